@@ -1,0 +1,75 @@
+package fr.labos.partenariats.schema;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.schema.common.Sdg;
+import fr.labos.partenariats.schema.common.TerritoryLevel;
+import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The golden samples are the contract between services: a sample of every event revision must still
+ * deserialize, and re-serialize to the same JSON. A failure here means a change would break a consumer
+ * or make stored events unreadable: add a new revision and an upcaster instead.
+ */
+class GoldenSamplesTest {
+
+    private final ObjectMapper json = EventJson.mapper();
+
+    @TestFactory
+    Stream<DynamicTest> everyProfileEventSampleRoundTripsToTheSameJson() {
+        return EventCatalog.profileEvents().stream().map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> {
+            JsonNode sample = readSample(type);
+            Object event = json.treeToValue(sample, type);
+            JsonNode reserialized = json.readTree(json.writeValueAsString(event));
+            assertThat(reserialized).isEqualTo(sample);
+        }));
+    }
+
+    @Test
+    void everyEventCarriesARevisionAndIsInTheCatalogUnderItsSimpleName() {
+        for (Class<?> type : EventCatalog.profileEvents()) {
+            assertThat(EventCatalog.revisionOf(type)).as(type.getSimpleName()).isEqualTo("1");
+            assertThat(EventCatalog.typeFor(type.getSimpleName())).contains(type);
+        }
+    }
+
+    @Test
+    void sampleFieldsMeanWhatTheDomainSays() throws IOException {
+        NeedRegisteredEvent need = json.treeToValue(readSample(NeedRegisteredEvent.class), NeedRegisteredEvent.class);
+        assertThat(need.details().sdgs()).containsExactly(Sdg.ODD_8, Sdg.ODD_10);
+        assertThat(need.details().territory().level()).isEqualTo(TerritoryLevel.DEPARTEMENT);
+        assertThat(need.details().validUntil()).isEqualTo(LocalDate.of(2027, 6, 30));
+        assertThat(need.details().isExpiredOn(LocalDate.of(2027, 6, 30))).isFalse();
+        assertThat(need.details().isExpiredOn(LocalDate.of(2027, 7, 1))).isTrue();
+    }
+
+    @Test
+    void anSdgOutsideOneToSeventeenIsRejected() {
+        assertThatThrownBy(() -> json.readValue("18", Sdg.class)).hasMessageContaining("1 to 17");
+        assertThatThrownBy(() -> json.readValue("0", Sdg.class)).hasMessageContaining("1 to 17");
+    }
+
+    @Test
+    void unknownEventTypesAreNotInTheCatalog() {
+        assertThat(EventCatalog.typeFor("SomethingElseHappened")).isEmpty();
+    }
+
+    private JsonNode readSample(Class<?> type) throws IOException {
+        String path = "/golden/profile/" + type.getSimpleName() + ".v" + EventCatalog.revisionOf(type) + ".json";
+        try (InputStream in = getClass().getResourceAsStream(path)) {
+            assertThat(in).as("golden sample " + path).isNotNull();
+            return json.readTree(in);
+        }
+    }
+}
