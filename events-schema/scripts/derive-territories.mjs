@@ -1,5 +1,8 @@
 // Derives the shipped French territorial reference (territories.tsv.gz) from the official
-// Etalab data set @etalab/decoupage-administratif (MIT licence, data from INSEE's COG).
+// Etalab package @etalab/decoupage-administratif 6.0.0 (millésime 2026; code under MIT licence,
+// data under Licence Ouverte / Etalab, from INSEE's Code officiel géographique and populations
+// légales and the DGCL's list of EPCI à fiscalité propre). Attribution: LICENCE-etalab.txt next
+// to the resource.
 //
 // README — how to run (Node >= 18, no npm install needed, run from anywhere):
 //   node events-schema/scripts/derive-territories.mjs

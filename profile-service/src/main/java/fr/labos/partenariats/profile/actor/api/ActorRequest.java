@@ -1,0 +1,34 @@
+package fr.labos.partenariats.profile.actor.api;
+
+import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.common.Sdg;
+import fr.labos.partenariats.schema.common.Theme;
+import fr.labos.partenariats.schema.profile.ContactDetails;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.util.Set;
+
+/** Body of POST and PUT /api/actors. */
+record ActorRequest(
+        @NotBlank @Size(max = 200) String name,
+        @NotNull ActorType type,
+        @NotBlank String homeTerritory,
+        Set<@NotNull Theme> themes,
+        Set<@NotNull Sdg> sdgs,
+        @Size(max = 4000) String description,
+        @Valid ContactRequest contact) {
+
+    record ContactRequest(@Size(max = 200) String name, @Email @Size(max = 320) String email, @Size(max = 40) String phone) {
+        ContactDetails toDetails() {
+            return new ContactDetails(name, email, phone);
+        }
+    }
+
+    ContactDetails contactDetails() {
+        return contact == null ? null : contact.toDetails();
+    }
+}

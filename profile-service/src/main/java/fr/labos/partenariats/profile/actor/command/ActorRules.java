@@ -1,0 +1,24 @@
+package fr.labos.partenariats.profile.actor.command;
+
+import fr.labos.partenariats.profile.web.InvalidInputException;
+import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.common.TerritoryRef;
+import fr.labos.partenariats.schema.territory.TerritoryDirectory;
+
+/** Invariants of an actor's profile, checked by the aggregate whatever the entry point (REST, import, tests). */
+final class ActorRules {
+    private ActorRules() {
+    }
+
+    static void checkProfile(String name, ActorType type, String homeTerritory) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("name", "an actor needs a name");
+        }
+        if (type == null) {
+            throw new InvalidInputException("type", "an actor needs a type");
+        }
+        if (homeTerritory == null || !TerritoryDirectory.official().isKnown(TerritoryRef.commune(homeTerritory))) {
+            throw new InvalidInputException("homeTerritory", "not a current INSEE commune code: " + homeTerritory);
+        }
+    }
+}

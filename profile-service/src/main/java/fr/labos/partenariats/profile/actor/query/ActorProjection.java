@@ -1,0 +1,84 @@
+package fr.labos.partenariats.profile.actor.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.profile.post.command.ActorRegistry;
+import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
+import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The actors read model of profile-service (table actor_view). Runs in the command's transaction
+ * (subscribing processor), so that a registration is visible as soon as it is acknowledged.
+ */
+@Component
+@ProcessingGroup("profile-views")
+public class ActorProjection implements ActorRegistry {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public ActorProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(ActorRegisteredEvent event) {
+        ActorView view = new ActorView(event.actorId(), event.name(), event.type(), event.homeTerritory(),
+                event.themes(), event.sdgs(), event.description(), event.registeredAt());
+        // Idempotent: replaying the registration rewrites the same row.
+        jdbc.update("""
+                INSERT INTO actor_view (actor_id, document, registered_at) VALUES (?, ?::jsonb, ?)
+                ON CONFLICT (actor_id) DO UPDATE SET document = excluded.document
+                """, view.id(), write(view), Timestamp.from(view.registeredAt()));
+    }
+
+    @EventHandler
+    void on(ActorProfileUpdatedEvent event) {
+        find(event.actorId()).ifPresent(current -> jdbc.update(
+                "UPDATE actor_view SET document = ?::jsonb WHERE actor_id = ?",
+                write(new ActorView(current.id(), event.name(), event.type(), event.homeTerritory(), event.themes(),
+                        event.sdgs(), event.description(), current.registeredAt())),
+                event.actorId()));
+    }
+
+    public Optional<ActorView> find(String actorId) {
+        return jdbc.query("SELECT document FROM actor_view WHERE actor_id = ?",
+                (rs, row) -> read(rs.getString(1)), actorId).stream().findFirst();
+    }
+
+    public List<ActorView> list(int offset, int limit) {
+        return jdbc.query("SELECT document FROM actor_view ORDER BY registered_at, actor_id OFFSET ? LIMIT ?",
+                (rs, row) -> read(rs.getString(1)), offset, limit);
+    }
+
+    @Override
+    public boolean isRegistered(String actorId) {
+        Integer count = jdbc.queryForObject("SELECT count(*) FROM actor_view WHERE actor_id = ?", Integer.class, actorId);
+        return count != null && count > 0;
+    }
+
+    private String write(ActorView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write actor view " + view.id(), e);
+        }
+    }
+
+    private ActorView read(String document) {
+        try {
+            return json.readValue(document, ActorView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable actor view", e);
+        }
+    }
+}

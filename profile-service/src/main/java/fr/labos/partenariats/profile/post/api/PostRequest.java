@@ -1,0 +1,36 @@
+package fr.labos.partenariats.profile.post.api;
+
+import fr.labos.partenariats.schema.common.PartnershipForm;
+import fr.labos.partenariats.schema.common.ResourceCategory;
+import fr.labos.partenariats.schema.common.Sdg;
+import fr.labos.partenariats.schema.common.TerritoryLevel;
+import fr.labos.partenariats.schema.common.TerritoryRef;
+import fr.labos.partenariats.schema.common.Theme;
+import fr.labos.partenariats.schema.profile.PostDetails;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import java.time.LocalDate;
+import java.util.Set;
+
+/** Body of POST and PUT for needs and offers. */
+record PostRequest(
+        @NotNull ResourceCategory category,
+        @NotNull PartnershipForm form,
+        @NotBlank @Size(max = 200) String title,
+        @Size(max = 4000) String description,
+        Set<@NotNull Theme> themes,
+        Set<@NotNull Sdg> sdgs,
+        @NotNull @Valid TerritoryRequest territory,
+        LocalDate validUntil) {
+
+    record TerritoryRequest(@NotBlank String code, @NotNull TerritoryLevel level) {
+    }
+
+    PostDetails toDetails() {
+        return new PostDetails(category, form, title.strip(), description, themes, sdgs,
+                new TerritoryRef(territory.code().strip(), territory.level()), validUntil);
+    }
+}

@@ -1,0 +1,119 @@
+package fr.labos.partenariats.profile.post.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.profile.post.command.PostStatus;
+import fr.labos.partenariats.schema.profile.NeedFulfilledEvent;
+import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
+import fr.labos.partenariats.schema.profile.NeedUpdatedEvent;
+import fr.labos.partenariats.schema.profile.NeedWithdrawnEvent;
+import fr.labos.partenariats.schema.profile.OfferRegisteredEvent;
+import fr.labos.partenariats.schema.profile.OfferUpdatedEvent;
+import fr.labos.partenariats.schema.profile.OfferWithdrawnEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/** The needs and offers read model of profile-service (table post_view), updated in the command's transaction. */
+@Component
+@ProcessingGroup("profile-views")
+public class PostProjection {
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper json;
+
+    public PostProjection(JdbcTemplate jdbc, ObjectMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    @EventHandler
+    void on(NeedRegisteredEvent event) {
+        insert(new PostView(event.needId(), PostKind.NEED, event.actorId(), PostStatus.OPEN, event.details(),
+                event.registeredAt(), null, null));
+    }
+
+    @EventHandler
+    void on(OfferRegisteredEvent event) {
+        insert(new PostView(event.offerId(), PostKind.OFFER, event.actorId(), PostStatus.OPEN, event.details(),
+                event.registeredAt(), null, null));
+    }
+
+    @EventHandler
+    void on(NeedUpdatedEvent event) {
+        change(event.needId(), view -> view.withDetails(event.details()));
+    }
+
+    @EventHandler
+    void on(OfferUpdatedEvent event) {
+        change(event.offerId(), view -> view.withDetails(event.details()));
+    }
+
+    @EventHandler
+    void on(NeedWithdrawnEvent event) {
+        change(event.needId(), view -> view.closed(PostStatus.WITHDRAWN, event.withdrawnAt(), event.reason()));
+    }
+
+    @EventHandler
+    void on(OfferWithdrawnEvent event) {
+        change(event.offerId(), view -> view.closed(PostStatus.WITHDRAWN, event.withdrawnAt(), event.reason()));
+    }
+
+    @EventHandler
+    void on(NeedFulfilledEvent event) {
+        change(event.needId(), view -> view.closed(PostStatus.FULFILLED, event.fulfilledAt(), event.note()));
+    }
+
+    /** The post of that kind, only if it belongs to that actor: nobody reads another actor's post by guessing ids. */
+    public Optional<PostView> find(PostKind kind, String actorId, String postId) {
+        return jdbc.query("SELECT document FROM post_view WHERE post_id = ? AND kind = ? AND actor_id = ?",
+                (rs, row) -> read(rs.getString(1)), postId, kind.name(), actorId).stream().findFirst();
+    }
+
+    public List<PostView> listForActor(PostKind kind, String actorId, boolean includeClosed) {
+        return jdbc.query("""
+                        SELECT document FROM post_view WHERE actor_id = ? AND kind = ? AND (? OR status = 'OPEN')
+                        ORDER BY registered_at, post_id
+                        """,
+                (rs, row) -> read(rs.getString(1)), actorId, kind.name(), includeClosed);
+    }
+
+    private void insert(PostView view) {
+        jdbc.update("""
+                INSERT INTO post_view (post_id, kind, actor_id, status, document, registered_at)
+                VALUES (?, ?, ?, ?, ?::jsonb, ?)
+                ON CONFLICT (post_id) DO NOTHING
+                """, view.id(), view.kind().name(), view.actorId(), view.status().name(), write(view),
+                Timestamp.from(view.registeredAt()));
+    }
+
+    private void change(String postId, UnaryOperator<PostView> change) {
+        jdbc.query("SELECT document FROM post_view WHERE post_id = ? FOR UPDATE",
+                        (rs, row) -> read(rs.getString(1)), postId).stream().findFirst()
+                .map(change)
+                .ifPresent(view -> jdbc.update("UPDATE post_view SET status = ?, document = ?::jsonb WHERE post_id = ?",
+                        view.status().name(), write(view), postId));
+    }
+
+    private String write(PostView view) {
+        try {
+            return json.writeValueAsString(view);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write post view " + view.id(), e);
+        }
+    }
+
+    private PostView read(String document) {
+        try {
+            return json.readValue(document, PostView.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable post view", e);
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package fr.labos.partenariats.profile.actor.command;
+
+import fr.labos.partenariats.profile.web.InvalidInputException;
+import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.common.Sdg;
+import fr.labos.partenariats.schema.common.Theme;
+import fr.labos.partenariats.schema.profile.ActorContactErasedEvent;
+import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
+import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+import fr.labos.partenariats.schema.profile.ContactDetails;
+import fr.labos.partenariats.schema.profile.EraseActorContactCommand;
+import fr.labos.partenariats.schema.profile.RegisterActorCommand;
+import fr.labos.partenariats.schema.profile.UpdateActorProfileCommand;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Set;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+class ActorTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-26T09:00:00Z");
+    private static final String ACTOR = "actor-1";
+    private static final ContactDetails CAMILLE = new ContactDetails("Camille Martin", "camille@example.org", "0476000000");
+
+    private AggregateTestFixture<Actor> fixture;
+    private ContactVault contacts;
+
+    @BeforeEach
+    void setUp() {
+        contacts = mock(ContactVault.class);
+        fixture = new AggregateTestFixture<>(Actor.class);
+        fixture.registerInjectableResource(contacts);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+    }
+
+    @Test
+    void registeringAnActorPublishesItsPublicProfileAndKeepsTheContactOutOfTheEvent() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterActorCommand(ACTOR, "  Wimoov Isère ", ActorType.ASSOCIATION, "38185",
+                        Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), "Plateforme de mobilité", CAMILLE))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new ActorRegisteredEvent(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
+                        Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), "Plateforme de mobilité", NOW));
+        verify(contacts).store(ACTOR, CAMILLE);
+    }
+
+    @Test
+    void cannotRegisterAnActorOutsideTheOfficialCommunes() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterActorCommand(ACTOR, "Wimoov", ActorType.ASSOCIATION, "99999",
+                        Set.of(), Set.of(), null, CAMILLE))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("not a current INSEE commune code: 99999")
+                .expectNoEvents();
+        verify(contacts, never()).store(any(), any());
+    }
+
+    @Test
+    void cannotRegisterAnActorWithoutAName() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterActorCommand(ACTOR, " ", ActorType.COMPANY, "38185", Set.of(), Set.of(), null, null))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void updatingTheProfilePublishesTheWholeNewProfile() {
+        fixture.given(registered())
+                .when(new UpdateActorProfileCommand(ACTOR, "Wimoov AURA", ActorType.NETWORK_HEAD, "69123",
+                        Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_17), "Tête de réseau", null))
+                .expectEvents(new ActorProfileUpdatedEvent(ACTOR, "Wimoov AURA", ActorType.NETWORK_HEAD, "69123",
+                        Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_17), "Tête de réseau"));
+        verify(contacts, never()).store(any(), any());
+    }
+
+    @Test
+    void erasingTheContactRemovesItFromTheVaultAndSaysSo() {
+        fixture.given(registered())
+                .when(new EraseActorContactCommand(ACTOR))
+                .expectEvents(new ActorContactErasedEvent(ACTOR, NOW));
+        verify(contacts).erase(eq(ACTOR));
+    }
+
+    @Test
+    void erasingTheContactTwiceSucceedsWithoutASecondEvent() {
+        fixture.given(registered(), new ActorContactErasedEvent(ACTOR, NOW))
+                .when(new EraseActorContactCommand(ACTOR))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        verify(contacts).erase(eq(ACTOR));
+    }
+
+    private static ActorRegisteredEvent registered() {
+        return new ActorRegisteredEvent(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
+                Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), "Plateforme de mobilité", NOW);
+    }
+}
