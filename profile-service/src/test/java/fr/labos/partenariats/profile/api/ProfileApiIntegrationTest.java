@@ -1,0 +1,261 @@
+package fr.labos.partenariats.profile.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.profile.support.ProfileServiceIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.client.RestClient;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The REST API of profile-service against a real PostgreSQL and a real Kafka broker: what gets created, and
+ * that every invalid request is answered with an RFC 7807 problem naming the field and writes no event.
+ */
+@ProfileServiceIntegrationTest
+class ProfileApiIntegrationTest {
+
+    private static final String ACTOR_JSON = """
+            {"name": "Wimoov Isère", "type": "ASSOCIATION", "homeTerritory": "38185",
+             "themes": ["MOBILITY"], "sdgs": [8, 10], "description": "Plateforme de mobilité",
+             "contact": {"name": "Camille Martin", "email": "camille@example.org", "phone": "0476000000"}}
+            """;
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    @Autowired
+    ObjectMapper json;
+
+    RestClient http;
+
+    @BeforeEach
+    void setUp() {
+        http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultStatusHandler(status -> true, (request, response) -> {
+                })
+                .build();
+    }
+
+    @Test
+    void registeringAnActorAnswers201WithItsIdAndLocation() throws Exception {
+        var response = http.post().uri("/api/actors").contentType(MediaType.APPLICATION_JSON).body(ACTOR_JSON)
+                .retrieve().toEntity(String.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String id = json.readTree(response.getBody()).get("id").asText();
+        assertThat(response.getHeaders().getLocation()).hasToString("/api/actors/" + id);
+
+        JsonNode actor = getJson("/api/actors/" + id);
+        assertThat(actor.at("/profile/name").asText()).isEqualTo("Wimoov Isère");
+        assertThat(actor.at("/profile/sdgs").toString()).isEqualTo("[8,10]");
+        assertThat(actor.at("/contact/email").asText()).isEqualTo("camille@example.org");
+    }
+
+    @Test
+    void theContactPersonIsNeverInTheEventStore() {
+        String id = registerActor();
+        String stored = jdbc.queryForObject(
+                "SELECT convert_from(payload, 'UTF8') FROM domainevententry WHERE aggregateidentifier = ?", String.class, id);
+        assertThat(stored).contains("Wimoov Isère").doesNotContain("camille@example.org").doesNotContain("Camille");
+    }
+
+    @Test
+    void erasingTheContactRemovesItButKeepsThePublicProfile() {
+        String id = registerActor();
+        assertThat(http.delete().uri("/api/actors/{id}/contact", id).retrieve().toBodilessEntity().getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode actor = getJson("/api/actors/" + id);
+        assertThat(actor.has("contact")).isFalse();
+        assertThat(actor.at("/profile/name").asText()).isEqualTo("Wimoov Isère");
+    }
+
+    @Test
+    void aNeedCanBePostedReadListedUpdatedAndWithdrawn() throws Exception {
+        String actor = registerActor();
+        var created = post("/api/actors/" + actor + "/needs", needJson("FUNDING", "38", "DEPARTEMENT", null));
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String need = json.readTree(created.getBody()).get("id").asText();
+        assertThat(created.getHeaders().getLocation()).hasToString("/api/actors/" + actor + "/needs/" + need);
+
+        assertThat(getJson("/api/actors/" + actor + "/needs/" + need).get("status").asText()).isEqualTo("OPEN");
+        assertThat(getJson("/api/actors/" + actor + "/needs")).hasSize(1);
+        assertThat(getJson("/api/actors/" + actor + "/offers")).isEmpty();
+
+        var updated = http.put().uri("/api/actors/{a}/needs/{n}", actor, need).contentType(MediaType.APPLICATION_JSON)
+                .body(needJson("SKILLS", "38185", "COMMUNE", null)).retrieve().toBodilessEntity();
+        assertThat(updated.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(getJson("/api/actors/" + actor + "/needs/" + need).at("/details/category").asText()).isEqualTo("SKILLS");
+
+        var withdrawn = http.delete().uri("/api/actors/{a}/needs/{n}?reason=reporté", actor, need).retrieve().toBodilessEntity();
+        assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(getJson("/api/actors/" + actor + "/needs")).isEmpty();
+        assertThat(getJson("/api/actors/" + actor + "/needs?includeClosed=true").get(0).get("status").asText())
+                .isEqualTo("WITHDRAWN");
+    }
+
+    @Test
+    void withdrawingTwiceIsAConflict() {
+        String actor = registerActor();
+        String offer = idOf(post("/api/actors/" + actor + "/offers", needJson("SKILLS", "FR", "NATIONAL", null)).getBody());
+        http.delete().uri("/api/actors/{a}/offers/{o}", actor, offer).retrieve().toBodilessEntity();
+
+        var second = http.delete().uri("/api/actors/{a}/offers/{o}", actor, offer).retrieve().toEntity(String.class);
+
+        assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(second.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(second.getBody()).contains("already withdrawn");
+    }
+
+    @Test
+    void postingForAnUnknownActorIs404AndWritesNothing() {
+        long before = eventCount();
+        var response = post("/api/actors/no-such-actor/needs", needJson("FUNDING", "38", "DEPARTEMENT", null));
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void readingSomeoneElsesNeedIs404() {
+        String owner = registerActor();
+        String other = registerActor();
+        String need = idOf(post("/api/actors/" + owner + "/needs", needJson("FUNDING", "38", "DEPARTEMENT", null)).getBody());
+
+        assertThat(http.get().uri("/api/actors/{a}/needs/{n}", other, need).retrieve().toEntity(String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.delete().uri("/api/actors/{a}/needs/{n}", other, need).retrieve().toEntity(String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unknown category        | category      | {\"category\": \"MONEY\"}",
+            "unknown form            | form          | {\"form\": \"FRIENDSHIP\"}",
+            "SDG above 17            | sdgs[0]       | {\"sdgs\": [18]}",
+            "SDG zero                | sdgs[0]       | {\"sdgs\": [0]}",
+            "empty title             | title         | {\"title\": \"  \"}",
+            "unknown INSEE code      | territory     | {\"territory\": {\"code\": \"38999\", \"level\": \"COMMUNE\"}}",
+            "unknown territory level | territory.level | {\"territory\": {\"code\": \"38\", \"level\": \"CANTON\"}}",
+            "validUntil in the past  | validUntil    | {\"validUntil\": \"2020-01-01\"}",
+            "unknown theme           | themes[0]     | {\"themes\": [\"GARDENING\"]}",
+    })
+    void anInvalidNeedIs400NamingTheFieldAndWritesNoEvent(String situation, String field, String override) throws Exception {
+        String actor = registerActor();
+        long before = eventCount();
+
+        var response = post("/api/actors/" + actor + "/needs", withOverride(needJson("FUNDING", "38", "DEPARTEMENT", null), override));
+
+        assertThat(response.getStatusCode()).as(situation).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        JsonNode problem = json.readTree(response.getBody());
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("title").asText()).isEqualTo("Invalid input");
+        assertThat(problem.get("errors").findValuesAsText("field")).as(situation).contains(field);
+        assertThat(eventCount()).as("no event written for " + situation).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', value = {
+            "unknown actor type      | type          | {\"type\": \"CLUB\"}",
+            "unknown home commune    | homeTerritory | {\"homeTerritory\": \"99999\"}",
+            "empty name              | name          | {\"name\": \"\"}",
+            "SDG above 17            | sdgs[1]       | {\"sdgs\": [3, 42]}",
+            "malformed email         | contact.email | {\"contact\": {\"email\": \"not-an-email\"}}",
+    })
+    void anInvalidActorIs400NamingTheFieldAndWritesNoEvent(String situation, String field, String override) throws Exception {
+        long before = eventCount();
+        var response = post("/api/actors", withOverride(ACTOR_JSON, override));
+        assertThat(response.getStatusCode()).as(situation).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(response.getBody()).get("errors").findValuesAsText("field")).as(situation).contains(field);
+        assertThat(eventCount()).isEqualTo(before);
+    }
+
+    @Test
+    void aNeedValidUntilTodayIsAccepted() {
+        String actor = registerActor();
+        String today = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
+        assertThat(post("/api/actors/" + actor + "/needs", needJson("FUNDING", "38", "DEPARTEMENT", today))
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void healthReportsTheDatabaseAndKafka() {
+        JsonNode health = getJson("/actuator/health");
+        assertThat(health.get("status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/db/status").asText()).isEqualTo("UP");
+        assertThat(health.at("/components/kafka/status").asText()).isEqualTo("UP");
+    }
+
+    @Test
+    void metricsAreExposedInPrometheusFormat() {
+        registerActor();
+        String metrics = http.get().uri("/actuator/prometheus").retrieve().body(String.class);
+        assertThat(metrics).contains("# TYPE").contains("application=\"profile-service\"");
+    }
+
+    private String registerActor() {
+        return idOf(post("/api/actors", ACTOR_JSON).getBody());
+    }
+
+    private org.springframework.http.ResponseEntity<String> post(String uri, String body) {
+        return http.post().uri(uri).contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toEntity(String.class);
+    }
+
+    private JsonNode getJson(String uri) {
+        try {
+            return json.readTree(http.get().uri(uri).retrieve().body(String.class));
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private String idOf(String body) {
+        try {
+            return json.readTree(body).get("id").asText();
+        } catch (Exception e) {
+            throw new AssertionError(body, e);
+        }
+    }
+
+    private long eventCount() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM domainevententry", Long.class);
+        return count == null ? 0 : count;
+    }
+
+    private static String needJson(String category, String territoryCode, String level, String validUntil) {
+        return """
+                {"category": "%s", "form": "RESOURCES", "title": "Financer une plateforme de mobilité",
+                 "description": "Nous cherchons un mécène pour ouvrir une plateforme de mobilité à La Mure.",
+                 "themes": ["MOBILITY", "EMPLOYMENT_INSERTION"], "sdgs": [8, 10],
+                 "territory": {"code": "%s", "level": "%s"}, "validUntil": %s}
+                """.formatted(category, territoryCode, level, validUntil == null ? "null" : "\"" + validUntil + "\"");
+    }
+
+    @SuppressWarnings("unchecked")
+    private String withOverride(String base, String override) throws Exception {
+        Map<String, Object> document = json.readValue(base, Map.class);
+        Map<String, Object> changes = json.readValue(override, Map.class);
+        changes.forEach((key, value) -> {
+            if (value instanceof Map<?, ?> nested && document.get(key) instanceof Map<?, ?> current) {
+                ((Map<String, Object>) current).putAll((Map<String, Object>) nested);
+            } else {
+                document.put(key, value);
+            }
+        });
+        return json.writeValueAsString(document);
+    }
+}

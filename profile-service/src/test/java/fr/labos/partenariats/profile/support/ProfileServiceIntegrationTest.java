@@ -1,0 +1,26 @@
+package fr.labos.partenariats.profile.support;
+
+import fr.labos.partenariats.profile.ProfileServiceApplication;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.context.ContextConfiguration;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * profile-service on real infrastructure: PostgreSQL 17 (embedded binaries) and a Kafka broker (KRaft,
+ * in-process). One annotation so that every integration test shares one cached Spring context.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@AutoConfigureObservability // test contexts switch metrics export off by default; the tests check it is on
+@SpringBootTest(classes = ProfileServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.config.name=profile-service")
+@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@EmbeddedKafka(kraft = true, partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+public @interface ProfileServiceIntegrationTest {
+}
