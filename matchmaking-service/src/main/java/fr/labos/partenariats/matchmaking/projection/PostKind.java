@@ -1,0 +1,17 @@
+package fr.labos.partenariats.matchmaking.projection;
+
+/** Needs and offers share one document shape and live in one collection each. */
+public enum PostKind {
+    NEED("needs"),
+    OFFER("offers");
+
+    private final String collection;
+
+    PostKind(String collection) {
+        this.collection = collection;
+    }
+
+    public String collection() {
+        return collection;
+    }
+}

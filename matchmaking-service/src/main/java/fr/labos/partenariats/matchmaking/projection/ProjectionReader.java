@@ -1,0 +1,65 @@
+package fr.labos.partenariats.matchmaking.projection;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** The matching projection's read side: open posts (standing and not expired) and the actors behind them. */
+@Component
+public class ProjectionReader {
+
+    private final MongoTemplate mongo;
+
+    public ProjectionReader(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /** The post if it is open on {@code today}: not withdrawn, not fulfilled, not expired. */
+    public Optional<PostEntry> findOpen(PostKind kind, String id, LocalDate today) {
+        Query query = Query.query(openOn(today).and("_id").is(id));
+        return Optional.ofNullable(mongo.findOne(query, PostEntry.class, kind.collection()));
+    }
+
+    /** Every post of that kind open on {@code today}. */
+    public List<PostEntry> open(PostKind kind, LocalDate today) {
+        return mongo.find(Query.query(openOn(today)), PostEntry.class, kind.collection());
+    }
+
+    public long countOpen(PostKind kind, LocalDate today) {
+        return mongo.count(Query.query(openOn(today)), PostEntry.class, kind.collection());
+    }
+
+    /** The post whatever its status, tombstones included. */
+    public Optional<PostEntry> find(PostKind kind, String id) {
+        return Optional.ofNullable(mongo.findById(id, PostEntry.class, kind.collection()));
+    }
+
+    public Optional<ActorEntry> actor(String id) {
+        return Optional.ofNullable(mongo.findById(id, ActorEntry.class));
+    }
+
+    /** The actors known among {@code ids}; an actor whose profile has not arrived yet is simply absent. */
+    public Map<String, ActorEntry> actors(Collection<String> ids) {
+        Map<String, ActorEntry> byId = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return byId;
+        }
+        mongo.find(Query.query(Criteria.where("_id").in(ids)), ActorEntry.class)
+                .forEach(actor -> byId.put(actor.id(), actor));
+        return byId;
+    }
+
+    private static Criteria openOn(LocalDate today) {
+        // ISO dates compare as strings; a post stands through the whole of its validUntil day.
+        return Criteria.where("status").is(PostStatus.OPEN)
+                .orOperator(Criteria.where("validUntil").is(null), Criteria.where("validUntil").gte(today.toString()));
+    }
+}

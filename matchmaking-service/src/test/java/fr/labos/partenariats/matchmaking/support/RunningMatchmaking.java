@@ -1,0 +1,109 @@
+package fr.labos.partenariats.matchmaking.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.matchmaking.MatchmakingServiceApplication;
+import fr.labos.partenariats.matchmaking.projection.EventOutcome;
+import fr.labos.partenariats.matchmaking.projection.ProjectionMetrics;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * matchmaking-service started the way the deploy launcher and the end-to-end suite start it
+ * ({@link MatchmakingServiceApplication#builder()}), on a random port, spoken to over real HTTP.
+ */
+public final class RunningMatchmaking implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final ConfigurableApplicationContext context;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final int port;
+
+    private RunningMatchmaking(ConfigurableApplicationContext context) {
+        this.context = context;
+        this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    /** Starts the service on the given infrastructure, with test-friendly retry pauses and extra properties. */
+    public static RunningMatchmaking start(String bootstrapServers, String mongoUri, String topic, String groupId,
+                                           String... extraProperties) {
+        List<String> properties = new ArrayList<>(List.of(
+                "server.port=0",
+                "spring.kafka.bootstrap-servers=" + bootstrapServers,
+                "spring.data.mongodb.uri=" + mongoUri,
+                "matchmaking.projection.topic=" + topic,
+                "spring.kafka.consumer.group-id=" + groupId,
+                "matchmaking.projection.retry-initial-interval=100ms",
+                "matchmaking.projection.retry-max-interval=1s",
+                "matchmaking.projection.poison-interval=50ms",
+                "matchmaking.metrics.open-posts-refresh=200ms"));
+        properties.addAll(List.of(extraProperties));
+        // As command-line arguments: they outrank matchmaking-service.yml, which default properties would not.
+        return new RunningMatchmaking(MatchmakingServiceApplication.builder()
+                .run(properties.stream().map(p -> "--" + p).toArray(String[]::new)));
+    }
+
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    /** Total of {@code lab.projection.events} for one outcome since this context started. */
+    public double events(EventOutcome outcome) {
+        return context.getBean(ProjectionMetrics.class).count(outcome);
+    }
+
+    /** Records consumed since this context started, whatever became of them. */
+    public double received() {
+        double total = 0;
+        for (EventOutcome outcome : EventOutcome.values()) {
+            total += events(outcome);
+        }
+        return total;
+    }
+
+    public HttpResponse<String> get(String path) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET().build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** GET, expecting 200 and JSON. */
+    public JsonNode getJson(String path) {
+        HttpResponse<String> response = get(path);
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + path + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return parse(response.body());
+    }
+
+    public static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
