@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Creates the lab's topics on a production Kafka cluster: replication factor 3, min.insync.replicas=2, events kept
+# forever (retention -1) so that any read model can be rebuilt from offset 0. Idempotent (--if-not-exists).
+# Usage: KAFKA_BOOTSTRAP_SERVERS=k1:9092,k2:9092,k3:9092 deploy/config/kafka-topics.sh [partitions]
+# Needs Kafka's command-line tools (kafka-topics.sh) on the PATH.
+set -euo pipefail
+: "${KAFKA_BOOTSTRAP_SERVERS:?set KAFKA_BOOTSTRAP_SERVERS to the cluster's brokers}"
+PARTITIONS="${1:-6}"
+for topic in lab.profile.events lab.matchmaking.events; do
+    kafka-topics.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --create --if-not-exists --topic "$topic" \
+        --partitions "$PARTITIONS" --replication-factor 3 \
+        --config min.insync.replicas=2 --config retention.ms=-1 --config retention.bytes=-1 \
+        --config unclean.leader.election.enable=false
+done
+kafka-topics.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --describe --topic lab.profile.events
