@@ -69,13 +69,13 @@ class EndToEndTest {
                 "--PROFILE_DB_USER=" + EmbeddedPostgresServer.USER,
                 "--PROFILE_DB_PASSWORD=" + EmbeddedPostgresServer.PASSWORD,
                 "--KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
-                "--spring.autoconfigure.exclude=" + String.join(",", MONGO_AUTO_CONFIGURATION));
+                SharedClasspath.profileServiceExclusions());
         matchmakingService = MatchmakingServiceApplication.builder().run(
                 "--SERVER_PORT=0",
                 "--spring.main.banner-mode=off",
                 "--MONGODB_URI=" + mongo.uri("matchmaking"),
                 "--KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
-                "--spring.autoconfigure.exclude=" + String.join(",", relationalAndAxonAutoConfiguration()));
+                SharedClasspath.matchmakingServiceExclusions());
         profile = URI.create("http://localhost:" + profileService.getEnvironment().getProperty("local.server.port"));
         matchmaking = URI.create("http://localhost:" + matchmakingService.getEnvironment().getProperty("local.server.port"));
     }
@@ -169,26 +169,5 @@ class EndToEndTest {
 
     private static HttpResponse<String> get(URI uri) throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static final List<String> MONGO_AUTO_CONFIGURATION = List.of(
-            "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
-            "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration",
-            "org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration",
-            "org.springframework.boot.actuate.autoconfigure.data.mongo.MongoHealthContributorAutoConfiguration");
-
-    /** What matchmaking-service would otherwise pick up from profile-service's jars: a DataSource, Flyway, Axon. */
-    private static List<String> relationalAndAxonAutoConfiguration() {
-        List<String> excluded = new ArrayList<>(List.of(
-                "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
-                "org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration",
-                "org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration",
-                "org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration",
-                "org.springframework.boot.autoconfigure.sql.init.SqlInitializationAutoConfiguration",
-                "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration"));
-        excluded.addAll(StreamSupport.stream(ImportCandidates.load(AutoConfiguration.class, EndToEndTest.class.getClassLoader()).spliterator(), false)
-                .filter(name -> name.startsWith("org.axonframework."))
-                .collect(Collectors.toList()));
-        return excluded;
     }
 }

@@ -47,6 +47,7 @@ public class KafkaRelay {
     private final String topic;
     private final Duration ackTimeout;
     private final Counter relayed;
+    private final Counter failedBatches;
 
     public KafkaRelay(KafkaTemplate<String, String> kafka,
                       @Value("${lab.relay.topic}") String topic,
@@ -57,6 +58,10 @@ public class KafkaRelay {
         this.ackTimeout = ackTimeout;
         this.relayed = Counter.builder("lab.relay.events")
                 .description("Events of profile-service acknowledged by Kafka")
+                .tag("topic", topic)
+                .register(meters);
+        this.failedBatches = Counter.builder("lab.relay.failed.batches")
+                .description("Batches Kafka did not acknowledge; each is retried, nothing is skipped")
                 .tag("topic", topic)
                 .register(meters);
     }
@@ -105,9 +110,11 @@ public class KafkaRelay {
                     .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
             relayed.increment(acks.size());
         } catch (InterruptedException e) {
+            failedBatches.increment();
             Thread.currentThread().interrupt();
             throw new RelayFailedException("interrupted while waiting for Kafka", e);
         } catch (ExecutionException | TimeoutException e) {
+            failedBatches.increment();
             throw new RelayFailedException("Kafka did not acknowledge " + acks.size() + " events; the batch will be retried", e);
         }
     }

@@ -1,0 +1,44 @@
+package fr.labos.partenariats.deploy;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.context.annotation.ImportCandidates;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.StreamSupport;
+
+/**
+ * Both services run in the test JVM on one class path, so each context must be kept off the other's
+ * infrastructure: profile-service gets no MongoDB auto-configuration, matchmaking-service no DataSource,
+ * Flyway or Axon.
+ */
+final class SharedClasspath {
+
+    private SharedClasspath() {
+    }
+
+    /** Argument for profile-service: leave MongoDB (matchmaking-service's) alone. */
+    static String profileServiceExclusions() {
+        return "--spring.autoconfigure.exclude=" + String.join(",", List.of(
+                "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
+                "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration",
+                "org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration",
+                "org.springframework.boot.actuate.autoconfigure.data.mongo.MongoHealthContributorAutoConfiguration"));
+    }
+
+    /** Argument for matchmaking-service: leave PostgreSQL, Flyway and Axon (profile-service's) alone. */
+    static String matchmakingServiceExclusions() {
+        List<String> excluded = new ArrayList<>(List.of(
+                "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
+                "org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration",
+                "org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration",
+                "org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration",
+                "org.springframework.boot.autoconfigure.sql.init.SqlInitializationAutoConfiguration",
+                "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration"));
+        StreamSupport.stream(ImportCandidates.load(AutoConfiguration.class, SharedClasspath.class.getClassLoader())
+                        .spliterator(), false)
+                .filter(name -> name.startsWith("org.axonframework."))
+                .forEach(excluded::add);
+        return "--spring.autoconfigure.exclude=" + String.join(",", excluded);
+    }
+}
