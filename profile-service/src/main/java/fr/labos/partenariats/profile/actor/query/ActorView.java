@@ -2,6 +2,7 @@ package fr.labos.partenariats.profile.actor.query;
 
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.Sdg;
+import fr.labos.partenariats.schema.common.Sets;
 import fr.labos.partenariats.schema.common.Theme;
 
 import java.time.Instant;
@@ -17,4 +18,10 @@ public record ActorView(
         Set<Sdg> sdgs,
         String description,
         Instant registeredAt) {
+
+    public ActorView {
+        // Sorted, so that the JSON lists the same SDGs and themes in the same order every time.
+        themes = Sets.sorted(themes);
+        sdgs = Sets.sorted(sdgs);
+    }
 }
