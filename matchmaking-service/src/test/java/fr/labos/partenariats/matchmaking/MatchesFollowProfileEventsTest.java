@@ -15,6 +15,7 @@ import fr.labos.partenariats.schema.common.Theme;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
 import fr.labos.partenariats.schema.profile.OfferRegisteredEvent;
+import fr.labos.partenariats.schema.profile.OfferUpdatedEvent;
 import fr.labos.partenariats.schema.profile.OfferWithdrawnEvent;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.bson.Document;
@@ -32,6 +33,7 @@ import java.util.UUID;
 
 import static fr.labos.partenariats.matchmaking.support.Posts.GRENOBLE;
 import static fr.labos.partenariats.matchmaking.support.Posts.ISERE;
+import static fr.labos.partenariats.matchmaking.support.Posts.RENNES;
 import static fr.labos.partenariats.matchmaking.support.Posts.post;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,7 +89,7 @@ class MatchesFollowProfileEventsTest {
             assertThat(match.get("title").asText()).isEqualTo("Mécénat financier");
             assertThat(match.get("score").asDouble()).isBetween(0.0, 1.0);
             JsonNode explanation = match.get("explanation");
-            assertThat(explanation.get("modelVersion").asText()).isEqualTo("complementarity-v1");
+            assertThat(explanation.get("modelVersion").asText()).isEqualTo("complementarity-v2");
             assertThat(explanation.get("components").get("category").asDouble()).isEqualTo(1.0);
             assertThat(explanation.get("components").get("territory").asDouble()).isEqualTo(0.7);
             assertThat(explanation.get("components").get("crossFamily").asDouble()).isEqualTo(1.0);
@@ -136,6 +138,46 @@ class MatchesFollowProfileEventsTest {
             assertThat(match.get("actorName").asText()).isEqualTo("Ville d'Échirolles");
             assertThat(match.at("/explanation/components/crossFamily").asDouble()).isEqualTo(1.0);
         });
+    }
+
+    /**
+     * The stated delay: a change reaches the rankings once its record is consumed, the index being updated in the
+     * consumer's thread right after the MongoDB write. Here each step must show within 5 s of Kafka's acknowledgement
+     * (typically tens of milliseconds).
+     */
+    @Test
+    void aNewUpdatedOrWithdrawnOfferChangesTheRankingsWithinFiveSeconds() {
+        String seeker = id("seeker");
+        String giver = id("giver");
+        String needId = id("need");
+        String offerId = id("offer");
+        publisher.publish(seeker, 0, new ActorRegisteredEvent(seeker, "Restos du cœur Isère", ActorType.ASSOCIATION, "38185",
+                Set.of(), Set.of(), "", Instant.now()));
+        publisher.publish(giver, 0, new ActorRegisteredEvent(giver, "Alpes Logistique", ActorType.COMPANY, "38151",
+                Set.of(), Set.of(), "", Instant.now()));
+        publisher.publish(needId, 0, new NeedRegisteredEvent(needId, seeker, post(ResourceCategory.EQUIPMENT)
+                .title("Chambres froides").in(ISERE).build(), Instant.now()));
+        await().atMost(ofSeconds(20)).until(() -> service.get("/api/needs/" + needId + "/matches").statusCode() == 200);
+
+        publisher.publish(offerId, 0, new OfferRegisteredEvent(offerId, giver, post(ResourceCategory.EQUIPMENT)
+                .title("Prêt de camions frigorifiques").in(GRENOBLE).build(), Instant.now()));
+        await().atMost(ofSeconds(5)).untilAsserted(() ->
+                assertThat(service.getJson("/api/needs/" + needId + "/matches").findValuesAsText("offerId")).containsExactly(offerId));
+
+        // Moved out of the need's territory (Rennes is not in Isère): the territorial gate now refuses the pair.
+        publisher.publish(offerId, 1, new OfferUpdatedEvent(offerId, giver, post(ResourceCategory.EQUIPMENT)
+                .title("Prêt de camions frigorifiques").in(RENNES).build()));
+        await().atMost(ofSeconds(5)).untilAsserted(() ->
+                assertThat(service.getJson("/api/needs/" + needId + "/matches")).isEmpty());
+
+        publisher.publish(offerId, 2, new OfferUpdatedEvent(offerId, giver, post(ResourceCategory.EQUIPMENT)
+                .title("Prêt de camions frigorifiques").in(ISERE).build()));
+        await().atMost(ofSeconds(5)).untilAsserted(() ->
+                assertThat(service.getJson("/api/needs/" + needId + "/matches").findValuesAsText("offerId")).containsExactly(offerId));
+
+        publisher.publish(offerId, 3, new OfferWithdrawnEvent(offerId, giver, "camions vendus", Instant.now()));
+        await().atMost(ofSeconds(5)).untilAsserted(() ->
+                assertThat(service.getJson("/api/needs/" + needId + "/matches")).isEmpty());
     }
 
     @Test

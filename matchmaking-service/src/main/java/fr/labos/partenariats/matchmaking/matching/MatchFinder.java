@@ -1,78 +1,71 @@
 package fr.labos.partenariats.matchmaking.matching;
 
-import fr.labos.partenariats.matchmaking.projection.ActorEntry;
-import fr.labos.partenariats.matchmaking.projection.PostEntry;
+import fr.labos.partenariats.matchmaking.matching.index.MatchingIndex;
+import fr.labos.partenariats.matchmaking.matching.index.Partner;
+import fr.labos.partenariats.matchmaking.matching.index.RankingFilter;
+import fr.labos.partenariats.matchmaking.matching.model.Match;
 import fr.labos.partenariats.matchmaking.projection.PostKind;
-import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
- * Ranks matches for one need or offer from the projection as it stands. This first version loads every open post
- * for each request and joins actors at query time (a post may reach the projection before its actor); the fast
- * engine of a later issue replaces the loading, not the model.
+ * The rankings the REST API serves, from the in-memory matching index as it stands: matches for a need or an offer,
+ * partners for an actor. "Today" (for expiry and freshness) is the service clock's date.
  */
 @Service
 public class MatchFinder {
 
-    private final ProjectionReader projection;
-    private final ComplementarityModel model;
+    private final MatchingIndex index;
     private final Clock clock;
+    private final Duration readyTimeout;
 
-    MatchFinder(ProjectionReader projection, ComplementarityModel model, Clock clock) {
-        this.projection = projection;
-        this.model = model;
+    MatchFinder(MatchingIndex index, Clock clock, @Value("${matchmaking.index.ready-timeout:5s}") Duration readyTimeout) {
+        this.index = index;
         this.clock = clock;
+        this.readyTimeout = readyTimeout;
     }
 
     /**
      * Offers for an open need, best first.
      *
-     * @throws PostNotOpenException if the need is unknown, withdrawn, fulfilled or expired
+     * @throws PostNotOpenException   if the need is unknown, withdrawn, fulfilled or expired
+     * @throws IndexNotReadyException if the index is still loading
      */
-    public List<Match> forNeed(String needId, int limit) {
-        LocalDate today = LocalDate.now(clock);
-        PostEntry need = projection.findOpen(PostKind.NEED, needId, today)
-                .orElseThrow(() -> new PostNotOpenException(PostKind.NEED, needId));
-        return model.offersFor(toPost(need), pool(today), today, limit);
+    public List<Match> forNeed(String needId, RankingFilter filter, int limit) {
+        return matches(PostKind.NEED, needId, filter, limit);
+    }
+
+    /** Needs an open offer answers, best first; same exceptions as {@link #forNeed}. */
+    public List<Match> forOffer(String offerId, RankingFilter filter, int limit) {
+        return matches(PostKind.OFFER, offerId, filter, limit);
     }
 
     /**
-     * Needs an open offer answers, best first.
+     * Other actors for an actor, best first, each with its best {@code pairsPerPartner} pairs.
      *
-     * @throws PostNotOpenException if the offer is unknown, withdrawn or expired
+     * @throws UnknownActorException  if neither the actor nor any post of it has reached the projection
+     * @throws IndexNotReadyException if the index is still loading
      */
-    public List<Match> forOffer(String offerId, int limit) {
-        LocalDate today = LocalDate.now(clock);
-        PostEntry offer = projection.findOpen(PostKind.OFFER, offerId, today)
-                .orElseThrow(() -> new PostNotOpenException(PostKind.OFFER, offerId));
-        return model.needsFor(toPost(offer), pool(today), today, limit);
+    public List<Partner> partnersOf(String actorId, RankingFilter filter, int limit, int pairsPerPartner) {
+        awaitIndex();
+        return index.partnersOf(actorId, filter, LocalDate.now(clock), limit, pairsPerPartner)
+                .orElseThrow(() -> new UnknownActorException(actorId));
     }
 
-    private MatchingPool pool(LocalDate today) {
-        List<Post> needs = projection.open(PostKind.NEED, today).stream().map(MatchFinder::toPost).toList();
-        List<Post> offers = projection.open(PostKind.OFFER, today).stream().map(MatchFinder::toPost).toList();
-        Set<String> actorIds = new HashSet<>();
-        needs.forEach(p -> actorIds.add(p.actorId()));
-        offers.forEach(p -> actorIds.add(p.actorId()));
-        actorIds.remove(null);
-        Map<String, Actor> actors = projection.actors(actorIds).values().stream()
-                .collect(Collectors.toMap(ActorEntry::id, MatchFinder::toActor));
-        return new MatchingPool(actors, needs, offers);
+    private List<Match> matches(PostKind kind, String id, RankingFilter filter, int limit) {
+        awaitIndex();
+        return index.matchesFor(kind, id, filter, LocalDate.now(clock), limit)
+                .orElseThrow(() -> new PostNotOpenException(kind, id));
     }
 
-    private static Post toPost(PostEntry entry) {
-        return new Post(entry.id(), entry.actorId(), entry.details());
-    }
-
-    private static Actor toActor(ActorEntry entry) {
-        return new Actor(entry.id(), entry.name(), entry.type());
+    private void awaitIndex() {
+        if (!index.awaitReady(readyTimeout)) {
+            throw new IndexNotReadyException();
+        }
     }
 }

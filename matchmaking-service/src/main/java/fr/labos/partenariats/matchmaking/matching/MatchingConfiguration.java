@@ -1,10 +1,17 @@
 package fr.labos.partenariats.matchmaking.matching;
 
+import fr.labos.partenariats.matchmaking.matching.index.MatchingIndex;
+import fr.labos.partenariats.matchmaking.matching.model.ComplementarityModel;
+import fr.labos.partenariats.matchmaking.matching.model.ComplementarityWeights;
+import fr.labos.partenariats.matchmaking.matching.model.FrenchText;
+import fr.labos.partenariats.matchmaking.matching.model.TerritoryTable;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wires the complementarity model with its configured weights and the official territorial reference. */
+import java.time.Clock;
+
+/** Wires the complementarity model with its configured weights, the official territorial reference and the index. */
 @Configuration(proxyBeanMethods = false)
 class MatchingConfiguration {
 
@@ -13,14 +20,23 @@ class MatchingConfiguration {
         return TerritoryDirectory.official();
     }
 
+    @Bean
+    TerritoryTable territoryTable(TerritoryDirectory directory) {
+        return new TerritoryTable(directory);
+    }
+
     @Bean(destroyMethod = "close")
-    DescriptionSimilarity descriptionSimilarity() {
-        return new DescriptionSimilarity();
+    FrenchText frenchText() {
+        return new FrenchText();
     }
 
     @Bean
-    ComplementarityModel complementarityModel(ComplementarityWeights weights, TerritoryDirectory territories,
-                                              DescriptionSimilarity texts) {
-        return new ComplementarityModel(weights, territories, texts);
+    ComplementarityModel complementarityModel(ComplementarityWeights weights) {
+        return new ComplementarityModel(weights);
+    }
+
+    @Bean
+    MatchingIndex matchingIndex(ComplementarityModel model, TerritoryTable territories, FrenchText text, Clock clock) {
+        return new MatchingIndex(model, territories, text, clock.getZone());
     }
 }

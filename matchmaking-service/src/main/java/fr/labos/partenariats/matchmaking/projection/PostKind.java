@@ -14,4 +14,9 @@ public enum PostKind {
     public String collection() {
         return collection;
     }
+
+    /** Needs are matched with offers and offers with needs. */
+    public PostKind other() {
+        return this == NEED ? OFFER : NEED;
+    }
 }

@@ -42,6 +42,11 @@ public class ProjectionReader {
         return Optional.ofNullable(mongo.findById(id, PostEntry.class, kind.collection()));
     }
 
+    /** Every actor of the projection, whether or not it has open posts. */
+    public List<ActorEntry> allActors() {
+        return mongo.findAll(ActorEntry.class);
+    }
+
     public Optional<ActorEntry> actor(String id) {
         return Optional.ofNullable(mongo.findById(id, ActorEntry.class));
     }

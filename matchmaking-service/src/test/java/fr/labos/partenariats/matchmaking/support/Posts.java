@@ -22,7 +22,10 @@ public final class Posts {
     public static final TerritoryRef VOIRON = TerritoryRef.commune("38563");       // Isère, another EPCI
     public static final TerritoryRef LYON = TerritoryRef.commune("69123");         // Rhône, same région
     public static final TerritoryRef RENNES = TerritoryRef.commune("35238");       // Bretagne
+    public static final TerritoryRef SAINT_DENIS_REUNION = TerritoryRef.commune("97411");
     public static final TerritoryRef ISERE = new TerritoryRef("38", TerritoryLevel.DEPARTEMENT);
+    public static final TerritoryRef RHONE = new TerritoryRef("69", TerritoryLevel.DEPARTEMENT);
+    public static final TerritoryRef AUVERGNE_RHONE_ALPES = new TerritoryRef("84", TerritoryLevel.REGION);
     public static final TerritoryRef GRENOBLE_ALPES_METROPOLE = new TerritoryRef("200040715", TerritoryLevel.EPCI);
     public static final TerritoryRef FRANCE = TerritoryRef.national();
 

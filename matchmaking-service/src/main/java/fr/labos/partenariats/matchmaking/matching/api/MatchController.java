@@ -10,29 +10,61 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Ranked partners for a need or an offer, each with the reasons a facilitator can read out. */
+/**
+ * Ranked partners for a need, an offer or an actor, each with the reasons a facilitator can read out. Every endpoint
+ * takes the filters of {@link RankingFilterParameters}.
+ */
 @RestController
 class MatchController {
 
     static final int MAX_LIMIT = 100;
+    static final int MAX_PAIRS = 20;
 
     private final MatchFinder finder;
+    private final RankingFilterParameters filters;
 
-    MatchController(MatchFinder finder) {
+    MatchController(MatchFinder finder, RankingFilterParameters filters) {
         this.finder = finder;
+        this.filters = filters;
     }
 
     /** Offers that answer an open need, best first. */
     @GetMapping("/api/needs/{needId}/matches")
     List<MatchViews.OfferMatch> matchesForNeed(@PathVariable String needId,
-                                               @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit) {
-        return finder.forNeed(needId, limit).stream().map(MatchViews::offerMatch).toList();
+                                               @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
+                                               @RequestParam(required = false) String territoryLevel,
+                                               @RequestParam(required = false) String territoryCode,
+                                               @RequestParam(required = false) List<String> actorType,
+                                               @RequestParam(required = false) List<String> category) {
+        return finder.forNeed(needId, filters.read(territoryLevel, territoryCode, actorType, category), limit).stream()
+                .map(MatchViews::offerMatch).toList();
     }
 
     /** Needs that an open offer answers, best first. */
     @GetMapping("/api/offers/{offerId}/matches")
     List<MatchViews.NeedMatch> matchesForOffer(@PathVariable String offerId,
-                                               @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit) {
-        return finder.forOffer(offerId, limit).stream().map(MatchViews::needMatch).toList();
+                                               @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
+                                               @RequestParam(required = false) String territoryLevel,
+                                               @RequestParam(required = false) String territoryCode,
+                                               @RequestParam(required = false) List<String> actorType,
+                                               @RequestParam(required = false) List<String> category) {
+        return finder.forOffer(offerId, filters.read(territoryLevel, territoryCode, actorType, category), limit).stream()
+                .map(MatchViews::needMatch).toList();
+    }
+
+    /**
+     * Other actors ranked for an actor by aggregating their need/offer pairs in both directions, each with its best
+     * {@code pairs} pairs explained.
+     */
+    @GetMapping("/api/actors/{actorId}/partners")
+    List<MatchViews.PartnerView> partners(@PathVariable String actorId,
+                                          @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
+                                          @RequestParam(defaultValue = "5") @Min(1) @Max(MAX_PAIRS) int pairs,
+                                          @RequestParam(required = false) String territoryLevel,
+                                          @RequestParam(required = false) String territoryCode,
+                                          @RequestParam(required = false) List<String> actorType,
+                                          @RequestParam(required = false) List<String> category) {
+        return finder.partnersOf(actorId, filters.read(territoryLevel, territoryCode, actorType, category), limit, pairs)
+                .stream().map(MatchViews::partner).toList();
     }
 }

@@ -1,23 +1,36 @@
 package fr.labos.partenariats.matchmaking.matching.api;
 
-import fr.labos.partenariats.matchmaking.matching.Components;
-import fr.labos.partenariats.matchmaking.matching.Match;
+import fr.labos.partenariats.matchmaking.matching.index.Partner;
+import fr.labos.partenariats.matchmaking.matching.model.Components;
+import fr.labos.partenariats.matchmaking.matching.model.Match;
+import fr.labos.partenariats.matchmaking.matching.model.Place;
+import fr.labos.partenariats.matchmaking.matching.model.PostFeatures;
+import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.common.ResourceCategory;
+import fr.labos.partenariats.schema.common.TerritoryLevel;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 
-/** The JSON shapes of the matches endpoints. */
+/** The JSON shapes of the ranking endpoints. */
 final class MatchViews {
 
     private MatchViews() {
     }
 
     /** An offer proposed for a need. */
-    record OfferMatch(String offerId, String actorId, String actorName, String title, double score, Explanation explanation) {
+    record OfferMatch(String offerId, String actorId, String actorName, String title, ResourceCategory category,
+                      TerritoryView territory, double score, Explanation explanation) {
     }
 
     /** A need proposed for an offer. */
-    record NeedMatch(String needId, String actorId, String actorName, String title, double score, Explanation explanation) {
+    record NeedMatch(String needId, String actorId, String actorName, String title, ResourceCategory category,
+                     TerritoryView territory, double score, Explanation explanation) {
+    }
+
+    /** Where a post stands. */
+    record TerritoryView(String code, TerritoryLevel level, String name) {
     }
 
     /** Why: the model that scored, each component in [0, 1], and a French sentence. */
@@ -25,24 +38,56 @@ final class MatchViews {
     }
 
     record ComponentsView(double category, double territory, double purpose, double description, double crossFamily,
-                          double reciprocity) {
+                          double reciprocity, double freshness) {
+    }
+
+    /** Another actor proposed to an actor, and the need/offer pairs behind it. */
+    record PartnerView(String actorId, String actorName, ActorType actorType, double score, boolean reciprocal,
+                       int pairCount, String sentence, List<PairView> pairs) {
+    }
+
+    /** Which way a pair goes, seen from the actor who asked. */
+    enum Direction {
+        /** The partner offers what the actor needs. */
+        THEY_OFFER,
+        /** The partner needs what the actor offers. */
+        THEY_NEED
+    }
+
+    record PairView(Direction direction, String needId, String needTitle, String offerId, String offerTitle, double score,
+                    Explanation explanation) {
     }
 
     static OfferMatch offerMatch(Match match) {
         return new OfferMatch(match.offer().id(), match.offerActor().id(), match.offerActor().name(),
-                match.offer().details().title(), round(match.score()), explanation(match));
+                match.offer().title(), match.offer().category(), territory(match.offer()), round(match.score()), explanation(match));
     }
 
     static NeedMatch needMatch(Match match) {
         return new NeedMatch(match.need().id(), match.needActor().id(), match.needActor().name(),
-                match.need().details().title(), round(match.score()), explanation(match));
+                match.need().title(), match.need().category(), territory(match.need()), round(match.score()), explanation(match));
+    }
+
+    static PartnerView partner(Partner partner) {
+        String partnerId = partner.actor().id();
+        List<PairView> pairs = partner.pairs().stream().map(match -> new PairView(
+                partnerId.equals(match.offerActor().id()) ? Direction.THEY_OFFER : Direction.THEY_NEED,
+                match.need().id(), match.need().title(), match.offer().id(), match.offer().title(),
+                round(match.score()), explanation(match))).toList();
+        return new PartnerView(partnerId, partner.actor().name(), partner.actor().type(), round(partner.score()),
+                partner.reciprocal(), partner.pairCount(), partner.sentence(), pairs);
+    }
+
+    private static TerritoryView territory(PostFeatures post) {
+        Place place = post.place();
+        return new TerritoryView(place.ref().code(), place.level(), place.name());
     }
 
     private static Explanation explanation(Match match) {
         Components c = match.components();
         return new Explanation(match.modelVersion(),
                 new ComponentsView(round(c.category()), round(c.territory()), round(c.purpose()), round(c.description()),
-                        round(c.crossFamily()), round(c.reciprocity())),
+                        round(c.crossFamily()), round(c.reciprocity()), round(c.freshness())),
                 match.sentence());
     }
 

@@ -1,6 +1,8 @@
 package fr.labos.partenariats.matchmaking.matching.api;
 
+import fr.labos.partenariats.matchmaking.matching.IndexNotReadyException;
 import fr.labos.partenariats.matchmaking.matching.PostNotOpenException;
+import fr.labos.partenariats.matchmaking.matching.UnknownActorException;
 import fr.labos.partenariats.matchmaking.projection.PostKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,13 +26,15 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * RFC 7807 problems for the matches endpoints. Replaces Spring Boot's default problem handler (same base class) so
- * that a bad parameter is named in the answer rather than reported as a bare "Validation failure".
+ * RFC 7807 problems for the ranking endpoints. Replaces Spring Boot's default problem handler (same base class) so
+ * that a bad parameter is named in the answer ({@code invalidParams[].name}) rather than reported as a bare
+ * "Validation failure".
  */
 @RestControllerAdvice
-class MatchProblems extends ResponseEntityExceptionHandler {
+class RankingProblems extends ResponseEntityExceptionHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(MatchProblems.class);
+    private static final Logger log = LoggerFactory.getLogger(RankingProblems.class);
+    static final int RETRY_AFTER_SECONDS = 5;
 
     @ExceptionHandler(PostNotOpenException.class)
     ProblemDetail postNotOpen(PostNotOpenException e) {
@@ -38,6 +42,27 @@ class MatchProblems extends ResponseEntityExceptionHandler {
         problem.setTitle(e.kind() == PostKind.NEED ? "Need not open" : "Offer not open");
         problem.setProperty(e.kind() == PostKind.NEED ? "needId" : "offerId", e.postId());
         return problem;
+    }
+
+    @ExceptionHandler(UnknownActorException.class)
+    ProblemDetail unknownActor(UnknownActorException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
+        problem.setTitle("Unknown actor");
+        problem.setProperty("actorId", e.actorId());
+        return problem;
+    }
+
+    @ExceptionHandler(InvalidParameterException.class)
+    ProblemDetail invalidParameter(InvalidParameterException e) {
+        return invalid(List.of(entry(e.parameter(), e.value(), e.reason())), List.of(e.getMessage()));
+    }
+
+    @ExceptionHandler(IndexNotReadyException.class)
+    ResponseEntity<ProblemDetail> indexNotReady(IndexNotReadyException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+        problem.setTitle("Matching index loading");
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS)).body(problem);
     }
 
     @ExceptionHandler(DataAccessException.class)
@@ -58,17 +83,25 @@ class MatchProblems extends ResponseEntityExceptionHandler {
             String name = result.getMethodParameter().getParameterName();
             String reasons = String.join(", ", result.getResolvableErrors().stream()
                     .map(MessageSourceResolvable::getDefaultMessage).toList());
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("name", name);
-            entry.put("value", result.getArgument());
-            entry.put("reason", reasons);
-            invalid.add(entry);
+            invalid.add(entry(name, result.getArgument(), reasons));
             messages.add(name + " " + reasons + " (was " + result.getArgument() + ")");
         });
+        return handleExceptionInternal(ex, invalid(invalid, messages), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static ProblemDetail invalid(List<Map<String, Object>> invalidParams, List<String> messages) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 "Invalid request parameter: " + String.join("; ", messages));
         problem.setTitle("Invalid request parameter");
-        problem.setProperty("invalidParams", invalid);
-        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+        problem.setProperty("invalidParams", invalidParams);
+        return problem;
+    }
+
+    private static Map<String, Object> entry(String name, Object value, String reason) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("name", name);
+        entry.put("value", value);
+        entry.put("reason", reason);
+        return entry;
     }
 }

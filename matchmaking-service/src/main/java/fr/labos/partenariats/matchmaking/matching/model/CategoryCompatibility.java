@@ -1,11 +1,13 @@
-package fr.labos.partenariats.matchmaking.matching;
+package fr.labos.partenariats.matchmaking.matching.model;
 
 import fr.labos.partenariats.schema.common.PartnershipForm;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,9 +40,14 @@ import static fr.labos.partenariats.schema.common.PartnershipForm.RESOURCES;
  * POSITIONING each with CO_PRODUCTION, and RESOURCES with POOLING); other pairs (POSITIONING with RESOURCES or
  * POOLING) ×{@code distantForm}.
  */
-final class CategoryCompatibility {
+public final class CategoryCompatibility {
 
     private static final Map<ResourceCategory, Set<ResourceCategory>> CROSS_ANSWERS = new EnumMap<>(ResourceCategory.class);
+    private static final ResourceCategory[] CATEGORIES = ResourceCategory.values();
+    /** ANSWERS[offer][need], the table below flattened for the inner loop of the index. */
+    private static final boolean[][] ANSWERS = new boolean[CATEGORIES.length][CATEGORIES.length];
+    /** For a set of offer categories (bit = ordinal), the set of need categories some of them answer. */
+    private static final int[] NEEDS_ANSWERED_BY_ANY = new int[1 << CATEGORIES.length];
 
     static {
         cross(ResourceCategory.FUNDING);
@@ -53,6 +60,25 @@ final class CategoryCompatibility {
         cross(ResourceCategory.ADVOCACY, ResourceCategory.NETWORK);
         cross(ResourceCategory.POOLING, ResourceCategory.PREMISES, ResourceCategory.EQUIPMENT);
         cross(ResourceCategory.EXPERIMENTATION, ResourceCategory.CO_PRODUCTION);
+        for (ResourceCategory need : CATEGORIES) {
+            ANSWERS[need.ordinal()][need.ordinal()] = true;
+            for (ResourceCategory offer : CROSS_ANSWERS.get(need)) {
+                ANSWERS[offer.ordinal()][need.ordinal()] = true;
+            }
+        }
+        for (int offers = 0; offers < NEEDS_ANSWERED_BY_ANY.length; offers++) {
+            int needs = 0;
+            for (ResourceCategory offer : CATEGORIES) {
+                if ((offers & (1 << offer.ordinal())) != 0) {
+                    for (ResourceCategory need : CATEGORIES) {
+                        if (ANSWERS[offer.ordinal()][need.ordinal()]) {
+                            needs |= 1 << need.ordinal();
+                        }
+                    }
+                }
+            }
+            NEEDS_ANSWERED_BY_ANY[offers] = needs;
+        }
     }
 
     private final ComplementarityWeights weights;
@@ -68,8 +94,36 @@ final class CategoryCompatibility {
     }
 
     /** Whether an offer of that category may ever be proposed for a need of this one. */
-    static boolean answers(ResourceCategory offer, ResourceCategory need) {
-        return need != null && offer != null && (need == offer || CROSS_ANSWERS.get(need).contains(offer));
+    public static boolean answers(ResourceCategory offer, ResourceCategory need) {
+        return need != null && offer != null && ANSWERS[offer.ordinal()][need.ordinal()];
+    }
+
+    /**
+     * The need categories (bit = ordinal) that at least one of these offer categories (bit = ordinal) may answer: a
+     * cheap test that rules out most actor pairs before reciprocity looks at their posts.
+     */
+    public static int needsAnsweredByAny(int offerCategories) {
+        return NEEDS_ANSWERED_BY_ANY[offerCategories];
+    }
+
+    /** The offer categories that may answer a need of this category, its own first. */
+    public static List<ResourceCategory> offersAnswering(ResourceCategory need) {
+        List<ResourceCategory> categories = new ArrayList<>();
+        categories.add(need);
+        categories.addAll(CROSS_ANSWERS.get(need));
+        return categories;
+    }
+
+    /** The need categories that an offer of this category may answer, its own first. */
+    public static List<ResourceCategory> needsAnsweredBy(ResourceCategory offer) {
+        List<ResourceCategory> categories = new ArrayList<>();
+        categories.add(offer);
+        for (ResourceCategory need : CATEGORIES) {
+            if (need != offer && ANSWERS[offer.ordinal()][need.ordinal()]) {
+                categories.add(need);
+            }
+        }
+        return categories;
     }
 
     /** The category component: 0 when the gate is closed, else the category value times the form multiplier. */

@@ -1,0 +1,9 @@
+package fr.labos.partenariats.matchmaking.matching;
+
+/** The matching index is still loading from the projection (at start, or MongoDB unreachable): try again shortly. */
+public class IndexNotReadyException extends RuntimeException {
+
+    IndexNotReadyException() {
+        super("The matching index is loading from the projection; try again shortly.");
+    }
+}

@@ -1,0 +1,37 @@
+package fr.labos.partenariats.matchmaking.matching.index;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+
+/**
+ * Frees the memory of posts whose end date has passed. Rankings never show them anyway (the model's validity gate
+ * compares with today at query time), so how often this runs changes memory, not results.
+ */
+@Component
+class ExpiredPostsPurge {
+
+    private static final Logger log = LoggerFactory.getLogger(ExpiredPostsPurge.class);
+
+    private final MatchingIndex index;
+    private final Clock clock;
+
+    ExpiredPostsPurge(MatchingIndex index, Clock clock) {
+        this.index = index;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${matchmaking.index.purge-interval:1h}", initialDelayString = "${matchmaking.index.purge-interval:1h}")
+    void purge() {
+        if (index.isReady()) {
+            int purged = index.purgeExpired(LocalDate.now(clock));
+            if (purged > 0) {
+                log.info("Purged {} expired posts from the matching index", purged);
+            }
+        }
+    }
+}
