@@ -9,12 +9,16 @@ import java.util.Arrays;
  * The candidates of one ranking, each with an upper bound of its score and the cheap parts of its score already
  * computed, handed out highest bound first (a binary max-heap over parallel arrays). Scoring candidates in that order
  * fills the top k with the likeliest ones first, so the top k's threshold rises fast, and the ranking stops as soon as
- * the next bound falls below it: every candidate not yet scored has a bound, hence a score, below the threshold.
+ * the next bound (of a candidate or of a block not yet streamed) falls below it: every candidate not yet scored has a
+ * bound, hence a score, below the threshold.
  */
 final class CandidateQueue {
 
-    /** Per candidate: bound, category-territory-purpose, crossFamily, freshness, text bound, may be reciprocal (0/1). */
-    private static final int FIELDS = 6;
+    /**
+     * Per candidate: bound, category-territory-purpose, crossFamily, freshness, text bound, may be reciprocal (0/1),
+     * text bound refined from the terms (0/1).
+     */
+    private static final int FIELDS = 7;
 
     private double[] values;
     private PostFeatures[] posts;
@@ -38,15 +42,15 @@ final class CandidateQueue {
         values[at + 3] = ranking.lastFreshness();
         values[at + 4] = descriptionBound;
         values[at + 5] = ranking.lastMayBeReciprocal() ? 1 : 0;
+        values[at + 6] = 0;
         posts[size] = post;
-        size++;
+        siftUp(size++);
     }
 
-    /** Orders what was added into a heap; call once, after the last {@link #add}. */
-    void heapify() {
-        for (int i = size / 2 - 1; i >= 0; i--) {
-            siftDown(i);
-        }
+    /** Drops every candidate. */
+    void clear() {
+        Arrays.fill(posts, 0, size, null);
+        size = 0;
     }
 
     boolean isEmpty() {
@@ -62,6 +66,25 @@ final class CandidateQueue {
         return ranking.scoreFromParts(posts[0], values[1], values[2], values[5] > 0, values[3], values[4], threshold);
     }
 
+    /** Whether the highest candidate's text bound was already refined ({@link #refineHighest}). */
+    boolean isHighestRefined() {
+        return values[6] > 0;
+    }
+
+    /**
+     * Tightens the highest candidate's text bound from the terms it shares with the subject
+     * ({@code ranking.sharedTermsBound}), lowers its bound to match and puts it back in place: it comes out first
+     * again only if it still has the highest bound. Cheaper than the exact score, which also weighs the candidate's
+     * terms and looks reciprocity up.
+     */
+    void refineHighest(ComplementarityModel.Ranking ranking) {
+        double descriptionBound = Math.min(values[4], ranking.sharedTermsBound(posts[0]));
+        values[4] = descriptionBound;
+        values[6] = 1;
+        values[0] = ranking.upperBoundFromParts(values[1], values[2], values[5] > 0, values[3], descriptionBound);
+        siftDown(0);
+    }
+
     PostFeatures highestPost() {
         return posts[0];
     }
@@ -72,6 +95,17 @@ final class CandidateQueue {
         posts[0] = posts[size];
         posts[size] = null;
         siftDown(0);
+    }
+
+    private void siftUp(int i) {
+        while (i > 0) {
+            int parent = (i - 1) / 2;
+            if (values[parent * FIELDS] >= values[i * FIELDS]) {
+                return;
+            }
+            swap(i, parent);
+            i = parent;
+        }
     }
 
     private void siftDown(int i) {

@@ -39,12 +39,15 @@ import java.util.function.Supplier;
  * <p>It answers "the best k offers for this need" ({@link #matchesFor}) in three steps, all exact:
  * <ol>
  *   <li>candidates: only the inverted lists of the categories the category gate allows, at or within the territories
- *   the territorial gate allows, so no refused pair is ever looked at;</li>
- *   <li>first pass, over the lists' flat arrays: an upper bound of each candidate's score (text bounded from term
- *   signatures, reciprocity from the actors' category masks), a lower bound, and the k-th best lower bound as a
- *   floor under which a candidate is dropped;</li>
- *   <li>second pass, highest bound first: the exact score ({@link ComplementarityModel.Ranking#scoreFromParts}) until
- *   no bound left can reach the top k.</li>
+ *   the territorial gate allows, so no refused pair is ever looked at; the large lists come split into blocks by
+ *   themes ({@link PostBucket}), each with one upper bound for all its posts;</li>
+ *   <li>best first over blocks and candidates together: a block whose bound can still reach the top k is streamed over
+ *   its flat arrays, bounding each candidate (text bounded from term signatures, reciprocity from the actors' category
+ *   masks) and queuing those that can reach the top k; a queued candidate on top has its text bound refined from the
+ *   terms it shares with the subject, then, if still on top, its exact score computed
+ *   ({@link ComplementarityModel.Ranking#scoreFromParts});</li>
+ *   <li>the threshold — the top k's k-th exact score, or the k-th best lower bound if higher — drops whole blocks and
+ *   candidates, and ends the ranking when no bound left reaches it.</li>
  * </ol>
  * The same question by brute force ({@link #matchesByExhaustiveScan}: every open post of the other kind through the
  * gates and scored in full) is the reference the fast path agrees with exactly, scores included.
@@ -295,62 +298,107 @@ public final class MatchingIndex {
             TopK top = new TopK(limit);
             Place within = filter.within() == null ? null : territories.place(filter.within());
             int day = ranking.today();
-            int self = subject.actor().slot();
-            byte[] families = familyBySlot;
-            int[] actorNeeds = needCategoriesBySlot;
-            int[] actorOffers = offerCategoriesBySlot;
-            // First pass, over the flat arrays only: every candidate the lists give, with an upper bound of its score
-            // (text and reciprocity at their best). The k-th best lower bound seen so far (text and reciprocity at 0)
-            // is a floor the final top k cannot fall below: a candidate whose upper bound is under it is dropped at
-            // once. Not with a filter that reads the post object, whose rejects must not raise the floor.
-            CandidateQueue queue = new CandidateQueue(1024);
-            KthLargest floor = new KthLargest(filter.readsPosts() ? 0 : limit);
+            // Blocks first: every block of the lists the gates allow, with one upper bound for all its posts.
+            BlocksByBound blocks = new BlocksByBound();
             for (ResourceCategory category : candidateCategories(subject)) {
-                if (!filter.allowsCategory(category)) {
-                    continue;
+                if (filter.allowsCategory(category)) {
+                    buckets.visitCandidates(subject.place(), kind.other(), category, (bucket, commonLevel) -> {
+                        double proximity = TerritorialProximity.valueAt(commonLevel);
+                        for (int b = 0, count = bucket.blockCount(); b < count; b++) {
+                            PostBlock block = bucket.block(b);
+                            if (block.size() > 0 && block.latestValidUntil() >= day) {
+                                blocks.add(block, category, proximity, ranking.groupBound(category, block.formCodes(),
+                                        proximity, block.sdgUnion(), block.fewestSdgs(), block.themeUnion(),
+                                        block.fewestThemes(), block.latestFreshSince(), block.signatureUnionLow(),
+                                        block.signatureUnionHigh()));
+                            }
+                        }
+                    });
                 }
-                buckets.visitCandidates(subject.place(), kind.other(), category, (bucket, commonLevel) -> {
-                    double proximity = TerritorialProximity.valueAt(commonLevel);
-                    PostFeatures[] posts = bucket.posts();
-                    byte[] forms = bucket.forms();
-                    int[] sdgs = bucket.sdgs();
-                    int[] themes = bucket.themes();
-                    int[] validUntil = bucket.validUntil();
-                    int[] freshSince = bucket.freshSince();
-                    int[] actors = bucket.actorSlots();
-                    long[] signaturesLow = bucket.signaturesLow();
-                    long[] signaturesHigh = bucket.signaturesHigh();
-                    for (int i = 0, n = bucket.size(); i < n; i++) {
-                        int actor = actors[i];
-                        // The gates the lists do not already guarantee: still standing today, another actor.
-                        if (validUntil[i] < day || actor == self) {
-                            continue;
-                        }
-                        double upper = ranking.cheapBound(category, PostBucket.formOf(forms[i]), proximity, sdgs[i], themes[i],
-                                families[actor], freshSince[i], actorNeeds[actor], actorOffers[actor], 1);
-                        if (upper >= floor.value()) {
-                            floor.offer(ranking.lastLowerBound());
-                            // Tighter: the text bound from the term signatures, still without reading the post.
-                            double descriptionBound = ranking.descriptionBound(signaturesLow[i], signaturesHigh[i]);
-                            queue.add(ranking.lastUpperBound(descriptionBound), posts[i], ranking, descriptionBound);
-                        }
-                    }
-                });
             }
-            // Second pass: exact scores, highest bound first, until no bound left can reach the top k.
-            queue.heapify();
-            while (!queue.isEmpty() && queue.highestBound() >= top.threshold()) {
-                PostFeatures candidate = queue.highestPost();
-                // Kind, category and territory gates hold by construction of the lists (checked when assertions are on).
-                assert ranking.admits(candidate) : candidate + " in a list for " + subject;
-                double score = filter.accepts(candidate, within) ? queue.scoreHighest(ranking, top.threshold()) : -1;
-                queue.removeHighest();
-                if (score >= 0) {
-                    top.offer(candidate, score);
+            blocks.sortHighestFirst();
+            // Then best first, blocks and candidates together: the highest bound left is either a block's, which is
+            // then streamed, or a candidate's, which is then scored exactly. Streaming a block, over its flat arrays
+            // only, bounds each of its candidates (text and reciprocity at their best) and queues those that can
+            // still reach the top k. Two thresholds rise on the way: the top k's k-th exact score, and the floor,
+            // the k-th best lower bound (text and reciprocity at 0) of the candidates queued, under which the final
+            // top k cannot fall either. Not the floor with a filter that reads the post object, whose rejects must
+            // not raise it. A block or a candidate under the threshold is dropped at once; the ranking ends when no
+            // bound left reaches it. A candidate on top is first given a tighter text bound (from the terms it shares
+            // with the subject) and put back: most then sink under the threshold without being scored.
+            CandidateQueue queue = new CandidateQueue(256);
+            KthLargest floor = new KthLargest(filter.readsPosts() ? 0 : limit);
+            int rank = 0;
+            int blockCount = blocks.size();
+            while (rank < blockCount || !queue.isEmpty()) {
+                double threshold = Math.max(top.threshold(), floor.value());
+                if (rank < blockCount && (queue.isEmpty() || blocks.bound(blocks.entry(rank)) >= queue.highestBound())) {
+                    int entry = blocks.entry(rank++);
+                    if (blocks.bound(entry) >= threshold) {
+                        stream(ranking, blocks.block(entry), blocks.category(entry), blocks.proximity(entry), threshold,
+                                floor, queue);
+                    }
+                } else if (queue.highestBound() < threshold) {
+                    // The queue's highest is under the threshold, which only rises: no candidate in it can enter.
+                    queue.clear();
+                } else if (!queue.isHighestRefined()) {
+                    queue.refineHighest(ranking);
+                } else {
+                    PostFeatures candidate = queue.highestPost();
+                    // Kind, category and territory gates hold by construction of the lists (checked when assertions
+                    // are on).
+                    assert ranking.admits(candidate) : candidate + " in a list for " + subject;
+                    double score = filter.accepts(candidate, within) ? queue.scoreHighest(ranking, threshold) : -1;
+                    queue.removeHighest();
+                    if (score >= 0) {
+                        top.offer(candidate, score);
+                    }
                 }
             }
             return explain(ranking, top);
         }));
+    }
+
+    /**
+     * Queues the candidates of a block (of the ranking's lists) whose upper bound reaches {@code threshold}, raising
+     * the floor with their lower bounds on the way. Reads the block's flat arrays and the actors' mirrored features
+     * only, never a post object.
+     */
+    private void stream(ComplementarityModel.Ranking ranking, PostBlock block, ResourceCategory category, double proximity,
+                        double threshold, KthLargest floor, CandidateQueue queue) {
+        int day = ranking.today();
+        int self = ranking.subject().actor().slot();
+        byte[] families = familyBySlot;
+        int[] actorNeeds = needCategoriesBySlot;
+        int[] actorOffers = offerCategoriesBySlot;
+        PostFeatures[] posts = block.posts();
+        byte[] forms = block.forms();
+        int[] sdgs = block.sdgs();
+        int[] themes = block.themes();
+        int[] validUntil = block.validUntil();
+        int[] freshSince = block.freshSince();
+        int[] actors = block.actorSlots();
+        long[] signaturesLow = block.signaturesLow();
+        long[] signaturesHigh = block.signaturesHigh();
+        for (int i = 0, n = block.size(); i < n; i++) {
+            int actor = actors[i];
+            // The gates the lists do not already guarantee: still standing today, another actor.
+            if (validUntil[i] < day || actor == self) {
+                continue;
+            }
+            double upper = ranking.cheapBound(category, PostFeatures.formOfCode(forms[i]), proximity, sdgs[i], themes[i],
+                    families[actor], freshSince[i], actorNeeds[actor], actorOffers[actor], 1);
+            if (upper >= threshold) {
+                floor.offer(ranking.lastLowerBound());
+                threshold = Math.max(threshold, floor.value());
+                // Tighter: the text bound from the term signatures, still without reading the post.
+                double descriptionBound = ranking.descriptionBound(signaturesLow[i], signaturesHigh[i]);
+                double bound = ranking.lastUpperBound(descriptionBound);
+                if (bound >= threshold) {
+                    queue.add(bound, posts[i], ranking, descriptionBound);
+                }
+            }
+        }
     }
 
     /**
@@ -395,10 +443,13 @@ public final class MatchingIndex {
         for (ResourceCategory category : candidateCategories(subject)) {
             if (filter.allowsCategory(category)) {
                 buckets.visitCandidates(subject.place(), subject.kind().other(), category, (bucket, commonLevel) -> {
-                    for (int i = 0, n = bucket.size(); i < n; i++) {
-                        PostFeatures candidate = bucket.post(i);
-                        if (filter.accepts(candidate, within) && ranking.admits(candidate)) {
-                            visitor.visit(candidate);
+                    for (int b = 0, count = bucket.blockCount(); b < count; b++) {
+                        PostBlock block = bucket.block(b);
+                        for (int i = 0, n = block.size(); i < n; i++) {
+                            PostFeatures candidate = block.post(i);
+                            if (filter.accepts(candidate, within) && ranking.admits(candidate)) {
+                                visitor.visit(candidate);
+                            }
                         }
                     }
                 });

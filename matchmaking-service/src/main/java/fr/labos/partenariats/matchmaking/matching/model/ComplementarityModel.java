@@ -137,7 +137,22 @@ public final class ComplementarityModel {
     /** The weighted category, territory and purpose terms, the first part of {@link #combine}'s sum. */
     private double categoryTerritoryPurpose(double category, double proximity, int needSdgs, int offerSdgs,
                                             int needThemes, int offerThemes) {
-        return wCategory * category + wTerritory * proximity + wPurpose * purpose(needSdgs, offerSdgs, needThemes, offerThemes);
+        return categoryTerritoryPurpose(category, proximity, purpose(needSdgs, offerSdgs, needThemes, offerThemes));
+    }
+
+    private double categoryTerritoryPurpose(double category, double proximity, double purpose) {
+        return wCategory * category + wTerritory * proximity + wPurpose * purpose;
+    }
+
+    /**
+     * An upper bound of {@link #jaccard}{@code (a, b)} over every set {@code b} drawn from {@code union} with at least
+     * {@code fewest} members: they share at most the members of {@code a} in the union, and their union has at least
+     * as many members as the larger of the two.
+     */
+    private static double jaccardBound(int a, int union, int fewest) {
+        int shared = Integer.bitCount(a & union);
+        int unionAtLeast = Math.min(MAX_SET, Math.max(Integer.bitCount(a), fewest));
+        return JACCARD[shared * (MAX_SET + 1) + unionAtLeast];
     }
 
     private double freshness(int today, int writtenOn) {
@@ -171,6 +186,7 @@ public final class ComplementarityModel {
         private final int subjectActorNeeds;
         private final int subjectActorAnswers;
         private double[] subjectMass;
+        private double[] subjectShares;
         /** The parts of the last {@link #cheapBound}: category-territory-purpose, crossFamily, reciprocity, freshness. */
         private final double[] last = new double[4];
         // Reciprocity depends only on the two actors: one answer per candidate actor.
@@ -291,6 +307,43 @@ public final class ComplementarityModel {
         }
 
         /**
+         * An upper bound of the score of every candidate of a group summarised by what its members have at most (see
+         * the index's {@code PostBlock}): each component taken at its best for the group, text from the union of the
+         * term signatures, reciprocity and crossFamily at their best for the subject alone. The same arithmetic as
+         * {@link #cheapBound} on values at least as high, hence never below any member's bound. The caller vouches for
+         * the gates.
+         *
+         * @param category          the members' category (one list, one category)
+         * @param formCodes         bit {@link PostFeatures#formCode} set for each form a member has
+         * @param proximity         that of every member's territory with the subject's
+         * @param sdgUnion          every SDG a member has
+         * @param fewestSdgs        how many SDGs the member with the fewest has
+         * @param themeUnion        every theme a member has
+         * @param fewestThemes      how many themes the member with the fewest has
+         * @param latestFreshSince  the latest day a member was written
+         */
+        public double groupBound(ResourceCategory category, int formCodes, double proximity, int sdgUnion, int fewestSdgs,
+                                 int themeUnion, int fewestThemes, int latestFreshSince, long signatureUnionLow,
+                                 long signatureUnionHigh) {
+            double bestCategory = 0;
+            for (int codes = formCodes; codes != 0; codes &= codes - 1) {
+                PartnershipForm form = PostFeatures.formOfCode(Integer.numberOfTrailingZeros(codes));
+                bestCategory = Math.max(bestCategory, subjectIsNeed
+                        ? categories.value(subject.category(), subject.form(), category, form)
+                        : categories.value(category, form, subject.category(), subject.form()));
+            }
+            double purpose = SDG_SHARE * jaccardBound(subject.sdgs(), sdgUnion, fewestSdgs)
+                    + (1 - SDG_SHARE) * jaccardBound(subject.themes(), themeUnion, fewestThemes);
+            double crossFamily = subjectFamily < 0 ? 0 : Math.max(1, weights.peerAlliance());
+            double reciprocity = (subjectIsNeed ? subjectActorAnswers : subjectActorNeeds) != 0 ? 1 : 0;
+            double freshness = subjectIsNeed
+                    ? pairFreshness(subject.freshSinceDay(), latestFreshSince)
+                    : pairFreshness(latestFreshSince, subject.freshSinceDay());
+            return combine(categoryTerritoryPurpose(bestCategory, proximity, purpose),
+                    descriptionBound(signatureUnionLow, signatureUnionHigh), crossFamily, reciprocity, freshness);
+        }
+
+        /**
          * A lower bound of the score of the candidate last given to {@link #cheapBound}: text and reciprocity at 0.
          * (Its parts are kept from that call rather than recomputed: a ranking runs on one thread.)
          */
@@ -332,6 +385,25 @@ public final class ComplementarityModel {
                     signatureLow, signatureHigh);
         }
 
+        /**
+         * An upper bound of the text component with a candidate, from the terms the two texts share, read from the
+         * candidate's term ids alone: by Cauchy–Schwarz the cosine is at most the norm of the subject's normalised
+         * weights on those terms. Tighter than {@link #descriptionBound}, which counts every subject term of a
+         * signature bit the candidate has, at the cost of reading its terms; the same margin covers rounding.
+         */
+        public double sharedTermsBound(PostFeatures candidate) {
+            if (subjectShares == null) {
+                subjectShares = DescriptionSimilarity.termShares(subject.terms(), subjectNorm, statistics);
+            }
+            return DescriptionSimilarity.sharedTermsBound(subject.terms(), subjectShares, candidate.terms());
+        }
+
+        /** The upper bound of a candidate from parts kept from {@link #cheapBound} and a text bound. */
+        public double upperBoundFromParts(double categoryTerritoryPurpose, double crossFamily, boolean mayBeReciprocal,
+                                          double freshness, double descriptionBound) {
+            return combine(categoryTerritoryPurpose, descriptionBound, crossFamily, mayBeReciprocal ? 1 : 0, freshness);
+        }
+
         public int today() {
             return today;
         }
@@ -353,7 +425,10 @@ public final class ComplementarityModel {
                     crossFamily(need.actor().familyOrdinal(), offer.actor().familyOrdinal()),
                     reciprocal != null ? 1 : 0,
                     pairFreshness(need.freshSinceDay(), offer.freshSinceDay()));
-            double score = score(candidate);
+            // The score from these very components, by the same arithmetic as scoreFromParts: the text and
+            // reciprocity, the costly parts, are not computed a second time.
+            double score = combine(categoryTerritoryPurpose(components.category(), components.territory(), components.purpose()),
+                    components.description(), components.crossFamily(), components.reciprocity(), components.freshness());
             Actor needActor = need.actor().snapshot();
             Actor offerActor = offer.actor().snapshot();
             String sentence = sentences.write(need, needActor, offer, offerActor, components, reciprocal);

@@ -100,6 +100,50 @@ public final class DescriptionSimilarity {
         return sum == 0 ? 0 : Math.min(1.0, Math.sqrt(sum) + 1e-9);
     }
 
+    /**
+     * {@code (weight / norm)²} of each of {@code a}'s terms, in the order of its terms (they add up to 1): what
+     * {@link #sharedTermsBound} sums. Computed once per ranking.
+     */
+    public static double[] termShares(TermVector a, long squaredNormA, TermStatistics statistics) {
+        int[] terms = a.terms();
+        double[] shares = new double[terms.length];
+        if (squaredNormA == 0) {
+            return shares;
+        }
+        float[] frequencies = a.frequencies();
+        double norm = squaredNormA / SCALE;
+        for (int i = 0; i < terms.length; i++) {
+            double weight = frequencies[i] * statistics.idf(terms[i]);
+            shares[i] = weight * weight / norm;
+        }
+        return shares;
+    }
+
+    /**
+     * An upper bound of {@code cosine(a, b)} from b's term ids alone: with T the terms both have, by Cauchy–Schwarz
+     * {@code cos = Σ_T â·b̂ ≤ |â_T| · |b̂_T| ≤ |â_T| = sqrt(Σ_T shares)}. The margin of {@link #upperBound} covers
+     * rounding.
+     */
+    public static double sharedTermsBound(TermVector a, double[] sharesOfA, TermVector b) {
+        int[] ta = a.terms();
+        int[] tb = b.terms();
+        double sum = 0;
+        int i = 0;
+        int j = 0;
+        while (i < ta.length && j < tb.length) {
+            if (ta[i] < tb[j]) {
+                i++;
+            } else if (ta[i] > tb[j]) {
+                j++;
+            } else {
+                sum += sharesOfA[i];
+                i++;
+                j++;
+            }
+        }
+        return sum == 0 ? 0 : Math.min(1.0, Math.sqrt(sum) + 1e-9);
+    }
+
     public static double cosine(TermVector a, TermVector b, TermStatistics statistics) {
         return cosine(a, squaredNorm(a, statistics), b, squaredNorm(b, statistics), statistics);
     }

@@ -45,6 +45,18 @@ public record PostFeatures(
         return validUntilDay >= epochDay;
     }
 
+    /** A small code for a post's form, to keep in flat arrays and bit sets: 0 without form, else ordinal + 1. */
+    public static int formCode(PartnershipForm form) {
+        return form == null ? 0 : form.ordinal() + 1;
+    }
+
+    /** The form of a {@link #formCode}. */
+    public static PartnershipForm formOfCode(int code) {
+        return code == 0 ? null : FORMS[code - 1];
+    }
+
+    private static final PartnershipForm[] FORMS = PartnershipForm.values();
+
     public static int sdgMask(Collection<Sdg> sdgs) {
         int mask = 0;
         for (Sdg sdg : sdgs) {

@@ -21,6 +21,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -117,6 +118,31 @@ class RankingProperties {
 
     @Provide
     Arbitrary<Scenario> scenarios() {
+        return scenarios(posts(PostKind.NEED, 0, 10, details()), posts(PostKind.OFFER, 0, 10, details()));
+    }
+
+    /**
+     * Many offers in few lists: national and régional funding mostly, so that lists grow past
+     * {@link PostBucket#SPLIT_AT} and are split into blocks by themes, which are then bounded, skipped, and recounted
+     * as posts are updated or withdrawn.
+     */
+    @Provide
+    Arbitrary<Scenario> crowdedScenarios() {
+        Arbitrary<PostDetails> crowded = Combinators.combine(
+                Arbitraries.frequency(Tuple.of(4, ResourceCategory.FUNDING), Tuple.of(1, ResourceCategory.SKILLS)),
+                Arbitraries.of(PartnershipForm.class).injectNull(0.1),
+                Arbitraries.of(WORDS).list().ofMaxSize(10).map(words -> String.join(" ", words)),
+                Arbitraries.of(Theme.HEALTH_SOCIAL, Theme.MOBILITY, Theme.CULTURE, Theme.FOOD).set().ofMaxSize(2),
+                Arbitraries.integers().between(1, 6).map(Sdg::of).set().ofMaxSize(3),
+                Arbitraries.frequency(Tuple.of(3, FRANCE), Tuple.of(1, AUVERGNE_RHONE_ALPES), Tuple.of(1, ISERE),
+                        Tuple.of(1, GRENOBLE)),
+                Arbitraries.integers().between(-1, 6).map(days -> days >= 3 ? null : TODAY.plusDays(days))
+        ).as((category, form, description, themes, sdgs, territory, until) ->
+                new PostDetails(category, form, "Titre", description, themes, sdgs, territory, until));
+        return scenarios(posts(PostKind.NEED, 1, 6, crowded), posts(PostKind.OFFER, 150, 260, crowded));
+    }
+
+    private Arbitrary<Scenario> scenarios(Arbitrary<List<PostChange>> needs, Arbitrary<List<PostChange>> offers) {
         Arbitrary<List<ActorType>> actorTypes = Arbitraries.of(ActorType.class).list().ofMinSize(1).ofMaxSize(5);
         return actorTypes.flatMap(types -> {
             List<Change> actors = new ArrayList<>();
@@ -124,12 +150,12 @@ class RankingProperties {
                 actors.add(new ActorChange("actor-" + i, "Acteur " + i, types.get(i)));
             }
             // One more actor id, whose profile never arrives.
-            Arbitrary<String> owner = Arbitraries.integers().between(0, types.size()).map(i -> "actor-" + i);
-            Arbitrary<List<PostChange>> needs = posts(PostKind.NEED, owner);
-            Arbitrary<List<PostChange>> offers = posts(PostKind.OFFER, owner);
+            int owners = types.size() + 1;
             Arbitrary<Long> seed = Arbitraries.longs();
             return Combinators.combine(needs, offers, seed).as((n, o, s) -> {
                 Random random = new Random(s);
+                n = owned(n, owners, random);
+                o = owned(o, owners, random);
                 List<Change> changes = new ArrayList<>(actors);
                 List<PostChange> posts = new ArrayList<>(n);
                 posts.addAll(o);
@@ -152,18 +178,25 @@ class RankingProperties {
         });
     }
 
-    private Arbitrary<List<PostChange>> posts(PostKind kind, Arbitrary<String> owner) {
-        return Combinators.combine(owner, details(), Arbitraries.integers().between(0, 800))
-                .as((actorId, details, age) -> new Object[] {actorId, details, age})
-                .list().ofMaxSize(10)
+    /** Posts of one kind, owned by "actor-0" for now ({@link #owned} deals them out). */
+    private Arbitrary<List<PostChange>> posts(PostKind kind, int fewest, int most, Arbitrary<PostDetails> details) {
+        return Combinators.combine(details, Arbitraries.integers().between(0, 800))
+                .as((content, age) -> new Object[] {content, age})
+                .list().ofMinSize(fewest).ofMaxSize(most)
                 .map(rows -> {
                     List<PostChange> posts = new ArrayList<>();
                     for (int i = 0; i < rows.size(); i++) {
-                        posts.add(new PostChange(kind, kind.name().toLowerCase() + "-" + i, (String) rows.get(i)[0],
-                                (PostDetails) rows.get(i)[1], (Integer) rows.get(i)[2]));
+                        posts.add(new PostChange(kind, kind.name().toLowerCase() + "-" + i, "actor-0",
+                                (PostDetails) rows.get(i)[0], (Integer) rows.get(i)[1]));
                     }
                     return posts;
                 });
+    }
+
+    /** The posts dealt out among actors 0 to {@code owners - 1} (the last one's profile never arrives). */
+    private static List<PostChange> owned(List<PostChange> posts, int owners, Random random) {
+        return posts.stream().map(post -> new PostChange(post.kind(), post.id(), "actor-" + random.nextInt(owners),
+                post.details(), post.writtenDaysAgo())).toList();
     }
 
     private static Arbitrary<PostDetails> details() {
@@ -229,6 +262,27 @@ class RankingProperties {
                 assertThat(accepted(filter, candidate, scenario)).as("%s passes %s", candidate, filter).isTrue();
             }
         }
+    }
+
+    @Property(tries = 40)
+    void theFastPathAgreesExactlyWithBruteForceOnListsSplitIntoBlocks(@ForAll("crowdedScenarios") Scenario scenario,
+                                                                      @ForAll("mostlyNoFilter") RankingFilter filter,
+                                                                      @ForAll("limits") int limit) {
+        MatchingIndex index = build(scenario.changes());
+        for (PostChange subject : scenario.standingPosts().values()) {
+            if (subject.kind() == PostKind.NEED) {
+                List<Match> fast = index.matchesFor(PostKind.NEED, subject.id(), filter, TODAY, limit).orElse(List.of());
+                List<Match> brute = index.matchesByExhaustiveScan(PostKind.NEED, subject.id(), filter, TODAY, limit)
+                        .orElse(List.of());
+                assertThat(fast).as("%s with %s", subject.id(), filter).isEqualTo(brute);
+            }
+        }
+    }
+
+    /** Without a filter reading the posts, the floor is on and whole blocks are skipped on it. */
+    @Provide
+    Arbitrary<RankingFilter> mostlyNoFilter() {
+        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(RankingFilter.none())), Tuple.of(1, filters()));
     }
 
     @Provide
