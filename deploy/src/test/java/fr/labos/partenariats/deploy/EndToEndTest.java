@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.labos.partenariats.matchmaking.MatchmakingServiceApplication;
-import fr.labos.partenariats.profile.ProfileServiceApplication;
 import fr.labos.partenariats.schema.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -61,15 +60,7 @@ class EndToEndTest {
         kafka.createTopics(List.of(KafkaBrokerProcess.foreverTopic(Topics.PROFILE_EVENTS, 3)));
         mongo = new MongoWireServer(new MemoryBackend(), 0);
 
-        // Command-line arguments: they outrank any environment variable of the machine running the build.
-        profileService = ProfileServiceApplication.builder().run(
-                "--SERVER_PORT=0",
-                "--spring.main.banner-mode=off",
-                "--PROFILE_DB_URL=" + postgres.jdbcUrl("profile"),
-                "--PROFILE_DB_USER=" + EmbeddedPostgresServer.USER,
-                "--PROFILE_DB_PASSWORD=" + EmbeddedPostgresServer.PASSWORD,
-                "--KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
-                SharedClasspath.profileServiceExclusions());
+        profileService = SharedClasspath.startProfileService(postgres, kafka);
         matchmakingService = MatchmakingServiceApplication.builder().run(
                 "--SERVER_PORT=0",
                 "--spring.main.banner-mode=off",

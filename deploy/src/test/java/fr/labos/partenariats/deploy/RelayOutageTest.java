@@ -1,7 +1,6 @@
 package fr.labos.partenariats.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.labos.partenariats.profile.ProfileServiceApplication;
 import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -55,18 +54,11 @@ class RelayOutageTest {
         postgres = EmbeddedPostgresServer.start(null, Ports.freePort(), null).ensureDatabase("profile");
         kafka = KafkaBrokerProcess.forTests(data.resolve("kafka")).start();
         kafka.createTopics(List.of(KafkaBrokerProcess.foreverTopic(Topics.PROFILE_EVENTS, 3)));
-        profileService = ProfileServiceApplication.builder().run(
-                "--SERVER_PORT=0",
-                "--spring.main.banner-mode=off",
-                "--PROFILE_DB_URL=" + postgres.jdbcUrl("profile"),
-                "--PROFILE_DB_USER=" + EmbeddedPostgresServer.USER,
-                "--PROFILE_DB_PASSWORD=" + EmbeddedPostgresServer.PASSWORD,
-                "--KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
+        profileService = SharedClasspath.startProfileService(postgres, kafka,
                 // Give up on a batch quickly, so that the outage makes the relay fail rather than just wait.
                 "--RELAY_DELIVERY_TIMEOUT_MS=3000",
                 "--RELAY_REQUEST_TIMEOUT_MS=1000",
-                "--RELAY_MAX_BLOCK_MS=1000",
-                SharedClasspath.profileServiceExclusions());
+                "--RELAY_MAX_BLOCK_MS=1000");
         profile = URI.create("http://localhost:" + profileService.getEnvironment().getProperty("local.server.port"));
     }
 

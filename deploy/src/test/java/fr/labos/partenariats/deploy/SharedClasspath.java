@@ -1,9 +1,12 @@
 package fr.labos.partenariats.deploy;
 
+import fr.labos.partenariats.profile.ProfileServiceApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.annotation.ImportCandidates;
+import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
@@ -15,6 +18,24 @@ import java.util.stream.StreamSupport;
 final class SharedClasspath {
 
     private SharedClasspath() {
+    }
+
+    /**
+     * Starts profile-service in this JVM on a free port, against the given PostgreSQL and Kafka. Settings are
+     * command-line arguments because they outrank any environment variable of the machine running the build.
+     */
+    static ConfigurableApplicationContext startProfileService(EmbeddedPostgresServer postgres, KafkaBrokerProcess kafka,
+                                                              String... extraArguments) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--SERVER_PORT=0",
+                "--spring.main.banner-mode=off",
+                "--PROFILE_DB_URL=" + postgres.jdbcUrl("profile"),
+                "--PROFILE_DB_USER=" + EmbeddedPostgresServer.USER,
+                "--PROFILE_DB_PASSWORD=" + EmbeddedPostgresServer.PASSWORD,
+                "--KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
+                profileServiceExclusions()));
+        arguments.addAll(Arrays.asList(extraArguments));
+        return ProfileServiceApplication.builder().run(arguments.toArray(String[]::new));
     }
 
     /** Argument for profile-service: leave MongoDB (matchmaking-service's) alone. */
