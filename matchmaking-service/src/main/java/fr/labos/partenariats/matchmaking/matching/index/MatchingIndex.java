@@ -309,8 +309,7 @@ public final class MatchingIndex {
                             if (block.size() > 0 && block.latestValidUntil() >= day) {
                                 blocks.add(block, category, proximity, ranking.groupBound(category, block.formCodes(),
                                         proximity, block.sdgUnion(), block.fewestSdgs(), block.themeUnion(),
-                                        block.fewestThemes(), block.latestFreshSince(), block.signatureUnionLow(),
-                                        block.signatureUnionHigh()));
+                                        block.fewestThemes(), block.latestFreshSince(), block.signatureUnion()));
                             }
                         }
                     });
@@ -351,7 +350,7 @@ public final class MatchingIndex {
                     double score = filter.accepts(candidate, within) ? queue.scoreHighest(ranking, threshold) : -1;
                     queue.removeHighest();
                     if (score >= 0) {
-                        top.offer(candidate, score);
+                        top.offer(candidate, score, ranking.lastDescription());
                     }
                 }
             }
@@ -378,8 +377,7 @@ public final class MatchingIndex {
         int[] validUntil = block.validUntil();
         int[] freshSince = block.freshSince();
         int[] actors = block.actorSlots();
-        long[] signaturesLow = block.signaturesLow();
-        long[] signaturesHigh = block.signaturesHigh();
+        long[] signatures = block.signatures();
         for (int i = 0, n = block.size(); i < n; i++) {
             int actor = actors[i];
             // The gates the lists do not already guarantee: still standing today, another actor.
@@ -392,7 +390,7 @@ public final class MatchingIndex {
                 floor.offer(ranking.lastLowerBound());
                 threshold = Math.max(threshold, floor.value());
                 // Tighter: the text bound from the term signatures, still without reading the post.
-                double descriptionBound = ranking.descriptionBound(signaturesLow[i], signaturesHigh[i]);
+                double descriptionBound = ranking.descriptionBound(signatures, i * TermVector.SIGNATURE_WORDS);
                 double bound = ranking.lastUpperBound(descriptionBound);
                 if (bound >= threshold) {
                     queue.add(bound, posts[i], ranking, descriptionBound);
@@ -413,7 +411,7 @@ public final class MatchingIndex {
             TopK top = new TopK(limit);
             for (PostFeatures candidate : posts.get(kind.other()).values()) {
                 if (filter.accepts(candidate, within) && ranking.admits(candidate)) {
-                    top.offer(candidate, ranking.score(candidate));
+                    top.offer(candidate, ranking.score(candidate), ranking.lastDescription());
                 }
             }
             return explain(ranking, top);
@@ -475,7 +473,7 @@ public final class MatchingIndex {
     private static List<Match> explain(ComplementarityModel.Ranking ranking, TopK top) {
         List<Match> matches = new ArrayList<>();
         for (TopK.Scored scored : top.best()) {
-            matches.add(ranking.explain(scored.post()));
+            matches.add(ranking.explain(scored.post(), scored.description()));
         }
         return matches;
     }

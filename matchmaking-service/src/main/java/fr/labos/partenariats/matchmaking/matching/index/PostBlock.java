@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.matching.index;
 
 import fr.labos.partenariats.matchmaking.matching.model.PostFeatures;
+import fr.labos.partenariats.matchmaking.matching.model.TermVector;
 
 import java.util.Arrays;
 
@@ -32,8 +33,8 @@ final class PostBlock {
     private int[] validUntil = new int[2];
     private int[] freshSince = new int[2];
     private int[] actorSlots = new int[2];
-    private long[] signaturesLow = new long[2];
-    private long[] signaturesHigh = new long[2];
+    /** The term signatures, {@link TermVector#SIGNATURE_WORDS} words per post, post after post. */
+    private long[] signatures = new long[2 * TermVector.SIGNATURE_WORDS];
 
     // The summary.
     /** Bit {@link PostFeatures#formCode} set for each form present. */
@@ -44,8 +45,7 @@ final class PostBlock {
     private int fewestThemes;
     private int latestValidUntil;
     private int latestFreshSince;
-    private long signatureUnionLow;
-    private long signatureUnionHigh;
+    private final long[] signatureUnion = new long[TermVector.SIGNATURE_WORDS];
 
     PostBlock(int key) {
         this.key = key;
@@ -66,8 +66,7 @@ final class PostBlock {
             validUntil = Arrays.copyOf(validUntil, capacity);
             freshSince = Arrays.copyOf(freshSince, capacity);
             actorSlots = Arrays.copyOf(actorSlots, capacity);
-            signaturesLow = Arrays.copyOf(signaturesLow, capacity);
-            signaturesHigh = Arrays.copyOf(signaturesHigh, capacity);
+            signatures = Arrays.copyOf(signatures, capacity * TermVector.SIGNATURE_WORDS);
         }
         posts[size] = post;
         forms[size] = (byte) PostFeatures.formCode(post.form());
@@ -76,8 +75,8 @@ final class PostBlock {
         validUntil[size] = post.validUntilDay();
         freshSince[size] = post.freshSinceDay();
         actorSlots[size] = post.actor().slot();
-        signaturesLow[size] = post.terms().signatureLow();
-        signaturesHigh[size] = post.terms().signatureHigh();
+        System.arraycopy(post.terms().signature(), 0, signatures, size * TermVector.SIGNATURE_WORDS,
+                TermVector.SIGNATURE_WORDS);
         summarize(size);
         size++;
     }
@@ -94,8 +93,8 @@ final class PostBlock {
                 validUntil[i] = validUntil[last];
                 freshSince[i] = freshSince[last];
                 actorSlots[i] = actorSlots[last];
-                signaturesLow[i] = signaturesLow[last];
-                signaturesHigh[i] = signaturesHigh[last];
+                System.arraycopy(signatures, last * TermVector.SIGNATURE_WORDS, signatures, i * TermVector.SIGNATURE_WORDS,
+                        TermVector.SIGNATURE_WORDS);
                 posts[last] = null;
                 // A union cannot be taken apart: recount it from the posts left (a block holds tens of posts).
                 clearSummary();
@@ -116,8 +115,7 @@ final class PostBlock {
         fewestThemes = Integer.MAX_VALUE;
         latestValidUntil = Integer.MIN_VALUE;
         latestFreshSince = Integer.MIN_VALUE;
-        signatureUnionLow = 0;
-        signatureUnionHigh = 0;
+        Arrays.fill(signatureUnion, 0);
     }
 
     private void summarize(int i) {
@@ -128,8 +126,9 @@ final class PostBlock {
         fewestThemes = Math.min(fewestThemes, Integer.bitCount(themes[i]));
         latestValidUntil = Math.max(latestValidUntil, validUntil[i]);
         latestFreshSince = Math.max(latestFreshSince, freshSince[i]);
-        signatureUnionLow |= signaturesLow[i];
-        signatureUnionHigh |= signaturesHigh[i];
+        for (int word = 0; word < TermVector.SIGNATURE_WORDS; word++) {
+            signatureUnion[word] |= signatures[i * TermVector.SIGNATURE_WORDS + word];
+        }
     }
 
     int size() {
@@ -166,12 +165,9 @@ final class PostBlock {
         return actorSlots;
     }
 
-    long[] signaturesLow() {
-        return signaturesLow;
-    }
-
-    long[] signaturesHigh() {
-        return signaturesHigh;
+    /** Post i's signature is at {@code i * TermVector.SIGNATURE_WORDS}. */
+    long[] signatures() {
+        return signatures;
     }
 
     PostFeatures post(int i) {
@@ -207,11 +203,8 @@ final class PostBlock {
         return latestFreshSince;
     }
 
-    long signatureUnionLow() {
-        return signatureUnionLow;
-    }
-
-    long signatureUnionHigh() {
-        return signatureUnionHigh;
+    /** Every signature bit a post of the block has. Read-only for the caller. */
+    long[] signatureUnion() {
+        return signatureUnion;
     }
 }

@@ -13,7 +13,8 @@ import java.util.PriorityQueue;
  */
 final class TopK {
 
-    record Scored(PostFeatures post, double score) {
+    /** With the text component the score was made of, so that the explanation need not compute it again. */
+    record Scored(PostFeatures post, double score, double description) {
     }
 
     /** Best first: higher score, then lower id. */
@@ -36,11 +37,11 @@ final class TopK {
         return worstFirst.size() < k ? Double.NEGATIVE_INFINITY : worstFirst.peek().score();
     }
 
-    void offer(PostFeatures post, double score) {
+    void offer(PostFeatures post, double score, double description) {
         if (k == 0) {
             return;
         }
-        Scored candidate = new Scored(post, score);
+        Scored candidate = new Scored(post, score, description);
         if (worstFirst.size() < k) {
             worstFirst.add(candidate);
         } else if (BEST_FIRST.compare(candidate, worstFirst.peek()) < 0) {

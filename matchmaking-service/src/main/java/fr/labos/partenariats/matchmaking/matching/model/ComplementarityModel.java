@@ -186,9 +186,11 @@ public final class ComplementarityModel {
         private final int subjectActorNeeds;
         private final int subjectActorAnswers;
         private double[] subjectMass;
+        private long[] subjectSignature;
         private double[] subjectShares;
         /** The parts of the last {@link #cheapBound}: category-territory-purpose, crossFamily, reciprocity, freshness. */
         private final double[] last = new double[4];
+        private double lastDescription;
         // Reciprocity depends only on the two actors: one answer per candidate actor.
         private final Map<ActorFeatures, Match.Reciprocal> reciprocalByActor = new HashMap<>();
         private static final Match.Reciprocal NONE = new Match.Reciprocal(null, null);
@@ -267,7 +269,16 @@ public final class ComplementarityModel {
                 }
             }
             double description = description(candidate);
+            lastDescription = description;
             return combine(categoryTerritoryPurpose, description, crossFamily, reciprocity, freshness);
+        }
+
+        /**
+         * The text component of the candidate last scored in full (a score returned, not -1), for
+         * {@link #explain(PostFeatures, double)}: the cosine is then not computed a second time.
+         */
+        public double lastDescription() {
+            return lastDescription;
         }
 
         /**
@@ -323,8 +334,7 @@ public final class ComplementarityModel {
          * @param latestFreshSince  the latest day a member was written
          */
         public double groupBound(ResourceCategory category, int formCodes, double proximity, int sdgUnion, int fewestSdgs,
-                                 int themeUnion, int fewestThemes, int latestFreshSince, long signatureUnionLow,
-                                 long signatureUnionHigh) {
+                                 int themeUnion, int fewestThemes, int latestFreshSince, long[] signatureUnion) {
             double bestCategory = 0;
             for (int codes = formCodes; codes != 0; codes &= codes - 1) {
                 PartnershipForm form = PostFeatures.formOfCode(Integer.numberOfTrailingZeros(codes));
@@ -340,7 +350,7 @@ public final class ComplementarityModel {
                     ? pairFreshness(subject.freshSinceDay(), latestFreshSince)
                     : pairFreshness(latestFreshSince, subject.freshSinceDay());
             return combine(categoryTerritoryPurpose(bestCategory, proximity, purpose),
-                    descriptionBound(signatureUnionLow, signatureUnionHigh), crossFamily, reciprocity, freshness);
+                    descriptionBound(signatureUnion, 0), crossFamily, reciprocity, freshness);
         }
 
         /**
@@ -374,15 +384,16 @@ public final class ComplementarityModel {
         }
 
         /**
-         * An upper bound of the text component with a candidate whose term signature is given, without reading its
-         * terms ({@link DescriptionSimilarity#upperBound}).
+         * An upper bound of the text component with a candidate whose term signature is given (the
+         * {@link TermVector#SIGNATURE_WORDS} words of {@code signatures} from {@code offset}), without reading its terms
+         * ({@link DescriptionSimilarity#upperBound}).
          */
-        public double descriptionBound(long signatureLow, long signatureHigh) {
+        public double descriptionBound(long[] signatures, int offset) {
             if (subjectMass == null) {
                 subjectMass = DescriptionSimilarity.signatureMass(subject.terms(), subjectNorm, statistics);
+                subjectSignature = subject.terms().signature();
             }
-            return DescriptionSimilarity.upperBound(subjectMass, subject.terms().signatureLow(), subject.terms().signatureHigh(),
-                    signatureLow, signatureHigh);
+            return DescriptionSimilarity.upperBound(subjectMass, subjectSignature, signatures, offset);
         }
 
         /**
@@ -414,6 +425,14 @@ public final class ComplementarityModel {
 
         /** The candidate's score with its components and the sentence a facilitator reads out. */
         public Match explain(PostFeatures candidate) {
+            return explain(candidate, description(candidate));
+        }
+
+        /**
+         * {@link #explain(PostFeatures)} for a candidate whose text component is already known, as
+         * {@link #lastDescription} gave it when the candidate was scored.
+         */
+        public Match explain(PostFeatures candidate, double description) {
             PostFeatures need = subjectIsNeed ? subject : candidate;
             PostFeatures offer = subjectIsNeed ? candidate : subject;
             Match.Reciprocal reciprocal = reciprocal(need.actor(), offer.actor());
@@ -421,7 +440,7 @@ public final class ComplementarityModel {
                     categories.value(need.category(), need.form(), offer.category(), offer.form()),
                     TerritorialProximity.value(need.place(), offer.place()),
                     purpose(need.sdgs(), offer.sdgs(), need.themes(), offer.themes()),
-                    description(candidate),
+                    description,
                     crossFamily(need.actor().familyOrdinal(), offer.actor().familyOrdinal()),
                     reciprocal != null ? 1 : 0,
                     pairFreshness(need.freshSinceDay(), offer.freshSinceDay()));

@@ -84,18 +84,17 @@ public final class DescriptionSimilarity {
     }
 
     /**
-     * An upper bound of {@code cosine(a, b)} from b's signature alone. The shared terms T lie in the bits both
+     * An upper bound of {@code cosine(a, b)} from b's signature alone (the {@link TermVector#SIGNATURE_WORDS} words of
+     * {@code signaturesB} from {@code offsetB}, so that an index may keep signatures in one flat array). The shared terms T lie in the bits both
      * signatures have, so by Cauchy–Schwarz {@code cos = Σ_T â·b̂ ≤ |â_T| · |b̂_T| ≤ |â_T| ≤ sqrt(Σ mass[k])} over those
      * bits. A small margin covers rounding (the exact cosine is summed in fixed point).
      */
-    public static double upperBound(double[] massOfA, long signatureLowA, long signatureHighA, long signatureLowB,
-                                    long signatureHighB) {
+    public static double upperBound(double[] massOfA, long[] signatureA, long[] signaturesB, int offsetB) {
         double sum = 0;
-        for (long bits = signatureLowA & signatureLowB; bits != 0; bits &= bits - 1) {
-            sum += massOfA[Long.numberOfTrailingZeros(bits)];
-        }
-        for (long bits = signatureHighA & signatureHighB; bits != 0; bits &= bits - 1) {
-            sum += massOfA[64 + Long.numberOfTrailingZeros(bits)];
+        for (int word = 0; word < TermVector.SIGNATURE_WORDS; word++) {
+            for (long bits = signatureA[word] & signaturesB[offsetB + word]; bits != 0; bits &= bits - 1) {
+                sum += massOfA[64 * word + Long.numberOfTrailingZeros(bits)];
+            }
         }
         return sum == 0 ? 0 : Math.min(1.0, Math.sqrt(sum) + 1e-9);
     }

@@ -4,10 +4,7 @@ import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.Sdg;
 import fr.labos.partenariats.schema.common.Theme;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
 
 /**
  * Writes the one French sentence a facilitator reads out for a pairing, e.g. « Wimoov Isère cherche un financement :
@@ -21,40 +18,99 @@ public final class ExplanationSentence {
     static final double CLOSE_DESCRIPTIONS = 0.2;
     static final String UNKNOWN_ACTOR = "un acteur au profil encore inconnu";
 
+    private static final Sdg[] SDGS = Sdg.values();
+    private static final Theme[] THEMES = Theme.values();
+
+    /**
+     * One {@link StringBuilder} pass, no intermediate lists, streams or joins: both the fast path and the brute-force
+     * scan explain their ten results with it, and it was a quarter of the fast path's time. The words and their order
+     * are those of the clause-by-clause version it replaced; {@code ComplementarityModelTest} pins them.
+     */
     String write(PostFeatures need, Actor needActor, PostFeatures offer, Actor offerActor, Components components,
                  Match.Reciprocal reciprocal) {
-        List<String> clauses = new ArrayList<>();
+        StringBuilder sentence = new StringBuilder(320);
         String needer = nameOf(needActor);
         String offerer = nameOf(offerActor);
 
-        clauses.add(needer + " cherche " + label(need.category()) + quoted(need.title()));
-        clauses.add(offerer + " offre " + label(offer.category()) + " " + where(offer.place()) + quoted(offer.title()));
-        List<Sdg> sdgs = PostFeatures.sdgsOf(need.sdgs() & offer.sdgs());
-        if (!sdgs.isEmpty()) {
-            clauses.add(sdgs.size() + " ODD en commun ("
-                    + sdgs.stream().map(sdg -> "ODD " + sdg.number()).collect(Collectors.joining(", ")) + ")");
+        sentence.append(needer).append(" cherche ").append(label(need.category()));
+        appendQuoted(sentence, need.title());
+        sentence.append(" ; ").append(offerer).append(" offre ").append(label(offer.category())).append(' ');
+        appendWhere(sentence, offer.place());
+        appendQuoted(sentence, offer.title());
+        int sharedSdgs = need.sdgs() & offer.sdgs();
+        if (sharedSdgs != 0) {
+            sentence.append(" ; ").append(Integer.bitCount(sharedSdgs)).append(" ODD en commun (");
+            String separator = "";
+            for (Sdg sdg : SDGS) {
+                if ((sharedSdgs & (1 << (sdg.number() - 1))) != 0) {
+                    sentence.append(separator).append("ODD ").append(sdg.number());
+                    separator = ", ";
+                }
+            }
+            sentence.append(')');
         }
-        List<Theme> themes = PostFeatures.themesOf(need.themes() & offer.themes());
-        if (!themes.isEmpty()) {
-            clauses.add((themes.size() == 1 ? "thème commun : " : "thèmes communs : ")
-                    + themes.stream().map(Theme::label).collect(Collectors.joining(", ")));
+        int sharedThemes = need.themes() & offer.themes();
+        if (sharedThemes != 0) {
+            sentence.append(Integer.bitCount(sharedThemes) == 1 ? " ; thème commun : " : " ; thèmes communs : ");
+            String separator = "";
+            for (Theme theme : THEMES) {
+                if ((sharedThemes & (1 << theme.ordinal())) != 0) {
+                    sentence.append(separator).append(theme.label());
+                    separator = ", ";
+                }
+            }
         }
         if (components.description() >= CLOSE_DESCRIPTIONS) {
-            clauses.add("descriptions proches");
+            sentence.append(" ; descriptions proches");
         }
         if (needActor.isKnown() && offerActor.isKnown()) {
             boolean sameFamily = needActor.type().family() == offerActor.type().family();
-            clauses.add((sameFamily ? "alliance entre pairs : " : "alliance entre familles : ")
-                    + needActor.type().label() + " et " + offerActor.type().label());
+            sentence.append(sameFamily ? " ; alliance entre pairs : " : " ; alliance entre familles : ")
+                    .append(needActor.type().label()).append(" et ").append(offerActor.type().label());
         }
         if (reciprocal != null) {
             String title = reciprocal.offer().title();
-            clauses.add("réciproque : " + needer + " offre " + label(reciprocal.offer().category())
-                    + (title == null || title.isBlank() ? "" : " (« " + title.strip() + " »)")
-                    + " " + que(offerer) + " recherche");
+            sentence.append(" ; réciproque : ").append(needer).append(" offre ").append(label(reciprocal.offer().category()));
+            if (title != null && !title.isBlank()) {
+                sentence.append(" (« ").append(title.strip()).append(" »)");
+            }
+            sentence.append(' ').append(que(offerer)).append(" recherche");
         }
-        String sentence = String.join(" ; ", clauses) + ".";
-        return sentence.substring(0, 1).toUpperCase(Locale.FRENCH) + sentence.substring(1);
+        sentence.append('.');
+        return capitalised(sentence);
+    }
+
+    /**
+     * The sentence with its first letter upper-cased as {@code toUpperCase(Locale.FRENCH)} would: in place for ASCII,
+     * the general rule (which may change the length, e.g. « ß ») otherwise.
+     */
+    private static String capitalised(StringBuilder sentence) {
+        char first = sentence.charAt(0);
+        if (first >= 'a' && first <= 'z') {
+            sentence.setCharAt(0, (char) (first - ('a' - 'A')));
+            return sentence.toString();
+        }
+        if (first < 128) {
+            return sentence.toString();
+        }
+        String written = sentence.toString();
+        return written.substring(0, 1).toUpperCase(Locale.FRENCH) + written.substring(1);
+    }
+
+    private static void appendWhere(StringBuilder sentence, Place place) {
+        switch (place.level()) {
+            case COMMUNE -> sentence.append("à ").append(place.name());
+            case EPCI -> sentence.append("dans toute l'intercommunalité (").append(place.name()).append(')');
+            case DEPARTEMENT -> sentence.append("dans tout le département (").append(place.name()).append(')');
+            case REGION -> sentence.append("dans toute la région (").append(place.name()).append(')');
+            case NATIONAL -> sentence.append("dans toute la France");
+        }
+    }
+
+    private static void appendQuoted(StringBuilder sentence, String title) {
+        if (title != null && !title.isBlank()) {
+            sentence.append(" : « ").append(title.strip()).append(" »");
+        }
     }
 
     /** « dans tout le département (Isère) », « à Grenoble »: where an offer stands, in words. */
@@ -72,10 +128,6 @@ public final class ExplanationSentence {
     public static String que(String name) {
         char first = Character.toLowerCase(name.isEmpty() ? 'x' : name.charAt(0));
         return "aeiouyéèêëàâîïôû".indexOf(first) >= 0 ? "qu'" + name : "que " + name;
-    }
-
-    private static String quoted(String title) {
-        return title == null || title.isBlank() ? "" : " : « " + title.strip() + " »";
     }
 
     public static String label(ResourceCategory category) {

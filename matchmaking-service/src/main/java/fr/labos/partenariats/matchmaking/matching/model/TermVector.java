@@ -14,13 +14,16 @@ public final class TermVector {
 
     public static final TermVector EMPTY = new TermVector(new int[0], new float[0]);
 
-    /** Terms fall into 128 signature bits by their id ({@code id & 127}); see {@link #signatureLow()}. */
-    public static final int SIGNATURE_BITS = 128;
+    /**
+     * Terms fall into the signature's bits by their id ({@code id & (SIGNATURE_BITS - 1)}); see {@link #signature()}.
+     * 512 rather than 128: with a vocabulary of thousands of stems, a quarter as many unrelated terms share a bit, so
+     * the signature bound of the text lets fewer candidates through to be opened (measured in BENCHMARKS.md).
+     */
+    public static final int SIGNATURE_WORDS = 8;
+    public static final int SIGNATURE_BITS = 64 * SIGNATURE_WORDS;
 
     private final int[] terms;
     private final float[] frequencies;
-    private final long signatureLow;
-    private final long signatureHigh;
     /** Replaced whole, never mutated: readers racing under the index's read lock see a consistent pair or none. */
     private volatile CachedNorm norm;
 
@@ -38,32 +41,22 @@ public final class TermVector {
         }
         this.terms = terms;
         this.frequencies = frequencies;
-        long low = 0;
-        long high = 0;
-        for (int term : terms) {
-            int bit = term & (SIGNATURE_BITS - 1);
-            if (bit < 64) {
-                low |= 1L << bit;
-            } else {
-                high |= 1L << (bit - 64);
-            }
-        }
-        this.signatureLow = low;
-        this.signatureHigh = high;
     }
 
     /**
-     * Bits 0–63 of the vector's signature: bit {@code id & 127} is set for each of its terms. Two vectors whose
-     * signatures share no bit share no term; more usefully, the terms they share are among those whose bits both
-     * have, which bounds their cosine without comparing the terms ({@link DescriptionSimilarity#upperBound}).
+     * The vector's signature, {@link #SIGNATURE_WORDS} words of bits: bit {@code id & (SIGNATURE_BITS - 1)} is set for
+     * each of its terms (word {@code bit / 64}). Two vectors whose signatures share no bit share no term; more
+     * usefully, the terms they share are among those whose bits both have, which bounds their cosine without comparing
+     * the terms ({@link DescriptionSimilarity#upperBound}). Computed on each call rather than held: the index keeps
+     * its copy in its blocks' flat arrays, and a ranking takes its subject's once, so 64 bytes per post are saved.
      */
-    public long signatureLow() {
-        return signatureLow;
-    }
-
-    /** Bits 64–127 of the signature. */
-    public long signatureHigh() {
-        return signatureHigh;
+    public long[] signature() {
+        long[] signature = new long[SIGNATURE_WORDS];
+        for (int term : terms) {
+            int bit = term & (SIGNATURE_BITS - 1);
+            signature[bit >>> 6] |= 1L << bit;
+        }
+        return signature;
     }
 
     /** From term id → count. */
