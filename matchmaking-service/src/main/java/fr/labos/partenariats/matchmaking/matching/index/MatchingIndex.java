@@ -425,6 +425,16 @@ public final class MatchingIndex {
                 today, dictionary.statistics()).best(limit, pairsPerPartner)));
     }
 
+    /**
+     * The same answer as {@link #partnersOf}, by scoring in full every admitted pair of the actor's posts. The
+     * reference for tests and the benchmark baseline; not for serving.
+     */
+    public Optional<List<Partner>> partnersByScoringEveryPair(String actorId, RankingFilter filter, LocalDate today,
+                                                              int limit, int pairsPerPartner) {
+        return read(() -> Optional.ofNullable(actors.get(actorId)).map(actor -> new PartnerRanking(this, actor, filter,
+                today, dictionary.statistics()).bestByScoringEveryPair(limit, pairsPerPartner)));
+    }
+
     public Statistics statistics() {
         return read(() -> new Statistics(posts.get(PostKind.NEED).size(), posts.get(PostKind.OFFER).size(), actors.size(),
                 dictionary.vocabularySize(), territories.size()));
@@ -458,6 +468,64 @@ public final class MatchingIndex {
     @FunctionalInterface
     interface CandidateVisitor {
         void visit(PostFeatures candidate);
+    }
+
+    /**
+     * The candidates {@link #forEachAdmitted} visits, in the same lists, each with an upper and a lower bound of its
+     * exact score taken from the blocks' flat arrays (the bounds of {@link #matchesFor}'s first pass), without scoring
+     * it. Under the read lock already taken by the caller.
+     */
+    void forEachBounded(ComplementarityModel.Ranking ranking, RankingFilter filter, BoundedCandidateVisitor visitor) {
+        PostFeatures subject = ranking.subject();
+        Place within = filter.within() == null ? null : territories.place(filter.within());
+        boolean readsPosts = filter.readsPosts();
+        int day = ranking.today();
+        int self = subject.actor().slot();
+        for (ResourceCategory category : candidateCategories(subject)) {
+            if (filter.allowsCategory(category)) {
+                buckets.visitCandidates(subject.place(), subject.kind().other(), category, (bucket, commonLevel) -> {
+                    double proximity = TerritorialProximity.valueAt(commonLevel);
+                    byte[] families = familyBySlot;
+                    int[] actorNeeds = needCategoriesBySlot;
+                    int[] actorOffers = offerCategoriesBySlot;
+                    for (int b = 0, count = bucket.blockCount(); b < count; b++) {
+                        PostBlock block = bucket.block(b);
+                        PostFeatures[] posts = block.posts();
+                        byte[] forms = block.forms();
+                        int[] sdgs = block.sdgs();
+                        int[] themes = block.themes();
+                        int[] validUntil = block.validUntil();
+                        int[] freshSince = block.freshSince();
+                        int[] actors = block.actorSlots();
+                        long[] signatures = block.signatures();
+                        for (int i = 0, n = block.size(); i < n; i++) {
+                            int actor = actors[i];
+                            // The gates the lists do not already guarantee: still standing today, another actor.
+                            if (validUntil[i] < day || actor == self) {
+                                continue;
+                            }
+                            PostFeatures candidate = posts[i];
+                            // The post object is read only for a filter that needs it (or with assertions on).
+                            if (readsPosts && !filter.accepts(candidate, within)) {
+                                continue;
+                            }
+                            assert ranking.admits(candidate) : candidate + " in a list for " + subject;
+                            ranking.cheapBound(category, PostFeatures.formOfCode(forms[i]), proximity, sdgs[i],
+                                    themes[i], families[actor], freshSince[i], actorNeeds[actor], actorOffers[actor], 1);
+                            double lower = ranking.lastLowerBound();
+                            double upper = ranking.lastUpperBound(
+                                    ranking.descriptionBound(signatures, i * TermVector.SIGNATURE_WORDS));
+                            visitor.visit(candidate, actor, upper, lower);
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface BoundedCandidateVisitor {
+        void visit(PostFeatures candidate, int actorSlot, double upperBound, double lowerBound);
     }
 
     private Optional<PostFeatures> subject(PostKind kind, String id, LocalDate today) {

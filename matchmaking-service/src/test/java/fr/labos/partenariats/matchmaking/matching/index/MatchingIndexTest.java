@@ -171,6 +171,27 @@ class MatchingIndexTest {
     }
 
     @Test
+    void partnersOfEqualScoreAreCutByIdAsWhenEveryPairIsScored() {
+        // Twelve foundations making the same offer, none sharing a word with the need and none able to be reciprocal:
+        // the bounds of every partner equal its exact score, and all twelve tie.
+        lab.actor("wimoov", "Wimoov Isère", ActorType.ASSOCIATION);
+        lab.need("w-funding", "wimoov", post(FUNDING).title("Plateforme").in(GRENOBLE).sdgs(8));
+        for (int i = 12; i >= 1; i--) {
+            String id = String.format("fondation-%02d", i);
+            lab.actor(id, "Fondation " + i, ActorType.FOUNDATION);
+            lab.offer(id + "-funding", id, post(FUNDING).title("Mécénat").in(ISERE).sdgs(8));
+        }
+
+        List<Partner> partners = lab.index().partnersOf("wimoov", RankingFilter.none(), TODAY, 5, 1).orElseThrow();
+
+        assertThat(partners).extracting(p -> p.actor().id())
+                .containsExactly("fondation-01", "fondation-02", "fondation-03", "fondation-04", "fondation-05");
+        assertThat(partners).extracting(Partner::score).containsOnly(partners.get(0).score());
+        assertThat(partners).isEqualTo(lab.index().partnersByScoringEveryPair("wimoov", RankingFilter.none(), TODAY, 5, 1)
+                .orElseThrow());
+    }
+
+    @Test
     void partnersFollowTheFiltersAndAnUnknownActorHasNone() {
         lab.actor("wimoov", "Wimoov Isère", ActorType.ASSOCIATION)
                 .actor("fondation", "Fondation Dauphiné", ActorType.FOUNDATION)

@@ -279,6 +279,42 @@ class RankingProperties {
         }
     }
 
+    @Property(tries = 200)
+    void partnersAgreeExactlyWithScoringEveryPair(@ForAll("scenarios") Scenario scenario,
+                                                  @ForAll("filters") RankingFilter filter, @ForAll("limits") int limit,
+                                                  @ForAll("pairsPerPartner") int pairs) {
+        assertPartnersAgree(build(scenario.changes()), scenario, filter, limit, pairs);
+    }
+
+    /**
+     * Lists split into blocks, and many partners with pairs of close scores: the partners whose best pair is just
+     * under another's must still be found, and ties broken by id.
+     */
+    @Property(tries = 40)
+    void partnersAgreeExactlyWithScoringEveryPairOnListsSplitIntoBlocks(@ForAll("crowdedScenarios") Scenario scenario,
+                                                                       @ForAll("mostlyNoFilter") RankingFilter filter,
+                                                                       @ForAll("limits") int limit,
+                                                                       @ForAll("pairsPerPartner") int pairs) {
+        assertPartnersAgree(build(scenario.changes()), scenario, filter, limit, pairs);
+    }
+
+    @Provide
+    Arbitrary<Integer> pairsPerPartner() {
+        return Arbitraries.integers().between(0, 4);
+    }
+
+    private static void assertPartnersAgree(MatchingIndex index, Scenario scenario, RankingFilter filter, int limit,
+                                            int pairs) {
+        Set<String> actorIds = new TreeSet<>();
+        scenario.actors().forEach(actor -> actorIds.add(actor.id()));
+        scenario.standingPosts().values().forEach(post -> actorIds.add(post.actorId()));
+        for (String actorId : actorIds) {
+            Optional<List<Partner>> bounded = index.partnersOf(actorId, filter, TODAY, limit, pairs);
+            Optional<List<Partner>> everyPair = index.partnersByScoringEveryPair(actorId, filter, TODAY, limit, pairs);
+            assertThat(bounded).as("partners of %s with %s, top %d", actorId, filter, limit).isEqualTo(everyPair);
+        }
+    }
+
     /** Without a filter reading the posts, the floor is on and whole blocks are skipped on it. */
     @Provide
     Arbitrary<RankingFilter> mostlyNoFilter() {
