@@ -1,7 +1,6 @@
 package fr.labos.partenariats.profile.actor.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.profile.infrastructure.JsonDocuments;
 import fr.labos.partenariats.profile.post.command.ActorRegistry;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
@@ -23,9 +22,9 @@ import java.util.Optional;
 public class ActorProjection implements ActorRegistry {
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final JsonDocuments json;
 
-    public ActorProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    public ActorProjection(JdbcTemplate jdbc, JsonDocuments json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -38,47 +37,31 @@ public class ActorProjection implements ActorRegistry {
         jdbc.update("""
                 INSERT INTO actor_view (actor_id, document, registered_at) VALUES (?, ?::jsonb, ?)
                 ON CONFLICT (actor_id) DO UPDATE SET document = excluded.document
-                """, view.id(), write(view), Timestamp.from(view.registeredAt()));
+                """, view.id(), json.write(view), Timestamp.from(view.registeredAt()));
     }
 
     @EventHandler
     void on(ActorProfileUpdatedEvent event) {
         find(event.actorId()).ifPresent(current -> jdbc.update(
                 "UPDATE actor_view SET document = ?::jsonb WHERE actor_id = ?",
-                write(new ActorView(current.id(), event.name(), event.type(), event.homeTerritory(), event.themes(),
+                json.write(new ActorView(current.id(), event.name(), event.type(), event.homeTerritory(), event.themes(),
                         event.sdgs(), event.description(), current.registeredAt())),
                 event.actorId()));
     }
 
     public Optional<ActorView> find(String actorId) {
         return jdbc.query("SELECT document FROM actor_view WHERE actor_id = ?",
-                (rs, row) -> read(rs.getString(1)), actorId).stream().findFirst();
+                (rs, row) -> json.read(rs.getString(1), ActorView.class), actorId).stream().findFirst();
     }
 
     public List<ActorView> list(int offset, int limit) {
         return jdbc.query("SELECT document FROM actor_view ORDER BY registered_at, actor_id OFFSET ? LIMIT ?",
-                (rs, row) -> read(rs.getString(1)), offset, limit);
+                (rs, row) -> json.read(rs.getString(1), ActorView.class), offset, limit);
     }
 
     @Override
     public boolean isRegistered(String actorId) {
         Integer count = jdbc.queryForObject("SELECT count(*) FROM actor_view WHERE actor_id = ?", Integer.class, actorId);
         return count != null && count > 0;
-    }
-
-    private String write(ActorView view) {
-        try {
-            return json.writeValueAsString(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write actor view " + view.id(), e);
-        }
-    }
-
-    private ActorView read(String document) {
-        try {
-            return json.readValue(document, ActorView.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable actor view", e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package fr.labos.partenariats.profile.post.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.profile.infrastructure.JsonDocuments;
 import fr.labos.partenariats.profile.post.command.PostStatus;
 import fr.labos.partenariats.schema.profile.NeedFulfilledEvent;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
@@ -26,9 +25,9 @@ import java.util.function.UnaryOperator;
 public class PostProjection {
 
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json;
+    private final JsonDocuments json;
 
-    public PostProjection(JdbcTemplate jdbc, ObjectMapper json) {
+    public PostProjection(JdbcTemplate jdbc, JsonDocuments json) {
         this.jdbc = jdbc;
         this.json = json;
     }
@@ -73,7 +72,7 @@ public class PostProjection {
     /** The post of that kind, only if it belongs to that actor: nobody reads another actor's post by guessing ids. */
     public Optional<PostView> find(PostKind kind, String actorId, String postId) {
         return jdbc.query("SELECT document FROM post_view WHERE post_id = ? AND kind = ? AND actor_id = ?",
-                (rs, row) -> read(rs.getString(1)), postId, kind.name(), actorId).stream().findFirst();
+                (rs, row) -> json.read(rs.getString(1), PostView.class), postId, kind.name(), actorId).stream().findFirst();
     }
 
     public List<PostView> listForActor(PostKind kind, String actorId, boolean includeClosed) {
@@ -81,7 +80,7 @@ public class PostProjection {
                         SELECT document FROM post_view WHERE actor_id = ? AND kind = ? AND (? OR status = 'OPEN')
                         ORDER BY registered_at, post_id
                         """,
-                (rs, row) -> read(rs.getString(1)), actorId, kind.name(), includeClosed);
+                (rs, row) -> json.read(rs.getString(1), PostView.class), actorId, kind.name(), includeClosed);
     }
 
     private void insert(PostView view) {
@@ -89,31 +88,15 @@ public class PostProjection {
                 INSERT INTO post_view (post_id, kind, actor_id, status, document, registered_at)
                 VALUES (?, ?, ?, ?, ?::jsonb, ?)
                 ON CONFLICT (post_id) DO NOTHING
-                """, view.id(), view.kind().name(), view.actorId(), view.status().name(), write(view),
+                """, view.id(), view.kind().name(), view.actorId(), view.status().name(), json.write(view),
                 Timestamp.from(view.registeredAt()));
     }
 
     private void change(String postId, UnaryOperator<PostView> change) {
         jdbc.query("SELECT document FROM post_view WHERE post_id = ? FOR UPDATE",
-                        (rs, row) -> read(rs.getString(1)), postId).stream().findFirst()
+                        (rs, row) -> json.read(rs.getString(1), PostView.class), postId).stream().findFirst()
                 .map(change)
                 .ifPresent(view -> jdbc.update("UPDATE post_view SET status = ?, document = ?::jsonb WHERE post_id = ?",
-                        view.status().name(), write(view), postId));
-    }
-
-    private String write(PostView view) {
-        try {
-            return json.writeValueAsString(view);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write post view " + view.id(), e);
-        }
-    }
-
-    private PostView read(String document) {
-        try {
-            return json.readValue(document, PostView.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable post view", e);
-        }
+                        view.status().name(), json.write(view), postId));
     }
 }
