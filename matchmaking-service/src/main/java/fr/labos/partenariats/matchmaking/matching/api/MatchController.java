@@ -32,11 +32,8 @@ class MatchController {
     @GetMapping("/api/needs/{needId}/matches")
     List<MatchViews.OfferMatch> matchesForNeed(@PathVariable String needId,
                                                @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
-                                               @RequestParam(required = false) String territoryLevel,
-                                               @RequestParam(required = false) String territoryCode,
-                                               @RequestParam(required = false) List<String> actorType,
-                                               @RequestParam(required = false) List<String> category) {
-        return finder.forNeed(needId, filters.read(territoryLevel, territoryCode, actorType, category), limit).stream()
+                                               RankingFilterQuery filter) {
+        return finder.forNeed(needId, filters.read(filter), limit).stream()
                 .map(MatchViews::offerMatch).toList();
     }
 
@@ -44,11 +41,8 @@ class MatchController {
     @GetMapping("/api/offers/{offerId}/matches")
     List<MatchViews.NeedMatch> matchesForOffer(@PathVariable String offerId,
                                                @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
-                                               @RequestParam(required = false) String territoryLevel,
-                                               @RequestParam(required = false) String territoryCode,
-                                               @RequestParam(required = false) List<String> actorType,
-                                               @RequestParam(required = false) List<String> category) {
-        return finder.forOffer(offerId, filters.read(territoryLevel, territoryCode, actorType, category), limit).stream()
+                                               RankingFilterQuery filter) {
+        return finder.forOffer(offerId, filters.read(filter), limit).stream()
                 .map(MatchViews::needMatch).toList();
     }
 
@@ -60,11 +54,8 @@ class MatchController {
     List<MatchViews.PartnerView> partners(@PathVariable String actorId,
                                           @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
                                           @RequestParam(defaultValue = "5") @Min(1) @Max(MAX_PAIRS) int pairs,
-                                          @RequestParam(required = false) String territoryLevel,
-                                          @RequestParam(required = false) String territoryCode,
-                                          @RequestParam(required = false) List<String> actorType,
-                                          @RequestParam(required = false) List<String> category) {
-        return finder.partnersOf(actorId, filters.read(territoryLevel, territoryCode, actorType, category), limit, pairs)
+                                          RankingFilterQuery filter) {
+        return finder.partnersOf(actorId, filters.read(filter), limit, pairs)
                 .stream().map(MatchViews::partner).toList();
     }
 }

@@ -36,7 +36,11 @@ class RankingFilterParameters {
         this.territories = territories;
     }
 
-    RankingFilter read(String territoryLevel, String territoryCode, List<String> actorTypes, List<String> categories) {
+    RankingFilter read(RankingFilterQuery query) {
+        return read(query.territoryLevel(), query.territoryCode(), query.actorType(), query.category());
+    }
+
+    private RankingFilter read(String territoryLevel, String territoryCode, List<String> actorTypes, List<String> categories) {
         TerritoryLevel level = territoryLevel == null || territoryLevel.isBlank() ? null
                 : parse(TerritoryLevel.class, "territoryLevel", territoryLevel);
         RankingFilter filter = RankingFilter.none()
