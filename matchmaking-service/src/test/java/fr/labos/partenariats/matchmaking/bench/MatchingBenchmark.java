@@ -27,6 +27,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
@@ -325,15 +326,7 @@ public final class MatchingBenchmark {
 
     public static MatchingIndex build(List<Object> events, TerritoryTable territories, FrenchText text) {
         MatchingIndex index = newIndex(territories, text);
-        for (Object event : events) {
-            if (event instanceof ActorRegisteredEvent actor) {
-                index.putActor(actor.actorId(), actor.name(), actor.type(), 0);
-            } else if (event instanceof NeedRegisteredEvent need) {
-                index.put(new MatchingIndex.PostContent(PostKind.NEED, need.needId(), need.actorId(), need.details(), 0, need.registeredAt()));
-            } else if (event instanceof OfferRegisteredEvent offer) {
-                index.put(new MatchingIndex.PostContent(PostKind.OFFER, offer.offerId(), offer.actorId(), offer.details(), 0, offer.registeredAt()));
-            }
-        }
+        feed(index, events, index::put);
         index.markReady();
         return index;
     }
@@ -341,18 +334,26 @@ public final class MatchingBenchmark {
     private static MatchingIndex buildInBulk(List<Object> events, TerritoryTable territories, FrenchText text) {
         MatchingIndex index = newIndex(territories, text);
         List<MatchingIndex.PostContent> posts = new ArrayList<>();
+        feed(index, events, posts::add);
+        index.putAll(posts);
+        index.markReady();
+        return index;
+    }
+
+    /**
+     * Feeds registration events to an index as the projection would: actors straight in, each need or offer to
+     * {@code posts} (the index itself event by event, or a list for a bulk load).
+     */
+    static void feed(MatchingIndex index, Iterable<Object> events, Consumer<MatchingIndex.PostContent> posts) {
         for (Object event : events) {
             if (event instanceof ActorRegisteredEvent actor) {
                 index.putActor(actor.actorId(), actor.name(), actor.type(), 0);
             } else if (event instanceof NeedRegisteredEvent need) {
-                posts.add(new MatchingIndex.PostContent(PostKind.NEED, need.needId(), need.actorId(), need.details(), 0, need.registeredAt()));
+                posts.accept(new MatchingIndex.PostContent(PostKind.NEED, need.needId(), need.actorId(), need.details(), 0, need.registeredAt()));
             } else if (event instanceof OfferRegisteredEvent offer) {
-                posts.add(new MatchingIndex.PostContent(PostKind.OFFER, offer.offerId(), offer.actorId(), offer.details(), 0, offer.registeredAt()));
+                posts.accept(new MatchingIndex.PostContent(PostKind.OFFER, offer.offerId(), offer.actorId(), offer.details(), 0, offer.registeredAt()));
             }
         }
-        index.putAll(posts);
-        index.markReady();
-        return index;
     }
 
     private static MatchingIndex newIndex(TerritoryTable territories, FrenchText text) {

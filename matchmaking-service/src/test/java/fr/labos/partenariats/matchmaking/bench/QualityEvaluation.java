@@ -11,9 +11,6 @@ import fr.labos.partenariats.matchmaking.matching.model.FrenchText;
 import fr.labos.partenariats.matchmaking.matching.model.Match;
 import fr.labos.partenariats.matchmaking.matching.model.TerritoryTable;
 import fr.labos.partenariats.matchmaking.projection.PostKind;
-import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
-import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
-import fr.labos.partenariats.schema.profile.OfferRegisteredEvent;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 
 import java.io.IOException;
@@ -115,15 +112,7 @@ public final class QualityEvaluation {
 
     private MatchingIndex build(ComplementarityWeights weights) {
         MatchingIndex index = new MatchingIndex(new ComplementarityModel(weights), territories, text, PARIS);
-        for (Object event : set.eventsInOrder()) {
-            if (event instanceof ActorRegisteredEvent actor) {
-                index.putActor(actor.actorId(), actor.name(), actor.type(), 0);
-            } else if (event instanceof NeedRegisteredEvent need) {
-                index.put(new MatchingIndex.PostContent(PostKind.NEED, need.needId(), need.actorId(), need.details(), 0, need.registeredAt()));
-            } else if (event instanceof OfferRegisteredEvent offer) {
-                index.put(new MatchingIndex.PostContent(PostKind.OFFER, offer.offerId(), offer.actorId(), offer.details(), 0, offer.registeredAt()));
-            }
-        }
+        MatchingBenchmark.feed(index, set.eventsInOrder(), index::put);
         index.markReady();
         return index;
     }
