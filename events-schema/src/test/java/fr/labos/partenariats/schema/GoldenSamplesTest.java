@@ -107,7 +107,8 @@ class GoldenSamplesTest {
     }
 
     private JsonNode readSample(String context, Class<?> type) throws IOException {
-        String path = "/golden/" + context + "/" + type.getSimpleName() + ".v" + EventCatalog.revisionOf(type) + ".json";
+        String path = "/golden/" + context + "/" + type.getSimpleName() + ".v" + EventCatalog.revisionOf(type)
+                + ".json";
         try (InputStream in = getClass().getResourceAsStream(path)) {
             assertThat(in).as("golden sample " + path).isNotNull();
             return json.readTree(in);

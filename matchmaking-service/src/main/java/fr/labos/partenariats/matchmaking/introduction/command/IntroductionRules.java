@@ -41,10 +41,12 @@ final class IntroductionRules {
     /** A proposal that rests on the matcher keeps the pairs and the score of that moment, to show its grounds later. */
     private static void checkMatcherGrounds(ProposeIntroductionCommand command) {
         if (command.pairs().isEmpty()) {
-            throw new InvalidIntroduction("pairs", "une proposition de l'algorithme repose sur au moins un couple besoin/offre");
+            throw new InvalidIntroduction("pairs",
+                    "une proposition de l'algorithme repose sur au moins un couple besoin/offre");
         }
         if (command.match() == null || isBlank(command.match().modelVersion())) {
-            throw new InvalidIntroduction("match", "une proposition de l'algorithme garde son score et la version du modèle");
+            throw new InvalidIntroduction("match",
+                    "une proposition de l'algorithme garde son score et la version du modèle");
         }
         checkScore(command.match());
     }
@@ -63,10 +65,12 @@ final class IntroductionRules {
             throw new InvalidIntroduction("occurredOn", "il faut dater ce qui est advenu");
         }
         if (command.occurredOn().isAfter(LocalDate.now(clock.withZone(LAB_TIME_ZONE)))) {
-            throw new InvalidIntroduction("occurredOn", "une suite ne peut pas être datée dans le futur : " + command.occurredOn());
+            throw new InvalidIntroduction("occurredOn",
+                    "une suite ne peut pas être datée dans le futur : " + command.occurredOn());
         }
         if (command.occurredOn().isBefore(LocalDate.ofInstant(proposedAt, LAB_TIME_ZONE))) {
-            throw new InvalidIntroduction("occurredOn", "une suite ne peut pas précéder la mise en relation : " + command.occurredOn());
+            throw new InvalidIntroduction("occurredOn",
+                    "une suite ne peut pas précéder la mise en relation : " + command.occurredOn());
         }
         if (command.outcome() == Outcome.PARTNERSHIP_FORMED && (command.form() == null || command.category() == null)) {
             throw new InvalidIntroduction("form", "un partenariat conclu dit sa forme et sa catégorie de ressource");

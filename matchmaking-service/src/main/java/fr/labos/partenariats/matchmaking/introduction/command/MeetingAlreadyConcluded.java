@@ -4,6 +4,7 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 public class MeetingAlreadyConcluded extends IntroductionConflict {
 
     public MeetingAlreadyConcluded(String introductionId, String meetingId) {
-        super("le rendez-vous " + meetingId + " de la mise en relation " + introductionId + " a déjà eu lieu ou a été manqué");
+        super("le rendez-vous " + meetingId + " de la mise en relation " + introductionId
+                + " a déjà eu lieu ou a été manqué");
     }
 }

@@ -4,6 +4,7 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 public class MeetingNotYetDue extends IntroductionConflict {
 
     public MeetingNotYetDue(String introductionId, String meetingId) {
-        super("le rendez-vous " + meetingId + " de la mise en relation " + introductionId + " n'a pas encore commencé");
+        super("le rendez-vous " + meetingId + " de la mise en relation " + introductionId
+                + " n'a pas encore commencé");
     }
 }

@@ -29,7 +29,8 @@ final class IntroductionSamples {
     static final Proposer MEMBER = new Proposer("u-member", "ACTOR_MEMBER");
     static final List<NeedOfferPair> PAIRS = List.of(new NeedOfferPair("need-1", "offer-1"));
     static final MatchSnapshot MATCH = new MatchSnapshot("complementarity-2", 0.82,
-            Map.of("category", 1.0, "territory", 0.8), "L'association cherche un financement ; la fondation en offre un.");
+            Map.of("category", 1.0, "territory", 0.8),
+            "L'association cherche un financement ; la fondation en offre un.");
 
     private IntroductionSamples() {
     }

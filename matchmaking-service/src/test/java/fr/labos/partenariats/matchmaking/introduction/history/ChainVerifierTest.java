@@ -26,8 +26,8 @@ class ChainVerifierTest {
 
     @Test
     void theCanonicalFormSortsKeysAndLeavesNoSpace() {
-        CanonicalEvent event = CanonicalEvent.of("MeetingHeldEvent", "1", "{ \"note\": \"été\", \"meetingId\": \"m-1\" }",
-                Map.of("principalSubject", "u-1", "actingFor", "a-1"), T0, null);
+        CanonicalEvent event = CanonicalEvent.of("MeetingHeldEvent", "1",
+                "{ \"note\": \"été\", \"meetingId\": \"m-1\" }", Map.of("principalSubject", "u-1", "actingFor", "a-1"), T0, null);
         assertThat(new String(event.bytes(), StandardCharsets.UTF_8)).isEqualTo(
                 "{\"metadata\":{\"actingFor\":\"a-1\",\"principalSubject\":\"u-1\"},"
                         + "\"payload\":{\"meetingId\":\"m-1\",\"note\":\"été\"},\"previousHash\":null,"

@@ -20,7 +20,8 @@ import java.util.List;
  * The JSON form of signed tree heads and proofs, the same for the service that serves them and the standalone
  * verifier that checks them. Hashes are lower-case hex, signatures and keys base64 (a key may also be PEM).
  * <pre>
- * head:        {"treeSize": 8, "rootHash": "…", "timestamp": "2026-06-01T00:00:00Z", "algorithm": "Ed25519", "signature": "…"}
+ * head:        {"treeSize": 8, "rootHash": "…", "timestamp": "2026-06-01T00:00:00Z", "algorithm": "Ed25519",
+ *               "signature": "…"}
  * inclusion:   {"leafIndex": 5, "treeSize": 8, "leafHash": "…", "path": ["…", …]}   ("leaf": the canonical event
  *              instead of "leafHash" lets the verifier hash the event itself)
  * consistency: {"firstSize": 3, "secondSize": 8, "path": ["…", …]}

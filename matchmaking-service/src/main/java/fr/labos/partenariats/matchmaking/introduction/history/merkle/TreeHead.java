@@ -12,7 +12,8 @@ import java.time.temporal.ChronoUnit;
 public record TreeHead(long treeSize, Hash rootHash, Instant timestamp) {
 
     /** Separates these signatures from any other use of the same key. */
-    private static final byte[] DOMAIN = "partnership-lab/introductions/tree-head/v1\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DOMAIN =
+            "partnership-lab/introductions/tree-head/v1\n".getBytes(StandardCharsets.US_ASCII);
 
     public TreeHead {
         if (treeSize < 0) {
