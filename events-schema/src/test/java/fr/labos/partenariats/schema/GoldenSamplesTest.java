@@ -64,8 +64,7 @@ class GoldenSamplesTest {
 
     @Test
     void sampleFieldsMeanWhatTheDomainSays() throws IOException {
-        NeedRegisteredEvent need = json.treeToValue(readSample("profile", NeedRegisteredEvent.class),
-                NeedRegisteredEvent.class);
+        NeedRegisteredEvent need = json.treeToValue(readSample(NeedRegisteredEvent.class), NeedRegisteredEvent.class);
         assertThat(need.details().sdgs()).containsExactly(Sdg.ODD_8, Sdg.ODD_10);
         assertThat(need.details().territory().level()).isEqualTo(TerritoryLevel.DEPARTEMENT);
         assertThat(need.details().validUntil()).isEqualTo(LocalDate.of(2027, 6, 30));
@@ -104,6 +103,10 @@ class GoldenSamplesTest {
     @Test
     void unknownEventTypesAreNotInTheCatalog() {
         assertThat(EventCatalog.typeFor("SomethingElseHappened")).isEmpty();
+    }
+
+    private JsonNode readSample(Class<?> profileEvent) throws IOException {
+        return readSample("profile", profileEvent);
     }
 
     private JsonNode readSample(String context, Class<?> type) throws IOException {
