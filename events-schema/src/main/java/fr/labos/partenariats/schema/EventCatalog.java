@@ -1,5 +1,14 @@
 package fr.labos.partenariats.schema;
 
+import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
+import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionWithdrawnEvent;
+import fr.labos.partenariats.schema.matching.MeetingHeldEvent;
+import fr.labos.partenariats.schema.matching.MeetingMissedEvent;
+import fr.labos.partenariats.schema.matching.MeetingScheduledEvent;
+import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
 import fr.labos.partenariats.schema.profile.ActorContactErasedEvent;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
@@ -29,10 +38,16 @@ public final class EventCatalog {
             NeedRegisteredEvent.class, NeedUpdatedEvent.class, NeedWithdrawnEvent.class, NeedFulfilledEvent.class,
             OfferRegisteredEvent.class, OfferUpdatedEvent.class, OfferWithdrawnEvent.class);
 
+    private static final List<Class<?>> MATCHING_EVENTS = List.of(
+            IntroductionProposedEvent.class, IntroductionAcceptedEvent.class, IntroductionDeclinedEvent.class,
+            IntroductionExpiredEvent.class, IntroductionWithdrawnEvent.class,
+            MeetingScheduledEvent.class, MeetingHeldEvent.class, MeetingMissedEvent.class, OutcomeRecordedEvent.class);
+
     private static final Map<String, Class<?>> BY_TYPE_NAME = new LinkedHashMap<>();
 
     static {
         PROFILE_EVENTS.forEach(type -> BY_TYPE_NAME.put(typeName(type), type));
+        MATCHING_EVENTS.forEach(type -> BY_TYPE_NAME.put(typeName(type), type));
     }
 
     private EventCatalog() {
@@ -40,6 +55,11 @@ public final class EventCatalog {
 
     public static List<Class<?>> profileEvents() {
         return PROFILE_EVENTS;
+    }
+
+    /** Events of matchmaking-service (introductions), on {@link Topics#MATCHMAKING_EVENTS}. */
+    public static List<Class<?>> matchingEvents() {
+        return MATCHING_EVENTS;
     }
 
     /** The name an event type travels under: its simple name, so that packages can move freely. */

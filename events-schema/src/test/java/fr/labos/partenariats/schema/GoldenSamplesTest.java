@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.schema.common.Sdg;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
+import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionSource;
+import fr.labos.partenariats.schema.matching.MatchSnapshot;
+import fr.labos.partenariats.schema.matching.NeedOfferPair;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
@@ -11,7 +15,11 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +36,17 @@ class GoldenSamplesTest {
 
     @TestFactory
     Stream<DynamicTest> everyProfileEventSampleRoundTripsToTheSameJson() {
-        return EventCatalog.profileEvents().stream().map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> {
-            JsonNode sample = readSample(type);
+        return roundTrips("profile", EventCatalog.profileEvents());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyMatchingEventSampleRoundTripsToTheSameJson() {
+        return roundTrips("matching", EventCatalog.matchingEvents());
+    }
+
+    private Stream<DynamicTest> roundTrips(String context, List<Class<?>> types) {
+        return types.stream().map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> {
+            JsonNode sample = readSample(context, type);
             Object event = json.treeToValue(sample, type);
             JsonNode reserialized = json.readTree(json.writeValueAsString(event));
             assertThat(reserialized).isEqualTo(sample);
@@ -38,7 +55,8 @@ class GoldenSamplesTest {
 
     @Test
     void everyEventCarriesARevisionAndIsInTheCatalogUnderItsSimpleName() {
-        for (Class<?> type : EventCatalog.profileEvents()) {
+        for (Class<?> type : Stream.concat(EventCatalog.profileEvents().stream(),
+                EventCatalog.matchingEvents().stream()).toList()) {
             assertThat(EventCatalog.revisionOf(type)).as(type.getSimpleName()).isEqualTo("1");
             assertThat(EventCatalog.typeFor(type.getSimpleName())).contains(type);
         }
@@ -55,6 +73,28 @@ class GoldenSamplesTest {
     }
 
     @Test
+    void aProposalSampleKeepsTheMatchersGroundsAsTheyWere() throws IOException {
+        IntroductionProposedEvent proposed = json.treeToValue(readSample("matching", IntroductionProposedEvent.class),
+                IntroductionProposedEvent.class);
+        assertThat(proposed.source()).isEqualTo(IntroductionSource.MATCHER);
+        assertThat(proposed.match().modelVersion()).isEqualTo("complementarity-2");
+        assertThat(proposed.match().components()).containsEntry("territory", 0.8).hasSize(7);
+        assertThat(proposed.pairs()).extracting(NeedOfferPair::needId)
+                .containsExactly("5b0e7a44-9c1d-4f0e-8a2b-3c4d5e6f7a8b");
+        assertThat(proposed.proposedBy().role()).isEqualTo("FACILITATOR");
+        assertThat(Duration.between(proposed.proposedAt(), proposed.answerBy())).isEqualTo(Duration.ofDays(14));
+    }
+
+    @Test
+    void scoreComponentsTravelSortedWhateverTheOrderTheyWereGivenIn() throws IOException {
+        Map<String, Double> unsorted = new LinkedHashMap<>();
+        unsorted.put("territory", 0.8);
+        unsorted.put("category", 1.0);
+        String written = json.writeValueAsString(new MatchSnapshot("v", 0.5, unsorted, "phrase"));
+        assertThat(written).contains("{\"category\":1.0,\"territory\":0.8}");
+    }
+
+    @Test
     void anSdgOutsideOneToSeventeenIsRejected() {
         assertThatThrownBy(() -> json.readValue("18", Sdg.class)).hasMessageContaining("1 to 17");
         assertThatThrownBy(() -> json.readValue("0", Sdg.class)).hasMessageContaining("1 to 17");
@@ -65,8 +105,13 @@ class GoldenSamplesTest {
         assertThat(EventCatalog.typeFor("SomethingElseHappened")).isEmpty();
     }
 
-    private JsonNode readSample(Class<?> type) throws IOException {
-        String path = "/golden/profile/" + type.getSimpleName() + ".v" + EventCatalog.revisionOf(type) + ".json";
+    private JsonNode readSample(Class<?> profileEvent) throws IOException {
+        return readSample("profile", profileEvent);
+    }
+
+    private JsonNode readSample(String context, Class<?> type) throws IOException {
+        String path = "/golden/" + context + "/" + type.getSimpleName() + ".v" + EventCatalog.revisionOf(type)
+                + ".json";
         try (InputStream in = getClass().getResourceAsStream(path)) {
             assertThat(in).as("golden sample " + path).isNotNull();
             return json.readTree(in);

@@ -1,0 +1,258 @@
+package fr.labos.partenariats.matchmaking.introduction.command;
+
+import fr.labos.partenariats.schema.matching.AcceptIntroductionCommand;
+import fr.labos.partenariats.schema.matching.DeclineIntroductionCommand;
+import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
+import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionWithdrawnEvent;
+import fr.labos.partenariats.schema.matching.MeetingHeldEvent;
+import fr.labos.partenariats.schema.matching.MeetingMissedEvent;
+import fr.labos.partenariats.schema.matching.MeetingScheduledEvent;
+import fr.labos.partenariats.schema.matching.Outcome;
+import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
+import fr.labos.partenariats.schema.matching.ProposeIntroductionCommand;
+import fr.labos.partenariats.schema.matching.RecordMeetingHeldCommand;
+import fr.labos.partenariats.schema.matching.RecordMeetingMissedCommand;
+import fr.labos.partenariats.schema.matching.RecordOutcomeCommand;
+import fr.labos.partenariats.schema.matching.ScheduleMeetingCommand;
+import fr.labos.partenariats.schema.matching.WithdrawIntroductionCommand;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.annotation.DeadlineHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * An introduction (mise en relation) of two actors, from its proposal to what came of it. Double opt-in: it is
+ * accepted only once both sides accepted; unanswered, it expires through a deadline that a persistent deadline
+ * manager keeps across restarts.
+ */
+public class Introduction {
+
+    /** The deadline by which both sides must have accepted; scheduled on proposal, cancelled once answered. */
+    static final String ANSWER_DEADLINE = "introduction-answer";
+
+    @AggregateIdentifier
+    private String introductionId;
+    private String actorId;
+    private String partnerActorId;
+    private String proposerSubject;
+    private Instant proposedAt;
+    private Instant answerBy;
+    private IntroductionStatus status;
+    private final Set<String> acceptedSides = new HashSet<>();
+    private final Map<String, Meeting> meetings = new HashMap<>();
+    private int partnershipsInForce;
+
+    protected Introduction() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public Introduction(ProposeIntroductionCommand command, AnswerPeriod answerPeriod, Clock clock,
+                        DeadlineManager deadlines) {
+        IntroductionRules.checkProposal(command);
+        Instant now = clock.instant();
+        Instant due = now.plus(answerPeriod.duration());
+        apply(new IntroductionProposedEvent(command.introductionId(), command.source(), command.actorId(),
+                command.partnerActorId(), command.pairs(), command.match(), command.proposedBy(), command.note(),
+                now, due));
+        deadlines.schedule(due, ANSWER_DEADLINE);
+    }
+
+    @CommandHandler
+    void handle(AcceptIntroductionCommand command, Clock clock, DeadlineManager deadlines) {
+        String side = command.actorId();
+        if (!isParty(side)) throw new NotAPartyToIntroduction(introductionId, side);
+        checkStillUnanswered();
+        if (acceptedSides.contains(side)) throw new AlreadyAnswered(introductionId, side);
+        boolean otherSideAcceptedAlready = !acceptedSides.isEmpty();
+        apply(new IntroductionAcceptedEvent(introductionId, side, otherSideAcceptedAlready, clock.instant()));
+        if (otherSideAcceptedAlready) deadlines.cancelAllWithinScope(ANSWER_DEADLINE);
+    }
+
+    @CommandHandler
+    void handle(DeclineIntroductionCommand command, Clock clock, DeadlineManager deadlines) {
+        String side = command.actorId();
+        if (!isParty(side)) throw new NotAPartyToIntroduction(introductionId, side);
+        checkStillUnanswered();
+        if (acceptedSides.contains(side)) throw new AlreadyAnswered(introductionId, side);
+        if (command.reason() == null) throw new InvalidIntroduction("reason", "un refus donne sa raison");
+        apply(new IntroductionDeclinedEvent(introductionId, side, command.reason(), command.explanation(),
+                clock.instant()));
+        deadlines.cancelAllWithinScope(ANSWER_DEADLINE);
+    }
+
+    @CommandHandler
+    void handle(WithdrawIntroductionCommand command, Clock clock, DeadlineManager deadlines) {
+        if (!proposerSubject.equals(command.principalSubject())) throw new NotTheProposer(introductionId);
+        checkStillUnanswered();
+        apply(new IntroductionWithdrawnEvent(introductionId, command.reason(), clock.instant()));
+        deadlines.cancelAllWithinScope(ANSWER_DEADLINE);
+    }
+
+    @CommandHandler
+    void handle(ScheduleMeetingCommand command, Clock clock) {
+        checkActingFor(command.actingFor());
+        checkAccepted();
+        IntroductionRules.require(command.meetingId(), "meetingId", "un rendez-vous a besoin d'un identifiant");
+        if (command.startsAt() == null) throw new InvalidIntroduction("startsAt", "un rendez-vous a une date");
+        if (meetings.containsKey(command.meetingId())) {
+            throw new MeetingAlreadyScheduled(introductionId, command.meetingId());
+        }
+        apply(new MeetingScheduledEvent(introductionId, command.meetingId(), command.startsAt(), command.location(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RecordMeetingHeldCommand command, Clock clock) {
+        checkActingFor(command.actingFor());
+        checkAccepted();
+        checkMeetingToConclude(command.meetingId(), clock);
+        apply(new MeetingHeldEvent(introductionId, command.meetingId(), command.note(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RecordMeetingMissedCommand command, Clock clock) {
+        checkActingFor(command.actingFor());
+        checkAccepted();
+        checkMeetingToConclude(command.meetingId(), clock);
+        if (command.absentActorId() != null && !isParty(command.absentActorId())) {
+            throw new InvalidIntroduction("absentActorId", "l'absent doit être l'un des deux acteurs");
+        }
+        apply(new MeetingMissedEvent(introductionId, command.meetingId(), command.absentActorId(), command.note(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RecordOutcomeCommand command, Clock clock) {
+        checkActingFor(command.actingFor());
+        checkAccepted();
+        IntroductionRules.checkOutcome(command, proposedAt, clock);
+        if (endsAPartnership(command) && partnershipsInForce == 0) throw new NoPartnershipToEnd(introductionId);
+        apply(new OutcomeRecordedEvent(introductionId, command.outcome(), command.occurredOn(), command.note(),
+                command.form(), command.category(), clock.instant()));
+    }
+
+    /** Fires at {@code answerBy}, even after a restart when the deadline manager is persistent. */
+    @DeadlineHandler(deadlineName = ANSWER_DEADLINE)
+    void expireUnanswered() {
+        // A deadline that fires while its cancellation is in flight must not close an answered introduction.
+        if (status != IntroductionStatus.PROPOSED) return;
+        apply(new IntroductionExpiredEvent(introductionId, answerBy));
+    }
+
+    private boolean isParty(String actor) {
+        return actorId.equals(actor) || partnerActorId.equals(actor);
+    }
+
+    /** A side acts for one of the two actors; a facilitator acts for neither (null). */
+    private void checkActingFor(String actingFor) {
+        if (actingFor != null && !isParty(actingFor)) throw new NotAPartyToIntroduction(introductionId, actingFor);
+    }
+
+    private void checkStillUnanswered() {
+        checkNotClosed();
+        if (status == IntroductionStatus.ACCEPTED) throw new IntroductionAlreadyAccepted(introductionId);
+    }
+
+    private void checkAccepted() {
+        checkNotClosed();
+        if (status == IntroductionStatus.PROPOSED) throw new IntroductionNotYetAccepted(introductionId);
+    }
+
+    private void checkNotClosed() {
+        switch (status) {
+            case EXPIRED -> throw new IntroductionExpired(introductionId);
+            case DECLINED -> throw new IntroductionDeclined(introductionId);
+            case WITHDRAWN -> throw new IntroductionWithdrawn(introductionId);
+            case PROPOSED, ACCEPTED -> {
+            }
+        }
+    }
+
+    private void checkMeetingToConclude(String meetingId, Clock clock) {
+        Meeting meeting = meetings.get(meetingId);
+        if (meeting == null) throw new UnknownMeeting(introductionId, meetingId);
+        if (meeting.concluded()) throw new MeetingAlreadyConcluded(introductionId, meetingId);
+        if (meeting.startsAt().isAfter(clock.instant())) throw new MeetingNotYetDue(introductionId, meetingId);
+    }
+
+    private static boolean endsAPartnership(RecordOutcomeCommand command) {
+        return command.outcome() == Outcome.PARTNERSHIP_ENDED;
+    }
+
+    @EventSourcingHandler
+    void on(IntroductionProposedEvent event) {
+        introductionId = event.introductionId();
+        actorId = event.actorId();
+        partnerActorId = event.partnerActorId();
+        proposerSubject = event.proposedBy().subject();
+        proposedAt = event.proposedAt();
+        answerBy = event.answerBy();
+        status = IntroductionStatus.PROPOSED;
+    }
+
+    @EventSourcingHandler
+    void on(IntroductionAcceptedEvent event) {
+        acceptedSides.add(event.actorId());
+        if (event.bothSidesAccepted()) status = IntroductionStatus.ACCEPTED;
+    }
+
+    @EventSourcingHandler
+    void on(IntroductionDeclinedEvent event) {
+        status = IntroductionStatus.DECLINED;
+    }
+
+    @EventSourcingHandler
+    void on(IntroductionExpiredEvent event) {
+        status = IntroductionStatus.EXPIRED;
+    }
+
+    @EventSourcingHandler
+    void on(IntroductionWithdrawnEvent event) {
+        status = IntroductionStatus.WITHDRAWN;
+    }
+
+    @EventSourcingHandler
+    void on(MeetingScheduledEvent event) {
+        meetings.put(event.meetingId(), new Meeting(event.startsAt(), false));
+    }
+
+    @EventSourcingHandler
+    void on(MeetingHeldEvent event) {
+        meetings.computeIfPresent(event.meetingId(), (id, meeting) -> meeting.conclude());
+    }
+
+    @EventSourcingHandler
+    void on(MeetingMissedEvent event) {
+        meetings.computeIfPresent(event.meetingId(), (id, meeting) -> meeting.conclude());
+    }
+
+    @EventSourcingHandler
+    void on(OutcomeRecordedEvent event) {
+        switch (event.outcome()) {
+            case PARTNERSHIP_FORMED -> partnershipsInForce++;
+            case PARTNERSHIP_ENDED -> partnershipsInForce--;
+            case NO_FIT, FOLLOW_UP_PLANNED -> {
+            }
+        }
+    }
+
+    private record Meeting(Instant startsAt, boolean concluded) {
+        Meeting conclude() {
+            return new Meeting(startsAt, true);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package fr.labos.partenariats.matchmaking.introduction.history;
+
+/**
+ * Whether an introduction's hash chain holds and, when it does not, the first step where it breaks and why.
+ *
+ * @param brokenStep the sequence number of the first broken step, or null when the chain holds
+ * @param brokenType the event type of that step, or null
+ * @param reason     why it breaks, or null
+ * @param explanation a French sentence for the user, naming the step
+ */
+public record ChainVerification(int steps, Long brokenStep, String brokenType, Break reason, String explanation) {
+
+    /** What makes a step break the chain. */
+    public enum Break {
+        /** A step's content no longer gives the hash recorded for it: it was altered after it was written. */
+        ALTERED_STEP,
+        /** A step does not link to the hash of the step before it: a step was inserted, removed or reordered. */
+        BROKEN_LINK,
+        /** The sequence numbers skip a step: one was deleted. */
+        MISSING_STEP
+    }
+
+    static ChainVerification holds(int steps) {
+        return new ChainVerification(steps, null, null, null,
+                "l'historique de " + steps + " étapes est intègre : chaque étape est liée à la précédente");
+    }
+
+    static ChainVerification broken(int steps, HistoryStep step, Break reason, String explanation) {
+        return new ChainVerification(steps, step.sequenceNumber(), step.event().type(), reason, explanation);
+    }
+
+    public boolean chainHolds() {
+        return reason == null;
+    }
+}

@@ -1,0 +1,41 @@
+package fr.labos.partenariats.matchmaking.introduction.history;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Recomputes an introduction's hash chain from its stored steps and names the first step where it breaks. A chain
+ * proves that no step was altered, inserted or removed in the middle; it cannot show that the last steps were cut
+ * off or that the whole chain was rewritten consistently: the Merkle tree over all introductions does.
+ */
+public final class ChainVerifier {
+
+    private ChainVerifier() {
+    }
+
+    /** @param steps the steps of one introduction, in the order of their sequence numbers */
+    public static ChainVerification verify(List<HistoryStep> steps) {
+        String previousHash = null;
+        long expectedSequence = 0;
+        for (HistoryStep step : steps) {
+            if (step.sequenceNumber() != expectedSequence) {
+                return ChainVerification.broken(steps.size(), step, ChainVerification.Break.MISSING_STEP,
+                        "l'étape " + expectedSequence + " manque avant l'étape " + step.sequenceNumber()
+                                + " (" + step.event().type() + ")");
+            }
+            if (!Objects.equals(step.event().previousHash(), previousHash)) {
+                return ChainVerification.broken(steps.size(), step, ChainVerification.Break.BROKEN_LINK,
+                        "l'étape " + step.sequenceNumber() + " (" + step.event().type()
+                                + ") n'est pas liée à l'étape qui la précède");
+            }
+            if (!step.event().hash().equals(step.hash())) {
+                return ChainVerification.broken(steps.size(), step, ChainVerification.Break.ALTERED_STEP,
+                        "l'étape " + step.sequenceNumber() + " (" + step.event().type()
+                                + ") a été modifiée après son enregistrement");
+            }
+            previousHash = step.hash();
+            expectedSequence++;
+        }
+        return ChainVerification.holds(steps.size());
+    }
+}

@@ -1,0 +1,132 @@
+package fr.labos.partenariats.matchmaking.introduction.history.merkle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/**
+ * The JSON form of signed tree heads and proofs, the same for the service that serves them and the standalone
+ * verifier that checks them. Hashes are lower-case hex, signatures and keys base64 (a key may also be PEM).
+ * <pre>
+ * head:        {"treeSize": 8, "rootHash": "…", "timestamp": "2026-06-01T00:00:00Z", "algorithm": "Ed25519",
+ *               "signature": "…"}
+ * inclusion:   {"leafIndex": 5, "treeSize": 8, "leafHash": "…", "path": ["…", …]}   ("leaf": the canonical event
+ *              instead of "leafHash" lets the verifier hash the event itself)
+ * consistency: {"firstSize": 3, "secondSize": 8, "path": ["…", …]}
+ * </pre>
+ */
+public final class ProofJson {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+    private ProofJson() {
+    }
+
+    public static ObjectNode write(SignedTreeHead signed) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("treeSize", signed.head().treeSize());
+        node.put("rootHash", signed.head().rootHash().hex());
+        node.put("timestamp", signed.head().timestamp().toString());
+        node.put("algorithm", signed.algorithm());
+        node.put("signature", Base64.getEncoder().encodeToString(signed.signature()));
+        return node;
+    }
+
+    public static ObjectNode write(InclusionProof proof, Hash leafHash) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("leafIndex", proof.leafIndex());
+        node.put("treeSize", proof.treeSize());
+        node.put("leafHash", leafHash.hex());
+        node.set("path", hexes(proof.path()));
+        return node;
+    }
+
+    public static ObjectNode write(ConsistencyProof proof) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("firstSize", proof.firstSize());
+        node.put("secondSize", proof.secondSize());
+        node.set("path", hexes(proof.path()));
+        return node;
+    }
+
+    /** @throws IllegalArgumentException when a field is missing or malformed */
+    public static SignedTreeHead readHead(JsonNode node) {
+        TreeHead head = new TreeHead(required(node, "treeSize").asLong(), Hash.ofHex(text(node, "rootHash")),
+                Instant.parse(text(node, "timestamp")));
+        return new SignedTreeHead(head, text(node, "algorithm"), Base64.getDecoder().decode(text(node, "signature")));
+    }
+
+    public static InclusionProof readInclusionProof(JsonNode node) {
+        return new InclusionProof(required(node, "leafIndex").asLong(), required(node, "treeSize").asLong(),
+                hashes(required(node, "path")));
+    }
+
+    /** The leaf hash a proof is about: recomputed from the canonical event when the file holds it. */
+    public static Hash readLeafHash(JsonNode node) {
+        if (node.hasNonNull("leaf")) {
+            return MerkleHashing.leafHash(text(node, "leaf").getBytes(StandardCharsets.UTF_8));
+        }
+        return Hash.ofHex(text(node, "leafHash"));
+    }
+
+    public static ConsistencyProof readConsistencyProof(JsonNode node) {
+        return new ConsistencyProof(required(node, "firstSize").asLong(), required(node, "secondSize").asLong(),
+                hashes(required(node, "path")));
+    }
+
+    /** A public key as PEM ("BEGIN PUBLIC KEY") or bare base64 of its X.509 SubjectPublicKeyInfo. */
+    public static PublicKey readPublicKey(String text, String signatureAlgorithm) {
+        String base64 = text.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        String keyAlgorithm = signatureAlgorithm.endsWith("ECDSA") ? "EC" : signatureAlgorithm;
+        try {
+            return KeyFactory.getInstance(keyAlgorithm)
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("not a " + keyAlgorithm + " public key", e);
+        }
+    }
+
+    public static String writePublicKey(PublicKey key) {
+        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(key.getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+    }
+
+    private static ArrayNode hexes(List<Hash> hashes) {
+        ArrayNode array = JSON.createArrayNode();
+        hashes.forEach(hash -> array.add(hash.hex()));
+        return array;
+    }
+
+    private static List<Hash> hashes(JsonNode array) {
+        if (!array.isArray()) {
+            throw new IllegalArgumentException("path must be an array of hashes");
+        }
+        List<Hash> hashes = new ArrayList<>();
+        array.forEach(item -> hashes.add(Hash.ofHex(item.asText())));
+        return hashes;
+    }
+
+    private static JsonNode required(JsonNode node, String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            throw new IllegalArgumentException("missing field " + field);
+        }
+        return value;
+    }
+
+    private static String text(JsonNode node, String field) {
+        return required(node, field).asText();
+    }
+}

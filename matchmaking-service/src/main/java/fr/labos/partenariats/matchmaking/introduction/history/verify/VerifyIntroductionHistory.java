@@ -1,0 +1,127 @@
+package fr.labos.partenariats.matchmaking.introduction.history.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.ConsistencyProof;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.Hash;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.InclusionProof;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleProofs;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.PublicKey;
+import java.util.List;
+
+/**
+ * Checks, from files alone, a proof about the introductions' history: that an event is in a published tree
+ * (inclusion) or that a later tree extends an earlier one the user kept (consistency). It runs without the service
+ * and trusts nothing it says: only the heads the user holds and, when given, the service's public key.
+ * <pre>
+ * inclusion   HEAD.json INCLUSION-PROOF.json [PUBLIC-KEY.pem]
+ * consistency EARLIER-HEAD.json LATER-HEAD.json CONSISTENCY-PROOF.json [PUBLIC-KEY.pem]
+ * </pre>
+ * Exit status 0 when the proof holds, 1 when it does not, 2 when the arguments or files cannot be read.
+ */
+public final class VerifyIntroductionHistory {
+
+    static final int HOLDS = 0;
+    static final int FAILS = 1;
+    static final int UNUSABLE = 2;
+
+    private final PrintStream out;
+
+    VerifyIntroductionHistory(PrintStream out) {
+        this.out = out;
+    }
+
+    public static void main(String[] args) {
+        System.exit(new VerifyIntroductionHistory(System.out).run(List.of(args)));
+    }
+
+    int run(List<String> args) {
+        try {
+            if (args.size() >= 3 && args.size() <= 4 && args.get(0).equals("inclusion")) {
+                return inclusion(Path.of(args.get(1)), Path.of(args.get(2)), keyPath(args, 3));
+            }
+            if (args.size() >= 4 && args.size() <= 5 && args.get(0).equals("consistency")) {
+                return consistency(Path.of(args.get(1)), Path.of(args.get(2)), Path.of(args.get(3)), keyPath(args, 4));
+            }
+            out.println("usage : inclusion TETE.json PREUVE.json [CLE-PUBLIQUE.pem]");
+            out.println("        consistency TETE-ANCIENNE.json TETE-RECENTE.json PREUVE.json [CLE-PUBLIQUE.pem]");
+            return UNUSABLE;
+        } catch (IOException | RuntimeException e) {
+            out.println("illisible : " + e.getMessage());
+            return UNUSABLE;
+        }
+    }
+
+    private int inclusion(Path headFile, Path proofFile, Path keyFile) throws IOException {
+        SignedTreeHead head = ProofJson.readHead(read(headFile));
+        if (!signedIfAsked(head, keyFile)) {
+            return FAILS;
+        }
+        JsonNode proofJson = read(proofFile);
+        InclusionProof proof = ProofJson.readInclusionProof(proofJson);
+        Hash leafHash = ProofJson.readLeafHash(proofJson);
+        if (proof.treeSize() != head.head().treeSize()) {
+            return fails("la preuve porte sur un arbre de " + proof.treeSize() + " événements, la tête sur "
+                    + head.head().treeSize());
+        }
+        if (!MerkleProofs.verifyInclusion(leafHash, proof, head.head().rootHash())) {
+            return fails("l'événement " + proof.leafIndex() + " (" + leafHash + ") n'est PAS dans l'arbre de tête "
+                    + head.head().rootHash());
+        }
+        out.println("OK : l'événement " + proof.leafIndex() + " figure dans l'arbre de " + proof.treeSize()
+                + " événements de tête " + head.head().rootHash());
+        return HOLDS;
+    }
+
+    private int consistency(Path earlierFile, Path laterFile, Path proofFile, Path keyFile) throws IOException {
+        SignedTreeHead earlier = ProofJson.readHead(read(earlierFile));
+        SignedTreeHead later = ProofJson.readHead(read(laterFile));
+        if (!signedIfAsked(earlier, keyFile) || !signedIfAsked(later, keyFile)) {
+            return FAILS;
+        }
+        ConsistencyProof proof = ProofJson.readConsistencyProof(read(proofFile));
+        if (proof.firstSize() != earlier.head().treeSize() || proof.secondSize() != later.head().treeSize()) {
+            return fails("la preuve va de " + proof.firstSize() + " à " + proof.secondSize()
+                    + " événements, les têtes de " + earlier.head().treeSize() + " à " + later.head().treeSize());
+        }
+        if (!MerkleProofs.verifyConsistency(earlier.head().rootHash(), later.head().rootHash(), proof)) {
+            return fails("l'arbre de " + proof.secondSize() + " événements ne prolonge PAS celui de "
+                    + proof.firstSize() + " : l'historique publié a été réécrit");
+        }
+        out.println("OK : l'arbre de " + proof.secondSize() + " événements prolonge celui de " + proof.firstSize()
+                + " sans rien en modifier");
+        return HOLDS;
+    }
+
+    private boolean signedIfAsked(SignedTreeHead head, Path keyFile) throws IOException {
+        if (keyFile == null) {
+            return true;
+        }
+        PublicKey key = ProofJson.readPublicKey(Files.readString(keyFile), head.algorithm());
+        if (!head.isSignedBy(key)) {
+            fails("la tête de " + head.head().treeSize() + " événements n'est pas signée par cette clé");
+            return false;
+        }
+        return true;
+    }
+
+    private int fails(String why) {
+        out.println("ÉCHEC : " + why);
+        return FAILS;
+    }
+
+    private static Path keyPath(List<String> args, int position) {
+        return args.size() > position ? Path.of(args.get(position)) : null;
+    }
+
+    private static JsonNode read(Path file) throws IOException {
+        return JsonMapper.builder().build().readTree(file.toFile());
+    }
+}

@@ -1,0 +1,221 @@
+package fr.labos.partenariats.matchmaking.introduction.command;
+
+import fr.labos.partenariats.schema.common.PartnershipForm;
+import fr.labos.partenariats.schema.common.ResourceCategory;
+import fr.labos.partenariats.schema.matching.DeclineReason;
+import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
+import fr.labos.partenariats.schema.matching.MeetingHeldEvent;
+import fr.labos.partenariats.schema.matching.MeetingMissedEvent;
+import fr.labos.partenariats.schema.matching.MeetingScheduledEvent;
+import fr.labos.partenariats.schema.matching.Outcome;
+import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
+import fr.labos.partenariats.schema.matching.RecordMeetingHeldCommand;
+import fr.labos.partenariats.schema.matching.RecordMeetingMissedCommand;
+import fr.labos.partenariats.schema.matching.RecordOutcomeCommand;
+import fr.labos.partenariats.schema.matching.ScheduleMeetingCommand;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import static fr.labos.partenariats.matchmaking.introduction.command.IntroductionSamples.*;
+
+/** What happens once both sides accepted: meetings, then outcomes, possibly months later. */
+class IntroductionMeetingsAndOutcomesTest {
+
+    /** A month after the proposal, late in the evening: already 9 April in Paris. */
+    private static final Instant LATER = Instant.parse("2026-04-08T22:30:00Z");
+    private static final LocalDate TODAY_IN_PARIS = LocalDate.of(2026, 4, 9);
+    private static final Instant MEETING_TIME = NOW.plus(Duration.ofDays(15));
+    private static final MeetingScheduledEvent SCHEDULED =
+            new MeetingScheduledEvent(ID, "m-1", MEETING_TIME, "La Mure", NOW);
+
+    private final AggregateTestFixture<Introduction> fixture = IntroductionSamples.fixtureAt(LATER);
+
+    @Test
+    void anAcceptedIntroductionCanHaveAMeetingScheduled() {
+        fixture.given(acceptedByBothSides())
+                .when(new ScheduleMeetingCommand(ID, "m-1", ASSOCIATION, MEETING_TIME, "La Mure"))
+                .expectEvents(new MeetingScheduledEvent(ID, "m-1", MEETING_TIME, "La Mure", LATER));
+    }
+
+    @Test
+    void aFacilitatorCanScheduleAMeetingForBothSides() {
+        fixture.given(acceptedByBothSides())
+                .when(new ScheduleMeetingCommand(ID, "m-1", null, MEETING_TIME, "visio"))
+                .expectEvents(new MeetingScheduledEvent(ID, "m-1", MEETING_TIME, "visio", LATER));
+    }
+
+    @Test
+    void cannotScheduleAMeetingBeforeBothSidesAccepted() {
+        fixture.given(proposed(), acceptedBy(ASSOCIATION, false))
+                .when(new ScheduleMeetingCommand(ID, "m-1", ASSOCIATION, MEETING_TIME, "La Mure"))
+                .expectException(IntroductionNotYetAccepted.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDeclinedIntroductionCannotHaveMeetings() {
+        fixture.given(proposed(), new IntroductionDeclinedEvent(ID, FOUNDATION, DeclineReason.COMPETITOR, null, NOW))
+                .when(new ScheduleMeetingCommand(ID, "m-1", ASSOCIATION, MEETING_TIME, "La Mure"))
+                .expectException(IntroductionDeclined.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anExpiredIntroductionCannotHaveMeetings() {
+        fixture.given(proposed(), new IntroductionExpiredEvent(ID, ANSWER_BY))
+                .when(new ScheduleMeetingCommand(ID, "m-1", null, MEETING_TIME, "La Mure"))
+                .expectException(IntroductionExpired.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSideCannotScheduleAMeetingForAnActorNotInTheIntroduction() {
+        fixture.given(acceptedByBothSides())
+                .when(new ScheduleMeetingCommand(ID, "m-1", STRANGER, MEETING_TIME, "La Mure"))
+                .expectException(NotAPartyToIntroduction.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotScheduleTheSameMeetingTwice() {
+        fixture.given(acceptedByBothSides()).andGiven(SCHEDULED)
+                .when(new ScheduleMeetingCommand(ID, "m-1", ASSOCIATION, MEETING_TIME, "ailleurs"))
+                .expectException(MeetingAlreadyScheduled.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMeetingThatStartedCanBeRecordedAsHeld() {
+        fixture.given(acceptedByBothSides()).andGiven(SCHEDULED)
+                .when(new RecordMeetingHeldCommand(ID, "m-1", FOUNDATION, "Visite de la plateforme"))
+                .expectEvents(new MeetingHeldEvent(ID, "m-1", "Visite de la plateforme", LATER));
+    }
+
+    @Test
+    void aMeetingCannotBeHeldBeforeItStarts() {
+        MeetingScheduledEvent nextMonth = new MeetingScheduledEvent(ID, "m-2", LATER.plus(Duration.ofDays(30)),
+                "La Mure", NOW);
+        fixture.given(acceptedByBothSides()).andGiven(nextMonth)
+                .when(new RecordMeetingHeldCommand(ID, "m-2", FOUNDATION, null))
+                .expectException(MeetingNotYetDue.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMeetingCanBeMissedByOneSide() {
+        fixture.given(acceptedByBothSides()).andGiven(SCHEDULED)
+                .when(new RecordMeetingMissedCommand(ID, "m-1", null, ASSOCIATION, "Empêchement"))
+                .expectEvents(new MeetingMissedEvent(ID, "m-1", ASSOCIATION, "Empêchement", LATER));
+    }
+
+    @Test
+    void theAbsentSideIsOneOfTheTwoActors() {
+        fixture.given(acceptedByBothSides()).andGiven(SCHEDULED)
+                .when(new RecordMeetingMissedCommand(ID, "m-1", null, STRANGER, null))
+                .expectException(InvalidIntroduction.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMeetingIsHeldOrMissedOnlyOnce() {
+        fixture.given(acceptedByBothSides()).andGiven(SCHEDULED, new MeetingHeldEvent(ID, "m-1", null, LATER))
+                .when(new RecordMeetingMissedCommand(ID, "m-1", FOUNDATION, ASSOCIATION, null))
+                .expectException(MeetingAlreadyConcluded.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyAScheduledMeetingCanBeHeld() {
+        fixture.given(acceptedByBothSides())
+                .when(new RecordMeetingHeldCommand(ID, "m-9", FOUNDATION, null))
+                .expectException(UnknownMeeting.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPartnershipFormedIsRecordedWithItsFormAndCategory() {
+        fixture.given(acceptedByBothSides())
+                .when(partnership(Outcome.PARTNERSHIP_FORMED, TODAY_IN_PARIS))
+                .expectEvents(new OutcomeRecordedEvent(ID, Outcome.PARTNERSHIP_FORMED, TODAY_IN_PARIS,
+                        "Convention signée", PartnershipForm.RESOURCES, ResourceCategory.FUNDING, LATER));
+    }
+
+    @Test
+    void aPartnershipNeedsItsFormAndCategory() {
+        fixture.given(acceptedByBothSides())
+                .when(new RecordOutcomeCommand(ID, FOUNDATION, Outcome.PARTNERSHIP_FORMED, TODAY_IN_PARIS, null,
+                        null, ResourceCategory.FUNDING))
+                .expectException(InvalidIntroduction.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void outcomesFollowOneAnotherOverMonths() {
+        OutcomeRecordedEvent followUp = new OutcomeRecordedEvent(ID, Outcome.FOLLOW_UP_PLANNED,
+                LocalDate.of(2026, 3, 25), "Budget à envoyer", null, null, NOW);
+        fixture.given(acceptedByBothSides()).andGiven(followUp)
+                .when(partnership(Outcome.PARTNERSHIP_FORMED, TODAY_IN_PARIS))
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new OutcomeRecordedEvent(ID, Outcome.PARTNERSHIP_FORMED, TODAY_IN_PARIS,
+                        "Convention signée", PartnershipForm.RESOURCES, ResourceCategory.FUNDING, LATER));
+    }
+
+    @Test
+    void onlyAFormedPartnershipCanEnd() {
+        fixture.given(acceptedByBothSides())
+                .when(partnership(Outcome.PARTNERSHIP_ENDED, TODAY_IN_PARIS))
+                .expectException(NoPartnershipToEnd.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aFormedPartnershipCanEnd() {
+        fixture.given(acceptedByBothSides())
+                .andGiven(new OutcomeRecordedEvent(ID, Outcome.PARTNERSHIP_FORMED, LocalDate.of(2026, 3, 30), null,
+                        PartnershipForm.RESOURCES, ResourceCategory.FUNDING, NOW))
+                .when(partnership(Outcome.PARTNERSHIP_ENDED, TODAY_IN_PARIS))
+                .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void anOutcomeCannotBeDatedTomorrowInParis() {
+        fixture.given(acceptedByBothSides())
+                .when(partnership(Outcome.PARTNERSHIP_FORMED, TODAY_IN_PARIS.plusDays(1)))
+                .expectException(InvalidIntroduction.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anOutcomeCannotPrecedeTheIntroduction() {
+        fixture.given(acceptedByBothSides())
+                .when(new RecordOutcomeCommand(ID, null, Outcome.NO_FIT, LocalDate.of(2026, 3, 8), null, null, null))
+                .expectException(InvalidIntroduction.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void cannotRecordAnOutcomeBeforeBothSidesAccepted() {
+        fixture.given(proposed())
+                .when(new RecordOutcomeCommand(ID, ASSOCIATION, Outcome.NO_FIT, TODAY_IN_PARIS, null, null, null))
+                .expectException(IntroductionNotYetAccepted.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSideCannotRecordAnOutcomeForAnActorNotInTheIntroduction() {
+        fixture.given(acceptedByBothSides())
+                .when(new RecordOutcomeCommand(ID, STRANGER, Outcome.NO_FIT, TODAY_IN_PARIS, null, null, null))
+                .expectException(NotAPartyToIntroduction.class)
+                .expectNoEvents();
+    }
+
+    private static RecordOutcomeCommand partnership(Outcome outcome, LocalDate day) {
+        return new RecordOutcomeCommand(ID, FOUNDATION, outcome, day, "Convention signée", PartnershipForm.RESOURCES,
+                ResourceCategory.FUNDING);
+    }
+}

@@ -1,0 +1,76 @@
+package fr.labos.partenariats.matchmaking.introduction.command;
+
+import fr.labos.partenariats.schema.matching.AcceptIntroductionCommand;
+import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionSource;
+import fr.labos.partenariats.schema.matching.MatchSnapshot;
+import fr.labos.partenariats.schema.matching.NeedOfferPair;
+import fr.labos.partenariats.schema.matching.ProposeIntroductionCommand;
+import fr.labos.partenariats.schema.matching.Proposer;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+
+/** One introduction between an association and a foundation, as the aggregate tests tell its story. */
+final class IntroductionSamples {
+
+    static final Instant NOW = Instant.parse("2026-03-09T08:30:00Z");
+    static final Instant ANSWER_BY = NOW.plus(Duration.ofDays(14));
+    static final String ID = "intro-1";
+    static final String ASSOCIATION = "actor-association";
+    static final String FOUNDATION = "actor-foundation";
+    static final String STRANGER = "actor-stranger";
+    static final Proposer MEMBER = new Proposer("u-member", "ACTOR_MEMBER");
+    static final List<NeedOfferPair> PAIRS = List.of(new NeedOfferPair("need-1", "offer-1"));
+    static final MatchSnapshot MATCH = new MatchSnapshot("complementarity-2", 0.82,
+            Map.of("category", 1.0, "territory", 0.8),
+            "L'association cherche un financement ; la fondation en offre un.");
+
+    private IntroductionSamples() {
+    }
+
+    /** A fixture whose clock and deadline manager both stand at {@link #NOW}. */
+    static AggregateTestFixture<Introduction> fixture(AnswerPeriod answerPeriod) {
+        AggregateTestFixture<Introduction> fixture = new AggregateTestFixture<>(Introduction.class);
+        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture.registerInjectableResource(answerPeriod);
+        return fixture;
+    }
+
+    /** The same story told later: the clock stands at {@code now}, for meetings and outcomes. */
+    static AggregateTestFixture<Introduction> fixtureAt(Instant now) {
+        AggregateTestFixture<Introduction> fixture = new AggregateTestFixture<>(Introduction.class);
+        fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
+        fixture.registerInjectableResource(AnswerPeriod.DEFAULT);
+        return fixture;
+    }
+
+    static ProposeIntroductionCommand askedByTheAssociation() {
+        return new ProposeIntroductionCommand(ID, IntroductionSource.ACTOR_REQUEST, ASSOCIATION, FOUNDATION, PAIRS,
+                MATCH, MEMBER, "Nous aimerions présenter notre plateforme de mobilité.");
+    }
+
+    static IntroductionProposedEvent proposed() {
+        return new IntroductionProposedEvent(ID, IntroductionSource.ACTOR_REQUEST, ASSOCIATION, FOUNDATION, PAIRS,
+                MATCH, MEMBER, "Nous aimerions présenter notre plateforme de mobilité.", NOW, ANSWER_BY);
+    }
+
+    static AcceptIntroductionCommand acceptBy(String actorId) {
+        return new AcceptIntroductionCommand(ID, actorId);
+    }
+
+    static IntroductionAcceptedEvent acceptedBy(String actorId, boolean bothSides) {
+        return new IntroductionAcceptedEvent(ID, actorId, bothSides, NOW);
+    }
+
+    /** The events of an introduction both sides accepted. */
+    static Object[] acceptedByBothSides() {
+        return new Object[]{proposed(), acceptedBy(ASSOCIATION, false), acceptedBy(FOUNDATION, true)};
+    }
+}

@@ -1,0 +1,137 @@
+package fr.labos.partenariats.matchmaking.introduction.history.verify;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleTree;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHead;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHeadSigner;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The standalone verifier, run as a user would: on files, with the heads the user kept and the service's key. */
+class VerifyIntroductionHistoryTest {
+
+    private static final Instant MAY = Instant.parse("2026-05-01T00:00:00Z");
+    private static final Instant JUNE = Instant.parse("2026-06-01T00:00:00Z");
+
+    @TempDir
+    Path files;
+
+    private final KeyPair serviceKey = TreeHeadSigner.newEd25519KeyPair();
+    private final TreeHeadSigner signer = new TreeHeadSigner(serviceKey.getPrivate(), TreeHeadSigner.ED25519);
+    private final ByteArrayOutputStream output = new ByteArrayOutputStream();
+    private final MerkleTree tree = events(20, -1);
+
+    @Test
+    void anEventIsShownToBeInAPublishedHead() throws IOException {
+        Path head = write("head.json", ProofJson.write(signer.sign(new TreeHead(20, tree.rootHash(20), JUNE))));
+        Path proof = write("inclusion.json", ProofJson.write(tree.inclusionProof(7, 20), tree.leafHash(7)));
+        assertThat(run("inclusion", head, proof, publicKey())).isEqualTo(VerifyIntroductionHistory.HOLDS);
+        assertThat(printed()).startsWith("OK : l'événement 7 figure dans l'arbre de 20 événements");
+    }
+
+    @Test
+    void theVerifierCanHashTheEventItselfRatherThanTrustALeafHash() throws IOException {
+        Path head = write("head.json", ProofJson.write(signer.sign(new TreeHead(20, tree.rootHash(20), JUNE))));
+        ObjectNode proof = ProofJson.write(tree.inclusionProof(7, 20), tree.leafHash(7));
+        proof.remove("leafHash");
+        proof.put("leaf", "événement 7");
+        assertThat(run("inclusion", head, write("inclusion.json", proof))).isEqualTo(VerifyIntroductionHistory.HOLDS);
+        proof.put("leaf", "événement 7, modifié");
+        assertThat(run("inclusion", head, write("inclusion.json", proof))).isEqualTo(VerifyIntroductionHistory.FAILS);
+    }
+
+    @Test
+    void aLaterHeadThatExtendsTheKeptOneIsConsistent() throws IOException {
+        Path kept = write("may.json", ProofJson.write(signer.sign(new TreeHead(12, tree.rootHash(12), MAY))));
+        Path later = write("june.json", ProofJson.write(signer.sign(new TreeHead(20, tree.rootHash(20), JUNE))));
+        Path proof = write("consistency.json", ProofJson.write(tree.consistencyProof(12, 20)));
+        assertThat(run("consistency", kept, later, proof, publicKey())).isEqualTo(VerifyIntroductionHistory.HOLDS);
+    }
+
+    @Test
+    void aHistoryRewrittenConsistentlySinceTheKeptHeadIsCaught() throws IOException {
+        Path kept = write("may.json", ProofJson.write(signer.sign(new TreeHead(12, tree.rootHash(12), MAY))));
+        // Step 5 rewritten, and every hash after it recomputed, as someone with write access to the store could.
+        MerkleTree rewritten = events(20, 5);
+        Path later = write("june.json",
+                ProofJson.write(signer.sign(new TreeHead(20, rewritten.rootHash(20), JUNE))));
+        Path proof = write("consistency.json", ProofJson.write(rewritten.consistencyProof(12, 20)));
+        assertThat(run("consistency", kept, later, proof, publicKey())).isEqualTo(VerifyIntroductionHistory.FAILS);
+        assertThat(printed()).contains("ne prolonge PAS celui de 12");
+    }
+
+    @Test
+    void aHeadNotSignedByTheServiceKeyIsRefused() throws IOException {
+        TreeHeadSigner impostor = new TreeHeadSigner(TreeHeadSigner.newEd25519KeyPair().getPrivate(),
+                TreeHeadSigner.ED25519);
+        Path head = write("head.json", ProofJson.write(impostor.sign(new TreeHead(20, tree.rootHash(20), JUNE))));
+        Path proof = write("inclusion.json", ProofJson.write(tree.inclusionProof(7, 20), tree.leafHash(7)));
+        assertThat(run("inclusion", head, proof, publicKey())).isEqualTo(VerifyIntroductionHistory.FAILS);
+        assertThat(printed()).contains("n'est pas signée par cette clé");
+    }
+
+    @Test
+    void aProofForAnotherTreeSizeIsRefused() throws IOException {
+        Path head = write("head.json", ProofJson.write(signer.sign(new TreeHead(20, tree.rootHash(20), JUNE))));
+        Path proof = write("inclusion.json", ProofJson.write(tree.inclusionProof(7, 19), tree.leafHash(7)));
+        assertThat(run("inclusion", head, proof)).isEqualTo(VerifyIntroductionHistory.FAILS);
+    }
+
+    @Test
+    void unreadableFilesAreReportedAsSuch() throws IOException {
+        Path broken = files.resolve("broken.json");
+        Files.writeString(broken, "{\"treeSize\": 3}");
+        assertThat(run("inclusion", broken, broken)).isEqualTo(VerifyIntroductionHistory.UNUSABLE);
+        assertThat(new VerifyIntroductionHistory(new PrintStream(output)).run(List.of("inclusion")))
+                .isEqualTo(VerifyIntroductionHistory.UNUSABLE);
+    }
+
+    private int run(String command, Path... paths) {
+        List<String> args = new ArrayList<>(List.of(command));
+        for (Path path : paths) {
+            args.add(path.toString());
+        }
+        return new VerifyIntroductionHistory(new PrintStream(output, true, StandardCharsets.UTF_8)).run(args);
+    }
+
+    private String printed() {
+        return output.toString(StandardCharsets.UTF_8);
+    }
+
+    private Path publicKey() throws IOException {
+        Path key = files.resolve("service.pem");
+        Files.writeString(key, ProofJson.writePublicKey(serviceKey.getPublic()));
+        return key;
+    }
+
+    private Path write(String name, JsonNode json) throws IOException {
+        Path file = files.resolve(name);
+        Files.writeString(file, json.toPrettyString());
+        return file;
+    }
+
+    private static MerkleTree events(int count, int rewritten) {
+        MerkleTree tree = new MerkleTree();
+        for (int i = 0; i < count; i++) {
+            String event = i == rewritten ? "événement " + i + ", réécrit" : "événement " + i;
+            tree.append(event.getBytes(StandardCharsets.UTF_8));
+        }
+        return tree;
+    }
+}
