@@ -1,0 +1,162 @@
+package fr.labos.partenariats.platform.relay;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import fr.labos.partenariats.schema.EventCatalog;
+import fr.labos.partenariats.schema.EventHeaders;
+import fr.labos.partenariats.schema.EventJson;
+import fr.labos.partenariats.schema.PrincipalMetadata;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeader;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.support.SendResult;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends every event of a service's event store to one Kafka topic, at least once and in order per aggregate.
+ * <p>
+ * It is a tracking processor over the event store: a batch of events is sent asynchronously, and the batch
+ * commits (moving the token on) only once Kafka acknowledged every record of it. If Kafka is down, the batch
+ * fails, the token stays, and the processor retries it with back-off: events published during an outage are
+ * delivered after it. A retry may send a record twice; consumers are idempotent (aggregate sequence number).
+ */
+public class EventRelay {
+
+    /** Who acted, from the event's metadata to the record's headers (see {@link PrincipalMetadata}). */
+    private static final Map<String, String> PRINCIPAL_HEADERS = Map.of(
+            PrincipalMetadata.SUBJECT, PrincipalMetadata.SUBJECT_HEADER,
+            PrincipalMetadata.ROLE, PrincipalMetadata.ROLE_HEADER,
+            PrincipalMetadata.ACTING_FOR, PrincipalMetadata.ACTING_FOR_HEADER);
+
+    private final String pendingAcksKey;
+    private final KafkaTemplate<String, String> kafka;
+    private final String topic;
+    private final String processingGroup;
+    private final Duration ackTimeout;
+    private final Counter relayed;
+    private final Counter failedBatches;
+
+    EventRelay(KafkaTemplate<String, String> kafka, RelayProperties properties, MeterRegistry meters) {
+        this.kafka = kafka;
+        this.topic = properties.topic();
+        this.processingGroup = properties.processingGroup();
+        this.ackTimeout = properties.ackTimeout();
+        this.pendingAcksKey = EventRelay.class.getName() + ".pendingAcks." + processingGroup;
+        this.relayed = Counter.builder("lab.relay.events")
+                .description("Events acknowledged by Kafka")
+                .tag("topic", topic)
+                .register(meters);
+        this.failedBatches = Counter.builder("lab.relay.failed.batches")
+                .description("Batches Kafka did not acknowledge; each is retried, nothing is skipped")
+                .tag("topic", topic)
+                .register(meters);
+    }
+
+    /** The Axon processing group this relay is assigned to. */
+    public String processingGroup() {
+        return processingGroup;
+    }
+
+    /** The configuration of the relay's producer, as Kafka gets it. */
+    Map<String, Object> producerConfiguration() {
+        return kafka.getProducerFactory().getConfigurationProperties();
+    }
+
+    /** Closes the relay's own producer once the processor has stopped. */
+    void close() {
+        kafka.getProducerFactory().reset();
+    }
+
+    @EventHandler
+    void relay(Object payload, EventMessage<?> event) {
+        ProducerRecord<String, String> record = toRecord(payload, event);
+        pendingAcksOfThisBatch().add(kafka.send(record));
+    }
+
+    private ProducerRecord<String, String> toRecord(Object payload, EventMessage<?> event) {
+        String key = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, null,
+                event.getTimestamp().toEpochMilli(), key, toJson(payload));
+        header(record, EventHeaders.EVENT_TYPE, EventCatalog.typeName(payload.getClass()));
+        String revision = EventCatalog.revisionOf(payload.getClass());
+        if (revision != null) {
+            header(record, EventHeaders.EVENT_REVISION, revision);
+        }
+        header(record, EventHeaders.EVENT_ID, event.getIdentifier());
+        header(record, EventHeaders.TIMESTAMP, event.getTimestamp().toString());
+        if (event instanceof DomainEventMessage<?> domain) {
+            header(record, EventHeaders.AGGREGATE_ID, domain.getAggregateIdentifier());
+            header(record, EventHeaders.AGGREGATE_SEQUENCE, Long.toString(domain.getSequenceNumber()));
+        }
+        PRINCIPAL_HEADERS.forEach((metadataKey, headerName) -> {
+            Object value = event.getMetaData().get(metadataKey);
+            if (value != null) {
+                header(record, headerName, value.toString());
+            }
+        });
+        return record;
+    }
+
+    /**
+     * The acknowledgements the current batch waits for. The first event of a batch registers the wait in the
+     * batch's unit of work, before it commits: a failed or missing acknowledgement fails the whole batch.
+     */
+    private List<CompletableFuture<SendResult<String, String>>> pendingAcksOfThisBatch() {
+        UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+        return batch.getOrComputeResource(pendingAcksKey, key -> {
+            List<CompletableFuture<SendResult<String, String>>> acks = new ArrayList<>();
+            batch.onPrepareCommit(unitOfWork -> awaitAll(acks));
+            return acks;
+        });
+    }
+
+    private void awaitAll(List<CompletableFuture<SendResult<String, String>>> acks) {
+        kafka.flush();
+        try {
+            CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                    .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            relayed.increment(acks.size());
+        } catch (InterruptedException e) {
+            failedBatches.increment();
+            Thread.currentThread().interrupt();
+            throw new RelayFailedException("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            failedBatches.increment();
+            throw new RelayFailedException("Kafka did not acknowledge " + acks.size() + " events; the batch will be retried", e);
+        }
+    }
+
+    private static String toJson(Object payload) {
+        try {
+            return EventJson.mapper().writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + payload.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(new RecordHeader(name, value.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** Kafka did not take a batch; the tracking processor retries it. */
+    static class RelayFailedException extends RuntimeException {
+        RelayFailedException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
