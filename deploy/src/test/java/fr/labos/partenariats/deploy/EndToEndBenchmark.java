@@ -220,7 +220,7 @@ public final class EndToEndBenchmark {
                 });
                 long writesEnd = System.nanoTime();
                 long deadline = writesEnd + TimeUnit.MINUTES.toNanos(15);
-                while ((timeline.applied() < posts || watcher.pending() > 0) && System.nanoTime() < deadline) {
+                while ((!timeline.drained(posts) || watcher.pending() > 0) && System.nanoTime() < deadline) {
                     Thread.sleep(100);
                 }
                 timeline.close();
@@ -263,9 +263,13 @@ public final class EndToEndBenchmark {
 
         private final List<Sample> samples = new java.util.concurrent.CopyOnWriteArrayList<>();
         private final Thread thread;
+        private final double relayed0;
+        private final double applied0;
         private volatile boolean running = true;
 
         Timeline(LabClient client, URI profile, URI matchmaking, double relayed0, double applied0, AtomicInteger posted) {
+            this.relayed0 = relayed0;
+            this.applied0 = applied0;
             thread = new Thread(() -> {
                 while (running) {
                     try {
@@ -286,8 +290,16 @@ public final class EndToEndBenchmark {
             thread.start();
         }
 
-        double applied() {
-            return samples.isEmpty() ? 0 : samples.get(samples.size() - 1).applied();
+        /**
+         * The phase's posts are all relayed, and the projection has applied every event ever relayed (earlier ones,
+         * such as the actors' registrations, included).
+         */
+        boolean drained(int posts) {
+            if (samples.isEmpty()) {
+                return false;
+            }
+            Sample last = samples.get(samples.size() - 1);
+            return last.relayed() >= posts && last.applied() + applied0 >= last.relayed() + relayed0;
         }
 
         void report(EndToEndBenchmark bench, long start, int posts) {
