@@ -3,6 +3,7 @@ package fr.labos.partenariats.deploy;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.config.TopicConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import java.util.UUID;
+import java.util.function.Supplier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -43,6 +44,8 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     private final int port;
     private final int controllerPort;
     private final Path logFile;
+    // Kafka's own generator, as its storage tool uses: it never yields an id that starts with a dash.
+    private Supplier<String> clusterIds = () -> Uuid.randomUuid().toString();
     private Process process;
 
     /**
@@ -64,6 +67,12 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     public static KafkaBrokerProcess forTests(Path dataDir) {
         String lib = System.getProperty("kafka.broker.lib", "kafka-broker/target/lib");
         return new KafkaBrokerProcess(Path.of(lib), dataDir, Ports.freePort(), 0, null);
+    }
+
+    /** Formats a new data directory with this cluster id rather than a random one. */
+    KafkaBrokerProcess withClusterId(String clusterId) {
+        this.clusterIds = () -> clusterId;
+        return this;
     }
 
     /** Formats the data directory if it is new, starts the broker and waits until it answers an admin request. */
@@ -229,9 +238,11 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     private void format(Path config) throws IOException, InterruptedException {
-        String clusterId = base64Uuid();
+        String clusterId = clusterIds.get();
         Process formatter = new ProcessBuilder(command(List.of("-Xmx128m"), "kafka.tools.StorageTool",
-                "format", "--standalone", "--ignore-formatted", "-t", clusterId, "-c", config.toString()))
+                "format", "--standalone", "--ignore-formatted",
+                // Joined to its option, so that an id starting with a dash cannot be read as an option itself.
+                "--cluster-id=" + clusterId, "-c", config.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                 .start();
@@ -312,13 +323,5 @@ public final class KafkaBrokerProcess implements AutoCloseable {
             }
         }
         return Ports.freePort();
-    }
-
-    /** Kafka's cluster id format: a random UUID as 22 characters of URL-safe base64. */
-    private static String base64Uuid() {
-        UUID uuid = UUID.randomUUID();
-        java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(16);
-        bytes.putLong(uuid.getMostSignificantBits()).putLong(uuid.getLeastSignificantBits());
-        return java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes.array());
     }
 }

@@ -1,7 +1,6 @@
 package fr.labos.partenariats.profile.infrastructure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import fr.labos.partenariats.profile.relay.KafkaRelay;
 import fr.labos.partenariats.schema.EventJson;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -16,7 +15,8 @@ import java.time.Clock;
 
 /**
  * Axon set-up. Serializers are Jackson, set explicitly (Axon would otherwise fall back to XStream in places),
- * with the same JSON conventions as the events' golden samples.
+ * with the same JSON conventions as the events' golden samples. The relay to Kafka is service-platform's
+ * ({@code lab.relay.*}).
  */
 @Configuration
 class AxonConfiguration {
@@ -44,16 +44,10 @@ class AxonConfiguration {
         return jackson();
     }
 
-    /**
-     * Axon's default handler would log a failing event handler and move the token on: for the relay that would
-     * silently drop events. Failures propagate instead, and the tracking processor retries the batch.
-     */
+    /** The views share the command's transaction: a failing view fails the command, and nothing is written. */
     @Bean
-    ConfigurerModule relayPropagatesErrors() {
+    ConfigurerModule viewsPropagateErrors() {
         return configurer -> configurer.eventProcessing()
-                .registerListenerInvocationErrorHandler(KafkaRelay.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
-                .registerErrorHandler(KafkaRelay.PROCESSING_GROUP, c -> PropagatingErrorHandler.instance())
-                // The views share the command's transaction: a failing view fails the command, and nothing is written.
                 .registerListenerInvocationErrorHandler("profile-views", c -> PropagatingErrorHandler.instance());
     }
 

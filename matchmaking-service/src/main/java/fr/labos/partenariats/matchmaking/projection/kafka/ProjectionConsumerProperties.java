@@ -15,7 +15,6 @@ import java.time.Duration;
  * @param retryMaxInterval    longest pause between attempts; such failures are retried for ever, never skipped
  * @param poisonAttempts      attempts given to an unreadable record before it is logged, counted and skipped
  * @param poisonInterval      pause between those attempts
- * @param healthTimeout       how long the kafka health check waits for the cluster to answer
  * @param rebuildFromTopic    rebuild the projection and the index from offset 0 of the topic at this start (see
  *                            {@link ProfileEventListener}); leave false for ordinary starts
  */
@@ -26,6 +25,5 @@ record ProjectionConsumerProperties(
         @DefaultValue("30s") Duration retryMaxInterval,
         @DefaultValue("3") int poisonAttempts,
         @DefaultValue("200ms") Duration poisonInterval,
-        @DefaultValue("2s") Duration healthTimeout,
         @DefaultValue("false") boolean rebuildFromTopic) {
 }

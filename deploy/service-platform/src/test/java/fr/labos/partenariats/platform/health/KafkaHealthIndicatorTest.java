@@ -1,13 +1,16 @@
-package fr.labos.partenariats.matchmaking.projection.kafka;
+package fr.labos.partenariats.platform.health;
 
-import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
-import fr.labos.partenariats.matchmaking.support.SharedKafka;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import java.io.IOException;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,9 +19,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The kafka entry of the health endpoint, against a live broker and against nothing. */
 class KafkaHealthIndicatorTest {
 
+    private static EmbeddedKafkaKraftBroker broker;
+
+    @BeforeAll
+    static void startBroker() {
+        broker = new EmbeddedKafkaKraftBroker(1, 1);
+        broker.afterPropertiesSet();
+    }
+
+    @AfterAll
+    static void stopBroker() {
+        broker.destroy();
+    }
+
     @Test
     void aLiveBrokerIsUpWithItsClusterAndNodes() throws Exception {
-        KafkaHealthIndicator indicator = indicator(SharedKafka.bootstrapServers(), Duration.ofSeconds(5));
+        KafkaHealthIndicator indicator = indicator(broker.getBrokersAsString(), Duration.ofSeconds(5));
         try {
             Health health = indicator.health();
 
@@ -31,7 +47,7 @@ class KafkaHealthIndicatorTest {
 
     @Test
     void aBrokerThatDoesNotAnswerIsDownWithinTheTimeout() throws Exception {
-        KafkaHealthIndicator indicator = indicator("localhost:" + InMemoryMongo.freePort(), Duration.ofMillis(500));
+        KafkaHealthIndicator indicator = indicator("localhost:" + freePort(), Duration.ofMillis(500));
         try {
             long start = System.nanoTime();
             Health health = indicator.health();
@@ -46,8 +62,12 @@ class KafkaHealthIndicatorTest {
 
     private static KafkaHealthIndicator indicator(String bootstrapServers, Duration timeout) {
         KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-        ProjectionConsumerProperties properties = new ProjectionConsumerProperties("t", Duration.ofMillis(100),
-                Duration.ofSeconds(1), 3, Duration.ofMillis(50), timeout, false);
-        return new KafkaHealthIndicator(admin, properties);
+        return new KafkaHealthIndicator(admin, timeout);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 }

@@ -1,69 +1,85 @@
-package fr.labos.partenariats.profile.relay;
+package fr.labos.partenariats.platform.relay;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.EventJson;
+import fr.labos.partenariats.schema.PrincipalMetadata;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeader;
-import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
-import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Sends every event of profile-service's event store to Kafka, at least once and in order per aggregate.
+ * Sends every event of a service's event store to one Kafka topic, at least once and in order per aggregate.
  * <p>
  * It is a tracking processor over the event store: a batch of events is sent asynchronously, and the batch
  * commits (moving the token on) only once Kafka acknowledged every record of it. If Kafka is down, the batch
  * fails, the token stays, and the processor retries it with back-off: events published during an outage are
  * delivered after it. A retry may send a record twice; consumers are idempotent (aggregate sequence number).
  */
-@Component
-@ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
-public class KafkaRelay {
+public class EventRelay {
 
-    public static final String PROCESSING_GROUP = "kafka-relay";
-    private static final String PENDING_ACKS = KafkaRelay.class.getName() + ".pendingAcks";
+    /** Who acted, from the event's metadata to the record's headers (see {@link PrincipalMetadata}). */
+    private static final Map<String, String> PRINCIPAL_HEADERS = Map.of(
+            PrincipalMetadata.SUBJECT, PrincipalMetadata.SUBJECT_HEADER,
+            PrincipalMetadata.ROLE, PrincipalMetadata.ROLE_HEADER,
+            PrincipalMetadata.ACTING_FOR, PrincipalMetadata.ACTING_FOR_HEADER);
 
+    private final String pendingAcksKey;
     private final KafkaTemplate<String, String> kafka;
     private final String topic;
+    private final String processingGroup;
     private final Duration ackTimeout;
     private final Counter relayed;
     private final Counter failedBatches;
 
-    public KafkaRelay(KafkaTemplate<String, String> kafka,
-                      @Value("${lab.relay.topic}") String topic,
-                      @Value("${lab.relay.ack-timeout:PT60S}") Duration ackTimeout,
-                      MeterRegistry meters) {
+    EventRelay(KafkaTemplate<String, String> kafka, RelayProperties properties, MeterRegistry meters) {
         this.kafka = kafka;
-        this.topic = topic;
-        this.ackTimeout = ackTimeout;
+        this.topic = properties.topic();
+        this.processingGroup = properties.processingGroup();
+        this.ackTimeout = properties.ackTimeout();
+        this.pendingAcksKey = EventRelay.class.getName() + ".pendingAcks." + processingGroup;
         this.relayed = Counter.builder("lab.relay.events")
-                .description("Events of profile-service acknowledged by Kafka")
+                .description("Events acknowledged by Kafka")
                 .tag("topic", topic)
                 .register(meters);
         this.failedBatches = Counter.builder("lab.relay.failed.batches")
                 .description("Batches Kafka did not acknowledge; each is retried, nothing is skipped")
                 .tag("topic", topic)
                 .register(meters);
+    }
+
+    /** The Axon processing group this relay is assigned to. */
+    public String processingGroup() {
+        return processingGroup;
+    }
+
+    /** The configuration of the relay's producer, as Kafka gets it. */
+    Map<String, Object> producerConfiguration() {
+        return kafka.getProducerFactory().getConfigurationProperties();
+    }
+
+    /** Closes the relay's own producer once the processor has stopped. */
+    void close() {
+        kafka.getProducerFactory().reset();
     }
 
     @EventHandler
@@ -87,6 +103,12 @@ public class KafkaRelay {
             header(record, EventHeaders.AGGREGATE_ID, domain.getAggregateIdentifier());
             header(record, EventHeaders.AGGREGATE_SEQUENCE, Long.toString(domain.getSequenceNumber()));
         }
+        PRINCIPAL_HEADERS.forEach((metadataKey, headerName) -> {
+            Object value = event.getMetaData().get(metadataKey);
+            if (value != null) {
+                header(record, headerName, value.toString());
+            }
+        });
         return record;
     }
 
@@ -96,7 +118,7 @@ public class KafkaRelay {
      */
     private List<CompletableFuture<SendResult<String, String>>> pendingAcksOfThisBatch() {
         UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
-        return batch.getOrComputeResource(PENDING_ACKS, key -> {
+        return batch.getOrComputeResource(pendingAcksKey, key -> {
             List<CompletableFuture<SendResult<String, String>>> acks = new ArrayList<>();
             batch.onPrepareCommit(unitOfWork -> awaitAll(acks));
             return acks;

@@ -1,4 +1,4 @@
-package fr.labos.partenariats.matchmaking.projection.kafka;
+package fr.labos.partenariats.platform.health;
 
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.DescribeClusterOptions;
@@ -7,25 +7,23 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.stereotype.Component;
 
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@code kafka} entry of {@code /actuator/health}: whether the brokers the projection consumes from answer a
- * describe-cluster request within a short timeout. Spring Boot has no Kafka health indicator of its own.
+ * The {@code kafka} entry of {@code /actuator/health}: whether the brokers answer a describe-cluster request within
+ * a short timeout. Spring Boot has no Kafka health indicator of its own.
  */
-@Component
-class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
+public class KafkaHealthIndicator extends AbstractHealthIndicator implements DisposableBean {
 
     private final AdminClient admin;
     private final Duration timeout;
 
-    KafkaHealthIndicator(KafkaAdmin kafkaAdmin, ProjectionConsumerProperties properties) {
+    public KafkaHealthIndicator(KafkaAdmin kafkaAdmin, Duration timeout) {
         super("Kafka health check failed");
         this.admin = AdminClient.create(kafkaAdmin.getConfigurationProperties());
-        this.timeout = properties.healthTimeout();
+        this.timeout = timeout;
     }
 
     @Override

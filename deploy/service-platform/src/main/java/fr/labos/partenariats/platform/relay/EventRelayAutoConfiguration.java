@@ -1,0 +1,86 @@
+package fr.labos.partenariats.platform.relay;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryCustomizer;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.ssl.SslBundles;
+import org.springframework.context.annotation.Bean;
+import org.springframework.kafka.config.TopicBuilder;
+import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaTemplate;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The relay of a service's Axon event store to its Kafka topic, switched on by {@code lab.relay.topic}. It declares
+ * the topic (kept forever, so any read model can be rebuilt from offset 0), a producer of its own whose delivery
+ * guarantees no configuration can weaken, and the relay's tracking processor with errors that propagate.
+ */
+@AutoConfiguration(after = KafkaAutoConfiguration.class)
+@ConditionalOnClass(EventProcessingConfigurer.class)
+@ConditionalOnProperty(prefix = "lab.relay", name = "topic")
+@EnableConfigurationProperties(RelayProperties.class)
+public class EventRelayAutoConfiguration {
+
+    /**
+     * No acknowledged event may be lost: every in-sync replica must have it, and a retry must not duplicate it.
+     * These win over {@code spring.kafka.producer.*}, which still sets batching and timeouts.
+     */
+    static final Map<String, Object> GUARANTEES = Map.of(
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+            ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+
+    @Bean(destroyMethod = "close")
+    EventRelay eventRelay(KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles,
+                          ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers,
+                          RelayProperties properties, MeterRegistry meters) {
+        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(sslBundles.getIfAvailable()));
+        config.putAll(GUARANTEES);
+        DefaultKafkaProducerFactory<String, String> producers = new DefaultKafkaProducerFactory<>(config,
+                StringSerializer::new, StringSerializer::new);
+        // Boot's customizers add, among others, the producer's Micrometer metrics (kafka.producer.*).
+        customizers.orderedStream().forEach(customizer -> customizer.customize(producers));
+        return new EventRelay(new KafkaTemplate<>(producers), properties, meters);
+    }
+
+    @Bean
+    NewTopic eventRelayTopic(RelayProperties properties) {
+        return TopicBuilder.name(properties.topic())
+                .partitions(properties.topicPartitions())
+                .replicas(properties.topicReplicationFactor())
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
+                .config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
+                .build();
+    }
+
+    /**
+     * Puts the relay in its processing group, and makes that group's failures propagate: Axon's default handler
+     * would log a failing handler and move the token on, silently dropping events. The tracking processor retries
+     * the failed batch instead.
+     */
+    @Bean
+    ConfigurerModule eventRelayProcessingGroup(RelayProperties properties) {
+        String group = properties.processingGroup();
+        return configurer -> configurer.eventProcessing()
+                .assignHandlerInstancesMatching(group,
+                        handler -> handler instanceof EventRelay relay && relay.processingGroup().equals(group))
+                .registerListenerInvocationErrorHandler(group, c -> PropagatingErrorHandler.instance())
+                .registerErrorHandler(group, c -> PropagatingErrorHandler.instance());
+    }
+}
