@@ -15,13 +15,11 @@ import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.common.Theme;
 import fr.labos.partenariats.schema.profile.PostDetails;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
+import org.instancio.junit.Given;
+import org.instancio.junit.GivenProvider;
+import org.instancio.junit.InstancioExtension;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -35,6 +33,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 
 import static fr.labos.partenariats.matchmaking.support.IndexFixture.PARIS;
 import static fr.labos.partenariats.matchmaking.support.IndexFixture.TERRITORIES;
@@ -56,7 +55,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Invariants of the model and of the index over random territories of actors and posts, built the way the projection
  * builds the index: registrations, updates, withdrawals, in some order.
+ *
+ * <p>Each property is a repeated test whose cases are drawn by the generators below ({@link GivenProvider}s) from
+ * Instancio's seeded random source. A failing repetition reports its seed; annotating the method with
+ * {@code @org.instancio.junit.Seed(<seed>)} replays that very case.
  */
+@ExtendWith(InstancioExtension.class)
 class RankingProperties {
 
     private static final TerritoryDirectory DIRECTORY = TerritoryDirectory.official();
@@ -116,9 +120,14 @@ class RankingProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Scenario> scenarios() {
-        return scenarios(posts(PostKind.NEED, 0, 10, details()), posts(PostKind.OFFER, 0, 10, details()));
+    /** Scenarios over the whole vocabulary: up to 10 needs and 10 offers, every category, territory and date. */
+    static final class Scenarios implements GivenProvider {
+        @Override
+        public Object provide(ElementContext context) {
+            org.instancio.Random random = context.random();
+            return scenario(random, posts(random, PostKind.NEED, 0, 10, () -> details(random)),
+                    posts(random, PostKind.OFFER, 0, 10, () -> details(random)));
+        }
     }
 
     /**
@@ -126,71 +135,62 @@ class RankingProperties {
      * {@link PostBucket#SPLIT_AT} and are split into blocks by themes, which are then bounded, skipped, and recounted
      * as posts are updated or withdrawn.
      */
-    @Provide
-    Arbitrary<Scenario> crowdedScenarios() {
-        Arbitrary<PostDetails> crowded = Combinators.combine(
-                Arbitraries.frequency(Tuple.of(4, ResourceCategory.FUNDING), Tuple.of(1, ResourceCategory.SKILLS)),
-                Arbitraries.of(PartnershipForm.class).injectNull(0.1),
-                Arbitraries.of(WORDS).list().ofMaxSize(10).map(words -> String.join(" ", words)),
-                Arbitraries.of(Theme.HEALTH_SOCIAL, Theme.MOBILITY, Theme.CULTURE, Theme.FOOD).set().ofMaxSize(2),
-                Arbitraries.integers().between(1, 6).map(Sdg::of).set().ofMaxSize(3),
-                Arbitraries.frequency(Tuple.of(3, FRANCE), Tuple.of(1, AUVERGNE_RHONE_ALPES), Tuple.of(1, ISERE),
-                        Tuple.of(1, GRENOBLE)),
-                Arbitraries.integers().between(-1, 6).map(days -> days >= 3 ? null : TODAY.plusDays(days))
-        ).as((category, form, description, themes, sdgs, territory, until) ->
-                new PostDetails(category, form, "Titre", description, themes, sdgs, territory, until));
-        return scenarios(posts(PostKind.NEED, 1, 6, crowded), posts(PostKind.OFFER, 150, 260, crowded));
+    static final class CrowdedScenarios implements GivenProvider {
+        @Override
+        public Object provide(ElementContext context) {
+            org.instancio.Random random = context.random();
+            Supplier<PostDetails> crowded = () -> new PostDetails(
+                    random.intRange(1, 5) <= 4 ? ResourceCategory.FUNDING : ResourceCategory.SKILLS,
+                    random.intRange(1, 10) == 1 ? null : random.oneOf(PartnershipForm.values()),
+                    "Titre",
+                    text(random, 10),
+                    setOf(random, 2, () -> random.oneOf(Theme.HEALTH_SOCIAL, Theme.MOBILITY, Theme.CULTURE, Theme.FOOD)),
+                    setOf(random, 3, () -> Sdg.of(random.intRange(1, 6))),
+                    random.oneOf(FRANCE, FRANCE, FRANCE, AUVERGNE_RHONE_ALPES, ISERE, GRENOBLE),
+                    validUntil(random, -1, 6, 3));
+            return scenario(random, posts(random, PostKind.NEED, 1, 6, crowded),
+                    posts(random, PostKind.OFFER, 150, 260, crowded));
+        }
     }
 
-    private Arbitrary<Scenario> scenarios(Arbitrary<List<PostChange>> needs, Arbitrary<List<PostChange>> offers) {
-        Arbitrary<List<ActorType>> actorTypes = Arbitraries.of(ActorType.class).list().ofMinSize(1).ofMaxSize(5);
-        return actorTypes.flatMap(types -> {
-            List<Change> actors = new ArrayList<>();
-            for (int i = 0; i < types.size(); i++) {
-                actors.add(new ActorChange("actor-" + i, "Acteur " + i, types.get(i)));
+    private static Scenario scenario(org.instancio.Random random, List<PostChange> needs, List<PostChange> offers) {
+        List<Change> changes = new ArrayList<>();
+        int actorCount = random.intRange(1, 5);
+        for (int i = 0; i < actorCount; i++) {
+            changes.add(new ActorChange("actor-" + i, "Acteur " + i, random.oneOf(ActorType.values())));
+        }
+        // One more actor id, whose profile never arrives.
+        int owners = actorCount + 1;
+        Random shuffler = new Random(random.longRange(0, 1L << 48));
+        List<PostChange> posts = new ArrayList<>(owned(needs, owners, shuffler));
+        posts.addAll(owned(offers, owners, shuffler));
+        changes.addAll(posts);
+        // Then some updates (another post's content under this id) and some withdrawals, in random order.
+        List<Change> later = new ArrayList<>();
+        for (PostChange post : posts) {
+            int fate = shuffler.nextInt(6);
+            if (fate == 0) {
+                later.add(new Closing(post.kind(), post.id()));
+            } else if (fate == 1) {
+                PostChange other = posts.get(shuffler.nextInt(posts.size()));
+                later.add(new PostChange(post.kind(), post.id(), post.actorId(), other.details(), shuffler.nextInt(3)));
             }
-            // One more actor id, whose profile never arrives.
-            int owners = types.size() + 1;
-            Arbitrary<Long> seed = Arbitraries.longs();
-            return Combinators.combine(needs, offers, seed).as((n, o, s) -> {
-                Random random = new Random(s);
-                n = owned(n, owners, random);
-                o = owned(o, owners, random);
-                List<Change> changes = new ArrayList<>(actors);
-                List<PostChange> posts = new ArrayList<>(n);
-                posts.addAll(o);
-                changes.addAll(posts);
-                // Then some updates (another post's content under this id) and some withdrawals, in random order.
-                List<Change> later = new ArrayList<>();
-                for (PostChange post : posts) {
-                    int fate = random.nextInt(6);
-                    if (fate == 0) {
-                        later.add(new Closing(post.kind(), post.id()));
-                    } else if (fate == 1) {
-                        PostChange other = posts.get(random.nextInt(posts.size()));
-                        later.add(new PostChange(post.kind(), post.id(), post.actorId(), other.details(), random.nextInt(3)));
-                    }
-                }
-                Collections.shuffle(later, random);
-                changes.addAll(later);
-                return new Scenario(changes);
-            });
-        });
+        }
+        Collections.shuffle(later, shuffler);
+        changes.addAll(later);
+        return new Scenario(changes);
     }
 
     /** Posts of one kind, owned by "actor-0" for now ({@link #owned} deals them out). */
-    private Arbitrary<List<PostChange>> posts(PostKind kind, int fewest, int most, Arbitrary<PostDetails> details) {
-        return Combinators.combine(details, Arbitraries.integers().between(0, 800))
-                .as((content, age) -> new Object[] {content, age})
-                .list().ofMinSize(fewest).ofMaxSize(most)
-                .map(rows -> {
-                    List<PostChange> posts = new ArrayList<>();
-                    for (int i = 0; i < rows.size(); i++) {
-                        posts.add(new PostChange(kind, kind.name().toLowerCase() + "-" + i, "actor-0",
-                                (PostDetails) rows.get(i)[0], (Integer) rows.get(i)[1]));
-                    }
-                    return posts;
-                });
+    private static List<PostChange> posts(org.instancio.Random random, PostKind kind, int fewest, int most,
+                                          Supplier<PostDetails> details) {
+        int count = random.intRange(fewest, most);
+        List<PostChange> posts = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            posts.add(new PostChange(kind, kind.name().toLowerCase() + "-" + i, "actor-0", details.get(),
+                    random.intRange(0, 800)));
+        }
+        return posts;
     }
 
     /** The posts dealt out among actors 0 to {@code owners - 1} (the last one's profile never arrives). */
@@ -199,34 +199,106 @@ class RankingProperties {
                 post.details(), post.writtenDaysAgo())).toList();
     }
 
-    private static Arbitrary<PostDetails> details() {
-        Arbitrary<String> text = Arbitraries.of(WORDS).list().ofMaxSize(10).map(words -> String.join(" ", words));
-        Arbitrary<LocalDate> validUntil = Arbitraries.integers().between(-3, 3).map(days -> days == 3 ? null : TODAY.plusDays(days));
-        return Combinators.combine(
-                Arbitraries.of(ResourceCategory.class),
-                Arbitraries.of(PartnershipForm.class),
-                text,
-                Arbitraries.of(Theme.class).set().ofMaxSize(4),
-                Arbitraries.integers().between(1, 17).map(Sdg::of).set().ofMaxSize(6),
-                Arbitraries.of(TERRITORIES_USED),
-                validUntil
-        ).as((category, form, description, themes, sdgs, territory, until) ->
-                new PostDetails(category, form, "Titre", description, themes, sdgs, territory, until));
+    private static PostDetails details(org.instancio.Random random) {
+        return new PostDetails(
+                random.oneOf(ResourceCategory.values()),
+                random.oneOf(PartnershipForm.values()),
+                "Titre",
+                text(random, 10),
+                setOf(random, 4, () -> random.oneOf(Theme.values())),
+                setOf(random, 6, () -> Sdg.of(random.intRange(1, 17))),
+                random.oneOf(TERRITORIES_USED),
+                validUntil(random, -3, 3, 3));
     }
 
-    @Provide
-    Arbitrary<RankingFilter> filters() {
-        Arbitrary<TerritoryRef> within = Arbitraries.of(GRENOBLE, ISERE, AUVERGNE_RHONE_ALPES, FRANCE, RENNES).injectNull(0.5);
-        Arbitrary<TerritoryLevel> level = Arbitraries.of(TerritoryLevel.class).injectNull(0.7);
-        Arbitrary<Set<ActorType>> types = Arbitraries.of(ActorType.class).set().ofMaxSize(3);
-        Arbitrary<Set<ResourceCategory>> categories = Arbitraries.of(ResourceCategory.class).set().ofMaxSize(4);
-        return Combinators.combine(within, level, types, categories).as(RankingFilter::new);
+    /** Up to {@code most} words of the vocabulary, stop words included. */
+    private static String text(org.instancio.Random random, int most) {
+        List<String> words = new ArrayList<>();
+        for (int i = random.intRange(0, most); i > 0; i--) {
+            words.add(random.oneOf(WORDS));
+        }
+        return String.join(" ", words);
+    }
+
+    /** A set of up to {@code most} draws (fewer when a draw repeats). */
+    private static <T> Set<T> setOf(org.instancio.Random random, int most, Supplier<T> draw) {
+        Set<T> set = new HashSet<>();
+        for (int i = random.intRange(0, most); i > 0; i--) {
+            set.add(draw.get());
+        }
+        return set;
+    }
+
+    /** Today plus {@code lowest} to {@code highest} days; from {@code noEndFrom} days on, no end date at all. */
+    private static LocalDate validUntil(org.instancio.Random random, int lowest, int highest, int noEndFrom) {
+        int days = random.intRange(lowest, highest);
+        return days >= noEndFrom ? null : TODAY.plusDays(days);
+    }
+
+    static final class Filters implements GivenProvider {
+        @Override
+        public Object provide(ElementContext context) {
+            return filter(context.random());
+        }
+    }
+
+    private static RankingFilter filter(org.instancio.Random random) {
+        TerritoryRef within = random.trueOrFalse() ? null : random.oneOf(GRENOBLE, ISERE, AUVERGNE_RHONE_ALPES, FRANCE, RENNES);
+        TerritoryLevel level = random.intRange(1, 10) <= 7 ? null : random.oneOf(TerritoryLevel.values());
+        Set<ActorType> types = setOf(random, 3, () -> random.oneOf(ActorType.values()));
+        Set<ResourceCategory> categories = setOf(random, 4, () -> random.oneOf(ResourceCategory.values()));
+        return new RankingFilter(within, level, types, categories);
+    }
+
+    /** Without a filter reading the posts, the floor is on and whole blocks are skipped on it. */
+    static final class MostlyNoFilter implements GivenProvider {
+        @Override
+        public Object provide(ElementContext context) {
+            org.instancio.Random random = context.random();
+            return random.intRange(1, 4) <= 3 ? RankingFilter.none() : filter(random);
+        }
+    }
+
+    static final class Limits implements GivenProvider {
+        @Override
+        public Object provide(ElementContext context) {
+            return context.random().intRange(1, 12);
+        }
+    }
+
+    static final class PairsPerPartner implements GivenProvider {
+        @Override
+        public Object provide(ElementContext context) {
+            return context.random().intRange(0, 4);
+        }
+    }
+
+    static final class Steps implements GivenProvider {
+        @Override
+        public Object provide(ElementContext context) {
+            return context.random().intRange(0, TOWARDS_GRENOBLE.size() - 2);
+        }
+    }
+
+    static final class Sdgs implements GivenProvider {
+        @Override
+        public Object provide(ElementContext context) {
+            return context.random().oneOf(Sdg.values());
+        }
+    }
+
+    /** A {@link Random} seeded from the case's seed, for shuffling. */
+    static final class Randoms implements GivenProvider {
+        @Override
+        public Object provide(ElementContext context) {
+            return new Random(context.random().longRange(0, 1L << 48));
+        }
     }
 
     // ------------------------------------------------------------------------------------------------ properties
 
-    @Property(tries = 200)
-    void everyResultPassesTheGatesAndScoresWithinZeroAndOne(@ForAll("scenarios") Scenario scenario) {
+    @RepeatedTest(200)
+    void everyResultPassesTheGatesAndScoresWithinZeroAndOne(@Given(Scenarios.class) Scenario scenario) {
         MatchingIndex index = build(scenario.changes());
         Map<String, PostChange> standing = scenario.standingPosts();
         Set<String> closed = scenario.closedIds();
@@ -249,9 +321,9 @@ class RankingProperties {
         }
     }
 
-    @Property(tries = 200)
-    void theFastPathAgreesExactlyWithBruteForce(@ForAll("scenarios") Scenario scenario, @ForAll("filters") RankingFilter filter,
-                                               @ForAll("limits") int limit) {
+    @RepeatedTest(200)
+    void theFastPathAgreesExactlyWithBruteForce(@Given(Scenarios.class) Scenario scenario, @Given(Filters.class) RankingFilter filter,
+                                               @Given(Limits.class) int limit) {
         MatchingIndex index = build(scenario.changes());
         for (PostChange subject : scenario.standingPosts().values()) {
             List<Match> fast = index.matchesFor(subject.kind(), subject.id(), filter, TODAY, limit).orElse(List.of());
@@ -264,10 +336,10 @@ class RankingProperties {
         }
     }
 
-    @Property(tries = 40)
-    void theFastPathAgreesExactlyWithBruteForceOnListsSplitIntoBlocks(@ForAll("crowdedScenarios") Scenario scenario,
-                                                                      @ForAll("mostlyNoFilter") RankingFilter filter,
-                                                                      @ForAll("limits") int limit) {
+    @RepeatedTest(40)
+    void theFastPathAgreesExactlyWithBruteForceOnListsSplitIntoBlocks(@Given(CrowdedScenarios.class) Scenario scenario,
+                                                                      @Given(MostlyNoFilter.class) RankingFilter filter,
+                                                                      @Given(Limits.class) int limit) {
         MatchingIndex index = build(scenario.changes());
         for (PostChange subject : scenario.standingPosts().values()) {
             if (subject.kind() == PostKind.NEED) {
@@ -279,10 +351,10 @@ class RankingProperties {
         }
     }
 
-    @Property(tries = 200)
-    void partnersAgreeExactlyWithScoringEveryPair(@ForAll("scenarios") Scenario scenario,
-                                                  @ForAll("filters") RankingFilter filter, @ForAll("limits") int limit,
-                                                  @ForAll("pairsPerPartner") int pairs) {
+    @RepeatedTest(200)
+    void partnersAgreeExactlyWithScoringEveryPair(@Given(Scenarios.class) Scenario scenario,
+                                                  @Given(Filters.class) RankingFilter filter, @Given(Limits.class) int limit,
+                                                  @Given(PairsPerPartner.class) int pairs) {
         assertPartnersAgree(build(scenario.changes()), scenario, filter, limit, pairs);
     }
 
@@ -290,17 +362,12 @@ class RankingProperties {
      * Lists split into blocks, and many partners with pairs of close scores: the partners whose best pair is just
      * under another's must still be found, and ties broken by id.
      */
-    @Property(tries = 40)
-    void partnersAgreeExactlyWithScoringEveryPairOnListsSplitIntoBlocks(@ForAll("crowdedScenarios") Scenario scenario,
-                                                                       @ForAll("mostlyNoFilter") RankingFilter filter,
-                                                                       @ForAll("limits") int limit,
-                                                                       @ForAll("pairsPerPartner") int pairs) {
+    @RepeatedTest(40)
+    void partnersAgreeExactlyWithScoringEveryPairOnListsSplitIntoBlocks(@Given(CrowdedScenarios.class) Scenario scenario,
+                                                                       @Given(MostlyNoFilter.class) RankingFilter filter,
+                                                                       @Given(Limits.class) int limit,
+                                                                       @Given(PairsPerPartner.class) int pairs) {
         assertPartnersAgree(build(scenario.changes()), scenario, filter, limit, pairs);
-    }
-
-    @Provide
-    Arbitrary<Integer> pairsPerPartner() {
-        return Arbitraries.integers().between(0, 4);
     }
 
     private static void assertPartnersAgree(MatchingIndex index, Scenario scenario, RankingFilter filter, int limit,
@@ -315,20 +382,9 @@ class RankingProperties {
         }
     }
 
-    /** Without a filter reading the posts, the floor is on and whole blocks are skipped on it. */
-    @Provide
-    Arbitrary<RankingFilter> mostlyNoFilter() {
-        return Arbitraries.frequencyOf(Tuple.of(3, Arbitraries.just(RankingFilter.none())), Tuple.of(1, filters()));
-    }
-
-    @Provide
-    Arbitrary<Integer> limits() {
-        return Arbitraries.integers().between(1, 12);
-    }
-
-    @Property(tries = 150)
-    void theSameStateGivesTheSameRankingsWhateverTheHistoryAndOrder(@ForAll("scenarios") Scenario scenario,
-                                                                    @ForAll Random random) {
+    @RepeatedTest(150)
+    void theSameStateGivesTheSameRankingsWhateverTheHistoryAndOrder(@Given(Scenarios.class) Scenario scenario,
+                                                                    @Given(Randoms.class) Random random) {
         MatchingIndex lived = build(scenario.changes());
         // The state alone, in another order: every actor, then every standing post once, shuffled.
         List<Change> state = new ArrayList<>(scenario.actors());
@@ -343,8 +399,8 @@ class RankingProperties {
         }
     }
 
-    @Property(tries = 150)
-    void aPairScoresTheSameFromEitherSide(@ForAll("scenarios") Scenario scenario) {
+    @RepeatedTest(150)
+    void aPairScoresTheSameFromEitherSide(@Given(Scenarios.class) Scenario scenario) {
         MatchingIndex index = build(scenario.changes());
         for (PostChange need : scenario.standingPosts().values()) {
             if (need.kind() != PostKind.NEED) {
@@ -358,9 +414,9 @@ class RankingProperties {
         }
     }
 
-    @Property(tries = 150)
-    void aNearerTerritoryNeverLowersTheScore(@ForAll("scenarios") Scenario scenario, @ForAll("pairs") Pair pair,
-                                            @ForAll("steps") int farthest) {
+    @RepeatedTest(150)
+    void aNearerTerritoryNeverLowersTheScore(@Given(Scenarios.class) Scenario scenario, @Given(Pairs.class) Pair pair,
+                                            @Given(Steps.class) int farthest) {
         TerritoryRef far = TOWARDS_GRENOBLE.get(farthest);
         TerritoryRef near = TOWARDS_GRENOBLE.get(farthest + 1);
 
@@ -370,14 +426,9 @@ class RankingProperties {
         assertThat(after).isGreaterThanOrEqualTo(before);
     }
 
-    @Provide
-    Arbitrary<Integer> steps() {
-        return Arbitraries.integers().between(0, TOWARDS_GRENOBLE.size() - 2);
-    }
-
-    @Property(tries = 150)
-    void moreSharedSdgsNeverLowerTheScore(@ForAll("scenarios") Scenario scenario, @ForAll("pairs") Pair pair,
-                                         @ForAll("sdgs") Sdg extra) {
+    @RepeatedTest(150)
+    void moreSharedSdgsNeverLowerTheScore(@Given(Scenarios.class) Scenario scenario, @Given(Pairs.class) Pair pair,
+                                         @Given(Sdgs.class) Sdg extra) {
         Pair sharing = pair.needHas(extra).offerHas(extra);
 
         double before = pairScore(scenario, pair.need(), pair.offer(), List.of());
@@ -386,13 +437,8 @@ class RankingProperties {
         assertThat(after).isGreaterThanOrEqualTo(before);
     }
 
-    @Provide
-    Arbitrary<Sdg> sdgs() {
-        return Arbitraries.of(Sdg.class);
-    }
-
-    @Property(tries = 150)
-    void reciprocityNeverLowersTheScore(@ForAll("scenarios") Scenario scenario, @ForAll("pairs") Pair pair) {
+    @RepeatedTest(150)
+    void reciprocityNeverLowersTheScore(@Given(Scenarios.class) Scenario scenario, @Given(Pairs.class) Pair pair) {
         // The offering actor needs funding; the needing actor offers funding (reciprocal) or skills (not: skills never
         // answer funding). Same texts, same places: only reciprocity differs between the two worlds.
         PostDetails theirNeed = new PostDetails(ResourceCategory.FUNDING, PartnershipForm.RESOURCES, "Titre", "emploi",
@@ -443,18 +489,17 @@ class RankingProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Pair> pairs() {
-        Arbitrary<String> text = Arbitraries.of(WORDS).list().ofMaxSize(8).map(words -> String.join(" ", words));
-        Arbitrary<Set<Sdg>> sdgs = Arbitraries.of(Sdg.class).set().ofMaxSize(5);
-        Arbitrary<Set<Theme>> themes = Arbitraries.of(Theme.class).set().ofMaxSize(3);
-        Arbitrary<ResourceCategory> category = Arbitraries.of(ResourceCategory.class);
-        Arbitrary<Details> need = Combinators.combine(category, text, sdgs, themes)
-                .as((c, t, s, th) -> new Details(c, t, s, th, GRENOBLE));
-        return Combinators.combine(need, text, sdgs, themes)
-                .as((n, t, s, th) ->
-                        // The offer answers with the need's own category, so the pair passes the category gate.
-                        new Pair(n, new Details(n.category(), t, s, th, ISERE)));
+    static final class Pairs implements GivenProvider {
+        @Override
+        public Object provide(ElementContext context) {
+            org.instancio.Random random = context.random();
+            ResourceCategory category = random.oneOf(ResourceCategory.values());
+            Details need = new Details(category, text(random, 8), setOf(random, 5, () -> random.oneOf(Sdg.values())),
+                    setOf(random, 3, () -> random.oneOf(Theme.values())), GRENOBLE);
+            // The offer answers with the need's own category, so the pair passes the category gate.
+            return new Pair(need, new Details(category, text(random, 8), setOf(random, 5, () -> random.oneOf(Sdg.values())),
+                    setOf(random, 3, () -> random.oneOf(Theme.values())), ISERE));
+        }
     }
 
     private static double pairScore(Scenario scenario, Details need, Details offer, List<PostChange> extra) {
