@@ -13,22 +13,26 @@ final class BlocksByBound {
     private PostBlock[] blocks = new PostBlock[64];
     private ResourceCategory[] categories = new ResourceCategory[64];
     private double[] proximities = new double[64];
+    private int[] neighbourhoods = new int[64];
     private double[] bounds = new double[64];
     private int size;
     /** After {@link #sortHighestFirst()}: the bound (as float bits) in the high half, the entry in the low half. */
     private long[] order;
 
-    void add(PostBlock block, ResourceCategory category, double proximity, double bound) {
+    /** @param neighbourhood as {@link CandidateBuckets.BucketVisitor#visit} gave it with the block's list */
+    void add(PostBlock block, ResourceCategory category, double proximity, int neighbourhood, double bound) {
         if (size == blocks.length) {
             int capacity = size * 2;
             blocks = Arrays.copyOf(blocks, capacity);
             categories = Arrays.copyOf(categories, capacity);
             proximities = Arrays.copyOf(proximities, capacity);
+            neighbourhoods = Arrays.copyOf(neighbourhoods, capacity);
             bounds = Arrays.copyOf(bounds, capacity);
         }
         blocks[size] = block;
         categories[size] = category;
         proximities[size] = proximity;
+        neighbourhoods[size] = neighbourhood;
         bounds[size] = bound;
         size++;
     }
@@ -66,6 +70,10 @@ final class BlocksByBound {
 
     double proximity(int entry) {
         return proximities[entry];
+    }
+
+    int neighbourhood(int entry) {
+        return neighbourhoods[entry];
     }
 
     double bound(int entry) {

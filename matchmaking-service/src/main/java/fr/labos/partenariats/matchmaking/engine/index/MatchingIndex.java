@@ -316,12 +316,12 @@ public final class MatchingIndex {
             BlocksByBound blocks = new BlocksByBound();
             for (ResourceCategory category : candidateCategories(subject)) {
                 if (filter.allowsCategory(category)) {
-                    buckets.visitCandidates(subject.place(), kind.other(), category, (bucket, commonLevel) -> {
+                    buckets.visitCandidates(subject.place(), kind.other(), category, (bucket, commonLevel, neighbourhood) -> {
                         double proximity = TerritorialProximity.valueAt(commonLevel);
                         for (int b = 0, count = bucket.blockCount(); b < count; b++) {
                             PostBlock block = bucket.block(b);
                             if (block.size() > 0 && block.latestValidUntil() >= day) {
-                                blocks.add(block, category, proximity, ranking.groupBound(category, block.formCodes(),
+                                blocks.add(block, category, proximity, neighbourhood, ranking.groupBound(category, block.formCodes(),
                                         proximity, block.sdgUnion(), block.fewestSdgs(), block.themeUnion(),
                                         block.fewestThemes(), block.latestFreshSince(), block.signatureUnion()));
                             }
@@ -348,8 +348,8 @@ public final class MatchingIndex {
                 if (rank < blockCount && (queue.isEmpty() || blocks.bound(blocks.entry(rank)) >= queue.highestBound())) {
                     int entry = blocks.entry(rank++);
                     if (blocks.bound(entry) >= threshold) {
-                        stream(ranking, blocks.block(entry), blocks.category(entry), blocks.proximity(entry), threshold,
-                                floor, queue);
+                        stream(ranking, blocks.block(entry), blocks.category(entry), blocks.proximity(entry),
+                                blocks.neighbourhood(entry), threshold, floor, queue);
                     }
                 } else if (queue.highestBound() < threshold) {
                     // The queue's highest is under the threshold, which only rises: no candidate in it can enter.
@@ -378,7 +378,7 @@ public final class MatchingIndex {
      * only, never a post object.
      */
     private void stream(ComplementarityModel.Ranking ranking, PostBlock block, ResourceCategory category, double proximity,
-                        double threshold, KthLargest floor, CandidateQueue queue) {
+                        int neighbourhood, double threshold, KthLargest floor, CandidateQueue queue) {
         int day = ranking.today();
         int self = ranking.subject().actor().slot();
         ExcludedActors excluded = ranking.excluded();
@@ -393,10 +393,12 @@ public final class MatchingIndex {
         int[] freshSince = block.freshSince();
         int[] actors = block.actorSlots();
         long[] signatures = block.signatures();
+        Place place = ranking.subject().place();
         for (int i = 0, n = block.size(); i < n; i++) {
             int actor = actors[i];
-            // The gates the lists do not already guarantee.
-            if (!PairGates.admitsListed(validUntil[i], actor, day, self, excluded)) {
+            // The gates the lists do not already guarantee; of a neighbours' list, only the posts it is there for.
+            if (!PairGates.admitsListed(validUntil[i], actor, day, self, excluded) || (neighbourhood != CandidateBuckets.EVERY_POST
+                    && !TerritorialProximity.neighboursThrough(place, posts[i].place(), neighbourhood))) {
                 continue;
             }
             double upper = ranking.cheapBound(category, PostFeatures.formOfCode(forms[i]), proximity, sdgs[i], themes[i],
@@ -483,12 +485,14 @@ public final class MatchingIndex {
         Place within = filter.within() == null ? null : territories.place(filter.within());
         for (ResourceCategory category : candidateCategories(subject)) {
             if (filter.allowsCategory(category)) {
-                buckets.visitCandidates(subject.place(), subject.kind().other(), category, (bucket, commonLevel) -> {
+                buckets.visitCandidates(subject.place(), subject.kind().other(), category, (bucket, commonLevel, neighbourhood) -> {
                     for (int b = 0, count = bucket.blockCount(); b < count; b++) {
                         PostBlock block = bucket.block(b);
                         for (int i = 0, n = block.size(); i < n; i++) {
                             PostFeatures candidate = block.post(i);
-                            if (filter.accepts(candidate, within) && ranking.admits(candidate)) {
+                            if ((neighbourhood == CandidateBuckets.EVERY_POST
+                                    || TerritorialProximity.neighboursThrough(subject.place(), candidate.place(), neighbourhood))
+                                    && filter.accepts(candidate, within) && ranking.admits(candidate)) {
                                 visitor.visit(candidate);
                             }
                         }
@@ -517,7 +521,7 @@ public final class MatchingIndex {
         ExcludedActors excluded = ranking.excluded();
         for (ResourceCategory category : candidateCategories(subject)) {
             if (filter.allowsCategory(category)) {
-                buckets.visitCandidates(subject.place(), subject.kind().other(), category, (bucket, commonLevel) -> {
+                buckets.visitCandidates(subject.place(), subject.kind().other(), category, (bucket, commonLevel, neighbourhood) -> {
                     double proximity = TerritorialProximity.valueAt(commonLevel);
                     byte[] families = familyBySlot;
                     int[] actorNeeds = needCategoriesBySlot;
@@ -534,8 +538,10 @@ public final class MatchingIndex {
                         long[] signatures = block.signatures();
                         for (int i = 0, n = block.size(); i < n; i++) {
                             int actor = actors[i];
-                            // The gates the lists do not already guarantee.
-                            if (!PairGates.admitsListed(validUntil[i], actor, day, self, excluded)) {
+                            // The gates the lists do not already guarantee; of a neighbours' list, only its own posts.
+                            if (!PairGates.admitsListed(validUntil[i], actor, day, self, excluded)
+                                    || (neighbourhood != CandidateBuckets.EVERY_POST && !TerritorialProximity
+                                    .neighboursThrough(subject.place(), posts[i].place(), neighbourhood))) {
                                 continue;
                             }
                             PostFeatures candidate = posts[i];

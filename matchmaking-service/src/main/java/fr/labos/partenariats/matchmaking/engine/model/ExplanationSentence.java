@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.engine.model;
 
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.Sdg;
+import fr.labos.partenariats.schema.common.TerritoryLevel;
 import fr.labos.partenariats.schema.common.Theme;
 
 import java.util.Locale;
@@ -37,6 +38,11 @@ public final class ExplanationSentence {
         sentence.append(" ; ").append(offerer).append(" offre ").append(label(offer.category())).append(' ');
         appendWhere(sentence, offer.place());
         appendQuoted(sentence, offer.title());
+        if (!TerritorialProximity.nested(need.place(), offer.place())) {
+            sentence.append(TerritorialProximity.commonLevel(need.place(), offer.place()) == TerritoryLevel.EPCI
+                            ? " ; voisins dans la même intercommunalité (" : " ; voisins dans le même département (")
+                    .append(TerritorialProximity.commonName(need.place(), offer.place())).append(')');
+        }
         int sharedSdgs = need.sdgs() & offer.sdgs();
         if (sharedSdgs != 0) {
             sentence.append(" ; ").append(Integer.bitCount(sharedSdgs)).append(" ODD en commun (");

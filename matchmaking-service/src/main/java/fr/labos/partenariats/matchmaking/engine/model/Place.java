@@ -15,8 +15,10 @@ import fr.labos.partenariats.schema.common.TerritoryRef;
  *                   itself first, then nearest first along the primary chain (EPCI, département, région), national
  *                   last; an EPCI lying across départements also lists its secondary départements and their régions
  * @param containerLevels the level of each of those containers, in the same order
+ * @param containerNames  the official name of each of those containers, in the same order, for explanations
  */
-public record Place(int id, TerritoryRef ref, String name, int[] containers, TerritoryLevel[] containerLevels) {
+public record Place(int id, TerritoryRef ref, String name, int[] containers, TerritoryLevel[] containerLevels,
+                    String[] containerNames) {
 
     public TerritoryLevel level() {
         return ref.level();
@@ -24,9 +26,13 @@ public record Place(int id, TerritoryRef ref, String name, int[] containers, Ter
 
     /** Whether {@code outer} contains this place (a place contains itself). */
     public boolean isWithin(Place outer) {
-        int target = outer.id;
+        return hasContainer(outer.id);
+    }
+
+    /** Whether the place of that id contains this place. */
+    public boolean hasContainer(int placeId) {
         for (int container : containers) {
-            if (container == target) {
+            if (container == placeId) {
                 return true;
             }
         }

@@ -62,11 +62,12 @@ public final class TerritoryTable {
     private Place build(TerritoryRef ref) {
         int id = nextId.getAndIncrement();
         if (ref.level() == TerritoryLevel.NATIONAL) {
-            return new Place(id, ref, "France", new int[] {id}, new TerritoryLevel[] {TerritoryLevel.NATIONAL});
+            return new Place(id, ref, "France", new int[] {id}, new TerritoryLevel[] {TerritoryLevel.NATIONAL},
+                    new String[] {"France"});
         }
         if (!directory.isKnown(ref)) {
             return new Place(id, ref, ref.code(), new int[] {id, national.id()},
-                    new TerritoryLevel[] {ref.level(), TerritoryLevel.NATIONAL});
+                    new TerritoryLevel[] {ref.level(), TerritoryLevel.NATIONAL}, new String[] {ref.code(), "France"});
         }
         Set<TerritoryRef> containers = new LinkedHashSet<>(directory.ancestry(ref));
         if (ref.level() == TerritoryLevel.EPCI) {
@@ -85,12 +86,16 @@ public final class TerritoryTable {
         }
         int[] ids = new int[containers.size()];
         TerritoryLevel[] levels = new TerritoryLevel[containers.size()];
+        String[] names = new String[containers.size()];
+        String name = directory.nameOf(ref).orElse(ref.code());
         int i = 0;
         for (TerritoryRef container : containers) {
             // Containers are of higher levels, so this recursion ends at national.
-            ids[i] = container.equals(ref) ? id : place(container).id();
+            Place containerPlace = container.equals(ref) ? null : place(container);
+            ids[i] = containerPlace == null ? id : containerPlace.id();
+            names[i] = containerPlace == null ? name : containerPlace.name();
             levels[i++] = container.level();
         }
-        return new Place(id, ref, directory.nameOf(ref).orElse(ref.code()), ids, levels);
+        return new Place(id, ref, name, ids, levels, names);
     }
 }

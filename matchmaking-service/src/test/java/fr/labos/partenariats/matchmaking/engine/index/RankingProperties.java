@@ -133,7 +133,8 @@ class RankingProperties {
     /**
      * Many offers in few lists: national and régional funding mostly, so that lists grow past
      * {@link PostBucket#SPLIT_AT} and are split into blocks by themes, which are then bounded, skipped, and recounted
-     * as posts are updated or withdrawn.
+     * as posts are updated or withdrawn; and neighbours (Grenoble, Échirolles, Voiron), whose lists, crowded too,
+     * also hold posts the rankings must not take from them.
      */
     static final class CrowdedScenarios implements GivenProvider {
         @Override
@@ -146,7 +147,7 @@ class RankingProperties {
                     text(random, 10),
                     setOf(random, 2, () -> random.oneOf(Theme.HEALTH_SOCIAL, Theme.MOBILITY, Theme.CULTURE, Theme.FOOD)),
                     setOf(random, 3, () -> Sdg.of(random.intRange(1, 6))),
-                    random.oneOf(FRANCE, FRANCE, FRANCE, AUVERGNE_RHONE_ALPES, ISERE, GRENOBLE),
+                    random.oneOf(FRANCE, FRANCE, FRANCE, AUVERGNE_RHONE_ALPES, ISERE, GRENOBLE, ECHIROLLES, VOIRON),
                     validUntil(random, -1, 6, 3));
             return scenario(random, posts(random, PostKind.NEED, 1, 6, crowded),
                     posts(random, PostKind.OFFER, 150, 260, crowded));
@@ -315,8 +316,9 @@ class RankingProperties {
                 assertThat(need.details().isExpiredOn(TODAY) || offer.details().isExpiredOn(TODAY)).as("expired").isFalse();
                 assertThat(need.actorId()).isNotEqualTo(offer.actorId());
                 assertThat(CategoryCompatibility.answers(offer.details().category(), need.details().category())).isTrue();
-                assertThat(nested(need.details().territory(), offer.details().territory()))
-                        .as("%s and %s are nested", need.details().territory(), offer.details().territory()).isTrue();
+                assertThat(nestedOrNeighbours(need.details().territory(), offer.details().territory()))
+                        .as("%s and %s are nested or in one département", need.details().territory(),
+                                offer.details().territory()).isTrue();
             }
         }
     }
@@ -424,6 +426,16 @@ class RankingProperties {
         double after = pairScore(scenario, pair.need().in(GRENOBLE), pair.offer().in(near), List.of());
 
         assertThat(after).isGreaterThanOrEqualTo(before);
+    }
+
+    /** Neighbours in one EPCI (Échirolles) are nearer than neighbours in one département only (Voiron). */
+    @RepeatedTest(150)
+    void aNeighbourInTheSameEpciNeverScoresBelowOneInTheSameDepartementOnly(@Given(Scenarios.class) Scenario scenario,
+                                                                            @Given(Pairs.class) Pair pair) {
+        double departement = pairScore(scenario, pair.need().in(GRENOBLE), pair.offer().in(VOIRON), List.of());
+        double epci = pairScore(scenario, pair.need().in(GRENOBLE), pair.offer().in(ECHIROLLES), List.of());
+
+        assertThat(epci).isGreaterThanOrEqualTo(departement);
     }
 
     @RepeatedTest(150)
@@ -549,9 +561,12 @@ class RankingProperties {
     }
 
     /** The territorial gate, restated from the official directory rather than from the index's places. */
-    private static boolean nested(TerritoryRef a, TerritoryRef b) {
+    private static boolean nestedOrNeighbours(TerritoryRef a, TerritoryRef b) {
         return a.equals(b) || a.level() == TerritoryLevel.NATIONAL || b.level() == TerritoryLevel.NATIONAL
-                || DIRECTORY.contains(a, b) || DIRECTORY.contains(b, a);
+                || DIRECTORY.contains(a, b) || DIRECTORY.contains(b, a)
+                || DIRECTORY.codes(TerritoryLevel.DEPARTEMENT).stream()
+                .map(code -> new TerritoryRef(code, TerritoryLevel.DEPARTEMENT))
+                .anyMatch(departement -> DIRECTORY.contains(departement, a) && DIRECTORY.contains(departement, b));
     }
 
     private static boolean accepted(RankingFilter filter, PostChange candidate, Scenario scenario) {

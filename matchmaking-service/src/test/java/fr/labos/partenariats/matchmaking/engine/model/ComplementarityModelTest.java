@@ -85,7 +85,7 @@ class ComplementarityModelTest {
     }
 
     @Test
-    void aCommuneNeedAcceptsOffersCoveringItAndNoneOfItsNeighbours() {
+    void aCommuneNeedAcceptsOffersCoveringItAndThoseOfItsNeighboursInItsDepartement() {
         lab.actor("seeker", "Wimoov Isère", ActorType.ASSOCIATION).actor("giver", "Entreprise Alpes", ActorType.COMPANY);
         lab.need("n", "seeker", post(SKILLS).in(GRENOBLE));
         lab.offer("grenoble", "giver", post(SKILLS).in(GRENOBLE));
@@ -99,8 +99,26 @@ class ComplementarityModelTest {
         lab.offer("rhone", "giver", post(SKILLS).in(RHONE));
         lab.offer("rennes", "giver", post(SKILLS).in(RENNES));
 
-        assertThat(lab.offersFor("n")).extracting(m -> m.offer().id())
-                .containsExactlyInAnyOrder("grenoble", "metropole", "isere", "region", "france");
+        List<Match> matches = lab.offersFor("n");
+
+        // Lyon, the Rhône and Rennes lie in other départements and cover not Grenoble.
+        assertThat(matches).extracting(m -> m.offer().id()).containsExactlyInAnyOrder("grenoble", "metropole", "isere",
+                "region", "france", "echirolles-next-door", "voiron");
+        // Neighbours rank by the smallest territory holding both: Échirolles shares Grenoble's EPCI, Voiron only its
+        // département.
+        assertThat(matches).filteredOn(m -> m.offer().id().equals("echirolles-next-door"))
+                .singleElement().satisfies(m -> {
+                    assertThat(m.components().territory()).isEqualTo(0.85);
+                    assertThat(m.sentence()).contains("à Échirolles",
+                            "voisins dans la même intercommunalité (Grenoble-Alpes-Métropole)");
+                });
+        assertThat(matches).filteredOn(m -> m.offer().id().equals("voiron"))
+                .singleElement().satisfies(m -> {
+                    assertThat(m.components().territory()).isEqualTo(0.7);
+                    assertThat(m.sentence()).contains("voisins dans le même département (Isère)");
+                });
+        assertThat(matches).filteredOn(m -> m.offer().id().equals("isere"))
+                .singleElement().satisfies(m -> assertThat(m.sentence()).doesNotContain("voisins"));
     }
 
     @Test

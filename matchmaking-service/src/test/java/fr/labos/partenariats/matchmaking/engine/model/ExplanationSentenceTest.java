@@ -57,8 +57,9 @@ class ExplanationSentenceTest {
     private static PostFeatures post(Random random, PostKind kind) {
         ResourceCategory[] categories = ResourceCategory.values();
         TerritoryLevel level = TerritoryLevel.values()[random.nextInt(TerritoryLevel.values().length)];
-        Place place = new Place(1, new TerritoryRef("38185", level), PLACE_NAMES[random.nextInt(PLACE_NAMES.length)],
-                new int[]{1}, new TerritoryLevel[]{level});
+        String name = PLACE_NAMES[random.nextInt(PLACE_NAMES.length)];
+        Place place = new Place(1, new TerritoryRef("38185", level), name, new int[]{1}, new TerritoryLevel[]{level},
+                new String[]{name});
         return new PostFeatures("p", kind, new ActorFeatures("a", 0), 1,
                 random.nextInt(8) == 0 ? null : categories[random.nextInt(categories.length)], null,
                 TITLES[random.nextInt(TITLES.length)], place, random.nextInt(1 << 17) & random.nextInt(1 << 17),
