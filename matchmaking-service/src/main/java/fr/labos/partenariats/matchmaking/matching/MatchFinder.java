@@ -1,10 +1,10 @@
 package fr.labos.partenariats.matchmaking.matching;
 
-import fr.labos.partenariats.matchmaking.matching.index.MatchingIndex;
-import fr.labos.partenariats.matchmaking.matching.index.Partner;
-import fr.labos.partenariats.matchmaking.matching.index.RankingFilter;
-import fr.labos.partenariats.matchmaking.matching.model.Match;
-import fr.labos.partenariats.matchmaking.projection.PostKind;
+import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
+import fr.labos.partenariats.matchmaking.engine.index.Partner;
+import fr.labos.partenariats.matchmaking.engine.index.RankingFilter;
+import fr.labos.partenariats.matchmaking.engine.model.Match;
+import fr.labos.partenariats.matchmaking.engine.model.PostKind;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -14,18 +14,18 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * The rankings the REST API serves, from the in-memory matching index as it stands: matches for a need or an offer,
+ * The rankings the REST API serves, from the in-memory matching engine as it stands: matches for a need or an offer,
  * partners for an actor. "Today" (for expiry and freshness) is the service clock's date.
  */
 @Service
 public class MatchFinder {
 
-    private final MatchingIndex index;
+    private final MatchingEngine engine;
     private final Clock clock;
     private final Duration readyTimeout;
 
-    MatchFinder(MatchingIndex index, Clock clock, @Value("${matchmaking.index.ready-timeout:5s}") Duration readyTimeout) {
-        this.index = index;
+    MatchFinder(MatchingEngine engine, Clock clock, @Value("${matchmaking.index.ready-timeout:5s}") Duration readyTimeout) {
+        this.engine = engine;
         this.clock = clock;
         this.readyTimeout = readyTimeout;
     }
@@ -53,18 +53,18 @@ public class MatchFinder {
      */
     public List<Partner> partnersOf(String actorId, RankingFilter filter, int limit, int pairsPerPartner) {
         awaitIndex();
-        return index.partnersOf(actorId, filter, LocalDate.now(clock), limit, pairsPerPartner)
+        return engine.partnersOf(actorId, filter, LocalDate.now(clock), limit, pairsPerPartner)
                 .orElseThrow(() -> new UnknownActorException(actorId));
     }
 
     private List<Match> matches(PostKind kind, String id, RankingFilter filter, int limit) {
         awaitIndex();
-        return index.matchesFor(kind, id, filter, LocalDate.now(clock), limit)
+        return engine.rank(kind, id, filter, LocalDate.now(clock), limit)
                 .orElseThrow(() -> new PostNotOpenException(kind, id));
     }
 
     private void awaitIndex() {
-        if (!index.awaitReady(readyTimeout)) {
+        if (!engine.awaitReady(readyTimeout)) {
             throw new IndexNotReadyException();
         }
     }

@@ -1,17 +1,16 @@
 package fr.labos.partenariats.matchmaking.matching;
 
-import fr.labos.partenariats.matchmaking.matching.index.MatchingIndex;
-import fr.labos.partenariats.matchmaking.matching.model.ComplementarityModel;
-import fr.labos.partenariats.matchmaking.matching.model.ComplementarityWeights;
-import fr.labos.partenariats.matchmaking.matching.model.FrenchText;
-import fr.labos.partenariats.matchmaking.matching.model.TerritoryTable;
+import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
+import fr.labos.partenariats.matchmaking.engine.model.FrenchText;
+import fr.labos.partenariats.matchmaking.engine.model.PairExclusions;
+import fr.labos.partenariats.matchmaking.engine.model.TerritoryTable;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
 
-/** Wires the complementarity model with its configured weights, the official territorial reference and the index. */
+/** Wires the matching engine with its configured weights, the official territorial reference and the French analyser. */
 @Configuration(proxyBeanMethods = false)
 class MatchingConfiguration {
 
@@ -30,13 +29,10 @@ class MatchingConfiguration {
         return new FrenchText();
     }
 
+    /** No pair of actors is set aside yet: introductions, when they come, will supply theirs. */
     @Bean
-    ComplementarityModel complementarityModel(ComplementarityWeights weights) {
-        return new ComplementarityModel(weights);
-    }
-
-    @Bean
-    MatchingIndex matchingIndex(ComplementarityModel model, TerritoryTable territories, FrenchText text, Clock clock) {
-        return new MatchingIndex(model, territories, text, clock.getZone());
+    MatchingEngine matchingEngine(ComplementarityProperties complementarity, TerritoryTable territories, FrenchText text,
+                                  Clock clock) {
+        return new MatchingEngine(complementarity.weights(), territories, text, clock.getZone(), PairExclusions.NONE);
     }
 }

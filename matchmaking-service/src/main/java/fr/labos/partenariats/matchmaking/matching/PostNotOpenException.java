@@ -1,6 +1,6 @@
 package fr.labos.partenariats.matchmaking.matching;
 
-import fr.labos.partenariats.matchmaking.projection.PostKind;
+import fr.labos.partenariats.matchmaking.engine.model.PostKind;
 
 /** The need or offer asked for is unknown, withdrawn, fulfilled or expired: it has no matches to show. */
 public class PostNotOpenException extends RuntimeException {

@@ -1,15 +1,15 @@
 package fr.labos.partenariats.matchmaking.bench;
 
 import fr.labos.partenariats.matchmaking.bench.dataset.SyntheticNationalDataset;
-import fr.labos.partenariats.matchmaking.matching.index.MatchingIndex;
-import fr.labos.partenariats.matchmaking.matching.index.RankingFilter;
-import fr.labos.partenariats.matchmaking.matching.model.ComplementarityModel;
-import fr.labos.partenariats.matchmaking.matching.model.ComplementarityWeights;
-import fr.labos.partenariats.matchmaking.matching.model.FrenchText;
-import fr.labos.partenariats.matchmaking.matching.model.Match;
-import fr.labos.partenariats.matchmaking.matching.model.PostFeatures;
-import fr.labos.partenariats.matchmaking.matching.model.TerritoryTable;
-import fr.labos.partenariats.matchmaking.projection.PostKind;
+import fr.labos.partenariats.matchmaking.engine.index.MatchingIndex;
+import fr.labos.partenariats.matchmaking.engine.index.RankingFilter;
+import fr.labos.partenariats.matchmaking.engine.model.ComplementarityModel;
+import fr.labos.partenariats.matchmaking.engine.model.ComplementarityWeights;
+import fr.labos.partenariats.matchmaking.engine.model.FrenchText;
+import fr.labos.partenariats.matchmaking.engine.model.Match;
+import fr.labos.partenariats.matchmaking.engine.model.PostFeatures;
+import fr.labos.partenariats.matchmaking.engine.model.TerritoryTable;
+import fr.labos.partenariats.matchmaking.engine.model.PostKind;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;

@@ -1,14 +1,14 @@
 package fr.labos.partenariats.matchmaking.support;
 
-import fr.labos.partenariats.matchmaking.matching.index.MatchingIndex;
-import fr.labos.partenariats.matchmaking.matching.index.Partner;
-import fr.labos.partenariats.matchmaking.matching.index.RankingFilter;
-import fr.labos.partenariats.matchmaking.matching.model.ComplementarityModel;
-import fr.labos.partenariats.matchmaking.matching.model.ComplementarityWeights;
-import fr.labos.partenariats.matchmaking.matching.model.FrenchText;
-import fr.labos.partenariats.matchmaking.matching.model.Match;
-import fr.labos.partenariats.matchmaking.matching.model.TerritoryTable;
-import fr.labos.partenariats.matchmaking.projection.PostKind;
+import fr.labos.partenariats.matchmaking.engine.index.MatchingIndex;
+import fr.labos.partenariats.matchmaking.engine.index.Partner;
+import fr.labos.partenariats.matchmaking.engine.index.RankingFilter;
+import fr.labos.partenariats.matchmaking.engine.model.ComplementarityModel;
+import fr.labos.partenariats.matchmaking.engine.model.ComplementarityWeights;
+import fr.labos.partenariats.matchmaking.engine.model.FrenchText;
+import fr.labos.partenariats.matchmaking.engine.model.Match;
+import fr.labos.partenariats.matchmaking.engine.model.TerritoryTable;
+import fr.labos.partenariats.matchmaking.engine.model.PostKind;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.profile.PostDetails;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;

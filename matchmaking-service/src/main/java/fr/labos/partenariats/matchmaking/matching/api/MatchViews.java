@@ -1,10 +1,10 @@
 package fr.labos.partenariats.matchmaking.matching.api;
 
-import fr.labos.partenariats.matchmaking.matching.index.Partner;
-import fr.labos.partenariats.matchmaking.matching.model.Components;
-import fr.labos.partenariats.matchmaking.matching.model.Match;
-import fr.labos.partenariats.matchmaking.matching.model.Place;
-import fr.labos.partenariats.matchmaking.matching.model.PostFeatures;
+import fr.labos.partenariats.matchmaking.engine.index.Partner;
+import fr.labos.partenariats.matchmaking.engine.model.Components;
+import fr.labos.partenariats.matchmaking.engine.model.Match;
+import fr.labos.partenariats.matchmaking.engine.model.Place;
+import fr.labos.partenariats.matchmaking.engine.model.PostFeatures;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.TerritoryLevel;

@@ -1,6 +1,6 @@
 package fr.labos.partenariats.matchmaking.matching.api;
 
-import fr.labos.partenariats.matchmaking.matching.index.RankingFilter;
+import fr.labos.partenariats.matchmaking.engine.index.RankingFilter;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.TerritoryLevel;

@@ -3,7 +3,7 @@ package fr.labos.partenariats.matchmaking.matching.api;
 import fr.labos.partenariats.matchmaking.matching.IndexNotReadyException;
 import fr.labos.partenariats.matchmaking.matching.PostNotOpenException;
 import fr.labos.partenariats.matchmaking.matching.UnknownActorException;
-import fr.labos.partenariats.matchmaking.projection.PostKind;
+import fr.labos.partenariats.matchmaking.engine.model.PostKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
