@@ -174,7 +174,8 @@ public class MatchingProjection {
                 .set("sdgs", numbers(details.sdgs()))
                 .set("territoryCode", details.territory() == null ? null : details.territory().code())
                 .set("territoryLevel", details.territory() == null ? null : details.territory().level())
-                .set("validUntil", details.validUntil() == null ? null : details.validUntil().toString());
+                .set("validUntil", details.validUntil() == null ? null : details.validUntil().toString())
+                .set(PostEntry.VALID_UNTIL_DAY, details.validUntil() == null ? null : details.validUntil().toEpochDay());
     }
 
     private static List<Integer> numbers(Collection<Sdg> sdgs) {
