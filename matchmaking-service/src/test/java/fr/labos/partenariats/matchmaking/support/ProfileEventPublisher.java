@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.support;
 
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -27,15 +28,15 @@ public final class ProfileEventPublisher implements AutoCloseable {
         this.template = new KafkaTemplate<>(factory);
     }
 
-    /** Sends one event of an aggregate at its sequence number (0 for the registration). */
-    public void publish(String aggregateId, long sequence, Object event) {
-        send(ProfileRecords.record(topic, aggregateId, sequence, event, Instant.now()));
+    /** Sends one event of an aggregate at its sequence number (0 for the registration); where the broker put it. */
+    public RecordMetadata publish(String aggregateId, long sequence, Object event) {
+        return send(ProfileRecords.record(topic, aggregateId, sequence, event, Instant.now()));
     }
 
-    /** Sends a record as is, e.g. one that breaks the contract. */
-    public void send(ProducerRecord<String, String> record) {
+    /** Sends a record as is, e.g. one that breaks the contract; where the broker put it. */
+    public RecordMetadata send(ProducerRecord<String, String> record) {
         try {
-            template.send(record).get(10, TimeUnit.SECONDS);
+            return template.send(record).get(10, TimeUnit.SECONDS).getRecordMetadata();
         } catch (Exception e) {
             throw new IllegalStateException("Kafka did not acknowledge " + record, e);
         }
