@@ -4,7 +4,7 @@ import fr.labos.partenariats.profile.actor.command.ContactVault;
 import fr.labos.partenariats.profile.actor.query.ActorProjection;
 import fr.labos.partenariats.profile.actor.query.ActorView;
 import fr.labos.partenariats.profile.web.CreatedResponse;
-import fr.labos.partenariats.profile.web.NotFoundException;
+import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.schema.profile.ContactDetails;
 import fr.labos.partenariats.schema.profile.EraseActorContactCommand;
 import fr.labos.partenariats.schema.profile.RegisterActorCommand;
@@ -61,7 +61,7 @@ class ActorController {
 
     @GetMapping("/{actorId}")
     ActorDetails read(@PathVariable String actorId) {
-        ActorView actor = actors.find(actorId).orElseThrow(() -> new NotFoundException("no actor " + actorId));
+        ActorView actor = actors.find(actorId).orElseThrow(() -> new NotFoundException("not-found.actor", actorId));
         return new ActorDetails(actor, contacts.find(actorId).orElse(null));
     }
 

@@ -4,7 +4,7 @@ import fr.labos.partenariats.profile.post.query.PostKind;
 import fr.labos.partenariats.profile.post.query.PostProjection;
 import fr.labos.partenariats.profile.post.query.PostView;
 import fr.labos.partenariats.profile.web.CreatedResponse;
-import fr.labos.partenariats.profile.web.NotFoundException;
+import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.schema.profile.FulfilNeedCommand;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -57,8 +57,8 @@ class PostController {
     @GetMapping("/{kind:needs|offers}/{postId}")
     PostView read(@PathVariable String actorId, @PathVariable String kind, @PathVariable String postId) {
         return posts.find(kindOf(kind), actorId, postId)
-                .orElseThrow(() -> new NotFoundException("no " + kindOf(kind).name().toLowerCase() + " " + postId
-                        + " for actor " + actorId));
+                .orElseThrow(() -> new NotFoundException("not-found." + kindOf(kind).name().toLowerCase(), postId,
+                        actorId));
     }
 
     @PutMapping("/{kind:needs|offers}/{postId}")
