@@ -50,7 +50,7 @@ public class ProblemTestApplication {
             return Integer.toString(number);
         }
 
-        @PostMapping("/api/notes")
+        @PostMapping({"/api/notes", "/api/drafts"})
         ResponseEntity<Void> write(@Valid @RequestBody Note note) {
             WRITES.incrementAndGet();
             return ResponseEntity.status(201).build();
