@@ -54,6 +54,10 @@ public final class RunningMatchmaking implements AutoCloseable {
                 .run(properties.stream().map(p -> "--" + p).toArray(String[]::new)));
     }
 
+    public int port() {
+        return port;
+    }
+
     public ConfigurableApplicationContext context() {
         return context;
     }

@@ -121,6 +121,17 @@ class HostileInputTest {
     }
 
     @Test
+    void tenThousandThemesAre413AndWriteNothing() throws Exception {
+        long before = events();
+        String themes = String.join(",", java.util.Collections.nCopies(10_000, "\"MOBILITY\""));
+        HttpResponse<String> response = send("POST", "/api/actors/" + actor + "/needs",
+                POST.formatted("[8]").replace("\"title\"", "\"themes\": [" + themes + "], \"title\""));
+
+        assertProblem(response, 413);
+        assertThat(events()).isEqualTo(before);
+    }
+
+    @Test
     void aPercentEncodedUtf8ReasonIsDecoded() throws Exception {
         HttpResponse<String> response = send("DELETE",
                 "/api/actors/" + actor + "/needs/" + need + "?reason=projet%20report%C3%A9", null);

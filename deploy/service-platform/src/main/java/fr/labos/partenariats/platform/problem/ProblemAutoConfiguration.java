@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -70,6 +71,16 @@ public class ProblemAutoConfiguration {
         resolver.setSupportedLocales(List.of(Locale.FRENCH, Locale.ENGLISH));
         resolver.setDefaultLocale(ProblemMessages.DEFAULT);
         return resolver;
+    }
+
+    /** Only where the service documents its API with springdoc. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springdoc.core.customizers.GlobalOpenApiCustomizer")
+    static class OpenApiDocumentation {
+        @Bean
+        ProblemOpenApi problemOpenApi(ObjectProvider<ExtraProblems> extras) {
+            return new ProblemOpenApi(extras.orderedStream().toList());
+        }
     }
 
     @Bean

@@ -71,7 +71,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.getCause()) {
             ProblemMapping<?> mapping = catalog.find(cause);
             if (mapping != null) {
-                return answer(mapped(mapping, cause, request), null);
+                HttpHeaders headers = new HttpHeaders();
+                if (mapping.retryAfter() != null) {
+                    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, mapping.retryAfter().toSeconds())));
+                }
+                return answer(mapped(mapping, cause, request), headers);
             }
             if (cause instanceof PayloadTooLargeException) {
                 return answer(tooLarge(request), null);

@@ -8,7 +8,7 @@ import java.net.URI;
 public enum ProblemTypes {
     INVALID_INPUT("invalid-input", HttpStatus.BAD_REQUEST),
     MALFORMED_REQUEST("malformed-request", HttpStatus.BAD_REQUEST),
-    UNAUTHORIZED("unauthorized", HttpStatus.UNAUTHORIZED),
+    UNAUTHENTICATED("unauthenticated", HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", HttpStatus.FORBIDDEN),
     NOT_FOUND("not-found", HttpStatus.NOT_FOUND),
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED),

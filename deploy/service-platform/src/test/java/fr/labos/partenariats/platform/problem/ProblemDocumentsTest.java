@@ -1,5 +1,7 @@
 package fr.labos.partenariats.platform.problem;
 
+import fr.labos.partenariats.platform.testing.RawHttp;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package fr.labos.partenariats.platform.problem;
+package fr.labos.partenariats.platform.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
