@@ -5,6 +5,7 @@ import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.platform.testing.OpenApiFuzz;
 import fr.labos.partenariats.platform.testing.RawHttp;
 import fr.labos.partenariats.schema.common.ActorType;
@@ -47,7 +48,8 @@ class MatchmakingApiFuzzTest {
                     post(ResourceCategory.FUNDING).build(), Instant.now()));
             await().until(() -> service.get("/api/offers/offer-1/matches").statusCode() == 200);
             int port = service.port();
-            OpenApiFuzz fuzz = new OpenApiFuzz("http://localhost:" + port, request -> request);
+            String admin = TestTokens.bearer(TestTokens.admin().sign());
+            OpenApiFuzz fuzz = new OpenApiFuzz("http://localhost:" + port, request -> request.header("Authorization", admin));
             JsonNode document = RunningMatchmaking.parse(service.get("/v3/api-docs").body());
             List<OpenApiFuzz.Operation> operations = fuzz.operations(document);
             assertThat(operations).hasSize(3);
@@ -73,7 +75,8 @@ class MatchmakingApiFuzzTest {
 
             assertThat(exchanges).hasSizeGreaterThan(60);
             assertThat(exchanges).filteredOn(e -> !OpenApiFuzz.isProperRefusal(e)).isEmpty();
-            assertThat(RawHttp.get(port, "/api/needs/need-1/matches?territoryCode=é").status()).isEqualTo(400);
+            assertThat(RawHttp.get(port, "/api/needs/need-1/matches?territoryCode=é", "Authorization: " + admin).status())
+                    .isEqualTo(400);
         }
     }
 

@@ -2,6 +2,7 @@ package fr.labos.partenariats.profile.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.profile.support.ProfileServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,7 +23,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests a new user might send by mistake, or an attacker on purpose: each is answered with an RFC 7807 problem
- * (never a 500, never an HTML page, never an echo of the whole input) and writes nothing to the event store.
+ * (never a 500, never an HTML page, never an echo of the whole input) and writes nothing to the event store. Sent
+ * by an administrator, so that what is refused is refused for its input.
  */
 @ProfileServiceIntegrationTest
 class HostileInputTest {
@@ -41,6 +43,8 @@ class HostileInputTest {
     ObjectMapper json;
 
     private final HttpClient http = HttpClient.newHttpClient();
+    /** An administrator may act on every actor: what is refused here is refused for its input, not for its rights. */
+    private final String admin = TestTokens.bearer(TestTokens.admin().sign());
     private String actor;
     private String need;
     private String offer;
@@ -146,7 +150,7 @@ class HostileInputTest {
     void problemsAreInFrenchByDefaultAndInEnglishOnRequest() throws Exception {
         HttpResponse<String> french = send("GET", "/api/actors/no-such-actor", null);
         HttpResponse<String> english = http.send(HttpRequest.newBuilder(URI.create(base() + "/api/actors/no-such-actor"))
-                .header("Accept-Language", "en-GB,en;q=0.9").GET().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Accept-Language", "en-GB,en;q=0.9").header("Authorization", admin).GET().build(), HttpResponse.BodyHandlers.ofString());
 
         assertThat(json.readTree(french.body()).get("title").asText()).isEqualTo("Introuvable");
         assertThat(json.readTree(french.body()).get("detail").asText()).isEqualTo("Aucun acteur « no-such-actor ».");
@@ -165,7 +169,7 @@ class HostileInputTest {
     }
 
     private HttpResponse<String> send(String method, String path, String body) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", admin);
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -19,9 +19,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /** A tiny service on the platform: echoes a query parameter, accepts a body, fails on demand. */
 @SpringBootConfiguration
+// Sign-in is tested on its own; here the problems and limits are, as any servlet application would see them.
 @EnableAutoConfiguration(excludeName = {
         "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
-        "org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration"})
+        "org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration",
+        "fr.labos.partenariats.platform.security.LabSecurityAutoConfiguration",
+        "fr.labos.partenariats.platform.security.PrincipalMetadataAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration"})
 public class ProblemTestApplication {
 
     /** Requests that reached the controller's write endpoint. */
