@@ -274,7 +274,7 @@ class MatchesFollowProfileEventsTest {
             assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
             JsonNode problem = RunningMatchmaking.parse(response.body());
             assertThat(problem.get("detail").asText()).contains("limit");
-            assertThat(problem.at("/invalidParams/0/name").asText()).isEqualTo("limit");
+            assertThat(problem.at("/errors/0/field").asText()).isEqualTo("limit");
         }
         assertThat(service.get("/api/offers/any/matches?limit=abc").statusCode()).isEqualTo(400);
     }

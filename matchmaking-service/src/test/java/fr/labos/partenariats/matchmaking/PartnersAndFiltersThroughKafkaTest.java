@@ -154,7 +154,6 @@ class PartnersAndFiltersThroughKafkaTest {
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = RunningMatchmaking.parse(response.body());
-        assertThat(problem.get("actorId").asText()).isEqualTo("nobody");
         assertThat(problem.get("detail").asText()).contains("nobody");
     }
 
@@ -173,7 +172,7 @@ class PartnersAndFiltersThroughKafkaTest {
                 assertThat(response.statusCode()).as("%s?%s", endpoint, query).isEqualTo(400);
                 assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
                 JsonNode problem = RunningMatchmaking.parse(response.body());
-                assertThat(problem.at("/invalidParams/0/name").asText()).as("%s?%s", endpoint, query).isEqualTo(parameter);
+                assertThat(problem.at("/errors/0/field").asText()).as("%s?%s", endpoint, query).isEqualTo(parameter);
                 assertThat(problem.get("detail").asText()).contains(parameter);
             });
         }

@@ -58,6 +58,10 @@ public final class RunningMatchmaking implements AutoCloseable {
                 .run(properties.stream().map(p -> "--" + p).toArray(String[]::new)));
     }
 
+    public int port() {
+        return port;
+    }
+
     public ConfigurableApplicationContext context() {
         return context;
     }

@@ -5,7 +5,7 @@ import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.platform.security.LabRole;
 import fr.labos.partenariats.profile.actor.query.ActorProjection;
 import fr.labos.partenariats.profile.actor.query.ActorView;
-import fr.labos.partenariats.profile.web.NotFoundException;
+import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 import org.springframework.stereotype.Component;
@@ -34,7 +34,7 @@ public class ActorAccess {
 
     /** The actor, or a 404. */
     public ActorView existing(String actorId) {
-        return actors.find(actorId).orElseThrow(() -> new NotFoundException("no actor " + actorId));
+        return actors.find(actorId).orElseThrow(() -> new NotFoundException("not-found.actor", actorId));
     }
 
     /** May act for the actor: update it, post and change its needs and offers, see and erase its contact person. */

@@ -122,7 +122,7 @@ class ProfileApiIntegrationTest {
 
         assertThat(second.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(second.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(second.getBody()).contains("already withdrawn");
+        assertThat(second.getBody()).contains("déjà retiré");
     }
 
     @Test
@@ -168,7 +168,7 @@ class ProfileApiIntegrationTest {
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
         JsonNode problem = json.readTree(response.getBody());
         assertThat(problem.get("status").asInt()).isEqualTo(400);
-        assertThat(problem.get("title").asText()).isEqualTo("Invalid input");
+        assertThat(problem.get("title").asText()).isEqualTo("Données invalides");
         assertThat(problem.get("errors").findValuesAsText("field")).as(situation).contains(field);
         assertThat(eventCount()).as("no event written for " + situation).isEqualTo(before);
     }

@@ -20,7 +20,8 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @AutoConfigureObservability // test contexts switch metrics export off by default; the tests check it is on
 @SpringBootTest(classes = ProfileServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=profile-service")
+        // Rate limits are tested in a context of their own; here they would only make test order matter.
+        properties = {"spring.config.name=profile-service", "lab.limits.rate.enabled=false"})
 @ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, TestTokens.Initializer.class})
 @EmbeddedKafka(kraft = true, partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public @interface ProfileServiceIntegrationTest {

@@ -1,28 +1,31 @@
 package fr.labos.partenariats.matchmaking.matching.api;
 
-/** A query parameter of a ranking endpoint has a value it cannot take; answered 400, naming the parameter. */
+/**
+ * A query parameter of a ranking endpoint has a value it cannot take; answered 400, naming the parameter. The reason
+ * is a message code of {@code matchmaking-problems.properties} with its arguments.
+ */
 class InvalidParameterException extends RuntimeException {
 
     private final String parameter;
-    private final Object value;
-    private final String reason;
+    private final String code;
+    private final transient Object[] arguments;
 
-    InvalidParameterException(String parameter, Object value, String reason) {
-        super(parameter + " " + reason + " (was " + value + ")");
+    InvalidParameterException(String parameter, String code, Object... arguments) {
+        super(parameter + ": " + code);
         this.parameter = parameter;
-        this.value = value;
-        this.reason = reason;
+        this.code = code;
+        this.arguments = arguments.clone();
     }
 
     String parameter() {
         return parameter;
     }
 
-    Object value() {
-        return value;
+    String code() {
+        return code;
     }
 
-    String reason() {
-        return reason;
+    Object[] arguments() {
+        return arguments.clone();
     }
 }

@@ -3,6 +3,7 @@ package fr.labos.partenariats.matchmaking.matching.api;
 import fr.labos.partenariats.matchmaking.matching.MatchFinder;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -32,7 +33,7 @@ class MatchController {
     @GetMapping("/api/needs/{needId}/matches")
     List<MatchViews.OfferMatch> matchesForNeed(@PathVariable String needId,
                                                @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
-                                               RankingFilterQuery filter) {
+                                               @ParameterObject RankingFilterQuery filter) {
         return finder.forNeed(needId, filters.read(filter), limit).stream()
                 .map(MatchViews::offerMatch).toList();
     }
@@ -41,7 +42,7 @@ class MatchController {
     @GetMapping("/api/offers/{offerId}/matches")
     List<MatchViews.NeedMatch> matchesForOffer(@PathVariable String offerId,
                                                @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
-                                               RankingFilterQuery filter) {
+                                               @ParameterObject RankingFilterQuery filter) {
         return finder.forOffer(offerId, filters.read(filter), limit).stream()
                 .map(MatchViews::needMatch).toList();
     }
@@ -54,7 +55,7 @@ class MatchController {
     List<MatchViews.PartnerView> partners(@PathVariable String actorId,
                                           @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
                                           @RequestParam(defaultValue = "5") @Min(1) @Max(MAX_PAIRS) int pairs,
-                                          RankingFilterQuery filter) {
+                                          @ParameterObject RankingFilterQuery filter) {
         return finder.partnersOf(actorId, filters.read(filter), limit, pairs)
                 .stream().map(MatchViews::partner).toList();
     }

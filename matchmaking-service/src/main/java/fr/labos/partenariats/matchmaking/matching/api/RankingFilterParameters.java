@@ -50,14 +50,13 @@ class RankingFilterParameters {
             return level == null ? filter : filter.scopedAt(level);
         }
         if (level == null) {
-            throw new InvalidParameterException("territoryLevel", null,
-                    "is required with territoryCode (one of " + names(TerritoryLevel.class) + ")");
+            throw new InvalidParameterException("territoryLevel", "invalid.parameter.level-required",
+                    names(TerritoryLevel.class));
         }
         TerritoryRef territory = new TerritoryRef(territoryCode.strip(), level);
         if (!territories.isKnown(territory)) {
-            throw new InvalidParameterException("territoryCode", territoryCode,
-                    "is not a " + level.label() + " of the official territorial reference"
-                            + (level == TerritoryLevel.NATIONAL ? " (national is FR)" : ""));
+            throw new InvalidParameterException("territoryCode", "invalid.parameter.territory", territoryCode,
+                    level.name());
         }
         return filter.within(territory);
     }
@@ -82,7 +81,7 @@ class RankingFilterParameters {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException(parameter, value, "must be one of " + names(type));
+            throw new InvalidParameterException(parameter, "invalid.parameter.one-of", value, names(type));
         }
     }
 

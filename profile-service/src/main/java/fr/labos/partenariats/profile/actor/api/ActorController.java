@@ -6,7 +6,7 @@ import fr.labos.partenariats.profile.actor.command.ContactVault;
 import fr.labos.partenariats.profile.actor.query.ActorProjection;
 import fr.labos.partenariats.profile.actor.query.ActorView;
 import fr.labos.partenariats.profile.web.CreatedResponse;
-import fr.labos.partenariats.profile.web.NotFoundException;
+import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.schema.profile.ContactDetails;
 import fr.labos.partenariats.schema.profile.EraseActorContactCommand;
 import fr.labos.partenariats.schema.profile.RegisterActorCommand;
@@ -82,7 +82,7 @@ class ActorController {
     @GetMapping("/{actorId}/contact")
     ContactDetails contact(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId) {
         access.actingFor(principal, actorId);
-        return contacts.find(actorId).orElseThrow(() -> new NotFoundException("no contact person on file for actor " + actorId));
+        return contacts.find(actorId).orElseThrow(() -> new NotFoundException("not-found.contact", actorId));
     }
 
     @PutMapping("/{actorId}")

@@ -16,9 +16,9 @@ import java.util.Set;
 record ActorRequest(
         @NotBlank @Size(max = 200) String name,
         @NotNull ActorType type,
-        @NotBlank String homeTerritory,
-        Set<@NotNull Theme> themes,
-        Set<@NotNull Sdg> sdgs,
+        @NotBlank @Size(max = 16) String homeTerritory,
+        @Size(max = 32) Set<@NotNull Theme> themes,
+        @Size(max = 17) Set<@NotNull Sdg> sdgs,
         @Size(max = 4000) String description,
         @Valid ContactRequest contact) {
 

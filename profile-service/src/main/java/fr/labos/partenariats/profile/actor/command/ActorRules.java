@@ -1,6 +1,6 @@
 package fr.labos.partenariats.profile.actor.command;
 
-import fr.labos.partenariats.profile.web.InvalidInputException;
+import fr.labos.partenariats.profile.domain.InvalidInputException;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
@@ -12,13 +12,13 @@ final class ActorRules {
 
     static void checkProfile(String name, ActorType type, String homeTerritory) {
         if (name == null || name.isBlank()) {
-            throw new InvalidInputException("name", "an actor needs a name");
+            throw new InvalidInputException("name", "invalid.actor.name");
         }
         if (type == null) {
-            throw new InvalidInputException("type", "an actor needs a type");
+            throw new InvalidInputException("type", "invalid.actor.type");
         }
         if (homeTerritory == null || !TerritoryDirectory.official().isKnown(TerritoryRef.commune(homeTerritory))) {
-            throw new InvalidInputException("homeTerritory", "not a current INSEE commune code: " + homeTerritory);
+            throw new InvalidInputException("homeTerritory", "invalid.actor.home-territory", homeTerritory);
         }
     }
 }

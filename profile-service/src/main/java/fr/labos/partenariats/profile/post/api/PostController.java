@@ -8,7 +8,7 @@ import fr.labos.partenariats.profile.post.query.PostKind;
 import fr.labos.partenariats.profile.post.query.PostProjection;
 import fr.labos.partenariats.profile.post.query.PostView;
 import fr.labos.partenariats.profile.web.CreatedResponse;
-import fr.labos.partenariats.profile.web.NotFoundException;
+import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.schema.profile.FulfilNeedCommand;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
@@ -72,8 +72,8 @@ class PostController {
     PostView read(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
                   @PathVariable String kind, @PathVariable String postId) {
         PostView post = posts.find(kindOf(kind), actorId, postId)
-                .orElseThrow(() -> new NotFoundException("no " + kindOf(kind).name().toLowerCase() + " " + postId
-                        + " for actor " + actorId));
+                .orElseThrow(() -> new NotFoundException("not-found." + kindOf(kind).name().toLowerCase(), postId,
+                        actorId));
         if (post.status() != PostStatus.OPEN) {
             checkMayReadClosed(principal, actorId);
         }

@@ -21,12 +21,16 @@ record PostRequest(
         @NotNull PartnershipForm form,
         @NotBlank @Size(max = 200) String title,
         @Size(max = 4000) String description,
-        Set<@NotNull Theme> themes,
-        Set<@NotNull Sdg> sdgs,
+        @Size(max = MAX_THEMES) Set<@NotNull Theme> themes,
+        @Size(max = MAX_SDGS) Set<@NotNull Sdg> sdgs,
         @NotNull @Valid TerritoryRequest territory,
         LocalDate validUntil) {
 
-    record TerritoryRequest(@NotBlank String code, @NotNull TerritoryLevel level) {
+    /** Every theme and every SDG at most; the body size limit refuses longer lists before they are read. */
+    static final int MAX_THEMES = 32;
+    static final int MAX_SDGS = 17;
+
+    record TerritoryRequest(@NotBlank @Size(max = 16) String code, @NotNull TerritoryLevel level) {
     }
 
     PostDetails toDetails() {

@@ -1,6 +1,6 @@
 package fr.labos.partenariats.profile.post.command;
 
-import fr.labos.partenariats.profile.web.NotFoundException;
+import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.schema.profile.FulfilNeedCommand;
 import fr.labos.partenariats.schema.profile.NeedFulfilledEvent;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
@@ -36,7 +36,7 @@ public class Need {
     @CommandHandler
     public Need(RegisterNeedCommand command, ActorRegistry actors, Clock clock) {
         if (!actors.isRegistered(command.actorId())) {
-            throw new NotFoundException("no actor " + command.actorId());
+            throw new NotFoundException("not-found.actor", command.actorId());
         }
         PostRules.checkDetails(command.details(), clock);
         apply(new NeedRegisteredEvent(command.needId(), command.actorId(), command.details(), clock.instant()));

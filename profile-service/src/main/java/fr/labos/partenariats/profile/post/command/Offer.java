@@ -1,6 +1,6 @@
 package fr.labos.partenariats.profile.post.command;
 
-import fr.labos.partenariats.profile.web.NotFoundException;
+import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.schema.profile.OfferRegisteredEvent;
 import fr.labos.partenariats.schema.profile.OfferUpdatedEvent;
 import fr.labos.partenariats.schema.profile.OfferWithdrawnEvent;
@@ -34,7 +34,7 @@ public class Offer {
     @CommandHandler
     public Offer(RegisterOfferCommand command, ActorRegistry actors, Clock clock) {
         if (!actors.isRegistered(command.actorId())) {
-            throw new NotFoundException("no actor " + command.actorId());
+            throw new NotFoundException("not-found.actor", command.actorId());
         }
         PostRules.checkDetails(command.details(), clock);
         apply(new OfferRegisteredEvent(command.offerId(), command.actorId(), command.details(), clock.instant()));

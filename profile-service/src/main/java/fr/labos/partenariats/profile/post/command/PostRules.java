@@ -1,8 +1,8 @@
 package fr.labos.partenariats.profile.post.command;
 
-import fr.labos.partenariats.profile.web.ConflictException;
-import fr.labos.partenariats.profile.web.InvalidInputException;
-import fr.labos.partenariats.profile.web.NotFoundException;
+import fr.labos.partenariats.profile.domain.ConflictException;
+import fr.labos.partenariats.profile.domain.InvalidInputException;
+import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.schema.profile.PostDetails;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 
@@ -21,29 +21,30 @@ final class PostRules {
 
     static void checkDetails(PostDetails details, Clock clock) {
         if (details == null) {
-            throw new InvalidInputException("details", "a post needs its content");
+            throw new InvalidInputException("details", "invalid.post.details");
         }
         if (details.category() == null) {
-            throw new InvalidInputException("category", "a post needs a resource category");
+            throw new InvalidInputException("category", "invalid.post.category");
         }
         if (details.form() == null) {
-            throw new InvalidInputException("form", "a post needs a partnership form");
+            throw new InvalidInputException("form", "invalid.post.form");
         }
         if (details.title() == null || details.title().isBlank()) {
-            throw new InvalidInputException("title", "a post needs a title");
+            throw new InvalidInputException("title", "invalid.post.title");
         }
         if (details.territory() == null || !TerritoryDirectory.official().isKnown(details.territory())) {
-            throw new InvalidInputException("territory", "not an official territory: " + details.territory());
+            throw new InvalidInputException("territory", "invalid.post.territory",
+                    details.territory() == null ? null : details.territory().code());
         }
         if (details.isExpiredOn(LocalDate.now(clock.withZone(LAB_TIME_ZONE)))) {
-            throw new InvalidInputException("validUntil", "must not be in the past: " + details.validUntil());
+            throw new InvalidInputException("validUntil", "invalid.post.valid-until", details.validUntil());
         }
     }
 
     /** Someone else's post is answered as not found, so that nobody learns what others have posted. */
     static void checkOwner(String ownerId, String claimedActorId, String kind, String postId) {
         if (!ownerId.equals(claimedActorId)) {
-            throw new NotFoundException("no " + kind + " " + postId + " for actor " + claimedActorId);
+            throw new NotFoundException("not-found." + kind, postId, claimedActorId);
         }
     }
 
@@ -51,8 +52,8 @@ final class PostRules {
         switch (status) {
             case OPEN -> {
             }
-            case WITHDRAWN -> throw new ConflictException("the " + kind + " " + postId + " is already withdrawn");
-            case FULFILLED -> throw new ConflictException("the " + kind + " " + postId + " is already fulfilled");
+            case WITHDRAWN -> throw new ConflictException("conflict." + kind + ".withdrawn", postId);
+            case FULFILLED -> throw new ConflictException("conflict." + kind + ".fulfilled", postId);
         }
     }
 }

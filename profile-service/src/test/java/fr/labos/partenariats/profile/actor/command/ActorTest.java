@@ -1,6 +1,6 @@
 package fr.labos.partenariats.profile.actor.command;
 
-import fr.labos.partenariats.profile.web.InvalidInputException;
+import fr.labos.partenariats.profile.domain.InvalidInputException;
 import fr.labos.partenariats.schema.PrincipalMetadata;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.Sdg;
@@ -85,7 +85,7 @@ class ActorTest {
                 .when(new RegisterActorCommand(ACTOR, "Wimoov", ActorType.ASSOCIATION, "99999",
                         Set.of(), Set.of(), null, CAMILLE))
                 .expectException(InvalidInputException.class)
-                .expectExceptionMessage("not a current INSEE commune code: 99999")
+                .expectExceptionMessage("invalid.actor.home-territory [99999]")
                 .expectNoEvents();
         verify(contacts, never()).store(any(), any());
     }

@@ -1,8 +1,8 @@
 package fr.labos.partenariats.profile.post.command;
 
-import fr.labos.partenariats.profile.web.ConflictException;
-import fr.labos.partenariats.profile.web.InvalidInputException;
-import fr.labos.partenariats.profile.web.NotFoundException;
+import fr.labos.partenariats.profile.domain.ConflictException;
+import fr.labos.partenariats.profile.domain.InvalidInputException;
+import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.schema.common.PartnershipForm;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.Sdg;
@@ -64,7 +64,7 @@ class NeedTest {
         fixture.givenNoPriorActivity()
                 .when(new RegisterNeedCommand(NEED, ACTOR, details(LocalDate.of(2026, 11, 25))))
                 .expectException(InvalidInputException.class)
-                .expectExceptionMessage("must not be in the past: 2026-11-25")
+                .expectExceptionMessage("invalid.post.valid-until [2026-11-25]")
                 .expectNoEvents();
     }
 
@@ -129,7 +129,7 @@ class NeedTest {
         fixture.given(registered(), new NeedFulfilledEvent(NEED, ACTOR, "trouvé", NOW))
                 .when(new WithdrawNeedCommand(NEED, ACTOR, null))
                 .expectException(ConflictException.class)
-                .expectExceptionMessage("the need need-1 is already fulfilled");
+                .expectExceptionMessage("conflict.need.fulfilled [need-1]");
     }
 
     @Test

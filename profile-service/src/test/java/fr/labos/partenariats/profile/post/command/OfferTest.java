@@ -1,7 +1,7 @@
 package fr.labos.partenariats.profile.post.command;
 
-import fr.labos.partenariats.profile.web.ConflictException;
-import fr.labos.partenariats.profile.web.InvalidInputException;
+import fr.labos.partenariats.profile.domain.ConflictException;
+import fr.labos.partenariats.profile.domain.InvalidInputException;
 import fr.labos.partenariats.schema.common.PartnershipForm;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.TerritoryLevel;

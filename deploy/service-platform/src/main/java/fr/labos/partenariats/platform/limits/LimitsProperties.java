@@ -1,0 +1,63 @@
+package fr.labos.partenariats.platform.limits;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Abuse limits ({@code lab.limits.*}): the largest request body, and request rates per route family, each counted per
+ * signed-in principal (the token's subject) and per client address. The first family whose methods and paths match a
+ * request counts it; a request no family matches is not counted. Without configured families, {@link #DEFAULTS} apply.
+ *
+ * @param maxBodySize largest request body accepted (413 above)
+ * @param rate        request rates
+ */
+@ConfigurationProperties("lab.limits")
+public record LimitsProperties(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue Rate rate) {
+
+    /** Exports first (they are the costliest reads), then writes, then reads. */
+    static final Map<String, Family> DEFAULTS = defaults();
+
+    /**
+     * @param enabled      false switches rate limiting off (benchmarks, load tests)
+     * @param maxClients   how many principals and addresses are tracked at once (the least recent are forgotten)
+     * @param families     route families, in matching order
+     */
+    public record Rate(@DefaultValue("true") boolean enabled, @DefaultValue("100000") long maxClients,
+                       Map<String, Family> families) {
+
+        Map<String, Family> familiesOrDefaults() {
+            return families == null || families.isEmpty() ? DEFAULTS : families;
+        }
+    }
+
+    /**
+     * @param methods      HTTP methods of the family (none: all)
+     * @param paths        path patterns ({@code /api/**}, {@code /api/actors/*}/export)
+     * @param perPrincipal allowance of one signed-in principal (none: not counted per principal)
+     * @param perAddress   allowance of one client address, signed in or not (none: not counted per address)
+     */
+    public record Family(List<String> methods, List<String> paths, Allowance perPrincipal, Allowance perAddress) {
+    }
+
+    /** {@code capacity} requests per {@code period}, refilled continuously; a burst may use the whole capacity. */
+    public record Allowance(long capacity, Duration period) {
+    }
+
+    private static Map<String, Family> defaults() {
+        Map<String, Family> families = new LinkedHashMap<>();
+        families.put("exports", new Family(List.of("GET"), List.of("/api/actors/*/export"),
+                new Allowance(10, Duration.ofMinutes(1)), new Allowance(30, Duration.ofMinutes(1))));
+        families.put("writes", new Family(List.of("POST", "PUT", "PATCH", "DELETE"), List.of("/api/**"),
+                new Allowance(120, Duration.ofMinutes(1)), new Allowance(600, Duration.ofMinutes(1))));
+        families.put("reads", new Family(List.of("GET", "HEAD"), List.of("/api/**"),
+                new Allowance(600, Duration.ofMinutes(1)), new Allowance(3000, Duration.ofMinutes(1))));
+        return Collections.unmodifiableMap(families);
+    }
+}

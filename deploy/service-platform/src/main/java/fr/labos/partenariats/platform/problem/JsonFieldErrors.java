@@ -1,0 +1,117 @@
+package fr.labos.partenariats.platform.problem;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+
+import java.time.temporal.Temporal;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Names the field of a JSON body that could not be read, and says why in the reader's language, without Jackson's
+ * text (which quotes Java class names and whole values).
+ */
+final class JsonFieldErrors {
+
+    private static final int ENUM_LIST_LIMIT = 30;
+
+    private final ProblemMessages messages;
+
+    JsonFieldErrors(ProblemMessages messages) {
+        this.messages = messages;
+    }
+
+    FieldProblem describe(JsonProcessingException e, Locale locale) {
+        if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
+            JsonLocation where = e.getLocation();
+            if (e instanceof JsonParseException || where != null) {
+                return new FieldProblem("body", messages.get("problem.body.not-json", locale,
+                        where == null ? 0 : where.getLineNr(), where == null ? 0 : where.getColumnNr()));
+            }
+            return new FieldProblem("body", messages.get("problem.body.not-readable", locale));
+        }
+        String field = path(mapping.getPath());
+        if (mapping instanceof UnrecognizedPropertyException) {
+            return new FieldProblem(field, messages.get("problem.field.unknown", locale));
+        }
+        if (mapping instanceof ValueInstantiationException instantiation) {
+            Class<?> type = instantiation.getType() == null ? null : instantiation.getType().getRawClass();
+            String specific = type == null ? null : "problem.field.value-of." + type.getSimpleName();
+            return new FieldProblem(field, specific != null && messages.has(specific, locale)
+                    ? messages.get(specific, locale) : messages.get("problem.field.invalid", locale));
+        }
+        if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
+            Class<?> target = format.getTargetType();
+            if (target.isEnum()) {
+                return new FieldProblem(field, messages.get("problem.field.unknown-value", locale,
+                        format.getValue(), enumValues(target)));
+            }
+            return new FieldProblem(field, messages.get("problem.field.wrong-type", locale,
+                    format.getValue(), typeName(target, locale, messages)));
+        }
+        if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+            Class<?> target = mismatch.getTargetType();
+            if (target.isEnum() && target.getEnumConstants().length > 0) {
+                return new FieldProblem(field, messages.get("problem.field.expected", locale, enumValues(target)));
+            }
+            return new FieldProblem(field, messages.get("problem.field.expected", locale,
+                    typeName(target, locale, messages)));
+        }
+        return new FieldProblem(field, messages.get("problem.field.invalid", locale));
+    }
+
+    static String typeName(Class<?> type, Locale locale, ProblemMessages messages) {
+        String kind;
+        if (type == null) {
+            kind = "value";
+        } else if (type == int.class || type == Integer.class || type == long.class || type == Long.class
+                || type == short.class || type == Short.class) {
+            kind = "integer";
+        } else if (Number.class.isAssignableFrom(type) || type == double.class || type == float.class) {
+            kind = "number";
+        } else if (type == boolean.class || type == Boolean.class) {
+            kind = "boolean";
+        } else if (CharSequence.class.isAssignableFrom(type)) {
+            kind = "string";
+        } else if (Temporal.class.isAssignableFrom(type)) {
+            kind = "date";
+        } else if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            kind = "list";
+        } else if (type.isEnum()) {
+            return enumValues(type);
+        } else if (Map.class.isAssignableFrom(type) || !type.isPrimitive()) {
+            kind = "object";
+        } else {
+            kind = "value";
+        }
+        return messages.get("problem.type." + kind, locale);
+    }
+
+    private static String enumValues(Class<?> type) {
+        List<String> names = Arrays.stream(type.getEnumConstants()).map(Object::toString).toList();
+        return names.size() <= ENUM_LIST_LIMIT ? String.join(", ", names)
+                : names.stream().limit(ENUM_LIST_LIMIT).collect(Collectors.joining(", ")) + ", …";
+    }
+
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference reference : references) {
+            if (reference.getFieldName() != null) {
+                field.append(field.isEmpty() ? "" : ".").append(ProblemMessages.quote(reference.getFieldName()));
+            } else if (reference.getIndex() >= 0) {
+                field.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return field.isEmpty() ? "body" : field.toString();
+    }
+}

@@ -1,0 +1,200 @@
+package fr.labos.partenariats.platform.problem;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.lang.NonNull;
+import org.springframework.lang.Nullable;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Every error answered by Spring MVC becomes a problem document of the one shape ({@link Problems}): Spring's own
+ * exceptions (unreadable JSON, wrong parameter types, unknown routes, wrong methods...), Bean Validation failures, and
+ * the services' domain exceptions through their {@link ProblemMapping}s. Anything else is a 500 that says nothing of
+ * the code; the exception goes to the log.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private final Problems problems;
+    private final ProblemCatalog catalog;
+    private final JsonFieldErrors jsonErrors;
+
+    ProblemHandler(Problems problems, ProblemCatalog catalog) {
+        this.problems = problems;
+        this.catalog = catalog;
+        this.jsonErrors = new JsonFieldErrors(problems.messages());
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException e, HttpServletRequest request) {
+        List<FieldProblem> fields = e.getConstraintViolations().stream()
+                .map(v -> new FieldProblem(parameterPath(v.getPropertyPath().toString()), v.getMessage()))
+                .toList();
+        return answer(problems.invalid(request, fields), null);
+    }
+
+    /** Domain exceptions by their mapping; the rest is an unexpected failure. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> anyOther(Exception e, HttpServletRequest request) throws Exception {
+        if (e.getClass().getName().startsWith("org.springframework.security.")) {
+            throw e; // the security filter chain answers those (401/403) itself
+        }
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.getCause()) {
+            ProblemMapping<?> mapping = catalog.find(cause);
+            if (mapping != null) {
+                HttpHeaders headers = new HttpHeaders();
+                if (mapping.retryAfter() != null) {
+                    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, mapping.retryAfter().toSeconds())));
+                }
+                return answer(mapped(mapping, cause, request), headers);
+            }
+            if (cause instanceof PayloadTooLargeException) {
+                return answer(tooLarge(request), null);
+            }
+        }
+        log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
+        return answer(problems.of(ProblemTypes.INTERNAL_ERROR, request), null);
+    }
+
+    private ProblemDetail mapped(ProblemMapping<?> mapping, Throwable e, HttpServletRequest request) {
+        Locale locale = ProblemMessages.localeOf(request);
+        MessageSourceResolvable resolvable = mapping.detailOf(e);
+        String detail = resolvable == null ? null : problems.messages().get(resolvable, locale);
+        String field = mapping.fieldOf(e);
+        if (field != null) {
+            return problems.invalid(locale, request.getRequestURI(), List.of(new FieldProblem(field,
+                    detail == null ? problems.messages().get("problem.field.invalid", locale) : detail)));
+        }
+        ProblemTypes type = mapping.type();
+        return problems.create(type, type.status().value(), locale, request.getRequestURI(),
+                detail == null ? problems.messages().get("problem." + type.slug() + ".detail", locale) : detail);
+    }
+
+    private ProblemDetail tooLarge(HttpServletRequest request) {
+        return problems.of(ProblemTypes.PAYLOAD_TOO_LARGE, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(@NonNull MethodArgumentNotValidException e,
+            @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        List<FieldProblem> fields = new ArrayList<>();
+        e.getBindingResult().getFieldErrors().forEach(error -> fields.add(fieldProblem(error)));
+        e.getBindingResult().getGlobalErrors().forEach(error ->
+                fields.add(new FieldProblem(error.getObjectName(), error.getDefaultMessage())));
+        return entity(problems.invalid(servlet(request), fields), headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(@NonNull HandlerMethodValidationException e,
+            @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        List<FieldProblem> fields = new ArrayList<>();
+        e.getParameterValidationResults().forEach(result -> {
+            if (result instanceof ParameterErrors errors && errors.hasFieldErrors()) {
+                errors.getFieldErrors().forEach(error -> fields.add(fieldProblem(error)));
+            } else {
+                String name = result.getMethodParameter().getParameterName();
+                result.getResolvableErrors().forEach(error -> fields.add(new FieldProblem(name, error.getDefaultMessage())));
+            }
+        });
+        return entity(problems.invalid(servlet(request), fields), headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(@NonNull HttpMessageNotReadableException e,
+            @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        HttpServletRequest servlet = servlet(request);
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PayloadTooLargeException) {
+                return entity(tooLarge(servlet), headers);
+            }
+        }
+        Locale locale = ProblemMessages.localeOf(servlet);
+        FieldProblem field = e.getCause() instanceof JsonProcessingException json
+                ? jsonErrors.describe(json, locale)
+                : new FieldProblem("body", problems.messages().get("problem.body.missing", locale));
+        return entity(problems.invalid(servlet, List.of(field)), headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(@NonNull TypeMismatchException e, @NonNull HttpHeaders headers,
+            @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        HttpServletRequest servlet = servlet(request);
+        String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
+        Class<?> required = e.getRequiredType();
+        String message = problems.messages().get("problem.field.wrong-type", ProblemMessages.localeOf(servlet),
+                e.getValue(), JsonFieldErrors.typeName(required, ProblemMessages.localeOf(servlet), problems.messages()));
+        return entity(problems.invalid(servlet, List.of(new FieldProblem(name == null ? "parameter" : name, message))),
+                headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(@NonNull MissingServletRequestParameterException e,
+            @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        HttpServletRequest servlet = servlet(request);
+        return entity(problems.invalid(servlet, List.of(new FieldProblem(e.getParameterName(),
+                problems.messages().get("problem.field.required", ProblemMessages.localeOf(servlet))))), headers);
+    }
+
+    /** Every other exception Spring MVC knows: its status, the generic detail of that status. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(@NonNull Exception e, @Nullable Object body,
+            @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
+        HttpServletRequest servlet = servlet(request);
+        ProblemTypes type = ProblemTypes.forStatus(status.value());
+        ProblemDetail problem = problems.create(type, status.value(), ProblemMessages.localeOf(servlet),
+                servlet.getRequestURI(), problems.messages().get("problem." + type.slug() + ".detail",
+                        ProblemMessages.localeOf(servlet)));
+        return entity(problem, headers);
+    }
+
+    private static FieldProblem fieldProblem(FieldError error) {
+        return new FieldProblem(error.getField(), error.getDefaultMessage());
+    }
+
+    private static ResponseEntity<Object> entity(ProblemDetail problem, HttpHeaders headers) {
+        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, HttpHeaders headers) {
+        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+    }
+
+    private static HttpServletRequest servlet(WebRequest request) {
+        return ((NativeWebRequest) request).getNativeRequest(HttpServletRequest.class);
+    }
+
+    /** "update.reason" → "reason", "register.request.title" → "title": drop the method and argument names. */
+    private static String parameterPath(String propertyPath) {
+        String[] nodes = propertyPath.split("\\.");
+        return nodes.length <= 1 ? propertyPath : String.join(".", java.util.Arrays.copyOfRange(nodes, nodes.length > 2 ? 2 : 1, nodes.length));
+    }
+}

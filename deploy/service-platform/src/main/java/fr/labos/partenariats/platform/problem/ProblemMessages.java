@@ -1,0 +1,114 @@
+package fr.labos.partenariats.platform.problem;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.context.NoSuchMessageException;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The texts of problem documents, from message bundles: French by default, English when the request prefers it
+ * ({@code Accept-Language: en}). The platform's bundle holds the titles and the generic details; each service adds its
+ * own bundle for the details of its domain exceptions ({@code lab.problems.messages}).
+ */
+public final class ProblemMessages {
+
+    static final Locale DEFAULT = Locale.FRENCH;
+    private static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
+    /** Longest piece of client input quoted back in a message: enough to recognise it, never a 1 MB echo. */
+    static final int QUOTE_LIMIT = 80;
+
+    private final ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
+
+    ProblemMessages(List<String> serviceBundles) {
+        List<String> basenames = new ArrayList<>(serviceBundles);
+        basenames.add("fr/labos/partenariats/platform/problem/problems");
+        bundles.setBasenames(basenames.toArray(String[]::new));
+        bundles.setDefaultEncoding("UTF-8");
+        // The base bundle is French; never fall back to the JVM's locale (an English server must still answer in French).
+        bundles.setFallbackToSystemLocale(false);
+        bundles.setAlwaysUseMessageFormat(true);
+    }
+
+    /** French unless the request's {@code Accept-Language} ranks English first among the languages offered. */
+    public static Locale localeOf(HttpServletRequest request) {
+        return localeOf(request.getHeader("Accept-Language"));
+    }
+
+    static Locale localeOf(String acceptLanguage) {
+        if (acceptLanguage == null || acceptLanguage.isBlank()) {
+            return DEFAULT;
+        }
+        try {
+            Locale chosen = Locale.lookup(Locale.LanguageRange.parse(acceptLanguage), SUPPORTED);
+            return chosen == null ? DEFAULT : chosen;
+        } catch (IllegalArgumentException malformed) {
+            return DEFAULT;
+        }
+    }
+
+    /** The message of that code, its arguments quoted safely; the code itself if no bundle has it. */
+    public String get(String code, Locale locale, Object... arguments) {
+        try {
+            return bundles.getMessage(code, quoteAll(arguments), locale);
+        } catch (NoSuchMessageException e) {
+            return code;
+        }
+    }
+
+    /** An exception (or any resolvable) that names its own message codes and arguments. */
+    String get(MessageSourceResolvable resolvable, Locale locale) {
+        String[] codes = resolvable.getCodes();
+        if (codes == null || codes.length == 0) {
+            return null;
+        }
+        Object[] arguments = resolvable.getArguments() == null ? new Object[0] : resolvable.getArguments();
+        try {
+            return bundles.getMessage(codes[0], quoteAll(arguments), locale);
+        } catch (NoSuchMessageException e) {
+            return null;
+        }
+    }
+
+    boolean has(String code, Locale locale) {
+        try {
+            bundles.getMessage(code, null, locale);
+            return true;
+        } catch (NoSuchMessageException e) {
+            return false;
+        }
+    }
+
+    private static Object[] quoteAll(Object[] arguments) {
+        Object[] quoted = new Object[arguments.length];
+        for (int i = 0; i < arguments.length; i++) {
+            quoted[i] = arguments[i] instanceof Number ? arguments[i] : quote(arguments[i]);
+        }
+        return quoted;
+    }
+
+    /**
+     * Client input as it may appear in a message: control characters dropped, cut at {@value #QUOTE_LIMIT}
+     * characters with an ellipsis.
+     */
+    public static String quote(Object value) {
+        if (value == null) {
+            return "null";
+        }
+        String text = String.valueOf(value);
+        StringBuilder safe = new StringBuilder(Math.min(text.length(), QUOTE_LIMIT + 1));
+        for (int i = 0; i < text.length() && safe.length() < QUOTE_LIMIT; i++) {
+            char c = text.charAt(i);
+            if (!Character.isISOControl(c)) {
+                safe.append(c);
+            }
+        }
+        if (safe.length() == QUOTE_LIMIT && text.length() > QUOTE_LIMIT) {
+            safe.append('…');
+        }
+        return safe.toString();
+    }
+}

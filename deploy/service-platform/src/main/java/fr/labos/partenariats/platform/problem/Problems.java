@@ -1,0 +1,100 @@
+package fr.labos.partenariats.platform.problem;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Builds and writes the one problem-document shape of both services: {@code type}, {@code title}, {@code status},
+ * {@code detail}, {@code instance}, and for input errors {@code errors: [{field, message}]}. Used by the MVC exception
+ * handler, the filters that answer before MVC (limits) and the servlet container's own error reports.
+ */
+public final class Problems {
+
+    /** Longest request path echoed as {@code instance}. */
+    private static final int INSTANCE_LIMIT = 200;
+
+    private final ProblemMessages messages;
+    private final ObjectMapper json;
+
+    Problems(ProblemMessages messages, ObjectMapper json) {
+        this.messages = messages;
+        this.json = json;
+    }
+
+    public ProblemMessages messages() {
+        return messages;
+    }
+
+    /** A problem of that type whose detail is the message {@code detailCode} of the bundles. */
+    public ProblemDetail of(ProblemTypes type, HttpServletRequest request, String detailCode, Object... arguments) {
+        Locale locale = ProblemMessages.localeOf(request);
+        return create(type, type.status().value(), locale, request.getRequestURI(),
+                messages.get(detailCode, locale, arguments));
+    }
+
+    /** A problem with the generic detail of its type. */
+    public ProblemDetail of(ProblemTypes type, HttpServletRequest request) {
+        return of(type, request, "problem." + type.slug() + ".detail");
+    }
+
+    /** A 400 listing each rejected field; the detail sums them up. */
+    public ProblemDetail invalid(HttpServletRequest request, List<FieldProblem> fields) {
+        Locale locale = ProblemMessages.localeOf(request);
+        return invalid(locale, request.getRequestURI(), fields);
+    }
+
+    ProblemDetail invalid(Locale locale, String path, List<FieldProblem> fields) {
+        List<FieldProblem> sorted = fields.stream().sorted(Comparator.comparing(FieldProblem::field)).distinct().toList();
+        String summary = String.join("; ", sorted.stream().map(f -> f.field() + " : " + f.message()).toList());
+        ProblemDetail problem = create(ProblemTypes.INVALID_INPUT, 400, locale, path,
+                messages.get("problem.invalid-input.fields", locale, sorted.size(), summary));
+        problem.setProperty("errors", sorted);
+        return problem;
+    }
+
+    ProblemDetail create(ProblemTypes type, int status, Locale locale, String path, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatus(status);
+        problem.setType(type.uri());
+        problem.setTitle(messages.get("problem." + type.slug() + ".title", locale));
+        problem.setDetail(detail);
+        URI instance = instance(path);
+        if (instance != null) {
+            problem.setInstance(instance);
+        }
+        return problem;
+    }
+
+    /** Writes a problem straight to the response, for code that runs before or outside Spring MVC. */
+    public void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(toJson(problem));
+        response.flushBuffer();
+    }
+
+    byte[] toJson(ProblemDetail problem) throws IOException {
+        return json.writeValueAsBytes(problem);
+    }
+
+    private static URI instance(String path) {
+        if (path == null || path.isEmpty() || path.length() > INSTANCE_LIMIT) {
+            return null;
+        }
+        try {
+            return URI.create(path);
+        } catch (IllegalArgumentException notAUri) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package fr.labos.partenariats.platform.problem;
+
+import fr.labos.partenariats.platform.testing.RawHttp;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the servlet container refuses on its own (before any servlet) and what Spring MVC refuses are answered with
+ * the same problem document, in French unless English is asked for; never an HTML page, never Java text.
+ */
+@SpringBootTest(classes = ProblemTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "lab.limits.rate.enabled=false")
+class ProblemDocumentsTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aPercentEncodedUtf8QueryValueIsDecoded() throws Exception {
+        RawHttp.Answer answer = RawHttp.get(port, "/api/echo?reason=projet%20report%C3%A9");
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body()).isEqualTo("projet reporté");
+    }
+
+    @Test
+    void aRawNonAsciiCharacterInTheQueryIsAProblemSayingHowToEncodeIt() throws Exception {
+        RawHttp.Answer answer = RawHttp.get(port, "/api/echo?reason=projet%20reporté");
+        JsonNode problem = assertProblem(answer, 400);
+        assertThat(problem.get("type").asText()).isEqualTo("https://labos-partenariats.fr/problems/malformed-request");
+        assertThat(problem.get("detail").asText()).contains("%C3%A9");
+    }
+
+    @Test
+    void aNulAndAnInvalidByteInThePathAreAProblem() throws Exception {
+        assertProblem(RawHttp.get(port, "/api/echo/%00%ff"), 400);
+        assertProblem(RawHttp.get(port, new byte[]{'/', 'a', 'p', 'i', '/', (byte) 0xff, (byte) 0x00}), 400);
+    }
+
+    @Test
+    void aQueryOverEightKilobytesIsAProblem() throws Exception {
+        RawHttp.Answer answer = RawHttp.get(port, "/api/echo?reason=" + "a".repeat(9 * 1024));
+        assertThat(answer.status()).isBetween(400, 499);
+        assertProblem(answer, answer.status());
+    }
+
+    /** A raw byte in the request line stops Tomcat before it reads the headers: that answer can only be French. */
+    @Test
+    void theContainerProblemIsInEnglishOnRequestOnceTheHeadersAreRead() throws Exception {
+        JsonNode problem = assertProblem(RawHttp.get(port, "/api/echo/%00", "Accept-Language: en"), 400);
+        assertThat(problem.get("title").asText()).isEqualTo("Malformed request");
+    }
+
+    @Test
+    void anUnknownRouteAndAWrongMethodAreProblems() throws Exception {
+        assertThat(assertProblem(RawHttp.get(port, "/nowhere"), 404).get("title").asText()).isEqualTo("Introuvable");
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/echo?reason=x"))
+                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(405);
+        assertThat(response.headers().firstValue("Content-Type")).contains("application/problem+json");
+    }
+
+    @Test
+    void anUnexpectedFailureSaysNothingOfTheCode() throws Exception {
+        RawHttp.Answer answer = RawHttp.get(port, "/api/boom");
+        JsonNode problem = assertProblem(answer, 500);
+        assertThat(answer.body()).doesNotContain("secret").doesNotContain("Exception").doesNotContain("com.example");
+        assertThat(problem.get("title").asText()).isEqualTo("Erreur interne");
+    }
+
+    @Test
+    void aParameterOfTheWrongTypeIsNamedWithoutJavaText() throws Exception {
+        RawHttp.Answer answer = RawHttp.get(port, "/api/page?number=" + "9".repeat(500));
+        JsonNode problem = assertProblem(answer, 400);
+        assertThat(problem.at("/errors/0/field").asText()).isEqualTo("number");
+        assertThat(answer.body()).doesNotContain("java.").doesNotContain("9".repeat(81));
+    }
+
+    @Test
+    void integersAreNotCoercedFromFloatsOrStrings() throws Exception {
+        for (String numbers : new String[]{"[8.5]", "[\"8\"]", "[true]"}) {
+            HttpResponse<String> response = postJson("{\"title\": \"t\", \"numbers\": " + numbers + "}");
+            assertThat(response.statusCode()).as(numbers).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).at("/errors/0/field").asText()).as(numbers).isEqualTo("numbers[0]");
+        }
+    }
+
+    @Test
+    void validationMessagesFollowTheLanguage() throws Exception {
+        HttpResponse<String> french = postJson("{\"title\": \"\"}");
+        HttpResponse<String> english = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/notes"))
+                .header("Content-Type", "application/json").header("Accept-Language", "en")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"title\": \"\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(french.body()).at("/errors/0/message").asText()).isEqualTo("ne doit pas être vide");
+        assertThat(JSON.readTree(english.body()).at("/errors/0/message").asText()).isEqualTo("must not be blank");
+    }
+
+    @Test
+    void malformedJsonIsAProblemWithItsPosition() throws Exception {
+        HttpResponse<String> response = postJson("{\"title\": ");
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(problem.at("/errors/0/field").asText()).isEqualTo("body");
+    }
+
+    private HttpResponse<String> postJson(String body) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/notes"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    static JsonNode assertProblem(RawHttp.Answer answer, int status) throws Exception {
+        assertThat(answer.status()).as(answer.body()).isEqualTo(status);
+        assertThat(answer.contentType()).as(answer.body()).startsWith("application/problem+json");
+        assertThat(answer.body()).doesNotContainIgnoringCase("<html");
+        JsonNode problem = JSON.readTree(answer.body());
+        assertThat(problem.get("status").asInt()).isEqualTo(status);
+        assertThat(problem.get("type").asText()).startsWith("https://labos-partenariats.fr/problems/");
+        assertThat(problem.get("title").asText()).isNotBlank();
+        assertThat(problem.get("detail").asText()).isNotBlank();
+        return problem;
+    }
+
+}

@@ -1,0 +1,71 @@
+package fr.labos.partenariats.platform.problem;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.boot.SpringBootConfiguration;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A tiny service on the platform: echoes a query parameter, accepts a body, fails on demand. */
+@SpringBootConfiguration
+// Sign-in is tested on its own; here the problems and limits are, as any servlet application would see them.
+@EnableAutoConfiguration(excludeName = {
+        "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+        "org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration",
+        "fr.labos.partenariats.platform.security.LabSecurityAutoConfiguration",
+        "fr.labos.partenariats.platform.security.PrincipalMetadataAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration"})
+public class ProblemTestApplication {
+
+    /** Requests that reached the controller's write endpoint. */
+    public static final AtomicInteger WRITES = new AtomicInteger();
+
+    record Note(@NotBlank @Size(max = 200) String title, Set<Integer> numbers, List<String> tags) {
+    }
+
+    static class Boom extends RuntimeException {
+        Boom() {
+            super("secret internal state: com.example.Thing@1234");
+        }
+    }
+
+    /** Registered as a member class of the configuration. */
+    @RestController
+    static class Endpoints {
+
+        @GetMapping("/api/echo")
+        String echo(@RequestParam String reason) {
+            return reason;
+        }
+
+        @GetMapping("/api/page")
+        String page(@RequestParam(defaultValue = "1") @Max(10) int number) {
+            return Integer.toString(number);
+        }
+
+        @PostMapping({"/api/notes", "/api/drafts"})
+        ResponseEntity<Void> write(@Valid @RequestBody Note note) {
+            WRITES.incrementAndGet();
+            return ResponseEntity.status(201).build();
+        }
+
+        @GetMapping("/api/boom")
+        String boom() {
+            throw new Boom();
+        }
+    }
+}

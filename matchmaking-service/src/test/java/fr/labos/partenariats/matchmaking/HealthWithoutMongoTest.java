@@ -1,0 +1,42 @@
+package fr.labos.partenariats.matchmaking;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
+import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
+import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** With MongoDB away, health and rankings answer within seconds (DOWN, 503 problem) instead of hanging 30 s. */
+class HealthWithoutMongoTest {
+
+    @Test
+    void healthAndRankingsAnswerQuicklyWhenMongoIsAway() {
+        String topic = SharedKafka.newTopic("it.health-no-mongo.profile.events");
+        // Nothing listens there, and the URI sets no timeout of its own: the service's bound must apply.
+        String uri = InMemoryMongo.uriFor(InMemoryMongo.freePort());
+        try (RunningMatchmaking service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), uri, topic,
+                "it-health-no-mongo", "matchmaking.index.ready-timeout=1s")) {
+
+            long start = System.nanoTime();
+            HttpResponse<String> health = service.get("/actuator/health");
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+            assertThat(took).isLessThan(Duration.ofMillis(3500));
+            assertThat(health.statusCode()).isEqualTo(503);
+            JsonNode body = RunningMatchmaking.parse(health.body());
+            assertThat(body.at("/components/mongo/status").asText()).isEqualTo("DOWN");
+
+            start = System.nanoTime();
+            HttpResponse<String> ranking = service.get("/api/needs/any/matches");
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3500));
+            assertThat(ranking.statusCode()).isEqualTo(503);
+            assertThat(ranking.headers().firstValue("Retry-After")).isPresent();
+            assertThat(ranking.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        }
+    }
+}

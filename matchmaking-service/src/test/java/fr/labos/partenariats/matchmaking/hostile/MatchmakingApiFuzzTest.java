@@ -1,0 +1,116 @@
+package fr.labos.partenariats.matchmaking.hostile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
+import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
+import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
+import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.platform.security.TestTokens;
+import fr.labos.partenariats.platform.testing.OpenApiFuzz;
+import fr.labos.partenariats.platform.testing.RawHttp;
+import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.common.ResourceCategory;
+import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
+import fr.labos.partenariats.schema.profile.OfferRegisteredEvent;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+
+import static fr.labos.partenariats.matchmaking.support.Posts.post;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Every operation of matchmaking-service's OpenAPI document, attacked (see {@link OpenApiFuzz}): ids of the wrong kind,
+ * garbage in the path, wrong types and unknown values in every query parameter. Not one 5xx, not one HTML page,
+ * every refusal a problem document; the document itself has a real title, the problem responses, and no required
+ * parameter the endpoints do not require.
+ */
+class MatchmakingApiFuzzTest {
+
+    @Test
+    void everyOperationRefusesHostileInputWithAProblem() throws Exception {
+        String topic = SharedKafka.newTopic("it.fuzz.profile.events");
+        try (InMemoryMongo mongo = InMemoryMongo.start();
+             ProfileEventPublisher publisher = new ProfileEventPublisher(SharedKafka.bootstrapServers(), topic);
+             RunningMatchmaking service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic,
+                     "it-fuzz", "lab.limits.rate.enabled=false")) {
+            publisher.publish("actor-1", 0, new ActorRegisteredEvent("actor-1", "Wimoov", ActorType.ASSOCIATION, "38185",
+                    Set.of(), Set.of(), "", Instant.now()));
+            publisher.publish("need-1", 0, new NeedRegisteredEvent("need-1", "actor-1",
+                    post(ResourceCategory.FUNDING).build(), Instant.now()));
+            publisher.publish("offer-1", 0, new OfferRegisteredEvent("offer-1", "actor-1",
+                    post(ResourceCategory.FUNDING).build(), Instant.now()));
+            await().until(() -> service.get("/api/offers/offer-1/matches").statusCode() == 200);
+            int port = service.port();
+            String admin = TestTokens.bearer(TestTokens.admin().sign());
+            OpenApiFuzz fuzz = new OpenApiFuzz("http://localhost:" + port, request -> request.header("Authorization", admin));
+            JsonNode document = RunningMatchmaking.parse(service.get("/v3/api-docs").body());
+            List<OpenApiFuzz.Operation> operations = fuzz.operations(document);
+            assertThat(operations).hasSize(3);
+
+            List<OpenApiFuzz.Exchange> exchanges = new ArrayList<>();
+            for (OpenApiFuzz.Operation operation : operations) {
+                Function<String, List<String>> ids = variable -> switch (variable) {
+                    case "needId" -> withGarbage("need-1", "offer-1", "actor-1");
+                    case "offerId" -> withGarbage("offer-1", "need-1", "actor-1");
+                    case "actorId" -> withGarbage("actor-1", "need-1", "offer-1");
+                    default -> withGarbage("unknown");
+                };
+                exchanges.addAll(fuzz.attack(operation, ids, null));
+                // Filter values no enum describes in the document: unknown names, and a code without its level.
+                String path = operation.path().replaceAll("\\{[^}]+}", operation.path().contains("needs") ? "need-1"
+                        : operation.path().contains("offers") ? "offer-1" : "actor-1");
+                for (String query : List.of("territoryLevel=PLANETE", "territoryCode=38", "actorType=ALIEN",
+                        "category=MONEY", "territoryLevel=DEPARTEMENT&territoryCode=%00", "category=%C3%A9",
+                        "actorType=" + "A".repeat(5_000))) {
+                    exchanges.add(fuzz.send("GET", path + "?" + query, null));
+                }
+            }
+
+            assertThat(exchanges).hasSizeGreaterThan(60);
+            assertThat(exchanges).filteredOn(e -> !OpenApiFuzz.isProperRefusal(e)).isEmpty();
+            assertThat(RawHttp.get(port, "/api/needs/need-1/matches?territoryCode=é", "Authorization: " + admin).status())
+                    .isEqualTo(400);
+        }
+    }
+
+    @Test
+    void theOpenApiDocumentSaysWhatTheApiDoes() {
+        String topic = SharedKafka.newTopic("it.openapi.profile.events");
+        try (InMemoryMongo mongo = InMemoryMongo.start();
+             RunningMatchmaking service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic,
+                     "it-openapi")) {
+            JsonNode document = RunningMatchmaking.parse(service.get("/v3/api-docs").body());
+
+            assertThat(document.at("/info/title").asText()).contains("matchmaking-service").doesNotContain("OpenAPI definition");
+            assertThat(document.at("/info/description").asText()).isNotBlank();
+            assertThat(document.at("/components/schemas/Problem/properties/errors").isMissingNode()).isFalse();
+            document.path("paths").forEach(item -> item.forEach(operation -> {
+                assertThat(operation.path("responses").fieldNames()).toIterable()
+                        .contains("200", "400", "401", "403", "404", "429", "503");
+                assertThat(operation.at("/responses/404/content/application~1problem+json/schema/$ref").asText())
+                        .isEqualTo("#/components/schemas/Problem");
+                operation.path("parameters").forEach(parameter -> {
+                    if (!parameter.path("in").asText().equals("path")) {
+                        assertThat(parameter.path("required").asBoolean()).as(parameter.toString()).isFalse();
+                    }
+                });
+                assertThat(operation.path("parameters").findValuesAsText("name")).doesNotContain("filter")
+                        .contains("territoryLevel", "territoryCode", "actorType", "category");
+            }));
+        }
+    }
+
+    private static List<String> withGarbage(String valid, String... wrongKinds) {
+        List<String> ids = new ArrayList<>(List.of(valid));
+        ids.addAll(List.of(wrongKinds));
+        ids.addAll(OpenApiFuzz.GARBAGE_IDS);
+        return ids;
+    }
+}

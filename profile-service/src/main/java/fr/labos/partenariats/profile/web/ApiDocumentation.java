@@ -1,0 +1,34 @@
+package fr.labos.partenariats.profile.web;
+
+import fr.labos.partenariats.platform.problem.ExtraProblems;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Set;
+
+/** The title and description of profile-service's OpenAPI document, and the statuses only its posts answer. */
+@Configuration(proxyBeanMethods = false)
+class ApiDocumentation {
+
+    @Bean
+    OpenAPI profileServiceApi() {
+        return new OpenAPI().info(new Info()
+                .title("profile-service — acteurs, besoins et offres")
+                .version("v1")
+                .description("""
+                        Registers the actors of a partnership lab (associations, communes, companies, foundations...) \
+                        and their needs and offers; every change is an event, relayed to matchmaking-service. \
+                        Errors are RFC 7807 problem documents (application/problem+json), in French unless \
+                        Accept-Language asks for English; bodies are limited in size and requests in rate (429 with \
+                        Retry-After)."""));
+    }
+
+    /** A withdrawn or fulfilled post refuses a second withdrawal, an update or a fulfilment. */
+    @Bean
+    ExtraProblems postConflicts() {
+        return (method, path) -> path.matches("/api/actors/\\{actorId}/(\\{kind}|needs|offers)/\\{[a-zA-Z]+}(/fulfilment)?")
+                && !method.equals("GET") ? Set.of(409) : Set.of();
+    }
+}
