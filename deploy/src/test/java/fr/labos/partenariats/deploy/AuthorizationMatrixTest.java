@@ -55,10 +55,10 @@ class AuthorizationMatrixTest {
             GET    /api/actors                                    other    401   200      200      200       200        200     200
             GET    /api/actors/{actorId}                          own      401   200c     200      200c      200        200     200c
             GET    /api/actors/{actorId}                          other    401   200      200c     200c      200        200     200c
-            PUT    /api/actors/{actorId}                          own      401   204      403      403       403        403     204
-            PUT    /api/actors/{actorId}                          other    401   403      204      403       403        403     204
-            DELETE /api/actors/{actorId}/contact                  own      401   204      403      403       403        403     204
-            DELETE /api/actors/{actorId}/contact                  other    401   403      204      403       403        403     204
+            PUT    /api/actors/{actorId}                          own      401   204      403      204       403        403     204
+            PUT    /api/actors/{actorId}                          other    401   403      204      204       403        403     204
+            DELETE /api/actors/{actorId}/contact                  own      401   204      403      204       403        403     204
+            DELETE /api/actors/{actorId}/contact                  other    401   403      204      204       403        403     204
             POST   /api/actors/{actorId}/{kind}                   own      401   201      403      201       403        403     201
             POST   /api/actors/{actorId}/{kind}                   other    401   403      201      201       403        403     201
             GET    /api/actors/{actorId}/{kind}                   own      401   200      200      200       200        200     200
@@ -164,6 +164,23 @@ class AuthorizationMatrixTest {
             }
             return cells.stream();
         });
+    }
+
+    @Test
+    void aMemberCannotReachAnotherActorsNeedThroughItsOwnActorsPath() throws Exception {
+        Fixture mine = fixture("member-tremplin", "a", false);
+        Fixture theirs = fixture("member-mobilite", "b", false);
+        String smuggled = "/api/actors/" + mine.actorId() + "/needs/" + theirs.needId();
+        for (String[] request : List.of(new String[]{"GET", smuggled, null}, new String[]{"PUT", smuggled, NEED.replace("Financer", "Titre détourné :")},
+                new String[]{"DELETE", smuggled, null},
+                new String[]{"POST", smuggled + "/fulfilment", "{\"note\": \"financé\"}"})) {
+            HttpResponse<String> response = lab.send(request[0], lab.profile.resolve(request[1]), "member-tremplin", request[2]);
+            assertThat(response.statusCode()).as(request[0] + " " + request[1] + ": " + response.body()).isEqualTo(404);
+        }
+        HttpResponse<String> need = lab.send("GET", lab.profile.resolve("/api/actors/" + theirs.actorId() + "/needs/"
+                + theirs.needId()), "member-mobilite", null);
+        assertThat(JSON.readTree(need.body()).path("status").asText()).as(need.body()).isEqualTo("OPEN");
+        assertThat(JSON.readTree(need.body()).path("details").path("title").asText()).isEqualTo(JSON.readTree(NEED).path("title").asText());
     }
 
     private static void check(Row row, String account, String expected) {

@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The whole system with authentication on, started once for the run and shared by the authorization tests: real
@@ -38,6 +40,8 @@ final class SignedInLab {
     final DemoTerritory demo;
     final DemoTerritory.Loaded loaded;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** One token per account for the whole run (they are valid for an hour): asking for one costs a hash check. */
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     private SignedInLab(LocalAuthServer auth, URI profile, URI matchmaking, DemoTerritory demo, DemoTerritory.Loaded loaded) {
         this.auth = auth;
@@ -68,6 +72,11 @@ final class SignedInLab {
         return loaded.actors().get(key);
     }
 
+    /** A token of the account, signed by the real local authorization server. */
+    String token(String account) {
+        return tokens.computeIfAbsent(account, auth::token);
+    }
+
     HttpResponse<String> send(String method, URI uri, String account, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
@@ -76,7 +85,7 @@ final class SignedInLab {
             request.header("Content-Type", "application/json");
         }
         if (account != null) {
-            request.header("Authorization", auth.bearer(account));
+            request.header("Authorization", "Bearer " + token(account));
         }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
