@@ -44,8 +44,8 @@ class AuthorizationMatrixTest {
 
     /**
      * Expected status by operation and object (own / another's), for: anonymous, member of A, member of B, facilitator
-     * of Isère, facilitator of Savoie, viewer, admin. {@code 200c}: 200 with the contact person in the body;
-     * {@code 200}: on {@code GET /api/actors/{actorId}}, 200 without it (property-level check).
+     * of Isère, facilitator of Savoie, viewer, admin. {@code 200c}: 200 with the object's contact person in the body;
+     * {@code 200} on a GET: 200 without it (the property-level check).
      */
     static final String MATRIX = """
             # operation                                          object   anon  memberA  memberB  facIsere  facSavoie  viewer  admin
@@ -55,6 +55,10 @@ class AuthorizationMatrixTest {
             GET    /api/actors                                    other    401   200      200      200       200        200     200
             GET    /api/actors/{actorId}                          own      401   200c     200      200c      200        200     200c
             GET    /api/actors/{actorId}                          other    401   200      200c     200c      200        200     200c
+            GET    /api/actors/{actorId}/contact                  own      401   200c     403      200c      403        403     200c
+            GET    /api/actors/{actorId}/contact                  other    401   403      200c     200c      403        403     200c
+            GET    /api/actors/{actorId}/export                   own      401   200c     403      403       403        403     200c
+            GET    /api/actors/{actorId}/export                   other    401   403      200c     403       403        403     200c
             PUT    /api/actors/{actorId}                          own      401   204      403      204       403        403     204
             PUT    /api/actors/{actorId}                          other    401   403      204      204       403        403     204
             DELETE /api/actors/{actorId}/contact                  own      401   204      403      204       403        403     204
@@ -205,12 +209,11 @@ class AuthorizationMatrixTest {
             assertThat(response.headers().firstValue("Content-Type").orElse(""))
                     .as("a refusal is a problem document").startsWith("application/problem+json");
         }
-        if (row.operation().equals("GET /api/actors/{actorId}")) {
+        if (row.method().equals("GET") && status == 200) {
             if (expected.endsWith("c")) {
                 assertThat(response.body()).as("the contact person, for " + account).contains(target.contactEmail());
             } else {
-                assertThat(response.body()).as("no contact person for " + account).doesNotContain(target.contactEmail())
-                        .doesNotContain("\"contact\"");
+                assertThat(response.body()).as("no contact person for " + account).doesNotContain(target.contactEmail());
             }
         }
     }
