@@ -63,6 +63,16 @@ class AuthorizationIntegrationTest {
     }
 
     @Test
+    void theApiDocumentIsPublicAndAsksForABearerTokenNotForAPrincipalParameter() {
+        ResponseEntity<String> response = http.get(null, "/v3/api-docs");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode document = json(response.getBody());
+        assertThat(document.at("/components/securitySchemes/bearer-jwt/scheme").asText()).isEqualTo("bearer");
+        assertThat(document.at("/security/0").has("bearer-jwt")).isTrue();
+        assertThat(document.get("paths").findValuesAsText("name")).doesNotContain("principal");
+    }
+
+    @Test
     void expiredForeignAndTamperedTokensAre401AndWriteNothing() {
         for (String token : new String[]{TestTokens.admin().expired(Duration.ofMinutes(2)).sign(),
                 TestTokens.admin().issuer("https://another-provider.example.org").sign(),
