@@ -582,7 +582,8 @@ public final class MatchingIndex {
         if (ids.isEmpty()) {
             return ExcludedActors.NONE;
         }
-        return ExcludedActors.ofSlots(ids.stream().map(actors::get).filter(Objects::nonNull)
+        // An actor set aside for itself means nothing: its own posts are never proposed to it anyway.
+        return ExcludedActors.ofSlots(ids.stream().map(actors::get).filter(Objects::nonNull).filter(other -> other != actor)
                 .mapToInt(ActorFeatures::slot).toArray());
     }
 

@@ -5,6 +5,7 @@ import fr.labos.partenariats.matchmaking.engine.model.ComplementarityModel;
 import fr.labos.partenariats.matchmaking.engine.model.ComplementarityWeights;
 import fr.labos.partenariats.matchmaking.engine.model.Components;
 import fr.labos.partenariats.matchmaking.engine.model.Match;
+import fr.labos.partenariats.matchmaking.engine.model.PairExclusions;
 import fr.labos.partenariats.matchmaking.engine.model.PostKind;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.PartnershipForm;
@@ -384,6 +385,39 @@ class RankingProperties {
         }
     }
 
+    /** Pairs of actors set aside: no path proposes them, and the fast paths still agree with the references. */
+    @RepeatedTest(100)
+    void setAsidePairsAreNeverProposedAndTheFastPathsStillAgree(@Given(Scenarios.class) Scenario scenario,
+                                                                @Given(Exclusions.class) Map<String, Set<String>> aside,
+                                                                @Given(Limits.class) int limit) {
+        MatchingIndex index = build(scenario.changes(), actor -> aside.getOrDefault(actor, Set.of()));
+        for (PostChange subject : scenario.standingPosts().values()) {
+            List<Match> fast = matches(index, subject.kind(), subject.id(), RankingFilter.none(), limit);
+            assertThat(fast).isEqualTo(index.matchesByExhaustiveScan(subject.kind(), subject.id(), RankingFilter.none(),
+                    TODAY, limit).orElse(List.of()));
+            for (Match match : fast) {
+                assertThat(aside.getOrDefault(match.needActor().id(), Set.of())).doesNotContain(match.offerActor().id());
+            }
+        }
+        assertPartnersAgree(index, scenario, RankingFilter.none(), limit, 3);
+    }
+
+    /** Some pairs among the scenarios' actors, both ways. */
+    static final class Exclusions implements GivenProvider {
+        @Override
+        public Object provide(ElementContext context) {
+            org.instancio.Random random = context.random();
+            Map<String, Set<String>> aside = new HashMap<>();
+            for (int i = random.intRange(0, 4); i > 0; i--) {
+                String a = "actor-" + random.intRange(0, 5);
+                String b = "actor-" + random.intRange(0, 5);
+                aside.computeIfAbsent(a, x -> new HashSet<>()).add(b);
+                aside.computeIfAbsent(b, x -> new HashSet<>()).add(a);
+            }
+            return aside;
+        }
+    }
+
     @RepeatedTest(150)
     void theSameStateGivesTheSameRankingsWhateverTheHistoryAndOrder(@Given(Scenarios.class) Scenario scenario,
                                                                     @Given(Randoms.class) Random random) {
@@ -531,7 +565,12 @@ class RankingProperties {
     // ------------------------------------------------------------------------------------------------ helpers
 
     private static MatchingIndex build(List<Change> changes) {
-        MatchingIndex index = new MatchingIndex(new ComplementarityModel(ComplementarityWeights.defaults()), TERRITORIES, TEXT, PARIS);
+        return build(changes, PairExclusions.NONE);
+    }
+
+    private static MatchingIndex build(List<Change> changes, PairExclusions exclusions) {
+        MatchingIndex index = new MatchingIndex(new ComplementarityModel(ComplementarityWeights.defaults()), TERRITORIES,
+                TEXT, PARIS, exclusions);
         Map<String, Long> sequences = new HashMap<>();
         for (Change change : changes) {
             if (change instanceof ActorChange actor) {
