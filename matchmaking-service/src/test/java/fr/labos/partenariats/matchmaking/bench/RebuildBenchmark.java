@@ -141,7 +141,7 @@ public final class RebuildBenchmark {
     }
 
     private static void rebuild(String bootstrap, String mongoUri, MongoClient mongo, int events, long posts,
-                                List<String> javaOpts, String maxPollRecords) throws InterruptedException {
+                                List<String> javaOpts, String maxPollRecords) throws InterruptedException, java.io.IOException {
         long started = System.nanoTime();
         long ready = -1;
         long firstApplied = -1;
