@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -69,6 +70,7 @@ final class CrashLab implements AutoCloseable {
             lab.startAll(root, extraServiceEnvironment);
             return lab;
         } catch (RuntimeException | InterruptedException e) {
+            // A start that failed elsewhere may still be under way: close() waits for the processes it knows of.
             lab.close();
             throw e;
         }
@@ -76,12 +78,17 @@ final class CrashLab implements AutoCloseable {
 
     private void startAll(Path root, Map<String, String> extraEnvironment) throws InterruptedException {
         Path logs = data.resolve("logs");
+        // Each is recorded before it starts, so that close() stops whatever did start.
+        kafka = new KafkaBrokerProcess(Path.of(System.getProperty("kafka.broker.lib", "kafka-broker/target/lib")),
+                data.resolve("kafka"), Ports.freePort(), 0, logs.resolve("kafka.log"));
+        mongo = MongoWireServerProcess.onFreePort(data.resolve("mongo.mv"), logs.resolve("mongo.log"));
+        // The broker is the slowest to start: alongside PostgreSQL and MongoDB.
+        CompletableFuture<KafkaBrokerProcess> kafkaStarted = CompletableFuture.supplyAsync(kafka::start);
+        CompletableFuture<MongoWireServerProcess> mongoStarted = CompletableFuture.supplyAsync(mongo::start);
         postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), Ports.freePort(), logs.resolve("postgres.log"))
                 .ensureDatabase("profile");
-        kafka = new KafkaBrokerProcess(Path.of(System.getProperty("kafka.broker.lib", "kafka-broker/target/lib")),
-                data.resolve("kafka"), Ports.freePort(), 0, logs.resolve("kafka.log")).start();
+        CompletableFuture.allOf(kafkaStarted, mongoStarted).join();
         kafka.createTopics(List.of(KafkaBrokerProcess.foreverTopic(Topics.PROFILE_EVENTS, 3)));
-        mongo = MongoWireServerProcess.onFreePort(data.resolve("mongo.mv"), logs.resolve("mongo.log")).start();
 
         Map<String, String> profileEnvironment = new java.util.HashMap<>(Map.of(
                 "PROFILE_DB_URL", postgres.jdbcUrl("profile"),

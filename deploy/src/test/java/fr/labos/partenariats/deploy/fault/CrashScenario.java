@@ -6,6 +6,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -79,6 +80,7 @@ final class CrashScenario {
                 log.info("Kill round {}", round);
                 for (Component component : ORDER) {
                     awaitWrites(load, WRITES_BETWEEN, "before killing " + component.label());
+                    awaitFlowing(load);
                     lab.kill(component);
                     if (component != Component.PROFILE_SERVICE) {
                         awaitWrites(load, WRITES_BETWEEN, "while " + component.label() + " is down");
@@ -115,6 +117,19 @@ final class CrashScenario {
             log.warn("The views still differ after {} s: {}", timeout.toSeconds(), last.get() == null ? e : last.get().problems());
         }
         return last.get() != null ? last.get() : checker.check(acknowledged, askIndex);
+    }
+
+    /**
+     * Waits until matchmaking-service ranks the post acknowledged last: writes then flow end to end, and the component
+     * about to be killed has work in hand (a relay batch, consumed records, MongoDB writes not yet flushed).
+     */
+    private void awaitFlowing(PostLoad load) {
+        PostLoad.Acknowledged post = load.latestPost().orElseThrow(() -> new IllegalStateException("No post acknowledged yet"));
+        URI ranking = lab.matchmakingService().resolve((post.kind() == AggregateKind.NEED ? "/api/needs/" : "/api/offers/")
+                + post.aggregateId() + "/matches?limit=1");
+        await("post " + post.aggregateId() + " rankable at matchmaking-service").atMost(PROGRESS_TIMEOUT)
+                .pollInterval(Duration.ofMillis(200)).ignoreExceptions()
+                .until(() -> http.get(ranking).statusCode() == 200);
     }
 
     private static void awaitWrites(PostLoad load, int writes, String when) {

@@ -14,6 +14,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A steady load of writes through profile-service's REST API by a few concurrent clients, each acting for an actor of
@@ -34,6 +35,7 @@ final class PostLoad implements AutoCloseable {
     private final URI profileService;
     private final Queue<Acknowledged> acknowledged = new ConcurrentLinkedQueue<>();
     private final AtomicLong unanswered = new AtomicLong();
+    private final AtomicReference<Acknowledged> latestPost = new AtomicReference<>();
     private final ScheduledExecutorService clients;
 
     /**
@@ -57,6 +59,11 @@ final class PostLoad implements AutoCloseable {
 
     long unansweredCount() {
         return unanswered.get();
+    }
+
+    /** The need or offer registered last, if any. */
+    java.util.Optional<Acknowledged> latestPost() {
+        return latestPost.get() == null ? java.util.Optional.empty() : java.util.Optional.of(latestPost.get());
     }
 
     List<Acknowledged> acknowledged() {
@@ -121,6 +128,7 @@ final class PostLoad implements AutoCloseable {
                 Acknowledged post = new Acknowledged(kind, id, false);
                 posts.add(post);
                 acknowledged.add(post);
+                latestPost.set(post);
             }
         }
 
