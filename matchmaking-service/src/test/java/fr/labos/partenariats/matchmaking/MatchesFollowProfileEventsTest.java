@@ -198,7 +198,7 @@ class MatchesFollowProfileEventsTest {
     }
 
     @Test
-    void anUnreadableRecordIsSkippedAfterRetriesAndDoesNotBlockItsPartition() {
+    void anUnreadableRecordIsParkedAndDoesNotBlockItsPartition() {
         String actorId = id("actor");
         ProducerRecord<String, String> good = ProfileRecords.record(publisher.topic(), actorId, 0,
                 new ActorRegisteredEvent(actorId, "Uriopss", ActorType.NETWORK_HEAD, "38185", Set.of(), Set.of(), "", Instant.now()),
@@ -215,7 +215,7 @@ class MatchesFollowProfileEventsTest {
     }
 
     @Test
-    void anEventOfAnUnknownTypeIsSkippedAndCounted() {
+    void anEventOfAnUnknownTypeIsParkedAndCounted() {
         String actorId = id("actor");
         ProducerRecord<String, String> record = ProfileRecords.record(publisher.topic(), actorId, 0,
                 new ActorRegisteredEvent(actorId, "Inconnu", ActorType.COMPANY, "38185", Set.of(), Set.of(), "", Instant.now()),

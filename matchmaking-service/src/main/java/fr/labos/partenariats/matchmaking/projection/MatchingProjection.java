@@ -13,41 +13,48 @@ import fr.labos.partenariats.schema.profile.OfferRegisteredEvent;
 import fr.labos.partenariats.schema.profile.OfferUpdatedEvent;
 import fr.labos.partenariats.schema.profile.OfferWithdrawnEvent;
 import fr.labos.partenariats.schema.profile.PostDetails;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.BulkOperationException;
+import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * The matching projection's write side: applies profile events to the {@code actors}, {@code needs} and
- * {@code offers} documents, idempotently, and tells its {@link ProjectionObserver}s (the matching index) what each
- * document has become.
+ * {@code offers} documents, idempotently.
  *
- * <p>Every write is one conditional upsert, "this document, if its stored sequence is below the event's": a
- * redelivered or older event matches nothing and changes nothing, and no read-then-write race exists between two
- * consumers during a rebalance. Documents are upserted by any event, not only by registrations, because a post may
- * arrive before its actor (other partition) and matching joins them at query time.
+ * <p>Every write is a conditional upsert, "this document, if its stored sequence is below the event's": a redelivered
+ * or older event matches nothing and changes nothing, and no read-then-write race exists between two consumers during
+ * a rebalance. Documents are upserted by any event, not only by registrations, because a post may arrive before its
+ * actor (other partition) and matching joins them at query time. A batch of events is written in rounds, each round
+ * holding at most one event per document (the first events of each document, then the second ones...), as one bulk
+ * write per collection: a few round trips per batch instead of one per event.
  *
  * <p>The projection "opens" once ({@link #open()}), before its first event: if a rebuild from the topic was asked
- * for ({@code matchmaking.projection.rebuild-from-topic}), it empties its collections (the consumer replays the topic
- * from offset 0); then every observer reads the projection as it stands.
+ * for ({@code matchmaking.projection.rebuild-from-topic}), it empties its collections and its positions (the consumer
+ * then replays the topic from offset 0); then every observer loads the projection as it stands.
  */
 @Component
 public class MatchingProjection {
 
     private static final Logger log = LoggerFactory.getLogger(MatchingProjection.class);
-    private static final FindAndModifyOptions UPSERT_RETURNING_NEW = FindAndModifyOptions.options().upsert(true).returnNew(true);
-    private static final FindAndModifyOptions UPDATE_RETURNING_NEW = FindAndModifyOptions.options().returnNew(true);
+    private static final List<String> COLLECTIONS = List.of(ActorEntry.COLLECTION, PostKind.NEED.collection(), PostKind.OFFER.collection());
 
     private final MongoTemplate mongo;
     private final ProjectionReader reader;
@@ -71,20 +78,20 @@ public class MatchingProjection {
     }
 
     /**
-     * Opens the projection for business, once: empties it if a rebuild from the topic was asked for, then lets every
-     * observer load it. Called before the first event is applied, and at start-up so that an idle topic does not leave
-     * observers empty. Throws if MongoDB cannot be reached; the caller retries.
+     * Opens the projection for business, once: empties it (documents and positions) if a rebuild from the topic was
+     * asked for, then lets every observer load it. Called before the first event is applied, and at start-up so that
+     * an idle topic does not leave observers empty. Throws if MongoDB cannot be reached; the caller retries.
      */
     public synchronized void open() {
         if (open) {
             return;
         }
         if (rebuildFromTopic && !emptiedForRebuild) {
-            log.warn("Rebuilding the matching projection from the topic: emptying {}, {} and {}",
-                    ActorEntry.COLLECTION, PostKind.NEED.collection(), PostKind.OFFER.collection());
-            for (String collection : List.of(ActorEntry.COLLECTION, PostKind.NEED.collection(), PostKind.OFFER.collection())) {
+            log.warn("Rebuilding the matching projection from the topic: emptying {} and {}", COLLECTIONS, ProjectionPositions.COLLECTION);
+            for (String collection : COLLECTIONS) {
                 mongo.dropCollection(collection);
             }
+            mongo.dropCollection(ProjectionPositions.COLLECTION);
             emptiedForRebuild = true;
         }
         for (ProjectionObserver observer : observers) {
@@ -97,46 +104,185 @@ public class MatchingProjection {
         return open;
     }
 
+    /**
+     * Throws {@link MalformedEventException} if the event cannot be applied whatever the number of attempts (no
+     * aggregate id, missing content): such an event is to be parked, not retried.
+     */
+    public void check(ProfileEvent event) {
+        plan(event);
+    }
+
     /** Applies one event; {@link EventOutcome#DUPLICATE} when its sequence was already applied to the document. */
     public EventOutcome apply(ProfileEvent event) {
+        return applyAll(List.of(event)).get(0);
+    }
+
+    /**
+     * Applies events in their order (per document; documents are independent), each idempotently.
+     *
+     * @return the outcome of each event, in the order given
+     * @throws MalformedEventException if one fails {@link #check}: check events before handing them over
+     */
+    public List<EventOutcome> applyAll(List<ProfileEvent> events) {
         if (!open) {
             open();
         }
+        EventOutcome[] outcomes = new EventOutcome[events.size()];
+        List<List<Write>> rounds = new ArrayList<>();
+        Map<String, Integer> writesPerDocument = new HashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            Write write = plan(events.get(i));
+            if (write == null) {
+                outcomes[i] = EventOutcome.UNKNOWN_TYPE;
+                continue;
+            }
+            int round = writesPerDocument.merge(write.collection() + "/" + write.id(), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(write.at(i));
+        }
+        for (List<Write> round : rounds) {
+            for (String collection : COLLECTIONS) {
+                List<Write> writes = round.stream().filter(write -> write.collection().equals(collection)).toList();
+                if (!writes.isEmpty()) {
+                    writeRound(collection, writes, outcomes);
+                }
+            }
+        }
+        return List.of(outcomes);
+    }
+
+    /** One document's change: which document, and the update an event makes to it (sequence not yet set). */
+    private record Write(String collection, String id, ProfileEvent event, Update update, int position) {
+
+        Write at(int index) {
+            return new Write(collection, id, event, update, index);
+        }
+    }
+
+    /**
+     * One bulk write of conditional upserts, at most one per document. The stored sequences are read first, so that
+     * the bulk holds only events newer than their document: an upsert of an older event would try to insert a second
+     * document with the same id. Should a concurrent consumer (during a rebalance) make one fail all the same, the
+     * round is written again one event at a time, each conditional write telling its own outcome.
+     */
+    private void writeRound(String collection, List<Write> writes, EventOutcome[] outcomes) {
+        Map<String, Long> stored = storedSequences(collection, writes);
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
+        List<Write> newer = new ArrayList<>();
+        for (Write write : writes) {
+            Long sequence = stored.get(write.id());
+            if (sequence != null && sequence >= write.event().sequence()) {
+                outcomes[write.position()] = EventOutcome.DUPLICATE;
+            } else {
+                bulk.upsert(newerThanStored(write), withSequence(write));
+                newer.add(write);
+            }
+        }
+        if (newer.isEmpty()) {
+            return;
+        }
+        try {
+            bulk.execute();
+            newer.forEach(write -> outcomes[write.position()] = EventOutcome.APPLIED);
+        } catch (BulkOperationException | DuplicateKeyException raced) {
+            log.debug("A concurrent writer touched {} meanwhile; writing the round one event at a time", collection);
+            newer.forEach(write -> outcomes[write.position()] = conditionalUpsert(write));
+        }
+    }
+
+    private Map<String, Long> storedSequences(String collection, List<Write> writes) {
+        Set<String> ids = new HashSet<>();
+        writes.forEach(write -> ids.add(write.id()));
+        Query query = Query.query(Criteria.where("_id").in(ids));
+        query.fields().include("sequence");
+        Map<String, Long> sequences = new HashMap<>();
+        for (Document document : mongo.find(query, Document.class, collection)) {
+            Object sequence = document.get("sequence");
+            sequences.put(document.getString("_id"), sequence instanceof Number n ? n.longValue() : -1L);
+        }
+        return sequences;
+    }
+
+    private EventOutcome conditionalUpsert(Write write) {
+        try {
+            // Matched a document holding an older sequence, or inserted the first one: applied either way.
+            mongo.upsert(newerThanStored(write), withSequence(write), write.collection());
+            return EventOutcome.APPLIED;
+        } catch (DuplicateKeyException documentHoldsThisSequenceOrLater) {
+            // The filter missed because the stored sequence is >= ours (so the upsert tried to insert a second _id),
+            // or because a concurrent consumer inserted it first: one plain conditional update tells which.
+            return mongo.updateFirst(newerThanStored(write), withSequence(write), write.collection()).getModifiedCount() > 0
+                    ? EventOutcome.APPLIED : EventOutcome.DUPLICATE;
+        }
+    }
+
+    private static Query newerThanStored(Write write) {
+        return Query.query(Criteria.where("_id").is(write.id()).and("sequence").lt(write.event().sequence()));
+    }
+
+    private static Update withSequence(Write write) {
+        // A copy: a round written again one event at a time must not find the keys already set.
+        Update update = Update.fromDocument(new Document(write.update().getUpdateObject()));
+        return update.set("sequence", write.event().sequence()).set("lastEventAt", write.event().timestamp());
+    }
+
+    /** The write an event makes, or null for a type the matcher does not use. */
+    private static Write plan(ProfileEvent event) {
+        try {
+            return planned(event);
+        } catch (MalformedEventException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // A field the contract requires is missing (a null where content must be): no retry can mend it.
+            throw new MalformedEventException(event.type() + " cannot be applied: " + e, e);
+        }
+    }
+
+    private static Write planned(ProfileEvent event) {
         Object payload = event.payload();
         if (payload instanceof ActorRegisteredEvent e) {
-            return applyToActor(e.actorId(), event, actorProfile(e.name(), e.type(), e.homeTerritory(), e.themes(), e.sdgs(), e.description())
+            return write(ActorEntry.COLLECTION, e.actorId(), event, actorProfile(e.name(), e.type(), e.homeTerritory(), e.themes(), e.sdgs(), e.description())
                     .set("registeredAt", e.registeredAt()));
         }
         if (payload instanceof ActorProfileUpdatedEvent e) {
-            return applyToActor(e.actorId(), event, actorProfile(e.name(), e.type(), e.homeTerritory(), e.themes(), e.sdgs(), e.description()));
+            return write(ActorEntry.COLLECTION, e.actorId(), event, actorProfile(e.name(), e.type(), e.homeTerritory(), e.themes(), e.sdgs(), e.description()));
         }
         if (payload instanceof ActorContactErasedEvent e) {
             // The projection never holds contact details; the event still moves the sequence on.
-            return applyToActor(e.actorId(), event, new Update());
+            return write(ActorEntry.COLLECTION, e.actorId(), event, new Update());
         }
         if (payload instanceof NeedRegisteredEvent e) {
-            return applyToPost(PostKind.NEED, e.needId(), event, registered(e.actorId(), e.details()).set("registeredAt", e.registeredAt()));
+            return write(PostKind.NEED.collection(), e.needId(), event, registered(e.actorId(), e.details()).set("registeredAt", e.registeredAt()));
         }
         if (payload instanceof NeedUpdatedEvent e) {
-            return applyToPost(PostKind.NEED, e.needId(), event, updated(e.actorId(), e.details()));
+            return write(PostKind.NEED.collection(), e.needId(), event, updated(e.actorId(), e.details()));
         }
         if (payload instanceof NeedWithdrawnEvent e) {
-            return applyToPost(PostKind.NEED, e.needId(), event, closed(e.actorId(), PostStatus.WITHDRAWN).set("closedAt", e.withdrawnAt()));
+            return write(PostKind.NEED.collection(), e.needId(), event, closed(e.actorId(), PostStatus.WITHDRAWN).set("closedAt", e.withdrawnAt()));
         }
         if (payload instanceof NeedFulfilledEvent e) {
-            return applyToPost(PostKind.NEED, e.needId(), event, closed(e.actorId(), PostStatus.FULFILLED).set("closedAt", e.fulfilledAt()));
+            return write(PostKind.NEED.collection(), e.needId(), event, closed(e.actorId(), PostStatus.FULFILLED).set("closedAt", e.fulfilledAt()));
         }
         if (payload instanceof OfferRegisteredEvent e) {
-            return applyToPost(PostKind.OFFER, e.offerId(), event, registered(e.actorId(), e.details()).set("registeredAt", e.registeredAt()));
+            return write(PostKind.OFFER.collection(), e.offerId(), event, registered(e.actorId(), e.details()).set("registeredAt", e.registeredAt()));
         }
         if (payload instanceof OfferUpdatedEvent e) {
-            return applyToPost(PostKind.OFFER, e.offerId(), event, updated(e.actorId(), e.details()));
+            return write(PostKind.OFFER.collection(), e.offerId(), event, updated(e.actorId(), e.details()));
         }
         if (payload instanceof OfferWithdrawnEvent e) {
-            return applyToPost(PostKind.OFFER, e.offerId(), event, closed(e.actorId(), PostStatus.WITHDRAWN).set("closedAt", e.withdrawnAt()));
+            return write(PostKind.OFFER.collection(), e.offerId(), event, closed(e.actorId(), PostStatus.WITHDRAWN).set("closedAt", e.withdrawnAt()));
         }
         // In the catalog but not handled here: nothing in the matcher depends on it.
-        return EventOutcome.UNKNOWN_TYPE;
+        return null;
+    }
+
+    private static Write write(String collection, String id, ProfileEvent event, Update update) {
+        if (id == null || id.isBlank()) {
+            throw new MalformedEventException(event.type() + " carries no aggregate id");
+        }
+        return new Write(collection, id, event, update, -1);
     }
 
     private static Update actorProfile(String name, Object type, String homeTerritory, Collection<Theme> themes,
@@ -174,49 +320,11 @@ public class MatchingProjection {
                 .set("sdgs", numbers(details.sdgs()))
                 .set("territoryCode", details.territory() == null ? null : details.territory().code())
                 .set("territoryLevel", details.territory() == null ? null : details.territory().level())
-                .set("validUntil", details.validUntil() == null ? null : details.validUntil().toString());
+                .set("validUntil", details.validUntil() == null ? null : details.validUntil().toString())
+                .set(PostEntry.VALID_UNTIL_DAY, details.validUntil() == null ? null : details.validUntil().toEpochDay());
     }
 
     private static List<Integer> numbers(Collection<Sdg> sdgs) {
         return sdgs.stream().map(Sdg::number).toList();
-    }
-
-    private EventOutcome applyToActor(String actorId, ProfileEvent event, Update update) {
-        Written<ActorEntry> written = conditionalUpsert(ActorEntry.COLLECTION, ActorEntry.class, actorId, event, update);
-        if (written.document() != null) {
-            observers.forEach(observer -> observer.actorChanged(written.document()));
-        }
-        return written.outcome();
-    }
-
-    private EventOutcome applyToPost(PostKind kind, String postId, ProfileEvent event, Update update) {
-        Written<PostEntry> written = conditionalUpsert(kind.collection(), PostEntry.class, postId, event, update);
-        if (written.document() != null) {
-            observers.forEach(observer -> observer.postChanged(kind, written.document()));
-        }
-        return written.outcome();
-    }
-
-    private record Written<T>(EventOutcome outcome, T document) {
-    }
-
-    private <T> Written<T> conditionalUpsert(String collection, Class<T> type, String id, ProfileEvent event, Update update) {
-        if (id == null) {
-            throw new MalformedEventException(event.type() + " carries no aggregate id");
-        }
-        update.set("sequence", event.sequence()).set("lastEventAt", event.timestamp());
-        Query newer = Query.query(Criteria.where("_id").is(id).and("sequence").lt(event.sequence()));
-        try {
-            return new Written<>(EventOutcome.APPLIED, mongo.findAndModify(newer, update, UPSERT_RETURNING_NEW, type, collection));
-        } catch (DuplicateKeyException documentHoldsThisSequenceOrLater) {
-            // The filter missed because the stored sequence is >= ours (so the upsert tried to insert a second _id),
-            // or because a concurrent consumer inserted it first: one plain conditional update tells which.
-            T changed = mongo.findAndModify(newer, update, UPDATE_RETURNING_NEW, type, collection);
-            if (changed != null) {
-                return new Written<>(EventOutcome.APPLIED, changed);
-            }
-            // Observers hear of duplicates too: if a notification failed after the write, the retry heals it.
-            return new Written<>(EventOutcome.DUPLICATE, observers.isEmpty() ? null : mongo.findById(id, type, collection));
-        }
     }
 }

@@ -20,7 +20,8 @@ import java.util.stream.Collectors;
  * Withdrawn and fulfilled posts keep their document as a tombstone with their status and sequence.
  *
  * @param sdgs       SDG numbers 1–17
- * @param validUntil ISO date ({@code 2027-06-30}) or null; a string so that "not expired" is a plain comparison
+ * @param validUntil ISO date ({@code 2027-06-30}) or null, as displayed; "not expired" is decided on the document's
+ *                   numeric {@value #VALID_UNTIL_DAY} field (days since 1970-01-01), which sorts for every year
  * @param sequence   the last aggregate sequence applied; older or equal events are ignored
  */
 public record PostEntry(
@@ -40,6 +41,9 @@ public record PostEntry(
         Instant closedAt,
         long sequence,
         Instant lastEventAt) {
+
+    /** Stored beside {@code validUntil}: its epoch day, what queries compare (ISO strings do not sort past 9999). */
+    public static final String VALID_UNTIL_DAY = "validUntilDay";
 
     /** The content in the shape of the events, for the matcher; a post without territory counts as national. */
     public PostDetails details() {

@@ -28,7 +28,7 @@ class ProjectionIndexes {
     void ensureIndexes() {
         try {
             for (PostKind kind : PostKind.values()) {
-                mongo.indexOps(kind.collection()).ensureIndex(new Index().on("status", Sort.Direction.ASC).on("validUntil", Sort.Direction.ASC));
+                mongo.indexOps(kind.collection()).ensureIndex(new Index().on("status", Sort.Direction.ASC).on(PostEntry.VALID_UNTIL_DAY, Sort.Direction.ASC));
                 mongo.indexOps(kind.collection()).ensureIndex(new Index().on("actorId", Sort.Direction.ASC));
             }
         } catch (RuntimeException e) {

@@ -63,8 +63,13 @@ public class ProjectionReader {
     }
 
     private static Criteria openOn(LocalDate today) {
-        // ISO dates compare as strings; a post stands through the whole of its validUntil day.
-        return Criteria.where("status").is(PostStatus.OPEN)
-                .orOperator(Criteria.where("validUntil").is(null), Criteria.where("validUntil").gte(today.toString()));
+        // A post stands through the whole of its validUntil day. Compared as a number of days: ISO strings do not sort
+        // as dates past year 9999 ("+99999-01-01" sorts before "2026-..."). Documents written before the numeric
+        // field existed keep the string comparison, right for every four-digit year, until a rebuild rewrites them.
+        return Criteria.where("status").is(PostStatus.OPEN).orOperator(
+                Criteria.where("validUntil").is(null),
+                Criteria.where(PostEntry.VALID_UNTIL_DAY).gte(today.toEpochDay()),
+                new Criteria().andOperator(Criteria.where(PostEntry.VALID_UNTIL_DAY).exists(false),
+                        Criteria.where("validUntil").gte(today.toString())));
     }
 }

@@ -197,6 +197,19 @@ class MatchingProjectionTest {
     }
 
     @Test
+    void aPostValidForFarCenturiesIsOpenWhenReadBack() {
+        // Years past 9999 print with a sign (+99999-01-01), which sorts before every digit: no string comparison.
+        LocalDate farFuture = LocalDate.of(99999, 1, 1);
+        projection.apply(event(new OfferRegisteredEvent("o1", "a1", post(ResourceCategory.SKILLS).validUntil(farFuture).build(), AT), 0));
+
+        assertThat(reader.findOpen(PostKind.OFFER, "o1", TODAY)).isPresent();
+        assertThat(reader.open(PostKind.OFFER, TODAY)).extracting(PostEntry::id).containsExactly("o1");
+        assertThat(reader.countOpen(PostKind.OFFER, TODAY)).isOne();
+        assertThat(reader.find(PostKind.OFFER, "o1").orElseThrow().details().validUntil()).isEqualTo(farFuture);
+        assertThat(reader.findOpen(PostKind.OFFER, "o1", farFuture.plusDays(1))).isEmpty();
+    }
+
+    @Test
     void aContactErasureOnlyMovesTheSequenceOn() {
         projection.apply(event(new ActorRegisteredEvent("a1", "Wimoov Isère", ActorType.ASSOCIATION, "38185",
                 Set.of(Theme.MOBILITY), Set.of(), "Plateformes de mobilité", AT), 0));

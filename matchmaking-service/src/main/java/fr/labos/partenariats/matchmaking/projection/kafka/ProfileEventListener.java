@@ -1,9 +1,12 @@
 package fr.labos.partenariats.matchmaking.projection.kafka;
 
 import fr.labos.partenariats.matchmaking.projection.EventOutcome;
+import fr.labos.partenariats.matchmaking.projection.MalformedEventException;
 import fr.labos.partenariats.matchmaking.projection.MatchingProjection;
 import fr.labos.partenariats.matchmaking.projection.ProfileEvent;
 import fr.labos.partenariats.matchmaking.projection.ProjectionMetrics;
+import fr.labos.partenariats.matchmaking.projection.ProjectionPositions;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
@@ -13,6 +16,8 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,14 +25,19 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Feeds the matching projection from {@code lab.profile.events}. The container commits a record's offset only after
- * this method returns, that is after the MongoDB write (ack mode {@code record}); a failure is thrown to the
- * container's error handler, which retries it (see {@link ProjectionConsumerConfiguration}).
+ * Feeds the matching projection from {@code lab.profile.events}, a poll's batch at a time: the batch's documents are
+ * written (bulk writes, see {@link MatchingProjection#applyAll}), its unreadable records parked on the dead-letter
+ * topic, and only then each partition's position is written to MongoDB ({@link ProjectionPositions}), so the position
+ * never runs ahead of the documents it covers. A failure is thrown to the container's error handler, which retries
+ * the batch (see {@link ProjectionConsumerConfiguration}); a retried batch finds its documents already written.
  *
- * <p>With {@code matchmaking.projection.rebuild-from-topic=true}, each partition is rewound to offset 0 the first
- * time this process is assigned it, and the projection empties itself before its first event
- * ({@link MatchingProjection#open()}): the projection, then the index, are rebuilt from the whole topic. The group's
- * offsets move on as usual, so the next start without the flag resumes where the rebuild got to.
+ * <p>The positions in MongoDB, not Kafka's committed offsets, say where to resume: the first batch of each partition
+ * after an assignment is checked against the stored position, and the partition is moved there if they differ (a
+ * store that lost its last writes lost their position too, and gets them again). The container still commits offsets
+ * after each batch: they show the group's lag to Kafka's tools, nothing more.
+ *
+ * <p>With {@code matchmaking.projection.rebuild-from-topic=true}, the projection empties itself, positions included,
+ * before its first event ({@link MatchingProjection#open()}): every partition then resumes from offset 0.
  */
 @Component
 class ProfileEventListener implements ConsumerSeekAware {
@@ -37,46 +47,128 @@ class ProfileEventListener implements ConsumerSeekAware {
     private static final Logger log = LoggerFactory.getLogger(ProfileEventListener.class);
 
     private final MatchingProjection projection;
+    private final ProjectionPositions positions;
+    private final DeadLetters deadLetters;
     private final ProjectionMetrics metrics;
-    private final boolean rebuildFromTopic;
-    private final Set<TopicPartition> rewound = ConcurrentHashMap.newKeySet();
+    private final String topic;
+    private final Set<TopicPartition> positioned = ConcurrentHashMap.newKeySet();
 
-    ProfileEventListener(MatchingProjection projection, ProjectionMetrics metrics, ProjectionConsumerProperties properties) {
+    ProfileEventListener(MatchingProjection projection, ProjectionPositions positions, DeadLetters deadLetters,
+                         ProjectionMetrics metrics, ProjectionConsumerProperties properties) {
         this.projection = projection;
+        this.positions = positions;
+        this.deadLetters = deadLetters;
         this.metrics = metrics;
-        this.rebuildFromTopic = properties.rebuildFromTopic();
+        this.topic = properties.topic();
     }
 
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        if (!rebuildFromTopic) {
-            return;
-        }
-        List<TopicPartition> firstTime = new ArrayList<>();
-        for (TopicPartition partition : assignments.keySet()) {
-            if (rewound.add(partition)) {
-                firstTime.add(partition);
+        positioned.removeAll(assignments.keySet());
+        try {
+            projection.open();
+            Map<Integer, Long> stored = positions.read(topic);
+            for (TopicPartition partition : assignments.keySet()) {
+                Long from = stored.get(partition.partition());
+                if (from == null) {
+                    callback.seekToBeginning(List.of(partition));
+                } else {
+                    callback.seek(partition.topic(), partition.partition(), from);
+                }
+                positioned.add(partition);
             }
-        }
-        if (!firstTime.isEmpty()) {
-            log.warn("Rebuilding the matching projection: rewinding {} to offset 0", firstTime);
-            callback.seekToBeginning(firstTime);
+            log.info("Projection resumes {} from its stored positions {} (committed offsets were {})",
+                    assignments.keySet(), stored, assignments);
+        } catch (RuntimeException e) {
+            // MongoDB away: each partition is checked against its stored position at its first batch instead.
+            log.warn("Cannot read the projection's positions at assignment, checking them at the first batch: {}", e.toString());
         }
     }
 
+    @Override
+    public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {
+        positioned.removeAll(partitions);
+    }
+
     // idIsGroup = false: the group id is spring.kafka.consumer.group-id, configurable, not the listener's id.
-    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${matchmaking.projection.topic:lab.profile.events}")
-    void on(ConsumerRecord<String, String> record) {
-        Optional<ProfileEvent> event = ProfileEventReader.read(record);
-        if (event.isEmpty()) {
-            log.debug("Skipping event of unknown type {} at {}-{}@{}", ProfileEventReader.typeOf(record),
-                    record.topic(), record.partition(), record.offset());
-            metrics.record(ProfileEventReader.typeOf(record), EventOutcome.UNKNOWN_TYPE, null);
-            return;
+    @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${matchmaking.projection.topic:lab.profile.events}", batch = "true")
+    void on(List<ConsumerRecord<String, String>> batch, Consumer<?, ?> consumer) {
+        projection.open();
+        List<ConsumerRecord<String, String>> records = fromStoredPositions(batch, consumer);
+        Map<Integer, Long> next = new LinkedHashMap<>();
+        List<ProfileEvent> events = new ArrayList<>();
+        List<ConsumerRecord<String, String>> unknown = new ArrayList<>();
+        Map<ConsumerRecord<String, String>, MalformedEventException> malformed = new LinkedHashMap<>();
+        for (ConsumerRecord<String, String> record : records) {
+            next.put(record.partition(), record.offset() + 1);
+            try {
+                Optional<ProfileEvent> event = ProfileEventReader.read(record);
+                if (event.isEmpty()) {
+                    unknown.add(record);
+                    continue;
+                }
+                projection.check(event.get());
+                events.add(event.get());
+            } catch (MalformedEventException e) {
+                malformed.put(record, e);
+            }
         }
-        EventOutcome outcome = projection.apply(event.get());
-        log.debug("{} {} #{} of {}: {}", event.get().type(), event.get().eventId(), event.get().sequence(),
-                event.get().aggregateId(), outcome.tag());
-        metrics.record(event.get().type(), outcome, event.get().timestamp());
+        List<EventOutcome> outcomes = projection.applyAll(events);
+        for (ConsumerRecord<String, String> record : unknown) {
+            log.warn("Parking profile event of unknown type {} at {}-{}@{} on {}", ProfileEventReader.typeOf(record),
+                    record.topic(), record.partition(), record.offset(), deadLetters.topic());
+            deadLetters.park(record, new MalformedEventException("unknown event type " + ProfileEventReader.typeOf(record)));
+            metrics.record(ProfileEventReader.typeOf(record), EventOutcome.UNKNOWN_TYPE, null);
+        }
+        malformed.forEach((record, reason) -> {
+            log.error("Parking unreadable profile event at {}-{}@{} (key {}, type {}) on {}: {}", record.topic(),
+                    record.partition(), record.offset(), record.key(), ProfileEventReader.typeOf(record),
+                    deadLetters.topic(), reason.getMessage());
+            deadLetters.park(record, reason);
+            metrics.record(ProfileEventReader.typeOf(record), EventOutcome.POISON, null);
+        });
+        positions.save(topic, next);
+        for (int i = 0; i < events.size(); i++) {
+            ProfileEvent event = events.get(i);
+            log.debug("{} {} #{} of {}: {}", event.type(), event.eventId(), event.sequence(), event.aggregateId(), outcomes.get(i).tag());
+            metrics.record(event.type(), outcomes.get(i), event.timestamp());
+        }
+    }
+
+    /**
+     * The records to apply: all of them, except those of a partition seen for the first time since its assignment
+     * whose first offset is not the stored position; that partition is moved to its stored position (or to its start
+     * if nothing of it was ever applied) and its records here are dropped, to come again from there.
+     */
+    private List<ConsumerRecord<String, String>> fromStoredPositions(List<ConsumerRecord<String, String>> batch, Consumer<?, ?> consumer) {
+        Map<TopicPartition, Long> firstOffsets = new HashMap<>();
+        for (ConsumerRecord<String, String> record : batch) {
+            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
+            if (!positioned.contains(partition)) {
+                firstOffsets.merge(partition, record.offset(), Math::min);
+            }
+        }
+        if (firstOffsets.isEmpty()) {
+            return batch;
+        }
+        Map<Integer, Long> stored = positions.read(topic);
+        Set<TopicPartition> moved = new java.util.HashSet<>();
+        firstOffsets.forEach((partition, first) -> {
+            Long from = stored.get(partition.partition());
+            if (from == null) {
+                from = consumer.beginningOffsets(List.of(partition)).getOrDefault(partition, 0L);
+            }
+            if (from.longValue() != first) {
+                log.info("Resuming {} from the projection's stored position {} (the group's committed offset was {})",
+                        partition, from, first);
+                consumer.seek(partition, from);
+                moved.add(partition);
+            }
+            positioned.add(partition);
+        });
+        if (moved.isEmpty()) {
+            return batch;
+        }
+        return batch.stream().filter(record -> !moved.contains(new TopicPartition(record.topic(), record.partition()))).toList();
     }
 }

@@ -46,8 +46,8 @@ class KafkaHealthIndicatorTest {
 
     private static KafkaHealthIndicator indicator(String bootstrapServers, Duration timeout) {
         KafkaAdmin admin = new KafkaAdmin(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
-        ProjectionConsumerProperties properties = new ProjectionConsumerProperties("t", Duration.ofMillis(100),
-                Duration.ofSeconds(1), 3, Duration.ofMillis(50), timeout, false);
+        ProjectionConsumerProperties properties = new ProjectionConsumerProperties("t", "", Duration.ofMillis(100),
+                Duration.ofSeconds(1), timeout, false);
         return new KafkaHealthIndicator(admin, properties);
     }
 }
