@@ -17,8 +17,8 @@ import java.util.stream.Collectors;
 
 /**
  * Compares the three views with what profile-service acknowledged. The event store is the reference: every
- * acknowledged write must be in it, every stored event on the topic, and every stored aggregate in the projection at
- * exactly its last sequence (a lower one is a lost write, a higher one something applied that the store never had);
+ * acknowledged write must be in it, every stored event on the topic, and every stored aggregate in the projection,
+ * registration included, at exactly its last sequence (a lower one is a lost write, a higher one something applied that the store never had);
  * every stored post must rank at matchmaking-service, whose index and open-post gauge must count exactly the stored
  * posts (the load never withdraws one). A topic record whose event id was seen before is a relay duplicate: counted,
  * and harmless only if it carries the same payload.
@@ -84,7 +84,7 @@ final class CrashChecker {
         // Event store → projection: each aggregate at its last sequence, nothing beyond, nothing the store lacks.
         lastSequence.forEach((id, last) -> {
             ProjectedDocument document = projection.get(id);
-            if (document == null || document.sequence() < last) {
+            if (document == null || document.sequence() < last || !document.registered()) {
                 verdict.lostFromProjection.add(id);
             } else if (document.sequence() > last) {
                 verdict.appliedBeyondStore.add(id);

@@ -52,8 +52,12 @@ final class ThreeViews {
     record TopicRecord(String eventId, String aggregateId, long sequence, int partition, long offset, String value) {
     }
 
-    /** One document of the projection: the last sequence applied to it and its status (null for actors). */
-    record ProjectedDocument(AggregateKind kind, String id, long sequence, String status) {
+    /**
+     * One document of the projection: the last sequence applied to it, its status (null for actors), and whether it
+     * holds its registration's own field ({@code registeredAt}): a later event upserts a document whose registration
+     * was lost, which would otherwise hide the loss.
+     */
+    record ProjectedDocument(AggregateKind kind, String id, long sequence, String status, boolean registered) {
     }
 
     /** What the index says: which of the posts asked about it cannot rank, and its own counts. */
@@ -127,7 +131,7 @@ final class ThreeViews {
                     String id = document.get("_id").toString();
                     Number sequence = document.get("sequence", Number.class);
                     documents.put(id, new ProjectedDocument(kind, id, sequence == null ? -1 : sequence.longValue(),
-                            document.getString("status")));
+                            document.getString("status"), document.get("registeredAt") != null));
                 }
             }
         }
