@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Starts the whole partnership lab on this machine with embedded defaults (PostgreSQL, a Kafka broker, MongoDB's
-# wire protocol, both services) and the demo territory of Isère. Run it again while it runs to stop it; Ctrl-C also
-# stops it. Data is kept in .data/ at the repository root (delete it to start afresh).
+# Starts the whole partnership lab on this machine with embedded defaults (a local OpenID Connect provider,
+# PostgreSQL, a Kafka broker, MongoDB's wire protocol, both services) and the demo territory of Isère. Run it again
+# while it runs to stop it; Ctrl-C also stops it. Data is kept in .data/ at the repository root (delete it to start
+# afresh). Get a token for a demo account with ./deploy/token.sh <account>.
 #
 # Environment: PROFILE_SERVICE_PORT (8081), MATCHMAKING_SERVICE_PORT (8082), KAFKA_PORT (9092), POSTGRES_PORT (5432),
-# MONGODB_PORT (27017), LAB_DATA_DIR (.data), LAB_SKIP_BUILD=1 to use what is built, LAB_SERVICE_JAVA_OPTS.
+# MONGODB_PORT (27017), AUTH_SERVER_PORT (9000), LAB_DATA_DIR (.data), LAB_SKIP_BUILD=1 to use what is built,
+# LAB_SERVICE_JAVA_OPTS.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -46,6 +48,7 @@ needs_build() {
     [ -f "$STAMP" ] || return 0
     for f in profile-service/target/profile-service-0.1.0-SNAPSHOT-exec.jar \
              matchmaking-service/target/matchmaking-service-0.1.0-SNAPSHOT-exec.jar \
+             deploy/auth-server/target/auth-server-0.1.0-SNAPSHOT-exec.jar \
              deploy/target/launcher.classpath deploy/kafka-broker/target/lib; do
         [ -e "$f" ] || return 0
     done

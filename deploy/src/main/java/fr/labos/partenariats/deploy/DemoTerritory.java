@@ -18,19 +18,25 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The demo territory (actors of Isère with their needs and offers), loaded through profile-service's REST API as a
- * newcomer would enter it. Loading is idempotent and resumable: every id the service hands back is recorded at once in
- * a progress file next to the data, and what is recorded is never posted again.
+ * newcomer would enter it, signed in: each actor is registered by the demo account its {@code registeredBy} names
+ * (the document's default: the facilitator of Isère), which then posts its needs and offers too; an actor member who
+ * registers its actor becomes its member. Loading is idempotent and resumable: every id the service hands back is
+ * recorded at once in a progress file next to the data, and what is recorded is never posted again.
  */
 final class DemoTerritory {
 
     static final String RESOURCE = "/demo/isere.json";
+    /** The account whose token the launcher's ready-made {@code curl}s use. */
+    static final String SHOWCASE_ACCOUNT = "facilitator-isere";
 
     private static final Logger log = LoggerFactory.getLogger(DemoTerritory.class);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,17 +80,25 @@ final class DemoTerritory {
         }
     }
 
+    /** The demo account that registers the actor and posts for it. */
+    String registeredBy(JsonNode actor) {
+        return actor.path("registeredBy").asText(document.path("registeredBy").asText());
+    }
+
     /** Posts whatever the progress file does not record yet; returns every id, old and new. */
-    Loaded load(URI profileService, Path progressFile) throws IOException, InterruptedException {
-        ObjectNode progress = readProgress(profileService, progressFile);
+    Loaded load(URI profileService, Path progressFile, LocalAuthServer auth) throws IOException, InterruptedException {
+        Map<String, String> tokens = new HashMap<>();
+        Function<String, String> tokenFor = account -> tokens.computeIfAbsent(account, auth::token);
+        ObjectNode progress = readProgress(profileService, progressFile, tokenFor.apply(SHOWCASE_ACCOUNT));
         int posted = 0;
         for (JsonNode actor : document.path("actors")) {
             String actorKey = actor.path("key").asText();
+            String token = tokenFor.apply(registeredBy(actor));
             String actorId = progress.with("actors").path(actorKey).asText(null);
             if (actorId == null) {
                 ObjectNode body = actor.deepCopy();
-                body.remove(List.of("key", "needs", "offers"));
-                actorId = post(profileService.resolve("/api/actors"), body, "actor " + actorKey);
+                body.remove(List.of("key", "registeredBy", "needs", "offers"));
+                actorId = post(profileService.resolve("/api/actors"), body, "actor " + actorKey, token);
                 progress.with("actors").put(actorKey, actorId);
                 writeProgress(progressFile, progress);
                 posted++;
@@ -97,7 +111,7 @@ final class DemoTerritory {
                     }
                     ObjectNode body = post.deepCopy();
                     body.remove("key");
-                    String id = post(profileService.resolve("/api/actors/" + actorId + "/" + kind), body, kind + " " + postKey);
+                    String id = post(profileService.resolve("/api/actors/" + actorId + "/" + kind), body, kind + " " + postKey, token);
                     progress.with(kind).put(postKey, id);
                     writeProgress(progressFile, progress);
                     posted++;
@@ -111,12 +125,13 @@ final class DemoTerritory {
      * Polls matchmaking-service until the need has at least one match (the events went through Kafka and the
      * projection); returns the matches, or an empty node if none came in time.
      */
-    JsonNode awaitMatches(URI matchmakingService, String needId, Duration timeout) throws InterruptedException {
+    JsonNode awaitMatches(URI matchmakingService, String needId, Duration timeout, String token) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         URI uri = matchmakingService.resolve("/api/needs/" + needId + "/matches?limit=5");
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5))
+                                .header("Authorization", "Bearer " + token).GET().build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     JsonNode matches = matchList(JSON.readTree(response.body()));
@@ -146,9 +161,10 @@ final class DemoTerritory {
         return JSON.createArrayNode();
     }
 
-    private String post(URI uri, JsonNode body, String what) throws IOException, InterruptedException {
+    private String post(URI uri, JsonNode body, String what, String token) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
                         .timeout(Duration.ofSeconds(30))
+                        .header("Authorization", "Bearer " + token)
                         .header("Content-Type", "application/json")
                         .header("Accept", "application/json")
                         .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
@@ -165,7 +181,7 @@ final class DemoTerritory {
     }
 
     /** Reads the progress file, forgetting it if profile-service no longer knows the actors it records (data wiped). */
-    private ObjectNode readProgress(URI profileService, Path progressFile) throws IOException, InterruptedException {
+    private ObjectNode readProgress(URI profileService, Path progressFile, String token) throws IOException, InterruptedException {
         if (!Files.exists(progressFile)) {
             return JSON.createObjectNode();
         }
@@ -174,7 +190,8 @@ final class DemoTerritory {
         if (keys.hasNext()) {
             String someActor = progress.with("actors").path(keys.next()).asText();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(profileService.resolve("/api/actors/" + someActor))
-                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+                    .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 404) {
                 log.warn("profile-service does not know the demo actors recorded in {}: loading the demo territory again", progressFile);
                 return JSON.createObjectNode();

@@ -15,7 +15,7 @@ import java.util.Map;
 record LauncherSettings(Path root, Path dataDir, Path kafkaBrokerLib,
                         int profilePort, int matchmakingPort,
                         int kafkaPort, int kafkaControllerPort, int postgresPort, int mongoPort,
-                        List<String> serviceJvmOptions) {
+                        List<String> serviceJvmOptions, int authServerPort) {
 
     private static final Logger log = LoggerFactory.getLogger(LauncherSettings.class);
 
@@ -44,7 +44,8 @@ record LauncherSettings(Path root, Path dataDir, Path kafkaBrokerLib,
                 Integer.parseInt(env.getOrDefault("KAFKA_CONTROLLER_PORT", "0")),
                 port(env, "POSTGRES_PORT", 5432),
                 port(env, "MONGODB_PORT", 27017),
-                jvmOptions);
+                jvmOptions,
+                port(env, "AUTH_SERVER_PORT", 9000));
     }
 
     Path logs() {
@@ -57,6 +58,10 @@ record LauncherSettings(Path root, Path dataDir, Path kafkaBrokerLib,
 
     Path matchmakingServiceJar() {
         return root.resolve("matchmaking-service/target/matchmaking-service-0.1.0-SNAPSHOT-exec.jar");
+    }
+
+    Path authServerJar() {
+        return root.resolve("deploy/auth-server/target/auth-server-0.1.0-SNAPSHOT-exec.jar");
     }
 
     private static int port(Map<String, String> env, String variable, int defaultPort) {

@@ -89,14 +89,15 @@ public final class LocalLauncher {
         stopped.await();
     }
 
-    private record StartedSystem(ServiceProcess profile, ServiceProcess matchmaking, KafkaBrokerProcess kafka,
+    private record StartedSystem(ServiceProcess profile, ServiceProcess matchmaking, LocalAuthServer auth, KafkaBrokerProcess kafka,
                                  EmbeddedPostgresServer postgres, MongoWireServer mongo,
                                  DemoTerritory demo, DemoTerritory.Loaded loaded, JsonNode showcaseMatches) {
     }
 
     private StartedSystem startEverything() throws Exception {
         Path data = settings.dataDir();
-        for (Path jar : List.of(settings.profileServiceJar(), settings.matchmakingServiceJar(), settings.kafkaBrokerLib())) {
+        for (Path jar : List.of(settings.profileServiceJar(), settings.matchmakingServiceJar(), settings.kafkaBrokerLib(),
+                settings.authServerJar())) {
             if (!Files.exists(jar)) {
                 throw new IllegalStateException(jar + " is missing: build with `mvn -B -q install -DskipTests` at " + settings.root());
             }
@@ -110,6 +111,10 @@ public final class LocalLauncher {
                 settings.kafkaPort(), settings.kafkaControllerPort(), settings.logs().resolve("kafka.log"));
         CompletableFuture<KafkaBrokerProcess> kafkaStart = CompletableFuture.supplyAsync(broker::start);
         try {
+            LocalAuthServer auth = new LocalAuthServer(settings.authServerJar(), settings.authServerPort(),
+                    data.resolve("auth-server"), settings.serviceJvmOptions(), settings.logs().resolve("auth-server.log"));
+            register(auth.process()).start();
+            stale.record("auth-server", auth.process().pid(), auth.process().jar().toString());
             EmbeddedPostgresServer database = register(EmbeddedPostgresServer.start(data.resolve("postgres"),
                     settings.postgresPort(), settings.logs().resolve("postgres.log")));
             database.ensureDatabase("profile");
@@ -126,12 +131,14 @@ public final class LocalLauncher {
                     Map.of("PROFILE_DB_URL", database.jdbcUrl("profile"),
                             "PROFILE_DB_USER", EmbeddedPostgresServer.USER,
                             "PROFILE_DB_PASSWORD", EmbeddedPostgresServer.PASSWORD,
-                            "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers()),
+                            "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                            "LAB_OIDC_ISSUER", auth.issuer().toString()),
                     settings.serviceJvmOptions(), settings.logs().resolve("profile-service.log"));
             ServiceProcess matchmaking = new ServiceProcess("matchmaking-service", settings.matchmakingServiceJar(),
                     settings.matchmakingPort(),
                     Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                            "MONGODB_URI", documents.uri("matchmaking")),
+                            "MONGODB_URI", documents.uri("matchmaking"),
+                            "LAB_OIDC_ISSUER", auth.issuer().toString()),
                     settings.serviceJvmOptions(), settings.logs().resolve("matchmaking-service.log"));
             for (ServiceProcess service : List.of(profile, matchmaking)) {
                 register(service);
@@ -140,19 +147,22 @@ public final class LocalLauncher {
             }
             profile.awaitHealthy(HEALTH_TIMEOUT);
             matchmaking.awaitHealthy(HEALTH_TIMEOUT);
+            auth.awaitReady();
             watch(profile);
             watch(matchmaking);
+            watch(auth.process());
 
             DemoTerritory demo = DemoTerritory.fromClasspath();
-            DemoTerritory.Loaded loaded = demo.load(profile.baseUri(), data.resolve("demo-territory.json"));
+            DemoTerritory.Loaded loaded = demo.load(profile.baseUri(), data.resolve("demo-territory.json"), auth);
             log.info(loaded.posted() == 0 ? "Demo territory already loaded ({} actors)"
                     : "Demo territory loaded: {} actors, " + loaded.posted() + " items posted", loaded.actors().size());
             String showcaseNeed = loaded.needId(demo.showcaseNeedKey());
-            JsonNode matches = demo.awaitMatches(matchmaking.baseUri(), showcaseNeed, MATCHES_TIMEOUT);
+            JsonNode matches = demo.awaitMatches(matchmaking.baseUri(), showcaseNeed, MATCHES_TIMEOUT,
+                    auth.token(DemoTerritory.SHOWCASE_ACCOUNT));
             if (matches.isEmpty()) {
                 log.warn("No match for the showcase need yet after {} s; see {}", MATCHES_TIMEOUT.toSeconds(), settings.logs());
             }
-            return new StartedSystem(profile, matchmaking, broker, database, documents, demo, loaded, matches);
+            return new StartedSystem(profile, matchmaking, auth, broker, database, documents, demo, loaded, matches);
         } catch (Exception e) {
             // Do not leave a broker behind that finishes starting after a failure elsewhere.
             kafkaStart.handle((k, err) -> null).get(120, TimeUnit.SECONDS);
@@ -298,6 +308,7 @@ public final class LocalLauncher {
                 .append(s.loaded().offers().size()).append(" offers).\n\n")
                 .append(line("profile-service", profile + "   (OpenAPI: " + profile + "/swagger-ui.html)"))
                 .append(line("matchmaking-service", matchmaking + "   (OpenAPI: " + matchmaking + "/swagger-ui.html)"))
+                .append(line("sign-in (OIDC)", s.auth().issuer() + "   (" + s.auth().issuer() + "/.well-known/openid-configuration)"))
                 .append(line("health", profile + "/actuator/health   " + matchmaking + "/actuator/health"))
                 .append(line("metrics", profile + "/actuator/prometheus   " + matchmaking + "/actuator/prometheus"))
                 .append(line("Kafka", s.kafka().bootstrapServers() + "   topic " + Topics.PROFILE_EVENTS))
@@ -306,10 +317,12 @@ public final class LocalLauncher {
                 .append(line("data", settings.dataDir() + "   (kept between runs; delete it to start afresh)"))
                 .append(line("logs", settings.logs() + "/"))
                 .append('\n')
-                .append("  Actors:    curl -s ").append(profile).append("/api/actors\n")
+                .append("  Token:     TOKEN=$(").append(tokenCommand()).append(' ').append(DemoTerritory.SHOWCASE_ACCOUNT).append(")\n")
+                .append("             (demo accounts: ").append(String.join(", ", s.auth().accounts())).append(")\n")
+                .append("  Actors:    curl -s -H \"Authorization: Bearer $TOKEN\" ").append(profile).append("/api/actors\n")
                 .append("  Matches for « ").append(need.path("title").asText()).append(" » (")
                 .append(actorOf(s.demo(), "needs", needKey)).append("):\n")
-                .append("             curl -s '").append(matchmaking).append("/api/needs/").append(needId).append("/matches?limit=5'\n");
+                .append("             curl -s -H \"Authorization: Bearer $TOKEN\" '").append(matchmaking).append("/api/needs/").append(needId).append("/matches?limit=5'\n");
         if (s.showcaseMatches().isEmpty()) {
             out.append("             (no match yet: the events may still be on their way; see the logs)\n");
         } else {
@@ -330,6 +343,12 @@ public final class LocalLauncher {
         out.append('\n').append("  Stop with Ctrl-C, or run ./deploy/run.sh again from another terminal.\n");
         System.out.println(out);
         System.out.flush();
+    }
+
+    /** {@code ./deploy/token.sh}, with the data folder when it is not the default one. */
+    private String tokenCommand() {
+        boolean defaultData = settings.dataDir().equals(settings.root().resolve(".data"));
+        return (defaultData ? "" : "LAB_DATA_DIR=" + settings.dataDir() + " ") + "./deploy/token.sh";
     }
 
     private static String line(String label, String value) {

@@ -114,6 +114,24 @@ class DemoTerritoryTest {
         assertThat(DemoTerritory.fromClasspath().needKeys()).contains(DemoTerritory.fromClasspath().showcaseNeedKey());
     }
 
+    @Test
+    void eachActorIsRegisteredByAnAccountEntitledToAndEachDemoMemberHasItsOwnActor() {
+        DemoTerritory territory = DemoTerritory.fromClasspath();
+        List<String> members = new ArrayList<>();
+        for (JsonNode actor : demo.path("actors")) {
+            String account = territory.registeredBy(actor);
+            assertThat(account).as(actor.path("key").asText()).isNotBlank();
+            if (account.equals("facilitator-isere")) {
+                // The facilitator of Isère registers actors whose home commune is in Isère only.
+                assertThat(actor.path("homeTerritory").asText()).as(actor.path("key").asText()).startsWith("38");
+            }
+            if (account.startsWith("member-")) {
+                members.add(account);
+            }
+        }
+        assertThat(members).hasSizeGreaterThanOrEqualTo(3).doesNotHaveDuplicates();
+    }
+
     private List<JsonNode> posts(String... kinds) {
         List<JsonNode> posts = new ArrayList<>();
         for (JsonNode actor : demo.path("actors")) {

@@ -8,6 +8,7 @@ import fr.labos.partenariats.schema.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.annotation.ImportCandidates;
@@ -32,11 +33,13 @@ import static org.awaitility.Awaitility.await;
  * The whole slice on real infrastructure: a need and an offer registered through profile-service's REST API travel
  * as events through PostgreSQL (Axon's event store), the relay and a separate Kafka broker process into
  * matchmaking-service's projection in MongoDB (wire protocol), and come out as an explained match; withdrawing the
- * offer takes the match away again.
+ * offer takes the match away again. Authentication is on: the facilitator of Isère registers and posts, a viewer reads the
+ * matches, each with a token of the real local authorization server.
  *
  * <p>Both services run in this JVM on one class path, so each context is kept off the other's infrastructure:
  * profile-service gets no MongoDB auto-configuration, matchmaking-service no DataSource, Flyway or Axon.
  */
+@ExtendWith(SharedAuthServer.class)
 class EndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,20 +55,23 @@ class EndToEndTest {
     private static ConfigurableApplicationContext matchmakingService;
     private static URI profile;
     private static URI matchmaking;
+    private static LocalAuthServer auth;
 
     @BeforeAll
-    static void startTheSystem() {
+    static void startTheSystem(LocalAuthServer authServer) {
+        auth = authServer;
         postgres = EmbeddedPostgresServer.start(null, Ports.freePort(), null).ensureDatabase("profile");
         kafka = KafkaBrokerProcess.forTests(data.resolve("kafka")).start();
         kafka.createTopics(List.of(KafkaBrokerProcess.foreverTopic(Topics.PROFILE_EVENTS, 3)));
         mongo = new MongoWireServer(new MemoryBackend(), 0);
 
-        profileService = SharedClasspath.startProfileService(postgres, kafka);
+        profileService = SharedClasspath.startProfileService(postgres, kafka, SharedClasspath.signInWith(auth));
         matchmakingService = MatchmakingServiceApplication.builder().run(
                 "--SERVER_PORT=0",
                 "--spring.main.banner-mode=off",
                 "--MONGODB_URI=" + mongo.uri("matchmaking"),
                 "--KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
+                SharedClasspath.signInWith(auth),
                 SharedClasspath.matchmakingServiceExclusions());
         profile = URI.create("http://localhost:" + profileService.getEnvironment().getProperty("local.server.port"));
         matchmaking = URI.create("http://localhost:" + matchmakingService.getEnvironment().getProperty("local.server.port"));
@@ -121,7 +127,7 @@ class EndToEndTest {
         });
 
         HttpResponse<String> withdrawal = HTTP.send(HttpRequest.newBuilder(profile.resolve("/api/actors/" + foundation + "/offers/" + offer))
-                .DELETE().build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", auth.bearer("facilitator-isere")).DELETE().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(withdrawal.statusCode()).as(withdrawal.body()).isBetween(200, 299);
 
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() ->
@@ -142,13 +148,15 @@ class EndToEndTest {
     private static String post(String path, String body) throws IOException, InterruptedException {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(profile.resolve(path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", auth.bearer("facilitator-isere"))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).path("id").asText();
     }
 
     private static List<JsonNode> matchesForNeed(String needId) throws IOException, InterruptedException {
-        HttpResponse<String> response = get(matchmaking.resolve("/api/needs/" + needId + "/matches?limit=10"));
+        HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(matchmaking.resolve("/api/needs/" + needId + "/matches?limit=10"))
+                .timeout(Duration.ofSeconds(10)).header("Authorization", auth.bearer("viewer")).GET().build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 404) {
             return List.of(); // the need has not reached the projection yet
         }

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -36,6 +37,7 @@ import static org.awaitility.Awaitility.await;
  * the actor (they are in PostgreSQL), the relay's batch fails and keeps its token, and once the broker is back
  * every event reaches the topic. The broker is a real separate process, stopped and restarted on its data.
  */
+@ExtendWith(SharedAuthServer.class)
 class RelayOutageTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -48,13 +50,16 @@ class RelayOutageTest {
     private static KafkaBrokerProcess kafka;
     private static ConfigurableApplicationContext profileService;
     private static URI profile;
+    private static String facilitator;
 
     @BeforeAll
-    static void start() {
+    static void start(LocalAuthServer auth) {
+        // Valid for an hour: long enough for the whole outage.
+        facilitator = "Bearer " + auth.token("facilitator-isere");
         postgres = EmbeddedPostgresServer.start(null, Ports.freePort(), null).ensureDatabase("profile");
         kafka = KafkaBrokerProcess.forTests(data.resolve("kafka")).start();
         kafka.createTopics(List.of(KafkaBrokerProcess.foreverTopic(Topics.PROFILE_EVENTS, 3)));
-        profileService = SharedClasspath.startProfileService(postgres, kafka,
+        profileService = SharedClasspath.startProfileService(postgres, kafka, SharedClasspath.signInWith(auth),
                 // Give up on a batch quickly, so that the outage makes the relay fail rather than just wait.
                 "--RELAY_DELIVERY_TIMEOUT_MS=3000",
                 "--RELAY_REQUEST_TIMEOUT_MS=1000",
@@ -136,6 +141,7 @@ class RelayOutageTest {
     private static String post(String path, String body) throws Exception {
         HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(profile.resolve(path))
                 .header("Content-Type", "application/json")
+                .header("Authorization", facilitator)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(path + " " + response.body()).isEqualTo(201);
         return JSON.readTree(response.body()).path("id").asText();

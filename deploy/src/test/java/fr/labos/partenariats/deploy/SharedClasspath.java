@@ -38,6 +38,12 @@ final class SharedClasspath {
         return ProfileServiceApplication.builder().run(arguments.toArray(String[]::new));
     }
 
+    /** Argument for either service: accept the tokens of this authorization server (and only those). */
+    static String signInWith(LocalAuthServer auth) {
+        // The property itself rather than LAB_OIDC_ISSUER: an environment variable name binds only from the environment.
+        return "--lab.oidc.issuer=" + auth.issuer();
+    }
+
     /** Argument for profile-service: leave MongoDB (matchmaking-service's) alone. */
     static String profileServiceExclusions() {
         return "--spring.autoconfigure.exclude=" + String.join(",", List.of(

@@ -1,6 +1,7 @@
 package fr.labos.partenariats.schema;
 
 import fr.labos.partenariats.schema.profile.ActorContactErasedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedFulfilledEvent;
@@ -26,6 +27,7 @@ public final class EventCatalog {
 
     private static final List<Class<?>> PROFILE_EVENTS = List.of(
             ActorRegisteredEvent.class, ActorProfileUpdatedEvent.class, ActorContactErasedEvent.class,
+            ActorMemberJoinedEvent.class,
             NeedRegisteredEvent.class, NeedUpdatedEvent.class, NeedWithdrawnEvent.class, NeedFulfilledEvent.class,
             OfferRegisteredEvent.class, OfferUpdatedEvent.class, OfferWithdrawnEvent.class);
 

@@ -3,6 +3,7 @@ package fr.labos.partenariats.matchmaking.support;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.matchmaking.MatchmakingServiceApplication;
+import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.matchmaking.projection.EventOutcome;
 import fr.labos.partenariats.matchmaking.projection.ProjectionMetrics;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -20,7 +21,8 @@ import java.util.List;
 
 /**
  * matchmaking-service started the way the deploy launcher and the end-to-end suite start it
- * ({@link MatchmakingServiceApplication#builder()}), on a random port, spoken to over real HTTP.
+ * ({@link MatchmakingServiceApplication#builder()}), on a random port, spoken to over real HTTP with real tokens
+ * ({@link TestTokens}): as an admin unless a token is given.
  */
 public final class RunningMatchmaking implements AutoCloseable {
 
@@ -29,6 +31,7 @@ public final class RunningMatchmaking implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
+    private final String adminToken = TestTokens.admin().sign();
 
     private RunningMatchmaking(ConfigurableApplicationContext context) {
         this.context = context;
@@ -48,6 +51,7 @@ public final class RunningMatchmaking implements AutoCloseable {
                 "matchmaking.projection.retry-max-interval=1s",
                 "matchmaking.projection.poison-interval=50ms",
                 "matchmaking.metrics.open-posts-refresh=200ms"));
+        properties.addAll(TestTokens.properties());
         properties.addAll(List.of(extraProperties));
         // As command-line arguments: they outrank matchmaking-service.yml, which default properties would not.
         return new RunningMatchmaking(MatchmakingServiceApplication.builder()
@@ -73,8 +77,17 @@ public final class RunningMatchmaking implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET().build();
+        return get(path, adminToken);
+    }
+
+    /** GET with that bearer token, or none if null. */
+    public HttpResponse<String> get(String path, String token) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET();
+        if (token != null) {
+            builder.header("Authorization", TestTokens.bearer(token));
+        }
+        HttpRequest request = builder.build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

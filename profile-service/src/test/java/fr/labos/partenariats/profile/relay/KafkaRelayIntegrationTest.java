@@ -1,6 +1,7 @@
 package fr.labos.partenariats.profile.relay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.profile.support.ProfileServiceIntegrationTest;
 import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.EventJson;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -60,7 +62,8 @@ class KafkaRelayIntegrationTest {
 
     @Test
     void everyEventReachesKafkaKeyedByAggregateWithItsHeadersAndJson() throws Exception {
-        RestClient http = RestClient.create("http://localhost:" + port);
+        RestClient http = RestClient.builder().baseUrl("http://localhost:" + port)
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.member().sign())).build();
         String actorId = EventJson.mapper().readTree(http.post().uri("/api/actors").contentType(MediaType.APPLICATION_JSON)
                 .body("""
                         {"name": "Restos du cœur de l'Isère", "type": "ASSOCIATION", "homeTerritory": "38185",
@@ -77,7 +80,8 @@ class KafkaRelayIntegrationTest {
         await().atMost(ofSeconds(20)).untilAsserted(() -> {
             consumer.poll(Duration.ofMillis(200)).forEach(received::add);
             assertThat(recordsKeyed(needId)).hasSize(2);
-            assertThat(recordsKeyed(actorId)).hasSize(1);
+            // The registration, and the registrant joining as the actor's member.
+            assertThat(recordsKeyed(actorId)).hasSize(2);
         });
 
         List<ConsumerRecord<String, String>> needEvents = recordsKeyed(needId);

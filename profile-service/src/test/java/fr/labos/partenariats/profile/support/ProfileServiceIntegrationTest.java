@@ -1,5 +1,6 @@
 package fr.labos.partenariats.profile.support;
 
+import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.profile.ProfileServiceApplication;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,14 +14,14 @@ import java.lang.annotation.Target;
 
 /**
  * profile-service on real infrastructure: PostgreSQL 17 (embedded binaries) and a Kafka broker (KRaft,
- * in-process). One annotation so that every integration test shares one cached Spring context.
+ * in-process), trusting the tokens of {@link TestTokens}. One annotation so that every integration test shares one cached Spring context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @AutoConfigureObservability // test contexts switch metrics export off by default; the tests check it is on
 @SpringBootTest(classes = ProfileServiceApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=profile-service")
-@ContextConfiguration(initializers = EmbeddedPostgresInitializer.class)
+@ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, TestTokens.Initializer.class})
 @EmbeddedKafka(kraft = true, partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public @interface ProfileServiceIntegrationTest {
 }

@@ -1,5 +1,7 @@
 package fr.labos.partenariats.profile.actor.api;
 
+import fr.labos.partenariats.platform.security.LabPrincipal;
+import fr.labos.partenariats.profile.access.ActorAccess;
 import fr.labos.partenariats.profile.actor.command.ContactVault;
 import fr.labos.partenariats.profile.actor.query.ActorProjection;
 import fr.labos.partenariats.profile.actor.query.ActorView;
@@ -14,6 +16,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,7 +32,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-/** REST for actors: register, read, update their profile, erase their contact person. */
+/**
+ * REST for actors: register, read, update their profile, read and erase their contact person. Public profiles are
+ * for every signed-in role; the rest for those who act for the actor ({@link ActorAccess}).
+ */
 @RestController
 @RequestMapping("/api/actors")
 @Validated
@@ -38,15 +44,20 @@ class ActorController {
     private final CommandGateway commands;
     private final ActorProjection actors;
     private final ContactVault contacts;
+    private final ActorAccess access;
 
-    ActorController(CommandGateway commands, ActorProjection actors, ContactVault contacts) {
+    ActorController(CommandGateway commands, ActorProjection actors, ContactVault contacts, ActorAccess access) {
         this.commands = commands;
         this.actors = actors;
         this.contacts = contacts;
+        this.access = access;
     }
 
+    /** Whoever registers an actor becomes its member (a viewer may not register). */
     @PostMapping
-    ResponseEntity<CreatedResponse> register(@Valid @RequestBody ActorRequest request) {
+    ResponseEntity<CreatedResponse> register(@AuthenticationPrincipal LabPrincipal principal,
+                                             @Valid @RequestBody ActorRequest request) {
+        access.checkMayRegister(principal, request.homeTerritory());
         String actorId = UUID.randomUUID().toString();
         commands.sendAndWait(new RegisterActorCommand(actorId, request.name(), request.type(), request.homeTerritory(),
                 request.themes(), request.sdgs(), request.description(), request.contactDetails()));
@@ -59,14 +70,26 @@ class ActorController {
         return actors.list(offset, limit);
     }
 
+    /** The public profile, and the contact person only for those who may see it. */
     @GetMapping("/{actorId}")
-    ActorDetails read(@PathVariable String actorId) {
-        ActorView actor = actors.find(actorId).orElseThrow(() -> new NotFoundException("no actor " + actorId));
-        return new ActorDetails(actor, contacts.find(actorId).orElse(null));
+    ActorDetails read(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId) {
+        ActorView actor = access.existing(actorId);
+        ContactDetails contact = access.maySeeContact(principal, actor) ? contacts.find(actorId).orElse(null) : null;
+        return new ActorDetails(actor, contact);
+    }
+
+    /** The contact person: 403 for whoever may not see it, 404 when none is on file. */
+    @GetMapping("/{actorId}/contact")
+    ContactDetails contact(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId) {
+        access.actingFor(principal, actorId);
+        return contacts.find(actorId).orElseThrow(() -> new NotFoundException("no contact person on file for actor " + actorId));
     }
 
     @PutMapping("/{actorId}")
-    ResponseEntity<Void> update(@PathVariable String actorId, @Valid @RequestBody ActorRequest request) {
+    ResponseEntity<Void> update(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
+                                @Valid @RequestBody ActorRequest request) {
+        ActorView actor = access.actingFor(principal, actorId);
+        access.checkMayMoveTo(principal, actor, request.homeTerritory());
         commands.sendAndWait(new UpdateActorProfileCommand(actorId, request.name(), request.type(),
                 request.homeTerritory(), request.themes(), request.sdgs(), request.description(),
                 request.contactDetails()));
@@ -75,12 +98,13 @@ class ActorController {
 
     /** Right to erasure: the contact person disappears for good; the organisation's public profile stays. */
     @DeleteMapping("/{actorId}/contact")
-    ResponseEntity<Void> eraseContact(@PathVariable String actorId) {
+    ResponseEntity<Void> eraseContact(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId) {
+        access.actingFor(principal, actorId);
         commands.sendAndWait(new EraseActorContactCommand(actorId));
         return ResponseEntity.noContent().build();
     }
 
-    /** An actor's profile with its contact person, when one is on file. */
+    /** An actor's public profile with its contact person, when one is on file and the reader may see it. */
     record ActorDetails(ActorView profile, ContactDetails contact) {
     }
 }

@@ -1,6 +1,8 @@
 package fr.labos.partenariats.profile.actor.command;
 
+import fr.labos.partenariats.schema.PrincipalMetadata;
 import fr.labos.partenariats.schema.profile.ActorContactErasedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.EraseActorContactCommand;
@@ -8,6 +10,7 @@ import fr.labos.partenariats.schema.profile.RegisterActorCommand;
 import fr.labos.partenariats.schema.profile.UpdateActorProfileCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
@@ -19,20 +22,30 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 public class Actor {
 
+    private static final String VIEWER_ROLE = "VIEWER";
+
     @AggregateIdentifier
     private String actorId;
-    private boolean contactOnFile;
 
     protected Actor() {
         // for Axon
     }
 
+    /**
+     * Whoever registers the actor (the principal in the command's metadata) becomes its member; a command sent by no
+     * one in particular (an import) registers an actor without members.
+     */
     @CommandHandler
-    public Actor(RegisterActorCommand command, ContactVault contacts, Clock clock) {
+    public Actor(RegisterActorCommand command, ContactVault contacts, Clock clock,
+                 @MetaDataValue(PrincipalMetadata.SUBJECT) String subject,
+                 @MetaDataValue(PrincipalMetadata.ROLE) String role) {
         ActorRules.checkProfile(command.name(), command.type(), command.homeTerritory());
         contacts.store(command.actorId(), command.contact());
         apply(new ActorRegisteredEvent(command.actorId(), command.name().strip(), command.type(),
                 command.homeTerritory(), command.themes(), command.sdgs(), command.description(), clock.instant()));
+        if (subject != null && !VIEWER_ROLE.equals(role)) {
+            apply(new ActorMemberJoinedEvent(command.actorId(), subject, clock.instant()));
+        }
     }
 
     @CommandHandler
@@ -45,11 +58,14 @@ public class Actor {
                 command.themes(), command.sdgs(), command.description()));
     }
 
-    /** Erasure always succeeds, even twice: a person asking to be forgotten must never get an error. */
+    /**
+     * Erasure always succeeds, even twice: a person asking to be forgotten must never get an error. It is recorded
+     * whenever a contact person was actually erased, so the history says when (and, in its metadata, by whom); the
+     * vault, written in this same transaction, is what knows whether one was on file (events never hold it).
+     */
     @CommandHandler
     public void handle(EraseActorContactCommand command, ContactVault contacts, Clock clock) {
-        contacts.erase(actorId);
-        if (contactOnFile) {
+        if (contacts.erase(actorId)) {
             apply(new ActorContactErasedEvent(actorId, clock.instant()));
         }
     }
@@ -57,11 +73,5 @@ public class Actor {
     @EventSourcingHandler
     void on(ActorRegisteredEvent event) {
         actorId = event.actorId();
-        contactOnFile = true;
-    }
-
-    @EventSourcingHandler
-    void on(ActorContactErasedEvent event) {
-        contactOnFile = false;
     }
 }

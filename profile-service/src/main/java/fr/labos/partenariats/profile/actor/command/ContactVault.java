@@ -35,7 +35,8 @@ public class ContactVault {
                 actorId).stream().findFirst();
     }
 
-    public void erase(String actorId) {
-        jdbc.update("DELETE FROM actor_contact WHERE actor_id = ?", actorId);
+    /** Whether a contact person was on file (and is now gone). */
+    public boolean erase(String actorId) {
+        return jdbc.update("DELETE FROM actor_contact WHERE actor_id = ?", actorId) > 0;
     }
 }

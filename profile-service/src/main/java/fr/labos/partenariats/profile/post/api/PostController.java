@@ -1,5 +1,9 @@
 package fr.labos.partenariats.profile.post.api;
 
+import fr.labos.partenariats.platform.security.ActionForbiddenException;
+import fr.labos.partenariats.platform.security.LabPrincipal;
+import fr.labos.partenariats.profile.access.ActorAccess;
+import fr.labos.partenariats.profile.post.command.PostStatus;
 import fr.labos.partenariats.profile.post.query.PostKind;
 import fr.labos.partenariats.profile.post.query.PostProjection;
 import fr.labos.partenariats.profile.post.query.PostView;
@@ -10,6 +14,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +30,10 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
-/** REST for an actor's needs ({@code /needs}) and offers ({@code /offers}): same shape, same rules. */
+/**
+ * REST for an actor's needs ({@code /needs}) and offers ({@code /offers}): same shape, same rules. Open posts are public
+ * to every signed-in role; posting, changing, closing, and reading closed posts are for those who act for the actor.
+ */
 @RestController
 @RequestMapping("/api/actors/{actorId}")
 @Validated
@@ -33,15 +41,18 @@ class PostController {
 
     private final CommandGateway commands;
     private final PostProjection posts;
+    private final ActorAccess access;
 
-    PostController(CommandGateway commands, PostProjection posts) {
+    PostController(CommandGateway commands, PostProjection posts, ActorAccess access) {
         this.commands = commands;
         this.posts = posts;
+        this.access = access;
     }
 
     @PostMapping("/{kind:needs|offers}")
-    ResponseEntity<CreatedResponse> register(@PathVariable String actorId, @PathVariable String kind,
-                                             @Valid @RequestBody PostRequest request) {
+    ResponseEntity<CreatedResponse> register(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
+                                             @PathVariable String kind, @Valid @RequestBody PostRequest request) {
+        access.actingFor(principal, actorId);
         String postId = UUID.randomUUID().toString();
         commands.sendAndWait(PostCommands.register(kindOf(kind), postId, actorId, request.toDetails()));
         return ResponseEntity.created(URI.create("/api/actors/" + actorId + "/" + kind + "/" + postId))
@@ -49,41 +60,62 @@ class PostController {
     }
 
     @GetMapping("/{kind:needs|offers}")
-    List<PostView> list(@PathVariable String actorId, @PathVariable String kind,
-                        @RequestParam(defaultValue = "false") boolean includeClosed) {
+    List<PostView> list(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
+                        @PathVariable String kind, @RequestParam(defaultValue = "false") boolean includeClosed) {
+        if (includeClosed) {
+            checkMayReadClosed(principal, actorId);
+        }
         return posts.listForActor(kindOf(kind), actorId, includeClosed);
     }
 
     @GetMapping("/{kind:needs|offers}/{postId}")
-    PostView read(@PathVariable String actorId, @PathVariable String kind, @PathVariable String postId) {
-        return posts.find(kindOf(kind), actorId, postId)
+    PostView read(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
+                  @PathVariable String kind, @PathVariable String postId) {
+        PostView post = posts.find(kindOf(kind), actorId, postId)
                 .orElseThrow(() -> new NotFoundException("no " + kindOf(kind).name().toLowerCase() + " " + postId
                         + " for actor " + actorId));
+        if (post.status() != PostStatus.OPEN) {
+            checkMayReadClosed(principal, actorId);
+        }
+        return post;
     }
 
     @PutMapping("/{kind:needs|offers}/{postId}")
-    ResponseEntity<Void> update(@PathVariable String actorId, @PathVariable String kind, @PathVariable String postId,
+    ResponseEntity<Void> update(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
+                                @PathVariable String kind, @PathVariable String postId,
                                 @Valid @RequestBody PostRequest request) {
+        access.actingFor(principal, actorId);
         commands.sendAndWait(PostCommands.update(kindOf(kind), postId, actorId, request.toDetails()));
         return ResponseEntity.noContent().build();
     }
 
     @DeleteMapping("/{kind:needs|offers}/{postId}")
-    ResponseEntity<Void> withdraw(@PathVariable String actorId, @PathVariable String kind, @PathVariable String postId,
+    ResponseEntity<Void> withdraw(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
+                                  @PathVariable String kind, @PathVariable String postId,
                                   @RequestParam(required = false) @Size(max = 500) String reason) {
+        access.actingFor(principal, actorId);
         commands.sendAndWait(PostCommands.withdraw(kindOf(kind), postId, actorId, reason));
         return ResponseEntity.noContent().build();
     }
 
     /** A need was met: it leaves matching and counts as a success on the dashboards. */
     @PostMapping("/needs/{needId}/fulfilment")
-    ResponseEntity<Void> fulfil(@PathVariable String actorId, @PathVariable String needId,
-                                @Valid @RequestBody(required = false) FulfilmentRequest request) {
+    ResponseEntity<Void> fulfil(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
+                                @PathVariable String needId, @Valid @RequestBody(required = false) FulfilmentRequest request) {
+        access.actingFor(principal, actorId);
         commands.sendAndWait(new FulfilNeedCommand(needId, actorId, request == null ? null : request.note()));
         return ResponseEntity.noContent().build();
     }
 
     record FulfilmentRequest(@Size(max = 2000) String note) {
+    }
+
+    /** Closed posts (with the reason they were withdrawn or how they were met) are the actor's own business. */
+    private void checkMayReadClosed(LabPrincipal principal, String actorId) {
+        if (!access.mayActFor(principal, access.existing(actorId))) {
+            throw new ActionForbiddenException(
+                    "Les besoins et offres clos d'un acteur ne sont visibles que de ceux qui agissent pour lui.");
+        }
     }
 
     private static PostKind kindOf(String pathSegment) {

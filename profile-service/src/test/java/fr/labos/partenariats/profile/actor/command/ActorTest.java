@@ -1,10 +1,12 @@
 package fr.labos.partenariats.profile.actor.command;
 
 import fr.labos.partenariats.profile.web.InvalidInputException;
+import fr.labos.partenariats.schema.PrincipalMetadata;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.Sdg;
 import fr.labos.partenariats.schema.common.Theme;
 import fr.labos.partenariats.schema.profile.ActorContactErasedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.ContactDetails;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Set;
 
 import static org.mockito.ArgumentMatchers.any;
@@ -25,6 +28,7 @@ import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 class ActorTest {
 
@@ -52,6 +56,27 @@ class ActorTest {
                 .expectEvents(new ActorRegisteredEvent(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
                         Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), "Plateforme de mobilité", NOW));
         verify(contacts).store(ACTOR, CAMILLE);
+    }
+
+    @Test
+    void whoeverRegistersAnActorBecomesItsMember() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterActorCommand(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
+                        Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), "Plateforme de mobilité", CAMILLE),
+                        Map.of(PrincipalMetadata.SUBJECT, "u-42", PrincipalMetadata.ROLE, "ACTOR_MEMBER"))
+                .expectEvents(new ActorRegisteredEvent(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
+                                Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), "Plateforme de mobilité", NOW),
+                        new ActorMemberJoinedEvent(ACTOR, "u-42", NOW));
+    }
+
+    @Test
+    void aViewerNeverBecomesAMember() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterActorCommand(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
+                        Set.of(), Set.of(), null, null),
+                        Map.of(PrincipalMetadata.SUBJECT, "u-43", PrincipalMetadata.ROLE, "VIEWER"))
+                .expectEvents(new ActorRegisteredEvent(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
+                        Set.of(), Set.of(), null, NOW));
     }
 
     @Test
@@ -85,9 +110,28 @@ class ActorTest {
 
     @Test
     void erasingTheContactRemovesItFromTheVaultAndSaysSo() {
+        when(contacts.erase(ACTOR)).thenReturn(true);
         fixture.given(registered())
                 .when(new EraseActorContactCommand(ACTOR))
                 .expectEvents(new ActorContactErasedEvent(ACTOR, NOW));
+        verify(contacts).erase(eq(ACTOR));
+    }
+
+    @Test
+    void aContactReAddedAfterAnErasureIsErasedWithASecondEvent() {
+        // The vault holds a contact again (a profile update brought one back after the first erasure).
+        when(contacts.erase(ACTOR)).thenReturn(true);
+        fixture.given(registered(), new ActorContactErasedEvent(ACTOR, NOW.minusSeconds(3600)))
+                .when(new EraseActorContactCommand(ACTOR))
+                .expectEvents(new ActorContactErasedEvent(ACTOR, NOW));
+    }
+
+    @Test
+    void erasingWhenNoContactIsOnFileSucceedsWithoutAnEvent() {
+        fixture.given(registered())
+                .when(new EraseActorContactCommand(ACTOR))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
         verify(contacts).erase(eq(ACTOR));
     }
 

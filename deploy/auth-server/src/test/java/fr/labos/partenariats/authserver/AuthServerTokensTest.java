@@ -1,0 +1,96 @@
+package fr.labos.partenariats.authserver;
+
+import com.nimbusds.jose.JWSVerifier;
+import com.nimbusds.jose.crypto.RSASSAVerifier;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The provider hands out, by the client-credentials grant, access tokens with the lab's claims (identity contract),
+ * signed with the key it keeps in its data folder, and only to a demo account that knows the demo secret.
+ */
+class AuthServerTokensTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @TempDir
+    static Path data;
+
+    private static ConfigurableApplicationContext server;
+    private static URI base;
+
+    @BeforeAll
+    static void start() {
+        server = AuthServerApplication.builder().run("--server.port=0", "--spring.main.banner-mode=off",
+                "--lab.auth.issuer=http://issuer.test", "--lab.auth.data-dir=" + data);
+        base = URI.create("http://localhost:" + server.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void aFacilitatorsTokenCarriesItsRoleTerritoriesPseudonymAndTheLabsAudience() throws Exception {
+        HttpResponse<String> response = tokenRequest("facilitator-isere", Files.readString(data.resolve("demo-secret")).trim());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String token = response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
+        SignedJWT jwt = SignedJWT.parse(token);
+
+        JWSVerifier keptKey = new RSASSAVerifier(new DataFolder(data).signingKey().toRSAPublicKey());
+        assertThat(jwt.verify(keptKey)).isTrue();
+        JWTClaimsSet claims = jwt.getJWTClaimsSet();
+        assertThat(claims.getIssuer()).isEqualTo("http://issuer.test");
+        assertThat(claims.getAudience()).containsExactly("partnership-lab");
+        assertThat(claims.getSubject()).isEqualTo("u-8f23c06e51");
+        assertThat(claims.getStringClaim("lab_role")).isEqualTo("FACILITATOR");
+        assertThat(claims.getStringListClaim("lab_territories")).containsExactly("DEPARTEMENT:38");
+        assertThat(claims.getStringListClaim("lab_actors")).isEmpty();
+    }
+
+    @Test
+    void noTokenWithoutTheDemoSecretOrForAnUnknownAccount() throws Exception {
+        String secret = Files.readString(data.resolve("demo-secret")).trim();
+        assertThat(tokenRequest("admin", secret + "x").statusCode()).isEqualTo(401);
+        assertThat(tokenRequest("nobody", secret).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theAccountsAndTheIssuerAreDescribedForTheTokenScript() throws Exception {
+        assertThat(Files.readAllLines(data.resolve("accounts.txt"))).extracting(line -> line.split("\\s+")[0])
+                .containsExactly("admin", "facilitator-isere", "facilitator-savoie", "member-tremplin", "member-mobilite",
+                        "member-fonds", "viewer");
+        assertThat(Files.readString(data.resolve("issuer")).trim()).isEqualTo("http://issuer.test");
+    }
+
+    @Test
+    void theSigningKeyIsKeptAcrossRestarts() {
+        assertThat(new DataFolder(data).signingKey()).isEqualTo(new DataFolder(data).signingKey());
+        assertThat(new DataFolder(data).signingKey().isPrivate()).isTrue();
+    }
+
+    private static HttpResponse<String> tokenRequest(String account, String secret) throws Exception {
+        String basic = Base64.getEncoder().encodeToString((account + ":" + secret).getBytes(StandardCharsets.UTF_8));
+        return HTTP.send(HttpRequest.newBuilder(base.resolve("/oauth2/token"))
+                .header("Authorization", "Basic " + basic)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,266 @@
+package fr.labos.partenariats.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Who may do what, on every operation of both services' OpenAPI documents: each operation × each kind of caller ×
+ * {its own object, another's object} has an expected status in {@link #MATRIX}, and the test asks the running system
+ * with real tokens signed by the real local authorization server. An operation that appears in an OpenAPI document
+ * without a row in the matrix fails the test, and so does a row for an operation that no longer exists.
+ *
+ * <p>Callers are named from the point of view of actor A, registered by the demo account {@code member-tremplin}
+ * (which thereby became its member); actor B is registered by {@code member-mobilite}. Both are in Isère. "own" means
+ * every id in the path is A's; "another's" means every id is B's: a member of A acting on B's object is refused, a
+ * member of B may. For {@code POST /api/actors}, "own" registers an actor in Isère and "another's" one in Savoie.
+ * Every cell acts on objects made for it, so that a cell's success (an erasure, a withdrawal) never changes another's.
+ */
+@ExtendWith(SignedInLab.Resolver.class)
+class AuthorizationMatrixTest {
+
+    /**
+     * Expected status by operation and object (own / another's), for: anonymous, member of A, member of B, facilitator
+     * of Isère, facilitator of Savoie, viewer, admin. {@code 200c}: 200 with the object's contact person in the body;
+     * {@code 200} on a GET: 200 without it (the property-level check).
+     */
+    static final String MATRIX = """
+            # operation                                          object   anon  memberA  memberB  facIsere  facSavoie  viewer  admin
+            POST   /api/actors                                    own      401   201      201      201       403        403     201
+            POST   /api/actors                                    other    401   201      201      403       201        403     201
+            GET    /api/actors                                    own      401   200      200      200       200        200     200
+            GET    /api/actors                                    other    401   200      200      200       200        200     200
+            GET    /api/actors/{actorId}                          own      401   200c     200      200c      200        200     200c
+            GET    /api/actors/{actorId}                          other    401   200      200c     200c      200        200     200c
+            GET    /api/actors/{actorId}/contact                  own      401   200c     403      200c      403        403     200c
+            GET    /api/actors/{actorId}/contact                  other    401   403      200c     200c      403        403     200c
+            GET    /api/actors/{actorId}/export                   own      401   200c     403      403       403        403     200c
+            GET    /api/actors/{actorId}/export                   other    401   403      200c     403       403        403     200c
+            PUT    /api/actors/{actorId}                          own      401   204      403      204       403        403     204
+            PUT    /api/actors/{actorId}                          other    401   403      204      204       403        403     204
+            DELETE /api/actors/{actorId}/contact                  own      401   204      403      204       403        403     204
+            DELETE /api/actors/{actorId}/contact                  other    401   403      204      204       403        403     204
+            POST   /api/actors/{actorId}/{kind}                   own      401   201      403      201       403        403     201
+            POST   /api/actors/{actorId}/{kind}                   other    401   403      201      201       403        403     201
+            GET    /api/actors/{actorId}/{kind}                   own      401   200      200      200       200        200     200
+            GET    /api/actors/{actorId}/{kind}                   other    401   200      200      200       200        200     200
+            GET    /api/actors/{actorId}/{kind}/{postId}          own      401   200      200      200       200        200     200
+            GET    /api/actors/{actorId}/{kind}/{postId}          other    401   200      200      200       200        200     200
+            PUT    /api/actors/{actorId}/{kind}/{postId}          own      401   204      403      204       403        403     204
+            PUT    /api/actors/{actorId}/{kind}/{postId}          other    401   403      204      204       403        403     204
+            DELETE /api/actors/{actorId}/{kind}/{postId}          own      401   204      403      204       403        403     204
+            DELETE /api/actors/{actorId}/{kind}/{postId}          other    401   403      204      204       403        403     204
+            POST   /api/actors/{actorId}/needs/{needId}/fulfilment own     401   204      403      204       403        403     204
+            POST   /api/actors/{actorId}/needs/{needId}/fulfilment other   401   403      204      204       403        403     204
+            GET    /api/needs/{needId}/matches                    own      401   200      200      200       200        200     200
+            GET    /api/needs/{needId}/matches                    other    401   200      200      200       200        200     200
+            GET    /api/offers/{offerId}/matches                  own      401   200      200      200       200        200     200
+            GET    /api/offers/{offerId}/matches                  other    401   200      200      200       200        200     200
+            GET    /api/actors/{actorId}/partners                 own      401   200      200      200       200        200     200
+            GET    /api/actors/{actorId}/partners                 other    401   200      200      200       200        200     200
+            """;
+
+    /** The columns of {@link #MATRIX}, as demo accounts ({@code null}: no token at all). */
+    static final List<String> CALLERS = Arrays.asList(null, "member-tremplin", "member-mobilite",
+            "facilitator-isere", "facilitator-savoie", "viewer", "admin");
+    static final List<String> CALLER_NAMES = List.of("anonymous", "member of A", "member of B", "facilitator of Isère",
+            "facilitator of Savoie", "viewer", "admin");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern ROW = Pattern.compile("^(GET|POST|PUT|DELETE|PATCH)\\s+(\\S+)\\s+(own|other)\\s+(.+)$");
+
+    static final String ISERE_ACTOR = """
+            {"name": "%s", "type": "ASSOCIATION", "homeTerritory": "38185", "themes": ["EMPLOYMENT_INSERTION"],
+             "sdgs": [8], "description": "Association de la matrice des droits",
+             "contact": {"name": "Contact Matrice", "email": "%s", "phone": "04 65 71 09 99"}}""";
+    static final String SAVOIE_ACTOR = """
+            {"name": "Association savoyarde de la matrice", "type": "ASSOCIATION", "homeTerritory": "73065",
+             "themes": ["EMPLOYMENT_INSERTION"], "sdgs": [8], "description": "Association de Chambéry"}""";
+    static final String NEED = """
+            {"category": "FUNDING", "form": "RESOURCES", "title": "Financer l'accompagnement vers l'emploi",
+             "description": "Un financeur pour accompagner vingt personnes vers l'emploi", "themes": ["EMPLOYMENT_INSERTION"],
+             "sdgs": [8], "territory": {"code": "38", "level": "DEPARTEMENT"}}""";
+    static final String OFFER = """
+            {"category": "FUNDING", "form": "RESOURCES", "title": "Subventions pour l'insertion professionnelle",
+             "description": "Des subventions pour les structures qui accompagnent vers l'emploi", "themes": ["EMPLOYMENT_INSERTION"],
+             "sdgs": [8], "territory": {"code": "38", "level": "DEPARTEMENT"}}""";
+
+    private static SignedInLab lab;
+    private static Map<String, URI> operations;
+    private static Fixture ownShared;
+    private static Fixture othersShared;
+
+    /** The ids a cell acts on: an actor with a need (and an offer, or null), registered by its member. */
+    record Fixture(String actorId, String needId, String offerId, String contactEmail) {
+    }
+
+    @BeforeAll
+    static void readTheOpenApiDocuments(SignedInLab signedInLab) throws Exception {
+        lab = signedInLab;
+        operations = new LinkedHashMap<>();
+        for (URI service : List.of(lab.profile, lab.matchmaking)) {
+            HttpResponse<String> docs = lab.send("GET", service.resolve("/v3/api-docs"), null, null);
+            assertThat(docs.statusCode()).as("the OpenAPI document is public: " + docs.body()).isEqualTo(200);
+            JsonNode paths = JSON.readTree(docs.body()).path("paths");
+            for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> path = it.next();
+                path.getValue().fieldNames().forEachRemaining(method -> {
+                    if (Set.of("get", "post", "put", "delete", "patch").contains(method)) {
+                        operations.put(method.toUpperCase() + " " + path.getKey(), service);
+                    }
+                });
+            }
+        }
+        ownShared = fixture("member-tremplin", "shared-a", true);
+        othersShared = fixture("member-mobilite", "shared-b", true);
+        // Rankings answer 404 for a post they have not seen yet: wait until both actors' posts are there.
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
+                Stream.of(ownShared, othersShared).allMatch(o ->
+                        lab.send("GET", lab.matchmaking.resolve("/api/needs/" + o.needId() + "/matches"), "admin", null).statusCode() == 200
+                                && lab.send("GET", lab.matchmaking.resolve("/api/offers/" + o.offerId() + "/matches"), "admin", null).statusCode() == 200));
+    }
+
+    @Test
+    void everyOperationOfTheOpenApiDocumentsHasItsRowsAndEveryRowItsOperation() {
+        Set<String> inMatrix = new TreeSet<>();
+        rows().forEach(row -> inMatrix.add(row.operation()));
+        assertThat(new TreeSet<>(operations.keySet())).as("operations of the OpenAPI documents without a row in the matrix")
+                .isSubsetOf(inMatrix);
+        assertThat(inMatrix).as("rows of the matrix for operations that no longer exist").isSubsetOf(operations.keySet());
+        for (String operation : inMatrix) {
+            assertThat(rows().stream().filter(r -> r.operation().equals(operation)).map(Row::object))
+                    .as(operation).containsExactlyInAnyOrder("own", "other");
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyCallerGetsTheExpectedStatusOnEveryOperation() {
+        return rows().stream().filter(row -> operations.containsKey(row.operation())).flatMap(row -> {
+            List<DynamicTest> cells = new ArrayList<>();
+            for (int caller = 0; caller < CALLERS.size(); caller++) {
+                String account = CALLERS.get(caller);
+                String expected = row.expected().get(caller);
+                cells.add(DynamicTest.dynamicTest(row.operation() + " on " + (row.object().equals("own") ? "A's" : "B's")
+                        + " object as " + CALLER_NAMES.get(caller) + " → " + expected, () -> check(row, account, expected)));
+            }
+            return cells.stream();
+        });
+    }
+
+    @Test
+    void aMemberCannotReachAnotherActorsNeedThroughItsOwnActorsPath() throws Exception {
+        Fixture mine = fixture("member-tremplin", "a", false);
+        Fixture theirs = fixture("member-mobilite", "b", false);
+        String smuggled = "/api/actors/" + mine.actorId() + "/needs/" + theirs.needId();
+        for (String[] request : List.of(new String[]{"GET", smuggled, null}, new String[]{"PUT", smuggled, NEED.replace("Financer", "Titre détourné :")},
+                new String[]{"DELETE", smuggled, null},
+                new String[]{"POST", smuggled + "/fulfilment", "{\"note\": \"financé\"}"})) {
+            HttpResponse<String> response = lab.send(request[0], lab.profile.resolve(request[1]), "member-tremplin", request[2]);
+            assertThat(response.statusCode()).as(request[0] + " " + request[1] + ": " + response.body()).isEqualTo(404);
+        }
+        HttpResponse<String> need = lab.send("GET", lab.profile.resolve("/api/actors/" + theirs.actorId() + "/needs/"
+                + theirs.needId()), "member-mobilite", null);
+        assertThat(JSON.readTree(need.body()).path("status").asText()).as(need.body()).isEqualTo("OPEN");
+        assertThat(JSON.readTree(need.body()).path("details").path("title").asText()).isEqualTo(JSON.readTree(NEED).path("title").asText());
+    }
+
+    private static void check(Row row, String account, String expected) {
+        // Reads share two fixtures; a write gets fresh ones, made only when its path names an object.
+        boolean fresh = !row.method().equals("GET") && row.path().contains("{");
+        boolean own = row.object().equals("own");
+        Fixture target = fresh ? fixture(own ? "member-tremplin" : "member-mobilite", own ? "a" : "b", false)
+                : own ? ownShared : othersShared;
+        String path = row.path()
+                .replace("{actorId}", target.actorId())
+                .replace("{kind}", "needs")
+                .replace("{postId}", target.needId())
+                .replace("{needId}", target.needId())
+                .replace("{offerId}", String.valueOf(target.offerId()));
+        assertThat(path).as("a path parameter the matrix test does not know how to fill").doesNotContain("{");
+        HttpResponse<String> response = lab.send(row.method(), operations.get(row.operation()).resolve(path), account,
+                body(row));
+        int status = Integer.parseInt(expected.replace("c", ""));
+        assertThat(response.statusCode()).as(row.method() + " " + path + " as " + account + ": " + response.body())
+                .isEqualTo(status);
+        if (status >= 400) {
+            assertThat(response.headers().firstValue("Content-Type").orElse(""))
+                    .as("a refusal is a problem document").startsWith("application/problem+json");
+        }
+        if (row.method().equals("GET") && status == 200) {
+            if (expected.endsWith("c")) {
+                assertThat(response.body()).as("the contact person, for " + account).contains(target.contactEmail());
+            } else {
+                assertThat(response.body()).as("no contact person for " + account).doesNotContain(target.contactEmail());
+            }
+        }
+    }
+
+    private static String body(Row row) {
+        return switch (row.method() + " " + row.path()) {
+            case "POST /api/actors" -> row.object().equals("own") ? ISERE_ACTOR.formatted("Nouvelle association iséroise",
+                    "nouvelle@matrice.example.org") : SAVOIE_ACTOR;
+            case "PUT /api/actors/{actorId}" -> ISERE_ACTOR.formatted("Association renommée", "renommee@matrice.example.org");
+            case "POST /api/actors/{actorId}/{kind}", "PUT /api/actors/{actorId}/{kind}/{postId}" -> NEED;
+            case "POST /api/actors/{actorId}/needs/{needId}/fulfilment" -> "{\"note\": \"financé\"}";
+            default -> null;
+        };
+    }
+
+    /** A fresh actor registered by the member account (which becomes its member), with a need and maybe an offer. */
+    private static Fixture fixture(String member, String label, boolean withOffer) {
+        String email = label + "-" + UUID.randomUUID().toString().substring(0, 8) + "@matrice.example.org";
+        String actorId = lab.create("/api/actors", member, ISERE_ACTOR.formatted("Association " + label, email));
+        String needId = lab.create("/api/actors/" + actorId + "/needs", member, NEED);
+        String offerId = withOffer ? lab.create("/api/actors/" + actorId + "/offers", member, OFFER) : null;
+        return new Fixture(actorId, needId, offerId, email);
+    }
+
+    record Row(String method, String path, String object, List<String> expected) {
+        String operation() {
+            return method + " " + path;
+        }
+    }
+
+    static List<Row> rows() {
+        List<Row> rows = new ArrayList<>();
+        for (String line : MATRIX.strip().split("\n")) {
+            line = line.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            Matcher m = ROW.matcher(line);
+            if (!m.matches()) {
+                throw new IllegalStateException("Unreadable matrix row: " + line);
+            }
+            List<String> expected = List.of(m.group(4).trim().split("\\s+"));
+            if (expected.size() != CALLERS.size()) {
+                throw new IllegalStateException("Row without one status per caller: " + line);
+            }
+            rows.add(new Row(m.group(1), m.group(2), m.group(3), expected));
+        }
+        return rows;
+    }
+}

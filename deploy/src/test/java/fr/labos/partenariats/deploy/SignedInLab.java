@@ -1,0 +1,175 @@
+package fr.labos.partenariats.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import fr.labos.partenariats.matchmaking.MatchmakingServiceApplication;
+import fr.labos.partenariats.schema.Topics;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The whole system with authentication on, started once for the run and shared by the authorization tests: real
+ * PostgreSQL, Kafka broker process, MongoDB wire protocol, the real local authorization server, both services
+ * in-process, and the demo territory of Isère loaded signed in as the launcher does (actors registered by the
+ * facilitator of Isère, three of them by the demo members, who thereby became their members). Use it with
+ * {@code @ExtendWith(SignedInLab.Resolver.class)} and a {@code SignedInLab} parameter.
+ */
+final class SignedInLab {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    final LocalAuthServer auth;
+    final URI profile;
+    final URI matchmaking;
+    final DemoTerritory demo;
+    final DemoTerritory.Loaded loaded;
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** One token per account for the whole run (they are valid for an hour): asking for one costs a hash check. */
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+
+    private SignedInLab(LocalAuthServer auth, URI profile, URI matchmaking, DemoTerritory demo, DemoTerritory.Loaded loaded) {
+        this.auth = auth;
+        this.profile = profile;
+        this.matchmaking = matchmaking;
+        this.demo = demo;
+        this.loaded = loaded;
+    }
+
+    /** Resolves a {@code SignedInLab} parameter to the one lab of the run. */
+    static final class Resolver implements ParameterResolver {
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == SignedInLab.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            ExtensionContext.Store store = context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL);
+            LocalAuthServer auth = SharedAuthServer.shared(context);
+            return store.getOrComputeIfAbsent(Running.class, key -> new Running(auth), Running.class).lab;
+        }
+    }
+
+    /** The demo actor's id, by its key in the demo territory. */
+    String actor(String key) {
+        return loaded.actors().get(key);
+    }
+
+    /** A token of the account, signed by the real local authorization server. */
+    String token(String account) {
+        return tokens.computeIfAbsent(account, auth::token);
+    }
+
+    HttpResponse<String> send(String method, URI uri, String account, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (account != null) {
+            request.header("Authorization", "Bearer " + token(account));
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(method + " " + uri, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A request that must succeed with a new id: registration of an actor, a need or an offer. */
+    String create(String path, String account, String body) {
+        HttpResponse<String> response = send("POST", profile.resolve(path), account, body);
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("POST " + path + " as " + account + ": " + response.statusCode() + " " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body()).path("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Started on first use, closed by JUnit at the end of the run. */
+    private static final class Running implements ExtensionContext.Store.CloseableResource {
+
+        private final EmbeddedPostgresServer postgres;
+        private final KafkaBrokerProcess kafka;
+        private final MongoWireServer mongo;
+        private final ConfigurableApplicationContext profileService;
+        private final ConfigurableApplicationContext matchmakingService;
+        private final SignedInLab lab;
+
+        Running(LocalAuthServer auth) {
+            try {
+                Path data = Files.createTempDirectory("signed-in-lab");
+                postgres = EmbeddedPostgresServer.start(null, Ports.freePort(), null).ensureDatabase("profile");
+                kafka = KafkaBrokerProcess.forTests(data.resolve("kafka")).start();
+                kafka.createTopics(List.of(KafkaBrokerProcess.foreverTopic(Topics.PROFILE_EVENTS, 3)));
+                mongo = new MongoWireServer(new MemoryBackend(), 0);
+                profileService = SharedClasspath.startProfileService(postgres, kafka, SharedClasspath.signInWith(auth));
+                matchmakingService = MatchmakingServiceApplication.builder().run(
+                        "--SERVER_PORT=0",
+                        "--spring.main.banner-mode=off",
+                        "--MONGODB_URI=" + mongo.uri("matchmaking"),
+                        "--KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
+                        SharedClasspath.signInWith(auth),
+                        SharedClasspath.matchmakingServiceExclusions());
+                URI profile = URI.create("http://localhost:" + profileService.getEnvironment().getProperty("local.server.port"));
+                URI matchmaking = URI.create("http://localhost:" + matchmakingService.getEnvironment().getProperty("local.server.port"));
+                DemoTerritory demo = DemoTerritory.fromClasspath();
+                DemoTerritory.Loaded loaded = demo.load(profile, data.resolve("demo-territory.json"), auth);
+                JsonNode matches = demo.awaitMatches(matchmaking, loaded.needId(demo.showcaseNeedKey()), Duration.ofSeconds(90),
+                        auth.token("viewer"));
+                if (matches.isEmpty()) {
+                    throw new IllegalStateException("The demo territory never reached matchmaking-service");
+                }
+                lab = new SignedInLab(auth, profile, matchmaking, demo, loaded);
+            } catch (IOException e) {
+                close();
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                close();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        @Override
+        public void close() {
+            // Services first, then the infrastructure they use; PostgreSQL last, as the launcher does.
+            for (AutoCloseable closeable : new AutoCloseable[]{matchmakingService, profileService, kafka, mongo, postgres}) {
+                try {
+                    if (closeable != null) {
+                        closeable.close();
+                    }
+                } catch (Exception e) {
+                    System.err.println("Could not stop " + closeable + ": " + e);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package fr.labos.partenariats.profile.access;
+
+import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+
+/** The members of each actor as profile-service granted them (table actor_membership), kept in the command's transaction. */
+@Component
+@ProcessingGroup("profile-views")
+public class Memberships {
+
+    private final JdbcTemplate jdbc;
+
+    public Memberships(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ActorMemberJoinedEvent event) {
+        // Idempotent: a replay writes the same row.
+        jdbc.update("""
+                INSERT INTO actor_membership (actor_id, member_subject, joined_at) VALUES (?, ?, ?)
+                ON CONFLICT (actor_id, member_subject) DO NOTHING
+                """, event.actorId(), event.memberSubject(), Timestamp.from(event.joinedAt()));
+    }
+
+    public boolean isMember(String subject, String actorId) {
+        Integer count = jdbc.queryForObject(
+                "SELECT count(*) FROM actor_membership WHERE actor_id = ? AND member_subject = ?",
+                Integer.class, actorId, subject);
+        return count != null && count > 0;
+    }
+
+    public List<Member> membersOf(String actorId) {
+        return jdbc.query("SELECT member_subject, joined_at FROM actor_membership WHERE actor_id = ? ORDER BY joined_at, member_subject",
+                (rs, row) -> new Member(rs.getString(1), rs.getTimestamp(2).toInstant()), actorId);
+    }
+
+    /** A member by its pseudonymous subject id. */
+    public record Member(String subject, Instant joinedAt) {
+    }
+}
