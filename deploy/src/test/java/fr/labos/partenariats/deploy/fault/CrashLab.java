@@ -2,6 +2,7 @@ package fr.labos.partenariats.deploy.fault;
 
 import fr.labos.partenariats.deploy.EmbeddedPostgresServer;
 import fr.labos.partenariats.deploy.KafkaBrokerProcess;
+import fr.labos.partenariats.deploy.LocalAuthServer;
 import fr.labos.partenariats.deploy.MongoWireServerProcess;
 import fr.labos.partenariats.deploy.Ports;
 import fr.labos.partenariats.deploy.ServiceProcess;
@@ -21,7 +22,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The system as separate processes that a test can kill one at a time with SIGKILL and start again on the same port
  * and data: profile-service and matchmaking-service from their executable jars, a Kafka broker, and the MongoDB
- * stand-in. PostgreSQL (zonky's embedded server, already a process of its own) is not killed.
+ * stand-in. PostgreSQL (zonky's embedded server, already a process of its own) and the local authorization server,
+ * which signs the clients' tokens, are not killed.
  */
 final class CrashLab implements AutoCloseable {
 
@@ -44,12 +46,15 @@ final class CrashLab implements AutoCloseable {
     }
 
     static final String MATCHMAKING_DATABASE = "matchmaking";
+    /** The demo account the clients act as: an admin may register actors anywhere and post for them. */
+    static final String ACCOUNT = "admin";
 
     private static final Logger log = LoggerFactory.getLogger(CrashLab.class);
-    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(300);
     private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private final Path data;
+    private LocalAuthServer auth;
     private EmbeddedPostgresServer postgres;
     private KafkaBrokerProcess kafka;
     private MongoWireServerProcess mongo;
@@ -64,10 +69,10 @@ final class CrashLab implements AutoCloseable {
      * Starts everything over {@code data}; the services' executable jars are taken from the build of the repository
      * whose root is {@code root}.
      */
-    static CrashLab start(Path root, Path data, Map<String, String> extraServiceEnvironment) throws InterruptedException {
+    static CrashLab start(Path root, Path data) throws InterruptedException {
         CrashLab lab = new CrashLab(data);
         try {
-            lab.startAll(root, extraServiceEnvironment);
+            lab.startAll(root);
             return lab;
         } catch (RuntimeException | InterruptedException e) {
             // A start that failed elsewhere may still be under way: close() waits for the processes it knows of.
@@ -76,8 +81,9 @@ final class CrashLab implements AutoCloseable {
         }
     }
 
-    private void startAll(Path root, Map<String, String> extraEnvironment) throws InterruptedException {
+    private void startAll(Path root) throws InterruptedException {
         Path logs = data.resolve("logs");
+        CompletableFuture<LocalAuthServer> authStarted = CompletableFuture.supplyAsync(() -> LocalAuthServer.start(data.resolve("auth-server")));
         // Each is recorded before it starts, so that close() stops whatever did start.
         kafka = new KafkaBrokerProcess(Path.of(System.getProperty("kafka.broker.lib", "kafka-broker/target/lib")),
                 data.resolve("kafka"), Ports.freePort(), 0, logs.resolve("kafka.log"));
@@ -87,7 +93,9 @@ final class CrashLab implements AutoCloseable {
         CompletableFuture<MongoWireServerProcess> mongoStarted = CompletableFuture.supplyAsync(mongo::start);
         postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), Ports.freePort(), logs.resolve("postgres.log"))
                 .ensureDatabase("profile");
-        CompletableFuture.allOf(kafkaStarted, mongoStarted).join();
+        CompletableFuture.allOf(kafkaStarted, mongoStarted, authStarted).join();
+        auth = authStarted.join();
+        Map<String, String> signIn = Map.of("LAB_OIDC_ISSUER", auth.issuer().toString());
         kafka.createTopics(List.of(KafkaBrokerProcess.foreverTopic(Topics.PROFILE_EVENTS, 3)));
 
         Map<String, String> profileEnvironment = new java.util.HashMap<>(Map.of(
@@ -95,13 +103,13 @@ final class CrashLab implements AutoCloseable {
                 "PROFILE_DB_USER", EmbeddedPostgresServer.USER,
                 "PROFILE_DB_PASSWORD", EmbeddedPostgresServer.PASSWORD,
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
-        profileEnvironment.putAll(extraEnvironment);
+        profileEnvironment.putAll(signIn);
         Map<String, String> matchmakingEnvironment = new java.util.HashMap<>(Map.of(
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "MONGODB_URI", mongo.uri(MATCHMAKING_DATABASE),
                 // The checker compares this gauge with the projection: recount it often.
                 "MATCHMAKING_METRICS_OPEN_POSTS_REFRESH", "1s"));
-        matchmakingEnvironment.putAll(extraEnvironment);
+        matchmakingEnvironment.putAll(signIn);
         profile = new ServiceProcess("profile-service", executableJar(root, "profile-service"), Ports.freePort(),
                 profileEnvironment, SERVICE_JVM_OPTIONS, logs.resolve("profile-service.log"));
         matchmaking = new ServiceProcess("matchmaking-service", executableJar(root, "matchmaking-service"), Ports.freePort(),
@@ -166,6 +174,11 @@ final class CrashLab implements AutoCloseable {
         }
     }
 
+    /** A client of the services signed in as {@link #ACCOUNT}. */
+    LabHttp http() {
+        return LabHttp.signedIn(() -> auth.bearer(ACCOUNT));
+    }
+
     URI profileService() {
         return profile.baseUri();
     }
@@ -193,7 +206,7 @@ final class CrashLab implements AutoCloseable {
     /** In the reverse order of the start, each gracefully. */
     @Override
     public void close() {
-        for (AutoCloseable component : new AutoCloseable[]{matchmaking, profile, mongo, kafka, postgres}) {
+        for (AutoCloseable component : new AutoCloseable[]{matchmaking, profile, mongo, kafka, postgres, auth}) {
             if (component != null) {
                 try {
                     component.close();

@@ -53,7 +53,7 @@ final class CrashScenario {
             Component.PROFILE_SERVICE, Component.MATCHMAKING_SERVICE, Component.KAFKA_BROKER, Component.MONGODB);
     /** Writes acknowledged before a kill, during a consumer-side outage, and after a restart before the next kill. */
     private static final int WRITES_BETWEEN = 20;
-    private static final Duration PROGRESS_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration PROGRESS_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration QUIESCENCE_TIMEOUT = Duration.ofSeconds(90);
     /** The open-post gauge is recounted every second here; asking the index to rank every post takes a while. */
     private static final Duration GAUGE_TIMEOUT = Duration.ofSeconds(120);

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,8 +23,8 @@ class CrashSoakTest {
     @Test
     void everyAcknowledgedWriteSurvivesRepeatedKills() throws Exception {
         Duration soak = Duration.ofMinutes(Long.parseLong(System.getProperty("soak.minutes")));
-        try (CrashLab lab = CrashLab.start(Repository.root(), data, Map.of())) {
-            CrashScenario.Outcome outcome = new CrashScenario(lab, LabHttp.anonymous(), 4, Duration.ofMillis(250))
+        try (CrashLab lab = CrashLab.start(Repository.root(), data)) {
+            CrashScenario.Outcome outcome = new CrashScenario(lab, lab.http(), 4, Duration.ofMillis(250))
                     .run(1, soak);
 
             assertThat(outcome.verdict().problems()).as(outcome.figures()).isEmpty();

@@ -6,7 +6,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,8 +22,8 @@ class CrashTest {
 
     @Test
     void everyAcknowledgedWriteSurvivesAKillOfEachComponent() throws Exception {
-        try (CrashLab lab = CrashLab.start(Repository.root(), data, Map.of())) {
-            CrashScenario.Outcome outcome = new CrashScenario(lab, LabHttp.anonymous(), 4, Duration.ofMillis(250))
+        try (CrashLab lab = CrashLab.start(Repository.root(), data)) {
+            CrashScenario.Outcome outcome = new CrashScenario(lab, lab.http(), 4, Duration.ofMillis(250))
                     .run(1, Duration.ZERO);
 
             assertThat(outcome.kills()).containsOnlyKeys(Component.values()).allSatisfy((component, kills) -> assertThat(kills).isEqualTo(1));

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 final class LabHttp {
 
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration TOKEN_REFRESH = Duration.ofMinutes(20);
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private final Supplier<Optional<String>> authorization;
@@ -25,9 +26,12 @@ final class LabHttp {
         this.authorization = authorization;
     }
 
-    /** For services that require no sign-in. */
-    static LabHttp anonymous() {
-        return new LabHttp(Optional::empty);
+    /**
+     * Signed in with a bearer token from {@code freshBearer} ("Bearer ..."), fetched once and again every
+     * {@link #TOKEN_REFRESH}, well within the local provider's token lifetime (one hour).
+     */
+    static LabHttp signedIn(Supplier<String> freshBearer) {
+        return new LabHttp(new CachedBearer(freshBearer));
     }
 
     HttpResponse<String> post(URI uri, String json) throws IOException, InterruptedException {
@@ -50,5 +54,26 @@ final class LabHttp {
 
     private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
         return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** One token for every request until it is due for renewal. */
+    private static final class CachedBearer implements Supplier<Optional<String>> {
+
+        private final Supplier<String> freshBearer;
+        private String bearer;
+        private long fetchedAt;
+
+        CachedBearer(Supplier<String> freshBearer) {
+            this.freshBearer = freshBearer;
+        }
+
+        @Override
+        public synchronized Optional<String> get() {
+            if (bearer == null || System.nanoTime() - fetchedAt > TOKEN_REFRESH.toNanos()) {
+                bearer = freshBearer.get();
+                fetchedAt = System.nanoTime();
+            }
+            return Optional.of(bearer);
+        }
     }
 }
