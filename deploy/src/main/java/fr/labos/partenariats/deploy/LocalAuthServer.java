@@ -23,7 +23,7 @@ import java.util.Map;
  * for a demo account: the OAuth2 client-credentials grant, each account being a client whose secret is the demo
  * secret the provider keeps in its data folder. The signing key is kept there too, so tokens survive a restart.
  */
-final class LocalAuthServer implements AutoCloseable {
+public final class LocalAuthServer implements AutoCloseable {
 
     /** The audience every token carries, and the services require. */
     static final String AUDIENCE = "partnership-lab";
@@ -51,7 +51,7 @@ final class LocalAuthServer implements AutoCloseable {
      * Starts a provider from the jar that {@code mvn package} built in {@code deploy/auth-server}, on a free port,
      * with its key and secret in {@code dataDir}, and waits until it answers. For tests and tools.
      */
-    static LocalAuthServer start(Path dataDir) {
+    public static LocalAuthServer start(Path dataDir) {
         Path jar = Path.of(System.getProperty("auth.server.jar", "auth-server/target/auth-server-0.1.0-SNAPSHOT-exec.jar"));
         LocalAuthServer server = new LocalAuthServer(jar, Ports.freePort(), dataDir,
                 List.of(LauncherSettings.DEFAULT_SERVICE_JVM_OPTIONS.split(" ")), dataDir.resolve("auth-server.log"));
@@ -82,7 +82,7 @@ final class LocalAuthServer implements AutoCloseable {
     }
 
     /** {@code http://localhost:<port>}: what the services expect in {@code iss} ({@code LAB_OIDC_ISSUER}). */
-    URI issuer() {
+    public URI issuer() {
         return issuer;
     }
 
@@ -130,7 +130,7 @@ final class LocalAuthServer implements AutoCloseable {
     }
 
     /** {@code "Bearer <token>"}, for an {@code Authorization} header. */
-    String bearer(String account) {
+    public String bearer(String account) {
         return "Bearer " + token(account);
     }
 

@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** One of the services, run from its executable jar as a child JVM with its configuration in environment variables. */
-final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
@@ -34,7 +34,7 @@ final class ServiceProcess implements AutoCloseable {
     private Process process;
     private long startedAt;
 
-    ServiceProcess(String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions, Path logFile) {
+    public ServiceProcess(String name, Path jar, int port, Map<String, String> environment, List<String> jvmOptions, Path logFile) {
         this.name = name;
         this.jar = jar.toAbsolutePath();
         this.port = port;
@@ -46,7 +46,7 @@ final class ServiceProcess implements AutoCloseable {
         this.logFile = logFile.toAbsolutePath();
     }
 
-    String name() {
+    public String name() {
         return name;
     }
 
@@ -54,19 +54,19 @@ final class ServiceProcess implements AutoCloseable {
         return jar;
     }
 
-    URI baseUri() {
+    public URI baseUri() {
         return URI.create("http://localhost:" + port);
     }
 
-    long pid() {
+    public long pid() {
         return process == null ? -1 : process.pid();
     }
 
-    Process process() {
+    public Process process() {
         return process;
     }
 
-    synchronized void start() {
+    public synchronized void start() {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("No executable jar for " + name + " at " + jar + ": build it with `mvn -B -q install -DskipTests`");
         }
@@ -91,7 +91,7 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     /** Waits until {@code /actuator/health} says UP; fails early if the process exits. */
-    void awaitHealthy(Duration timeout) throws InterruptedException {
+    public void awaitHealthy(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         String last = "no answer";
         while (System.nanoTime() < deadline) {

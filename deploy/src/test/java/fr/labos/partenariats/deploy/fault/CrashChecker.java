@@ -1,0 +1,187 @@
+package fr.labos.partenariats.deploy.fault;
+
+import fr.labos.partenariats.deploy.fault.ThreeViews.IndexView;
+import fr.labos.partenariats.deploy.fault.ThreeViews.ProjectedDocument;
+import fr.labos.partenariats.deploy.fault.ThreeViews.StoredEvent;
+import fr.labos.partenariats.deploy.fault.ThreeViews.TopicRecord;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Compares the three views with what profile-service acknowledged. The event store is the reference: every
+ * acknowledged write must be in it, every stored event on the topic, and every stored aggregate in the projection,
+ * registration included, at exactly its last sequence (a lower one is a lost write, a higher one something applied that the store never had);
+ * every stored post must rank at matchmaking-service, whose index and open-post gauge must count exactly the stored
+ * posts (the load never withdraws one). A topic record whose event id was seen before is a relay duplicate: counted,
+ * and harmless only if it carries the same payload.
+ */
+final class CrashChecker {
+
+    private final CrashLab lab;
+    private final LabHttp http;
+
+    CrashChecker(CrashLab lab, LabHttp http) {
+        this.lab = lab;
+        this.http = http;
+    }
+
+    /**
+     * Reads every view and compares them.
+     *
+     * @param askIndex whether to ask matchmaking-service to rank every post too (slower: one request per post)
+     */
+    Verdict check(Collection<PostLoad.Acknowledged> acknowledged, boolean askIndex) throws Exception {
+        List<StoredEvent> store = ThreeViews.eventStore(lab.postgres());
+        List<TopicRecord> topic = ThreeViews.topic(lab.kafkaBootstrapServers());
+        Map<String, ProjectedDocument> projection = ThreeViews.projection(lab.mongoUri());
+
+        Map<String, Long> lastSequence = new HashMap<>();
+        Map<String, Long> eventsPerAggregate = new HashMap<>();
+        Map<String, AggregateKind> kinds = new HashMap<>();
+        for (StoredEvent event : store) {
+            lastSequence.merge(event.aggregateId(), event.sequence(), Math::max);
+            eventsPerAggregate.merge(event.aggregateId(), 1L, Long::sum);
+            AggregateKind kind = AggregateKind.registeredBy(event.type());
+            if (kind != null) {
+                kinds.put(event.aggregateId(), kind);
+            }
+        }
+        Verdict.Builder verdict = new Verdict.Builder(acknowledged.size(), store.size(), topic.size());
+
+        // Acknowledged → event store: as many events per aggregate as writes acknowledged on it, or more.
+        Map<String, Long> acknowledgedPerAggregate = acknowledged.stream()
+                .collect(Collectors.groupingBy(PostLoad.Acknowledged::aggregateId, Collectors.counting()));
+        acknowledgedPerAggregate.forEach((id, writes) -> {
+            if (eventsPerAggregate.getOrDefault(id, 0L) < writes) {
+                verdict.lostFromStore.add(id);
+            }
+        });
+
+        // Event store → topic, and relay duplicates.
+        Map<String, TopicRecord> firstOnTopic = new HashMap<>();
+        for (TopicRecord record : topic) {
+            TopicRecord first = firstOnTopic.putIfAbsent(record.eventId(), record);
+            if (first != null) {
+                verdict.relayDuplicates++;
+                if (!first.value().equals(record.value()) || first.sequence() != record.sequence()
+                        || !first.aggregateId().equals(record.aggregateId())) {
+                    verdict.harmfulDuplicates.add(record.eventId());
+                }
+            }
+        }
+        Set<String> storedIds = store.stream().map(StoredEvent::eventId).collect(Collectors.toSet());
+        store.stream().map(StoredEvent::eventId).filter(id -> !firstOnTopic.containsKey(id)).forEach(verdict.lostFromTopic::add);
+        firstOnTopic.keySet().stream().filter(id -> !storedIds.contains(id)).forEach(verdict.unknownOnTopic::add);
+
+        // Event store → projection: each aggregate at its last sequence, nothing beyond, nothing the store lacks.
+        lastSequence.forEach((id, last) -> {
+            ProjectedDocument document = projection.get(id);
+            if (document == null || document.sequence() < last || !document.registered()) {
+                verdict.lostFromProjection.add(id);
+            } else if (document.sequence() > last) {
+                verdict.appliedBeyondStore.add(id);
+            } else if (document.kind() != AggregateKind.ACTOR && !"OPEN".equals(document.status())) {
+                verdict.lostFromProjection.add(id);
+            }
+        });
+        projection.keySet().stream().filter(id -> !lastSequence.containsKey(id)).forEach(verdict.appliedBeyondStore::add);
+
+        // Projection → index: every stored post ranks; the index and the gauge count exactly the stored posts.
+        Map<String, AggregateKind> posts = ThreeViews.posts(kinds, List.of(AggregateKind.NEED, AggregateKind.OFFER));
+        Map<AggregateKind, Long> storedPosts = posts.values().stream()
+                .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        if (askIndex) {
+            IndexView index = ThreeViews.index(http, lab.matchmakingService(), posts);
+            verdict.lostFromIndex.addAll(index.notRankable());
+            for (AggregateKind kind : List.of(AggregateKind.NEED, AggregateKind.OFFER)) {
+                long expected = storedPosts.getOrDefault(kind, 0L);
+                verdict.compareCount("lab.matching.index.posts{kind=" + kind.name().toLowerCase() + "}", expected, index.indexedPosts().get(kind));
+                verdict.compareCount("lab.projection.open.posts{kind=" + kind.name().toLowerCase() + "}", expected, index.openPostsGauge().get(kind));
+            }
+        }
+        return verdict.build();
+    }
+
+    /** The figures of one comparison and what is wrong, if anything. */
+    record Verdict(int acknowledgedWrites, int storedEvents, int topicRecords, int relayDuplicates,
+                   Set<String> lostFromStore, Set<String> lostFromTopic, Set<String> unknownOnTopic,
+                   Set<String> harmfulDuplicates, Set<String> lostFromProjection, Set<String> appliedBeyondStore,
+                   Set<String> lostFromIndex, List<String> countMismatches) {
+
+        boolean clean() {
+            return problems().isEmpty();
+        }
+
+        int lost() {
+            return lostFromStore.size() + lostFromTopic.size() + lostFromProjection.size() + lostFromIndex.size();
+        }
+
+        /** Applied twice or applied without a stored cause: beyond the store's sequence, or counted more than once. */
+        int duplicatedApplied() {
+            return appliedBeyondStore.size() + (int) countMismatches.stream().filter(m -> m.contains("more")).count();
+        }
+
+        List<String> problems() {
+            List<String> problems = new ArrayList<>();
+            describe(problems, "acknowledged writes missing from the event store", lostFromStore);
+            describe(problems, "stored events missing from the topic", lostFromTopic);
+            describe(problems, "events on the topic that the store does not hold", unknownOnTopic);
+            describe(problems, "relay duplicates whose payload differs", harmfulDuplicates);
+            describe(problems, "aggregates missing from the projection or behind the store", lostFromProjection);
+            describe(problems, "projection documents ahead of the store or unknown to it", appliedBeyondStore);
+            describe(problems, "posts matchmaking-service cannot rank", lostFromIndex);
+            problems.addAll(countMismatches);
+            return problems;
+        }
+
+        private static void describe(List<String> problems, String what, Set<String> ids) {
+            if (!ids.isEmpty()) {
+                problems.add(ids.size() + " " + what + ", e.g. " + ids.stream().limit(5).toList());
+            }
+        }
+
+        static final class Builder {
+            private final int acknowledgedWrites;
+            private final int storedEvents;
+            private final int topicRecords;
+            private int relayDuplicates;
+            private final Set<String> lostFromStore = new TreeSet<>();
+            private final Set<String> lostFromTopic = new TreeSet<>();
+            private final Set<String> unknownOnTopic = new TreeSet<>();
+            private final Set<String> harmfulDuplicates = new TreeSet<>();
+            private final Set<String> lostFromProjection = new TreeSet<>();
+            private final Set<String> appliedBeyondStore = new TreeSet<>();
+            private final Set<String> lostFromIndex = new TreeSet<>();
+            private final List<String> countMismatches = new ArrayList<>();
+
+            Builder(int acknowledgedWrites, int storedEvents, int topicRecords) {
+                this.acknowledgedWrites = acknowledgedWrites;
+                this.storedEvents = storedEvents;
+                this.topicRecords = topicRecords;
+            }
+
+            void compareCount(String metric, long expected, Double actual) {
+                if (actual == null || actual.isNaN()) {
+                    countMismatches.add(metric + " is not reported (expected " + expected + ")");
+                } else if (actual.longValue() != expected) {
+                    countMismatches.add(metric + " = " + actual.longValue() + ", " + Math.abs(actual.longValue() - expected)
+                            + (actual > expected ? " more" : " fewer") + " than the " + expected + " posts stored");
+                }
+            }
+
+            Verdict build() {
+                return new Verdict(acknowledgedWrites, storedEvents, topicRecords, relayDuplicates, lostFromStore,
+                        lostFromTopic, unknownOnTopic, harmfulDuplicates, lostFromProjection, appliedBeyondStore,
+                        lostFromIndex, countMismatches);
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package fr.labos.partenariats.deploy.fault;
+
+import fr.labos.partenariats.deploy.fault.CrashLab.Component;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * kill -9, in turn, of profile-service, matchmaking-service, the Kafka broker and the MongoDB stand-in, each a process
+ * of its own, under a steady load of needs and offers posted by four clients; each is started again on its data.
+ * Afterwards every acknowledged write is in the event store, on the topic, in the projection at its aggregate's last
+ * sequence and rankable at matchmaking-service, and nothing is applied twice. The longer form is {@link CrashSoakTest}.
+ */
+class CrashTest {
+
+    @TempDir
+    Path data;
+
+    @Test
+    void everyAcknowledgedWriteSurvivesAKillOfEachComponent() throws Exception {
+        try (CrashLab lab = CrashLab.start(Repository.root(), data)) {
+            CrashScenario.Outcome outcome = new CrashScenario(lab, lab.http(), 4, Duration.ofMillis(250))
+                    .run(1, Duration.ZERO);
+
+            assertThat(outcome.kills()).containsOnlyKeys(Component.values()).allSatisfy((component, kills) -> assertThat(kills).isEqualTo(1));
+            // 20 writes before each kill, 20 more during each consumer-side outage and after the last restart: 160.
+            assertThat(outcome.verdict().acknowledgedWrites()).isGreaterThanOrEqualTo(160);
+            assertThat(outcome.verdict().problems()).as(outcome.figures()).isEmpty();
+        }
+    }
+}
