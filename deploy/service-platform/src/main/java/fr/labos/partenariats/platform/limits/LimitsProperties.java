@@ -21,7 +21,10 @@ import java.util.Map;
 @ConfigurationProperties("lab.limits")
 public record LimitsProperties(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue Rate rate) {
 
-    /** Exports first (they are the costliest reads), then writes, then reads. */
+    /**
+     * Exports first (they are the costliest reads), then writes, then reads. A facilitator loading a territory of a
+     * few hundred posts at once stays within the writes' burst.
+     */
     static final Map<String, Family> DEFAULTS = defaults();
 
     /**
@@ -55,9 +58,9 @@ public record LimitsProperties(@DefaultValue("64KB") DataSize maxBodySize, @Defa
         families.put("exports", new Family(List.of("GET"), List.of("/api/actors/*/export"),
                 new Allowance(10, Duration.ofMinutes(1)), new Allowance(30, Duration.ofMinutes(1))));
         families.put("writes", new Family(List.of("POST", "PUT", "PATCH", "DELETE"), List.of("/api/**"),
-                new Allowance(120, Duration.ofMinutes(1)), new Allowance(600, Duration.ofMinutes(1))));
+                new Allowance(300, Duration.ofMinutes(1)), new Allowance(1200, Duration.ofMinutes(1))));
         families.put("reads", new Family(List.of("GET", "HEAD"), List.of("/api/**"),
-                new Allowance(600, Duration.ofMinutes(1)), new Allowance(3000, Duration.ofMinutes(1))));
+                new Allowance(1200, Duration.ofMinutes(1)), new Allowance(6000, Duration.ofMinutes(1))));
         return Collections.unmodifiableMap(families);
     }
 }

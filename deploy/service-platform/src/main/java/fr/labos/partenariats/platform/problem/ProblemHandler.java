@@ -29,6 +29,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -195,6 +196,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     /** "update.reason" → "reason", "register.request.title" → "title": drop the method and argument names. */
     private static String parameterPath(String propertyPath) {
         String[] nodes = propertyPath.split("\\.");
-        return nodes.length <= 1 ? propertyPath : String.join(".", java.util.Arrays.copyOfRange(nodes, nodes.length > 2 ? 2 : 1, nodes.length));
+        return nodes.length <= 1 ? propertyPath
+                : String.join(".", Arrays.copyOfRange(nodes, nodes.length > 2 ? 2 : 1, nodes.length));
     }
 }

@@ -28,6 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
         "org.springframework.boot.autoconfigure.security.servlet.SecurityAutoConfiguration",
         "org.springframework.boot.autoconfigure.security.servlet.SecurityFilterAutoConfiguration",
         "org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration",
+        "org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration",
         "org.springframework.boot.autoconfigure.security.oauth2.resource.servlet.OAuth2ResourceServerAutoConfiguration"})
 public class ProblemTestApplication {
 

@@ -62,6 +62,7 @@ class PostController {
     @GetMapping("/{kind:needs|offers}")
     List<PostView> list(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
                         @PathVariable String kind, @RequestParam(defaultValue = "false") boolean includeClosed) {
+        access.existing(actorId); // an unknown actor, or a post's id in its place, is a 404, not an empty list
         if (includeClosed) {
             checkMayReadClosed(principal, actorId);
         }
