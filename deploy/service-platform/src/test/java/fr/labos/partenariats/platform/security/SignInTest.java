@@ -24,7 +24,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @SpringBootTest(classes = SecuredTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"lab.cors.allowed-origins=https://lab.example.fr, https://other.example.fr",
-                "management.endpoints.web.exposure.include=health,metrics"})
+                "management.endpoints.web.exposure.include=health,metrics",
+                // No broker in this test: the Kafka health check would make health 503; sign-in is what is tested.
+                "management.health.kafka.enabled=false"})
 @ContextConfiguration(initializers = TestTokens.Initializer.class)
 class SignInTest {
 
