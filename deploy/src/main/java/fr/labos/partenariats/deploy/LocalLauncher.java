@@ -310,7 +310,7 @@ public final class LocalLauncher {
                 .append(line("matchmaking-service", matchmaking + "   (OpenAPI: " + matchmaking + "/swagger-ui.html)"))
                 .append(line("sign-in (OIDC)", s.auth().issuer() + "   (" + s.auth().issuer() + "/.well-known/openid-configuration)"))
                 .append(line("health", profile + "/actuator/health   " + matchmaking + "/actuator/health"))
-                .append(line("metrics", profile + "/actuator/prometheus   " + matchmaking + "/actuator/prometheus"))
+                .append(line("metrics", profile + "/actuator/prometheus   " + matchmaking + "/actuator/prometheus   (admin)"))
                 .append(line("Kafka", s.kafka().bootstrapServers() + "   topic " + Topics.PROFILE_EVENTS))
                 .append(line("PostgreSQL", s.postgres().jdbcUrl("profile") + "   (user " + EmbeddedPostgresServer.USER + ")"))
                 .append(line("MongoDB", s.mongo().uri("matchmaking") + "   (mongo-java-server, H2 file)"))

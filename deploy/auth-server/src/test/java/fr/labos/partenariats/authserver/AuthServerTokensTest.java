@@ -81,6 +81,22 @@ class AuthServerTokensTest {
     }
 
     @Test
+    void itIsAnOpenIdProviderWhoseBrowserClientSignsInThroughTheForm() throws Exception {
+        HttpResponse<String> discovery = HTTP.send(HttpRequest.newBuilder(base.resolve("/.well-known/openid-configuration")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(discovery.statusCode()).isEqualTo(200);
+        assertThat(discovery.body()).contains("\"issuer\":\"http://issuer.test\"", "\"jwks_uri\":\"http://issuer.test/oauth2/jwks\"");
+
+        // The public client of a browser application: authorization code with PKCE, through the sign-in form.
+        HttpResponse<String> authorize = HTTP.send(HttpRequest.newBuilder(base.resolve("/oauth2/authorize?response_type=code"
+                        + "&client_id=lab-console&scope=openid&redirect_uri=http://localhost:5173/callback"
+                        + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"))
+                .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(authorize.statusCode()).isEqualTo(302);
+        assertThat(authorize.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+    }
+
+    @Test
     void theSigningKeyIsKeptAcrossRestarts() {
         assertThat(new DataFolder(data).signingKey()).isEqualTo(new DataFolder(data).signingKey());
         assertThat(new DataFolder(data).signingKey().isPrivate()).isTrue();
