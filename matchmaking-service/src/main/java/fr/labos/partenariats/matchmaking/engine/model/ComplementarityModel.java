@@ -9,8 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The complementarity model: which need and offer may be paired,
- * how well they fit, in [0, 1], and why.
+ * The complementarity model: which need and offer may be paired, how well they fit, in [0, 1], and why.
  *
  * <p><b>Gates</b> — a pair failing any of them is never proposed ({@link PairGates}, the one place every path of the
  * engine takes them from): two different actors not set aside for each other, both posts standing on the day of the
@@ -19,7 +18,8 @@ import java.util.Objects;
  * <p><b>Score</b> — the weighted mean ({@link ComplementarityWeights}) of seven components, each in [0, 1]:
  * <ol>
  *   <li>category: 1 same category, {@code crossAnswer} across, times the form multiplier;</li>
- *   <li>territory: proximity by the level of the smallest territory holding both (commune 1 … national 0.3);</li>
+ *   <li>territory: proximity by the level of the smallest territory holding both (commune 1 … national 0.3),
+ *   neighbours included ({@link TerritorialProximity});</li>
  *   <li>purpose: 0.6 × Jaccard index of the SDGs + 0.4 × Jaccard index of the themes (Jaccard rather than a count, so
  *   that a post ticking every box does not outrank a focused one);</li>
  *   <li>description: TF-IDF cosine of the French texts ({@link DescriptionSimilarity}), IDF over the open posts;</li>
