@@ -79,7 +79,7 @@ class TwoInstancesShareTheWorkTest {
         try (RunningMatchmaking a = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic, GROUP, FAST_FAILOVER);
              ChildMatchmaking b = ChildMatchmaking.start(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
                      SharedKafka.bootstrapServers(), mongo.uri(), topic, GROUP, FAST_FAILOVER)) {
-            await().atMost(ofSeconds(120)).until(() -> members() == 2);
+            await().atMost(ofSeconds(300)).until(() -> members() == 2);
 
             int events = 0;
             for (int actor = 0; actor < 4; actor++) {

@@ -6,9 +6,9 @@ public enum EventOutcome {
     APPLIED("applied"),
     /** Sequence at or below what the document already holds: a redelivery or a stale event, nothing changed. */
     DUPLICATE("duplicate"),
-    /** A type this service does not know (a producer added it first): skipped on purpose. */
+    /** A type this service does not know (a producer added it first): parked on the dead-letter topic for a later replay. */
     UNKNOWN_TYPE("unknown"),
-    /** Could not be read even after retries: logged and skipped so that the partition moves on. */
+    /** Cannot be applied whatever the retries (unreadable, unknown revision, missing id): parked on the dead-letter topic. */
     POISON("poison");
 
     private final String tag;

@@ -16,7 +16,9 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +88,7 @@ class ProfileEventListener implements ConsumerSeekAware {
     }
 
     @Override
-    public void onPartitionsRevoked(java.util.Collection<TopicPartition> partitions) {
+    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
         positioned.removeAll(partitions);
     }
 
@@ -152,7 +154,7 @@ class ProfileEventListener implements ConsumerSeekAware {
             return batch;
         }
         Map<Integer, Long> stored = positions.read(topic);
-        Set<TopicPartition> moved = new java.util.HashSet<>();
+        Set<TopicPartition> moved = new HashSet<>();
         firstOffsets.forEach((partition, first) -> {
             Long from = stored.get(partition.partition());
             if (from == null) {
