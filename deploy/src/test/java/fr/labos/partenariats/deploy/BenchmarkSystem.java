@@ -14,7 +14,7 @@ import java.util.Map;
 /**
  * The local run's components, started the way {@link LocalLauncher} starts them but on fresh data and without the demo
  * territory: embedded PostgreSQL, the Kafka broker process, mongo-java-server on an H2 file (in this JVM, as in the
- * launcher), and both services as child JVMs from their executable jars. Settings are the launcher's environment
+ * launcher), the local authorization server, and both services as child JVMs from their executable jars. Settings are the launcher's environment
  * variables ({@code *_PORT}, {@code LAB_DATA_DIR}, {@code LAB_SERVICE_JAVA_OPTS}); the services inherit this
  * process's environment, so their own knobs ({@code RELAY_BATCH_SIZE}, {@code PROFILE_DB_POOL_SIZE},
  * {@code PROJECTION_CONCURRENCY}...) can be set on the command line.
@@ -27,6 +27,7 @@ final class BenchmarkSystem implements AutoCloseable {
     private final Path data;
     private final List<AutoCloseable> started = new ArrayList<>();
     private KafkaBrokerProcess kafka;
+    private LocalAuthServer auth;
     private ServiceProcess profile;
     private ServiceProcess matchmaking;
 
@@ -38,6 +39,9 @@ final class BenchmarkSystem implements AutoCloseable {
 
     BenchmarkSystem start() throws Exception {
         Path logs = data.resolve("logs");
+        auth = track(new LocalAuthServer(settings.authServerJar(), settings.authServerPort(), data.resolve("auth-server"),
+                settings.serviceJvmOptions(), logs.resolve("auth-server.log")));
+        auth.start();
         kafka = track(new KafkaBrokerProcess(settings.kafkaBrokerLib(), data.resolve("kafka"), settings.kafkaPort(),
                 settings.kafkaControllerPort(), logs.resolve("kafka.log"))).start();
         kafka.createTopics(List.of(KafkaBrokerProcess.foreverTopic(Topics.PROFILE_EVENTS, 3)));
@@ -49,12 +53,15 @@ final class BenchmarkSystem implements AutoCloseable {
                 Map.of("PROFILE_DB_URL", postgres.jdbcUrl("profile"),
                         "PROFILE_DB_USER", EmbeddedPostgresServer.USER,
                         "PROFILE_DB_PASSWORD", EmbeddedPostgresServer.PASSWORD,
-                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()),
+                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
+                        "LAB_OIDC_ISSUER", auth.issuer().toString()),
                 settings.serviceJvmOptions(), logs.resolve("profile-service.log")));
         matchmaking = track(new ServiceProcess("matchmaking-service", settings.matchmakingServiceJar(),
                 settings.matchmakingPort(),
-                Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "MONGODB_URI", mongo.uri("matchmaking")),
+                Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "MONGODB_URI", mongo.uri("matchmaking"),
+                        "LAB_OIDC_ISSUER", auth.issuer().toString()),
                 settings.serviceJvmOptions(), logs.resolve("matchmaking-service.log")));
+        auth.awaitReady();
         profile.start();
         matchmaking.start();
         profile.awaitHealthy(HEALTH_TIMEOUT);
@@ -68,6 +75,11 @@ final class BenchmarkSystem implements AutoCloseable {
 
     ServiceProcess matchmaking() {
         return matchmaking;
+    }
+
+    /** The local authorization server, which gives the benchmark its tokens. */
+    LocalAuthServer auth() {
+        return auth;
     }
 
     String bootstrapServers() {

@@ -55,13 +55,14 @@ public final class EndToEndBenchmark {
 
     private final Options options;
     private final BenchmarkSystem system;
-    private final LabClient client = LabClient.fromEnvironment();
+    private final LabClient client;
     private final List<String> actorIds = new ArrayList<>();
     private final StringBuilder report = new StringBuilder();
 
     private EndToEndBenchmark(Options options, BenchmarkSystem system) {
         this.options = options;
         this.system = system;
+        this.client = LabClient.signedIn(system.auth());
     }
 
     public static void main(String[] args) throws Exception {

@@ -33,9 +33,12 @@ final class LabClient {
         this.bearerToken = bearerToken;
     }
 
-    /** A token from {@code LAB_BENCH_TOKEN}, if set. */
-    static LabClient fromEnvironment() {
-        Optional<String> token = Optional.ofNullable(System.getenv("LAB_BENCH_TOKEN")).filter(t -> !t.isBlank());
+    /**
+     * Signed in as a demo account of the local authorization server ({@code admin} unless {@code bench.account}
+     * says otherwise). Its token is asked for once: it is valid for an hour, longer than a run.
+     */
+    static LabClient signedIn(LocalAuthServer auth) {
+        Optional<String> token = Optional.of(auth.token(System.getProperty("bench.account", "admin")));
         return new LabClient(() -> token);
     }
 

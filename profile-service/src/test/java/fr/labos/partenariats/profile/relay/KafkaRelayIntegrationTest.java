@@ -5,6 +5,7 @@ import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.profile.support.ProfileServiceIntegrationTest;
 import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.EventJson;
+import fr.labos.partenariats.schema.PrincipalMetadata;
 import fr.labos.partenariats.schema.Topics;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -62,8 +63,9 @@ class KafkaRelayIntegrationTest {
 
     @Test
     void everyEventReachesKafkaKeyedByAggregateWithItsHeadersAndJson() throws Exception {
+        TestTokens.Token member = TestTokens.member();
         RestClient http = RestClient.builder().baseUrl("http://localhost:" + port)
-                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.member().sign())).build();
+                .defaultHeader(HttpHeaders.AUTHORIZATION, TestTokens.bearer(member.sign())).build();
         String actorId = EventJson.mapper().readTree(http.post().uri("/api/actors").contentType(MediaType.APPLICATION_JSON)
                 .body("""
                         {"name": "Restos du cœur de l'Isère", "type": "ASSOCIATION", "homeTerritory": "38185",
@@ -90,6 +92,11 @@ class KafkaRelayIntegrationTest {
         assertThat(needEvents).extracting(r -> header(r, EventHeaders.AGGREGATE_SEQUENCE)).containsExactly("0", "1");
         assertThat(needEvents).extracting(r -> header(r, EventHeaders.EVENT_REVISION)).containsOnly("1");
         assertThat(needEvents).extracting(r -> header(r, EventHeaders.EVENT_ID)).doesNotContainNull().doesNotHaveDuplicates();
+
+        // Who did it travels with every event: the member, acting for the actor it registered.
+        assertThat(needEvents).extracting(r -> header(r, PrincipalMetadata.SUBJECT_HEADER)).containsOnly(member.subject());
+        assertThat(needEvents).extracting(r -> header(r, PrincipalMetadata.ROLE_HEADER)).containsOnly("ACTOR_MEMBER");
+        assertThat(needEvents).extracting(r -> header(r, PrincipalMetadata.ACTING_FOR_HEADER)).containsOnly(actorId);
 
         NeedRegisteredEvent registered = EventJson.mapper().readValue(needEvents.get(0).value(), NeedRegisteredEvent.class);
         assertThat(registered.needId()).isEqualTo(needId);
