@@ -4,6 +4,7 @@ package fr.labos.partenariats.matchmaking.session.command;
 public class MeetingNotScheduled extends SessionConflict {
 
     public MeetingNotScheduled(int round, String actorId, String partnerActorId) {
-        super("aucune rencontre entre " + actorId + " et " + partnerActorId + " n'est prévue dans un tour " + round + " commencé");
+        super("aucune rencontre entre " + actorId + " et " + partnerActorId + " n'est prévue dans un tour " + round
+                + " commencé");
     }
 }

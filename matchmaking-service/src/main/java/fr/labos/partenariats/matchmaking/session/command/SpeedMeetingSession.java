@@ -129,7 +129,8 @@ public class SpeedMeetingSession {
         for (ScheduledMeeting meeting : command.meetings()) {
             if (meeting.round() > roundsStarted && (absent.contains(meeting.actorId())
                     || absent.contains(meeting.partnerActorId()))) {
-                throw new InvalidSession("meetings", "un participant absent ne siège à aucune table des tours à venir");
+                throw new InvalidSession("meetings",
+                        "un participant absent ne siège à aucune table des tours à venir");
             }
         }
         apply(new ScheduleAdjustedEvent(sessionId, command.meetings(), command.objective(), command.reason(),
