@@ -20,6 +20,19 @@ import fr.labos.partenariats.schema.profile.NeedWithdrawnEvent;
 import fr.labos.partenariats.schema.profile.OfferRegisteredEvent;
 import fr.labos.partenariats.schema.profile.OfferUpdatedEvent;
 import fr.labos.partenariats.schema.profile.OfferWithdrawnEvent;
+import fr.labos.partenariats.schema.session.LateArrivalRegisteredEvent;
+import fr.labos.partenariats.schema.session.MeetingWishExpressedEvent;
+import fr.labos.partenariats.schema.session.ParticipantCheckedInEvent;
+import fr.labos.partenariats.schema.session.ParticipantMarkedAbsentEvent;
+import fr.labos.partenariats.schema.session.ParticipantRegisteredEvent;
+import fr.labos.partenariats.schema.session.ParticipantWithdrewEvent;
+import fr.labos.partenariats.schema.session.RoundStartedEvent;
+import fr.labos.partenariats.schema.session.ScheduleAdjustedEvent;
+import fr.labos.partenariats.schema.session.ScheduleGeneratedEvent;
+import fr.labos.partenariats.schema.session.SchedulePublishedEvent;
+import fr.labos.partenariats.schema.session.SessionClosedEvent;
+import fr.labos.partenariats.schema.session.SessionMeetingHeldEvent;
+import fr.labos.partenariats.schema.session.SessionPlannedEvent;
 import org.axonframework.serialization.Revision;
 
 import java.util.LinkedHashMap;
@@ -45,11 +58,19 @@ public final class EventCatalog {
             IntroductionExpiredEvent.class, IntroductionWithdrawnEvent.class,
             MeetingScheduledEvent.class, MeetingHeldEvent.class, MeetingMissedEvent.class, OutcomeRecordedEvent.class);
 
+    private static final List<Class<?>> SESSION_EVENTS = List.of(
+            SessionPlannedEvent.class, ParticipantRegisteredEvent.class, ParticipantWithdrewEvent.class,
+            MeetingWishExpressedEvent.class, ScheduleGeneratedEvent.class, ScheduleAdjustedEvent.class,
+            SchedulePublishedEvent.class, ParticipantCheckedInEvent.class, ParticipantMarkedAbsentEvent.class,
+            LateArrivalRegisteredEvent.class, RoundStartedEvent.class, SessionMeetingHeldEvent.class,
+            SessionClosedEvent.class);
+
     private static final Map<String, Class<?>> BY_TYPE_NAME = new LinkedHashMap<>();
 
     static {
         PROFILE_EVENTS.forEach(type -> BY_TYPE_NAME.put(typeName(type), type));
         MATCHING_EVENTS.forEach(type -> BY_TYPE_NAME.put(typeName(type), type));
+        SESSION_EVENTS.forEach(type -> BY_TYPE_NAME.put(typeName(type), type));
     }
 
     private EventCatalog() {
@@ -62,6 +83,11 @@ public final class EventCatalog {
     /** Events of matchmaking-service (introductions), on {@link Topics#MATCHMAKING_EVENTS}. */
     public static List<Class<?>> matchingEvents() {
         return MATCHING_EVENTS;
+    }
+
+    /** Events of matchmaking-service's speed-meeting sessions, on {@link Topics#MATCHMAKING_EVENTS} too. */
+    public static List<Class<?>> sessionEvents() {
+        return SESSION_EVENTS;
     }
 
     /** The name an event type travels under: its simple name, so that packages can move freely. */

@@ -9,6 +9,9 @@ import fr.labos.partenariats.schema.matching.IntroductionSource;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
 import fr.labos.partenariats.schema.matching.NeedOfferPair;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
+import fr.labos.partenariats.schema.session.MeetingReason;
+import fr.labos.partenariats.schema.session.ScheduleGeneratedEvent;
+import fr.labos.partenariats.schema.session.ScheduledMeeting;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -44,6 +47,11 @@ class GoldenSamplesTest {
         return roundTrips("matching", EventCatalog.matchingEvents());
     }
 
+    @TestFactory
+    Stream<DynamicTest> everySessionEventSampleRoundTripsToTheSameJson() {
+        return roundTrips("session", EventCatalog.sessionEvents());
+    }
+
     private Stream<DynamicTest> roundTrips(String context, List<Class<?>> types) {
         return types.stream().map(type -> DynamicTest.dynamicTest(type.getSimpleName(), () -> {
             JsonNode sample = readSample(context, type);
@@ -55,8 +63,8 @@ class GoldenSamplesTest {
 
     @Test
     void everyEventCarriesARevisionAndIsInTheCatalogUnderItsSimpleName() {
-        for (Class<?> type : Stream.concat(EventCatalog.profileEvents().stream(),
-                EventCatalog.matchingEvents().stream()).toList()) {
+        for (Class<?> type : Stream.of(EventCatalog.profileEvents(), EventCatalog.matchingEvents(),
+                EventCatalog.sessionEvents()).flatMap(List::stream).toList()) {
             assertThat(EventCatalog.revisionOf(type)).as(type.getSimpleName()).isEqualTo("1");
             assertThat(EventCatalog.typeFor(type.getSimpleName())).contains(type);
         }
@@ -83,6 +91,17 @@ class GoldenSamplesTest {
                 .containsExactly("5b0e7a44-9c1d-4f0e-8a2b-3c4d5e6f7a8b");
         assertThat(proposed.proposedBy().role()).isEqualTo("FACILITATOR");
         assertThat(Duration.between(proposed.proposedAt(), proposed.answerBy())).isEqualTo(Duration.ofDays(14));
+    }
+
+    @Test
+    void aScheduleSampleExplainsEachMeetingAndCarriesItsObjective() throws IOException {
+        ScheduleGeneratedEvent generated = json.treeToValue(readSample("session", ScheduleGeneratedEvent.class),
+                ScheduleGeneratedEvent.class);
+        assertThat(generated.meetings()).extracting(ScheduledMeeting::reason)
+                .containsExactly(MeetingReason.MUTUAL_WISH, MeetingReason.COMPLEMENTARITY, MeetingReason.WISH);
+        assertThat(generated.meetings().get(0).brings("actor-foundation", "actor-association")).isTrue();
+        assertThat(generated.objective().minimumMeetings()).isEqualTo(2);
+        assertThat(generated.objective().mutualWishesMet()).isEqualTo(generated.objective().mutualWishes());
     }
 
     @Test

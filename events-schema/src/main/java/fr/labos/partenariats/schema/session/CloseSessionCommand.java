@@ -1,0 +1,7 @@
+package fr.labos.partenariats.schema.session;
+
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Close the session. */
+public record CloseSessionCommand(@TargetAggregateIdentifier String sessionId) {
+}

@@ -1,0 +1,10 @@
+package fr.labos.partenariats.matchmaking.session.command;
+
+/** A meeting held is one the schedule put in a started round. */
+public class MeetingNotScheduled extends SessionConflict {
+
+    public MeetingNotScheduled(int round, String actorId, String partnerActorId) {
+        super("aucune rencontre entre " + actorId + " et " + partnerActorId + " n'est prévue dans un tour " + round
+                + " commencé");
+    }
+}

@@ -1,0 +1,9 @@
+package fr.labos.partenariats.matchmaking.session.command;
+
+/** Only registered participants are scheduled, checked in, marked absent or wished for. */
+public class NotAParticipant extends SessionConflict {
+
+    public NotAParticipant(String sessionId, String actorId) {
+        super("l'acteur " + actorId + " n'est pas inscrit à la session " + sessionId);
+    }
+}

@@ -1,0 +1,328 @@
+package fr.labos.partenariats.matchmaking.session.command;
+
+import fr.labos.partenariats.schema.session.AdjustScheduleCommand;
+import fr.labos.partenariats.schema.session.CheckInParticipantCommand;
+import fr.labos.partenariats.schema.session.CloseSessionCommand;
+import fr.labos.partenariats.schema.session.ExpressMeetingWishCommand;
+import fr.labos.partenariats.schema.session.GenerateScheduleCommand;
+import fr.labos.partenariats.schema.session.LateArrivalRegisteredEvent;
+import fr.labos.partenariats.schema.session.MarkParticipantAbsentCommand;
+import fr.labos.partenariats.schema.session.MeetingWishExpressedEvent;
+import fr.labos.partenariats.schema.session.ParticipantCheckedInEvent;
+import fr.labos.partenariats.schema.session.ParticipantMarkedAbsentEvent;
+import fr.labos.partenariats.schema.session.ParticipantRegisteredEvent;
+import fr.labos.partenariats.schema.session.ParticipantWithdrewEvent;
+import fr.labos.partenariats.schema.session.PlanSessionCommand;
+import fr.labos.partenariats.schema.session.PublishScheduleCommand;
+import fr.labos.partenariats.schema.session.RecordSessionMeetingHeldCommand;
+import fr.labos.partenariats.schema.session.RegisterLateArrivalCommand;
+import fr.labos.partenariats.schema.session.RegisterParticipantCommand;
+import fr.labos.partenariats.schema.session.RoundStartedEvent;
+import fr.labos.partenariats.schema.session.ScheduleAdjustedEvent;
+import fr.labos.partenariats.schema.session.ScheduleGeneratedEvent;
+import fr.labos.partenariats.schema.session.SchedulePublishedEvent;
+import fr.labos.partenariats.schema.session.ScheduledMeeting;
+import fr.labos.partenariats.schema.session.SessionClosedEvent;
+import fr.labos.partenariats.schema.session.SessionMeetingHeldEvent;
+import fr.labos.partenariats.schema.session.SessionPlannedEvent;
+import fr.labos.partenariats.schema.session.StartRoundCommand;
+import fr.labos.partenariats.schema.session.WithdrawParticipantCommand;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A speed-meeting session, from its planning to its closing. Participants register and wish to meet each other;
+ * the scheduler's draft is generated, adjusted, then published; on the day, participants check in or are marked
+ * absent, rounds start in order, meetings are held, and the session closes. Once a round started its meetings stay.
+ */
+public class SpeedMeetingSession {
+
+    @AggregateIdentifier
+    private String sessionId;
+    private int rounds;
+    private int tables;
+    private final Set<String> participants = new LinkedHashSet<>();
+    private final Set<String> wishes = new HashSet<>();
+    private final Set<String> checkedIn = new HashSet<>();
+    private final Set<String> absent = new HashSet<>();
+    private final Set<String> held = new HashSet<>();
+    private List<ScheduledMeeting> schedule;
+    private boolean scheduleOutdated;
+    private boolean published;
+    private int roundsStarted;
+    private boolean closed;
+
+    protected SpeedMeetingSession() {
+        // for Axon
+    }
+
+    @CommandHandler
+    public SpeedMeetingSession(PlanSessionCommand command, Clock clock) {
+        SessionRules.checkPlan(command);
+        apply(new SessionPlannedEvent(command.sessionId(), command.title(), command.territory(), command.place(),
+                command.date(), command.startsAt(), command.rounds(), command.minutesPerRound(), command.tables(),
+                command.facilitatorSubject(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RegisterParticipantCommand command, Clock clock) {
+        checkBeforePublication();
+        SessionRules.require(command.actorId(), "actorId", "un participant est un acteur");
+        if (participants.contains(command.actorId())) throw new AlreadyRegistered(sessionId, command.actorId());
+        apply(new ParticipantRegisteredEvent(sessionId, command.actorId(), command.organisation(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(WithdrawParticipantCommand command, Clock clock) {
+        checkBeforePublication();
+        checkRegistered(command.actorId());
+        apply(new ParticipantWithdrewEvent(sessionId, command.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(ExpressMeetingWishCommand command, Clock clock) {
+        checkBeforePublication();
+        checkRegistered(command.actorId());
+        checkRegistered(command.wishedActorId());
+        if (command.actorId().equals(command.wishedActorId())) {
+            throw new InvalidSession("wishedActorId", "un participant ne souhaite pas se rencontrer lui-même");
+        }
+        if (wishes.contains(wish(command.actorId(), command.wishedActorId()))) {
+            throw new AlreadyDone("l'acteur " + command.actorId() + " a déjà souhaité rencontrer "
+                    + command.wishedActorId());
+        }
+        boolean mutual = wishes.contains(wish(command.wishedActorId(), command.actorId()));
+        apply(new MeetingWishExpressedEvent(sessionId, command.actorId(), command.wishedActorId(), mutual,
+                clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(GenerateScheduleCommand command, Clock clock) {
+        checkBeforePublication();
+        if (participants.size() < 2) {
+            throw new ScheduleNotReady("il faut au moins deux participants inscrits pour générer un planning");
+        }
+        SessionRules.checkSchedule(command.meetings(), participants, rounds, tables);
+        apply(new ScheduleGeneratedEvent(sessionId, command.meetings(), command.objective(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(AdjustScheduleCommand command, Clock clock) {
+        checkNotClosed();
+        if (schedule == null) throw new ScheduleNotReady("il n'y a pas encore de planning à ajuster");
+        SessionRules.checkSchedule(command.meetings(), participants, rounds, tables);
+        for (int round = 1; round <= roundsStarted; round++) {
+            if (!seatsOf(command.meetings(), round).equals(seatsOf(schedule, round))) {
+                throw new StartedRoundChanged(round);
+            }
+        }
+        for (ScheduledMeeting meeting : command.meetings()) {
+            if (meeting.round() > roundsStarted && (absent.contains(meeting.actorId())
+                    || absent.contains(meeting.partnerActorId()))) {
+                throw new InvalidSession("meetings",
+                        "un participant absent ne siège à aucune table des tours à venir");
+            }
+        }
+        apply(new ScheduleAdjustedEvent(sessionId, command.meetings(), command.objective(), command.reason(),
+                clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(PublishScheduleCommand command, Clock clock) {
+        checkBeforePublication();
+        if (schedule == null) throw new ScheduleNotReady("seul un planning généré peut être publié");
+        if (scheduleOutdated) {
+            throw new ScheduleNotReady("un participant du planning s'est retiré : générez le planning à nouveau");
+        }
+        apply(new SchedulePublishedEvent(sessionId, clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(CheckInParticipantCommand command, Clock clock) {
+        checkNotClosed();
+        checkRegistered(command.actorId());
+        if (checkedIn.contains(command.actorId())) {
+            throw new AlreadyDone("l'acteur " + command.actorId() + " est déjà arrivé");
+        }
+        apply(new ParticipantCheckedInEvent(sessionId, command.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(MarkParticipantAbsentCommand command, Clock clock) {
+        checkNotClosed();
+        checkRegistered(command.actorId());
+        if (absent.contains(command.actorId())) {
+            throw new AlreadyDone("l'acteur " + command.actorId() + " est déjà noté absent");
+        }
+        apply(new ParticipantMarkedAbsentEvent(sessionId, command.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RegisterLateArrivalCommand command, Clock clock) {
+        checkNotClosed();
+        checkRegistered(command.actorId());
+        if (roundsStarted == 0) {
+            throw new ScheduleNotReady("la session n'a pas commencé : l'acteur " + command.actorId()
+                    + " s'enregistre à l'accueil");
+        }
+        if (checkedIn.contains(command.actorId()) && !absent.contains(command.actorId())) {
+            throw new AlreadyDone("l'acteur " + command.actorId() + " est déjà arrivé");
+        }
+        apply(new LateArrivalRegisteredEvent(sessionId, command.actorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(StartRoundCommand command, Clock clock) {
+        checkNotClosed();
+        if (!published) throw new ScheduleNotReady("aucun tour ne commence avant la publication du planning");
+        if (roundsStarted == rounds) throw new RoundOutOfOrder(rounds + 1, command.round());
+        if (command.round() != roundsStarted + 1) throw new RoundOutOfOrder(roundsStarted + 1, command.round());
+        apply(new RoundStartedEvent(sessionId, command.round(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(RecordSessionMeetingHeldCommand command, Clock clock) {
+        checkNotClosed();
+        ScheduledMeeting meeting = schedule == null || command.round() < 1 || command.round() > roundsStarted ? null
+                : schedule.stream().filter(m -> m.round() == command.round()
+                && m.brings(command.actorId(), command.partnerActorId())).findFirst().orElse(null);
+        if (meeting == null) {
+            throw new MeetingNotScheduled(command.round(), command.actorId(), command.partnerActorId());
+        }
+        for (String actor : List.of(meeting.actorId(), meeting.partnerActorId())) {
+            if (absent.contains(actor)) {
+                throw new InvalidSession("actorId", "l'acteur " + actor + " est noté absent : il n'a rien tenu");
+            }
+        }
+        if (held.contains(seat(meeting))) {
+            throw new AlreadyDone("la rencontre entre " + command.actorId() + " et " + command.partnerActorId()
+                    + " est déjà enregistrée");
+        }
+        apply(new SessionMeetingHeldEvent(sessionId, meeting.round(), meeting.table(), meeting.actorId(),
+                meeting.partnerActorId(), clock.instant()));
+    }
+
+    @CommandHandler
+    void handle(CloseSessionCommand command, Clock clock) {
+        checkNotClosed();
+        apply(new SessionClosedEvent(sessionId, clock.instant()));
+    }
+
+    private void checkNotClosed() {
+        if (closed) throw new SessionAlreadyClosed(sessionId);
+    }
+
+    private void checkBeforePublication() {
+        checkNotClosed();
+        if (published) throw new SchedulePublishedAlready(sessionId);
+    }
+
+    private void checkRegistered(String actorId) {
+        if (actorId == null || !participants.contains(actorId)) throw new NotAParticipant(sessionId, actorId);
+    }
+
+    private static String wish(String actorId, String wishedActorId) {
+        return actorId + "→" + wishedActorId;
+    }
+
+    /** Who sits where in a round, whatever weight or lock the meetings carry. */
+    private static Set<String> seatsOf(List<ScheduledMeeting> meetings, int round) {
+        Set<String> seats = new HashSet<>();
+        meetings.stream().filter(m -> m.round() == round).forEach(m -> seats.add(seat(m)));
+        return seats;
+    }
+
+    private static String seat(ScheduledMeeting m) {
+        return seat(m.round(), m.table(), m.actorId(), m.partnerActorId());
+    }
+
+    private static String seat(int round, int table, String actor, String partner) {
+        boolean ordered = actor.compareTo(partner) < 0;
+        return round + "/" + table + "/" + (ordered ? actor + "|" + partner : partner + "|" + actor);
+    }
+
+    @EventSourcingHandler
+    void on(SessionPlannedEvent event) {
+        sessionId = event.sessionId();
+        rounds = event.rounds();
+        tables = event.tables();
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantRegisteredEvent event) {
+        participants.add(event.actorId());
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantWithdrewEvent event) {
+        participants.remove(event.actorId());
+        wishes.removeIf(w -> w.startsWith(event.actorId() + "→") || w.endsWith("→" + event.actorId()));
+        if (schedule != null && schedule.stream().anyMatch(m -> m.involves(event.actorId()))) {
+            scheduleOutdated = true;
+        }
+    }
+
+    @EventSourcingHandler
+    void on(MeetingWishExpressedEvent event) {
+        wishes.add(wish(event.actorId(), event.wishedActorId()));
+    }
+
+    @EventSourcingHandler
+    void on(ScheduleGeneratedEvent event) {
+        schedule = new ArrayList<>(event.meetings());
+        scheduleOutdated = false;
+    }
+
+    @EventSourcingHandler
+    void on(ScheduleAdjustedEvent event) {
+        schedule = new ArrayList<>(event.meetings());
+        scheduleOutdated = false;
+    }
+
+    @EventSourcingHandler
+    void on(SchedulePublishedEvent event) {
+        published = true;
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantCheckedInEvent event) {
+        checkedIn.add(event.actorId());
+        absent.remove(event.actorId());
+    }
+
+    @EventSourcingHandler
+    void on(ParticipantMarkedAbsentEvent event) {
+        absent.add(event.actorId());
+    }
+
+    @EventSourcingHandler
+    void on(LateArrivalRegisteredEvent event) {
+        absent.remove(event.actorId());
+        checkedIn.add(event.actorId());
+    }
+
+    @EventSourcingHandler
+    void on(RoundStartedEvent event) {
+        roundsStarted = event.round();
+    }
+
+    @EventSourcingHandler
+    void on(SessionMeetingHeldEvent event) {
+        held.add(seat(event.round(), event.table(), event.actorId(), event.partnerActorId()));
+    }
+
+    @EventSourcingHandler
+    void on(SessionClosedEvent event) {
+        closed = true;
+    }
+}

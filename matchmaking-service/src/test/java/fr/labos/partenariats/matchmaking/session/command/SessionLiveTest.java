@@ -1,0 +1,173 @@
+package fr.labos.partenariats.matchmaking.session.command;
+
+import fr.labos.partenariats.schema.session.AdjustScheduleCommand;
+import fr.labos.partenariats.schema.session.CheckInParticipantCommand;
+import fr.labos.partenariats.schema.session.CloseSessionCommand;
+import fr.labos.partenariats.schema.session.LateArrivalRegisteredEvent;
+import fr.labos.partenariats.schema.session.MarkParticipantAbsentCommand;
+import fr.labos.partenariats.schema.session.ParticipantCheckedInEvent;
+import fr.labos.partenariats.schema.session.ParticipantMarkedAbsentEvent;
+import fr.labos.partenariats.schema.session.RecordSessionMeetingHeldCommand;
+import fr.labos.partenariats.schema.session.RegisterLateArrivalCommand;
+import fr.labos.partenariats.schema.session.RoundStartedEvent;
+import fr.labos.partenariats.schema.session.ScheduleAdjustedEvent;
+import fr.labos.partenariats.schema.session.ScheduledMeeting;
+import fr.labos.partenariats.schema.session.SessionClosedEvent;
+import fr.labos.partenariats.schema.session.SessionMeetingHeldEvent;
+import fr.labos.partenariats.schema.session.StartRoundCommand;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static fr.labos.partenariats.matchmaking.session.command.SessionSamples.*;
+
+/** The day itself: check-in, absences and late arrivals, rounds in order, meetings held, re-plans, closing. */
+class SessionLiveTest {
+
+    private final AggregateTestFixture<SpeedMeetingSession> fixture = SessionSamples.fixture();
+
+    @Test
+    void aRegisteredParticipantChecksInOnce() {
+        fixture.given(published()).when(new CheckInParticipantCommand(ID, ASSOCIATION))
+                .expectEvents(new ParticipantCheckedInEvent(ID, ASSOCIATION, NOW));
+        fixture.given(published()).andGiven(new ParticipantCheckedInEvent(ID, ASSOCIATION, NOW))
+                .when(new CheckInParticipantCommand(ID, ASSOCIATION))
+                .expectException(AlreadyDone.class);
+    }
+
+    @Test
+    void onlyRegisteredParticipantsCheckInOrAreMarkedAbsent() {
+        fixture.given(published()).when(new CheckInParticipantCommand(ID, STRANGER))
+                .expectException(NotAParticipant.class).expectNoEvents();
+        fixture.given(published()).when(new MarkParticipantAbsentCommand(ID, STRANGER))
+                .expectException(NotAParticipant.class).expectNoEvents();
+    }
+
+    @Test
+    void aParticipantIsMarkedAbsentOnce() {
+        fixture.given(published()).when(new MarkParticipantAbsentCommand(ID, COMPANY))
+                .expectEvents(new ParticipantMarkedAbsentEvent(ID, COMPANY, NOW));
+        fixture.given(published()).andGiven(new ParticipantMarkedAbsentEvent(ID, COMPANY, NOW))
+                .when(new MarkParticipantAbsentCommand(ID, COMPANY))
+                .expectException(AlreadyDone.class);
+    }
+
+    @Test
+    void aLateArrivalIsRegisteredOnceTheSessionStarted() {
+        fixture.given(published()).when(new RegisterLateArrivalCommand(ID, COMPANY))
+                .expectException(ScheduleNotReady.class);
+        fixture.given(started(1)).andGiven(new ParticipantMarkedAbsentEvent(ID, COMPANY, NOW))
+                .when(new RegisterLateArrivalCommand(ID, COMPANY))
+                .expectEvents(new LateArrivalRegisteredEvent(ID, COMPANY, NOW));
+    }
+
+    @Test
+    void aParticipantAlreadyThereDoesNotArriveLate() {
+        fixture.given(started(1)).andGiven(new ParticipantCheckedInEvent(ID, COMPANY, NOW))
+                .when(new RegisterLateArrivalCommand(ID, COMPANY))
+                .expectException(AlreadyDone.class);
+    }
+
+    @Test
+    void noRoundStartsBeforePublication() {
+        fixture.given(generated()).when(new StartRoundCommand(ID, 1))
+                .expectException(ScheduleNotReady.class)
+                .expectExceptionMessage("aucun tour ne commence avant la publication du planning");
+    }
+
+    @Test
+    void roundsStartInOrder() {
+        fixture.given(published()).when(new StartRoundCommand(ID, 1))
+                .expectEvents(new RoundStartedEvent(ID, 1, NOW));
+        fixture.given(started(1)).when(new StartRoundCommand(ID, 3))
+                .expectException(RoundOutOfOrder.class)
+                .expectExceptionMessage("le tour 3 ne peut pas commencer : le prochain tour est le 2");
+        fixture.given(started(1)).when(new StartRoundCommand(ID, 1))
+                .expectException(RoundOutOfOrder.class);
+        fixture.given(started(3)).when(new StartRoundCommand(ID, 4))
+                .expectException(RoundOutOfOrder.class);
+    }
+
+    @Test
+    void aMeetingOfAStartedRoundIsHeldOnce() {
+        fixture.given(started(1)).when(new RecordSessionMeetingHeldCommand(ID, 1, FOUNDATION, ASSOCIATION))
+                .expectEvents(new SessionMeetingHeldEvent(ID, 1, 1, ASSOCIATION, FOUNDATION, NOW));
+        fixture.given(started(1))
+                .andGiven(new SessionMeetingHeldEvent(ID, 1, 1, ASSOCIATION, FOUNDATION, NOW))
+                .when(new RecordSessionMeetingHeldCommand(ID, 1, ASSOCIATION, FOUNDATION))
+                .expectException(AlreadyDone.class);
+    }
+
+    @Test
+    void onlyScheduledMeetingsOfStartedRoundsAreHeld() {
+        fixture.given(started(1)).when(new RecordSessionMeetingHeldCommand(ID, 2, ASSOCIATION, COMMUNE))
+                .expectException(MeetingNotScheduled.class);
+        fixture.given(started(1)).when(new RecordSessionMeetingHeldCommand(ID, 1, ASSOCIATION, COMMUNE))
+                .expectException(MeetingNotScheduled.class)
+                .expectExceptionMessage("aucune rencontre entre actor-association et actor-commune n'est prévue "
+                        + "dans un tour 1 commencé");
+    }
+
+    @Test
+    void anAbsentParticipantHoldsNoMeeting() {
+        fixture.given(started(1)).andGiven(new ParticipantMarkedAbsentEvent(ID, FOUNDATION, NOW))
+                .when(new RecordSessionMeetingHeldCommand(ID, 1, ASSOCIATION, FOUNDATION))
+                .expectException(InvalidSession.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRePlanChangesOnlyTheRoundsNotYetStarted() {
+        List<ScheduledMeeting> replanned = List.of(ROUND_ROBIN.get(0), ROUND_ROBIN.get(1),
+                meeting(2, 1, ASSOCIATION, COMPANY), meeting(2, 2, FOUNDATION, COMMUNE),
+                meeting(3, 1, ASSOCIATION, COMMUNE), meeting(3, 2, FOUNDATION, COMPANY));
+        fixture.given(started(1)).when(new AdjustScheduleCommand(ID, replanned, OBJECTIVE, "échange"))
+                .expectEvents(new ScheduleAdjustedEvent(ID, replanned, OBJECTIVE, "échange", NOW));
+
+        List<ScheduledMeeting> movesRoundOne = new ArrayList<>(replanned);
+        movesRoundOne.set(1, meeting(1, 1, COMMUNE, COMPANY));
+        movesRoundOne.set(0, meeting(1, 2, ASSOCIATION, FOUNDATION));
+        fixture.given(started(1)).when(new AdjustScheduleCommand(ID, movesRoundOne, OBJECTIVE, "échange"))
+                .expectException(StartedRoundChanged.class)
+                .expectExceptionMessage("le tour 1 a commencé : ses rencontres ne peuvent plus changer")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aRePlanSeatsNoAbsentParticipantInTheRoundsToCome() {
+        fixture.given(started(1)).andGiven(new ParticipantMarkedAbsentEvent(ID, COMPANY, NOW))
+                .when(new AdjustScheduleCommand(ID, ROUND_ROBIN, OBJECTIVE, "absence"))
+                .expectException(InvalidSession.class)
+                .expectExceptionMessage("un participant absent ne siège à aucune table des tours à venir");
+        List<ScheduledMeeting> withoutCompanyLater = ROUND_ROBIN.stream()
+                .filter(m -> m.round() == 1 || !m.involves(COMPANY)).toList();
+        fixture.given(started(1)).andGiven(new ParticipantMarkedAbsentEvent(ID, COMPANY, NOW))
+                .when(new AdjustScheduleCommand(ID, withoutCompanyLater, OBJECTIVE, "absence"))
+                .expectEvents(new ScheduleAdjustedEvent(ID, withoutCompanyLater, OBJECTIVE, "absence", NOW));
+    }
+
+    @Test
+    void anAdjustmentNeedsASchedule() {
+        fixture.given(withFourParticipants()).when(new AdjustScheduleCommand(ID, ROUND_ROBIN, OBJECTIVE, "x"))
+                .expectException(ScheduleNotReady.class);
+    }
+
+    @Test
+    void closingEndsEverything() {
+        fixture.given(started(2)).when(new CloseSessionCommand(ID))
+                .expectEvents(new SessionClosedEvent(ID, NOW));
+        List<Object> closed = new ArrayList<>(started(2));
+        closed.add(new SessionClosedEvent(ID, NOW));
+        for (Object command : List.of(new StartRoundCommand(ID, 3), new CheckInParticipantCommand(ID, ASSOCIATION),
+                new MarkParticipantAbsentCommand(ID, COMPANY), new CloseSessionCommand(ID),
+                new RecordSessionMeetingHeldCommand(ID, 2, ASSOCIATION, COMMUNE),
+                new AdjustScheduleCommand(ID, ROUND_ROBIN, OBJECTIVE, "x"))) {
+            fixture.given(closed).when(command)
+                    .expectException(SessionAlreadyClosed.class)
+                    .expectExceptionMessage("la session session-1 est close")
+                    .expectNoEvents();
+        }
+    }
+}

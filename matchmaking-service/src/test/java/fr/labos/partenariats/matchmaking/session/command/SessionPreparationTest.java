@@ -1,0 +1,184 @@
+package fr.labos.partenariats.matchmaking.session.command;
+
+import fr.labos.partenariats.schema.session.ExpressMeetingWishCommand;
+import fr.labos.partenariats.schema.session.GenerateScheduleCommand;
+import fr.labos.partenariats.schema.session.MeetingWishExpressedEvent;
+import fr.labos.partenariats.schema.session.ParticipantWithdrewEvent;
+import fr.labos.partenariats.schema.session.PlanSessionCommand;
+import fr.labos.partenariats.schema.session.PublishScheduleCommand;
+import fr.labos.partenariats.schema.session.RegisterParticipantCommand;
+import fr.labos.partenariats.schema.session.ScheduleGeneratedEvent;
+import fr.labos.partenariats.schema.session.SchedulePublishedEvent;
+import fr.labos.partenariats.schema.session.ScheduledMeeting;
+import fr.labos.partenariats.schema.session.WithdrawParticipantCommand;
+import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static fr.labos.partenariats.matchmaking.session.command.SessionSamples.*;
+
+/** Planning, registrations, wishes, the generated draft and its publication. */
+class SessionPreparationTest {
+
+    private final AggregateTestFixture<SpeedMeetingSession> fixture = SessionSamples.fixture();
+
+    @Test
+    void aFacilitatorPlansASession() {
+        fixture.givenNoPriorActivity().when(plan()).expectEvents(planned());
+    }
+
+    @Test
+    void aSessionHasAtLeastOneRoundAndOneTable() {
+        fixture.givenNoPriorActivity()
+                .when(new PlanSessionCommand(ID, "Titre", ISERE, "Salle", LocalDate.of(2026, 4, 16),
+                        LocalTime.NOON, 0, 7, 2, "u-facilitator"))
+                .expectException(InvalidSession.class)
+                .expectExceptionMessage("une session compte au moins un tour")
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new PlanSessionCommand(ID, "Titre", ISERE, "Salle", LocalDate.of(2026, 4, 16),
+                        LocalTime.NOON, 3, 7, 0, "u-facilitator"))
+                .expectException(InvalidSession.class)
+                .expectExceptionMessage("une session compte au moins une table");
+    }
+
+    @Test
+    void anActorIsRegisteredOnce() {
+        fixture.given(planned(), registered(ASSOCIATION))
+                .when(new RegisterParticipantCommand(ID, ASSOCIATION, "Association"))
+                .expectException(AlreadyRegistered.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyARegisteredParticipantWithdraws() {
+        fixture.given(planned(), registered(ASSOCIATION))
+                .when(new WithdrawParticipantCommand(ID, STRANGER))
+                .expectException(NotAParticipant.class)
+                .expectExceptionMessage("l'acteur actor-stranger n'est pas inscrit à la session session-1");
+    }
+
+    @Test
+    void aWishIsMutualWhenTheOtherSideWishedItFirst() {
+        fixture.given(withFourParticipants())
+                .andGiven(new MeetingWishExpressedEvent(ID, FOUNDATION, ASSOCIATION, false, NOW))
+                .when(new ExpressMeetingWishCommand(ID, ASSOCIATION, FOUNDATION))
+                .expectEvents(new MeetingWishExpressedEvent(ID, ASSOCIATION, FOUNDATION, true, NOW));
+    }
+
+    @Test
+    void aWishIsOneSidedUntilTheOtherSideWishesItToo() {
+        fixture.given(withFourParticipants())
+                .when(new ExpressMeetingWishCommand(ID, ASSOCIATION, FOUNDATION))
+                .expectEvents(new MeetingWishExpressedEvent(ID, ASSOCIATION, FOUNDATION, false, NOW));
+    }
+
+    @Test
+    void wishesAreBetweenRegisteredParticipantsOnlyAndNotForOneself() {
+        fixture.given(withFourParticipants())
+                .when(new ExpressMeetingWishCommand(ID, ASSOCIATION, STRANGER))
+                .expectException(NotAParticipant.class);
+        fixture.given(withFourParticipants())
+                .when(new ExpressMeetingWishCommand(ID, ASSOCIATION, ASSOCIATION))
+                .expectException(InvalidSession.class);
+    }
+
+    @Test
+    void aWishIsExpressedOnce() {
+        fixture.given(withFourParticipants())
+                .andGiven(new MeetingWishExpressedEvent(ID, ASSOCIATION, FOUNDATION, false, NOW))
+                .when(new ExpressMeetingWishCommand(ID, ASSOCIATION, FOUNDATION))
+                .expectException(AlreadyDone.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void noScheduleBeforeTwoParticipantsAreRegistered() {
+        fixture.given(planned(), registered(ASSOCIATION))
+                .when(new GenerateScheduleCommand(ID, List.of(), OBJECTIVE))
+                .expectException(ScheduleNotReady.class)
+                .expectExceptionMessage("il faut au moins deux participants inscrits pour générer un planning")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aGeneratedScheduleIsRecordedAsADraft() {
+        fixture.given(withFourParticipants())
+                .when(new GenerateScheduleCommand(ID, ROUND_ROBIN, OBJECTIVE))
+                .expectEvents(new ScheduleGeneratedEvent(ID, ROUND_ROBIN, OBJECTIVE, NOW));
+    }
+
+    @Test
+    void aScheduleSeatsOnlyRegisteredParticipants() {
+        refused(List.of(meeting(1, 1, ASSOCIATION, STRANGER)),
+                "l'acteur actor-stranger n'est pas inscrit à la session");
+    }
+
+    @Test
+    void noPairMeetsTwice() {
+        refused(List.of(meeting(1, 1, ASSOCIATION, FOUNDATION), meeting(2, 1, FOUNDATION, ASSOCIATION)),
+                "actor-foundation et actor-association se rencontrent deux fois");
+    }
+
+    @Test
+    void nobodySitsTwiceInARound() {
+        refused(List.of(meeting(1, 1, ASSOCIATION, FOUNDATION), meeting(1, 2, ASSOCIATION, COMMUNE)),
+                "l'acteur actor-association a deux rencontres au tour 1");
+    }
+
+    @Test
+    void aTableHoldsOnePairPerRound() {
+        refused(List.of(meeting(1, 1, ASSOCIATION, FOUNDATION), meeting(1, 1, COMMUNE, COMPANY)),
+                "la table 1 reçoit deux paires au tour 1");
+    }
+
+    @Test
+    void meetingsStayWithinTheSessionsRoundsAndTables() {
+        refused(List.of(meeting(4, 1, ASSOCIATION, FOUNDATION)), "le tour 4 n'existe pas dans la session");
+        refused(List.of(meeting(1, 3, ASSOCIATION, FOUNDATION)), "la table 3 n'existe pas dans la session");
+    }
+
+    private void refused(List<ScheduledMeeting> meetings, String message) {
+        fixture.given(withFourParticipants())
+                .when(new GenerateScheduleCommand(ID, meetings, OBJECTIVE))
+                .expectException(InvalidSession.class)
+                .expectExceptionMessage(message)
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyAGeneratedScheduleIsPublished() {
+        fixture.given(withFourParticipants())
+                .when(new PublishScheduleCommand(ID))
+                .expectException(ScheduleNotReady.class)
+                .expectExceptionMessage("seul un planning généré peut être publié");
+        fixture.given(generated()).when(new PublishScheduleCommand(ID))
+                .expectEvents(new SchedulePublishedEvent(ID, NOW));
+    }
+
+    @Test
+    void aScheduleSeatingAParticipantWhoWithdrewIsGeneratedAgainBeforePublication() {
+        List<Object> history = new ArrayList<>(generated());
+        history.add(new ParticipantWithdrewEvent(ID, COMPANY, NOW));
+        fixture.given(history)
+                .when(new PublishScheduleCommand(ID))
+                .expectException(ScheduleNotReady.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void registrationsWishesAndDraftsCloseWithPublication() {
+        fixture.given(published()).when(new RegisterParticipantCommand(ID, STRANGER, "Autre"))
+                .expectException(SchedulePublishedAlready.class);
+        fixture.given(published()).when(new ExpressMeetingWishCommand(ID, ASSOCIATION, COMPANY))
+                .expectException(SchedulePublishedAlready.class);
+        fixture.given(published()).when(new GenerateScheduleCommand(ID, ROUND_ROBIN, OBJECTIVE))
+                .expectException(SchedulePublishedAlready.class);
+        fixture.given(published()).when(new PublishScheduleCommand(ID))
+                .expectException(SchedulePublishedAlready.class);
+    }
+}
