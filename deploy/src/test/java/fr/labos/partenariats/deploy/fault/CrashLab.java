@@ -51,6 +51,7 @@ final class CrashLab implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(CrashLab.class);
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(300);
+    private static final int BROKER_START_ATTEMPTS = 3;
     private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     private final Path data;
@@ -89,7 +90,7 @@ final class CrashLab implements AutoCloseable {
                 data.resolve("kafka"), Ports.freePort(), 0, logs.resolve("kafka.log"));
         mongo = MongoWireServerProcess.onFreePort(data.resolve("mongo.mv"), logs.resolve("mongo.log"));
         // The broker is the slowest to start: alongside PostgreSQL and MongoDB.
-        CompletableFuture<KafkaBrokerProcess> kafkaStarted = CompletableFuture.supplyAsync(kafka::start);
+        CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(this::startBroker);
         CompletableFuture<MongoWireServerProcess> mongoStarted = CompletableFuture.supplyAsync(mongo::start);
         postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), Ports.freePort(), logs.resolve("postgres.log"))
                 .ensureDatabase("profile");
@@ -156,8 +157,26 @@ final class CrashLab implements AutoCloseable {
                 matchmaking.start();
                 matchmaking.awaitHealthy(HEALTH_TIMEOUT);
             }
-            case KAFKA_BROKER -> kafka.start();
+            case KAFKA_BROKER -> startBroker();
             case MONGODB -> mongo.start();
+        }
+    }
+
+    /**
+     * After a SIGKILL the broker recovers its logs before it answers, which on a loaded two-core machine can outlast
+     * the broker's own 90 s readiness wait; that wait stops it, and it is started again on the same data.
+     */
+    private void startBroker() {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                kafka.start();
+                return;
+            } catch (IllegalStateException notReady) {
+                if (attempt == BROKER_START_ATTEMPTS) {
+                    throw notReady;
+                }
+                log.warn("Kafka broker not ready yet (attempt {} of {}): {}", attempt, BROKER_START_ATTEMPTS, notReady.getMessage());
+            }
         }
     }
 
