@@ -38,7 +38,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The projection's progress is as durable as its documents: a MongoDB that lost its last writes (here: the last
  * documents deleted and their partitions' stored positions rolled back, as a store that died before flushing them
- * would come back) gets those events again at the next start, although Kafka's committed offsets say they were done.
+ * would come back) gets those events again at the next start, although Kafka's committed offsets say they were done;
+ * and, when the store lost them while the service kept running (MongoDB killed and restarted between two batches, no
+ * error seen by the consumer), at the next batch of that partition.
  */
 class ProjectionReappliesWhatTheStoreLostTest {
 
@@ -109,6 +111,39 @@ class ProjectionReappliesWhatTheStoreLostTest {
             await().atMost(ofSeconds(10)).until(() -> mongo.template().getCollection(ProjectionPositions.COLLECTION)
                     .find(new Document("topic", topic)).into(new java.util.ArrayList<>()).stream()
                     .mapToLong(position -> position.getLong("next")).sum() == 8);
+        }
+    }
+
+    @Test
+    void writesTheStoreLostWhileTheServiceRanAreAppliedAgainAtTheNextBatchOfThatPartition() {
+        String ownTopic = SharedKafka.newTopic("it.lost-running.profile.events");
+        try (InMemoryMongo ownMongo = InMemoryMongo.start();
+             ProfileEventPublisher ownPublisher = new ProfileEventPublisher(SharedKafka.bootstrapServers(), ownTopic);
+             RunningMatchmaking running = RunningMatchmaking.start(SharedKafka.bootstrapServers(), ownMongo.uri(),
+                     ownTopic, "it-lost-writes-running")) {
+            ownPublisher.publish("b1", 0, actor("b1", "Mobilité Solidaire"));
+            ownPublisher.publish("b2", 0, actor("b2", "Fondation Alpes"));
+            ownPublisher.publish("m1", 0, new NeedRegisteredEvent("m1", "b1", post(ResourceCategory.FUNDING).title("Plateforme mobilité").build(), Instant.now()));
+            RecordMetadata lost = ownPublisher.publish("p1", 0, new OfferRegisteredEvent("p1", "b2",
+                    post(ResourceCategory.FUNDING).title("Mécénat mobilité").build(), Instant.now()));
+            await().atMost(ofSeconds(30)).until(() -> running.events(EventOutcome.APPLIED) == 4);
+
+            // MongoDB crashed and came back without its last write, and without the position that covered it.
+            ownMongo.template().getCollection(PostKind.OFFER.collection()).deleteOne(new Document("_id", "p1"));
+            ownMongo.template().getCollection(ProjectionPositions.COLLECTION).updateOne(
+                    new Document("_id", ownTopic + "/" + lost.partition()), new Document("$set", new Document("next", lost.offset())));
+
+            // The next record of that partition: an update of the same offer, at sequence 1.
+            RecordMetadata next = ownPublisher.publish("p1", 1, new OfferWithdrawnEvent("p1", "b2", "enveloppe épuisée", Instant.now()));
+            assertThat(next.partition()).isEqualTo(lost.partition());
+
+            await().atMost(ofSeconds(30)).untilAsserted(() -> {
+                PostEntry p1 = ownMongo.template().findById("p1", PostEntry.class, PostKind.OFFER.collection());
+                assertThat(p1).as("the lost registration applied again, then the withdrawal").isNotNull();
+                assertThat(p1.registeredAt()).as("registered, not a bare tombstone").isNotNull();
+                assertThat(p1.status()).isEqualTo(PostStatus.WITHDRAWN);
+                assertThat(p1.sequence()).isEqualTo(1);
+            });
         }
     }
 

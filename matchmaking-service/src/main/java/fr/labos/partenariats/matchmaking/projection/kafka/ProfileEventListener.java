@@ -16,7 +16,6 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -24,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Feeds the matching projection from {@code lab.profile.events}, a poll's batch at a time: the batch's documents are
@@ -33,10 +31,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * never runs ahead of the documents it covers. A failure is thrown to the container's error handler, which retries
  * the batch (see {@link ProjectionConsumerConfiguration}); a retried batch finds its documents already written.
  *
- * <p>The positions in MongoDB, not Kafka's committed offsets, say where to resume: the first batch of each partition
- * after an assignment is checked against the stored position, and the partition is moved there if they differ (a
- * store that lost its last writes lost their position too, and gets them again). The container still commits offsets
- * after each batch: they show the group's lag to Kafka's tools, nothing more.
+ * <p>The positions in MongoDB, not Kafka's committed offsets, say where to resume: every batch is checked against the
+ * stored positions of its partitions, and a partition whose first record is not its stored position is moved there
+ * (a store that lost its last writes lost their position too, and gets them again). Checking every batch, not only
+ * the first after an assignment, is what covers a MongoDB that crashed and came back between two batches while this
+ * consumer kept running: nothing failed, yet the store forgot writes this consumer had made. It costs one small read
+ * per batch. The container still commits offsets after each batch: they show the group's lag to Kafka's tools,
+ * nothing more.
  *
  * <p>With {@code matchmaking.projection.rebuild-from-topic=true}, the projection empties itself, positions included,
  * before its first event ({@link MatchingProjection#open()}): every partition then resumes from offset 0.
@@ -53,7 +54,6 @@ class ProfileEventListener implements ConsumerSeekAware {
     private final DeadLetters deadLetters;
     private final ProjectionMetrics metrics;
     private final String topic;
-    private final Set<TopicPartition> positioned = ConcurrentHashMap.newKeySet();
 
     ProfileEventListener(MatchingProjection projection, ProjectionPositions positions, DeadLetters deadLetters,
                          ProjectionMetrics metrics, ProjectionConsumerProperties properties) {
@@ -66,7 +66,6 @@ class ProfileEventListener implements ConsumerSeekAware {
 
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
-        positioned.removeAll(assignments.keySet());
         try {
             projection.open();
             Map<Integer, Long> stored = positions.read(topic);
@@ -77,19 +76,13 @@ class ProfileEventListener implements ConsumerSeekAware {
                 } else {
                     callback.seek(partition.topic(), partition.partition(), from);
                 }
-                positioned.add(partition);
             }
             log.info("Projection resumes {} from its stored positions {} (committed offsets were {})",
                     assignments.keySet(), stored, assignments);
         } catch (RuntimeException e) {
-            // MongoDB away: each partition is checked against its stored position at its first batch instead.
+            // MongoDB away: every batch is checked against the stored positions anyway.
             log.warn("Cannot read the projection's positions at assignment, checking them at the first batch: {}", e.toString());
         }
-    }
-
-    @Override
-    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        positioned.removeAll(partitions);
     }
 
     // idIsGroup = false: the group id is spring.kafka.consumer.group-id, configurable, not the listener's id.
@@ -138,17 +131,14 @@ class ProfileEventListener implements ConsumerSeekAware {
     }
 
     /**
-     * The records to apply: all of them, except those of a partition seen for the first time since its assignment
-     * whose first offset is not the stored position; that partition is moved to its stored position (or to its start
-     * if nothing of it was ever applied) and its records here are dropped, to come again from there.
+     * The records to apply: all of them, except those of a partition whose first offset in this batch is not the
+     * stored position; that partition is moved to its stored position (or to its start if nothing of it is stored)
+     * and its records here are dropped, to come again from there.
      */
     private List<ConsumerRecord<String, String>> fromStoredPositions(List<ConsumerRecord<String, String>> batch, Consumer<?, ?> consumer) {
         Map<TopicPartition, Long> firstOffsets = new HashMap<>();
         for (ConsumerRecord<String, String> record : batch) {
-            TopicPartition partition = new TopicPartition(record.topic(), record.partition());
-            if (!positioned.contains(partition)) {
-                firstOffsets.merge(partition, record.offset(), Math::min);
-            }
+            firstOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
         }
         if (firstOffsets.isEmpty()) {
             return batch;
@@ -161,12 +151,11 @@ class ProfileEventListener implements ConsumerSeekAware {
                 from = consumer.beginningOffsets(List.of(partition)).getOrDefault(partition, 0L);
             }
             if (from.longValue() != first) {
-                log.info("Resuming {} from the projection's stored position {} (the group's committed offset was {})",
+                log.info("Resuming {} from the projection's stored position {} (this batch began at {})",
                         partition, from, first);
                 consumer.seek(partition, from);
                 moved.add(partition);
             }
-            positioned.add(partition);
         });
         if (moved.isEmpty()) {
             return batch;
