@@ -5,6 +5,7 @@ import org.apache.catalina.Pipeline;
 import org.apache.catalina.Valve;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -79,6 +80,8 @@ public class ProblemAutoConfiguration {
     static class OpenApiDocumentation {
         @Bean
         ProblemOpenApi problemOpenApi(ObjectProvider<ExtraProblems> extras) {
+            // The error page is the container's, not an operation of the API.
+            SpringDocUtils.getConfig().addHiddenRestControllers(ProblemErrorController.class);
             return new ProblemOpenApi(extras.orderedStream().toList());
         }
     }
