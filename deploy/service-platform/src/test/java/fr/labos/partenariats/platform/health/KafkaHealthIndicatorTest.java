@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.kafka.test.EmbeddedKafkaBroker;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 import java.io.IOException;
@@ -19,17 +20,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The kafka entry of the health endpoint, against a live broker and against nothing. */
 class KafkaHealthIndicatorTest {
 
-    private static EmbeddedKafkaKraftBroker broker;
+    private static final String BROKERS_PROPERTY = "lab.test.health.brokers";
+    private static EmbeddedKafkaBroker broker;
 
     @BeforeAll
     static void startBroker() {
-        broker = new EmbeddedKafkaKraftBroker(1, 1);
+        // Its own property: the default (spring.kafka.bootstrap-servers, a system property) would outlive this class
+        // and point the next test application of the run at a broker that is gone.
+        broker = new EmbeddedKafkaKraftBroker(1, 1).brokerListProperty(BROKERS_PROPERTY);
         broker.afterPropertiesSet();
     }
 
     @AfterAll
     static void stopBroker() {
         broker.destroy();
+        System.clearProperty(BROKERS_PROPERTY);
     }
 
     @Test
