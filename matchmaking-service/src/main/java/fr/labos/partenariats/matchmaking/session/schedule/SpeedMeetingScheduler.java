@@ -32,8 +32,8 @@ public class SpeedMeetingScheduler {
     private static final double MUTUAL_WISH = 400;
     private static final double ONE_SIDED_WISH = 20;
     /** Above this many participants a round's graph keeps, per participant, only its best candidate partners. */
-    private static final int DENSE_UP_TO = 120;
-    private static final int CANDIDATES = 40;
+    private static final int DENSE_UP_TO = 40;
+    private static final int CANDIDATES = 12;
 
     /** Plans every round not started, keeping the kept meetings. */
     public Schedule plan(SchedulingRequest request) {
