@@ -6,7 +6,8 @@
 set -euo pipefail
 : "${KAFKA_BOOTSTRAP_SERVERS:?set KAFKA_BOOTSTRAP_SERVERS to the cluster's brokers}"
 PARTITIONS="${1:-6}"
-for topic in lab.profile.events lab.matchmaking.events; do
+# lab.profile.events.DLT: records the matching projection could not apply, parked with their reason (kept forever too).
+for topic in lab.profile.events lab.matchmaking.events lab.profile.events.DLT; do
     kafka-topics.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --create --if-not-exists --topic "$topic" \
         --partitions "$PARTITIONS" --replication-factor 3 \
         --config min.insync.replicas=2 --config retention.ms=-1 --config retention.bytes=-1 \

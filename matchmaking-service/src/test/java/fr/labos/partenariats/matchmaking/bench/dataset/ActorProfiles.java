@@ -22,7 +22,7 @@ import static fr.labos.partenariats.schema.common.ResourceCategory.VOLUNTEERS;
 /**
  * How each type of actor behaves in the dataset: how common it is, how often it posts a need rather than an offer,
  * which categories it asks for and gives, how wide its posts reach and which themes it works on. The figures are
- * orders of magnitude taken from DOMAIN.md (associations the majority, communes the most frequent partner,
+ * orders of magnitude of the sector (associations the majority, communes the most frequent partner,
  * foundations and companies giving money and skills, universities giving a field and skills) and from the sector's
  * usual surveys; they are meant to look like a lab's register, not to be statistics.
  */

@@ -41,7 +41,7 @@ import static fr.labos.partenariats.schema.common.ResourceCategory.VOLUNTEERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The complementarity model (complementarity-v2) on hand-made territories of actors, needs and offers. */
+/** The complementarity model (complementarity-v3) on hand-made territories of actors, needs and offers. */
 class ComplementarityModelTest {
 
     private final IndexFixture lab = new IndexFixture();
@@ -269,7 +269,7 @@ class ComplementarityModelTest {
         assertThat(match.sentence()).isEqualTo("Wimoov Isère cherche un financement : « Plateforme de mobilité en Sud-Isère » ; "
                 + "Fondation Dauphiné offre un financement dans tout le département (Isère) : « Mécénat financier » ; "
                 + "2 ODD en commun (ODD 8, ODD 10) ; alliance entre familles : association et fondation.");
-        assertThat(match.modelVersion()).isEqualTo("complementarity-v2");
+        assertThat(match.modelVersion()).isEqualTo("complementarity-v3");
     }
 
     @Test
