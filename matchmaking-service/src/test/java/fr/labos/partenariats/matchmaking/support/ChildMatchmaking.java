@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.labos.partenariats.matchmaking.MatchmakingServiceApplication;
+import fr.labos.partenariats.platform.security.TestTokens;
 
 import java.io.File;
 import java.io.IOException;
@@ -27,6 +28,8 @@ import java.util.Set;
  * SIGKILL ({@link #kill()}) and whose resident memory can be read ({@link #residentKilobytes()}).
  */
 public final class ChildMatchmaking implements AutoCloseable {
+
+    private static final String ADMIN_TOKEN = TestTokens.admin().sign();
 
     private final Process process;
     private final int port;
@@ -57,6 +60,8 @@ public final class ChildMatchmaking implements AutoCloseable {
                 "spring.kafka.consumer.group-id=" + groupId,
                 "matchmaking.projection.retry-initial-interval=100ms",
                 "matchmaking.projection.retry-max-interval=1s"));
+        // Signed in like every other test: the child trusts the test issuer's key, and is asked as an admin.
+        properties.addAll(TestTokens.properties());
         properties.addAll(List.of(extraProperties));
         properties.forEach(property -> command.add("--" + property));
         try {
@@ -143,6 +148,7 @@ public final class ChildMatchmaking implements AutoCloseable {
     /** GET on the service; empty while it does not answer. */
     public Optional<HttpResponse<String>> get(String path) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", TestTokens.bearer(ADMIN_TOKEN))
                 .timeout(Duration.ofSeconds(10)).GET().build();
         try {
             return Optional.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
