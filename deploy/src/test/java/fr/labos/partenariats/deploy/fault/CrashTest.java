@@ -2,6 +2,7 @@ package fr.labos.partenariats.deploy.fault;
 
 import fr.labos.partenariats.deploy.fault.CrashLab.Component;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CrashTest {
 
-    @TempDir
+    // Kept when the test fails: the services', broker's and MongoDB's logs are what explain a loss.
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path data;
 
     @Test

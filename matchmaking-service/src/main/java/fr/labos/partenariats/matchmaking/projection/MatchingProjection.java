@@ -3,6 +3,7 @@ package fr.labos.partenariats.matchmaking.projection;
 import fr.labos.partenariats.schema.common.Sdg;
 import fr.labos.partenariats.schema.common.Theme;
 import fr.labos.partenariats.schema.profile.ActorContactErasedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedFulfilledEvent;
@@ -255,6 +256,11 @@ public class MatchingProjection {
         }
         if (payload instanceof ActorContactErasedEvent e) {
             // The projection never holds contact details; the event still moves the sequence on.
+            return write(ActorEntry.COLLECTION, e.actorId(), event, new Update());
+        }
+        if (payload instanceof ActorMemberJoinedEvent e) {
+            // Who acts for an actor is not the matcher's business; the event still moves the sequence on, so the
+            // document says how far it has read its aggregate.
             return write(ActorEntry.COLLECTION, e.actorId(), event, new Update());
         }
         if (payload instanceof NeedRegisteredEvent e) {

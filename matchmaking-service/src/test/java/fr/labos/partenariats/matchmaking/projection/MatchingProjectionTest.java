@@ -7,6 +7,7 @@ import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
 import fr.labos.partenariats.schema.common.Theme;
 import fr.labos.partenariats.schema.profile.ActorContactErasedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedFulfilledEvent;
@@ -84,6 +85,19 @@ class MatchingProjectionTest {
         assertThat(mongo.rawDocuments(PostKind.NEED.collection())).isEqualTo(needsBefore);
         assertThat(reader.actor("a1")).get().extracting(ActorEntry::name, ActorEntry::homeTerritory)
                 .containsExactly("Wimoov Sud-Isère", "38269");
+    }
+
+    @Test
+    void aMemberJoiningMovesTheActorsSequenceOnAndChangesNothingElse() {
+        projection.apply(event(new ActorRegisteredEvent("a1", "Wimoov Isère", ActorType.ASSOCIATION, "38185", Set.of(), Set.of(), "", AT), 0));
+        ActorEntry before = reader.actor("a1").orElseThrow();
+
+        assertThat(projection.apply(event(new ActorMemberJoinedEvent("a1", "u-1234", AT.plusSeconds(1)), 1))).isEqualTo(EventOutcome.APPLIED);
+
+        ActorEntry after = reader.actor("a1").orElseThrow();
+        assertThat(after.sequence()).isEqualTo(1);
+        assertThat(after.name()).isEqualTo(before.name());
+        assertThat(mongo.rawDocuments(ActorEntry.COLLECTION).get(0)).doesNotContain("u-1234");
     }
 
     @Test
