@@ -37,7 +37,6 @@ public final class KafkaBrokerProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(KafkaBrokerProcess.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path libDir;
     private final Path dataDir;
@@ -111,16 +110,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                log.warn("Kafka broker did not stop within {} s, killing it", STOP_TIMEOUT.toSeconds());
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stopGracefully(process, "Kafka broker");
         process = null;
     }
 

@@ -23,7 +23,6 @@ public final class MongoWireServerProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(MongoWireServerProcess.class);
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final Path file;
     private final int port;
@@ -89,16 +88,7 @@ public final class MongoWireServerProcess implements AutoCloseable {
         if (process == null) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                log.warn("MongoDB stand-in did not stop within {} s, killing it", STOP_TIMEOUT.toSeconds());
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stopGracefully(process, "MongoDB stand-in");
         process = null;
     }
 

@@ -16,13 +16,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /** One of the services, run from its executable jar as a child JVM with its configuration in environment variables. */
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceProcess.class);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;
     private final Path jar;
@@ -122,16 +120,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (process == null || !process.isAlive()) {
             return;
         }
-        process.destroy();
-        try {
-            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-                log.warn("{} did not stop within {} s, killing it", name, STOP_TIMEOUT.toSeconds());
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            log.info("Stopped {}", name);
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        ChildProcesses.stopGracefully(process, name);
+        log.info("Stopped {}", name);
     }
 }
