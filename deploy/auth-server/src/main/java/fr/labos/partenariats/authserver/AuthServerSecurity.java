@@ -34,6 +34,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -55,6 +60,8 @@ class AuthServerSecurity {
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
                 .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
+                // The console exchanges its code for a token from its own origin (see corsConfigurationSource).
+                .cors(Customizer.withDefaults())
                 // The user info endpoint reads the access token it is given.
                 .oauth2ResourceServer(resourceServer -> resourceServer.jwt(Customizer.withDefaults()))
                 .exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
@@ -65,11 +72,41 @@ class AuthServerSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain signIn(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(authorize -> authorize
+        // The token endpoint's CORS preflight (OPTIONS) is not one of the provider's endpoints: it lands here.
+        http.cors(Customizer.withDefaults())
+                .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .anyRequest().authenticated())
                 .formLogin(Customizer.withDefaults());
         return http.build();
+    }
+
+    /**
+     * The web console's page calls the token endpoint from its own origin: the origins of its redirect URIs may. A
+     * loopback redirect URI (127.0.0.1) is accepted on any port, as the authorization request accepts it (RFC 8252),
+     * so its origin is too.
+     */
+    @Bean
+    CorsConfigurationSource corsConfigurationSource(AuthServerProperties properties) {
+        List<String> origins = properties.consoleRedirectUris().stream().map(URI::create)
+                .map(uri -> uri.getScheme() + "://" + uri.getHost()
+                        + (isLoopback(uri.getHost()) ? ":[*]" : uri.getPort() < 0 ? "" : ":" + uri.getPort()))
+                .distinct().toList();
+        CorsConfiguration cors = new CorsConfiguration();
+        cors.setAllowedOriginPatterns(origins);
+        cors.setAllowedMethods(List.of("GET", "POST"));
+        cors.setAllowedHeaders(List.of("Authorization", "Content-Type"));
+        cors.setAllowCredentials(false);
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        source.registerCorsConfiguration("/oauth2/token", cors);
+        source.registerCorsConfiguration("/oauth2/jwks", cors);
+        source.registerCorsConfiguration("/userinfo", cors);
+        source.registerCorsConfiguration("/.well-known/openid-configuration", cors);
+        return source;
+    }
+
+    private static boolean isLoopback(String host) {
+        return "127.0.0.1".equals(host) || "[::1]".equals(host);
     }
 
     @Bean

@@ -87,13 +87,33 @@ class AuthServerTokensTest {
         assertThat(discovery.statusCode()).isEqualTo(200);
         assertThat(discovery.body()).contains("\"issuer\":\"http://issuer.test\"", "\"jwks_uri\":\"http://issuer.test/oauth2/jwks\"");
 
-        // The public client of a browser application: authorization code with PKCE, through the sign-in form.
-        HttpResponse<String> authorize = HTTP.send(HttpRequest.newBuilder(base.resolve("/oauth2/authorize?response_type=code"
-                        + "&client_id=lab-console&scope=openid&redirect_uri=http://localhost:5173/callback"
+        // The public client of a browser application: authorization code with PKCE, through the sign-in form. The
+        // console's loopback redirect URI (registered on 8082) is accepted on the port the console really runs on.
+        assertThat(authorize("http://127.0.0.1:25123/console/").statusCode()).isEqualTo(302);
+        assertThat(authorize("http://127.0.0.1:25123/console/").headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+    }
+
+    @Test
+    void theConsolesOriginMayCallTheTokenEndpointAndNoOtherOrigin() throws Exception {
+        assertThat(preflight("http://127.0.0.1:25123").headers().firstValue("Access-Control-Allow-Origin"))
+                .contains("http://127.0.0.1:25123");
+        assertThat(preflight("http://attacker.test").headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+    }
+
+    private static HttpResponse<String> authorize(String redirectUri) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(base.resolve("/oauth2/authorize?response_type=code"
+                        + "&client_id=lab-console&scope=openid&redirect_uri=" + redirectUri
                         + "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM&code_challenge_method=S256"))
                 .header("Accept", "text/html").build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(authorize.statusCode()).isEqualTo(302);
-        assertThat(authorize.headers().firstValue("Location")).hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+    }
+
+    private static HttpResponse<String> preflight(String origin) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(base.resolve("/oauth2/token"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "content-type").build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -10,6 +10,10 @@ import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 import org.springframework.stereotype.Component;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
 /**
  * Who may do what to which actor (object level). Public views need no check here: every signed-in role reads them.
  * <ul>
@@ -55,6 +59,13 @@ public class ActorAccess {
                     + reach(principal.role()));
         }
         return actor;
+    }
+
+    /** The actors the principal is a member of: those its token lists, and those it joined here; existing ones only. */
+    public List<ActorView> memberOf(LabPrincipal principal) {
+        LinkedHashSet<String> ids = new LinkedHashSet<>(principal.actors());
+        ids.addAll(memberships.actorsOf(principal.subject()));
+        return ids.stream().map(actors::find).flatMap(Optional::stream).toList();
     }
 
     /** The contact person is personal data: for those who may act for the actor only. */

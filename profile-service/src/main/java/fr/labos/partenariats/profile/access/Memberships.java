@@ -42,6 +42,12 @@ public class Memberships {
                 (rs, row) -> new Member(rs.getString(1), rs.getTimestamp(2).toInstant()), actorId);
     }
 
+    /** The actors the subject was made a member of here (by registering them), oldest first. */
+    public List<String> actorsOf(String subject) {
+        return jdbc.queryForList("SELECT actor_id FROM actor_membership WHERE member_subject = ? ORDER BY joined_at, actor_id",
+                String.class, subject);
+    }
+
     /** A member by its pseudonymous subject id. */
     public record Member(String subject, Instant joinedAt) {
     }

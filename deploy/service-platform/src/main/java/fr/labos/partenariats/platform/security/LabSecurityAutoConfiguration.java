@@ -3,6 +3,7 @@ package fr.labos.partenariats.platform.security;
 import jakarta.servlet.DispatcherType;
 import org.springframework.boot.actuate.autoconfigure.security.servlet.ManagementWebSecurityAutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -98,6 +99,20 @@ public class LabSecurityAutoConfiguration {
         http.securityMatcher(DOCS)
                 .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(DOCS_CSP)));
+        return http.build();
+    }
+
+    /** A service's own static pages (a web console), when it declares {@link PublicPages}: public files, their policy. */
+    @Bean
+    @Order(0)
+    @ConditionalOnBean(PublicPages.class)
+    SecurityFilterChain labPublicPagesChain(HttpSecurity http, SecurityProblems problems, PublicPages pages) throws Exception {
+        common(http, problems);
+        http.securityMatcher(pages.paths().toArray(String[]::new))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(pages.contentSecurityPolicy()))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER)));
         return http.build();
     }
 

@@ -1,0 +1,102 @@
+package fr.labos.partenariats.matchmaking.live;
+
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The live stream of committed events for the web console (server-sent events), fed by the Kafka topics: a page
+ * showing a session, a dashboard or an actor's posts reloads what changed without the user reloading it. Any
+ * signed-in role may listen: a notification says only which aggregate changed, and what the reader then asks the API
+ * for is checked there.
+ */
+@RestController
+class LiveController implements DisposableBean {
+
+    /** A stream ends after this; the browser opens a new one (and reads {@code GET /api/live} for what it missed). */
+    private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
+    /** Comments keep idle connections open through proxies, and reveal closed ones. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+
+    private final LiveEvents events;
+    private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+    private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "live-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    LiveController(LiveEvents events) {
+        this.events = events;
+        heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Operation(summary = "Événements validés, en direct (text/event-stream) ; en JSON, les 100 derniers")
+    @GetMapping(path = "/api/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream() {
+        SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
+        Consumer<LiveNotification> forward = notification -> send(emitter, notification);
+        Runnable end = () -> {
+            events.unsubscribe(forward);
+            open.remove(emitter);
+        };
+        emitter.onCompletion(end);
+        emitter.onTimeout(end);
+        emitter.onError(error -> end.run());
+        open.add(emitter);
+        events.subscribe(forward);
+        try {
+            // Tells the page its stream is open: what it shows from now on cannot miss an event.
+            emitter.send(SseEmitter.event().name("ready").data("{}", MediaType.APPLICATION_JSON));
+        } catch (IOException e) {
+            end.run();
+        }
+        return emitter;
+    }
+
+    @GetMapping(path = "/api/live", produces = MediaType.APPLICATION_JSON_VALUE)
+    List<LiveNotification> recent() {
+        return events.recent();
+    }
+
+    private static void send(SseEmitter emitter, LiveNotification notification) {
+        try {
+            emitter.send(SseEmitter.event().id(notification.eventId()).name(notification.source())
+                    .data(notification, MediaType.APPLICATION_JSON));
+        } catch (IOException e) {
+            emitter.completeWithError(e);
+            throw new UncheckedIOException(e); // LiveEvents drops this subscriber
+        }
+    }
+
+    private void beat() {
+        for (SseEmitter emitter : open) {
+            try {
+                emitter.send(SseEmitter.event().comment("keep-alive"));
+            } catch (IOException | IllegalStateException e) {
+                open.remove(emitter);
+                emitter.completeWithError(e);
+            }
+        }
+    }
+
+    @Override
+    public void destroy() {
+        heartbeat.shutdownNow();
+        open.forEach(SseEmitter::complete);
+    }
+}

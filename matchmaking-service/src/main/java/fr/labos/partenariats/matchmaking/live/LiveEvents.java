@@ -1,0 +1,195 @@
+package fr.labos.partenariats.matchmaking.live;
+
+import fr.labos.partenariats.schema.EventHeaders;
+import fr.labos.partenariats.schema.PrincipalMetadata;
+import fr.labos.partenariats.schema.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+
+/**
+ * Reads every partition of both event topics from their end, in a thread of its own, and tells the subscribers (the
+ * open live streams of this instance) of each event. No consumer group: every instance tells its own browsers of
+ * every event. Partitions that appear later (a topic created after the start) are picked up within seconds.
+ */
+@Component
+class LiveEvents implements InitializingBean, DisposableBean {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveEvents.class);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final long PARTITIONS_CHECK_MILLIS = 5_000;
+    private static final int RECENT = 100;
+    private static final Map<String, String> SOURCES = Map.of(Topics.PROFILE_EVENTS, "profile",
+            Topics.MATCHMAKING_EVENTS, "matchmaking");
+
+    private final Map<String, Object> consumerProperties;
+    private final List<Consumer<LiveNotification>> subscribers = new CopyOnWriteArrayList<>();
+    private final Deque<LiveNotification> recent = new ArrayDeque<>();
+    private volatile boolean running = true;
+    private volatile KafkaConsumer<String, String> consumer;
+    private Thread thread;
+
+    LiveEvents(ConsumerFactory<?, ?> consumerFactory) {
+        Map<String, Object> configuration = new HashMap<>(consumerFactory.getConfigurationProperties());
+        configuration.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        configuration.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        configuration.put(ConsumerConfig.CLIENT_ID_CONFIG, "live-events");
+        // Asking for a topic's partitions must not create it (with the broker's default partition count).
+        configuration.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
+        configuration.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        configuration.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        this.consumerProperties = Map.copyOf(configuration);
+    }
+
+    /** Calls {@code subscriber} for every event read from now on, until {@link #unsubscribe}. */
+    void subscribe(Consumer<LiveNotification> subscriber) {
+        subscribers.add(subscriber);
+    }
+
+    void unsubscribe(Consumer<LiveNotification> subscriber) {
+        subscribers.remove(subscriber);
+    }
+
+    /** The last events read (at most {@value #RECENT}), oldest first: what a stream that reconnects may have missed. */
+    synchronized List<LiveNotification> recent() {
+        return List.copyOf(recent);
+    }
+
+    int subscriberCount() {
+        return subscribers.size();
+    }
+
+    @Override
+    public void afterPropertiesSet() {
+        thread = new Thread(this::run, "live-events");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void destroy() throws InterruptedException {
+        running = false;
+        KafkaConsumer<String, String> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        thread.join(5_000);
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, String> kafka = new KafkaConsumer<>(consumerProperties)) {
+                consumer = kafka;
+                follow(kafka);
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.warn("Live events interrupted ({}); starting again", e.toString());
+                pause();
+            }
+        }
+    }
+
+    private void follow(KafkaConsumer<String, String> kafka) {
+        Set<TopicPartition> assigned = new HashSet<>();
+        long lastCheck = 0;
+        while (running) {
+            if (System.currentTimeMillis() - lastCheck > PARTITIONS_CHECK_MILLIS) {
+                lastCheck = System.currentTimeMillis();
+                List<TopicPartition> added = newPartitions(kafka, assigned);
+                if (!added.isEmpty()) {
+                    assigned.addAll(added);
+                    kafka.assign(assigned);
+                    kafka.seekToEnd(added); // live: what happens from now on
+                }
+            }
+            if (assigned.isEmpty()) {
+                pause();
+                continue;
+            }
+            for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
+                publish(notification(record));
+            }
+        }
+    }
+
+    private static List<TopicPartition> newPartitions(KafkaConsumer<String, String> kafka, Set<TopicPartition> assigned) {
+        List<TopicPartition> added = new ArrayList<>();
+        for (String topic : SOURCES.keySet()) {
+            List<PartitionInfo> partitions = kafka.partitionsFor(topic, Duration.ofSeconds(5));
+            for (PartitionInfo partition : partitions == null ? List.<PartitionInfo>of() : partitions) {
+                TopicPartition tp = new TopicPartition(topic, partition.partition());
+                if (!assigned.contains(tp)) {
+                    added.add(tp);
+                }
+            }
+        }
+        return added;
+    }
+
+    private void publish(LiveNotification notification) {
+        synchronized (this) {
+            recent.addLast(notification);
+            while (recent.size() > RECENT) {
+                recent.removeFirst();
+            }
+        }
+        for (Consumer<LiveNotification> subscriber : subscribers) {
+            try {
+                subscriber.accept(notification);
+            } catch (RuntimeException e) {
+                subscribers.remove(subscriber); // a stream that can no longer be written to
+            }
+        }
+    }
+
+    static LiveNotification notification(ConsumerRecord<String, String> record) {
+        String source = SOURCES.get(record.topic());
+        String sequence = header(record, EventHeaders.AGGREGATE_SEQUENCE);
+        String timestamp = header(record, EventHeaders.TIMESTAMP);
+        return new LiveNotification(header(record, EventHeaders.EVENT_ID), source, header(record, EventHeaders.EVENT_TYPE),
+                header(record, EventHeaders.AGGREGATE_ID) != null ? header(record, EventHeaders.AGGREGATE_ID) : record.key(),
+                sequence == null ? -1 : Long.parseLong(sequence),
+                "profile".equals(source) ? header(record, PrincipalMetadata.ACTING_FOR_HEADER) : null,
+                timestamp == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(timestamp), Instant.now());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(PARTITIONS_CHECK_MILLIS / 5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package fr.labos.partenariats.matchmaking.live;
+
+import java.time.Instant;
+
+/**
+ * That an event was committed, as the live stream tells browsers: what happened to which aggregate, never the event's
+ * content. A page that cares reloads what it shows from the API, which decides what the reader may see.
+ *
+ * @param source      {@code profile} (actors, needs, offers) or {@code matchmaking} (introductions, sessions)
+ * @param type        the event's simple name, e.g. {@code NeedRegisteredEvent}
+ * @param aggregateId the actor, need, offer, introduction or session it belongs to
+ * @param sequence    its sequence number within that aggregate
+ * @param actorId     for a profile event, the actor acted for (public, as actors and their posts are); else null
+ * @param at          when the event happened
+ * @param receivedAt  when this service read it from Kafka (what a live delay is measured against)
+ */
+public record LiveNotification(String eventId, String source, String type, String aggregateId, long sequence,
+                               String actorId, Instant at, Instant receivedAt) {
+}
