@@ -132,13 +132,16 @@ public final class LocalLauncher {
                             "PROFILE_DB_USER", EmbeddedPostgresServer.USER,
                             "PROFILE_DB_PASSWORD", EmbeddedPostgresServer.PASSWORD,
                             "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
-                            "LAB_OIDC_ISSUER", auth.issuer().toString()),
+                            "LAB_OIDC_ISSUER", auth.issuer().toString(),
+                            // --- web console: the page, served by matchmaking-service, calls profile-service ---
+                            "LAB_CORS_ALLOWED_ORIGINS", consoleOrigin()),
                     settings.serviceJvmOptions(), settings.logs().resolve("profile-service.log"));
             ServiceProcess matchmaking = new ServiceProcess("matchmaking-service", settings.matchmakingServiceJar(),
                     settings.matchmakingPort(),
                     Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                             "MONGODB_URI", documents.uri("matchmaking"),
-                            "LAB_OIDC_ISSUER", auth.issuer().toString()),
+                            "LAB_OIDC_ISSUER", auth.issuer().toString(),
+                            "LAB_CONSOLE_PROFILE_SERVICE_URL", "http://localhost:" + settings.profilePort()),
                     settings.serviceJvmOptions(), settings.logs().resolve("matchmaking-service.log"));
             for (ServiceProcess service : List.of(profile, matchmaking)) {
                 register(service);
@@ -309,6 +312,7 @@ public final class LocalLauncher {
                 .append(line("profile-service", profile + "   (OpenAPI: " + profile + "/swagger-ui.html)"))
                 .append(line("matchmaking-service", matchmaking + "   (OpenAPI: " + matchmaking + "/swagger-ui.html)"))
                 .append(line("sign-in (OIDC)", s.auth().issuer() + "   (" + s.auth().issuer() + "/.well-known/openid-configuration)"))
+                .append(consoleBlock(s))
                 .append(line("health", profile + "/actuator/health   " + matchmaking + "/actuator/health"))
                 .append(line("metrics", profile + "/actuator/prometheus   " + matchmaking + "/actuator/prometheus   (admin)"))
                 .append(line("Kafka", s.kafka().bootstrapServers() + "   topic " + Topics.PROFILE_EVENTS))
@@ -343,6 +347,22 @@ public final class LocalLauncher {
         out.append('\n').append("  Stop with Ctrl-C, or run ./deploy/run.sh again from another terminal.\n");
         System.out.println(out);
         System.out.flush();
+    }
+
+    // --- web console ---
+
+    /**
+     * The console's origin. A loopback address, not "localhost": the provider accepts a loopback redirect URI on any
+     * port (RFC 8252), and never a "localhost" one it was not given exactly.
+     */
+    private String consoleOrigin() {
+        return "http://127.0.0.1:" + settings.matchmakingPort();
+    }
+
+    private String consoleBlock(StartedSystem s) {
+        return line("web console", consoleOrigin() + "/console/")
+                + line("", "sign in as " + String.join(", ", s.auth().accounts()))
+                + line("", "password: the demo secret, `cat " + settings.dataDir().resolve("auth-server/demo-secret") + "`");
     }
 
     /** {@code ./deploy/token.sh}, with the data folder when it is not the default one. */

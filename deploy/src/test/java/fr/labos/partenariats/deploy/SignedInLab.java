@@ -72,6 +72,15 @@ final class SignedInLab {
         return loaded.actors().get(key);
     }
 
+    /** The web console's address: a loopback origin, which the provider accepts as a redirect on any port. */
+    URI console() {
+        return URI.create(consoleOrigin(matchmaking.getPort()) + "/console/");
+    }
+
+    private static String consoleOrigin(int port) {
+        return "http://127.0.0.1:" + port;
+    }
+
     /** A token of the account, signed by the real local authorization server. */
     String token(String account) {
         return tokens.computeIfAbsent(account, auth::token);
@@ -127,9 +136,14 @@ final class SignedInLab {
                 kafka = KafkaBrokerProcess.forTests(data.resolve("kafka")).start();
                 kafka.createTopics(List.of(KafkaBrokerProcess.foreverTopic(Topics.PROFILE_EVENTS, 3)));
                 mongo = new MongoWireServer(new MemoryBackend(), 0);
-                profileService = SharedClasspath.startProfileService(postgres, kafka, SharedClasspath.signInWith(auth));
+                // The web console is served by matchmaking-service and calls profile-service from its origin.
+                int matchmakingPort = Ports.freePort();
+                profileService = SharedClasspath.startProfileService(postgres, kafka, SharedClasspath.signInWith(auth),
+                        "--lab.cors.allowed-origins=" + consoleOrigin(matchmakingPort));
+                String profileUrl = "http://localhost:" + profileService.getEnvironment().getProperty("local.server.port");
                 matchmakingService = MatchmakingServiceApplication.builder().run(
-                        "--SERVER_PORT=0",
+                        "--SERVER_PORT=" + matchmakingPort,
+                        "--lab.console.profile-service-url=" + profileUrl,
                         "--spring.main.banner-mode=off",
                         "--MONGODB_URI=" + mongo.uri("matchmaking"),
                         "--KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),

@@ -1,0 +1,168 @@
+package fr.labos.partenariats.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A real headless Chromium (Debian's {@code chromium} through {@code chromedriver}) on the web console: signs in
+ * through the provider's real form, keeps a screenshot of every step under {@code target/console-screenshots/}, and
+ * runs axe-core in a page.
+ */
+final class ConsoleBrowser implements AutoCloseable {
+
+    static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    final ChromeDriver driver;
+    private final Path folder;
+    private final Path profileDir;
+    private int step;
+
+    private ConsoleBrowser(String journey, int width) {
+        try {
+            folder = Files.createDirectories(SCREENSHOTS.resolve(journey));
+            profileDir = Files.createTempDirectory("console-chromium");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(System.getProperty("chromium.binary", "/usr/bin/chromium"));
+        // Without the background-networking flags Chromium reaches for Google services, which a closed network refuses.
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--lang=fr-FR", "--user-data-dir=" + profileDir);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver")).toFile())
+                .build();
+        driver = new ChromeDriver(service, options);
+        driver.manage().window().setSize(new Dimension(width, 900));
+    }
+
+    static ConsoleBrowser open(String journey, int width) {
+        return new ConsoleBrowser(journey, width);
+    }
+
+    /** Opens the console and signs in as the demo account through the provider's sign-in form. */
+    void signIn(SignedInLab lab, String account) {
+        driver.get(lab.console().toString());
+        awaitReady("connexion");
+        driver.findElement(By.id("se-connecter")).click();
+        new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
+        shot("formulaire-de-connexion");
+        driver.findElement(By.name("username")).sendKeys(account);
+        driver.findElement(By.name("password")).sendKeys(demoSecret(lab));
+        driver.findElement(By.cssSelector("button[type=submit]")).click();
+        new WebDriverWait(driver, WAIT).until(d -> d.getCurrentUrl().startsWith(lab.console().toString())
+                && !"connexion".equals(readyPage()) && readyPage() != null);
+    }
+
+    static String demoSecret(SignedInLab lab) {
+        try {
+            return Files.readString(lab.auth.dataDir().resolve("demo-secret")).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The page the console has finished showing ({@code body[data-pret]}), or null while it works. */
+    String readyPage() {
+        Object ready = ((JavascriptExecutor) driver).executeScript("return document.body.dataset.pret || null;");
+        return ready == null ? null : ready.toString();
+    }
+
+    void awaitReady(String page) {
+        new WebDriverWait(driver, WAIT).until(d -> page.equals(readyPage()));
+    }
+
+    /** Goes to a console address ({@code #/…}) and waits until its page is shown. */
+    void go(SignedInLab lab, String hash, String page) {
+        ((JavascriptExecutor) driver).executeScript("delete document.body.dataset.pret; location.hash = arguments[0];", hash);
+        awaitReady(page);
+    }
+
+    WebElement await(By locator) {
+        return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    Object script(String script, Object... arguments) {
+        return ((JavascriptExecutor) driver).executeScript(script, arguments);
+    }
+
+    /** Keeps a screenshot of the step, numbered in the order of the journey. */
+    Path shot(String name) {
+        Path file = folder.resolve(String.format("%02d-%s.png", ++step, name));
+        try {
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** Runs axe-core in the page and fails on any serious or critical violation, naming the rule and the elements. */
+    void assertAccessible(String what) {
+        try {
+            script(Files.readString(Path.of(System.getProperty("axe.script", "target/axe-core/package/axe.min.js"))));
+        } catch (IOException e) {
+            throw new UncheckedIOException("axe-core is fetched by the build (generate-test-resources)", e);
+        }
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        Object result = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                axe.run(document, { resultTypes: ['violations'] })
+                  .then(r => done(JSON.stringify(r.violations.map(v => ({ id: v.id, impact: v.impact, help: v.help,
+                      nodes: v.nodes.map(n => n.target.join(' ')) })))))
+                  .catch(e => done(JSON.stringify([{ id: 'axe-error', impact: 'critical', help: String(e), nodes: [] }])));
+                """);
+        List<String> serious = new ArrayList<>();
+        try {
+            for (JsonNode violation : JSON.readTree(result.toString())) {
+                String impact = violation.path("impact").asText();
+                if (impact.equals("serious") || impact.equals("critical")) {
+                    serious.add(violation.path("id").asText() + " (" + impact + "): " + violation.path("help").asText()
+                            + " " + violation.path("nodes"));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        assertThat(serious).as("axe-core, serious or critical violations on " + what).isEmpty();
+    }
+
+    /** The page fits the window's width: nothing to scroll sideways. */
+    void assertNoHorizontalScroll(String what) {
+        Number overflow = (Number) script("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow.intValue()).as("horizontal overflow of " + what + " in px").isLessThanOrEqualTo(0);
+    }
+
+    @Override
+    public void close() {
+        driver.quit();
+        try (var files = Files.walk(profileDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // a temporary folder: the system cleans it eventually
+        }
+    }
+}

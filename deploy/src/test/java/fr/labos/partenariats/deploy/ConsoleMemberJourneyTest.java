@@ -1,0 +1,259 @@
+package fr.labos.partenariats.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web console in a real headless Chromium, on the demo territory with sign-in on (the shared {@link SignedInLab}):
+ * an actor's member posts a need (first refused, with the API's messages next to the fields), sees its partners with
+ * their explanation, is refused on another actor's page; the page follows events live; the facilitator's territory.
+ * Every step leaves a screenshot in {@code target/console-screenshots/}; axe-core runs in every page; the phone width
+ * is checked. The speed figures go to {@code target/console-measures.txt}.
+ */
+@ExtendWith(SignedInLab.Resolver.class)
+class ConsoleMemberJourneyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int DESKTOP = 1280;
+    private static final int PHONE = 390;
+
+    @Test
+    void aMemberPostsANeedWithTheApisMessagesNextToTheFieldsAndSeesItsPartnersExplained(SignedInLab lab) throws Exception {
+        String tremplin = lab.actor("tremplin-insertion");
+        try (ConsoleBrowser browser = ConsoleBrowser.open("membre-tremplin", DESKTOP)) {
+            browser.signIn(lab, "member-tremplin");
+            browser.awaitReady("organisation");
+            assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Tremplin Insertion Grésivaudan");
+            browser.shot("mon-organisation");
+            browser.assertAccessible("the member's organisation page");
+
+            // An invalid need: the API refuses it, and its messages stand next to the fields they name.
+            browser.driver.findElement(By.id("publier-needs")).click();
+            WebElement form = browser.await(By.cssSelector(".editeur form"));
+            new Select(form.findElement(By.name("category"))).selectByValue("VOLUNTEERS");
+            new Select(form.findElement(By.name("form"))).selectByValue("CO_PRODUCTION");
+            new Select(form.findElement(By.name("territory.level"))).selectByValue("DEPARTEMENT");
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            WebElement titleError = browser.await(By.cssSelector("[name='title'] + .erreur-champ"));
+            String apiMessage = apiFieldMessage(lab, tremplin, """
+                    {"title": "", "description": null, "category": "VOLUNTEERS", "form": "CO_PRODUCTION",
+                     "territory": {"level": "DEPARTEMENT", "code": ""}, "validUntil": null, "themes": [], "sdgs": []}""", "title");
+            assertThat(titleError.getText()).isEqualTo(apiMessage);
+            assertThat(form.findElement(By.name("title")).getAttribute("aria-invalid")).isEqualTo("true");
+            assertThat(form.findElement(By.cssSelector(".probleme-formulaire [role=alert]")).getText()).isNotBlank();
+            browser.shot("besoin-refuse-messages-de-l-api");
+            browser.assertAccessible("the need form with the API's messages");
+
+            String title = "Bénévoles pour l'accompagnement numérique " + UUID.randomUUID().toString().substring(0, 6);
+            form.findElement(By.name("title")).sendKeys(title);
+            form.findElement(By.name("description")).sendKeys("Accompagner nos salariés en insertion dans leurs démarches en ligne");
+            form.findElement(By.name("territory.code")).sendKeys("38");
+            form.findElement(By.cssSelector("input[name=themes][value=DIGITAL_INCLUSION]")).click();
+            form.findElement(By.cssSelector("input[name=sdgs][value='8']")).click();
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.await(By.xpath("//li[@data-post]/h3[normalize-space()=\"" + title + "\"]"));
+            browser.shot("besoin-publie");
+            assertThat(lab.send("GET", lab.profile.resolve("/api/actors/" + tremplin + "/needs"), "viewer", null).body())
+                    .as("the need went through profile-service's API").contains(title);
+
+            // Its partners, each with the explanation sentence and the score components the API gave.
+            browser.go(lab, "#/partenaires/" + tremplin, "partenaires");
+            JsonNode partners = JSON.readTree(lab.send("GET", lab.matchmaking.resolve("/api/actors/" + tremplin
+                    + "/partners?limit=10&pairs=3"), "member-tremplin", null).body());
+            assertThat(partners.size()).isPositive();
+            List<WebElement> cards = browser.driver.findElements(By.cssSelector("[data-partenaire]"));
+            assertThat(cards).hasSize(partners.size());
+            WebElement first = cards.get(0);
+            assertThat(first.findElement(By.tagName("h2")).getText()).isEqualTo(partners.get(0).path("actorName").asText());
+            assertThat(first.findElement(By.className("phrase")).getText())
+                    .isEqualTo(partners.get(0).path("pairs").get(0).path("explanation").path("sentence").asText());
+            assertThat(first.findElements(By.cssSelector("tbody tr"))).hasSize(7);
+            assertThat(first.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Demander une mise en relation')]")).isDisplayed()).isTrue();
+            browser.shot("partenaires-expliques");
+            browser.assertAccessible("the partners page");
+
+            // A filter is the API's: the cards are what it answers for that family.
+            new Select(browser.driver.findElement(By.name("actorType"))).selectByValue("FOUNDATION");
+            browser.driver.findElement(By.cssSelector("form[role=search] button[type=submit]")).click();
+            JsonNode foundations = JSON.readTree(lab.send("GET", lab.matchmaking.resolve("/api/actors/" + tremplin
+                    + "/partners?limit=10&pairs=3&actorType=FOUNDATION"), "member-tremplin", null).body());
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("[data-partenaire]")).size()
+                    == foundations.size() && (foundations.isEmpty() || d.findElement(By.cssSelector("[data-partenaire] h2")).getText()
+                    .equals(foundations.get(0).path("actorName").asText())));
+            browser.shot("partenaires-fondations");
+        }
+    }
+
+    @Test
+    void aMemberPostsANeedWithTheKeyboardOnly(SignedInLab lab) {
+        try (ConsoleBrowser browser = ConsoleBrowser.open("clavier", DESKTOP)) {
+            browser.signIn(lab, "member-tremplin");
+            browser.awaitReady("organisation");
+            Actions keys = new Actions(browser.driver);
+            for (int i = 0; i < 80 && !"publier-needs".equals(browser.script("return document.activeElement.id;")); i++) {
+                keys.sendKeys(Keys.TAB).perform();
+            }
+            assertThat(browser.script("return document.activeElement.id;")).as("reached by Tab").isEqualTo("publier-needs");
+            keys.sendKeys(Keys.ENTER).perform();
+            assertThat(browser.script("return document.activeElement.name;")).as("the form opens on its first field").isEqualTo("title");
+            String title = "Local de stockage partagé " + UUID.randomUUID().toString().substring(0, 6);
+            keys.sendKeys(title).sendKeys(Keys.TAB).sendKeys("Un local pour le matériel des chantiers").perform();
+            // Selects: Tab to each, then type the first letters of the option, as a keyboard user does.
+            keys.sendKeys(Keys.TAB).sendKeys("Locaux").sendKeys(Keys.TAB).sendKeys("Mutualisation")
+                    .sendKeys(Keys.TAB).sendKeys("Département").sendKeys(Keys.TAB).sendKeys("38").perform();
+            browser.shot("formulaire-au-clavier");
+            keys.sendKeys(Keys.ENTER).perform();
+            browser.await(By.xpath("//li[@data-post]/h3[normalize-space()=\"" + title + "\"]"));
+            browser.shot("publie-au-clavier");
+        }
+    }
+
+    @Test
+    void aMemberOfAnotherActorIsRefusedWithTheApisFrenchMessage(SignedInLab lab) {
+        String tremplin = lab.actor("tremplin-insertion");
+        for (int width : new int[]{DESKTOP, PHONE}) {
+            try (ConsoleBrowser browser = ConsoleBrowser.open("refus-autre-membre-" + width, width)) {
+                browser.signIn(lab, "member-mobilite");
+                browser.go(lab, "#/organisation/" + tremplin, "organisation");
+                WebElement refusal = browser.await(By.cssSelector("[role=alert][data-status='403']"));
+                HttpResponse<String> api = lab.send("GET", lab.profile.resolve("/api/actors/" + tremplin + "/contact"), "member-mobilite", null);
+                assertThat(api.statusCode()).isEqualTo(403);
+                assertThat(refusal.getText()).contains(detail(api.body())).contains("Vous n'agissez pas pour l'acteur « Tremplin Insertion Grésivaudan »");
+                assertThat(browser.driver.findElements(By.id("publier-needs"))).as("no form to post for another actor").isEmpty();
+                browser.shot("refus-403");
+                browser.assertAccessible("the refusal at " + width + " px");
+                browser.assertNoHorizontalScroll("the refusal at " + width + " px");
+            }
+        }
+    }
+
+    @Test
+    void thePagesWorkAtAPhonesWidth(SignedInLab lab) {
+        String tremplin = lab.actor("tremplin-insertion");
+        try (ConsoleBrowser browser = ConsoleBrowser.open("telephone-390", PHONE)) {
+            browser.signIn(lab, "member-tremplin");
+            browser.awaitReady("organisation");
+            browser.shot("organisation-telephone");
+            browser.assertNoHorizontalScroll("the organisation page");
+            browser.assertAccessible("the organisation page at 390 px");
+            browser.go(lab, "#/partenaires/" + tremplin, "partenaires");
+            browser.shot("partenaires-telephone");
+            browser.assertNoHorizontalScroll("the partners page");
+            browser.assertAccessible("the partners page at 390 px");
+        }
+    }
+
+    @Test
+    void theFacilitatorSeesTheActorsOfItsTerritory(SignedInLab lab) {
+        try (ConsoleBrowser browser = ConsoleBrowser.open("animateur-isere", DESKTOP)) {
+            browser.signIn(lab, "facilitator-isere");
+            browser.awaitReady("territoire");
+            List<WebElement> rows = browser.driver.findElements(By.cssSelector("tbody tr"));
+            assertThat(rows.size()).isGreaterThanOrEqualTo(lab.loaded.actors().size());
+            browser.driver.findElement(By.id("recherche-acteurs")).sendKeys("Tremplin");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("tbody tr")).size() == 1);
+            browser.shot("mon-territoire");
+            browser.assertAccessible("the facilitator's territory");
+            browser.driver.findElement(By.linkText("Besoins et offres")).click();
+            browser.awaitReady("organisation");
+            assertThat(browser.driver.findElements(By.id("publier-needs"))).as("the facilitator of Isère acts for Tremplin").hasSize(1);
+            browser.shot("organisation-vue-par-l-animateur");
+        }
+    }
+
+    /**
+     * Speed, as a user sees it: the first page ready (from the start of the navigation to the page shown, demo data),
+     * and a live update (from profile-service's 201 for a need posted elsewhere to the need on the open page, through
+     * the relay, Kafka, the live stream and the page's reload).
+     */
+    @Test
+    void measuresTheFirstPageReadyAndALiveUpdatesDelay(SignedInLab lab) throws IOException {
+        String tremplin = lab.actor("tremplin-insertion");
+        try (ConsoleBrowser browser = ConsoleBrowser.open("mesures", DESKTOP)) {
+            browser.signIn(lab, "member-tremplin");
+            browser.awaitReady("organisation");
+            List<Long> ready = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                browser.driver.get(lab.console() + "?essai=" + i + "#/organisation/" + tremplin);
+                browser.awaitReady("organisation");
+                ready.add(Long.parseLong(browser.script("return document.body.dataset.pretMs;").toString()));
+            }
+            List<Long> live = new ArrayList<>();
+            for (int i = 0; i < 7; i++) {
+                String title = "Annonce en direct " + i + " " + UUID.randomUUID().toString().substring(0, 6);
+                browser.script("""
+                        window.__seen = null;
+                        const title = arguments[0];
+                        new MutationObserver((changes, observer) => {
+                          if ([...document.querySelectorAll('[data-post] h3')].some(h => h.textContent === title)) {
+                            window.__seen = Date.now(); observer.disconnect();
+                          }
+                        }).observe(document.getElementById('contenu'), { childList: true, subtree: true });
+                        """, title);
+                // Posted by the facilitator of Isère, for Tremplin: not by this page.
+                lab.create("/api/actors/" + tremplin + "/needs", "facilitator-isere", """
+                        {"category": "SKILLS", "form": "CO_PRODUCTION", "title": "%s", "description": "Publié ailleurs",
+                         "themes": [], "sdgs": [], "territory": {"code": "38", "level": "DEPARTEMENT"}}""".formatted(title));
+                long committed = System.currentTimeMillis();
+                new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> browser.script("return window.__seen;") != null);
+                live.add(((Number) browser.script("return window.__seen;")).longValue() - committed);
+                if (i == 0) {
+                    browser.shot("mise-a-jour-en-direct");
+                }
+            }
+            String report = "first page ready (ms, navigation start → page shown, 7 loads): " + summary(ready) + "\n"
+                    + "live update (ms, 201 of profile-service → need shown on the open page, 7 events): " + summary(live) + "\n";
+            System.out.println(report);
+            Files.writeString(Path.of("target", "console-measures.txt"), report, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+            assertThat(live).as("every live update arrived").hasSize(7);
+        }
+    }
+
+    private static String summary(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return "median " + sorted.get(sorted.size() / 2) + ", min " + sorted.get(0) + ", max " + sorted.get(sorted.size() - 1)
+                + " " + values;
+    }
+
+    private static String apiFieldMessage(SignedInLab lab, String actorId, String body, String field) throws IOException {
+        HttpResponse<String> response = lab.send("POST", lab.profile.resolve("/api/actors/" + actorId + "/needs"), "member-tremplin", body);
+        assertThat(response.statusCode()).isEqualTo(400);
+        for (JsonNode error : JSON.readTree(response.body()).path("errors")) {
+            if (error.path("field").asText().equals(field)) {
+                return error.path("message").asText();
+            }
+        }
+        throw new AssertionError("no message for " + field + " in " + response.body());
+    }
+
+    private static String detail(String problem) {
+        try {
+            return JSON.readTree(problem).path("detail").asText();
+        } catch (IOException e) {
+            throw new AssertionError(problem, e);
+        }
+    }
+}

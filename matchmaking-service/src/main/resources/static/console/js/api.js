@@ -1,0 +1,65 @@
+// Calls to both services with the bearer token. A refusal or an invalid input comes back as the API's problem
+// document (RFC 7807), shown as is: the console never decides on its own what someone may see or do.
+import { currentSession } from './auth.js';
+
+let settings = null;
+
+export function configure(consoleSettings) {
+  settings = consoleSettings;
+}
+
+/** An answer that is not a success, with the API's problem document (title, detail, errors by field). */
+export class Problem extends Error {
+  constructor(status, document) {
+    super(document.detail || document.title || `Erreur ${status}`);
+    this.status = status;
+    this.document = document;
+  }
+
+  get fieldErrors() {
+    return Array.isArray(this.document.errors) ? this.document.errors : [];
+  }
+}
+
+async function call(base, path, { method = 'GET', body, accept = 'application/json' } = {}) {
+  const session = currentSession();
+  const headers = { Accept: accept, 'Accept-Language': 'fr' };
+  if (session) headers.Authorization = `Bearer ${session.token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch (e) {
+    throw new Problem(0, { title: 'Service injoignable', detail: 'Le service ne répond pas : vérifiez votre connexion puis réessayez.' });
+  }
+  if (response.ok) {
+    if (response.status === 204) return null;
+    const type = response.headers.get('Content-Type') || '';
+    return type.includes('json') ? response.json() : response.text();
+  }
+  let document;
+  try {
+    document = await response.json();
+  } catch (e) {
+    document = { title: `Erreur ${response.status}`, detail: `Le service a répondu ${response.status}.` };
+  }
+  if (response.status === 401) document.detail = document.detail || 'Votre session a expiré : reconnectez-vous.';
+  throw new Problem(response.status, document);
+}
+
+export const profile = (path, options) => call(settings.profileService, path, options);
+export const matchmaking = (path, options) => call('', path, options);
+
+/** Downloads a CSV answer as a file (the token travels in a header, so a plain link cannot do it). */
+export async function download(path, filename) {
+  const text = await call('', path, { accept: 'text/csv' });
+  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return text;
+}

@@ -1,0 +1,128 @@
+// The console: reads its settings, completes or starts the sign-in, then shows the page of the address (#/…).
+import { completeSignIn, currentSession, signIn, signOut } from './auth.js';
+import { configure, profile, Problem } from './api.js';
+import { close as closeLive } from './live.js';
+import { announce, h, problemBox } from './ui.js';
+
+const ROLE_LABELS = { ADMIN: 'administration', FACILITATOR: 'animation', ACTOR_MEMBER: 'membre', VIEWER: 'lecture' };
+const PAGES = [
+  { pattern: /^#\/organisation\/([\w-]+)$/, module: './pages/organisation.js', nav: 'organisation' },
+  { pattern: /^#\/partenaires\/([\w-]+)$/, module: './pages/partners.js', nav: 'partenaires' },
+  { pattern: /^#\/mises-en-relation\/([\w-]+)$/, module: './pages/introductions.js', nav: 'mises-en-relation' },
+  { pattern: /^#\/tableau-de-bord$/, module: './pages/dashboard.js', nav: 'tableau-de-bord' },
+  { pattern: /^#\/territoire$/, module: './pages/territory.js', nav: 'territoire' },
+  { pattern: /^#\/sessions$/, module: './pages/sessions.js', nav: 'sessions' },
+  { pattern: /^#\/sessions\/([\w-]+)$/, module: './pages/session-board.js', nav: 'sessions' },
+  { pattern: /^#\/sessions\/([\w-]+)\/direct$/, module: './pages/session-live.js', nav: 'sessions' },
+];
+
+const main = document.getElementById('contenu');
+const context = { session: null, myActors: [], settings: null };
+let cleanup = null;
+
+async function start() {
+  try {
+    context.settings = await (await fetch('/console/settings.json')).json();
+    configure(context.settings);
+    const returnTo = await completeSignIn(context.settings);
+    if (returnTo) location.hash = returnTo;
+  } catch (e) {
+    main.replaceChildren(h('h1', {}, 'Connexion impossible'), problemBox(new Problem(0, { title: 'Connexion', detail: e.message })),
+      h('p', {}, h('button', { type: 'button', onclick: () => signIn(context.settings) }, 'Se connecter')));
+    return;
+  }
+  context.session = currentSession();
+  if (!context.session) {
+    showSignIn();
+    return;
+  }
+  try {
+    context.myActors = context.session.role === 'VIEWER' ? [] : await profile('/api/me/actors');
+  } catch (e) {
+    context.myActors = [];
+  }
+  showAccount();
+  window.addEventListener('hashchange', route);
+  await route();
+}
+
+function showSignIn() {
+  document.getElementById('navigation').hidden = true;
+  main.replaceChildren(
+    h('h1', {}, 'Console du labo des partenariats'),
+    h('p', {}, 'Associations, collectivités, entreprises et fondations du territoire y publient leurs besoins et leurs offres, ' +
+      'répondent aux mises en relation et suivent les rencontres. Connectez-vous avec le compte que le labo vous a remis.'),
+    h('p', {}, h('button', { type: 'button', id: 'se-connecter', onclick: () => signIn(context.settings) }, 'Se connecter')));
+  markReady('connexion');
+}
+
+function showAccount() {
+  const { role } = context.session;
+  const account = document.getElementById('compte');
+  account.replaceChildren(
+    h('span', {}, `Connecté (${ROLE_LABELS[role] || role})`),
+    h('button', { type: 'button', onclick: () => { signOut(); closeLive(); location.hash = ''; location.reload(); } }, 'Se déconnecter'));
+  const links = [];
+  const actor = context.myActors[0];
+  if (actor) {
+    links.push(['organisation', `#/organisation/${actor.id}`, 'Mon organisation'],
+      ['partenaires', `#/partenaires/${actor.id}`, 'Partenaires proposés'],
+      ['mises-en-relation', `#/mises-en-relation/${actor.id}`, 'Mises en relation']);
+  }
+  if (role === 'FACILITATOR' || role === 'ADMIN') links.push(['territoire', '#/territoire', role === 'ADMIN' ? 'Acteurs' : 'Mon territoire'], ['sessions', '#/sessions', 'Sessions']);
+  links.push(['tableau-de-bord', '#/tableau-de-bord', 'Tableau de bord']);
+  const nav = document.getElementById('navigation');
+  nav.replaceChildren(h('ul', {}, links.map(([key, href, label]) => h('li', {}, h('a', { href, 'data-nav': key }, label)))));
+  nav.hidden = false;
+}
+
+function home() {
+  const { role } = context.session;
+  if (context.myActors.length && role === 'ACTOR_MEMBER') return `#/organisation/${context.myActors[0].id}`;
+  if (role === 'FACILITATOR') return '#/territoire';
+  return '#/tableau-de-bord';
+}
+
+async function route() {
+  if (typeof cleanup === 'function') cleanup();
+  cleanup = null;
+  const hash = location.hash || '#/';
+  if (hash === '#/' || hash === '#') {
+    location.replace(home());
+    return;
+  }
+  const page = PAGES.find(p => p.pattern.test(hash));
+  document.querySelectorAll('[data-nav]').forEach(link => {
+    if (page && link.dataset.nav === page.nav) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  });
+  delete document.body.dataset.pret;
+  main.setAttribute('aria-busy', 'true');
+  if (!page) {
+    main.replaceChildren(h('h1', {}, 'Page introuvable'), h('p', {}, h('a', { href: '#/' }, 'Revenir à l’accueil')));
+    markReady('introuvable');
+    return;
+  }
+  const params = hash.match(page.pattern).slice(1);
+  try {
+    const module = await import(page.module);
+    cleanup = await module.render(main, context, ...params);
+  } catch (e) {
+    main.replaceChildren(h('h1', {}, 'Cette page ne peut pas s’afficher'),
+      problemBox(e instanceof Problem ? e : new Problem(0, { title: 'Erreur', detail: e.message })));
+  }
+  const title = main.querySelector('h1');
+  document.title = `${title ? title.textContent : 'Console'} — Labo des partenariats`;
+  main.focus();
+  markReady(page.nav);
+}
+
+function markReady(name) {
+  main.setAttribute('aria-busy', 'false');
+  document.body.dataset.pret = name;
+  document.body.dataset.pretMs = String(Math.round(performance.now())); // since the navigation started
+
+  announce(`${document.title}`);
+}
+
+start();

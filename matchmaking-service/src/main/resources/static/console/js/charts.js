@@ -1,0 +1,28 @@
+// Apache ECharts, from its webjar, loaded once when a page first draws a chart.
+let loading = null;
+
+export function echarts() {
+  if (!loading) {
+    loading = new Promise((resolve, reject) => {
+      const script = document.createElement('script');
+      script.src = '/webjars/echarts/5.3.1/dist/echarts.min.js';
+      script.onload = () => resolve(window.echarts);
+      script.onerror = () => reject(new Error('La bibliothèque de graphiques ne s’est pas chargée.'));
+      document.head.append(script);
+    });
+  }
+  return loading;
+}
+
+/** Draws (or redraws) a chart in `element`, described for screen readers by ECharts' aria option. */
+export async function draw(element, option) {
+  const lib = await echarts();
+  const chart = lib.getInstanceByDom(element) || lib.init(element, null, { renderer: 'canvas' });
+  chart.setOption({ aria: { enabled: true }, animation: false, ...option }, true);
+  return chart;
+}
+
+export function resizeAll(container) {
+  if (!window.echarts) return;
+  container.querySelectorAll('.graphique').forEach(element => window.echarts.getInstanceByDom(element)?.resize());
+}

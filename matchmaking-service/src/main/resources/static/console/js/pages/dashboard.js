@@ -1,0 +1,142 @@
+// Dashboards for funders, facilitators and admins: the introduction funnel over time, by département, by pair of
+// actor families, by category and by SDG, and the median delays. Every chart's data downloads as CSV; the figures
+// follow the events as they arrive.
+import { download, matchmaking, Problem } from '../api.js';
+import { draw, resizeAll } from '../charts.js';
+import { onEvent } from '../live.js';
+import { ACTOR_TYPES, CATEGORIES, SDGS, announce, field, h, problemBox, select } from '../ui.js';
+
+const STEP_KEYS = ['proposed', 'accepted', 'met', 'followUp', 'partnership'];
+const STEP_LABELS = { proposed: 'Proposées', accepted: 'Acceptées', met: 'Rencontres', followUp: 'Suites', partnership: 'Partenariats' };
+const PANELS = [
+  { id: 'entonnoir', title: 'Entonnoir des mises en relation', path: 'funnel', file: 'entonnoir' },
+  { id: 'periodes', title: 'Au fil du temps (par mois)', path: 'periods', file: 'mois', query: { granularity: 'month' } },
+  { id: 'territoires', title: 'Par département (classement)', path: 'territories', file: 'departements', query: { level: 'departement' } },
+  { id: 'familles', title: 'Par paire de familles d’acteurs', path: 'family-pairs', file: 'familles' },
+  { id: 'categories', title: 'Par catégorie de ressource', path: 'categories', file: 'categories' },
+  { id: 'odd', title: 'Par objectif de développement durable', path: 'sdgs', file: 'odd' },
+  { id: 'delais', title: 'Délais médians', path: 'delays', file: 'delais' },
+];
+
+export async function render(main) {
+  const filters = h('form', { class: 'filtres', 'aria-label': 'Filtres du tableau de bord' },
+    field('Du', h('input', { type: 'date', name: 'from' })),
+    field('Au', h('input', { type: 'date', name: 'to' })),
+    field('Département', h('input', { name: 'departement', size: 4, inputmode: 'numeric' })),
+    field('Famille', select('family', ACTOR_TYPES, '', { empty: 'Toutes' })),
+    field('Catégorie', select('category', CATEGORIES, '', { empty: 'Toutes' })),
+    h('button', { type: 'submit' }, 'Appliquer'));
+  const panels = PANELS.map(panel => ({ ...panel, section: h('section', { class: 'carte', id: panel.id, 'aria-labelledby': `titre-${panel.id}` }) }));
+  main.replaceChildren(h('h1', {}, 'Tableau de bord des mises en relation'),
+    h('p', {}, 'Les chiffres se mettent à jour d’eux-mêmes à chaque nouvel événement.', h('span', { id: 'maj', class: 'aide' })),
+    filters, h('div', { class: 'grille' }, panels.map(p => p.section)));
+  const query = extra => {
+    const q = new URLSearchParams(extra || {});
+    for (const name of ['from', 'to', 'departement', 'family', 'category']) {
+      const value = filters.elements[name].value.trim();
+      if (value) q.set(name, value);
+    }
+    return q;
+  };
+  const load = () => Promise.all(panels.map(panel => loadPanel(panel, query(panel.query))));
+  filters.addEventListener('submit', event => { event.preventDefault(); load().then(() => announce('Tableau de bord mis à jour.')); });
+  await load();
+  let pending = null;
+  const stop = onEvent(event => {
+    if (event.source !== 'matchmaking' || pending) return;
+    pending = setTimeout(async () => {
+      pending = null;
+      await load();
+      document.getElementById('maj').textContent = ` Dernière mise à jour : ${new Date().toLocaleTimeString('fr-FR')}.`;
+    }, 300);
+  });
+  const onResize = () => resizeAll(main);
+  window.addEventListener('resize', onResize);
+  return () => { stop(); window.removeEventListener('resize', onResize); clearTimeout(pending); };
+}
+
+async function loadPanel(panel, query) {
+  const path = `/api/dashboard/${panel.path}`;
+  const heading = h('h2', { id: `titre-${panel.id}` }, panel.title);
+  const csv = h('button', { type: 'button', class: 'secondaire', 'data-csv': panel.id, onclick: async () => {
+    try {
+      await download(`${path}?${query}&format=csv`, `${panel.file}.csv`);
+      announce(`Fichier ${panel.file}.csv téléchargé.`);
+    } catch (e) {
+      panel.section.append(problemBox(e));
+    }
+  } }, `Télécharger les données (CSV) — ${panel.title}`);
+  let data;
+  try {
+    data = await matchmaking(`${path}?${query}`);
+  } catch (e) {
+    if (!(e instanceof Problem)) throw e;
+    panel.section.replaceChildren(heading, problemBox(e));
+    return;
+  }
+  if (panel.path === 'delays') {
+    const days = m => (m && m.medianDays !== null && m.medianDays !== undefined ? `${m.medianDays.toLocaleString('fr-FR')} jours` : '—');
+    panel.section.replaceChildren(heading, h('dl', { class: 'profil' },
+      h('dt', {}, 'De la proposition à l’acceptation'), h('dd', { 'data-chiffre': 'acceptation' }, `${days(data.proposalToAcceptance)} (${data.proposalToAcceptance?.count ?? 0} mises en relation)`),
+      h('dt', {}, 'De la première rencontre au partenariat'), h('dd', {}, `${days(data.meetingToPartnership)} (${data.meetingToPartnership?.count ?? 0})`)),
+    h('div', { class: 'actions' }, csv));
+    return;
+  }
+  const chart = h('div', { class: 'graphique', role: 'img', 'aria-label': panel.title });
+  const table = h('details', {}, h('summary', {}, 'Voir les données en tableau'), tableOf(panel, data));
+  panel.section.replaceChildren(heading, chart, table, h('div', { class: 'actions' }, csv));
+  await draw(chart, optionFor(panel, data));
+}
+
+function rowsOf(panel, data) {
+  if (panel.path === 'funnel') return data.steps.map(s => ({ label: s.label, value: s.count, counts: null }));
+  return data.rows.map(r => ({ key: r.key, label: r.label, value: r.counts.proposed, counts: r.counts }));
+}
+
+function tableOf(panel, data) {
+  const rows = rowsOf(panel, data);
+  const withCounts = panel.path !== 'funnel';
+  return h('div', { class: 'table-defile' }, h('table', {},
+    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, panel.path === 'funnel' ? 'Étape' : 'Groupe'),
+      withCounts ? STEP_KEYS.map(k => h('th', { scope: 'col' }, STEP_LABELS[k])) : h('th', { scope: 'col' }, 'Nombre'))),
+    h('tbody', {}, rows.map(r => h('tr', {}, h('th', { scope: 'row' }, r.label),
+      withCounts ? STEP_KEYS.map(k => h('td', {}, r.counts[k])) : h('td', {}, r.value))))));
+}
+
+function optionFor(panel, data) {
+  const rows = rowsOf(panel, data);
+  const tooltip = { trigger: 'axis', confine: true };
+  const grid = { left: 8, right: 16, top: 24, bottom: 8, containLabel: true };
+  switch (panel.path) {
+    case 'funnel':
+      return { tooltip, grid, xAxis: { type: 'category', data: rows.map(r => r.label) }, yAxis: { type: 'value', minInterval: 1 },
+        series: [{ type: 'bar', data: rows.map(r => r.value), itemStyle: { color: '#0b5cad' }, label: { show: true, position: 'top' } }] };
+    case 'periods':
+      return { tooltip, grid: { ...grid, top: 48 }, legend: { top: 0 }, xAxis: { type: 'category', data: rows.map(r => r.label) }, yAxis: { type: 'value', minInterval: 1 },
+        series: STEP_KEYS.map(k => ({ type: 'line', name: STEP_LABELS[k], data: rows.map(r => r.counts[k]) })) };
+    case 'territories':
+    case 'categories': {
+      const ranked = [...rows].sort((a, b) => a.value - b.value);
+      return { tooltip, grid, yAxis: { type: 'category', data: ranked.map(r => r.label) }, xAxis: { type: 'value', minInterval: 1 },
+        series: [{ type: 'bar', name: 'Proposées', data: ranked.map(r => r.value), itemStyle: { color: '#0b5cad' }, label: { show: true, position: 'right' } }] };
+    }
+    case 'sdgs': {
+      const colour = key => (SDGS.find(([n]) => String(n) === String(key).replace(/\D/g, '')) || [0, '', '#666'])[2];
+      return { tooltip, grid, xAxis: { type: 'category', data: rows.map(r => r.key) }, yAxis: { type: 'value', minInterval: 1 },
+        series: [{ type: 'bar', name: 'Proposées', data: rows.map(r => ({ value: r.value, itemStyle: { color: colour(r.key) } })) }] };
+    }
+    case 'family-pairs': {
+      // The key of a pair is "FAMILY_A|FAMILY_B" (or its label "A — B"): a matrix of families.
+      const pairs = rows.map(r => ({ ...r, parts: (r.key.includes('|') ? r.key.split('|') : r.label.split(' — ')) }));
+      const families = [...new Set(pairs.flatMap(p => p.parts))];
+      const label = f => ACTOR_TYPES[f] || f;
+      return { tooltip: { position: 'top', confine: true }, grid: { ...grid, bottom: 48 },
+        xAxis: { type: 'category', data: families.map(label), axisLabel: { rotate: 30 } }, yAxis: { type: 'category', data: families.map(label) },
+        visualMap: { min: 0, max: Math.max(1, ...pairs.map(p => p.value)), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#e8f0fa', '#083f77'] } },
+        series: [{ type: 'heatmap', name: 'Proposées', label: { show: true },
+          data: pairs.map(p => [families.indexOf(p.parts[0]), families.indexOf(p.parts[1] ?? p.parts[0]), p.value]) }] };
+    }
+    default:
+      return {};
+  }
+}

@@ -1,0 +1,150 @@
+// An actor's own page: its profile and contact person, its needs and offers (post, edit, withdraw, fulfil). What may be
+// seen and done is the API's answer: a member of another actor gets the API's refusal, shown as it is.
+import { profile, Problem } from '../api.js';
+import { onEvent } from '../live.js';
+import {
+  ACTOR_TYPES, CATEGORIES, FORMS, LEVELS, SDGS, STATUSES, THEMES, announce, checkboxes, checkedValues, clearProblems,
+  field, formatDate, h, problemBox, select, showProblem,
+} from '../ui.js';
+
+const KINDS = { needs: { one: 'besoin', title: 'Besoins', post: 'Publier un besoin' }, offers: { one: 'offre', title: 'Offres', post: 'Publier une offre' } };
+
+export async function render(main, context, actorId) {
+  const { profile: actor } = await profile(`/api/actors/${actorId}`);
+  const heading = h('h1', {}, actor.name);
+  main.replaceChildren(heading, profileList(actor));
+  // The management view: the contact person and closed posts are for those who act for the actor only.
+  let contact;
+  try {
+    contact = await profile(`/api/actors/${actorId}/contact`);
+  } catch (e) {
+    if (!(e instanceof Problem) || e.status !== 404) {
+      main.append(h('h2', {}, 'Accès refusé'), problemBox(e),
+        h('p', {}, 'Vous voyez le profil public de cette organisation ; ses besoins et offres ouverts sont sur la page des partenaires.'));
+      return null;
+    }
+  }
+  main.append(h('h2', {}, 'Personne à contacter'), contact
+    ? h('p', {}, `${contact.name} — ${contact.email}${contact.phone ? ` — ${contact.phone}` : ''}`)
+    : h('p', {}, 'Aucune personne à contacter n’est enregistrée.'));
+  const sections = {};
+  for (const kind of Object.keys(KINDS)) {
+    sections[kind] = h('section', { 'aria-labelledby': `titre-${kind}` });
+    main.append(sections[kind]);
+  }
+  const refresh = async kind => {
+    const posts = await profile(`/api/actors/${actorId}/${kind}?includeClosed=true`);
+    renderPosts(sections[kind], actorId, kind, posts, () => refresh(kind));
+  };
+  await Promise.all(Object.keys(KINDS).map(refresh));
+  // Live: a post of this actor changed (here, in another tab, or by a facilitator): show it without a reload.
+  return onEvent(event => {
+    if (event.source !== 'profile' || event.actorId !== actorId) return;
+    const kind = /^Need/.test(event.type) ? 'needs' : /^Offer/.test(event.type) ? 'offers' : null;
+    if (kind) refresh(kind).then(() => announce(`${KINDS[kind].title} mis à jour.`));
+  });
+}
+
+function profileList(actor) {
+  const sdgs = (actor.sdgs || []).map(n => `ODD ${n}`).join(', ') || '—';
+  return h('dl', { class: 'profil' },
+    h('dt', {}, 'Famille'), h('dd', {}, ACTOR_TYPES[actor.type] || actor.type),
+    h('dt', {}, 'Commune (code INSEE)'), h('dd', {}, actor.homeTerritory),
+    h('dt', {}, 'Thèmes'), h('dd', {}, (actor.themes || []).map(t => THEMES[t] || t).join(', ') || '—'),
+    h('dt', {}, 'ODD'), h('dd', {}, sdgs),
+    h('dt', {}, 'Présentation'), h('dd', {}, actor.description || '—'));
+}
+
+function renderPosts(section, actorId, kind, posts, refresh) {
+  const labels = KINDS[kind];
+  const list = h('ul', { class: 'grille', role: 'list' }, posts.map(post => h('li', { class: 'carte', 'data-post': post.id },
+    h('h3', {}, post.details.title),
+    h('p', {}, h('span', { class: 'etiquette' }, CATEGORIES[post.details.category] || post.details.category), ' ',
+      h('span', { class: post.status === 'OPEN' ? 'statut-ouvert' : '' }, STATUSES[post.status] || post.status)),
+    h('p', {}, post.details.description || ''),
+    h('p', { class: 'aide' }, `Territoire : ${LEVELS[post.details.territory.level] || post.details.territory.level} ${post.details.territory.code}`
+      + (post.details.validUntil ? ` — jusqu’au ${formatDate(post.details.validUntil)}` : '')),
+    post.closingNote ? h('p', { class: 'aide' }, `Note : ${post.closingNote}`) : null,
+    post.status === 'OPEN' ? h('div', { class: 'actions' },
+      h('button', { type: 'button', class: 'secondaire', onclick: () => openEditor(section, actorId, kind, post, refresh) }, `Modifier « ${post.details.title} »`),
+      h('button', { type: 'button', class: 'secondaire', onclick: () => openClosing(section, actorId, kind, post, 'withdraw', refresh) }, 'Retirer'),
+      kind === 'needs' ? h('button', { type: 'button', class: 'secondaire', onclick: () => openClosing(section, actorId, kind, post, 'fulfil', refresh) }, 'Marquer comme satisfait') : null)
+      : null)));
+  section.replaceChildren(
+    h('h2', { id: `titre-${kind}` }, `${labels.title} (${posts.filter(p => p.status === 'OPEN').length} ouverts)`),
+    h('div', { class: 'actions' }, h('button', { type: 'button', id: `publier-${kind}`, onclick: () => openEditor(section, actorId, kind, null, refresh) }, labels.post)),
+    h('div', { class: 'editeur' }),
+    posts.length ? list : h('p', {}, `Aucun ${labels.one} pour l’instant.`));
+}
+
+/** The form of a need or an offer; the API validates it and its messages appear next to the fields. */
+function openEditor(section, actorId, kind, post, refresh) {
+  const d = post ? post.details : { territory: {} };
+  const form = h('form', { novalidate: true, class: 'carte', 'aria-labelledby': 'titre-editeur' },
+    h('h3', { id: 'titre-editeur' }, post ? `Modifier « ${d.title} »` : KINDS[kind].post),
+    h('div', { class: 'probleme-formulaire' }),
+    field('Titre (obligatoire)', h('input', { name: 'title', value: d.title || '', autocomplete: 'off' })),
+    field('Description', h('textarea', { name: 'description', rows: 3 }, d.description || '')),
+    field('Catégorie de ressource (obligatoire)', select('category', CATEGORIES, d.category, { empty: '— choisir —' })),
+    field('Forme de partenariat (obligatoire)', select('form', FORMS, d.form, { empty: '— choisir —' })),
+    field('Niveau du territoire (obligatoire)', select('territory.level', LEVELS, d.territory.level, { empty: '— choisir —' })),
+    field('Code du territoire (obligatoire)', h('input', { name: 'territory.code', value: d.territory.code || '' }),
+      'Code INSEE de la commune, SIREN de l’intercommunalité, numéro du département ou de la région, FR pour national.'),
+    field('Valable jusqu’au', h('input', { type: 'date', name: 'validUntil', value: d.validUntil || '' })),
+    checkboxes('Thèmes', 'themes', THEMES, d.themes || []),
+    checkboxes('Objectifs de développement durable', 'sdgs', Object.fromEntries(SDGS.map(([n, label]) => [n, `${n}. ${label}`])), d.sdgs || []),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit' }, post ? 'Enregistrer' : 'Publier'),
+      h('button', { type: 'button', class: 'secondaire', onclick: () => form.remove() }, 'Annuler')));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    const value = name => form.elements[name].value.trim();
+    const body = {
+      title: value('title'), description: value('description') || null,
+      category: value('category') || null, form: value('form') || null,
+      territory: { level: value('territory.level') || null, code: value('territory.code') },
+      validUntil: value('validUntil') || null,
+      themes: checkedValues(form, 'themes'), sdgs: checkedValues(form, 'sdgs').map(Number),
+    };
+    clearProblems(form);
+    try {
+      if (post) await profile(`/api/actors/${actorId}/${kind}/${post.id}`, { method: 'PUT', body });
+      else await profile(`/api/actors/${actorId}/${kind}`, { method: 'POST', body });
+      announce(post ? 'Modifications enregistrées.' : `${KINDS[kind].one[0].toUpperCase()}${KINDS[kind].one.slice(1)} publié.`);
+      await refresh();
+      section.querySelector(`#publier-${kind}`)?.focus();
+    } catch (e) {
+      if (e instanceof Problem) showProblem(form, e); else throw e;
+    }
+  });
+  section.querySelector('.editeur').replaceChildren(form);
+  form.elements.title.focus();
+}
+
+/** Withdraw (with a reason) or fulfil (with a note). */
+function openClosing(section, actorId, kind, post, action, refresh) {
+  const withdraw = action === 'withdraw';
+  const form = h('form', { novalidate: true, class: 'carte' },
+    h('h3', {}, withdraw ? `Retirer « ${post.details.title} »` : `« ${post.details.title} » est satisfait`),
+    h('div', { class: 'probleme-formulaire' }),
+    field(withdraw ? 'Raison du retrait' : 'Note (comment il a été satisfait)', h('input', { name: withdraw ? 'reason' : 'note' })),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: withdraw ? 'danger' : '' }, withdraw ? 'Retirer' : 'Confirmer'),
+      h('button', { type: 'button', class: 'secondaire', onclick: () => form.remove() }, 'Annuler')));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      if (withdraw) {
+        const reason = form.elements.reason.value.trim();
+        await profile(`/api/actors/${actorId}/${kind}/${post.id}${reason ? `?reason=${encodeURIComponent(reason)}` : ''}`, { method: 'DELETE' });
+      } else {
+        await profile(`/api/actors/${actorId}/needs/${post.id}/fulfilment`, { method: 'POST', body: { note: form.elements.note.value.trim() || null } });
+      }
+      announce(withdraw ? 'Retiré.' : 'Marqué comme satisfait.');
+      await refresh();
+    } catch (e) {
+      if (e instanceof Problem) showProblem(form, e); else throw e;
+    }
+  });
+  section.querySelector('.editeur').replaceChildren(form);
+  form.querySelector('input').focus();
+}

@@ -1,0 +1,131 @@
+// Small DOM helpers and the French labels of the API's codes.
+
+/** Builds an element: h('p', {class: 'x'}, 'texte', child). Attributes starting with "on" are listeners. */
+export function h(tag, attributes = {}, ...children) {
+  const element = document.createElement(tag);
+  for (const [name, value] of Object.entries(attributes || {})) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith('on') && typeof value === 'function') element.addEventListener(name.slice(2), value);
+    else element.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    element.append(child instanceof Node ? child : String(child));
+  }
+  return element;
+}
+
+export function announce(message) {
+  const region = document.getElementById('annonces');
+  region.textContent = '';
+  setTimeout(() => { region.textContent = message; }, 50);
+}
+
+/** A problem document as a French alert: the API's title and detail. */
+export function problemBox(problem) {
+  const doc = problem.document || { title: 'Erreur', detail: problem.message };
+  return h('div', { class: 'probleme', role: 'alert', 'data-status': problem.status },
+    h('strong', {}, doc.title || 'Action refusée'), doc.detail ? h('p', { style: null }, doc.detail) : null);
+}
+
+/** Puts the API's messages next to the fields they name (name="territory.code"), and the rest at the top. */
+export function showProblem(form, problem) {
+  clearProblems(form);
+  const top = form.querySelector('.probleme-formulaire');
+  const unplaced = [];
+  for (const error of problem.fieldErrors || []) {
+    const field = form.querySelector(`[name="${CSS.escape(error.field)}"]`)
+      || form.querySelector(`[data-champ="${CSS.escape(error.field)}"]`);
+    if (!field) { unplaced.push(error); continue; }
+    const id = `erreur-${error.field.replace(/[^a-zA-Z0-9]/g, '-')}-${Math.random().toString(36).slice(2, 7)}`;
+    field.setAttribute('aria-invalid', 'true');
+    field.setAttribute('aria-describedby', [field.getAttribute('aria-describedby'), id].filter(Boolean).join(' '));
+    field.after(h('p', { class: 'erreur-champ', id }, error.message));
+  }
+  top.replaceChildren(problemBox(problem));
+  if (unplaced.length) {
+    top.firstChild.append(h('ul', {}, unplaced.map(e => h('li', {}, `${e.field} : ${e.message}`))));
+  }
+  const firstInvalid = form.querySelector('[aria-invalid="true"]');
+  (firstInvalid || top.firstChild).focus?.();
+  if (!firstInvalid) top.firstChild.setAttribute('tabindex', '-1'), top.firstChild.focus();
+}
+
+export function clearProblems(form) {
+  form.querySelectorAll('.erreur-champ').forEach(e => e.remove());
+  form.querySelectorAll('[aria-invalid]').forEach(e => {
+    e.removeAttribute('aria-invalid');
+    const kept = (e.getAttribute('aria-describedby') || '').split(' ').filter(id => id && !id.startsWith('erreur-')).join(' ');
+    if (kept) e.setAttribute('aria-describedby', kept); else e.removeAttribute('aria-describedby');
+  });
+  const top = form.querySelector('.probleme-formulaire');
+  if (top) top.replaceChildren();
+}
+
+let fieldCounter = 0;
+/** A labelled field; `input` is the control (its id is set here). */
+export function field(label, input, help) {
+  const id = input.id || `champ-${++fieldCounter}`;
+  input.id = id;
+  const helpId = help ? `${id}-aide` : null;
+  if (helpId) input.setAttribute('aria-describedby', helpId);
+  return h('div', { class: 'champ' }, h('label', { for: id }, label), help ? h('p', { class: 'aide', id: helpId }, help) : null, input);
+}
+
+export function select(name, options, selected, { empty } = {}) {
+  return h('select', { name },
+    empty !== undefined ? h('option', { value: '' }, empty) : null,
+    Object.entries(options).map(([value, label]) => h('option', { value, selected: value === selected }, label)));
+}
+
+export function checkboxes(legend, name, options, checked = []) {
+  return h('fieldset', { 'data-champ': name }, h('legend', {}, legend),
+    h('div', { class: 'cases' }, Object.entries(options).map(([value, label]) =>
+      h('label', {}, h('input', { type: 'checkbox', name, value, checked: checked.map(String).includes(String(value)) }), label))));
+}
+
+export function checkedValues(form, name) {
+  return [...form.querySelectorAll(`input[name="${name}"]:checked`)].map(input => input.value);
+}
+
+export function formatDate(value) {
+  if (!value) return '—';
+  return new Date(value).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+}
+
+export function percent(value) {
+  return value === null || value === undefined ? '—' : `${Math.round(value * 100)} %`;
+}
+
+export const ACTOR_TYPES = {
+  ASSOCIATION: 'Association', NETWORK_HEAD: 'Tête de réseau', MUNICIPALITY: 'Commune', INTERMUNICIPALITY: 'Intercommunalité',
+  DEPARTMENT: 'Département', REGION: 'Région', STATE_AGENCY: "Service de l'État", COMPANY: 'Entreprise', FOUNDATION: 'Fondation',
+  ACADEMIC: 'Université ou recherche', SOCIAL_ENTERPRISE: "Entreprise de l'ESS", FACILITATOR_ORG: 'Structure d’animation',
+};
+export const CATEGORIES = {
+  FUNDING: 'Financement', SKILLS: 'Compétences', VOLUNTEERS: 'Bénévoles', PREMISES: 'Locaux', EQUIPMENT: 'Matériel',
+  NETWORK: 'Réseau', CO_PRODUCTION: 'Co-construction', ADVOCACY: 'Plaidoyer', POOLING: 'Mutualisation', EXPERIMENTATION: 'Expérimentation',
+};
+export const FORMS = { POSITIONING: 'Positionnement', CO_PRODUCTION: 'Co-construction', POOLING: 'Mutualisation', RESOURCES: 'Ressources' };
+export const LEVELS = { COMMUNE: 'Commune', EPCI: 'Intercommunalité (SIREN)', DEPARTEMENT: 'Département', REGION: 'Région', NATIONAL: 'National (FR)' };
+export const THEMES = {
+  HEALTH_SOCIAL: 'Santé et social', YOUTH_EDUCATION: 'Jeunesse et éducation', ENVIRONMENT_BIODIVERSITY: 'Environnement et biodiversité',
+  ENERGY_CLIMATE: 'Énergie et climat', MOBILITY: 'Mobilité', EMPLOYMENT_INSERTION: 'Emploi et insertion', FOOD: 'Alimentation',
+  CULTURE: 'Culture', HOUSING: 'Logement', SPORT: 'Sport', DIGITAL_INCLUSION: 'Inclusion numérique',
+  AGEING_DISABILITY: 'Âge et handicap', CITIZENSHIP: 'Citoyenneté', LOCAL_ECONOMY: 'Économie locale',
+};
+export const STATUSES = { OPEN: 'Ouvert', WITHDRAWN: 'Retiré', FULFILLED: 'Satisfait', EXPIRED: 'Expiré' };
+export const COMPONENTS = {
+  category: 'Catégorie', territory: 'Territoire', purpose: 'Finalité (ODD, thèmes)', description: 'Descriptions',
+  crossFamily: 'Familles différentes', reciprocity: 'Réciprocité', freshness: 'Fraîcheur',
+};
+/** The 17 Sustainable Development Goals with their official colours (United Nations). */
+export const SDGS = [
+  [1, 'Pas de pauvreté', '#E5243B'], [2, 'Faim « zéro »', '#DDA63A'], [3, 'Bonne santé et bien-être', '#4C9F38'],
+  [4, 'Éducation de qualité', '#C5192D'], [5, 'Égalité entre les sexes', '#FF3A21'], [6, 'Eau propre et assainissement', '#26BDE2'],
+  [7, 'Énergie propre et d’un coût abordable', '#FCC30B'], [8, 'Travail décent et croissance économique', '#A21942'],
+  [9, 'Industrie, innovation et infrastructure', '#FD6925'], [10, 'Inégalités réduites', '#DD1367'],
+  [11, 'Villes et communautés durables', '#FD9D24'], [12, 'Consommation et production responsables', '#BF8B2E'],
+  [13, 'Mesures relatives à la lutte contre les changements climatiques', '#3F7E44'], [14, 'Vie aquatique', '#0A97D9'],
+  [15, 'Vie terrestre', '#56C02B'], [16, 'Paix, justice et institutions efficaces', '#00689D'], [17, 'Partenariats pour la réalisation des objectifs', '#19486A'],
+];
