@@ -81,6 +81,11 @@ class AuthorizationMatrixTest {
             GET    /api/offers/{offerId}/matches                  other    401   200      200      200       200        200     200
             GET    /api/actors/{actorId}/partners                 own      401   200      200      200       200        200     200
             GET    /api/actors/{actorId}/partners                 other    401   200      200      200       200        200     200
+            # web console: the caller's own organisations; the live stream of events (its JSON form: the latest ones)
+            GET    /api/me/actors                                 own      401   200      200      200       200        200     200
+            GET    /api/me/actors                                 other    401   200      200      200       200        200     200
+            GET    /api/live                                      own      401   200      200      200       200        200     200
+            GET    /api/live                                      other    401   200      200      200       200        200     200
             """;
 
     /** The columns of {@link #MATRIX}, as demo accounts ({@code null}: no token at all). */

@@ -15,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
@@ -44,9 +45,9 @@ class LiveEvents implements InitializingBean, DisposableBean {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long PARTITIONS_CHECK_MILLIS = 5_000;
     private static final int RECENT = 100;
-    private static final Map<String, String> SOURCES = Map.of(Topics.PROFILE_EVENTS, "profile",
-            Topics.MATCHMAKING_EVENTS, "matchmaking");
 
+    /** Topic → source named in the notifications. */
+    private final Map<String, String> sources;
     private final Map<String, Object> consumerProperties;
     private final List<Consumer<LiveNotification>> subscribers = new CopyOnWriteArrayList<>();
     private final Deque<LiveNotification> recent = new ArrayDeque<>();
@@ -54,7 +55,10 @@ class LiveEvents implements InitializingBean, DisposableBean {
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    LiveEvents(ConsumerFactory<?, ?> consumerFactory) {
+    LiveEvents(ConsumerFactory<?, ?> consumerFactory,
+               @Value("${matchmaking.projection.topic:" + Topics.PROFILE_EVENTS + "}") String profileTopic,
+               @Value("${matchmaking.live.matchmaking-topic:" + Topics.MATCHMAKING_EVENTS + "}") String matchmakingTopic) {
+        this.sources = Map.of(profileTopic, "profile", matchmakingTopic, "matchmaking");
         Map<String, Object> configuration = new HashMap<>(consumerFactory.getConfigurationProperties());
         configuration.remove(ConsumerConfig.GROUP_ID_CONFIG);
         configuration.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -138,9 +142,9 @@ class LiveEvents implements InitializingBean, DisposableBean {
         }
     }
 
-    private static List<TopicPartition> newPartitions(KafkaConsumer<String, String> kafka, Set<TopicPartition> assigned) {
+    private List<TopicPartition> newPartitions(KafkaConsumer<String, String> kafka, Set<TopicPartition> assigned) {
         List<TopicPartition> added = new ArrayList<>();
-        for (String topic : SOURCES.keySet()) {
+        for (String topic : sources.keySet()) {
             List<PartitionInfo> partitions = kafka.partitionsFor(topic, Duration.ofSeconds(5));
             for (PartitionInfo partition : partitions == null ? List.<PartitionInfo>of() : partitions) {
                 TopicPartition tp = new TopicPartition(topic, partition.partition());
@@ -168,8 +172,8 @@ class LiveEvents implements InitializingBean, DisposableBean {
         }
     }
 
-    static LiveNotification notification(ConsumerRecord<String, String> record) {
-        String source = SOURCES.get(record.topic());
+    private LiveNotification notification(ConsumerRecord<String, String> record) {
+        String source = sources.get(record.topic());
         String sequence = header(record, EventHeaders.AGGREGATE_SEQUENCE);
         String timestamp = header(record, EventHeaders.TIMESTAMP);
         return new LiveNotification(header(record, EventHeaders.EVENT_ID), source, header(record, EventHeaders.EVENT_TYPE),
