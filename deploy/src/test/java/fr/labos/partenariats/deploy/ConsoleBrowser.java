@@ -70,6 +70,7 @@ final class ConsoleBrowser implements AutoCloseable {
         driver.findElement(By.id("se-connecter")).click();
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.name("username")));
         shot("formulaire-de-connexion");
+        assertAccessible("the provider's sign-in form");
         driver.findElement(By.name("username")).sendKeys(account);
         driver.findElement(By.name("password")).sendKeys(demoSecret(lab));
         driver.findElement(By.cssSelector("button[type=submit]")).click();

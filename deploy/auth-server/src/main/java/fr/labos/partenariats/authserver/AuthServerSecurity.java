@@ -77,7 +77,8 @@ class AuthServerSecurity {
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(EndpointRequest.to("health")).permitAll()
                         .anyRequest().authenticated())
-                .formLogin(Customizer.withDefaults());
+                // The form of SignInPage, in French.
+                .formLogin(form -> form.loginPage("/login").permitAll());
         return http.build();
     }
 

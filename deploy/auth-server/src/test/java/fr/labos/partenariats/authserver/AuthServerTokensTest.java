@@ -92,6 +92,9 @@ class AuthServerTokensTest {
         assertThat(authorize("http://127.0.0.1:25123/console/").statusCode()).isEqualTo(302);
         assertThat(authorize("http://127.0.0.1:25123/console/").headers().firstValue("Location"))
                 .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+        HttpResponse<String> form = HTTP.send(HttpRequest.newBuilder(base.resolve("/login")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(form.statusCode()).isEqualTo(200);
+        assertThat(form.body()).contains("<html lang=\"fr\">", "<label for=\"username\">Identifiant</label>", "name=\"_csrf\"");
     }
 
     @Test
