@@ -21,7 +21,7 @@ export class Problem extends Error {
   }
 }
 
-async function call(base, path, { method = 'GET', body, accept = 'application/json' } = {}) {
+async function call(base, path, { method = 'GET', body, accept = 'application/json', raw = false } = {}) {
   const session = currentSession();
   const headers = { Accept: accept, 'Accept-Language': 'fr' };
   if (session) headers.Authorization = `Bearer ${session.token}`;
@@ -33,6 +33,7 @@ async function call(base, path, { method = 'GET', body, accept = 'application/js
     throw new Problem(0, { title: 'Service injoignable', detail: 'Le service ne répond pas : vérifiez votre connexion puis réessayez.' });
   }
   if (response.ok) {
+    if (raw) return response.blob(); // the bytes as sent: a CSV keeps its byte order mark for Excel
     if (response.status === 204) return null;
     const type = response.headers.get('Content-Type') || '';
     return type.includes('json') ? response.json() : response.text();
@@ -52,8 +53,8 @@ export const matchmaking = (path, options) => call('', path, options);
 
 /** Downloads a CSV answer as a file (the token travels in a header, so a plain link cannot do it). */
 export async function download(path, filename) {
-  const text = await call('', path, { accept: 'text/csv' });
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
+  const blob = await call('', path, { accept: 'text/csv', raw: true });
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = filename;
@@ -61,5 +62,5 @@ export async function download(path, filename) {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return text;
+  return blob;
 }

@@ -102,6 +102,11 @@ export const ACTOR_TYPES = {
   DEPARTMENT: 'Département', REGION: 'Région', STATE_AGENCY: "Service de l'État", COMPANY: 'Entreprise', FOUNDATION: 'Fondation',
   ACADEMIC: 'Université ou recherche', SOCIAL_ENTERPRISE: "Entreprise de l'ESS", FACILITATOR_ORG: 'Structure d’animation',
 };
+/** The families of actors (events-schema ActorFamily), used by the dashboards. */
+export const FAMILIES = {
+  PEERS: 'Associations et réseaux', PUBLIC: 'Acteurs publics', PRIVATE: 'Acteurs privés', ACADEMIC: 'Enseignement et recherche',
+  SOCIAL_ECONOMY: 'Économie sociale et solidaire', SUPPORT: 'Accompagnateurs',
+};
 export const CATEGORIES = {
   FUNDING: 'Financement', SKILLS: 'Compétences', VOLUNTEERS: 'Bénévoles', PREMISES: 'Locaux', EQUIPMENT: 'Matériel',
   NETWORK: 'Réseau', CO_PRODUCTION: 'Co-construction', ADVOCACY: 'Plaidoyer', POOLING: 'Mutualisation', EXPERIMENTATION: 'Expérimentation',

@@ -4,7 +4,7 @@
 import { download, matchmaking, Problem } from '../api.js';
 import { draw, resizeAll } from '../charts.js';
 import { onEvent } from '../live.js';
-import { ACTOR_TYPES, CATEGORIES, SDGS, announce, field, h, problemBox, select } from '../ui.js';
+import { CATEGORIES, FAMILIES, SDGS, announce, field, h, problemBox, select } from '../ui.js';
 
 const STEP_KEYS = ['proposed', 'accepted', 'met', 'followUp', 'partnership'];
 const STEP_LABELS = { proposed: 'Proposées', accepted: 'Acceptées', met: 'Rencontres', followUp: 'Suites', partnership: 'Partenariats' };
@@ -23,7 +23,7 @@ export async function render(main) {
     field('Du', h('input', { type: 'date', name: 'from' })),
     field('Au', h('input', { type: 'date', name: 'to' })),
     field('Département', h('input', { name: 'departement', size: 4, inputmode: 'numeric' })),
-    field('Famille', select('family', ACTOR_TYPES, '', { empty: 'Toutes' })),
+    field('Famille d’acteurs', select('family', FAMILIES, '', { empty: 'Toutes' })),
     field('Catégorie', select('category', CATEGORIES, '', { empty: 'Toutes' })),
     h('button', { type: 'submit' }, 'Appliquer'));
   const panels = PANELS.map(panel => ({ ...panel, section: h('section', { class: 'carte', id: panel.id, 'aria-labelledby': `titre-${panel.id}` }) }));
@@ -60,8 +60,8 @@ async function loadPanel(panel, query) {
   const heading = h('h2', { id: `titre-${panel.id}` }, panel.title);
   const csv = h('button', { type: 'button', class: 'secondaire', 'data-csv': panel.id, onclick: async () => {
     try {
-      await download(`${path}?${query}&format=csv`, `${panel.file}.csv`);
-      announce(`Fichier ${panel.file}.csv téléchargé.`);
+      await download(`${path}?${query}&format=csv`, `mises-en-relation-${panel.file}.csv`);
+      announce(`Fichier mises-en-relation-${panel.file}.csv téléchargé.`);
     } catch (e) {
       panel.section.append(problemBox(e));
     }
@@ -121,20 +121,25 @@ function optionFor(panel, data) {
         series: [{ type: 'bar', name: 'Proposées', data: ranked.map(r => r.value), itemStyle: { color: '#0b5cad' }, label: { show: true, position: 'right' } }] };
     }
     case 'sdgs': {
-      const colour = key => (SDGS.find(([n]) => String(n) === String(key).replace(/\D/g, '')) || [0, '', '#666'])[2];
-      return { tooltip, grid, xAxis: { type: 'category', data: rows.map(r => r.key) }, yAxis: { type: 'value', minInterval: 1 },
+      const colour = key => (SDGS.find(([n]) => n === Number(key)) || [0, '', '#666'])[2]; // keys are "01"…"17"
+      return { tooltip, grid, xAxis: { type: 'category', data: rows.map(r => r.label) }, yAxis: { type: 'value', minInterval: 1 },
         series: [{ type: 'bar', name: 'Proposées', data: rows.map(r => ({ value: r.value, itemStyle: { color: colour(r.key) } })) }] };
     }
     case 'family-pairs': {
-      // The key of a pair is "FAMILY_A|FAMILY_B" (or its label "A — B"): a matrix of families.
-      const pairs = rows.map(r => ({ ...r, parts: (r.key.includes('|') ? r.key.split('|') : r.label.split(' — ')) }));
-      const families = [...new Set(pairs.flatMap(p => p.parts))];
-      const label = f => ACTOR_TYPES[f] || f;
-      return { tooltip: { position: 'top', confine: true }, grid: { ...grid, bottom: 48 },
-        xAxis: { type: 'category', data: families.map(label), axisLabel: { rotate: 30 } }, yAxis: { type: 'category', data: families.map(label) },
-        visualMap: { min: 0, max: Math.max(1, ...pairs.map(p => p.value)), calculable: true, orient: 'horizontal', left: 'center', bottom: 0, inRange: { color: ['#e8f0fa', '#083f77'] } },
-        series: [{ type: 'heatmap', name: 'Proposées', label: { show: true },
-          data: pairs.map(p => [families.indexOf(p.parts[0]), families.indexOf(p.parts[1] ?? p.parts[0]), p.value]) }] };
+      // A row's key is "FAMILY_A+FAMILY_B" (events-schema ActorFamily): a symmetric matrix of families.
+      const known = rows.filter(r => r.key.includes('+'));
+      const families = Object.keys(FAMILIES).filter(f => known.some(r => r.key.split('+').includes(f)));
+      const cells = known.flatMap(r => {
+        const [a, b] = r.key.split('+');
+        const cell = [families.indexOf(a), families.indexOf(b), r.value];
+        return a === b ? [cell] : [cell, [cell[1], cell[0], r.value]];
+      });
+      return { tooltip: { position: 'top', confine: true }, grid: { ...grid, bottom: 56 },
+        xAxis: { type: 'category', data: families.map(f => FAMILIES[f]), axisLabel: { rotate: 30 } },
+        yAxis: { type: 'category', data: families.map(f => FAMILIES[f]) },
+        visualMap: { min: 0, max: Math.max(1, ...known.map(r => r.value)), calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
+          inRange: { color: ['#e8f0fa', '#083f77'] } },
+        series: [{ type: 'heatmap', name: 'Proposées', label: { show: true }, data: cells }] };
     }
     default:
       return {};

@@ -4,62 +4,59 @@ import { matchmaking, profile, Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import { CATEGORIES, FORMS, announce, field, formatDate, h, problemBox, select, showProblem } from '../ui.js';
 
-const STAGES = {
-  PROPOSED: 'Proposée', ACCEPTED: 'Acceptée des deux côtés', DECLINED: 'Déclinée', EXPIRED: 'Expirée', WITHDRAWN: 'Retirée',
-  MET: 'Rencontre faite', NO_FIT: 'Sans suite', FOLLOW_UP: 'Suite prévue', PARTNERSHIP: 'Partenariat formé', PARTNERSHIP_ENDED: 'Partenariat terminé',
-};
 const REASONS = { NOT_RELEVANT: 'Pas pertinent pour nous', ALREADY_PARTNERS: 'Déjà partenaires', NOT_NOW: 'Pas maintenant', COMPETITOR: 'Concurrent', OTHER: 'Autre raison' };
 const OUTCOMES = { NO_FIT: 'Sans suite', FOLLOW_UP_PLANNED: 'Suite prévue', PARTNERSHIP_FORMED: 'Partenariat formé', PARTNERSHIP_ENDED: 'Partenariat terminé' };
-const BOTH_ACCEPTED = ['ACCEPTED', 'MET', 'NO_FIT', 'FOLLOW_UP', 'PARTNERSHIP', 'PARTNERSHIP_ENDED'];
+/** Statuses (the API's slugs) once both sides accepted: the partner's contact is then theirs to see. */
+const BOTH_ACCEPTED = ['accepted', 'met', 'no-fit', 'follow-up', 'partnership', 'partnership-ended'];
 
 export async function render(main, context, actorId) {
   const { profile: actor } = await profile(`/api/actors/${actorId}`);
   const list = h('div', {});
   main.replaceChildren(h('h1', {}, `Mises en relation de ${actor.name}`), list);
-  const names = new Map();
-  const nameOf = async id => {
-    if (!names.has(id)) names.set(id, profile(`/api/actors/${id}`).then(d => d.profile.name).catch(() => 'Organisation'));
-    return names.get(id);
-  };
   const load = async () => {
-    let introductions;
+    let inbox;
     try {
-      introductions = await matchmaking(`/api/actors/${actorId}/introductions`);
+      inbox = await matchmaking(`/api/actors/${actorId}/introductions`);
     } catch (e) {
       if (e instanceof Problem) { list.replaceChildren(problemBox(e)); return; }
       throw e;
     }
-    if (!introductions.length) { list.replaceChildren(h('p', {}, 'Aucune mise en relation pour l’instant.')); return; }
-    const cards = await Promise.all(introductions.map(async intro => {
-      const otherId = intro.actorId === actorId ? intro.partnerActorId : intro.actorId;
-      return card(actorId, intro, otherId, await nameOf(otherId), load);
-    }));
-    list.replaceChildren(h('ul', { class: 'grille', role: 'list' }, cards));
+    const entries = inbox.introductions || [];
+    list.replaceChildren(
+      h('p', {}, inbox.waitingForYourAnswer ? `${inbox.waitingForYourAnswer} en attente de votre réponse.` : 'Rien n’attend votre réponse.'),
+      entries.length ? h('ul', { class: 'grille', role: 'list' }, entries.map(entry => card(actorId, entry, load)))
+        : h('p', {}, 'Aucune mise en relation pour l’instant.'));
   };
   await load();
   return onEvent(event => { if (event.source === 'matchmaking') load(); });
 }
 
-function card(actorId, intro, otherId, otherName, reload) {
-  const stage = intro.stage;
-  const waitsForMe = stage === 'PROPOSED' && !(intro.acceptedBy || []).includes(actorId);
-  const item = h('li', { class: 'carte', 'data-introduction': intro.id },
-    h('h2', {}, otherName),
-    h('p', {}, h('span', { class: 'etiquette' }, STAGES[stage] || stage), intro.proposedAt ? ` — proposée le ${formatDate(intro.proposedAt)}` : '',
-      waitsForMe && intro.answerBy ? ` — réponse attendue avant le ${formatDate(intro.answerBy)}` : ''),
-    intro.sentence ? h('p', { class: 'phrase' }, intro.sentence) : null,
-    intro.note ? h('p', {}, `Message : ${intro.note}`) : null,
+function card(actorId, entry, reload) {
+  const partner = entry.partner || {};
+  const item = h('li', { class: 'carte', 'data-introduction': entry.id },
+    h('h2', {}, partner.name || 'Organisation'),
+    h('p', {}, h('span', { class: 'etiquette', 'data-statut': entry.status }, entry.statusLabel || entry.status),
+      entry.proposedAt ? ` — proposée le ${formatDate(entry.proposedAt)}` : '',
+      entry.side ? ` — vous êtes ${entry.side}` : '',
+      entry.waitingForYourAnswer && entry.answerBy ? ` — réponse attendue avant le ${formatDate(entry.answerBy)}` : ''),
+    entry.lastStep ? h('p', { class: 'aide' }, `Dernière étape : ${entry.lastStep}`) : null,
     h('div', { class: 'probleme-formulaire' }));
+  // The matcher's sentence and the note are in the introduction itself.
+  matchmaking(`/api/introductions/${entry.id}`).then(detail => {
+    const at = item.querySelector('.probleme-formulaire');
+    if (detail.match && detail.match.sentence) at.before(h('p', { class: 'phrase' }, detail.match.sentence));
+    if (detail.note) at.before(h('p', {}, `Message : ${detail.note}`));
+  }).catch(() => {});
   const act = async (path, body, message) => {
     try {
-      await matchmaking(`/api/introductions/${intro.id}/${path}`, { method: 'POST', body: { actingFor: actorId, ...body } });
+      await matchmaking(`/api/introductions/${entry.id}/${path}`, { method: 'POST', body: { actingFor: actorId, ...body } });
       announce(message);
       await reload();
     } catch (e) {
       if (e instanceof Problem) item.querySelector('.probleme-formulaire').replaceChildren(problemBox(e)); else throw e;
     }
   };
-  if (waitsForMe) {
+  if (entry.waitingForYourAnswer) {
     const decline = h('form', { novalidate: true, hidden: true },
       h('div', { class: 'probleme-formulaire' }),
       field('Raison', select('reason', REASONS, 'NOT_RELEVANT')),
@@ -68,7 +65,7 @@ function card(actorId, intro, otherId, otherName, reload) {
     decline.addEventListener('submit', async event => {
       event.preventDefault();
       try {
-        await matchmaking(`/api/introductions/${intro.id}/decline`, { method: 'POST', body: {
+        await matchmaking(`/api/introductions/${entry.id}/decline`, { method: 'POST', body: {
           actingFor: actorId, reason: decline.elements.reason.value, text: decline.elements.text.value.trim() || null } });
         announce('Mise en relation déclinée.');
         await reload();
@@ -77,15 +74,15 @@ function card(actorId, intro, otherId, otherName, reload) {
       }
     });
     item.append(h('div', { class: 'actions' },
-      h('button', { type: 'button', onclick: () => act('accept', {}, 'Mise en relation acceptée.') }, 'Accepter'),
+      h('button', { type: 'button', onclick: () => act('accept', {}, 'Mise en relation acceptée.') }, `Accepter (${partner.name || 'partenaire'})`),
       h('button', { type: 'button', class: 'secondaire', onclick: () => { decline.hidden = false; decline.elements.reason.focus(); } }, 'Décliner')), decline);
   }
-  if (BOTH_ACCEPTED.includes(stage)) {
+  if (BOTH_ACCEPTED.includes(entry.status) && partner.id) {
     const contact = h('div', { class: 'contact' });
-    profile(`/api/actors/${otherId}/contact`)
-      .then(c => contact.replaceChildren(h('h3', {}, 'Contact du partenaire'), h('p', {}, `${c.name} — ${c.email}${c.phone ? ` — ${c.phone}` : ''}`)))
+    profile(`/api/actors/${partner.id}/contact`)
+      .then(c => contact.replaceChildren(h('h3', {}, 'Contact du partenaire'), h('p', { 'data-contact': partner.id }, `${c.name} — ${c.email}${c.phone ? ` — ${c.phone}` : ''}`)))
       .catch(e => contact.replaceChildren(problemBox(e)));
-    item.append(contact, outcomeForm(actorId, intro, reload));
+    item.append(contact, outcomeForm(actorId, entry, reload));
   }
   return item;
 }
