@@ -1,6 +1,6 @@
 // The session board: participants, wishes, generate, the rounds × tables grid where a meeting is moved, swapped or
 // locked (drag and drop, or the keyboard: Entrée picks a meeting up and puts it down, V locks it), publish, print.
-import { download, matchmaking, Problem } from '../api.js';
+import { download, matchmaking, profile, Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import { actorName, REASONS, schedule } from '../sessions-api.js';
 import { announce, field, h, problemBox } from '../ui.js';
@@ -53,11 +53,14 @@ export async function render(main, context, sessionId) {
 async function renderParticipants(section, session, post, guard) {
   const list = session.participants || [];
   const names = await Promise.all(list.map(p => actorName(p.actorId)));
+  const registered = new Set(list.map(p => p.actorId));
+  const candidates = (await profile('/api/actors?limit=1000')).filter(a => !registered.has(a.id));
   const register = h('form', { novalidate: true, class: 'filtres' },
-    field('Identifiant de l’acteur à inscrire', h('input', { name: 'actorId' })), h('button', { type: 'submit' }, 'Inscrire'));
+    field('Acteur à inscrire', h('select', { name: 'actorId' }, candidates.map(a => h('option', { value: a.id }, a.name)))),
+    h('button', { type: 'submit' }, 'Inscrire'));
   register.addEventListener('submit', event => {
     event.preventDefault();
-    guard(() => post('participants', { actorId: register.elements.actorId.value.trim() }), 'Participant inscrit.');
+    guard(() => post('participants', { actorId: register.elements.actorId.value }), 'Participant inscrit.');
   });
   const wish = h('form', { novalidate: true, class: 'filtres' },
     field('Souhait : l’acteur', h('select', { name: 'actorId' }, list.map((p, i) => h('option', { value: p.actorId }, names[i])))),
