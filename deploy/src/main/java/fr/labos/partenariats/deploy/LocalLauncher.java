@@ -165,6 +165,12 @@ public final class LocalLauncher {
             if (matches.isEmpty()) {
                 log.warn("No match for the showcase need yet after {} s; see {}", MATCHES_TIMEOUT.toSeconds(), settings.logs());
             }
+            // A history of introductions between the demo actors (every state), through matchmaking-service's API.
+            int introductions = new DemoIntroductions(matchmaking.baseUri(), auth, loaded.actors())
+                    .loadOnce(data.resolve("demo-introductions.json"));
+            if (introductions > 0) {
+                log.info("Demo introductions loaded: {}", introductions);
+            }
             return new StartedSystem(profile, matchmaking, auth, broker, database, documents, demo, loaded, matches);
         } catch (Exception e) {
             // Do not leave a broker behind that finishes starting after a failure elsewhere.

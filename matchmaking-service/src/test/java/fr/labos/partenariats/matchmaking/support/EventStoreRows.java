@@ -51,6 +51,24 @@ public final class EventStoreRows {
         }
     }
 
+    /** The payloads (JSON) of an aggregate's events, in sequence order. */
+    public List<String> payloads(String aggregateId) {
+        try (Connection connection = connect();
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT payload FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber")) {
+            query.setString(1, aggregateId);
+            List<String> payloads = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    payloads.add(new String(rows.getBytes(1), java.nio.charset.StandardCharsets.UTF_8));
+                }
+            }
+            return payloads;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private long count(String sql) {
         try (Connection connection = connect();
              PreparedStatement query = connection.prepareStatement(sql);

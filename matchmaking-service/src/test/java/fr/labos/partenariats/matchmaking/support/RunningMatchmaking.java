@@ -119,6 +119,29 @@ public final class RunningMatchmaking implements AutoCloseable {
         }
     }
 
+    /** POST of a JSON body with that bearer token (none if null), in French unless told otherwise. */
+    public HttpResponse<String> post(String path, String token, String json) {
+        return post(path, token, json, "fr");
+    }
+
+    /** POST of a JSON body with that bearer token (none if null) and {@code Accept-Language}. */
+    public HttpResponse<String> post(String path, String token, String json, String language) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Accept-Language", language).POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            builder.header("Authorization", TestTokens.bearer(token));
+        }
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** GET, expecting 200 and JSON. */
     public JsonNode getJson(String path) {
         HttpResponse<String> response = get(path);
