@@ -23,6 +23,8 @@ import static org.awaitility.Awaitility.await;
 final class IntroductionCells {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** The resource category of the fresh pairs' needs and offers, which no other fixture of the matrix uses. */
+    private static final String CATEGORY = "EXPERIMENTATION";
 
     private IntroductionCells() {
     }
@@ -100,8 +102,10 @@ final class IntroductionCells {
     static Pair freshPair(SignedInLab lab) {
         String a = actorWithPosts(lab, "member-tremplin");
         String b = actorWithPosts(lab, "member-mobilite");
+        // Only these cells post in this category: its partners are the few fresh pairs, whatever else the lab holds.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
-                lab.send("GET", lab.matchmaking.resolve("/api/actors/" + a + "/partners"), "admin", null).body().contains(b)
+                lab.send("GET", lab.matchmaking.resolve("/api/actors/" + a + "/partners?limit=100&category=" + CATEGORY),
+                        "admin", null).body().contains(b)
                         && knowsItsMember(lab, a, "member-tremplin") && knowsItsMember(lab, b, "member-mobilite"));
         return new Pair(a, b);
     }
@@ -116,8 +120,8 @@ final class IntroductionCells {
         String email = "intro-" + UUID.randomUUID().toString().substring(0, 8) + "@matrice.example.org";
         String actor = lab.create("/api/actors", member,
                 AuthorizationMatrixTest.ISERE_ACTOR.formatted("Association de la matrice " + member, email));
-        lab.create("/api/actors/" + actor + "/needs", member, AuthorizationMatrixTest.NEED);
-        lab.create("/api/actors/" + actor + "/offers", member, AuthorizationMatrixTest.OFFER);
+        lab.create("/api/actors/" + actor + "/needs", member, AuthorizationMatrixTest.NEED.replace("FUNDING", CATEGORY));
+        lab.create("/api/actors/" + actor + "/offers", member, AuthorizationMatrixTest.OFFER.replace("FUNDING", CATEGORY));
         return actor;
     }
 
