@@ -3,7 +3,6 @@ package fr.labos.partenariats.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import fr.labos.partenariats.matchmaking.MatchmakingServiceApplication;
 import fr.labos.partenariats.schema.Topics;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -141,14 +140,10 @@ final class SignedInLab {
                 profileService = SharedClasspath.startProfileService(postgres, kafka, SharedClasspath.signInWith(auth),
                         "--lab.cors.allowed-origins=" + consoleOrigin(matchmakingPort));
                 String profileUrl = "http://localhost:" + profileService.getEnvironment().getProperty("local.server.port");
-                matchmakingService = MatchmakingServiceApplication.builder().run(
-                        "--SERVER_PORT=" + matchmakingPort,
-                        "--lab.console.profile-service-url=" + profileUrl,
-                        "--spring.main.banner-mode=off",
-                        "--MONGODB_URI=" + mongo.uri("matchmaking"),
-                        "--KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
+                matchmakingService = SharedClasspath.startMatchmakingService(postgres, kafka, mongo.uri("matchmaking"),
                         SharedClasspath.signInWith(auth),
-                        SharedClasspath.matchmakingServiceExclusions());
+                        // server.port outranks the SERVER_PORT=0 the helper sets (a repeated argument would be a list)
+                        "--server.port=" + matchmakingPort, "--lab.console.profile-service-url=" + profileUrl);
                 URI profile = URI.create("http://localhost:" + profileService.getEnvironment().getProperty("local.server.port"));
                 URI matchmaking = URI.create("http://localhost:" + matchmakingService.getEnvironment().getProperty("local.server.port"));
                 DemoTerritory demo = DemoTerritory.fromClasspath();

@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.matchmaking.support.EventStoreRows;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
@@ -46,15 +47,27 @@ class MatchmakingApiFuzzTest {
                     post(ResourceCategory.FUNDING).build(), Instant.now()));
             publisher.publish("offer-1", 0, new OfferRegisteredEvent("offer-1", "actor-1",
                     post(ResourceCategory.FUNDING).build(), Instant.now()));
-            await().until(() -> service.get("/api/offers/offer-1/matches").statusCode() == 200);
+            publisher.publish("actor-2", 0, new ActorRegisteredEvent("actor-2", "Fondation", ActorType.FOUNDATION, "38185",
+                    Set.of(), Set.of(), "", Instant.now()));
+            await().until(() -> service.get("/api/offers/offer-1/matches").statusCode() == 200
+                    && service.get("/api/actors/actor-2/partners").statusCode() == 200);
             int port = service.port();
-            String admin = TestTokens.bearer(TestTokens.admin().sign());
+            String adminToken = TestTokens.admin().sign();
+            String admin = TestTokens.bearer(adminToken);
+            // An introduction withdrawn already: whatever valid request reaches it is refused (409), and writes nothing.
+            String introduction = RunningMatchmaking.parse(service.post("/api/introductions", adminToken,
+                    "{\"actorId\": \"actor-1\", \"partnerId\": \"actor-2\", \"source\": \"FACILITATOR\"}").body()).path("id").asText();
+            assertThat(service.post("/api/introductions/" + introduction + "/withdraw", adminToken, "{}").statusCode()).isEqualTo(204);
+            EventStoreRows store = new EventStoreRows(service.databaseUrl());
+            long events = store.events();
             OpenApiFuzz fuzz = new OpenApiFuzz("http://localhost:" + port, request -> request.header("Authorization", admin));
             JsonNode document = RunningMatchmaking.parse(service.get("/v3/api-docs").body());
-            // The rankings: the operations whose ids and filters this test knows how to attack.
+            // The live stream takes no input to attack, and its answer is a stream that does not end.
             List<OpenApiFuzz.Operation> operations = fuzz.operations(document).stream()
-                    .filter(operation -> operation.path().matches(".*/(matches|partners)$")).toList();
-            assertThat(operations).hasSize(3);
+                    .filter(operation -> !operation.path().equals("/api/live")).toList();
+            assertThat(operations).extracting(o -> o.method() + " " + o.path()).contains("GET /api/needs/{needId}/matches",
+                    "GET /api/offers/{offerId}/matches", "GET /api/actors/{actorId}/partners", "POST /api/introductions",
+                    "POST /api/introductions/{introductionId}/accept", "POST /api/introductions/{introductionId}/outcomes");
 
             List<OpenApiFuzz.Exchange> exchanges = new ArrayList<>();
             for (OpenApiFuzz.Operation operation : operations) {
@@ -62,8 +75,13 @@ class MatchmakingApiFuzzTest {
                     case "needId" -> withGarbage("need-1", "offer-1", "actor-1");
                     case "offerId" -> withGarbage("offer-1", "need-1", "actor-1");
                     case "actorId" -> withGarbage("actor-1", "need-1", "offer-1");
+                    case "introductionId" -> withGarbage(introduction, "need-1", "actor-1");
                     default -> withGarbage("unknown");
                 };
+                if (operation.path().startsWith("/api/introductions")) {
+                    exchanges.addAll(fuzz.attack(operation, ids, introductionBody(operation.path())));
+                    continue;
+                }
                 exchanges.addAll(fuzz.attack(operation, ids, null));
                 // Filter values no enum describes in the document: unknown names, and a code without its level.
                 String path = operation.path().replaceAll("\\{[^}]+}", operation.path().contains("needs") ? "need-1"
@@ -77,6 +95,7 @@ class MatchmakingApiFuzzTest {
 
             assertThat(exchanges).hasSizeGreaterThan(60);
             assertThat(exchanges).filteredOn(e -> !OpenApiFuzz.isProperRefusal(e)).isEmpty();
+            assertThat(store.events()).as("events written by hostile requests").isEqualTo(events);
             assertThat(RawHttp.get(port, "/api/needs/need-1/matches?territoryCode=é", "Authorization: " + admin).status())
                     .isEqualTo(400);
         }
@@ -94,6 +113,11 @@ class MatchmakingApiFuzzTest {
             assertThat(document.at("/info/description").asText()).isNotBlank();
             assertThat(document.at("/components/schemas/Problem/properties/errors").isMissingNode()).isFalse();
             document.path("paths").fields().forEachRemaining(item -> item.getValue().forEach(operation -> {
+                if (item.getKey().startsWith("/api/introductions")) {
+                    assertThat(operation.path("responses").fieldNames()).toIterable()
+                            .contains("400", "401", "403", "404", "409", "429").containsAnyOf("201", "204");
+                    return;
+                }
                 assertThat(operation.path("responses").fieldNames()).toIterable()
                         .contains("200", "400", "401", "403", "429", "503");
                 // Only an operation that names an object in its path can find it missing.
@@ -113,6 +137,26 @@ class MatchmakingApiFuzzTest {
                 }
             });
         }
+    }
+
+    /** A valid body for each operation of the introduction API. */
+    private static String introductionBody(String path) {
+        if (path.equals("/api/introductions")) {
+            return "{\"actorId\": \"actor-1\", \"partnerId\": \"actor-2\", \"source\": \"FACILITATOR\"}";
+        }
+        if (path.endsWith("/decline")) {
+            return "{\"actingFor\": \"actor-1\", \"reason\": \"NOT_NOW\"}";
+        }
+        if (path.endsWith("/withdraw")) {
+            return "{\"reason\": \"plus d'actualité\"}";
+        }
+        if (path.endsWith("/meetings")) {
+            return "{\"startsAt\": \"2026-01-05T10:00:00Z\", \"actingFor\": \"actor-1\"}";
+        }
+        if (path.endsWith("/outcomes")) {
+            return "{\"actingFor\": \"actor-1\", \"outcome\": \"NO_FIT\", \"day\": \"2026-01-05\"}";
+        }
+        return "{\"actingFor\": \"actor-1\"}";
     }
 
     private static List<String> withGarbage(String valid, String... wrongKinds) {
