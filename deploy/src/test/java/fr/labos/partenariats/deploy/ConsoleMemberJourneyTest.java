@@ -2,6 +2,7 @@ package fr.labos.partenariats.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -92,6 +93,19 @@ class ConsoleMemberJourneyTest {
             assertThat(first.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Demander une mise en relation')]")).isDisplayed()).isTrue();
             browser.shot("partenaires-expliques");
             browser.assertAccessible("the partners page");
+
+            // Ask for an introduction to the first partner, on the pairs the matcher proposes.
+            first.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Demander une mise en relation')]")).click();
+            WebElement ask = browser.await(By.cssSelector("[data-partenaire] form"));
+            ask.findElement(By.name("note")).sendKeys("Bonjour, nous aimerions vous rencontrer.");
+            browser.shot("demande-de-mise-en-relation");
+            ask.findElement(By.cssSelector("button[type=submit]")).click();
+            String introduction = browser.await(By.cssSelector("[data-partenaire] .succes[data-introduction]")).getAttribute("data-introduction");
+            browser.shot("mise-en-relation-demandee");
+            // Committed and relayed: its proposal is on the matchmaking events topic, as the live stream read it.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lab.send("GET",
+                    lab.matchmaking.resolve("/api/live"), "admin", null).body())
+                    .contains("\"type\":\"IntroductionProposedEvent\",\"aggregateId\":\"" + introduction + "\""));
 
             // A filter is the API's: the cards are what it answers for that family.
             new Select(browser.driver.findElement(By.name("actorType"))).selectByValue("FOUNDATION");

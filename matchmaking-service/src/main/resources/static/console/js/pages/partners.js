@@ -72,10 +72,12 @@ function askForIntroduction(button, actorId, partner, role) {
     event.preventDefault();
     const pairs = checkedValues(form, 'pairs').map(i => partner.pairs[i]).map(p => ({ needId: p.needId, offerId: p.offerId }));
     try {
-      await matchmaking('/api/introductions', { method: 'POST', body: {
-        actorId, partnerId: partner.actorId, pairs, note: form.elements.note.value.trim() || null, source: role === 'ACTOR_MEMBER' ? 'ACTOR_REQUEST' : 'FACILITATOR', actingFor: actorId,
+      const created = await matchmaking('/api/introductions', { method: 'POST', body: {
+        actorId, partnerId: partner.actorId, pairs, note: form.elements.note.value.trim() || null,
+        source: role === 'ACTOR_MEMBER' ? 'ACTOR_REQUEST' : 'FACILITATOR',
       } });
-      form.replaceWith(h('p', { class: 'succes', role: 'status' }, `Demande envoyée à ${partner.actorName}. Elle apparaît dans vos mises en relation.`));
+      form.replaceWith(h('p', { class: 'succes', role: 'status', 'data-introduction': created.id },
+        `Demande envoyée à ${partner.actorName}. Elle apparaît dans vos mises en relation.`));
       announce('Demande de mise en relation envoyée.');
     } catch (e) {
       if (e instanceof Problem) showProblem(form, e); else throw e;

@@ -51,6 +51,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
     private final Map<String, Object> consumerProperties;
     private final List<Consumer<LiveNotification>> subscribers = new CopyOnWriteArrayList<>();
     private final Deque<LiveNotification> recent = new ArrayDeque<>();
+    private final long startedAt = System.currentTimeMillis();
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
@@ -129,7 +130,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
                 if (!added.isEmpty()) {
                     assigned.addAll(added);
                     kafka.assign(assigned);
-                    kafka.seekToEnd(added); // live: what happens from now on
+                    seekToStart(kafka, added);
                 }
             }
             if (assigned.isEmpty()) {
@@ -140,6 +141,24 @@ class LiveEvents implements InitializingBean, DisposableBean {
                 publish(notification(record));
             }
         }
+    }
+
+    /**
+     * Live: what was written since this reader started, and nothing older; a partition found later (a topic created
+     * after the start) is read from the same moment, so that its first events are not missed.
+     */
+    private void seekToStart(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions) {
+        Map<TopicPartition, Long> since = new HashMap<>();
+        partitions.forEach(partition -> since.put(partition, startedAt));
+        List<TopicPartition> atEnd = new ArrayList<>();
+        kafka.offsetsForTimes(since, Duration.ofSeconds(5)).forEach((partition, offset) -> {
+            if (offset == null) {
+                atEnd.add(partition); // nothing written since: from the end
+            } else {
+                kafka.seek(partition, offset.offset());
+            }
+        });
+        kafka.seekToEnd(atEnd);
     }
 
     private List<TopicPartition> newPartitions(KafkaConsumer<String, String> kafka, Set<TopicPartition> assigned) {
