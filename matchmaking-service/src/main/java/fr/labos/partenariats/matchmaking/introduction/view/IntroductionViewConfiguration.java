@@ -24,11 +24,4 @@ class IntroductionViewConfiguration {
         return ProblemMapping.of(ViewNotFoundException.class, ProblemTypes.NOT_FOUND)
                 .detail(ViewNotFoundException::code, e -> new Object[]{e.id()});
     }
-
-    @Bean
-    ProblemMapping<InvalidViewParameterException> invalidViewParameterProblem() {
-        return ProblemMapping.of(InvalidViewParameterException.class, ProblemTypes.INVALID_INPUT)
-                .field(InvalidViewParameterException::parameter)
-                .detail(InvalidViewParameterException::code, InvalidViewParameterException::arguments);
-    }
 }

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.introduction.view;
 
+import fr.labos.partenariats.matchmaking.matching.api.InvalidParameterException;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import jakarta.validation.constraints.Max;
@@ -98,7 +99,7 @@ class IntroductionViewController {
         for (String value : status) {
             for (String slug : value.split(",")) {
                 String trimmed = slug.trim();
-                stages.add(IntroductionStage.bySlug(trimmed).orElseThrow(() -> new InvalidViewParameterException(
+                stages.add(IntroductionStage.bySlug(trimmed).orElseThrow(() -> new InvalidParameterException(
                         "status", "invalid.parameter.one-of", trimmed,
                         Arrays.stream(IntroductionStage.values()).map(IntroductionStage::slug).collect(Collectors.joining(", ")))));
             }

@@ -1,0 +1,97 @@
+package fr.labos.partenariats.matchmaking.dashboard;
+
+import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * This instance's copy of every introduction's {@link IntroductionFact}, read from the introduction views in MongoDB:
+ * a dashboard query over 100,000 introductions then costs a pass in memory rather than a scan of the collection.
+ * Views are written by whichever instance owns their partition, so every instance polls the collection for the views
+ * written since its last poll ({@value IntroductionView#TOUCHED_AT}, indexed), with an overlap that covers the
+ * writers' clock skew and writes still in flight; a view read twice is simply replaced. A collection that shrank (a
+ * rebuild emptied it) is read again whole.
+ */
+@Component
+class DashboardFacts {
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardFacts.class);
+    private static final String[] FIELDS = {"actorId", "partnerActorId", "pairs", "stage", "proposedAt", "acceptedAt",
+            "declinedAt", "expiredAt", "withdrawnAt", "firstMetAt", "followUpOn", "partnershipOn", "noFitOn",
+            IntroductionView.TOUCHED_AT};
+
+    private final MongoTemplate mongo;
+    private final long overlapMillis;
+    private final Map<String, IntroductionFact> facts = new ConcurrentHashMap<>();
+    private volatile long newestSeen = Long.MIN_VALUE;
+    private volatile boolean loaded;
+
+    DashboardFacts(MongoTemplate mongo, @Value("${matchmaking.dashboard.poll-overlap:10s}") Duration overlap) {
+        this.mongo = mongo;
+        this.overlapMillis = overlap.toMillis();
+    }
+
+    /**
+     * The facts as of the last poll; polls first if none has succeeded yet, and then throws Spring's
+     * {@code DataAccessException} (a 503) if MongoDB cannot be read: empty dashboards would be a lie.
+     */
+    Collection<IntroductionFact> all() {
+        if (!loaded) {
+            poll();
+        }
+        return facts.values();
+    }
+
+    @Scheduled(fixedDelayString = "${matchmaking.dashboard.refresh:1s}", initialDelay = 0)
+    void refresh() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            // MongoDB away: the dashboards answer from the last poll; the health endpoint says why.
+            log.debug("Cannot poll the introduction views", e);
+        }
+    }
+
+    /** Reads the views written since the last poll (all of them the first time, or after a rebuild). */
+    synchronized void poll() {
+        if (loaded && mongo.estimatedCount(IntroductionView.COLLECTION) < facts.size()) {
+            log.info("The introduction views shrank (a rebuild?): reading them again whole");
+            facts.clear();
+            newestSeen = Long.MIN_VALUE;
+        }
+        long newest = newestSeen;
+        Query query = newestSeen == Long.MIN_VALUE ? new Query()
+                : Query.query(Criteria.where(IntroductionView.TOUCHED_AT).gte(newestSeen - overlapMillis));
+        query.fields().include(FIELDS);
+        query.with(Sort.by(IntroductionView.TOUCHED_AT));
+        List<IntroductionView> views = mongo.find(query, IntroductionView.class);
+        for (IntroductionView view : views) {
+            if (view.proposedAt() != null) {
+                facts.put(view.id(), IntroductionFact.of(view));
+            }
+            newest = Math.max(newest, view.touchedAt());
+        }
+        newestSeen = newest;
+        loaded = true;
+    }
+
+    /** Forgets everything: the next poll reads the views again whole. */
+    synchronized void reset() {
+        facts.clear();
+        newestSeen = Long.MIN_VALUE;
+        loaded = false;
+    }
+}
