@@ -24,13 +24,12 @@ class IntroductionViewReader {
         return Optional.ofNullable(mongo.findById(introductionId, IntroductionView.class));
     }
 
-    /** The introductions the actor is a side of, without their timelines (an inbox shows the latest step only). */
+    /** The introductions the actor is a side of. */
     List<IntroductionView> involving(String actorId) {
         Map<String, IntroductionView> views = new LinkedHashMap<>();
         // Two queries on one field each rather than one $or: each uses its own index, in MongoDB as in its stand-in.
         for (String side : List.of("actorId", "partnerActorId")) {
             Query query = Query.query(Criteria.where(side).is(actorId));
-            query.fields().slice("steps", -1);
             mongo.find(query, IntroductionView.class).forEach(view -> views.putIfAbsent(view.id, view));
         }
         return List.copyOf(views.values());
