@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.dashboard;
 
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView;
+import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +25,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * written since its last poll ({@value IntroductionView#TOUCHED_AT}, indexed), with an overlap that covers the
  * writers' clock skew and writes still in flight; a view read twice is simply replaced. A collection that shrank (a
  * rebuild emptied it) is read again whole.
+ *
+ * <p>A poll first reads the consumer's positions (a few small documents, written after the views they cover) and
+ * stops there if they have not moved: an idle topic costs no query of the views. MongoDB's stand-in in tests
+ * (mongo-java-server) ignores secondary indexes and would scan every view at each poll.
  */
 @Component
 class DashboardFacts {
@@ -37,6 +42,7 @@ class DashboardFacts {
     private final long overlapMillis;
     private final Map<String, IntroductionFact> facts = new ConcurrentHashMap<>();
     private volatile long newestSeen = Long.MIN_VALUE;
+    private volatile List<Document> positionsSeen = List.of();
     private volatile boolean loaded;
 
     DashboardFacts(MongoTemplate mongo, @Value("${matchmaking.dashboard.poll-overlap:10s}") Duration overlap) {
@@ -67,6 +73,10 @@ class DashboardFacts {
 
     /** Reads the views written since the last poll (all of them the first time, or after a rebuild). */
     synchronized void poll() {
+        List<Document> positions = mongo.findAll(Document.class, IntroductionView.POSITIONS);
+        if (loaded && positions.equals(positionsSeen)) {
+            return;
+        }
         if (loaded && mongo.estimatedCount(IntroductionView.COLLECTION) < facts.size()) {
             log.info("The introduction views shrank (a rebuild?): reading them again whole");
             facts.clear();
@@ -85,6 +95,7 @@ class DashboardFacts {
             newest = Math.max(newest, view.touchedAt());
         }
         newestSeen = newest;
+        positionsSeen = positions;
         loaded = true;
     }
 
@@ -92,6 +103,7 @@ class DashboardFacts {
     synchronized void reset() {
         facts.clear();
         newestSeen = Long.MIN_VALUE;
+        positionsSeen = List.of();
         loaded = false;
     }
 }

@@ -20,6 +20,8 @@ import java.util.List;
 public class IntroductionView {
 
     public static final String COLLECTION = "introductionViews";
+    /** Where the consumer keeps how far it got in each partition, written after the views it covers. */
+    public static final String POSITIONS = "introductionViewPositions";
     /** Milliseconds since the epoch at which this instance last wrote the document: what other instances poll. */
     public static final String TOUCHED_AT = "touchedAt";
 

@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
  * Writes the introduction views, a batch of events at a time: the views the batch touches are read in one query,
  * every event is applied to them in memory in order ({@link IntroductionViewChanges}, which ignores what a view
  * already holds), and the views that changed are written back whole in one bulk write. Redelivered events find their
- * sequence already applied and change nothing. The positions ({@value #POSITIONS}) are written by the consumer after
+ * sequence already applied and change nothing. The positions ({@value IntroductionView#POSITIONS}) are written by the consumer after
  * the views, as the profile projection does with its own.
  *
  * <p>Views are replaced by id alone, not by id and sequence: MongoDB's stand-in (mongo-java-server) scans the whole
@@ -34,8 +34,6 @@ import java.util.stream.Collectors;
  */
 @Component
 class IntroductionViewProjection {
-
-    static final String POSITIONS = "introductionViewPositions";
 
     private static final Logger log = LoggerFactory.getLogger(IntroductionViewProjection.class);
 
@@ -48,7 +46,7 @@ class IntroductionViewProjection {
 
     IntroductionViewProjection(MongoTemplate mongo, Clock clock, IntroductionViewProperties properties) {
         this.mongo = mongo;
-        this.positions = new ProjectionPositions(mongo, POSITIONS);
+        this.positions = new ProjectionPositions(mongo, IntroductionView.POSITIONS);
         this.clock = clock;
         this.rebuildFromTopic = properties.rebuildFromTopic();
     }
@@ -66,9 +64,9 @@ class IntroductionViewProjection {
             return;
         }
         if (rebuildFromTopic && !emptiedForRebuild) {
-            log.warn("Rebuilding the introduction views from the topic: emptying {} and {}", IntroductionView.COLLECTION, POSITIONS);
+            log.warn("Rebuilding the introduction views from the topic: emptying {} and {}", IntroductionView.COLLECTION, IntroductionView.POSITIONS);
             mongo.dropCollection(IntroductionView.COLLECTION);
-            mongo.dropCollection(POSITIONS);
+            mongo.dropCollection(IntroductionView.POSITIONS);
             emptiedForRebuild = true;
         }
         var indexes = mongo.indexOps(IntroductionView.COLLECTION);
