@@ -23,6 +23,7 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.IntStream;
 
 /**
  * The dashboards, computed per request from this instance's facts ({@link DashboardFacts}) joined with the actors'
@@ -40,11 +42,17 @@ import java.util.function.Function;
 class Dashboard {
 
     static final String UNKNOWN = "?";
+    /** The key of each pair of families, the lower ordinal first, made once. */
+    private static final String[][] FAMILY_PAIRS = familyPairs();
+    /** "01" to "17": keys that sort as numbers, made once rather than formatted for every introduction. */
+    private static final String[] SDG_KEYS = IntStream.rangeClosed(0, 17)
+            .mapToObj(n -> "%02d".formatted(n)).toArray(String[]::new);
 
     private final DashboardFacts facts;
     private final DashboardDimensions dimensions;
     private final ZoneId zone;
     private final TerritoryDirectory territories = TerritoryDirectory.official();
+    private volatile long coveredVersion = -1;
 
     Dashboard(DashboardFacts facts, DashboardDimensions dimensions, Clock clock) {
         this.facts = facts;
@@ -78,13 +86,11 @@ class Dashboard {
     Breakdown territories(DashboardFilter filter, boolean byRegion) {
         TerritoryLevel level = byRegion ? TerritoryLevel.REGION : TerritoryLevel.DEPARTEMENT;
         return breakdown(byRegion ? "regions" : "departements", filter, fact -> {
-            Set<String> codes = new TreeSet<>();
-            for (ActorDimensions side : sides(fact)) {
-                String code = byRegion ? side.region() : side.departement();
-                codes.add(code == null ? UNKNOWN : code);
-            }
-            codes.removeIf(code -> !withinFilter(code, level, filter));
-            return codes;
+            String a = territoryOf(dimensions.actor(fact.actorId()), byRegion);
+            String b = territoryOf(dimensions.actor(fact.partnerActorId()), byRegion);
+            boolean keepA = withinFilter(a, level, filter);
+            boolean keepB = !b.equals(a) && withinFilter(b, level, filter);
+            return keepA && keepB ? Set.of(a, b) : keepA ? Set.of(a) : keepB ? Set.of(b) : Set.of();
         }, code -> code.equals(UNKNOWN) ? "territoire inconnu"
                 : territories.nameOf(new TerritoryRef(code, level)).orElse(code));
     }
@@ -115,7 +121,7 @@ class Dashboard {
         return breakdown("sdgs", filter, fact -> {
             Set<String> sdgs = new TreeSet<>();
             for (ActorDimensions side : sides(fact)) {
-                side.sdgs().forEach(sdg -> sdgs.add("%02d".formatted(sdg)));
+                side.sdgs().forEach(sdg -> sdgs.add(SDG_KEYS[Math.floorMod(sdg, SDG_KEYS.length)]));
             }
             return sdgs;
         }, key -> "ODD " + Integer.parseInt(key));
@@ -127,17 +133,18 @@ class Dashboard {
      */
     Breakdown periods(DashboardFilter filter, Period period) {
         Map<String, Tally> tallies = new TreeMap<>();
+        Map<LocalDate, Tally> byDay = new HashMap<>();
         List<IntroductionFact> kept = kept(filter);
         for (IntroductionFact fact : kept) {
-            step(tallies, period, day(fact.proposedAt()), t -> t.proposed++);
-            step(tallies, period, day(fact.acceptedAt()), t -> t.accepted++);
-            step(tallies, period, day(fact.firstMetAt()), t -> t.met++);
-            step(tallies, period, fact.followUpOn(), t -> t.followUp++);
-            step(tallies, period, fact.partnershipOn(), t -> t.partnership++);
-            step(tallies, period, day(fact.declinedAt()), t -> t.declined++);
-            step(tallies, period, day(fact.expiredAt()), t -> t.expired++);
-            step(tallies, period, day(fact.withdrawnAt()), t -> t.withdrawn++);
-            step(tallies, period, fact.noFitOn(), t -> t.noFit++);
+            step(byDay, tallies, period, day(fact.proposedAt()), t -> t.proposed++);
+            step(byDay, tallies, period, day(fact.acceptedAt()), t -> t.accepted++);
+            step(byDay, tallies, period, day(fact.firstMetAt()), t -> t.met++);
+            step(byDay, tallies, period, fact.followUpOn(), t -> t.followUp++);
+            step(byDay, tallies, period, fact.partnershipOn(), t -> t.partnership++);
+            step(byDay, tallies, period, day(fact.declinedAt()), t -> t.declined++);
+            step(byDay, tallies, period, day(fact.expiredAt()), t -> t.expired++);
+            step(byDay, tallies, period, day(fact.withdrawnAt()), t -> t.withdrawn++);
+            step(byDay, tallies, period, fact.noFitOn(), t -> t.noFit++);
         }
         List<Row> rows = new ArrayList<>();
         tallies.forEach((key, tally) -> rows.add(new Row(key, period.label(key), tally.counts())));
@@ -179,7 +186,18 @@ class Dashboard {
         if (a == null || b == null) {
             return UNKNOWN;
         }
-        return a.ordinal() <= b.ordinal() ? a.name() + "+" + b.name() : b.name() + "+" + a.name();
+        return FAMILY_PAIRS[a.ordinal()][b.ordinal()];
+    }
+
+    private static String[][] familyPairs() {
+        ActorFamily[] families = ActorFamily.values();
+        String[][] keys = new String[families.length][families.length];
+        for (ActorFamily a : families) {
+            for (ActorFamily b : families) {
+                keys[a.ordinal()][b.ordinal()] = a.ordinal() <= b.ordinal() ? a.name() + "+" + b.name() : b.name() + "+" + a.name();
+            }
+        }
+        return keys;
     }
 
     static String familyPairLabel(String key) {
@@ -206,8 +224,18 @@ class Dashboard {
 
     private List<IntroductionFact> kept(DashboardFilter filter) {
         Collection<IntroductionFact> all = facts.all();
-        dimensions.cover(all);
-        return all.stream().filter(fact -> filter.keeps(fact, dimensions, zone)).toList();
+        long version = facts.version();
+        if (version != coveredVersion) {
+            // Only new facts can name actors or posts not read yet.
+            dimensions.cover(all);
+            coveredVersion = version;
+        }
+        return all.stream().filter(fact -> filter.keeps(fact, dimensions)).toList();
+    }
+
+    private static String territoryOf(ActorDimensions side, boolean byRegion) {
+        String code = byRegion ? side.region() : side.departement();
+        return code == null ? UNKNOWN : code;
     }
 
     private List<ActorDimensions> sides(IntroductionFact fact) {
@@ -233,9 +261,11 @@ class Dashboard {
         return instant == null ? null : instant.atZone(zone).toLocalDate();
     }
 
-    private static void step(Map<String, Tally> tallies, Period period, LocalDate day, Consumer<Tally> count) {
+    /** Counts a step in its period's tally, found by day first: formatting a period key for every step is slow. */
+    private static void step(Map<LocalDate, Tally> byDay, Map<String, Tally> tallies, Period period, LocalDate day,
+                             Consumer<Tally> count) {
         if (day != null) {
-            count.accept(tallies.computeIfAbsent(period.keyOf(day), key -> new Tally()));
+            count.accept(byDay.computeIfAbsent(day, d -> tallies.computeIfAbsent(period.keyOf(d), key -> new Tally())));
         }
     }
 

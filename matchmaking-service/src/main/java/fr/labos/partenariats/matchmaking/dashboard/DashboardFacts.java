@@ -12,7 +12,9 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -39,14 +41,17 @@ class DashboardFacts {
             IntroductionView.TOUCHED_AT};
 
     private final MongoTemplate mongo;
+    private final ZoneId zone;
     private final long overlapMillis;
     private final Map<String, IntroductionFact> facts = new ConcurrentHashMap<>();
     private volatile long newestSeen = Long.MIN_VALUE;
     private volatile List<Document> positionsSeen = List.of();
     private volatile boolean loaded;
+    private volatile long version;
 
-    DashboardFacts(MongoTemplate mongo, @Value("${matchmaking.dashboard.poll-overlap:10s}") Duration overlap) {
+    DashboardFacts(MongoTemplate mongo, Clock clock, @Value("${matchmaking.dashboard.poll-overlap:10s}") Duration overlap) {
         this.mongo = mongo;
+        this.zone = clock.getZone();
         this.overlapMillis = overlap.toMillis();
     }
 
@@ -59,6 +64,11 @@ class DashboardFacts {
             poll();
         }
         return facts.values();
+    }
+
+    /** Changes whenever the facts do: what lets a reader skip work it did for the same facts. */
+    long version() {
+        return version;
     }
 
     @Scheduled(fixedDelayString = "${matchmaking.dashboard.refresh:1s}", initialDelay = 0)
@@ -81,8 +91,10 @@ class DashboardFacts {
             log.info("The introduction views shrank (a rebuild?): reading them again whole");
             facts.clear();
             newestSeen = Long.MIN_VALUE;
+            version++;
         }
         long newest = newestSeen;
+        boolean changed = false;
         Query query = newestSeen == Long.MIN_VALUE ? new Query()
                 : Query.query(Criteria.where(IntroductionView.TOUCHED_AT).gte(newestSeen - overlapMillis));
         query.fields().include(FIELDS);
@@ -90,12 +102,16 @@ class DashboardFacts {
         List<IntroductionView> views = mongo.find(query, IntroductionView.class);
         for (IntroductionView view : views) {
             if (view.proposedAt() != null) {
-                facts.put(view.id(), IntroductionFact.of(view));
+                facts.put(view.id(), IntroductionFact.of(view, zone));
+                changed = true;
             }
             newest = Math.max(newest, view.touchedAt());
         }
         newestSeen = newest;
         positionsSeen = positions;
+        if (changed) {
+            version++;
+        }
         loaded = true;
     }
 
@@ -105,5 +121,6 @@ class DashboardFacts {
         newestSeen = Long.MIN_VALUE;
         positionsSeen = List.of();
         loaded = false;
+        version++;
     }
 }

@@ -5,7 +5,6 @@ import fr.labos.partenariats.schema.common.ActorFamily;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /**
  * Which introductions a dashboard counts: proposed between {@code from} and {@code to} (days in the lab's zone, both
@@ -17,9 +16,8 @@ record DashboardFilter(LocalDate from, LocalDate to, String departement, String 
 
     static final DashboardFilter NONE = new DashboardFilter(null, null, null, null, null, null);
 
-    boolean keeps(IntroductionFact fact, DashboardDimensions dimensions, ZoneId zone) {
-        LocalDate proposed = fact.proposedAt().atZone(zone).toLocalDate();
-        if (from != null && proposed.isBefore(from) || to != null && proposed.isAfter(to)) {
+    boolean keeps(IntroductionFact fact, DashboardDimensions dimensions) {
+        if (from != null && fact.proposedDay() < from.toEpochDay() || to != null && fact.proposedDay() > to.toEpochDay()) {
             return false;
         }
         ActorDimensions actor = dimensions.actor(fact.actorId());
