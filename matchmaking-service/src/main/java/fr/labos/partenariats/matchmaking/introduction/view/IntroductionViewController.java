@@ -63,11 +63,11 @@ class IntroductionViewController {
                                      @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit,
                                      @AuthenticationPrincipal LabPrincipal principal) {
         Set<IntroductionStage> stages = stages(status);
-        access.checkMayReadInbox(principal, actorId);
         List<IntroductionView> involving = views.involving(actorId);
         if (involving.isEmpty() && actors.actor(actorId).isEmpty()) {
             throw new ViewNotFoundException("not-found.actor", actorId);
         }
+        access.checkMayReadInbox(principal, actorId);
         Map<String, Long> byStatus = new TreeMap<>(involving.stream().filter(v -> v.stage != null)
                 .collect(Collectors.groupingBy(v -> v.stage.slug(), Collectors.counting())));
         List<IntroductionView> kept = involving.stream()

@@ -95,7 +95,7 @@ public final class DashboardBenchmark {
                 }
                 System.out.printf("%n%-60s %8s %8s %8s %8s%n", "GET /api/dashboard/…", "p50 ms", "p99 ms", "max ms", "bytes");
                 // What any request costs here (sign-in, HTTP, one read by id, a problem document), for comparison.
-                List<Double> baseline = measure(service, "../introductions/none", queries, 404);
+                List<Double> baseline = measure(service, "/api/introductions/none", queries, 404);
                 System.out.printf("%-60s %8.1f %8.1f %8.1f%n", "(baseline: GET /api/introductions/none, 404)",
                         percentile(baseline, 50), percentile(baseline, 99), percentile(baseline, 100));
                 List<Double> all = new ArrayList<>();
@@ -125,17 +125,17 @@ public final class DashboardBenchmark {
     }
 
     private static List<Double> measure(RunningMatchmaking service, String query, int times) {
-        return measure(service, query, times, 200);
+        return measure(service, "/api/dashboard/" + query, times, 200);
     }
 
-    private static List<Double> measure(RunningMatchmaking service, String query, int times, int expected) {
+    private static List<Double> measure(RunningMatchmaking service, String path, int times, int expected) {
         List<Double> millis = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             long started = System.nanoTime();
-            HttpResponse<String> response = service.get("/api/dashboard/" + query);
+            HttpResponse<String> response = service.get(path);
             millis.add((System.nanoTime() - started) / 1e6);
             if (response.statusCode() != expected) {
-                throw new IllegalStateException(query + " answered " + response.statusCode() + ": " + response.body());
+                throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
             }
         }
         return millis;
