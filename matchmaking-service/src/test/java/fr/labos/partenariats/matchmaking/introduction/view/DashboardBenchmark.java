@@ -113,15 +113,20 @@ public final class DashboardBenchmark {
 
     /** The first dashboard answered: the facts load in the background at start, a request may time out meanwhile. */
     private static HttpResponse<String> firstAnswer(RunningMatchmaking service) {
-        RuntimeException last = null;
+        // A 503 (MongoDB slow to answer while the facts load) or a client timeout: ask again, for up to 60 attempts.
+        Object last = null;
         for (int attempt = 0; attempt < 60; attempt++) {
             try {
-                return service.get("/api/dashboard/funnel");
+                HttpResponse<String> response = service.get("/api/dashboard/funnel");
+                if (response.statusCode() == 200) {
+                    return response;
+                }
+                last = response.statusCode() + " " + response.body();
             } catch (RuntimeException e) {
                 last = e;
             }
         }
-        throw new IllegalStateException("no dashboard answered in 60 attempts", last);
+        throw new IllegalStateException("no dashboard answered in 60 attempts; last: " + last);
     }
 
     private static List<Double> measure(RunningMatchmaking service, String query, int times) {
