@@ -81,6 +81,26 @@ class AuthorizationMatrixTest {
             GET    /api/offers/{offerId}/matches                  other    401   200      200      200       200        200     200
             GET    /api/actors/{actorId}/partners                 own      401   200      200      200       200        200     200
             GET    /api/actors/{actorId}/partners                 other    401   200      200      200       200        200     200
+            # Introduction views and dashboards: an introduction's timeline and an actor's inbox for its (either side's)
+            # members, its territory's facilitators and admins; the dashboards, aggregates without names, for every role.
+            GET    /api/introductions/{introductionId}            own      401   200      403      200       403        403     200
+            GET    /api/introductions/{introductionId}            other    401   403      200      200       403        403     200
+            GET    /api/actors/{actorId}/introductions            own      401   200      403      200       403        403     200
+            GET    /api/actors/{actorId}/introductions            other    401   403      200      200       403        403     200
+            GET    /api/dashboard/funnel                          own      401   200      200      200       200        200     200
+            GET    /api/dashboard/funnel                          other    401   200      200      200       200        200     200
+            GET    /api/dashboard/territories                     own      401   200      200      200       200        200     200
+            GET    /api/dashboard/territories                     other    401   200      200      200       200        200     200
+            GET    /api/dashboard/family-pairs                    own      401   200      200      200       200        200     200
+            GET    /api/dashboard/family-pairs                    other    401   200      200      200       200        200     200
+            GET    /api/dashboard/categories                      own      401   200      200      200       200        200     200
+            GET    /api/dashboard/categories                      other    401   200      200      200       200        200     200
+            GET    /api/dashboard/sdgs                            own      401   200      200      200       200        200     200
+            GET    /api/dashboard/sdgs                            other    401   200      200      200       200        200     200
+            GET    /api/dashboard/periods                         own      401   200      200      200       200        200     200
+            GET    /api/dashboard/periods                         other    401   200      200      200       200        200     200
+            GET    /api/dashboard/delays                          own      401   200      200      200       200        200     200
+            GET    /api/dashboard/delays                          other    401   200      200      200       200        200     200
             # Introductions, write side (IntroductionCells): own acts for A, another's for B; withdrawal is the proposer's.
             POST   /api/introductions                             own      401   201      403      201       403        403     201
             POST   /api/introductions                             other    401   403      201      201       403        403     201
@@ -226,6 +246,9 @@ class AuthorizationMatrixTest {
                 .replace("{postId}", target.needId())
                 .replace("{needId}", target.needId())
                 .replace("{offerId}", String.valueOf(target.offerId()));
+        if (path.contains("{introductionId}")) {
+            path = path.replace("{introductionId}", IntroductionReadFixtures.introductionOf(lab, target.actorId()));
+        }
         expect(row, account, expected, path, body(row), target);
     }
 

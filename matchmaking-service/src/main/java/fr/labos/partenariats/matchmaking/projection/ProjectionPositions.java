@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.projection;
 
 import org.bson.Document;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.BulkOperations;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -23,15 +24,31 @@ public class ProjectionPositions {
     public static final String COLLECTION = "projectionPositions";
 
     private final MongoTemplate mongo;
+    private final String collection;
 
+    @Autowired
     public ProjectionPositions(MongoTemplate mongo) {
+        this(mongo, COLLECTION);
+    }
+
+    /**
+     * Positions kept in a collection of their own, for another read model: each read model drops its own positions
+     * with its documents when it is rebuilt, and only those.
+     */
+    public ProjectionPositions(MongoTemplate mongo, String collection) {
         this.mongo = mongo;
+        this.collection = collection;
+    }
+
+    /** The collection holding these positions. */
+    public String collection() {
+        return collection;
     }
 
     /** Next offset to apply, by partition of {@code topic}; a partition absent has had nothing applied. */
     public Map<Integer, Long> read(String topic) {
         Map<Integer, Long> next = new HashMap<>();
-        for (Document position : mongo.getCollection(COLLECTION).find(new Document("topic", topic))) {
+        for (Document position : mongo.getCollection(collection).find(new Document("topic", topic))) {
             next.put(position.getInteger("partition"), ((Number) position.get("next")).longValue());
         }
         return next;
@@ -42,7 +59,7 @@ public class ProjectionPositions {
         if (next.isEmpty()) {
             return;
         }
-        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, COLLECTION);
+        BulkOperations bulk = mongo.bulkOps(BulkOperations.BulkMode.UNORDERED, collection);
         next.forEach((partition, offset) -> bulk.upsert(
                 Query.query(Criteria.where("_id").is(topic + "/" + partition)),
                 new Update().set("topic", topic).set("partition", partition).set("next", offset)));

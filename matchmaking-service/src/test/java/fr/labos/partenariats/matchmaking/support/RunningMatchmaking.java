@@ -119,6 +119,23 @@ public final class RunningMatchmaking implements AutoCloseable {
         }
     }
 
+    /** GET as an admin, with extra request headers (name, value, name, value...), the body as bytes. */
+    public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(10)).GET().header("Authorization", TestTokens.bearer(adminToken));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** POST of a JSON body with that bearer token (none if null), in French unless told otherwise. */
     public HttpResponse<String> post(String path, String token, String json) {
         return post(path, token, json, "fr");

@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.projection.kafka;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -14,24 +15,30 @@ import org.springframework.stereotype.Component;
  * It waits for the broker's acknowledgement, so a record is parked before its position moves past it.
  */
 @Component
-class DeadLetters {
+public class DeadLetters {
 
     private final DeadLetterPublishingRecoverer recoverer;
     private final String topic;
 
+    @Autowired
     DeadLetters(KafkaTemplate<?, ?> template, ProjectionConsumerProperties properties) {
-        this.topic = properties.deadLetterTopic();
+        this(template, properties.deadLetterTopic());
+    }
+
+    /** The dead-letter topic of another consumer, e.g. another read model's. */
+    public DeadLetters(KafkaTemplate<?, ?> template, String topic) {
+        this.topic = topic;
         // Partition -1: let the key choose, the dead-letter topic need not have the partitions of the original.
         this.recoverer = new DeadLetterPublishingRecoverer(template, (record, exception) -> new TopicPartition(topic, -1));
         this.recoverer.excludeHeader(DeadLetterPublishingRecoverer.HeaderNames.HeadersToAdd.EX_STACKTRACE);
     }
 
-    String topic() {
+    public String topic() {
         return topic;
     }
 
     /** Copies the record to the dead-letter topic with the reason; throws if the broker does not acknowledge it. */
-    void park(ConsumerRecord<?, ?> record, Exception reason) {
+    public void park(ConsumerRecord<?, ?> record, Exception reason) {
         recoverer.accept(record, reason);
     }
 }

@@ -16,13 +16,10 @@ import org.springframework.kafka.listener.ConsumerSeekAware;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Feeds the matching projection from {@code lab.profile.events}, a poll's batch at a time: the batch's documents are
@@ -89,7 +86,8 @@ class ProfileEventListener implements ConsumerSeekAware {
     @KafkaListener(id = LISTENER_ID, idIsGroup = false, topics = "${matchmaking.projection.topic:lab.profile.events}", batch = "true")
     void on(List<ConsumerRecord<String, String>> batch, Consumer<?, ?> consumer) {
         projection.open();
-        List<ConsumerRecord<String, String>> records = fromStoredPositions(batch, consumer);
+        List<ConsumerRecord<String, String>> records = ResumeFromStoredPositions.recordsToApply(batch, consumer,
+                () -> positions.read(topic));
         Map<Integer, Long> next = new LinkedHashMap<>();
         List<ProfileEvent> events = new ArrayList<>();
         List<ConsumerRecord<String, String>> unknown = new ArrayList<>();
@@ -128,38 +126,5 @@ class ProfileEventListener implements ConsumerSeekAware {
             log.debug("{} {} #{} of {}: {}", event.type(), event.eventId(), event.sequence(), event.aggregateId(), outcomes.get(i).tag());
             metrics.record(event.type(), outcomes.get(i), event.timestamp());
         }
-    }
-
-    /**
-     * The records to apply: all of them, except those of a partition whose first offset in this batch is not the
-     * stored position; that partition is moved to its stored position (or to its start if nothing of it is stored)
-     * and its records here are dropped, to come again from there.
-     */
-    private List<ConsumerRecord<String, String>> fromStoredPositions(List<ConsumerRecord<String, String>> batch, Consumer<?, ?> consumer) {
-        Map<TopicPartition, Long> firstOffsets = new HashMap<>();
-        for (ConsumerRecord<String, String> record : batch) {
-            firstOffsets.merge(new TopicPartition(record.topic(), record.partition()), record.offset(), Math::min);
-        }
-        if (firstOffsets.isEmpty()) {
-            return batch;
-        }
-        Map<Integer, Long> stored = positions.read(topic);
-        Set<TopicPartition> moved = new HashSet<>();
-        firstOffsets.forEach((partition, first) -> {
-            Long from = stored.get(partition.partition());
-            if (from == null) {
-                from = consumer.beginningOffsets(List.of(partition)).getOrDefault(partition, 0L);
-            }
-            if (from.longValue() != first) {
-                log.info("Resuming {} from the projection's stored position {} (this batch began at {})",
-                        partition, from, first);
-                consumer.seek(partition, from);
-                moved.add(partition);
-            }
-        });
-        if (moved.isEmpty()) {
-            return batch;
-        }
-        return batch.stream().filter(record -> !moved.contains(new TopicPartition(record.topic(), record.partition()))).toList();
     }
 }

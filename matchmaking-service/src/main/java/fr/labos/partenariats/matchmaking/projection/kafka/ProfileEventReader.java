@@ -14,14 +14,18 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
-/** Turns a record of {@code lab.profile.events} into a {@link ProfileEvent}, following the producer's contract. */
-final class ProfileEventReader {
+/**
+ * Turns a record of {@code lab.profile.events} into a {@link ProfileEvent}, following the producers' contract. The
+ * contract (headers, JSON payload of an {@link EventCatalog} type) is the same on {@code lab.matchmaking.events}, whose
+ * read models use this reader too.
+ */
+public final class ProfileEventReader {
 
     private ProfileEventReader() {
     }
 
     /** The type header, or null when absent. */
-    static String typeOf(ConsumerRecord<?, ?> record) {
+    public static String typeOf(ConsumerRecord<?, ?> record) {
         return header(record, EventHeaders.EVENT_TYPE);
     }
 
@@ -31,7 +35,7 @@ final class ProfileEventReader {
      *
      * @throws MalformedEventException if the record breaks the contract in a way no retry can mend
      */
-    static Optional<ProfileEvent> read(ConsumerRecord<String, String> record) {
+    public static Optional<ProfileEvent> read(ConsumerRecord<String, String> record) {
         String type = typeOf(record);
         if (type == null || type.isBlank()) {
             throw new MalformedEventException("no " + EventHeaders.EVENT_TYPE + " header");
@@ -93,7 +97,8 @@ final class ProfileEventReader {
         return Instant.ofEpochMilli(record.timestamp());
     }
 
-    private static String header(ConsumerRecord<?, ?> record, String name) {
+    /** A header's value as text, or null when absent. */
+    public static String header(ConsumerRecord<?, ?> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

@@ -1,0 +1,122 @@
+package fr.labos.partenariats.matchmaking.dashboard;
+
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Breakdown;
+import fr.labos.partenariats.matchmaking.matching.api.InvalidParameterException;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
+
+/**
+ * The introduction dashboards, for every signed-in role (viewers included: aggregates only, no names). Each takes the
+ * filters of {@link DashboardFilterQuery}; each answers JSON, or CSV for French Excel with {@code ?format=csv} or
+ * {@code Accept: text/csv}.
+ */
+@RestController
+class DashboardController {
+
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final Dashboard dashboard;
+
+    DashboardController(Dashboard dashboard) {
+        this.dashboard = dashboard;
+    }
+
+    /** Introductions by step reached (proposed → accepted → met → follow-up → partnership), with conversion rates. */
+    @GetMapping("/api/dashboard/funnel")
+    ResponseEntity<?> funnel(@ParameterObject DashboardFilterQuery filter, @RequestParam(required = false) String format,
+                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        DashboardViews.Funnel funnel = dashboard.funnel(filter.read());
+        return answer(funnel, () -> DashboardCsv.funnel(funnel), "entonnoir", format, accept);
+    }
+
+    /** By home département of either side, or by région with {@code level=region}. */
+    @GetMapping("/api/dashboard/territories")
+    ResponseEntity<?> territories(@ParameterObject DashboardFilterQuery filter,
+                                  @RequestParam(defaultValue = "departement") String level,
+                                  @RequestParam(required = false) String format,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        boolean byRegion = switch (level) {
+            case "departement" -> false;
+            case "region" -> true;
+            default -> throw new InvalidParameterException(
+                    "level", "invalid.parameter.one-of", level, "departement, region");
+        };
+        Breakdown breakdown = dashboard.territories(filter.read(), byRegion);
+        return answer(breakdown, () -> DashboardCsv.breakdown(breakdown, byRegion ? "Région" : "Département"),
+                byRegion ? "regions" : "departements", format, accept);
+    }
+
+    /** By the pair of the two sides' actor families. */
+    @GetMapping("/api/dashboard/family-pairs")
+    ResponseEntity<?> familyPairs(@ParameterObject DashboardFilterQuery filter, @RequestParam(required = false) String format,
+                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        Breakdown breakdown = dashboard.familyPairs(filter.read());
+        return answer(breakdown, () -> DashboardCsv.breakdown(breakdown, "Familles"), "familles", format, accept);
+    }
+
+    /** By the resource category of the needs and offers the introductions rest on. */
+    @GetMapping("/api/dashboard/categories")
+    ResponseEntity<?> categories(@ParameterObject DashboardFilterQuery filter, @RequestParam(required = false) String format,
+                                 @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        Breakdown breakdown = dashboard.categories(filter.read());
+        return answer(breakdown, () -> DashboardCsv.breakdown(breakdown, "Catégorie"), "categories", format, accept);
+    }
+
+    /** By the sustainable development goals (ODD) of either side. */
+    @GetMapping("/api/dashboard/sdgs")
+    ResponseEntity<?> sdgs(@ParameterObject DashboardFilterQuery filter, @RequestParam(required = false) String format,
+                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        Breakdown breakdown = dashboard.sdgs(filter.read());
+        return answer(breakdown, () -> DashboardCsv.breakdown(breakdown, "ODD"), "odd", format, accept);
+    }
+
+    /** Steps taken by week ({@code granularity=week}) or month. */
+    @GetMapping("/api/dashboard/periods")
+    ResponseEntity<?> periods(@ParameterObject DashboardFilterQuery filter,
+                              @RequestParam(defaultValue = "month") String granularity,
+                              @RequestParam(required = false) String format,
+                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        Period period = switch (granularity) {
+            case "week" -> Period.WEEK;
+            case "month" -> Period.MONTH;
+            default -> throw new InvalidParameterException(
+                    "granularity", "invalid.parameter.one-of", granularity, "week, month");
+        };
+        Breakdown breakdown = dashboard.periods(filter.read(), period);
+        return answer(breakdown, () -> DashboardCsv.breakdown(breakdown, period == Period.WEEK ? "Semaine" : "Mois"),
+                period == Period.WEEK ? "semaines" : "mois", format, accept);
+    }
+
+    /** Median days from proposal to acceptance and from the first meeting to a partnership. */
+    @GetMapping("/api/dashboard/delays")
+    ResponseEntity<?> delays(@ParameterObject DashboardFilterQuery filter, @RequestParam(required = false) String format,
+                             @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        DashboardViews.Delays delays = dashboard.delays(filter.read());
+        return answer(delays, () -> DashboardCsv.delays(delays), "delais", format, accept);
+    }
+
+    private static ResponseEntity<?> answer(Object json, Supplier<byte[]> csv, String name, String format, String accept) {
+        boolean asCsv = "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));
+        if (format != null && !format.equals("csv") && !format.equals("json")) {
+            throw new InvalidParameterException(
+                    "format", "invalid.parameter.one-of", format, "json, csv");
+        }
+        if (!asCsv) {
+            return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);
+        }
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename("mises-en-relation-" + name + ".csv").build().toString())
+                .body(csv.get());
+    }
+}

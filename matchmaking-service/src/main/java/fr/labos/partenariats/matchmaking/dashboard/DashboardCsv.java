@@ -1,0 +1,98 @@
+package fr.labos.partenariats.matchmaking.dashboard;
+
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Breakdown;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Counts;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Delays;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Funnel;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.FunnelStep;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Median;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Row;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The dashboards as CSV that French Excel opens as it is: UTF-8 with a byte order mark (without it Excel reads
+ * « Isère » as « IsÃ¨re »), {@code ;} between fields (the comma is the French decimal separator), CRLF line ends,
+ * French headers and decimal commas.
+ */
+final class DashboardCsv {
+
+    static final String BOM = "\uFEFF";
+    static final CSVFormat FORMAT = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';').get();
+
+    private static final List<String> COUNT_HEADERS = List.of("Proposées", "Acceptées", "Rencontres tenues",
+            "Suites prévues", "Partenariats conclus", "Déclinées", "Expirées", "Retirées", "Sans suite");
+
+    private DashboardCsv() {
+    }
+
+    static byte[] breakdown(Breakdown breakdown, String keyHeader) {
+        List<String> headers = new ArrayList<>(List.of(keyHeader, "Libellé"));
+        headers.addAll(COUNT_HEADERS);
+        List<List<Object>> records = new ArrayList<>();
+        for (Row row : breakdown.rows()) {
+            List<Object> record = new ArrayList<>(List.of(row.key(), row.label()));
+            record.addAll(counts(row.counts()));
+            records.add(record);
+        }
+        return write(headers, records);
+    }
+
+    static byte[] funnel(Funnel funnel) {
+        List<List<Object>> records = new ArrayList<>();
+        for (FunnelStep step : funnel.steps()) {
+            records.add(List.of(step.label(), step.count(), percent(step.rateFromPrevious())));
+        }
+        return write(List.of("Étape", "Mises en relation", "Taux depuis l'étape précédente (%)"), records);
+    }
+
+    static byte[] delays(Delays delays) {
+        return write(List.of("Délai", "Mises en relation", "Médiane (jours)"), List.of(
+                delay("De la proposition à l'acceptation", delays.proposalToAcceptance()),
+                delay("De la première rencontre au partenariat", delays.meetingToPartnership())));
+    }
+
+    private static List<Object> delay(String label, Median median) {
+        return List.of(label, median.count(), decimal(median.medianDays()));
+    }
+
+    private static List<Object> counts(Counts counts) {
+        return List.of(counts.proposed(), counts.accepted(), counts.met(), counts.followUp(), counts.partnership(),
+                counts.declined(), counts.expired(), counts.withdrawn(), counts.noFit());
+    }
+
+    private static String percent(Double rate) {
+        return rate == null ? "" : decimal(rate * 100);
+    }
+
+    private static String decimal(Double value) {
+        if (value == null) {
+            return "";
+        }
+        DecimalFormat french = new DecimalFormat("0.#", DecimalFormatSymbols.getInstance(Locale.FRANCE));
+        return french.format(value);
+    }
+
+    private static byte[] write(List<String> headers, List<List<Object>> records) {
+        StringWriter out = new StringWriter();
+        out.write(BOM);
+        try (CSVPrinter printer = new CSVPrinter(out, FORMAT.builder().setHeader(headers.toArray(String[]::new)).get())) {
+            for (List<Object> record : records) {
+                printer.printRecord(record);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+}

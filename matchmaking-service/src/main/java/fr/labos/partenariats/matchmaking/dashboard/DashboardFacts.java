@@ -1,0 +1,126 @@
+package fr.labos.partenariats.matchmaking.dashboard;
+
+import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * This instance's copy of every introduction's {@link IntroductionFact}, read from the introduction views in MongoDB:
+ * a dashboard query over 100,000 introductions then costs a pass in memory rather than a scan of the collection.
+ * Views are written by whichever instance owns their partition, so every instance polls the collection for the views
+ * written since its last poll ({@value IntroductionView#TOUCHED_AT}, indexed), with an overlap that covers the
+ * writers' clock skew and writes still in flight; a view read twice is simply replaced. A collection that shrank (a
+ * rebuild emptied it) is read again whole.
+ *
+ * <p>A poll first reads the consumer's positions (a few small documents, written after the views they cover) and
+ * stops there if they have not moved: an idle topic costs no query of the views. MongoDB's stand-in in tests
+ * (mongo-java-server) ignores secondary indexes and would scan every view at each poll.
+ */
+@Component
+class DashboardFacts {
+
+    private static final Logger log = LoggerFactory.getLogger(DashboardFacts.class);
+    private static final String[] FIELDS = {"actorId", "partnerActorId", "pairs", "stage", "proposedAt", "acceptedAt",
+            "declinedAt", "expiredAt", "withdrawnAt", "firstMetAt", "followUpOn", "partnershipOn", "noFitOn",
+            IntroductionView.TOUCHED_AT};
+
+    private final MongoTemplate mongo;
+    private final ZoneId zone;
+    private final long overlapMillis;
+    private final Map<String, IntroductionFact> facts = new ConcurrentHashMap<>();
+    private volatile long newestSeen = Long.MIN_VALUE;
+    private volatile List<Document> positionsSeen = List.of();
+    private volatile boolean loaded;
+    private volatile long version;
+
+    DashboardFacts(MongoTemplate mongo, Clock clock, @Value("${matchmaking.dashboard.poll-overlap:10s}") Duration overlap) {
+        this.mongo = mongo;
+        this.zone = clock.getZone();
+        this.overlapMillis = overlap.toMillis();
+    }
+
+    /**
+     * The facts as of the last poll; polls first if none has succeeded yet, and then throws Spring's
+     * {@code DataAccessException} (a 503) if MongoDB cannot be read: empty dashboards would be a lie.
+     */
+    Collection<IntroductionFact> all() {
+        if (!loaded) {
+            poll();
+        }
+        return facts.values();
+    }
+
+    /** Changes whenever the facts do: what lets a reader skip work it did for the same facts. */
+    long version() {
+        return version;
+    }
+
+    @Scheduled(fixedDelayString = "${matchmaking.dashboard.refresh:1s}", initialDelay = 0)
+    void refresh() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            // MongoDB away: the dashboards answer from the last poll; the health endpoint says why.
+            log.debug("Cannot poll the introduction views", e);
+        }
+    }
+
+    /** Reads the views written since the last poll (all of them the first time, or after a rebuild). */
+    synchronized void poll() {
+        List<Document> positions = mongo.findAll(Document.class, IntroductionView.POSITIONS);
+        if (loaded && positions.equals(positionsSeen)) {
+            return;
+        }
+        if (loaded && mongo.estimatedCount(IntroductionView.COLLECTION) < facts.size()) {
+            log.info("The introduction views shrank (a rebuild?): reading them again whole");
+            facts.clear();
+            newestSeen = Long.MIN_VALUE;
+            version++;
+        }
+        long newest = newestSeen;
+        boolean changed = false;
+        Query query = newestSeen == Long.MIN_VALUE ? new Query()
+                : Query.query(Criteria.where(IntroductionView.TOUCHED_AT).gte(newestSeen - overlapMillis));
+        query.fields().include(FIELDS);
+        query.with(Sort.by(IntroductionView.TOUCHED_AT));
+        List<IntroductionView> views = mongo.find(query, IntroductionView.class);
+        for (IntroductionView view : views) {
+            if (view.proposedAt() != null) {
+                facts.put(view.id(), IntroductionFact.of(view, zone));
+                changed = true;
+            }
+            newest = Math.max(newest, view.touchedAt());
+        }
+        newestSeen = newest;
+        positionsSeen = positions;
+        if (changed) {
+            version++;
+        }
+        loaded = true;
+    }
+
+    /** Forgets everything: the next poll reads the views again whole. */
+    synchronized void reset() {
+        facts.clear();
+        newestSeen = Long.MIN_VALUE;
+        positionsSeen = List.of();
+        loaded = false;
+        version++;
+    }
+}

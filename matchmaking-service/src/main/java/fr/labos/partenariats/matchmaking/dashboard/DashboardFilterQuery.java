@@ -1,0 +1,67 @@
+package fr.labos.partenariats.matchmaking.dashboard;
+
+import fr.labos.partenariats.matchmaking.matching.api.InvalidParameterException;
+import fr.labos.partenariats.schema.common.ActorFamily;
+import fr.labos.partenariats.schema.common.ResourceCategory;
+import fr.labos.partenariats.schema.common.TerritoryLevel;
+import fr.labos.partenariats.schema.common.TerritoryRef;
+import fr.labos.partenariats.schema.territory.TerritoryDirectory;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * The filters of every dashboard as the request carries them ({@code ?from=2026-01-01&to=2026-06-30&departement=38
+ * &region=84&family=PUBLIC&category=FUNDING}), checked into a {@link DashboardFilter}: a bad value is a 400 naming it.
+ */
+record DashboardFilterQuery(String from, String to, String departement, String region, String family,
+                            String category) {
+
+    private static final TerritoryDirectory TERRITORIES = TerritoryDirectory.official();
+
+    DashboardFilter read() {
+        return new DashboardFilter(date("from", from), date("to", to), territory("departement", departement, TerritoryLevel.DEPARTEMENT),
+                territory("region", region, TerritoryLevel.REGION), oneOf("family", family, ActorFamily.class),
+                oneOf("category", category, ResourceCategory.class));
+    }
+
+    private static LocalDate date(String parameter, String value) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new InvalidParameterException(parameter, "invalid.parameter.date", value);
+        }
+    }
+
+    private static String territory(String parameter, String value, TerritoryLevel level) {
+        if (blank(value)) {
+            return null;
+        }
+        String code = value.trim();
+        if (!TERRITORIES.isKnown(new TerritoryRef(code, level))) {
+            throw new InvalidParameterException(parameter, "invalid.parameter.dashboard-territory", value);
+        }
+        return code;
+    }
+
+    static <E extends Enum<E>> E oneOf(String parameter, String value, Class<E> type) {
+        if (blank(value)) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value.trim());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidParameterException(parameter, "invalid.parameter.one-of", value,
+                    Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
+        }
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+}

@@ -1,0 +1,44 @@
+package fr.labos.partenariats.matchmaking.dashboard;
+
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of the dashboards: aggregates only, never a person (nor even an actor) by name. */
+final class DashboardViews {
+
+    private DashboardViews() {
+    }
+
+    /**
+     * Introductions counted by how far they got (each step counts those that reached it or a later one of the
+     * chain) and by how they closed.
+     */
+    record Counts(long proposed, long accepted, long met, long followUp, long partnership, long declined, long expired,
+                  long withdrawn, long noFit) {
+    }
+
+    /** One group of a breakdown (a département, a pair of families, a category, an SDG, a week or month). */
+    record Row(String key, String label, Counts counts) {
+    }
+
+    /** A breakdown: {@code total} introductions passed the filter; a group may count one in several rows. */
+    record Breakdown(String view, DashboardFilter filter, long total, List<Row> rows) {
+    }
+
+    /** One step of the funnel and the share of the previous step's introductions that reached it (null: none). */
+    record FunnelStep(String step, String label, long count, Double rateFromPrevious) {
+    }
+
+    /** {@code /api/dashboard/funnel}: the steps, where the introductions stand now, and how many closed how. */
+    record Funnel(DashboardFilter filter, long total, List<FunnelStep> steps, Map<String, Long> byStatus,
+                  Counts counts) {
+    }
+
+    /** A median over {@code count} introductions, in days; null when there are none. */
+    record Median(long count, Double medianDays) {
+    }
+
+    /** {@code /api/dashboard/delays}. */
+    record Delays(DashboardFilter filter, Median proposalToAcceptance, Median meetingToPartnership) {
+    }
+}

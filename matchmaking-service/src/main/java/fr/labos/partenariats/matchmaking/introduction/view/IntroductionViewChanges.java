@@ -1,0 +1,281 @@
+package fr.labos.partenariats.matchmaking.introduction.view;
+
+import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView.MeetingEntry;
+import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView.TimelineStep;
+import fr.labos.partenariats.matchmaking.projection.MalformedEventException;
+import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
+import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionWithdrawnEvent;
+import fr.labos.partenariats.schema.matching.MeetingHeldEvent;
+import fr.labos.partenariats.schema.matching.MeetingMissedEvent;
+import fr.labos.partenariats.schema.matching.MeetingScheduledEvent;
+import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * How each introduction event changes an {@link IntroductionView}: pure, in memory, so that the same function serves
+ * the consumer and its tests. The events come from a producer whose aggregate already enforced the rules; a view only
+ * records what happened, in sequence order.
+ */
+final class IntroductionViewChanges {
+
+    private IntroductionViewChanges() {
+    }
+
+    /**
+     * Applies the event to the view (a fresh one for an introduction not seen yet) unless the view already holds its
+     * sequence.
+     *
+     * @return whether the view changed
+     * @throws MalformedEventException if the event lacks what the contract says it carries
+     */
+    static boolean apply(IntroductionView view, IntroductionEvent event) {
+        check(event);
+        if (event.sequence() <= view.sequence) {
+            return false;
+        }
+        TimelineStep step = change(view, event);
+        view.id = event.introductionId();
+        view.sequence = event.sequence();
+        view.steps.add(step);
+        view.lastStepAt = step.at();
+        return true;
+    }
+
+    /**
+     * Throws {@link MalformedEventException} if the event lacks a field the views need (ids, dates, the outcome):
+     * such an event is parked, never half applied.
+     */
+    static void check(IntroductionEvent event) {
+        Object p = event.payload();
+        boolean complete;
+        if (p instanceof IntroductionProposedEvent e) {
+            complete = all(e.source(), e.actorId(), e.partnerActorId(), e.proposedAt());
+        } else if (p instanceof IntroductionAcceptedEvent e) {
+            complete = all(e.actorId(), e.acceptedAt());
+        } else if (p instanceof IntroductionDeclinedEvent e) {
+            complete = all(e.actorId(), e.declinedAt());
+        } else if (p instanceof IntroductionExpiredEvent e) {
+            complete = all(e.expiredAt());
+        } else if (p instanceof IntroductionWithdrawnEvent e) {
+            complete = all(e.withdrawnAt());
+        } else if (p instanceof MeetingScheduledEvent e) {
+            complete = all(e.meetingId(), e.scheduledAt());
+        } else if (p instanceof MeetingHeldEvent e) {
+            complete = all(e.meetingId(), e.recordedAt());
+        } else if (p instanceof MeetingMissedEvent e) {
+            complete = all(e.meetingId(), e.recordedAt());
+        } else if (p instanceof OutcomeRecordedEvent e) {
+            complete = all(e.outcome(), e.occurredOn(), e.recordedAt());
+        } else {
+            throw new MalformedEventException(event.type() + " is not an introduction event");
+        }
+        if (!complete) {
+            throw new MalformedEventException(event.type() + " of " + event.introductionId() + " #" + event.sequence()
+                    + " lacks an id, a date or a value the contract requires");
+        }
+    }
+
+    private static boolean all(Object... required) {
+        for (Object value : required) {
+            if (value == null) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static TimelineStep change(IntroductionView view, IntroductionEvent event) {
+        Object payload = event.payload();
+        if (payload instanceof IntroductionProposedEvent e) {
+            view.stage = IntroductionStage.PROPOSED;
+            view.source = e.source();
+            view.actorId = e.actorId();
+            view.partnerActorId = e.partnerActorId();
+            view.pairs = new ArrayList<>(e.pairs());
+            if (e.match() != null) {
+                view.score = e.match().score();
+                view.modelVersion = e.match().modelVersion();
+                view.sentence = e.match().sentence();
+            }
+            view.note = e.note();
+            view.proposedAt = e.proposedAt();
+            view.answerBy = e.answerBy();
+            return step(event, "proposée : " + e.source().label(), e.proposedAt()).text(e.note()).build();
+        }
+        if (payload instanceof IntroductionAcceptedEvent e) {
+            if (!view.acceptedBy.contains(e.actorId())) {
+                view.acceptedBy.add(e.actorId());
+            }
+            if (e.bothSidesAccepted()) {
+                view.stage = IntroductionStage.ACCEPTED;
+                view.acceptedAt = e.acceptedAt();
+            }
+            return step(event, e.bothSidesAccepted() ? "acceptée par les deux parties" : "acceptée par une partie",
+                    e.acceptedAt()).actor(e.actorId()).build();
+        }
+        if (payload instanceof IntroductionDeclinedEvent e) {
+            view.stage = IntroductionStage.DECLINED;
+            view.declinedAt = e.declinedAt();
+            return step(event, "déclinée", e.declinedAt()).actor(e.actorId())
+                    .reason(e.reason() == null ? null : e.reason().name(), e.reason() == null ? null : e.reason().label())
+                    .text(e.explanation()).build();
+        }
+        if (payload instanceof IntroductionExpiredEvent e) {
+            view.stage = IntroductionStage.EXPIRED;
+            view.expiredAt = e.expiredAt();
+            return step(event, "expirée sans réponse des deux parties", e.expiredAt()).build();
+        }
+        if (payload instanceof IntroductionWithdrawnEvent e) {
+            view.stage = IntroductionStage.WITHDRAWN;
+            view.withdrawnAt = e.withdrawnAt();
+            return step(event, "retirée par qui l'avait proposée", e.withdrawnAt()).text(e.reason()).build();
+        }
+        if (payload instanceof MeetingScheduledEvent e) {
+            view.meetings.add(new MeetingEntry(e.meetingId(), e.startsAt(), e.location(), "scheduled", e.scheduledAt()));
+            return step(event, "rencontre prévue", e.scheduledAt()).meeting(e.meetingId(), e.startsAt(), e.location()).build();
+        }
+        if (payload instanceof MeetingHeldEvent e) {
+            meetingConcluded(view, e.meetingId(), "held", e.recordedAt());
+            Instant heldAt = startOf(view, e.meetingId(), e.recordedAt());
+            if (view.firstMetAt == null || heldAt.isBefore(view.firstMetAt)) {
+                view.firstMetAt = heldAt;
+            }
+            if (view.stage == IntroductionStage.ACCEPTED) {
+                view.stage = IntroductionStage.MET;
+            }
+            return step(event, "rencontre tenue", e.recordedAt()).text(e.note()).meeting(e.meetingId(), null, null).build();
+        }
+        if (payload instanceof MeetingMissedEvent e) {
+            meetingConcluded(view, e.meetingId(), "missed", e.recordedAt());
+            return step(event, "rencontre manquée", e.recordedAt()).actor(e.absentActorId()).text(e.note())
+                    .meeting(e.meetingId(), null, null).build();
+        }
+        if (payload instanceof OutcomeRecordedEvent e) {
+            LocalDate day = e.occurredOn();
+            switch (e.outcome()) {
+                case NO_FIT -> {
+                    view.stage = IntroductionStage.NO_FIT;
+                    view.noFitOn = earliest(view.noFitOn, day);
+                }
+                case FOLLOW_UP_PLANNED -> {
+                    view.stage = IntroductionStage.FOLLOW_UP;
+                    view.followUpOn = earliest(view.followUpOn, day);
+                }
+                case PARTNERSHIP_FORMED -> {
+                    view.stage = IntroductionStage.PARTNERSHIP;
+                    view.partnershipOn = earliest(view.partnershipOn, day);
+                }
+                case PARTNERSHIP_ENDED -> {
+                    view.stage = IntroductionStage.PARTNERSHIP_ENDED;
+                    view.partnershipEndedOn = earliest(view.partnershipEndedOn, day);
+                }
+            }
+            return step(event, "suite enregistrée : " + e.outcome().label(), e.recordedAt()).text(e.note())
+                    .outcome(e.outcome().name(), e.outcome().label(), day,
+                            e.form() == null ? null : e.form().name(), e.category() == null ? null : e.category().name())
+                    .build();
+        }
+        throw new MalformedEventException(event.type() + " is not an introduction event");
+    }
+
+    private static void meetingConcluded(IntroductionView view, String meetingId, String status, Instant at) {
+        List<MeetingEntry> meetings = new ArrayList<>();
+        boolean found = false;
+        for (MeetingEntry meeting : view.meetings) {
+            if (meeting.meetingId().equals(meetingId)) {
+                meetings.add(new MeetingEntry(meetingId, meeting.startsAt(), meeting.location(), status, at));
+                found = true;
+            } else {
+                meetings.add(meeting);
+            }
+        }
+        if (!found) {
+            meetings.add(new MeetingEntry(meetingId, null, null, status, at));
+        }
+        view.meetings = meetings;
+    }
+
+    /** A meeting took place when it was planned to start; the recording time only if its start is unknown. */
+    private static Instant startOf(IntroductionView view, String meetingId, Instant recordedAt) {
+        return view.meetings.stream().filter(m -> m.meetingId().equals(meetingId) && m.startsAt() != null)
+                .map(MeetingEntry::startsAt).findFirst().orElse(recordedAt);
+    }
+
+    private static LocalDate earliest(LocalDate current, LocalDate day) {
+        return current == null || day.isBefore(current) ? day : current;
+    }
+
+    private static StepBuilder step(IntroductionEvent event, String what, Instant at) {
+        return new StepBuilder(event, what, at == null ? event.timestamp() : at);
+    }
+
+    /** Fills a {@link TimelineStep} field by field: most steps use only a few of its fields. */
+    private static final class StepBuilder {
+        private final IntroductionEvent event;
+        private final String what;
+        private final Instant at;
+        private String actorId;
+        private String reason;
+        private String reasonLabel;
+        private String text;
+        private String outcome;
+        private String outcomeLabel;
+        private LocalDate occurredOn;
+        private String form;
+        private String category;
+        private String meetingId;
+        private Instant startsAt;
+        private String location;
+
+        StepBuilder(IntroductionEvent event, String what, Instant at) {
+            this.event = event;
+            this.what = what;
+            this.at = at;
+        }
+
+        StepBuilder actor(String actorId) {
+            this.actorId = actorId;
+            return this;
+        }
+
+        StepBuilder reason(String reason, String label) {
+            this.reason = reason;
+            this.reasonLabel = label;
+            return this;
+        }
+
+        StepBuilder text(String text) {
+            this.text = text;
+            return this;
+        }
+
+        StepBuilder outcome(String outcome, String label, LocalDate occurredOn, String form, String category) {
+            this.outcome = outcome;
+            this.outcomeLabel = label;
+            this.occurredOn = occurredOn;
+            this.form = form;
+            this.category = category;
+            return this;
+        }
+
+        StepBuilder meeting(String meetingId, Instant startsAt, String location) {
+            this.meetingId = meetingId;
+            this.startsAt = startsAt;
+            this.location = location;
+            return this;
+        }
+
+        TimelineStep build() {
+            return new TimelineStep(event.sequence(), event.type(), what, at, event.subject(), event.role(),
+                    event.actingFor(), actorId, reason, reasonLabel, text, outcome, outcomeLabel, occurredOn, form,
+                    category, meetingId, startsAt, location);
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package fr.labos.partenariats.matchmaking.introduction.view;
+
+import fr.labos.partenariats.platform.problem.ProblemMapping;
+import fr.labos.partenariats.platform.problem.ProblemTypes;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.TopicBuilder;
+
+/** The introduction views' dead-letter topic and the problems their endpoints answer. */
+@Configuration(proxyBeanMethods = false)
+class IntroductionViewConfiguration {
+
+    /** Created at start if missing; kept for ever, like the topic it parks records of. */
+    @Bean
+    NewTopic introductionViewsDeadLetters(IntroductionViewProperties properties) {
+        return TopicBuilder.name(properties.deadLetterTopic()).partitions(1)
+                .config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
+    }
+
+    @Bean
+    ProblemMapping<ViewNotFoundException> viewNotFoundProblem() {
+        return ProblemMapping.of(ViewNotFoundException.class, ProblemTypes.NOT_FOUND)
+                .detail(ViewNotFoundException::code, e -> new Object[]{e.id()});
+    }
+}

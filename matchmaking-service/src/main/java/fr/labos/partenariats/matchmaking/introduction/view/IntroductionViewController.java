@@ -1,0 +1,117 @@
+package fr.labos.partenariats.matchmaking.introduction.view;
+
+import fr.labos.partenariats.matchmaking.matching.api.InvalidParameterException;
+import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
+import fr.labos.partenariats.platform.security.LabPrincipal;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * An introduction's timeline and an actor's inbox, read from the introduction views (fed by
+ * {@code lab.matchmaking.events}, so they follow the commands by the time the relay and the consumer take).
+ */
+@RestController
+class IntroductionViewController {
+
+    static final int MAX_LIMIT = 500;
+
+    private final IntroductionViewReader views;
+    private final ProjectionReader actors;
+    private final IntroductionReadAccess access;
+
+    IntroductionViewController(IntroductionViewReader views, ProjectionReader actors, IntroductionReadAccess access) {
+        this.views = views;
+        this.actors = actors;
+        this.access = access;
+    }
+
+    /** Where the introduction stands and every step it took: what, when, who (pseudonymous subject and role), why. */
+    @GetMapping("/api/introductions/{introductionId}")
+    IntroductionViewJson.Timeline introduction(@PathVariable String introductionId,
+                                               @AuthenticationPrincipal LabPrincipal principal) {
+        IntroductionView view = views.find(introductionId)
+                .filter(found -> found.actorId != null)
+                .orElseThrow(() -> new ViewNotFoundException("not-found.introduction", introductionId));
+        access.checkMayReadIntroduction(principal, view.actorId, view.partnerActorId);
+        return IntroductionViewJson.timeline(view, names(Set.of(view.actorId, view.partnerActorId)));
+    }
+
+    /**
+     * The introductions the actor is a side of, those waiting for its answer first (soonest deadline first), then the
+     * others by their latest step. {@code status} keeps only the given stages (repeatable or comma-separated).
+     */
+    @GetMapping("/api/actors/{actorId}/introductions")
+    IntroductionViewJson.Inbox inbox(@PathVariable String actorId,
+                                     @RequestParam(required = false) List<String> status,
+                                     @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit,
+                                     @AuthenticationPrincipal LabPrincipal principal) {
+        Set<IntroductionStage> stages = stages(status);
+        List<IntroductionView> involving = views.involving(actorId);
+        if (involving.isEmpty() && actors.actor(actorId).isEmpty()) {
+            throw new ViewNotFoundException("not-found.actor", actorId);
+        }
+        access.checkMayReadInbox(principal, actorId);
+        Map<String, Long> byStatus = new TreeMap<>(involving.stream().filter(v -> v.stage != null)
+                .collect(Collectors.groupingBy(v -> v.stage.slug(), Collectors.counting())));
+        List<IntroductionView> kept = involving.stream()
+                .filter(view -> view.stage != null && stages.contains(view.stage))
+                .sorted(inboxOrder(actorId)).limit(limit).toList();
+        Set<String> partners = new HashSet<>();
+        kept.forEach(view -> partners.add(actorId.equals(view.actorId) ? view.partnerActorId : view.actorId));
+        Map<String, String> names = names(partners);
+        List<IntroductionViewJson.InboxEntry> entries = new ArrayList<>();
+        kept.forEach(view -> entries.add(IntroductionViewJson.inboxEntry(view, actorId, names)));
+        int waiting = (int) involving.stream().filter(view -> view.waitsFor(actorId)).count();
+        return new IntroductionViewJson.Inbox(actorId, waiting, byStatus, entries);
+    }
+
+    private static Comparator<IntroductionView> inboxOrder(String actorId) {
+        Comparator<IntroductionView> waitingFirst = Comparator.comparing(view -> !view.waitsFor(actorId));
+        return waitingFirst
+                .thenComparing(view -> view.waitsFor(actorId) ? view.answerBy : null,
+                        Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(view -> view.lastStepAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(view -> view.id);
+    }
+
+    private static Set<IntroductionStage> stages(List<String> status) {
+        if (status == null || status.isEmpty()) {
+            return EnumSet.allOf(IntroductionStage.class);
+        }
+        Set<IntroductionStage> stages = EnumSet.noneOf(IntroductionStage.class);
+        for (String value : status) {
+            for (String slug : value.split(",")) {
+                String trimmed = slug.trim();
+                stages.add(IntroductionStage.bySlug(trimmed).orElseThrow(() -> new InvalidParameterException(
+                        "status", "invalid.parameter.one-of", trimmed,
+                        Arrays.stream(IntroductionStage.values()).map(IntroductionStage::slug).collect(Collectors.joining(", ")))));
+            }
+        }
+        return stages;
+    }
+
+    private Map<String, String> names(Set<String> ids) {
+        Map<String, String> names = new HashMap<>();
+        Set<String> known = new HashSet<>(ids);
+        known.remove(null);
+        actors.actors(known).forEach((id, actor) -> names.put(id, actor.name()));
+        return names;
+    }
+}

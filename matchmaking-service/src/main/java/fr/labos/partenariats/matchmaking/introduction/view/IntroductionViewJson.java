@@ -1,0 +1,81 @@
+package fr.labos.partenariats.matchmaking.introduction.view;
+
+import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView.MeetingEntry;
+import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView.TimelineStep;
+import fr.labos.partenariats.schema.matching.NeedOfferPair;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/** The JSON shapes of the introduction views. */
+final class IntroductionViewJson {
+
+    private IntroductionViewJson() {
+    }
+
+    /** An actor by id and name; the name is null while its profile has not reached this service. */
+    record ActorRef(String id, String name) {
+    }
+
+    /** The matcher's score and sentence, frozen at the proposal. */
+    record Grounds(Double score, String modelVersion, String sentence) {
+    }
+
+    /** The dates an introduction reached each step; null for steps it has not reached. */
+    record Milestones(Instant proposedAt, Instant acceptedAt, Instant declinedAt, Instant expiredAt,
+                      Instant withdrawnAt, Instant firstMetAt, LocalDate followUpOn, LocalDate partnershipOn,
+                      LocalDate noFitOn, LocalDate partnershipEndedOn) {
+    }
+
+    /** {@code GET /api/introductions/{id}}: where it stands and every step it took. */
+    record Timeline(String id, String status, String statusLabel, String source, String sourceLabel, ActorRef actor,
+                    ActorRef partner, List<NeedOfferPair> pairs, Grounds match, String note, Instant answerBy,
+                    List<String> acceptedBy, Milestones milestones, List<MeetingEntry> meetings,
+                    List<TimelineStep> steps) {
+    }
+
+    /** One line of an actor's inbox. */
+    record InboxEntry(String id, String status, String statusLabel, boolean waitingForYourAnswer, Instant answerBy,
+                      String side, ActorRef partner, String source, Instant proposedAt, Instant lastStepAt,
+                      String lastStep) {
+    }
+
+    /** {@code GET /api/actors/{id}/introductions}: what waits for this actor's answer first, then the latest. */
+    record Inbox(String actorId, int waitingForYourAnswer, Map<String, Long> byStatus, List<InboxEntry> introductions) {
+    }
+
+    static Timeline timeline(IntroductionView view, Map<String, String> names) {
+        return new Timeline(view.id, slug(view), label(view), view.source == null ? null : view.source.name(),
+                view.source == null ? null : view.source.label(), ref(view.actorId, names),
+                ref(view.partnerActorId, names), view.pairs, new Grounds(view.score, view.modelVersion, view.sentence),
+                view.note, view.answerBy, view.acceptedBy, milestones(view), view.meetings, view.steps);
+    }
+
+    static InboxEntry inboxEntry(IntroductionView view, String actorId, Map<String, String> names) {
+        boolean asked = actorId.equals(view.actorId);
+        String partner = asked ? view.partnerActorId : view.actorId;
+        String lastStep = view.steps.isEmpty() ? null : view.steps.get(view.steps.size() - 1).what();
+        return new InboxEntry(view.id, slug(view), label(view), view.waitsFor(actorId), view.answerBy,
+                asked ? "demandeur" : "sollicité", ref(partner, names), view.source == null ? null : view.source.name(),
+                view.proposedAt, view.lastStepAt, lastStep);
+    }
+
+    private static Milestones milestones(IntroductionView view) {
+        return new Milestones(view.proposedAt, view.acceptedAt, view.declinedAt, view.expiredAt, view.withdrawnAt,
+                view.firstMetAt, view.followUpOn, view.partnershipOn, view.noFitOn, view.partnershipEndedOn);
+    }
+
+    private static ActorRef ref(String id, Map<String, String> names) {
+        return id == null ? null : new ActorRef(id, names.get(id));
+    }
+
+    private static String slug(IntroductionView view) {
+        return view.stage == null ? null : view.stage.slug();
+    }
+
+    private static String label(IntroductionView view) {
+        return view.stage == null ? null : view.stage.label();
+    }
+}

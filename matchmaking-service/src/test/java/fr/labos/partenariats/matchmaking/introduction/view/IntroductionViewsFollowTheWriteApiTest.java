@@ -1,0 +1,91 @@
+package fr.labos.partenariats.matchmaking.introduction.view;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
+import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
+import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
+import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.platform.security.TestTokens;
+import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.common.Sdg;
+import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.util.Set;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The views follow the write API through the service's own relay and the topic: a facilitator's introduction, then
+ * both answers, read back from the timeline, the inbox and the funnel with who took each step.
+ */
+class IntroductionViewsFollowTheWriteApiTest {
+
+    private static InMemoryMongo mongo;
+    private static ProfileEventPublisher profiles;
+    private static RunningMatchmaking service;
+
+    @BeforeAll
+    static void start() {
+        String profileTopic = SharedKafka.newTopic("it.views-api.profile.events");
+        String topic = SharedKafka.newTopic("it.views-api.matchmaking.events");
+        mongo = InMemoryMongo.start();
+        profiles = new ProfileEventPublisher(SharedKafka.bootstrapServers(), profileTopic);
+        Instant registered = Instant.parse("2026-01-05T10:00:00Z");
+        profiles.publish("api-a", 0, new ActorRegisteredEvent("api-a", "Association Tremplin", ActorType.ASSOCIATION,
+                "38185", Set.of(), Set.of(Sdg.of(8)), "Insertion", registered));
+        profiles.publish("api-b", 0, new ActorRegisteredEvent("api-b", "Ville d'Échirolles", ActorType.MUNICIPALITY,
+                "38151", Set.of(), Set.of(Sdg.of(11)), "Commune", registered));
+        service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), profileTopic, "it-views-api",
+                "lab.relay.topic=" + topic, "matchmaking.introduction-views.topic=" + topic,
+                "matchmaking.introduction-views.group-id=it-views-api", "matchmaking.dashboard.refresh=100ms");
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        profiles.close();
+        mongo.close();
+    }
+
+    @Test
+    void aFacilitatorsIntroductionAndBothAnswersReachTheTimelineTheInboxAndTheFunnel() {
+        await().atMost(ofSeconds(30)).until(() -> service.get("/api/actors/api-b/partners").statusCode() != 404
+                && service.get("/api/actors/api-a/partners").statusCode() != 404);
+        TestTokens.Token facilitator = TestTokens.facilitator("DEPARTEMENT:38");
+        HttpResponse<String> created = service.post("/api/introductions", facilitator.sign(), """
+                {"actorId": "api-a", "partnerId": "api-b", "note": "Deux acteurs de l'insertion", "source": "FACILITATOR"}""");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        String id = RunningMatchmaking.parse(created.body()).path("id").asText();
+
+        await().atMost(ofSeconds(30)).until(() -> service.get("/api/introductions/" + id).statusCode() == 200);
+        JsonNode inbox = service.getJson("/api/actors/api-b/introductions");
+        assertThat(inbox.path("introductions").get(0).path("id").asText()).isEqualTo(id);
+        assertThat(inbox.path("introductions").get(0).path("waitingForYourAnswer").asBoolean()).isTrue();
+
+        String admin = TestTokens.admin().sign();
+        assertThat(service.post("/api/introductions/" + id + "/accept", admin, "{\"actingFor\": \"api-a\"}").statusCode()).isEqualTo(204);
+        assertThat(service.post("/api/introductions/" + id + "/accept", admin, "{\"actingFor\": \"api-b\"}").statusCode()).isEqualTo(204);
+
+        await().atMost(ofSeconds(30)).untilAsserted(() ->
+                assertThat(service.getJson("/api/introductions/" + id).path("status").asText()).isEqualTo("accepted"));
+        JsonNode steps = service.getJson("/api/introductions/" + id).path("steps");
+        assertThat(steps.size()).isEqualTo(3);
+        assertThat(steps.get(0).path("subject").asText()).isEqualTo(facilitator.subject());
+        assertThat(steps.get(0).path("role").asText()).isEqualTo("FACILITATOR");
+        assertThat(steps.get(0).path("text").asText()).isEqualTo("Deux acteurs de l'insertion");
+        assertThat(steps.get(2).path("role").asText()).isEqualTo("ADMIN");
+        assertThat(steps.get(2).path("actingFor").asText()).isEqualTo("api-b");
+        await().atMost(ofSeconds(10)).untilAsserted(() -> {
+            JsonNode funnel = service.getJson("/api/dashboard/funnel");
+            assertThat(funnel.path("byStatus").path("accepted").asInt()).isEqualTo(1);
+            assertThat(funnel.path("steps").get(1).path("count").asInt()).isEqualTo(1);
+        });
+    }
+}
