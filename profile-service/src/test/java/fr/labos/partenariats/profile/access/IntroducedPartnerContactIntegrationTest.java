@@ -27,6 +27,7 @@ import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -45,7 +46,8 @@ import static org.awaitility.Awaitility.await;
 @ProfileServiceIntegrationTest
 class IntroducedPartnerContactIntegrationTest {
 
-    private static final Instant PROPOSED_AT = Instant.parse("2026-03-02T09:00:00Z");
+    /** Now, not a fixed date: the test topic keeps the broker's default retention, which drops old records. */
+    private static final Instant PROPOSED_AT = Instant.now().truncatedTo(ChronoUnit.SECONDS);
 
     @LocalServerPort
     int port;
