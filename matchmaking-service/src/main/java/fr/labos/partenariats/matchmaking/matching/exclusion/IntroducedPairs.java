@@ -11,6 +11,7 @@ import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -48,13 +49,15 @@ public final class IntroducedPairs implements PairExclusions {
         final String id;
         final String actorId;
         final String partnerId;
+        final long arrival;
         long sequence;
         Stage stage = Stage.PROPOSED;
         ExclusionReason lasting;
         Outcome latestOutcome;
 
-        Introduction(String id, String actorId, String partnerId, long sequence) {
+        Introduction(String id, String actorId, String partnerId, long sequence, long arrival) {
             this.id = id;
+            this.arrival = arrival;
             this.actorId = actorId;
             this.partnerId = partnerId;
             this.sequence = sequence;
@@ -92,7 +95,8 @@ public final class IntroducedPairs implements PairExclusions {
             Introduction introduction = introductions.get(introductionId);
             if (event instanceof IntroductionProposedEvent proposed) {
                 if (introduction == null && !proposed.actorId().equals(proposed.partnerActorId())) {
-                    introduction = new Introduction(introductionId, proposed.actorId(), proposed.partnerActorId(), sequence);
+                    introduction = new Introduction(introductionId, proposed.actorId(), proposed.partnerActorId(), sequence,
+                            introductions.size());
                     introductions.put(introductionId, introduction);
                     byPair.computeIfAbsent(pair(introduction), key -> new HashSet<>()).add(introduction);
                     refresh(introduction);
@@ -179,6 +183,21 @@ public final class IntroducedPairs implements PairExclusions {
         lock.readLock().lock();
         try {
             return Optional.ofNullable(setAside.getOrDefault(actorId, Map.of()).get(partnerId));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The introduction of this pair proposed last, whatever became of it, if any. */
+    public Optional<String> latestIntroductionBetween(String actorId, String partnerId) {
+        if (actorId.equals(partnerId)) {
+            return Optional.empty();
+        }
+        lock.readLock().lock();
+        try {
+            return byPair.getOrDefault(Set.of(actorId, partnerId), Set.of()).stream()
+                    .max(Comparator.comparingLong(introduction -> introduction.arrival))
+                    .map(introduction -> introduction.id);
         } finally {
             lock.readLock().unlock();
         }

@@ -133,6 +133,19 @@ class IntroducedPairsTest {
         assertThat(pairs.introductionCount()).isZero();
     }
 
+    @Test
+    void theLatestIntroductionOfAPairIsTheOneProposedLastWhateverBecameOfIt() {
+        assertThat(pairs.latestIntroductionBetween("wimoov", "fondation")).isEmpty();
+        propose("i1", "wimoov", "fondation");
+        pairs.apply("i1", 1, new IntroductionExpiredEvent("i1", AT));
+        propose("i2", "fondation", "wimoov");
+        pairs.apply("i2", 1, new IntroductionWithdrawnEvent("i2", null, AT));
+        propose("i3", "wimoov", "banque");
+        assertThat(pairs.latestIntroductionBetween("wimoov", "fondation")).contains("i2");
+        assertThat(pairs.latestIntroductionBetween("fondation", "wimoov")).contains("i2");
+        assertThat(pairs.latestIntroductionBetween("banque", "wimoov")).contains("i3");
+    }
+
     private void propose(String id, String actor, String partner) {
         pairs.apply(id, 0, new IntroductionProposedEvent(id, IntroductionSource.FACILITATOR, actor, partner, List.of(),
                 null, new Proposer("u-1", "FACILITATOR"), null, AT, AT.plusSeconds(14 * 86_400)));
