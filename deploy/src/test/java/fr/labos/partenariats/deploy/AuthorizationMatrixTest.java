@@ -98,6 +98,9 @@ class AuthorizationMatrixTest {
             POST   /api/introductions/{introductionId}/meetings/{meetingId}/missed other  401  403  204  204  403  403  204
             POST   /api/introductions/{introductionId}/outcomes   own      401   204      403      204       403        403     204
             POST   /api/introductions/{introductionId}/outcomes   other    401   403      204      204       403        403     204
+            # Batch proposals of the matcher (facilitators within their territories, admins): own = Isère, other = Savoie
+            POST   /api/introductions/batch                       own      401   403      403      200       403        403     200
+            POST   /api/introductions/batch                       other    401   403      403      403       200        403     200
             """;
 
     /** The columns of {@link #MATRIX}, as demo accounts ({@code null}: no token at all). */
@@ -252,6 +255,9 @@ class AuthorizationMatrixTest {
             case "PUT /api/actors/{actorId}" -> ISERE_ACTOR.formatted("Association renommée", "renommee@matrice.example.org");
             case "POST /api/actors/{actorId}/{kind}", "PUT /api/actors/{actorId}/{kind}/{postId}" -> NEED;
             case "POST /api/actors/{actorId}/needs/{needId}/fulfilment" -> "{\"note\": \"financé\"}";
+            // Batch proposals: one partner per actor, in Isère (own) or Savoie (another's).
+            case "POST /api/introductions/batch" -> "{\"territory\": {\"code\": \""
+                    + (row.object().equals("own") ? "38" : "73") + "\", \"level\": \"DEPARTEMENT\"}, \"partnersPerActor\": 1}";
             default -> null;
         };
     }

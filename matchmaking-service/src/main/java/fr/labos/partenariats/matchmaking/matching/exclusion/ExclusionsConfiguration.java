@@ -7,8 +7,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The introduced pairs the engine leaves out ({@link IntroducedPairs}), fed by a follower of
- * {@code matchmaking.introductions.topic} (default {@code lab.matchmaking.events}) that starts with the context.
+ * The introduced pairs the engine leaves out ({@link IntroducedPairs}), fed by a follower that starts with the
+ * context, of {@code matchmaking.introductions.topic}: by default the topic this service's relay writes
+ * ({@code lab.relay.topic}, {@code lab.matchmaking.events}), whichever instance wrote the events.
  */
 @Configuration(proxyBeanMethods = false)
 class ExclusionsConfiguration {
@@ -20,7 +21,7 @@ class ExclusionsConfiguration {
 
     @Bean
     SmartLifecycle introducedPairsFollower(KafkaProperties kafka, IntroducedPairs pairs,
-                                           @Value("${matchmaking.introductions.topic:lab.matchmaking.events}") String topic) {
+                                           @Value("${matchmaking.introductions.topic:${lab.relay.topic:lab.matchmaking.events}}") String topic) {
         IntroductionEventTail tail = new IntroductionEventTail(kafka.buildConsumerProperties(null), topic, pairs);
         return new SmartLifecycle() {
             private volatile boolean running;
