@@ -123,6 +123,9 @@ class AuthorizationMatrixTest {
             GET    /api/me/actors                                 other    401   200      200      200       200        200     200
             GET    /api/live                                      own      401   200      200      200       200        200     200
             GET    /api/live                                      other    401   200      200      200       200        200     200
+            # Batch proposals of the matcher (facilitators within their territories, admins): own = Isère, other = Savoie
+            POST   /api/introductions/batch                       own      401   403      403      200       403        403     200
+            POST   /api/introductions/batch                       other    401   403      403      403       200        403     200
             """;
 
     /** The columns of {@link #MATRIX}, as demo accounts ({@code null}: no token at all). */
@@ -280,6 +283,9 @@ class AuthorizationMatrixTest {
             case "PUT /api/actors/{actorId}" -> ISERE_ACTOR.formatted("Association renommée", "renommee@matrice.example.org");
             case "POST /api/actors/{actorId}/{kind}", "PUT /api/actors/{actorId}/{kind}/{postId}" -> NEED;
             case "POST /api/actors/{actorId}/needs/{needId}/fulfilment" -> "{\"note\": \"financé\"}";
+            // Batch proposals: one partner per actor, in Isère (own) or Savoie (another's).
+            case "POST /api/introductions/batch" -> "{\"territory\": {\"code\": \""
+                    + (row.object().equals("own") ? "38" : "73") + "\", \"level\": \"DEPARTEMENT\"}, \"partnersPerActor\": 1}";
             default -> null;
         };
     }

@@ -5,6 +5,7 @@ import fr.labos.partenariats.matchmaking.engine.index.Partner;
 import fr.labos.partenariats.matchmaking.engine.index.RankingFilter;
 import fr.labos.partenariats.matchmaking.engine.model.Match;
 import fr.labos.partenariats.matchmaking.engine.model.PostKind;
+import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -12,22 +13,32 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The rankings the REST API serves, from the in-memory matching engine as it stands: matches for a need or an offer,
- * partners for an actor. "Today" (for expiry and freshness) is the service clock's date.
+ * partners for an actor. "Today" (for expiry and freshness) is the service clock's date. No ranking is served before
+ * the introduced pairs have caught up with the introductions topic, so that every instance leaves out the same pairs.
  */
 @Service
 public class MatchFinder {
 
     private final MatchingEngine engine;
+    private final IntroducedPairs introducedPairs;
     private final Clock clock;
     private final Duration readyTimeout;
 
-    MatchFinder(MatchingEngine engine, Clock clock, @Value("${matchmaking.index.ready-timeout:5s}") Duration readyTimeout) {
+    MatchFinder(MatchingEngine engine, IntroducedPairs introducedPairs, Clock clock,
+                @Value("${matchmaking.index.ready-timeout:5s}") Duration readyTimeout) {
         this.engine = engine;
+        this.introducedPairs = introducedPairs;
         this.clock = clock;
         this.readyTimeout = readyTimeout;
+    }
+
+    /** Why a pair of actors is left out of rankings, if it is. */
+    public Optional<IntroducedPairs.SetAside> setAside(String actorId, String partnerId) {
+        return introducedPairs.between(actorId, partnerId);
     }
 
     /**
@@ -64,7 +75,7 @@ public class MatchFinder {
     }
 
     private void awaitIndex() {
-        if (!engine.awaitReady(readyTimeout)) {
+        if (!engine.awaitReady(readyTimeout) || !introducedPairs.awaitCaughtUp(readyTimeout)) {
             throw new IndexNotReadyException();
         }
     }

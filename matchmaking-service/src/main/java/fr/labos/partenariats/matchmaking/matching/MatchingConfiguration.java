@@ -2,8 +2,8 @@ package fr.labos.partenariats.matchmaking.matching;
 
 import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
 import fr.labos.partenariats.matchmaking.engine.model.FrenchText;
-import fr.labos.partenariats.matchmaking.engine.model.PairExclusions;
 import fr.labos.partenariats.matchmaking.engine.model.TerritoryTable;
+import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,10 +29,10 @@ class MatchingConfiguration {
         return new FrenchText();
     }
 
-    /** No pair of actors is set aside yet: introductions, when they come, will supply theirs. */
+    /** The pairs of actors set aside are those their introductions set aside ({@link IntroducedPairs}). */
     @Bean
     MatchingEngine matchingEngine(ComplementarityProperties complementarity, TerritoryTable territories, FrenchText text,
-                                  Clock clock) {
-        return new MatchingEngine(complementarity.weights(), territories, text, clock.getZone(), PairExclusions.NONE);
+                                  Clock clock, IntroducedPairs introducedPairs) {
+        return new MatchingEngine(complementarity.weights(), territories, text, clock.getZone(), introducedPairs);
     }
 }

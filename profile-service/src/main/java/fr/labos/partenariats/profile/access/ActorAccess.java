@@ -6,13 +6,16 @@ import fr.labos.partenariats.platform.security.LabRole;
 import fr.labos.partenariats.profile.actor.query.ActorProjection;
 import fr.labos.partenariats.profile.actor.query.ActorView;
 import fr.labos.partenariats.profile.domain.NotFoundException;
+import fr.labos.partenariats.profile.introduction.IntroducedPairs;
 import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 import org.springframework.stereotype.Component;
 
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Who may do what to which actor (object level). Public views need no check here: every signed-in role reads them.
@@ -22,6 +25,8 @@ import java.util.Optional;
  *   <li>{@code ACTOR_MEMBER}: the actors it is a member of, by its token or by membership granted here;</li>
  *   <li>{@code VIEWER}: nothing beyond public views.</li>
  * </ul>
+ * Besides, the members of an actor introduced to this one, once both sides accepted the introduction, may read its
+ * contact person (and nothing else of what is reserved).
  * An actor that does not exist is a 404 before any of this; a refusal is a 403 ({@link ActionForbiddenException}).
  */
 @Component
@@ -29,11 +34,13 @@ public class ActorAccess {
 
     private final ActorProjection actors;
     private final Memberships memberships;
+    private final IntroducedPairs introductions;
     private final TerritoryDirectory territories = TerritoryDirectory.official();
 
-    public ActorAccess(ActorProjection actors, Memberships memberships) {
+    public ActorAccess(ActorProjection actors, Memberships memberships, IntroducedPairs introductions) {
         this.actors = actors;
         this.memberships = memberships;
+        this.introductions = introductions;
     }
 
     /** The actor, or a 404. */
@@ -68,9 +75,22 @@ public class ActorAccess {
         return ids.stream().map(actors::find).flatMap(Optional::stream).toList();
     }
 
-    /** The contact person is personal data: for those who may act for the actor only. */
+    /**
+     * The contact person is personal data: for those who may act for the actor, and for the members of an actor it
+     * was introduced to once both sides accepted (by the token's actors or by membership granted here; never a viewer).
+     */
     public boolean maySeeContact(LabPrincipal principal, ActorView actor) {
-        return mayActFor(principal, actor);
+        return mayActFor(principal, actor) || isIntroducedPartnerMember(principal, actor.id());
+    }
+
+    /** The actor, if it exists (else 404) and the principal may see its contact person (else 403). */
+    public ActorView contactReadable(LabPrincipal principal, String actorId) {
+        ActorView actor = existing(actorId);
+        if (!maySeeContact(principal, actor)) {
+            throw new ActionForbiddenException("Le contact de l'acteur « " + actor.name() + " » est réservé à ceux qui"
+                    + " agissent pour lui et aux membres des acteurs mis en relation avec lui : " + reach(principal.role()));
+        }
+        return actor;
     }
 
     /** Registering an actor at that home commune; an unknown commune is left to validation (400). */
@@ -119,6 +139,16 @@ public class ActorAccess {
 
     private boolean isMember(LabPrincipal principal, String actorId) {
         return principal.actors().contains(actorId) || memberships.isMember(principal.subject(), actorId);
+    }
+
+    private boolean isIntroducedPartnerMember(LabPrincipal principal, String actorId) {
+        if (principal.is(LabRole.VIEWER)) {
+            return false;
+        }
+        Set<String> actedFor = new HashSet<>(principal.actors());
+        actedFor.addAll(memberships.actorsOf(principal.subject()));
+        actedFor.remove(actorId);
+        return introductions.acceptedBetween(actorId, actedFor);
     }
 
     private static String reach(LabRole role) {

@@ -3,6 +3,7 @@ package fr.labos.partenariats.profile.support;
 import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.platform.testing.EmbeddedPostgresInitializer;
 import fr.labos.partenariats.profile.ProfileServiceApplication;
+import fr.labos.partenariats.schema.Topics;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.test.context.EmbeddedKafka;
@@ -24,6 +25,8 @@ import java.lang.annotation.Target;
         // Rate limits are tested in a context of their own; here they would only make test order matter.
         properties = {"spring.config.name=profile-service", "lab.limits.rate.enabled=false"})
 @ContextConfiguration(initializers = {EmbeddedPostgresInitializer.class, TestTokens.Initializer.class})
-@EmbeddedKafka(kraft = true, partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
+// lab.matchmaking.events: the topic matchmaking-service's relay creates, which the introductions consumer follows.
+@EmbeddedKafka(kraft = true, partitions = 3, topics = Topics.MATCHMAKING_EVENTS,
+        bootstrapServersProperty = "spring.kafka.bootstrap-servers")
 public @interface ProfileServiceIntegrationTest {
 }

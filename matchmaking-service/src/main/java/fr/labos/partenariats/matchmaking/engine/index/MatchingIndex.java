@@ -308,7 +308,7 @@ public final class MatchingIndex {
      */
     public Optional<List<Match>> matchesFor(PostKind kind, String id, RankingFilter filter, LocalDate today, int limit) {
         return read(() -> subject(kind, id, today).map(subject -> {
-            ComplementarityModel.Ranking ranking = rankingFor(subject, today, dictionary.statistics());
+            ComplementarityModel.Ranking ranking = rankingFor(subject, today, dictionary.statistics(), filter);
             TopK top = new TopK(limit);
             Place within = filter.within() == null ? null : territories.place(filter.within());
             int day = ranking.today();
@@ -423,7 +423,7 @@ public final class MatchingIndex {
     public Optional<List<Match>> matchesByExhaustiveScan(PostKind kind, String id, RankingFilter filter, LocalDate today,
                                                          int limit) {
         return read(() -> subject(kind, id, today).map(subject -> {
-            ComplementarityModel.Ranking ranking = rankingFor(subject, today, dictionary.statistics());
+            ComplementarityModel.Ranking ranking = rankingFor(subject, today, dictionary.statistics(), filter);
             Place within = filter.within() == null ? null : territories.place(filter.within());
             TopK top = new TopK(limit);
             for (PostFeatures candidate : posts.get(kind.other()).values()) {
@@ -570,11 +570,13 @@ public final class MatchingIndex {
 
     /**
      * The model's ranking for a subject, with the actors set aside for the subject's actor resolved to slots once
-     * (an excluded actor the index does not know yet has no post to propose). Under the read lock.
+     * (an excluded actor the index does not know yet has no post to propose), unless the filter keeps them. Under
+     * the read lock.
      */
-    ComplementarityModel.Ranking rankingFor(PostFeatures subject, LocalDate today,
-                                            TermStatistics statistics) {
-        return model.rankingFor(subject, today, statistics, excludedFor(subject.actor()));
+    ComplementarityModel.Ranking rankingFor(PostFeatures subject, LocalDate today, TermStatistics statistics,
+                                            RankingFilter filter) {
+        return model.rankingFor(subject, today, statistics,
+                filter.keepSetAside() ? ExcludedActors.NONE : excludedFor(subject.actor()));
     }
 
     private ExcludedActors excludedFor(ActorFeatures actor) {

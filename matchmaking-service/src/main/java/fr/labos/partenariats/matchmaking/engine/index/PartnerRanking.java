@@ -237,7 +237,7 @@ final class PartnerRanking {
     }
 
     private ComplementarityModel.Ranking bound(PostFeatures post, boolean theyOffer, BoundsByPartner bounds) {
-        ComplementarityModel.Ranking ranking = index.rankingFor(post, today, statistics);
+        ComplementarityModel.Ranking ranking = index.rankingFor(post, today, statistics, filter);
         index.forEachBounded(ranking, filter,
                 (candidate, actorSlot, upper, lower) -> bounds.offer(actorSlot, candidate, theyOffer, upper, lower));
         return ranking;
@@ -261,12 +261,12 @@ final class PartnerRanking {
         List<ComplementarityModel.Ranking> ourOffers = new ArrayList<>();
         for (PostFeatures need : actor.needs()) {
             if (need.standsOn(day)) {
-                ourNeeds.add(index.rankingFor(need, today, statistics));
+                ourNeeds.add(index.rankingFor(need, today, statistics, filter));
             }
         }
         for (PostFeatures offer : actor.offers()) {
             if (offer.standsOn(day)) {
-                ourOffers.add(index.rankingFor(offer, today, statistics));
+                ourOffers.add(index.rankingFor(offer, today, statistics, filter));
             }
         }
         Place within = filter.within() == null ? null : index.territories().place(filter.within());
@@ -304,7 +304,7 @@ final class PartnerRanking {
     }
 
     private void collect(PostFeatures post, boolean theyOffer, Map<ActorFeatures, Tally> tallies) {
-        ComplementarityModel.Ranking ranking = index.rankingFor(post, today, statistics);
+        ComplementarityModel.Ranking ranking = index.rankingFor(post, today, statistics, filter);
         index.forEachAdmitted(ranking, filter,
                 candidate -> add(tallies.computeIfAbsent(candidate.actor(), Tally::new), ranking, candidate, theyOffer));
     }

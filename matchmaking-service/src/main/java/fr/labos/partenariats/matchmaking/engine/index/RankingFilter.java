@@ -18,9 +18,12 @@ import java.util.Set;
  * @param scopeLevel only candidates scoped at this level (e.g. NATIONAL for national offers only); null: any level
  * @param actorTypes only candidates of actors of these types (an actor whose profile has not arrived has none); empty: any
  * @param categories only candidates of these resource categories; empty: any the gate allows
+ * @param keepSetAside also the actors the {@link fr.labos.partenariats.matchmaking.engine.model.PairExclusions} set
+ *                     aside for the subject's actor, for a caller that marks them (the one exception to "filters
+ *                     never open a gate": the gate is the caller's to show, not the model's)
  */
 public record RankingFilter(TerritoryRef within, TerritoryLevel scopeLevel, Set<ActorType> actorTypes,
-                            Set<ResourceCategory> categories) {
+                            Set<ResourceCategory> categories, boolean keepSetAside) {
 
     public static final RankingFilter NONE = new RankingFilter(null, null, Set.of(), Set.of());
 
@@ -29,24 +32,35 @@ public record RankingFilter(TerritoryRef within, TerritoryLevel scopeLevel, Set<
         categories = categories == null || categories.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(categories));
     }
 
+    /** A filter that keeps the set-aside pairs out, as every ranking does unless asked. */
+    public RankingFilter(TerritoryRef within, TerritoryLevel scopeLevel, Set<ActorType> actorTypes,
+                         Set<ResourceCategory> categories) {
+        this(within, scopeLevel, actorTypes, categories, false);
+    }
+
     public static RankingFilter none() {
         return NONE;
     }
 
     public RankingFilter within(TerritoryRef territory) {
-        return new RankingFilter(territory, scopeLevel, actorTypes, categories);
+        return new RankingFilter(territory, scopeLevel, actorTypes, categories, keepSetAside);
     }
 
     public RankingFilter scopedAt(TerritoryLevel level) {
-        return new RankingFilter(within, level, actorTypes, categories);
+        return new RankingFilter(within, level, actorTypes, categories, keepSetAside);
     }
 
     public RankingFilter actorTypes(Set<ActorType> types) {
-        return new RankingFilter(within, scopeLevel, types, categories);
+        return new RankingFilter(within, scopeLevel, types, categories, keepSetAside);
     }
 
     public RankingFilter categories(Set<ResourceCategory> resourceCategories) {
-        return new RankingFilter(within, scopeLevel, actorTypes, resourceCategories);
+        return new RankingFilter(within, scopeLevel, actorTypes, resourceCategories, keepSetAside);
+    }
+
+    /** The same filter, keeping (or not) the pairs set aside for the subject's actor. */
+    public RankingFilter keepingSetAside(boolean keep) {
+        return new RankingFilter(within, scopeLevel, actorTypes, categories, keep);
     }
 
     /** Whether the candidate passes; {@code withinPlace} is {@link #within} resolved by the index (null if none). */

@@ -8,7 +8,9 @@ package fr.labos.partenariats.matchmaking.engine.model;
  * {@link #admitsListed} per candidate, on the values the lists keep in flat arrays.
  * <ul>
  *   <li>kinds: a need and an offer;</li>
- *   <li>actors: two different actors, and not a pair of actors the {@link PairExclusions} set aside;</li>
+ *   <li>actors: two different actors, and not a pair of actors the {@link PairExclusions} set aside (the
+ *   {@link ExcludedActors} every path gets from the index; empty only when the caller asked to see such pairs, to
+ *   mark them: {@code RankingFilter.keepSetAside});</li>
  *   <li>validity: both stand on the day of the ranking (withdrawn and fulfilled posts are not in the index; expired
  *   ones, {@code validUntil} before that day, are refused here, even before the periodic purge removes them);</li>
  *   <li>category: the offer's category answers the need's ({@link CategoryCompatibility});</li>

@@ -2,9 +2,9 @@ package fr.labos.partenariats.matchmaking.introduction.api;
 
 import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
 import fr.labos.partenariats.matchmaking.engine.index.Partner;
-import fr.labos.partenariats.matchmaking.engine.model.Components;
 import fr.labos.partenariats.matchmaking.engine.model.Match;
 import fr.labos.partenariats.matchmaking.matching.IndexNotReadyException;
+import fr.labos.partenariats.matchmaking.matching.MatchSnapshots;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
 import fr.labos.partenariats.schema.matching.NeedOfferPair;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,9 +13,7 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -86,19 +84,6 @@ class MatcherGrounds {
         }
         Match best = chosen.stream().max((a, b) -> Double.compare(a.score(), b.score())).orElseThrow();
         return Optional.of(new Grounds(chosen.stream().map(m -> new NeedOfferPair(m.need().id(), m.offer().id()))
-                .distinct().toList(), snapshot(best)));
-    }
-
-    private static MatchSnapshot snapshot(Match match) {
-        Components c = match.components();
-        Map<String, Double> components = new LinkedHashMap<>();
-        components.put("category", c.category());
-        components.put("territory", c.territory());
-        components.put("purpose", c.purpose());
-        components.put("description", c.description());
-        components.put("crossFamily", c.crossFamily());
-        components.put("reciprocity", c.reciprocity());
-        components.put("freshness", c.freshness());
-        return new MatchSnapshot(match.modelVersion(), match.score(), components, match.sentence());
+                .distinct().toList(), MatchSnapshots.of(best)));
     }
 }

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.matching.api;
 
+import fr.labos.partenariats.matchmaking.engine.index.RankingFilter;
 import fr.labos.partenariats.matchmaking.matching.MatchFinder;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * Ranked partners for a need, an offer or an actor, each with the reasons a facilitator can read out. Every endpoint
- * takes the filters of {@link RankingFilterParameters}.
+ * takes the filters of {@link RankingFilterParameters}. Pairs of actors set aside by their introductions are left out,
+ * or kept and marked with the reason on {@code includeIntroduced=true}.
  */
 @RestController
 class MatchController {
@@ -34,8 +36,9 @@ class MatchController {
     List<MatchViews.OfferMatch> matchesForNeed(@PathVariable String needId,
                                                @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
                                                @ParameterObject RankingFilterQuery filter) {
-        return finder.forNeed(needId, filters.read(filter), limit).stream()
-                .map(MatchViews::offerMatch).toList();
+        RankingFilter read = filters.read(filter);
+        return finder.forNeed(needId, read, limit).stream()
+                .map(m -> MatchViews.offerMatch(m, mark(read, m.needActor().id(), m.offerActor().id()))).toList();
     }
 
     /** Needs that an open offer answers, best first. */
@@ -43,8 +46,9 @@ class MatchController {
     List<MatchViews.NeedMatch> matchesForOffer(@PathVariable String offerId,
                                                @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
                                                @ParameterObject RankingFilterQuery filter) {
-        return finder.forOffer(offerId, filters.read(filter), limit).stream()
-                .map(MatchViews::needMatch).toList();
+        RankingFilter read = filters.read(filter);
+        return finder.forOffer(offerId, read, limit).stream()
+                .map(m -> MatchViews.needMatch(m, mark(read, m.offerActor().id(), m.needActor().id()))).toList();
     }
 
     /**
@@ -56,7 +60,14 @@ class MatchController {
                                           @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
                                           @RequestParam(defaultValue = "5") @Min(1) @Max(MAX_PAIRS) int pairs,
                                           @ParameterObject RankingFilterQuery filter) {
-        return finder.partnersOf(actorId, filters.read(filter), limit, pairs)
-                .stream().map(MatchViews::partner).toList();
+        RankingFilter read = filters.read(filter);
+        return finder.partnersOf(actorId, read, limit, pairs)
+                .stream().map(p -> MatchViews.partner(p, mark(read, actorId, p.actor().id()))).toList();
+    }
+
+    /** The reason a pair is set aside, when the caller asked to see such pairs; null otherwise. */
+    private MatchViews.IntroducedView mark(RankingFilter filter, String actorId, String partnerId) {
+        return filter.keepSetAside()
+                ? finder.setAside(actorId, partnerId).map(MatchViews::introduced).orElse(null) : null;
     }
 }

@@ -23,7 +23,10 @@ import java.util.stream.Collectors;
  *   département);</li>
  *   <li>{@code territoryLevel} alone: only candidates scoped at that level, e.g. {@code NATIONAL};</li>
  *   <li>{@code actorType} (repeatable): only candidates of actors of these types;</li>
- *   <li>{@code category} (repeatable): only candidates of these resource categories.</li>
+ *   <li>{@code category} (repeatable): only candidates of these resource categories;</li>
+ *   <li>{@code includeIntroduced} ({@code true} or {@code false}, the default): also the actors the introductions set
+ *   aside for the subject's actor (open introduction, declined as competitor or already partners, partnership), each
+ *   marked with the reason.</li>
  * </ul>
  * Enum values are case-insensitive. A bad value is an {@link InvalidParameterException} naming the parameter.
  */
@@ -37,7 +40,19 @@ class RankingFilterParameters {
     }
 
     RankingFilter read(RankingFilterQuery query) {
-        return read(query.territoryLevel(), query.territoryCode(), query.actorType(), query.category());
+        return read(query.territoryLevel(), query.territoryCode(), query.actorType(), query.category())
+                .keepingSetAside(flag("includeIntroduced", query.includeIntroduced()));
+    }
+
+    private static boolean flag(String parameter, String value) {
+        if (value == null || value.isBlank()) {
+            return false;
+        }
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new InvalidParameterException(parameter, "invalid.parameter.one-of", value, "true, false");
+        };
     }
 
     private RankingFilter read(String territoryLevel, String territoryCode, List<String> actorTypes, List<String> categories) {

@@ -402,6 +402,38 @@ class RankingProperties {
         assertPartnersAgree(index, scenario, RankingFilter.none(), limit, 3);
     }
 
+    /**
+     * Asked to keep the set-aside pairs (to mark them), every path answers as if nothing were set aside: the fast path,
+     * the reference scan and the partner rankings, exactly.
+     */
+    @RepeatedTest(60)
+    void keepingSetAsidePairsGivesTheRankingsOfNoExclusionOnEveryPath(@Given(Scenarios.class) Scenario scenario,
+                                                                     @Given(Exclusions.class) Map<String, Set<String>> aside,
+                                                                     @Given(Limits.class) int limit) {
+        MatchingIndex withExclusions = build(scenario.changes(), actor -> aside.getOrDefault(actor, Set.of()));
+        MatchingIndex without = build(scenario.changes());
+        RankingFilter keep = RankingFilter.none().keepingSetAside(true);
+        for (PostChange subject : scenario.standingPosts().values()) {
+            List<Match> expected = matches(without, subject.kind(), subject.id(), RankingFilter.none(), limit);
+            assertThat(readable(matches(withExclusions, subject.kind(), subject.id(), keep, limit)))
+                    .isEqualTo(readable(expected));
+            assertThat(readable(withExclusions.matchesByExhaustiveScan(subject.kind(), subject.id(), keep, TODAY, limit)
+                    .orElse(List.of()))).isEqualTo(readable(expected));
+        }
+        Set<String> actorIds = new TreeSet<>();
+        scenario.standingPosts().values().forEach(post -> actorIds.add(post.actorId()));
+        for (String actorId : actorIds) {
+            List<String> expected = partnerIds(without.partnersOf(actorId, RankingFilter.none(), TODAY, limit, 3));
+            assertThat(partnerIds(withExclusions.partnersOf(actorId, keep, TODAY, limit, 3))).isEqualTo(expected);
+            assertThat(partnerIds(withExclusions.partnersByScoringEveryPair(actorId, keep, TODAY, limit, 3)))
+                    .isEqualTo(expected);
+        }
+    }
+
+    private static List<String> partnerIds(Optional<List<Partner>> partners) {
+        return partners.orElse(List.of()).stream().map(p -> p.actor().id() + "@" + p.score()).toList();
+    }
+
     /** Some pairs among the scenarios' actors, both ways. */
     static final class Exclusions implements GivenProvider {
         @Override

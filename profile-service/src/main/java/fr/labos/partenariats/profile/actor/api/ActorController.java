@@ -78,10 +78,13 @@ class ActorController {
         return new ActorDetails(actor, contact);
     }
 
-    /** The contact person: 403 for whoever may not see it, 404 when none is on file. */
+    /**
+     * The contact person, for those who act for the actor and the members of an actor introduced to it (both sides
+     * having accepted): 403 for anyone else, 404 when none is on file (never entered, or erased).
+     */
     @GetMapping("/{actorId}/contact")
     ContactDetails contact(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId) {
-        access.actingFor(principal, actorId);
+        access.contactReadable(principal, actorId);
         return contacts.find(actorId).orElseThrow(() -> new NotFoundException("not-found.contact", actorId));
     }
 

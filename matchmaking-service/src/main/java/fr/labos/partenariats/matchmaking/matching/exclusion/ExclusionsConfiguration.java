@@ -1,0 +1,47 @@
+package fr.labos.partenariats.matchmaking.matching.exclusion;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The introduced pairs the engine leaves out ({@link IntroducedPairs}), fed by a follower that starts with the
+ * context, of {@code matchmaking.introductions.topic}: by default the topic this service's relay writes
+ * ({@code lab.relay.topic}, {@code lab.matchmaking.events}), whichever instance wrote the events.
+ */
+@Configuration(proxyBeanMethods = false)
+class ExclusionsConfiguration {
+
+    @Bean
+    IntroducedPairs introducedPairs() {
+        return new IntroducedPairs();
+    }
+
+    @Bean
+    SmartLifecycle introducedPairsFollower(KafkaProperties kafka, IntroducedPairs pairs,
+                                           @Value("${matchmaking.introductions.topic:${lab.relay.topic:lab.matchmaking.events}}") String topic) {
+        IntroductionEventTail tail = new IntroductionEventTail(kafka.buildConsumerProperties(null), topic, pairs);
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                tail.start();
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                tail.stop();
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+}

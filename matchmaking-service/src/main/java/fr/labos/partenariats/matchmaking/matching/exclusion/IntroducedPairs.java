@@ -1,0 +1,236 @@
+package fr.labos.partenariats.matchmaking.matching.exclusion;
+
+import fr.labos.partenariats.matchmaking.engine.model.PairExclusions;
+import fr.labos.partenariats.schema.matching.DeclineReason;
+import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
+import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionWithdrawnEvent;
+import fr.labos.partenariats.schema.matching.Outcome;
+import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
+
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+
+/**
+ * The pairs of actors the matcher leaves out because of their introductions, built from the introduction events
+ * alone (in memory, by every instance from the whole topic, so that all give the same answers). One introduction
+ * sets its pair aside:
+ * <ul>
+ *   <li>while it is open: proposed and waiting for answers ({@link ExclusionReason#OPEN_INTRODUCTION});</li>
+ *   <li>once both sides accepted, until an outcome closes it ({@link ExclusionReason#INTRODUCED}); the latest outcome
+ *   recorded decides: {@code FOLLOW_UP_PLANNED} keeps it so, {@code PARTNERSHIP_FORMED} makes it
+ *   {@link ExclusionReason#PARTNERS}, {@code NO_FIT} and {@code PARTNERSHIP_ENDED} free the pair;</li>
+ *   <li>for good when a side declined it as {@code COMPETITOR} or {@code ALREADY_PARTNERS}.</li>
+ * </ul>
+ * An introduction that expired, was withdrawn, or was declined for another reason ({@code NOT_NOW},
+ * {@code NOT_RELEVANT}, {@code OTHER}) frees the pair. A pair is set aside while any of its introductions sets it
+ * aside, with the most lasting reason. Events of an introduction apply once, in its sequence order: a redelivered or
+ * older step is ignored. Thread-safe.
+ */
+public final class IntroducedPairs implements PairExclusions {
+
+    /** A pair set aside: why, and the introduction that says so. */
+    public record SetAside(ExclusionReason reason, String introductionId) {
+    }
+
+    private enum Stage { PROPOSED, ACCEPTED, CLOSED }
+
+    private static final class Introduction {
+        final String id;
+        final String actorId;
+        final String partnerId;
+        final long arrival;
+        long sequence;
+        Stage stage = Stage.PROPOSED;
+        ExclusionReason lasting;
+        Outcome latestOutcome;
+
+        Introduction(String id, String actorId, String partnerId, long sequence, long arrival) {
+            this.id = id;
+            this.arrival = arrival;
+            this.actorId = actorId;
+            this.partnerId = partnerId;
+            this.sequence = sequence;
+        }
+
+        ExclusionReason reason() {
+            if (lasting != null) {
+                return lasting;
+            }
+            return switch (stage) {
+                case PROPOSED -> ExclusionReason.OPEN_INTRODUCTION;
+                case CLOSED -> null;
+                case ACCEPTED -> latestOutcome == null || latestOutcome == Outcome.FOLLOW_UP_PLANNED
+                        ? ExclusionReason.INTRODUCED
+                        : latestOutcome == Outcome.PARTNERSHIP_FORMED ? ExclusionReason.PARTNERS : null;
+            };
+        }
+    }
+
+    private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    private final Map<String, Introduction> introductions = new HashMap<>();
+    /** Introductions by unordered pair of actors. */
+    private final Map<Set<String>, Set<Introduction>> byPair = new HashMap<>();
+    /** The pairs set aside, both ways: actor → partner → why. */
+    private final Map<String, Map<String, SetAside>> setAside = new HashMap<>();
+    private final CountDownLatch caughtUp = new CountDownLatch(1);
+
+    /**
+     * Applies one step of an introduction, at its sequence number in that introduction; other event types and steps
+     * already applied are ignored. A step of an introduction whose proposal never arrived is ignored too.
+     */
+    public void apply(String introductionId, long sequence, Object event) {
+        lock.writeLock().lock();
+        try {
+            Introduction introduction = introductions.get(introductionId);
+            if (event instanceof IntroductionProposedEvent proposed) {
+                if (introduction == null && !proposed.actorId().equals(proposed.partnerActorId())) {
+                    introduction = new Introduction(introductionId, proposed.actorId(), proposed.partnerActorId(), sequence,
+                            introductions.size());
+                    introductions.put(introductionId, introduction);
+                    byPair.computeIfAbsent(pair(introduction), key -> new HashSet<>()).add(introduction);
+                    refresh(introduction);
+                }
+                return;
+            }
+            if (introduction == null || sequence <= introduction.sequence || !step(introduction, event)) {
+                return;
+            }
+            introduction.sequence = sequence;
+            refresh(introduction);
+        } finally {
+            lock.writeLock().unlock();
+        }
+    }
+
+    /** Changes the introduction's state for a step that matters here; false for any other event. */
+    private static boolean step(Introduction introduction, Object event) {
+        if (event instanceof IntroductionAcceptedEvent accepted) {
+            if (accepted.bothSidesAccepted()) {
+                introduction.stage = Stage.ACCEPTED;
+            }
+        } else if (event instanceof IntroductionDeclinedEvent declined) {
+            introduction.stage = Stage.CLOSED;
+            if (declined.reason() == DeclineReason.COMPETITOR) {
+                introduction.lasting = ExclusionReason.DECLINED_COMPETITOR;
+            } else if (declined.reason() == DeclineReason.ALREADY_PARTNERS) {
+                introduction.lasting = ExclusionReason.DECLINED_ALREADY_PARTNERS;
+            }
+        } else if (event instanceof IntroductionExpiredEvent || event instanceof IntroductionWithdrawnEvent) {
+            introduction.stage = Stage.CLOSED;
+        } else if (event instanceof OutcomeRecordedEvent outcome) {
+            introduction.latestOutcome = outcome.outcome();
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    /** Recomputes the pair of this introduction from all of the pair's introductions. */
+    private void refresh(Introduction changed) {
+        SetAside strongest = null;
+        for (Introduction introduction : byPair.get(pair(changed))) {
+            ExclusionReason reason = introduction.reason();
+            if (reason != null && (strongest == null || reason.ordinal() < strongest.reason().ordinal())) {
+                strongest = new SetAside(reason, introduction.id);
+            }
+        }
+        put(changed.actorId, changed.partnerId, strongest);
+        put(changed.partnerId, changed.actorId, strongest);
+    }
+
+    private void put(String actorId, String partnerId, SetAside why) {
+        if (why == null) {
+            Map<String, SetAside> partners = setAside.get(actorId);
+            if (partners != null) {
+                partners.remove(partnerId);
+                if (partners.isEmpty()) {
+                    setAside.remove(actorId);
+                }
+            }
+        } else {
+            setAside.computeIfAbsent(actorId, key -> new HashMap<>()).put(partnerId, why);
+        }
+    }
+
+    private static Set<String> pair(Introduction introduction) {
+        return Set.of(introduction.actorId, introduction.partnerId);
+    }
+
+    @Override
+    public Set<String> excludedPartnersOf(String actorId) {
+        lock.readLock().lock();
+        try {
+            Map<String, SetAside> partners = setAside.get(actorId);
+            return partners == null ? Set.of() : Set.copyOf(partners.keySet());
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** Why the pair is set aside, if it is. */
+    public Optional<SetAside> between(String actorId, String partnerId) {
+        lock.readLock().lock();
+        try {
+            return Optional.ofNullable(setAside.getOrDefault(actorId, Map.of()).get(partnerId));
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** The introduction of this pair proposed last, whatever became of it, if any. */
+    public Optional<String> latestIntroductionBetween(String actorId, String partnerId) {
+        if (actorId.equals(partnerId)) {
+            return Optional.empty();
+        }
+        lock.readLock().lock();
+        try {
+            return byPair.getOrDefault(Set.of(actorId, partnerId), Set.of()).stream()
+                    .max(Comparator.comparingLong(introduction -> introduction.arrival))
+                    .map(introduction -> introduction.id);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    /** How many introductions are known, for the benchmark and health. */
+    public int introductionCount() {
+        lock.readLock().lock();
+        try {
+            return introductions.size();
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------------ readiness
+
+    /** The topic has been read up to where it ended when this instance started: answers are everyone's answers. */
+    void markCaughtUp() {
+        caughtUp.countDown();
+    }
+
+    public boolean isCaughtUp() {
+        return caughtUp.getCount() == 0;
+    }
+
+    /** Waits up to {@code timeout} to have caught up; false if it still has not. */
+    public boolean awaitCaughtUp(Duration timeout) {
+        try {
+            return caughtUp.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+}

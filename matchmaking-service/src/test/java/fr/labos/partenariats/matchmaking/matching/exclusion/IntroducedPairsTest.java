@@ -1,0 +1,171 @@
+package fr.labos.partenariats.matchmaking.matching.exclusion;
+
+import fr.labos.partenariats.schema.matching.DeclineReason;
+import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
+import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionSource;
+import fr.labos.partenariats.schema.matching.IntroductionWithdrawnEvent;
+import fr.labos.partenariats.schema.matching.MeetingHeldEvent;
+import fr.labos.partenariats.schema.matching.Outcome;
+import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
+import fr.labos.partenariats.schema.matching.Proposer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** When an introduction sets its pair of actors aside, and when the pair comes back. */
+class IntroducedPairsTest {
+
+    private static final Instant AT = Instant.parse("2026-03-02T09:00:00Z");
+
+    private final IntroducedPairs pairs = new IntroducedPairs();
+
+    @Test
+    void anOpenIntroductionSetsThePairAsideBothWaysAndOneAcceptanceKeepsItOpen() {
+        propose("i1", "wimoov", "fondation");
+        assertAside("wimoov", "fondation", ExclusionReason.OPEN_INTRODUCTION, "i1");
+        assertThat(pairs.excludedPartnersOf("fondation")).containsExactly("wimoov");
+        assertThat(pairs.excludedPartnersOf("banque")).isEmpty();
+
+        pairs.apply("i1", 1, new IntroductionAcceptedEvent("i1", "wimoov", false, AT));
+        assertAside("fondation", "wimoov", ExclusionReason.OPEN_INTRODUCTION, "i1");
+    }
+
+    @Test
+    void anExpiredOrWithdrawnIntroductionFreesThePair() {
+        propose("i1", "wimoov", "fondation");
+        pairs.apply("i1", 1, new IntroductionExpiredEvent("i1", AT));
+        assertFree("wimoov", "fondation");
+
+        propose("i2", "wimoov", "banque");
+        pairs.apply("i2", 1, new IntroductionWithdrawnEvent("i2", "erreur", AT));
+        assertFree("wimoov", "banque");
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = DeclineReason.class, names = {"NOT_NOW", "NOT_RELEVANT", "OTHER"})
+    void aDeclineForAPassingReasonFreesThePair(DeclineReason reason) {
+        propose("i1", "wimoov", "fondation");
+        pairs.apply("i1", 1, new IntroductionDeclinedEvent("i1", "fondation", reason, null, AT));
+        assertFree("wimoov", "fondation");
+    }
+
+    @Test
+    void aDeclineAsCompetitorOrAlreadyPartnersSetsThePairAsideForGood() {
+        propose("i1", "wimoov", "fondation");
+        pairs.apply("i1", 1, new IntroductionDeclinedEvent("i1", "fondation", DeclineReason.COMPETITOR, null, AT));
+        assertAside("wimoov", "fondation", ExclusionReason.DECLINED_COMPETITOR, "i1");
+
+        propose("i2", "wimoov", "banque");
+        pairs.apply("i2", 1, new IntroductionDeclinedEvent("i2", "wimoov", DeclineReason.ALREADY_PARTNERS, "", AT));
+        assertAside("banque", "wimoov", ExclusionReason.DECLINED_ALREADY_PARTNERS, "i2");
+
+        // A later introduction of the same pair, by hand, and its expiry change nothing to it.
+        propose("i3", "fondation", "wimoov");
+        pairs.apply("i3", 1, new IntroductionExpiredEvent("i3", AT));
+        assertAside("wimoov", "fondation", ExclusionReason.DECLINED_COMPETITOR, "i1");
+    }
+
+    @Test
+    void anAcceptedIntroductionStaysAsideUntilAnOutcomeClosesIt() {
+        propose("i1", "wimoov", "fondation");
+        pairs.apply("i1", 1, new IntroductionAcceptedEvent("i1", "wimoov", false, AT));
+        pairs.apply("i1", 2, new IntroductionAcceptedEvent("i1", "fondation", true, AT));
+        assertAside("wimoov", "fondation", ExclusionReason.INTRODUCED, "i1");
+        pairs.apply("i1", 3, new MeetingHeldEvent("i1", "m1", null, AT));
+        assertAside("wimoov", "fondation", ExclusionReason.INTRODUCED, "i1");
+
+        outcome("i1", 4, Outcome.FOLLOW_UP_PLANNED);
+        assertAside("wimoov", "fondation", ExclusionReason.INTRODUCED, "i1");
+        outcome("i1", 5, Outcome.PARTNERSHIP_FORMED);
+        assertAside("wimoov", "fondation", ExclusionReason.PARTNERS, "i1");
+        outcome("i1", 6, Outcome.PARTNERSHIP_ENDED);
+        assertFree("wimoov", "fondation");
+    }
+
+    @Test
+    void anOutcomeOfNoFitFreesThePair() {
+        propose("i1", "wimoov", "fondation");
+        pairs.apply("i1", 1, new IntroductionAcceptedEvent("i1", "fondation", true, AT));
+        outcome("i1", 2, Outcome.NO_FIT);
+        assertFree("wimoov", "fondation");
+    }
+
+    @Test
+    void aPairWithSeveralIntroductionsShowsItsMostLastingReasonAndComesBackOnlyWhenNoneHoldsIt() {
+        propose("i1", "wimoov", "fondation");
+        propose("i2", "fondation", "wimoov");
+        pairs.apply("i2", 1, new IntroductionAcceptedEvent("i2", "fondation", true, AT));
+        assertAside("wimoov", "fondation", ExclusionReason.INTRODUCED, "i2");
+
+        outcome("i2", 2, Outcome.NO_FIT);
+        assertAside("wimoov", "fondation", ExclusionReason.OPEN_INTRODUCTION, "i1");
+        pairs.apply("i1", 1, new IntroductionExpiredEvent("i1", AT));
+        assertFree("wimoov", "fondation");
+    }
+
+    @Test
+    void aRedeliveredOrOlderStepChangesNothing() {
+        propose("i1", "wimoov", "fondation");
+        pairs.apply("i1", 1, new IntroductionExpiredEvent("i1", AT));
+        // The relay sends the batch again: the proposal and the expiry, at their sequence numbers.
+        propose("i1", "wimoov", "fondation");
+        pairs.apply("i1", 1, new IntroductionExpiredEvent("i1", AT));
+        assertFree("wimoov", "fondation");
+        // A step older than the last applied one is ignored as well.
+        pairs.apply("i1", 1, new IntroductionDeclinedEvent("i1", "wimoov", DeclineReason.COMPETITOR, null, AT));
+        assertFree("wimoov", "fondation");
+        assertThat(pairs.introductionCount()).isEqualTo(1);
+    }
+
+    @Test
+    void stepsOfAnIntroductionNeverProposedAreIgnored() {
+        pairs.apply("ghost", 1, new IntroductionDeclinedEvent("ghost", "wimoov", DeclineReason.COMPETITOR, null, AT));
+        assertThat(pairs.excludedPartnersOf("wimoov")).isEmpty();
+        assertThat(pairs.introductionCount()).isZero();
+    }
+
+    @Test
+    void theLatestIntroductionOfAPairIsTheOneProposedLastWhateverBecameOfIt() {
+        assertThat(pairs.latestIntroductionBetween("wimoov", "fondation")).isEmpty();
+        propose("i1", "wimoov", "fondation");
+        pairs.apply("i1", 1, new IntroductionExpiredEvent("i1", AT));
+        propose("i2", "fondation", "wimoov");
+        pairs.apply("i2", 1, new IntroductionWithdrawnEvent("i2", null, AT));
+        propose("i3", "wimoov", "banque");
+        assertThat(pairs.latestIntroductionBetween("wimoov", "fondation")).contains("i2");
+        assertThat(pairs.latestIntroductionBetween("fondation", "wimoov")).contains("i2");
+        assertThat(pairs.latestIntroductionBetween("banque", "wimoov")).contains("i3");
+    }
+
+    private void propose(String id, String actor, String partner) {
+        pairs.apply(id, 0, new IntroductionProposedEvent(id, IntroductionSource.FACILITATOR, actor, partner, List.of(),
+                null, new Proposer("u-1", "FACILITATOR"), null, AT, AT.plusSeconds(14 * 86_400)));
+    }
+
+    private void outcome(String id, long sequence, Outcome outcome) {
+        pairs.apply(id, sequence, new OutcomeRecordedEvent(id, outcome, LocalDate.of(2026, 3, 20), null, null, null, AT));
+    }
+
+    private void assertAside(String actor, String partner, ExclusionReason reason, String introductionId) {
+        assertThat(pairs.between(actor, partner)).contains(new IntroducedPairs.SetAside(reason, introductionId));
+        assertThat(pairs.between(partner, actor)).contains(new IntroducedPairs.SetAside(reason, introductionId));
+        assertThat(pairs.excludedPartnersOf(actor)).contains(partner);
+        assertThat(pairs.excludedPartnersOf(partner)).contains(actor);
+    }
+
+    private void assertFree(String actor, String partner) {
+        assertThat(pairs.between(actor, partner)).isEmpty();
+        assertThat(pairs.between(partner, actor)).isEmpty();
+        assertThat(pairs.excludedPartnersOf(actor)).doesNotContain(partner);
+        assertThat(pairs.excludedPartnersOf(partner)).doesNotContain(actor);
+    }
+}
