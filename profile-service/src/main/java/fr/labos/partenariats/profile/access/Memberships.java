@@ -37,11 +37,6 @@ public class Memberships {
         return count != null && count > 0;
     }
 
-    /** The actors profile-service made this subject a member of. */
-    public List<String> actorsOf(String subject) {
-        return jdbc.queryForList("SELECT actor_id FROM actor_membership WHERE member_subject = ?", String.class, subject);
-    }
-
     public List<Member> membersOf(String actorId) {
         return jdbc.query("SELECT member_subject, joined_at FROM actor_membership WHERE actor_id = ? ORDER BY joined_at, member_subject",
                 (rs, row) -> new Member(rs.getString(1), rs.getTimestamp(2).toInstant()), actorId);
