@@ -113,6 +113,12 @@ class MatchmakingApiFuzzTest {
             assertThat(document.at("/info/description").asText()).isNotBlank();
             assertThat(document.at("/components/schemas/Problem/properties/errors").isMissingNode()).isFalse();
             document.path("paths").fields().forEachRemaining(item -> item.getValue().forEach(operation -> {
+                if (item.getKey().equals("/api/introductions/batch")) {
+                    // A report of what the batch did (200), for a facilitator's territory; nothing to find by id.
+                    assertThat(operation.path("responses").fieldNames()).toIterable()
+                            .contains("200", "400", "401", "403", "429", "503");
+                    return;
+                }
                 if (item.getKey().startsWith("/api/introductions")) {
                     assertThat(operation.path("responses").fieldNames()).toIterable()
                             .contains("400", "401", "403", "404", "409", "429").containsAnyOf("201", "204");
