@@ -24,7 +24,8 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * What a session shows: its schedule (to its facilitators and its participants' members), what the scheduler
+ * What a session shows (the exports set their own content type, whatever the client accepts: a browser or a
+ * calendar application rarely asks for exactly text/csv or text/calendar): its schedule (to its facilitators and its participants' members), what the scheduler
  * optimised (the pairs' weights and the pairs set aside, to its facilitators), and the exports for the day.
  */
 @RestController
@@ -65,7 +66,7 @@ class SessionViewController {
         return new PairWeightsView(pairs.weighed(), pairs.setAside());
     }
 
-    @GetMapping(value = "/schedule.csv", produces = "text/csv")
+    @GetMapping("/schedule.csv")
     ResponseEntity<byte[]> csv(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
         SessionState session = sessions.read(sessionId);
         access.checkRuns(principal, session);
@@ -73,7 +74,7 @@ class SessionViewController {
                 "planning-" + sessionId + ".csv");
     }
 
-    @GetMapping(value = "/participants/{actorId}/calendar.ics", produces = "text/calendar")
+    @GetMapping("/participants/{actorId}/calendar.ics")
     ResponseEntity<byte[]> calendar(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
                                     @PathVariable String actorId) {
         SessionState session = sessions.read(sessionId);
@@ -83,7 +84,7 @@ class SessionViewController {
                 "rencontres-" + sessionId + "-" + actorId + ".ics");
     }
 
-    @GetMapping(value = "/print", produces = MediaType.TEXT_HTML_VALUE)
+    @GetMapping("/print")
     ResponseEntity<String> print(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
         SessionState session = sessions.read(sessionId);
         access.checkRuns(principal, session);
