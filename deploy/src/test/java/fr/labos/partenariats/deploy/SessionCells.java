@@ -5,7 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * The objects the authorization matrix acts on for the speed-meeting session API: a session in Isère planned by the
@@ -92,8 +96,7 @@ final class SessionCells {
     }
 
     private static String planned(SignedInLab lab) {
-        HttpResponse<String> response = lab.send("POST", lab.matchmaking.resolve("/api/sessions"), "admin",
-                PLAN.formatted("38", LocalDate.now().plusDays(7)));
+        HttpResponse<String> response = asAdmin(lab, "/api/sessions", PLAN.formatted("38", LocalDate.now().plusDays(7)));
         if (response.statusCode() != 201) {
             throw new IllegalStateException("plan a session: " + response.statusCode() + " " + response.body());
         }
@@ -124,9 +127,23 @@ final class SessionCells {
     }
 
     private static void send(SignedInLab lab, String path, String body, int expected) {
-        HttpResponse<String> response = lab.send("POST", lab.matchmaking.resolve(path), "admin", body);
+        HttpResponse<String> response = asAdmin(lab, path, body);
         if (response.statusCode() != expected) {
             throw new IllegalStateException("POST " + path + ": " + response.statusCode() + " " + response.body());
         }
+    }
+
+    /**
+     * A set-up request of the admin; each cell makes several, faster than the rate limit allows the admin: a 429
+     * is asked again once its Retry-After passed (it wrote nothing).
+     */
+    private static HttpResponse<String> asAdmin(SignedInLab lab, String path, String body) {
+        AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1100)).pollDelay(Duration.ZERO)
+                .until(() -> {
+                    answer.set(lab.send("POST", lab.matchmaking.resolve(path), "admin", body));
+                    return answer.get().statusCode() != 429;
+                });
+        return answer.get();
     }
 }
