@@ -179,6 +179,16 @@ public final class LocalLauncher {
             } catch (IllegalStateException e) {
                 log.warn("Demo introductions not loaded: {}", e.getMessage());
             }
+            // A speed-meeting session of the demo territory, ready to generate (same rules: a refusal is not fatal).
+            try {
+                String session = new DemoSession(matchmaking.baseUri(), auth.token(DemoSession.FACILITATOR),
+                        loaded.actors()).loadOnce(data.resolve("demo-session.json"));
+                if (session != null) {
+                    log.info("Demo speed-meeting session planned, ready to generate: /api/sessions/{}", session);
+                }
+            } catch (IllegalStateException e) {
+                log.warn("Demo speed-meeting session not planned: {}", e.getMessage());
+            }
             return new StartedSystem(profile, matchmaking, auth, broker, database, documents, demo, loaded, matches);
         } catch (Exception e) {
             // Do not leave a broker behind that finishes starting after a failure elsewhere.
