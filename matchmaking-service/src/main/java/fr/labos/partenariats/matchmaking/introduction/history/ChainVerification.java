@@ -16,8 +16,10 @@ public record ChainVerification(int steps, Long brokenStep, String brokenType, B
         ALTERED_STEP,
         /** A step does not link to the hash of the step before it: a step was inserted, removed or reordered. */
         BROKEN_LINK,
-        /** The sequence numbers skip a step: one was deleted. */
-        MISSING_STEP
+        /** The sequence numbers skip a step, or steps recorded in the history are gone: they were deleted. */
+        MISSING_STEP,
+        /** A step has no hash recorded when it was appended: it was added to the store afterwards. */
+        UNRECORDED_STEP
     }
 
     static ChainVerification holds(int steps) {
@@ -27,6 +29,13 @@ public record ChainVerification(int steps, Long brokenStep, String brokenType, B
 
     static ChainVerification broken(int steps, HistoryStep step, Break reason, String explanation) {
         return new ChainVerification(steps, step.sequenceNumber(), step.event().type(), reason, explanation);
+    }
+
+    /** A stored step that cannot even be read back as an event (its payload or metadata is no longer JSON). */
+    public static ChainVerification unreadable(int steps, long sequenceNumber, String type) {
+        return new ChainVerification(steps, sequenceNumber, type, Break.ALTERED_STEP,
+                "l'étape " + sequenceNumber + " (" + type + ") a été modifiée après son enregistrement : "
+                        + "elle n'est même plus lisible");
     }
 
     public boolean chainHolds() {
