@@ -19,7 +19,9 @@ public record ChainVerification(int steps, Long brokenStep, String brokenType, B
         /** The sequence numbers skip a step, or steps recorded in the history are gone: they were deleted. */
         MISSING_STEP,
         /** A step has no hash recorded when it was appended: it was added to the store afterwards. */
-        UNRECORDED_STEP
+        UNRECORDED_STEP,
+        /** A step no longer gives the leaf the tree holds for it: the chain was rewritten, hashes and all. */
+        NOT_IN_TREE
     }
 
     static ChainVerification holds(int steps) {
@@ -36,6 +38,13 @@ public record ChainVerification(int steps, Long brokenStep, String brokenType, B
         return new ChainVerification(steps, sequenceNumber, type, Break.ALTERED_STEP,
                 "l'étape " + sequenceNumber + " (" + type + ") a été modifiée après son enregistrement : "
                         + "elle n'est même plus lisible");
+    }
+
+    /** A step whose chain holds but whose canonical form is not the leaf the tree recorded for it. */
+    public static ChainVerification notInTree(int steps, long sequenceNumber, String type, long leafIndex) {
+        return new ChainVerification(steps, sequenceNumber, type, Break.NOT_IN_TREE,
+                "l'étape " + sequenceNumber + " (" + type + ") ne correspond plus à la feuille " + leafIndex
+                        + " de l'arbre des mises en relation : l'historique a été réécrit, empreintes comprises");
     }
 
     public boolean chainHolds() {

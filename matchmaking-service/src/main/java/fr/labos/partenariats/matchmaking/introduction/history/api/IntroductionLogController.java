@@ -1,0 +1,109 @@
+package fr.labos.partenariats.matchmaking.introduction.history.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
+import fr.labos.partenariats.matchmaking.introduction.history.store.HistoryRepository;
+import fr.labos.partenariats.matchmaking.introduction.history.store.IntroductionLog;
+import fr.labos.partenariats.matchmaking.introduction.history.store.SigningKey;
+import fr.labos.partenariats.matchmaking.introduction.history.store.StoredEvent;
+import fr.labos.partenariats.platform.security.LabPrincipal;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The Merkle tree over every introduction event, in the formats of {@link ProofJson} that the standalone verifier
+ * reads: signed heads, inclusion and consistency proofs, and the public key that checks the heads. Public to every
+ * signed-in user; an inclusion proof carries the event itself ({@code leaf}) only for those who may read its
+ * introduction's history, the others get its leaf hash.
+ */
+@RestController
+class IntroductionLogController {
+
+    private final IntroductionLog log;
+    private final HistoryRepository repository;
+    private final SigningKey key;
+    private final HistoryAccess access;
+
+    IntroductionLogController(IntroductionLog log, HistoryRepository repository, SigningKey key, HistoryAccess access) {
+        this.log = log;
+        this.repository = repository;
+        this.key = key;
+        this.access = access;
+    }
+
+    /** The latest signed head (published on lab.matchmaking.events as well). */
+    @GetMapping("/api/introduction-log/head")
+    ObjectNode head() {
+        return ProofJson.write(repository.latestHead()
+                .orElseThrow(() -> new LogRequestException.NotFound("history.not-found.no-head")));
+    }
+
+    /** The head published at this size; every published head is kept. */
+    @GetMapping("/api/introduction-log/heads/{treeSize}")
+    ObjectNode headOfSize(@PathVariable long treeSize) {
+        return ProofJson.write(publishedHead(treeSize));
+    }
+
+    /**
+     * The proof that an event is in the tree of a published head (the latest unless {@code treeSize} names
+     * another).
+     */
+    @GetMapping("/api/introduction-log/inclusion")
+    ObjectNode inclusion(@RequestParam String eventId, @RequestParam(required = false) Long treeSize,
+                         @AuthenticationPrincipal LabPrincipal principal) {
+        SignedTreeHead head = treeSize == null ? latestHead() : publishedHead(treeSize);
+        StoredEvent event = repository.event(eventId).filter(stored -> stored.leafIndex() != null)
+                .orElseThrow(() -> new LogRequestException.NotFound("history.not-found.event", eventId));
+        long size = head.head().treeSize();
+        if (event.leafIndex() >= size) {
+            throw new LogRequestException.NotYetPublished("history.not-yet-published", eventId, event.leafIndex(), size);
+        }
+        log.catchUp();
+        ObjectNode proof = ProofJson.write(log.inclusionProof(event.leafIndex(), size), log.leafHash(event.leafIndex()));
+        proof.put("eventId", eventId);
+        String introductionId = repository.introductionOf(eventId).orElseThrow();
+        if (access.canReadHistory(principal, introductionId)) {
+            try {
+                proof.put("leaf", event.canonical().text());
+            } catch (IllegalArgumentException unreadable) {
+                // an altered row: the leaf hash alone is served, and it will not match the row
+            }
+        }
+        return proof;
+    }
+
+    /** The proof that the tree of {@code second} events (the latest head unless given) extends that of {@code first}. */
+    @GetMapping("/api/introduction-log/consistency")
+    ObjectNode consistency(@RequestParam long first, @RequestParam(required = false) Long second) {
+        long later = second == null ? latestHead().head().treeSize() : publishedHead(second).head().treeSize();
+        if (first < 1 || first > later) {
+            throw new LogRequestException.Invalid("first", "history.invalid.first-size", first, later);
+        }
+        log.catchUp();
+        if (later > log.size()) {
+            // The table lost leaves since that head was published: the tree cannot even reach it.
+            throw new LogRequestException.NotFound("history.not-found.tree-size", later, log.size());
+        }
+        return ProofJson.write(log.consistencyProof(first, later));
+    }
+
+    /** The public key that checks the heads' signatures, PEM. */
+    @GetMapping(value = "/api/introduction-log/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
+    String publicKey() {
+        return key.publicKeyPem();
+    }
+
+    private SignedTreeHead latestHead() {
+        return repository.latestHead().orElseThrow(() -> new LogRequestException.NotFound("history.not-found.no-head"));
+    }
+
+    private SignedTreeHead publishedHead(long treeSize) {
+        return repository.head(treeSize)
+                .orElseThrow(() -> new LogRequestException.NotFound("history.not-found.head", treeSize));
+    }
+}
