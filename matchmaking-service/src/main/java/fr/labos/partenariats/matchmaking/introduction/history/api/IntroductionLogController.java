@@ -7,6 +7,7 @@ import fr.labos.partenariats.matchmaking.introduction.history.store.HistoryRepos
 import fr.labos.partenariats.matchmaking.introduction.history.store.IntroductionLog;
 import fr.labos.partenariats.matchmaking.introduction.history.store.SigningKey;
 import fr.labos.partenariats.matchmaking.introduction.history.store.StoredEvent;
+import fr.labos.partenariats.matchmaking.introduction.history.store.TreeHeadPublisher;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,19 +29,21 @@ class IntroductionLogController {
     private final HistoryRepository repository;
     private final SigningKey key;
     private final HistoryAccess access;
+    private final TreeHeadPublisher publisher;
 
-    IntroductionLogController(IntroductionLog log, HistoryRepository repository, SigningKey key, HistoryAccess access) {
+    IntroductionLogController(IntroductionLog log, HistoryRepository repository, SigningKey key, HistoryAccess access,
+                              TreeHeadPublisher publisher) {
         this.log = log;
         this.repository = repository;
         this.key = key;
         this.access = access;
+        this.publisher = publisher;
     }
 
-    /** The latest signed head (published on lab.matchmaking.events as well). */
+    /** The latest signed head (published on lab.matchmaking.events as well); the first one is signed on demand. */
     @GetMapping("/api/introduction-log/head")
     ObjectNode head() {
-        return ProofJson.write(repository.latestHead()
-                .orElseThrow(() -> new LogRequestException.NotFound("history.not-found.no-head")));
+        return ProofJson.write(latestHead(1));
     }
 
     /** The head published at this size; every published head is kept. */
@@ -50,15 +53,15 @@ class IntroductionLogController {
     }
 
     /**
-     * The proof that an event is in the tree of a published head (the latest unless {@code treeSize} names
-     * another).
+     * The proof that an event is in the tree of a published head: the one of {@code treeSize} events, else the
+     * latest, signed now if the event is newer than it.
      */
     @GetMapping("/api/introduction-log/inclusion")
     ObjectNode inclusion(@RequestParam String eventId, @RequestParam(required = false) Long treeSize,
                          @AuthenticationPrincipal LabPrincipal principal) {
-        SignedTreeHead head = treeSize == null ? latestHead() : publishedHead(treeSize);
         StoredEvent event = repository.event(eventId).filter(stored -> stored.leafIndex() != null)
                 .orElseThrow(() -> new LogRequestException.NotFound("history.not-found.event", eventId));
+        SignedTreeHead head = treeSize == null ? latestHead(event.leafIndex() + 1) : publishedHead(treeSize);
         long size = head.head().treeSize();
         if (event.leafIndex() >= size) {
             throw new LogRequestException.NotYetPublished("history.not-yet-published", eventId, event.leafIndex(), size);
@@ -80,7 +83,7 @@ class IntroductionLogController {
     /** The proof that the tree of {@code second} events (the latest head unless given) extends that of {@code first}. */
     @GetMapping("/api/introduction-log/consistency")
     ObjectNode consistency(@RequestParam long first, @RequestParam(required = false) Long second) {
-        long later = second == null ? latestHead().head().treeSize() : publishedHead(second).head().treeSize();
+        long later = second == null ? latestHead(1).head().treeSize() : publishedHead(second).head().treeSize();
         if (first < 1 || first > later) {
             throw new LogRequestException.Invalid("first", "history.invalid.first-size", first, later);
         }
@@ -98,8 +101,9 @@ class IntroductionLogController {
         return key.publicKeyPem();
     }
 
-    private SignedTreeHead latestHead() {
-        return repository.latestHead().orElseThrow(() -> new LogRequestException.NotFound("history.not-found.no-head"));
+    private SignedTreeHead latestHead(long covering) {
+        return publisher.latestCovering(covering)
+                .orElseThrow(() -> new LogRequestException.NotFound("history.not-found.no-head"));
     }
 
     private SignedTreeHead publishedHead(long treeSize) {

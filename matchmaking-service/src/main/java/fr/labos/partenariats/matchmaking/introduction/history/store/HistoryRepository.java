@@ -74,6 +74,12 @@ public class HistoryRepository {
                 HistoryRepository::row, introductionId);
     }
 
+    /** The first stored event of an introduction (its proposal), or empty when it has none. */
+    public Optional<StoredEvent> proposal(String introductionId) {
+        return jdbc.query(STORED_EVENT + " WHERE e.aggregateidentifier = ? AND e.sequencenumber = 0",
+                HistoryRepository::row, introductionId).stream().findFirst();
+    }
+
     /** How many steps of an introduction the history recorded when they were appended. */
     public long recordedSteps(String introductionId) {
         Long count = jdbc.queryForObject("SELECT count(*) FROM introduction_history WHERE introduction_id = ?",

@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -60,6 +61,23 @@ public class TreeHeadPublisher {
             // The next run tries again; an unpublished head loses nothing, the tree is in the table.
             LOG.warn("Tête de l'historique non publiée : {}", e.getMessage());
         }
+    }
+
+    /**
+     * The latest published head if it covers at least {@code leaves} events, else a head signed and published now
+     * (a reader asking for a proof of a fresh event need not wait for the next period); empty while the tree is.
+     */
+    public Optional<SignedTreeHead> latestCovering(long leaves) {
+        Optional<SignedTreeHead> latest = repository.latestHead();
+        if (latest.isPresent() && latest.get().head().treeSize() >= leaves) {
+            return latest;
+        }
+        try {
+            publishIfGrown();
+        } catch (DataIntegrityViolationException race) {
+            // another instance published a head of the same size at the same moment: it is as good
+        }
+        return repository.latestHead();
     }
 
     /** Signs and publishes the head of the tree if it grew since the last published head; returns it if so. */

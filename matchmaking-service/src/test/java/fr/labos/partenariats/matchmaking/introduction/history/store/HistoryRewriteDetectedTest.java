@@ -61,6 +61,7 @@ class HistoryRewriteDetectedTest {
         Path key = files.resolve("data/introduction-log-key.pem");
         String database;
         String rewritten;
+        String firstEvent;
         try (RunningMatchmaking before = start(key, null)) {
             database = before.databaseUrl();
             Introductions introductions = new Introductions(before);
@@ -68,6 +69,12 @@ class HistoryRewriteDetectedTest {
             introductions.proposedAndAccepted("Intermédiation : mécénat de compétences");
             Path mayHead = save(awaitHead(before, 6), "may-head.json");
             Files.writeString(files.resolve("service-key.pem"), before.get("/api/introduction-log/public-key").body());
+            firstEvent = JSON.readTree(before.get("/api/introductions/" + rewritten + "/history").body())
+                    .path("steps").get(0).path("eventId").asText();
+            Path included = save(before.get("/api/introduction-log/inclusion?treeSize=6&eventId=" + firstEvent).body(),
+                    "inclusion.json");
+            Verifier inclusion = verify("inclusion", mayHead, included, files.resolve("service-key.pem"));
+            assertThat(inclusion.exitStatus()).as(inclusion.output()).isZero();
 
             // Control: the history grows honestly, the proof from the kept head holds.
             introductions.proposedAndAccepted("Intermédiation : bénévoles");
@@ -93,6 +100,13 @@ class HistoryRewriteDetectedTest {
 
             assertThat(verdict.exitStatus()).as(verdict.output()).isEqualTo(1);
             assertThat(verdict.output()).contains("ÉCHEC").contains("ne prolonge PAS celui de 6");
+
+            // The rewritten event, with the leaf the verifier recomputes from it, is not in the tree of the kept head.
+            Path forged = save(after.get("/api/introduction-log/inclusion?treeSize=6&eventId=" + firstEvent).body(),
+                    "forged-inclusion.json");
+            Verifier inclusion = verify("inclusion", files.resolve("may-head.json"), forged,
+                    files.resolve("service-key.pem"));
+            assertThat(inclusion.exitStatus()).as(inclusion.output()).isEqualTo(1);
         }
     }
 
@@ -169,12 +183,10 @@ class HistoryRewriteDetectedTest {
     }
 
     /** The standalone verifier in a JVM of its own, given nothing but files. */
-    private static Verifier verify(String... arguments) throws Exception {
+    private static Verifier runVerifier(String[] arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp", System.getProperty("java.class.path"), VerifyIntroductionHistory.class.getName()));
-        for (Object argument : arguments) {
-            command.add(argument.toString());
-        }
+        command.addAll(List.of(arguments));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the verifier ends").isTrue();
         return new Verifier(process.exitValue(), new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
@@ -186,6 +198,6 @@ class HistoryRewriteDetectedTest {
         for (int i = 0; i < paths.length; i++) {
             arguments[i + 1] = paths[i].toString();
         }
-        return verify(arguments);
+        return runVerifier(arguments);
     }
 }

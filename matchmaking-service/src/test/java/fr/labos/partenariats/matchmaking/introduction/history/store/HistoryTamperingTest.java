@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.platform.testing.EmbeddedPostgresInitializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +81,41 @@ class HistoryTamperingTest {
         assertThat(verification.path("reason").asText()).isEqualTo("ALTERED_STEP");
         assertThat(verification.path("explanation").asText())
                 .isEqualTo("l'étape 1 (IntroductionAcceptedEvent) a été modifiée après son enregistrement");
+    }
+
+    @Test
+    void aViewerReadsTheTreeButNeitherTheHistoryNorTheEventsInItsProofs() throws Exception {
+        String id = new Introductions(service).proposedAndAccepted("Intermédiation : jardin partagé");
+        String eventId = json(service.get("/api/introductions/" + id + "/history")).path("steps").get(2)
+                .path("eventId").asText();
+        String viewer = TestTokens.viewer().sign();
+
+        assertThat(service.get("/api/introductions/" + id + "/history", viewer).statusCode()).isEqualTo(403);
+        assertThat(service.get("/api/introductions/" + id + "/verification", viewer).statusCode()).isEqualTo(403);
+        HttpResponse<String> head = service.get("/api/introduction-log/head", viewer);
+        assertThat(head.statusCode()).isEqualTo(200);
+        JsonNode asViewer = json(service.get("/api/introduction-log/inclusion?eventId=" + eventId, viewer));
+        JsonNode asAdmin = json(service.get("/api/introduction-log/inclusion?eventId=" + eventId));
+
+        assertThat(asViewer.path("leafHash").asText()).hasSize(64).isEqualTo(asAdmin.path("leafHash").asText());
+        assertThat(asViewer.has("leaf")).as("the event itself, for those who may read its history only").isFalse();
+        assertThat(asAdmin.path("leaf").asText()).contains("jardin partagé");
+        assertThat(asAdmin.path("treeSize").asLong()).as("a head signed on demand covers the fresh event")
+                .isGreaterThan(asAdmin.path("leafIndex").asLong());
+        assertThat(service.get("/api/introduction-log/public-key", viewer).body()).startsWith("-----BEGIN PUBLIC KEY-----");
+    }
+
+    @Test
+    void requestsTheTreeCannotAnswerAreProblems() throws Exception {
+        new Introductions(service).proposedAndAccepted("Intermédiation : atelier vélo");
+        long size = json(service.get("/api/introduction-log/head")).path("treeSize").asLong();
+
+        HttpResponse<String> tooFar = service.get("/api/introduction-log/consistency?first=" + (size + 1));
+        assertThat(tooFar.statusCode()).isEqualTo(400);
+        assertThat(json(tooFar).path("errors").get(0).path("field").asText()).isEqualTo("first");
+        assertThat(service.get("/api/introduction-log/heads/" + (size + 1000)).statusCode()).isEqualTo(404);
+        assertThat(service.get("/api/introduction-log/inclusion?eventId=no-such-event").statusCode()).isEqualTo(404);
+        assertThat(json(service.get("/api/introduction-log/heads/" + size)).path("treeSize").asLong()).isEqualTo(size);
     }
 
     @Test
