@@ -117,7 +117,7 @@ public final class LocalLauncher {
             stale.record("auth-server", auth.process().pid(), auth.process().jar().toString());
             EmbeddedPostgresServer database = register(EmbeddedPostgresServer.start(data.resolve("postgres"),
                     settings.postgresPort(), settings.logs().resolve("postgres.log")));
-            database.ensureDatabase("profile");
+            database.ensureDatabase("profile").ensureDatabase("matchmaking");
             stale.record("postgres", database.serverPid(), "-D " + data.resolve("postgres").toAbsolutePath());
             MongoWireServer documents = register(MongoWireServer.withH2File(data.resolve("mongo.mv"), settings.mongoPort()));
 
@@ -136,9 +136,16 @@ public final class LocalLauncher {
                     settings.serviceJvmOptions(), settings.logs().resolve("profile-service.log"));
             ServiceProcess matchmaking = new ServiceProcess("matchmaking-service", settings.matchmakingServiceJar(),
                     settings.matchmakingPort(),
-                    Map.of("KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
+                    Map.of("MATCHMAKING_DB_URL", database.jdbcUrl("matchmaking"),
+                            "MATCHMAKING_DB_USER", EmbeddedPostgresServer.USER,
+                            "MATCHMAKING_DB_PASSWORD", EmbeddedPostgresServer.PASSWORD,
+                            "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                             "MONGODB_URI", documents.uri("matchmaking"),
-                            "LAB_OIDC_ISSUER", auth.issuer().toString()),
+                            "LAB_OIDC_ISSUER", auth.issuer().toString(),
+                            // The key that signs the introductions' tree heads: made once, kept with the data.
+                            "INTRODUCTION_LOG_SIGNING_KEY",
+                            data.resolve("matchmaking/introduction-log-key.pem").toAbsolutePath().toString(),
+                            "INTRODUCTION_LOG_CREATE_SIGNING_KEY", "true"),
                     settings.serviceJvmOptions(), settings.logs().resolve("matchmaking-service.log"));
             for (ServiceProcess service : List.of(profile, matchmaking)) {
                 register(service);
@@ -161,6 +168,17 @@ public final class LocalLauncher {
                     auth.token(DemoTerritory.SHOWCASE_ACCOUNT));
             if (matches.isEmpty()) {
                 log.warn("No match for the showcase need yet after {} s; see {}", MATCHES_TIMEOUT.toSeconds(), settings.logs());
+            }
+            // A history of introductions between the demo actors (every state), through matchmaking-service's API. The
+            // system is usable without it: a refusal is reported, not fatal, and the next start tries again.
+            try {
+                int introductions = new DemoIntroductions(matchmaking.baseUri(), auth, loaded.actors())
+                        .loadOnce(data.resolve("demo-introductions.json"));
+                if (introductions > 0) {
+                    log.info("Demo introductions loaded: {}", introductions);
+                }
+            } catch (IllegalStateException e) {
+                log.warn("Demo introductions not loaded: {}", e.getMessage());
             }
             return new StartedSystem(profile, matchmaking, auth, broker, database, documents, demo, loaded, matches);
         } catch (Exception e) {
@@ -312,7 +330,8 @@ public final class LocalLauncher {
                 .append(line("health", profile + "/actuator/health   " + matchmaking + "/actuator/health"))
                 .append(line("metrics", profile + "/actuator/prometheus   " + matchmaking + "/actuator/prometheus   (admin)"))
                 .append(line("Kafka", s.kafka().bootstrapServers() + "   topic " + Topics.PROFILE_EVENTS))
-                .append(line("PostgreSQL", s.postgres().jdbcUrl("profile") + "   (user " + EmbeddedPostgresServer.USER + ")"))
+                .append(line("PostgreSQL", s.postgres().jdbcUrl("profile") + "   " + s.postgres().jdbcUrl("matchmaking")
+                        + "   (user " + EmbeddedPostgresServer.USER + ")"))
                 .append(line("MongoDB", s.mongo().uri("matchmaking") + "   (mongo-java-server, H2 file)"))
                 .append(line("data", settings.dataDir() + "   (kept between runs; delete it to start afresh)"))
                 .append(line("logs", settings.logs() + "/"))

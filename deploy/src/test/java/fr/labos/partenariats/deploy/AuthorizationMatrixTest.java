@@ -81,6 +81,23 @@ class AuthorizationMatrixTest {
             GET    /api/offers/{offerId}/matches                  other    401   200      200      200       200        200     200
             GET    /api/actors/{actorId}/partners                 own      401   200      200      200       200        200     200
             GET    /api/actors/{actorId}/partners                 other    401   200      200      200       200        200     200
+            # Introductions, write side (IntroductionCells): own acts for A, another's for B; withdrawal is the proposer's.
+            POST   /api/introductions                             own      401   201      403      201       403        403     201
+            POST   /api/introductions                             other    401   403      201      201       403        403     201
+            POST   /api/introductions/{introductionId}/accept     own      401   204      403      204       403        403     204
+            POST   /api/introductions/{introductionId}/accept     other    401   403      204      204       403        403     204
+            POST   /api/introductions/{introductionId}/decline    own      401   204      403      204       403        403     204
+            POST   /api/introductions/{introductionId}/decline    other    401   403      204      204       403        403     204
+            POST   /api/introductions/{introductionId}/withdraw   own      401   204      403      403       403        403     403
+            POST   /api/introductions/{introductionId}/withdraw   other    401   403      204      403       403        403     403
+            POST   /api/introductions/{introductionId}/meetings   own      401   201      403      201       403        403     201
+            POST   /api/introductions/{introductionId}/meetings   other    401   403      201      201       403        403     201
+            POST   /api/introductions/{introductionId}/meetings/{meetingId}/held   own    401  204  403  204  403  403  204
+            POST   /api/introductions/{introductionId}/meetings/{meetingId}/held   other  401  403  204  204  403  403  204
+            POST   /api/introductions/{introductionId}/meetings/{meetingId}/missed own    401  204  403  204  403  403  204
+            POST   /api/introductions/{introductionId}/meetings/{meetingId}/missed other  401  403  204  204  403  403  204
+            POST   /api/introductions/{introductionId}/outcomes   own      401   204      403      204       403        403     204
+            POST   /api/introductions/{introductionId}/outcomes   other    401   403      204      204       403        403     204
             """;
 
     /** The columns of {@link #MATRIX}, as demo accounts ({@code null}: no token at all). */
@@ -189,8 +206,13 @@ class AuthorizationMatrixTest {
 
     private static void check(Row row, String account, String expected) {
         // Reads share two fixtures; a write gets fresh ones, made only when its path names an object.
-        boolean fresh = !row.method().equals("GET") && row.path().contains("{");
         boolean own = row.object().equals("own");
+        if (IntroductionCells.handles(row.path())) {
+            IntroductionCells.Cell cell = IntroductionCells.prepare(lab, row.path(), own);
+            expect(row, account, expected, cell.path(), cell.body(), null);
+            return;
+        }
+        boolean fresh = !row.method().equals("GET") && row.path().contains("{");
         Fixture target = fresh ? fixture(own ? "member-tremplin" : "member-mobilite", own ? "a" : "b", false)
                 : own ? ownShared : othersShared;
         String path = row.path()
@@ -199,9 +221,14 @@ class AuthorizationMatrixTest {
                 .replace("{postId}", target.needId())
                 .replace("{needId}", target.needId())
                 .replace("{offerId}", String.valueOf(target.offerId()));
+        expect(row, account, expected, path, body(row), target);
+    }
+
+    /** Sends the cell's request and checks its answer; {@code target}'s contact person is looked for on a GET. */
+    private static void expect(Row row, String account, String expected, String path, String body, Fixture target) {
         assertThat(path).as("a path parameter the matrix test does not know how to fill").doesNotContain("{");
         HttpResponse<String> response = lab.send(row.method(), operations.get(row.operation()).resolve(path), account,
-                body(row));
+                body);
         int status = Integer.parseInt(expected.replace("c", ""));
         assertThat(response.statusCode()).as(row.method() + " " + path + " as " + account + ": " + response.body())
                 .isEqualTo(status);
@@ -209,7 +236,7 @@ class AuthorizationMatrixTest {
             assertThat(response.headers().firstValue("Content-Type").orElse(""))
                     .as("a refusal is a problem document").startsWith("application/problem+json");
         }
-        if (row.method().equals("GET") && status == 200) {
+        if (row.method().equals("GET") && status == 200 && target != null) {
             if (expected.endsWith("c")) {
                 assertThat(response.body()).as("the contact person, for " + account).contains(target.contactEmail());
             } else {

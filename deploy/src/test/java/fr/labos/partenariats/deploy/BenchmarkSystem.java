@@ -46,7 +46,7 @@ final class BenchmarkSystem implements AutoCloseable {
                 settings.kafkaControllerPort(), logs.resolve("kafka.log"))).start();
         kafka.createTopics(List.of(KafkaBrokerProcess.foreverTopic(Topics.PROFILE_EVENTS, 3)));
         EmbeddedPostgresServer postgres = track(EmbeddedPostgresServer.start(data.resolve("postgres"),
-                settings.postgresPort(), logs.resolve("postgres.log"))).ensureDatabase("profile");
+                settings.postgresPort(), logs.resolve("postgres.log"))).ensureDatabase("profile").ensureDatabase("matchmaking");
         MongoWireServer mongo = track(MongoWireServer.withH2File(data.resolve("mongo.mv"), settings.mongoPort()));
 
         profile = track(new ServiceProcess("profile-service", settings.profileServiceJar(), settings.profilePort(),
@@ -58,7 +58,10 @@ final class BenchmarkSystem implements AutoCloseable {
                 settings.serviceJvmOptions(), logs.resolve("profile-service.log")));
         matchmaking = track(new ServiceProcess("matchmaking-service", settings.matchmakingServiceJar(),
                 settings.matchmakingPort(),
-                Map.of("KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "MONGODB_URI", mongo.uri("matchmaking"),
+                Map.of("MATCHMAKING_DB_URL", postgres.jdbcUrl("matchmaking"),
+                        "MATCHMAKING_DB_USER", EmbeddedPostgresServer.USER,
+                        "MATCHMAKING_DB_PASSWORD", EmbeddedPostgresServer.PASSWORD,
+                        "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "MONGODB_URI", mongo.uri("matchmaking"),
                         "LAB_OIDC_ISSUER", auth.issuer().toString()),
                 settings.serviceJvmOptions(), logs.resolve("matchmaking-service.log")));
         auth.awaitReady();

@@ -3,7 +3,6 @@ package fr.labos.partenariats.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import fr.labos.partenariats.matchmaking.MatchmakingServiceApplication;
 import fr.labos.partenariats.schema.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,8 +35,8 @@ import static org.awaitility.Awaitility.await;
  * offer takes the match away again. Authentication is on: the facilitator of Isère registers and posts, a viewer reads the
  * matches, each with a token of the real local authorization server.
  *
- * <p>Both services run in this JVM on one class path, so each context is kept off the other's infrastructure:
- * profile-service gets no MongoDB auto-configuration, matchmaking-service no DataSource, Flyway or Axon.
+ * <p>Both services run in this JVM on one class path, so each context is kept off the other's infrastructure
+ * ({@link SharedClasspath}): each its own PostgreSQL database, MongoDB for matchmaking-service only.
  */
 @ExtendWith(SharedAuthServer.class)
 class EndToEndTest {
@@ -66,13 +65,8 @@ class EndToEndTest {
         mongo = new MongoWireServer(new MemoryBackend(), 0);
 
         profileService = SharedClasspath.startProfileService(postgres, kafka, SharedClasspath.signInWith(auth));
-        matchmakingService = MatchmakingServiceApplication.builder().run(
-                "--SERVER_PORT=0",
-                "--spring.main.banner-mode=off",
-                "--MONGODB_URI=" + mongo.uri("matchmaking"),
-                "--KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
-                SharedClasspath.signInWith(auth),
-                SharedClasspath.matchmakingServiceExclusions());
+        matchmakingService = SharedClasspath.startMatchmakingService(postgres, kafka, mongo.uri("matchmaking"),
+                SharedClasspath.signInWith(auth));
         profile = URI.create("http://localhost:" + profileService.getEnvironment().getProperty("local.server.port"));
         matchmaking = URI.create("http://localhost:" + matchmakingService.getEnvironment().getProperty("local.server.port"));
     }

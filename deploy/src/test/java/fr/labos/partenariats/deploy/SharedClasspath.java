@@ -1,5 +1,6 @@
 package fr.labos.partenariats.deploy;
 
+import fr.labos.partenariats.matchmaking.MatchmakingServiceApplication;
 import fr.labos.partenariats.profile.ProfileServiceApplication;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.context.annotation.ImportCandidates;
@@ -12,10 +13,13 @@ import java.util.stream.StreamSupport;
 
 /**
  * Both services run in the test JVM on one class path, so each context must be kept off the other's
- * infrastructure: profile-service gets no MongoDB auto-configuration, matchmaking-service no DataSource,
- * Flyway or Axon.
+ * infrastructure: each opens only its own PostgreSQL database (profile, matchmaking), profile-service gets no MongoDB
+ * auto-configuration and no deadline scheduler (matchmaking-service's db-scheduler).
  */
 final class SharedClasspath {
+
+    /** matchmaking-service's own database, beside profile-service's on the same server. */
+    static final String MATCHMAKING_DATABASE = "matchmaking";
 
     private SharedClasspath() {
     }
@@ -38,33 +42,42 @@ final class SharedClasspath {
         return ProfileServiceApplication.builder().run(arguments.toArray(String[]::new));
     }
 
+    /**
+     * Starts matchmaking-service in this JVM on a free port, against its own database of the given PostgreSQL (created
+     * if missing), Kafka and MongoDB.
+     */
+    static ConfigurableApplicationContext startMatchmakingService(EmbeddedPostgresServer postgres, KafkaBrokerProcess kafka,
+                                                                  String mongoUri, String... extraArguments) {
+        postgres.ensureDatabase(MATCHMAKING_DATABASE);
+        List<String> arguments = new ArrayList<>(List.of(
+                "--SERVER_PORT=0",
+                "--spring.main.banner-mode=off",
+                "--MATCHMAKING_DB_URL=" + postgres.jdbcUrl(MATCHMAKING_DATABASE),
+                "--MATCHMAKING_DB_USER=" + EmbeddedPostgresServer.USER,
+                "--MATCHMAKING_DB_PASSWORD=" + EmbeddedPostgresServer.PASSWORD,
+                "--MONGODB_URI=" + mongoUri,
+                "--KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers()));
+        arguments.addAll(Arrays.asList(extraArguments));
+        return MatchmakingServiceApplication.builder().run(arguments.toArray(String[]::new));
+    }
+
     /** Argument for either service: accept the tokens of this authorization server (and only those). */
     static String signInWith(LocalAuthServer auth) {
         // The property itself rather than LAB_OIDC_ISSUER: an environment variable name binds only from the environment.
         return "--lab.oidc.issuer=" + auth.issuer();
     }
 
-    /** Argument for profile-service: leave MongoDB (matchmaking-service's) alone. */
+    /** Argument for profile-service: leave MongoDB and the deadline scheduler (matchmaking-service's) alone. */
     static String profileServiceExclusions() {
-        return "--spring.autoconfigure.exclude=" + String.join(",", List.of(
+        List<String> excluded = new ArrayList<>(List.of(
                 "org.springframework.boot.autoconfigure.mongo.MongoAutoConfiguration",
                 "org.springframework.boot.autoconfigure.data.mongo.MongoDataAutoConfiguration",
                 "org.springframework.boot.autoconfigure.data.mongo.MongoRepositoriesAutoConfiguration",
                 "org.springframework.boot.actuate.autoconfigure.data.mongo.MongoHealthContributorAutoConfiguration"));
-    }
-
-    /** Argument for matchmaking-service: leave PostgreSQL, Flyway and Axon (profile-service's) alone. */
-    static String matchmakingServiceExclusions() {
-        List<String> excluded = new ArrayList<>(List.of(
-                "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
-                "org.springframework.boot.autoconfigure.jdbc.DataSourceTransactionManagerAutoConfiguration",
-                "org.springframework.boot.autoconfigure.jdbc.JdbcTemplateAutoConfiguration",
-                "org.springframework.boot.autoconfigure.jdbc.JdbcClientAutoConfiguration",
-                "org.springframework.boot.autoconfigure.sql.init.SqlInitializationAutoConfiguration",
-                "org.springframework.boot.autoconfigure.flyway.FlywayAutoConfiguration"));
+        // db-scheduler's starter would otherwise poll a table that profile-service's database does not have.
         StreamSupport.stream(ImportCandidates.load(AutoConfiguration.class, SharedClasspath.class.getClassLoader())
                         .spliterator(), false)
-                .filter(name -> name.startsWith("org.axonframework."))
+                .filter(name -> name.startsWith("com.github.kagkarlsson."))
                 .forEach(excluded::add);
         return "--spring.autoconfigure.exclude=" + String.join(",", excluded);
     }

@@ -3,7 +3,6 @@ package fr.labos.partenariats.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
-import fr.labos.partenariats.matchmaking.MatchmakingServiceApplication;
 import fr.labos.partenariats.schema.Topics;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -128,13 +127,8 @@ final class SignedInLab {
                 kafka.createTopics(List.of(KafkaBrokerProcess.foreverTopic(Topics.PROFILE_EVENTS, 3)));
                 mongo = new MongoWireServer(new MemoryBackend(), 0);
                 profileService = SharedClasspath.startProfileService(postgres, kafka, SharedClasspath.signInWith(auth));
-                matchmakingService = MatchmakingServiceApplication.builder().run(
-                        "--SERVER_PORT=0",
-                        "--spring.main.banner-mode=off",
-                        "--MONGODB_URI=" + mongo.uri("matchmaking"),
-                        "--KAFKA_BOOTSTRAP_SERVERS=" + kafka.bootstrapServers(),
-                        SharedClasspath.signInWith(auth),
-                        SharedClasspath.matchmakingServiceExclusions());
+                matchmakingService = SharedClasspath.startMatchmakingService(postgres, kafka, mongo.uri("matchmaking"),
+                        SharedClasspath.signInWith(auth));
                 URI profile = URI.create("http://localhost:" + profileService.getEnvironment().getProperty("local.server.port"));
                 URI matchmaking = URI.create("http://localhost:" + matchmakingService.getEnvironment().getProperty("local.server.port"));
                 DemoTerritory demo = DemoTerritory.fromClasspath();

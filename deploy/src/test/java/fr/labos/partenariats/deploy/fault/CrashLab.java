@@ -45,6 +45,7 @@ final class CrashLab implements AutoCloseable {
         }
     }
 
+    /** matchmaking-service's database: its PostgreSQL event store and its MongoDB read side have the same name. */
     static final String MATCHMAKING_DATABASE = "matchmaking";
     /** The demo account the clients act as: an admin may register actors anywhere and post for them. */
     static final String ACCOUNT = "admin";
@@ -93,7 +94,7 @@ final class CrashLab implements AutoCloseable {
         CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(this::startBroker);
         CompletableFuture<MongoWireServerProcess> mongoStarted = CompletableFuture.supplyAsync(mongo::start);
         postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), Ports.freePort(), logs.resolve("postgres.log"))
-                .ensureDatabase("profile");
+                .ensureDatabase("profile").ensureDatabase(MATCHMAKING_DATABASE);
         CompletableFuture.allOf(kafkaStarted, mongoStarted, authStarted).join();
         auth = authStarted.join();
         Map<String, String> signIn = Map.of("LAB_OIDC_ISSUER", auth.issuer().toString());
@@ -106,6 +107,9 @@ final class CrashLab implements AutoCloseable {
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers()));
         profileEnvironment.putAll(signIn);
         Map<String, String> matchmakingEnvironment = new java.util.HashMap<>(Map.of(
+                "MATCHMAKING_DB_URL", postgres.jdbcUrl(MATCHMAKING_DATABASE),
+                "MATCHMAKING_DB_USER", EmbeddedPostgresServer.USER,
+                "MATCHMAKING_DB_PASSWORD", EmbeddedPostgresServer.PASSWORD,
                 "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
                 "MONGODB_URI", mongo.uri(MATCHMAKING_DATABASE),
                 // The checker compares this gauge with the projection: recount it often.

@@ -5,7 +5,7 @@ public class UnknownActorException extends RuntimeException {
 
     private final String actorId;
 
-    UnknownActorException(String actorId) {
+    public UnknownActorException(String actorId) {
         super("No actor '" + actorId + "' in the matching projection");
         this.actorId = actorId;
     }

@@ -7,12 +7,15 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 
 /**
  * An actor as the matcher sees it (collection {@code actors}): its public profile, no contact person.
  * Fields are null when the profile has not arrived yet.
  *
  * @param sdgs     SDG numbers 1–17, stored as numbers so that the collection reads like the events
+ * @param members  subjects that joined the actor as members in profile-service ({@code ActorMemberJoinedEvent}); null
+ *                 when none did
  * @param sequence the last aggregate sequence applied; older or equal events are ignored
  */
 @Document(ActorEntry.COLLECTION)
@@ -26,7 +29,8 @@ public record ActorEntry(
         String description,
         Instant registeredAt,
         long sequence,
-        Instant lastEventAt) {
+        Instant lastEventAt,
+        Set<String> members) {
 
     public static final String COLLECTION = "actors";
 }

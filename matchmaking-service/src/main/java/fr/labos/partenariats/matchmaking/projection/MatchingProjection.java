@@ -259,9 +259,9 @@ public class MatchingProjection {
             return write(ActorEntry.COLLECTION, e.actorId(), event, new Update());
         }
         if (payload instanceof ActorMemberJoinedEvent e) {
-            // Who acts for an actor is not the matcher's business; the event still moves the sequence on, so the
-            // document says how far it has read its aggregate.
-            return write(ActorEntry.COLLECTION, e.actorId(), event, new Update());
+            // Who may act for the actor in its introductions (matchmaking.access), besides the members its tokens name:
+            // pseudonymous subjects only, added once however often the event is replayed.
+            return write(ActorEntry.COLLECTION, e.actorId(), event, new Update().addToSet("members", e.memberSubject()));
         }
         if (payload instanceof NeedRegisteredEvent e) {
             return write(PostKind.NEED.collection(), e.needId(), event, registered(e.actorId(), e.details()).set("registeredAt", e.registeredAt()));

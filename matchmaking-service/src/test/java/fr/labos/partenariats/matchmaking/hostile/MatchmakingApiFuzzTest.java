@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.matchmaking.support.EventStoreRows;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
@@ -46,13 +47,25 @@ class MatchmakingApiFuzzTest {
                     post(ResourceCategory.FUNDING).build(), Instant.now()));
             publisher.publish("offer-1", 0, new OfferRegisteredEvent("offer-1", "actor-1",
                     post(ResourceCategory.FUNDING).build(), Instant.now()));
-            await().until(() -> service.get("/api/offers/offer-1/matches").statusCode() == 200);
+            publisher.publish("actor-2", 0, new ActorRegisteredEvent("actor-2", "Fondation", ActorType.FOUNDATION, "38185",
+                    Set.of(), Set.of(), "", Instant.now()));
+            await().until(() -> service.get("/api/offers/offer-1/matches").statusCode() == 200
+                    && service.get("/api/actors/actor-2/partners").statusCode() == 200);
             int port = service.port();
-            String admin = TestTokens.bearer(TestTokens.admin().sign());
+            String adminToken = TestTokens.admin().sign();
+            String admin = TestTokens.bearer(adminToken);
+            // An introduction withdrawn already: whatever valid request reaches it is refused (409), and writes nothing.
+            String introduction = RunningMatchmaking.parse(service.post("/api/introductions", adminToken,
+                    "{\"actorId\": \"actor-1\", \"partnerId\": \"actor-2\", \"source\": \"FACILITATOR\"}").body()).path("id").asText();
+            assertThat(service.post("/api/introductions/" + introduction + "/withdraw", adminToken, "{}").statusCode()).isEqualTo(204);
+            EventStoreRows store = new EventStoreRows(service.databaseUrl());
+            long events = store.events();
             OpenApiFuzz fuzz = new OpenApiFuzz("http://localhost:" + port, request -> request.header("Authorization", admin));
             JsonNode document = RunningMatchmaking.parse(service.get("/v3/api-docs").body());
             List<OpenApiFuzz.Operation> operations = fuzz.operations(document);
-            assertThat(operations).hasSize(3);
+            assertThat(operations).extracting(o -> o.method() + " " + o.path()).contains("GET /api/needs/{needId}/matches",
+                    "GET /api/offers/{offerId}/matches", "GET /api/actors/{actorId}/partners", "POST /api/introductions",
+                    "POST /api/introductions/{introductionId}/accept", "POST /api/introductions/{introductionId}/outcomes");
 
             List<OpenApiFuzz.Exchange> exchanges = new ArrayList<>();
             for (OpenApiFuzz.Operation operation : operations) {
@@ -60,8 +73,13 @@ class MatchmakingApiFuzzTest {
                     case "needId" -> withGarbage("need-1", "offer-1", "actor-1");
                     case "offerId" -> withGarbage("offer-1", "need-1", "actor-1");
                     case "actorId" -> withGarbage("actor-1", "need-1", "offer-1");
+                    case "introductionId" -> withGarbage(introduction, "need-1", "actor-1");
                     default -> withGarbage("unknown");
                 };
+                if (operation.path().startsWith("/api/introductions")) {
+                    exchanges.addAll(fuzz.attack(operation, ids, introductionBody(operation.path())));
+                    continue;
+                }
                 exchanges.addAll(fuzz.attack(operation, ids, null));
                 // Filter values no enum describes in the document: unknown names, and a code without its level.
                 String path = operation.path().replaceAll("\\{[^}]+}", operation.path().contains("needs") ? "need-1"
@@ -75,6 +93,7 @@ class MatchmakingApiFuzzTest {
 
             assertThat(exchanges).hasSizeGreaterThan(60);
             assertThat(exchanges).filteredOn(e -> !OpenApiFuzz.isProperRefusal(e)).isEmpty();
+            assertThat(store.events()).as("events written by hostile requests").isEqualTo(events);
             assertThat(RawHttp.get(port, "/api/needs/need-1/matches?territoryCode=é", "Authorization: " + admin).status())
                     .isEqualTo(400);
         }
@@ -91,7 +110,12 @@ class MatchmakingApiFuzzTest {
             assertThat(document.at("/info/title").asText()).contains("matchmaking-service").doesNotContain("OpenAPI definition");
             assertThat(document.at("/info/description").asText()).isNotBlank();
             assertThat(document.at("/components/schemas/Problem/properties/errors").isMissingNode()).isFalse();
-            document.path("paths").forEach(item -> item.forEach(operation -> {
+            document.path("paths").fields().forEachRemaining(item -> item.getValue().forEach(operation -> {
+                if (item.getKey().startsWith("/api/introductions")) {
+                    assertThat(operation.path("responses").fieldNames()).toIterable()
+                            .contains("400", "401", "403", "404", "409", "429").containsAnyOf("201", "204");
+                    return;
+                }
                 assertThat(operation.path("responses").fieldNames()).toIterable()
                         .contains("200", "400", "401", "403", "404", "429", "503");
                 assertThat(operation.at("/responses/404/content/application~1problem+json/schema/$ref").asText())
@@ -105,6 +129,26 @@ class MatchmakingApiFuzzTest {
                         .contains("territoryLevel", "territoryCode", "actorType", "category");
             }));
         }
+    }
+
+    /** A valid body for each operation of the introduction API. */
+    private static String introductionBody(String path) {
+        if (path.equals("/api/introductions")) {
+            return "{\"actorId\": \"actor-1\", \"partnerId\": \"actor-2\", \"source\": \"FACILITATOR\"}";
+        }
+        if (path.endsWith("/decline")) {
+            return "{\"actingFor\": \"actor-1\", \"reason\": \"NOT_NOW\"}";
+        }
+        if (path.endsWith("/withdraw")) {
+            return "{\"reason\": \"plus d'actualité\"}";
+        }
+        if (path.endsWith("/meetings")) {
+            return "{\"startsAt\": \"2026-01-05T10:00:00Z\", \"actingFor\": \"actor-1\"}";
+        }
+        if (path.endsWith("/outcomes")) {
+            return "{\"actingFor\": \"actor-1\", \"outcome\": \"NO_FIT\", \"day\": \"2026-01-05\"}";
+        }
+        return "{\"actingFor\": \"actor-1\"}";
     }
 
     private static List<String> withGarbage(String valid, String... wrongKinds) {

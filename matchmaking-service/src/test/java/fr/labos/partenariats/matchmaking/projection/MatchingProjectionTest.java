@@ -88,7 +88,7 @@ class MatchingProjectionTest {
     }
 
     @Test
-    void aMemberJoiningMovesTheActorsSequenceOnAndChangesNothingElse() {
+    void aMemberJoiningIsRecordedOnceAndChangesNothingElse() {
         projection.apply(event(new ActorRegisteredEvent("a1", "Wimoov Isère", ActorType.ASSOCIATION, "38185", Set.of(), Set.of(), "", AT), 0));
         ActorEntry before = reader.actor("a1").orElseThrow();
 
@@ -97,7 +97,14 @@ class MatchingProjectionTest {
         ActorEntry after = reader.actor("a1").orElseThrow();
         assertThat(after.sequence()).isEqualTo(1);
         assertThat(after.name()).isEqualTo(before.name());
-        assertThat(mongo.rawDocuments(ActorEntry.COLLECTION).get(0)).doesNotContain("u-1234");
+        assertThat(after.homeTerritory()).isEqualTo(before.homeTerritory());
+        assertThat(before.members()).isNull();
+        assertThat(after.members()).containsExactly("u-1234");
+
+        List<String> documents = mongo.rawDocuments(ActorEntry.COLLECTION);
+        assertThat(projection.apply(event(new ActorMemberJoinedEvent("a1", "u-1234", AT.plusSeconds(1)), 1)))
+                .isEqualTo(EventOutcome.DUPLICATE);
+        assertThat(mongo.rawDocuments(ActorEntry.COLLECTION)).isEqualTo(documents);
     }
 
     @Test

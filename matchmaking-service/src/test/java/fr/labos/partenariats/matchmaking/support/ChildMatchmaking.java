@@ -42,7 +42,10 @@ public final class ChildMatchmaking implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the service with these JVM options and settings (as {@code key=value}); does not wait for it. */
+    /**
+     * Starts the service with these JVM options and settings (as {@code key=value}); does not wait for it. Its event
+     * store is a new database of the embedded PostgreSQL unless {@code spring.datasource.url} is given.
+     */
     public static ChildMatchmaking start(List<String> jvmOptions, String bootstrapServers, String mongoUri, String topic,
                                          String groupId, String... extraProperties) {
         int port = InMemoryMongo.freePort();
@@ -62,7 +65,8 @@ public final class ChildMatchmaking implements AutoCloseable {
                 "matchmaking.projection.retry-max-interval=1s"));
         // Signed in like every other test: the child trusts the test issuer's key, and is asked as an admin.
         properties.addAll(TestTokens.properties());
-        properties.addAll(List.of(extraProperties));
+        properties.addAll(MatchmakingDatabase.properties(extraProperties));
+        properties = CommandLineSettings.overriddenBy(properties, extraProperties);
         properties.forEach(property -> command.add("--" + property));
         try {
             Path log = Files.createTempFile("matchmaking-child-", ".log");

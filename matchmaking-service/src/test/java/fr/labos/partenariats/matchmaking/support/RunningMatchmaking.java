@@ -6,6 +6,7 @@ import fr.labos.partenariats.matchmaking.MatchmakingServiceApplication;
 import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.matchmaking.projection.EventOutcome;
 import fr.labos.partenariats.matchmaking.projection.ProjectionMetrics;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -38,7 +39,12 @@ public final class RunningMatchmaking implements AutoCloseable {
         this.port = ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
-    /** Starts the service on the given infrastructure, with test-friendly retry pauses and extra properties. */
+    /**
+     * Starts the service on the given infrastructure, with test-friendly retry pauses and extra properties
+     * ({@code key=value}, outranking the defaults here). Its event store is a new database of the embedded PostgreSQL
+     * unless {@code spring.datasource.url} is given, e.g. {@link #databaseUrl()} of an earlier instance to restart on
+     * the same data.
+     */
     public static RunningMatchmaking start(String bootstrapServers, String mongoUri, String topic, String groupId,
                                            String... extraProperties) {
         List<String> properties = new ArrayList<>(List.of(
@@ -52,7 +58,8 @@ public final class RunningMatchmaking implements AutoCloseable {
                 "matchmaking.projection.poison-interval=50ms",
                 "matchmaking.metrics.open-posts-refresh=200ms"));
         properties.addAll(TestTokens.properties());
-        properties.addAll(List.of(extraProperties));
+        properties.addAll(MatchmakingDatabase.properties(extraProperties));
+        properties = CommandLineSettings.overriddenBy(properties, extraProperties);
         // As command-line arguments: they outrank matchmaking-service.yml, which default properties would not.
         return new RunningMatchmaking(MatchmakingServiceApplication.builder()
                 .run(properties.stream().map(p -> "--" + p).toArray(String[]::new)));
@@ -64,6 +71,16 @@ public final class RunningMatchmaking implements AutoCloseable {
 
     public ConfigurableApplicationContext context() {
         return context;
+    }
+
+    /** The JDBC URL of this instance's event store. */
+    public String databaseUrl() {
+        return context.getEnvironment().getRequiredProperty("spring.datasource.url");
+    }
+
+    /** Axon's command gateway of this instance: to send commands without the REST API. */
+    public CommandGateway commands() {
+        return context.getBean(CommandGateway.class);
     }
 
     /** Total of {@code lab.projection.events} for one outcome since this context started. */
@@ -94,6 +111,29 @@ public final class RunningMatchmaking implements AutoCloseable {
         HttpRequest request = builder.build();
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** POST of a JSON body with that bearer token (none if null), in French unless told otherwise. */
+    public HttpResponse<String> post(String path, String token, String json) {
+        return post(path, token, json, "fr");
+    }
+
+    /** POST of a JSON body with that bearer token (none if null) and {@code Accept-Language}. */
+    public HttpResponse<String> post(String path, String token, String json, String language) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
+                .header("Accept-Language", language).POST(HttpRequest.BodyPublishers.ofString(json));
+        if (token != null) {
+            builder.header("Authorization", TestTokens.bearer(token));
+        }
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

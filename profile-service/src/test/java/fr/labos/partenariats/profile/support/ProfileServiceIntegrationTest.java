@@ -1,6 +1,7 @@
 package fr.labos.partenariats.profile.support;
 
 import fr.labos.partenariats.platform.security.TestTokens;
+import fr.labos.partenariats.platform.testing.EmbeddedPostgresInitializer;
 import fr.labos.partenariats.profile.ProfileServiceApplication;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -4,6 +4,6 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 public class AlreadyAnswered extends IntroductionConflict {
 
     public AlreadyAnswered(String introductionId, String actorId) {
-        super("l'acteur " + actorId + " a déjà répondu à la mise en relation " + introductionId);
+        super("l'acteur " + actorId + " a déjà répondu à la mise en relation " + introductionId, introductionId, actorId);
     }
 }

@@ -23,6 +23,7 @@ import org.axonframework.deadline.DeadlineManager;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +39,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * accepted only once both sides accepted; unanswered, it expires through a deadline that a persistent deadline
  * manager keeps across restarts.
  */
+@Aggregate
 public class Introduction {
 
     /** The deadline by which both sides must have accepted; scheduled on proposal, cancelled once answered. */

@@ -4,6 +4,6 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 public class IntroductionAlreadyAccepted extends IntroductionConflict {
 
     public IntroductionAlreadyAccepted(String introductionId) {
-        super("la mise en relation " + introductionId + " a déjà été acceptée par les deux parties");
+        super("la mise en relation " + introductionId + " a déjà été acceptée par les deux parties", introductionId);
     }
 }

@@ -4,6 +4,6 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 public class IntroductionDeclined extends IntroductionConflict {
 
     public IntroductionDeclined(String introductionId) {
-        super("la mise en relation " + introductionId + " a été déclinée");
+        super("la mise en relation " + introductionId + " a été déclinée", introductionId);
     }
 }

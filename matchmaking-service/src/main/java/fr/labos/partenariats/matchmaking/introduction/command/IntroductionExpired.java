@@ -4,6 +4,6 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 public class IntroductionExpired extends IntroductionConflict {
 
     public IntroductionExpired(String introductionId) {
-        super("la mise en relation " + introductionId + " a expiré sans réponse des deux parties");
+        super("la mise en relation " + introductionId + " a expiré sans réponse des deux parties", introductionId);
     }
 }

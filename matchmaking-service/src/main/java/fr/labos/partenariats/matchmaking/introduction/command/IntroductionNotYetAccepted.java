@@ -4,6 +4,6 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 public class IntroductionNotYetAccepted extends IntroductionConflict {
 
     public IntroductionNotYetAccepted(String introductionId) {
-        super("la mise en relation " + introductionId + " n'a pas encore été acceptée par les deux parties");
+        super("la mise en relation " + introductionId + " n'a pas encore été acceptée par les deux parties", introductionId);
     }
 }

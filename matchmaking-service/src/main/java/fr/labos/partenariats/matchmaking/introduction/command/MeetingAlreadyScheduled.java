@@ -4,6 +4,6 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 public class MeetingAlreadyScheduled extends IntroductionConflict {
 
     public MeetingAlreadyScheduled(String introductionId, String meetingId) {
-        super("le rendez-vous " + meetingId + " de la mise en relation " + introductionId + " est déjà planifié");
+        super("le rendez-vous " + meetingId + " de la mise en relation " + introductionId + " est déjà planifié", introductionId, meetingId);
     }
 }

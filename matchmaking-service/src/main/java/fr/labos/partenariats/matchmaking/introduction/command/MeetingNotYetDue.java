@@ -5,6 +5,6 @@ public class MeetingNotYetDue extends IntroductionConflict {
 
     public MeetingNotYetDue(String introductionId, String meetingId) {
         super("le rendez-vous " + meetingId + " de la mise en relation " + introductionId
-                + " n'a pas encore commencé");
+                + " n'a pas encore commencé", introductionId, meetingId);
     }
 }

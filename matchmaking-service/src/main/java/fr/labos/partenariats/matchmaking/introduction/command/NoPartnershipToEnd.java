@@ -4,6 +4,6 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 public class NoPartnershipToEnd extends IntroductionConflict {
 
     public NoPartnershipToEnd(String introductionId) {
-        super("aucun partenariat en cours n'est issu de la mise en relation " + introductionId);
+        super("aucun partenariat en cours n'est issu de la mise en relation " + introductionId, introductionId);
     }
 }

@@ -4,6 +4,6 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 public class NotAPartyToIntroduction extends IntroductionForbidden {
 
     public NotAPartyToIntroduction(String introductionId, String actorId) {
-        super("l'acteur " + actorId + " n'est pas partie à la mise en relation " + introductionId);
+        super("l'acteur " + actorId + " n'est pas partie à la mise en relation " + introductionId, introductionId, actorId);
     }
 }

@@ -4,6 +4,6 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 public class NotTheProposer extends IntroductionForbidden {
 
     public NotTheProposer(String introductionId) {
-        super("seul l'auteur de la mise en relation " + introductionId + " peut la retirer");
+        super("seul l'auteur de la mise en relation " + introductionId + " peut la retirer", introductionId);
     }
 }

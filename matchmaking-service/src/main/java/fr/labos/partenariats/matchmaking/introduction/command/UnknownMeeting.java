@@ -4,6 +4,6 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 public class UnknownMeeting extends IntroductionConflict {
 
     public UnknownMeeting(String introductionId, String meetingId) {
-        super("aucun rendez-vous " + meetingId + " n'est planifié pour la mise en relation " + introductionId);
+        super("aucun rendez-vous " + meetingId + " n'est planifié pour la mise en relation " + introductionId, introductionId, meetingId);
     }
 }

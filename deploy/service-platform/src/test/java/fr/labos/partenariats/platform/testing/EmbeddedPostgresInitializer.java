@@ -1,4 +1,4 @@
-package fr.labos.partenariats.profile.support;
+package fr.labos.partenariats.platform.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.test.util.TestPropertyValues;
@@ -13,10 +13,16 @@ import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Points a test context at a real PostgreSQL 17 (embedded binaries, started once per test JVM), in a database
- * of its own so that cached contexts never share event stores or tracking tokens.
+ * A real PostgreSQL 17 for the services' tests (embedded binaries, started once per test JVM), with a database of its
+ * own for every context or service started, so that cached contexts never share event stores or tracking tokens. As
+ * an initializer it points a test context's {@code spring.datasource.*} at a new database; {@link #newDatabase()}
+ * gives one to a service started by hand.
  */
 public class EmbeddedPostgresInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    /** The superuser of the embedded cluster, which authenticates with "trust". */
+    public static final String USER = "postgres";
+    public static final String PASSWORD = "postgres";
 
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
@@ -32,23 +38,24 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
         return postgres;
     }
 
+    /** Creates an empty database and returns its JDBC URL (user {@link #USER}, password {@link #PASSWORD}). */
     public static String newDatabase() {
-        String name = "profile_test_" + DATABASES.incrementAndGet();
+        String name = "test_" + DATABASES.incrementAndGet();
         try (Connection connection = postgres().getPostgresDatabase().getConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + name);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot create database " + name, e);
         }
-        return postgres().getJdbcUrl("postgres", name);
+        return postgres().getJdbcUrl(USER, name);
     }
 
     @Override
     public void initialize(ConfigurableApplicationContext context) {
         TestPropertyValues.of(
                 "spring.datasource.url=" + newDatabase(),
-                "spring.datasource.username=postgres",
-                "spring.datasource.password=postgres"
+                "spring.datasource.username=" + USER,
+                "spring.datasource.password=" + PASSWORD
         ).applyTo(context);
     }
 }

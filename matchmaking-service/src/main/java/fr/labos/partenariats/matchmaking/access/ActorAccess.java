@@ -1,0 +1,105 @@
+package fr.labos.partenariats.matchmaking.access;
+
+import fr.labos.partenariats.matchmaking.matching.UnknownActorException;
+import fr.labos.partenariats.matchmaking.projection.ActorEntry;
+import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
+import fr.labos.partenariats.platform.security.ActionForbiddenException;
+import fr.labos.partenariats.platform.security.LabPrincipal;
+import fr.labos.partenariats.platform.security.LabRole;
+import fr.labos.partenariats.schema.common.TerritoryRef;
+import fr.labos.partenariats.schema.territory.TerritoryDirectory;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+
+/**
+ * Who may act for which actor in matchmaking-service, with the same rules as profile-service's (identity contract):
+ * <ul>
+ *   <li>{@code ADMIN}: every actor;</li>
+ *   <li>{@code FACILITATOR}: the actors whose home commune lies in one of its territories, and those it is a member of;</li>
+ *   <li>{@code ACTOR_MEMBER}: the actors its token lists ({@code lab_actors}) or that it joined in profile-service
+ *       ({@code ActorMemberJoinedEvent}, kept on the projection's actor entries);</li>
+ *   <li>{@code VIEWER}: none; it reads public views only.</li>
+ * </ul>
+ * Actors are known from the matching projection: one that has not reached it is a 404, a refusal a 403
+ * ({@link ActionForbiddenException}).
+ */
+@Component
+public class ActorAccess {
+
+    private final ProjectionReader projection;
+    private final TerritoryDirectory territories = TerritoryDirectory.official();
+
+    public ActorAccess(ProjectionReader projection) {
+        this.projection = projection;
+    }
+
+    /** The actor, or a 404. */
+    public ActorEntry existing(String actorId) {
+        return projection.actor(actorId).orElseThrow(() -> new UnknownActorException(actorId));
+    }
+
+    /** May act for the actor: answer its introductions, ask for some, record their meetings and outcomes. */
+    public boolean mayActFor(LabPrincipal principal, ActorEntry actor) {
+        return switch (principal.role()) {
+            case ADMIN -> true;
+            case FACILITATOR -> serves(principal, actor.homeTerritory()) || isMember(principal, actor);
+            case ACTOR_MEMBER -> isMember(principal, actor);
+            case VIEWER -> false;
+        };
+    }
+
+    /** The actor, if it exists (else 404) and the principal may act for it (else 403). */
+    public ActorEntry actingFor(LabPrincipal principal, String actorId) {
+        ActorEntry actor = existing(actorId);
+        if (!mayActFor(principal, actor)) {
+            throw new ActionForbiddenException("Vous n'agissez pas pour l'acteur « " + nameOf(actor) + " » : "
+                    + reach(principal.role()));
+        }
+        return actor;
+    }
+
+    /**
+     * A facilitator or an admin acting for none of the actors (as an intermediary): an admin anywhere, a facilitator
+     * when it may act for at least one of them; else a 403.
+     */
+    public void checkMayIntermediate(LabPrincipal principal, Collection<String> actorIds) {
+        boolean allowed = switch (principal.role()) {
+            case ADMIN -> true;
+            case FACILITATOR -> actorIds.stream().anyMatch(id -> projection.actor(id)
+                    .map(actor -> mayActFor(principal, actor)).orElse(false));
+            case ACTOR_MEMBER, VIEWER -> false;
+        };
+        if (!allowed) {
+            throw new ActionForbiddenException(principal.is(LabRole.FACILITATOR)
+                    ? "Aucun des deux acteurs n'est dans les territoires que vous animez."
+                    : "Seuls les animateurs et les administrateurs agissent sans représenter l'un des deux acteurs.");
+        }
+    }
+
+    private boolean serves(LabPrincipal principal, String homeCommune) {
+        if (homeCommune == null) {
+            return false;
+        }
+        TerritoryRef home = TerritoryRef.commune(homeCommune);
+        return principal.territories().stream().anyMatch(territory -> territories.contains(territory, home));
+    }
+
+    private static boolean isMember(LabPrincipal principal, ActorEntry actor) {
+        return principal.actors().contains(actor.id())
+                || (actor.members() != null && actor.members().contains(principal.subject()));
+    }
+
+    private static String nameOf(ActorEntry actor) {
+        return actor.name() == null ? actor.id() : actor.name();
+    }
+
+    private static String reach(LabRole role) {
+        return switch (role) {
+            case FACILITATOR -> "il n'est pas dans les territoires que vous animez.";
+            case ACTOR_MEMBER -> "vous n'en êtes pas membre.";
+            case VIEWER -> "un compte de consultation ne voit que les vues publiques.";
+            case ADMIN -> "";
+        };
+    }
+}

@@ -1,0 +1,174 @@
+package fr.labos.partenariats.matchmaking.introduction.api;
+
+import fr.labos.partenariats.matchmaking.access.ActorAccess;
+import fr.labos.partenariats.matchmaking.introduction.command.InvalidIntroduction;
+import fr.labos.partenariats.platform.security.ActionForbiddenException;
+import fr.labos.partenariats.platform.security.LabPrincipal;
+import fr.labos.partenariats.platform.security.LabRole;
+import fr.labos.partenariats.schema.matching.AcceptIntroductionCommand;
+import fr.labos.partenariats.schema.matching.DeclineIntroductionCommand;
+import fr.labos.partenariats.schema.matching.IntroductionSource;
+import fr.labos.partenariats.schema.matching.ProposeIntroductionCommand;
+import fr.labos.partenariats.schema.matching.Proposer;
+import fr.labos.partenariats.schema.matching.RecordMeetingHeldCommand;
+import fr.labos.partenariats.schema.matching.RecordMeetingMissedCommand;
+import fr.labos.partenariats.schema.matching.RecordOutcomeCommand;
+import fr.labos.partenariats.schema.matching.ScheduleMeetingCommand;
+import fr.labos.partenariats.schema.matching.WithdrawIntroductionCommand;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The life of an introduction over HTTP: ask for it (or make it, as a facilitator), accept or decline it for one of
+ * its actors, withdraw it, then its meetings and outcomes. Who may act for which actor is decided here
+ * ({@link ActorAccess}) before any command is sent; the introduction's own rules refuse the rest. Either way a refused
+ * request writes nothing.
+ */
+@RestController
+@RequestMapping("/api/introductions")
+class IntroductionController {
+
+    private final CommandGateway commands;
+    private final ActorAccess access;
+    private final IntroductionParties parties;
+    private final MatcherGrounds matcher;
+
+    IntroductionController(CommandGateway commands, ActorAccess access, IntroductionParties parties,
+                           MatcherGrounds matcher) {
+        this.commands = commands;
+        this.access = access;
+        this.parties = parties;
+        this.matcher = matcher;
+    }
+
+    /**
+     * An actor asks to be introduced to a partner the matcher proposes ({@code ACTOR_REQUEST}): the score and its
+     * explanation are frozen as they are now. A facilitator introduces two actors by hand ({@code FACILITATOR}).
+     */
+    @PostMapping
+    ResponseEntity<Created> propose(@AuthenticationPrincipal LabPrincipal principal,
+                                    @Valid @RequestBody IntroductionRequests.Proposal request) {
+        IntroductionSource source = request.sourceOrDefault();
+        MatcherGrounds.Grounds grounds = switch (source) {
+            case ACTOR_REQUEST -> {
+                access.actingFor(principal, request.actorId());
+                access.existing(request.partnerId());
+                yield matcher.required(request.actorId(), request.partnerId(), request.requestedPairs());
+            }
+            case FACILITATOR -> {
+                access.existing(request.actorId());
+                access.existing(request.partnerId());
+                access.checkMayIntermediate(principal, List.of(request.actorId(), request.partnerId()));
+                yield matcher.optional(request.actorId(), request.partnerId(), request.requestedPairs());
+            }
+            case MATCHER, SPEED_MEETING -> throw new InvalidIntroduction("source",
+                    "une mise en relation demandée ici vient d'un acteur (ACTOR_REQUEST) ou d'un facilitateur (FACILITATOR)");
+        };
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new ProposeIntroductionCommand(id, source, request.actorId(), request.partnerId(),
+                grounds.pairs(), grounds.match(), new Proposer(principal.subject(), principal.role().name()),
+                request.note()));
+        return ResponseEntity.created(URI.create("/api/introductions/" + id)).body(new Created(id));
+    }
+
+    @PostMapping("/{introductionId}/accept")
+    ResponseEntity<Void> accept(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String introductionId,
+                                @Valid @RequestBody IntroductionRequests.Answer request) {
+        parties.of(introductionId);
+        access.actingFor(principal, request.actingFor());
+        commands.sendAndWait(new AcceptIntroductionCommand(introductionId, request.actingFor()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{introductionId}/decline")
+    ResponseEntity<Void> decline(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String introductionId,
+                                 @Valid @RequestBody IntroductionRequests.Decline request) {
+        parties.of(introductionId);
+        access.actingFor(principal, request.actingFor());
+        commands.sendAndWait(new DeclineIntroductionCommand(introductionId, request.actingFor(), request.reason(),
+                request.text()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Only the principal who proposed it, before both sides accepted (the introduction checks both). */
+    @PostMapping("/{introductionId}/withdraw")
+    ResponseEntity<Void> withdraw(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String introductionId,
+                                  @Valid @RequestBody(required = false) IntroductionRequests.Withdrawal request) {
+        parties.of(introductionId);
+        if (principal.is(LabRole.VIEWER)) {
+            throw new ActionForbiddenException("Un compte de consultation ne retire pas de mise en relation.");
+        }
+        commands.sendAndWait(new WithdrawIntroductionCommand(introductionId, principal.subject(),
+                request == null ? null : request.reason()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{introductionId}/meetings")
+    ResponseEntity<Created> scheduleMeeting(@AuthenticationPrincipal LabPrincipal principal,
+                                            @PathVariable String introductionId,
+                                            @Valid @RequestBody IntroductionRequests.Meeting request) {
+        checkMayAct(principal, introductionId, request.actingFor());
+        String meetingId = request.meetingId() == null ? UUID.randomUUID().toString() : request.meetingId();
+        commands.sendAndWait(new ScheduleMeetingCommand(introductionId, meetingId, request.actingFor(),
+                request.startsAt(), request.place()));
+        return ResponseEntity.created(URI.create("/api/introductions/" + introductionId + "/meetings/" + meetingId))
+                .body(new Created(meetingId));
+    }
+
+    @PostMapping("/{introductionId}/meetings/{meetingId}/held")
+    ResponseEntity<Void> meetingHeld(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String introductionId,
+                                     @PathVariable String meetingId,
+                                     @Valid @RequestBody IntroductionRequests.MeetingHeld request) {
+        checkMayAct(principal, introductionId, request.actingFor());
+        commands.sendAndWait(new RecordMeetingHeldCommand(introductionId, meetingId, request.actingFor(), request.note()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{introductionId}/meetings/{meetingId}/missed")
+    ResponseEntity<Void> meetingMissed(@AuthenticationPrincipal LabPrincipal principal,
+                                       @PathVariable String introductionId, @PathVariable String meetingId,
+                                       @Valid @RequestBody IntroductionRequests.MeetingMissed request) {
+        checkMayAct(principal, introductionId, request.actingFor());
+        commands.sendAndWait(new RecordMeetingMissedCommand(introductionId, meetingId, request.actingFor(),
+                request.absentActorId(), request.note()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{introductionId}/outcomes")
+    ResponseEntity<Void> recordOutcome(@AuthenticationPrincipal LabPrincipal principal,
+                                       @PathVariable String introductionId,
+                                       @Valid @RequestBody IntroductionRequests.OutcomeReport request) {
+        checkMayAct(principal, introductionId, request.actingFor());
+        commands.sendAndWait(new RecordOutcomeCommand(introductionId, request.actingFor(), request.outcome(),
+                request.day(), request.note(), request.form(), request.category()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** Body of a 201: the id of what was created (its address is in the Location header). */
+    record Created(String id) {
+    }
+
+    /**
+     * For one of the two actors, by whoever may act for it; for neither ({@code actingFor} null), by an admin or a
+     * facilitator of one of them. Whether the actor is one of the two is the introduction's rule (a 403 too).
+     */
+    private void checkMayAct(LabPrincipal principal, String introductionId, String actingFor) {
+        List<String> actors = parties.of(introductionId);
+        if (actingFor == null) {
+            access.checkMayIntermediate(principal, actors);
+        } else {
+            access.actingFor(principal, actingFor);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package fr.labos.partenariats.matchmaking.introduction.api;
+
+import fr.labos.partenariats.matchmaking.introduction.command.IntroductionConflict;
+import fr.labos.partenariats.matchmaking.introduction.command.IntroductionForbidden;
+import fr.labos.partenariats.matchmaking.introduction.command.InvalidIntroduction;
+import fr.labos.partenariats.platform.problem.ExtraProblems;
+import fr.labos.partenariats.platform.problem.ProblemMapping;
+import fr.labos.partenariats.platform.problem.ProblemTypes;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.Set;
+
+/**
+ * Which problem each refusal of the introduction API answers: the introduction's state forbids it (409), the caller
+ * has no say in it (403), the request is invalid (400), no such introduction (404), or the matcher does not propose
+ * the pair asked for (409). Texts in {@code matchmaking-problems.properties} (French) and {@code _en}.
+ */
+@Configuration(proxyBeanMethods = false)
+class IntroductionProblems {
+
+    /** What the OpenAPI document says of these operations besides the statuses every operation has. */
+    @Bean
+    ExtraProblems introductionApiProblems() {
+        return (method, path) -> path.equals("/api/introductions") ? Set.of(404, 409)
+                : path.startsWith("/api/introductions/") ? Set.of(409) : Set.of();
+    }
+
+    @Bean
+    ProblemMapping<IntroductionConflict> introductionConflictProblem() {
+        return ProblemMapping.of(IntroductionConflict.class, ProblemTypes.CONFLICT);
+    }
+
+    @Bean
+    ProblemMapping<IntroductionForbidden> introductionForbiddenProblem() {
+        return ProblemMapping.of(IntroductionForbidden.class, ProblemTypes.FORBIDDEN);
+    }
+
+    @Bean
+    ProblemMapping<InvalidIntroduction> invalidIntroductionProblem() {
+        return ProblemMapping.of(InvalidIntroduction.class, ProblemTypes.INVALID_INPUT)
+                .field(InvalidIntroduction::field)
+                .detail("introduction.invalid", e -> new Object[]{e.getMessage()});
+    }
+
+    @Bean
+    ProblemMapping<IntroductionNotFound> introductionNotFoundProblem() {
+        return ProblemMapping.of(IntroductionNotFound.class, ProblemTypes.NOT_FOUND)
+                .detail("not-found.introduction", e -> new Object[]{e.introductionId()});
+    }
+
+    /**
+     * Two instances changed the same introduction at the same moment: the event store's unique (aggregate, sequence)
+     * refused the second, which wrote nothing; the client may try again.
+     */
+    @Bean
+    ProblemMapping<ConcurrencyException> concurrentChangeProblem() {
+        return ProblemMapping.of(ConcurrencyException.class, ProblemTypes.CONFLICT)
+                .detail("conflict.concurrent-change", e -> new Object[0]);
+    }
+
+    @Bean
+    ProblemMapping<PairNotProposed> pairNotProposedProblem() {
+        return ProblemMapping.of(PairNotProposed.class, ProblemTypes.CONFLICT)
+                .detail("conflict.pair-not-proposed", e -> new Object[]{e.actorId(), e.partnerId()});
+    }
+}

@@ -1,0 +1,192 @@
+package fr.labos.partenariats.matchmaking.bench;
+
+import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
+import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
+import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
+import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.platform.security.TestTokens;
+import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Introduction commands per second on one node, through the REST API as a client sees them (token check, access,
+ * command, PostgreSQL event store, deadline row, relay to Kafka running alongside): each client thread takes
+ * introductions through their whole life — proposal by a facilitator, acceptance by both sides, a meeting scheduled
+ * and held, an outcome — for a fixed time, and every request's latency is kept. Not a test (kept out of surefire by
+ * its name); run as BENCHMARKS.md says:
+ * <pre>
+ * mvn -B -q -pl matchmaking-service test-compile exec:java \
+ *     -Dexec.mainClass=fr.labos.partenariats.matchmaking.bench.IntroductionCommandBenchmark [-Dexec.args="8 30"]
+ * </pre>
+ * (clients, seconds). Prints Markdown and writes it to {@code target/introduction-benchmark.md}.
+ */
+public final class IntroductionCommandBenchmark {
+
+    private static final int ACTORS = 200;
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+
+    public static void main(String[] args) throws Exception {
+        int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
+        int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        String topic = SharedKafka.newTopic("bench.introductions.profile.events");
+        try (InMemoryMongo mongo = InMemoryMongo.start();
+             ProfileEventPublisher publisher = new ProfileEventPublisher(SharedKafka.bootstrapServers(), topic);
+             RunningMatchmaking service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic,
+                     "bench-introductions", "lab.limits.rate.enabled=false", "logging.level.root=WARN")) {
+            List<String> actors = new ArrayList<>();
+            for (int i = 0; i < ACTORS; i++) {
+                String actor = "bench-actor-" + i + "-" + UUID.randomUUID();
+                publisher.publish(actor, 0, new ActorRegisteredEvent(actor, "Acteur " + i, ActorType.ASSOCIATION,
+                        "38185", Set.of(), Set.of(), "Banc d'essai", Instant.now()));
+                actors.add(actor);
+            }
+            String admin = TestTokens.admin().sign();
+            String last = actors.get(actors.size() - 1);
+            await().atMost(Duration.ofSeconds(120)).until(() -> service.post("/api/introductions", admin,
+                    "{\"actorId\": \"%s\", \"partnerId\": \"nobody\", \"source\": \"FACILITATOR\"}".formatted(last))
+                    .statusCode() == 404);
+            // Warm-up: the JIT and the connection pools, results not kept.
+            run(service, actors, admin, clients, Duration.ofSeconds(Math.min(10, seconds)));
+            Result result = run(service, actors, admin, clients, Duration.ofSeconds(seconds));
+            String report = result.markdown(clients, seconds);
+            System.out.println(report);
+            Path out = (Files.isDirectory(Path.of("matchmaking-service")) ? Path.of("matchmaking-service", "target")
+                    : Path.of("target")).resolve("introduction-benchmark.md");
+            Files.createDirectories(out.getParent());
+            Files.writeString(out, report);
+        }
+        System.exit(0);
+    }
+
+    private static Result run(RunningMatchmaking service, List<String> actors, String token, int clients,
+                              Duration duration) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        long end = System.nanoTime() + duration.toNanos();
+        AtomicLong failures = new AtomicLong();
+        long started = System.nanoTime();
+        List<Future<long[]>> futures = new ArrayList<>();
+        for (int c = 0; c < clients; c++) {
+            int client = c;
+            futures.add(pool.submit(() -> {
+                LatencyLog latencies = new LatencyLog();
+                int n = 0;
+                while (System.nanoTime() < end) {
+                    String a = actors.get((client * 31 + n) % actors.size());
+                    String b = actors.get((client * 31 + n + 1) % actors.size());
+                    n++;
+                    lifeOf(service, token, a, b, latencies, failures);
+                }
+                return latencies.toArray();
+            }));
+        }
+        List<long[]> all = new ArrayList<>();
+        for (Future<long[]> future : futures) {
+            all.add(future.get());
+        }
+        long elapsed = System.nanoTime() - started;
+        pool.shutdown();
+        long[] merged = all.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(merged, elapsed, failures.get());
+    }
+
+    /** One introduction through its whole life: six commands. */
+    private static void lifeOf(RunningMatchmaking service, String token, String a, String b, LatencyLog latencies,
+                               AtomicLong failures) {
+        String id = idOf(timed(latencies, failures, 201, () -> service.post("/api/introductions", token, """
+                {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "Banc d'essai"}""".formatted(a, b))));
+        if (id == null) {
+            return;
+        }
+        String path = "/api/introductions/" + id;
+        timed(latencies, failures, 204, () -> service.post(path + "/accept", token, "{\"actingFor\": \"%s\"}".formatted(a)));
+        timed(latencies, failures, 204, () -> service.post(path + "/accept", token, "{\"actingFor\": \"%s\"}".formatted(b)));
+        String meeting = idOf(timed(latencies, failures, 201, () -> service.post(path + "/meetings", token,
+                "{\"startsAt\": \"%s\", \"place\": \"Banc\"}".formatted(Instant.now().minusSeconds(60)))));
+        timed(latencies, failures, 204, () -> service.post(path + "/meetings/" + meeting + "/held", token, "{}"));
+        timed(latencies, failures, 204, () -> service.post(path + "/outcomes", token,
+                "{\"outcome\": \"FOLLOW_UP_PLANNED\", \"day\": \"%s\"}".formatted(LocalDate.now(PARIS))));
+    }
+
+    private static HttpResponse<String> timed(LatencyLog latencies, AtomicLong failures, int expected,
+                                              java.util.function.Supplier<HttpResponse<String>> request) {
+        long start = System.nanoTime();
+        HttpResponse<String> response = request.get();
+        latencies.add(System.nanoTime() - start);
+        if (response.statusCode() != expected) {
+            failures.incrementAndGet();
+            return null;
+        }
+        return response;
+    }
+
+    private static String idOf(HttpResponse<String> response) {
+        return response == null ? null : RunningMatchmaking.parse(response.body()).path("id").asText();
+    }
+
+    /** Latencies of one client, in nanoseconds. */
+    private static final class LatencyLog {
+        private long[] values = new long[1 << 14];
+        private int size;
+
+        void add(long nanos) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = nanos;
+        }
+
+        long[] toArray() {
+            return Arrays.copyOf(values, size);
+        }
+    }
+
+    private record Result(long[] sortedNanos, long elapsedNanos, long failures) {
+
+        double perSecond() {
+            return sortedNanos.length / (elapsedNanos / 1e9);
+        }
+
+        double millis(double quantile) {
+            int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(quantile * sortedNanos.length) - 1);
+            return sortedNanos[Math.max(0, index)] / 1e6;
+        }
+
+        String markdown(int clients, int seconds) throws IOException {
+            return String.format(Locale.ROOT, """
+                    ## Introduction commands on one node
+
+                    Machine: %d CPU cores, Java %s, max heap %d MB. One matchmaking-service (in this JVM) on embedded
+                    PostgreSQL 17, an in-process Kafka broker (the relay publishing alongside) and mongo-java-server;
+                    %d client threads over HTTP for %d s after a warm-up, each taking introductions through their
+                    whole life (proposal, two acceptances, meeting scheduled and held, outcome: six commands).
+
+                    | commands | commands/s | p50 | p90 | p99 | max | refused or failed |
+                    |---:|---:|---:|---:|---:|---:|---:|
+                    | %d | %.0f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d |
+                    """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                    Runtime.getRuntime().maxMemory() >> 20, clients, seconds, sortedNanos.length, perSecond(),
+                    millis(0.50), millis(0.90), millis(0.99), sortedNanos[sortedNanos.length - 1] / 1e6, failures);
+        }
+    }
+}
