@@ -2,10 +2,14 @@ package fr.labos.partenariats.matchmaking.introduction.history.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
+import fr.labos.partenariats.matchmaking.support.MatchmakingEvents;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
 import fr.labos.partenariats.platform.security.TestTokens;
+import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.platform.testing.EmbeddedPostgresInitializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,10 +18,13 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.security.PublicKey;
 import java.sql.PreparedStatement;
 import java.util.UUID;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * An introduction's history as the service serves it, from its real PostgreSQL event store, and what one SQL UPDATE
@@ -28,18 +35,42 @@ class HistoryTamperingTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static InMemoryMongo mongo;
     private static RunningMatchmaking service;
+    private static MatchmakingEvents published;
 
     @BeforeAll
     static void start() {
         mongo = InMemoryMongo.start();
+        String relayTopic = SharedKafka.newTopic("it.history.matchmaking.events");
         service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(),
-                SharedKafka.newTopic("it.history.profile.events"), "it-history-" + UUID.randomUUID());
+                SharedKafka.newTopic("it.history.profile.events"), "it-history-" + UUID.randomUUID(),
+                "lab.relay.topic=" + relayTopic);
+        published = new MatchmakingEvents(SharedKafka.bootstrapServers(), relayTopic);
     }
 
     @AfterAll
     static void stop() {
+        published.close();
         service.close();
         mongo.close();
+    }
+
+    @Test
+    void signedHeadsArePublishedOnTheTopicUnderTheLogsKeyAndCheckWithTheServedKey() throws Exception {
+        new Introductions(service).proposedAndAccepted("Intermédiation : covoiturage");
+        JsonNode head = json(service.get("/api/introduction-log/head"));
+        PublicKey key = ProofJson.readPublicKey(service.get("/api/introduction-log/public-key").body(), "Ed25519");
+
+        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(published.forKey(TreeHeadPublisher.LOG_ID))
+                .anySatisfy(record -> {
+                    assertThat(MatchmakingEvents.header(record, EventHeaders.EVENT_TYPE))
+                            .isEqualTo("IntroductionLogHeadPublishedEvent");
+                    JsonNode event = JSON.readTree(record.value());
+                    assertThat(event.path("treeSize").asLong()).isEqualTo(head.path("treeSize").asLong());
+                    assertThat(event.path("rootHash").asText()).isEqualTo(head.path("rootHash").asText());
+                    SignedTreeHead signed = ProofJson.readHead(event);
+                    assertThat(signed.isSignedBy(key)).isTrue();
+                    assertThat(event.path("keyId").asText()).hasSize(64);
+                }));
     }
 
     @Test
@@ -86,7 +117,7 @@ class HistoryTamperingTest {
     @Test
     void aViewerReadsTheTreeButNeitherTheHistoryNorTheEventsInItsProofs() throws Exception {
         String id = new Introductions(service).proposedAndAccepted("Intermédiation : jardin partagé");
-        String eventId = json(service.get("/api/introductions/" + id + "/history")).path("steps").get(2)
+        String eventId = json(service.get("/api/introductions/" + id + "/history")).path("steps").get(0)
                 .path("eventId").asText();
         String viewer = TestTokens.viewer().sign();
 
