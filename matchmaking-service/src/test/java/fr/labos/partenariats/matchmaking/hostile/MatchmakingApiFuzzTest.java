@@ -76,6 +76,10 @@ class MatchmakingApiFuzzTest {
                     case "introductionId" -> withGarbage(introduction, "need-1", "actor-1");
                     default -> withGarbage("unknown");
                 };
+                if (isHistoryRead(operation.path())) {
+                    exchanges.addAll(fuzz.attack(operation, ids, null));
+                    continue;
+                }
                 if (operation.path().startsWith("/api/introductions")) {
                     exchanges.addAll(fuzz.attack(operation, ids, introductionBody(operation.path())));
                     continue;
@@ -111,6 +115,14 @@ class MatchmakingApiFuzzTest {
             assertThat(document.at("/info/description").asText()).isNotBlank();
             assertThat(document.at("/components/schemas/Problem/properties/errors").isMissingNode()).isFalse();
             document.path("paths").fields().forEachRemaining(item -> item.getValue().forEach(operation -> {
+                if (isHistoryRead(item.getKey())) {
+                    assertThat(operation.path("responses").fieldNames()).toIterable()
+                            .contains("200", "400", "401", "403", "429");
+                    if (!item.getKey().endsWith("/public-key")) {
+                        assertThat(operation.path("responses").fieldNames()).toIterable().as(item.getKey()).contains("404");
+                    }
+                    return;
+                }
                 if (item.getKey().startsWith("/api/introductions")) {
                     assertThat(operation.path("responses").fieldNames()).toIterable()
                             .contains("400", "401", "403", "404", "409", "429").containsAnyOf("201", "204");
@@ -129,6 +141,11 @@ class MatchmakingApiFuzzTest {
                         .contains("territoryLevel", "territoryCode", "actorType", "category");
             }));
         }
+    }
+
+    /** The introductions' history and the tree over it: reads, with no ranking filters. */
+    private static boolean isHistoryRead(String path) {
+        return path.startsWith("/api/introduction-log/") || path.matches("/api/introductions/\\{[^}]+}/(history|verification)");
     }
 
     /** A valid body for each operation of the introduction API. */
