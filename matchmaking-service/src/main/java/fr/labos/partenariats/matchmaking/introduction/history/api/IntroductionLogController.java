@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.introduction.history.api;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
@@ -9,7 +10,6 @@ import fr.labos.partenariats.matchmaking.introduction.history.store.SigningKey;
 import fr.labos.partenariats.matchmaking.introduction.history.store.StoredEvent;
 import fr.labos.partenariats.matchmaking.introduction.history.store.TreeHeadPublisher;
 import fr.labos.partenariats.platform.security.LabPrincipal;
-import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -95,10 +95,14 @@ class IntroductionLogController {
         return ProofJson.write(log.consistencyProof(first, later));
     }
 
-    /** The public key that checks the heads' signatures, PEM. */
-    @GetMapping(value = "/api/introduction-log/public-key", produces = MediaType.TEXT_PLAIN_VALUE)
-    String publicKey() {
-        return key.publicKeyPem();
+    /** The public key that checks the heads' signatures: its algorithm, its id and the key itself as PEM. */
+    @GetMapping("/api/introduction-log/public-key")
+    ObjectNode publicKey() {
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        answer.put("algorithm", key.algorithm());
+        answer.put("keyId", key.keyId());
+        answer.put("publicKey", key.publicKeyPem());
+        return answer;
     }
 
     private SignedTreeHead latestHead(long covering) {

@@ -68,7 +68,8 @@ class HistoryRewriteDetectedTest {
             rewritten = introductions.proposedAndAccepted("Intermédiation : prêt d'un minibus");
             introductions.proposedAndAccepted("Intermédiation : mécénat de compétences");
             Path mayHead = save(awaitHead(before, 6), "may-head.json");
-            Files.writeString(files.resolve("service-key.pem"), before.get("/api/introduction-log/public-key").body());
+            Files.writeString(files.resolve("service-key.pem"),
+                    JSON.readTree(before.get("/api/introduction-log/public-key").body()).path("publicKey").asText());
             firstEvent = JSON.readTree(before.get("/api/introductions/" + rewritten + "/history").body())
                     .path("steps").get(0).path("eventId").asText();
             Path included = save(before.get("/api/introduction-log/inclusion?treeSize=6&eventId=" + firstEvent).body(),
