@@ -144,7 +144,11 @@ public final class LocalLauncher {
                             "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                             "MONGODB_URI", documents.uri("matchmaking"),
                             "LAB_OIDC_ISSUER", auth.issuer().toString(),
-                            "LAB_CONSOLE_PROFILE_SERVICE_URL", "http://localhost:" + settings.profilePort()),
+                            "LAB_CONSOLE_PROFILE_SERVICE_URL", "http://localhost:" + settings.profilePort(),
+                            // The key that signs the introductions' tree heads: made once, kept with the data.
+                            "INTRODUCTION_LOG_SIGNING_KEY",
+                            data.resolve("matchmaking/introduction-log-key.pem").toAbsolutePath().toString(),
+                            "INTRODUCTION_LOG_CREATE_SIGNING_KEY", "true"),
                     settings.serviceJvmOptions(), settings.logs().resolve("matchmaking-service.log"));
             for (ServiceProcess service : List.of(profile, matchmaking)) {
                 register(service);

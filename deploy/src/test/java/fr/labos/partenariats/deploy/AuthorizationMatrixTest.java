@@ -157,6 +157,21 @@ class AuthorizationMatrixTest {
             GET    /api/sessions/{sessionId}/participants/{actorId}/calendar.ics other 401  403  200  200  403  403  200
             GET    /api/sessions/{sessionId}/print                own      401   403      403      200       403        403     200
             GET    /api/sessions/{sessionId}/print                other    401   403      403      200       403        403     200
+            # Introductions' history (HistoryCells): own is A's introduction with a Savoie actor, another's B's with it.
+            GET    /api/introductions/{id}/history                own      401   200      403      200       200        403     200
+            GET    /api/introductions/{id}/history                other    401   403      200      200       200        403     200
+            GET    /api/introductions/{id}/verification           own      401   200      403      200       200        403     200
+            GET    /api/introductions/{id}/verification           other    401   403      200      200       200        403     200
+            GET    /api/introduction-log/head                     own      401   200      200      200       200        200     200
+            GET    /api/introduction-log/head                     other    401   200      200      200       200        200     200
+            GET    /api/introduction-log/heads/{treeSize}         own      401   200      200      200       200        200     200
+            GET    /api/introduction-log/heads/{treeSize}         other    401   200      200      200       200        200     200
+            GET    /api/introduction-log/inclusion                own      401   200      200      200       200        200     200
+            GET    /api/introduction-log/inclusion                other    401   200      200      200       200        200     200
+            GET    /api/introduction-log/consistency              own      401   200      200      200       200        200     200
+            GET    /api/introduction-log/consistency              other    401   200      200      200       200        200     200
+            GET    /api/introduction-log/public-key               own      401   200      200      200       200        200     200
+            GET    /api/introduction-log/public-key               other    401   200      200      200       200        200     200
             """;
 
     /** The columns of {@link #MATRIX}, as demo accounts ({@code null}: no token at all). */
@@ -266,6 +281,10 @@ class AuthorizationMatrixTest {
     private static void check(Row row, String account, String expected) {
         // Reads share two fixtures; a write gets fresh ones, made only when its path names an object.
         boolean own = row.object().equals("own");
+        if (HistoryCells.handles(row.path())) {
+            expect(row, account, expected, HistoryCells.prepare(lab, row.path(), own), null, null);
+            return;
+        }
         if (IntroductionCells.handles(row.path())) {
             IntroductionCells.Cell cell = IntroductionCells.prepare(lab, row.path(), own);
             expect(row, account, expected, cell.path(), cell.body(), null);

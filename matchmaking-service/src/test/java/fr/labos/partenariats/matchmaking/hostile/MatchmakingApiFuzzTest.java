@@ -78,6 +78,10 @@ class MatchmakingApiFuzzTest {
                     case "introductionId" -> withGarbage(introduction, "need-1", "actor-1");
                     default -> withGarbage("unknown");
                 };
+                if (isHistoryRead(operation.path())) {
+                    exchanges.addAll(fuzz.attack(operation, ids, null));
+                    continue;
+                }
                 if (operation.path().startsWith("/api/introductions") && operation.method().equals("POST")) {
                     exchanges.addAll(fuzz.attack(operation, ids, introductionBody(operation.path())));
                     continue;
@@ -118,6 +122,14 @@ class MatchmakingApiFuzzTest {
             assertThat(document.at("/components/schemas/Problem/properties/errors").isMissingNode()).isFalse();
             document.path("paths").fields().forEachRemaining(item -> item.getValue().fields().forEachRemaining(method -> {
                 JsonNode operation = method.getValue();
+                if (isHistoryRead(item.getKey())) {
+                    assertThat(operation.path("responses").fieldNames()).toIterable()
+                            .contains("200", "400", "401", "403", "429");
+                    if (!item.getKey().endsWith("/public-key")) {
+                        assertThat(operation.path("responses").fieldNames()).toIterable().as(item.getKey()).contains("404");
+                    }
+                    return;
+                }
                 if (item.getKey().equals("/api/introductions/batch")) {
                     // A report of what the batch did (200), for a facilitator's territory; nothing to find by id.
                     assertThat(operation.path("responses").fieldNames()).toIterable()
@@ -159,6 +171,11 @@ class MatchmakingApiFuzzTest {
     /** The ranking endpoints, which take the ranking filters; the views and dashboards have filters of their own. */
     private static boolean isRanking(String path) {
         return path.endsWith("/matches") || path.endsWith("/partners");
+    }
+
+    /** The introductions' history and the tree over it: reads, with no ranking filters. */
+    private static boolean isHistoryRead(String path) {
+        return path.startsWith("/api/introduction-log/") || path.matches("/api/introductions/\\{[^}]+}/(history|verification)");
     }
 
     /** A valid body for each operation of the introduction API. */
