@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.introduction;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.support.EventStoreRows;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.MatchmakingEvents;
@@ -86,6 +87,11 @@ class IntroductionApiTest {
         await().atMost(ofSeconds(60)).untilAsserted(() -> {
             assertThat(service.getJson("/api/needs/" + NEED + "/matches").findValuesAsText("offerId")).contains(OFFER);
             assertThat(service.getJson("/api/actors/" + SAVOIE_ACTOR + "/partners").isArray()).isTrue();
+            // The index follows the topic on its own consumer; who may act for an actor is read from the projection's
+            // actor entries, written by the other consumer: wait for both.
+            assertThat(mongo.template().findAll(ActorEntry.class)).extracting(ActorEntry::id)
+                    .contains(ASSOCIATION, FOUNDATION, SAVOIE_ACTOR);
+            assertThat(mongo.template().findById(ASSOCIATION, ActorEntry.class).members()).contains(JOINED_MEMBER);
         });
     }
 
