@@ -38,7 +38,7 @@ class ConsoleIntroductionJourneyTest {
         String asker = lab.actor(pair[0]);
         String partner = lab.actor(pair[2]);
         String introduction;
-        try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-demandeur", DESKTOP)) {
+        try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-1-demande", DESKTOP)) {
             browser.signIn(lab, pair[1]);
             browser.go(lab, "#/partenaires/" + asker, "partenaires");
             WebElement card = browser.await(By.cssSelector("[data-partenaire='" + partner + "']"));
@@ -52,7 +52,7 @@ class ConsoleIntroductionJourneyTest {
         awaitInInbox(lab, partner, pair[3], introduction);
 
         // The partner's member: the introduction waits for its answer; it accepts.
-        try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-partenaire", DESKTOP)) {
+        try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-2-partenaire-accepte", DESKTOP)) {
             browser.signIn(lab, pair[3]);
             browser.go(lab, "#/mises-en-relation/" + partner, "mises-en-relation");
             WebElement card = browser.await(By.cssSelector("li[data-introduction='" + introduction + "']"));
@@ -68,7 +68,7 @@ class ConsoleIntroductionJourneyTest {
         }
 
         // The asker's member accepts too: the partner's contact person appears.
-        try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-demandeur", DESKTOP)) {
+        try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-3-demandeur-accepte", DESKTOP)) {
             browser.signIn(lab, pair[1]);
             browser.go(lab, "#/mises-en-relation/" + asker, "mises-en-relation");
             WebElement card = browser.await(By.cssSelector("li[data-introduction='" + introduction + "']"));
@@ -84,7 +84,7 @@ class ConsoleIntroductionJourneyTest {
         }
 
         // The partner's member sees the asker's contact person.
-        try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-partenaire", DESKTOP)) {
+        try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-4-contact-du-demandeur", DESKTOP)) {
             browser.signIn(lab, pair[3]);
             browser.go(lab, "#/mises-en-relation/" + partner, "mises-en-relation");
             WebElement contact = browser.await(By.cssSelector("li[data-introduction='" + introduction + "'] [data-contact='" + asker + "']"));
