@@ -144,7 +144,11 @@ public final class LocalLauncher {
                             "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
                             "MONGODB_URI", documents.uri("matchmaking"),
                             "LAB_OIDC_ISSUER", auth.issuer().toString(),
-                            "LAB_CONSOLE_PROFILE_SERVICE_URL", "http://localhost:" + settings.profilePort()),
+                            "LAB_CONSOLE_PROFILE_SERVICE_URL", "http://localhost:" + settings.profilePort(),
+                            // The key that signs the introductions' tree heads: made once, kept with the data.
+                            "INTRODUCTION_LOG_SIGNING_KEY",
+                            data.resolve("matchmaking/introduction-log-key.pem").toAbsolutePath().toString(),
+                            "INTRODUCTION_LOG_CREATE_SIGNING_KEY", "true"),
                     settings.serviceJvmOptions(), settings.logs().resolve("matchmaking-service.log"));
             for (ServiceProcess service : List.of(profile, matchmaking)) {
                 register(service);
@@ -178,6 +182,16 @@ public final class LocalLauncher {
                 }
             } catch (IllegalStateException e) {
                 log.warn("Demo introductions not loaded: {}", e.getMessage());
+            }
+            // A speed-meeting session of the demo territory, ready to generate (same rules: a refusal is not fatal).
+            try {
+                String session = new DemoSession(matchmaking.baseUri(), auth.token(DemoSession.FACILITATOR),
+                        loaded.actors()).loadOnce(data.resolve("demo-session.json"));
+                if (session != null) {
+                    log.info("Demo speed-meeting session planned, ready to generate: /api/sessions/{}", session);
+                }
+            } catch (IllegalStateException e) {
+                log.warn("Demo speed-meeting session not planned: {}", e.getMessage());
             }
             return new StartedSystem(profile, matchmaking, auth, broker, database, documents, demo, loaded, matches);
         } catch (Exception e) {

@@ -126,6 +126,52 @@ class AuthorizationMatrixTest {
             # Batch proposals of the matcher (facilitators within their territories, admins): own = Isère, other = Savoie
             POST   /api/introductions/batch                       own      401   403      403      200       403        403     200
             POST   /api/introductions/batch                       other    401   403      403      403       200        403     200
+            # Speed-meeting sessions (SessionCells): sessions in Isère with A and B; own acts for A, another's for B.
+            POST   /api/sessions                                  own      401   403      403      201       403        403     201
+            POST   /api/sessions                                  other    401   403      403      403       201        403     201
+            POST   /api/sessions/{sessionId}/participants         own      401   403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/participants         other    401   403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/wishes               own      401   204      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/wishes               other    401   403      204      204       403        403     204
+            POST   /api/sessions/{sessionId}/schedule/generate    own      401   403      403      200       403        403     200
+            POST   /api/sessions/{sessionId}/schedule/generate    other    401   403      403      200       403        403     200
+            POST   /api/sessions/{sessionId}/schedule/publish     own      401   403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/schedule/publish     other    401   403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/check-ins            own      401   403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/check-ins            other    401   403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/absences             own      401   403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/absences             other    401   403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/late-arrivals        own      401   403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/late-arrivals        other    401   403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/rounds/{round}/start own      401   403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/rounds/{round}/start other    401   403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/close                own      401   403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/close                other    401   403      403      204       403        403     204
+            GET    /api/sessions/{sessionId}/schedule             own      401   200      200      200       403        403     200
+            GET    /api/sessions/{sessionId}/schedule             other    401   200      200      200       403        403     200
+            GET    /api/sessions/{sessionId}/pair-weights         own      401   403      403      200       403        403     200
+            GET    /api/sessions/{sessionId}/pair-weights         other    401   403      403      200       403        403     200
+            GET    /api/sessions/{sessionId}/schedule.csv         own      401   403      403      200       403        403     200
+            GET    /api/sessions/{sessionId}/schedule.csv         other    401   403      403      200       403        403     200
+            GET    /api/sessions/{sessionId}/participants/{actorId}/calendar.ics own   401  200  403  200  403  403  200
+            GET    /api/sessions/{sessionId}/participants/{actorId}/calendar.ics other 401  403  200  200  403  403  200
+            GET    /api/sessions/{sessionId}/print                own      401   403      403      200       403        403     200
+            GET    /api/sessions/{sessionId}/print                other    401   403      403      200       403        403     200
+            # Introductions' history (HistoryCells): own is A's introduction with a Savoie actor, another's B's with it.
+            GET    /api/introductions/{id}/history                own      401   200      403      200       200        403     200
+            GET    /api/introductions/{id}/history                other    401   403      200      200       200        403     200
+            GET    /api/introductions/{id}/verification           own      401   200      403      200       200        403     200
+            GET    /api/introductions/{id}/verification           other    401   403      200      200       200        403     200
+            GET    /api/introduction-log/head                     own      401   200      200      200       200        200     200
+            GET    /api/introduction-log/head                     other    401   200      200      200       200        200     200
+            GET    /api/introduction-log/heads/{treeSize}         own      401   200      200      200       200        200     200
+            GET    /api/introduction-log/heads/{treeSize}         other    401   200      200      200       200        200     200
+            GET    /api/introduction-log/inclusion                own      401   200      200      200       200        200     200
+            GET    /api/introduction-log/inclusion                other    401   200      200      200       200        200     200
+            GET    /api/introduction-log/consistency              own      401   200      200      200       200        200     200
+            GET    /api/introduction-log/consistency              other    401   200      200      200       200        200     200
+            GET    /api/introduction-log/public-key               own      401   200      200      200       200        200     200
+            GET    /api/introduction-log/public-key               other    401   200      200      200       200        200     200
             """;
 
     /** The columns of {@link #MATRIX}, as demo accounts ({@code null}: no token at all). */
@@ -235,8 +281,17 @@ class AuthorizationMatrixTest {
     private static void check(Row row, String account, String expected) {
         // Reads share two fixtures; a write gets fresh ones, made only when its path names an object.
         boolean own = row.object().equals("own");
+        if (HistoryCells.handles(row.path())) {
+            expect(row, account, expected, HistoryCells.prepare(lab, row.path(), own), null, null);
+            return;
+        }
         if (IntroductionCells.handles(row.path())) {
             IntroductionCells.Cell cell = IntroductionCells.prepare(lab, row.path(), own);
+            expect(row, account, expected, cell.path(), cell.body(), null);
+            return;
+        }
+        if (SessionCells.handles(row.path())) {
+            IntroductionCells.Cell cell = SessionCells.prepare(lab, row.path(), own);
             expect(row, account, expected, cell.path(), cell.body(), null);
             return;
         }

@@ -3,6 +3,7 @@ package fr.labos.partenariats.schema;
 import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
+import fr.labos.partenariats.schema.matching.IntroductionLogHeadPublishedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionWithdrawnEvent;
 import fr.labos.partenariats.schema.matching.MeetingHeldEvent;
@@ -58,6 +59,9 @@ public final class EventCatalog {
             IntroductionExpiredEvent.class, IntroductionWithdrawnEvent.class,
             MeetingScheduledEvent.class, MeetingHeldEvent.class, MeetingMissedEvent.class, OutcomeRecordedEvent.class);
 
+    /** Not about one introduction but about all of them: the signed heads of the tree over their history. */
+    private static final List<Class<?>> INTRODUCTION_LOG_EVENTS = List.of(IntroductionLogHeadPublishedEvent.class);
+
     private static final List<Class<?>> SESSION_EVENTS = List.of(
             SessionPlannedEvent.class, ParticipantRegisteredEvent.class, ParticipantWithdrewEvent.class,
             MeetingWishExpressedEvent.class, ScheduleGeneratedEvent.class, ScheduleAdjustedEvent.class,
@@ -70,6 +74,7 @@ public final class EventCatalog {
     static {
         PROFILE_EVENTS.forEach(type -> BY_TYPE_NAME.put(typeName(type), type));
         MATCHING_EVENTS.forEach(type -> BY_TYPE_NAME.put(typeName(type), type));
+        INTRODUCTION_LOG_EVENTS.forEach(type -> BY_TYPE_NAME.put(typeName(type), type));
         SESSION_EVENTS.forEach(type -> BY_TYPE_NAME.put(typeName(type), type));
     }
 
@@ -83,6 +88,15 @@ public final class EventCatalog {
     /** Events of matchmaking-service (introductions), on {@link Topics#MATCHMAKING_EVENTS}. */
     public static List<Class<?>> matchingEvents() {
         return MATCHING_EVENTS;
+    }
+
+    /**
+     * Events of matchmaking-service about the introductions' history as a whole (signed tree heads), on
+     * {@link Topics#MATCHMAKING_EVENTS}, keyed by the log's fixed id; apart from {@link #matchingEvents()} because
+     * they belong to no introduction.
+     */
+    public static List<Class<?>> introductionLogEvents() {
+        return INTRODUCTION_LOG_EVENTS;
     }
 
     /** Events of matchmaking-service's speed-meeting sessions, on {@link Topics#MATCHMAKING_EVENTS} too. */

@@ -48,6 +48,11 @@ class GoldenSamplesTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> everyIntroductionLogEventSampleRoundTripsToTheSameJson() {
+        return roundTrips("matching", EventCatalog.introductionLogEvents());
+    }
+
+    @TestFactory
     Stream<DynamicTest> everySessionEventSampleRoundTripsToTheSameJson() {
         return roundTrips("session", EventCatalog.sessionEvents());
     }
@@ -64,7 +69,7 @@ class GoldenSamplesTest {
     @Test
     void everyEventCarriesARevisionAndIsInTheCatalogUnderItsSimpleName() {
         for (Class<?> type : Stream.of(EventCatalog.profileEvents(), EventCatalog.matchingEvents(),
-                EventCatalog.sessionEvents()).flatMap(List::stream).toList()) {
+                EventCatalog.introductionLogEvents(), EventCatalog.sessionEvents()).flatMap(List::stream).toList()) {
             assertThat(EventCatalog.revisionOf(type)).as(type.getSimpleName()).isEqualTo("1");
             assertThat(EventCatalog.typeFor(type.getSimpleName())).contains(type);
         }

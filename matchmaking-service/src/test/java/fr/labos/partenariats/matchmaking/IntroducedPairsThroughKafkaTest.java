@@ -6,6 +6,7 @@ import fr.labos.partenariats.matchmaking.support.Posts;
 import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.platform.testing.RelayedRecords;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.ResourceCategory;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -117,6 +119,10 @@ class IntroducedPairsThroughKafkaTest {
         await().atMost(ofSeconds(20)).until(() -> !partnerIds("wimoov", "").contains("fdf"));
         assertThat(offerActors("w-funding", "")).doesNotContain("fdf");
         assertThat(partner("wimoov", "fdf").at("/introduced/reason").asText()).isEqualTo("OPEN_INTRODUCTION");
+        // Nor may Wimoov's member ask for that pair again while it is open: the matcher no longer proposes it.
+        HttpResponse<String> asked = service.post("/api/introductions", TestTokens.member("wimoov").sign(),
+                "{\"actorId\": \"wimoov\", \"partnerId\": \"fdf\", \"note\": \"Encore ?\"}");
+        assertThat(asked.statusCode()).as(asked.body()).isEqualTo(409);
 
         publish("i-open", 1, new IntroductionAcceptedEvent("i-open", "wimoov", false, AT));
         publish("i-open", 2, new IntroductionExpiredEvent("i-open", AT));

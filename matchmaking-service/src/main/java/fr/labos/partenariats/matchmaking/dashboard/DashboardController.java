@@ -33,7 +33,7 @@ class DashboardController {
 
     /** Introductions by step reached (proposed → accepted → met → follow-up → partnership), with conversion rates. */
     @GetMapping("/api/dashboard/funnel")
-    ResponseEntity<?> funnel(@ParameterObject DashboardFilterQuery filter, @RequestParam(required = false) String format,
+    ResponseEntity<Object> funnel(@ParameterObject DashboardFilterQuery filter, @RequestParam(required = false) String format,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         DashboardViews.Funnel funnel = dashboard.funnel(filter.read());
         return answer(funnel, () -> DashboardCsv.funnel(funnel), "entonnoir", format, accept);
@@ -41,7 +41,7 @@ class DashboardController {
 
     /** By home département of either side, or by région with {@code level=region}. */
     @GetMapping("/api/dashboard/territories")
-    ResponseEntity<?> territories(@ParameterObject DashboardFilterQuery filter,
+    ResponseEntity<Object> territories(@ParameterObject DashboardFilterQuery filter,
                                   @RequestParam(defaultValue = "departement") String level,
                                   @RequestParam(required = false) String format,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
@@ -58,7 +58,7 @@ class DashboardController {
 
     /** By the pair of the two sides' actor families. */
     @GetMapping("/api/dashboard/family-pairs")
-    ResponseEntity<?> familyPairs(@ParameterObject DashboardFilterQuery filter, @RequestParam(required = false) String format,
+    ResponseEntity<Object> familyPairs(@ParameterObject DashboardFilterQuery filter, @RequestParam(required = false) String format,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Breakdown breakdown = dashboard.familyPairs(filter.read());
         return answer(breakdown, () -> DashboardCsv.breakdown(breakdown, "Familles"), "familles", format, accept);
@@ -66,7 +66,7 @@ class DashboardController {
 
     /** By the resource category of the needs and offers the introductions rest on. */
     @GetMapping("/api/dashboard/categories")
-    ResponseEntity<?> categories(@ParameterObject DashboardFilterQuery filter, @RequestParam(required = false) String format,
+    ResponseEntity<Object> categories(@ParameterObject DashboardFilterQuery filter, @RequestParam(required = false) String format,
                                  @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Breakdown breakdown = dashboard.categories(filter.read());
         return answer(breakdown, () -> DashboardCsv.breakdown(breakdown, "Catégorie"), "categories", format, accept);
@@ -74,7 +74,7 @@ class DashboardController {
 
     /** By the sustainable development goals (ODD) of either side. */
     @GetMapping("/api/dashboard/sdgs")
-    ResponseEntity<?> sdgs(@ParameterObject DashboardFilterQuery filter, @RequestParam(required = false) String format,
+    ResponseEntity<Object> sdgs(@ParameterObject DashboardFilterQuery filter, @RequestParam(required = false) String format,
                            @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Breakdown breakdown = dashboard.sdgs(filter.read());
         return answer(breakdown, () -> DashboardCsv.breakdown(breakdown, "ODD"), "odd", format, accept);
@@ -82,7 +82,7 @@ class DashboardController {
 
     /** Steps taken by week ({@code granularity=week}) or month. */
     @GetMapping("/api/dashboard/periods")
-    ResponseEntity<?> periods(@ParameterObject DashboardFilterQuery filter,
+    ResponseEntity<Object> periods(@ParameterObject DashboardFilterQuery filter,
                               @RequestParam(defaultValue = "month") String granularity,
                               @RequestParam(required = false) String format,
                               @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
@@ -99,13 +99,13 @@ class DashboardController {
 
     /** Median days from proposal to acceptance and from the first meeting to a partnership. */
     @GetMapping("/api/dashboard/delays")
-    ResponseEntity<?> delays(@ParameterObject DashboardFilterQuery filter, @RequestParam(required = false) String format,
+    ResponseEntity<Object> delays(@ParameterObject DashboardFilterQuery filter, @RequestParam(required = false) String format,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         DashboardViews.Delays delays = dashboard.delays(filter.read());
         return answer(delays, () -> DashboardCsv.delays(delays), "delais", format, accept);
     }
 
-    private static ResponseEntity<?> answer(Object json, Supplier<byte[]> csv, String name, String format, String accept) {
+    private static ResponseEntity<Object> answer(Object json, Supplier<byte[]> csv, String name, String format, String accept) {
         boolean asCsv = "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));
         if (format != null && !format.equals("csv") && !format.equals("json")) {
             throw new InvalidParameterException(

@@ -64,8 +64,11 @@ class IntroductionApiTest {
         String topic = SharedKafka.newTopic("it.introductions.profile.events");
         mongo = InMemoryMongo.start();
         publisher = new ProfileEventPublisher(SharedKafka.bootstrapServers(), topic);
+        // Every test here introduces the same two actors: the pairs their introductions set aside (which would refuse
+        // a second request for an open pair) follow a topic of their own, left empty; they are tested apart
+        // (IntroducedPairsThroughKafkaTest).
         service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic, "it-introductions",
-                "lab.relay.topic=" + RELAY_TOPIC);
+                "lab.relay.topic=" + RELAY_TOPIC, "matchmaking.introductions.topic=" + RELAY_TOPIC + ".not-followed");
         relayed = new MatchmakingEvents(SharedKafka.bootstrapServers(), RELAY_TOPIC);
         store = new EventStoreRows(service.databaseUrl());
         Instant now = Instant.now();

@@ -2,10 +2,12 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 
 import fr.labos.partenariats.schema.matching.AcceptIntroductionCommand;
 import fr.labos.partenariats.schema.matching.DeclineIntroductionCommand;
+import fr.labos.partenariats.schema.matching.IntroduceAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
 import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionSource;
 import fr.labos.partenariats.schema.matching.IntroductionWithdrawnEvent;
 import fr.labos.partenariats.schema.matching.MeetingHeldEvent;
 import fr.labos.partenariats.schema.matching.MeetingMissedEvent;
@@ -29,6 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -71,6 +74,29 @@ public class Introduction {
                 command.partnerActorId(), command.pairs(), command.match(), command.proposedBy(), command.note(),
                 now, due));
         deadlines.schedule(due, ANSWER_DEADLINE);
+    }
+
+    /**
+     * Two actors who met at a speed-meeting session: proposed, accepted by both sides and met in one go, so that
+     * nothing waits for an answer (no deadline) and the outcome can be recorded at once.
+     */
+    @CommandHandler
+    public Introduction(IntroduceAfterSpeedMeetingCommand command, Clock clock) {
+        IntroductionRules.checkSpeedMeeting(command);
+        Instant now = clock.instant();
+        String id = command.introductionId();
+        String meetingId = speedMeetingId(command.sessionId(), command.round());
+        apply(new IntroductionProposedEvent(id, IntroductionSource.SPEED_MEETING, command.actorId(),
+                command.partnerActorId(), List.of(), command.match(), command.proposedBy(), command.note(), now, now));
+        apply(new IntroductionAcceptedEvent(id, command.actorId(), false, now));
+        apply(new IntroductionAcceptedEvent(id, command.partnerActorId(), true, now));
+        apply(new MeetingScheduledEvent(id, meetingId, command.heldAt(), command.place(), now));
+        apply(new MeetingHeldEvent(id, meetingId, null, now));
+    }
+
+    /** The meeting of an introduction made at a speed-meeting session: the session's round. */
+    static String speedMeetingId(String sessionId, int round) {
+        return "session-" + sessionId + "-tour-" + round;
     }
 
     @CommandHandler

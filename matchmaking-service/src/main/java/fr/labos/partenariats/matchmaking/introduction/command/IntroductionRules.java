@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.introduction.command;
 
+import fr.labos.partenariats.schema.matching.IntroduceAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
 import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.matching.ProposeIntroductionCommand;
@@ -36,6 +37,26 @@ final class IntroductionRules {
             case MATCHER, ACTOR_REQUEST -> checkMatcherGrounds(command);
             case FACILITATOR, SPEED_MEETING -> checkScore(command.match());
         }
+    }
+
+    static void checkSpeedMeeting(IntroduceAfterSpeedMeetingCommand command) {
+        require(command.introductionId(), "introductionId", "une mise en relation a besoin d'un identifiant");
+        require(command.sessionId(), "sessionId", "une rencontre express a lieu dans une session");
+        if (command.round() < 1) {
+            throw new InvalidIntroduction("round", "une rencontre express a lieu dans un tour, à partir du premier");
+        }
+        require(command.actorId(), "actorId", "une mise en relation a besoin de ses deux acteurs");
+        require(command.partnerActorId(), "partnerActorId", "une mise en relation a besoin de ses deux acteurs");
+        if (command.actorId().equals(command.partnerActorId())) {
+            throw new InvalidIntroduction("partnerActorId", "un acteur ne peut pas être présenté à lui-même");
+        }
+        if (command.heldAt() == null) {
+            throw new InvalidIntroduction("heldAt", "une rencontre express a eu lieu à une date");
+        }
+        if (command.proposedBy() == null || isBlank(command.proposedBy().subject())) {
+            throw new InvalidIntroduction("proposedBy", "une mise en relation doit dire qui la propose");
+        }
+        checkScore(command.match());
     }
 
     /** A proposal that rests on the matcher keeps the pairs and the score of that moment, to show its grounds later. */

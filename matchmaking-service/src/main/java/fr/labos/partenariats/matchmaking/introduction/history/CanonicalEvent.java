@@ -46,6 +46,26 @@ public record CanonicalEvent(String type, String revision, JsonNode payload, Jso
         }
     }
 
+    /**
+     * The step exactly as an event store row holds it: payload and metadata as the JSON bytes the serializer wrote,
+     * the timestamp as the text the store keeps (so that a reload gives the same instant, to its precision).
+     */
+    public static CanonicalEvent ofStored(String type, String revision, byte[] payloadJson, byte[] metadataJson,
+                                          String timestamp, String previousHash) {
+        try {
+            JsonNode metadata = metadataJson == null ? null : CANONICAL.readTree(metadataJson);
+            return new CanonicalEvent(type, revision, CANONICAL.readTree(payloadJson), metadata,
+                    Instant.parse(timestamp), previousHash);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("the stored payload or metadata of a " + type + " is not JSON", e);
+        }
+    }
+
+    /** The canonical bytes as text, e.g. for a proof that lets a verifier hash the event itself. */
+    public String text() {
+        return new String(bytes(), StandardCharsets.UTF_8);
+    }
+
     /** The canonical bytes: what the chain hash and the Merkle leaf are computed over. */
     public byte[] bytes() {
         ObjectNode form = CANONICAL.createObjectNode();

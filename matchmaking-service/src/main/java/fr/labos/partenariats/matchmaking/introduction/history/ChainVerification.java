@@ -16,8 +16,12 @@ public record ChainVerification(int steps, Long brokenStep, String brokenType, B
         ALTERED_STEP,
         /** A step does not link to the hash of the step before it: a step was inserted, removed or reordered. */
         BROKEN_LINK,
-        /** The sequence numbers skip a step: one was deleted. */
-        MISSING_STEP
+        /** The sequence numbers skip a step, or steps recorded in the history are gone: they were deleted. */
+        MISSING_STEP,
+        /** A step has no hash recorded when it was appended: it was added to the store afterwards. */
+        UNRECORDED_STEP,
+        /** A step no longer gives the leaf the tree holds for it: the chain was rewritten, hashes and all. */
+        NOT_IN_TREE
     }
 
     static ChainVerification holds(int steps) {
@@ -27,6 +31,20 @@ public record ChainVerification(int steps, Long brokenStep, String brokenType, B
 
     static ChainVerification broken(int steps, HistoryStep step, Break reason, String explanation) {
         return new ChainVerification(steps, step.sequenceNumber(), step.event().type(), reason, explanation);
+    }
+
+    /** A stored step that cannot even be read back as an event (its payload or metadata is no longer JSON). */
+    public static ChainVerification unreadable(int steps, long sequenceNumber, String type) {
+        return new ChainVerification(steps, sequenceNumber, type, Break.ALTERED_STEP,
+                "l'étape " + sequenceNumber + " (" + type + ") a été modifiée après son enregistrement : "
+                        + "elle n'est même plus lisible");
+    }
+
+    /** A step whose chain holds but whose canonical form is not the leaf the tree recorded for it. */
+    public static ChainVerification notInTree(int steps, long sequenceNumber, String type, long leafIndex) {
+        return new ChainVerification(steps, sequenceNumber, type, Break.NOT_IN_TREE,
+                "l'étape " + sequenceNumber + " (" + type + ") ne correspond plus à la feuille " + leafIndex
+                        + " de l'arbre des mises en relation : l'historique a été réécrit, empreintes comprises");
     }
 
     public boolean chainHolds() {

@@ -13,7 +13,24 @@ public final class ChainVerifier {
     private ChainVerifier() {
     }
 
-    /** @param steps the steps of one introduction, in the order of their sequence numbers */
+    /**
+     * As {@link #verify(List)}, knowing how many steps the history recorded when they were appended: fewer stored
+     * steps than that means the last ones were deleted (with the hashes recorded elsewhere, a chain can tell).
+     */
+    public static ChainVerification verify(List<HistoryStep> steps, long recordedSteps) {
+        ChainVerification chain = verify(steps);
+        if (!chain.chainHolds() || recordedSteps <= steps.size()) {
+            return chain;
+        }
+        return new ChainVerification(steps.size(), (long) steps.size(), null, ChainVerification.Break.MISSING_STEP,
+                "les étapes " + steps.size() + " à " + (recordedSteps - 1) + ", enregistrées dans l'historique, "
+                        + "manquent dans le magasin d'événements : elles ont été supprimées");
+    }
+
+    /**
+     * @param steps the steps of one introduction, in the order of their sequence numbers; a step whose hash is null
+     *              had none recorded when it was appended
+     */
     public static ChainVerification verify(List<HistoryStep> steps) {
         String previousHash = null;
         long expectedSequence = 0;
@@ -22,6 +39,11 @@ public final class ChainVerifier {
                 return ChainVerification.broken(steps.size(), step, ChainVerification.Break.MISSING_STEP,
                         "l'étape " + expectedSequence + " manque avant l'étape " + step.sequenceNumber()
                                 + " (" + step.event().type() + ")");
+            }
+            if (step.hash() == null) {
+                return ChainVerification.broken(steps.size(), step, ChainVerification.Break.UNRECORDED_STEP,
+                        "l'étape " + step.sequenceNumber() + " (" + step.event().type()
+                                + ") n'a reçu aucune empreinte à son enregistrement : elle a été ajoutée après coup");
             }
             if (!Objects.equals(step.event().previousHash(), previousHash)) {
                 return ChainVerification.broken(steps.size(), step, ChainVerification.Break.BROKEN_LINK,

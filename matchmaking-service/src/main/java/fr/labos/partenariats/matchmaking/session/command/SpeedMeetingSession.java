@@ -30,6 +30,7 @@ import fr.labos.partenariats.schema.session.WithdrawParticipantCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * the scheduler's draft is generated, adjusted, then published; on the day, participants check in or are marked
  * absent, rounds start in order, meetings are held, and the session closes. Once a round started its meetings stay.
  */
+@Aggregate
 public class SpeedMeetingSession {
 
     @AggregateIdentifier

@@ -1,8 +1,9 @@
 package fr.labos.partenariats.matchmaking.session.schedule;
 
 /**
- * How useful a meeting of two actors is: the matching engine's actor-to-actor complementarity, both directions.
- * Weights are zero or more; the scheduler adds nothing for wishes here, it ranks wishes above weight by itself.
+ * How useful a meeting of two actors is: the matching engine's actor-to-actor complementarity, both directions, plus
+ * the configured bonus of a wish (see {@code session.pairs.SessionPairs}). Weights are zero or more; whatever the
+ * bonuses, the scheduler also ranks wishes above weight by itself.
  */
 public interface PairWeights {
 

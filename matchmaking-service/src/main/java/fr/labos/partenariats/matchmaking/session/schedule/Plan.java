@@ -86,6 +86,16 @@ final class Plan {
         return table <= tables ? table : 0;
     }
 
+    /** The pairs of the round, as participant indices: those the scheduler chose (true) or those kept (false). */
+    List<int[]> pairs(int round, boolean chosen) {
+        List<int[]> out = new ArrayList<>();
+        for (Seat seat : seats.get(round)) {
+            boolean mine = !seat.locked() && seat.kept() == null;
+            if (mine == chosen) out.add(new int[]{seat.a(), seat.b()});
+        }
+        return out;
+    }
+
     /** Every meeting, by round then table, carrying its weight and why it was planned. */
     List<ScheduledMeeting> meetings(PairWeights weights) {
         List<ScheduledMeeting> all = new ArrayList<>();

@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.session.schedule;
 
 import fr.labos.partenariats.schema.session.MeetingReason;
+import fr.labos.partenariats.schema.session.ScheduleObjective;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
 import org.jgrapht.Graph;
 import org.jgrapht.alg.interfaces.MatchingAlgorithm;
@@ -12,8 +13,10 @@ import org.jgrapht.util.SupplierUtil;
 
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import java.util.TreeSet;
 import java.util.stream.IntStream;
 
@@ -22,6 +25,7 @@ import java.util.stream.IntStream;
  * (Blossom V) whose weights encode the objective in its order: seat as many participants as the tables allow, first
  * those who met least so far (fairness), then mutual wishes, one-sided wishes, then the pairs' weight. Pairs that met,
  * will meet in a kept meeting, or are excluded never get an edge, so the hard constraints hold by construction.
+ * A {@link LocalSearch} then matches each round to come again, the others fixed, while that wins weight.
  */
 public class SpeedMeetingScheduler {
 
@@ -34,16 +38,53 @@ public class SpeedMeetingScheduler {
     /** Above this many participants a round's graph keeps, per participant, only its best candidate partners. */
     private static final int DENSE_UP_TO = 40;
     private static final int CANDIDATES = 12;
+    private static final int RESTARTS_UP_TO = 40;
+    private static final int RESTARTS = 6;
 
     /** Plans every round not started, keeping the kept meetings. */
     public Schedule plan(SchedulingRequest request) {
         PairTable pairs = new PairTable(request);
+        // When tables are short, who idles when shapes what the rounds can reach: small sessions try a few orders.
+        boolean shortTables = 2 * request.tables() < pairs.size;
+        int orders = shortTables && pairs.size <= RESTARTS_UP_TO ? RESTARTS : 1;
+        Schedule best = null;
+        for (int order = 0; order < orders; order++) {
+            Schedule schedule = plan(request, pairs, rotation(pairs.size, order));
+            if (best == null || better(schedule.objective(), best.objective())) best = schedule;
+        }
+        return best;
+    }
+
+    /** The order in which equals take turns to idle: as registered first, then seeded shuffles. */
+    private static int[] rotation(int size, int order) {
+        List<Integer> ranks = new ArrayList<>(IntStream.range(0, size).boxed().toList());
+        if (order > 0) Collections.shuffle(ranks, new Random(order));
+        return ranks.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Lexicographically: minimum meetings, mutual wishes, one-sided wishes, total weight. */
+    private static boolean better(ScheduleObjective x, ScheduleObjective y) {
+        if (x.minimumMeetings() != y.minimumMeetings()) return x.minimumMeetings() > y.minimumMeetings();
+        if (x.mutualWishesMet() != y.mutualWishesMet()) return x.mutualWishesMet() > y.mutualWishesMet();
+        if (x.oneSidedWishesMet() != y.oneSidedWishesMet()) return x.oneSidedWishesMet() > y.oneSidedWishesMet();
+        return x.totalWeight() > y.totalWeight() + 1e-9;
+    }
+
+    private Schedule plan(SchedulingRequest request, PairTable pairs, int[] rotation) {
         Plan plan = new Plan(pairs, request.rounds());
         keep(request, pairs, plan);
         for (int round = request.roundsStarted() + 1; round <= request.rounds(); round++) {
-            planRound(round, request.tables(), pairs, plan);
+            planRound(round, request.tables(), pairs, plan, rotation);
         }
-        List<ScheduledMeeting> meetings = plan.meetings(request.weights());
+        List<List<int[]>> improved = new LocalSearch(pairs, plan, request.rounds(), request.roundsStarted()).improve();
+        Plan better = new Plan(pairs, request.rounds());
+        keep(request, pairs, better);
+        for (int round = request.roundsStarted() + 1; round <= request.rounds(); round++) {
+            for (int[] pair : improved.get(round)) {
+                better.seat(round, better.freeTable(round, request.tables()), pair[0], pair[1], false);
+            }
+        }
+        List<ScheduledMeeting> meetings = better.meetings(request.weights());
         return new Schedule(meetings, Objectives.of(meetings, pairs));
     }
 
@@ -77,7 +118,7 @@ public class SpeedMeetingScheduler {
      * When tables are short, those who met least take the seats (nobody idles twice while another never idles);
      * the others join only if the seated ones cannot all be paired.
      */
-    private static void planRound(int round, int tables, PairTable pairs, Plan plan) {
+    private static void planRound(int round, int tables, PairTable pairs, Plan plan, int[] rotation) {
         BitSet busy = plan.busy(round);
         List<Integer> free = new ArrayList<>(
                 IntStream.range(0, pairs.size).filter(i -> !busy.get(i)).boxed().toList());
@@ -85,7 +126,7 @@ public class SpeedMeetingScheduler {
         if (capacity <= 0 || free.size() < 2) return;
         // Fewest meetings first; among equals, a rotation so that idling moves round after round.
         free.sort(Comparator.<Integer>comparingInt(plan::meetingsOf)
-                .thenComparingInt(i -> Math.floorMod(i - round * 2 * capacity, pairs.size)));
+                .thenComparingInt(i -> Math.floorMod(rotation[i] - round * 2 * capacity, pairs.size)));
         List<Integer> first = free.subList(0, Math.min(free.size(), 2 * capacity));
         int seated = seatMatching(round, tables, capacity, first, pairs, plan);
         if (seated < capacity) {

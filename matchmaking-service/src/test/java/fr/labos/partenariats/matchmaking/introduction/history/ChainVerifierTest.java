@@ -111,6 +111,39 @@ class ChainVerifierTest {
         assertThat(verification.explanation()).contains("l'étape 2 manque");
     }
 
+    @Test
+    void stepsRecordedButGoneFromTheStoreAreNamed() {
+        ChainVerification verification = ChainVerifier.verify(history.subList(0, 2), 4);
+        assertThat(verification.chainHolds()).isFalse();
+        assertThat(verification.brokenStep()).isEqualTo(2);
+        assertThat(verification.reason()).isEqualTo(ChainVerification.Break.MISSING_STEP);
+        assertThat(verification.explanation()).contains("les étapes 2 à 3").contains("supprimées");
+    }
+
+    @Test
+    void aHistoryWithAsManyStepsAsRecordedHolds() {
+        assertThat(ChainVerifier.verify(history, 4).chainHolds()).isTrue();
+    }
+
+    @Test
+    void aStepWithNoRecordedHashWasAddedAfterwards() {
+        List<HistoryStep> tampered = new ArrayList<>(history);
+        tampered.set(3, new HistoryStep(3, history.get(3).event(), null));
+        ChainVerification verification = ChainVerifier.verify(tampered);
+        assertThat(verification.brokenStep()).isEqualTo(3);
+        assertThat(verification.reason()).isEqualTo(ChainVerification.Break.UNRECORDED_STEP);
+        assertThat(verification.explanation()).contains("l'étape 3 (MeetingHeldEvent)").contains("après coup");
+    }
+
+    @Test
+    void aStoredRowGivesTheSameFormAsTheEventItHolds() {
+        CanonicalEvent stored = CanonicalEvent.ofStored("MeetingHeldEvent", "1",
+                "{\"meetingId\":\"m-1\",\"introductionId\":\"i-1\"}".getBytes(StandardCharsets.UTF_8),
+                "{\"principalSubject\":\"u-7f3c\",\"principalRole\":\"FACILITATOR\"}".getBytes(StandardCharsets.UTF_8),
+                "2026-03-09T08:30:03Z", history.get(2).hash());
+        assertThat(stored.hash()).isEqualTo(history.get(3).hash());
+    }
+
     private static CanonicalEvent event(String type, String payload, int second) {
         return CanonicalEvent.of(type, "1", payload, FACILITATOR, T0.plusSeconds(second), null);
     }

@@ -56,8 +56,9 @@ class IntroductionViewsFollowTheWriteApiTest {
 
     @Test
     void aFacilitatorsIntroductionAndBothAnswersReachTheTimelineTheInboxAndTheFunnel() {
-        await().atMost(ofSeconds(30)).until(() -> service.get("/api/actors/api-b/partners").statusCode() != 404
-                && service.get("/api/actors/api-a/partners").statusCode() != 404);
+        // The inbox answers 404 until the actor has reached the matching projection, which the write API needs too.
+        await().atMost(ofSeconds(60)).until(() -> service.get("/api/actors/api-a/introductions").statusCode() == 200
+                && service.get("/api/actors/api-b/introductions").statusCode() == 200);
         TestTokens.Token facilitator = TestTokens.facilitator("DEPARTEMENT:38");
         HttpResponse<String> created = service.post("/api/introductions", facilitator.sign(), """
                 {"actorId": "api-a", "partnerId": "api-b", "note": "Deux acteurs de l'insertion", "source": "FACILITATOR"}""");

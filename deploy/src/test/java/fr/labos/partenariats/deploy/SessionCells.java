@@ -1,0 +1,151 @@
+package fr.labos.partenariats.deploy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The objects the authorization matrix acts on for the speed-meeting session API: a session in Isère planned by the
+ * admin with actor A (member-tremplin's) and actor B (member-mobilite's) registered, made fresh for every write cell
+ * and taken as far as the operation needs (generated, published, a round started). "own" acts for A, "another's" for
+ * B; planning a session plans it in Isère (own) or in Savoie (another's). Reads share one generated session.
+ */
+final class SessionCells {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String PLAN = """
+            {"title": "Session de la matrice", "territory": {"code": "%s", "level": "DEPARTEMENT"},
+             "place": "Grenoble", "date": "%s", "startsAt": "09:00", "rounds": 2, "minutesPerRound": 10, "tables": 1}""";
+
+    private SessionCells() {
+    }
+
+    static boolean handles(String path) {
+        return path.equals("/api/sessions") || path.startsWith("/api/sessions/{sessionId}/");
+    }
+
+    private static IntroductionCells.Pair pair;
+    private static String shared;
+
+    private static synchronized IntroductionCells.Pair pair(SignedInLab lab) {
+        if (pair == null) {
+            pair = IntroductionCells.freshPair(lab);
+        }
+        return pair;
+    }
+
+    static IntroductionCells.Cell prepare(SignedInLab lab, String path, boolean own) {
+        if (path.equals("/api/sessions")) {
+            return new IntroductionCells.Cell(path, PLAN.formatted(own ? "38" : "73", LocalDate.now().plusDays(7)));
+        }
+        IntroductionCells.Pair actors = pair(lab);
+        String actor = own ? actors.a() : actors.b();
+        String other = own ? actors.b() : actors.a();
+        String presence = "{\"actorId\": \"%s\"}".formatted(actor);
+        String operation = path.substring("/api/sessions/{sessionId}".length());
+        String session;
+        switch (operation) {
+            case "/participants" -> {
+                return cell(path, planned(lab), presence);
+            }
+            case "/wishes" -> {
+                return cell(path, registered(lab, actors),
+                        "{\"actorId\": \"%s\", \"wishedActorId\": \"%s\"}".formatted(actor, other));
+            }
+            case "/schedule/generate" -> {
+                return cell(path, registered(lab, actors), null);
+            }
+            case "/schedule/publish" -> {
+                session = registered(lab, actors);
+                send(lab, "/api/sessions/" + session + "/schedule/generate", 200);
+                return cell(path, session, null);
+            }
+            case "/check-ins", "/absences", "/rounds/{round}/start", "/close" -> {
+                return cell(path, published(lab, actors), presence);
+            }
+            case "/late-arrivals" -> {
+                session = published(lab, actors);
+                send(lab, "/api/sessions/" + session + "/rounds/1/start", 204);
+                return cell(path, session, presence);
+            }
+            default -> {
+                // Reads: one generated session for all of them; a calendar is A's (own) or B's (another's).
+                return new IntroductionCells.Cell(path.replace("{sessionId}", sharedSession(lab, actors))
+                        .replace("{actorId}", actor), null);
+            }
+        }
+    }
+
+    private static IntroductionCells.Cell cell(String path, String session, String body) {
+        // The admin's set-up may have spent its allowance: the cell's own request (the admin's too) comes after it.
+        await().pollDelay(Duration.ofMillis(1100)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        return new IntroductionCells.Cell(path.replace("{sessionId}", session).replace("{round}", "1"), body);
+    }
+
+    private static synchronized String sharedSession(SignedInLab lab, IntroductionCells.Pair actors) {
+        if (shared == null) {
+            shared = registered(lab, actors);
+            send(lab, "/api/sessions/" + shared + "/schedule/generate", 200);
+        }
+        return shared;
+    }
+
+    private static String planned(SignedInLab lab) {
+        HttpResponse<String> response = asAdmin(lab, "/api/sessions", PLAN.formatted("38", LocalDate.now().plusDays(7)));
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("plan a session: " + response.statusCode() + " " + response.body());
+        }
+        try {
+            return JSON.readTree(response.body()).path("id").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String registered(SignedInLab lab, IntroductionCells.Pair actors) {
+        String session = planned(lab);
+        for (String actor : new String[]{actors.a(), actors.b()}) {
+            send(lab, "/api/sessions/" + session + "/participants", "{\"actorId\": \"%s\"}".formatted(actor), 204);
+        }
+        return session;
+    }
+
+    private static String published(SignedInLab lab, IntroductionCells.Pair actors) {
+        String session = registered(lab, actors);
+        send(lab, "/api/sessions/" + session + "/schedule/generate", 200);
+        send(lab, "/api/sessions/" + session + "/schedule/publish", 204);
+        return session;
+    }
+
+    private static void send(SignedInLab lab, String path, int expected) {
+        send(lab, path, null, expected);
+    }
+
+    private static void send(SignedInLab lab, String path, String body, int expected) {
+        HttpResponse<String> response = asAdmin(lab, path, body);
+        if (response.statusCode() != expected) {
+            throw new IllegalStateException("POST " + path + ": " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /**
+     * A set-up request of the admin; each cell makes several, faster than the rate limit allows the admin: a 429
+     * is asked again once its Retry-After passed (it wrote nothing).
+     */
+    private static HttpResponse<String> asAdmin(SignedInLab lab, String path, String body) {
+        AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1100)).pollDelay(Duration.ZERO)
+                .until(() -> {
+                    answer.set(lab.send("POST", lab.matchmaking.resolve(path), "admin", body));
+                    return answer.get().statusCode() != 429;
+                });
+        return answer.get();
+    }
+}

@@ -1,0 +1,55 @@
+package fr.labos.partenariats.matchmaking.introduction.history.api;
+
+import fr.labos.partenariats.matchmaking.introduction.history.ChainVerification;
+import fr.labos.partenariats.matchmaking.introduction.history.store.IntroductionHistories;
+import fr.labos.partenariats.matchmaking.introduction.history.store.StoredEvent;
+import fr.labos.partenariats.platform.security.LabPrincipal;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * An introduction's history, step by step with its hashes, and its verification recomputed from the event store:
+ * for the members of its two actors, the facilitators of their territory and admins.
+ */
+@RestController
+class HistoryController {
+
+    private final IntroductionHistories histories;
+    private final HistoryAccess access;
+    private final Clock clock;
+
+    HistoryController(IntroductionHistories histories, HistoryAccess access, Clock clock) {
+        this.histories = histories;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    /** Every step: what, when, who, on which grounds, with its hash and the previous step's. */
+    @GetMapping("/api/introductions/{id}/history")
+    HistoryViews.History history(@PathVariable String id, @AuthenticationPrincipal LabPrincipal principal) {
+        access.checkCanReadHistory(principal, id);
+        return HistoryViews.history(id, readable(id));
+    }
+
+    /** Recomputes the chain from the stored events; says whether it holds and, if not, which step breaks and why. */
+    @GetMapping("/api/introductions/{id}/verification")
+    HistoryViews.Verification verification(@PathVariable String id, @AuthenticationPrincipal LabPrincipal principal) {
+        access.checkCanReadHistory(principal, id);
+        List<StoredEvent> events = readable(id);
+        ChainVerification chain = histories.verify(id);
+        return HistoryViews.verification(id, chain, events, clock.instant());
+    }
+
+    private List<StoredEvent> readable(String id) {
+        List<StoredEvent> events = histories.history(id);
+        if (events.isEmpty()) {
+            throw new UnknownIntroductionHistoryException(id);
+        }
+        return events;
+    }
+}

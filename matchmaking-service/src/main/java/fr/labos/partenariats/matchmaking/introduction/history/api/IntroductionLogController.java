@@ -1,0 +1,117 @@
+package fr.labos.partenariats.matchmaking.introduction.history.api;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
+import fr.labos.partenariats.matchmaking.introduction.history.store.HistoryRepository;
+import fr.labos.partenariats.matchmaking.introduction.history.store.IntroductionLog;
+import fr.labos.partenariats.matchmaking.introduction.history.store.SigningKey;
+import fr.labos.partenariats.matchmaking.introduction.history.store.StoredEvent;
+import fr.labos.partenariats.matchmaking.introduction.history.store.TreeHeadPublisher;
+import fr.labos.partenariats.platform.security.LabPrincipal;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The Merkle tree over every introduction event, in the formats of {@link ProofJson} that the standalone verifier
+ * reads: signed heads, inclusion and consistency proofs, and the public key that checks the heads. Public to every
+ * signed-in user; an inclusion proof carries the event itself ({@code leaf}) only for those who may read its
+ * introduction's history, the others get its leaf hash.
+ */
+@RestController
+class IntroductionLogController {
+
+    private final IntroductionLog log;
+    private final HistoryRepository repository;
+    private final SigningKey key;
+    private final HistoryAccess access;
+    private final TreeHeadPublisher publisher;
+
+    IntroductionLogController(IntroductionLog log, HistoryRepository repository, SigningKey key, HistoryAccess access,
+                              TreeHeadPublisher publisher) {
+        this.log = log;
+        this.repository = repository;
+        this.key = key;
+        this.access = access;
+        this.publisher = publisher;
+    }
+
+    /** The latest signed head (published on lab.matchmaking.events as well); the first one is signed on demand. */
+    @GetMapping("/api/introduction-log/head")
+    ObjectNode head() {
+        return ProofJson.write(latestHead(1));
+    }
+
+    /** The head published at this size; every published head is kept. */
+    @GetMapping("/api/introduction-log/heads/{treeSize}")
+    ObjectNode headOfSize(@PathVariable long treeSize) {
+        return ProofJson.write(publishedHead(treeSize));
+    }
+
+    /**
+     * The proof that an event is in the tree of a published head: the one of {@code treeSize} events, else the
+     * latest, signed now if the event is newer than it.
+     */
+    @GetMapping("/api/introduction-log/inclusion")
+    ObjectNode inclusion(@RequestParam String eventId, @RequestParam(required = false) Long treeSize,
+                         @AuthenticationPrincipal LabPrincipal principal) {
+        StoredEvent event = repository.event(eventId).filter(stored -> stored.leafIndex() != null)
+                .orElseThrow(() -> new LogRequestException.NotFound("history.not-found.event", eventId));
+        SignedTreeHead head = treeSize == null ? latestHead(event.leafIndex() + 1) : publishedHead(treeSize);
+        long size = head.head().treeSize();
+        if (event.leafIndex() >= size) {
+            throw new LogRequestException.NotYetPublished("history.not-yet-published", eventId, event.leafIndex(), size);
+        }
+        log.catchUp();
+        ObjectNode proof = ProofJson.write(log.inclusionProof(event.leafIndex(), size), log.leafHash(event.leafIndex()));
+        proof.put("eventId", eventId);
+        String introductionId = repository.introductionOf(eventId).orElseThrow();
+        if (access.canReadHistory(principal, introductionId)) {
+            try {
+                proof.put("leaf", event.canonical().text());
+            } catch (IllegalArgumentException unreadable) {
+                // an altered row: the leaf hash alone is served, and it will not match the row
+            }
+        }
+        return proof;
+    }
+
+    /** The proof that the tree of {@code second} events (the latest head unless given) extends that of {@code first}. */
+    @GetMapping("/api/introduction-log/consistency")
+    ObjectNode consistency(@RequestParam long first, @RequestParam(required = false) Long second) {
+        long later = second == null ? latestHead(1).head().treeSize() : publishedHead(second).head().treeSize();
+        if (first < 1 || first > later) {
+            throw new LogRequestException.Invalid("first", "history.invalid.first-size", first, later);
+        }
+        log.catchUp();
+        if (later > log.size()) {
+            // The table lost leaves since that head was published: the tree cannot even reach it.
+            throw new LogRequestException.NotFound("history.not-found.tree-size", later, log.size());
+        }
+        return ProofJson.write(log.consistencyProof(first, later));
+    }
+
+    /** The public key that checks the heads' signatures: its algorithm, its id and the key itself as PEM. */
+    @GetMapping("/api/introduction-log/public-key")
+    ObjectNode publicKey() {
+        ObjectNode answer = JsonNodeFactory.instance.objectNode();
+        answer.put("algorithm", key.algorithm());
+        answer.put("keyId", key.keyId());
+        answer.put("publicKey", key.publicKeyPem());
+        return answer;
+    }
+
+    private SignedTreeHead latestHead(long covering) {
+        return publisher.latestCovering(covering)
+                .orElseThrow(() -> new LogRequestException.NotFound("history.not-found.no-head"));
+    }
+
+    private SignedTreeHead publishedHead(long treeSize) {
+        return repository.head(treeSize)
+                .orElseThrow(() -> new LogRequestException.NotFound("history.not-found.head", treeSize));
+    }
+}

@@ -1,0 +1,163 @@
+package fr.labos.partenariats.matchmaking.introduction.history.store;
+
+import fr.labos.partenariats.matchmaking.introduction.history.CanonicalEvent;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.Hash;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleHashing;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHead;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * The history tables next to Axon's {@code domainevententry}: the chain link and tree leaf of every introduction
+ * event, the tree's size, and the published heads. Events are read back from {@code domainevententry} as stored.
+ */
+@Repository
+public class HistoryRepository {
+
+    private static final int LEAF_PAGE = 50_000;
+
+    private static final String STORED_EVENT = """
+            SELECT e.sequencenumber, e.eventidentifier, e.globalindex, e.payloadtype, e.payloadrevision, e.payload,
+                   e.metadata, e.timestamp, h.previous_hash, h.hash, h.leaf_index, h.leaf_hash
+            FROM domainevententry e
+            LEFT JOIN introduction_history h
+                   ON h.introduction_id = e.aggregateidentifier AND h.sequence_number = e.sequencenumber
+            """;
+
+    private final JdbcTemplate jdbc;
+
+    HistoryRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Hashes an event just appended, in the appending transaction: its chain link from the row as the store holds it
+     * (so that a reload gives the same bytes), and its leaf at the end of the tree.
+     */
+    void record(String eventIdentifier, String introductionId, long sequenceNumber) {
+        StoredEvent stored = jdbc.queryForObject(STORED_EVENT + " WHERE e.eventidentifier = ?", HistoryRepository::row,
+                eventIdentifier);
+        String previousHash = null;
+        if (sequenceNumber > 0) {
+            List<String> previous = jdbc.queryForList(
+                    "SELECT hash FROM introduction_history WHERE introduction_id = ? AND sequence_number = ?",
+                    String.class, introductionId, sequenceNumber - 1);
+            if (previous.isEmpty()) {
+                throw new IllegalStateException("step " + (sequenceNumber - 1) + " of introduction " + introductionId
+                        + " has no recorded hash: its history cannot be continued");
+            }
+            previousHash = previous.get(0);
+        }
+        CanonicalEvent event = stored.canonical(previousHash);
+        Long leafIndex = jdbc.queryForObject(
+                "UPDATE introduction_log SET tree_size = tree_size + 1 WHERE id = 1 RETURNING tree_size - 1", Long.class);
+        jdbc.update("""
+                        INSERT INTO introduction_history (introduction_id, sequence_number, event_identifier,
+                            global_index, previous_hash, hash, leaf_index, leaf_hash)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                introductionId, sequenceNumber, eventIdentifier, stored.globalIndex(), previousHash, event.hash(),
+                leafIndex, MerkleHashing.leafHash(event.bytes()).hex());
+    }
+
+    /** Every stored event of an introduction, in sequence order, with what the history recorded for it (if anything). */
+    public List<StoredEvent> events(String introductionId) {
+        return jdbc.query(STORED_EVENT + " WHERE e.aggregateidentifier = ? ORDER BY e.sequencenumber",
+                HistoryRepository::row, introductionId);
+    }
+
+    /** The first stored event of an introduction (its proposal), or empty when it has none. */
+    public Optional<StoredEvent> proposal(String introductionId) {
+        return jdbc.query(STORED_EVENT + " WHERE e.aggregateidentifier = ? AND e.sequencenumber = 0",
+                HistoryRepository::row, introductionId).stream().findFirst();
+    }
+
+    /** How many steps of an introduction the history recorded when they were appended. */
+    public long recordedSteps(String introductionId) {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM introduction_history WHERE introduction_id = ?",
+                Long.class, introductionId);
+        return count == null ? 0 : count;
+    }
+
+    /** The event behind a leaf, or empty. */
+    public Optional<StoredEvent> eventAtLeaf(long leafIndex) {
+        return jdbc.query(STORED_EVENT + " WHERE h.leaf_index = ?", HistoryRepository::row, leafIndex).stream()
+                .findFirst();
+    }
+
+    public Optional<StoredEvent> event(String eventIdentifier) {
+        return jdbc.query(STORED_EVENT + " WHERE e.eventidentifier = ?", HistoryRepository::row, eventIdentifier)
+                .stream().findFirst();
+    }
+
+    /** The introduction an event belongs to, when it is an introduction event. */
+    public Optional<String> introductionOf(String eventIdentifier) {
+        return jdbc.queryForList("SELECT introduction_id FROM introduction_history WHERE event_identifier = ?",
+                String.class, eventIdentifier).stream().findFirst();
+    }
+
+    /** The leaf hashes from {@code fromIndex} on, in order, while they follow one another; returns how many. */
+    long leavesFrom(long fromIndex, Consumer<Hash> leaf) {
+        long next = fromIndex;
+        while (true) {
+            long pageStart = next;
+            List<Object[]> page = jdbc.query(
+                    "SELECT leaf_index, leaf_hash FROM introduction_history WHERE leaf_index >= ? ORDER BY leaf_index"
+                            + " LIMIT " + LEAF_PAGE,
+                    (rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)}, pageStart);
+            for (Object[] row : page) {
+                if ((long) row[0] != next) {
+                    // A hole: a history row was deleted. The tree stops before it rather than shift every later leaf.
+                    return next - fromIndex;
+                }
+                leaf.accept(Hash.ofHex((String) row[1]));
+                next++;
+            }
+            if (page.size() < LEAF_PAGE) {
+                return next - fromIndex;
+            }
+        }
+    }
+
+    /** Keeps a signed head and returns its place on the log's event stream (0 for the first). */
+    long saveHead(SignedTreeHead signed, String keyId) {
+        Long sequence = jdbc.queryForObject("SELECT count(*) FROM introduction_log_head", Long.class);
+        jdbc.update("""
+                        INSERT INTO introduction_log_head (tree_size, root_hash, signed_at_ms, algorithm, signature,
+                            key_id, sequence_number) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                signed.head().treeSize(), signed.head().rootHash().hex(), signed.head().timestamp().toEpochMilli(),
+                signed.algorithm(), Base64.getEncoder().encodeToString(signed.signature()), keyId, sequence);
+        return sequence;
+    }
+
+    public Optional<SignedTreeHead> latestHead() {
+        return jdbc.query("SELECT * FROM introduction_log_head ORDER BY tree_size DESC LIMIT 1",
+                HistoryRepository::head).stream().findFirst();
+    }
+
+    public Optional<SignedTreeHead> head(long treeSize) {
+        return jdbc.query("SELECT * FROM introduction_log_head WHERE tree_size = ?", HistoryRepository::head, treeSize)
+                .stream().findFirst();
+    }
+
+    private static SignedTreeHead head(ResultSet rs, int row) throws SQLException {
+        TreeHead head = new TreeHead(rs.getLong("tree_size"), Hash.ofHex(rs.getString("root_hash")),
+                Instant.ofEpochMilli(rs.getLong("signed_at_ms")));
+        return new SignedTreeHead(head, rs.getString("algorithm"), Base64.getDecoder().decode(rs.getString("signature")));
+    }
+
+    private static StoredEvent row(ResultSet rs, int row) throws SQLException {
+        return new StoredEvent(rs.getLong("sequencenumber"), rs.getString("eventidentifier"), rs.getLong("globalindex"),
+                rs.getString("payloadtype"), rs.getString("payloadrevision"), rs.getBytes("payload"),
+                rs.getBytes("metadata"), rs.getString("timestamp"), rs.getString("previous_hash"),
+                rs.getString("hash"), rs.getObject("leaf_index", Long.class), rs.getString("leaf_hash"));
+    }
+}

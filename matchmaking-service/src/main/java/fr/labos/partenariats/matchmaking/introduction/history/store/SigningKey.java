@@ -1,0 +1,106 @@
+package fr.labos.partenariats.matchmaking.introduction.history.store;
+
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHeadSigner;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.MessageDigest;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The key that signs tree heads: read from a PEM file holding a PKCS#8 private key ("BEGIN PRIVATE KEY") and its
+ * public key ("BEGIN PUBLIC KEY"), Ed25519 or EC. Its id is the SHA-256 of the public key's X.509 encoding.
+ */
+public record SigningKey(PrivateKey privateKey, PublicKey publicKey, String algorithm) {
+
+    private static final Pattern BLOCK = Pattern.compile("-----BEGIN ([A-Z ]+)-----([^-]+)-----END \\1-----");
+
+    /** A fresh Ed25519 key, kept nowhere: for a test or a service started without a configured key. */
+    public static SigningKey generate() {
+        KeyPair pair = TreeHeadSigner.newEd25519KeyPair();
+        return new SigningKey(pair.getPrivate(), pair.getPublic(), TreeHeadSigner.ED25519);
+    }
+
+    /** Reads the key, or creates one at that path first when asked to (a local run keeps it in its data folder). */
+    static SigningKey fromFile(Path file, boolean createIfMissing) throws IOException {
+        if (createIfMissing && !Files.exists(file)) {
+            SigningKey created = generate();
+            created.writeTo(file);
+            return created;
+        }
+        return read(Files.readString(file));
+    }
+
+    static SigningKey read(String pem) {
+        byte[] privateKey = null;
+        String publicKey = null;
+        Matcher block = BLOCK.matcher(pem);
+        while (block.find()) {
+            if (block.group(1).equals("PRIVATE KEY")) {
+                privateKey = Base64.getMimeDecoder().decode(block.group(2));
+            } else if (block.group(1).equals("PUBLIC KEY")) {
+                publicKey = block.group();
+            }
+        }
+        if (privateKey == null || publicKey == null) {
+            throw new IllegalArgumentException("the signing key file needs a PKCS#8 private key and its public key "
+                    + "(openssl genpkey -algorithm ed25519 -out key.pem && openssl pkey -in key.pem -pubout >> key.pem)");
+        }
+        for (String algorithm : new String[]{TreeHeadSigner.ED25519, "EC"}) {
+            try {
+                PrivateKey key = KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(privateKey));
+                String signature = algorithm.equals("EC") ? "SHA256withECDSA" : algorithm;
+                return new SigningKey(key, ProofJson.readPublicKey(publicKey, signature), signature);
+            } catch (GeneralSecurityException e) {
+                // not a key of this algorithm: try the next one
+            }
+        }
+        throw new IllegalArgumentException("the signing key is neither an Ed25519 nor an EC private key");
+    }
+
+    /** SHA-256 of the public key's X.509 encoding, lower-case hex: which key signed a head. */
+    public String keyId() {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(publicKey.getEncoded()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JDK provides SHA-256", e);
+        }
+    }
+
+    public TreeHeadSigner signer() {
+        return new TreeHeadSigner(privateKey, algorithm);
+    }
+
+    /** The public key as PEM, as served to verifiers. */
+    public String publicKeyPem() {
+        return ProofJson.writePublicKey(publicKey);
+    }
+
+    void writeTo(Path file) throws IOException {
+        String pem = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(privateKey.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n" + publicKeyPem();
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
+        Files.writeString(file, pem);
+        try {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the folder's own permissions protect it
+        }
+    }
+}

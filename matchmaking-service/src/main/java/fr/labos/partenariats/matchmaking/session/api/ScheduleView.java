@@ -1,0 +1,50 @@
+package fr.labos.partenariats.matchmaking.session.api;
+
+import fr.labos.partenariats.matchmaking.session.query.SessionState;
+import fr.labos.partenariats.schema.session.MeetingReason;
+import fr.labos.partenariats.schema.session.ScheduleObjective;
+import fr.labos.partenariats.schema.session.ScheduledMeeting;
+
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * {@code GET /api/sessions/{id}/schedule}: rounds → tables → pairs, each meeting with its weight and why, and the
+ * objective the schedule reaches (minimum meetings, wishes met, total weight).
+ */
+record ScheduleView(String sessionId, String title, boolean published, int roundsStarted, boolean closed,
+                    ScheduleObjective objective, List<Round> rounds) {
+
+    record Round(int round, LocalTime startsAt, List<Table> tables) {
+    }
+
+    record Table(int table, Seat actor, Seat partner, double weight, MeetingReason reason, String explanation,
+                 boolean locked, boolean held) {
+    }
+
+    record Seat(String actorId, String name) {
+    }
+
+    static ScheduleView of(SessionState session, Function<String, String> names) {
+        List<Round> rounds = new ArrayList<>();
+        for (int round = 1; round <= session.rounds(); round++) {
+            int r = round;
+            List<Table> tables = session.schedule().stream().filter(m -> m.round() == r)
+                    .map(m -> table(m, session, names)).toList();
+            rounds.add(new Round(round, session.startsAt().plusMinutes((long) (round - 1) * session.minutesPerRound()),
+                    tables));
+        }
+        return new ScheduleView(session.sessionId(), session.title(), session.published(), session.roundsStarted(),
+                session.closed(), session.objective(), rounds);
+    }
+
+    private static Table table(ScheduledMeeting m, SessionState session, Function<String, String> names) {
+        boolean held = session.held().stream().anyMatch(h -> h.round() == m.round()
+                && m.brings(h.actorId(), h.partnerActorId()));
+        return new Table(m.table(), new Seat(m.actorId(), names.apply(m.actorId())),
+                new Seat(m.partnerActorId(), names.apply(m.partnerActorId())), m.weight(), m.reason(),
+                m.explanation(), m.locked(), held);
+    }
+}

@@ -1,0 +1,64 @@
+package fr.labos.partenariats.matchmaking.session.api;
+
+import fr.labos.partenariats.matchmaking.access.ActorAccess;
+import fr.labos.partenariats.matchmaking.session.query.SessionState;
+import fr.labos.partenariats.platform.security.ActionForbiddenException;
+import fr.labos.partenariats.platform.security.LabPrincipal;
+import fr.labos.partenariats.schema.common.TerritoryRef;
+import fr.labos.partenariats.schema.territory.TerritoryDirectory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who runs a session and who sees it: the admins and the facilitators of the session's territory run it; the members
+ * of a participant see the schedule, their calendar, and wish for their actor.
+ */
+@Component
+class SessionAccess {
+
+    private final ActorAccess actors;
+    private final TerritoryDirectory territories = TerritoryDirectory.official();
+
+    SessionAccess(ActorAccess actors) {
+        this.actors = actors;
+    }
+
+    void checkMayPlanIn(LabPrincipal principal, TerritoryRef territory) {
+        if (!serves(principal, territory)) {
+            throw new ActionForbiddenException("Seuls les animateurs du territoire et les administrateurs planifient "
+                    + "une session de rencontres express.");
+        }
+    }
+
+    void checkRuns(LabPrincipal principal, SessionState session) {
+        if (!serves(principal, session.territory())) {
+            throw new ActionForbiddenException("Seuls les animateurs du territoire de la session et les "
+                    + "administrateurs la conduisent.");
+        }
+    }
+
+    /** Runs the session, or acts for one of its participants. */
+    void checkSees(LabPrincipal principal, SessionState session) {
+        if (serves(principal, session.territory())) return;
+        boolean participant = session.participants().keySet().stream().anyMatch(actorId ->
+                actors.mayActFor(principal, actors.existing(actorId)));
+        if (!participant) {
+            throw new ActionForbiddenException("Le planning d'une session est réservé à ses animateurs et aux "
+                    + "membres de ses participants.");
+        }
+    }
+
+    /** Runs the session, or acts for this actor. */
+    void checkActsFor(LabPrincipal principal, SessionState session, String actorId) {
+        if (serves(principal, session.territory())) return;
+        actors.actingFor(principal, actorId);
+    }
+
+    private boolean serves(LabPrincipal principal, TerritoryRef territory) {
+        return switch (principal.role()) {
+            case ADMIN -> true;
+            case FACILITATOR -> territory != null
+                    && principal.territories().stream().anyMatch(t -> territories.contains(t, territory));
+            case ACTOR_MEMBER, VIEWER -> false;
+        };
+    }
+}

@@ -1,0 +1,100 @@
+package fr.labos.partenariats.matchmaking.session.api;
+
+import fr.labos.partenariats.matchmaking.access.ActorAccess;
+import fr.labos.partenariats.matchmaking.session.command.InvalidSession;
+import fr.labos.partenariats.matchmaking.session.query.SessionState;
+import fr.labos.partenariats.matchmaking.session.schedule.Schedule;
+import fr.labos.partenariats.platform.security.LabPrincipal;
+import fr.labos.partenariats.schema.session.ExpressMeetingWishCommand;
+import fr.labos.partenariats.schema.session.GenerateScheduleCommand;
+import fr.labos.partenariats.schema.session.PlanSessionCommand;
+import fr.labos.partenariats.schema.session.PublishScheduleCommand;
+import fr.labos.partenariats.schema.session.RegisterParticipantCommand;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
+
+/**
+ * Preparing a speed-meeting session over HTTP: plan it, register participants, wishes, generate the schedule and
+ * publish it. Who may is checked here ({@link SessionAccess}) before any command is sent; the session's own rules
+ * refuse the rest; either way a refused request writes nothing.
+ */
+@RestController
+@RequestMapping("/api/sessions")
+class SessionController {
+
+    private final CommandGateway commands;
+    private final SessionReader sessions;
+    private final SessionAccess access;
+    private final ActorAccess actors;
+    private final SessionScheduling scheduling;
+    private final ActorNames names;
+
+    SessionController(CommandGateway commands, SessionReader sessions, SessionAccess access, ActorAccess actors,
+                      SessionScheduling scheduling, ActorNames names) {
+        this.names = names;
+        this.commands = commands;
+        this.sessions = sessions;
+        this.access = access;
+        this.actors = actors;
+        this.scheduling = scheduling;
+    }
+
+    @PostMapping
+    ResponseEntity<SessionRequests.Created> plan(@AuthenticationPrincipal LabPrincipal principal,
+                                                 @Valid @RequestBody SessionRequests.Plan request) {
+        if (request.territory().code() == null || request.territory().level() == null) {
+            throw new InvalidSession("territory", "une session a lieu sur un territoire : son code et son niveau");
+        }
+        access.checkMayPlanIn(principal, request.territory());
+        String id = UUID.randomUUID().toString();
+        commands.sendAndWait(new PlanSessionCommand(id, request.title(), request.territory(), request.place(),
+                request.date(), request.startsAt(), request.rounds(), request.minutesPerRound(), request.tables(),
+                principal.subject()));
+        return ResponseEntity.created(URI.create("/api/sessions/" + id)).body(new SessionRequests.Created(id));
+    }
+
+    @PostMapping("/{sessionId}/participants")
+    ResponseEntity<Void> register(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
+                                  @Valid @RequestBody SessionRequests.Participant request) {
+        access.checkRuns(principal, sessions.read(sessionId));
+        actors.existing(request.actorId());
+        commands.sendAndWait(new RegisterParticipantCommand(sessionId, request.actorId(), request.organisation()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** A facilitator of the session, or a member of the wishing participant. */
+    @PostMapping("/{sessionId}/wishes")
+    ResponseEntity<Void> wish(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
+                              @Valid @RequestBody SessionRequests.MeetingWish request) {
+        access.checkActsFor(principal, sessions.read(sessionId), request.actorId());
+        commands.sendAndWait(new ExpressMeetingWishCommand(sessionId, request.actorId(), request.wishedActorId()));
+        return ResponseEntity.noContent().build();
+    }
+
+    @PostMapping("/{sessionId}/schedule/generate")
+    ResponseEntity<ScheduleView> generate(@AuthenticationPrincipal LabPrincipal principal,
+                                          @PathVariable String sessionId) {
+        SessionState session = sessions.read(sessionId);
+        access.checkRuns(principal, session);
+        Schedule schedule = scheduling.firstPlan(session);
+        commands.sendAndWait(new GenerateScheduleCommand(sessionId, schedule.meetings(), schedule.objective()));
+        return ResponseEntity.ok(ScheduleView.of(sessions.read(sessionId), names::of));
+    }
+
+    @PostMapping("/{sessionId}/schedule/publish")
+    ResponseEntity<Void> publish(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
+        access.checkRuns(principal, sessions.read(sessionId));
+        commands.sendAndWait(new PublishScheduleCommand(sessionId));
+        return ResponseEntity.noContent().build();
+    }
+}

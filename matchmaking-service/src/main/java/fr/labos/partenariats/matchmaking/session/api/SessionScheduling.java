@@ -1,0 +1,62 @@
+package fr.labos.partenariats.matchmaking.session.api;
+
+import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
+import fr.labos.partenariats.matchmaking.engine.model.PairExclusions;
+import fr.labos.partenariats.matchmaking.session.pairs.EarlierMeetings;
+import fr.labos.partenariats.matchmaking.session.pairs.SessionPairs;
+import fr.labos.partenariats.matchmaking.session.pairs.WishBonuses;
+import fr.labos.partenariats.matchmaking.session.query.SessionState;
+import fr.labos.partenariats.matchmaking.session.schedule.Schedule;
+import fr.labos.partenariats.matchmaking.session.schedule.SpeedMeetingScheduler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * Plans a session's rounds: its pairs weighed by the matching engine and set aside by the introductions
+ * ({@link PairExclusions}, when the service has them) and by earlier sessions, then the scheduler; a re-plan keeps
+ * the started rounds and the locks.
+ */
+@Component
+class SessionScheduling {
+
+    private final MatchingEngine engine;
+    private final ObjectProvider<PairExclusions> introduced;
+    private final ObjectProvider<EarlierMeetings> earlier;
+    private final WishBonuses bonuses;
+    private final Clock clock;
+    private final SpeedMeetingScheduler scheduler = new SpeedMeetingScheduler();
+
+    SessionScheduling(MatchingEngine engine, ObjectProvider<PairExclusions> introduced,
+                      ObjectProvider<EarlierMeetings> earlier, Clock clock,
+                      @Value("${lab.sessions.wish-bonus.one-sided:0.5}") double oneSided,
+                      @Value("${lab.sessions.wish-bonus.mutual:1.0}") double mutual) {
+        this.engine = engine;
+        this.introduced = introduced;
+        this.earlier = earlier;
+        this.clock = clock;
+        this.bonuses = new WishBonuses(oneSided, mutual);
+    }
+
+    SessionPairs pairs(SessionState session) {
+        return new SessionPairs(session.sessionId(), session.participants(), session.wishes(), engine,
+                introduced.getIfAvailable(() -> PairExclusions.NONE), earlier.getIfAvailable(() -> EarlierMeetings.NONE),
+                bonuses, LocalDate.now(clock));
+    }
+
+    /** A first plan of every registered participant. */
+    Schedule firstPlan(SessionState session) {
+        return scheduler.plan(pairs(session).request(List.copyOf(session.participants().keySet()), session.rounds(),
+                session.tables(), List.of(), 0));
+    }
+
+    /** The rounds not started, planned again for those present, keeping held meetings and locks. */
+    Schedule replan(SessionState session) {
+        return scheduler.plan(pairs(session).request(session.present(), session.rounds(), session.tables(),
+                session.kept(), session.roundsStarted()));
+    }
+}

@@ -1,0 +1,112 @@
+package fr.labos.partenariats.matchmaking.session.api;
+
+import fr.labos.partenariats.matchmaking.session.export.ParticipantCalendar;
+import fr.labos.partenariats.matchmaking.session.export.PrintableSchedule;
+import fr.labos.partenariats.matchmaking.session.export.ScheduleCsv;
+import fr.labos.partenariats.matchmaking.session.export.SessionSheet;
+import fr.labos.partenariats.matchmaking.session.pairs.SessionPairs;
+import fr.labos.partenariats.matchmaking.session.query.SessionState;
+import fr.labos.partenariats.platform.security.LabPrincipal;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a session shows (the exports set their own content type, whatever the client accepts: a browser or a
+ * calendar application rarely asks for exactly text/csv or text/calendar): its schedule (to its facilitators and its participants' members), what the scheduler
+ * optimised (the pairs' weights and the pairs set aside, to its facilitators), and the exports for the day.
+ */
+@RestController
+@RequestMapping("/api/sessions/{sessionId}")
+class SessionViewController {
+
+    private final SessionReader sessions;
+    private final SessionAccess access;
+    private final SessionScheduling scheduling;
+    private final ActorNames names;
+    private final Clock clock;
+
+    SessionViewController(SessionReader sessions, SessionAccess access, SessionScheduling scheduling,
+                          ActorNames names, Clock clock) {
+        this.sessions = sessions;
+        this.access = access;
+        this.scheduling = scheduling;
+        this.names = names;
+        this.clock = clock;
+    }
+
+    /** The pairs' weights and the pairs set aside, with their reasons. */
+    record PairWeightsView(List<SessionPairs.Weighed> weighed, List<SessionPairs.SetAside> setAside) {
+    }
+
+    @GetMapping("/schedule")
+    ScheduleView schedule(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
+        SessionState session = sessions.read(sessionId);
+        access.checkSees(principal, session);
+        return ScheduleView.of(session, names::of);
+    }
+
+    @GetMapping("/pair-weights")
+    PairWeightsView pairWeights(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
+        SessionState session = sessions.read(sessionId);
+        access.checkRuns(principal, session);
+        SessionPairs pairs = scheduling.pairs(session);
+        return new PairWeightsView(pairs.weighed(), pairs.setAside());
+    }
+
+    @GetMapping("/schedule.csv")
+    ResponseEntity<byte[]> csv(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
+        SessionState session = sessions.read(sessionId);
+        access.checkRuns(principal, session);
+        return file(ScheduleCsv.write(sheet(session)), new MediaType("text", "csv", StandardCharsets.UTF_8),
+                "planning-" + sessionId + ".csv");
+    }
+
+    @GetMapping("/participants/{actorId}/calendar.ics")
+    ResponseEntity<byte[]> calendar(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
+                                    @PathVariable String actorId) {
+        SessionState session = sessions.read(sessionId);
+        access.checkActsFor(principal, session, actorId);
+        byte[] ics = ParticipantCalendar.write(sheet(session), actorId).getBytes(StandardCharsets.UTF_8);
+        return file(ics, new MediaType("text", "calendar", StandardCharsets.UTF_8),
+                "rencontres-" + sessionId + "-" + actorId + ".ics");
+    }
+
+    @GetMapping("/print")
+    ResponseEntity<String> print(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
+        SessionState session = sessions.read(sessionId);
+        access.checkRuns(principal, session);
+        return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                .body(PrintableSchedule.write(sheet(session)));
+    }
+
+    private SessionSheet sheet(SessionState session) {
+        Set<String> actors = new HashSet<>(session.participants().keySet());
+        session.schedule().forEach(m -> {
+            actors.add(m.actorId());
+            actors.add(m.partnerActorId());
+        });
+        return new SessionSheet(session.sessionId(), session.title(), session.place() == null ? "" : session.place(),
+                session.date(), session.startsAt(), session.minutesPerRound(), clock.getZone(), session.schedule(),
+                session.version(), session.changedAt(), names.of(actors));
+    }
+
+    private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {
+        return ResponseEntity.ok().contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build()
+                        .toString())
+                .body(body);
+    }
+}

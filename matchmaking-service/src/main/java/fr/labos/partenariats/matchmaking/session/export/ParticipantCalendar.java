@@ -1,0 +1,49 @@
+package fr.labos.partenariats.matchmaking.session.export;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import biweekly.property.Method;
+import fr.labos.partenariats.schema.session.ScheduledMeeting;
+
+import java.util.Date;
+
+/**
+ * One participant's meetings as an iCalendar file, one event per meeting. An event's UID names the session, the
+ * round and the participant, never the partner or the table: when the schedule changes, a re-import of the file
+ * updates the participant's events (its sequence grows with the schedule's version) instead of adding new ones.
+ */
+public final class ParticipantCalendar {
+
+    private ParticipantCalendar() {
+    }
+
+    public static String write(SessionSheet sheet, String actorId) {
+        ICalendar calendar = new ICalendar();
+        calendar.setProductId("-//Labos des partenariats//Rencontres express//FR");
+        calendar.setMethod(Method.publish());
+        calendar.setName(sheet.title() + " — " + sheet.name(actorId));
+        for (ScheduledMeeting m : sheet.meetings()) {
+            if (!m.involves(actorId)) continue;
+            String partner = SessionSheet.partnerOf(m, actorId);
+            VEvent event = new VEvent();
+            event.setUid(uid(sheet.sessionId(), m.round(), actorId));
+            event.setSequence(sheet.version());
+            event.setDateTimeStamp(Date.from(sheet.changedAt()));
+            event.setDateStart(Date.from(sheet.roundStart(m.round()).toInstant()));
+            event.setDateEnd(Date.from(sheet.roundEnd(m.round()).toInstant()));
+            event.setSummary("Rencontre avec " + sheet.name(partner) + " (tour " + m.round() + ", table "
+                    + m.table() + ")");
+            event.setLocation(sheet.place() + " — table " + m.table());
+            event.setDescription(sheet.title() + "\n" + SessionSheet.reasonLabel(m.reason()) + " : "
+                    + m.explanation());
+            calendar.addEvent(event);
+        }
+        return Biweekly.write(calendar).go();
+    }
+
+    /** Stable across re-plans: the participant's slot in the session, whoever it meets there. */
+    static String uid(String sessionId, int round, String actorId) {
+        return "session-" + sessionId + "-tour-" + round + "-" + actorId + "@labos-partenariats";
+    }
+}

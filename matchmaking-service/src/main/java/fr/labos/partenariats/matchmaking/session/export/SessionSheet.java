@@ -1,0 +1,61 @@
+package fr.labos.partenariats.matchmaking.session.export;
+
+import fr.labos.partenariats.schema.session.MeetingReason;
+import fr.labos.partenariats.schema.session.ScheduledMeeting;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the exports of a session print: the session's title, place and timing, its schedule as it now stands, and
+ * the participants' names.
+ *
+ * @param version   how many times the schedule was generated or adjusted: calendars use it as their sequence, so
+ *                  that a re-import replaces the previous events
+ * @param changedAt when the schedule last changed
+ * @param names     actor id to display name; an actor without a name is shown by its id
+ */
+public record SessionSheet(String sessionId, String title, String place, LocalDate date, LocalTime startsAt,
+                           int minutesPerRound, ZoneId zone, List<ScheduledMeeting> meetings, int version,
+                           Instant changedAt, Map<String, String> names) {
+
+    public SessionSheet {
+        meetings = meetings.stream()
+                .sorted(Comparator.comparingInt(ScheduledMeeting::round).thenComparingInt(ScheduledMeeting::table))
+                .toList();
+        names = Map.copyOf(names);
+    }
+
+    /** When the round starts, in the session's time zone. */
+    ZonedDateTime roundStart(int round) {
+        return ZonedDateTime.of(date, startsAt, zone).plusMinutes((long) (round - 1) * minutesPerRound);
+    }
+
+    ZonedDateTime roundEnd(int round) {
+        return roundStart(round).plusMinutes(minutesPerRound);
+    }
+
+    String name(String actorId) {
+        String name = names.get(actorId);
+        return name == null || name.isBlank() ? actorId : name;
+    }
+
+    /** The other participant of a meeting, seen from one of the two. */
+    static String partnerOf(ScheduledMeeting meeting, String actorId) {
+        return meeting.actorId().equals(actorId) ? meeting.partnerActorId() : meeting.actorId();
+    }
+
+    static String reasonLabel(MeetingReason reason) {
+        return switch (reason) {
+            case MUTUAL_WISH -> "Souhait réciproque";
+            case WISH -> "Souhait";
+            case COMPLEMENTARITY -> "Complémentarité";
+        };
+    }
+}

@@ -1,0 +1,218 @@
+package fr.labos.partenariats.matchmaking.session.query;
+
+import fr.labos.partenariats.matchmaking.session.schedule.Wish;
+import fr.labos.partenariats.schema.common.TerritoryRef;
+import fr.labos.partenariats.schema.session.LateArrivalRegisteredEvent;
+import fr.labos.partenariats.schema.session.MeetingWishExpressedEvent;
+import fr.labos.partenariats.schema.session.ParticipantCheckedInEvent;
+import fr.labos.partenariats.schema.session.ParticipantMarkedAbsentEvent;
+import fr.labos.partenariats.schema.session.ParticipantRegisteredEvent;
+import fr.labos.partenariats.schema.session.ParticipantWithdrewEvent;
+import fr.labos.partenariats.schema.session.RoundStartedEvent;
+import fr.labos.partenariats.schema.session.ScheduleAdjustedEvent;
+import fr.labos.partenariats.schema.session.ScheduleGeneratedEvent;
+import fr.labos.partenariats.schema.session.ScheduleObjective;
+import fr.labos.partenariats.schema.session.SchedulePublishedEvent;
+import fr.labos.partenariats.schema.session.ScheduledMeeting;
+import fr.labos.partenariats.schema.session.SessionClosedEvent;
+import fr.labos.partenariats.schema.session.SessionMeetingHeldEvent;
+import fr.labos.partenariats.schema.session.SessionPlannedEvent;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A session as its events tell it, folded in order: what the service reads to build a scheduling request, answer
+ * {@code GET /api/sessions/{id}/schedule} and write the exports. The aggregate keeps its own, smaller state for its
+ * rules; this one is for reading.
+ */
+public final class SessionState {
+
+    private String sessionId;
+    private String title;
+    private TerritoryRef territory;
+    private String place;
+    private LocalDate date;
+    private LocalTime startsAt;
+    private int rounds;
+    private int minutesPerRound;
+    private int tables;
+    private String facilitatorSubject;
+    private final Map<String, String> participants = new LinkedHashMap<>();
+    private final List<Wish> wishes = new ArrayList<>();
+    private final Set<String> checkedIn = new LinkedHashSet<>();
+    private final Set<String> absent = new LinkedHashSet<>();
+    private final List<SessionMeetingHeldEvent> held = new ArrayList<>();
+    private List<ScheduledMeeting> schedule = List.of();
+    private ScheduleObjective objective;
+    private int version;
+    private Instant changedAt;
+    private boolean published;
+    private int roundsStarted;
+    private boolean closed;
+
+    /** Applies one event of the session; events of other types are ignored. */
+    public void apply(Object event) {
+        if (event instanceof SessionPlannedEvent e) {
+            sessionId = e.sessionId();
+            title = e.title();
+            territory = e.territory();
+            place = e.place();
+            date = e.date();
+            startsAt = e.startsAt();
+            rounds = e.rounds();
+            minutesPerRound = e.minutesPerRound();
+            tables = e.tables();
+            facilitatorSubject = e.facilitatorSubject();
+            changedAt = e.plannedAt();
+        } else if (event instanceof ParticipantRegisteredEvent e) {
+            participants.put(e.actorId(), e.organisation());
+        } else if (event instanceof ParticipantWithdrewEvent e) {
+            participants.remove(e.actorId());
+            wishes.removeIf(w -> w.actorId().equals(e.actorId()) || w.wishedActorId().equals(e.actorId()));
+        } else if (event instanceof MeetingWishExpressedEvent e) {
+            wishes.add(new Wish(e.actorId(), e.wishedActorId()));
+        } else if (event instanceof ScheduleGeneratedEvent e) {
+            schedule(e.meetings(), e.objective(), e.generatedAt());
+        } else if (event instanceof ScheduleAdjustedEvent e) {
+            schedule(e.meetings(), e.objective(), e.adjustedAt());
+        } else if (event instanceof SchedulePublishedEvent) {
+            published = true;
+        } else if (event instanceof ParticipantCheckedInEvent e) {
+            arrived(e.actorId());
+        } else if (event instanceof LateArrivalRegisteredEvent e) {
+            arrived(e.actorId());
+        } else if (event instanceof ParticipantMarkedAbsentEvent e) {
+            absent.add(e.actorId());
+            checkedIn.remove(e.actorId());
+        } else if (event instanceof RoundStartedEvent e) {
+            roundsStarted = Math.max(roundsStarted, e.round());
+        } else if (event instanceof SessionMeetingHeldEvent e) {
+            held.add(e);
+        } else if (event instanceof SessionClosedEvent) {
+            closed = true;
+        }
+    }
+
+    private void arrived(String actorId) {
+        checkedIn.add(actorId);
+        absent.remove(actorId);
+    }
+
+    private void schedule(List<ScheduledMeeting> meetings, ScheduleObjective reached, Instant at) {
+        schedule = List.copyOf(meetings);
+        objective = reached;
+        version++;
+        changedAt = at;
+    }
+
+    /** Registered participants not marked absent: those a plan or re-plan seats. */
+    public List<String> present() {
+        return participants.keySet().stream().filter(a -> !absent.contains(a)).toList();
+    }
+
+    /** Meetings to keep in a re-plan: those of started rounds, and the locks. */
+    public List<ScheduledMeeting> kept() {
+        return schedule.stream().filter(m -> m.round() <= roundsStarted || m.locked()).toList();
+    }
+
+    public boolean planned() {
+        return sessionId != null;
+    }
+
+    public String sessionId() {
+        return sessionId;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public TerritoryRef territory() {
+        return territory;
+    }
+
+    public String place() {
+        return place;
+    }
+
+    public LocalDate date() {
+        return date;
+    }
+
+    public LocalTime startsAt() {
+        return startsAt;
+    }
+
+    public int rounds() {
+        return rounds;
+    }
+
+    public int minutesPerRound() {
+        return minutesPerRound;
+    }
+
+    public int tables() {
+        return tables;
+    }
+
+    public String facilitatorSubject() {
+        return facilitatorSubject;
+    }
+
+    /** Actor id to organisation, in registration order. */
+    public Map<String, String> participants() {
+        return new LinkedHashMap<>(participants);
+    }
+
+    public List<Wish> wishes() {
+        return List.copyOf(wishes);
+    }
+
+    public Set<String> checkedIn() {
+        return Set.copyOf(checkedIn);
+    }
+
+    public Set<String> absent() {
+        return Set.copyOf(absent);
+    }
+
+    public List<SessionMeetingHeldEvent> held() {
+        return List.copyOf(held);
+    }
+
+    public List<ScheduledMeeting> schedule() {
+        return schedule;
+    }
+
+    public ScheduleObjective objective() {
+        return objective;
+    }
+
+    public int version() {
+        return version;
+    }
+
+    public Instant changedAt() {
+        return changedAt;
+    }
+
+    public boolean published() {
+        return published;
+    }
+
+    public int roundsStarted() {
+        return roundsStarted;
+    }
+
+    public boolean closed() {
+        return closed;
+    }
+}

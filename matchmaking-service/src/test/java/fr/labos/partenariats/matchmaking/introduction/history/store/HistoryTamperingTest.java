@@ -1,0 +1,173 @@
+package fr.labos.partenariats.matchmaking.introduction.history.store;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
+import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
+import fr.labos.partenariats.matchmaking.support.MatchmakingEvents;
+import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
+import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.platform.security.TestTokens;
+import fr.labos.partenariats.schema.EventHeaders;
+import fr.labos.partenariats.platform.testing.EmbeddedPostgresInitializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.security.PublicKey;
+import java.sql.PreparedStatement;
+import java.util.UUID;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * An introduction's history as the service serves it, from its real PostgreSQL event store, and what one SQL UPDATE
+ * of a stored event does to its verification.
+ */
+class HistoryTamperingTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static InMemoryMongo mongo;
+    private static RunningMatchmaking service;
+    private static MatchmakingEvents published;
+
+    @BeforeAll
+    static void start() {
+        mongo = InMemoryMongo.start();
+        String relayTopic = SharedKafka.newTopic("it.history.matchmaking.events");
+        service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(),
+                SharedKafka.newTopic("it.history.profile.events"), "it-history-" + UUID.randomUUID(),
+                "lab.relay.topic=" + relayTopic);
+        published = new MatchmakingEvents(SharedKafka.bootstrapServers(), relayTopic);
+    }
+
+    @AfterAll
+    static void stop() {
+        published.close();
+        service.close();
+        mongo.close();
+    }
+
+    @Test
+    void signedHeadsArePublishedOnTheTopicUnderTheLogsKeyAndCheckWithTheServedKey() throws Exception {
+        new Introductions(service).proposedAndAccepted("Intermédiation : covoiturage");
+        JsonNode head = json(service.get("/api/introduction-log/head"));
+        PublicKey key = ProofJson.readPublicKey(
+                json(service.get("/api/introduction-log/public-key")).path("publicKey").asText(), "Ed25519");
+
+        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(published.forKey(TreeHeadPublisher.LOG_ID))
+                .anySatisfy(record -> {
+                    assertThat(MatchmakingEvents.header(record, EventHeaders.EVENT_TYPE))
+                            .isEqualTo("IntroductionLogHeadPublishedEvent");
+                    JsonNode event = JSON.readTree(record.value());
+                    assertThat(event.path("treeSize").asLong()).isEqualTo(head.path("treeSize").asLong());
+                    assertThat(event.path("rootHash").asText()).isEqualTo(head.path("rootHash").asText());
+                    SignedTreeHead signed = ProofJson.readHead(event);
+                    assertThat(signed.isSignedBy(key)).isTrue();
+                    assertThat(event.path("keyId").asText()).hasSize(64);
+                }));
+    }
+
+    @Test
+    void theHistoryShowsEveryStepWithWhoActedAndItsChainedHash() throws Exception {
+        String id = new Introductions(service).proposedAndAccepted("Intermédiation : locaux partagés");
+
+        JsonNode steps = json(service.get("/api/introductions/" + id + "/history")).path("steps");
+
+        assertThat(steps).hasSize(3);
+        assertThat(steps.get(0).path("what").asText()).isEqualTo("IntroductionProposedEvent");
+        assertThat(steps.get(0).path("who").path("subject").asText()).isEqualTo(Introductions.FACILITATOR);
+        assertThat(steps.get(0).path("grounds").path("note").asText()).isEqualTo("Intermédiation : locaux partagés");
+        assertThat(steps.get(0).path("previousHash").isNull()).isTrue();
+        assertThat(steps.get(2).path("who").path("actingFor").asText()).isEqualTo("actor-b");
+        assertThat(steps.get(2).path("who").path("role").asText()).isEqualTo("ACTOR_MEMBER");
+        for (int i = 1; i < 3; i++) {
+            assertThat(steps.get(i).path("previousHash").asText()).isEqualTo(steps.get(i - 1).path("hash").asText());
+        }
+        JsonNode verification = json(service.get("/api/introductions/" + id + "/verification"));
+        assertThat(verification.path("holds").asBoolean()).as(verification.toString()).isTrue();
+        assertThat(verification.path("lastHash").asText()).isEqualTo(steps.get(2).path("hash").asText());
+    }
+
+    @Test
+    void anSqlUpdateOfOneStoredEventBreaksTheVerificationAtThatStep() throws Exception {
+        String id = new Introductions(service).proposedAndAccepted("Mise en relation pour un prêt de salle");
+        assertThat(json(service.get("/api/introductions/" + id + "/verification")).path("holds").asBoolean()).isTrue();
+
+        int updated = sql("""
+                UPDATE domainevententry
+                SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'actor-a', 'actor-z'), 'UTF8')
+                WHERE aggregateidentifier = ? AND sequencenumber = 1""", id);
+        assertThat(updated).isEqualTo(1);
+
+        JsonNode verification = json(service.get("/api/introductions/" + id + "/verification"));
+        assertThat(verification.path("holds").asBoolean()).isFalse();
+        assertThat(verification.path("brokenStep").asLong()).isEqualTo(1);
+        assertThat(verification.path("brokenType").asText()).isEqualTo("IntroductionAcceptedEvent");
+        assertThat(verification.path("reason").asText()).isEqualTo("ALTERED_STEP");
+        assertThat(verification.path("explanation").asText())
+                .isEqualTo("l'étape 1 (IntroductionAcceptedEvent) a été modifiée après son enregistrement");
+    }
+
+    @Test
+    void aViewerReadsTheTreeButNeitherTheHistoryNorTheEventsInItsProofs() throws Exception {
+        String id = new Introductions(service).proposedAndAccepted("Intermédiation : jardin partagé");
+        String eventId = json(service.get("/api/introductions/" + id + "/history")).path("steps").get(0)
+                .path("eventId").asText();
+        String viewer = TestTokens.viewer().sign();
+
+        assertThat(service.get("/api/introductions/" + id + "/history", viewer).statusCode()).isEqualTo(403);
+        assertThat(service.get("/api/introductions/" + id + "/verification", viewer).statusCode()).isEqualTo(403);
+        HttpResponse<String> head = service.get("/api/introduction-log/head", viewer);
+        assertThat(head.statusCode()).isEqualTo(200);
+        JsonNode asViewer = json(service.get("/api/introduction-log/inclusion?eventId=" + eventId, viewer));
+        JsonNode asAdmin = json(service.get("/api/introduction-log/inclusion?eventId=" + eventId));
+
+        assertThat(asViewer.path("leafHash").asText()).hasSize(64).isEqualTo(asAdmin.path("leafHash").asText());
+        assertThat(asViewer.has("leaf")).as("the event itself, for those who may read its history only").isFalse();
+        assertThat(asAdmin.path("leaf").asText()).contains("jardin partagé");
+        assertThat(asAdmin.path("treeSize").asLong()).as("a head signed on demand covers the fresh event")
+                .isGreaterThan(asAdmin.path("leafIndex").asLong());
+        assertThat(json(service.get("/api/introduction-log/public-key", viewer)).path("publicKey").asText())
+                .startsWith("-----BEGIN PUBLIC KEY-----");
+    }
+
+    @Test
+    void requestsTheTreeCannotAnswerAreProblems() throws Exception {
+        new Introductions(service).proposedAndAccepted("Intermédiation : atelier vélo");
+        long size = json(service.get("/api/introduction-log/head")).path("treeSize").asLong();
+
+        HttpResponse<String> tooFar = service.get("/api/introduction-log/consistency?first=" + (size + 1));
+        assertThat(tooFar.statusCode()).isEqualTo(400);
+        assertThat(json(tooFar).path("errors").get(0).path("field").asText()).isEqualTo("first");
+        assertThat(service.get("/api/introduction-log/heads/" + (size + 1000)).statusCode()).isEqualTo(404);
+        assertThat(service.get("/api/introduction-log/inclusion?eventId=no-such-event").statusCode()).isEqualTo(404);
+        assertThat(json(service.get("/api/introduction-log/heads/" + size)).path("treeSize").asLong()).isEqualTo(size);
+    }
+
+    @Test
+    void anUnknownIntroductionHasNoHistory() throws Exception {
+        HttpResponse<String> response = service.get("/api/introductions/intro-nowhere/history");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(json(response).path("detail").asText()).contains("intro-nowhere");
+    }
+
+    private static int sql(String statement, String parameter) throws Exception {
+        try (Connection connection = DriverManager.getConnection(service.databaseUrl(), EmbeddedPostgresInitializer.USER,
+                EmbeddedPostgresInitializer.PASSWORD);
+             PreparedStatement update = connection.prepareStatement(statement)) {
+            update.setString(1, parameter);
+            return update.executeUpdate();
+        }
+    }
+
+    private static JsonNode json(HttpResponse<String> response) throws Exception {
+        return JSON.readTree(response.body());
+    }
+}

@@ -1,0 +1,75 @@
+package fr.labos.partenariats.matchmaking.introduction.history.store;
+
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.Hash;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHead;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Instant;
+import java.util.Base64;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class SigningKeyTest {
+
+    private static final TreeHead HEAD = new TreeHead(42, Hash.of(new byte[32]), Instant.parse("2026-06-01T08:00:00Z"));
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void aKeyCreatedOnceIsReadBackTheSameAtTheNextStart() throws Exception {
+        Path file = folder.resolve("data/introduction-log-key.pem");
+        SigningKey created = SigningKey.fromFile(file, true);
+        SigningKey again = SigningKey.fromFile(file, true);
+
+        assertThat(again.keyId()).isEqualTo(created.keyId()).hasSize(64);
+        assertThat(created.signer().sign(HEAD).isSignedBy(again.publicKey())).isTrue();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    @Test
+    void theServedPublicKeyChecksTheHeadsAsTheVerifierReadsIt() {
+        SigningKey key = SigningKey.generate();
+        SignedTreeHead signed = key.signer().sign(HEAD);
+        assertThat(signed.isSignedBy(ProofJson.readPublicKey(key.publicKeyPem(), signed.algorithm()))).isTrue();
+        assertThat(signed.isSignedBy(SigningKey.generate().publicKey())).isFalse();
+    }
+
+    @Test
+    void anEcKeyFromASecretStoreSignsWithEcdsa() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair pair = generator.generateKeyPair();
+        String pem = "-----BEGIN PRIVATE KEY-----\n" + Base64.getMimeEncoder().encodeToString(pair.getPrivate().getEncoded())
+                + "\n-----END PRIVATE KEY-----\n" + ProofJson.writePublicKey(pair.getPublic());
+
+        SigningKey key = SigningKey.read(pem);
+
+        assertThat(key.algorithm()).isEqualTo("SHA256withECDSA");
+        assertThat(key.signer().sign(HEAD).isSignedBy(pair.getPublic())).isTrue();
+    }
+
+    @Test
+    void aFileWithoutThePublicKeyIsRefusedWithTheCommandThatCompletesIt() throws Exception {
+        Path file = folder.resolve("key.pem");
+        SigningKey.generate().writeTo(file);
+        String privateOnly = Files.readString(file).replaceAll("(?s)-----BEGIN PUBLIC KEY-----.*", "");
+        assertThatThrownBy(() -> SigningKey.read(privateOnly)).hasMessageContaining("openssl pkey");
+    }
+
+    @Test
+    void aMissingKeyIsNotCreatedUnlessAsked() {
+        assertThatThrownBy(() -> SigningKey.fromFile(folder.resolve("absent.pem"), false))
+                .isInstanceOf(java.nio.file.NoSuchFileException.class);
+    }
+}

@@ -1,0 +1,242 @@
+package fr.labos.partenariats.matchmaking.session.api;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.matchmaking.support.EventStoreRows;
+import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
+import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
+import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
+import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.platform.security.TestTokens;
+import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.common.ResourceCategory;
+import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
+import fr.labos.partenariats.schema.profile.OfferRegisteredEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static fr.labos.partenariats.matchmaking.support.Posts.GRENOBLE;
+import static fr.labos.partenariats.matchmaking.support.Posts.ISERE;
+import static fr.labos.partenariats.matchmaking.support.Posts.post;
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A speed-meeting session over HTTP on real infrastructure (PostgreSQL event store, Kafka, MongoDB's wire protocol)
+ * with real tokens: a facilitator of Isère plans it, registers six actors, wishes are expressed, the schedule is
+ * generated and published, one participant is absent (the rounds to come are re-planned), every round runs, the
+ * session closes, and every meeting held became an introduction accepted by both sides. Refusals write nothing.
+ */
+class SessionApiTest {
+
+    private static InMemoryMongo mongo;
+    private static ProfileEventPublisher publisher;
+    private static RunningMatchmaking service;
+    private static EventStoreRows store;
+    private static final List<String> ACTORS = new ArrayList<>();
+    private static final String FACILITATOR = TestTokens.facilitator("DEPARTEMENT:38").sign();
+    private static final String SAVOIE_FACILITATOR = TestTokens.facilitator("DEPARTEMENT:73").sign();
+
+    @BeforeAll
+    static void start() {
+        String topic = SharedKafka.newTopic("it.sessions.profile.events");
+        mongo = InMemoryMongo.start();
+        publisher = new ProfileEventPublisher(SharedKafka.bootstrapServers(), topic);
+        service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic, "it-sessions",
+                "lab.relay.topic=it.sessions.matchmaking.events");
+        store = new EventStoreRows(service.databaseUrl());
+        Instant now = Instant.now();
+        String[] names = {"Tremplin Insertion", "Fonds Alpes Solidarités", "Mobilité Grésivaudan", "Commune d'Échirolles",
+                "Régie de quartier", "Atelier vélo"};
+        for (String name : names) {
+            String id = "actor-" + UUID.randomUUID();
+            ACTORS.add(id);
+            publisher.publish(id, 0, new ActorRegisteredEvent(id, name, ActorType.ASSOCIATION, "38185", Set.of(),
+                    Set.of(), name, now));
+        }
+        String need = "need-" + UUID.randomUUID();
+        String offer = "offer-" + UUID.randomUUID();
+        publisher.publish(need, 0, new NeedRegisteredEvent(need, ACTORS.get(0), post(ResourceCategory.FUNDING)
+                .title("Financer l'accompagnement").sdgs(8).in(GRENOBLE).build(), now));
+        publisher.publish(offer, 0, new OfferRegisteredEvent(offer, ACTORS.get(1), post(ResourceCategory.FUNDING)
+                .title("Soutien financier à l'insertion").sdgs(8).in(ISERE).build(), now));
+        await().atMost(ofSeconds(60)).untilAsserted(() -> {
+            assertThat(service.getJson("/api/needs/" + need + "/matches").findValuesAsText("offerId")).contains(offer);
+            for (String actor : ACTORS) {
+                assertThat(service.get("/api/actors/" + actor + "/partners").statusCode()).isEqualTo(200);
+            }
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        publisher.close();
+        mongo.close();
+    }
+
+    @Test
+    void aSessionRunsFromPlanToCloseAndEveryMeetingHeldIsAnIntroduction() throws Exception {
+        String sessionId = plan(FACILITATOR, 3, 3);
+        for (int i = 0; i < ACTORS.size(); i++) {
+            String organisation = i >= 4 ? "Groupe Vélo" : null;
+            assertThat(service.post("/api/sessions/" + sessionId + "/participants", FACILITATOR,
+                    organisation == null ? "{\"actorId\": \"%s\"}".formatted(ACTORS.get(i))
+                            : "{\"actorId\": \"%s\", \"organisation\": \"%s\"}".formatted(ACTORS.get(i), organisation))
+                    .statusCode()).isEqualTo(204);
+        }
+        String member = TestTokens.member(ACTORS.get(2)).sign();
+        assertThat(wish(member, sessionId, ACTORS.get(2), ACTORS.get(3)).statusCode()).isEqualTo(204);
+        assertThat(wish(FACILITATOR, sessionId, ACTORS.get(3), ACTORS.get(2)).statusCode()).isEqualTo(204);
+
+        HttpResponse<String> generated = service.post("/api/sessions/" + sessionId + "/schedule/generate",
+                FACILITATOR, "");
+        assertThat(generated.statusCode()).as(generated.body()).isEqualTo(200);
+        JsonNode schedule = RunningMatchmaking.parse(service.get("/api/sessions/" + sessionId + "/schedule",
+                FACILITATOR).body());
+        assertThat(schedule.path("rounds")).hasSize(3);
+        assertThat(schedule.path("objective").path("mutualWishesMet").asInt()).isEqualTo(1);
+        assertThat(schedule.findValues("reason")).extracting(JsonNode::asText).contains("MUTUAL_WISH");
+        assertThat(schedule.findValues("table")).isNotEmpty();
+
+        JsonNode weights = RunningMatchmaking.parse(service.get("/api/sessions/" + sessionId + "/pair-weights",
+                FACILITATOR).body());
+        assertThat(weights.path("setAside")).hasSize(1);
+        assertThat(weights.path("setAside").get(0).path("reason").asText()).isEqualTo("même organisation");
+        assertThat(weights.path("weighed")).hasSize(15 - 1);
+        JsonNode funded = find(weights.path("weighed"), ACTORS.get(0), ACTORS.get(1));
+        assertThat(funded.path("complementarity").asDouble()).isPositive();
+
+        HttpResponse<String> csv = service.get("/api/sessions/" + sessionId + "/schedule.csv", FACILITATOR);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).startsWith("\uFEFFTour;Début;Fin;Table;");
+        HttpResponse<String> ics = service.get("/api/sessions/" + sessionId + "/participants/" + ACTORS.get(2)
+                + "/calendar.ics", member);
+        assertThat(ics.statusCode()).isEqualTo(200);
+        ICalendar calendar = Biweekly.parse(ics.body()).first();
+        assertThat(calendar.getEvents()).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.getSummary().getValue()).startsWith("Rencontre avec "));
+        assertThat(service.get("/api/sessions/" + sessionId + "/print", FACILITATOR).body())
+                .contains("<h1>Table 1</h1>").contains("Programme de Mobilité Grésivaudan");
+
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/publish", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
+        for (int i = 0; i < 5; i++) {
+            assertThat(service.post("/api/sessions/" + sessionId + "/check-ins", FACILITATOR,
+                    "{\"actorId\": \"%s\"}".formatted(ACTORS.get(i))).statusCode()).isEqualTo(204);
+        }
+        String absent = ACTORS.get(5);
+        assertThat(service.post("/api/sessions/" + sessionId + "/absences", FACILITATOR,
+                "{\"actorId\": \"%s\"}".formatted(absent)).statusCode()).isEqualTo(204);
+        for (int round = 1; round <= 3; round++) {
+            HttpResponse<String> started = service.post("/api/sessions/" + sessionId + "/rounds/" + round + "/start",
+                    FACILITATOR, "");
+            assertThat(started.statusCode()).as(started.body()).isEqualTo(204);
+        }
+        assertThat(service.post("/api/sessions/" + sessionId + "/close", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
+
+        List<String> types = store.eventTypes(sessionId);
+        assertThat(types).contains("ScheduleAdjustedEvent", "SessionClosedEvent");
+        List<JsonNode> held = new ArrayList<>();
+        List<String> payloads = store.payloads(sessionId);
+        for (int i = 0; i < types.size(); i++) {
+            if (types.get(i).equals("SessionMeetingHeldEvent")) held.add(RunningMatchmaking.parse(payloads.get(i)));
+        }
+        assertThat(held).isNotEmpty().noneMatch(h -> h.path("actorId").asText().equals(absent)
+                || h.path("partnerActorId").asText().equals(absent));
+        JsonNode session = RunningMatchmaking.parse(service.get("/api/sessions/" + sessionId + "/schedule",
+                FACILITATOR).body());
+        assertThat(session.path("closed").asBoolean()).isTrue();
+        assertThat(session.findValues("held")).extracting(JsonNode::asBoolean).filteredOn(b -> b).hasSize(held.size());
+        for (JsonNode meeting : held) {
+            String introductionId = UUID.nameUUIDFromBytes(pairKey(sessionId, meeting.path("actorId").asText(),
+                    meeting.path("partnerActorId").asText()).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .toString();
+            await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(store.eventTypes(introductionId))
+                    .containsExactly("IntroductionProposedEvent", "IntroductionAcceptedEvent",
+                            "IntroductionAcceptedEvent", "MeetingScheduledEvent", "MeetingHeldEvent"));
+            JsonNode proposed = RunningMatchmaking.parse(store.payloads(introductionId).get(0));
+            assertThat(proposed.path("source").asText()).isEqualTo("SPEED_MEETING");
+            assertThat(proposed.path("note").asText()).startsWith("Rencontre express « Rencontres de l'emploi »");
+        }
+    }
+
+    @Test
+    void refusalsAreProblemsThatWriteNothing() {
+        long before = store.events();
+        HttpResponse<String> elsewhere = service.post("/api/sessions", SAVOIE_FACILITATOR, planBody(3, 3));
+        assertThat(elsewhere.statusCode()).isEqualTo(403);
+        assertThat(elsewhere.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/problem+json"));
+        assertThat(service.post("/api/sessions", TestTokens.member(ACTORS.get(0)).sign(), planBody(3, 3))
+                .statusCode()).isEqualTo(403);
+        HttpResponse<String> noRound = service.post("/api/sessions", FACILITATOR, planBody(0, 3));
+        assertThat(noRound.statusCode()).as(noRound.body()).isEqualTo(400);
+        assertThat(service.post("/api/sessions/" + UUID.randomUUID() + "/participants", FACILITATOR,
+                "{\"actorId\": \"%s\"}".formatted(ACTORS.get(0))).statusCode()).isEqualTo(404);
+        assertThat(store.events()).isEqualTo(before);
+
+        String sessionId = plan(FACILITATOR, 2, 2);
+        long planned = store.events();
+        assertThat(service.post("/api/sessions/" + sessionId + "/participants", SAVOIE_FACILITATOR,
+                "{\"actorId\": \"%s\"}".formatted(ACTORS.get(0))).statusCode()).isEqualTo(403);
+        HttpResponse<String> tooEarly = service.post("/api/sessions/" + sessionId + "/schedule/generate", FACILITATOR,
+                "");
+        assertThat(tooEarly.statusCode()).as(tooEarly.body()).isEqualTo(409);
+        assertThat(tooEarly.body()).contains("au moins deux participants");
+        assertThat(service.post("/api/sessions/" + sessionId + "/participants", FACILITATOR,
+                "{\"actorId\": \"%s\"}".formatted(ACTORS.get(0))).statusCode()).isEqualTo(204);
+        assertThat(wish(TestTokens.member(ACTORS.get(1)).sign(), sessionId, ACTORS.get(0), ACTORS.get(1)).statusCode())
+                .isEqualTo(403);
+        assertThat(service.get("/api/sessions/" + sessionId + "/pair-weights", TestTokens.member(ACTORS.get(0))
+                .sign()).statusCode()).isEqualTo(403);
+        assertThat(store.events()).isEqualTo(planned + 1);
+    }
+
+    private static String plan(String token, int rounds, int tables) {
+        HttpResponse<String> response = service.post("/api/sessions", token, planBody(rounds, tables));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        return RunningMatchmaking.parse(response.body()).path("id").asText();
+    }
+
+    private static String planBody(int rounds, int tables) {
+        return """
+                {"title": "Rencontres de l'emploi", "territory": {"code": "38", "level": "DEPARTEMENT"},
+                 "place": "Maison des associations, Grenoble", "date": "%s", "startsAt": "09:00",
+                 "rounds": %d, "minutesPerRound": 12, "tables": %d}""".formatted(LocalDate.now().plusDays(7), rounds,
+                tables);
+    }
+
+    private static HttpResponse<String> wish(String token, String sessionId, String actor, String wished) {
+        return service.post("/api/sessions/" + sessionId + "/wishes", token,
+                "{\"actorId\": \"%s\", \"wishedActorId\": \"%s\"}".formatted(actor, wished));
+    }
+
+    private static JsonNode find(JsonNode pairs, String a, String b) {
+        for (JsonNode pair : pairs) {
+            String x = pair.path("actorId").asText();
+            String y = pair.path("partnerActorId").asText();
+            if (x.equals(a) && y.equals(b) || x.equals(b) && y.equals(a)) return pair;
+        }
+        throw new AssertionError("no pair " + a + " / " + b + " in " + pairs);
+    }
+
+    private static String pairKey(String sessionId, String x, String y) {
+        String a = x.compareTo(y) < 0 ? x : y;
+        String b = a.equals(x) ? y : x;
+        return "speed-meeting|" + sessionId + "|" + a + "|" + b;
+    }
+}

@@ -1,0 +1,136 @@
+package fr.labos.partenariats.matchmaking.session.export;
+
+import biweekly.Biweekly;
+import biweekly.ICalendar;
+import biweekly.component.VEvent;
+import fr.labos.partenariats.schema.session.MeetingReason;
+import fr.labos.partenariats.schema.session.ScheduledMeeting;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.commons.io.ByteOrderMark;
+import org.apache.commons.io.input.BOMInputStream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The exports read back with the libraries their users' tools stand for: Commons CSV, biweekly, jsoup. */
+class SessionExportsTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final Map<String, String> NAMES = Map.of("a1", "Mobilité Grésivaudan", "a2", "Tremplin Éducation",
+            "a3", "Fonds « Solidarité » Isère", "a4", "Commune de Saint-Égrève");
+
+    private static SessionSheet sheet(List<ScheduledMeeting> meetings, int version) {
+        return new SessionSheet("s-1", "Rencontres express de l'Isère", "Maison des associations, Grenoble",
+                LocalDate.of(2026, 12, 10), LocalTime.of(9, 0), 15, PARIS, meetings, version,
+                Instant.parse("2026-12-01T10:00:00Z"), NAMES);
+    }
+
+    private static final List<ScheduledMeeting> MEETINGS = List.of(
+            new ScheduledMeeting(1, 1, "a1", "a2", 0.75, MeetingReason.MUTUAL_WISH,
+                    "Les deux participants ont demandé à se rencontrer.", false),
+            new ScheduledMeeting(1, 2, "a3", "a4", 0.5, MeetingReason.COMPLEMENTARITY,
+                    "Le fonds finance ce dont la commune a besoin.", true),
+            new ScheduledMeeting(2, 1, "a1", "a3", 0.25, MeetingReason.WISH, "a1 a demandé à rencontrer a3.", false),
+            new ScheduledMeeting(2, 2, "a2", "a4", 0.125, MeetingReason.COMPLEMENTARITY, "Complémentarité.", false));
+
+    @Test
+    void theCsvOpensInFrenchExcelWithItsAccentsAsItsByteOrderMarkSays() throws Exception {
+        byte[] csv = ScheduleCsv.write(sheet(MEETINGS, 1));
+        assertThat(csv).startsWith((byte) 0xEF, (byte) 0xBB, (byte) 0xBF);
+        try (BOMInputStream in = BOMInputStream.builder().setInputStream(new ByteArrayInputStream(csv)).get()) {
+            ByteOrderMark bom = in.getBOM();
+            assertThat(bom).isEqualTo(ByteOrderMark.UTF_8);
+            try (Reader reader = new InputStreamReader(in, bom.getCharsetName());
+                 CSVParser parser = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';')
+                         .setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+                assertThat(parser.getHeaderNames()).containsExactly("Tour", "Début", "Fin", "Table", "Participant 1",
+                        "Participant 2", "Motif", "Poids", "Explication", "Verrouillée");
+                List<CSVRecord> rows = parser.getRecords();
+                assertThat(rows).hasSize(4);
+                CSVRecord first = rows.get(0);
+                assertThat(first.get("Participant 1")).isEqualTo("Mobilité Grésivaudan");
+                assertThat(first.get("Participant 2")).isEqualTo("Tremplin Éducation");
+                assertThat(first.get("Motif")).isEqualTo("Souhait réciproque");
+                assertThat(first.get("Poids")).isEqualTo("0,75");
+                assertThat(first.get("Début")).isEqualTo("09:00");
+                assertThat(first.get("Fin")).isEqualTo("09:15");
+                assertThat(rows.get(1).get("Participant 1")).isEqualTo("Fonds « Solidarité » Isère");
+                assertThat(rows.get(1).get("Verrouillée")).isEqualTo("oui");
+                assertThat(rows.get(2).get("Début")).isEqualTo("09:15");
+                assertThat(rows.get(3).get("Poids")).isEqualTo("0,125");
+            }
+        }
+    }
+
+    @Test
+    void eachParticipantGetsOneCalendarEventPerMeetingAtItsRoundsTimes() {
+        ICalendar calendar = Biweekly.parse(ParticipantCalendar.write(sheet(MEETINGS, 1), "a1")).first();
+        assertThat(calendar).isNotNull();
+        List<VEvent> events = calendar.getEvents();
+        assertThat(events).hasSize(2);
+        VEvent first = events.get(0);
+        assertThat(first.getSummary().getValue()).isEqualTo("Rencontre avec Tremplin Éducation (tour 1, table 1)");
+        assertThat(first.getDateStart().getValue())
+                .isEqualTo(Date.from(ZonedDateTime.of(2026, 12, 10, 9, 0, 0, 0, PARIS).toInstant()));
+        assertThat(first.getDateEnd().getValue())
+                .isEqualTo(Date.from(ZonedDateTime.of(2026, 12, 10, 9, 15, 0, 0, PARIS).toInstant()));
+        assertThat(first.getLocation().getValue()).isEqualTo("Maison des associations, Grenoble — table 1");
+        assertThat(events.get(1).getSummary().getValue())
+                .isEqualTo("Rencontre avec Fonds « Solidarité » Isère (tour 2, table 1)");
+        assertThat(events).extracting(e -> e.getUid().getValue()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void aCalendarOfAChangedScheduleKeepsItsUidsAndRaisesItsSequenceSoThatAReImportUpdates() {
+        List<ScheduledMeeting> replanned = List.of(MEETINGS.get(0), MEETINGS.get(1),
+                new ScheduledMeeting(2, 2, "a1", "a4", 0.3, MeetingReason.COMPLEMENTARITY, "Complémentarité.", false),
+                new ScheduledMeeting(2, 1, "a2", "a3", 0.2, MeetingReason.COMPLEMENTARITY, "Complémentarité.", false));
+        List<VEvent> before = Biweekly.parse(ParticipantCalendar.write(sheet(MEETINGS, 1), "a1")).first().getEvents();
+        List<VEvent> after = Biweekly.parse(ParticipantCalendar.write(sheet(replanned, 2), "a1")).first().getEvents();
+        assertThat(after).extracting(e -> e.getUid().getValue())
+                .containsExactlyElementsOf(before.stream().map(e -> e.getUid().getValue()).toList());
+        assertThat(after.get(1).getSummary().getValue())
+                .isEqualTo("Rencontre avec Commune de Saint-Égrève (tour 2, table 2)");
+        assertThat(after).allSatisfy(e -> assertThat(e.getSequence().getValue()).isEqualTo(2));
+        assertThat(before).allSatisfy(e -> assertThat(e.getSequence().getValue()).isEqualTo(1));
+        // Another participant's events never share a UID with a1's, even for the same meeting.
+        List<VEvent> ofA2 = Biweekly.parse(ParticipantCalendar.write(sheet(MEETINGS, 1), "a2")).first().getEvents();
+        assertThat(ofA2).extracting(e -> e.getUid().getValue())
+                .doesNotContainAnyElementsOf(before.stream().map(e -> e.getUid().getValue()).toList());
+    }
+
+    @Test
+    void thePrintableViewHasAnA4PagePerTableAndPerParticipantInFrench() {
+        Document page = Jsoup.parse(PrintableSchedule.write(sheet(MEETINGS, 1)));
+        assertThat(page.selectFirst("html").attr("lang")).isEqualTo("fr");
+        assertThat(page.selectFirst("style").data()).contains("size: A4").contains("break-after: page");
+        assertThat(page.select("section.table-page h1").eachText()).containsExactly("Table 1", "Table 2");
+        assertThat(page.select("section.table-page").get(0).select("tbody tr").eachText()).containsExactly(
+                "1 09:00–09:15 Mobilité Grésivaudan et Tremplin Éducation",
+                "2 09:15–09:30 Mobilité Grésivaudan et Fonds « Solidarité » Isère");
+        assertThat(page.select("section.participant-page h1").eachText()).containsExactly(
+                "Programme de Commune de Saint-Égrève", "Programme de Fonds « Solidarité » Isère",
+                "Programme de Mobilité Grésivaudan", "Programme de Tremplin Éducation");
+        assertThat(page.select("section.participant-page").get(2).select("tbody tr").eachText()).containsExactly(
+                "1 09:00–09:15 1 Tremplin Éducation Les deux participants ont demandé à se rencontrer.",
+                "2 09:15–09:30 1 Fonds « Solidarité » Isère a1 a demandé à rencontrer a3.");
+        assertThat(page.select("p.session").first().text())
+                .isEqualTo("Rencontres express de l'Isère — Maison des associations, Grenoble, jeudi 10 décembre 2026");
+    }
+}
