@@ -42,17 +42,24 @@ export async function render(main) {
   filters.addEventListener('submit', event => { event.preventDefault(); load().then(() => announce('Tableau de bord mis à jour.')); });
   await load();
   let pending = null;
+  let again = null;
+  const refresh = async () => {
+    await load();
+    const stamp = document.getElementById('maj');
+    if (stamp) stamp.textContent = ` Dernière mise à jour : ${new Date().toLocaleTimeString('fr-FR')}.`;
+  };
   const stop = onEvent(event => {
-    if (event.source !== 'matchmaking' || pending) return;
-    pending = setTimeout(async () => {
-      pending = null;
-      await load();
-      document.getElementById('maj').textContent = ` Dernière mise à jour : ${new Date().toLocaleTimeString('fr-FR')}.`;
-    }, 300);
+    if (event.source !== 'matchmaking') return;
+    // The dashboard's facts are fed by the same events as the stream: read again a moment later too, in case the
+    // notification came before the facts took the event in.
+    clearTimeout(again);
+    again = setTimeout(refresh, 1200);
+    if (pending) return;
+    pending = setTimeout(() => { pending = null; refresh(); }, 300);
   });
   const onResize = () => resizeAll(main);
   window.addEventListener('resize', onResize);
-  return () => { stop(); window.removeEventListener('resize', onResize); clearTimeout(pending); };
+  return () => { stop(); window.removeEventListener('resize', onResize); clearTimeout(pending); clearTimeout(again); };
 }
 
 async function loadPanel(panel, query) {

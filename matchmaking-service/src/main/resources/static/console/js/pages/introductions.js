@@ -28,7 +28,9 @@ export async function render(main, context, actorId) {
         : h('p', {}, 'Aucune mise en relation pour l’instant.'));
   };
   await load();
-  return onEvent(event => { if (event.source === 'matchmaking') load(); });
+  // The inbox is a view fed by the same events as the live stream: read it again a moment later too, in case the
+  // notification came before the view took the event in.
+  return onEvent(event => { if (event.source === 'matchmaking') { load(); setTimeout(load, 800); } });
 }
 
 function card(actorId, entry, reload) {
@@ -51,6 +53,7 @@ function card(actorId, entry, reload) {
     try {
       await matchmaking(`/api/introductions/${entry.id}/${path}`, { method: 'POST', body: { actingFor: actorId, ...body } });
       announce(message);
+      await answered(actorId, entry.id);
       await reload();
     } catch (e) {
       if (e instanceof Problem) item.querySelector('.probleme-formulaire').replaceChildren(problemBox(e)); else throw e;
@@ -68,6 +71,7 @@ function card(actorId, entry, reload) {
         await matchmaking(`/api/introductions/${entry.id}/decline`, { method: 'POST', body: {
           actingFor: actorId, reason: decline.elements.reason.value, text: decline.elements.text.value.trim() || null } });
         announce('Mise en relation déclinée.');
+        await answered(actorId, entry.id);
         await reload();
       } catch (e) {
         if (e instanceof Problem) showProblem(decline, e); else throw e;
@@ -79,12 +83,39 @@ function card(actorId, entry, reload) {
   }
   if (BOTH_ACCEPTED.includes(entry.status) && partner.id) {
     const contact = h('div', { class: 'contact' });
-    profile(`/api/actors/${partner.id}/contact`)
+    partnerContact(partner.id)
       .then(c => contact.replaceChildren(h('h3', {}, 'Contact du partenaire'), h('p', { 'data-contact': partner.id }, `${c.name} — ${c.email}${c.phone ? ` — ${c.phone}` : ''}`)))
       .catch(e => contact.replaceChildren(problemBox(e)));
     item.append(contact, outcomeForm(actorId, entry, reload));
   }
   return item;
+}
+
+/**
+ * The view reads the events after the command is committed: asks it again, a few times, until it shows the actor's
+ * answer (then the page is redrawn from it), so that the answer never seems lost.
+ */
+async function answered(actorId, introductionId) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const view = await matchmaking(`/api/introductions/${introductionId}`).catch(() => null);
+    if (view && (view.status !== 'proposed' || (view.acceptedBy || []).includes(actorId))) return;
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+}
+
+/**
+ * profile-service opens the contact once the second acceptance reaches it through Kafka, a moment after this service
+ * saw it: a refusal right after both accepted is asked again, a few times, before it is shown.
+ */
+async function partnerContact(partnerId) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await profile(`/api/actors/${partnerId}/contact`);
+    } catch (e) {
+      if (!(e instanceof Problem) || e.status !== 403 || attempt >= 15) throw e;
+      await new Promise(resolve => setTimeout(resolve, 400));
+    }
+  }
 }
 
 /** Recording an outcome, possibly months after the meeting. */

@@ -1,0 +1,129 @@
+package fr.labos.partenariats.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The viewer's dashboard in a real headless Chromium, on the demo territory and its history of introductions: every
+ * chart drawn from the API's figures, a chart's data downloaded as CSV for French Excel (the bytes the page saves,
+ * compared with the API's), and a figure that follows a new introduction without a reload.
+ */
+@ExtendWith(SignedInLab.Resolver.class)
+class ConsoleDashboardJourneyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final List<String> CHARTS = List.of("entonnoir", "periodes", "territoires", "familles", "categories", "odd");
+
+    @Test
+    void theViewerReadsTheChartsDownloadsACsvAndSeesAFigureFollowANewIntroduction(SignedInLab lab) throws Exception {
+        long proposed = loadDemoIntroductions(lab);
+        try (ConsoleBrowser browser = ConsoleBrowser.open("lecteur-tableau-de-bord", 1280)) {
+            browser.signIn(lab, "viewer");
+            browser.awaitReady("tableau-de-bord");
+            // Every chart drawn by ECharts, and its data table showing the API's figures.
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(browser.script(
+                    "return !!window.echarts && arguments[0].every(id => { const e = document.querySelector('#' + id + ' .graphique');"
+                            + " return e && echarts.getInstanceByDom(e) && e.querySelector('canvas'); });", CHARTS)));
+            // The demo's last events may still be arriving: the page follows them until it shows what the API answers.
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> funnelCells(browser).equals(funnelCounts(
+                    json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/funnel"), "viewer", null).body()))));
+            JsonNode funnel = json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/funnel"), "viewer", null).body());
+            assertThat(funnel.path("steps").get(0).path("count").asLong()).isGreaterThanOrEqualTo(proposed);
+            JsonNode sdgs = json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/sdgs"), "viewer", null).body());
+            assertThat(browser.driver.findElements(By.cssSelector("#odd tbody tr"))).hasSize(sdgs.path("rows").size());
+            browser.shot("tableau-de-bord");
+            browser.assertAccessible("the dashboard");
+
+            // The funnel's data as CSV, through the page's own button: the bytes it saves are the API's, for Excel.
+            browser.script("""
+                    window.__csv = null;
+                    const create = URL.createObjectURL;
+                    URL.createObjectURL = blob => {
+                      blob.arrayBuffer().then(buffer => { window.__csv = Array.from(new Uint8Array(buffer)); });
+                      return create.call(URL, blob);
+                    };""");
+            browser.driver.findElement(By.cssSelector("button[data-csv='entonnoir']")).click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> browser.script("return window.__csv;") != null);
+            byte[] saved = bytes((List<?>) browser.script("return window.__csv;"));
+            assertThat(Arrays.copyOf(saved, 3)).as("UTF-8 byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
+            String csv = new String(saved, 3, saved.length - 3, StandardCharsets.UTF_8);
+            assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("Étape;Mises en relation;Taux depuis l'étape précédente (%)");
+            assertThat(csv.lines().skip(1).findFirst().orElseThrow()).startsWith(funnel.path("steps").get(0).path("label").asText()
+                    + ";" + funnel.path("steps").get(0).path("count").asLong() + ";");
+            assertThat(saved).isEqualTo(apiCsv(lab, "/api/dashboard/funnel?format=csv"));
+            browser.shot("donnees-csv-telechargees");
+
+            // A new introduction, made elsewhere: the funnel's first figure follows it without a reload.
+            long before = funnelCells(browser).get(0);
+            HttpResponse<String> created = lab.send("POST", lab.matchmaking.resolve("/api/introductions"), "facilitator-isere", """
+                    {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "Une nouvelle mise en relation."}"""
+                    .formatted(lab.actor("uga"), lab.actor("caf-isere")));
+            assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+            new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> funnelCells(browser).get(0) == before + 1);
+            browser.shot("chiffre-mis-a-jour-en-direct");
+        }
+    }
+
+    /** The demo history of introductions (every state), made through the API as the launcher does. */
+    private static long loadDemoIntroductions(SignedInLab lab) throws IOException, InterruptedException {
+        int made = new DemoIntroductions(lab.matchmaking, lab.auth, lab.loaded.actors())
+                .loadOnce(Files.createTempDirectory("demo-introductions").resolve("progress.json"));
+        assertThat(made).isGreaterThanOrEqualTo(DemoIntroductions.STORIES.size());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> json(lab.send("GET",
+                lab.matchmaking.resolve("/api/dashboard/funnel"), "viewer", null).body()).path("steps").get(0).path("count").asLong() >= made);
+        return made;
+    }
+
+    private static List<Long> funnelCells(ConsoleBrowser browser) {
+        // Read in one script: a live refresh redraws the table (a closed <details>, hence textContent).
+        List<?> cells = (List<?>) browser.script(
+                "return [...document.querySelectorAll('#entonnoir tbody td')].map(td => td.textContent.trim());");
+        return cells.stream().map(Object::toString).map(Long::parseLong).toList();
+    }
+
+    private static List<Long> funnelCounts(JsonNode funnel) {
+        return funnel.path("steps").findValuesAsText("count").stream().map(Long::parseLong).toList();
+    }
+
+    private static byte[] apiCsv(SignedInLab lab, String path) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = lab.http.send(HttpRequest.newBuilder(URI.create(lab.matchmaking + path))
+                .header("Authorization", "Bearer " + lab.token("viewer")).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
+        return response.body();
+    }
+
+    private static byte[] bytes(List<?> values) {
+        byte[] bytes = new byte[values.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) ((Number) values.get(i)).intValue();
+        }
+        return bytes;
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(body, e);
+        }
+    }
+}

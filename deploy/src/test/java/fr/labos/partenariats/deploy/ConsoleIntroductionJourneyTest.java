@@ -1,0 +1,170 @@
+package fr.labos.partenariats.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An introduction answered in a real headless Chromium, on the demo territory with sign-in on: a member asks for an
+ * introduction to a partner the matcher proposes, the partner's member finds it in its inbox and accepts, the first
+ * member accepts too, and both then see the other's contact person; another one is declined with a reason.
+ */
+@ExtendWith(SignedInLab.Resolver.class)
+class ConsoleIntroductionJourneyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int DESKTOP = 1280;
+    /** The demo actors that have a demo member account, with that account. */
+    private static final List<List<String>> MEMBERS = List.of(
+            List.of("mobilite-solidaire", "member-mobilite"),
+            List.of("fonds-assureur", "member-fonds"),
+            List.of("tremplin-insertion", "member-tremplin"));
+
+    @Test
+    void bothMembersAcceptAndThenSeeEachOthersContact(SignedInLab lab) {
+        String[] pair = askablePair(lab);
+        String asker = lab.actor(pair[0]);
+        String partner = lab.actor(pair[2]);
+        String introduction;
+        try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-1-demande", DESKTOP)) {
+            browser.signIn(lab, pair[1]);
+            browser.go(lab, "#/partenaires/" + asker, "partenaires");
+            WebElement card = browser.await(By.cssSelector("[data-partenaire='" + partner + "']"));
+            card.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Demander une mise en relation')]")).click();
+            WebElement ask = browser.await(By.cssSelector("[data-partenaire='" + partner + "'] form"));
+            ask.findElement(By.name("note")).sendKeys("Bonjour, vos ressources répondent à notre besoin.");
+            ask.findElement(By.cssSelector("button[type=submit]")).click();
+            introduction = browser.await(By.cssSelector("[data-partenaire] .succes[data-introduction]")).getAttribute("data-introduction");
+            browser.shot("mise-en-relation-demandee");
+        }
+        awaitInInbox(lab, partner, pair[3], introduction);
+
+        // The partner's member: the introduction waits for its answer; it accepts.
+        try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-2-partenaire-accepte", DESKTOP)) {
+            browser.signIn(lab, pair[3]);
+            browser.go(lab, "#/mises-en-relation/" + partner, "mises-en-relation");
+            WebElement card = browser.await(By.cssSelector("li[data-introduction='" + introduction + "']"));
+            assertThat(card.findElement(By.cssSelector("[data-statut]")).getAttribute("data-statut")).isEqualTo("proposed");
+            assertThat(card.getText()).contains("Bonjour, vos ressources répondent à notre besoin.");
+            browser.shot("boite-de-reception-en-attente");
+            browser.assertAccessible("the partner's inbox");
+            card.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Accepter')]")).click();
+            // Its answer is recorded: no button left to answer, still waiting for the asker.
+            browser.await(By.xpath("//li[@data-introduction='" + introduction + "' and not(.//button[starts-with(normalize-space(), 'Accepter')])]"));
+            assertThat(acceptedBy(lab, introduction)).containsExactly(partner);
+            browser.shot("acceptee-par-le-partenaire");
+        }
+
+        // The asker's member accepts too: the partner's contact person appears.
+        try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-3-demandeur-accepte", DESKTOP)) {
+            browser.signIn(lab, pair[1]);
+            browser.go(lab, "#/mises-en-relation/" + asker, "mises-en-relation");
+            WebElement card = browser.await(By.cssSelector("li[data-introduction='" + introduction + "']"));
+            browser.shot("boite-de-reception-du-demandeur");
+            browser.assertAccessible("the asker's inbox");
+            card.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Accepter')]")).click();
+            WebElement contact = browser.await(By.cssSelector("li[data-introduction='" + introduction + "'] [data-contact='" + partner + "']"));
+            assertThat(contact.getText()).isEqualTo(contactLine(lab, partner, pair[1]));
+            assertThat(browser.driver.findElement(By.cssSelector("li[data-introduction='" + introduction + "'] [data-statut]"))
+                    .getAttribute("data-statut")).isEqualTo("accepted");
+            browser.shot("contact-du-partenaire");
+            browser.assertAccessible("the inbox with the partner's contact");
+        }
+
+        // The partner's member sees the asker's contact person.
+        try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-4-contact-du-demandeur", DESKTOP)) {
+            browser.signIn(lab, pair[3]);
+            browser.go(lab, "#/mises-en-relation/" + partner, "mises-en-relation");
+            WebElement contact = browser.await(By.cssSelector("li[data-introduction='" + introduction + "'] [data-contact='" + asker + "']"));
+            assertThat(contact.getText()).isEqualTo(contactLine(lab, asker, pair[3]));
+            browser.shot("contact-du-demandeur");
+        }
+    }
+
+    @Test
+    void aMemberDeclinesWithAReason(SignedInLab lab) {
+        // Introduced by the facilitator of Isère: Tremplin and Mobilité solidaire.
+        String tremplin = lab.actor("tremplin-insertion");
+        String mobilite = lab.actor("mobilite-solidaire");
+        String introduction = id(lab.send("POST", lab.matchmaking.resolve("/api/introductions"), "facilitator-isere", """
+                {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "Je vous propose d'en parler."}"""
+                .formatted(mobilite, tremplin)).body());
+        awaitInInbox(lab, tremplin, "member-tremplin", introduction);
+        try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-declinee", DESKTOP)) {
+            browser.signIn(lab, "member-tremplin");
+            browser.go(lab, "#/mises-en-relation/" + tremplin, "mises-en-relation");
+            WebElement card = browser.await(By.cssSelector("li[data-introduction='" + introduction + "']"));
+            card.findElement(By.xpath(".//button[normalize-space()='Décliner']")).click();
+            WebElement form = card.findElement(By.tagName("form"));
+            assertThat(browser.script("return document.activeElement.name;")).as("the reason gets the focus").isEqualTo("reason");
+            new Select(form.findElement(By.name("reason"))).selectByValue("NOT_NOW");
+            form.findElement(By.name("text")).sendKeys("Nous reprendrons contact à l'automne.");
+            browser.shot("refus-avec-raison");
+            browser.assertAccessible("the decline form");
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.await(By.cssSelector("li[data-introduction='" + introduction + "'] [data-statut='declined']"));
+            browser.shot("mise-en-relation-declinee");
+        }
+        JsonNode view = json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction), "member-tremplin", null).body());
+        assertThat(view.path("status").asText()).isEqualTo("declined");
+        assertThat(view.path("steps").toString()).contains("NOT_NOW").contains("Nous reprendrons contact à l'automne.");
+    }
+
+    /** A demo member's actor and a partner the matcher proposes to it that also has a demo member, not yet introduced. */
+    private static String[] askablePair(SignedInLab lab) {
+        for (List<String> asker : MEMBERS) {
+            JsonNode partners = json(lab.send("GET", lab.matchmaking.resolve("/api/actors/" + lab.actor(asker.get(0))
+                    + "/partners?limit=10&pairs=3"), asker.get(1), null).body());
+            for (List<String> partner : MEMBERS) {
+                for (JsonNode proposed : partners) {
+                    if (proposed.path("actorId").asText().equals(lab.actor(partner.get(0)))) {
+                        return new String[]{asker.get(0), asker.get(1), partner.get(0), partner.get(1)};
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no demo member's actor is among the partners proposed to another demo member's actor");
+    }
+
+    private static void awaitInInbox(SignedInLab lab, String actor, String account, String introduction) {
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lab.send("GET",
+                lab.matchmaking.resolve("/api/actors/" + actor + "/introductions"), account, null).body()).contains(introduction));
+    }
+
+    private static List<String> acceptedBy(SignedInLab lab, String introduction) {
+        JsonNode view = json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction), "admin", null).body());
+        return JSON.convertValue(view.path("acceptedBy"), JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+    }
+
+    /** The contact line as the page writes it, from profile-service's answer to the reader. */
+    private static String contactLine(SignedInLab lab, String actor, String reader) {
+        JsonNode contact = json(lab.send("GET", lab.profile.resolve("/api/actors/" + actor + "/contact"), reader, null).body());
+        assertThat(contact.path("email").asText()).isNotBlank();
+        return contact.path("name").asText() + " — " + contact.path("email").asText()
+                + (contact.path("phone").asText().isEmpty() ? "" : " — " + contact.path("phone").asText());
+    }
+
+    private static String id(String body) {
+        return json(body).path("id").asText();
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(body, e);
+        }
+    }
+}
