@@ -133,8 +133,13 @@ class IntroductionViewsThroughKafkaTest {
     void theTimelineAndTheInboxShowAFullLifecycleWithWhoTookEachStep() {
         stories.events().forEach(told -> kafka.send(told.record(topic)));
 
-        await().atMost(ofSeconds(30)).untilAsserted(() ->
-                assertThat(service.getJson("/api/introductions/i-full").path("steps").size()).isEqualTo(7));
+        // The names are joined at query time from the profile projection, which another consumer writes: wait for both.
+        await().atMost(ofSeconds(30)).untilAsserted(() -> {
+            JsonNode view = service.getJson("/api/introductions/i-full");
+            assertThat(view.path("steps").size()).isEqualTo(7);
+            assertThat(view.path("actor").path("name").asText()).isEqualTo("Association Tremplin");
+            assertThat(view.path("partner").path("name").asText()).isEqualTo("Ville de Chambéry");
+        });
         JsonNode full = service.getJson("/api/introductions/i-full");
         assertThat(full.path("status").asText()).isEqualTo("partnership");
         assertThat(full.path("statusLabel").asText()).isEqualTo("partenariat conclu");
