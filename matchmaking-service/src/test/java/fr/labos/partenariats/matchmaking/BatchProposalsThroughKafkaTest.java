@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.Posts;
 import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
@@ -80,7 +81,10 @@ class BatchProposalsThroughKafkaTest {
         await().atMost(ofSeconds(60)).ignoreExceptions().until(() ->
                 service.getJson("/api/actors/a-wimoov/partners").size() == 4
                         && service.getJson("/api/actors/s-savoie/partners").size() == 4
-                        && service.getJson("/api/actors/f4/partners").size() == 3);
+                        && service.getJson("/api/actors/f4/partners").size() == 3
+                        // The batch reads the territory's actors from the projection, which another consumer than
+                        // the index's writes: wait for all seven there too.
+                        && mongo.template().findAll(ActorEntry.class).size() == 7);
     }
 
     @AfterAll
