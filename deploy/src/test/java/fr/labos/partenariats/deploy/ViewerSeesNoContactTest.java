@@ -49,7 +49,8 @@ class ViewerSeesNoContactTest {
             JsonNode paths = JSON.readTree(lab.send("GET", service.resolve("/v3/api-docs"), null, null).body()).path("paths");
             for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> path = it.next();
-                if (!path.getValue().has("get")) {
+                if (!path.getValue().has("get") || path.getKey().startsWith("/api/sessions")) {
+                    // Every session read is refused to a viewer (403), which AuthorizationMatrixTest checks per path.
                     continue;
                 }
                 List<String> parameters = new ArrayList<>();
