@@ -153,7 +153,7 @@ class ConsoleMemberJourneyTest {
                 WebElement refusal = browser.await(By.cssSelector("[role=alert][data-status='403']"));
                 HttpResponse<String> api = lab.send("GET", lab.profile.resolve("/api/actors/" + tremplin + "/contact"), "member-mobilite", null);
                 assertThat(api.statusCode()).isEqualTo(403);
-                assertThat(refusal.getText()).contains(detail(api.body())).contains("Vous n'agissez pas pour l'acteur « Tremplin Insertion Grésivaudan »");
+                assertThat(refusal.getText()).contains(detail(api.body())).contains("Le contact de l'acteur « Tremplin Insertion Grésivaudan » est réservé à ceux qui agissent pour lui");
                 assertThat(browser.driver.findElements(By.id("publier-needs"))).as("no form to post for another actor").isEmpty();
                 browser.shot("refus-403");
                 browser.assertAccessible("the refusal at " + width + " px");
@@ -189,7 +189,10 @@ class ConsoleMemberJourneyTest {
             }
             assertThat(browser.driver.findElements(By.cssSelector("tbody tr"))).hasSize((int) isere);
             browser.driver.findElement(By.id("recherche-acteurs")).sendKeys("Tremplin");
-            new WebDriverWait(browser.driver, Duration.ofSeconds(5)).until(d -> d.findElements(By.cssSelector("tbody tr")).size() == 1);
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                    .withMessage(() -> "rows shown for « Tremplin »: " + browser.driver.findElements(By.cssSelector("tbody tr th"))
+                            .stream().map(WebElement::getText).toList())
+                    .until(d -> d.findElements(By.cssSelector("tbody tr")).size() == 1);
             browser.shot("mon-territoire");
             browser.assertAccessible("the facilitator's territory");
             browser.driver.findElement(By.linkText("Besoins et offres")).click();

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
 
@@ -32,7 +33,14 @@ final class IntroductionReadFixtures {
             String body = """
                     {"actorId": "%s", "partnerId": "%s", "pairs": [], "note": "Matrice des droits", "source": "FACILITATOR"}"""
                     .formatted(actor, third);
-            HttpResponse<String> created = lab.send("POST", lab.matchmaking.resolve("/api/introductions"), "admin", body);
+            // The third actor reaches matchmaking-service through Kafka: until its projection knows it, the request
+            // is refused with a 404 that writes nothing, so it is simply asked again. Any other answer is a failure.
+            AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> {
+                answer.set(lab.send("POST", lab.matchmaking.resolve("/api/introductions"), "admin", body));
+                return answer.get().statusCode() != 404;
+            });
+            HttpResponse<String> created = answer.get();
             if (created.statusCode() != 201) {
                 throw new IllegalStateException("POST /api/introductions: " + created.statusCode() + " " + created.body());
             }

@@ -106,7 +106,10 @@ class ViewerSeesNoContactTest {
         assertThat(response.body()).contains("karim.benali@tremplin-insertion.example.org");
     }
 
-    /** Every way to fill the path parameters from the demo territory: per actor and kind, and per need or offer. */
+    /**
+     * Every way to fill the path parameters from the demo territory: per actor and kind, per need or offer, and one
+     * introduction of a demo actor.
+     */
     private static List<Map<String, String>> bindings() {
         List<Map<String, String>> bindings = new ArrayList<>();
         for (JsonNode actor : lab.demo.document().path("actors")) {
@@ -121,6 +124,10 @@ class ViewerSeesNoContactTest {
                 }
             }
         }
+        // An introduction of a demo actor, for the introduction views, its history, its verification, and the
+        // signed heads of the introduction log.
+        String introductionId = IntroductionReadFixtures.introductionOf(lab, lab.actor("tremplin-insertion"));
+        bindings.add(Map.of("introductionId", introductionId, "id", introductionId, "treeSize", "1"));
         bindings.add(Map.of());
         return bindings;
     }

@@ -12,6 +12,7 @@ import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
 
 import java.time.Duration;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -177,6 +178,31 @@ public final class IntroducedPairs implements PairExclusions {
             lock.readLock().unlock();
         }
     }
+
+    /**
+     * The pairs set aside for a lasting reason only (declined as competitor or as already partners, or partners
+     * through an introduction), without those an open or accepted introduction sets aside for now. A speed-meeting
+     * session seats the latter: meeting at a table is a way of carrying an introduction on, not of repeating it.
+     */
+    public PairExclusions lasting() {
+        return actorId -> {
+            lock.readLock().lock();
+            try {
+                Set<String> partners = new HashSet<>();
+                setAside.getOrDefault(actorId, Map.of()).forEach((partnerId, why) -> {
+                    if (LASTING.contains(why.reason())) {
+                        partners.add(partnerId);
+                    }
+                });
+                return Set.copyOf(partners);
+            } finally {
+                lock.readLock().unlock();
+            }
+        };
+    }
+
+    private static final Set<ExclusionReason> LASTING = EnumSet.of(ExclusionReason.DECLINED_COMPETITOR,
+            ExclusionReason.DECLINED_ALREADY_PARTNERS, ExclusionReason.PARTNERS);
 
     /** Why the pair is set aside, if it is. */
     public Optional<SetAside> between(String actorId, String partnerId) {

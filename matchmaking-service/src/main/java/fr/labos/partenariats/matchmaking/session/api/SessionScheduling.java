@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.session.api;
 
 import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
 import fr.labos.partenariats.matchmaking.engine.model.PairExclusions;
+import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
 import fr.labos.partenariats.matchmaking.session.pairs.EarlierMeetings;
 import fr.labos.partenariats.matchmaking.session.pairs.SessionPairs;
 import fr.labos.partenariats.matchmaking.session.pairs.WishBonuses;
@@ -17,21 +18,22 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Plans a session's rounds: its pairs weighed by the matching engine and set aside by the introductions
- * ({@link PairExclusions}, when the service has them) and by earlier sessions, then the scheduler; a re-plan keeps
- * the started rounds and the locks.
+ * Plans a session's rounds: its pairs weighed by the matching engine and set aside by the introductions that
+ * keep them apart for good ({@link IntroducedPairs#lasting()}: partners, or declined as competitor or as already
+ * partners; an open introduction does not stop two actors from meeting at a table) and by earlier sessions, then the
+ * scheduler; a re-plan keeps the started rounds and the locks.
  */
 @Component
 class SessionScheduling {
 
     private final MatchingEngine engine;
-    private final ObjectProvider<PairExclusions> introduced;
+    private final ObjectProvider<IntroducedPairs> introduced;
     private final ObjectProvider<EarlierMeetings> earlier;
     private final WishBonuses bonuses;
     private final Clock clock;
     private final SpeedMeetingScheduler scheduler = new SpeedMeetingScheduler();
 
-    SessionScheduling(MatchingEngine engine, ObjectProvider<PairExclusions> introduced,
+    SessionScheduling(MatchingEngine engine, ObjectProvider<IntroducedPairs> introduced,
                       ObjectProvider<EarlierMeetings> earlier, Clock clock,
                       @Value("${lab.sessions.wish-bonus.one-sided:0.5}") double oneSided,
                       @Value("${lab.sessions.wish-bonus.mutual:1.0}") double mutual) {
@@ -44,8 +46,13 @@ class SessionScheduling {
 
     SessionPairs pairs(SessionState session) {
         return new SessionPairs(session.sessionId(), session.participants(), session.wishes(), engine,
-                introduced.getIfAvailable(() -> PairExclusions.NONE), earlier.getIfAvailable(() -> EarlierMeetings.NONE),
+                lastingExclusions(), earlier.getIfAvailable(() -> EarlierMeetings.NONE),
                 bonuses, LocalDate.now(clock));
+    }
+
+    private PairExclusions lastingExclusions() {
+        IntroducedPairs pairs = introduced.getIfAvailable();
+        return pairs == null ? PairExclusions.NONE : pairs.lasting();
     }
 
     /** A first plan of every registered participant. */

@@ -29,7 +29,7 @@ import java.util.Set;
 public final class SessionPairs implements PairWeights {
 
     public static final String SAME_ORGANISATION = "même organisation";
-    public static final String INTRODUCED = "déjà mis en relation, partenaires ou écartés comme concurrents";
+    public static final String INTRODUCED = "déjà partenaires ou écartés comme concurrents";
     public static final String MET_BEFORE = "déjà rencontrés lors d'une session précédente";
 
     /** An allowed pair: the complementarity, the wish bonus, their sum, and why they would meet. */

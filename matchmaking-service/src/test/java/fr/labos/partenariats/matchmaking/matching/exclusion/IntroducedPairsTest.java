@@ -113,6 +113,30 @@ class IntroducedPairsTest {
     }
 
     @Test
+    void theLastingViewKeepsOnlyPartnersAndPairsDeclinedAsCompetitorOrAlreadyPartners() {
+        propose("open", "wimoov", "fondation");
+        propose("accepted", "wimoov", "banque");
+        pairs.apply("accepted", 1, new IntroductionAcceptedEvent("accepted", "banque", true, AT));
+        propose("competitor", "wimoov", "mutuelle");
+        pairs.apply("competitor", 1, new IntroductionDeclinedEvent("competitor", "mutuelle", DeclineReason.COMPETITOR, null, AT));
+        propose("known", "wimoov", "cci");
+        pairs.apply("known", 1, new IntroductionDeclinedEvent("known", "wimoov", DeclineReason.ALREADY_PARTNERS, null, AT));
+        propose("formed", "wimoov", "commune");
+        pairs.apply("formed", 1, new IntroductionAcceptedEvent("formed", "commune", true, AT));
+        outcome("formed", 2, Outcome.PARTNERSHIP_FORMED);
+
+        assertThat(pairs.excludedPartnersOf("wimoov"))
+                .containsExactlyInAnyOrder("fondation", "banque", "mutuelle", "cci", "commune");
+        assertThat(pairs.lasting().excludedPartnersOf("wimoov")).containsExactlyInAnyOrder("mutuelle", "cci", "commune");
+        assertThat(pairs.lasting().excludedPartnersOf("commune")).containsExactly("wimoov");
+        assertThat(pairs.lasting().excludedPartnersOf("banque")).isEmpty();
+
+        // The view follows later events: the accepted pair becomes partners.
+        outcome("accepted", 2, Outcome.PARTNERSHIP_FORMED);
+        assertThat(pairs.lasting().excludedPartnersOf("banque")).containsExactly("wimoov");
+    }
+
+    @Test
     void aRedeliveredOrOlderStepChangesNothing() {
         propose("i1", "wimoov", "fondation");
         pairs.apply("i1", 1, new IntroductionExpiredEvent("i1", AT));
