@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -183,19 +185,27 @@ class ConsoleMemberJourneyTest {
         try (ConsoleBrowser browser = ConsoleBrowser.open("animateur-isere", DESKTOP)) {
             browser.signIn(lab, "facilitator-isere");
             browser.awaitReady("territoire");
-            long isere = 0;
+            // Other test classes register actors in Isère too: what the page shows is compared with what the API says.
+            List<String> isere = new ArrayList<>();
             for (JsonNode actor : JSON.readTree(lab.send("GET", lab.profile.resolve("/api/actors?limit=1000"), "viewer", null).body())) {
-                isere += actor.path("homeTerritory").asText().startsWith("38") ? 1 : 0; // the communes of Isère
+                if (actor.path("homeTerritory").asText().startsWith("38")) { // the communes of Isère
+                    isere.add(actor.path("name").asText());
+                }
             }
-            assertThat(browser.driver.findElements(By.cssSelector("tbody tr"))).hasSize((int) isere);
-            browser.driver.findElement(By.id("recherche-acteurs")).sendKeys("Tremplin");
+            assertThat(browser.driver.findElements(By.cssSelector("tbody tr"))).hasSize(isere.size());
+            List<String> tremplins = isere.stream().filter(name -> name.toLowerCase(Locale.FRENCH).contains("tremplin insertion"))
+                    .sorted().toList();
+            assertThat(tremplins).contains("Tremplin Insertion Grésivaudan");
+            browser.driver.findElement(By.id("recherche-acteurs")).sendKeys("Tremplin Insertion");
+            Supplier<List<String>> shown = () -> browser.driver.findElements(By.cssSelector("tbody tr th")).stream()
+                    .map(WebElement::getText).sorted().toList();
             new WebDriverWait(browser.driver, Duration.ofSeconds(10))
-                    .withMessage(() -> "rows shown for « Tremplin »: " + browser.driver.findElements(By.cssSelector("tbody tr th"))
-                            .stream().map(WebElement::getText).toList())
-                    .until(d -> d.findElements(By.cssSelector("tbody tr")).size() == 1);
+                    .withMessage(() -> "rows shown for « Tremplin Insertion »: " + shown.get() + ", expected " + tremplins)
+                    .until(d -> shown.get().equals(tremplins));
             browser.shot("mon-territoire");
             browser.assertAccessible("the facilitator's territory");
-            browser.driver.findElement(By.linkText("Besoins et offres")).click();
+            browser.driver.findElement(By.xpath("//tbody/tr[th = 'Tremplin Insertion Grésivaudan']"))
+                    .findElement(By.linkText("Besoins et offres")).click();
             browser.awaitReady("organisation");
             assertThat(browser.driver.findElements(By.id("publier-needs"))).as("the facilitator of Isère acts for Tremplin").hasSize(1);
             browser.shot("organisation-vue-par-l-animateur");
