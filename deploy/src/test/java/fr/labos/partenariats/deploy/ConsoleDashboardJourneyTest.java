@@ -45,6 +45,28 @@ class ConsoleDashboardJourneyTest {
             // The demo's last events may still be arriving: the page follows them until it shows what the API answers.
             new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> funnelCells(browser).equals(funnelCounts(
                     json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/funnel"), "viewer", null).body()))));
+            // The map of the départements: the SVG contours registered as an ECharts map, every metropolitan
+            // département a region of it, and Isère coloured by the figure the API gives (the demo lies there).
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> {
+                JsonNode territories = json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/territories"), "viewer",
+                        null).body());
+                long isere = 0;
+                for (JsonNode row : territories.path("rows")) {
+                    isere = row.path("key").asText().equals("38") ? row.path("counts").path("proposed").asLong() : isere;
+                }
+                Object shown = browser.script("""
+                        const chart = echarts.getInstanceByDom(document.getElementById('carte-departements'));
+                        if (!chart || !echarts.getMap('departements')) return null;
+                        const series = chart.getModel().getSeriesByIndex(0);
+                        const map = series.coordinateSystem;
+                        if (series.type !== 'series.map' || !map.getRegion('38') || !map.getRegion('2A')) return null;
+                        const data = series.getData();
+                        return [map.regions.length, data.get('value', data.indexOfName('38'))];""");
+                return shown instanceof List<?> values && ((Number) values.get(0)).intValue() == 96
+                        && ((Number) values.get(1)).longValue() == isere && isere > 0;
+            });
+            assertThat(browser.driver.findElement(By.cssSelector("#carte-departements canvas")).getSize().getHeight())
+                    .isGreaterThan(200);
             JsonNode funnel = json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/funnel"), "viewer", null).body());
             assertThat(funnel.path("steps").get(0).path("count").asLong()).isGreaterThanOrEqualTo(proposed);
             JsonNode sdgs = json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/sdgs"), "viewer", null).body());
