@@ -188,10 +188,9 @@ class ConsoleMemberJourneyTest {
                 isere += actor.path("homeTerritory").asText().startsWith("38") ? 1 : 0; // the communes of Isère
             }
             assertThat(browser.driver.findElements(By.cssSelector("tbody tr"))).hasSize((int) isere);
-            // The full name: other tests register actors named after the demo accounts ("… member-tremplin").
-            browser.driver.findElement(By.id("recherche-acteurs")).sendKeys("Tremplin Insertion");
+            browser.driver.findElement(By.id("recherche-acteurs")).sendKeys("Tremplin");
             new WebDriverWait(browser.driver, Duration.ofSeconds(10))
-                    .withMessage(() -> "rows shown for « Tremplin Insertion »: " + browser.driver.findElements(By.cssSelector("tbody tr th"))
+                    .withMessage(() -> "rows shown for « Tremplin »: " + browser.driver.findElements(By.cssSelector("tbody tr th"))
                             .stream().map(WebElement::getText).toList())
                     .until(d -> d.findElements(By.cssSelector("tbody tr")).size() == 1);
             browser.shot("mon-territoire");
