@@ -51,6 +51,9 @@ class AuthorizationMatrixTest {
             # operation                                          object   anon  memberA  memberB  facIsere  facSavoie  viewer  admin
             POST   /api/actors                                    own      401   201      201      201       403        403     201
             POST   /api/actors                                    other    401   201      201      403       201        403     201
+            # CSV import of actors (facilitators within their territories, admins): own = a file of Isère, other = of Savoie
+            POST   /api/actors/import                             own      401   403      403      200       403        403     200
+            POST   /api/actors/import                             other    401   403      403      403       200        403     200
             GET    /api/actors                                    own      401   200      200      200       200        200     200
             GET    /api/actors                                    other    401   200      200      200       200        200     200
             GET    /api/actors/{actorId}                          own      401   200c     200      200c      200        200     200c
@@ -314,7 +317,7 @@ class AuthorizationMatrixTest {
     private static void expect(Row row, String account, String expected, String path, String body, Fixture target) {
         assertThat(path).as("a path parameter the matrix test does not know how to fill").doesNotContain("{");
         HttpResponse<String> response = lab.send(row.method(), operations.get(row.operation()).resolve(path), account,
-                body);
+                body, row.operation().equals("POST /api/actors/import") ? "text/csv;charset=UTF-8" : "application/json");
         int status = Integer.parseInt(expected.replace("c", ""));
         assertThat(response.statusCode()).as(row.method() + " " + path + " as " + account + ": " + response.body())
                 .isEqualTo(status);
@@ -335,6 +338,10 @@ class AuthorizationMatrixTest {
         return switch (row.method() + " " + row.path()) {
             case "POST /api/actors" -> row.object().equals("own") ? ISERE_ACTOR.formatted("Nouvelle association iséroise",
                     "nouvelle@matrice.example.org") : SAVOIE_ACTOR;
+            // One actor per file; a second import of the same file finds it registered (200 again, nothing written).
+            case "POST /api/actors/import" -> "nom;type;commune;contact courriel\r\n" + (row.object().equals("own")
+                    ? "Association importée de la matrice;association;38185;importee@matrice.example.org"
+                    : "Association savoyarde importée de la matrice;association;73065;") + "\r\n";
             case "PUT /api/actors/{actorId}" -> ISERE_ACTOR.formatted("Association renommée", "renommee@matrice.example.org");
             case "POST /api/actors/{actorId}/{kind}", "PUT /api/actors/{actorId}/{kind}/{postId}" -> NEED;
             case "POST /api/actors/{actorId}/needs/{needId}/fulfilment" -> "{\"note\": \"financé\"}";
