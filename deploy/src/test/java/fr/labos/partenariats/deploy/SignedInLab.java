@@ -86,11 +86,16 @@ final class SignedInLab {
     }
 
     HttpResponse<String> send(String method, URI uri, String account, String body) {
+        return send(method, uri, account, body, "application/json");
+    }
+
+    /** A request whose body (if any) is of that content type. */
+    HttpResponse<String> send(String method, URI uri, String account, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         if (account != null) {
             request.header("Authorization", "Bearer " + token(account));
