@@ -45,12 +45,20 @@ class SessionEndToEndTest {
                 DemoSession.PARTICIPANTS.stream().allMatch(key -> lab.send("GET",
                         lab.matchmaking.resolve("/api/actors/" + lab.actor(key) + "/partners?limit=1"), FACILITATOR,
                         null).statusCode() == 200));
-        // The demo's history of introductions, as the launcher loads it, unless this lab has it already.
+        // The demo's history of introductions, as the launcher loads it, unless this lab has it already. Its actors'
+        // requests go to the matcher's best partner, which depends on what else the lab holds: if Tremplin Insertion
+        // and Fonds Assureur (a mutual wish of the session) have no introduction in progress then, the facilitator
+        // introduces them by hand, so that the session has one to join either way.
         String tremplin = lab.actor("tremplin-insertion");
         String fonds = lab.actor("fonds-assureur");
         if (inProgress(lab, tremplin, fonds) == null) {
             new DemoIntroductions(lab.matchmaking, lab.auth, lab.loaded.actors())
                     .loadOnce(Files.createTempDirectory("demo-introductions").resolve("progress.json"));
+        }
+        if (inProgress(lab, tremplin, fonds) == null) {
+            post(lab, "/api/introductions", """
+                    {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "À se rencontrer"}"""
+                    .formatted(tremplin, fonds), 201);
         }
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() ->
                 inProgress(lab, tremplin, fonds) != null);
@@ -60,8 +68,15 @@ class SessionEndToEndTest {
                 .planReadyToGenerate();
         String session = "/api/sessions/" + sessionId;
 
+        // A mutual wish of a pair the demo's history made partners (Habitat Jeunes and the CAF) is set aside.
+        JsonNode weights = json(lab.send("GET", lab.matchmaking.resolve(session + "/pair-weights"), FACILITATOR, null));
+        long mutualWishesAllowed = DemoSession.MUTUAL_WISHES.stream().filter(pair -> weights.path("setAside")
+                .findParents("reason").stream().noneMatch(aside -> Set.of(aside.path("actorId").asText(),
+                        aside.path("partnerActorId").asText()).equals(Set.of(lab.actor(pair.get(0)),
+                        lab.actor(pair.get(1)))))).count();
+        assertThat(mutualWishesAllowed).as("an introduction in progress does not set a pair aside").isPositive();
         JsonNode generated = json(post(lab, session + "/schedule/generate", null, 200));
-        assertThat(generated.path("objective").path("mutualWishesMet").asInt()).isEqualTo(2);
+        assertThat(generated.path("objective").path("mutualWishesMet").asLong()).isEqualTo(mutualWishesAllowed);
         assertThat(generated.path("objective").path("minimumMeetings").asInt()).isEqualTo(6);
         post(lab, session + "/schedule/publish", null, 204);
 
