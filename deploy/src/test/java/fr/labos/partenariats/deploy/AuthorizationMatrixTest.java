@@ -134,6 +134,8 @@ class AuthorizationMatrixTest {
             POST   /api/sessions                                  other    401   403      403      403       201        403     201
             POST   /api/sessions/{sessionId}/participants         own      401   403      403      204       403        403     204
             POST   /api/sessions/{sessionId}/participants         other    401   403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/participants/import  own      401   403      403      200       403        403     200
+            POST   /api/sessions/{sessionId}/participants/import  other    401   403      403      200       403        403     200
             POST   /api/sessions/{sessionId}/wishes               own      401   204      403      204       403        403     204
             POST   /api/sessions/{sessionId}/wishes               other    401   403      204      204       403        403     204
             POST   /api/sessions/{sessionId}/schedule/generate    own      401   403      403      200       403        403     200
@@ -295,7 +297,7 @@ class AuthorizationMatrixTest {
         }
         if (SessionCells.handles(row.path())) {
             IntroductionCells.Cell cell = SessionCells.prepare(lab, row.path(), own);
-            expect(row, account, expected, cell.path(), cell.body(), null);
+            expect(row, account, expected, cell.path(), cell.body(), null, cell.contentType());
             return;
         }
         boolean fresh = !row.method().equals("GET") && row.path().contains("{");
@@ -315,9 +317,15 @@ class AuthorizationMatrixTest {
 
     /** Sends the cell's request and checks its answer; {@code target}'s contact person is looked for on a GET. */
     private static void expect(Row row, String account, String expected, String path, String body, Fixture target) {
+        expect(row, account, expected, path, body, target,
+                row.operation().equals("POST /api/actors/import") ? "text/csv;charset=UTF-8" : "application/json");
+    }
+
+    private static void expect(Row row, String account, String expected, String path, String body, Fixture target,
+                               String contentType) {
         assertThat(path).as("a path parameter the matrix test does not know how to fill").doesNotContain("{");
         HttpResponse<String> response = lab.send(row.method(), operations.get(row.operation()).resolve(path), account,
-                body, row.operation().equals("POST /api/actors/import") ? "text/csv;charset=UTF-8" : "application/json");
+                body, contentType);
         int status = Integer.parseInt(expected.replace("c", ""));
         assertThat(response.statusCode()).as(row.method() + " " + path + " as " + account + ": " + response.body())
                 .isEqualTo(status);
