@@ -31,7 +31,7 @@ final class DemoSession {
             "esat-gresivaudan", "france-active-isere", "ville-voiron", "caf-isere", "uga", "epicerie-campus");
     /**
      * Pairs with no lasting exclusion in the demo's introductions (the scheduler never seats partners or competitors,
-     * wish or not): Tremplin and the insurer's fund have an introduction still open, which a meeting carries on.
+     * wish or not); an introduction still in progress does not keep a pair apart, their meeting joins it.
      */
     static final List<List<String>> MUTUAL_WISHES = List.of(List.of("tremplin-insertion", "fonds-assureur"),
             List.of("habitat-jeunes", "metropole"));
