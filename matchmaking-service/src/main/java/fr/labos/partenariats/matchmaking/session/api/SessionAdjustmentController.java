@@ -1,0 +1,53 @@
+package fr.labos.partenariats.matchmaking.session.api;
+
+import fr.labos.partenariats.matchmaking.session.query.SessionState;
+import fr.labos.partenariats.platform.security.LabPrincipal;
+import fr.labos.partenariats.schema.session.AdjustScheduleCommand;
+import fr.labos.partenariats.schema.session.ScheduledMeeting;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * Adjusting a schedule by hand: move a meeting to a free place, swap two meetings, lock or unlock one (re-plans after
+ * an absence or a late arrival keep locked meetings where they are). Facilitators of the session's territory and
+ * admins only; rounds that started never change; a refused change writes nothing.
+ */
+@RestController
+@RequestMapping("/api/sessions/{sessionId}")
+class SessionAdjustmentController {
+
+    private final CommandGateway commands;
+    private final SessionReader sessions;
+    private final SessionAccess access;
+    private final ActorNames names;
+
+    SessionAdjustmentController(CommandGateway commands, SessionReader sessions, SessionAccess access,
+                                ActorNames names) {
+        this.commands = commands;
+        this.sessions = sessions;
+        this.access = access;
+        this.names = names;
+    }
+
+    /** Answers the schedule as it now stands (200, not 201: nothing new is created). */
+    @PostMapping("/schedule/adjustments")
+    @Operation(summary = "Déplacer, échanger, verrouiller ou déverrouiller une rencontre du planning, à la main")
+    ScheduleView adjust(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
+                        @Valid @RequestBody ScheduleAdjustment.Request request) {
+        SessionState session = sessions.read(sessionId);
+        access.checkRuns(principal, session);
+        List<ScheduledMeeting> meetings = ScheduleAdjustment.apply(session, request, names::of);
+        commands.sendAndWait(new AdjustScheduleCommand(sessionId, meetings, session.objective(),
+                ScheduleAdjustment.reason(request)));
+        return ScheduleView.of(sessions.read(sessionId), names::of);
+    }
+}
