@@ -15,7 +15,8 @@ import static org.awaitility.Awaitility.await;
  * The objects the authorization matrix acts on for the speed-meeting session API: a session in Isère planned by the
  * admin with actor A (member-tremplin's) and actor B (member-mobilite's) registered, made fresh for every write cell
  * and taken as far as the operation needs (generated, published, a round started). "own" acts for A, "another's" for
- * B; planning a session plans it in Isère (own) or in Savoie (another's). Reads share one generated session.
+ * B; planning a session plans it in Isère (own) or in Savoie (another's). Reads share one generated session; the list
+ * of sessions is read with the planning cell's body, which a GET ignores.
  */
 final class SessionCells {
 
@@ -28,7 +29,8 @@ final class SessionCells {
     }
 
     static boolean handles(String path) {
-        return path.equals("/api/sessions") || path.startsWith("/api/sessions/{sessionId}/");
+        return path.equals("/api/sessions") || path.equals("/api/sessions/{sessionId}")
+                || path.startsWith("/api/sessions/{sessionId}/");
     }
 
     private static IntroductionCells.Pair pair;
@@ -66,6 +68,12 @@ final class SessionCells {
                 session = registered(lab, actors);
                 send(lab, "/api/sessions/" + session + "/schedule/generate", 200);
                 return cell(path, session, null);
+            }
+            case "/schedule/adjustments" -> {
+                // Two participants, two rounds, one table: they meet in round 1, at table 1.
+                session = registered(lab, actors);
+                send(lab, "/api/sessions/" + session + "/schedule/generate", 200);
+                return cell(path, session, "{\"action\": \"LOCK\", \"meeting\": {\"round\": 1, \"table\": 1}}");
             }
             case "/check-ins", "/absences", "/rounds/{round}/start", "/close" -> {
                 return cell(path, published(lab, actors), presence);
