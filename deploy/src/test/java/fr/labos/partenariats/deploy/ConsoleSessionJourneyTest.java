@@ -97,7 +97,7 @@ class ConsoleSessionJourneyTest {
             JsonNode overview = json(lab.send("GET", lab.matchmaking.resolve(session), FACILITATOR, null));
             assertThat(overview.path("wishes").get(0).path("actorId").asText()).isEqualTo(participants.get(0));
             assertThat(overview.path("wishes").get(0).path("wishedActorId").asText()).isEqualTo(participants.get(5));
-            browser.shot("participants-inscrits");
+            shotOf(browser, "#titre-participants", "participants-inscrits");
             checkPage(browser, "sessions", "the session board before its schedule");
 
             // Generate: the grid shows every meeting of the API's schedule with its reason and weight.
@@ -111,7 +111,7 @@ class ConsoleSessionJourneyTest {
                     .findFirst().orElseThrow();
             assertThat(cell(browser, wished.path("round").asInt(), wished.path("table").asInt()).getText())
                     .contains("souhait").contains("poids");
-            browser.shot("plan-genere");
+            shotOf(browser, "#titre-plan", "plan-genere");
             checkPage(browser, "sessions", "the generated schedule");
 
             // Swap two meetings of round 1 with the keyboard: Entrée picks one up, Entrée on the other swaps them.
@@ -119,14 +119,14 @@ class ConsoleSessionJourneyTest {
             String second = pairAt(generated, 1, 2);
             meetingButton(browser, 1, 1).sendKeys(Keys.ENTER);
             new WebDriverWait(browser.driver, WAIT).until(d -> "true".equals(meetingButton(browser, 1, 1).getAttribute("aria-pressed")));
-            browser.shot("rencontre-choisie");
+            shotOf(browser, "#titre-plan", "rencontre-choisie");
             meetingButton(browser, 1, 2).sendKeys(Keys.ENTER);
             new WebDriverWait(browser.driver, WAIT).until(d -> second.equals(pairOnPage(browser, 1, 1)));
             assertThat(pairOnPage(browser, 1, 2)).isEqualTo(first);
             JsonNode swapped = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
             assertThat(pairAt(swapped, 1, 1)).isEqualTo(second);
             assertThat(pairAt(swapped, 1, 2)).isEqualTo(first);
-            browser.shot("rencontres-echangees-au-clavier");
+            shotOf(browser, "#titre-plan", "rencontres-echangees-au-clavier");
 
             // And two of round 2 by drag and drop (the page's own drag events, as a mouse would fire them).
             String dragged = pairAt(swapped, 2, 1);
@@ -148,7 +148,7 @@ class ConsoleSessionJourneyTest {
                     .getAttribute("aria-pressed")));
             JsonNode locked = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
             assertThat(at(locked, 3, 1).path("locked").asBoolean()).isTrue();
-            browser.shot("rencontre-verrouillee");
+            shotOf(browser, "#titre-plan", "rencontre-verrouillee");
 
             // The CSV, through the page's button: the bytes the API answers, for French Excel.
             browser.script("""
@@ -180,11 +180,11 @@ class ConsoleSessionJourneyTest {
             String arriving = participants.get(0);
             browser.driver.findElement(By.cssSelector("[data-cle='arrive-" + arriving + "']")).sendKeys(Keys.ENTER);
             browser.await(By.cssSelector("li[data-participant='" + arriving + "'][data-presence=CHECKED_IN]"));
-            browser.shot("accueil");
+            shotOf(browser, "#titre-accueil", "accueil");
             browser.driver.findElement(By.cssSelector("[data-cle='lancer-1']")).sendKeys(Keys.ENTER);
             browser.await(By.cssSelector("[data-tour='1'][data-etat='en cours']"));
             new WebDriverWait(browser.driver, WAIT).until(d -> d.findElement(By.cssSelector(".minuteur")).getText().startsWith("Tour 1 — "));
-            browser.shot("tour-1-lance");
+            shotOf(browser, "#titre-tours", "tour-1-lance");
             checkPage(browser, "sessions", "the live mode");
 
             // The reception desk marks a participant absent: the open page re-plans the rounds to come, no reload.
@@ -213,7 +213,7 @@ class ConsoleSessionJourneyTest {
                     .containsExactlyInAnyOrderElementsOf(pairsOfRound(replanned, 1));
             assertThat(browser.script("return window.__memePage;")).as("no reload").isEqualTo("oui");
             assertThat(browser.script("return performance.getEntriesByType('navigation').length;")).isEqualTo(1L);
-            browser.shot("absence-tours-replanifies");
+            shotOf(browser, "#titre-tours", "absence-tours-replanifies");
             checkPage(browser, "sessions", "the live mode after the re-plan");
 
             // More live samples: a meeting of round 4 locked and unlocked from another device, six times.
@@ -239,6 +239,13 @@ class ConsoleSessionJourneyTest {
             Files.writeString(Path.of("target", "console-session-measures.txt"), report);
             assertThat(delays).hasSize(7);
         }
+    }
+
+    /** A screenshot with that part of the page at the top of the window. */
+    private static void shotOf(ConsoleBrowser browser, String selector, String name) {
+        browser.script("document.querySelector(arguments[0]).scrollIntoView();", selector);
+        browser.shot(name);
+        browser.script("window.scrollTo(0, 0);");
     }
 
     /** Checks the page at 1280 px (axe-core), then at 390 px (axe-core, nothing to scroll sideways, a screenshot). */
