@@ -35,7 +35,8 @@ import static org.awaitility.Awaitility.await;
  * Isère plans a session, registers participants and a wish, generates the schedule, swaps two meetings with the
  * keyboard and two by drag and drop, locks one, downloads the CSV, publishes, goes live, checks a participant in and
  * starts the first round; the reception desk (another device) then marks a participant absent, and the open live page
- * shows the rounds to come re-planned without that participant, without a reload. Every action is done with the
+ * shows the rounds to come re-planned without that participant, without a reload; a table is then lost and the
+ * rounds to come do without it. Every action is done with the
  * keyboard (but the drag and drop); every page passes axe-core and fits 1280 and 390 px. The live delay (from the
  * API's answer to the change shown) is measured and written to {@code target/console-session-measures.txt}.
  */
@@ -231,6 +232,20 @@ class ConsoleSessionJourneyTest {
                 delays.add(seen(browser) - answered);
             }
             assertThat(browser.script("return window.__memePage;")).isEqualTo("oui");
+
+            // Table 1 is taken back by the venue: the rounds to come do without it, round 1 keeps it.
+            new Select(browser.driver.findElement(By.cssSelector("[data-cle=table-perdue]"))).selectByValue("1");
+            browser.driver.findElement(By.cssSelector("[data-cle=retirer-table]")).sendKeys(Keys.ENTER);
+            new WebDriverWait(browser.driver, WAIT).until(d -> d.findElement(By.tagName("main")).getText().contains("(retirée : 1)"));
+            new WebDriverWait(browser.driver, WAIT).until(d -> Boolean.TRUE.equals(browser.script("""
+                    return [...document.querySelectorAll('[data-etat="à venir"] li')].every(li => !li.textContent.startsWith('Table 1 :'));""")));
+            assertThat(browser.script("return [...document.querySelectorAll('[data-etat=\"en cours\"] li')]"
+                    + ".some(li => li.textContent.startsWith('Table 1 :'));")).isEqualTo(true);
+            JsonNode withoutTable = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
+            assertThat(meetings(withoutTable).stream().filter(m -> m.path("round").asInt() > 1).map(m -> m.path("table").asInt()))
+                    .isNotEmpty().doesNotContain(1);
+            shotOf(browser, "#titre-tours", "table-retiree");
+            checkPage(browser, "sessions", "the live mode after a table lost");
 
             String report = "session live update (ms, API's answer → change shown on the open live page, 1 absence re-planned + 6 locks): "
                     + summary(delays) + "\n"

@@ -75,6 +75,11 @@ final class SessionCells {
                 send(lab, "/api/sessions/" + session + "/schedule/generate", 200);
                 return cell(path, session, "{\"action\": \"LOCK\", \"meeting\": {\"round\": 1, \"table\": 1}}");
             }
+            case "/tables-lost" -> {
+                // Two tables, so that one can be lost.
+                session = planned(lab, PLAN.replace("\"tables\": 1", "\"tables\": 2"));
+                return cell(path, session, "{\"table\": 2}");
+            }
             case "/check-ins", "/absences", "/rounds/{round}/start", "/close" -> {
                 return cell(path, published(lab, actors), presence);
             }
@@ -106,7 +111,11 @@ final class SessionCells {
     }
 
     private static String planned(SignedInLab lab) {
-        HttpResponse<String> response = asAdmin(lab, "/api/sessions", PLAN.formatted("38", LocalDate.now().plusDays(7)));
+        return planned(lab, PLAN);
+    }
+
+    private static String planned(SignedInLab lab, String plan) {
+        HttpResponse<String> response = asAdmin(lab, "/api/sessions", plan.formatted("38", LocalDate.now().plusDays(7)));
         if (response.statusCode() != 201) {
             throw new IllegalStateException("plan a session: " + response.statusCode() + " " + response.body());
         }

@@ -134,10 +134,15 @@ export async function render(main, context, sessionId) {
     const s = state.session;
     const o = state.plan.objective;
     const started = round => round <= s.roundsStarted;
+    const lost = new Set(s.lostTables);
     const cell = (round, table) => {
       const m = at(round, table);
       const key = `case-${round}-${table}`;
       const td = h('td', { class: 'repas', 'data-case': `${round}-${table}` });
+      if (!m && lost.has(table) && !started(round)) {
+        td.append(h('span', { class: 'aide' }, 'table retirée'));
+        return td;
+      }
       if (!started(round) && !s.closed) {
         td.addEventListener('dragover', e => e.preventDefault());
         td.addEventListener('drop', e => {
@@ -183,7 +188,7 @@ export async function render(main, context, sessionId) {
       h('caption', {}, 'Tours en colonnes, tables en lignes. Entrée sur une rencontre la prend, Entrée sur une place libre ou une autre rencontre la déplace ou les échange ; Échap annule.'),
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Table'),
         Array.from({ length: s.rounds }, (_, r) => h('th', { scope: 'col' }, `Tour ${r + 1}`, started(r + 1) ? ' (commencé)' : '')))),
-      h('tbody', {}, Array.from({ length: s.tables }, (_, t) => h('tr', {}, h('th', { scope: 'row' }, `Table ${t + 1}`),
+      h('tbody', {}, Array.from({ length: s.tables }, (_, t) => h('tr', {}, h('th', { scope: 'row' }, `Table ${t + 1}`, lost.has(t + 1) ? ' (retirée)' : ''),
         Array.from({ length: s.rounds }, (_, r) => cell(r + 1, t + 1))))));
     table.addEventListener('keydown', e => {
       if (e.key === 'Escape' && state.picked) {

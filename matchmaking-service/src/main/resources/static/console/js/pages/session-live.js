@@ -1,10 +1,10 @@
-// The live mode on the day: the check-in list (arrived, absent, late), starting the rounds with their timer, and the
-// rounds to come as the service re-plans them, shown as soon as the session's events reach the live stream, without
-// a reload (also when another device, the reception desk for instance, records an absence).
+// The live mode on the day: the check-in list (arrived, absent, late), starting the rounds with their timer, a table
+// lost, and the rounds to come as the service re-plans them, shown as soon as the session's events reach the live
+// stream, without a reload (also when another device, the reception desk for instance, records an absence).
 import { Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import { PRESENCE, coalescing, overview, post, schedule, stage } from '../sessions-api.js';
-import { announce, h, problemBox } from '../ui.js';
+import { announce, field, h, problemBox } from '../ui.js';
 
 export async function render(main, context, sessionId) {
   const first = await overview(sessionId);
@@ -14,6 +14,7 @@ export async function render(main, context, sessionId) {
   const checkIn = h('section', { 'aria-labelledby': 'titre-accueil' });
   const rounds = h('section', { 'aria-labelledby': 'titre-tours' });
   const closing = h('div', { class: 'actions' });
+  const tables = h('div', {});
   const state = { session: first, plan: null, version: null };
   let ticking = null;
   let timedRound = 0;
@@ -58,7 +59,8 @@ export async function render(main, context, sessionId) {
 
   function draw() {
     const s = state.session;
-    where.textContent = `${s.place ? `${s.place} — ` : ''}${s.rounds} tours de ${s.minutesPerRound} minutes — ${stage(s)}`;
+    where.textContent = `${s.place ? `${s.place} — ` : ''}${s.rounds} tours de ${s.minutesPerRound} minutes, `
+      + `${s.tables - s.lostTables.length} tables${s.lostTables.length ? ` (retirée${s.lostTables.length > 1 ? 's' : ''} : ${s.lostTables.join(', ')})` : ''} — ${stage(s)}`;
     const open = !s.closed;
     const button = (key, text, name, onclick) => h('button', { type: 'button', class: 'secondaire', 'data-cle': key, onclick },
       text, h('span', { class: 'sr-only' }, ` : ${name}`));
@@ -92,11 +94,23 @@ export async function render(main, context, sessionId) {
             `Lancer le tour ${r.round}`) : null);
         })));
     }
+    const available = Array.from({ length: s.tables }, (_, i) => i + 1).filter(t => !s.lostTables.includes(t));
+    const tableForm = h('form', { novalidate: true, class: 'filtres', 'aria-labelledby': 'titre-table-perdue' },
+      h('h2', { id: 'titre-table-perdue', class: 'sr-only' }, 'Retirer une table'),
+      field('Table qui n’est plus disponible', h('select', { name: 'table', 'data-cle': 'table-perdue' },
+        available.map(t => h('option', { value: t }, `Table ${t}`)))),
+      h('button', { type: 'submit', class: 'secondaire', 'data-cle': 'retirer-table' }, 'Retirer la table'));
+    tableForm.addEventListener('submit', event => {
+      event.preventDefault();
+      const table = Number(tableForm.elements.table.value);
+      act(() => post(sessionId, 'tables-lost', { table }), `Table ${table} retirée : les tours à venir sont re-planifiés.`);
+    });
+    tables.replaceChildren(open && available.length > 1 ? tableForm : '');
     closing.replaceChildren(open ? h('button', { type: 'button', class: 'danger', 'data-cle': 'clore',
       onclick: () => act(() => post(sessionId, 'close'), 'Session close.') }, 'Clore la session') : h('p', {}, 'La session est close.'));
   }
 
-  main.replaceChildren(h('h1', {}, `En direct : ${first.title}`), where, timer, status, checkIn, rounds, closing,
+  main.replaceChildren(h('h1', {}, `En direct : ${first.title}`), where, timer, status, checkIn, rounds, tables, closing,
     h('p', {}, h('a', { href: `#/sessions/${sessionId}` }, 'Revenir au plan de table')));
   await refresh();
   const stop = onEvent(event => {

@@ -7,15 +7,18 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@code GET /api/sessions/{id}}: what a facilitator prepares and runs a session with: its settings, where it stands,
+ * {@code GET /api/sessions/{id}}: what a facilitator prepares and runs a session with: its settings (and the tables
+ * lost since), where it stands,
  * its participants (name, organisation, presence on the day) and the wishes expressed.
  */
 record SessionOverview(String id, String title, TerritoryRef territory, String place, LocalDate date,
-                       LocalTime startsAt, int rounds, int minutesPerRound, int tables, boolean scheduled,
+                       LocalTime startsAt, int rounds, int minutesPerRound, int tables, List<Integer> lostTables,
+                       boolean scheduled,
                        boolean published, int roundsStarted, boolean closed, int scheduleVersion,
                        List<Participant> participants, List<MeetingWish> wishes) {
 
@@ -46,7 +49,8 @@ record SessionOverview(String id, String title, TerritoryRef territory, String p
         List<MeetingWish> wishes = s.wishes().stream().map(w -> new MeetingWish(w.actorId(), w.wishedActorId(),
                 wished.contains(w.wishedActorId() + "→" + w.actorId()))).toList();
         return new SessionOverview(s.sessionId(), s.title(), s.territory(), s.place(), s.date(), s.startsAt(),
-                s.rounds(), s.minutesPerRound(), s.tables(), !s.schedule().isEmpty(), s.published(),
+                s.rounds(), s.minutesPerRound(), s.tables(), List.copyOf(new TreeSet<>(s.lostTables())),
+                !s.schedule().isEmpty(), s.published(),
                 s.roundsStarted(), s.closed(), s.version(), participants, wishes);
     }
 

@@ -29,9 +29,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * A facilitator adjusts a session's schedule by hand over HTTP (real PostgreSQL event store, Kafka, MongoDB's wire
  * protocol, real tokens): swaps two meetings, moves one to a free table, locks one, and reads the sessions it runs and
- * a session's participants. A lock survives the re-plan that an absence causes; rounds that started, taken places,
- * a participant twice in a round, places outside the grid and other territories are refused with a problem that
- * writes nothing.
+ * a session's participants; loses tables on the day. A lock survives the re-plan that an absence or a lost table
+ * causes; rounds that started, taken places, a participant twice in a round, places outside the grid, a table lost
+ * twice or the last table, and other territories are refused with a problem that writes nothing.
  */
 class SessionAdjustmentApiTest {
 
@@ -196,6 +196,57 @@ class SessionAdjustmentApiTest {
         assertThat(service.post(path, FACILITATOR, "{\"action\": \"LOCK\", \"meeting\": {\"round\": 1, "
                 + "\"table\": 1}}").statusCode()).isEqualTo(409);
         assertThat(store.eventTypes(sessionId)).hasSize(started);
+    }
+
+    @Test
+    void aTableLostReplansTheRoundsNotStartedKeepingTheHeldMeetingsAndTheLocks() {
+        // 6 participants, 3 tables: every table is used in every round.
+        String sessionId = generated(3, 3);
+        String path = "/api/sessions/" + sessionId;
+        Set<String> lockedPair = pair(table(adjusted(sessionId, """
+                {"action": "LOCK", "meeting": {"round": 3, "table": 2}}"""), 3, 2));
+        assertThat(service.post(path + "/schedule/publish", FACILITATOR, "").statusCode()).isEqualTo(204);
+        assertThat(service.post(path + "/rounds/1/start", FACILITATOR, "").statusCode()).isEqualTo(204);
+        JsonNode before = schedule(sessionId);
+
+        HttpResponse<String> lost = service.post(path + "/tables-lost", FACILITATOR, "{\"table\": 2}");
+        assertThat(lost.statusCode()).as(lost.body()).isEqualTo(204);
+        JsonNode after = schedule(sessionId);
+        assertThat(after.path("rounds").get(0)).as("round 1 was held as it was").isEqualTo(before.path("rounds").get(0));
+        for (int round = 2; round <= 3; round++) {
+            assertThat(after.path("rounds").get(round - 1).path("tables").findValuesAsText("table"))
+                    .as("round " + round).hasSize(2).doesNotContain("2");
+        }
+        JsonNode lockedNow = null;
+        for (JsonNode t : after.path("rounds").get(2).path("tables")) {
+            if (pair(t).equals(lockedPair)) lockedNow = t;
+        }
+        assertThat(lockedNow).as("the lock stays in round 3, at another table").isNotNull();
+        assertThat(lockedNow.path("locked").asBoolean()).isTrue();
+        assertThat(RunningMatchmaking.parse(service.get(path, FACILITATOR).body()).path("lostTables"))
+                .extracting(JsonNode::asInt).containsExactly(2);
+        List<String> types = store.eventTypes(sessionId);
+        assertThat(types.subList(types.size() - 2, types.size())).containsExactly("TableLostEvent", "ScheduleAdjustedEvent");
+        assertThat(store.payloads(sessionId).get(types.size() - 1)).contains("table 2 retirée");
+
+        int written = types.size();
+        HttpResponse<String> again = service.post(path + "/tables-lost", FACILITATOR, "{\"table\": 2}");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        HttpResponse<String> outside = service.post(path + "/tables-lost", FACILITATOR, "{\"table\": 7}");
+        assertThat(outside.statusCode()).as(outside.body()).isEqualTo(400);
+        assertThat(outside.body()).contains("\"field\":\"table\"");
+        assertThat(service.post(path + "/tables-lost", FACILITATOR, "{}").statusCode()).isEqualTo(400);
+        assertThat(service.post(path + "/tables-lost", SAVOIE_FACILITATOR, "{\"table\": 1}").statusCode()).isEqualTo(403);
+        assertThat(store.eventTypes(sessionId)).hasSize(written);
+
+        assertThat(service.post(path + "/tables-lost", FACILITATOR, "{\"table\": 3}").statusCode()).isEqualTo(204);
+        assertThat(schedule(sessionId).path("rounds").get(1).path("tables").findValuesAsText("table"))
+                .containsExactly("1");
+        int oneTableLeft = store.eventTypes(sessionId).size();
+        HttpResponse<String> last = service.post(path + "/tables-lost", FACILITATOR, "{\"table\": 1}");
+        assertThat(last.statusCode()).as(last.body()).isEqualTo(409);
+        assertThat(last.body()).contains("au moins une table");
+        assertThat(store.eventTypes(sessionId)).hasSize(oneTableLeft);
     }
 
     /** A session of Isère with the six actors registered, two of them wishing to meet each other, generated. */
