@@ -66,3 +66,8 @@ export function coalescing(task) {
     return running;
   };
 }
+
+/** Replaces an element's children, leaving out the parts a page does not show (null, undefined, false). */
+export function fill(element, ...children) {
+  element.replaceChildren(...children.flat().filter(c => c !== null && c !== undefined && c !== false));
+}

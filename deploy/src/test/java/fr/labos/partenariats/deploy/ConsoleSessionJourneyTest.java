@@ -265,6 +265,8 @@ class ConsoleSessionJourneyTest {
 
     /** Checks the page at 1280 px (axe-core), then at 390 px (axe-core, nothing to scroll sideways, a screenshot). */
     private static void checkPage(ConsoleBrowser browser, String page, String what) {
+        assertThat(browser.driver.findElement(By.tagName("main")).getText()).as("no placeholder of a missing value on " + what)
+                .doesNotContainPattern("\\b(null|undefined|NaN)\\b");
         browser.assertAccessible(what + " at 1280 px");
         browser.driver.manage().window().setSize(new Dimension(390, 900));
         new WebDriverWait(browser.driver, WAIT).until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 400);

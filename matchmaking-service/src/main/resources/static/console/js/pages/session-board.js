@@ -4,7 +4,7 @@
 // free place moves it there, on another meeting swaps the two; Échap puts it back. Each cell has its lock button.
 import { download, profile, Problem } from '../api.js';
 import { onEvent } from '../live.js';
-import { PRESENCE, REASONS, adjust, coalescing, overview, post, schedule, stage, weight } from '../sessions-api.js';
+import { PRESENCE, REASONS, adjust, coalescing, fill, overview, post, schedule, stage, weight } from '../sessions-api.js';
 import { announce, field, formatDate, h, problemBox } from '../ui.js';
 
 export async function render(main, context, sessionId) {
@@ -44,10 +44,10 @@ export async function render(main, context, sessionId) {
 
   function draw() {
     const s = state.session;
-    heading.replaceChildren(
+    fill(heading, 
       h('p', {}, `${formatDate(s.date)} à ${(s.startsAt || '').slice(0, 5)}${s.place ? ` — ${s.place}` : ''} — `
         + `${s.rounds} tours de ${s.minutesPerRound} minutes, ${s.tables} tables — ${stage(s)}`));
-    actions.replaceChildren(
+    fill(actions, 
       s.published ? null : h('button', { type: 'button', 'data-cle': 'generer', onclick: () => act(() => post(sessionId, 'schedule/generate'), 'Plan généré.') },
         s.scheduled ? 'Générer à nouveau' : 'Générer le plan'),
       s.scheduled && !s.published ? h('button', { type: 'button', 'data-cle': 'publier', onclick: () => act(() => post(sessionId, 'schedule/publish'), 'Plan publié.') }, 'Publier le plan') : null,
@@ -90,7 +90,7 @@ export async function render(main, context, sessionId) {
       });
       children.push(register, wish);
     }
-    participants.replaceChildren(...children);
+    fill(participants, ...children);
   }
 
   const slotOf = m => ({ round: m.round, table: m.table });
@@ -128,7 +128,7 @@ export async function render(main, context, sessionId) {
 
   function drawGrid() {
     if (!state.plan) {
-      grid.replaceChildren(h('h2', { id: 'titre-plan' }, 'Plan de table'), h('p', {}, 'Aucun plan pour l’instant : inscrivez les participants puis générez-le.'));
+      fill(grid, h('h2', { id: 'titre-plan' }, 'Plan de table'), h('p', {}, 'Aucun plan pour l’instant : inscrivez les participants puis générez-le.'));
       return;
     }
     const s = state.session;
@@ -199,7 +199,7 @@ export async function render(main, context, sessionId) {
         announce('Rencontre reposée.');
       }
     });
-    grid.replaceChildren(h('h2', { id: 'titre-plan' }, 'Plan de table'),
+    fill(grid, h('h2', { id: 'titre-plan' }, 'Plan de table'),
       o ? h('p', { 'data-objectif': '' }, `Chaque participant a au moins ${o.minimumMeetings} rencontres ; souhaits réciproques satisfaits : `
         + `${o.mutualWishesMet} sur ${o.mutualWishes} ; souhaits simples : ${o.oneSidedWishesMet} sur ${o.oneSidedWishes} ; poids total ${weight(o.totalWeight)}.`) : null,
       h('div', { class: 'table-defile', role: 'region', 'aria-label': 'Plan de table', tabindex: '0' }, table));

@@ -3,7 +3,7 @@
 // stream, without a reload (also when another device, the reception desk for instance, records an absence).
 import { Problem } from '../api.js';
 import { onEvent } from '../live.js';
-import { PRESENCE, coalescing, overview, post, schedule, stage } from '../sessions-api.js';
+import { PRESENCE, coalescing, fill, overview, post, schedule, stage } from '../sessions-api.js';
 import { announce, field, h, problemBox } from '../ui.js';
 
 export async function render(main, context, sessionId) {
@@ -65,7 +65,7 @@ export async function render(main, context, sessionId) {
     const button = (key, text, name, onclick) => h('button', { type: 'button', class: 'secondaire', 'data-cle': key, onclick },
       text, h('span', { class: 'sr-only' }, ` : ${name}`));
     const present = s.participants.filter(p => p.presence !== 'ABSENT').length;
-    checkIn.replaceChildren(h('h2', { id: 'titre-accueil' }, `Accueil des participants (${present} sur ${s.participants.length} attendus)`),
+    fill(checkIn, h('h2', { id: 'titre-accueil' }, `Accueil des participants (${present} sur ${s.participants.length} attendus)`),
       h('ul', { class: 'accueil', role: 'list' }, s.participants.map(p => h('li', { 'data-participant': p.actorId, 'data-presence': p.presence },
         h('span', { class: 'nom' }, p.name), ' ', h('span', { class: `etiquette presence-${p.presence.toLowerCase()}` }, PRESENCE[p.presence]),
         open ? h('span', { class: 'boutons' },
@@ -77,10 +77,10 @@ export async function render(main, context, sessionId) {
             () => act(() => post(sessionId, 'late-arrivals', { actorId: p.actorId }), `${p.name} arrive en retard : les tours à venir sont re-planifiés.`)) : null)
           : null))));
     if (!state.plan) {
-      rounds.replaceChildren(h('h2', { id: 'titre-tours' }, 'Tours'), h('p', {}, 'Aucun plan : générez-le et publiez-le depuis la page de la session.'));
+      fill(rounds, h('h2', { id: 'titre-tours' }, 'Tours'), h('p', {}, 'Aucun plan : générez-le et publiez-le depuis la page de la session.'));
     } else {
       const next = s.roundsStarted + 1;
-      rounds.replaceChildren(h('h2', { id: 'titre-tours' }, 'Tours'),
+      fill(rounds, h('h2', { id: 'titre-tours' }, 'Tours'),
         s.published ? null : h('p', { class: 'probleme' }, 'Le plan n’est pas publié : publiez-le avant de lancer le premier tour.'),
         h('div', { class: 'grille' }, state.plan.rounds.map(r => {
           const when = r.round < s.roundsStarted || (r.round === s.roundsStarted && s.closed) ? 'terminé'
@@ -105,8 +105,8 @@ export async function render(main, context, sessionId) {
       const table = Number(tableForm.elements.table.value);
       act(() => post(sessionId, 'tables-lost', { table }), `Table ${table} retirée : les tours à venir sont re-planifiés.`);
     });
-    tables.replaceChildren(open && available.length > 1 ? tableForm : '');
-    closing.replaceChildren(open ? h('button', { type: 'button', class: 'danger', 'data-cle': 'clore',
+    fill(tables, open && available.length > 1 ? tableForm : '');
+    fill(closing, open ? h('button', { type: 'button', class: 'danger', 'data-cle': 'clore',
       onclick: () => act(() => post(sessionId, 'close'), 'Session close.') }, 'Clore la session') : h('p', {}, 'La session est close.'));
   }
 
