@@ -21,14 +21,16 @@ export class Problem extends Error {
   }
 }
 
-async function call(base, path, { method = 'GET', body, accept = 'application/json', raw = false } = {}) {
+// bodyType: send the body as it is (a file's bytes) with that Content-Type, instead of as JSON.
+async function call(base, path, { method = 'GET', body, bodyType, accept = 'application/json', raw = false } = {}) {
   const session = currentSession();
   const headers = { Accept: accept, 'Accept-Language': 'fr' };
   if (session) headers.Authorization = `Bearer ${session.token}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (body !== undefined) headers['Content-Type'] = bodyType || 'application/json';
   let response;
   try {
-    response = await fetch(base + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const sent = body === undefined ? undefined : bodyType ? body : JSON.stringify(body);
+    response = await fetch(base + path, { method, headers, body: sent });
   } catch (e) {
     throw new Problem(0, { title: 'Service injoignable', detail: 'Le service ne répond pas : vérifiez votre connexion puis réessayez.' });
   }

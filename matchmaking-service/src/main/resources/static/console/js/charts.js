@@ -26,3 +26,19 @@ export function resizeAll(container) {
   if (!window.echarts) return;
   container.querySelectorAll('.graphique').forEach(element => window.echarts.getInstanceByDom(element)?.resize());
 }
+
+/**
+ * The map of metropolitan France's départements (cartes/departements.svg, CC BY 4.0, see its licence file), each
+ * contour named by its INSEE code, registered once as the ECharts map « departements ».
+ */
+let departements = null;
+
+export function departementsMap() {
+  if (!departements) {
+    departements = Promise.all([echarts(), fetch('/console/cartes/departements.svg').then(r => {
+      if (!r.ok) throw new Error('La carte des départements ne s’est pas chargée.');
+      return r.text();
+    })]).then(([lib, svg]) => { lib.registerMap('departements', { svg }); return 'departements'; });
+  }
+  return departements;
+}

@@ -29,8 +29,12 @@ final class DemoSession {
             "transports-guillot", "mjc-roseaux", "fabrique-numerique", "cpie-vercors", "alpenergie", "habitat-jeunes",
             "alpes-habitat", "banque-alimentaire", "metropole", "ville-echirolles", "mouvement-associatif-isere",
             "esat-gresivaudan", "france-active-isere", "ville-voiron", "caf-isere", "uga", "epicerie-campus");
+    /**
+     * Pairs with no lasting exclusion in the demo's introductions (the scheduler never seats partners or competitors,
+     * wish or not); an introduction still in progress does not keep a pair apart, their meeting joins it.
+     */
     static final List<List<String>> MUTUAL_WISHES = List.of(List.of("tremplin-insertion", "fonds-assureur"),
-            List.of("habitat-jeunes", "caf-isere"));
+            List.of("habitat-jeunes", "metropole"));
     static final String PLAN = """
             {"title": "Rencontres express des partenariats de l'Isère", "territory": {"code": "38", "level": "DEPARTEMENT"},
              "place": "Maison des associations, Grenoble", "date": "%s", "startsAt": "09:30", "rounds": 6,

@@ -51,6 +51,9 @@ class AuthorizationMatrixTest {
             # operation                                          object   anon  memberA  memberB  facIsere  facSavoie  viewer  admin
             POST   /api/actors                                    own      401   201      201      201       403        403     201
             POST   /api/actors                                    other    401   201      201      403       201        403     201
+            # CSV import of actors (facilitators within their territories, admins): own = a file of Isère, other = of Savoie
+            POST   /api/actors/import                             own      401   403      403      200       403        403     200
+            POST   /api/actors/import                             other    401   403      403      403       200        403     200
             GET    /api/actors                                    own      401   200      200      200       200        200     200
             GET    /api/actors                                    other    401   200      200      200       200        200     200
             GET    /api/actors/{actorId}                          own      401   200c     200      200c      200        200     200c
@@ -131,6 +134,8 @@ class AuthorizationMatrixTest {
             POST   /api/sessions                                  other    401   403      403      403       201        403     201
             POST   /api/sessions/{sessionId}/participants         own      401   403      403      204       403        403     204
             POST   /api/sessions/{sessionId}/participants         other    401   403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/participants/import  own      401   403      403      200       403        403     200
+            POST   /api/sessions/{sessionId}/participants/import  other    401   403      403      200       403        403     200
             POST   /api/sessions/{sessionId}/wishes               own      401   204      403      204       403        403     204
             POST   /api/sessions/{sessionId}/wishes               other    401   403      204      204       403        403     204
             POST   /api/sessions/{sessionId}/schedule/generate    own      401   403      403      200       403        403     200
@@ -300,7 +305,7 @@ class AuthorizationMatrixTest {
         }
         if (SessionCells.handles(row.path())) {
             IntroductionCells.Cell cell = SessionCells.prepare(lab, row.path(), own);
-            expect(row, account, expected, cell.path(), cell.body(), null);
+            expect(row, account, expected, cell.path(), cell.body(), null, cell.contentType());
             return;
         }
         boolean fresh = !row.method().equals("GET") && row.path().contains("{");
@@ -320,9 +325,15 @@ class AuthorizationMatrixTest {
 
     /** Sends the cell's request and checks its answer; {@code target}'s contact person is looked for on a GET. */
     private static void expect(Row row, String account, String expected, String path, String body, Fixture target) {
+        expect(row, account, expected, path, body, target,
+                row.operation().equals("POST /api/actors/import") ? "text/csv;charset=UTF-8" : "application/json");
+    }
+
+    private static void expect(Row row, String account, String expected, String path, String body, Fixture target,
+                               String contentType) {
         assertThat(path).as("a path parameter the matrix test does not know how to fill").doesNotContain("{");
         HttpResponse<String> response = lab.send(row.method(), operations.get(row.operation()).resolve(path), account,
-                body);
+                body, contentType);
         int status = Integer.parseInt(expected.replace("c", ""));
         assertThat(response.statusCode()).as(row.method() + " " + path + " as " + account + ": " + response.body())
                 .isEqualTo(status);
@@ -343,6 +354,10 @@ class AuthorizationMatrixTest {
         return switch (row.method() + " " + row.path()) {
             case "POST /api/actors" -> row.object().equals("own") ? ISERE_ACTOR.formatted("Nouvelle association iséroise",
                     "nouvelle@matrice.example.org") : SAVOIE_ACTOR;
+            // One actor per file; a second import of the same file finds it registered (200 again, nothing written).
+            case "POST /api/actors/import" -> "nom;type;commune;contact courriel\r\n" + (row.object().equals("own")
+                    ? "Association importée de la matrice;association;38185;importee@matrice.example.org"
+                    : "Association savoyarde importée de la matrice;association;73065;") + "\r\n";
             case "PUT /api/actors/{actorId}" -> ISERE_ACTOR.formatted("Association renommée", "renommee@matrice.example.org");
             case "POST /api/actors/{actorId}/{kind}", "PUT /api/actors/{actorId}/{kind}/{postId}" -> NEED;
             case "POST /api/actors/{actorId}/needs/{needId}/fulfilment" -> "{\"note\": \"financé\"}";

@@ -45,6 +45,34 @@ class ConsoleDashboardJourneyTest {
             // The demo's last events may still be arriving: the page follows them until it shows what the API answers.
             new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> funnelCells(browser).equals(funnelCounts(
                     json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/funnel"), "viewer", null).body()))));
+            // The map of the départements: the SVG contours registered as an ECharts map, every metropolitan
+            // département a region of it, and Isère coloured by the figure the API gives (the demo lies there).
+            String mapState = """
+                    const element = document.getElementById('carte-departements');
+                    const chart = element && echarts.getInstanceByDom(element);
+                    if (!chart) return 'no chart';
+                    const series = chart.getModel().getSeriesByIndex(0);
+                    if (!series) return 'no series';
+                    const map = series.coordinateSystem;
+                    if (!map || !map.getRegion) return 'no map: ' + series.type;
+                    const data = series.getData();
+                    return [series.type, map.regions.length, !!map.getRegion('38'), !!map.getRegion('2A'),
+                            data.get('value', data.indexOfName('38'))];""";
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .withMessage(() -> "the map: " + browser.script(mapState)).until(d -> {
+                JsonNode territories = json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/territories"), "viewer",
+                        null).body());
+                long isere = 0;
+                for (JsonNode row : territories.path("rows")) {
+                    isere = row.path("key").asText().equals("38") ? row.path("counts").path("proposed").asLong() : isere;
+                }
+                return browser.script(mapState) instanceof List<?> shown && shown.get(0).equals("series.map")
+                        && ((Number) shown.get(1)).intValue() == 96 && Boolean.TRUE.equals(shown.get(2))
+                        && Boolean.TRUE.equals(shown.get(3)) && shown.get(4) instanceof Number value
+                        && value.longValue() == isere && isere > 0;
+            });
+            assertThat(browser.driver.findElement(By.cssSelector("#carte-departements canvas")).getSize().getHeight())
+                    .isGreaterThan(200);
             JsonNode funnel = json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/funnel"), "viewer", null).body());
             assertThat(funnel.path("steps").get(0).path("count").asLong()).isGreaterThanOrEqualTo(proposed);
             JsonNode sdgs = json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/sdgs"), "viewer", null).body());

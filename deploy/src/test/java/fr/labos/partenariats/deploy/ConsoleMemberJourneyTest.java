@@ -21,7 +21,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -183,23 +185,105 @@ class ConsoleMemberJourneyTest {
         try (ConsoleBrowser browser = ConsoleBrowser.open("animateur-isere", DESKTOP)) {
             browser.signIn(lab, "facilitator-isere");
             browser.awaitReady("territoire");
-            long isere = 0;
+            // Other test classes register actors in Isère too: what the page shows is compared with what the API says.
+            List<String> isere = new ArrayList<>();
             for (JsonNode actor : JSON.readTree(lab.send("GET", lab.profile.resolve("/api/actors?limit=1000"), "viewer", null).body())) {
-                isere += actor.path("homeTerritory").asText().startsWith("38") ? 1 : 0; // the communes of Isère
+                if (actor.path("homeTerritory").asText().startsWith("38")) { // the communes of Isère
+                    isere.add(actor.path("name").asText());
+                }
             }
-            assertThat(browser.driver.findElements(By.cssSelector("tbody tr"))).hasSize((int) isere);
-            browser.driver.findElement(By.id("recherche-acteurs")).sendKeys("Tremplin");
+            assertThat(browser.driver.findElements(By.cssSelector("tbody tr"))).hasSize(isere.size());
+            List<String> tremplins = isere.stream().filter(name -> name.toLowerCase(Locale.FRENCH).contains("tremplin insertion"))
+                    .sorted().toList();
+            assertThat(tremplins).contains("Tremplin Insertion Grésivaudan");
+            browser.driver.findElement(By.id("recherche-acteurs")).sendKeys("Tremplin Insertion");
+            Supplier<List<String>> shown = () -> browser.driver.findElements(By.cssSelector("tbody tr th")).stream()
+                    .map(WebElement::getText).sorted().toList();
             new WebDriverWait(browser.driver, Duration.ofSeconds(10))
-                    .withMessage(() -> "rows shown for « Tremplin »: " + browser.driver.findElements(By.cssSelector("tbody tr th"))
-                            .stream().map(WebElement::getText).toList())
-                    .until(d -> d.findElements(By.cssSelector("tbody tr")).size() == 1);
+                    .withMessage(() -> "rows shown for « Tremplin Insertion »: " + shown.get() + ", expected " + tremplins)
+                    .until(d -> shown.get().equals(tremplins));
             browser.shot("mon-territoire");
             browser.assertAccessible("the facilitator's territory");
-            browser.driver.findElement(By.linkText("Besoins et offres")).click();
+            browser.driver.findElement(By.xpath("//tbody/tr[th = 'Tremplin Insertion Grésivaudan']"))
+                    .findElement(By.linkText("Besoins et offres")).click();
             browser.awaitReady("organisation");
             assertThat(browser.driver.findElements(By.id("publier-needs"))).as("the facilitator of Isère acts for Tremplin").hasSize(1);
             browser.shot("organisation-vue-par-l-animateur");
         }
+    }
+
+    /**
+     * The facilitator of Isère imports a spreadsheet of actors saved as CSV by French Excel (UTF-8 with a byte order
+     * mark, « ; »): a file with a faulty line is refused with the API's message for that line and imports nothing; the
+     * corrected file registers its actors, which join the territory's table; the same file again registers none.
+     */
+    @Test
+    void theFacilitatorImportsActorsFromASpreadsheet(SignedInLab lab) throws IOException {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        String header = "nom;type;commune;thèmes;ODD;contact nom;contact courriel\r\n";
+        String first = "Jardins partagés de Voiron " + run + ";association;38563;alimentation;2|11;Lou Martin;lou.martin@example.org\r\n";
+        String second = "Atelier numérique de Fontaine " + run + ";structure de l'ESS;38169;inclusion numérique;4;;\r\n";
+        Path faulty = excelCsv("import-refuse", header + first + second.replace("structure de l'ESS", "club"));
+        Path corrected = excelCsv("import-corrige", header + first + second);
+        try (ConsoleBrowser browser = ConsoleBrowser.open("animateur-import", DESKTOP)) {
+            browser.signIn(lab, "facilitator-isere");
+            browser.awaitReady("territoire");
+            int rowsBefore = browser.driver.findElements(By.cssSelector(TERRITORY_ROWS)).size();
+
+            browser.driver.findElement(By.id("fichier-acteurs")).sendKeys(faulty.toAbsolutePath().toString());
+            browser.driver.findElement(By.xpath("//form[@id='import-acteurs']//button[normalize-space()='Importer']")).click();
+            WebElement refusal = browser.await(By.cssSelector("#import-acteurs .probleme"));
+            HttpResponse<String> api = lab.send("POST", lab.profile.resolve("/api/actors/import"), "facilitator-isere",
+                    Files.readString(faulty), "text/csv;charset=UTF-8");
+            assertThat(api.statusCode()).isEqualTo(400);
+            JsonNode error = JSON.readTree(api.body()).path("errors").get(0);
+            assertThat(error.path("field").asText()).isEqualTo("ligne 3, type");
+            assertThat(refusal.getText()).contains(error.path("field").asText() + " : " + error.path("message").asText());
+            assertThat(lab.send("GET", lab.profile.resolve("/api/actors?limit=1000"), "viewer", null).body())
+                    .as("nothing imported from the refused file").doesNotContain(run);
+            browser.shot("import-refuse-ligne-en-erreur");
+            browser.assertAccessible("the refused import");
+
+            browser.driver.findElement(By.id("fichier-acteurs")).clear();
+            browser.driver.findElement(By.id("fichier-acteurs")).sendKeys(corrected.toAbsolutePath().toString());
+            browser.driver.findElement(By.xpath("//form[@id='import-acteurs']//button[normalize-space()='Importer']")).click();
+            WebElement done = browser.await(By.cssSelector("#import-acteurs .succes[data-inscrits]"));
+            assertThat(done.getAttribute("data-inscrits")).isEqualTo("2");
+            assertThat(done.getText()).isEqualTo("2 acteurs inscrits, 0 déjà inscrit.");
+            assertThat(browser.driver.findElements(By.cssSelector("#import-acteurs .probleme"))).isEmpty();
+            List<String> imported = browser.driver.findElements(By.cssSelector("#import-acteurs tbody th")).stream()
+                    .map(WebElement::getText).toList();
+            assertThat(imported).containsExactly("Jardins partagés de Voiron " + run, "Atelier numérique de Fontaine " + run);
+            // The territory's table (the page's own, not the report's) is read again with the two new actors.
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+                    d.findElements(By.cssSelector(TERRITORY_ROWS)).size() == rowsBefore + 2);
+            browser.driver.findElement(By.id("recherche-acteurs")).sendKeys(run);
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
+                    d.findElements(By.cssSelector(TERRITORY_ROWS)).size() == 2);
+            browser.shot("import-reussi");
+            browser.assertAccessible("the import's report");
+
+            browser.driver.findElement(By.id("fichier-acteurs")).clear();
+            browser.driver.findElement(By.id("fichier-acteurs")).sendKeys(corrected.toAbsolutePath().toString());
+            browser.driver.findElement(By.xpath("//form[@id='import-acteurs']//button[normalize-space()='Importer']")).click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d ->
+                    "2".equals(d.findElement(By.cssSelector("#import-acteurs .succes[data-inscrits]")).getAttribute("data-deja-inscrits")));
+            assertThat(browser.driver.findElement(By.cssSelector("#import-acteurs .succes")).getText())
+                    .isEqualTo("0 acteur inscrit, 2 déjà inscrits.");
+            browser.shot("import-repete-rien-de-nouveau");
+        }
+    }
+
+    /** The rows of the territory page's table of actors (the import's report has a table of its own, in its form). */
+    private static final String TERRITORY_ROWS = "#contenu > .table-defile tbody tr";
+
+    /** A file as French Excel saves « CSV UTF-8 »: a byte order mark, then the text. */
+    private static Path excelCsv(String name, String text) throws IOException {
+        Path file = Files.createTempFile(name, ".csv");
+        byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+        Files.write(file, bom);
+        Files.writeString(file, text, StandardOpenOption.APPEND);
+        return file;
     }
 
     /**

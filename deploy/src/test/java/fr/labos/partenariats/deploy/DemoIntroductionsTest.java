@@ -61,4 +61,25 @@ class DemoIntroductionsTest {
         assertThat(DemoIntroductions.STORIES).anyMatch(story -> story.size() == 2);
         assertThat(DemoIntroductions.STORIES.size() + DemoIntroductions.ASKING_MEMBERS.size()).isBetween(24, 48);
     }
+
+    /**
+     * The demo's session seats its two mutual wishes only if no demo introduction keeps those pairs apart for good
+     * (partners, or declined as competitor or as already partners): the README's demo and the session's end-to-end
+     * test both load the introductions and the session into one system.
+     */
+    @Test
+    void noDemoIntroductionKeepsTheDemoSessionsMutualWishesApart() {
+        for (List<String> wish : DemoSession.MUTUAL_WISHES) {
+            for (List<String> story : DemoIntroductions.STORIES) {
+                if (!Set.copyOf(story.subList(0, 2)).equals(Set.copyOf(wish))) {
+                    continue;
+                }
+                List<String> steps = story.subList(2, story.size());
+                assertThat(steps).as(story.toString())
+                        .noneMatch(step -> step.equals("decline-b:COMPETITOR") || step.equals("decline-b:ALREADY_PARTNERS"));
+                String lastOutcome = steps.stream().filter(step -> step.startsWith("outcome:")).reduce((a, b) -> b).orElse("");
+                assertThat(lastOutcome).as(story.toString()).doesNotStartWith("outcome:PARTNERSHIP_FORMED");
+            }
+        }
+    }
 }

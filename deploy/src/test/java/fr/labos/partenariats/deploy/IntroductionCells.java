@@ -34,7 +34,10 @@ final class IntroductionCells {
     }
 
     /** The concrete path and body of a cell. */
-    record Cell(String path, String body) {
+    record Cell(String path, String body, String contentType) {
+        Cell(String path, String body) {
+            this(path, body, "application/json");
+        }
     }
 
     static Cell prepare(SignedInLab lab, String path, boolean own) {

@@ -15,8 +15,9 @@ import static org.awaitility.Awaitility.await;
  * The objects the authorization matrix acts on for the speed-meeting session API: a session in Isère planned by the
  * admin with actor A (member-tremplin's) and actor B (member-mobilite's) registered, made fresh for every write cell
  * and taken as far as the operation needs (generated, published, a round started). "own" acts for A, "another's" for
- * B; planning a session plans it in Isère (own) or in Savoie (another's). Reads share one generated session; the list
- * of sessions is read with the planning cell's body, which a GET ignores.
+ * B; planning a session plans it in Isère (own) or in Savoie (another's); a participant list imported (CSV) names A
+ * (own) or B (another's). Reads share one generated session; the list of sessions is read with the planning cell's
+ * body, which a GET ignores.
  */
 final class SessionCells {
 
@@ -56,6 +57,10 @@ final class SessionCells {
         switch (operation) {
             case "/participants" -> {
                 return cell(path, planned(lab), presence);
+            }
+            case "/participants/import" -> {
+                IntroductionCells.Cell cell = cell(path, planned(lab), "identifiant;organisation\r\n" + actor + ";\r\n");
+                return new IntroductionCells.Cell(cell.path(), cell.body(), "text/csv");
             }
             case "/wishes" -> {
                 return cell(path, registered(lab, actors),

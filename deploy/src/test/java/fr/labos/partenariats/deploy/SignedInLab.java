@@ -38,16 +38,20 @@ final class SignedInLab {
     final URI matchmaking;
     final DemoTerritory demo;
     final DemoTerritory.Loaded loaded;
+    /** matchmaking-service's own PostgreSQL database (its event store), for the tests that alter it by SQL. */
+    final String matchmakingDatabaseUrl;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** One token per account for the whole run (they are valid for an hour): asking for one costs a hash check. */
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
-    private SignedInLab(LocalAuthServer auth, URI profile, URI matchmaking, DemoTerritory demo, DemoTerritory.Loaded loaded) {
+    private SignedInLab(LocalAuthServer auth, URI profile, URI matchmaking, DemoTerritory demo, DemoTerritory.Loaded loaded,
+                        String matchmakingDatabaseUrl) {
         this.auth = auth;
         this.profile = profile;
         this.matchmaking = matchmaking;
         this.demo = demo;
         this.loaded = loaded;
+        this.matchmakingDatabaseUrl = matchmakingDatabaseUrl;
     }
 
     /** Resolves a {@code SignedInLab} parameter to the one lab of the run. */
@@ -86,11 +90,16 @@ final class SignedInLab {
     }
 
     HttpResponse<String> send(String method, URI uri, String account, String body) {
+        return send(method, uri, account, body, "application/json");
+    }
+
+    /** A request whose body (if any) is of that content type, e.g. {@code text/csv;charset=UTF-8}. */
+    HttpResponse<String> send(String method, URI uri, String account, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", contentType);
         }
         if (account != null) {
             request.header("Authorization", "Bearer " + token(account));
@@ -153,7 +162,8 @@ final class SignedInLab {
                 if (matches.isEmpty()) {
                     throw new IllegalStateException("The demo territory never reached matchmaking-service");
                 }
-                lab = new SignedInLab(auth, profile, matchmaking, demo, loaded);
+                lab = new SignedInLab(auth, profile, matchmaking, demo, loaded,
+                        postgres.jdbcUrl(SharedClasspath.MATCHMAKING_DATABASE));
             } catch (IOException e) {
                 close();
                 throw new UncheckedIOException(e);

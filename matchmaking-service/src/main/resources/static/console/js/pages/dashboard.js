@@ -2,7 +2,7 @@
 // actor families, by category and by SDG, and the median delays. Every chart's data downloads as CSV; the figures
 // follow the events as they arrive.
 import { download, matchmaking, Problem } from '../api.js';
-import { draw, resizeAll } from '../charts.js';
+import { departementsMap, draw, resizeAll } from '../charts.js';
 import { onEvent } from '../live.js';
 import { CATEGORIES, FAMILIES, SDGS, announce, field, h, problemBox, select } from '../ui.js';
 
@@ -11,7 +11,7 @@ const STEP_LABELS = { proposed: 'Proposées', accepted: 'Acceptées', met: 'Renc
 const PANELS = [
   { id: 'entonnoir', title: 'Entonnoir des mises en relation', path: 'funnel', file: 'entonnoir' },
   { id: 'periodes', title: 'Au fil du temps (par mois)', path: 'periods', file: 'mois', query: { granularity: 'month' } },
-  { id: 'territoires', title: 'Par département (classement)', path: 'territories', file: 'departements', query: { level: 'departement' } },
+  { id: 'territoires', title: 'Par département (carte et classement)', path: 'territories', file: 'departements', query: { level: 'departement' } },
   { id: 'familles', title: 'Par paire de familles d’acteurs', path: 'family-pairs', file: 'familles' },
   { id: 'categories', title: 'Par catégorie de ressource', path: 'categories', file: 'categories' },
   { id: 'odd', title: 'Par objectif de développement durable', path: 'sdgs', file: 'odd' },
@@ -91,8 +91,36 @@ async function loadPanel(panel, query) {
   }
   const chart = h('div', { class: 'graphique', role: 'img', 'aria-label': panel.title });
   const table = h('details', {}, h('summary', {}, 'Voir les données en tableau'), tableOf(panel, data));
+  if (panel.path === 'territories') {
+    // The map for the eye, the ranked bars and the table (the same figures) for everyone, screen readers included.
+    const map = h('div', { class: 'graphique carte-departements', id: 'carte-departements', role: 'img',
+      'aria-label': 'Carte des départements de France métropolitaine, colorés selon les mises en relation proposées ; '
+        + 'les mêmes chiffres sont dans le classement et le tableau qui suivent.' });
+    panel.section.replaceChildren(heading, map, chart, table, h('p', { class: 'aide' }, 'Contours des départements : ',
+      'svg-maps (Victor Cazanave), licence CC BY 4.0. La carte montre la métropole ; l’outre-mer figure dans le classement.'),
+      h('div', { class: 'actions' }, csv));
+    await Promise.all([draw(map, await mapOption(data)), draw(chart, optionFor(panel, data))]);
+    return;
+  }
   panel.section.replaceChildren(heading, chart, table, h('div', { class: 'actions' }, csv));
   await draw(chart, optionFor(panel, data));
+}
+
+/** Départements coloured by the introductions proposed with a side at home there (rows keyed by INSEE code). */
+async function mapOption(data) {
+  const map = await departementsMap();
+  const rows = data.rows.filter(r => r.key !== '?');
+  const labels = Object.fromEntries(rows.map(r => [r.key, r.label]));
+  return {
+    tooltip: { trigger: 'item', confine: true,
+      formatter: p => `${labels[p.name] || p.name} : ${Number.isFinite(p.value) ? p.value : 0} proposée(s)` },
+    visualMap: { min: 0, max: Math.max(1, ...rows.map(r => r.counts.proposed)), calculable: true, orient: 'horizontal',
+      left: 'center', bottom: 0, text: ['plus', 'moins'], inRange: { color: ['#e8f0fa', '#083f77'] } },
+    series: [{ type: 'map', map, name: 'Proposées', roam: false, selectedMode: false, top: 8, bottom: 48,
+      itemStyle: { areaColor: '#f4f4f4', borderColor: '#888', borderWidth: 0.5 },
+      emphasis: { label: { show: false }, itemStyle: { areaColor: '#f2b84b' } },
+      data: rows.map(r => ({ name: r.key, value: r.counts.proposed })) }],
+  };
 }
 
 function rowsOf(panel, data) {

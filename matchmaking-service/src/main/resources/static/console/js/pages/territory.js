@@ -1,13 +1,14 @@
 // A facilitator's territory: its actors (search), each actor's page and partners, registering an actor, and
 // introductions proposed in a batch from the matcher.
 import { matchmaking, profile, Problem } from '../api.js';
-import { ACTOR_TYPES, THEMES, announce, checkboxes, checkedValues, field, h, problemBox, select, showProblem } from '../ui.js';
+import { ACTOR_TYPES, THEMES, announce, checkboxes, checkedValues, clearProblems, field, h, problemBox, select, showProblem } from '../ui.js';
 
 export async function render(main, context) {
   const departements = context.session.territories.filter(t => t.startsWith('DEPARTEMENT:')).map(t => t.split(':')[1]);
-  const actors = await profile('/api/actors?limit=1000');
   // A display filter only: what the facilitator may do on each actor is decided by the API when it acts.
-  const mine = departements.length ? actors.filter(a => departements.some(d => a.homeTerritory.startsWith(d))) : actors;
+  const inTerritory = actors => departements.length ? actors.filter(a => departements.some(d => a.homeTerritory.startsWith(d))) : actors;
+  let mine = inTerritory(await profile('/api/actors?limit=1000'));
+  const caption = h('caption', {}, `${mine.length} acteurs`);
   const search = h('input', { type: 'search', name: 'recherche', id: 'recherche-acteurs' });
   const body = h('tbody', {});
   const show = () => {
@@ -17,12 +18,17 @@ export async function render(main, context) {
       h('td', {}, h('a', { href: `#/organisation/${a.id}` }, 'Besoins et offres'), ' · ', h('a', { href: `#/partenaires/${a.id}` }, 'Partenaires')))));
   };
   search.addEventListener('input', show);
+  const reload = async () => {
+    mine = inTerritory(await profile('/api/actors?limit=1000'));
+    caption.textContent = `${mine.length} acteurs`;
+    show();
+  };
   main.replaceChildren(
     h('h1', {}, departements.length ? `Mon territoire (${departements.map(d => `département ${d}`).join(', ')})` : 'Acteurs'),
     field('Rechercher un acteur', search),
-    h('div', { class: 'table-defile' }, h('table', {}, h('caption', {}, `${mine.length} acteurs`),
+    h('div', { class: 'table-defile' }, h('table', {}, caption,
       h('thead', {}, h('tr', {}, ['Nom', 'Famille', 'Commune', 'Pages'].map(t => h('th', { scope: 'col' }, t)))), body)),
-    registerForm(), batchForm(departements[0]));
+    registerForm(), importForm(reload), batchForm(departements[0]));
   show();
   return null;
 }
@@ -50,6 +56,49 @@ function registerForm() {
       location.hash = `#/organisation/${id}`;
     } catch (e) {
       if (e instanceof Problem) showProblem(form, e); else throw e;
+    }
+  });
+  return form;
+}
+
+/**
+ * POST /api/actors/import: a spreadsheet saved as CSV (Excel's « CSV UTF-8 », `;`), sent as it is. All or nothing:
+ * the API lists every faulty line, or registers every new actor and says which were already there.
+ */
+function importForm(reload) {
+  const result = h('div', { 'aria-live': 'polite', class: 'resultat-import' });
+  const file = h('input', { type: 'file', name: 'fichier', id: 'fichier-acteurs', accept: '.csv,text/csv' });
+  const form = h('form', { novalidate: true, class: 'carte', id: 'import-acteurs' },
+    h('h2', {}, 'Importer des acteurs (fichier CSV)'), h('div', { class: 'probleme-formulaire' }),
+    field('Fichier CSV', file, 'Un tableur enregistré en CSV (séparateur « ; »), une ligne d’en-tête : nom, type, commune (code INSEE) '
+      + 'obligatoires ; thèmes, ODD, description, contact nom, contact courriel, contact téléphone facultatifs. '
+      + 'Une seule ligne en erreur et rien n’est importé ; un acteur déjà inscrit (même nom, même commune) n’est pas inscrit deux fois.'),
+    h('button', { type: 'submit' }, 'Importer'), result);
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    result.replaceChildren();
+    const chosen = file.files && file.files[0];
+    if (!chosen) {
+      showProblem(form, new Problem(400, { title: 'Données invalides', detail: 'Choisissez un fichier CSV.',
+        errors: [{ field: 'fichier', message: 'aucun fichier choisi' }] }));
+      return;
+    }
+    try {
+      const report = await profile('/api/actors/import', { method: 'POST', body: await chosen.arrayBuffer(), bodyType: 'text/csv' });
+      clearProblems(form);
+      result.replaceChildren(
+        h('p', { class: 'succes', 'data-inscrits': report.registered, 'data-deja-inscrits': report.alreadyRegistered },
+          `${report.registered} acteur${report.registered > 1 ? 's' : ''} inscrit${report.registered > 1 ? 's' : ''}, `
+          + `${report.alreadyRegistered} déjà inscrit${report.alreadyRegistered > 1 ? 's' : ''}.`),
+        h('div', { class: 'table-defile' }, h('table', {}, h('caption', {}, 'Acteurs du fichier'),
+          h('thead', {}, h('tr', {}, ['Ligne', 'Nom', 'Commune', 'Résultat'].map(t => h('th', { scope: 'col' }, t)))),
+          h('tbody', {}, report.lines.map(line => h('tr', { 'data-acteur': line.actorId },
+            h('td', {}, String(line.line)), h('th', { scope: 'row' }, h('a', { href: `#/organisation/${line.actorId}` }, line.name)),
+            h('td', {}, line.homeTerritory), h('td', {}, line.outcomeLabel)))))));
+      announce(`Import terminé : ${report.registered} inscrits, ${report.alreadyRegistered} déjà inscrits.`);
+      await reload();
+    } catch (e) {
+      if (e instanceof Problem) showProblem(form, e); else result.replaceChildren(problemBox(e));
     }
   });
   return form;

@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.support;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import fr.labos.partenariats.platform.testing.RelayedRecords;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.EventJson;
@@ -13,14 +14,17 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 
-/** Records of {@code lab.profile.events} exactly as the producer's contract describes them. */
+/**
+ * Records of {@code lab.profile.events} exactly as the producer's contract describes them: the relay's own record
+ * ({@link RelayedRecords#record}), and its headers alone for tests that craft damaged or foreign records.
+ */
 public final class ProfileRecords {
 
     private ProfileRecords() {
     }
 
     public static ProducerRecord<String, String> record(String topic, String aggregateId, long sequence, Object event, Instant at) {
-        return new ProducerRecord<>(topic, null, aggregateId, json(event), headers(event.getClass(), aggregateId, sequence, at));
+        return RelayedRecords.record(topic, aggregateId, sequence, event, at, null);
     }
 
     public static Headers headers(Class<?> eventType, String aggregateId, long sequence, Instant at) {

@@ -159,6 +159,24 @@ public final class RunningMatchmaking implements AutoCloseable {
         }
     }
 
+    /** POST of a body of that content type, as bytes, with that bearer token (none if null), in French. */
+    public HttpResponse<String> postBytes(String path, String token, String contentType, byte[] body) {
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
+                .header("Accept-Language", "fr").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            builder.header("Authorization", TestTokens.bearer(token));
+        }
+        try {
+            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** GET, expecting 200 and JSON. */
     public JsonNode getJson(String path) {
         HttpResponse<String> response = get(path);

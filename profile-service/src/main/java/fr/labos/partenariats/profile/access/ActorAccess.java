@@ -104,6 +104,26 @@ public class ActorAccess {
         }
     }
 
+    /**
+     * Importing a file of actors is a facilitator's or an admin's work (403 for anyone else); a facilitator's lines
+     * must all lie in its territories ({@link #mayRegisterAt}).
+     */
+    public void checkMayImport(LabPrincipal principal) {
+        if (!principal.is(LabRole.ADMIN) && !principal.is(LabRole.FACILITATOR)) {
+            throw new ActionForbiddenException("L'import d'un fichier d'acteurs est réservé aux animateurs du territoire"
+                    + " et aux administrateurs.");
+        }
+    }
+
+    /** Whether the principal may register an actor at that (known) home commune: admins anywhere, facilitators in their territories. */
+    public boolean mayRegisterAt(LabPrincipal principal, String homeCommune) {
+        return switch (principal.role()) {
+            case ADMIN, ACTOR_MEMBER -> true;
+            case FACILITATOR -> serves(principal, homeCommune);
+            case VIEWER -> false;
+        };
+    }
+
     /** A facilitator may not move an actor out of its territories: the new home must lie in them too. */
     public void checkMayMoveTo(LabPrincipal principal, ActorView actor, String newHomeTerritory) {
         if (principal.is(LabRole.FACILITATOR) && !newHomeTerritory.equals(actor.homeTerritory())

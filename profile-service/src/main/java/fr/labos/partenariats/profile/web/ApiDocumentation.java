@@ -31,4 +31,10 @@ class ApiDocumentation {
         return (method, path) -> path.matches("/api/actors/\\{actorId}/(\\{kind}|needs|offers)/\\{[a-zA-Z]+}(/fulfilment)?")
                 && !method.equals("GET") ? Set.of(409) : Set.of();
     }
+
+    /** The import of actors reads CSV only: a body declared as anything else is refused (415) before it is read. */
+    @Bean
+    ExtraProblems actorImportMediaType() {
+        return (method, path) -> method.equals("POST") && path.equals("/api/actors/import") ? Set.of(415) : Set.of();
+    }
 }

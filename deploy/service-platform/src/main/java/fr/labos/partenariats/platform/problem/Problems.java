@@ -53,8 +53,19 @@ public final class Problems {
         return invalid(locale, request.getRequestURI(), fields);
     }
 
+    /**
+     * A 400 listing each rejected input in the order given, for inputs that have an order of their own (the lines of
+     * an imported file: line 10 after line 9, which sorting by name would not keep).
+     */
+    public ProblemDetail invalidAsListed(HttpServletRequest request, List<FieldProblem> fields) {
+        return listed(ProblemMessages.localeOf(request), request.getRequestURI(), fields.stream().distinct().toList());
+    }
+
     ProblemDetail invalid(Locale locale, String path, List<FieldProblem> fields) {
-        List<FieldProblem> sorted = fields.stream().sorted(Comparator.comparing(FieldProblem::field)).distinct().toList();
+        return listed(locale, path, fields.stream().sorted(Comparator.comparing(FieldProblem::field)).distinct().toList());
+    }
+
+    private ProblemDetail listed(Locale locale, String path, List<FieldProblem> sorted) {
         String summary = String.join("; ", sorted.stream().map(f -> f.field() + " : " + f.message()).toList());
         ProblemDetail problem = create(ProblemTypes.INVALID_INPUT, 400, locale, path,
                 messages.get("problem.invalid-input.fields", locale, sorted.size(), summary));

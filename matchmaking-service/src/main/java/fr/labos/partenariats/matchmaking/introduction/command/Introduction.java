@@ -9,6 +9,7 @@ import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
 import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
 import fr.labos.partenariats.schema.matching.IntroductionWithdrawnEvent;
+import fr.labos.partenariats.schema.matching.JoinIntroductionAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.MeetingHeldEvent;
 import fr.labos.partenariats.schema.matching.MeetingMissedEvent;
 import fr.labos.partenariats.schema.matching.MeetingScheduledEvent;
@@ -29,6 +30,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -92,6 +94,36 @@ public class Introduction {
         apply(new IntroductionAcceptedEvent(id, command.partnerActorId(), true, now));
         apply(new MeetingScheduledEvent(id, meetingId, command.heldAt(), command.place(), now));
         apply(new MeetingHeldEvent(id, meetingId, null, now));
+    }
+
+    /**
+     * Two actors whose introduction is in progress met at a speed-meeting session: the session's round becomes a
+     * meeting held of this introduction. Both sat at the table, so a side that had not accepted yet accepts now (the
+     * second acceptance cancels the answer deadline, as any). Refused on an introduction closed before acceptance
+     * (declined, expired, withdrawn): the caller then makes a new one. The same round handled again (a replay)
+     * changes nothing.
+     */
+    @CommandHandler
+    void handle(JoinIntroductionAfterSpeedMeetingCommand command, Clock clock, DeadlineManager deadlines) {
+        IntroductionRules.checkSpeedMeetingJoined(command);
+        if (!isParty(command.actorId())) throw new NotAPartyToIntroduction(introductionId, command.actorId());
+        if (!isParty(command.partnerActorId())) {
+            throw new NotAPartyToIntroduction(introductionId, command.partnerActorId());
+        }
+        checkNotClosed();
+        String meetingId = speedMeetingId(command.sessionId(), command.round());
+        if (meetings.containsKey(meetingId)) return;
+        Instant now = clock.instant();
+        if (status == IntroductionStatus.PROPOSED) {
+            List<String> waiting = new ArrayList<>(List.of(actorId, partnerActorId));
+            waiting.removeAll(acceptedSides);
+            for (int i = 0; i < waiting.size(); i++) {
+                apply(new IntroductionAcceptedEvent(introductionId, waiting.get(i), i == waiting.size() - 1, now));
+            }
+            deadlines.cancelAllWithinScope(ANSWER_DEADLINE);
+        }
+        apply(new MeetingScheduledEvent(introductionId, meetingId, command.heldAt(), command.place(), now));
+        apply(new MeetingHeldEvent(introductionId, meetingId, command.note(), now));
     }
 
     /** The meeting of an introduction made at a speed-meeting session: the session's round. */

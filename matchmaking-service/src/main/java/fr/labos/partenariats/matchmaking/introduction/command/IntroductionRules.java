@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.introduction.command;
 
 import fr.labos.partenariats.schema.matching.IntroduceAfterSpeedMeetingCommand;
+import fr.labos.partenariats.schema.matching.JoinIntroductionAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
 import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.matching.ProposeIntroductionCommand;
@@ -36,6 +37,21 @@ final class IntroductionRules {
         switch (command.source()) {
             case MATCHER, ACTOR_REQUEST -> checkMatcherGrounds(command);
             case FACILITATOR, SPEED_MEETING -> checkScore(command.match());
+        }
+    }
+
+    static void checkSpeedMeetingJoined(JoinIntroductionAfterSpeedMeetingCommand command) {
+        require(command.sessionId(), "sessionId", "une rencontre express a lieu dans une session");
+        if (command.round() < 1) {
+            throw new InvalidIntroduction("round", "une rencontre express a lieu dans un tour, à partir du premier");
+        }
+        require(command.actorId(), "actorId", "une mise en relation a besoin de ses deux acteurs");
+        require(command.partnerActorId(), "partnerActorId", "une mise en relation a besoin de ses deux acteurs");
+        if (command.actorId().equals(command.partnerActorId())) {
+            throw new InvalidIntroduction("partnerActorId", "un acteur ne peut pas être présenté à lui-même");
+        }
+        if (command.heldAt() == null) {
+            throw new InvalidIntroduction("heldAt", "une rencontre express a eu lieu à une date");
         }
     }
 

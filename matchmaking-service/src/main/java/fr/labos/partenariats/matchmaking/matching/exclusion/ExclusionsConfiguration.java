@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.matching.exclusion;
 
+import fr.labos.partenariats.matchmaking.session.pairs.MeetingsHeldInSessions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
@@ -7,7 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The introduced pairs the engine leaves out ({@link IntroducedPairs}), fed by a follower that starts with the
+ * The introduced pairs the engine leaves out ({@link IntroducedPairs}) and the meetings held at speed-meeting
+ * sessions ({@link MeetingsHeldInSessions}, the sessions' earlier meetings), fed by one follower that starts with the
  * context, of {@code matchmaking.introductions.topic}: by default the topic this service's relay writes
  * ({@code lab.relay.topic}, {@code lab.matchmaking.events}), whichever instance wrote the events.
  */
@@ -19,10 +21,18 @@ class ExclusionsConfiguration {
         return new IntroducedPairs();
     }
 
+    /** The meetings held at speed-meeting sessions, read in the same pass: a session's earlier meetings. */
+    @Bean
+    MeetingsHeldInSessions meetingsHeldInSessions() {
+        return new MeetingsHeldInSessions();
+    }
+
     @Bean
     SmartLifecycle introducedPairsFollower(KafkaProperties kafka, IntroducedPairs pairs,
+                                           MeetingsHeldInSessions sessionMeetings,
                                            @Value("${matchmaking.introductions.topic:${lab.relay.topic:lab.matchmaking.events}}") String topic) {
-        IntroductionEventTail tail = new IntroductionEventTail(kafka.buildConsumerProperties(null), topic, pairs);
+        IntroductionEventTail tail = new IntroductionEventTail(kafka.buildConsumerProperties(null), topic, pairs,
+                sessionMeetings::apply);
         return new SmartLifecycle() {
             private volatile boolean running;
 

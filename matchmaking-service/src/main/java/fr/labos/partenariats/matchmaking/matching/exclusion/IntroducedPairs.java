@@ -214,6 +214,27 @@ public final class IntroducedPairs implements PairExclusions {
         }
     }
 
+    /**
+     * The introduction of this pair still in progress, if any: waiting for its answers, or accepted by both sides
+     * and not closed by an outcome (none yet, or the latest {@code FOLLOW_UP_PLANNED}); a declined one, even for a
+     * lasting reason, is not. The latest proposed when several are.
+     */
+    public Optional<String> inProgressBetween(String actorId, String partnerId) {
+        if (actorId.equals(partnerId)) {
+            return Optional.empty();
+        }
+        lock.readLock().lock();
+        try {
+            return byPair.getOrDefault(Set.of(actorId, partnerId), Set.of()).stream()
+                    .filter(introduction -> introduction.reason() == ExclusionReason.OPEN_INTRODUCTION
+                            || introduction.reason() == ExclusionReason.INTRODUCED)
+                    .max(Comparator.comparingLong(introduction -> introduction.arrival))
+                    .map(introduction -> introduction.id);
+        } finally {
+            lock.readLock().unlock();
+        }
+    }
+
     /** The introduction of this pair proposed last, whatever became of it, if any. */
     public Optional<String> latestIntroductionBetween(String actorId, String partnerId) {
         if (actorId.equals(partnerId)) {

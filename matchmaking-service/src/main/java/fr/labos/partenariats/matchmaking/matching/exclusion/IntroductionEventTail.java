@@ -10,6 +10,7 @@ import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
 import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionWithdrawnEvent;
 import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
+import fr.labos.partenariats.schema.session.SessionMeetingHeldEvent;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -27,10 +28,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Follows every partition of {@code lab.matchmaking.events} from offset 0, in a thread of its own, and hands the
- * introduction steps that decide exclusions to {@link IntroducedPairs}. No consumer group and nothing committed: each
+ * introduction steps that decide exclusions to {@link IntroducedPairs}, and the meetings held at speed-meeting sessions
+ * to whoever keeps them (the sessions' earlier meetings: one pass over the topic feeds both). No consumer group and nothing committed: each
  * instance rebuilds the whole state at start, so all instances answer alike. The state counts as caught up once the
  * positions reached the ends the partitions had when this instance started (or at once while the topic does not exist
  * yet). A record it cannot read is logged and passed over; after a failure of Kafka it starts again from the first
@@ -49,10 +52,12 @@ final class IntroductionEventTail {
             EventCatalog.typeName(IntroductionExpiredEvent.class), IntroductionExpiredEvent.class,
             EventCatalog.typeName(IntroductionWithdrawnEvent.class), IntroductionWithdrawnEvent.class,
             EventCatalog.typeName(OutcomeRecordedEvent.class), OutcomeRecordedEvent.class);
+    private static final String SESSION_MEETING_HELD = EventCatalog.typeName(SessionMeetingHeldEvent.class);
 
     private final Map<String, Object> consumerProperties;
     private final String topic;
     private final IntroducedPairs pairs;
+    private final Consumer<SessionMeetingHeldEvent> sessionMeetings;
     private final Map<Integer, Long> next = new HashMap<>();
     private volatile boolean running;
     private volatile KafkaConsumer<String, String> consumer;
@@ -60,6 +65,13 @@ final class IntroductionEventTail {
     private Map<TopicPartition, Long> endsAtStart;
 
     IntroductionEventTail(Map<String, Object> kafkaProperties, String topic, IntroducedPairs pairs) {
+        this(kafkaProperties, topic, pairs, held -> {
+        });
+    }
+
+    IntroductionEventTail(Map<String, Object> kafkaProperties, String topic, IntroducedPairs pairs,
+                          Consumer<SessionMeetingHeldEvent> sessionMeetings) {
+        this.sessionMeetings = sessionMeetings;
         Map<String, Object> configuration = new HashMap<>(kafkaProperties);
         configuration.remove(ConsumerConfig.GROUP_ID_CONFIG);
         configuration.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -177,6 +189,11 @@ final class IntroductionEventTail {
 
     private void handle(ConsumerRecord<String, String> record) {
         String type = header(record, EventHeaders.EVENT_TYPE);
+        if (SESSION_MEETING_HELD.equals(type)) {
+            read(record, SessionMeetingHeldEvent.class).ifPresent(held ->
+                    sessionMeetings.accept((SessionMeetingHeldEvent) held));
+            return;
+        }
         Class<?> step = type == null ? null : STEPS.get(type);
         if (step == null) {
             return;

@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.session.api;
 
 import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
 import fr.labos.partenariats.matchmaking.engine.model.PairExclusions;
+import fr.labos.partenariats.matchmaking.matching.IndexNotReadyException;
 import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
 import fr.labos.partenariats.matchmaking.session.pairs.EarlierMeetings;
 import fr.labos.partenariats.matchmaking.session.pairs.SessionPairs;
@@ -15,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +25,8 @@ import java.util.Map;
 /**
  * Plans a session's rounds: its pairs weighed by the matching engine and set aside by the introductions that
  * keep them apart for good ({@link IntroducedPairs#lasting()}: partners, or declined as competitor or as already
- * partners; an open introduction does not stop two actors from meeting at a table) and by earlier sessions, then the
+ * partners; an open introduction does not stop two actors from meeting at a table) and by earlier sessions (the
+ * {@link EarlierMeetings} bean: the meetings held in other sessions, read back from the topic), then the
  * scheduler; a re-plan keeps the started rounds and the locks.
  */
 @Component
@@ -34,12 +37,15 @@ class SessionScheduling {
     private final ObjectProvider<EarlierMeetings> earlier;
     private final WishBonuses bonuses;
     private final Clock clock;
+    private final Duration readyTimeout;
     private final SpeedMeetingScheduler scheduler = new SpeedMeetingScheduler();
 
     SessionScheduling(MatchingEngine engine, ObjectProvider<IntroducedPairs> introduced,
                       ObjectProvider<EarlierMeetings> earlier, Clock clock,
                       @Value("${lab.sessions.wish-bonus.one-sided:0.5}") double oneSided,
-                      @Value("${lab.sessions.wish-bonus.mutual:1.0}") double mutual) {
+                      @Value("${lab.sessions.wish-bonus.mutual:1.0}") double mutual,
+                      @Value("${matchmaking.index.ready-timeout:5s}") Duration readyTimeout) {
+        this.readyTimeout = readyTimeout;
         this.engine = engine;
         this.introduced = introduced;
         this.earlier = earlier;
@@ -47,7 +53,15 @@ class SessionScheduling {
         this.bonuses = new WishBonuses(oneSided, mutual);
     }
 
+    /**
+     * The session's pairs; 503 (the index not ready) until the introductions and the earlier sessions' meetings are
+     * read back from the topic up to where it stood at start, since a plan made before would seat pairs it must not.
+     */
     SessionPairs pairs(SessionState session) {
+        IntroducedPairs pairs = introduced.getIfAvailable();
+        if (pairs != null && !pairs.awaitCaughtUp(readyTimeout)) {
+            throw new IndexNotReadyException();
+        }
         return new SessionPairs(session.sessionId(), session.participants(), session.wishes(), engine,
                 lastingExclusions(), earlier.getIfAvailable(() -> EarlierMeetings.NONE),
                 bonuses, LocalDate.now(clock));

@@ -18,6 +18,7 @@ import fr.labos.partenariats.schema.session.RecordSessionMeetingHeldCommand;
 import fr.labos.partenariats.schema.session.RecordTableLostCommand;
 import fr.labos.partenariats.schema.session.RegisterLateArrivalCommand;
 import fr.labos.partenariats.schema.session.RegisterParticipantCommand;
+import fr.labos.partenariats.schema.session.RegisterParticipantsCommand;
 import fr.labos.partenariats.schema.session.RoundStartedEvent;
 import fr.labos.partenariats.schema.session.ScheduleAdjustedEvent;
 import fr.labos.partenariats.schema.session.ScheduleGeneratedEvent;
@@ -85,6 +86,29 @@ public class SpeedMeetingSession {
         SessionRules.require(command.actorId(), "actorId", "un participant est un acteur");
         if (participants.contains(command.actorId())) throw new AlreadyRegistered(sessionId, command.actorId());
         apply(new ParticipantRegisteredEvent(sessionId, command.actorId(), command.organisation(), clock.instant()));
+    }
+
+    /**
+     * An imported list: every actor is checked before any is registered, so that one bad entry registers none; those
+     * already registered (a list imported again) and those named twice are registered once.
+     */
+    @CommandHandler
+    void handle(RegisterParticipantsCommand command, Clock clock) {
+        checkBeforePublication();
+        if (command.participants() == null || command.participants().isEmpty()) {
+            throw new InvalidSession("participants", "la liste des participants à inscrire est vide");
+        }
+        for (RegisterParticipantsCommand.Participant participant : command.participants()) {
+            SessionRules.require(participant == null ? null : participant.actorId(), "actorId",
+                    "un participant est un acteur");
+        }
+        Set<String> registering = new HashSet<>(participants);
+        for (RegisterParticipantsCommand.Participant participant : command.participants()) {
+            if (registering.add(participant.actorId())) {
+                apply(new ParticipantRegisteredEvent(sessionId, participant.actorId(), participant.organisation(),
+                        clock.instant()));
+            }
+        }
     }
 
     @CommandHandler

@@ -1,54 +1,82 @@
 package fr.labos.partenariats.matchmaking.session.introductions;
 
+import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRefused;
+import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
+import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.schema.matching.IntroduceAfterSpeedMeetingCommand;
+import fr.labos.partenariats.schema.matching.JoinIntroductionAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
 import fr.labos.partenariats.schema.matching.Proposer;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
 import fr.labos.partenariats.schema.session.SessionMeetingHeldEvent;
-import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * From meeting to introduction: each meeting held at a session becomes an introduction with source SPEED_MEETING,
- * accepted by both sides, whose outcome is then followed like any other. A tracking processor of its own, so that a
- * meeting held while the service was down is introduced on restart; the introduction's id is derived from the session
- * and the pair, so that a meeting handled twice makes one introduction.
+ * accepted by both sides, whose outcome is then followed like any other; or, when the pair already has an
+ * introduction in progress (waiting for answers, or accepted and not closed by an outcome:
+ * {@link IntroducedPairs#inProgressBetween}), the meeting joins it (both sides accept if they had not, and the round is
+ * its meeting held) rather than opening a second one. A tracking processor of its own, so that a meeting held while
+ * the service was down is introduced on restart; its errors propagate, so that a meeting is retried rather than
+ * skipped. Handled twice, a meeting makes one introduction: a new one's id is derived from the session and the pair,
+ * and an introduction joined ignores a round it already holds.
  */
 @Component
 @ProcessingGroup(SpeedMeetingIntroductions.PROCESSOR)
 class SpeedMeetingIntroductions {
 
     static final String PROCESSOR = "speed-meeting-introductions";
+    private static final Logger log = LoggerFactory.getLogger(SpeedMeetingIntroductions.class);
+    private static final Duration CATCH_UP = Duration.ofSeconds(30);
 
     private final CommandGateway commands;
     private final EventStore events;
+    private final ObjectProvider<IntroducedPairs> introduced;
 
-    SpeedMeetingIntroductions(CommandGateway commands, EventStore events) {
+    SpeedMeetingIntroductions(CommandGateway commands, EventStore events, ObjectProvider<IntroducedPairs> introduced) {
         this.commands = commands;
         this.events = events;
+        this.introduced = introduced;
     }
 
     @EventHandler
     void on(SessionMeetingHeldEvent held) {
         SessionState session = new SessionState();
         events.readEvents(held.sessionId()).asStream().forEach(message -> session.apply(message.getPayload()));
+        String note = "Rencontre express « " + session.title() + " », tour " + held.round() + ", table "
+                + held.table();
+        String place = (session.place() == null ? "" : session.place() + " — ") + "table " + held.table();
+        Optional<String> inProgress = introductionInProgress(held);
+        if (inProgress.isPresent()) {
+            try {
+                commands.sendAndWait(new JoinIntroductionAfterSpeedMeetingCommand(inProgress.get(), held.sessionId(),
+                        held.round(), held.actorId(), held.partnerActorId(), held.heldAt(), place, note));
+                return;
+            } catch (IntroductionRefused closedMeanwhile) {
+                // Declined, expired or withdrawn after this instance last heard of it: the meeting makes a new one.
+                log.info("Speed meeting {} round {}: introduction {} no longer in progress ({}), a new one is made",
+                        held.sessionId(), held.round(), inProgress.get(), closedMeanwhile.getMessage());
+            }
+        }
         ScheduledMeeting meeting = session.schedule().stream()
                 .filter(m -> m.round() == held.round() && m.brings(held.actorId(), held.partnerActorId()))
                 .findFirst().orElse(null);
         MatchSnapshot match = meeting == null ? null
                 : new MatchSnapshot(null, Math.min(1, Math.max(0, meeting.weight())), Map.of(), meeting.explanation());
-        String note = "Rencontre express « " + session.title() + " », tour " + held.round() + ", table "
-                + held.table();
-        String place = (session.place() == null ? "" : session.place() + " — ") + "table " + held.table();
         try {
             commands.sendAndWait(new IntroduceAfterSpeedMeetingCommand(introductionId(held), held.sessionId(),
                     held.round(), held.actorId(), held.partnerActorId(), held.heldAt(), place, match,
@@ -56,6 +84,20 @@ class SpeedMeetingIntroductions {
         } catch (AggregateStreamCreationException alreadyIntroduced) {
             // This meeting was handled before (a replay, or a redelivery after a crash): its introduction exists.
         }
+    }
+
+    /**
+     * The pair's introduction in progress, as the introduction events read back from the topic tell it. Until this
+     * instance has read the topic up to where it stood at start, it cannot tell: the meeting is retried.
+     */
+    private Optional<String> introductionInProgress(SessionMeetingHeldEvent held) {
+        IntroducedPairs pairs = introduced.getIfAvailable();
+        if (pairs == null) return Optional.empty();
+        if (!pairs.awaitCaughtUp(CATCH_UP)) {
+            throw new IllegalStateException("the introductions are not read back from the topic yet: speed meeting "
+                    + held.sessionId() + " round " + held.round() + " waits");
+        }
+        return pairs.inProgressBetween(held.actorId(), held.partnerActorId());
     }
 
     /** The same for the same meeting, whichever way round the pair is named. */

@@ -4,6 +4,9 @@ import fr.labos.partenariats.schema.matching.IntroduceAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
+import fr.labos.partenariats.schema.matching.JoinIntroductionAfterSpeedMeetingCommand;
+import fr.labos.partenariats.schema.matching.DeclineIntroductionCommand;
+import fr.labos.partenariats.schema.matching.DeclineReason;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
 import fr.labos.partenariats.schema.matching.MeetingHeldEvent;
 import fr.labos.partenariats.schema.matching.MeetingScheduledEvent;
@@ -97,6 +100,77 @@ class IntroductionFromSpeedMeetingTest {
                 .expectNoEvents();
         fixture.givenNoPriorActivity()
                 .when(met(ASSOCIATION, FOUNDATION, null))
+                .expectException(InvalidIntroduction.class)
+                .expectNoEvents();
+    }
+
+    // ------------------------------------------------------------------ a meeting that joins an introduction in progress
+
+    private static final String PLACE = "Maison des associations — table 3";
+
+    private static JoinIntroductionAfterSpeedMeetingCommand joined(String actor, String partner) {
+        return new JoinIntroductionAfterSpeedMeetingCommand(ID, "s-1", 2, actor, partner, ROUND_TWO, PLACE, NOTE);
+    }
+
+    @Test
+    void aSessionMeetingOfAPairWhoseIntroductionWaitsForAnswersAcceptsItForBothSidesAndIsItsMeeting() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(askedByTheAssociation())
+                .when(joined(FOUNDATION, ASSOCIATION))
+                .expectEvents(acceptedBy(ASSOCIATION, false), acceptedBy(FOUNDATION, true),
+                        new MeetingScheduledEvent(ID, MEETING, ROUND_TWO, PLACE, NOW),
+                        new MeetingHeldEvent(ID, MEETING, NOTE, NOW))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void theSideThatAcceptedAlreadyIsNotAskedAgain() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(askedByTheAssociation(), acceptBy(FOUNDATION))
+                .when(joined(ASSOCIATION, FOUNDATION))
+                .expectEvents(acceptedBy(ASSOCIATION, true),
+                        new MeetingScheduledEvent(ID, MEETING, ROUND_TWO, PLACE, NOW),
+                        new MeetingHeldEvent(ID, MEETING, NOTE, NOW))
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void anAcceptedIntroductionGetsTheSessionMeetingAsAMeetingHeld() {
+        fixture.given(acceptedByBothSides())
+                .when(joined(ASSOCIATION, FOUNDATION))
+                .expectEvents(new MeetingScheduledEvent(ID, MEETING, ROUND_TWO, PLACE, NOW),
+                        new MeetingHeldEvent(ID, MEETING, NOTE, NOW));
+    }
+
+    @Test
+    void theSameRoundJoinedTwiceIsRecordedOnce() {
+        fixture.given(acceptedByBothSides())
+                .andGiven(new MeetingScheduledEvent(ID, MEETING, ROUND_TWO, PLACE, NOW),
+                        new MeetingHeldEvent(ID, MEETING, NOTE, NOW))
+                .when(joined(FOUNDATION, ASSOCIATION))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aClosedIntroductionIsNotJoined() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(askedByTheAssociation(),
+                        new DeclineIntroductionCommand(ID, FOUNDATION, DeclineReason.NOT_NOW, "Plus tard."))
+                .when(joined(ASSOCIATION, FOUNDATION))
+                .expectException(IntroductionDeclined.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void onlyTheIntroductionOfThatPairIsJoined() {
+        fixture.given(acceptedByBothSides())
+                .when(joined(ASSOCIATION, STRANGER))
+                .expectException(NotAPartyToIntroduction.class)
+                .expectNoEvents();
+        fixture.given(acceptedByBothSides())
+                .when(new JoinIntroductionAfterSpeedMeetingCommand(ID, "s-1", 0, ASSOCIATION, FOUNDATION, ROUND_TWO,
+                        PLACE, NOTE))
                 .expectException(InvalidIntroduction.class)
                 .expectNoEvents();
     }

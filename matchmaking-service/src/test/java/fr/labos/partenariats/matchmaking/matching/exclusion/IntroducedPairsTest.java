@@ -170,6 +170,33 @@ class IntroducedPairsTest {
         assertThat(pairs.latestIntroductionBetween("banque", "wimoov")).contains("i3");
     }
 
+    @Test
+    void theIntroductionInProgressIsOneWaitingForAnswersOrAcceptedAndNotClosedByAnOutcome() {
+        assertThat(pairs.inProgressBetween("wimoov", "fondation")).isEmpty();
+        propose("i1", "wimoov", "fondation");
+        assertThat(pairs.inProgressBetween("fondation", "wimoov")).contains("i1");
+        pairs.apply("i1", 1, new IntroductionAcceptedEvent("i1", "wimoov", false, AT));
+        pairs.apply("i1", 2, new IntroductionAcceptedEvent("i1", "fondation", true, AT));
+        assertThat(pairs.inProgressBetween("wimoov", "fondation")).contains("i1");
+        outcome("i1", 3, Outcome.FOLLOW_UP_PLANNED);
+        assertThat(pairs.inProgressBetween("wimoov", "fondation")).contains("i1");
+        outcome("i1", 4, Outcome.NO_FIT);
+        assertThat(pairs.inProgressBetween("wimoov", "fondation")).isEmpty();
+
+        propose("i2", "wimoov", "banque");
+        pairs.apply("i2", 1, new IntroductionDeclinedEvent("i2", "banque", DeclineReason.COMPETITOR, null, AT));
+        assertThat(pairs.inProgressBetween("wimoov", "banque")).isEmpty();
+        propose("i3", "banque", "wimoov");
+        assertThat(pairs.inProgressBetween("wimoov", "banque")).contains("i3");
+
+        propose("i4", "mairie", "wimoov");
+        pairs.apply("i4", 1, new IntroductionAcceptedEvent("i4", "wimoov", false, AT));
+        pairs.apply("i4", 2, new IntroductionAcceptedEvent("i4", "mairie", true, AT));
+        outcome("i4", 3, Outcome.PARTNERSHIP_FORMED);
+        assertThat(pairs.inProgressBetween("wimoov", "mairie")).isEmpty();
+        assertThat(pairs.inProgressBetween("wimoov", "wimoov")).isEmpty();
+    }
+
     private void propose(String id, String actor, String partner) {
         pairs.apply(id, 0, new IntroductionProposedEvent(id, IntroductionSource.FACILITATOR, actor, partner, List.of(),
                 null, new Proposer("u-1", "FACILITATOR"), null, AT, AT.plusSeconds(14 * 86_400)));

@@ -18,7 +18,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
+import fr.labos.partenariats.matchmaking.session.pairs.SessionPairs;
+
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -204,6 +208,214 @@ class SessionApiTest {
         assertThat(service.get("/api/sessions/" + sessionId + "/pair-weights", TestTokens.member(ACTORS.get(0))
                 .sign()).statusCode()).isEqualTo(403);
         assertThat(store.events()).isEqualTo(planned + 1);
+    }
+
+    // --------------------------------------------------------------------------------- importing a participant list
+
+    @Test
+    void aParticipantListImportedAsCsvRegistersEveryActorOnceAndAgainNobodyNew() {
+        List<String> actors = freshActors("Maison de l'Emploi du Voironnais", "Épicerie solidaire");
+        String sessionId = plan(FACILITATOR, 2, 2);
+        // As French Excel saves « CSV UTF-8 »: a byte order mark, semicolons, CRLF; a blank line in the middle.
+        String csv = "\uFEFFIdentifiant;Nom;Organisation\r\n"
+                + ACTORS.get(0) + ";;Groupe Insertion\r\n"
+                + ";MAISON DE L’EMPLOI DU VOIRONNAIS;\r\n"
+                + "\r\n"
+                + actors.get(1) + ";Épicerie solidaire;\r\n"
+                + ACTORS.get(0) + ";;\r\n";
+        HttpResponse<String> imported = importCsv(FACILITATOR, sessionId, csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        JsonNode report = RunningMatchmaking.parse(imported.body());
+        assertThat(report.path("registered").asInt()).isEqualTo(3);
+        assertThat(report.path("alreadyRegistered").asInt()).isZero();
+        assertThat(report.path("duplicates").asInt()).isEqualTo(1);
+        assertThat(report.path("lines").findValuesAsText("line")).containsExactly("2", "3", "5", "6");
+        assertThat(report.path("lines").findValuesAsText("actorId"))
+                .containsExactly(ACTORS.get(0), actors.get(0), actors.get(1), ACTORS.get(0));
+        assertThat(report.path("lines").findValuesAsText("result"))
+                .containsExactly("REGISTERED", "REGISTERED", "REGISTERED", "DUPLICATE");
+        assertThat(report.path("lines").get(3).path("label").asText()).isEqualTo("déjà sur une ligne précédente du fichier");
+        assertThat(store.eventTypes(sessionId)).containsExactly("SessionPlannedEvent", "ParticipantRegisteredEvent",
+                "ParticipantRegisteredEvent", "ParticipantRegisteredEvent");
+        assertThat(store.payloads(sessionId).get(1)).contains("\"organisation\":\"Groupe Insertion\"");
+
+        // The same list again, comma-separated and without a byte order mark: nobody new, nothing written.
+        long before = store.events();
+        HttpResponse<String> again = importCsv(FACILITATOR, sessionId, ("identifiant,nom\n" + ACTORS.get(0) + ",\n"
+                + actors.get(0) + ",\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        JsonNode second = RunningMatchmaking.parse(again.body());
+        assertThat(second.path("registered").asInt()).isZero();
+        assertThat(second.path("alreadyRegistered").asInt()).isEqualTo(2);
+        assertThat(second.path("lines").findValuesAsText("label")).containsOnly("déjà inscrit à la session");
+        assertThat(store.events()).isEqualTo(before);
+    }
+
+    @Test
+    void aParticipantListWithABadLineRegistersNobodyAndNamesEachBadLine() {
+        List<String> actors = freshActors("Recyclerie du Trièves");
+        String sessionId = plan(FACILITATOR, 2, 2);
+        long planned = store.events();
+        String csv = "identifiant;nom\n"
+                + actors.get(0) + ";\n"
+                + "actor-inconnu;\n"
+                + ";Association fantôme\n"
+                + ";;\n"
+                + ACTORS.get(1) + ";\n";
+        HttpResponse<String> refused = importCsv(FACILITATOR, sessionId, csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/problem+json"));
+        JsonNode problem = RunningMatchmaking.parse(refused.body());
+        assertThat(problem.path("detail").asText()).startsWith("Aucun participant n'est inscrit : 2 lignes du fichier "
+                + "sont refusées.");
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("ligne 3", "ligne 4");
+        assertThat(problem.path("errors").findValuesAsText("message")).containsExactly(
+                "aucun acteur n'a l'identifiant « actor-inconnu »",
+                "aucun acteur ne s'appelle « Association fantôme »");
+        assertThat(store.events()).isEqualTo(planned);
+
+        byte[] latin1 = ("identifiant;nom\n;Recyclerie du Trièves\n").getBytes(StandardCharsets.ISO_8859_1);
+        HttpResponse<String> notUtf8 = importCsv(FACILITATOR, sessionId, latin1);
+        assertThat(notUtf8.statusCode()).isEqualTo(400);
+        assertThat(notUtf8.body()).contains("n'est pas encodé en UTF-8");
+        HttpResponse<String> noColumn = importCsv(FACILITATOR, sessionId,
+                "acteur_id;ville\nx;Grenoble\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(noColumn.statusCode()).isEqualTo(400);
+        assertThat(noColumn.body()).contains("« identifiant » ou « nom »");
+        byte[] good = ("identifiant\n" + actors.get(0) + "\n").getBytes(StandardCharsets.UTF_8);
+        assertThat(importCsv(SAVOIE_FACILITATOR, sessionId, ("identifiant\n" + actors.get(0)).getBytes(
+                StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
+        assertThat(importCsv(TestTokens.member(actors.get(0)).sign(), sessionId, ("identifiant\n" + actors.get(0))
+                .getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
+        assertThat(importCsv(FACILITATOR, UUID.randomUUID().toString(), good).statusCode()).isEqualTo(404);
+        assertThat(store.events()).isEqualTo(planned);
+    }
+
+    private static HttpResponse<String> importCsv(String token, String sessionId, byte[] csv) {
+        return service.postBytes("/api/sessions/" + sessionId + "/participants/import", token, "text/csv", csv);
+    }
+
+    // ------------------------------------------------------------------------ earlier sessions, introductions joined
+
+    @Test
+    void aPairThatMetInAnEarlierSessionIsSetAsideUnlessAWishNamesIt() {
+        List<String> actors = freshActors("Garage solidaire", "Auto-école sociale", "Covoiturage Belledonne");
+        String first = plan(FACILITATOR, 1, 1);
+        register(first, actors.get(0), actors.get(1));
+        runEveryRound(first, 1, actors.get(0), actors.get(1));
+        assertThat(store.eventTypes(first)).contains("SessionMeetingHeldEvent");
+
+        String second = plan(FACILITATOR, 2, 1);
+        register(second, actors.get(0), actors.get(1), actors.get(2));
+        await().atMost(ofSeconds(30)).untilAsserted(() -> {
+            JsonNode weights = RunningMatchmaking.parse(service.get("/api/sessions/" + second + "/pair-weights",
+                    FACILITATOR).body());
+            JsonNode setAside = find(weights.path("setAside"), actors.get(0), actors.get(1));
+            assertThat(setAside.path("reason").asText()).isEqualTo(SessionPairs.MET_BEFORE);
+        });
+        JsonNode weights = RunningMatchmaking.parse(service.get("/api/sessions/" + second + "/pair-weights",
+                FACILITATOR).body());
+        assertThat(weights.path("weighed")).hasSize(2);
+        HttpResponse<String> generated = service.post("/api/sessions/" + second + "/schedule/generate", FACILITATOR,
+                "");
+        assertThat(generated.statusCode()).as(generated.body()).isEqualTo(200);
+        assertThat(pairsOf(RunningMatchmaking.parse(generated.body()))).doesNotContain(
+                Set.of(actors.get(0), actors.get(1))).isNotEmpty();
+
+        assertThat(wish(FACILITATOR, second, actors.get(1), actors.get(0)).statusCode()).isEqualTo(204);
+        JsonNode wished = RunningMatchmaking.parse(service.get("/api/sessions/" + second + "/pair-weights",
+                FACILITATOR).body());
+        assertThat(wished.path("setAside")).isEmpty();
+        assertThat(find(wished.path("weighed"), actors.get(0), actors.get(1)).path("wishBonus").asDouble())
+                .isEqualTo(0.5);
+    }
+
+    @Test
+    void aMeetingOfAPairWithAnIntroductionInProgressJoinsItInsteadOfOpeningAnother() {
+        List<String> actors = freshActors("Ressourcerie de Vienne", "Fonds de dotation Rhône-Isère");
+        HttpResponse<String> proposed = service.post("/api/introductions", FACILITATOR,
+                "{\"actorId\": \"%s\", \"partnerId\": \"%s\", \"source\": \"FACILITATOR\", \"note\": \"À présenter\"}"
+                        .formatted(actors.get(0), actors.get(1)));
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+        String introductionId = RunningMatchmaking.parse(proposed.body()).path("id").asText();
+        long deadlines = store.pendingDeadlines();
+        IntroducedPairs introduced = service.context().getBean(IntroducedPairs.class);
+        await().atMost(ofSeconds(30)).until(() ->
+                introduced.inProgressBetween(actors.get(0), actors.get(1)).isPresent());
+
+        String sessionId = plan(FACILITATOR, 1, 1);
+        register(sessionId, actors.get(0), actors.get(1));
+        runEveryRound(sessionId, 1, actors.get(0), actors.get(1));
+
+        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(store.eventTypes(introductionId))
+                .containsExactly("IntroductionProposedEvent", "IntroductionAcceptedEvent",
+                        "IntroductionAcceptedEvent", "MeetingScheduledEvent", "MeetingHeldEvent"));
+        List<String> payloads = store.payloads(introductionId);
+        assertThat(RunningMatchmaking.parse(payloads.get(0)).path("source").asText()).isEqualTo("FACILITATOR");
+        assertThat(RunningMatchmaking.parse(payloads.get(2)).path("bothSidesAccepted").asBoolean()).isTrue();
+        assertThat(RunningMatchmaking.parse(payloads.get(3)).path("meetingId").asText())
+                .isEqualTo("session-" + sessionId + "-tour-1");
+        assertThat(RunningMatchmaking.parse(payloads.get(4)).path("note").asText())
+                .startsWith("Rencontre express « Rencontres de l'emploi », tour 1, table 1");
+        String wouldBeNew = UUID.nameUUIDFromBytes(pairKey(sessionId, actors.get(0), actors.get(1))
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        assertThat(store.eventTypes(wouldBeNew)).isEmpty();
+        assertThat(store.pendingDeadlines()).as("the answer deadline went with the acceptances")
+                .isEqualTo(deadlines - 1);
+    }
+
+    /** Actors published to the profile topic, once the service knows them. */
+    private static List<String> freshActors(String... names) {
+        List<String> ids = new ArrayList<>();
+        for (String name : names) {
+            String id = "actor-" + UUID.randomUUID();
+            ids.add(id);
+            publisher.publish(id, 0, new ActorRegisteredEvent(id, name, ActorType.ASSOCIATION, "38185", Set.of(),
+                    Set.of(), name, Instant.now()));
+        }
+        await().atMost(ofSeconds(60)).untilAsserted(() -> {
+            for (String id : ids) {
+                assertThat(service.get("/api/actors/" + id + "/partners").statusCode()).isEqualTo(200);
+            }
+        });
+        return ids;
+    }
+
+    private static void register(String sessionId, String... actors) {
+        for (String actor : actors) {
+            assertThat(service.post("/api/sessions/" + sessionId + "/participants", FACILITATOR,
+                    "{\"actorId\": \"%s\"}".formatted(actor)).statusCode()).isEqualTo(204);
+        }
+    }
+
+    /** Generates, publishes, checks everyone in, runs every round and closes. */
+    private static void runEveryRound(String sessionId, int rounds, String... present) {
+        HttpResponse<String> generated = service.post("/api/sessions/" + sessionId + "/schedule/generate",
+                FACILITATOR, "");
+        assertThat(generated.statusCode()).as(generated.body()).isEqualTo(200);
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/publish", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
+        for (String actor : present) {
+            assertThat(service.post("/api/sessions/" + sessionId + "/check-ins", FACILITATOR,
+                    "{\"actorId\": \"%s\"}".formatted(actor)).statusCode()).isEqualTo(204);
+        }
+        for (int round = 1; round <= rounds; round++) {
+            assertThat(service.post("/api/sessions/" + sessionId + "/rounds/" + round + "/start", FACILITATOR, "")
+                    .statusCode()).isEqualTo(204);
+        }
+        assertThat(service.post("/api/sessions/" + sessionId + "/close", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
+    }
+
+    /** The pairs a schedule view seats. */
+    private static List<Set<String>> pairsOf(JsonNode schedule) {
+        List<Set<String>> pairs = new ArrayList<>();
+        for (JsonNode table : schedule.findParents("partner")) {
+            pairs.add(Set.of(table.path("actor").path("actorId").asText(),
+                    table.path("partner").path("actorId").asText()));
+        }
+        return pairs;
     }
 
     private static String plan(String token, int rounds, int tables) {

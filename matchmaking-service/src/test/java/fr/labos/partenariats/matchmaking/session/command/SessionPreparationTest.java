@@ -6,7 +6,9 @@ import fr.labos.partenariats.schema.session.MeetingWishExpressedEvent;
 import fr.labos.partenariats.schema.session.ParticipantWithdrewEvent;
 import fr.labos.partenariats.schema.session.PlanSessionCommand;
 import fr.labos.partenariats.schema.session.PublishScheduleCommand;
+import fr.labos.partenariats.schema.session.ParticipantRegisteredEvent;
 import fr.labos.partenariats.schema.session.RegisterParticipantCommand;
+import fr.labos.partenariats.schema.session.RegisterParticipantsCommand;
 import fr.labos.partenariats.schema.session.ScheduleGeneratedEvent;
 import fr.labos.partenariats.schema.session.SchedulePublishedEvent;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
@@ -51,6 +53,42 @@ class SessionPreparationTest {
         fixture.given(planned(), registered(ASSOCIATION))
                 .when(new RegisterParticipantCommand(ID, ASSOCIATION, "Association"))
                 .expectException(AlreadyRegistered.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anImportedListRegistersEachActorOnceAndSkipsThoseAlreadyRegistered() {
+        fixture.given(planned(), registered(ASSOCIATION))
+                .when(new RegisterParticipantsCommand(ID, List.of(
+                        new RegisterParticipantsCommand.Participant(ASSOCIATION, null),
+                        new RegisterParticipantsCommand.Participant(FOUNDATION, "Fondation des Alpes"),
+                        new RegisterParticipantsCommand.Participant(COMMUNE, null),
+                        new RegisterParticipantsCommand.Participant(FOUNDATION, "Fondation des Alpes"))))
+                .expectEvents(new ParticipantRegisteredEvent(ID, FOUNDATION, "Fondation des Alpes", NOW),
+                        new ParticipantRegisteredEvent(ID, COMMUNE, null, NOW));
+    }
+
+    @Test
+    void anImportedListWithOneEntryWithoutActorRegistersNobody() {
+        fixture.given(planned())
+                .when(new RegisterParticipantsCommand(ID, List.of(
+                        new RegisterParticipantsCommand.Participant(FOUNDATION, null),
+                        new RegisterParticipantsCommand.Participant(" ", null))))
+                .expectException(InvalidSession.class)
+                .expectExceptionMessage("un participant est un acteur")
+                .expectNoEvents();
+        fixture.given(planned())
+                .when(new RegisterParticipantsCommand(ID, List.of()))
+                .expectException(InvalidSession.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void noListIsImportedOnceTheScheduleIsPublished() {
+        fixture.given(published())
+                .when(new RegisterParticipantsCommand(ID, List.of(
+                        new RegisterParticipantsCommand.Participant(STRANGER, null))))
+                .expectException(SchedulePublishedAlready.class)
                 .expectNoEvents();
     }
 

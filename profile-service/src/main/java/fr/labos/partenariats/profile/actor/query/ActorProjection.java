@@ -10,6 +10,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -57,6 +58,15 @@ public class ActorProjection implements ActorRegistry {
     public List<ActorView> list(int offset, int limit) {
         return jdbc.query("SELECT document FROM actor_view ORDER BY registered_at, actor_id OFFSET ? LIMIT ?",
                 (rs, row) -> json.read(rs.getString(1), ActorView.class), offset, limit);
+    }
+
+    /** The actors whose home is one of these communes. */
+    public List<ActorView> atHomes(Collection<String> communes) {
+        if (communes.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query("SELECT document FROM actor_view WHERE document->>'homeTerritory' = ANY (?) ORDER BY actor_id",
+                (rs, row) -> json.read(rs.getString(1), ActorView.class), (Object) communes.toArray(String[]::new));
     }
 
     @Override

@@ -1,0 +1,189 @@
+package fr.labos.partenariats.matchmaking.session.api;
+
+import fr.labos.partenariats.matchmaking.projection.ActorEntry;
+import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
+import fr.labos.partenariats.matchmaking.session.query.SessionState;
+import fr.labos.partenariats.platform.problem.Problems;
+import fr.labos.partenariats.platform.problem.ProblemTypes;
+import fr.labos.partenariats.platform.security.LabPrincipal;
+import fr.labos.partenariats.schema.session.RegisterParticipantsCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Importing a session's participant list as CSV ({@link ParticipantListCsv}), for the facilitators of its territory
+ * and the admins. All or nothing: every line is resolved to an actor of the matching projection (by its id, or by
+ * its name when it is the only actor to bear it) before anything is registered, and a single line that cannot be
+ * gives a 400 naming each such line and why, in French, with nobody registered; the others are then registered in one
+ * command, so that the session's rules take all of them or none. An actor already registered, or named twice in the
+ * file, is reported as such, not refused: importing the same list again registers nobody new.
+ */
+@RestController
+@RequestMapping("/api/sessions/{sessionId}/participants/import")
+class SessionImportController {
+
+    private final CommandGateway commands;
+    private final SessionReader sessions;
+    private final SessionAccess access;
+    private final ProjectionReader projection;
+    private final Problems problems;
+
+    SessionImportController(CommandGateway commands, SessionReader sessions, SessionAccess access,
+                            ProjectionReader projection, Problems problems) {
+        this.commands = commands;
+        this.sessions = sessions;
+        this.access = access;
+        this.projection = projection;
+        this.problems = problems;
+    }
+
+    /** What became of one line of the file. */
+    enum Result {
+        REGISTERED("inscrit"),
+        ALREADY_REGISTERED("déjà inscrit à la session"),
+        DUPLICATE("déjà sur une ligne précédente du fichier");
+
+        private final String label;
+
+        Result(String label) {
+            this.label = label;
+        }
+    }
+
+    record LineResult(int line, String actorId, String name, Result result, String label) {
+    }
+
+    record ImportReport(int registered, int alreadyRegistered, int duplicates, List<LineResult> lines) {
+    }
+
+    /** Lines of the file that name no actor the service knows, each with its reason. */
+    static final class ListRefused extends RuntimeException {
+        private final transient List<LineProblem> lines;
+
+        ListRefused(List<LineProblem> lines) {
+            super(lines.size() + " lines refused");
+            this.lines = List.copyOf(lines);
+        }
+    }
+
+    record LineProblem(String field, String message) {
+    }
+
+    @Operation(summary = "Importer la liste des participants d'une session (CSV)",
+            description = "Un fichier CSV en UTF-8 (avec ou sans BOM), séparé par des points-virgules comme l'écrit "
+                    + "Excel (« CSV UTF-8 ») : une ligne d'en-tête puis un participant par ligne. Colonnes : "
+                    + "`identifiant` (l'identifiant de l'acteur) ou `nom` (son nom exact, s'il est le seul à le "
+                    + "porter), et `organisation` (facultative). Tout ou rien : une ligne qui ne désigne pas un "
+                    + "acteur connu donne un 400 qui nomme chaque ligne et sa raison, et personne n'est inscrit. Un "
+                    + "acteur déjà inscrit, ou en double dans le fichier, est signalé, pas refusé. Pour les animateurs "
+                    + "du territoire de la session et les administrateurs.")
+    @PostMapping(consumes = {"text/csv", "text/plain"})
+    ResponseEntity<ImportReport> importList(
+            @AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = "text/csv", schema = @Schema(type = "string",
+                    example = "identifiant;nom;organisation\r\nactor-1;Tremplin Insertion;\r\n")))
+            @RequestBody byte[] body) {
+        SessionState session = sessions.read(sessionId);
+        access.checkRuns(principal, session);
+        List<ParticipantListCsv.Line> lines;
+        try {
+            lines = ParticipantListCsv.read(body);
+        } catch (ParticipantListCsv.Unreadable unreadable) {
+            throw new ListRefused(List.of(new LineProblem("fichier", unreadable.getMessage())));
+        }
+        Map<String, List<ActorEntry>> byName = lines.stream().anyMatch(l -> l.actorId() == null) ? actorsByName()
+                : Map.of();
+        List<LineProblem> refused = new ArrayList<>();
+        List<LineResult> results = new ArrayList<>();
+        List<RegisterParticipantsCommand.Participant> toRegister = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (ParticipantListCsv.Line line : lines) {
+            ActorEntry actor = resolve(line, byName, refused);
+            if (actor == null) continue;
+            Result result = !seen.add(actor.id()) ? Result.DUPLICATE
+                    : session.participants().containsKey(actor.id()) ? Result.ALREADY_REGISTERED : Result.REGISTERED;
+            if (result == Result.REGISTERED) {
+                toRegister.add(new RegisterParticipantsCommand.Participant(actor.id(), line.organisation()));
+            }
+            results.add(new LineResult(line.number(), actor.id(), actor.name(), result, result.label));
+        }
+        if (!refused.isEmpty()) throw new ListRefused(refused);
+        if (!toRegister.isEmpty()) {
+            commands.sendAndWait(new RegisterParticipantsCommand(sessionId, toRegister));
+        }
+        return ResponseEntity.ok(new ImportReport(count(results, Result.REGISTERED),
+                count(results, Result.ALREADY_REGISTERED), count(results, Result.DUPLICATE), results));
+    }
+
+    private ActorEntry resolve(ParticipantListCsv.Line line, Map<String, List<ActorEntry>> byName,
+                               List<LineProblem> refused) {
+        String field = "ligne " + line.number();
+        if (line.actorId() != null) {
+            ActorEntry actor = projection.actor(line.actorId()).filter(a -> a.name() != null).orElse(null);
+            if (actor == null) {
+                refused.add(new LineProblem(field, "aucun acteur n'a l'identifiant « " + line.actorId() + " »"));
+            }
+            return actor;
+        }
+        if (line.name() == null) {
+            refused.add(new LineProblem(field, "ni identifiant ni nom d'acteur"));
+            return null;
+        }
+        List<ActorEntry> named = byName.getOrDefault(ParticipantListCsv.nameKey(line.name()), List.of());
+        if (named.isEmpty()) {
+            refused.add(new LineProblem(field, "aucun acteur ne s'appelle « " + line.name() + " »"));
+            return null;
+        }
+        if (named.size() > 1) {
+            refused.add(new LineProblem(field, named.size() + " acteurs s'appellent « " + line.name()
+                    + " » : indiquez son identifiant"));
+            return null;
+        }
+        return named.get(0);
+    }
+
+    private Map<String, List<ActorEntry>> actorsByName() {
+        Map<String, List<ActorEntry>> byName = new HashMap<>();
+        for (ActorEntry actor : projection.allActors()) {
+            if (actor.name() != null && !actor.name().isBlank()) {
+                byName.computeIfAbsent(ParticipantListCsv.nameKey(actor.name()), key -> new ArrayList<>()).add(actor);
+            }
+        }
+        return byName;
+    }
+
+    private static int count(List<LineResult> results, Result result) {
+        return (int) results.stream().filter(r -> r.result() == result).count();
+    }
+
+    /** A 400 whose {@code errors} name each refused line, in the file's order. */
+    @ExceptionHandler(ListRefused.class)
+    ResponseEntity<ProblemDetail> refused(ListRefused refused, HttpServletRequest request) {
+        List<LineProblem> lines = refused.lines;
+        String summary = String.join(" ; ", lines.stream().map(l -> l.field() + " : " + l.message()).toList());
+        ProblemDetail problem = problems.of(ProblemTypes.INVALID_INPUT, request, "session.import.refused",
+                lines.size(), summary);
+        problem.setProperty("errors", lines);
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}

@@ -1,0 +1,316 @@
+package fr.labos.partenariats.profile.actor.api;
+
+import fr.labos.partenariats.platform.problem.FieldProblem;
+import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.common.Sdg;
+import fr.labos.partenariats.schema.common.Theme;
+import fr.labos.partenariats.schema.common.TerritoryRef;
+import fr.labos.partenariats.schema.territory.TerritoryDirectory;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * A file of actors as French spreadsheets save it: UTF-8 with or without a byte order mark (or Windows-1252, what
+ * older Excel writes as "CSV"), {@code ;} between fields (or {@code ,} when the header has no {@code ;}), one header
+ * line naming the columns. Every line is checked before anything is written: the answer is either every actor or,
+ * for each faulty line, what is wrong with it, in French.
+ *
+ * <p>Columns (header names are matched without case, accents or punctuation): {@code nom}, {@code type}, {@code commune}
+ * (INSEE code) are required; {@code thèmes}, {@code ODD}, {@code description}, {@code contact nom},
+ * {@code contact courriel}, {@code contact téléphone} are optional. A type or a theme is its code ({@code ASSOCIATION},
+ * {@code MOBILITY}) or its French label ({@code association}, {@code mobilité}); several themes or SDGs in a cell are
+ * separated by {@code ,} or {@code |}.
+ */
+final class ActorCsv {
+
+    /** At most this many actors per file; a bigger territory is imported in several files. */
+    static final int MAX_LINES = 1_000;
+
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    private static final Pattern LIST_SEPARATOR = Pattern.compile("[,|]");
+    private static final Map<String, String> COLUMNS = columns();
+    private static final List<String> REQUIRED = List.of("nom", "type", "commune");
+    private static final String KNOWN_COLUMNS = "nom, type, commune, thèmes, ODD, description, contact nom,"
+            + " contact courriel, contact téléphone";
+    private static final Map<String, ActorType> TYPES = byCodeAndLabel(ActorType.values(), ActorType::label);
+    private static final Map<String, Theme> THEMES = byCodeAndLabel(Theme.values(), Theme::label);
+
+    private final TerritoryDirectory territories = TerritoryDirectory.official();
+    private final Validator validator;
+
+    ActorCsv(Validator validator) {
+        this.validator = validator;
+    }
+
+    /** One actor of the file, at its line (the header is line 1, as a spreadsheet numbers its rows). */
+    record Line(int number, ActorRequest actor) {
+    }
+
+    /** Thrown when the file or any line is refused: every problem found, in the order of the file. */
+    static final class Rejected extends RuntimeException {
+        private final transient List<FieldProblem> problems;
+
+        Rejected(List<FieldProblem> problems) {
+            super(problems.size() + " problem(s) in the imported file");
+            this.problems = List.copyOf(problems);
+        }
+
+        List<FieldProblem> problems() {
+            return problems;
+        }
+    }
+
+    /** The actors of the file, or {@link Rejected} with every problem of every line. */
+    List<Line> read(byte[] bytes) {
+        List<FieldProblem> problems = new ArrayList<>();
+        String text = decode(bytes);
+        if (text.isBlank()) {
+            throw new Rejected(List.of(new FieldProblem("fichier", "le fichier est vide : la première ligne doit nommer"
+                    + " les colonnes (nom;type;commune;…)")));
+        }
+        String header = text.lines().findFirst().orElse("");
+        char delimiter = header.indexOf(';') >= 0 || header.indexOf(',') < 0 ? ';' : ',';
+        List<CSVRecord> records;
+        try (CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
+                .setTrim(true).get().parse(new StringReader(text))) {
+            records = parser.getRecords();
+        } catch (IOException | UncheckedIOException | IllegalStateException e) {
+            throw new Rejected(List.of(new FieldProblem("fichier", "le fichier n'est pas un CSV lisible (un guillemet"
+                    + " ouvert n'est pas refermé ?)")));
+        }
+        Map<String, Integer> columns = header(records.get(0), problems);
+        if (!problems.isEmpty()) {
+            throw new Rejected(problems);
+        }
+        List<Line> lines = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int index = 1; index < records.size(); index++) {
+            CSVRecord record = records.get(index);
+            if (record.stream().allMatch(String::isBlank)) {
+                continue; // the ";;;;" rows a spreadsheet leaves at the end
+            }
+            int number = index + 1;
+            if (lines.size() == MAX_LINES) {
+                problems.add(new FieldProblem("fichier", "plus de " + MAX_LINES + " acteurs : découpez le fichier"));
+                break;
+            }
+            ActorRequest actor = line(record, number, columns, problems);
+            if (actor != null) {
+                Integer first = seen.putIfAbsent(identity(actor.name(), actor.homeTerritory()), number);
+                if (first != null) {
+                    problems.add(new FieldProblem(at(number, "nom"), "même nom et même commune que la ligne " + first));
+                } else {
+                    lines.add(new Line(number, actor));
+                }
+            }
+        }
+        if (lines.isEmpty() && problems.isEmpty()) {
+            problems.add(new FieldProblem("fichier", "aucun acteur sous la ligne d'en-tête"));
+        }
+        if (!problems.isEmpty()) {
+            throw new Rejected(problems);
+        }
+        return lines;
+    }
+
+    /**
+     * What identifies an actor in an import: its name (without case, accents, punctuation or repeated spaces) and its
+     * home commune. Actors have no official number here (no SIRET in their profile), so a second import of the same
+     * file finds the actors the first one registered by these two.
+     */
+    static String identity(String name, String homeCommune) {
+        return homeCommune + "|" + normalise(name).replace('_', ' ');
+    }
+
+    private Map<String, Integer> header(CSVRecord record, List<FieldProblem> problems) {
+        Map<String, Integer> columns = new LinkedHashMap<>();
+        for (int i = 0; i < record.size(); i++) {
+            String name = record.get(i);
+            if (i == 0 && name.startsWith("\uFEFF")) {
+                name = name.substring(1);
+            }
+            if (name.isBlank()) {
+                continue;
+            }
+            String column = COLUMNS.get(normalise(name));
+            if (column == null) {
+                problems.add(new FieldProblem(at(1, name), "colonne inconnue ; colonnes possibles : " + KNOWN_COLUMNS));
+            } else if (columns.putIfAbsent(column, i) != null) {
+                problems.add(new FieldProblem(at(1, name), "la colonne « " + column + " » apparaît deux fois"));
+            }
+        }
+        for (String required : REQUIRED) {
+            if (!columns.containsKey(required)) {
+                problems.add(new FieldProblem(at(1, required), "colonne obligatoire absente de la ligne d'en-tête"));
+            }
+        }
+        return columns;
+    }
+
+    private ActorRequest line(CSVRecord record, int number, Map<String, Integer> columns, List<FieldProblem> problems) {
+        int before = problems.size();
+        Map<String, String> cells = new HashMap<>();
+        columns.forEach((column, index) -> cells.put(column, index < record.size() ? blankToNull(record.get(index)) : null));
+        if (record.size() > columns.size() + 1 && record.stream().skip(columns.size()).anyMatch(cell -> !cell.isBlank())) {
+            problems.add(new FieldProblem(at(number, "colonnes"), "plus de cellules remplies que de colonnes nommées"));
+        }
+        ActorType type = null;
+        String typeCell = cells.get("type");
+        if (typeCell == null) {
+            problems.add(new FieldProblem(at(number, "type"), "le type d'acteur est obligatoire"));
+        } else {
+            type = TYPES.get(normalise(typeCell));
+            if (type == null) {
+                problems.add(new FieldProblem(at(number, "type"), "« " + cut(typeCell) + " » n'est pas un type d'acteur ;"
+                        + " attendu : " + Arrays.stream(ActorType.values()).map(ActorType::label).collect(Collectors.joining(", "))));
+            }
+        }
+        String commune = cells.get("commune");
+        if (commune == null) {
+            problems.add(new FieldProblem(at(number, "commune"), "le code INSEE de la commune est obligatoire"));
+        } else if (!territories.isKnown(TerritoryRef.commune(commune))) {
+            problems.add(new FieldProblem(at(number, "commune"), "« " + cut(commune) + " » n'est pas un code commune INSEE"
+                    + " en vigueur"));
+        }
+        Set<Theme> themes = new LinkedHashSet<>();
+        for (String value : list(cells.get("themes"))) {
+            Theme theme = THEMES.get(normalise(value));
+            if (theme == null) {
+                problems.add(new FieldProblem(at(number, "thèmes"), "« " + cut(value) + " » n'est pas un thème ; attendu : "
+                        + Arrays.stream(Theme.values()).map(Theme::label).collect(Collectors.joining(", "))));
+            } else {
+                themes.add(theme);
+            }
+        }
+        Set<Sdg> sdgs = new LinkedHashSet<>();
+        for (String value : list(cells.get("odd"))) {
+            String digits = value.replaceFirst("(?i)^odd\\s*", "");
+            if (!digits.matches("\\d{1,2}") || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > 17) {
+                problems.add(new FieldProblem(at(number, "ODD"), "« " + cut(value) + " » n'est pas un ODD ; attendu : un"
+                        + " nombre de 1 à 17"));
+            } else {
+                sdgs.add(Sdg.values()[Integer.parseInt(digits) - 1]);
+            }
+        }
+        String contactName = cells.get("contact_nom");
+        String contactEmail = cells.get("contact_courriel");
+        String contactPhone = cells.get("contact_telephone");
+        ActorRequest.ContactRequest contact = contactName == null && contactEmail == null && contactPhone == null ? null
+                : new ActorRequest.ContactRequest(contactName, contactEmail, contactPhone);
+        ActorRequest actor = new ActorRequest(cells.get("nom"), type, commune, themes, sdgs, cells.get("description"),
+                contact);
+        for (ConstraintViolation<ActorRequest> violation : validator.validate(actor)) {
+            String property = violation.getPropertyPath().toString();
+            if (property.equals("type") || property.equals("homeTerritory") && commune == null) {
+                continue; // already said above, in the file's own words
+            }
+            problems.add(new FieldProblem(at(number, COLUMN_OF_PROPERTY.getOrDefault(property, property)),
+                    violation.getMessage()));
+        }
+        return problems.size() == before ? actor : null;
+    }
+
+    private static final Map<String, String> COLUMN_OF_PROPERTY = Map.of("name", "nom", "homeTerritory", "commune",
+            "description", "description", "contact.name", "contact nom", "contact.email", "contact courriel",
+            "contact.phone", "contact téléphone", "themes", "thèmes", "sdgs", "ODD");
+
+    /** How a problem names its place: the line, and the column when there is one. */
+    static String at(int line, String column) {
+        return "ligne " + line + ", " + column;
+    }
+
+    private static List<String> list(String cell) {
+        if (cell == null) {
+            return List.of();
+        }
+        return LIST_SEPARATOR.splitAsStream(cell).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /** UTF-8 (a byte order mark dropped), or Windows-1252 when the bytes are not UTF-8. */
+    private static String decode(byte[] bytes) {
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException notUtf8) {
+            return new String(bytes, WINDOWS_1252);
+        }
+    }
+
+    /** Lower case, no accents, every run of other characters one underscore: "Contact téléphone" → "contact_telephone". */
+    static String normalise(String value) {
+        String plain = Normalizer.normalize(value.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static String cut(String value) {
+        return value.length() > 80 ? value.substring(0, 80) + "…" : value;
+    }
+
+    private static Map<String, String> columns() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (String name : List.of("nom", "raison_sociale", "nom_de_l_acteur")) {
+            columns.put(name, "nom");
+        }
+        for (String name : List.of("type", "type_d_acteur", "famille")) {
+            columns.put(name, "type");
+        }
+        for (String name : List.of("commune", "code_commune", "code_insee", "commune_insee", "code_insee_commune")) {
+            columns.put(name, "commune");
+        }
+        for (String name : List.of("themes", "theme")) {
+            columns.put(name, "themes");
+        }
+        columns.put("odd", "odd");
+        for (String name : List.of("description", "presentation")) {
+            columns.put(name, "description");
+        }
+        for (String name : List.of("contact_nom", "contact", "personne_a_contacter", "nom_du_contact")) {
+            columns.put(name, "contact_nom");
+        }
+        for (String name : List.of("contact_courriel", "contact_email", "contact_e_mail", "courriel", "email", "e_mail")) {
+            columns.put(name, "contact_courriel");
+        }
+        for (String name : List.of("contact_telephone", "telephone", "contact_tel", "tel")) {
+            columns.put(name, "contact_telephone");
+        }
+        return columns;
+    }
+
+    private static <E extends Enum<E>> Map<String, E> byCodeAndLabel(E[] values, java.util.function.Function<E, String> label) {
+        Map<String, E> byName = new HashMap<>();
+        for (E value : values) {
+            byName.put(normalise(value.name()), value);
+            byName.put(normalise(label.apply(value)), value);
+        }
+        return byName;
+    }
+}

@@ -1,0 +1,101 @@
+package fr.labos.partenariats.profile.actor.api;
+
+import fr.labos.partenariats.platform.security.ActionForbiddenException;
+import fr.labos.partenariats.platform.security.LabPrincipal;
+import fr.labos.partenariats.profile.access.ActorAccess;
+import fr.labos.partenariats.profile.actor.query.ActorProjection;
+import fr.labos.partenariats.profile.actor.query.ActorView;
+import fr.labos.partenariats.schema.profile.RegisterActorCommand;
+import jakarta.validation.Validator;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Registers the actors of a CSV file, all or none: every line is checked first ({@link ActorCsv}), then every
+ * registration is sent in one database transaction, so that a failure half-way leaves nothing behind. An actor
+ * already registered with the same name at the same commune is not registered again: importing a file twice, or a
+ * file that grew, registers only what is new.
+ */
+@Component
+class ActorImport {
+
+    /** Serialises imports: two imports of the same file at once must not both find its actors missing. */
+    private static final long IMPORT_LOCK = 0x4c41424f53L; // "LABOS"
+
+    private final ActorCsv csv;
+    private final CommandGateway commands;
+    private final ActorProjection actors;
+    private final ActorAccess access;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transaction;
+
+    ActorImport(Validator validator, CommandGateway commands, ActorProjection actors, ActorAccess access,
+                JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+        this.csv = new ActorCsv(validator);
+        this.commands = commands;
+        this.actors = actors;
+        this.access = access;
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** What an import did, line by line. */
+    record Report(int actors, int registered, int alreadyRegistered, List<ImportedLine> lines) {
+    }
+
+    /**
+     * One line of the file: the actor registered ({@code REGISTERED}, « inscrit ») or found already registered
+     * ({@code ALREADY_REGISTERED}, « déjà inscrit »), with its id either way.
+     */
+    record ImportedLine(int line, String actorId, String name, String homeTerritory, String outcome, String outcomeLabel) {
+    }
+
+    Report run(LabPrincipal principal, byte[] file) {
+        access.checkMayImport(principal);
+        List<ActorCsv.Line> lines = csv.read(file);
+        List<Integer> outside = lines.stream().filter(line -> !access.mayRegisterAt(principal, line.actor().homeTerritory()))
+                .map(ActorCsv.Line::number).toList();
+        if (!outside.isEmpty()) {
+            throw new ActionForbiddenException((outside.size() == 1 ? "La ligne " : "Les lignes ")
+                    + outside.stream().map(String::valueOf).collect(Collectors.joining(", "))
+                    + (outside.size() == 1 ? " nomme une commune" : " nomment des communes")
+                    + " hors des territoires que vous animez : aucun acteur n'a été importé.");
+        }
+        return transaction.execute(status -> {
+            jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, IMPORT_LOCK);
+            Set<String> communes = lines.stream().map(line -> line.actor().homeTerritory()).collect(Collectors.toSet());
+            Map<String, ActorView> registered = new HashMap<>();
+            actors.atHomes(communes).forEach(actor ->
+                    registered.putIfAbsent(ActorCsv.identity(actor.name(), actor.homeTerritory()), actor));
+            List<ImportedLine> report = new ArrayList<>();
+            int created = 0;
+            for (ActorCsv.Line line : lines) {
+                ActorRequest actor = line.actor();
+                ActorView existing = registered.get(ActorCsv.identity(actor.name(), actor.homeTerritory()));
+                if (existing != null) {
+                    report.add(new ImportedLine(line.number(), existing.id(), existing.name(), existing.homeTerritory(),
+                            "ALREADY_REGISTERED", "déjà inscrit"));
+                    continue;
+                }
+                String actorId = UUID.randomUUID().toString();
+                commands.sendAndWait(new RegisterActorCommand(actorId, actor.name(), actor.type(), actor.homeTerritory(),
+                        actor.themes(), actor.sdgs(), actor.description(), actor.contactDetails()));
+                created++;
+                report.add(new ImportedLine(line.number(), actorId, actor.name().strip(), actor.homeTerritory(),
+                        "REGISTERED", "inscrit"));
+            }
+            return new Report(lines.size(), created, lines.size() - created, report);
+        });
+    }
+}

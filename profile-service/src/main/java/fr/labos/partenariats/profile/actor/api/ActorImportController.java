@@ -1,0 +1,59 @@
+package fr.labos.partenariats.profile.actor.api;
+
+import fr.labos.partenariats.platform.problem.Problems;
+import fr.labos.partenariats.platform.security.LabPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A facilitator (for its territories) or an admin registers many actors at once from a spreadsheet saved as CSV. */
+@RestController
+class ActorImportController {
+
+    static final String PATH = "/api/actors/import";
+    private static final String EXAMPLE = """
+            nom;type;commune;thèmes;ODD;description;contact nom;contact courriel;contact téléphone
+            Ressourcerie du Vercors;association;38225;environnement et biodiversité, emploi et insertion;12;\
+            Collecte et réemploi;Camille Martin;camille.martin@example.org;04 76 00 00 00""";
+
+    private final ActorImport actorImport;
+    private final Problems problems;
+
+    ActorImportController(ActorImport actorImport, Problems problems) {
+        this.actorImport = actorImport;
+        this.problems = problems;
+    }
+
+    @Operation(summary = "Importer des acteurs depuis un fichier CSV (tout ou rien)", description = """
+            The body is the CSV file itself (Content-Type: text/csv), as French Excel saves it: UTF-8 with or \
+            without a byte order mark (or Windows-1252), `;` between fields, a header line. Columns: `nom`, `type` \
+            (code or French label), `commune` (INSEE code) required; `thèmes`, `ODD` (several separated by `,` or \
+            `|`), `description`, `contact nom`, `contact courriel`, `contact téléphone` optional. Every line is \
+            checked first: one faulty line and nothing is written, the 400 problem lists every line's problems \
+            (`errors[].field` = « ligne N, colonne »). An actor already registered with the same name at the same \
+            commune is reported as already registered, not registered again: a second import of the same file \
+            registers nothing. Facilitators import actors of their territories only (403 naming the lines \
+            otherwise), admins anywhere; whoever imports becomes a member of the actors it registers, as when \
+            registering one by one.""")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "text/csv",
+            schema = @Schema(type = "string", example = EXAMPLE)))
+    @PostMapping(path = PATH, consumes = "text/csv")
+    ActorImport.Report importActors(@AuthenticationPrincipal LabPrincipal principal, @RequestBody byte[] file) {
+        return actorImport.run(principal, file);
+    }
+
+    /** Every problem of the file, in the order of its lines. */
+    @ExceptionHandler(ActorCsv.Rejected.class)
+    ResponseEntity<ProblemDetail> rejected(ActorCsv.Rejected rejected, HttpServletRequest request) {
+        ProblemDetail problem = problems.invalidAsListed(request, rejected.problems());
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+}
