@@ -75,8 +75,11 @@ final class SessionCells {
                 return cell(path, session, null);
             }
             case "/schedule/adjustments" -> {
-                // Two participants, two rounds, one table: they meet in round 1, at table 1.
+                // Two participants, two rounds, one table: they meet in round 1, at table 1 (A's wish keeps them
+                // from being set aside as having met at an earlier session of the matrix).
                 session = registered(lab, actors);
+                send(lab, "/api/sessions/" + session + "/wishes",
+                        "{\"actorId\": \"%s\", \"wishedActorId\": \"%s\"}".formatted(actors.a(), actors.b()), 204);
                 send(lab, "/api/sessions/" + session + "/schedule/generate", 200);
                 return cell(path, session, "{\"action\": \"LOCK\", \"meeting\": {\"round\": 1, \"table\": 1}}");
             }

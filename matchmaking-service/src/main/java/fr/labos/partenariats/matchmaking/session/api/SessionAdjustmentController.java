@@ -73,7 +73,7 @@ class SessionAdjustmentController {
         access.checkRuns(principal, sessions.read(sessionId));
         commands.sendAndWait(new RecordTableLostCommand(sessionId, request.table()));
         SessionState session = sessions.read(sessionId);
-        if (!session.schedule().isEmpty() && session.roundsStarted() < session.rounds()) {
+        if (session.version() > 0 && session.roundsStarted() < session.rounds()) {
             Schedule schedule = scheduling.replan(session);
             commands.sendAndWait(new AdjustScheduleCommand(sessionId, schedule.meetings(), schedule.objective(),
                     "table " + request.table() + " retirée"));

@@ -50,7 +50,7 @@ record SessionOverview(String id, String title, TerritoryRef territory, String p
                 wished.contains(w.wishedActorId() + "→" + w.actorId()))).toList();
         return new SessionOverview(s.sessionId(), s.title(), s.territory(), s.place(), s.date(), s.startsAt(),
                 s.rounds(), s.minutesPerRound(), s.tables(), List.copyOf(new TreeSet<>(s.lostTables())),
-                !s.schedule().isEmpty(), s.published(),
+                s.version() > 0, s.published(),
                 s.roundsStarted(), s.closed(), s.version(), participants, wishes);
     }
 
