@@ -1,8 +1,8 @@
 package fr.labos.partenariats.matchmaking.session.api;
 
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
-import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.matchmaking.session.schedule.Schedule;
+import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.schema.session.AdjustScheduleCommand;
 import fr.labos.partenariats.schema.session.RecordTableLostCommand;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;

@@ -13,13 +13,12 @@ import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/sessions/{id}}: what a facilitator prepares and runs a session with: its settings (and the tables
- * lost since), where it stands,
- * its participants (name, organisation, presence on the day) and the wishes expressed.
+ * lost since), where it stands, its participants (name, organisation, presence on the day) and the wishes expressed.
+ * {@code scheduled}: a schedule was generated (even one with no meeting, when every pair was set aside).
  */
 record SessionOverview(String id, String title, TerritoryRef territory, String place, LocalDate date,
                        LocalTime startsAt, int rounds, int minutesPerRound, int tables, List<Integer> lostTables,
-                       boolean scheduled,
-                       boolean published, int roundsStarted, boolean closed, int scheduleVersion,
+                       boolean scheduled, boolean published, int roundsStarted, boolean closed, int scheduleVersion,
                        List<Participant> participants, List<MeetingWish> wishes) {
 
     /** REGISTERED until the day; CHECKED_IN once arrived (late arrivals included), ABSENT when marked so. */
