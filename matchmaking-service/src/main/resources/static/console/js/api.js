@@ -53,9 +53,9 @@ async function call(base, path, { method = 'GET', body, bodyType, accept = 'appl
 export const profile = (path, options) => call(settings.profileService, path, options);
 export const matchmaking = (path, options) => call('', path, options);
 
-/** Downloads a CSV answer as a file (the token travels in a header, so a plain link cannot do it). */
-export async function download(path, filename) {
-  const blob = await call('', path, { accept: 'text/csv', raw: true });
+/** Downloads an answer (a CSV by default) as a file (the token travels in a header, so a plain link cannot do it). */
+export async function download(path, filename, accept = 'text/csv') {
+  const blob = await call('', path, { accept, raw: true });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

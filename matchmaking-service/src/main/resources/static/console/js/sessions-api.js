@@ -1,26 +1,73 @@
-// What the session pages share: reading a session's schedule in one shape, and names of actors.
-import { matchmaking, profile } from './api.js';
-
-const names = new Map();
-
-export function actorName(id) {
-  if (!names.has(id)) names.set(id, profile(`/api/actors/${id}`).then(d => d.profile.name).catch(() => id.slice(0, 8)));
-  return names.get(id);
-}
-
-/** The schedule as a flat list of meetings (round, table, actorId, partnerActorId, weight, reason, explanation, locked). */
-export async function schedule(sessionId) {
-  const answer = await matchmaking(`/api/sessions/${sessionId}/schedule`);
-  if (Array.isArray(answer.meetings)) return { meetings: answer.meetings, objective: answer.objective, raw: answer };
-  // Rounds → tables → pair, as GET /api/sessions/{id}/schedule may nest them.
-  const meetings = [];
-  for (const round of answer.rounds || []) {
-    for (const table of round.tables || []) {
-      const pair = table.pair || table.meeting || table;
-      if (pair && pair.actorId) meetings.push({ ...pair, round: round.round ?? round.number, table: table.table ?? table.number });
-    }
-  }
-  return { meetings, objective: answer.objective, raw: answer };
-}
+// What the session pages share: the session API's shapes (GET /api/sessions/{id}, its schedule), the French labels
+// of its codes, and a refresh that coalesces bursts of live events (an absence is two events, a round one per
+// meeting held) into as few reads as the page needs.
+import { matchmaking } from './api.js';
 
 export const REASONS = { MUTUAL_WISH: 'souhait réciproque', WISH: 'souhait', COMPLEMENTARITY: 'complémentarité' };
+export const PRESENCE = { REGISTERED: 'inscrit', CHECKED_IN: 'arrivé', ABSENT: 'absent' };
+
+/** The session: settings, where it stands, participants (name, organisation, presence) and wishes. */
+export const overview = sessionId => matchmaking(`/api/sessions/${sessionId}`);
+
+/**
+ * The schedule as the API gives it (rounds → tables), with every meeting also in a flat list:
+ * { round, table, actor: {actorId, name}, partner: {...}, weight, reason, explanation, locked, held }.
+ */
+export async function schedule(sessionId) {
+  const answer = await matchmaking(`/api/sessions/${sessionId}/schedule`);
+  return withMeetings(answer);
+}
+
+export function withMeetings(answer) {
+  const meetings = answer.rounds.flatMap(r => r.tables.map(t => ({ ...t, round: r.round })));
+  return { ...answer, meetings };
+}
+
+/** A hand change: { action: MOVE | SWAP | LOCK | UNLOCK, meeting: {round, table}, target?: {round, table} }. */
+export async function adjust(sessionId, change) {
+  return withMeetings(await matchmaking(`/api/sessions/${sessionId}/schedule/adjustments`, { method: 'POST', body: change }));
+}
+
+export function post(sessionId, path, body) {
+  return matchmaking(`/api/sessions/${sessionId}/${path}`, { method: 'POST', body: body || {} });
+}
+
+/** Where a session stands, in French. */
+export function stage(session) {
+  if (session.closed) return 'close';
+  if (session.roundsStarted) return `en cours (tour ${session.roundsStarted} sur ${session.rounds})`;
+  if (session.published) return 'plan publié';
+  return session.scheduled ? 'plan en préparation' : 'inscriptions';
+}
+
+export function weight(value) {
+  return Number(value).toLocaleString('fr-FR', { maximumFractionDigits: 2 });
+}
+
+/**
+ * Runs `task` now, and once more after it for whatever asked meanwhile: never two at once, never a request lost.
+ * Resolves when the page shows what was asked (the last run that started after the call ended).
+ */
+export function coalescing(task) {
+  let running = null;
+  let again = false;
+  const run = async () => {
+    do {
+      again = false;
+      await task();
+    } while (again);
+  };
+  return () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = run().finally(() => { running = null; });
+    return running;
+  };
+}
+
+/** Replaces an element's children, leaving out the parts a page does not show (null, undefined, false). */
+export function fill(element, ...children) {
+  element.replaceChildren(...children.flat().filter(c => c !== null && c !== undefined && c !== false));
+}

@@ -152,6 +152,14 @@ class AuthorizationMatrixTest {
             POST   /api/sessions/{sessionId}/rounds/{round}/start other    401   403      403      204       403        403     204
             POST   /api/sessions/{sessionId}/close                own      401   403      403      204       403        403     204
             POST   /api/sessions/{sessionId}/close                other    401   403      403      204       403        403     204
+            GET    /api/sessions                                  own      401   403      403      200       200        403     200
+            GET    /api/sessions                                  other    401   403      403      200       200        403     200
+            GET    /api/sessions/{sessionId}                      own      401   403      403      200       403        403     200
+            GET    /api/sessions/{sessionId}                      other    401   403      403      200       403        403     200
+            POST   /api/sessions/{sessionId}/schedule/adjustments own      401   403      403      200       403        403     200
+            POST   /api/sessions/{sessionId}/schedule/adjustments other    401   403      403      200       403        403     200
+            POST   /api/sessions/{sessionId}/tables-lost          own      401   403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/tables-lost          other    401   403      403      204       403        403     204
             GET    /api/sessions/{sessionId}/schedule             own      401   200      200      200       403        403     200
             GET    /api/sessions/{sessionId}/schedule             other    401   200      200      200       403        403     200
             GET    /api/sessions/{sessionId}/pair-weights         own      401   403      403      200       403        403     200

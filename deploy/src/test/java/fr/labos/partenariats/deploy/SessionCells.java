@@ -16,7 +16,8 @@ import static org.awaitility.Awaitility.await;
  * admin with actor A (member-tremplin's) and actor B (member-mobilite's) registered, made fresh for every write cell
  * and taken as far as the operation needs (generated, published, a round started). "own" acts for A, "another's" for
  * B; planning a session plans it in Isère (own) or in Savoie (another's); a participant list imported (CSV) names A
- * (own) or B (another's). Reads share one generated session.
+ * (own) or B (another's). Reads share one generated session; the list of sessions is read with the planning cell's
+ * body, which a GET ignores.
  */
 final class SessionCells {
 
@@ -29,7 +30,8 @@ final class SessionCells {
     }
 
     static boolean handles(String path) {
-        return path.equals("/api/sessions") || path.startsWith("/api/sessions/{sessionId}/");
+        return path.equals("/api/sessions") || path.equals("/api/sessions/{sessionId}")
+                || path.startsWith("/api/sessions/{sessionId}/");
     }
 
     private static IntroductionCells.Pair pair;
@@ -72,6 +74,20 @@ final class SessionCells {
                 send(lab, "/api/sessions/" + session + "/schedule/generate", 200);
                 return cell(path, session, null);
             }
+            case "/schedule/adjustments" -> {
+                // Two participants, two rounds, one table: they meet in round 1, at table 1 (A's wish keeps them
+                // from being set aside as having met at an earlier session of the matrix).
+                session = registered(lab, actors);
+                send(lab, "/api/sessions/" + session + "/wishes",
+                        "{\"actorId\": \"%s\", \"wishedActorId\": \"%s\"}".formatted(actors.a(), actors.b()), 204);
+                send(lab, "/api/sessions/" + session + "/schedule/generate", 200);
+                return cell(path, session, "{\"action\": \"LOCK\", \"meeting\": {\"round\": 1, \"table\": 1}}");
+            }
+            case "/tables-lost" -> {
+                // Two tables, so that one can be lost.
+                session = planned(lab, PLAN.replace("\"tables\": 1", "\"tables\": 2"));
+                return cell(path, session, "{\"table\": 2}");
+            }
             case "/check-ins", "/absences", "/rounds/{round}/start", "/close" -> {
                 return cell(path, published(lab, actors), presence);
             }
@@ -103,7 +119,11 @@ final class SessionCells {
     }
 
     private static String planned(SignedInLab lab) {
-        HttpResponse<String> response = asAdmin(lab, "/api/sessions", PLAN.formatted("38", LocalDate.now().plusDays(7)));
+        return planned(lab, PLAN);
+    }
+
+    private static String planned(SignedInLab lab, String plan) {
+        HttpResponse<String> response = asAdmin(lab, "/api/sessions", plan.formatted("38", LocalDate.now().plusDays(7)));
         if (response.statusCode() != 201) {
             throw new IllegalStateException("plan a session: " + response.statusCode() + " " + response.body());
         }

@@ -34,6 +34,7 @@ import fr.labos.partenariats.schema.session.SchedulePublishedEvent;
 import fr.labos.partenariats.schema.session.SessionClosedEvent;
 import fr.labos.partenariats.schema.session.SessionMeetingHeldEvent;
 import fr.labos.partenariats.schema.session.SessionPlannedEvent;
+import fr.labos.partenariats.schema.session.TableLostEvent;
 import org.axonframework.serialization.Revision;
 
 import java.util.LinkedHashMap;
@@ -67,7 +68,7 @@ public final class EventCatalog {
             MeetingWishExpressedEvent.class, ScheduleGeneratedEvent.class, ScheduleAdjustedEvent.class,
             SchedulePublishedEvent.class, ParticipantCheckedInEvent.class, ParticipantMarkedAbsentEvent.class,
             LateArrivalRegisteredEvent.class, RoundStartedEvent.class, SessionMeetingHeldEvent.class,
-            SessionClosedEvent.class);
+            SessionClosedEvent.class, TableLostEvent.class);
 
     private static final Map<String, Class<?>> BY_TYPE_NAME = new LinkedHashMap<>();
 

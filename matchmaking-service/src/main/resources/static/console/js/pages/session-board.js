@@ -1,128 +1,212 @@
-// The session board: participants, wishes, generate, the rounds × tables grid where a meeting is moved, swapped or
-// locked (drag and drop, or the keyboard: Entrée picks a meeting up and puts it down, V locks it), publish, print.
-import { download, matchmaking, profile, Problem } from '../api.js';
+// The session board: participants and wishes, generate, the rounds × tables grid (each meeting with its reason, weight
+// and sentence), hand changes saved at once (move, swap, lock), publish, the CSV and the printable schedule.
+// A meeting is moved or swapped by drag and drop, or with the keyboard: Entrée on a meeting picks it up, Entrée on a
+// free place moves it there, on another meeting swaps the two; Échap puts it back. Each cell has its lock button.
+import { download, profile, Problem } from '../api.js';
 import { onEvent } from '../live.js';
-import { actorName, REASONS, schedule } from '../sessions-api.js';
-import { announce, field, h, problemBox } from '../ui.js';
+import { PRESENCE, REASONS, adjust, coalescing, fill, overview, post, schedule, stage, weight } from '../sessions-api.js';
+import { announce, field, formatDate, h, problemBox } from '../ui.js';
 
 export async function render(main, context, sessionId) {
-  const session = await matchmaking(`/api/sessions/${sessionId}`);
-  const status = h('div', { class: 'probleme-formulaire', 'aria-live': 'assertive' });
+  const first = await overview(sessionId);
+  const status = h('div', { class: 'etat-action' });
+  const heading = h('div', {});
+  const actions = h('div', { class: 'actions' });
   const participants = h('section', { 'aria-labelledby': 'titre-participants' });
   const grid = h('section', { 'aria-labelledby': 'titre-plan' });
-  const state = { meetings: [], picked: null, changed: false };
-  const guard = async (action, message) => {
+  const state = { session: first, plan: null, picked: null, busy: false };
+  let candidates = null;
+
+  const refused = e => {
+    if (!(e instanceof Problem)) throw e;
+    status.replaceChildren(problemBox(e));
+    status.querySelector('[role=alert]')?.setAttribute('tabindex', '-1');
+    status.querySelector('[role=alert]')?.focus();
+  };
+  const act = async (action, message) => {
     status.replaceChildren();
     try {
       await action();
       if (message) announce(message);
       await refresh();
-    } catch (e) {
-      if (e instanceof Problem) status.replaceChildren(problemBox(e)); else throw e;
-    }
+    } catch (e) { refused(e); }
   };
-  const post = (path, body) => matchmaking(`/api/sessions/${sessionId}/${path}`, { method: 'POST', body: body || {} });
 
-  async function refresh() {
-    const current = await matchmaking(`/api/sessions/${sessionId}`);
-    await renderParticipants(participants, current, post, guard);
-    try {
-      const plan = await schedule(sessionId);
-      state.meetings = plan.meetings.map(m => ({ ...m }));
-      state.changed = false;
-      await renderGrid(grid, current, state, plan.objective, guard, post);
-    } catch (e) {
-      grid.replaceChildren(h('h2', { id: 'titre-plan' }, 'Plan de table'),
-        e instanceof Problem && e.status === 404 ? h('p', {}, 'Aucun plan pour l’instant : générez-le.') : problemBox(e));
-    }
+  const refresh = coalescing(async () => {
+    const focused = document.activeElement?.dataset?.cle;
+    state.session = await overview(sessionId);
+    state.plan = state.session.scheduled ? await schedule(sessionId) : null;
+    if (state.picked && !state.plan?.meetings.some(m => m.round === state.picked.round && m.table === state.picked.table)) state.picked = null;
+    if (!state.session.published && !candidates) candidates = await profile('/api/actors?limit=1000').catch(() => []);
+    draw();
+    if (focused) main.querySelector(`[data-cle="${CSS.escape(focused)}"]`)?.focus();
+  });
+
+  function draw() {
+    const s = state.session;
+    fill(heading, 
+      h('p', {}, `${formatDate(s.date)} à ${(s.startsAt || '').slice(0, 5)}${s.place ? ` — ${s.place}` : ''} — `
+        + `${s.rounds} tours de ${s.minutesPerRound} minutes, ${s.tables} tables — ${stage(s)}`));
+    fill(actions, 
+      s.published ? null : h('button', { type: 'button', 'data-cle': 'generer', onclick: () => act(() => post(sessionId, 'schedule/generate'), 'Plan généré.') },
+        s.scheduled ? 'Générer à nouveau' : 'Générer le plan'),
+      s.scheduled && !s.published ? h('button', { type: 'button', 'data-cle': 'publier', onclick: () => act(() => post(sessionId, 'schedule/publish'), 'Plan publié.') }, 'Publier le plan') : null,
+      s.scheduled ? h('button', { type: 'button', class: 'secondaire', 'data-cle': 'csv',
+        onclick: () => act(() => download(`/api/sessions/${sessionId}/schedule.csv`, `planning-${sessionId}.csv`), 'Plan téléchargé.') }, 'Télécharger le plan (CSV)') : null,
+      s.scheduled ? h('button', { type: 'button', class: 'secondaire', 'data-cle': 'imprimable',
+        onclick: () => act(() => download(`/api/sessions/${sessionId}/print`, `planning-${sessionId}.html`, 'text/html'), 'Version imprimable téléchargée.') },
+      'Version imprimable (tables et participants)') : null,
+      h('a', { class: 'bouton secondaire', href: `#/sessions/${sessionId}/direct` }, 'Mode direct'));
+    drawParticipants();
+    drawGrid();
   }
 
-  main.replaceChildren(h('h1', {}, session.title || 'Session'),
-    h('p', {}, [session.place, session.date, session.startsAt].filter(Boolean).join(' — ')),
-    h('div', { class: 'actions' },
-      h('button', { type: 'button', onclick: () => guard(() => post('schedule/generate'), 'Plan généré.') }, 'Générer le plan'),
-      h('button', { type: 'button', onclick: () => guard(() => post('schedule/publish'), 'Plan publié.') }, 'Publier'),
-      h('button', { type: 'button', class: 'secondaire', onclick: () => guard(() => download(`/api/sessions/${sessionId}/exports/schedule.csv`, 'plan.csv')) }, 'Télécharger le plan (CSV)'),
-      h('button', { type: 'button', class: 'secondaire', onclick: () => window.print() }, 'Imprimer'),
-      h('a', { class: 'bouton secondaire', href: `#/sessions/${sessionId}/direct` }, 'Mode direct')),
-    status, participants, grid);
-  await refresh();
-  return onEvent(event => { if (event.aggregateId === sessionId && !state.changed) refresh(); });
-}
-
-async function renderParticipants(section, session, post, guard) {
-  const list = session.participants || [];
-  const names = await Promise.all(list.map(p => actorName(p.actorId)));
-  const registered = new Set(list.map(p => p.actorId));
-  const candidates = (await profile('/api/actors?limit=1000')).filter(a => !registered.has(a.id));
-  const register = h('form', { novalidate: true, class: 'filtres' },
-    field('Acteur à inscrire', h('select', { name: 'actorId' }, candidates.map(a => h('option', { value: a.id }, a.name)))),
-    h('button', { type: 'submit' }, 'Inscrire'));
-  register.addEventListener('submit', event => {
-    event.preventDefault();
-    guard(() => post('participants', { actorId: register.elements.actorId.value }), 'Participant inscrit.');
-  });
-  const wish = h('form', { novalidate: true, class: 'filtres' },
-    field('Souhait : l’acteur', h('select', { name: 'actorId' }, list.map((p, i) => h('option', { value: p.actorId }, names[i])))),
-    field('souhaite rencontrer', h('select', { name: 'partnerActorId' }, list.map((p, i) => h('option', { value: p.actorId }, names[i])))),
-    h('button', { type: 'submit' }, 'Ajouter le souhait'));
-  wish.addEventListener('submit', event => {
-    event.preventDefault();
-    guard(() => post('wishes', { actorId: wish.elements.actorId.value, partnerActorId: wish.elements.partnerActorId.value }), 'Souhait enregistré.');
-  });
-  section.replaceChildren(h('h2', { id: 'titre-participants' }, `Participants (${list.length})`),
-    h('ul', {}, list.map((p, i) => h('li', {}, names[i], p.status ? ` — ${p.status}` : ''))), register, wish,
-    h('p', { class: 'aide' }, `${(session.wishes || []).length} souhaits exprimés.`));
-}
-
-async function renderGrid(section, session, state, objective, guard, post) {
-  const rounds = session.rounds || Math.max(0, ...state.meetings.map(m => m.round));
-  const tables = session.tables || Math.max(0, ...state.meetings.map(m => m.table));
-  const ids = [...new Set(state.meetings.flatMap(m => [m.actorId, m.partnerActorId]))];
-  const names = Object.fromEntries(await Promise.all(ids.map(async id => [id, await actorName(id)])));
-  const at = (round, table) => state.meetings.find(m => m.round === round && m.table === table);
-  const redraw = () => renderGrid(section, session, state, objective, guard, post);
-  const place = (round, table) => {
-    const picked = state.picked;
-    if (!picked) return;
-    const other = at(round, table);
-    if (other === picked) { state.picked = null; redraw(); return; }
-    const from = { round: picked.round, table: picked.table };
-    picked.round = round; picked.table = table;
-    if (other) { other.round = from.round; other.table = from.table; }
-    state.picked = null;
-    state.changed = true;
-    announce(other ? 'Rencontres échangées (non enregistré).' : 'Rencontre déplacée (non enregistré).');
-    redraw().then(() => section.querySelector(`[data-case="${round}-${table}"] button`)?.focus());
-  };
-  const cell = (round, table) => {
-    const meeting = at(round, table);
-    const td = h('td', { class: 'repas', 'data-case': `${round}-${table}`,
-      ondragover: e => e.preventDefault(), ondrop: e => { e.preventDefault(); place(round, table); } });
-    if (!meeting) {
-      td.append(h('button', { type: 'button', class: 'secondaire', onclick: () => place(round, table),
-        'aria-label': `Table ${table}, tour ${round} : libre${state.picked ? ' — poser ici' : ''}` }, 'libre'));
-      return td;
+  function drawParticipants() {
+    const s = state.session;
+    const names = Object.fromEntries(s.participants.map(p => [p.actorId, p.name]));
+    const children = [h('h2', { id: 'titre-participants' }, `Participants (${s.participants.length})`),
+      h('ul', { class: 'colonnes' }, s.participants.map(p => h('li', { 'data-participant': p.actorId },
+        p.name, p.organisation ? ` (${p.organisation})` : '', p.presence !== 'REGISTERED' ? ` — ${PRESENCE[p.presence]}` : ''))),
+      h('p', { 'data-souhaits': s.wishes.length }, s.wishes.length ? `${s.wishes.length} souhait${s.wishes.length > 1 ? 's' : ''} de rencontre : ` : 'Aucun souhait de rencontre.',
+        s.wishes.map((w, i) => `${i ? ' ; ' : ''}${names[w.actorId] || w.actorId} → ${names[w.wishedActorId] || w.wishedActorId}${w.mutual ? ' (réciproque)' : ''}`))];
+    if (!s.published && !s.closed) {
+      const registered = new Set(s.participants.map(p => p.actorId));
+      const register = h('form', { novalidate: true, class: 'filtres', 'aria-label': 'Inscrire un participant' },
+        field('Acteur à inscrire', h('select', { name: 'actorId', 'data-cle': 'inscrire-acteur' },
+          (candidates || []).filter(a => !registered.has(a.id)).map(a => h('option', { value: a.id }, a.name)))),
+        h('button', { type: 'submit', 'data-cle': 'inscrire' }, 'Inscrire'));
+      register.addEventListener('submit', event => {
+        event.preventDefault();
+        act(() => post(sessionId, 'participants', { actorId: register.elements.actorId.value }), 'Participant inscrit.');
+      });
+      const options = () => s.participants.map(p => h('option', { value: p.actorId }, p.name));
+      const wish = h('form', { novalidate: true, class: 'filtres', 'aria-label': 'Ajouter un souhait de rencontre' },
+        field('L’acteur', h('select', { name: 'actorId', 'data-cle': 'souhait-acteur' }, options())),
+        field('souhaite rencontrer', h('select', { name: 'wishedActorId', 'data-cle': 'souhait-cible' }, options())),
+        h('button', { type: 'submit', 'data-cle': 'souhait' }, 'Ajouter le souhait'));
+      wish.addEventListener('submit', event => {
+        event.preventDefault();
+        act(() => post(sessionId, 'wishes', { actorId: wish.elements.actorId.value, wishedActorId: wish.elements.wishedActorId.value }), 'Souhait enregistré.');
+      });
+      children.push(register, wish);
     }
-    const label = `${names[meeting.actorId]} et ${names[meeting.partnerActorId]}`;
-    td.append(h('button', {
-      type: 'button', class: `rencontre${meeting.locked ? ' verrou' : ''}`, draggable: 'true', 'aria-pressed': String(state.picked === meeting),
-      'aria-label': `Tour ${round}, table ${table} : ${label}${meeting.locked ? ', verrouillée' : ''}. Entrée pour prendre ou poser, V pour verrouiller.`,
-      title: meeting.explanation || '',
-      ondragstart: () => { state.picked = meeting; },
-      onclick: () => { if (state.picked && state.picked !== meeting) place(round, table); else { state.picked = state.picked ? null : meeting; redraw().then(() => section.querySelector(`[data-case="${round}-${table}"] button`)?.focus()); } },
-      onkeydown: e => { if (e.key === 'v' || e.key === 'V') { meeting.locked = !meeting.locked; state.changed = true; redraw(); } },
-    }, label, meeting.locked ? ' 🔒' : '', h('br', {}), h('small', {}, REASONS[meeting.reason] || meeting.reason || '')));
-    return td;
-  };
-  section.replaceChildren(h('h2', { id: 'titre-plan' }, 'Plan de table'),
-    objective ? h('p', {}, `Au moins ${objective.minimumMeetings} rencontres chacun ; souhaits réciproques satisfaits : ${objective.mutualWishesMet}/${objective.mutualWishes}.`) : null,
-    h('div', { class: 'table-defile' }, h('table', { class: 'plan' },
-      h('caption', { class: 'sr-only' }, 'Tours en colonnes, tables en lignes'),
-      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Table'), Array.from({ length: rounds }, (_, r) => h('th', { scope: 'col' }, `Tour ${r + 1}`)))),
-      h('tbody', {}, Array.from({ length: tables }, (_, t) => h('tr', {}, h('th', { scope: 'row' }, `Table ${t + 1}`),
-        Array.from({ length: rounds }, (_, r) => cell(r + 1, t + 1))))))),
-    h('div', { class: 'actions' }, h('button', { type: 'button', disabled: !state.changed,
-      onclick: () => guard(() => post('schedule/adjust', { meetings: state.meetings, reason: 'Ajustement à la main' }), 'Plan enregistré.') },
-    'Enregistrer les changements')));
+    fill(participants, ...children);
+  }
+
+  const slotOf = m => ({ round: m.round, table: m.table });
+  const at = (round, table) => state.plan.meetings.find(m => m.round === round && m.table === table);
+  const label = m => `${m.actor.name} et ${m.partner.name}`;
+
+  async function change(body, message, focusKey) {
+    status.replaceChildren();
+    state.picked = null;
+    try {
+      state.plan = await adjust(sessionId, body);
+      draw();
+      announce(message);
+    } catch (e) {
+      draw();
+      refused(e);
+      return;
+    }
+    grid.querySelector(`[data-cle="${focusKey}"]`)?.focus();
+  }
+
+  /** Puts the picked meeting at (round, table): a move to a free place, or a swap with the meeting there. */
+  function place(from, round, table) {
+    if (!from || (from.round === round && from.table === table)) {
+      state.picked = null;
+      drawGrid();
+      grid.querySelector(`[data-cle="case-${round}-${table}"]`)?.focus();
+      return;
+    }
+    const other = at(round, table);
+    change({ action: other ? 'SWAP' : 'MOVE', meeting: from, target: { round, table } },
+      other ? `Rencontres échangées : tour ${from.round} table ${from.table} et tour ${round} table ${table}.`
+        : `Rencontre déplacée au tour ${round}, table ${table}.`, `case-${round}-${table}`);
+  }
+
+  function drawGrid() {
+    if (!state.plan) {
+      fill(grid, h('h2', { id: 'titre-plan' }, 'Plan de table'), h('p', {}, 'Aucun plan pour l’instant : inscrivez les participants puis générez-le.'));
+      return;
+    }
+    const s = state.session;
+    const o = state.plan.objective;
+    const started = round => round <= s.roundsStarted;
+    const lost = new Set(s.lostTables);
+    const cell = (round, table) => {
+      const m = at(round, table);
+      const key = `case-${round}-${table}`;
+      const td = h('td', { class: 'repas', 'data-case': `${round}-${table}` });
+      if (!m && lost.has(table) && !started(round)) {
+        td.append(h('span', { class: 'aide' }, 'table retirée'));
+        return td;
+      }
+      if (!started(round) && !s.closed) {
+        td.addEventListener('dragover', e => e.preventDefault());
+        td.addEventListener('drop', e => {
+          e.preventDefault();
+          const [r, t] = (e.dataTransfer.getData('text/plain') || '').split('-').map(Number);
+          if (r && t) place({ round: r, table: t }, round, table);
+        });
+      }
+      if (!m) {
+        if (started(round) || s.closed) td.append(h('span', { class: 'aide' }, 'libre'));
+        else td.append(h('button', { type: 'button', class: 'secondaire libre', 'data-cle': key,
+          onclick: () => state.picked ? place(state.picked, round, table) : announce('Choisissez d’abord une rencontre à déplacer.') },
+        'libre', h('span', { class: 'sr-only' }, ` : tour ${round}, table ${table}${state.picked ? ' (déplacer ici)' : ''}`)));
+        return td;
+      }
+      const details = [h('small', {}, `${REASONS[m.reason] || m.reason} · poids ${weight(m.weight)}`),
+        h('span', { class: 'sr-only' }, `. ${m.explanation || ''}`)];
+      if (started(round) || s.closed) {
+        td.append(h('div', { class: 'rencontre fixe', title: m.explanation || '', 'data-rencontre': `${m.actor.actorId} ${m.partner.actorId}` },
+          label(m), m.held ? ' (tenue)' : '', h('br', {}), ...details));
+        return td;
+      }
+      const picked = state.picked && state.picked.round === round && state.picked.table === table;
+      td.append(h('button', {
+        type: 'button', class: `rencontre${m.locked ? ' verrou' : ''}`, draggable: 'true', 'data-cle': key,
+        'data-rencontre': `${m.actor.actorId} ${m.partner.actorId}`, 'aria-pressed': String(!!picked), title: m.explanation || '',
+        ondragstart: e => { e.dataTransfer.setData('text/plain', `${round}-${table}`); e.dataTransfer.effectAllowed = 'move'; },
+        onclick: () => {
+          if (state.picked && !picked) { place(state.picked, round, table); return; }
+          state.picked = picked ? null : slotOf(m);
+          drawGrid();
+          grid.querySelector(`[data-cle="${key}"]`)?.focus();
+          announce(state.picked ? `${label(m)} choisie : choisissez une place libre ou une autre rencontre, Échap pour annuler.` : 'Rencontre reposée.');
+        },
+      }, h('span', { class: 'sr-only' }, `Tour ${round}, table ${table} : `), label(m), m.locked ? ' 🔒' : '', h('br', {}), ...details),
+      h('button', { type: 'button', class: 'secondaire verrouiller', 'data-cle': `verrou-${round}-${table}`, 'aria-pressed': String(m.locked),
+        onclick: () => change({ action: m.locked ? 'UNLOCK' : 'LOCK', meeting: slotOf(m) },
+          m.locked ? 'Rencontre déverrouillée.' : 'Rencontre verrouillée : les re-planifications la gardent à sa place.', `verrou-${round}-${table}`) },
+      m.locked ? 'Verrouillée' : 'Verrouiller', h('span', { class: 'sr-only' }, ` : tour ${round}, table ${table}`)));
+      return td;
+    };
+    const table = h('table', { class: 'plan' },
+      h('caption', {}, 'Tours en colonnes, tables en lignes. Entrée sur une rencontre la prend, Entrée sur une place libre ou une autre rencontre la déplace ou les échange ; Échap annule.'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Table'),
+        Array.from({ length: s.rounds }, (_, r) => h('th', { scope: 'col' }, `Tour ${r + 1}`, started(r + 1) ? ' (commencé)' : '')))),
+      h('tbody', {}, Array.from({ length: s.tables }, (_, t) => h('tr', {}, h('th', { scope: 'row' }, `Table ${t + 1}`, lost.has(t + 1) ? ' (retirée)' : ''),
+        Array.from({ length: s.rounds }, (_, r) => cell(r + 1, t + 1))))));
+    table.addEventListener('keydown', e => {
+      if (e.key === 'Escape' && state.picked) {
+        const { round, table: t } = state.picked;
+        state.picked = null;
+        drawGrid();
+        grid.querySelector(`[data-cle="case-${round}-${t}"]`)?.focus();
+        announce('Rencontre reposée.');
+      }
+    });
+    fill(grid, h('h2', { id: 'titre-plan' }, 'Plan de table'),
+      o ? h('p', { 'data-objectif': '' }, `Chaque participant a au moins ${o.minimumMeetings} rencontres ; souhaits réciproques satisfaits : `
+        + `${o.mutualWishesMet} sur ${o.mutualWishes} ; souhaits simples : ${o.oneSidedWishesMet} sur ${o.oneSidedWishes} ; poids total ${weight(o.totalWeight)}.`) : null,
+      h('div', { class: 'table-defile', role: 'region', 'aria-label': 'Plan de table', tabindex: '0' }, table));
+  }
+
+  main.replaceChildren(h('h1', {}, first.title), heading, actions, status, participants, grid);
+  await refresh();
+  // Another device (a co-facilitator, the reception desk) changed the session: show it, keeping a meeting picked.
+  return onEvent(event => { if (event.aggregateId === sessionId) refresh().catch(() => {}); });
 }

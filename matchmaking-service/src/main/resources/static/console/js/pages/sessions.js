@@ -1,26 +1,31 @@
-// A facilitator's sessions: the list, and planning a new one.
+// A facilitator's sessions: those it runs (GET /api/sessions), and planning a new one.
 import { matchmaking, Problem } from '../api.js';
+import { stage } from '../sessions-api.js';
 import { LEVELS, announce, field, formatDate, h, problemBox, select, showProblem } from '../ui.js';
 
 export async function render(main, context) {
-  const list = h('div', {});
+  const list = h('section', { 'aria-labelledby': 'titre-mes-sessions' });
   const departement = (context.session.territories.find(t => t.startsWith('DEPARTEMENT:')) || ':').split(':')[1];
   main.replaceChildren(h('h1', {}, 'Sessions de rencontres express'), list, planForm(departement));
   try {
     const sessions = await matchmaking('/api/sessions');
-    list.replaceChildren(sessions.length ? h('ul', { role: 'list' }, sessions.map(s => h('li', {},
-      h('a', { href: `#/sessions/${s.id || s.sessionId}` }, `${s.title} — ${formatDate(s.date)}${s.place ? ` — ${s.place}` : ''}`), ' · ',
-      h('a', { href: `#/sessions/${s.id || s.sessionId}/direct` }, 'mode direct'))))
+    list.replaceChildren(h('h2', { id: 'titre-mes-sessions' }, 'Mes sessions'), sessions.length
+      ? h('ul', { class: 'grille', role: 'list' }, sessions.map(s => h('li', { class: 'carte', 'data-session': s.id },
+        h('h3', {}, h('a', { href: `#/sessions/${s.id}` }, s.title)),
+        h('p', {}, `${formatDate(s.date)} à ${(s.startsAt || '').slice(0, 5)}${s.place ? ` — ${s.place}` : ''}`),
+        h('p', {}, `${s.participants} participants — ${stage(s)}`),
+        h('p', {}, h('a', { href: `#/sessions/${s.id}` }, 'Préparer', h('span', { class: 'sr-only' }, ` : ${s.title}`)), ' · ',
+          h('a', { href: `#/sessions/${s.id}/direct` }, 'Mode direct', h('span', { class: 'sr-only' }, ` : ${s.title}`))))))
       : h('p', {}, 'Aucune session prévue.'));
   } catch (e) {
-    if (e instanceof Problem) list.replaceChildren(problemBox(e)); else throw e;
+    if (e instanceof Problem) list.replaceChildren(h('h2', { id: 'titre-mes-sessions' }, 'Mes sessions'), problemBox(e)); else throw e;
   }
   return null;
 }
 
 function planForm(departement) {
-  const form = h('form', { novalidate: true, class: 'carte' },
-    h('h2', {}, 'Prévoir une session'), h('div', { class: 'probleme-formulaire' }),
+  const form = h('form', { novalidate: true, class: 'carte', 'aria-labelledby': 'titre-prevoir' },
+    h('h2', { id: 'titre-prevoir' }, 'Prévoir une session'), h('div', { class: 'probleme-formulaire' }),
     field('Titre', h('input', { name: 'title' })),
     field('Lieu', h('input', { name: 'place' })),
     field('Date', h('input', { type: 'date', name: 'date' })),

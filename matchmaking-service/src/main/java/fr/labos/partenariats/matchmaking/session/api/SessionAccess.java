@@ -4,6 +4,7 @@ import fr.labos.partenariats.matchmaking.access.ActorAccess;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.platform.security.ActionForbiddenException;
 import fr.labos.partenariats.platform.security.LabPrincipal;
+import fr.labos.partenariats.platform.security.LabRole;
 import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,19 @@ class SessionAccess {
             throw new ActionForbiddenException("Seuls les animateurs du territoire de la session et les "
                     + "administrateurs la conduisent.");
         }
+    }
+
+    /** Facilitators and admins run sessions; members and viewers run none. */
+    void checkMayRunSessions(LabPrincipal principal) {
+        if (principal.role() != LabRole.ADMIN
+                && principal.role() != LabRole.FACILITATOR) {
+            throw new ActionForbiddenException("Seuls les animateurs et les administrateurs conduisent des sessions "
+                    + "de rencontres express.");
+        }
+    }
+
+    boolean runs(LabPrincipal principal, SessionState session) {
+        return serves(principal, session.territory());
     }
 
     /** Runs the session, or acts for one of its participants. */

@@ -10,6 +10,7 @@ import fr.labos.partenariats.matchmaking.session.pairs.WishBonuses;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.matchmaking.session.schedule.Schedule;
 import fr.labos.partenariats.matchmaking.session.schedule.SpeedMeetingScheduler;
+import fr.labos.partenariats.schema.session.ScheduledMeeting;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -17,7 +18,9 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Plans a session's rounds: its pairs weighed by the matching engine and set aside by the introductions that
@@ -71,13 +74,33 @@ class SessionScheduling {
 
     /** A first plan of every registered participant. */
     Schedule firstPlan(SessionState session) {
-        return scheduler.plan(pairs(session).request(List.copyOf(session.participants().keySet()), session.rounds(),
-                session.tables(), List.of(), 0));
+        return plan(session, List.copyOf(session.participants().keySet()), List.of(), 0);
     }
 
     /** The rounds not started, planned again for those present, keeping held meetings and locks. */
     Schedule replan(SessionState session) {
-        return scheduler.plan(pairs(session).request(session.present(), session.rounds(), session.tables(),
-                session.kept(), session.roundsStarted()));
+        return plan(session, session.present(), session.kept(), session.roundsStarted());
+    }
+
+    /**
+     * The scheduler numbers tables from 1 to the number available: when tables were lost, the rounds not started are
+     * planned on the tables left, given to it in order and numbered back (a lock at a lost table gets a number past
+     * the last, so the scheduler seats it at a free table of its round). Started rounds stay as they were held.
+     */
+    private Schedule plan(SessionState session, List<String> present, List<ScheduledMeeting> kept, int roundsStarted) {
+        List<Integer> available = session.availableTables();
+        Map<Integer, Integer> numberOf = new HashMap<>();
+        for (int i = 0; i < available.size(); i++) numberOf.put(available.get(i), i + 1);
+        List<ScheduledMeeting> keptNumbered = kept.stream().map(m -> m.round() <= roundsStarted ? m
+                : atTable(m, numberOf.getOrDefault(m.table(), available.size() + 1))).toList();
+        Schedule schedule = scheduler.plan(pairs(session).request(present, session.rounds(), available.size(),
+                keptNumbered, roundsStarted));
+        return new Schedule(schedule.meetings().stream().map(m -> m.round() <= roundsStarted ? m
+                : atTable(m, available.get(m.table() - 1))).toList(), schedule.objective());
+    }
+
+    private static ScheduledMeeting atTable(ScheduledMeeting m, int table) {
+        return new ScheduledMeeting(m.round(), table, m.actorId(), m.partnerActorId(), m.weight(), m.reason(),
+                m.explanation(), m.locked());
     }
 }

@@ -15,6 +15,7 @@ import fr.labos.partenariats.schema.session.ParticipantWithdrewEvent;
 import fr.labos.partenariats.schema.session.PlanSessionCommand;
 import fr.labos.partenariats.schema.session.PublishScheduleCommand;
 import fr.labos.partenariats.schema.session.RecordSessionMeetingHeldCommand;
+import fr.labos.partenariats.schema.session.RecordTableLostCommand;
 import fr.labos.partenariats.schema.session.RegisterLateArrivalCommand;
 import fr.labos.partenariats.schema.session.RegisterParticipantCommand;
 import fr.labos.partenariats.schema.session.RegisterParticipantsCommand;
@@ -27,6 +28,7 @@ import fr.labos.partenariats.schema.session.SessionClosedEvent;
 import fr.labos.partenariats.schema.session.SessionMeetingHeldEvent;
 import fr.labos.partenariats.schema.session.SessionPlannedEvent;
 import fr.labos.partenariats.schema.session.StartRoundCommand;
+import fr.labos.partenariats.schema.session.TableLostEvent;
 import fr.labos.partenariats.schema.session.WithdrawParticipantCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -59,6 +61,7 @@ public class SpeedMeetingSession {
     private final Set<String> checkedIn = new HashSet<>();
     private final Set<String> absent = new HashSet<>();
     private final Set<String> held = new HashSet<>();
+    private final Set<Integer> lostTables = new HashSet<>();
     private List<ScheduledMeeting> schedule;
     private boolean scheduleOutdated;
     private boolean published;
@@ -139,6 +142,7 @@ public class SpeedMeetingSession {
             throw new ScheduleNotReady("il faut au moins deux participants inscrits pour générer un planning");
         }
         SessionRules.checkSchedule(command.meetings(), participants, rounds, tables);
+        checkNoLostTable(command.meetings());
         apply(new ScheduleGeneratedEvent(sessionId, command.meetings(), command.objective(), clock.instant()));
     }
 
@@ -152,6 +156,7 @@ public class SpeedMeetingSession {
                 throw new StartedRoundChanged(round);
             }
         }
+        checkNoLostTable(command.meetings());
         for (ScheduledMeeting meeting : command.meetings()) {
             if (meeting.round() > roundsStarted && (absent.contains(meeting.actorId())
                     || absent.contains(meeting.partnerActorId()))) {
@@ -238,6 +243,19 @@ public class SpeedMeetingSession {
                 meeting.partnerActorId(), clock.instant()));
     }
 
+    /** A table lost on the day (or before): the rounds not started do without it; a re-plan follows. */
+    @CommandHandler
+    void handle(RecordTableLostCommand command, Clock clock) {
+        checkNotClosed();
+        int table = command.table();
+        if (table < 1 || table > tables) {
+            throw new InvalidSession("table", "la table " + table + " n'existe pas dans la session (1 à " + tables + ")");
+        }
+        if (lostTables.contains(table)) throw new AlreadyDone("la table " + table + " est déjà retirée");
+        if (lostTables.size() + 1 >= tables) throw new NoTableLeft(table);
+        apply(new TableLostEvent(sessionId, table, clock.instant()));
+    }
+
     @CommandHandler
     void handle(CloseSessionCommand command, Clock clock) {
         checkNotClosed();
@@ -251,6 +269,16 @@ public class SpeedMeetingSession {
     private void checkBeforePublication() {
         checkNotClosed();
         if (published) throw new SchedulePublishedAlready(sessionId);
+    }
+
+    /** No meeting of a round not started sits at a lost table (those of started rounds were held there). */
+    private void checkNoLostTable(List<ScheduledMeeting> meetings) {
+        for (ScheduledMeeting meeting : meetings) {
+            if (meeting.round() > roundsStarted && lostTables.contains(meeting.table())) {
+                throw new InvalidSession("meetings", "la table " + meeting.table() + " est retirée : aucune "
+                        + "rencontre des tours à venir n'y a lieu");
+            }
+        }
     }
 
     private void checkRegistered(String actorId) {
@@ -345,6 +373,11 @@ public class SpeedMeetingSession {
     @EventSourcingHandler
     void on(SessionMeetingHeldEvent event) {
         held.add(seat(event.round(), event.table(), event.actorId(), event.partnerActorId()));
+    }
+
+    @EventSourcingHandler
+    void on(TableLostEvent event) {
+        lostTables.add(event.table());
     }
 
     @EventSourcingHandler

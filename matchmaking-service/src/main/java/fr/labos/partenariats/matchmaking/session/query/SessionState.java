@@ -17,6 +17,7 @@ import fr.labos.partenariats.schema.session.ScheduledMeeting;
 import fr.labos.partenariats.schema.session.SessionClosedEvent;
 import fr.labos.partenariats.schema.session.SessionMeetingHeldEvent;
 import fr.labos.partenariats.schema.session.SessionPlannedEvent;
+import fr.labos.partenariats.schema.session.TableLostEvent;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,6 +28,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A session as its events tell it, folded in order: what the service reads to build a scheduling request, answer
@@ -50,6 +52,7 @@ public final class SessionState {
     private final Set<String> checkedIn = new LinkedHashSet<>();
     private final Set<String> absent = new LinkedHashSet<>();
     private final List<SessionMeetingHeldEvent> held = new ArrayList<>();
+    private final Set<Integer> lostTables = new TreeSet<>();
     private List<ScheduledMeeting> schedule = List.of();
     private ScheduleObjective objective;
     private int version;
@@ -96,6 +99,8 @@ public final class SessionState {
             roundsStarted = Math.max(roundsStarted, e.round());
         } else if (event instanceof SessionMeetingHeldEvent e) {
             held.add(e);
+        } else if (event instanceof TableLostEvent e) {
+            lostTables.add(e.table());
         } else if (event instanceof SessionClosedEvent) {
             closed = true;
         }
@@ -161,6 +166,20 @@ public final class SessionState {
 
     public int tables() {
         return tables;
+    }
+
+    /** Tables lost, in order: no meeting of a round not started sits there. */
+    public Set<Integer> lostTables() {
+        return Set.copyOf(lostTables);
+    }
+
+    /** The tables the rounds not started can use, in order. */
+    public List<Integer> availableTables() {
+        List<Integer> available = new ArrayList<>();
+        for (int table = 1; table <= tables; table++) {
+            if (!lostTables.contains(table)) available.add(table);
+        }
+        return available;
     }
 
     public String facilitatorSubject() {

@@ -1,0 +1,432 @@
+package fr.labos.partenariats.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The facilitator's speed-meeting journey in a real headless Chromium, on the real sessions API: the facilitator of
+ * Isère plans a session, registers participants and a wish, generates the schedule, swaps two meetings with the
+ * keyboard and two by drag and drop, locks one, downloads the CSV, publishes, goes live, checks a participant in and
+ * starts the first round; the reception desk (another device) then marks a participant absent, and the open live page
+ * shows the rounds to come re-planned without that participant, without a reload; a table is then lost and the
+ * rounds to come do without it. Every action is done with the
+ * keyboard (but the drag and drop); every page passes axe-core and fits 1280 and 390 px. The live delay (from the
+ * API's answer to the change shown) is measured and written to {@code target/console-session-measures.txt}.
+ */
+@ExtendWith(SignedInLab.Resolver.class)
+class ConsoleSessionJourneyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String FACILITATOR = DemoSession.FACILITATOR;
+    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final String TITLE = "Rencontres express du Grésivaudan";
+    private static final int ROUNDS = 4;
+    private static final int TABLES = 5;
+
+    @Test
+    void aFacilitatorPreparesRunsAndFollowsASessionLive(SignedInLab lab) throws Exception {
+        List<String> participants = DemoSession.PARTICIPANTS.subList(0, 10).stream().map(lab::actor).toList();
+        // The demo actors reach matchmaking-service through Kafka: the scheduler weighs only actors it knows.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> participants.stream()
+                .allMatch(actor -> lab.send("GET", lab.matchmaking.resolve("/api/actors/" + actor + "/partners?limit=1"),
+                        FACILITATOR, null).statusCode() == 200));
+        try (ConsoleBrowser browser = ConsoleBrowser.open("animateur-session", 1280)) {
+            browser.signIn(lab, FACILITATOR);
+            browser.go(lab, "#/sessions", "sessions");
+            browser.shot("sessions");
+            checkPage(browser, "sessions", "the sessions page");
+
+            // Plan a session through the form, with the keyboard.
+            WebElement form = browser.driver.findElement(By.cssSelector("form[aria-labelledby=titre-prevoir]"));
+            form.findElement(By.name("title")).sendKeys(TITLE);
+            form.findElement(By.name("place")).sendKeys("Maison de l'économie, Crolles");
+            browser.script("arguments[0].value = arguments[1];", form.findElement(By.name("date")),
+                    LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(14).toString());
+            replace(form.findElement(By.name("rounds")), ROUNDS);
+            replace(form.findElement(By.name("tables")), TABLES);
+            form.findElement(By.cssSelector("button[type=submit]")).sendKeys(Keys.ENTER);
+            new WebDriverWait(browser.driver, WAIT).until(d -> browser.script("return location.hash;").toString()
+                    .matches("#/sessions/[0-9a-f-]{36}") && "sessions".equals(browser.readyPage())
+                    && TITLE.equals(browser.driver.findElement(By.tagName("h1")).getText()));
+            String sessionId = browser.script("return location.hash;").toString().substring("#/sessions/".length());
+            String session = "/api/sessions/" + sessionId;
+            browser.shot("session-prevue");
+
+            // Two participants registered on the page, the eight others from another device: the page follows.
+            for (String actor : participants.subList(0, 2)) {
+                new Select(browser.driver.findElement(By.cssSelector("[data-cle=inscrire-acteur]"))).selectByValue(actor);
+                browser.driver.findElement(By.cssSelector("[data-cle=inscrire]")).sendKeys(Keys.ENTER);
+                browser.await(By.cssSelector("li[data-participant='" + actor + "']"));
+            }
+            for (String actor : participants.subList(2, participants.size())) {
+                expect(lab.send("POST", lab.matchmaking.resolve(session + "/participants"), FACILITATOR,
+                        "{\"actorId\": \"%s\"}".formatted(actor)), 204);
+            }
+            new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(By.cssSelector("li[data-participant]")).size()
+                    == participants.size());
+            new Select(browser.driver.findElement(By.cssSelector("[data-cle=souhait-acteur]"))).selectByValue(participants.get(0));
+            new Select(browser.driver.findElement(By.cssSelector("[data-cle=souhait-cible]"))).selectByValue(participants.get(5));
+            browser.driver.findElement(By.cssSelector("[data-cle=souhait]")).sendKeys(Keys.ENTER);
+            browser.await(By.cssSelector("[data-souhaits='1']"));
+            JsonNode overview = json(lab.send("GET", lab.matchmaking.resolve(session), FACILITATOR, null));
+            assertThat(overview.path("wishes").get(0).path("actorId").asText()).isEqualTo(participants.get(0));
+            assertThat(overview.path("wishes").get(0).path("wishedActorId").asText()).isEqualTo(participants.get(5));
+            shotOf(browser, "#titre-participants", "participants-inscrits");
+            checkPage(browser, "sessions", "the session board before its schedule");
+
+            // Generate: the grid shows every meeting of the API's schedule with its reason and weight.
+            browser.driver.findElement(By.cssSelector("[data-cle=generer]")).sendKeys(Keys.ENTER);
+            browser.await(By.cssSelector("[data-objectif]"));
+            JsonNode generated = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
+            assertThat(browser.driver.findElements(By.cssSelector("button.rencontre"))).hasSize(meetings(generated).size());
+            // Pairs that met at an earlier session of the run are set aside: a round may leave a table free.
+            assertThat(browser.driver.findElements(By.cssSelector("td[data-case]"))).hasSize(ROUNDS * TABLES);
+            assertThat(meetings(generated)).hasSizeGreaterThanOrEqualTo(ROUNDS * 2);
+            JsonNode wished = meetings(generated).stream().filter(m -> Set.of(m.path("actor").path("actorId").asText(),
+                    m.path("partner").path("actorId").asText()).equals(Set.of(participants.get(0), participants.get(5))))
+                    .findFirst().orElseThrow();
+            assertThat(cell(browser, wished.path("round").asInt(), wished.path("table").asInt()).getText())
+                    .contains("souhait").contains("poids");
+            shotOf(browser, "#titre-plan", "plan-genere");
+            checkPage(browser, "sessions", "the generated schedule");
+
+            // Swap two meetings of round 1 with the keyboard: Entrée picks one up, Entrée on the other swaps them.
+            int[] one = tablesOf(generated, 1);
+            String first = pairAt(generated, 1, one[0]);
+            String second = pairAt(generated, 1, one[1]);
+            meetingButton(browser, 1, one[0]).sendKeys(Keys.ENTER);
+            new WebDriverWait(browser.driver, WAIT).until(d -> "true".equals(meetingButton(browser, 1, one[0]).getAttribute("aria-pressed")));
+            shotOf(browser, "#titre-plan", "rencontre-choisie");
+            meetingButton(browser, 1, one[1]).sendKeys(Keys.ENTER);
+            new WebDriverWait(browser.driver, WAIT).until(d -> second.equals(pairOnPage(browser, 1, one[0])));
+            assertThat(pairOnPage(browser, 1, one[1])).isEqualTo(first);
+            JsonNode swapped = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
+            assertThat(pairAt(swapped, 1, one[0])).isEqualTo(second);
+            assertThat(pairAt(swapped, 1, one[1])).isEqualTo(first);
+            shotOf(browser, "#titre-plan", "rencontres-echangees-au-clavier");
+
+            // And two of round 2 by drag and drop (the page's own drag events, as a mouse would fire them).
+            int[] two = tablesOf(swapped, 2);
+            String dragged = pairAt(swapped, 2, two[0]);
+            String dropped = pairAt(swapped, 2, two[1]);
+            browser.script("""
+                    const data = new DataTransfer();
+                    const fire = (element, type) => element.dispatchEvent(new DragEvent(type, { bubbles: true, cancelable: true, dataTransfer: data }));
+                    fire(arguments[0], 'dragstart');
+                    fire(arguments[1], 'dragover');
+                    fire(arguments[1], 'drop');""", meetingButton(browser, 2, two[0]), cell(browser, 2, two[1]));
+            new WebDriverWait(browser.driver, WAIT).until(d -> dropped.equals(pairOnPage(browser, 2, two[0])));
+            JsonNode draggedSchedule = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
+            assertThat(pairAt(draggedSchedule, 2, two[0])).isEqualTo(dropped);
+            assertThat(pairAt(draggedSchedule, 2, two[1])).isEqualTo(dragged);
+
+            // Lock a meeting of round 3 with its button.
+            int lockedTable = tablesOf(draggedSchedule, 3)[0];
+            By lockButton = By.cssSelector("[data-cle='verrou-3-" + lockedTable + "']");
+            browser.driver.findElement(lockButton).sendKeys(Keys.ENTER);
+            new WebDriverWait(browser.driver, WAIT).until(d -> "true".equals(d.findElement(lockButton).getAttribute("aria-pressed")));
+            JsonNode locked = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
+            assertThat(at(locked, 3, lockedTable).path("locked").asBoolean()).isTrue();
+            shotOf(browser, "#titre-plan", "rencontre-verrouillee");
+
+            // The CSV, through the page's button: the bytes the API answers, for French Excel.
+            browser.script("""
+                    window.__fichier = null;
+                    const create = URL.createObjectURL;
+                    URL.createObjectURL = blob => {
+                      blob.arrayBuffer().then(buffer => { window.__fichier = Array.from(new Uint8Array(buffer)); });
+                      return create.call(URL, blob);
+                    };""");
+            browser.driver.findElement(By.cssSelector("[data-cle=csv]")).sendKeys(Keys.ENTER);
+            new WebDriverWait(browser.driver, WAIT).until(d -> browser.script("return window.__fichier;") != null);
+            byte[] csv = bytes((List<?>) browser.script("return window.__fichier;"));
+            assertThat(Arrays.copyOf(csv, 3)).as("UTF-8 byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
+            assertThat(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).lines().count()).isEqualTo(1 + meetings(locked).size());
+
+            // Publish.
+            browser.driver.findElement(By.cssSelector("[data-cle=publier]")).sendKeys(Keys.ENTER);
+            new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(By.cssSelector("[data-cle=publier]")).isEmpty()
+                    && d.findElement(By.tagName("main")).getText().contains("plan publié"));
+            assertThat(json(lab.send("GET", lab.matchmaking.resolve(session), FACILITATOR, null)).path("published").asBoolean()).isTrue();
+            browser.shot("plan-publie");
+            checkPage(browser, "sessions", "the published schedule");
+
+            // Live mode: a participant checks in, the first round starts with its timer.
+            browser.driver.findElement(By.linkText("Mode direct")).sendKeys(Keys.ENTER);
+            new WebDriverWait(browser.driver, WAIT).until(d -> browser.script("return location.hash;").toString().endsWith("/direct")
+                    && "sessions".equals(browser.readyPage()) && d.findElement(By.tagName("h1")).getText().startsWith("En direct"));
+            browser.script("window.__memePage = 'oui';");
+            String arriving = participants.get(0);
+            browser.driver.findElement(By.cssSelector("[data-cle='arrive-" + arriving + "']")).sendKeys(Keys.ENTER);
+            browser.await(By.cssSelector("li[data-participant='" + arriving + "'][data-presence=CHECKED_IN]"));
+            shotOf(browser, "#titre-accueil", "accueil");
+            browser.driver.findElement(By.cssSelector("[data-cle='lancer-1']")).sendKeys(Keys.ENTER);
+            browser.await(By.cssSelector("[data-tour='1'][data-etat='en cours']"));
+            new WebDriverWait(browser.driver, WAIT).until(d -> d.findElement(By.cssSelector(".minuteur")).getText().startsWith("Tour 1 — "));
+            shotOf(browser, "#titre-tours", "tour-1-lance");
+            checkPage(browser, "sessions", "the live mode");
+
+            // The reception desk marks a participant absent: the open page re-plans the rounds to come, no reload.
+            // Someone seated in a round to come (not the one who checked in) does not come after all.
+            String absent = meetings(json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null))).stream()
+                    .filter(m -> m.path("round").asInt() > 1).flatMap(m -> Stream.of(
+                            m.path("actor").path("actorId").asText(), m.path("partner").path("actorId").asText()))
+                    .filter(actor -> !actor.equals(arriving)).findFirst().orElseThrow();
+            assertThat(onPageIn(browser, "à venir")).as("before the absence").contains(absent);
+            List<Long> delays = new ArrayList<>();
+            watch(browser, """
+                    const absent = arguments[0];
+                    const upcoming = [...document.querySelectorAll('[data-etat="à venir"] [data-rencontre]')];
+                    return upcoming.length > 0 && upcoming.every(li => !li.dataset.rencontre.split(' ').includes(absent))
+                      && !!document.querySelector(`li[data-participant="${absent}"][data-presence="ABSENT"]`);""", absent);
+            expect(lab.send("POST", lab.matchmaking.resolve(session + "/absences"), FACILITATOR,
+                    "{\"actorId\": \"%s\"}".formatted(absent)), 204);
+            long committed = System.currentTimeMillis();
+            delays.add(seen(browser) - committed);
+            long eventToPage = seen(browser) - replanAt(lab, sessionId).toEpochMilli();
+            assertThat(onPageIn(browser, "à venir")).as("the rounds to come, re-planned").doesNotContain(absent).isNotEmpty();
+            JsonNode replanned = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
+            for (JsonNode m : meetings(replanned)) {
+                if (m.path("round").asInt() > 1) {
+                    assertThat(List.of(m.path("actor").path("actorId").asText(), m.path("partner").path("actorId").asText()))
+                            .doesNotContain(absent);
+                }
+            }
+            assertThat(onPageIn(browser, "en cours")).as("the round under way keeps its meetings")
+                    .containsExactlyInAnyOrderElementsOf(pairsOfRound(replanned, 1));
+            assertThat(browser.script("return window.__memePage;")).as("no reload").isEqualTo("oui");
+            assertThat(browser.script("return performance.getEntriesByType('navigation').length;")).isEqualTo(1L);
+            shotOf(browser, "#titre-tours", "absence-tours-replanifies");
+            checkPage(browser, "sessions", "the live mode after the re-plan");
+
+            // More live samples: a meeting of round 4 locked and unlocked from another device, six times.
+            JsonNode meeting = at(replanned, 4, meetings(replanned).stream().filter(m -> m.path("round").asInt() == 4)
+                    .findFirst().orElseThrow().path("table").asInt());
+            int table = meeting.path("table").asInt();
+            for (int i = 0; i < 6; i++) {
+                boolean lock = i % 2 == 0;
+                watch(browser, """
+                        const li = [...document.querySelectorAll('[data-tour="4"] li')].find(l => l.textContent.startsWith('Table ' + arguments[0] + ' :'));
+                        return !!li && li.textContent.includes('(verrouillée)') === arguments[1];""", table, lock);
+                expect(lab.send("POST", lab.matchmaking.resolve(session + "/schedule/adjustments"), FACILITATOR,
+                        "{\"action\": \"%s\", \"meeting\": {\"round\": 4, \"table\": %d}}".formatted(lock ? "LOCK" : "UNLOCK", table)), 200);
+                long answered = System.currentTimeMillis();
+                delays.add(seen(browser) - answered);
+            }
+            assertThat(browser.script("return window.__memePage;")).isEqualTo("oui");
+
+            // A table of round 1 is taken back by the venue: the rounds to come do without it, round 1 keeps it.
+            int lostTable = tablesOf(json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null)), 1)[0];
+            new Select(browser.driver.findElement(By.cssSelector("[data-cle=table-perdue]"))).selectByValue(Integer.toString(lostTable));
+            browser.driver.findElement(By.cssSelector("[data-cle=retirer-table]")).sendKeys(Keys.ENTER);
+            new WebDriverWait(browser.driver, WAIT).until(d -> d.findElement(By.tagName("main")).getText().contains("(retirée : " + lostTable + ")"));
+            new WebDriverWait(browser.driver, WAIT).until(d -> Boolean.TRUE.equals(browser.script("""
+                    return [...document.querySelectorAll('[data-etat="à venir"] li')].every(li => !li.textContent.startsWith('Table ' + arguments[0] + ' :'));""",
+                    lostTable)));
+            assertThat(browser.script("return [...document.querySelectorAll('[data-etat=\"en cours\"] li')]"
+                    + ".some(li => li.textContent.startsWith('Table ' + arguments[0] + ' :'));", lostTable)).isEqualTo(true);
+            JsonNode withoutTable = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
+            assertThat(meetings(withoutTable).stream().filter(m -> m.path("round").asInt() > 1).map(m -> m.path("table").asInt()))
+                    .isNotEmpty().doesNotContain(lostTable);
+            shotOf(browser, "#titre-tours", "table-retiree");
+            checkPage(browser, "sessions", "the live mode after a table lost");
+
+            String report = "session live update (ms, API's answer → change shown on the open live page, 1 absence re-planned + 6 locks): "
+                    + summary(delays) + "\n"
+                    + "session live update of the absence measured from the re-plan event's own timestamp (ms): " + eventToPage + "\n";
+            System.out.println(report);
+            Files.writeString(Path.of("target", "console-session-measures.txt"), report);
+            assertThat(delays).hasSize(7);
+        }
+    }
+
+    /** A screenshot with that part of the page at the top of the window. */
+    private static void shotOf(ConsoleBrowser browser, String selector, String name) {
+        browser.script("document.querySelector(arguments[0]).scrollIntoView();", selector);
+        browser.shot(name);
+        browser.script("window.scrollTo(0, 0);");
+    }
+
+    /** Checks the page at 1280 px (axe-core), then at 390 px (axe-core, nothing to scroll sideways, a screenshot). */
+    private static void checkPage(ConsoleBrowser browser, String page, String what) {
+        assertThat(browser.driver.findElement(By.tagName("main")).getText()).as("no placeholder of a missing value on " + what)
+                .doesNotContainPattern("\\b(null|undefined|NaN)\\b");
+        browser.assertAccessible(what + " at 1280 px");
+        browser.driver.manage().window().setSize(new Dimension(390, 900));
+        new WebDriverWait(browser.driver, WAIT).until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 400);
+        browser.assertAccessible(what + " at 390 px");
+        Object wide = browser.script("""
+                return [...document.querySelectorAll('body *')].filter(e => !e.closest('.table-defile')
+                    && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                  .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));""");
+        assertThat((List<?>) wide).as("elements wider than 390 px on " + what).isEmpty();
+        browser.assertNoHorizontalScroll(what + " at 390 px");
+        browser.shot("390px");
+        browser.driver.manage().window().setSize(new Dimension(1280, 900));
+        new WebDriverWait(browser.driver, WAIT).until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() > 1000);
+        assertThat(browser.readyPage()).isEqualTo(page);
+    }
+
+    /** Records in the page when the condition first holds (checked on every change of the page's content). */
+    private static void watch(ConsoleBrowser browser, String condition, Object... arguments) {
+        browser.script("""
+                window.__vu = null;
+                const check = new Function(arguments[0]);
+                const args = Array.from(arguments).slice(1);
+                window.__dejaVu = check.apply(null, args);
+                const observer = new MutationObserver(() => {
+                  if (check.apply(null, args)) { window.__vu = Date.now(); observer.disconnect(); }
+                });
+                observer.observe(document.getElementById('contenu'), { childList: true, subtree: true, characterData: true, attributes: true });
+                """, concat(condition, arguments));
+        assertThat(browser.script("return window.__dejaVu;")).as("the change is not shown before it is made").isEqualTo(false);
+    }
+
+    private static Object[] concat(String first, Object[] rest) {
+        Object[] all = new Object[rest.length + 1];
+        all[0] = first;
+        System.arraycopy(rest, 0, all, 1, rest.length);
+        return all;
+    }
+
+    private static long seen(ConsoleBrowser browser) {
+        new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> browser.script("return window.__vu;") != null);
+        return ((Number) browser.script("return window.__vu;")).longValue();
+    }
+
+    /** When the re-plan's event happened, as the live stream's recent notifications tell it. */
+    private static Instant replanAt(SignedInLab lab, String sessionId) {
+        JsonNode recent = json(lab.send("GET", lab.matchmaking.resolve("/api/live"), FACILITATOR, null));
+        Instant at = null;
+        for (JsonNode n : recent) {
+            if (n.path("aggregateId").asText().equals(sessionId) && n.path("type").asText().equals("ScheduleAdjustedEvent")) {
+                at = Instant.parse(n.path("at").asText());
+            }
+        }
+        assertThat(at).as("the re-plan's notification").isNotNull();
+        return at;
+    }
+
+    /** The pairs ("a b", ids) shown in the live page's rounds of that state. */
+    private static List<String> onPageIn(ConsoleBrowser browser, String state) {
+        List<?> pairs = (List<?>) browser.script("return [...document.querySelectorAll(`[data-etat=\"${arguments[0]}\"] [data-rencontre]`)]"
+                + ".map(li => li.dataset.rencontre);", state);
+        return pairs.stream().map(Object::toString).flatMap(p -> Arrays.stream(p.split(" "))).toList();
+    }
+
+    private static List<String> pairsOfRound(JsonNode schedule, int round) {
+        List<String> actors = new ArrayList<>();
+        meetings(schedule).stream().filter(m -> m.path("round").asInt() == round).forEach(m -> {
+            actors.add(m.path("actor").path("actorId").asText());
+            actors.add(m.path("partner").path("actorId").asText());
+        });
+        return actors;
+    }
+
+    private static WebElement cell(ConsoleBrowser browser, int round, int table) {
+        return browser.driver.findElement(By.cssSelector("td[data-case='" + round + "-" + table + "']"));
+    }
+
+    private static WebElement meetingButton(ConsoleBrowser browser, int round, int table) {
+        return browser.driver.findElement(By.cssSelector("button.rencontre[data-cle='case-" + round + "-" + table + "']"));
+    }
+
+    private static String pairOnPage(ConsoleBrowser browser, int round, int table) {
+        return sorted(meetingButton(browser, round, table).getAttribute("data-rencontre"));
+    }
+
+    /** The tables of a round's meetings, in order (at least two). */
+    private static int[] tablesOf(JsonNode schedule, int round) {
+        int[] tables = meetings(schedule).stream().filter(m -> m.path("round").asInt() == round)
+                .mapToInt(m -> m.path("table").asInt()).sorted().toArray();
+        assertThat(tables).as("meetings of round " + round).hasSizeGreaterThanOrEqualTo(2);
+        return tables;
+    }
+
+    private static String pairAt(JsonNode schedule, int round, int table) {
+        JsonNode m = at(schedule, round, table);
+        return sorted(m.path("actor").path("actorId").asText() + " " + m.path("partner").path("actorId").asText());
+    }
+
+    private static String sorted(String pair) {
+        List<String> ids = new ArrayList<>(List.of(pair.split(" ")));
+        Collections.sort(ids);
+        return String.join(" ", ids);
+    }
+
+    private static JsonNode at(JsonNode schedule, int round, int table) {
+        return meetings(schedule).stream().filter(m -> m.path("round").asInt() == round && m.path("table").asInt() == table)
+                .findFirst().orElseThrow(() -> new AssertionError("no meeting at round " + round + ", table " + table));
+    }
+
+    private static List<JsonNode> meetings(JsonNode schedule) {
+        List<JsonNode> all = new ArrayList<>();
+        for (JsonNode round : schedule.path("rounds")) {
+            for (JsonNode table : round.path("tables")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) table).put("round", round.path("round").asInt());
+                all.add(table);
+            }
+        }
+        return all;
+    }
+
+    private static void replace(WebElement input, int value) {
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Integer.toString(value));
+    }
+
+    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.uri() + ": " + response.body()).isEqualTo(status);
+        return response;
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(response.body(), e);
+        }
+    }
+
+    private static byte[] bytes(List<?> values) {
+        byte[] bytes = new byte[values.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) ((Number) values.get(i)).intValue();
+        }
+        return bytes;
+    }
+
+    private static String summary(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return "median " + sorted.get(sorted.size() / 2) + ", min " + sorted.get(0) + ", max " + sorted.get(sorted.size() - 1)
+                + " " + values;
+    }
+}

@@ -1,0 +1,83 @@
+package fr.labos.partenariats.matchmaking.session.api;
+
+import fr.labos.partenariats.matchmaking.session.query.SessionState;
+import fr.labos.partenariats.matchmaking.session.schedule.Schedule;
+import fr.labos.partenariats.platform.security.LabPrincipal;
+import fr.labos.partenariats.schema.session.AdjustScheduleCommand;
+import fr.labos.partenariats.schema.session.RecordTableLostCommand;
+import fr.labos.partenariats.schema.session.ScheduledMeeting;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * Adjusting a schedule by hand: move a meeting to a free place, swap two meetings, lock or unlock one (re-plans after
+ * an absence, a late arrival or a table lost keep locked meetings in their round); and a table lost, which re-plans
+ * the rounds not started without it. Facilitators of the session's territory and admins only; rounds that started
+ * never change; a refused change writes nothing.
+ */
+@RestController
+@RequestMapping("/api/sessions/{sessionId}")
+class SessionAdjustmentController {
+
+    private final CommandGateway commands;
+    private final SessionReader sessions;
+    private final SessionAccess access;
+    private final ActorNames names;
+    private final SessionScheduling scheduling;
+
+    SessionAdjustmentController(CommandGateway commands, SessionReader sessions, SessionAccess access,
+                                ActorNames names, SessionScheduling scheduling) {
+        this.commands = commands;
+        this.sessions = sessions;
+        this.access = access;
+        this.names = names;
+        this.scheduling = scheduling;
+    }
+
+    /** The number of a table that can no longer be used. */
+    record TableLost(@NotNull Integer table) {
+    }
+
+    /** Answers the schedule as it now stands (200, not 201: nothing new is created). */
+    @PostMapping("/schedule/adjustments")
+    @Operation(summary = "Déplacer, échanger, verrouiller ou déverrouiller une rencontre du planning, à la main")
+    ScheduleView adjust(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
+                        @Valid @RequestBody ScheduleAdjustment.Request request) {
+        SessionState session = sessions.read(sessionId);
+        access.checkRuns(principal, session);
+        List<ScheduledMeeting> meetings = ScheduleAdjustment.apply(session, request, names::of);
+        commands.sendAndWait(new AdjustScheduleCommand(sessionId, meetings, session.objective(),
+                ScheduleAdjustment.reason(request)));
+        return ScheduleView.of(sessions.read(sessionId), names::of);
+    }
+
+    /**
+     * The table can no longer be used: once a schedule exists, the rounds not started are planned again on the tables
+     * left, keeping the meetings held and, in their round, the locks (a lock of that table moves to a free table).
+     */
+    @PostMapping("/tables-lost")
+    @Operation(summary = "Retirer une table : les tours non commencés sont re-planifiés sans elle")
+    ResponseEntity<Void> tableLost(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
+                                   @Valid @RequestBody TableLost request) {
+        access.checkRuns(principal, sessions.read(sessionId));
+        commands.sendAndWait(new RecordTableLostCommand(sessionId, request.table()));
+        SessionState session = sessions.read(sessionId);
+        if (session.version() > 0 && session.roundsStarted() < session.rounds()) {
+            Schedule schedule = scheduling.replan(session);
+            commands.sendAndWait(new AdjustScheduleCommand(sessionId, schedule.meetings(), schedule.objective(),
+                    "table " + request.table() + " retirée"));
+        }
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,60 @@
+package fr.labos.partenariats.matchmaking.session.api;
+
+import fr.labos.partenariats.matchmaking.session.query.SessionState;
+import fr.labos.partenariats.schema.common.TerritoryRef;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * {@code GET /api/sessions/{id}}: what a facilitator prepares and runs a session with: its settings (and the tables
+ * lost since), where it stands, its participants (name, organisation, presence on the day) and the wishes expressed.
+ * {@code scheduled}: a schedule was generated (even one with no meeting, when every pair was set aside).
+ */
+record SessionOverview(String id, String title, TerritoryRef territory, String place, LocalDate date,
+                       LocalTime startsAt, int rounds, int minutesPerRound, int tables, List<Integer> lostTables,
+                       boolean scheduled, boolean published, int roundsStarted, boolean closed, int scheduleVersion,
+                       List<Participant> participants, List<MeetingWish> wishes) {
+
+    /** REGISTERED until the day; CHECKED_IN once arrived (late arrivals included), ABSENT when marked so. */
+    enum Presence { REGISTERED, CHECKED_IN, ABSENT }
+
+    record Participant(String actorId, String name, String organisation, Presence presence) {
+    }
+
+    record MeetingWish(String actorId, String wishedActorId, boolean mutual) {
+    }
+
+    /** A line of {@code GET /api/sessions}. */
+    record Summary(String id, String title, TerritoryRef territory, String place, LocalDate date, LocalTime startsAt,
+                   int participants, boolean published, int roundsStarted, boolean closed) {
+
+        static Summary of(SessionState s) {
+            return new Summary(s.sessionId(), s.title(), s.territory(), s.place(), s.date(), s.startsAt(),
+                    s.participants().size(), s.published(), s.roundsStarted(), s.closed());
+        }
+    }
+
+    static SessionOverview of(SessionState s, Function<String, String> names) {
+        Set<String> wished = s.wishes().stream().map(w -> w.actorId() + "→" + w.wishedActorId())
+                .collect(Collectors.toSet());
+        List<Participant> participants = s.participants().entrySet().stream().map(p -> new Participant(p.getKey(),
+                names.apply(p.getKey()), p.getValue(), presence(s, p.getKey()))).toList();
+        List<MeetingWish> wishes = s.wishes().stream().map(w -> new MeetingWish(w.actorId(), w.wishedActorId(),
+                wished.contains(w.wishedActorId() + "→" + w.actorId()))).toList();
+        return new SessionOverview(s.sessionId(), s.title(), s.territory(), s.place(), s.date(), s.startsAt(),
+                s.rounds(), s.minutesPerRound(), s.tables(), List.copyOf(new TreeSet<>(s.lostTables())),
+                s.version() > 0, s.published(),
+                s.roundsStarted(), s.closed(), s.version(), participants, wishes);
+    }
+
+    private static Presence presence(SessionState s, String actorId) {
+        if (s.absent().contains(actorId)) return Presence.ABSENT;
+        return s.checkedIn().contains(actorId) ? Presence.CHECKED_IN : Presence.REGISTERED;
+    }
+}

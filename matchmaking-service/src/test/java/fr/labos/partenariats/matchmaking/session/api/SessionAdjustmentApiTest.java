@@ -1,0 +1,308 @@
+package fr.labos.partenariats.matchmaking.session.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.matchmaking.support.EventStoreRows;
+import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
+import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
+import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
+import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.platform.security.TestTokens;
+import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A facilitator adjusts a session's schedule by hand over HTTP (real PostgreSQL event store, Kafka, MongoDB's wire
+ * protocol, real tokens): swaps two meetings, moves one to a free table, locks one, and reads the sessions it runs and
+ * a session's participants; loses tables on the day. A lock survives the re-plan that an absence or a lost table
+ * causes; rounds that started, taken places, a participant twice in a round, places outside the grid, a table lost
+ * twice or the last table, and other territories are refused with a problem that writes nothing.
+ */
+class SessionAdjustmentApiTest {
+
+    private static InMemoryMongo mongo;
+    private static ProfileEventPublisher publisher;
+    private static RunningMatchmaking service;
+    private static EventStoreRows store;
+    private static final List<String> ACTORS = new ArrayList<>();
+    private static final String FACILITATOR = TestTokens.facilitator("DEPARTEMENT:38").sign();
+    private static final String SAVOIE_FACILITATOR = TestTokens.facilitator("DEPARTEMENT:73").sign();
+    private static final String[] NAMES = {"Tremplin Insertion", "Fonds Alpes Solidarités", "Mobilité Grésivaudan",
+            "Commune d'Échirolles", "Régie de quartier", "Atelier vélo"};
+
+    @BeforeAll
+    static void start() {
+        String topic = SharedKafka.newTopic("it.adjustments.profile.events");
+        mongo = InMemoryMongo.start();
+        publisher = new ProfileEventPublisher(SharedKafka.bootstrapServers(), topic);
+        service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic, "it-adjustments",
+                "lab.relay.topic=it.adjustments.matchmaking.events");
+        store = new EventStoreRows(service.databaseUrl());
+        Instant now = Instant.now();
+        for (String name : NAMES) {
+            String id = "actor-" + UUID.randomUUID();
+            ACTORS.add(id);
+            publisher.publish(id, 0, new ActorRegisteredEvent(id, name, ActorType.ASSOCIATION, "38185", Set.of(),
+                    Set.of(), name, now));
+        }
+        await().atMost(ofSeconds(60)).untilAsserted(() -> {
+            for (String actor : ACTORS) {
+                assertThat(service.get("/api/actors/" + actor + "/partners").statusCode()).isEqualTo(200);
+            }
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        publisher.close();
+        mongo.close();
+    }
+
+    @Test
+    void aFacilitatorSwapsMovesAndLocksMeetingsAndALockOutlivesTheReplanOfAnAbsence() {
+        String sessionId = generated(3, 4);
+        String path = "/api/sessions/" + sessionId;
+
+        // The sessions it runs, and the session's participants with their names, presence and wishes.
+        JsonNode listed = RunningMatchmaking.parse(service.get("/api/sessions", FACILITATOR).body());
+        assertThat(listed.findValuesAsText("id")).contains(sessionId);
+        assertThat(RunningMatchmaking.parse(service.get("/api/sessions", SAVOIE_FACILITATOR).body())
+                .findValuesAsText("id")).doesNotContain(sessionId);
+        JsonNode overview = RunningMatchmaking.parse(service.get(path, FACILITATOR).body());
+        assertThat(overview.path("participants").findValuesAsText("name")).containsExactly(NAMES);
+        assertThat(overview.path("participants").findValuesAsText("presence")).containsOnly("REGISTERED");
+        assertThat(overview.path("wishes")).hasSize(2).allSatisfy(w -> assertThat(w.path("mutual").asBoolean()).isTrue());
+        assertThat(overview.path("scheduled").asBoolean()).isTrue();
+
+        // 6 participants, 4 tables: three meetings a round, one table free.
+        JsonNode before = schedule(sessionId);
+        JsonNode first = table(before, 1, 1);
+        JsonNode second = table(before, 1, 2);
+        JsonNode swapped = adjusted(sessionId, """
+                {"action": "SWAP", "meeting": {"round": 1, "table": 1}, "target": {"round": 1, "table": 2}}""");
+        assertThat(pair(table(swapped, 1, 1))).isEqualTo(pair(second));
+        assertThat(pair(table(swapped, 1, 2))).isEqualTo(pair(first));
+        assertThat(table(swapped, 1, 2).path("weight").asDouble()).isEqualTo(first.path("weight").asDouble());
+        assertThat(table(swapped, 1, 2).path("explanation").asText()).isEqualTo(first.path("explanation").asText());
+        assertThat(swapped.path("objective")).isEqualTo(before.path("objective"));
+
+        int free = freeTable(swapped, 2);
+        JsonNode moving = table(swapped, 2, 1);
+        JsonNode moved = adjusted(sessionId, """
+                {"action": "MOVE", "meeting": {"round": 2, "table": 1}, "target": {"round": 2, "table": %d}}"""
+                .formatted(free));
+        assertThat(pair(table(moved, 2, free))).isEqualTo(pair(moving));
+        assertThat(freeTable(moved, 2)).isEqualTo(1);
+
+        JsonNode lockedMeeting = table(moved, 3, 1);
+        JsonNode locked = adjusted(sessionId, """
+                {"action": "LOCK", "meeting": {"round": 3, "table": 1}}""");
+        assertThat(table(locked, 3, 1).path("locked").asBoolean()).isTrue();
+        assertThat(store.eventTypes(sessionId).stream().filter("ScheduleAdjustedEvent"::equals)).hasSize(3);
+        assertThat(store.payloads(sessionId).get(store.payloads(sessionId).size() - 1))
+                .contains("rencontre verrouillée au tour 3, table 1");
+
+        // An absence re-plans the rounds not started: the lock stays where it is, nobody absent is seated.
+        assertThat(service.post(path + "/schedule/publish", FACILITATOR, "").statusCode()).isEqualTo(204);
+        String absent = ACTORS.stream().filter(a -> !pair(lockedMeeting).contains(a)).findFirst().orElseThrow();
+        assertThat(service.post(path + "/absences", FACILITATOR, "{\"actorId\": \"%s\"}".formatted(absent))
+                .statusCode()).isEqualTo(204);
+        JsonNode replanned = schedule(sessionId);
+        assertThat(pair(table(replanned, 3, 1))).isEqualTo(pair(lockedMeeting));
+        assertThat(table(replanned, 3, 1).path("locked").asBoolean()).isTrue();
+        assertThat(replanned.findValuesAsText("actorId")).doesNotContain(absent);
+        assertThat(RunningMatchmaking.parse(service.get(path, FACILITATOR).body()).path("participants")
+                .findValuesAsText("presence")).containsOnlyOnce("ABSENT");
+    }
+
+    @Test
+    void changesThatBreakARuleAreProblemsThatWriteNothing() {
+        String sessionId = generated(3, 4);
+        String path = "/api/sessions/" + sessionId + "/schedule/adjustments";
+        JsonNode schedule = schedule(sessionId);
+        long before = store.events();
+
+        HttpResponse<String> taken = service.post(path, FACILITATOR, """
+                {"action": "MOVE", "meeting": {"round": 1, "table": 1}, "target": {"round": 1, "table": 2}}""");
+        assertThat(taken.statusCode()).as(taken.body()).isEqualTo(409);
+        assertThat(taken.body()).contains("occupé");
+        // A meeting of round 1 swapped with one of round 2: its participants would sit twice in round 2.
+        JsonNode roundOne = table(schedule, 1, 1);
+        JsonNode clash = null;
+        for (JsonNode t : schedule.path("rounds").get(1).path("tables")) {
+            if (pair(t).stream().noneMatch(pair(roundOne)::contains)) clash = t;
+        }
+        assertThat(clash).as("a meeting of round 2 without round 1 table 1's participants").isNotNull();
+        HttpResponse<String> twice = service.post(path, FACILITATOR, """
+                {"action": "SWAP", "meeting": {"round": 1, "table": 1}, "target": {"round": 2, "table": %d}}"""
+                .formatted(clash.path("table").asInt()));
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(409);
+        assertThat(twice.body()).contains("a déjà une rencontre au tour");
+        HttpResponse<String> outside = service.post(path, FACILITATOR, """
+                {"action": "MOVE", "meeting": {"round": 1, "table": 1}, "target": {"round": 1, "table": 9}}""");
+        assertThat(outside.statusCode()).as(outside.body()).isEqualTo(400);
+        assertThat(outside.body()).contains("\"field\":\"target\"").contains("la table 9 n'existe pas");
+        int free = freeTable(schedule, 1);
+        HttpResponse<String> nothing = service.post(path, FACILITATOR, """
+                {"action": "LOCK", "meeting": {"round": 1, "table": %d}}""".formatted(free));
+        assertThat(nothing.statusCode()).as(nothing.body()).isEqualTo(400);
+        assertThat(service.post(path, FACILITATOR, "{\"action\": \"SWAP\", \"meeting\": {\"round\": 1, \"table\": 1}}")
+                .statusCode()).isEqualTo(400);
+        assertThat(service.post(path, FACILITATOR, "{\"meeting\": {\"round\": 1, \"table\": 1}}").statusCode())
+                .isEqualTo(400);
+        assertThat(service.post(path, SAVOIE_FACILITATOR, "{\"action\": \"LOCK\", \"meeting\": {\"round\": 1, "
+                + "\"table\": 1}}").statusCode()).isEqualTo(403);
+        assertThat(service.post(path, TestTokens.member(ACTORS.get(0)).sign(), "{\"action\": \"LOCK\", "
+                + "\"meeting\": {\"round\": 1, \"table\": 1}}").statusCode()).isEqualTo(403);
+        assertThat(service.post("/api/sessions/" + UUID.randomUUID() + "/schedule/adjustments", FACILITATOR,
+                "{\"action\": \"LOCK\", \"meeting\": {\"round\": 1, \"table\": 1}}").statusCode()).isEqualTo(404);
+        assertThat(service.get("/api/sessions/" + sessionId, SAVOIE_FACILITATOR).statusCode()).isEqualTo(403);
+        assertThat(service.get("/api/sessions", TestTokens.member(ACTORS.get(0)).sign()).statusCode()).isEqualTo(403);
+        assertThat(store.events()).isEqualTo(before);
+
+        // Once round 1 started, its meetings stay, and nothing moves into it.
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/publish", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
+        assertThat(service.post("/api/sessions/" + sessionId + "/rounds/1/start", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
+        // (the meetings held become introductions meanwhile: count the session's own events)
+        int started = store.eventTypes(sessionId).size();
+        HttpResponse<String> held = service.post(path, FACILITATOR, """
+                {"action": "MOVE", "meeting": {"round": 1, "table": 1}, "target": {"round": 1, "table": %d}}"""
+                .formatted(free));
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(409);
+        assertThat(held.body()).contains("le tour 1 a commencé");
+        int freeInRoundTwo = freeTable(schedule(sessionId), 2);
+        HttpResponse<String> intoStarted = service.post(path, FACILITATOR, """
+                {"action": "MOVE", "meeting": {"round": 2, "table": %d}, "target": {"round": 1, "table": %d}}"""
+                .formatted(freeInRoundTwo == 1 ? 2 : 1, free));
+        assertThat(intoStarted.statusCode()).as(intoStarted.body()).isEqualTo(409);
+        assertThat(service.post(path, FACILITATOR, "{\"action\": \"LOCK\", \"meeting\": {\"round\": 1, "
+                + "\"table\": 1}}").statusCode()).isEqualTo(409);
+        assertThat(store.eventTypes(sessionId)).hasSize(started);
+    }
+
+    @Test
+    void aTableLostReplansTheRoundsNotStartedKeepingTheHeldMeetingsAndTheLocks() {
+        // 6 participants, 3 tables: every table is used in every round.
+        String sessionId = generated(3, 3);
+        String path = "/api/sessions/" + sessionId;
+        Set<String> lockedPair = pair(table(adjusted(sessionId, """
+                {"action": "LOCK", "meeting": {"round": 3, "table": 2}}"""), 3, 2));
+        assertThat(service.post(path + "/schedule/publish", FACILITATOR, "").statusCode()).isEqualTo(204);
+        assertThat(service.post(path + "/rounds/1/start", FACILITATOR, "").statusCode()).isEqualTo(204);
+        JsonNode before = schedule(sessionId);
+
+        HttpResponse<String> lost = service.post(path + "/tables-lost", FACILITATOR, "{\"table\": 2}");
+        assertThat(lost.statusCode()).as(lost.body()).isEqualTo(204);
+        JsonNode after = schedule(sessionId);
+        assertThat(after.path("rounds").get(0)).as("round 1 was held as it was").isEqualTo(before.path("rounds").get(0));
+        for (int round = 2; round <= 3; round++) {
+            assertThat(after.path("rounds").get(round - 1).path("tables").findValuesAsText("table"))
+                    .as("round " + round).hasSize(2).doesNotContain("2");
+        }
+        JsonNode lockedNow = null;
+        for (JsonNode t : after.path("rounds").get(2).path("tables")) {
+            if (pair(t).equals(lockedPair)) lockedNow = t;
+        }
+        assertThat(lockedNow).as("the lock stays in round 3, at another table").isNotNull();
+        assertThat(lockedNow.path("locked").asBoolean()).isTrue();
+        assertThat(RunningMatchmaking.parse(service.get(path, FACILITATOR).body()).path("lostTables"))
+                .extracting(JsonNode::asInt).containsExactly(2);
+        List<String> types = store.eventTypes(sessionId);
+        assertThat(types.subList(types.size() - 2, types.size())).containsExactly("TableLostEvent", "ScheduleAdjustedEvent");
+        assertThat(store.payloads(sessionId).get(types.size() - 1)).contains("table 2 retirée");
+
+        int written = types.size();
+        HttpResponse<String> again = service.post(path + "/tables-lost", FACILITATOR, "{\"table\": 2}");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        HttpResponse<String> outside = service.post(path + "/tables-lost", FACILITATOR, "{\"table\": 7}");
+        assertThat(outside.statusCode()).as(outside.body()).isEqualTo(400);
+        assertThat(outside.body()).contains("\"field\":\"table\"");
+        assertThat(service.post(path + "/tables-lost", FACILITATOR, "{}").statusCode()).isEqualTo(400);
+        assertThat(service.post(path + "/tables-lost", SAVOIE_FACILITATOR, "{\"table\": 1}").statusCode()).isEqualTo(403);
+        assertThat(store.eventTypes(sessionId)).hasSize(written);
+
+        assertThat(service.post(path + "/tables-lost", FACILITATOR, "{\"table\": 3}").statusCode()).isEqualTo(204);
+        assertThat(schedule(sessionId).path("rounds").get(1).path("tables").findValuesAsText("table"))
+                .containsExactly("1");
+        int oneTableLeft = store.eventTypes(sessionId).size();
+        HttpResponse<String> last = service.post(path + "/tables-lost", FACILITATOR, "{\"table\": 1}");
+        assertThat(last.statusCode()).as(last.body()).isEqualTo(409);
+        assertThat(last.body()).contains("au moins une table");
+        assertThat(store.eventTypes(sessionId)).hasSize(oneTableLeft);
+    }
+
+    /** A session of Isère with the six actors registered, two of them wishing to meet each other, generated. */
+    private static String generated(int rounds, int tables) {
+        HttpResponse<String> planned = service.post("/api/sessions", FACILITATOR, """
+                {"title": "Rencontres de l'emploi", "territory": {"code": "38", "level": "DEPARTEMENT"},
+                 "place": "Grenoble", "date": "%s", "startsAt": "09:00", "rounds": %d, "minutesPerRound": 12,
+                 "tables": %d}""".formatted(LocalDate.now().plusDays(7), rounds, tables));
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+        String sessionId = RunningMatchmaking.parse(planned.body()).path("id").asText();
+        for (String actor : ACTORS) {
+            assertThat(service.post("/api/sessions/" + sessionId + "/participants", FACILITATOR,
+                    "{\"actorId\": \"%s\"}".formatted(actor)).statusCode()).isEqualTo(204);
+        }
+        for (int[] wish : new int[][]{{2, 3}, {3, 2}}) {
+            assertThat(service.post("/api/sessions/" + sessionId + "/wishes", FACILITATOR,
+                    "{\"actorId\": \"%s\", \"wishedActorId\": \"%s\"}".formatted(ACTORS.get(wish[0]),
+                            ACTORS.get(wish[1]))).statusCode()).isEqualTo(204);
+        }
+        HttpResponse<String> generated = service.post("/api/sessions/" + sessionId + "/schedule/generate",
+                FACILITATOR, "");
+        assertThat(generated.statusCode()).as(generated.body()).isEqualTo(200);
+        return sessionId;
+    }
+
+    private static JsonNode schedule(String sessionId) {
+        HttpResponse<String> response = service.get("/api/sessions/" + sessionId + "/schedule", FACILITATOR);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return RunningMatchmaking.parse(response.body());
+    }
+
+    private static JsonNode adjusted(String sessionId, String body) {
+        HttpResponse<String> response = service.post("/api/sessions/" + sessionId + "/schedule/adjustments",
+                FACILITATOR, body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode answered = RunningMatchmaking.parse(response.body());
+        assertThat(answered).isEqualTo(schedule(sessionId));
+        return answered;
+    }
+
+    private static JsonNode table(JsonNode schedule, int round, int table) {
+        for (JsonNode t : schedule.path("rounds").get(round - 1).path("tables")) {
+            if (t.path("table").asInt() == table) return t;
+        }
+        throw new AssertionError("no meeting at round " + round + ", table " + table + " in " + schedule);
+    }
+
+    private static int freeTable(JsonNode schedule, int round) {
+        Set<Integer> used = new HashSet<>();
+        schedule.path("rounds").get(round - 1).path("tables").forEach(t -> used.add(t.path("table").asInt()));
+        for (int table = 1; ; table++) {
+            if (!used.contains(table)) return table;
+        }
+    }
+
+    private static Set<String> pair(JsonNode table) {
+        return Set.of(table.path("actor").path("actorId").asText(), table.path("partner").path("actorId").asText());
+    }
+}
