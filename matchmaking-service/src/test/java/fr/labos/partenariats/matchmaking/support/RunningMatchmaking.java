@@ -32,7 +32,9 @@ public final class RunningMatchmaking implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
-    private final String adminToken = TestTokens.admin().sign();
+    /** The admin's token and when it was signed: tokens live 10 minutes, benchmarks run longer. */
+    private String adminToken;
+    private long adminTokenSignedAt;
 
     private RunningMatchmaking(ConfigurableApplicationContext context) {
         this.context = context;
@@ -63,6 +65,15 @@ public final class RunningMatchmaking implements AutoCloseable {
         // As command-line arguments: they outrank matchmaking-service.yml, which default properties would not.
         return new RunningMatchmaking(MatchmakingServiceApplication.builder()
                 .run(properties.stream().map(p -> "--" + p).toArray(String[]::new)));
+    }
+
+    /** The admin's token, signed again once it is five minutes old. */
+    private synchronized String adminToken() {
+        if (adminToken == null || System.nanoTime() - adminTokenSignedAt > Duration.ofMinutes(5).toNanos()) {
+            adminToken = TestTokens.admin().sign();
+            adminTokenSignedAt = System.nanoTime();
+        }
+        return adminToken;
     }
 
     public int port() {
@@ -98,7 +109,7 @@ public final class RunningMatchmaking implements AutoCloseable {
     }
 
     public HttpResponse<String> get(String path) {
-        return get(path, adminToken);
+        return get(path, adminToken());
     }
 
     /** GET with that bearer token, or none if null. */
@@ -122,7 +133,7 @@ public final class RunningMatchmaking implements AutoCloseable {
     /** GET as an admin, with extra request headers (name, value, name, value...), the body as bytes. */
     public HttpResponse<byte[]> getBytes(String path, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET().header("Authorization", TestTokens.bearer(adminToken));
+                .timeout(Duration.ofSeconds(10)).GET().header("Authorization", TestTokens.bearer(adminToken()));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }
