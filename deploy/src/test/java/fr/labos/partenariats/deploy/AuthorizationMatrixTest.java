@@ -136,6 +136,8 @@ class AuthorizationMatrixTest {
             POST   /api/sessions/{sessionId}/participants         other    401   403      403      204       403        403     204
             POST   /api/sessions/{sessionId}/participants/import  own      401   403      403      200       403        403     200
             POST   /api/sessions/{sessionId}/participants/import  other    401   403      403      200       403        403     200
+            DELETE /api/sessions/{sessionId}/participants/{actorId} own    401   403      403      204       403        403     204
+            DELETE /api/sessions/{sessionId}/participants/{actorId} other  401   403      403      204       403        403     204
             POST   /api/sessions/{sessionId}/wishes               own      401   204      403      204       403        403     204
             POST   /api/sessions/{sessionId}/wishes               other    401   403      204      204       403        403     204
             POST   /api/sessions/{sessionId}/schedule/generate    own      401   403      403      200       403        403     200

@@ -62,6 +62,11 @@ final class SessionCells {
                 IntroductionCells.Cell cell = cell(path, planned(lab), "identifiant;organisation\r\n" + actor + ";\r\n");
                 return new IntroductionCells.Cell(cell.path(), cell.body(), "text/csv");
             }
+            case "/participants/{actorId}" -> {
+                // Withdrawn before publication: A (own) or B (another's).
+                IntroductionCells.Cell cell = cell(path, registered(lab, actors), null);
+                return new IntroductionCells.Cell(cell.path().replace("{actorId}", actor), null);
+            }
             case "/wishes" -> {
                 return cell(path, registered(lab, actors),
                         "{\"actorId\": \"%s\", \"wishedActorId\": \"%s\"}".formatted(actor, other));

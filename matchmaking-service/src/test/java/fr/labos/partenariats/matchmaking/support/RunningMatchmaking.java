@@ -157,17 +157,7 @@ public final class RunningMatchmaking implements AutoCloseable {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json")
                 .header("Accept-Language", language).POST(HttpRequest.BodyPublishers.ofString(json));
-        if (token != null) {
-            builder.header("Authorization", TestTokens.bearer(token));
-        }
-        try {
-            return http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return send(builder, token);
     }
 
     /** POST of a body of that content type, as bytes, with that bearer token (none if null), in French. */
@@ -175,6 +165,16 @@ public final class RunningMatchmaking implements AutoCloseable {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
                 .header("Accept-Language", "fr").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(builder, token);
+    }
+
+    /** DELETE with that bearer token (none if null), in French. */
+    public HttpResponse<String> delete(String path, String token) {
+        return send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30)).header("Accept-Language", "fr").DELETE(), token);
+    }
+
+    private HttpResponse<String> send(HttpRequest.Builder builder, String token) {
         if (token != null) {
             builder.header("Authorization", TestTokens.bearer(token));
         }

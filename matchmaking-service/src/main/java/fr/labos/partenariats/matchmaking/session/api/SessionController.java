@@ -10,10 +10,13 @@ import fr.labos.partenariats.schema.session.GenerateScheduleCommand;
 import fr.labos.partenariats.schema.session.PlanSessionCommand;
 import fr.labos.partenariats.schema.session.PublishScheduleCommand;
 import fr.labos.partenariats.schema.session.RegisterParticipantCommand;
+import fr.labos.partenariats.schema.session.WithdrawParticipantCommand;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,8 +27,8 @@ import java.net.URI;
 import java.util.UUID;
 
 /**
- * Preparing a speed-meeting session over HTTP: plan it, register participants, wishes, generate the schedule and
- * publish it. Who may is checked here ({@link SessionAccess}) before any command is sent; the session's own rules
+ * Preparing a speed-meeting session over HTTP: plan it, register (or withdraw) participants, wishes, generate the
+ * schedule and publish it. Who may is checked here ({@link SessionAccess}) before any command is sent; the session's own rules
  * refuse the rest; either way a refused request writes nothing.
  */
 @RestController
@@ -69,6 +72,20 @@ class SessionController {
         access.checkRuns(principal, sessions.read(sessionId));
         actors.existing(request.actorId());
         commands.sendAndWait(new RegisterParticipantCommand(sessionId, request.actorId(), request.organisation()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * A participant that cancels before the schedule is published: its wishes and those naming it no longer count,
+     * and a schedule generated before must be generated again before it is published. After publication, mark it
+     * absent on the day.
+     */
+    @Operation(summary = "Retirer un participant de la session, avant la publication du planning")
+    @DeleteMapping("/{sessionId}/participants/{actorId}")
+    ResponseEntity<Void> withdraw(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
+                                  @PathVariable String actorId) {
+        access.checkRuns(principal, sessions.read(sessionId));
+        commands.sendAndWait(new WithdrawParticipantCommand(sessionId, actorId));
         return ResponseEntity.noContent().build();
     }
 

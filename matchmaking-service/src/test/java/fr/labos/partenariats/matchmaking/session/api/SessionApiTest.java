@@ -210,6 +210,48 @@ class SessionApiTest {
         assertThat(store.events()).isEqualTo(planned + 1);
     }
 
+    @Test
+    void aParticipantWithdrawnBeforePublicationLeavesItsWishesAndTheNextSchedule() {
+        String sessionId = plan(FACILITATOR, 2, 2);
+        register(sessionId, ACTORS.get(0), ACTORS.get(1), ACTORS.get(2), ACTORS.get(3));
+        assertThat(wish(FACILITATOR, sessionId, ACTORS.get(0), ACTORS.get(3)).statusCode()).isEqualTo(204);
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/generate", FACILITATOR, "").statusCode())
+                .isEqualTo(200);
+        String withdrawn = "/api/sessions/" + sessionId + "/participants/" + ACTORS.get(3);
+
+        // Refused, and nothing written: a facilitator of another département, the participant's own member, an
+        // actor that is not registered.
+        long before = store.events();
+        assertThat(service.delete(withdrawn, SAVOIE_FACILITATOR).statusCode()).isEqualTo(403);
+        assertThat(service.delete(withdrawn, TestTokens.member(ACTORS.get(3)).sign()).statusCode()).isEqualTo(403);
+        HttpResponse<String> stranger = service.delete("/api/sessions/" + sessionId + "/participants/"
+                + UUID.randomUUID(), FACILITATOR);
+        assertThat(stranger.statusCode()).as(stranger.body()).isEqualTo(409);
+        assertThat(stranger.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/problem+json"));
+        assertThat(stranger.body()).contains("n'est pas inscrit");
+        assertThat(store.events()).isEqualTo(before);
+
+        assertThat(service.delete(withdrawn, FACILITATOR).statusCode()).isEqualTo(204);
+        assertThat(store.eventTypes(sessionId)).last().isEqualTo("ParticipantWithdrewEvent");
+        // The schedule generated with it must be generated again before it is published, without it nor its wish.
+        HttpResponse<String> outdated = service.post("/api/sessions/" + sessionId + "/schedule/publish", FACILITATOR, "");
+        assertThat(outdated.statusCode()).as(outdated.body()).isEqualTo(409);
+        assertThat(outdated.body()).contains("générez le planning à nouveau");
+        HttpResponse<String> again = service.post("/api/sessions/" + sessionId + "/schedule/generate", FACILITATOR, "");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        JsonNode schedule = RunningMatchmaking.parse(again.body());
+        assertThat(pairsOf(schedule)).isNotEmpty().noneMatch(pair -> pair.contains(ACTORS.get(3)));
+        assertThat(schedule.path("objective").path("oneSidedWishes").asInt()).isZero();
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/publish", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
+
+        // Once published, a participant who cannot come is marked absent on the day instead.
+        HttpResponse<String> late = service.delete("/api/sessions/" + sessionId + "/participants/" + ACTORS.get(2),
+                FACILITATOR);
+        assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
+    }
+
     // --------------------------------------------------------------------------------- importing a participant list
 
     @Test
