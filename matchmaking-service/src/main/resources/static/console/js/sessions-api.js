@@ -32,6 +32,11 @@ export function post(sessionId, path, body) {
   return matchmaking(`/api/sessions/${sessionId}/${path}`, { method: 'POST', body: body || {} });
 }
 
+/** Withdraws a participant before the plan is published. */
+export function withdraw(sessionId, actorId) {
+  return matchmaking(`/api/sessions/${sessionId}/participants/${actorId}`, { method: 'DELETE' });
+}
+
 /** Where a session stands, in French. */
 export function stage(session) {
   if (session.closed) return 'close';

@@ -55,7 +55,9 @@ class ConsoleSessionJourneyTest {
     void aFacilitatorPreparesRunsAndFollowsASessionLive(SignedInLab lab) throws Exception {
         List<String> participants = DemoSession.PARTICIPANTS.subList(0, 10).stream().map(lab::actor).toList();
         // The demo actors reach matchmaking-service through Kafka: the scheduler weighs only actors it knows.
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> participants.stream()
+        String cancelled = lab.actor(DemoSession.PARTICIPANTS.get(10)); // registered, then withdrawn on the page
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> Stream.concat(
+                participants.stream(), Stream.of(cancelled))
                 .allMatch(actor -> lab.send("GET", lab.matchmaking.resolve("/api/actors/" + actor + "/partners?limit=1"),
                         FACILITATOR, null).statusCode() == 200));
         try (ConsoleBrowser browser = ConsoleBrowser.open("animateur-session", 1280)) {
@@ -99,6 +101,15 @@ class ConsoleSessionJourneyTest {
             JsonNode overview = json(lab.send("GET", lab.matchmaking.resolve(session), FACILITATOR, null));
             assertThat(overview.path("wishes").get(0).path("actorId").asText()).isEqualTo(participants.get(0));
             assertThat(overview.path("wishes").get(0).path("wishedActorId").asText()).isEqualTo(participants.get(5));
+            // One more registered on the page, then withdrawn with its own button before the plan exists.
+            new Select(browser.driver.findElement(By.cssSelector("[data-cle=inscrire-acteur]"))).selectByValue(cancelled);
+            browser.driver.findElement(By.cssSelector("[data-cle=inscrire]")).sendKeys(Keys.ENTER);
+            browser.await(By.cssSelector("li[data-participant='" + cancelled + "']"));
+            browser.driver.findElement(By.cssSelector("[data-cle='retirer-" + cancelled + "']")).sendKeys(Keys.ENTER);
+            new WebDriverWait(browser.driver, WAIT).until(d ->
+                    d.findElements(By.cssSelector("li[data-participant='" + cancelled + "']")).isEmpty());
+            assertThat(json(lab.send("GET", lab.matchmaking.resolve(session), FACILITATOR, null)).path("participants")
+                    .findValuesAsText("actorId")).doesNotContain(cancelled).hasSize(participants.size());
             shotOf(browser, "#titre-participants", "participants-inscrits");
             checkPage(browser, "sessions", "the session board before its schedule");
 

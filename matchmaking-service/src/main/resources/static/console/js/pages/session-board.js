@@ -4,7 +4,7 @@
 // free place moves it there, on another meeting swaps the two; Échap puts it back. Each cell has its lock button.
 import { download, profile, Problem } from '../api.js';
 import { onEvent } from '../live.js';
-import { PRESENCE, REASONS, adjust, coalescing, fill, overview, post, schedule, stage, weight } from '../sessions-api.js';
+import { PRESENCE, REASONS, adjust, coalescing, fill, overview, post, schedule, stage, weight, withdraw } from '../sessions-api.js';
 import { announce, field, formatDate, h, problemBox } from '../ui.js';
 
 export async function render(main, context, sessionId) {
@@ -66,7 +66,11 @@ export async function render(main, context, sessionId) {
     const names = Object.fromEntries(s.participants.map(p => [p.actorId, p.name]));
     const children = [h('h2', { id: 'titre-participants' }, `Participants (${s.participants.length})`),
       h('ul', { class: 'colonnes' }, s.participants.map(p => h('li', { 'data-participant': p.actorId },
-        p.name, p.organisation ? ` (${p.organisation})` : '', p.presence !== 'REGISTERED' ? ` — ${PRESENCE[p.presence]}` : ''))),
+        p.name, p.organisation ? ` (${p.organisation})` : '', p.presence !== 'REGISTERED' ? ` — ${PRESENCE[p.presence]}` : '',
+        // Until the plan is published; after that, a participant who cannot come is marked absent in the live mode.
+        s.published || s.closed ? null : [' ', h('button', { type: 'button', class: 'secondaire', 'data-cle': `retirer-${p.actorId}`,
+          'aria-label': `Retirer ${p.name} de la session`,
+          onclick: () => act(() => withdraw(sessionId, p.actorId), `${p.name} retiré de la session.`) }, 'Retirer')]))),
       h('p', { 'data-souhaits': s.wishes.length }, s.wishes.length ? `${s.wishes.length} souhait${s.wishes.length > 1 ? 's' : ''} de rencontre : ` : 'Aucun souhait de rencontre.',
         s.wishes.map((w, i) => `${i ? ' ; ' : ''}${names[w.actorId] || w.actorId} → ${names[w.wishedActorId] || w.wishedActorId}${w.mutual ? ' (réciproque)' : ''}`))];
     if (!s.published && !s.closed) {
