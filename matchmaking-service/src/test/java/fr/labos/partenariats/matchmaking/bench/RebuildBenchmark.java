@@ -59,7 +59,11 @@ public final class RebuildBenchmark {
         String maxPollRecords = System.getProperty("bench.maxPollRecords", "1000");
         List<String> javaOpts = Arrays.asList(System.getProperty("bench.serviceJavaOpts", "-Xmx1g -XX:+UseParallelGC").split("\\s+"));
 
+        // The synthetic events carry their own dates, many older than Kafka's default retention (7 days): a broker
+        // with that default deletes them at its first retention check, 30 s after it starts, in the middle of the
+        // rebuild. The lab's topics keep their events forever (retention -1), and so does this broker.
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, partitions, TOPIC);
+        broker.brokerProperties(Map.of("log.retention.ms", "-1"));
         broker.afterPropertiesSet();
         MongoServer mongoServer = new MongoServer(new MemoryBackend());
         int mongoPort = mongoServer.bind().getPort();
