@@ -40,35 +40,32 @@ final class IntroductionRules {
         }
     }
 
-    static void checkSpeedMeetingJoined(JoinIntroductionAfterSpeedMeetingCommand command) {
-        require(command.sessionId(), "sessionId", "une rencontre express a lieu dans une session");
-        if (command.round() < 1) {
+    /** What every meeting held at a session names: its session and round, two different actors, when. */
+    private static void checkSpeedMeetingHeld(String sessionId, int round, String actorId, String partnerActorId,
+                                              Instant heldAt) {
+        require(sessionId, "sessionId", "une rencontre express a lieu dans une session");
+        if (round < 1) {
             throw new InvalidIntroduction("round", "une rencontre express a lieu dans un tour, à partir du premier");
         }
-        require(command.actorId(), "actorId", "une mise en relation a besoin de ses deux acteurs");
-        require(command.partnerActorId(), "partnerActorId", "une mise en relation a besoin de ses deux acteurs");
-        if (command.actorId().equals(command.partnerActorId())) {
+        require(actorId, "actorId", "une mise en relation a besoin de ses deux acteurs");
+        require(partnerActorId, "partnerActorId", "une mise en relation a besoin de ses deux acteurs");
+        if (actorId.equals(partnerActorId)) {
             throw new InvalidIntroduction("partnerActorId", "un acteur ne peut pas être présenté à lui-même");
         }
-        if (command.heldAt() == null) {
+        if (heldAt == null) {
             throw new InvalidIntroduction("heldAt", "une rencontre express a eu lieu à une date");
         }
     }
 
+    static void checkSpeedMeetingJoined(JoinIntroductionAfterSpeedMeetingCommand command) {
+        checkSpeedMeetingHeld(command.sessionId(), command.round(), command.actorId(), command.partnerActorId(),
+                command.heldAt());
+    }
+
     static void checkSpeedMeeting(IntroduceAfterSpeedMeetingCommand command) {
         require(command.introductionId(), "introductionId", "une mise en relation a besoin d'un identifiant");
-        require(command.sessionId(), "sessionId", "une rencontre express a lieu dans une session");
-        if (command.round() < 1) {
-            throw new InvalidIntroduction("round", "une rencontre express a lieu dans un tour, à partir du premier");
-        }
-        require(command.actorId(), "actorId", "une mise en relation a besoin de ses deux acteurs");
-        require(command.partnerActorId(), "partnerActorId", "une mise en relation a besoin de ses deux acteurs");
-        if (command.actorId().equals(command.partnerActorId())) {
-            throw new InvalidIntroduction("partnerActorId", "un acteur ne peut pas être présenté à lui-même");
-        }
-        if (command.heldAt() == null) {
-            throw new InvalidIntroduction("heldAt", "une rencontre express a eu lieu à une date");
-        }
+        checkSpeedMeetingHeld(command.sessionId(), command.round(), command.actorId(), command.partnerActorId(),
+                command.heldAt());
         if (command.proposedBy() == null || isBlank(command.proposedBy().subject())) {
             throw new InvalidIntroduction("proposedBy", "une mise en relation doit dire qui la propose");
         }
