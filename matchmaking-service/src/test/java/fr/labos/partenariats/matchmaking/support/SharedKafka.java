@@ -3,6 +3,8 @@ package fr.labos.partenariats.matchmaking.support;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
+import java.util.Map;
+
 /**
  * One real Kafka broker (KRaft, in-process) for the whole test run: starting one costs seconds, so test classes share
  * it and keep apart by topic and consumer group.
@@ -19,6 +21,10 @@ public final class SharedKafka {
     public static synchronized String bootstrapServers() {
         if (broker == null) {
             broker = new EmbeddedKafkaKraftBroker(1, PARTITIONS);
+            // Events keep the dates they happened at, some older than Kafka's default 7-day retention, which the
+            // broker's first retention check (30 s after its start) would delete under a rebuild from offset 0. The
+            // lab's topics keep their events forever, and so does this broker.
+            broker.brokerProperties(Map.of("log.retention.ms", "-1"));
             broker.afterPropertiesSet();
             Runtime.getRuntime().addShutdownHook(new Thread(broker::destroy, "embedded-kafka-shutdown"));
         }
