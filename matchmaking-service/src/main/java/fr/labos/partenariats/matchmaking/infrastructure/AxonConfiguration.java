@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.infrastructure;
 
 import fr.labos.partenariats.platform.axon.JacksonSerializers;
+import fr.labos.partenariats.platform.axon.UniqueViolations;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
@@ -10,6 +11,6 @@ import org.springframework.context.annotation.Import;
  * configured by Axon's auto-configuration once db-scheduler's starter provides a scheduler.
  */
 @Configuration
-@Import(JacksonSerializers.class)
+@Import({JacksonSerializers.class, UniqueViolations.class})
 class AxonConfiguration {
 }

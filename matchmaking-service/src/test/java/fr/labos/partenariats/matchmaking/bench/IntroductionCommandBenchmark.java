@@ -9,6 +9,7 @@ import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +46,7 @@ import static org.awaitility.Awaitility.await;
 public final class IntroductionCommandBenchmark {
 
     private static final int ACTORS = 200;
+    private static final int WARM_UP_SECONDS = 20;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     public static void main(String[] args) throws Exception {
@@ -66,10 +69,24 @@ public final class IntroductionCommandBenchmark {
             await().atMost(Duration.ofSeconds(120)).until(() -> service.post("/api/introductions", admin,
                     "{\"actorId\": \"%s\", \"partnerId\": \"nobody\", \"source\": \"FACILITATOR\"}".formatted(last))
                     .statusCode() == 404);
+            Workload lifecycles = (client, n, latencies, failures) -> lifeOf(service, admin,
+                    actors.get((client * 31 + n) % actors.size()), actors.get((client * 31 + n + 1) % actors.size()),
+                    latencies, failures);
             // Warm-up: the JIT and the connection pools, results not kept.
-            run(service, actors, admin, clients, Duration.ofSeconds(Math.min(10, seconds)));
-            Result result = run(service, actors, admin, clients, Duration.ofSeconds(seconds));
-            String report = result.markdown(clients, seconds);
+            run(lifecycles, clients, Duration.ofSeconds(Math.min(WARM_UP_SECONDS, seconds)));
+            int postgresPort = URI.create(service.databaseUrl().substring("jdbc:".length())).getPort();
+            CpuAccount cpu = new CpuAccount(postgresPort);
+            cpu.start();
+            Result result = run(lifecycles, clients, Duration.ofSeconds(seconds));
+            Map<String, Double> commandCpu = cpu.perOperation(result.sortedNanos().length);
+            // The yardstick: what any signed-in request costs here, whatever it does (a read by id answered 404).
+            Workload reads = (client, n, latencies, failures) -> timed(latencies, failures, 404,
+                    () -> service.get("/api/introductions/none-" + client + "-" + n, admin));
+            run(reads, clients, Duration.ofSeconds(Math.min(WARM_UP_SECONDS, seconds)));
+            cpu.start();
+            Result reference = run(reads, clients, Duration.ofSeconds(Math.min(WARM_UP_SECONDS, seconds)));
+            String report = result.markdown(clients, seconds) + cpuTable(commandCpu) + reference.referenceLine(
+                    cpu.perOperation(reference.sortedNanos().length));
             System.out.println(report);
             Path out = (Files.isDirectory(Path.of("matchmaking-service")) ? Path.of("matchmaking-service", "target")
                     : Path.of("target")).resolve("introduction-benchmark.md");
@@ -79,8 +96,24 @@ public final class IntroductionCommandBenchmark {
         System.exit(0);
     }
 
-    private static Result run(RunningMatchmaking service, List<String> actors, String token, int clients,
-                              Duration duration) throws Exception {
+    private static String cpuTable(Map<String, Double> perCommand) {
+        StringBuilder table = new StringBuilder("""
+
+                CPU per command during the measured period (CPU time, not wall time: it holds on a shared machine):
+
+                | where | CPU ms per command |
+                |---|---:|
+                """);
+        perCommand.forEach((where, millis) -> table.append(String.format(Locale.ROOT, "| %s | %.2f |%n", where, millis)));
+        return table.toString();
+    }
+
+    /** What one client does once, keeping each request's latency. */
+    private interface Workload {
+        void once(int client, int n, LatencyLog latencies, AtomicLong failures);
+    }
+
+    private static Result run(Workload workload, int clients, Duration duration) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(clients);
         long end = System.nanoTime() + duration.toNanos();
         AtomicLong failures = new AtomicLong();
@@ -92,10 +125,7 @@ public final class IntroductionCommandBenchmark {
                 LatencyLog latencies = new LatencyLog();
                 int n = 0;
                 while (System.nanoTime() < end) {
-                    String a = actors.get((client * 31 + n) % actors.size());
-                    String b = actors.get((client * 31 + n + 1) % actors.size());
-                    n++;
-                    lifeOf(service, token, a, b, latencies, failures);
+                    workload.once(client, n++, latencies, failures);
                 }
                 return latencies.toArray();
             }));
@@ -170,6 +200,17 @@ public final class IntroductionCommandBenchmark {
         double millis(double quantile) {
             int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(quantile * sortedNanos.length) - 1);
             return sortedNanos[Math.max(0, index)] / 1e6;
+        }
+
+        /** One line on the yardstick request, with its CPU per request (service threads and whole JVM). */
+        String referenceLine(Map<String, Double> cpu) {
+            return String.format(Locale.ROOT, """
+
+                    Yardstick, same clients: `GET /api/introductions/{unknown id}` (sign-in, HTTP, one read by id, a 404
+                    problem): %.0f requests/s, p50 %.1f ms, p99 %.1f ms; CPU per request: service request threads
+                    %.2f ms, whole JVM %.2f ms.
+                    """, perSecond(), millis(0.50), millis(0.99),
+                    cpu.values().iterator().next(), cpu.get(CpuAccount.WHOLE_JVM));
         }
 
         String markdown(int clients, int seconds) throws IOException {

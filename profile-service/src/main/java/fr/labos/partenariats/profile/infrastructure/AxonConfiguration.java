@@ -1,6 +1,7 @@
 package fr.labos.partenariats.profile.infrastructure;
 
 import fr.labos.partenariats.platform.axon.JacksonSerializers;
+import fr.labos.partenariats.platform.axon.UniqueViolations;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
@@ -14,7 +15,7 @@ import java.time.Clock;
  * ({@code lab.relay.*}).
  */
 @Configuration
-@Import(JacksonSerializers.class)
+@Import({JacksonSerializers.class, UniqueViolations.class})
 class AxonConfiguration {
 
     @Bean

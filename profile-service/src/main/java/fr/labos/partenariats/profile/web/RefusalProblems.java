@@ -7,6 +7,7 @@ import fr.labos.partenariats.profile.domain.InvalidInputException;
 import fr.labos.partenariats.profile.domain.NotFoundException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -30,6 +31,16 @@ class RefusalProblems {
     @Bean
     ProblemMapping<InvalidInputException> invalidInputProblem() {
         return ProblemMapping.of(InvalidInputException.class, ProblemTypes.INVALID_INPUT).field(InvalidInputException::field);
+    }
+
+    /**
+     * Two instances changed the same actor, need or offer at the same moment: the event store's unique (aggregate,
+     * sequence) refused the second, which wrote nothing; the client may try again.
+     */
+    @Bean
+    ProblemMapping<ConcurrencyException> concurrentChangeProblem() {
+        return ProblemMapping.of(ConcurrencyException.class, ProblemTypes.CONFLICT)
+                .detail("conflict.concurrent-change", e -> new Object[0]);
     }
 
     /** An id that names nothing in the event store. */

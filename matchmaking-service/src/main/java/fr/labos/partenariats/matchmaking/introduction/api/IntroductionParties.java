@@ -1,5 +1,7 @@
 package fr.labos.partenariats.matchmaking.introduction.api;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -11,11 +13,17 @@ import java.util.List;
 /**
  * The two actors of an introduction, read from its first event in the event store, so that the API can decide who
  * may act on it before sending a command; an id that names no introduction is a 404.
+ *
+ * <p>Kept once read: the actors of an introduction never change (no event changes them), so a copy can never be
+ * stale, on this instance or another. Ids that name nothing are not kept: the introduction may be proposed later.
  */
 @Component
 class IntroductionParties {
 
+    private static final int KEPT = 100_000;
+
     private final EventStore events;
+    private final Cache<String, List<String>> known = Caffeine.newBuilder().maximumSize(KEPT).build();
 
     IntroductionParties(EventStore events) {
         this.events = events;
@@ -23,6 +31,15 @@ class IntroductionParties {
 
     /** The introduction's actors, the one it was proposed for first; throws {@link IntroductionNotFound}. */
     List<String> of(String introductionId) {
+        List<String> parties = known.getIfPresent(introductionId);
+        if (parties == null) {
+            parties = read(introductionId);
+            known.put(introductionId, parties);
+        }
+        return parties;
+    }
+
+    private List<String> read(String introductionId) {
         DomainEventStream stream = events.readEvents(introductionId, 0);
         if (stream.hasNext()) {
             DomainEventMessage<?> first = stream.next();

@@ -44,7 +44,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * accepted only once both sides accepted; unanswered, it expires through a deadline that a persistent deadline
  * manager keeps across restarts.
  */
-@Aggregate
+@Aggregate(repository = IntroductionCommandConfiguration.REPOSITORY)
 public class Introduction {
 
     /** The deadline by which both sides must have accepted; scheduled on proposal, cancelled once answered. */

@@ -1,0 +1,164 @@
+package fr.labos.partenariats.matchmaking.introduction;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.matchmaking.infrastructure.ConflictRetryScheduler;
+import fr.labos.partenariats.matchmaking.projection.ActorEntry;
+import fr.labos.partenariats.matchmaking.support.EventStoreRows;
+import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
+import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
+import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
+import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.platform.security.TestTokens;
+import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Two instances of the service on one event store, commands of one introduction sent to either, as a load balancer
+ * without affinity does. Each instance keeps the introductions it served in memory: a copy the other instance has
+ * moved on from must neither refuse a legal command (a meeting "before acceptance" the other instance recorded) nor
+ * write on an outdated state, and commands racing on both instances must all land, in one dense sequence.
+ */
+class IntroductionAcrossInstancesTest {
+
+    private static final String ASSOCIATION = "association-" + UUID.randomUUID();
+    private static final String FOUNDATION = "fondation-" + UUID.randomUUID();
+
+    /** Signed once: the test lasts well under a token's ten minutes. */
+    private static final String ADMIN = TestTokens.admin().sign();
+
+    private static InMemoryMongo mongo;
+    private static ProfileEventPublisher publisher;
+    private static RunningMatchmaking a;
+    private static RunningMatchmaking b;
+    private static EventStoreRows store;
+
+    @BeforeAll
+    static void start() {
+        String topic = SharedKafka.newTopic("it.across.profile.events");
+        mongo = InMemoryMongo.start();
+        publisher = new ProfileEventPublisher(SharedKafka.bootstrapServers(), topic);
+        String relay = "lab.relay.topic=" + SharedKafka.newTopic("it.across.matchmaking.events");
+        a = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic, "it-across", relay);
+        b = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic, "it-across", relay,
+                "spring.datasource.url=" + a.databaseUrl());
+        store = new EventStoreRows(a.databaseUrl());
+        Instant now = Instant.now();
+        publisher.publish(ASSOCIATION, 0, new ActorRegisteredEvent(ASSOCIATION, "Tremplin Insertion",
+                ActorType.ASSOCIATION, "38185", Set.of(), Set.of(), "Chantier d'insertion", now));
+        publisher.publish(FOUNDATION, 0, new ActorRegisteredEvent(FOUNDATION, "Fonds Alpes Solidarités",
+                ActorType.FOUNDATION, "38151", Set.of(), Set.of(), "Mécénat en Isère", now));
+        await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(mongo.template().findAll(ActorEntry.class))
+                .extracting(ActorEntry::id).contains(ASSOCIATION, FOUNDATION));
+    }
+
+    @AfterAll
+    static void stop() {
+        b.close();
+        a.close();
+        publisher.close();
+        mongo.close();
+    }
+
+    @Test
+    void eachStepOnTheOtherInstanceThanThePreviousOneIsTakenOnTheIntroductionAsItStands() {
+        String id = proposedOn(a);
+        assertThat(accept(a, id, ASSOCIATION).statusCode()).isEqualTo(204);
+        // B reads the introduction for the first time: one side accepted. It records the second acceptance.
+        assertThat(accept(b, id, FOUNDATION).statusCode()).isEqualTo(204);
+        // A's copy still has one acceptance: used as is, it would refuse the meeting as "not yet accepted".
+        HttpResponse<String> meeting = a.post("/api/introductions/" + id + "/meetings", ADMIN,
+                "{\"startsAt\": \"%s\", \"place\": \"Tiers-lieu\"}".formatted(Instant.now().minusSeconds(600)));
+        assertThat(meeting.statusCode()).as(meeting.body()).isEqualTo(201);
+        String meetingId = RunningMatchmaking.parse(meeting.body()).path("id").asText();
+        // B's copy has no meeting.
+        HttpResponse<String> held = b.post("/api/introductions/" + id + "/meetings/" + meetingId + "/held", ADMIN, "{}");
+        assertThat(held.statusCode()).as(held.body()).isEqualTo(204);
+        HttpResponse<String> outcome = a.post("/api/introductions/" + id + "/outcomes", ADMIN, """
+                {"outcome": "PARTNERSHIP_FORMED", "day": "%s", "form": "RESOURCES", "category": "FUNDING"}"""
+                .formatted(today()));
+        assertThat(outcome.statusCode()).as(outcome.body()).isEqualTo(204);
+        // And the rules still hold on a fresh copy: A's accepting again is refused, writing nothing.
+        assertThat(accept(b, id, ASSOCIATION).statusCode()).isEqualTo(409);
+
+        assertThat(store.eventTypes(id)).containsExactly("IntroductionProposedEvent", "IntroductionAcceptedEvent",
+                "IntroductionAcceptedEvent", "MeetingScheduledEvent", "MeetingHeldEvent", "OutcomeRecordedEvent");
+        JsonNode verification = a.getJson("/api/introductions/" + id + "/verification");
+        assertThat(verification.path("holds").asBoolean()).as(verification.toString()).isTrue();
+    }
+
+    @Test
+    void outcomesRacingOnBothInstancesAllLandInOneDenseSequence() throws Exception {
+        String id = proposedOn(a);
+        accept(a, id, ASSOCIATION);
+        accept(b, id, FOUNDATION);
+        int racers = 8;
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<Integer>> answers = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            RunningMatchmaking instance = i % 2 == 0 ? a : b;
+            answers.add(CompletableFuture.supplyAsync(() -> {
+                awaitStart(go);
+                return instance.post("/api/introductions/" + id + "/outcomes", ADMIN,
+                        "{\"outcome\": \"FOLLOW_UP_PLANNED\", \"day\": \"%s\"}".formatted(today())).statusCode();
+            }));
+        }
+        go.countDown();
+        List<Integer> statuses = answers.stream().map(CompletableFuture::join).toList();
+
+        assertThat(statuses).as("every racer's outcome recorded").containsOnly(204);
+        List<String> types = store.eventTypes(id);
+        assertThat(types).hasSize(3 + racers);
+        assertThat(Collections.frequency(types, "OutcomeRecordedEvent")).isEqualTo(racers);
+        assertThat(a.getJson("/api/introductions/" + id + "/verification").path("holds").asBoolean()).isTrue();
+        System.out.printf("Racing outcomes: %.0f conflict retries on A, %.0f on B%n", retries(a), retries(b));
+    }
+
+    private static String proposedOn(RunningMatchmaking instance) {
+        HttpResponse<String> proposed = instance.post("/api/introductions", ADMIN, """
+                {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "Deux instances"}"""
+                .formatted(ASSOCIATION, FOUNDATION));
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+        return RunningMatchmaking.parse(proposed.body()).path("id").asText();
+    }
+
+    private static HttpResponse<String> accept(RunningMatchmaking instance, String id, String side) {
+        return instance.post("/api/introductions/" + id + "/accept", ADMIN, "{\"actingFor\": \"%s\"}".formatted(side));
+    }
+
+    private static double retries(RunningMatchmaking instance) {
+        return instance.context().getBean(MeterRegistry.class).counter(ConflictRetryScheduler.RETRIES_METRIC).count();
+    }
+
+    private static void awaitStart(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static LocalDate today() {
+        return LocalDate.now(ZoneId.of("Europe/Paris"));
+    }
+}
