@@ -96,6 +96,14 @@ class GoldenSamplesTest {
                 .containsExactly("5b0e7a44-9c1d-4f0e-8a2b-3c4d5e6f7a8b");
         assertThat(proposed.proposedBy().role()).isEqualTo("FACILITATOR");
         assertThat(Duration.between(proposed.proposedAt(), proposed.answerBy())).isEqualTo(Duration.ofDays(14));
+        // Recorded since the deadline is cancelled by its id: absent from earlier proposals, written when present.
+        assertThat(proposed.answerDeadlineId()).isNull();
+        IntroductionProposedEvent withDeadline = new IntroductionProposedEvent(proposed.introductionId(),
+                proposed.source(), proposed.actorId(), proposed.partnerActorId(), proposed.pairs(), proposed.match(),
+                proposed.proposedBy(), proposed.note(), proposed.proposedAt(), proposed.answerBy(), "deadline-7");
+        JsonNode written = json.readTree(json.writeValueAsString(withDeadline));
+        assertThat(written.path("answerDeadlineId").asText()).isEqualTo("deadline-7");
+        assertThat(json.treeToValue(written, IntroductionProposedEvent.class)).isEqualTo(withDeadline);
     }
 
     @Test

@@ -186,7 +186,7 @@ class IntroducedPairsThroughKafkaTest {
 
     private static void propose(String id, String actor, String partner) {
         publish(id, 0, new IntroductionProposedEvent(id, IntroductionSource.FACILITATOR, actor, partner, List.of(), null,
-                new Proposer("u-facilitator", "FACILITATOR"), null, AT, AT.plusSeconds(14 * 86_400)));
+                new Proposer("u-facilitator", "FACILITATOR"), null, AT, AT.plusSeconds(14 * 86_400), null));
     }
 
     private static void publish(String introductionId, long sequence, Object event) {

@@ -69,6 +69,10 @@ public final class IntroductionCommandBenchmark {
             await().atMost(Duration.ofSeconds(120)).until(() -> service.post("/api/introductions", admin,
                     "{\"actorId\": \"%s\", \"partnerId\": \"nobody\", \"source\": \"FACILITATOR\"}".formatted(last))
                     .statusCode() == 404);
+            int open = Integer.getInteger("bench.open", 0);
+            if (open > 0) {
+                leaveOpen(service, actors, admin, open);
+            }
             Workload lifecycles = (client, n, latencies, failures) -> lifeOf(service, admin,
                     actors.get((client * 31 + n) % actors.size()), actors.get((client * 31 + n + 1) % actors.size()),
                     latencies, failures);
@@ -94,6 +98,30 @@ public final class IntroductionCommandBenchmark {
             Files.writeString(out, report);
         }
         System.exit(0);
+    }
+
+    /**
+     * A lab's backlog: {@code count} introductions proposed and left unanswered, each with its answer deadline
+     * scheduled (a lab proposing a hundred a day has about 1,400 waiting at any time with 14 days to answer).
+     */
+    private static void leaveOpen(RunningMatchmaking service, List<String> actors, String token, int count)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        AtomicLong failures = new AtomicLong();
+        List<Future<?>> proposals = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String a = actors.get(i % actors.size());
+            // Pairs two to 26 apart: never the neighbours the lifecycles introduce, never the same pair twice.
+            String b = actors.get((i + 2 + i / actors.size()) % actors.size());
+            proposals.add(pool.submit(() -> timed(new LatencyLog(), failures, 201, () -> service.post("/api/introductions",
+                    token, """
+                    {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "En attente"}""".formatted(a, b)))));
+        }
+        for (Future<?> proposal : proposals) {
+            proposal.get();
+        }
+        pool.shutdown();
+        System.out.printf("%d introductions left open (%d refused)%n", count - failures.get(), failures.get());
     }
 
     private static String cpuTable(Map<String, Double> perCommand) {
@@ -217,7 +245,8 @@ public final class IntroductionCommandBenchmark {
             return String.format(Locale.ROOT, """
                     ## Introduction commands on one node
 
-                    Machine: %d CPU cores, Java %s, max heap %d MB. One matchmaking-service (in this JVM) on embedded
+                    Machine: %d CPU cores, Java %s, max heap %d MB; %d introductions left open beforehand.
+                    One matchmaking-service (in this JVM) on embedded
                     PostgreSQL 17, an in-process Kafka broker (the relay publishing alongside) and mongo-java-server;
                     %d client threads over HTTP for %d s after a warm-up, each taking introductions through their
                     whole life (proposal, two acceptances, meeting scheduled and held, outcome: six commands).
@@ -226,7 +255,7 @@ public final class IntroductionCommandBenchmark {
                     |---:|---:|---:|---:|---:|---:|---:|
                     | %d | %.0f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d |
                     """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                    Runtime.getRuntime().maxMemory() >> 20, clients, seconds, sortedNanos.length, perSecond(),
+                    Runtime.getRuntime().maxMemory() >> 20, Integer.getInteger("bench.open", 0), clients, seconds, sortedNanos.length, perSecond(),
                     millis(0.50), millis(0.90), millis(0.99), sortedNanos[sortedNanos.length - 1] / 1e6, failures);
         }
     }

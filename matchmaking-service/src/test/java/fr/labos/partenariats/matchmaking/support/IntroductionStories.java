@@ -85,7 +85,7 @@ public final class IntroductionStories {
     public IntroductionStories waiting(String id, String actor, String partner, Instant t0, Duration answerPeriod) {
         Principal facilitator = facilitator("sub-facilitator");
         tell(id, new IntroductionProposedEvent(id, IntroductionSource.FACILITATOR, actor, partner, List.of(), null,
-                new Proposer(facilitator.subject(), facilitator.role()), "Intermédiation", t0, t0.plus(answerPeriod)), t0, facilitator);
+                new Proposer(facilitator.subject(), facilitator.role()), "Intermédiation", t0, t0.plus(answerPeriod), null), t0, facilitator);
         return this;
     }
 
@@ -119,7 +119,7 @@ public final class IntroductionStories {
         MatchSnapshot match = pairs.isEmpty() ? null : new MatchSnapshot("complementarity-v3", 0.82,
                 Map.of("category", 1.0, "territory", 0.9), "Le besoin de financement trouve une offre de subvention en Isère.");
         return new IntroductionProposedEvent(id, source, actor, partner, pairs, match, new Proposer(by.subject(), by.role()),
-                note, t0, t0.plus(Duration.ofDays(14)));
+                note, t0, t0.plus(Duration.ofDays(14)), null);
     }
 
     private void tell(String id, Object event, Instant at, Principal principal) {

@@ -183,7 +183,7 @@ class IntroducedPartnerContactIntegrationTest {
     private IntroductionProposedEvent proposal(String id, String actor, String partner) {
         return new IntroductionProposedEvent(id, IntroductionSource.FACILITATOR, actor, partner, List.of(), null,
                 new Proposer("u-facilitator", "FACILITATOR"), "Deux acteurs de la mobilité", PROPOSED_AT,
-                PROPOSED_AT.plus(Duration.ofDays(14)));
+                PROPOSED_AT.plus(Duration.ofDays(14)), null);
     }
 
     private RecordMetadata publish(String introductionId, long sequence, Object event) {

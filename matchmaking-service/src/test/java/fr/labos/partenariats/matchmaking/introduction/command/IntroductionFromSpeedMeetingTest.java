@@ -45,7 +45,7 @@ class IntroductionFromSpeedMeetingTest {
     private static Object[] introducedBySession() {
         return new Object[]{
                 new IntroductionProposedEvent(ID, IntroductionSource.SPEED_MEETING, ASSOCIATION, FOUNDATION, List.of(),
-                        COMPLEMENTARITY, SESSION_FACILITATOR, NOTE, NOW, NOW),
+                        COMPLEMENTARITY, SESSION_FACILITATOR, NOTE, NOW, NOW, null),
                 new IntroductionAcceptedEvent(ID, ASSOCIATION, false, NOW),
                 new IntroductionAcceptedEvent(ID, FOUNDATION, true, NOW),
                 new MeetingScheduledEvent(ID, MEETING, ROUND_TWO, "Maison des associations — table 3", NOW),

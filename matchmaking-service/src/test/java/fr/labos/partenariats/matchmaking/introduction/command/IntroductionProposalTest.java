@@ -24,7 +24,7 @@ class IntroductionProposalTest {
     void anActorCanAskToBeIntroducedToAPartnerTheMatcherShowedIt() {
         fixture.givenNoPriorActivity()
                 .when(askedByTheAssociation())
-                .expectEvents(proposed());
+                .expectEventsMatching(proposal(proposed()));
     }
 
     @Test
@@ -39,9 +39,9 @@ class IntroductionProposalTest {
         AggregateTestFixture<Introduction> weekly = IntroductionSamples.fixture(new AnswerPeriod(Duration.ofDays(7)));
         weekly.givenCurrentTime(NOW)
                 .when(askedByTheAssociation())
-                .expectEvents(new IntroductionProposedEvent(ID, IntroductionSource.ACTOR_REQUEST, ASSOCIATION,
-                        FOUNDATION, PAIRS, MATCH, MEMBER, askedByTheAssociation().note(), NOW,
-                        NOW.plus(Duration.ofDays(7))))
+                .expectEventsMatching(proposal(new IntroductionProposedEvent(ID, IntroductionSource.ACTOR_REQUEST,
+                        ASSOCIATION, FOUNDATION, PAIRS, MATCH, MEMBER, askedByTheAssociation().note(), NOW,
+                        NOW.plus(Duration.ofDays(7)), null)))
                 .expectScheduledDeadlineWithName(Duration.ofDays(7), Introduction.ANSWER_DEADLINE);
     }
 
@@ -51,8 +51,9 @@ class IntroductionProposalTest {
                 ASSOCIATION, FOUNDATION, List.of(), null, FACILITATOR, "Se connaissent de vue, à rapprocher.");
         fixture.givenNoPriorActivity()
                 .when(byHand)
-                .expectEvents(new IntroductionProposedEvent(ID, IntroductionSource.FACILITATOR, ASSOCIATION, FOUNDATION,
-                        List.of(), null, FACILITATOR, "Se connaissent de vue, à rapprocher.", NOW, ANSWER_BY));
+                .expectEventsMatching(proposal(new IntroductionProposedEvent(ID, IntroductionSource.FACILITATOR,
+                        ASSOCIATION, FOUNDATION, List.of(), null, FACILITATOR, "Se connaissent de vue, à rapprocher.",
+                        NOW, ANSWER_BY, null)));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package fr.labos.partenariats.matchmaking.introduction.command;
 
+import org.axonframework.messaging.Message;
+import org.axonframework.test.matchers.Matchers;
+import org.hamcrest.CustomTypeSafeMatcher;
+import org.hamcrest.Matcher;
 import fr.labos.partenariats.schema.matching.AcceptIntroductionCommand;
 import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
@@ -56,9 +60,31 @@ final class IntroductionSamples {
                 MATCH, MEMBER, "Nous aimerions présenter notre plateforme de mobilité.");
     }
 
+    /**
+     * The events of a proposal: exactly {@code expected}, with the id of the answer deadline it scheduled (the
+     * deadline manager makes the id, so only its presence can be expected).
+     */
+    static Matcher<List<Message<?>>> proposal(IntroductionProposedEvent expected) {
+        Matcher<IntroductionProposedEvent> sameWithADeadline = new CustomTypeSafeMatcher<>(
+                expected + " with its answer deadline's id") {
+            @Override
+            protected boolean matchesSafely(IntroductionProposedEvent actual) {
+                return actual.answerDeadlineId() != null
+                        && actual.equals(withDeadline(expected, actual.answerDeadlineId()));
+            }
+        };
+        return Matchers.payloadsMatching(Matchers.exactSequenceOf(sameWithADeadline, Matchers.andNoMore()));
+    }
+
+    static IntroductionProposedEvent withDeadline(IntroductionProposedEvent event, String deadlineId) {
+        return new IntroductionProposedEvent(event.introductionId(), event.source(), event.actorId(),
+                event.partnerActorId(), event.pairs(), event.match(), event.proposedBy(), event.note(),
+                event.proposedAt(), event.answerBy(), deadlineId);
+    }
+
     static IntroductionProposedEvent proposed() {
         return new IntroductionProposedEvent(ID, IntroductionSource.ACTOR_REQUEST, ASSOCIATION, FOUNDATION, PAIRS,
-                MATCH, MEMBER, "Nous aimerions présenter notre plateforme de mobilité.", NOW, ANSWER_BY);
+                MATCH, MEMBER, "Nous aimerions présenter notre plateforme de mobilité.", NOW, ANSWER_BY, null);
     }
 
     static AcceptIntroductionCommand acceptBy(String actorId) {

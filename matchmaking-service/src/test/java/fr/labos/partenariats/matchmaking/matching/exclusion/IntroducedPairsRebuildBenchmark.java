@@ -142,7 +142,7 @@ public final class IntroducedPairsRebuildBenchmark {
                 List.of(new NeedOfferPair("need-" + id, "offer-" + id)),
                 new MatchSnapshot("complementarity-v3", 0.72, Map.of("category", 1.0, "territory", 0.8, "purpose", 0.6),
                         "Financeur de la mobilité solidaire en Isère, qui répond à votre besoin."),
-                new Proposer("u-facilitator", "FACILITATOR"), null, at, at.plus(Duration.ofDays(14))));
+                new Proposer("u-facilitator", "FACILITATOR"), null, at, at.plus(Duration.ofDays(14)), null));
         int fate = random.nextInt(100);
         if (fate < 15) {
             return steps;                                                   // still open

@@ -199,7 +199,7 @@ class IntroducedPairsTest {
 
     private void propose(String id, String actor, String partner) {
         pairs.apply(id, 0, new IntroductionProposedEvent(id, IntroductionSource.FACILITATOR, actor, partner, List.of(),
-                null, new Proposer("u-1", "FACILITATOR"), null, AT, AT.plusSeconds(14 * 86_400)));
+                null, new Proposer("u-1", "FACILITATOR"), null, AT, AT.plusSeconds(14 * 86_400), null));
     }
 
     private void outcome(String id, long sequence, Outcome outcome) {
