@@ -161,7 +161,11 @@ final class DashboardTable {
         Map<String, Integer> departementCodes = new HashMap<>();
         Map<String, Integer> regionCodes = new HashMap<>();
         Map<String, Side> sides = new HashMap<>();
-        Map<Integer, Integer> classes = new LinkedHashMap<>();
+        // The class of each combination of count flags met, in the order met; -1: not met yet.
+        int[] classOfFlags = new int[1 << (COLUMNS - 1)];
+        Arrays.fill(classOfFlags, NONE);
+        int[] flagsOfClass = new int[1 << (COLUMNS - 1)];
+        int classes = 0;
         long[] milestoneDays = new long[n * COLUMNS];
         long[] acceptance = new long[n];
         long[] meetingToPartnership = new long[n];
@@ -187,8 +191,13 @@ final class DashboardTable {
                 categories |= 1 << (category == null ? UNKNOWN_CATEGORY_BIT : category.ordinal());
             }
             categoryBits[i] = fact.postIds().isEmpty() ? 1 << NO_POST_BIT : categories;
+            int flags = countFlags(fact);
+            if (classOfFlags[flags] == NONE) {
+                flagsOfClass[classes] = flags;
+                classOfFlags[flags] = classes++;
+            }
             // The steps reached form a chain, so there are at most 5 × 16 classes: a byte holds them.
-            countClass[i] = (byte) (int) classes.computeIfAbsent(countFlags(fact), flags -> classes.size());
+            countClass[i] = (byte) classOfFlags[flags];
             stage[i] = (byte) (fact.stage() == null ? NONE : fact.stage().ordinal());
 
             int base = i * COLUMNS;
@@ -209,7 +218,7 @@ final class DashboardTable {
             // A partnership dated before the first meeting recorded did not follow from it.
             meetingToPartnership[i] = toPartnership >= 0 ? toPartnership : ABSENT;
         }
-        classFlags = classes.keySet().stream().mapToInt(Integer::intValue).toArray();
+        classFlags = Arrays.copyOf(flagsOfClass, classes);
         long[] days = distinct(milestoneDays);
         for (int k = 0; k < milestoneDays.length; k++) {
             milestones[k] = milestoneDays[k] == ABSENT ? NONE : Arrays.binarySearch(days, milestoneDays[k]);
@@ -285,12 +294,12 @@ final class DashboardTable {
         return date == null ? ABSENT : date.toEpochDay();
     }
 
+    /** The values present, ascending, each once. */
     private static long[] distinct(long[] values) {
-        long[] sorted = values.clone();
-        Arrays.sort(sorted);
+        long[] sorted = Arrays.stream(values).filter(value -> value != ABSENT).sorted().toArray();
         int count = 0;
         for (long value : sorted) {
-            if (value != ABSENT && (count == 0 || sorted[count - 1] != value)) {
+            if (count == 0 || sorted[count - 1] != value) {
                 sorted[count++] = value;
             }
         }
