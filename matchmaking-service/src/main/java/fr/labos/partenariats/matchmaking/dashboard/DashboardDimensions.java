@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What the dashboards group introductions by, read from the matching projection's collections ({@code actors},
@@ -55,6 +57,8 @@ class DashboardDimensions {
     private final Map<String, ResourceCategory> posts = new ConcurrentHashMap<>();
     private final Set<String> missingActors = ConcurrentHashMap.newKeySet();
     private final Set<String> missingPosts = ConcurrentHashMap.newKeySet();
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
+    private final AtomicLong version = new AtomicLong();
 
     DashboardDimensions(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -67,6 +71,16 @@ class DashboardDimensions {
     /** The post's category, or null if the post has not reached the projection. */
     ResourceCategory category(String postId) {
         return posts.get(postId);
+    }
+
+    /** Changes whenever an actor's or a post's dimensions are read for the first time, or read different. */
+    long version() {
+        return version.get();
+    }
+
+    /** Runs the listener after each scheduled refresh that changed some dimensions (on the refreshing thread). */
+    void whenChanged(Runnable listener) {
+        listeners.add(listener);
     }
 
     /** Reads the actors and posts these facts refer to that have not been read yet. */
@@ -93,6 +107,7 @@ class DashboardDimensions {
     @Scheduled(fixedDelayString = "${matchmaking.dashboard.dimensions-refresh:30s}",
             initialDelayString = "${matchmaking.dashboard.dimensions-refresh:30s}")
     void refresh() {
+        long before = version();
         try {
             Set<String> actorIds = new HashSet<>(actors.keySet());
             actorIds.addAll(missingActors);
@@ -105,6 +120,9 @@ class DashboardDimensions {
         } catch (RuntimeException e) {
             log.debug("Cannot refresh the dashboards' actors and posts", e);
         }
+        if (version() != before) {
+            listeners.forEach(Runnable::run);
+        }
     }
 
     private void readActors(Set<String> ids) {
@@ -115,7 +133,10 @@ class DashboardDimensions {
             for (Document actor : mongo.find(query, Document.class, ActorEntry.COLLECTION)) {
                 String id = actor.getString("_id");
                 found.add(id);
-                actors.put(id, dimensions(actor));
+                ActorDimensions read = dimensions(actor);
+                if (!read.equals(actors.put(id, read))) {
+                    version.incrementAndGet();
+                }
             }
             chunk.stream().filter(id -> !found.contains(id)).forEach(missingActors::add);
         }
@@ -130,7 +151,10 @@ class DashboardDimensions {
                 for (Document post : mongo.find(query, Document.class, kind.collection())) {
                     String category = post.getString("category");
                     if (category != null) {
-                        posts.put(post.getString("_id"), ResourceCategory.valueOf(category));
+                        ResourceCategory read = ResourceCategory.valueOf(category);
+                        if (read != posts.put(post.getString("_id"), read)) {
+                            version.incrementAndGet();
+                        }
                     }
                     notFound.remove(post.getString("_id"));
                 }

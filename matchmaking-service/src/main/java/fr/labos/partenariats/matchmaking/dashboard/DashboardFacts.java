@@ -19,6 +19,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * This instance's copy of every introduction's {@link IntroductionFact}, read from the introduction views in MongoDB:
@@ -48,6 +49,7 @@ class DashboardFacts {
     private volatile List<Document> positionsSeen = List.of();
     private volatile boolean loaded;
     private volatile long version;
+    private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
     DashboardFacts(MongoTemplate mongo, Clock clock, @Value("${matchmaking.dashboard.poll-overlap:10s}") Duration overlap) {
         this.mongo = mongo;
@@ -66,18 +68,30 @@ class DashboardFacts {
         return facts.values();
     }
 
-    /** Changes whenever the facts do: what lets a reader skip work it did for the same facts. */
+    /**
+     * Changes whenever the facts do, before the first change and after the last one of a poll: what lets a reader
+     * skip work it did for the same facts, and never take facts read during a poll for those after it.
+     */
     long version() {
         return version;
     }
 
+    /** Runs the listener after each scheduled poll that changed the facts (on the polling thread). */
+    void whenChanged(Runnable listener) {
+        listeners.add(listener);
+    }
+
     @Scheduled(fixedDelayString = "${matchmaking.dashboard.refresh:1s}", initialDelay = 0)
     void refresh() {
+        long before = version();
         try {
             poll();
         } catch (RuntimeException e) {
             // MongoDB away: the dashboards answer from the last poll; the health endpoint says why.
             log.debug("Cannot poll the introduction views", e);
+        }
+        if (version() != before) {
+            listeners.forEach(Runnable::run);
         }
     }
 
@@ -102,8 +116,15 @@ class DashboardFacts {
         List<IntroductionView> views = mongo.find(query, IntroductionView.class);
         for (IntroductionView view : views) {
             if (view.proposedAt() != null) {
-                facts.put(view.id(), IntroductionFact.of(view, zone));
-                changed = true;
+                IntroductionFact fact = IntroductionFact.of(view, zone);
+                // The overlap reads views again that did not change: the dashboards need not be rebuilt for them.
+                if (!fact.equals(facts.get(view.id()))) {
+                    if (!changed) {
+                        version++;
+                    }
+                    facts.put(view.id(), fact);
+                    changed = true;
+                }
             }
             newest = Math.max(newest, view.touchedAt());
         }

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.introduction.view;
 
+import fr.labos.partenariats.matchmaking.dashboard.DashboardInMemoryBenchmark;
 import fr.labos.partenariats.matchmaking.projection.MatchingProjection;
 import fr.labos.partenariats.matchmaking.projection.ProfileEvent;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
@@ -37,7 +38,9 @@ import java.util.stream.IntStream;
  * profile projection (actors, needs, offers) and the introduction views are written straight through their own
  * projection classes, not through Kafka: what is measured is the query, not the feed. Each introduction follows a
  * lifecycle cut at a random step (waiting, declined, expired, withdrawn, accepted, met, follow-up, partnership), over
- * two years, between actors spread over every département.
+ * two years, between actors spread over every département. Then the same queries in memory alone
+ * ({@link DashboardInMemoryBenchmark}): the dashboards' table build, and each query's computation without HTTP, on
+ * the table and by the per-fact computation it replaced.
  *
  * <pre>
  * mvn -pl matchmaking-service -am -DskipTests install
@@ -106,6 +109,8 @@ public final class DashboardBenchmark {
                             percentile(millis, 100), service.get("/api/dashboard/" + query).body().length());
                 }
                 System.out.printf("%-60s %8.1f %8.1f %8.1f%n", "all queries", percentile(all, 50), percentile(all, 99), percentile(all, 100));
+                System.out.printf("machine load average after the HTTP queries: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
+                DashboardInMemoryBenchmark.report(service.context(), 20, queries, System.out);
                 System.out.printf("machine load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
             }
         }

@@ -1,0 +1,691 @@
+package fr.labos.partenariats.matchmaking.dashboard;
+
+import fr.labos.partenariats.matchmaking.dashboard.DashboardDimensions.ActorDimensions;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Breakdown;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Counts;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Delays;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Funnel;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.FunnelStep;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Median;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Row;
+import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
+import fr.labos.partenariats.schema.common.ActorFamily;
+import fr.labos.partenariats.schema.common.ResourceCategory;
+import fr.labos.partenariats.schema.common.TerritoryLevel;
+import fr.labos.partenariats.schema.common.TerritoryRef;
+import fr.labos.partenariats.schema.territory.TerritoryDirectory;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneRules;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
+
+/**
+ * The facts joined with their dimensions once, compiled into columns of primitives: what every dashboard reads.
+ * Built off the query path whenever the facts or the dimensions change ({@link Dashboard}), never changed after.
+ *
+ * <p>Why: joining per query (hash lookups of each side's actor and each post, a set of keys per introduction, tree
+ * maps) cost a few hundred nanoseconds per introduction, tens of milliseconds per dashboard with 100,000 of them. Here
+ * the introductions are sorted by proposal day, so the period filter is a binary search; every other filter compares
+ * ints; groups are array indexes; and the introductions of a group are counted by their "class" (the distinct
+ * combinations of steps reached and closings, a dozen in practice), the nine columns of a row being derived from
+ * these counts at the end. A query is a tight loop over the rows the period keeps.
+ *
+ * <p>The answers are exactly those of the per-fact computation (kept in the tests as the oracle): same keys, labels
+ * and order of rows, same {@value #UNKNOWN} and {@value #NO_POST} groups, same rounding of medians.
+ */
+final class DashboardTable {
+
+    static final String UNKNOWN = "?";
+    static final String NO_POST = "NONE";
+
+    private static final TerritoryDirectory TERRITORIES = TerritoryDirectory.official();
+    private static final ActorFamily[] FAMILIES = ActorFamily.values();
+    private static final ResourceCategory[] CATEGORIES = ResourceCategory.values();
+    private static final IntroductionStage[] STAGES = IntroductionStage.values();
+    /** The category bits: one per {@link ResourceCategory} ordinal, then a post of unknown category, then no post. */
+    private static final int UNKNOWN_CATEGORY_BIT = CATEGORIES.length;
+    private static final int NO_POST_BIT = CATEGORIES.length + 1;
+    /** SDGs are grouped by their number modulo 18 ("00" to "17"), as the keys always were. */
+    private static final int SDG_SLOTS = 18;
+    private static final String[] SDG_KEYS = IntStream.range(0, SDG_SLOTS)
+            .mapToObj(n -> "%02d".formatted(n)).toArray(String[]::new);
+
+    /**
+     * The columns of {@link Counts}, in its order; for the breakdowns, bit {@code c - 1} of an introduction's count
+     * flags says it counts in column {@code c} (the proposals column counts every introduction).
+     */
+    private static final int COLUMNS = 9;
+    private static final int PROPOSED = 0;
+    private static final int ACCEPTED = 1;
+    private static final int MET = 2;
+    private static final int FOLLOW_UP = 3;
+    private static final int PARTNERSHIP = 4;
+    private static final int DECLINED = 5;
+    private static final int EXPIRED = 6;
+    private static final int WITHDRAWN = 7;
+    private static final int NO_FIT = 8;
+
+    private static final int NONE = -1;
+    /** A day or a delay that is not there. */
+    private static final long ABSENT = Long.MIN_VALUE;
+
+    final long factsVersion;
+    final long dimensionsVersion;
+
+    private final int size;
+    /** Epoch day (lab's zone) of each proposal, ascending: every column below is in this order. */
+    private final long[] proposedDay;
+    /** Codes into {@link #departements} and {@link #regions}; {@value #NONE}: unknown. */
+    private final int[] departementA;
+    private final int[] departementB;
+    private final int[] regionA;
+    private final int[] regionB;
+    /** {@link ActorFamily} ordinals; {@value #NONE}: unknown. */
+    private final byte[] familyA;
+    private final byte[] familyB;
+    /** {@code low * families + high} of the two families' ordinals; {@value #NONE} if either is unknown. */
+    private final int[] familyPair;
+    /** Bits of the posts' categories ({@link #UNKNOWN_CATEGORY_BIT}, {@link #NO_POST_BIT}). */
+    private final int[] categoryBits;
+    /** Bits of either side's SDGs, by slot. */
+    private final int[] sdgBits;
+    /** The introduction's count class: an index into {@link #classFlags}. */
+    private final byte[] countClass;
+    /** Per count class, its flags: bit {@code c - 1} set if it counts in column {@code c}. */
+    private final int[] classFlags;
+    private final byte[] stage;
+    /** {@code COLUMNS} per introduction: the day of each milestone as an index into {@link #days}, {@value #NONE}: none. */
+    private final int[] milestones;
+    /** For each day a milestone fell on ({@link #milestones}), the index of its week and of its month. */
+    private final int[] weekOfDay;
+    private final int[] monthOfDay;
+    /** The keys of the weeks and months, ascending as strings (as the rows are). */
+    private final String[] weekKeys;
+    private final String[] monthKeys;
+    /**
+     * The delays, ascending, and each introduction's rank among them ({@value #NONE}: no such delay): a median of the
+     * introductions a filter keeps is found by marking their ranks, never by sorting per query.
+     */
+    private final long[] acceptanceMillis;
+    private final int[] acceptanceRank;
+    private final long[] meetingToPartnershipDays;
+    private final int[] meetingToPartnershipRank;
+    /** The codes of the départements and régions the actors are at home in, in no order. */
+    private final String[] departements;
+    private final String[] regions;
+    /** The région of each département, per the official directory (what the territories breakdown compares). */
+    private final String[] regionOfDepartement;
+
+    /** A side of an introduction, compiled once per actor. */
+    private record Side(int departement, int region, int family, int sdgBits) {
+    }
+
+    /** Compiles the facts, sorted by proposal day, with the dimensions as they stand. */
+    private DashboardTable(IntroductionFact[] sorted, DashboardDimensions dimensions, ZoneId zone, long factsVersion,
+                           long dimensionsVersion) {
+        this.factsVersion = factsVersion;
+        this.dimensionsVersion = dimensionsVersion;
+        int n = sorted.length;
+        size = n;
+        proposedDay = new long[n];
+        departementA = new int[n];
+        departementB = new int[n];
+        regionA = new int[n];
+        regionB = new int[n];
+        familyA = new byte[n];
+        familyB = new byte[n];
+        familyPair = new int[n];
+        categoryBits = new int[n];
+        sdgBits = new int[n];
+        countClass = new byte[n];
+        stage = new byte[n];
+        milestones = new int[n * COLUMNS];
+        acceptanceRank = new int[n];
+        meetingToPartnershipRank = new int[n];
+        ZoneRules rules = zone.getRules();
+        Map<String, Integer> departementCodes = new HashMap<>();
+        Map<String, Integer> regionCodes = new HashMap<>();
+        Map<String, Side> sides = new HashMap<>();
+        // The class of each combination of count flags met, in the order met; -1: not met yet.
+        int[] classOfFlags = new int[1 << (COLUMNS - 1)];
+        Arrays.fill(classOfFlags, NONE);
+        int[] flagsOfClass = new int[1 << (COLUMNS - 1)];
+        int classes = 0;
+        long[] milestoneDays = new long[n * COLUMNS];
+        long[] acceptance = new long[n];
+        long[] meetingToPartnership = new long[n];
+        for (int i = 0; i < n; i++) {
+            IntroductionFact fact = sorted[i];
+            proposedDay[i] = fact.proposedDay();
+            Side a = sides.computeIfAbsent(fact.actorId(),
+                    id -> side(dimensions.actor(id), departementCodes, regionCodes));
+            Side b = sides.computeIfAbsent(fact.partnerActorId(),
+                    id -> side(dimensions.actor(id), departementCodes, regionCodes));
+            departementA[i] = a.departement;
+            departementB[i] = b.departement;
+            regionA[i] = a.region;
+            regionB[i] = b.region;
+            familyA[i] = (byte) a.family;
+            familyB[i] = (byte) b.family;
+            familyPair[i] = a.family == NONE || b.family == NONE ? NONE
+                    : Math.min(a.family, b.family) * FAMILIES.length + Math.max(a.family, b.family);
+            sdgBits[i] = a.sdgBits | b.sdgBits;
+            int categories = 0;
+            for (String post : fact.postIds()) {
+                ResourceCategory category = dimensions.category(post);
+                categories |= 1 << (category == null ? UNKNOWN_CATEGORY_BIT : category.ordinal());
+            }
+            categoryBits[i] = fact.postIds().isEmpty() ? 1 << NO_POST_BIT : categories;
+            int flags = countFlags(fact);
+            if (classOfFlags[flags] == NONE) {
+                flagsOfClass[classes] = flags;
+                classOfFlags[flags] = classes++;
+            }
+            // The steps reached form a chain, so there are at most 5 × 16 classes: a byte holds them.
+            countClass[i] = (byte) classOfFlags[flags];
+            stage[i] = (byte) (fact.stage() == null ? NONE : fact.stage().ordinal());
+
+            int base = i * COLUMNS;
+            milestoneDays[base + PROPOSED] = day(fact.proposedAt(), rules);
+            milestoneDays[base + ACCEPTED] = day(fact.acceptedAt(), rules);
+            milestoneDays[base + MET] = day(fact.firstMetAt(), rules);
+            milestoneDays[base + FOLLOW_UP] = day(fact.followUpOn());
+            milestoneDays[base + PARTNERSHIP] = day(fact.partnershipOn());
+            milestoneDays[base + DECLINED] = day(fact.declinedAt(), rules);
+            milestoneDays[base + EXPIRED] = day(fact.expiredAt(), rules);
+            milestoneDays[base + WITHDRAWN] = day(fact.withdrawnAt(), rules);
+            milestoneDays[base + NO_FIT] = day(fact.noFitOn());
+
+            acceptance[i] = fact.acceptedAt() == null ? ABSENT
+                    : Duration.between(fact.proposedAt(), fact.acceptedAt()).toMillis();
+            long toPartnership = fact.firstMetAt() == null || fact.partnershipOn() == null ? -1
+                    : ChronoUnit.DAYS.between(LocalDate.ofInstant(fact.firstMetAt(), zone), fact.partnershipOn());
+            // A partnership dated before the first meeting recorded did not follow from it.
+            meetingToPartnership[i] = toPartnership >= 0 ? toPartnership : ABSENT;
+        }
+        classFlags = Arrays.copyOf(flagsOfClass, classes);
+        long[] days = distinct(milestoneDays);
+        for (int k = 0; k < milestoneDays.length; k++) {
+            milestones[k] = milestoneDays[k] == ABSENT ? NONE : Arrays.binarySearch(days, milestoneDays[k]);
+        }
+        String[] weekOfEachDay = keys(days, Period.WEEK);
+        String[] monthOfEachDay = keys(days, Period.MONTH);
+        weekKeys = sortedDistinct(weekOfEachDay);
+        monthKeys = sortedDistinct(monthOfEachDay);
+        weekOfDay = indexes(weekOfEachDay, weekKeys);
+        monthOfDay = indexes(monthOfEachDay, monthKeys);
+        acceptanceMillis = rank(acceptance, acceptanceRank);
+        meetingToPartnershipDays = rank(meetingToPartnership, meetingToPartnershipRank);
+        departements = codes(departementCodes);
+        regions = codes(regionCodes);
+        regionOfDepartement = Arrays.stream(departements)
+                .map(code -> TERRITORIES.regionOf(new TerritoryRef(code, TerritoryLevel.DEPARTEMENT))
+                        .map(TerritoryRef::code).orElse(null))
+                .toArray(String[]::new);
+    }
+
+    int size() {
+        return size;
+    }
+
+    /**
+     * Compiles the facts with the dimensions as they stand (the caller has had them {@code cover} the facts), and
+     * labels the table with the versions read before (a change while building makes the table stale, not wrong).
+     */
+    static DashboardTable build(Collection<IntroductionFact> facts, DashboardDimensions dimensions, ZoneId zone,
+                                long factsVersion, long dimensionsVersion) {
+        IntroductionFact[] sorted = facts.toArray(IntroductionFact[]::new);
+        Arrays.sort(sorted, Comparator.comparingLong(IntroductionFact::proposedDay));
+        return new DashboardTable(sorted, dimensions, zone, factsVersion, dimensionsVersion);
+    }
+
+    private static Side side(ActorDimensions actor, Map<String, Integer> departementCodes, Map<String, Integer> regionCodes) {
+        int sdgs = 0;
+        for (int sdg : actor.sdgs()) {
+            sdgs |= 1 << Math.floorMod(sdg, SDG_SLOTS);
+        }
+        return new Side(code(actor.departement(), departementCodes), code(actor.region(), regionCodes),
+                actor.family() == null ? NONE : actor.family().ordinal(), sdgs);
+    }
+
+    private static int code(String value, Map<String, Integer> codes) {
+        return value == null ? NONE : codes.computeIfAbsent(value, v -> codes.size());
+    }
+
+    private static String[] codes(Map<String, Integer> codes) {
+        String[] values = new String[codes.size()];
+        codes.forEach((value, code) -> values[code] = value);
+        return values;
+    }
+
+    private static int countFlags(IntroductionFact fact) {
+        return flag(fact.reached(Step.ACCEPTED), ACCEPTED) | flag(fact.reached(Step.MET), MET)
+                | flag(fact.reached(Step.FOLLOW_UP), FOLLOW_UP) | flag(fact.reached(Step.PARTNERSHIP), PARTNERSHIP)
+                | flag(fact.declinedAt() != null, DECLINED) | flag(fact.expiredAt() != null, EXPIRED)
+                | flag(fact.withdrawnAt() != null, WITHDRAWN) | flag(fact.noFitOn() != null, NO_FIT);
+    }
+
+    private static int flag(boolean set, int column) {
+        return set ? 1 << (column - 1) : 0;
+    }
+
+    /** The day of an instant in the lab's zone, as {@code LocalDate.ofInstant} computes it, without the object. */
+    private static long day(Instant instant, ZoneRules rules) {
+        return instant == null ? ABSENT
+                : Math.floorDiv(instant.getEpochSecond() + rules.getOffset(instant).getTotalSeconds(), 86_400L);
+    }
+
+    private static long day(LocalDate date) {
+        return date == null ? ABSENT : date.toEpochDay();
+    }
+
+    /** The values present, ascending, each once. */
+    private static long[] distinct(long[] values) {
+        long[] sorted = Arrays.stream(values).filter(value -> value != ABSENT).sorted().toArray();
+        int count = 0;
+        for (long value : sorted) {
+            if (count == 0 || sorted[count - 1] != value) {
+                sorted[count++] = value;
+            }
+        }
+        return Arrays.copyOf(sorted, count);
+    }
+
+    /** The key of the period of each distinct day: formatted once per day and table, never per query. */
+    private static String[] keys(long[] days, Period period) {
+        String[] keys = new String[days.length];
+        for (int d = 0; d < days.length; d++) {
+            keys[d] = period.keyOf(LocalDate.ofEpochDay(days[d]));
+        }
+        return keys;
+    }
+
+    private static String[] sortedDistinct(String[] keys) {
+        return Arrays.stream(keys).distinct().sorted().toArray(String[]::new);
+    }
+
+    private static int[] indexes(String[] keys, String[] sortedKeys) {
+        Map<String, Integer> index = new HashMap<>();
+        for (int k = 0; k < sortedKeys.length; k++) {
+            index.put(sortedKeys[k], k);
+        }
+        int[] indexes = new int[keys.length];
+        for (int d = 0; d < keys.length; d++) {
+            indexes[d] = index.get(keys[d]);
+        }
+        return indexes;
+    }
+
+    /**
+     * The values present ({@code Long.MIN_VALUE}: absent), ascending; sets each one's rank among them (equal values
+     * take consecutive ranks) into {@code ranks}, {@value #NONE} for the absent.
+     */
+    private static long[] rank(long[] values, int[] ranks) {
+        long[] sorted = Arrays.stream(values).filter(v -> v != ABSENT).sorted().toArray();
+        int[] taken = new int[sorted.length];
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] == ABSENT) {
+                ranks[i] = NONE;
+            } else {
+                int first = lowerBound(sorted, values[i]);
+                ranks[i] = first + taken[first]++;
+            }
+        }
+        return sorted;
+    }
+
+    /** The first index whose value is at least {@code value}. */
+    private static int lowerBound(long[] sorted, long value) {
+        int low = 0;
+        int high = sorted.length;
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (sorted[middle] < value) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low;
+    }
+
+    // ---------------------------------------------------------------------------------------------------------------
+    // Queries
+
+    /** The rows a filter keeps: a range of proposal days, then int comparisons. */
+    private final class Selection {
+        final DashboardFilter filter;
+        final int from;
+        final int to;
+        final boolean byDimension;
+        final int departement;
+        final int region;
+        final int family;
+        final int categoryMask;
+
+        Selection(DashboardFilter filter) {
+            this.filter = filter;
+            int first = filter.from() == null ? 0 : lowerBound(proposedDay, filter.from().toEpochDay());
+            int last = filter.to() == null ? size : lowerBound(proposedDay, filter.to().toEpochDay() + 1);
+            departement = filter.departement() == null ? NONE : indexOf(departements, filter.departement());
+            region = filter.region() == null ? NONE : indexOf(regions, filter.region());
+            family = filter.family() == null ? NONE : filter.family().ordinal();
+            categoryMask = filter.category() == null ? 0 : 1 << filter.category().ordinal();
+            // A territory no actor is at home in keeps nothing.
+            boolean nothing = filter.departement() != null && departement == NONE
+                    || filter.region() != null && region == NONE;
+            this.from = first;
+            this.to = nothing ? first : Math.max(first, last);
+            byDimension = departement != NONE || region != NONE || family != NONE || categoryMask != 0;
+        }
+
+        boolean keeps(int i) {
+            return !byDimension
+                    || (departement == NONE || departementA[i] == departement || departementB[i] == departement)
+                    && (region == NONE || regionA[i] == region || regionB[i] == region)
+                    && (family == NONE || familyA[i] == family || familyB[i] == family)
+                    && (categoryMask == 0 || (categoryBits[i] & categoryMask) != 0);
+        }
+    }
+
+    private static int indexOf(String[] codes, String code) {
+        for (int i = 0; i < codes.length; i++) {
+            if (codes[i].equals(code)) {
+                return i;
+            }
+        }
+        return NONE;
+    }
+
+    Funnel funnel(DashboardFilter filter) {
+        Selection kept = new Selection(filter);
+        int classes = classFlags.length;
+        int[] byClass = new int[classes];
+        int[] byStage = new int[STAGES.length];
+        int total = 0;
+        for (int i = kept.from; i < kept.to; i++) {
+            if (kept.keeps(i)) {
+                byClass[(countClass[i] & 0xFF)]++;
+                if (stage[i] >= 0) {
+                    byStage[stage[i]]++;
+                }
+                total++;
+            }
+        }
+        Counts counts = counts(byClass, 0);
+        long[] columns = {counts.proposed(), counts.accepted(), counts.met(), counts.followUp(), counts.partnership()};
+        List<FunnelStep> steps = new ArrayList<>();
+        Long previous = null;
+        for (Step step : Step.values()) {
+            long count = columns[step.ordinal()];
+            Double rate = previous == null || previous == 0 ? null : (double) count / previous;
+            steps.add(new FunnelStep(step.slug(), step.header(), count, rate));
+            previous = count;
+        }
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (IntroductionStage s : STAGES) {
+            byStatus.put(s.slug(), (long) byStage[s.ordinal()]);
+        }
+        return new Funnel(filter, total, steps, byStatus, counts);
+    }
+
+    /**
+     * By home département (or région) of either side; a cross-border introduction counts in both, each side only if
+     * its territory passes the filter's département and région (an unknown one only without them).
+     */
+    Breakdown territories(DashboardFilter filter, boolean byRegion) {
+        TerritoryLevel level = byRegion ? TerritoryLevel.REGION : TerritoryLevel.DEPARTEMENT;
+        String[] codes = byRegion ? regions : departements;
+        // Slot 0: unknown; slot code + 1: the territory.
+        boolean[] within = new boolean[codes.length + 1];
+        within[0] = filter.departement() == null && filter.region() == null;
+        for (int c = 0; c < codes.length; c++) {
+            String code = codes[c];
+            if (filter.departement() != null && !byRegion && !code.equals(filter.departement())) {
+                within[c + 1] = false;
+            } else if (filter.region() != null) {
+                within[c + 1] = filter.region().equals(byRegion ? code : regionOfDepartement[c]);
+            } else {
+                within[c + 1] = true;
+            }
+        }
+        int[] sideA = byRegion ? regionA : departementA;
+        int[] sideB = byRegion ? regionB : departementB;
+        Selection kept = new Selection(filter);
+        int classes = classFlags.length;
+        int[] tallies = new int[within.length * classes];
+        int total = 0;
+        for (int i = kept.from; i < kept.to; i++) {
+            if (kept.keeps(i)) {
+                total++;
+                int a = sideA[i] + 1;
+                int b = sideB[i] + 1;
+                if (within[a]) {
+                    tallies[a * classes + (countClass[i] & 0xFF)]++;
+                }
+                if (b != a && within[b]) {
+                    tallies[b * classes + (countClass[i] & 0xFF)]++;
+                }
+            }
+        }
+        return breakdown(byRegion ? "regions" : "departements", kept, total, tallies,
+                slot -> slot == 0 ? UNKNOWN : codes[slot - 1],
+                key -> key.equals(UNKNOWN) ? "territoire inconnu"
+                        : TERRITORIES.nameOf(new TerritoryRef(key, level)).orElse(key));
+    }
+
+    /** By the unordered pair of the two sides' families. */
+    Breakdown familyPairs(DashboardFilter filter) {
+        Selection kept = new Selection(filter);
+        int classes = classFlags.length;
+        int[] tallies = new int[(1 + FAMILIES.length * FAMILIES.length) * classes];
+        int total = 0;
+        for (int i = kept.from; i < kept.to; i++) {
+            if (kept.keeps(i)) {
+                total++;
+                tallies[(familyPair[i] + 1) * classes + (countClass[i] & 0xFF)]++;
+            }
+        }
+        return breakdown("family-pairs", kept, total, tallies, slot -> slot == 0 ? UNKNOWN
+                : FAMILIES[(slot - 1) / FAMILIES.length].name() + "+" + FAMILIES[(slot - 1) % FAMILIES.length].name(),
+                DashboardTable::familyPairLabel);
+    }
+
+    static String familyPairLabel(String key) {
+        if (key.equals(UNKNOWN)) {
+            return "famille inconnue";
+        }
+        String[] families = key.split("\\+");
+        return ActorFamily.valueOf(families[0]).label() + " – " + ActorFamily.valueOf(families[1]).label();
+    }
+
+    /** By the resource categories of the needs and offers an introduction rests on; "NONE" for one made by hand. */
+    Breakdown categories(DashboardFilter filter) {
+        return byBits("categories", filter, categoryBits, NO_POST_BIT + 1,
+                bit -> bit == UNKNOWN_CATEGORY_BIT ? UNKNOWN : bit == NO_POST_BIT ? NO_POST : CATEGORIES[bit].name(),
+                key -> switch (key) {
+                    case NO_POST -> "sans besoin ni offre";
+                    case UNKNOWN -> "catégorie inconnue";
+                    default -> ResourceCategory.valueOf(key).label();
+                });
+    }
+
+    /** By the SDGs of either side (an introduction counts once per SDG of its two actors). */
+    Breakdown sdgs(DashboardFilter filter) {
+        return byBits("sdgs", filter, sdgBits, SDG_SLOTS, slot -> SDG_KEYS[slot], key -> "ODD " + Integer.parseInt(key));
+    }
+
+    private Breakdown byBits(String view, DashboardFilter filter, int[] bits, int slots, IntFunction<String> key,
+                             Function<String, String> label) {
+        Selection kept = new Selection(filter);
+        int classes = classFlags.length;
+        int[] tallies = new int[slots * classes];
+        int total = 0;
+        for (int i = kept.from; i < kept.to; i++) {
+            if (kept.keeps(i)) {
+                total++;
+                int cls = countClass[i] & 0xFF;
+                for (int set = bits[i]; set != 0; set &= set - 1) {
+                    tallies[Integer.numberOfTrailingZeros(set) * classes + cls]++;
+                }
+            }
+        }
+        return breakdown(view, kept, total, tallies, key, label);
+    }
+
+    /**
+     * By week or month: each column counts the steps taken in that period (proposals, acceptances, first meetings,
+     * follow-ups, partnerships, closings), of the introductions the filter keeps.
+     */
+    Breakdown periods(DashboardFilter filter, Period period) {
+        int[] periodOf = period == Period.WEEK ? weekOfDay : monthOfDay;
+        String[] keys = period == Period.WEEK ? weekKeys : monthKeys;
+        Selection kept = new Selection(filter);
+        int[] tallies = new int[keys.length * COLUMNS];
+        int total = 0;
+        for (int i = kept.from; i < kept.to; i++) {
+            if (kept.keeps(i)) {
+                total++;
+                int base = i * COLUMNS;
+                for (int column = 0; column < COLUMNS; column++) {
+                    int day = milestones[base + column];
+                    if (day != NONE) {
+                        tallies[periodOf[day] * COLUMNS + column]++;
+                    }
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        for (int p = 0; p < keys.length; p++) {
+            int base = p * COLUMNS;
+            long[] c = new long[COLUMNS];
+            long sum = 0;
+            for (int column = 0; column < COLUMNS; column++) {
+                c[column] = tallies[base + column];
+                sum += c[column];
+            }
+            if (sum > 0) {
+                rows.add(new Row(keys[p], period.label(keys[p]), new Counts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8])));
+            }
+        }
+        return new Breakdown(period.view(), filter, total, rows);
+    }
+
+    /** Median days from proposal to (double) acceptance, and from the first meeting held to a partnership formed. */
+    Delays delays(DashboardFilter filter) {
+        Selection kept = new Selection(filter);
+        long[] acceptances = new long[(acceptanceMillis.length + 63) >>> 6];
+        long[] partnerships = new long[(meetingToPartnershipDays.length + 63) >>> 6];
+        int acceptanceCount = 0;
+        int partnershipCount = 0;
+        for (int i = kept.from; i < kept.to; i++) {
+            if (kept.keeps(i)) {
+                int rank = acceptanceRank[i];
+                if (rank != NONE) {
+                    acceptances[rank >>> 6] |= 1L << rank;
+                    acceptanceCount++;
+                }
+                rank = meetingToPartnershipRank[i];
+                if (rank != NONE) {
+                    partnerships[rank >>> 6] |= 1L << rank;
+                    partnershipCount++;
+                }
+            }
+        }
+        return new Delays(filter,
+                median(acceptances, acceptanceCount, acceptanceMillis, 86_400_000.0),
+                median(partnerships, partnershipCount, meetingToPartnershipDays, 1));
+    }
+
+    /** Where the introductions stand, by stage. */
+    Map<IntroductionStage, Long> byStage() {
+        long[] counts = new long[STAGES.length];
+        for (int i = 0; i < size; i++) {
+            if (stage[i] >= 0) {
+                counts[stage[i]]++;
+            }
+        }
+        Map<IntroductionStage, Long> byStage = new LinkedHashMap<>();
+        for (IntroductionStage s : STAGES) {
+            byStage.put(s, counts[s.ordinal()]);
+        }
+        return byStage;
+    }
+
+    /** The median of the values whose ranks are marked, each divided by {@code unit}; rounded to a tenth of a day. */
+    private static Median median(long[] marked, int count, long[] sorted, double unit) {
+        if (count == 0) {
+            return new Median(0, null);
+        }
+        double median;
+        if (count % 2 == 1) {
+            median = sorted[nthMarked(marked, count / 2)] / unit;
+        } else {
+            median = (sorted[nthMarked(marked, count / 2 - 1)] / unit + sorted[nthMarked(marked, count / 2)] / unit) / 2;
+        }
+        return new Median(count, Math.round(median * 10) / 10.0);
+    }
+
+    /** The index of the {@code n}th (from 0) bit set. */
+    private static int nthMarked(long[] marked, int n) {
+        int remaining = n;
+        for (int word = 0; word < marked.length; word++) {
+            int bits = Long.bitCount(marked[word]);
+            if (remaining < bits) {
+                long value = marked[word];
+                for (int k = 0; k < remaining; k++) {
+                    value &= value - 1;
+                }
+                return (word << 6) + Long.numberOfTrailingZeros(value);
+            }
+            remaining -= bits;
+        }
+        throw new IllegalStateException("fewer than " + (n + 1) + " marked");
+    }
+
+    /** The rows of the groups that counted an introduction, ascending by key. */
+    private Breakdown breakdown(String view, Selection kept, int total, int[] tallies, IntFunction<String> key,
+                                Function<String, String> label) {
+        int classes = classFlags.length;
+        TreeMap<String, Counts> groups = new TreeMap<>();
+        for (int slot = 0; slot < tallies.length / Math.max(1, classes); slot++) {
+            Counts counts = counts(tallies, slot * classes);
+            if (counts.proposed() > 0) {
+                groups.put(key.apply(slot), counts);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        groups.forEach((k, counts) -> rows.add(new Row(k, label.apply(k), counts)));
+        return new Breakdown(view, kept.filter, total, rows);
+    }
+
+    /** The nine columns of a group from its introductions counted by class. */
+    private Counts counts(int[] tallies, int base) {
+        long[] c = new long[COLUMNS];
+        for (int cls = 0; cls < classFlags.length; cls++) {
+            int n = tallies[base + cls];
+            if (n != 0) {
+                c[PROPOSED] += n;
+                for (int flags = classFlags[cls]; flags != 0; flags &= flags - 1) {
+                    c[Integer.numberOfTrailingZeros(flags) + 1] += n;
+                }
+            }
+        }
+        return new Counts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]);
+    }
+}

@@ -1,0 +1,349 @@
+package fr.labos.partenariats.matchmaking.dashboard;
+
+import fr.labos.partenariats.matchmaking.dashboard.DashboardDimensions.ActorDimensions;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Breakdown;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Counts;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Delays;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Funnel;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.FunnelStep;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Median;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Row;
+import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
+import fr.labos.partenariats.schema.common.ActorFamily;
+import fr.labos.partenariats.schema.common.ResourceCategory;
+import fr.labos.partenariats.schema.common.TerritoryLevel;
+import fr.labos.partenariats.schema.common.TerritoryRef;
+import fr.labos.partenariats.schema.territory.TerritoryDirectory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+/**
+ * The oracle of the dashboards' differential test: the straightforward per-fact computation the service ran before
+ * the facts were compiled into columns ({@link DashboardTable}), kept as it was (a stream of every fact, hash lookups
+ * of the dimensions, a set of keys per fact, tree maps). Its filter ({@code DashboardFilter.keeps} then) and tally
+ * ({@code Tally} then) are copied in below. Do not optimise it: its worth is being obviously right.
+ */
+final class ReferenceDashboard {
+
+    static final String UNKNOWN = "?";
+    /** The key of each pair of families, the lower ordinal first, made once. */
+    private static final String[][] FAMILY_PAIRS = familyPairs();
+    /** "01" to "17": keys that sort as numbers, made once rather than formatted for every introduction. */
+    private static final String[] SDG_KEYS = IntStream.rangeClosed(0, 17)
+            .mapToObj(n -> "%02d".formatted(n)).toArray(String[]::new);
+
+    private final DashboardFacts facts;
+    private final DashboardDimensions dimensions;
+    private final ZoneId zone;
+    private final TerritoryDirectory territories = TerritoryDirectory.official();
+    private volatile long coveredVersion = -1;
+
+    ReferenceDashboard(DashboardFacts facts, DashboardDimensions dimensions, Clock clock) {
+        this.facts = facts;
+        this.dimensions = dimensions;
+        this.zone = clock.getZone();
+    }
+
+    Funnel funnel(DashboardFilter filter) {
+        List<IntroductionFact> kept = kept(filter);
+        Tally tally = new Tally();
+        Map<String, Long> byStatus = new LinkedHashMap<>();
+        for (IntroductionStage stage : IntroductionStage.values()) {
+            byStatus.put(stage.slug(), 0L);
+        }
+        for (IntroductionFact fact : kept) {
+            tally.add(fact);
+            byStatus.merge(fact.stage().slug(), 1L, Long::sum);
+        }
+        List<FunnelStep> steps = new ArrayList<>();
+        Long previous = null;
+        for (Step step : Step.values()) {
+            long count = tally.count(step);
+            Double rate = previous == null || previous == 0 ? null : (double) count / previous;
+            steps.add(new FunnelStep(step.slug(), step.header(), count, rate));
+            previous = count;
+        }
+        return new Funnel(filter, kept.size(), steps, byStatus, tally.counts());
+    }
+
+    /** By home département (or région, {@code byRegion}) of either side: a cross-border introduction counts in both. */
+    Breakdown territories(DashboardFilter filter, boolean byRegion) {
+        TerritoryLevel level = byRegion ? TerritoryLevel.REGION : TerritoryLevel.DEPARTEMENT;
+        return breakdown(byRegion ? "regions" : "departements", filter, fact -> {
+            String a = territoryOf(dimensions.actor(fact.actorId()), byRegion);
+            String b = territoryOf(dimensions.actor(fact.partnerActorId()), byRegion);
+            boolean keepA = withinFilter(a, level, filter);
+            boolean keepB = !b.equals(a) && withinFilter(b, level, filter);
+            return keepA && keepB ? Set.of(a, b) : keepA ? Set.of(a) : keepB ? Set.of(b) : Set.of();
+        }, code -> code.equals(UNKNOWN) ? "territoire inconnu"
+                : territories.nameOf(new TerritoryRef(code, level)).orElse(code));
+    }
+
+    /** By the unordered pair of the two sides' families. */
+    Breakdown familyPairs(DashboardFilter filter) {
+        return breakdown("family-pairs", filter, fact -> Set.of(familyPair(fact)), ReferenceDashboard::familyPairLabel);
+    }
+
+    /** By the resource categories of the needs and offers an introduction rests on; "NONE" for one made by hand. */
+    Breakdown categories(DashboardFilter filter) {
+        return breakdown("categories", filter, fact -> {
+            Set<String> categories = new TreeSet<>();
+            for (String post : fact.postIds()) {
+                ResourceCategory category = dimensions.category(post);
+                categories.add(category == null ? UNKNOWN : category.name());
+            }
+            return categories.isEmpty() ? Set.of("NONE") : categories;
+        }, key -> switch (key) {
+            case "NONE" -> "sans besoin ni offre";
+            case UNKNOWN -> "catégorie inconnue";
+            default -> ResourceCategory.valueOf(key).label();
+        });
+    }
+
+    /** By the SDGs of either side (an introduction counts once per SDG of its two actors). */
+    Breakdown sdgs(DashboardFilter filter) {
+        return breakdown("sdgs", filter, fact -> {
+            Set<String> sdgs = new TreeSet<>();
+            for (ActorDimensions side : sides(fact)) {
+                side.sdgs().forEach(sdg -> sdgs.add(SDG_KEYS[Math.floorMod(sdg, SDG_KEYS.length)]));
+            }
+            return sdgs;
+        }, key -> "ODD " + Integer.parseInt(key));
+    }
+
+    /**
+     * By week or month: each column counts the steps taken in that period (proposals, acceptances, first meetings,
+     * follow-ups, partnerships, closings), of the introductions the filter keeps.
+     */
+    Breakdown periods(DashboardFilter filter, Period period) {
+        Map<String, Tally> tallies = new TreeMap<>();
+        Map<LocalDate, Tally> byDay = new HashMap<>();
+        List<IntroductionFact> kept = kept(filter);
+        for (IntroductionFact fact : kept) {
+            step(byDay, tallies, period, day(fact.proposedAt()), t -> t.proposed++);
+            step(byDay, tallies, period, day(fact.acceptedAt()), t -> t.accepted++);
+            step(byDay, tallies, period, day(fact.firstMetAt()), t -> t.met++);
+            step(byDay, tallies, period, fact.followUpOn(), t -> t.followUp++);
+            step(byDay, tallies, period, fact.partnershipOn(), t -> t.partnership++);
+            step(byDay, tallies, period, day(fact.declinedAt()), t -> t.declined++);
+            step(byDay, tallies, period, day(fact.expiredAt()), t -> t.expired++);
+            step(byDay, tallies, period, day(fact.withdrawnAt()), t -> t.withdrawn++);
+            step(byDay, tallies, period, fact.noFitOn(), t -> t.noFit++);
+        }
+        List<Row> rows = new ArrayList<>();
+        tallies.forEach((key, tally) -> rows.add(new Row(key, period.label(key), tally.counts())));
+        return new Breakdown(period.view(), filter, kept.size(), rows);
+    }
+
+    /** Median days from proposal to (double) acceptance, and from the first meeting held to a partnership formed. */
+    Delays delays(DashboardFilter filter) {
+        List<Double> toAcceptance = new ArrayList<>();
+        List<Double> toPartnership = new ArrayList<>();
+        for (IntroductionFact fact : kept(filter)) {
+            if (fact.acceptedAt() != null) {
+                toAcceptance.add(Duration.between(fact.proposedAt(), fact.acceptedAt()).toMillis() / 86_400_000.0);
+            }
+            if (fact.firstMetAt() != null && fact.partnershipOn() != null) {
+                long days = ChronoUnit.DAYS.between(day(fact.firstMetAt()), fact.partnershipOn());
+                // A partnership dated before the first meeting recorded did not follow from it.
+                if (days >= 0) {
+                    toPartnership.add((double) days);
+                }
+            }
+        }
+        return new Delays(filter, median(toAcceptance), median(toPartnership));
+    }
+
+    /** Where the introductions stand, by stage; what the metrics publish. */
+    Map<IntroductionStage, Long> byStage() {
+        Map<IntroductionStage, Long> counts = new LinkedHashMap<>();
+        for (IntroductionStage stage : IntroductionStage.values()) {
+            counts.put(stage, 0L);
+        }
+        facts.all().forEach(fact -> counts.merge(fact.stage(), 1L, Long::sum));
+        return counts;
+    }
+
+    String familyPair(IntroductionFact fact) {
+        ActorFamily a = dimensions.actor(fact.actorId()).family();
+        ActorFamily b = dimensions.actor(fact.partnerActorId()).family();
+        if (a == null || b == null) {
+            return UNKNOWN;
+        }
+        return FAMILY_PAIRS[a.ordinal()][b.ordinal()];
+    }
+
+    private static String[][] familyPairs() {
+        ActorFamily[] families = ActorFamily.values();
+        String[][] keys = new String[families.length][families.length];
+        for (ActorFamily a : families) {
+            for (ActorFamily b : families) {
+                keys[a.ordinal()][b.ordinal()] = a.ordinal() <= b.ordinal() ? a.name() + "+" + b.name() : b.name() + "+" + a.name();
+            }
+        }
+        return keys;
+    }
+
+    static String familyPairLabel(String key) {
+        if (key.equals(UNKNOWN)) {
+            return "famille inconnue";
+        }
+        String[] families = key.split("\\+");
+        return ActorFamily.valueOf(families[0]).label() + " – " + ActorFamily.valueOf(families[1]).label();
+    }
+
+    private Breakdown breakdown(String view, DashboardFilter filter, Function<IntroductionFact, Set<String>> groups,
+                                Function<String, String> label) {
+        Map<String, Tally> tallies = new TreeMap<>();
+        List<IntroductionFact> kept = kept(filter);
+        for (IntroductionFact fact : kept) {
+            for (String group : groups.apply(fact)) {
+                tallies.computeIfAbsent(group, key -> new Tally()).add(fact);
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        tallies.forEach((key, tally) -> rows.add(new Row(key, label.apply(key), tally.counts())));
+        return new Breakdown(view, filter, kept.size(), rows);
+    }
+
+    private List<IntroductionFact> kept(DashboardFilter filter) {
+        Collection<IntroductionFact> all = facts.all();
+        long version = facts.version();
+        if (version != coveredVersion) {
+            // Only new facts can name actors or posts not read yet.
+            dimensions.cover(all);
+            coveredVersion = version;
+        }
+        return all.stream().filter(fact -> keeps(filter, fact, dimensions)).toList();
+    }
+
+    private static String territoryOf(ActorDimensions side, boolean byRegion) {
+        String code = byRegion ? side.region() : side.departement();
+        return code == null ? UNKNOWN : code;
+    }
+
+    private List<ActorDimensions> sides(IntroductionFact fact) {
+        return List.of(dimensions.actor(fact.actorId()), dimensions.actor(fact.partnerActorId()));
+    }
+
+    private boolean withinFilter(String code, TerritoryLevel level, DashboardFilter filter) {
+        if (code.equals(UNKNOWN)) {
+            return filter.departement() == null && filter.region() == null;
+        }
+        if (filter.departement() != null && level == TerritoryLevel.DEPARTEMENT && !code.equals(filter.departement())) {
+            return false;
+        }
+        if (filter.region() != null) {
+            String region = level == TerritoryLevel.REGION ? code
+                    : territories.regionOf(new TerritoryRef(code, level)).map(TerritoryRef::code).orElse(null);
+            return filter.region().equals(region);
+        }
+        return true;
+    }
+
+    private LocalDate day(Instant instant) {
+        return instant == null ? null : instant.atZone(zone).toLocalDate();
+    }
+
+    /** Counts a step in its period's tally, found by day first: formatting a period key for every step is slow. */
+    private static void step(Map<LocalDate, Tally> byDay, Map<String, Tally> tallies, Period period, LocalDate day,
+                             Consumer<Tally> count) {
+        if (day != null) {
+            count.accept(byDay.computeIfAbsent(day, d -> tallies.computeIfAbsent(period.keyOf(d), key -> new Tally())));
+        }
+    }
+
+    private static Median median(List<Double> values) {
+        if (values.isEmpty()) {
+            return new Median(0, null);
+        }
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        double median = n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+        return new Median(n, Math.round(median * 10) / 10.0);
+    }
+
+    /** {@code DashboardFilter.keeps} as it was. */
+    static boolean keeps(DashboardFilter filter, IntroductionFact fact, DashboardDimensions dimensions) {
+        LocalDate from = filter.from();
+        LocalDate to = filter.to();
+        String departement = filter.departement();
+        String region = filter.region();
+        ActorFamily family = filter.family();
+        ResourceCategory category = filter.category();
+        if (from != null && fact.proposedDay() < from.toEpochDay() || to != null && fact.proposedDay() > to.toEpochDay()) {
+            return false;
+        }
+        ActorDimensions actor = dimensions.actor(fact.actorId());
+        ActorDimensions partner = dimensions.actor(fact.partnerActorId());
+        if (departement != null && !departement.equals(actor.departement()) && !departement.equals(partner.departement())) {
+            return false;
+        }
+        if (region != null && !region.equals(actor.region()) && !region.equals(partner.region())) {
+            return false;
+        }
+        if (family != null && family != actor.family() && family != partner.family()) {
+            return false;
+        }
+        return category == null || fact.postIds().stream().anyMatch(post -> dimensions.category(post) == category);
+    }
+
+    /** Counts being added up for one group of a dashboard. */
+    static final class Tally {
+
+        long proposed;
+        long accepted;
+        long met;
+        long followUp;
+        long partnership;
+        long declined;
+        long expired;
+        long withdrawn;
+        long noFit;
+
+        /** Adds an introduction where it got to: every step of the chain it reached, and how it closed. */
+        Tally add(IntroductionFact fact) {
+            proposed++;
+            accepted += fact.reached(Step.ACCEPTED) ? 1 : 0;
+            met += fact.reached(Step.MET) ? 1 : 0;
+            followUp += fact.reached(Step.FOLLOW_UP) ? 1 : 0;
+            partnership += fact.reached(Step.PARTNERSHIP) ? 1 : 0;
+            declined += fact.declinedAt() != null ? 1 : 0;
+            expired += fact.expiredAt() != null ? 1 : 0;
+            withdrawn += fact.withdrawnAt() != null ? 1 : 0;
+            noFit += fact.noFitOn() != null ? 1 : 0;
+            return this;
+        }
+
+        long count(Step step) {
+            return switch (step) {
+                case PROPOSED -> proposed;
+                case ACCEPTED -> accepted;
+                case MET -> met;
+                case FOLLOW_UP -> followUp;
+                case PARTNERSHIP -> partnership;
+            };
+        }
+
+        Counts counts() {
+            return new Counts(proposed, accepted, met, followUp, partnership, declined, expired, withdrawn, noFit);
+        }
+    }
+}
