@@ -21,21 +21,29 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Refuses a request body over the limit with a 413 problem: at once when its {@code Content-Length} says so, else
- * (chunked bodies) as soon as reading goes past the limit, before any of it reaches a command.
+ * (chunked bodies) as soon as reading goes past the limit, before any of it reaches a command. A CSV body
+ * ({@code text/csv}, an import) has a limit of its own.
  */
 class BodySizeFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private static final String CSV = "text/csv";
+
+    private final long bodyLimit;
+    private final long importLimit;
     private final Problems problems;
 
-    BodySizeFilter(long limit, Problems problems) {
-        this.limit = limit;
+    BodySizeFilter(long bodyLimit, long importLimit, Problems problems) {
+        this.bodyLimit = bodyLimit;
+        this.importLimit = importLimit;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(@NonNull HttpServletRequest request, @NonNull HttpServletResponse response,
                                     @NonNull FilterChain chain) throws ServletException, IOException {
+        String contentType = request.getContentType();
+        boolean csv = contentType != null && contentType.regionMatches(true, 0, CSV, 0, CSV.length());
+        long limit = csv ? importLimit : bodyLimit;
         if (request.getContentLengthLong() > limit) {
             problems.write(response, problems.of(ProblemTypes.PAYLOAD_TOO_LARGE, request,
                     "problem.payload-too-large.limit", limit / 1024));

@@ -25,7 +25,8 @@ public class LimitsAutoConfiguration {
     @Bean
     FilterRegistrationBean<BodySizeFilter> bodySizeFilter(LimitsProperties limits, Problems problems) {
         FilterRegistrationBean<BodySizeFilter> registration =
-                new FilterRegistrationBean<>(new BodySizeFilter(limits.maxBodySize().toBytes(), problems));
+                new FilterRegistrationBean<>(new BodySizeFilter(limits.maxBodySize().toBytes(),
+                        limits.maxImportSize().toBytes(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }

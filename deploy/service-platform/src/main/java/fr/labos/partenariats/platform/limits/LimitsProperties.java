@@ -15,11 +15,15 @@ import java.util.Map;
  * signed-in principal (the token's subject) and per client address. The first family whose methods and paths match a
  * request counts it; a request no family matches is not counted. Without configured families, {@link #DEFAULTS} apply.
  *
- * @param maxBodySize largest request body accepted (413 above)
- * @param rate        request rates
+ * @param maxBodySize   largest request body accepted (413 above)
+ * @param maxImportSize largest CSV body ({@code text/csv}: the facilitators' imports of actors and participants),
+ *                      larger than {@code maxBodySize} so that an import can reach the 1,000 lines it allows (a line
+ *                      of an actors' file is a few hundred bytes; 64 KB stopped at a few hundred lines)
+ * @param rate          request rates
  */
 @ConfigurationProperties("lab.limits")
-public record LimitsProperties(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue Rate rate) {
+public record LimitsProperties(@DefaultValue("64KB") DataSize maxBodySize, @DefaultValue("1MB") DataSize maxImportSize,
+                               @DefaultValue Rate rate) {
 
     /**
      * Exports first (they are the costliest reads), then writes, then reads. A facilitator loading a territory of a

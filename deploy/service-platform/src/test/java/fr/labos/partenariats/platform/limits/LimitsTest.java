@@ -32,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(classes = ProblemTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "lab.limits.max-body-size=4KB",
+                "lab.limits.max-import-size=16KB",
                 "lab.limits.rate.families.writes.methods=POST",
                 "lab.limits.rate.families.writes.paths=/api/notes",
                 "lab.limits.rate.families.writes.per-principal.capacity=3",
@@ -96,6 +97,33 @@ class LimitsTest {
                     .isEqualTo("https://labos-partenariats.fr/problems/payload-too-large");
         }
         assertThat(ProblemTestApplication.WRITES.get()).isEqualTo(before);
+    }
+
+    @Test
+    void aCsvImportHasALargerLimitOfItsOwn() throws Exception {
+        String line = "Association du quartier;ASSOCIATION;38185;Accompagnement des jeunes vers l'emploi\n";
+        String tenKilobytes = line.repeat(10 * 1024 / line.length());
+        String twentyKilobytes = tenKilobytes + tenKilobytes;
+        int before = ProblemTestApplication.WRITES.get();
+
+        HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(uri("/api/imports"))
+                .header("Content-Type", "text/csv; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(tenKilobytes)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as("10 KB of CSV, over the 4 KB of other bodies").isEqualTo(201);
+        assertThat(accepted.body()).isEqualTo(Long.toString(tenKilobytes.lines().count()));
+
+        HttpResponse<String> declared = http.send(HttpRequest.newBuilder(uri("/api/imports"))
+                .header("Content-Type", "text/csv")
+                .POST(HttpRequest.BodyPublishers.ofString(twentyKilobytes)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chunked = http.send(HttpRequest.newBuilder(uri("/api/imports"))
+                .header("Content-Type", "text/csv")
+                .POST(unknownLength(twentyKilobytes)).build(), HttpResponse.BodyHandlers.ofString());
+        for (HttpResponse<String> response : java.util.List.of(declared, chunked)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(413);
+            assertThat(JSON.readTree(response.body()).get("type").asText())
+                    .isEqualTo("https://labos-partenariats.fr/problems/payload-too-large");
+        }
+        assertThat(ProblemTestApplication.WRITES.get()).isEqualTo(before + 1);
     }
 
     private HttpResponse<String> post(String principal, String body) throws Exception {

@@ -64,6 +64,13 @@ public class ProblemTestApplication {
             return ResponseEntity.status(201).build();
         }
 
+        /** A CSV import: the lines it received. */
+        @PostMapping(path = "/api/imports", consumes = "text/csv")
+        ResponseEntity<String> importCsv(@RequestBody String csv) {
+            WRITES.incrementAndGet();
+            return ResponseEntity.status(201).body(Long.toString(csv.lines().count()));
+        }
+
         @GetMapping("/api/boom")
         String boom() {
             throw new Boom();
