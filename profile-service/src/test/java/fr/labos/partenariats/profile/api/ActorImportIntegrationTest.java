@@ -100,6 +100,32 @@ class ActorImportIntegrationTest {
     }
 
     @Test
+    void aFileOfTheThousandActorsAllowedIsImportedWholeAndOneMoreIsRefused() throws Exception {
+        StringBuilder file = new StringBuilder(HEADER);
+        for (int i = 1; i <= 1_000; i++) {
+            file.append("\r\nAssociation n° ").append(i).append(' ').append(run)
+                    .append(";association;38185;emploi et insertion;8;")
+                    .append("Accompagnement vers l'emploi des jeunes du quartier, ateliers et parrainage ").append(i)
+                    .append(";;;");
+        }
+        byte[] thousand = utf8WithBom(file.toString());
+        assertThat(thousand.length).as("over the 64 KB of other bodies").isGreaterThan(64 * 1024);
+        long eventsBefore = events();
+
+        ResponseEntity<String> imported = importing(isere, thousand);
+
+        assertThat(imported.getStatusCode().value()).as(imported.getBody()).isEqualTo(200);
+        assertThat(json.readTree(imported.getBody()).path("registered").asInt()).isEqualTo(1_000);
+        assertThat(events()).as("registration and the importer's membership of each").isEqualTo(eventsBefore + 2_000);
+
+        file.append("\r\nAssociation n° 1001 ").append(run).append(";association;38185;;;;;;");
+        ResponseEntity<String> tooMany = importing(isere, utf8WithBom(file.toString()));
+        assertThat(tooMany.getStatusCode().value()).as(tooMany.getBody()).isEqualTo(400);
+        assertThat(tooMany.getBody()).contains("plus de 1000 acteurs");
+        assertThat(events()).isEqualTo(eventsBefore + 2_000);
+    }
+
+    @Test
     void everyFaultyLineIsNamedInFrenchAndNothingIsWritten() throws Exception {
         String file = String.join("\n", HEADER,
                 "Valide " + run + ";association;38185;;;;;;",
