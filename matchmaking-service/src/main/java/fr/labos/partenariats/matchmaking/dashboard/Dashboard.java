@@ -6,9 +6,13 @@ import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Funnel;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.Map;
@@ -22,6 +26,12 @@ import java.util.Map;
  * facts and dimensions as they stand when the query starts; otherwise (the first query after the start, or one that
  * comes between a change and its rebuild) it builds the table itself, or waits for the build under way: a dashboard
  * never counts facts older than those {@link DashboardFacts#all()} holds.
+ *
+ * <p>The rebuilds off the query path are for dashboards being looked at: only while one was queried in the last
+ * {@code matchmaking.dashboard.rebuild-while-viewed} (10 minutes by default). A build costs about a quarter of a
+ * second of CPU with 100,000 introductions, and the facts change at every poll that brings events, up to once a
+ * second: an instance whose dashboards nobody reads would spend a quarter of a core on tables nobody uses. The
+ * metrics' counts by stage build the table at their own pace, and the first query after a quiet spell builds it.
  */
 @Component
 class Dashboard {
@@ -34,52 +44,70 @@ class Dashboard {
     private final Object building = new Object();
     private volatile DashboardTable table;
     private long coveredVersion = -1;
+    private final Clock clock;
+    private final Duration rebuildWhileViewed;
+    /** When a dashboard was last queried (null: never since the start). */
+    private volatile Instant lastViewed;
 
-    Dashboard(DashboardFacts facts, DashboardDimensions dimensions, Clock clock) {
+    @Autowired
+    Dashboard(DashboardFacts facts, DashboardDimensions dimensions, Clock clock,
+              @Value("${matchmaking.dashboard.rebuild-while-viewed:10m}") Duration rebuildWhileViewed) {
         this.facts = facts;
         this.dimensions = dimensions;
         this.zone = clock.getZone();
+        this.clock = clock;
+        this.rebuildWhileViewed = rebuildWhileViewed;
         facts.whenChanged(this::rebuild);
         dimensions.whenChanged(this::rebuild);
     }
 
+    Dashboard(DashboardFacts facts, DashboardDimensions dimensions, Clock clock) {
+        this(facts, dimensions, clock, Duration.ofMinutes(10));
+    }
+
     Funnel funnel(DashboardFilter filter) {
-        return table().funnel(filter);
+        return viewed().funnel(filter);
     }
 
     /** By home département (or région, {@code byRegion}) of either side: a cross-border introduction counts in both. */
     Breakdown territories(DashboardFilter filter, boolean byRegion) {
-        return table().territories(filter, byRegion);
+        return viewed().territories(filter, byRegion);
     }
 
     /** By the unordered pair of the two sides' families. */
     Breakdown familyPairs(DashboardFilter filter) {
-        return table().familyPairs(filter);
+        return viewed().familyPairs(filter);
     }
 
     /** By the resource categories of the needs and offers an introduction rests on; "NONE" for one made by hand. */
     Breakdown categories(DashboardFilter filter) {
-        return table().categories(filter);
+        return viewed().categories(filter);
     }
 
     /** By the SDGs of either side (an introduction counts once per SDG of its two actors). */
     Breakdown sdgs(DashboardFilter filter) {
-        return table().sdgs(filter);
+        return viewed().sdgs(filter);
     }
 
     /** By week or month: the steps taken in each period by the introductions the filter keeps. */
     Breakdown periods(DashboardFilter filter, Period period) {
-        return table().periods(filter, period);
+        return viewed().periods(filter, period);
     }
 
     /** Median days from proposal to (double) acceptance, and from the first meeting held to a partnership formed. */
     Delays delays(DashboardFilter filter) {
-        return table().delays(filter);
+        return viewed().delays(filter);
     }
 
     /** Where the introductions stand, by stage; what the metrics publish. */
     Map<IntroductionStage, Long> byStage() {
         return table().byStage();
+    }
+
+    /** The table for a dashboard query, which keeps the rebuilds off the query path for a while. */
+    private DashboardTable viewed() {
+        lastViewed = clock.instant();
+        return table();
     }
 
     /** The table of the facts and dimensions as they stand now: the published one if current, else a new one. */
@@ -120,6 +148,10 @@ class Dashboard {
 
     /** After a poll or a refresh that changed something: the queries then find the table built. */
     private void rebuild() {
+        Instant viewed = lastViewed;
+        if (viewed == null || clock.instant().isAfter(viewed.plus(rebuildWhileViewed))) {
+            return;
+        }
         try {
             table();
         } catch (RuntimeException e) {

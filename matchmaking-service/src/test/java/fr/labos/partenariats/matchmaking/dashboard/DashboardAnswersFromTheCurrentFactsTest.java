@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -62,7 +63,8 @@ class DashboardAnswersFromTheCurrentFactsTest {
     @Test
     void aPollThatChangedTheFactsBuildsTheTableBeforeAnyQuery() {
         facts.put(introduction("i1", "isere", "savoie"));
-        DashboardTable before = dashboard.table();
+        assertThat(dashboard.funnel(DashboardFilter.NONE).total()).isEqualTo(1);
+        DashboardTable before = dashboard.published();
         facts.arrive(introduction("i2", "isere", "gironde"));
 
         facts.refresh();
@@ -72,6 +74,62 @@ class DashboardAnswersFromTheCurrentFactsTest {
         assertThat(built.size()).isEqualTo(2);
         assertThat(built.factsVersion).isEqualTo(facts.version());
         assertThat(dashboard.table()).isSameAs(built);
+    }
+
+    @Test
+    void theTableOfDashboardsNobodyLooksAtIsNotRebuiltAtEveryPoll() {
+        MovableClock time = new MovableClock(CLOCK.instant(), CLOCK.getZone());
+        Dashboard watched = new Dashboard(facts, dimensions, time, Duration.ofMinutes(10));
+        facts.put(introduction("i1", "isere", "savoie"));
+        // The metrics' counts build the table, but are not someone looking at a dashboard.
+        assertThat(watched.byStage().get(IntroductionStage.PROPOSED)).isEqualTo(1);
+        DashboardTable forTheMetrics = watched.published();
+
+        facts.arrive(introduction("i2", "isere", "gironde"));
+        facts.refresh();
+        assertThat(watched.published()).as("nobody has looked yet").isSameAs(forTheMetrics);
+
+        assertThat(watched.funnel(DashboardFilter.NONE).total()).isEqualTo(2);
+        facts.arrive(introduction("i3", "savoie", "gironde"));
+        time.advance(Duration.ofMinutes(9));
+        facts.refresh();
+        assertThat(watched.published().size()).as("looked at 9 minutes ago: rebuilt").isEqualTo(3);
+
+        facts.arrive(introduction("i4", "gironde", "isere"));
+        time.advance(Duration.ofMinutes(2));
+        facts.refresh();
+        assertThat(watched.published().size()).as("11 minutes since the last look: left").isEqualTo(3);
+        assertThat(watched.funnel(DashboardFilter.NONE).total()).as("the next look counts everything").isEqualTo(4);
+    }
+
+    /** A clock the test moves. */
+    private static final class MovableClock extends Clock {
+        private Instant now;
+        private final ZoneId zone;
+
+        MovableClock(Instant now, ZoneId zone) {
+            this.now = now;
+            this.zone = zone;
+        }
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return new MovableClock(now, zone);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test
