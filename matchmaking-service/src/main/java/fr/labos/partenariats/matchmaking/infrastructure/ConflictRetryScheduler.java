@@ -1,9 +1,9 @@
 package fr.labos.partenariats.matchmaking.infrastructure;
 
-import org.axonframework.commandhandling.CommandMessage;
-import org.axonframework.commandhandling.gateway.RetryScheduler;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.RetryScheduler;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,9 +13,9 @@ import java.util.List;
 /**
  * Sends a command again, at once and in the same thread, when it failed only because another command changed the
  * same aggregate first: the event store refused its events (unique aggregate and sequence number), so it wrote
- * nothing, and the retry decides again on the aggregate as it now stands. This happens when several instances
- * serve commands for one aggregate — each keeps aggregates in a cache ({@code AggregateCaching}), so one may decide
- * on a state another instance has moved on from; the refusal evicts it and the retry reloads it.
+ * nothing, and the retry decides again on the aggregate as it now stands. This happens when two instances change
+ * one aggregate at the same moment: each checked its cached copy against the store ({@code AggregateCaching}) before
+ * the other appended; the refusal evicts the loser's copy and the retry reads the aggregate again.
  *
  * <p>Every other failure (a rule refused the command, a 4xx of the API) is final: Axon's own retry schedulers retry
  * anything not marked non-transient, which would run a refused command several times. The retry stays in the
