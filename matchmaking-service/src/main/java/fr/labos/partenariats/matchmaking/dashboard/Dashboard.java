@@ -3,7 +3,6 @@ package fr.labos.partenariats.matchmaking.dashboard;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Breakdown;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Delays;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Funnel;
-import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,7 +14,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Collection;
-import java.util.Map;
 
 /**
  * The dashboards, answered from this instance's facts ({@link DashboardFacts}) joined with the actors' and posts'
@@ -31,7 +29,7 @@ import java.util.Map;
  * {@code matchmaking.dashboard.rebuild-while-viewed} (10 minutes by default). A build costs about a quarter of a
  * second of CPU with 100,000 introductions, and the facts change at every poll that brings events, up to once a
  * second: an instance whose dashboards nobody reads would spend a quarter of a core on tables nobody uses. The
- * metrics' counts by stage build the table at their own pace, and the first query after a quiet spell builds it.
+ * metrics' gauges ({@link DashboardMetrics}) build the table at their own pace, and the first query after a quiet spell builds it.
  */
 @Component
 class Dashboard {
@@ -97,11 +95,6 @@ class Dashboard {
     /** Median days from proposal to (double) acceptance, and from the first meeting held to a partnership formed. */
     Delays delays(DashboardFilter filter) {
         return viewed().delays(filter);
-    }
-
-    /** Where the introductions stand, by stage; what the metrics publish. */
-    Map<IntroductionStage, Long> byStage() {
-        return table().byStage();
     }
 
     /** The table for a dashboard query, which keeps the rebuilds off the query path for a while. */

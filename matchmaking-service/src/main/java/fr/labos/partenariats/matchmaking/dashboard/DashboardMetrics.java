@@ -53,15 +53,18 @@ class DashboardMetrics {
     @Scheduled(fixedDelayString = "${matchmaking.dashboard.metrics-refresh:15s}", initialDelayString = "${matchmaking.dashboard.metrics-refresh:15s}")
     void refresh() {
         try {
+            // Straight from the table, once: the gauges are not someone looking at the dashboards (which would keep
+            // the table rebuilt at every poll, see Dashboard).
+            DashboardTable table = dashboard.table();
             List<MultiGauge.Row<?>> stages = new ArrayList<>();
-            for (Map.Entry<IntroductionStage, Long> stage : dashboard.byStage().entrySet()) {
+            for (Map.Entry<IntroductionStage, Long> stage : table.byStage().entrySet()) {
                 stages.add(MultiGauge.Row.of(Tags.of("status", stage.getKey().slug()), stage.getValue()));
             }
             byStatus.register(stages, true);
-            byDepartement.register(rows(dashboard.territories(DashboardFilter.NONE, false), "departement"), true);
-            byFamilyPair.register(rows(dashboard.familyPairs(DashboardFilter.NONE), "pair"), true);
+            byDepartement.register(rows(table.territories(DashboardFilter.NONE, false), "departement"), true);
+            byFamilyPair.register(rows(table.familyPairs(DashboardFilter.NONE), "pair"), true);
             List<MultiGauge.Row<?>> rates = new ArrayList<>();
-            for (FunnelStep step : dashboard.funnel(DashboardFilter.NONE).steps()) {
+            for (FunnelStep step : table.funnel(DashboardFilter.NONE).steps()) {
                 if (step.rateFromPrevious() != null) {
                     rates.add(MultiGauge.Row.of(Tags.of("step", step.step()), step.rateFromPrevious()));
                 }

@@ -4,6 +4,7 @@ import fr.labos.partenariats.matchmaking.dashboard.DashboardDimensions.ActorDime
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Row;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
 import fr.labos.partenariats.schema.common.ActorFamily;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -81,8 +82,11 @@ class DashboardAnswersFromTheCurrentFactsTest {
         MovableClock time = new MovableClock(CLOCK.instant(), CLOCK.getZone());
         Dashboard watched = new Dashboard(facts, dimensions, time, Duration.ofMinutes(10));
         facts.put(introduction("i1", "isere", "savoie"));
-        // The metrics' counts build the table, but are not someone looking at a dashboard.
-        assertThat(watched.byStage().get(IntroductionStage.PROPOSED)).isEqualTo(1);
+        // The gauges build the table, but are not someone looking at a dashboard.
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        new DashboardMetrics(watched, registry).refresh();
+        assertThat(registry.get(DashboardMetrics.BY_STATUS).tag("status", IntroductionStage.PROPOSED.slug()).gauge()
+                .value()).isEqualTo(1);
         DashboardTable forTheMetrics = watched.published();
 
         facts.arrive(introduction("i2", "isere", "gironde"));
@@ -172,8 +176,8 @@ class DashboardAnswersFromTheCurrentFactsTest {
         facts.put(introduction("i1", "isere", "savoie"));
         facts.put(introduction("i2", "isere", "gironde"));
 
-        assertThat(dashboard.byStage().get(IntroductionStage.PROPOSED)).isEqualTo(2);
-        assertThat(dashboard.byStage().get(IntroductionStage.MET)).isZero();
+        assertThat(dashboard.table().byStage().get(IntroductionStage.PROPOSED)).isEqualTo(2);
+        assertThat(dashboard.table().byStage().get(IntroductionStage.MET)).isZero();
     }
 
     private static List<String> keys(List<Row> rows) {

@@ -58,7 +58,7 @@ class DashboardTableMatchesTheReferenceTest {
             ReferenceDashboard reference = new ReferenceDashboard(facts, dimensions, CLOCK);
             String context = "seed " + seed + " (replay: -Ddashboard.seed=" + seed + "), dataset " + dataset + ", "
                     + facts.all().size() + " facts";
-            assertThat(List.copyOf(dashboard.byStage().entrySet())).as(context + ", byStage")
+            assertThat(List.copyOf(dashboard.table().byStage().entrySet())).as(context + ", byStage")
                     .isEqualTo(List.copyOf(reference.byStage().entrySet()));
             for (DashboardFilter filter : filters(random, data)) {
                 sameViews(reference, dashboard, filter, context + ", filter " + filter);
