@@ -33,7 +33,13 @@ public class VersionCheckedCachingRepository<T> extends CachingEventSourcingRepo
 
     @Override
     protected EventSourcedAggregate<T> doLoadWithLock(String aggregateIdentifier, Long expectedVersion) {
+        // Under the aggregate's lock: no other command of this instance puts or evicts it meanwhile.
+        boolean cached = cache.containsKey(aggregateIdentifier);
         EventSourcedAggregate<T> aggregate = super.doLoadWithLock(aggregateIdentifier, expectedVersion);
+        if (!cached) {
+            // Read from its events just now: nothing to check.
+            return aggregate;
+        }
         Long stored = eventStore.lastSequenceNumberFor(aggregateIdentifier).orElse(null);
         if (!Objects.equals(aggregate.version(), stored)) {
             // Changed elsewhere since it was cached: forget the copy, read the events.
