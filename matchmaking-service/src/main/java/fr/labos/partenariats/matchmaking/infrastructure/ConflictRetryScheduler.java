@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.axonframework.common.ExceptionUtils;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,14 +55,6 @@ public final class ConflictRetryScheduler implements RetryScheduler {
 
     /** A concurrent append to an existing aggregate (an aggregate created twice is not cured by trying again). */
     static boolean isConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof ConcurrencyException) {
-                return true;
-            }
-            if (t.getCause() == t) {
-                break;
-            }
-        }
-        return false;
+        return ExceptionUtils.findException(failure, ConcurrencyException.class).isPresent();
     }
 }

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.platform.axon;
 
+import org.axonframework.common.ExceptionUtils;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,13 +29,14 @@ public class UniqueViolations {
     }
 
     static boolean isUniqueViolation(Exception exception) {
-        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof SQLException sql) {
-                for (SQLException next = sql; next != null; next = next.getNextException()) {
-                    if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
-                        return true;
-                    }
-                }
+        return ExceptionUtils.findException(exception,
+                cause -> cause instanceof SQLException sql && reportsUniqueViolation(sql)).isPresent();
+    }
+
+    private static boolean reportsUniqueViolation(SQLException sql) {
+        for (SQLException next = sql; next != null; next = next.getNextException()) {
+            if (UNIQUE_VIOLATION.equals(next.getSQLState())) {
+                return true;
             }
         }
         return false;
