@@ -18,12 +18,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.security.interfaces.RSAPublicKey;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
-/** Builds the JWT decoder: signature, issuer, audience, expiry with a clock skew, and a subject, all required. */
+/**
+ * Builds the JWT decoder: signature, issuer, audience, expiry with a clock skew, and a subject, all required; a token
+ * already verified is remembered until it expires ({@link VerifiedTokens}).
+ */
 final class LabJwtDecoders {
 
     private LabJwtDecoders() {
@@ -44,8 +48,12 @@ final class LabJwtDecoders {
                             .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(5)).build())
                     .build();
         }
-        decoder.setJwtValidator(validator(oidc));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = validator(oidc);
+        decoder.setJwtValidator(validator);
+        if (oidc.verifiedTokens() <= 0) {
+            return decoder;
+        }
+        return new VerifiedTokens(decoder, validator, oidc.verifiedTokens(), oidc.clockSkew(), Clock.systemUTC());
     }
 
     static OAuth2TokenValidator<Jwt> validator(LabSecurityProperties.Oidc oidc) {

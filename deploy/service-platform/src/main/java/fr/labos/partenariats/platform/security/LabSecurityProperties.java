@@ -28,10 +28,14 @@ public record LabSecurityProperties(@DefaultValue Oidc oidc, @DefaultValue Claim
      *                          set. Meant for tests, which sign their own tokens; unset in production.
      * @param clockSkew         tolerance on {@code exp} and {@code nbf}
      * @param jwsAlgorithms     {@code LAB_OIDC_JWS_ALGORITHMS}: accepted signature algorithms
+     * @param verifiedTokens    {@code LAB_OIDC_VERIFIED_TOKENS}: how many tokens whose signature was verified are
+     *                          remembered until they expire, so that the next requests with them skip that check
+     *                          (about 3 KB each); 0 verifies every request's token
      */
     public record Oidc(@DefaultValue("http://localhost:9000") String issuer, String jwkSetUri,
                        @DefaultValue("partnership-lab") String audience, Resource publicKeyLocation,
-                       @DefaultValue("30s") Duration clockSkew, @DefaultValue("RS256") List<String> jwsAlgorithms) {
+                       @DefaultValue("30s") Duration clockSkew, @DefaultValue("RS256") List<String> jwsAlgorithms,
+                       @DefaultValue("2000") int verifiedTokens) {
 
         public String effectiveJwkSetUri() {
             if (jwkSetUri != null && !jwkSetUri.isBlank()) {
