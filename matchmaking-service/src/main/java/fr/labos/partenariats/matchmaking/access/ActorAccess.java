@@ -11,6 +11,8 @@ import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
+import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Who may act for which actor in matchmaking-service, with the same rules as profile-service's (identity contract):
@@ -39,6 +41,20 @@ public class ActorAccess {
         return projection.actor(actorId).orElseThrow(() -> new UnknownActorException(actorId));
     }
 
+    /** Several actors in one read, to be taken with {@link #existing(Map, String)}; the unknown ones are absent. */
+    public Map<String, ActorEntry> read(Collection<String> actorIds) {
+        return projection.actors(actorIds);
+    }
+
+    /** The actor among those {@link #read(Collection) read}, or a 404. */
+    public ActorEntry existing(Map<String, ActorEntry> read, String actorId) {
+        ActorEntry actor = read.get(actorId);
+        if (actor == null) {
+            throw new UnknownActorException(actorId);
+        }
+        return actor;
+    }
+
     /** May act for the actor: answer its introductions, ask for some, record their meetings and outcomes. */
     public boolean mayActFor(LabPrincipal principal, ActorEntry actor) {
         return switch (principal.role()) {
@@ -51,7 +67,11 @@ public class ActorAccess {
 
     /** The actor, if it exists (else 404) and the principal may act for it (else 403). */
     public ActorEntry actingFor(LabPrincipal principal, String actorId) {
-        ActorEntry actor = existing(actorId);
+        return actingFor(principal, existing(actorId));
+    }
+
+    /** The actor, if the principal may act for it (else 403). */
+    public ActorEntry actingFor(LabPrincipal principal, ActorEntry actor) {
         if (!mayActFor(principal, actor)) {
             throw new ActionForbiddenException("Vous n'agissez pas pour l'acteur « " + nameOf(actor) + " » : "
                     + reach(principal.role()));
@@ -64,10 +84,19 @@ public class ActorAccess {
      * when it may act for at least one of them; else a 403.
      */
     public void checkMayIntermediate(LabPrincipal principal, Collection<String> actorIds) {
+        // Only a facilitator's answer depends on the actors: read them (in one query) for it alone.
+        checkMayIntermediate(principal, () -> projection.actors(actorIds).values());
+    }
+
+    /** {@link #checkMayIntermediate(LabPrincipal, Collection)} for actors already read. */
+    public void checkMayIntermediateBetween(LabPrincipal principal, Collection<ActorEntry> actors) {
+        checkMayIntermediate(principal, () -> actors);
+    }
+
+    private void checkMayIntermediate(LabPrincipal principal, Supplier<Collection<ActorEntry>> actors) {
         boolean allowed = switch (principal.role()) {
             case ADMIN -> true;
-            case FACILITATOR -> actorIds.stream().anyMatch(id -> projection.actor(id)
-                    .map(actor -> mayActFor(principal, actor)).orElse(false));
+            case FACILITATOR -> actors.get().stream().anyMatch(actor -> mayActFor(principal, actor));
             case ACTOR_MEMBER, VIEWER -> false;
         };
         if (!allowed) {

@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.introduction.api;
 
 import fr.labos.partenariats.matchmaking.access.ActorAccess;
 import fr.labos.partenariats.matchmaking.introduction.command.InvalidIntroduction;
+import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.platform.security.ActionForbiddenException;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.platform.security.LabRole;
@@ -27,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -62,14 +64,15 @@ class IntroductionController {
         IntroductionSource source = request.sourceOrDefault();
         MatcherGrounds.Grounds grounds = switch (source) {
             case ACTOR_REQUEST -> {
-                access.actingFor(principal, request.actorId());
-                access.existing(request.partnerId());
+                Map<String, ActorEntry> sides = access.read(List.of(request.actorId(), request.partnerId()));
+                access.actingFor(principal, access.existing(sides, request.actorId()));
+                access.existing(sides, request.partnerId());
                 yield matcher.required(request.actorId(), request.partnerId(), request.requestedPairs());
             }
             case FACILITATOR -> {
-                access.existing(request.actorId());
-                access.existing(request.partnerId());
-                access.checkMayIntermediate(principal, List.of(request.actorId(), request.partnerId()));
+                Map<String, ActorEntry> sides = access.read(List.of(request.actorId(), request.partnerId()));
+                access.checkMayIntermediateBetween(principal, List.of(access.existing(sides, request.actorId()),
+                        access.existing(sides, request.partnerId())));
                 yield matcher.optional(request.actorId(), request.partnerId(), request.requestedPairs());
             }
             case MATCHER, SPEED_MEETING -> throw new InvalidIntroduction("source",
