@@ -80,16 +80,19 @@ public final class IntroductionCommandBenchmark {
             run(lifecycles, clients, Duration.ofSeconds(Math.min(WARM_UP_SECONDS, seconds)));
             int postgresPort = URI.create(service.databaseUrl().substring("jdbc:".length())).getPort();
             CpuAccount cpu = new CpuAccount(postgresPort);
+            double hostBefore = HostSpeed.measure();
             cpu.start();
             Result result = run(lifecycles, clients, Duration.ofSeconds(seconds));
             Map<String, Double> commandCpu = cpu.perOperation(result.sortedNanos().length);
+            double hostAfter = HostSpeed.measure();
             // The yardstick: what any signed-in request costs here, whatever it does (a read by id answered 404).
             Workload reads = (client, n, latencies, failures) -> timed(latencies, failures, 404,
                     () -> service.get("/api/introductions/none-" + client + "-" + n, admin));
             run(reads, clients, Duration.ofSeconds(Math.min(WARM_UP_SECONDS, seconds)));
             cpu.start();
             Result reference = run(reads, clients, Duration.ofSeconds(Math.min(WARM_UP_SECONDS, seconds)));
-            String report = result.markdown(clients, seconds) + cpuTable(commandCpu) + reference.referenceLine(
+            String report = result.markdown(clients, seconds) + HostSpeed.line(hostBefore, hostAfter, result.perSecond())
+                    + cpuTable(commandCpu) + reference.referenceLine(
                     cpu.perOperation(reference.sortedNanos().length));
             System.out.println(report);
             Path out = (Files.isDirectory(Path.of("matchmaking-service")) ? Path.of("matchmaking-service", "target")
