@@ -1,12 +1,7 @@
 package fr.labos.partenariats.matchmaking.bench;
 
-import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
-import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
-import fr.labos.partenariats.matchmaking.support.SharedKafka;
 import fr.labos.partenariats.platform.security.TestTokens;
-import fr.labos.partenariats.schema.common.ActorType;
-import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,8 +17,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,18 +45,9 @@ public final class IntroductionCommandBenchmark {
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-        String topic = SharedKafka.newTopic("bench.introductions.profile.events");
-        try (InMemoryMongo mongo = InMemoryMongo.start();
-             ProfileEventPublisher publisher = new ProfileEventPublisher(SharedKafka.bootstrapServers(), topic);
-             RunningMatchmaking service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic,
-                     "bench-introductions", "lab.limits.rate.enabled=false", "logging.level.root=WARN")) {
-            List<String> actors = new ArrayList<>();
-            for (int i = 0; i < ACTORS; i++) {
-                String actor = "bench-actor-" + i + "-" + UUID.randomUUID();
-                publisher.publish(actor, 0, new ActorRegisteredEvent(actor, "Acteur " + i, ActorType.ASSOCIATION,
-                        "38185", Set.of(), Set.of(), "Banc d'essai", Instant.now()));
-                actors.add(actor);
-            }
+        try (BenchService bench = BenchService.start("introductions")) {
+            RunningMatchmaking service = bench.service();
+            List<String> actors = bench.registerActors(ACTORS);
             String admin = TestTokens.admin().sign();
             String last = actors.get(actors.size() - 1);
             await().atMost(Duration.ofSeconds(120)).until(() -> service.post("/api/introductions", admin,

@@ -2,12 +2,9 @@ package fr.labos.partenariats.matchmaking.introduction;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.labos.partenariats.matchmaking.infrastructure.ConflictRetryScheduler;
-import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.support.EventStoreRows;
-import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
-import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
-import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.matchmaking.support.TwoInstances;
 import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
@@ -28,9 +25,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 
-import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * Two instances of the service on one event store, commands of one introduction sent to either, as a load balancer
@@ -46,37 +41,27 @@ class IntroductionAcrossInstancesTest {
     /** Signed once: the test lasts well under a token's ten minutes. */
     private static final String ADMIN = TestTokens.admin().sign();
 
-    private static InMemoryMongo mongo;
-    private static ProfileEventPublisher publisher;
+    private static TwoInstances instances;
     private static RunningMatchmaking a;
     private static RunningMatchmaking b;
     private static EventStoreRows store;
 
     @BeforeAll
     static void start() {
-        String topic = SharedKafka.newTopic("it.across.profile.events");
-        mongo = InMemoryMongo.start();
-        publisher = new ProfileEventPublisher(SharedKafka.bootstrapServers(), topic);
-        String relay = "lab.relay.topic=" + SharedKafka.newTopic("it.across.matchmaking.events");
-        a = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic, "it-across", relay);
-        b = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic, "it-across", relay,
-                "spring.datasource.url=" + a.databaseUrl());
-        store = new EventStoreRows(a.databaseUrl());
         Instant now = Instant.now();
-        publisher.publish(ASSOCIATION, 0, new ActorRegisteredEvent(ASSOCIATION, "Tremplin Insertion",
-                ActorType.ASSOCIATION, "38185", Set.of(), Set.of(), "Chantier d'insertion", now));
-        publisher.publish(FOUNDATION, 0, new ActorRegisteredEvent(FOUNDATION, "Fonds Alpes Solidarités",
-                ActorType.FOUNDATION, "38151", Set.of(), Set.of(), "Mécénat en Isère", now));
-        await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(mongo.template().findAll(ActorEntry.class))
-                .extracting(ActorEntry::id).contains(ASSOCIATION, FOUNDATION));
+        instances = TwoInstances.start("across",
+                new ActorRegisteredEvent(ASSOCIATION, "Tremplin Insertion", ActorType.ASSOCIATION, "38185", Set.of(),
+                        Set.of(), "Chantier d'insertion", now),
+                new ActorRegisteredEvent(FOUNDATION, "Fonds Alpes Solidarités", ActorType.FOUNDATION, "38151",
+                        Set.of(), Set.of(), "Mécénat en Isère", now));
+        a = instances.a();
+        b = instances.b();
+        store = instances.store();
     }
 
     @AfterAll
     static void stop() {
-        b.close();
-        a.close();
-        publisher.close();
-        mongo.close();
+        instances.close();
     }
 
     @Test

@@ -8,7 +8,9 @@ import fr.labos.partenariats.schema.session.ScheduledMeeting;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/sessions/{id}/schedule}: rounds → tables → pairs, each meeting with its weight and why, and the
@@ -28,11 +30,14 @@ record ScheduleView(String sessionId, String title, boolean published, int round
     }
 
     static ScheduleView of(SessionState session, Function<String, String> names) {
+        Set<String> held = session.held().stream().map(h -> seat(h.round(), h.actorId(), h.partnerActorId()))
+                .collect(Collectors.toSet());
         List<Round> rounds = new ArrayList<>();
         for (int round = 1; round <= session.rounds(); round++) {
             int r = round;
             List<Table> tables = session.schedule().stream().filter(m -> m.round() == r)
-                    .map(m -> table(m, session, names)).toList();
+                    .map(m -> table(m, held.contains(seat(m.round(), m.actorId(), m.partnerActorId())), names))
+                    .toList();
             rounds.add(new Round(round, session.startsAt().plusMinutes((long) (round - 1) * session.minutesPerRound()),
                     tables));
         }
@@ -40,11 +45,15 @@ record ScheduleView(String sessionId, String title, boolean published, int round
                 session.closed(), session.objective(), rounds);
     }
 
-    private static Table table(ScheduledMeeting m, SessionState session, Function<String, String> names) {
-        boolean held = session.held().stream().anyMatch(h -> h.round() == m.round()
-                && m.brings(h.actorId(), h.partnerActorId()));
+    private static Table table(ScheduledMeeting m, boolean held, Function<String, String> names) {
         return new Table(m.table(), new Seat(m.actorId(), names.apply(m.actorId())),
                 new Seat(m.partnerActorId(), names.apply(m.partnerActorId())), m.weight(), m.reason(),
                 m.explanation(), m.locked(), held);
+    }
+
+    /** A pair in a round, in either order. */
+    private static String seat(int round, String oneActor, String otherActor) {
+        return oneActor.compareTo(otherActor) < 0 ? round + "\n" + oneActor + "\n" + otherActor
+                : round + "\n" + otherActor + "\n" + oneActor;
     }
 }

@@ -56,10 +56,11 @@ class SessionAdjustmentController {
                         @Valid @RequestBody ScheduleAdjustment.Request request) {
         SessionState session = sessions.read(sessionId);
         access.checkRuns(principal, session);
-        List<ScheduledMeeting> meetings = ScheduleAdjustment.apply(session, request, names::of);
+        List<ScheduledMeeting> meetings = ScheduleAdjustment.apply(session, request, names.of(session));
         commands.sendAndWait(new AdjustScheduleCommand(sessionId, meetings, session.objective(),
                 ScheduleAdjustment.reason(request)));
-        return ScheduleView.of(sessions.read(sessionId), names::of);
+        SessionState adjusted = sessions.read(sessionId);
+        return ScheduleView.of(adjusted, names.of(adjusted));
     }
 
     /**

@@ -105,7 +105,8 @@ class SessionController {
         access.checkRuns(principal, session);
         Schedule schedule = scheduling.firstPlan(session);
         commands.sendAndWait(new GenerateScheduleCommand(sessionId, schedule.meetings(), schedule.objective()));
-        return ResponseEntity.ok(ScheduleView.of(sessions.read(sessionId), names::of));
+        SessionState generated = sessions.read(sessionId);
+        return ResponseEntity.ok(ScheduleView.of(generated, names.of(generated)));
     }
 
     @PostMapping("/{sessionId}/schedule/publish")

@@ -7,9 +7,9 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * The ids of every session planned, oldest first, read from this service's event store (its {@code domainevententry}
- * table, which Flyway owns here): sessions are few and each is read by folding its events, so no read model of
- * their own is kept.
+ * Every session planned, oldest first, with the sequence number of its last event, read from this service's event
+ * store (its {@code domainevententry} table, which Flyway owns here) in one query: each session is then read by
+ * {@link SessionReader}, which folds again only those that changed, so no read model of their own is kept.
  */
 @Component
 class SessionDirectory {
@@ -20,8 +20,22 @@ class SessionDirectory {
         this.jdbc = jdbc;
     }
 
-    List<String> plannedSessionIds() {
-        return jdbc.queryForList("SELECT aggregateidentifier FROM domainevententry WHERE payloadtype = ? "
-                + "ORDER BY globalindex", String.class, SessionPlannedEvent.class.getName());
+    /** A session and the sequence number of its last event. */
+    record PlannedSession(String sessionId, long lastSequence) {
+    }
+
+    /**
+     * The payload type as a literal, not a parameter: the partial index of migration V11 covers exactly these rows,
+     * and PostgreSQL only uses it when the query's predicate is known to match it (a generic plan would not).
+     */
+    static final String PLANNED_SESSIONS = "SELECT planned.aggregateidentifier, "
+            // The last sequence number by the (aggregateidentifier, sequencenumber) unique index of Axon's table.
+            + "(SELECT max(e.sequencenumber) FROM domainevententry e "
+            + "WHERE e.aggregateidentifier = planned.aggregateidentifier) AS lastsequence "
+            + "FROM domainevententry planned WHERE planned.payloadtype = '" + SessionPlannedEvent.class.getName()
+            + "' ORDER BY planned.globalindex";
+
+    List<PlannedSession> plannedSessions() {
+        return jdbc.query(PLANNED_SESSIONS, (row, n) -> new PlannedSession(row.getString(1), row.getLong(2)));
     }
 }

@@ -43,8 +43,11 @@ record SessionOverview(String id, String title, TerritoryRef territory, String p
     static SessionOverview of(SessionState s, Function<String, String> names) {
         Set<String> wished = s.wishes().stream().map(w -> w.actorId() + "→" + w.wishedActorId())
                 .collect(Collectors.toSet());
+        // The state's getters copy: taken once, not once per participant.
+        Set<String> absent = s.absent();
+        Set<String> checkedIn = s.checkedIn();
         List<Participant> participants = s.participants().entrySet().stream().map(p -> new Participant(p.getKey(),
-                names.apply(p.getKey()), p.getValue(), presence(s, p.getKey()))).toList();
+                names.apply(p.getKey()), p.getValue(), presence(absent, checkedIn, p.getKey()))).toList();
         List<MeetingWish> wishes = s.wishes().stream().map(w -> new MeetingWish(w.actorId(), w.wishedActorId(),
                 wished.contains(w.wishedActorId() + "→" + w.actorId()))).toList();
         return new SessionOverview(s.sessionId(), s.title(), s.territory(), s.place(), s.date(), s.startsAt(),
@@ -53,8 +56,8 @@ record SessionOverview(String id, String title, TerritoryRef territory, String p
                 s.roundsStarted(), s.closed(), s.version(), participants, wishes);
     }
 
-    private static Presence presence(SessionState s, String actorId) {
-        if (s.absent().contains(actorId)) return Presence.ABSENT;
-        return s.checkedIn().contains(actorId) ? Presence.CHECKED_IN : Presence.REGISTERED;
+    private static Presence presence(Set<String> absent, Set<String> checkedIn, String actorId) {
+        if (absent.contains(actorId)) return Presence.ABSENT;
+        return checkedIn.contains(actorId) ? Presence.CHECKED_IN : Presence.REGISTERED;
     }
 }

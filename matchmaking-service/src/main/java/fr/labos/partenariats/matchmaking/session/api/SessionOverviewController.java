@@ -38,7 +38,8 @@ class SessionOverviewController {
     @Operation(summary = "Les sessions de rencontres express que l'on anime (animateurs du territoire, administrateurs)")
     List<SessionOverview.Summary> list(@AuthenticationPrincipal LabPrincipal principal) {
         access.checkMayRunSessions(principal);
-        return directory.plannedSessionIds().stream().distinct().map(sessions::read)
+        return directory.plannedSessions().stream().distinct()
+                .map(planned -> sessions.read(planned.sessionId(), planned.lastSequence()))
                 .filter(session -> access.runs(principal, session))
                 .sorted(Comparator.comparing(SessionState::date).thenComparing(SessionState::startsAt).reversed())
                 .map(SessionOverview.Summary::of).toList();
@@ -49,6 +50,6 @@ class SessionOverviewController {
     SessionOverview session(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
         SessionState session = sessions.read(sessionId);
         access.checkRuns(principal, session);
-        return SessionOverview.of(session, names::of);
+        return SessionOverview.of(session, names.of(session));
     }
 }

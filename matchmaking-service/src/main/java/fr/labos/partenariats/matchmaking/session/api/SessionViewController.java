@@ -55,7 +55,7 @@ class SessionViewController {
     ScheduleView schedule(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
         SessionState session = sessions.read(sessionId);
         access.checkSees(principal, session);
-        return ScheduleView.of(session, names::of);
+        return ScheduleView.of(session, names.of(session));
     }
 
     @GetMapping("/pair-weights")

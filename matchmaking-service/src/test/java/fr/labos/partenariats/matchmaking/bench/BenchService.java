@@ -1,0 +1,64 @@
+package fr.labos.partenariats.matchmaking.bench;
+
+import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
+import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
+import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
+import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * What the benchmarks run on: one matchmaking-service in the benchmark's JVM on embedded PostgreSQL, the in-process
+ * Kafka broker and mongo-java-server, rate limits off and logs quiet, with actors registered the way profile-service
+ * announces them.
+ */
+final class BenchService implements AutoCloseable {
+
+    private final InMemoryMongo mongo;
+    private final ProfileEventPublisher publisher;
+    private final RunningMatchmaking service;
+
+    private BenchService(InMemoryMongo mongo, ProfileEventPublisher publisher, RunningMatchmaking service) {
+        this.mongo = mongo;
+        this.publisher = publisher;
+        this.service = service;
+    }
+
+    static BenchService start(String name) {
+        String topic = SharedKafka.newTopic("bench." + name + ".profile.events");
+        InMemoryMongo mongo = InMemoryMongo.start();
+        ProfileEventPublisher publisher = new ProfileEventPublisher(SharedKafka.bootstrapServers(), topic);
+        RunningMatchmaking service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic,
+                "bench-" + name, "lab.limits.rate.enabled=false", "logging.level.root=WARN");
+        return new BenchService(mongo, publisher, service);
+    }
+
+    RunningMatchmaking service() {
+        return service;
+    }
+
+    /** {@code count} associations of Grenoble, published on the profile topic; their ids. */
+    List<String> registerActors(int count) {
+        List<String> actors = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String actor = "bench-actor-" + i + "-" + UUID.randomUUID();
+            publisher.publish(actor, 0, new ActorRegisteredEvent(actor, "Acteur " + i, ActorType.ASSOCIATION,
+                    "38185", Set.of(), Set.of(), "Banc d'essai", Instant.now()));
+            actors.add(actor);
+        }
+        return actors;
+    }
+
+    @Override
+    public void close() {
+        service.close();
+        publisher.close();
+        mongo.close();
+    }
+}
