@@ -27,7 +27,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Importing a session's participant list as CSV ({@link ParticipantListCsv}), for the facilitators of its territory
@@ -113,15 +115,19 @@ class SessionImportController {
         }
         Map<String, List<ActorEntry>> byName = lines.stream().anyMatch(l -> l.actorId() == null) ? actorsByName()
                 : Map.of();
+        // The actors named by id, in one query rather than one per line.
+        Map<String, ActorEntry> byId = projection.actors(lines.stream().map(ParticipantListCsv.Line::actorId)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        Set<String> registered = session.participants().keySet();
         List<LineProblem> refused = new ArrayList<>();
         List<LineResult> results = new ArrayList<>();
         List<RegisterParticipantsCommand.Participant> toRegister = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ParticipantListCsv.Line line : lines) {
-            ActorEntry actor = resolve(line, byName, refused);
+            ActorEntry actor = resolve(line, byId, byName, refused);
             if (actor == null) continue;
             Result result = !seen.add(actor.id()) ? Result.DUPLICATE
-                    : session.participants().containsKey(actor.id()) ? Result.ALREADY_REGISTERED : Result.REGISTERED;
+                    : registered.contains(actor.id()) ? Result.ALREADY_REGISTERED : Result.REGISTERED;
             if (result == Result.REGISTERED) {
                 toRegister.add(new RegisterParticipantsCommand.Participant(actor.id(), line.organisation()));
             }
@@ -135,11 +141,12 @@ class SessionImportController {
                 count(results, Result.ALREADY_REGISTERED), count(results, Result.DUPLICATE), results));
     }
 
-    private ActorEntry resolve(ParticipantListCsv.Line line, Map<String, List<ActorEntry>> byName,
-                               List<LineProblem> refused) {
+    private static ActorEntry resolve(ParticipantListCsv.Line line, Map<String, ActorEntry> byId,
+                                      Map<String, List<ActorEntry>> byName, List<LineProblem> refused) {
         String field = "ligne " + line.number();
         if (line.actorId() != null) {
-            ActorEntry actor = projection.actor(line.actorId()).filter(a -> a.name() != null).orElse(null);
+            ActorEntry known = byId.get(line.actorId());
+            ActorEntry actor = known == null || known.name() == null ? null : known;
             if (actor == null) {
                 refused.add(new LineProblem(field, "aucun acteur n'a l'identifiant « " + line.actorId() + " »"));
             }
