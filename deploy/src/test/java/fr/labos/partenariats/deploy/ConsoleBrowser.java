@@ -6,11 +6,14 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -104,6 +107,14 @@ final class ConsoleBrowser implements AutoCloseable {
 
     WebElement await(By locator) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(locator));
+    }
+
+    /**
+     * A wait that outlasts the console's re-renders: an element found just before the page replaced it (the grid is
+     * drawn again after each answer of the API) is looked up again at the next poll instead of failing the test.
+     */
+    FluentWait<WebDriver> settled() {
+        return new WebDriverWait(driver, WAIT).ignoring(StaleElementReferenceException.class);
     }
 
     Object script(String script, Object... arguments) {

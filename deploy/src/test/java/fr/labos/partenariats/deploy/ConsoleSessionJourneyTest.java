@@ -46,7 +46,6 @@ class ConsoleSessionJourneyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FACILITATOR = DemoSession.FACILITATOR;
-    private static final Duration WAIT = Duration.ofSeconds(20);
     private static final String TITLE = "Rencontres express du Grésivaudan";
     private static final int ROUNDS = 4;
     private static final int TABLES = 5;
@@ -75,7 +74,7 @@ class ConsoleSessionJourneyTest {
             replace(form.findElement(By.name("rounds")), ROUNDS);
             replace(form.findElement(By.name("tables")), TABLES);
             form.findElement(By.cssSelector("button[type=submit]")).sendKeys(Keys.ENTER);
-            new WebDriverWait(browser.driver, WAIT).until(d -> browser.script("return location.hash;").toString()
+            browser.settled().until(d -> browser.script("return location.hash;").toString()
                     .matches("#/sessions/[0-9a-f-]{36}") && "sessions".equals(browser.readyPage())
                     && TITLE.equals(browser.driver.findElement(By.tagName("h1")).getText()));
             String sessionId = browser.script("return location.hash;").toString().substring("#/sessions/".length());
@@ -92,7 +91,7 @@ class ConsoleSessionJourneyTest {
                 expect(lab.send("POST", lab.matchmaking.resolve(session + "/participants"), FACILITATOR,
                         "{\"actorId\": \"%s\"}".formatted(actor)), 204);
             }
-            new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(By.cssSelector("li[data-participant]")).size()
+            browser.settled().until(d -> d.findElements(By.cssSelector("li[data-participant]")).size()
                     == participants.size());
             new Select(browser.driver.findElement(By.cssSelector("[data-cle=souhait-acteur]"))).selectByValue(participants.get(0));
             new Select(browser.driver.findElement(By.cssSelector("[data-cle=souhait-cible]"))).selectByValue(participants.get(5));
@@ -106,7 +105,7 @@ class ConsoleSessionJourneyTest {
             browser.driver.findElement(By.cssSelector("[data-cle=inscrire]")).sendKeys(Keys.ENTER);
             browser.await(By.cssSelector("li[data-participant='" + cancelled + "']"));
             browser.driver.findElement(By.cssSelector("[data-cle='retirer-" + cancelled + "']")).sendKeys(Keys.ENTER);
-            new WebDriverWait(browser.driver, WAIT).until(d ->
+            browser.settled().until(d ->
                     d.findElements(By.cssSelector("li[data-participant='" + cancelled + "']")).isEmpty());
             assertThat(json(lab.send("GET", lab.matchmaking.resolve(session), FACILITATOR, null)).path("participants")
                     .findValuesAsText("actorId")).doesNotContain(cancelled).hasSize(participants.size());
@@ -134,10 +133,10 @@ class ConsoleSessionJourneyTest {
             String first = pairAt(generated, 1, one[0]);
             String second = pairAt(generated, 1, one[1]);
             meetingButton(browser, 1, one[0]).sendKeys(Keys.ENTER);
-            new WebDriverWait(browser.driver, WAIT).until(d -> "true".equals(meetingButton(browser, 1, one[0]).getAttribute("aria-pressed")));
+            browser.settled().until(d -> "true".equals(meetingButton(browser, 1, one[0]).getAttribute("aria-pressed")));
             shotOf(browser, "#titre-plan", "rencontre-choisie");
             meetingButton(browser, 1, one[1]).sendKeys(Keys.ENTER);
-            new WebDriverWait(browser.driver, WAIT).until(d -> second.equals(pairOnPage(browser, 1, one[0])));
+            browser.settled().until(d -> second.equals(pairOnPage(browser, 1, one[0])));
             assertThat(pairOnPage(browser, 1, one[1])).isEqualTo(first);
             JsonNode swapped = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
             assertThat(pairAt(swapped, 1, one[0])).isEqualTo(second);
@@ -154,7 +153,7 @@ class ConsoleSessionJourneyTest {
                     fire(arguments[0], 'dragstart');
                     fire(arguments[1], 'dragover');
                     fire(arguments[1], 'drop');""", meetingButton(browser, 2, two[0]), cell(browser, 2, two[1]));
-            new WebDriverWait(browser.driver, WAIT).until(d -> dropped.equals(pairOnPage(browser, 2, two[0])));
+            browser.settled().until(d -> dropped.equals(pairOnPage(browser, 2, two[0])));
             JsonNode draggedSchedule = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
             assertThat(pairAt(draggedSchedule, 2, two[0])).isEqualTo(dropped);
             assertThat(pairAt(draggedSchedule, 2, two[1])).isEqualTo(dragged);
@@ -163,7 +162,7 @@ class ConsoleSessionJourneyTest {
             int lockedTable = tablesOf(draggedSchedule, 3)[0];
             By lockButton = By.cssSelector("[data-cle='verrou-3-" + lockedTable + "']");
             browser.driver.findElement(lockButton).sendKeys(Keys.ENTER);
-            new WebDriverWait(browser.driver, WAIT).until(d -> "true".equals(d.findElement(lockButton).getAttribute("aria-pressed")));
+            browser.settled().until(d -> "true".equals(d.findElement(lockButton).getAttribute("aria-pressed")));
             JsonNode locked = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
             assertThat(at(locked, 3, lockedTable).path("locked").asBoolean()).isTrue();
             shotOf(browser, "#titre-plan", "rencontre-verrouillee");
@@ -177,14 +176,14 @@ class ConsoleSessionJourneyTest {
                       return create.call(URL, blob);
                     };""");
             browser.driver.findElement(By.cssSelector("[data-cle=csv]")).sendKeys(Keys.ENTER);
-            new WebDriverWait(browser.driver, WAIT).until(d -> browser.script("return window.__fichier;") != null);
+            browser.settled().until(d -> browser.script("return window.__fichier;") != null);
             byte[] csv = bytes((List<?>) browser.script("return window.__fichier;"));
             assertThat(Arrays.copyOf(csv, 3)).as("UTF-8 byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
             assertThat(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).lines().count()).isEqualTo(1 + meetings(locked).size());
 
             // Publish.
             browser.driver.findElement(By.cssSelector("[data-cle=publier]")).sendKeys(Keys.ENTER);
-            new WebDriverWait(browser.driver, WAIT).until(d -> d.findElements(By.cssSelector("[data-cle=publier]")).isEmpty()
+            browser.settled().until(d -> d.findElements(By.cssSelector("[data-cle=publier]")).isEmpty()
                     && d.findElement(By.tagName("main")).getText().contains("plan publié"));
             assertThat(json(lab.send("GET", lab.matchmaking.resolve(session), FACILITATOR, null)).path("published").asBoolean()).isTrue();
             browser.shot("plan-publie");
@@ -192,7 +191,7 @@ class ConsoleSessionJourneyTest {
 
             // Live mode: a participant checks in, the first round starts with its timer.
             browser.driver.findElement(By.linkText("Mode direct")).sendKeys(Keys.ENTER);
-            new WebDriverWait(browser.driver, WAIT).until(d -> browser.script("return location.hash;").toString().endsWith("/direct")
+            browser.settled().until(d -> browser.script("return location.hash;").toString().endsWith("/direct")
                     && "sessions".equals(browser.readyPage()) && d.findElement(By.tagName("h1")).getText().startsWith("En direct"));
             browser.script("window.__memePage = 'oui';");
             String arriving = participants.get(0);
@@ -201,7 +200,7 @@ class ConsoleSessionJourneyTest {
             shotOf(browser, "#titre-accueil", "accueil");
             browser.driver.findElement(By.cssSelector("[data-cle='lancer-1']")).sendKeys(Keys.ENTER);
             browser.await(By.cssSelector("[data-tour='1'][data-etat='en cours']"));
-            new WebDriverWait(browser.driver, WAIT).until(d -> d.findElement(By.cssSelector(".minuteur")).getText().startsWith("Tour 1 — "));
+            browser.settled().until(d -> d.findElement(By.cssSelector(".minuteur")).getText().startsWith("Tour 1 — "));
             shotOf(browser, "#titre-tours", "tour-1-lance");
             checkPage(browser, "sessions", "the live mode");
 
@@ -258,8 +257,8 @@ class ConsoleSessionJourneyTest {
             int lostTable = tablesOf(json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null)), 1)[0];
             new Select(browser.driver.findElement(By.cssSelector("[data-cle=table-perdue]"))).selectByValue(Integer.toString(lostTable));
             browser.driver.findElement(By.cssSelector("[data-cle=retirer-table]")).sendKeys(Keys.ENTER);
-            new WebDriverWait(browser.driver, WAIT).until(d -> d.findElement(By.tagName("main")).getText().contains("(retirée : " + lostTable + ")"));
-            new WebDriverWait(browser.driver, WAIT).until(d -> Boolean.TRUE.equals(browser.script("""
+            browser.settled().until(d -> d.findElement(By.tagName("main")).getText().contains("(retirée : " + lostTable + ")"));
+            browser.settled().until(d -> Boolean.TRUE.equals(browser.script("""
                     return [...document.querySelectorAll('[data-etat="à venir"] li')].every(li => !li.textContent.startsWith('Table ' + arguments[0] + ' :'));""",
                     lostTable)));
             assertThat(browser.script("return [...document.querySelectorAll('[data-etat=\"en cours\"] li')]"
@@ -292,7 +291,7 @@ class ConsoleSessionJourneyTest {
                 .doesNotContainPattern("\\b(null|undefined|NaN)\\b");
         browser.assertAccessible(what + " at 1280 px");
         browser.driver.manage().window().setSize(new Dimension(390, 900));
-        new WebDriverWait(browser.driver, WAIT).until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 400);
+        browser.settled().until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 400);
         browser.assertAccessible(what + " at 390 px");
         Object wide = browser.script("""
                 return [...document.querySelectorAll('body *')].filter(e => !e.closest('.table-defile')
@@ -302,7 +301,7 @@ class ConsoleSessionJourneyTest {
         browser.assertNoHorizontalScroll(what + " at 390 px");
         browser.shot("390px");
         browser.driver.manage().window().setSize(new Dimension(1280, 900));
-        new WebDriverWait(browser.driver, WAIT).until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() > 1000);
+        browser.settled().until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() > 1000);
         assertThat(browser.readyPage()).isEqualTo(page);
     }
 
