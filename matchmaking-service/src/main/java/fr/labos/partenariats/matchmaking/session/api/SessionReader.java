@@ -25,7 +25,7 @@ class SessionReader {
     private final EventStore events;
     private final Cache<String, Folded> folded;
 
-    SessionReader(EventStore events, @Value("${matchmaking.sessions.folded-kept:1000}") int kept) {
+    SessionReader(EventStore events, @Value("${matchmaking.sessions.folded-kept:200}") int kept) {
         this.events = events;
         this.folded = Caffeine.newBuilder().maximumSize(kept).build();
     }
