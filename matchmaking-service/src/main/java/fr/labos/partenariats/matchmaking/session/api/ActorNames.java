@@ -36,10 +36,9 @@ class ActorNames {
 
     /**
      * The names of every actor a session mentions (its participants, its grid's seats, its wishes), read in one query
-     * rather than one per seat: a grid of ten rounds has two hundred seats. An actor the session does not mention is
-     * read alone.
+     * rather than one per seat: a grid of ten rounds has two hundred seats.
      */
-    Function<String, String> of(SessionState session) {
+    Map<String, String> everyoneIn(SessionState session) {
         Set<String> actors = new HashSet<>(session.participants().keySet());
         session.schedule().forEach(meeting -> {
             actors.add(meeting.actorId());
@@ -49,7 +48,12 @@ class ActorNames {
             actors.add(wish.actorId());
             actors.add(wish.wishedActorId());
         });
-        Map<String, String> names = of(actors);
+        return of(actors);
+    }
+
+    /** {@link #everyoneIn(SessionState)} as a lookup; an actor the session does not mention is read alone. */
+    Function<String, String> of(SessionState session) {
+        Map<String, String> names = everyoneIn(session);
         return actorId -> names.computeIfAbsent(actorId, this::of);
     }
 

@@ -19,9 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * What a session shows (the exports set their own content type, whatever the client accepts: a browser or a
@@ -93,14 +91,9 @@ class SessionViewController {
     }
 
     private SessionSheet sheet(SessionState session) {
-        Set<String> actors = new HashSet<>(session.participants().keySet());
-        session.schedule().forEach(m -> {
-            actors.add(m.actorId());
-            actors.add(m.partnerActorId());
-        });
         return new SessionSheet(session.sessionId(), session.title(), session.place() == null ? "" : session.place(),
                 session.date(), session.startsAt(), session.minutesPerRound(), clock.getZone(), session.schedule(),
-                session.version(), session.changedAt(), names.of(actors));
+                session.version(), session.changedAt(), names.everyoneIn(session));
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {
