@@ -7,6 +7,9 @@ import fr.labos.partenariats.matchmaking.support.SharedKafka;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,6 +56,21 @@ final class BenchService implements AutoCloseable {
             actors.add(actor);
         }
         return actors;
+    }
+
+    /** The latency at {@code quantile} of nanoseconds sorted ascending, in milliseconds (nearest rank). */
+    static double millisAt(long[] sortedNanos, double quantile) {
+        int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(quantile * sortedNanos.length) - 1);
+        return sortedNanos[Math.max(0, index)] / 1e6;
+    }
+
+    /** Prints a benchmark's Markdown report and writes it to {@code fileName} in matchmaking-service's target. */
+    static void publish(String report, String fileName) throws IOException {
+        System.out.println(report);
+        Path out = (Files.isDirectory(Path.of("matchmaking-service")) ? Path.of("matchmaking-service", "target")
+                : Path.of("target")).resolve(fileName);
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
     }
 
     @Override

@@ -6,8 +6,6 @@ import fr.labos.partenariats.platform.security.TestTokens;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,11 +76,7 @@ public final class IntroductionCommandBenchmark {
             String report = result.markdown(clients, seconds) + HostSpeed.line(hostBefore, hostAfter, result.perSecond())
                     + cpuTable(commandCpu) + reference.referenceLine(
                     cpu.perOperation(reference.sortedNanos().length));
-            System.out.println(report);
-            Path out = (Files.isDirectory(Path.of("matchmaking-service")) ? Path.of("matchmaking-service", "target")
-                    : Path.of("target")).resolve("introduction-benchmark.md");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, report);
+            BenchService.publish(report, "introduction-benchmark.md");
         }
         System.exit(0);
     }
@@ -213,8 +207,7 @@ public final class IntroductionCommandBenchmark {
         }
 
         double millis(double quantile) {
-            int index = (int) Math.min(sortedNanos.length - 1, Math.ceil(quantile * sortedNanos.length) - 1);
-            return sortedNanos[Math.max(0, index)] / 1e6;
+            return BenchService.millisAt(sortedNanos, quantile);
         }
 
         /** One line on the yardstick request, with its CPU per request (service threads and whole JVM). */

@@ -23,8 +23,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -93,11 +91,7 @@ public final class SessionListBenchmark {
                     """, sessions, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                     sessions, seedingSeconds, 4 + 2 * PARTICIPANTS + ROUNDS + ROUNDS * PARTICIPANTS / 2, listed,
                     requests, hostLine(), row(list), row(one), row(grid), plan.strip());
-            System.out.println(report);
-            Path out = (Files.isDirectory(Path.of("matchmaking-service")) ? Path.of("matchmaking-service", "target")
-                    : Path.of("target")).resolve("session-list-benchmark.md");
-            Files.createDirectories(out.getParent());
-            Files.writeString(out, report);
+            BenchService.publish(report, "session-list-benchmark.md");
         }
         System.exit(0);
     }
@@ -188,13 +182,8 @@ public final class SessionListBenchmark {
     }
 
     private static String row(long[] sorted) {
-        return String.format(Locale.ROOT, "%.1f ms | %.1f ms | %.1f ms | %.1f ms", at(sorted, 0.50), at(sorted, 0.90),
-                at(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
-    }
-
-    private static double at(long[] sorted, double quantile) {
-        int index = (int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1);
-        return sorted[Math.max(0, index)] / 1e6;
+        return String.format(Locale.ROOT, "%.1f ms | %.1f ms | %.1f ms | %.1f ms", BenchService.millisAt(sorted, 0.50),
+                BenchService.millisAt(sorted, 0.90), BenchService.millisAt(sorted, 0.99), sorted[sorted.length - 1] / 1e6);
     }
 
     private static String hostLine() {

@@ -6,8 +6,6 @@ import fr.labos.partenariats.matchmaking.support.EventStoreRows;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.TwoInstances;
 import fr.labos.partenariats.platform.security.TestTokens;
-import fr.labos.partenariats.schema.common.ActorType;
-import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,7 +18,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -48,12 +45,8 @@ class IntroductionAcrossInstancesTest {
 
     @BeforeAll
     static void start() {
-        Instant now = Instant.now();
-        instances = TwoInstances.start("across",
-                new ActorRegisteredEvent(ASSOCIATION, "Tremplin Insertion", ActorType.ASSOCIATION, "38185", Set.of(),
-                        Set.of(), "Chantier d'insertion", now),
-                new ActorRegisteredEvent(FOUNDATION, "Fonds Alpes Solidarités", ActorType.FOUNDATION, "38151",
-                        Set.of(), Set.of(), "Mécénat en Isère", now));
+        instances = TwoInstances.start("across", TwoInstances.association(ASSOCIATION),
+                TwoInstances.foundation(FOUNDATION));
         a = instances.a();
         b = instances.b();
         store = instances.store();

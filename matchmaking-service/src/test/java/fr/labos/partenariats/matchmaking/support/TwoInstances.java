@@ -1,9 +1,12 @@
 package fr.labos.partenariats.matchmaking.support;
 
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
+import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.Set;
 
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,6 +48,18 @@ public final class TwoInstances implements AutoCloseable {
         await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(mongo.template().findAll(ActorEntry.class))
                 .extracting(ActorEntry::id).contains(ids));
         return new TwoInstances(mongo, publisher, a, b);
+    }
+
+    /** An association of Grenoble, as profile-service announces it. */
+    public static ActorRegisteredEvent association(String id) {
+        return new ActorRegisteredEvent(id, "Tremplin Insertion", ActorType.ASSOCIATION, "38185", Set.of(), Set.of(),
+                "Chantier d'insertion", Instant.now());
+    }
+
+    /** A foundation of Grenoble's area, as profile-service announces it. */
+    public static ActorRegisteredEvent foundation(String id) {
+        return new ActorRegisteredEvent(id, "Fonds Alpes Solidarités", ActorType.FOUNDATION, "38151", Set.of(),
+                Set.of(), "Mécénat en Isère", Instant.now());
     }
 
     public RunningMatchmaking a() {

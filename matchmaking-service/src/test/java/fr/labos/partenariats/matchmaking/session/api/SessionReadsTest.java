@@ -5,8 +5,6 @@ import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.TwoInstances;
 import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.platform.testing.EmbeddedPostgresInitializer;
-import fr.labos.partenariats.schema.common.ActorType;
-import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -15,9 +13,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.StreamSupport;
 
@@ -41,12 +37,8 @@ class SessionReadsTest {
 
     @BeforeAll
     static void start() {
-        Instant now = Instant.now();
-        instances = TwoInstances.start("session-reads",
-                new ActorRegisteredEvent(ASSOCIATION, "Tremplin Insertion", ActorType.ASSOCIATION, "38185", Set.of(),
-                        Set.of(), "Chantier d'insertion", now),
-                new ActorRegisteredEvent(FOUNDATION, "Fonds Alpes Solidarités", ActorType.FOUNDATION, "38151",
-                        Set.of(), Set.of(), "Mécénat en Isère", now));
+        instances = TwoInstances.start("session-reads", TwoInstances.association(ASSOCIATION),
+                TwoInstances.foundation(FOUNDATION));
         a = instances.a();
         b = instances.b();
     }
