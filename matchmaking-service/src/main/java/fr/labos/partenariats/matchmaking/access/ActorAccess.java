@@ -93,13 +93,21 @@ public class ActorAccess {
         checkMayIntermediate(principal, () -> actors);
     }
 
-    private void checkMayIntermediate(LabPrincipal principal, Supplier<Collection<ActorEntry>> actors) {
-        boolean allowed = switch (principal.role()) {
+    /** Whether {@link #checkMayIntermediateBetween} lets the principal through, for a check that lists refusals. */
+    public boolean mayIntermediateBetween(LabPrincipal principal, Collection<ActorEntry> actors) {
+        return mayIntermediate(principal, () -> actors);
+    }
+
+    private boolean mayIntermediate(LabPrincipal principal, Supplier<Collection<ActorEntry>> actors) {
+        return switch (principal.role()) {
             case ADMIN -> true;
             case FACILITATOR -> actors.get().stream().anyMatch(actor -> mayActFor(principal, actor));
             case ACTOR_MEMBER, VIEWER -> false;
         };
-        if (!allowed) {
+    }
+
+    private void checkMayIntermediate(LabPrincipal principal, Supplier<Collection<ActorEntry>> actors) {
+        if (!mayIntermediate(principal, actors)) {
             throw new ActionForbiddenException(principal.is(LabRole.FACILITATOR)
                     ? "Aucun des deux acteurs n'est dans les territoires que vous animez."
                     : "Seuls les animateurs et les administrateurs agissent sans représenter l'un des deux acteurs.");

@@ -19,6 +19,7 @@ import fr.labos.partenariats.schema.matching.ProposeIntroductionCommand;
 import fr.labos.partenariats.schema.matching.RecordMeetingHeldCommand;
 import fr.labos.partenariats.schema.matching.RecordMeetingMissedCommand;
 import fr.labos.partenariats.schema.matching.RecordOutcomeCommand;
+import fr.labos.partenariats.schema.matching.RecordPastIntroductionCommand;
 import fr.labos.partenariats.schema.matching.ScheduleMeetingCommand;
 import fr.labos.partenariats.schema.matching.WithdrawIntroductionCommand;
 import org.axonframework.commandhandling.CommandHandler;
@@ -30,6 +31,7 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -97,6 +99,50 @@ public class Introduction {
         apply(new IntroductionAcceptedEvent(id, command.partnerActorId(), true, now));
         apply(new MeetingScheduledEvent(id, meetingId, command.heldAt(), command.place(), now));
         apply(new MeetingHeldEvent(id, meetingId, null, now));
+    }
+
+    /**
+     * An introduction from the lab's own records, made before it kept them here: the same events as one lived here,
+     * dated as the records say (a day stands for its first instant in the lab's zone). What can only be known now is
+     * dated now: when the meeting was recorded, and each outcome's recording. Left unanswered, it expires at the end
+     * of its answer period: at once when that is past, else through the same deadline as any proposal.
+     */
+    @CommandHandler
+    public Introduction(RecordPastIntroductionCommand command, AnswerPeriod answerPeriod, Clock clock,
+                        DeadlineManager deadlines) {
+        IntroductionRules.checkPastIntroduction(command, IntroductionRules.today(clock));
+        Instant now = clock.instant();
+        String id = command.introductionId();
+        Instant proposed = startOf(command.proposedOn());
+        Instant due = proposed.plus(answerPeriod.duration());
+        boolean answered = command.acceptedOn() != null || command.declinedOn() != null;
+        String deadlineId = !answered && due.isAfter(now) ? deadlines.schedule(due, ANSWER_DEADLINE) : null;
+        apply(new IntroductionProposedEvent(id, IntroductionSource.FACILITATOR, command.actorId(),
+                command.partnerActorId(), List.of(), null, command.proposedBy(), command.note(), proposed, due,
+                deadlineId));
+        if (command.acceptedOn() != null) {
+            Instant accepted = startOf(command.acceptedOn());
+            apply(new IntroductionAcceptedEvent(id, command.actorId(), false, accepted));
+            apply(new IntroductionAcceptedEvent(id, command.partnerActorId(), true, accepted));
+        } else if (command.declinedOn() != null) {
+            apply(new IntroductionDeclinedEvent(id, command.declinedBy(), command.declineReason(), null,
+                    startOf(command.declinedOn())));
+        } else if (!due.isAfter(now)) {
+            apply(new IntroductionExpiredEvent(id, due));
+        }
+        if (command.metOn() != null) {
+            String meetingId = "rencontre-" + command.metOn();
+            apply(new MeetingScheduledEvent(id, meetingId, startOf(command.metOn()), null, now));
+            apply(new MeetingHeldEvent(id, meetingId, null, now));
+        }
+        for (RecordPastIntroductionCommand.PastOutcome outcome : command.outcomes()) {
+            apply(new OutcomeRecordedEvent(id, outcome.outcome(), outcome.occurredOn(), outcome.note(), outcome.form(),
+                    outcome.category(), now));
+        }
+    }
+
+    private static Instant startOf(LocalDate day) {
+        return day.atStartOfDay(IntroductionRules.LAB_TIME_ZONE).toInstant();
     }
 
     /**

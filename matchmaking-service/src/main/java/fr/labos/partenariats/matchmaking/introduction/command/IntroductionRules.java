@@ -1,10 +1,13 @@
 package fr.labos.partenariats.matchmaking.introduction.command;
 
+import fr.labos.partenariats.schema.common.PartnershipForm;
+import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.matching.IntroduceAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.JoinIntroductionAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
 import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.matching.ProposeIntroductionCommand;
+import fr.labos.partenariats.schema.matching.RecordPastIntroductionCommand;
 import fr.labos.partenariats.schema.matching.RecordOutcomeCommand;
 
 import java.time.Clock;
@@ -13,7 +16,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /** The rules on what a proposal and an outcome must say, whatever the introduction's state. */
-final class IntroductionRules {
+public final class IntroductionRules {
 
     /** Labs work on French local time: an outcome "today" is today in Paris. */
     static final ZoneId LAB_TIME_ZONE = ZoneId.of("Europe/Paris");
@@ -92,23 +95,104 @@ final class IntroductionRules {
     }
 
     static void checkOutcome(RecordOutcomeCommand command, Instant proposedAt, Clock clock) {
-        if (command.outcome() == null) {
-            throw new InvalidIntroduction("outcome", "il faut dire ce qui est advenu de la mise en relation");
+        checkOutcome("", command.outcome(), command.occurredOn(), command.form(), command.category(),
+                LocalDate.ofInstant(proposedAt, LAB_TIME_ZONE), today(clock));
+    }
+
+    /**
+     * An introduction from a lab's own records (see {@link RecordPastIntroductionCommand}): two actors, a proposal
+     * day, then answered one way or not at all, met and followed only once accepted, every day in order and none in
+     * the future. Public so that an import checks every line before it records any.
+     */
+    public static void checkPastIntroduction(RecordPastIntroductionCommand command, LocalDate today) {
+        require(command.introductionId(), "introductionId", "une mise en relation a besoin d'un identifiant");
+        require(command.actorId(), "actorId", "une mise en relation a besoin de ses deux acteurs");
+        require(command.partnerActorId(), "partnerActorId", "une mise en relation a besoin de ses deux acteurs");
+        if (command.actorId().equals(command.partnerActorId())) {
+            throw new InvalidIntroduction("partnerActorId", "un acteur ne peut pas être présenté à lui-même");
         }
-        if (command.occurredOn() == null) {
-            throw new InvalidIntroduction("occurredOn", "il faut dater ce qui est advenu");
+        if (command.proposedBy() == null || isBlank(command.proposedBy().subject())) {
+            throw new InvalidIntroduction("proposedBy", "une mise en relation doit dire qui la propose");
         }
-        if (command.occurredOn().isAfter(LocalDate.now(clock.withZone(LAB_TIME_ZONE)))) {
-            throw new InvalidIntroduction("occurredOn",
-                    "une suite ne peut pas être datée dans le futur : " + command.occurredOn());
+        LocalDate proposedOn = command.proposedOn();
+        if (proposedOn == null) throw new InvalidIntroduction("proposedOn", "une mise en relation passée a une date");
+        checkNotFuture("proposedOn", proposedOn, today);
+        if (command.acceptedOn() != null && command.declinedOn() != null) {
+            throw new InvalidIntroduction("declinedOn", "une mise en relation est acceptée ou déclinée, pas les deux");
         }
-        if (command.occurredOn().isBefore(LocalDate.ofInstant(proposedAt, LAB_TIME_ZONE))) {
-            throw new InvalidIntroduction("occurredOn",
-                    "une suite ne peut pas précéder la mise en relation : " + command.occurredOn());
+        if (command.acceptedOn() != null) {
+            checkBetween("acceptedOn", command.acceptedOn(), proposedOn, "la proposition", today);
         }
-        if (command.outcome() == Outcome.PARTNERSHIP_FORMED && (command.form() == null || command.category() == null)) {
-            throw new InvalidIntroduction("form", "un partenariat conclu dit sa forme et sa catégorie de ressource");
+        if (command.declinedOn() != null) {
+            checkBetween("declinedOn", command.declinedOn(), proposedOn, "la proposition", today);
+            if (!command.actorId().equals(command.declinedBy())
+                    && !command.partnerActorId().equals(command.declinedBy())) {
+                throw new InvalidIntroduction("declinedBy", "un refus vient de l'un des deux acteurs");
+            }
+            if (command.declineReason() == null) {
+                throw new InvalidIntroduction("declineReason", "un refus donne sa raison");
+            }
         }
+        boolean accepted = command.acceptedOn() != null;
+        if (command.metOn() != null) {
+            if (!accepted) throw new InvalidIntroduction("metOn", "seule une mise en relation acceptée a des rencontres");
+            checkBetween("metOn", command.metOn(), command.acceptedOn(), "l'acceptation", today);
+        }
+        int partnershipsInForce = 0;
+        LocalDate previous = proposedOn;
+        for (RecordPastIntroductionCommand.PastOutcome outcome : command.outcomes()) {
+            if (!accepted) throw new InvalidIntroduction("outcomes", "seule une mise en relation acceptée a des suites");
+            checkOutcome("outcomes.", outcome.outcome(), outcome.occurredOn(), outcome.form(), outcome.category(),
+                    proposedOn, today);
+            if (outcome.occurredOn().isBefore(previous)) {
+                throw new InvalidIntroduction("outcomes.occurredOn", "les suites sont données dans l'ordre de leurs dates");
+            }
+            previous = outcome.occurredOn();
+            if (outcome.outcome() == Outcome.PARTNERSHIP_FORMED) partnershipsInForce++;
+            if (outcome.outcome() == Outcome.PARTNERSHIP_ENDED && partnershipsInForce-- == 0) {
+                throw new InvalidIntroduction("outcomes.outcome", "un partenariat ne peut finir qu'après avoir été conclu");
+            }
+        }
+    }
+
+    private static void checkOutcome(String prefix, Outcome outcome, LocalDate occurredOn, PartnershipForm form,
+                                     ResourceCategory category, LocalDate proposedOn, LocalDate today) {
+        if (outcome == null) {
+            throw new InvalidIntroduction(prefix + "outcome", "il faut dire ce qui est advenu de la mise en relation");
+        }
+        if (occurredOn == null) {
+            throw new InvalidIntroduction(prefix + "occurredOn", "il faut dater ce qui est advenu");
+        }
+        if (occurredOn.isAfter(today)) {
+            throw new InvalidIntroduction(prefix + "occurredOn",
+                    "une suite ne peut pas être datée dans le futur : " + occurredOn);
+        }
+        if (occurredOn.isBefore(proposedOn)) {
+            throw new InvalidIntroduction(prefix + "occurredOn",
+                    "une suite ne peut pas précéder la mise en relation : " + occurredOn);
+        }
+        if (outcome == Outcome.PARTNERSHIP_FORMED && (form == null || category == null)) {
+            throw new InvalidIntroduction(prefix + "form",
+                    "un partenariat conclu dit sa forme et sa catégorie de ressource");
+        }
+    }
+
+    private static void checkBetween(String field, LocalDate day, LocalDate notBefore, String what, LocalDate today) {
+        checkNotFuture(field, day, today);
+        if (day.isBefore(notBefore)) {
+            throw new InvalidIntroduction(field, "cette date (" + day + ") précède " + what + " (" + notBefore + ")");
+        }
+    }
+
+    private static void checkNotFuture(String field, LocalDate day, LocalDate today) {
+        if (day.isAfter(today)) {
+            throw new InvalidIntroduction(field, "une date passée est attendue, pas " + day);
+        }
+    }
+
+    /** Today in the lab's zone. */
+    public static LocalDate today(Clock clock) {
+        return LocalDate.now(clock.withZone(LAB_TIME_ZONE));
     }
 
     static void require(String value, String field, String message) {

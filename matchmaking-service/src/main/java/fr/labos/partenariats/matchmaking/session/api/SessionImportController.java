@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.session.api;
 
+import fr.labos.partenariats.matchmaking.csv.SpreadsheetCsv;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
@@ -110,7 +111,7 @@ class SessionImportController {
         List<ParticipantListCsv.Line> lines;
         try {
             lines = ParticipantListCsv.read(body);
-        } catch (ParticipantListCsv.Unreadable unreadable) {
+        } catch (SpreadsheetCsv.Unreadable unreadable) {
             throw new ListRefused(List.of(new LineProblem("fichier", unreadable.getMessage())));
         }
         Map<String, List<ActorEntry>> byName = lines.stream().anyMatch(l -> l.actorId() == null) ? actorsByName()

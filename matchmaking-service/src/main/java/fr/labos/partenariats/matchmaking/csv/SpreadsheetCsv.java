@@ -1,0 +1,152 @@
+package fr.labos.partenariats.matchmaking.csv;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A file a facilitator imports, as French Excel writes it ("CSV UTF-8", or any UTF-8 text), read with Commons CSV: a
+ * header line, then one item per line. The separator is {@code ;} (Excel's in France), or {@code ,} when the header
+ * has no {@code ;}; a byte order mark is skipped; empty lines are passed over. Columns are known by their header,
+ * case, accents, spaces, dashes, dots, apostrophes and underscores aside ({@link #normalise}). Nothing is interpreted
+ * here: each row keeps its line number in the file, for the messages that name it.
+ */
+public final class SpreadsheetCsv {
+
+    /** One line of the file: its number (the header is line 1) and its cells by column, blank ones null. */
+    public record Row(int number, Map<String, String> cells) {
+
+        public String cell(String column) {
+            return cells.get(column);
+        }
+    }
+
+    /** A file that cannot be read at all; the message says why, in French. */
+    public static final class Unreadable extends RuntimeException {
+        public Unreadable(String message) {
+            super(message);
+        }
+    }
+
+    private SpreadsheetCsv() {
+    }
+
+    /**
+     * The rows of {@code body}, their cells named by {@code columns}: a normalised header → the column's name in the
+     * rows. Headers not in it are ignored; the first of two headers with the same name wins.
+     *
+     * @param oneItemPerLine what each line holds, for the messages ("un participant par ligne")
+     * @param required       at least one of these columns must be in the header
+     */
+    public static List<Row> read(byte[] body, Map<String, String> columns, List<String> required,
+                                 String oneItemPerLine) {
+        String text = decode(body);
+        if (text.startsWith("\uFEFF")) text = text.substring(1);
+        String firstLine = text.lines().filter(l -> !l.isBlank()).findFirst()
+                .orElseThrow(() -> new Unreadable("le fichier est vide : une ligne d'en-tête puis " + oneItemPerLine
+                        + " sont attendus"));
+        char separator = firstLine.indexOf(';') >= 0 || firstLine.indexOf(',') < 0 ? ';' : ',';
+        CSVFormat format = CSVFormat.Builder.create().setDelimiter(separator).setQuote('"')
+                .setIgnoreEmptyLines(true).setTrim(true).build();
+        List<Row> rows = new ArrayList<>();
+        int[] lineStarts = lineStarts(text);
+        try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
+            String[] named = null;
+            for (CSVRecord record : parser) {
+                if (named == null) {
+                    named = header(record, columns, required);
+                    continue;
+                }
+                if (record.stream().allMatch(cell -> cell == null || cell.isBlank())) continue;
+                Map<String, String> cells = new java.util.HashMap<>();
+                for (int i = 0; i < Math.min(named.length, record.size()); i++) {
+                    String value = record.get(i);
+                    if (named[i] != null && value != null && !value.isBlank()) cells.put(named[i], value.strip());
+                }
+                int number = lineOf(lineStarts, firstCharacter(text, record.getCharacterPosition()));
+                rows.add(new Row(number, cells));
+            }
+        } catch (IOException | UncheckedIOException e) {
+            throw new Unreadable("le fichier n'est pas un CSV lisible : " + e.getMessage());
+        }
+        if (rows.isEmpty()) {
+            throw new Unreadable("le fichier ne contient rien après son en-tête : une ligne d'en-tête puis "
+                    + oneItemPerLine + " sont attendus");
+        }
+        return rows;
+    }
+
+    /** Each column's name in the rows, or null for a column not read. */
+    private static String[] header(CSVRecord record, Map<String, String> columns, List<String> required) {
+        String[] named = new String[record.size()];
+        List<String> seen = new ArrayList<>();
+        for (int i = 0; i < record.size(); i++) {
+            String column = columns.get(normalise(record.get(i)));
+            if (column != null && !seen.contains(column)) {
+                named[i] = column;
+                seen.add(column);
+            }
+        }
+        if (required.stream().noneMatch(seen::contains)) {
+            throw new Unreadable("la ligne d'en-tête doit nommer une colonne " + String.join(" ou ",
+                    required.stream().map(c -> "« " + c + " »").toList()) + " (séparées par des points-virgules) ; "
+                    + "elle contient : " + String.join(" | ", record.toList()));
+        }
+        return named;
+    }
+
+    /** Strict UTF-8: a file saved in another encoding (Excel's « CSV (séparateur : point-virgule) ») is refused. */
+    private static String decode(byte[] body) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new Unreadable("le fichier n'est pas encodé en UTF-8 : dans Excel, enregistrez-le au format "
+                    + "« CSV UTF-8 (délimité par des virgules) »");
+        }
+    }
+
+    /** Where each line of the text starts. */
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') starts.add(i + 1);
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** A record's position counts the empty lines passed over before it: its first character is after them. */
+    private static long firstCharacter(String text, long position) {
+        int i = (int) position;
+        while (i < text.length() && (text.charAt(i) == '\r' || text.charAt(i) == '\n')) i++;
+        return i;
+    }
+
+    /** The line (from 1) on which the record starting at {@code position} starts. */
+    private static int lineOf(int[] lineStarts, long position) {
+        int found = Arrays.binarySearch(lineStarts, (int) position);
+        return found >= 0 ? found + 1 : -found - 1;
+    }
+
+    /** Lower case, no accents, no spaces, dashes, underscores, dots or apostrophes: "Identifiant acteur" → "identifiantacteur". */
+    public static String normalise(String value) {
+        String plain = Normalizer.normalize(value == null ? "" : value.strip(), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.'’]", "");
+    }
+}

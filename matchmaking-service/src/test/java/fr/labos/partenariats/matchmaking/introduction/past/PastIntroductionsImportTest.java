@@ -1,0 +1,197 @@
+package fr.labos.partenariats.matchmaking.introduction.past;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.matchmaking.support.EventStoreRows;
+import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
+import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
+import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
+import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.platform.security.TestTokens;
+import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A lab brings its past introductions from its spreadsheet, on real infrastructure (PostgreSQL event store, Kafka,
+ * MongoDB's wire protocol) with real tokens: they are recorded with their own dates, reach the timelines and the
+ * dashboards' months through the relay, keep in their history who recorded them and when; the same file sent again
+ * records nothing more; a file with one bad line, or a line out of the facilitator's territories, writes nothing.
+ */
+class PastIntroductionsImportTest {
+
+    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static InMemoryMongo mongo;
+    private static ProfileEventPublisher profiles;
+    private static RunningMatchmaking service;
+    private static EventStoreRows store;
+
+    @BeforeAll
+    static void start() {
+        String profileTopic = SharedKafka.newTopic("it.past.profile.events");
+        String topic = SharedKafka.newTopic("it.past.matchmaking.events");
+        mongo = InMemoryMongo.start();
+        profiles = new ProfileEventPublisher(SharedKafka.bootstrapServers(), profileTopic);
+        Instant registered = Instant.parse("2025-01-06T10:00:00Z");
+        profiles.publish("past-a", 0, new ActorRegisteredEvent("past-a", "Tremplin Insertion", ActorType.ASSOCIATION,
+                "38185", Set.of(), Set.of(), "Insertion", registered));
+        profiles.publish("past-b", 0, new ActorRegisteredEvent("past-b", "Fonds Alpes Solidarités", ActorType.FOUNDATION,
+                "38151", Set.of(), Set.of(), "Mécénat", registered));
+        profiles.publish("past-c", 0, new ActorRegisteredEvent("past-c", "Ville d'Échirolles", ActorType.MUNICIPALITY,
+                "38151", Set.of(), Set.of(), "Commune", registered));
+        profiles.publish("past-savoie", 0, new ActorRegisteredEvent("past-savoie", "Mobilité Savoie",
+                ActorType.ASSOCIATION, "73065", Set.of(), Set.of(), "Savoie", registered));
+        profiles.publish("past-chambery", 0, new ActorRegisteredEvent("past-chambery", "Ville de Chambéry",
+                ActorType.MUNICIPALITY, "73065", Set.of(), Set.of(), "Commune", registered));
+        service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), profileTopic, "it-past",
+                "lab.relay.topic=" + topic, "matchmaking.introduction-views.topic=" + topic,
+                "matchmaking.introduction-views.group-id=it-past", "matchmaking.dashboard.refresh=100ms");
+        store = new EventStoreRows(service.databaseUrl());
+        await().atMost(ofSeconds(60)).until(() -> List.of("past-a", "past-b", "past-c", "past-savoie", "past-chambery")
+                .stream().allMatch(id -> service.get("/api/actors/" + id + "/introductions").statusCode() == 200));
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        profiles.close();
+        mongo.close();
+    }
+
+    private static String day(LocalDate day) {
+        return day.format(FRENCH);
+    }
+
+    private static HttpResponse<String> send(String token, String csv) {
+        return service.postBytes("/api/introductions/past", token, "text/csv",
+                ("\uFEFF" + csv).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void aLabsPastIntroductionsAreRecordedWithTheirDatesAndReachItsDashboardsMonths() {
+        LocalDate today = LocalDate.now(PARIS);
+        LocalDate eightMonthsAgo = today.minusMonths(8);
+        LocalDate fiveMonthsAgo = today.minusMonths(5);
+        LocalDate threeMonthsAgo = today.minusMonths(3);
+        LocalDate threeDaysAgo = today.minusDays(3);
+        String csv = String.join("\r\n",
+                "acteur;partenaire;proposée le;acceptée le;déclinée le;déclinée par;raison du refus;rencontre le;"
+                        + "suite;suite le;forme;catégorie;fin du partenariat le;note",
+                "past-a;past-b;%s;%s;;;;%s;partenariat conclu;%s;apport de ressources;un financement;%s;Forum des associations"
+                        .formatted(day(eightMonthsAgo), day(eightMonthsAgo.plusDays(7)), day(eightMonthsAgo.plusDays(30)),
+                                day(eightMonthsAgo.plusMonths(2)), day(eightMonthsAgo.plusMonths(6))),
+                "past-a;past-c;%s;;%s;partenaire;pas maintenant;;;;;;;".formatted(day(fiveMonthsAgo),
+                        day(fiveMonthsAgo.plusDays(4))),
+                "past-b;past-c;%s;;;;;;;;;;;Sans réponse".formatted(threeMonthsAgo),
+                "past-c;past-a;%s;;;;;;;;;;;Proposée au dernier comité".formatted(day(threeDaysAgo)), "");
+        long deadlinesBefore = store.pendingDeadlines();
+        TestTokens.Token facilitator = TestTokens.facilitator("DEPARTEMENT:38");
+
+        HttpResponse<String> imported = send(facilitator.sign(), csv);
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        JsonNode report = RunningMatchmaking.parse(imported.body());
+        assertThat(report.path("recorded").asInt()).isEqualTo(4);
+        List<String> ids = new ArrayList<>();
+        report.path("lines").forEach(line -> ids.add(line.path("introductionId").asText()));
+        assertThat(report.path("lines").findValuesAsText("line")).containsExactly("2", "3", "4", "5");
+        assertThat(store.eventTypes(ids.get(0))).containsExactly("IntroductionProposedEvent",
+                "IntroductionAcceptedEvent", "IntroductionAcceptedEvent", "MeetingScheduledEvent", "MeetingHeldEvent",
+                "OutcomeRecordedEvent", "OutcomeRecordedEvent");
+        assertThat(store.eventTypes(ids.get(1))).containsExactly("IntroductionProposedEvent", "IntroductionDeclinedEvent");
+        assertThat(store.eventTypes(ids.get(2))).as("unanswered past its answer period")
+                .containsExactly("IntroductionProposedEvent", "IntroductionExpiredEvent");
+        assertThat(store.eventTypes(ids.get(3))).as("still within its answer period")
+                .containsExactly("IntroductionProposedEvent");
+        assertThat(store.pendingDeadlines()).as("the open one waits for its answers").isEqualTo(deadlinesBefore + 1);
+
+        await().atMost(ofSeconds(30)).untilAsserted(() -> {
+            assertThat(service.getJson("/api/introductions/" + ids.get(2)).path("status").asText()).isEqualTo("expired");
+            assertThat(service.getJson("/api/introductions/" + ids.get(1)).path("status").asText()).isEqualTo("declined");
+            JsonNode months = service.getJson("/api/dashboard/periods?granularity=month");
+            assertThat(months.path("rows").findValuesAsText("key")).contains(YearMonth.from(eightMonthsAgo).toString(),
+                    YearMonth.from(fiveMonthsAgo).toString(), YearMonth.from(threeMonthsAgo).toString());
+        });
+        JsonNode inbox = service.getJson("/api/actors/past-a/introductions");
+        assertThat(inbox.path("introductions").findValuesAsText("id")).contains(ids.get(0), ids.get(1), ids.get(3));
+
+        // Its history says when it was recorded and by whom; its payload, when it happened.
+        JsonNode proposal = service.getJson("/api/introductions/" + ids.get(0) + "/history").path("steps").get(0);
+        assertThat(proposal.path("who").path("subject").asText()).isEqualTo(facilitator.subject());
+        assertThat(proposal.path("who").path("actingFor").isNull() || proposal.path("who").path("actingFor").isMissingNode())
+                .as("a facilitator bringing the lab's records acts for neither side").isTrue();
+        assertThat(LocalDate.ofInstant(Instant.parse(proposal.path("when").asText()), PARIS)).isEqualTo(today);
+        assertThat(LocalDate.ofInstant(Instant.parse(proposal.path("grounds").path("proposedAt").asText()), PARIS))
+                .isEqualTo(eightMonthsAgo);
+        assertThat(service.getJson("/api/introductions/" + ids.get(0) + "/verification").path("holds").asBoolean())
+                .isTrue();
+
+        // Sent again (an import interrupted, a double click): nothing more is written.
+        long events = store.events();
+        HttpResponse<String> again = send(facilitator.sign(), csv);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(RunningMatchmaking.parse(again.body()).path("recorded").asInt()).isZero();
+        assertThat(RunningMatchmaking.parse(again.body()).path("alreadyRecorded").asInt()).isEqualTo(4);
+        assertThat(store.events()).isEqualTo(events);
+    }
+
+    @Test
+    void aFileWithABadLineOrALineOutOfReachWritesNothingAndSaysWhereAndWhy() {
+        LocalDate today = LocalDate.now(PARIS);
+        String header = "acteur;partenaire;proposée le;acceptée le;déclinée le;déclinée par;raison du refus;"
+                + "rencontre le;suite;suite le;forme;catégorie;fin du partenariat le;note";
+        String facilitator = TestTokens.facilitator("DEPARTEMENT:38").sign();
+        long events = store.events();
+
+        HttpResponse<String> refused = send(facilitator, String.join("\n", header,
+                "past-a;past-b;%s;;;;;;;;;;;".formatted(day(today.minusMonths(2))),
+                "past-a;past-c;31/02/2025;;;;;;;;;;;",
+                "past-a;inconnu;%s;;;;;;;;;;;".formatted(day(today.minusMonths(2))),
+                "past-b;past-c;%s;%s;;;;;;;;;%s;".formatted(day(today.minusMonths(6)), day(today.minusMonths(6)),
+                        day(today.minusMonths(1))),
+                "past-c;past-b;%s;;;;;;;;;;;".formatted(day(today.plusDays(2))),
+                "past-b;past-a;%s;%s;%s;acteur;concurrent;;;;;;;".formatted(day(today.minusMonths(4)),
+                        day(today.minusMonths(4)), day(today.minusMonths(4))),
+                "past-a;past-b;%s;;;;;;;;;;;".formatted(today.minusMonths(2))));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode problem = RunningMatchmaking.parse(refused.body());
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("ligne 3, proposée le",
+                "ligne 4, partenaire", "ligne 5, fin du partenariat le", "ligne 6, proposée le", "ligne 7, déclinée le",
+                "ligne 8, proposée le");
+        assertThat(problem.path("errors").get(5).path("message").asText()).contains("déjà à la ligne 2");
+        assertThat(store.events()).as("nothing of the file is written").isEqualTo(events);
+
+        HttpResponse<String> outOfReach = send(facilitator, String.join("\n", header,
+                "past-a;past-b;%s;;;;;;;;;;;".formatted(day(today.minusMonths(1))),
+                "past-savoie;past-chambery;%s;;;;;;;;;;;".formatted(day(today.minusMonths(1)))));
+        assertThat(outOfReach.statusCode()).as(outOfReach.body()).isEqualTo(403);
+        assertThat(RunningMatchmaking.parse(outOfReach.body()).path("detail").asText()).contains("ligne 3")
+                .contains("Mobilité Savoie").doesNotContain("ligne 2");
+        assertThat(send(TestTokens.member("past-a").sign(), String.join("\n", header,
+                "past-a;past-b;%s;;;;;;;;;;;".formatted(day(today.minusMonths(1))))).statusCode()).isEqualTo(403);
+        HttpResponse<String> notUtf8 = service.postBytes("/api/introductions/past", facilitator, "text/csv",
+                (header + "\npast-a;past-b;01/02/2026;;;;;;;;;;;Réunion à Échirolles")
+                        .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        assertThat(notUtf8.statusCode()).isEqualTo(400);
+        assertThat(notUtf8.body()).contains("UTF-8");
+        assertThat(store.events()).as("nothing written by any refused file").isEqualTo(events);
+    }
+}
