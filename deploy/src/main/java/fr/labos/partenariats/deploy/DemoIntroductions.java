@@ -3,6 +3,10 @@ package fr.labos.partenariats.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.labos.partenariats.schema.common.PartnershipForm;
+import fr.labos.partenariats.schema.common.ResourceCategory;
+import fr.labos.partenariats.schema.matching.DeclineReason;
+import fr.labos.partenariats.schema.matching.Outcome;
 
 import java.io.IOException;
 import java.net.URI;
@@ -23,8 +27,10 @@ import java.util.Map;
  * API as its users would: actors asking for partners the matcher proposes, the facilitator of Isère introducing others
  * by hand, then answers, meetings and outcomes, so that every state is there (proposed, half accepted, accepted,
  * declined for each reason, withdrawn, met, missed, follow-up, partnership formed and ended, no fit). Loaded once per
- * data folder (a progress file records it). An expired introduction needs its answer period to pass: none is made
- * here. Outcomes are dated on the day they are recorded, as the rules require (never before the proposal).
+ * data folder (a progress file records it). What is made through the API is dated on the day it is loaded; the lab's
+ * earlier year comes as a lab brings it, its spreadsheet of past introductions ({@link #PAST}) sent to
+ * {@code POST /api/introductions/past}, with proposals from eleven months back to two, partnerships formed and ended
+ * months ago, and introductions left unanswered, hence expired.
  */
 final class DemoIntroductions {
 
@@ -71,6 +77,39 @@ final class DemoIntroductions {
             List.of("uga", "fabrique-numerique", "accept-a", "accept-b", "meeting-held", "outcome:FOLLOW_UP_PLANNED"),
             List.of("ville-grenoble", "habitat-jeunes", "accept-a", "accept-b"));
 
+    /**
+     * The lab's past year, one introduction each: actor, partner, how many months before the load day it was
+     * proposed, then {@code accepted}, {@code accepted+met}, {@code declined:REASON} or {@code unanswered}, then
+     * what came of it, two months after the proposal ({@code NO_FIT}, {@code FOLLOW_UP_PLANNED} or
+     * {@code PARTNERSHIP_FORMED:FORM:CATEGORY}), and the month after the proposal a partnership ended ({@code ended+N}).
+     */
+    static final List<List<String>> PAST = List.of(
+            List.of("tremplin-insertion", "france-active-isere", "11", "accepted+met", "PARTNERSHIP_FORMED:RESOURCES:FUNDING"),
+            List.of("tremplin-insertion", "metropole", "10", "accepted+met", "FOLLOW_UP_PLANNED"),
+            List.of("mobilite-solidaire", "ville-voiron", "10", "accepted+met", "PARTNERSHIP_FORMED:CO_PRODUCTION:SKILLS", "ended+7"),
+            List.of("fonds-assureur", "ressourcerie-nord-isere", "9", "accepted+met", "PARTNERSHIP_FORMED:RESOURCES:FUNDING", "ended+8"),
+            List.of("habitat-jeunes", "departement-isere", "9", "declined:NOT_NOW"),
+            List.of("epicerie-campus", "banque-alimentaire", "9", "accepted+met", "PARTNERSHIP_FORMED:POOLING:POOLING"),
+            List.of("aines-trieves", "commune-la-mure", "8", "accepted+met", "NO_FIT"),
+            List.of("compagnie-treteaux", "mjc-roseaux", "8", "unanswered"),
+            List.of("esat-gresivaudan", "alpes-habitat", "8", "accepted+met", "PARTNERSHIP_FORMED:RESOURCES:PREMISES"),
+            List.of("cpie-vercors", "uga", "7", "accepted+met", "PARTNERSHIP_FORMED:CO_PRODUCTION:EXPERIMENTATION"),
+            List.of("covoit-alpes", "france-travail", "7", "declined:NOT_RELEVANT"),
+            List.of("ferme-chambarans", "metropole", "7", "accepted"),
+            List.of("sport-sante-nord-isere", "caf-isere", "6", "accepted+met", "FOLLOW_UP_PLANNED"),
+            List.of("vigie-securite", "ville-vienne", "6", "unanswered"),
+            List.of("mouvement-associatif-isere", "fonds-assureur", "6", "accepted+met", "PARTNERSHIP_FORMED:POSITIONING:ADVOCACY"),
+            List.of("ressourcerie-nord-isere", "ville-bourgoin", "5", "accepted+met", "PARTNERSHIP_FORMED:POOLING:EQUIPMENT"),
+            List.of("alpenergie", "ville-echirolles", "5", "declined:ALREADY_PARTNERS"),
+            List.of("france-active-isere", "mobilite-solidaire", "5", "accepted+met", "NO_FIT"),
+            List.of("transports-guillot", "uga", "4", "accepted+met", "FOLLOW_UP_PLANNED"),
+            List.of("caf-isere", "aines-trieves", "4", "unanswered"),
+            List.of("metropole", "fabrique-numerique", "4", "accepted+met", "PARTNERSHIP_FORMED:RESOURCES:FUNDING"),
+            List.of("departement-isere", "mjc-roseaux", "3", "accepted+met", "PARTNERSHIP_FORMED:RESOURCES:FUNDING"),
+            List.of("ville-vienne", "habitat-jeunes", "3", "declined:OTHER"),
+            List.of("uga", "ville-voiron", "2", "accepted+met"),
+            List.of("banque-alimentaire", "ville-echirolles", "2", "unanswered"));
+
     /** Actors whose member asks the matcher's best partner for them (ACTOR_REQUEST), then the stories above. */
     static final Map<String, String> ASKING_MEMBERS = Map.of(
             "tremplin-insertion", "member-tremplin",
@@ -113,7 +152,14 @@ final class DemoIntroductions {
             made.put(story.get(0) + "→" + story.get(1), tell(story));
             count++;
         }
+        // The lab's spreadsheet, kept beside the progress file for whoever wants to see what a lab sends.
+        String pastFile = pastIntroductionsCsv(today());
         Files.createDirectories(progressFile.toAbsolutePath().getParent());
+        Files.writeString(progressFile.toAbsolutePath().getParent().resolve("demo-introductions-passees.csv"),
+                "\uFEFF" + pastFile);
+        JsonNode imported = JSON.readTree(send("POST", "/api/introductions/past", FACILITATOR, "text/csv", pastFile, 200));
+        made.put("reprise de l'historique", imported.path("recorded").asInt());
+        count += imported.path("recorded").asInt();
         JSON.writerWithDefaultPrettyPrinter().writeValue(progressFile.toFile(), made);
         return count;
     }
@@ -123,6 +169,7 @@ final class DemoIntroductions {
         long deadline = System.nanoTime() + timeout.toNanos();
         java.util.Set<String> waiting = new java.util.TreeSet<>(ASKING_MEMBERS.keySet());
         STORIES.forEach(story -> waiting.addAll(story.subList(0, 2)));
+        PAST.forEach(story -> waiting.addAll(story.subList(0, 2)));
         while (!waiting.isEmpty()) {
             String key = waiting.iterator().next();
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(matchmaking.resolve("/api/actors/"
@@ -171,6 +218,35 @@ final class DemoIntroductions {
         return id;
     }
 
+    /** {@link #PAST} as the lab's spreadsheet: French headers and labels, days as French Excel writes them. */
+    String pastIntroductionsCsv(LocalDate today) {
+        java.time.format.DateTimeFormatter french = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        StringBuilder csv = new StringBuilder("acteur;partenaire;proposée le;acceptée le;déclinée le;déclinée par;"
+                + "raison du refus;rencontre le;suite;suite le;forme;catégorie;fin du partenariat le;note\r\n");
+        for (int i = 0; i < PAST.size(); i++) {
+            List<String> story = PAST.get(i);
+            // Spread over each month rather than all on the same day of it.
+            LocalDate proposed = today.minusMonths(Integer.parseInt(story.get(2))).minusDays(i % 9);
+            String answer = story.get(3);
+            boolean accepted = answer.startsWith("accepted");
+            boolean declined = answer.startsWith("declined");
+            String[] outcome = story.size() > 4 ? story.get(4).split(":") : new String[0];
+            String ended = story.size() > 5 ? proposed.plusMonths(Integer.parseInt(story.get(5).substring("ended+".length())))
+                    .format(french) : "";
+            csv.append(String.join(";", require(story.get(0)), require(story.get(1)), proposed.format(french),
+                    accepted ? proposed.plusDays(6).format(french) : "",
+                    declined ? proposed.plusDays(9).format(french) : "", declined ? "partenaire" : "",
+                    declined ? DeclineReason.valueOf(answer.substring("declined:".length())).label() : "",
+                    answer.endsWith("+met") ? proposed.plusDays(20).format(french) : "",
+                    outcome.length > 0 ? Outcome.valueOf(outcome[0]).label() : "",
+                    outcome.length > 0 ? proposed.plusMonths(2).format(french) : "",
+                    outcome.length > 2 ? PartnershipForm.valueOf(outcome[1]).label() : "",
+                    outcome.length > 2 ? ResourceCategory.valueOf(outcome[2]).label() : "", ended,
+                    "Mise en relation du Labo, reprise de son tableau de suivi")).append("\r\n");
+        }
+        return csv.toString();
+    }
+
     private String meeting(String path, Instant startsAt) throws IOException, InterruptedException {
         return id(send("POST", path + "/meetings", FACILITATOR,
                 "{\"startsAt\": \"%s\", \"place\": \"Maison des associations, Grenoble\"}".formatted(startsAt), 201));
@@ -198,10 +274,15 @@ final class DemoIntroductions {
 
     private String send(String method, String path, String account, String body, int expected)
             throws IOException, InterruptedException {
+        return send(method, path, account, "application/json", body, expected);
+    }
+
+    private String send(String method, String path, String account, String contentType, String body, int expected)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(matchmaking.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + tokens.computeIfAbsent(account, auth::token)).header("Accept", "application/json");
         request = body == null ? request.GET()
-                : request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(body));
+                : request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(body));
         HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != expected) {
             throw new IllegalStateException("matchmaking-service refused demo " + method + " " + path + ": "

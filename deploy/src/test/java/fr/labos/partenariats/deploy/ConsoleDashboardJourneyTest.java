@@ -117,6 +117,13 @@ class ConsoleDashboardJourneyTest {
         assertThat(made).isGreaterThanOrEqualTo(DemoIntroductions.STORIES.size());
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> json(lab.send("GET",
                 lab.matchmaking.resolve("/api/dashboard/funnel"), "viewer", null).body()).path("steps").get(0).path("count").asLong() >= made);
+        // The lab's past year, brought from its spreadsheet: proposals month after month, and some left unanswered.
+        JsonNode months = json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/periods?granularity=month"),
+                "viewer", null).body());
+        assertThat(months.path("rows").size()).as(months.toString()).isGreaterThanOrEqualTo(10);
+        JsonNode funnel = json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/funnel"), "viewer", null).body());
+        assertThat(funnel.path("byStatus").path("expired").asLong()).as(funnel.toString())
+                .isEqualTo(DemoIntroductions.PAST.stream().filter(past -> past.get(3).equals("unanswered")).count());
         return made;
     }
 

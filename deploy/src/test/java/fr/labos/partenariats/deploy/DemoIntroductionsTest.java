@@ -34,6 +34,66 @@ class DemoIntroductionsTest {
     }
 
     @Test
+    void theLabsPastYearIsBetweenActorsOfIsereAndRepeatsNoPairOfTheStoriesMadeThroughTheApi() {
+        Map<String, String> homes = new HashMap<>();
+        demo.path("actors").forEach(actor -> homes.put(actor.path("key").asText(), actor.path("homeTerritory").asText()));
+        Set<Set<String>> livePairs = new HashSet<>();
+        DemoIntroductions.STORIES.forEach(story -> livePairs.add(Set.copyOf(story.subList(0, 2))));
+        Set<Set<String>> pastPairs = new HashSet<>();
+        for (List<String> past : DemoIntroductions.PAST) {
+            for (String actor : past.subList(0, 2)) {
+                assertThat(homes.get(actor)).as(past + ": " + actor + " at home in Isère").startsWith("38");
+            }
+            assertThat(pastPairs.add(Set.copyOf(past.subList(0, 2)))).as(past + " once").isTrue();
+            assertThat(livePairs).as(past.toString()).doesNotContain(Set.copyOf(past.subList(0, 2)));
+            for (List<String> wish : DemoSession.MUTUAL_WISHES) {
+                assertThat(Set.copyOf(past.subList(0, 2))).as("the demo session's wish " + wish).isNotEqualTo(Set.copyOf(wish));
+            }
+        }
+    }
+
+    @Test
+    void theLabsPastYearSpansMonthsAndEveryEndingAnIntroductionCanHave() {
+        Set<String> months = new HashSet<>();
+        Set<String> endings = new HashSet<>();
+        for (List<String> past : DemoIntroductions.PAST) {
+            months.add(past.get(2));
+            endings.add(past.get(3).split(":")[0]);
+            past.subList(4, past.size()).forEach(step -> endings.add(step.split("[:+]")[0]));
+            if (past.size() > 4) {
+                assertThat(Integer.parseInt(past.get(2))).as(past + ": its outcome, two months on, is past").isGreaterThan(2);
+            }
+            if (past.size() > 5) {
+                assertThat(Integer.parseInt(past.get(5).substring("ended+".length()))).as(past + ": ended in the past")
+                        .isLessThan(Integer.parseInt(past.get(2)));
+            }
+        }
+        assertThat(months).as("months of proposals").hasSizeGreaterThanOrEqualTo(9);
+        assertThat(endings).contains("accepted", "accepted+met", "declined", "unanswered", "NO_FIT",
+                "FOLLOW_UP_PLANNED", "PARTNERSHIP_FORMED", "ended");
+    }
+
+    @Test
+    void theLabsSpreadsheetSaysItInFrenchWithOneIntroductionPerLine() {
+        Map<String, String> ids = new HashMap<>();
+        DemoIntroductions.PAST.forEach(past -> past.subList(0, 2).forEach(key -> ids.put(key, "id-" + key)));
+        String csv = new DemoIntroductions(java.net.URI.create("http://localhost:1"), null, ids)
+                .pastIntroductionsCsv(java.time.LocalDate.of(2026, 12, 3));
+        List<String> lines = csv.lines().toList();
+        assertThat(lines).hasSize(DemoIntroductions.PAST.size() + 1);
+        assertThat(lines.get(0)).startsWith("acteur;partenaire;proposée le;acceptée le;");
+        // The first: eleven months before 3 December, accepted six days later, met 20 days after the proposal, a
+        // partnership two months after it. The fifth, nine months back and four days earlier in the month (the
+        // proposals are spread over each month), declined nine days later.
+        assertThat(lines.get(1)).isEqualTo("id-tremplin-insertion;id-france-active-isere;03/01/2026;09/01/2026;;;;"
+                + "23/01/2026;partenariat conclu;03/03/2026;apport de ressources;un financement;;"
+                + "Mise en relation du Labo, reprise de son tableau de suivi");
+        assertThat(lines.get(5)).as("declined by the partner, for a reason in French")
+                .isEqualTo("id-habitat-jeunes;id-departement-isere;27/02/2026;;08/03/2026;partenaire;pas maintenant;;;;;;;"
+                        + "Mise en relation du Labo, reprise de son tableau de suivi");
+    }
+
+    @Test
     void theAskingMembersRegisteredTheirActors() {
         DemoTerritory territory = DemoTerritory.fromClasspath();
         DemoIntroductions.ASKING_MEMBERS.forEach((key, member) -> {
