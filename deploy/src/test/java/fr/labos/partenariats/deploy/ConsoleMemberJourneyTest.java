@@ -274,6 +274,61 @@ class ConsoleMemberJourneyTest {
         }
     }
 
+    /**
+     * The facilitator of Isère brings the lab's past introductions from its spreadsheet: a file whose acceptance
+     * precedes its proposal is refused with the API's message for that line and records nothing (the corrected file
+     * then records its line anew); the corrected file records the introduction, named by its two actors; the same
+     * file again records nothing more.
+     */
+    @Test
+    void theFacilitatorBringsTheLabsPastIntroductionsFromASpreadsheet(SignedInLab lab) throws IOException {
+        java.time.LocalDate proposed = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).minusMonths(4);
+        java.time.format.DateTimeFormatter french = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+        String header = "acteur;partenaire;proposée le;acceptée le;déclinée le;déclinée par;raison du refus;rencontre le;"
+                + "suite;suite le;forme;catégorie;fin du partenariat le;note\r\n";
+        String line = String.join(";", lab.actor("ville-grenoble"), lab.actor("alpenergie"), proposed.format(french),
+                "%s", "", "", "", proposed.plusDays(15).format(french), "partenariat conclu",
+                proposed.plusMonths(1).format(french), "actions communes", "un partenaire de co-construction", "",
+                "Comité de pilotage du plan climat") + "\r\n";
+        Path faulty = excelCsv("historique-refuse", header + line.formatted(proposed.minusDays(2).format(french)));
+        Path corrected = excelCsv("historique-corrige", header + line.formatted(proposed.plusDays(5).format(french)));
+        String importButton = "//form[@id='import-historique']//button[normalize-space()='Importer']";
+        try (ConsoleBrowser browser = ConsoleBrowser.open("animateur-historique", DESKTOP)) {
+            browser.signIn(lab, "facilitator-isere");
+            browser.awaitReady("territoire");
+
+            browser.driver.findElement(By.id("fichier-historique")).sendKeys(faulty.toAbsolutePath().toString());
+            browser.driver.findElement(By.xpath(importButton)).click();
+            WebElement refusal = browser.await(By.cssSelector("#import-historique .probleme"));
+            HttpResponse<String> api = lab.send("POST", lab.matchmaking.resolve("/api/introductions/past"),
+                    "facilitator-isere", Files.readString(faulty), "text/csv;charset=UTF-8");
+            assertThat(api.statusCode()).isEqualTo(400);
+            JsonNode error = JSON.readTree(api.body()).path("errors").get(0);
+            assertThat(error.path("field").asText()).isEqualTo("ligne 2, acceptée le");
+            assertThat(refusal.getText()).contains(error.path("field").asText() + " : " + error.path("message").asText());
+            browser.assertAccessible("the refused file of past introductions");
+
+            browser.driver.findElement(By.id("fichier-historique")).clear();
+            browser.driver.findElement(By.id("fichier-historique")).sendKeys(corrected.toAbsolutePath().toString());
+            browser.driver.findElement(By.xpath(importButton)).click();
+            WebElement done = browser.await(By.cssSelector("#import-historique .succes[data-reprises]"));
+            assertThat(done.getText()).isEqualTo("1 mise en relation reprise, 0 déjà reprise.");
+            assertThat(browser.driver.findElements(By.cssSelector("#import-historique .probleme"))).isEmpty();
+            assertThat(browser.driver.findElement(By.cssSelector("#import-historique tbody tr")).getText())
+                    .contains("Ville de Grenoble").contains("reprise");
+            browser.shot("historique-repris");
+            browser.assertAccessible("the report of past introductions");
+
+            browser.driver.findElement(By.id("fichier-historique")).clear();
+            browser.driver.findElement(By.id("fichier-historique")).sendKeys(corrected.toAbsolutePath().toString());
+            browser.driver.findElement(By.xpath(importButton)).click();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> "1".equals(d.findElement(
+                    By.cssSelector("#import-historique .succes[data-reprises]")).getAttribute("data-deja-reprises")));
+            assertThat(browser.driver.findElement(By.cssSelector("#import-historique .succes")).getText())
+                    .isEqualTo("0 mise en relation reprise, 1 déjà reprise.");
+        }
+    }
+
     /** The rows of the territory page's table of actors (the import's report has a table of its own, in its form). */
     private static final String TERRITORY_ROWS = "#contenu > .table-defile tbody tr";
 

@@ -1,5 +1,5 @@
-// A facilitator's territory: its actors (search), each actor's page and partners, registering an actor, and
-// introductions proposed in a batch from the matcher.
+// A facilitator's territory: its actors (search), each actor's page and partners, registering or importing actors,
+// bringing the lab's past introductions, and introductions proposed in a batch from the matcher.
 import { matchmaking, profile, Problem } from '../api.js';
 import { ACTOR_TYPES, THEMES, announce, checkboxes, checkedValues, clearProblems, field, h, problemBox, select, showProblem } from '../ui.js';
 
@@ -28,7 +28,7 @@ export async function render(main, context) {
     field('Rechercher un acteur', search),
     h('div', { class: 'table-defile' }, h('table', {}, caption,
       h('thead', {}, h('tr', {}, ['Nom', 'Famille', 'Commune', 'Pages'].map(t => h('th', { scope: 'col' }, t)))), body)),
-    registerForm(), importForm(reload), batchForm(departements[0]));
+    registerForm(), importForm(reload), pastIntroductionsForm(), batchForm(departements[0]));
   show();
   return null;
 }
@@ -62,17 +62,14 @@ function registerForm() {
 }
 
 /**
- * POST /api/actors/import: a spreadsheet saved as CSV (Excel's « CSV UTF-8 », `;`), sent as it is. All or nothing:
- * the API lists every faulty line, or registers every new actor and says which were already there.
+ * A form that sends a spreadsheet saved as CSV (Excel's « CSV UTF-8 », `;`) as it is to an all-or-nothing import:
+ * the API's problem lists every faulty line; else `send` gives the report, which `show` turns into what to display.
  */
-function importForm(reload) {
+function fileImportForm({ id, inputId, title, help, send, show }) {
   const result = h('div', { 'aria-live': 'polite', class: 'resultat-import' });
-  const file = h('input', { type: 'file', name: 'fichier', id: 'fichier-acteurs', accept: '.csv,text/csv' });
-  const form = h('form', { novalidate: true, class: 'carte', id: 'import-acteurs' },
-    h('h2', {}, 'Importer des acteurs (fichier CSV)'), h('div', { class: 'probleme-formulaire' }),
-    field('Fichier CSV', file, 'Un tableur enregistré en CSV (séparateur « ; »), une ligne d’en-tête : nom, type, commune (code INSEE) '
-      + 'obligatoires ; thèmes, ODD, description, contact nom, contact courriel, contact téléphone facultatifs. '
-      + 'Une seule ligne en erreur et rien n’est importé ; un acteur déjà inscrit (même nom, même commune) n’est pas inscrit deux fois.'),
+  const file = h('input', { type: 'file', name: 'fichier', id: inputId, accept: '.csv,text/csv' });
+  const form = h('form', { novalidate: true, class: 'carte', id },
+    h('h2', {}, title), h('div', { class: 'probleme-formulaire' }), field('Fichier CSV', file, help),
     h('button', { type: 'submit' }, 'Importer'), result);
   form.addEventListener('submit', async event => {
     event.preventDefault();
@@ -84,24 +81,70 @@ function importForm(reload) {
       return;
     }
     try {
-      const report = await profile('/api/actors/import', { method: 'POST', body: await chosen.arrayBuffer(), bodyType: 'text/csv' });
+      const report = await send(await chosen.arrayBuffer());
       clearProblems(form);
-      result.replaceChildren(
-        h('p', { class: 'succes', 'data-inscrits': report.registered, 'data-deja-inscrits': report.alreadyRegistered },
-          `${report.registered} acteur${report.registered > 1 ? 's' : ''} inscrit${report.registered > 1 ? 's' : ''}, `
-          + `${report.alreadyRegistered} déjà inscrit${report.alreadyRegistered > 1 ? 's' : ''}.`),
-        h('div', { class: 'table-defile' }, h('table', {}, h('caption', {}, 'Acteurs du fichier'),
-          h('thead', {}, h('tr', {}, ['Ligne', 'Nom', 'Commune', 'Résultat'].map(t => h('th', { scope: 'col' }, t)))),
-          h('tbody', {}, report.lines.map(line => h('tr', { 'data-acteur': line.actorId },
-            h('td', {}, String(line.line)), h('th', { scope: 'row' }, h('a', { href: `#/organisation/${line.actorId}` }, line.name)),
-            h('td', {}, line.homeTerritory), h('td', {}, line.outcomeLabel)))))));
-      announce(`Import terminé : ${report.registered} inscrits, ${report.alreadyRegistered} déjà inscrits.`);
-      await reload();
+      result.replaceChildren(...await show(report));
     } catch (e) {
       if (e instanceof Problem) showProblem(form, e); else result.replaceChildren(problemBox(e));
     }
   });
   return form;
+}
+
+/** The plural mark of French words counted `count` times (0 and 1 take none). */
+const s = count => (count > 1 ? 's' : '');
+
+/** POST /api/actors/import: every new actor registered, and which were already there. */
+function importForm(reload) {
+  return fileImportForm({
+    id: 'import-acteurs', inputId: 'fichier-acteurs', title: 'Importer des acteurs (fichier CSV)',
+    help: 'Un tableur enregistré en CSV (séparateur « ; »), une ligne d’en-tête : nom, type, commune (code INSEE) '
+      + 'obligatoires ; thèmes, ODD, description, contact nom, contact courriel, contact téléphone facultatifs. '
+      + 'Une seule ligne en erreur et rien n’est importé ; un acteur déjà inscrit (même nom, même commune) n’est pas inscrit deux fois.',
+    send: bytes => profile('/api/actors/import', { method: 'POST', body: bytes, bodyType: 'text/csv' }),
+    show: async report => {
+      announce(`Import terminé : ${report.registered} inscrits, ${report.alreadyRegistered} déjà inscrits.`);
+      await reload();
+      return [
+        h('p', { class: 'succes', 'data-inscrits': report.registered, 'data-deja-inscrits': report.alreadyRegistered },
+          `${report.registered} acteur${s(report.registered)} inscrit${s(report.registered)}, `
+          + `${report.alreadyRegistered} déjà inscrit${s(report.alreadyRegistered)}.`),
+        h('div', { class: 'table-defile' }, h('table', {}, h('caption', {}, 'Acteurs du fichier'),
+          h('thead', {}, h('tr', {}, ['Ligne', 'Nom', 'Commune', 'Résultat'].map(t => h('th', { scope: 'col' }, t)))),
+          h('tbody', {}, report.lines.map(line => h('tr', { 'data-acteur': line.actorId },
+            h('td', {}, String(line.line)), h('th', { scope: 'row' }, h('a', { href: `#/organisation/${line.actorId}` }, line.name)),
+            h('td', {}, line.homeTerritory), h('td', {}, line.outcomeLabel))))))];
+    }
+  });
+}
+
+/**
+ * POST /api/introductions/past: the lab's past introductions, from the spreadsheet it kept them in, each recorded
+ * with its own dates; the same file again records nothing more.
+ */
+function pastIntroductionsForm() {
+  return fileImportForm({
+    id: 'import-historique', inputId: 'fichier-historique', title: 'Reprendre l’historique des mises en relation (fichier CSV)',
+    help: 'Une mise en relation passée par ligne, une ligne d’en-tête : acteur, partenaire (identifiants), proposée le '
+      + '(obligatoires) ; acceptée le, ou déclinée le, déclinée par (acteur ou partenaire) et raison du refus ; rencontre le ; '
+      + 'suite (pas de suite, suite prévue, partenariat conclu), suite le, forme, catégorie ; fin du partenariat le ; note. '
+      + 'Dates jj/mm/aaaa. Une seule ligne en erreur et rien n’est repris ; renvoyer le même fichier ne reprend rien deux fois.',
+    send: bytes => matchmaking('/api/introductions/past', { method: 'POST', body: bytes, bodyType: 'text/csv' }),
+    show: report => {
+      announce(`Reprise terminée : ${report.recorded} reprises, ${report.alreadyRecorded} déjà reprises.`);
+      return [
+        h('p', { class: 'succes', 'data-reprises': report.recorded, 'data-deja-reprises': report.alreadyRecorded },
+          `${report.recorded} mise${s(report.recorded)} en relation reprise${s(report.recorded)}, `
+          + `${report.alreadyRecorded} déjà reprise${s(report.alreadyRecorded)}.`),
+        h('div', { class: 'table-defile' }, h('table', {}, h('caption', {}, 'Mises en relation du fichier'),
+          h('thead', {}, h('tr', {}, ['Ligne', 'Acteur', 'Partenaire', 'Résultat'].map(t => h('th', { scope: 'col' }, t)))),
+          h('tbody', {}, report.lines.map(line => h('tr', { 'data-mise-en-relation': line.introductionId },
+            h('td', {}, String(line.line)),
+            h('th', { scope: 'row' }, h('a', { href: `#/mises-en-relation/${line.actorId}` }, line.actorName)),
+            h('td', {}, h('a', { href: `#/mises-en-relation/${line.partnerId}` }, line.partnerName)),
+            h('td', {}, line.label))))))];
+    }
+  });
 }
 
 /** POST /api/introductions/batch: the matcher's best partners for every actor of a territory, proposed at once. */

@@ -68,7 +68,9 @@ class PastIntroductionsImport {
         }
     }
 
-    record LineResult(int line, String introductionId, Result result, String label) {
+    /** What became of a line: the introduction it made (or had made), between which actors, named. */
+    record LineResult(int line, String introductionId, String actorId, String actorName, String partnerId,
+                      String partnerName, Result result, String label) {
     }
 
     record ImportReport(int recorded, int alreadyRecorded, List<LineResult> lines) {
@@ -112,14 +114,16 @@ class PastIntroductionsImport {
                         + " » ni « " + nameOf(actors.get(line.partnerId())) + " » n'est dans les territoires que vous animez"));
             }
             RecordPastIntroductionCommand command = command(line, proposer);
-            if (command == null || !checked(line, command, today, problems)) continue;
+            // An unknown actor is already a problem of the line: its rules are still checked, to say all at once.
+            if (command == null || !checked(line, command, today, problems) || !known) continue;
             Integer earlier = firstLineOf.putIfAbsent(command.introductionId(), line.number());
             if (earlier != null) {
                 problems.add(new FieldProblem(at(line.number(), PROPOSED_ON), "la même mise en relation (mêmes "
                         + "acteurs, même date de proposition) est déjà à la ligne " + earlier));
                 continue;
             }
-            toRecord.add(new Numbered(line.number(), command));
+            toRecord.add(new Numbered(line.number(), command, nameOf(actors.get(line.actorId())),
+                    nameOf(actors.get(line.partnerId()))));
         }
         if (!outOfReach.isEmpty()) {
             throw new ActionForbiddenException("Aucune mise en relation n'est reprise : " + String.join(" ; ",
@@ -135,16 +139,21 @@ class PastIntroductionsImport {
             String id = numbered.command().introductionId();
             // Already in the store: recorded by an earlier sending of this file (or of a line of it).
             if (events.lastSequenceNumberFor(id).isPresent()) {
-                results.add(new LineResult(numbered.line(), id, Result.ALREADY_RECORDED, Result.ALREADY_RECORDED.label));
+                results.add(numbered.result(Result.ALREADY_RECORDED));
                 continue;
             }
             commands.sendAndWait(numbered.command());
-            results.add(new LineResult(numbered.line(), id, Result.RECORDED, Result.RECORDED.label));
+            results.add(numbered.result(Result.RECORDED));
         }
         return new ImportReport(count(results, Result.RECORDED), count(results, Result.ALREADY_RECORDED), results);
     }
 
-    private record Numbered(int line, RecordPastIntroductionCommand command) {
+    private record Numbered(int line, RecordPastIntroductionCommand command, String actorName, String partnerName) {
+
+        LineResult result(Result result) {
+            return new LineResult(line, command.introductionId(), command.actorId(), actorName,
+                    command.partnerActorId(), partnerName, result, result.label);
+        }
     }
 
     /** The line as a command; null when a cell it needs could not be read (its problem is already listed). */

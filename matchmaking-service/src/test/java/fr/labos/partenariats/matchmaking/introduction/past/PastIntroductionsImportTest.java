@@ -112,6 +112,9 @@ class PastIntroductionsImportTest {
         List<String> ids = new ArrayList<>();
         report.path("lines").forEach(line -> ids.add(line.path("introductionId").asText()));
         assertThat(report.path("lines").findValuesAsText("line")).containsExactly("2", "3", "4", "5");
+        assertThat(report.path("lines").get(0).path("actorName").asText()).isEqualTo("Tremplin Insertion");
+        assertThat(report.path("lines").get(0).path("partnerName").asText()).isEqualTo("Fonds Alpes Solidarités");
+        assertThat(report.path("lines").findValuesAsText("label")).containsOnly("reprise");
         assertThat(store.eventTypes(ids.get(0))).containsExactly("IntroductionProposedEvent",
                 "IntroductionAcceptedEvent", "IntroductionAcceptedEvent", "MeetingScheduledEvent", "MeetingHeldEvent",
                 "OutcomeRecordedEvent", "OutcomeRecordedEvent");
