@@ -162,8 +162,13 @@ public final class RunningMatchmaking implements AutoCloseable {
 
     /** POST of a body of that content type, as bytes, with that bearer token (none if null), in French. */
     public HttpResponse<String> postBytes(String path, String token, String contentType, byte[] body) {
+        return postBytes(path, token, contentType, body, Duration.ofSeconds(30));
+    }
+
+    /** The same, waiting up to {@code timeout} for the answer (a benchmark's largest files). */
+    public HttpResponse<String> postBytes(String path, String token, String contentType, byte[] body, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(30)).header("Content-Type", contentType)
+                .timeout(timeout).header("Content-Type", contentType)
                 .header("Accept-Language", "fr").POST(HttpRequest.BodyPublishers.ofByteArray(body));
         return send(builder, token);
     }
