@@ -218,8 +218,14 @@ final class DemoIntroductions {
         return id;
     }
 
-    /** {@link #PAST} as the lab's spreadsheet: French headers and labels, days as French Excel writes them. */
+    /**
+     * {@link #PAST} as the lab's spreadsheet: the actors by their names (a lab's file knows no ids), French headers and
+     * labels, days as French Excel writes them.
+     */
     String pastIntroductionsCsv(LocalDate today) {
+        Map<String, String> names = new java.util.HashMap<>();
+        DemoTerritory.fromClasspath().document().path("actors")
+                .forEach(actor -> names.put(actor.path("key").asText(), actor.path("name").asText()));
         java.time.format.DateTimeFormatter french = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
         StringBuilder csv = new StringBuilder("acteur;partenaire;proposée le;acceptée le;déclinée le;déclinée par;"
                 + "raison du refus;rencontre le;suite;suite le;forme;catégorie;fin du partenariat le;note\r\n");
@@ -233,7 +239,7 @@ final class DemoIntroductions {
             String[] outcome = story.size() > 4 ? story.get(4).split(":") : new String[0];
             String ended = story.size() > 5 ? proposed.plusMonths(Integer.parseInt(story.get(5).substring("ended+".length())))
                     .format(french) : "";
-            csv.append(String.join(";", require(story.get(0)), require(story.get(1)), proposed.format(french),
+            csv.append(String.join(";", names.get(story.get(0)), names.get(story.get(1)), proposed.format(french),
                     accepted ? proposed.plusDays(6).format(french) : "",
                     declined ? proposed.plusDays(9).format(french) : "", declined ? "partenaire" : "",
                     declined ? DeclineReason.valueOf(answer.substring("declined:".length())).label() : "",

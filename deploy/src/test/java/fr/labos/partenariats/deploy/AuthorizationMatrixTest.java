@@ -129,6 +129,10 @@ class AuthorizationMatrixTest {
             # Batch proposals of the matcher (facilitators within their territories, admins): own = Isère, other = Savoie
             POST   /api/introductions/batch                       own      401   403      403      200       403        403     200
             POST   /api/introductions/batch                       other    401   403      403      403       200        403     200
+            # A lab's past introductions from its spreadsheet (facilitators within their territories, admins): own = a
+            # file of two actors of Isère, other = of Savoie; the second 200 of a row finds the line recorded already.
+            POST   /api/introductions/past                        own      401   403      403      200       403        403     200
+            POST   /api/introductions/past                        other    401   403      403      403       200        403     200
             # Speed-meeting sessions (SessionCells): sessions in Isère with A and B; own acts for A, another's for B.
             POST   /api/sessions                                  own      401   403      403      201       403        403     201
             POST   /api/sessions                                  other    401   403      403      403       201        403     201
@@ -218,6 +222,8 @@ class AuthorizationMatrixTest {
     private static Map<String, URI> operations;
     private static Fixture ownShared;
     private static Fixture othersShared;
+    /** Two actors of Savoie, for the lab's past introductions out of the Isère facilitator's reach. */
+    private static List<String> savoie;
 
     /** The ids a cell acts on: an actor with a need (and an offer, or null), registered by its member. */
     record Fixture(String actorId, String needId, String offerId, String contactEmail) {
@@ -242,11 +248,14 @@ class AuthorizationMatrixTest {
         }
         ownShared = fixture("member-tremplin", "shared-a", true);
         othersShared = fixture("member-mobilite", "shared-b", true);
+        savoie = List.of(lab.create("/api/actors", "admin", SAVOIE_ACTOR), lab.create("/api/actors", "admin", SAVOIE_ACTOR));
         // Rankings answer 404 for a post they have not seen yet: wait until both actors' posts are there.
         await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() ->
                 Stream.of(ownShared, othersShared).allMatch(o ->
                         lab.send("GET", lab.matchmaking.resolve("/api/needs/" + o.needId() + "/matches"), "admin", null).statusCode() == 200
-                                && lab.send("GET", lab.matchmaking.resolve("/api/offers/" + o.offerId() + "/matches"), "admin", null).statusCode() == 200));
+                                && lab.send("GET", lab.matchmaking.resolve("/api/offers/" + o.offerId() + "/matches"), "admin", null).statusCode() == 200)
+                        && savoie.stream().allMatch(actor -> lab.send("GET", lab.matchmaking.resolve("/api/actors/" + actor
+                        + "/partners?limit=1"), "admin", null).statusCode() == 200));
     }
 
     @Test
@@ -327,8 +336,8 @@ class AuthorizationMatrixTest {
 
     /** Sends the cell's request and checks its answer; {@code target}'s contact person is looked for on a GET. */
     private static void expect(Row row, String account, String expected, String path, String body, Fixture target) {
-        expect(row, account, expected, path, body, target,
-                row.operation().equals("POST /api/actors/import") ? "text/csv;charset=UTF-8" : "application/json");
+        expect(row, account, expected, path, body, target, Set.of("POST /api/actors/import", "POST /api/introductions/past")
+                .contains(row.operation()) ? "text/csv;charset=UTF-8" : "application/json");
     }
 
     private static void expect(Row row, String account, String expected, String path, String body, Fixture target,
@@ -366,6 +375,12 @@ class AuthorizationMatrixTest {
             // Batch proposals: one partner per actor, in Isère (own) or Savoie (another's).
             case "POST /api/introductions/batch" -> "{\"territory\": {\"code\": \""
                     + (row.object().equals("own") ? "38" : "73") + "\", \"level\": \"DEPARTEMENT\"}, \"partnersPerActor\": 1}";
+            // One past introduction, declined « pas maintenant » long ago (it sets no pair aside and counts as no
+            // expiry on the dashboards other tests read): between two demo actors of Isère, or the two of Savoie.
+            case "POST /api/introductions/past" -> "acteur;partenaire;proposée le;déclinée le;déclinée par;raison du refus\r\n"
+                    + String.join(";", row.object().equals("own") ? lab.actor("ville-echirolles") : savoie.get(0),
+                    row.object().equals("own") ? lab.actor("metropole") : savoie.get(1), "02/06/2025", "10/06/2025",
+                    "partenaire", "pas maintenant") + "\r\n";
             default -> null;
         };
     }

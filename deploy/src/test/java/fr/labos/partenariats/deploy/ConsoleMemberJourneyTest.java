@@ -286,7 +286,8 @@ class ConsoleMemberJourneyTest {
         java.time.format.DateTimeFormatter french = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
         String header = "acteur;partenaire;proposée le;acceptée le;déclinée le;déclinée par;raison du refus;rencontre le;"
                 + "suite;suite le;forme;catégorie;fin du partenariat le;note\r\n";
-        String line = String.join(";", lab.actor("ville-grenoble"), lab.actor("alpenergie"), proposed.format(french),
+        // The lab's file names the two actors as people write them, not by their ids.
+        String line = String.join(";", "Ville de Grenoble", "alpenergie industries", proposed.format(french),
                 "%s", "", "", "", proposed.plusDays(15).format(french), "partenariat conclu",
                 proposed.plusMonths(1).format(french), "actions communes", "un partenaire de co-construction", "",
                 "Comité de pilotage du plan climat") + "\r\n";
@@ -315,7 +316,7 @@ class ConsoleMemberJourneyTest {
             assertThat(done.getText()).isEqualTo("1 mise en relation reprise, 0 déjà reprise.");
             assertThat(browser.driver.findElements(By.cssSelector("#import-historique .probleme"))).isEmpty();
             assertThat(browser.driver.findElement(By.cssSelector("#import-historique tbody tr")).getText())
-                    .contains("Ville de Grenoble").contains("reprise");
+                    .contains("Ville de Grenoble").contains("Alpénergie Industries").contains("reprise");
             browser.shot("historique-repris");
             browser.assertAccessible("the report of past introductions");
 

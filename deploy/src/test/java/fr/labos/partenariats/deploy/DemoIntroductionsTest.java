@@ -75,9 +75,7 @@ class DemoIntroductionsTest {
 
     @Test
     void theLabsSpreadsheetSaysItInFrenchWithOneIntroductionPerLine() {
-        Map<String, String> ids = new HashMap<>();
-        DemoIntroductions.PAST.forEach(past -> past.subList(0, 2).forEach(key -> ids.put(key, "id-" + key)));
-        String csv = new DemoIntroductions(java.net.URI.create("http://localhost:1"), null, ids)
+        String csv = new DemoIntroductions(java.net.URI.create("http://localhost:1"), null, Map.of())
                 .pastIntroductionsCsv(java.time.LocalDate.of(2026, 12, 3));
         List<String> lines = csv.lines().toList();
         assertThat(lines).hasSize(DemoIntroductions.PAST.size() + 1);
@@ -85,11 +83,14 @@ class DemoIntroductionsTest {
         // The first: eleven months before 3 December, accepted six days later, met 20 days after the proposal, a
         // partnership two months after it. The fifth, nine months back and four days earlier in the month (the
         // proposals are spread over each month), declined nine days later.
-        assertThat(lines.get(1)).isEqualTo("id-tremplin-insertion;id-france-active-isere;03/01/2026;09/01/2026;;;;"
+        // The actors by their names in the demo territory, as the lab's own file names them.
+        assertThat(lines.get(1)).isEqualTo("Tremplin Insertion Grésivaudan;France Active Isère – Labo des partenariats;"
+                + "03/01/2026;09/01/2026;;;;"
                 + "23/01/2026;partenariat conclu;03/03/2026;apport de ressources;un financement;;"
                 + "Mise en relation du Labo, reprise de son tableau de suivi");
         assertThat(lines.get(5)).as("declined by the partner, for a reason in French")
-                .isEqualTo("id-habitat-jeunes;id-departement-isere;27/02/2026;;08/03/2026;partenaire;pas maintenant;;;;;;;"
+                .isEqualTo("Habitat Jeunes Grenoble Alpes;Département de l'Isère;27/02/2026;;08/03/2026;partenaire;"
+                        + "pas maintenant;;;;;;;"
                         + "Mise en relation du Labo, reprise de son tableau de suivi");
     }
 

@@ -125,8 +125,8 @@ function importForm(reload) {
 function pastIntroductionsForm() {
   return fileImportForm({
     id: 'import-historique', inputId: 'fichier-historique', title: 'Reprendre l’historique des mises en relation (fichier CSV)',
-    help: 'Une mise en relation passée par ligne, une ligne d’en-tête : acteur, partenaire (identifiants), proposée le '
-      + '(obligatoires) ; acceptée le, ou déclinée le, déclinée par (acteur ou partenaire) et raison du refus ; rencontre le ; '
+    help: 'Une mise en relation passée par ligne, une ligne d’en-tête : acteur, partenaire (nom ou identifiant), proposée le '
+      + '(obligatoires) ; acceptée le, ou déclinée le, déclinée par (acteur, partenaire ou son nom) et raison du refus ; rencontre le ; '
       + 'suite (pas de suite, suite prévue, partenariat conclu), suite le, forme, catégorie ; fin du partenariat le ; note. '
       + 'Dates jj/mm/aaaa. Une seule ligne en erreur et rien n’est repris ; renvoyer le même fichier ne reprend rien deux fois.',
     send: bytes => matchmaking('/api/introductions/past', { method: 'POST', body: bytes, bodyType: 'text/csv' }),

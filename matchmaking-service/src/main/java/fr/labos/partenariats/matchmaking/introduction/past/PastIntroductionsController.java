@@ -36,8 +36,9 @@ class PastIntroductionsController {
     @Operation(summary = "Reprendre l'historique des mises en relation d'un labo (CSV)",
             description = "Un fichier CSV en UTF-8 (avec ou sans BOM), séparé par des points-virgules comme l'écrit "
                     + "Excel (« CSV UTF-8 ») : une ligne d'en-tête puis une mise en relation passée par ligne, "
-                    + "1 000 au plus. Colonnes : `acteur` et `partenaire` (identifiants), `proposée le`, puis "
-                    + "`acceptée le`, ou `déclinée le` avec `déclinée par` (identifiant, ou `acteur` / `partenaire`) "
+                    + "1 000 au plus. Colonnes : `acteur` et `partenaire` (identifiant ou nom ; un nom porté par "
+                    + "plusieurs acteurs est refusé avec leurs identifiants), `proposée le`, puis `acceptée le`, ou "
+                    + "`déclinée le` avec `déclinée par` (identifiant, nom, ou `acteur` / `partenaire`) "
                     + "et `raison du refus` ; `rencontre le` ; `suite` (pas de suite, suite prévue, partenariat "
                     + "conclu) avec `suite le`, et pour un partenariat `forme` et `catégorie` ; `fin du partenariat "
                     + "le` ; `note`. Dates jj/mm/aaaa ou aaaa-mm-jj. Sans réponse et passée son délai de réponse, "

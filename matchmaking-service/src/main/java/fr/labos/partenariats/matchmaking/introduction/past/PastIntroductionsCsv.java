@@ -21,9 +21,9 @@ import java.util.stream.Collectors;
 
 /**
  * A lab's record of its past introductions, as a spreadsheet saved from French Excel ({@link SpreadsheetCsv}), one
- * introduction per line. Columns, by their header: {@code acteur} and {@code partenaire} (the two actors' ids),
- * {@code proposée le}, then {@code acceptée le} or {@code déclinée le} with {@code déclinée par} (the id, or the word
- * {@code acteur} or {@code partenaire}) and {@code raison du refus}; {@code rencontre le}; {@code suite} (pas de
+ * introduction per line. Columns, by their header: {@code acteur} and {@code partenaire} (the two actors, each by its
+ * id or its name), {@code proposée le}, then {@code acceptée le} or {@code déclinée le} with {@code déclinée par} (the
+ * id or the name of one of the two, or the word {@code acteur} or {@code partenaire}) and {@code raison du refus}; {@code rencontre le}; {@code suite} (pas de
  * suite, suite prévue, partenariat conclu) with {@code suite le}, and for a partnership {@code forme} and
  * {@code catégorie}; {@code fin du partenariat le}; {@code note}. Days as {@code 15/09/2025} or {@code 2025-09-15};
  * values by their French label or their code. What a cell cannot mean is a problem naming its line and column;
@@ -64,8 +64,11 @@ final class PastIntroductionsCsv {
     private static final Map<String, ResourceCategory> CATEGORIES = byCodeAndLabel(ResourceCategory.values(),
             ResourceCategory::label);
 
-    /** One introduction as the file tells it; a cell that could not be read is null, and a problem says why. */
-    record Line(int number, String actorId, String partnerId, LocalDate proposedOn, LocalDate acceptedOn,
+    /**
+     * One introduction as the file tells it; a cell that could not be read is null, and a problem says why.
+     * {@code actor} and {@code partner} are as written: an id or a name, resolved by the import.
+     */
+    record Line(int number, String actor, String partner, LocalDate proposedOn, LocalDate acceptedOn,
                 LocalDate declinedOn, String declinedBy, DeclineReason declineReason, LocalDate metOn,
                 Outcome outcome, LocalDate outcomeOn, PartnershipForm form, ResourceCategory category,
                 LocalDate endedOn, String note) {
@@ -159,6 +162,7 @@ final class PastIntroductionsCsv {
             columns.put(SpreadsheetCsv.normalise(column), column);
         }
         Map.ofEntries(Map.entry("identifiantacteur", ACTOR), Map.entry("idacteur", ACTOR),
+                Map.entry("nomacteur", ACTOR), Map.entry("nompartenaire", PARTNER),
                 Map.entry("identifiantpartenaire", PARTNER), Map.entry("idpartenaire", PARTNER),
                 Map.entry("proposele", PROPOSED_ON), Map.entry("datedeproposition", PROPOSED_ON),
                 Map.entry("acceptele", ACCEPTED_ON), Map.entry("datedacceptation", ACCEPTED_ON),

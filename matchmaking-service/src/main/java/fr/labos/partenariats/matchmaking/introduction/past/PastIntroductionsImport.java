@@ -4,6 +4,8 @@ import fr.labos.partenariats.matchmaking.access.ActorAccess;
 import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRules;
 import fr.labos.partenariats.matchmaking.introduction.command.InvalidIntroduction;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
+import fr.labos.partenariats.matchmaking.projection.ActorNames;
+import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.platform.problem.FieldProblem;
 import fr.labos.partenariats.platform.security.ActionForbiddenException;
 import fr.labos.partenariats.platform.security.LabPrincipal;
@@ -32,7 +34,9 @@ import static fr.labos.partenariats.matchmaking.introduction.past.PastIntroducti
 
 /**
  * Records a lab's past introductions from its spreadsheet ({@link PastIntroductionsCsv}), as a facilitator of their
- * territory or an admin. All or nothing as far as the file goes: every line is read, its actors found, the
+ * territory or an admin. Its actors are named by their id or, as a lab's spreadsheet names them, by their name (one
+ * shared by several actors is refused with their ids, to choose from). All or nothing as far as the file goes: every
+ * line is read, its actors found, the
  * principal's reach and the introduction's rules checked, before any is recorded; one line refused refuses the file
  * (a 400 naming each line and column and why, or a 403 naming the lines out of the principal's reach) and nothing is
  * written. Each introduction's id comes from its two actors and its proposal day, so the same file sent again, after
@@ -47,12 +51,15 @@ class PastIntroductionsImport {
     private final CommandGateway commands;
     private final EventStore events;
     private final ActorAccess access;
+    private final ProjectionReader projection;
     private final Clock clock;
 
-    PastIntroductionsImport(CommandGateway commands, EventStore events, ActorAccess access, Clock clock) {
+    PastIntroductionsImport(CommandGateway commands, EventStore events, ActorAccess access, ProjectionReader projection,
+                            Clock clock) {
         this.commands = commands;
         this.events = events;
         this.access = access;
+        this.projection = projection;
         this.clock = clock;
     }
 
@@ -98,22 +105,25 @@ class PastIntroductionsImport {
                     + " mises en relation ; " + MAX_LINES + " au plus par envoi : découpez-le")));
         }
         List<FieldProblem> problems = new ArrayList<>(read.problems());
-        Map<String, ActorEntry> actors = access.read(lines.stream()
-                .flatMap(line -> Stream.of(line.actorId(), line.partnerId())).filter(Objects::nonNull).toList());
+        List<String> named = lines.stream().flatMap(line -> Stream.of(line.actor(), line.partner()))
+                .filter(Objects::nonNull).distinct().toList();
+        Map<String, ActorEntry> byId = access.read(named);
+        // Every actor's name is read only when a line names one by its name.
+        ActorNames byName = ActorNames.of(byId.keySet().containsAll(named) ? List.of() : projection.allActors());
         LocalDate today = IntroductionRules.today(clock);
         Proposer proposer = new Proposer(principal.subject(), principal.role().name());
         List<FieldProblem> outOfReach = new ArrayList<>();
         Map<String, Integer> firstLineOf = new HashMap<>();
         List<Numbered> toRecord = new ArrayList<>();
         for (Line line : lines) {
-            boolean known = known(line.number(), ACTOR, line.actorId(), actors, problems)
-                    & known(line.number(), PARTNER, line.partnerId(), actors, problems);
-            if (known && !access.mayIntermediateBetween(principal,
-                    List.of(actors.get(line.actorId()), actors.get(line.partnerId())))) {
-                outOfReach.add(new FieldProblem("ligne " + line.number(), "ni « " + nameOf(actors.get(line.actorId()))
-                        + " » ni « " + nameOf(actors.get(line.partnerId())) + " » n'est dans les territoires que vous animez"));
+            ActorEntry actor = resolve(line.number(), ACTOR, line.actor(), byId, byName, problems);
+            ActorEntry partner = resolve(line.number(), PARTNER, line.partner(), byId, byName, problems);
+            boolean known = actor != null && partner != null;
+            if (known && !access.mayIntermediateBetween(principal, List.of(actor, partner))) {
+                outOfReach.add(new FieldProblem("ligne " + line.number(), "ni « " + nameOf(actor) + " » ni « "
+                        + nameOf(partner) + " » n'est dans les territoires que vous animez"));
             }
-            RecordPastIntroductionCommand command = command(line, proposer);
+            RecordPastIntroductionCommand command = command(line, actor, partner, proposer);
             // An unknown actor is already a problem of the line: its rules are still checked, to say all at once.
             if (command == null || !checked(line, command, today, problems) || !known) continue;
             Integer earlier = firstLineOf.putIfAbsent(command.introductionId(), line.number());
@@ -122,8 +132,7 @@ class PastIntroductionsImport {
                         + "acteurs, même date de proposition) est déjà à la ligne " + earlier));
                 continue;
             }
-            toRecord.add(new Numbered(line.number(), command, nameOf(actors.get(line.actorId())),
-                    nameOf(actors.get(line.partnerId()))));
+            toRecord.add(new Numbered(line.number(), command, nameOf(actor), nameOf(partner)));
         }
         if (!outOfReach.isEmpty()) {
             throw new ActionForbiddenException("Aucune mise en relation n'est reprise : " + String.join(" ; ",
@@ -156,9 +165,15 @@ class PastIntroductionsImport {
         }
     }
 
-    /** The line as a command; null when a cell it needs could not be read (its problem is already listed). */
-    private static RecordPastIntroductionCommand command(Line line, Proposer proposer) {
-        if (line.actorId() == null || line.partnerId() == null || line.proposedOn() == null) return null;
+    /**
+     * The line as a command; null when a cell it needs could not be read (its problem is already listed). An actor not
+     * found keeps the file's words, so that the line's other rules are still checked.
+     */
+    private static RecordPastIntroductionCommand command(Line line, ActorEntry actor, ActorEntry partner,
+                                                         Proposer proposer) {
+        if (line.actor() == null || line.partner() == null || line.proposedOn() == null) return null;
+        String actorId = actor == null ? line.actor() : actor.id();
+        String partnerId = partner == null ? line.partner() : partner.id();
         List<PastOutcome> outcomes = new ArrayList<>();
         if (line.outcome() != null || line.outcomeOn() != null) {
             outcomes.add(new PastOutcome(line.outcome(), line.outcomeOn(), null, line.form(), line.category()));
@@ -166,24 +181,34 @@ class PastIntroductionsImport {
         if (line.endedOn() != null) {
             outcomes.add(new PastOutcome(Outcome.PARTNERSHIP_ENDED, line.endedOn(), null, null, null));
         }
-        return new RecordPastIntroductionCommand(idOf(line), line.actorId(), line.partnerId(), proposer, line.note(),
-                line.proposedOn(), line.acceptedOn(), line.declinedOn(), sideOf(line), line.declineReason(),
-                line.metOn(), outcomes);
+        return new RecordPastIntroductionCommand(idOf(actorId, partnerId, line.proposedOn()), actorId, partnerId,
+                proposer, line.note(), line.proposedOn(), line.acceptedOn(), line.declinedOn(),
+                sideOf(line.declinedBy(), actor, partner, actorId, partnerId), line.declineReason(), line.metOn(),
+                outcomes);
     }
 
-    /** The same two actors proposed on the same day are the same introduction, whoever sends the file. */
-    static String idOf(Line line) {
-        String key = "introduction-reprise|" + line.actorId() + "|" + line.partnerId() + "|" + line.proposedOn();
+    /**
+     * The same two actors proposed on the same day are the same introduction, whoever sends the file and whether it
+     * names them by id or by name.
+     */
+    static String idOf(String actorId, String partnerId, LocalDate proposedOn) {
+        String key = "introduction-reprise|" + actorId + "|" + partnerId + "|" + proposedOn;
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
 
-    /** « déclinée par » names a side by its id, or by the words « acteur » and « partenaire ». */
-    private static String sideOf(Line line) {
-        String side = line.declinedBy();
+    /**
+     * « déclinée par » names a side by the words « acteur » and « partenaire », or by its id or its name; anything
+     * else is left as written, for the introduction's rule to refuse (it is neither side).
+     */
+    private static String sideOf(String side, ActorEntry actor, ActorEntry partner, String actorId, String partnerId) {
         if (side == null) return null;
-        if (side.equalsIgnoreCase(ACTOR)) return line.actorId();
-        if (side.equalsIgnoreCase(PARTNER)) return line.partnerId();
+        if (side.equalsIgnoreCase(ACTOR) || isCalled(actor, side)) return actorId;
+        if (side.equalsIgnoreCase(PARTNER) || isCalled(partner, side)) return partnerId;
         return side;
+    }
+
+    private static boolean isCalled(ActorEntry actor, String name) {
+        return actor != null && actor.name() != null && ActorNames.key(actor.name()).equals(ActorNames.key(name));
     }
 
     /** The introduction's own rules, answered in the file's terms (line and column). */
@@ -224,12 +249,26 @@ class PastIntroductionsImport {
         };
     }
 
-    private static boolean known(int line, String column, String actorId, Map<String, ActorEntry> actors,
-                                 List<FieldProblem> problems) {
-        if (actorId == null) return false;
-        if (actors.containsKey(actorId)) return true;
-        problems.add(new FieldProblem(at(line, column), "aucun acteur connu n'a l'identifiant « " + actorId + " »"));
-        return false;
+    /**
+     * The actor a cell names, by its id or else by its name; null, with the line's problem, when it names none or
+     * several (their ids then listed, for the lab to write the one it meant).
+     */
+    private static ActorEntry resolve(int line, String column, String cell, Map<String, ActorEntry> byId,
+                                      ActorNames byName, List<FieldProblem> problems) {
+        if (cell == null) return null;
+        ActorEntry actor = byId.get(cell);
+        if (actor != null) return actor;
+        List<ActorEntry> named = byName.named(cell);
+        if (named.size() == 1) return named.get(0);
+        if (named.isEmpty()) {
+            problems.add(new FieldProblem(at(line, column), "aucun acteur connu n'a « " + cell
+                    + " » pour identifiant ni pour nom"));
+        } else {
+            problems.add(new FieldProblem(at(line, column), named.size() + " acteurs s'appellent « " + cell + " » ("
+                    + String.join(", ", named.stream().map(ActorEntry::id).sorted().limit(5).toList())
+                    + (named.size() > 5 ? ", …" : "") + ") : écrivez l'identifiant de celui que vous voulez dire"));
+        }
+        return null;
     }
 
     /** The line a problem is on ("ligne 4, suite le" → 4). */

@@ -2,9 +2,7 @@ package fr.labos.partenariats.matchmaking.session.api;
 
 import fr.labos.partenariats.matchmaking.csv.SpreadsheetCsv;
 
-import java.text.Normalizer;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -38,12 +36,5 @@ final class ParticipantListCsv {
         return SpreadsheetCsv.read(body, COLUMNS, List.of(ID, NAME), "un participant par ligne").stream()
                 .map(row -> new Line(row.number(), row.cell(ID), row.cell(NAME), row.cell(ORGANISATION)))
                 .toList();
-    }
-
-    /** An actor's name as compared: lower case, no accents, one space between words, one kind of apostrophe. */
-    static String nameKey(String name) {
-        String plain = Normalizer.normalize(name == null ? "" : name.strip(), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\s+", " ");
     }
 }

@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.session.api;
 
 import fr.labos.partenariats.matchmaking.csv.SpreadsheetCsv;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
+import fr.labos.partenariats.matchmaking.projection.ActorNames;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.platform.problem.Problems;
@@ -24,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -114,8 +114,8 @@ class SessionImportController {
         } catch (SpreadsheetCsv.Unreadable unreadable) {
             throw new ListRefused(List.of(new LineProblem("fichier", unreadable.getMessage())));
         }
-        Map<String, List<ActorEntry>> byName = lines.stream().anyMatch(l -> l.actorId() == null) ? actorsByName()
-                : Map.of();
+        ActorNames byName = ActorNames.of(lines.stream().anyMatch(l -> l.actorId() == null) ? projection.allActors()
+                : List.of());
         // The actors named by id, in one query rather than one per line.
         Map<String, ActorEntry> byId = projection.actors(lines.stream().map(ParticipantListCsv.Line::actorId)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
@@ -143,7 +143,7 @@ class SessionImportController {
     }
 
     private static ActorEntry resolve(ParticipantListCsv.Line line, Map<String, ActorEntry> byId,
-                                      Map<String, List<ActorEntry>> byName, List<LineProblem> refused) {
+                                      ActorNames byName, List<LineProblem> refused) {
         String field = "ligne " + line.number();
         if (line.actorId() != null) {
             ActorEntry known = byId.get(line.actorId());
@@ -157,7 +157,7 @@ class SessionImportController {
             refused.add(new LineProblem(field, "ni identifiant ni nom d'acteur"));
             return null;
         }
-        List<ActorEntry> named = byName.getOrDefault(ParticipantListCsv.nameKey(line.name()), List.of());
+        List<ActorEntry> named = byName.named(line.name());
         if (named.isEmpty()) {
             refused.add(new LineProblem(field, "aucun acteur ne s'appelle « " + line.name() + " »"));
             return null;
@@ -168,16 +168,6 @@ class SessionImportController {
             return null;
         }
         return named.get(0);
-    }
-
-    private Map<String, List<ActorEntry>> actorsByName() {
-        Map<String, List<ActorEntry>> byName = new HashMap<>();
-        for (ActorEntry actor : projection.allActors()) {
-            if (actor.name() != null && !actor.name().isBlank()) {
-                byName.computeIfAbsent(ParticipantListCsv.nameKey(actor.name()), key -> new ArrayList<>()).add(actor);
-            }
-        }
-        return byName;
     }
 
     private static int count(List<LineResult> results, Result result) {

@@ -60,11 +60,17 @@ class PastIntroductionsImportTest {
                 ActorType.ASSOCIATION, "73065", Set.of(), Set.of(), "Savoie", registered));
         profiles.publish("past-chambery", 0, new ActorRegisteredEvent("past-chambery", "Ville de Chambéry",
                 ActorType.MUNICIPALITY, "73065", Set.of(), Set.of(), "Commune", registered));
+        // Two actors of one name, in two towns: a file that names them by it must say which.
+        profiles.publish("past-ml-grenoble", 0, new ActorRegisteredEvent("past-ml-grenoble", "Mission locale",
+                ActorType.ASSOCIATION, "38185", Set.of(), Set.of(), "Jeunes", registered));
+        profiles.publish("past-ml-voiron", 0, new ActorRegisteredEvent("past-ml-voiron", "Mission locale",
+                ActorType.ASSOCIATION, "38563", Set.of(), Set.of(), "Jeunes", registered));
         service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), profileTopic, "it-past",
                 "lab.relay.topic=" + topic, "matchmaking.introduction-views.topic=" + topic,
                 "matchmaking.introduction-views.group-id=it-past", "matchmaking.dashboard.refresh=100ms");
         store = new EventStoreRows(service.databaseUrl());
-        await().atMost(ofSeconds(60)).until(() -> List.of("past-a", "past-b", "past-c", "past-savoie", "past-chambery")
+        await().atMost(ofSeconds(60)).until(() -> List.of("past-a", "past-b", "past-c", "past-savoie", "past-chambery",
+                        "past-ml-grenoble", "past-ml-voiron")
                 .stream().allMatch(id -> service.get("/api/actors/" + id + "/introductions").statusCode() == 200));
     }
 
@@ -153,6 +159,54 @@ class PastIntroductionsImportTest {
         assertThat(RunningMatchmaking.parse(again.body()).path("recorded").asInt()).isZero();
         assertThat(RunningMatchmaking.parse(again.body()).path("alreadyRecorded").asInt()).isEqualTo(4);
         assertThat(store.events()).isEqualTo(events);
+    }
+
+    @Test
+    void aSpreadsheetNamesItsActorsByTheirNamesAsALabWritesThem() {
+        LocalDate sevenMonthsAgo = LocalDate.now(PARIS).minusMonths(7).minusDays(3);
+        LocalDate sixMonthsAgo = LocalDate.now(PARIS).minusMonths(6).minusDays(3);
+        String header = "acteur;partenaire;proposée le;acceptée le;déclinée le;déclinée par;raison du refus;"
+                + "rencontre le;suite;suite le;forme;catégorie;fin du partenariat le;note";
+        String facilitator = TestTokens.facilitator("DEPARTEMENT:38").sign();
+        long events = store.events();
+
+        // Case, accents and apostrophes as a person types them; the side that declined by its name.
+        HttpResponse<String> imported = send(facilitator, String.join("\r\n", header,
+                "tremplin insertion;VILLE D’ECHIROLLES;%s;%s;;;;;;;;;;".formatted(day(sevenMonthsAgo),
+                        day(sevenMonthsAgo.plusDays(3))),
+                "Fonds Alpes  Solidarités;Tremplin Insertion;%s;;%s;Tremplin insertion;pas maintenant;;;;;;;"
+                        .formatted(day(sixMonthsAgo), day(sixMonthsAgo.plusDays(2)))));
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        JsonNode lines = RunningMatchmaking.parse(imported.body()).path("lines");
+        assertThat(lines.findValuesAsText("actorId")).containsExactly("past-a", "past-b");
+        assertThat(lines.findValuesAsText("partnerId")).containsExactly("past-c", "past-a");
+        assertThat(lines.get(0).path("partnerName").asText()).isEqualTo("Ville d'Échirolles");
+        String declined = lines.get(1).path("introductionId").asText();
+        assertThat(store.eventTypes(declined)).containsExactly("IntroductionProposedEvent", "IntroductionDeclinedEvent");
+        assertThat(RunningMatchmaking.parse(store.payloads(declined).get(1)).path("actorId").asText())
+                .as("declined by the side named « Tremplin insertion »").isEqualTo("past-a");
+
+        // The same introductions, now named by their ids: the same ones, recorded already.
+        HttpResponse<String> byIds = send(facilitator, String.join("\r\n", header,
+                "past-a;past-c;%s;%s;;;;;;;;;;".formatted(day(sevenMonthsAgo), day(sevenMonthsAgo.plusDays(3))),
+                "past-b;past-a;%s;;%s;acteur;pas maintenant;;;;;;;".formatted(day(sixMonthsAgo),
+                        day(sixMonthsAgo.plusDays(2)))));
+        assertThat(byIds.statusCode()).as(byIds.body()).isEqualTo(200);
+        assertThat(RunningMatchmaking.parse(byIds.body()).path("alreadyRecorded").asInt()).isEqualTo(2);
+        assertThat(store.events()).as("an acceptance on both sides, a proposal declined").isEqualTo(events + 3 + 2);
+
+        // A name two actors share, and one no actor has: the file says which ids to choose from, and writes nothing.
+        long before = store.events();
+        HttpResponse<String> ambiguous = send(facilitator, String.join("\r\n", header,
+                "Mission Locale;Tremplin Insertion;%s;;;;;;;;;;;".formatted(day(sixMonthsAgo.plusDays(10))),
+                "Tremplin Insertion;Régie de quartier;%s;;;;;;;;;;;".formatted(day(sixMonthsAgo.plusDays(10)))));
+        assertThat(ambiguous.statusCode()).as(ambiguous.body()).isEqualTo(400);
+        JsonNode errors = RunningMatchmaking.parse(ambiguous.body()).path("errors");
+        assertThat(errors.findValuesAsText("field")).containsExactly("ligne 2, acteur", "ligne 3, partenaire");
+        assertThat(errors.get(0).path("message").asText()).contains("2 acteurs", "past-ml-grenoble", "past-ml-voiron");
+        assertThat(errors.get(1).path("message").asText()).contains("Régie de quartier");
+        assertThat(store.events()).as("nothing of the file is written").isEqualTo(before);
     }
 
     @Test

@@ -1,0 +1,44 @@
+package fr.labos.partenariats.matchmaking.projection;
+
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The actors by their name, as a lab's spreadsheets name them: « Ville d'Échirolles », « ville d’echirolles » and
+ * « VILLE D'ECHIROLLES » are the same name. Several actors may share one (two « Mission locale » in two towns), so a
+ * name gives a list; the imports that use it ask for the id when it is not one.
+ */
+public final class ActorNames {
+
+    private final Map<String, List<ActorEntry>> byKey = new HashMap<>();
+
+    private ActorNames(Collection<ActorEntry> actors) {
+        for (ActorEntry actor : actors) {
+            if (actor.name() != null && !actor.name().isBlank()) {
+                byKey.computeIfAbsent(key(actor.name()), key -> new ArrayList<>()).add(actor);
+            }
+        }
+    }
+
+    /** The names of these actors (those whose profile has not arrived yet have none). */
+    public static ActorNames of(Collection<ActorEntry> actors) {
+        return new ActorNames(actors);
+    }
+
+    /** The actors called {@code name}, none when no actor is. */
+    public List<ActorEntry> named(String name) {
+        return List.copyOf(byKey.getOrDefault(key(name), List.of()));
+    }
+
+    /** A name as compared: lower case, no accents, one space between words, one kind of apostrophe. */
+    public static String key(String name) {
+        String plain = Normalizer.normalize(name == null ? "" : name.strip(), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}", "");
+        return plain.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\s+", " ");
+    }
+}
