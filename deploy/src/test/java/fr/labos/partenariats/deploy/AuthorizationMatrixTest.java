@@ -315,7 +315,7 @@ class AuthorizationMatrixTest {
             return;
         }
         if (SessionCells.handles(row.path())) {
-            IntroductionCells.Cell cell = SessionCells.prepare(lab, row.path(), own);
+            IntroductionCells.Cell cell = SessionCells.prepare(lab, row.path(), own, account, expected);
             expect(row, account, expected, cell.path(), cell.body(), null, cell.contentType());
             return;
         }

@@ -17,7 +17,9 @@ import static org.awaitility.Awaitility.await;
  * and taken as far as the operation needs (generated, published, a round started). "own" acts for A, "another's" for
  * B; planning a session plans it in Isère (own) or in Savoie (another's); a participant list imported (CSV) names A
  * (own) or B (another's). Reads share one generated session; the list of sessions is read with the planning cell's
- * body, which a GET ignores.
+ * body, which a GET ignores. The cells of one row that expect a refusal share one session made for them: a refused
+ * request writes nothing (and one that wrongly succeeded fails its own cell), so only the cells that expect a success
+ * need a session of their own — which spares most of the admin's set-up requests and the waits for its allowance.
  */
 final class SessionCells {
 
@@ -36,6 +38,8 @@ final class SessionCells {
 
     private static IntroductionCells.Pair pair;
     private static String shared;
+    /** By row (operation and object): the cell the callers refused on it act on. */
+    private static final java.util.Map<String, IntroductionCells.Cell> forRefusals = new java.util.HashMap<>();
 
     private static synchronized IntroductionCells.Pair pair(SignedInLab lab) {
         if (pair == null) {
@@ -44,7 +48,24 @@ final class SessionCells {
         return pair;
     }
 
-    static IntroductionCells.Cell prepare(SignedInLab lab, String path, boolean own) {
+    /**
+     * The cell of {@code account} on the row ({@code path}, {@code own}) whose expected status is {@code expected}
+     * ({@code 2xx} or a refusal).
+     */
+    static synchronized IntroductionCells.Cell prepare(SignedInLab lab, String path, boolean own, String account,
+                                                       String expected) {
+        boolean refusal = expected.startsWith("4");
+        IntroductionCells.Cell cell = refusal
+                ? forRefusals.computeIfAbsent(path + (own ? " own" : " other"), row -> prepare(lab, path, own))
+                : prepare(lab, path, own);
+        if ("admin".equals(account)) {
+            // The admin's set-up may have spent its allowance: the cell's own request comes after it refills.
+            await().pollDelay(Duration.ofMillis(1100)).atMost(Duration.ofSeconds(5)).until(() -> true);
+        }
+        return cell;
+    }
+
+    private static IntroductionCells.Cell prepare(SignedInLab lab, String path, boolean own) {
         if (path.equals("/api/sessions")) {
             return new IntroductionCells.Cell(path, PLAN.formatted(own ? "38" : "73", LocalDate.now().plusDays(7)));
         }
@@ -110,8 +131,6 @@ final class SessionCells {
     }
 
     private static IntroductionCells.Cell cell(String path, String session, String body) {
-        // The admin's set-up may have spent its allowance: the cell's own request (the admin's too) comes after it.
-        await().pollDelay(Duration.ofMillis(1100)).atMost(Duration.ofSeconds(5)).until(() -> true);
         return new IntroductionCells.Cell(path.replace("{sessionId}", session).replace("{round}", "1"), body);
     }
 
