@@ -187,14 +187,20 @@ class PastIntroductionsImportTest {
         assertThat(RunningMatchmaking.parse(store.payloads(declined).get(1)).path("actorId").asText())
                 .as("declined by the side named « Tremplin insertion »").isEqualTo("past-a");
 
-        // The same introductions, now named by their ids: the same ones, recorded already.
+        // The same introductions, now named by their ids, in a longer file (as after an import cut short): the same
+        // ones, recorded already; only the new line is recorded.
         HttpResponse<String> byIds = send(facilitator, String.join("\r\n", header,
                 "past-a;past-c;%s;%s;;;;;;;;;;".formatted(day(sevenMonthsAgo), day(sevenMonthsAgo.plusDays(3))),
                 "past-b;past-a;%s;;%s;acteur;pas maintenant;;;;;;;".formatted(day(sixMonthsAgo),
-                        day(sixMonthsAgo.plusDays(2)))));
+                        day(sixMonthsAgo.plusDays(2))),
+                "past-c;past-b;%s;;%s;partenaire;pas pertinent;;;;;;;".formatted(day(sixMonthsAgo),
+                        day(sixMonthsAgo.plusDays(1)))));
         assertThat(byIds.statusCode()).as(byIds.body()).isEqualTo(200);
         assertThat(RunningMatchmaking.parse(byIds.body()).path("alreadyRecorded").asInt()).isEqualTo(2);
-        assertThat(store.events()).as("an acceptance on both sides, a proposal declined").isEqualTo(events + 3 + 2);
+        assertThat(RunningMatchmaking.parse(byIds.body()).path("recorded").asInt()).isEqualTo(1);
+        assertThat(RunningMatchmaking.parse(byIds.body()).path("lines").findValuesAsText("result"))
+                .containsExactly("ALREADY_RECORDED", "ALREADY_RECORDED", "RECORDED");
+        assertThat(store.events()).as("an acceptance on both sides, two proposals declined").isEqualTo(events + 3 + 2 + 2);
 
         // A name two actors share, and one no actor has: the file says which ids to choose from, and writes nothing.
         long before = store.events();
