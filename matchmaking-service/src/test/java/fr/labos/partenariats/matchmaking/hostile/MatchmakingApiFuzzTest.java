@@ -49,14 +49,18 @@ class MatchmakingApiFuzzTest {
                     post(ResourceCategory.FUNDING).build(), Instant.now()));
             publisher.publish("actor-2", 0, new ActorRegisteredEvent("actor-2", "Fondation", ActorType.FOUNDATION, "38185",
                     Set.of(), Set.of(), "", Instant.now()));
+            // Both actors known (their events may travel on different partitions), and the posts of actor-1.
             await().until(() -> service.get("/api/offers/offer-1/matches").statusCode() == 200
+                    && service.get("/api/actors/actor-1/partners").statusCode() == 200
                     && service.get("/api/actors/actor-2/partners").statusCode() == 200);
             int port = service.port();
             String adminToken = TestTokens.admin().sign();
             String admin = TestTokens.bearer(adminToken);
             // An introduction withdrawn already: whatever valid request reaches it is refused (409), and writes nothing.
-            String introduction = RunningMatchmaking.parse(service.post("/api/introductions", adminToken,
-                    "{\"actorId\": \"actor-1\", \"partnerId\": \"actor-2\", \"source\": \"FACILITATOR\"}").body()).path("id").asText();
+            var proposed = service.post("/api/introductions", adminToken,
+                    "{\"actorId\": \"actor-1\", \"partnerId\": \"actor-2\", \"source\": \"FACILITATOR\"}");
+            assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+            String introduction = RunningMatchmaking.parse(proposed.body()).path("id").asText();
             assertThat(service.post("/api/introductions/" + introduction + "/withdraw", adminToken, "{}").statusCode()).isEqualTo(204);
             EventStoreRows store = new EventStoreRows(service.databaseUrl());
             long events = store.events();

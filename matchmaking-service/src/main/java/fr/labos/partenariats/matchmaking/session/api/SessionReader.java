@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.session.api;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import fr.labos.partenariats.matchmaking.session.command.SpeedMeetingSession;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class SessionReader {
+
+    /** The aggregate type Axon records for a session's events: its class's simple name. */
+    private static final String SESSION = SpeedMeetingSession.class.getSimpleName();
 
     private final EventStore events;
     private final Cache<String, Folded> folded;
@@ -52,6 +56,10 @@ class SessionReader {
         DomainEventStream stream = events.readEvents(sessionId);
         while (stream.hasNext()) {
             DomainEventMessage<?> message = stream.next();
+            if (!SESSION.equals(message.getType())) {
+                // Another aggregate's id (an introduction's, say): not a session, and not worth reading further.
+                throw new SessionNotFound(sessionId);
+            }
             state.apply(message.getPayload());
             last = message.getSequenceNumber();
         }
