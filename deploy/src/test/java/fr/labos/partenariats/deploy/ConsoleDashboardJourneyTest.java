@@ -113,33 +113,38 @@ class ConsoleDashboardJourneyTest {
     /** The demo history of introductions (every state), made through the API as the launcher does. */
     private static long loadDemoIntroductions(SignedInLab lab) throws IOException, InterruptedException {
         // The lab is shared with other tests, which make introductions of their own: count from what is there.
-        long proposedBefore = proposed(lab);
-        long expiredBefore = expired(lab);
+        JsonNode before = funnel(lab);
+        long proposedBefore = proposed(before);
+        long expiredBefore = expired(before);
         int made = new DemoIntroductions(lab.matchmaking, lab.auth, lab.loaded.actors())
                 .loadOnce(Files.createTempDirectory("demo-introductions").resolve("progress.json"));
         assertThat(made).isGreaterThanOrEqualTo(DemoIntroductions.STORIES.size() + DemoIntroductions.PAST.size());
         long unanswered = DemoIntroductions.PAST.stream().filter(past -> past.get(3).equals("unanswered")).count();
         // Every proposal reached the dashboards, and each expiry that follows its proposal in the topic.
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> proposed(lab) >= proposedBefore + made
-                && expired(lab) >= expiredBefore + unanswered);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
+            JsonNode funnel = funnel(lab);
+            return proposed(funnel) >= proposedBefore + made && expired(funnel) >= expiredBefore + unanswered;
+        });
         // The lab's past year, brought from its spreadsheet: proposals month after month, and some left unanswered.
         JsonNode months = json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/periods?granularity=month"),
                 "viewer", null).body());
         assertThat(months.path("rows").size()).as(months.toString()).isGreaterThanOrEqualTo(10);
-        assertThat(expired(lab)).as("the unanswered past introductions, expired, and nothing else")
+        assertThat(expired(funnel(lab))).as("the unanswered past introductions, expired, and nothing else")
                 .isEqualTo(expiredBefore + unanswered);
         return made;
     }
 
-    /** The funnel's first figure: introductions proposed, whatever became of them. */
-    private static long proposed(SignedInLab lab) throws IOException, InterruptedException {
-        return json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/funnel"), "viewer", null).body())
-                .path("steps").get(0).path("count").asLong();
+    private static JsonNode funnel(SignedInLab lab) throws IOException, InterruptedException {
+        return json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/funnel"), "viewer", null).body());
     }
 
-    private static long expired(SignedInLab lab) throws IOException, InterruptedException {
-        return json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/funnel"), "viewer", null).body())
-                .path("byStatus").path("expired").asLong();
+    /** The funnel's first figure: introductions proposed, whatever became of them. */
+    private static long proposed(JsonNode funnel) {
+        return funnel.path("steps").get(0).path("count").asLong();
+    }
+
+    private static long expired(JsonNode funnel) {
+        return funnel.path("byStatus").path("expired").asLong();
     }
 
     private static List<Long> funnelCells(ConsoleBrowser browser) {

@@ -36,11 +36,11 @@ import static fr.labos.partenariats.matchmaking.introduction.past.PastIntroducti
  * Records a lab's past introductions from its spreadsheet ({@link PastIntroductionsCsv}), as a facilitator of their
  * territory or an admin. Its actors are named by their id or, as a lab's spreadsheet names them, by their name (one
  * shared by several actors is refused with their ids, to choose from). All or nothing as far as the file goes: every
- * line is read, its actors found, the
- * principal's reach and the introduction's rules checked, before any is recorded; one line refused refuses the file
- * (a 400 naming each line and column and why, or a 403 naming the lines out of the principal's reach) and nothing is
- * written. Each introduction's id comes from its two actors and its proposal day, so the same file sent again, after
- * an interrupted import for instance, records only what is not recorded yet.
+ * line is read, its actors found, the principal's reach and the introduction's rules checked, before any is
+ * recorded; one line refused refuses the file (a 400 naming each line and column and why, or a 403 naming the lines
+ * out of the principal's reach) and nothing is written. Each introduction's id comes from its two actors and its
+ * proposal day, so the same file sent again, after an interrupted import for instance, records only what is not
+ * recorded yet.
  */
 @Component
 class PastIntroductionsImport {
@@ -191,7 +191,7 @@ class PastIntroductionsImport {
      * The same two actors proposed on the same day are the same introduction, whoever sends the file and whether it
      * names them by id or by name.
      */
-    static String idOf(String actorId, String partnerId, LocalDate proposedOn) {
+    private static String idOf(String actorId, String partnerId, LocalDate proposedOn) {
         String key = "introduction-reprise|" + actorId + "|" + partnerId + "|" + proposedOn;
         return UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8)).toString();
     }
