@@ -4,7 +4,7 @@ import fr.labos.partenariats.matchmaking.access.ActorAccess;
 import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRules;
 import fr.labos.partenariats.matchmaking.introduction.command.InvalidIntroduction;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
-import fr.labos.partenariats.matchmaking.projection.ActorNames;
+import fr.labos.partenariats.matchmaking.projection.ActorsByName;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.platform.problem.FieldProblem;
 import fr.labos.partenariats.platform.security.ActionForbiddenException;
@@ -109,7 +109,7 @@ class PastIntroductionsImport {
                 .filter(Objects::nonNull).distinct().toList();
         Map<String, ActorEntry> byId = access.read(named);
         // Every actor's name is read only when a line names one by its name.
-        ActorNames byName = ActorNames.of(byId.keySet().containsAll(named) ? List.of() : projection.allActors());
+        ActorsByName byName = ActorsByName.of(byId.keySet().containsAll(named) ? List.of() : projection.allActors());
         LocalDate today = IntroductionRules.today(clock);
         Proposer proposer = new Proposer(principal.subject(), principal.role().name());
         List<FieldProblem> outOfReach = new ArrayList<>();
@@ -208,7 +208,7 @@ class PastIntroductionsImport {
     }
 
     private static boolean isCalled(ActorEntry actor, String name) {
-        return actor != null && actor.name() != null && ActorNames.key(actor.name()).equals(ActorNames.key(name));
+        return actor != null && actor.name() != null && ActorsByName.key(actor.name()).equals(ActorsByName.key(name));
     }
 
     /** The introduction's own rules, answered in the file's terms (line and column). */
@@ -254,7 +254,7 @@ class PastIntroductionsImport {
      * several (their ids then listed, for the lab to write the one it meant).
      */
     private static ActorEntry resolve(int line, String column, String cell, Map<String, ActorEntry> byId,
-                                      ActorNames byName, List<FieldProblem> problems) {
+                                      ActorsByName byName, List<FieldProblem> problems) {
         if (cell == null) return null;
         ActorEntry actor = byId.get(cell);
         if (actor != null) return actor;

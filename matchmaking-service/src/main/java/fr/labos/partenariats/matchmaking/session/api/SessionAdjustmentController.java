@@ -33,11 +33,11 @@ class SessionAdjustmentController {
     private final CommandGateway commands;
     private final SessionReader sessions;
     private final SessionAccess access;
-    private final ActorNames names;
+    private final ParticipantNames names;
     private final SessionScheduling scheduling;
 
     SessionAdjustmentController(CommandGateway commands, SessionReader sessions, SessionAccess access,
-                                ActorNames names, SessionScheduling scheduling) {
+                                ParticipantNames names, SessionScheduling scheduling) {
         this.commands = commands;
         this.sessions = sessions;
         this.access = access;

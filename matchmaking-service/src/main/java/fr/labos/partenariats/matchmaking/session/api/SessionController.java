@@ -40,10 +40,10 @@ class SessionController {
     private final SessionAccess access;
     private final ActorAccess actors;
     private final SessionScheduling scheduling;
-    private final ActorNames names;
+    private final ParticipantNames names;
 
     SessionController(CommandGateway commands, SessionReader sessions, SessionAccess access, ActorAccess actors,
-                      SessionScheduling scheduling, ActorNames names) {
+                      SessionScheduling scheduling, ParticipantNames names) {
         this.names = names;
         this.commands = commands;
         this.sessions = sessions;

@@ -2,7 +2,7 @@ package fr.labos.partenariats.matchmaking.session.api;
 
 import fr.labos.partenariats.matchmaking.csv.SpreadsheetCsv;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
-import fr.labos.partenariats.matchmaking.projection.ActorNames;
+import fr.labos.partenariats.matchmaking.projection.ActorsByName;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.platform.problem.Problems;
@@ -114,7 +114,7 @@ class SessionImportController {
         } catch (SpreadsheetCsv.Unreadable unreadable) {
             throw new ListRefused(List.of(new LineProblem("fichier", unreadable.getMessage())));
         }
-        ActorNames byName = ActorNames.of(lines.stream().anyMatch(l -> l.actorId() == null) ? projection.allActors()
+        ActorsByName byName = ActorsByName.of(lines.stream().anyMatch(l -> l.actorId() == null) ? projection.allActors()
                 : List.of());
         // The actors named by id, in one query rather than one per line.
         Map<String, ActorEntry> byId = projection.actors(lines.stream().map(ParticipantListCsv.Line::actorId)
@@ -143,7 +143,7 @@ class SessionImportController {
     }
 
     private static ActorEntry resolve(ParticipantListCsv.Line line, Map<String, ActorEntry> byId,
-                                      ActorNames byName, List<LineProblem> refused) {
+                                      ActorsByName byName, List<LineProblem> refused) {
         String field = "ligne " + line.number();
         if (line.actorId() != null) {
             ActorEntry known = byId.get(line.actorId());

@@ -23,10 +23,10 @@ class SessionOverviewController {
     private final SessionReader sessions;
     private final SessionDirectory directory;
     private final SessionAccess access;
-    private final ActorNames names;
+    private final ParticipantNames names;
 
     SessionOverviewController(SessionReader sessions, SessionDirectory directory, SessionAccess access,
-                              ActorNames names) {
+                              ParticipantNames names) {
         this.sessions = sessions;
         this.directory = directory;
         this.access = access;

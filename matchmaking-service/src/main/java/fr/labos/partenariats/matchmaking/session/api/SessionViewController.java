@@ -33,11 +33,11 @@ class SessionViewController {
     private final SessionReader sessions;
     private final SessionAccess access;
     private final SessionScheduling scheduling;
-    private final ActorNames names;
+    private final ParticipantNames names;
     private final Clock clock;
 
     SessionViewController(SessionReader sessions, SessionAccess access, SessionScheduling scheduling,
-                          ActorNames names, Clock clock) {
+                          ParticipantNames names, Clock clock) {
         this.sessions = sessions;
         this.access = access;
         this.scheduling = scheduling;

@@ -149,18 +149,18 @@ final class DatasetEvents implements Iterator<Object> {
         int departement = geo.departementOf[c];
         int region = geo.regionOf[c];
         String name = switch (type) {
-            case ASSOCIATION -> ActorNames.association(main, communeName, communeOf, random);
-            case NETWORK_HEAD -> ActorNames.networkHead(main, home.territoryOf(), random);
-            case COMPANY -> ActorNames.company(communeName, communeOf, random);
-            case FOUNDATION -> ActorNames.foundation(main, random);
-            case MUNICIPALITY -> ActorNames.municipality(main, communeName, communeOf, geo.population[c], random);
-            case INTERMUNICIPALITY -> ActorNames.intermunicipality(main, geo.epciFullName(geo.epciOf[c]), random);
-            case DEPARTMENT -> ActorNames.departement(main, geo.departementCode[departement], geo.departementOf(departement), random);
-            case REGION -> ActorNames.region(main, FrenchNames.regionInstitution(geo.regionCode[region], geo.regionName[region]), random);
-            case STATE_AGENCY -> ActorNames.stateAgency(main, communeOf, geo.departementOf(departement), geo.regionName[region], random);
-            case ACADEMIC -> ActorNames.academic(communeName, communeOf, geo.regionOf(region), geo.population[c], random);
-            case SOCIAL_ENTERPRISE -> ActorNames.socialEnterprise(communeOf, random);
-            case FACILITATOR_ORG -> ActorNames.facilitator(communeOf, geo.departementOf(departement), random);
+            case ASSOCIATION -> SyntheticActorNames.association(main, communeName, communeOf, random);
+            case NETWORK_HEAD -> SyntheticActorNames.networkHead(main, home.territoryOf(), random);
+            case COMPANY -> SyntheticActorNames.company(communeName, communeOf, random);
+            case FOUNDATION -> SyntheticActorNames.foundation(main, random);
+            case MUNICIPALITY -> SyntheticActorNames.municipality(main, communeName, communeOf, geo.population[c], random);
+            case INTERMUNICIPALITY -> SyntheticActorNames.intermunicipality(main, geo.epciFullName(geo.epciOf[c]), random);
+            case DEPARTMENT -> SyntheticActorNames.departement(main, geo.departementCode[departement], geo.departementOf(departement), random);
+            case REGION -> SyntheticActorNames.region(main, FrenchNames.regionInstitution(geo.regionCode[region], geo.regionName[region]), random);
+            case STATE_AGENCY -> SyntheticActorNames.stateAgency(main, communeOf, geo.departementOf(departement), geo.regionName[region], random);
+            case ACADEMIC -> SyntheticActorNames.academic(communeName, communeOf, geo.regionOf(region), geo.population[c], random);
+            case SOCIAL_ENTERPRISE -> SyntheticActorNames.socialEnterprise(communeOf, random);
+            case FACILITATOR_ORG -> SyntheticActorNames.facilitator(communeOf, geo.departementOf(departement), random);
         };
         Set<Sdg> sdgs = EnumSet.noneOf(Sdg.class);
         for (Theme theme : themes) {

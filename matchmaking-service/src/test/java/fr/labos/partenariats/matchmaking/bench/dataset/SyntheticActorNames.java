@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 /** Plausible, varied French names of organisations, built from a type, a theme and a place. */
-final class ActorNames {
+final class SyntheticActorNames {
 
     static final String[] SURNAMES = {
             "Martin", "Bernard", "Thomas", "Petit", "Robert", "Richard", "Durand", "Dubois", "Moreau", "Laurent",
@@ -158,7 +158,7 @@ final class ActorNames {
         STATE_PATTERNS.put(Theme.CITIZENSHIP, a("Service départemental à la jeunesse, à l'engagement et aux sports {d} — vie associative", "Préfecture {d} — politique de la ville"));
     }
 
-    private ActorNames() {
+    private SyntheticActorNames() {
     }
 
     static String pick(String[] values, SplittableRandom random) {

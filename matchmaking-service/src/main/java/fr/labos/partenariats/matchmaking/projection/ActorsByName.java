@@ -13,11 +13,11 @@ import java.util.Map;
  * « VILLE D'ECHIROLLES » are the same name. Several actors may share one (two « Mission locale » in two towns), so a
  * name gives a list; the imports that use it ask for the id when it is not one.
  */
-public final class ActorNames {
+public final class ActorsByName {
 
     private final Map<String, List<ActorEntry>> byKey = new HashMap<>();
 
-    private ActorNames(Collection<ActorEntry> actors) {
+    private ActorsByName(Collection<ActorEntry> actors) {
         for (ActorEntry actor : actors) {
             if (actor.name() != null && !actor.name().isBlank()) {
                 byKey.computeIfAbsent(key(actor.name()), key -> new ArrayList<>()).add(actor);
@@ -26,8 +26,8 @@ public final class ActorNames {
     }
 
     /** The names of these actors (those whose profile has not arrived yet have none). */
-    public static ActorNames of(Collection<ActorEntry> actors) {
-        return new ActorNames(actors);
+    public static ActorsByName of(Collection<ActorEntry> actors) {
+        return new ActorsByName(actors);
     }
 
     /** The actors called {@code name}, none when no actor is. */

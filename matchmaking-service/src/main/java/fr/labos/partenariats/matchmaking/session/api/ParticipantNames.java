@@ -14,16 +14,16 @@ import java.util.function.Function;
 
 /** Participants' public names, from the matching projection; an actor not there yet is shown by its id. */
 @Component
-class ActorNames {
+class ParticipantNames {
 
     private final ProjectionReader projection;
 
-    ActorNames(ProjectionReader projection) {
+    ParticipantNames(ProjectionReader projection) {
         this.projection = projection;
     }
 
     String of(String actorId) {
-        return projection.actor(actorId).map(ActorNames::name).orElse(actorId);
+        return projection.actor(actorId).map(ParticipantNames::name).orElse(actorId);
     }
 
     /** The names of several actors, read in one query. */
