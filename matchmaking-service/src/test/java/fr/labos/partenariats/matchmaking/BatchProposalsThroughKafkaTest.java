@@ -2,11 +2,13 @@ package fr.labos.partenariats.matchmaking;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
+import fr.labos.partenariats.matchmaking.support.EventStoreRows;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.Posts;
 import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.platform.problem.ProblemTypes;
 import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.EventJson;
@@ -36,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import static fr.labos.partenariats.matchmaking.support.Posts.GRENOBLE;
 import static fr.labos.partenariats.matchmaking.support.Posts.ISERE;
@@ -56,6 +59,7 @@ class BatchProposalsThroughKafkaTest {
     private static ProfileEventPublisher profile;
     private static String introductionTopic;
     private static RunningMatchmaking service;
+    private static EventStoreRows store;
 
     @BeforeAll
     static void anIsereTerritoryWithTwoNeedersFourFundersAndASavoyard() {
@@ -78,6 +82,7 @@ class BatchProposalsThroughKafkaTest {
         service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), profileTopic,
                 "it-batch-" + System.nanoTime(), "lab.relay.topic=" + introductionTopic,
                 "matchmaking.introductions.topic=" + introductionTopic);
+        store = new EventStoreRows(service.databaseUrl());
         await().atMost(ofSeconds(60)).ignoreExceptions().until(() ->
                 service.getJson("/api/actors/a-wimoov/partners").size() == 4
                         && service.getJson("/api/actors/s-savoie/partners").size() == 4
@@ -130,7 +135,8 @@ class BatchProposalsThroughKafkaTest {
             assertThat(event.proposedBy().role()).isEqualTo("FACILITATOR");
         }
 
-        // Run again at once: nothing new, everything skipped, and no new event on the topic.
+        // Run again at once: nothing new, everything skipped, and no new event in the store (so none to relay).
+        long eventsAfterTheFirst = store.events();
         JsonNode second = RunningMatchmaking.parse(batch(facilitator, ISERE_38).body());
         assertThat(second.get("proposed").asInt()).isZero();
         assertThat(second.get("skipped").findValues("count").stream().mapToInt(JsonNode::asInt).sum()).isPositive();
@@ -141,27 +147,52 @@ class BatchProposalsThroughKafkaTest {
         JsonNode third = RunningMatchmaking.parse(batch(facilitator, ISERE_38).body());
         assertThat(third.get("proposed").asInt()).isZero();
         assertThat(third.get("skipped").findValuesAsText("reason")).contains("OPEN_INTRODUCTION");
-        assertThat(proposedOnTopic()).hasSize(proposals.size());
+        assertThat(store.events()).as("events after two batches that proposed nothing").isEqualTo(eventsAfterTheFirst);
     }
 
     @Test
     void onlyAFacilitatorOfTheTerritoryOrAnAdminMayAskAndARefusalProposesNothing() {
-        int before = proposedOnTopic().size();
-        assertThat(batch(TestTokens.facilitator("DEPARTEMENT:73").sign(), ISERE_38).statusCode()).isEqualTo(403);
-        assertThat(batch(TestTokens.member("a-wimoov").sign(), ISERE_38).statusCode()).isEqualTo(403);
-        assertThat(batch(TestTokens.viewer().sign(), ISERE_38).statusCode()).isEqualTo(403);
-        HttpResponse<String> unknown = batch(TestTokens.admin().sign(),
-                "{\"territory\": {\"code\": \"99\", \"level\": \"DEPARTEMENT\"}}");
-        assertThat(unknown.statusCode()).isEqualTo(400);
-        assertThat(unknown.body()).contains("territory");
-        assertThat(batch(TestTokens.admin().sign(),
-                "{\"territory\": {\"code\": \"38\", \"level\": \"DEPARTEMENT\"}, \"partnersPerActor\": 0}").statusCode())
-                .isEqualTo(400);
-        assertThat(proposedOnTopic()).hasSize(before);
+        String onlyFacilitators = "Seuls les animateurs et les administrateurs demandent un lot de propositions de mise"
+                + " en relation.";
+        assertThat(refused(403, ProblemTypes.FORBIDDEN, () -> batch(TestTokens.facilitator("DEPARTEMENT:73").sign(),
+                ISERE_38)).path("detail").asText())
+                .isEqualTo("Le territoire « Isère » n'est pas dans les territoires que vous animez.");
+        assertThat(refused(403, ProblemTypes.FORBIDDEN, () -> batch(TestTokens.member("a-wimoov").sign(), ISERE_38))
+                .path("detail").asText()).isEqualTo(onlyFacilitators);
+        assertThat(refused(403, ProblemTypes.FORBIDDEN, () -> batch(TestTokens.viewer().sign(), ISERE_38))
+                .path("detail").asText()).isEqualTo(onlyFacilitators);
+
+        JsonNode unknown = refused(400, ProblemTypes.INVALID_INPUT, () -> batch(TestTokens.admin().sign(),
+                "{\"territory\": {\"code\": \"99\", \"level\": \"DEPARTEMENT\"}}")).path("errors");
+        assertThat(unknown).hasSize(1);
+        assertThat(unknown.get(0).path("field").asText()).isEqualTo("territory");
+        assertThat(unknown.get(0).path("message").asText())
+                .isEqualTo("« 99 » n'est pas un territoire de niveau DEPARTEMENT du référentiel officiel");
+        JsonNode none = refused(400, ProblemTypes.INVALID_INPUT, () -> batch(TestTokens.admin().sign(),
+                "{\"territory\": {\"code\": \"38\", \"level\": \"DEPARTEMENT\"}, \"partnersPerActor\": 0}"))
+                .path("errors");
+        assertThat(none).hasSize(1);
+        assertThat(none.get(0).path("field").asText()).isEqualTo("partnersPerActor");
     }
 
     private static HttpResponse<String> batch(String token, String body) {
         return service.post("/api/introductions/batch", token, body);
+    }
+
+    /**
+     * The answer is a problem document of that status and type, and the event store, where a proposal would be written
+     * before anything reaches the topic, holds exactly as many events as before. Returns the problem.
+     */
+    private static JsonNode refused(int status, ProblemTypes type, Supplier<HttpResponse<String>> request) {
+        long before = store.events();
+        HttpResponse<String> response = request.get();
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        JsonNode problem = RunningMatchmaking.parse(response.body());
+        assertThat(problem.path("type").asText()).isEqualTo(type.uri().toString());
+        assertThat(store.events()).as("events after a refused batch").isEqualTo(before);
+        return problem;
     }
 
     /** Every introduction proposal on the topic, read from its beginning. */

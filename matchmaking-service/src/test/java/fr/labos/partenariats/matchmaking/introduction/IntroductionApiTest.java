@@ -23,9 +23,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -47,6 +49,10 @@ import static org.awaitility.Awaitility.await;
 class IntroductionApiTest {
 
     private static final String RELAY_TOPIC = "it.introductions.matchmaking.events";
+    /** The columns of a lab's spreadsheet of past introductions (see PastIntroductionsImportTest). */
+    private static final String PAST_HEADER = "acteur;partenaire;proposée le;acceptée le;déclinée le;déclinée par;"
+            + "raison du refus;rencontre le;suite;suite le;forme;catégorie;fin du partenariat le;note";
+    private static final DateTimeFormatter FRENCH_DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static InMemoryMongo mongo;
     private static ProfileEventPublisher publisher;
     private static RunningMatchmaking service;
@@ -234,10 +240,139 @@ class IntroductionApiTest {
                 "{\"outcome\": \"NO_FIT\", \"day\": \"%s\"}".formatted(today())));
         refused(409, "conflict", () -> service.post("/api/introductions/" + proposed + "/outcomes", member,
                 "{\"outcome\": \"NO_FIT\", \"day\": \"%s\", \"actingFor\": \"%s\"}".formatted(today(), ASSOCIATION)));
-        refused(409, "conflict", () -> service.post("/api/introductions/" + proposed + "/meetings/none/held", member,
-                "{\"actingFor\": \"%s\"}".formatted(ASSOCIATION)));
+        // Before both sides accepted, no meeting is held, scheduled or not: acceptance is checked first.
+        refused(409, "conflict", "La mise en relation « " + proposed + " » n'a pas encore été acceptée par les deux parties.",
+                () -> service.post("/api/introductions/" + proposed + "/meetings/none/held", member,
+                        "{\"actingFor\": \"%s\"}".formatted(ASSOCIATION)));
 
         assertThat(store.eventTypes(proposed)).containsExactly("IntroductionProposedEvent", "IntroductionAcceptedEvent");
+    }
+
+    @Test
+    void anIntroductionExpiredUnansweredCanNoLongerBeAnsweredWithdrawnNorFollowed() {
+        // An unanswered line of the lab's records, proposed two months ago (past the 14 days' answer period), is
+        // recorded expired at once: an expired introduction without waiting for a deadline.
+        TestTokens.Token facilitator = TestTokens.facilitator("DEPARTEMENT:38");
+        String line = "%s;%s;%s;;;;;;;;;;;Restée sans réponse".formatted(ASSOCIATION, FOUNDATION,
+                FRENCH_DAY.format(today().minusMonths(2)));
+        HttpResponse<String> imported = service.postBytes("/api/introductions/past", facilitator.sign(), "text/csv",
+                (PAST_HEADER + "\r\n" + line + "\r\n").getBytes(StandardCharsets.UTF_8));
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        String expired = RunningMatchmaking.parse(imported.body()).path("lines").get(0).path("introductionId").asText();
+        assertThat(store.eventTypes(expired)).containsExactly("IntroductionProposedEvent", "IntroductionExpiredEvent");
+        String member = TestTokens.member(ASSOCIATION).sign();
+        String partnerMember = TestTokens.member(FOUNDATION).sign();
+        String path = "/api/introductions/" + expired;
+        String isExpired = "La mise en relation « " + expired + " » a expiré sans réponse des deux parties.";
+
+        refused(409, "conflict", isExpired, () -> service.post(path + "/accept", member,
+                "{\"actingFor\": \"%s\"}".formatted(ASSOCIATION)));
+        refused(409, "conflict", isExpired, () -> service.post(path + "/decline", partnerMember,
+                "{\"actingFor\": \"%s\", \"reason\": \"NOT_NOW\"}".formatted(FOUNDATION)));
+        refused(409, "conflict", isExpired, () -> service.post(path + "/withdraw", facilitator.sign(), "{}"));
+        refused(409, "conflict", isExpired, () -> service.post(path + "/meetings", member,
+                "{\"startsAt\": \"%s\", \"actingFor\": \"%s\"}".formatted(Instant.now().minusSeconds(3600), ASSOCIATION)));
+        refused(409, "conflict", isExpired, () -> service.post(path + "/outcomes", member,
+                "{\"outcome\": \"NO_FIT\", \"day\": \"%s\", \"actingFor\": \"%s\"}".formatted(today(), ASSOCIATION)));
+
+        assertThat(store.eventTypes(expired)).containsExactly("IntroductionProposedEvent", "IntroductionExpiredEvent");
+    }
+
+    @Test
+    void aDeclinedIntroductionCanNoLongerBeAcceptedWithdrawnNorMet() {
+        String member = TestTokens.member(ASSOCIATION).sign();
+        String partnerMember = TestTokens.member(FOUNDATION).sign();
+        String declined = created(service.post("/api/introductions", member,
+                "{\"actorId\": \"%s\", \"partnerId\": \"%s\"}".formatted(ASSOCIATION, FOUNDATION)));
+        String path = "/api/introductions/" + declined;
+        assertThat(service.post(path + "/decline", partnerMember, """
+                {"actingFor": "%s", "reason": "ALREADY_PARTNERS", "text": "Nous travaillons déjà ensemble"}"""
+                .formatted(FOUNDATION)).statusCode()).isEqualTo(204);
+        String isDeclined = "La mise en relation « " + declined + " » a été déclinée.";
+
+        refused(409, "conflict", isDeclined, () -> service.post(path + "/accept", member,
+                "{\"actingFor\": \"%s\"}".formatted(ASSOCIATION)));
+        refused(409, "conflict", isDeclined, () -> service.post(path + "/accept", partnerMember,
+                "{\"actingFor\": \"%s\"}".formatted(FOUNDATION)));
+        refused(409, "conflict", isDeclined, () -> service.post(path + "/withdraw", member, "{}"));
+        refused(409, "conflict", isDeclined, () -> service.post(path + "/meetings", member,
+                "{\"startsAt\": \"%s\", \"actingFor\": \"%s\"}".formatted(Instant.now().minusSeconds(3600), ASSOCIATION)));
+        refused(409, "conflict", isDeclined, () -> service.post(path + "/outcomes", member,
+                "{\"outcome\": \"NO_FIT\", \"day\": \"%s\", \"actingFor\": \"%s\"}".formatted(today(), ASSOCIATION)));
+
+        assertThat(store.eventTypes(declined)).containsExactly("IntroductionProposedEvent", "IntroductionDeclinedEvent");
+    }
+
+    @Test
+    void anAcceptedIntroductionsMeetingsAndOutcomesFollowTheRulesOrWriteNothing() {
+        String member = TestTokens.member(ASSOCIATION).sign();
+        String partnerMember = TestTokens.member(FOUNDATION).sign();
+        String admin = TestTokens.admin().sign();
+        String accepted = created(service.post("/api/introductions", member,
+                "{\"actorId\": \"%s\", \"partnerId\": \"%s\"}".formatted(ASSOCIATION, FOUNDATION)));
+        String path = "/api/introductions/" + accepted;
+        assertThat(service.post(path + "/accept", member, "{\"actingFor\": \"%s\"}".formatted(ASSOCIATION)).statusCode())
+                .isEqualTo(204);
+        assertThat(service.post(path + "/accept", partnerMember, "{\"actingFor\": \"%s\"}".formatted(FOUNDATION)).statusCode())
+                .isEqualTo(204);
+
+        // Once both sides accepted, its proposer can no longer withdraw it, nor can a side answer again.
+        String isAccepted = "La mise en relation « " + accepted + " » a déjà été acceptée par les deux parties.";
+        refused(409, "conflict", isAccepted, () -> service.post(path + "/withdraw", member,
+                "{\"reason\": \"plus d'actualité\"}"));
+        refused(409, "conflict", isAccepted, () -> service.post(path + "/decline", partnerMember,
+                "{\"actingFor\": \"%s\", \"reason\": \"NOT_NOW\"}".formatted(FOUNDATION)));
+
+        // A meeting is held once it is scheduled and has started, and only once.
+        String neverScheduled = "rdv-jamais-planifie";
+        refused(409, "conflict", "Aucun rendez-vous « " + neverScheduled + " » n'est planifié pour la mise en relation « "
+                        + accepted + " ».", () -> service.post(path + "/meetings/" + neverScheduled + "/held", partnerMember,
+                "{\"actingFor\": \"%s\"}".formatted(FOUNDATION)));
+        String tomorrow = created(service.post(path + "/meetings", member, """
+                {"meetingId": "rdv-demain", "startsAt": "%s", "place": "Tiers-lieu de Grenoble", "actingFor": "%s"}"""
+                .formatted(Instant.now().plusSeconds(86400), ASSOCIATION)));
+        String notYet = "Le rendez-vous « " + tomorrow + " » de la mise en relation « " + accepted
+                + " » n'a pas encore commencé.";
+        refused(409, "conflict", notYet, () -> service.post(path + "/meetings/" + tomorrow + "/held", partnerMember,
+                "{\"actingFor\": \"%s\"}".formatted(FOUNDATION)));
+        refused(409, "conflict", notYet, () -> service.post(path + "/meetings/" + tomorrow + "/missed", partnerMember,
+                "{\"actingFor\": \"%s\", \"absentActorId\": \"%s\"}".formatted(FOUNDATION, ASSOCIATION)));
+        String anHourAgo = created(service.post(path + "/meetings", member, """
+                {"meetingId": "rdv-ce-matin", "startsAt": "%s", "place": "Maison des associations", "actingFor": "%s"}"""
+                .formatted(Instant.now().minusSeconds(3600), ASSOCIATION)));
+        invalid("absentActorId", "l'absent doit être l'un des deux acteurs", () -> service.post(
+                path + "/meetings/" + anHourAgo + "/missed", admin, "{\"absentActorId\": \"%s\"}".formatted(SAVOIE_ACTOR)));
+        refused(403, "forbidden", "L'acteur « " + SAVOIE_ACTOR + " » n'est pas partie à la mise en relation « " + accepted
+                + " ».", () -> service.post(path + "/meetings/" + anHourAgo + "/held", admin,
+                "{\"actingFor\": \"%s\"}".formatted(SAVOIE_ACTOR)));
+        assertThat(service.post(path + "/meetings/" + anHourAgo + "/held", partnerMember,
+                "{\"actingFor\": \"%s\", \"note\": \"Premier échange\"}".formatted(FOUNDATION)).statusCode()).isEqualTo(204);
+        String concluded = "Le rendez-vous « " + anHourAgo + " » de la mise en relation « " + accepted
+                + " » a déjà eu lieu ou a été manqué.";
+        refused(409, "conflict", concluded, () -> service.post(path + "/meetings/" + anHourAgo + "/held", member,
+                "{\"actingFor\": \"%s\"}".formatted(ASSOCIATION)));
+        refused(409, "conflict", concluded, () -> service.post(path + "/meetings/" + anHourAgo + "/missed", member,
+                "{\"actingFor\": \"%s\", \"absentActorId\": \"%s\"}".formatted(ASSOCIATION, FOUNDATION)));
+
+        // An outcome: no partnership ends that was never formed; none is dated in the future; a partnership formed
+        // says its form.
+        refused(409, "conflict", "Aucun partenariat en cours n'est issu de la mise en relation « " + accepted + " ».",
+                () -> service.post(path + "/outcomes", member, """
+                        {"actingFor": "%s", "outcome": "PARTNERSHIP_ENDED", "day": "%s"}""".formatted(ASSOCIATION, today())));
+        LocalDate tomorrowInParis = today().plusDays(1);
+        // The field is left unchecked: the problem names the command's field (occurredOn), not the request's (day),
+        // which is not pinned here as if it were right.
+        invalid(null, "une suite ne peut pas être datée dans le futur : " + tomorrowInParis, () -> service.post(
+                path + "/outcomes", member, """
+                        {"actingFor": "%s", "outcome": "FOLLOW_UP_PLANNED", "day": "%s"}""".formatted(ASSOCIATION,
+                        tomorrowInParis)));
+        invalid("form", "un partenariat conclu dit sa forme et sa catégorie de ressource", () -> service.post(
+                path + "/outcomes", member, """
+                        {"actingFor": "%s", "outcome": "PARTNERSHIP_FORMED", "day": "%s", "category": "FUNDING"}"""
+                        .formatted(ASSOCIATION, today())));
+
+        assertThat(store.eventTypes(accepted)).containsExactly("IntroductionProposedEvent", "IntroductionAcceptedEvent",
+                "IntroductionAcceptedEvent", "MeetingScheduledEvent", "MeetingScheduledEvent", "MeetingHeldEvent");
     }
 
     @Test
@@ -260,14 +395,31 @@ class IntroductionApiTest {
     }
 
     /** The answer is the problem expected, and the event store holds exactly as many events as before. */
-    private static void refused(int status, String type, Supplier<HttpResponse<String>> request) {
+    private static JsonNode refused(int status, String type, Supplier<HttpResponse<String>> request) {
         long before = store.events();
         HttpResponse<String> response = request.get();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 contentType -> assertThat(contentType).startsWith("application/problem+json"));
-        assertThat(RunningMatchmaking.parse(response.body()).path("type").asText()).endsWith("/" + type);
+        JsonNode problem = RunningMatchmaking.parse(response.body());
+        assertThat(problem.path("type").asText()).endsWith("/" + type);
         assertThat(store.events()).as("events after a refused request").isEqualTo(before);
+        return problem;
+    }
+
+    /** The same, and the problem's detail says why in the words of matchmaking-problems.properties (French). */
+    private static void refused(int status, String type, String detail, Supplier<HttpResponse<String>> request) {
+        assertThat(refused(status, type, request).path("detail").asText()).isEqualTo(detail);
+    }
+
+    /** A 400 naming the one field the introduction's rules reject ({@code field} null: not checked), in their words. */
+    private static void invalid(String field, String message, Supplier<HttpResponse<String>> request) {
+        JsonNode errors = refused(400, "invalid-input", request).path("errors");
+        assertThat(errors).as(errors.toString()).hasSize(1);
+        if (field != null) {
+            assertThat(errors.get(0).path("field").asText()).isEqualTo(field);
+        }
+        assertThat(errors.get(0).path("message").asText()).isEqualTo(message);
     }
 
     private static String created(HttpResponse<String> response) {

@@ -74,9 +74,13 @@ class IntroducedPartnerContactIntegrationTest {
         actorB = http.registerActor(memberOfB.sign());
         introduction = UUID.randomUUID().toString();
         publish(introduction, 0, proposal(introduction, actorA, actorB));
-        publish(introduction, 1, new IntroductionAcceptedEvent(introduction, actorA, false, PROPOSED_AT.plusSeconds(60)));
-        // The consumer has seen the proposal (and passed over the first acceptance) when the row is there.
-        await().atMost(ofSeconds(30)).until(() -> rows(introduction) == 1);
+        RecordMetadata firstAcceptance = publish(introduction, 1,
+                new IntroductionAcceptedEvent(introduction, actorA, false, PROPOSED_AT.plusSeconds(60)));
+        // The proposal's row alone would not do: the first acceptance could still be on its way, and a test that
+        // finds the contact closed after it would pass even if one acceptance opened it. Offsets are committed after
+        // each record is applied, so one past the first acceptance means both records were applied.
+        await().atMost(ofSeconds(30)).until(() -> committedPast(firstAcceptance));
+        assertThat(rows(introduction)).isEqualTo(1);
     }
 
     @AfterEach

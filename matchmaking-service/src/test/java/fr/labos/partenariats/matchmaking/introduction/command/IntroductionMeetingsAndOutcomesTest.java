@@ -33,6 +33,12 @@ class IntroductionMeetingsAndOutcomesTest {
     private static final MeetingScheduledEvent SCHEDULED =
             new MeetingScheduledEvent(ID, "m-1", MEETING_TIME, "La Mure", NOW);
 
+    private static final OutcomeRecordedEvent FORMED = new OutcomeRecordedEvent(ID, Outcome.PARTNERSHIP_FORMED,
+            LocalDate.of(2026, 3, 30), null, PartnershipForm.RESOURCES, ResourceCategory.FUNDING, NOW);
+    /** An ending says no form nor category: the rules ask them of a partnership formed only. */
+    private static final RecordOutcomeCommand ENDING = new RecordOutcomeCommand(ID, FOUNDATION,
+            Outcome.PARTNERSHIP_ENDED, TODAY_IN_PARIS, "Convention non renouvelée", null, null);
+
     private final AggregateTestFixture<Introduction> fixture = IntroductionSamples.fixtureAt(LATER);
 
     @Test
@@ -175,11 +181,21 @@ class IntroductionMeetingsAndOutcomesTest {
 
     @Test
     void aFormedPartnershipCanEnd() {
-        fixture.given(acceptedByBothSides())
-                .andGiven(new OutcomeRecordedEvent(ID, Outcome.PARTNERSHIP_FORMED, LocalDate.of(2026, 3, 30), null,
-                        PartnershipForm.RESOURCES, ResourceCategory.FUNDING, NOW))
-                .when(partnership(Outcome.PARTNERSHIP_ENDED, TODAY_IN_PARIS))
-                .expectSuccessfulHandlerExecution();
+        fixture.given(acceptedByBothSides()).andGiven(FORMED)
+                .when(ENDING)
+                .expectSuccessfulHandlerExecution()
+                .expectEvents(new OutcomeRecordedEvent(ID, Outcome.PARTNERSHIP_ENDED, TODAY_IN_PARIS,
+                        "Convention non renouvelée", null, null, LATER));
+    }
+
+    @Test
+    void aPartnershipEndsOnlyOnce() {
+        OutcomeRecordedEvent ended = new OutcomeRecordedEvent(ID, Outcome.PARTNERSHIP_ENDED, LocalDate.of(2026, 4, 2),
+                null, null, null, NOW);
+        fixture.given(acceptedByBothSides()).andGiven(FORMED, ended)
+                .when(ENDING)
+                .expectException(NoPartnershipToEnd.class)
+                .expectNoEvents();
     }
 
     @Test

@@ -8,6 +8,7 @@ import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.MatchmakingEvents;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.platform.problem.ProblemTypes;
 import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.platform.testing.EmbeddedPostgresInitializer;
@@ -20,6 +21,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.security.PublicKey;
 import java.sql.PreparedStatement;
+import java.text.NumberFormat;
+import java.util.Locale;
 import java.util.UUID;
 
 import static java.time.Duration.ofSeconds;
@@ -143,19 +146,43 @@ class HistoryTamperingTest {
         new Introductions(service).proposedAndAccepted("Intermédiation : atelier vélo");
         long size = json(service.get("/api/introduction-log/head")).path("treeSize").asLong();
 
-        HttpResponse<String> tooFar = service.get("/api/introduction-log/consistency?first=" + (size + 1));
-        assertThat(tooFar.statusCode()).isEqualTo(400);
-        assertThat(json(tooFar).path("errors").get(0).path("field").asText()).isEqualTo("first");
-        assertThat(service.get("/api/introduction-log/heads/" + (size + 1000)).statusCode()).isEqualTo(404);
-        assertThat(service.get("/api/introduction-log/inclusion?eventId=no-such-event").statusCode()).isEqualTo(404);
+        // The latest head covers `size` events (nothing was written since it was read): a proof from size + 1 is
+        // out of range.
+        JsonNode tooFar = problem(service.get("/api/introduction-log/consistency?first=" + (size + 1)), 400,
+                ProblemTypes.INVALID_INPUT);
+        assertThat(tooFar.path("errors")).hasSize(1);
+        assertThat(tooFar.path("errors").get(0).path("field").asText()).isEqualTo("first");
+        assertThat(tooFar.path("errors").get(0).path("message").asText()).isEqualTo("first doit être compris entre 1 et "
+                + french(size) + " (taille de la tête la plus récente demandée) ; reçu " + french(size + 1) + ".");
+        assertThat(problem(service.get("/api/introduction-log/heads/" + (size + 1000)), 404, ProblemTypes.NOT_FOUND)
+                .path("detail").asText()).isEqualTo("Aucune tête publiée pour un arbre de " + french(size + 1000)
+                + " événements.");
+        assertThat(problem(service.get("/api/introduction-log/inclusion?eventId=no-such-event"), 404,
+                ProblemTypes.NOT_FOUND).path("detail").asText())
+                .isEqualTo("Aucun événement de mise en relation « no-such-event ».");
         assertThat(json(service.get("/api/introduction-log/heads/" + size)).path("treeSize").asLong()).isEqualTo(size);
     }
 
     @Test
     void anUnknownIntroductionHasNoHistory() throws Exception {
-        HttpResponse<String> response = service.get("/api/introductions/intro-nowhere/history");
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(json(response).path("detail").asText()).contains("intro-nowhere");
+        JsonNode problem = problem(service.get("/api/introductions/intro-nowhere/history"), 404, ProblemTypes.NOT_FOUND);
+        assertThat(problem.path("detail").asText())
+                .isEqualTo("Aucune mise en relation « intro-nowhere » : elle n'a aucun historique.");
+    }
+
+    /** The answer is a problem document (RFC 7807) of that status and type; returns it. */
+    private static JsonNode problem(HttpResponse<String> response, int status, ProblemTypes type) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                contentType -> assertThat(contentType).startsWith("application/problem+json"));
+        JsonNode problem = json(response);
+        assertThat(problem.path("type").asText()).isEqualTo(type.uri().toString());
+        return problem;
+    }
+
+    /** A number as the French message bundles write it (MessageFormat: grouped by thousands, French style). */
+    private static String french(long number) {
+        return NumberFormat.getInstance(Locale.FRENCH).format(number);
     }
 
     private static int sql(String statement, String parameter) throws Exception {
