@@ -13,6 +13,15 @@ public final class EventHeaders {
     public static final String AGGREGATE_SEQUENCE = "lab-aggregate-sequence";
     /** When the event happened, ISO-8601. */
     public static final String TIMESTAMP = "lab-event-timestamp";
+    /**
+     * On an introduction's events only: the event's hash in its introduction's chain (SHA-256 of its canonical form,
+     * hex), as recorded when it was written; anyone who keeps the topic holds the chain independently of the store.
+     */
+    public static final String HISTORY_HASH = "lab-history-hash";
+    /** On an introduction's events after its first: the hash of the previous event of the same introduction. */
+    public static final String HISTORY_PREVIOUS_HASH = "lab-history-previous-hash";
+    /** On an introduction's events only: the event's leaf index in the tree over all introduction events. */
+    public static final String HISTORY_LEAF_INDEX = "lab-history-leaf-index";
 
     private EventHeaders() {
     }

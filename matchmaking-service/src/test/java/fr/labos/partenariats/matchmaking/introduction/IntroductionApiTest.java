@@ -157,6 +157,21 @@ class IntroductionApiTest {
         assertThat(MatchmakingEvents.header(partnerAccepted, PrincipalMetadata.ACTING_FOR_HEADER)).isEqualTo(FOUNDATION);
         assertThat(MatchmakingEvents.header(partnerAccepted, PrincipalMetadata.SUBJECT_HEADER))
                 .isEqualTo(partnerToken.subject());
+
+        // Each record carries its step's link in the introduction's chain: the hash the history serves, the previous
+        // record's hash, its leaf in the tree. Whoever keeps the topic holds the chain without the store.
+        JsonNode steps = RunningMatchmaking.parse(service.get("/api/introductions/" + id + "/history",
+                TestTokens.admin().sign()).body()).path("steps");
+        assertThat(steps).hasSize(6);
+        for (int step = 0; step < records.size(); step++) {
+            ConsumerRecord<String, String> record = records.get(step);
+            assertThat(MatchmakingEvents.header(record, EventHeaders.HISTORY_HASH)).as("hash of step %d", step)
+                    .hasSize(64).isEqualTo(steps.get(step).path("hash").asText());
+            assertThat(MatchmakingEvents.header(record, EventHeaders.HISTORY_PREVIOUS_HASH)).as("previous of step %d", step)
+                    .isEqualTo(step == 0 ? null : MatchmakingEvents.header(records.get(step - 1), EventHeaders.HISTORY_HASH));
+            assertThat(MatchmakingEvents.header(record, EventHeaders.HISTORY_LEAF_INDEX)).as("leaf of step %d", step)
+                    .isEqualTo(steps.get(step).path("leafIndex").asText());
+        }
     }
 
     @Test
@@ -360,9 +375,7 @@ class IntroductionApiTest {
                 () -> service.post(path + "/outcomes", member, """
                         {"actingFor": "%s", "outcome": "PARTNERSHIP_ENDED", "day": "%s"}""".formatted(ASSOCIATION, today())));
         LocalDate tomorrowInParis = today().plusDays(1);
-        // The field is left unchecked: the problem names the command's field (occurredOn), not the request's (day),
-        // which is not pinned here as if it were right.
-        invalid(null, "une suite ne peut pas être datée dans le futur : " + tomorrowInParis, () -> service.post(
+        invalid("day", "une suite ne peut pas être datée dans le futur : " + tomorrowInParis, () -> service.post(
                 path + "/outcomes", member, """
                         {"actingFor": "%s", "outcome": "FOLLOW_UP_PLANNED", "day": "%s"}""".formatted(ASSOCIATION,
                         tomorrowInParis)));
@@ -416,9 +429,7 @@ class IntroductionApiTest {
     private static void invalid(String field, String message, Supplier<HttpResponse<String>> request) {
         JsonNode errors = refused(400, "invalid-input", request).path("errors");
         assertThat(errors).as(errors.toString()).hasSize(1);
-        if (field != null) {
-            assertThat(errors.get(0).path("field").asText()).isEqualTo(field);
-        }
+        assertThat(errors.get(0).path("field").asText()).as("the request's field, as the client sent it").isEqualTo(field);
         assertThat(errors.get(0).path("message").asText()).isEqualTo(message);
     }
 

@@ -50,9 +50,12 @@ public class EventRelay {
     private final Duration ackTimeout;
     private final Counter relayed;
     private final Counter failedBatches;
+    private final List<RecordHeaderSource> headerSources;
 
-    EventRelay(KafkaTemplate<String, String> kafka, RelayProperties properties, MeterRegistry meters) {
+    EventRelay(KafkaTemplate<String, String> kafka, RelayProperties properties, MeterRegistry meters,
+               List<RecordHeaderSource> headerSources) {
         this.kafka = kafka;
+        this.headerSources = List.copyOf(headerSources);
         this.topic = properties.topic();
         this.processingGroup = properties.processingGroup();
         this.ackTimeout = properties.ackTimeout();
@@ -109,6 +112,7 @@ public class EventRelay {
                 header(record, headerName, value.toString());
             }
         });
+        headerSources.forEach(source -> source.headersOf(event).forEach((name, value) -> header(record, name, value)));
         return record;
     }
 

@@ -49,14 +49,16 @@ public class EventRelayAutoConfiguration {
     @Bean(destroyMethod = "close")
     EventRelay eventRelay(KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles,
                           ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers,
-                          RelayProperties properties, MeterRegistry meters) {
+                          RelayProperties properties, MeterRegistry meters,
+                          ObjectProvider<RecordHeaderSource> headerSources) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(sslBundles.getIfAvailable()));
         config.putAll(GUARANTEES);
         DefaultKafkaProducerFactory<String, String> producers = new DefaultKafkaProducerFactory<>(config,
                 StringSerializer::new, StringSerializer::new);
         // Boot's customizers add, among others, the producer's Micrometer metrics (kafka.producer.*).
         customizers.orderedStream().forEach(customizer -> customizer.customize(producers));
-        return new EventRelay(new KafkaTemplate<>(producers), properties, meters);
+        return new EventRelay(new KafkaTemplate<>(producers), properties, meters,
+                headerSources.orderedStream().toList());
     }
 
     @Bean

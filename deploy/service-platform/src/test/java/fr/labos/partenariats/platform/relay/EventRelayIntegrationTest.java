@@ -128,6 +128,21 @@ class EventRelayIntegrationTest {
     }
 
     @Test
+    void aServicesHeaderSourceAddsItsHeadersToTheEventsItKnowsAndNoneToTheOthers() {
+        String fulfilled = UUID.randomUUID().toString();
+        String withdrawn = UUID.randomUUID().toString();
+        events.publish(new GenericDomainEventMessage<>("Need", fulfilled, 0,
+                new NeedFulfilledEvent(fulfilled, "actor-1", "partenaire trouvé", Instant.parse("2026-03-01T10:00:00Z"))));
+        events.publish(new GenericDomainEventMessage<>("Need", withdrawn, 0,
+                new NeedWithdrawnEvent(withdrawn, "actor-1", "complet", Instant.parse("2026-03-02T10:00:00Z"))));
+
+        assertThat(header(awaitRecordKeyed(fulfilled), RelayingService.MARK_HEADER)).isEqualTo("fulfilled " + fulfilled);
+        ConsumerRecord<String, String> other = awaitRecordKeyed(withdrawn);
+        assertThat(header(other, RelayingService.MARK_HEADER)).isNull();
+        assertThat(header(other, EventHeaders.EVENT_TYPE)).isEqualTo("NeedWithdrawnEvent");
+    }
+
+    @Test
     void theProducerKeepsItsGuaranteesWhateverTheServiceAsks() {
         assertThat(relay.producerConfiguration())
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
@@ -160,9 +175,19 @@ class EventRelayIntegrationTest {
     /** The smallest service that relays: an Axon event store (in memory here) and the platform's auto-configuration. */
     @SpringBootApplication
     static class RelayingService {
+
+        static final String MARK_HEADER = "test-mark";
+
         @Bean
         EventStorageEngine storageEngine() {
             return new InMemoryEventStorageEngine();
+        }
+
+        /** A service's own headers, on the events of one type only. */
+        @Bean
+        RecordHeaderSource fulfilmentMarks() {
+            return event -> event.getPayload() instanceof NeedFulfilledEvent fulfilled
+                    ? Map.of(MARK_HEADER, "fulfilled " + fulfilled.needId()) : Map.of();
         }
     }
 }

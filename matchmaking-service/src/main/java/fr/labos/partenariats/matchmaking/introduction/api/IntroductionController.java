@@ -41,6 +41,9 @@ import java.util.UUID;
 @RequestMapping("/api/introductions")
 class IntroductionController {
 
+    /** The commands' field names that the requests call otherwise. */
+    private static final Map<String, String> REQUEST_FIELDS = Map.of("partnerActorId", "partnerId", "occurredOn", "day");
+
     private final CommandGateway commands;
     private final ActorAccess access;
     private final IntroductionParties parties;
@@ -79,7 +82,7 @@ class IntroductionController {
                     "une mise en relation demandée ici vient d'un acteur (ACTOR_REQUEST) ou d'un facilitateur (FACILITATOR)");
         };
         String id = UUID.randomUUID().toString();
-        commands.sendAndWait(new ProposeIntroductionCommand(id, source, request.actorId(), request.partnerId(),
+        send(new ProposeIntroductionCommand(id, source, request.actorId(), request.partnerId(),
                 grounds.pairs(), grounds.match(), new Proposer(principal.subject(), principal.role().name()),
                 request.note()));
         return ResponseEntity.created(URI.create("/api/introductions/" + id)).body(new Created(id));
@@ -90,7 +93,7 @@ class IntroductionController {
                                 @Valid @RequestBody IntroductionRequests.Answer request) {
         parties.of(introductionId);
         access.actingFor(principal, request.actingFor());
-        commands.sendAndWait(new AcceptIntroductionCommand(introductionId, request.actingFor()));
+        send(new AcceptIntroductionCommand(introductionId, request.actingFor()));
         return ResponseEntity.noContent().build();
     }
 
@@ -99,7 +102,7 @@ class IntroductionController {
                                  @Valid @RequestBody IntroductionRequests.Decline request) {
         parties.of(introductionId);
         access.actingFor(principal, request.actingFor());
-        commands.sendAndWait(new DeclineIntroductionCommand(introductionId, request.actingFor(), request.reason(),
+        send(new DeclineIntroductionCommand(introductionId, request.actingFor(), request.reason(),
                 request.text()));
         return ResponseEntity.noContent().build();
     }
@@ -112,7 +115,7 @@ class IntroductionController {
         if (principal.is(LabRole.VIEWER)) {
             throw new ActionForbiddenException("Un compte de consultation ne retire pas de mise en relation.");
         }
-        commands.sendAndWait(new WithdrawIntroductionCommand(introductionId, principal.subject(),
+        send(new WithdrawIntroductionCommand(introductionId, principal.subject(),
                 request == null ? null : request.reason()));
         return ResponseEntity.noContent().build();
     }
@@ -123,7 +126,7 @@ class IntroductionController {
                                             @Valid @RequestBody IntroductionRequests.Meeting request) {
         checkMayAct(principal, introductionId, request.actingFor());
         String meetingId = request.meetingId() == null ? UUID.randomUUID().toString() : request.meetingId();
-        commands.sendAndWait(new ScheduleMeetingCommand(introductionId, meetingId, request.actingFor(),
+        send(new ScheduleMeetingCommand(introductionId, meetingId, request.actingFor(),
                 request.startsAt(), request.place()));
         return ResponseEntity.created(URI.create("/api/introductions/" + introductionId + "/meetings/" + meetingId))
                 .body(new Created(meetingId));
@@ -134,7 +137,7 @@ class IntroductionController {
                                      @PathVariable String meetingId,
                                      @Valid @RequestBody IntroductionRequests.MeetingHeld request) {
         checkMayAct(principal, introductionId, request.actingFor());
-        commands.sendAndWait(new RecordMeetingHeldCommand(introductionId, meetingId, request.actingFor(), request.note()));
+        send(new RecordMeetingHeldCommand(introductionId, meetingId, request.actingFor(), request.note()));
         return ResponseEntity.noContent().build();
     }
 
@@ -143,7 +146,7 @@ class IntroductionController {
                                        @PathVariable String introductionId, @PathVariable String meetingId,
                                        @Valid @RequestBody IntroductionRequests.MeetingMissed request) {
         checkMayAct(principal, introductionId, request.actingFor());
-        commands.sendAndWait(new RecordMeetingMissedCommand(introductionId, meetingId, request.actingFor(),
+        send(new RecordMeetingMissedCommand(introductionId, meetingId, request.actingFor(),
                 request.absentActorId(), request.note()));
         return ResponseEntity.noContent().build();
     }
@@ -153,9 +156,25 @@ class IntroductionController {
                                        @PathVariable String introductionId,
                                        @Valid @RequestBody IntroductionRequests.OutcomeReport request) {
         checkMayAct(principal, introductionId, request.actingFor());
-        commands.sendAndWait(new RecordOutcomeCommand(introductionId, request.actingFor(), request.outcome(),
+        send(new RecordOutcomeCommand(introductionId, request.actingFor(), request.outcome(),
                 request.day(), request.note(), request.form(), request.category()));
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * Sends a command and waits for the introduction's answer. Its rules name the command's fields, a client knows
+     * its request's: the two that differ are renamed, so that a 400's {@code errors} point at what the client sent.
+     */
+    private void send(Object command) {
+        try {
+            commands.sendAndWait(command);
+        } catch (InvalidIntroduction invalid) {
+            String requestField = REQUEST_FIELDS.get(invalid.field());
+            if (requestField == null) {
+                throw invalid;
+            }
+            throw new InvalidIntroduction(requestField, invalid.getMessage());
+        }
     }
 
     /** Body of a 201: the id of what was created (its address is in the Location header). */

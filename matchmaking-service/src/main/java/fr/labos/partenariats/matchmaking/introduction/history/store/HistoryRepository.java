@@ -98,6 +98,17 @@ public class HistoryRepository {
                 .stream().findFirst();
     }
 
+    /** An introduction event's link in its chain and leaf in the tree, as recorded when it was written. */
+    Optional<ChainLink> link(String eventIdentifier) {
+        return jdbc.query("SELECT previous_hash, hash, leaf_index FROM introduction_history WHERE event_identifier = ?",
+                (rs, n) -> new ChainLink(rs.getString("previous_hash"), rs.getString("hash"), rs.getLong("leaf_index")),
+                eventIdentifier).stream().findFirst();
+    }
+
+    /** An event's hash, the previous event's (null for an introduction's first), and its leaf index. */
+    record ChainLink(String previousHash, String hash, long leafIndex) {
+    }
+
     /** The introduction an event belongs to, when it is an introduction event. */
     public Optional<String> introductionOf(String eventIdentifier) {
         return jdbc.queryForList("SELECT introduction_id FROM introduction_history WHERE event_identifier = ?",
