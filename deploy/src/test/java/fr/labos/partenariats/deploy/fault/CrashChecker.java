@@ -4,6 +4,7 @@ import fr.labos.partenariats.deploy.fault.ThreeViews.IndexView;
 import fr.labos.partenariats.deploy.fault.ThreeViews.ProjectedDocument;
 import fr.labos.partenariats.deploy.fault.ThreeViews.StoredEvent;
 import fr.labos.partenariats.deploy.fault.ThreeViews.TopicRecord;
+import fr.labos.partenariats.schema.Topics;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -16,12 +17,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Compares the three views with what profile-service acknowledged. The event store is the reference: every
+ * Compares the three views with what the services acknowledged. profile-service's event store is the reference: every
  * acknowledged write must be in it, every stored event on the topic, and every stored aggregate in the projection,
  * registration included, at exactly its last sequence (a lower one is a lost write, a higher one something applied that the store never had);
  * every stored post must rank at matchmaking-service, whose index and open-post gauge must count exactly the stored
- * posts (the load never withdraws one). A topic record whose event id was seen before is a relay duplicate: counted,
- * and harmless only if it carries the same payload.
+ * posts (the load never withdraws one). matchmaking-service's relay is held to the same: every introduction write it
+ * acknowledged in its event store, every event of that store on {@code lab.matchmaking.events}.
  */
 final class CrashChecker {
 
@@ -36,50 +37,30 @@ final class CrashChecker {
     /**
      * Reads every view and compares them.
      *
+     * @param introductions the writes matchmaking-service acknowledged, per introduction
      * @param askIndex whether to ask matchmaking-service to rank every post too (slower: one request per post)
      */
-    Verdict check(Collection<PostLoad.Acknowledged> acknowledged, boolean askIndex) throws Exception {
-        List<StoredEvent> store = ThreeViews.eventStore(lab.postgres());
-        List<TopicRecord> topic = ThreeViews.topic(lab.kafkaBootstrapServers());
+    Verdict check(Collection<PostLoad.Acknowledged> acknowledged, Map<String, Long> introductions, boolean askIndex)
+            throws Exception {
+        List<StoredEvent> store = ThreeViews.eventStore(lab.postgres(), "profile");
         Map<String, ProjectedDocument> projection = ThreeViews.projection(lab.mongoUri());
 
         Map<String, Long> lastSequence = new HashMap<>();
-        Map<String, Long> eventsPerAggregate = new HashMap<>();
         Map<String, AggregateKind> kinds = new HashMap<>();
         for (StoredEvent event : store) {
             lastSequence.merge(event.aggregateId(), event.sequence(), Math::max);
-            eventsPerAggregate.merge(event.aggregateId(), 1L, Long::sum);
             AggregateKind kind = AggregateKind.registeredBy(event.type());
             if (kind != null) {
                 kinds.put(event.aggregateId(), kind);
             }
         }
-        Verdict.Builder verdict = new Verdict.Builder(acknowledged.size(), store.size(), topic.size());
-
-        // Acknowledged → event store: as many events per aggregate as writes acknowledged on it, or more.
-        Map<String, Long> acknowledgedPerAggregate = acknowledged.stream()
-                .collect(Collectors.groupingBy(PostLoad.Acknowledged::aggregateId, Collectors.counting()));
-        acknowledgedPerAggregate.forEach((id, writes) -> {
-            if (eventsPerAggregate.getOrDefault(id, 0L) < writes) {
-                verdict.lostFromStore.add(id);
-            }
-        });
-
-        // Event store → topic, and relay duplicates.
-        Map<String, TopicRecord> firstOnTopic = new HashMap<>();
-        for (TopicRecord record : topic) {
-            TopicRecord first = firstOnTopic.putIfAbsent(record.eventId(), record);
-            if (first != null) {
-                verdict.relayDuplicates++;
-                if (!first.value().equals(record.value()) || first.sequence() != record.sequence()
-                        || !first.aggregateId().equals(record.aggregateId())) {
-                    verdict.harmfulDuplicates.add(record.eventId());
-                }
-            }
-        }
-        Set<String> storedIds = store.stream().map(StoredEvent::eventId).collect(Collectors.toSet());
-        store.stream().map(StoredEvent::eventId).filter(id -> !firstOnTopic.containsKey(id)).forEach(verdict.lostFromTopic::add);
-        firstOnTopic.keySet().stream().filter(id -> !storedIds.contains(id)).forEach(verdict.unknownOnTopic::add);
+        Relay profile = Relay.compare(acknowledged.stream()
+                        .collect(Collectors.groupingBy(PostLoad.Acknowledged::aggregateId, Collectors.counting())),
+                store, ThreeViews.topic(lab.kafkaBootstrapServers(), Topics.PROFILE_EVENTS));
+        Relay matchmaking = Relay.compare(introductions,
+                ThreeViews.eventStore(lab.postgres(), CrashLab.MATCHMAKING_DATABASE),
+                ThreeViews.topic(lab.kafkaBootstrapServers(), Topics.MATCHMAKING_EVENTS));
+        Verdict.Builder verdict = new Verdict.Builder(profile, matchmaking);
 
         // Event store → projection: each aggregate at its last sequence, nothing beyond, nothing the store lacks.
         lastSequence.forEach((id, last) -> {
@@ -110,10 +91,61 @@ final class CrashChecker {
         return verdict.build();
     }
 
+    /**
+     * One service's writes through its relay: every acknowledged write in its event store (as many events per
+     * aggregate as writes acknowledged on it, or more), every stored event on its topic and nothing else there. A
+     * topic record whose event id was seen before is a relay duplicate: counted, and harmless only if it carries the
+     * same payload, aggregate and sequence.
+     */
+    record Relay(long acknowledgedWrites, int storedEvents, int topicRecords, int duplicates, Set<String> lostFromStore,
+                 Set<String> lostFromTopic, Set<String> unknownOnTopic, Set<String> harmfulDuplicates) {
+
+        static Relay compare(Map<String, Long> acknowledgedPerAggregate, List<StoredEvent> store, List<TopicRecord> topic) {
+            Map<String, Long> eventsPerAggregate = store.stream()
+                    .collect(Collectors.groupingBy(StoredEvent::aggregateId, Collectors.counting()));
+            Set<String> lostFromStore = new TreeSet<>();
+            acknowledgedPerAggregate.forEach((id, writes) -> {
+                if (eventsPerAggregate.getOrDefault(id, 0L) < writes) {
+                    lostFromStore.add(id);
+                }
+            });
+            Map<String, TopicRecord> firstOnTopic = new HashMap<>();
+            int duplicates = 0;
+            Set<String> harmful = new TreeSet<>();
+            for (TopicRecord record : topic) {
+                TopicRecord first = firstOnTopic.putIfAbsent(record.eventId(), record);
+                if (first != null) {
+                    duplicates++;
+                    if (!first.value().equals(record.value()) || first.sequence() != record.sequence()
+                            || !first.aggregateId().equals(record.aggregateId())) {
+                        harmful.add(record.eventId());
+                    }
+                }
+            }
+            Set<String> storedIds = store.stream().map(StoredEvent::eventId).collect(Collectors.toSet());
+            Set<String> lostFromTopic = new TreeSet<>();
+            store.stream().map(StoredEvent::eventId).filter(id -> !firstOnTopic.containsKey(id)).forEach(lostFromTopic::add);
+            Set<String> unknownOnTopic = new TreeSet<>();
+            firstOnTopic.keySet().stream().filter(id -> !storedIds.contains(id)).forEach(unknownOnTopic::add);
+            long acknowledged = acknowledgedPerAggregate.values().stream().mapToLong(Long::longValue).sum();
+            return new Relay(acknowledged, store.size(), topic.size(), duplicates, lostFromStore, lostFromTopic,
+                    unknownOnTopic, harmful);
+        }
+
+        int lost() {
+            return lostFromStore.size() + lostFromTopic.size();
+        }
+
+        void describe(String service, List<String> problems) {
+            Verdict.describe(problems, service + ": acknowledged writes missing from the event store", lostFromStore);
+            Verdict.describe(problems, service + ": stored events missing from the topic", lostFromTopic);
+            Verdict.describe(problems, service + ": events on the topic that the store does not hold", unknownOnTopic);
+            Verdict.describe(problems, service + ": relay duplicates whose payload differs", harmfulDuplicates);
+        }
+    }
+
     /** The figures of one comparison and what is wrong, if anything. */
-    record Verdict(int acknowledgedWrites, int storedEvents, int topicRecords, int relayDuplicates,
-                   Set<String> lostFromStore, Set<String> lostFromTopic, Set<String> unknownOnTopic,
-                   Set<String> harmfulDuplicates, Set<String> lostFromProjection, Set<String> appliedBeyondStore,
+    record Verdict(Relay profile, Relay matchmaking, Set<String> lostFromProjection, Set<String> appliedBeyondStore,
                    Set<String> lostFromIndex, List<String> countMismatches) {
 
         boolean clean() {
@@ -121,7 +153,7 @@ final class CrashChecker {
         }
 
         int lost() {
-            return lostFromStore.size() + lostFromTopic.size() + lostFromProjection.size() + lostFromIndex.size();
+            return profile.lost() + matchmaking.lost() + lostFromProjection.size() + lostFromIndex.size();
         }
 
         /** Applied twice or applied without a stored cause: beyond the store's sequence, or counted more than once. */
@@ -131,10 +163,8 @@ final class CrashChecker {
 
         List<String> problems() {
             List<String> problems = new ArrayList<>();
-            describe(problems, "acknowledged writes missing from the event store", lostFromStore);
-            describe(problems, "stored events missing from the topic", lostFromTopic);
-            describe(problems, "events on the topic that the store does not hold", unknownOnTopic);
-            describe(problems, "relay duplicates whose payload differs", harmfulDuplicates);
+            profile.describe("profile-service", problems);
+            matchmaking.describe("matchmaking-service", problems);
             describe(problems, "aggregates missing from the projection or behind the store", lostFromProjection);
             describe(problems, "projection documents ahead of the store or unknown to it", appliedBeyondStore);
             describe(problems, "posts matchmaking-service cannot rank", lostFromIndex);
@@ -149,23 +179,16 @@ final class CrashChecker {
         }
 
         static final class Builder {
-            private final int acknowledgedWrites;
-            private final int storedEvents;
-            private final int topicRecords;
-            private int relayDuplicates;
-            private final Set<String> lostFromStore = new TreeSet<>();
-            private final Set<String> lostFromTopic = new TreeSet<>();
-            private final Set<String> unknownOnTopic = new TreeSet<>();
-            private final Set<String> harmfulDuplicates = new TreeSet<>();
+            private final Relay profile;
+            private final Relay matchmaking;
             private final Set<String> lostFromProjection = new TreeSet<>();
             private final Set<String> appliedBeyondStore = new TreeSet<>();
             private final Set<String> lostFromIndex = new TreeSet<>();
             private final List<String> countMismatches = new ArrayList<>();
 
-            Builder(int acknowledgedWrites, int storedEvents, int topicRecords) {
-                this.acknowledgedWrites = acknowledgedWrites;
-                this.storedEvents = storedEvents;
-                this.topicRecords = topicRecords;
+            Builder(Relay profile, Relay matchmaking) {
+                this.profile = profile;
+                this.matchmaking = matchmaking;
             }
 
             void compareCount(String metric, long expected, Double actual) {
@@ -178,9 +201,8 @@ final class CrashChecker {
             }
 
             Verdict build() {
-                return new Verdict(acknowledgedWrites, storedEvents, topicRecords, relayDuplicates, lostFromStore,
-                        lostFromTopic, unknownOnTopic, harmfulDuplicates, lostFromProjection, appliedBeyondStore,
-                        lostFromIndex, countMismatches);
+                return new Verdict(profile, matchmaking, lostFromProjection, appliedBeyondStore, lostFromIndex,
+                        countMismatches);
             }
         }
     }

@@ -70,6 +70,12 @@ final class PostLoad implements AutoCloseable {
         return List.copyOf(acknowledged);
     }
 
+    /** The ids of the actors registered so far, in the order they were. */
+    List<String> actors() {
+        return acknowledged.stream().filter(write -> write.kind() == AggregateKind.ACTOR).map(Acknowledged::aggregateId)
+                .toList();
+    }
+
     /** Stops writing; returns once no request is in flight any more. */
     @Override
     public void close() throws InterruptedException {

@@ -7,7 +7,6 @@ import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import fr.labos.partenariats.deploy.EmbeddedPostgresServer;
 import fr.labos.partenariats.schema.EventHeaders;
-import fr.labos.partenariats.schema.Topics;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -38,9 +37,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * Reads each view of the system as it stands: the event store (PostgreSQL, profile-service's
- * {@code domainevententry}), the topic {@code lab.profile.events} from offset 0 with a plain consumer, the matching
- * projection's MongoDB documents, and matchmaking-service's in-memory index through its REST API and metrics.
+ * Reads each view of the system as it stands: the event stores (PostgreSQL, each service's {@code domainevententry}),
+ * the topics from offset 0 with a plain consumer, the matching projection's MongoDB documents, and
+ * matchmaking-service's in-memory index through its REST API and metrics.
  */
 final class ThreeViews {
 
@@ -70,9 +69,10 @@ final class ThreeViews {
     private ThreeViews() {
     }
 
-    static List<StoredEvent> eventStore(EmbeddedPostgresServer postgres) throws SQLException {
+    /** Every event of a service's event store ({@code database}: {@code profile} or {@code matchmaking}). */
+    static List<StoredEvent> eventStore(EmbeddedPostgresServer postgres, String database) throws SQLException {
         List<StoredEvent> events = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl("profile"),
+        try (Connection connection = DriverManager.getConnection(postgres.jdbcUrl(database),
                 EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
              Statement query = connection.createStatement();
              ResultSet rows = query.executeQuery("SELECT aggregateidentifier, sequencenumber, eventidentifier, payloadtype"
@@ -84,15 +84,15 @@ final class ThreeViews {
         return events;
     }
 
-    /** Every record of the topic, from offset 0 of each partition to the end offsets as they were when reading began. */
-    static List<TopicRecord> topic(String bootstrapServers) {
+    /** Every record of a topic, from offset 0 of each partition to the end offsets as they were when reading began. */
+    static List<TopicRecord> topic(String bootstrapServers, String topic) {
         Map<String, Object> config = Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         List<TopicRecord> records = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(Topics.PROFILE_EVENTS, Duration.ofSeconds(30)).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(30)).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -100,7 +100,7 @@ final class ThreeViews {
             long deadline = System.nanoTime() + TOPIC_READ_TIMEOUT.toNanos();
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("Could not read " + Topics.PROFILE_EVENTS + " to its end within "
+                    throw new IllegalStateException("Could not read " + topic + " to its end within "
                             + TOPIC_READ_TIMEOUT.toSeconds() + " s");
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {

@@ -283,6 +283,11 @@ class IntroductionViewsThroughKafkaTest {
             assertThat(meters.get("lab.introductions").tag("status", "partnership").gauge().value()).isEqualTo(1.0);
             assertThat(meters.get("lab.introductions.departement").tag("departement", "73").gauge().value()).isEqualTo(3.0);
             assertThat(meters.get("lab.introductions.family.pair").tag("pair", "PEERS+PRIVATE").gauge().value()).isEqualTo(2.0);
+            // The funnel's rates above, as a lab's charts read them: 1 of 5 proposals accepted, its partnership 1 of 1.
+            assertThat(meters.get("lab.introductions.conversion").tag("step", "accepted").gauge().value()).isEqualTo(0.2);
+            assertThat(meters.get("lab.introductions.conversion").tag("step", "partnership").gauge().value()).isEqualTo(1.0);
+            assertThat(meters.find("lab.introductions.conversion").tag("step", "proposed").gauge())
+                    .as("the first step has no step before it").isNull();
         });
     }
 
