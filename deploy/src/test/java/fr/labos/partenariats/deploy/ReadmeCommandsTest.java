@@ -1,0 +1,159 @@
+package fr.labos.partenariats.deploy;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The README's {@code bash} blocks are meant to be pasted in order into one terminal, on the demo the README's first
+ * command starts (they were run so against it). What can go wrong with them without running the lab is checked here:
+ * that bash can read them, that every variable they use was set by an earlier line, and that none still holds a
+ * {@code <placeholder>} for the reader to fill in.
+ */
+class ReadmeCommandsTest {
+
+    /** Set by the shell or by the reader's environment, not by the README. */
+    private static final Set<String> FROM_THE_ENVIRONMENT = Set.of("HOME", "PATH");
+    /** At the start of a command: the line's, or after a {@code ;} or {@code &&}. */
+    private static final Pattern ASSIGNMENT = Pattern.compile("(?:^|;|&&)\\s*(?:export\\s+)?([A-Za-z_][A-Za-z0-9_]*)=");
+    private static final Pattern FOR_LOOP = Pattern.compile("^\\s*for\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+in\\b");
+    private static final Pattern USE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)(:-)?");
+    private static final Pattern PLACEHOLDER = Pattern.compile("<[a-z][a-zA-Z ]*>");
+    private static final Pattern HEREDOC = Pattern.compile("<<-?'?([A-Z]+)'?");
+
+    /** One line of a block, with its line number in the README. */
+    private record Line(int number, String text) {
+    }
+
+    private static Map<Integer, List<Line>> blocks;
+
+    @BeforeAll
+    static void readTheReadme() throws IOException {
+        Path readme = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().getParent().resolve("README.md");
+        blocks = new LinkedHashMap<>();
+        List<Line> current = null;
+        int number = 0;
+        for (String text : Files.readAllLines(readme, StandardCharsets.UTF_8)) {
+            number++;
+            if (current == null && text.startsWith("```bash")) {
+                current = new ArrayList<>();
+                blocks.put(number, current);
+            } else if (current != null && text.startsWith("```")) {
+                current = null;
+            } else if (current != null) {
+                current.add(new Line(number, text));
+            }
+        }
+        assertThat(blocks).as("the README's bash blocks").hasSizeGreaterThan(15);
+    }
+
+    @Test
+    void bashCanReadEveryBlock() throws Exception {
+        for (Map.Entry<Integer, List<Line>> block : blocks.entrySet()) {
+            String script = String.join("\n", block.getValue().stream().map(Line::text).toList()) + "\n";
+            Process bash = new ProcessBuilder("bash", "-n").redirectErrorStream(true).start();
+            bash.getOutputStream().write(script.getBytes(StandardCharsets.UTF_8));
+            bash.getOutputStream().close();
+            assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            String complaint = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(bash.exitValue()).as("the block at line %d: %s", block.getKey(), complaint).isZero();
+        }
+    }
+
+    @Test
+    void everyVariableIsSetBeforeItIsUsed() {
+        Set<String> set = new TreeSet<>(FROM_THE_ENVIRONMENT);
+        List<String> unset = new ArrayList<>();
+        for (List<Line> block : blocks.values()) {
+            for (Shell line : shell(block)) {
+                Matcher use = USE.matcher(line.expanded());
+                while (use.find()) {
+                    boolean hasDefault = use.group(2) != null;
+                    if (!hasDefault && !set.contains(use.group(1))) {
+                        unset.add("$" + use.group(1) + " at line " + line.number());
+                    }
+                }
+                for (Pattern assigns : List.of(ASSIGNMENT, FOR_LOOP)) {
+                    Matcher assignment = assigns.matcher(line.code());
+                    while (assignment.find()) {
+                        set.add(assignment.group(1));
+                    }
+                }
+            }
+        }
+        assertThat(unset).as("variables used before any line sets them").isEmpty();
+    }
+
+    @Test
+    void noCommandWaitsForTheReaderToFillItIn() {
+        List<String> placeholders = new ArrayList<>();
+        blocks.values().forEach(block -> shell(block).forEach(line -> {
+            Matcher placeholder = PLACEHOLDER.matcher(line.code());
+            while (placeholder.find()) {
+                placeholders.add(placeholder.group() + " at line " + line.number());
+            }
+        }));
+        assertThat(placeholders).isEmpty();
+    }
+
+    /**
+     * A line as bash reads it: {@code code} without its comment, {@code expanded} also without what single quotes
+     * hold (a jq filter, a JSON body), which bash does not expand.
+     */
+    private record Shell(int number, String code, String expanded) {
+    }
+
+    /**
+     * The block's lines as bash reads them, quotes followed from one line to the next (a JSON body spans several);
+     * a quoted heredoc's body is data and left out.
+     */
+    private static List<Shell> shell(List<Line> block) {
+        List<Shell> lines = new ArrayList<>();
+        boolean single = false;
+        boolean dbl = false;
+        String heredocEnd = null;
+        for (Line line : block) {
+            if (heredocEnd != null) {
+                heredocEnd = line.text().strip().equals(heredocEnd) ? null : heredocEnd;
+                continue;
+            }
+            StringBuilder code = new StringBuilder();
+            StringBuilder expanded = new StringBuilder();
+            String text = line.text();
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                if (c == '#' && !single && !dbl && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
+                    break;
+                }
+                code.append(c);
+                if (c == '\'' && !dbl) {
+                    single = !single;
+                } else if (!single) {
+                    dbl = c == '"' ? !dbl : dbl;
+                    expanded.append(c);
+                }
+            }
+            Matcher heredoc = HEREDOC.matcher(code);
+            if (heredoc.find()) {
+                heredocEnd = heredoc.group(1);
+            }
+            lines.add(new Shell(line.number(), code.toString(), expanded.toString()));
+        }
+        return lines;
+    }
+}
