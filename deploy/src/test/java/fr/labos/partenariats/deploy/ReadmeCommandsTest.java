@@ -44,7 +44,7 @@ class ReadmeCommandsTest {
 
     @BeforeAll
     static void readTheReadme() throws IOException {
-        Path readme = Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().getParent().resolve("README.md");
+        Path readme = Repository.root().resolve("README.md");
         blocks = new LinkedHashMap<>();
         List<Line> current = null;
         int number = 0;

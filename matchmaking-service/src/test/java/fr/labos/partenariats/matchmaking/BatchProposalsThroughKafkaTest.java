@@ -6,6 +6,7 @@ import fr.labos.partenariats.matchmaking.support.EventStoreRows;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.Posts;
 import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
+import fr.labos.partenariats.matchmaking.support.Refusals;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
 import fr.labos.partenariats.platform.problem.ProblemTypes;
@@ -179,20 +180,9 @@ class BatchProposalsThroughKafkaTest {
         return service.post("/api/introductions/batch", token, body);
     }
 
-    /**
-     * The answer is a problem document of that status and type, and the event store, where a proposal would be written
-     * before anything reaches the topic, holds exactly as many events as before. Returns the problem.
-     */
+    /** A refused batch: the problem document expected, and no proposal written. Returns the problem. */
     private static JsonNode refused(int status, ProblemTypes type, Supplier<HttpResponse<String>> request) {
-        long before = store.events();
-        HttpResponse<String> response = request.get();
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                contentType -> assertThat(contentType).startsWith("application/problem+json"));
-        JsonNode problem = RunningMatchmaking.parse(response.body());
-        assertThat(problem.path("type").asText()).isEqualTo(type.uri().toString());
-        assertThat(store.events()).as("events after a refused batch").isEqualTo(before);
-        return problem;
+        return Refusals.refusedWritingNothing(store, status, type.slug(), request);
     }
 
     /** Every introduction proposal on the topic, read from its beginning. */

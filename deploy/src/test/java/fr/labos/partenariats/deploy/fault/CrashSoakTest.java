@@ -1,5 +1,6 @@
 package fr.labos.partenariats.deploy.fault;
 
+import fr.labos.partenariats.deploy.Repository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;

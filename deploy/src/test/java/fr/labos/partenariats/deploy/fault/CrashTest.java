@@ -1,5 +1,6 @@
 package fr.labos.partenariats.deploy.fault;
 
+import fr.labos.partenariats.deploy.Repository;
 import fr.labos.partenariats.deploy.fault.CrashLab.Component;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;

@@ -6,6 +6,7 @@ import fr.labos.partenariats.matchmaking.support.EventStoreRows;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.MatchmakingEvents;
 import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
+import fr.labos.partenariats.matchmaking.support.Refusals;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
 import fr.labos.partenariats.platform.security.TestTokens;
@@ -409,15 +410,7 @@ class IntroductionApiTest {
 
     /** The answer is the problem expected, and the event store holds exactly as many events as before. */
     private static JsonNode refused(int status, String type, Supplier<HttpResponse<String>> request) {
-        long before = store.events();
-        HttpResponse<String> response = request.get();
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                contentType -> assertThat(contentType).startsWith("application/problem+json"));
-        JsonNode problem = RunningMatchmaking.parse(response.body());
-        assertThat(problem.path("type").asText()).endsWith("/" + type);
-        assertThat(store.events()).as("events after a refused request").isEqualTo(before);
-        return problem;
+        return Refusals.refusedWritingNothing(store, status, type, request);
     }
 
     /** The same, and the problem's detail says why in the words of matchmaking-problems.properties (French). */
@@ -425,7 +418,7 @@ class IntroductionApiTest {
         assertThat(refused(status, type, request).path("detail").asText()).isEqualTo(detail);
     }
 
-    /** A 400 naming the one field the introduction's rules reject ({@code field} null: not checked), in their words. */
+    /** A 400 naming the one field the introduction's rules reject, as the request calls it, in the rules' words. */
     private static void invalid(String field, String message, Supplier<HttpResponse<String>> request) {
         JsonNode errors = refused(400, "invalid-input", request).path("errors");
         assertThat(errors).as(errors.toString()).hasSize(1);

@@ -1,14 +1,14 @@
-package fr.labos.partenariats.deploy.fault;
+package fr.labos.partenariats.deploy;
 
 import java.nio.file.Path;
 
 /** Where the repository's root is when the deploy module's tests run (Maven runs them in the module's folder). */
-final class Repository {
+public final class Repository {
 
     private Repository() {
     }
 
-    static Path root() {
+    public static Path root() {
         return Path.of(System.getProperty("basedir", ".")).toAbsolutePath().normalize().getParent();
     }
 }
