@@ -1,12 +1,10 @@
 package fr.labos.partenariats.deploy;
 
+import fr.labos.partenariats.deploy.ReadmeBlocks.Line;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,29 +34,12 @@ class ReadmeCommandsTest {
     private static final Pattern PLACEHOLDER = Pattern.compile("<[a-z][a-zA-Z ]*>");
     private static final Pattern HEREDOC = Pattern.compile("<<-?'?([A-Z]+)'?");
 
-    /** One line of a block, with its line number in the README. */
-    private record Line(int number, String text) {
-    }
-
     private static Map<Integer, List<Line>> blocks;
 
     @BeforeAll
-    static void readTheReadme() throws IOException {
-        Path readme = Repository.root().resolve("README.md");
+    static void readTheReadme() {
         blocks = new LinkedHashMap<>();
-        List<Line> current = null;
-        int number = 0;
-        for (String text : Files.readAllLines(readme, StandardCharsets.UTF_8)) {
-            number++;
-            if (current == null && text.startsWith("```bash")) {
-                current = new ArrayList<>();
-                blocks.put(number, current);
-            } else if (current != null && text.startsWith("```")) {
-                current = null;
-            } else if (current != null) {
-                current.add(new Line(number, text));
-            }
-        }
+        ReadmeBlocks.read().forEach(block -> blocks.put(block.fence(), block.lines()));
         assertThat(blocks).as("the README's bash blocks").hasSizeGreaterThan(15);
     }
 
