@@ -2,6 +2,7 @@ package fr.labos.partenariats.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.schema.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -43,6 +44,8 @@ class IntroductionEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PATIENCE = Duration.ofSeconds(90);
     private static final Duration POLL = Duration.ofMillis(300);
+    /** profile-service's consumer of lab.matchmaking.events, which opens the contacts. */
+    private static final String PROFILE_INTRODUCTIONS_GROUP = "profile-introduced-contacts";
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     /** Hautes-Alpes: the dashboards are read for it alone. */
     private static final String DEPARTEMENT = "05";
@@ -98,16 +101,12 @@ class IntroductionEndToEndTest {
         assertContactRefused(lab, ASKER_MEMBER, partner, "before any answer");
         assertContactRefused(lab, PARTNER_MEMBER, asker, "before any answer");
 
-        long askedAt = System.nanoTime();
         String introduction = created(lab.send("POST", lab.matchmaking.resolve("/api/introductions"), ASKER_MEMBER, """
                 {"actorId": "%s", "partnerId": "%s", "note": "Votre fondation finance exactement ce que nous cherchons."}"""
                 .formatted(asker, partner)));
         String path = "/api/introductions/" + introduction;
-        // How long a record of this introduction takes to be applied by profile-service, relay included: the time its
-        // proposal takes to become a row there.
-        await("profile-service learns of the proposal").atMost(PATIENCE).pollInterval(Duration.ofMillis(50))
+        await("profile-service learns of the proposal").atMost(PATIENCE).pollInterval(POLL)
                 .until(() -> introducedPair(lab, introduction) != null);
-        Duration profileLag = Duration.ofNanos(System.nanoTime() - askedAt);
 
         // The partner's inbox shows it, waiting for its answer, with the matcher's grounds frozen in the timeline.
         JsonNode waiting = awaitInboxEntry(lab, partner, PARTNER_MEMBER, introduction, "proposed");
@@ -128,20 +127,16 @@ class IntroductionEndToEndTest {
         expect(lab.send("POST", lab.matchmaking.resolve(path + "/accept"), PARTNER_MEMBER,
                 "{\"actingFor\": \"%s\"}".formatted(partner)), 204);
         // One side's acceptance opens nothing. Asserted at once, this would pass before profile-service even read the
-        // acceptance. The lab does not show profile-service's consumer offsets, and a lone acceptance changes nothing
-        // it stores; so the test waits until the acceptance is on lab.matchmaking.events (matchmaking-service's
-        // timeline, fed by that topic, shows it), then requires the contacts to stay refused for a window longer than
-        // profile-service took to apply the proposal, relay included (the acceptance, on the topic already, needs
-        // less), and its row to still say "not accepted" after it.
+        // acceptance: so the test waits until the acceptance is on lab.matchmaking.events (matchmaking-service's
+        // timeline, fed by that topic, shows it), then until profile-service's consumer group has read the topic to
+        // where it ended then, acceptance included, and only then asks for the contacts.
         await("the timeline shows the partner's acceptance alone").atMost(PATIENCE).pollInterval(POLL).until(() ->
                 texts(read(lab, path, PARTNER_MEMBER).path("acceptedBy")).equals(List.of(partner)));
-        Duration window = max(Duration.ofSeconds(3), profileLag.multipliedBy(2));
-        long windowEnds = System.nanoTime() + window.toNanos();
-        do {
-            assertContactRefused(lab, ASKER_MEMBER, partner, "after one acceptance");
-            assertContactRefused(lab, PARTNER_MEMBER, asker, "after one acceptance");
-            Thread.sleep(POLL.toMillis());
-        } while (System.nanoTime() < windowEnds);
+        try (ConsumerGroupProgress progress = new ConsumerGroupProgress(lab.kafkaBootstrapServers)) {
+            progress.awaitReadToTheEnd(PROFILE_INTRODUCTIONS_GROUP, Topics.MATCHMAKING_EVENTS, PATIENCE);
+        }
+        assertContactRefused(lab, ASKER_MEMBER, partner, "after one acceptance");
+        assertContactRefused(lab, PARTNER_MEMBER, asker, "after one acceptance");
         assertThat(introducedPair(lab, introduction)).as("profile-service's row after one acceptance")
                 .isEqualTo(new IntroducedPair(asker, partner, false));
         expect(lab.send("POST", lab.matchmaking.resolve(path + "/accept"), ASKER_MEMBER,
@@ -284,10 +279,6 @@ class IntroductionEndToEndTest {
                 return row.next() ? new IntroducedPair(row.getString(1), row.getString(2), row.getBoolean(3)) : null;
             }
         }
-    }
-
-    private static Duration max(Duration one, Duration other) {
-        return one.compareTo(other) >= 0 ? one : other;
     }
 
     private static void assertContactRefused(SignedInLab lab, String account, String actor, String when) throws Exception {

@@ -3,12 +3,6 @@ package fr.labos.partenariats.deploy;
 import fr.labos.partenariats.deploy.ReadmeBlocks.Block;
 import fr.labos.partenariats.deploy.ReadmeBlocks.Line;
 import fr.labos.partenariats.schema.Topics;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupListing;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,11 +12,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -104,7 +96,7 @@ class ReadmeCommandsOnTheDemoTest {
         readme = ReadmeBlocks.readme();
         String script = script(ReadmeBlocks.read(), profilePort, matchmakingPort);
         Files.writeString(work.resolve("readme.sh"), script);
-        try (Admin kafka = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, "localhost:" + kafkaPort))) {
+        try (ConsumerGroupProgress kafka = new ConsumerGroupProgress("localhost:" + kafkaPort)) {
             transcript = runInOneShell(reader, work.resolve("readme.sh"), kafka);
         }
         Path copy = Path.of(System.getProperty("basedir", ".")).resolve("target/readme-commands.log");
@@ -211,7 +203,7 @@ class ReadmeCommandsOnTheDemoTest {
         return String.join("\n", lines) + "\n";
     }
 
-    private static Transcript runInOneShell(Path folder, Path script, Admin kafka) throws Exception {
+    private static Transcript runInOneShell(Path folder, Path script, ConsumerGroupProgress kafka) throws Exception {
         Path sync = work.resolve("caught-up");
         Path out = work.resolve("readme.out");
         Path err = work.resolve("readme.err");
@@ -223,7 +215,9 @@ class ReadmeCommandsOnTheDemoTest {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(6);
         while (shell.isAlive() && System.nanoTime() < deadline) {
             if (Files.exists(sync)) {
-                awaitServicesCaughtUp(kafka);
+                // what the relays publish within the quiet time, they had stored before
+                kafka.awaitEveryGroupCaughtUp(List.of(Topics.PROFILE_EVENTS, Topics.MATCHMAKING_EVENTS), CAUGHT_UP_FOR,
+                        Duration.ofSeconds(90));
                 Files.delete(sync);
             }
             shell.waitFor(100, TimeUnit.MILLISECONDS);
@@ -239,47 +233,6 @@ class ReadmeCommandsOnTheDemoTest {
             answers.add(new Answer(Integer.parseInt(http.group(1)), Integer.parseInt(http.group(2)), http.group(3), http.group(4)));
         }
         return new Transcript(shell.exitValue(), Files.readString(out), errors, answers);
-    }
-
-    /**
-     * Until every consumer group has read both topics to their end, and neither the topics nor the groups moved for
-     * two seconds (the relays publish what their services stored within that time).
-     */
-    private static void awaitServicesCaughtUp(Admin kafka) throws Exception {
-        List<TopicPartition> partitions = new ArrayList<>();
-        kafka.describeTopics(List.of(Topics.PROFILE_EVENTS, Topics.MATCHMAKING_EVENTS)).allTopicNames().get()
-                .forEach((topic, description) -> description.partitions()
-                        .forEach(partition -> partitions.add(new TopicPartition(topic, partition.partition()))));
-        Map<String, Long> previous = Map.of();
-        long quietSince = System.nanoTime();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            Map<String, Long> positions = new TreeMap<>();
-            Map<TopicPartition, Long> ends = new HashMap<>();
-            kafka.listOffsets(partitions.stream().collect(Collectors.toMap(p -> p, p -> OffsetSpec.latest()))).all().get()
-                    .forEach((partition, info) -> ends.put(partition, info.offset()));
-            ends.forEach((partition, end) -> positions.put("end " + partition, end));
-            boolean behind = false;
-            for (ConsumerGroupListing group : kafka.listConsumerGroups().all().get()) {
-                Map<TopicPartition, OffsetAndMetadata> committed = kafka.listConsumerGroupOffsets(group.groupId())
-                        .partitionsToOffsetAndMetadata().get();
-                for (Map.Entry<TopicPartition, OffsetAndMetadata> offset : committed.entrySet()) {
-                    if (offset.getValue() == null || !ends.containsKey(offset.getKey())) {
-                        continue;
-                    }
-                    positions.put(group.groupId() + " " + offset.getKey(), offset.getValue().offset());
-                    behind |= offset.getValue().offset() < ends.get(offset.getKey());
-                }
-            }
-            if (behind || !positions.equals(previous)) {
-                quietSince = System.nanoTime();
-                previous = positions;
-            } else if (System.nanoTime() - quietSince >= CAUGHT_UP_FOR.toNanos()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("The services did not catch up with the topics within 90 s: " + previous);
     }
 
     private static void awaitUp(Path launcherLog) throws Exception {

@@ -40,18 +40,21 @@ final class SignedInLab {
     final DemoTerritory.Loaded loaded;
     /** matchmaking-service's own PostgreSQL database (its event store), for the tests that alter it by SQL. */
     final String matchmakingDatabaseUrl;
+    /** The broker both services use, for the tests that watch how far a consumer group has read. */
+    final String kafkaBootstrapServers;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** One token per account for the whole run (they are valid for an hour): asking for one costs a hash check. */
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     private SignedInLab(LocalAuthServer auth, URI profile, URI matchmaking, DemoTerritory demo, DemoTerritory.Loaded loaded,
-                        String matchmakingDatabaseUrl) {
+                        String matchmakingDatabaseUrl, String kafkaBootstrapServers) {
         this.auth = auth;
         this.profile = profile;
         this.matchmaking = matchmaking;
         this.demo = demo;
         this.loaded = loaded;
         this.matchmakingDatabaseUrl = matchmakingDatabaseUrl;
+        this.kafkaBootstrapServers = kafkaBootstrapServers;
     }
 
     /** Resolves a {@code SignedInLab} parameter to the one lab of the run. */
@@ -163,7 +166,7 @@ final class SignedInLab {
                     throw new IllegalStateException("The demo territory never reached matchmaking-service");
                 }
                 lab = new SignedInLab(auth, profile, matchmaking, demo, loaded,
-                        postgres.jdbcUrl(SharedClasspath.MATCHMAKING_DATABASE));
+                        postgres.jdbcUrl(SharedClasspath.MATCHMAKING_DATABASE), kafka.bootstrapServers());
             } catch (IOException e) {
                 close();
                 throw new UncheckedIOException(e);

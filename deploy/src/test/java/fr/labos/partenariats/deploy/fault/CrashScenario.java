@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
@@ -25,8 +26,8 @@ import static org.awaitility.Awaitility.await;
 final class CrashScenario {
 
     /** The figures of a run. */
-    record Outcome(Map<Component, Integer> kills, long unansweredWrites, long unansweredIntroductionWrites, Duration took,
-                   Verdict verdict) {
+    record Outcome(Map<Component, Integer> kills, long unansweredWrites, long unansweredIntroductionWrites,
+                   Map<String, Long> introductionWritesPerKind, Duration took, Verdict verdict) {
 
         String figures() {
             StringBuilder out = new StringBuilder("Crash test figures\n");
@@ -40,7 +41,8 @@ final class CrashScenario {
                     .append("\n  events checked: ").append(profile.storedEvents()).append(" in the event store, ")
                     .append(profile.topicRecords()).append(" records on the topic")
                     .append("\n  introductions (matchmaking-service's relay): writes acknowledged ")
-                    .append(matchmaking.acknowledgedWrites()).append(", refused or unanswered ").append(unansweredIntroductionWrites)
+                    .append(matchmaking.acknowledgedWrites()).append(' ').append(new TreeMap<>(introductionWritesPerKind))
+                    .append(", refused or unanswered ").append(unansweredIntroductionWrites)
                     .append("; ").append(matchmaking.storedEvents()).append(" events in its store, ")
                     .append(matchmaking.topicRecords()).append(" records on lab.matchmaking.events")
                     .append("\n  lost: ").append(verdict.lost()).append(" (event store ").append(profile.lostFromStore().size())
@@ -126,7 +128,7 @@ final class CrashScenario {
         verdict = verdict.clean() ? awaitClean(checker, acknowledged, introduced, true, GAUGE_TIMEOUT)
                 : checker.check(acknowledged, introduced, true);
         Outcome outcome = new Outcome(kills, load.unansweredCount(), introductions.unansweredCount(),
-                Duration.ofNanos(System.nanoTime() - started), verdict);
+                introductions.acknowledgedPerKind(), Duration.ofNanos(System.nanoTime() - started), verdict);
         log.info("{}", outcome.figures());
         System.out.println(outcome.figures());
         return outcome;

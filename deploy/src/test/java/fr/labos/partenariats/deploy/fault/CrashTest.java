@@ -35,6 +35,9 @@ class CrashTest {
             assertThat(outcome.verdict().profile().acknowledgedWrites()).isGreaterThanOrEqualTo(160);
             // 3 before killing matchmaking-service, 3 before killing the broker and 3 while it is down, at the least.
             assertThat(outcome.verdict().matchmaking().acknowledgedWrites()).isGreaterThanOrEqualTo(9);
+            // The introductions' load went through every kind of step it writes, not only proposals.
+            assertThat(outcome.introductionWritesPerKind()).as(outcome.figures()).containsOnlyKeys(
+                    "proposal", "acceptance", "decline", "meeting scheduled", "meeting held", "outcome");
             assertThat(outcome.verdict().problems()).as(outcome.figures()).isEmpty();
         }
     }

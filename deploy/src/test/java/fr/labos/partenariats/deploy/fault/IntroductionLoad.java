@@ -6,9 +6,14 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -17,29 +22,37 @@ import java.util.function.Supplier;
 
 /**
  * A steady load of writes through matchmaking-service's introduction API, beside the posts' load: one client, acting
- * as a facilitator would for the actors the posts' load registered, introduces two of them by hand, then accepts for
- * one side and for the other, and starts again with the next pair. Whatever matchmaking-service acknowledges (a
- * {@code 201} or a {@code 204}) is counted against its introduction; a refused or unanswered request (the service is
- * being killed, MongoDB is away, or an earlier answer was lost) is counted too, and the client moves on to a new
- * introduction, since it no longer knows where the last one stands.
+ * as a facilitator would for the actors the posts' load registered, takes introductions through their life, one
+ * write per period — introduces two of them by hand, accepts for one side, then either declines for the other ("not
+ * now", one introduction in three) or accepts for it, schedules a meeting, records it held and records a follow-up
+ * planned — and starts again with the next pair. So every kind of step a lab writes most (proposal, acceptance,
+ * decline, meeting scheduled and held, outcome, and the answer deadline set and cancelled) is under the kills.
+ * Whatever matchmaking-service acknowledges (a {@code 201} or a {@code 204}) is counted against its introduction; a
+ * refused or unanswered request (the service is being killed, MongoDB is away, or an earlier answer was lost) is
+ * counted too, and the client moves on to a new introduction, since it no longer knows where the last one stands.
  */
 final class IntroductionLoad implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The steps of one introduction, in the order the client writes them. */
+    private enum Step { PROPOSE, ACCEPT_FIRST_SIDE, ANSWER_SECOND_SIDE, SCHEDULE_MEETING, HOLD_MEETING, RECORD_OUTCOME }
+
     private final LabHttp http;
     private final URI matchmakingService;
     private final Supplier<List<String>> actors;
     private final Map<String, Long> acknowledgedPerIntroduction = new HashMap<>();
+    private final Map<String, Long> acknowledgedPerKind = new TreeMap<>();
     private final AtomicLong acknowledged = new AtomicLong();
     private final AtomicLong unanswered = new AtomicLong();
     private final ScheduledExecutorService client = Executors.newSingleThreadScheduledExecutor();
 
     // Where the client stands; touched by the client's thread only.
+    private Step next = Step.PROPOSE;
     private String introductionId;
+    private String meetingId;
     private String actorId;
     private String partnerId;
-    private int accepted;
     private long pairs;
 
     /** Starts the client, writing once per {@code period} once two actors are known. */
@@ -58,6 +71,14 @@ final class IntroductionLoad implements AutoCloseable {
         return unanswered.get();
     }
 
+    /**
+     * How many writes of each kind matchmaking-service acknowledged: proposal, acceptance, decline, meeting scheduled,
+     * meeting held, outcome.
+     */
+    synchronized Map<String, Long> acknowledgedPerKind() {
+        return Map.copyOf(acknowledgedPerKind);
+    }
+
     /** How many writes matchmaking-service acknowledged on each introduction. */
     synchronized Map<String, Long> acknowledgedPerIntroduction() {
         return Map.copyOf(acknowledgedPerIntroduction);
@@ -74,14 +95,33 @@ final class IntroductionLoad implements AutoCloseable {
 
     private void writeOnce() {
         try {
-            if (introductionId == null) {
-                propose();
-            } else {
-                accept(accepted == 0 ? actorId : partnerId);
+            switch (next) {
+                case PROPOSE -> propose();
+                case ACCEPT_FIRST_SIDE -> write("acceptance", "/accept", "{\"actingFor\": \"%s\"}".formatted(actorId), 204,
+                        Step.ANSWER_SECOND_SIDE);
+                case ANSWER_SECOND_SIDE -> {
+                    if (pairs % 3 == 0) {
+                        write("decline", "/decline", """
+                                {"actingFor": "%s", "reason": "NOT_NOW", "text": "Nous en reparlerons au printemps"}"""
+                                .formatted(partnerId), 204, Step.PROPOSE);
+                    } else {
+                        write("acceptance", "/accept", "{\"actingFor\": \"%s\"}".formatted(partnerId), 204,
+                                Step.SCHEDULE_MEETING);
+                    }
+                }
+                case SCHEDULE_MEETING -> meetingId = JSON.readTree(write("meeting scheduled", "/meetings", """
+                        {"startsAt": "%s", "place": "Atelier partagé de Mens"}"""
+                        .formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS)), 201, Step.HOLD_MEETING))
+                        .path("id").asText(null);
+                case HOLD_MEETING -> write("meeting held", "/meetings/" + meetingId + "/held",
+                        "{\"note\": \"Visite de l'atelier\"}", 204, Step.RECORD_OUTCOME);
+                case RECORD_OUTCOME -> write("outcome", "/outcomes", """
+                        {"outcome": "FOLLOW_UP_PLANNED", "day": "%s", "note": "Inventaire commun de l'outillage"}"""
+                        .formatted(LocalDate.now(ZoneOffset.UTC)), 204, Step.PROPOSE);
             }
         } catch (IOException e) {
             unanswered.incrementAndGet();
-            introductionId = null;
+            next = Step.PROPOSE;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -103,30 +143,34 @@ final class IntroductionLoad implements AutoCloseable {
                  "note": "Deux ateliers de réparation du Trièves : mutualiser l'outillage"}""".formatted(actorId, partnerId));
         if (response.statusCode() == 201) {
             introductionId = JSON.readTree(response.body()).path("id").asText();
-            accepted = 0;
-            acknowledge(introductionId);
+            acknowledge(introductionId, "proposal");
+            next = Step.ACCEPT_FIRST_SIDE;
         } else {
             unanswered.incrementAndGet();
         }
     }
 
-    private void accept(String side) throws IOException, InterruptedException {
-        HttpResponse<String> response = http.post(matchmakingService.resolve("/api/introductions/" + introductionId + "/accept"),
-                "{\"actingFor\": \"%s\"}".formatted(side));
-        if (response.statusCode() == 204) {
-            acknowledge(introductionId);
-            accepted++;
+    /**
+     * Writes one step of the current introduction; on the {@code expected} status, counts it and goes on to
+     * {@code then}, otherwise gives the introduction up; {@code kind} names the write in the figures. Returns the answer's body.
+     */
+    private String write(String kind, String path, String body, int expected, Step then)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = http.post(
+                matchmakingService.resolve("/api/introductions/" + introductionId + path), body);
+        if (response.statusCode() == expected) {
+            acknowledge(introductionId, kind);
+            next = then;
         } else {
             unanswered.incrementAndGet();
-            accepted = 2;
+            next = Step.PROPOSE;
         }
-        if (accepted == 2) {
-            introductionId = null;
-        }
+        return response.body();
     }
 
-    private synchronized void acknowledge(String id) {
+    private synchronized void acknowledge(String id, String kind) {
         acknowledgedPerIntroduction.merge(id, 1L, Long::sum);
+        acknowledgedPerKind.merge(kind, 1L, Long::sum);
         acknowledged.incrementAndGet();
     }
 }
