@@ -49,10 +49,13 @@ class MatchmakingApiFuzzTest {
                     post(ResourceCategory.FUNDING).build(), Instant.now()));
             publisher.publish("actor-2", 0, new ActorRegisteredEvent("actor-2", "Fondation", ActorType.FOUNDATION, "38185",
                     Set.of(), Set.of(), "", Instant.now()));
-            // Both actors known (their events may travel on different partitions), and the posts of actor-1.
+            // Both actors known (their events may travel on different partitions), and the posts of actor-1: in the
+            // index (rankings) and in the projection, which an introduction's proposal reads (their inboxes answer).
             await().until(() -> service.get("/api/offers/offer-1/matches").statusCode() == 200
                     && service.get("/api/actors/actor-1/partners").statusCode() == 200
-                    && service.get("/api/actors/actor-2/partners").statusCode() == 200);
+                    && service.get("/api/actors/actor-2/partners").statusCode() == 200
+                    && service.get("/api/actors/actor-1/introductions").statusCode() == 200
+                    && service.get("/api/actors/actor-2/introductions").statusCode() == 200);
             int port = service.port();
             String adminToken = TestTokens.admin().sign();
             String admin = TestTokens.bearer(adminToken);
