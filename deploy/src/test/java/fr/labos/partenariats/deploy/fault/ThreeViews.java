@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -141,6 +142,7 @@ final class ThreeViews {
     /** Asks matchmaking-service to rank each post (an open post answers 200), and reads its counts. */
     static IndexView index(LabHttp http, URI matchmaking, Map<String, AggregateKind> posts) throws Exception {
         Set<String> notRankable = ConcurrentHashMap.newKeySet();
+        Map<Integer, Integer> refusals = new ConcurrentHashMap<>();
         ExecutorService askers = Executors.newFixedThreadPool(4);
         try {
             List<Future<?>> asked = new ArrayList<>();
@@ -150,6 +152,7 @@ final class ThreeViews {
                     HttpResponse<String> response = http.get(matchmaking.resolve(path));
                     if (response.statusCode() != 200) {
                         notRankable.add(post.getKey());
+                        refusals.merge(response.statusCode(), 1, Integer::sum);
                     }
                     return null;
                 }));
@@ -159,6 +162,10 @@ final class ThreeViews {
             }
         } finally {
             askers.shutdownNow();
+        }
+        if (!refusals.isEmpty()) {
+            // What a post that "cannot rank" was answered: a 404 is a post the index lacks, a 429 or a 503 is not.
+            System.out.println("Rankings refused, by status: " + new TreeMap<>(refusals));
         }
         Map<AggregateKind, Double> indexed = new HashMap<>();
         Map<AggregateKind, Double> open = new HashMap<>();
