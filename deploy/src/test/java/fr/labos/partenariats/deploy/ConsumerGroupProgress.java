@@ -38,7 +38,7 @@ final class ConsumerGroupProgress implements AutoCloseable {
         while (System.nanoTime() < deadline) {
             committed = committed(group);
             Map<TopicPartition, Long> read = committed;
-            if (ends.entrySet().stream().allMatch(end -> end.getValue() == 0 || read.getOrDefault(end.getKey(), 0L) >= end.getValue())) {
+            if (ends.entrySet().stream().allMatch(end -> read.getOrDefault(end.getKey(), 0L) >= end.getValue())) {
                 return;
             }
             Thread.sleep(POLL.toMillis());

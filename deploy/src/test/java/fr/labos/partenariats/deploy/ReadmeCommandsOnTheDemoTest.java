@@ -2,6 +2,7 @@ package fr.labos.partenariats.deploy;
 
 import fr.labos.partenariats.deploy.ReadmeBlocks.Block;
 import fr.labos.partenariats.deploy.ReadmeBlocks.Line;
+import fr.labos.partenariats.deploy.ReadmeBlocks.Shell;
 import fr.labos.partenariats.schema.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -12,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -48,8 +51,6 @@ class ReadmeCommandsOnTheDemoTest {
     /** The one command the README runs to show it failing: the token script without an account lists the accounts. */
     private static final String MEANT_TO_FAIL = "./deploy/token.sh";
     private static final Pattern STATUS = Pattern.compile("\\b([1-5]\\d\\d)\\b");
-    /** A comment on a command's line, or a line of comment: a {@code #} after a blank, or at the start. */
-    private static final Pattern COMMENT = Pattern.compile("(?:^|\\s)#\\s?(.*)$");
     private static final Pattern ANNOUNCED_STATUS = Pattern.compile("^(?:→\\s*)?[1-5]\\d\\d\\b");
     private static final Duration CAUGHT_UP_FOR = Duration.ofSeconds(2);
 
@@ -59,6 +60,8 @@ class ReadmeCommandsOnTheDemoTest {
     private static Process lab;
     private static Map<String, String> environment;
     private static List<String> readme;
+    /** The blocks' lines as bash reads them (code, comment), by their line number in the README. */
+    private static final Map<Integer, Shell> SHELL = new HashMap<>();
     private static Transcript transcript;
     private static List<Integer> curlLines;
     private static List<Integer> skippedLines;
@@ -124,8 +127,8 @@ class ReadmeCommandsOnTheDemoTest {
         List<String> failed = new ArrayList<>();
         Matcher error = ERROR.matcher(transcript.err());
         while (error.find()) {
-            String code = COMMENT.matcher(readme.get(Integer.parseInt(error.group(1)) - 1)).replaceFirst("").strip();
-            if (!code.equals(MEANT_TO_FAIL)) {
+            Shell line = SHELL.get(Integer.parseInt(error.group(1)));
+            if (line == null || !line.code().strip().equals(MEANT_TO_FAIL)) {
                 failed.add("line " + error.group(1) + ": " + error.group(2));
             }
         }
@@ -174,7 +177,7 @@ class ReadmeCommandsOnTheDemoTest {
      */
     private static String script(List<Block> blocks, int profilePort, int matchmakingPort) {
         String[] lines = new String[readme.size()];
-        java.util.Arrays.fill(lines, "");
+        Arrays.fill(lines, "");
         lines[0] = String.join("; ",
                 // as in a terminal, a failing command does not stop the next ones; each failure is noted
                 "set -Euo pipefail",
@@ -186,9 +189,11 @@ class ReadmeCommandsOnTheDemoTest {
         curlLines = new ArrayList<>();
         skippedLines = new ArrayList<>();
         for (Block block : blocks) {
+            ReadmeBlocks.shell(block.lines()).forEach(line -> SHELL.put(line.number(), line));
             lines[block.fence() - 1] = "caught_up " + block.fence();
             for (Line line : block.lines()) {
-                String code = COMMENT.matcher(line.text()).replaceFirst("");
+                // a heredoc's body is data: kept as it is
+                String code = SHELL.containsKey(line.number()) ? SHELL.get(line.number()).code() : "";
                 if (code.contains("./deploy/run.sh") || code.strip().startsWith("mvn ")) {
                     skippedLines.add(line.number());
                     continue;
@@ -252,11 +257,8 @@ class ReadmeCommandsOnTheDemoTest {
 
     /** The statuses a comment on the command's own line announces, when it starts with one ("# 204; again: 409"). */
     private static Set<Integer> statusesAnnouncedOnTheLine(int number) {
-        Matcher comment = COMMENT.matcher(readme.get(number - 1));
-        if (!comment.find() || !ANNOUNCED_STATUS.matcher(comment.group(1).strip()).find()) {
-            return Set.of();
-        }
-        return statuses(comment.group(1));
+        String comment = SHELL.get(number).comment();
+        return ANNOUNCED_STATUS.matcher(comment).find() ? statuses(comment) : Set.of();
     }
 
     /** The 4xx statuses that the comments of the command's paragraph (the block's lines between blank lines) name. */
@@ -270,10 +272,9 @@ class ReadmeCommandsOnTheDemoTest {
             last++;
         }
         Set<Integer> named = new TreeSet<>();
-        for (String line : readme.subList(first - 1, last)) {
-            Matcher comment = COMMENT.matcher(line);
-            if (comment.find()) {
-                statuses(comment.group(1)).stream().filter(status -> status / 100 == 4).forEach(named::add);
+        for (int line = first; line <= last; line++) {
+            if (SHELL.containsKey(line)) {
+                statuses(SHELL.get(line).comment()).stream().filter(status -> status / 100 == 4).forEach(named::add);
             }
         }
         return named;

@@ -1,6 +1,7 @@
 package fr.labos.partenariats.deploy;
 
 import fr.labos.partenariats.deploy.ReadmeBlocks.Line;
+import fr.labos.partenariats.deploy.ReadmeBlocks.Shell;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -32,7 +33,6 @@ class ReadmeCommandsTest {
     private static final Pattern FOR_LOOP = Pattern.compile("^\\s*for\\s+([A-Za-z_][A-Za-z0-9_]*)\\s+in\\b");
     private static final Pattern USE = Pattern.compile("\\$\\{?([A-Za-z_][A-Za-z0-9_]*)(:-)?");
     private static final Pattern PLACEHOLDER = Pattern.compile("<[a-z][a-zA-Z ]*>");
-    private static final Pattern HEREDOC = Pattern.compile("<<-?'?([A-Z]+)'?");
 
     private static Map<Integer, List<Line>> blocks;
 
@@ -61,7 +61,7 @@ class ReadmeCommandsTest {
         Set<String> set = new TreeSet<>(FROM_THE_ENVIRONMENT);
         List<String> unset = new ArrayList<>();
         for (List<Line> block : blocks.values()) {
-            for (Shell line : shell(block)) {
+            for (Shell line : ReadmeBlocks.shell(block)) {
                 Matcher use = USE.matcher(line.expanded());
                 while (use.find()) {
                     boolean hasDefault = use.group(2) != null;
@@ -83,58 +83,12 @@ class ReadmeCommandsTest {
     @Test
     void noCommandWaitsForTheReaderToFillItIn() {
         List<String> placeholders = new ArrayList<>();
-        blocks.values().forEach(block -> shell(block).forEach(line -> {
+        blocks.values().forEach(block -> ReadmeBlocks.shell(block).forEach(line -> {
             Matcher placeholder = PLACEHOLDER.matcher(line.code());
             while (placeholder.find()) {
                 placeholders.add(placeholder.group() + " at line " + line.number());
             }
         }));
         assertThat(placeholders).isEmpty();
-    }
-
-    /**
-     * A line as bash reads it: {@code code} without its comment, {@code expanded} also without what single quotes
-     * hold (a jq filter, a JSON body), which bash does not expand.
-     */
-    private record Shell(int number, String code, String expanded) {
-    }
-
-    /**
-     * The block's lines as bash reads them, quotes followed from one line to the next (a JSON body spans several);
-     * a quoted heredoc's body is data and left out.
-     */
-    private static List<Shell> shell(List<Line> block) {
-        List<Shell> lines = new ArrayList<>();
-        boolean single = false;
-        boolean dbl = false;
-        String heredocEnd = null;
-        for (Line line : block) {
-            if (heredocEnd != null) {
-                heredocEnd = line.text().strip().equals(heredocEnd) ? null : heredocEnd;
-                continue;
-            }
-            StringBuilder code = new StringBuilder();
-            StringBuilder expanded = new StringBuilder();
-            String text = line.text();
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c == '#' && !single && !dbl && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
-                    break;
-                }
-                code.append(c);
-                if (c == '\'' && !dbl) {
-                    single = !single;
-                } else if (!single) {
-                    dbl = c == '"' ? !dbl : dbl;
-                    expanded.append(c);
-                }
-            }
-            Matcher heredoc = HEREDOC.matcher(code);
-            if (heredoc.find()) {
-                heredocEnd = heredoc.group(1);
-            }
-            lines.add(new Shell(line.number(), code.toString(), expanded.toString()));
-        }
-        return lines;
     }
 }

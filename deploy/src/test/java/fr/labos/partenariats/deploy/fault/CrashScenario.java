@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
@@ -41,7 +40,7 @@ final class CrashScenario {
                     .append("\n  events checked: ").append(profile.storedEvents()).append(" in the event store, ")
                     .append(profile.topicRecords()).append(" records on the topic")
                     .append("\n  introductions (matchmaking-service's relay): writes acknowledged ")
-                    .append(matchmaking.acknowledgedWrites()).append(' ').append(new TreeMap<>(introductionWritesPerKind))
+                    .append(matchmaking.acknowledgedWrites()).append(' ').append(introductionWritesPerKind)
                     .append(", refused or unanswered ").append(unansweredIntroductionWrites)
                     .append("; ").append(matchmaking.storedEvents()).append(" events in its store, ")
                     .append(matchmaking.topicRecords()).append(" records on lab.matchmaking.events")

@@ -73,10 +73,10 @@ final class IntroductionLoad implements AutoCloseable {
 
     /**
      * How many writes of each kind matchmaking-service acknowledged: proposal, acceptance, decline, meeting scheduled,
-     * meeting held, outcome.
+     * meeting held, outcome; in the order of their names.
      */
     synchronized Map<String, Long> acknowledgedPerKind() {
-        return Map.copyOf(acknowledgedPerKind);
+        return new TreeMap<>(acknowledgedPerKind);
     }
 
     /** How many writes matchmaking-service acknowledged on each introduction. */
@@ -109,10 +109,14 @@ final class IntroductionLoad implements AutoCloseable {
                                 Step.SCHEDULE_MEETING);
                     }
                 }
-                case SCHEDULE_MEETING -> meetingId = JSON.readTree(write("meeting scheduled", "/meetings", """
-                        {"startsAt": "%s", "place": "Atelier partagé de Mens"}"""
-                        .formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS)), 201, Step.HOLD_MEETING))
-                        .path("id").asText(null);
+                case SCHEDULE_MEETING -> {
+                    String answer = write("meeting scheduled", "/meetings", """
+                            {"startsAt": "%s", "place": "Atelier partagé de Mens"}"""
+                            .formatted(Instant.now().truncatedTo(ChronoUnit.SECONDS)), 201, Step.HOLD_MEETING);
+                    if (next == Step.HOLD_MEETING) {
+                        meetingId = JSON.readTree(answer).path("id").asText();
+                    }
+                }
                 case HOLD_MEETING -> write("meeting held", "/meetings/" + meetingId + "/held",
                         "{\"note\": \"Visite de l'atelier\"}", 204, Step.RECORD_OUTCOME);
                 case RECORD_OUTCOME -> write("outcome", "/outcomes", """
