@@ -34,15 +34,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * up with both topics.
  * <p>
  * Not run: the README's first two commands (the first is what started the lab), the restart that rebuilds the views,
- * and the build of the standalone verifier (the build already made it). The README's {@code localhost:8081} and
- * {@code localhost:8082} are pointed at the ports chosen here; nothing else of a command is changed.
+ * and the build of the standalone verifier (the build already made it). The README's {@code localhost:8081},
+ * {@code localhost:8082} and {@code localhost:9092} (the broker) are pointed at the ports chosen here; nothing else of
+ * a command is changed.
  * <p>
  * Checked: every command succeeds ({@code pipefail}: a pipeline too), but the one the README shows failing (the token
  * script without an account, which lists the accounts); every curl command of the
  * README was run; every HTTP answer is a 2xx unless the README announces another status for that command — a comment
  * on the command's own line that starts with a status names the statuses it must get, a 4xx named in a comment of the
  * command's paragraph is allowed; the history's verification says the chain holds, and the standalone verifier
- * accepts both proofs.
+ * accepts both proofs — the consistency proof from the head kept before the journey to a larger one — and the audit
+ * of the topic.
  */
 class ReadmeCommandsOnTheDemoTest {
 
@@ -97,7 +99,7 @@ class ReadmeCommandsOnTheDemoTest {
         Files.createSymbolicLink(reader.resolve("deploy"), root.resolve("deploy"));
         Files.createSymbolicLink(reader.resolve("matchmaking-service"), root.resolve("matchmaking-service"));
         readme = ReadmeBlocks.readme();
-        String script = script(ReadmeBlocks.read(), profilePort, matchmakingPort);
+        String script = script(ReadmeBlocks.read(), profilePort, matchmakingPort, kafkaPort);
         Files.writeString(work.resolve("readme.sh"), script);
         try (ConsumerGroupProgress kafka = new ConsumerGroupProgress("localhost:" + kafkaPort)) {
             transcript = runInOneShell(reader, work.resolve("readme.sh"), kafka);
@@ -166,16 +168,22 @@ class ReadmeCommandsOnTheDemoTest {
     }
 
     @Test
-    void theHistoryHoldsAndTheStandaloneVerifierAcceptsBothProofs() {
-        assertThat(transcript.out()).contains("\"holds\":true")
-                .contains("OK : l'arbre de").contains("OK : l'événement");
+    void theHistoryHoldsAndTheStandaloneVerifierAcceptsBothProofsAndTheTopic() {
+        assertThat(transcript.out()).contains("\"holds\":true").contains("OK : l'événement")
+                .containsPattern("OK : \\d+ événements de \\d+ mises en relation .* toutes signées par cette clé");
+        Matcher consistency = Pattern.compile("OK : l'arbre de (\\d+) événements prolonge celui de (\\d+)")
+                .matcher(transcript.out());
+        assertThat(consistency.find()).as(transcript.out()).isTrue();
+        assertThat(Long.parseLong(consistency.group(1)))
+                .as("the head after the journey covers its events, the one kept before it does not")
+                .isGreaterThan(Long.parseLong(consistency.group(2)));
     }
 
     /**
      * One script whose line numbers are the README's: a block's lines where they are, the wait for the services on
      * the line of each block's fence, the set-up on the README's first line, every other line empty.
      */
-    private static String script(List<Block> blocks, int profilePort, int matchmakingPort) {
+    private static String script(List<Block> blocks, int profilePort, int matchmakingPort, int kafkaPort) {
         String[] lines = new String[readme.size()];
         Arrays.fill(lines, "");
         lines[0] = String.join("; ",
@@ -202,7 +210,8 @@ class ReadmeCommandsOnTheDemoTest {
                     curlLines.add(line.number());
                 }
                 lines[line.number() - 1] = line.text().replace("localhost:8081", "localhost:" + profilePort)
-                        .replace("localhost:8082", "localhost:" + matchmakingPort);
+                        .replace("localhost:8082", "localhost:" + matchmakingPort)
+                        .replace("localhost:9092", "localhost:" + kafkaPort);
             }
         }
         return String.join("\n", lines) + "\n";

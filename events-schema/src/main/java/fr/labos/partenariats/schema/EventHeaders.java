@@ -22,6 +22,12 @@ public final class EventHeaders {
     public static final String HISTORY_PREVIOUS_HASH = "lab-history-previous-hash";
     /** On an introduction's events only: the event's leaf index in the tree over all introduction events. */
     public static final String HISTORY_LEAF_INDEX = "lab-history-leaf-index";
+    /**
+     * On an introduction's events only: the event's metadata (who acted, for whom, Axon's trace and correlation ids)
+     * as compact JSON, exactly as hashed. With the type, revision, payload and timestamp the record already carries,
+     * a consumer recomputes the event's hash and leaf from the record alone.
+     */
+    public static final String HISTORY_METADATA = "lab-history-metadata";
 
     private EventHeaders() {
     }

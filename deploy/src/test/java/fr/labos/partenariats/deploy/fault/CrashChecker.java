@@ -4,6 +4,8 @@ import fr.labos.partenariats.deploy.fault.ThreeViews.IndexView;
 import fr.labos.partenariats.deploy.fault.ThreeViews.ProjectedDocument;
 import fr.labos.partenariats.deploy.fault.ThreeViews.StoredEvent;
 import fr.labos.partenariats.deploy.fault.ThreeViews.TopicRecord;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
+import fr.labos.partenariats.matchmaking.introduction.history.verify.TopicAudit;
 import fr.labos.partenariats.schema.Topics;
 
 import java.util.ArrayList;
@@ -60,7 +62,11 @@ final class CrashChecker {
         Relay matchmaking = Relay.compare(introductions,
                 ThreeViews.eventStore(lab.postgres(), CrashLab.MATCHMAKING_DATABASE),
                 ThreeViews.topic(lab.kafkaBootstrapServers(), Topics.MATCHMAKING_EVENTS));
-        Verdict.Builder verdict = new Verdict.Builder(profile, matchmaking);
+        // The introductions' history from the topic alone: every hash recomputed, every published head rebuilt and
+        // its signature checked with the service's key (one key, kept across its restarts).
+        TopicAudit.Verdict history = TopicAudit.ofTopic(lab.kafkaBootstrapServers(), Topics.MATCHMAKING_EVENTS,
+                algorithm -> ProofJson.readPublicKey(lab.introductionLogPublicKey(), algorithm));
+        Verdict.Builder verdict = new Verdict.Builder(profile, matchmaking, history);
 
         // Event store → projection: each aggregate at its last sequence, nothing beyond, nothing the store lacks.
         lastSequence.forEach((id, last) -> {
@@ -145,8 +151,8 @@ final class CrashChecker {
     }
 
     /** The figures of one comparison and what is wrong, if anything. */
-    record Verdict(Relay profile, Relay matchmaking, Set<String> lostFromProjection, Set<String> appliedBeyondStore,
-                   Set<String> lostFromIndex, List<String> countMismatches) {
+    record Verdict(Relay profile, Relay matchmaking, TopicAudit.Verdict history, Set<String> lostFromProjection,
+                   Set<String> appliedBeyondStore, Set<String> lostFromIndex, List<String> countMismatches) {
 
         boolean clean() {
             return problems().isEmpty();
@@ -169,6 +175,7 @@ final class CrashChecker {
             describe(problems, "projection documents ahead of the store or unknown to it", appliedBeyondStore);
             describe(problems, "posts matchmaking-service cannot rank", lostFromIndex);
             problems.addAll(countMismatches);
+            history.problems().forEach(problem -> problems.add("introductions' history on the topic: " + problem));
             return problems;
         }
 
@@ -181,14 +188,16 @@ final class CrashChecker {
         static final class Builder {
             private final Relay profile;
             private final Relay matchmaking;
+            private final TopicAudit.Verdict history;
             private final Set<String> lostFromProjection = new TreeSet<>();
             private final Set<String> appliedBeyondStore = new TreeSet<>();
             private final Set<String> lostFromIndex = new TreeSet<>();
             private final List<String> countMismatches = new ArrayList<>();
 
-            Builder(Relay profile, Relay matchmaking) {
+            Builder(Relay profile, Relay matchmaking, TopicAudit.Verdict history) {
                 this.profile = profile;
                 this.matchmaking = matchmaking;
+                this.history = history;
             }
 
             void compareCount(String metric, long expected, Double actual) {
@@ -201,7 +210,7 @@ final class CrashChecker {
             }
 
             Verdict build() {
-                return new Verdict(profile, matchmaking, lostFromProjection, appliedBeyondStore, lostFromIndex,
+                return new Verdict(profile, matchmaking, history, lostFromProjection, appliedBeyondStore, lostFromIndex,
                         countMismatches);
             }
         }

@@ -10,6 +10,8 @@ import fr.labos.partenariats.schema.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -115,6 +117,11 @@ final class CrashLab implements AutoCloseable {
                 // The checker compares this gauge with the projection: recount it often.
                 "MATCHMAKING_METRICS_OPEN_POSTS_REFRESH", "1s"));
         matchmakingEnvironment.putAll(signIn);
+        // The introductions' history signs a head every few seconds, with one key kept across the kills, so that the
+        // checker's audit of the topic has heads from before and after each kill to recompute and check.
+        matchmakingEnvironment.put("INTRODUCTION_LOG_HEAD_INTERVAL", "PT5S");
+        matchmakingEnvironment.put("INTRODUCTION_LOG_SIGNING_KEY", data.resolve("introduction-log-key.pem").toString());
+        matchmakingEnvironment.put("INTRODUCTION_LOG_CREATE_SIGNING_KEY", "true");
         // The loads and the checker act as one principal, and the checker asks every post's ranking: after a soak,
         // thousands of reads in a minute, which the per-principal rate limit (1,200 reads a minute) refuses with 429s
         // that read as posts the index lost. The limits have their own tests; here they are off.
@@ -217,6 +224,17 @@ final class CrashLab implements AutoCloseable {
 
     String kafkaBootstrapServers() {
         return kafka.bootstrapServers();
+    }
+
+    /** The public half of the key matchmaking-service signs its history's heads with (PEM). */
+    String introductionLogPublicKey() {
+        try {
+            String pem = Files.readString(data.resolve("introduction-log-key.pem"));
+            String begin = "-----BEGIN PUBLIC KEY-----";
+            return pem.substring(pem.indexOf(begin), pem.indexOf("-----END PUBLIC KEY-----"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     String mongoUri() {

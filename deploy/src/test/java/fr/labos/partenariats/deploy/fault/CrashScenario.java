@@ -2,6 +2,7 @@ package fr.labos.partenariats.deploy.fault;
 
 import fr.labos.partenariats.deploy.fault.CrashChecker.Verdict;
 import fr.labos.partenariats.deploy.fault.CrashLab.Component;
+import fr.labos.partenariats.matchmaking.introduction.history.verify.TopicAudit;
 import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,6 +57,12 @@ final class CrashScenario {
                             ? " (same payload, projection at the store's sequence: harmless)"
                             : " (" + (profile.harmfulDuplicates().size() + matchmaking.harmfulDuplicates().size())
                             + " with a different payload)");
+            TopicAudit.Verdict history = verdict.history();
+            out.append("\n  introductions' history audited from lab.matchmaking.events: ").append(history.introductionEvents())
+                    .append(" events of ").append(history.introductions()).append(" introductions, ")
+                    .append(history.headsChecked()).append(" signed heads recomputed (largest ")
+                    .append(history.largestHead()).append(" events), ").append(history.repeated())
+                    .append(" records repeated, ").append(history.problems().size()).append(" problems");
             verdict.problems().forEach(problem -> out.append("\n  PROBLEM: ").append(problem));
             return out.toString();
         }

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of its own, under a steady load of needs and offers posted by four clients and of introductions made and accepted
  * between their actors; each is started again on its data. Afterwards every acknowledged write is in its service's
  * event store and on its topic, every post in the projection at its aggregate's last sequence and rankable at
- * matchmaking-service, and nothing is applied twice. The longer form is {@link CrashSoakTest}.
+ * matchmaking-service, and nothing is applied twice; the introductions' history, audited from the topic's records
+ * alone, gives every hash and every head the service signed. The longer form is {@link CrashSoakTest}.
  */
 class CrashTest {
 
@@ -38,6 +39,8 @@ class CrashTest {
             // The introductions' load went through every kind of step it writes, not only proposals.
             assertThat(outcome.introductionWritesPerKind()).as(outcome.figures()).containsOnlyKeys(
                     "proposal", "acceptance", "decline", "meeting scheduled", "meeting held", "outcome");
+            // Heads signed before and after the kills were rebuilt from the topic's records, not only read.
+            assertThat(outcome.verdict().history().headsChecked()).as(outcome.figures()).isGreaterThanOrEqualTo(2);
             assertThat(outcome.verdict().problems()).as(outcome.figures()).isEmpty();
         }
     }

@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.introduction;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.matchmaking.introduction.history.CanonicalEvent;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.support.EventStoreRows;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
@@ -160,7 +161,8 @@ class IntroductionApiTest {
                 .isEqualTo(partnerToken.subject());
 
         // Each record carries its step's link in the introduction's chain: the hash the history serves, the previous
-        // record's hash, its leaf in the tree. Whoever keeps the topic holds the chain without the store.
+        // record's hash, its leaf in the tree, and the metadata hashed with it: whoever keeps the topic holds the
+        // chain without the store, and recomputes every hash from its record alone.
         JsonNode steps = RunningMatchmaking.parse(service.get("/api/introductions/" + id + "/history",
                 TestTokens.admin().sign()).body()).path("steps");
         assertThat(steps).hasSize(6);
@@ -172,6 +174,15 @@ class IntroductionApiTest {
                     .isEqualTo(step == 0 ? null : MatchmakingEvents.header(records.get(step - 1), EventHeaders.HISTORY_HASH));
             assertThat(MatchmakingEvents.header(record, EventHeaders.HISTORY_LEAF_INDEX)).as("leaf of step %d", step)
                     .isEqualTo(steps.get(step).path("leafIndex").asText());
+            CanonicalEvent fromTheRecord = CanonicalEvent.ofStored(
+                    MatchmakingEvents.header(record, EventHeaders.EVENT_TYPE),
+                    MatchmakingEvents.header(record, EventHeaders.EVENT_REVISION),
+                    record.value().getBytes(StandardCharsets.UTF_8),
+                    MatchmakingEvents.header(record, EventHeaders.HISTORY_METADATA).getBytes(StandardCharsets.UTF_8),
+                    MatchmakingEvents.header(record, EventHeaders.TIMESTAMP),
+                    MatchmakingEvents.header(record, EventHeaders.HISTORY_PREVIOUS_HASH));
+            assertThat(fromTheRecord.hash()).as("hash of step %d recomputed from its record", step)
+                    .isEqualTo(steps.get(step).path("hash").asText());
         }
     }
 

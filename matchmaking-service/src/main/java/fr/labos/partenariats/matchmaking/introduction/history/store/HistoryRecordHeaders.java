@@ -8,14 +8,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Puts each introduction event's chain link on its record of {@code lab.matchmaking.events}: its hash, the previous
- * step's, and its leaf in the tree. The topic keeps them forever, out of reach of whoever administers PostgreSQL, so a
- * consumer that kept the records can hold the served history against them without trusting the service.
+ * step's, its leaf in the tree, and the metadata it was hashed with. The topic keeps them forever, out of reach of
+ * whoever administers PostgreSQL, so a consumer that kept the records can recompute every hash, chain and published
+ * tree head from the records alone, without trusting the service ({@code VerifyIntroductionHistory topic}).
  *
  * <p>The relay reads committed events only, and an introduction event commits with its hash or not at all
  * ({@link HistoryRecorder}): one without a recorded link was put in the store behind the service's back (an SQL
@@ -51,6 +53,9 @@ class HistoryRecordHeaders implements RecordHeaderSource {
             headers.put(EventHeaders.HISTORY_PREVIOUS_HASH, link.previousHash());
         }
         headers.put(EventHeaders.HISTORY_LEAF_INDEX, Long.toString(link.leafIndex()));
+        // What the hash covers that the record does not carry otherwise; no metadata hashes as an empty object.
+        headers.put(EventHeaders.HISTORY_METADATA,
+                link.metadata() == null ? "{}" : new String(link.metadata(), StandardCharsets.UTF_8));
         return headers;
     }
 }

@@ -98,15 +98,26 @@ public class HistoryRepository {
                 .stream().findFirst();
     }
 
-    /** An introduction event's link in its chain and leaf in the tree, as recorded when it was written. */
+    /**
+     * An introduction event's link in its chain and leaf in the tree, as recorded when it was written, with the
+     * metadata it was hashed with, as stored.
+     */
     Optional<ChainLink> link(String eventIdentifier) {
-        return jdbc.query("SELECT previous_hash, hash, leaf_index FROM introduction_history WHERE event_identifier = ?",
-                (rs, n) -> new ChainLink(rs.getString("previous_hash"), rs.getString("hash"), rs.getLong("leaf_index")),
+        return jdbc.query("""
+                        SELECT h.previous_hash, h.hash, h.leaf_index, e.metadata
+                        FROM introduction_history h
+                        JOIN domainevententry e ON e.eventidentifier = h.event_identifier
+                        WHERE h.event_identifier = ?""",
+                (rs, n) -> new ChainLink(rs.getString("previous_hash"), rs.getString("hash"), rs.getLong("leaf_index"),
+                        rs.getBytes("metadata")),
                 eventIdentifier).stream().findFirst();
     }
 
-    /** An event's hash, the previous event's (null for an introduction's first), and its leaf index. */
-    record ChainLink(String previousHash, String hash, long leafIndex) {
+    /**
+     * An event's hash, the previous event's (null for an introduction's first), its leaf index, and its metadata
+     * as the store holds it (JSON, null when the event has none).
+     */
+    record ChainLink(String previousHash, String hash, long leafIndex, byte[] metadata) {
     }
 
     /** The introduction an event belongs to, when it is an introduction event. */

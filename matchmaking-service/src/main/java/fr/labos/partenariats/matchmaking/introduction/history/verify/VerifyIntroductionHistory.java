@@ -18,13 +18,16 @@ import java.util.List;
 
 /**
  * Checks, from files alone, a proof about the introductions' history: that an event is in a published tree
- * (inclusion) or that a later tree extends an earlier one the user kept (consistency). It runs without the service
- * and trusts nothing it says: only the heads the user holds and, when given, the service's public key.
+ * (inclusion) or that a later tree extends an earlier one the user kept (consistency); or audits the whole history
+ * from the records of {@code lab.matchmaking.events} ({@link TopicAudit}). It runs without the service and trusts
+ * nothing it says: only the heads the user holds or the topic kept and, when given, the service's public key.
  * <pre>
  * inclusion   HEAD.json INCLUSION-PROOF.json [PUBLIC-KEY.pem]
  * consistency EARLIER-HEAD.json LATER-HEAD.json CONSISTENCY-PROOF.json [PUBLIC-KEY.pem]
+ * topic       BOOTSTRAP-SERVERS TOPIC [PUBLIC-KEY.pem]
  * </pre>
- * Exit status 0 when the proof holds, 1 when it does not, 2 when the arguments or files cannot be read.
+ * Exit status 0 when the proof or the audit holds, 1 when it does not, 2 when the arguments, files or broker cannot
+ * be read.
  */
 public final class VerifyIntroductionHistory {
 
@@ -50,8 +53,12 @@ public final class VerifyIntroductionHistory {
             if (args.size() >= 4 && args.size() <= 5 && args.get(0).equals("consistency")) {
                 return consistency(Path.of(args.get(1)), Path.of(args.get(2)), Path.of(args.get(3)), keyPath(args, 4));
             }
+            if (args.size() >= 3 && args.size() <= 4 && args.get(0).equals("topic")) {
+                return topic(args.get(1), args.get(2), keyPath(args, 3));
+            }
             out.println("usage : inclusion TETE.json PREUVE.json [CLE-PUBLIQUE.pem]");
             out.println("        consistency TETE-ANCIENNE.json TETE-RECENTE.json PREUVE.json [CLE-PUBLIQUE.pem]");
+            out.println("        topic SERVEURS-KAFKA SUJET [CLE-PUBLIQUE.pem]");
             return UNUSABLE;
         } catch (IOException | RuntimeException e) {
             out.println("illisible : " + e.getMessage());
@@ -98,6 +105,14 @@ public final class VerifyIntroductionHistory {
         out.println("OK : l'arbre de " + proof.secondSize() + " événements prolonge celui de " + proof.firstSize()
                 + " sans rien en modifier");
         return HOLDS;
+    }
+
+    private int topic(String bootstrapServers, String topic, Path keyFile) throws IOException {
+        String keyText = keyFile == null ? null : Files.readString(keyFile);
+        TopicAudit.Verdict verdict = TopicAudit.ofTopic(bootstrapServers, topic,
+                keyText == null ? null : algorithm -> ProofJson.readPublicKey(keyText, algorithm));
+        verdict.lines().forEach(out::println);
+        return verdict.holds() ? HOLDS : FAILS;
     }
 
     private boolean signedIfAsked(SignedTreeHead head, Path keyFile) throws IOException {

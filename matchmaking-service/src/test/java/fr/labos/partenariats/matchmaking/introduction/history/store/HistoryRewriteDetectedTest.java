@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.matchmaking.introduction.history.CanonicalEvent;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleHashing;
+import fr.labos.partenariats.matchmaking.introduction.history.verify.TopicAudit;
 import fr.labos.partenariats.matchmaking.introduction.history.verify.VerifyIntroductionHistory;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
@@ -34,13 +35,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * Someone with write access to PostgreSQL rewrites a whole introduction's history while the service is down: the
  * payload and every hash after it, consistently, so that the chain holds again. Whoever kept a head published
- * before finds out with the standalone verifier, run as its documented command (a JVM of its own, files only).
+ * before finds out with the standalone verifier, run as its documented command (a JVM of its own, files only); and
+ * so does whoever audits the records of the service's topic, without having kept anything.
  */
 class HistoryRewriteDetectedTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static InMemoryMongo mongo;
     private static String topic;
+    private static String relayTopic;
 
     @TempDir
     Path files;
@@ -49,6 +52,7 @@ class HistoryRewriteDetectedTest {
     static void infrastructure() {
         mongo = InMemoryMongo.start();
         topic = SharedKafka.newTopic("it.history-rewrite.profile.events");
+        relayTopic = SharedKafka.newTopic("it.history-rewrite.matchmaking.events");
     }
 
     @AfterAll
@@ -84,6 +88,14 @@ class HistoryRewriteDetectedTest {
             Verifier verdict = verify("consistency", mayHead, juneHead, honest, files.resolve("service-key.pem"));
             assertThat(verdict.exitStatus()).as(verdict.output()).isZero();
             assertThat(verdict.output()).startsWith("OK");
+
+            // The topic's records, audited without the service: every hash recomputed, the heads rebuilt.
+            awaitTopicHolds(9);
+            Verifier audit = runVerifier(new String[]{"topic", SharedKafka.bootstrapServers(), relayTopic,
+                    files.resolve("service-key.pem").toString()});
+            assertThat(audit.exitStatus()).as(audit.output()).isZero();
+            assertThat(audit.output()).startsWith("OK : 9 événements de 3 mises en relation")
+                    .contains("(la plus grande : 9 événements), toutes signées par cette clé");
         }
 
         rewriteConsistently(database, rewritten, "Intermédiation : prêt d'un minibus", "Intermédiation : don d'un minibus");
@@ -108,7 +120,29 @@ class HistoryRewriteDetectedTest {
             Verifier inclusion = verify("inclusion", files.resolve("may-head.json"), forged,
                     files.resolve("service-key.pem"));
             assertThat(inclusion.exitStatus()).as(inclusion.output()).isEqualTo(1);
+
+            // Whoever kept no head but reads the topic: the records published before the rewrite do not give the
+            // root the service signed after it.
+            await().atMost(ofSeconds(30)).until(() -> audit().largestHead() == 12);
+            Verifier audit = runVerifier(new String[]{"topic", SharedKafka.bootstrapServers(), relayTopic,
+                    files.resolve("service-key.pem").toString()});
+            assertThat(audit.exitStatus()).as(audit.output()).isEqualTo(1);
+            assertThat(audit.output()).contains("la tête de 12 événements ne correspond PAS aux événements publiés")
+                    .doesNotContain("la tête de 9 événements ne correspond PAS");
         }
+    }
+
+    /** The audit of the topic as it is now, in this JVM (the documented command runs it in one of its own). */
+    private static TopicAudit.Verdict audit() {
+        return TopicAudit.ofTopic(SharedKafka.bootstrapServers(), relayTopic, null);
+    }
+
+    private static void awaitTopicHolds(long events) {
+        await().atMost(ofSeconds(30)).untilAsserted(() -> {
+            TopicAudit.Verdict verdict = audit();
+            assertThat(verdict.holds()).as(verdict.lines().toString()).isTrue();
+            assertThat(verdict.largestHead()).isEqualTo(events);
+        });
     }
 
     private RunningMatchmaking start(Path key, String database) {
@@ -116,7 +150,8 @@ class HistoryRewriteDetectedTest {
                 "lab.introductions.history.signing-key=" + key,
                 "lab.introductions.history.create-signing-key=true",
                 "lab.introductions.history.head-initial-delay=PT0.1S",
-                "lab.introductions.history.head-interval=PT0.2S"));
+                "lab.introductions.history.head-interval=PT0.2S",
+                "lab.relay.topic=" + relayTopic));
         if (database != null) {
             properties.add("spring.datasource.url=" + database);
         }

@@ -1,0 +1,270 @@
+package fr.labos.partenariats.matchmaking.introduction.history.verify;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import fr.labos.partenariats.matchmaking.introduction.history.CanonicalEvent;
+import fr.labos.partenariats.matchmaking.introduction.history.ChainVerification;
+import fr.labos.partenariats.matchmaking.introduction.history.ChainVerifier;
+import fr.labos.partenariats.matchmaking.introduction.history.HistoryStep;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.Hash;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleHashing;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleTree;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHead;
+import fr.labos.partenariats.schema.EventCatalog;
+import fr.labos.partenariats.schema.EventHeaders;
+import fr.labos.partenariats.schema.EventJson;
+import fr.labos.partenariats.schema.matching.IntroductionLogHeadPublishedEvent;
+
+import java.nio.charset.StandardCharsets;
+import java.security.PublicKey;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Audits the introductions' history from the records of {@code lab.matchmaking.events} alone, trusting neither the
+ * service nor its database: every introduction event's hash is recomputed from its record (type, revision, payload,
+ * metadata, timestamp and previous hash, all on the record), every introduction's chain is checked link by link, the
+ * Merkle tree is rebuilt leaf by leaf from the records, and every head the service published on the topic must have
+ * the root of that tree at its size (and, given the service's public key, its signature).
+ * <p>
+ * What it shows: the records the topic kept are the history the service signed, unaltered. Whoever administers
+ * PostgreSQL cannot reach the topic; a history rewritten in the database after its events were published is signed in
+ * a later head whose root the records do not give, and the audit names it. The relay delivers at least once: a record
+ * repeated with the same content is counted, not reported.
+ */
+public final class TopicAudit {
+
+    private static final String HEAD_TYPE = EventCatalog.typeName(IntroductionLogHeadPublishedEvent.class);
+    private static final Set<String> INTRODUCTION_TYPES = EventCatalog.matchingEvents().stream()
+            .map(EventCatalog::typeName).collect(Collectors.toUnmodifiableSet());
+    /** How many problems are printed; the count says how many there were. */
+    private static final int PROBLEMS_SHOWN = 20;
+
+    /** One record of the topic: where it is, its headers (the last value of each) and its value. */
+    public record TopicRecord(int partition, long offset, Map<String, String> headers, String value) {
+
+        String header(String name) {
+            return headers.get(name);
+        }
+
+        String where() {
+            return "partition " + partition + ", position " + offset;
+        }
+    }
+
+    /** An introduction event as its record gives it; {@code event} is null when its hash cannot be recomputed. */
+    private record Step(String eventId, String type, long sequence, CanonicalEvent event, String hash, String where) {
+    }
+
+    private final Map<String, TreeMap<Long, Step>> introductions = new HashMap<>();
+    private final Map<Long, Hash> leaves = new HashMap<>();
+    private final TreeMap<Long, SignedTreeHead> heads = new TreeMap<>();
+    private final List<String> problems = new ArrayList<>();
+    private long records;
+    private long introductionEvents;
+    private long repeated;
+    private long withoutMetadata;
+
+    /**
+     * Reads a topic from the beginning of every partition to its end and audits it.
+     *
+     * @param serviceKey the service's public key for a signature algorithm, or null to leave signatures unchecked
+     * @throws IllegalArgumentException when the broker does not know the topic
+     * @throws org.apache.kafka.common.errors.TimeoutException when the broker cannot be reached
+     */
+    public static Verdict ofTopic(String bootstrapServers, String topic, Function<String, PublicKey> serviceKey) {
+        TopicAudit audit = new TopicAudit();
+        TopicReader.readToTheEnd(bootstrapServers, topic, audit::accept);
+        return audit.verdict(serviceKey);
+    }
+
+    /** Takes the topic's records in any order. */
+    public void accept(TopicRecord record) {
+        records++;
+        String type = record.header(EventHeaders.EVENT_TYPE);
+        if (HEAD_TYPE.equals(type)) {
+            acceptHead(record);
+        } else if (INTRODUCTION_TYPES.contains(type)) {
+            acceptIntroductionEvent(type, record);
+        }
+    }
+
+    private void acceptHead(TopicRecord record) {
+        SignedTreeHead head;
+        try {
+            IntroductionLogHeadPublishedEvent published = EventJson.mapper()
+                    .readValue(record.value(), IntroductionLogHeadPublishedEvent.class);
+            head = new SignedTreeHead(new TreeHead(published.treeSize(), Hash.ofHex(published.rootHash()),
+                    published.timestamp()), published.algorithm(), Base64.getDecoder().decode(published.signature()));
+        } catch (JsonProcessingException | RuntimeException e) {
+            problem("la tête publiée en " + record.where() + " est illisible : " + e.getMessage());
+            return;
+        }
+        SignedTreeHead before = heads.putIfAbsent(head.head().treeSize(), head);
+        if (before != null && !before.head().rootHash().equals(head.head().rootHash())) {
+            problem("deux têtes de " + head.head().treeSize() + " événements publiées avec des racines différentes ("
+                    + before.head().rootHash() + ", " + head.head().rootHash() + " en " + record.where() + ")");
+        }
+    }
+
+    private void acceptIntroductionEvent(String type, TopicRecord record) {
+        introductionEvents++;
+        String introductionId = record.header(EventHeaders.AGGREGATE_ID);
+        String eventId = record.header(EventHeaders.EVENT_ID);
+        long sequence;
+        try {
+            sequence = Long.parseLong(record.header(EventHeaders.AGGREGATE_SEQUENCE));
+        } catch (NumberFormatException e) {
+            problem("l'événement " + type + " en " + record.where() + " n'a pas de numéro d'étape");
+            return;
+        }
+        String hash = record.header(EventHeaders.HISTORY_HASH);
+        CanonicalEvent event = null;
+        if (hash != null && record.header(EventHeaders.HISTORY_METADATA) != null) {
+            event = canonical(type, record);
+            if (event == null) {
+                return;
+            }
+        } else if (hash != null) {
+            withoutMetadata++;
+        }
+        Step step = new Step(eventId, type, sequence, event, hash, record.where());
+        Step earlier = introductions.computeIfAbsent(introductionId, id -> new TreeMap<>()).putIfAbsent(sequence, step);
+        if (earlier != null) {
+            if (Objects.equals(earlier.eventId(), eventId) && Objects.equals(earlier.hash(), hash)) {
+                repeated++;
+            } else {
+                problem("deux étapes " + sequence + " différentes pour la mise en relation " + introductionId + " ("
+                        + earlier.where() + " et " + record.where() + ")");
+            }
+            return;
+        }
+        String leafIndex = record.header(EventHeaders.HISTORY_LEAF_INDEX);
+        if (event != null && leafIndex != null) {
+            Hash leaf = MerkleHashing.leafHash(event.bytes());
+            Hash otherLeaf = leaves.putIfAbsent(Long.parseLong(leafIndex), leaf);
+            if (otherLeaf != null && !otherLeaf.equals(leaf)) {
+                problem("deux événements différents pour la feuille " + leafIndex + " de l'arbre (" + record.where()
+                        + ")");
+            }
+        }
+    }
+
+    private CanonicalEvent canonical(String type, TopicRecord record) {
+        try {
+            return CanonicalEvent.ofStored(type, record.header(EventHeaders.EVENT_REVISION),
+                    record.value().getBytes(StandardCharsets.UTF_8),
+                    record.header(EventHeaders.HISTORY_METADATA).getBytes(StandardCharsets.UTF_8),
+                    record.header(EventHeaders.TIMESTAMP), record.header(EventHeaders.HISTORY_PREVIOUS_HASH));
+        } catch (RuntimeException e) {
+            problem("l'événement " + type + " en " + record.where() + " est illisible : " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void problem(String what) {
+        problems.add(what);
+    }
+
+    /**
+     * Checks what was read: every chain, then every published head against the tree the records give, and its
+     * signature when the service's key is given.
+     *
+     * @param serviceKey the service's public key for a signature algorithm, or null to leave signatures unchecked
+     */
+    public Verdict verdict(Function<String, PublicKey> serviceKey) {
+        List<String> found = new ArrayList<>(problems);
+        introductions.forEach((introductionId, steps) -> checkChain(introductionId, steps, found));
+        MerkleTree tree = treeOfContiguousLeaves();
+        long headsChecked = 0;
+        for (SignedTreeHead signed : heads.values()) {
+            TreeHead head = signed.head();
+            if (head.treeSize() > tree.size()) {
+                found.add("la tête de " + head.treeSize() + " événements ne peut pas être recalculée : la feuille "
+                        + tree.size() + " manque sur le topic (événement jamais publié, ou publié sans ses métadonnées)");
+                continue;
+            }
+            headsChecked++;
+            if (!tree.rootHash(head.treeSize()).equals(head.rootHash())) {
+                found.add("la tête de " + head.treeSize() + " événements ne correspond PAS aux événements publiés : "
+                        + "l'historique qu'elle signe a été réécrit après leur publication");
+            } else if (serviceKey != null && !signed.isSignedBy(serviceKey.apply(signed.algorithm()))) {
+                found.add("la tête de " + head.treeSize() + " événements n'est pas signée par cette clé");
+            }
+        }
+        return new Verdict(found, records, introductionEvents, introductions.size(), repeated, withoutMetadata,
+                headsChecked, heads.isEmpty() ? 0 : heads.lastKey(), serviceKey != null);
+    }
+
+    private static void checkChain(String introductionId, TreeMap<Long, Step> steps, List<String> found) {
+        for (Step step : steps.values()) {
+            if (step.hash() == null) {
+                // The relay publishes an event without a recorded hash as it is: it was put in the store behind the
+                // service's back.
+                found.add("mise en relation " + introductionId + " : l'étape " + step.sequence() + " (" + step.type()
+                        + ") a été publiée sans empreinte : elle a été ajoutée dans la base en dehors du service");
+                return;
+            }
+            if (step.event() == null) {
+                return; // published before the metadata travelled with the hash: nothing to recompute it from
+            }
+        }
+        ChainVerification verification = ChainVerifier.verify(steps.values().stream()
+                .map(step -> new HistoryStep(step.sequence(), step.event(), step.hash()))
+                .toList());
+        if (!verification.chainHolds()) {
+            found.add("mise en relation " + introductionId + " : " + verification.explanation());
+        }
+    }
+
+    private MerkleTree treeOfContiguousLeaves() {
+        MerkleTree tree = new MerkleTree();
+        for (long index = 0; leaves.containsKey(index); index++) {
+            tree.appendLeafHash(leaves.get(index));
+        }
+        return tree;
+    }
+
+    /** What the audit found. */
+    public record Verdict(List<String> problems, long records, long introductionEvents, long introductions,
+                          long repeated, long withoutMetadata, long headsChecked, long largestHead, boolean signed) {
+
+        public boolean holds() {
+            return problems.isEmpty();
+        }
+
+        /** In French, as the verifier prints it. */
+        public List<String> lines() {
+            List<String> lines = new ArrayList<>();
+            if (holds()) {
+                lines.add("OK : " + introductionEvents + " événements de " + introductions + " mises en relation lus sur "
+                        + records + " enregistrements, chaque empreinte recalculée et chaque chaîne liée ; "
+                        + headsChecked + " têtes publiées recalculées feuille par feuille"
+                        + (headsChecked == 0 ? "" : " (la plus grande : " + largestHead + " événements)")
+                        + (signed ? ", toutes signées par cette clé" : ""));
+            } else {
+                lines.add("ÉCHEC : " + problems.size() + " anomalie(s) dans l'historique publié");
+                problems.stream().limit(PROBLEMS_SHOWN).forEach(problem -> lines.add("  - " + problem));
+                if (problems.size() > PROBLEMS_SHOWN) {
+                    lines.add("  … et " + (problems.size() - PROBLEMS_SHOWN) + " autre(s)");
+                }
+            }
+            if (repeated > 0) {
+                lines.add(repeated + " enregistrement(s) répété(s) à l'identique (livraison au moins une fois)");
+            }
+            if (withoutMetadata > 0) {
+                lines.add(withoutMetadata + " événement(s) publié(s) sans leurs métadonnées (avant qu'elles ne "
+                        + "voyagent avec l'empreinte) : leur empreinte n'a pas pu être recalculée");
+            }
+            return lines;
+        }
+    }
+}
