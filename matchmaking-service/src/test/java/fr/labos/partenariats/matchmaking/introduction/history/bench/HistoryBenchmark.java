@@ -10,6 +10,8 @@ import fr.labos.partenariats.matchmaking.introduction.history.merkle.InclusionPr
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleProofs;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleTree;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
+import fr.labos.partenariats.matchmaking.introduction.history.verify.RelayedHistory;
+import fr.labos.partenariats.matchmaking.introduction.history.verify.TopicAudit;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,9 +24,9 @@ import java.util.Random;
 import java.util.function.LongSupplier;
 
 /**
- * The cost of the introductions' history, in memory: verifying a 1,000-step hash chain, and the size and time of
+ * The cost of the introductions' history, in memory: verifying a 1,000-step hash chain, the size and time of
  * inclusion and consistency proofs in a tree of a million events (plus the time to rebuild that tree from its stored
- * leaf hashes, which is what a restart costs). Prints a Markdown report. Run with:
+ * leaf hashes, which is what a restart costs), and the audit of a topic of 200,000 introduction events. Prints a Markdown report. Run with:
  * {@code MAVEN_OPTS="-Xmx1g" mvn -B -q -pl matchmaking-service test-compile exec:java -Dexec.classpathScope=test
  * -Dexec.mainClass=fr.labos.partenariats.matchmaking.introduction.history.bench.HistoryBenchmark}
  */
@@ -33,6 +35,7 @@ public final class HistoryBenchmark {
     private static final int CHAIN_STEPS = 1_000;
     private static final int TREE_SIZE = 1_000_000;
     private static final int PROOFS = 10_000;
+    private static final int TOPIC_INTRODUCTIONS = 40_000;
 
     private HistoryBenchmark() {
     }
@@ -44,6 +47,37 @@ public final class HistoryBenchmark {
         System.out.println();
         chain();
         tree(treeSize);
+        topicAudit(args.length > 1 ? Integer.parseInt(args[1]) : TOPIC_INTRODUCTIONS);
+    }
+
+    /**
+     * The standalone verifier's audit of the topic, once its records are read: every introduction's events (five
+     * each) hashed again from their records, chained, leafed, and a head every 1,000 events rebuilt and its signature
+     * checked. Kafka's reading is not in the figure.
+     */
+    private static void topicAudit(int introductions) {
+        RelayedHistory history = new RelayedHistory();
+        for (int i = 0; i < introductions; i++) {
+            history.introduction("intro-" + i, 5);
+            if ((i + 1) % 200 == 0) {
+                history.head();
+            }
+        }
+        long events = history.tree().size();
+        double[] millis = repeat(3, () -> {
+            long start = System.nanoTime();
+            TopicAudit.Verdict verdict = history.audit(history.serviceKey());
+            long took = System.nanoTime() - start;
+            if (!verdict.holds()) {
+                throw new IllegalStateException("the benchmark's topic must hold: " + verdict.lines());
+            }
+            return took;
+        }, 1);
+        System.out.printf(Locale.ROOT, "Audit of a topic of %,d introduction events (%,d introductions, %,d signed "
+                        + "heads), records in memory: median %.2f s, i.e. %,.0f events/s (3 runs after a warm-up run)%n",
+                events, introductions, events / 1_000, percentile(millis, 50) / 1e3,
+                events / (percentile(millis, 50) / 1e3));
+        System.out.println();
     }
 
     private static void chain() {
@@ -174,7 +208,11 @@ public final class HistoryBenchmark {
     }
 
     private static double[] repeat(int runs, LongSupplier nanos) {
-        for (int i = 0; i < 20; i++) {
+        return repeat(runs, nanos, 20);
+    }
+
+    private static double[] repeat(int runs, LongSupplier nanos, int warmUps) {
+        for (int i = 0; i < warmUps; i++) {
             nanos.getAsLong();
         }
         double[] millis = new double[runs];

@@ -1,18 +1,13 @@
 package fr.labos.partenariats.matchmaking.introduction.history.verify;
 
-import fr.labos.partenariats.matchmaking.introduction.history.CanonicalEvent;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleTree;
-import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHead;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHeadSigner;
 import fr.labos.partenariats.schema.EventHeaders;
 import org.junit.jupiter.api.Test;
 
-import java.security.KeyPair;
 import java.security.PublicKey;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,22 +22,18 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TopicAuditTest {
 
-    private static final String METADATA = "{\"principalSubject\":\"u-member-a\",\"principalRole\":\"ACTOR_MEMBER\","
-            + "\"actingFor\":\"actor-a\",\"traceId\":\"t-1\",\"correlationId\":\"c-1\"}";
-
-    private final KeyPair serviceKey = TreeHeadSigner.newEd25519KeyPair();
-    private final TreeHeadSigner signer = new TreeHeadSigner(serviceKey.getPrivate(), TreeHeadSigner.ED25519);
-    private final MerkleTree tree = new MerkleTree();
-    private final List<TopicAudit.TopicRecord> topic = new ArrayList<>();
+    private final RelayedHistory history = new RelayedHistory();
+    private final MerkleTree tree = history.tree();
+    private final List<TopicAudit.TopicRecord> topic = history.records();
 
     @Test
     void recordsWrittenAsTheRelayWritesThemHold() {
-        introduction("intro-1", 3);
-        head();
-        introduction("intro-2", 2);
-        head();
+        history.introduction("intro-1", 3);
+        history.head();
+        history.introduction("intro-2", 2);
+        history.head();
 
-        TopicAudit.Verdict verdict = audit(topic, key());
+        TopicAudit.Verdict verdict = history.audit(key());
 
         assertThat(verdict.holds()).as(verdict.lines().toString()).isTrue();
         assertThat(verdict.introductionEvents()).isEqualTo(5);
@@ -55,11 +46,11 @@ class TopicAuditTest {
 
     @Test
     void aRecordRepeatedByTheRelayIsCountedNotReported() {
-        introduction("intro-1", 3);
-        head();
+        history.introduction("intro-1", 3);
+        history.head();
         topic.add(topic.get(1));
 
-        TopicAudit.Verdict verdict = audit(topic, key());
+        TopicAudit.Verdict verdict = history.audit(key());
 
         assertThat(verdict.holds()).as(verdict.lines().toString()).isTrue();
         assertThat(verdict.repeated()).isEqualTo(1);
@@ -68,13 +59,13 @@ class TopicAuditTest {
 
     @Test
     void aPayloadThatNoLongerGivesItsHashIsNamed() {
-        introduction("intro-1", 3);
-        head();
+        history.introduction("intro-1", 3);
+        history.head();
         TopicAudit.TopicRecord accepted = topic.get(1);
         topic.set(1, new TopicAudit.TopicRecord(accepted.partition(), accepted.offset(), accepted.headers(),
                 accepted.value().replace("\"bothSidesAccepted\":false", "\"bothSidesAccepted\":true")));
 
-        TopicAudit.Verdict verdict = audit(topic, key());
+        TopicAudit.Verdict verdict = history.audit(key());
 
         assertThat(verdict.holds()).isFalse();
         assertThat(verdict.problems()).anySatisfy(problem -> assertThat(problem)
@@ -86,12 +77,12 @@ class TopicAuditTest {
 
     @Test
     void aHeadSignedOverAHistoryRewrittenAfterPublicationIsNamed() {
-        introduction("intro-1", 3);
-        head();
+        history.introduction("intro-1", 3);
+        history.head();
         MerkleTree rewritten = rewrittenTree();
-        publish(signer.sign(new TreeHead(3, rewritten.rootHash(), Instant.parse("2026-06-01T00:00:00Z"))));
+        history.publish(new TreeHead(3, rewritten.rootHash(), Instant.parse("2026-06-01T00:00:00Z")));
 
-        TopicAudit.Verdict verdict = audit(topic, key());
+        TopicAudit.Verdict verdict = history.audit(key());
 
         assertThat(verdict.problems()).containsExactly("deux têtes de 3 événements publiées avec des racines "
                 + "différentes (" + tree.rootHash(3) + ", " + rewritten.rootHash() + " en partition 0, position 4)");
@@ -99,12 +90,12 @@ class TopicAuditTest {
 
     @Test
     void aLaterHeadOverRewrittenLeavesIsNamed() {
-        introduction("intro-1", 3);
-        head();
-        introduction("intro-2", 1);
-        publish(signer.sign(new TreeHead(4, rewrittenTree().rootHash(), Instant.parse("2026-06-01T00:00:00Z"))));
+        history.introduction("intro-1", 3);
+        history.head();
+        history.introduction("intro-2", 1);
+        history.publish(new TreeHead(4, rewrittenTree().rootHash(), Instant.parse("2026-06-01T00:00:00Z")));
 
-        TopicAudit.Verdict verdict = audit(topic, key());
+        TopicAudit.Verdict verdict = history.audit(key());
 
         assertThat(verdict.problems()).containsExactly("la tête de 4 événements ne correspond PAS aux événements "
                 + "publiés : l'historique qu'elle signe a été réécrit après leur publication");
@@ -112,11 +103,11 @@ class TopicAuditTest {
 
     @Test
     void aStepMissingFromTheTopicBreaksItsChainAndTheHeadsThatCoverIt() {
-        introduction("intro-1", 3);
-        head();
+        history.introduction("intro-1", 3);
+        history.head();
         topic.remove(1);
 
-        TopicAudit.Verdict verdict = audit(topic, key());
+        TopicAudit.Verdict verdict = history.audit(key());
 
         assertThat(verdict.problems()).containsExactlyInAnyOrder(
                 "mise en relation intro-1 : l'étape 1 manque avant l'étape 2 (IntroductionAcceptedEvent)",
@@ -126,14 +117,14 @@ class TopicAuditTest {
 
     @Test
     void anEventPublishedWithoutAHashWasAddedBehindTheServicesBack() {
-        introduction("intro-1", 2);
+        history.introduction("intro-1", 2);
         Map<String, String> headers = new HashMap<>(topic.get(1).headers());
         headers.keySet().removeIf(name -> name.startsWith("lab-history-"));
         headers.put(EventHeaders.AGGREGATE_SEQUENCE, "2");
         headers.put(EventHeaders.EVENT_ID, UUID.randomUUID().toString());
         topic.add(new TopicAudit.TopicRecord(0, topic.size(), headers, topic.get(1).value()));
 
-        TopicAudit.Verdict verdict = audit(topic, key());
+        TopicAudit.Verdict verdict = history.audit(key());
 
         assertThat(verdict.problems()).containsExactly("mise en relation intro-1 : l'étape 2 (IntroductionAcceptedEvent)"
                 + " a été publiée sans empreinte : elle a été ajoutée dans la base en dehors du service");
@@ -141,61 +132,28 @@ class TopicAuditTest {
 
     @Test
     void headsSignedByAnotherKeyAreNamedOnlyWhenAKeyIsGiven() {
-        introduction("intro-1", 2);
-        head();
+        history.introduction("intro-1", 2);
+        history.head();
         PublicKey otherKey = TreeHeadSigner.newEd25519KeyPair().getPublic();
 
-        assertThat(audit(topic, algorithm -> otherKey).problems())
+        assertThat(history.audit(algorithm -> otherKey).problems())
                 .containsExactly("la tête de 2 événements n'est pas signée par cette clé");
-        TopicAudit.Verdict unsigned = audit(topic, null);
+        TopicAudit.Verdict unsigned = history.audit(null);
         assertThat(unsigned.holds()).isTrue();
         assertThat(unsigned.lines().get(0)).doesNotContain("signées");
     }
 
     @Test
     void twoDifferentStepsUnderOneSequenceNumberAreNamed() {
-        introduction("intro-1", 2);
+        history.introduction("intro-1", 2);
         TopicAudit.TopicRecord accepted = topic.get(1);
         Map<String, String> forged = new HashMap<>(accepted.headers());
         forged.put(EventHeaders.EVENT_ID, UUID.randomUUID().toString());
         topic.add(new TopicAudit.TopicRecord(1, 0, forged, accepted.value()));
 
-        assertThat(audit(topic, key()).problems()).containsExactly(
+        assertThat(history.audit(key()).problems()).containsExactly(
                 "deux étapes 1 différentes pour la mise en relation intro-1 (partition 0, position 1 et partition 1, "
                         + "position 0)");
-    }
-
-    /** An introduction's first step (a proposal) and then acceptances, hashed, chained and leafed as the service does. */
-    private void introduction(String id, int steps) {
-        String previous = null;
-        for (int sequence = 0; sequence < steps; sequence++) {
-            String type = sequence == 0 ? "IntroductionProposedEvent" : "IntroductionAcceptedEvent";
-            String payload = sequence == 0
-                    ? "{\"introductionId\":\"" + id + "\",\"source\":\"FACILITATOR\",\"firstActorId\":\"actor-a\","
-                    + "\"secondActorId\":\"actor-b\",\"score\":0.8125,\"note\":\"Intermédiation : prêt d'un minibus\"}"
-                    : "{\"introductionId\":\"" + id + "\",\"actorId\":\"actor-" + (sequence == 1 ? "a" : "b")
-                    + "\",\"bothSidesAccepted\":" + (sequence == 2) + ",\"acceptedAt\":\"2026-05-0" + sequence
-                    + "T09:30:00.123Z\"}";
-            String timestamp = "2026-05-0" + (sequence + 1) + "T09:30:00.123Z";
-            CanonicalEvent event = CanonicalEvent.ofStored(type, "1", payload.getBytes(), METADATA.getBytes(),
-                    timestamp, previous);
-            long leaf = tree.append(event.bytes());
-            Map<String, String> headers = new HashMap<>();
-            headers.put(EventHeaders.EVENT_TYPE, type);
-            headers.put(EventHeaders.EVENT_REVISION, "1");
-            headers.put(EventHeaders.EVENT_ID, UUID.randomUUID().toString());
-            headers.put(EventHeaders.TIMESTAMP, timestamp);
-            headers.put(EventHeaders.AGGREGATE_ID, id);
-            headers.put(EventHeaders.AGGREGATE_SEQUENCE, Integer.toString(sequence));
-            headers.put(EventHeaders.HISTORY_HASH, event.hash());
-            if (previous != null) {
-                headers.put(EventHeaders.HISTORY_PREVIOUS_HASH, previous);
-            }
-            headers.put(EventHeaders.HISTORY_LEAF_INDEX, Long.toString(leaf));
-            headers.put(EventHeaders.HISTORY_METADATA, METADATA);
-            topic.add(new TopicAudit.TopicRecord(0, topic.size(), headers, payload));
-            previous = event.hash();
-        }
     }
 
     /** What the service signs once its database was rewritten: a tree the published records do not give. */
@@ -207,28 +165,7 @@ class TopicAuditTest {
         return rewritten;
     }
 
-    /** The head of the tree as it is now, signed and published as the service publishes it. */
-    private void head() {
-        publish(signer.sign(new TreeHead(tree.size(), tree.rootHash(), Instant.parse("2026-05-31T12:00:00.250Z"))));
-    }
-
-    private void publish(SignedTreeHead signed) {
-        String value = "{\"treeSize\":" + signed.head().treeSize() + ",\"rootHash\":\"" + signed.head().rootHash().hex()
-                + "\",\"timestamp\":\"" + signed.head().timestamp() + "\",\"algorithm\":\"" + signed.algorithm()
-                + "\",\"signature\":\"" + Base64.getEncoder().encodeToString(signed.signature())
-                + "\",\"keyId\":\"k-1\"}";
-        topic.add(new TopicAudit.TopicRecord(0, topic.size(), Map.of(
-                EventHeaders.EVENT_TYPE, "IntroductionLogHeadPublishedEvent", EventHeaders.EVENT_REVISION, "1",
-                EventHeaders.AGGREGATE_ID, "introduction-log"), value));
-    }
-
     private Function<String, PublicKey> key() {
-        return algorithm -> serviceKey.getPublic();
-    }
-
-    private static TopicAudit.Verdict audit(List<TopicAudit.TopicRecord> records, Function<String, PublicKey> key) {
-        TopicAudit audit = new TopicAudit();
-        records.forEach(audit::accept);
-        return audit.verdict(key);
+        return history.serviceKey();
     }
 }
