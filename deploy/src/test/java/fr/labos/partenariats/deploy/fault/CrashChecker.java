@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -65,7 +66,7 @@ final class CrashChecker {
         // The introductions' history from the topic alone: every hash recomputed, every published head rebuilt and
         // its signature checked with the service's key (one key, kept across its restarts).
         TopicAudit.Verdict history = TopicAudit.ofTopic(lab.kafkaBootstrapServers(), Topics.MATCHMAKING_EVENTS,
-                algorithm -> ProofJson.readPublicKey(lab.introductionLogPublicKey(), algorithm));
+                new Properties(), algorithm -> ProofJson.readPublicKey(lab.introductionLogPublicKey(), algorithm));
         Verdict.Builder verdict = new Verdict.Builder(profile, matchmaking, history);
 
         // Event store → projection: each aggregate at its last sequence, nothing beyond, nothing the store lacks.

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
@@ -76,13 +77,16 @@ public final class TopicAudit {
     /**
      * Reads a topic from the beginning of every partition to its end and audits it.
      *
-     * @param serviceKey the service's public key for a signature algorithm, or null to leave signatures unchecked
+     * @param clientSettings the Kafka consumer's settings beyond the servers (security protocol, SASL, TLS…); may be
+     *                       empty
+     * @param serviceKey     the service's public key for a signature algorithm, or null to leave signatures unchecked
      * @throws IllegalArgumentException when the broker does not know the topic
      * @throws org.apache.kafka.common.errors.TimeoutException when the broker cannot be reached
      */
-    public static Verdict ofTopic(String bootstrapServers, String topic, Function<String, PublicKey> serviceKey) {
+    public static Verdict ofTopic(String bootstrapServers, String topic, Properties clientSettings,
+                                  Function<String, PublicKey> serviceKey) {
         TopicAudit audit = new TopicAudit();
-        TopicReader.readToTheEnd(bootstrapServers, topic, audit::accept);
+        TopicReader.readToTheEnd(bootstrapServers, topic, clientSettings, audit::accept);
         return audit.verdict(serviceKey);
     }
 
@@ -90,6 +94,9 @@ public final class TopicAudit {
     public void accept(TopicRecord record) {
         records++;
         String type = record.header(EventHeaders.EVENT_TYPE);
+        if (type == null) {
+            return; // not an event of the services' (they all name their type)
+        }
         if (HEAD_TYPE.equals(type)) {
             acceptHead(record);
         } else if (INTRODUCTION_TYPES.contains(type)) {
@@ -139,7 +146,8 @@ public final class TopicAudit {
         Step step = new Step(eventId, type, sequence, event, hash, record.where());
         Step earlier = introductions.computeIfAbsent(introductionId, id -> new TreeMap<>()).putIfAbsent(sequence, step);
         if (earlier != null) {
-            if (Objects.equals(earlier.eventId(), eventId) && Objects.equals(earlier.hash(), hash)) {
+            if (Objects.equals(earlier.eventId(), eventId) && Objects.equals(earlier.hash(), hash)
+                    && sameContent(earlier.event(), event)) {
                 repeated++;
             } else {
                 problem("deux étapes " + sequence + " différentes pour la mise en relation " + introductionId + " ("
@@ -150,12 +158,23 @@ public final class TopicAudit {
         String leafIndex = record.header(EventHeaders.HISTORY_LEAF_INDEX);
         if (event != null && leafIndex != null) {
             Hash leaf = MerkleHashing.leafHash(event.bytes());
-            Hash otherLeaf = leaves.putIfAbsent(Long.parseLong(leafIndex), leaf);
+            Hash otherLeaf;
+            try {
+                otherLeaf = leaves.putIfAbsent(Long.parseLong(leafIndex), leaf);
+            } catch (NumberFormatException e) {
+                problem("l'événement " + type + " en " + record.where() + " a une feuille illisible : " + leafIndex);
+                return;
+            }
             if (otherLeaf != null && !otherLeaf.equals(leaf)) {
                 problem("deux événements différents pour la feuille " + leafIndex + " de l'arbre (" + record.where()
                         + ")");
             }
         }
+    }
+
+    /** A repeated record is harmless only if it gives the same canonical form as the first. */
+    private static boolean sameContent(CanonicalEvent first, CanonicalEvent again) {
+        return first == null ? again == null : again != null && first.hash().equals(again.hash());
     }
 
     private CanonicalEvent canonical(String type, TopicRecord record) {

@@ -28,15 +28,19 @@ final class TopicReader {
     }
 
     /**
+     * @param clientSettings the consumer's settings beyond the servers (security, TLS…); what the audit needs (no
+     *                       group, no commit, committed records only) wins over them
      * @return how many records were read
      * @throws IllegalArgumentException when the broker does not know the topic
      * @throws org.apache.kafka.common.errors.TimeoutException when the broker cannot be reached
      */
-    static long readToTheEnd(String bootstrapServers, String topic, Consumer<TopicAudit.TopicRecord> each) {
+    static long readToTheEnd(String bootstrapServers, String topic, Properties clientSettings,
+                             Consumer<TopicAudit.TopicRecord> each) {
         Properties settings = new Properties();
+        settings.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
+        settings.putAll(clientSettings);
         settings.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         settings.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        settings.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         settings.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         try (KafkaConsumer<String, String> consumer =
                      new KafkaConsumer<>(settings, new StringDeserializer(), new StringDeserializer())) {

@@ -10,11 +10,14 @@ import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
 
 import java.io.IOException;
+import java.io.Reader;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 
 /**
  * Checks, from files alone, a proof about the introductions' history: that an event is in a published tree
@@ -24,7 +27,7 @@ import java.util.List;
  * <pre>
  * inclusion   HEAD.json INCLUSION-PROOF.json [PUBLIC-KEY.pem]
  * consistency EARLIER-HEAD.json LATER-HEAD.json CONSISTENCY-PROOF.json [PUBLIC-KEY.pem]
- * topic       BOOTSTRAP-SERVERS TOPIC [PUBLIC-KEY.pem]
+ * topic       BOOTSTRAP-SERVERS TOPIC [PUBLIC-KEY.pem] [--consumer.config CLIENT.properties]
  * </pre>
  * Exit status 0 when the proof or the audit holds, 1 when it does not, 2 when the arguments, files or broker cannot
  * be read.
@@ -34,6 +37,8 @@ public final class VerifyIntroductionHistory {
     static final int HOLDS = 0;
     static final int FAILS = 1;
     static final int UNUSABLE = 2;
+    /** As Kafka's own command-line tools: the consumer's settings (security protocol, SASL, TLS stores…). */
+    static final String CONSUMER_CONFIG = "--consumer.config";
 
     private final PrintStream out;
 
@@ -53,15 +58,19 @@ public final class VerifyIntroductionHistory {
             if (args.size() >= 4 && args.size() <= 5 && args.get(0).equals("consistency")) {
                 return consistency(Path.of(args.get(1)), Path.of(args.get(2)), Path.of(args.get(3)), keyPath(args, 4));
             }
-            if (args.size() >= 3 && args.size() <= 4 && args.get(0).equals("topic")) {
-                return topic(args.get(1), args.get(2), keyPath(args, 3));
+            if (!args.isEmpty() && args.get(0).equals("topic")) {
+                List<String> positional = new ArrayList<>(args);
+                Path clientSettings = option(positional, CONSUMER_CONFIG);
+                if (positional.size() >= 3 && positional.size() <= 4) {
+                    return topic(positional.get(1), positional.get(2), keyPath(positional, 3), clientSettings);
+                }
             }
             out.println("usage : inclusion TETE.json PREUVE.json [CLE-PUBLIQUE.pem]");
             out.println("        consistency TETE-ANCIENNE.json TETE-RECENTE.json PREUVE.json [CLE-PUBLIQUE.pem]");
-            out.println("        topic SERVEURS-KAFKA SUJET [CLE-PUBLIQUE.pem]");
+            out.println("        topic SERVEURS-KAFKA SUJET [CLE-PUBLIQUE.pem] [--consumer.config CLIENT.properties]");
             return UNUSABLE;
         } catch (IOException | RuntimeException e) {
-            out.println("illisible : " + e.getMessage());
+            out.println("illisible : " + describe(e));
             return UNUSABLE;
         }
     }
@@ -107,9 +116,15 @@ public final class VerifyIntroductionHistory {
         return HOLDS;
     }
 
-    private int topic(String bootstrapServers, String topic, Path keyFile) throws IOException {
+    private int topic(String bootstrapServers, String topic, Path keyFile, Path clientSettingsFile) throws IOException {
         String keyText = keyFile == null ? null : Files.readString(keyFile);
-        TopicAudit.Verdict verdict = TopicAudit.ofTopic(bootstrapServers, topic,
+        Properties clientSettings = new Properties();
+        if (clientSettingsFile != null) {
+            try (Reader reader = Files.newBufferedReader(clientSettingsFile)) {
+                clientSettings.load(reader);
+            }
+        }
+        TopicAudit.Verdict verdict = TopicAudit.ofTopic(bootstrapServers, topic, clientSettings,
                 keyText == null ? null : algorithm -> ProofJson.readPublicKey(keyText, algorithm));
         verdict.lines().forEach(out::println);
         return verdict.holds() ? HOLDS : FAILS;
@@ -130,6 +145,29 @@ public final class VerifyIntroductionHistory {
     private int fails(String why) {
         out.println("ÉCHEC : " + why);
         return FAILS;
+    }
+
+    /** The failure's message, and its root cause's when there is one (Kafka's client wraps what went wrong). */
+    private static String describe(Exception e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e || root.getMessage() == null ? e.getMessage() : e.getMessage() + " : " + root.getMessage();
+    }
+
+    /** Removes {@code name} and the value after it from {@code args}, and returns the value as a path (or null). */
+    private static Path option(List<String> args, String name) {
+        int at = args.indexOf(name);
+        if (at < 0) {
+            return null;
+        }
+        if (at + 1 >= args.size()) {
+            throw new IllegalArgumentException(name + " attend un fichier");
+        }
+        Path value = Path.of(args.get(at + 1));
+        args.subList(at, at + 2).clear();
+        return value;
     }
 
     private static Path keyPath(List<String> args, int position) {

@@ -25,6 +25,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -134,7 +135,7 @@ class HistoryRewriteDetectedTest {
 
     /** The audit of the topic as it is now, in this JVM (the documented command runs it in one of its own). */
     private static TopicAudit.Verdict audit() {
-        return TopicAudit.ofTopic(SharedKafka.bootstrapServers(), relayTopic, null);
+        return TopicAudit.ofTopic(SharedKafka.bootstrapServers(), relayTopic, new Properties(), null);
     }
 
     private static void awaitTopicHolds(long events) {

@@ -58,6 +58,18 @@ class TopicAuditTest {
     }
 
     @Test
+    void aRecordRepeatedWithOtherContentUnderTheSameIdsIsNamed() {
+        history.introduction("intro-1", 3);
+        history.head();
+        TopicAudit.TopicRecord accepted = topic.get(1);
+        topic.add(new TopicAudit.TopicRecord(1, 0, accepted.headers(),
+                accepted.value().replace("\"actorId\":\"actor-a\"", "\"actorId\":\"actor-c\"")));
+
+        assertThat(history.audit(key()).problems()).containsExactly("deux étapes 1 différentes pour la mise en "
+                + "relation intro-1 (partition 0, position 1 et partition 1, position 0)");
+    }
+
+    @Test
     void aPayloadThatNoLongerGivesItsHashIsNamed() {
         history.introduction("intro-1", 3);
         history.head();

@@ -102,6 +102,23 @@ class VerifyIntroductionHistoryTest {
                 .isEqualTo(VerifyIntroductionHistory.UNUSABLE);
     }
 
+    @Test
+    void theTopicAuditReadsTheConsumersSettingsAsKafkasOwnToolsDo() throws IOException {
+        // SASL without its JAAS settings: the consumer refuses to start, before it connects to anything. The file
+        // was read, and a client that cannot start is a broker the verifier cannot read (exit status 2).
+        Path settings = Files.writeString(files.resolve("client.properties"),
+                "security.protocol=SASL_PLAINTEXT\nsasl.mechanism=PLAIN\n");
+        VerifyIntroductionHistory verifier = new VerifyIntroductionHistory(new PrintStream(output, true, StandardCharsets.UTF_8));
+
+        assertThat(verifier.run(List.of("topic", "localhost:1", "lab.matchmaking.events", "--consumer.config",
+                settings.toString()))).isEqualTo(VerifyIntroductionHistory.UNUSABLE);
+        assertThat(printed()).startsWith("illisible : ").contains("JAAS");
+        output.reset();
+        assertThat(verifier.run(List.of("topic", "localhost:1", "lab.matchmaking.events", "--consumer.config")))
+                .isEqualTo(VerifyIntroductionHistory.UNUSABLE);
+        assertThat(printed()).isEqualTo("illisible : --consumer.config attend un fichier\n");
+    }
+
     private int run(String command, Path... paths) {
         List<String> args = new ArrayList<>(List.of(command));
         for (Path path : paths) {
