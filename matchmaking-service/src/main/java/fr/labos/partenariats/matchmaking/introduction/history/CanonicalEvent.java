@@ -84,7 +84,12 @@ public record CanonicalEvent(String type, String revision, JsonNode payload, Jso
 
     /** SHA-256 of {@link #bytes()}, in lower-case hex: the hash the next step links to. */
     public String hash() {
-        return HexFormat.of().formatHex(sha256(bytes()));
+        return hashOf(bytes());
+    }
+
+    /** The hash of canonical bytes already written, for a caller that also needs the bytes (a Merkle leaf). */
+    public static String hashOf(byte[] canonicalBytes) {
+        return HexFormat.of().formatHex(sha256(canonicalBytes));
     }
 
     /** The same step linked after another one. */

@@ -29,8 +29,8 @@ public record ChainVerification(int steps, Long brokenStep, String brokenType, B
                 "l'historique de " + steps + " étapes est intègre : chaque étape est liée à la précédente");
     }
 
-    static ChainVerification broken(int steps, HistoryStep step, Break reason, String explanation) {
-        return new ChainVerification(steps, step.sequenceNumber(), step.event().type(), reason, explanation);
+    static ChainVerification broken(int steps, ChainStep step, Break reason, String explanation) {
+        return new ChainVerification(steps, step.sequenceNumber(), step.type(), reason, explanation);
     }
 
     /** A stored step that cannot even be read back as an event (its payload or metadata is no longer JSON). */

@@ -17,7 +17,7 @@ public final class ChainVerifier {
      * As {@link #verify(List)}, knowing how many steps the history recorded when they were appended: fewer stored
      * steps than that means the last ones were deleted (with the hashes recorded elsewhere, a chain can tell).
      */
-    public static ChainVerification verify(List<HistoryStep> steps, long recordedSteps) {
+    public static ChainVerification verify(List<? extends ChainStep> steps, long recordedSteps) {
         ChainVerification chain = verify(steps);
         if (!chain.chainHolds() || recordedSteps <= steps.size()) {
             return chain;
@@ -31,31 +31,31 @@ public final class ChainVerifier {
      * @param steps the steps of one introduction, in the order of their sequence numbers; a step whose hash is null
      *              had none recorded when it was appended
      */
-    public static ChainVerification verify(List<HistoryStep> steps) {
+    public static ChainVerification verify(List<? extends ChainStep> steps) {
         String previousHash = null;
         long expectedSequence = 0;
-        for (HistoryStep step : steps) {
+        for (ChainStep step : steps) {
             if (step.sequenceNumber() != expectedSequence) {
                 return ChainVerification.broken(steps.size(), step, ChainVerification.Break.MISSING_STEP,
                         "l'étape " + expectedSequence + " manque avant l'étape " + step.sequenceNumber()
-                                + " (" + step.event().type() + ")");
+                                + " (" + step.type() + ")");
             }
-            if (step.hash() == null) {
+            if (step.recordedHash() == null) {
                 return ChainVerification.broken(steps.size(), step, ChainVerification.Break.UNRECORDED_STEP,
-                        "l'étape " + step.sequenceNumber() + " (" + step.event().type()
+                        "l'étape " + step.sequenceNumber() + " (" + step.type()
                                 + ") n'a reçu aucune empreinte à son enregistrement : elle a été ajoutée après coup");
             }
-            if (!Objects.equals(step.event().previousHash(), previousHash)) {
+            if (!Objects.equals(step.linkedHash(), previousHash)) {
                 return ChainVerification.broken(steps.size(), step, ChainVerification.Break.BROKEN_LINK,
-                        "l'étape " + step.sequenceNumber() + " (" + step.event().type()
+                        "l'étape " + step.sequenceNumber() + " (" + step.type()
                                 + ") n'est pas liée à l'étape qui la précède");
             }
-            if (!step.event().hash().equals(step.hash())) {
+            if (!step.contentHash().equals(step.recordedHash())) {
                 return ChainVerification.broken(steps.size(), step, ChainVerification.Break.ALTERED_STEP,
-                        "l'étape " + step.sequenceNumber() + " (" + step.event().type()
+                        "l'étape " + step.sequenceNumber() + " (" + step.type()
                                 + ") a été modifiée après son enregistrement");
             }
-            previousHash = step.hash();
+            previousHash = step.recordedHash();
             expectedSequence++;
         }
         return ChainVerification.holds(steps.size());

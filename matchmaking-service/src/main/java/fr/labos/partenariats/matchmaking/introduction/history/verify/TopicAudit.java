@@ -2,9 +2,9 @@ package fr.labos.partenariats.matchmaking.introduction.history.verify;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.labos.partenariats.matchmaking.introduction.history.CanonicalEvent;
+import fr.labos.partenariats.matchmaking.introduction.history.ChainStep;
 import fr.labos.partenariats.matchmaking.introduction.history.ChainVerification;
 import fr.labos.partenariats.matchmaking.introduction.history.ChainVerifier;
-import fr.labos.partenariats.matchmaking.introduction.history.HistoryStep;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.Hash;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleHashing;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleTree;
@@ -61,8 +61,12 @@ public final class TopicAudit {
         }
     }
 
-    /** An introduction event as its record gives it; {@code event} is null when its hash cannot be recomputed. */
-    private record Step(String eventId, String type, long sequence, CanonicalEvent event, String hash, String where) {
+    /**
+     * An introduction event as its record gives it, reduced to its hashes so that a million of them fit in memory;
+     * {@code contentHash} is null when the record does not carry what its hash covers.
+     */
+    private record Step(String eventId, String type, long sequenceNumber, String linkedHash, String contentHash,
+                        String recordedHash, String where) implements ChainStep {
     }
 
     private final Map<String, TreeMap<Long, Step>> introductions = new HashMap<>();
@@ -134,20 +138,23 @@ public final class TopicAudit {
             return;
         }
         String hash = record.header(EventHeaders.HISTORY_HASH);
-        CanonicalEvent event = null;
+        byte[] canonicalBytes = null;
         if (hash != null && record.header(EventHeaders.HISTORY_METADATA) != null) {
-            event = canonical(type, record);
+            CanonicalEvent event = canonical(type, record);
             if (event == null) {
                 return;
             }
+            canonicalBytes = event.bytes();
         } else if (hash != null) {
             withoutMetadata++;
         }
-        Step step = new Step(eventId, type, sequence, event, hash, record.where());
+        Step step = new Step(eventId, type, sequence, record.header(EventHeaders.HISTORY_PREVIOUS_HASH),
+                canonicalBytes == null ? null : CanonicalEvent.hashOf(canonicalBytes), hash, record.where());
         Step earlier = introductions.computeIfAbsent(introductionId, id -> new TreeMap<>()).putIfAbsent(sequence, step);
         if (earlier != null) {
-            if (Objects.equals(earlier.eventId(), eventId) && Objects.equals(earlier.hash(), hash)
-                    && sameContent(earlier.event(), event)) {
+            // A relay's repeat gives the same event under the same ids; anything else is a second version of the step.
+            if (Objects.equals(earlier.eventId(), eventId) && Objects.equals(earlier.recordedHash(), hash)
+                    && Objects.equals(earlier.contentHash(), step.contentHash())) {
                 repeated++;
             } else {
                 problem("deux étapes " + sequence + " différentes pour la mise en relation " + introductionId + " ("
@@ -156,25 +163,22 @@ public final class TopicAudit {
             return;
         }
         String leafIndex = record.header(EventHeaders.HISTORY_LEAF_INDEX);
-        if (event != null && leafIndex != null) {
-            Hash leaf = MerkleHashing.leafHash(event.bytes());
-            Hash otherLeaf;
-            try {
-                otherLeaf = leaves.putIfAbsent(Long.parseLong(leafIndex), leaf);
-            } catch (NumberFormatException e) {
-                problem("l'événement " + type + " en " + record.where() + " a une feuille illisible : " + leafIndex);
-                return;
-            }
-            if (otherLeaf != null && !otherLeaf.equals(leaf)) {
-                problem("deux événements différents pour la feuille " + leafIndex + " de l'arbre (" + record.where()
-                        + ")");
-            }
+        if (canonicalBytes != null && leafIndex != null) {
+            acceptLeaf(leafIndex, MerkleHashing.leafHash(canonicalBytes), type, record);
         }
     }
 
-    /** A repeated record is harmless only if it gives the same canonical form as the first. */
-    private static boolean sameContent(CanonicalEvent first, CanonicalEvent again) {
-        return first == null ? again == null : again != null && first.hash().equals(again.hash());
+    private void acceptLeaf(String leafIndex, Hash leaf, String type, TopicRecord record) {
+        Hash otherLeaf;
+        try {
+            otherLeaf = leaves.putIfAbsent(Long.parseLong(leafIndex), leaf);
+        } catch (NumberFormatException e) {
+            problem("l'événement " + type + " en " + record.where() + " a une feuille illisible : " + leafIndex);
+            return;
+        }
+        if (otherLeaf != null && !otherLeaf.equals(leaf)) {
+            problem("deux événements différents pour la feuille " + leafIndex + " de l'arbre (" + record.where() + ")");
+        }
     }
 
     private CanonicalEvent canonical(String type, TopicRecord record) {
@@ -225,20 +229,18 @@ public final class TopicAudit {
 
     private static void checkChain(String introductionId, TreeMap<Long, Step> steps, List<String> found) {
         for (Step step : steps.values()) {
-            if (step.hash() == null) {
+            if (step.recordedHash() == null) {
                 // The relay publishes an event without a recorded hash as it is: it was put in the store behind the
                 // service's back.
-                found.add("mise en relation " + introductionId + " : l'étape " + step.sequence() + " (" + step.type()
+                found.add("mise en relation " + introductionId + " : l'étape " + step.sequenceNumber() + " (" + step.type()
                         + ") a été publiée sans empreinte : elle a été ajoutée dans la base en dehors du service");
                 return;
             }
-            if (step.event() == null) {
+            if (step.contentHash() == null) {
                 return; // published before the metadata travelled with the hash: nothing to recompute it from
             }
         }
-        ChainVerification verification = ChainVerifier.verify(steps.values().stream()
-                .map(step -> new HistoryStep(step.sequence(), step.event(), step.hash()))
-                .toList());
+        ChainVerification verification = ChainVerifier.verify(List.copyOf(steps.values()));
         if (!verification.chainHolds()) {
             found.add("mise en relation " + introductionId + " : " + verification.explanation());
         }

@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.introduction.history.verify;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
@@ -23,6 +24,7 @@ import java.util.function.Consumer;
 final class TopicReader {
 
     private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration STALLED = Duration.ofSeconds(30);
 
     private TopicReader() {
     }
@@ -54,13 +56,22 @@ final class TopicReader {
             consumer.seekToBeginning(all);
             Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(all));
             long read = 0;
+            long lastProgress = System.nanoTime();
             while (ends.entrySet().stream().anyMatch(end -> consumer.position(end.getKey()) < end.getValue())) {
-                for (ConsumerRecord<String, String> record : consumer.poll(POLL)) {
+                ConsumerRecords<String, String> records = consumer.poll(POLL);
+                for (ConsumerRecord<String, String> record : records) {
                     if (record.offset() < ends.get(new TopicPartition(record.topic(), record.partition()))) {
                         each.accept(new TopicAudit.TopicRecord(record.partition(), record.offset(), headers(record),
                                 record.value()));
                         read++;
                     }
+                }
+                if (!records.isEmpty()) {
+                    lastProgress = System.nanoTime();
+                } else if (System.nanoTime() - lastProgress > STALLED.toNanos()) {
+                    // The broker went away mid-read: an audit of part of the topic would say too little.
+                    throw new IllegalStateException("le sujet " + topic + " ne se lit plus depuis "
+                            + STALLED.toSeconds() + " s, après " + read + " enregistrements");
                 }
             }
             return read;
