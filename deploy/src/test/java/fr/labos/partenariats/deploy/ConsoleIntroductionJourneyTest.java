@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * An introduction answered in a real headless Chromium, on the demo territory with sign-in on: a member asks for an
  * introduction to a partner the matcher proposes, the partner's member finds it in its inbox and accepts, the first
- * member accepts too, and both then see the other's contact person; another one is declined with a reason.
+ * member accepts too, and both then see the other's contact person and the introduction's history, verified intact;
+ * another one is declined with a reason.
  */
 @ExtendWith(SignedInLab.Resolver.class)
 class ConsoleIntroductionJourneyTest {
@@ -90,6 +91,35 @@ class ConsoleIntroductionJourneyTest {
             WebElement contact = browser.await(By.cssSelector("li[data-introduction='" + introduction + "'] [data-contact='" + asker + "']"));
             assertThat(contact.getText()).isEqualTo(contactLine(lab, asker, pair[3]));
             browser.shot("contact-du-demandeur");
+
+            // The history of the introduction, step by step, and the check that it was not altered.
+            String card = "li[data-introduction='" + introduction + "']";
+            browser.driver.findElement(By.cssSelector(card + " details.historique summary")).click();
+            JsonNode history = json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction + "/history"),
+                    pair[3], null).body()).path("steps");
+            assertThat(history).as("proposed, then accepted by each side").hasSize(3);
+            // Read as the page shows it, again if the page drew the list anew meanwhile (it does at every event).
+            List<String> shown = browser.settled().until(driver -> {
+                List<String> texts = driver.findElements(By.cssSelector(card + " ol.historique li[data-etape]")).stream()
+                        .map(WebElement::getText).toList();
+                return texts.size() == history.size() ? texts : null;
+            });
+            for (int step = 0; step < shown.size(); step++) {
+                assertThat(shown.get(step)).as("step %d", step)
+                        .startsWith(history.get(step).path("label").asText())
+                        .contains("pour " + actorName(lab, history.get(step).path("who").path("actingFor").asText()))
+                        .contains("empreinte " + history.get(step).path("hash").asText().substring(0, 16));
+            }
+            browser.driver.findElement(By.xpath("//li[@data-introduction='" + introduction
+                    + "']//button[normalize-space()='Vérifier l’intégrité']")).click();
+            String verdict = browser.settled().until(driver -> driver.findElements(By.cssSelector(card + " [data-intact='true']"))
+                    .stream().map(WebElement::getText).findFirst().orElse(null));
+            JsonNode verification = json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction
+                    + "/verification"), pair[3], null).body());
+            assertThat(verification.path("holds").asBoolean()).isTrue();
+            assertThat(verdict).isEqualTo("Intègre : " + verification.path("explanation").asText());
+            browser.shot("historique-verifie");
+            browser.assertAccessible("the introduction's history and its verification");
         }
     }
 
@@ -146,6 +176,11 @@ class ConsoleIntroductionJourneyTest {
     private static List<String> acceptedBy(SignedInLab lab, String introduction) {
         JsonNode view = json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction), "admin", null).body());
         return JSON.convertValue(view.path("acceptedBy"), JSON.getTypeFactory().constructCollectionType(List.class, String.class));
+    }
+
+    private static String actorName(SignedInLab lab, String actor) {
+        return json(lab.send("GET", lab.profile.resolve("/api/actors/" + actor), "admin", null).body())
+                .path("profile").path("name").asText();
     }
 
     /** The contact line as the page writes it, from profile-service's answer to the reader. */

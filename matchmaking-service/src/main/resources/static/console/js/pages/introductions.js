@@ -1,5 +1,5 @@
 // An actor's introductions: answer (accept, decline with a reason), the partner's contact once both sides accepted,
-// and the outcome recorded later on.
+// the outcome recorded later on, and each introduction's history with the check that it was not altered.
 import { matchmaking, profile, Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import { CATEGORIES, FORMS, announce, field, formatDate, h, problemBox, select, showProblem } from '../ui.js';
@@ -8,10 +8,13 @@ const REASONS = { NOT_RELEVANT: 'Pas pertinent pour nous', ALREADY_PARTNERS: 'D�
 const OUTCOMES = { NO_FIT: 'Sans suite', FOLLOW_UP_PLANNED: 'Suite prévue', PARTNERSHIP_FORMED: 'Partenariat formé', PARTNERSHIP_ENDED: 'Partenariat terminé' };
 /** Statuses (the API's slugs) once both sides accepted: the partner's contact is then theirs to see. */
 const BOTH_ACCEPTED = ['accepted', 'met', 'no-fit', 'follow-up', 'partnership', 'partnership-ended'];
+const ROLES = { ACTOR_MEMBER: 'membre', FACILITATOR: 'facilitateur ou facilitatrice', ADMIN: 'administration', VIEWER: 'lecture seule' };
 
 export async function render(main, context, actorId) {
   const { profile: actor } = await profile(`/api/actors/${actorId}`);
   const list = h('div', {});
+  // The list is drawn again at every event: what the reader opened (a history, its verification) stays as it was.
+  const histories = new Map();
   main.replaceChildren(h('h1', {}, `Mises en relation de ${actor.name}`), list);
   const load = async () => {
     let inbox;
@@ -24,7 +27,7 @@ export async function render(main, context, actorId) {
     const entries = inbox.introductions || [];
     list.replaceChildren(
       h('p', {}, inbox.waitingForYourAnswer ? `${inbox.waitingForYourAnswer} en attente de votre réponse.` : 'Rien n’attend votre réponse.'),
-      entries.length ? h('ul', { class: 'grille', role: 'list' }, entries.map(entry => card(actorId, entry, load)))
+      entries.length ? h('ul', { class: 'grille', role: 'list' }, entries.map(entry => card(actorId, actor.name, entry, load, histories)))
         : h('p', {}, 'Aucune mise en relation pour l’instant.'));
   };
   await load();
@@ -33,7 +36,7 @@ export async function render(main, context, actorId) {
   return onEvent(event => { if (event.source === 'matchmaking') { load(); setTimeout(load, 800); } });
 }
 
-function card(actorId, entry, reload) {
+function card(actorId, actorName, entry, reload, histories) {
   const partner = entry.partner || {};
   const item = h('li', { class: 'carte', 'data-introduction': entry.id },
     h('h2', {}, partner.name || 'Organisation'),
@@ -88,7 +91,57 @@ function card(actorId, entry, reload) {
       .catch(e => contact.replaceChildren(problemBox(e)));
     item.append(contact, outcomeForm(actorId, entry, reload));
   }
+  // The history names the actors acted for by their ids: the two of this introduction are known here by name.
+  item.append(historyPanel(entry.id, histories, { [actorId]: actorName, [partner.id]: partner.name }));
   return item;
+}
+
+/**
+ * Every step of the introduction as the service recorded it (what, when, who, for whom), read when opened, and the
+ * verification that recomputes its chain of hashes from the event store: the sentence says whether it holds or names
+ * the first altered step. {@code histories} remembers, by introduction, that the panel is open and the last verdict.
+ */
+function historyPanel(introductionId, histories, actorNames) {
+  const remembered = histories.get(introductionId) || {};
+  const steps = h('ol', { class: 'historique' });
+  const verdict = h('p', { role: 'status' });
+  const showVerdict = check => {
+    verdict.dataset.intact = check.holds;
+    verdict.replaceChildren(h('strong', {}, check.holds ? 'Intègre : ' : 'Altéré : '), check.explanation);
+  };
+  const verify = h('button', { type: 'button', class: 'secondaire' }, 'Vérifier l’intégrité');
+  verify.addEventListener('click', async () => {
+    verdict.replaceChildren('Vérification…');
+    try {
+      const check = await matchmaking(`/api/introductions/${introductionId}/verification`);
+      histories.set(introductionId, { ...(histories.get(introductionId) || {}), check });
+      showVerdict(check);
+    } catch (e) {
+      if (e instanceof Problem) verdict.replaceChildren(problemBox(e)); else throw e;
+    }
+  });
+  const panel = h('details', { class: 'historique' }, h('summary', {}, 'Historique et vérification'), steps, verify, verdict);
+  panel.addEventListener('toggle', async () => {
+    histories.set(introductionId, { ...(histories.get(introductionId) || {}), open: panel.open });
+    if (!panel.open || steps.childElementCount) return;
+    try {
+      const history = await matchmaking(`/api/introductions/${introductionId}/history`);
+      steps.replaceChildren(...history.steps.map(step => h('li', { 'data-etape': step.step },
+        h('strong', {}, step.label || step.what), ` — ${formatDateTime(step.when)}`,
+        step.who ? ` — par ${step.who.subject} (${ROLES[step.who.role] || step.who.role})` : ' — par le service',
+        step.who && step.who.actingFor ? ` pour ${actorNames[step.who.actingFor] || step.who.actingFor}` : '',
+        h('br', {}), h('small', { class: 'empreinte', title: step.hash }, `empreinte ${step.hash.slice(0, 16)}…`))));
+    } catch (e) {
+      if (e instanceof Problem) steps.replaceChildren(h('li', {}, problemBox(e))); else throw e;
+    }
+  });
+  if (remembered.check) showVerdict(remembered.check);
+  if (remembered.open) panel.open = true; // fires 'toggle': the steps are read again
+  return panel;
+}
+
+function formatDateTime(value) {
+  return new Date(value).toLocaleString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 /**
