@@ -7,6 +7,7 @@ import fr.labos.partenariats.matchmaking.projection.PostStatus;
 import fr.labos.partenariats.matchmaking.projection.ProjectionPositions;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
+import fr.labos.partenariats.matchmaking.support.ProfileTopicLab;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
 import fr.labos.partenariats.schema.common.ActorType;
@@ -15,8 +16,6 @@ import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
 import fr.labos.partenariats.schema.profile.OfferRegisteredEvent;
 import fr.labos.partenariats.schema.profile.OfferWithdrawnEvent;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -46,24 +45,16 @@ class ProjectionReappliesWhatTheStoreLostTest {
 
     private static final String GROUP = "it-lost-writes";
 
-    private static String topic;
-    private static InMemoryMongo mongo;
-    private static ProfileEventPublisher publisher;
-    private static AdminClient admin;
+    private static ProfileTopicLab lab;
 
     @BeforeAll
     static void startInfrastructure() {
-        topic = SharedKafka.newTopic("it.lost.profile.events");
-        mongo = InMemoryMongo.start();
-        publisher = new ProfileEventPublisher(SharedKafka.bootstrapServers(), topic);
-        admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()));
+        lab = ProfileTopicLab.start("it.lost.profile.events");
     }
 
     @AfterAll
     static void stopInfrastructure() {
-        admin.close();
-        publisher.close();
-        mongo.close();
+        lab.close();
     }
 
     @Test
@@ -71,16 +62,16 @@ class ProjectionReappliesWhatTheStoreLostTest {
         RecordMetadata lostRegistration;
         RecordMetadata lostWithdrawal;
         try (RunningMatchmaking first = start()) {
-            publisher.publish("a1", 0, actor("a1", "Wimoov Isère"));
-            publisher.publish("a2", 0, actor("a2", "Fondation Dauphiné"));
-            publisher.publish("n1", 0, new NeedRegisteredEvent("n1", "a1", post(ResourceCategory.FUNDING).title("Plateforme mobilité").build(), Instant.now()));
-            publisher.publish("o1", 0, new OfferRegisteredEvent("o1", "a2", post(ResourceCategory.FUNDING).title("Mécénat mobilité").build(), Instant.now()));
-            publisher.publish("o2", 0, new OfferRegisteredEvent("o2", "a2", post(ResourceCategory.FUNDING).title("Bourse mobilité").build(), Instant.now()));
-            publisher.publish("o3", 0, new OfferRegisteredEvent("o3", "a2", post(ResourceCategory.FUNDING).title("Fonds de dotation").build(), Instant.now()));
+            lab.publisher().publish("a1", 0, actor("a1", "Wimoov Isère"));
+            lab.publisher().publish("a2", 0, actor("a2", "Fondation Dauphiné"));
+            lab.publisher().publish("n1", 0, new NeedRegisteredEvent("n1", "a1", post(ResourceCategory.FUNDING).title("Plateforme mobilité").build(), Instant.now()));
+            lab.publisher().publish("o1", 0, new OfferRegisteredEvent("o1", "a2", post(ResourceCategory.FUNDING).title("Mécénat mobilité").build(), Instant.now()));
+            lab.publisher().publish("o2", 0, new OfferRegisteredEvent("o2", "a2", post(ResourceCategory.FUNDING).title("Bourse mobilité").build(), Instant.now()));
+            lab.publisher().publish("o3", 0, new OfferRegisteredEvent("o3", "a2", post(ResourceCategory.FUNDING).title("Fonds de dotation").build(), Instant.now()));
             // The last writes of two partitions, lost below: a registration, and a withdrawal of an offer.
-            lostRegistration = publisher.publish("o4", 0, new OfferRegisteredEvent("o4", "a2",
+            lostRegistration = lab.publisher().publish("o4", 0, new OfferRegisteredEvent("o4", "a2",
                     post(ResourceCategory.FUNDING).title("Appel à projets mobilité").build(), Instant.now()));
-            lostWithdrawal = publisher.publish("o3", 1, new OfferWithdrawnEvent("o3", "a2", "enveloppe épuisée", Instant.now()));
+            lostWithdrawal = lab.publisher().publish("o3", 1, new OfferWithdrawnEvent("o3", "a2", "enveloppe épuisée", Instant.now()));
             await().atMost(ofSeconds(30)).until(() -> first.events(EventOutcome.APPLIED) == 8);
             await().atMost(ofSeconds(30)).until(() -> committed() == 8);
         }
@@ -88,8 +79,8 @@ class ProjectionReappliesWhatTheStoreLostTest {
 
         // The store comes back without its last writes: o4 never written, o3 still open at sequence 0, and the
         // positions of both partitions at those records.
-        mongo.template().getCollection(PostKind.OFFER.collection()).deleteOne(new Document("_id", "o4"));
-        mongo.template().getCollection(PostKind.OFFER.collection()).updateOne(new Document("_id", "o3"),
+        lab.mongo().template().getCollection(PostKind.OFFER.collection()).deleteOne(new Document("_id", "o4"));
+        lab.mongo().template().getCollection(PostKind.OFFER.collection()).updateOne(new Document("_id", "o3"),
                 new Document("$set", new Document("status", PostStatus.OPEN.name()).append("sequence", 0L).append("closedAt", null)));
         rollBack(lostRegistration);
         rollBack(lostWithdrawal);
@@ -97,10 +88,10 @@ class ProjectionReappliesWhatTheStoreLostTest {
 
         try (RunningMatchmaking second = start()) {
             await().atMost(ofSeconds(30)).until(() -> second.events(EventOutcome.APPLIED) == 2);
-            PostEntry o4 = mongo.template().findById("o4", PostEntry.class, PostKind.OFFER.collection());
+            PostEntry o4 = lab.mongo().template().findById("o4", PostEntry.class, PostKind.OFFER.collection());
             assertThat(o4).isNotNull();
             assertThat(o4.status()).isEqualTo(PostStatus.OPEN);
-            PostEntry o3 = mongo.template().findById("o3", PostEntry.class, PostKind.OFFER.collection());
+            PostEntry o3 = lab.mongo().template().findById("o3", PostEntry.class, PostKind.OFFER.collection());
             assertThat(o3.status()).isEqualTo(PostStatus.WITHDRAWN);
             assertThat(o3.sequence()).isEqualTo(1);
             await().atMost(ofSeconds(10)).untilAsserted(() -> assertThat(
@@ -108,8 +99,8 @@ class ProjectionReappliesWhatTheStoreLostTest {
             // Only what was lost came again: the positions of the other partitions held.
             assertThat(second.received()).isEqualTo(2);
             assertThat(second.events(EventOutcome.DUPLICATE)).isZero();
-            await().atMost(ofSeconds(10)).until(() -> mongo.template().getCollection(ProjectionPositions.COLLECTION)
-                    .find(new Document("topic", topic)).into(new java.util.ArrayList<>()).stream()
+            await().atMost(ofSeconds(10)).until(() -> lab.mongo().template().getCollection(ProjectionPositions.COLLECTION)
+                    .find(new Document("topic", lab.topic())).into(new java.util.ArrayList<>()).stream()
                     .mapToLong(position -> position.getLong("next")).sum() == 8);
         }
     }
@@ -148,12 +139,12 @@ class ProjectionReappliesWhatTheStoreLostTest {
     }
 
     private static void rollBack(RecordMetadata lost) {
-        mongo.template().getCollection(ProjectionPositions.COLLECTION).updateOne(
-                new Document("_id", topic + "/" + lost.partition()), new Document("$set", new Document("next", lost.offset())));
+        lab.mongo().template().getCollection(ProjectionPositions.COLLECTION).updateOne(
+                new Document("_id", lab.topic() + "/" + lost.partition()), new Document("$set", new Document("next", lost.offset())));
     }
 
     private static RunningMatchmaking start() {
-        return RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic, GROUP);
+        return lab.startService(GROUP);
     }
 
     private static ActorRegisteredEvent actor(String id, String name) {
@@ -161,10 +152,10 @@ class ProjectionReappliesWhatTheStoreLostTest {
     }
 
     private static long committed() throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(GROUP)
+        Map<TopicPartition, OffsetAndMetadata> offsets = lab.admin().listConsumerGroupOffsets(GROUP)
                 .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
         return offsets.entrySet().stream()
-                .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                .filter(e -> e.getKey().topic().equals(lab.topic()) && e.getValue() != null)
                 .mapToLong(e -> e.getValue().offset()).sum();
     }
 }

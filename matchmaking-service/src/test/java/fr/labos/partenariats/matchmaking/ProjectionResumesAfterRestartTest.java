@@ -5,8 +5,7 @@ import fr.labos.partenariats.matchmaking.projection.EventOutcome;
 import fr.labos.partenariats.matchmaking.projection.PostEntry;
 import fr.labos.partenariats.matchmaking.projection.PostKind;
 import fr.labos.partenariats.matchmaking.projection.PostStatus;
-import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
-import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
+import fr.labos.partenariats.matchmaking.support.ProfileTopicLab;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
 import fr.labos.partenariats.schema.common.ActorType;
@@ -17,8 +16,6 @@ import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedUpdatedEvent;
 import fr.labos.partenariats.schema.profile.OfferRegisteredEvent;
 import fr.labos.partenariats.schema.profile.OfferWithdrawnEvent;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
@@ -49,36 +46,28 @@ class ProjectionResumesAfterRestartTest {
 
     private static final String GROUP = "it-restart";
 
-    private static String topic;
-    private static InMemoryMongo mongo;
-    private static ProfileEventPublisher publisher;
-    private static AdminClient admin;
+    private static ProfileTopicLab lab;
 
     @BeforeAll
     static void startInfrastructure() {
-        topic = SharedKafka.newTopic("it.restart.profile.events");
-        mongo = InMemoryMongo.start();
-        publisher = new ProfileEventPublisher(SharedKafka.bootstrapServers(), topic);
-        admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()));
+        lab = ProfileTopicLab.start("it.restart.profile.events");
     }
 
     @AfterAll
     static void stopInfrastructure() {
-        admin.close();
-        publisher.close();
-        mongo.close();
+        lab.close();
     }
 
     @Test
     void aRestartedServiceProcessesExactlyTheRecordsPublishedWhileItWasDown() throws Exception {
         // N = 6 records while the service runs.
         try (RunningMatchmaking first = startService()) {
-            publisher.publish("a1", 0, actor("a1", "Wimoov Isère", ActorType.ASSOCIATION));
-            publisher.publish("a2", 0, actor("a2", "Alyl Sécurité", ActorType.COMPANY));
-            publisher.publish("n1", 0, new NeedRegisteredEvent("n1", "a1", post(ResourceCategory.SKILLS).build(), Instant.now()));
-            publisher.publish("o1", 0, new OfferRegisteredEvent("o1", "a2", post(ResourceCategory.SKILLS).build(), Instant.now()));
-            publisher.publish("o2", 0, new OfferRegisteredEvent("o2", "a2", post(ResourceCategory.SKILLS).build(), Instant.now()));
-            publisher.publish("n2", 0, new NeedRegisteredEvent("n2", "a2", post(ResourceCategory.FUNDING).build(), Instant.now()));
+            lab.publisher().publish("a1", 0, actor("a1", "Wimoov Isère", ActorType.ASSOCIATION));
+            lab.publisher().publish("a2", 0, actor("a2", "Alyl Sécurité", ActorType.COMPANY));
+            lab.publisher().publish("n1", 0, new NeedRegisteredEvent("n1", "a1", post(ResourceCategory.SKILLS).build(), Instant.now()));
+            lab.publisher().publish("o1", 0, new OfferRegisteredEvent("o1", "a2", post(ResourceCategory.SKILLS).build(), Instant.now()));
+            lab.publisher().publish("o2", 0, new OfferRegisteredEvent("o2", "a2", post(ResourceCategory.SKILLS).build(), Instant.now()));
+            lab.publisher().publish("n2", 0, new NeedRegisteredEvent("n2", "a2", post(ResourceCategory.FUNDING).build(), Instant.now()));
 
             await().atMost(ofSeconds(20)).until(() -> first.events(EventOutcome.APPLIED) == 6);
             await().atMost(ofSeconds(20)).until(() -> committed() == 6);
@@ -86,11 +75,11 @@ class ProjectionResumesAfterRestartTest {
         }
 
         // M = 5 records while it is down: new posts, changes and a withdrawal of what it already holds.
-        publisher.publish("a3", 0, actor("a3", "Fondation Dauphiné", ActorType.FOUNDATION));
-        publisher.publish("o3", 0, new OfferRegisteredEvent("o3", "a3", post(ResourceCategory.SKILLS).title("Mécénat de compétences").build(), Instant.now()));
-        publisher.publish("a1", 1, new ActorProfileUpdatedEvent("a1", "Wimoov Sud-Isère", ActorType.ASSOCIATION, "38269", Set.of(), Set.of(), ""));
-        publisher.publish("o2", 1, new OfferWithdrawnEvent("o2", "a2", "plus disponible", Instant.now()));
-        publisher.publish("n1", 1, new NeedUpdatedEvent("n1", "a1", post(ResourceCategory.SKILLS).title("Former nos conseillers").in(GRENOBLE).build()));
+        lab.publisher().publish("a3", 0, actor("a3", "Fondation Dauphiné", ActorType.FOUNDATION));
+        lab.publisher().publish("o3", 0, new OfferRegisteredEvent("o3", "a3", post(ResourceCategory.SKILLS).title("Mécénat de compétences").build(), Instant.now()));
+        lab.publisher().publish("a1", 1, new ActorProfileUpdatedEvent("a1", "Wimoov Sud-Isère", ActorType.ASSOCIATION, "38269", Set.of(), Set.of(), ""));
+        lab.publisher().publish("o2", 1, new OfferWithdrawnEvent("o2", "a2", "plus disponible", Instant.now()));
+        lab.publisher().publish("n1", 1, new NeedUpdatedEvent("n1", "a1", post(ResourceCategory.SKILLS).title("Former nos conseillers").in(GRENOBLE).build()));
         assertThat(endOffsets()).isEqualTo(11);
 
         try (RunningMatchmaking second = startService()) {
@@ -105,7 +94,7 @@ class ProjectionResumesAfterRestartTest {
             assertThat(second.getJson("/api/needs/n1/matches").findValuesAsText("offerId")).containsExactlyInAnyOrder("o1", "o3");
         }
 
-        MongoTemplate template = mongo.template();
+        MongoTemplate template = lab.mongo().template();
         Map<String, ActorEntry> actors = template.findAll(ActorEntry.class).stream()
                 .collect(Collectors.toMap(ActorEntry::id, Function.identity()));
         assertThat(actors).containsOnlyKeys("a1", "a2", "a3");
@@ -122,7 +111,7 @@ class ProjectionResumesAfterRestartTest {
     }
 
     private static RunningMatchmaking startService() {
-        return RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic, GROUP);
+        return lab.startService(GROUP);
     }
 
     private static ActorRegisteredEvent actor(String id, String name, ActorType type) {
@@ -131,18 +120,18 @@ class ProjectionResumesAfterRestartTest {
 
     /** Sum of the group's committed offsets over the topic's partitions. */
     private static long committed() throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(GROUP)
+        Map<TopicPartition, OffsetAndMetadata> offsets = lab.admin().listConsumerGroupOffsets(GROUP)
                 .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
         return offsets.entrySet().stream()
-                .filter(e -> e.getKey().topic().equals(topic) && e.getValue() != null)
+                .filter(e -> e.getKey().topic().equals(lab.topic()) && e.getValue() != null)
                 .mapToLong(e -> e.getValue().offset()).sum();
     }
 
     /** Sum of the topic's end offsets: how many records it holds. */
     private static long endOffsets() throws Exception {
         Map<TopicPartition, OffsetSpec> latest = IntStream.range(0, SharedKafka.PARTITIONS).boxed()
-                .collect(Collectors.toMap(p -> new TopicPartition(topic, p), p -> OffsetSpec.latest()));
-        return admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).values().stream()
+                .collect(Collectors.toMap(p -> new TopicPartition(lab.topic(), p), p -> OffsetSpec.latest()));
+        return lab.admin().listOffsets(latest).all().get(5, TimeUnit.SECONDS).values().stream()
                 .mapToLong(info -> info.offset()).sum();
     }
 }

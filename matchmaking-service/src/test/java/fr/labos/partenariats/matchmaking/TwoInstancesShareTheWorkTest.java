@@ -7,8 +7,7 @@ import fr.labos.partenariats.matchmaking.projection.PostKind;
 import fr.labos.partenariats.matchmaking.projection.PostStatus;
 import fr.labos.partenariats.matchmaking.projection.ProjectionPositions;
 import fr.labos.partenariats.matchmaking.support.ChildMatchmaking;
-import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
-import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
+import fr.labos.partenariats.matchmaking.support.ProfileTopicLab;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
 import fr.labos.partenariats.schema.common.ActorType;
@@ -18,8 +17,6 @@ import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
 import fr.labos.partenariats.schema.profile.OfferRegisteredEvent;
 import fr.labos.partenariats.schema.profile.OfferUpdatedEvent;
 import fr.labos.partenariats.schema.profile.OfferWithdrawnEvent;
-import org.apache.kafka.clients.admin.AdminClient;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.bson.Document;
@@ -54,48 +51,40 @@ class TwoInstancesShareTheWorkTest {
             "spring.kafka.consumer.properties.session.timeout.ms=6000",
             "spring.kafka.consumer.properties.heartbeat.interval.ms=1000"};
 
-    private static String topic;
-    private static InMemoryMongo mongo;
-    private static ProfileEventPublisher publisher;
-    private static AdminClient admin;
+    private static ProfileTopicLab lab;
 
     @BeforeAll
     static void startInfrastructure() {
-        topic = SharedKafka.newTopic("it.two.profile.events");
-        mongo = InMemoryMongo.start();
-        publisher = new ProfileEventPublisher(SharedKafka.bootstrapServers(), topic);
-        admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, SharedKafka.bootstrapServers()));
+        lab = ProfileTopicLab.start("it.two.profile.events");
     }
 
     @AfterAll
     static void stopInfrastructure() {
-        admin.close();
-        publisher.close();
-        mongo.close();
+        lab.close();
     }
 
     @Test
     void bothRankAlikeAndTheSurvivorOfAKillTakesEverythingOver() throws Exception {
-        try (RunningMatchmaking a = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic, GROUP, FAST_FAILOVER);
+        try (RunningMatchmaking a = lab.startService(GROUP, FAST_FAILOVER);
              ChildMatchmaking b = ChildMatchmaking.start(List.of("-Xmx384m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"),
-                     SharedKafka.bootstrapServers(), mongo.uri(), topic, GROUP, FAST_FAILOVER)) {
+                     SharedKafka.bootstrapServers(), lab.mongo().uri(), lab.topic(), GROUP, FAST_FAILOVER)) {
             await().atMost(ofSeconds(300)).until(() -> members() == 2);
 
             int events = 0;
             for (int actor = 0; actor < 4; actor++) {
-                publisher.publish("actor-" + actor, 0, new ActorRegisteredEvent("actor-" + actor, "Structure " + actor,
+                lab.publisher().publish("actor-" + actor, 0, new ActorRegisteredEvent("actor-" + actor, "Structure " + actor,
                         actor % 2 == 0 ? ActorType.ASSOCIATION : ActorType.FOUNDATION, "38185", Set.of(), Set.of(), "", Instant.now()));
                 events++;
             }
             List<String> needs = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 needs.add("need-" + i);
-                publisher.publish("need-" + i, 0, new NeedRegisteredEvent("need-" + i, "actor-" + (2 * (i % 2)),
+                lab.publisher().publish("need-" + i, 0, new NeedRegisteredEvent("need-" + i, "actor-" + (2 * (i % 2)),
                         post(ResourceCategory.FUNDING).title("Financer la mobilité solidaire " + i).build(), Instant.now()));
                 events++;
             }
             for (int i = 0; i < 8; i++) {
-                publisher.publish("offer-" + i, 0, new OfferRegisteredEvent("offer-" + i, "actor-" + (1 + 2 * (i % 2)),
+                lab.publisher().publish("offer-" + i, 0, new OfferRegisteredEvent("offer-" + i, "actor-" + (1 + 2 * (i % 2)),
                         post(ResourceCategory.FUNDING).title("Mécénat pour la mobilité " + i).build(), Instant.now()));
                 events++;
             }
@@ -114,22 +103,22 @@ class TwoInstancesShareTheWorkTest {
 
             // Second wave; B dies with SIGKILL in the middle of it.
             for (int i = 0; i < 8; i++) {
-                publisher.publish("offer-" + i, 1, new OfferUpdatedEvent("offer-" + i, "actor-" + (1 + 2 * (i % 2)),
+                lab.publisher().publish("offer-" + i, 1, new OfferUpdatedEvent("offer-" + i, "actor-" + (1 + 2 * (i % 2)),
                         post(ResourceCategory.FUNDING).title("Mécénat renouvelé " + i).build()));
                 if (i == 3) {
                     b.kill();
                 }
             }
             for (int i = 8; i < 12; i++) {
-                publisher.publish("offer-" + i, 0, new OfferRegisteredEvent("offer-" + i, "actor-" + (1 + 2 * (i % 2)),
+                lab.publisher().publish("offer-" + i, 0, new OfferRegisteredEvent("offer-" + i, "actor-" + (1 + 2 * (i % 2)),
                         post(ResourceCategory.FUNDING).title("Nouvelle aide à la mobilité " + i).build(), Instant.now()));
             }
-            publisher.publish("offer-0", 2, new OfferWithdrawnEvent("offer-0", "actor-1", "enveloppe épuisée", Instant.now()));
+            lab.publisher().publish("offer-0", 2, new OfferWithdrawnEvent("offer-0", "actor-1", "enveloppe épuisée", Instant.now()));
             long total = wave1 + 8 + 4 + 1;
 
             await().atMost(ofSeconds(90)).until(() -> members() == 1);
             await().atMost(ofSeconds(60)).until(() -> positions() == total);
-            Map<String, PostEntry> offers = mongo.template().findAll(PostEntry.class, PostKind.OFFER.collection()).stream()
+            Map<String, PostEntry> offers = lab.mongo().template().findAll(PostEntry.class, PostKind.OFFER.collection()).stream()
                     .collect(Collectors.toMap(PostEntry::id, Function.identity()));
             assertThat(offers).hasSize(12);
             assertThat(offers.get("offer-0").status()).isEqualTo(PostStatus.WITHDRAWN);
@@ -161,14 +150,14 @@ class TwoInstancesShareTheWorkTest {
     }
 
     private static long positions() {
-        return mongo.template().getCollection(ProjectionPositions.COLLECTION).find(new Document("topic", topic))
+        return lab.mongo().template().getCollection(ProjectionPositions.COLLECTION).find(new Document("topic", lab.topic()))
                 .into(new ArrayList<>()).stream().mapToLong(position -> position.getLong("next")).sum();
     }
 
     /** Members of the projection's consumer group that hold partitions of the topic. */
     private static long members() throws Exception {
-        ConsumerGroupDescription group = admin.describeConsumerGroups(List.of(GROUP)).all().get(5, TimeUnit.SECONDS).get(GROUP);
+        ConsumerGroupDescription group = lab.admin().describeConsumerGroups(List.of(GROUP)).all().get(5, TimeUnit.SECONDS).get(GROUP);
         return group.members().stream().map(MemberDescription::assignment)
-                .filter(assignment -> assignment.topicPartitions().stream().anyMatch(p -> p.topic().equals(topic))).count();
+                .filter(assignment -> assignment.topicPartitions().stream().anyMatch(p -> p.topic().equals(lab.topic()))).count();
     }
 }
