@@ -83,8 +83,7 @@ class ConsoleSessionJourneyTest {
 
             // Two participants registered on the page, the eight others from another device: the page follows.
             for (String actor : participants.subList(0, 2)) {
-                new Select(browser.driver.findElement(By.cssSelector("[data-cle=inscrire-acteur]"))).selectByValue(actor);
-                browser.driver.findElement(By.cssSelector("[data-cle=inscrire]")).sendKeys(Keys.ENTER);
+                choose(browser, "inscrire", "inscrire-acteur", actor);
                 browser.await(By.cssSelector("li[data-participant='" + actor + "']"));
             }
             for (String actor : participants.subList(2, participants.size())) {
@@ -93,16 +92,13 @@ class ConsoleSessionJourneyTest {
             }
             browser.settled().until(d -> d.findElements(By.cssSelector("li[data-participant]")).size()
                     == participants.size());
-            new Select(browser.driver.findElement(By.cssSelector("[data-cle=souhait-acteur]"))).selectByValue(participants.get(0));
-            new Select(browser.driver.findElement(By.cssSelector("[data-cle=souhait-cible]"))).selectByValue(participants.get(5));
-            browser.driver.findElement(By.cssSelector("[data-cle=souhait]")).sendKeys(Keys.ENTER);
+            choose(browser, "souhait", "souhait-acteur", participants.get(0), "souhait-cible", participants.get(5));
             browser.await(By.cssSelector("[data-souhaits='1']"));
             JsonNode overview = json(lab.send("GET", lab.matchmaking.resolve(session), FACILITATOR, null));
             assertThat(overview.path("wishes").get(0).path("actorId").asText()).isEqualTo(participants.get(0));
             assertThat(overview.path("wishes").get(0).path("wishedActorId").asText()).isEqualTo(participants.get(5));
             // One more registered on the page, then withdrawn with its own button before the plan exists.
-            new Select(browser.driver.findElement(By.cssSelector("[data-cle=inscrire-acteur]"))).selectByValue(cancelled);
-            browser.driver.findElement(By.cssSelector("[data-cle=inscrire]")).sendKeys(Keys.ENTER);
+            choose(browser, "inscrire", "inscrire-acteur", cancelled);
             browser.await(By.cssSelector("li[data-participant='" + cancelled + "']"));
             browser.driver.findElement(By.cssSelector("[data-cle='retirer-" + cancelled + "']")).sendKeys(Keys.ENTER);
             browser.settled().until(d ->
@@ -438,5 +434,29 @@ class ConsoleSessionJourneyTest {
         Collections.sort(sorted);
         return "median " + sorted.get(sorted.size() / 2) + ", min " + sorted.get(0) + ", max " + sorted.get(sorted.size() - 1)
                 + " " + values;
+    }
+
+    /**
+     * Chooses values in the board's lists ({@code data-cle} and value, in pairs) and submits with the button
+     * {@code submitKey}. The board is drawn again at every event of the session (a participant registered elsewhere, a
+     * wish), so a list found a moment ago may be gone: the whole choice is made again on the new drawing, and sent only
+     * while the lists hold what was chosen.
+     */
+    private static void choose(ConsoleBrowser browser, String submitKey, String... keysAndValues) {
+        browser.settled().until(driver -> {
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                new Select(driver.findElement(By.cssSelector("[data-cle=" + keysAndValues[i] + "]")))
+                        .selectByValue(keysAndValues[i + 1]);
+            }
+            for (int i = 0; i < keysAndValues.length; i += 2) {
+                String chosen = new Select(driver.findElement(By.cssSelector("[data-cle=" + keysAndValues[i] + "]")))
+                        .getFirstSelectedOption().getAttribute("value");
+                if (!keysAndValues[i + 1].equals(chosen)) {
+                    return false;
+                }
+            }
+            driver.findElement(By.cssSelector("[data-cle=" + submitKey + "]")).sendKeys(Keys.ENTER);
+            return true;
+        });
     }
 }
