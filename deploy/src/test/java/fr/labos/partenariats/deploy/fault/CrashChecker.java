@@ -4,7 +4,6 @@ import fr.labos.partenariats.deploy.fault.ThreeViews.IndexView;
 import fr.labos.partenariats.deploy.fault.ThreeViews.ProjectedDocument;
 import fr.labos.partenariats.deploy.fault.ThreeViews.StoredEvent;
 import fr.labos.partenariats.deploy.fault.ThreeViews.TopicRecord;
-import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
 import fr.labos.partenariats.matchmaking.introduction.history.verify.TopicAudit;
 import fr.labos.partenariats.schema.Topics;
 
@@ -66,7 +65,7 @@ final class CrashChecker {
         // The introductions' history from the topic alone: every hash recomputed, every published head rebuilt and
         // its signature checked with the service's key (one key, kept across its restarts).
         TopicAudit.Verdict history = TopicAudit.ofTopic(lab.kafkaBootstrapServers(), Topics.MATCHMAKING_EVENTS,
-                new Properties(), algorithm -> ProofJson.readPublicKey(lab.introductionLogPublicKey(), algorithm));
+                new Properties(), algorithm -> lab.introductionLogPublicKey());
         Verdict.Builder verdict = new Verdict.Builder(profile, matchmaking, history);
 
         // Event store → projection: each aggregate at its last sequence, nothing beyond, nothing the store lacks.

@@ -6,6 +6,7 @@ import fr.labos.partenariats.deploy.LocalAuthServer;
 import fr.labos.partenariats.deploy.MongoWireServerProcess;
 import fr.labos.partenariats.deploy.Ports;
 import fr.labos.partenariats.deploy.ServiceProcess;
+import fr.labos.partenariats.matchmaking.introduction.history.store.SigningKey;
 import fr.labos.partenariats.schema.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -226,12 +228,10 @@ final class CrashLab implements AutoCloseable {
         return kafka.bootstrapServers();
     }
 
-    /** The public half of the key matchmaking-service signs its history's heads with (PEM). */
-    String introductionLogPublicKey() {
+    /** The public half of the key matchmaking-service signs its history's heads with. */
+    PublicKey introductionLogPublicKey() {
         try {
-            String pem = Files.readString(data.resolve("introduction-log-key.pem"));
-            String begin = "-----BEGIN PUBLIC KEY-----";
-            return pem.substring(pem.indexOf(begin), pem.indexOf("-----END PUBLIC KEY-----"));
+            return SigningKey.read(Files.readString(data.resolve("introduction-log-key.pem"))).publicKey();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

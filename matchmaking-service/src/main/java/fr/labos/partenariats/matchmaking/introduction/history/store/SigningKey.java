@@ -44,7 +44,8 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey, String algo
         return read(Files.readString(file));
     }
 
-    static SigningKey read(String pem) {
+    /** The key from the PEM text of a key file (its private key and its public key). */
+    public static SigningKey read(String pem) {
         byte[] privateKey = null;
         String publicKey = null;
         Matcher block = BLOCK.matcher(pem);

@@ -1,11 +1,14 @@
 package fr.labos.partenariats.matchmaking.introduction.history.verify;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.labos.partenariats.matchmaking.introduction.history.CanonicalEvent;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleTree;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHead;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHeadSigner;
 import fr.labos.partenariats.schema.EventHeaders;
+import fr.labos.partenariats.schema.EventJson;
+import fr.labos.partenariats.schema.matching.IntroductionLogHeadPublishedEvent;
 
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -87,10 +90,15 @@ public final class RelayedHistory {
     /** A head of the service's key over any tree, e.g. one the published records do not give. */
     public void publish(TreeHead head) {
         SignedTreeHead signed = signer.sign(head);
-        String value = "{\"treeSize\":" + head.treeSize() + ",\"rootHash\":\"" + head.rootHash().hex()
-                + "\",\"timestamp\":\"" + head.timestamp() + "\",\"algorithm\":\"" + signed.algorithm()
-                + "\",\"signature\":\"" + Base64.getEncoder().encodeToString(signed.signature())
-                + "\",\"keyId\":\"k-1\"}";
+        String value;
+        try {
+            // As the relay writes the event the service appends (TreeHeadPublisher).
+            value = EventJson.mapper().writeValueAsString(new IntroductionLogHeadPublishedEvent(head.treeSize(),
+                    head.rootHash().hex(), head.timestamp(), signed.algorithm(),
+                    Base64.getEncoder().encodeToString(signed.signature()), "k-1"));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
         records.add(new TopicAudit.TopicRecord(0, records.size(), Map.of(
                 EventHeaders.EVENT_TYPE, "IntroductionLogHeadPublishedEvent", EventHeaders.EVENT_REVISION, "1",
                 EventHeaders.AGGREGATE_ID, "introduction-log"), value));
