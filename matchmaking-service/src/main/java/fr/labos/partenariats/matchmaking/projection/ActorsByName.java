@@ -35,6 +35,17 @@ public final class ActorsByName {
         return List.copyOf(byKey.getOrDefault(key(name), List.of()));
     }
 
+    /**
+     * Why {@code name}, shared by the {@code homonyms}, designates none of them, as both imports say it: the ids of
+     * the first five, for the lab to write the one it meant.
+     */
+    public static String ambiguous(String name, List<ActorEntry> homonyms) {
+        List<String> ids = homonyms.stream().map(ActorEntry::id).sorted().toList();
+        return homonyms.size() + " acteurs s'appellent « " + name + " » (" + String.join(", ", ids.subList(0,
+                Math.min(5, ids.size()))) + (ids.size() > 5 ? ", …" : "")
+                + ") : écrivez l'identifiant de celui que vous voulez dire";
+    }
+
     /** A name as compared: lower case, no accents, one space between words, one kind of apostrophe. */
     public static String key(String name) {
         String plain = Normalizer.normalize(name == null ? "" : name.strip(), Normalizer.Form.NFD)

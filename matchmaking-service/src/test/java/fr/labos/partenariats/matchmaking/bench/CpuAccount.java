@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -22,6 +23,7 @@ import java.util.stream.Stream;
 final class CpuAccount {
 
     static final String WHOLE_JVM = "whole JVM (process CPU time)";
+    static final String POSTGRES = "PostgreSQL server (postmaster and backends)";
     static final String JVM_ITSELF = "JVM itself: garbage collector, JIT compiler (process time minus the Java threads)";
 
     /** Thread name patterns, first match wins; what matches none is the service's background work. */
@@ -58,6 +60,7 @@ final class CpuAccount {
     Map<String, Double> perOperation(long operations) {
         Map<Long, Long> end = threadTimes();
         Map<String, Long> nanos = new LinkedHashMap<>();
+        Map<String, Long> backgroundThreads = new HashMap<>();
         GROUPS.keySet().forEach(group -> nanos.put(group, 0L));
         String background = "service: background (relay to Kafka, views, introduced pairs, live, deadlines, metrics)";
         nanos.put(background, 0L);
@@ -67,7 +70,16 @@ final class CpuAccount {
             String group = GROUPS.entrySet().stream().filter(e -> e.getValue().matcher(name).matches())
                     .map(Map.Entry::getKey).findFirst().orElse(background);
             nanos.merge(group, spent, Long::sum);
+            if (group.equals(background)) {
+                backgroundThreads.merge(name.replaceAll("\\d+", "#"), spent, Long::sum);
+            }
         });
+        if (Boolean.getBoolean("bench.threads")) {
+            // Which of the service's background threads took the time, for whoever tunes it.
+            backgroundThreads.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                    .limit(12).forEach(e -> System.out.printf(Locale.ROOT, "  background %-60s %.2f ms per operation%n",
+                            e.getKey(), e.getValue() / 1e6 / operations));
+        }
         Map<String, Double> perOperation = new LinkedHashMap<>();
         nanos.forEach((group, spent) -> perOperation.put(group, spent / 1e6 / operations));
         long clockTicks = 100; // USER_HZ on Linux
@@ -75,7 +87,7 @@ final class CpuAccount {
         double javaThreads = perOperation.values().stream().mapToDouble(Double::doubleValue).sum();
         perOperation.put(JVM_ITSELF, whole - javaThreads);
         perOperation.put(WHOLE_JVM, whole);
-        perOperation.put("PostgreSQL server (postmaster and backends)",
+        perOperation.put(POSTGRES,
                 (postgresTicks() - postgresAtStart) * 1000.0 / clockTicks / operations);
         return perOperation;
     }

@@ -12,12 +12,18 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.awaitility.Awaitility.await;
@@ -33,12 +39,22 @@ import static org.awaitility.Awaitility.await;
  *     -Dexec.mainClass=fr.labos.partenariats.matchmaking.bench.IntroductionCommandBenchmark [-Dexec.args="8 30"]
  * </pre>
  * (clients, seconds). Prints Markdown and writes it to {@code target/introduction-benchmark.md}.
+ *
+ * <p>With {@code -Dbench.rates=60,90,120} it measures instead what the target asks — a rate sustained with its p99 —
+ * in an open loop: introductions start on a fixed schedule whatever the service's pace, as a lab's users arrive, and
+ * a proposal's latency counts from its scheduled start, so the time it waited behind a slow service counts too
+ * (the closed loop's clients wait for an answer before asking again, which hides that wait). One run of
+ * {@code seconds} per rate, after the same warm-up; the report gives the highest rate held with p99 within 100 ms.
  */
 public final class IntroductionCommandBenchmark {
 
     private static final int ACTORS = 200;
     private static final int WARM_UP_SECONDS = 20;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final int COMMANDS_PER_LIFE = 6;
+    /** Enough threads for every introduction in flight while the service keeps up, and a queue when it does not. */
+    private static final int OPEN_LOOP_THREADS = 128;
+    private static final double P99_TARGET_MILLIS = 100;
 
     public static void main(String[] args) throws Exception {
         int clients = args.length > 0 ? Integer.parseInt(args[0]) : 8;
@@ -57,11 +73,18 @@ public final class IntroductionCommandBenchmark {
             }
             Workload lifecycles = (client, n, latencies, failures) -> lifeOf(service, admin,
                     actors.get((client * 31 + n) % actors.size()), actors.get((client * 31 + n + 1) % actors.size()),
-                    latencies, failures);
+                    System.nanoTime(), latencies, failures);
             // Warm-up: the JIT and the connection pools, results not kept.
             run(lifecycles, clients, Duration.ofSeconds(Math.min(WARM_UP_SECONDS, seconds)));
             int postgresPort = URI.create(service.databaseUrl().substring("jdbc:".length())).getPort();
             CpuAccount cpu = new CpuAccount(postgresPort);
+            String rates = System.getProperty("bench.rates", "");
+            if (!rates.isBlank()) {
+                Scheduled scheduled = (i, due, latencies, failures) -> lifeOf(service, admin,
+                        actors.get(i % actors.size()), actors.get((i + 1) % actors.size()), due, latencies, failures);
+                BenchService.publish(sweep(scheduled, rates, seconds, cpu), "introduction-rate-benchmark.md");
+                System.exit(0);
+            }
             double hostBefore = HostSpeed.measure();
             cpu.start();
             Result result = run(lifecycles, clients, Duration.ofSeconds(seconds));
@@ -117,6 +140,101 @@ public final class IntroductionCommandBenchmark {
         return table.toString();
     }
 
+    /** The introduction scheduled {@code i}-th, due at {@code due} ({@link System#nanoTime()}). */
+    private interface Scheduled {
+        void run(int i, long due, LatencyLog latencies, AtomicLong failures);
+    }
+
+    /** One open-loop run per rate (commands/s aimed at), in the order given; a Markdown table of them. */
+    private static String sweep(Scheduled lifecycle, String rates, int seconds, CpuAccount cpu) throws Exception {
+        StringBuilder rows = new StringBuilder();
+        Map<String, StringBuilder> cores = new LinkedHashMap<>();
+        Set<Double> heldOnce = new TreeSet<>();
+        Set<Double> missedOnce = new HashSet<>();
+        for (String rate : rates.split(",")) {
+            double aimed = Double.parseDouble(rate.trim());
+            double hostBefore = HostSpeed.measure();
+            cpu.start();
+            Result result = runAtRate(lifecycle, aimed, Duration.ofSeconds(seconds));
+            Map<String, Double> perCommand = cpu.perOperation(result.sortedNanos().length);
+            double hostAfter = HostSpeed.measure();
+            boolean within = result.millis(0.99) <= P99_TARGET_MILLIS && result.failures() == 0;
+            (within ? heldOnce : missedOnce).add(aimed);
+            rows.append(String.format(Locale.ROOT, "| %.0f | %.0f | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %d | %.2f | %.2f | %.0f / %.0f |%n",
+                    aimed, result.perSecond(), result.millis(0.50), result.millis(0.90), result.millis(0.99),
+                    result.sortedNanos()[result.sortedNanos().length - 1] / 1e6, result.failures(),
+                    perCommand.get(CpuAccount.WHOLE_JVM), perCommand.get(CpuAccount.POSTGRES), hostBefore, hostAfter));
+            System.out.printf("%.0f commands/s aimed: %.0f done, p99 %.1f ms%n", aimed, result.perSecond(),
+                    result.millis(0.99));
+            perCommand.forEach((where, millis) -> cores.computeIfAbsent(where, w -> new StringBuilder("| " + w))
+                    .append(String.format(Locale.ROOT, " | %.2f", millis * result.perSecond() / 1000)));
+        }
+        // A rate is held when every run of it was; a rate measured twice with one miss is not.
+        heldOnce.removeAll(missedOnce);
+        double held = heldOnce.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        return String.format(Locale.ROOT, """
+                ## Introduction commands on one node, open loop
+
+                Machine: %d CPU cores, Java %s, max heap %d MB; %d introductions left open beforehand.
+                One matchmaking-service (in this JVM) on embedded PostgreSQL 17, an in-process Kafka broker (the relay
+                publishing alongside) and mongo-java-server. Introductions start on a fixed schedule (one every
+                six commands' worth of the rate), each taken through its whole life (proposal, two acceptances,
+                meeting scheduled and held, outcome); %d s per rate after a warm-up. Latencies are counted from each
+                proposal's scheduled start, so waiting behind a slow service counts.
+
+                | commands/s aimed | done | p50 | p90 | p99 | max | refused or failed | whole JVM CPU ms per command | PostgreSQL CPU ms per command | host speed, sorts/s before / after |
+                |---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+                %s
+                Highest rate held with p99 within %.0f ms and nothing refused, in every run of it: **%s**.
+
+                Cores busy during each run (CPU seconds per second), by where, in the order of the rates above:
+
+                | where | %s |
+                |---|%s
+                %s
+                """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
+                Runtime.getRuntime().maxMemory() >> 20, Integer.getInteger("bench.open", 0), seconds, rows,
+                P99_TARGET_MILLIS, held > 0 ? String.format(Locale.ROOT, "%.0f commands/s", held) : "none of those measured",
+                String.join(" | ", Arrays.stream(rates.split(",")).map(r -> r.trim() + "/s").toList()),
+                "---:|".repeat(rates.split(",").length),
+                String.join("\n", cores.values().stream().map(row -> row + " |").toList()));
+    }
+
+    /**
+     * Starts an introduction every {@code 6 / commandsPerSecond} seconds for {@code duration}, then waits for the
+     * last to end. Done per second counts over the whole time, the tail included: a service that falls behind does
+     * fewer than aimed.
+     */
+    private static Result runAtRate(Scheduled lifecycle, double commandsPerSecond, Duration duration)
+            throws InterruptedException {
+        ExecutorService pool = Executors.newFixedThreadPool(OPEN_LOOP_THREADS);
+        ConcurrentLinkedQueue<long[]> logs = new ConcurrentLinkedQueue<>();
+        AtomicLong failures = new AtomicLong();
+        long interval = (long) (1e9 * COMMANDS_PER_LIFE / commandsPerSecond);
+        long started = System.nanoTime();
+        long end = started + duration.toNanos();
+        for (int i = 0; started + i * interval < end; i++) {
+            long due = started + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            int n = i;
+            pool.execute(() -> {
+                LatencyLog latencies = new LatencyLog(COMMANDS_PER_LIFE);
+                lifecycle.run(n, due, latencies, failures);
+                logs.add(latencies.toArray());
+            });
+        }
+        pool.shutdown();
+        if (!pool.awaitTermination(5, TimeUnit.MINUTES)) {
+            throw new IllegalStateException("introductions still running five minutes after the last was due");
+        }
+        long elapsed = System.nanoTime() - started;
+        long[] merged = logs.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        return new Result(merged, elapsed, failures.get());
+    }
+
     /** What one client does once, keeping each request's latency. */
     private interface Workload {
         void once(int client, int n, LatencyLog latencies, AtomicLong failures);
@@ -149,10 +267,13 @@ public final class IntroductionCommandBenchmark {
         return new Result(merged, elapsed, failures.get());
     }
 
-    /** One introduction through its whole life: six commands. */
-    private static void lifeOf(RunningMatchmaking service, String token, String a, String b, LatencyLog latencies,
-                               AtomicLong failures) {
-        String id = idOf(timed(latencies, failures, 201, () -> service.post("/api/introductions", token, """
+    /**
+     * One introduction through its whole life: six commands, each sent when the previous one is answered. The
+     * proposal's latency counts from {@code start}, its scheduled start in the open loop.
+     */
+    private static void lifeOf(RunningMatchmaking service, String token, String a, String b, long start,
+                               LatencyLog latencies, AtomicLong failures) {
+        String id = idOf(timed(start, latencies, failures, 201, () -> service.post("/api/introductions", token, """
                 {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "Banc d'essai"}""".formatted(a, b))));
         if (id == null) {
             return;
@@ -169,7 +290,11 @@ public final class IntroductionCommandBenchmark {
 
     private static HttpResponse<String> timed(LatencyLog latencies, AtomicLong failures, int expected,
                                               java.util.function.Supplier<HttpResponse<String>> request) {
-        long start = System.nanoTime();
+        return timed(System.nanoTime(), latencies, failures, expected, request);
+    }
+
+    private static HttpResponse<String> timed(long start, LatencyLog latencies, AtomicLong failures, int expected,
+                                              java.util.function.Supplier<HttpResponse<String>> request) {
         HttpResponse<String> response = request.get();
         latencies.add(System.nanoTime() - start);
         if (response.statusCode() != expected) {
@@ -185,8 +310,16 @@ public final class IntroductionCommandBenchmark {
 
     /** Latencies of one client, in nanoseconds. */
     private static final class LatencyLog {
-        private long[] values = new long[1 << 14];
+        private long[] values;
         private int size;
+
+        LatencyLog() {
+            this(1 << 14);
+        }
+
+        LatencyLog(int capacity) {
+            values = new long[capacity];
+        }
 
         void add(long nanos) {
             if (size == values.length) {

@@ -264,9 +264,7 @@ class PastIntroductionsImport {
             problems.add(new FieldProblem(at(line, column), "aucun acteur connu n'a « " + cell
                     + " » pour identifiant ni pour nom"));
         } else {
-            problems.add(new FieldProblem(at(line, column), named.size() + " acteurs s'appellent « " + cell + " » ("
-                    + String.join(", ", named.stream().map(ActorEntry::id).sorted().limit(5).toList())
-                    + (named.size() > 5 ? ", …" : "") + ") : écrivez l'identifiant de celui que vous voulez dire"));
+            problems.add(new FieldProblem(at(line, column), ActorsByName.ambiguous(cell, named)));
         }
         return null;
     }

@@ -5,6 +5,7 @@ import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.projection.ActorsByName;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
+import fr.labos.partenariats.platform.problem.FieldProblem;
 import fr.labos.partenariats.platform.problem.Problems;
 import fr.labos.partenariats.platform.problem.ProblemTypes;
 import fr.labos.partenariats.platform.security.LabPrincipal;
@@ -80,15 +81,12 @@ class SessionImportController {
 
     /** Lines of the file that name no actor the service knows, each with its reason. */
     static final class ListRefused extends RuntimeException {
-        private final transient List<LineProblem> lines;
+        private final transient List<FieldProblem> lines;
 
-        ListRefused(List<LineProblem> lines) {
+        ListRefused(List<FieldProblem> lines) {
             super(lines.size() + " lines refused");
             this.lines = List.copyOf(lines);
         }
-    }
-
-    record LineProblem(String field, String message) {
     }
 
     @Operation(summary = "Importer la liste des participants d'une session (CSV)",
@@ -112,7 +110,7 @@ class SessionImportController {
         try {
             lines = ParticipantListCsv.read(body);
         } catch (SpreadsheetCsv.Unreadable unreadable) {
-            throw new ListRefused(List.of(new LineProblem("fichier", unreadable.getMessage())));
+            throw new ListRefused(List.of(new FieldProblem("fichier", unreadable.getMessage())));
         }
         ActorsByName byName = ActorsByName.of(lines.stream().anyMatch(l -> l.actorId() == null) ? projection.allActors()
                 : List.of());
@@ -120,7 +118,7 @@ class SessionImportController {
         Map<String, ActorEntry> byId = projection.actors(lines.stream().map(ParticipantListCsv.Line::actorId)
                 .filter(Objects::nonNull).collect(Collectors.toSet()));
         Set<String> registered = session.participants().keySet();
-        List<LineProblem> refused = new ArrayList<>();
+        List<FieldProblem> refused = new ArrayList<>();
         List<LineResult> results = new ArrayList<>();
         List<RegisterParticipantsCommand.Participant> toRegister = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -143,28 +141,27 @@ class SessionImportController {
     }
 
     private static ActorEntry resolve(ParticipantListCsv.Line line, Map<String, ActorEntry> byId,
-                                      ActorsByName byName, List<LineProblem> refused) {
+                                      ActorsByName byName, List<FieldProblem> refused) {
         String field = "ligne " + line.number();
         if (line.actorId() != null) {
             ActorEntry known = byId.get(line.actorId());
             ActorEntry actor = known == null || known.name() == null ? null : known;
             if (actor == null) {
-                refused.add(new LineProblem(field, "aucun acteur n'a l'identifiant « " + line.actorId() + " »"));
+                refused.add(new FieldProblem(field, "aucun acteur n'a l'identifiant « " + line.actorId() + " »"));
             }
             return actor;
         }
         if (line.name() == null) {
-            refused.add(new LineProblem(field, "ni identifiant ni nom d'acteur"));
+            refused.add(new FieldProblem(field, "ni identifiant ni nom d'acteur"));
             return null;
         }
         List<ActorEntry> named = byName.named(line.name());
         if (named.isEmpty()) {
-            refused.add(new LineProblem(field, "aucun acteur ne s'appelle « " + line.name() + " »"));
+            refused.add(new FieldProblem(field, "aucun acteur ne s'appelle « " + line.name() + " »"));
             return null;
         }
         if (named.size() > 1) {
-            refused.add(new LineProblem(field, named.size() + " acteurs s'appellent « " + line.name()
-                    + " » : indiquez son identifiant"));
+            refused.add(new FieldProblem(field, ActorsByName.ambiguous(line.name(), named)));
             return null;
         }
         return named.get(0);
@@ -177,7 +174,7 @@ class SessionImportController {
     /** A 400 whose {@code errors} name each refused line, in the file's order. */
     @ExceptionHandler(ListRefused.class)
     ResponseEntity<ProblemDetail> refused(ListRefused refused, HttpServletRequest request) {
-        List<LineProblem> lines = refused.lines;
+        List<FieldProblem> lines = refused.lines;
         String summary = String.join(" ; ", lines.stream().map(l -> l.field() + " : " + l.message()).toList());
         ProblemDetail problem = problems.of(ProblemTypes.INVALID_INPUT, request, "session.import.refused",
                 lines.size(), summary);

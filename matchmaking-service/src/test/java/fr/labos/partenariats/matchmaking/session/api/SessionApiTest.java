@@ -295,7 +295,8 @@ class SessionApiTest {
 
     @Test
     void aParticipantListWithABadLineRegistersNobodyAndNamesEachBadLine() {
-        List<String> actors = freshActors("Recyclerie du Trièves");
+        List<String> actors = freshActors("Recyclerie du Trièves", "Mission locale du Trièves",
+                "Mission locale du Trièves");
         String sessionId = plan(FACILITATOR, 2, 2);
         long planned = store.events();
         String csv = "identifiant;nom\n"
@@ -303,18 +304,22 @@ class SessionApiTest {
                 + "actor-inconnu;\n"
                 + ";Association fantôme\n"
                 + ";;\n"
+                + ";mission locale du Trièves\n"
                 + ACTORS.get(1) + ";\n";
         HttpResponse<String> refused = importCsv(FACILITATOR, sessionId, csv.getBytes(StandardCharsets.UTF_8));
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
                 assertThat(t).startsWith("application/problem+json"));
         JsonNode problem = RunningMatchmaking.parse(refused.body());
-        assertThat(problem.path("detail").asText()).startsWith("Aucun participant n'est inscrit : 2 lignes du fichier "
+        assertThat(problem.path("detail").asText()).startsWith("Aucun participant n'est inscrit : 3 lignes du fichier "
                 + "sont refusées.");
-        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("ligne 3", "ligne 4");
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("ligne 3", "ligne 4", "ligne 6");
+        List<String> homonyms = actors.subList(1, 3).stream().sorted().toList();
         assertThat(problem.path("errors").findValuesAsText("message")).containsExactly(
                 "aucun acteur n'a l'identifiant « actor-inconnu »",
-                "aucun acteur ne s'appelle « Association fantôme »");
+                "aucun acteur ne s'appelle « Association fantôme »",
+                "2 acteurs s'appellent « mission locale du Trièves » (" + homonyms.get(0) + ", " + homonyms.get(1)
+                        + ") : écrivez l'identifiant de celui que vous voulez dire");
         assertThat(store.events()).isEqualTo(planned);
 
         byte[] latin1 = ("identifiant;nom\n;Recyclerie du Trièves\n").getBytes(StandardCharsets.ISO_8859_1);
