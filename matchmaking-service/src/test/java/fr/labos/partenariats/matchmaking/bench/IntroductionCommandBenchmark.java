@@ -45,11 +45,16 @@ import static org.awaitility.Awaitility.await;
  * a proposal's latency counts from its scheduled start, so the time it waited behind a slow service counts too
  * (the closed loop's clients wait for an answer before asking again, which hides that wait). One run of
  * {@code seconds} per rate, after the same warm-up; the report gives the highest rate held with p99 within 100 ms.
+ *
+ * <p>{@code -Dbench.warmup=600} warms up for ten minutes (the JIT compiler is still busy minutes after the start;
+ * BENCHMARKS.md says by how much), {@code -Dbench.open=N} leaves N introductions open first, and
+ * {@code -Dbench.threads=true} prints which background threads took the CPU.
  */
 public final class IntroductionCommandBenchmark {
 
     private static final int ACTORS = 200;
-    private static final int WARM_UP_SECONDS = 20;
+    /** The warm-up's length ({@code -Dbench.warmup}, seconds): the JIT still compiles for minutes after the start. */
+    private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 20);
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final int COMMANDS_PER_LIFE = 6;
     /** Enough threads for every introduction in flight while the service keeps up, and a queue when it does not. */
@@ -62,7 +67,8 @@ public final class IntroductionCommandBenchmark {
         try (BenchService bench = BenchService.start("introductions")) {
             RunningMatchmaking service = bench.service();
             List<String> actors = bench.registerActors(ACTORS);
-            String admin = TestTokens.admin().sign();
+            // Valid for the whole run: a long warm-up outlives the ten minutes a test token lasts by default.
+            String admin = TestTokens.admin().valid(Instant.now(), Duration.ofHours(3)).sign();
             String last = actors.get(actors.size() - 1);
             await().atMost(Duration.ofSeconds(120)).until(() -> service.post("/api/introductions", admin,
                     "{\"actorId\": \"%s\", \"partnerId\": \"nobody\", \"source\": \"FACILITATOR\"}".formatted(last))
@@ -75,7 +81,7 @@ public final class IntroductionCommandBenchmark {
                     actors.get((client * 31 + n) % actors.size()), actors.get((client * 31 + n + 1) % actors.size()),
                     System.nanoTime(), latencies, failures);
             // Warm-up: the JIT and the connection pools, results not kept.
-            run(lifecycles, clients, Duration.ofSeconds(Math.min(WARM_UP_SECONDS, seconds)));
+            run(lifecycles, clients, Duration.ofSeconds(WARM_UP_SECONDS));
             int postgresPort = URI.create(service.databaseUrl().substring("jdbc:".length())).getPort();
             CpuAccount cpu = new CpuAccount(postgresPort);
             String rates = System.getProperty("bench.rates", "");
