@@ -55,6 +55,8 @@ public final class IntroductionCommandBenchmark {
     private static final int ACTORS = 200;
     /** The warm-up's length ({@code -Dbench.warmup}, seconds): the JIT still compiles for minutes after the start. */
     private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 20);
+    /** The yardstick's warm-up and measure, each (at most the measured run's length). */
+    private static final int YARDSTICK_SECONDS = 20;
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
     private static final int COMMANDS_PER_LIFE = 6;
     /** Enough threads for every introduction in flight while the service keeps up, and a queue when it does not. */
@@ -85,29 +87,37 @@ public final class IntroductionCommandBenchmark {
             int postgresPort = URI.create(service.databaseUrl().substring("jdbc:".length())).getPort();
             CpuAccount cpu = new CpuAccount(postgresPort);
             String rates = System.getProperty("bench.rates", "");
-            if (!rates.isBlank()) {
+            if (rates.isBlank()) {
+                BenchService.publish(closedLoop(service, admin, lifecycles, clients, seconds, cpu),
+                        "introduction-benchmark.md");
+            } else {
                 Scheduled scheduled = (i, due, latencies, failures) -> lifeOf(service, admin,
                         actors.get(i % actors.size()), actors.get((i + 1) % actors.size()), due, latencies, failures);
-                BenchService.publish(sweep(scheduled, rates, seconds, cpu), "introduction-rate-benchmark.md");
-                System.exit(0);
+                List<Double> aimed = Arrays.stream(rates.split(",")).map(rate -> Double.parseDouble(rate.trim()))
+                        .toList();
+                BenchService.publish(sweep(scheduled, aimed, seconds, cpu), "introduction-rate-benchmark.md");
             }
-            double hostBefore = HostSpeed.measure();
-            cpu.start();
-            Result result = run(lifecycles, clients, Duration.ofSeconds(seconds));
-            Map<String, Double> commandCpu = cpu.perOperation(result.sortedNanos().length);
-            double hostAfter = HostSpeed.measure();
-            // The yardstick: what any signed-in request costs here, whatever it does (a read by id answered 404).
-            Workload reads = (client, n, latencies, failures) -> timed(latencies, failures, 404,
-                    () -> service.get("/api/introductions/none-" + client + "-" + n, admin));
-            run(reads, clients, Duration.ofSeconds(Math.min(WARM_UP_SECONDS, seconds)));
-            cpu.start();
-            Result reference = run(reads, clients, Duration.ofSeconds(Math.min(WARM_UP_SECONDS, seconds)));
-            String report = result.markdown(clients, seconds) + HostSpeed.line(hostBefore, hostAfter, result.perSecond())
-                    + cpuTable(commandCpu) + reference.referenceLine(
-                    cpu.perOperation(reference.sortedNanos().length));
-            BenchService.publish(report, "introduction-benchmark.md");
         }
         System.exit(0);
+    }
+
+    /** The closed loop's measured run, then the yardstick, as a Markdown report. */
+    private static String closedLoop(RunningMatchmaking service, String admin, Workload lifecycles, int clients,
+                                     int seconds, CpuAccount cpu) throws Exception {
+        double hostBefore = HostSpeed.measure();
+        cpu.start();
+        Result result = run(lifecycles, clients, Duration.ofSeconds(seconds));
+        Map<String, Double> commandCpu = cpu.perOperation(result.sortedNanos().length);
+        double hostAfter = HostSpeed.measure();
+        // The yardstick: what any signed-in request costs here, whatever it does (a read by id answered 404).
+        Workload reads = (client, n, latencies, failures) -> timed(latencies, failures, 404,
+                () -> service.get("/api/introductions/none-" + client + "-" + n, admin));
+        Duration yardstick = Duration.ofSeconds(Math.min(YARDSTICK_SECONDS, seconds));
+        run(reads, clients, yardstick);
+        cpu.start();
+        Result reference = run(reads, clients, yardstick);
+        return result.markdown(clients, seconds) + HostSpeed.line(hostBefore, hostAfter, result.perSecond())
+                + cpuTable(commandCpu) + reference.referenceLine(cpu.perOperation(reference.sortedNanos().length));
     }
 
     /**
@@ -152,13 +162,12 @@ public final class IntroductionCommandBenchmark {
     }
 
     /** One open-loop run per rate (commands/s aimed at), in the order given; a Markdown table of them. */
-    private static String sweep(Scheduled lifecycle, String rates, int seconds, CpuAccount cpu) throws Exception {
+    private static String sweep(Scheduled lifecycle, List<Double> rates, int seconds, CpuAccount cpu) throws Exception {
         StringBuilder rows = new StringBuilder();
         Map<String, StringBuilder> cores = new LinkedHashMap<>();
         Set<Double> heldOnce = new TreeSet<>();
         Set<Double> missedOnce = new HashSet<>();
-        for (String rate : rates.split(",")) {
-            double aimed = Double.parseDouble(rate.trim());
+        for (double aimed : rates) {
             double hostBefore = HostSpeed.measure();
             cpu.start();
             Result result = runAtRate(lifecycle, aimed, Duration.ofSeconds(seconds));
@@ -201,8 +210,8 @@ public final class IntroductionCommandBenchmark {
                 """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                 Runtime.getRuntime().maxMemory() >> 20, Integer.getInteger("bench.open", 0), seconds, rows,
                 P99_TARGET_MILLIS, held > 0 ? String.format(Locale.ROOT, "%.0f commands/s", held) : "none of those measured",
-                String.join(" | ", Arrays.stream(rates.split(",")).map(r -> r.trim() + "/s").toList()),
-                "---:|".repeat(rates.split(",").length),
+                String.join(" | ", rates.stream().map(rate -> String.format(Locale.ROOT, "%.0f/s", rate)).toList()),
+                "---:|".repeat(rates.size()),
                 String.join("\n", cores.values().stream().map(row -> row + " |").toList()));
     }
 
