@@ -92,7 +92,10 @@ class Dashboard {
         return viewed().periods(filter, period);
     }
 
-    /** Median days from proposal to (double) acceptance, and from the first meeting held to a partnership formed. */
+    /**
+     * Median days from proposal to (double) acceptance, of the introductions whose acceptance answered the proposal
+     * (not those made at a speed-meeting session), and from the first meeting held to a partnership formed.
+     */
     Delays delays(DashboardFilter filter) {
         return viewed().delays(filter);
     }

@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.dashboard;
 
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Breakdown;
 import fr.labos.partenariats.matchmaking.matching.api.InvalidParameterException;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -97,7 +98,18 @@ class DashboardController {
                 period == Period.WEEK ? "semaines" : "mois", format, accept);
     }
 
-    /** Median days from proposal to acceptance and from the first meeting to a partnership. */
+    /**
+     * Median days from proposal to acceptance (introductions made at a speed-meeting session left out: see
+     * {@link DashboardViews.Delays}) and from the first meeting to a partnership.
+     */
+    @Operation(summary = "Délais médians : de la proposition à l'acceptation, de la première rencontre au partenariat",
+            description = "proposalToAcceptance : médiane des jours entre la proposition et l'acceptation par les deux "
+                    + "parties. Les mises en relation nées d'un speed meeting n'y entrent pas : proposées et acceptées "
+                    + "au même instant, une fois les deux acteurs rencontrés à une table, leur acceptation ne répond à "
+                    + "aucune proposition et tirerait la médiane vers 0 ; elles comptent dans tous les autres chiffres. "
+                    + "Celles reprises de l'historique d'un labo y entrent, aux dates de l'historique. "
+                    + "meetingToPartnership : médiane des jours entre la première rencontre tenue et le partenariat "
+                    + "conclu (un partenariat daté d'avant cette rencontre n'y entre pas), speed meetings compris.")
     @GetMapping("/api/dashboard/delays")
     ResponseEntity<Object> delays(@ParameterObject DashboardFilterQuery filter, @RequestParam(required = false) String format,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {

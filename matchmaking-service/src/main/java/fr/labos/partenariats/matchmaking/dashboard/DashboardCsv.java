@@ -19,16 +19,25 @@ import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * The dashboards as CSV that French Excel opens as it is: UTF-8 with a byte order mark (without it Excel reads
  * « Isère » as « IsÃ¨re »), {@code ;} between fields (the comma is the French decimal separator), CRLF line ends,
- * French headers and decimal commas.
+ * French headers and decimal commas, and the codes and months Excel would convert written as text
+ * ({@link #asExcelShouldShow}).
  */
 final class DashboardCsv {
 
     static final String BOM = "\uFEFF";
     static final CSVFormat FORMAT = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';').get();
+
+    /** Digits only, with a leading zero: a département (« 01 » to « 09 ») or an SDG key (« 05 »). */
+    private static final Pattern CODE_WITH_LEADING_ZERO = Pattern.compile("0\\d+");
+    /** A month's key (« 2026-03 ») or its French label (« mars 2026 »), as {@link Period} writes them. */
+    private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}"
+            + "|(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \\d{4}",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static final List<String> COUNT_HEADERS = List.of("Proposées", "Acceptées", "Rencontres tenues",
             "Suites prévues", "Partenariats conclus", "Déclinées", "Expirées", "Retirées", "Sans suite");
@@ -83,12 +92,27 @@ final class DashboardCsv {
         return french.format(value);
     }
 
+    /**
+     * The cell as Excel should show it. French Excel converts a cell it can read as a number or a date: the
+     * département « 01 » would open as the number 1 (and no longer match « 01 » in a lookup), « 2026-03 » and
+     * « mars 2026 » as the date 01/03/2026. Excel's text form {@code ="01"} opens as the text itself; only such cells
+     * take it, so that counts, rates and codes such as « 38 » stay numbers Excel can add up and sort.
+     */
+    private static Object asExcelShouldShow(Object cell) {
+        if (cell instanceof String text
+                && (CODE_WITH_LEADING_ZERO.matcher(text).matches() || MONTH.matcher(text).matches())) {
+            return "=\"" + text + "\"";
+        }
+        return cell;
+    }
+
     private static byte[] write(List<String> headers, List<List<Object>> records) {
         StringWriter out = new StringWriter();
         out.write(BOM);
         try (CSVPrinter printer = new CSVPrinter(out, FORMAT.builder().setHeader(headers.toArray(String[]::new)).get())) {
             for (List<Object> record : records) {
-                printer.printRecord(record);
+                // Commons CSV quotes the text form and doubles its quotes: "=""01""".
+                printer.printRecord(record.stream().map(DashboardCsv::asExcelShouldShow).toList());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -37,9 +37,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 class DashboardFacts {
 
     private static final Logger log = LoggerFactory.getLogger(DashboardFacts.class);
-    private static final String[] FIELDS = {"actorId", "partnerActorId", "pairs", "stage", "proposedAt", "acceptedAt",
-            "declinedAt", "expiredAt", "withdrawnAt", "firstMetAt", "followUpOn", "partnershipOn", "noFitOn",
-            IntroductionView.TOUCHED_AT};
+    private static final String[] FIELDS = {"source", "actorId", "partnerActorId", "pairs", "stage", "proposedAt",
+            "acceptedAt", "declinedAt", "expiredAt", "withdrawnAt", "firstMetAt", "followUpOn", "partnershipOn",
+            "noFitOn", IntroductionView.TOUCHED_AT};
 
     private final MongoTemplate mongo;
     private final ZoneId zone;

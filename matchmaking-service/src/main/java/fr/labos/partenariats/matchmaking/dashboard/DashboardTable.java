@@ -211,7 +211,7 @@ final class DashboardTable {
             milestoneDays[base + WITHDRAWN] = day(fact.withdrawnAt(), rules);
             milestoneDays[base + NO_FIT] = day(fact.noFitOn());
 
-            acceptance[i] = fact.acceptedAt() == null ? ABSENT
+            acceptance[i] = fact.acceptedAt() == null || !fact.acceptanceAnsweredTheProposal() ? ABSENT
                     : Duration.between(fact.proposedAt(), fact.acceptedAt()).toMillis();
             long toPartnership = fact.firstMetAt() == null || fact.partnershipOn() == null ? -1
                     : ChronoUnit.DAYS.between(LocalDate.ofInstant(fact.firstMetAt(), zone), fact.partnershipOn());
@@ -586,7 +586,10 @@ final class DashboardTable {
         return new Breakdown(period.view(), filter, total, rows);
     }
 
-    /** Median days from proposal to (double) acceptance, and from the first meeting held to a partnership formed. */
+    /**
+     * Median days from proposal to (double) acceptance, of the introductions whose acceptance answered the proposal
+     * (not those made at a speed-meeting session), and from the first meeting held to a partnership formed.
+     */
     Delays delays(DashboardFilter filter) {
         Selection kept = new Selection(filter);
         long[] acceptances = new long[(acceptanceMillis.length + 63) >>> 6];

@@ -38,7 +38,18 @@ final class DashboardViews {
     record Median(long count, Double medianDays) {
     }
 
-    /** {@code /api/dashboard/delays}. */
+    /**
+     * {@code /api/dashboard/delays}.
+     *
+     * @param proposalToAcceptance from the proposal to the second side's acceptance. Leaves out the introductions
+     *                             made at a speed-meeting session: proposed and accepted by both sides at the same
+     *                             instant, once the two actors have met at a table, their acceptance answers no
+     *                             proposal and would pull the median toward 0. They count in every other figure.
+     *                             Introductions imported from a lab's past records count, on the days the records
+     *                             give.
+     * @param meetingToPartnership from the first meeting held to a partnership formed (one dated before that meeting
+     *                             is left out), speed-meeting introductions included
+     */
     record Delays(DashboardFilter filter, Median proposalToAcceptance, Median meetingToPartnership) {
     }
 }

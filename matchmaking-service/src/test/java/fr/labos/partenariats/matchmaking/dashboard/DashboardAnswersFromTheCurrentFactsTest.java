@@ -4,6 +4,7 @@ import fr.labos.partenariats.matchmaking.dashboard.DashboardDimensions.ActorDime
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Row;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
 import fr.labos.partenariats.schema.common.ActorFamily;
+import fr.labos.partenariats.schema.matching.IntroductionSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -186,7 +187,8 @@ class DashboardAnswersFromTheCurrentFactsTest {
 
     private static IntroductionFact introduction(String id, String actor, String partner) {
         Instant proposedAt = Instant.parse("2026-11-02T09:00:00Z");
-        return new IntroductionFact(id, actor, partner, List.of(), IntroductionStage.PROPOSED,
-                LocalDate.of(2026, 11, 2).toEpochDay(), proposedAt, null, null, null, null, null, null, null, null);
+        return new IntroductionFact(id, actor, partner, List.of(), IntroductionSource.MATCHER,
+                IntroductionStage.PROPOSED, LocalDate.of(2026, 11, 2).toEpochDay(), proposedAt, null, null, null, null,
+                null, null, null, null);
     }
 }

@@ -6,6 +6,7 @@ import fr.labos.partenariats.matchmaking.projection.PostKind;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.schema.common.ActorFamily;
 import fr.labos.partenariats.schema.common.ResourceCategory;
+import fr.labos.partenariats.schema.matching.IntroductionSource;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -126,7 +127,8 @@ class DashboardDimensionsVersionTest {
 
     private static IntroductionFact fact(String actor, String partner, String post) {
         Instant at = Instant.parse("2026-11-02T09:00:00Z");
-        return new IntroductionFact("i-" + actor + "-" + partner, actor, partner, List.of(post), IntroductionStage.PROPOSED,
+        return new IntroductionFact("i-" + actor + "-" + partner, actor, partner, List.of(post),
+                IntroductionSource.MATCHER, IntroductionStage.PROPOSED,
                 at.getEpochSecond() / 86_400, at, null, null, null, null, null, null, null, null);
     }
 }

@@ -9,6 +9,7 @@ import fr.labos.partenariats.schema.common.ActorFamily;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
 import fr.labos.partenariats.schema.common.TerritoryRef;
+import fr.labos.partenariats.schema.matching.IntroductionSource;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 import org.junit.jupiter.api.Test;
 
@@ -188,9 +189,12 @@ class DashboardTableMatchesTheReferenceTest {
         Instant declinedAt = random.nextInt(6) == 0 ? later(random, proposedAt) : null;
         Instant expiredAt = random.nextInt(8) == 0 ? later(random, proposedAt) : null;
         Instant withdrawnAt = random.nextInt(10) == 0 ? later(random, proposedAt) : null;
-        return new IntroductionFact(id, actor, partner, List.copyOf(postIds), oneOf(random, IntroductionStage.values()),
-                LocalDate.ofInstant(proposedAt, PARIS).toEpochDay(), proposedAt, acceptedAt, declinedAt, expiredAt,
-                withdrawnAt, firstMetAt, followUpOn, partnershipOn, noFitOn);
+        // Every source, speed meetings (left out of the acceptance median) included; now and then none.
+        IntroductionSource source = random.nextInt(50) == 0 ? null : oneOf(random, IntroductionSource.values());
+        return new IntroductionFact(id, actor, partner, List.copyOf(postIds), source,
+                oneOf(random, IntroductionStage.values()), LocalDate.ofInstant(proposedAt, PARIS).toEpochDay(),
+                proposedAt, acceptedAt, declinedAt, expiredAt, withdrawnAt, firstMetAt, followUpOn, partnershipOn,
+                noFitOn);
     }
 
     /** A moment of the day, often close to midnight in Paris (where the day in UTC is another). */

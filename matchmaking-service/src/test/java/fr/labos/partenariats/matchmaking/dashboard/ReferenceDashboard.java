@@ -13,6 +13,7 @@ import fr.labos.partenariats.schema.common.ActorFamily;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
 import fr.labos.partenariats.schema.common.TerritoryRef;
+import fr.labos.partenariats.schema.matching.IntroductionSource;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 
 import java.time.Clock;
@@ -152,12 +153,16 @@ final class ReferenceDashboard {
         return new Breakdown(period.view(), filter, kept.size(), rows);
     }
 
-    /** Median days from proposal to (double) acceptance, and from the first meeting held to a partnership formed. */
+    /**
+     * Median days from proposal to (double) acceptance, and from the first meeting held to a partnership formed. An
+     * introduction made at a speed-meeting session is proposed and accepted at the same instant: its acceptance
+     * answers no proposal and is left out of the first median (only).
+     */
     Delays delays(DashboardFilter filter) {
         List<Double> toAcceptance = new ArrayList<>();
         List<Double> toPartnership = new ArrayList<>();
         for (IntroductionFact fact : kept(filter)) {
-            if (fact.acceptedAt() != null) {
+            if (fact.acceptedAt() != null && fact.source() != IntroductionSource.SPEED_MEETING) {
                 toAcceptance.add(Duration.between(fact.proposedAt(), fact.acceptedAt()).toMillis() / 86_400_000.0);
             }
             if (fact.firstMetAt() != null && fact.partnershipOn() != null) {

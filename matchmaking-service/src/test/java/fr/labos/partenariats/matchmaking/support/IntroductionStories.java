@@ -30,7 +30,8 @@ import java.util.Map;
 /**
  * Introductions as the aggregate would have recorded them, event after event, with who acted: a whole lifecycle
  * (asked, accepted on both sides, met, follow-up, partnership), one still waiting, one declined, one expired, one
- * withdrawn. Times are given so that dashboards can be checked by week and month.
+ * withdrawn, one made at a speed-meeting session, one imported from past records, or built step by step (accepted,
+ * met, outcomes in the order they are recorded). Times are given so that dashboards can be checked by week and month.
  */
 public final class IntroductionStories {
 
@@ -111,6 +112,69 @@ public final class IntroductionStories {
         Principal facilitator = facilitator("sub-facilitator");
         tell(id, proposed(id, IntroductionSource.FACILITATOR, actor, partner, List.of(), facilitator, null, t0), t0, facilitator);
         tell(id, new IntroductionWithdrawnEvent(id, "Doublon", t0.plus(Duration.ofDays(1))), t0.plus(Duration.ofDays(1)), facilitator);
+        return this;
+    }
+
+    /** Asked by a member of {@code actor}, who accepts at once; the partner accepts {@code answeredAfter} later. */
+    public IntroductionStories accepted(String id, String actor, String partner, Instant t0, Duration answeredAfter) {
+        Principal asker = member("sub-" + actor, actor);
+        tell(id, proposed(id, IntroductionSource.ACTOR_REQUEST, actor, partner, List.of(), asker, null, t0), t0, asker);
+        tell(id, new IntroductionAcceptedEvent(id, actor, false, t0), t0, asker);
+        Instant answered = t0.plus(answeredAfter);
+        tell(id, new IntroductionAcceptedEvent(id, partner, true, answered), answered, member("sub-" + partner, partner));
+        return this;
+    }
+
+    /** A meeting of an accepted introduction, planned the day before and held at {@code startsAt}. */
+    public IntroductionStories met(String id, Instant startsAt) {
+        Principal facilitator = facilitator("sub-facilitator");
+        String meetingId = id + "-m" + events.stream().filter(told -> told.introductionId().equals(id)).count();
+        Instant planned = startsAt.minus(Duration.ofDays(1));
+        tell(id, new MeetingScheduledEvent(id, meetingId, startsAt, "Maison des associations, Grenoble", planned), planned,
+                facilitator);
+        Instant recorded = startsAt.plus(Duration.ofHours(2));
+        tell(id, new MeetingHeldEvent(id, meetingId, null, recorded), recorded, facilitator);
+        return this;
+    }
+
+    /** What came of an introduction: on the day it happened, recorded by a facilitator at {@code recordedAt}. */
+    public IntroductionStories outcome(String id, Outcome outcome, LocalDate occurredOn, Instant recordedAt) {
+        boolean partnership = outcome == Outcome.PARTNERSHIP_FORMED;
+        tell(id, new OutcomeRecordedEvent(id, outcome, occurredOn, null, partnership ? PartnershipForm.RESOURCES : null,
+                partnership ? ResourceCategory.FUNDING : null, recordedAt), recordedAt, facilitator("sub-facilitator"));
+        return this;
+    }
+
+    /**
+     * Made at a speed-meeting session, as the aggregate records it: proposed, accepted by both sides and met at the
+     * instant the facilitator records it ({@code recordedAt}), the meeting at the start of its round.
+     */
+    public IntroductionStories speedMeeting(String id, String actor, String partner, Instant roundStart, Instant recordedAt) {
+        Principal facilitator = facilitator("sub-facilitator");
+        String meetingId = "session-s1-tour-1";
+        tell(id, new IntroductionProposedEvent(id, IntroductionSource.SPEED_MEETING, actor, partner, List.of(), null,
+                new Proposer(facilitator.subject(), facilitator.role()), null, recordedAt, recordedAt, null), recordedAt,
+                facilitator);
+        tell(id, new IntroductionAcceptedEvent(id, actor, false, recordedAt), recordedAt, facilitator);
+        tell(id, new IntroductionAcceptedEvent(id, partner, true, recordedAt), recordedAt, facilitator);
+        tell(id, new MeetingScheduledEvent(id, meetingId, roundStart, "Salle des fêtes", recordedAt), recordedAt, facilitator);
+        tell(id, new MeetingHeldEvent(id, meetingId, null, recordedAt), recordedAt, facilitator);
+        return this;
+    }
+
+    /**
+     * Imported from a lab's past records, as the aggregate records it: proposed by a facilitator and accepted by both
+     * sides at the start of the days the records give (Paris time).
+     */
+    public IntroductionStories past(String id, String actor, String partner, LocalDate proposedOn, LocalDate acceptedOn) {
+        Principal facilitator = facilitator("sub-facilitator");
+        Instant proposedAt = proposedOn.atStartOfDay(PARIS).toInstant();
+        Instant acceptedAt = acceptedOn.atStartOfDay(PARIS).toInstant();
+        tell(id, new IntroductionProposedEvent(id, IntroductionSource.FACILITATOR, actor, partner, List.of(), null,
+                new Proposer(facilitator.subject(), facilitator.role()), null, proposedAt,
+                proposedAt.plus(Duration.ofDays(14)), null), proposedAt, facilitator);
+        tell(id, new IntroductionAcceptedEvent(id, actor, false, acceptedAt), acceptedAt, facilitator);
+        tell(id, new IntroductionAcceptedEvent(id, partner, true, acceptedAt), acceptedAt, facilitator);
         return this;
     }
 

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /**
  * Where an introduction stands, as its inbox filter and dashboards name it: the answer stage (proposed until both
- * sides accepted), a closing (declined, expired, withdrawn), a first meeting held, then the latest outcome recorded.
+ * sides accepted), a closing (declined, expired, withdrawn), a first meeting held, then the outcome that happened last
+ * (by the day it names, not the day it was recorded; on the same day, the one recorded last).
  */
 public enum IntroductionStage {
     PROPOSED("proposed", "proposée"),

@@ -63,6 +63,10 @@ public class IntroductionView {
         return stage;
     }
 
+    public IntroductionSource source() {
+        return source;
+    }
+
     public String actorId() {
         return actorId;
     }

@@ -21,7 +21,8 @@ import java.util.List;
 /**
  * How each introduction event changes an {@link IntroductionView}: pure, in memory, so that the same function serves
  * the consumer and its tests. The events come from a producer whose aggregate already enforced the rules; a view only
- * records what happened, in sequence order.
+ * records what happened, in sequence order; but its stage after outcomes is that of the outcome that happened last
+ * (the day it names), whatever the order they were recorded in.
  */
 final class IntroductionViewChanges {
 
@@ -159,23 +160,26 @@ final class IntroductionViewChanges {
         }
         if (payload instanceof OutcomeRecordedEvent e) {
             LocalDate day = e.occurredOn();
-            switch (e.outcome()) {
+            IntroductionStage outcomeStage = switch (e.outcome()) {
                 case NO_FIT -> {
-                    view.stage = IntroductionStage.NO_FIT;
                     view.noFitOn = earliest(view.noFitOn, day);
+                    yield IntroductionStage.NO_FIT;
                 }
                 case FOLLOW_UP_PLANNED -> {
-                    view.stage = IntroductionStage.FOLLOW_UP;
                     view.followUpOn = earliest(view.followUpOn, day);
+                    yield IntroductionStage.FOLLOW_UP;
                 }
                 case PARTNERSHIP_FORMED -> {
-                    view.stage = IntroductionStage.PARTNERSHIP;
                     view.partnershipOn = earliest(view.partnershipOn, day);
+                    yield IntroductionStage.PARTNERSHIP;
                 }
                 case PARTNERSHIP_ENDED -> {
-                    view.stage = IntroductionStage.PARTNERSHIP_ENDED;
                     view.partnershipEndedOn = earliest(view.partnershipEndedOn, day);
+                    yield IntroductionStage.PARTNERSHIP_ENDED;
                 }
+            };
+            if (happenedLastOfTheOutcomes(view, day)) {
+                view.stage = outcomeStage;
             }
             return step(event, "suite enregistrée : " + e.outcome().label(), e.recordedAt()).text(e.note())
                     .outcome(e.outcome().name(), e.outcome().label(), day,
@@ -206,6 +210,22 @@ final class IntroductionViewChanges {
     private static Instant startOf(IntroductionView view, String meetingId, Instant recordedAt) {
         return view.meetings.stream().filter(m -> m.meetingId().equals(meetingId) && m.startsAt() != null)
                 .map(MeetingEntry::startsAt).findFirst().orElse(recordedAt);
+    }
+
+    /**
+     * Whether an outcome that happened on {@code day}, recorded after every outcome the view holds, says where the
+     * introduction stands: outcomes are often recorded weeks late and out of order (a partnership formed on 1 March
+     * recorded, then a follow-up planned on 1 February that had been forgotten), and the one that happened last
+     * prevails; on the same day, the one recorded last. Read from the outcomes in the timeline rather than from a
+     * field of its own, so that views written before this rule apply it as well from their next outcome on.
+     */
+    private static boolean happenedLastOfTheOutcomes(IntroductionView view, LocalDate day) {
+        for (TimelineStep step : view.steps) {
+            if (step.outcome() != null && step.occurredOn() != null && step.occurredOn().isAfter(day)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static LocalDate earliest(LocalDate current, LocalDate day) {

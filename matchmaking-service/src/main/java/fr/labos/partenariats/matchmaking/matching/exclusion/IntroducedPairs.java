@@ -11,6 +11,7 @@ import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -28,8 +29,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * sets its pair aside:
  * <ul>
  *   <li>while it is open: proposed and waiting for answers ({@link ExclusionReason#OPEN_INTRODUCTION});</li>
- *   <li>once both sides accepted, until an outcome closes it ({@link ExclusionReason#INTRODUCED}); the latest outcome
- *   recorded decides: {@code FOLLOW_UP_PLANNED} keeps it so, {@code PARTNERSHIP_FORMED} makes it
+ *   <li>once both sides accepted, until an outcome closes it ({@link ExclusionReason#INTRODUCED}); the outcome that
+ *   happened last decides (the latest day named, whatever the order of recording; on one day, the one recorded last): {@code FOLLOW_UP_PLANNED} keeps it so, {@code PARTNERSHIP_FORMED} makes it
  *   {@link ExclusionReason#PARTNERS}, {@code NO_FIT} and {@code PARTNERSHIP_ENDED} free the pair;</li>
  *   <li>for good when a side declined it as {@code COMPETITOR} or {@code ALREADY_PARTNERS}.</li>
  * </ul>
@@ -55,6 +56,7 @@ public final class IntroducedPairs implements PairExclusions {
         Stage stage = Stage.PROPOSED;
         ExclusionReason lasting;
         Outcome latestOutcome;
+        LocalDate latestOutcomeOn;
 
         Introduction(String id, String actorId, String partnerId, long sequence, long arrival) {
             this.id = id;
@@ -130,7 +132,11 @@ public final class IntroducedPairs implements PairExclusions {
         } else if (event instanceof IntroductionExpiredEvent || event instanceof IntroductionWithdrawnEvent) {
             introduction.stage = Stage.CLOSED;
         } else if (event instanceof OutcomeRecordedEvent outcome) {
-            introduction.latestOutcome = outcome.outcome();
+            // Recorded late, an outcome that happened before the latest one known does not change where things stand.
+            if (introduction.latestOutcomeOn == null || !outcome.occurredOn().isBefore(introduction.latestOutcomeOn)) {
+                introduction.latestOutcome = outcome.outcome();
+                introduction.latestOutcomeOn = outcome.occurredOn();
+            }
         } else {
             return false;
         }
@@ -220,6 +226,11 @@ public final class IntroducedPairs implements PairExclusions {
      * lasting reason, is not. The latest proposed when several are.
      */
     public Optional<String> inProgressBetween(String actorId, String partnerId) {
+        return inProgress(actorId, partnerId).map(SetAside::introductionId);
+    }
+
+    /** As {@link #inProgressBetween}, with the stage it is at ({@code OPEN_INTRODUCTION} or {@code INTRODUCED}). */
+    public Optional<SetAside> inProgress(String actorId, String partnerId) {
         if (actorId.equals(partnerId)) {
             return Optional.empty();
         }
@@ -229,7 +240,7 @@ public final class IntroducedPairs implements PairExclusions {
                     .filter(introduction -> introduction.reason() == ExclusionReason.OPEN_INTRODUCTION
                             || introduction.reason() == ExclusionReason.INTRODUCED)
                     .max(Comparator.comparingLong(introduction -> introduction.arrival))
-                    .map(introduction -> introduction.id);
+                    .map(introduction -> new SetAside(introduction.reason(), introduction.id));
         } finally {
             lock.readLock().unlock();
         }

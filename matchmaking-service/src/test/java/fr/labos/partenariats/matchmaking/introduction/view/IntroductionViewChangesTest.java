@@ -6,12 +6,14 @@ import fr.labos.partenariats.matchmaking.support.IntroductionStories.Told;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
 import fr.labos.partenariats.schema.matching.NeedOfferPair;
+import fr.labos.partenariats.schema.matching.Outcome;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -20,6 +22,9 @@ class IntroductionViewChangesTest {
 
     private static final Instant T0 = Instant.parse("2026-03-02T09:00:00Z");
     private static final NeedOfferPair PAIR = new NeedOfferPair("n1", "o1");
+    private static final Instant JANUARY_5 = Instant.parse("2026-01-05T09:00:00Z");
+    private static final LocalDate FEBRUARY_1 = LocalDate.of(2026, 2, 1);
+    private static final LocalDate MARCH_1 = LocalDate.of(2026, 3, 1);
 
     @Test
     void aFullLifecycleLeavesEveryStepWithWhoTookItAndTheMilestones() {
@@ -91,6 +96,71 @@ class IntroductionViewChangesTest {
         assertThat(view.sequence).isEqualTo(-1);
         assertThat(view.acceptedBy).isEmpty();
         assertThat(view.steps).isEmpty();
+    }
+
+    @Test
+    void theStageIsTheOutcomeThatHappenedLastNotTheOneRecordedLast() {
+        // A partnership formed on 1 March is recorded the next day; a follow-up planned on 1 February, forgotten,
+        // is recorded in April.
+        List<Told> story = new IntroductionStories()
+                .accepted("i5", "a", "b", JANUARY_5, Duration.ofDays(2))
+                .met("i5", JANUARY_5.plus(Duration.ofDays(10)))
+                .outcome("i5", Outcome.PARTNERSHIP_FORMED, MARCH_1, Instant.parse("2026-03-02T10:00:00Z"))
+                .outcome("i5", Outcome.FOLLOW_UP_PLANNED, FEBRUARY_1, Instant.parse("2026-04-15T10:00:00Z"))
+                .events();
+        IntroductionView view = new IntroductionView();
+        story.forEach(told -> IntroductionViewChanges.apply(view, event(told)));
+
+        assertThat(view.stage).isEqualTo(IntroductionStage.PARTNERSHIP);
+        assertThat(view.followUpOn).as("the follow-up is still a step it reached").isEqualTo(FEBRUARY_1);
+        assertThat(view.partnershipOn).isEqualTo(MARCH_1);
+        assertThat(view.steps).as("the timeline keeps the order of recording").last()
+                .satisfies(step -> assertThat(step.outcome()).isEqualTo("FOLLOW_UP_PLANNED"));
+        IntroductionViewJson.Timeline timeline = IntroductionViewJson.timeline(view, Map.of());
+        assertThat(timeline.status()).isEqualTo("partnership");
+        assertThat(timeline.statusLabel()).isEqualTo("partenariat conclu");
+        assertThat(IntroductionViewJson.inboxEntry(view, "a", Map.of()).status()).isEqualTo("partnership");
+
+        for (Told told : story) {
+            assertThat(IntroductionViewChanges.apply(view, event(told))).as("redelivered").isFalse();
+        }
+        assertThat(view.stage).as("after the redeliveries").isEqualTo(IntroductionStage.PARTNERSHIP);
+        IntroductionView replayed = new IntroductionView();
+        story.forEach(told -> IntroductionViewChanges.apply(replayed, event(told)));
+        assertThat(replayed.stage).as("replayed from the first event").isEqualTo(IntroductionStage.PARTNERSHIP);
+        assertThat(replayed.steps).isEqualTo(view.steps);
+    }
+
+    @Test
+    void anOutcomeThatHappenedLaterMovesTheStageWhateverWasRecordedAfterIt() {
+        List<Told> story = new IntroductionStories()
+                .accepted("i6", "a", "b", JANUARY_5, Duration.ofDays(2))
+                .outcome("i6", Outcome.PARTNERSHIP_FORMED, MARCH_1, Instant.parse("2026-03-02T10:00:00Z"))
+                .outcome("i6", Outcome.PARTNERSHIP_ENDED, LocalDate.of(2026, 6, 1), Instant.parse("2026-06-03T10:00:00Z"))
+                .outcome("i6", Outcome.FOLLOW_UP_PLANNED, FEBRUARY_1, Instant.parse("2026-06-10T10:00:00Z"))
+                .events();
+        IntroductionView view = new IntroductionView();
+        story.subList(0, story.size() - 1).forEach(told -> IntroductionViewChanges.apply(view, event(told)));
+        assertThat(view.stage).isEqualTo(IntroductionStage.PARTNERSHIP_ENDED);
+
+        IntroductionViewChanges.apply(view, event(story.get(story.size() - 1)));
+
+        assertThat(view.stage).as("a follow-up of February, recorded in June, changes nothing")
+                .isEqualTo(IntroductionStage.PARTNERSHIP_ENDED);
+        assertThat(view.followUpOn).isEqualTo(FEBRUARY_1);
+    }
+
+    @Test
+    void ofOutcomesOnTheSameDayTheOneRecordedLastSetsTheStage() {
+        IntroductionView view = new IntroductionView();
+        new IntroductionStories()
+                .accepted("i7", "a", "b", JANUARY_5, Duration.ofDays(2))
+                .outcome("i7", Outcome.NO_FIT, MARCH_1, Instant.parse("2026-03-02T10:00:00Z"))
+                .outcome("i7", Outcome.FOLLOW_UP_PLANNED, MARCH_1, Instant.parse("2026-03-05T10:00:00Z"))
+                .events().forEach(told -> IntroductionViewChanges.apply(view, event(told)));
+
+        assertThat(view.stage).isEqualTo(IntroductionStage.FOLLOW_UP);
+        assertThat(view.noFitOn).isEqualTo(MARCH_1);
     }
 
     static IntroductionEvent event(Told told) {

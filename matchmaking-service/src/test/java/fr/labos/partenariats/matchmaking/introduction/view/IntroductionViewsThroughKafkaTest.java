@@ -307,9 +307,17 @@ class IntroductionViewsThroughKafkaTest {
             assertThat(parser.getHeaderNames()).startsWith("Département", "Libellé", "Proposées", "Acceptées");
             List<CSVRecord> records = parser.getRecords();
             assertThat(records).extracting(r -> r.get("Libellé")).containsExactly("Isère", "Savoie");
+            assertThat(records).extracting(r -> r.get("Département")).as("numbers for Excel, left as they are")
+                    .containsExactly("38", "73");
             assertThat(records.get(0).get("Proposées")).isEqualTo("5");
             assertThat(records.get(1).get("Partenariats conclus")).isEqualTo("1");
         }
+
+        // Excel would open « 2026-03 » and « mars 2026 » as dates: written in its text form, quoted for the CSV.
+        HttpResponse<byte[]> months = service.getBytes("/api/dashboard/periods?granularity=month&format=csv");
+        assertThat(new String(months.body(), StandardCharsets.UTF_8))
+                .contains("\r\n\"=\"\"2026-03\"\"\";\"=\"\"mars 2026\"\"\";4;")
+                .contains("\r\n\"=\"\"2026-04\"\"\";\"=\"\"avril 2026\"\"\";1;");
 
         HttpResponse<byte[]> funnel = service.getBytes("/api/dashboard/funnel", "Accept", "text/csv");
         assertThat(funnel.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv");

@@ -91,6 +91,21 @@ class IntroducedPairsTest {
         assertFree("wimoov", "fondation");
     }
 
+    /** A follow-up planned in February, recorded after the partnership formed in March: the partners stay apart. */
+    @Test
+    void anOutcomeRecordedLateThatHappenedBeforeTheLatestChangesNothing() {
+        propose("i1", "wimoov", "fondation");
+        pairs.apply("i1", 1, new IntroductionAcceptedEvent("i1", "fondation", true, AT));
+        pairs.apply("i1", 2, new OutcomeRecordedEvent("i1", Outcome.PARTNERSHIP_FORMED, LocalDate.of(2026, 3, 1), null,
+                null, null, AT));
+        pairs.apply("i1", 3, new OutcomeRecordedEvent("i1", Outcome.NO_FIT, LocalDate.of(2026, 2, 1), null, null, null,
+                AT));
+        assertAside("wimoov", "fondation", ExclusionReason.PARTNERS, "i1");
+        pairs.apply("i1", 4, new OutcomeRecordedEvent("i1", Outcome.PARTNERSHIP_ENDED, LocalDate.of(2026, 3, 1), null,
+                null, null, AT));
+        assertFree("wimoov", "fondation");
+    }
+
     @Test
     void anOutcomeOfNoFitFreesThePair() {
         propose("i1", "wimoov", "fondation");

@@ -1,0 +1,145 @@
+package fr.labos.partenariats.matchmaking.dashboard;
+
+import fr.labos.partenariats.matchmaking.dashboard.DashboardDimensions.ActorDimensions;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Delays;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Funnel;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.FunnelStep;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Median;
+import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
+import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView;
+import fr.labos.partenariats.matchmaking.introduction.view.IntroductionViewsWriter;
+import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
+import fr.labos.partenariats.matchmaking.support.IntroductionStories;
+import fr.labos.partenariats.matchmaking.support.IntroductionStories.Told;
+import fr.labos.partenariats.schema.common.ActorFamily;
+import fr.labos.partenariats.schema.matching.NeedOfferPair;
+import fr.labos.partenariats.schema.matching.Outcome;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboards and gauges over introduction views written as the consumer writes them, in MongoDB's stand-in, and
+ * read by {@link DashboardFacts} as in the service: what the views' stage and source become in the counts.
+ */
+class DashboardCountsTheIntroductionViewsTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneId.of("Europe/Paris"));
+    private static final Instant JANUARY_5 = Instant.parse("2026-01-05T09:00:00Z");
+    private static final LocalDate FEBRUARY_1 = LocalDate.of(2026, 2, 1);
+    private static final LocalDate MARCH_1 = LocalDate.of(2026, 3, 1);
+
+    private InMemoryMongo mongo;
+    private IntroductionViewsWriter views;
+    private FakeDimensions dimensions;
+
+    @BeforeEach
+    void lab() {
+        mongo = InMemoryMongo.start();
+        views = new IntroductionViewsWriter(mongo.template(), CLOCK);
+        dimensions = new FakeDimensions();
+        dimensions.actor("a", new ActorDimensions(ActorFamily.PEERS, "38", "84", List.of(8)));
+        dimensions.actor("b", new ActorDimensions(ActorFamily.PUBLIC, "73", "84", List.of(11)));
+    }
+
+    @AfterEach
+    void close() {
+        mongo.close();
+    }
+
+    @Test
+    void anOutcomeRecordedLateButDatedEarlierLeavesThePartnershipCounted() {
+        List<Told> events = new IntroductionStories()
+                // Formed on 1 March, recorded the next day; the follow-up of 1 February, forgotten, recorded in April.
+                .accepted("i-backdated", "a", "b", JANUARY_5, Duration.ofDays(2))
+                .met("i-backdated", JANUARY_5.plus(Duration.ofDays(10)))
+                .outcome("i-backdated", Outcome.PARTNERSHIP_FORMED, MARCH_1, Instant.parse("2026-03-02T10:00:00Z"))
+                .outcome("i-backdated", Outcome.FOLLOW_UP_PLANNED, FEBRUARY_1, Instant.parse("2026-04-15T10:00:00Z"))
+                // The same outcomes recorded in the order they happened.
+                .accepted("i-in-order", "a", "b", JANUARY_5, Duration.ofDays(2))
+                .met("i-in-order", JANUARY_5.plus(Duration.ofDays(10)))
+                .outcome("i-in-order", Outcome.FOLLOW_UP_PLANNED, FEBRUARY_1, Instant.parse("2026-02-02T10:00:00Z"))
+                .outcome("i-in-order", Outcome.PARTNERSHIP_FORMED, MARCH_1, Instant.parse("2026-03-02T10:00:00Z"))
+                // A follow-up that did come after the partnership: a stage of its own.
+                .accepted("i-follow-up-after", "a", "b", JANUARY_5, Duration.ofDays(2))
+                .met("i-follow-up-after", JANUARY_5.plus(Duration.ofDays(10)))
+                .outcome("i-follow-up-after", Outcome.PARTNERSHIP_FORMED, MARCH_1, Instant.parse("2026-03-02T10:00:00Z"))
+                .outcome("i-follow-up-after", Outcome.FOLLOW_UP_PLANNED, LocalDate.of(2026, 3, 20),
+                        Instant.parse("2026-03-21T10:00:00Z"))
+                .events();
+        views.apply(events);
+
+        Dashboard dashboard = dashboard();
+        Funnel funnel = dashboard.funnel(DashboardFilter.NONE);
+        assertThat(funnel.byStatus()).containsEntry("partnership", 2L).containsEntry("follow-up", 1L)
+                .containsEntry("met", 0L);
+        assertThat(funnel.steps()).extracting(FunnelStep::count).as("every one reached both outcomes")
+                .containsExactly(3L, 3L, 3L, 3L, 3L);
+        assertThat(dashboard.table().byStage()).containsEntry(IntroductionStage.PARTNERSHIP, 2L)
+                .containsEntry(IntroductionStage.FOLLOW_UP, 1L);
+        MeterRegistry meters = new SimpleMeterRegistry();
+        new DashboardMetrics(dashboard, meters).refresh();
+        assertThat(meters.get(DashboardMetrics.BY_STATUS).tag("status", "partnership").gauge().value()).isEqualTo(2.0);
+        assertThat(meters.get(DashboardMetrics.BY_STATUS).tag("status", "follow-up").gauge().value()).isEqualTo(1.0);
+
+        List<String> written = mongo.rawDocuments(IntroductionView.COLLECTION);
+        assertThat(views.apply(events)).as("every event redelivered changes nothing").isZero();
+        assertThat(mongo.rawDocuments(IntroductionView.COLLECTION)).isEqualTo(written);
+        assertThat(views.rebuild(events)).as("every event applied again from the first").isEqualTo(events.size());
+        assertThat(mongo.rawDocuments(IntroductionView.COLLECTION)).as("rebuilt as they were").isEqualTo(written);
+        assertThat(dashboard().funnel(DashboardFilter.NONE)).isEqualTo(funnel);
+    }
+
+    @Test
+    void theMedianFromProposalToAcceptanceLeavesOutSpeedMeetingsOnly() {
+        Instant round = Instant.parse("2026-02-10T08:00:00Z");
+        Instant recorded = round.plus(Duration.ofMinutes(20));
+        List<Told> events = new IntroductionStories()
+                // Accepted 2 days after the proposal, met 10 days after it, partners 30 days after the meeting.
+                .fullLifecycle("i-asked-2d", "a", "b", new NeedOfferPair("n-a", "o-b"), JANUARY_5)
+                .accepted("i-asked-4d", "a", "b", JANUARY_5.plus(Duration.ofDays(1)), Duration.ofDays(4))
+                .accepted("i-asked-9d", "b", "a", JANUARY_5.plus(Duration.ofDays(2)), Duration.ofDays(9))
+                // From a lab's past records: proposed on 3 November, accepted on the 9th, 6 days.
+                .past("i-past-6d", "a", "b", LocalDate.of(2025, 11, 3), LocalDate.of(2025, 11, 9))
+                // Made at a session: proposed and accepted at the same instant; one partnership 10 days after it.
+                .speedMeeting("i-speed-1", "a", "b", round, recorded)
+                .speedMeeting("i-speed-2", "b", "a", round, recorded)
+                .speedMeeting("i-speed-3", "a", "b", round, recorded)
+                .outcome("i-speed-1", Outcome.PARTNERSHIP_FORMED, LocalDate.of(2026, 2, 20), Instant.parse("2026-02-21T10:00:00Z"))
+                .waiting("i-waiting", "b", "a", JANUARY_5, Duration.ofDays(14))
+                .events();
+        views.apply(events);
+
+        Dashboard dashboard = dashboard();
+        Delays delays = dashboard.delays(DashboardFilter.NONE);
+
+        assertThat(delays.proposalToAcceptance()).as("2, 4, 6 and 9 days; not the speed meetings' 0")
+                .isEqualTo(new Median(4, 5.0));
+        assertThat(delays.meetingToPartnership()).as("30 days, and the speed meeting's 10")
+                .isEqualTo(new Median(2, 20.0));
+        Funnel funnel = dashboard.funnel(DashboardFilter.NONE);
+        assertThat(funnel.steps()).extracting(FunnelStep::count).as("speed meetings counted at every step")
+                .containsExactly(8L, 7L, 4L, 2L, 2L);
+        assertThat(funnel.steps().get(1).rateFromPrevious()).isEqualTo(7 / 8.0);
+        MeterRegistry meters = new SimpleMeterRegistry();
+        new DashboardMetrics(dashboard, meters).refresh();
+        assertThat(meters.get(DashboardMetrics.CONVERSION).tag("step", "accepted").gauge().value()).isEqualTo(7 / 8.0);
+    }
+
+    /** Dashboards over the views as they stand, read by facts of their own (as at an instance's start). */
+    private Dashboard dashboard() {
+        DashboardFacts facts = new DashboardFacts(mongo.template(), CLOCK, Duration.ZERO);
+        return new Dashboard(facts, dimensions, CLOCK);
+    }
+}
