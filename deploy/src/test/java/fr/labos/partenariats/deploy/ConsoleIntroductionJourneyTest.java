@@ -105,9 +105,13 @@ class ConsoleIntroductionJourneyTest {
                 return texts.size() == history.size() ? texts : null;
             });
             for (int step = 0; step < shown.size(); step++) {
+                JsonNode who = history.get(step).path("who");
+                // The reader (the partner's member) answered for the partner: that step is shown as theirs.
+                String actor = who.path("actingFor").asText();
                 assertThat(shown.get(step)).as("step %d", step)
                         .startsWith(history.get(step).path("label").asText())
-                        .contains("pour " + actorName(lab, history.get(step).path("who").path("actingFor").asText()))
+                        .contains(actor.equals(partner) ? "par vous" : "par " + who.path("subject").asText())
+                        .contains("pour " + actorName(lab, actor))
                         .contains("empreinte " + history.get(step).path("hash").asText().substring(0, 16));
             }
             browser.driver.findElement(By.xpath("//li[@data-introduction='" + introduction

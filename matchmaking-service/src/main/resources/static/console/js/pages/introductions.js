@@ -1,6 +1,7 @@
 // An actor's introductions: answer (accept, decline with a reason), the partner's contact once both sides accepted,
 // the outcome recorded later on, and each introduction's history with the check that it was not altered.
 import { matchmaking, profile, Problem } from '../api.js';
+import { currentSession } from '../auth.js';
 import { onEvent } from '../live.js';
 import { CATEGORIES, FORMS, announce, field, formatDate, h, problemBox, select, showProblem } from '../ui.js';
 
@@ -128,7 +129,7 @@ function historyPanel(introductionId, histories, actorNames) {
       const history = await matchmaking(`/api/introductions/${introductionId}/history`);
       steps.replaceChildren(...history.steps.map(step => h('li', { 'data-etape': step.step },
         h('strong', {}, step.label || step.what), ` — ${formatDateTime(step.when)}`,
-        step.who ? ` — par ${step.who.subject} (${ROLES[step.who.role] || step.who.role})` : ' — par le service',
+        step.who ? ` — par ${whoActed(step.who)} (${ROLES[step.who.role] || step.who.role})` : ' — par le service',
         step.who && step.who.actingFor ? ` pour ${actorNames[step.who.actingFor] || step.who.actingFor}` : '',
         h('br', {}), h('small', { class: 'empreinte', title: step.hash }, `empreinte ${step.hash.slice(0, 16)}…`))));
     } catch (e) {
@@ -138,6 +139,15 @@ function historyPanel(introductionId, histories, actorNames) {
   if (remembered.check) showVerdict(remembered.check);
   if (remembered.open) panel.open = true; // fires 'toggle': the steps are read again
   return panel;
+}
+
+/**
+ * The history records who acted by a fixed pseudonym, never a name (so that an erasure still wins): the reader's own
+ * steps are shown as theirs, the others by that pseudonym.
+ */
+function whoActed(who) {
+  const session = currentSession();
+  return session && session.subject === who.subject ? 'vous' : who.subject;
 }
 
 function formatDateTime(value) {

@@ -111,6 +111,18 @@ class IntroducedPairsThroughKafkaTest {
         assertThat(offer.at("/introduced/reason").asText()).isEqualTo("DECLINED_COMPETITOR");
         // A pair not set aside carries no mark.
         assertThat(partner("wimoov", "banque").has("introduced")).isFalse();
+
+        // Wimoov's member may not ask for that pair: it is told why, and which introduction says so. (Asked until the
+        // actors' entries, which say who may act for them, are read too: a 404 before.)
+        String member = TestTokens.member("wimoov").sign();
+        await().atMost(ofSeconds(20)).untilAsserted(() -> {
+            HttpResponse<String> asked = service.post("/api/introductions", member,
+                    "{\"actorId\": \"wimoov\", \"partnerId\": \"dauphine\"}");
+            assertThat(asked.statusCode()).as(asked.body()).isEqualTo(409);
+            assertThat(RunningMatchmaking.parse(asked.body()).path("detail").asText()).isEqualTo("« wimoov » et "
+                    + "« dauphine » ne se voient pas proposer de nouvelle mise en relation : mise en relation refusée : "
+                    + "concurrents (mise en relation « i-competitor »).");
+        });
     }
 
     @Test
@@ -119,10 +131,20 @@ class IntroducedPairsThroughKafkaTest {
         await().atMost(ofSeconds(20)).until(() -> !partnerIds("wimoov", "").contains("fdf"));
         assertThat(offerActors("w-funding", "")).doesNotContain("fdf");
         assertThat(partner("wimoov", "fdf").at("/introduced/reason").asText()).isEqualTo("OPEN_INTRODUCTION");
-        // Nor may Wimoov's member ask for that pair again while it is open: the matcher no longer proposes it.
+        // Nor may Wimoov's member ask for that pair again while it is open, and it is told why.
         HttpResponse<String> asked = service.post("/api/introductions", TestTokens.member("wimoov").sign(),
                 "{\"actorId\": \"wimoov\", \"partnerId\": \"fdf\", \"note\": \"Encore ?\"}");
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(409);
+        assertThat(RunningMatchmaking.parse(asked.body()).path("detail").asText()).isEqualTo("« wimoov » et « fdf » "
+                + "ne se voient pas proposer de nouvelle mise en relation : mise en relation proposée, en attente de "
+                + "réponse (mise en relation « i-open »).");
+        // Nor may a facilitator, by hand: the introduction in progress is to be carried on, not repeated.
+        HttpResponse<String> byHand = service.post("/api/introductions", TestTokens.admin().sign(),
+                "{\"actorId\": \"fdf\", \"partnerId\": \"wimoov\", \"source\": \"FACILITATOR\"}");
+        assertThat(byHand.statusCode()).as(byHand.body()).isEqualTo(409);
+        assertThat(RunningMatchmaking.parse(byHand.body()).path("detail").asText()).isEqualTo("« fdf » et « wimoov » "
+                + "ne se voient pas proposer de nouvelle mise en relation : mise en relation proposée, en attente de "
+                + "réponse (mise en relation « i-open »).");
 
         publish("i-open", 1, new IntroductionAcceptedEvent("i-open", "wimoov", false, AT));
         publish("i-open", 2, new IntroductionExpiredEvent("i-open", AT));

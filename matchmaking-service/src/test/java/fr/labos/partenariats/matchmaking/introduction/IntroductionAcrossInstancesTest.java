@@ -34,6 +34,17 @@ class IntroductionAcrossInstancesTest {
 
     private static final String ASSOCIATION = "association-" + UUID.randomUUID();
     private static final String FOUNDATION = "fondation-" + UUID.randomUUID();
+    /**
+     * A second association for the second test: a pair with a partnership formed (the first test's) is not
+     * introduced again.
+     */
+    private static final String OTHER_ASSOCIATION = "association-" + UUID.randomUUID();
+    /** Each pair of the open pairs' tests with its own association, so that no other test's introduction holds it. */
+    private static final String RACING_ASSOCIATION = "association-" + UUID.randomUUID();
+    private static final String WAITING = "association-" + UUID.randomUUID();
+    private static final String HALF_ACCEPTED = "association-" + UUID.randomUUID();
+    private static final String ACCEPTED = "association-" + UUID.randomUUID();
+    private static final String DECLINED = "association-" + UUID.randomUUID();
 
     /** Signed once: the test lasts well under a token's ten minutes. */
     private static final String ADMIN = TestTokens.admin().sign();
@@ -46,6 +57,9 @@ class IntroductionAcrossInstancesTest {
     @BeforeAll
     static void start() {
         instances = TwoInstances.start("across", TwoInstances.association(ASSOCIATION),
+                TwoInstances.association(OTHER_ASSOCIATION), TwoInstances.association(RACING_ASSOCIATION),
+                TwoInstances.association(WAITING), TwoInstances.association(HALF_ACCEPTED),
+                TwoInstances.association(ACCEPTED), TwoInstances.association(DECLINED),
                 TwoInstances.foundation(FOUNDATION));
         a = instances.a();
         b = instances.b();
@@ -59,7 +73,7 @@ class IntroductionAcrossInstancesTest {
 
     @Test
     void eachStepOnTheOtherInstanceThanThePreviousOneIsTakenOnTheIntroductionAsItStands() {
-        String id = proposedOn(a);
+        String id = proposedOn(a, ASSOCIATION);
         assertThat(accept(a, id, ASSOCIATION).statusCode()).isEqualTo(204);
         // B reads the introduction for the first time: one side accepted. It records the second acceptance.
         assertThat(accept(b, id, FOUNDATION).statusCode()).isEqualTo(204);
@@ -86,8 +100,8 @@ class IntroductionAcrossInstancesTest {
 
     @Test
     void outcomesRacingOnBothInstancesAllLandInOneDenseSequence() throws Exception {
-        String id = proposedOn(a);
-        accept(a, id, ASSOCIATION);
+        String id = proposedOn(a, OTHER_ASSOCIATION);
+        accept(a, id, OTHER_ASSOCIATION);
         accept(b, id, FOUNDATION);
         int racers = 8;
         CountDownLatch go = new CountDownLatch(1);
@@ -111,10 +125,73 @@ class IntroductionAcrossInstancesTest {
         System.out.printf("Racing outcomes: %.0f conflict retries on A, %.0f on B%n", retries(a), retries(b));
     }
 
-    private static String proposedOn(RunningMatchmaking instance) {
+    /**
+     * A double click, or two facilitators at once, on both instances: the rankings learn of an introduction from
+     * Kafka, a moment too late to refuse the others; the pair claimed in the proposal's transaction refuses them.
+     */
+    @Test
+    void proposalsOfOnePairRacingOnBothInstancesMakeOneIntroduction() {
+        int racers = 6;
+        CountDownLatch go = new CountDownLatch(1);
+        List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();
+        for (int i = 0; i < racers; i++) {
+            RunningMatchmaking instance = i % 2 == 0 ? a : b;
+            answers.add(CompletableFuture.supplyAsync(() -> {
+                awaitStart(go);
+                return instance.post("/api/introductions", ADMIN, """
+                        {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR"}"""
+                        .formatted(RACING_ASSOCIATION, FOUNDATION));
+            }));
+        }
+        go.countDown();
+        List<HttpResponse<String>> responses = answers.stream().map(CompletableFuture::join).toList();
+
+        List<Integer> statuses = responses.stream().map(HttpResponse::statusCode).toList();
+        assertThat(statuses).as("one proposal made, the others refused").containsOnly(201, 409);
+        assertThat(Collections.frequency(statuses, 201)).as(statuses.toString()).isEqualTo(1);
+        String made = responses.stream().filter(response -> response.statusCode() == 201)
+                .map(response -> RunningMatchmaking.parse(response.body()).path("id").asText()).findFirst().orElseThrow();
+        assertThat(store.introductionsBetween(RACING_ASSOCIATION, FOUNDATION)).containsExactly(made);
+        responses.stream().filter(response -> response.statusCode() == 409).forEach(refused ->
+                assertThat(RunningMatchmaking.parse(refused.body()).path("detail").asText()).as(refused.body())
+                        .contains(made));
+    }
+
+    /**
+     * The migration that created the open pairs' table filled it from the introductions already stored: on this
+     * store it finds exactly the pairs the commands claimed and released since.
+     */
+    @Test
+    void theMigrationFindsThePairsTheCommandsKeptOpen() {
+        String waiting = proposedOn(a, WAITING);
+        String halfAccepted = proposedOn(b, HALF_ACCEPTED);
+        assertThat(accept(a, halfAccepted, FOUNDATION).statusCode()).isEqualTo(204);
+        String accepted = proposedOn(a, ACCEPTED);
+        assertThat(accept(a, accepted, FOUNDATION).statusCode()).isEqualTo(204);
+        assertThat(accept(b, accepted, ACCEPTED).statusCode()).isEqualTo(204);
+        String declined = proposedOn(b, DECLINED);
+        assertThat(b.post("/api/introductions/" + declined + "/decline", ADMIN,
+                "{\"actingFor\": \"%s\", \"reason\": \"NOT_NOW\"}".formatted(FOUNDATION)).statusCode()).isEqualTo(204);
+
+        List<String> keptByTheCommands = store.openPairs();
+        assertThat(keptByTheCommands).contains(open(WAITING, waiting), open(HALF_ACCEPTED, halfAccepted))
+                .noneMatch(row -> row.endsWith(" " + accepted) || row.endsWith(" " + declined));
+
+        store.refillOpenPairsAsTheMigrationDoes();
+        assertThat(store.openPairs()).isEqualTo(keptByTheCommands);
+    }
+
+    /** A row of the open pairs: the two actors in order, then the introduction. */
+    private static String open(String association, String introductionId) {
+        String first = association.compareTo(FOUNDATION) < 0 ? association : FOUNDATION;
+        String second = first.equals(association) ? FOUNDATION : association;
+        return first + " " + second + " " + introductionId;
+    }
+
+    private static String proposedOn(RunningMatchmaking instance, String association) {
         HttpResponse<String> proposed = instance.post("/api/introductions", ADMIN, """
                 {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "Deux instances"}"""
-                .formatted(ASSOCIATION, FOUNDATION));
+                .formatted(association, FOUNDATION));
         assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
         return RunningMatchmaking.parse(proposed.body()).path("id").asText();
     }

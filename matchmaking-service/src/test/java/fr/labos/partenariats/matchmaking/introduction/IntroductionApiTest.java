@@ -272,7 +272,19 @@ class IntroductionApiTest {
                 () -> service.post("/api/introductions/" + proposed + "/meetings/none/held", member,
                         "{\"actingFor\": \"%s\"}".formatted(ASSOCIATION)));
 
+        // The introduction still waits for the partner's answer: a second one of the same pair is refused, by a facilitator
+        // as by the actor, and by the introduction itself (the pairs set aside follow no topic in this class).
+        String alreadyOpen = "« %s » et « %s » ont déjà une mise en relation en attente de réponse (« %s ») : répondez-y, "
+                + "ou retirez-la, avant d'en proposer une autre.";
+        refused(409, "conflict", alreadyOpen.formatted(FOUNDATION, ASSOCIATION, proposed), () -> service.post(
+                "/api/introductions", TestTokens.facilitator("DEPARTEMENT:38").sign(), """
+                        {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR"}""".formatted(FOUNDATION, ASSOCIATION)));
+        refused(409, "conflict", alreadyOpen.formatted(ASSOCIATION, FOUNDATION, proposed), () -> service.post(
+                "/api/introductions", member, "{\"actorId\": \"%s\", \"partnerId\": \"%s\"}".formatted(ASSOCIATION, FOUNDATION)));
+
         assertThat(store.eventTypes(proposed)).containsExactly("IntroductionProposedEvent", "IntroductionAcceptedEvent");
+        // Withdrawn, it frees the pair for the other tests of this class.
+        assertThat(service.post("/api/introductions/" + proposed + "/withdraw", member, "{}").statusCode()).isEqualTo(204);
     }
 
     @Test
@@ -290,7 +302,8 @@ class IntroductionApiTest {
         String member = TestTokens.member(ASSOCIATION).sign();
         String partnerMember = TestTokens.member(FOUNDATION).sign();
         String path = "/api/introductions/" + expired;
-        String isExpired = "La mise en relation « " + expired + " » a expiré sans réponse des deux parties.";
+        String isExpired = "La mise en relation « " + expired + " » a expiré : les deux parties ne l'avaient pas "
+                + "acceptée avant son échéance.";
 
         refused(409, "conflict", isExpired, () -> service.post(path + "/accept", member,
                 "{\"actingFor\": \"%s\"}".formatted(ASSOCIATION)));
@@ -391,6 +404,13 @@ class IntroductionApiTest {
                 path + "/outcomes", member, """
                         {"actingFor": "%s", "outcome": "FOLLOW_UP_PLANNED", "day": "%s"}""".formatted(ASSOCIATION,
                         tomorrowInParis)));
+        invalid("form", "seul un partenariat conclu a une forme et une catégorie de ressource", () -> service.post(path + "/outcomes", member, """
+                        {"actingFor": "%s", "outcome": "FOLLOW_UP_PLANNED", "day": "%s", "form": "RESOURCES"}"""
+                        .formatted(ASSOCIATION, today())));
+        // A meeting's id is a segment of its address: one with a space could never be marked held.
+        invalid("meetingId", "identifiant de rendez-vous : lettres sans accent, chiffres, . _ - (100 au plus)", () -> service.post(path + "/meetings", member, """
+                        {"meetingId": "rdv 2", "startsAt": "%s", "actingFor": "%s"}"""
+                        .formatted(Instant.now().plusSeconds(86400), ASSOCIATION)));
         invalid("form", "un partenariat conclu dit sa forme et sa catégorie de ressource", () -> service.post(
                 path + "/outcomes", member, """
                         {"actingFor": "%s", "outcome": "PARTNERSHIP_FORMED", "day": "%s", "category": "FUNDING"}"""

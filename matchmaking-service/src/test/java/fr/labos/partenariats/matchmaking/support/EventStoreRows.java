@@ -72,6 +72,62 @@ public final class EventStoreRows {
         }
     }
 
+    /** The introductions proposed between two actors, in either order, by id. */
+    public List<String> introductionsBetween(String actorId, String partnerId) {
+        return strings("""
+                SELECT aggregateidentifier FROM domainevententry
+                WHERE payloadtype = 'fr.labos.partenariats.schema.matching.IntroductionProposedEvent'
+                  AND convert_from(payload, 'UTF8')::jsonb ->> 'actorId' IN (?, ?)
+                  AND convert_from(payload, 'UTF8')::jsonb ->> 'partnerActorId' IN (?, ?)
+                ORDER BY globalindex""", actorId, partnerId, actorId, partnerId);
+    }
+
+    /** The pairs claimed by introductions waiting for their answers, as "first second introduction", sorted. */
+    public List<String> openPairs() {
+        return strings("""
+                SELECT first_actor_id || ' ' || second_actor_id || ' ' || introduction_id FROM open_introduction_pair
+                ORDER BY 1""");
+    }
+
+    /**
+     * Empties the open pairs and fills them again with the migration that created their table, as it fills them on
+     * a store that already holds introductions.
+     */
+    public void refillOpenPairsAsTheMigrationDoes() {
+        String migration;
+        try (var in = EventStoreRows.class.getResourceAsStream("/db/migration/matchmaking/V12__open_introduction_pairs.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("The migration of the open pairs is not on the class path", e);
+        }
+        String refill = migration.substring(migration.indexOf("INSERT INTO open_introduction_pair"));
+        try (Connection connection = connect(); var statement = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            statement.executeUpdate("DELETE FROM open_introduction_pair");
+            statement.executeUpdate(refill);
+            connection.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private List<String> strings(String sql, String... parameters) {
+        try (Connection connection = connect(); PreparedStatement query = connection.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                query.setString(i + 1, parameters[i]);
+            }
+            List<String> values = new ArrayList<>();
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private long count(String sql) {
         try (Connection connection = connect();
              PreparedStatement query = connection.prepareStatement(sql);

@@ -107,7 +107,7 @@ class IntroductionController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Only the principal who proposed it, before both sides accepted (the introduction checks both). */
+    /** Only the principal who proposed it, or an administrator, before both sides accepted (the introduction checks both). */
     @PostMapping("/{introductionId}/withdraw")
     ResponseEntity<Void> withdraw(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String introductionId,
                                   @Valid @RequestBody(required = false) IntroductionRequests.Withdrawal request) {
@@ -115,7 +115,7 @@ class IntroductionController {
         if (principal.is(LabRole.VIEWER)) {
             throw new ActionForbiddenException("Un compte de consultation ne retire pas de mise en relation.");
         }
-        send(new WithdrawIntroductionCommand(introductionId, principal.subject(),
+        send(new WithdrawIntroductionCommand(introductionId, principal.subject(), principal.role().name(),
                 request == null ? null : request.reason()));
         return ResponseEntity.noContent().build();
     }

@@ -14,8 +14,8 @@ import java.util.Set;
 
 /**
  * Which problem each refusal of the introduction API answers: the introduction's state forbids it (409), the caller
- * has no say in it (403), the request is invalid (400), no such introduction (404), or the matcher does not propose
- * the pair asked for (409). Texts in {@code matchmaking-problems.properties} (French) and {@code _en}.
+ * has no say in it (403), the request is invalid (400), no such introduction (404), the pair's introductions set it
+ * aside (409), or the matcher does not propose the pair asked for (409). Texts in {@code matchmaking-problems.properties} (French) and {@code _en}.
  */
 @Configuration(proxyBeanMethods = false)
 class IntroductionProblems {
@@ -58,6 +58,12 @@ class IntroductionProblems {
     ProblemMapping<ConcurrencyException> concurrentChangeProblem() {
         return ProblemMapping.of(ConcurrencyException.class, ProblemTypes.CONFLICT)
                 .detail("conflict.concurrent-change", e -> new Object[0]);
+    }
+
+    @Bean
+    ProblemMapping<PairSetAside> pairSetAsideProblem() {
+        return ProblemMapping.of(PairSetAside.class, ProblemTypes.CONFLICT)
+                .detail("conflict.pair-set-aside", PairSetAside::arguments);
     }
 
     @Bean

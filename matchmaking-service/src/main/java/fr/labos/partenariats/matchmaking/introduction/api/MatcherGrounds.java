@@ -5,6 +5,7 @@ import fr.labos.partenariats.matchmaking.engine.index.Partner;
 import fr.labos.partenariats.matchmaking.engine.model.Match;
 import fr.labos.partenariats.matchmaking.matching.IndexNotReadyException;
 import fr.labos.partenariats.matchmaking.matching.MatchSnapshots;
+import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
 import fr.labos.partenariats.schema.matching.NeedOfferPair;
 import org.springframework.beans.factory.annotation.Value;
@@ -29,12 +30,14 @@ class MatcherGrounds {
     private static final int PAIRS_LOOKED_AT = 50;
 
     private final MatchingEngine engine;
+    private final IntroducedPairs introducedPairs;
     private final Clock clock;
     private final Duration readyTimeout;
 
-    MatcherGrounds(MatchingEngine engine, Clock clock,
+    MatcherGrounds(MatchingEngine engine, IntroducedPairs introducedPairs, Clock clock,
                    @Value("${matchmaking.index.ready-timeout:5s}") Duration readyTimeout) {
         this.engine = engine;
+        this.introducedPairs = introducedPairs;
         this.clock = clock;
         this.readyTimeout = readyTimeout;
     }
@@ -45,27 +48,54 @@ class MatcherGrounds {
 
     /**
      * The grounds of an actor's request: the pairs asked for, each of which the matcher must propose between the two
-     * actors today, or the matcher's best pairs if none is named; throws {@link PairNotProposed} otherwise.
+     * actors today, or the matcher's best pairs if none is named; throws {@link PairSetAside} if the pair's
+     * introductions set it aside, {@link PairNotProposed} if the matcher does not propose what is asked.
      */
     Grounds required(String actorId, String partnerId, List<NeedOfferPair> asked) {
+        checkNotSetAside(actorId, partnerId);
         return find(actorId, partnerId, asked).orElseThrow(() -> new PairNotProposed(actorId, partnerId));
     }
 
     /**
-     * The grounds of a facilitator's proposal: as {@link #required} when pairs are named; otherwise the matcher's
-     * best pairs if it proposes any, or none at all (an intermediation may rest on the facilitator's knowledge alone).
+     * The grounds of a facilitator's proposal by hand: the pairs named, checked as for {@link #required}; otherwise
+     * the matcher's best pairs if it proposes any, or none at all (an intermediation may rest on the facilitator's
+     * knowledge alone). A facilitator may introduce again two actors that the matcher leaves out for good (declined as
+     * competitor or already partners, partners already): that is its judgement to make. Not two with an introduction
+     * in progress ({@link PairSetAside}): that one is to be carried on, not repeated.
      */
     Grounds optional(String actorId, String partnerId, List<NeedOfferPair> asked) {
+        awaitIndex();
+        Optional<IntroducedPairs.SetAside> inProgress = introducedPairs.inProgress(actorId, partnerId);
+        if (inProgress.isPresent()) {
+            throw new PairSetAside(actorId, partnerId, inProgress.get());
+        }
         if (!asked.isEmpty()) {
-            return required(actorId, partnerId, asked);
+            return find(actorId, partnerId, asked).orElseThrow(() -> new PairNotProposed(actorId, partnerId));
         }
         return find(actorId, partnerId, asked).orElse(new Grounds(List.of(), null));
     }
 
-    private Optional<Grounds> find(String actorId, String partnerId, List<NeedOfferPair> asked) {
-        if (!engine.awaitReady(readyTimeout)) {
+    /**
+     * Said first, and for what it is, rather than as a pair the matcher does not propose (which it does not, for
+     * that reason). Read from the introductions relayed so far; one proposed a moment ago and not yet read back is
+     * refused by the introduction itself ({@code OpenPairs}).
+     */
+    private void checkNotSetAside(String actorId, String partnerId) {
+        awaitIndex();
+        Optional<IntroducedPairs.SetAside> why = introducedPairs.between(actorId, partnerId);
+        if (why.isPresent()) {
+            throw new PairSetAside(actorId, partnerId, why.get());
+        }
+    }
+
+    private void awaitIndex() {
+        if (!engine.awaitReady(readyTimeout) || !introducedPairs.awaitCaughtUp(readyTimeout)) {
             throw new IndexNotReadyException();
         }
+    }
+
+    private Optional<Grounds> find(String actorId, String partnerId, List<NeedOfferPair> asked) {
+        awaitIndex();
         Optional<Partner> partner = engine.weight(actorId, partnerId, LocalDate.now(clock), PAIRS_LOOKED_AT);
         if (partner.isEmpty() || partner.get().pairs().isEmpty()) {
             return Optional.empty();

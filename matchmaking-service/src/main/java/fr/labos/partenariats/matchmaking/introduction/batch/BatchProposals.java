@@ -4,6 +4,7 @@ import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
 import fr.labos.partenariats.matchmaking.engine.index.Partner;
 import fr.labos.partenariats.matchmaking.engine.index.RankingFilter;
 import fr.labos.partenariats.matchmaking.engine.model.Match;
+import fr.labos.partenariats.matchmaking.introduction.command.PairAlreadyInIntroduction;
 import fr.labos.partenariats.matchmaking.matching.IndexNotReadyException;
 import fr.labos.partenariats.matchmaking.matching.MatchSnapshots;
 import fr.labos.partenariats.matchmaking.matching.exclusion.ExclusionReason;
@@ -134,7 +135,10 @@ public class BatchProposals {
                 tally.skipped.values().stream().toList(), tally.proposals);
     }
 
-    /** Sends the proposal; its id, or null if the event store already holds an introduction of that id. */
+    /**
+     * Sends the proposal; its id, or null if the event store already holds an introduction of that id, or one of the
+     * same pair waiting for its answers.
+     */
     private String propose(String actorId, Partner partner, Proposer proposer) {
         Match best = partner.pairs().get(0);
         String id = proposalId(actorId, partner.actor().id());
@@ -145,7 +149,8 @@ public class BatchProposals {
                     partner.actor().id(), pairs, MatchSnapshots.of(best), proposer,
                     "Proposition du lot de mise en relation : " + partner.sentence()));
             return id;
-        } catch (AggregateStreamCreationException | ConcurrencyException alreadyThere) {
+        } catch (AggregateStreamCreationException | ConcurrencyException | PairAlreadyInIntroduction alreadyThere) {
+            // Proposed by a previous batch, or by someone else, and not yet read back from the topic.
             return null;
         }
     }
@@ -162,7 +167,7 @@ public class BatchProposals {
     /** Why a top partner was not proposed, besides the reasons of the introduced pairs. */
     enum SkipReason {
         PROPOSED_IN_THIS_BATCH("déjà proposée dans ce lot, depuis l'autre acteur"),
-        ALREADY_PROPOSED("déjà proposée par un lot précédent, pas encore relue du journal");
+        ALREADY_PROPOSED("déjà proposée (par un lot précédent ou à l'instant), pas encore relue du journal");
 
         final String label;
 

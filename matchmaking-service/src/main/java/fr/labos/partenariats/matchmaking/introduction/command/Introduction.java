@@ -24,6 +24,7 @@ import fr.labos.partenariats.schema.matching.ScheduleMeetingCommand;
 import fr.labos.partenariats.schema.matching.WithdrawIntroductionCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.deadline.DeadlineManager;
+import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -44,13 +45,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * An introduction (mise en relation) of two actors, from its proposal to what came of it. Double opt-in: it is
  * accepted only once both sides accepted; unanswered, it expires through a deadline that a persistent deadline
- * manager keeps across restarts.
+ * manager keeps across restarts. While it waits for its answers its pair of actors is claimed ({@link OpenPairs}), so
+ * that no second introduction of the same pair can be proposed meanwhile, however close together the requests.
  */
 @Aggregate(repository = IntroductionCommandConfiguration.REPOSITORY)
 public class Introduction {
 
     /** The deadline by which both sides must have accepted; scheduled on proposal, cancelled once answered. */
     static final String ANSWER_DEADLINE = "introduction-answer";
+    /** The role that may withdraw any introduction ({@code LabRole.ADMIN}'s name). */
+    private static final String ADMINISTRATOR = "ADMIN";
 
     @AggregateIdentifier
     private String introductionId;
@@ -63,7 +67,8 @@ public class Introduction {
     private IntroductionStatus status;
     private final Set<String> acceptedSides = new HashSet<>();
     private final Map<String, Meeting> meetings = new HashMap<>();
-    private int partnershipsInForce;
+    /** The day each partnership formed through this introduction and not yet ended was formed. */
+    private final List<LocalDate> partnershipsInForce = new ArrayList<>();
 
     protected Introduction() {
         // for Axon
@@ -71,8 +76,9 @@ public class Introduction {
 
     @CommandHandler
     public Introduction(ProposeIntroductionCommand command, AnswerPeriod answerPeriod, Clock clock,
-                        DeadlineManager deadlines) {
+                        DeadlineManager deadlines, OpenPairs openPairs) {
         IntroductionRules.checkProposal(command);
+        openPairs.claim(command.introductionId(), command.actorId(), command.partnerActorId());
         Instant now = clock.instant();
         Instant due = now.plus(answerPeriod.duration());
         // Scheduled first for its id (the deadline is written with the events, when the unit of work commits).
@@ -153,15 +159,16 @@ public class Introduction {
      * changes nothing.
      */
     @CommandHandler
-    void handle(JoinIntroductionAfterSpeedMeetingCommand command, Clock clock, DeadlineManager deadlines) {
+    void handle(JoinIntroductionAfterSpeedMeetingCommand command, Clock clock, DeadlineManager deadlines,
+                OpenPairs openPairs) {
         IntroductionRules.checkSpeedMeetingJoined(command);
         if (!isParty(command.actorId())) throw new NotAPartyToIntroduction(introductionId, command.actorId());
         if (!isParty(command.partnerActorId())) {
             throw new NotAPartyToIntroduction(introductionId, command.partnerActorId());
         }
-        checkNotClosed();
         String meetingId = speedMeetingId(command.sessionId(), command.round());
         if (meetings.containsKey(meetingId)) return;
+        checkNotClosed(clock);
         Instant now = clock.instant();
         if (status == IntroductionStatus.PROPOSED) {
             List<String> waiting = new ArrayList<>(List.of(actorId, partnerActorId));
@@ -169,10 +176,16 @@ public class Introduction {
             for (int i = 0; i < waiting.size(); i++) {
                 apply(new IntroductionAcceptedEvent(introductionId, waiting.get(i), i == waiting.size() - 1, now));
             }
-            cancelAnswerDeadline(deadlines);
+            endAnswerPeriod(deadlines, openPairs);
         }
         apply(new MeetingScheduledEvent(introductionId, meetingId, command.heldAt(), command.place(), now));
         apply(new MeetingHeldEvent(introductionId, meetingId, command.note(), now));
+    }
+
+    /** Answered (both sides accepted, or declined) or withdrawn: no deadline to wait for, the pair is free again. */
+    private void endAnswerPeriod(DeadlineManager deadlines, OpenPairs openPairs) {
+        cancelAnswerDeadline(deadlines);
+        openPairs.release(introductionId);
     }
 
     /**
@@ -194,42 +207,44 @@ public class Introduction {
     }
 
     @CommandHandler
-    void handle(AcceptIntroductionCommand command, Clock clock, DeadlineManager deadlines) {
+    void handle(AcceptIntroductionCommand command, Clock clock, DeadlineManager deadlines, OpenPairs openPairs) {
         String side = command.actorId();
         if (!isParty(side)) throw new NotAPartyToIntroduction(introductionId, side);
-        checkStillUnanswered();
+        checkStillUnanswered(clock);
         if (acceptedSides.contains(side)) throw new AlreadyAnswered(introductionId, side);
         boolean otherSideAcceptedAlready = !acceptedSides.isEmpty();
         apply(new IntroductionAcceptedEvent(introductionId, side, otherSideAcceptedAlready, clock.instant()));
-        if (otherSideAcceptedAlready) cancelAnswerDeadline(deadlines);
+        if (otherSideAcceptedAlready) endAnswerPeriod(deadlines, openPairs);
     }
 
     @CommandHandler
-    void handle(DeclineIntroductionCommand command, Clock clock, DeadlineManager deadlines) {
+    void handle(DeclineIntroductionCommand command, Clock clock, DeadlineManager deadlines, OpenPairs openPairs) {
         String side = command.actorId();
         if (!isParty(side)) throw new NotAPartyToIntroduction(introductionId, side);
-        checkStillUnanswered();
+        checkStillUnanswered(clock);
         if (acceptedSides.contains(side)) throw new AlreadyAnswered(introductionId, side);
         if (command.reason() == null) throw new InvalidIntroduction("reason", "un refus donne sa raison");
         apply(new IntroductionDeclinedEvent(introductionId, side, command.reason(), command.explanation(),
                 clock.instant()));
-        cancelAnswerDeadline(deadlines);
+        endAnswerPeriod(deadlines, openPairs);
     }
 
+    /** By its proposer, or an administrator (who may do everything), while it waits for its answers. */
     @CommandHandler
-    void handle(WithdrawIntroductionCommand command, Clock clock, DeadlineManager deadlines) {
-        if (!proposerSubject.equals(command.principalSubject())) throw new NotTheProposer(introductionId);
-        checkStillUnanswered();
+    void handle(WithdrawIntroductionCommand command, Clock clock, DeadlineManager deadlines, OpenPairs openPairs) {
+        if (!proposerSubject.equals(command.principalSubject()) && !ADMINISTRATOR.equals(command.principalRole())) {
+            throw new NotTheProposer(introductionId);
+        }
+        checkStillUnanswered(clock);
         apply(new IntroductionWithdrawnEvent(introductionId, command.reason(), clock.instant()));
-        cancelAnswerDeadline(deadlines);
+        endAnswerPeriod(deadlines, openPairs);
     }
 
     @CommandHandler
     void handle(ScheduleMeetingCommand command, Clock clock) {
         checkActingFor(command.actingFor());
-        checkAccepted();
-        IntroductionRules.require(command.meetingId(), "meetingId", "un rendez-vous a besoin d'un identifiant");
-        if (command.startsAt() == null) throw new InvalidIntroduction("startsAt", "un rendez-vous a une date");
+        checkAccepted(clock);
+        IntroductionRules.checkMeeting(command, proposedAt, clock);
         if (meetings.containsKey(command.meetingId())) {
             throw new MeetingAlreadyScheduled(introductionId, command.meetingId());
         }
@@ -240,7 +255,7 @@ public class Introduction {
     @CommandHandler
     void handle(RecordMeetingHeldCommand command, Clock clock) {
         checkActingFor(command.actingFor());
-        checkAccepted();
+        checkAccepted(clock);
         checkMeetingToConclude(command.meetingId(), clock);
         apply(new MeetingHeldEvent(introductionId, command.meetingId(), command.note(), clock.instant()));
     }
@@ -248,7 +263,7 @@ public class Introduction {
     @CommandHandler
     void handle(RecordMeetingMissedCommand command, Clock clock) {
         checkActingFor(command.actingFor());
-        checkAccepted();
+        checkAccepted(clock);
         checkMeetingToConclude(command.meetingId(), clock);
         if (command.absentActorId() != null && !isParty(command.absentActorId())) {
             throw new InvalidIntroduction("absentActorId", "l'absent doit être l'un des deux acteurs");
@@ -260,19 +275,23 @@ public class Introduction {
     @CommandHandler
     void handle(RecordOutcomeCommand command, Clock clock) {
         checkActingFor(command.actingFor());
-        checkAccepted();
+        checkAccepted(clock);
         IntroductionRules.checkOutcome(command, proposedAt, clock);
-        if (endsAPartnership(command) && partnershipsInForce == 0) throw new NoPartnershipToEnd(introductionId);
+        if (endsAPartnership(command)) checkPartnershipToEnd(command.occurredOn());
         apply(new OutcomeRecordedEvent(introductionId, command.outcome(), command.occurredOn(), command.note(),
                 command.form(), command.category(), clock.instant()));
     }
 
-    /** Fires at {@code answerBy}, even after a restart when the deadline manager is persistent. */
+    /**
+     * Fires at {@code answerBy}, even after a restart when the deadline manager is persistent. (A deadline handler's
+     * first parameter is taken for the deadline's payload: the message comes first, the resource after it.)
+     */
     @DeadlineHandler(deadlineName = ANSWER_DEADLINE)
-    void expireUnanswered() {
+    void expireUnanswered(DeadlineMessage<?> deadline, OpenPairs openPairs) {
         // A deadline that fires while its cancellation is in flight must not close an answered introduction.
         if (status != IntroductionStatus.PROPOSED) return;
         apply(new IntroductionExpiredEvent(introductionId, answerBy));
+        openPairs.release(introductionId);
     }
 
     private boolean isParty(String actor) {
@@ -284,13 +303,24 @@ public class Introduction {
         if (actingFor != null && !isParty(actingFor)) throw new NotAPartyToIntroduction(introductionId, actingFor);
     }
 
-    private void checkStillUnanswered() {
-        checkNotClosed();
+    private void checkStillUnanswered(Clock clock) {
+        checkNotClosed(clock);
         if (status == IntroductionStatus.ACCEPTED) throw new IntroductionAlreadyAccepted(introductionId);
     }
 
-    private void checkAccepted() {
+    /**
+     * Closed, or unanswered past its deadline: the deadline manager records the expiry when it next polls (seconds
+     * later, or after a restart once it starts), but from the deadline on no answer is taken any more.
+     */
+    private void checkNotClosed(Clock clock) {
         checkNotClosed();
+        if (status == IntroductionStatus.PROPOSED && answerBy != null && !clock.instant().isBefore(answerBy)) {
+            throw new IntroductionExpired(introductionId);
+        }
+    }
+
+    private void checkAccepted(Clock clock) {
+        checkNotClosed(clock);
         if (status == IntroductionStatus.PROPOSED) throw new IntroductionNotYetAccepted(introductionId);
     }
 
@@ -313,6 +343,16 @@ public class Introduction {
 
     private static boolean endsAPartnership(RecordOutcomeCommand command) {
         return command.outcome() == Outcome.PARTNERSHIP_ENDED;
+    }
+
+    /** A partnership ends only if one is in force, formed on or before the day it ends. */
+    private void checkPartnershipToEnd(LocalDate endedOn) {
+        if (partnershipsInForce.isEmpty()) throw new NoPartnershipToEnd(introductionId);
+        LocalDate firstFormed = partnershipsInForce.stream().min(LocalDate::compareTo).orElseThrow();
+        if (endedOn.isBefore(firstFormed)) {
+            throw new InvalidIntroduction("occurredOn", "un partenariat ne peut finir (" + endedOn + ") avant d'être conclu ("
+                    + firstFormed + ")");
+        }
     }
 
     @EventSourcingHandler
@@ -366,11 +406,21 @@ public class Introduction {
     @EventSourcingHandler
     void on(OutcomeRecordedEvent event) {
         switch (event.outcome()) {
-            case PARTNERSHIP_FORMED -> partnershipsInForce++;
-            case PARTNERSHIP_ENDED -> partnershipsInForce--;
+            case PARTNERSHIP_FORMED -> partnershipsInForce.add(event.occurredOn());
+            case PARTNERSHIP_ENDED -> endPartnership(event.occurredOn());
             case NO_FIT, FOLLOW_UP_PLANNED -> {
             }
         }
+    }
+
+    /**
+     * The partnership an end closes: the latest formed on or before that day. Ends recorded before that rule was
+     * checked may precede every formation: they close the earliest.
+     */
+    private void endPartnership(LocalDate endedOn) {
+        partnershipsInForce.stream().filter(formed -> !formed.isAfter(endedOn)).max(LocalDate::compareTo)
+                .or(() -> partnershipsInForce.stream().min(LocalDate::compareTo))
+                .ifPresent(partnershipsInForce::remove);
     }
 
     private record Meeting(Instant startsAt, boolean concluded) {

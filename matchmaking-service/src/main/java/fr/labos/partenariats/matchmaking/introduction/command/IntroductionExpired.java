@@ -1,9 +1,10 @@
 package fr.labos.partenariats.matchmaking.introduction.command;
 
-/** The introduction expired unanswered: nothing more can happen to it. */
+/** The introduction expired before both sides accepted it: nothing more can happen to it. */
 public class IntroductionExpired extends IntroductionConflict {
 
     public IntroductionExpired(String introductionId) {
-        super("la mise en relation " + introductionId + " a expiré sans réponse des deux parties", introductionId);
+        super("la mise en relation " + introductionId + " a expiré : les deux parties ne l'avaient pas acceptée "
+                + "avant son échéance", introductionId);
     }
 }

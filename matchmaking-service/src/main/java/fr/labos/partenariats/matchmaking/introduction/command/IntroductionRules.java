@@ -9,17 +9,30 @@ import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.matching.ProposeIntroductionCommand;
 import fr.labos.partenariats.schema.matching.RecordPastIntroductionCommand;
 import fr.labos.partenariats.schema.matching.RecordOutcomeCommand;
+import fr.labos.partenariats.schema.matching.ScheduleMeetingCommand;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.regex.Pattern;
 
 /** The rules on what a proposal and an outcome must say, whatever the introduction's state. */
 public final class IntroductionRules {
 
     /** Labs work on French local time: an outcome "today" is today in Paris. */
     static final ZoneId LAB_TIME_ZONE = ZoneId.of("Europe/Paris");
+
+    /**
+     * A meeting's id is a segment of its address ({@code /meetings/{id}/held}): letters without accents, digits,
+     * {@code .}, {@code _} and {@code -}.
+     */
+    private static final Pattern MEETING_ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    /** The ids of the meetings held at speed-meeting sessions ({@link Introduction#speedMeetingId}). */
+    private static final String SPEED_MEETING_IDS = "session-";
+    /** How far ahead a meeting may be planned: further is taken for a typing error in the year. */
+    private static final Duration MEETING_HORIZON = Duration.ofDays(366);
 
     private IntroductionRules() {
     }
@@ -91,6 +104,33 @@ public final class IntroductionRules {
     private static void checkScore(MatchSnapshot match) {
         if (match != null && (match.score() < 0 || match.score() > 1)) {
             throw new InvalidIntroduction("match.score", "un score est compris entre 0 et 1, pas " + match.score());
+        }
+    }
+
+    /**
+     * A meeting planned by the two sides or a facilitator: an id fit for an address and not one of a session's, a
+     * start no earlier than the day of the proposal and within the coming year.
+     */
+    static void checkMeeting(ScheduleMeetingCommand command, Instant proposedAt, Clock clock) {
+        require(command.meetingId(), "meetingId", "un rendez-vous a besoin d'un identifiant");
+        if (!MEETING_ID.matcher(command.meetingId()).matches()) {
+            throw new InvalidIntroduction("meetingId", "identifiant de rendez-vous : lettres sans accent, chiffres, . _ - "
+                    + "(100 au plus)");
+        }
+        if (command.meetingId().startsWith(SPEED_MEETING_IDS)) {
+            throw new InvalidIntroduction("meetingId", "« " + SPEED_MEETING_IDS + "… » est réservé aux rencontres des "
+                    + "sessions de rencontres express");
+        }
+        Instant startsAt = command.startsAt();
+        if (startsAt == null) throw new InvalidIntroduction("startsAt", "un rendez-vous a une date");
+        LocalDate proposedOn = LocalDate.ofInstant(proposedAt, LAB_TIME_ZONE);
+        if (LocalDate.ofInstant(startsAt, LAB_TIME_ZONE).isBefore(proposedOn)) {
+            throw new InvalidIntroduction("startsAt", "un rendez-vous ne peut pas précéder la proposition, faite le "
+                    + proposedOn);
+        }
+        if (startsAt.isAfter(clock.instant().plus(MEETING_HORIZON))) {
+            throw new InvalidIntroduction("startsAt", "un rendez-vous se planifie dans l'année à venir, pas le "
+                    + LocalDate.ofInstant(startsAt, LAB_TIME_ZONE));
         }
     }
 
@@ -174,6 +214,10 @@ public final class IntroductionRules {
         if (outcome == Outcome.PARTNERSHIP_FORMED && (form == null || category == null)) {
             throw new InvalidIntroduction(prefix + "form",
                     "un partenariat conclu dit sa forme et sa catégorie de ressource");
+        }
+        if (outcome != Outcome.PARTNERSHIP_FORMED && (form != null || category != null)) {
+            throw new InvalidIntroduction(prefix + "form",
+                    "seul un partenariat conclu a une forme et une catégorie de ressource");
         }
     }
 

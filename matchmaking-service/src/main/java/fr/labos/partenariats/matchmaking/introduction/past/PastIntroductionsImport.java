@@ -16,6 +16,8 @@ import fr.labos.partenariats.schema.matching.RecordPastIntroductionCommand;
 import fr.labos.partenariats.schema.matching.RecordPastIntroductionCommand.PastOutcome;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
@@ -151,8 +153,14 @@ class PastIntroductionsImport {
                 results.add(numbered.result(Result.ALREADY_RECORDED));
                 continue;
             }
-            commands.sendAndWait(numbered.command());
-            results.add(numbered.result(Result.RECORDED));
+            try {
+                commands.sendAndWait(numbered.command());
+                results.add(numbered.result(Result.RECORDED));
+            } catch (AggregateStreamCreationException | ConcurrencyException recordedMeanwhile) {
+                // The same file sent twice at once (a client that gave up waiting and sent it again): the other
+                // sending recorded this line between the check above and this command.
+                results.add(numbered.result(Result.ALREADY_RECORDED));
+            }
         }
         return new ImportReport(count(results, Result.RECORDED), count(results, Result.ALREADY_RECORDED), results);
     }

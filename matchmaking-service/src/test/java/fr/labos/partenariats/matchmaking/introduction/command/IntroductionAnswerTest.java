@@ -5,11 +5,15 @@ import fr.labos.partenariats.schema.matching.DeclineReason;
 import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
 import fr.labos.partenariats.schema.matching.IntroductionWithdrawnEvent;
+import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
 import fr.labos.partenariats.schema.matching.WithdrawIntroductionCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 import static fr.labos.partenariats.matchmaking.introduction.command.IntroductionSamples.*;
 
@@ -163,7 +167,7 @@ class IntroductionAnswerTest {
     void theProposerCanWithdrawAnOpenIntroduction() {
         fixture.givenCurrentTime(NOW)
                 .andGivenCommands(askedByTheAssociation())
-                .when(new WithdrawIntroductionCommand(ID, MEMBER.subject(), "Doublon"))
+                .when(new WithdrawIntroductionCommand(ID, MEMBER.subject(), MEMBER.role(), "Doublon"))
                 .expectEvents(new IntroductionWithdrawnEvent(ID, "Doublon", NOW))
                 .expectNoScheduledDeadlines();
     }
@@ -171,7 +175,7 @@ class IntroductionAnswerTest {
     @Test
     void onlyTheProposerCanWithdraw() {
         fixture.given(proposed())
-                .when(new WithdrawIntroductionCommand(ID, "u-someone-else", "Doublon"))
+                .when(new WithdrawIntroductionCommand(ID, "u-someone-else", "FACILITATOR", "Doublon"))
                 .expectException(NotTheProposer.class)
                 .expectNoEvents();
     }
@@ -179,7 +183,7 @@ class IntroductionAnswerTest {
     @Test
     void cannotWithdrawAnIntroductionBothSidesAccepted() {
         fixture.given(acceptedByBothSides())
-                .when(new WithdrawIntroductionCommand(ID, MEMBER.subject(), "Trop tard"))
+                .when(new WithdrawIntroductionCommand(ID, MEMBER.subject(), MEMBER.role(), "Trop tard"))
                 .expectException(IntroductionAlreadyAccepted.class)
                 .expectNoEvents();
     }
@@ -190,5 +194,87 @@ class IntroductionAnswerTest {
                 .when(new DeclineIntroductionCommand(ID, FOUNDATION, DeclineReason.OTHER, null))
                 .expectException(IntroductionWithdrawn.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void anAdministratorCanWithdrawAnyIntroduction() {
+        fixture.given(proposed())
+                .when(new WithdrawIntroductionCommand(ID, "u-admin", "ADMIN", "Proposée par erreur"))
+                .expectEvents(new IntroductionWithdrawnEvent(ID, "Proposée par erreur", NOW));
+    }
+
+    /**
+     * The deadline manager records the expiry when it next polls, seconds after the deadline (or once it starts,
+     * after a restart): in between, the introduction takes no answer any more.
+     */
+    @Test
+    void noAnswerIsTakenOnceTheDeadlinePassedEvenBeforeTheExpiryIsRecorded() {
+        AggregateTestFixture<Introduction> atTheDeadline = IntroductionSamples.fixture(ANSWER_BY, AnswerPeriod.DEFAULT,
+                new OpenPairsInMemory());
+        atTheDeadline.given(proposed(), acceptedBy(FOUNDATION, false))
+                .when(acceptBy(ASSOCIATION))
+                .expectException(IntroductionExpired.class)
+                .expectExceptionMessage("la mise en relation intro-1 a expiré : les deux parties ne l'avaient pas "
+                        + "acceptée avant son échéance")
+                .expectNoEvents();
+        atTheDeadline.given(proposed())
+                .when(new DeclineIntroductionCommand(ID, FOUNDATION, DeclineReason.NOT_NOW, null))
+                .expectException(IntroductionExpired.class)
+                .expectNoEvents();
+        atTheDeadline.given(proposed())
+                .when(new WithdrawIntroductionCommand(ID, MEMBER.subject(), MEMBER.role(), "Doublon"))
+                .expectException(IntroductionExpired.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anAnswerAMomentBeforeTheDeadlineIsTaken() {
+        Instant justBefore = ANSWER_BY.minusSeconds(1);
+        IntroductionSamples.fixture(justBefore, AnswerPeriod.DEFAULT, new OpenPairsInMemory())
+                .given(proposed(), acceptedBy(FOUNDATION, false))
+                .when(acceptBy(ASSOCIATION))
+                .expectEvents(new IntroductionAcceptedEvent(ID, ASSOCIATION, true, justBefore));
+    }
+
+    @Test
+    void theEndOfTheAnswerPeriodFreesThePairForAnotherIntroduction() {
+        OpenPairsInMemory acceptedByBoth = new OpenPairsInMemory();
+        IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, acceptedByBoth)
+                .givenCommands(askedByTheAssociation(), acceptBy(FOUNDATION))
+                .when(acceptBy(ASSOCIATION))
+                .expectSuccessfulHandlerExecution();
+        assertThat(acceptedByBoth.holding(ASSOCIATION, FOUNDATION)).isEmpty();
+
+        OpenPairsInMemory declined = new OpenPairsInMemory();
+        IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, declined)
+                .givenCommands(askedByTheAssociation())
+                .when(new DeclineIntroductionCommand(ID, FOUNDATION, DeclineReason.NOT_NOW, null))
+                .expectSuccessfulHandlerExecution();
+        assertThat(declined.holding(ASSOCIATION, FOUNDATION)).isEmpty();
+
+        OpenPairsInMemory withdrawn = new OpenPairsInMemory();
+        IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, withdrawn)
+                .givenCommands(askedByTheAssociation())
+                .when(new WithdrawIntroductionCommand(ID, MEMBER.subject(), MEMBER.role(), "Doublon"))
+                .expectSuccessfulHandlerExecution();
+        assertThat(withdrawn.holding(ASSOCIATION, FOUNDATION)).isEmpty();
+
+        OpenPairsInMemory expired = new OpenPairsInMemory();
+        IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, expired)
+                .givenCurrentTime(NOW)
+                .andGivenCommands(askedByTheAssociation())
+                .whenThenTimeElapses(Duration.ofDays(14))
+                .expectEvents(new IntroductionExpiredEvent(ID, ANSWER_BY));
+        assertThat(expired.holding(ASSOCIATION, FOUNDATION)).isEmpty();
+    }
+
+    @Test
+    void oneSideAcceptingKeepsThePairClaimed() {
+        OpenPairsInMemory openPairs = new OpenPairsInMemory();
+        IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, openPairs)
+                .givenCommands(askedByTheAssociation())
+                .when(acceptBy(FOUNDATION))
+                .expectSuccessfulHandlerExecution();
+        assertThat(openPairs.holding(FOUNDATION, ASSOCIATION)).contains(ID);
     }
 }

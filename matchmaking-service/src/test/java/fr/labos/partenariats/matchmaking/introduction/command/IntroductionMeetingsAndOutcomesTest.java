@@ -16,6 +16,8 @@ import fr.labos.partenariats.schema.matching.RecordOutcomeCommand;
 import fr.labos.partenariats.schema.matching.ScheduleMeetingCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +41,13 @@ class IntroductionMeetingsAndOutcomesTest {
     private static final RecordOutcomeCommand ENDING = new RecordOutcomeCommand(ID, FOUNDATION,
             Outcome.PARTNERSHIP_ENDED, TODAY_IN_PARIS, "Convention non renouvelée", null, null);
 
+    /** The day of the proposal, in Paris. */
+    private static final LocalDate NOW_IN_PARIS = LocalDate.of(2026, 3, 9);
+
     private final AggregateTestFixture<Introduction> fixture = IntroductionSamples.fixtureAt(LATER);
+    /** Two days after the proposal: an introduction not accepted yet still waits for its answers then. */
+    private final AggregateTestFixture<Introduction> withinTheAnswerPeriod =
+            IntroductionSamples.fixtureAt(NOW.plus(Duration.ofDays(2)));
 
     @Test
     void anAcceptedIntroductionCanHaveAMeetingScheduled() {
@@ -57,7 +65,7 @@ class IntroductionMeetingsAndOutcomesTest {
 
     @Test
     void cannotScheduleAMeetingBeforeBothSidesAccepted() {
-        fixture.given(proposed(), acceptedBy(ASSOCIATION, false))
+        withinTheAnswerPeriod.given(proposed(), acceptedBy(ASSOCIATION, false))
                 .when(new ScheduleMeetingCommand(ID, "m-1", ASSOCIATION, MEETING_TIME, "La Mure"))
                 .expectException(IntroductionNotYetAccepted.class)
                 .expectNoEvents();
@@ -174,7 +182,7 @@ class IntroductionMeetingsAndOutcomesTest {
     @Test
     void onlyAFormedPartnershipCanEnd() {
         fixture.given(acceptedByBothSides())
-                .when(partnership(Outcome.PARTNERSHIP_ENDED, TODAY_IN_PARIS))
+                .when(ENDING)
                 .expectException(NoPartnershipToEnd.class)
                 .expectNoEvents();
     }
@@ -216,8 +224,8 @@ class IntroductionMeetingsAndOutcomesTest {
 
     @Test
     void cannotRecordAnOutcomeBeforeBothSidesAccepted() {
-        fixture.given(proposed())
-                .when(new RecordOutcomeCommand(ID, ASSOCIATION, Outcome.NO_FIT, TODAY_IN_PARIS, null, null, null))
+        withinTheAnswerPeriod.given(proposed())
+                .when(new RecordOutcomeCommand(ID, ASSOCIATION, Outcome.NO_FIT, NOW_IN_PARIS, null, null, null))
                 .expectException(IntroductionNotYetAccepted.class)
                 .expectNoEvents();
     }
@@ -233,5 +241,90 @@ class IntroductionMeetingsAndOutcomesTest {
     private static RecordOutcomeCommand partnership(Outcome outcome, LocalDate day) {
         return new RecordOutcomeCommand(ID, FOUNDATION, outcome, day, "Convention signée", PartnershipForm.RESOURCES,
                 ResourceCategory.FUNDING);
+    }
+
+    @Test
+    void anUnacceptedIntroductionPastItsDeadlineIsExpiredForMeetingsToo() {
+        fixture.given(proposed(), acceptedBy(ASSOCIATION, false))
+                .when(new ScheduleMeetingCommand(ID, "m-1", ASSOCIATION, MEETING_TIME, "La Mure"))
+                .expectException(IntroductionExpired.class)
+                .expectNoEvents();
+    }
+
+    /** The id is a segment of the meeting's address: {@code /meetings/rdv 1/held} could not be asked for. */
+    @ParameterizedTest
+    @ValueSource(strings = {"rdv 1", "rdv/1", "rendez-vous-à-grenoble", "-rdv", " "})
+    void aMeetingIdIsFitForAnAddress(String meetingId) {
+        fixture.given(acceptedByBothSides())
+                .when(new ScheduleMeetingCommand(ID, meetingId, ASSOCIATION, MEETING_TIME, "La Mure"))
+                .expectException(InvalidIntroduction.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void theIdsOfSpeedMeetingRoundsAreLeftToSessions() {
+        fixture.given(acceptedByBothSides())
+                .when(new ScheduleMeetingCommand(ID, Introduction.speedMeetingId("s-1", 1), ASSOCIATION, MEETING_TIME,
+                        "La Mure"))
+                .expectException(InvalidIntroduction.class)
+                .expectExceptionMessage("« session-… » est réservé aux rencontres des sessions de rencontres express")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMeetingCannotPrecedeTheDayOfTheProposal() {
+        Instant dayBefore = Instant.parse("2026-03-08T15:00:00Z");
+        fixture.given(acceptedByBothSides())
+                .when(new ScheduleMeetingCommand(ID, "m-1", ASSOCIATION, dayBefore, "La Mure"))
+                .expectException(InvalidIntroduction.class)
+                .expectNoEvents();
+    }
+
+    /** Proposed at 9:30 in Paris: a meeting at 8:00 the same morning is recorded (the two met before it was typed). */
+    @Test
+    void aMeetingEarlierOnTheDayOfTheProposalIsRecorded() {
+        Instant sameMorning = Instant.parse("2026-03-09T07:00:00Z");
+        fixture.given(acceptedByBothSides())
+                .when(new ScheduleMeetingCommand(ID, "m-1", ASSOCIATION, sameMorning, null))
+                .expectEvents(new MeetingScheduledEvent(ID, "m-1", sameMorning, null, LATER));
+    }
+
+    @Test
+    void aMeetingIsPlannedWithinTheComingYear() {
+        Instant typoInTheYear = Instant.parse("2062-04-15T08:00:00Z");
+        fixture.given(acceptedByBothSides())
+                .when(new ScheduleMeetingCommand(ID, "m-1", ASSOCIATION, typoInTheYear, "La Mure"))
+                .expectException(InvalidIntroduction.class)
+                .expectExceptionMessage("un rendez-vous se planifie dans l'année à venir, pas le 2062-04-15")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPartnershipCannotEndBeforeItWasFormed() {
+        fixture.given(acceptedByBothSides()).andGiven(FORMED)
+                .when(new RecordOutcomeCommand(ID, FOUNDATION, Outcome.PARTNERSHIP_ENDED, LocalDate.of(2026, 3, 20),
+                        null, null, null))
+                .expectException(InvalidIntroduction.class)
+                .expectExceptionMessage("un partenariat ne peut finir (2026-03-20) avant d'être conclu (2026-03-30)")
+                .expectNoEvents();
+    }
+
+    @Test
+    void aPartnershipEndsOnTheDayItWasFormedAtTheEarliest() {
+        RecordOutcomeCommand sameDay = new RecordOutcomeCommand(ID, FOUNDATION, Outcome.PARTNERSHIP_ENDED,
+                FORMED.occurredOn(), null, null, null);
+        fixture.given(acceptedByBothSides()).andGiven(FORMED)
+                .when(sameDay)
+                .expectEvents(new OutcomeRecordedEvent(ID, Outcome.PARTNERSHIP_ENDED, FORMED.occurredOn(), null, null,
+                        null, LATER));
+    }
+
+    @Test
+    void onlyAPartnershipFormedHasAFormAndACategory() {
+        fixture.given(acceptedByBothSides())
+                .when(new RecordOutcomeCommand(ID, FOUNDATION, Outcome.FOLLOW_UP_PLANNED, TODAY_IN_PARIS, null,
+                        PartnershipForm.RESOURCES, null))
+                .expectException(InvalidIntroduction.class)
+                .expectNoEvents();
     }
 }

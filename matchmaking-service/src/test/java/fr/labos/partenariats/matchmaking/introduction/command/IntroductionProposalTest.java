@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 
 import static fr.labos.partenariats.matchmaking.introduction.command.IntroductionSamples.*;
+import static org.assertj.core.api.Assertions.assertThat;
 
 class IntroductionProposalTest {
 
@@ -112,5 +113,32 @@ class IntroductionProposalTest {
                         tooHigh, FACILITATOR, null))
                 .expectException(InvalidIntroduction.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void aProposalClaimsItsPairWhileItWaitsForAnswers() {
+        OpenPairsInMemory openPairs = new OpenPairsInMemory();
+        IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, openPairs)
+                .givenNoPriorActivity()
+                .when(askedByTheAssociation())
+                .expectSuccessfulHandlerExecution();
+        assertThat(openPairs.holding(FOUNDATION, ASSOCIATION)).contains(ID);
+    }
+
+    /** Whichever side asked first, and whoever asks now: one introduction of a pair waits for answers at a time. */
+    @Test
+    void aPairWithAnIntroductionWaitingForAnswersIsNotProposedAgain() {
+        OpenPairsInMemory openPairs = new OpenPairsInMemory();
+        openPairs.claim("intro-0", FOUNDATION, ASSOCIATION);
+        ProposeIntroductionCommand byHand = new ProposeIntroductionCommand(ID, IntroductionSource.FACILITATOR,
+                ASSOCIATION, FOUNDATION, List.of(), null, FACILITATOR, null);
+        IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, openPairs)
+                .givenNoPriorActivity()
+                .when(byHand)
+                .expectException(PairAlreadyInIntroduction.class)
+                .expectExceptionMessage("les acteurs actor-association et actor-foundation ont déjà une mise en "
+                        + "relation en attente de réponse (intro-0)")
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
     }
 }

@@ -39,19 +39,21 @@ final class IntroductionSamples {
     private IntroductionSamples() {
     }
 
-    /** A fixture whose clock and deadline manager both stand at {@link #NOW}. */
+    /** A fixture whose clock and deadline manager both stand at {@link #NOW}, no pair claimed yet. */
     static AggregateTestFixture<Introduction> fixture(AnswerPeriod answerPeriod) {
-        AggregateTestFixture<Introduction> fixture = new AggregateTestFixture<>(Introduction.class);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
-        fixture.registerInjectableResource(answerPeriod);
-        return fixture;
+        return fixture(NOW, answerPeriod, new OpenPairsInMemory());
     }
 
     /** The same story told later: the clock stands at {@code now}, for meetings and outcomes. */
     static AggregateTestFixture<Introduction> fixtureAt(Instant now) {
+        return fixture(now, AnswerPeriod.DEFAULT, new OpenPairsInMemory());
+    }
+
+    static AggregateTestFixture<Introduction> fixture(Instant now, AnswerPeriod answerPeriod, OpenPairs openPairs) {
         AggregateTestFixture<Introduction> fixture = new AggregateTestFixture<>(Introduction.class);
         fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
-        fixture.registerInjectableResource(AnswerPeriod.DEFAULT);
+        fixture.registerInjectableResource(answerPeriod);
+        fixture.registerInjectableResource(openPairs);
         return fixture;
     }
 

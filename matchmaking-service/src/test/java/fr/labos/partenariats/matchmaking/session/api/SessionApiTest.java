@@ -3,6 +3,7 @@ package fr.labos.partenariats.matchmaking.session.api;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.support.EventStoreRows;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
@@ -421,9 +422,12 @@ class SessionApiTest {
             publisher.publish(id, 0, new ActorRegisteredEvent(id, name, ActorType.ASSOCIATION, "38185", Set.of(),
                     Set.of(), name, Instant.now()));
         }
+        // The index (rankings) and the actors' entries (who may act for them, names for the imports) follow the topic
+        // on consumers of their own: wait for both.
         await().atMost(ofSeconds(60)).untilAsserted(() -> {
             for (String id : ids) {
                 assertThat(service.get("/api/actors/" + id + "/partners").statusCode()).isEqualTo(200);
+                assertThat(mongo.template().findById(id, ActorEntry.class)).as(id).isNotNull();
             }
         });
         return ids;

@@ -1,0 +1,10 @@
+package fr.labos.partenariats.matchmaking.introduction.command;
+
+/** Two actors already have an introduction waiting for its answers: a second one is not proposed meanwhile. */
+public class PairAlreadyInIntroduction extends IntroductionConflict {
+
+    public PairAlreadyInIntroduction(String openIntroductionId, String actorId, String partnerActorId) {
+        super("les acteurs " + actorId + " et " + partnerActorId + " ont déjà une mise en relation en attente de "
+                + "réponse (" + openIntroductionId + ")", openIntroductionId, actorId, partnerActorId);
+    }
+}
