@@ -128,7 +128,7 @@ class PastIntroductionsImport {
             RecordPastIntroductionCommand command = command(line, actor, partner, proposer);
             // An unknown actor is already a problem of the line: its rules are still checked, to say all at once.
             if (command == null || !checked(line, command, today, problems) || !known) continue;
-            Integer earlier = firstLineOf.putIfAbsent(command.introductionId(), line.number());
+            Integer earlier = firstLineOf.putIfAbsent(either(command).get(0), line.number());
             if (earlier != null) {
                 problems.add(new FieldProblem(at(line.number(), PROPOSED_ON), "la même mise en relation (mêmes "
                         + "acteurs, même date de proposition) est déjà à la ligne " + earlier));
@@ -147,9 +147,9 @@ class PastIntroductionsImport {
         }
         List<LineResult> results = new ArrayList<>();
         for (Numbered numbered : toRecord) {
-            String id = numbered.command().introductionId();
-            // Already in the store: recorded by an earlier sending of this file (or of a line of it).
-            if (events.lastSequenceNumberFor(id).isPresent()) {
+            // Already in the store: recorded by an earlier sending of this file (or of a line of it), whichever of
+            // the two actors it named first.
+            if (either(numbered.command()).stream().anyMatch(id -> events.lastSequenceNumberFor(id).isPresent())) {
                 results.add(numbered.result(Result.ALREADY_RECORDED));
                 continue;
             }
@@ -193,6 +193,19 @@ class PastIntroductionsImport {
                 proposer, line.note(), line.proposedOn(), line.acceptedOn(), line.declinedOn(),
                 sideOf(line.declinedBy(), actor, partner, actorId, partnerId), line.declineReason(), line.metOn(),
                 outcomes);
+    }
+
+    /**
+     * The ids the same introduction may have: the two actors proposed on the same day in either order (a line's id
+     * names them in the order of its columns, as it always has, so that a file sent again finds its lines). The
+     * first, in the order of their ids, stands for both.
+     */
+    private static List<String> either(RecordPastIntroductionCommand command) {
+        String actorId = command.actorId();
+        String partnerId = command.partnerActorId();
+        boolean inOrder = actorId.compareTo(partnerId) <= 0;
+        return List.of(idOf(inOrder ? actorId : partnerId, inOrder ? partnerId : actorId, command.proposedOn()),
+                idOf(inOrder ? partnerId : actorId, inOrder ? actorId : partnerId, command.proposedOn()));
     }
 
     /**

@@ -187,10 +187,10 @@ class PastIntroductionsImportTest {
         assertThat(RunningMatchmaking.parse(store.payloads(declined).get(1)).path("actorId").asText())
                 .as("declined by the side named « Tremplin insertion »").isEqualTo("past-a");
 
-        // The same introductions, now named by their ids, in a longer file (as after an import cut short): the same
-        // ones, recorded already; only the new line is recorded.
+        // The same introductions, now named by their ids (the first with its two actors the other way round), in a
+        // longer file (as after an import cut short): the same ones, recorded already; only the new line is recorded.
         HttpResponse<String> byIds = send(facilitator, String.join("\r\n", header,
-                "past-a;past-c;%s;%s;;;;;;;;;;".formatted(day(sevenMonthsAgo), day(sevenMonthsAgo.plusDays(3))),
+                "past-c;past-a;%s;%s;;;;;;;;;;".formatted(day(sevenMonthsAgo), day(sevenMonthsAgo.plusDays(3))),
                 "past-b;past-a;%s;;%s;acteur;pas maintenant;;;;;;;".formatted(day(sixMonthsAgo),
                         day(sixMonthsAgo.plusDays(2))),
                 "past-c;past-b;%s;;%s;partenaire;pas pertinent;;;;;;;".formatted(day(sixMonthsAgo),
