@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -121,11 +122,13 @@ class PastIntroductionsImport {
             ActorEntry actor = resolve(line.number(), ACTOR, line.actor(), byId, byName, problems);
             ActorEntry partner = resolve(line.number(), PARTNER, line.partner(), byId, byName, problems);
             boolean known = actor != null && partner != null;
+            RecordPastIntroductionCommand command = command(line, actor, partner, proposer);
             if (known && !access.mayIntermediateBetween(principal, List.of(actor, partner))) {
                 outOfReach.add(new FieldProblem("ligne " + line.number(), "ni « " + nameOf(actor) + " » ni « "
                         + nameOf(partner) + " » n'est dans les territoires que vous animez"));
+            } else if (known && command != null) {
+                answeredOutOfReach(principal, line.number(), command, actor, partner).ifPresent(outOfReach::add);
             }
-            RecordPastIntroductionCommand command = command(line, actor, partner, proposer);
             // An unknown actor is already a problem of the line: its rules are still checked, to say all at once.
             if (command == null || !checked(line, command, today, problems) || !known) continue;
             Integer earlier = firstLineOf.putIfAbsent(either(command).get(0), line.number());
@@ -230,6 +233,24 @@ class PastIntroductionsImport {
 
     private static boolean isCalled(ActorEntry actor, String name) {
         return actor != null && actor.name() != null && ActorsByName.key(actor.name()).equals(ActorsByName.key(name));
+    }
+
+    /**
+     * An answer recorded for a side the principal does not act for. Going between the two actors is enough to
+     * record that they were introduced, not to say that the other one accepted: both acceptances open each actor's
+     * contact person to the other's members, so a line that says both accepted needs a principal who acts for both
+     * (a facilitator of both territories, an admin); a decline, one who acts for the side that declined.
+     */
+    private Optional<FieldProblem> answeredOutOfReach(LabPrincipal principal, int line,
+                                                                 RecordPastIntroductionCommand command,
+                                                                 ActorEntry actor, ActorEntry partner) {
+        List<ActorEntry> answering = command.acceptedOn() != null ? List.of(actor, partner)
+                : command.declinedOn() == null ? List.of()
+                : Stream.of(actor, partner).filter(side -> side.id().equals(command.declinedBy())).toList();
+        return answering.stream().filter(side -> !access.mayActFor(principal, side)).findFirst()
+                .map(side -> new FieldProblem("ligne " + line, "« " + nameOf(side) + " » n'est pas dans les "
+                        + "territoires que vous animez : sa réponse (" + (command.acceptedOn() != null ? "acceptation"
+                        : "refus") + ") ne se reprend que par un animateur de son territoire ou un administrateur"));
     }
 
     /** The introduction's own rules, answered in the file's terms (line and column). */

@@ -248,6 +248,23 @@ class PastIntroductionsImportTest {
         assertThat(outOfReach.statusCode()).as(outOfReach.body()).isEqualTo(403);
         assertThat(RunningMatchmaking.parse(outOfReach.body()).path("detail").asText()).contains("ligne 3")
                 .contains("Mobilité Savoie").doesNotContain("ligne 2");
+        // Between an actor of Isère and one of Savoie, the facilitator of Isère records that they were introduced and
+        // the answer of the actor of Isère, not one of the actor of Savoie: both sides' acceptance opens each one's
+        // contact person to the other's members.
+        HttpResponse<String> answerOutOfReach = send(facilitator, String.join("\n", header,
+                "past-a;past-savoie;%s;;;;;;;;;;;".formatted(day(today.minusMonths(5))),
+                "past-a;past-savoie;%s;%s;;;;;;;;;;".formatted(day(today.minusMonths(4)), day(today.minusMonths(4))),
+                "past-savoie;past-a;%s;;%s;partenaire;pas maintenant;;;;;;;".formatted(day(today.minusMonths(3)),
+                        day(today.minusMonths(3))),
+                "past-a;past-savoie;%s;;%s;partenaire;pas maintenant;;;;;;;".formatted(day(today.minusMonths(2)),
+                        day(today.minusMonths(2)))));
+        assertThat(answerOutOfReach.statusCode()).as(answerOutOfReach.body()).isEqualTo(403);
+        assertThat(RunningMatchmaking.parse(answerOutOfReach.body()).path("detail").asText())
+                .contains("ligne 3 : « Mobilité Savoie » n'est pas dans les territoires que vous animez : sa réponse "
+                        + "(acceptation)")
+                .contains("ligne 5 : « Mobilité Savoie » n'est pas dans les territoires que vous animez : sa réponse "
+                        + "(refus)")
+                .doesNotContain("ligne 2").doesNotContain("ligne 4");
         assertThat(send(TestTokens.member("past-a").sign(), String.join("\n", header,
                 "past-a;past-b;%s;;;;;;;;;;;".formatted(day(today.minusMonths(1))))).statusCode()).isEqualTo(403);
         HttpResponse<String> notUtf8 = service.postBytes("/api/introductions/past", facilitator, "text/csv",
