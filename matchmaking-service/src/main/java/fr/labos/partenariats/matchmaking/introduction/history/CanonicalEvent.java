@@ -1,12 +1,17 @@
 package fr.labos.partenariats.matchmaking.introduction.history;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,7 +24,8 @@ import java.util.Objects;
  * One step of an introduction's history in the form that is hashed: what happened (type, revision, payload), with
  * which metadata (who, acting for whom), when, and the hash of the step before it (null for the first step).
  * Its bytes are compact JSON with every object's keys sorted, in UTF-8, so that the same event gives the same bytes
- * whichever serializer wrote it and in whatever order the store returns the JSON properties.
+ * whichever serializer wrote it and in whatever order the store returns the JSON properties. Decimal numbers keep the
+ * text they were stored with ({@link #readExact}), so that the same bytes come out on any JDK.
  */
 public record CanonicalEvent(String type, String revision, JsonNode payload, JsonNode metadata, Instant timestamp,
                              String previousHash) {
@@ -39,9 +45,9 @@ public record CanonicalEvent(String type, String revision, JsonNode payload, Jso
     public static CanonicalEvent of(String type, String revision, String payloadJson, Map<String, ?> metadata,
                                     Instant timestamp, String previousHash) {
         try {
-            return new CanonicalEvent(type, revision, CANONICAL.readTree(payloadJson),
+            return new CanonicalEvent(type, revision, readExact(payloadJson.getBytes(StandardCharsets.UTF_8)),
                     CANONICAL.valueToTree(metadata), timestamp, previousHash);
-        } catch (JsonProcessingException e) {
+        } catch (IOException e) {
             throw new IllegalArgumentException("the payload of a " + type + " is not JSON", e);
         }
     }
@@ -53,12 +59,57 @@ public record CanonicalEvent(String type, String revision, JsonNode payload, Jso
     public static CanonicalEvent ofStored(String type, String revision, byte[] payloadJson, byte[] metadataJson,
                                           String timestamp, String previousHash) {
         try {
-            JsonNode metadata = metadataJson == null ? null : CANONICAL.readTree(metadataJson);
-            return new CanonicalEvent(type, revision, CANONICAL.readTree(payloadJson), metadata,
-                    Instant.parse(timestamp), previousHash);
-        } catch (java.io.IOException e) {
+            JsonNode metadata = metadataJson == null ? null : readExact(metadataJson);
+            return new CanonicalEvent(type, revision, readExact(payloadJson), metadata, Instant.parse(timestamp),
+                    previousHash);
+        } catch (IOException e) {
             throw new IllegalArgumentException("the stored payload or metadata of a " + type + " is not JSON", e);
         }
+    }
+
+    /**
+     * JSON as a tree whose decimal numbers are kept as the text they were written with. Read as doubles and written
+     * back, they would be printed by the running JDK's {@code Double.toString}, whose output for some values changed
+     * in JDK 19 (JDK-4511638: 4.0301848979298272E17 became 4.030184897929827E17): a history hashed on one JDK would
+     * seem altered to a service or an auditor on another. For the text the service's serializer writes, this gives the
+     * bytes the doubles gave on the JDK that wrote it, so the hashes recorded before are unchanged.
+     */
+    static JsonNode readExact(byte[] json) throws IOException {
+        try (JsonParser parser = CANONICAL.getFactory().createParser(json)) {
+            if (parser.nextToken() == null) {
+                throw new IOException("no JSON value");
+            }
+            JsonNode value = readValue(parser);
+            if (parser.nextToken() != null) {
+                throw new IOException("more than one JSON value");
+            }
+            return value;
+        }
+    }
+
+    private static JsonNode readValue(JsonParser parser) throws IOException {
+        JsonToken token = parser.currentToken();
+        if (token == JsonToken.START_OBJECT) {
+            ObjectNode object = CANONICAL.createObjectNode();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.currentName();
+                parser.nextToken();
+                object.set(name, readValue(parser));
+            }
+            return object;
+        }
+        if (token == JsonToken.START_ARRAY) {
+            ArrayNode array = CANONICAL.createArrayNode();
+            while (parser.nextToken() != JsonToken.END_ARRAY) {
+                array.add(readValue(parser));
+            }
+            return array;
+        }
+        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+            return CANONICAL.getNodeFactory().rawValueNode(new RawValue(parser.getText()));
+        }
+        // Strings, integers, booleans and null read and write back the same on every JDK.
+        return CANONICAL.readTree(parser);
     }
 
     /** The canonical bytes as text, e.g. for a proof that lets a verifier hash the event itself. */

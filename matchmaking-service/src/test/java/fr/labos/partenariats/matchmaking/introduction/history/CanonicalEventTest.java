@@ -1,0 +1,55 @@
+package fr.labos.partenariats.matchmaking.introduction.history;
+
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import fr.labos.partenariats.schema.matching.MatchSnapshot;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The canonical form's numbers: the same bytes on every JDK, and the bytes the hashes recorded so far were made of. */
+class CanonicalEventTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-09T08:30:00Z");
+    /** What the event store's serializer is: Jackson, with its defaults for doubles. */
+    private static final JsonMapper SERIALIZER = JsonMapper.builder().build();
+
+    /**
+     * Texts that no double prints as on this JDK (0.10000000000000001 is the double 0.1), and one that JDK 19 and
+     * later print otherwise than JDK 17: each is hashed as it is stored, not as the running JDK would print it.
+     */
+    @Test
+    void aDecimalIsHashedAsTheTextItWasStoredWith() {
+        String stored = "{\"score\":0.10000000000000001,\"tiny\":1.0E-4,\"big\":4.0301848979298272E17,\"n\":7}";
+        CanonicalEvent event = CanonicalEvent.ofStored("IntroductionProposedEvent", "1",
+                stored.getBytes(StandardCharsets.UTF_8), null, T0.toString(), null);
+        assertThat(event.text()).contains("\"payload\":{\"big\":4.0301848979298272E17,\"n\":7,"
+                + "\"score\":0.10000000000000001,\"tiny\":1.0E-4}");
+    }
+
+    /**
+     * For what the serializer writes, reading the decimals as text gives the bytes reading them as doubles gave on the
+     * JDK that wrote them: the hashes recorded before the change still verify.
+     */
+    @Test
+    void forWhatTheSerializerWritesTheBytesAreThoseTheDoublesGave() throws Exception {
+        Random random = new Random(20261203);
+        for (int i = 0; i < 5_000; i++) {
+            double score = i % 2 == 0 ? random.nextDouble() : Double.longBitsToDouble(random.nextLong() >>> 2);
+            MatchSnapshot match = new MatchSnapshot("complementarity-2", score,
+                    Map.of("category", random.nextDouble(), "territory", random.nextDouble() * 1e-5), "phrase");
+            String stored = SERIALIZER.writeValueAsString(Map.of("match", match, "day", "2026-03-09"));
+
+            CanonicalEvent exact = CanonicalEvent.ofStored("IntroductionProposedEvent", "1",
+                    stored.getBytes(StandardCharsets.UTF_8), "{\"lab-principal-subject\":\"u-1\"}".getBytes(
+                            StandardCharsets.UTF_8), T0.toString(), "p");
+            CanonicalEvent asDoubles = new CanonicalEvent("IntroductionProposedEvent", "1",
+                    SERIALIZER.readTree(stored), SERIALIZER.readTree("{\"lab-principal-subject\":\"u-1\"}"), T0, "p");
+            assertThat(exact.hash()).as(stored).isEqualTo(asDoubles.hash());
+        }
+    }
+}
