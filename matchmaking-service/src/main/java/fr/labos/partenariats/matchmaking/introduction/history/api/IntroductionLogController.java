@@ -66,7 +66,10 @@ class IntroductionLogController {
         if (event.leafIndex() >= size) {
             throw new LogRequestException.NotYetPublished("history.not-yet-published", eventId, event.leafIndex(), size);
         }
-        log.catchUp();
+        if (log.catchUp() < size) {
+            // A history row of the tree was deleted: the tree stops before it, short of the published head.
+            throw new LogRequestException.NotFound("history.not-found.tree-size", size, log.size());
+        }
         ObjectNode proof = ProofJson.write(log.inclusionProof(event.leafIndex(), size), log.leafHash(event.leafIndex()));
         proof.put("eventId", eventId);
         String introductionId = repository.introductionOf(eventId).orElseThrow();

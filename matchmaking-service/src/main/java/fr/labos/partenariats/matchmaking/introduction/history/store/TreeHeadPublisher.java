@@ -3,6 +3,8 @@ package fr.labos.partenariats.matchmaking.introduction.history.store;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHead;
 import fr.labos.partenariats.schema.matching.IntroductionLogHeadPublishedEvent;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.slf4j.Logger;
@@ -16,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Signs the tree's head when the tree grew and publishes it: kept in {@code introduction_log_head} (heads by size)
@@ -41,15 +44,21 @@ public class TreeHeadPublisher {
     private final EventStore eventStore;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    /** How many events the last published head covers beyond the tree as the table now gives it: 0 unless altered. */
+    private final AtomicLong missingLeaves = new AtomicLong();
 
     TreeHeadPublisher(IntroductionLog log, HistoryRepository repository, SigningKey key, EventStore eventStore,
-                      TransactionTemplate transaction, Clock clock) {
+                      TransactionTemplate transaction, Clock clock, MeterRegistry meters) {
         this.log = log;
         this.repository = repository;
         this.key = key;
         this.eventStore = eventStore;
         this.transaction = transaction;
         this.clock = clock;
+        Gauge.builder("lab.introduction.log.missing.leaves", missingLeaves, AtomicLong::get)
+                .description("Events the last published head of the introductions' history covers that its tree no "
+                        + "longer holds (a history row deleted in the database); 0 unless the history was altered")
+                .register(meters);
     }
 
     @Scheduled(initialDelayString = "${lab.introductions.history.head-initial-delay:PT5S}",
@@ -84,7 +93,13 @@ public class TreeHeadPublisher {
     public synchronized Optional<SignedTreeHead> publishIfGrown() {
         long size = log.catchUp();
         Optional<SignedTreeHead> last = repository.latestHead();
-        if (size == 0 || last.isPresent() && last.get().head().treeSize() >= size) {
+        long covered = last.map(head -> head.head().treeSize()).orElse(0L);
+        if (covered > size) {
+            reportMissingLeaves(size, covered);
+            return Optional.empty();
+        }
+        missingLeaves.set(0);
+        if (size == 0 || covered >= size) {
             return Optional.empty();
         }
         last.ifPresent(this::warnIfRewritten);
@@ -98,6 +113,18 @@ public class TreeHeadPublisher {
         });
         LOG.info("Tête de l'historique publiée : {} événements, racine {}", size, signed.head().rootHash());
         return Optional.of(signed);
+    }
+
+    /**
+     * The tree stops short of the last head: a history row was deleted (the tree stops before a hole rather than
+     * shift every later leaf). No head can be published over it; said at every attempt, and by the gauge, since it
+     * is what a rewrite of the history that deletes a row looks like to the service.
+     */
+    private void reportMissingLeaves(long size, long covered) {
+        missingLeaves.set(covered - size);
+        LOG.error("L'arbre de l'historique n'a plus que {} événements quand la dernière tête publiée en couvrait {} : "
+                + "la ligne de l'historique de la feuille {} manque dans la base. Aucune tête n'est publiée tant "
+                + "qu'elle manque ; les preuves d'inclusion et de cohérence au-delà sont refusées", size, covered, size);
     }
 
     /**

@@ -10,12 +10,14 @@ import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
 import fr.labos.partenariats.platform.testing.EmbeddedPostgresInitializer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -133,6 +135,50 @@ class HistoryRewriteDetectedTest {
         }
     }
 
+    /**
+     * Deleting a row of the history (a step's leaf) leaves a hole the tree cannot grow past once the service restarts:
+     * it publishes no head over it, says so at every attempt and in a gauge, and refuses proofs it can no longer
+     * build with a problem, not an error.
+     */
+    @Test
+    void aDeletedHistoryRowStopsTheHeadsAndSaysSo() throws Exception {
+        Path key = files.resolve("data/hole-key.pem");
+        // A topic of its own: the other test audits every record of its topic.
+        String holeTopic = SharedKafka.newTopic("it.history-hole.matchmaking.events");
+        String database;
+        String firstEvent;
+        try (RunningMatchmaking before = start(key, null, holeTopic)) {
+            database = before.databaseUrl();
+            Introductions introductions = new Introductions(before);
+            String first = introductions.proposedAndAccepted("Intermédiation : atelier vélo");
+            introductions.proposedAndAccepted("Intermédiation : jardin partagé");
+            awaitHead(before, 6);
+            firstEvent = JSON.readTree(before.get("/api/introductions/" + first + "/history").body())
+                    .path("steps").get(0).path("eventId").asText();
+        }
+        try (Connection db = DriverManager.getConnection(database, EmbeddedPostgresInitializer.USER,
+                EmbeddedPostgresInitializer.PASSWORD);
+             PreparedStatement delete = db.prepareStatement("DELETE FROM introduction_history WHERE leaf_index = 2")) {
+            assertThat(delete.executeUpdate()).isEqualTo(1);
+        }
+
+        try (RunningMatchmaking after = start(key, database, holeTopic)) {
+            new Introductions(after).proposedAndAccepted("Intermédiation : locaux");
+            MeterRegistry meters = after.context().getBean(MeterRegistry.class);
+            await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(
+                    meters.get("lab.introduction.log.missing.leaves").gauge().value()).isEqualTo(4.0));
+            // Several publishing periods later, still the head of 6: none is signed over the hole.
+            Thread.sleep(1_000);
+            assertThat(JSON.readTree(after.get("/api/introduction-log/head").body()).path("treeSize").asLong())
+                    .isEqualTo(6);
+            HttpResponse<String> inclusion = after.get("/api/introduction-log/inclusion?treeSize=6&eventId="
+                    + firstEvent);
+            assertThat(inclusion.statusCode()).as(inclusion.body()).isEqualTo(404);
+            assertThat(JSON.readTree(inclusion.body()).path("detail").asText()).isEqualTo("L'arbre ne compte que 2 "
+                    + "événements ; la tête de 6 événements ne peut plus être reconstituée.");
+        }
+    }
+
     /** The audit of the topic as it is now, in this JVM (the documented command runs it in one of its own). */
     private static TopicAudit.Verdict audit() {
         return TopicAudit.ofTopic(SharedKafka.bootstrapServers(), relayTopic, new Properties(), null);
@@ -147,6 +193,10 @@ class HistoryRewriteDetectedTest {
     }
 
     private RunningMatchmaking start(Path key, String database) {
+        return start(key, database, relayTopic);
+    }
+
+    private RunningMatchmaking start(Path key, String database, String relayTopic) {
         List<String> properties = new ArrayList<>(List.of(
                 "lab.introductions.history.signing-key=" + key,
                 "lab.introductions.history.create-signing-key=true",
