@@ -14,6 +14,7 @@ import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
+import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -64,12 +65,34 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey, String algo
             try {
                 PrivateKey key = KeyFactory.getInstance(algorithm).generatePrivate(new PKCS8EncodedKeySpec(privateKey));
                 String signature = algorithm.equals("EC") ? "SHA256withECDSA" : algorithm;
-                return new SigningKey(key, ProofJson.readPublicKey(publicKey, signature), signature);
+                return checkedPair(key, ProofJson.readPublicKey(publicKey, signature), signature);
             } catch (GeneralSecurityException e) {
                 // not a key of this algorithm: try the next one
             }
         }
         throw new IllegalArgumentException("the signing key is neither an Ed25519 nor an EC private key");
+    }
+
+    /**
+     * The two keys of the file, once they are seen to belong together: a public key that did not come with the
+     * private key would be served to verifiers and named in every head, and every head would fail their check,
+     * found out only when someone checks. Refused at the start instead.
+     */
+    private static SigningKey checkedPair(PrivateKey privateKey, PublicKey publicKey, String algorithm)
+            throws GeneralSecurityException {
+        byte[] probe = "labos-partenariats: signing key check".getBytes(StandardCharsets.US_ASCII);
+        Signature signer = Signature.getInstance(algorithm);
+        signer.initSign(privateKey);
+        signer.update(probe);
+        byte[] signed = signer.sign();
+        Signature verifier = Signature.getInstance(algorithm);
+        verifier.initVerify(publicKey);
+        verifier.update(probe);
+        if (!verifier.verify(signed)) {
+            throw new IllegalArgumentException("the public key of the signing key file is not the one of its private "
+                    + "key: write the private key's own (openssl pkey -in key.pem -pubout)");
+        }
+        return new SigningKey(privateKey, publicKey, algorithm);
     }
 
     /** SHA-256 of the public key's X.509 encoding, lower-case hex: which key signed a head. */

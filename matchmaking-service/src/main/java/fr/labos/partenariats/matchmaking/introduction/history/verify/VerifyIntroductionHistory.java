@@ -93,6 +93,7 @@ public final class VerifyIntroductionHistory {
         }
         out.println("OK : l'événement " + proof.leafIndex() + " figure dans l'arbre de " + proof.treeSize()
                 + " événements de tête " + head.head().rootHash());
+        out.println(signatureSaid(keyFile, "la tête"));
         return HOLDS;
     }
 
@@ -113,6 +114,7 @@ public final class VerifyIntroductionHistory {
         }
         out.println("OK : l'arbre de " + proof.secondSize() + " événements prolonge celui de " + proof.firstSize()
                 + " sans rien en modifier");
+        out.println(signatureSaid(keyFile, "les deux têtes"));
         return HOLDS;
     }
 
@@ -128,6 +130,16 @@ public final class VerifyIntroductionHistory {
                 keyText == null ? null : algorithm -> ProofJson.readPublicKey(keyText, algorithm));
         verdict.lines().forEach(out::println);
         return verdict.holds() ? HOLDS : FAILS;
+    }
+
+    /**
+     * Whether the heads were checked against a key: a proof against a head shows no more than where that head comes
+     * from, so the reader is told when nothing said who signed it.
+     */
+    private static String signatureSaid(Path keyFile, String heads) {
+        return keyFile == null
+                ? "  signature NON vérifiée (aucune clé donnée) : " + heads + " vaut ce que vaut sa provenance"
+                : "  signature de " + heads + " vérifiée par la clé " + keyFile.getFileName();
     }
 
     private boolean signedIfAsked(SignedTreeHead head, Path keyFile) throws IOException {

@@ -67,6 +67,21 @@ class SigningKeyTest {
         assertThatThrownBy(() -> SigningKey.read(privateOnly)).hasMessageContaining("openssl pkey");
     }
 
+    /** A key file put together from two key pairs: every head would be signed by one key and named by the other. */
+    @Test
+    void aFileWhosePublicKeyIsNotItsPrivateKeysIsRefused() throws Exception {
+        Path mine = folder.resolve("mine.pem");
+        Path other = folder.resolve("other.pem");
+        SigningKey.generate().writeTo(mine);
+        SigningKey.generate().writeTo(other);
+        String privatePart = Files.readString(mine).split("-----BEGIN PUBLIC KEY-----")[0];
+        String otherPublic = "-----BEGIN PUBLIC KEY-----" + Files.readString(other).split("-----BEGIN PUBLIC KEY-----")[1];
+        assertThatThrownBy(() -> SigningKey.read(privatePart + otherPublic))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("is not the one of its private key");
+        assertThat(SigningKey.read(Files.readString(mine)).keyId()).hasSize(64);
+    }
+
     @Test
     void aMissingKeyIsNotCreatedUnlessAsked() {
         assertThatThrownBy(() -> SigningKey.fromFile(folder.resolve("absent.pem"), false))

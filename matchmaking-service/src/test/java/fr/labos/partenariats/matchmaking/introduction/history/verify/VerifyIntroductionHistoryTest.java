@@ -42,7 +42,17 @@ class VerifyIntroductionHistoryTest {
         Path head = write("head.json", ProofJson.write(signer.sign(new TreeHead(20, tree.rootHash(20), JUNE))));
         Path proof = write("inclusion.json", ProofJson.write(tree.inclusionProof(7, 20), tree.leafHash(7)));
         assertThat(run("inclusion", head, proof, publicKey())).isEqualTo(VerifyIntroductionHistory.HOLDS);
-        assertThat(printed()).startsWith("OK : l'événement 7 figure dans l'arbre de 20 événements");
+        assertThat(printed()).startsWith("OK : l'événement 7 figure dans l'arbre de 20 événements")
+                .contains("signature de la tête vérifiée par la clé ");
+    }
+
+    /** Without a key the proof still holds, and the reader is told that nothing said who signed the head. */
+    @Test
+    void withoutAKeyTheVerifierSaysTheSignatureWasNotChecked() throws IOException {
+        Path head = write("head.json", ProofJson.write(signer.sign(new TreeHead(20, tree.rootHash(20), JUNE))));
+        Path proof = write("inclusion.json", ProofJson.write(tree.inclusionProof(7, 20), tree.leafHash(7)));
+        assertThat(run("inclusion", head, proof)).isEqualTo(VerifyIntroductionHistory.HOLDS);
+        assertThat(printed()).contains("signature NON vérifiée (aucune clé donnée)");
     }
 
     @Test
