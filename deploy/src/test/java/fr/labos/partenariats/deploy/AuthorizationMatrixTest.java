@@ -104,15 +104,16 @@ class AuthorizationMatrixTest {
             GET    /api/dashboard/periods                         other    401   200      200      200       200        200     200
             GET    /api/dashboard/delays                          own      401   200      200      200       200        200     200
             GET    /api/dashboard/delays                          other    401   200      200      200       200        200     200
-            # Introductions, write side (IntroductionCells): own acts for A, another's for B; withdrawal is the proposer's.
+            # Introductions, write side (IntroductionCells): own acts for A, another's for B; withdrawal is the proposer's
+            # or an admin's.
             POST   /api/introductions                             own      401   201      403      201       403        403     201
             POST   /api/introductions                             other    401   403      201      201       403        403     201
             POST   /api/introductions/{introductionId}/accept     own      401   204      403      204       403        403     204
             POST   /api/introductions/{introductionId}/accept     other    401   403      204      204       403        403     204
             POST   /api/introductions/{introductionId}/decline    own      401   204      403      204       403        403     204
             POST   /api/introductions/{introductionId}/decline    other    401   403      204      204       403        403     204
-            POST   /api/introductions/{introductionId}/withdraw   own      401   204      403      403       403        403     403
-            POST   /api/introductions/{introductionId}/withdraw   other    401   403      204      403       403        403     403
+            POST   /api/introductions/{introductionId}/withdraw   own      401   204      403      403       403        403     204
+            POST   /api/introductions/{introductionId}/withdraw   other    401   403      204      403       403        403     204
             POST   /api/introductions/{introductionId}/meetings   own      401   201      403      201       403        403     201
             POST   /api/introductions/{introductionId}/meetings   other    401   403      201      201       403        403     201
             POST   /api/introductions/{introductionId}/meetings/{meetingId}/held   own    401  204  403  204  403  403  204

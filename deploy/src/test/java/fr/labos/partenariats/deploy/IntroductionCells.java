@@ -9,6 +9,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.UUID;
 
 import static org.awaitility.Awaitility.await;
@@ -53,7 +57,7 @@ final class IntroductionCells {
                     "{\"actorId\": \"%s\", \"partnerId\": \"%s\"}".formatted(own ? pair.a() : pair.b(), own ? pair.b() : pair.a()));
             return new Cell(path.replace("{introductionId}", id), "{\"reason\": \"plus d'actualité\"}");
         }
-        Pair pair = shared(lab);
+        Pair pair = plainPair(lab);
         String actingFor = own ? pair.a() : pair.b();
         String id = create(lab, "/api/introductions", "admin", """
                 {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR"}""".formatted(pair.a(), pair.b()));
@@ -88,14 +92,27 @@ final class IntroductionCells {
     record Pair(String a, String b) {
     }
 
-    /** One pair for the cells that need no proposal of the matcher (a facilitator's proposals rest on none). */
-    private static Pair shared;
+    /**
+     * Pairs for the cells that need no proposal of the matcher (a facilitator's proposals rest on none), one per
+     * cell: a pair with an introduction in progress is not introduced again. Made a dozen at a time, without posts,
+     * so that one wait covers them all.
+     */
+    private static final Deque<Pair> PLAIN_PAIRS = new ArrayDeque<>();
+    private static final int PLAIN_PAIRS_AT_ONCE = 12;
 
-    private static synchronized Pair shared(SignedInLab lab) {
-        if (shared == null) {
-            shared = freshPair(lab);
+    private static synchronized Pair plainPair(SignedInLab lab) {
+        if (PLAIN_PAIRS.isEmpty()) {
+            List<Pair> made = new ArrayList<>();
+            for (int i = 0; i < PLAIN_PAIRS_AT_ONCE; i++) {
+                made.add(new Pair(actor(lab, "member-tremplin"), actor(lab, "member-mobilite")));
+            }
+            // Each actor's inbox answers its member once matchmaking-service knows the actor and that member.
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).until(() -> made.stream()
+                    .allMatch(pair -> readsItsInbox(lab, pair.a(), "member-tremplin")
+                            && readsItsInbox(lab, pair.b(), "member-mobilite")));
+            PLAIN_PAIRS.addAll(made);
         }
-        return shared;
+        return PLAIN_PAIRS.pop();
     }
 
     /**
@@ -113,16 +130,25 @@ final class IntroductionCells {
         return new Pair(a, b);
     }
 
+    private static boolean readsItsInbox(SignedInLab lab, String actor, String member) {
+        return lab.send("GET", lab.matchmaking.resolve("/api/actors/" + actor + "/introductions"), member, null)
+                .statusCode() == 200;
+    }
+
     /** An actor's member may ask for it (404 for an unknown partner) rather than be refused (403): nothing is written. */
     private static boolean knowsItsMember(SignedInLab lab, String actor, String member) {
         return lab.send("POST", lab.matchmaking.resolve("/api/introductions"), member,
                 "{\"actorId\": \"%s\", \"partnerId\": \"nobody-%s\"}".formatted(actor, UUID.randomUUID())).statusCode() == 404;
     }
 
-    private static String actorWithPosts(SignedInLab lab, String member) {
+    private static String actor(SignedInLab lab, String member) {
         String email = "intro-" + UUID.randomUUID().toString().substring(0, 8) + "@matrice.example.org";
-        String actor = lab.create("/api/actors", member,
+        return lab.create("/api/actors", member,
                 AuthorizationMatrixTest.ISERE_ACTOR.formatted("Association de la matrice " + member, email));
+    }
+
+    private static String actorWithPosts(SignedInLab lab, String member) {
+        String actor = actor(lab, member);
         lab.create("/api/actors/" + actor + "/needs", member, AuthorizationMatrixTest.NEED.replace("FUNDING", CATEGORY));
         lab.create("/api/actors/" + actor + "/offers", member, AuthorizationMatrixTest.OFFER.replace("FUNDING", CATEGORY));
         return actor;

@@ -36,9 +36,12 @@ class CrashTest {
             assertThat(outcome.verdict().profile().acknowledgedWrites()).isGreaterThanOrEqualTo(160);
             // 3 before killing matchmaking-service, 3 before killing the broker and 3 while it is down, at the least.
             assertThat(outcome.verdict().matchmaking().acknowledgedWrites()).isGreaterThanOrEqualTo(9);
-            // The introductions' load went through every kind of step it writes, not only proposals.
-            assertThat(outcome.introductionWritesPerKind()).as(outcome.figures()).containsOnlyKeys(
+            // The introductions' load went through every kind of step it writes, not only proposals (and withdrew the
+            // introductions a kill made it give up, when there were some).
+            assertThat(outcome.introductionWritesPerKind()).as(outcome.figures()).containsKeys(
                     "proposal", "acceptance", "decline", "meeting scheduled", "meeting held", "outcome");
+            assertThat(outcome.introductionWritesPerKind().keySet()).as(outcome.figures()).isSubsetOf(
+                    "proposal", "acceptance", "decline", "meeting scheduled", "meeting held", "outcome", "withdrawal");
             // Heads signed before and after the kills were rebuilt from the topic's records, not only read.
             assertThat(outcome.verdict().history().headsChecked()).as(outcome.figures()).isGreaterThanOrEqualTo(2);
             assertThat(outcome.verdict().problems()).as(outcome.figures()).isEmpty();

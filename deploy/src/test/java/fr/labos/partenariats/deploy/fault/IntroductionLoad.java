@@ -8,7 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
@@ -24,19 +24,27 @@ import java.util.function.Supplier;
  * A steady load of writes through matchmaking-service's introduction API, beside the posts' load: one client, acting
  * as a facilitator would for the actors the posts' load registered, takes introductions through their life, one
  * write per period — introduces two of them by hand, accepts for one side, then either declines for the other ("not
- * now", one introduction in three) or accepts for it, schedules a meeting, records it held and records a follow-up
- * planned — and starts again with the next pair. So every kind of step a lab writes most (proposal, acceptance,
- * decline, meeting scheduled and held, outcome, and the answer deadline set and cancelled) is under the kills.
- * Whatever matchmaking-service acknowledges (a {@code 201} or a {@code 204}) is counted against its introduction; a
- * refused or unanswered request (the service is being killed, MongoDB is away, or an earlier answer was lost) is
- * counted too, and the client moves on to a new introduction, since it no longer knows where the last one stands.
+ * now", one introduction in three) or accepts for it, schedules a meeting, records it held, records a follow-up
+ * planned and at last no fit — and starts again with the next pair. So every kind of step a lab writes most
+ * (proposal, acceptance, decline, meeting scheduled and held, outcome, and the answer deadline set and cancelled) is
+ * under the kills. Whatever matchmaking-service acknowledges (a {@code 201} or a {@code 204}) is counted against its
+ * introduction; a refused or unanswered request (the service is being killed, MongoDB is away, or an earlier answer
+ * was lost) is counted too, and the client moves on to a new introduction, since it no longer knows where the last one
+ * stands. A pair with an introduction in progress is not introduced again, and the load has a few actors only: every
+ * introduction is therefore closed (declined, no fit), and one given up half-way is withdrawn, or closed with no fit
+ * if it was accepted meanwhile, before the next proposal.
  */
 final class IntroductionLoad implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The steps of one introduction, in the order the client writes them. */
-    private enum Step { PROPOSE, ACCEPT_FIRST_SIDE, ANSWER_SECOND_SIDE, SCHEDULE_MEETING, HOLD_MEETING, RECORD_OUTCOME }
+    private enum Step {
+        PROPOSE, ACCEPT_FIRST_SIDE, ANSWER_SECOND_SIDE, SCHEDULE_MEETING, HOLD_MEETING, RECORD_OUTCOME, CLOSE
+    }
+
+    /** The lab's days are French: an outcome is dated on the day in Paris. */
+    private static final ZoneId LAB_ZONE = ZoneId.of("Europe/Paris");
 
     private final LabHttp http;
     private final URI matchmakingService;
@@ -50,6 +58,8 @@ final class IntroductionLoad implements AutoCloseable {
     // Where the client stands; touched by the client's thread only.
     private Step next = Step.PROPOSE;
     private String introductionId;
+    /** An introduction given up half-way, to close before the next proposal; null when there is none. */
+    private String abandoned;
     private String meetingId;
     private String actorId;
     private String partnerId;
@@ -95,6 +105,10 @@ final class IntroductionLoad implements AutoCloseable {
 
     private void writeOnce() {
         try {
+            if (next == Step.PROPOSE && abandoned != null) {
+                closeAbandoned();
+                return;
+            }
             switch (next) {
                 case PROPOSE -> propose();
                 case ACCEPT_FIRST_SIDE -> write("acceptance", "/accept", "{\"actingFor\": \"%s\"}".formatted(actorId), 204,
@@ -121,11 +135,14 @@ final class IntroductionLoad implements AutoCloseable {
                         "{\"note\": \"Visite de l'atelier\"}", 204, Step.RECORD_OUTCOME);
                 case RECORD_OUTCOME -> write("outcome", "/outcomes", """
                         {"outcome": "FOLLOW_UP_PLANNED", "day": "%s", "note": "Inventaire commun de l'outillage"}"""
-                        .formatted(LocalDate.now(ZoneOffset.UTC)), 204, Step.PROPOSE);
+                        .formatted(LocalDate.now(LAB_ZONE)), 204, Step.CLOSE);
+                case CLOSE -> write("outcome", "/outcomes", """
+                        {"outcome": "NO_FIT", "day": "%s", "note": "Pas assez d'outillage à partager"}"""
+                        .formatted(LocalDate.now(LAB_ZONE)), 204, Step.PROPOSE);
             }
         } catch (IOException e) {
             unanswered.incrementAndGet();
-            next = Step.PROPOSE;
+            giveUp();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
@@ -167,9 +184,42 @@ final class IntroductionLoad implements AutoCloseable {
             next = then;
         } else {
             unanswered.incrementAndGet();
-            next = Step.PROPOSE;
+            giveUp();
         }
         return response.body();
+    }
+
+    /** Moves on to a new introduction, leaving the current one, if it was proposed, to be closed first. */
+    private void giveUp() {
+        if (next != Step.PROPOSE) {
+            abandoned = introductionId;
+        }
+        next = Step.PROPOSE;
+    }
+
+    /**
+     * Withdraws the introduction given up, or, if both sides accepted it meanwhile (an answer that was lost on its
+     * way back), records that nothing came of it; done once either is acknowledged or the introduction turns out to
+     * be closed already (declined, expired: a 409). Tried again at the next period while the service does not answer.
+     */
+    private void closeAbandoned() throws IOException, InterruptedException {
+        URI introduction = matchmakingService.resolve("/api/introductions/" + abandoned);
+        HttpResponse<String> withdrawn = http.post(URI.create(introduction + "/withdraw"),
+                "{\"reason\": \"Reprise après une panne\"}");
+        if (withdrawn.statusCode() == 204) {
+            acknowledge(abandoned, "withdrawal");
+            abandoned = null;
+        } else if (withdrawn.statusCode() == 409) {
+            HttpResponse<String> closed = http.post(URI.create(introduction + "/outcomes"), """
+                    {"outcome": "NO_FIT", "day": "%s", "note": "Reprise après une panne"}"""
+                    .formatted(LocalDate.now(LAB_ZONE)));
+            if (closed.statusCode() == 204) {
+                acknowledge(abandoned, "outcome");
+                abandoned = null;
+            } else if (closed.statusCode() < 500) {
+                abandoned = null;
+            }
+        }
     }
 
     private synchronized void acknowledge(String id, String kind) {

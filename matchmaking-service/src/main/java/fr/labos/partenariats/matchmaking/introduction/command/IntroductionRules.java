@@ -33,6 +33,12 @@ public final class IntroductionRules {
     private static final String SPEED_MEETING_IDS = "session-";
     /** How far ahead a meeting may be planned: further is taken for a typing error in the year. */
     private static final Duration MEETING_HORIZON = Duration.ofDays(366);
+    /**
+     * How long before the proposal a meeting may have started: an introduction is sometimes recorded after the two
+     * met (a facilitator puts it down the next day, with both acceptances); earlier is taken for a typing error.
+     * Older introductions come through the import of a lab's records, with their own days.
+     */
+    private static final Duration MEETING_BEFORE_PROPOSAL = Duration.ofDays(7);
 
     private IntroductionRules() {
     }
@@ -109,7 +115,7 @@ public final class IntroductionRules {
 
     /**
      * A meeting planned by the two sides or a facilitator: an id fit for an address and not one of a session's, a
-     * start no earlier than the day of the proposal and within the coming year.
+     * start no more than a week before the proposal and within the coming year.
      */
     static void checkMeeting(ScheduleMeetingCommand command, Instant proposedAt, Clock clock) {
         require(command.meetingId(), "meetingId", "un rendez-vous a besoin d'un identifiant");
@@ -123,10 +129,9 @@ public final class IntroductionRules {
         }
         Instant startsAt = command.startsAt();
         if (startsAt == null) throw new InvalidIntroduction("startsAt", "un rendez-vous a une date");
-        LocalDate proposedOn = LocalDate.ofInstant(proposedAt, LAB_TIME_ZONE);
-        if (LocalDate.ofInstant(startsAt, LAB_TIME_ZONE).isBefore(proposedOn)) {
-            throw new InvalidIntroduction("startsAt", "un rendez-vous ne peut pas précéder la proposition, faite le "
-                    + proposedOn);
+        if (startsAt.isBefore(proposedAt.minus(MEETING_BEFORE_PROPOSAL))) {
+            throw new InvalidIntroduction("startsAt", "un rendez-vous commence au plus une semaine avant la "
+                    + "proposition (" + LocalDate.ofInstant(proposedAt, LAB_TIME_ZONE) + ")");
         }
         if (startsAt.isAfter(clock.instant().plus(MEETING_HORIZON))) {
             throw new InvalidIntroduction("startsAt", "un rendez-vous se planifie dans l'année à venir, pas le "

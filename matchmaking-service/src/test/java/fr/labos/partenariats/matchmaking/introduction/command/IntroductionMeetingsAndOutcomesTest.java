@@ -272,21 +272,22 @@ class IntroductionMeetingsAndOutcomesTest {
     }
 
     @Test
-    void aMeetingCannotPrecedeTheDayOfTheProposal() {
-        Instant dayBefore = Instant.parse("2026-03-08T15:00:00Z");
+    void aMeetingCannotStartMoreThanAWeekBeforeTheProposal() {
+        Instant eightDaysBefore = NOW.minus(Duration.ofDays(8));
         fixture.given(acceptedByBothSides())
-                .when(new ScheduleMeetingCommand(ID, "m-1", ASSOCIATION, dayBefore, "La Mure"))
+                .when(new ScheduleMeetingCommand(ID, "m-1", ASSOCIATION, eightDaysBefore, "La Mure"))
                 .expectException(InvalidIntroduction.class)
+                .expectExceptionMessage("un rendez-vous commence au plus une semaine avant la proposition (2026-03-09)")
                 .expectNoEvents();
     }
 
-    /** Proposed at 9:30 in Paris: a meeting at 8:00 the same morning is recorded (the two met before it was typed). */
+    /** Recorded after the fact: the two met the evening before a facilitator put the introduction down. */
     @Test
-    void aMeetingEarlierOnTheDayOfTheProposalIsRecorded() {
-        Instant sameMorning = Instant.parse("2026-03-09T07:00:00Z");
+    void aMeetingOfTheDaysBeforeTheProposalIsRecorded() {
+        Instant theEveningBefore = Instant.parse("2026-03-08T18:00:00Z");
         fixture.given(acceptedByBothSides())
-                .when(new ScheduleMeetingCommand(ID, "m-1", ASSOCIATION, sameMorning, null))
-                .expectEvents(new MeetingScheduledEvent(ID, "m-1", sameMorning, null, LATER));
+                .when(new ScheduleMeetingCommand(ID, "m-1", ASSOCIATION, theEveningBefore, null))
+                .expectEvents(new MeetingScheduledEvent(ID, "m-1", theEveningBefore, null, LATER));
     }
 
     @Test
