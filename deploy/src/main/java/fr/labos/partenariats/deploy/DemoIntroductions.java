@@ -121,11 +121,17 @@ final class DemoIntroductions {
     private final LocalAuthServer auth;
     private final Map<String, String> actors;
     private final Map<String, String> tokens = new java.util.HashMap<>();
+    private int storiesLeftOut;
 
     DemoIntroductions(URI matchmaking, LocalAuthServer auth, Map<String, String> actorIdsByKey) {
         this.matchmaking = matchmaking;
         this.auth = auth;
         this.actors = actorIdsByKey;
+    }
+
+    /** How many stories the last load left out, their two actors having an introduction in progress already. */
+    int storiesLeftOut() {
+        return storiesLeftOut;
     }
 
     /** Loads the history unless the progress file says it was loaded; returns how many introductions it made. */
@@ -153,6 +159,8 @@ final class DemoIntroductions {
             if (id != null) {
                 made.put(story.get(0) + "→" + story.get(1), id);
                 count++;
+            } else {
+                storiesLeftOut++;
             }
         }
         // The lab's spreadsheet, kept beside the progress file for whoever wants to see what a lab sends.

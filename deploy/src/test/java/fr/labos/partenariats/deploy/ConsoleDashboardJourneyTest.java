@@ -116,9 +116,12 @@ class ConsoleDashboardJourneyTest {
         JsonNode before = funnel(lab);
         long proposedBefore = proposed(before);
         long expiredBefore = expired(before);
-        int made = new DemoIntroductions(lab.matchmaking, lab.auth, lab.loaded.actors())
-                .loadOnce(Files.createTempDirectory("demo-introductions").resolve("progress.json"));
-        assertThat(made).isGreaterThanOrEqualTo(DemoIntroductions.STORIES.size() + DemoIntroductions.PAST.size());
+        DemoIntroductions demo = new DemoIntroductions(lab.matchmaking, lab.auth, lab.loaded.actors());
+        int made = demo.loadOnce(Files.createTempDirectory("demo-introductions").resolve("progress.json"));
+        // Every story told, but those whose two actors another test of the lab already introduced (a pair in
+        // progress is not introduced again).
+        assertThat(made + demo.storiesLeftOut())
+                .isGreaterThanOrEqualTo(DemoIntroductions.STORIES.size() + DemoIntroductions.PAST.size());
         long unanswered = DemoIntroductions.PAST.stream().filter(past -> past.get(3).equals("unanswered")).count();
         // Every proposal reached the dashboards, and each expiry that follows its proposal in the topic.
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
