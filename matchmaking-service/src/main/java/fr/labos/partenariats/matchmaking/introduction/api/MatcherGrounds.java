@@ -52,6 +52,7 @@ class MatcherGrounds {
      * introductions set it aside, {@link PairNotProposed} if the matcher does not propose what is asked.
      */
     Grounds required(String actorId, String partnerId, List<NeedOfferPair> asked) {
+        awaitIndex();
         checkNotSetAside(actorId, partnerId);
         return find(actorId, partnerId, asked).orElseThrow(() -> new PairNotProposed(actorId, partnerId));
     }
@@ -81,13 +82,13 @@ class MatcherGrounds {
      * refused by the introduction itself ({@code OpenPairs}).
      */
     private void checkNotSetAside(String actorId, String partnerId) {
-        awaitIndex();
         Optional<IntroducedPairs.SetAside> why = introducedPairs.between(actorId, partnerId);
         if (why.isPresent()) {
             throw new PairSetAside(actorId, partnerId, why.get());
         }
     }
 
+    /** The matching index and the introduced pairs both caught up: what the grounds and the refusals are read from. */
     private void awaitIndex() {
         if (!engine.awaitReady(readyTimeout) || !introducedPairs.awaitCaughtUp(readyTimeout)) {
             throw new IndexNotReadyException();
@@ -95,7 +96,6 @@ class MatcherGrounds {
     }
 
     private Optional<Grounds> find(String actorId, String partnerId, List<NeedOfferPair> asked) {
-        awaitIndex();
         Optional<Partner> partner = engine.weight(actorId, partnerId, LocalDate.now(clock), PAIRS_LOOKED_AT);
         if (partner.isEmpty() || partner.get().pairs().isEmpty()) {
             return Optional.empty();

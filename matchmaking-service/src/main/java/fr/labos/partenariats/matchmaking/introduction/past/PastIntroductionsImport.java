@@ -204,11 +204,9 @@ class PastIntroductionsImport {
      * first, in the order of their ids, stands for both.
      */
     private static List<String> either(RecordPastIntroductionCommand command) {
-        String actorId = command.actorId();
-        String partnerId = command.partnerActorId();
-        boolean inOrder = actorId.compareTo(partnerId) <= 0;
-        return List.of(idOf(inOrder ? actorId : partnerId, inOrder ? partnerId : actorId, command.proposedOn()),
-                idOf(inOrder ? partnerId : actorId, inOrder ? actorId : partnerId, command.proposedOn()));
+        String first = Stream.of(command.actorId(), command.partnerActorId()).min(String::compareTo).orElseThrow();
+        String second = first.equals(command.actorId()) ? command.partnerActorId() : command.actorId();
+        return List.of(idOf(first, second, command.proposedOn()), idOf(second, first, command.proposedOn()));
     }
 
     /**

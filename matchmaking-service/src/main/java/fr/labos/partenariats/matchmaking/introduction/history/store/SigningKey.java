@@ -1,6 +1,9 @@
 package fr.labos.partenariats.matchmaking.introduction.history.store;
 
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleHashing;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHead;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHeadSigner;
 
 import java.io.IOException;
@@ -14,8 +17,8 @@ import java.security.KeyPair;
 import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
@@ -78,17 +81,10 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey, String algo
      * private key would be served to verifiers and named in every head, and every head would fail their check,
      * found out only when someone checks. Refused at the start instead.
      */
-    private static SigningKey checkedPair(PrivateKey privateKey, PublicKey publicKey, String algorithm)
-            throws GeneralSecurityException {
-        byte[] probe = "labos-partenariats: signing key check".getBytes(StandardCharsets.US_ASCII);
-        Signature signer = Signature.getInstance(algorithm);
-        signer.initSign(privateKey);
-        signer.update(probe);
-        byte[] signed = signer.sign();
-        Signature verifier = Signature.getInstance(algorithm);
-        verifier.initVerify(publicKey);
-        verifier.update(probe);
-        if (!verifier.verify(signed)) {
+    private static SigningKey checkedPair(PrivateKey privateKey, PublicKey publicKey, String algorithm) {
+        SignedTreeHead probe = new TreeHeadSigner(privateKey, algorithm)
+                .sign(new TreeHead(0, MerkleHashing.emptyTreeHash(), Instant.EPOCH));
+        if (!probe.isSignedBy(publicKey)) {
             throw new IllegalArgumentException("the public key of the signing key file is not the one of its private "
                     + "key: write the private key's own (openssl pkey -in key.pem -pubout)");
         }
