@@ -8,6 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -62,6 +64,12 @@ class AuthorizationMatrixTest {
             GET    /api/actors/{actorId}/contact                  other    401   403      200c     200c      403        403     200c
             GET    /api/actors/{actorId}/export                   own      401   200c     403      403       403        403     200c
             GET    /api/actors/{actorId}/export                   other    401   403      200c     403       403        403     200c
+            # Memberships granted in the lab: listed for whoever acts for the actor; the DELETE takes the registering
+            # member's own membership away (own: member of A leaving A, another's: member of B leaving B).
+            GET    /api/actors/{actorId}/members                  own      401   200      403      200       403        403     200
+            GET    /api/actors/{actorId}/members                  other    401   403      200      200       403        403     200
+            DELETE /api/actors/{actorId}/members/{memberSubject}  own      401   204      403      204       403        403     204
+            DELETE /api/actors/{actorId}/members/{memberSubject}  other    401   403      204      204       403        403     204
             PUT    /api/actors/{actorId}                          own      401   204      403      204       403        403     204
             PUT    /api/actors/{actorId}                          other    401   403      204      204       403        403     204
             DELETE /api/actors/{actorId}/contact                  own      401   204      403      204       403        403     204
@@ -332,6 +340,9 @@ class AuthorizationMatrixTest {
         if (path.contains("{introductionId}")) {
             path = path.replace("{introductionId}", IntroductionReadFixtures.introductionOf(lab, target.actorId()));
         }
+        if (path.contains("{memberSubject}")) {
+            path = path.replace("{memberSubject}", registeringMember(target.actorId()));
+        }
         expect(row, account, expected, path, body(row), target);
     }
 
@@ -384,6 +395,18 @@ class AuthorizationMatrixTest {
                     "partenaire", "pas maintenant") + "\r\n";
             default -> null;
         };
+    }
+
+    /** The subject of whoever registered the actor: its only membership granted in the lab. */
+    private static String registeringMember(String actorId) {
+        HttpResponse<String> members = lab.send("GET", lab.profile.resolve("/api/actors/" + actorId + "/members"), "admin", null);
+        try {
+            JsonNode list = JSON.readTree(members.body());
+            assertThat(list.size()).as(members.body()).isEqualTo(1);
+            return list.get(0).path("subject").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A fresh actor registered by the member account (which becomes its member), with a need and maybe an offer. */

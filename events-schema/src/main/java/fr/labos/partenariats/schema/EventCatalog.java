@@ -12,6 +12,7 @@ import fr.labos.partenariats.schema.matching.MeetingScheduledEvent;
 import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
 import fr.labos.partenariats.schema.profile.ActorContactErasedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedFulfilledEvent;
@@ -51,7 +52,7 @@ public final class EventCatalog {
 
     private static final List<Class<?>> PROFILE_EVENTS = List.of(
             ActorRegisteredEvent.class, ActorProfileUpdatedEvent.class, ActorContactErasedEvent.class,
-            ActorMemberJoinedEvent.class,
+            ActorMemberJoinedEvent.class, ActorMemberLeftEvent.class,
             NeedRegisteredEvent.class, NeedUpdatedEvent.class, NeedWithdrawnEvent.class, NeedFulfilledEvent.class,
             OfferRegisteredEvent.class, OfferUpdatedEvent.class, OfferWithdrawnEvent.class);
 

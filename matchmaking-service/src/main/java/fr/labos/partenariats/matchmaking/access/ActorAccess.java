@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  *   <li>{@code ADMIN}: every actor;</li>
  *   <li>{@code FACILITATOR}: the actors whose home commune lies in one of its territories, and those it is a member of;</li>
  *   <li>{@code ACTOR_MEMBER}: the actors its token lists ({@code lab_actors}) or that it joined in profile-service
- *       ({@code ActorMemberJoinedEvent}, kept on the projection's actor entries);</li>
+ *       and has not left ({@code ActorMemberJoinedEvent}, {@code ActorMemberLeftEvent}, kept on the projection's
+ *       actor entries);</li>
  *   <li>{@code VIEWER}: none; it reads public views only.</li>
  * </ul>
  * Actors are known from the matching projection: one that has not reached it is a 404, a refusal a 403

@@ -14,8 +14,8 @@ import java.util.Set;
  * Fields are null when the profile has not arrived yet.
  *
  * @param sdgs     SDG numbers 1–17, stored as numbers so that the collection reads like the events
- * @param members  subjects that joined the actor as members in profile-service ({@code ActorMemberJoinedEvent}); null
- *                 when none did
+ * @param members  subjects that joined the actor as members in profile-service ({@code ActorMemberJoinedEvent}) and
+ *                 have not left it ({@code ActorMemberLeftEvent}); null when none ever joined
  * @param sequence the last aggregate sequence applied; older or equal events are ignored
  */
 @Document(ActorEntry.COLLECTION)

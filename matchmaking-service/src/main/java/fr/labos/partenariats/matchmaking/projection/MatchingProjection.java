@@ -4,6 +4,7 @@ import fr.labos.partenariats.schema.common.Sdg;
 import fr.labos.partenariats.schema.common.Theme;
 import fr.labos.partenariats.schema.profile.ActorContactErasedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedFulfilledEvent;
@@ -262,6 +263,10 @@ public class MatchingProjection {
             // Who may act for the actor in its introductions (matchmaking.access), besides the members its tokens name:
             // pseudonymous subjects only, added once however often the event is replayed.
             return write(ActorEntry.COLLECTION, e.actorId(), event, new Update().addToSet("members", e.memberSubject()));
+        }
+        if (payload instanceof ActorMemberLeftEvent e) {
+            // The actor's events arrive in order (one partition per actor), so a removal follows the joining it ends.
+            return write(ActorEntry.COLLECTION, e.actorId(), event, new Update().pull("members", e.memberSubject()));
         }
         if (payload instanceof NeedRegisteredEvent e) {
             return write(PostKind.NEED.collection(), e.needId(), event, registered(e.actorId(), e.details()).set("registeredAt", e.registeredAt()));

@@ -1,6 +1,7 @@
 package fr.labos.partenariats.profile.access;
 
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -28,6 +29,13 @@ public class Memberships {
                 INSERT INTO actor_membership (actor_id, member_subject, joined_at) VALUES (?, ?, ?)
                 ON CONFLICT (actor_id, member_subject) DO NOTHING
                 """, event.actorId(), event.memberSubject(), Timestamp.from(event.joinedAt()));
+    }
+
+    @EventHandler
+    void on(ActorMemberLeftEvent event) {
+        // In the command's transaction: the former member's next request is refused.
+        jdbc.update("DELETE FROM actor_membership WHERE actor_id = ? AND member_subject = ?",
+                event.actorId(), event.memberSubject());
     }
 
     public boolean isMember(String subject, String actorId) {

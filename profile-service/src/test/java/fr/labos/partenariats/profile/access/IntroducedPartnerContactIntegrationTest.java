@@ -167,6 +167,24 @@ class IntroducedPartnerContactIntegrationTest {
     }
 
     @Test
+    void aMemberRemovedFromItsActorReadsThePartnersContactNoMore() {
+        publish(introduction, 2, new IntroductionAcceptedEvent(introduction, actorB, true, PROPOSED_AT.plusSeconds(120)));
+        await().atMost(ofSeconds(30)).until(() ->
+                http.get(memberOfB.sign(), "/api/actors/" + actorA + "/contact").getStatusCode() == HttpStatus.OK);
+
+        assertThat(http.call(HttpMethod.DELETE, TestTokens.admin().sign(),
+                "/api/actors/" + actorB + "/members/" + memberOfB.subject(), null).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertThat(http.get(memberOfB.sign(), "/api/actors/" + actorA + "/contact").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.get(memberOfB.sign(), "/api/actors/" + actorA).getBody()).doesNotContain(CONTACT_EMAIL);
+        // B's other members keep what the introduction opened.
+        assertThat(http.get(TestTokens.member(actorB).sign(), "/api/actors/" + actorA + "/contact").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void redeliveredEventsChangeNothingAndOffsetsAreCommittedOnceApplied() {
         Instant bothAt = PROPOSED_AT.plusSeconds(120);
         publish(introduction, 2, new IntroductionAcceptedEvent(introduction, actorB, true, bothAt));

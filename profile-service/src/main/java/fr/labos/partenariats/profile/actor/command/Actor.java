@@ -1,12 +1,15 @@
 package fr.labos.partenariats.profile.actor.command;
 
+import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.schema.PrincipalMetadata;
 import fr.labos.partenariats.schema.profile.ActorContactErasedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.EraseActorContactCommand;
 import fr.labos.partenariats.schema.profile.RegisterActorCommand;
+import fr.labos.partenariats.schema.profile.RemoveActorMemberCommand;
 import fr.labos.partenariats.schema.profile.UpdateActorProfileCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -15,6 +18,8 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -26,6 +31,9 @@ public class Actor {
 
     @AggregateIdentifier
     private String actorId;
+
+    /** The members granted here (not those the identity provider's tokens name, which it alone manages). */
+    private final Set<String> members = new HashSet<>();
 
     protected Actor() {
         // for Axon
@@ -70,8 +78,31 @@ public class Actor {
         }
     }
 
+    /**
+     * A membership granted here ends when the member leaves or someone acting for the actor removes it; who did is in
+     * the event's metadata. Only a current member can be removed (404 otherwise, nothing written): a second removal,
+     * or one of a member named by the identity provider's tokens, has nothing to remove here.
+     */
+    @CommandHandler
+    public void handle(RemoveActorMemberCommand command, Clock clock) {
+        if (!members.contains(command.memberSubject())) {
+            throw new NotFoundException("not-found.member", command.memberSubject(), actorId);
+        }
+        apply(new ActorMemberLeftEvent(actorId, command.memberSubject(), clock.instant()));
+    }
+
     @EventSourcingHandler
     void on(ActorRegisteredEvent event) {
         actorId = event.actorId();
+    }
+
+    @EventSourcingHandler
+    void on(ActorMemberJoinedEvent event) {
+        members.add(event.memberSubject());
+    }
+
+    @EventSourcingHandler
+    void on(ActorMemberLeftEvent event) {
+        members.remove(event.memberSubject());
     }
 }

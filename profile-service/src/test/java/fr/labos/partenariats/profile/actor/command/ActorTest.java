@@ -1,17 +1,20 @@
 package fr.labos.partenariats.profile.actor.command;
 
 import fr.labos.partenariats.profile.domain.InvalidInputException;
+import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.schema.PrincipalMetadata;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.Sdg;
 import fr.labos.partenariats.schema.common.Theme;
 import fr.labos.partenariats.schema.profile.ActorContactErasedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.ContactDetails;
 import fr.labos.partenariats.schema.profile.EraseActorContactCommand;
 import fr.labos.partenariats.schema.profile.RegisterActorCommand;
+import fr.labos.partenariats.schema.profile.RemoveActorMemberCommand;
 import fr.labos.partenariats.schema.profile.UpdateActorProfileCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -142,6 +145,40 @@ class ActorTest {
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
         verify(contacts).erase(eq(ACTOR));
+    }
+
+    @Test
+    void aMemberGrantedHereCanBeRemoved() {
+        fixture.given(registered(), new ActorMemberJoinedEvent(ACTOR, "u-42", NOW.minusSeconds(60)),
+                        new ActorMemberJoinedEvent(ACTOR, "u-43", NOW.minusSeconds(30)))
+                .when(new RemoveActorMemberCommand(ACTOR, "u-42"))
+                .expectEvents(new ActorMemberLeftEvent(ACTOR, "u-42", NOW));
+    }
+
+    @Test
+    void removingASubjectThatHoldsNoMembershipHereIsRefusedWithoutAnEvent() {
+        fixture.given(registered(), new ActorMemberJoinedEvent(ACTOR, "u-42", NOW.minusSeconds(60)))
+                .when(new RemoveActorMemberCommand(ACTOR, "u-99"))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aMemberRemovedOnceHasNothingLeftToRemove() {
+        fixture.given(registered(), new ActorMemberJoinedEvent(ACTOR, "u-42", NOW.minusSeconds(60)),
+                        new ActorMemberLeftEvent(ACTOR, "u-42", NOW.minusSeconds(10)))
+                .when(new RemoveActorMemberCommand(ACTOR, "u-42"))
+                .expectException(NotFoundException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aSubjectWhoLeftAndJoinedAgainCanBeRemovedAgain() {
+        fixture.given(registered(), new ActorMemberJoinedEvent(ACTOR, "u-42", NOW.minusSeconds(60)),
+                        new ActorMemberLeftEvent(ACTOR, "u-42", NOW.minusSeconds(40)),
+                        new ActorMemberJoinedEvent(ACTOR, "u-42", NOW.minusSeconds(20)))
+                .when(new RemoveActorMemberCommand(ACTOR, "u-42"))
+                .expectEvents(new ActorMemberLeftEvent(ACTOR, "u-42", NOW));
     }
 
     private static ActorRegisteredEvent registered() {

@@ -1,0 +1,58 @@
+package fr.labos.partenariats.profile.actor.api;
+
+import fr.labos.partenariats.platform.security.LabPrincipal;
+import fr.labos.partenariats.profile.access.ActorAccess;
+import fr.labos.partenariats.profile.access.Memberships;
+import fr.labos.partenariats.schema.profile.RemoveActorMemberCommand;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/**
+ * The members profile-service granted an actor (whoever registered it), for those who act for the actor: who they are
+ * (pseudonymous subjects) and, when one leaves the organisation or a facilitator's help is over, taking the
+ * membership away. Members named by the identity provider's tokens ({@code lab_actors}) are the provider's to remove.
+ */
+@RestController
+@RequestMapping("/api/actors/{actorId}/members")
+@Validated
+class ActorMembersController {
+
+    private final CommandGateway commands;
+    private final Memberships memberships;
+    private final ActorAccess access;
+
+    ActorMembersController(CommandGateway commands, Memberships memberships, ActorAccess access) {
+        this.commands = commands;
+        this.memberships = memberships;
+        this.access = access;
+    }
+
+    @GetMapping
+    List<Memberships.Member> members(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId) {
+        access.actingFor(principal, actorId);
+        return memberships.membersOf(actorId);
+    }
+
+    /**
+     * A member may leave; its fellow members, the facilitators of the actor's territory and admins may remove it. From
+     * the answer on, the former member acts for the actor no more, here and, once the event reached it, in
+     * matchmaking-service. 404 when the subject holds no membership granted here.
+     */
+    @DeleteMapping("/{memberSubject}")
+    ResponseEntity<Void> remove(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
+                                @PathVariable @Size(max = 255) String memberSubject) {
+        access.actingFor(principal, actorId);
+        commands.sendAndWait(new RemoveActorMemberCommand(actorId, memberSubject));
+        return ResponseEntity.noContent().build();
+    }
+}
