@@ -42,6 +42,34 @@ class ConsoleMemberJourneyTest {
     private static final int PHONE = 390;
 
     @Test
+    void aFacilitatorWhoRegisteredAnOrganisationFindsItselfAmongItsMembersAndLeavesIt(SignedInLab lab) throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String actor = lab.create("/api/actors", "facilitator-isere", AuthorizationMatrixTest.ISERE_ACTOR.formatted(
+                "Association de la console " + suffix, "console-" + suffix + "@matrice.example.org"));
+        try (ConsoleBrowser browser = ConsoleBrowser.open("membres", DESKTOP)) {
+            browser.signIn(lab, "facilitator-isere");
+            browser.go(lab, "#/organisation/" + actor, "organisation");
+            WebElement me = browser.await(By.cssSelector("section[aria-labelledby=titre-membres] li[data-membre]"));
+            assertThat(me.getText()).contains("(vous)").contains("membre depuis le");
+            browser.shot("membres-inscrits-ici");
+            browser.assertAccessible("the organisation's members");
+
+            me.findElement(By.tagName("button")).click();
+            browser.await(By.cssSelector("section[aria-labelledby=titre-membres] form button[type=submit]")).click();
+            // The console starts again from the caller's organisations: the facilitator's home, its territory.
+            browser.awaitReady("territoire");
+            JsonNode members = JSON.readTree(lab.send("GET", lab.profile.resolve("/api/actors/" + actor + "/members"),
+                    "admin", null).body());
+            assertThat(members).as("memberships left after leaving").isEmpty();
+
+            // The facilitator still acts for the organisation through its territory, no longer as a member.
+            browser.go(lab, "#/organisation/" + actor, "organisation");
+            browser.await(By.xpath("//section[@aria-labelledby='titre-membres']/p[normalize-space()='Aucun membre inscrit ici.']"));
+            browser.shot("organisation-quittee");
+        }
+    }
+
+    @Test
     void aMemberPostsANeedWithTheApisMessagesNextToTheFieldsAndSeesItsPartnersExplained(SignedInLab lab) throws Exception {
         String tremplin = lab.actor("tremplin-insertion");
         try (ConsoleBrowser browser = ConsoleBrowser.open("membre-tremplin", DESKTOP)) {

@@ -27,6 +27,9 @@ export async function render(main, context, actorId) {
   main.append(h('h2', {}, 'Personne à contacter'), contact
     ? h('p', {}, `${contact.name} — ${contact.email}${contact.phone ? ` — ${contact.phone}` : ''}`)
     : h('p', {}, 'Aucune personne à contacter n’est enregistrée.'));
+  const members = h('section', { 'aria-labelledby': 'titre-membres' });
+  main.append(members);
+  await renderMembers(members, context, actorId);
   const sections = {};
   for (const kind of Object.keys(KINDS)) {
     sections[kind] = h('section', { 'aria-labelledby': `titre-${kind}` });
@@ -43,6 +46,57 @@ export async function render(main, context, actorId) {
     const kind = /^Need/.test(event.type) ? 'needs' : /^Offer/.test(event.type) ? 'offers' : null;
     if (kind) refresh(kind).then(() => announce(`${KINDS[kind].title} mis à jour.`));
   });
+}
+
+/**
+ * The memberships granted in the lab (whoever registered the organisation here): who, since when, and taking one away —
+ * a member leaving, or the organisation's people removing a facilitator who registered it for them. Members named by
+ * the sign-in provider are managed there and are not listed.
+ */
+async function renderMembers(section, context, actorId) {
+  const members = await profile(`/api/actors/${actorId}/members`);
+  const me = context.session.subject;
+  const list = h('ul', { role: 'list' }, members.map(member => {
+    const mine = member.subject === me;
+    return h('li', { 'data-membre': member.subject },
+      `${member.subject}${mine ? ' (vous)' : ''} — membre depuis le ${formatDate(member.joinedAt)} `,
+      h('button', { type: 'button', class: 'secondaire', onclick: () => confirmRemoval(section, context, actorId, member, mine) },
+        mine ? 'Quitter l’organisation' : `Retirer ${member.subject}`));
+  }));
+  section.replaceChildren(
+    h('h2', { id: 'titre-membres' }, 'Membres inscrits ici'),
+    h('p', { class: 'aide' }, 'Ceux qui ont inscrit l’organisation sur la plateforme. Les membres que nomme votre compte de connexion se gèrent chez votre fournisseur d’identité.'),
+    h('div', { class: 'editeur' }),
+    members.length ? list : h('p', {}, 'Aucun membre inscrit ici.'));
+}
+
+function confirmRemoval(section, context, actorId, member, mine) {
+  const form = h('form', { novalidate: true, class: 'carte' },
+    h('h3', {}, mine ? 'Quitter l’organisation' : `Retirer ${member.subject}`),
+    h('div', { class: 'probleme-formulaire' }),
+    h('p', {}, mine
+      ? 'Vous n’agirez plus pour cette organisation et ne verrez plus les contacts de ses partenaires (sauf si votre compte de connexion la nomme).'
+      : 'Ce membre n’agira plus pour cette organisation et ne verra plus les contacts de ses partenaires.'),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'danger' }, mine ? 'Quitter' : 'Retirer'),
+      h('button', { type: 'button', class: 'secondaire', onclick: () => form.remove() }, 'Annuler')));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    try {
+      await profile(`/api/actors/${actorId}/members/${encodeURIComponent(member.subject)}`, { method: 'DELETE' });
+      announce(mine ? 'Vous avez quitté l’organisation.' : `${member.subject} n’est plus membre.`);
+      if (mine) {
+        // The navigation and the home page follow the caller's organisations: start again from them.
+        location.hash = '#/';
+        location.reload();
+        return;
+      }
+      await renderMembers(section, context, actorId);
+    } catch (e) {
+      if (e instanceof Problem) showProblem(form, e); else throw e;
+    }
+  });
+  section.querySelector('.editeur').replaceChildren(form);
+  form.querySelector('button[type=submit]').focus();
 }
 
 function profileList(actor) {
