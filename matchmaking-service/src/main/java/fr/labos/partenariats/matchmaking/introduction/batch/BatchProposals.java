@@ -4,6 +4,7 @@ import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
 import fr.labos.partenariats.matchmaking.engine.index.Partner;
 import fr.labos.partenariats.matchmaking.engine.index.RankingFilter;
 import fr.labos.partenariats.matchmaking.engine.model.Match;
+import fr.labos.partenariats.matchmaking.introduction.command.ActorPair;
 import fr.labos.partenariats.matchmaking.introduction.command.PairAlreadyInIntroduction;
 import fr.labos.partenariats.matchmaking.matching.IndexNotReadyException;
 import fr.labos.partenariats.matchmaking.matching.MatchSnapshots;
@@ -157,10 +158,9 @@ public class BatchProposals {
 
     /** The same for the same pair until an introduction of it comes back from the topic; then a new one. */
     private String proposalId(String actorId, String partnerId) {
-        String first = actorId.compareTo(partnerId) < 0 ? actorId : partnerId;
-        String second = first.equals(actorId) ? partnerId : actorId;
+        ActorPair pair = ActorPair.of(actorId, partnerId);
         String after = introducedPairs.latestIntroductionBetween(actorId, partnerId).orElse("-");
-        return UUID.nameUUIDFromBytes(("matcher-batch|" + first + "|" + second + "|" + after)
+        return UUID.nameUUIDFromBytes(("matcher-batch|" + pair.first() + "|" + pair.second() + "|" + after)
                 .getBytes(StandardCharsets.UTF_8)).toString();
     }
 

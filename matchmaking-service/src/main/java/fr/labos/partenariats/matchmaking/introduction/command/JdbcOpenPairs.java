@@ -20,17 +20,16 @@ class JdbcOpenPairs implements OpenPairs {
 
     @Override
     public void claim(String introductionId, String actorId, String partnerActorId) {
-        String first = actorId.compareTo(partnerActorId) <= 0 ? actorId : partnerActorId;
-        String second = first.equals(actorId) ? partnerActorId : actorId;
+        ActorPair pair = ActorPair.of(actorId, partnerActorId);
         // ON CONFLICT DO NOTHING rather than catching the unique violation: a failed statement would abort the
         // whole transaction in PostgreSQL.
         int claimed = jdbc.update("""
                 INSERT INTO open_introduction_pair (first_actor_id, second_actor_id, introduction_id)
-                VALUES (?, ?, ?) ON CONFLICT DO NOTHING""", first, second, introductionId);
+                VALUES (?, ?, ?) ON CONFLICT DO NOTHING""", pair.first(), pair.second(), introductionId);
         if (claimed == 0) {
             String open = jdbc.queryForList("""
                     SELECT introduction_id FROM open_introduction_pair
-                    WHERE first_actor_id = ? AND second_actor_id = ?""", String.class, first, second)
+                    WHERE first_actor_id = ? AND second_actor_id = ?""", String.class, pair.first(), pair.second())
                     .stream().findFirst().orElse(introductionId);
             throw new PairAlreadyInIntroduction(open, actorId, partnerActorId);
         }

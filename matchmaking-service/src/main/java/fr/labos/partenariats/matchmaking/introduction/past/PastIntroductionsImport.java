@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.introduction.past;
 
 import fr.labos.partenariats.matchmaking.access.ActorAccess;
+import fr.labos.partenariats.matchmaking.introduction.command.ActorPair;
 import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRules;
 import fr.labos.partenariats.matchmaking.introduction.command.InvalidIntroduction;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
@@ -204,9 +205,9 @@ class PastIntroductionsImport {
      * first, in the order of their ids, stands for both.
      */
     private static List<String> either(RecordPastIntroductionCommand command) {
-        String first = Stream.of(command.actorId(), command.partnerActorId()).min(String::compareTo).orElseThrow();
-        String second = first.equals(command.actorId()) ? command.partnerActorId() : command.actorId();
-        return List.of(idOf(first, second, command.proposedOn()), idOf(second, first, command.proposedOn()));
+        ActorPair pair = ActorPair.of(command.actorId(), command.partnerActorId());
+        return List.of(idOf(pair.first(), pair.second(), command.proposedOn()),
+                idOf(pair.second(), pair.first(), command.proposedOn()));
     }
 
     /**

@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.introduction.view;
 
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView.MeetingEntry;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView.TimelineStep;
+import fr.labos.partenariats.matchmaking.matching.exclusion.LatestOutcome;
 import fr.labos.partenariats.matchmaking.projection.MalformedEventException;
 import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
@@ -16,13 +17,15 @@ import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * How each introduction event changes an {@link IntroductionView}: pure, in memory, so that the same function serves
  * the consumer and its tests. The events come from a producer whose aggregate already enforced the rules; a view only
  * records what happened, in sequence order; but its stage after outcomes is that of the outcome that happened last
- * (the day it names), whatever the order they were recorded in.
+ * ({@link LatestOutcome}), whatever the order they were recorded in.
  */
 final class IntroductionViewChanges {
 
@@ -178,7 +181,7 @@ final class IntroductionViewChanges {
                     yield IntroductionStage.PARTNERSHIP_ENDED;
                 }
             };
-            if (happenedLastOfTheOutcomes(view, day)) {
+            if (LatestOutcome.prevails(day, latestOutcomeDay(view))) {
                 view.stage = outcomeStage;
             }
             return step(event, "suite enregistrée : " + e.outcome().label(), e.recordedAt()).text(e.note())
@@ -213,19 +216,17 @@ final class IntroductionViewChanges {
     }
 
     /**
-     * Whether an outcome that happened on {@code day}, recorded after every outcome the view holds, says where the
-     * introduction stands: outcomes are often recorded weeks late and out of order (a partnership formed on 1 March
-     * recorded, then a follow-up planned on 1 February that had been forgotten), and the one that happened last
-     * prevails; on the same day, the one recorded last. Read from the outcomes in the timeline rather than from a
-     * field of its own, so that views written before this rule apply it as well from their next outcome on.
+     * The latest day on which one of the view's outcomes happened, or null. Read from the outcomes in the timeline
+     * rather than from a field of its own, so that views written before the rule of {@link LatestOutcome} apply it as
+     * well from their next outcome on.
      */
-    private static boolean happenedLastOfTheOutcomes(IntroductionView view, LocalDate day) {
-        for (TimelineStep step : view.steps) {
-            if (step.outcome() != null && step.occurredOn() != null && step.occurredOn().isAfter(day)) {
-                return false;
-            }
-        }
-        return true;
+    private static LocalDate latestOutcomeDay(IntroductionView view) {
+        return view.steps.stream()
+                .filter(step -> step.outcome() != null)
+                .map(TimelineStep::occurredOn)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     private static LocalDate earliest(LocalDate current, LocalDate day) {

@@ -30,8 +30,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * <ul>
  *   <li>while it is open: proposed and waiting for answers ({@link ExclusionReason#OPEN_INTRODUCTION});</li>
  *   <li>once both sides accepted, until an outcome closes it ({@link ExclusionReason#INTRODUCED}); the outcome that
- *   happened last decides (the latest day named, whatever the order of recording; on one day, the one recorded last): {@code FOLLOW_UP_PLANNED} keeps it so, {@code PARTNERSHIP_FORMED} makes it
- *   {@link ExclusionReason#PARTNERS}, {@code NO_FIT} and {@code PARTNERSHIP_ENDED} free the pair;</li>
+ *   happened last decides ({@link LatestOutcome}): {@code FOLLOW_UP_PLANNED} keeps it so, {@code PARTNERSHIP_FORMED}
+ *   makes it {@link ExclusionReason#PARTNERS}, {@code NO_FIT} and {@code PARTNERSHIP_ENDED} free the pair;</li>
  *   <li>for good when a side declined it as {@code COMPETITOR} or {@code ALREADY_PARTNERS}.</li>
  * </ul>
  * An introduction that expired, was withdrawn, or was declined for another reason ({@code NOT_NOW},
@@ -132,8 +132,7 @@ public final class IntroducedPairs implements PairExclusions {
         } else if (event instanceof IntroductionExpiredEvent || event instanceof IntroductionWithdrawnEvent) {
             introduction.stage = Stage.CLOSED;
         } else if (event instanceof OutcomeRecordedEvent outcome) {
-            // Recorded late, an outcome that happened before the latest one known does not change where things stand.
-            if (introduction.latestOutcomeOn == null || !outcome.occurredOn().isBefore(introduction.latestOutcomeOn)) {
+            if (LatestOutcome.prevails(outcome.occurredOn(), introduction.latestOutcomeOn)) {
                 introduction.latestOutcome = outcome.outcome();
                 introduction.latestOutcomeOn = outcome.occurredOn();
             }

@@ -1,0 +1,25 @@
+package fr.labos.partenariats.matchmaking.matching.exclusion;
+
+import java.time.LocalDate;
+
+/**
+ * Which of an introduction's outcomes says where it stands, one rule for every reader of the introduction events (the
+ * pairs the matcher sets aside, the introductions' views) so that they never disagree. Outcomes are often recorded
+ * weeks late and out of order (a partnership formed on 1 March recorded, then a follow-up planned on 1 February that
+ * had been forgotten): the one that happened last prevails; on the same day, the one recorded last.
+ */
+public final class LatestOutcome {
+
+    private LatestOutcome() {
+    }
+
+    /**
+     * Whether an outcome that happened on {@code occurredOn}, recorded after the introduction's other outcomes,
+     * prevails over them.
+     *
+     * @param latestBefore the latest day on which one of the outcomes recorded before it happened; null if none was
+     */
+    public static boolean prevails(LocalDate occurredOn, LocalDate latestBefore) {
+        return latestBefore == null || !occurredOn.isBefore(latestBefore);
+    }
+}
