@@ -111,18 +111,22 @@ public class Introduction {
      * An introduction from the lab's own records, made before it kept them here: the same events as one lived here,
      * dated as the records say (a day stands for its first instant in the lab's zone). What can only be known now is
      * dated now: when the meeting was recorded, and each outcome's recording. Left unanswered, it expires at the end
-     * of its answer period: at once when that is past, else through the same deadline as any proposal.
+     * of its answer period: at once when that is past, else through the same deadline as any proposal, its pair of
+     * actors held meanwhile (refused, writing nothing, when another introduction of the two waits for its answers).
      */
     @CommandHandler
     public Introduction(RecordPastIntroductionCommand command, AnswerPeriod answerPeriod, Clock clock,
-                        DeadlineManager deadlines) {
+                        DeadlineManager deadlines, OpenPairs openPairs) {
         IntroductionRules.checkPastIntroduction(command, IntroductionRules.today(clock));
         Instant now = clock.instant();
         String id = command.introductionId();
         Instant proposed = startOf(command.proposedOn());
-        Instant due = proposed.plus(answerPeriod.duration());
-        boolean answered = command.acceptedOn() != null || command.declinedOn() != null;
-        String deadlineId = !answered && due.isAfter(now) ? deadlines.schedule(due, ANSWER_DEADLINE) : null;
+        Instant due = IntroductionRules.pastAnswersDue(command, answerPeriod);
+        boolean waits = IntroductionRules.pastIntroductionWaits(command, answerPeriod, now);
+        if (waits) {
+            openPairs.claim(id, command.actorId(), command.partnerActorId());
+        }
+        String deadlineId = waits ? deadlines.schedule(due, ANSWER_DEADLINE) : null;
         apply(new IntroductionProposedEvent(id, IntroductionSource.FACILITATOR, command.actorId(),
                 command.partnerActorId(), List.of(), null, command.proposedBy(), command.note(), proposed, due,
                 deadlineId));

@@ -145,6 +145,25 @@ public final class IntroductionRules {
     }
 
     /**
+     * When a past introduction's answers were due: one answer period after its proposal day began in the lab's zone,
+     * as if it had been proposed here that morning.
+     */
+    static Instant pastAnswersDue(RecordPastIntroductionCommand command, AnswerPeriod answerPeriod) {
+        return command.proposedOn().atStartOfDay(LAB_TIME_ZONE).toInstant().plus(answerPeriod.duration());
+    }
+
+    /**
+     * Whether a past introduction, once recorded, waits for its answers: neither accepted nor declined in the records,
+     * and proposed recently enough for its answer period to run on. It then holds its pair of actors like any proposal.
+     * Public so that an import finds, before it records anything, the lines whose pair is already held.
+     */
+    public static boolean pastIntroductionWaits(RecordPastIntroductionCommand command, AnswerPeriod answerPeriod,
+                                                Instant now) {
+        return command.acceptedOn() == null && command.declinedOn() == null
+                && pastAnswersDue(command, answerPeriod).isAfter(now);
+    }
+
+    /**
      * An introduction from a lab's own records (see {@link RecordPastIntroductionCommand}): two actors, a proposal
      * day, then answered one way or not at all, met and followed only once accepted, every day in order and none in
      * the future. Public so that an import checks every line before it records any.

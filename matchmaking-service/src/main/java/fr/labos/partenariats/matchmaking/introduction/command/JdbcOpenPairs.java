@@ -3,6 +3,8 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.Optional;
+
 /**
  * {@link OpenPairs} in the service's PostgreSQL, table {@code open_introduction_pair}: a row per introduction waiting
  * for its answers, one at most per unordered pair of actors (its primary key). The command's unit of work runs in the
@@ -27,12 +29,18 @@ class JdbcOpenPairs implements OpenPairs {
                 INSERT INTO open_introduction_pair (first_actor_id, second_actor_id, introduction_id)
                 VALUES (?, ?, ?) ON CONFLICT DO NOTHING""", pair.first(), pair.second(), introductionId);
         if (claimed == 0) {
-            String open = jdbc.queryForList("""
-                    SELECT introduction_id FROM open_introduction_pair
-                    WHERE first_actor_id = ? AND second_actor_id = ?""", String.class, pair.first(), pair.second())
-                    .stream().findFirst().orElse(introductionId);
+            String open = waitingIn(actorId, partnerActorId).orElse(introductionId);
             throw new PairAlreadyInIntroduction(open, actorId, partnerActorId);
         }
+    }
+
+    @Override
+    public Optional<String> waitingIn(String actorId, String partnerActorId) {
+        ActorPair pair = ActorPair.of(actorId, partnerActorId);
+        return jdbc.queryForList("""
+                SELECT introduction_id FROM open_introduction_pair
+                WHERE first_actor_id = ? AND second_actor_id = ?""", String.class, pair.first(), pair.second())
+                .stream().findFirst();
     }
 
     @Override

@@ -1,5 +1,7 @@
 package fr.labos.partenariats.matchmaking.introduction.command;
 
+import java.util.Optional;
+
 /**
  * The pairs of actors that have an introduction waiting for its answers, kept in the transaction that appends the
  * introduction's events: a proposal claims its pair, the end of its answer period (both sides accepted, a decline, a
@@ -16,6 +18,9 @@ public interface OpenPairs {
      *                                   its answers
      */
     void claim(String introductionId, String actorId, String partnerActorId);
+
+    /** The introduction of these two actors (in either order) that waits for its answers, if one does. */
+    Optional<String> waitingIn(String actorId, String partnerActorId);
 
     /** Releases the pair this introduction claimed, if it claimed one. */
     void release(String introductionId);

@@ -2,8 +2,10 @@ package fr.labos.partenariats.matchmaking.introduction.past;
 
 import fr.labos.partenariats.matchmaking.access.ActorAccess;
 import fr.labos.partenariats.matchmaking.introduction.command.ActorPair;
+import fr.labos.partenariats.matchmaking.introduction.command.AnswerPeriod;
 import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRules;
 import fr.labos.partenariats.matchmaking.introduction.command.InvalidIntroduction;
+import fr.labos.partenariats.matchmaking.introduction.command.OpenPairs;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.projection.ActorsByName;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
@@ -23,6 +25,7 @@ import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -56,14 +59,18 @@ class PastIntroductionsImport {
     private final EventStore events;
     private final ActorAccess access;
     private final ProjectionReader projection;
+    private final OpenPairs openPairs;
+    private final AnswerPeriod answerPeriod;
     private final Clock clock;
 
     PastIntroductionsImport(CommandGateway commands, EventStore events, ActorAccess access, ProjectionReader projection,
-                            Clock clock) {
+                            OpenPairs openPairs, AnswerPeriod answerPeriod, Clock clock) {
         this.commands = commands;
         this.events = events;
         this.access = access;
         this.projection = projection;
+        this.openPairs = openPairs;
+        this.answerPeriod = answerPeriod;
         this.clock = clock;
     }
 
@@ -115,6 +122,8 @@ class PastIntroductionsImport {
         // Every actor's name is read only when a line names one by its name.
         ActorsByName byName = ActorsByName.of(byId.keySet().containsAll(named) ? List.of() : projection.allActors());
         LocalDate today = IntroductionRules.today(clock);
+        Instant now = clock.instant();
+        Map<ActorPair, Integer> waitingLineOf = new HashMap<>();
         Proposer proposer = new Proposer(principal.subject(), principal.role().name());
         List<FieldProblem> outOfReach = new ArrayList<>();
         Map<String, Integer> firstLineOf = new HashMap<>();
@@ -137,6 +146,10 @@ class PastIntroductionsImport {
                 problems.add(new FieldProblem(at(line.number(), PROPOSED_ON), "la même mise en relation (mêmes "
                         + "acteurs, même date de proposition) est déjà à la ligne " + earlier));
                 continue;
+            }
+            if (IntroductionRules.pastIntroductionWaits(command, answerPeriod, now)) {
+                pairAlreadyWaiting(line.number(), command, nameOf(actor), nameOf(partner), waitingLineOf)
+                        .ifPresent(problems::add);
             }
             toRecord.add(new Numbered(line.number(), command, nameOf(actor), nameOf(partner)));
         }
@@ -167,6 +180,25 @@ class PastIntroductionsImport {
             }
         }
         return new ImportReport(count(results, Result.RECORDED), count(results, Result.ALREADY_RECORDED), results);
+    }
+
+    /**
+     * A line left unanswered and recent enough to wait for its answers holds its pair of actors, as a proposal made
+     * today would: refused when an introduction of the two already waits, here or at an earlier line of the file
+     * (each line is its own command: found now, nothing of the file is recorded). The same line sent again finds its
+     * own introduction waiting, which is no problem: it is reported as recorded already.
+     */
+    private Optional<FieldProblem> pairAlreadyWaiting(int line, RecordPastIntroductionCommand command, String actorName,
+                                                      String partnerName, Map<ActorPair, Integer> waitingLineOf) {
+        Integer earlier = waitingLineOf.putIfAbsent(ActorPair.of(command.actorId(), command.partnerActorId()), line);
+        if (earlier != null) {
+            return Optional.of(new FieldProblem(at(line, PROPOSED_ON), "« " + actorName + " » et « " + partnerName
+                    + " » ont déjà à la ligne " + earlier + " une mise en relation qui attendra leurs réponses"));
+        }
+        return openPairs.waitingIn(command.actorId(), command.partnerActorId())
+                .filter(waiting -> !either(command).contains(waiting))
+                .map(waiting -> new FieldProblem(at(line, PROPOSED_ON), "une mise en relation de « " + actorName
+                        + " » et « " + partnerName + " » attend déjà leurs réponses (" + waiting + ")"));
     }
 
     private record Numbered(int line, RecordPastIntroductionCommand command, String actorName, String partnerName) {

@@ -243,21 +243,21 @@ class IntroductionAnswerTest {
                 .givenCommands(askedByTheAssociation(), acceptBy(FOUNDATION))
                 .when(acceptBy(ASSOCIATION))
                 .expectSuccessfulHandlerExecution();
-        assertThat(acceptedByBoth.holding(ASSOCIATION, FOUNDATION)).isEmpty();
+        assertThat(acceptedByBoth.waitingIn(ASSOCIATION, FOUNDATION)).isEmpty();
 
         OpenPairsInMemory declined = new OpenPairsInMemory();
         IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, declined)
                 .givenCommands(askedByTheAssociation())
                 .when(new DeclineIntroductionCommand(ID, FOUNDATION, DeclineReason.NOT_NOW, null))
                 .expectSuccessfulHandlerExecution();
-        assertThat(declined.holding(ASSOCIATION, FOUNDATION)).isEmpty();
+        assertThat(declined.waitingIn(ASSOCIATION, FOUNDATION)).isEmpty();
 
         OpenPairsInMemory withdrawn = new OpenPairsInMemory();
         IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, withdrawn)
                 .givenCommands(askedByTheAssociation())
                 .when(new WithdrawIntroductionCommand(ID, MEMBER.subject(), MEMBER.role(), "Doublon"))
                 .expectSuccessfulHandlerExecution();
-        assertThat(withdrawn.holding(ASSOCIATION, FOUNDATION)).isEmpty();
+        assertThat(withdrawn.waitingIn(ASSOCIATION, FOUNDATION)).isEmpty();
 
         OpenPairsInMemory expired = new OpenPairsInMemory();
         IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, expired)
@@ -265,7 +265,7 @@ class IntroductionAnswerTest {
                 .andGivenCommands(askedByTheAssociation())
                 .whenThenTimeElapses(Duration.ofDays(14))
                 .expectEvents(new IntroductionExpiredEvent(ID, ANSWER_BY));
-        assertThat(expired.holding(ASSOCIATION, FOUNDATION)).isEmpty();
+        assertThat(expired.waitingIn(ASSOCIATION, FOUNDATION)).isEmpty();
     }
 
     @Test
@@ -275,6 +275,6 @@ class IntroductionAnswerTest {
                 .givenCommands(askedByTheAssociation())
                 .when(acceptBy(FOUNDATION))
                 .expectSuccessfulHandlerExecution();
-        assertThat(openPairs.holding(FOUNDATION, ASSOCIATION)).contains(ID);
+        assertThat(openPairs.waitingIn(FOUNDATION, ASSOCIATION)).contains(ID);
     }
 }

@@ -122,7 +122,7 @@ class IntroductionProposalTest {
                 .givenNoPriorActivity()
                 .when(askedByTheAssociation())
                 .expectSuccessfulHandlerExecution();
-        assertThat(openPairs.holding(FOUNDATION, ASSOCIATION)).contains(ID);
+        assertThat(openPairs.waitingIn(FOUNDATION, ASSOCIATION)).contains(ID);
     }
 
     /** Whichever side asked first, and whoever asks now: one introduction of a pair waits for answers at a time. */

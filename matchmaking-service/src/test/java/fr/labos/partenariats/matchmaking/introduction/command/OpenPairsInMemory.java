@@ -23,8 +23,8 @@ final class OpenPairsInMemory implements OpenPairs {
         introductionByPair.values().remove(introductionId);
     }
 
-    /** The introduction holding the pair, if one does. */
-    Optional<String> holding(String actorId, String partnerActorId) {
+    @Override
+    public Optional<String> waitingIn(String actorId, String partnerActorId) {
         return Optional.ofNullable(introductionByPair.get(Set.of(actorId, partnerActorId)));
     }
 }

@@ -108,6 +108,36 @@ class PastIntroductionTest {
     }
 
     @Test
+    void anUnansweredOneThatWaitsHoldsItsPairAsAProposalWouldAndIsRefusedWhenThePairIsHeld() {
+        OpenPairsInMemory openPairs = new OpenPairsInMemory();
+        IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, openPairs).givenNoPriorActivity()
+                .when(past(LocalDate.of(2026, 3, 2), null, null, null, List.of()))
+                .expectSuccessfulHandlerExecution();
+        assertThat(openPairs.waitingIn(FOUNDATION, ASSOCIATION)).contains(ID);
+
+        OpenPairsInMemory held = new OpenPairsInMemory();
+        held.claim("another-introduction", FOUNDATION, ASSOCIATION);
+        IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, held).givenNoPriorActivity()
+                .when(past(LocalDate.of(2026, 3, 2), null, null, null, List.of()))
+                .expectException(PairAlreadyInIntroduction.class)
+                .expectNoEvents()
+                .expectNoScheduledDeadlines();
+    }
+
+    @Test
+    void oneAnsweredOrAlreadyExpiredHoldsNoPairAndIsRecordedBesideAnIntroductionInProgress() {
+        OpenPairsInMemory held = new OpenPairsInMemory();
+        held.claim("another-introduction", FOUNDATION, ASSOCIATION);
+        IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, held).givenNoPriorActivity()
+                .when(past(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 4), null, null, List.of()))
+                .expectSuccessfulHandlerExecution();
+        IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, held).givenNoPriorActivity()
+                .when(past(LocalDate.of(2025, 10, 6), null, null, null, List.of()))
+                .expectSuccessfulHandlerExecution();
+        assertThat(held.waitingIn(ASSOCIATION, FOUNDATION)).contains("another-introduction");
+    }
+
+    @Test
     void onceRecordedItIsFollowedLikeAnyOther() {
         fixture.given(proposedOn("2025-06-02", null),
                         new IntroductionAcceptedEvent(ID, ASSOCIATION, false, parisMidnight("2025-06-10")),

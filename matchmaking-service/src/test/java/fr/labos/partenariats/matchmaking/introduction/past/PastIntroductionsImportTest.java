@@ -37,6 +37,9 @@ import static org.awaitility.Awaitility.await;
 class PastIntroductionsImportTest {
 
     private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    /** The columns of a lab's spreadsheet of past introductions, as the import reads them. */
+    private static final String HEADER = "acteur;partenaire;proposée le;acceptée le;déclinée le;déclinée par;"
+            + "raison du refus;rencontre le;suite;suite le;forme;catégorie;fin du partenariat le;note";
     private static final DateTimeFormatter FRENCH = DateTimeFormatter.ofPattern("dd/MM/yyyy");
     private static InMemoryMongo mongo;
     private static ProfileEventPublisher profiles;
@@ -165,13 +168,11 @@ class PastIntroductionsImportTest {
     void aSpreadsheetNamesItsActorsByTheirNamesAsALabWritesThem() {
         LocalDate sevenMonthsAgo = LocalDate.now(PARIS).minusMonths(7).minusDays(3);
         LocalDate sixMonthsAgo = LocalDate.now(PARIS).minusMonths(6).minusDays(3);
-        String header = "acteur;partenaire;proposée le;acceptée le;déclinée le;déclinée par;raison du refus;"
-                + "rencontre le;suite;suite le;forme;catégorie;fin du partenariat le;note";
         String facilitator = TestTokens.facilitator("DEPARTEMENT:38").sign();
         long events = store.events();
 
         // Case, accents and apostrophes as a person types them; the side that declined by its name.
-        HttpResponse<String> imported = send(facilitator, String.join("\r\n", header,
+        HttpResponse<String> imported = send(facilitator, String.join("\r\n", HEADER,
                 "tremplin insertion;VILLE D’ECHIROLLES;%s;%s;;;;;;;;;;".formatted(day(sevenMonthsAgo),
                         day(sevenMonthsAgo.plusDays(3))),
                 "Fonds Alpes  Solidarités;Tremplin Insertion;%s;;%s;Tremplin insertion;pas maintenant;;;;;;;"
@@ -189,7 +190,7 @@ class PastIntroductionsImportTest {
 
         // The same introductions, now named by their ids (the first with its two actors the other way round), in a
         // longer file (as after an import cut short): the same ones, recorded already; only the new line is recorded.
-        HttpResponse<String> byIds = send(facilitator, String.join("\r\n", header,
+        HttpResponse<String> byIds = send(facilitator, String.join("\r\n", HEADER,
                 "past-c;past-a;%s;%s;;;;;;;;;;".formatted(day(sevenMonthsAgo), day(sevenMonthsAgo.plusDays(3))),
                 "past-b;past-a;%s;;%s;acteur;pas maintenant;;;;;;;".formatted(day(sixMonthsAgo),
                         day(sixMonthsAgo.plusDays(2))),
@@ -204,7 +205,7 @@ class PastIntroductionsImportTest {
 
         // A name two actors share, and one no actor has: the file says which ids to choose from, and writes nothing.
         long before = store.events();
-        HttpResponse<String> ambiguous = send(facilitator, String.join("\r\n", header,
+        HttpResponse<String> ambiguous = send(facilitator, String.join("\r\n", HEADER,
                 "Mission Locale;Tremplin Insertion;%s;;;;;;;;;;;".formatted(day(sixMonthsAgo.plusDays(10))),
                 "Tremplin Insertion;Régie de quartier;%s;;;;;;;;;;;".formatted(day(sixMonthsAgo.plusDays(10)))));
         assertThat(ambiguous.statusCode()).as(ambiguous.body()).isEqualTo(400);
@@ -216,14 +217,47 @@ class PastIntroductionsImportTest {
     }
 
     @Test
+    void aRecentLineLeftUnansweredHoldsItsPairAndOneThatWouldWaitBesideAnotherIsRefused() {
+        LocalDate today = LocalDate.now(PARIS);
+        String facilitator = TestTokens.facilitator("DEPARTEMENT:38").sign();
+        HttpResponse<String> waiting = send(facilitator, String.join("\n", HEADER,
+                "past-b;past-c;%s;;;;;;;;;;;Proposée au comité".formatted(day(today.minusDays(2)))));
+        assertThat(waiting.statusCode()).as(waiting.body()).isEqualTo(200);
+        String held = RunningMatchmaking.parse(waiting.body()).path("lines").get(0).path("introductionId").asText();
+        long events = store.events();
+
+        // Another introduction of the same two actors waiting for its answers: refused, as a proposal made today is.
+        HttpResponse<String> besideIt = send(facilitator, String.join("\n", HEADER,
+                "past-c;past-b;%s;;;;;;;;;;;".formatted(day(today.minusDays(1)))));
+        assertThat(besideIt.statusCode()).as(besideIt.body()).isEqualTo(400);
+        JsonNode errors = RunningMatchmaking.parse(besideIt.body()).path("errors");
+        assertThat(errors.findValuesAsText("field")).containsExactly("ligne 2, proposée le");
+        assertThat(errors.get(0).path("message").asText()).contains("attend déjà leurs réponses").contains(held);
+
+        // Two lines of one file that would both wait for the same pair: the second is refused, nothing is recorded.
+        HttpResponse<String> twice = send(facilitator, String.join("\n", HEADER,
+                "past-ml-grenoble;past-ml-voiron;%s;;;;;;;;;;;".formatted(day(today.minusDays(5))),
+                "past-ml-voiron;past-ml-grenoble;%s;;;;;;;;;;;".formatted(day(today.minusDays(4)))));
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(400);
+        JsonNode twiceErrors = RunningMatchmaking.parse(twice.body()).path("errors");
+        assertThat(twiceErrors.findValuesAsText("field")).containsExactly("ligne 3, proposée le");
+        assertThat(twiceErrors.get(0).path("message").asText()).contains("déjà à la ligne 2");
+        assertThat(store.events()).as("nothing of the refused files is written").isEqualTo(events);
+
+        // An answered line waits for nothing and holds no pair: recorded beside the introduction in progress.
+        HttpResponse<String> answered = send(facilitator, String.join("\n", HEADER,
+                "past-c;past-b;%s;%s;;;;;;;;;;".formatted(day(today.minusDays(9)), day(today.minusDays(8)))));
+        assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+        assertThat(RunningMatchmaking.parse(answered.body()).path("recorded").asInt()).isEqualTo(1);
+    }
+
+    @Test
     void aFileWithABadLineOrALineOutOfReachWritesNothingAndSaysWhereAndWhy() {
         LocalDate today = LocalDate.now(PARIS);
-        String header = "acteur;partenaire;proposée le;acceptée le;déclinée le;déclinée par;raison du refus;"
-                + "rencontre le;suite;suite le;forme;catégorie;fin du partenariat le;note";
         String facilitator = TestTokens.facilitator("DEPARTEMENT:38").sign();
         long events = store.events();
 
-        HttpResponse<String> refused = send(facilitator, String.join("\n", header,
+        HttpResponse<String> refused = send(facilitator, String.join("\n", HEADER,
                 "past-a;past-b;%s;;;;;;;;;;;".formatted(day(today.minusMonths(2))),
                 "past-a;past-c;31/02/2025;;;;;;;;;;;",
                 "past-a;inconnu;%s;;;;;;;;;;;".formatted(day(today.minusMonths(2))),
@@ -242,7 +276,7 @@ class PastIntroductionsImportTest {
         assertThat(problem.path("errors").get(5).path("message").asText()).contains("déjà à la ligne 2");
         assertThat(store.events()).as("nothing of the file is written").isEqualTo(events);
 
-        HttpResponse<String> outOfReach = send(facilitator, String.join("\n", header,
+        HttpResponse<String> outOfReach = send(facilitator, String.join("\n", HEADER,
                 "past-a;past-b;%s;;;;;;;;;;;".formatted(day(today.minusMonths(1))),
                 "past-savoie;past-chambery;%s;;;;;;;;;;;".formatted(day(today.minusMonths(1)))));
         assertThat(outOfReach.statusCode()).as(outOfReach.body()).isEqualTo(403);
@@ -251,7 +285,7 @@ class PastIntroductionsImportTest {
         // Between an actor of Isère and one of Savoie, the facilitator of Isère records that they were introduced and
         // the answer of the actor of Isère, not one of the actor of Savoie: both sides' acceptance opens each one's
         // contact person to the other's members.
-        HttpResponse<String> answerOutOfReach = send(facilitator, String.join("\n", header,
+        HttpResponse<String> answerOutOfReach = send(facilitator, String.join("\n", HEADER,
                 "past-a;past-savoie;%s;;;;;;;;;;;".formatted(day(today.minusMonths(5))),
                 "past-a;past-savoie;%s;%s;;;;;;;;;;".formatted(day(today.minusMonths(4)), day(today.minusMonths(4))),
                 "past-savoie;past-a;%s;;%s;partenaire;pas maintenant;;;;;;;".formatted(day(today.minusMonths(3)),
@@ -265,10 +299,10 @@ class PastIntroductionsImportTest {
                 .contains("ligne 5 : « Mobilité Savoie » n'est pas dans les territoires que vous animez : sa réponse "
                         + "(refus)")
                 .doesNotContain("ligne 2").doesNotContain("ligne 4");
-        assertThat(send(TestTokens.member("past-a").sign(), String.join("\n", header,
+        assertThat(send(TestTokens.member("past-a").sign(), String.join("\n", HEADER,
                 "past-a;past-b;%s;;;;;;;;;;;".formatted(day(today.minusMonths(1))))).statusCode()).isEqualTo(403);
         HttpResponse<String> notUtf8 = service.postBytes("/api/introductions/past", facilitator, "text/csv",
-                (header + "\npast-a;past-b;01/02/2026;;;;;;;;;;;Réunion à Échirolles")
+                (HEADER + "\npast-a;past-b;01/02/2026;;;;;;;;;;;Réunion à Échirolles")
                         .getBytes(java.nio.charset.Charset.forName("windows-1252")));
         assertThat(notUtf8.statusCode()).isEqualTo(400);
         assertThat(notUtf8.body()).contains("UTF-8");
