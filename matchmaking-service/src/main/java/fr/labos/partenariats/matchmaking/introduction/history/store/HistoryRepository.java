@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.function.Consumer;
 
 /**
@@ -150,14 +151,25 @@ public class HistoryRepository {
     }
 
     /** Keeps a signed head and returns its place on the log's event stream (0 for the first). */
-    long saveHead(SignedTreeHead signed, String keyId) {
-        Long sequence = jdbc.queryForObject("SELECT count(*) FROM introduction_log_head", Long.class);
-        jdbc.update("""
+    /**
+     * Keeps a signed head as the next on the log's stream, unless a head at least as large is there already: another
+     * instance, which had caught up further, published one since this one read the latest. Heads then always grow
+     * along the stream, and a reader given the latest is never sent back to a smaller one. Two instances inserting
+     * at the same moment both count the same heads, and the unique sequence number refuses the second.
+     *
+     * @return the head's place on the stream; empty when a head at least as large was published first
+     */
+    OptionalLong saveHead(SignedTreeHead signed, String keyId) {
+        List<Long> sequence = jdbc.queryForList("""
                         INSERT INTO introduction_log_head (tree_size, root_hash, signed_at_ms, algorithm, signature,
-                            key_id, sequence_number) VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                            key_id, sequence_number)
+                        SELECT ?, ?, ?, ?, ?, ?, count(*) FROM introduction_log_head
+                        HAVING coalesce(max(tree_size), 0) < ?
+                        RETURNING sequence_number""", Long.class,
                 signed.head().treeSize(), signed.head().rootHash().hex(), signed.head().timestamp().toEpochMilli(),
-                signed.algorithm(), Base64.getEncoder().encodeToString(signed.signature()), keyId, sequence);
-        return sequence;
+                signed.algorithm(), Base64.getEncoder().encodeToString(signed.signature()), keyId,
+                signed.head().treeSize());
+        return sequence.isEmpty() ? OptionalLong.empty() : OptionalLong.of(sequence.get(0));
     }
 
     public Optional<SignedTreeHead> latestHead() {

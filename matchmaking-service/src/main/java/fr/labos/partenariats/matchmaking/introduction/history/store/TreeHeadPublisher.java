@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -104,13 +105,21 @@ public class TreeHeadPublisher {
         }
         last.ifPresent(this::warnIfRewritten);
         SignedTreeHead signed = key.signer().sign(log.head(size, clock.instant()));
-        transaction.executeWithoutResult(status -> {
-            long sequence = repository.saveHead(signed, key.keyId());
+        boolean published = Boolean.TRUE.equals(transaction.execute(status -> {
+            OptionalLong sequence = repository.saveHead(signed, key.keyId());
+            if (sequence.isEmpty()) {
+                return false;
+            }
             TreeHead head = signed.head();
-            eventStore.publish(new GenericDomainEventMessage<>(LOG_TYPE, LOG_ID, sequence,
+            eventStore.publish(new GenericDomainEventMessage<>(LOG_TYPE, LOG_ID, sequence.getAsLong(),
                     new IntroductionLogHeadPublishedEvent(head.treeSize(), head.rootHash().hex(), head.timestamp(),
                             signed.algorithm(), Base64.getEncoder().encodeToString(signed.signature()), key.keyId())));
-        });
+            return true;
+        }));
+        if (!published) {
+            // Another instance published a larger head since the latest was read here: it covers this one's events.
+            return Optional.empty();
+        }
         LOG.info("Tête de l'historique publiée : {} événements, racine {}", size, signed.head().rootHash());
         return Optional.of(signed);
     }

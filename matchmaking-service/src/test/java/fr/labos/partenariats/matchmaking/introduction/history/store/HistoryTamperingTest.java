@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHead;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.MatchmakingEvents;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
@@ -15,6 +16,8 @@ import fr.labos.partenariats.platform.testing.EmbeddedPostgresInitializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -23,6 +26,7 @@ import java.security.PublicKey;
 import java.sql.PreparedStatement;
 import java.text.NumberFormat;
 import java.util.Locale;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 import static java.time.Duration.ofSeconds;
@@ -75,6 +79,32 @@ class HistoryTamperingTest {
                     assertThat(signed.isSignedBy(key)).isTrue();
                     assertThat(event.path("keyId").asText()).hasSize(64);
                 }));
+    }
+
+    @Test
+    void aHeadSmallerThanTheLatestIsNeverPublishedAfterIt() throws Exception {
+        Introductions introductions = new Introductions(service);
+        introductions.proposedAndAccepted("Intermédiation : atelier vélo");
+        introductions.proposedAndAccepted("Intermédiation : atelier numérique");
+        long latest = json(service.get("/api/introduction-log/head")).path("treeSize").asLong();
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(service.databaseUrl(),
+                EmbeddedPostgresInitializer.USER, EmbeddedPostgresInitializer.PASSWORD));
+        // A size below the latest head that no head has: what an instance that read an older latest head, before
+        // another instance published a larger one, would sign and try to publish after it.
+        Long smaller = jdbc.queryForList("""
+                SELECT s FROM generate_series(1, ? - 1) s
+                WHERE s NOT IN (SELECT tree_size FROM introduction_log_head) ORDER BY s DESC LIMIT 1""",
+                Long.class, latest).stream().findFirst().orElseThrow();
+        HistoryRepository repository = new HistoryRepository(jdbc);
+        SignedTreeHead last = repository.latestHead().orElseThrow();
+        Long heads = jdbc.queryForObject("SELECT count(*) FROM introduction_log_head", Long.class);
+
+        OptionalLong saved = repository.saveHead(new SignedTreeHead(new TreeHead(smaller, last.head().rootHash(),
+                last.head().timestamp()), last.algorithm(), last.signature()), "0".repeat(64));
+
+        assertThat(saved).as("a head smaller than one already published").isEmpty();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM introduction_log_head", Long.class)).isEqualTo(heads);
+        assertThat(repository.latestHead().orElseThrow().head().treeSize()).isEqualTo(latest);
     }
 
     @Test
