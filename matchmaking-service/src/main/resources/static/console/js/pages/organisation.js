@@ -7,6 +7,9 @@ import {
   field, formatDate, h, problemBox, select, showProblem,
 } from '../ui.js';
 
+/** The account a member registered the organisation with: its own people's, or a facilitator's who did it for them. */
+const ACCOUNTS = { ADMIN: 'compte d’administration', FACILITATOR: 'compte d’animation', ACTOR_MEMBER: 'compte de membre' };
+
 const KINDS = { needs: { one: 'besoin', title: 'Besoins', post: 'Publier un besoin' }, offers: { one: 'offre', title: 'Offres', post: 'Publier une offre' } };
 
 export async function render(main, context, actorId) {
@@ -58,8 +61,9 @@ async function renderMembers(section, context, actorId) {
   const me = context.session.subject;
   const list = h('ul', { role: 'list' }, members.map(member => {
     const mine = member.subject === me;
+    const joinedAs = member.joinedAs ? `, ${ACCOUNTS[member.joinedAs] || member.joinedAs}` : '';
     return h('li', { 'data-membre': member.subject },
-      `${member.subject}${mine ? ' (vous)' : ''} — membre depuis le ${formatDate(member.joinedAt)} `,
+      `${member.subject}${mine ? ' (vous)' : ''} — membre depuis le ${formatDate(member.joinedAt)}${joinedAs} `,
       h('button', { type: 'button', class: 'secondaire', onclick: () => confirmRemoval(section, context, actorId, member, mine) },
         mine ? 'Quitter l’organisation' : `Retirer ${member.subject}`));
   }));
@@ -75,8 +79,8 @@ function confirmRemoval(section, context, actorId, member, mine) {
     h('h3', {}, mine ? 'Quitter l’organisation' : `Retirer ${member.subject}`),
     h('div', { class: 'probleme-formulaire' }),
     h('p', {}, mine
-      ? 'Vous n’agirez plus pour cette organisation et ne verrez plus les contacts de ses partenaires (sauf si votre compte de connexion la nomme).'
-      : 'Ce membre n’agira plus pour cette organisation et ne verra plus les contacts de ses partenaires.'),
+      ? 'Votre adhésion enregistrée ici prend fin : vous n’agirez plus pour cette organisation à ce titre, ni ne verrez les contacts de ses partenaires (votre compte de connexion ou votre territoire d’animation peuvent encore vous en donner l’accès).'
+      : 'Son adhésion enregistrée ici prend fin : ce membre n’agira plus pour cette organisation à ce titre, ni ne verra les contacts de ses partenaires.'),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'danger' }, mine ? 'Quitter' : 'Retirer'),
       h('button', { type: 'button', class: 'secondaire', onclick: () => form.remove() }, 'Annuler')));
   form.addEventListener('submit', async event => {

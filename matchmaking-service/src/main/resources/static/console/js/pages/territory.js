@@ -135,7 +135,8 @@ function pastIntroductionsForm() {
       return [
         h('p', { class: 'succes', 'data-reprises': report.recorded, 'data-deja-reprises': report.alreadyRecorded },
           `${report.recorded} mise${s(report.recorded)} en relation reprise${s(report.recorded)}, `
-          + `${report.alreadyRecorded} déjà reprise${s(report.alreadyRecorded)}.`),
+          + `${report.alreadyRecorded} déjà reprise${s(report.alreadyRecorded)}`
+          + (report.notRecorded ? `, ${report.notRecorded} non reprise${s(report.notRecorded)} (voir le tableau).` : '.')),
         h('div', { class: 'table-defile' }, h('table', {}, h('caption', {}, 'Mises en relation du fichier'),
           h('thead', {}, h('tr', {}, ['Ligne', 'Acteur', 'Partenaire', 'Résultat'].map(t => h('th', { scope: 'col' }, t)))),
           h('tbody', {}, report.lines.map(line => h('tr', { 'data-mise-en-relation': line.introductionId },

@@ -81,6 +81,22 @@ public class ActorAccess {
     }
 
     /**
+     * Acts for at least one of these actors (an admin for all of them); else a 403. What a principal started for an
+     * actor (a proposal it may withdraw) stays its own only while it still acts for one of the two: not once removed
+     * from its actor, nor once the actor moved out of a facilitator's territories.
+     */
+    public void checkActsForOneOf(LabPrincipal principal, Collection<String> actorIds) {
+        if (principal.is(LabRole.ADMIN)) {
+            return;
+        }
+        Collection<ActorEntry> actors = projection.actors(actorIds).values();
+        if (actors.stream().noneMatch(actor -> mayActFor(principal, actor))) {
+            throw new ActionForbiddenException("Vous n'agissez plus pour aucun des acteurs « " + String.join(" » et « ",
+                    actors.stream().map(ActorAccess::nameOf).toList()) + " » : " + reach(principal.role()));
+        }
+    }
+
+    /**
      * A facilitator or an admin acting for none of the actors (as an intermediary): an admin anywhere, a facilitator
      * when it may act for at least one of them; else a 403.
      */

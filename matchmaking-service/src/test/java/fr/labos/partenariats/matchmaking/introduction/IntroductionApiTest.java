@@ -16,6 +16,7 @@ import fr.labos.partenariats.schema.PrincipalMetadata;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
 import fr.labos.partenariats.schema.profile.OfferRegisteredEvent;
@@ -109,6 +110,44 @@ class IntroductionApiTest {
         service.close();
         publisher.close();
         mongo.close();
+    }
+
+    @Test
+    void aMemberWhoLeftItsActorNeitherAnswersForItNorWithdrawsWhatItAskedFor() {
+        String actor = "regie-" + UUID.randomUUID();
+        String need = "need-" + UUID.randomUUID();
+        String leaving = "u-leaving-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        publisher.publish(actor, 0, new ActorRegisteredEvent(actor, "Régie de quartier", ActorType.ASSOCIATION,
+                "38185", Set.of(), Set.of(), "Régie de quartier", now));
+        publisher.publish(actor, 1, new ActorMemberJoinedEvent(actor, leaving, now));
+        publisher.publish(need, 0, new NeedRegisteredEvent(need, actor, post(ResourceCategory.FUNDING)
+                .title("Financer nos chantiers").sdgs(8, 10).in(GRENOBLE).build(), now));
+        String member = TestTokens.member().subject(leaving).sign();
+        await().atMost(ofSeconds(60)).untilAsserted(() -> {
+            assertThat(service.getJson("/api/needs/" + need + "/matches").findValuesAsText("offerId")).contains(OFFER);
+            ActorEntry entry = mongo.template().findById(actor, ActorEntry.class);
+            assertThat(entry == null ? null : entry.members()).contains(leaving);
+        });
+        String id = created(service.post("/api/introductions", member,
+                "{\"actorId\": \"%s\", \"partnerId\": \"%s\"}".formatted(actor, FOUNDATION)));
+
+        publisher.publish(actor, 2, new ActorMemberLeftEvent(actor, leaving, now.plusSeconds(60)));
+        await().atMost(ofSeconds(30)).until(() ->
+                !mongo.template().findById(actor, ActorEntry.class).members().contains(leaving));
+        long events = store.eventTypes(id).size();
+
+        HttpResponse<String> withdrawal = service.post("/api/introductions/" + id + "/withdraw", member, "{}");
+        assertThat(withdrawal.statusCode()).as(withdrawal.body()).isEqualTo(403);
+        assertThat(withdrawal.body()).contains("Régie de quartier");
+        HttpResponse<String> answer = service.post("/api/introductions/" + id + "/accept", member,
+                "{\"actingFor\": \"%s\"}".formatted(actor));
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403);
+        assertThat(store.eventTypes(id)).as("nothing written by the former member").hasSize((int) events);
+
+        // The pair is free again for the other tests of this class.
+        assertThat(service.post("/api/introductions/" + id + "/withdraw", TestTokens.admin().sign(), "{}").statusCode())
+                .isEqualTo(204);
     }
 
     @Test

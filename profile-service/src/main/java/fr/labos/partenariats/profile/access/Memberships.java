@@ -1,9 +1,11 @@
 package fr.labos.partenariats.profile.access;
 
+import fr.labos.partenariats.schema.PrincipalMetadata;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -22,13 +24,14 @@ public class Memberships {
         this.jdbc = jdbc;
     }
 
+    /** The role of the account it joined with comes from the event's metadata (who registered the actor). */
     @EventHandler
-    void on(ActorMemberJoinedEvent event) {
+    void on(ActorMemberJoinedEvent event, @MetaDataValue(PrincipalMetadata.ROLE) String joinedAs) {
         // Idempotent: a replay writes the same row.
         jdbc.update("""
-                INSERT INTO actor_membership (actor_id, member_subject, joined_at) VALUES (?, ?, ?)
+                INSERT INTO actor_membership (actor_id, member_subject, joined_at, joined_as) VALUES (?, ?, ?, ?)
                 ON CONFLICT (actor_id, member_subject) DO NOTHING
-                """, event.actorId(), event.memberSubject(), Timestamp.from(event.joinedAt()));
+                """, event.actorId(), event.memberSubject(), Timestamp.from(event.joinedAt()), joinedAs);
     }
 
     @EventHandler
@@ -46,8 +49,10 @@ public class Memberships {
     }
 
     public List<Member> membersOf(String actorId) {
-        return jdbc.query("SELECT member_subject, joined_at FROM actor_membership WHERE actor_id = ? ORDER BY joined_at, member_subject",
-                (rs, row) -> new Member(rs.getString(1), rs.getTimestamp(2).toInstant()), actorId);
+        return jdbc.query("""
+                        SELECT member_subject, joined_at, joined_as FROM actor_membership WHERE actor_id = ?
+                        ORDER BY joined_at, member_subject""",
+                (rs, row) -> new Member(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3)), actorId);
     }
 
     /** The actors the subject was made a member of here (by registering them), oldest first. */
@@ -56,7 +61,12 @@ public class Memberships {
                 String.class, subject);
     }
 
-    /** A member by its pseudonymous subject id. */
-    public record Member(String subject, Instant joinedAt) {
+    /**
+     * A member by its pseudonymous subject id.
+     *
+     * @param joinedAs the role of the account it joined with ({@code FACILITATOR} for a facilitator who registered
+     *                 the actor for it); null when the joining event carried none
+     */
+    public record Member(String subject, Instant joinedAt, String joinedAs) {
     }
 }

@@ -50,6 +50,8 @@ class ActorMembersIntegrationTest {
         JsonNode list = json(members.getBody());
         assertThat(list.findValuesAsText("subject")).containsExactly(registrant.subject());
         assertThat(list.get(0).get("joinedAt").asText()).isNotBlank();
+        assertThat(list.get(0).get("joinedAs").asText()).as("the account it registered the actor with")
+                .isEqualTo("FACILITATOR");
 
         for (String outsider : new String[]{TestTokens.member().sign(), TestTokens.viewer().sign(),
                 TestTokens.facilitator("DEPARTEMENT:73").sign()}) {
@@ -114,7 +116,7 @@ class ActorMembersIntegrationTest {
         assertThat(http.call(HttpMethod.DELETE, TestTokens.admin().sign(), path, null).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         ResponseEntity<String> again = assertRefusedWritingNothing(TestTokens.admin().sign(), path, HttpStatus.NOT_FOUND);
-        assertThat(json(again.getBody()).get("detail").asText()).contains(registrant.subject()).contains("membre");
+        assertThat(json(again.getBody()).get("detail").asText()).contains(registrant.subject()).contains("adhésion");
         assertRefusedWritingNothing(TestTokens.admin().sign(), membersOf(actor) + "/" + "u".repeat(256),
                 HttpStatus.BAD_REQUEST);
     }

@@ -107,14 +107,18 @@ class IntroductionController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Only the principal who proposed it, or an administrator, before both sides accepted (the introduction checks both). */
+    /**
+     * Only the principal who proposed it, while it still acts for one of the two actors, or an administrator, before
+     * both sides accepted (the introduction checks who proposed it, and when).
+     */
     @PostMapping("/{introductionId}/withdraw")
     ResponseEntity<Void> withdraw(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String introductionId,
                                   @Valid @RequestBody(required = false) IntroductionRequests.Withdrawal request) {
-        parties.of(introductionId);
+        List<String> actors = parties.of(introductionId);
         if (principal.is(LabRole.VIEWER)) {
             throw new ActionForbiddenException("Un compte de consultation ne retire pas de mise en relation.");
         }
+        access.checkActsForOneOf(principal, actors);
         send(new WithdrawIntroductionCommand(introductionId, principal.subject(), principal.role().name(),
                 request == null ? null : request.reason()));
         return ResponseEntity.noContent().build();

@@ -6,6 +6,7 @@ import fr.labos.partenariats.matchmaking.introduction.command.AnswerPeriod;
 import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRules;
 import fr.labos.partenariats.matchmaking.introduction.command.InvalidIntroduction;
 import fr.labos.partenariats.matchmaking.introduction.command.OpenPairs;
+import fr.labos.partenariats.matchmaking.introduction.command.PairAlreadyInIntroduction;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.projection.ActorsByName;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
@@ -77,7 +78,9 @@ class PastIntroductionsImport {
     /** What became of one line. */
     enum Result {
         RECORDED("reprise"),
-        ALREADY_RECORDED("déjà reprise par un envoi précédent");
+        ALREADY_RECORDED("déjà reprise par un envoi précédent"),
+        /** Found free when the file was checked, the pair was claimed by a proposal made while the file was recorded. */
+        PAIR_WAITING("non reprise : une mise en relation de ces deux acteurs, proposée pendant la reprise, attend leurs réponses");
 
         final String label;
 
@@ -91,7 +94,7 @@ class PastIntroductionsImport {
                       String partnerName, Result result, String label) {
     }
 
-    record ImportReport(int recorded, int alreadyRecorded, List<LineResult> lines) {
+    record ImportReport(int recorded, int alreadyRecorded, int notRecorded, List<LineResult> lines) {
     }
 
     /** Lines refused: the file records nothing. */
@@ -177,9 +180,14 @@ class PastIntroductionsImport {
                 // The same file sent twice at once (a client that gave up waiting and sent it again): the other
                 // sending recorded this line between the check above and this command.
                 results.add(numbered.result(Result.ALREADY_RECORDED));
+            } catch (PairAlreadyInIntroduction proposedMeanwhile) {
+                // Each line is its own command: the lines before it stay recorded, and the report says which one was
+                // not, rather than a 409 that would hide them.
+                results.add(numbered.result(Result.PAIR_WAITING));
             }
         }
-        return new ImportReport(count(results, Result.RECORDED), count(results, Result.ALREADY_RECORDED), results);
+        return new ImportReport(count(results, Result.RECORDED), count(results, Result.ALREADY_RECORDED),
+                count(results, Result.PAIR_WAITING), results);
     }
 
     /**

@@ -150,7 +150,6 @@ public class HistoryRepository {
         }
     }
 
-    /** Keeps a signed head and returns its place on the log's event stream (0 for the first). */
     /**
      * Keeps a signed head as the next on the log's stream, unless a head at least as large is there already: another
      * instance, which had caught up further, published one since this one read the latest. Heads then always grow
