@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.session.introductions;
 
+import fr.labos.partenariats.matchmaking.introduction.command.ActorPair;
 import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRefused;
 import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
@@ -102,9 +103,8 @@ class SpeedMeetingIntroductions {
 
     /** The same for the same meeting, whichever way round the pair is named. */
     static String introductionId(SessionMeetingHeldEvent held) {
-        String a = held.actorId().compareTo(held.partnerActorId()) < 0 ? held.actorId() : held.partnerActorId();
-        String b = a.equals(held.actorId()) ? held.partnerActorId() : held.actorId();
-        return UUID.nameUUIDFromBytes(("speed-meeting|" + held.sessionId() + "|" + a + "|" + b)
+        ActorPair pair = ActorPair.of(held.actorId(), held.partnerActorId());
+        return UUID.nameUUIDFromBytes(("speed-meeting|" + held.sessionId() + "|" + pair.first() + "|" + pair.second())
                 .getBytes(StandardCharsets.UTF_8)).toString();
     }
 }
