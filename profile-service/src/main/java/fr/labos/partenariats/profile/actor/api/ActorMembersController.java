@@ -45,8 +45,9 @@ class ActorMembersController {
 
     /**
      * A member may leave; its fellow members, the facilitators of the actor's territory and admins may remove it. From
-     * the answer on, the former member acts for the actor no more, here and, once the event reached it, in
-     * matchmaking-service. 404 when the subject holds no membership granted here.
+     * the answer on, the former member acts for the actor no more as a member (a facilitator of its territory keeps
+     * that reach), here and, once the event reached it, in matchmaking-service. 404 when the subject holds no
+     * membership granted here.
      */
     @DeleteMapping("/{memberSubject}")
     ResponseEntity<Void> remove(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
