@@ -4,7 +4,7 @@ import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
 import fr.labos.partenariats.matchmaking.engine.index.Partner;
 import fr.labos.partenariats.matchmaking.engine.index.RankingFilter;
 import fr.labos.partenariats.matchmaking.engine.model.Match;
-import fr.labos.partenariats.matchmaking.introduction.command.ActorPair;
+import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
 import fr.labos.partenariats.matchmaking.introduction.command.PairAlreadyInIntroduction;
 import fr.labos.partenariats.matchmaking.matching.IndexNotReadyException;
 import fr.labos.partenariats.matchmaking.matching.MatchSnapshots;

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.introduction.command;
 
+import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,7 @@
 package fr.labos.partenariats.matchmaking.introduction.past;
 
 import fr.labos.partenariats.matchmaking.access.ActorAccess;
-import fr.labos.partenariats.matchmaking.introduction.command.ActorPair;
+import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
 import fr.labos.partenariats.matchmaking.introduction.command.AnswerPeriod;
 import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRules;
 import fr.labos.partenariats.matchmaking.introduction.command.InvalidIntroduction;

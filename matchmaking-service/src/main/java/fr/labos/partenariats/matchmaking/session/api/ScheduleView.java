@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.session.api;
 
+import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.schema.session.MeetingReason;
 import fr.labos.partenariats.schema.session.ScheduleObjective;
@@ -30,7 +31,7 @@ record ScheduleView(String sessionId, String title, boolean published, int round
     }
 
     static ScheduleView of(SessionState session, Function<String, String> names) {
-        Set<String> held = session.held().stream().map(h -> seat(h.round(), h.actorId(), h.partnerActorId()))
+        Set<RoundPair> held = session.held().stream().map(h -> seat(h.round(), h.actorId(), h.partnerActorId()))
                 .collect(Collectors.toSet());
         List<Round> rounds = new ArrayList<>();
         for (int round = 1; round <= session.rounds(); round++) {
@@ -52,8 +53,10 @@ record ScheduleView(String sessionId, String title, boolean published, int round
     }
 
     /** A pair in a round, in either order. */
-    private static String seat(int round, String oneActor, String otherActor) {
-        return oneActor.compareTo(otherActor) < 0 ? round + "\n" + oneActor + "\n" + otherActor
-                : round + "\n" + otherActor + "\n" + oneActor;
+    private static RoundPair seat(int round, String oneActor, String otherActor) {
+        return new RoundPair(round, ActorPair.of(oneActor, otherActor));
+    }
+
+    private record RoundPair(int round, ActorPair pair) {
     }
 }

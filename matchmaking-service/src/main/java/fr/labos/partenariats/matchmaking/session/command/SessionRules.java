@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.session.command;
 
+import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
 import fr.labos.partenariats.schema.session.PlanSessionCommand;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
 
@@ -33,7 +34,7 @@ final class SessionRules {
      */
     static void checkSchedule(List<ScheduledMeeting> meetings, Collection<String> participants, int rounds,
                               int tables) {
-        Set<String> pairs = new HashSet<>();
+        Set<ActorPair> pairs = new HashSet<>();
         Set<String> seats = new HashSet<>();
         Set<String> tablesUsed = new HashSet<>();
         for (ScheduledMeeting meeting : meetings) {
@@ -57,7 +58,7 @@ final class SessionRules {
             if (meeting.table() < 1 || meeting.table() > tables) {
                 throw new InvalidSession("meetings", "la table " + meeting.table() + " n'existe pas dans la session");
             }
-            if (!pairs.add(a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a)) {
+            if (!pairs.add(ActorPair.of(a, b))) {
                 throw new InvalidSession("meetings", a + " et " + b + " se rencontrent deux fois");
             }
             if (!tablesUsed.add(meeting.round() + "/" + meeting.table())) {

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.session.command;
 
+import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
 import fr.labos.partenariats.schema.session.AdjustScheduleCommand;
 import fr.labos.partenariats.schema.session.CheckInParticipantCommand;
 import fr.labos.partenariats.schema.session.CloseSessionCommand;
@@ -60,7 +61,7 @@ public class SpeedMeetingSession {
     private final Set<String> wishes = new HashSet<>();
     private final Set<String> checkedIn = new HashSet<>();
     private final Set<String> absent = new HashSet<>();
-    private final Set<String> held = new HashSet<>();
+    private final Set<Seat> held = new HashSet<>();
     private final Set<Integer> lostTables = new HashSet<>();
     private List<ScheduledMeeting> schedule;
     private boolean scheduleOutdated;
@@ -290,19 +291,22 @@ public class SpeedMeetingSession {
     }
 
     /** Who sits where in a round, whatever weight or lock the meetings carry. */
-    private static Set<String> seatsOf(List<ScheduledMeeting> meetings, int round) {
-        Set<String> seats = new HashSet<>();
+    private static Set<Seat> seatsOf(List<ScheduledMeeting> meetings, int round) {
+        Set<Seat> seats = new HashSet<>();
         meetings.stream().filter(m -> m.round() == round).forEach(m -> seats.add(seat(m)));
         return seats;
     }
 
-    private static String seat(ScheduledMeeting m) {
+    private static Seat seat(ScheduledMeeting m) {
         return seat(m.round(), m.table(), m.actorId(), m.partnerActorId());
     }
 
-    private static String seat(int round, int table, String actor, String partner) {
-        boolean ordered = actor.compareTo(partner) < 0;
-        return round + "/" + table + "/" + (ordered ? actor + "|" + partner : partner + "|" + actor);
+    private static Seat seat(int round, int table, String actor, String partner) {
+        return new Seat(round, table, ActorPair.of(actor, partner));
+    }
+
+    /** A pair at a table in a round, in either order. */
+    private record Seat(int round, int table, ActorPair pair) {
     }
 
     @EventSourcingHandler

@@ -1,6 +1,6 @@
 package fr.labos.partenariats.matchmaking.session.introductions;
 
-import fr.labos.partenariats.matchmaking.introduction.command.ActorPair;
+import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
 import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRefused;
 import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;

@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.session.pairs;
 
 import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
+import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
 import fr.labos.partenariats.matchmaking.engine.model.PairExclusions;
 import fr.labos.partenariats.matchmaking.session.schedule.Exclusion;
 import fr.labos.partenariats.matchmaking.session.schedule.PairWeights;
@@ -43,8 +44,8 @@ public final class SessionPairs implements PairWeights {
 
     private final List<String> participants;
     private final List<Wish> wishes;
-    private final Map<String, Weighed> weighed = new LinkedHashMap<>();
-    private final Map<String, SetAside> setAside = new LinkedHashMap<>();
+    private final Map<ActorPair, Weighed> weighed = new LinkedHashMap<>();
+    private final Map<ActorPair, SetAside> setAside = new LinkedHashMap<>();
 
     /**
      * @param participants actor id to its organisation (null or blank: none), in registration order
@@ -70,12 +71,12 @@ public final class SessionPairs implements PairWeights {
                 boolean ba = wished.contains(b + "→" + a);
                 String reason = setAsideReason(a, b, ab || ba, participants, introducedTo, metTo);
                 if (reason != null) {
-                    setAside.put(key(a, b), new SetAside(a, b, reason));
+                    setAside.put(ActorPair.of(a, b), new SetAside(a, b, reason));
                     continue;
                 }
                 Complementarity c = Complementarity.of(engine, a, b, today);
                 double bonus = ab && ba ? bonuses.mutual() : ab || ba ? bonuses.oneSided() : 0;
-                weighed.put(key(a, b), new Weighed(a, b, c.score(), bonus, c.score() + bonus, c.sentence()));
+                weighed.put(ActorPair.of(a, b), new Weighed(a, b, c.score(), bonus, c.score() + bonus, c.sentence()));
             }
         }
     }
@@ -91,13 +92,13 @@ public final class SessionPairs implements PairWeights {
 
     @Override
     public double weight(String actorId, String partnerActorId) {
-        Weighed pair = weighed.get(key(actorId, partnerActorId));
+        Weighed pair = weighed.get(ActorPair.of(actorId, partnerActorId));
         return pair == null ? 0 : pair.weight();
     }
 
     @Override
     public String explanation(String actorId, String partnerActorId) {
-        Weighed pair = weighed.get(key(actorId, partnerActorId));
+        Weighed pair = weighed.get(ActorPair.of(actorId, partnerActorId));
         return pair == null ? Complementarity.NONE.sentence() : pair.explanation();
     }
 
@@ -124,9 +125,5 @@ public final class SessionPairs implements PairWeights {
             exclusions.add(new Exclusion(pair.actorId(), pair.partnerActorId(), pair.reason()));
         }
         return new SchedulingRequest(ordered, rounds, tables, this, wishes, exclusions, kept, roundsStarted);
-    }
-
-    private static String key(String a, String b) {
-        return a.compareTo(b) < 0 ? a + "|" + b : b + "|" + a;
     }
 }

@@ -1,4 +1,4 @@
-package fr.labos.partenariats.matchmaking.introduction.command;
+package fr.labos.partenariats.matchmaking.engine.model;
 
 import org.junit.jupiter.api.Test;
 

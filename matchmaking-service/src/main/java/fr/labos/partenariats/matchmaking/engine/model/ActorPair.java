@@ -1,9 +1,11 @@
-package fr.labos.partenariats.matchmaking.introduction.command;
+package fr.labos.partenariats.matchmaking.engine.model;
 
 /**
  * Two actors as a pair, whichever of them is named first: introducing A to B is introducing B to A, so whatever is
- * keyed by a pair (the row that claims it, the ids derived from it) names the two in the order of their ids and finds
- * the same key from either side. That order is stored (in rows and in name-based ids), so it must never change.
+ * keyed by a pair (the row that claims it, the ids derived from it, a session's meetings and weights in memory) names
+ * the two in the order of their ids and finds the same key from either side. That order is stored (in rows and in
+ * name-based ids), so it must never change. It lives with the engine's model because introductions and speed-meeting
+ * sessions both key by it.
  */
 public record ActorPair(String first, String second) {
 
