@@ -16,8 +16,12 @@ import fr.labos.partenariats.platform.testing.EmbeddedPostgresInitializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -25,7 +29,9 @@ import java.sql.DriverManager;
 import java.security.PublicKey;
 import java.sql.PreparedStatement;
 import java.text.NumberFormat;
+import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -105,6 +111,50 @@ class HistoryTamperingTest {
         assertThat(saved).as("a head smaller than one already published").isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM introduction_log_head", Long.class)).isEqualTo(heads);
         assertThat(repository.latestHead().orElseThrow().head().treeSize()).isEqualTo(latest);
+    }
+
+    /**
+     * Two instances: this one reads the latest head, the other publishes a larger one, then this one signs its own.
+     * It drops it — no row, no event on the stream — and the latest head stays the other's.
+     */
+    @Test
+    void anInstanceThatFindsALargerHeadPublishedSinceItReadTheLatestDropsItsOwn() throws Exception {
+        ConfigurableApplicationContext context = service.context();
+        TreeHeadPublisher otherInstance = context.getBean(TreeHeadPublisher.class);
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(service.databaseUrl(),
+                EmbeddedPostgresInitializer.USER, EmbeddedPostgresInitializer.PASSWORD));
+        Introductions introductions = new Introductions(service);
+        introductions.proposedAndAccepted("Intermédiation : jardin partagé");
+        otherInstance.publishIfGrown();
+        SignedTreeHead readHere = new HistoryRepository(jdbc).latestHead().orElseThrow();
+        introductions.proposedAndAccepted("Intermédiation : repair café");
+        IntroductionLog log = context.getBean(IntroductionLog.class);
+        long grown = log.catchUp();
+        assertThat(grown).isGreaterThan(readHere.head().treeSize());
+        HistoryRepository racing = new HistoryRepository(jdbc) {
+            @Override
+            public Optional<SignedTreeHead> latestHead() {
+                // The other instance publishes between this one's read of the latest head and its own insert.
+                otherInstance.publishIfGrown();
+                return Optional.of(readHere);
+            }
+        };
+        TreeHeadPublisher thisInstance = new TreeHeadPublisher(log, racing, context.getBean(SigningKey.class),
+                context.getBean(EventStore.class), context.getBean(TransactionTemplate.class), Clock.systemUTC(),
+                new SimpleMeterRegistry());
+
+        Optional<SignedTreeHead> published = thisInstance.publishIfGrown();
+
+        assertThat(published).as("a head no larger than the one published meanwhile").isEmpty();
+        SignedTreeHead latest = new HistoryRepository(jdbc).latestHead().orElseThrow();
+        assertThat(latest.head().treeSize()).isEqualTo(grown);
+        assertThat(latest.isSignedBy(context.getBean(SigningKey.class).publicKey())).isTrue();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM introduction_log_head WHERE tree_size = ?", Long.class,
+                grown)).isEqualTo(1);
+        // Every head kept has its one event on the stream, and no event was appended without its head.
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
+                Long.class, TreeHeadPublisher.LOG_ID))
+                .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM introduction_log_head", Long.class));
     }
 
     @Test
