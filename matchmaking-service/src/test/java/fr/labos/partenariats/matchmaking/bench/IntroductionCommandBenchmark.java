@@ -79,8 +79,11 @@ public final class IntroductionCommandBenchmark {
             if (open > 0) {
                 leaveOpen(service, actors, admin, open);
             }
+            // Each client introduces neighbours within a stretch of the actors of its own: a pair is claimed while its
+            // introduction waits for its answers, and clients sharing pairs would, drifting apart, meet on one.
+            int stretch = actors.size() / clients;
             Workload lifecycles = (client, n, latencies, failures) -> lifeOf(service, admin,
-                    actors.get((client * 31 + n) % actors.size()), actors.get((client * 31 + n + 1) % actors.size()),
+                    actors.get(client * stretch + n % (stretch - 1)), actors.get(client * stretch + n % (stretch - 1) + 1),
                     System.nanoTime(), latencies, failures);
             // Warm-up: the JIT and the connection pools, results not kept.
             run(lifecycles, clients, Duration.ofSeconds(WARM_UP_SECONDS));

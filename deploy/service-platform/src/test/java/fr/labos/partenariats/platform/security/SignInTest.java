@@ -3,6 +3,7 @@ package fr.labos.partenariats.platform.security;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.platform.security.app.SecuredTestApplication;
+import fr.labos.partenariats.platform.testing.RawHttp;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -155,6 +156,21 @@ class SignInTest {
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.viewer().sign()))
                 .retrieve().toEntity(String.class);
         assertThat(simple.getHeaders().getAccessControlAllowOrigin()).isEqualTo("https://other.example.fr");
+    }
+
+    @Test
+    void aControlCharacterInAHeaderIsRefusedByTheFirewallAsA400Problem() throws Exception {
+        String authorization = "Authorization: " + TestTokens.bearer(TestTokens.admin().sign());
+
+        // Spring Security's firewall checks a header when it is read, as the Authorization header always is.
+        // U+0085 (NEL, byte 0x85 on the wire) is a control character, which Tomcat lets through.
+        RawHttp.Answer signedIn = RawHttp.get(port, "/api/whoami", authorization);
+        RawHttp.Answer control = RawHttp.get(port, "/api/whoami", authorization + "\u0085");
+
+        assertThat(signedIn.status()).isEqualTo(200);
+        assertThat(control.status()).isEqualTo(400);
+        assertThat(control.contentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(JSON.readTree(control.body()).get("status").asInt()).isEqualTo(400);
     }
 
     private ResponseEntity<String> preflight(String origin) {

@@ -32,7 +32,8 @@ public final class RawHttp {
         request.write(requestTarget);
         request.write(" HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n".getBytes(StandardCharsets.US_ASCII));
         for (String header : headers) {
-            request.write((header + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            // A header is sent as ISO-8859-1, as HTTP/1.1 reads it: a char up to U+00FF is the byte of that value.
+            request.write((header + "\r\n").getBytes(StandardCharsets.ISO_8859_1));
         }
         request.write("\r\n".getBytes(StandardCharsets.US_ASCII));
         try (Socket socket = new Socket("localhost", port)) {
