@@ -1,5 +1,8 @@
 package fr.labos.partenariats.matchmaking.introduction;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.labos.partenariats.matchmaking.introduction.history.CanonicalEvent;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
@@ -24,6 +27,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -246,6 +250,35 @@ class IntroductionApiTest {
         created(service.post("/api/introductions/" + id + "/meetings", facilitator,
                 "{\"startsAt\": \"%s\", \"place\": \"Maison des associations\"}".formatted(Instant.now().plusSeconds(86400))));
         assertThat(store.eventTypes(id)).endsWith("MeetingScheduledEvent");
+    }
+
+    /** A refusal raised as the introduction is created is a 409 for the caller, not a warning in the service's log. */
+    @Test
+    void aPairAlreadyWaitingIsRefusedWithoutAWarningInTheLog() {
+        // Two actors of its own: the other tests' introductions hold pairs of the shared ones.
+        String garage = "garage-" + UUID.randomUUID();
+        String ressourcerie = "ressourcerie-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        publisher.publish(garage, 0, new ActorRegisteredEvent(garage, "Garage solidaire", ActorType.ASSOCIATION,
+                "38185", Set.of(), Set.of(), "Réparation de véhicules", now));
+        publisher.publish(ressourcerie, 0, new ActorRegisteredEvent(ressourcerie, "Ressourcerie du Trièves",
+                ActorType.ASSOCIATION, "38185", Set.of(), Set.of(), "Réemploi", now));
+        String facilitator = TestTokens.facilitator("DEPARTEMENT:38").sign();
+        String proposal = """
+                {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "Intermédiation : mobilité"}"""
+                .formatted(garage, ressourcerie);
+        await().atMost(ofSeconds(60)).until(() -> service.post("/api/introductions", facilitator, proposal)
+                .statusCode() == 201);
+        Logger axon = (Logger) LoggerFactory.getLogger("org.axonframework.modelling.command.AbstractRepository");
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        axon.addAppender(logged);
+        try {
+            refused(409, "conflict", () -> service.post("/api/introductions", facilitator, proposal));
+        } finally {
+            axon.detachAppender(logged);
+        }
+        assertThat(logged.list).isEmpty();
     }
 
     @Test

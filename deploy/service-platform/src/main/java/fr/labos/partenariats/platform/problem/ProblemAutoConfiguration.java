@@ -49,8 +49,20 @@ public class ProblemAutoConfiguration {
     }
 
     @Bean
-    ProblemHandler problemHandler(Problems problems, ObjectProvider<ProblemMapping<?>> mappings) {
-        return new ProblemHandler(problems, new ProblemCatalog(mappings.orderedStream().toList()));
+    ProblemCatalog problemCatalog(ObjectProvider<ProblemMapping<?>> mappings) {
+        return new ProblemCatalog(mappings.orderedStream().toList());
+    }
+
+    @Bean
+    ProblemHandler problemHandler(Problems problems, ProblemCatalog catalog) {
+        return new ProblemHandler(problems, catalog);
+    }
+
+    /** Axon's warnings for the refusals raised while an aggregate is created: not logged (the filter says why). */
+    @Bean
+    @ConditionalOnClass(name = "ch.qos.logback.classic.LoggerContext")
+    AggregateRefusalLogging aggregateRefusalLogging(ProblemCatalog catalog) {
+        return new AggregateRefusalLogging(catalog);
     }
 
     @Bean

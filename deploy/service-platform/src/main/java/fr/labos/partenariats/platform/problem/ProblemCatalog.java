@@ -5,6 +5,9 @@ import java.util.List;
 /** The services' {@link ProblemMapping}s, looked up by the exception's class, nearest superclass first. */
 final class ProblemCatalog {
 
+    /** How deep in an exception's causes a mapped one is looked for (a command's wrappers are two or three deep). */
+    static final int MAX_CAUSES = 5;
+
     private final List<ProblemMapping<?>> mappings;
 
     ProblemCatalog(List<ProblemMapping<?>> mappings) {
@@ -20,5 +23,20 @@ final class ProblemCatalog {
             }
         }
         return null;
+    }
+
+    /**
+     * Whether the API answers this exception with a 4xx problem: it, or one of its first causes, as
+     * {@link ProblemHandler} looks for them, has a mapping to a client error.
+     */
+    boolean answersWithAClientError(Throwable e) {
+        Throwable cause = e;
+        for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
+            ProblemMapping<?> mapping = find(cause);
+            if (mapping != null) {
+                return mapping.type().status().is4xxClientError();
+            }
+        }
+        return false;
     }
 }

@@ -69,7 +69,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             throw e; // the security filter chain answers those (401/403) itself
         }
         Throwable cause = e;
-        for (int depth = 0; cause != null && depth < 5; depth++, cause = cause.getCause()) {
+        for (int depth = 0; cause != null && depth < ProblemCatalog.MAX_CAUSES; depth++, cause = cause.getCause()) {
             ProblemMapping<?> mapping = catalog.find(cause);
             if (mapping != null) {
                 HttpHeaders headers = new HttpHeaders();
