@@ -81,6 +81,9 @@ public final class IntroductionCommandBenchmark {
             }
             // Each client introduces neighbours within a stretch of the actors of its own: a pair is claimed while its
             // introduction waits for its answers, and clients sharing pairs would, drifting apart, meet on one.
+            if (clients < 1 || clients > actors.size() / 2) {
+                throw new IllegalArgumentException("from 1 to " + actors.size() / 2 + " clients, each with two actors at least");
+            }
             int stretch = actors.size() / clients;
             Workload lifecycles = (client, n, latencies, failures) -> lifeOf(service, admin,
                     actors.get(client * stretch + n % (stretch - 1)), actors.get(client * stretch + n % (stretch - 1) + 1),

@@ -26,17 +26,15 @@ class OpenPairsCollationTest {
 
     private static final String[] LOCATIONS = {"classpath:db/migration/axon", "classpath:db/migration/matchmaking"};
 
+    private String name;
     private SingleConnectionDataSource database;
     private JdbcTemplate jdbc;
 
     @BeforeEach
     void frenchDatabase() throws Exception {
-        String name = "french_" + System.nanoTime();
-        try (Connection connection = EmbeddedPostgresInitializer.postgres().getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C' "
-                    + "LOCALE_PROVIDER icu ICU_LOCALE 'fr-FR'");
-        }
+        name = "french_" + System.nanoTime();
+        administer("CREATE DATABASE " + name + " TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C' "
+                + "LOCALE_PROVIDER icu ICU_LOCALE 'fr-FR'");
         database = new SingleConnectionDataSource(EmbeddedPostgresInitializer.postgres().getJdbcUrl(
                 EmbeddedPostgresInitializer.USER, name), EmbeddedPostgresInitializer.USER,
                 EmbeddedPostgresInitializer.PASSWORD, true);
@@ -44,8 +42,16 @@ class OpenPairsCollationTest {
     }
 
     @AfterEach
-    void close() {
+    void dropDatabase() throws Exception {
         database.destroy();
+        administer("DROP DATABASE " + name);
+    }
+
+    private static void administer(String sql) throws Exception {
+        try (Connection connection = EmbeddedPostgresInitializer.postgres().getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 
     @Test
