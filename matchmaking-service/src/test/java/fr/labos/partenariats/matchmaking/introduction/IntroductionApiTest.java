@@ -24,6 +24,7 @@ import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
 import fr.labos.partenariats.schema.profile.OfferRegisteredEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.axonframework.modelling.command.AbstractRepository;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -269,7 +270,7 @@ class IntroductionApiTest {
                 .formatted(garage, ressourcerie);
         await().atMost(ofSeconds(60)).until(() -> service.post("/api/introductions", facilitator, proposal)
                 .statusCode() == 201);
-        Logger axon = (Logger) LoggerFactory.getLogger("org.axonframework.modelling.command.AbstractRepository");
+        Logger axon = (Logger) LoggerFactory.getLogger(AbstractRepository.class);
         ListAppender<ILoggingEvent> logged = new ListAppender<>();
         logged.start();
         axon.addAppender(logged);

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.turbo.TurboFilter;
 import ch.qos.logback.core.spi.FilterReply;
+import org.axonframework.modelling.command.AbstractRepository;
 import org.slf4j.Marker;
 
 /**
@@ -15,7 +16,7 @@ import org.slf4j.Marker;
  */
 final class AggregateRefusalLogFilter extends TurboFilter {
 
-    static final String AXON_REPOSITORY_LOGGER = "org.axonframework.modelling.command.AbstractRepository";
+    static final String AXON_REPOSITORY_LOGGER = AbstractRepository.class.getName();
     /** What Axon 4 logs when an aggregate's creating handler throws (AbstractRepository.newInstance). */
     static final String CREATION_FAILED = "Exception occurred while trying to create an aggregate.";
 

@@ -60,7 +60,8 @@ public class ProblemAutoConfiguration {
 
     /** Axon's warnings for the refusals raised while an aggregate is created: not logged (the filter says why). */
     @Bean
-    @ConditionalOnClass(name = "ch.qos.logback.classic.LoggerContext")
+    @ConditionalOnClass(name = {"ch.qos.logback.classic.LoggerContext",
+            "org.axonframework.modelling.command.AbstractRepository"})
     AggregateRefusalLogging aggregateRefusalLogging(ProblemCatalog catalog) {
         return new AggregateRefusalLogging(catalog);
     }

@@ -1,12 +1,13 @@
 package fr.labos.partenariats.platform.problem;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The services' {@link ProblemMapping}s, looked up by the exception's class, nearest superclass first. */
 final class ProblemCatalog {
 
     /** How deep in an exception's causes a mapped one is looked for (a command's wrappers are two or three deep). */
-    static final int MAX_CAUSES = 5;
+    private static final int MAX_CAUSES = 5;
 
     private final List<ProblemMapping<?>> mappings;
 
@@ -30,13 +31,21 @@ final class ProblemCatalog {
      * {@link ProblemHandler} looks for them, has a mapping to a client error.
      */
     boolean answersWithAClientError(Throwable e) {
-        Throwable cause = e;
-        for (int depth = 0; cause != null && depth < MAX_CAUSES; depth++, cause = cause.getCause()) {
+        for (Throwable cause : causesOf(e)) {
             ProblemMapping<?> mapping = find(cause);
             if (mapping != null) {
                 return mapping.type().status().is4xxClientError();
             }
         }
         return false;
+    }
+
+    /** The exception and its first causes, outermost first: where a mapped one is looked for. */
+    static List<Throwable> causesOf(Throwable e) {
+        List<Throwable> chain = new ArrayList<>(MAX_CAUSES);
+        for (Throwable cause = e; cause != null && chain.size() < MAX_CAUSES; cause = cause.getCause()) {
+            chain.add(cause);
+        }
+        return chain;
     }
 }

@@ -68,8 +68,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.getClass().getName().startsWith("org.springframework.security.")) {
             throw e; // the security filter chain answers those (401/403) itself
         }
-        Throwable cause = e;
-        for (int depth = 0; cause != null && depth < ProblemCatalog.MAX_CAUSES; depth++, cause = cause.getCause()) {
+        for (Throwable cause : ProblemCatalog.causesOf(e)) {
             ProblemMapping<?> mapping = catalog.find(cause);
             if (mapping != null) {
                 HttpHeaders headers = new HttpHeaders();
