@@ -11,7 +11,10 @@ import fr.labos.partenariats.schema.matching.MeetingMissedEvent;
 import fr.labos.partenariats.schema.matching.MeetingScheduledEvent;
 import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
 import fr.labos.partenariats.schema.profile.ActorContactErasedEvent;
+import fr.labos.partenariats.schema.profile.ActorInvitationRedeemedEvent;
+import fr.labos.partenariats.schema.profile.ActorInvitationRevokedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberInvitedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
@@ -53,6 +56,7 @@ public final class EventCatalog {
     private static final List<Class<?>> PROFILE_EVENTS = List.of(
             ActorRegisteredEvent.class, ActorProfileUpdatedEvent.class, ActorContactErasedEvent.class,
             ActorMemberJoinedEvent.class, ActorMemberLeftEvent.class,
+            ActorMemberInvitedEvent.class, ActorInvitationRedeemedEvent.class, ActorInvitationRevokedEvent.class,
             NeedRegisteredEvent.class, NeedUpdatedEvent.class, NeedWithdrawnEvent.class, NeedFulfilledEvent.class,
             OfferRegisteredEvent.class, OfferUpdatedEvent.class, OfferWithdrawnEvent.class);
 

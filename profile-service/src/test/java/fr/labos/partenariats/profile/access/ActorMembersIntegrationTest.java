@@ -67,13 +67,13 @@ class ActorMembersIntegrationTest {
         TestTokens.Token registrantElsewhere = TestTokens.facilitator("DEPARTEMENT:73").subject(registrant.subject());
         assertThat(http.call(HttpMethod.PUT, registrantElsewhere.sign(), "/api/actors/" + actor, ACTOR_IN_GRENOBLE)
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
-        long eventsBefore = eventsOf(actor);
+        long eventsBefore = StoredRows.eventsOf(jdbc, actor);
 
         ResponseEntity<String> removal = http.call(HttpMethod.DELETE, TestTokens.member(actor).sign(),
                 membersOf(actor) + "/" + registrant.subject(), null);
 
         assertThat(removal.getStatusCode()).as(removal.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
-        assertThat(eventsOf(actor)).as("one ActorMemberLeftEvent").isEqualTo(eventsBefore + 1);
+        assertThat(StoredRows.eventsOf(jdbc, actor)).as("one ActorMemberLeftEvent").isEqualTo(eventsBefore + 1);
         assertThat(jdbc.queryForObject("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ?"
                 + " ORDER BY sequencenumber DESC LIMIT 1", String.class, actor)).endsWith("ActorMemberLeftEvent");
         assertThat(json(http.get(TestTokens.admin().sign(), membersOf(actor)).getBody())).isEmpty();
@@ -122,28 +122,17 @@ class ActorMembersIntegrationTest {
     }
 
     private ResponseEntity<String> assertRefusedWritingNothing(String token, String path, HttpStatus expected) {
-        long events = eventsOf(actor);
-        long memberships = membershipsOf(actor);
+        long events = StoredRows.eventsOf(jdbc, actor);
+        long memberships = StoredRows.membershipsOf(jdbc, actor);
         ResponseEntity<String> response = http.call(HttpMethod.DELETE, token, path, null);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expected);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(eventsOf(actor)).as("events written").isEqualTo(events);
-        assertThat(membershipsOf(actor)).as("memberships changed").isEqualTo(memberships);
+        assertThat(StoredRows.eventsOf(jdbc, actor)).as("events written").isEqualTo(events);
+        assertThat(StoredRows.membershipsOf(jdbc, actor)).as("memberships changed").isEqualTo(memberships);
         return response;
     }
 
     private static String membersOf(String actorId) {
         return "/api/actors/" + actorId + "/members";
-    }
-
-    private long eventsOf(String actorId) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
-                Long.class, actorId);
-        return count == null ? 0 : count;
-    }
-
-    private long membershipsOf(String actorId) {
-        Long count = jdbc.queryForObject("SELECT count(*) FROM actor_membership WHERE actor_id = ?", Long.class, actorId);
-        return count == null ? 0 : count;
     }
 }

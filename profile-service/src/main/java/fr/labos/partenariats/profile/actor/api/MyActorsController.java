@@ -2,29 +2,67 @@ package fr.labos.partenariats.profile.actor.api;
 
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.profile.access.ActorAccess;
+import fr.labos.partenariats.profile.access.Invitations;
+import fr.labos.partenariats.profile.actor.command.InvitationCode;
 import fr.labos.partenariats.profile.actor.query.ActorView;
+import fr.labos.partenariats.profile.domain.InvalidInputException;
+import fr.labos.partenariats.profile.domain.NotFoundException;
+import fr.labos.partenariats.schema.profile.JoinActorByInvitationCommand;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.URI;
 import java.util.List;
 
 /**
- * The organisations the caller is a member of (its token's, and those it registered), so that a browser application
- * can open "my organisation" without deciding membership itself. Empty for a viewer, and for a facilitator or admin
- * who registered nothing.
+ * The organisations the caller is a member of (its token's, those it registered, those it joined with an invitation),
+ * so that a browser application can open "my organisation" without deciding membership itself; and joining one with
+ * the code a member of it handed over. Empty for a viewer, and for a facilitator or admin who registered nothing.
  */
 @RestController
 class MyActorsController {
 
     private final ActorAccess access;
+    private final Invitations invitations;
+    private final CommandGateway commands;
 
-    MyActorsController(ActorAccess access) {
+    MyActorsController(ActorAccess access, Invitations invitations, CommandGateway commands) {
         this.access = access;
+        this.invitations = invitations;
+        this.commands = commands;
     }
 
     @GetMapping("/api/me/actors")
     List<ActorView> myActors(@AuthenticationPrincipal LabPrincipal principal) {
         return access.memberOf(principal);
+    }
+
+    /**
+     * Joins the actor the invitation was made for: 201 with the actor. An unknown invitation and a wrong code are the
+     * same 404, so that guessing teaches nothing; a code used, withdrawn or expired is a 409, as is joining an actor
+     * one is already a member of; a viewer's account is refused (403). Nothing is written in any of these cases.
+     */
+    @PostMapping("/api/me/actors")
+    ResponseEntity<ActorView> join(@AuthenticationPrincipal LabPrincipal principal,
+                                   @Valid @RequestBody JoinRequest request) {
+        InvitationCode code = InvitationCode.parse(request.invitationCode())
+                .orElseThrow(() -> new InvalidInputException("invitationCode", "invalid.invitation.code"));
+        String actorId = invitations.actorOf(code.invitationId())
+                .orElseThrow(() -> new NotFoundException("not-found.invitation"));
+        access.checkMayJoin(principal, actorId);
+        commands.sendAndWait(new JoinActorByInvitationCommand(actorId, code.invitationId(), code.digest()));
+        return ResponseEntity.created(URI.create("/api/actors/" + actorId)).body(access.existing(actorId));
+    }
+
+    /** @param invitationCode the code, as the member who invited handed it over: {@code <invitation id>.<secret>} */
+    record JoinRequest(@NotBlank @Size(max = 200) String invitationCode) {
     }
 }

@@ -1,15 +1,22 @@
 package fr.labos.partenariats.profile.actor.command;
 
+import fr.labos.partenariats.profile.domain.ConflictException;
 import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.schema.PrincipalMetadata;
 import fr.labos.partenariats.schema.profile.ActorContactErasedEvent;
+import fr.labos.partenariats.schema.profile.ActorInvitationRedeemedEvent;
+import fr.labos.partenariats.schema.profile.ActorInvitationRevokedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberInvitedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.EraseActorContactCommand;
+import fr.labos.partenariats.schema.profile.InviteActorMemberCommand;
+import fr.labos.partenariats.schema.profile.JoinActorByInvitationCommand;
 import fr.labos.partenariats.schema.profile.RegisterActorCommand;
 import fr.labos.partenariats.schema.profile.RemoveActorMemberCommand;
+import fr.labos.partenariats.schema.profile.RevokeActorInvitationCommand;
 import fr.labos.partenariats.schema.profile.UpdateActorProfileCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -17,8 +24,14 @@ import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -29,11 +42,20 @@ public class Actor {
 
     private static final String VIEWER_ROLE = "VIEWER";
 
+    /**
+     * Invitations waiting for their colleague at once, per actor: enough for a team joining together, few enough that
+     * codes handed out and forgotten do not pile up (withdraw one, or let it expire, to invite again).
+     */
+    static final int MAX_PENDING_INVITATIONS = 20;
+
     @AggregateIdentifier
     private String actorId;
 
     /** The members granted here (not those the identity provider's tokens name, which it alone manages). */
     private final Set<String> members = new HashSet<>();
+
+    /** Every invitation made, by id: what its code must digest to, until when, and whether it was used or withdrawn. */
+    private final Map<String, Invitation> invitations = new HashMap<>();
 
     protected Actor() {
         // for Axon
@@ -91,6 +113,74 @@ public class Actor {
         apply(new ActorMemberLeftEvent(actorId, command.memberSubject(), clock.instant()));
     }
 
+    /**
+     * A member, a facilitator of the actor's territory or an admin (checked before the command) invites a colleague.
+     * The caller made the code and sends only its digest; nothing of the code that works is kept anywhere.
+     */
+    @CommandHandler
+    public void handle(InviteActorMemberCommand command, Clock clock) {
+        Instant now = clock.instant();
+        if (!command.expiresAt().isAfter(now)) {
+            throw new IllegalArgumentException("an invitation must expire after it is made: " + command.expiresAt());
+        }
+        long pending = invitations.values().stream().filter(invitation -> invitation.isPendingAt(now)).count();
+        if (pending >= MAX_PENDING_INVITATIONS) {
+            throw new ConflictException("conflict.invitation.too-many", MAX_PENDING_INVITATIONS);
+        }
+        if (invitations.containsKey(command.invitationId())) {
+            throw new ConflictException("conflict.invitation.exists", command.invitationId());
+        }
+        apply(new ActorMemberInvitedEvent(actorId, command.invitationId(), command.codeDigest(), command.expiresAt(), now));
+    }
+
+    /**
+     * Whoever gives a working code joins the actor. The code is checked before anything else is said about the
+     * invitation: without it, one learns neither that the invitation exists nor whether it was used. A current member
+     * gets a 409 and leaves the invitation for whom it was meant; a viewer is refused before the command.
+     */
+    @CommandHandler
+    public void handle(JoinActorByInvitationCommand command, Clock clock,
+                       @MetaDataValue(PrincipalMetadata.SUBJECT) String subject) {
+        Invitation invitation = invitations.get(command.invitationId());
+        if (invitation == null || !invitation.opensWith(command.codeDigest())) {
+            throw new NotFoundException("not-found.invitation");
+        }
+        Instant now = clock.instant();
+        if (invitation.redeemed()) {
+            throw new ConflictException("conflict.invitation.redeemed");
+        }
+        if (invitation.revoked()) {
+            throw new ConflictException("conflict.invitation.revoked");
+        }
+        if (!now.isBefore(invitation.expiresAt())) {
+            throw new ConflictException("conflict.invitation.expired", Date.from(invitation.expiresAt()));
+        }
+        if (subject == null) {
+            throw new IllegalStateException("joining an actor needs a signed-in principal in the command's metadata");
+        }
+        if (members.contains(subject)) {
+            throw new ConflictException("conflict.member.already");
+        }
+        apply(new ActorInvitationRedeemedEvent(actorId, command.invitationId(), subject, now));
+        apply(new ActorMemberJoinedEvent(actorId, subject, now));
+    }
+
+    /** An invitation not yet used can be withdrawn; one used, withdrawn already or unknown cannot (nothing written). */
+    @CommandHandler
+    public void handle(RevokeActorInvitationCommand command, Clock clock) {
+        Invitation invitation = invitations.get(command.invitationId());
+        if (invitation == null) {
+            throw new NotFoundException("not-found.invitation-id", command.invitationId(), actorId);
+        }
+        if (invitation.redeemed()) {
+            throw new ConflictException("conflict.invitation.redeemed");
+        }
+        if (invitation.revoked()) {
+            throw new ConflictException("conflict.invitation.revoked");
+        }
+        apply(new ActorInvitationRevokedEvent(actorId, command.invitationId(), clock.instant()));
+    }
+
     @EventSourcingHandler
     void on(ActorRegisteredEvent event) {
         actorId = event.actorId();
@@ -104,5 +194,41 @@ public class Actor {
     @EventSourcingHandler
     void on(ActorMemberLeftEvent event) {
         members.remove(event.memberSubject());
+    }
+
+    @EventSourcingHandler
+    void on(ActorMemberInvitedEvent event) {
+        invitations.put(event.invitationId(), new Invitation(event.codeDigest(), event.expiresAt(), false, false));
+    }
+
+    @EventSourcingHandler
+    void on(ActorInvitationRedeemedEvent event) {
+        invitations.computeIfPresent(event.invitationId(), (id, invitation) -> invitation.asRedeemed());
+    }
+
+    @EventSourcingHandler
+    void on(ActorInvitationRevokedEvent event) {
+        invitations.computeIfPresent(event.invitationId(), (id, invitation) -> invitation.asRevoked());
+    }
+
+    private record Invitation(String codeDigest, Instant expiresAt, boolean redeemed, boolean revoked) {
+
+        boolean isPendingAt(Instant now) {
+            return !redeemed && !revoked && now.isBefore(expiresAt);
+        }
+
+        /** Compared in constant time: how long the comparison takes says nothing of how much of a guess was right. */
+        boolean opensWith(String digest) {
+            return digest != null && MessageDigest.isEqual(codeDigest.getBytes(StandardCharsets.US_ASCII),
+                    digest.getBytes(StandardCharsets.US_ASCII));
+        }
+
+        Invitation asRedeemed() {
+            return new Invitation(codeDigest, expiresAt, true, revoked);
+        }
+
+        Invitation asRevoked() {
+            return new Invitation(codeDigest, expiresAt, redeemed, true);
+        }
     }
 }

@@ -1,0 +1,180 @@
+package fr.labos.partenariats.profile.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.platform.security.TestTokens;
+import fr.labos.partenariats.profile.support.ProfileServiceIntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static fr.labos.partenariats.profile.access.ProfileHttp.ACTOR_IN_GRENOBLE;
+import static fr.labos.partenariats.profile.access.ProfileHttp.json;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * A member invites a colleague, who signs in with an account of its own, gives the code back and acts for the actor
+ * from then on; a code serves once, can be withdrawn, and every refusal is a problem that writes nothing.
+ */
+@ProfileServiceIntegrationTest
+class ActorInvitationsIntegrationTest {
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+
+    ProfileHttp http;
+    TestTokens.Token member;
+    TestTokens.Token colleague;
+    String actor;
+
+    @BeforeEach
+    void aMemberRegisteredItsActor() {
+        http = new ProfileHttp(port);
+        member = TestTokens.member().subject("u-member-" + UUID.randomUUID());
+        colleague = TestTokens.member().subject("u-colleague-" + UUID.randomUUID());
+        actor = http.registerActor(member.sign());
+    }
+
+    @Test
+    void theColleagueWhoGivesTheCodeBackActsForTheActorFromThenOn() {
+        ResponseEntity<String> invitation = http.post(member.sign(), invitationsOf(actor), null);
+        assertThat(invitation.getStatusCode()).as(invitation.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(invitation.getHeaders().getCacheControl()).isEqualTo("no-store");
+        JsonNode created = json(invitation.getBody());
+        String code = created.get("code").asText();
+        assertThat(code).startsWith(created.get("invitationId").asText() + ".");
+        assertThat(Instant.parse(created.get("expiresAt").asText()))
+                .as("a week by default").isCloseTo(Instant.now().plus(Duration.ofDays(7)), within(Duration.ofMinutes(1)));
+        assertThat(invitation.getHeaders().getLocation()).hasToString(invitationsOf(actor) + "/" + created.get("invitationId").asText());
+        assertThat(http.call(HttpMethod.PUT, colleague.sign(), "/api/actors/" + actor, ACTOR_IN_GRENOBLE).getStatusCode())
+                .as("not yet a member").isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<String> joined = http.post(colleague.sign(), "/api/me/actors", codeBody(code));
+
+        assertThat(joined.getStatusCode()).as(joined.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(json(joined.getBody()).get("id").asText()).isEqualTo(actor);
+        assertThat(json(http.get(colleague.sign(), "/api/me/actors").getBody()).findValuesAsText("id")).containsExactly(actor);
+        assertThat(http.call(HttpMethod.PUT, colleague.sign(), "/api/actors/" + actor, ACTOR_IN_GRENOBLE).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(http.get(colleague.sign(), "/api/actors/" + actor + "/contact").getStatusCode()).isEqualTo(HttpStatus.OK);
+        JsonNode members = json(http.get(colleague.sign(), "/api/actors/" + actor + "/members").getBody());
+        assertThat(members.findValuesAsText("subject")).containsExactly(member.subject(), colleague.subject());
+        assertThat(members.get(1).get("joinedAs").asText()).isEqualTo("ACTOR_MEMBER");
+
+        ResponseEntity<String> listed = http.get(member.sign(), invitationsOf(actor));
+        assertThat(listed.getBody()).as("codes are shown once, never listed").doesNotContain(code.substring(code.indexOf('.') + 1));
+        JsonNode used = json(listed.getBody()).get(0);
+        assertThat(used.get("status").asText()).isEqualTo("REDEEMED");
+        assertThat(used.get("invitedBy").asText()).isEqualTo(member.subject());
+        assertThat(used.get("redeemedBy").asText()).isEqualTo(colleague.subject());
+        assertThat(eventTypesOf(actor)).endsWith("ActorMemberInvitedEvent", "ActorInvitationRedeemedEvent",
+                "ActorMemberJoinedEvent", "ActorProfileUpdatedEvent");
+    }
+
+    @Test
+    void aCodeServesOnceAndAWithdrawnOneNoLonger() {
+        String code = invite();
+        assertThat(http.post(colleague.sign(), "/api/me/actors", codeBody(code)).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        ResponseEntity<String> second = assertRefusedWritingNothing(TestTokens.member().sign(), codeBody(code), HttpStatus.CONFLICT);
+        assertThat(json(second.getBody()).get("detail").asText()).contains("déjà servi");
+
+        String withdrawn = invite();
+        String invitationId = withdrawn.substring(0, withdrawn.indexOf('.'));
+        assertThat(http.call(HttpMethod.DELETE, member.sign(), invitationsOf(actor) + "/" + invitationId, null).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(json(http.get(member.sign(), invitationsOf(actor)).getBody()).get(0).get("status").asText())
+                .isEqualTo("REVOKED");
+        ResponseEntity<String> afterWithdrawal = assertRefusedWritingNothing(TestTokens.member().sign(), codeBody(withdrawn),
+                HttpStatus.CONFLICT);
+        assertThat(json(afterWithdrawal.getBody()).get("detail").asText()).contains("retirée");
+        assertThat(http.call(HttpMethod.DELETE, member.sign(), invitationsOf(actor) + "/" + invitationId, null).getStatusCode())
+                .as("withdrawn already").isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void everyRefusalIsAProblemAndWritesNothing() {
+        String code = invite();
+        String invitationId = code.substring(0, code.indexOf('.'));
+        String wrongSecret = invitationId + "." + "A".repeat(22);
+        String unknown = UUID.randomUUID() + code.substring(code.indexOf('.'));
+
+        ResponseEntity<String> wrong = assertRefusedWritingNothing(colleague.sign(), codeBody(wrongSecret), HttpStatus.NOT_FOUND);
+        ResponseEntity<String> none = assertRefusedWritingNothing(colleague.sign(), codeBody(unknown), HttpStatus.NOT_FOUND);
+        assertThat(json(wrong.getBody()).get("detail")).as("a wrong code and an unknown invitation tell the same")
+                .isEqualTo(json(none.getBody()).get("detail"));
+        assertRefusedWritingNothing(colleague.sign(), codeBody("pas-un-code"), HttpStatus.BAD_REQUEST);
+        assertRefusedWritingNothing(colleague.sign(), "{}", HttpStatus.BAD_REQUEST);
+        assertRefusedWritingNothing(TestTokens.viewer().sign(), codeBody(code), HttpStatus.FORBIDDEN);
+        assertRefusedWritingNothing(member.sign(), codeBody(code), HttpStatus.CONFLICT);
+        assertRefusedWritingNothing(TestTokens.member(actor).sign(), codeBody(code), HttpStatus.CONFLICT);
+        assertRefusedWritingNothing(null, codeBody(code), HttpStatus.UNAUTHORIZED);
+
+        // Only those who act for the actor invite, see the invitations and withdraw them.
+        for (String outsider : new String[]{colleague.sign(), TestTokens.viewer().sign(),
+                TestTokens.facilitator("DEPARTEMENT:73").sign()}) {
+            long events = StoredRows.eventsOf(jdbc, actor);
+            assertThat(http.post(outsider, invitationsOf(actor), null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(http.get(outsider, invitationsOf(actor)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(http.call(HttpMethod.DELETE, outsider, invitationsOf(actor) + "/" + invitationId, null)
+                    .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(StoredRows.eventsOf(jdbc, actor)).isEqualTo(events);
+        }
+        assertThat(http.call(HttpMethod.DELETE, member.sign(), invitationsOf(actor) + "/" + UUID.randomUUID(), null)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        assertThat(http.post(colleague.sign(), "/api/me/actors", codeBody(code)).getStatusCode())
+                .as("the refusals left the invitation working").isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void aFacilitatorOfTheTerritoryAndAnAdminInviteToo() {
+        for (String inviter : new String[]{TestTokens.facilitator("DEPARTEMENT:38").sign(), TestTokens.admin().sign()}) {
+            assertThat(http.post(inviter, invitationsOf(actor), null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        }
+        assertThat(json(http.get(member.sign(), invitationsOf(actor)).getBody()).findValuesAsText("status"))
+                .containsExactly("PENDING", "PENDING");
+    }
+
+    private String invite() {
+        ResponseEntity<String> invitation = http.post(member.sign(), invitationsOf(actor), null);
+        assertThat(invitation.getStatusCode()).as(invitation.getBody()).isEqualTo(HttpStatus.CREATED);
+        return json(invitation.getBody()).get("code").asText();
+    }
+
+    private ResponseEntity<String> assertRefusedWritingNothing(String token, String body, HttpStatus expected) {
+        long events = StoredRows.eventsOf(jdbc, actor);
+        long memberships = StoredRows.membershipsOf(jdbc, actor);
+        ResponseEntity<String> response = http.post(token, "/api/me/actors", body);
+        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expected);
+        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(StoredRows.eventsOf(jdbc, actor)).as("events written").isEqualTo(events);
+        assertThat(StoredRows.membershipsOf(jdbc, actor)).as("memberships changed").isEqualTo(memberships);
+        return response;
+    }
+
+    private static String codeBody(String code) {
+        return "{\"invitationCode\": \"" + code + "\"}";
+    }
+
+    private static String invitationsOf(String actorId) {
+        return "/api/actors/" + actorId + "/invitations";
+    }
+
+    private List<String> eventTypesOf(String actorId) {
+        return jdbc.queryForList("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",
+                String.class, actorId).stream().map(type -> type.substring(type.lastIndexOf('.') + 1)).toList();
+    }
+}
