@@ -70,6 +70,13 @@ class AuthorizationMatrixTest {
             GET    /api/actors/{actorId}/members                  other    401   403      200      200       403        403     200
             DELETE /api/actors/{actorId}/members/{memberSubject}  own      401   204      403      204       403        403     204
             DELETE /api/actors/{actorId}/members/{memberSubject}  other    401   403      204      204       403        403     204
+            # Invitations to join an actor: whoever acts for it invites, lists them and withdraws one (a fresh one per cell)
+            POST   /api/actors/{actorId}/invitations              own      401   201      403      201       403        403     201
+            POST   /api/actors/{actorId}/invitations              other    401   403      201      201       403        403     201
+            GET    /api/actors/{actorId}/invitations              own      401   200      403      200       403        403     200
+            GET    /api/actors/{actorId}/invitations              other    401   403      200      200       403        403     200
+            DELETE /api/actors/{actorId}/invitations/{invitationId}  own   401   204      403      204       403        403     204
+            DELETE /api/actors/{actorId}/invitations/{invitationId}  other 401   403      204      204       403        403     204
             PUT    /api/actors/{actorId}                          own      401   204      403      204       403        403     204
             PUT    /api/actors/{actorId}                          other    401   403      204      204       403        403     204
             DELETE /api/actors/{actorId}/contact                  own      401   204      403      204       403        403     204
@@ -133,6 +140,10 @@ class AuthorizationMatrixTest {
             # web console: the caller's own organisations; the live stream of events (its JSON form: the latest ones)
             GET    /api/me/actors                                 own      401   200      200      200       200        200     200
             GET    /api/me/actors                                 other    401   200      200      200       200        200     200
+            # Joining an actor with the code of an invitation to it (own: a fresh actor of A's member, another's: of B's):
+            # its member already is one (409), a viewer may not join (403), every other account becomes its member
+            POST   /api/me/actors                                 own      401   409      201      201       201        403     201
+            POST   /api/me/actors                                 other    401   201      409      201       201        403     201
             GET    /api/live                                      own      401   200      200      200       200        200     200
             GET    /api/live                                      other    401   200      200      200       200        200     200
             # Batch proposals of the matcher (facilitators within their territories, admins): own = Isère, other = Savoie
@@ -328,6 +339,12 @@ class AuthorizationMatrixTest {
             expect(row, account, expected, cell.path(), cell.body(), null, cell.contentType());
             return;
         }
+        if (row.operation().equals("POST /api/me/actors")) {
+            String owner = own ? "member-tremplin" : "member-mobilite";
+            String code = invitationTo(fixture(owner, own ? "a" : "b", false).actorId(), owner).path("code").asText();
+            expect(row, account, expected, row.path(), "{\"invitationCode\": \"" + code + "\"}", null);
+            return;
+        }
         boolean fresh = !row.method().equals("GET") && row.path().contains("{");
         Fixture target = fresh ? fixture(own ? "member-tremplin" : "member-mobilite", own ? "a" : "b", false)
                 : own ? ownShared : othersShared;
@@ -339,6 +356,10 @@ class AuthorizationMatrixTest {
                 .replace("{offerId}", String.valueOf(target.offerId()));
         if (path.contains("{introductionId}")) {
             path = path.replace("{introductionId}", IntroductionReadFixtures.introductionOf(lab, target.actorId()));
+        }
+        if (path.contains("{invitationId}")) {
+            path = path.replace("{invitationId}", invitationTo(target.actorId(), own ? "member-tremplin" : "member-mobilite")
+                    .path("invitationId").asText());
         }
         if (path.contains("{memberSubject}")) {
             path = path.replace("{memberSubject}", registeringMember(target.actorId()));
@@ -398,6 +419,18 @@ class AuthorizationMatrixTest {
                     "partenaire", "pas maintenant") + "\r\n";
             default -> null;
         };
+    }
+
+    /** A new invitation to join the actor, made by one of its members: its id and its code. */
+    private static JsonNode invitationTo(String actorId, String member) {
+        HttpResponse<String> invitation = lab.send("POST", lab.profile.resolve("/api/actors/" + actorId + "/invitations"),
+                member, null);
+        assertThat(invitation.statusCode()).as(invitation.body()).isEqualTo(201);
+        try {
+            return JSON.readTree(invitation.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The subject of whoever registered the actor: its only membership granted in the lab. */

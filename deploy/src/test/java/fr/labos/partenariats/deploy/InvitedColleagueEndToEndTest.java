@@ -1,0 +1,63 @@
+package fr.labos.partenariats.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A member invites a colleague who has an account of its own (the demo's {@code member-newcomer}); the colleague gives
+ * the code back to profile-service and, once the membership travelled through the broker, acts for the organisation
+ * at matchmaking-service too — until a member removes it, which reaches matchmaking-service the same way.
+ */
+@ExtendWith(SignedInLab.Resolver.class)
+class InvitedColleagueEndToEndTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ACTOR = """
+            {"name": "Atelier Vélo Solidaire %s", "type": "ASSOCIATION", "homeTerritory": "38185",
+             "themes": ["MOBILITY"], "sdgs": [11], "description": "Réparation et prêt de vélos",
+             "contact": {"name": "Sacha Bernard", "email": "sacha@atelier-velo.example.org"}}""";
+
+    @Test
+    void theColleagueActsForTheOrganisationInBothServicesUntilRemoved(SignedInLab lab) throws Exception {
+        String actor = lab.create("/api/actors", "member-tremplin", ACTOR.formatted(System.nanoTime()));
+        String inbox = "/api/actors/" + actor + "/introductions";
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> status(lab, inbox, "member-tremplin") == 200);
+        assertThat(status(lab, inbox, "member-newcomer")).as("not a member yet").isEqualTo(403);
+
+        HttpResponse<String> invitation = lab.send("POST", lab.profile.resolve("/api/actors/" + actor + "/invitations"),
+                "member-tremplin", null);
+        assertThat(invitation.statusCode()).as(invitation.body()).isEqualTo(201);
+        String code = JSON.readTree(invitation.body()).path("code").asText();
+        HttpResponse<String> joined = lab.send("POST", lab.profile.resolve("/api/me/actors"), "member-newcomer",
+                "{\"invitationCode\": \"" + code + "\"}");
+        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> status(lab, inbox, "member-newcomer") == 200);
+        JsonNode mine = JSON.readTree(lab.send("GET", lab.profile.resolve("/api/me/actors"), "member-newcomer", null).body());
+        assertThat(mine.findValuesAsText("id")).contains(actor);
+
+        assertThat(JSON.readTree(joined.body()).path("id").asText()).isEqualTo(actor);
+        JsonNode members = JSON.readTree(lab.send("GET", lab.profile.resolve("/api/actors/" + actor + "/members"),
+                "member-tremplin", null).body());
+        assertThat(members).as("whoever registered it, then the colleague").hasSize(2);
+        String subject = members.get(1).path("subject").asText();
+        assertThat(lab.send("DELETE", lab.profile.resolve("/api/actors/" + actor + "/members/" + subject),
+                "member-tremplin", null).statusCode()).isEqualTo(204);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                .until(() -> status(lab, inbox, "member-newcomer") == 403);
+    }
+
+    private static int status(SignedInLab lab, String path, String account) {
+        return lab.send("GET", lab.matchmaking.resolve(path), account, null).statusCode();
+    }
+}
