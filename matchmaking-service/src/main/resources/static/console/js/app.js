@@ -9,6 +9,7 @@ const PAGES = [
   { pattern: /^#\/organisation\/([\w-]+)$/, module: './pages/organisation.js', nav: 'organisation' },
   { pattern: /^#\/partenaires\/([\w-]+)$/, module: './pages/partners.js', nav: 'partenaires' },
   { pattern: /^#\/mises-en-relation\/([\w-]+)$/, module: './pages/introductions.js', nav: 'mises-en-relation' },
+  { pattern: /^#\/rejoindre(?:\/([\w.-]+))?$/, module: './pages/join.js', nav: 'rejoindre' },
   { pattern: /^#\/tableau-de-bord$/, module: './pages/dashboard.js', nav: 'tableau-de-bord' },
   { pattern: /^#\/territoire$/, module: './pages/territory.js', nav: 'territoire' },
   { pattern: /^#\/sessions$/, module: './pages/sessions.js', nav: 'sessions' },
@@ -71,6 +72,7 @@ function showAccount() {
   }
   if (role === 'FACILITATOR' || role === 'ADMIN') links.push(['territoire', '#/territoire', role === 'ADMIN' ? 'Acteurs' : 'Mon territoire'], ['sessions', '#/sessions', 'Sessions']);
   links.push(['tableau-de-bord', '#/tableau-de-bord', 'Tableau de bord']);
+  if (role !== 'VIEWER') links.push(['rejoindre', '#/rejoindre', 'Rejoindre une organisation']);
   const nav = document.getElementById('navigation');
   nav.replaceChildren(h('ul', {}, links.map(([key, href, label]) => h('li', {}, h('a', { href, 'data-nav': key }, label)))));
   nav.hidden = false;
@@ -79,6 +81,7 @@ function showAccount() {
 function home() {
   const { role } = context.session;
   if (context.myActors.length && role === 'ACTOR_MEMBER') return `#/organisation/${context.myActors[0].id}`;
+  if (role === 'ACTOR_MEMBER') return '#/rejoindre'; // a member of no organisation yet: its colleagues invite it
   if (role === 'FACILITATOR') return '#/territoire';
   return '#/tableau-de-bord';
 }

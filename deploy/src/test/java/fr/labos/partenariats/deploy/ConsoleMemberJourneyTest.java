@@ -70,6 +70,57 @@ class ConsoleMemberJourneyTest {
     }
 
     @Test
+    void aMemberInvitesAColleagueWhoJoinsWithTheCodeAndLandsOnTheOrganisation(SignedInLab lab) throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String name = "Association qui invite " + suffix;
+        String actor = lab.create("/api/actors", "member-tremplin", AuthorizationMatrixTest.ISERE_ACTOR.formatted(
+                name, "invite-" + suffix + "@matrice.example.org"));
+        String code;
+        try (ConsoleBrowser browser = ConsoleBrowser.open("invitation", DESKTOP)) {
+            browser.signIn(lab, "member-tremplin");
+            browser.go(lab, "#/organisation/" + actor, "organisation");
+            browser.await(By.id("inviter")).click();
+            code = browser.await(By.cssSelector("#nouveau-code [data-code]")).getText();
+            assertThat(browser.driver.findElement(By.cssSelector("#nouveau-code [data-lien]")).getText())
+                    .isEqualTo(lab.console() + "#/rejoindre/" + code);
+            assertThat(browser.await(By.cssSelector("li[data-invitation]")).getText()).contains("en attente");
+            browser.shot("invitation-creee");
+            browser.assertAccessible("the invitation just made");
+        }
+        try (ConsoleBrowser browser = ConsoleBrowser.open("collegue-invite", DESKTOP)) {
+            // A member of no organisation yet is welcomed by the page where a code is given.
+            browser.signIn(lab, "member-newcomer");
+            browser.awaitReady("rejoindre");
+            browser.shot("rejoindre-une-organisation");
+            browser.assertAccessible("joining an organisation");
+
+            WebElement input = browser.driver.findElement(By.name("invitationCode"));
+            input.sendKeys(code.substring(0, code.indexOf('.') + 1) + "A".repeat(22));
+            browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+            assertThat(browser.await(By.cssSelector(".probleme-formulaire [role=alert]")).getText())
+                    .as("a wrong code: the API's refusal").contains("Aucune invitation ne correspond à ce code");
+
+            // The link the member was given opens the form with the code in it.
+            browser.go(lab, "#/rejoindre/" + code, "rejoindre");
+            assertThat(browser.driver.findElement(By.name("invitationCode")).getAttribute("value")).isEqualTo(code);
+            browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
+            browser.awaitReady("organisation");
+            assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo(name);
+            assertThat(browser.driver.findElement(By.cssSelector("nav a[data-nav=organisation]")).getAttribute("href"))
+                    .endsWith("#/organisation/" + actor);
+            browser.shot("collegue-devenu-membre");
+        } finally {
+            // The demo account of the newcomer belongs to no organisation again, for whichever test signs it in next.
+            JsonNode members = JSON.readTree(lab.send("GET", lab.profile.resolve("/api/actors/" + actor + "/members"),
+                    "admin", null).body());
+            for (int i = 1; i < members.size(); i++) { // all but whoever registered it
+                lab.send("DELETE", lab.profile.resolve("/api/actors/" + actor + "/members/" + members.get(i).path("subject").asText()),
+                        "admin", null);
+            }
+        }
+    }
+
+    @Test
     void aMemberPostsANeedWithTheApisMessagesNextToTheFieldsAndSeesItsPartnersExplained(SignedInLab lab) throws Exception {
         String tremplin = lab.actor("tremplin-insertion");
         try (ConsoleBrowser browser = ConsoleBrowser.open("membre-tremplin", DESKTOP)) {

@@ -1,5 +1,6 @@
-// An actor's own page: its profile and contact person, its needs and offers (post, edit, withdraw, fulfil). What may be
-// seen and done is the API's answer: a member of another actor gets the API's refusal, shown as it is.
+// An actor's own page: its profile and contact person, its members and the invitations to join it, its needs and
+// offers (post, edit, withdraw, fulfil). What may be seen and done is the API's answer: a member of another actor gets
+// the API's refusal, shown as it is.
 import { profile, Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import {
@@ -33,6 +34,9 @@ export async function render(main, context, actorId) {
   const members = h('section', { 'aria-labelledby': 'titre-membres' });
   main.append(members);
   await renderMembers(members, context, actorId);
+  const invitations = h('section', { 'aria-labelledby': 'titre-invitations' });
+  main.append(invitations);
+  await renderInvitations(invitations, actorId);
   const sections = {};
   for (const kind of Object.keys(KINDS)) {
     sections[kind] = h('section', { 'aria-labelledby': `titre-${kind}` });
@@ -101,6 +105,68 @@ function confirmRemoval(section, context, actorId, member, mine) {
   });
   section.querySelector('.editeur').replaceChildren(form);
   form.querySelector('button[type=submit]').focus();
+}
+
+/**
+ * Inviting a colleague who has an account of its own: a code made by profile-service, shown once (only its digest is
+ * kept), with a link that opens the console on it; the invitations made, and withdrawing one not yet used.
+ */
+async function renderInvitations(section, actorId, created = null) {
+  const invitations = await profile(`/api/actors/${actorId}/invitations`);
+  const list = h('ul', { role: 'list' }, invitations.map(invitation => h('li', { 'data-invitation': invitation.invitationId },
+    `Invitation du ${formatDate(invitation.invitedAt)} — ${invitationState(invitation)} `,
+    invitation.status === 'PENDING'
+      ? h('button', { type: 'button', class: 'secondaire', onclick: () => withdrawInvitation(section, actorId, invitation) },
+        `Retirer l’invitation du ${formatDate(invitation.invitedAt)}`)
+      : null)));
+  section.replaceChildren(
+    h('h2', { id: 'titre-invitations' }, 'Inviter un·e collègue'),
+    h('p', { class: 'aide' }, 'Un code à transmettre à un·e collègue qui a son propre compte sur la plateforme : en le saisissant, il ou elle devient membre de l’organisation. Un code ne sert qu’une fois et expire.'),
+    h('div', { class: 'actions' }, h('button', { type: 'button', id: 'inviter', onclick: () => invite(section, actorId) }, 'Créer un code d’invitation')),
+    h('div', { class: 'probleme-invitations' }),
+    created ? newCode(created) : null,
+    invitations.length ? list : h('p', {}, 'Aucune invitation pour l’instant.'));
+}
+
+function invitationState(invitation) {
+  switch (invitation.status) {
+    case 'PENDING': return `en attente, valable jusqu’au ${formatDate(invitation.expiresAt)}`;
+    case 'REDEEMED': return `utilisée le ${formatDate(invitation.redeemedAt)} par ${invitation.redeemedBy}`;
+    case 'REVOKED': return `retirée le ${formatDate(invitation.revokedAt)}`;
+    default: return `expirée le ${formatDate(invitation.expiresAt)} sans avoir servi`;
+  }
+}
+
+/** The code just made: shown this once, since nothing keeps it but its digest. */
+function newCode(created) {
+  const link = `${location.origin}${location.pathname}#/rejoindre/${created.code}`;
+  return h('div', { class: 'carte', id: 'nouveau-code', tabindex: '-1' },
+    h('h3', {}, 'Code à transmettre'),
+    h('p', {}, `Il ne s’affichera plus : transmettez-le maintenant à votre collègue. Valable jusqu’au ${formatDate(created.expiresAt)}.`),
+    h('p', {}, h('code', { 'data-code': '' }, created.code)),
+    h('p', {}, 'Ou ce lien, qui ouvre la console sur le code après la connexion : ', h('code', { 'data-lien': '' }, link)));
+}
+
+async function invite(section, actorId) {
+  try {
+    const created = await profile(`/api/actors/${actorId}/invitations`, { method: 'POST' });
+    await renderInvitations(section, actorId, created);
+    announce('Code d’invitation créé.');
+    section.querySelector('#nouveau-code').focus();
+  } catch (e) {
+    if (e instanceof Problem) section.querySelector('.probleme-invitations').replaceChildren(problemBox(e)); else throw e;
+  }
+}
+
+async function withdrawInvitation(section, actorId, invitation) {
+  try {
+    await profile(`/api/actors/${actorId}/invitations/${invitation.invitationId}`, { method: 'DELETE' });
+    await renderInvitations(section, actorId);
+    announce('Invitation retirée : son code ne fonctionne plus.');
+    section.querySelector('#inviter').focus();
+  } catch (e) {
+    if (e instanceof Problem) section.querySelector('.probleme-invitations').replaceChildren(problemBox(e)); else throw e;
+  }
 }
 
 function profileList(actor) {

@@ -1,0 +1,31 @@
+// Joining an organisation with the code of an invitation a member of it handed over (or the link that carries it):
+// the code goes to profile-service, which alone says whether it works; its refusals are shown as they come.
+import { profile, Problem } from '../api.js';
+import { announce, clearProblems, field, h, showProblem } from '../ui.js';
+
+export async function render(main, context, code) {
+  const input = h('input', { name: 'invitationCode', value: code || '', autocomplete: 'off', spellcheck: 'false' });
+  const form = h('form', { novalidate: true, class: 'carte' },
+    h('div', { class: 'probleme-formulaire' }),
+    field('Code d’invitation', input, 'Le code que vous a transmis un membre de l’organisation (il ne sert qu’une fois et expire).'),
+    h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Rejoindre l’organisation')));
+  form.addEventListener('submit', async event => {
+    event.preventDefault();
+    clearProblems(form);
+    try {
+      const actor = await profile('/api/me/actors', { method: 'POST', body: { invitationCode: input.value.trim() } });
+      announce(`Vous êtes membre de « ${actor.name} ».`);
+      // The navigation follows the caller's organisations: start again from the one just joined.
+      location.hash = `#/organisation/${actor.id}`;
+      location.reload();
+    } catch (e) {
+      if (e instanceof Problem) showProblem(form, e); else throw e;
+    }
+  });
+  main.replaceChildren(h('h1', {}, 'Rejoindre une organisation'),
+    h('p', {}, context.myActors.length
+      ? 'Vous agissez déjà pour une organisation ; un code d’invitation vous fait membre d’une autre.'
+      : 'Votre compte n’est encore membre d’aucune organisation. Un membre de la vôtre peut vous inviter depuis sa page « Mon organisation » : saisissez ici le code qu’il vous a transmis.'),
+    form);
+  return null;
+}
