@@ -1,0 +1,49 @@
+package fr.labos.partenariats.profile.web;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Date;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The refusals' texts exist in both languages, and one with a date says it as a reader of each language reads it. */
+class RefusalMessagesTest {
+
+    @Test
+    void everyRefusalIsWordedInFrenchAndInEnglish() throws IOException {
+        assertThat(keys("profile-problems_en.properties")).isEqualTo(keys("profile-problems.properties"));
+    }
+
+    @Test
+    void anExpiredInvitationSaysItsDateInTheReadersLanguage() {
+        // As the problem handler's bundles are set up (service-platform's ProblemMessages).
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("profile-problems");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        messages.setAlwaysUseMessageFormat(true);
+        Object[] expiredAt = {Date.from(Instant.parse("2026-09-19T10:30:00Z"))};
+
+        assertThat(messages.getMessage("conflict.invitation.expired", expiredAt, Locale.FRENCH))
+                .isEqualTo("Cette invitation a expiré le 19 septembre 2026 : demandez-en une nouvelle.");
+        assertThat(messages.getMessage("conflict.invitation.expired", expiredAt, Locale.ENGLISH))
+                .isEqualTo("This invitation expired on September 19, 2026: ask for a new one.");
+    }
+
+    private static Set<Object> keys(String bundle) throws IOException {
+        Properties properties = new Properties();
+        try (InputStream in = RefusalMessagesTest.class.getResourceAsStream("/" + bundle)) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties.keySet();
+    }
+}
