@@ -69,6 +69,11 @@ final class ConsoleBrowser implements AutoCloseable {
     /** Opens the console and signs in as the demo account through the provider's sign-in form. */
     void signIn(SignedInLab lab, String account) {
         driver.get(lab.console().toString());
+        signInOnTheOpenPage(lab, account);
+    }
+
+    /** Signs in from the console's page already open (any address of it), through the provider's sign-in form. */
+    void signInOnTheOpenPage(SignedInLab lab, String account) {
         awaitReady("connexion");
         driver.findElement(By.id("se-connecter")).click();
         new WebDriverWait(driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.name("username")));

@@ -87,36 +87,40 @@ class ConsoleMemberJourneyTest {
             browser.shot("invitation-creee");
             browser.assertAccessible("the invitation just made");
         }
+        lab.leaveEveryOrganisation("member-newcomer");
         try (ConsoleBrowser browser = ConsoleBrowser.open("collegue-invite", DESKTOP)) {
-            // A member of no organisation yet is welcomed by the page where a code is given.
-            browser.signIn(lab, "member-newcomer");
+            // The link the member handed over, opened before signing in: the sign-in brings the colleague back to it.
+            browser.driver.get(lab.console() + "#/rejoindre/" + code);
+            browser.signInOnTheOpenPage(lab, "member-newcomer");
             browser.awaitReady("rejoindre");
+            WebElement input = browser.driver.findElement(By.name("invitationCode"));
+            assertThat(input.getAttribute("value")).isEqualTo(code);
+            assertThat(browser.driver.getCurrentUrl()).as("the code leaves the address once read").endsWith("#/rejoindre");
             browser.shot("rejoindre-une-organisation");
             browser.assertAccessible("joining an organisation");
 
-            WebElement input = browser.driver.findElement(By.name("invitationCode"));
+            input.clear();
             input.sendKeys(code.substring(0, code.indexOf('.') + 1) + "A".repeat(22));
             browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
             assertThat(browser.await(By.cssSelector(".probleme-formulaire [role=alert]")).getText())
                     .as("a wrong code: the API's refusal").contains("Aucune invitation ne correspond à ce code");
 
-            // The link the member was given opens the form with the code in it.
-            browser.go(lab, "#/rejoindre/" + code, "rejoindre");
-            assertThat(browser.driver.findElement(By.name("invitationCode")).getAttribute("value")).isEqualTo(code);
+            input.clear();
+            input.sendKeys(code);
             browser.driver.findElement(By.cssSelector("main form button[type=submit]")).click();
             browser.awaitReady("organisation");
             assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo(name);
             assertThat(browser.driver.findElement(By.cssSelector("nav a[data-nav=organisation]")).getAttribute("href"))
                     .endsWith("#/organisation/" + actor);
             browser.shot("collegue-devenu-membre");
+
+            // A member of no organisation opens on the page where a code is given.
+            lab.leaveEveryOrganisation("member-newcomer");
+            browser.driver.get(lab.console().toString());
+            browser.awaitReady("rejoindre");
         } finally {
             // The demo account of the newcomer belongs to no organisation again, for whichever test signs it in next.
-            JsonNode members = JSON.readTree(lab.send("GET", lab.profile.resolve("/api/actors/" + actor + "/members"),
-                    "admin", null).body());
-            for (int i = 1; i < members.size(); i++) { // all but whoever registered it
-                lab.send("DELETE", lab.profile.resolve("/api/actors/" + actor + "/members/" + members.get(i).path("subject").asText()),
-                        "admin", null);
-            }
+            lab.leaveEveryOrganisation("member-newcomer");
         }
     }
 

@@ -20,6 +20,7 @@ import static org.awaitility.Awaitility.await;
 class InvitedColleagueEndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String NEWCOMER = "member-newcomer";
     private static final String ACTOR = """
             {"name": "Atelier Vélo Solidaire %s", "type": "ASSOCIATION", "homeTerritory": "38185",
              "themes": ["MOBILITY"], "sdgs": [11], "description": "Réparation et prêt de vélos",
@@ -29,32 +30,36 @@ class InvitedColleagueEndToEndTest {
     void theColleagueActsForTheOrganisationInBothServicesUntilRemoved(SignedInLab lab) throws Exception {
         String actor = lab.create("/api/actors", "member-tremplin", ACTOR.formatted(System.nanoTime()));
         String inbox = "/api/actors/" + actor + "/introductions";
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> status(lab, inbox, "member-tremplin") == 200);
-        assertThat(status(lab, inbox, "member-newcomer")).as("not a member yet").isEqualTo(403);
+        try {
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> status(lab, inbox, "member-tremplin") == 200);
+            assertThat(status(lab, inbox, NEWCOMER)).as("not a member yet").isEqualTo(403);
 
-        HttpResponse<String> invitation = lab.send("POST", lab.profile.resolve("/api/actors/" + actor + "/invitations"),
-                "member-tremplin", null);
-        assertThat(invitation.statusCode()).as(invitation.body()).isEqualTo(201);
-        String code = JSON.readTree(invitation.body()).path("code").asText();
-        HttpResponse<String> joined = lab.send("POST", lab.profile.resolve("/api/me/actors"), "member-newcomer",
-                "{\"invitationCode\": \"" + code + "\"}");
-        assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
+            HttpResponse<String> invitation = lab.send("POST", lab.profile.resolve("/api/actors/" + actor + "/invitations"),
+                    "member-tremplin", null);
+            assertThat(invitation.statusCode()).as(invitation.body()).isEqualTo(201);
+            String code = JSON.readTree(invitation.body()).path("code").asText();
+            HttpResponse<String> joined = lab.send("POST", lab.profile.resolve("/api/me/actors"), NEWCOMER,
+                    "{\"invitationCode\": \"" + code + "\"}");
+            assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
+            assertThat(JSON.readTree(joined.body()).path("id").asText()).isEqualTo(actor);
 
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> status(lab, inbox, "member-newcomer") == 200);
-        JsonNode mine = JSON.readTree(lab.send("GET", lab.profile.resolve("/api/me/actors"), "member-newcomer", null).body());
-        assertThat(mine.findValuesAsText("id")).contains(actor);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> status(lab, inbox, NEWCOMER) == 200);
+            JsonNode mine = JSON.readTree(lab.send("GET", lab.profile.resolve("/api/me/actors"), NEWCOMER, null).body());
+            assertThat(mine.findValuesAsText("id")).contains(actor);
+            JsonNode members = JSON.readTree(lab.send("GET", lab.profile.resolve("/api/actors/" + actor + "/members"),
+                    "member-tremplin", null).body());
+            assertThat(members.findValuesAsText("subject")).as("whoever registered it, then the colleague")
+                    .containsExactly(lab.subjectOf("member-tremplin"), lab.subjectOf(NEWCOMER));
 
-        assertThat(JSON.readTree(joined.body()).path("id").asText()).isEqualTo(actor);
-        JsonNode members = JSON.readTree(lab.send("GET", lab.profile.resolve("/api/actors/" + actor + "/members"),
-                "member-tremplin", null).body());
-        assertThat(members).as("whoever registered it, then the colleague").hasSize(2);
-        String subject = members.get(1).path("subject").asText();
-        assertThat(lab.send("DELETE", lab.profile.resolve("/api/actors/" + actor + "/members/" + subject),
-                "member-tremplin", null).statusCode()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
-                .until(() -> status(lab, inbox, "member-newcomer") == 403);
+            assertThat(lab.send("DELETE", lab.profile.resolve("/api/actors/" + actor + "/members/" + lab.subjectOf(NEWCOMER)),
+                    "member-tremplin", null).statusCode()).isEqualTo(204);
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300))
+                    .until(() -> status(lab, inbox, NEWCOMER) == 403);
+        } finally {
+            lab.leaveEveryOrganisation(NEWCOMER);
+        }
     }
 
     private static int status(SignedInLab lab, String path, String account) {

@@ -18,6 +18,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -90,6 +91,34 @@ final class SignedInLab {
     /** A token of the account, signed by the real local authorization server. */
     String token(String account) {
         return tokens.computeIfAbsent(account, auth::token);
+    }
+
+    /** The pseudonymous subject ({@code sub}) of the account's token: what the history and memberships record. */
+    String subjectOf(String account) {
+        String payload = token(account).split("\\.")[1];
+        try {
+            return JSON.readTree(Base64.getUrlDecoder().decode(payload)).path("sub").asText();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The account leaves every organisation it was made a member of in the lab, so that a test that makes the demo's
+     * {@code member-newcomer} join one leaves it as the next test expects it: a member of nothing.
+     */
+    void leaveEveryOrganisation(String account) {
+        try {
+            for (JsonNode actor : JSON.readTree(send("GET", profile.resolve("/api/me/actors"), account, null).body())) {
+                HttpResponse<String> left = send("DELETE", profile.resolve("/api/actors/" + actor.path("id").asText()
+                        + "/members/" + subjectOf(account)), account, null);
+                if (left.statusCode() != 204) {
+                    throw new IllegalStateException(account + " could not leave " + actor + ": " + left.body());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     HttpResponse<String> send(String method, URI uri, String account, String body) {

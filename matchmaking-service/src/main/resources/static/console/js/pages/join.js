@@ -4,6 +4,8 @@ import { profile, Problem } from '../api.js';
 import { announce, clearProblems, field, h, showProblem } from '../ui.js';
 
 export async function render(main, context, code) {
+  // The code came in the address (the link a member handed over): keep it in the form, not in the browser's history.
+  if (code) history.replaceState(null, '', '#/rejoindre');
   const input = h('input', { name: 'invitationCode', value: code || '', autocomplete: 'off', spellcheck: 'false' });
   const form = h('form', { novalidate: true, class: 'carte' },
     h('div', { class: 'probleme-formulaire' }),

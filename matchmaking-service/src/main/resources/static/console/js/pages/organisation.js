@@ -56,7 +56,8 @@ export async function render(main, context, actorId) {
 }
 
 /**
- * The memberships granted in the lab (whoever registered the organisation here): who, since when, and taking one away —
+ * The memberships granted in the lab (whoever registered the organisation here or joined it with an invitation's code):
+ * who, since when, and taking one away —
  * a member leaving, or the organisation's people removing a facilitator who registered it for them. Members named by
  * the sign-in provider are managed there and are not listed.
  */
@@ -73,7 +74,7 @@ async function renderMembers(section, context, actorId) {
   }));
   section.replaceChildren(
     h('h2', { id: 'titre-membres' }, 'Membres inscrits ici'),
-    h('p', { class: 'aide' }, 'Ceux qui ont inscrit l’organisation sur la plateforme. Les membres que nomme votre compte de connexion se gèrent chez votre fournisseur d’identité.'),
+    h('p', { class: 'aide' }, 'Ceux qui ont inscrit l’organisation sur la plateforme ou l’ont rejointe sur invitation. Les membres que nomme votre compte de connexion se gèrent chez votre fournisseur d’identité.'),
     h('div', { class: 'editeur' }),
     members.length ? list : h('p', {}, 'Aucun membre inscrit ici.'));
 }

@@ -5,7 +5,6 @@ import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.platform.security.LabRole;
 import fr.labos.partenariats.profile.actor.query.ActorProjection;
 import fr.labos.partenariats.profile.actor.query.ActorView;
-import fr.labos.partenariats.profile.domain.ConflictException;
 import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.profile.introduction.IntroducedPairs;
 import fr.labos.partenariats.schema.common.TerritoryRef;
@@ -106,15 +105,12 @@ public class ActorAccess {
     }
 
     /**
-     * Joining an actor with an invitation's code: any signed-in account but a viewer's (403), as for registering one;
-     * whoever the token already names as the actor's member has nothing to join (409).
+     * Joining an actor with an invitation's code: any signed-in account but a viewer's (403), as for registering one.
+     * Checked before the invitation is looked up, so that the answer says nothing of the invitation.
      */
-    public void checkMayJoin(LabPrincipal principal, String actorId) {
+    public void checkMayJoin(LabPrincipal principal) {
         if (principal.is(LabRole.VIEWER)) {
             throw new ActionForbiddenException("Un compte de consultation ne peut pas devenir membre d'un acteur.");
-        }
-        if (principal.actors().contains(actorId)) {
-            throw new ConflictException("conflict.member.already");
         }
     }
 

@@ -24,7 +24,7 @@ public class Memberships {
         this.jdbc = jdbc;
     }
 
-    /** The role of the account it joined with comes from the event's metadata (who registered the actor). */
+    /** The role of the account it joined with comes from the event's metadata (who registered the actor, or used the invitation). */
     @EventHandler
     void on(ActorMemberJoinedEvent event, @MetaDataValue(PrincipalMetadata.ROLE) String joinedAs) {
         // Idempotent: a replay writes the same row.
@@ -55,7 +55,7 @@ public class Memberships {
                 (rs, row) -> new Member(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3)), actorId);
     }
 
-    /** The actors the subject was made a member of here (by registering them), oldest first. */
+    /** The actors the subject was made a member of here (by registering them or with an invitation), oldest first. */
     public List<String> actorsOf(String subject) {
         return jdbc.queryForList("SELECT actor_id FROM actor_membership WHERE member_subject = ? ORDER BY joined_at, actor_id",
                 String.class, subject);

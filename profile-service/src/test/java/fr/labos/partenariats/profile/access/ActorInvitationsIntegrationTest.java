@@ -2,7 +2,10 @@ package fr.labos.partenariats.profile.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.labos.partenariats.platform.security.TestTokens;
+import fr.labos.partenariats.profile.actor.command.InvitationCode;
 import fr.labos.partenariats.profile.support.ProfileServiceIntegrationTest;
+import fr.labos.partenariats.schema.profile.InviteActorMemberCommand;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +26,7 @@ import static fr.labos.partenariats.profile.access.ProfileHttp.ACTOR_IN_GRENOBLE
 import static fr.labos.partenariats.profile.access.ProfileHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 /**
  * A member invites a colleague, who signs in with an account of its own, gives the code back and acts for the actor
@@ -34,6 +39,8 @@ class ActorInvitationsIntegrationTest {
     int port;
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    CommandGateway commands;
 
     ProfileHttp http;
     TestTokens.Token member;
@@ -58,7 +65,6 @@ class ActorInvitationsIntegrationTest {
         assertThat(code).startsWith(created.get("invitationId").asText() + ".");
         assertThat(Instant.parse(created.get("expiresAt").asText()))
                 .as("a week by default").isCloseTo(Instant.now().plus(Duration.ofDays(7)), within(Duration.ofMinutes(1)));
-        assertThat(invitation.getHeaders().getLocation()).hasToString(invitationsOf(actor) + "/" + created.get("invitationId").asText());
         assertThat(http.call(HttpMethod.PUT, colleague.sign(), "/api/actors/" + actor, ACTOR_IN_GRENOBLE).getStatusCode())
                 .as("not yet a member").isEqualTo(HttpStatus.FORBIDDEN);
 
@@ -117,9 +123,13 @@ class ActorInvitationsIntegrationTest {
                 .isEqualTo(json(none.getBody()).get("detail"));
         assertRefusedWritingNothing(colleague.sign(), codeBody("pas-un-code"), HttpStatus.BAD_REQUEST);
         assertRefusedWritingNothing(colleague.sign(), "{}", HttpStatus.BAD_REQUEST);
-        assertRefusedWritingNothing(TestTokens.viewer().sign(), codeBody(code), HttpStatus.FORBIDDEN);
-        assertRefusedWritingNothing(member.sign(), codeBody(code), HttpStatus.CONFLICT);
-        assertRefusedWritingNothing(TestTokens.member(actor).sign(), codeBody(code), HttpStatus.CONFLICT);
+        // A viewer is refused before the invitation is looked up: the same 403 whether it exists or not.
+        ResponseEntity<String> viewerWithTheCode = assertRefusedWritingNothing(TestTokens.viewer().sign(), codeBody(code), HttpStatus.FORBIDDEN);
+        ResponseEntity<String> viewerGuessing = assertRefusedWritingNothing(TestTokens.viewer().sign(), codeBody(unknown), HttpStatus.FORBIDDEN);
+        assertThat(json(viewerGuessing.getBody()).get("detail")).isEqualTo(json(viewerWithTheCode.getBody()).get("detail"));
+        ResponseEntity<String> already = assertRefusedWritingNothing(member.sign(), codeBody(code), HttpStatus.CONFLICT);
+        assertThat(json(already.getBody()).get("detail").asText()).contains("déjà membre");
+        assertRefusedWritingNothing(member.sign(), codeBody(wrongSecret), HttpStatus.NOT_FOUND);
         assertRefusedWritingNothing(null, codeBody(code), HttpStatus.UNAUTHORIZED);
 
         // Only those who act for the actor invite, see the invitations and withdraw them.
@@ -134,9 +144,51 @@ class ActorInvitationsIntegrationTest {
         }
         assertThat(http.call(HttpMethod.DELETE, member.sign(), invitationsOf(actor) + "/" + UUID.randomUUID(), null)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        // Another actor's invitation, through this actor's path: this actor made no such invitation.
+        String elsewhere = http.registerActor(member.sign());
+        assertThat(http.call(HttpMethod.DELETE, member.sign(), invitationsOf(elsewhere) + "/" + invitationId, null)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         assertThat(http.post(colleague.sign(), "/api/me/actors", codeBody(code)).getStatusCode())
                 .as("the refusals left the invitation working").isEqualTo(HttpStatus.CREATED);
+    }
+
+    @Test
+    void anExpiredCodeIsAConflictThatSaysSinceWhen() {
+        InvitationCode code = InvitationCode.newCode();
+        Instant expiresAt = Instant.now().plusMillis(300);
+        commands.sendAndWait(new InviteActorMemberCommand(actor, code.invitationId(), code.digest(), expiresAt));
+        await().until(() -> Instant.now().isAfter(expiresAt));
+
+        ResponseEntity<String> expired = assertRefusedWritingNothing(colleague.sign(), codeBody(code.value()), HttpStatus.CONFLICT);
+
+        assertThat(json(expired.getBody()).get("detail").asText()).startsWith("Cette invitation a expiré le ")
+                .contains(String.valueOf(expiresAt.atZone(ZoneOffset.UTC).getYear()));
+        assertThat(json(http.get(member.sign(), invitationsOf(actor)).getBody()).get(0).get("status").asText())
+                .isEqualTo("EXPIRED");
+        assertThat(http.call(HttpMethod.DELETE, member.sign(), invitationsOf(actor) + "/" + code.invitationId(), null)
+                .getStatusCode()).as("nothing left to withdraw").isEqualTo(HttpStatus.CONFLICT);
+    }
+
+    @Test
+    void twentyInvitationsWaitAtMostPerActor() {
+        for (int i = 0; i < 20; i++) {
+            invite();
+        }
+        long events = StoredRows.eventsOf(jdbc, actor);
+        ResponseEntity<String> oneTooMany = http.post(member.sign(), invitationsOf(actor), null);
+        assertThat(oneTooMany.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(json(oneTooMany.getBody()).get("detail").asText()).contains("20 invitations en attente");
+        assertThat(StoredRows.eventsOf(jdbc, actor)).isEqualTo(events);
+    }
+
+    @Test
+    void someoneTheTokenNamesAsAMemberMayStillJoinHereWithACode() {
+        TestTokens.Token namedByToken = TestTokens.member(actor).subject("u-token-member-" + UUID.randomUUID());
+        assertThat(http.post(namedByToken.sign(), "/api/me/actors", codeBody(invite())).getStatusCode())
+                .isEqualTo(HttpStatus.CREATED);
+        assertThat(json(http.get(member.sign(), "/api/actors/" + actor + "/members").getBody()).findValuesAsText("subject"))
+                .as("a membership granted here, which outlasts the token's").contains(namedByToken.subject());
     }
 
     @Test

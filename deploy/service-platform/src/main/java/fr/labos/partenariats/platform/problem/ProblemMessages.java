@@ -6,6 +6,7 @@ import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Locale;
 
@@ -82,10 +83,14 @@ public final class ProblemMessages {
         }
     }
 
+    /**
+     * Numbers and dates stay as they are, for the message's own format ({@code {0,number}}, {@code {0,date,long}}) to
+     * write them in the reader's language; they are never echoed as the client wrote them. Everything else is quoted.
+     */
     private static Object[] quoteAll(Object[] arguments) {
         Object[] quoted = new Object[arguments.length];
         for (int i = 0; i < arguments.length; i++) {
-            quoted[i] = arguments[i] instanceof Number ? arguments[i] : quote(arguments[i]);
+            quoted[i] = arguments[i] instanceof Number || arguments[i] instanceof Date ? arguments[i] : quote(arguments[i]);
         }
         return quoted;
     }

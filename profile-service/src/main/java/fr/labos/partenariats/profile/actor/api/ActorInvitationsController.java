@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
@@ -20,7 +21,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -49,17 +49,23 @@ class ActorInvitationsController {
         this.invitations = invitations;
         this.access = access;
         this.clock = clock;
+        if (validity.isNegative() || validity.isZero()) {
+            throw new IllegalStateException("lab.members.invitation-validity must be positive: " + validity);
+        }
         this.validity = validity;
     }
 
-    /** 201 with the code; the answer is never cached, as the code is nowhere else to be found. */
+    /**
+     * 201 with the code; the answer is never cached, as the code is nowhere else to be found. No Location: an
+     * invitation is read in the actor's list, never alone.
+     */
     @PostMapping
     ResponseEntity<NewInvitation> invite(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId) {
         access.actingFor(principal, actorId);
         InvitationCode code = InvitationCode.newCode();
         Instant expiresAt = clock.instant().plus(validity);
         commands.sendAndWait(new InviteActorMemberCommand(actorId, code.invitationId(), code.digest(), expiresAt));
-        return ResponseEntity.created(URI.create("/api/actors/" + actorId + "/invitations/" + code.invitationId()))
+        return ResponseEntity.status(HttpStatus.CREATED)
                 .cacheControl(CacheControl.noStore())
                 .body(new NewInvitation(code.invitationId(), code.value(), expiresAt));
     }
@@ -86,5 +92,11 @@ class ActorInvitationsController {
      * @param code to hand to the colleague, who gives it back when signed in; shown only here
      */
     record NewInvitation(String invitationId, String code, Instant expiresAt) {
+
+        /** Without the code, so that no log line carries one that works. */
+        @Override
+        public String toString() {
+            return "NewInvitation[invitationId=" + invitationId + ", code=…, expiresAt=" + expiresAt + "]";
+        }
     }
 }

@@ -46,23 +46,31 @@ class MyActorsController {
     }
 
     /**
-     * Joins the actor the invitation was made for: 201 with the actor. An unknown invitation and a wrong code are the
-     * same 404, so that guessing teaches nothing; a code used, withdrawn or expired is a 409, as is joining an actor
-     * one is already a member of; a viewer's account is refused (403). Nothing is written in any of these cases.
+     * Joins the actor the invitation was made for: 201 with the actor. A viewer's account is refused (403) before
+     * anything else. An unknown invitation and a wrong code are the same 404; only the right code learns that a code
+     * was used, withdrawn or has expired (409), or that its holder is a member already (409). Nothing is written in
+     * any of these cases. Whoever the token names as the actor's member may still join with a code: the membership
+     * granted here then outlasts the token's.
      */
     @PostMapping("/api/me/actors")
     ResponseEntity<ActorView> join(@AuthenticationPrincipal LabPrincipal principal,
                                    @Valid @RequestBody JoinRequest request) {
+        access.checkMayJoin(principal);
         InvitationCode code = InvitationCode.parse(request.invitationCode())
                 .orElseThrow(() -> new InvalidInputException("invitationCode", "invalid.invitation.code"));
         String actorId = invitations.actorOf(code.invitationId())
                 .orElseThrow(() -> new NotFoundException("not-found.invitation"));
-        access.checkMayJoin(principal, actorId);
         commands.sendAndWait(new JoinActorByInvitationCommand(actorId, code.invitationId(), code.digest()));
         return ResponseEntity.created(URI.create("/api/actors/" + actorId)).body(access.existing(actorId));
     }
 
     /** @param invitationCode the code, as the member who invited handed it over: {@code <invitation id>.<secret>} */
     record JoinRequest(@NotBlank @Size(max = 200) String invitationCode) {
+
+        /** Without the code, so that no log line carries one that works. */
+        @Override
+        public String toString() {
+            return "JoinRequest[invitationCode=…]";
+        }
     }
 }

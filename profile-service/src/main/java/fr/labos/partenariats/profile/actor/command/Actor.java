@@ -1,5 +1,6 @@
 package fr.labos.partenariats.profile.actor.command;
 
+import fr.labos.partenariats.platform.security.ActionForbiddenException;
 import fr.labos.partenariats.profile.domain.ConflictException;
 import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.schema.PrincipalMetadata;
@@ -127,6 +128,7 @@ public class Actor {
         if (pending >= MAX_PENDING_INVITATIONS) {
             throw new ConflictException("conflict.invitation.too-many", MAX_PENDING_INVITATIONS);
         }
+        // Ids are UUIDs the service makes, so one is never met twice; the read model, keyed by id alone, counts on it.
         if (invitations.containsKey(command.invitationId())) {
             throw new ConflictException("conflict.invitation.exists", command.invitationId());
         }
@@ -135,12 +137,17 @@ public class Actor {
 
     /**
      * Whoever gives a working code joins the actor. The code is checked before anything else is said about the
-     * invitation: without it, one learns neither that the invitation exists nor whether it was used. A current member
-     * gets a 409 and leaves the invitation for whom it was meant; a viewer is refused before the command.
+     * invitation: without it, one learns neither whether the invitation was used nor whether it still works. A current
+     * member gets a 409 and leaves the invitation for whom it was meant. A viewer never joins (the controller refuses
+     * it before any lookup; this is the rule's second line).
      */
     @CommandHandler
     public void handle(JoinActorByInvitationCommand command, Clock clock,
-                       @MetaDataValue(PrincipalMetadata.SUBJECT) String subject) {
+                       @MetaDataValue(PrincipalMetadata.SUBJECT) String subject,
+                       @MetaDataValue(PrincipalMetadata.ROLE) String role) {
+        if (VIEWER_ROLE.equals(role)) {
+            throw new ActionForbiddenException("Un compte de consultation ne peut pas devenir membre d'un acteur.");
+        }
         Invitation invitation = invitations.get(command.invitationId());
         if (invitation == null || !invitation.opensWith(command.codeDigest())) {
             throw new NotFoundException("not-found.invitation");
@@ -165,7 +172,10 @@ public class Actor {
         apply(new ActorMemberJoinedEvent(actorId, subject, now));
     }
 
-    /** An invitation not yet used can be withdrawn; one used, withdrawn already or unknown cannot (nothing written). */
+    /**
+     * An invitation still waiting can be withdrawn; one used, withdrawn already, expired (its code works no more: there
+     * is nothing to withdraw) or unknown to this actor cannot, and nothing is written.
+     */
     @CommandHandler
     public void handle(RevokeActorInvitationCommand command, Clock clock) {
         Invitation invitation = invitations.get(command.invitationId());
@@ -178,7 +188,11 @@ public class Actor {
         if (invitation.revoked()) {
             throw new ConflictException("conflict.invitation.revoked");
         }
-        apply(new ActorInvitationRevokedEvent(actorId, command.invitationId(), clock.instant()));
+        Instant now = clock.instant();
+        if (!now.isBefore(invitation.expiresAt())) {
+            throw new ConflictException("conflict.invitation.expired", Date.from(invitation.expiresAt()));
+        }
+        apply(new ActorInvitationRevokedEvent(actorId, command.invitationId(), now));
     }
 
     @EventSourcingHandler

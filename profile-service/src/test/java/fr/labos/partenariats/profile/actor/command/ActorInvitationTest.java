@@ -1,5 +1,6 @@
 package fr.labos.partenariats.profile.actor.command;
 
+import fr.labos.partenariats.platform.security.ActionForbiddenException;
 import fr.labos.partenariats.profile.domain.ConflictException;
 import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.schema.PrincipalMetadata;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import static org.hamcrest.Matchers.startsWith;
 import static org.mockito.Mockito.mock;
 
 /** Inviting a colleague to join an actor, the colleague joining with the code, and an invitation withdrawn. */
@@ -135,6 +137,7 @@ class ActorInvitationTest {
         fixture.given(registered(), new ActorMemberInvitedEvent(ACTOR, INVITATION, DIGEST, NOW, NOW.minus(Duration.ofDays(7))))
                 .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST), COLLEAGUE)
                 .expectException(ConflictException.class)
+                .expectExceptionMessage(startsWith("conflict.invitation.expired "))
                 .expectNoEvents();
         fixture.given(registered(), new ActorMemberInvitedEvent(ACTOR, INVITATION, DIGEST, NOW.plusMillis(1), NOW.minus(Duration.ofDays(7))))
                 .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST), COLLEAGUE)
@@ -157,6 +160,24 @@ class ActorInvitationTest {
                 .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST), COLLEAGUE)
                 .expectEvents(new ActorInvitationRedeemedEvent(ACTOR, INVITATION, "u-colleague", NOW),
                         new ActorMemberJoinedEvent(ACTOR, "u-colleague", NOW));
+    }
+
+    @Test
+    void aViewerNeverJoinsEvenWithTheRightCode() {
+        fixture.given(registered(), invited())
+                .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST),
+                        Map.of(PrincipalMetadata.SUBJECT, "u-viewer", PrincipalMetadata.ROLE, "VIEWER"))
+                .expectException(ActionForbiddenException.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void anExpiredInvitationHasNothingLeftToWithdraw() {
+        fixture.given(registered(), new ActorMemberInvitedEvent(ACTOR, INVITATION, DIGEST, NOW, NOW.minus(Duration.ofDays(7))))
+                .when(new RevokeActorInvitationCommand(ACTOR, INVITATION))
+                .expectException(ConflictException.class)
+                .expectExceptionMessage(startsWith("conflict.invitation.expired "))
+                .expectNoEvents();
     }
 
     @Test

@@ -1,0 +1,31 @@
+package fr.labos.partenariats.platform.problem;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ProblemMessagesTest {
+
+    private final ProblemMessages messages = new ProblemMessages(List.of("problem-messages-test"));
+
+    @Test
+    void datesAndNumbersAreWrittenAsTheReadersLanguageWritesThem() {
+        Date date = Date.from(Instant.parse("2026-09-19T10:30:00Z"));
+        assertThat(messages.get("test.expired", Locale.FRENCH, date)).isEqualTo("expiré le 19 septembre 2026");
+        assertThat(messages.get("test.expired", Locale.ENGLISH, date)).isEqualTo("expired on September 19, 2026");
+        assertThat(messages.get("test.count", Locale.FRENCH, 1234)).isEqualTo("1\u202f234 annonces");
+        assertThat(messages.get("test.count", Locale.ENGLISH, 1234)).isEqualTo("1,234 posts");
+    }
+
+    @Test
+    void anythingElseIsQuotedWithoutItsControlCharactersAndCut() {
+        assertThat(messages.get("test.quoted", Locale.FRENCH, "Wimoov\u0000 Isère")).isEqualTo("aucun acteur « Wimoov Isère »");
+        assertThat(messages.get("test.quoted", Locale.ENGLISH, "x".repeat(500)))
+                .isEqualTo("no actor \"" + "x".repeat(ProblemMessages.QUOTE_LIMIT) + "…\"");
+    }
+}
