@@ -5,10 +5,14 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
+import java.text.DateFormat;
+import java.text.Format;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.TimeZone;
 
 /**
  * The texts of problem documents, from message bundles: French by default, English when the request prefers it
@@ -22,7 +26,24 @@ public final class ProblemMessages {
     /** Longest piece of client input quoted back in a message: enough to recognise it, never a 1 MB echo. */
     static final int QUOTE_LIMIT = 80;
 
-    private final ResourceBundleMessageSource bundles = new ResourceBundleMessageSource();
+    /**
+     * The time a date in a message is read in: the labs' (as for the days a post is valid), not the server's, which is
+     * UTC in most images — an invitation expiring at 23:30 UTC expires the next day for a reader in France.
+     */
+    static final TimeZone LAB_TIME_ZONE = TimeZone.getTimeZone("Europe/Paris");
+
+    private final ResourceBundleMessageSource bundles = new ResourceBundleMessageSource() {
+        @Override
+        protected MessageFormat createMessageFormat(String message, Locale locale) {
+            MessageFormat format = super.createMessageFormat(message, locale);
+            for (Format part : format.getFormats()) {
+                if (part instanceof DateFormat date) {
+                    date.setTimeZone(LAB_TIME_ZONE);
+                }
+            }
+            return format;
+        }
+    };
 
     ProblemMessages(List<String> serviceBundles) {
         List<String> basenames = new ArrayList<>(serviceBundles);

@@ -23,6 +23,13 @@ class ProblemMessagesTest {
     }
 
     @Test
+    void aDateIsTheLabsDayNotTheServers() {
+        // 23:30 UTC on 19 September is already the 20th in France (UTC+2 in summer).
+        Date lateEvening = Date.from(Instant.parse("2026-09-19T23:30:00Z"));
+        assertThat(messages.get("test.expired", Locale.FRENCH, lateEvening)).isEqualTo("expiré le 20 septembre 2026");
+    }
+
+    @Test
     void anythingElseIsQuotedWithoutItsControlCharactersAndCut() {
         assertThat(messages.get("test.quoted", Locale.FRENCH, "Wimoov\u0000 Isère")).isEqualTo("aucun acteur « Wimoov Isère »");
         assertThat(messages.get("test.quoted", Locale.ENGLISH, "x".repeat(500)))
