@@ -11,7 +11,10 @@ import {
 /** The account a member registered the organisation with: its own people's, or a facilitator's who did it for them. */
 const ACCOUNTS = { ADMIN: 'compte d’administration', FACILITATOR: 'compte d’animation', ACTOR_MEMBER: 'compte de membre' };
 
-const KINDS = { needs: { one: 'besoin', title: 'Besoins', post: 'Publier un besoin' }, offers: { one: 'offre', title: 'Offres', post: 'Publier une offre' } };
+const KINDS = {
+  needs: { one: 'besoin', title: 'Besoins', post: 'Publier un besoin', none: 'Aucun besoin pour l’instant.', open: 'ouvert' },
+  offers: { one: 'offre', title: 'Offres', post: 'Publier une offre', none: 'Aucune offre pour l’instant.', open: 'ouverte' },
+};
 
 export async function render(main, context, actorId) {
   const { profile: actor } = await profile(`/api/actors/${actorId}`);
@@ -50,6 +53,12 @@ export async function render(main, context, actorId) {
   // Live: a post of this actor changed (here, in another tab, or by a facilitator): show it without a reload.
   return onEvent(event => {
     if (event.source !== 'profile' || event.actorId !== actorId) return;
+    if (event.type === 'ActorInvitationRedeemedEvent') {
+      // A colleague used a code (the member who invited waits for that): the members and invitations as they are now.
+      Promise.all([renderMembers(members, context, actorId), renderInvitations(invitations, actorId)])
+        .then(() => announce('Une invitation a servi : la liste des membres est à jour.'));
+      return;
+    }
     const kind = /^Need/.test(event.type) ? 'needs' : /^Offer/.test(event.type) ? 'offers' : null;
     if (kind) refresh(kind).then(() => announce(`${KINDS[kind].title} mis à jour.`));
   });
@@ -114,18 +123,25 @@ function confirmRemoval(section, context, actorId, member, mine) {
  */
 async function renderInvitations(section, actorId, created = null) {
   const invitations = await profile(`/api/actors/${actorId}/invitations`);
+  // A code just shown stays on screen through a redraw for as long as it can still be used: nothing else shows it.
+  const shown = created ? newCode(created) : section.querySelector('#nouveau-code');
+  const stillShown = shown && invitations.some(i => i.invitationId === shown.dataset.invitation && i.status === 'PENDING');
+  // Named by day and time: several invitations of one day must each have a button a screen reader tells apart.
+  const made = invitation => `${formatDate(invitation.invitedAt)} à ${new Date(invitation.invitedAt)
+    .toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}`;
   const list = h('ul', { role: 'list' }, invitations.map(invitation => h('li', { 'data-invitation': invitation.invitationId },
-    `Invitation du ${formatDate(invitation.invitedAt)} — ${invitationState(invitation)} `,
+    `Invitation du ${made(invitation)} — ${invitationState(invitation)} `,
     invitation.status === 'PENDING'
       ? h('button', { type: 'button', class: 'secondaire', onclick: () => withdrawInvitation(section, actorId, invitation) },
-        `Retirer l’invitation du ${formatDate(invitation.invitedAt)}`)
+        `Retirer l’invitation du ${made(invitation)}`)
       : null)));
   section.replaceChildren(
     h('h2', { id: 'titre-invitations' }, 'Inviter un·e collègue'),
     h('p', { class: 'aide' }, 'Un code à transmettre à un·e collègue qui a son propre compte sur la plateforme : en le saisissant, il ou elle devient membre de l’organisation. Un code ne sert qu’une fois et expire.'),
     h('div', { class: 'actions' }, h('button', { type: 'button', id: 'inviter', onclick: () => invite(section, actorId) }, 'Créer un code d’invitation')),
     h('div', { class: 'probleme-invitations' }),
-    created ? newCode(created) : null,
+    // replaceChildren would write a null as the text « null »: only an element goes in.
+    ...(stillShown ? [shown] : []),
     invitations.length ? list : h('p', {}, 'Aucune invitation pour l’instant.'));
 }
 
@@ -141,7 +157,7 @@ function invitationState(invitation) {
 /** The code just made: shown this once, since nothing keeps it but its digest. */
 function newCode(created) {
   const link = `${location.origin}${location.pathname}#/rejoindre/${created.code}`;
-  return h('div', { class: 'carte', id: 'nouveau-code', tabindex: '-1' },
+  return h('div', { class: 'carte', id: 'nouveau-code', tabindex: '-1', 'data-invitation': created.invitationId },
     h('h3', {}, 'Code à transmettre'),
     h('p', {}, `Il ne s’affichera plus : transmettez-le maintenant à votre collègue. Valable jusqu’au ${formatDate(created.expiresAt)}.`),
     h('p', {}, h('code', { 'data-code': '' }, created.code)),
@@ -180,6 +196,8 @@ function profileList(actor) {
     h('dt', {}, 'Présentation'), h('dd', {}, actor.description || '—'));
 }
 
+const openCount = posts => posts.filter(p => p.status === 'OPEN').length;
+
 function renderPosts(section, actorId, kind, posts, refresh) {
   const labels = KINDS[kind];
   const list = h('ul', { class: 'grille', role: 'list' }, posts.map(post => h('li', { class: 'carte', 'data-post': post.id },
@@ -196,10 +214,10 @@ function renderPosts(section, actorId, kind, posts, refresh) {
       kind === 'needs' ? h('button', { type: 'button', class: 'secondaire', onclick: () => openClosing(section, actorId, kind, post, 'fulfil', refresh) }, 'Marquer comme satisfait') : null)
       : null)));
   section.replaceChildren(
-    h('h2', { id: `titre-${kind}` }, `${labels.title} (${posts.filter(p => p.status === 'OPEN').length} ouverts)`),
+    h('h2', { id: `titre-${kind}` }, `${labels.title} (${openCount(posts)} ${labels.open}${openCount(posts) > 1 ? 's' : ''})`),
     h('div', { class: 'actions' }, h('button', { type: 'button', id: `publier-${kind}`, onclick: () => openEditor(section, actorId, kind, null, refresh) }, labels.post)),
     h('div', { class: 'editeur' }),
-    posts.length ? list : h('p', {}, `Aucun ${labels.one} pour l’instant.`));
+    posts.length ? list : h('p', {}, labels.none));
 }
 
 /** The form of a need or an offer; the API validates it and its messages appear next to the fields. */
