@@ -7,7 +7,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
@@ -96,27 +95,29 @@ class ConsoleMemberJourneyTest {
                     "{\"invitationCode\": \"" + other.path("code").asText() + "\"}");
             assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
             By usedOne = By.cssSelector("li[data-invitation='" + other.path("invitationId").asText() + "']");
-            browser.settled().ignoring(NoSuchElementException.class)
-                    .until(d -> d.findElement(usedOne).getText().contains("utilisée"));
-            assertThat(browser.driver.findElement(By.cssSelector("section[aria-labelledby=titre-membres]")).getText())
-                    .contains(lab.subjectOf("member-newcomer"));
+            browser.settled().until(d -> d.findElement(usedOne).getText().contains("utilisée"));
+            browser.settled().until(d -> d.findElement(By.cssSelector("section[aria-labelledby=titre-membres]")).getText()
+                    .contains(lab.subjectOf("member-newcomer")));
             assertThat(browser.driver.findElement(By.cssSelector("#nouveau-code [data-code]")).getText()).isEqualTo(code);
             browser.shot("invitation-utilisee-en-direct");
 
             // A third code, withdrawn from the page: it no longer works, and is no longer shown.
             browser.driver.findElement(By.id("inviter")).click();
-            String third = browser.settled().ignoring(NoSuchElementException.class).until(d -> {
+            String third = browser.settled().until(d -> {
                 String shown = d.findElement(By.cssSelector("#nouveau-code [data-code]")).getText();
                 return shown.equals(code) ? null : shown;
             });
             By thirdOne = By.cssSelector("li[data-invitation='" + third.substring(0, third.indexOf('.')) + "']");
             browser.driver.findElement(thirdOne).findElement(By.tagName("button")).click();
-            browser.settled().ignoring(NoSuchElementException.class).until(d -> d.findElement(thirdOne).getText().contains("retirée"));
+            browser.settled().until(d -> d.findElement(thirdOne).getText().contains("retirée"));
             assertThat(browser.driver.findElements(By.id("nouveau-code"))).as("a withdrawn code is no longer shown").isEmpty();
             assertThat(browser.driver.findElement(By.cssSelector("section[aria-labelledby=titre-invitations]")).getText())
                     .as("nothing but the invitations in their place").doesNotContain("null");
-            assertThat(lab.send("POST", lab.profile.resolve("/api/me/actors"), "member-newcomer",
-                    "{\"invitationCode\": \"" + third + "\"}").statusCode()).isEqualTo(409);
+            lab.leaveEveryOrganisation("member-newcomer");
+            HttpResponse<String> withdrawn = lab.send("POST", lab.profile.resolve("/api/me/actors"), "member-newcomer",
+                    "{\"invitationCode\": \"" + third + "\"}");
+            assertThat(withdrawn.statusCode()).isEqualTo(409);
+            assertThat(JSON.readTree(withdrawn.body()).path("detail").asText()).contains("retirée");
             browser.shot("invitation-retiree");
         }
         lab.leaveEveryOrganisation("member-newcomer");

@@ -55,8 +55,11 @@ export async function render(main, context, actorId) {
     if (event.source !== 'profile' || event.actorId !== actorId) return;
     if (event.type === 'ActorInvitationRedeemedEvent') {
       // A colleague used a code (the member who invited waits for that): the members and invitations as they are now.
-      Promise.all([renderMembers(members, context, actorId), renderInvitations(invitations, actorId)])
-        .then(() => announce('Une invitation a servi : la liste des membres est à jour.'));
+      // The members' list is left alone while one of its confirmations is open, not to take it from under the user.
+      const confirming = members.querySelector('.editeur')?.hasChildNodes();
+      Promise.all([confirming ? null : renderMembers(members, context, actorId), renderInvitations(invitations, actorId)])
+        .then(() => announce('Une invitation a servi : la liste des membres est à jour.'))
+        .catch(() => announce('La liste des membres n’a pas pu être mise à jour : rechargez la page.'));
       return;
     }
     const kind = /^Need/.test(event.type) ? 'needs' : /^Offer/.test(event.type) ? 'offers' : null;
@@ -71,7 +74,9 @@ export async function render(main, context, actorId) {
  * the sign-in provider are managed there and are not listed.
  */
 async function renderMembers(section, context, actorId) {
+  const drawing = latestDrawing(section);
   const members = await profile(`/api/actors/${actorId}/members`);
+  if (!drawing.isLatest()) return;
   const me = context.session.subject;
   const list = h('ul', { role: 'list' }, members.map(member => {
     const mine = member.subject === me;
@@ -122,13 +127,16 @@ function confirmRemoval(section, context, actorId, member, mine) {
  * kept), with a link that opens the console on it; the invitations made, and withdrawing one not yet used.
  */
 async function renderInvitations(section, actorId, created = null) {
+  const drawing = latestDrawing(section);
   const invitations = await profile(`/api/actors/${actorId}/invitations`);
-  // A code just shown stays on screen through a redraw for as long as it can still be used: nothing else shows it.
+  if (!drawing.isLatest()) return;
+  // A code just shown stays on screen through a redraw until the list says it can no longer be used (a list read
+  // before the code was made does not know it yet): nothing else shows it.
   const shown = created ? newCode(created) : section.querySelector('#nouveau-code');
-  const stillShown = shown && invitations.some(i => i.invitationId === shown.dataset.invitation && i.status === 'PENDING');
-  // Named by day and time: several invitations of one day must each have a button a screen reader tells apart.
+  const stillShown = shown && !invitations.some(i => i.invitationId === shown.dataset.invitation && i.status !== 'PENDING');
+  // Named by day and time to the second: each invitation's button must be told apart by a screen reader.
   const made = invitation => `${formatDate(invitation.invitedAt)} à ${new Date(invitation.invitedAt)
-    .toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' })}`;
+    .toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`;
   const list = h('ul', { role: 'list' }, invitations.map(invitation => h('li', { 'data-invitation': invitation.invitationId },
     `Invitation du ${made(invitation)} — ${invitationState(invitation)} `,
     invitation.status === 'PENDING'
@@ -143,6 +151,16 @@ async function renderInvitations(section, actorId, created = null) {
     // replaceChildren would write a null as the text « null »: only an element goes in.
     ...(stillShown ? [shown] : []),
     invitations.length ? list : h('p', {}, 'Aucune invitation pour l’instant.'));
+}
+
+/**
+ * A section is drawn again after the user's own actions and after live events, each from an answer of the API that
+ * may come back late: only the answer asked for last is drawn, never an older one over a newer.
+ */
+function latestDrawing(section) {
+  const number = (section.drawings || 0) + 1;
+  section.drawings = number;
+  return { isLatest: () => section.drawings === number };
 }
 
 function invitationState(invitation) {
@@ -169,7 +187,7 @@ async function invite(section, actorId) {
     const created = await profile(`/api/actors/${actorId}/invitations`, { method: 'POST' });
     await renderInvitations(section, actorId, created);
     announce('Code d’invitation créé.');
-    section.querySelector('#nouveau-code').focus();
+    section.querySelector('#nouveau-code')?.focus();
   } catch (e) {
     if (e instanceof Problem) section.querySelector('.probleme-invitations').replaceChildren(problemBox(e)); else throw e;
   }
@@ -180,7 +198,7 @@ async function withdrawInvitation(section, actorId, invitation) {
     await profile(`/api/actors/${actorId}/invitations/${invitation.invitationId}`, { method: 'DELETE' });
     await renderInvitations(section, actorId);
     announce('Invitation retirée : son code ne fonctionne plus.');
-    section.querySelector('#inviter').focus();
+    section.querySelector('#inviter')?.focus();
   } catch (e) {
     if (e instanceof Problem) section.querySelector('.probleme-invitations').replaceChildren(problemBox(e)); else throw e;
   }

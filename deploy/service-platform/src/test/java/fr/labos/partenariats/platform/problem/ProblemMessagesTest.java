@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import java.util.TimeZone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,9 +25,16 @@ class ProblemMessagesTest {
 
     @Test
     void aDateIsTheLabsDayNotTheServers() {
-        // 23:30 UTC on 19 September is already the 20th in France (UTC+2 in summer).
-        Date lateEvening = Date.from(Instant.parse("2026-09-19T23:30:00Z"));
-        assertThat(messages.get("test.expired", Locale.FRENCH, lateEvening)).isEqualTo("expiré le 20 septembre 2026");
+        // A server on UTC, as most images are: 23:30 UTC on 19 September is already the 20th in France (UTC+2 in summer).
+        TimeZone servers = TimeZone.getDefault();
+        TimeZone.setDefault(TimeZone.getTimeZone("UTC"));
+        try {
+            Date lateEvening = Date.from(Instant.parse("2026-09-19T23:30:00Z"));
+            assertThat(new ProblemMessages(List.of("problem-messages-test")).get("test.expired", Locale.FRENCH, lateEvening))
+                    .isEqualTo("expiré le 20 septembre 2026");
+        } finally {
+            TimeZone.setDefault(servers);
+        }
     }
 
     @Test
