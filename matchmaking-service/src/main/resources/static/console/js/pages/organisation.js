@@ -189,7 +189,7 @@ async function invite(section, actorId) {
     announce('Code d’invitation créé.');
     section.querySelector('#nouveau-code')?.focus();
   } catch (e) {
-    if (e instanceof Problem) section.querySelector('.probleme-invitations').replaceChildren(problemBox(e)); else throw e;
+    showInvitationProblem(section, e);
   }
 }
 
@@ -200,8 +200,14 @@ async function withdrawInvitation(section, actorId, invitation) {
     announce('Invitation retirée : son code ne fonctionne plus.');
     section.querySelector('#inviter')?.focus();
   } catch (e) {
-    if (e instanceof Problem) section.querySelector('.probleme-invitations').replaceChildren(problemBox(e)); else throw e;
+    showInvitationProblem(section, e);
   }
+}
+
+/** The API's refusal of an invitation made or withdrawn, above the list (anything else is not for the page to show). */
+function showInvitationProblem(section, e) {
+  if (!(e instanceof Problem)) throw e;
+  section.querySelector('.probleme-invitations').replaceChildren(problemBox(e));
 }
 
 function profileList(actor) {
@@ -214,10 +220,9 @@ function profileList(actor) {
     h('dt', {}, 'Présentation'), h('dd', {}, actor.description || '—'));
 }
 
-const openCount = posts => posts.filter(p => p.status === 'OPEN').length;
-
 function renderPosts(section, actorId, kind, posts, refresh) {
   const labels = KINDS[kind];
+  const open = posts.filter(p => p.status === 'OPEN').length;
   const list = h('ul', { class: 'grille', role: 'list' }, posts.map(post => h('li', { class: 'carte', 'data-post': post.id },
     h('h3', {}, post.details.title),
     h('p', {}, h('span', { class: 'etiquette' }, CATEGORIES[post.details.category] || post.details.category), ' ',
@@ -232,7 +237,7 @@ function renderPosts(section, actorId, kind, posts, refresh) {
       kind === 'needs' ? h('button', { type: 'button', class: 'secondaire', onclick: () => openClosing(section, actorId, kind, post, 'fulfil', refresh) }, 'Marquer comme satisfait') : null)
       : null)));
   section.replaceChildren(
-    h('h2', { id: `titre-${kind}` }, `${labels.title} (${openCount(posts)} ${labels.open}${openCount(posts) > 1 ? 's' : ''})`),
+    h('h2', { id: `titre-${kind}` }, `${labels.title} (${open} ${labels.open}${open > 1 ? 's' : ''})`),
     h('div', { class: 'actions' }, h('button', { type: 'button', id: `publier-${kind}`, onclick: () => openEditor(section, actorId, kind, null, refresh) }, labels.post)),
     h('div', { class: 'editeur' }),
     posts.length ? list : h('p', {}, labels.none));

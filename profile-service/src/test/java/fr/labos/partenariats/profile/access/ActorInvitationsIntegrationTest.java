@@ -12,7 +12,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -207,14 +206,7 @@ class ActorInvitationsIntegrationTest {
     }
 
     private ResponseEntity<String> assertRefusedWritingNothing(String token, String body, HttpStatus expected) {
-        long events = StoredRows.eventsOf(jdbc, actor);
-        long memberships = StoredRows.membershipsOf(jdbc, actor);
-        ResponseEntity<String> response = http.post(token, "/api/me/actors", body);
-        assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expected);
-        assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(StoredRows.eventsOf(jdbc, actor)).as("events written").isEqualTo(events);
-        assertThat(StoredRows.membershipsOf(jdbc, actor)).as("memberships changed").isEqualTo(memberships);
-        return response;
+        return StoredRows.assertRefusedWritingNothing(jdbc, actor, expected, () -> http.post(token, "/api/me/actors", body));
     }
 
     private static String codeBody(String code) {

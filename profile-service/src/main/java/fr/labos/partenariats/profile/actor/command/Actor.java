@@ -153,15 +153,7 @@ public class Actor {
             throw new NotFoundException("not-found.invitation");
         }
         Instant now = clock.instant();
-        if (invitation.redeemed()) {
-            throw new ConflictException("conflict.invitation.redeemed");
-        }
-        if (invitation.revoked()) {
-            throw new ConflictException("conflict.invitation.revoked");
-        }
-        if (!now.isBefore(invitation.expiresAt())) {
-            throw new ConflictException("conflict.invitation.expired", Date.from(invitation.expiresAt()));
-        }
+        invitation.checkStillWaitingAt(now);
         if (subject == null) {
             throw new IllegalStateException("joining an actor needs a signed-in principal in the command's metadata");
         }
@@ -182,16 +174,8 @@ public class Actor {
         if (invitation == null) {
             throw new NotFoundException("not-found.invitation-id", command.invitationId(), actorId);
         }
-        if (invitation.redeemed()) {
-            throw new ConflictException("conflict.invitation.redeemed");
-        }
-        if (invitation.revoked()) {
-            throw new ConflictException("conflict.invitation.revoked");
-        }
         Instant now = clock.instant();
-        if (!now.isBefore(invitation.expiresAt())) {
-            throw new ConflictException("conflict.invitation.expired", Date.from(invitation.expiresAt()));
-        }
+        invitation.checkStillWaitingAt(now);
         apply(new ActorInvitationRevokedEvent(actorId, command.invitationId(), now));
     }
 
@@ -229,6 +213,19 @@ public class Actor {
 
         boolean isPendingAt(Instant now) {
             return !redeemed && !revoked && now.isBefore(expiresAt);
+        }
+
+        /** A 409 saying why an invitation that is not {@link #isPendingAt pending} can serve no more. */
+        void checkStillWaitingAt(Instant now) {
+            if (redeemed) {
+                throw new ConflictException("conflict.invitation.redeemed");
+            }
+            if (revoked) {
+                throw new ConflictException("conflict.invitation.revoked");
+            }
+            if (!now.isBefore(expiresAt)) {
+                throw new ConflictException("conflict.invitation.expired", Date.from(expiresAt));
+            }
         }
 
         /** Compared in constant time: how long the comparison takes says nothing of how much of a guess was right. */
