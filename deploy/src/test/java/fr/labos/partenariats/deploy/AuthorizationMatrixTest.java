@@ -70,7 +70,12 @@ class AuthorizationMatrixTest {
             GET    /api/actors/{actorId}/members                  other    401   403      200      200       403        403     200
             DELETE /api/actors/{actorId}/members/{memberSubject}  own      401   204      403      204       403        403     204
             DELETE /api/actors/{actorId}/members/{memberSubject}  other    401   403      204      204       403        403     204
-            # Invitations to join an actor: whoever acts for it invites, lists them and withdraws one (a fresh one per cell)
+            # Naming the registering member manager (it is one: 204, nothing written) is for whoever manages the members:
+            # the members the demo accounts' tokens name do, as the territory's facilitators and admins.
+            PUT    /api/actors/{actorId}/members/{memberSubject}/role  own   401   204      403      204       403        403     204
+            PUT    /api/actors/{actorId}/members/{memberSubject}/role  other 401   403      204      204       403        403     204
+            # Invitations to join an actor: whoever manages its members invites, lists them and withdraws one (a fresh
+            # one per cell)
             POST   /api/actors/{actorId}/invitations              own      401   201      403      201       403        403     201
             POST   /api/actors/{actorId}/invitations              other    401   403      201      201       403        403     201
             GET    /api/actors/{actorId}/invitations              own      401   200      403      200       403        403     200
@@ -408,6 +413,7 @@ class AuthorizationMatrixTest {
             case "PUT /api/actors/{actorId}" -> ISERE_ACTOR.formatted("Association renommée", "renommee@matrice.example.org");
             case "POST /api/actors/{actorId}/{kind}", "PUT /api/actors/{actorId}/{kind}/{postId}" -> NEED;
             case "POST /api/actors/{actorId}/needs/{needId}/fulfilment" -> "{\"note\": \"financé\"}";
+            case "PUT /api/actors/{actorId}/members/{memberSubject}/role" -> "{\"role\": \"MANAGER\"}";
             // Batch proposals: one partner per actor, in Isère (own) or Savoie (another's).
             case "POST /api/introductions/batch" -> "{\"territory\": {\"code\": \""
                     + (row.object().equals("own") ? "38" : "73") + "\", \"level\": \"DEPARTEMENT\"}, \"partnersPerActor\": 1}";

@@ -16,6 +16,7 @@ import fr.labos.partenariats.schema.profile.ActorInvitationRevokedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberInvitedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberRoleChangedEvent;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedFulfilledEvent;
@@ -55,7 +56,7 @@ public final class EventCatalog {
 
     private static final List<Class<?>> PROFILE_EVENTS = List.of(
             ActorRegisteredEvent.class, ActorProfileUpdatedEvent.class, ActorContactErasedEvent.class,
-            ActorMemberJoinedEvent.class, ActorMemberLeftEvent.class,
+            ActorMemberJoinedEvent.class, ActorMemberLeftEvent.class, ActorMemberRoleChangedEvent.class,
             ActorMemberInvitedEvent.class, ActorInvitationRedeemedEvent.class, ActorInvitationRevokedEvent.class,
             NeedRegisteredEvent.class, NeedUpdatedEvent.class, NeedWithdrawnEvent.class, NeedFulfilledEvent.class,
             OfferRegisteredEvent.class, OfferUpdatedEvent.class, OfferWithdrawnEvent.class);
@@ -123,5 +124,10 @@ public final class EventCatalog {
 
     public static Optional<Class<?>> typeFor(String typeName) {
         return Optional.ofNullable(BY_TYPE_NAME.get(typeName));
+    }
+
+    /** The catalogued type of that fully qualified class name (as an event store names payloads), if it is one. */
+    public static Optional<Class<?>> typeForClassName(String className) {
+        return BY_TYPE_NAME.values().stream().filter(type -> type.getName().equals(className)).findFirst();
     }
 }

@@ -2,12 +2,15 @@ package fr.labos.partenariats.schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.labos.partenariats.schema.common.Sdg;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
 import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
 import fr.labos.partenariats.schema.matching.NeedOfferPair;
+import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
+import fr.labos.partenariats.schema.profile.MemberRole;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
 import fr.labos.partenariats.schema.session.MeetingReason;
 import fr.labos.partenariats.schema.session.ScheduleGeneratedEvent;
@@ -19,10 +22,12 @@ import org.junit.jupiter.api.TestFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -68,11 +73,69 @@ class GoldenSamplesTest {
 
     @Test
     void everyEventCarriesARevisionAndIsInTheCatalogUnderItsSimpleName() {
-        for (Class<?> type : Stream.of(EventCatalog.profileEvents(), EventCatalog.matchingEvents(),
-                EventCatalog.introductionLogEvents(), EventCatalog.sessionEvents()).flatMap(List::stream).toList()) {
-            assertThat(EventCatalog.revisionOf(type)).as(type.getSimpleName()).isEqualTo("1");
+        for (Class<?> type : allEvents()) {
+            assertThat(EventCatalog.revisionOf(type)).as(type.getSimpleName()).matches("[1-9][0-9]*");
             assertThat(EventCatalog.typeFor(type.getSimpleName())).contains(type);
+            assertThat(EventCatalog.typeForClassName(type.getName())).contains(type);
         }
+    }
+
+    /**
+     * Events are kept for ever: the sample of every earlier revision of a type (kept as it was written then) still
+     * reads, through the upcasts, as an event of the current revision.
+     */
+    @TestFactory
+    Stream<DynamicTest> everyEarlierRevisionSampleReadsAsTheCurrentRevision() {
+        return allEvents().stream().flatMap(type -> {
+            int current = Integer.parseInt(EventCatalog.revisionOf(type));
+            return IntStream.range(1, current).mapToObj(revision -> DynamicTest.dynamicTest(
+                    type.getSimpleName() + " v" + revision, () -> {
+                        JsonNode old = readSample(contextOf(type), type, Integer.toString(revision));
+                        assertThat(EventUpcasts.canRead(type, Integer.toString(revision))).isTrue();
+                        ObjectNode upcast = EventUpcasts.toCurrent(type, Integer.toString(revision), (ObjectNode) old);
+                        Object event = json.treeToValue(upcast, type);
+                        // Nothing lost on the way: every field of the old revision is still there, with its value.
+                        old.fieldNames().forEachRemaining(field ->
+                                assertThat(upcast.get(field)).as(field).isEqualTo(old.get(field)));
+                        assertThat(json.readTree(json.writeValueAsString(event))).isEqualTo(upcast);
+                    }));
+        });
+    }
+
+    @Test
+    void aMemberWhoJoinedBeforeRolesExistedIsAManagerAsEveryMemberWasThen() throws IOException {
+        ObjectNode old = (ObjectNode) readSample("profile", ActorMemberJoinedEvent.class, "1");
+        assertThat(old.has("role")).isFalse();
+        ActorMemberJoinedEvent joined = json.treeToValue(
+                EventUpcasts.toCurrent(ActorMemberJoinedEvent.class, "1", old), ActorMemberJoinedEvent.class);
+        assertThat(joined.role()).isEqualTo(MemberRole.MANAGER);
+        assertThat(joined.memberSubject()).isEqualTo("u-7f3c9a2e51b04d8c");
+        assertThat(joined.joinedAt()).isEqualTo(Instant.parse("2026-09-12T08:30:00Z"));
+        assertThat(old.has("role")).as("the payload given is left alone").isFalse();
+        // A member who joins now says which role it has; the sample of the current revision is a colleague's.
+        assertThat(json.treeToValue(readSample(ActorMemberJoinedEvent.class), ActorMemberJoinedEvent.class).role())
+                .isEqualTo(MemberRole.MEMBER);
+    }
+
+    @Test
+    void aRevisionNoUpcastLeadsFromIsNotRead() {
+        assertThat(EventUpcasts.canRead(ActorMemberJoinedEvent.class, "2")).isTrue();
+        assertThat(EventUpcasts.canRead(ActorMemberJoinedEvent.class, "3")).isFalse();
+        assertThat(EventUpcasts.canRead(ActorMemberJoinedEvent.class, "0")).isFalse();
+        assertThat(EventUpcasts.canRead(NeedRegisteredEvent.class, "1")).isTrue();
+        assertThatThrownBy(() -> EventUpcasts.toCurrent(ActorMemberJoinedEvent.class, "3", json.createObjectNode()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("revision 3");
+    }
+
+    private static List<Class<?>> allEvents() {
+        return Stream.of(EventCatalog.profileEvents(), EventCatalog.matchingEvents(),
+                EventCatalog.introductionLogEvents(), EventCatalog.sessionEvents()).flatMap(List::stream).toList();
+    }
+
+    private static String contextOf(Class<?> type) {
+        if (EventCatalog.profileEvents().contains(type)) return "profile";
+        if (EventCatalog.sessionEvents().contains(type)) return "session";
+        return "matching";
     }
 
     @Test
@@ -142,8 +205,11 @@ class GoldenSamplesTest {
     }
 
     private JsonNode readSample(String context, Class<?> type) throws IOException {
-        String path = "/golden/" + context + "/" + type.getSimpleName() + ".v" + EventCatalog.revisionOf(type)
-                + ".json";
+        return readSample(context, type, EventCatalog.revisionOf(type));
+    }
+
+    private JsonNode readSample(String context, Class<?> type, String revision) throws IOException {
+        String path = "/golden/" + context + "/" + type.getSimpleName() + ".v" + revision + ".json";
         try (InputStream in = getClass().getResourceAsStream(path)) {
             assertThat(in).as("golden sample " + path).isNotNull();
             return json.readTree(in);

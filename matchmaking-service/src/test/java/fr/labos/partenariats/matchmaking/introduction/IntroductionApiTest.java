@@ -19,6 +19,7 @@ import fr.labos.partenariats.schema.PrincipalMetadata;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
+import fr.labos.partenariats.schema.profile.MemberRole;
 import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
@@ -89,7 +90,7 @@ class IntroductionApiTest {
         Instant now = Instant.now();
         publisher.publish(ASSOCIATION, 0, new ActorRegisteredEvent(ASSOCIATION, "Tremplin Insertion", ActorType.ASSOCIATION,
                 "38185", Set.of(), Set.of(), "Chantier d'insertion", now));
-        publisher.publish(ASSOCIATION, 1, new ActorMemberJoinedEvent(ASSOCIATION, JOINED_MEMBER, now));
+        publisher.publish(ASSOCIATION, 1, new ActorMemberJoinedEvent(ASSOCIATION, JOINED_MEMBER, MemberRole.MEMBER, now));
         publisher.publish(FOUNDATION, 0, new ActorRegisteredEvent(FOUNDATION, "Fonds Alpes Solidarités",
                 ActorType.FOUNDATION, "38151", Set.of(), Set.of(), "Mécénat en Isère", now));
         publisher.publish(SAVOIE_ACTOR, 0, new ActorRegisteredEvent(SAVOIE_ACTOR, "Mobilité Savoie", ActorType.ASSOCIATION,
@@ -125,7 +126,7 @@ class IntroductionApiTest {
         Instant now = Instant.now();
         publisher.publish(actor, 0, new ActorRegisteredEvent(actor, "Régie de quartier", ActorType.ASSOCIATION,
                 "38185", Set.of(), Set.of(), "Régie de quartier", now));
-        publisher.publish(actor, 1, new ActorMemberJoinedEvent(actor, leaving, now));
+        publisher.publish(actor, 1, new ActorMemberJoinedEvent(actor, leaving, MemberRole.MEMBER, now));
         publisher.publish(need, 0, new NeedRegisteredEvent(need, actor, post(ResourceCategory.FUNDING)
                 .title("Financer nos chantiers").sdgs(8, 10).in(GRENOBLE).build(), now));
         String member = TestTokens.member().subject(leaving).sign();

@@ -8,6 +8,7 @@ import fr.labos.partenariats.schema.common.TerritoryLevel;
 import fr.labos.partenariats.schema.common.Theme;
 import fr.labos.partenariats.schema.profile.ActorContactErasedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
+import fr.labos.partenariats.schema.profile.MemberRole;
 import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
@@ -93,7 +94,7 @@ class MatchingProjectionTest {
         projection.apply(event(new ActorRegisteredEvent("a1", "Wimoov Isère", ActorType.ASSOCIATION, "38185", Set.of(), Set.of(), "", AT), 0));
         ActorEntry before = reader.actor("a1").orElseThrow();
 
-        assertThat(projection.apply(event(new ActorMemberJoinedEvent("a1", "u-1234", AT.plusSeconds(1)), 1))).isEqualTo(EventOutcome.APPLIED);
+        assertThat(projection.apply(event(new ActorMemberJoinedEvent("a1", "u-1234", MemberRole.MEMBER, AT.plusSeconds(1)), 1))).isEqualTo(EventOutcome.APPLIED);
 
         ActorEntry after = reader.actor("a1").orElseThrow();
         assertThat(after.sequence()).isEqualTo(1);
@@ -103,7 +104,7 @@ class MatchingProjectionTest {
         assertThat(after.members()).containsExactly("u-1234");
 
         List<String> documents = mongo.rawDocuments(ActorEntry.COLLECTION);
-        assertThat(projection.apply(event(new ActorMemberJoinedEvent("a1", "u-1234", AT.plusSeconds(1)), 1)))
+        assertThat(projection.apply(event(new ActorMemberJoinedEvent("a1", "u-1234", MemberRole.MEMBER, AT.plusSeconds(1)), 1)))
                 .isEqualTo(EventOutcome.DUPLICATE);
         assertThat(mongo.rawDocuments(ActorEntry.COLLECTION)).isEqualTo(documents);
     }
@@ -111,15 +112,15 @@ class MatchingProjectionTest {
     @Test
     void aMemberLeavingNoLongerActsForTheActorAndAReplayDoesNotBringItBack() {
         projection.apply(event(new ActorRegisteredEvent("a1", "Wimoov Isère", ActorType.ASSOCIATION, "38185", Set.of(), Set.of(), "", AT), 0));
-        projection.apply(event(new ActorMemberJoinedEvent("a1", "u-1234", AT.plusSeconds(1)), 1));
-        projection.apply(event(new ActorMemberJoinedEvent("a1", "u-5678", AT.plusSeconds(2)), 2));
+        projection.apply(event(new ActorMemberJoinedEvent("a1", "u-1234", MemberRole.MEMBER, AT.plusSeconds(1)), 1));
+        projection.apply(event(new ActorMemberJoinedEvent("a1", "u-5678", MemberRole.MEMBER, AT.plusSeconds(2)), 2));
 
         assertThat(projection.apply(event(new ActorMemberLeftEvent("a1", "u-1234", AT.plusSeconds(3)), 3)))
                 .isEqualTo(EventOutcome.APPLIED);
         assertThat(reader.actor("a1").orElseThrow().members()).containsExactly("u-5678");
 
         // Redelivered from offset 0: the joining is older than what the entry holds, and changes nothing.
-        assertThat(projection.apply(event(new ActorMemberJoinedEvent("a1", "u-1234", AT.plusSeconds(1)), 1)))
+        assertThat(projection.apply(event(new ActorMemberJoinedEvent("a1", "u-1234", MemberRole.MEMBER, AT.plusSeconds(1)), 1)))
                 .isEqualTo(EventOutcome.DUPLICATE);
         assertThat(reader.actor("a1").orElseThrow().members()).containsExactly("u-5678");
     }

@@ -25,6 +25,9 @@ import java.util.Set;
  *   <li>{@code ACTOR_MEMBER}: the actors it is a member of, by its token or by membership granted here;</li>
  *   <li>{@code VIEWER}: nothing beyond public views.</li>
  * </ul>
+ * Among those who act for an actor, deciding who else does (inviting, naming managers, removing others) is for admins,
+ * the facilitators of its territory, its members named by the token, and the members granted here as managers; a
+ * member granted here as a plain member acts for the actor and may leave it, no more.
  * Besides, the members of an actor introduced to this one, once both sides accepted the introduction, may read its
  * contact person (and nothing else of what is reserved).
  * An actor that does not exist is a 404 before any of this; a refusal is a 403 ({@link ActionForbiddenException}).
@@ -64,6 +67,33 @@ public class ActorAccess {
         if (!mayActFor(principal, actor)) {
             throw new ActionForbiddenException("Vous n'agissez pas pour l'acteur « " + actor.name() + " » : "
                     + reach(principal.role()));
+        }
+        return actor;
+    }
+
+    /**
+     * May decide who acts for the actor: invite colleagues, withdraw invitations, name or un-name managers, remove
+     * members other than oneself. The members its token names count as managers: the identity provider vouches for them.
+     */
+    public boolean mayManageMembers(LabPrincipal principal, ActorView actor) {
+        return switch (principal.role()) {
+            case ADMIN -> true;
+            case FACILITATOR -> serves(principal, actor.homeTerritory()) || managesAsMember(principal, actor.id());
+            case ACTOR_MEMBER -> managesAsMember(principal, actor.id());
+            case VIEWER -> false;
+        };
+    }
+
+    /**
+     * The actor, if it exists (else 404), the principal acts for it (else 403, as {@link #actingFor}) and may manage its
+     * members (else 403 naming who may).
+     */
+    public ActorView managingMembersOf(LabPrincipal principal, String actorId) {
+        ActorView actor = actingFor(principal, actorId);
+        if (!mayManageMembers(principal, actor)) {
+            throw new ActionForbiddenException("Seuls les responsables de l'acteur « " + actor.name() + " », les"
+                    + " animateurs de son territoire et les administrateurs invitent, nomment et retirent ses membres :"
+                    + " vous en êtes membre, pas responsable.");
         }
         return actor;
     }
@@ -169,6 +199,10 @@ public class ActorAccess {
 
     private boolean isMember(LabPrincipal principal, String actorId) {
         return principal.actors().contains(actorId) || memberships.isMember(principal.subject(), actorId);
+    }
+
+    private boolean managesAsMember(LabPrincipal principal, String actorId) {
+        return principal.actors().contains(actorId) || memberships.isManager(principal.subject(), actorId);
     }
 
     private boolean isIntroducedPartnerMember(LabPrincipal principal, String actorId) {

@@ -3,6 +3,8 @@ package fr.labos.partenariats.profile.access;
 import fr.labos.partenariats.schema.PrincipalMetadata;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberRoleChangedEvent;
+import fr.labos.partenariats.schema.profile.MemberRole;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -13,7 +15,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 
-/** The members of each actor as profile-service granted them (table actor_membership), kept in the command's transaction. */
+/**
+ * The members of each actor as profile-service granted them, with their roles (table actor_membership), kept in the
+ * command's transaction: the next request is judged on them.
+ */
 @Component
 @ProcessingGroup("profile-views")
 public class Memberships {
@@ -29,9 +34,16 @@ public class Memberships {
     void on(ActorMemberJoinedEvent event, @MetaDataValue(PrincipalMetadata.ROLE) String joinedAs) {
         // Idempotent: a replay writes the same row.
         jdbc.update("""
-                INSERT INTO actor_membership (actor_id, member_subject, joined_at, joined_as) VALUES (?, ?, ?, ?)
+                INSERT INTO actor_membership (actor_id, member_subject, joined_at, joined_as, role) VALUES (?, ?, ?, ?, ?)
                 ON CONFLICT (actor_id, member_subject) DO NOTHING
-                """, event.actorId(), event.memberSubject(), Timestamp.from(event.joinedAt()), joinedAs);
+                """, event.actorId(), event.memberSubject(), Timestamp.from(event.joinedAt()), joinedAs,
+                event.role().name());
+    }
+
+    @EventHandler
+    void on(ActorMemberRoleChangedEvent event) {
+        jdbc.update("UPDATE actor_membership SET role = ? WHERE actor_id = ? AND member_subject = ?",
+                event.role().name(), event.actorId(), event.memberSubject());
     }
 
     @EventHandler
@@ -48,11 +60,20 @@ public class Memberships {
         return count != null && count > 0;
     }
 
+    /** Whether the subject is a member granted here that manages the actor's members. */
+    public boolean isManager(String subject, String actorId) {
+        Integer count = jdbc.queryForObject(
+                "SELECT count(*) FROM actor_membership WHERE actor_id = ? AND member_subject = ? AND role = ?",
+                Integer.class, actorId, subject, MemberRole.MANAGER.name());
+        return count != null && count > 0;
+    }
+
     public List<Member> membersOf(String actorId) {
         return jdbc.query("""
-                        SELECT member_subject, joined_at, joined_as FROM actor_membership WHERE actor_id = ?
+                        SELECT member_subject, joined_at, joined_as, role FROM actor_membership WHERE actor_id = ?
                         ORDER BY joined_at, member_subject""",
-                (rs, row) -> new Member(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3)), actorId);
+                (rs, row) -> new Member(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
+                        MemberRole.valueOf(rs.getString(4))), actorId);
     }
 
     /** The actors the subject was made a member of here (by registering them or with an invitation), oldest first. */
@@ -66,7 +87,8 @@ public class Memberships {
      *
      * @param joinedAs the role of the account it joined with ({@code FACILITATOR} for a facilitator who registered
      *                 the actor for it); null when the joining event carried none
+     * @param role     what it may do for the actor
      */
-    public record Member(String subject, Instant joinedAt, String joinedAs) {
+    public record Member(String subject, Instant joinedAt, String joinedAs, MemberRole role) {
     }
 }

@@ -78,6 +78,8 @@ class ActorInvitationsIntegrationTest {
         JsonNode members = json(http.get(colleague.sign(), "/api/actors/" + actor + "/members").getBody());
         assertThat(members.findValuesAsText("subject")).containsExactly(member.subject(), colleague.subject());
         assertThat(members.get(1).get("joinedAs").asText()).isEqualTo("ACTOR_MEMBER");
+        assertThat(members.findValuesAsText("role")).as("the registrant manages; the colleague acts")
+                .containsExactly("MANAGER", "MEMBER");
 
         ResponseEntity<String> listed = http.get(member.sign(), invitationsOf(actor));
         assertThat(listed.getBody()).as("codes are shown once, never listed").doesNotContain(code.substring(code.indexOf('.') + 1));

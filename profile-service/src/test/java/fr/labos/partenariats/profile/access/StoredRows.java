@@ -5,6 +5,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.util.List;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,7 +20,7 @@ final class StoredRows {
     static ResponseEntity<String> assertRefusedWritingNothing(JdbcTemplate jdbc, String actorId, HttpStatus expected,
                                                               Supplier<ResponseEntity<String>> request) {
         long events = eventsOf(jdbc, actorId);
-        long memberships = membershipsOf(jdbc, actorId);
+        List<String> memberships = membershipsOf(jdbc, actorId);
         ResponseEntity<String> response = request.get();
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expected);
         assertThat(response.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
@@ -32,8 +33,10 @@ final class StoredRows {
         return count(jdbc, "SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?", actorId);
     }
 
-    static long membershipsOf(JdbcTemplate jdbc, String actorId) {
-        return count(jdbc, "SELECT count(*) FROM actor_membership WHERE actor_id = ?", actorId);
+    /** The actor's members granted here, each with its role. */
+    static List<String> membershipsOf(JdbcTemplate jdbc, String actorId) {
+        return jdbc.queryForList("SELECT member_subject || ' ' || role FROM actor_membership WHERE actor_id = ?"
+                + " ORDER BY member_subject", String.class, actorId);
     }
 
     private static long count(JdbcTemplate jdbc, String sql, String actorId) {

@@ -13,6 +13,8 @@ import org.springframework.context.annotation.Primary;
  * Axon's three serializers as Jackson, with the JSON conventions of the events' golden samples ({@link EventJson}).
  * Set explicitly because Axon would otherwise fall back to XStream in places (among them stored deadlines). A service
  * with an event store imports this configuration; being the application's own beans, they replace Axon's defaults.
+ * Events stored at an older revision of their type are read as the current one ({@link CatalogUpcaster}, which Axon's
+ * Spring Boot set-up puts in the event store's upcaster chain as it does every upcaster bean).
  */
 @Configuration(proxyBeanMethods = false)
 public class JacksonSerializers {
@@ -33,6 +35,11 @@ public class JacksonSerializers {
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
         return jackson();
+    }
+
+    @Bean
+    CatalogUpcaster catalogUpcaster() {
+        return new CatalogUpcaster();
     }
 
     private static Serializer jackson() {

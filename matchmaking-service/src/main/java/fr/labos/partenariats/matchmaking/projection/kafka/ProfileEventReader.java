@@ -1,11 +1,14 @@
 package fr.labos.partenariats.matchmaking.projection.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.labos.partenariats.matchmaking.projection.MalformedEventException;
 import fr.labos.partenariats.matchmaking.projection.ProfileEvent;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.EventJson;
+import fr.labos.partenariats.schema.EventUpcasts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
@@ -46,16 +49,19 @@ public final class ProfileEventReader {
         }
         String revision = header(record, EventHeaders.EVENT_REVISION);
         String supported = EventCatalog.revisionOf(eventClass.get());
-        if (revision != null && !revision.equals(supported)) {
-            // No upcaster exists yet: reading another revision as if it were ours could silently lose fields.
-            throw new MalformedEventException(type + " revision " + revision + " is not supported (this service reads revision " + supported + ")");
+        if (revision != null && !EventUpcasts.canRead(eventClass.get(), revision)) {
+            // A newer revision than ours, or one no upcast leads from: reading it as ours could silently lose fields.
+            throw new MalformedEventException(type + " revision " + revision + " is not supported (this service reads"
+                    + " revision " + supported + ", and the earlier ones it upcasts)");
         }
         if (record.value() == null) {
             throw new MalformedEventException(type + " has no payload");
         }
         Object payload;
         try {
-            payload = EventJson.mapper().readValue(record.value(), eventClass.get());
+            payload = revision == null || revision.equals(supported)
+                    ? EventJson.mapper().readValue(record.value(), eventClass.get())
+                    : upcast(record.value(), eventClass.get(), revision, type);
         } catch (JsonProcessingException e) {
             throw new MalformedEventException(type + " payload is not valid JSON for its type: " + e.getOriginalMessage(), e);
         }
@@ -67,6 +73,16 @@ public final class ProfileEventReader {
                 sequence(record, type),
                 timestamp(record),
                 payload));
+    }
+
+    /** A record written at an earlier revision (the topic keeps them for ever), read as the current one. */
+    private static Object upcast(String value, Class<?> eventClass, String revision, String type)
+            throws JsonProcessingException {
+        JsonNode written = EventJson.mapper().readTree(value);
+        if (!(written instanceof ObjectNode object)) {
+            throw new MalformedEventException(type + " payload is not a JSON object");
+        }
+        return EventJson.mapper().treeToValue(EventUpcasts.toCurrent(eventClass, revision, object), eventClass);
     }
 
     private static long sequence(ConsumerRecord<String, String> record, String type) {

@@ -5,6 +5,8 @@ import fr.labos.partenariats.matchmaking.projection.ProfileEvent;
 import fr.labos.partenariats.matchmaking.support.ProfileRecords;
 import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.common.ResourceCategory;
+import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
+import fr.labos.partenariats.schema.profile.MemberRole;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -65,12 +67,34 @@ class ProfileEventReaderTest {
     }
 
     @Test
-    void anotherRevisionIsMalformedUntilAnUpcasterExists() {
+    void aRevisionNoUpcastLeadsFromIsMalformed() {
         ProducerRecord<String, String> record = ProfileRecords.record("t", "n1", 0, NEED, AT);
         ProfileRecords.add(record.headers(), EventHeaders.EVENT_REVISION, "2");
 
         assertThatThrownBy(() -> ProfileEventReader.read(consumed(record)))
                 .isInstanceOf(MalformedEventException.class).hasMessageContaining("revision 2");
+    }
+
+    @Test
+    void aMemberWhoJoinedBeforeRolesExistedIsReadFromTheTopicAsAManager() {
+        // As the relay wrote it then: revision 1, no role (the topic keeps it for ever).
+        ProfileEvent event = ProfileEventReader.read(consumed(joinedWithoutRoleAtRevision("1"))).orElseThrow();
+
+        assertThat(event.payload()).isEqualTo(new ActorMemberJoinedEvent("a1", "u-1", MemberRole.MANAGER,
+                Instant.parse("2026-09-12T08:30:00Z")));
+    }
+
+    @Test
+    void aNewerRevisionThanThisServiceReadsIsMalformed() {
+        assertThatThrownBy(() -> ProfileEventReader.read(consumed(joinedWithoutRoleAtRevision("3"))))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("revision 3");
+    }
+
+    private static ProducerRecord<String, String> joinedWithoutRoleAtRevision(String revision) {
+        Headers headers = ProfileRecords.headers(ActorMemberJoinedEvent.class, "a1", 1, AT);
+        ProfileRecords.add(headers, EventHeaders.EVENT_REVISION, revision);
+        return new ProducerRecord<>("t", null, "a1",
+                "{\"actorId\":\"a1\",\"memberSubject\":\"u-1\",\"joinedAt\":\"2026-09-12T08:30:00Z\"}", headers);
     }
 
     @Test

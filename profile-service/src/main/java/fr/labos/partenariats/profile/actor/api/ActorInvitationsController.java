@@ -27,10 +27,11 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Inviting a colleague to act for the actor: whoever acts for it (a member, a facilitator of its territory, an admin)
- * gets a code to hand over, shown this once; the colleague signs in with an account of its own and gives the code
- * back ({@code POST /api/me/actors}) before it expires, and becomes a member. Waiting invitations are listed for the
- * same people, without their codes, and can be withdrawn.
+ * Inviting a colleague to act for the actor: whoever manages its members (a manager among them, a member its token
+ * names, a facilitator of its territory, an admin) gets a code to hand over, shown this once; the colleague signs in
+ * with an account of its own and gives the code back ({@code POST /api/me/actors}) before it expires, and becomes a
+ * member (not a manager: one names it so afterwards if it should invite others). Waiting invitations are listed for
+ * the same people, without their codes, and can be withdrawn.
  */
 @RestController
 @RequestMapping("/api/actors/{actorId}/invitations")
@@ -61,7 +62,7 @@ class ActorInvitationsController {
      */
     @PostMapping
     ResponseEntity<NewInvitation> invite(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId) {
-        access.actingFor(principal, actorId);
+        access.managingMembersOf(principal, actorId);
         InvitationCode code = InvitationCode.newCode();
         Instant expiresAt = clock.instant().plus(validity);
         commands.sendAndWait(new InviteActorMemberCommand(actorId, code.invitationId(), code.digest(), expiresAt));
@@ -73,7 +74,7 @@ class ActorInvitationsController {
     /** The actor's most recent invitations, newest first, with where each stands. */
     @GetMapping
     List<Invitations.Invitation> list(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId) {
-        access.actingFor(principal, actorId);
+        access.managingMembersOf(principal, actorId);
         return invitations.of(actorId, clock.instant());
     }
 
@@ -81,7 +82,7 @@ class ActorInvitationsController {
     @DeleteMapping("/{invitationId}")
     ResponseEntity<Void> revoke(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
                                 @PathVariable @Size(max = 64) String invitationId) {
-        access.actingFor(principal, actorId);
+        access.managingMembersOf(principal, actorId);
         commands.sendAndWait(new RevokeActorInvitationCommand(actorId, invitationId));
         return ResponseEntity.noContent().build();
     }

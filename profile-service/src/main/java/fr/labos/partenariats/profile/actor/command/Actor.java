@@ -10,11 +10,14 @@ import fr.labos.partenariats.schema.profile.ActorInvitationRevokedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberInvitedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberRoleChangedEvent;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+import fr.labos.partenariats.schema.profile.ChangeActorMemberRoleCommand;
 import fr.labos.partenariats.schema.profile.EraseActorContactCommand;
 import fr.labos.partenariats.schema.profile.InviteActorMemberCommand;
 import fr.labos.partenariats.schema.profile.JoinActorByInvitationCommand;
+import fr.labos.partenariats.schema.profile.MemberRole;
 import fr.labos.partenariats.schema.profile.RegisterActorCommand;
 import fr.labos.partenariats.schema.profile.RemoveActorMemberCommand;
 import fr.labos.partenariats.schema.profile.RevokeActorInvitationCommand;
@@ -31,9 +34,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -52,8 +53,12 @@ public class Actor {
     @AggregateIdentifier
     private String actorId;
 
-    /** The members granted here (not those the identity provider's tokens name, which it alone manages). */
-    private final Set<String> members = new HashSet<>();
+    /**
+     * The members granted here and their roles (not those the identity provider's tokens name, which it alone manages).
+     * While any remain, one of them at least is a manager: the organisation's people can always invite and name others
+     * without calling a facilitator.
+     */
+    private final Map<String, MemberRole> members = new HashMap<>();
 
     /** Every invitation made, by id: what its code must digest to, until when, and whether it was used or withdrawn. */
     private final Map<String, Invitation> invitations = new HashMap<>();
@@ -63,8 +68,8 @@ public class Actor {
     }
 
     /**
-     * Whoever registers the actor (the principal in the command's metadata) becomes its member; a command sent by no
-     * one in particular (an import) registers an actor without members.
+     * Whoever registers the actor (the principal in the command's metadata) becomes its member, and its manager; a
+     * command sent by no one in particular (an import) registers an actor without members.
      */
     @CommandHandler
     public Actor(RegisterActorCommand command, ContactVault contacts, Clock clock,
@@ -75,7 +80,7 @@ public class Actor {
         apply(new ActorRegisteredEvent(command.actorId(), command.name().strip(), command.type(),
                 command.homeTerritory(), command.themes(), command.sdgs(), command.description(), clock.instant()));
         if (subject != null && !VIEWER_ROLE.equals(role)) {
-            apply(new ActorMemberJoinedEvent(command.actorId(), subject, clock.instant()));
+            apply(new ActorMemberJoinedEvent(command.actorId(), subject, MemberRole.MANAGER, clock.instant()));
         }
     }
 
@@ -102,16 +107,38 @@ public class Actor {
     }
 
     /**
-     * A membership granted here ends when the member leaves or someone acting for the actor removes it; who did is in
-     * the event's metadata. Only a current member can be removed (404 otherwise, nothing written): a second removal,
-     * or one of a member named by the identity provider's tokens, has nothing to remove here.
+     * A membership granted here ends when the member leaves or a manager of the actor removes it (checked before the
+     * command); who did is in the event's metadata. Only a current member can be removed (404 otherwise, nothing
+     * written): a second removal, or one of a member named by the identity provider's tokens, has nothing to remove
+     * here. The last manager leaves only with the last member: while others remain, it names one of them first (409).
      */
     @CommandHandler
     public void handle(RemoveActorMemberCommand command, Clock clock) {
-        if (!members.contains(command.memberSubject())) {
-            throw new NotFoundException("not-found.member", command.memberSubject(), actorId);
+        MemberRole role = roleOf(command.memberSubject());
+        if (role == MemberRole.MANAGER && members.size() > 1) {
+            checkAnotherManagerThan(command.memberSubject());
         }
         apply(new ActorMemberLeftEvent(actorId, command.memberSubject(), clock.instant()));
+    }
+
+    /**
+     * A manager of the actor (checked before the command) names a member manager, or makes a manager a member only;
+     * asking for the role a member has already writes nothing. The last manager stays one (409): another is named
+     * first.
+     */
+    @CommandHandler
+    public void handle(ChangeActorMemberRoleCommand command, Clock clock) {
+        if (command.role() == null) {
+            throw new IllegalArgumentException("a member's new role must be given");
+        }
+        MemberRole role = roleOf(command.memberSubject());
+        if (role == command.role()) {
+            return;
+        }
+        if (role == MemberRole.MANAGER) {
+            checkAnotherManagerThan(command.memberSubject());
+        }
+        apply(new ActorMemberRoleChangedEvent(actorId, command.memberSubject(), command.role(), clock.instant()));
     }
 
     /**
@@ -157,11 +184,12 @@ public class Actor {
         if (subject == null) {
             throw new IllegalStateException("joining an actor needs a signed-in principal in the command's metadata");
         }
-        if (members.contains(subject)) {
+        if (members.containsKey(subject)) {
             throw new ConflictException("conflict.member.already");
         }
         apply(new ActorInvitationRedeemedEvent(actorId, command.invitationId(), subject, now));
-        apply(new ActorMemberJoinedEvent(actorId, subject, now));
+        // A colleague acts for the organisation; a manager names it manager too if it should invite others.
+        apply(new ActorMemberJoinedEvent(actorId, subject, MemberRole.MEMBER, now));
     }
 
     /**
@@ -186,7 +214,12 @@ public class Actor {
 
     @EventSourcingHandler
     void on(ActorMemberJoinedEvent event) {
-        members.add(event.memberSubject());
+        members.put(event.memberSubject(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(ActorMemberRoleChangedEvent event) {
+        members.replace(event.memberSubject(), event.role());
     }
 
     @EventSourcingHandler
@@ -207,6 +240,23 @@ public class Actor {
     @EventSourcingHandler
     void on(ActorInvitationRevokedEvent event) {
         invitations.computeIfPresent(event.invitationId(), (id, invitation) -> invitation.asRevoked());
+    }
+
+    /** The role of a current member granted here; 404 for anyone else. */
+    private MemberRole roleOf(String subject) {
+        MemberRole role = members.get(subject);
+        if (role == null) {
+            throw new NotFoundException("not-found.member", subject, actorId);
+        }
+        return role;
+    }
+
+    private void checkAnotherManagerThan(String subject) {
+        boolean another = members.entrySet().stream()
+                .anyMatch(member -> member.getValue() == MemberRole.MANAGER && !member.getKey().equals(subject));
+        if (!another) {
+            throw new ConflictException("conflict.member.last-manager");
+        }
     }
 
     private record Invitation(String codeDigest, Instant expiresAt, boolean redeemed, boolean revoked) {

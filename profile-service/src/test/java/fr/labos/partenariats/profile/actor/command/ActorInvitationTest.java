@@ -15,6 +15,7 @@ import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.InviteActorMemberCommand;
 import fr.labos.partenariats.schema.profile.JoinActorByInvitationCommand;
+import fr.labos.partenariats.schema.profile.MemberRole;
 import fr.labos.partenariats.schema.profile.RevokeActorInvitationCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,11 +85,11 @@ class ActorInvitationTest {
     }
 
     @Test
-    void theRightCodeMakesItsHolderAMember() {
+    void theRightCodeMakesItsHolderAMemberNotAManager() {
         fixture.given(registered(), invited())
                 .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST), COLLEAGUE)
                 .expectEvents(new ActorInvitationRedeemedEvent(ACTOR, INVITATION, "u-colleague", NOW),
-                        new ActorMemberJoinedEvent(ACTOR, "u-colleague", NOW));
+                        new ActorMemberJoinedEvent(ACTOR, "u-colleague", MemberRole.MEMBER, NOW));
     }
 
     @Test
@@ -116,7 +117,7 @@ class ActorInvitationTest {
     @Test
     void anInvitationServesOnce() {
         fixture.given(registered(), invited(), new ActorInvitationRedeemedEvent(ACTOR, INVITATION, "u-first", NOW.minusSeconds(5)),
-                        new ActorMemberJoinedEvent(ACTOR, "u-first", NOW.minusSeconds(5)))
+                        new ActorMemberJoinedEvent(ACTOR, "u-first", MemberRole.MEMBER, NOW.minusSeconds(5)))
                 .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST), COLLEAGUE)
                 .expectException(ConflictException.class)
                 .expectExceptionMessage("conflict.invitation.redeemed []")
@@ -146,7 +147,7 @@ class ActorInvitationTest {
 
     @Test
     void aCurrentMemberIsToldSoAndLeavesTheInvitationForItsColleague() {
-        fixture.given(registered(), new ActorMemberJoinedEvent(ACTOR, "u-colleague", NOW.minusSeconds(60)), invited())
+        fixture.given(registered(), new ActorMemberJoinedEvent(ACTOR, "u-colleague", MemberRole.MEMBER, NOW.minusSeconds(60)), invited())
                 .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST), COLLEAGUE)
                 .expectException(ConflictException.class)
                 .expectExceptionMessage("conflict.member.already []")
@@ -155,11 +156,11 @@ class ActorInvitationTest {
 
     @Test
     void aFormerMemberMayComeBackWithANewInvitation() {
-        fixture.given(registered(), new ActorMemberJoinedEvent(ACTOR, "u-colleague", NOW.minusSeconds(60)),
+        fixture.given(registered(), new ActorMemberJoinedEvent(ACTOR, "u-colleague", MemberRole.MEMBER, NOW.minusSeconds(60)),
                         new ActorMemberLeftEvent(ACTOR, "u-colleague", NOW.minusSeconds(30)), invited())
                 .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST), COLLEAGUE)
                 .expectEvents(new ActorInvitationRedeemedEvent(ACTOR, INVITATION, "u-colleague", NOW),
-                        new ActorMemberJoinedEvent(ACTOR, "u-colleague", NOW));
+                        new ActorMemberJoinedEvent(ACTOR, "u-colleague", MemberRole.MEMBER, NOW));
     }
 
     @Test

@@ -13,6 +13,7 @@ import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.ContactDetails;
 import fr.labos.partenariats.schema.profile.EraseActorContactCommand;
+import fr.labos.partenariats.schema.profile.MemberRole;
 import fr.labos.partenariats.schema.profile.RegisterActorCommand;
 import fr.labos.partenariats.schema.profile.RemoveActorMemberCommand;
 import fr.labos.partenariats.schema.profile.UpdateActorProfileCommand;
@@ -62,14 +63,14 @@ class ActorTest {
     }
 
     @Test
-    void whoeverRegistersAnActorBecomesItsMember() {
+    void whoeverRegistersAnActorBecomesItsMemberAndManager() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterActorCommand(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
                         Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), "Plateforme de mobilité", CAMILLE),
                         Map.of(PrincipalMetadata.SUBJECT, "u-42", PrincipalMetadata.ROLE, "ACTOR_MEMBER"))
                 .expectEvents(new ActorRegisteredEvent(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
                                 Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), "Plateforme de mobilité", NOW),
-                        new ActorMemberJoinedEvent(ACTOR, "u-42", NOW));
+                        new ActorMemberJoinedEvent(ACTOR, "u-42", MemberRole.MANAGER, NOW));
     }
 
     @Test
@@ -149,15 +150,15 @@ class ActorTest {
 
     @Test
     void aMemberGrantedHereCanBeRemoved() {
-        fixture.given(registered(), new ActorMemberJoinedEvent(ACTOR, "u-42", NOW.minusSeconds(60)),
-                        new ActorMemberJoinedEvent(ACTOR, "u-43", NOW.minusSeconds(30)))
-                .when(new RemoveActorMemberCommand(ACTOR, "u-42"))
-                .expectEvents(new ActorMemberLeftEvent(ACTOR, "u-42", NOW));
+        fixture.given(registered(), new ActorMemberJoinedEvent(ACTOR, "u-42", MemberRole.MANAGER, NOW.minusSeconds(60)),
+                        new ActorMemberJoinedEvent(ACTOR, "u-43", MemberRole.MEMBER, NOW.minusSeconds(30)))
+                .when(new RemoveActorMemberCommand(ACTOR, "u-43"))
+                .expectEvents(new ActorMemberLeftEvent(ACTOR, "u-43", NOW));
     }
 
     @Test
     void removingASubjectThatHoldsNoMembershipHereIsRefusedWithoutAnEvent() {
-        fixture.given(registered(), new ActorMemberJoinedEvent(ACTOR, "u-42", NOW.minusSeconds(60)))
+        fixture.given(registered(), new ActorMemberJoinedEvent(ACTOR, "u-42", MemberRole.MANAGER, NOW.minusSeconds(60)))
                 .when(new RemoveActorMemberCommand(ACTOR, "u-99"))
                 .expectException(NotFoundException.class)
                 .expectNoEvents();
@@ -165,7 +166,7 @@ class ActorTest {
 
     @Test
     void aMemberRemovedOnceHasNothingLeftToRemove() {
-        fixture.given(registered(), new ActorMemberJoinedEvent(ACTOR, "u-42", NOW.minusSeconds(60)),
+        fixture.given(registered(), new ActorMemberJoinedEvent(ACTOR, "u-42", MemberRole.MANAGER, NOW.minusSeconds(60)),
                         new ActorMemberLeftEvent(ACTOR, "u-42", NOW.minusSeconds(10)))
                 .when(new RemoveActorMemberCommand(ACTOR, "u-42"))
                 .expectException(NotFoundException.class)
@@ -174,9 +175,9 @@ class ActorTest {
 
     @Test
     void aSubjectWhoLeftAndJoinedAgainCanBeRemovedAgain() {
-        fixture.given(registered(), new ActorMemberJoinedEvent(ACTOR, "u-42", NOW.minusSeconds(60)),
+        fixture.given(registered(), new ActorMemberJoinedEvent(ACTOR, "u-42", MemberRole.MANAGER, NOW.minusSeconds(60)),
                         new ActorMemberLeftEvent(ACTOR, "u-42", NOW.minusSeconds(40)),
-                        new ActorMemberJoinedEvent(ACTOR, "u-42", NOW.minusSeconds(20)))
+                        new ActorMemberJoinedEvent(ACTOR, "u-42", MemberRole.MANAGER, NOW.minusSeconds(20)))
                 .when(new RemoveActorMemberCommand(ACTOR, "u-42"))
                 .expectEvents(new ActorMemberLeftEvent(ACTOR, "u-42", NOW));
     }
