@@ -32,6 +32,22 @@ class ApiDocumentation {
                 && !method.equals("GET") ? Set.of(409) : Set.of();
     }
 
+    /**
+     * Memberships and invitations: the last manager stays one, an invitation serves once and until it expires, at most
+     * 20 wait at once, and joining with a code answers 404 for a wrong code though its path names nothing.
+     */
+    @Bean
+    ExtraProblems membershipConflicts() {
+        return (method, path) -> {
+            if (method.equals("POST") && path.equals("/api/me/actors")) {
+                return Set.of(404, 409);
+            }
+            boolean membership = path.startsWith("/api/actors/{actorId}/members/") && !method.equals("GET");
+            boolean invitation = path.startsWith("/api/actors/{actorId}/invitations") && !method.equals("GET");
+            return membership || invitation ? Set.of(409) : Set.of();
+        };
+    }
+
     /** The import of actors reads CSV only: a body declared as anything else is refused (415) before it is read. */
     @Bean
     ExtraProblems actorImportMediaType() {

@@ -88,6 +88,16 @@ class ProfileApiFuzzTest {
                 .contains("201", "400", "401", "403", "413", "429").doesNotContain("200");
         assertThat(paths.at("/~1api~1actors~1{actorId}~1contact/delete/responses").fieldNames()).toIterable()
                 .contains("204", "404").doesNotContain("200", "409");
+        // The memberships' and invitations' conflicts (the last manager, a code used or expired, too many waiting).
+        assertThat(paths.at("/~1api~1actors~1{actorId}~1members~1{memberSubject}~1role/put/responses").fieldNames())
+                .toIterable().contains("204", "403", "404", "409");
+        assertThat(paths.at("/~1api~1actors~1{actorId}~1members~1{memberSubject}/delete/responses").fieldNames())
+                .toIterable().contains("204", "409");
+        assertThat(paths.at("/~1api~1actors~1{actorId}~1invitations/post/responses").fieldNames()).toIterable()
+                .contains("201", "409");
+        assertThat(paths.at("/~1api~1me~1actors/post/responses").fieldNames()).toIterable().contains("404", "409");
+        assertThat(paths.at("/~1api~1actors~1{actorId}~1members/get/responses").fieldNames()).toIterable()
+                .doesNotContain("409");
         paths.fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(operation -> {
             JsonNode responses = operation.getValue().path("responses");
             assertThat(responses.at("/400/content/application~1problem+json/schema/$ref").asText())
