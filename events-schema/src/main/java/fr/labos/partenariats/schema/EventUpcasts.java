@@ -1,5 +1,10 @@
 package fr.labos.partenariats.schema;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.MemberRole;
@@ -62,6 +67,25 @@ public final class EventUpcasts {
             reached = step.toRevision();
         }
         return upcast;
+    }
+
+    /**
+     * Reads a payload written at that revision as the current revision of its type: what a reader of another service's
+     * topic does with each record (the revision is in its headers; null when the record carries none, read as current).
+     *
+     * @throws IllegalArgumentException when no steps lead from that revision to the current one ({@link #canRead})
+     * @throws JsonProcessingException  when the payload is not JSON for its type
+     */
+    public static <T> T read(String json, Class<T> type, String revision) throws JsonProcessingException {
+        ObjectMapper mapper = EventJson.mapper();
+        if (revision == null || revision.equals(EventCatalog.revisionOf(type))) {
+            return mapper.readValue(json, type);
+        }
+        JsonNode written = mapper.readTree(json);
+        if (!(written instanceof ObjectNode object)) {
+            throw JsonMappingException.from((JsonParser) null, "an event's payload must be a JSON object");
+        }
+        return mapper.treeToValue(toCurrent(type, revision, object), type);
     }
 
     private static Optional<Step> stepFrom(Class<?> type, String revision) {

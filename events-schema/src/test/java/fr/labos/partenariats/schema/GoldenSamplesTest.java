@@ -118,6 +118,18 @@ class GoldenSamplesTest {
     }
 
     @Test
+    void aRecordsPayloadIsReadAtTheRevisionItsHeadersName() throws IOException {
+        String old = json.writeValueAsString(readSample("profile", ActorMemberJoinedEvent.class, "1"));
+        assertThat(EventUpcasts.read(old, ActorMemberJoinedEvent.class, "1").role()).isEqualTo(MemberRole.MANAGER);
+        String current = json.writeValueAsString(readSample(ActorMemberJoinedEvent.class));
+        assertThat(EventUpcasts.read(current, ActorMemberJoinedEvent.class, "2").role()).isEqualTo(MemberRole.MEMBER);
+        assertThat(EventUpcasts.read(current, ActorMemberJoinedEvent.class, null).role())
+                .as("a record without a revision is read as the current one").isEqualTo(MemberRole.MEMBER);
+        assertThatThrownBy(() -> EventUpcasts.read("[1, 2]", ActorMemberJoinedEvent.class, "1"))
+                .isInstanceOf(com.fasterxml.jackson.core.JsonProcessingException.class);
+    }
+
+    @Test
     void aRevisionNoUpcastLeadsFromIsNotRead() {
         assertThat(EventUpcasts.canRead(ActorMemberJoinedEvent.class, "2")).isTrue();
         assertThat(EventUpcasts.canRead(ActorMemberJoinedEvent.class, "3")).isFalse();

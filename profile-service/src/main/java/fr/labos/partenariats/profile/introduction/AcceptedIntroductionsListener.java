@@ -3,7 +3,7 @@ package fr.labos.partenariats.profile.introduction;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.EventHeaders;
-import fr.labos.partenariats.schema.EventJson;
+import fr.labos.partenariats.schema.EventUpcasts;
 import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,12 +55,12 @@ class AcceptedIntroductionsListener {
 
     private static <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
         String revision = header(record, EventHeaders.EVENT_REVISION);
-        if (!EventCatalog.revisionOf(type).equals(revision)) {
+        if (revision == null || !EventUpcasts.canRead(type, revision)) {
             throw new UnreadableIntroductionEvent(record, "revision " + revision + " of " + type.getSimpleName()
                     + " is not known here");
         }
         try {
-            T event = EventJson.mapper().readValue(record.value(), type);
+            T event = EventUpcasts.read(record.value(), type, revision);
             if (event == null) {
                 throw new UnreadableIntroductionEvent(record, "no payload");
             }

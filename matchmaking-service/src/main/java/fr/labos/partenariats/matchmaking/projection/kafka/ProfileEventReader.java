@@ -1,13 +1,10 @@
 package fr.labos.partenariats.matchmaking.projection.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.labos.partenariats.matchmaking.projection.MalformedEventException;
 import fr.labos.partenariats.matchmaking.projection.ProfileEvent;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.EventHeaders;
-import fr.labos.partenariats.schema.EventJson;
 import fr.labos.partenariats.schema.EventUpcasts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -59,9 +56,7 @@ public final class ProfileEventReader {
         }
         Object payload;
         try {
-            payload = revision == null || revision.equals(supported)
-                    ? EventJson.mapper().readValue(record.value(), eventClass.get())
-                    : upcast(record.value(), eventClass.get(), revision, type);
+            payload = EventUpcasts.read(record.value(), eventClass.get(), revision);
         } catch (JsonProcessingException e) {
             throw new MalformedEventException(type + " payload is not valid JSON for its type: " + e.getOriginalMessage(), e);
         }
@@ -73,16 +68,6 @@ public final class ProfileEventReader {
                 sequence(record, type),
                 timestamp(record),
                 payload));
-    }
-
-    /** A record written at an earlier revision (the topic keeps them for ever), read as the current one. */
-    private static Object upcast(String value, Class<?> eventClass, String revision, String type)
-            throws JsonProcessingException {
-        JsonNode written = EventJson.mapper().readTree(value);
-        if (!(written instanceof ObjectNode object)) {
-            throw new MalformedEventException(type + " payload is not a JSON object");
-        }
-        return EventJson.mapper().treeToValue(EventUpcasts.toCurrent(eventClass, revision, object), eventClass);
     }
 
     private static long sequence(ConsumerRecord<String, String> record, String type) {
