@@ -20,6 +20,8 @@ const PAGES = [
 const main = document.getElementById('contenu');
 const context = { session: null, myActors: [], settings: null };
 let cleanup = null;
+/** Counts the navigations: a page that finishes loading after the user moved on is dropped, not shown. */
+let navigation = 0;
 
 async function start() {
   try {
@@ -89,6 +91,7 @@ function home() {
 async function route() {
   if (typeof cleanup === 'function') cleanup();
   cleanup = null;
+  const current = ++navigation;
   const hash = location.hash || '#/';
   if (hash === '#/' || hash === '#') {
     location.replace(home());
@@ -107,11 +110,21 @@ async function route() {
     return;
   }
   const params = hash.match(page.pattern).slice(1);
+  // Each page draws into a view of its own: one still loading when the user moves on goes on drawing into a view no
+  // longer shown, instead of into the next page, and what it returns to stop its live updates is called at once.
+  const view = h('div', { class: 'vue' });
+  main.replaceChildren(view);
   try {
     const module = await import(page.module);
-    cleanup = await module.render(main, context, ...params);
+    const stop = await module.render(view, context, ...params);
+    if (current !== navigation) {
+      if (typeof stop === 'function') stop();
+      return;
+    }
+    cleanup = stop;
   } catch (e) {
-    main.replaceChildren(h('h1', {}, 'Cette page ne peut pas s’afficher'),
+    if (current !== navigation) return;
+    view.replaceChildren(h('h1', {}, 'Cette page ne peut pas s’afficher'),
       problemBox(e instanceof Problem ? e : new Problem(0, { title: 'Erreur', detail: e.message })));
   }
   const title = main.querySelector('h1');

@@ -145,7 +145,30 @@ class ConsoleMemberJourneyTest {
             assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo(name);
             assertThat(browser.driver.findElement(By.cssSelector("nav a[data-nav=organisation]")).getAttribute("href"))
                     .endsWith("#/organisation/" + actor);
+            // Joined with a code: a member (« membre »), who may leave but neither invites nor removes anyone.
+            String newcomer = lab.subjectOf("member-newcomer");
+            By newcomerRole = By.cssSelector("section[aria-labelledby=titre-membres] li[data-membre='" + newcomer + "'] [data-role]");
+            assertThat(browser.driver.findElement(newcomerRole).getText()).isEqualTo("membre");
+            assertThat(browser.driver.findElements(By.cssSelector("section[aria-labelledby=titre-membres] li[data-membre] button")))
+                    .as("the member's buttons: leaving, on its own line, and nothing on the others'")
+                    .extracting(WebElement::getText).containsExactly("Quitter l’organisation");
+            assertThat(browser.driver.findElements(By.cssSelector("#inviter, #titre-invitations"))).as("no invitation for a member").isEmpty();
+            assertThat(browser.driver.findElement(By.id("invitations-reservees")).getText()).contains("responsables");
             browser.shot("collegue-devenu-membre");
+            browser.assertAccessible("the organisation seen by a member");
+
+            // The member who invited names the newcomer responsable on its page; the newcomer's page follows live.
+            try (ConsoleBrowser manager = ConsoleBrowser.open("collegue-nomme-responsable", DESKTOP)) {
+                manager.signIn(lab, "member-tremplin");
+                manager.go(lab, "#/organisation/" + actor, "organisation");
+                manager.await(By.xpath("//button[normalize-space()='Nommer " + newcomer + " responsable']")).click();
+                manager.settled().until(d -> d.findElement(newcomerRole).getText().equals("responsable"));
+                manager.await(By.xpath("//button[normalize-space()='Rendre " + newcomer + " simple membre']"));
+                manager.shot("collegue-nomme-responsable");
+            }
+            browser.settled().until(d -> d.findElement(newcomerRole).getText().equals("responsable"));
+            browser.await(By.id("inviter"));
+            browser.shot("devenu-responsable-en-direct");
 
             // A member of no organisation opens on the page where a code is given.
             lab.leaveEveryOrganisation("member-newcomer");
@@ -293,6 +316,20 @@ class ConsoleMemberJourneyTest {
             browser.shot("partenaires-telephone");
             browser.assertNoHorizontalScroll("the partners page");
             browser.assertAccessible("the partners page at 390 px");
+
+            // Leaving a page before it finished loading (a tap on the next link): the page left, still reading its
+            // members, needs and offers, must not draw itself over the next one when its answers arrive.
+            browser.script("delete document.body.dataset.pret; location.hash = arguments[0];"
+                    + " addEventListener('hashchange', () => setTimeout(() => { location.hash = '#/tableau-de-bord'; }, 0),"
+                    + " { once: true });", "#/organisation/" + tremplin);
+            browser.awaitReady("tableau-de-bord");
+            long until = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < until) { // the organisation page's answers arrive within this time
+                assertThat(browser.driver.findElements(By.cssSelector("#contenu h1"))).extracting(WebElement::getText)
+                        .containsExactly("Tableau de bord des mises en relation");
+                assertThat(browser.driver.findElements(By.id("titre-membres"))).as("the organisation page left").isEmpty();
+            }
+            browser.shot("page-quittee-en-chargement");
         }
     }
 
@@ -447,7 +484,7 @@ class ConsoleMemberJourneyTest {
     }
 
     /** The rows of the territory page's table of actors (the import's report has a table of its own, in its form). */
-    private static final String TERRITORY_ROWS = "#contenu > .table-defile tbody tr";
+    private static final String TERRITORY_ROWS = "#contenu > .vue > .table-defile tbody tr";
 
     /** A file as French Excel saves « CSV UTF-8 »: a byte order mark, then the text. */
     private static Path excelCsv(String name, String text) throws IOException {

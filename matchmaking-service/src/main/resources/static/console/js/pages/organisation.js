@@ -1,6 +1,8 @@
 // An actor's own page: its profile and contact person, its members and the invitations to join it, its needs and
 // offers (post, edit, withdraw, fulfil). What may be seen and done is the API's answer: a member of another actor gets
-// the API's refusal, shown as it is.
+// the API's refusal, shown as it is. Managing the members is for the organisation's managers (« responsables »), the
+// members named by the sign-in token, its territory's facilitators and admins: a plain member is offered no button the
+// API would refuse.
 import { profile, Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import {
@@ -10,6 +12,9 @@ import {
 
 /** The account a member registered the organisation with: its own people's, or a facilitator's who did it for them. */
 const ACCOUNTS = { ADMIN: 'compte d’administration', FACILITATOR: 'compte d’animation', ACTOR_MEMBER: 'compte de membre' };
+
+/** A member's role in the organisation: a manager invites, names managers and removes members; a member does not. */
+const ROLES = { MANAGER: 'responsable', MEMBER: 'membre' };
 
 const KINDS = {
   needs: { one: 'besoin', title: 'Besoins', post: 'Publier un besoin', none: 'Aucun besoin pour l’instant.', open: 'ouvert' },
@@ -36,10 +41,10 @@ export async function render(main, context, actorId) {
     : h('p', {}, 'Aucune personne à contacter n’est enregistrée.'));
   const members = h('section', { 'aria-labelledby': 'titre-membres' });
   main.append(members);
-  await renderMembers(members, context, actorId);
+  const manages = await renderMembers(members, context, actorId);
   const invitations = h('section', { 'aria-labelledby': 'titre-invitations' });
   main.append(invitations);
-  await renderInvitations(invitations, actorId);
+  await renderInvitations(invitations, actorId, manages);
   const sections = {};
   for (const kind of Object.keys(KINDS)) {
     sections[kind] = h('section', { 'aria-labelledby': `titre-${kind}` });
@@ -53,12 +58,16 @@ export async function render(main, context, actorId) {
   // Live: a post of this actor changed (here, in another tab, or by a facilitator): show it without a reload.
   return onEvent(event => {
     if (event.source !== 'profile' || event.actorId !== actorId) return;
-    if (event.type === 'ActorInvitationRedeemedEvent') {
-      // A colleague used a code (the member who invited waits for that): the members and invitations as they are now.
-      // The members' list is left alone while one of its confirmations is open, not to take it from under the user.
+    if (event.type === 'ActorInvitationRedeemedEvent' || event.type === 'ActorMemberRoleChangedEvent') {
+      // A colleague used a code (the member who invited waits for that), or a member's role changed (the user's own
+      // among them, which decides what it may do here): the members and invitations as they are now. The members'
+      // list is left alone while one of its confirmations is open, not to take it from under the user.
       const confirming = members.querySelector('.editeur')?.hasChildNodes();
-      Promise.all([confirming ? null : renderMembers(members, context, actorId), renderInvitations(invitations, actorId)])
-        .then(() => announce('Une invitation a servi : la liste des membres est à jour.'))
+      (confirming ? readMembers(context, actorId).then(read => read.manages) : renderMembers(members, context, actorId))
+        .then(manages => renderInvitations(invitations, actorId, manages))
+        .then(() => announce(event.type === 'ActorInvitationRedeemedEvent'
+          ? 'Une invitation a servi : la liste des membres est à jour.'
+          : 'Un rôle a changé : la liste des membres est à jour.'))
         .catch(() => announce('La liste des membres n’a pas pu être mise à jour : rechargez la page.'));
       return;
     }
@@ -69,31 +78,81 @@ export async function render(main, context, actorId) {
 
 /**
  * The memberships granted in the lab (whoever registered the organisation here or joined it with an invitation's code):
- * who, since when, and taking one away —
- * a member leaving, or the organisation's people removing a facilitator who registered it for them. Members named by
- * the sign-in provider are managed there and are not listed.
+ * who, since when, with which role, and for those who manage the members naming a manager, making one a member again
+ * and taking a membership away — a member leaving, or the organisation's managers removing a facilitator who
+ * registered it for them. Members named by the sign-in provider are managed there and are not listed.
+ * Resolves to whether the user manages the members, as the list just read says (drawn or not).
  */
 async function renderMembers(section, context, actorId) {
   const drawing = latestDrawing(section);
-  const members = await profile(`/api/actors/${actorId}/members`);
-  if (!drawing.isLatest()) return;
+  const { members, manages } = await readMembers(context, actorId);
+  if (!drawing.isLatest()) return manages;
   const me = context.session.subject;
   const list = h('ul', { role: 'list' }, members.map(member => {
     const mine = member.subject === me;
     const joinedAs = member.joinedAs ? `, ${ACCOUNTS[member.joinedAs] || member.joinedAs}` : '';
+    const role = member.role ? h('span', { class: 'etiquette', 'data-role': member.role }, ROLES[member.role] || member.role) : null;
+    const manager = member.role === 'MANAGER';
     return h('li', { 'data-membre': member.subject },
-      `${member.subject}${mine ? ' (vous)' : ''} — membre depuis le ${formatDate(member.joinedAt)}${joinedAs} `,
-      h('button', { type: 'button', class: 'secondaire', onclick: () => confirmRemoval(section, context, actorId, member, mine) },
-        mine ? 'Quitter l’organisation' : `Retirer ${member.subject}`));
+      `${member.subject}${mine ? ' (vous)' : ''} `, role,
+      ` — membre depuis le ${formatDate(member.joinedAt)}${joinedAs} `,
+      !mine && manages && member.role
+        ? h('button', { type: 'button', class: 'secondaire', 'data-action': 'role', onclick: () => changeRole(section, context, actorId, member, manager ? 'MEMBER' : 'MANAGER') },
+          manager ? `Rendre ${member.subject} simple membre` : `Nommer ${member.subject} responsable`)
+        : null, ' ',
+      mine || manages
+        ? h('button', { type: 'button', class: 'secondaire', 'data-action': 'retirer', onclick: () => confirmRemoval(section, context, actorId, member, mine) },
+          mine ? 'Quitter l’organisation' : `Retirer ${member.subject}`)
+        : null);
   }));
+  // The list is drawn anew after the user's actions and live events: the button that had the focus keeps it.
+  const focused = section.contains(document.activeElement) ? document.activeElement : null;
+  const focusedKey = focused?.dataset.action && focused.closest('li[data-membre]')?.dataset.membre;
   section.replaceChildren(
     h('h2', { id: 'titre-membres' }, 'Membres inscrits ici'),
-    h('p', { class: 'aide' }, 'Ceux qui ont inscrit l’organisation sur la plateforme ou l’ont rejointe sur invitation. Les membres que nomme votre compte de connexion se gèrent chez votre fournisseur d’identité.'),
+    h('p', { class: 'aide' }, 'Responsables et membres agissent pour l’organisation (profil, besoins et offres, mises en relation) ; seuls les responsables invitent des collègues, nomment d’autres responsables et retirent des membres. Qui inscrit l’organisation en est responsable, qui la rejoint sur invitation en est membre. Les membres que nomme votre compte de connexion se gèrent chez votre fournisseur d’identité.'),
+    h('div', { class: 'probleme-membres' }),
     h('div', { class: 'editeur' }),
     members.length ? list : h('p', {}, 'Aucun membre inscrit ici.'));
+  if (focusedKey) {
+    [...section.querySelectorAll('li[data-membre]')].find(li => li.dataset.membre === focusedKey)
+      ?.querySelector(`button[data-action="${focused.dataset.action}"]`)?.focus();
+  }
+  return manages;
+}
+
+/**
+ * The members granted here, and whether the signed-in user manages them (invites, names managers, removes others):
+ * an admin, a facilitator (who reaches this view for the organisations of its territory), a member its token names, or
+ * one of its managers. The API decides all the same; this only spares a member buttons it would refuse.
+ */
+async function readMembers(context, actorId) {
+  const members = await profile(`/api/actors/${actorId}/members`);
+  const { role, actors, subject } = context.session;
+  const manages = role === 'ADMIN' || role === 'FACILITATOR' || actors.includes(actorId)
+    || members.some(member => member.subject === subject && member.role === 'MANAGER');
+  return { members, manages };
+}
+
+/** Names a member manager, or makes a manager a member again, at once (it can be undone the same way). */
+async function changeRole(section, context, actorId, member, role) {
+  section.querySelector('.probleme-membres').replaceChildren();
+  try {
+    await profile(`/api/actors/${actorId}/members/${encodeURIComponent(member.subject)}/role`, { method: 'PUT', body: { role } });
+    announce(role === 'MANAGER' ? `${member.subject} est maintenant responsable.` : `${member.subject} est de nouveau simple membre.`);
+    await renderMembers(section, context, actorId);
+  } catch (e) {
+    // The API's refusal (the last manager, a member who left meanwhile) above the list, as it comes.
+    if (!(e instanceof Problem)) throw e;
+    const box = problemBox(e);
+    box.setAttribute('tabindex', '-1');
+    section.querySelector('.probleme-membres').replaceChildren(box);
+    box.focus();
+  }
 }
 
 function confirmRemoval(section, context, actorId, member, mine) {
+  section.querySelector('.probleme-membres').replaceChildren();
   const form = h('form', { novalidate: true, class: 'carte' },
     h('h3', {}, mine ? 'Quitter l’organisation' : `Retirer ${member.subject}`),
     h('div', { class: 'probleme-formulaire' }),
@@ -124,12 +183,26 @@ function confirmRemoval(section, context, actorId, member, mine) {
 
 /**
  * Inviting a colleague who has an account of its own: a code made by profile-service, shown once (only its digest is
- * kept), with a link that opens the console on it; the invitations made, and withdrawing one not yet used.
+ * kept), with a link that opens the console on it; the invitations made, and withdrawing one not yet used. For those
+ * who manage the members only: to anyone else (whom the invitations API refuses), a sentence saying who invites.
  */
-async function renderInvitations(section, actorId, created = null) {
+async function renderInvitations(section, actorId, manages, created = null) {
   const drawing = latestDrawing(section);
-  const invitations = await profile(`/api/actors/${actorId}/invitations`);
+  let invitations = null;
+  try {
+    if (manages) invitations = await profile(`/api/actors/${actorId}/invitations`);
+  } catch (e) {
+    // A facilitator who is here a plain member of an organisation outside its territory: the API says no.
+    if (!(e instanceof Problem) || e.status !== 403) throw e;
+  }
   if (!drawing.isLatest()) return;
+  if (!invitations) {
+    section.removeAttribute('aria-labelledby');
+    section.replaceChildren(h('p', { class: 'aide', id: 'invitations-reservees' },
+      'Les responsables de l’organisation invitent les collègues à la rejoindre : demandez-leur un code d’invitation.'));
+    return;
+  }
+  section.setAttribute('aria-labelledby', 'titre-invitations');
   // A code just shown stays on screen through a redraw until the list says it can no longer be used (a list read
   // before the code was made does not know it yet): nothing else shows it.
   const shown = created ? newCode(created) : section.querySelector('#nouveau-code');
@@ -185,7 +258,7 @@ function newCode(created) {
 async function invite(section, actorId) {
   try {
     const created = await profile(`/api/actors/${actorId}/invitations`, { method: 'POST' });
-    await renderInvitations(section, actorId, created);
+    await renderInvitations(section, actorId, true, created);
     announce('Code d’invitation créé.');
     section.querySelector('#nouveau-code')?.focus();
   } catch (e) {
@@ -196,7 +269,7 @@ async function invite(section, actorId) {
 async function withdrawInvitation(section, actorId, invitation) {
   try {
     await profile(`/api/actors/${actorId}/invitations/${invitation.invitationId}`, { method: 'DELETE' });
-    await renderInvitations(section, actorId);
+    await renderInvitations(section, actorId, true);
     announce('Invitation retirée : son code ne fonctionne plus.');
     section.querySelector('#inviter')?.focus();
   } catch (e) {
