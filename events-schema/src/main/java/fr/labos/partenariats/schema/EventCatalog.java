@@ -42,6 +42,7 @@ import fr.labos.partenariats.schema.session.SessionPlannedEvent;
 import fr.labos.partenariats.schema.session.TableLostEvent;
 import org.axonframework.serialization.Revision;
 
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,12 +78,15 @@ public final class EventCatalog {
             SessionClosedEvent.class, TableLostEvent.class);
 
     private static final Map<String, Class<?>> BY_TYPE_NAME = new LinkedHashMap<>();
+    /** By fully qualified class name, as event stores name payloads: looked up for every event read from a store. */
+    private static final Map<String, Class<?>> BY_CLASS_NAME = new HashMap<>();
 
     static {
         PROFILE_EVENTS.forEach(type -> BY_TYPE_NAME.put(typeName(type), type));
         MATCHING_EVENTS.forEach(type -> BY_TYPE_NAME.put(typeName(type), type));
         INTRODUCTION_LOG_EVENTS.forEach(type -> BY_TYPE_NAME.put(typeName(type), type));
         SESSION_EVENTS.forEach(type -> BY_TYPE_NAME.put(typeName(type), type));
+        BY_TYPE_NAME.values().forEach(type -> BY_CLASS_NAME.put(type.getName(), type));
     }
 
     private EventCatalog() {
@@ -128,6 +132,6 @@ public final class EventCatalog {
 
     /** The catalogued type of that fully qualified class name (as an event store names payloads), if it is one. */
     public static Optional<Class<?>> typeForClassName(String className) {
-        return BY_TYPE_NAME.values().stream().filter(type -> type.getName().equals(className)).findFirst();
+        return Optional.ofNullable(BY_CLASS_NAME.get(className));
     }
 }

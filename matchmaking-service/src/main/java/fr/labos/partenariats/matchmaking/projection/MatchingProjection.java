@@ -3,8 +3,12 @@ package fr.labos.partenariats.matchmaking.projection;
 import fr.labos.partenariats.schema.common.Sdg;
 import fr.labos.partenariats.schema.common.Theme;
 import fr.labos.partenariats.schema.profile.ActorContactErasedEvent;
+import fr.labos.partenariats.schema.profile.ActorInvitationRedeemedEvent;
+import fr.labos.partenariats.schema.profile.ActorInvitationRevokedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberInvitedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberRoleChangedEvent;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedFulfilledEvent;
@@ -257,6 +261,20 @@ public class MatchingProjection {
         }
         if (payload instanceof ActorContactErasedEvent e) {
             // The projection never holds contact details; the event still moves the sequence on.
+            return write(ActorEntry.COLLECTION, e.actorId(), event, new Update());
+        }
+        // Invitations and members' roles change nothing the matcher or the access checks read here (any member acts
+        // for the actor in its introductions); they move the actor's sequence on, as every event of the actor does.
+        if (payload instanceof ActorMemberRoleChangedEvent e) {
+            return write(ActorEntry.COLLECTION, e.actorId(), event, new Update());
+        }
+        if (payload instanceof ActorMemberInvitedEvent e) {
+            return write(ActorEntry.COLLECTION, e.actorId(), event, new Update());
+        }
+        if (payload instanceof ActorInvitationRedeemedEvent e) {
+            return write(ActorEntry.COLLECTION, e.actorId(), event, new Update());
+        }
+        if (payload instanceof ActorInvitationRevokedEvent e) {
             return write(ActorEntry.COLLECTION, e.actorId(), event, new Update());
         }
         if (payload instanceof ActorMemberJoinedEvent e) {

@@ -7,6 +7,10 @@ import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
 import fr.labos.partenariats.schema.common.Theme;
 import fr.labos.partenariats.schema.profile.ActorContactErasedEvent;
+import fr.labos.partenariats.schema.profile.ActorInvitationRedeemedEvent;
+import fr.labos.partenariats.schema.profile.ActorInvitationRevokedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberInvitedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberRoleChangedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.MemberRole;
 import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
@@ -259,6 +263,28 @@ class MatchingProjectionTest {
         assertThat(actor.sequence()).isEqualTo(1);
         assertThat(actor.name()).isEqualTo("Wimoov Isère");
         assertThat(actor.themes()).containsExactly(Theme.MOBILITY);
+    }
+
+    @Test
+    void invitationsAndRolesOnlyMoveTheSequenceOnAndAreNotUnknown() {
+        projection.apply(event(new ActorRegisteredEvent("a1", "Wimoov Isère", ActorType.ASSOCIATION, "38185",
+                Set.of(Theme.MOBILITY), Set.of(), "Plateformes de mobilité", AT), 0));
+        List<Object> events = List.of(
+                new ActorMemberInvitedEvent("a1", "inv-1", "digest", AT.plusSeconds(3600), AT.plusSeconds(1)),
+                new ActorInvitationRedeemedEvent("a1", "inv-1", "u-1234", AT.plusSeconds(2)),
+                new ActorMemberJoinedEvent("a1", "u-1234", MemberRole.MEMBER, AT.plusSeconds(2)),
+                new ActorMemberRoleChangedEvent("a1", "u-1234", MemberRole.MANAGER, AT.plusSeconds(3)),
+                new ActorInvitationRevokedEvent("a1", "inv-2", AT.plusSeconds(4)));
+
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(projection.apply(event(events.get(i), i + 1))).as(events.get(i).getClass().getSimpleName())
+                    .isEqualTo(EventOutcome.APPLIED);
+        }
+
+        ActorEntry actor = reader.actor("a1").orElseThrow();
+        assertThat(actor.sequence()).isEqualTo(events.size());
+        assertThat(actor.members()).containsExactly("u-1234");
+        assertThat(actor.name()).isEqualTo("Wimoov Isère");
     }
 
     private static ProfileEvent event(Object payload, long sequence) {

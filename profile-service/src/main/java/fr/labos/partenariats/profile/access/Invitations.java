@@ -19,7 +19,7 @@ import java.util.Optional;
 
 /**
  * The invitations to join each actor (table actor_invitation), kept in the command's transaction: which actor a code
- * belongs to, and, for those who act for the actor, who invited whom and which codes still work. Holds no code nor
+ * belongs to, and, for those who manage the actor's members, who invited whom and which codes still work. Holds no code nor
  * digest: whether a code works is the aggregate's to say.
  */
 @Component
@@ -92,7 +92,7 @@ public class Invitations {
     public enum Status { PENDING, REDEEMED, REVOKED, EXPIRED }
 
     /**
-     * An invitation as those who act for the actor see it (never its code): subjects are pseudonymous ids.
+     * An invitation as those who manage the actor's members see it (never its code): subjects are pseudonymous ids.
      *
      * @param invitedBy  null when the event carried no principal
      * @param redeemedBy who joined with it, once used

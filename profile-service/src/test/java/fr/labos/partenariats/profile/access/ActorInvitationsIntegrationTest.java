@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 
 import static fr.labos.partenariats.profile.access.ProfileHttp.ACTOR_IN_GRENOBLE;
+import static fr.labos.partenariats.profile.access.ProfileHttp.invitationsOf;
 import static fr.labos.partenariats.profile.access.ProfileHttp.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -215,9 +216,6 @@ class ActorInvitationsIntegrationTest {
         return "{\"invitationCode\": \"" + code + "\"}";
     }
 
-    private static String invitationsOf(String actorId) {
-        return "/api/actors/" + actorId + "/invitations";
-    }
 
     private List<String> eventTypesOf(String actorId) {
         return jdbc.queryForList("SELECT payloadtype FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber",

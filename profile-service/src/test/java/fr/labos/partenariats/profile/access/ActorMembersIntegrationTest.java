@@ -16,6 +16,7 @@ import java.util.UUID;
 
 import static fr.labos.partenariats.profile.access.ProfileHttp.ACTOR_IN_GRENOBLE;
 import static fr.labos.partenariats.profile.access.ProfileHttp.json;
+import static fr.labos.partenariats.profile.access.ProfileHttp.membersOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -123,9 +124,5 @@ class ActorMembersIntegrationTest {
     private ResponseEntity<String> assertRefusedWritingNothing(String token, String path, HttpStatus expected) {
         return StoredRows.assertRefusedWritingNothing(jdbc, actor, expected,
                 () -> http.call(HttpMethod.DELETE, token, path, null));
-    }
-
-    private static String membersOf(String actorId) {
-        return "/api/actors/" + actorId + "/members";
     }
 }

@@ -16,7 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import java.util.function.Supplier;
 
+import static fr.labos.partenariats.profile.access.ProfileHttp.invitationsOf;
 import static fr.labos.partenariats.profile.access.ProfileHttp.json;
+import static fr.labos.partenariats.profile.access.ProfileHttp.membersOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -158,13 +160,5 @@ class MemberRolesIntegrationTest {
 
     private String roleOf(TestTokens.Token member) {
         return membersOf(actor) + "/" + member.subject() + "/role";
-    }
-
-    private static String membersOf(String actorId) {
-        return "/api/actors/" + actorId + "/members";
-    }
-
-    private static String invitationsOf(String actorId) {
-        return "/api/actors/" + actorId + "/invitations";
     }
 }

@@ -72,6 +72,16 @@ final class ProfileHttp {
         return json(response.getBody()).get("id").asText();
     }
 
+    /** Where an actor's members granted here are listed, and one of them removed or given a role. */
+    static String membersOf(String actorId) {
+        return "/api/actors/" + actorId + "/members";
+    }
+
+    /** Where an actor's invitations are made, listed and withdrawn. */
+    static String invitationsOf(String actorId) {
+        return "/api/actors/" + actorId + "/invitations";
+    }
+
     static JsonNode json(String body) {
         try {
             return EventJson.mapper().readTree(body);

@@ -3,7 +3,7 @@ package fr.labos.partenariats.matchmaking.matching.exclusion;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.EventHeaders;
-import fr.labos.partenariats.schema.EventJson;
+import fr.labos.partenariats.schema.EventUpcasts;
 import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
@@ -204,14 +204,15 @@ final class IntroductionEventTail {
 
     private Optional<Object> read(ConsumerRecord<String, String> record, Class<?> type) {
         String problem;
-        if (!EventCatalog.revisionOf(type).equals(header(record, EventHeaders.EVENT_REVISION))) {
-            problem = "unknown revision " + header(record, EventHeaders.EVENT_REVISION);
+        String revision = header(record, EventHeaders.EVENT_REVISION);
+        if (revision == null || !EventUpcasts.canRead(type, revision)) {
+            problem = "unknown revision " + revision;
         } else if (header(record, EventHeaders.AGGREGATE_ID) == null
                 || !isNumber(header(record, EventHeaders.AGGREGATE_SEQUENCE))) {
             problem = "no aggregate id or sequence";
         } else {
             try {
-                Object event = EventJson.mapper().readValue(record.value(), type);
+                Object event = EventUpcasts.read(record.value(), type, revision);
                 if (event != null) {
                     return Optional.of(event);
                 }

@@ -25,7 +25,7 @@ import java.util.List;
 /**
  * The organisations the caller is a member of (its token's, those it registered, those it joined with an invitation),
  * so that a browser application can open "my organisation" without deciding membership itself; and joining one with
- * the code a member of it handed over. Empty for a viewer, and for a facilitator or admin who registered nothing.
+ * the code one of those who manage its members handed over. Empty for a viewer, and for a facilitator or admin who registered nothing.
  */
 @RestController
 class MyActorsController {

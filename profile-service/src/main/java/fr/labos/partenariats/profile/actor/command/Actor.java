@@ -142,7 +142,8 @@ public class Actor {
     }
 
     /**
-     * A member, a facilitator of the actor's territory or an admin (checked before the command) invites a colleague.
+     * Whoever manages the actor's members (checked before the command: a manager, a member its token names, a
+     * facilitator of its territory, an admin) invites a colleague.
      * The caller made the code and sends only its digest; nothing of the code that works is kept anywhere.
      */
     @CommandHandler
@@ -188,8 +189,11 @@ public class Actor {
             throw new ConflictException("conflict.member.already");
         }
         apply(new ActorInvitationRedeemedEvent(actorId, command.invitationId(), subject, now));
-        // A colleague acts for the organisation; a manager names it manager too if it should invite others.
-        apply(new ActorMemberJoinedEvent(actorId, subject, MemberRole.MEMBER, now));
+        // A colleague acts for the organisation; a manager names it manager too if it should invite others. Where no
+        // manager is left (the one who invited was the last member, and left since), the colleague takes that role:
+        // members without a manager could invite no one.
+        boolean managed = members.containsValue(MemberRole.MANAGER);
+        apply(new ActorMemberJoinedEvent(actorId, subject, managed ? MemberRole.MEMBER : MemberRole.MANAGER, now));
     }
 
     /**

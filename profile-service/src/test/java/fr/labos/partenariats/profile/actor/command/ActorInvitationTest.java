@@ -86,7 +86,7 @@ class ActorInvitationTest {
 
     @Test
     void theRightCodeMakesItsHolderAMemberNotAManager() {
-        fixture.given(registered(), invited())
+        fixture.given(registered(), founder(), invited())
                 .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST), COLLEAGUE)
                 .expectEvents(new ActorInvitationRedeemedEvent(ACTOR, INVITATION, "u-colleague", NOW),
                         new ActorMemberJoinedEvent(ACTOR, "u-colleague", MemberRole.MEMBER, NOW));
@@ -156,7 +156,7 @@ class ActorInvitationTest {
 
     @Test
     void aFormerMemberMayComeBackWithANewInvitation() {
-        fixture.given(registered(), new ActorMemberJoinedEvent(ACTOR, "u-colleague", MemberRole.MEMBER, NOW.minusSeconds(60)),
+        fixture.given(registered(), founder(), new ActorMemberJoinedEvent(ACTOR, "u-colleague", MemberRole.MEMBER, NOW.minusSeconds(60)),
                         new ActorMemberLeftEvent(ACTOR, "u-colleague", NOW.minusSeconds(30)), invited())
                 .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST), COLLEAGUE)
                 .expectEvents(new ActorInvitationRedeemedEvent(ACTOR, INVITATION, "u-colleague", NOW),
@@ -212,4 +212,10 @@ class ActorInvitationTest {
         return new ActorRegisteredEvent(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
                 Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), "Plateforme de mobilité", NOW.minus(Duration.ofDays(30)));
     }
+
+    /** Whoever registered the actor: its manager, so that a colleague joins as a member. */
+    private static ActorMemberJoinedEvent founder() {
+        return new ActorMemberJoinedEvent(ACTOR, "u-founder", MemberRole.MANAGER, NOW.minusSeconds(120));
+    }
+
 }

@@ -3,11 +3,15 @@ package fr.labos.partenariats.profile.actor.command;
 import fr.labos.partenariats.profile.domain.ConflictException;
 import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.PrincipalMetadata;
+import fr.labos.partenariats.schema.profile.ActorInvitationRedeemedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberInvitedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberRoleChangedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.ChangeActorMemberRoleCommand;
+import fr.labos.partenariats.schema.profile.JoinActorByInvitationCommand;
 import fr.labos.partenariats.schema.profile.MemberRole;
 import fr.labos.partenariats.schema.profile.RemoveActorMemberCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -17,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Set;
 
 import static fr.labos.partenariats.schema.profile.MemberRole.MANAGER;
@@ -31,6 +36,7 @@ class ActorMemberRoleTest {
 
     private static final Instant NOW = Instant.parse("2026-12-04T10:00:00Z");
     private static final String ACTOR = "actor-1";
+    private static final String DIGEST = "0".repeat(64);
 
     private AggregateTestFixture<Actor> fixture;
 
@@ -115,6 +121,21 @@ class ActorMemberRoleTest {
                 .when(new RemoveActorMemberCommand(ACTOR, "u-founder"))
                 .expectException(ConflictException.class)
                 .expectNoEvents();
+    }
+
+    /**
+     * A facilitator registered the association, invited its contact, and left before the code was used: the contact,
+     * alone, manages the organisation (a member without a manager could invite no one).
+     */
+    @Test
+    void aColleagueJoiningAnOrganisationWithoutAManagerBecomesItsManager() {
+        fixture.given(registered(), joined("u-facilitator", MANAGER),
+                        new ActorMemberInvitedEvent(ACTOR, "inv-1", DIGEST, NOW.plusSeconds(3600), NOW.minusSeconds(50)),
+                        new ActorMemberLeftEvent(ACTOR, "u-facilitator", NOW.minusSeconds(40)))
+                .when(new JoinActorByInvitationCommand(ACTOR, "inv-1", DIGEST),
+                        Map.of(PrincipalMetadata.SUBJECT, "u-contact", PrincipalMetadata.ROLE, "ACTOR_MEMBER"))
+                .expectEvents(new ActorInvitationRedeemedEvent(ACTOR, "inv-1", "u-contact", NOW),
+                        new ActorMemberJoinedEvent(ACTOR, "u-contact", MANAGER, NOW));
     }
 
     private static ActorMemberJoinedEvent joined(String subject, MemberRole role) {
