@@ -64,7 +64,8 @@ export async function render(main, context, actorId) {
       // list is left alone while one of its confirmations is open, not to take it from under the user.
       const confirming = members.querySelector('.editeur')?.hasChildNodes();
       (confirming ? readMembers(context, actorId).then(read => read.manages) : renderMembers(members, context, actorId))
-        .then(manages => renderInvitations(invitations, actorId, manages))
+        // A list overtaken by a later drawing says nothing of the user's role now: that drawing draws the invitations.
+        .then(manages => manages === undefined ? null : renderInvitations(invitations, actorId, manages))
         .then(() => announce(event.type === 'ActorInvitationRedeemedEvent'
           ? 'Une invitation a servi : la liste des membres est à jour.'
           : 'Un rôle a changé : la liste des membres est à jour.'))
@@ -81,12 +82,13 @@ export async function render(main, context, actorId) {
  * who, since when, with which role, and for those who manage the members naming a manager, making one a member again
  * and taking a membership away — a member leaving, or the organisation's managers removing a facilitator who
  * registered it for them. Members named by the sign-in provider are managed there and are not listed.
- * Resolves to whether the user manages the members, as the list just read says (drawn or not).
+ * Resolves to whether the user manages the members, as the list just drawn says; to undefined when a later drawing
+ * overtook this one (its answer, possibly older, decides nothing).
  */
 async function renderMembers(section, context, actorId) {
   const drawing = latestDrawing(section);
   const { members, manages } = await readMembers(context, actorId);
-  if (!drawing.isLatest()) return manages;
+  if (!drawing.isLatest()) return undefined;
   const me = context.session.subject;
   const list = h('ul', { role: 'list' }, members.map(member => {
     const mine = member.subject === me;
