@@ -52,6 +52,21 @@ class InvitedColleagueEndToEndTest {
                     "member-tremplin", null).body());
             assertThat(members.findValuesAsText("subject")).as("whoever registered it, then the colleague")
                     .containsExactly(lab.subjectOf("member-tremplin"), lab.subjectOf(NEWCOMER));
+            assertThat(members.findValuesAsText("role")).containsExactly("MANAGER", "MEMBER");
+            // The colleague acts for the organisation (its inbox above) but, a member and not a responsable, neither
+            // invites nor removes anyone, nor raises itself: refused with its sign-in provider's token, as a problem.
+            String whoRegistered = lab.subjectOf("member-tremplin");
+            for (String[] refused : new String[][]{
+                    {"POST", "/api/actors/" + actor + "/invitations", null},
+                    {"DELETE", "/api/actors/" + actor + "/members/" + whoRegistered, null},
+                    {"PUT", "/api/actors/" + actor + "/members/" + lab.subjectOf(NEWCOMER) + "/role", "{\"role\": \"MANAGER\"}"}}) {
+                HttpResponse<String> answer = lab.send(refused[0], lab.profile.resolve(refused[1]), NEWCOMER, refused[2]);
+                assertThat(answer.statusCode()).as(refused[0] + " " + refused[1] + ": " + answer.body()).isEqualTo(403);
+                assertThat(JSON.readTree(answer.body()).path("detail").asText()).contains("pas responsable");
+            }
+            assertThat(JSON.readTree(lab.send("GET", lab.profile.resolve("/api/actors/" + actor + "/members"),
+                    "member-tremplin", null).body()).findValuesAsText("role")).as("nothing changed")
+                    .containsExactly("MANAGER", "MEMBER");
 
             assertThat(lab.send("DELETE", lab.profile.resolve("/api/actors/" + actor + "/members/" + lab.subjectOf(NEWCOMER)),
                     "member-tremplin", null).statusCode()).isEqualTo(204);
