@@ -50,7 +50,7 @@ class ConsoleMemberJourneyTest {
             browser.signIn(lab, "facilitator-isere");
             browser.go(lab, "#/organisation/" + actor, "organisation");
             WebElement me = browser.await(By.cssSelector("section[aria-labelledby=titre-membres] li[data-membre]"));
-            assertThat(me.getText()).contains("(vous)").contains("membre depuis le");
+            assertThat(me.getText()).contains("(vous)").contains("responsable").contains("depuis le");
             browser.shot("membres-inscrits-ici");
             browser.assertAccessible("the organisation's members");
 

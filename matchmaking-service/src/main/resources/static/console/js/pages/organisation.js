@@ -97,7 +97,7 @@ async function renderMembers(section, context, actorId) {
     const manager = member.role === 'MANAGER';
     return h('li', { 'data-membre': member.subject },
       `${member.subject}${mine ? ' (vous)' : ''} `, role,
-      ` — membre depuis le ${formatDate(member.joinedAt)}${joinedAs} `,
+      ` — depuis le ${formatDate(member.joinedAt)}${joinedAs} `,
       !mine && manages && member.role
         ? h('button', { type: 'button', class: 'secondaire', 'data-action': 'role', onclick: () => changeRole(section, context, actorId, member, manager ? 'MEMBER' : 'MANAGER') },
           manager ? `Rendre ${member.subject} simple membre` : `Nommer ${member.subject} responsable`)
