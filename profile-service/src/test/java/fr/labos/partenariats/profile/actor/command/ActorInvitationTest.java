@@ -21,17 +21,14 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 import static org.hamcrest.Matchers.startsWith;
-import static org.mockito.Mockito.mock;
 
 /** Inviting a colleague to join an actor, the colleague joining with the code, and an invitation withdrawn. */
 class ActorInvitationTest {
@@ -49,9 +46,7 @@ class ActorInvitationTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Actor.class);
-        fixture.registerInjectableResource(mock(ContactVault.class));
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture = ActorFixtures.at(NOW);
     }
 
     @Test

@@ -18,15 +18,12 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 
 import static fr.labos.partenariats.schema.profile.MemberRole.MANAGER;
 import static fr.labos.partenariats.schema.profile.MemberRole.MEMBER;
-import static org.mockito.Mockito.mock;
 
 /**
  * The roles of the members granted here: a manager names others, and while members remain one of them at least is a
@@ -42,9 +39,7 @@ class ActorMemberRoleTest {
 
     @BeforeEach
     void setUp() {
-        fixture = new AggregateTestFixture<>(Actor.class);
-        fixture.registerInjectableResource(mock(ContactVault.class));
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture = ActorFixtures.at(NOW);
     }
 
     @Test

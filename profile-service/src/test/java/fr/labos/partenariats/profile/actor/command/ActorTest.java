@@ -21,9 +21,7 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Set;
 
@@ -46,9 +44,7 @@ class ActorTest {
     @BeforeEach
     void setUp() {
         contacts = mock(ContactVault.class);
-        fixture = new AggregateTestFixture<>(Actor.class);
-        fixture.registerInjectableResource(contacts);
-        fixture.registerInjectableResource(Clock.fixed(NOW, ZoneOffset.UTC));
+        fixture = ActorFixtures.at(NOW, contacts);
     }
 
     @Test
