@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.MemberRole;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -37,16 +38,7 @@ public final class EventUpcasts {
 
     /** Whether a payload of that type and revision reads as the current revision: it is current, or steps lead there. */
     public static boolean canRead(Class<?> type, String revision) {
-        String current = EventCatalog.revisionOf(type);
-        String reached = revision;
-        while (!Objects.equals(reached, current)) {
-            Optional<Step> next = stepFrom(type, reached);
-            if (next.isEmpty()) {
-                return false;
-            }
-            reached = next.get().toRevision();
-        }
-        return true;
+        return stepsToCurrent(type, revision).isPresent();
     }
 
     /**
@@ -55,16 +47,12 @@ public final class EventUpcasts {
      * @throws IllegalArgumentException when no steps lead from that revision to the current one ({@link #canRead})
      */
     public static ObjectNode toCurrent(Class<?> type, String revision, ObjectNode payload) {
-        if (!canRead(type, revision)) {
-            throw new IllegalArgumentException(EventCatalog.typeName(type) + " revision " + revision
-                    + " cannot be read as revision " + EventCatalog.revisionOf(type));
-        }
+        List<Step> steps = stepsToCurrent(type, revision).orElseThrow(() -> new IllegalArgumentException(
+                EventCatalog.typeName(type) + " revision " + revision + " cannot be read as revision "
+                        + EventCatalog.revisionOf(type)));
         ObjectNode upcast = payload.deepCopy();
-        String reached = revision;
-        while (!Objects.equals(reached, EventCatalog.revisionOf(type))) {
-            Step step = stepFrom(type, reached).orElseThrow();
+        for (Step step : steps) {
             upcast = step.change().apply(upcast);
-            reached = step.toRevision();
         }
         return upcast;
     }
@@ -86,6 +74,21 @@ public final class EventUpcasts {
             throw JsonMappingException.from((JsonParser) null, "an event's payload must be a JSON object");
         }
         return mapper.treeToValue(toCurrent(type, revision, object), type);
+    }
+
+    /** The steps from that revision to the current one, in order (none when it is current); empty when none lead there. */
+    private static Optional<List<Step>> stepsToCurrent(Class<?> type, String revision) {
+        List<Step> steps = new ArrayList<>();
+        String reached = revision;
+        while (!Objects.equals(reached, EventCatalog.revisionOf(type))) {
+            Optional<Step> next = stepFrom(type, reached);
+            if (next.isEmpty()) {
+                return Optional.empty();
+            }
+            steps.add(next.get());
+            reached = next.get().toRevision();
+        }
+        return Optional.of(steps);
     }
 
     private static Optional<Step> stepFrom(Class<?> type, String revision) {

@@ -259,23 +259,9 @@ public class MatchingProjection {
         if (payload instanceof ActorProfileUpdatedEvent e) {
             return write(ActorEntry.COLLECTION, e.actorId(), event, actorProfile(e.name(), e.type(), e.homeTerritory(), e.themes(), e.sdgs(), e.description()));
         }
-        if (payload instanceof ActorContactErasedEvent e) {
-            // The projection never holds contact details; the event still moves the sequence on.
-            return write(ActorEntry.COLLECTION, e.actorId(), event, new Update());
-        }
-        // Invitations and members' roles change nothing the matcher or the access checks read here (any member acts
-        // for the actor in its introductions); they move the actor's sequence on, as every event of the actor does.
-        if (payload instanceof ActorMemberRoleChangedEvent e) {
-            return write(ActorEntry.COLLECTION, e.actorId(), event, new Update());
-        }
-        if (payload instanceof ActorMemberInvitedEvent e) {
-            return write(ActorEntry.COLLECTION, e.actorId(), event, new Update());
-        }
-        if (payload instanceof ActorInvitationRedeemedEvent e) {
-            return write(ActorEntry.COLLECTION, e.actorId(), event, new Update());
-        }
-        if (payload instanceof ActorInvitationRevokedEvent e) {
-            return write(ActorEntry.COLLECTION, e.actorId(), event, new Update());
+        String unread = actorOfAnEventNothingHereReads(payload);
+        if (unread != null) {
+            return write(ActorEntry.COLLECTION, unread, event, new Update());
         }
         if (payload instanceof ActorMemberJoinedEvent e) {
             // Who may act for the actor in its introductions (matchmaking.access), besides the members its tokens name:
@@ -309,6 +295,27 @@ public class MatchingProjection {
         }
         // In the catalog but not handled here: nothing in the matcher depends on it.
         return null;
+    }
+
+    /**
+     * The actor of an event that changes nothing the matcher or the access checks read, yet moves the actor's sequence
+     * on as every event of the actor does: an erased contact (the projection never holds contact details), invitations
+     * and members' roles (any member acts for the actor in its introductions). Null for any other event.
+     */
+    private static String actorOfAnEventNothingHereReads(Object payload) {
+        if (payload instanceof ActorContactErasedEvent e) {
+            return e.actorId();
+        }
+        if (payload instanceof ActorMemberRoleChangedEvent e) {
+            return e.actorId();
+        }
+        if (payload instanceof ActorMemberInvitedEvent e) {
+            return e.actorId();
+        }
+        if (payload instanceof ActorInvitationRedeemedEvent e) {
+            return e.actorId();
+        }
+        return payload instanceof ActorInvitationRevokedEvent e ? e.actorId() : null;
     }
 
     private static Write write(String collection, String id, ProfileEvent event, Update update) {
