@@ -165,10 +165,21 @@ class ConsoleMemberJourneyTest {
                 manager.settled().until(d -> d.findElement(newcomerRole).getText().equals("responsable"));
                 manager.await(By.xpath("//button[normalize-space()='Rendre " + newcomer + " simple membre']"));
                 manager.shot("collegue-nomme-responsable");
+                // The newcomer's page hears of it live, says so, and offers the invitations from now on.
+                browser.settled().until(d -> d.findElement(newcomerRole).getText().equals("responsable"));
+                browser.await(By.id("inviter"));
+                browser.settled().until(d -> d.findElement(By.id("annonces")).getText()
+                        .equals("Un rôle a changé : la liste des membres est à jour."));
+                browser.shot("devenu-responsable-en-direct");
+                // The manager's page heard the same event: what it announced of its own action is said once, not
+                // replaced by the event's echo (which reaches both pages within a fraction of a second).
+                String announced = newcomer + " est maintenant responsable.";
+                long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                while (System.nanoTime() < until) {
+                    assertThat(manager.driver.findElement(By.id("annonces")).getText()).isEqualTo(announced);
+                    Thread.sleep(100);
+                }
             }
-            browser.settled().until(d -> d.findElement(newcomerRole).getText().equals("responsable"));
-            browser.await(By.id("inviter"));
-            browser.shot("devenu-responsable-en-direct");
 
             // A member of no organisation opens on the page where a code is given.
             lab.leaveEveryOrganisation("member-newcomer");

@@ -1,8 +1,8 @@
 // An actor's own page: its profile and contact person, its members and the invitations to join it, its needs and
 // offers (post, edit, withdraw, fulfil). What may be seen and done is the API's answer: a member of another actor gets
 // the API's refusal, shown as it is. Managing the members is for the organisation's managers (« responsables »), the
-// members named by the sign-in token, its territory's facilitators and admins: a plain member is offered no button the
-// API would refuse.
+// members named by the sign-in token, its territory's facilitators and admins: the buttons follow the API's own answer
+// (the actor's permissions for the user), so that no one is offered what the API would refuse.
 import { profile, Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import {
@@ -41,7 +41,7 @@ export async function render(main, context, actorId) {
     : h('p', {}, 'Aucune personne à contacter n’est enregistrée.'));
   const members = h('section', { 'aria-labelledby': 'titre-membres' });
   main.append(members);
-  const manages = await renderMembers(members, context, actorId);
+  const { manages } = await renderMembers(members, context, actorId);
   const invitations = h('section', { 'aria-labelledby': 'titre-invitations' });
   main.append(invitations);
   await renderInvitations(invitations, actorId, manages);
@@ -63,10 +63,12 @@ export async function render(main, context, actorId) {
       // among them, which decides what it may do here): the members and invitations as they are now. The members'
       // list is left alone while one of its confirmations is open, not to take it from under the user.
       const confirming = members.querySelector('.editeur')?.hasChildNodes();
-      (confirming ? readMembers(context, actorId).then(read => read.manages) : renderMembers(members, context, actorId))
+      (confirming ? readMembers(actorId).then(read => ({ manages: read.manages, changed: changedSince(members, read) }))
+        : renderMembers(members, context, actorId))
         // A list overtaken by a later drawing says nothing of the user's role now: that drawing draws the invitations.
-        .then(manages => manages === undefined ? null : renderInvitations(invitations, actorId, manages))
-        .then(() => announce(event.type === 'ActorInvitationRedeemedEvent'
+        .then(drawn => drawn === undefined ? null : renderInvitations(invitations, actorId, drawn.manages).then(() => drawn))
+        // The user's own action announced itself and drew the list already: its event changes nothing to announce.
+        .then(drawn => drawn?.changed && announce(event.type === 'ActorInvitationRedeemedEvent'
           ? 'Une invitation a servi : la liste des membres est à jour.'
           : 'Un rôle a changé : la liste des membres est à jour.'))
         .catch(() => announce('La liste des membres n’a pas pu être mise à jour : rechargez la page.'));
@@ -82,13 +84,16 @@ export async function render(main, context, actorId) {
  * who, since when, with which role, and for those who manage the members naming a manager, making one a member again
  * and taking a membership away — a member leaving, or the organisation's managers removing a facilitator who
  * registered it for them. Members named by the sign-in provider are managed there and are not listed.
- * Resolves to whether the user manages the members, as the list just drawn says; to undefined when a later drawing
- * overtook this one (its answer, possibly older, decides nothing).
+ * Resolves to whether the user manages the members and whether anything changed since the list drawn before; to
+ * undefined when a later drawing overtook this one (its answer, possibly older, decides nothing).
  */
 async function renderMembers(section, context, actorId) {
   const drawing = latestDrawing(section);
-  const { members, manages } = await readMembers(context, actorId);
+  const read = await readMembers(actorId);
   if (!drawing.isLatest()) return undefined;
+  const { members, manages } = read;
+  const changed = changedSince(section, read);
+  section.dataset.drawn = drawnState(read);
   const me = context.session.subject;
   const list = h('ul', { role: 'list' }, members.map(member => {
     const mine = member.subject === me;
@@ -120,20 +125,33 @@ async function renderMembers(section, context, actorId) {
     [...section.querySelectorAll('li[data-membre]')].find(li => li.dataset.membre === focusedKey)
       ?.querySelector(`button[data-action="${focused.dataset.action}"]`)?.focus();
   }
-  return manages;
+  return { manages, changed };
 }
 
 /**
- * The members granted here, and whether the signed-in user manages them (invites, names managers, removes others):
- * an admin, a facilitator (who reaches this view for the organisations of its territory), a member its token names, or
- * one of its managers. The API decides all the same; this only spares a member buttons it would refuse.
+ * The members granted here, and whether the signed-in user manages them (invites, names managers, removes others), as
+ * the API says: the console keeps no copy of who may, and offers no button the API would refuse.
  */
-async function readMembers(context, actorId) {
-  const members = await profile(`/api/actors/${actorId}/members`);
-  const { role, actors, subject } = context.session;
-  const manages = role === 'ADMIN' || role === 'FACILITATOR' || actors.includes(actorId)
-    || members.some(member => member.subject === subject && member.role === 'MANAGER');
-  return { members, manages };
+async function readMembers(actorId) {
+  const [members, permissions] = await Promise.all([
+    profile(`/api/actors/${actorId}/members`), profile(`/api/actors/${actorId}/permissions`)]);
+  return { members, manages: permissions.manageMembers };
+}
+
+/** What a drawing of the members shows: who, with which role, and whether the user manages them. */
+function drawnState({ members, manages }) {
+  return JSON.stringify([manages, members.map(member => [member.subject, member.role])]);
+}
+
+/** A drawn state with one member's role changed. */
+function drawnWithRole(drawn, subject, role) {
+  const [manages, members] = JSON.parse(drawn);
+  return JSON.stringify([manages, members.map(([member, was]) => [member, member === subject ? role : was])]);
+}
+
+/** Whether the members as just read differ from those the section shows (or that the user knows of). */
+function changedSince(section, read) {
+  return section.dataset.drawn !== drawnState(read);
 }
 
 /** Names a member manager, or makes a manager a member again, at once (it can be undone the same way). */
@@ -141,6 +159,8 @@ async function changeRole(section, context, actorId, member, role) {
   section.querySelector('.probleme-membres').replaceChildren();
   try {
     await profile(`/api/actors/${actorId}/members/${encodeURIComponent(member.subject)}/role`, { method: 'PUT', body: { role } });
+    // From now on the user knows of this role: its event, whichever drawing it reaches first, is nothing new to announce.
+    section.dataset.drawn = drawnWithRole(section.dataset.drawn, member.subject, role);
     announce(role === 'MANAGER' ? `${member.subject} est maintenant responsable.` : `${member.subject} est de nouveau simple membre.`);
     await renderMembers(section, context, actorId);
   } catch (e) {

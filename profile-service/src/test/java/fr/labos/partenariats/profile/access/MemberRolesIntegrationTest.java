@@ -129,6 +129,44 @@ class MemberRolesIntegrationTest {
     }
 
     /**
+     * What each caller may do, as the API tells a browser application: the same answer as the operations give, role by
+     * role, and a new role counts from the next request.
+     */
+    @Test
+    void thePermissionsSayWhatTheOperationsAccept() {
+        assertThat(permissions(founder.sign())).isEqualTo("actFor manageMembers readContact");
+        assertThat(permissions(colleague.sign())).isEqualTo("actFor readContact");
+        assertThat(permissions(TestTokens.facilitator("DEPARTEMENT:38").sign())).isEqualTo("actFor manageMembers readContact");
+        assertThat(permissions(TestTokens.admin().sign())).isEqualTo("actFor manageMembers readContact");
+        assertThat(permissions(TestTokens.member(actor).sign())).isEqualTo("actFor manageMembers readContact");
+        for (String outsider : new String[]{TestTokens.member().sign(), TestTokens.viewer().actors(actor).sign(),
+                TestTokens.facilitator("DEPARTEMENT:73").sign()}) {
+            assertThat(permissions(outsider)).isEmpty();
+        }
+
+        assertThat(http.call(HttpMethod.PUT, founder.sign(), roleOf(colleague), "{\"role\": \"MANAGER\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(permissions(colleague.sign())).isEqualTo("actFor manageMembers readContact");
+
+        ResponseEntity<String> unknown = http.get(founder.sign(), "/api/actors/" + UUID.randomUUID() + "/permissions");
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getHeaders().getContentType()).hasToString("application/problem+json");
+    }
+
+    /** The permissions granted, by name, in the answer's order (empty: none). */
+    private String permissions(String token) {
+        ResponseEntity<String> answer = http.get(token, "/api/actors/" + actor + "/permissions");
+        assertThat(answer.getStatusCode()).as(answer.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode permissions = json(answer.getBody());
+        assertThat(permissions.size()).as(answer.getBody()).isEqualTo(3);
+        StringBuilder granted = new StringBuilder();
+        permissions.fields().forEachRemaining(field -> {
+            if (field.getValue().asBoolean()) granted.append(granted.isEmpty() ? "" : " ").append(field.getKey());
+        });
+        return granted.toString();
+    }
+
+    /**
      * A member who joined before roles existed was written at revision 1 of its joining event, without a role: the
      * event store reads it as a manager, as every member then could do what a manager does now. The founder may then
      * hand over its role, which it could not were the old member read without one.

@@ -88,6 +88,18 @@ class ActorController {
         return contacts.find(actorId).orElseThrow(() -> new NotFoundException("not-found.contact", actorId));
     }
 
+    /**
+     * What the signed-in caller may do with the actor, as {@link ActorAccess} decides it for each request: so that a
+     * browser application offers only what the API would accept, without a copy of the rules. Never a refusal (every
+     * signed-in role may ask about itself); a 404 for an actor that does not exist.
+     */
+    @GetMapping("/{actorId}/permissions")
+    ActorPermissions permissions(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId) {
+        ActorView actor = access.existing(actorId);
+        return new ActorPermissions(access.mayActFor(principal, actor), access.mayManageMembers(principal, actor),
+                access.maySeeContact(principal, actor));
+    }
+
     @PutMapping("/{actorId}")
     ResponseEntity<Void> update(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
                                 @Valid @RequestBody ActorRequest request) {
@@ -105,6 +117,16 @@ class ActorController {
         access.actingFor(principal, actorId);
         commands.sendAndWait(new EraseActorContactCommand(actorId));
         return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * @param actFor        update the profile, post and change needs and offers, erase the contact, answer
+     *                      introductions, see the members, leave the organisation
+     * @param manageMembers invite colleagues, list and withdraw invitations, name managers, remove other members
+     * @param readContact   read the contact person (those who act for the actor, and the members of an actor introduced
+     *                      to it once both sides accepted)
+     */
+    record ActorPermissions(boolean actFor, boolean manageMembers, boolean readContact) {
     }
 
     /** An actor's public profile with its contact person, when one is on file and the reader may see it. */
