@@ -62,6 +62,10 @@ class AuthorizationMatrixTest {
             GET    /api/actors/{actorId}                          other    401   200      200c     200c      200        200     200c
             GET    /api/actors/{actorId}/contact                  own      401   200c     403      200c      403        403     200c
             GET    /api/actors/{actorId}/contact                  other    401   403      200c     200c      403        403     200c
+            # What the caller may do with the actor: every signed-in role asks about itself (the answer's content is
+            # MemberRolesIntegrationTest's)
+            GET    /api/actors/{actorId}/permissions              own      401   200      200      200       200        200     200
+            GET    /api/actors/{actorId}/permissions              other    401   200      200      200       200        200     200
             GET    /api/actors/{actorId}/export                   own      401   200c     403      403       403        403     200c
             GET    /api/actors/{actorId}/export                   other    401   403      200c     403       403        403     200c
             # Memberships granted in the lab: listed for whoever acts for the actor; the DELETE takes the registering
