@@ -172,7 +172,10 @@ public class ActorAccess {
         }
     }
 
-    /** GDPR portability: the actor's members and admins. */
+    /**
+     * GDPR portability: the actor's members and admins. Among members, those who may not {@link #mayManageMembers
+     * manage its members} get it without the invitations.
+     */
     public ActorView exportable(LabPrincipal principal, String actorId) {
         ActorView actor = existing(actorId);
         boolean allowed = principal.is(LabRole.ADMIN)

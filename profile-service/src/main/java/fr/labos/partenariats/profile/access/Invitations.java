@@ -26,7 +26,10 @@ import java.util.Optional;
 @ProcessingGroup("profile-views")
 public class Invitations {
 
-    /** The most recent invitations listed for an actor; older ones stay in its history (the export). */
+    /**
+     * The most recent invitations listed for an actor; older ones stay in its history (the export, for those who manage
+     * its members).
+     */
     static final int LISTED = 100;
 
     private final JdbcTemplate jdbc;

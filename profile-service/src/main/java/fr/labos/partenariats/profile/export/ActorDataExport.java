@@ -8,6 +8,9 @@ import fr.labos.partenariats.profile.post.query.PostProjection;
 import fr.labos.partenariats.profile.post.query.PostView;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.PrincipalMetadata;
+import fr.labos.partenariats.schema.profile.ActorInvitationRedeemedEvent;
+import fr.labos.partenariats.schema.profile.ActorInvitationRevokedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberInvitedEvent;
 import fr.labos.partenariats.schema.profile.ContactDetails;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
@@ -22,10 +25,30 @@ import java.util.stream.Stream;
 
 /**
  * Everything profile-service holds about an actor, for GDPR portability: its profile, contact person, needs and offers
- * (closed ones too), members, and the history of its events with who acted in which role.
+ * (closed ones too), members, and the history of its events with who acted in which role. For a member who does not
+ * manage the actor's members, the history leaves out the invitations, which only those who manage them read, and the
+ * document says so ({@link Withheld}).
  */
 @Component
 class ActorDataExport {
+
+    /**
+     * The events only those who manage the actor's members may read, as {@code GET /api/actors/{id}/invitations} is
+     * theirs only: who invited when and until when, which invitations were withdrawn, which one was used by whom.
+     * <p>
+     * {@link ActorInvitationRedeemedEvent} is among them: it ties an invitation (the id that the listing and the
+     * withdrawal name) to the subject who used it and when, which is what the listing's {@code redeemedBy} and
+     * {@code redeemedAt} say, to managers only. What it says beyond that, that the colleague joined and when, the
+     * {@code ActorMemberJoinedEvent} written with it says too, and that one stays, as the members and their roles are
+     * for whoever acts for the actor.
+     */
+    static final List<Class<?>> MANAGERS_ONLY = List.of(
+            ActorMemberInvitedEvent.class, ActorInvitationRedeemedEvent.class, ActorInvitationRevokedEvent.class);
+
+    static final String INVITATIONS_WITHHELD = "Les invitations de l'acteur (qui a invité un collègue, quand, jusqu'à"
+            + " quand, lesquelles ont été retirées, quel code a servi à qui) ne figurent pas dans cet historique : elles"
+            + " sont réservées à ses responsables, aux animateurs de son territoire et aux administrateurs, et vous en"
+            + " êtes membre, pas responsable. Leur absence ne signifie pas qu'il n'y en a pas eu.";
 
     private final ContactVault contacts;
     private final PostProjection posts;
@@ -42,20 +65,28 @@ class ActorDataExport {
         this.clock = clock;
     }
 
-    Export of(ActorView actor) {
+    /**
+     * @param managesMembers whether the reader may manage the actor's members; if not, the invitations are left out
+     */
+    Export of(ActorView actor, boolean managesMembers) {
         List<PostView> needs = posts.listForActor(PostKind.NEED, actor.id(), true);
         List<PostView> offers = posts.listForActor(PostKind.OFFER, actor.id(), true);
         List<String> aggregates = new ArrayList<>();
         aggregates.add(actor.id());
         Stream.concat(needs.stream(), offers.stream()).map(PostView::id).forEach(aggregates::add);
+        // The sequence numbers stay the event store's, gaps included: renumbering would make the history name events
+        // by numbers the store gives others, and the gaps are where the events the document says it leaves out were.
         List<HistoryEntry> history = aggregates.stream()
                 .flatMap(id -> eventStore.readEvents(id).asStream())
+                .filter(event -> managesMembers || !MANAGERS_ONLY.contains(event.getPayloadType()))
                 .map(ActorDataExport::entry)
                 .sorted(Comparator.comparing(HistoryEntry::occurredAt).thenComparing(HistoryEntry::aggregateId)
                         .thenComparingLong(HistoryEntry::sequence))
                 .toList();
+        Withheld withheld = managesMembers ? null
+                : new Withheld(MANAGERS_ONLY.stream().map(EventCatalog::typeName).toList(), INVITATIONS_WITHHELD);
         return new Export(clock.instant(), actor, contacts.find(actor.id()).orElse(null), needs, offers,
-                memberships.membersOf(actor.id()), history);
+                memberships.membersOf(actor.id()), history, withheld);
     }
 
     private static HistoryEntry entry(DomainEventMessage<?> event) {
@@ -66,9 +97,14 @@ class ActorDataExport {
                 event.getPayload());
     }
 
-    /** The export document. */
+    /**
+     * The export document.
+     *
+     * @param withheld what the history leaves out for this reader; absent when it holds every event
+     */
     record Export(Instant exportedAt, ActorView profile, ContactDetails contact, List<PostView> needs,
-                  List<PostView> offers, List<Memberships.Member> members, List<HistoryEntry> history) {
+                  List<PostView> offers, List<Memberships.Member> members, List<HistoryEntry> history,
+                  Withheld withheld) {
     }
 
     /**
@@ -77,5 +113,14 @@ class ActorDataExport {
      */
     record HistoryEntry(Instant occurredAt, String aggregateId, long sequence, String type, String principalRole,
                         String actingFor, Object event) {
+    }
+
+    /**
+     * The kinds of events left out of the history, and why, in French like the rest of what the reader is told.
+     *
+     * @param eventTypes the type names of the events left out, as {@link HistoryEntry#type()} names them
+     * @param note       why, and that their absence does not mean there were none
+     */
+    record Withheld(List<String> eventTypes, String note) {
     }
 }
