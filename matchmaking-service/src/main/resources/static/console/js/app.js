@@ -1,7 +1,7 @@
 // The console: reads its settings, completes or starts the sign-in, then shows the page of the address (#/…).
 import { completeSignIn, currentSession, signIn, signOut } from './auth.js';
 import { configure, profile, Problem } from './api.js';
-import { close as closeLive } from './live.js';
+import { close as closeLive, whenReady as whenLiveReady } from './live.js';
 import { announce, h, problemBox } from './ui.js';
 
 const ROLE_LABELS = { ADMIN: 'administration', FACILITATOR: 'animation', ACTOR_MEMBER: 'membre', VIEWER: 'lecture' };
@@ -39,11 +39,14 @@ async function start() {
     showSignIn();
     return;
   }
-  try {
-    context.myActors = context.session.role === 'VIEWER' ? [] : await profile('/api/me/actors');
-  } catch (e) {
-    context.myActors = [];
-  }
+  // The live stream opens before the first page reads anything: an event committed between the page's reads and the
+  // stream's opening would otherwise never reach it. A stream that is not open within two seconds (the live endpoint
+  // unreachable) does not hold the console back; it keeps trying on its own.
+  const [myActors] = await Promise.all([
+    context.session.role === 'VIEWER' ? [] : profile('/api/me/actors').catch(() => []),
+    Promise.race([whenLiveReady(), new Promise(resolve => setTimeout(resolve, 2000))]),
+  ]);
+  context.myActors = myActors;
   showAccount();
   window.addEventListener('hashchange', route);
   await route();
