@@ -36,197 +36,212 @@ import static org.awaitility.Awaitility.await;
  * without a row in the matrix fails the test, and so does a row for an operation that no longer exists.
  *
  * <p>Callers are named from the point of view of actor A, registered by the demo account {@code member-tremplin}
- * (which thereby became its member); actor B is registered by {@code member-mobilite}. Both are in Isère. "own" means
- * every id in the path is A's; "another's" means every id is B's: a member of A acting on B's object is refused, a
- * member of B may. For {@code POST /api/actors}, "own" registers an actor in Isère and "another's" one in Savoie.
+ * (which thereby became its member, and its manager: « responsable »); actor B is registered by
+ * {@code member-mobilite}. Both are in Isère. "own" means every id in the path is A's; "another's" means every id is
+ * B's: a member of A acting on B's object is refused, a member of B may. For {@code POST /api/actors}, "own" registers
+ * an actor in Isère and "another's" one in Savoie.
  * Every cell acts on objects made for it, so that a cell's success (an erasure, a withdrawal) never changes another's.
+ *
+ * <p>The plain member of A ({@value #PLAIN_MEMBER}) is a colleague who joined A with an invitation A's registering
+ * member made, and so holds the role MEMBER, not MANAGER: it acts for A as A's manager does, but manages none of A's
+ * members (inviting, listing and withdrawing invitations, removing another member, naming roles). Every fixture of A
+ * its cells act on has it joined that way ({@link #joinAsPlainMember}), and only those: to B it is an outsider.
  */
 @ExtendWith(SignedInLab.Resolver.class)
 class AuthorizationMatrixTest {
 
     /**
-     * Expected status by operation and object (own / another's), for: anonymous, member of A, member of B, facilitator
-     * of Isère, facilitator of Savoie, viewer, admin. {@code 200c}: 200 with the object's contact person in the body;
-     * {@code 200} on a GET: 200 without it (the property-level check).
+     * Expected status by operation and object (own / another's), for: anonymous, member of A (its manager), plain
+     * member of A, member of B, facilitator of Isère, facilitator of Savoie, viewer, admin. {@code 200c}: 200 with the
+     * object's contact person in the body; {@code 200} on a GET: 200 without it (the property-level check).
      */
     static final String MATRIX = """
-            # operation                                          object   anon  memberA  memberB  facIsere  facSavoie  viewer  admin
-            POST   /api/actors                                    own      401   201      201      201       403        403     201
-            POST   /api/actors                                    other    401   201      201      403       201        403     201
+            # operation                                          object   anon  memberA  plainA   memberB  facIsere  facSavoie  viewer  admin
+            POST   /api/actors                                    own      401   201      201      201      201       403        403     201
+            POST   /api/actors                                    other    401   201      201      201      403       201        403     201
             # CSV import of actors (facilitators within their territories, admins): own = a file of Isère, other = of Savoie
-            POST   /api/actors/import                             own      401   403      403      200       403        403     200
-            POST   /api/actors/import                             other    401   403      403      403       200        403     200
-            GET    /api/actors                                    own      401   200      200      200       200        200     200
-            GET    /api/actors                                    other    401   200      200      200       200        200     200
-            GET    /api/actors/{actorId}                          own      401   200c     200      200c      200        200     200c
-            GET    /api/actors/{actorId}                          other    401   200      200c     200c      200        200     200c
-            GET    /api/actors/{actorId}/contact                  own      401   200c     403      200c      403        403     200c
-            GET    /api/actors/{actorId}/contact                  other    401   403      200c     200c      403        403     200c
+            POST   /api/actors/import                             own      401   403      403      403      200       403        403     200
+            POST   /api/actors/import                             other    401   403      403      403      403       200        403     200
+            GET    /api/actors                                    own      401   200      200      200      200       200        200     200
+            GET    /api/actors                                    other    401   200      200      200      200       200        200     200
+            GET    /api/actors/{actorId}                          own      401   200c     200c     200      200c      200        200     200c
+            GET    /api/actors/{actorId}                          other    401   200      200      200c     200c      200        200     200c
+            GET    /api/actors/{actorId}/contact                  own      401   200c     200c     403      200c      403        403     200c
+            GET    /api/actors/{actorId}/contact                  other    401   403      403      200c     200c      403        403     200c
             # What the caller may do with the actor: every signed-in role asks about itself (the answer's content is
             # MemberRolesIntegrationTest's)
-            GET    /api/actors/{actorId}/permissions              own      401   200      200      200       200        200     200
-            GET    /api/actors/{actorId}/permissions              other    401   200      200      200       200        200     200
-            GET    /api/actors/{actorId}/export                   own      401   200c     403      403       403        403     200c
-            GET    /api/actors/{actorId}/export                   other    401   403      200c     403       403        403     200c
+            GET    /api/actors/{actorId}/permissions              own      401   200      200      200      200       200        200     200
+            GET    /api/actors/{actorId}/permissions              other    401   200      200      200      200       200        200     200
+            GET    /api/actors/{actorId}/export                   own      401   200c     200c     403      403       403        403     200c
+            GET    /api/actors/{actorId}/export                   other    401   403      403      200c     403       403        403     200c
             # Memberships granted in the lab: listed for whoever acts for the actor; the DELETE takes the registering
-            # member's own membership away (own: member of A leaving A, another's: member of B leaving B).
-            GET    /api/actors/{actorId}/members                  own      401   200      403      200       403        403     200
-            GET    /api/actors/{actorId}/members                  other    401   403      200      200       403        403     200
-            DELETE /api/actors/{actorId}/members/{memberSubject}  own      401   204      403      204       403        403     204
-            DELETE /api/actors/{actorId}/members/{memberSubject}  other    401   403      204      204       403        403     204
+            # member's own membership away (own: member of A leaving A, another's: member of B leaving B), which for
+            # the plain member of A is removing another member: for whoever manages the members only.
+            GET    /api/actors/{actorId}/members                  own      401   200      200      403      200       403        403     200
+            GET    /api/actors/{actorId}/members                  other    401   403      403      200      200       403        403     200
+            DELETE /api/actors/{actorId}/members/{memberSubject}  own      401   204      403      403      204       403        403     204
+            DELETE /api/actors/{actorId}/members/{memberSubject}  other    401   403      403      204      204       403        403     204
             # Naming the registering member manager (it is one: 204, nothing written) is for whoever manages the members:
-            # the members the demo accounts' tokens name do, as the territory's facilitators and admins.
-            PUT    /api/actors/{actorId}/members/{memberSubject}/role  own   401   204      403      204       403        403     204
-            PUT    /api/actors/{actorId}/members/{memberSubject}/role  other 401   403      204      204       403        403     204
+            # the actor's managers do, as the territory's facilitators and admins; its plain member does not.
+            PUT    /api/actors/{actorId}/members/{memberSubject}/role  own   401   204      403      403      204       403        403     204
+            PUT    /api/actors/{actorId}/members/{memberSubject}/role  other 401   403      403      204      204       403        403     204
             # Invitations to join an actor: whoever manages its members invites, lists them and withdraws one (a fresh
-            # one per cell)
-            POST   /api/actors/{actorId}/invitations              own      401   201      403      201       403        403     201
-            POST   /api/actors/{actorId}/invitations              other    401   403      201      201       403        403     201
-            GET    /api/actors/{actorId}/invitations              own      401   200      403      200       403        403     200
-            GET    /api/actors/{actorId}/invitations              other    401   403      200      200       403        403     200
-            DELETE /api/actors/{actorId}/invitations/{invitationId}  own   401   204      403      204       403        403     204
-            DELETE /api/actors/{actorId}/invitations/{invitationId}  other 401   403      204      204       403        403     204
-            PUT    /api/actors/{actorId}                          own      401   204      403      204       403        403     204
-            PUT    /api/actors/{actorId}                          other    401   403      204      204       403        403     204
-            DELETE /api/actors/{actorId}/contact                  own      401   204      403      204       403        403     204
-            DELETE /api/actors/{actorId}/contact                  other    401   403      204      204       403        403     204
-            POST   /api/actors/{actorId}/{kind}                   own      401   201      403      201       403        403     201
-            POST   /api/actors/{actorId}/{kind}                   other    401   403      201      201       403        403     201
-            GET    /api/actors/{actorId}/{kind}                   own      401   200      200      200       200        200     200
-            GET    /api/actors/{actorId}/{kind}                   other    401   200      200      200       200        200     200
-            GET    /api/actors/{actorId}/{kind}/{postId}          own      401   200      200      200       200        200     200
-            GET    /api/actors/{actorId}/{kind}/{postId}          other    401   200      200      200       200        200     200
-            PUT    /api/actors/{actorId}/{kind}/{postId}          own      401   204      403      204       403        403     204
-            PUT    /api/actors/{actorId}/{kind}/{postId}          other    401   403      204      204       403        403     204
-            DELETE /api/actors/{actorId}/{kind}/{postId}          own      401   204      403      204       403        403     204
-            DELETE /api/actors/{actorId}/{kind}/{postId}          other    401   403      204      204       403        403     204
-            POST   /api/actors/{actorId}/needs/{needId}/fulfilment own     401   204      403      204       403        403     204
-            POST   /api/actors/{actorId}/needs/{needId}/fulfilment other   401   403      204      204       403        403     204
-            GET    /api/needs/{needId}/matches                    own      401   200      200      200       200        200     200
-            GET    /api/needs/{needId}/matches                    other    401   200      200      200       200        200     200
-            GET    /api/offers/{offerId}/matches                  own      401   200      200      200       200        200     200
-            GET    /api/offers/{offerId}/matches                  other    401   200      200      200       200        200     200
-            GET    /api/actors/{actorId}/partners                 own      401   200      200      200       200        200     200
-            GET    /api/actors/{actorId}/partners                 other    401   200      200      200       200        200     200
+            # one per cell); a plain member, who acts for the actor, does none of it
+            POST   /api/actors/{actorId}/invitations              own      401   201      403      403      201       403        403     201
+            POST   /api/actors/{actorId}/invitations              other    401   403      403      201      201       403        403     201
+            GET    /api/actors/{actorId}/invitations              own      401   200      403      403      200       403        403     200
+            GET    /api/actors/{actorId}/invitations              other    401   403      403      200      200       403        403     200
+            DELETE /api/actors/{actorId}/invitations/{invitationId}  own   401   204      403      403      204       403        403     204
+            DELETE /api/actors/{actorId}/invitations/{invitationId}  other 401   403      403      204      204       403        403     204
+            PUT    /api/actors/{actorId}                          own      401   204      204      403      204       403        403     204
+            PUT    /api/actors/{actorId}                          other    401   403      403      204      204       403        403     204
+            DELETE /api/actors/{actorId}/contact                  own      401   204      204      403      204       403        403     204
+            DELETE /api/actors/{actorId}/contact                  other    401   403      403      204      204       403        403     204
+            POST   /api/actors/{actorId}/{kind}                   own      401   201      201      403      201       403        403     201
+            POST   /api/actors/{actorId}/{kind}                   other    401   403      403      201      201       403        403     201
+            GET    /api/actors/{actorId}/{kind}                   own      401   200      200      200      200       200        200     200
+            GET    /api/actors/{actorId}/{kind}                   other    401   200      200      200      200       200        200     200
+            GET    /api/actors/{actorId}/{kind}/{postId}          own      401   200      200      200      200       200        200     200
+            GET    /api/actors/{actorId}/{kind}/{postId}          other    401   200      200      200      200       200        200     200
+            PUT    /api/actors/{actorId}/{kind}/{postId}          own      401   204      204      403      204       403        403     204
+            PUT    /api/actors/{actorId}/{kind}/{postId}          other    401   403      403      204      204       403        403     204
+            DELETE /api/actors/{actorId}/{kind}/{postId}          own      401   204      204      403      204       403        403     204
+            DELETE /api/actors/{actorId}/{kind}/{postId}          other    401   403      403      204      204       403        403     204
+            POST   /api/actors/{actorId}/needs/{needId}/fulfilment own     401   204      204      403      204       403        403     204
+            POST   /api/actors/{actorId}/needs/{needId}/fulfilment other   401   403      403      204      204       403        403     204
+            GET    /api/needs/{needId}/matches                    own      401   200      200      200      200       200        200     200
+            GET    /api/needs/{needId}/matches                    other    401   200      200      200      200       200        200     200
+            GET    /api/offers/{offerId}/matches                  own      401   200      200      200      200       200        200     200
+            GET    /api/offers/{offerId}/matches                  other    401   200      200      200      200       200        200     200
+            GET    /api/actors/{actorId}/partners                 own      401   200      200      200      200       200        200     200
+            GET    /api/actors/{actorId}/partners                 other    401   200      200      200      200       200        200     200
             # Introduction views and dashboards: an introduction's timeline and an actor's inbox for its (either side's)
             # members, its territory's facilitators and admins; the dashboards, aggregates without names, for every role.
-            GET    /api/introductions/{introductionId}            own      401   200      403      200       403        403     200
-            GET    /api/introductions/{introductionId}            other    401   403      200      200       403        403     200
-            GET    /api/actors/{actorId}/introductions            own      401   200      403      200       403        403     200
-            GET    /api/actors/{actorId}/introductions            other    401   403      200      200       403        403     200
-            GET    /api/dashboard/funnel                          own      401   200      200      200       200        200     200
-            GET    /api/dashboard/funnel                          other    401   200      200      200       200        200     200
-            GET    /api/dashboard/territories                     own      401   200      200      200       200        200     200
-            GET    /api/dashboard/territories                     other    401   200      200      200       200        200     200
-            GET    /api/dashboard/family-pairs                    own      401   200      200      200       200        200     200
-            GET    /api/dashboard/family-pairs                    other    401   200      200      200       200        200     200
-            GET    /api/dashboard/categories                      own      401   200      200      200       200        200     200
-            GET    /api/dashboard/categories                      other    401   200      200      200       200        200     200
-            GET    /api/dashboard/sdgs                            own      401   200      200      200       200        200     200
-            GET    /api/dashboard/sdgs                            other    401   200      200      200       200        200     200
-            GET    /api/dashboard/periods                         own      401   200      200      200       200        200     200
-            GET    /api/dashboard/periods                         other    401   200      200      200       200        200     200
-            GET    /api/dashboard/delays                          own      401   200      200      200       200        200     200
-            GET    /api/dashboard/delays                          other    401   200      200      200       200        200     200
+            GET    /api/introductions/{introductionId}            own      401   200      200      403      200       403        403     200
+            GET    /api/introductions/{introductionId}            other    401   403      403      200      200       403        403     200
+            GET    /api/actors/{actorId}/introductions            own      401   200      200      403      200       403        403     200
+            GET    /api/actors/{actorId}/introductions            other    401   403      403      200      200       403        403     200
+            GET    /api/dashboard/funnel                          own      401   200      200      200      200       200        200     200
+            GET    /api/dashboard/funnel                          other    401   200      200      200      200       200        200     200
+            GET    /api/dashboard/territories                     own      401   200      200      200      200       200        200     200
+            GET    /api/dashboard/territories                     other    401   200      200      200      200       200        200     200
+            GET    /api/dashboard/family-pairs                    own      401   200      200      200      200       200        200     200
+            GET    /api/dashboard/family-pairs                    other    401   200      200      200      200       200        200     200
+            GET    /api/dashboard/categories                      own      401   200      200      200      200       200        200     200
+            GET    /api/dashboard/categories                      other    401   200      200      200      200       200        200     200
+            GET    /api/dashboard/sdgs                            own      401   200      200      200      200       200        200     200
+            GET    /api/dashboard/sdgs                            other    401   200      200      200      200       200        200     200
+            GET    /api/dashboard/periods                         own      401   200      200      200      200       200        200     200
+            GET    /api/dashboard/periods                         other    401   200      200      200      200       200        200     200
+            GET    /api/dashboard/delays                          own      401   200      200      200      200       200        200     200
+            GET    /api/dashboard/delays                          other    401   200      200      200      200       200        200     200
             # Introductions, write side (IntroductionCells): own acts for A, another's for B; withdrawal is the proposer's
-            # or an admin's.
-            POST   /api/introductions                             own      401   201      403      201       403        403     201
-            POST   /api/introductions                             other    401   403      201      201       403        403     201
-            POST   /api/introductions/{introductionId}/accept     own      401   204      403      204       403        403     204
-            POST   /api/introductions/{introductionId}/accept     other    401   403      204      204       403        403     204
-            POST   /api/introductions/{introductionId}/decline    own      401   204      403      204       403        403     204
-            POST   /api/introductions/{introductionId}/decline    other    401   403      204      204       403        403     204
-            POST   /api/introductions/{introductionId}/withdraw   own      401   204      403      403       403        403     204
-            POST   /api/introductions/{introductionId}/withdraw   other    401   403      204      403       403        403     204
-            POST   /api/introductions/{introductionId}/meetings   own      401   201      403      201       403        403     201
-            POST   /api/introductions/{introductionId}/meetings   other    401   403      201      201       403        403     201
-            POST   /api/introductions/{introductionId}/meetings/{meetingId}/held   own    401  204  403  204  403  403  204
-            POST   /api/introductions/{introductionId}/meetings/{meetingId}/held   other  401  403  204  204  403  403  204
-            POST   /api/introductions/{introductionId}/meetings/{meetingId}/missed own    401  204  403  204  403  403  204
-            POST   /api/introductions/{introductionId}/meetings/{meetingId}/missed other  401  403  204  204  403  403  204
-            POST   /api/introductions/{introductionId}/outcomes   own      401   204      403      204       403        403     204
-            POST   /api/introductions/{introductionId}/outcomes   other    401   403      204      204       403        403     204
+            # or an admin's (A's own proposal was made by A's registering member, not by its plain member).
+            POST   /api/introductions                             own      401   201      201      403      201       403        403     201
+            POST   /api/introductions                             other    401   403      403      201      201       403        403     201
+            POST   /api/introductions/{introductionId}/accept     own      401   204      204      403      204       403        403     204
+            POST   /api/introductions/{introductionId}/accept     other    401   403      403      204      204       403        403     204
+            POST   /api/introductions/{introductionId}/decline    own      401   204      204      403      204       403        403     204
+            POST   /api/introductions/{introductionId}/decline    other    401   403      403      204      204       403        403     204
+            POST   /api/introductions/{introductionId}/withdraw   own      401   204      403      403      403       403        403     204
+            POST   /api/introductions/{introductionId}/withdraw   other    401   403      403      204      403       403        403     204
+            POST   /api/introductions/{introductionId}/meetings   own      401   201      201      403      201       403        403     201
+            POST   /api/introductions/{introductionId}/meetings   other    401   403      403      201      201       403        403     201
+            POST   /api/introductions/{introductionId}/meetings/{meetingId}/held   own    401  204  204  403  204  403  403  204
+            POST   /api/introductions/{introductionId}/meetings/{meetingId}/held   other  401  403  403  204  204  403  403  204
+            POST   /api/introductions/{introductionId}/meetings/{meetingId}/missed own    401  204  204  403  204  403  403  204
+            POST   /api/introductions/{introductionId}/meetings/{meetingId}/missed other  401  403  403  204  204  403  403  204
+            POST   /api/introductions/{introductionId}/outcomes   own      401   204      204      403      204       403        403     204
+            POST   /api/introductions/{introductionId}/outcomes   other    401   403      403      204      204       403        403     204
             # web console: the caller's own organisations; the live stream of events (its JSON form: the latest ones)
-            GET    /api/me/actors                                 own      401   200      200      200       200        200     200
-            GET    /api/me/actors                                 other    401   200      200      200       200        200     200
-            # Joining an actor with the code of an invitation to it (own: a fresh actor of A's member, another's: of B's):
-            # its member already is one (409), a viewer may not join (403), every other account becomes its member
-            POST   /api/me/actors                                 own      401   409      201      201       201        403     201
-            POST   /api/me/actors                                 other    401   201      409      201       201        403     201
-            GET    /api/live                                      own      401   200      200      200       200        200     200
-            GET    /api/live                                      other    401   200      200      200       200        200     200
+            GET    /api/me/actors                                 own      401   200      200      200      200       200        200     200
+            GET    /api/me/actors                                 other    401   200      200      200      200       200        200     200
+            # Joining an actor with the code of an invitation to it (own: a fresh actor of A's member, which the plain
+            # member of A joined too, as every fixture of A; another's: of B's): whoever is its member already gets a
+            # 409, a viewer may not join (403), every other account becomes its member
+            POST   /api/me/actors                                 own      401   409      409      201      201       201        403     201
+            POST   /api/me/actors                                 other    401   201      201      409      201       201        403     201
+            GET    /api/live                                      own      401   200      200      200      200       200        200     200
+            GET    /api/live                                      other    401   200      200      200      200       200        200     200
             # Batch proposals of the matcher (facilitators within their territories, admins): own = Isère, other = Savoie
-            POST   /api/introductions/batch                       own      401   403      403      200       403        403     200
-            POST   /api/introductions/batch                       other    401   403      403      403       200        403     200
+            POST   /api/introductions/batch                       own      401   403      403      403      200       403        403     200
+            POST   /api/introductions/batch                       other    401   403      403      403      403       200        403     200
             # A lab's past introductions from its spreadsheet (facilitators within their territories, admins): own = a
             # file of two actors of Isère, other = of Savoie; the second 200 of a row finds the line recorded already.
-            POST   /api/introductions/past                        own      401   403      403      200       403        403     200
-            POST   /api/introductions/past                        other    401   403      403      403       200        403     200
+            POST   /api/introductions/past                        own      401   403      403      403      200       403        403     200
+            POST   /api/introductions/past                        other    401   403      403      403      403       200        403     200
             # Speed-meeting sessions (SessionCells): sessions in Isère with A and B; own acts for A, another's for B.
-            POST   /api/sessions                                  own      401   403      403      201       403        403     201
-            POST   /api/sessions                                  other    401   403      403      403       201        403     201
-            POST   /api/sessions/{sessionId}/participants         own      401   403      403      204       403        403     204
-            POST   /api/sessions/{sessionId}/participants         other    401   403      403      204       403        403     204
-            POST   /api/sessions/{sessionId}/participants/import  own      401   403      403      200       403        403     200
-            POST   /api/sessions/{sessionId}/participants/import  other    401   403      403      200       403        403     200
-            DELETE /api/sessions/{sessionId}/participants/{actorId} own    401   403      403      204       403        403     204
-            DELETE /api/sessions/{sessionId}/participants/{actorId} other  401   403      403      204       403        403     204
-            POST   /api/sessions/{sessionId}/wishes               own      401   204      403      204       403        403     204
-            POST   /api/sessions/{sessionId}/wishes               other    401   403      204      204       403        403     204
-            POST   /api/sessions/{sessionId}/schedule/generate    own      401   403      403      200       403        403     200
-            POST   /api/sessions/{sessionId}/schedule/generate    other    401   403      403      200       403        403     200
-            POST   /api/sessions/{sessionId}/schedule/publish     own      401   403      403      204       403        403     204
-            POST   /api/sessions/{sessionId}/schedule/publish     other    401   403      403      204       403        403     204
-            POST   /api/sessions/{sessionId}/check-ins            own      401   403      403      204       403        403     204
-            POST   /api/sessions/{sessionId}/check-ins            other    401   403      403      204       403        403     204
-            POST   /api/sessions/{sessionId}/absences             own      401   403      403      204       403        403     204
-            POST   /api/sessions/{sessionId}/absences             other    401   403      403      204       403        403     204
-            POST   /api/sessions/{sessionId}/late-arrivals        own      401   403      403      204       403        403     204
-            POST   /api/sessions/{sessionId}/late-arrivals        other    401   403      403      204       403        403     204
-            POST   /api/sessions/{sessionId}/rounds/{round}/start own      401   403      403      204       403        403     204
-            POST   /api/sessions/{sessionId}/rounds/{round}/start other    401   403      403      204       403        403     204
-            POST   /api/sessions/{sessionId}/close                own      401   403      403      204       403        403     204
-            POST   /api/sessions/{sessionId}/close                other    401   403      403      204       403        403     204
-            GET    /api/sessions                                  own      401   403      403      200       200        403     200
-            GET    /api/sessions                                  other    401   403      403      200       200        403     200
-            GET    /api/sessions/{sessionId}                      own      401   403      403      200       403        403     200
-            GET    /api/sessions/{sessionId}                      other    401   403      403      200       403        403     200
-            POST   /api/sessions/{sessionId}/schedule/adjustments own      401   403      403      200       403        403     200
-            POST   /api/sessions/{sessionId}/schedule/adjustments other    401   403      403      200       403        403     200
-            POST   /api/sessions/{sessionId}/tables-lost          own      401   403      403      204       403        403     204
-            POST   /api/sessions/{sessionId}/tables-lost          other    401   403      403      204       403        403     204
-            GET    /api/sessions/{sessionId}/schedule             own      401   200      200      200       403        403     200
-            GET    /api/sessions/{sessionId}/schedule             other    401   200      200      200       403        403     200
-            GET    /api/sessions/{sessionId}/pair-weights         own      401   403      403      200       403        403     200
-            GET    /api/sessions/{sessionId}/pair-weights         other    401   403      403      200       403        403     200
-            GET    /api/sessions/{sessionId}/schedule.csv         own      401   403      403      200       403        403     200
-            GET    /api/sessions/{sessionId}/schedule.csv         other    401   403      403      200       403        403     200
-            GET    /api/sessions/{sessionId}/participants/{actorId}/calendar.ics own   401  200  403  200  403  403  200
-            GET    /api/sessions/{sessionId}/participants/{actorId}/calendar.ics other 401  403  200  200  403  403  200
-            GET    /api/sessions/{sessionId}/print                own      401   403      403      200       403        403     200
-            GET    /api/sessions/{sessionId}/print                other    401   403      403      200       403        403     200
+            POST   /api/sessions                                  own      401   403      403      403      201       403        403     201
+            POST   /api/sessions                                  other    401   403      403      403      403       201        403     201
+            POST   /api/sessions/{sessionId}/participants         own      401   403      403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/participants         other    401   403      403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/participants/import  own      401   403      403      403      200       403        403     200
+            POST   /api/sessions/{sessionId}/participants/import  other    401   403      403      403      200       403        403     200
+            DELETE /api/sessions/{sessionId}/participants/{actorId} own    401   403      403      403      204       403        403     204
+            DELETE /api/sessions/{sessionId}/participants/{actorId} other  401   403      403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/wishes               own      401   204      204      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/wishes               other    401   403      403      204      204       403        403     204
+            POST   /api/sessions/{sessionId}/schedule/generate    own      401   403      403      403      200       403        403     200
+            POST   /api/sessions/{sessionId}/schedule/generate    other    401   403      403      403      200       403        403     200
+            POST   /api/sessions/{sessionId}/schedule/publish     own      401   403      403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/schedule/publish     other    401   403      403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/check-ins            own      401   403      403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/check-ins            other    401   403      403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/absences             own      401   403      403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/absences             other    401   403      403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/late-arrivals        own      401   403      403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/late-arrivals        other    401   403      403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/rounds/{round}/start own      401   403      403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/rounds/{round}/start other    401   403      403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/close                own      401   403      403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/close                other    401   403      403      403      204       403        403     204
+            GET    /api/sessions                                  own      401   403      403      403      200       200        403     200
+            GET    /api/sessions                                  other    401   403      403      403      200       200        403     200
+            GET    /api/sessions/{sessionId}                      own      401   403      403      403      200       403        403     200
+            GET    /api/sessions/{sessionId}                      other    401   403      403      403      200       403        403     200
+            POST   /api/sessions/{sessionId}/schedule/adjustments own      401   403      403      403      200       403        403     200
+            POST   /api/sessions/{sessionId}/schedule/adjustments other    401   403      403      403      200       403        403     200
+            POST   /api/sessions/{sessionId}/tables-lost          own      401   403      403      403      204       403        403     204
+            POST   /api/sessions/{sessionId}/tables-lost          other    401   403      403      403      204       403        403     204
+            GET    /api/sessions/{sessionId}/schedule             own      401   200      200      200      200       403        403     200
+            GET    /api/sessions/{sessionId}/schedule             other    401   200      200      200      200       403        403     200
+            GET    /api/sessions/{sessionId}/pair-weights         own      401   403      403      403      200       403        403     200
+            GET    /api/sessions/{sessionId}/pair-weights         other    401   403      403      403      200       403        403     200
+            GET    /api/sessions/{sessionId}/schedule.csv         own      401   403      403      403      200       403        403     200
+            GET    /api/sessions/{sessionId}/schedule.csv         other    401   403      403      403      200       403        403     200
+            GET    /api/sessions/{sessionId}/participants/{actorId}/calendar.ics own   401  200  200  403  200  403  403  200
+            GET    /api/sessions/{sessionId}/participants/{actorId}/calendar.ics other 401  403  403  200  200  403  403  200
+            GET    /api/sessions/{sessionId}/print                own      401   403      403      403      200       403        403     200
+            GET    /api/sessions/{sessionId}/print                other    401   403      403      403      200       403        403     200
             # Introductions' history (HistoryCells): own is A's introduction with a Savoie actor, another's B's with it.
-            GET    /api/introductions/{id}/history                own      401   200      403      200       200        403     200
-            GET    /api/introductions/{id}/history                other    401   403      200      200       200        403     200
-            GET    /api/introductions/{id}/verification           own      401   200      403      200       200        403     200
-            GET    /api/introductions/{id}/verification           other    401   403      200      200       200        403     200
-            GET    /api/introduction-log/head                     own      401   200      200      200       200        200     200
-            GET    /api/introduction-log/head                     other    401   200      200      200       200        200     200
-            GET    /api/introduction-log/heads/{treeSize}         own      401   200      200      200       200        200     200
-            GET    /api/introduction-log/heads/{treeSize}         other    401   200      200      200       200        200     200
-            GET    /api/introduction-log/inclusion                own      401   200      200      200       200        200     200
-            GET    /api/introduction-log/inclusion                other    401   200      200      200       200        200     200
-            GET    /api/introduction-log/consistency              own      401   200      200      200       200        200     200
-            GET    /api/introduction-log/consistency              other    401   200      200      200       200        200     200
-            GET    /api/introduction-log/public-key               own      401   200      200      200       200        200     200
-            GET    /api/introduction-log/public-key               other    401   200      200      200       200        200     200
+            GET    /api/introductions/{id}/history                own      401   200      200      403      200       200        403     200
+            GET    /api/introductions/{id}/history                other    401   403      403      200      200       200        403     200
+            GET    /api/introductions/{id}/verification           own      401   200      200      403      200       200        403     200
+            GET    /api/introductions/{id}/verification           other    401   403      403      200      200       200        403     200
+            GET    /api/introduction-log/head                     own      401   200      200      200      200       200        200     200
+            GET    /api/introduction-log/head                     other    401   200      200      200      200       200        200     200
+            GET    /api/introduction-log/heads/{treeSize}         own      401   200      200      200      200       200        200     200
+            GET    /api/introduction-log/heads/{treeSize}         other    401   200      200      200      200       200        200     200
+            GET    /api/introduction-log/inclusion                own      401   200      200      200      200       200        200     200
+            GET    /api/introduction-log/inclusion                other    401   200      200      200      200       200        200     200
+            GET    /api/introduction-log/consistency              own      401   200      200      200      200       200        200     200
+            GET    /api/introduction-log/consistency              other    401   200      200      200      200       200        200     200
+            GET    /api/introduction-log/public-key               own      401   200      200      200      200       200        200     200
+            GET    /api/introduction-log/public-key               other    401   200      200      200      200       200        200     200
             """;
 
+    /**
+     * The demo account of the column "plain member of A": a colleague with an account of its own, which the matrix makes
+     * join the fixtures of A. An account of its own, not {@code member-newcomer} nor {@code member-fonds}: the other
+     * tests sharing the lab expect those to belong to no organisation, and to their demo one only.
+     */
+    static final String PLAIN_MEMBER = "member-colleague";
+
     /** The columns of {@link #MATRIX}, as demo accounts ({@code null}: no token at all). */
-    static final List<String> CALLERS = Arrays.asList(null, "member-tremplin", "member-mobilite",
-            "facilitator-isere", "facilitator-savoie", "viewer", "admin");
-    static final List<String> CALLER_NAMES = List.of("anonymous", "member of A", "member of B", "facilitator of Isère",
-            "facilitator of Savoie", "viewer", "admin");
+    static final List<String> CALLERS = Arrays.asList(null, "member-tremplin", PLAIN_MEMBER,
+            "member-mobilite", "facilitator-isere", "facilitator-savoie", "viewer", "admin");
+    static final List<String> CALLER_NAMES = List.of("anonymous", "member of A", "plain member of A", "member of B",
+            "facilitator of Isère", "facilitator of Savoie", "viewer", "admin");
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern ROW = Pattern.compile("^(GET|POST|PUT|DELETE|PATCH)\\s+(\\S+)\\s+(own|other)\\s+(.+)$");
@@ -276,6 +291,7 @@ class AuthorizationMatrixTest {
             }
         }
         ownShared = fixture("member-tremplin", "shared-a", true);
+        joinAsPlainMember(lab, ownShared.actorId());
         othersShared = fixture("member-mobilite", "shared-b", true);
         savoie = List.of(lab.create("/api/actors", "admin", SAVOIE_ACTOR), lab.create("/api/actors", "admin", SAVOIE_ACTOR));
         // Rankings answer 404 for a post they have not seen yet: wait until both actors' posts are there.
@@ -284,7 +300,8 @@ class AuthorizationMatrixTest {
                         lab.send("GET", lab.matchmaking.resolve("/api/needs/" + o.needId() + "/matches"), "admin", null).statusCode() == 200
                                 && lab.send("GET", lab.matchmaking.resolve("/api/offers/" + o.offerId() + "/matches"), "admin", null).statusCode() == 200)
                         && savoie.stream().allMatch(actor -> lab.send("GET", lab.matchmaking.resolve("/api/actors/" + actor
-                        + "/partners?limit=1"), "admin", null).statusCode() == 200));
+                        + "/partners?limit=1"), "admin", null).statusCode() == 200)
+                        && plainMemberActsInMatchmaking(lab, ownShared.actorId()));
     }
 
     @Test
@@ -332,14 +349,16 @@ class AuthorizationMatrixTest {
     }
 
     private static void check(Row row, String account, String expected) {
-        // Reads share two fixtures; a write gets fresh ones, made only when its path names an object.
+        // Reads share two fixtures; a write gets fresh ones, made only when its path names an object. The plain member
+        // of A joins the fresh fixture of A its own cell acts on (the shared ones, once).
         boolean own = row.object().equals("own");
+        boolean plainMemberOfA = own && PLAIN_MEMBER.equals(account);
         if (HistoryCells.handles(row.path())) {
             expect(row, account, expected, HistoryCells.prepare(lab, row.path(), own), null, null);
             return;
         }
         if (IntroductionCells.handles(row.path())) {
-            IntroductionCells.Cell cell = IntroductionCells.prepare(lab, row.path(), own);
+            IntroductionCells.Cell cell = IntroductionCells.prepare(lab, row.path(), own, plainMemberOfA);
             expect(row, account, expected, cell.path(), cell.body(), null);
             return;
         }
@@ -350,13 +369,21 @@ class AuthorizationMatrixTest {
         }
         if (row.operation().equals("POST /api/me/actors")) {
             String owner = own ? "member-tremplin" : "member-mobilite";
-            String code = invitationTo(fixture(owner, own ? "a" : "b", false).actorId(), owner).path("code").asText();
+            String actorId = fixture(owner, own ? "a" : "b", false).actorId();
+            if (plainMemberOfA) {
+                joinAsPlainMember(lab, actorId);
+            }
+            String code = invitationTo(actorId, owner).path("code").asText();
             expect(row, account, expected, row.path(), "{\"invitationCode\": \"" + code + "\"}", null);
             return;
         }
         boolean fresh = !row.method().equals("GET") && row.path().contains("{");
         Fixture target = fresh ? fixture(own ? "member-tremplin" : "member-mobilite", own ? "a" : "b", false)
                 : own ? ownShared : othersShared;
+        boolean joined = fresh && plainMemberOfA;
+        if (joined) {
+            joinAsPlainMember(lab, target.actorId());
+        }
         String path = row.path()
                 .replace("{actorId}", target.actorId())
                 .replace("{kind}", "needs")
@@ -371,11 +398,11 @@ class AuthorizationMatrixTest {
                     .path("invitationId").asText());
         }
         if (path.contains("{memberSubject}")) {
-            path = path.replace("{memberSubject}", registeringMember(target.actorId()));
+            path = path.replace("{memberSubject}", registeringMember(target.actorId(), joined));
         }
         expect(row, account, expected, path, body(row), target);
         if (row.path().contains("{memberSubject}") && !expected.startsWith("2")) {
-            registeringMember(target.actorId()); // a refused removal leaves the one membership where it was
+            registeringMember(target.actorId(), joined); // a refused removal or naming leaves the memberships as they were
         }
     }
 
@@ -443,16 +470,71 @@ class AuthorizationMatrixTest {
         }
     }
 
-    /** The subject of whoever registered the actor: its only membership granted in the lab. */
-    private static String registeringMember(String actorId) {
+    /**
+     * The subject of whoever registered the actor, its manager: its only membership granted in the lab, but for the plain
+     * member's when {@code plainMemberJoined}, a MEMBER who came after it.
+     */
+    private static String registeringMember(String actorId, boolean plainMemberJoined) {
         HttpResponse<String> members = lab.send("GET", lab.profile.resolve("/api/actors/" + actorId + "/members"), "admin", null);
         try {
             JsonNode list = JSON.readTree(members.body());
-            assertThat(list.size()).as(members.body()).isEqualTo(1);
+            assertThat(list.size()).as(members.body()).isEqualTo(plainMemberJoined ? 2 : 1);
+            assertThat(list.get(0).path("role").asText()).as(members.body()).isEqualTo("MANAGER");
+            if (plainMemberJoined) {
+                assertThat(list.get(1).path("subject").asText()).as(members.body()).isEqualTo(lab.subjectOf(PLAIN_MEMBER));
+                assertThat(list.get(1).path("role").asText()).as(members.body()).isEqualTo("MEMBER");
+            }
             return list.get(0).path("subject").asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The plain member joins the actor as a colleague does: the member who registered it ({@code member-tremplin}, its
+     * manager) invites it, and it gives the code back. A manager being there, it comes in as a MEMBER, which is checked:
+     * a column whose caller manages A's members would not be the plain member's. In profile-service it acts for the
+     * actor from the answer on; matchmaking-service learns of it through the broker
+     * ({@link #plainMemberActsInMatchmaking}).
+     */
+    static void joinAsPlainMember(SignedInLab lab, String actorId) {
+        HttpResponse<String> invitation = lab.send("POST", lab.profile.resolve("/api/actors/" + actorId + "/invitations"),
+                "member-tremplin", null);
+        assertThat(invitation.statusCode()).as(invitation.body()).isEqualTo(201);
+        try {
+            String code = JSON.readTree(invitation.body()).path("code").asText();
+            HttpResponse<String> joined = lab.send("POST", lab.profile.resolve("/api/me/actors"), PLAIN_MEMBER,
+                    "{\"invitationCode\": \"" + code + "\"}");
+            assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
+            JsonNode members = JSON.readTree(lab.send("GET", lab.profile.resolve("/api/actors/" + actorId + "/members"),
+                    "admin", null).body());
+            String subject = lab.subjectOf(PLAIN_MEMBER);
+            List<String> roles = new ArrayList<>();
+            for (JsonNode member : members) {
+                if (member.path("subject").asText().equals(subject)) {
+                    roles.add(member.path("role").asText());
+                }
+            }
+            assertThat(roles).as("the plain member's role: " + members).containsExactly("MEMBER");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Whether matchmaking-service knows the plain member acts for the actor (ActorMemberJoinedEvent, relayed from
+     * profile-service): the actor's inbox answers it instead of refusing it. A read, which writes nothing.
+     */
+    static boolean plainMemberActsInMatchmaking(SignedInLab lab, String actorId) {
+        return lab.send("GET", lab.matchmaking.resolve("/api/actors/" + actorId + "/introductions"), PLAIN_MEMBER, null)
+                .statusCode() == 200;
+    }
+
+    /** {@link #joinAsPlainMember}, then waits until matchmaking-service knows of it too. */
+    static void joinAsPlainMemberOfBothServices(SignedInLab lab, String actorId) {
+        joinAsPlainMember(lab, actorId);
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> plainMemberActsInMatchmaking(lab, actorId));
     }
 
     /** A fresh actor registered by the member account (which becomes its member), with a need and maybe an offer. */

@@ -13,8 +13,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The objects the authorization matrix reads for the introductions' history and the tree over it: an introduction
- * of actor A (member-tremplin's) with a Savoie actor (own), and one of actor B (member-mobilite's) with the same
- * Savoie actor (another's), proposed by an admin as an intermediary. Reads only: one of each serves every cell.
+ * of actor A (member-tremplin's, which the plain member of A joined) with a Savoie actor (own), and one of actor B
+ * (member-mobilite's) with the same Savoie actor (another's), proposed by an admin as an intermediary. Reads only: one
+ * of each serves every cell.
  */
 final class HistoryCells {
 
@@ -52,7 +53,9 @@ final class HistoryCells {
             savoie = lab.create("/api/actors", "facilitator-savoie", AuthorizationMatrixTest.SAVOIE_ACTOR);
         }
         if (ownObject && own == null) {
-            own = introduce(lab, actorKnownWithItsMember(lab, "member-tremplin"), savoie);
+            String a = actorKnownWithItsMember(lab, "member-tremplin");
+            AuthorizationMatrixTest.joinAsPlainMemberOfBothServices(lab, a);
+            own = introduce(lab, a, savoie);
         } else if (!ownObject && others == null) {
             others = introduce(lab, actorKnownWithItsMember(lab, "member-mobilite"), savoie);
         }

@@ -22,7 +22,8 @@ import static org.awaitility.Awaitility.await;
  * (member-tremplin's) and actor B (member-mobilite's), made fresh for every cell and taken as far as the operation
  * needs (accepted, with a meeting). "own" acts for A, "another's" for B; asking for an introduction asks it for A
  * (own) or B (another's) on a fresh pair the matcher proposes, and withdrawing one withdraws a proposal A's member
- * (own) or B's member (another's) made.
+ * (own) or B's member (another's) made. For the cells of the plain member of A on A's side, the plain member joins
+ * that cell's A, and the cell waits until matchmaking-service knows it acts for it.
  */
 final class IntroductionCells {
 
@@ -44,20 +45,21 @@ final class IntroductionCells {
         }
     }
 
-    static Cell prepare(SignedInLab lab, String path, boolean own) {
+    /** {@code plainMemberOfA}: the cell is the plain member's on A's side, which joins the cell's A first. */
+    static Cell prepare(SignedInLab lab, String path, boolean own, boolean plainMemberOfA) {
         if (path.equals("/api/introductions")) {
-            Pair pair = freshPair(lab);
+            Pair pair = withPlainMember(lab, freshPair(lab), plainMemberOfA);
             return new Cell(path, """
                     {"actorId": "%s", "partnerId": "%s", "note": "Matrice des droits"}"""
                     .formatted(own ? pair.a() : pair.b(), own ? pair.b() : pair.a()));
         }
         if (path.endsWith("/withdraw")) {
-            Pair pair = freshPair(lab);
+            Pair pair = withPlainMember(lab, freshPair(lab), plainMemberOfA);
             String id = create(lab, "/api/introductions", own ? "member-tremplin" : "member-mobilite",
                     "{\"actorId\": \"%s\", \"partnerId\": \"%s\"}".formatted(own ? pair.a() : pair.b(), own ? pair.b() : pair.a()));
             return new Cell(path.replace("{introductionId}", id), "{\"reason\": \"plus d'actualité\"}");
         }
-        Pair pair = plainPair(lab);
+        Pair pair = withPlainMember(lab, plainPair(lab), plainMemberOfA);
         String actingFor = own ? pair.a() : pair.b();
         String id = create(lab, "/api/introductions", "admin", """
                 {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR"}""".formatted(pair.a(), pair.b()));
@@ -90,6 +92,14 @@ final class IntroductionCells {
 
     /** A's and B's ids. */
     record Pair(String a, String b) {
+    }
+
+    /** The pair, whose A the plain member joined when {@code join}, once both services know it. */
+    private static Pair withPlainMember(SignedInLab lab, Pair pair, boolean join) {
+        if (join) {
+            AuthorizationMatrixTest.joinAsPlainMemberOfBothServices(lab, pair.a());
+        }
+        return pair;
     }
 
     /**

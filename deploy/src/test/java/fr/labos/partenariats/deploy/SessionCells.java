@@ -13,13 +13,14 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The objects the authorization matrix acts on for the speed-meeting session API: a session in Isère planned by the
- * admin with actor A (member-tremplin's) and actor B (member-mobilite's) registered, made fresh for every write cell
- * and taken as far as the operation needs (generated, published, a round started). "own" acts for A, "another's" for
- * B; planning a session plans it in Isère (own) or in Savoie (another's); a participant list imported (CSV) names A
- * (own) or B (another's). Reads share one generated session; the list of sessions is read with the planning cell's
- * body, which a GET ignores. The cells of one row that expect a refusal share one session made for them: a refused
- * request writes nothing (and one that wrongly succeeded fails its own cell), so only the cells that expect a success
- * need a session of their own — which spares most of the admin's set-up requests and the waits for its allowance.
+ * admin with actor A (member-tremplin's, which the plain member of A joined) and actor B (member-mobilite's)
+ * registered, made fresh for every write cell and taken as far as the operation needs (generated, published, a round
+ * started). "own" acts for A, "another's" for B; planning a session plans it in Isère (own) or in Savoie (another's);
+ * a participant list imported (CSV) names A (own) or B (another's). Reads share one generated session; the list of
+ * sessions is read with the planning cell's body, which a GET ignores. The cells of one row that expect a refusal
+ * share one session made for them: a refused request writes nothing (and one that wrongly succeeded fails its own
+ * cell), so only the cells that expect a success need a session of their own — which spares most of the admin's
+ * set-up requests and the waits for its allowance.
  */
 final class SessionCells {
 
@@ -41,9 +42,12 @@ final class SessionCells {
     /** By row (operation and object): the cell the callers refused on it act on. */
     private static final java.util.Map<String, IntroductionCells.Cell> forRefusals = new java.util.HashMap<>();
 
+    /** One pair for every cell: the plain member of A joins its A once. */
     private static synchronized IntroductionCells.Pair pair(SignedInLab lab) {
         if (pair == null) {
-            pair = IntroductionCells.freshPair(lab);
+            IntroductionCells.Pair made = IntroductionCells.freshPair(lab);
+            AuthorizationMatrixTest.joinAsPlainMemberOfBothServices(lab, made.a());
+            pair = made;
         }
         return pair;
     }

@@ -76,7 +76,7 @@ class AuthServerTokensTest {
     void theAccountsAndTheIssuerAreDescribedForTheTokenScript() throws Exception {
         assertThat(Files.readAllLines(data.resolve("accounts.txt"))).extracting(line -> line.split("\\s+")[0])
                 .containsExactly("admin", "facilitator-isere", "facilitator-savoie", "member-tremplin", "member-mobilite",
-                        "member-fonds", "member-newcomer", "viewer");
+                        "member-fonds", "member-newcomer", "member-colleague", "viewer");
         assertThat(Files.readString(data.resolve("issuer")).trim()).isEqualTo("http://issuer.test");
     }
 
