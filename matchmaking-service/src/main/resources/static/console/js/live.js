@@ -6,6 +6,13 @@ const listeners = new Set();
 let controller = null;
 let readyWaiters = [];
 let ready = false;
+/**
+ * The ids of the events already known to the pages (dispatched, or already past when the first stream opened), the
+ * latest {@link SEEN_KEPT}: a stream that opens again tells the pages of the events its predecessor missed, once.
+ */
+const seen = new Set();
+const SEEN_KEPT = 1000;
+let streamsOpened = 0;
 
 export function onEvent(listener) {
   listeners.add(listener);
@@ -68,9 +75,35 @@ function dispatch(block) {
     ready = true;
     readyWaiters.forEach(resolve => resolve());
     readyWaiters = [];
+    // The events committed while no stream was open (the last one ended: its lifetime, the network, a restart of the
+    // service) are among the service's latest: the first stream only learns which those are, as the pages read
+    // everything after it opened; a stream opened again tells the pages of those they have not heard of.
+    catchUp(++streamsOpened > 1).catch(() => {});
     return;
   }
   if (!data.length) return;
-  const event = JSON.parse(data.join('\n'));
+  deliver(JSON.parse(data.join('\n')));
+}
+
+function deliver(event) {
+  if (event.eventId) {
+    if (seen.has(event.eventId)) return;
+    seen.add(event.eventId);
+    if (seen.size > SEEN_KEPT) seen.delete(seen.values().next().value);
+  }
   listeners.forEach(listener => listener(event));
+}
+
+/** Reads the service's latest events (oldest first): delivers those not yet delivered, or only marks them known. */
+async function catchUp(deliverMissed) {
+  const session = currentSession();
+  if (!session) return;
+  const response = await fetch('/api/live', {
+    headers: { Accept: 'application/json', Authorization: `Bearer ${session.token}` },
+  });
+  if (!response.ok) return;
+  for (const event of await response.json()) {
+    if (deliverMissed) deliver(event);
+    else if (event.eventId) seen.add(event.eventId);
+  }
 }

@@ -6,6 +6,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -161,6 +162,10 @@ class ConsoleMemberJourneyTest {
             try (ConsoleBrowser manager = ConsoleBrowser.open("collegue-nomme-responsable", DESKTOP)) {
                 manager.signIn(lab, "member-tremplin");
                 manager.go(lab, "#/organisation/" + actor, "organisation");
+                // To know when the manager's page has heard of the role change too (the console's own live module).
+                ((JavascriptExecutor) manager.driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                        + " import(new URL('js/live.js', document.baseURI).href).then(m => { m.onEvent(e => {"
+                        + " if (e.type === 'ActorMemberRoleChangedEvent') window.__roleHeard = true; }); done(true); });");
                 manager.await(By.xpath("//button[normalize-space()='Nommer " + newcomer + " responsable']")).click();
                 manager.settled().until(d -> d.findElement(newcomerRole).getText().equals("responsable"));
                 manager.await(By.xpath("//button[normalize-space()='Rendre " + newcomer + " simple membre']"));
@@ -171,8 +176,9 @@ class ConsoleMemberJourneyTest {
                 browser.settled().until(d -> d.findElement(By.id("annonces")).getText()
                         .equals("Un rôle a changé : la liste des membres est à jour."));
                 browser.shot("devenu-responsable-en-direct");
-                // The manager's page heard the same event: what it announced of its own action is said once, not
-                // replaced by the event's echo (which reaches both pages within a fraction of a second).
+                // The manager's page hears the same event: what it announced of its own action is said once, not
+                // replaced by the event's echo (whose redraw takes a fraction of the two seconds watched).
+                manager.settled().until(d -> Boolean.TRUE.equals(manager.script("return window.__roleHeard === true;")));
                 String announced = newcomer + " est maintenant responsable.";
                 long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
                 while (System.nanoTime() < until) {
@@ -303,9 +309,9 @@ class ConsoleMemberJourneyTest {
                 browser.signIn(lab, "member-mobilite");
                 browser.go(lab, "#/organisation/" + tremplin, "organisation");
                 WebElement refusal = browser.await(By.cssSelector("[role=alert][data-status='403']"));
-                HttpResponse<String> api = lab.send("GET", lab.profile.resolve("/api/actors/" + tremplin + "/contact"), "member-mobilite", null);
+                HttpResponse<String> api = lab.send("GET", lab.profile.resolve("/api/actors/" + tremplin + "/members"), "member-mobilite", null);
                 assertThat(api.statusCode()).isEqualTo(403);
-                assertThat(refusal.getText()).contains(detail(api.body())).contains("Le contact de l'acteur « Tremplin Insertion Grésivaudan » est réservé à ceux qui agissent pour lui");
+                assertThat(refusal.getText()).contains(detail(api.body())).contains("Vous n'agissez pas pour l'acteur « Tremplin Insertion Grésivaudan »");
                 assertThat(browser.driver.findElements(By.id("publier-needs"))).as("no form to post for another actor").isEmpty();
                 browser.shot("refus-403");
                 browser.assertAccessible("the refusal at " + width + " px");
@@ -504,6 +510,39 @@ class ConsoleMemberJourneyTest {
         Files.write(file, bom);
         Files.writeString(file, text, StandardOpenOption.APPEND);
         return file;
+    }
+
+    /**
+     * A live stream ends now and then (its lifetime, the network, a restart of the service) and the console opens
+     * another: what was committed in between reaches the open page all the same, from the service's latest events.
+     * Here the page's stream is closed, a need is posted for the actor elsewhere, and a stream is opened again.
+     */
+    @Test
+    void anOpenPageHearsOfWhatWasCommittedWhileItsLiveStreamWasClosed(SignedInLab lab) throws IOException {
+        String tremplin = lab.actor("tremplin-insertion");
+        try (ConsoleBrowser browser = ConsoleBrowser.open("flux-rouvert", DESKTOP)) {
+            browser.signIn(lab, "member-tremplin");
+            browser.go(lab, "#/organisation/" + tremplin, "organisation");
+            // The console's own live module (the same instance as the page's: modules are shared by their address).
+            String live = "import(new URL('js/live.js', document.baseURI).href)";
+            ((JavascriptExecutor) browser.driver).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1]; " + live + ".then(m => { m.close(); done(true); });");
+
+            String title = "Besoin publié pendant la coupure " + UUID.randomUUID().toString().substring(0, 6);
+            String need = lab.create("/api/actors/" + tremplin + "/needs", "facilitator-isere", """
+                    {"category": "SKILLS", "form": "CO_PRODUCTION", "title": "%s", "description": "Publié ailleurs",
+                     "themes": [], "sdgs": [], "territory": {"code": "38", "level": "DEPARTEMENT"}}""".formatted(title));
+            // The service has read the event from the topic (it is among its latest), and the closed page missed it.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                    lab.send("GET", lab.matchmaking.resolve("/api/live"), "member-tremplin", null).body().contains(need));
+            By posted = By.xpath("//*[@data-post='" + need + "']");
+            assertThat(browser.driver.findElements(posted)).as("not shown while the stream is closed").isEmpty();
+
+            ((JavascriptExecutor) browser.driver).executeAsyncScript(
+                    "const done = arguments[arguments.length - 1]; " + live + ".then(m => m.whenReady()).then(() => done(true));");
+            assertThat(browser.await(posted).getText()).contains(title);
+            browser.shot("besoin-recu-apres-reouverture");
+        }
     }
 
     /**

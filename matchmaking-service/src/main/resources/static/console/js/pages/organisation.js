@@ -22,26 +22,34 @@ const KINDS = {
 };
 
 export async function render(main, context, actorId) {
-  const { profile: actor } = await profile(`/api/actors/${actorId}`);
+  const [{ profile: actor }, permissions] = await Promise.all([
+    profile(`/api/actors/${actorId}`), profile(`/api/actors/${actorId}/permissions`)]);
   const heading = h('h1', {}, actor.name);
   main.replaceChildren(heading, profileList(actor));
-  // The management view: the contact person and closed posts are for those who act for the actor only.
+  // The management view (the contact person, the members, closed posts) is for those who act for the actor, as the API
+  // says; anyone else is shown the API's own refusal of it, in its words (a partner's member who may read the contact
+  // person after an introduction does not act for the actor all the same).
+  const refusal = permissions.actFor ? null
+    : await profile(`/api/actors/${actorId}/members`).then(() => null, e => e);
+  if (refusal) {
+    if (!(refusal instanceof Problem)) throw refusal;
+    main.append(h('h2', {}, 'Accès refusé'), problemBox(refusal),
+      h('p', {}, 'Vous voyez le profil public de cette organisation ; ses besoins et offres ouverts sont sur la page des partenaires.'));
+    return null;
+  }
   let contact;
   try {
     contact = await profile(`/api/actors/${actorId}/contact`);
   } catch (e) {
-    if (!(e instanceof Problem) || e.status !== 404) {
-      main.append(h('h2', {}, 'Accès refusé'), problemBox(e),
-        h('p', {}, 'Vous voyez le profil public de cette organisation ; ses besoins et offres ouverts sont sur la page des partenaires.'));
-      return null;
-    }
+    if (!(e instanceof Problem) || e.status !== 404) throw e; // 404: no contact person on file
   }
   main.append(h('h2', {}, 'Personne à contacter'), contact
     ? h('p', {}, `${contact.name} — ${contact.email}${contact.phone ? ` — ${contact.phone}` : ''}`)
     : h('p', {}, 'Aucune personne à contacter n’est enregistrée.'));
   const members = h('section', { 'aria-labelledby': 'titre-membres' });
   main.append(members);
-  const { manages } = await renderMembers(members, context, actorId);
+  // Nothing else draws the members before the page's live listener below exists: this drawing is the latest.
+  const { manages } = await renderMembers(members, context, actorId) ?? { manages: false };
   const invitations = h('section', { 'aria-labelledby': 'titre-invitations' });
   main.append(invitations);
   await renderInvitations(invitations, actorId, manages);
@@ -58,8 +66,9 @@ export async function render(main, context, actorId) {
   // Live: a post of this actor changed (here, in another tab, or by a facilitator): show it without a reload.
   return onEvent(event => {
     if (event.source !== 'profile' || event.actorId !== actorId) return;
-    if (event.type === 'ActorInvitationRedeemedEvent' || event.type === 'ActorMemberRoleChangedEvent') {
-      // A colleague used a code (the member who invited waits for that), or a member's role changed (the user's own
+    if (event.type === 'ActorMemberJoinedEvent' || event.type === 'ActorMemberRoleChangedEvent') {
+      // A colleague joined with a code (the member who invited waits for that; the invitation events themselves reach
+      // no live stream, being its managers' only), or a member's role changed (the user's own
       // among them, which decides what it may do here): the members and invitations as they are now. The members'
       // list is left alone while one of its confirmations is open, not to take it from under the user.
       const confirming = members.querySelector('.editeur')?.hasChildNodes();
@@ -68,8 +77,8 @@ export async function render(main, context, actorId) {
         // A list overtaken by a later drawing says nothing of the user's role now: that drawing draws the invitations.
         .then(drawn => drawn === undefined ? null : renderInvitations(invitations, actorId, drawn.manages).then(() => drawn))
         // The user's own action announced itself and drew the list already: its event changes nothing to announce.
-        .then(drawn => drawn?.changed && announce(event.type === 'ActorInvitationRedeemedEvent'
-          ? 'Une invitation a servi : la liste des membres est à jour.'
+        .then(drawn => drawn?.changed && announce(event.type === 'ActorMemberJoinedEvent'
+          ? 'Un·e collègue a rejoint l’organisation : la liste des membres est à jour.'
           : 'Un rôle a changé : la liste des membres est à jour.'))
         .catch(() => announce('La liste des membres n’a pas pu être mise à jour : rechargez la page.'));
       return;
@@ -157,14 +166,17 @@ function changedSince(section, read) {
 /** Names a member manager, or makes a manager a member again, at once (it can be undone the same way). */
 async function changeRole(section, context, actorId, member, role) {
   section.querySelector('.probleme-membres').replaceChildren();
+  // The user knows of this role from the moment it asks: its event, even if it arrives before the answer and whichever
+  // drawing it reaches first, is nothing new to announce. A refusal puts back what the user knew.
+  const known = section.dataset.drawn;
+  section.dataset.drawn = drawnWithRole(known, member.subject, role);
   try {
     await profile(`/api/actors/${actorId}/members/${encodeURIComponent(member.subject)}/role`, { method: 'PUT', body: { role } });
-    // From now on the user knows of this role: its event, whichever drawing it reaches first, is nothing new to announce.
-    section.dataset.drawn = drawnWithRole(section.dataset.drawn, member.subject, role);
     announce(role === 'MANAGER' ? `${member.subject} est maintenant responsable.` : `${member.subject} est de nouveau simple membre.`);
     await renderMembers(section, context, actorId);
   } catch (e) {
     // The API's refusal (the last manager, a member who left meanwhile) above the list, as it comes.
+    if (section.dataset.drawn === drawnWithRole(known, member.subject, role)) section.dataset.drawn = known;
     if (!(e instanceof Problem)) throw e;
     const box = problemBox(e);
     box.setAttribute('tabindex', '-1');
@@ -214,7 +226,7 @@ async function renderInvitations(section, actorId, manages, created = null) {
   try {
     if (manages) invitations = await profile(`/api/actors/${actorId}/invitations`);
   } catch (e) {
-    // A facilitator who is here a plain member of an organisation outside its territory: the API says no.
+    // The user's role changed between the permissions read and this request: the API says no.
     if (!(e instanceof Problem) || e.status !== 403) throw e;
   }
   if (!drawing.isLatest()) return;

@@ -7,7 +7,11 @@ import fr.labos.partenariats.matchmaking.support.SharedKafka;
 import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.Theme;
+import fr.labos.partenariats.schema.profile.ActorInvitationRedeemedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberInvitedEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+import fr.labos.partenariats.schema.profile.MemberRole;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -94,6 +98,17 @@ class ConsoleAndLiveStreamTest {
             assertThat(data).contains("\"source\":\"profile\"", "\"type\":\"ActorRegisteredEvent\"", "\"aggregateId\":\"" + actor + "\"")
                     .doesNotContain("Association en direct"); // what happened to which aggregate, never the content
             assertThat(service.get("/api/live", TestTokens.viewer().sign()).body()).contains(actor);
+
+            // An invitation is for the actor's managers only: no reader hears of it, not even that it happened; the
+            // colleague's joining, read after it from the same partition, is heard of.
+            publisher.publish(actor, 1, new ActorMemberInvitedEvent(actor, "inv-live", "0".repeat(64),
+                    Instant.now().plus(Duration.ofDays(7)), Instant.now()));
+            publisher.publish(actor, 2, new ActorInvitationRedeemedEvent(actor, "inv-live", "u-colleague", Instant.now()));
+            publisher.publish(actor, 3, new ActorMemberJoinedEvent(actor, "u-colleague", MemberRole.MEMBER, Instant.now()));
+            await().atMost(ofSeconds(30)).until(() -> lines.stream().anyMatch(line -> line.contains("ActorMemberJoinedEvent")));
+            assertThat(lines).noneMatch(line -> line.contains("Invit"));
+            assertThat(service.get("/api/live", TestTokens.viewer().sign()).body()).contains("ActorMemberJoinedEvent")
+                    .doesNotContain("Invit");
         } finally {
             reading.cancel(true);
             stream.thenAccept(response -> response.body().close());

@@ -12,6 +12,7 @@ import java.time.Instant;
  * @param invitationId the invitation withdrawn
  * @param revokedAt    when
  */
+@ManagersOnly
 @Revision("1")
 public record ActorInvitationRevokedEvent(String actorId, String invitationId, Instant revokedAt) {
 }

@@ -17,6 +17,7 @@ import java.time.Instant;
  * @param expiresAt    from then on the code no longer works
  * @param invitedAt    when
  */
+@ManagersOnly
 @Revision("1")
 public record ActorMemberInvitedEvent(String actorId, String invitationId, String codeDigest, Instant expiresAt,
                                       Instant invitedAt) {

@@ -1,8 +1,10 @@
 package fr.labos.partenariats.matchmaking.live;
 
+import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.PrincipalMetadata;
 import fr.labos.partenariats.schema.Topics;
+import fr.labos.partenariats.schema.profile.ManagersOnly;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -138,7 +140,10 @@ class LiveEvents implements InitializingBean, DisposableBean {
                 continue;
             }
             for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
-                publish(notification(record));
+                LiveNotification notification = notification(record);
+                if (!managersOnly(notification)) {
+                    publish(notification);
+                }
             }
         }
     }
@@ -189,6 +194,15 @@ class LiveEvents implements InitializingBean, DisposableBean {
                 subscribers.remove(subscriber); // a stream that can no longer be written to
             }
         }
+    }
+
+    /**
+     * Every signed-in reader hears of the events here: not of those only an actor's managers read (its invitations,
+     * {@link ManagersOnly}), not even that one happened. The pages that follow members hear of the joining instead.
+     */
+    private static boolean managersOnly(LiveNotification notification) {
+        return notification.type() != null && EventCatalog.typeFor(notification.type())
+                .filter(type -> type.isAnnotationPresent(ManagersOnly.class)).isPresent();
     }
 
     private LiveNotification notification(ConsumerRecord<String, String> record) {

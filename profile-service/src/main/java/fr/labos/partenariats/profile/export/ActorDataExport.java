@@ -8,10 +8,8 @@ import fr.labos.partenariats.profile.post.query.PostProjection;
 import fr.labos.partenariats.profile.post.query.PostView;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.PrincipalMetadata;
-import fr.labos.partenariats.schema.profile.ActorInvitationRedeemedEvent;
-import fr.labos.partenariats.schema.profile.ActorInvitationRevokedEvent;
-import fr.labos.partenariats.schema.profile.ActorMemberInvitedEvent;
 import fr.labos.partenariats.schema.profile.ContactDetails;
+import fr.labos.partenariats.schema.profile.ManagersOnly;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
@@ -33,17 +31,11 @@ import java.util.stream.Stream;
 class ActorDataExport {
 
     /**
-     * The events only those who manage the actor's members may read, as {@code GET /api/actors/{id}/invitations} is
-     * theirs only: who invited when and until when, which invitations were withdrawn, which one was used by whom.
-     * <p>
-     * {@link ActorInvitationRedeemedEvent} is among them: it ties an invitation (the id that the listing and the
-     * withdrawal name) to the subject who used it and when, which is what the listing's {@code redeemedBy} and
-     * {@code redeemedAt} say, to managers only. What it says beyond that, that the colleague joined and when, the
-     * {@code ActorMemberJoinedEvent} written with it says too, and that one stays, as the members and their roles are
-     * for whoever acts for the actor.
+     * The events only those who manage the actor's members may read ({@link ManagersOnly}: the invitations, as
+     * {@code GET /api/actors/{id}/invitations} is theirs only).
      */
-    static final List<Class<?>> MANAGERS_ONLY = List.of(
-            ActorMemberInvitedEvent.class, ActorInvitationRedeemedEvent.class, ActorInvitationRevokedEvent.class);
+    static final List<Class<?>> MANAGERS_ONLY = EventCatalog.profileEvents().stream()
+            .filter(type -> type.isAnnotationPresent(ManagersOnly.class)).toList();
 
     static final String INVITATIONS_WITHHELD = "Les invitations de l'acteur (qui a invité un collègue, quand, jusqu'à"
             + " quand, lesquelles ont été retirées, quel code a servi à qui) ne figurent pas dans cet historique : elles"

@@ -144,6 +144,14 @@ class MemberRolesIntegrationTest {
             assertThat(permissions(outsider)).isEmpty();
         }
 
+        // A facilitator of another territory who joined as a plain member acts for the actor as one, no more.
+        TestTokens.Token savoyard = TestTokens.facilitator("DEPARTEMENT:73").subject("u-savoyard-" + UUID.randomUUID());
+        String code = json(http.post(founder.sign(), invitationsOf(actor), null).getBody()).get("code").asText();
+        assertThat(http.post(savoyard.sign(), "/api/me/actors", "{\"invitationCode\": \"" + code + "\"}")
+                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(permissions(savoyard.sign())).isEqualTo("actFor readContact");
+        assertThat(http.get(savoyard.sign(), invitationsOf(actor)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+
         assertThat(http.call(HttpMethod.PUT, founder.sign(), roleOf(colleague), "{\"role\": \"MANAGER\"}")
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(permissions(colleague.sign())).isEqualTo("actFor manageMembers readContact");
