@@ -522,7 +522,8 @@ class ConsoleMemberJourneyTest {
         String tremplin = lab.actor("tremplin-insertion");
         try (ConsoleBrowser browser = ConsoleBrowser.open("flux-rouvert", DESKTOP)) {
             browser.signIn(lab, "member-tremplin");
-            browser.go(lab, "#/organisation/" + tremplin, "organisation");
+            browser.driver.get(lab.console() + "?flux#/organisation/" + tremplin); // a load of its own: a fresh stream
+            browser.awaitReady("organisation");
             // The console's own live module (the same instance as the page's: modules are shared by their address).
             String live = "import(new URL('js/live.js', document.baseURI).href)";
             ((JavascriptExecutor) browser.driver).executeAsyncScript(
