@@ -55,7 +55,14 @@ class ConsoleMemberJourneyTest {
             browser.shot("membres-inscrits-ici");
             browser.assertAccessible("the organisation's members");
 
-            me.findElement(By.tagName("button")).click();
+            // Cancelled first: the confirmation closes and the focus is back on the button that opened it.
+            By leave = By.cssSelector("section[aria-labelledby=titre-membres] li[data-membre] button[data-action=retirer]");
+            browser.driver.findElement(leave).click();
+            browser.await(By.xpath("//section[@aria-labelledby='titre-membres']//form//button[normalize-space()='Annuler']")).click();
+            browser.settled().until(d -> d.findElements(By.cssSelector("section[aria-labelledby=titre-membres] form")).isEmpty()
+                    && d.switchTo().activeElement().equals(d.findElement(leave)));
+
+            browser.driver.findElement(leave).click();
             browser.await(By.cssSelector("section[aria-labelledby=titre-membres] form button[type=submit]")).click();
             // The console starts again from the caller's organisations: the facilitator's home, its territory.
             browser.awaitReady("territoire");

@@ -72,14 +72,15 @@ export async function render(main, context, actorId) {
       // among them, which decides what it may do here): the members and invitations as they are now. The members'
       // list is left alone while one of its confirmations is open, not to take it from under the user.
       const confirming = members.querySelector('.editeur')?.hasChildNodes();
+      if (confirming) members.dataset.stale = 'true'; // drawn when the confirmation closes
       (confirming ? readMembers(actorId).then(read => ({ manages: read.manages, changed: changedSince(members, read) }))
         : renderMembers(members, context, actorId))
         // A list overtaken by a later drawing says nothing of the user's role now: that drawing draws the invitations.
         .then(drawn => drawn === undefined ? null : renderInvitations(invitations, actorId, drawn.manages).then(() => drawn))
         // The user's own action announced itself and drew the list already: its event changes nothing to announce.
-        .then(drawn => drawn?.changed && announce(event.type === 'ActorMemberJoinedEvent'
-          ? 'Un·e collègue a rejoint l’organisation : la liste des membres est à jour.'
-          : 'Un rôle a changé : la liste des membres est à jour.'))
+        .then(drawn => drawn?.changed && announce((event.type === 'ActorMemberJoinedEvent'
+          ? 'Un·e collègue a rejoint l’organisation : ' : 'Un rôle a changé : ')
+          + (confirming ? 'la liste des membres sera à jour une fois votre confirmation fermée.' : 'la liste des membres est à jour.')))
         .catch(() => announce('La liste des membres n’a pas pu être mise à jour : rechargez la page.'));
       return;
     }
@@ -103,6 +104,7 @@ async function renderMembers(section, context, actorId) {
   const { members, manages } = read;
   const changed = changedSince(section, read);
   section.dataset.drawn = drawnState(read);
+  delete section.dataset.stale;
   const me = context.session.subject;
   const list = h('ul', { role: 'list' }, members.map(member => {
     const mine = member.subject === me;
@@ -194,7 +196,15 @@ function confirmRemoval(section, context, actorId, member, mine) {
       ? 'Votre adhésion enregistrée ici prend fin : vous n’agirez plus pour cette organisation à ce titre, ni ne verrez les contacts de ses partenaires (votre compte de connexion ou votre territoire d’animation peuvent encore vous en donner l’accès).'
       : 'Son adhésion enregistrée ici prend fin : ce membre n’agira plus pour cette organisation à ce titre, ni ne verra les contacts de ses partenaires.'),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'danger' }, mine ? 'Quitter' : 'Retirer'),
-      h('button', { type: 'button', class: 'secondaire', onclick: () => form.remove() }, 'Annuler')));
+      h('button', { type: 'button', class: 'secondaire', onclick: () => cancel() }, 'Annuler')));
+  // Closed without a change: the list as it is now (events may have come meanwhile), and the focus back on the button
+  // that opened the confirmation, not lost on the page.
+  const cancel = async () => {
+    form.remove();
+    if (section.dataset.stale) await renderMembers(section, context, actorId);
+    [...section.querySelectorAll('li[data-membre]')].find(li => li.dataset.membre === member.subject)
+      ?.querySelector('button[data-action="retirer"]')?.focus();
+  };
   form.addEventListener('submit', async event => {
     event.preventDefault();
     try {
@@ -250,6 +260,10 @@ async function renderInvitations(section, actorId, manages, created = null) {
       ? h('button', { type: 'button', class: 'secondaire', onclick: () => withdrawInvitation(section, actorId, invitation) },
         `Retirer l’invitation du ${made(invitation)}`)
       : null)));
+  // Drawn anew after live events too: the control that had the focus keeps it (the button that makes a code, the code
+  // shown, an invitation's withdrawal while it can still be withdrawn).
+  const focused = section.contains(document.activeElement) ? document.activeElement : null;
+  const focusedInvitation = focused?.closest('li[data-invitation]')?.dataset.invitation;
   section.replaceChildren(
     h('h2', { id: 'titre-invitations' }, 'Inviter un·e collègue'),
     h('p', { class: 'aide' }, 'Un code à transmettre à un·e collègue qui a son propre compte sur la plateforme : en le saisissant, il ou elle devient membre de l’organisation. Un code ne sert qu’une fois et expire.'),
@@ -258,6 +272,11 @@ async function renderInvitations(section, actorId, manages, created = null) {
     // replaceChildren would write a null as the text « null »: only an element goes in.
     ...(stillShown ? [shown] : []),
     invitations.length ? list : h('p', {}, 'Aucune invitation pour l’instant.'));
+  if (focused?.id) section.querySelector(`#${focused.id}`)?.focus();
+  else if (focusedInvitation) {
+    [...section.querySelectorAll('li[data-invitation]')].find(li => li.dataset.invitation === focusedInvitation)
+      ?.querySelector('button')?.focus();
+  }
 }
 
 /**
