@@ -3,16 +3,21 @@
 import { currentSession } from './auth.js';
 
 const listeners = new Set();
+/** The current stream's; a stream that ended or was closed is no longer current, and what it still reads is dropped. */
 let controller = null;
+let retry = null;
 let readyWaiters = [];
 let ready = false;
+/** The ids of the events told to the pages (the latest {@link DELIVERED_KEPT}): none is told twice. */
+const delivered = new Set();
+const DELIVERED_KEPT = 1000;
 /**
- * The ids of the events already known to the pages (dispatched, or already past when the first stream opened), the
- * latest {@link SEEN_KEPT}: a stream that opens again tells the pages of the events its predecessor missed, once.
+ * The ids among the service's latest events when the first stream opened: the pages read everything after that, so
+ * a later catch-up does not tell them of these. Kept apart from {@link delivered}: one of them may still be on its way
+ * through that first stream (the service lists an event just before sending it), and must not be dropped there.
  */
-const seen = new Set();
-const SEEN_KEPT = 1000;
-let streamsOpened = 0;
+const past = new Set();
+let pastTaken = false;
 
 export function onEvent(listener) {
   listeners.add(listener);
@@ -27,6 +32,7 @@ export function whenReady() {
 }
 
 export function close() {
+  clearTimeout(retry);
   if (controller) controller.abort();
   controller = null;
   ready = false;
@@ -34,20 +40,22 @@ export function close() {
 
 function ensureOpen() {
   if (controller) return;
-  controller = new AbortController();
-  read(controller).catch(() => {}).finally(() => {
-    const aborted = controller === null || controller.signal.aborted;
+  clearTimeout(retry);
+  const mine = new AbortController();
+  controller = mine;
+  read(mine).catch(() => {}).finally(() => {
+    if (controller !== mine) return; // closed, and perhaps replaced by a newer stream: nothing of it is this one's
     controller = null;
     ready = false;
-    if (!aborted && currentSession()) setTimeout(ensureOpen, 2000); // the stream ended: open a new one
+    if (currentSession()) retry = setTimeout(ensureOpen, 2000); // the stream ended: open a new one
   });
 }
 
-async function read(abort) {
+async function read(stream) {
   const session = currentSession();
   if (!session) return;
   const response = await fetch('/api/live', {
-    headers: { Accept: 'text/event-stream', Authorization: `Bearer ${session.token}` }, signal: abort.signal,
+    headers: { Accept: 'text/event-stream', Authorization: `Bearer ${session.token}` }, signal: stream.signal,
   });
   if (!response.ok || !response.body) return;
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
@@ -58,7 +66,7 @@ async function read(abort) {
     buffer += value;
     let end;
     while ((end = buffer.indexOf('\n\n')) >= 0) {
-      dispatch(buffer.slice(0, end));
+      if (controller === stream) dispatch(buffer.slice(0, end));
       buffer = buffer.slice(end + 2);
     }
   }
@@ -75,10 +83,10 @@ function dispatch(block) {
     ready = true;
     readyWaiters.forEach(resolve => resolve());
     readyWaiters = [];
-    // The events committed while no stream was open (the last one ended: its lifetime, the network, a restart of the
-    // service) are among the service's latest: the first stream only learns which those are, as the pages read
-    // everything after it opened; a stream opened again tells the pages of those they have not heard of.
-    catchUp(++streamsOpened > 1).catch(() => {});
+    // The events committed while no stream was open (the last one ended: its lifetime, the network) are among the
+    // service's latest: the first stream only learns which those are, as the pages read everything after it opened;
+    // a stream opened again tells the pages of those they have not heard of.
+    catchUp().catch(() => {});
     return;
   }
   if (!data.length) return;
@@ -87,23 +95,36 @@ function dispatch(block) {
 
 function deliver(event) {
   if (event.eventId) {
-    if (seen.has(event.eventId)) return;
-    seen.add(event.eventId);
-    if (seen.size > SEEN_KEPT) seen.delete(seen.values().next().value);
+    if (delivered.has(event.eventId)) return;
+    delivered.add(event.eventId);
+    if (delivered.size > DELIVERED_KEPT) delivered.delete(delivered.values().next().value);
   }
-  listeners.forEach(listener => listener(event));
+  // One page failing on an event does not keep it from the others, nor end the stream.
+  listeners.forEach(listener => {
+    try {
+      listener(event);
+    } catch (e) {
+      console.error(e);
+    }
+  });
 }
 
-/** Reads the service's latest events (oldest first): delivers those not yet delivered, or only marks them known. */
-async function catchUp(deliverMissed) {
+/**
+ * Reads the service's latest events (oldest first). The first time, only notes which they are; then, tells the pages
+ * of those neither told nor past. An event without an id cannot be told apart from one already told: it is left out.
+ */
+async function catchUp() {
   const session = currentSession();
   if (!session) return;
   const response = await fetch('/api/live', {
     headers: { Accept: 'application/json', Authorization: `Bearer ${session.token}` },
   });
   if (!response.ok) return;
-  for (const event of await response.json()) {
-    if (deliverMissed) deliver(event);
-    else if (event.eventId) seen.add(event.eventId);
+  const latest = (await response.json()).filter(event => event.eventId);
+  if (!pastTaken) {
+    latest.forEach(event => past.add(event.eventId));
+    pastTaken = true;
+    return;
   }
+  latest.filter(event => !past.has(event.eventId)).forEach(deliver);
 }

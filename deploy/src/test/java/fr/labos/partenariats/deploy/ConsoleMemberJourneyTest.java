@@ -520,8 +520,8 @@ class ConsoleMemberJourneyTest {
     }
 
     /**
-     * A live stream ends now and then (its lifetime, the network, a restart of the service) and the console opens
-     * another: what was committed in between reaches the open page all the same, from the service's latest events.
+     * A live stream ends now and then (its lifetime, the network) and the console opens another: what was committed
+     * in between reaches the open page all the same, from the service's latest events.
      * Here the page's stream is closed, a need is posted for the actor elsewhere, and a stream is opened again.
      */
     @Test
@@ -534,7 +534,8 @@ class ConsoleMemberJourneyTest {
             // The console's own live module (the same instance as the page's: modules are shared by their address).
             String live = "import(new URL('js/live.js', document.baseURI).href)";
             ((JavascriptExecutor) browser.driver).executeAsyncScript(
-                    "const done = arguments[arguments.length - 1]; " + live + ".then(m => { m.close(); done(true); });");
+                    "const done = arguments[arguments.length - 1]; "
+                            + live + ".then(m => m.whenReady().then(() => { m.close(); done(true); }));");
 
             String title = "Besoin publié pendant la coupure " + UUID.randomUUID().toString().substring(0, 6);
             String need = lab.create("/api/actors/" + tremplin + "/needs", "facilitator-isere", """

@@ -174,8 +174,6 @@ async function changeRole(section, context, actorId, member, role) {
   section.dataset.drawn = drawnWithRole(known, member.subject, role);
   try {
     await profile(`/api/actors/${actorId}/members/${encodeURIComponent(member.subject)}/role`, { method: 'PUT', body: { role } });
-    announce(role === 'MANAGER' ? `${member.subject} est maintenant responsable.` : `${member.subject} est de nouveau simple membre.`);
-    await renderMembers(section, context, actorId);
   } catch (e) {
     // The API's refusal (the last manager, a member who left meanwhile) above the list, as it comes.
     if (section.dataset.drawn === drawnWithRole(known, member.subject, role)) section.dataset.drawn = known;
@@ -184,7 +182,10 @@ async function changeRole(section, context, actorId, member, role) {
     box.setAttribute('tabindex', '-1');
     section.querySelector('.probleme-membres').replaceChildren(box);
     box.focus();
+    return;
   }
+  announce(role === 'MANAGER' ? `${member.subject} est maintenant responsable.` : `${member.subject} est de nouveau simple membre.`);
+  await renderMembers(section, context, actorId);
 }
 
 function confirmRemoval(section, context, actorId, member, mine) {

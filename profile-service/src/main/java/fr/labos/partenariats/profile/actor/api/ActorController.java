@@ -121,8 +121,8 @@ class ActorController {
 
     /**
      * @param actFor        update the profile, post and change needs and offers, erase the contact person, see the
-     *                      members (matchmaking-service, deciding who answers introductions, learns the same memberships
-     *                      from the events)
+     *                      members, leave it as a member granted here (matchmaking-service, deciding who answers
+     *                      introductions, learns the same memberships from the events)
      * @param manageMembers invite colleagues, list and withdraw invitations, name managers, remove other members
      * @param readContact   read the contact person (those who act for the actor, and the members of an actor introduced
      *                      to it once both sides accepted)
