@@ -93,11 +93,15 @@ function dispatch(block) {
   deliver(JSON.parse(data.join('\n')));
 }
 
+function remember(eventId) {
+  delivered.add(eventId);
+  while (delivered.size > DELIVERED_KEPT) delivered.delete(delivered.values().next().value);
+}
+
 function deliver(event) {
   if (event.eventId) {
     if (delivered.has(event.eventId)) return;
-    delivered.add(event.eventId);
-    if (delivered.size > DELIVERED_KEPT) delivered.delete(delivered.values().next().value);
+    remember(event.eventId);
   }
   // One page failing on an event does not keep it from the others, nor end the stream.
   listeners.forEach(listener => {
@@ -111,7 +115,9 @@ function deliver(event) {
 
 /**
  * Reads the service's latest events (oldest first). The first time, only notes which they are; then, tells the pages
- * of those neither told nor past. An event without an id cannot be told apart from one already told: it is left out.
+ * of those neither told nor past: of each aggregate's kind of event the latest only, as the pages read again what
+ * changed however many times it did (a hundred missed events are not a hundred reloads). An event without an id cannot
+ * be told apart from one already told: it is left out.
  */
 async function catchUp() {
   const session = currentSession();
@@ -126,5 +132,15 @@ async function catchUp() {
     pastTaken = true;
     return;
   }
-  latest.filter(event => !past.has(event.eventId)).forEach(deliver);
+  const missed = new Map();
+  for (const event of latest.filter(e => !past.has(e.eventId) && !delivered.has(e.eventId))) {
+    const key = `${event.source}|${event.aggregateId}|${event.type}`;
+    const earlier = missed.get(key);
+    if (earlier) {
+      remember(earlier.eventId); // covered by the later one: not told, and not told if its stream brings it
+      missed.delete(key);
+    }
+    missed.set(key, event);
+  }
+  missed.forEach(deliver);
 }

@@ -531,26 +531,41 @@ class ConsoleMemberJourneyTest {
             browser.signIn(lab, "member-tremplin");
             browser.driver.get(lab.console() + "?flux#/organisation/" + tremplin); // a load of its own: a fresh stream
             browser.awaitReady("organisation");
-            // The console's own live module (the same instance as the page's: modules are shared by their address).
+            // The console's own live module (the same instance as the page's: modules are shared by their address);
+            // what it tells the pages is noted, then its stream is closed.
             String live = "import(new URL('js/live.js', document.baseURI).href)";
-            ((JavascriptExecutor) browser.driver).executeAsyncScript(
-                    "const done = arguments[arguments.length - 1]; "
-                            + live + ".then(m => m.whenReady().then(() => { m.close(); done(true); }));");
+            ((JavascriptExecutor) browser.driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + " window.__heard = []; " + live + ".then(m => m.whenReady().then(() => {"
+                    + " m.onEvent(e => window.__heard.push(e.aggregateId + ' ' + e.type + ' ' + e.sequence));"
+                    + " m.close(); done(true); }));");
 
+            // Meanwhile a need is posted for the actor elsewhere, then corrected twice.
             String title = "Besoin publié pendant la coupure " + UUID.randomUUID().toString().substring(0, 6);
-            String need = lab.create("/api/actors/" + tremplin + "/needs", "facilitator-isere", """
+            String body = """
                     {"category": "SKILLS", "form": "CO_PRODUCTION", "title": "%s", "description": "Publié ailleurs",
-                     "themes": [], "sdgs": [], "territory": {"code": "38", "level": "DEPARTEMENT"}}""".formatted(title));
-            // The service has read the event from the topic (it is among its latest), and the closed page missed it.
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
-                    lab.send("GET", lab.matchmaking.resolve("/api/live"), "member-tremplin", null).body().contains(need));
+                     "themes": [], "sdgs": [], "territory": {"code": "38", "level": "DEPARTEMENT"}}""";
+            String need = lab.create("/api/actors/" + tremplin + "/needs", "facilitator-isere", body.formatted(title));
+            for (String correction : List.of(" (corrigé)", " (corrigé deux fois)")) {
+                assertThat(lab.send("PUT", lab.profile.resolve("/api/actors/" + tremplin + "/needs/" + need),
+                        "facilitator-isere", body.formatted(title + correction)).statusCode()).isEqualTo(204);
+            }
+            // The service has read the three events from the topic (they are among its latest); the page missed them.
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(lab.send("GET",
+                    lab.matchmaking.resolve("/api/live"), "member-tremplin", null).body()).findValuesAsText("aggregateId")
+                    .stream().filter(need::equals).count() == 3);
             By posted = By.xpath("//*[@data-post='" + need + "']");
             assertThat(browser.driver.findElements(posted)).as("not shown while the stream is closed").isEmpty();
 
             ((JavascriptExecutor) browser.driver).executeAsyncScript(
                     "const done = arguments[arguments.length - 1]; " + live + ".then(m => m.whenReady()).then(() => done(true));");
-            assertThat(browser.await(posted).getText()).contains(title);
+            browser.settled().until(d -> d.findElement(posted).getText().contains(title + " (corrigé deux fois)"));
             browser.shot("besoin-recu-apres-reouverture");
+            // Told once of the registration and once of the corrections, the latest: the page read the need again once
+            // for them, not once per correction.
+            @SuppressWarnings("unchecked")
+            List<String> heard = (List<String>) browser.script("return window.__heard;");
+            assertThat(heard.stream().filter(line -> line.startsWith(need)))
+                    .containsExactly(need + " NeedRegisteredEvent 0", need + " NeedUpdatedEvent 2");
         }
     }
 
