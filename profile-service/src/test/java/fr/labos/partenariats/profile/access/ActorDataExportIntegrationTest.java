@@ -54,7 +54,7 @@ class ActorDataExportIntegrationTest {
         JsonNode first = invite();
         redeemed = first.get("invitationId").asText();
         withdrawn = invite().get("invitationId").asText();
-        join(colleague, first.get("code").asText());
+        http.joinWithCode(colleague.sign(), first.get("code").asText());
         assertThat(http.call(HttpMethod.DELETE, founder.sign(), invitationsOf(actor) + "/" + withdrawn, null)
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         for (String role : new String[]{"MANAGER", "MEMBER"}) {
@@ -115,8 +115,8 @@ class ActorDataExportIntegrationTest {
     void whoeverManagesTheMembersGetsTheInvitationsAndOnlyThey() {
         TestTokens.Token facilitatorHere = TestTokens.facilitator("DEPARTEMENT:38");
         TestTokens.Token facilitatorElsewhere = TestTokens.facilitator("DEPARTEMENT:73");
-        join(facilitatorHere, invite().get("code").asText());
-        join(facilitatorElsewhere, invite().get("code").asText());
+        http.joinWithCode(facilitatorHere.sign(), invite().get("code").asText());
+        http.joinWithCode(facilitatorElsewhere.sign(), invite().get("code").asText());
 
         for (String full : new String[]{TestTokens.admin().sign(), TestTokens.member(actor).sign(), facilitatorHere.sign()}) {
             JsonNode export = json(http.get(full, "/api/actors/" + actor + "/export").getBody());
@@ -137,11 +137,6 @@ class ActorDataExportIntegrationTest {
         ResponseEntity<String> invitation = http.post(founder.sign(), invitationsOf(actor), null);
         assertThat(invitation.getStatusCode()).as(invitation.getBody()).isEqualTo(HttpStatus.CREATED);
         return json(invitation.getBody());
-    }
-
-    private void join(TestTokens.Token joining, String code) {
-        ResponseEntity<String> joined = http.post(joining.sign(), "/api/me/actors", "{\"invitationCode\": \"" + code + "\"}");
-        assertThat(joined.getStatusCode()).as(joined.getBody()).isEqualTo(HttpStatus.CREATED);
     }
 
     /**

@@ -46,9 +46,7 @@ class MemberRolesIntegrationTest {
         colleague = TestTokens.member().subject("u-colleague-" + UUID.randomUUID());
         actor = http.registerActor(founder.sign());
         String code = json(http.post(founder.sign(), invitationsOf(actor), null).getBody()).get("code").asText();
-        ResponseEntity<String> joined = http.post(colleague.sign(), "/api/me/actors",
-                "{\"invitationCode\": \"" + code + "\"}");
-        assertThat(joined.getStatusCode()).as(joined.getBody()).isEqualTo(HttpStatus.CREATED);
+        http.joinWithCode(colleague.sign(), code);
     }
 
     @Test
@@ -147,8 +145,7 @@ class MemberRolesIntegrationTest {
         // A facilitator of another territory who joined as a plain member acts for the actor as one, no more.
         TestTokens.Token savoyard = TestTokens.facilitator("DEPARTEMENT:73").subject("u-savoyard-" + UUID.randomUUID());
         String code = json(http.post(founder.sign(), invitationsOf(actor), null).getBody()).get("code").asText();
-        assertThat(http.post(savoyard.sign(), "/api/me/actors", "{\"invitationCode\": \"" + code + "\"}")
-                .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        http.joinWithCode(savoyard.sign(), code);
         assertThat(permissions(savoyard.sign())).isEqualTo("actFor readContact");
         assertThat(http.get(savoyard.sign(), invitationsOf(actor)).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 

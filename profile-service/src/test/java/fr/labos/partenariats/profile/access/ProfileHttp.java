@@ -72,6 +72,14 @@ final class ProfileHttp {
         return json(response.getBody()).get("id").asText();
     }
 
+    /** Joins the actor an invitation was made for with its code, as a colleague does (201 expected). */
+    void joinWithCode(String token, String code) {
+        ResponseEntity<String> response = post(token, "/api/me/actors", "{\"invitationCode\": \"" + code + "\"}");
+        if (response.getStatusCode().value() != 201) {
+            throw new AssertionError("joining answered " + response.getStatusCode() + ": " + response.getBody());
+        }
+    }
+
     /** Where an actor's members granted here are listed, and one of them removed or given a role. */
     static String membersOf(String actorId) {
         return "/api/actors/" + actorId + "/members";
