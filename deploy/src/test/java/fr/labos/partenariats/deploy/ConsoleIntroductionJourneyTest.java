@@ -114,8 +114,14 @@ class ConsoleIntroductionJourneyTest {
                         .contains("pour " + actorName(lab, actor))
                         .contains("empreinte " + history.get(step).path("hash").asText().substring(0, 16));
             }
-            browser.driver.findElement(By.xpath("//li[@data-introduction='" + introduction
-                    + "']//button[normalize-space()='Vérifier l’intégrité']")).click();
+            // The inbox is drawn again at each introduction event (the live stream's): a button found just before a
+            // redraw is gone; found again, then.
+            By verify = By.xpath("//li[@data-introduction='" + introduction
+                    + "']//button[normalize-space()='Vérifier l’intégrité']");
+            browser.settled().until(driver -> {
+                driver.findElement(verify).click();
+                return true;
+            });
             String verdict = browser.settled().until(driver -> driver.findElements(By.cssSelector(card + " [data-intact='true']"))
                     .stream().map(WebElement::getText).findFirst().orElse(null));
             JsonNode verification = json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction
