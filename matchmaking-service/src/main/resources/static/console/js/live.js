@@ -19,6 +19,15 @@ const DELIVERED_KEPT = 1000;
 const past = new Set();
 let pastTaken = false;
 
+/**
+ * Whether the event changes introductions (and so an inbox, a timeline, the dashboard): of an introduction, its meetings
+ * or outcomes — not of a session, nor the introduction log's periodic head.
+ */
+export function changesIntroductions(event) {
+  return event.source === 'matchmaking'
+    && /^(Introduction(Proposed|Accepted|Declined|Expired|Withdrawn)|Meeting(Scheduled|Held|Missed)|OutcomeRecorded)Event$/.test(event.type || '');
+}
+
 export function onEvent(listener) {
   listeners.add(listener);
   ensureOpen();

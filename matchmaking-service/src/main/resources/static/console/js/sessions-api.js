@@ -1,6 +1,6 @@
-// What the session pages share: the session API's shapes (GET /api/sessions/{id}, its schedule), the French labels
-// of its codes, and a refresh that coalesces bursts of live events (an absence is two events, a round one per
-// meeting held) into as few reads as the page needs.
+// What the session pages share: the session API's shapes (GET /api/sessions/{id}, its schedule) and the French labels
+// of its codes. Their refreshes coalesce bursts of live events (an absence is two events, a round one per meeting
+// held) into as few reads as the page needs (ui.js, coalescing).
 import { matchmaking } from './api.js';
 
 export const REASONS = { MUTUAL_WISH: 'souhait réciproque', WISH: 'souhait', COMPLEMENTARITY: 'complémentarité' };
@@ -47,29 +47,6 @@ export function stage(session) {
 
 export function weight(value) {
   return Number(value).toLocaleString('fr-FR', { maximumFractionDigits: 2 });
-}
-
-/**
- * Runs `task` now, and once more after it for whatever asked meanwhile: never two at once, never a request lost.
- * Resolves when the page shows what was asked (the last run that started after the call ended).
- */
-export function coalescing(task) {
-  let running = null;
-  let again = false;
-  const run = async () => {
-    do {
-      again = false;
-      await task();
-    } while (again);
-  };
-  return () => {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = run().finally(() => { running = null; });
-    return running;
-  };
 }
 
 /** Replaces an element's children, leaving out the parts a page does not show (null, undefined, false). */

@@ -134,3 +134,26 @@ export const SDGS = [
   [13, 'Mesures relatives à la lutte contre les changements climatiques', '#3F7E44'], [14, 'Vie aquatique', '#0A97D9'],
   [15, 'Vie terrestre', '#56C02B'], [16, 'Paix, justice et institutions efficaces', '#00689D'], [17, 'Partenariats pour la réalisation des objectifs', '#19486A'],
 ];
+
+/**
+ * Runs `task` now, and once more after it for whatever asked meanwhile: never two at once, never a request lost.
+ * Resolves when the page shows what was asked (the last run that started after the call ended).
+ */
+export function coalescing(task) {
+  let running = null;
+  let again = false;
+  const run = async () => {
+    do {
+      again = false;
+      await task();
+    } while (again);
+  };
+  return () => {
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = run().finally(() => { running = null; });
+    return running;
+  };
+}

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -98,7 +99,7 @@ class ConsoleIntroductionJourneyTest {
             JsonNode history = json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction + "/history"),
                     pair[3], null).body()).path("steps");
             assertThat(history).as("proposed, then accepted by each side").hasSize(3);
-            // Read as the page shows it, again if the page drew the list anew meanwhile (it does at every event).
+            // Read as the page shows it, again if the page drew the card anew meanwhile (an event of it arrived).
             List<String> shown = browser.settled().until(driver -> {
                 List<String> texts = driver.findElements(By.cssSelector(card + " ol.historique li[data-etape]")).stream()
                         .map(WebElement::getText).toList();
@@ -114,8 +115,8 @@ class ConsoleIntroductionJourneyTest {
                         .contains("pour " + actorName(lab, actor))
                         .contains("empreinte " + history.get(step).path("hash").asText().substring(0, 16));
             }
-            // The inbox is drawn again at each introduction event (the live stream's): a button found just before a
-            // redraw is gone; found again, then.
+            // A card is drawn anew when its introduction changes (an event of it may still be on its way through the
+            // live stream): a button found just before that is gone; found again, then.
             By verify = By.xpath("//li[@data-introduction='" + introduction
                     + "']//button[normalize-space()='Vérifier l’intégrité']");
             browser.settled().until(driver -> {
@@ -133,6 +134,11 @@ class ConsoleIntroductionJourneyTest {
         }
     }
 
+    /**
+     * Declining takes a moment (a reason, a sentence): what the member types stays, with the focus, while the live
+     * stream brings other news — another introduction arriving in the inbox leaves the card alone, and the partner
+     * accepting this very one (its card is drawn anew) hands the open form, as it was, to the new card.
+     */
     @Test
     void aMemberDeclinesWithAReason(SignedInLab lab) {
         // Introduced by the facilitator of Isère: Tremplin and Mobilité solidaire.
@@ -142,24 +148,60 @@ class ConsoleIntroductionJourneyTest {
                 {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "Je vous propose d'en parler."}"""
                 .formatted(mobilite, tremplin)).body());
         awaitInInbox(lab, tremplin, "member-tremplin", introduction);
+        // A newcomer of Isère, whom the facilitator will introduce to Tremplin while Tremplin's member is declining.
+        String newcomer = lab.create("/api/actors", "member-mobilite", AuthorizationMatrixTest.ISERE_ACTOR.formatted(
+                "Association nouvelle venue", "nouvelle-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.org"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> lab.send("GET",
+                lab.matchmaking.resolve("/api/actors/" + newcomer + "/introductions"), "member-mobilite", null).statusCode() == 200);
+        String cardOf = "li[data-introduction='" + introduction + "']";
         try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-declinee", DESKTOP)) {
             browser.signIn(lab, "member-tremplin");
             browser.go(lab, "#/mises-en-relation/" + tremplin, "mises-en-relation");
-            WebElement card = browser.await(By.cssSelector("li[data-introduction='" + introduction + "']"));
+            WebElement card = browser.await(By.cssSelector(cardOf));
             card.findElement(By.xpath(".//button[normalize-space()='Décliner']")).click();
             WebElement form = card.findElement(By.tagName("form"));
-            assertThat(browser.script("return document.activeElement.name;")).as("the reason gets the focus").isEqualTo("reason");
+            assertThat(focusedField(browser)).as("the reason gets the focus").isEqualTo("reason");
             new Select(form.findElement(By.name("reason"))).selectByValue("NOT_NOW");
             form.findElement(By.name("text")).sendKeys("Nous reprendrons contact à l'automne.");
+            browser.script("arguments[0].__drawnFirst = true;", card);
+
+            // Another introduction arrives: the card being answered is not drawn again.
+            String arriving = id(lab.send("POST", lab.matchmaking.resolve("/api/introductions"), "facilitator-isere", """
+                    {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR"}""".formatted(newcomer, tremplin)).body());
+            browser.await(By.cssSelector("li[data-introduction='" + arriving + "']"));
+            assertThat(browser.script("return document.querySelector(arguments[0]).__drawnFirst === true;", cardOf))
+                    .as("the card being answered, after another introduction arrived").isEqualTo(true);
+            assertDeclineFormAsTyped(browser, cardOf, "Nous reprendrons contact à l'automne.");
+
+            // The partner accepts this introduction: its card is drawn anew, with the form as it was.
+            assertThat(lab.send("POST", lab.matchmaking.resolve("/api/introductions/" + introduction + "/accept"),
+                    "member-mobilite", "{\"actingFor\": \"%s\"}".formatted(mobilite)).statusCode()).isEqualTo(204);
+            browser.settled().until(driver -> Boolean.FALSE.equals(browser.script(
+                    "const card = document.querySelector(arguments[0]); return card !== null && card.__drawnFirst === true;", cardOf)));
+            assertDeclineFormAsTyped(browser, cardOf, "Nous reprendrons contact à l'automne.");
+            // The member goes on typing where they were.
+            browser.driver.switchTo().activeElement().sendKeys(" Merci !");
             browser.shot("refus-avec-raison");
             browser.assertAccessible("the decline form");
-            form.findElement(By.cssSelector("button[type=submit]")).click();
-            browser.await(By.cssSelector("li[data-introduction='" + introduction + "'] [data-statut='declined']"));
+            browser.driver.findElement(By.cssSelector(cardOf + " form[data-form='decline'] button[type=submit]")).click();
+            browser.await(By.cssSelector(cardOf + " [data-statut='declined']"));
             browser.shot("mise-en-relation-declinee");
         }
         JsonNode view = json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction), "member-tremplin", null).body());
         assertThat(view.path("status").asText()).isEqualTo("declined");
-        assertThat(view.path("steps").toString()).contains("NOT_NOW").contains("Nous reprendrons contact à l'automne.");
+        assertThat(view.path("steps").toString()).contains("NOT_NOW").contains("Nous reprendrons contact à l'automne. Merci !");
+    }
+
+    private static void assertDeclineFormAsTyped(ConsoleBrowser browser, String card, String text) {
+        WebElement form = browser.driver.findElement(By.cssSelector(card + " form[data-form='decline']"));
+        assertThat(form.isDisplayed()).as("the decline form is still open").isTrue();
+        assertThat(new Select(form.findElement(By.name("reason"))).getFirstSelectedOption().getAttribute("value")).isEqualTo("NOT_NOW");
+        assertThat(form.findElement(By.name("text")).getAttribute("value")).isEqualTo(text);
+        assertThat(focusedField(browser)).as("the focus stays in the text the member was typing").isEqualTo("text");
+    }
+
+    private static Object focusedField(ConsoleBrowser browser) {
+        return browser.script("return document.activeElement.name;");
     }
 
     /** A demo member's actor and a partner the matcher proposes to it that also has a demo member, not yet introduced. */

@@ -3,7 +3,7 @@
 // follow the events as they arrive.
 import { download, matchmaking, Problem } from '../api.js';
 import { departementsMap, draw, resizeAll } from '../charts.js';
-import { onEvent } from '../live.js';
+import { changesIntroductions, onEvent } from '../live.js';
 import { CATEGORIES, FAMILIES, SDGS, announce, field, h, problemBox, select } from '../ui.js';
 
 const STEP_KEYS = ['proposed', 'accepted', 'met', 'followUp', 'partnership'];
@@ -49,7 +49,7 @@ export async function render(main) {
     if (stamp) stamp.textContent = ` Dernière mise à jour : ${new Date().toLocaleTimeString('fr-FR')}.`;
   };
   const stop = onEvent(event => {
-    if (event.source !== 'matchmaking') return;
+    if (!changesIntroductions(event)) return;
     // The dashboard's facts are fed by the same events as the stream: read again a moment later too, in case the
     // notification came before the facts took the event in.
     clearTimeout(again);

@@ -2,8 +2,8 @@
 // the outcome recorded later on, and each introduction's history with the check that it was not altered.
 import { matchmaking, profile, Problem } from '../api.js';
 import { currentSession } from '../auth.js';
-import { onEvent } from '../live.js';
-import { CATEGORIES, FORMS, announce, field, formatDate, h, problemBox, select, showProblem } from '../ui.js';
+import { changesIntroductions, onEvent } from '../live.js';
+import { CATEGORIES, FORMS, announce, coalescing, field, formatDate, h, problemBox, select, showProblem } from '../ui.js';
 
 const REASONS = { NOT_RELEVANT: 'Pas pertinent pour nous', ALREADY_PARTNERS: 'Déjà partenaires', NOT_NOW: 'Pas maintenant', COMPETITOR: 'Concurrent', OTHER: 'Autre raison' };
 const OUTCOMES = { NO_FIT: 'Sans suite', FOLLOW_UP_PLANNED: 'Suite prévue', PARTNERSHIP_FORMED: 'Partenariat formé', PARTNERSHIP_ENDED: 'Partenariat terminé' };
@@ -13,28 +13,93 @@ const ROLES = { ACTOR_MEMBER: 'membre', FACILITATOR: 'facilitateur ou facilitatr
 
 export async function render(main, context, actorId) {
   const { profile: actor } = await profile(`/api/actors/${actorId}`);
-  const list = h('div', {});
-  // The list is drawn again at every event: what the reader opened (a history, its verification) stays as it was.
+  const summary = h('p', {});
+  const problemAt = h('div', {});
+  const list = h('ul', { class: 'grille', role: 'list' });
+  const empty = h('p', { hidden: true }, 'Aucune mise en relation pour l’instant.');
+  // What the reader opened (a history, its verification) stays as it was when its card is drawn anew.
   const histories = new Map();
-  main.replaceChildren(h('h1', {}, `Mises en relation de ${actor.name}`), list);
-  const load = async () => {
+  /** The cards on the page, by introduction id, with the inbox entry each was drawn from. */
+  const drawn = new Map();
+  main.replaceChildren(h('h1', {}, `Mises en relation de ${actor.name}`), summary, problemAt, list, empty);
+  const load = coalescing(async () => {
     let inbox;
     try {
       inbox = await matchmaking(`/api/actors/${actorId}/introductions`);
     } catch (e) {
-      if (e instanceof Problem) { list.replaceChildren(problemBox(e)); return; }
+      if (e instanceof Problem) { problemAt.replaceChildren(problemBox(e)); return; }
       throw e;
     }
+    problemAt.replaceChildren();
     const entries = inbox.introductions || [];
-    list.replaceChildren(
-      h('p', {}, inbox.waitingForYourAnswer ? `${inbox.waitingForYourAnswer} en attente de votre réponse.` : 'Rien n’attend votre réponse.'),
-      entries.length ? h('ul', { class: 'grille', role: 'list' }, entries.map(entry => card(actorId, actor.name, entry, load, histories)))
-        : h('p', {}, 'Aucune mise en relation pour l’instant.'));
-  };
+    summary.textContent = inbox.waitingForYourAnswer ? `${inbox.waitingForYourAnswer} en attente de votre réponse.` : 'Rien n’attend votre réponse.';
+    empty.hidden = entries.length > 0;
+    // Only the cards whose introduction changed are drawn anew: the others keep what the reader is doing in them (a
+    // form being filled in, the focus) and are not read again. A changed card takes over the forms the reader had
+    // started, when the introduction still allows them.
+    const focused = document.activeElement;
+    const cards = entries.map(entry => {
+      const key = JSON.stringify(entry);
+      const before = drawn.get(entry.id);
+      if (before && before.key === key) return before.item;
+      const item = card(actorId, actor.name, entry, load, histories);
+      if (before) carryOver(before.item, item, entry);
+      drawn.set(entry.id, { key, item });
+      return item;
+    });
+    const ids = new Set(entries.map(entry => entry.id));
+    for (const id of [...drawn.keys()]) if (!ids.has(id)) drawn.delete(id);
+    // In the inbox's order, moving only the cards out of place (a moved card would lose the focus), then the ones left.
+    cards.forEach((item, index) => { if (list.children[index] !== item) list.insertBefore(item, list.children[index] || null); });
+    while (list.children.length > cards.length) list.lastElementChild.remove();
+    if (focused && focused !== document.activeElement && focused.isConnected) focused.focus();
+  });
   await load();
-  // The inbox is a view fed by the same events as the live stream: read it again a moment later too, in case the
-  // notification came before the view took the event in.
-  return onEvent(event => { if (event.source === 'matchmaking') { load(); setTimeout(load, 800); } });
+  // The inbox is a view fed by the same events as the live stream: a burst of events (a facilitator's batch of
+  // proposals) is one reading, and one more a moment later, in case the notification came before the view took the
+  // event in.
+  let again = null;
+  const stop = onEvent(event => {
+    if (!changesIntroductions(event)) return;
+    load();
+    clearTimeout(again);
+    again = setTimeout(load, 800);
+  });
+  return () => { stop(); clearTimeout(again); };
+}
+
+/** What a form holds when drawn, to tell whether the reader started filling it in. */
+const pristine = new WeakMap();
+
+function values(form) {
+  return [...form.elements].map(element => `${element.name}=${element.value}`).join('&');
+}
+
+function remember(form) {
+  pristine.set(form, values(form));
+  return form;
+}
+
+/** The reader is working in the form: it has the focus, was opened, or holds something else than what it was drawn with. */
+function inUse(form) {
+  return form.contains(document.activeElement) || (form.dataset.form === 'decline' ? !form.hidden : values(form) !== pristine.get(form));
+}
+
+/**
+ * A card drawn anew takes the forms the reader was working in from the card it replaces (with what was typed), when
+ * the introduction still allows them; when it no longer does, the reader is told why their form went.
+ */
+function carryOver(before, after, entry) {
+  for (const form of before.querySelectorAll('form[data-form]')) {
+    if (!inUse(form)) continue;
+    const place = after.querySelector(`form[data-form="${form.dataset.form}"]`);
+    if (place) {
+      place.replaceWith(form);
+    } else {
+      announce(`La mise en relation avec ${(entry.partner && entry.partner.name) || 'ce partenaire'} est désormais « ${entry.statusLabel || entry.status} » : `
+        + 'votre saisie ne peut plus être envoyée.');
+    }
+  }
 }
 
 function card(actorId, actorName, entry, reload, histories) {
@@ -64,7 +129,7 @@ function card(actorId, actorName, entry, reload, histories) {
     }
   };
   if (entry.waitingForYourAnswer) {
-    const decline = h('form', { novalidate: true, hidden: true },
+    const decline = h('form', { novalidate: true, hidden: true, 'data-form': 'decline' },
       h('div', { class: 'probleme-formulaire' }),
       field('Raison', select('reason', REASONS, 'NOT_RELEVANT')),
       field('Précision (facultative)', h('input', { name: 'text' })),
@@ -83,7 +148,12 @@ function card(actorId, actorName, entry, reload, histories) {
     });
     item.append(h('div', { class: 'actions' },
       h('button', { type: 'button', onclick: () => act('accept', {}, 'Mise en relation acceptée.') }, `Accepter (${partner.name || 'partenaire'})`),
-      h('button', { type: 'button', class: 'secondaire', onclick: () => { decline.hidden = false; decline.elements.reason.focus(); } }, 'Décliner')), decline);
+      h('button', { type: 'button', class: 'secondaire', onclick: () => {
+        // The card's form, which may be the one an earlier drawing of the card handed over (carryOver).
+        const form = item.querySelector('form[data-form="decline"]');
+        form.hidden = false;
+        form.elements.reason.focus();
+      } }, 'Décliner')), decline);
   }
   if (BOTH_ACCEPTED.includes(entry.status) && partner.id) {
     const contact = h('div', { class: 'contact' });
@@ -184,7 +254,7 @@ async function partnerContact(partnerId) {
 /** Recording an outcome, possibly months after the meeting. */
 function outcomeForm(actorId, intro, reload) {
   const today = new Date().toISOString().slice(0, 10);
-  const form = h('form', { novalidate: true },
+  const form = h('form', { novalidate: true, 'data-form': 'outcome' },
     h('h3', {}, 'Enregistrer une suite'),
     h('div', { class: 'probleme-formulaire' }),
     field('Suite', select('outcome', OUTCOMES, 'FOLLOW_UP_PLANNED')),
@@ -205,5 +275,5 @@ function outcomeForm(actorId, intro, reload) {
       if (e instanceof Problem) showProblem(form, e); else throw e;
     }
   });
-  return form;
+  return remember(form);
 }

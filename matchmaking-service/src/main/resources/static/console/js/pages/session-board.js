@@ -4,8 +4,8 @@
 // free place moves it there, on another meeting swaps the two; Échap puts it back. Each cell has its lock button.
 import { download, profile, Problem } from '../api.js';
 import { onEvent } from '../live.js';
-import { PRESENCE, REASONS, adjust, coalescing, fill, overview, post, schedule, stage, weight, withdraw } from '../sessions-api.js';
-import { announce, field, formatDate, h, problemBox } from '../ui.js';
+import { PRESENCE, REASONS, adjust, fill, overview, post, schedule, stage, weight, withdraw } from '../sessions-api.js';
+import { announce, coalescing, field, formatDate, h, problemBox } from '../ui.js';
 
 export async function render(main, context, sessionId) {
   const first = await overview(sessionId);

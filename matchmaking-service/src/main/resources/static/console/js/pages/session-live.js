@@ -3,8 +3,8 @@
 // stream, without a reload (also when another device, the reception desk for instance, records an absence).
 import { Problem } from '../api.js';
 import { onEvent } from '../live.js';
-import { PRESENCE, coalescing, fill, overview, post, schedule, stage } from '../sessions-api.js';
-import { announce, field, h, problemBox } from '../ui.js';
+import { PRESENCE, fill, overview, post, schedule, stage } from '../sessions-api.js';
+import { announce, coalescing, field, h, problemBox } from '../ui.js';
 
 export async function render(main, context, sessionId) {
   const first = await overview(sessionId);
