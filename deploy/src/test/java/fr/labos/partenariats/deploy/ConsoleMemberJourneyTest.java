@@ -298,12 +298,25 @@ class ConsoleMemberJourneyTest {
             assertThat(browser.script("return document.activeElement.name;")).as("the form opens on its first field").isEqualTo("title");
             String title = "Local de stockage partagé " + UUID.randomUUID().toString().substring(0, 6);
             keys.sendKeys(title).sendKeys(Keys.TAB).sendKeys("Un local pour le matériel des chantiers").perform();
+            // Meanwhile the facilitator posts a need for the same organisation: it appears in the list, and the form
+            // being filled in keeps what was typed and the focus.
+            String tremplin = lab.actor("tremplin-insertion");
+            String posted = "Financer l'accompagnement " + UUID.randomUUID().toString().substring(0, 6);
+            lab.create("/api/actors/" + tremplin + "/needs", "facilitator-isere",
+                    AuthorizationMatrixTest.NEED.replace("Financer l'accompagnement vers l'emploi", posted));
+            browser.await(By.xpath("//li[@data-post]/h3[normalize-space()=\"" + posted + "\"]"));
+            assertThat(browser.script("return document.querySelector('form [name=title]')?.value;")).isEqualTo(title);
+            assertThat(browser.script("return document.activeElement.name;")).as("the focus stays in the description")
+                    .isEqualTo("description");
             // Selects: Tab to each, then type the first letters of the option, as a keyboard user does.
             keys.sendKeys(Keys.TAB).sendKeys("Locaux").sendKeys(Keys.TAB).sendKeys("Mutualisation")
                     .sendKeys(Keys.TAB).sendKeys("Département").sendKeys(Keys.TAB).sendKeys("38").perform();
             browser.shot("formulaire-au-clavier");
             keys.sendKeys(Keys.ENTER).perform();
             browser.await(By.xpath("//li[@data-post]/h3[normalize-space()=\"" + title + "\"]"));
+            // Published: the form is closed, and the keyboard is back on the button that posts.
+            browser.settled().until(driver -> driver.findElements(By.cssSelector("section .editeur form")).isEmpty());
+            assertThat(browser.script("return document.activeElement.id;")).isEqualTo("publier-needs");
             browser.shot("publie-au-clavier");
         }
     }

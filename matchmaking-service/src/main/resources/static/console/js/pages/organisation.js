@@ -359,20 +359,53 @@ function renderPosts(section, actorId, kind, posts, refresh) {
       + (post.details.validUntil ? ` — jusqu’au ${formatDate(post.details.validUntil)}` : '')),
     post.closingNote ? h('p', { class: 'aide' }, `Note : ${post.closingNote}`) : null,
     post.status === 'OPEN' ? h('div', { class: 'actions' },
-      h('button', { type: 'button', class: 'secondaire', onclick: () => openEditor(section, actorId, kind, post, refresh) }, `Modifier « ${post.details.title} »`),
-      h('button', { type: 'button', class: 'secondaire', onclick: () => openClosing(section, actorId, kind, post, 'withdraw', refresh) }, 'Retirer'),
-      kind === 'needs' ? h('button', { type: 'button', class: 'secondaire', onclick: () => openClosing(section, actorId, kind, post, 'fulfil', refresh) }, 'Marquer comme satisfait') : null)
+      h('button', { type: 'button', class: 'secondaire', 'data-action': 'modifier', onclick: () => openEditor(section, actorId, kind, post, refresh) }, `Modifier « ${post.details.title} »`),
+      h('button', { type: 'button', class: 'secondaire', 'data-action': 'retirer', onclick: () => openClosing(section, actorId, kind, post, 'withdraw', refresh) }, 'Retirer'),
+      kind === 'needs' ? h('button', { type: 'button', class: 'secondaire', 'data-action': 'satisfait', onclick: () => openClosing(section, actorId, kind, post, 'fulfil', refresh) }, 'Marquer comme satisfait') : null)
       : null)));
-  section.replaceChildren(
-    h('h2', { id: `titre-${kind}` }, `${labels.title} (${open} ${labels.open}${open > 1 ? 's' : ''})`),
-    h('div', { class: 'actions' }, h('button', { type: 'button', id: `publier-${kind}`, onclick: () => openEditor(section, actorId, kind, null, refresh) }, labels.post)),
-    h('div', { class: 'editeur' }),
-    posts.length ? list : h('p', {}, labels.none));
+  const title = `${labels.title} (${open} ${labels.open}${open > 1 ? 's' : ''})`;
+  const shown = posts.length ? list : h('p', {}, labels.none);
+  const editor = section.querySelector(':scope > .editeur');
+  if (!editor) {
+    section.replaceChildren(
+      h('h2', { id: `titre-${kind}` }, title),
+      h('div', { class: 'actions' }, h('button', { type: 'button', id: `publier-${kind}`, onclick: () => openEditor(section, actorId, kind, null, refresh) }, labels.post)),
+      h('div', { class: 'editeur' }),
+      shown);
+    return;
+  }
+  // Drawn anew (the user's action, a live event): the list only. A form open in the editor stays as the user left it
+  // (a colleague's need arriving takes nothing from what is being typed), and a post's button that had the focus keeps it.
+  const focused = section.lastElementChild.contains(document.activeElement) ? document.activeElement : null;
+  const focusedPost = focused?.dataset.action && focused.closest('li[data-post]')?.dataset.post;
+  section.querySelector(`#titre-${kind}`).textContent = title;
+  section.lastElementChild.replaceWith(shown);
+  if (focusedPost) {
+    [...shown.querySelectorAll('li[data-post]')].find(li => li.dataset.post === focusedPost)
+      ?.querySelector(`button[data-action="${focused.dataset.action}"]`)?.focus();
+  }
+}
+
+/**
+ * Where the focus goes when a form of the section is cancelled: back to the button that opened it, or, if the list was
+ * drawn anew meanwhile, to that post's same button, else to the section's button that posts.
+ */
+function focusBack(section, kind) {
+  const opener = document.activeElement;
+  const action = opener?.dataset.action;
+  const post = opener?.closest('li[data-post]')?.dataset.post;
+  return () => {
+    const again = opener?.isConnected ? opener
+      : action && [...section.querySelectorAll('li[data-post]')].find(li => li.dataset.post === post)
+        ?.querySelector(`button[data-action="${action}"]`);
+    (again || section.querySelector(`#publier-${kind}`))?.focus();
+  };
 }
 
 /** The form of a need or an offer; the API validates it and its messages appear next to the fields. */
 function openEditor(section, actorId, kind, post, refresh) {
   const d = post ? post.details : { territory: {} };
+  const back = focusBack(section, kind);
   const form = h('form', { novalidate: true, class: 'carte', 'aria-labelledby': 'titre-editeur' },
     h('h3', { id: 'titre-editeur' }, post ? `Modifier « ${d.title} »` : KINDS[kind].post),
     h('div', { class: 'probleme-formulaire' }),
@@ -388,7 +421,7 @@ function openEditor(section, actorId, kind, post, refresh) {
     checkboxes('Objectifs de développement durable', 'sdgs', Object.fromEntries(SDGS.map(([n, label]) => [n, `${n}. ${label}`])), d.sdgs || []),
     h('div', { class: 'actions' },
       h('button', { type: 'submit' }, post ? 'Enregistrer' : 'Publier'),
-      h('button', { type: 'button', class: 'secondaire', onclick: () => form.remove() }, 'Annuler')));
+      h('button', { type: 'button', class: 'secondaire', onclick: () => { form.remove(); back(); } }, 'Annuler')));
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const value = name => form.elements[name].value.trim();
@@ -404,6 +437,7 @@ function openEditor(section, actorId, kind, post, refresh) {
       if (post) await profile(`/api/actors/${actorId}/${kind}/${post.id}`, { method: 'PUT', body });
       else await profile(`/api/actors/${actorId}/${kind}`, { method: 'POST', body });
       announce(post ? 'Modifications enregistrées.' : `${KINDS[kind].one[0].toUpperCase()}${KINDS[kind].one.slice(1)} publié.`);
+      form.remove(); // done: the list shows it
       await refresh();
       section.querySelector(`#publier-${kind}`)?.focus();
     } catch (e) {
@@ -417,12 +451,13 @@ function openEditor(section, actorId, kind, post, refresh) {
 /** Withdraw (with a reason) or fulfil (with a note). */
 function openClosing(section, actorId, kind, post, action, refresh) {
   const withdraw = action === 'withdraw';
+  const back = focusBack(section, kind);
   const form = h('form', { novalidate: true, class: 'carte' },
     h('h3', {}, withdraw ? `Retirer « ${post.details.title} »` : `« ${post.details.title} » est satisfait`),
     h('div', { class: 'probleme-formulaire' }),
     field(withdraw ? 'Raison du retrait' : 'Note (comment il a été satisfait)', h('input', { name: withdraw ? 'reason' : 'note' })),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: withdraw ? 'danger' : '' }, withdraw ? 'Retirer' : 'Confirmer'),
-      h('button', { type: 'button', class: 'secondaire', onclick: () => form.remove() }, 'Annuler')));
+      h('button', { type: 'button', class: 'secondaire', onclick: () => { form.remove(); back(); } }, 'Annuler')));
   form.addEventListener('submit', async event => {
     event.preventDefault();
     try {
@@ -433,7 +468,9 @@ function openClosing(section, actorId, kind, post, action, refresh) {
         await profile(`/api/actors/${actorId}/needs/${post.id}/fulfilment`, { method: 'POST', body: { note: form.elements.note.value.trim() || null } });
       }
       announce(withdraw ? 'Retiré.' : 'Marqué comme satisfait.');
+      form.remove();
       await refresh();
+      section.querySelector(`#publier-${kind}`)?.focus(); // the post has no buttons left
     } catch (e) {
       if (e instanceof Problem) showProblem(form, e); else throw e;
     }
