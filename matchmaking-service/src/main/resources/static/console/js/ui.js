@@ -157,3 +157,16 @@ export function coalescing(task) {
     return running;
   };
 }
+
+/**
+ * Draws anew with `draw` and gives the lists of `root` ({@code select[data-cle]}) back what the user had chosen in them,
+ * when the new list still offers it: a redraw brought by a live event takes nothing from a choice being made.
+ */
+export function keepingChoices(root, draw) {
+  const chosen = [...root.querySelectorAll('select[data-cle]')].map(list => [list.dataset.cle, list.value]);
+  draw();
+  for (const [key, value] of chosen) {
+    const list = root.querySelector(`select[data-cle="${CSS.escape(key)}"]`);
+    if (list && [...list.options].some(option => option.value === value)) list.value = value;
+  }
+}

@@ -81,17 +81,26 @@ class ConsoleSessionJourneyTest {
             String session = "/api/sessions/" + sessionId;
             browser.shot("session-prevue");
 
-            // Two participants registered on the page, the eight others from another device: the page follows.
+            // Two participants registered on the page, the eight others from another device: the page follows, and a
+            // wish being chosen meanwhile keeps what was chosen through each of those drawings.
             for (String actor : participants.subList(0, 2)) {
                 choose(browser, "inscrire", "inscrire-acteur", actor);
                 browser.await(By.cssSelector("li[data-participant='" + actor + "']"));
             }
+            browser.settled().until(d -> {
+                new Select(d.findElement(By.cssSelector("[data-cle=souhait-acteur]"))).selectByValue(participants.get(1));
+                new Select(d.findElement(By.cssSelector("[data-cle=souhait-cible]"))).selectByValue(participants.get(0));
+                return true;
+            });
             for (String actor : participants.subList(2, participants.size())) {
                 expect(lab.send("POST", lab.matchmaking.resolve(session + "/participants"), FACILITATOR,
                         "{\"actorId\": \"%s\"}".formatted(actor)), 204);
             }
             browser.settled().until(d -> d.findElements(By.cssSelector("li[data-participant]")).size()
                     == participants.size());
+            assertThat(browser.script("return [...document.querySelectorAll('[data-cle^=souhait-]')].map(list => list.value);"))
+                    .as("the wish being chosen, after eight participants were registered elsewhere")
+                    .isEqualTo(List.of(participants.get(1), participants.get(0)));
             choose(browser, "souhait", "souhait-acteur", participants.get(0), "souhait-cible", participants.get(5));
             browser.await(By.cssSelector("[data-souhaits='1']"));
             JsonNode overview = json(lab.send("GET", lab.matchmaking.resolve(session), FACILITATOR, null));
@@ -439,8 +448,8 @@ class ConsoleSessionJourneyTest {
     /**
      * Chooses values in the board's lists ({@code data-cle} and value, in pairs) and submits with the button
      * {@code submitKey}. The board is drawn again at every event of the session (a participant registered elsewhere, a
-     * wish), so a list found a moment ago may be gone: the whole choice is made again on the new drawing, and sent only
-     * while the lists hold what was chosen.
+     * wish): the new lists keep the choice, but a list element found a moment ago may be gone, so the whole choice is
+     * made again on the new drawing, and sent only while the lists hold what was chosen.
      */
     private static void choose(ConsoleBrowser browser, String submitKey, String... keysAndValues) {
         browser.settled().until(driver -> {

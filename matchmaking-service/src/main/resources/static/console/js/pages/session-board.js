@@ -5,7 +5,7 @@
 import { download, profile, Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import { PRESENCE, REASONS, adjust, fill, overview, post, schedule, stage, weight, withdraw } from '../sessions-api.js';
-import { announce, coalescing, field, formatDate, h, problemBox } from '../ui.js';
+import { announce, coalescing, field, formatDate, h, keepingChoices, problemBox } from '../ui.js';
 
 export async function render(main, context, sessionId) {
   const first = await overview(sessionId);
@@ -38,7 +38,7 @@ export async function render(main, context, sessionId) {
     state.plan = state.session.scheduled ? await schedule(sessionId) : null;
     if (state.picked && !state.plan?.meetings.some(m => m.round === state.picked.round && m.table === state.picked.table)) state.picked = null;
     if (!state.session.published && !candidates) candidates = await profile('/api/actors?limit=1000').catch(() => []);
-    draw();
+    keepingChoices(main, draw);
     if (focused) main.querySelector(`[data-cle="${CSS.escape(focused)}"]`)?.focus();
   });
 
@@ -106,10 +106,10 @@ export async function render(main, context, sessionId) {
     state.picked = null;
     try {
       state.plan = await adjust(sessionId, body);
-      draw();
+      keepingChoices(main, draw);
       announce(message);
     } catch (e) {
-      draw();
+      keepingChoices(main, draw);
       refused(e);
       return;
     }

@@ -4,7 +4,7 @@
 import { Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import { PRESENCE, fill, overview, post, schedule, stage } from '../sessions-api.js';
-import { announce, coalescing, field, h, problemBox } from '../ui.js';
+import { announce, coalescing, field, h, keepingChoices, problemBox } from '../ui.js';
 
 export async function render(main, context, sessionId) {
   const first = await overview(sessionId);
@@ -53,7 +53,7 @@ export async function render(main, context, sessionId) {
     state.plan = state.session.scheduled ? await schedule(sessionId) : null;
     if (state.version !== null && state.session.scheduleVersion !== state.version) announce('Les tours à venir ont été re-planifiés.');
     state.version = state.session.scheduleVersion;
-    draw();
+    keepingChoices(main, draw);
     if (focused) main.querySelector(`[data-cle="${CSS.escape(focused)}"]`)?.focus();
   });
 
