@@ -289,6 +289,9 @@ class ConsoleMemberJourneyTest {
         try (ConsoleBrowser browser = ConsoleBrowser.open("clavier", DESKTOP)) {
             browser.signIn(lab, "member-tremplin");
             browser.awaitReady("organisation");
+            assertThat(browser.script("return performance.getEntriesByType('resource')"
+                    + ".filter(entry => entry.name.endsWith('/permissions')).length;"))
+                    .as("what the member may do, read once for the page's first drawing").isEqualTo(1L);
             Actions keys = new Actions(browser.driver);
             for (int i = 0; i < 80 && !"publier-needs".equals(browser.script("return document.activeElement.id;")); i++) {
                 keys.sendKeys(Keys.TAB).perform();

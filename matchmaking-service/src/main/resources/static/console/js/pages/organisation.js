@@ -49,7 +49,8 @@ export async function render(main, context, actorId) {
   const members = h('section', { 'aria-labelledby': 'titre-membres' });
   main.append(members);
   // Nothing else draws the members before the page's live listener below exists: this drawing is the latest.
-  const { manages } = await renderMembers(members, context, actorId) ?? { manages: false };
+  // The permissions just read serve the first drawing: the page reads them once.
+  const { manages } = await renderMembers(members, context, actorId, permissions) ?? { manages: false };
   const invitations = h('section', { 'aria-labelledby': 'titre-invitations' });
   main.append(invitations);
   await renderInvitations(invitations, actorId, manages);
@@ -97,9 +98,9 @@ export async function render(main, context, actorId) {
  * Resolves to whether the user manages the members and whether anything changed since the list drawn before; to
  * undefined when a later drawing overtook this one (its answer, possibly older, decides nothing).
  */
-async function renderMembers(section, context, actorId) {
+async function renderMembers(section, context, actorId, permissions) {
   const drawing = latestDrawing(section);
-  const read = await readMembers(actorId);
+  const read = await readMembers(actorId, permissions);
   if (!drawing.isLatest()) return undefined;
   const { members, manages } = read;
   const changed = changedSince(section, read);
@@ -141,11 +142,12 @@ async function renderMembers(section, context, actorId) {
 
 /**
  * The members granted here, and whether the signed-in user manages them (invites, names managers, removes others), as
- * the API says: the console keeps no copy of who may, and offers no button the API would refuse.
+ * the API says: the console keeps no copy of who may, and offers no button the API would refuse. {@code known}: the
+ * permissions when the page has just read them (its first drawing).
  */
-async function readMembers(actorId) {
+async function readMembers(actorId, known) {
   const [members, permissions] = await Promise.all([
-    profile(`/api/actors/${actorId}/members`), profile(`/api/actors/${actorId}/permissions`)]);
+    profile(`/api/actors/${actorId}/members`), known ?? profile(`/api/actors/${actorId}/permissions`)]);
   return { members, manages: permissions.manageMembers };
 }
 
