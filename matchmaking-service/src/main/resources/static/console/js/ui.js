@@ -145,7 +145,11 @@ export function coalescing(task) {
   const run = async () => {
     do {
       again = false;
-      await task();
+      try {
+        await task();
+      } catch (e) {
+        if (!again) throw e; // asked again meanwhile: that run may succeed, and is owed
+      }
     } while (again);
   };
   return () => {

@@ -185,6 +185,13 @@ class ConsoleIntroductionJourneyTest {
             browser.assertAccessible("the decline form");
             browser.driver.findElement(By.cssSelector(cardOf + " form[data-form='decline'] button[type=submit]")).click();
             browser.await(By.cssSelector(cardOf + " [data-statut='declined']"));
+            // What is announced is the answer (not that a form went), once the page has read its own event again too
+            // (it reads again a moment after each event); the keyboard stays on the card.
+            Awaitility.await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(browser.script("return document.getElementById('annonces').textContent;"))
+                            .isEqualTo("Mise en relation déclinée."));
+            assertThat(browser.script("return document.activeElement.closest('li[data-introduction]')?.dataset.introduction;"))
+                    .as("the focus on the declined introduction's card").isEqualTo(introduction);
             browser.shot("mise-en-relation-declinee");
         }
         JsonNode view = json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction), "member-tremplin", null).body());

@@ -318,9 +318,24 @@ class ConsoleMemberJourneyTest {
             keys.sendKeys(Keys.ENTER).perform();
             browser.await(By.xpath("//li[@data-post]/h3[normalize-space()=\"" + title + "\"]"));
             // Published: the form is closed, and the keyboard is back on the button that posts.
-            browser.settled().until(driver -> driver.findElements(By.cssSelector("section .editeur form")).isEmpty());
-            assertThat(browser.script("return document.activeElement.id;")).isEqualTo("publier-needs");
+            browser.settled().until(driver -> driver.findElements(By.cssSelector("section .editeur form")).isEmpty()
+                    && "publier-needs".equals(browser.script("return document.activeElement.id;")));
             browser.shot("publie-au-clavier");
+
+            // Editing it while the facilitator saves it elsewhere: the form stays as it is, and says what saving it
+            // would do.
+            WebElement published = browser.await(By.xpath("//li[@data-post][h3[normalize-space()=\"" + title + "\"]]"));
+            String need = published.getAttribute("data-post");
+            published.findElement(By.cssSelector("button[data-action=modifier]")).sendKeys(Keys.ENTER);
+            browser.await(By.cssSelector("form[data-post='" + need + "']"));
+            assertThat(lab.send("PUT", lab.profile.resolve("/api/actors/" + tremplin + "/needs/" + need), "facilitator-isere",
+                    AuthorizationMatrixTest.NEED.replace("Financer l'accompagnement vers l'emploi", title + " (revu)"))
+                    .statusCode()).isEqualTo(204);
+            WebElement warning = browser.await(By.cssSelector("form[data-post='" + need + "'] [data-modifie-ailleurs]"));
+            assertThat(warning.getText())
+                    .isEqualTo("Modifié entre-temps par une autre personne : enregistrer remplacera ses modifications par les vôtres.");
+            assertThat(browser.script("return document.activeElement.name;")).as("the focus stays in the form").isEqualTo("title");
+            browser.shot("modifie-ailleurs");
         }
     }
 

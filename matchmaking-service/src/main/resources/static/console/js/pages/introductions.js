@@ -36,14 +36,19 @@ export async function render(main, context, actorId) {
     empty.hidden = entries.length > 0;
     // Only the cards whose introduction changed are drawn anew: the others keep what the reader is doing in them (a
     // form being filled in, the focus) and are not read again. A changed card takes over the forms the reader had
-    // started, when the introduction still allows them.
+    // started, when the introduction still allows them, and the focus goes to the same control of the new card.
     const focused = document.activeElement;
+    let focusInstead = null;
     const cards = entries.map(entry => {
       const key = JSON.stringify(entry);
       const before = drawn.get(entry.id);
       if (before && before.key === key) return before.item;
-      const item = card(actorId, actor.name, entry, load, histories);
-      if (before) carryOver(before.item, item, entry);
+      const item = card(actorId, actor.name, entry, load, histories, () => { const now = drawn.get(entry.id); if (now) now.key = null; });
+      if (before) {
+        carryOver(before.item, item, entry);
+        if (before.item.contains(focused)) focusInstead = sameControl(focused, item);
+        if (before.item.isConnected) before.item.replaceWith(item);
+      }
       drawn.set(entry.id, { key, item });
       return item;
     });
@@ -52,7 +57,8 @@ export async function render(main, context, actorId) {
     // In the inbox's order, moving only the cards out of place (a moved card would lose the focus), then the ones left.
     cards.forEach((item, index) => { if (list.children[index] !== item) list.insertBefore(item, list.children[index] || null); });
     while (list.children.length > cards.length) list.lastElementChild.remove();
-    if (focused && focused !== document.activeElement && focused.isConnected) focused.focus();
+    if (focusInstead) focusInstead.focus();
+    else if (focused && focused !== document.activeElement && focused.isConnected) focused.focus();
   });
   await load();
   // The inbox is a view fed by the same events as the live stream: a burst of events (a facilitator's batch of
@@ -68,6 +74,20 @@ export async function render(main, context, actorId) {
   return () => { stop(); clearTimeout(again); };
 }
 
+/**
+ * Where the focus goes when the card that had it is drawn anew: nowhere to move if it was in a form the new card took
+ * over; else the new card's same control (« Accepter », « Décliner », the history, its verification), or its heading.
+ */
+function sameControl(focused, item) {
+  if (item.contains(focused)) return null;
+  const action = focused.closest('[data-action]')?.dataset.action;
+  const same = action && item.querySelector(`[data-action="${action}"]`);
+  if (same) return same;
+  const heading = item.querySelector('h2');
+  heading.setAttribute('tabindex', '-1');
+  return heading;
+}
+
 /** What a form holds when drawn, to tell whether the reader started filling it in. */
 const pristine = new WeakMap();
 
@@ -80,8 +100,12 @@ function remember(form) {
   return form;
 }
 
-/** The reader is working in the form: it has the focus, was opened, or holds something else than what it was drawn with. */
+/**
+ * The reader is working in the form: it has the focus, was opened, or holds something else than what it was drawn
+ * with — and was not sent (a sent decline, or one the acceptance made moot, goes with its card).
+ */
 function inUse(form) {
+  if (form.dataset.sent) return false;
   return form.contains(document.activeElement) || (form.dataset.form === 'decline' ? !form.hidden : values(form) !== pristine.get(form));
 }
 
@@ -102,7 +126,11 @@ function carryOver(before, after, entry) {
   }
 }
 
-function card(actorId, actorName, entry, reload, histories) {
+/**
+ * An introduction's card. {@code redrawLater}: what it read of its own (the detail, the partner's contact) failed, so the
+ * next reading of the inbox draws it anew even if its entry did not change.
+ */
+function card(actorId, actorName, entry, reload, histories, redrawLater) {
   const partner = entry.partner || {};
   const item = h('li', { class: 'carte', 'data-introduction': entry.id },
     h('h2', {}, partner.name || 'Organisation'),
@@ -117,15 +145,19 @@ function card(actorId, actorName, entry, reload, histories) {
     const at = item.querySelector('.probleme-formulaire');
     if (detail.match && detail.match.sentence) at.before(h('p', { class: 'phrase' }, detail.match.sentence));
     if (detail.note) at.before(h('p', {}, `Message : ${detail.note}`));
-  }).catch(() => {});
+  }).catch(redrawLater);
+  // The card on the page now: this one, or the one that replaced it while a request was under way.
+  const current = () => (item.isConnected ? item : document.querySelector(`li[data-introduction="${CSS.escape(entry.id)}"]`)) || item;
   const act = async (path, body, message) => {
     try {
       await matchmaking(`/api/introductions/${entry.id}/${path}`, { method: 'POST', body: { actingFor: actorId, ...body } });
+      // Accepted: a decline the reader had opened is moot.
+      current().querySelectorAll('form[data-form="decline"]').forEach(form => { form.dataset.sent = 'true'; });
       announce(message);
       await answered(actorId, entry.id);
       await reload();
     } catch (e) {
-      if (e instanceof Problem) item.querySelector('.probleme-formulaire').replaceChildren(problemBox(e)); else throw e;
+      if (e instanceof Problem) current().querySelector('.probleme-formulaire').replaceChildren(problemBox(e)); else throw e;
     }
   };
   if (entry.waitingForYourAnswer) {
@@ -139,6 +171,7 @@ function card(actorId, actorName, entry, reload, histories) {
       try {
         await matchmaking(`/api/introductions/${entry.id}/decline`, { method: 'POST', body: {
           actingFor: actorId, reason: decline.elements.reason.value, text: decline.elements.text.value.trim() || null } });
+        decline.dataset.sent = 'true';
         announce('Mise en relation déclinée.');
         await answered(actorId, entry.id);
         await reload();
@@ -147,8 +180,8 @@ function card(actorId, actorName, entry, reload, histories) {
       }
     });
     item.append(h('div', { class: 'actions' },
-      h('button', { type: 'button', onclick: () => act('accept', {}, 'Mise en relation acceptée.') }, `Accepter (${partner.name || 'partenaire'})`),
-      h('button', { type: 'button', class: 'secondaire', onclick: () => {
+      h('button', { type: 'button', 'data-action': 'accepter', onclick: () => act('accept', {}, 'Mise en relation acceptée.') }, `Accepter (${partner.name || 'partenaire'})`),
+      h('button', { type: 'button', class: 'secondaire', 'data-action': 'decliner', onclick: () => {
         // The card's form, which may be the one an earlier drawing of the card handed over (carryOver).
         const form = item.querySelector('form[data-form="decline"]');
         form.hidden = false;
@@ -159,7 +192,7 @@ function card(actorId, actorName, entry, reload, histories) {
     const contact = h('div', { class: 'contact' });
     partnerContact(partner.id)
       .then(c => contact.replaceChildren(h('h3', {}, 'Contact du partenaire'), h('p', { 'data-contact': partner.id }, `${c.name} — ${c.email}${c.phone ? ` — ${c.phone}` : ''}`)))
-      .catch(e => contact.replaceChildren(problemBox(e)));
+      .catch(e => { contact.replaceChildren(problemBox(e)); redrawLater(); });
     item.append(contact, outcomeForm(actorId, entry, reload));
   }
   // The history names the actors acted for by their ids: the two of this introduction are known here by name.
@@ -180,7 +213,7 @@ function historyPanel(introductionId, histories, actorNames) {
     verdict.dataset.intact = check.holds;
     verdict.replaceChildren(h('strong', {}, check.holds ? 'Intègre : ' : 'Altéré : '), check.explanation);
   };
-  const verify = h('button', { type: 'button', class: 'secondaire' }, 'Vérifier l’intégrité');
+  const verify = h('button', { type: 'button', class: 'secondaire', 'data-action': 'verifier' }, 'Vérifier l’intégrité');
   verify.addEventListener('click', async () => {
     verdict.replaceChildren('Vérification…');
     try {
@@ -191,7 +224,7 @@ function historyPanel(introductionId, histories, actorNames) {
       if (e instanceof Problem) verdict.replaceChildren(problemBox(e)); else throw e;
     }
   });
-  const panel = h('details', { class: 'historique' }, h('summary', {}, 'Historique et vérification'), steps, verify, verdict);
+  const panel = h('details', { class: 'historique' }, h('summary', { 'data-action': 'historique' }, 'Historique et vérification'), steps, verify, verdict);
   panel.addEventListener('toggle', async () => {
     histories.set(introductionId, { ...(histories.get(introductionId) || {}), open: panel.open });
     if (!panel.open || steps.childElementCount) return;
@@ -270,6 +303,9 @@ function outcomeForm(actorId, intro, reload) {
       await matchmaking(`/api/introductions/${intro.id}/outcomes`, { method: 'POST', body: {
         actingFor: actorId, outcome: value('outcome'), day: value('day'), note: value('note'), form: value('form'), category: value('category') } });
       announce('Suite enregistrée.');
+      // Recorded: the form is blank again (the card drawn anew takes it over while it has the focus).
+      form.reset();
+      remember(form);
       await reload();
     } catch (e) {
       if (e instanceof Problem) showProblem(form, e); else throw e;

@@ -383,9 +383,29 @@ function renderPosts(section, actorId, kind, posts, refresh) {
   section.querySelector(`#titre-${kind}`).textContent = title;
   section.lastElementChild.replaceWith(shown);
   if (focusedPost) {
-    [...shown.querySelectorAll('li[data-post]')].find(li => li.dataset.post === focusedPost)
-      ?.querySelector(`button[data-action="${focused.dataset.action}"]`)?.focus();
+    // The same button of the same post, or, when that post was closed meanwhile (no buttons left), « Publier ».
+    const same = [...shown.querySelectorAll('li[data-post]')].find(li => li.dataset.post === focusedPost)
+      ?.querySelector(`button[data-action="${focused.dataset.action}"]`);
+    (same || section.querySelector(`#publier-${kind}`))?.focus();
   }
+  warnIfEditedElsewhere(editor.querySelector('form[data-post]'), posts);
+}
+
+/**
+ * The post being edited changed since its form opened (a colleague or a facilitator saved it, or closed it): the form
+ * stays as the user typed it, and says what saving it would do.
+ */
+function warnIfEditedElsewhere(form, posts) {
+  if (!form) return;
+  const now = posts.find(post => post.id === form.dataset.post);
+  const notice = now && now.status === 'OPEN' && JSON.stringify(now.details) === form.dataset.details ? null
+    : h('p', { class: 'probleme', role: 'status', 'data-modifie-ailleurs': '' }, now && now.status === 'OPEN'
+      ? 'Modifié entre-temps par une autre personne : enregistrer remplacera ses modifications par les vôtres.'
+      : 'Retiré ou satisfait entre-temps : il ne peut plus être modifié.');
+  const shown = form.querySelector('[data-modifie-ailleurs]');
+  if (notice && shown && shown.textContent === notice.textContent) return;
+  shown?.remove();
+  if (notice) form.querySelector('.probleme-formulaire').before(notice);
 }
 
 /**
@@ -408,7 +428,8 @@ function focusBack(section, kind) {
 function openEditor(section, actorId, kind, post, refresh) {
   const d = post ? post.details : { territory: {} };
   const back = focusBack(section, kind);
-  const form = h('form', { novalidate: true, class: 'carte', 'aria-labelledby': 'titre-editeur' },
+  const form = h('form', { novalidate: true, class: 'carte', 'aria-labelledby': 'titre-editeur',
+    'data-post': post ? post.id : null, 'data-details': post ? JSON.stringify(post.details) : null },
     h('h3', { id: 'titre-editeur' }, post ? `Modifier « ${d.title} »` : KINDS[kind].post),
     h('div', { class: 'probleme-formulaire' }),
     field('Titre (obligatoire)', h('input', { name: 'title', value: d.title || '', autocomplete: 'off' })),
