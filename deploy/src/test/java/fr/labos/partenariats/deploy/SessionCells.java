@@ -63,8 +63,9 @@ final class SessionCells {
                 ? forRefusals.computeIfAbsent(path + (own ? " own" : " other"), row -> prepare(lab, path, own))
                 : prepare(lab, path, own);
         if ("admin".equals(account)) {
-            // The admin's set-up may have spent its allowance: the cell's own request comes after it refills.
-            await().pollDelay(Duration.ofMillis(1100)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            // The admin's set-up may have spent its allowance of writes (300 a minute, refilled continuously: one every
+            // 200 ms): the cell's own request comes once two have come back.
+            await().pollDelay(Duration.ofMillis(400)).atMost(Duration.ofSeconds(5)).until(() -> true);
         }
         return cell;
     }

@@ -3,6 +3,7 @@ package fr.labos.partenariats.matchmaking.introduction.view;
 import fr.labos.partenariats.matchmaking.projection.MalformedEventException;
 import fr.labos.partenariats.matchmaking.projection.kafka.DeadLetters;
 import fr.labos.partenariats.matchmaking.projection.kafka.ResumeFromStoredPositions;
+import fr.labos.partenariats.schema.EventCatalog;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -31,7 +32,8 @@ import java.util.regex.Pattern;
  * the container's error handler, which retries the batch for ever (the profile projection's
  * {@code DefaultErrorHandler}); a retried batch finds its events already applied.
  *
- * <p>Events of other kinds on the topic (sessions, tree heads, types added later) are skipped and counted, not parked.
+ * <p>Events of other kinds on the topic (sessions, tree heads) are skipped and counted, not parked; so are types this
+ * release does not know, counted apart ({@code outcome="unknown"}) and logged, since a newer release wrote them.
  * Instances share the group {@code matchmaking.introduction-views.group-id}: each partition has one writer.
  */
 @Component
@@ -88,7 +90,7 @@ class IntroductionEventListener implements ConsumerSeekAware {
             try {
                 Optional<IntroductionEvent> event = IntroductionEventReader.read(record);
                 if (event.isEmpty()) {
-                    count("other", "skipped");
+                    skip(record);
                     continue;
                 }
                 IntroductionViewChanges.check(event.get());
@@ -109,6 +111,24 @@ class IntroductionEventListener implements ConsumerSeekAware {
         for (int i = 0; i < events.size(); i++) {
             count(events.get(i).type(), applied.get(i) ? "applied" : "duplicate");
         }
+    }
+
+    /**
+     * A record of another kind of event: a session's, a tree head, counted as {@code skipped}; or of a type this release
+     * does not know, counted as {@code unknown} under its type and logged: an instance of a newer release wrote it
+     * (during a rolling upgrade), and if it changes introductions, these views missed it for good — rebuild them from
+     * the topic once every instance runs the newer release.
+     */
+    private void skip(ConsumerRecord<String, String> record) {
+        String type = IntroductionEventReader.typeOf(record);
+        if (type == null || EventCatalog.typeFor(type).isPresent()) {
+            count("other", "skipped");
+            return;
+        }
+        log.warn("Skipping {} at {}-{}@{}, a type this release does not know (written by a newer release?): if it changes "
+                + "introductions, rebuild the introduction views from the topic once every instance runs that release",
+                type, record.topic(), record.partition(), record.offset());
+        count(type, "unknown");
     }
 
     private void count(String type, String outcome) {

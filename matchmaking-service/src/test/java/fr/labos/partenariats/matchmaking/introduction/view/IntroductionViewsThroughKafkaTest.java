@@ -217,12 +217,20 @@ class IntroductionViewsThroughKafkaTest {
                 null, "Grenoble", LocalDate.of(2026, 5, 12), LocalTime.of(9, 0), 6, 7, 10, "sub-facilitator",
                 Instant.now()), Instant.now(), IntroductionStories.facilitator("sub-facilitator")));
         ProducerRecord<String, String> treeHead = new ProducerRecord<>(topic, "tree-head", "{\"treeSize\":12,\"rootHash\":\"ab\"}");
-        ProfileRecords.add(treeHead.headers(), EventHeaders.EVENT_TYPE, "SignedTreeHeadPublished");
+        ProfileRecords.add(treeHead.headers(), EventHeaders.EVENT_TYPE, "IntroductionLogHeadPublishedEvent");
         kafka.send(treeHead);
+        // A type of a newer release (written during a rolling upgrade): skipped too, but counted apart, by its type.
+        ProducerRecord<String, String> later = new ProducerRecord<>(topic, "i-later", "{\"introductionId\":\"i-later\"}");
+        ProfileRecords.add(later.headers(), EventHeaders.EVENT_TYPE, "IntroductionRenegotiatedEvent");
+        kafka.send(later);
 
         await().atMost(ofSeconds(30)).untilAsserted(() -> {
             assertThat(events("duplicate")).isEqualTo(duplicates + stories.events().size());
             assertThat(events("skipped")).isEqualTo(skipped + 2);
+            assertThat(service.context().getBean(MeterRegistry.class).find(IntroductionEventListener.EVENTS)
+                    .tag("outcome", "unknown").tag("type", "IntroductionRenegotiatedEvent").counter())
+                    .as("the newer release's type, counted apart").isNotNull()
+                    .satisfies(counter -> assertThat(counter.count()).isEqualTo(1.0));
         });
         assertThat(events("applied")).isEqualTo(applied);
         assertThat(events("poison")).isZero();
