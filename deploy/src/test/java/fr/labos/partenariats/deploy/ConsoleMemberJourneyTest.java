@@ -192,6 +192,22 @@ class ConsoleMemberJourneyTest {
                     assertThat(manager.driver.findElement(By.id("annonces")).getText()).isEqualTo(announced);
                     Thread.sleep(100);
                 }
+
+                // The manager opens the newcomer's removal, and the newcomer leaves meanwhile from another device: the
+                // page says so (the list waits for the confirmation), and the confirmation cancelled gives the focus to
+                // the members' heading, the newcomer's line being gone, with the reason.
+                By removeNewcomer = By.cssSelector("section[aria-labelledby=titre-membres] li[data-membre='" + newcomer
+                        + "'] button[data-action=retirer]");
+                manager.driver.findElement(removeNewcomer).click();
+                By cancel = By.xpath("//section[@aria-labelledby='titre-membres']//form//button[normalize-space()='Annuler']");
+                manager.await(cancel);
+                lab.leaveEveryOrganisation("member-newcomer");
+                manager.settled().until(d -> d.findElement(By.id("annonces")).getText().equals(
+                        "Un·e membre a quitté l’organisation : la liste des membres sera à jour une fois votre confirmation fermée."));
+                manager.driver.findElement(cancel).click();
+                manager.settled().until(d -> "titre-membres".equals(manager.script("return document.activeElement.id;")));
+                assertThat(manager.driver.findElements(removeNewcomer)).isEmpty();
+                manager.settled().until(d -> d.findElement(By.id("annonces")).getText().equals(newcomer + " n’est déjà plus membre."));
             }
 
             // A member of no organisation opens on the page where a code is given.

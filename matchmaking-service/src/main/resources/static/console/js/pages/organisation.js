@@ -10,6 +10,13 @@ import {
   field, formatDate, h, problemBox, select, showProblem,
 } from '../ui.js';
 
+/** The events that change the members' list, with what is announced when another device made them. */
+const MEMBER_CHANGES = {
+  ActorMemberJoinedEvent: 'Un·e collègue a rejoint l’organisation : ',
+  ActorMemberLeftEvent: 'Un·e membre a quitté l’organisation : ',
+  ActorMemberRoleChangedEvent: 'Un rôle a changé : ',
+};
+
 /** The account a member registered the organisation with: its own people's, or a facilitator's who did it for them. */
 const ACCOUNTS = { ADMIN: 'compte d’administration', FACILITATOR: 'compte d’animation', ACTOR_MEMBER: 'compte de membre' };
 
@@ -67,9 +74,9 @@ export async function render(main, context, actorId) {
   // Live: a post of this actor changed (here, in another tab, or by a facilitator): show it without a reload.
   return onEvent(event => {
     if (event.source !== 'profile' || event.actorId !== actorId) return;
-    if (event.type === 'ActorMemberJoinedEvent' || event.type === 'ActorMemberRoleChangedEvent') {
+    if (MEMBER_CHANGES[event.type]) {
       // A colleague joined with a code (the member who invited waits for that; the invitation events themselves reach
-      // no live stream, being its managers' only), or a member's role changed (the user's own
+      // no live stream, being its managers' only) or left, or a member's role changed (the user's own
       // among them, which decides what it may do here): the members and invitations as they are now. The members'
       // list is left alone while one of its confirmations is open, not to take it from under the user.
       const confirming = members.querySelector('.editeur')?.hasChildNodes();
@@ -79,8 +86,7 @@ export async function render(main, context, actorId) {
         // A list overtaken by a later drawing says nothing of the user's role now: that drawing draws the invitations.
         .then(drawn => drawn === undefined ? null : renderInvitations(invitations, actorId, drawn.manages).then(() => drawn))
         // The user's own action announced itself and drew the list already: its event changes nothing to announce.
-        .then(drawn => drawn?.changed && announce((event.type === 'ActorMemberJoinedEvent'
-          ? 'Un·e collègue a rejoint l’organisation : ' : 'Un rôle a changé : ')
+        .then(drawn => drawn?.changed && announce(MEMBER_CHANGES[event.type]
           + (confirming ? 'la liste des membres sera à jour une fois votre confirmation fermée.' : 'la liste des membres est à jour.')))
         .catch(() => announce('La liste des membres n’a pas pu être mise à jour : rechargez la page.'));
       return;
@@ -205,8 +211,14 @@ function confirmRemoval(section, context, actorId, member, mine) {
   const cancel = async () => {
     form.remove();
     if (section.dataset.stale) await renderMembers(section, context, actorId);
-    [...section.querySelectorAll('li[data-membre]')].find(li => li.dataset.membre === member.subject)
-      ?.querySelector('button[data-action="retirer"]')?.focus();
+    const button = [...section.querySelectorAll('li[data-membre]')].find(li => li.dataset.membre === member.subject)
+      ?.querySelector('button[data-action="retirer"]');
+    if (button) { button.focus(); return; }
+    // The member left (or was removed) meanwhile: the focus goes to the list's heading, and the user is told why.
+    const heading = section.querySelector('#titre-membres');
+    heading?.setAttribute('tabindex', '-1');
+    heading?.focus();
+    announce(mine ? 'Vous n’êtes déjà plus membre de l’organisation.' : `${member.subject} n’est déjà plus membre.`);
   };
   form.addEventListener('submit', async event => {
     event.preventDefault();
