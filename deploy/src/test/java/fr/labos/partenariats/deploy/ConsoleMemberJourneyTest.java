@@ -209,6 +209,13 @@ class ConsoleMemberJourneyTest {
                 assertThat(manager.driver.findElements(removeNewcomer)).isEmpty();
                 manager.settled().until(d -> d.findElement(By.id("annonces")).getText().equals(newcomer + " n’est déjà plus membre."));
             }
+            // The newcomer's own page, still open: its membership ended elsewhere, so it shows what anyone else sees (the
+            // API's refusal, nothing to edit), and says so.
+            browser.settled().until(d -> !d.findElements(By.cssSelector("main [role=alert][data-status='403']")).isEmpty()
+                    && d.findElement(By.id("annonces")).getText().equals("Vous n’agissez plus pour cette organisation."));
+            assertThat(browser.driver.findElements(By.cssSelector("#publier-needs, #publier-offers, section[aria-labelledby=titre-membres]")))
+                    .as("nothing left to act with").isEmpty();
+            browser.shot("adhesion-terminee-ailleurs");
 
             // A member of no organisation opens on the page where a code is given.
             lab.leaveEveryOrganisation("member-newcomer");

@@ -71,8 +71,19 @@ export async function render(main, context, actorId) {
     renderPosts(sections[kind], actorId, kind, posts, () => refresh(kind));
   };
   await Promise.all(Object.keys(KINDS).map(refresh));
+  // The user's membership ended elsewhere (removed by a manager, left from another device) and nothing else lets it act
+  // for the actor: the page as anyone else sees it, with the API's refusal, and a way back to the console's start (which
+  // follows the user's organisations as they now are).
+  const noLongerActing = refusal => {
+    stop();
+    main.replaceChildren(heading, profileList(actor), h('h2', {}, 'Accès refusé'), problemBox(refusal),
+      h('p', {}, 'Votre adhésion a pris fin : vous voyez le profil public de cette organisation.'),
+      h('p', {}, h('button', { type: 'button', class: 'secondaire', onclick: () => { location.hash = '#/'; location.reload(); } },
+        'Revenir à l’accueil')));
+    announce('Vous n’agissez plus pour cette organisation.');
+  };
   // Live: a post of this actor changed (here, in another tab, or by a facilitator): show it without a reload.
-  return onEvent(event => {
+  const stop = onEvent(event => {
     if (event.source !== 'profile' || event.actorId !== actorId) return;
     if (MEMBER_CHANGES[event.type]) {
       // A colleague joined with a code (the member who invited waits for that; the invitation events themselves reach
@@ -88,12 +99,16 @@ export async function render(main, context, actorId) {
         // The user's own action announced itself and drew the list already: its event changes nothing to announce.
         .then(drawn => drawn?.changed && announce(MEMBER_CHANGES[event.type]
           + (confirming ? 'la liste des membres sera à jour une fois votre confirmation fermée.' : 'la liste des membres est à jour.')))
-        .catch(() => announce('La liste des membres n’a pas pu être mise à jour : rechargez la page.'));
+        .catch(e => {
+          if (e instanceof Problem && e.status === 403) noLongerActing(e);
+          else announce('La liste des membres n’a pas pu être mise à jour : rechargez la page.');
+        });
       return;
     }
     const kind = /^Need/.test(event.type) ? 'needs' : /^Offer/.test(event.type) ? 'offers' : null;
     if (kind) refresh(kind).then(() => announce(`${KINDS[kind].title} mis à jour.`));
   });
+  return stop;
 }
 
 /**
