@@ -172,7 +172,8 @@ class ConsoleMemberJourneyTest {
                 // To know when the manager's page has heard of the role change too (the console's own live module).
                 ((JavascriptExecutor) manager.driver).executeAsyncScript("const done = arguments[arguments.length - 1];"
                         + " import(new URL('js/live.js', document.baseURI).href).then(m => { m.onEvent(e => {"
-                        + " if (e.type === 'ActorMemberRoleChangedEvent') window.__roleHeard = true; }); done(true); });");
+                        + " if (e.type === 'ActorMemberRoleChangedEvent') window.__roleHeard = true;"
+                        + " if (e.type === 'ActorMemberLeftEvent') window.__leftHeard = (window.__leftHeard || 0) + 1; }); done(true); });");
                 manager.await(By.xpath("//button[normalize-space()='Nommer " + newcomer + " responsable']")).click();
                 manager.settled().until(d -> d.findElement(newcomerRole).getText().equals("responsable"));
                 manager.await(By.xpath("//button[normalize-space()='Rendre " + newcomer + " simple membre']"));
@@ -208,6 +209,38 @@ class ConsoleMemberJourneyTest {
                 manager.settled().until(d -> "titre-membres".equals(manager.script("return document.activeElement.id;")));
                 assertThat(manager.driver.findElements(removeNewcomer)).isEmpty();
                 manager.settled().until(d -> d.findElement(By.id("annonces")).getText().equals(newcomer + " n’est déjà plus membre."));
+
+                // The newcomer joins again with a new code, and the manager removes it from the page this time: what
+                // the page announced of its own action is said once, not replaced by the echo of its event.
+                String again = JSON.readTree(lab.send("POST", lab.profile.resolve("/api/actors/" + actor + "/invitations"),
+                        "member-tremplin", null).body()).path("code").asText();
+                assertThat(lab.send("POST", lab.profile.resolve("/api/me/actors"), "member-newcomer",
+                        "{\"invitationCode\": \"" + again + "\"}").statusCode()).isEqualTo(201);
+                manager.await(removeNewcomer).click();
+                // The page's own reading of the members after its removal is answered 0.8 s late (a slow network), so
+                // that the removal's event reaches the page while its confirmation is still on screen.
+                manager.script("""
+                        const original = window.fetch;
+                        let slowNext = false;
+                        window.fetch = (input, init) => {
+                          const url = typeof input === 'string' ? input : input.url;
+                          const method = (init && init.method) || 'GET';
+                          if (method === 'DELETE' && url.includes('/members/')) slowNext = true;
+                          else if (slowNext && method === 'GET' && url.endsWith('/members')) {
+                            slowNext = false;
+                            return new Promise(resolve => setTimeout(resolve, 800)).then(() => original(input, init));
+                          }
+                          return original(input, init);
+                        };""");
+                manager.await(By.cssSelector("section[aria-labelledby=titre-membres] form button[type=submit]")).click();
+                manager.settled().until(d -> d.findElements(removeNewcomer).isEmpty()
+                        && Long.valueOf(2).equals(manager.script("return window.__leftHeard;")));
+                String removed = newcomer + " n’est plus membre.";
+                long watchedUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
+                while (System.nanoTime() < watchedUntil) {
+                    assertThat(manager.driver.findElement(By.id("annonces")).getText()).isEqualTo(removed);
+                    Thread.sleep(100);
+                }
             }
             // The newcomer's own page, still open: its membership ended elsewhere, so it shows what anyone else sees (the
             // API's refusal, nothing to edit), and says so.

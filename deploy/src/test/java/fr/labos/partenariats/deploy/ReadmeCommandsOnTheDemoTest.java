@@ -54,7 +54,7 @@ class ReadmeCommandsOnTheDemoTest {
     private static final String MEANT_TO_FAIL = "./deploy/token.sh";
     private static final Pattern STATUS = Pattern.compile("\\b([1-5]\\d\\d)\\b");
     private static final Pattern ANNOUNCED_STATUS = Pattern.compile("^(?:→\\s*)?[1-5]\\d\\d\\b");
-    private static final Duration CAUGHT_UP_FOR = Duration.ofSeconds(2);
+    private static final Duration CAUGHT_UP_FOR = Duration.ofSeconds(1);
 
     @TempDir
     static Path work;

@@ -76,10 +76,12 @@ export async function render(main, context, actorId) {
   // follows the user's organisations as they now are).
   const noLongerActing = refusal => {
     stop();
-    main.replaceChildren(heading, profileList(actor), h('h2', {}, 'Accès refusé'), problemBox(refusal),
+    const refused = h('h2', { tabindex: '-1' }, 'Accès refusé');
+    main.replaceChildren(heading, profileList(actor), refused, problemBox(refusal),
       h('p', {}, 'Votre adhésion a pris fin : vous voyez le profil public de cette organisation.'),
       h('p', {}, h('button', { type: 'button', class: 'secondaire', onclick: () => { location.hash = '#/'; location.reload(); } },
         'Revenir à l’accueil')));
+    refused.focus(); // what had the focus (a form being filled in among them) is gone
     announce('Vous n’agissez plus pour cette organisation.');
   };
   // Live: a post of this actor changed (here, in another tab, or by a facilitator): show it without a reload.
@@ -183,6 +185,12 @@ function drawnWithRole(drawn, subject, role) {
   return JSON.stringify([manages, members.map(([member, was]) => [member, member === subject ? role : was])]);
 }
 
+/** A drawn state without one member. */
+function drawnWithout(drawn, subject) {
+  const [manages, members] = JSON.parse(drawn);
+  return JSON.stringify([manages, members.filter(([member]) => member !== subject)]);
+}
+
 /** Whether the members as just read differ from those the section shows (or that the user knows of). */
 function changedSince(section, read) {
   return section.dataset.drawn !== drawnState(read);
@@ -226,17 +234,23 @@ function confirmRemoval(section, context, actorId, member, mine) {
   const cancel = async () => {
     form.remove();
     if (section.dataset.stale) await renderMembers(section, context, actorId);
-    const button = [...section.querySelectorAll('li[data-membre]')].find(li => li.dataset.membre === member.subject)
-      ?.querySelector('button[data-action="retirer"]');
+    const line = [...section.querySelectorAll('li[data-membre]')].find(li => li.dataset.membre === member.subject);
+    const button = line?.querySelector('button[data-action="retirer"]');
     if (button) { button.focus(); return; }
-    // The member left (or was removed) meanwhile: the focus goes to the list's heading, and the user is told why.
+    // The member left (or was removed) meanwhile, or the user no longer manages the members (a manager made it a plain
+    // member): the focus goes to the list's heading, and the user is told why.
     const heading = section.querySelector('#titre-membres');
     heading?.setAttribute('tabindex', '-1');
     heading?.focus();
-    announce(mine ? 'Vous n’êtes déjà plus membre de l’organisation.' : `${member.subject} n’est déjà plus membre.`);
+    announce(line ? 'Vous ne gérez plus les membres de cette organisation.'
+      : mine ? 'Vous n’êtes déjà plus membre de l’organisation.' : `${member.subject} n’est déjà plus membre.`);
   };
   form.addEventListener('submit', async event => {
     event.preventDefault();
+    // As for a role: the user knows of this departure from the moment it asks, so its event is nothing new to announce
+    // (the form is still open while the request runs); a refusal puts back what the user knew.
+    const known = section.dataset.drawn;
+    section.dataset.drawn = drawnWithout(known, member.subject);
     try {
       await profile(`/api/actors/${actorId}/members/${encodeURIComponent(member.subject)}`, { method: 'DELETE' });
       announce(mine ? 'Vous avez quitté l’organisation.' : `${member.subject} n’est plus membre.`);
@@ -248,6 +262,7 @@ function confirmRemoval(section, context, actorId, member, mine) {
       }
       await renderMembers(section, context, actorId);
     } catch (e) {
+      if (section.dataset.drawn === drawnWithout(known, member.subject)) section.dataset.drawn = known;
       if (e instanceof Problem) showProblem(form, e); else throw e;
     }
   });

@@ -21,6 +21,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 /**
@@ -49,6 +51,7 @@ class IntroductionEventListener implements ConsumerSeekAware {
     private final DeadLetters deadLetters;
     private final MeterRegistry meters;
     private final String topic;
+    private final Set<String> unknownTypesLogged = ConcurrentHashMap.newKeySet();
 
     IntroductionEventListener(IntroductionViewProjection projection, KafkaTemplate<?, ?> kafka, MeterRegistry meters,
                               IntroductionViewProperties properties) {
@@ -125,9 +128,12 @@ class IntroductionEventListener implements ConsumerSeekAware {
             count("other", "skipped");
             return;
         }
-        log.warn("Skipping {} at {}-{}@{}, a type this release does not know (written by a newer release?): if it changes "
-                + "introductions, rebuild the introduction views from the topic once every instance runs that release",
-                type, record.topic(), record.partition(), record.offset());
+        if (unknownTypesLogged.add(type)) { // once per type: a rolling upgrade may bring many
+            log.warn("Skipping {} at {}-{}@{}, a type this release does not know (written by a newer release?): if it "
+                    + "changes introductions, rebuild the introduction views from the topic once every instance runs that "
+                    + "release; its records are counted in {}{outcome=\"unknown\"}", type, record.topic(),
+                    record.partition(), record.offset(), EVENTS);
+        }
         count(type, "unknown");
     }
 
