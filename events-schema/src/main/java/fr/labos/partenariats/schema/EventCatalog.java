@@ -19,6 +19,7 @@ import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberRoleChangedEvent;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+import fr.labos.partenariats.schema.profile.ManagersOnly;
 import fr.labos.partenariats.schema.profile.NeedFulfilledEvent;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedUpdatedEvent;
@@ -81,15 +82,36 @@ public final class EventCatalog {
     /** By fully qualified class name, as event stores name payloads: looked up for every event read from a store. */
     private static final Map<String, Class<?>> BY_CLASS_NAME = new HashMap<>();
 
+    /** The events only those who manage an actor's members read ({@link ManagersOnly}), by type name. */
+    private static final Map<String, Class<?>> MANAGERS_ONLY = new LinkedHashMap<>();
+
     static {
         PROFILE_EVENTS.forEach(type -> BY_TYPE_NAME.put(typeName(type), type));
         MATCHING_EVENTS.forEach(type -> BY_TYPE_NAME.put(typeName(type), type));
         INTRODUCTION_LOG_EVENTS.forEach(type -> BY_TYPE_NAME.put(typeName(type), type));
         SESSION_EVENTS.forEach(type -> BY_TYPE_NAME.put(typeName(type), type));
         BY_TYPE_NAME.values().forEach(type -> BY_CLASS_NAME.put(type.getName(), type));
+        BY_TYPE_NAME.forEach((name, type) -> {
+            if (type.isAnnotationPresent(ManagersOnly.class)) {
+                MANAGERS_ONLY.put(name, type);
+            }
+        });
     }
 
     private EventCatalog() {
+    }
+
+    /**
+     * The events only those who manage an actor's members read ({@link ManagersOnly}: its invitations), which the views
+     * open to others leave out.
+     */
+    public static List<Class<?>> managersOnlyEvents() {
+        return List.copyOf(MANAGERS_ONLY.values());
+    }
+
+    /** Whether events of that type name are for those who manage an actor's members only ({@link ManagersOnly}). */
+    public static boolean isManagersOnly(String typeName) {
+        return typeName != null && MANAGERS_ONLY.containsKey(typeName);
     }
 
     public static List<Class<?>> profileEvents() {

@@ -18,6 +18,12 @@ class ManagersOnlyEventsTest {
                 .map(EventCatalog::typeName))
                 .containsExactlyInAnyOrder("ActorMemberInvitedEvent", "ActorInvitationRedeemedEvent",
                         "ActorInvitationRevokedEvent");
+        assertThat(EventCatalog.managersOnlyEvents().stream().map(EventCatalog::typeName))
+                .as("the catalogue's list of them").containsExactlyInAnyOrder("ActorMemberInvitedEvent",
+                        "ActorInvitationRedeemedEvent", "ActorInvitationRevokedEvent");
+        assertThat(EventCatalog.isManagersOnly("ActorMemberInvitedEvent")).isTrue();
+        assertThat(EventCatalog.isManagersOnly("ActorMemberJoinedEvent")).isFalse();
+        assertThat(EventCatalog.isManagersOnly(null)).isFalse();
         assertThat(EventCatalog.profileEvents().stream().map(EventCatalog::typeName)
                 .filter(name -> name.contains("Invit")))
                 .as("every invitation event of the catalogue is among them")

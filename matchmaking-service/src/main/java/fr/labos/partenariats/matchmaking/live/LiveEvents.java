@@ -201,8 +201,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
      * {@link ManagersOnly}), not even that one happened. The pages that follow members hear of the joining instead.
      */
     private static boolean managersOnly(LiveNotification notification) {
-        return notification.type() != null && EventCatalog.typeFor(notification.type())
-                .filter(type -> type.isAnnotationPresent(ManagersOnly.class)).isPresent();
+        return EventCatalog.isManagersOnly(notification.type());
     }
 
     private LiveNotification notification(ConsumerRecord<String, String> record) {

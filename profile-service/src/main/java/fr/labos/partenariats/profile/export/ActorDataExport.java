@@ -34,8 +34,7 @@ class ActorDataExport {
      * The events only those who manage the actor's members may read ({@link ManagersOnly}: the invitations, as
      * {@code GET /api/actors/{id}/invitations} is theirs only).
      */
-    static final List<Class<?>> MANAGERS_ONLY = EventCatalog.profileEvents().stream()
-            .filter(type -> type.isAnnotationPresent(ManagersOnly.class)).toList();
+    static final List<Class<?>> MANAGERS_ONLY = EventCatalog.managersOnlyEvents();
 
     static final String INVITATIONS_WITHHELD = "Les invitations de l'acteur (qui a invité un collègue, quand, jusqu'à"
             + " quand, lesquelles ont été retirées, quel code a servi à qui) ne figurent pas dans cet historique : elles"

@@ -14,8 +14,8 @@ import java.util.stream.Collectors;
 /**
  * Reads a record of {@code lab.matchmaking.events} for the introduction views. The topic carries other kinds of
  * events too (speed-meeting sessions, signed tree heads, types a newer release added): those are skipped, not parked,
- * since they are not this consumer's to judge (its listener counts the last apart). Only a record that claims to be an introduction event and breaks the contract, or
- * one with no type at all, is malformed.
+ * since they are not this consumer's to judge (its listener counts the last apart). Only a record that claims to be an
+ * introduction event and breaks the contract, or one with no type at all, is malformed.
  */
 final class IntroductionEventReader {
 
