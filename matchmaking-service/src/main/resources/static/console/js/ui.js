@@ -163,14 +163,36 @@ export function coalescing(task) {
 }
 
 /**
- * Draws anew with `draw` and gives the lists of `root` ({@code select[data-cle]}) back what the user had chosen in them,
- * when the new list still offers it: a redraw brought by a live event takes nothing from a choice being made.
+ * Draws anew with `draw` and gives the controls of `root` named by {@code data-cle} back what the user had in them, when
+ * the new drawing still offers them: the choice made in a list, and the focus. A redraw brought by a live event takes
+ * nothing from a choice being made, nor the keyboard's place.
  */
 export function keepingChoices(root, draw) {
   const chosen = [...root.querySelectorAll('select[data-cle]')].map(list => [list.dataset.cle, list.value]);
+  const focused = root.contains(document.activeElement) ? document.activeElement.dataset.cle : undefined;
   draw();
+  const named = key => root.querySelector(`[data-cle="${CSS.escape(key)}"]`);
   for (const [key, value] of chosen) {
-    const list = root.querySelector(`select[data-cle="${CSS.escape(key)}"]`);
+    const list = named(key);
     if (list && [...list.options].some(option => option.value === value)) list.value = value;
   }
+  if (focused) named(focused)?.focus();
+}
+
+/**
+ * Where the focus is among the items of a list ({@code li[data-<name>]}): the item's key and the action
+ * ({@code data-action}) of the control that has it; null when the focus is elsewhere. {@link controlOf} finds that
+ * control again once the list is drawn anew.
+ */
+export function focusedControl(container, name) {
+  const focused = document.activeElement;
+  if (!focused || !container.contains(focused) || !focused.dataset.action) return null;
+  const item = focused.closest(`li[data-${name}]`);
+  return item && { key: item.getAttribute(`data-${name}`), action: focused.dataset.action };
+}
+
+/** The control of a list's item ({@code li[data-<name>="<key>"]}) doing `action`, or its first button; null if gone. */
+export function controlOf(container, name, key, action) {
+  const item = container.querySelector(`li[data-${name}="${CSS.escape(key)}"]`);
+  return item?.querySelector(action ? `[data-action="${CSS.escape(action)}"]` : 'button') ?? null;
 }

@@ -7,7 +7,7 @@ import { profile, Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import {
   ACTOR_TYPES, CATEGORIES, FORMS, LEVELS, SDGS, STATUSES, THEMES, announce, checkboxes, checkedValues, clearProblems,
-  field, formatDate, h, problemBox, select, showProblem,
+  controlOf, field, focusedControl, formatDate, h, problemBox, select, showProblem,
 } from '../ui.js';
 
 /** The events that change the members' list, with what is announced when another device made them. */
@@ -148,18 +148,14 @@ async function renderMembers(section, context, actorId, permissions) {
         : null);
   }));
   // The list is drawn anew after the user's actions and live events: the button that had the focus keeps it.
-  const focused = section.contains(document.activeElement) ? document.activeElement : null;
-  const focusedKey = focused?.dataset.action && focused.closest('li[data-membre]')?.dataset.membre;
+  const spot = focusedControl(section, 'membre');
   section.replaceChildren(
     h('h2', { id: 'titre-membres' }, 'Membres inscrits ici'),
     h('p', { class: 'aide' }, 'Responsables et membres agissent pour l’organisation (profil, besoins et offres, mises en relation) ; seuls les responsables invitent des collègues, nomment d’autres responsables et retirent des membres. Qui inscrit l’organisation en est responsable, qui la rejoint sur invitation en est membre. Les membres que nomme votre compte de connexion se gèrent chez votre fournisseur d’identité.'),
     h('div', { class: 'probleme-membres' }),
     h('div', { class: 'editeur' }),
     members.length ? list : h('p', {}, 'Aucun membre inscrit ici.'));
-  if (focusedKey) {
-    [...section.querySelectorAll('li[data-membre]')].find(li => li.dataset.membre === focusedKey)
-      ?.querySelector(`button[data-action="${focused.dataset.action}"]`)?.focus();
-  }
+  if (spot) controlOf(section, 'membre', spot.key, spot.action)?.focus();
   return { manages, changed };
 }
 
@@ -234,9 +230,9 @@ function confirmRemoval(section, context, actorId, member, mine) {
   const cancel = async () => {
     form.remove();
     if (section.dataset.stale) await renderMembers(section, context, actorId);
-    const line = [...section.querySelectorAll('li[data-membre]')].find(li => li.dataset.membre === member.subject);
-    const button = line?.querySelector('button[data-action="retirer"]');
+    const button = controlOf(section, 'membre', member.subject, 'retirer');
     if (button) { button.focus(); return; }
+    const line = section.querySelector(`li[data-membre="${CSS.escape(member.subject)}"]`);
     // The member left (or was removed) meanwhile, or the user no longer manages the members (a manager made it a plain
     // member): the focus goes to the list's heading, and the user is told why.
     const heading = section.querySelector('#titre-membres');
@@ -318,10 +314,7 @@ async function renderInvitations(section, actorId, manages, created = null) {
     ...(stillShown ? [shown] : []),
     invitations.length ? list : h('p', {}, 'Aucune invitation pour l’instant.'));
   if (focused?.id) section.querySelector(`#${focused.id}`)?.focus();
-  else if (focusedInvitation) {
-    [...section.querySelectorAll('li[data-invitation]')].find(li => li.dataset.invitation === focusedInvitation)
-      ?.querySelector('button')?.focus();
-  }
+  else if (focusedInvitation) controlOf(section, 'invitation', focusedInvitation)?.focus();
 }
 
 /**
@@ -420,15 +413,12 @@ function renderPosts(section, actorId, kind, posts, refresh) {
   }
   // Drawn anew (the user's action, a live event): the list only. A form open in the editor stays as the user left it
   // (a colleague's need arriving takes nothing from what is being typed), and a post's button that had the focus keeps it.
-  const focused = section.lastElementChild.contains(document.activeElement) ? document.activeElement : null;
-  const focusedPost = focused?.dataset.action && focused.closest('li[data-post]')?.dataset.post;
+  const spot = focusedControl(section.lastElementChild, 'post');
   section.querySelector(`#titre-${kind}`).textContent = title;
   section.lastElementChild.replaceWith(shown);
-  if (focusedPost) {
+  if (spot) {
     // The same button of the same post, or, when that post was closed meanwhile (no buttons left), « Publier ».
-    const same = [...shown.querySelectorAll('li[data-post]')].find(li => li.dataset.post === focusedPost)
-      ?.querySelector(`button[data-action="${focused.dataset.action}"]`);
-    (same || section.querySelector(`#publier-${kind}`))?.focus();
+    (controlOf(shown, 'post', spot.key, spot.action) || section.querySelector(`#publier-${kind}`))?.focus();
   }
   warnIfEditedElsewhere(editor.querySelector('form[data-post]'), posts);
 }
@@ -456,12 +446,9 @@ function warnIfEditedElsewhere(form, posts) {
  */
 function focusBack(section, kind) {
   const opener = document.activeElement;
-  const action = opener?.dataset.action;
-  const post = opener?.closest('li[data-post]')?.dataset.post;
+  const spot = focusedControl(section, 'post');
   return () => {
-    const again = opener?.isConnected ? opener
-      : action && [...section.querySelectorAll('li[data-post]')].find(li => li.dataset.post === post)
-        ?.querySelector(`button[data-action="${action}"]`);
+    const again = opener?.isConnected ? opener : spot && controlOf(section, 'post', spot.key, spot.action);
     (again || section.querySelector(`#publier-${kind}`))?.focus();
   };
 }

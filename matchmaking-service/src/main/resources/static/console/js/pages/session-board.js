@@ -33,13 +33,11 @@ export async function render(main, context, sessionId) {
   };
 
   const refresh = coalescing(async () => {
-    const focused = document.activeElement?.dataset?.cle;
     state.session = await overview(sessionId);
     state.plan = state.session.scheduled ? await schedule(sessionId) : null;
     if (state.picked && !state.plan?.meetings.some(m => m.round === state.picked.round && m.table === state.picked.table)) state.picked = null;
     if (!state.session.published && !candidates) candidates = await profile('/api/actors?limit=1000').catch(() => []);
     keepingChoices(main, draw);
-    if (focused) main.querySelector(`[data-cle="${CSS.escape(focused)}"]`)?.focus();
   });
 
   function draw() {

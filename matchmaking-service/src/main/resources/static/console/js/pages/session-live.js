@@ -48,13 +48,11 @@ export async function render(main, context, sessionId) {
   };
 
   const refresh = coalescing(async () => {
-    const focused = document.activeElement?.dataset?.cle;
     state.session = await overview(sessionId);
     state.plan = state.session.scheduled ? await schedule(sessionId) : null;
     if (state.version !== null && state.session.scheduleVersion !== state.version) announce('Les tours à venir ont été re-planifiés.');
     state.version = state.session.scheduleVersion;
     keepingChoices(main, draw);
-    if (focused) main.querySelector(`[data-cle="${CSS.escape(focused)}"]`)?.focus();
   });
 
   function draw() {
