@@ -11,7 +11,9 @@ import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -131,6 +133,46 @@ class ConsoleIntroductionJourneyTest {
             assertThat(verdict).isEqualTo("Intègre : " + verification.path("explanation").asText());
             browser.shot("historique-verifie");
             browser.assertAccessible("the introduction's history and its verification");
+
+            // The partner's member starts writing down what came of it while the asker's member records the meeting
+            // they held (the card is drawn anew, « rencontrée »): the form goes over to the new card as it was, the
+            // member types on and records it; recorded, the form is blank again.
+            String outcome = card + " form[data-form='outcome']";
+            WebElement form = browser.driver.findElement(By.cssSelector(outcome));
+            new Select(form.findElement(By.name("outcome"))).selectByValue("PARTNERSHIP_FORMED");
+            new Select(form.findElement(By.name("form"))).selectByValue("CO_PRODUCTION");
+            new Select(form.findElement(By.name("category"))).selectByValue("SKILLS");
+            form.findElement(By.name("note")).sendKeys("Convention en préparation");
+            browser.script("document.querySelector(arguments[0]).__drawnFirst = true;", card);
+            URI meetings = lab.matchmaking.resolve("/api/introductions/" + introduction + "/meetings");
+            String meeting = json(lab.send("POST", meetings, pair[1], """
+                    {"startsAt": "%s", "place": "Maison des associations", "actingFor": "%s"}"""
+                    .formatted(Instant.now().minus(Duration.ofHours(2)), asker)).body()).path("id").asText();
+            assertThat(lab.send("POST", lab.matchmaking.resolve("/api/introductions/" + introduction + "/meetings/"
+                    + meeting + "/held"), pair[1], "{\"actingFor\": \"%s\"}".formatted(asker)).statusCode()).isEqualTo(204);
+            browser.settled().until(driver -> "met".equals(browser.script(
+                    "return document.querySelector(arguments[0] + ' [data-statut]')?.dataset.statut;", card)));
+            assertThat(browser.script("return document.querySelector(arguments[0]).__drawnFirst === true;", card))
+                    .as("the card, drawn anew").isEqualTo(false);
+            form = browser.driver.findElement(By.cssSelector(outcome));
+            assertThat(new Select(form.findElement(By.name("outcome"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("PARTNERSHIP_FORMED");
+            assertThat(new Select(form.findElement(By.name("form"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("CO_PRODUCTION");
+            assertThat(new Select(form.findElement(By.name("category"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("SKILLS");
+            assertThat(form.findElement(By.name("note")).getAttribute("value")).isEqualTo("Convention en préparation");
+            assertThat(focusedField(browser)).as("the focus stays in the note being typed").isEqualTo("note");
+            browser.driver.switchTo().activeElement().sendKeys(" avec la collectivité");
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            Awaitility.await("the partnership recorded").atMost(Duration.ofSeconds(10)).until(() -> "partnership".equals(json(lab.send("GET",
+                    lab.matchmaking.resolve("/api/introductions/" + introduction), pair[3], null).body()).path("status").asText()));
+            assertThat(json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction + "/history"),
+                    pair[3], null).body()).path("steps").toString()).contains("Convention en préparation avec la collectivité");
+            browser.settled().until(driver -> "".equals(browser.script(
+                    "return document.querySelector(arguments[0] + ' input[name=note]').value;", outcome)));
+            assertThat(new Select(browser.driver.findElement(By.cssSelector(outcome + " select[name=outcome]")))
+                    .getFirstSelectedOption().getAttribute("value")).as("blank again").isEqualTo("FOLLOW_UP_PLANNED");
         }
     }
 
@@ -165,10 +207,26 @@ class ConsoleIntroductionJourneyTest {
             form.findElement(By.name("text")).sendKeys("Nous reprendrons contact à l'automne.");
             browser.script("arguments[0].__drawnFirst = true;", card);
 
+            // The facilitator introduces two other organisations to each other: Tremplin's member hears of it without
+            // its id (it may not read it), and the inbox, where it cannot be, reads nothing for it.
+            long inboxReads = inboxReads(browser, tremplin);
+            String elsewhere = id(lab.send("POST", lab.matchmaking.resolve("/api/introductions"), "facilitator-isere", """
+                    {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR"}""".formatted(newcomer, mobilite)).body());
+            Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> lab.send("GET", lab.matchmaking.resolve("/api/live"),
+                    "facilitator-isere", null).body().contains(elsewhere));
+            assertThat(lab.send("GET", lab.matchmaking.resolve("/api/live"), "member-tremplin", null).body())
+                    .doesNotContain(elsewhere);
+            // The stream tells the page as the service reads the event (listed above); a page that cared would read at
+            // once and again 800 ms later.
+            Awaitility.await("no reading of the inbox for an introduction it may not read")
+                    .during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(3))
+                    .until(() -> inboxReads(browser, tremplin) == inboxReads);
+
             // Another introduction arrives: the card being answered is not drawn again.
             String arriving = id(lab.send("POST", lab.matchmaking.resolve("/api/introductions"), "facilitator-isere", """
                     {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR"}""".formatted(newcomer, tremplin)).body());
             browser.await(By.cssSelector("li[data-introduction='" + arriving + "']"));
+            assertThat(inboxReads(browser, tremplin)).as("the inbox read again for an introduction of its own").isGreaterThan(inboxReads);
             assertThat(browser.script("return document.querySelector(arguments[0]).__drawnFirst === true;", cardOf))
                     .as("the card being answered, after another introduction arrived").isEqualTo(true);
             assertDeclineFormAsTyped(browser, cardOf, "Nous reprendrons contact à l'automne.");
@@ -197,6 +255,12 @@ class ConsoleIntroductionJourneyTest {
         JsonNode view = json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction), "member-tremplin", null).body());
         assertThat(view.path("status").asText()).isEqualTo("declined");
         assertThat(view.path("steps").toString()).contains("NOT_NOW").contains("Nous reprendrons contact à l'automne. Merci !");
+    }
+
+    /** How many times the page read the actor's inbox since it was loaded. */
+    private static long inboxReads(ConsoleBrowser browser, String actor) {
+        return (Long) browser.script("performance.setResourceTimingBufferSize(10000); return performance.getEntriesByType('resource')"
+                + ".filter(entry => entry.name.includes('/api/actors/' + arguments[0] + '/introductions')).length;", actor);
     }
 
     private static void assertDeclineFormAsTyped(ConsoleBrowser browser, String card, String text) {

@@ -63,10 +63,10 @@ export async function render(main, context, actorId) {
   await load();
   // The inbox is a view fed by the same events as the live stream: a burst of events (a facilitator's batch of
   // proposals) is one reading, and one more a moment later, in case the notification came before the view took the
-  // event in.
+  // event in. An introduction's event heard without its id is one the reader may not read: in no inbox it may open.
   let again = null;
   const stop = onEvent(event => {
-    if (!changesIntroductions(event)) return;
+    if (!changesIntroductions(event) || !event.aggregateId) return;
     load();
     clearTimeout(again);
     again = setTimeout(load, 800);

@@ -24,8 +24,10 @@ const ACCOUNTS = { ADMIN: 'compte d’administration', FACILITATOR: 'compte d’
 const ROLES = { MANAGER: 'responsable', MEMBER: 'membre' };
 
 const KINDS = {
-  needs: { one: 'besoin', title: 'Besoins', post: 'Publier un besoin', none: 'Aucun besoin pour l’instant.', open: 'ouvert' },
-  offers: { one: 'offre', title: 'Offres', post: 'Publier une offre', none: 'Aucune offre pour l’instant.', open: 'ouverte' },
+  needs: { one: 'besoin', title: 'Besoins', post: 'Publier un besoin', none: 'Aucun besoin pour l’instant.', open: 'ouvert',
+    updated: 'Besoins mis à jour.', notUpdated: 'Les besoins n’ont pas pu être mis à jour : rechargez la page.' },
+  offers: { one: 'offre', title: 'Offres', post: 'Publier une offre', none: 'Aucune offre pour l’instant.', open: 'ouverte',
+    updated: 'Offres mises à jour.', notUpdated: 'Les offres n’ont pas pu être mises à jour : rechargez la page.' },
 };
 
 export async function render(main, context, actorId) {
@@ -108,7 +110,10 @@ export async function render(main, context, actorId) {
       return;
     }
     const kind = /^Need/.test(event.type) ? 'needs' : /^Offer/.test(event.type) ? 'offers' : null;
-    if (kind) refresh(kind).then(() => announce(`${KINDS[kind].title} mis à jour.`));
+    // A reading still under way when the page turned into the public view (noLongerActing) concerns a section no longer
+    // shown: it says nothing, whatever its answer.
+    const shown = () => sections[kind].isConnected;
+    if (kind) refresh(kind).then(() => shown() && announce(KINDS[kind].updated), () => shown() && announce(KINDS[kind].notUpdated));
   });
   return stop;
 }

@@ -1,10 +1,13 @@
 package fr.labos.partenariats.matchmaking;
 
+import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
+import fr.labos.partenariats.matchmaking.support.ProfileRecords;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
 import fr.labos.partenariats.platform.security.TestTokens;
+import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.Theme;
 import fr.labos.partenariats.schema.profile.ActorInvitationRedeemedEvent;
@@ -12,6 +15,7 @@ import fr.labos.partenariats.schema.profile.ActorMemberInvitedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.MemberRole;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,7 +26,10 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -43,14 +50,18 @@ class ConsoleAndLiveStreamTest {
     private static InMemoryMongo mongo;
     private static ProfileEventPublisher publisher;
     private static RunningMatchmaking service;
+    /** Where the service relays its own events, and its live stream reads them. */
+    private static String matchmakingTopic;
 
     @BeforeAll
     static void start() {
         String topic = SharedKafka.newTopic("it.live.profile.events");
+        matchmakingTopic = SharedKafka.newTopic("it.live.matchmaking.events");
         mongo = InMemoryMongo.start();
         publisher = new ProfileEventPublisher(SharedKafka.bootstrapServers(), topic);
         service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic, "it-live",
-                "lab.console.profile-service-url=http://localhost:18081");
+                "lab.console.profile-service-url=http://localhost:18081",
+                "lab.relay.topic=" + matchmakingTopic);
     }
 
     @AfterAll
@@ -75,6 +86,105 @@ class ConsoleAndLiveStreamTest {
         // The API around it still needs a token. (That the page's settings are no operation of the API, and the live
         // stream is one, the authorization matrix checks against the OpenAPI document.)
         assertThat(service.get("/api/live", null).statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * An introduction's id is derived from its actors when a speed meeting or a batch proposes it: heard by everyone,
+     * it would tell who is being introduced to whom. Only those who may read the introduction (the sides' members,
+     * the facilitators of their territories) or the session (those who run it, its participants' members) hear which
+     * one an event belongs to; the others hear that one happened (a dashboard reloads on it), live and at catch-up.
+     */
+    @Test
+    void anIntroductionOrASessionIsNamedOnlyToThoseWhoMayReadIt() {
+        String tremplin = "tremplin-" + UUID.randomUUID();
+        String fonds = "fonds-" + UUID.randomUUID();
+        String savoie = "savoie-" + UUID.randomUUID();
+        String tremplinMember = "u-tremplin-" + UUID.randomUUID();
+        String savoieMember = "u-savoie-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        publisher.publish(tremplin, 0, new ActorRegisteredEvent(tremplin, "Tremplin Insertion", ActorType.ASSOCIATION,
+                "38185", Set.of(Theme.MOBILITY), Set.of(), "Chantier d'insertion", now));
+        publisher.publish(tremplin, 1, new ActorMemberJoinedEvent(tremplin, tremplinMember, MemberRole.MEMBER, now));
+        publisher.publish(fonds, 0, new ActorRegisteredEvent(fonds, "Fonds Alpes Solidarités", ActorType.FOUNDATION,
+                "38151", Set.of(Theme.MOBILITY), Set.of(), "Mécénat en Isère", now));
+        publisher.publish(savoie, 0, new ActorRegisteredEvent(savoie, "Mobilité Savoie", ActorType.ASSOCIATION,
+                "73065", Set.of(Theme.MOBILITY), Set.of(), "Savoie", now));
+        publisher.publish(savoie, 1, new ActorMemberJoinedEvent(savoie, savoieMember, MemberRole.MEMBER, now));
+        // Who may read for an actor is read from the projection's actor entries.
+        await().atMost(ofSeconds(60)).untilAsserted(() -> {
+            assertThat(mongo.template().findAll(ActorEntry.class)).extracting(ActorEntry::id).contains(tremplin, fonds, savoie);
+            assertThat(mongo.template().findById(tremplin, ActorEntry.class).members()).contains(tremplinMember);
+            assertThat(mongo.template().findById(savoie, ActorEntry.class).members()).contains(savoieMember);
+        });
+        String isereFacilitator = TestTokens.facilitator("DEPARTEMENT:38").sign();
+        Map<String, String> readers = Map.of(
+                "Tremplin's member", TestTokens.member().subject(tremplinMember).sign(),
+                "the facilitator of Isère", isereFacilitator,
+                "Mobilité Savoie's member", TestTokens.member().subject(savoieMember).sign(),
+                "the facilitator of Savoie", TestTokens.facilitator("DEPARTEMENT:73").sign(),
+                "a viewer", TestTokens.viewer().sign());
+        Map<String, LiveListener> listeners = new LinkedHashMap<>();
+        readers.forEach((reader, token) -> listeners.put(reader, LiveListener.open(service.port(), token)));
+        try {
+            HttpResponse<String> proposed = service.post("/api/introductions", isereFacilitator, """
+                    {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR"}""".formatted(tremplin, fonds));
+            assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+            String introduction = RunningMatchmaking.parse(proposed.body()).path("id").asText();
+            HttpResponse<String> planned = service.post("/api/sessions", isereFacilitator, """
+                    {"title": "Rencontres de la mobilité", "territory": {"code": "38", "level": "DEPARTEMENT"},
+                     "place": "Maison des associations, Grenoble", "date": "%s", "startsAt": "09:00",
+                     "rounds": 2, "minutesPerRound": 12, "tables": 2}""".formatted(LocalDate.now().plusDays(7)));
+            assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+            String session = RunningMatchmaking.parse(planned.body()).path("id").asText();
+            // Who sees the session is read once its first reader hears of the event: all have heard of the planning
+            // before Tremplin is registered.
+            listeners.forEach((reader, listener) -> await(reader).atMost(ofSeconds(30))
+                    .until(() -> listener.heard("SessionPlannedEvent")));
+            assertThat(service.post("/api/sessions/" + session + "/participants", isereFacilitator,
+                    "{\"actorId\": \"%s\"}".formatted(tremplin)).statusCode()).isEqualTo(204);
+
+            listeners.forEach((reader, listener) -> await(reader).atMost(ofSeconds(30)).until(() ->
+                    listener.heard("IntroductionProposedEvent") && listener.heard("ParticipantRegisteredEvent")));
+            for (String reader : List.of("Tremplin's member", "the facilitator of Isère")) {
+                assertThat(listeners.get(reader).data()).as(reader)
+                        .anyMatch(line -> line.contains("IntroductionProposedEvent") && line.contains(introduction))
+                        .anyMatch(line -> line.contains("ParticipantRegisteredEvent") && line.contains(session));
+            }
+            for (String reader : List.of("Mobilité Savoie's member", "the facilitator of Savoie", "a viewer")) {
+                assertThat(listeners.get(reader).data()).as(reader)
+                        .anyMatch(line -> line.contains("IntroductionProposedEvent") && line.contains("\"aggregateId\":null"))
+                        .noneMatch(line -> line.contains(introduction) || line.contains(session));
+            }
+            // The session was heard of before Tremplin took part in it: only those who run it were told which.
+            assertThat(listeners.get("Tremplin's member").data())
+                    .anyMatch(line -> line.contains("SessionPlannedEvent") && !line.contains(session));
+            assertThat(listeners.get("the facilitator of Isère").data())
+                    .anyMatch(line -> line.contains("SessionPlannedEvent") && line.contains(session));
+
+            // The same at catch-up, from the latest events.
+            assertThat(service.get("/api/live", readers.get("Tremplin's member")).body()).contains(introduction, session);
+            assertThat(service.get("/api/live", readers.get("Mobilité Savoie's member")).body())
+                    .contains("IntroductionProposedEvent", "ParticipantRegisteredEvent")
+                    .doesNotContain(introduction, session);
+
+            // An event of a type of a newer release (written during a rolling upgrade) about the same introduction:
+            // named as the introduction's own are, never to everyone by default.
+            ProducerRecord<String, String> later = new ProducerRecord<>(matchmakingTopic, introduction, "{}");
+            ProfileRecords.add(later.headers(), EventHeaders.EVENT_TYPE, "IntroductionRenegotiatedEvent");
+            ProfileRecords.add(later.headers(), EventHeaders.EVENT_ID, UUID.randomUUID().toString());
+            ProfileRecords.add(later.headers(), EventHeaders.AGGREGATE_ID, introduction);
+            ProfileRecords.add(later.headers(), EventHeaders.AGGREGATE_SEQUENCE, "1");
+            publisher.send(later);
+            listeners.forEach((reader, listener) -> await(reader).atMost(ofSeconds(30))
+                    .until(() -> listener.heard("IntroductionRenegotiatedEvent")));
+            assertThat(listeners.get("Tremplin's member").data())
+                    .anyMatch(line -> line.contains("IntroductionRenegotiatedEvent") && line.contains(introduction));
+            assertThat(listeners.get("Mobilité Savoie's member").data())
+                    .anyMatch(line -> line.contains("IntroductionRenegotiatedEvent"))
+                    .noneMatch(line -> line.contains(introduction));
+        } finally {
+            listeners.values().forEach(LiveListener::close);
+        }
     }
 
     @Test
@@ -110,6 +220,35 @@ class ConsoleAndLiveStreamTest {
             assertThat(service.get("/api/live", TestTokens.viewer().sign()).body()).contains("ActorMemberJoinedEvent")
                     .doesNotContain("Invit");
         } finally {
+            reading.cancel(true);
+            stream.thenAccept(response -> response.body().close());
+        }
+    }
+
+    /** A reader's open live stream, and the lines it was sent. */
+    private record LiveListener(List<String> lines, CompletableFuture<HttpResponse<Stream<String>>> stream,
+                                CompletableFuture<Void> reading) {
+
+        /** Opens the stream and waits until it says it is open. */
+        static LiveListener open(int port, String token) {
+            List<String> lines = new CopyOnWriteArrayList<>();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/live"))
+                    .header("Accept", "text/event-stream").header("Authorization", TestTokens.bearer(token)).GET().build();
+            CompletableFuture<HttpResponse<Stream<String>>> stream = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+            LiveListener listener = new LiveListener(lines, stream, stream.thenAccept(response -> response.body().forEach(lines::add)));
+            await().atMost(ofSeconds(10)).until(() -> lines.contains("event:ready"));
+            return listener;
+        }
+
+        List<String> data() {
+            return lines.stream().filter(line -> line.startsWith("data:")).toList();
+        }
+
+        boolean heard(String type) {
+            return data().stream().anyMatch(line -> line.contains("\"type\":\"" + type + "\""));
+        }
+
+        void close() {
             reading.cancel(true);
             stream.thenAccept(response -> response.body().close());
         }

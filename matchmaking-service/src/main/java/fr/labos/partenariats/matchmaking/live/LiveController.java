@@ -1,8 +1,10 @@
 package fr.labos.partenariats.matchmaking.live;
 
+import fr.labos.partenariats.platform.security.LabPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -21,8 +23,9 @@ import java.util.function.Consumer;
 /**
  * The live stream of committed events for the web console (server-sent events), fed by the Kafka topics: a page
  * showing a session, a dashboard or an actor's posts reloads what changed without the user reloading it. Any
- * signed-in role may listen: a notification says only which aggregate changed, and what the reader then asks the API
- * for is checked there.
+ * signed-in role may listen: a notification says only which aggregate changed — and names an introduction or a
+ * session only to a reader who may read it ({@link LiveAudience}) — and what the reader then asks the API for is
+ * checked there.
  */
 @RestController
 class LiveController implements DisposableBean {
@@ -45,11 +48,14 @@ class LiveController implements DisposableBean {
         heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    @Operation(summary = "Événements validés, en direct (text/event-stream) ; en JSON, les 100 derniers")
+    @Operation(summary = "Événements validés, en direct (text/event-stream) ; en JSON, les 100 derniers",
+            description = "Le type et l'agrégat de chaque événement, jamais son contenu. Une mise en relation ou une "
+                    + "session n'est nommée qu'à qui peut la lire ; les autres apprennent qu'un événement de ce type a "
+                    + "eu lieu, sans aggregateId.")
     @GetMapping(path = "/api/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream() {
+    SseEmitter stream(@AuthenticationPrincipal LabPrincipal reader) {
         SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
-        Consumer<LiveNotification> forward = notification -> send(emitter, notification);
+        Consumer<LiveEvent> forward = event -> send(emitter, event.toldTo(reader));
         Runnable end = () -> {
             events.unsubscribe(forward);
             open.remove(emitter);
@@ -69,8 +75,8 @@ class LiveController implements DisposableBean {
     }
 
     @GetMapping(path = "/api/live", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<LiveNotification> recent() {
-        return events.recent();
+    List<LiveNotification> recent(@AuthenticationPrincipal LabPrincipal reader) {
+        return events.recent().stream().map(event -> event.toldTo(reader)).toList();
     }
 
     private static void send(SseEmitter emitter, LiveNotification notification) {

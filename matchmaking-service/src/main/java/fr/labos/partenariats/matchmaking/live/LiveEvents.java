@@ -51,16 +51,18 @@ class LiveEvents implements InitializingBean, DisposableBean {
     /** Topic → source named in the notifications. */
     private final Map<String, String> sources;
     private final Map<String, Object> consumerProperties;
-    private final List<Consumer<LiveNotification>> subscribers = new CopyOnWriteArrayList<>();
-    private final Deque<LiveNotification> recent = new ArrayDeque<>();
+    private final LiveAudience audience;
+    private final List<Consumer<LiveEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private final Deque<LiveEvent> recent = new ArrayDeque<>();
     private final long startedAt = System.currentTimeMillis();
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
 
-    LiveEvents(ConsumerFactory<?, ?> consumerFactory,
+    LiveEvents(ConsumerFactory<?, ?> consumerFactory, LiveAudience audience,
                @Value("${matchmaking.projection.topic:" + Topics.PROFILE_EVENTS + "}") String profileTopic,
-               @Value("${matchmaking.live.matchmaking-topic:" + Topics.MATCHMAKING_EVENTS + "}") String matchmakingTopic) {
+               @Value("${matchmaking.live.matchmaking-topic:${lab.relay.topic:" + Topics.MATCHMAKING_EVENTS + "}}") String matchmakingTopic) {
+        this.audience = audience;
         this.sources = Map.of(profileTopic, "profile", matchmakingTopic, "matchmaking");
         Map<String, Object> configuration = new HashMap<>(consumerFactory.getConfigurationProperties());
         configuration.remove(ConsumerConfig.GROUP_ID_CONFIG);
@@ -74,16 +76,16 @@ class LiveEvents implements InitializingBean, DisposableBean {
     }
 
     /** Calls {@code subscriber} for every event read from now on, until {@link #unsubscribe}. */
-    void subscribe(Consumer<LiveNotification> subscriber) {
+    void subscribe(Consumer<LiveEvent> subscriber) {
         subscribers.add(subscriber);
     }
 
-    void unsubscribe(Consumer<LiveNotification> subscriber) {
+    void unsubscribe(Consumer<LiveEvent> subscriber) {
         subscribers.remove(subscriber);
     }
 
     /** The last events read (at most {@value #RECENT}), oldest first: what a stream that reconnects may have missed. */
-    synchronized List<LiveNotification> recent() {
+    synchronized List<LiveEvent> recent() {
         return List.copyOf(recent);
     }
 
@@ -142,7 +144,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
             for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
                 LiveNotification notification = notification(record);
                 if (!managersOnly(notification)) {
-                    publish(notification);
+                    publish(new LiveEvent(notification, audience.of(notification)));
                 }
             }
         }
@@ -180,16 +182,16 @@ class LiveEvents implements InitializingBean, DisposableBean {
         return added;
     }
 
-    private void publish(LiveNotification notification) {
+    private void publish(LiveEvent event) {
         synchronized (this) {
-            recent.addLast(notification);
+            recent.addLast(event);
             while (recent.size() > RECENT) {
                 recent.removeFirst();
             }
         }
-        for (Consumer<LiveNotification> subscriber : subscribers) {
+        for (Consumer<LiveEvent> subscriber : subscribers) {
             try {
-                subscriber.accept(notification);
+                subscriber.accept(event);
             } catch (RuntimeException e) {
                 subscribers.remove(subscriber); // a stream that can no longer be written to
             }
@@ -197,8 +199,9 @@ class LiveEvents implements InitializingBean, DisposableBean {
     }
 
     /**
-     * Every signed-in reader hears of the events here: not of those only an actor's managers read (its invitations,
-     * {@link ManagersOnly}), not even that one happened. The pages that follow members hear of the joining instead.
+     * Every signed-in reader hears of the events here (of an introduction's or a session's, which one only if it may
+     * read it: {@link LiveAudience}): not of those only an actor's managers read (its invitations, {@link ManagersOnly}),
+     * not even that one happened. The pages that follow members hear of the joining instead.
      */
     private static boolean managersOnly(LiveNotification notification) {
         return EventCatalog.isManagersOnly(notification.type());

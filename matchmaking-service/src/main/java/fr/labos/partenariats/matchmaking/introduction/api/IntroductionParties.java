@@ -9,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The two actors of an introduction, read from its first event in the event store, so that the API can decide who
@@ -18,7 +19,7 @@ import java.util.List;
  * stale, on this instance or another. Ids that name nothing are not kept: the introduction may be proposed later.
  */
 @Component
-class IntroductionParties {
+public class IntroductionParties {
 
     private static final int KEPT = 100_000;
 
@@ -31,12 +32,20 @@ class IntroductionParties {
 
     /** The introduction's actors, the one it was proposed for first; throws {@link IntroductionNotFound}. */
     List<String> of(String introductionId) {
+        return find(introductionId).orElseThrow(() -> new IntroductionNotFound(introductionId));
+    }
+
+    /** The introduction's actors, the one it was proposed for first; empty if no introduction has that id. */
+    public Optional<List<String>> find(String introductionId) {
         List<String> parties = known.getIfPresent(introductionId);
         if (parties == null) {
             parties = read(introductionId);
+            if (parties == null) {
+                return Optional.empty();
+            }
             known.put(introductionId, parties);
         }
-        return parties;
+        return Optional.of(parties);
     }
 
     private List<String> read(String introductionId) {
@@ -47,6 +56,6 @@ class IntroductionParties {
                 return List.of(proposed.actorId(), proposed.partnerActorId());
             }
         }
-        throw new IntroductionNotFound(introductionId);
+        return null;
     }
 }

@@ -1,11 +1,18 @@
 package fr.labos.partenariats.matchmaking.introduction.view;
 
 import fr.labos.partenariats.matchmaking.access.ActorAccess;
+import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.platform.security.ActionForbiddenException;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.platform.security.LabRole;
 import org.springframework.stereotype.Component;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Who may read an actor's inbox and an introduction's timeline: those who may act for the actor (or for either side)
@@ -14,7 +21,7 @@ import org.springframework.stereotype.Component;
  * token names. A refusal is a 403 ({@link ActionForbiddenException}).
  */
 @Component
-class IntroductionReadAccess {
+public class IntroductionReadAccess {
 
     private final ActorAccess access;
     private final ProjectionReader actors;
@@ -25,24 +32,39 @@ class IntroductionReadAccess {
     }
 
     void checkMayReadInbox(LabPrincipal principal, String actorId) {
-        if (!mayReadFor(principal, actorId)) {
+        if (!readersFor(List.of(actorId)).test(principal)) {
             throw new ActionForbiddenException("Vous ne pouvez pas lire les mises en relation de cet acteur : "
                     + reach(principal, false));
         }
     }
 
     void checkMayReadIntroduction(LabPrincipal principal, String actorId, String partnerActorId) {
-        if (!mayReadFor(principal, actorId) && !mayReadFor(principal, partnerActorId)) {
+        if (!readersOf(actorId, partnerActorId).test(principal)) {
             throw new ActionForbiddenException("Vous ne pouvez pas lire cette mise en relation : " + reach(principal, true));
         }
     }
 
-    private boolean mayReadFor(LabPrincipal principal, String actorId) {
+    /**
+     * Who may read the introduction between these two actors, as a test made in memory: both actors are read now, in
+     * one query, so that the live stream asks it of each of its readers without reading them again.
+     */
+    public Predicate<LabPrincipal> readersOf(String actorId, String partnerActorId) {
+        return readersFor(Arrays.asList(actorId, partnerActorId));
+    }
+
+    /** Those who may read for at least one of the sides (a side not known, null, is readable by admins only). */
+    private Predicate<LabPrincipal> readersFor(List<String> sides) {
+        Map<String, ActorEntry> read = actors.actors(sides.stream().filter(Objects::nonNull).toList());
+        return principal -> sides.stream().anyMatch(side -> mayReadFor(principal, side, read));
+    }
+
+    private boolean mayReadFor(LabPrincipal principal, String actorId, Map<String, ActorEntry> read) {
         if (actorId == null) {
             return principal.is(LabRole.ADMIN);
         }
-        return actors.actor(actorId).map(actor -> access.mayActFor(principal, actor))
-                .orElse(principal.is(LabRole.ADMIN) || !principal.is(LabRole.VIEWER) && principal.actors().contains(actorId));
+        ActorEntry actor = read.get(actorId);
+        return actor != null ? access.mayActFor(principal, actor)
+                : principal.is(LabRole.ADMIN) || !principal.is(LabRole.VIEWER) && principal.actors().contains(actorId);
     }
 
     private static String reach(LabPrincipal principal, boolean twoSides) {

@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.session.api;
 
 import fr.labos.partenariats.matchmaking.access.ActorAccess;
+import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.platform.security.ActionForbiddenException;
 import fr.labos.partenariats.platform.security.LabPrincipal;
@@ -8,6 +9,9 @@ import fr.labos.partenariats.platform.security.LabRole;
 import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.function.Predicate;
 
 /**
  * Who runs a session and who sees it: the admins and the facilitators of the session's territory run it; the members
@@ -53,12 +57,24 @@ class SessionAccess {
     /** Runs the session, or acts for one of its participants. */
     void checkSees(LabPrincipal principal, SessionState session) {
         if (serves(principal, session.territory())) return;
-        boolean participant = session.participants().keySet().stream().anyMatch(actorId ->
-                actors.mayActFor(principal, actors.existing(actorId)));
-        if (!participant) {
+        if (!actsForAParticipant(session).test(principal)) {
             throw new ActionForbiddenException("Le planning d'une session est réservé à ses animateurs et aux "
                     + "membres de ses participants.");
         }
+    }
+
+    /**
+     * Those who {@link #checkSees see} the session, as a test made in memory: its participants are read now, in one
+     * query, so that the live stream asks it of each of its readers without reading them again.
+     */
+    Predicate<LabPrincipal> seers(SessionState session) {
+        Predicate<LabPrincipal> participants = actsForAParticipant(session);
+        return principal -> serves(principal, session.territory()) || participants.test(principal);
+    }
+
+    private Predicate<LabPrincipal> actsForAParticipant(SessionState session) {
+        Collection<ActorEntry> participants = actors.read(session.participants().keySet()).values();
+        return principal -> participants.stream().anyMatch(actor -> actors.mayActFor(principal, actor));
     }
 
     /** Runs the session, or acts for this actor. */

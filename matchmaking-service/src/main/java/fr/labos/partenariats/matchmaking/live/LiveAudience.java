@@ -1,0 +1,115 @@
+package fr.labos.partenariats.matchmaking.live;
+
+import fr.labos.partenariats.matchmaking.introduction.api.IntroductionParties;
+import fr.labos.partenariats.matchmaking.introduction.view.IntroductionReadAccess;
+import fr.labos.partenariats.matchmaking.session.api.SessionReaders;
+import fr.labos.partenariats.platform.security.LabPrincipal;
+import fr.labos.partenariats.platform.security.LabRole;
+import fr.labos.partenariats.schema.EventCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * Who hears which aggregate an event belongs to. An actor, its posts and the introduction log's signed heads are
+ * public: every signed-in reader hears their ids. An introduction's events name it only to those who may read the
+ * introduction, a session's only to those who see the session; the others hear that an event of that type happened,
+ * without the id (a dashboard, which counts every introduction, reloads on it). The id of an introduction born of a
+ * speed meeting or of a batch is derived from its two actors: heard by everyone, it would tell who is being introduced
+ * to whom, and what came of it.
+ *
+ * <p>An event of a type this release does not know (written by a newer one) names its aggregate as an introduction's
+ * or a session's would, whichever its id is, and to admins only if neither.
+ *
+ * <p>Decided once per event, and only once somebody asks (the stream's thread for its open streams, or a catch-up):
+ * the introduction's two actors (kept once read) or the session's participants are read then, in one query, and each
+ * reader is tested against them in memory. A reading that fails names the aggregate to admins only.
+ */
+@Component
+class LiveAudience {
+
+    private static final Logger log = LoggerFactory.getLogger(LiveAudience.class);
+    private static final Predicate<LabPrincipal> ADMINS = principal -> principal.is(LabRole.ADMIN);
+    private static final Set<String> INTRODUCTION_EVENTS = typeNames(EventCatalog.matchingEvents());
+    private static final Set<String> SESSION_EVENTS = typeNames(EventCatalog.sessionEvents());
+    private static final Set<String> LOG_EVENTS = typeNames(EventCatalog.introductionLogEvents());
+
+    private final IntroductionParties parties;
+    private final IntroductionReadAccess introductionReaders;
+    private final SessionReaders sessionReaders;
+
+    LiveAudience(IntroductionParties parties, IntroductionReadAccess introductionReaders, SessionReaders sessionReaders) {
+        this.parties = parties;
+        this.introductionReaders = introductionReaders;
+        this.sessionReaders = sessionReaders;
+    }
+
+    /** Who may hear the notification's aggregate: tested in memory once its readers are known (on the first test). */
+    Predicate<LabPrincipal> of(LiveNotification notification) {
+        String id = notification.aggregateId();
+        if (!"matchmaking".equals(notification.source()) || LOG_EVENTS.contains(notification.type())) {
+            return principal -> true;
+        }
+        if (INTRODUCTION_EVENTS.contains(notification.type())) {
+            return new Once(() -> introductionReaders(id).orElse(ADMINS), notification);
+        }
+        if (SESSION_EVENTS.contains(notification.type())) {
+            return new Once(() -> sessionReaders.of(id), notification);
+        }
+        // A type this release does not know (a newer release wrote it, during a rolling upgrade): an introduction's
+        // or a session's all the same, as their ids say, and never public by default.
+        return new Once(() -> introductionReaders(id).orElseGet(() -> sessionReaders.of(id)), notification);
+    }
+
+    private Optional<Predicate<LabPrincipal>> introductionReaders(String introductionId) {
+        return parties.find(introductionId).map(sides -> introductionReaders.readersOf(sides.get(0), sides.get(1)));
+    }
+
+    private static Set<String> typeNames(List<Class<?>> types) {
+        return types.stream().map(EventCatalog::typeName).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Reads who may hear the aggregate on the first test, and keeps the answer. */
+    private static final class Once implements Predicate<LabPrincipal> {
+
+        private final Supplier<Predicate<LabPrincipal>> readers;
+        private final LiveNotification notification;
+        private volatile Predicate<LabPrincipal> known;
+
+        Once(Supplier<Predicate<LabPrincipal>> readers, LiveNotification notification) {
+            this.readers = readers;
+            this.notification = notification;
+        }
+
+        @Override
+        public boolean test(LabPrincipal principal) {
+            Predicate<LabPrincipal> current = known;
+            if (current == null) {
+                synchronized (this) {
+                    if (known == null) {
+                        known = read();
+                    }
+                    current = known;
+                }
+            }
+            return current.test(principal);
+        }
+
+        private Predicate<LabPrincipal> read() {
+            try {
+                return readers.get();
+            } catch (RuntimeException e) {
+                log.warn("Who may hear of {} {} could not be read ({}): named to admins only",
+                        notification.type(), notification.aggregateId(), e.toString());
+                return ADMINS;
+            }
+        }
+    }
+}
