@@ -194,6 +194,26 @@ class ConsoleMemberJourneyTest {
                     Thread.sleep(100);
                 }
 
+                // The newcomer, responsable now, opens the removal of the colleague who invited it, and that colleague
+                // makes it a plain member meanwhile (from another device): the confirmation stays, the page says the
+                // list waits for it; cancelled, the focus goes to the members' heading with the reason — the
+                // colleague's line is still there, without its button.
+                By removeInviter = By.cssSelector("section[aria-labelledby=titre-membres] li[data-membre='"
+                        + lab.subjectOf("member-tremplin") + "'] button[data-action=retirer]");
+                browser.await(removeInviter).click();
+                By cancelHere = By.xpath("//section[@aria-labelledby='titre-membres']//form//button[normalize-space()='Annuler']");
+                browser.await(cancelHere);
+                assertThat(lab.send("PUT", lab.profile.resolve("/api/actors/" + actor + "/members/" + newcomer + "/role"),
+                        "member-tremplin", "{\"role\": \"MEMBER\"}").statusCode()).isEqualTo(204);
+                browser.settled().until(d -> d.findElement(By.id("annonces")).getText().equals(
+                        "Un rôle a changé : la liste des membres sera à jour une fois votre confirmation fermée."));
+                browser.driver.findElement(cancelHere).click();
+                browser.settled().until(d -> "titre-membres".equals(browser.script("return document.activeElement.id;")));
+                browser.settled().until(d -> d.findElement(By.id("annonces")).getText()
+                        .equals("Vous ne gérez plus les membres de cette organisation."));
+                assertThat(browser.driver.findElements(removeInviter)).as("no removal offered any more").isEmpty();
+                assertThat(browser.driver.findElement(newcomerRole).getText()).isEqualTo("membre");
+
                 // The manager opens the newcomer's removal, and the newcomer leaves meanwhile from another device: the
                 // page says so (the list waits for the confirmation), and the confirmation cancelled gives the focus to
                 // the members' heading, the newcomer's line being gone, with the reason.
