@@ -143,8 +143,8 @@ async function catchUp() {
   }
   const missed = new Map();
   for (const event of latest.filter(e => !past.has(e.eventId) && !delivered.has(e.eventId))) {
-    // Events heard without their aggregate (introductions the reader may not read) are one kind per type: the pages
-    // that care about them (the dashboard) read everything again.
+    // Events heard without their aggregate (introductions or sessions the reader may not read) are one kind per type:
+    // the pages that care about them (the dashboard) read everything again.
     const key = `${event.source}|${event.aggregateId}|${event.type}`;
     const earlier = missed.get(key);
     if (earlier) {

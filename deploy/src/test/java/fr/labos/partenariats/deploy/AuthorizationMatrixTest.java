@@ -117,8 +117,10 @@ class AuthorizationMatrixTest {
             GET    /api/actors/{actorId}/partners                 other    401   200      200      200      200       200        200     200
             # Introduction views and dashboards: an introduction's timeline and an actor's inbox for its (either side's)
             # members, its territory's facilitators and admins; the dashboards, aggregates without names, for every role.
-            GET    /api/introductions/{introductionId}            own      401   200      200      403      200       403        403     200
-            GET    /api/introductions/{introductionId}            other    401   403      403      200      200       403        403     200
+            # An introduction is a 404 to whoever may not read it, as an unknown one is (its id may be derived from its
+            # two actors: a 403 would confirm they were introduced); an inbox, of a public actor, a 403.
+            GET    /api/introductions/{introductionId}            own      401   200      200      404      200       404        404     200
+            GET    /api/introductions/{introductionId}            other    401   404      404      200      200       404        404     200
             GET    /api/actors/{actorId}/introductions            own      401   200      200      403      200       403        403     200
             GET    /api/actors/{actorId}/introductions            other    401   403      403      200      200       403        403     200
             GET    /api/dashboard/funnel                          own      401   200      200      200      200       200        200     200
@@ -139,20 +141,20 @@ class AuthorizationMatrixTest {
             # or an admin's (A's own proposal was made by A's registering member, not by its plain member).
             POST   /api/introductions                             own      401   201      201      403      201       403        403     201
             POST   /api/introductions                             other    401   403      403      201      201       403        403     201
-            POST   /api/introductions/{introductionId}/accept     own      401   204      204      403      204       403        403     204
-            POST   /api/introductions/{introductionId}/accept     other    401   403      403      204      204       403        403     204
-            POST   /api/introductions/{introductionId}/decline    own      401   204      204      403      204       403        403     204
-            POST   /api/introductions/{introductionId}/decline    other    401   403      403      204      204       403        403     204
-            POST   /api/introductions/{introductionId}/withdraw   own      401   204      403      403      403       403        403     204
-            POST   /api/introductions/{introductionId}/withdraw   other    401   403      403      204      403       403        403     204
-            POST   /api/introductions/{introductionId}/meetings   own      401   201      201      403      201       403        403     201
-            POST   /api/introductions/{introductionId}/meetings   other    401   403      403      201      201       403        403     201
-            POST   /api/introductions/{introductionId}/meetings/{meetingId}/held   own    401  204  204  403  204  403  403  204
-            POST   /api/introductions/{introductionId}/meetings/{meetingId}/held   other  401  403  403  204  204  403  403  204
-            POST   /api/introductions/{introductionId}/meetings/{meetingId}/missed own    401  204  204  403  204  403  403  204
-            POST   /api/introductions/{introductionId}/meetings/{meetingId}/missed other  401  403  403  204  204  403  403  204
-            POST   /api/introductions/{introductionId}/outcomes   own      401   204      204      403      204       403        403     204
-            POST   /api/introductions/{introductionId}/outcomes   other    401   403      403      204      204       403        403     204
+            POST   /api/introductions/{introductionId}/accept     own      401   204      204      403      204       404        404     204
+            POST   /api/introductions/{introductionId}/accept     other    401   403      404      204      204       404        404     204
+            POST   /api/introductions/{introductionId}/decline    own      401   204      204      403      204       404        404     204
+            POST   /api/introductions/{introductionId}/decline    other    401   403      404      204      204       404        404     204
+            POST   /api/introductions/{introductionId}/withdraw   own      401   204      403      403      403       404        404     204
+            POST   /api/introductions/{introductionId}/withdraw   other    401   403      404      204      403       404        404     204
+            POST   /api/introductions/{introductionId}/meetings   own      401   201      201      403      201       404        404     201
+            POST   /api/introductions/{introductionId}/meetings   other    401   403      404      201      201       404        404     201
+            POST   /api/introductions/{introductionId}/meetings/{meetingId}/held   own    401  204  204  403  204  404  404  204
+            POST   /api/introductions/{introductionId}/meetings/{meetingId}/held   other  401  403  404  204  204  404  404  204
+            POST   /api/introductions/{introductionId}/meetings/{meetingId}/missed own    401  204  204  403  204  404  404  204
+            POST   /api/introductions/{introductionId}/meetings/{meetingId}/missed other  401  403  404  204  204  404  404  204
+            POST   /api/introductions/{introductionId}/outcomes   own      401   204      204      403      204       404        404     204
+            POST   /api/introductions/{introductionId}/outcomes   other    401   403      404      204      204       404        404     204
             # web console: the caller's own organisations; the live stream of events (its JSON form: the latest ones)
             GET    /api/me/actors                                 own      401   200      200      200      200       200        200     200
             GET    /api/me/actors                                 other    401   200      200      200      200       200        200     200
@@ -214,10 +216,10 @@ class AuthorizationMatrixTest {
             GET    /api/sessions/{sessionId}/print                own      401   403      403      403      200       403        403     200
             GET    /api/sessions/{sessionId}/print                other    401   403      403      403      200       403        403     200
             # Introductions' history (HistoryCells): own is A's introduction with a Savoie actor, another's B's with it.
-            GET    /api/introductions/{id}/history                own      401   200      200      403      200       200        403     200
-            GET    /api/introductions/{id}/history                other    401   403      403      200      200       200        403     200
-            GET    /api/introductions/{id}/verification           own      401   200      200      403      200       200        403     200
-            GET    /api/introductions/{id}/verification           other    401   403      403      200      200       200        403     200
+            GET    /api/introductions/{id}/history                own      401   200      200      404      200       200        404     200
+            GET    /api/introductions/{id}/history                other    401   404      404      200      200       200        404     200
+            GET    /api/introductions/{id}/verification           own      401   200      200      404      200       200        404     200
+            GET    /api/introductions/{id}/verification           other    401   404      404      200      200       200        404     200
             GET    /api/introduction-log/head                     own      401   200      200      200      200       200        200     200
             GET    /api/introduction-log/head                     other    401   200      200      200      200       200        200     200
             GET    /api/introduction-log/heads/{treeSize}         own      401   200      200      200      200       200        200     200

@@ -237,7 +237,7 @@ class IntroductionEndToEndTest {
         assertThat(holds.path("steps").asInt()).isEqualTo(6);
         assertThat(holds.path("lastHash").asText()).isEqualTo(steps.get(5).path("hash").asText());
         assertThat(lab.send("GET", lab.matchmaking.resolve(path + "/verification"), THIRD_MEMBER, null).statusCode())
-                .as("another actor's member does not verify this history").isEqualTo(403);
+                .as("another actor's member does not verify this history: to it, there is none").isEqualTo(404);
 
         // 7. One SQL UPDATE of the stored meeting (step 4) in matchmaking-service's event store: the history shows
         // what is stored now, and the verification names that step as altered.

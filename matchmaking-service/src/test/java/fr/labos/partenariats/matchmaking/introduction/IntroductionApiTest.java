@@ -143,12 +143,13 @@ class IntroductionApiTest {
                 !mongo.template().findById(actor, ActorEntry.class).members().contains(leaving));
         long events = store.eventTypes(id).size();
 
+        // It acts for neither side any more: to it, as to any outsider, the introduction is one it cannot know of.
         HttpResponse<String> withdrawal = service.post("/api/introductions/" + id + "/withdraw", member, "{}");
-        assertThat(withdrawal.statusCode()).as(withdrawal.body()).isEqualTo(403);
-        assertThat(withdrawal.body()).contains("Régie de quartier");
+        assertThat(withdrawal.statusCode()).as(withdrawal.body()).isEqualTo(404);
+        assertThat(withdrawal.body()).contains("Aucune mise en relation");
         HttpResponse<String> answer = service.post("/api/introductions/" + id + "/accept", member,
                 "{\"actingFor\": \"%s\"}".formatted(actor));
-        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(403);
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(404);
         assertThat(store.eventTypes(id)).as("nothing written by the former member").hasSize((int) events);
 
         // The pair is free again for the other tests of this class.
@@ -330,13 +331,16 @@ class IntroductionApiTest {
         refused(400, "invalid-input", () -> service.post("/api/introductions/" + proposed + "/decline", partnerMember,
                 "{\"actingFor\": \"%s\", \"reason\": \"BORED\"}".formatted(FOUNDATION)));
         refused(403, "forbidden", () -> service.post("/api/introductions/" + proposed + "/withdraw", partnerMember, "{}"));
-        refused(403, "forbidden", () -> service.post("/api/introductions/" + proposed + "/withdraw",
+        // Whoever may not read the introduction is told there is none, on every operation.
+        refused(404, "not-found", () -> service.post("/api/introductions/" + proposed + "/withdraw",
                 TestTokens.viewer().sign(), "{}"));
+        refused(404, "not-found", () -> service.post("/api/introductions/" + proposed + "/accept",
+                TestTokens.facilitator("DEPARTEMENT:73").sign(), "{\"actingFor\": \"%s\"}".formatted(SAVOIE_ACTOR)));
         refused(409, "conflict", () -> service.post("/api/introductions/" + proposed + "/meetings", member,
                 "{\"startsAt\": \"%s\", \"actingFor\": \"%s\"}".formatted(Instant.now(), ASSOCIATION)));
         refused(403, "forbidden", () -> service.post("/api/introductions/" + proposed + "/meetings", member,
                 "{\"startsAt\": \"%s\"}".formatted(Instant.now())));
-        refused(403, "forbidden", () -> service.post("/api/introductions/" + proposed + "/outcomes",
+        refused(404, "not-found", () -> service.post("/api/introductions/" + proposed + "/outcomes",
                 TestTokens.facilitator("DEPARTEMENT:73").sign(),
                 "{\"outcome\": \"NO_FIT\", \"day\": \"%s\"}".formatted(today())));
         refused(409, "conflict", () -> service.post("/api/introductions/" + proposed + "/outcomes", member,

@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.introduction.api;
 
 import fr.labos.partenariats.matchmaking.access.ActorAccess;
 import fr.labos.partenariats.matchmaking.introduction.command.InvalidIntroduction;
+import fr.labos.partenariats.matchmaking.introduction.view.IntroductionReadAccess;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.platform.security.ActionForbiddenException;
 import fr.labos.partenariats.platform.security.LabPrincipal;
@@ -47,13 +48,15 @@ class IntroductionController {
     private final CommandGateway commands;
     private final ActorAccess access;
     private final IntroductionParties parties;
+    private final IntroductionReadAccess readers;
     private final MatcherGrounds matcher;
 
     IntroductionController(CommandGateway commands, ActorAccess access, IntroductionParties parties,
-                           MatcherGrounds matcher) {
+                           IntroductionReadAccess readers, MatcherGrounds matcher) {
         this.commands = commands;
         this.access = access;
         this.parties = parties;
+        this.readers = readers;
         this.matcher = matcher;
     }
 
@@ -91,8 +94,8 @@ class IntroductionController {
     @PostMapping("/{introductionId}/accept")
     ResponseEntity<Void> accept(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String introductionId,
                                 @Valid @RequestBody IntroductionRequests.Answer request) {
-        parties.of(introductionId);
-        access.actingFor(principal, request.actingFor());
+        Map<String, ActorEntry> sides = sidesReadBy(principal, introductionId);
+        access.actingFor(principal, sideOrExisting(sides, request.actingFor()));
         send(new AcceptIntroductionCommand(introductionId, request.actingFor()));
         return ResponseEntity.noContent().build();
     }
@@ -100,8 +103,8 @@ class IntroductionController {
     @PostMapping("/{introductionId}/decline")
     ResponseEntity<Void> decline(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String introductionId,
                                  @Valid @RequestBody IntroductionRequests.Decline request) {
-        parties.of(introductionId);
-        access.actingFor(principal, request.actingFor());
+        Map<String, ActorEntry> sides = sidesReadBy(principal, introductionId);
+        access.actingFor(principal, sideOrExisting(sides, request.actingFor()));
         send(new DeclineIntroductionCommand(introductionId, request.actingFor(), request.reason(),
                 request.text()));
         return ResponseEntity.noContent().build();
@@ -114,6 +117,7 @@ class IntroductionController {
     @PostMapping("/{introductionId}/withdraw")
     ResponseEntity<Void> withdraw(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String introductionId,
                                   @Valid @RequestBody(required = false) IntroductionRequests.Withdrawal request) {
+        sidesReadBy(principal, introductionId); // a 404 for whoever may not read it
         List<String> actors = parties.of(introductionId);
         if (principal.is(LabRole.VIEWER)) {
             throw new ActionForbiddenException("Un compte de consultation ne retire pas de mise en relation.");
@@ -190,11 +194,32 @@ class IntroductionController {
      * facilitator of one of them. Whether the actor is one of the two is the introduction's rule (a 403 too).
      */
     private void checkMayAct(LabPrincipal principal, String introductionId, String actingFor) {
-        List<String> actors = parties.of(introductionId);
+        Map<String, ActorEntry> sides = sidesReadBy(principal, introductionId);
         if (actingFor == null) {
-            access.checkMayIntermediate(principal, actors);
+            access.checkMayIntermediateBetween(principal, sides.values());
         } else {
-            access.actingFor(principal, actingFor);
+            access.actingFor(principal, sideOrExisting(sides, actingFor));
         }
+    }
+
+    /**
+     * The introduction's two actors as the projection knows them, for a principal who may read the introduction; to
+     * any other, a 404 as for an unknown id: some introductions' ids are derived from their two actors, and a 403
+     * would confirm to whoever computed one that those two were introduced. (Read in one query, which the checks that
+     * follow reuse.)
+     */
+    private Map<String, ActorEntry> sidesReadBy(LabPrincipal principal, String introductionId) {
+        List<String> actors = parties.of(introductionId);
+        Map<String, ActorEntry> sides = access.read(actors);
+        if (!readers.mayRead(principal, actors, sides)) {
+            throw new IntroductionNotFound(introductionId);
+        }
+        return sides;
+    }
+
+    /** The actor acted for, from the sides read if it is one of them (else read, or a 404). */
+    private ActorEntry sideOrExisting(Map<String, ActorEntry> sides, String actorId) {
+        ActorEntry side = sides.get(actorId);
+        return side != null ? side : access.existing(actorId);
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * Who may read an actor's inbox and an introduction's timeline: those who may act for the actor (or for either side)
  * by {@link ActorAccess} — its members, the facilitators of its territory, admins; never a viewer, who sees
  * dashboards only. A side whose profile has not reached the projection is readable by admins and by the members its
- * token names. A refusal is a 403 ({@link ActionForbiddenException}).
+ * token names. An inbox refused is a 403 ({@link ActionForbiddenException}); an introduction refused, a 404.
  */
 @Component
 public class IntroductionReadAccess {
@@ -34,13 +34,18 @@ public class IntroductionReadAccess {
     void checkMayReadInbox(LabPrincipal principal, String actorId) {
         if (!readersFor(List.of(actorId)).test(principal)) {
             throw new ActionForbiddenException("Vous ne pouvez pas lire les mises en relation de cet acteur : "
-                    + reach(principal, false));
+                    + reach(principal));
         }
     }
 
-    void checkMayReadIntroduction(LabPrincipal principal, String actorId, String partnerActorId) {
+    /**
+     * A reader who may not read the introduction is told it does not exist (a 404 like an unknown id's, not a 403):
+     * some introductions' ids are derived from their two actors, and a refusal would confirm to anyone who computed one
+     * that those two were introduced.
+     */
+    void checkMayReadIntroduction(LabPrincipal principal, String introductionId, String actorId, String partnerActorId) {
         if (!readersOf(actorId, partnerActorId).test(principal)) {
-            throw new ActionForbiddenException("Vous ne pouvez pas lire cette mise en relation : " + reach(principal, true));
+            throw new ViewNotFoundException("not-found.introduction", introductionId);
         }
     }
 
@@ -52,10 +57,18 @@ public class IntroductionReadAccess {
         return readersFor(Arrays.asList(actorId, partnerActorId));
     }
 
+    /**
+     * Whether the principal may read the introduction between these sides, their projection entries already read
+     * ({@code read}; a side missing from it has not reached the projection). No side known: admins only.
+     */
+    public boolean mayRead(LabPrincipal principal, List<String> sides, Map<String, ActorEntry> read) {
+        return principal.is(LabRole.ADMIN) || sides.stream().anyMatch(side -> mayReadFor(principal, side, read));
+    }
+
     /** Those who may read for at least one of the sides (a side not known, null, is readable by admins only). */
     private Predicate<LabPrincipal> readersFor(List<String> sides) {
         Map<String, ActorEntry> read = actors.actors(sides.stream().filter(Objects::nonNull).toList());
-        return principal -> sides.stream().anyMatch(side -> mayReadFor(principal, side, read));
+        return principal -> mayRead(principal, sides, read);
     }
 
     private boolean mayReadFor(LabPrincipal principal, String actorId, Map<String, ActorEntry> read) {
@@ -67,11 +80,10 @@ public class IntroductionReadAccess {
                 : principal.is(LabRole.ADMIN) || !principal.is(LabRole.VIEWER) && principal.actors().contains(actorId);
     }
 
-    private static String reach(LabPrincipal principal, boolean twoSides) {
+    private static String reach(LabPrincipal principal) {
         return switch (principal.role()) {
-            case FACILITATOR -> twoSides ? "aucune des deux parties n'est dans les territoires que vous animez."
-                    : "il n'est pas dans les territoires que vous animez.";
-            case ACTOR_MEMBER -> twoSides ? "vous n'êtes membre d'aucune des deux parties." : "vous n'en êtes pas membre.";
+            case FACILITATOR -> "il n'est pas dans les territoires que vous animez.";
+            case ACTOR_MEMBER -> "vous n'en êtes pas membre.";
             case VIEWER -> "un compte de consultation ne voit que les tableaux de bord.";
             case ADMIN -> "";
         };

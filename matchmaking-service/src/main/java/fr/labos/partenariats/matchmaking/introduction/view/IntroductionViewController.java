@@ -49,7 +49,7 @@ class IntroductionViewController {
         IntroductionView view = views.find(introductionId)
                 .filter(found -> found.actorId != null)
                 .orElseThrow(() -> new ViewNotFoundException("not-found.introduction", introductionId));
-        access.checkMayReadIntroduction(principal, view.actorId, view.partnerActorId);
+        access.checkMayReadIntroduction(principal, introductionId, view.actorId, view.partnerActorId);
         return IntroductionViewJson.timeline(view, names(Set.of(view.actorId, view.partnerActorId)));
     }
 

@@ -69,7 +69,8 @@ class SessionAccess {
      */
     Predicate<LabPrincipal> seers(SessionState session) {
         Predicate<LabPrincipal> participants = actsForAParticipant(session);
-        return principal -> serves(principal, session.territory()) || participants.test(principal);
+        TerritoryRef territory = session.territory(); // not the whole session, kept as long as the test is
+        return principal -> serves(principal, territory) || participants.test(principal);
     }
 
     private Predicate<LabPrincipal> actsForAParticipant(SessionState session) {

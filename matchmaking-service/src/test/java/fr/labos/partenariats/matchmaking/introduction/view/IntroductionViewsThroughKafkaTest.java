@@ -196,12 +196,15 @@ class IntroductionViewsThroughKafkaTest {
         assertThat(service.get("/api/actors/" + A + "/introductions", null).statusCode()).isEqualTo(401);
 
         assertThat(service.get("/api/introductions/i-full", memberOfA).statusCode()).isEqualTo(200);
-        assertThat(service.get("/api/introductions/i-full", memberOfC).statusCode()).isEqualTo(403);
+        // To whoever may not read it, an introduction does not exist (its id may be derived from its two actors).
+        assertThat(service.get("/api/introductions/i-full", memberOfC).statusCode()).isEqualTo(404);
         assertThat(service.get("/api/introductions/i-full", facilitatorSavoie).statusCode()).as("B is in Savoie").isEqualTo(200);
-        assertThat(service.get("/api/introductions/i-decl", facilitatorSavoie).statusCode()).as("A and C are in Isère").isEqualTo(403);
+        assertThat(service.get("/api/introductions/i-decl", facilitatorSavoie).statusCode()).as("A and C are in Isère").isEqualTo(404);
         HttpResponse<String> refused = service.get("/api/introductions/i-full", viewer);
-        assertThat(refused.statusCode()).isEqualTo(403);
+        assertThat(refused.statusCode()).isEqualTo(404);
         assertThat(refused.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(refused.body().replace("i-full", "i-none")).as("the same problem as an unknown id's")
+                .isEqualTo(service.get("/api/introductions/i-none", viewer).body());
     }
 
     @Test

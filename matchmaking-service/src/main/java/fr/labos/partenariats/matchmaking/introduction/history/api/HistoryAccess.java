@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import fr.labos.partenariats.matchmaking.access.ActorAccess;
 import fr.labos.partenariats.matchmaking.introduction.history.store.HistoryRepository;
-import fr.labos.partenariats.matchmaking.matching.UnknownActorException;
-import fr.labos.partenariats.platform.security.ActionForbiddenException;
+import fr.labos.partenariats.matchmaking.introduction.view.IntroductionReadAccess;
 import fr.labos.partenariats.platform.security.LabPrincipal;
-import fr.labos.partenariats.platform.security.LabRole;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
@@ -15,8 +13,10 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Who may read an introduction's history: whoever may act for one of its two actors (their members, the facilitators
- * of their territory) and admins. The two actors are read from the stored proposal, the first step of the history.
+ * Who may read an introduction's history: whoever may read the introduction ({@link IntroductionReadAccess}: those who
+ * may act for one of its two actors, their members and the facilitators of their territory, and admins). The two
+ * actors are read from the stored proposal, the first step of the history, so that a history whose later rows were
+ * altered is still readable by the same people.
  */
 @Component
 class HistoryAccess {
@@ -24,19 +24,23 @@ class HistoryAccess {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final ActorAccess actors;
+    private final IntroductionReadAccess readers;
     private final HistoryRepository repository;
 
-    HistoryAccess(ActorAccess actors, HistoryRepository repository) {
+    HistoryAccess(ActorAccess actors, IntroductionReadAccess readers, HistoryRepository repository) {
         this.actors = actors;
+        this.readers = readers;
         this.repository = repository;
     }
 
-    /** A 404 for an introduction with no history, a 403 for a principal who may not read it. */
+    /**
+     * A 404 for an introduction with no history, and for a principal who may not read it: the same answer, as an
+     * introduction's id may be derived from its two actors and a refusal would confirm they were introduced.
+     */
     void checkCanReadHistory(LabPrincipal principal, String introductionId) {
         List<String> parties = parties(introductionId);
         if (!mayRead(principal, parties)) {
-            throw new ActionForbiddenException("Seuls les membres des deux acteurs, les animateurs de leur territoire "
-                    + "et les administrateurs lisent l'historique de cette mise en relation.");
+            throw new UnknownIntroductionHistoryException(introductionId);
         }
     }
 
@@ -45,15 +49,7 @@ class HistoryAccess {
     }
 
     private boolean mayRead(LabPrincipal principal, List<String> parties) {
-        return principal.is(LabRole.ADMIN) || parties.stream().anyMatch(actorId -> mayActFor(principal, actorId));
-    }
-
-    private boolean mayActFor(LabPrincipal principal, String actorId) {
-        try {
-            return actors.mayActFor(principal, actors.existing(actorId));
-        } catch (UnknownActorException unknown) {
-            return false;
-        }
+        return readers.mayRead(principal, parties, actors.read(parties));
     }
 
     /** The two actors of the introduction; none when its proposal is unreadable (then only admins read it). */
