@@ -157,7 +157,7 @@ function card(actorId, actorName, entry, reload, histories, redrawLater) {
       await answered(actorId, entry.id);
       await reload();
     } catch (e) {
-      if (e instanceof Problem) current().querySelector('.probleme-formulaire').replaceChildren(problemBox(e)); else throw e;
+      if (e instanceof Problem) current().querySelector('.probleme-formulaire').replaceChildren(problemBox(onThisPage(e))); else throw e;
     }
   };
   if (entry.waitingForYourAnswer) {
@@ -176,7 +176,7 @@ function card(actorId, actorName, entry, reload, histories, redrawLater) {
         await answered(actorId, entry.id);
         await reload();
       } catch (e) {
-        if (e instanceof Problem) showProblem(decline, e); else throw e;
+        if (e instanceof Problem) showProblem(decline, onThisPage(e)); else throw e;
       }
     });
     item.append(h('div', { class: 'actions' },
@@ -221,7 +221,7 @@ function historyPanel(introductionId, histories, actorNames) {
       histories.set(introductionId, { ...(histories.get(introductionId) || {}), check });
       showVerdict(check);
     } catch (e) {
-      if (e instanceof Problem) verdict.replaceChildren(problemBox(e)); else throw e;
+      if (e instanceof Problem) verdict.replaceChildren(problemBox(onThisPage(e))); else throw e;
     }
   });
   const panel = h('details', { class: 'historique' }, h('summary', { 'data-action': 'historique' }, 'Historique et vérification'), steps, verify, verdict);
@@ -236,7 +236,7 @@ function historyPanel(introductionId, histories, actorNames) {
         step.who && step.who.actingFor ? ` pour ${actorNames[step.who.actingFor] || step.who.actingFor}` : '',
         h('br', {}), h('small', { class: 'empreinte', title: step.hash }, `empreinte ${step.hash.slice(0, 16)}…`))));
     } catch (e) {
-      if (e instanceof Problem) steps.replaceChildren(h('li', {}, problemBox(e))); else throw e;
+      if (e instanceof Problem) steps.replaceChildren(h('li', {}, problemBox(onThisPage(e)))); else throw e;
     }
   });
   if (remembered.check) showVerdict(remembered.check);
@@ -284,6 +284,16 @@ async function partnerContact(partnerId) {
   }
 }
 
+/**
+ * An introduction of the inbox answers 404 once the reader may no longer read it (its membership ended meanwhile): the
+ * API says no more than of an unknown id, and the page says what that means here.
+ */
+function onThisPage(problem) {
+  return problem.status === 404 ? new Problem(404, { ...problem.document,
+    detail: 'Cette mise en relation ne vous est plus accessible : vous n’agissez plus pour l’une de ses deux parties. Rechargez la page.' })
+    : problem;
+}
+
 /** Recording an outcome, possibly months after the meeting. */
 function outcomeForm(actorId, intro, reload) {
   const today = new Date().toISOString().slice(0, 10);
@@ -308,7 +318,7 @@ function outcomeForm(actorId, intro, reload) {
       remember(form);
       await reload();
     } catch (e) {
-      if (e instanceof Problem) showProblem(form, e); else throw e;
+      if (e instanceof Problem) showProblem(form, onThisPage(e)); else throw e;
     }
   });
   return remember(form);

@@ -178,6 +178,34 @@ class IntroducedPairsThroughKafkaTest {
         await().atMost(ofSeconds(20)).until(() -> partnerIds("wimoov", "").containsAll(List.of("mecene", "caisse")));
     }
 
+    /**
+     * Which pairs an actor's introductions set aside, and why, is its business: a caller who may not read its
+     * introductions (a viewer, another actor's member, a facilitator elsewhere) asking for them gets the ranking
+     * without them, as if it had not asked; its member, the facilitators of its territory and admins see them marked.
+     */
+    @Test
+    void thePairsSetAsideAreShownOnlyToThoseWhoMayReadTheActorsIntroductions() {
+        String partners = "/api/actors/wimoov/partners";
+        String matches = "/api/needs/w-funding/matches";
+        for (String token : List.of(TestTokens.viewer().sign(), TestTokens.member("banque").sign(),
+                TestTokens.facilitator("DEPARTEMENT:73").sign())) {
+            for (String ranking : List.of(partners, matches)) {
+                HttpResponse<String> asked = service.get(ranking + "?includeIntroduced=true", token);
+                assertThat(asked.statusCode()).isEqualTo(200);
+                assertThat(asked.body()).doesNotContain("dauphine", "introduced", "i-competitor");
+                assertThat(RunningMatchmaking.parse(asked.body()))
+                        .isEqualTo(RunningMatchmaking.parse(service.get(ranking, token).body()));
+            }
+        }
+        for (String token : List.of(TestTokens.member("wimoov").sign(), TestTokens.facilitator("DEPARTEMENT:38").sign(),
+                TestTokens.admin().sign())) {
+            for (String ranking : List.of(partners, matches)) {
+                assertThat(service.get(ranking + "?includeIntroduced=true", token).body())
+                        .contains("dauphine", "DECLINED_COMPETITOR", "i-competitor");
+            }
+        }
+    }
+
     @Test
     void includeIntroducedIsCheckedAndASecondInstanceAnswersAlike() throws Exception {
         assertThat(service.get("/api/actors/wimoov/partners?includeIntroduced=peut-etre").statusCode()).isEqualTo(400);

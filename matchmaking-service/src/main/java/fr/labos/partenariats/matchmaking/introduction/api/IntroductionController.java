@@ -4,9 +4,7 @@ import fr.labos.partenariats.matchmaking.access.ActorAccess;
 import fr.labos.partenariats.matchmaking.introduction.command.InvalidIntroduction;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionReadAccess;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
-import fr.labos.partenariats.platform.security.ActionForbiddenException;
 import fr.labos.partenariats.platform.security.LabPrincipal;
-import fr.labos.partenariats.platform.security.LabRole;
 import fr.labos.partenariats.schema.matching.AcceptIntroductionCommand;
 import fr.labos.partenariats.schema.matching.DeclineIntroductionCommand;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
@@ -117,12 +115,8 @@ class IntroductionController {
     @PostMapping("/{introductionId}/withdraw")
     ResponseEntity<Void> withdraw(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String introductionId,
                                   @Valid @RequestBody(required = false) IntroductionRequests.Withdrawal request) {
-        sidesReadBy(principal, introductionId); // a 404 for whoever may not read it
-        List<String> actors = parties.of(introductionId);
-        if (principal.is(LabRole.VIEWER)) {
-            throw new ActionForbiddenException("Un compte de consultation ne retire pas de mise en relation.");
-        }
-        access.checkActsForOneOf(principal, actors);
+        sidesReadBy(principal, introductionId); // a 404 for whoever may not read it: a viewer reads none
+        access.checkActsForOneOf(principal, parties.of(introductionId));
         send(new WithdrawIntroductionCommand(introductionId, principal.subject(), principal.role().name(),
                 request == null ? null : request.reason()));
         return ResponseEntity.noContent().build();
@@ -190,8 +184,9 @@ class IntroductionController {
     }
 
     /**
-     * For one of the two actors, by whoever may act for it; for neither ({@code actingFor} null), by an admin or a
-     * facilitator of one of them. Whether the actor is one of the two is the introduction's rule (a 403 too).
+     * A 404 for whoever may not read the introduction; then, for one of the two actors, by whoever may act for it; for
+     * neither ({@code actingFor} null), by an admin or a facilitator of one of them. Whether the actor is one of the two
+     * is the introduction's rule (a 403 too).
      */
     private void checkMayAct(LabPrincipal principal, String introductionId, String actingFor) {
         Map<String, ActorEntry> sides = sidesReadBy(principal, introductionId);

@@ -15,10 +15,12 @@ import java.util.Objects;
 import java.util.function.Predicate;
 
 /**
- * Who may read an actor's inbox and an introduction's timeline: those who may act for the actor (or for either side)
- * by {@link ActorAccess} — its members, the facilitators of its territory, admins; never a viewer, who sees
- * dashboards only. A side whose profile has not reached the projection is readable by admins and by the members its
- * token names. An inbox refused is a 403 ({@link ActionForbiddenException}); an introduction refused, a 404.
+ * Who may read an actor's inbox and an introduction (its timeline, its history, and so act on it at all): those who
+ * may act for the actor (or for either side) by {@link ActorAccess} — its members, the facilitators of its territory,
+ * admins; never a viewer, who sees dashboards only. A side whose profile has not reached the projection is readable
+ * by admins and by the members its token names. An inbox refused is a 403 ({@link ActionForbiddenException}); an
+ * introduction refused, a 404 as for an unknown one. The live stream and the rankings' pairs set aside follow the same
+ * rule.
  */
 @Component
 public class IntroductionReadAccess {
@@ -31,8 +33,13 @@ public class IntroductionReadAccess {
         this.actors = actors;
     }
 
+    /** Whether the principal may read the actor's introductions (its inbox, and each of them). */
+    public boolean mayReadIntroductionsOf(LabPrincipal principal, String actorId) {
+        return readersFor(List.of(actorId)).test(principal);
+    }
+
     void checkMayReadInbox(LabPrincipal principal, String actorId) {
-        if (!readersFor(List.of(actorId)).test(principal)) {
+        if (!mayReadIntroductionsOf(principal, actorId)) {
             throw new ActionForbiddenException("Vous ne pouvez pas lire les mises en relation de cet acteur : "
                     + reach(principal));
         }
@@ -58,11 +65,12 @@ public class IntroductionReadAccess {
     }
 
     /**
-     * Whether the principal may read the introduction between these sides, their projection entries already read
-     * ({@code read}; a side missing from it has not reached the projection). No side known: admins only.
+     * Whether the principal may read the introduction between these sides, given their projection entries
+     * ({@code entries}, read for these very ids: a side missing from it has not reached the projection, and is then
+     * readable by the members its token names). No side known: admins only.
      */
-    public boolean mayRead(LabPrincipal principal, List<String> sides, Map<String, ActorEntry> read) {
-        return principal.is(LabRole.ADMIN) || sides.stream().anyMatch(side -> mayReadFor(principal, side, read));
+    public boolean mayRead(LabPrincipal principal, List<String> sides, Map<String, ActorEntry> entries) {
+        return principal.is(LabRole.ADMIN) || sides.stream().anyMatch(side -> mayReadFor(principal, side, entries));
     }
 
     /** Those who may read for at least one of the sides (a side not known, null, is readable by admins only). */

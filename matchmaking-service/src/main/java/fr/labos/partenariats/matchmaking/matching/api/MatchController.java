@@ -1,21 +1,28 @@
 package fr.labos.partenariats.matchmaking.matching.api;
 
 import fr.labos.partenariats.matchmaking.engine.index.RankingFilter;
+import fr.labos.partenariats.matchmaking.engine.model.Match;
+import fr.labos.partenariats.matchmaking.introduction.view.IntroductionReadAccess;
 import fr.labos.partenariats.matchmaking.matching.MatchFinder;
+import fr.labos.partenariats.matchmaking.engine.index.Partner;
+import fr.labos.partenariats.platform.security.LabPrincipal;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Ranked partners for a need, an offer or an actor, each with the reasons a facilitator can read out. Every endpoint
  * takes the filters of {@link RankingFilterParameters}. Pairs of actors set aside by their introductions are left out,
- * or kept and marked with the reason on {@code includeIntroduced=true}.
+ * or kept and marked with the reason on {@code includeIntroduced=true} for a caller who may read the subject actor's
+ * introductions.
  */
 @RestController
 class MatchController {
@@ -25,30 +32,36 @@ class MatchController {
 
     private final MatchFinder finder;
     private final RankingFilterParameters filters;
+    private final IntroductionReadAccess introductions;
 
-    MatchController(MatchFinder finder, RankingFilterParameters filters) {
+    MatchController(MatchFinder finder, RankingFilterParameters filters, IntroductionReadAccess introductions) {
         this.finder = finder;
         this.filters = filters;
+        this.introductions = introductions;
     }
 
     /** Offers that answer an open need, best first. */
     @GetMapping("/api/needs/{needId}/matches")
     List<MatchViews.OfferMatch> matchesForNeed(@PathVariable String needId,
                                                @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
-                                               @ParameterObject RankingFilterQuery filter) {
-        RankingFilter read = filters.read(filter);
-        return finder.forNeed(needId, read, limit).stream()
-                .map(m -> MatchViews.offerMatch(m, mark(read, m.needActor().id(), m.offerActor().id()))).toList();
+                                               @ParameterObject RankingFilterQuery filter,
+                                               @AuthenticationPrincipal LabPrincipal principal) {
+        Shown<Match> shown = shownTo(principal, filters.read(filter), read -> finder.forNeed(needId, read, limit),
+                match -> match.needActor().id());
+        return shown.ranked().stream().map(m -> MatchViews.offerMatch(m,
+                mark(shown.filter(), m.needActor().id(), m.offerActor().id()))).toList();
     }
 
     /** Needs that an open offer answers, best first. */
     @GetMapping("/api/offers/{offerId}/matches")
     List<MatchViews.NeedMatch> matchesForOffer(@PathVariable String offerId,
                                                @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
-                                               @ParameterObject RankingFilterQuery filter) {
-        RankingFilter read = filters.read(filter);
-        return finder.forOffer(offerId, read, limit).stream()
-                .map(m -> MatchViews.needMatch(m, mark(read, m.offerActor().id(), m.needActor().id()))).toList();
+                                               @ParameterObject RankingFilterQuery filter,
+                                               @AuthenticationPrincipal LabPrincipal principal) {
+        Shown<Match> shown = shownTo(principal, filters.read(filter), read -> finder.forOffer(offerId, read, limit),
+                match -> match.offerActor().id());
+        return shown.ranked().stream().map(m -> MatchViews.needMatch(m,
+                mark(shown.filter(), m.offerActor().id(), m.needActor().id()))).toList();
     }
 
     /**
@@ -59,10 +72,34 @@ class MatchController {
     List<MatchViews.PartnerView> partners(@PathVariable String actorId,
                                           @RequestParam(defaultValue = "10") @Min(1) @Max(MAX_LIMIT) int limit,
                                           @RequestParam(defaultValue = "5") @Min(1) @Max(MAX_PAIRS) int pairs,
-                                          @ParameterObject RankingFilterQuery filter) {
-        RankingFilter read = filters.read(filter);
-        return finder.partnersOf(actorId, read, limit, pairs)
-                .stream().map(p -> MatchViews.partner(p, mark(read, actorId, p.actor().id()))).toList();
+                                          @ParameterObject RankingFilterQuery filter,
+                                          @AuthenticationPrincipal LabPrincipal principal) {
+        Shown<Partner> shown = shownTo(principal, filters.read(filter),
+                read -> finder.partnersOf(actorId, read, limit, pairs), partner -> actorId);
+        return shown.ranked().stream().map(p -> MatchViews.partner(p, mark(shown.filter(), actorId, p.actor().id())))
+                .toList();
+    }
+
+    /**
+     * The ranking as this caller may see it. The pairs set aside by introductions, and why ({@code
+     * includeIntroduced=true}), are the subject actor's business: shown to whoever may read its introductions (its
+     * members, the facilitators of its territory, admins); to anyone else the ranking leaves them out, as without the
+     * flag, rather than confirm an introduction, its status and its id. (The subject is that of the ranking's results:
+     * ranked again, without the pairs set aside, only for a caller who asked for them and may not see them.)
+     */
+    private <T> Shown<T> shownTo(LabPrincipal principal, RankingFilter filter, Function<RankingFilter, List<T>> rank,
+                                 Function<T, String> subjectOf) {
+        List<T> ranked = rank.apply(filter);
+        if (filter.keepSetAside() && !ranked.isEmpty()
+                && !introductions.mayReadIntroductionsOf(principal, subjectOf.apply(ranked.get(0)))) {
+            RankingFilter without = filter.keepingSetAside(false);
+            return new Shown<>(rank.apply(without), without);
+        }
+        return new Shown<>(ranked, filter);
+    }
+
+    /** A ranking, and the filter it was made with. */
+    private record Shown<T>(List<T> ranked, RankingFilter filter) {
     }
 
     /** The reason a pair is set aside, when the caller asked to see such pairs; null otherwise. */
