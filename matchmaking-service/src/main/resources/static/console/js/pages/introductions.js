@@ -286,11 +286,12 @@ async function partnerContact(partnerId) {
 
 /**
  * An introduction of the inbox answers 404 once the reader may no longer read it (its membership ended meanwhile): the
- * API says no more than of an unknown id, and the page says what that means here.
+ * API says no more than of an unknown id, and the page, which showed it, says what it may mean here.
  */
 function onThisPage(problem) {
   return problem.status === 404 ? new Problem(404, { ...problem.document,
-    detail: 'Cette mise en relation ne vous est plus accessible : vous n’agissez plus pour l’une de ses deux parties. Rechargez la page.' })
+    detail: 'Cette mise en relation est introuvable ou ne vous est plus accessible (vous n’agissez peut-être plus pour '
+      + 'l’une de ses deux parties) : rechargez la page.' })
     : problem;
 }
 

@@ -4,7 +4,6 @@ import fr.labos.partenariats.matchmaking.engine.index.RankingFilter;
 import fr.labos.partenariats.matchmaking.engine.model.Match;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionReadAccess;
 import fr.labos.partenariats.matchmaking.matching.MatchFinder;
-import fr.labos.partenariats.matchmaking.engine.index.Partner;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -74,18 +73,21 @@ class MatchController {
                                           @RequestParam(defaultValue = "5") @Min(1) @Max(MAX_PAIRS) int pairs,
                                           @ParameterObject RankingFilterQuery filter,
                                           @AuthenticationPrincipal LabPrincipal principal) {
-        Shown<Partner> shown = shownTo(principal, filters.read(filter),
-                read -> finder.partnersOf(actorId, read, limit, pairs), partner -> actorId);
-        return shown.ranked().stream().map(p -> MatchViews.partner(p, mark(shown.filter(), actorId, p.actor().id())))
-                .toList();
+        // The subject is known before ranking: a caller who may not see the pairs set aside is ranked once, without.
+        RankingFilter read = filters.read(filter);
+        RankingFilter shown = read.keepSetAside() && !introductions.mayReadIntroductionsOf(principal, actorId)
+                ? read.keepingSetAside(false) : read;
+        return finder.partnersOf(actorId, shown, limit, pairs).stream()
+                .map(p -> MatchViews.partner(p, mark(shown, actorId, p.actor().id()))).toList();
     }
 
     /**
      * The ranking as this caller may see it. The pairs set aside by introductions, and why ({@code
      * includeIntroduced=true}), are the subject actor's business: shown to whoever may read its introductions (its
      * members, the facilitators of its territory, admins); to anyone else the ranking leaves them out, as without the
-     * flag, rather than confirm an introduction, its status and its id. (The subject is that of the ranking's results:
-     * ranked again, without the pairs set aside, only for a caller who asked for them and may not see them.)
+     * flag, rather than confirm an introduction, its status and its id. (The subject, the need's or the offer's actor,
+     * is that of the ranking's results, all alike: ranked again, without the pairs set aside, only for a caller who
+     * asked for them and may not see them.)
      */
     private <T> Shown<T> shownTo(LabPrincipal principal, RankingFilter filter, Function<RankingFilter, List<T>> rank,
                                  Function<T, String> subjectOf) {

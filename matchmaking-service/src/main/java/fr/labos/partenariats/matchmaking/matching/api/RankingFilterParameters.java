@@ -26,7 +26,8 @@ import java.util.stream.Collectors;
  *   <li>{@code category} (repeatable): only candidates of these resource categories;</li>
  *   <li>{@code includeIntroduced} ({@code true} or {@code false}, the default): also the actors the introductions set
  *   aside for the subject's actor (open introduction, declined as competitor or already partners, partnership), each
- *   marked with the reason.</li>
+ *   marked with the reason — for a caller who may read that actor's introductions; the others get the ranking without
+ *   them ({@link MatchController}).</li>
  * </ul>
  * Enum values are case-insensitive. A bad value is an {@link InvalidParameterException} naming the parameter.
  */
