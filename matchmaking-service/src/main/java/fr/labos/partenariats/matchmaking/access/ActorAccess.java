@@ -81,15 +81,14 @@ public class ActorAccess {
     }
 
     /**
-     * Acts for at least one of these actors (an admin for all of them); else a 403. What a principal started for an
-     * actor (a proposal it may withdraw) stays its own only while it still acts for one of the two: not once removed
-     * from its actor, nor once the actor moved out of a facilitator's territories.
+     * Acts for at least one of these actors, as {@link #read} (an admin for all of them); else a 403. What a principal
+     * started for an actor (a proposal it may withdraw) stays its own only while it still acts for one of the two: not
+     * once removed from its actor, nor once the actor moved out of a facilitator's territories.
      */
-    public void checkActsForOneOf(LabPrincipal principal, Collection<String> actorIds) {
+    public void checkActsForOneOf(LabPrincipal principal, Collection<ActorEntry> actors) {
         if (principal.is(LabRole.ADMIN)) {
             return;
         }
-        Collection<ActorEntry> actors = projection.actors(actorIds).values();
         if (actors.stream().noneMatch(actor -> mayActFor(principal, actor))) {
             throw new ActionForbiddenException("Vous n'agissez plus pour aucun des acteurs « " + String.join(" » et « ",
                     actors.stream().map(ActorAccess::nameOf).toList()) + " » : " + reach(principal.role()));

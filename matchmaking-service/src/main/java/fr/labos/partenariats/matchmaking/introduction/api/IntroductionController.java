@@ -115,8 +115,8 @@ class IntroductionController {
     @PostMapping("/{introductionId}/withdraw")
     ResponseEntity<Void> withdraw(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String introductionId,
                                   @Valid @RequestBody(required = false) IntroductionRequests.Withdrawal request) {
-        sidesReadBy(principal, introductionId); // a 404 for whoever may not read it: a viewer reads none
-        access.checkActsForOneOf(principal, parties.of(introductionId));
+        // A 404 for whoever may not read it (a viewer reads none); then a 403 for whoever acts for neither side.
+        access.checkActsForOneOf(principal, sidesReadBy(principal, introductionId).values());
         send(new WithdrawIntroductionCommand(introductionId, principal.subject(), principal.role().name(),
                 request == null ? null : request.reason()));
         return ResponseEntity.noContent().build();

@@ -50,8 +50,9 @@ public class IntroductionReadAccess {
      * some introductions' ids are derived from their two actors, and a refusal would confirm to anyone who computed one
      * that those two were introduced.
      */
-    void checkMayReadIntroduction(LabPrincipal principal, String introductionId, String actorId, String partnerActorId) {
-        if (!readersOf(actorId, partnerActorId).test(principal)) {
+    void checkMayReadIntroduction(LabPrincipal principal, String introductionId, List<String> sides,
+                                  Map<String, ActorEntry> entries) {
+        if (!mayRead(principal, sides, entries)) {
             throw new ViewNotFoundException("not-found.introduction", introductionId);
         }
     }

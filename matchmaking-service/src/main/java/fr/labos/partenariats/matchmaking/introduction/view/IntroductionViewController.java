@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.introduction.view;
 
 import fr.labos.partenariats.matchmaking.matching.api.InvalidParameterException;
+import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import jakarta.validation.constraints.Max;
@@ -19,6 +20,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -49,8 +51,11 @@ class IntroductionViewController {
         IntroductionView view = views.find(introductionId)
                 .filter(found -> found.actorId != null)
                 .orElseThrow(() -> new ViewNotFoundException("not-found.introduction", introductionId));
-        access.checkMayReadIntroduction(principal, introductionId, view.actorId, view.partnerActorId);
-        return IntroductionViewJson.timeline(view, names(Set.of(view.actorId, view.partnerActorId)));
+        // The two sides, read once: for who may read it, and for their names.
+        List<String> sides = Arrays.asList(view.actorId, view.partnerActorId);
+        Map<String, ActorEntry> entries = actors.actors(sides.stream().filter(Objects::nonNull).toList());
+        access.checkMayReadIntroduction(principal, introductionId, sides, entries);
+        return IntroductionViewJson.timeline(view, namesOf(entries));
     }
 
     /**
@@ -108,10 +113,14 @@ class IntroductionViewController {
     }
 
     private Map<String, String> names(Set<String> ids) {
-        Map<String, String> names = new HashMap<>();
         Set<String> known = new HashSet<>(ids);
         known.remove(null);
-        actors.actors(known).forEach((id, actor) -> names.put(id, actor.name()));
+        return namesOf(actors.actors(known));
+    }
+
+    private static Map<String, String> namesOf(Map<String, ActorEntry> entries) {
+        Map<String, String> names = new HashMap<>();
+        entries.forEach((id, actor) -> names.put(id, actor.name()));
         return names;
     }
 }

@@ -74,30 +74,32 @@ class MatchController {
                                           @ParameterObject RankingFilterQuery filter,
                                           @AuthenticationPrincipal LabPrincipal principal) {
         // The subject is known before ranking: a caller who may not see the pairs set aside is ranked once, without.
-        RankingFilter read = filters.read(filter);
-        RankingFilter shown = read.keepSetAside() && !introductions.mayReadIntroductionsOf(principal, actorId)
-                ? read.keepingSetAside(false) : read;
+        RankingFilter shown = seenBy(principal, filters.read(filter), actorId);
         return finder.partnersOf(actorId, shown, limit, pairs).stream()
                 .map(p -> MatchViews.partner(p, mark(shown, actorId, p.actor().id()))).toList();
     }
 
     /**
-     * The ranking as this caller may see it. The pairs set aside by introductions, and why ({@code
-     * includeIntroduced=true}), are the subject actor's business: shown to whoever may read its introductions (its
-     * members, the facilitators of its territory, admins); to anyone else the ranking leaves them out, as without the
-     * flag, rather than confirm an introduction, its status and its id. (The subject, the need's or the offer's actor,
-     * is that of the ranking's results, all alike: ranked again, without the pairs set aside, only for a caller who
-     * asked for them and may not see them.)
+     * The filter as this caller may use it for the subject actor's ranking. The pairs set aside by introductions, and
+     * why ({@code includeIntroduced=true}), are the subject actor's business: shown to whoever may read its
+     * introductions (its members, the facilitators of its territory, admins); to anyone else the ranking leaves them
+     * out, as without the flag, rather than confirm an introduction, its status and its id.
+     */
+    private RankingFilter seenBy(LabPrincipal principal, RankingFilter filter, String subjectActorId) {
+        return filter.keepSetAside() && !introductions.mayReadIntroductionsOf(principal, subjectActorId)
+                ? filter.keepingSetAside(false) : filter;
+    }
+
+    /**
+     * A need's or an offer's ranking as this caller may see it ({@link #seenBy}): its subject, the post's actor, is
+     * that of the ranking's results, all alike; ranked again, without the pairs set aside, only for a caller who asked
+     * for them and may not see them.
      */
     private <T> Shown<T> shownTo(LabPrincipal principal, RankingFilter filter, Function<RankingFilter, List<T>> rank,
                                  Function<T, String> subjectOf) {
         List<T> ranked = rank.apply(filter);
-        if (filter.keepSetAside() && !ranked.isEmpty()
-                && !introductions.mayReadIntroductionsOf(principal, subjectOf.apply(ranked.get(0)))) {
-            RankingFilter without = filter.keepingSetAside(false);
-            return new Shown<>(rank.apply(without), without);
-        }
-        return new Shown<>(ranked, filter);
+        RankingFilter seen = ranked.isEmpty() ? filter : seenBy(principal, filter, subjectOf.apply(ranked.get(0)));
+        return seen.equals(filter) ? new Shown<>(ranked, filter) : new Shown<>(rank.apply(seen), seen);
     }
 
     /** A ranking, and the filter it was made with. */
