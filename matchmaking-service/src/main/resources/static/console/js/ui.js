@@ -88,9 +88,33 @@ export function checkedValues(form, name) {
   return [...form.querySelectorAll(`input[name="${name}"]:checked`)].map(input => input.value);
 }
 
+/**
+ * Labs work on French local time, as the service does: an outcome dated "today" is today in Paris, and the service
+ * refuses a day before the introduction's proposal day there. The browser's own zone is not the lab's (a laptop set to
+ * UTC, a colleague overseas), nor is the UTC date of toISOString between midnight in Paris and midnight in UTC.
+ */
+export const LAB_TIME_ZONE = 'Europe/Paris';
+
+/** The day it is in the lab's zone, as an ISO date (the value of an input of type date). */
+export function labToday(now = new Date()) {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: LAB_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' })
+    .formatToParts(now);
+  const part = type => parts.find(p => p.type === type).value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}
+
+/** A plain day of the API ("2026-12-04"): the day it names, in every zone. */
+const PLAIN_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A day in French words. A plain day is shown as written (read as an instant, "2026-12-04" would be midnight UTC, the
+ * 3rd west of Greenwich); an instant is shown in the reader's zone, like the hours next to it.
+ */
 export function formatDate(value) {
   if (!value) return '—';
-  return new Date(value).toLocaleDateString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric' });
+  const options = { day: 'numeric', month: 'long', year: 'numeric' };
+  if (PLAIN_DAY.test(value)) options.timeZone = 'UTC';
+  return new Date(value).toLocaleDateString('fr-FR', options);
 }
 
 export function percent(value) {

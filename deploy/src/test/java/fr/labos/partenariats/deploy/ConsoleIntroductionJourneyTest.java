@@ -14,7 +14,10 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +33,8 @@ class ConsoleIntroductionJourneyTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DESKTOP = 1280;
+    /** The lab's zone, whose day the service checks an outcome's day against. */
+    private static final ZoneId LAB_TIME_ZONE = ZoneId.of("Europe/Paris");
     /** The demo actors that have a demo member account, with that account. */
     private static final List<List<String>> MEMBERS = List.of(
             List.of("mobilite-solidaire", "member-mobilite"),
@@ -138,7 +143,11 @@ class ConsoleIntroductionJourneyTest {
             // they held (the card is drawn anew, « rencontrée »): the form goes over to the new card as it was, the
             // member types on and records it; recorded, the form is blank again.
             String outcome = card + " form[data-form='outcome']";
+            LocalDate before = LocalDate.now(LAB_TIME_ZONE);
             WebElement form = browser.driver.findElement(By.cssSelector(outcome));
+            assertThat(LocalDate.parse(form.findElement(By.name("day")).getAttribute("value")))
+                    .as("the outcome's day, today in the lab's zone (the service refuses one before the proposal's day there)")
+                    .isBetween(before, LocalDate.now(LAB_TIME_ZONE));
             new Select(form.findElement(By.name("outcome"))).selectByValue("PARTNERSHIP_FORMED");
             new Select(form.findElement(By.name("form"))).selectByValue("CO_PRODUCTION");
             new Select(form.findElement(By.name("category"))).selectByValue("SKILLS");
@@ -165,8 +174,11 @@ class ConsoleIntroductionJourneyTest {
             assertThat(focusedField(browser)).as("the focus stays in the note being typed").isEqualTo("note");
             browser.driver.switchTo().activeElement().sendKeys(" avec la collectivité");
             form.findElement(By.cssSelector("button[type=submit]")).click();
+            // Recorded, or refused: then the form says why, and so does the failure.
             Awaitility.await("the partnership recorded").atMost(Duration.ofSeconds(10)).until(() -> "partnership".equals(json(lab.send("GET",
-                    lab.matchmaking.resolve("/api/introductions/" + introduction), pair[3], null).body()).path("status").asText()));
+                    lab.matchmaking.resolve("/api/introductions/" + introduction), pair[3], null).body()).path("status").asText())
+                    || !problemShown(browser, outcome).isEmpty());
+            assertThat(problemShown(browser, outcome)).as("the outcome form's problem").isEmpty();
             assertThat(json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction + "/history"),
                     pair[3], null).body()).path("steps").toString()).contains("Convention en préparation avec la collectivité");
             browser.settled().until(driver -> "".equals(browser.script(
@@ -258,6 +270,41 @@ class ConsoleIntroductionJourneyTest {
     }
 
     /** How many times the page read the actor's inbox since it was loaded. */
+    /**
+     * Days in the console are the lab's (Europe/Paris, as the service's rules), whatever the browser's zone: today for
+     * an outcome is the day in Paris, a plain day of the API is the day it names. Read in the console's own module, in
+     * a browser set to Martinique (four hours behind UTC, five or six behind Paris).
+     */
+    @Test
+    void daysAreTheLabsWhateverTheBrowsersZone(SignedInLab lab) {
+        try (ConsoleBrowser browser = ConsoleBrowser.open("jours-du-labo", DESKTOP)) {
+            browser.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "America/Martinique"));
+            browser.driver.get(lab.console().toString());
+            browser.awaitReady("connexion");
+            browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+            Object days = browser.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import(new URL('js/ui.js', document.baseURI).href).then(ui => done([
+                      ui.labToday(new Date('2026-12-04T22:59:00Z')), ui.labToday(new Date('2026-12-04T23:30:00Z')),
+                      ui.labToday(new Date('2026-07-14T21:59:00Z')), ui.labToday(new Date('2026-07-14T22:00:00Z')),
+                      ui.labToday(new Date('2026-12-05T02:00:00Z')), ui.formatDate('2026-12-04'),
+                      ui.formatDate('2026-12-05T02:00:00Z')]), e => done(String(e)));
+                    """);
+            assertThat(days).isEqualTo(List.of(
+                    // Midnight in Paris: 23:00 UTC in winter, 22:00 in summer.
+                    "2026-12-04", "2026-12-05", "2026-07-14", "2026-07-15",
+                    // 22:00 on the 4th in Martinique, 03:00 on the 5th in Paris.
+                    "2026-12-05",
+                    // A plain day as written; an instant in the reader's zone.
+                    "4 décembre 2026", "4 décembre 2026"));
+        }
+    }
+
+    private static String problemShown(ConsoleBrowser browser, String form) {
+        Object text = browser.script("return document.querySelector(arguments[0] + ' .probleme-formulaire')?.textContent || '';", form);
+        return text == null ? "" : text.toString().trim();
+    }
+
     private static long inboxReads(ConsoleBrowser browser, String actor) {
         return (Long) browser.script("performance.setResourceTimingBufferSize(10000); return performance.getEntriesByType('resource')"
                 + ".filter(entry => entry.name.includes('/api/actors/' + arguments[0] + '/introductions')).length;", actor);

@@ -3,7 +3,7 @@
 import { matchmaking, profile, Problem } from '../api.js';
 import { currentSession } from '../auth.js';
 import { changesIntroductions, onEvent } from '../live.js';
-import { CATEGORIES, FORMS, announce, coalescing, field, formatDate, h, problemBox, select, showProblem } from '../ui.js';
+import { CATEGORIES, FORMS, announce, coalescing, field, formatDate, h, labToday, problemBox, select, showProblem } from '../ui.js';
 
 const REASONS = { NOT_RELEVANT: 'Pas pertinent pour nous', ALREADY_PARTNERS: 'Déjà partenaires', NOT_NOW: 'Pas maintenant', COMPETITOR: 'Concurrent', OTHER: 'Autre raison' };
 const OUTCOMES = { NO_FIT: 'Sans suite', FOLLOW_UP_PLANNED: 'Suite prévue', PARTNERSHIP_FORMED: 'Partenariat formé', PARTNERSHIP_ENDED: 'Partenariat terminé' };
@@ -297,12 +297,13 @@ function onThisPage(problem) {
 
 /** Recording an outcome, possibly months after the meeting. */
 function outcomeForm(actorId, intro, reload) {
-  const today = new Date().toISOString().slice(0, 10);
+  // The lab's day, which the service checks the outcome's day against (not the UTC date, a day behind in Paris at night).
+  const today = labToday();
   const form = h('form', { novalidate: true, 'data-form': 'outcome' },
     h('h3', {}, 'Enregistrer une suite'),
     h('div', { class: 'probleme-formulaire' }),
     field('Suite', select('outcome', OUTCOMES, 'FOLLOW_UP_PLANNED')),
-    field('Date', h('input', { type: 'date', name: 'day', value: today })),
+    field('Date', h('input', { type: 'date', name: 'day', value: today, max: today })),
     field('Forme du partenariat', select('form', FORMS, '', { empty: '—' })),
     field('Catégorie', select('category', CATEGORIES, '', { empty: '—' })),
     field('Note', h('input', { name: 'note' })),
