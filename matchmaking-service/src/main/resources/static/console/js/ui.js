@@ -117,6 +117,19 @@ export function formatDate(value) {
   return new Date(value).toLocaleDateString('fr-FR', options);
 }
 
+/**
+ * A deadline (an instant): its day and hour in the lab's zone, as the service's refusal will state them once it has
+ * passed (« a expiré le … »). A day alone would leave the reader to guess whether the evening of that day still counts;
+ * a reader elsewhere is told whose hour it is.
+ */
+export function formatDeadline(value) {
+  if (!value) return '—';
+  const shown = new Date(value).toLocaleString('fr-FR', { timeZone: LAB_TIME_ZONE, day: 'numeric', month: 'long',
+    year: 'numeric', hour: '2-digit', minute: '2-digit' });
+  const readerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return readerZone === LAB_TIME_ZONE ? shown : `${shown} (heure de Paris)`;
+}
+
 export function percent(value) {
   return value === null || value === undefined ? '—' : `${Math.round(value * 100)} %`;
 }

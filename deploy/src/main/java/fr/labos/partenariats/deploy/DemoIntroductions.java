@@ -122,6 +122,7 @@ final class DemoIntroductions {
     private final Map<String, String> actors;
     private final Map<String, String> tokens = new java.util.HashMap<>();
     private int storiesLeftOut;
+    private int pastRecorded;
 
     DemoIntroductions(URI matchmaking, LocalAuthServer auth, Map<String, String> actorIdsByKey) {
         this.matchmaking = matchmaking;
@@ -132,6 +133,14 @@ final class DemoIntroductions {
     /** How many stories the last load left out, their two actors having an introduction in progress already. */
     int storiesLeftOut() {
         return storiesLeftOut;
+    }
+
+    /**
+     * How many of the lab's past introductions ({@link #PAST}) the last load recorded: all of them, or none when an
+     * earlier load on the same services had (their ids derive from the pair and the day: a second import finds them).
+     */
+    int pastRecorded() {
+        return pastRecorded;
     }
 
     /** Loads the history unless the progress file says it was loaded; returns how many introductions it made. */
@@ -169,8 +178,9 @@ final class DemoIntroductions {
         Files.writeString(progressFile.toAbsolutePath().getParent().resolve("demo-introductions-passees.csv"),
                 "\uFEFF" + pastFile);
         JsonNode imported = JSON.readTree(send("POST", "/api/introductions/past", FACILITATOR, "text/csv", pastFile, 200));
-        made.put("reprise de l'historique", imported.path("recorded").asInt());
-        count += imported.path("recorded").asInt();
+        pastRecorded = imported.path("recorded").asInt();
+        made.put("reprise de l'historique", pastRecorded);
+        count += pastRecorded;
         JSON.writerWithDefaultPrettyPrinter().writeValue(progressFile.toFile(), made);
         return count;
     }

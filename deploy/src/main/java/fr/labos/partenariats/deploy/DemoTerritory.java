@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -41,6 +43,8 @@ final class DemoTerritory {
     private static final Logger log = LoggerFactory.getLogger(DemoTerritory.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> POST_KINDS = List.of("needs", "offers");
+    /** Labs work on French local time: the demo's posts run from today in Paris. */
+    private static final ZoneId LAB_TIME_ZONE = ZoneId.of("Europe/Paris");
 
     private final JsonNode document;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -91,6 +95,7 @@ final class DemoTerritory {
         Function<String, String> tokenFor = account -> tokens.computeIfAbsent(account, auth::token);
         ObjectNode progress = readProgress(profileService, progressFile, tokenFor.apply(SHOWCASE_ACCOUNT));
         int posted = 0;
+        LocalDate today = LocalDate.now(LAB_TIME_ZONE);
         for (JsonNode actor : document.path("actors")) {
             String actorKey = actor.path("key").asText();
             String token = tokenFor.apply(registeredBy(actor));
@@ -109,8 +114,7 @@ final class DemoTerritory {
                     if (progress.with(kind).has(postKey)) {
                         continue;
                     }
-                    ObjectNode body = post.deepCopy();
-                    body.remove("key");
+                    ObjectNode body = postBody(post, today);
                     String id = post(profileService.resolve("/api/actors/" + actorId + "/" + kind), body, kind + " " + postKey, token);
                     progress.with(kind).put(postKey, id);
                     writeProgress(progressFile, progress);
@@ -119,6 +123,21 @@ final class DemoTerritory {
             }
         }
         return new Loaded(toMap(progress.with("actors")), toMap(progress.with("needs")), toMap(progress.with("offers")), posted);
+    }
+
+    /**
+     * A need or an offer as it is posted on {@code today}: a demo post stands for {@code validForMonths} months from
+     * the day the demo is loaded, or has no end ({@code "validUntil": null}); never until a fixed day, which would one
+     * day be past and the post refused — the demo would no longer load.
+     */
+    static ObjectNode postBody(JsonNode post, LocalDate today) {
+        ObjectNode body = post.deepCopy();
+        body.remove(List.of("key", "validForMonths"));
+        JsonNode months = post.path("validForMonths");
+        if (months.isInt()) {
+            body.put("validUntil", today.plusMonths(months.asInt()).toString());
+        }
+        return body;
     }
 
     /**

@@ -314,10 +314,15 @@ class ConsoleMemberJourneyTest {
             form.findElement(By.cssSelector("input[name=themes][value=DIGITAL_INCLUSION]")).click();
             form.findElement(By.cssSelector("input[name=sdgs][value='8']")).click();
             form.findElement(By.cssSelector("button[type=submit]")).click();
-            browser.await(By.xpath("//li[@data-post]/h3[normalize-space()=\"" + title + "\"]"));
+            WebElement posted = browser.await(By.xpath("//li[@data-post][h3[normalize-space()=\"" + title + "\"]]"));
             browser.shot("besoin-publie");
             assertThat(lab.send("GET", lab.profile.resolve("/api/actors/" + tremplin + "/needs"), "viewer", null).body())
                     .as("the need went through profile-service's API").contains(title);
+            // The need reaches the matcher through the broker: the page and the API below read the same ranking once
+            // it has (the partners page is not live).
+            String need = posted.getAttribute("data-post");
+            Awaitility.await("the need known to the matcher").atMost(Duration.ofSeconds(60)).until(() -> lab.send("GET",
+                    lab.matchmaking.resolve("/api/needs/" + need + "/matches"), "member-tremplin", null).statusCode() == 200);
 
             // Its partners, each with the explanation sentence and the score components the API gave.
             browser.go(lab, "#/partenaires/" + tremplin, "partenaires");

@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -338,16 +339,20 @@ class ConsoleSessionJourneyTest {
     }
 
     /** When the re-plan's event happened, as the live stream's recent notifications tell it. */
+    /**
+     * When the re-plan's event was committed, from the live stream's recent events: awaited, since the page may show
+     * the re-plan (read from the event store after the absence) before the event went through the broker.
+     */
     private static Instant replanAt(SignedInLab lab, String sessionId) {
-        JsonNode recent = json(lab.send("GET", lab.matchmaking.resolve("/api/live"), FACILITATOR, null));
-        Instant at = null;
-        for (JsonNode n : recent) {
-            if (n.path("aggregateId").asText().equals(sessionId) && n.path("type").asText().equals("ScheduleAdjustedEvent")) {
-                at = Instant.parse(n.path("at").asText());
+        return await("the re-plan's notification").atMost(Duration.ofSeconds(30)).until(() -> {
+            Instant at = null;
+            for (JsonNode n : json(lab.send("GET", lab.matchmaking.resolve("/api/live"), FACILITATOR, null))) {
+                if (n.path("aggregateId").asText().equals(sessionId) && n.path("type").asText().equals("ScheduleAdjustedEvent")) {
+                    at = Instant.parse(n.path("at").asText());
+                }
             }
-        }
-        assertThat(at).as("the re-plan's notification").isNotNull();
-        return at;
+            return at;
+        }, Objects::nonNull);
     }
 
     /** The pairs ("a b", ids) shown in the live page's rounds of that state. */

@@ -2,6 +2,7 @@ package fr.labos.partenariats.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.schema.Topics;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -90,6 +91,18 @@ class SessionEndToEndTest {
         // Before the rounds run: the funnel, and each seated pair's introduction in progress (waiting for answers,
         // or accepted and not closed by an outcome), which its meeting is to join. No round started yet, so the
         // re-planned schedule is the one that will be held.
+        // Read once every introduction made so far (the demo's history, just loaded perhaps) is in the views, and the
+        // dashboard has taken them in (its facts follow the views about every second): what changes after is the
+        // session's doing.
+        try (ConsumerGroupProgress progress = new ConsumerGroupProgress(lab.kafkaBootstrapServers)) {
+            progress.awaitReadToTheEnd("matchmaking-introduction-views", Topics.MATCHMAKING_EVENTS, Duration.ofSeconds(90));
+        }
+        AtomicReference<JsonNode> lastFunnel = new AtomicReference<>();
+        await("the dashboard settled").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500)).until(() -> {
+                    JsonNode now = funnel(lab);
+                    return now.equals(lastFunnel.getAndSet(now));
+                });
         JsonNode planned = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
         Map<String, JsonNode> inProgressBefore = new HashMap<>();
         for (String[] meeting : meetings(planned)) {

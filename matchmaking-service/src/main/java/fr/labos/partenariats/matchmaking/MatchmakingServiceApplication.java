@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking;
 
+import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRules;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -38,9 +39,18 @@ public class MatchmakingServiceApplication {
                 .properties("spring.config.name=" + CONFIG_NAME);
     }
 
-    /** "Today" decides which posts have expired; labs are French, so it is today in the configured zone (Paris). */
+    /**
+     * "Today" decides which posts have expired, which week a dashboard counts an introduction in, the hours of a
+     * session's exports: the lab's day, in the zone every rule of a day takes (an outcome's, an answer period's here,
+     * a post's in profile-service). Not a setting: a clock on another zone than the rules would tell another day.
+     * The setting there was ({@code matchmaking.zone}) is refused if set to anything else, rather than ignored.
+     */
     @Bean
-    Clock clock(@Value("${matchmaking.zone:Europe/Paris}") ZoneId zone) {
-        return Clock.system(zone);
+    Clock clock(@Value("${matchmaking.zone:}") String formerSetting) {
+        if (!formerSetting.isBlank() && !ZoneId.of(formerSetting).equals(IntroductionRules.LAB_TIME_ZONE)) {
+            throw new IllegalStateException("matchmaking.zone (MATCHMAKING_ZONE) is no longer a setting: the labs' "
+                    + "rules take their days in " + IntroductionRules.LAB_TIME_ZONE + "; unset it (it is " + formerSetting + ")");
+        }
+        return Clock.system(IntroductionRules.LAB_TIME_ZONE);
     }
 }

@@ -4,7 +4,7 @@
 import { download, matchmaking, Problem } from '../api.js';
 import { departementsMap, draw, resizeAll } from '../charts.js';
 import { changesIntroductions, onEvent } from '../live.js';
-import { CATEGORIES, FAMILIES, SDGS, announce, field, h, problemBox, select } from '../ui.js';
+import { CATEGORIES, FAMILIES, SDGS, announce, coalescing, field, h, problemBox, select } from '../ui.js';
 
 const STEP_KEYS = ['proposed', 'accepted', 'met', 'followUp', 'partnership'];
 const STEP_LABELS = { proposed: 'Proposées', accepted: 'Acceptées', met: 'Rencontres', followUp: 'Suites', partnership: 'Partenariats' };
@@ -42,25 +42,29 @@ export async function render(main) {
   filters.addEventListener('submit', event => { event.preventDefault(); load().then(() => announce('Tableau de bord mis à jour.')); });
   await load();
   let pending = null;
-  let again = null;
-  const refresh = async () => {
+  let again = [];
+  const refresh = coalescing(async () => {
     await load();
     const stamp = document.getElementById('maj');
     if (stamp) stamp.textContent = ` Dernière mise à jour : ${new Date().toLocaleTimeString('fr-FR')}.`;
-  };
+  });
   const stop = onEvent(event => {
     if (!changesIntroductions(event)) return;
-    // The dashboard's facts are fed by the same events as the stream: read again a moment later too, in case the
-    // notification came before the facts took the event in.
-    clearTimeout(again);
-    again = setTimeout(refresh, 1200);
+    // The dashboard's facts are taken from the introductions' views every second or so, and the views are fed by
+    // another consumer than the stream's, which may trail it by seconds on a loaded server: after the reading of a
+    // burst, read again a few times, later each time (the last event of a burst sets the series).
+    again.forEach(clearTimeout);
+    again = READ_AGAIN_AFTER.map(delay => setTimeout(refresh, delay));
     if (pending) return;
     pending = setTimeout(() => { pending = null; refresh(); }, 300);
   });
   const onResize = () => resizeAll(main);
   window.addEventListener('resize', onResize);
-  return () => { stop(); window.removeEventListener('resize', onResize); clearTimeout(pending); clearTimeout(again); };
+  return () => { stop(); window.removeEventListener('resize', onResize); clearTimeout(pending); again.forEach(clearTimeout); };
 }
+
+/** When the dashboard is read again after the last event of a burst, in milliseconds. */
+const READ_AGAIN_AFTER = [1200, 3000, 6000, 10000];
 
 async function loadPanel(panel, query) {
   const path = `/api/dashboard/${panel.path}`;

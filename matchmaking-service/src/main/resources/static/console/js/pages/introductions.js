@@ -3,7 +3,7 @@
 import { matchmaking, profile, Problem } from '../api.js';
 import { currentSession } from '../auth.js';
 import { changesIntroductions, onEvent } from '../live.js';
-import { CATEGORIES, FORMS, announce, coalescing, field, formatDate, h, labToday, problemBox, select, showProblem } from '../ui.js';
+import { CATEGORIES, FORMS, announce, coalescing, field, formatDate, formatDeadline, h, labToday, problemBox, select, showProblem } from '../ui.js';
 
 const REASONS = { NOT_RELEVANT: 'Pas pertinent pour nous', ALREADY_PARTNERS: 'Déjà partenaires', NOT_NOW: 'Pas maintenant', COMPETITOR: 'Concurrent', OTHER: 'Autre raison' };
 const OUTCOMES = { NO_FIT: 'Sans suite', FOLLOW_UP_PLANNED: 'Suite prévue', PARTNERSHIP_FORMED: 'Partenariat formé', PARTNERSHIP_ENDED: 'Partenariat terminé' };
@@ -49,7 +49,7 @@ export async function render(main, context, actorId) {
         if (before.item.contains(focused)) focusInstead = sameControl(focused, item);
         if (before.item.isConnected) before.item.replaceWith(item);
       }
-      drawn.set(entry.id, { key, item });
+      drawn.set(entry.id, { key, item, sequence: entry.sequence });
       return item;
     });
     const ids = new Set(entries.map(entry => entry.id));
@@ -61,18 +61,35 @@ export async function render(main, context, actorId) {
     else if (focused && focused !== document.activeElement && focused.isConnected) focused.focus();
   });
   await load();
-  // The inbox is a view fed by the same events as the live stream: a burst of events (a facilitator's batch of
-  // proposals) is one reading, and one more a moment later, in case the notification came before the view took the
-  // event in. An introduction's event heard without its id is one the reader may not read: in no inbox it may open.
+  // The inbox is a view fed by the same events as the live stream, through another consumer, which may trail the
+  // stream's (by seconds, on a loaded server): told of an introduction's step n, the page reads at once, then again
+  // until the introduction's line says it took that step in (its sequence), a little later each time and for about
+  // fifteen seconds at most — the step of an introduction that is not in this inbox (a facilitator's batch for other
+  // actors) never shows, and is given up then. A burst of events is one reading. An introduction's event heard
+  // without its id is one the reader may not read: in no inbox it may open.
+  const waiting = new Map();
   let again = null;
+  let attempt = 0;
+  const plan = delay => { clearTimeout(again); again = setTimeout(check, delay); };
+  const check = async () => {
+    again = null;
+    await load();
+    for (const [id, step] of waiting) if ((drawn.get(id)?.sequence ?? -1) >= step) waiting.delete(id);
+    if (again) return; // a newer notification planned its own reading meanwhile
+    if (waiting.size === 0 || attempt >= READ_AGAIN_AFTER.length) { waiting.clear(); attempt = 0; return; }
+    plan(READ_AGAIN_AFTER[attempt++]);
+  };
   const stop = onEvent(event => {
     if (!changesIntroductions(event) || !event.aggregateId) return;
-    load();
-    clearTimeout(again);
-    again = setTimeout(load, 800);
+    waiting.set(event.aggregateId, Math.max(event.sequence ?? -1, waiting.get(event.aggregateId) ?? -1));
+    attempt = 0;
+    plan(0);
   });
   return () => { stop(); clearTimeout(again); };
 }
+
+/** When the inbox is read again, in milliseconds after the previous reading, while a step told is not in it yet. */
+const READ_AGAIN_AFTER = [800, 2000, 4000, 8000];
 
 /**
  * Where the focus goes when the card that had it is drawn anew: nowhere to move if it was in a form the new card took
@@ -137,7 +154,7 @@ function card(actorId, actorName, entry, reload, histories, redrawLater) {
     h('p', {}, h('span', { class: 'etiquette', 'data-statut': entry.status }, entry.statusLabel || entry.status),
       entry.proposedAt ? ` — proposée le ${formatDate(entry.proposedAt)}` : '',
       entry.side ? ` — vous êtes ${entry.side}` : '',
-      entry.waitingForYourAnswer && entry.answerBy ? ` — réponse attendue avant le ${formatDate(entry.answerBy)}` : ''),
+      entry.waitingForYourAnswer && entry.answerBy ? ` — réponse attendue avant le ${formatDeadline(entry.answerBy)}` : ''),
     entry.lastStep ? h('p', { class: 'aide' }, `Dernière étape : ${entry.lastStep}`) : null,
     h('div', { class: 'probleme-formulaire' }));
   // The matcher's sentence and the note are in the introduction itself.

@@ -7,7 +7,7 @@ import { profile, Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import {
   ACTOR_TYPES, CATEGORIES, FORMS, LEVELS, SDGS, STATUSES, THEMES, announce, checkboxes, checkedValues, clearProblems,
-  controlOf, field, focusedControl, formatDate, h, problemBox, select, showProblem,
+  controlOf, field, focusedControl, formatDate, formatDeadline, h, problemBox, select, showProblem,
 } from '../ui.js';
 
 /** The events that change the members' list, with what is announced when another device made them. */
@@ -334,10 +334,10 @@ function latestDrawing(section) {
 
 function invitationState(invitation) {
   switch (invitation.status) {
-    case 'PENDING': return `en attente, valable jusqu’au ${formatDate(invitation.expiresAt)}`;
+    case 'PENDING': return `en attente, valable jusqu’au ${formatDeadline(invitation.expiresAt)}`;
     case 'REDEEMED': return `utilisée le ${formatDate(invitation.redeemedAt)} par ${invitation.redeemedBy}`;
     case 'REVOKED': return `retirée le ${formatDate(invitation.revokedAt)}`;
-    default: return `expirée le ${formatDate(invitation.expiresAt)} sans avoir servi`;
+    default: return `expirée le ${formatDeadline(invitation.expiresAt)} sans avoir servi`;
   }
 }
 
@@ -346,7 +346,7 @@ function newCode(created) {
   const link = `${location.origin}${location.pathname}#/rejoindre/${created.code}`;
   return h('div', { class: 'carte', id: 'nouveau-code', tabindex: '-1', 'data-invitation': created.invitationId },
     h('h3', {}, 'Code à transmettre'),
-    h('p', {}, `Il ne s’affichera plus : transmettez-le maintenant à votre collègue. Valable jusqu’au ${formatDate(created.expiresAt)}.`),
+    h('p', {}, `Il ne s’affichera plus : transmettez-le maintenant à votre collègue. Valable jusqu’au ${formatDeadline(created.expiresAt)}.`),
     h('p', {}, h('code', { 'data-code': '' }, created.code)),
     h('p', {}, 'Ou ce lien, qui ouvre la console sur le code après la connexion : ', h('code', { 'data-lien': '' }, link)));
 }

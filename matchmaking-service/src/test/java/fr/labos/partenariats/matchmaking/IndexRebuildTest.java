@@ -87,7 +87,7 @@ class IndexRebuildTest {
             await().atMost(ofSeconds(20)).untilAsserted(() ->
                     assertThat(restarted.getJson("/api/needs/n1/matches").findValuesAsText("offerId")).containsExactly("o1"));
             // Every record was committed before the stop: the index came from MongoDB, not from the topic.
-            await().during(ofSeconds(1)).atMost(ofSeconds(2)).pollInterval(ofMillis(200)).until(() -> restarted.received() == 0);
+            await().during(ofSeconds(1)).atMost(ofSeconds(10)).pollInterval(ofMillis(200)).until(() -> restarted.received() == 0);
             assertThat(restarted.getJson("/actuator/health").at("/components/matchingIndex/status").asText()).isEqualTo("UP");
         }
     }
@@ -115,7 +115,7 @@ class IndexRebuildTest {
         try (RunningMatchmaking after = start()) {
             await().atMost(ofSeconds(20)).untilAsserted(() ->
                     assertThat(after.getJson("/api/needs/n1/matches").findValuesAsText("offerId")).containsExactly("o1"));
-            await().during(ofSeconds(1)).atMost(ofSeconds(2)).pollInterval(ofMillis(200)).until(() -> after.received() == 0);
+            await().during(ofSeconds(1)).atMost(ofSeconds(10)).pollInterval(ofMillis(200)).until(() -> after.received() == 0);
         }
     }
 

@@ -33,7 +33,7 @@ class ProjectionWaitsForMongoTest {
             publisher.publish("o1", 0, new OfferRegisteredEvent("o1", "a1", post(ResourceCategory.EQUIPMENT).build(), Instant.now()));
 
             // Several retry rounds go by (back-off 100 ms doubling to 1 s) and the record is neither applied nor given up.
-            await().during(ofSeconds(3)).atMost(ofSeconds(4)).pollInterval(ofMillis(200)).until(() ->
+            await().during(ofSeconds(3)).atMost(ofSeconds(10)).pollInterval(ofMillis(200)).until(() ->
                     service.received() == 0);
 
             try (InMemoryMongo mongo = InMemoryMongo.start(port)) {

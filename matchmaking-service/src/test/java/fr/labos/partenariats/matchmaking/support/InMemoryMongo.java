@@ -7,7 +7,14 @@ import com.mongodb.client.model.Sorts;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.bson.RawBsonDocument;
+import fr.labos.partenariats.matchmaking.projection.MongoDays;
+import org.springframework.data.mongodb.MongoDatabaseFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -64,12 +71,23 @@ public final class InMemoryMongo implements AutoCloseable {
         return uri;
     }
 
-    /** A template of the test's own, outside any Spring context. */
+    /**
+     * A template of the test's own, outside any Spring context, storing as the service's does (its conversions:
+     * {@link MongoDays}).
+     */
     public synchronized MongoTemplate template() {
         if (client == null) {
             client = MongoClients.create(uri);
         }
-        return new MongoTemplate(client, DATABASE);
+        MongoDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, DATABASE);
+        MongoCustomConversions conversions = MongoDays.conversions();
+        MongoMappingContext mapping = new MongoMappingContext();
+        mapping.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+        mapping.afterPropertiesSet();
+        MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), mapping);
+        converter.setCustomConversions(conversions);
+        converter.afterPropertiesSet();
+        return new MongoTemplate(factory, converter);
     }
 
     /**

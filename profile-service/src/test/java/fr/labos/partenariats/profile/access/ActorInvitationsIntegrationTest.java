@@ -17,7 +17,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -165,7 +165,7 @@ class ActorInvitationsIntegrationTest {
         ResponseEntity<String> expired = assertRefusedWritingNothing(colleague.sign(), codeBody(code.value()), HttpStatus.CONFLICT);
 
         assertThat(json(expired.getBody()).get("detail").asText()).startsWith("Cette invitation a expiré le ")
-                .contains(String.valueOf(expiresAt.atZone(ZoneOffset.UTC).getYear()));
+                .contains(String.valueOf(expiresAt.atZone(ZoneId.of("Europe/Paris")).getYear()));
         assertThat(json(http.get(member.sign(), invitationsOf(actor)).getBody()).get(0).get("status").asText())
                 .isEqualTo("EXPIRED");
         assertThat(http.call(HttpMethod.DELETE, member.sign(), invitationsOf(actor) + "/" + code.invitationId(), null)

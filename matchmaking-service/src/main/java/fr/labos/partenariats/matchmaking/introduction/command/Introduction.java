@@ -80,7 +80,7 @@ public class Introduction {
         IntroductionRules.checkProposal(command);
         openPairs.claim(command.introductionId(), command.actorId(), command.partnerActorId());
         Instant now = clock.instant();
-        Instant due = now.plus(answerPeriod.duration());
+        Instant due = answerPeriod.endOf(now);
         // Scheduled first for its id (the deadline is written with the events, when the unit of work commits).
         String deadlineId = deadlines.schedule(due, ANSWER_DEADLINE);
         apply(new IntroductionProposedEvent(command.introductionId(), command.source(), command.actorId(),

@@ -21,8 +21,8 @@ import java.util.regex.Pattern;
 /** The rules on what a proposal and an outcome must say, whatever the introduction's state. */
 public final class IntroductionRules {
 
-    /** Labs work on French local time: an outcome "today" is today in Paris. */
-    static final ZoneId LAB_TIME_ZONE = ZoneId.of("Europe/Paris");
+    /** Labs work on French local time: an outcome "today" is today in Paris. The service's clock is on it too. */
+    public static final ZoneId LAB_TIME_ZONE = ZoneId.of("Europe/Paris");
 
     /**
      * A meeting's id is a segment of its address ({@code /meetings/{id}/held}): letters without accents, digits,
@@ -149,7 +149,7 @@ public final class IntroductionRules {
      * as if it had been proposed here that morning.
      */
     static Instant pastAnswersDue(RecordPastIntroductionCommand command, AnswerPeriod answerPeriod) {
-        return command.proposedOn().atStartOfDay(LAB_TIME_ZONE).toInstant().plus(answerPeriod.duration());
+        return answerPeriod.endOf(command.proposedOn().atStartOfDay(LAB_TIME_ZONE).toInstant());
     }
 
     /**

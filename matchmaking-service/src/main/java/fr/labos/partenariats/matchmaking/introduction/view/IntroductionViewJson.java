@@ -36,10 +36,13 @@ final class IntroductionViewJson {
                     List<TimelineStep> steps) {
     }
 
-    /** One line of an actor's inbox. */
+    /**
+     * One line of an actor's inbox. {@code sequence}: the introduction's last step the view took in (its events are
+     * numbered from 0), as the live stream numbers them: a page told of step n reads again until its line is there.
+     */
     record InboxEntry(String id, String status, String statusLabel, boolean waitingForYourAnswer, Instant answerBy,
                       String side, ActorRef partner, String source, Instant proposedAt, Instant lastStepAt,
-                      String lastStep) {
+                      String lastStep, long sequence) {
     }
 
     /** {@code GET /api/actors/{id}/introductions}: what waits for this actor's answer first, then the latest. */
@@ -59,7 +62,7 @@ final class IntroductionViewJson {
         String lastStep = view.steps.isEmpty() ? null : view.steps.get(view.steps.size() - 1).what();
         return new InboxEntry(view.id, slug(view), label(view), view.waitsFor(actorId), view.answerBy,
                 asked ? "demandeur" : "sollicité", ref(partner, names), view.source == null ? null : view.source.name(),
-                view.proposedAt, view.lastStepAt, lastStep);
+                view.proposedAt, view.lastStepAt, lastStep, view.sequence);
     }
 
     private static Milestones milestones(IntroductionView view) {

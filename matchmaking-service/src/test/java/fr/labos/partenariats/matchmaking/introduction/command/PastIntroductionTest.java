@@ -99,6 +99,19 @@ class PastIntroductionTest {
     }
 
     @Test
+    void anAnswerPeriodAcrossTheChangeToWinterTimeEndsAtMidnightInParis() {
+        // Proposed on 18 October 2025; clocks went back on the 26th: due at midnight on 1 November, not at 23:00 on the
+        // 31st (336 hours), which would date the expiry and count it in October.
+        Instant proposed = parisMidnight("2025-10-18");
+        Instant due = parisMidnight("2025-11-01");
+        fixture.givenNoPriorActivity()
+                .when(past(LocalDate.of(2025, 10, 18), null, null, null, List.of()))
+                .expectEvents(new IntroductionProposedEvent(ID, IntroductionSource.FACILITATOR, ASSOCIATION, FOUNDATION,
+                                List.of(), null, FACILITATOR, NOTE, proposed, due, null),
+                        new IntroductionExpiredEvent(ID, due));
+    }
+
+    @Test
     void anUnansweredOneStillWithinItsAnswerPeriodWaitsForItsAnswersAndItsDeadline() {
         Instant due = parisMidnight("2026-03-02").plus(AnswerPeriod.DEFAULT.duration());
         fixture.givenCurrentTime(NOW)
