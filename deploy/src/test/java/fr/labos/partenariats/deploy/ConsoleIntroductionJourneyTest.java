@@ -45,8 +45,8 @@ class ConsoleIntroductionJourneyTest {
     @Test
     void bothMembersAcceptAndThenSeeEachOthersContact(SignedInLab lab) {
         String[] pair = askablePair(lab);
-        String asker = lab.actor(pair[0]);
-        String partner = lab.actor(pair[2]);
+        String asker = pair[0];
+        String partner = pair[2];
         String introduction;
         try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-1-demande", DESKTOP)) {
             browser.signIn(lab, pair[1]);
@@ -200,13 +200,13 @@ class ConsoleIntroductionJourneyTest {
         // has just registered (a pair no other test of the lab introduced before, whatever their order).
         String tremplin = lab.actor("tremplin-insertion");
         String mobilite = lab.actor("mobilite-solidaire");
-        String partner = isereNewcomer(lab, "Association partenaire");
+        String partner = isereNewcomer(lab, "member-mobilite", "Association partenaire");
         String introduction = id(lab.send("POST", lab.matchmaking.resolve("/api/introductions"), "facilitator-isere", """
                 {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "Je vous propose d'en parler."}"""
                 .formatted(partner, tremplin)).body());
         awaitInInbox(lab, tremplin, "member-tremplin", introduction);
         // A newcomer of Isère, whom the facilitator will introduce to Tremplin while Tremplin's member is declining.
-        String newcomer = isereNewcomer(lab, "Association nouvelle venue");
+        String newcomer = isereNewcomer(lab, "member-mobilite", "Association nouvelle venue");
         String cardOf = "li[data-introduction='" + introduction + "']";
         try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-declinee", DESKTOP)) {
             browser.signIn(lab, "member-tremplin");
@@ -319,12 +319,12 @@ class ConsoleIntroductionJourneyTest {
         }
     }
 
-    /** An association of Isère registered by Mobilité solidaire's member (its member then), once the matcher knows it. */
-    private static String isereNewcomer(SignedInLab lab, String name) {
-        String actor = lab.create("/api/actors", "member-mobilite", AuthorizationMatrixTest.ISERE_ACTOR.formatted(
+    /** An association of Isère registered by a demo member (its member then), once the matcher knows it. */
+    private static String isereNewcomer(SignedInLab lab, String account, String name) {
+        String actor = lab.create("/api/actors", account, AuthorizationMatrixTest.ISERE_ACTOR.formatted(
                 name, "nouvelle-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.org"));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> lab.send("GET",
-                lab.matchmaking.resolve("/api/actors/" + actor + "/introductions"), "member-mobilite", null).statusCode() == 200);
+                lab.matchmaking.resolve("/api/actors/" + actor + "/introductions"), account, null).statusCode() == 200);
         return actor;
     }
 
@@ -351,20 +351,45 @@ class ConsoleIntroductionJourneyTest {
         return browser.script("return document.activeElement.name;");
     }
 
-    /** A demo member's actor and a partner the matcher proposes to it that also has a demo member, not yet introduced. */
+    /**
+     * An actor with a demo member (its id, the member's account) and a partner the matcher proposes to it on the page
+     * (among its first ten) that has one too, not yet introduced: two demo actors, or, when the lab holds no such pair
+     * any more (other tests, or the demo's history, introduced them), two associations of Isère registered here by two
+     * demo members, with a need and an offer written for each other.
+     */
     private static String[] askablePair(SignedInLab lab) {
         for (List<String> asker : MEMBERS) {
-            JsonNode partners = json(lab.send("GET", lab.matchmaking.resolve("/api/actors/" + lab.actor(asker.get(0))
-                    + "/partners?limit=10&pairs=3"), asker.get(1), null).body());
+            JsonNode partners = partnersOf(lab, lab.actor(asker.get(0)), asker.get(1));
             for (List<String> partner : MEMBERS) {
                 for (JsonNode proposed : partners) {
                     if (proposed.path("actorId").asText().equals(lab.actor(partner.get(0)))) {
-                        return new String[]{asker.get(0), asker.get(1), partner.get(0), partner.get(1)};
+                        return new String[]{lab.actor(asker.get(0)), asker.get(1), lab.actor(partner.get(0)), partner.get(1)};
                     }
                 }
             }
         }
-        throw new AssertionError("no demo member's actor is among the partners proposed to another demo member's actor");
+        String workshop = "atelier" + UUID.randomUUID().toString().substring(0, 8);
+        String asker = isereNewcomer(lab, "member-mobilite", "Association de l'" + workshop);
+        String partner = isereNewcomer(lab, "member-fonds", "Fondation de l'" + workshop);
+        lab.create("/api/actors/" + asker + "/needs", "member-mobilite", """
+                {"category": "FUNDING", "form": "RESOURCES", "title": "Financer l'%1$s vers l'emploi",
+                 "description": "Un financeur pour l'%1$s, qui accompagne vingt personnes vers l'emploi",
+                 "themes": ["EMPLOYMENT_INSERTION"], "sdgs": [8], "territory": {"code": "38", "level": "DEPARTEMENT"}}"""
+                .formatted(workshop));
+        lab.create("/api/actors/" + partner + "/offers", "member-fonds", """
+                {"category": "FUNDING", "form": "RESOURCES", "title": "Subventions pour l'%1$s vers l'emploi",
+                 "description": "Des subventions pour l'%1$s, qui accompagne vers l'emploi",
+                 "themes": ["EMPLOYMENT_INSERTION"], "sdgs": [8], "territory": {"code": "38", "level": "DEPARTEMENT"}}"""
+                .formatted(workshop));
+        Awaitility.await("the partner proposed to the asker").atMost(Duration.ofSeconds(60)).until(() ->
+                partnersOf(lab, asker, "member-mobilite").findValuesAsText("actorId").contains(partner));
+        return new String[]{asker, "member-mobilite", partner, "member-fonds"};
+    }
+
+    /** The first ten partners the matcher proposes to the actor, as its partners page asks. */
+    private static JsonNode partnersOf(SignedInLab lab, String actor, String account) {
+        return json(lab.send("GET", lab.matchmaking.resolve("/api/actors/" + actor + "/partners?limit=10&pairs=3"),
+                account, null).body());
     }
 
     private static void awaitInInbox(SignedInLab lab, String actor, String account, String introduction) {
