@@ -221,9 +221,10 @@ class ConsoleIntroductionJourneyTest {
 
             // The facilitator introduces two other organisations to each other: Tremplin's member hears of it without
             // its id (it may not read it), and the inbox, where it cannot be, reads nothing for it.
-            // Counted once the page is quiet (a reading of its own still planned would be counted below).
+            // Counted once the page is quiet: no reading for longer than the page waits between two readings of a
+            // series (8 s; a reading of its own still planned would be counted below).
             AtomicLong lastCount = new AtomicLong(-1);
-            Awaitility.await("the inbox page quiet").during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(30))
+            Awaitility.await("the inbox page quiet").during(Duration.ofSeconds(9)).atMost(Duration.ofSeconds(60))
                     .until(() -> {
                         long now = inboxReads(browser, tremplin);
                         return now == lastCount.getAndSet(now);
@@ -236,7 +237,7 @@ class ConsoleIntroductionJourneyTest {
             assertThat(lab.send("GET", lab.matchmaking.resolve("/api/live"), "member-tremplin", null).body())
                     .doesNotContain(elsewhere);
             // The stream tells the page as the service reads the event (listed above); a page that cared would read at
-            // once and again 800 ms later.
+            // once (then again until its line shows the step).
             Awaitility.await("no reading of the inbox for an introduction it may not read")
                     .during(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(10))
                     .until(() -> inboxReads(browser, tremplin) == inboxReads);

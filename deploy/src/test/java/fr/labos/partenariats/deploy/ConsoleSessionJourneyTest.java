@@ -338,7 +338,6 @@ class ConsoleSessionJourneyTest {
         return ((Number) browser.script("return window.__vu;")).longValue();
     }
 
-    /** When the re-plan's event happened, as the live stream's recent notifications tell it. */
     /**
      * When the re-plan's event was committed, from the live stream's recent events: awaited, since the page may show
      * the re-plan (read from the event store after the absence) before the event went through the broker.

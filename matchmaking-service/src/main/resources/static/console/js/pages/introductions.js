@@ -70,10 +70,12 @@ export async function render(main, context, actorId) {
   const waiting = new Map();
   let again = null;
   let attempt = 0;
+  let left = false;
   const plan = delay => { clearTimeout(again); again = setTimeout(check, delay); };
   const check = async () => {
     again = null;
     await load();
+    if (left) return; // the reader left the page while it read: nothing more to read for it
     for (const [id, step] of waiting) if ((drawn.get(id)?.sequence ?? -1) >= step) waiting.delete(id);
     if (again) return; // a newer notification planned its own reading meanwhile
     if (waiting.size === 0 || attempt >= READ_AGAIN_AFTER.length) { waiting.clear(); attempt = 0; return; }
@@ -85,7 +87,7 @@ export async function render(main, context, actorId) {
     attempt = 0;
     plan(0);
   });
-  return () => { stop(); clearTimeout(again); };
+  return () => { left = true; stop(); clearTimeout(again); };
 }
 
 /** When the inbox is read again, in milliseconds after the previous reading, while a step told is not in it yet. */
@@ -325,6 +327,16 @@ function outcomeForm(actorId, intro, reload) {
     field('Catégorie', select('category', CATEGORIES, '', { empty: '—' })),
     field('Note', h('input', { name: 'note' })),
     h('button', { type: 'submit' }, 'Enregistrer la suite'));
+  // A page left open past midnight in Paris: the day proposed, and the last one the picker offers, move on to the
+  // new day when the reader comes to the form (unless they chose a day themselves).
+  form.addEventListener('focusin', () => {
+    const now = labToday();
+    const day = form.elements.day;
+    if (day.max === now) return;
+    if (day.value === day.max) day.value = now;
+    day.max = now;
+    day.defaultValue = now;
+  });
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const value = name => form.elements[name].value.trim() || null;
