@@ -275,6 +275,12 @@ class ConsoleSessionJourneyTest {
             shotOf(browser, "#titre-tours", "table-retiree");
             checkPage(browser, "sessions", "the live mode after a table lost");
 
+            // The list of the facilitator's sessions says where this one stands.
+            browser.go(lab, "#/sessions", "sessions");
+            assertThat(browser.await(By.cssSelector("[data-session='" + sessionId + "']")).getText())
+                    .contains("en cours (tour 1 sur " + ROUNDS + ")");
+            checkPage(browser, "sessions", "the sessions page with a session under way");
+
             String report = "session live update (ms, API's answer → change shown on the open live page, 1 absence re-planned + 6 locks): "
                     + summary(delays) + "\n"
                     + "session live update of the absence measured from the re-plan event's own timestamp (ms): " + eventToPage + "\n";

@@ -208,7 +208,7 @@ function card(actorId, actorName, entry, reload, histories, redrawLater) {
       } }, 'Décliner')), decline);
   }
   if (BOTH_ACCEPTED.includes(entry.status) && partner.id) {
-    const contact = h('div', { class: 'contact' });
+    const contact = h('div', { class: 'contact' }, h('p', { class: 'aide' }, 'Contact du partenaire : ouverture en cours…'));
     partnerContact(partner.id)
       .then(c => contact.replaceChildren(h('h3', {}, 'Contact du partenaire'), h('p', { 'data-contact': partner.id }, `${c.name} — ${c.email}${c.phone ? ` — ${c.phone}` : ''}`)))
       .catch(e => { contact.replaceChildren(problemBox(e)); redrawLater(); });
@@ -289,19 +289,26 @@ async function answered(actorId, introductionId) {
 }
 
 /**
- * profile-service opens the contact once the second acceptance reaches it through Kafka, a moment after this service
- * saw it: a refusal right after both accepted is asked again, a few times, before it is shown.
+ * profile-service opens the contact to a side's members once the second acceptance reaches it through Kafka, a moment
+ * after this service saw it (seconds, on a loaded server): a member's refusal right after both accepted is asked again,
+ * less often as time goes, for about half a minute, before it is shown. A facilitator's or an admin's right to a
+ * contact does not wait for an acceptance: their refusal is shown at once.
  */
 async function partnerContact(partnerId) {
+  const waitsForTheAcceptance = currentSession()?.role === 'ACTOR_MEMBER';
   for (let attempt = 0; ; attempt++) {
     try {
       return await profile(`/api/actors/${partnerId}/contact`);
     } catch (e) {
-      if (!(e instanceof Problem) || e.status !== 403 || attempt >= 15) throw e;
-      await new Promise(resolve => setTimeout(resolve, 400));
+      if (!(e instanceof Problem) || e.status !== 403 || !waitsForTheAcceptance
+          || attempt >= CONTACT_ASKED_AGAIN_AFTER.length) throw e;
+      await new Promise(resolve => setTimeout(resolve, CONTACT_ASKED_AGAIN_AFTER[attempt]));
     }
   }
 }
+
+/** When the partner's contact is asked again after a refusal, in milliseconds after the previous answer (31 s in all). */
+const CONTACT_ASKED_AGAIN_AFTER = [400, 400, 400, 800, 800, 1500, 1500, 3000, 3000, 5000, 5000, 10000];
 
 /**
  * An introduction of the inbox answers 404 once the reader may no longer read it (its membership ended meanwhile): the

@@ -30,13 +30,17 @@ record SessionOverview(String id, String title, TerritoryRef territory, String p
     record MeetingWish(String actorId, String wishedActorId, boolean mutual) {
     }
 
-    /** A line of {@code GET /api/sessions}. */
+    /**
+     * A line of {@code GET /api/sessions}: where the session stands said as the overview says it (a plan generated,
+     * published, round n of {@code rounds} started, closed).
+     */
     record Summary(String id, String title, TerritoryRef territory, String place, LocalDate date, LocalTime startsAt,
-                   int participants, boolean published, int roundsStarted, boolean closed) {
+                   int rounds, int participants, boolean scheduled, boolean published, int roundsStarted,
+                   boolean closed) {
 
         static Summary of(SessionState s) {
-            return new Summary(s.sessionId(), s.title(), s.territory(), s.place(), s.date(), s.startsAt(),
-                    s.participants().size(), s.published(), s.roundsStarted(), s.closed());
+            return new Summary(s.sessionId(), s.title(), s.territory(), s.place(), s.date(), s.startsAt(), s.rounds(),
+                    s.participants().size(), s.version() > 0, s.published(), s.roundsStarted(), s.closed());
         }
     }
 

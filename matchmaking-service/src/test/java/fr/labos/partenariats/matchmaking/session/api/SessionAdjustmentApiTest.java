@@ -21,6 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,6 +83,12 @@ class SessionAdjustmentApiTest {
         // The sessions it runs, and the session's participants with their names, presence and wishes.
         JsonNode listed = RunningMatchmaking.parse(service.get("/api/sessions", FACILITATOR).body());
         assertThat(listed.findValuesAsText("id")).contains(sessionId);
+        // Where it stands, as the console's list says it (« plan en préparation », later « tour 1 sur 3 »).
+        JsonNode line = StreamSupport.stream(listed.spliterator(), false)
+                .filter(s -> s.path("id").asText().equals(sessionId)).findFirst().orElseThrow();
+        assertThat(line.path("rounds").asInt()).isEqualTo(3);
+        assertThat(line.path("scheduled").asBoolean()).as("a plan generated").isTrue();
+        assertThat(line.path("published").asBoolean()).isFalse();
         assertThat(RunningMatchmaking.parse(service.get("/api/sessions", SAVOIE_FACILITATOR).body())
                 .findValuesAsText("id")).doesNotContain(sessionId);
         JsonNode overview = RunningMatchmaking.parse(service.get(path, FACILITATOR).body());
