@@ -114,7 +114,18 @@ export function formatDate(value) {
   if (!value) return '—';
   const options = { day: 'numeric', month: 'long', year: 'numeric' };
   if (PLAIN_DAY.test(value)) options.timeZone = 'UTC';
-  return new Date(value).toLocaleDateString('fr-FR', options);
+  return firstOfTheMonth(new Date(value).toLocaleDateString('fr-FR', options));
+}
+
+/** An instant's day and time, in the reader's zone (the steps of a history). */
+export function formatDateTime(value) {
+  return firstOfTheMonth(new Date(value).toLocaleString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric',
+    hour: '2-digit', minute: '2-digit' }));
+}
+
+/** French writes the first of a month as an ordinal (« 1er décembre »), which the browser's format does not. */
+function firstOfTheMonth(text) {
+  return text.replace(/^1 /, '1er ');
 }
 
 /**
@@ -127,7 +138,7 @@ export function formatDeadline(value) {
   const shown = new Date(value).toLocaleString('fr-FR', { timeZone: LAB_TIME_ZONE, day: 'numeric', month: 'long',
     year: 'numeric', hour: '2-digit', minute: '2-digit' });
   const readerZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-  return readerZone === LAB_TIME_ZONE ? shown : `${shown} (heure de Paris)`;
+  return firstOfTheMonth(readerZone === LAB_TIME_ZONE ? shown : `${shown} (heure de Paris)`);
 }
 
 export function percent(value) {

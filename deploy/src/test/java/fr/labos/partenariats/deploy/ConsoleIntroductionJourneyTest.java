@@ -279,7 +279,8 @@ class ConsoleIntroductionJourneyTest {
 
     /**
      * Days in the console are the lab's (Europe/Paris, as the service's rules), whatever the browser's zone: today for
-     * an outcome is the day in Paris, a plain day of the API is the day it names, a deadline is shown at Paris's hour.
+     * an outcome is the day in Paris, a plain day of the API is the day it names, a deadline is shown at Paris's hour;
+     * the first of a month is written as French writes it.
      * Read in the console's own module, in a browser set to Martinique (four hours behind UTC, five or six behind
      * Paris), then to Paris.
      */
@@ -297,7 +298,9 @@ class ConsoleIntroductionJourneyTest {
                       ui.labToday(new Date('2026-07-14T21:59:00Z')), ui.labToday(new Date('2026-07-14T22:00:00Z')),
                       ui.labToday(new Date('2026-12-05T02:00:00Z')), ui.formatDate('2026-12-04'),
                       ui.formatDate('2026-12-05T02:00:00Z'), ui.formatDeadline('2026-12-11T17:00:00Z'),
-                      ui.formatDeadline('2026-07-14T21:59:00Z')]), e => done(String(e)));
+                      ui.formatDeadline('2026-07-14T21:59:00Z'), ui.formatDate('2026-12-01'),
+                      ui.formatDeadline('2026-12-01T10:00:00Z'), ui.formatDateTime('2026-12-01T14:00:00Z'),
+                      ui.formatDate('2026-12-11')]), e => done(String(e)));
                     """);
             assertThat(days).isEqualTo(List.of(
                     // Midnight in Paris: 23:00 UTC in winter, 22:00 in summer.
@@ -307,7 +310,10 @@ class ConsoleIntroductionJourneyTest {
                     // A plain day as written; an instant in the reader's zone.
                     "4 décembre 2026", "4 décembre 2026",
                     // A deadline at the lab's hour, as the service's refusal will state it, and said to be Paris's.
-                    "11 décembre 2026 à 18:00 (heure de Paris)", "14 juillet 2026 à 23:59 (heure de Paris)"));
+                    "11 décembre 2026 à 18:00 (heure de Paris)", "14 juillet 2026 à 23:59 (heure de Paris)",
+                    // The first of a month is an ordinal in French; the 11th is not (10:00 in Martinique, 14:00 UTC).
+                    "1er décembre 2026", "1er décembre 2026 à 11:00 (heure de Paris)", "1er décembre 2026 à 10:00",
+                    "11 décembre 2026"));
 
             // A reader in Paris is not told the obvious.
             browser.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Europe/Paris"));

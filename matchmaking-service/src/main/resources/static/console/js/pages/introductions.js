@@ -3,7 +3,7 @@
 import { matchmaking, profile, Problem } from '../api.js';
 import { currentSession } from '../auth.js';
 import { changesIntroductions, onEvent } from '../live.js';
-import { CATEGORIES, FORMS, announce, coalescing, field, formatDate, formatDeadline, h, labToday, problemBox, select, showProblem } from '../ui.js';
+import { CATEGORIES, FORMS, announce, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, select, showProblem } from '../ui.js';
 
 const REASONS = { NOT_RELEVANT: 'Pas pertinent pour nous', ALREADY_PARTNERS: 'Déjà partenaires', NOT_NOW: 'Pas maintenant', COMPETITOR: 'Concurrent', OTHER: 'Autre raison' };
 const OUTCOMES = { NO_FIT: 'Sans suite', FOLLOW_UP_PLANNED: 'Suite prévue', PARTNERSHIP_FORMED: 'Partenariat formé', PARTNERSHIP_ENDED: 'Partenariat terminé' };
@@ -272,9 +272,6 @@ function whoActed(who) {
   return session && session.subject === who.subject ? 'vous' : who.subject;
 }
 
-function formatDateTime(value) {
-  return new Date(value).toLocaleString('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
-}
 
 /**
  * The view reads the events after the command is committed: asks it again, a few times, until it shows the actor's
@@ -307,7 +304,7 @@ async function partnerContact(partnerId) {
   }
 }
 
-/** When the partner's contact is asked again after a refusal, in milliseconds after the previous answer (31 s in all). */
+/** When the partner's contact is asked again after a refusal, in milliseconds after the previous answer (32 s in all). */
 const CONTACT_ASKED_AGAIN_AFTER = [400, 400, 400, 800, 800, 1500, 1500, 3000, 3000, 5000, 5000, 10000];
 
 /**
