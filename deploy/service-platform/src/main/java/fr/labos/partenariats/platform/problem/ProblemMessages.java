@@ -6,8 +6,10 @@ import org.springframework.context.NoSuchMessageException;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 import java.text.DateFormat;
+import java.text.FieldPosition;
 import java.text.Format;
 import java.text.MessageFormat;
+import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -36,14 +38,38 @@ public final class ProblemMessages {
         @Override
         protected MessageFormat createMessageFormat(String message, Locale locale) {
             MessageFormat format = super.createMessageFormat(message, locale);
-            for (Format part : format.getFormats()) {
-                if (part instanceof DateFormat date) {
+            Format[] parts = format.getFormats();
+            for (int i = 0; i < parts.length; i++) {
+                if (parts[i] instanceof DateFormat date) {
                     date.setTimeZone(LAB_TIME_ZONE);
+                    if (locale.getLanguage().equals(Locale.FRENCH.getLanguage())) {
+                        format.setFormat(i, new FirstOfTheMonthInFrench(date));
+                    }
                 }
             }
             return format;
         }
     };
+
+    /** French writes the first of a month as an ordinal (« 1er décembre 2026 »), which Java's date formats do not. */
+    private static final class FirstOfTheMonthInFrench extends Format {
+
+        private final DateFormat date;
+
+        FirstOfTheMonthInFrench(DateFormat date) {
+            this.date = date;
+        }
+
+        @Override
+        public StringBuffer format(Object value, StringBuffer toAppendTo, FieldPosition position) {
+            return toAppendTo.append(date.format(value).replaceFirst("^1 ", "1er "));
+        }
+
+        @Override
+        public Object parseObject(String source, ParsePosition position) {
+            return date.parseObject(source, position);
+        }
+    }
 
     ProblemMessages(List<String> serviceBundles) {
         List<String> basenames = new ArrayList<>(serviceBundles);

@@ -24,6 +24,15 @@ class ProblemMessagesTest {
     }
 
     @Test
+    void theFirstOfAMonthIsAnOrdinalInFrench() {
+        Date first = Date.from(Instant.parse("2026-12-01T10:00:00Z"));
+        assertThat(messages.get("test.expired", Locale.FRENCH, first)).isEqualTo("expiré le 1er décembre 2026");
+        assertThat(messages.get("test.expired", Locale.ENGLISH, first)).isEqualTo("expired on December 1, 2026");
+        Date eleventh = Date.from(Instant.parse("2026-12-11T10:00:00Z"));
+        assertThat(messages.get("test.expired", Locale.FRENCH, eleventh)).isEqualTo("expiré le 11 décembre 2026");
+    }
+
+    @Test
     void aDateIsTheLabsDayNotTheServers() {
         // A server on UTC, as most images are: 23:30 UTC on 19 September is already the 20th in France (UTC+2 in summer).
         TimeZone servers = TimeZone.getDefault();
