@@ -303,7 +303,8 @@ final class DemoIntroductions {
         return "{\"actingFor\": \"%s\"}".formatted(actor);
     }
 
-    private static LocalDate today() {
+    /** Today in the lab's zone (Paris), the day the services' rules take: the demo's days are counted from it. */
+    static LocalDate today() {
         return LocalDate.now(PARIS);
     }
 

@@ -11,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +66,7 @@ final class DemoSession {
     /** Plans the session, registers the participants and expresses the mutual wishes; returns its id. */
     String planReadyToGenerate() throws IOException, InterruptedException {
         String sessionId = JSON.readTree(send("/api/sessions",
-                PLAN.formatted(LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(7)), 201)).path("id").asText();
+                PLAN.formatted(DemoIntroductions.today().plusDays(7)), 201)).path("id").asText();
         String path = "/api/sessions/" + sessionId;
         for (String key : PARTICIPANTS) {
             send(path + "/participants", "{\"actorId\": \"%s\"}".formatted(require(key)), 204);

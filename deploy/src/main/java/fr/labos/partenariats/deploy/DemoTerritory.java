@@ -18,7 +18,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -43,8 +42,6 @@ final class DemoTerritory {
     private static final Logger log = LoggerFactory.getLogger(DemoTerritory.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> POST_KINDS = List.of("needs", "offers");
-    /** Labs work on French local time: the demo's posts run from today in Paris. */
-    private static final ZoneId LAB_TIME_ZONE = ZoneId.of("Europe/Paris");
 
     private final JsonNode document;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -95,7 +92,7 @@ final class DemoTerritory {
         Function<String, String> tokenFor = account -> tokens.computeIfAbsent(account, auth::token);
         ObjectNode progress = readProgress(profileService, progressFile, tokenFor.apply(SHOWCASE_ACCOUNT));
         int posted = 0;
-        LocalDate today = LocalDate.now(LAB_TIME_ZONE);
+        LocalDate today = DemoIntroductions.today();
         for (JsonNode actor : document.path("actors")) {
             String actorKey = actor.path("key").asText();
             String token = tokenFor.apply(registeredBy(actor));
