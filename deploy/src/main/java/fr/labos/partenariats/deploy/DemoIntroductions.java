@@ -3,6 +3,7 @@ package fr.labos.partenariats.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.common.PartnershipForm;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.matching.DeclineReason;
@@ -18,7 +19,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +36,6 @@ final class DemoIntroductions {
 
     static final String FACILITATOR = "facilitator-isere";
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     /**
      * Each story: the actor (demo key), the partner, then its steps: {@code accept-a}, {@code accept-b},
@@ -305,7 +304,7 @@ final class DemoIntroductions {
 
     /** Today in the lab's zone (Paris), the day the services' rules take: the demo's days are counted from it. */
     static LocalDate today() {
-        return LocalDate.now(PARIS);
+        return LocalDate.now(LabCalendar.ZONE);
     }
 
     private static String id(String body) throws IOException {

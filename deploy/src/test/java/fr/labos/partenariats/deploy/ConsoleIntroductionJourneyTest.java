@@ -2,6 +2,7 @@ package fr.labos.partenariats.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,7 +20,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,7 +35,7 @@ class ConsoleIntroductionJourneyTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int DESKTOP = 1280;
     /** The lab's zone, whose day the service checks an outcome's day against. */
-    private static final ZoneId LAB_TIME_ZONE = ZoneId.of("Europe/Paris");
+    private static final ZoneId LAB_TIME_ZONE = LabCalendar.ZONE;
     /** The demo actors that have a demo member account, with that account. */
     private static final List<List<String>> MEMBERS = List.of(
             List.of("mobilite-solidaire", "member-mobilite"),
@@ -223,13 +223,8 @@ class ConsoleIntroductionJourneyTest {
             // its id (it may not read it), and the inbox, where it cannot be, reads nothing for it.
             // Counted once the page is quiet: no reading for longer than the page waits between two readings of a
             // series (8 s; a reading of its own still planned would be counted below).
-            AtomicLong lastCount = new AtomicLong(-1);
-            Awaitility.await("the inbox page quiet").during(Duration.ofSeconds(9)).atMost(Duration.ofSeconds(60))
-                    .until(() -> {
-                        long now = inboxReads(browser, tremplin);
-                        return now == lastCount.getAndSet(now);
-                    });
-            long inboxReads = inboxReads(browser, tremplin);
+            long inboxReads = Readings.settled("the inbox page quiet", Duration.ofSeconds(9), Duration.ofSeconds(60),
+                    () -> inboxReads(browser, tremplin));
             String elsewhere = id(lab.send("POST", lab.matchmaking.resolve("/api/introductions"), "facilitator-isere", """
                     {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR"}""".formatted(newcomer, mobilite)).body());
             Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> lab.send("GET", lab.matchmaking.resolve("/api/live"),

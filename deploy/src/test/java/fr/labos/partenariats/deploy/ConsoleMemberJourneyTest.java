@@ -2,6 +2,7 @@ package fr.labos.partenariats.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -571,7 +572,7 @@ class ConsoleMemberJourneyTest {
      */
     @Test
     void theFacilitatorBringsTheLabsPastIntroductionsFromASpreadsheet(SignedInLab lab) throws IOException {
-        java.time.LocalDate proposed = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Paris")).minusMonths(4);
+        java.time.LocalDate proposed = java.time.LocalDate.now(LabCalendar.ZONE).minusMonths(4);
         java.time.format.DateTimeFormatter french = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
         String header = "acteur;partenaire;proposée le;acceptée le;déclinée le;déclinée par;raison du refus;rencontre le;"
                 + "suite;suite le;forme;catégorie;fin du partenariat le;note\r\n";

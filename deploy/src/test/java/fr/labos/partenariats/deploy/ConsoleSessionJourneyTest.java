@@ -2,6 +2,7 @@ package fr.labos.partenariats.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -20,7 +21,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -71,7 +71,7 @@ class ConsoleSessionJourneyTest {
             form.findElement(By.name("title")).sendKeys(TITLE);
             form.findElement(By.name("place")).sendKeys("Maison de l'économie, Crolles");
             browser.script("arguments[0].value = arguments[1];", form.findElement(By.name("date")),
-                    LocalDate.now(ZoneId.of("Europe/Paris")).plusDays(14).toString());
+                    LocalDate.now(LabCalendar.ZONE).plusDays(14).toString());
             replace(form.findElement(By.name("rounds")), ROUNDS);
             replace(form.findElement(By.name("tables")), TABLES);
             form.findElement(By.cssSelector("button[type=submit]")).sendKeys(Keys.ENTER);

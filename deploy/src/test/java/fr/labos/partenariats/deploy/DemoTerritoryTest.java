@@ -2,6 +2,7 @@ package fr.labos.partenariats.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.common.PartnershipForm;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
@@ -11,7 +12,6 @@ import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -72,7 +72,7 @@ class DemoTerritoryTest {
             }
             // A fixed end would one day be past: profile-service would refuse the post, and the demo would not load.
             assertThat(post.path("validUntil").isTextual()).as(title + ": a fixed end").isFalse();
-            LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+            LocalDate today = LocalDate.now(LabCalendar.ZONE);
             JsonNode validUntil = DemoTerritory.postBody(post, today).path("validUntil");
             if (!validUntil.isNull()) {
                 assertThat(LocalDate.parse(validUntil.asText())).as(title).isAfter(today);

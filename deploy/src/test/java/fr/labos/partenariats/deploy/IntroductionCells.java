@@ -2,13 +2,13 @@ package fr.labos.partenariats.deploy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.labos.partenariats.schema.common.LabCalendar;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -81,7 +81,7 @@ final class IntroductionCells {
         if (path.endsWith("/outcomes")) {
             return new Cell(introduction + "/outcomes", """
                     {"actingFor": "%s", "outcome": "FOLLOW_UP_PLANNED", "day": "%s", "note": "On se revoit"}"""
-                    .formatted(actingFor, LocalDate.now(ZoneId.of("Europe/Paris"))));
+                    .formatted(actingFor, LocalDate.now(LabCalendar.ZONE)));
         }
         String meeting = create(lab, introduction + "/meetings", "admin",
                 "{\"startsAt\": \"%s\", \"place\": \"Tiers-lieu\"}".formatted(Instant.now().minus(Duration.ofHours(2))));

@@ -3,6 +3,7 @@ package fr.labos.partenariats.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.schema.Topics;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -45,7 +46,7 @@ class IntroductionEndToEndTest {
     private static final Duration POLL = Duration.ofMillis(300);
     /** profile-service's consumer of lab.matchmaking.events, which opens the contacts. */
     private static final String PROFILE_INTRODUCTIONS_GROUP = "profile-introduced-contacts";
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ZoneId PARIS = LabCalendar.ZONE;
     /** Hautes-Alpes: the dashboards are read for it alone. */
     private static final String DEPARTEMENT = "05";
     /** The two accounts that register the actors, and a third member who must never see their contacts. */

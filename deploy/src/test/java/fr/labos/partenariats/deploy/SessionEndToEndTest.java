@@ -3,6 +3,7 @@ package fr.labos.partenariats.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.schema.Topics;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -11,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -97,12 +97,7 @@ class SessionEndToEndTest {
         try (ConsumerGroupProgress progress = new ConsumerGroupProgress(lab.kafkaBootstrapServers)) {
             progress.awaitReadToTheEnd("matchmaking-introduction-views", Topics.MATCHMAKING_EVENTS, Duration.ofSeconds(90));
         }
-        AtomicReference<JsonNode> lastFunnel = new AtomicReference<>();
-        await("the dashboard settled").during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500)).until(() -> {
-                    JsonNode now = funnel(lab);
-                    return now.equals(lastFunnel.getAndSet(now));
-                });
+        Readings.settled("the dashboard settled", Duration.ofSeconds(3), Duration.ofSeconds(60), () -> funnel(lab));
         JsonNode planned = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
         Map<String, JsonNode> inProgressBefore = new HashMap<>();
         for (String[] meeting : meetings(planned)) {
@@ -194,7 +189,7 @@ class SessionEndToEndTest {
                 .contains(demoIntroduction);
         awaitFunnel(lab, funnelBefore, newOnes, acceptedNow, metNow, 0);
 
-        String today = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
+        String today = LocalDate.now(LabCalendar.ZONE).toString();
         for (String[] meeting : held) {
             String introduction = "/api/introductions/" + introductionOf.get(meeting[0] + "|" + meeting[1]);
             // The introduction exists once the session's events were handled; an outcome is then accepted only

@@ -1,6 +1,6 @@
 package fr.labos.partenariats.matchmaking;
 
-import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRules;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -47,10 +47,10 @@ public class MatchmakingServiceApplication {
      */
     @Bean
     Clock clock(@Value("${matchmaking.zone:}") String formerSetting) {
-        if (!formerSetting.isBlank() && !ZoneId.of(formerSetting).equals(IntroductionRules.LAB_TIME_ZONE)) {
+        if (!formerSetting.isBlank() && !ZoneId.of(formerSetting).equals(LabCalendar.ZONE)) {
             throw new IllegalStateException("matchmaking.zone (MATCHMAKING_ZONE) is no longer a setting: the labs' "
-                    + "rules take their days in " + IntroductionRules.LAB_TIME_ZONE + "; unset it (it is " + formerSetting + ")");
+                    + "rules take their days in " + LabCalendar.ZONE + "; unset it (it is " + formerSetting + ")");
         }
-        return Clock.system(IntroductionRules.LAB_TIME_ZONE);
+        return Clock.system(LabCalendar.ZONE);
     }
 }

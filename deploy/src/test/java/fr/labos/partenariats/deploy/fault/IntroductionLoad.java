@@ -2,6 +2,7 @@ package fr.labos.partenariats.deploy.fault;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import fr.labos.partenariats.schema.common.LabCalendar;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -44,7 +45,7 @@ final class IntroductionLoad implements AutoCloseable {
     }
 
     /** The lab's days are French: an outcome is dated on the day in Paris. */
-    private static final ZoneId LAB_ZONE = ZoneId.of("Europe/Paris");
+    private static final ZoneId LAB_ZONE = LabCalendar.ZONE;
 
     private final LabHttp http;
     private final URI matchmakingService;

@@ -3,6 +3,7 @@ package fr.labos.partenariats.matchmaking.bench;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.platform.security.TestTokens;
 
+import fr.labos.partenariats.schema.common.LabCalendar;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpResponse;
@@ -57,7 +58,7 @@ public final class IntroductionCommandBenchmark {
     private static final int WARM_UP_SECONDS = Integer.getInteger("bench.warmup", 20);
     /** The yardstick's warm-up and measure, each (at most the measured run's length). */
     private static final int YARDSTICK_SECONDS = 20;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ZoneId PARIS = LabCalendar.ZONE;
     private static final int COMMANDS_PER_LIFE = 6;
     /** Enough threads for every introduction in flight while the service keeps up, and a queue when it does not. */
     private static final int OPEN_LOOP_THREADS = 128;

@@ -10,6 +10,7 @@ import fr.labos.partenariats.matchmaking.engine.model.Match;
 import fr.labos.partenariats.matchmaking.engine.model.PostFeatures;
 import fr.labos.partenariats.matchmaking.engine.model.TerritoryTable;
 import fr.labos.partenariats.matchmaking.engine.model.PostKind;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
@@ -48,7 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class MatchingBenchmark {
 
     private static final long SEED = 20261126L;
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ZoneId PARIS = LabCalendar.ZONE;
     private static final int TOP = 10;
 
     private final StringBuilder report = new StringBuilder();

@@ -4,11 +4,11 @@ import fr.labos.partenariats.matchmaking.support.EventStoreRows;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.platform.security.TestTokens;
 
+import fr.labos.partenariats.schema.common.LabCalendar;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +85,7 @@ public final class PastIntroductionsImportBenchmark {
 
     /** {@code lines} past introductions between distinct pairs; file {@code seed} proposes them on other days. */
     private static byte[] file(List<String> actors, int lines, int seed) {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        LocalDate today = LocalDate.now(LabCalendar.ZONE);
         StringBuilder csv = new StringBuilder("\uFEFFacteur;partenaire;proposée le;acceptée le;déclinée le;déclinée par;"
                 + "raison du refus;rencontre le;suite;suite le;forme;catégorie;fin du partenariat le;note\r\n");
         for (int i = 0; i < lines; i++) {

@@ -11,6 +11,7 @@ import fr.labos.partenariats.matchmaking.engine.model.FrenchText;
 import fr.labos.partenariats.matchmaking.engine.model.Match;
 import fr.labos.partenariats.matchmaking.engine.model.TerritoryTable;
 import fr.labos.partenariats.matchmaking.engine.model.PostKind;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 
 import java.io.IOException;
@@ -33,7 +34,7 @@ import java.util.Locale;
  */
 public final class QualityEvaluation {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ZoneId PARIS = LabCalendar.ZONE;
     private static final int[] KS = {1, 3, 5, 10};
     private static final int ABLATION_K = 5;
 

@@ -4,6 +4,7 @@ import fr.labos.partenariats.matchmaking.dashboard.DashboardDimensions.ActorDime
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Row;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
 import fr.labos.partenariats.schema.common.ActorFamily;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DashboardAnswersFromTheCurrentFactsTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneId.of("Europe/Paris"));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), LabCalendar.ZONE);
 
     private FakeFacts facts;
     private FakeDimensions dimensions;

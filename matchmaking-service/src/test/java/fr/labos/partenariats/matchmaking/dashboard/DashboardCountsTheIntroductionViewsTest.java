@@ -12,6 +12,7 @@ import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.IntroductionStories;
 import fr.labos.partenariats.matchmaking.support.IntroductionStories.Told;
 import fr.labos.partenariats.schema.common.ActorFamily;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.matching.NeedOfferPair;
 import fr.labos.partenariats.schema.matching.Outcome;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,7 +25,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,7 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DashboardCountsTheIntroductionViewsTest {
 
-    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneId.of("Europe/Paris"));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), LabCalendar.ZONE);
     private static final Instant JANUARY_5 = Instant.parse("2026-01-05T09:00:00Z");
     private static final LocalDate FEBRUARY_1 = LocalDate.of(2026, 2, 1);
     private static final LocalDate MARCH_1 = LocalDate.of(2026, 3, 1);

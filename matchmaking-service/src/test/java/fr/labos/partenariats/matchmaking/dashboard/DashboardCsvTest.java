@@ -3,6 +3,7 @@ package fr.labos.partenariats.matchmaking.dashboard;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardDimensions.ActorDimensions;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
 import fr.labos.partenariats.schema.common.ActorFamily;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DashboardCsvTest {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ZoneId PARIS = LabCalendar.ZONE;
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), PARIS);
     private static final String COUNT_HEADERS = "Proposées;Acceptées;Rencontres tenues;Suites prévues;"
             + "Partenariats conclus;Déclinées;Expirées;Retirées;Sans suite";

@@ -6,6 +6,7 @@ import fr.labos.partenariats.matchmaking.dashboard.DashboardDimensions.ActorDime
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Breakdown;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
 import fr.labos.partenariats.schema.common.ActorFamily;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
 import fr.labos.partenariats.schema.common.TerritoryRef;
@@ -41,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class DashboardTableMatchesTheReferenceTest {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ZoneId PARIS = LabCalendar.ZONE;
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), PARIS);
     private static final TerritoryDirectory TERRITORIES = TerritoryDirectory.official();
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules();

@@ -4,6 +4,7 @@ import fr.labos.partenariats.matchmaking.evaluation.LabelledPairs.Distractor;
 import fr.labos.partenariats.matchmaking.evaluation.LabelledPairs.DistractorKind;
 import fr.labos.partenariats.matchmaking.evaluation.LabelledPairs.Label;
 import fr.labos.partenariats.matchmaking.evaluation.LabelledPairs.Query;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.common.Theme;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -241,7 +241,7 @@ class LabelledPairsTest {
         assertThat(at).as("%s posted after its author registered", id).isAfter(registered.get(actorId));
         if (details.validUntil() != null) {
             assertThat(details.validUntil()).as("%s valid when posted", id)
-                    .isAfterOrEqualTo(LocalDate.ofInstant(at, ZoneId.of("Europe/Paris")));
+                    .isAfterOrEqualTo(LocalDate.ofInstant(at, LabCalendar.ZONE));
         }
     }
 

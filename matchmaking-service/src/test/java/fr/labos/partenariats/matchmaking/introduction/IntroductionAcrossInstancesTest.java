@@ -6,6 +6,7 @@ import fr.labos.partenariats.matchmaking.support.EventStoreRows;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.TwoInstances;
 import fr.labos.partenariats.platform.security.TestTokens;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -214,6 +214,6 @@ class IntroductionAcrossInstancesTest {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/Paris"));
+        return LocalDate.now(LabCalendar.ZONE);
     }
 }

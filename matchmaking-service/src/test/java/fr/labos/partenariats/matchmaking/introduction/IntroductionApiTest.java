@@ -17,6 +17,7 @@ import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.PrincipalMetadata;
 import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.MemberRole;
@@ -35,7 +36,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Set;
@@ -541,6 +541,6 @@ class IntroductionApiTest {
     }
 
     private static LocalDate today() {
-        return LocalDate.now(ZoneId.of("Europe/Paris"));
+        return LocalDate.now(LabCalendar.ZONE);
     }
 }

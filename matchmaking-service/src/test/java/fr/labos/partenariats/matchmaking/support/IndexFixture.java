@@ -10,6 +10,7 @@ import fr.labos.partenariats.matchmaking.engine.model.Match;
 import fr.labos.partenariats.matchmaking.engine.model.TerritoryTable;
 import fr.labos.partenariats.matchmaking.engine.model.PostKind;
 import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.profile.PostDetails;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 
@@ -26,7 +27,7 @@ import java.util.Map;
 public final class IndexFixture {
 
     public static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
-    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    public static final ZoneId PARIS = LabCalendar.ZONE;
     /** Shared: the table and the analyser are immutable or thread-safe, and building the table's places costs. */
     public static final TerritoryTable TERRITORIES = new TerritoryTable(TerritoryDirectory.official());
     public static final FrenchText TEXT = new FrenchText();

@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.support;
 
 import fr.labos.partenariats.matchmaking.support.IntroductionRecords.Principal;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.common.PartnershipForm;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.matching.DeclineReason;
@@ -35,7 +36,7 @@ import java.util.Map;
  */
 public final class IntroductionStories {
 
-    public static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    public static final ZoneId PARIS = LabCalendar.ZONE;
 
     private final List<Told> events = new ArrayList<>();
 

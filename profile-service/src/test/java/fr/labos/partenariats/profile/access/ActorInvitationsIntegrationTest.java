@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.profile.actor.command.InvitationCode;
 import fr.labos.partenariats.profile.support.ProfileServiceIntegrationTest;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.profile.InviteActorMemberCommand;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,7 +18,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
@@ -165,7 +165,7 @@ class ActorInvitationsIntegrationTest {
         ResponseEntity<String> expired = assertRefusedWritingNothing(colleague.sign(), codeBody(code.value()), HttpStatus.CONFLICT);
 
         assertThat(json(expired.getBody()).get("detail").asText()).startsWith("Cette invitation a expiré le ")
-                .contains(String.valueOf(expiresAt.atZone(ZoneId.of("Europe/Paris")).getYear()));
+                .contains(String.valueOf(expiresAt.atZone(LabCalendar.ZONE).getYear()));
         assertThat(json(http.get(member.sign(), invitationsOf(actor)).getBody()).get(0).get("status").asText())
                 .isEqualTo("EXPIRED");
         assertThat(http.call(HttpMethod.DELETE, member.sign(), invitationsOf(actor) + "/" + code.invitationId(), null)

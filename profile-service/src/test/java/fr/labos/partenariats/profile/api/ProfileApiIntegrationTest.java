@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.profile.support.ProfileServiceIntegrationTest;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -17,7 +18,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -192,7 +192,7 @@ class ProfileApiIntegrationTest {
     @Test
     void aNeedValidUntilTodayIsAccepted() {
         String actor = registerActor();
-        String today = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
+        String today = LocalDate.now(LabCalendar.ZONE).toString();
         assertThat(post("/api/actors/" + actor + "/needs", needJson("FUNDING", "38", "DEPARTEMENT", today))
                 .getStatusCode()).isEqualTo(HttpStatus.CREATED);
     }

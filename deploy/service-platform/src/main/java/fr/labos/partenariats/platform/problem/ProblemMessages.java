@@ -1,5 +1,6 @@
 package fr.labos.partenariats.platform.problem;
 
+import fr.labos.partenariats.schema.common.LabCalendar;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.NoSuchMessageException;
@@ -32,7 +33,7 @@ public final class ProblemMessages {
      * The time a date in a message is read in: the labs' (as for the days a post is valid), not the server's, which is
      * UTC in most images — an invitation expiring at 23:30 UTC expires the next day for a reader in France.
      */
-    static final TimeZone LAB_TIME_ZONE = TimeZone.getTimeZone("Europe/Paris");
+    static final TimeZone LAB_TIME_ZONE = TimeZone.getTimeZone(LabCalendar.ZONE);
 
     private final ResourceBundleMessageSource bundles = new ResourceBundleMessageSource() {
         @Override

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.introduction.command;
 
+import fr.labos.partenariats.schema.common.LabCalendar;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -23,6 +24,6 @@ public record AnswerPeriod(Duration duration) {
      */
     public Instant endOf(Instant start) {
         long days = duration.toDays();
-        return start.atZone(IntroductionRules.LAB_TIME_ZONE).plusDays(days).toInstant().plus(duration.minusDays(days));
+        return start.atZone(LabCalendar.ZONE).plusDays(days).toInstant().plus(duration.minusDays(days));
     }
 }

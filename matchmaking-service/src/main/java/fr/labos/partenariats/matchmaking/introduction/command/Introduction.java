@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.introduction.command;
 
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.matching.AcceptIntroductionCommand;
 import fr.labos.partenariats.schema.matching.DeclineIntroductionCommand;
 import fr.labos.partenariats.schema.matching.IntroduceAfterSpeedMeetingCommand;
@@ -117,7 +118,7 @@ public class Introduction {
     @CommandHandler
     public Introduction(RecordPastIntroductionCommand command, AnswerPeriod answerPeriod, Clock clock,
                         DeadlineManager deadlines, OpenPairs openPairs) {
-        IntroductionRules.checkPastIntroduction(command, IntroductionRules.today(clock));
+        IntroductionRules.checkPastIntroduction(command, LabCalendar.today(clock));
         Instant now = clock.instant();
         String id = command.introductionId();
         Instant proposed = startOf(command.proposedOn());
@@ -152,7 +153,7 @@ public class Introduction {
     }
 
     private static Instant startOf(LocalDate day) {
-        return day.atStartOfDay(IntroductionRules.LAB_TIME_ZONE).toInstant();
+        return LabCalendar.startOf(day);
     }
 
     /**

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.introduction.command;
 
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.common.PartnershipForm;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.matching.IntroduceAfterSpeedMeetingCommand;
@@ -15,14 +16,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.regex.Pattern;
 
 /** The rules on what a proposal and an outcome must say, whatever the introduction's state. */
 public final class IntroductionRules {
-
-    /** Labs work on French local time: an outcome "today" is today in Paris. The service's clock is on it too. */
-    public static final ZoneId LAB_TIME_ZONE = ZoneId.of("Europe/Paris");
 
     /**
      * A meeting's id is a segment of its address ({@code /meetings/{id}/held}): letters without accents, digits,
@@ -131,17 +128,17 @@ public final class IntroductionRules {
         if (startsAt == null) throw new InvalidIntroduction("startsAt", "un rendez-vous a une date");
         if (startsAt.isBefore(proposedAt.minus(MEETING_BEFORE_PROPOSAL))) {
             throw new InvalidIntroduction("startsAt", "un rendez-vous commence au plus une semaine avant la "
-                    + "proposition (" + LocalDate.ofInstant(proposedAt, LAB_TIME_ZONE) + ")");
+                    + "proposition (" + LabCalendar.dayOf(proposedAt) + ")");
         }
         if (startsAt.isAfter(clock.instant().plus(MEETING_HORIZON))) {
             throw new InvalidIntroduction("startsAt", "un rendez-vous se planifie dans l'année à venir, pas le "
-                    + LocalDate.ofInstant(startsAt, LAB_TIME_ZONE));
+                    + LabCalendar.dayOf(startsAt));
         }
     }
 
     static void checkOutcome(RecordOutcomeCommand command, Instant proposedAt, Clock clock) {
         checkOutcome("", command.outcome(), command.occurredOn(), command.form(), command.category(),
-                LocalDate.ofInstant(proposedAt, LAB_TIME_ZONE), today(clock));
+                LabCalendar.dayOf(proposedAt), LabCalendar.today(clock));
     }
 
     /**
@@ -149,7 +146,7 @@ public final class IntroductionRules {
      * as if it had been proposed here that morning.
      */
     static Instant pastAnswersDue(RecordPastIntroductionCommand command, AnswerPeriod answerPeriod) {
-        return answerPeriod.endOf(command.proposedOn().atStartOfDay(LAB_TIME_ZONE).toInstant());
+        return answerPeriod.endOf(LabCalendar.startOf(command.proposedOn()));
     }
 
     /**
@@ -256,11 +253,6 @@ public final class IntroductionRules {
         if (day.isAfter(today)) {
             throw new InvalidIntroduction(field, "une date passée est attendue, pas " + day);
         }
-    }
-
-    /** Today in the lab's zone. */
-    public static LocalDate today(Clock clock) {
-        return LocalDate.now(clock.withZone(LAB_TIME_ZONE));
     }
 
     static void require(String value, String field, String message) {

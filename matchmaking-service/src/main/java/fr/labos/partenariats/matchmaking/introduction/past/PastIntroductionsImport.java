@@ -14,6 +14,7 @@ import fr.labos.partenariats.platform.problem.FieldProblem;
 import fr.labos.partenariats.platform.security.ActionForbiddenException;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.platform.security.LabRole;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.matching.Proposer;
 import fr.labos.partenariats.schema.matching.RecordPastIntroductionCommand;
@@ -124,7 +125,7 @@ class PastIntroductionsImport {
         Map<String, ActorEntry> byId = access.read(named);
         // Every actor's name is read only when a line names one by its name.
         ActorsByName byName = ActorsByName.of(byId.keySet().containsAll(named) ? List.of() : projection.allActors());
-        LocalDate today = IntroductionRules.today(clock);
+        LocalDate today = LabCalendar.today(clock);
         Instant now = clock.instant();
         Map<ActorPair, Integer> waitingLineOf = new HashMap<>();
         Proposer proposer = new Proposer(principal.subject(), principal.role().name());

@@ -3,6 +3,7 @@ package fr.labos.partenariats.matchmaking.bench.dataset;
 import fr.labos.partenariats.matchmaking.bench.dataset.ActorProfiles.Profile;
 import fr.labos.partenariats.matchmaking.bench.dataset.Template.Slot;
 import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.common.PartnershipForm;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.Sdg;
@@ -41,7 +42,7 @@ import java.util.UUID;
  */
 final class DatasetEvents implements Iterator<Object> {
 
-    static final ZoneId LAB_ZONE = ZoneId.of("Europe/Paris");
+    static final ZoneId LAB_ZONE = LabCalendar.ZONE;
     static final int HISTORY_DAYS = 3 * 365;
     static final double EXPIRED_SHARE = 0.05;
     static final double MEAN_POSTS_PER_ACTOR = 2.65;

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.introduction.command;
 
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.matching.IntroduceAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
@@ -62,7 +63,7 @@ class IntroductionFromSpeedMeetingTest {
 
     @Test
     void itsOutcomeIsFollowedLikeAnyOther() {
-        LocalDate today = LocalDate.ofInstant(NOW, IntroductionRules.LAB_TIME_ZONE);
+        LocalDate today = LocalDate.ofInstant(NOW, LabCalendar.ZONE);
         fixture.given(introducedBySession())
                 .when(new RecordOutcomeCommand(ID, FOUNDATION, Outcome.FOLLOW_UP_PLANNED, today, "Rappel en avril",
                         null, null))

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.introduction.command;
 
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.common.PartnershipForm;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.matching.AcceptIntroductionCommand;
@@ -50,7 +51,7 @@ class PastIntroductionTest {
 
     /** The first instant of a day in Paris: 23:00 the day before in UTC in winter, 22:00 in summer. */
     private static Instant parisMidnight(String day) {
-        return LocalDate.parse(day).atStartOfDay(IntroductionRules.LAB_TIME_ZONE).toInstant();
+        return LocalDate.parse(day).atStartOfDay(LabCalendar.ZONE).toInstant();
     }
 
     private static IntroductionProposedEvent proposedOn(String day, String deadlineId) {

@@ -8,6 +8,7 @@ import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
 import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -36,7 +37,7 @@ import static org.awaitility.Awaitility.await;
  */
 class PastIntroductionsImportTest {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ZoneId PARIS = LabCalendar.ZONE;
     /** The columns of a lab's spreadsheet of past introductions, as the import reads them. */
     private static final String HEADER = "acteur;partenaire;proposée le;acceptée le;déclinée le;déclinée par;"
             + "raison du refus;rencontre le;suite;suite le;forme;catégorie;fin du partenariat le;note";

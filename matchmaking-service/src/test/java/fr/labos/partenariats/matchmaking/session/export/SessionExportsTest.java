@@ -3,6 +3,7 @@ package fr.labos.partenariats.matchmaking.session.export;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.session.MeetingReason;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
 import org.apache.commons.csv.CSVFormat;
@@ -31,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The exports read back with the libraries their users' tools stand for: Commons CSV, biweekly, jsoup. */
 class SessionExportsTest {
 
-    private static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    private static final ZoneId PARIS = LabCalendar.ZONE;
     private static final Map<String, String> NAMES = Map.of("a1", "Mobilité Grésivaudan", "a2", "Tremplin Éducation",
             "a3", "Fonds « Solidarité » Isère", "a4", "Commune de Saint-Égrève");
 

@@ -3,18 +3,15 @@ package fr.labos.partenariats.profile.post.command;
 import fr.labos.partenariats.profile.domain.ConflictException;
 import fr.labos.partenariats.profile.domain.InvalidInputException;
 import fr.labos.partenariats.profile.domain.NotFoundException;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.profile.PostDetails;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 /** The rules every need and offer obeys, whichever way it arrives (REST, bulk import, tests). */
 final class PostRules {
-
-    /** Labs work on French local time: a post valid "until today" is valid all of today in Paris. */
-    static final ZoneId LAB_TIME_ZONE = ZoneId.of("Europe/Paris");
 
     private PostRules() {
     }
@@ -36,7 +33,7 @@ final class PostRules {
             throw new InvalidInputException("territory", "invalid.post.territory",
                     details.territory() == null ? null : details.territory().code());
         }
-        if (details.isExpiredOn(LocalDate.now(clock.withZone(LAB_TIME_ZONE)))) {
+        if (details.isExpiredOn(LabCalendar.today(clock))) {
             throw new InvalidInputException("validUntil", "invalid.post.valid-until", details.validUntil());
         }
     }

@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.introduction.history.store;
 
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.schema.PrincipalMetadata;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.matching.AcceptIntroductionCommand;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
 import fr.labos.partenariats.schema.matching.ProposeIntroductionCommand;
@@ -12,7 +13,6 @@ import fr.labos.partenariats.schema.matching.RecordOutcomeCommand;
 import org.axonframework.messaging.MetaData;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import java.util.List;
 import java.util.UUID;
@@ -42,7 +42,7 @@ public final class Introductions {
 
     /** Outcomes recorded one after the other on an accepted introduction, as a member of actor-a. */
     public void followUps(String id, int count) {
-        LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));
+        LocalDate today = LocalDate.now(LabCalendar.ZONE);
         for (int i = 0; i < count; i++) {
             send(new RecordOutcomeCommand(id, "actor-a", Outcome.FOLLOW_UP_PLANNED, today,
                     "Point d'étape n° " + i + " : suite prévue avec la mairie", null, null), MEMBER_A, "ACTOR_MEMBER",
