@@ -4,10 +4,13 @@
 # Usage: KAFKA_BOOTSTRAP_SERVERS=k1:9092,k2:9092,k3:9092 deploy/config/kafka-topics.sh [partitions]
 # Needs Kafka's command-line tools (kafka-topics.sh) on the PATH.
 set -euo pipefail
-: "${KAFKA_BOOTSTRAP_SERVERS:?set KAFKA_BOOTSTRAP_SERVERS to the cluster's brokers}"
+: "${KAFKA_BOOTSTRAP_SERVERS:?set KAFKA_BOOTSTRAP_SERVERS to the brokers of the cluster}"
 PARTITIONS="${1:-6}"
-# lab.profile.events.DLT: records the matching projection could not apply, parked with their reason (kept forever too).
-for topic in lab.profile.events lab.matchmaking.events lab.profile.events.DLT; do
+# The dead-letter topics: records a read model could not apply, parked with their reason (kept forever too) —
+# lab.profile.events.DLT for the matching projection, lab.matchmaking.events.introduction-views.DLT for the
+# introduction views.
+for topic in lab.profile.events lab.matchmaking.events lab.profile.events.DLT \
+        lab.matchmaking.events.introduction-views.DLT; do
     kafka-topics.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" --create --if-not-exists --topic "$topic" \
         --partitions "$PARTITIONS" --replication-factor 3 \
         --config min.insync.replicas=2 --config retention.ms=-1 --config retention.bytes=-1 \
