@@ -308,8 +308,20 @@ class IntroductionApiTest {
                 {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR"}""".formatted(ASSOCIATION, FOUNDATION)));
         refused(404, "not-found", () -> service.post("/api/introductions", member,
                 "{\"actorId\": \"%s\", \"partnerId\": \"nobody\"}".formatted(ASSOCIATION)));
-        refused(400, "invalid-input", () -> service.post("/api/introductions", member, """
+        // The rule's sentence whole, not cut as a client's input would be.
+        invalid("source", "une mise en relation demandée ici vient d'un acteur (ACTOR_REQUEST) ou d'un facilitateur "
+                + "(FACILITATOR)", () -> service.post("/api/introductions", member, """
                 {"actorId": "%s", "partnerId": "%s", "source": "MATCHER"}""".formatted(ASSOCIATION, FOUNDATION)));
+        // A field the API does not know is refused and named, never dropped: "Source" is not "source" (dropped, the
+        // facilitator's introduction would have been recorded as the actor's own request), "raison" not "reason".
+        invalid("Source", "champ inconnu", () -> service.post("/api/introductions",
+                TestTokens.facilitator("DEPARTEMENT:38").sign(), """
+                {"actorId": "%s", "partnerId": "%s", "Source": "FACILITATOR"}""".formatted(FOUNDATION, ASSOCIATION)));
+        invalid("raison", "champ inconnu", () -> service.post("/api/introductions/" + proposed + "/withdraw", member,
+                "{\"raison\": \"projet abandonné\"}"));
+        invalid("outcome", "champ donné deux fois", () -> service.post("/api/introductions/" + proposed + "/outcomes",
+                member, "{\"outcome\": \"NO_FIT\", \"outcome\": \"PARTNERSHIP_FORMED\", \"day\": \"%s\"}"
+                        .formatted(today())));
         refused(400, "invalid-input", () -> service.post("/api/introductions", member,
                 "{\"partnerId\": \"%s\"}".formatted(FOUNDATION)));
         refused(400, "invalid-input", () -> service.post("/api/introductions", TestTokens.admin().sign(), """

@@ -9,6 +9,12 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
 import java.time.temporal.Temporal;
 import java.util.Arrays;
 import java.util.Collection;
@@ -34,6 +40,10 @@ final class JsonFieldErrors {
     FieldProblem describe(JsonProcessingException e, Locale locale) {
         if (!(e instanceof JsonMappingException mapping) || mapping.getPath().isEmpty()) {
             JsonLocation where = e.getLocation();
+            String duplicate = duplicateField(e);
+            if (duplicate != null) {
+                return new FieldProblem(ProblemMessages.quote(duplicate), messages.get("problem.field.duplicate", locale));
+            }
             if (e instanceof JsonParseException || where != null) {
                 return new FieldProblem("body", messages.get("problem.body.not-json", locale,
                         where == null ? 0 : where.getLineNr(), where == null ? 0 : where.getColumnNr()));
@@ -54,20 +64,35 @@ final class JsonFieldErrors {
             Class<?> target = format.getTargetType();
             if (target.isEnum()) {
                 return new FieldProblem(field, messages.get("problem.field.unknown-value", locale,
-                        format.getValue(), enumValues(target)));
+                        format.getValue(), ProblemMessages.written(enumValues(target))));
             }
             return new FieldProblem(field, messages.get("problem.field.wrong-type", locale,
-                    format.getValue(), typeName(target, locale, messages)));
+                    format.getValue(), ProblemMessages.written(typeName(target, locale, messages))));
         }
         if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
             Class<?> target = mismatch.getTargetType();
             if (target.isEnum() && target.getEnumConstants().length > 0) {
-                return new FieldProblem(field, messages.get("problem.field.expected", locale, enumValues(target)));
+                return new FieldProblem(field, messages.get("problem.field.expected", locale,
+                        ProblemMessages.written(enumValues(target))));
             }
             return new FieldProblem(field, messages.get("problem.field.expected", locale,
-                    typeName(target, locale, messages)));
+                    ProblemMessages.written(typeName(target, locale, messages))));
         }
         return new FieldProblem(field, messages.get("problem.field.invalid", locale));
+    }
+
+    /**
+     * The field given twice in one object ({@code {"outcome": "NO_FIT", "outcome": "PARTNERSHIP_FORMED"}}), which
+     * Jackson reports only in its message; null for any other error.
+     */
+    private static String duplicateField(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        String prefix = "Duplicate field '";
+        if (!(e instanceof JsonParseException) || message == null || !message.startsWith(prefix)) {
+            return null;
+        }
+        int end = message.lastIndexOf('\'');
+        return end > prefix.length() ? message.substring(prefix.length(), end) : null;
     }
 
     static String typeName(Class<?> type, Locale locale, ProblemMessages messages) {
@@ -83,8 +108,16 @@ final class JsonFieldErrors {
             kind = "boolean";
         } else if (CharSequence.class.isAssignableFrom(type)) {
             kind = "string";
-        } else if (Temporal.class.isAssignableFrom(type)) {
+        } else if (type == LocalDate.class) {
             kind = "date";
+        } else if (type == LocalTime.class) {
+            kind = "time";
+        } else if (type == Instant.class || type == OffsetDateTime.class || type == ZonedDateTime.class) {
+            kind = "date-time";
+        } else if (type == LocalDateTime.class) {
+            kind = "local-date-time";
+        } else if (Temporal.class.isAssignableFrom(type)) {
+            kind = "value";
         } else if (Collection.class.isAssignableFrom(type) || type.isArray()) {
             kind = "list";
         } else if (type.isEnum()) {

@@ -11,6 +11,7 @@ import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -18,6 +19,7 @@ import org.springframework.lang.NonNull;
 import org.springframework.lang.Nullable;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -32,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * Every error answered by Spring MVC becomes a problem document of the one shape ({@link Problems}): Spring's own
@@ -151,7 +154,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         String name = e instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : e.getPropertyName();
         Class<?> required = e.getRequiredType();
         String message = problems.messages().get("problem.field.wrong-type", ProblemMessages.localeOf(servlet),
-                e.getValue(), JsonFieldErrors.typeName(required, ProblemMessages.localeOf(servlet), problems.messages()));
+                e.getValue(), ProblemMessages.written(
+                        JsonFieldErrors.typeName(required, ProblemMessages.localeOf(servlet), problems.messages())));
         return entity(problems.invalid(servlet, List.of(new FieldProblem(name == null ? "parameter" : name, message))),
                 headers);
     }
@@ -170,9 +174,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             @NonNull HttpHeaders headers, @NonNull HttpStatusCode status, @NonNull WebRequest request) {
         HttpServletRequest servlet = servlet(request);
         ProblemTypes type = ProblemTypes.forStatus(status.value());
-        ProblemDetail problem = problems.create(type, status.value(), ProblemMessages.localeOf(servlet),
-                servlet.getRequestURI(), problems.messages().get("problem." + type.slug() + ".detail",
-                        ProblemMessages.localeOf(servlet)));
+        Locale locale = ProblemMessages.localeOf(servlet);
+        String detail = problems.messages().get("problem." + type.slug() + ".detail", locale);
+        if (e instanceof HttpMediaTypeNotSupportedException media && !media.getSupportedMediaTypes().isEmpty()
+                && media.getSupportedMediaTypes().stream().noneMatch(MediaType.APPLICATION_JSON::isCompatibleWith)) {
+            // An import that takes a file (text/csv): the generic "must be JSON" would send the user the wrong way.
+            detail = problems.messages().get("problem.unsupported-media-type.detail-expected", locale,
+                    ProblemMessages.written(media.getSupportedMediaTypes().stream().map(MediaType::toString)
+                            .collect(Collectors.joining(", "))));
+        }
+        ProblemDetail problem = problems.create(type, status.value(), locale, servlet.getRequestURI(), detail);
         return entity(problem, headers);
     }
 

@@ -13,6 +13,7 @@ import java.text.MessageFormat;
 import java.text.ParsePosition;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.TimeZone;
@@ -28,6 +29,8 @@ public final class ProblemMessages {
     private static final List<Locale> SUPPORTED = List.of(Locale.FRENCH, Locale.ENGLISH);
     /** Longest piece of client input quoted back in a message: enough to recognise it, never a 1 MB echo. */
     static final int QUOTE_LIMIT = 80;
+    /** Longest text of the service's own in a message (a rule's sentence, a list of accepted values). */
+    static final int WRITTEN_LIMIT = 1000;
 
     /**
      * The time a date in a message is read in: the labs' (as for the days a post is valid), not the server's, which is
@@ -133,14 +136,36 @@ public final class ProblemMessages {
 
     /**
      * Numbers and dates stay as they are, for the message's own format ({@code {0,number}}, {@code {0,date,long}}) to
-     * write them in the reader's language; they are never echoed as the client wrote them. Everything else is quoted.
+     * write them in the reader's language; they are never echoed as the client wrote them. Text the service wrote
+     * ({@link Written}) is kept whole up to {@value #WRITTEN_LIMIT} characters. Everything else is client input,
+     * quoted and cut.
      */
     private static Object[] quoteAll(Object[] arguments) {
         Object[] quoted = new Object[arguments.length];
         for (int i = 0; i < arguments.length; i++) {
-            quoted[i] = arguments[i] instanceof Number || arguments[i] instanceof Date ? arguments[i] : quote(arguments[i]);
+            Object argument = arguments[i];
+            if (argument instanceof Number || argument instanceof Date) {
+                quoted[i] = argument;
+            } else if (argument instanceof Written written) {
+                quoted[i] = clean(written.text(), WRITTEN_LIMIT);
+            } else {
+                quoted[i] = quote(argument);
+            }
         }
         return quoted;
+    }
+
+    /**
+     * A message argument the service wrote itself — a sentence of its rules, the list of the values a field accepts —
+     * which a reader needs whole: the cut meant for client input would leave « ou d'un fac… » or half the list. Such a
+     * sentence may still carry a piece of client input, so it is bounded all the same, more loosely.
+     */
+    public record Written(String text) {
+    }
+
+    /** See {@link Written}. */
+    public static Written written(String text) {
+        return new Written(text);
     }
 
     /**
@@ -151,15 +176,22 @@ public final class ProblemMessages {
         if (value == null) {
             return "null";
         }
-        String text = String.valueOf(value);
-        StringBuilder safe = new StringBuilder(Math.min(text.length(), QUOTE_LIMIT + 1));
-        for (int i = 0; i < text.length() && safe.length() < QUOTE_LIMIT; i++) {
+        if (value instanceof Object[] values) {
+            // A parameter given several times (?limit=abc&limit=5): its values, not the array's identity.
+            value = String.join(", ", Arrays.stream(values).map(String::valueOf).toList());
+        }
+        return clean(String.valueOf(value), QUOTE_LIMIT);
+    }
+
+    private static String clean(String text, int limit) {
+        StringBuilder safe = new StringBuilder(Math.min(text.length(), limit + 1));
+        for (int i = 0; i < text.length() && safe.length() < limit; i++) {
             char c = text.charAt(i);
             if (!Character.isISOControl(c)) {
                 safe.append(c);
             }
         }
-        if (safe.length() == QUOTE_LIMIT && text.length() > QUOTE_LIMIT) {
+        if (safe.length() == limit && text.length() > limit) {
             safe.append('…');
         }
         return safe.toString();

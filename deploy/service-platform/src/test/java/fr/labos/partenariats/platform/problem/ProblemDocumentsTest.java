@@ -116,6 +116,54 @@ class ProblemDocumentsTest {
         assertThat(problem.at("/errors/0/field").asText()).isEqualTo("body");
     }
 
+    @Test
+    void aParameterGivenTwiceIsQuotedAsItsValues() throws Exception {
+        RawHttp.Answer answer = RawHttp.get(port, "/api/page?number=abc&number=5");
+        JsonNode problem = assertProblem(answer, 400);
+        assertThat(problem.at("/errors/0/message").asText()).contains("« abc, 5 »");
+        assertThat(answer.body()).doesNotContain("[Ljava");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsRefusedAndNamedNotSilentlyOverwritten() throws Exception {
+        int writes = ProblemTestApplication.WRITES.get();
+        HttpResponse<String> response = postJson("{\"title\": \"Projet\", \"title\": \"Autre\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(response.body());
+        assertThat(problem.at("/errors/0/field").asText()).isEqualTo("title");
+        assertThat(problem.at("/errors/0/message").asText()).isEqualTo("champ donné deux fois");
+        assertThat(ProblemTestApplication.WRITES.get()).isEqualTo(writes);
+    }
+
+    @Test
+    void aDateTimeFieldSaysItWantsATimeAndItsOffset() throws Exception {
+        HttpResponse<String> response = postJson("{\"title\": \"t\", \"startsAt\": \"2026-03-01\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = JSON.readTree(response.body()).at("/errors/0");
+        assertThat(error.get("field").asText()).isEqualTo("startsAt");
+        assertThat(error.get("message").asText()).contains("date et heure avec son fuseau").doesNotContain("une date AAAA-MM-JJ");
+    }
+
+    @Test
+    void theValuesAFieldAcceptsAreListedWhole() throws Exception {
+        HttpResponse<String> response = postJson("{\"title\": \"t\", \"month\": \"JANVIER\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        // Twelve names, longer than the cut that client input gets: the last one is still there.
+        assertThat(JSON.readTree(response.body()).at("/errors/0/message").asText())
+                .contains("« JANVIER »").contains("JANUARY").endsWith("DECEMBER");
+    }
+
+    @Test
+    void aFileImportSentWithAnotherTypeSaysWhichTypeItTakes() throws Exception {
+        int writes = ProblemTestApplication.WRITES.get();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/imports"))
+                .header("Content-Type", "application/vnd.ms-excel")
+                .POST(HttpRequest.BodyPublishers.ofString("nom;commune\n")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(415);
+        assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("text/csv").doesNotContain("JSON");
+        assertThat(ProblemTestApplication.WRITES.get()).isEqualTo(writes);
+    }
+
     private HttpResponse<String> postJson(String body) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/notes"))
                 .header("Content-Type", "application/json")

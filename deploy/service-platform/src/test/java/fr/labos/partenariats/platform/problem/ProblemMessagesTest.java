@@ -47,6 +47,15 @@ class ProblemMessagesTest {
     }
 
     @Test
+    void theServicesOwnTextIsKeptWholeButStillBounded() {
+        String sentence = "une mise en relation est proposée par l'algorithme, à la demande d'un acteur ou d'un facilitateur";
+        assertThat(messages.get("test.quoted", Locale.FRENCH, ProblemMessages.written(sentence)))
+                .isEqualTo("aucun acteur « " + sentence + " »");
+        assertThat(messages.get("test.quoted", Locale.FRENCH, ProblemMessages.written("x".repeat(5000))))
+                .hasSize("aucun acteur «  »".length() + ProblemMessages.WRITTEN_LIMIT + 1);
+    }
+
+    @Test
     void anythingElseIsQuotedWithoutItsControlCharactersAndCut() {
         assertThat(messages.get("test.quoted", Locale.FRENCH, "Wimoov\u0000 Isère")).isEqualTo("aucun acteur « Wimoov Isère »");
         assertThat(messages.get("test.quoted", Locale.ENGLISH, "x".repeat(500)))

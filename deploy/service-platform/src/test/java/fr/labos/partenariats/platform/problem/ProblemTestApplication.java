@@ -13,6 +13,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
+import java.time.Month;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,7 +37,8 @@ public class ProblemTestApplication {
     /** Requests that reached the controller's write endpoint. */
     public static final AtomicInteger WRITES = new AtomicInteger();
 
-    record Note(@NotBlank @Size(max = 200) String title, Set<Integer> numbers, List<String> tags) {
+    record Note(@NotBlank @Size(max = 200) String title, Set<Integer> numbers, List<String> tags, Instant startsAt,
+                Month month) {
     }
 
     static class Boom extends RuntimeException {

@@ -5,6 +5,7 @@ import fr.labos.partenariats.matchmaking.introduction.command.IntroductionForbid
 import fr.labos.partenariats.matchmaking.introduction.command.InvalidIntroduction;
 import fr.labos.partenariats.platform.problem.ExtraProblems;
 import fr.labos.partenariats.platform.problem.ProblemMapping;
+import fr.labos.partenariats.platform.problem.ProblemMessages;
 import fr.labos.partenariats.platform.problem.ProblemTypes;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.context.annotation.Bean;
@@ -41,7 +42,7 @@ class IntroductionProblems {
     ProblemMapping<InvalidIntroduction> invalidIntroductionProblem() {
         return ProblemMapping.of(InvalidIntroduction.class, ProblemTypes.INVALID_INPUT)
                 .field(InvalidIntroduction::field)
-                .detail("introduction.invalid", e -> new Object[]{e.getMessage()});
+                .detail("introduction.invalid", e -> new Object[]{ProblemMessages.written(e.getMessage())});
     }
 
     @Bean

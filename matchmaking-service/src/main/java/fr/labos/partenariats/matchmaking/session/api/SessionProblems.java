@@ -4,6 +4,7 @@ import fr.labos.partenariats.matchmaking.session.command.InvalidSession;
 import fr.labos.partenariats.matchmaking.session.command.SessionConflict;
 import fr.labos.partenariats.platform.problem.ExtraProblems;
 import fr.labos.partenariats.platform.problem.ProblemMapping;
+import fr.labos.partenariats.platform.problem.ProblemMessages;
 import fr.labos.partenariats.platform.problem.ProblemTypes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,14 +27,14 @@ class SessionProblems {
     @Bean
     ProblemMapping<SessionConflict> sessionConflictProblem() {
         return ProblemMapping.of(SessionConflict.class, ProblemTypes.CONFLICT)
-                .detail("session.refused", e -> new Object[]{e.getMessage()});
+                .detail("session.refused", e -> new Object[]{ProblemMessages.written(e.getMessage())});
     }
 
     @Bean
     ProblemMapping<InvalidSession> invalidSessionProblem() {
         return ProblemMapping.of(InvalidSession.class, ProblemTypes.INVALID_INPUT)
                 .field(InvalidSession::field)
-                .detail("session.refused", e -> new Object[]{e.getMessage()});
+                .detail("session.refused", e -> new Object[]{ProblemMessages.written(e.getMessage())});
     }
 
     @Bean
