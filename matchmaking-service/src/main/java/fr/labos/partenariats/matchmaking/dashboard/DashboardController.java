@@ -49,8 +49,8 @@ class DashboardController {
         boolean byRegion = switch (level) {
             case "departement" -> false;
             case "region" -> true;
-            default -> throw new InvalidParameterException(
-                    "level", "invalid.parameter.one-of", level, "departement, region");
+            default -> throw InvalidParameterException.oneOf(
+                    "level", level, "departement, region");
         };
         Breakdown breakdown = dashboard.territories(filter.read(), byRegion);
         return answer(breakdown, () -> DashboardCsv.breakdown(breakdown, byRegion ? "Région" : "Département"),
@@ -90,8 +90,8 @@ class DashboardController {
         Period period = switch (granularity) {
             case "week" -> Period.WEEK;
             case "month" -> Period.MONTH;
-            default -> throw new InvalidParameterException(
-                    "granularity", "invalid.parameter.one-of", granularity, "week, month");
+            default -> throw InvalidParameterException.oneOf(
+                    "granularity", granularity, "week, month");
         };
         Breakdown breakdown = dashboard.periods(filter.read(), period);
         return answer(breakdown, () -> DashboardCsv.breakdown(breakdown, period == Period.WEEK ? "Semaine" : "Mois"),
@@ -120,8 +120,8 @@ class DashboardController {
     private static ResponseEntity<Object> answer(Object json, Supplier<byte[]> csv, String name, String format, String accept) {
         boolean asCsv = "csv".equals(format) || (format == null && accept != null && accept.contains("text/csv"));
         if (format != null && !format.equals("csv") && !format.equals("json")) {
-            throw new InvalidParameterException(
-                    "format", "invalid.parameter.one-of", format, "json, csv");
+            throw InvalidParameterException.oneOf(
+                    "format", format, "json, csv");
         }
         if (!asCsv) {
             return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(json);

@@ -56,7 +56,7 @@ record DashboardFilterQuery(String from, String to, String departement, String r
         try {
             return Enum.valueOf(type, value.trim());
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException(parameter, "invalid.parameter.one-of", value,
+            throw InvalidParameterException.oneOf(parameter, value,
                     Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));
         }
     }

@@ -104,8 +104,8 @@ class IntroductionViewController {
         for (String value : status) {
             for (String slug : value.split(",")) {
                 String trimmed = slug.trim();
-                stages.add(IntroductionStage.bySlug(trimmed).orElseThrow(() -> new InvalidParameterException(
-                        "status", "invalid.parameter.one-of", trimmed,
+                stages.add(IntroductionStage.bySlug(trimmed).orElseThrow(() -> InvalidParameterException.oneOf(
+                        "status", trimmed,
                         Arrays.stream(IntroductionStage.values()).map(IntroductionStage::slug).collect(Collectors.joining(", ")))));
             }
         }

@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.matching.api;
 
 import fr.labos.partenariats.matchmaking.engine.index.RankingFilter;
+import fr.labos.partenariats.platform.problem.ProblemMessages;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
@@ -52,7 +53,7 @@ class RankingFilterParameters {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new InvalidParameterException(parameter, "invalid.parameter.one-of", value, "true, false");
+            default -> throw InvalidParameterException.oneOf(parameter, value, "true, false");
         };
     }
 
@@ -67,7 +68,7 @@ class RankingFilterParameters {
         }
         if (level == null) {
             throw new InvalidParameterException("territoryLevel", "invalid.parameter.level-required",
-                    names(TerritoryLevel.class));
+                    ProblemMessages.written(names(TerritoryLevel.class)));
         }
         TerritoryRef territory = new TerritoryRef(territoryCode.strip(), level);
         if (!territories.isKnown(territory)) {
@@ -97,7 +98,7 @@ class RankingFilterParameters {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new InvalidParameterException(parameter, "invalid.parameter.one-of", value, names(type));
+            throw InvalidParameterException.oneOf(parameter, value, names(type));
         }
     }
 
