@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.TopicBuilder;
 
+import java.time.Duration;
+
 /** The introduction views' dead-letter topic and the problems their endpoints answer. */
 @Configuration(proxyBeanMethods = false)
 class IntroductionViewConfiguration {
@@ -17,6 +19,12 @@ class IntroductionViewConfiguration {
     NewTopic introductionViewsDeadLetters(IntroductionViewProperties properties) {
         return TopicBuilder.name(properties.deadLetterTopic()).partitions(1)
                 .config(TopicConfig.RETENTION_MS_CONFIG, "-1").build();
+    }
+
+    @Bean
+    ProblemMapping<ViewNotCaughtUp> viewNotCaughtUpProblem() {
+        return ProblemMapping.of(ViewNotCaughtUp.class, ProblemTypes.SERVICE_UNAVAILABLE)
+                .detail("unavailable.introduction-view", e -> new Object[]{e.id()}).retryAfter(Duration.ofSeconds(2));
     }
 
     @Bean

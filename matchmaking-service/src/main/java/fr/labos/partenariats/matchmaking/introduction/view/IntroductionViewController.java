@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.introduction.view;
 
+import fr.labos.partenariats.matchmaking.introduction.api.IntroductionParties;
 import fr.labos.partenariats.matchmaking.matching.api.InvalidParameterException;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
@@ -37,11 +38,14 @@ class IntroductionViewController {
     private final IntroductionViewReader views;
     private final ProjectionReader actors;
     private final IntroductionReadAccess access;
+    private final IntroductionParties parties;
 
-    IntroductionViewController(IntroductionViewReader views, ProjectionReader actors, IntroductionReadAccess access) {
+    IntroductionViewController(IntroductionViewReader views, ProjectionReader actors, IntroductionReadAccess access,
+                               IntroductionParties parties) {
         this.views = views;
         this.actors = actors;
         this.access = access;
+        this.parties = parties;
     }
 
     /** Where the introduction stands and every step it took: what, when, who (pseudonymous subject and role), why. */
@@ -50,12 +54,23 @@ class IntroductionViewController {
                                                @AuthenticationPrincipal LabPrincipal principal) {
         IntroductionView view = views.find(introductionId)
                 .filter(found -> found.actorId != null)
-                .orElseThrow(() -> new ViewNotFoundException("not-found.introduction", introductionId));
+                .orElseThrow(() -> notInTheViewsYet(introductionId, principal));
         // The two sides, read once: for who may read it, and for their names.
         List<String> sides = Arrays.asList(view.actorId, view.partnerActorId);
         Map<String, ActorEntry> entries = actors.actors(sides.stream().filter(Objects::nonNull).toList());
         access.checkMayReadIntroduction(principal, introductionId, sides, entries);
         return IntroductionViewJson.timeline(view, namesOf(entries));
+    }
+
+    /**
+     * An introduction the views do not hold: unknown (404), or recorded but not in the views yet — a 503 to retry for
+     * whoever may read it, a 404 for anyone else, as for any introduction they may not read.
+     */
+    private RuntimeException notInTheViewsYet(String introductionId, LabPrincipal principal) {
+        List<String> sides = parties.find(introductionId)
+                .orElseThrow(() -> new ViewNotFoundException("not-found.introduction", introductionId));
+        access.checkMayReadIntroduction(principal, introductionId, sides, actors.actors(sides));
+        return new ViewNotCaughtUp(introductionId);
     }
 
     /**
