@@ -211,6 +211,28 @@ class SessionApiTest {
         assertThat(store.events()).isEqualTo(planned + 1);
     }
 
+    /**
+     * A participant's calendar is seen by those who see the schedule, and only for a participant: a member of an actor
+     * outside the session does not read its title, and an actor outside it has no calendar (404).
+     */
+    @Test
+    void aCalendarIsAParticipantsOnlyAndSeenByThoseWhoSeeTheSchedule() {
+        String sessionId = plan(FACILITATOR, 2, 2);
+        register(sessionId, ACTORS.get(0), ACTORS.get(1));
+        String calendar = "/api/sessions/" + sessionId + "/participants/%s/calendar.ics";
+
+        HttpResponse<String> outsider = service.get(calendar.formatted(ACTORS.get(4)),
+                TestTokens.member(ACTORS.get(4)).sign());
+        assertThat(outsider.statusCode()).as(outsider.body()).isEqualTo(403);
+        assertThat(outsider.body()).doesNotContain("Rencontres de l'emploi");
+
+        HttpResponse<String> notRegistered = service.get(calendar.formatted(ACTORS.get(5)), FACILITATOR);
+        assertThat(notRegistered.statusCode()).as(notRegistered.body()).isEqualTo(404);
+        assertThat(notRegistered.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/problem+json"));
+        assertThat(notRegistered.body()).contains("n'est pas inscrit à la session");
+    }
+
     @Test
     void aParticipantWithdrawnBeforePublicationLeavesItsWishesAndTheNextSchedule() {
         String sessionId = plan(FACILITATOR, 2, 2);
