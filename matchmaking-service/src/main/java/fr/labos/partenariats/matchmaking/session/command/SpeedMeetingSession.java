@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.session.command;
 
 import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.session.AdjustScheduleCommand;
 import fr.labos.partenariats.schema.session.CheckInParticipantCommand;
 import fr.labos.partenariats.schema.session.CloseSessionCommand;
@@ -75,7 +76,7 @@ public class SpeedMeetingSession {
 
     @CommandHandler
     public SpeedMeetingSession(PlanSessionCommand command, Clock clock) {
-        SessionRules.checkPlan(command);
+        SessionRules.checkPlan(command, LabCalendar.today(clock));
         apply(new SessionPlannedEvent(command.sessionId(), command.title(), command.territory(), command.place(),
                 command.date(), command.startsAt(), command.rounds(), command.minutesPerRound(), command.tables(),
                 command.facilitatorSubject(), clock.instant()));

@@ -212,6 +212,32 @@ class SessionApiTest {
     }
 
     /**
+     * Numbers, dates and places no lab would plan: the grid, its views and its exports could not hold them (two billion
+     * rounds or tables exhaust the memory, a date in the year 300,000,000 breaks the calendar). A 400 naming the field,
+     * for an admin too, and nothing written.
+     */
+    @Test
+    void aPlanNoLabWouldRunIsA400NamingItsFieldAndWritesNothing() {
+        String admin = TestTokens.admin().sign();
+        String nextWeek = LocalDate.now().plusDays(7).toString();
+        long before = store.events();
+        for (String[] refused : new String[][]{
+                {"rounds", planJson("38", "DEPARTEMENT", nextWeek, 2_000_000_000, 12, 3)},
+                {"tables", planJson("38", "DEPARTEMENT", nextWeek, 3, 12, 2_000_000_000)},
+                {"minutesPerRound", planJson("38", "DEPARTEMENT", nextWeek, 3, 100_000, 3)},
+                {"date", planJson("38", "DEPARTEMENT", "+300000000-01-01", 3, 12, 3)},
+                {"date", planJson("38", "DEPARTEMENT", LocalDate.now().plusYears(3).toString(), 3, 12, 3)},
+                {"territory", planJson("ZZ", "DEPARTEMENT", nextWeek, 3, 12, 3)}}) {
+            for (String token : List.of(admin, FACILITATOR)) {
+                HttpResponse<String> response = service.post("/api/sessions", token, refused[1]);
+                assertThat(response.statusCode()).as(refused[0] + ": " + response.body()).isEqualTo(400);
+                assertThat(response.body()).as(refused[0]).contains("\"field\":\"" + refused[0] + "\"");
+            }
+        }
+        assertThat(store.events()).isEqualTo(before);
+    }
+
+    /**
      * A participant's calendar is seen by those who see the schedule, and only for a participant: a member of an actor
      * outside the session does not read its title, and an actor outside it has no calendar (404).
      */
@@ -503,6 +529,15 @@ class SessionApiTest {
                  "place": "Maison des associations, Grenoble", "date": "%s", "startsAt": "09:00",
                  "rounds": %d, "minutesPerRound": 12, "tables": %d}""".formatted(LocalDate.now().plusDays(7), rounds,
                 tables);
+    }
+
+    private static String planJson(String code, String level, String date, long rounds, long minutesPerRound,
+                                   long tables) {
+        return """
+                {"title": "Rencontres de l'emploi", "territory": {"code": "%s", "level": "%s"},
+                 "place": "Maison des associations, Grenoble", "date": "%s", "startsAt": "09:00",
+                 "rounds": %d, "minutesPerRound": %d, "tables": %d}""".formatted(code, level, date, rounds,
+                minutesPerRound, tables);
     }
 
     private static HttpResponse<String> wish(String token, String sessionId, String actor, String wished) {
