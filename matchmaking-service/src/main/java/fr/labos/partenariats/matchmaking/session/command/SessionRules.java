@@ -34,6 +34,13 @@ public final class SessionRules {
      * ones, but a date further away is a typing error (and one far enough breaks the calendar exports).
      */
     public static final int MAX_YEARS_AWAY = 2;
+    /**
+     * A title, a place, an organisation: a line of text, as long as an actor's name may be. Each is copied into the
+     * session's events, which travel to the topic one by one: text without a bound would make one too large to pass.
+     */
+    public static final int MAX_TEXT = 200;
+    /** An actor's id, as the rest of the service bounds it. */
+    public static final int MAX_ID = 100;
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -45,6 +52,8 @@ public final class SessionRules {
         require(command.sessionId(), "sessionId", "une session a besoin d'un identifiant");
         require(command.title(), "title", "une session a un titre");
         require(command.facilitatorSubject(), "facilitatorSubject", "une session a un animateur");
+        checkLength(command.title(), "title", "le titre");
+        checkLength(command.place(), "place", "le lieu");
         checkTerritory(command.territory());
         if (command.date() == null) throw new InvalidSession("date", "une session a une date");
         LocalDate latest = today.plusYears(MAX_YEARS_AWAY);
@@ -118,6 +127,18 @@ public final class SessionRules {
                 throw new InvalidSession("meetings", "la table " + meeting.table() + " reçoit deux paires au tour "
                         + meeting.round());
             }
+        }
+    }
+
+    /** An organisation registered with a participant is a line of text. */
+    static void checkOrganisation(String organisation) {
+        checkLength(organisation, "organisation", "l'organisation");
+    }
+
+    private static void checkLength(String value, String field, String what) {
+        if (value != null && value.length() > MAX_TEXT) {
+            throw new InvalidSession(field, what + " compte au plus " + MAX_TEXT + " caractères (ici "
+                    + value.length() + ")");
         }
     }
 

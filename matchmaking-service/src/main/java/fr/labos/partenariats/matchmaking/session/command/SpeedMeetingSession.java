@@ -86,6 +86,7 @@ public class SpeedMeetingSession {
     void handle(RegisterParticipantCommand command, Clock clock) {
         checkBeforePublication();
         SessionRules.require(command.actorId(), "actorId", "un participant est un acteur");
+        SessionRules.checkOrganisation(command.organisation());
         if (participants.contains(command.actorId())) throw new AlreadyRegistered(sessionId, command.actorId());
         apply(new ParticipantRegisteredEvent(sessionId, command.actorId(), command.organisation(), clock.instant()));
     }
@@ -103,6 +104,7 @@ public class SpeedMeetingSession {
         for (RegisterParticipantsCommand.Participant participant : command.participants()) {
             SessionRules.require(participant == null ? null : participant.actorId(), "actorId",
                     "un participant est un acteur");
+            SessionRules.checkOrganisation(participant.organisation());
         }
         Set<String> registering = new HashSet<>(participants);
         for (RegisterParticipantsCommand.Participant participant : command.participants()) {

@@ -388,6 +388,35 @@ class SessionApiTest {
         assertThat(store.events()).isEqualTo(planned);
     }
 
+    /**
+     * An organisation is copied into the registration's event: a cell of any length would make an event too large to
+     * reach the topic. The JSON API's bound holds for the file too, each cell over it named by its line and column.
+     */
+    @Test
+    void aParticipantListWithACellTooLongRegistersNobodyAndNamesItsLineAndColumn() {
+        String sessionId = plan(FACILITATOR, 2, 2);
+        long planned = store.events();
+        String csv = "identifiant;nom;organisation\n"
+                + ACTORS.get(0) + ";;" + "Groupe ".repeat(100_000) + "\n"
+                + ACTORS.get(1) + ";;Groupe Insertion\n";
+        HttpResponse<String> refused = importCsv(FACILITATOR, sessionId, csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode problem = RunningMatchmaking.parse(refused.body());
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("ligne 2, organisation");
+        assertThat(problem.path("errors").findValuesAsText("message")).containsExactly(
+                "la colonne « organisation » compte au plus 200 caractères (ici 699999)");
+        // An identifiant too long is named as such, not looked up.
+        HttpResponse<String> longId = importCsv(FACILITATOR, sessionId, ("identifiant\n" + "x".repeat(101) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(RunningMatchmaking.parse(longId.body()).path("errors").findValuesAsText("field"))
+                .containsExactly("ligne 2, identifiant");
+        // The JSON API's bound, which the file's reuses.
+        HttpResponse<String> json = service.post("/api/sessions/" + sessionId + "/participants", FACILITATOR,
+                "{\"actorId\": \"%s\", \"organisation\": \"%s\"}".formatted(ACTORS.get(2), "x".repeat(201)));
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(400);
+        assertThat(store.events()).isEqualTo(planned);
+    }
+
     private static HttpResponse<String> importCsv(String token, String sessionId, byte[] csv) {
         return service.postBytes("/api/sessions/" + sessionId + "/participants/import", token, "text/csv", csv);
     }

@@ -87,6 +87,28 @@ class SessionPreparationTest {
                 "aucun territoire de niveau « département » n'a le code « ZZ »");
     }
 
+    /** Texts are copied into the session's events: one too long would make an event too large to travel. */
+    @Test
+    void aTitleAPlaceAndAnOrganisationAreLinesOfText() {
+        String long201 = "x".repeat(201);
+        refusedPlan(new PlanSessionCommand(ID, long201, ISERE, "Salle", DAY, LocalTime.NOON, 3, 7, 2,
+                "u-facilitator"), "le titre compte au plus 200 caractères (ici 201)");
+        refusedPlan(new PlanSessionCommand(ID, "Titre", ISERE, long201, DAY, LocalTime.NOON, 3, 7, 2,
+                "u-facilitator"), "le lieu compte au plus 200 caractères (ici 201)");
+        fixture.given(planned())
+                .when(new RegisterParticipantCommand(ID, ASSOCIATION, long201))
+                .expectException(InvalidSession.class)
+                .expectExceptionMessage("l'organisation compte au plus 200 caractères (ici 201)")
+                .expectNoEvents();
+        fixture.given(planned())
+                .when(new RegisterParticipantsCommand(ID, List.of(
+                        new RegisterParticipantsCommand.Participant(FOUNDATION, null),
+                        new RegisterParticipantsCommand.Participant(COMMUNE, "x".repeat(1_000_000)))))
+                .expectException(InvalidSession.class)
+                .expectExceptionMessage("l'organisation compte au plus 200 caractères (ici 1000000)")
+                .expectNoEvents();
+    }
+
     private void refusedPlan(PlanSessionCommand command, String message) {
         fixture.givenNoPriorActivity().when(command)
                 .expectException(InvalidSession.class)
