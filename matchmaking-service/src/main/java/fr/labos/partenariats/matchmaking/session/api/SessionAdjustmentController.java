@@ -66,19 +66,35 @@ class SessionAdjustmentController {
     /**
      * The table can no longer be used: once a schedule exists, the rounds not started are planned again on the tables
      * left, keeping the meetings held and, in their round, the locks (a lock of that table moves to a free table).
+     * The re-plan is computed before the loss is written: when it cannot be (the index still loading), nothing is
+     * written. When the loss was written but its re-plan was not (refused in a race, or a failure in between), the
+     * rounds to come still use the lost table and the session refuses every adjustment until they are re-planned:
+     * asking again then re-plans instead of answering that the table is already withdrawn.
      */
     @PostMapping("/tables-lost")
     @Operation(summary = "Retirer une table : les tours non commencés sont re-planifiés sans elle")
     ResponseEntity<Void> tableLost(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
                                    @Valid @RequestBody TableLost request) {
-        access.checkRuns(principal, sessions.read(sessionId));
-        commands.sendAndWait(new RecordTableLostCommand(sessionId, request.table()));
         SessionState session = sessions.read(sessionId);
-        if (session.version() > 0 && session.roundsStarted() < session.rounds()) {
-            Schedule schedule = scheduling.replan(session);
-            commands.sendAndWait(new AdjustScheduleCommand(sessionId, schedule.meetings(), schedule.objective(),
-                    "table " + request.table() + " retirée"));
+        access.checkRuns(principal, session);
+        int table = request.table();
+        String reason = "table " + table + " retirée";
+        boolean replans = session.version() > 0 && session.roundsStarted() < session.rounds();
+        if (replans && session.lostTables().contains(table) && session.usesLater(table)) {
+            adjust(sessionId, scheduling.replan(session), reason);
+            return ResponseEntity.noContent().build();
         }
+        // Only for a loss the session will take: one it refuses is answered as such, not after a re-plan.
+        boolean taken = table >= 1 && table <= session.tables() && !session.lostTables().contains(table)
+                && session.lostTables().size() + 1 < session.tables();
+        Schedule replanned = replans && taken
+                ? scheduling.replan(session, session.present(), session.availableTablesWithout(table)) : null;
+        commands.sendAndWait(new RecordTableLostCommand(sessionId, table));
+        if (replanned != null) adjust(sessionId, replanned, reason);
         return ResponseEntity.noContent().build();
+    }
+
+    private void adjust(String sessionId, Schedule schedule, String reason) {
+        commands.sendAndWait(new AdjustScheduleCommand(sessionId, schedule.meetings(), schedule.objective(), reason));
     }
 }

@@ -1,7 +1,7 @@
 package fr.labos.partenariats.matchmaking.session.api;
 
 import fr.labos.partenariats.matchmaking.access.ActorAccess;
-import fr.labos.partenariats.matchmaking.session.command.InvalidSession;
+import fr.labos.partenariats.matchmaking.session.command.SessionRules;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.matchmaking.session.schedule.Schedule;
 import fr.labos.partenariats.platform.security.LabPrincipal;
@@ -55,9 +55,8 @@ class SessionController {
     @PostMapping
     ResponseEntity<SessionRequests.Created> plan(@AuthenticationPrincipal LabPrincipal principal,
                                                  @Valid @RequestBody SessionRequests.Plan request) {
-        if (request.territory().code() == null || request.territory().level() == null) {
-            throw new InvalidSession("territory", "une session a lieu sur un territoire : son code et son niveau");
-        }
+        // Before who may plan there: an unknown territory is a 400 for everyone, not a 403 for facilitators only.
+        SessionRules.checkTerritory(request.territory());
         access.checkMayPlanIn(principal, request.territory());
         String id = UUID.randomUUID().toString();
         commands.sendAndWait(new PlanSessionCommand(id, request.title(), request.territory(), request.place(),

@@ -4,6 +4,7 @@ import fr.labos.partenariats.matchmaking.csv.SpreadsheetCsv;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.projection.ActorsByName;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
+import fr.labos.partenariats.matchmaking.session.command.SessionRules;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.platform.problem.FieldProblem;
 import fr.labos.partenariats.platform.problem.Problems;
@@ -29,7 +30,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -93,7 +93,8 @@ class SessionImportController {
             description = "Un fichier CSV en UTF-8 (avec ou sans BOM), séparé par des points-virgules comme l'écrit "
                     + "Excel (« CSV UTF-8 ») : une ligne d'en-tête puis un participant par ligne. Colonnes : "
                     + "`identifiant` (l'identifiant de l'acteur) ou `nom` (son nom exact, s'il est le seul à le "
-                    + "porter), et `organisation` (facultative). Tout ou rien : une ligne qui ne désigne pas un "
+                    + "porter), et `organisation` (facultative) ; le nom et l'organisation comptent au plus "
+                    + SessionRules.MAX_TEXT + " caractères, l'identifiant " + SessionRules.MAX_ID + ". Tout ou rien : une ligne qui ne désigne pas un "
                     + "acteur connu donne un 400 qui nomme chaque ligne et sa raison, et personne n'est inscrit. Un "
                     + "acteur déjà inscrit, ou en double dans le fichier, est signalé, pas refusé. Pour les animateurs "
                     + "du territoire de la session et les administrateurs.")
@@ -116,13 +117,14 @@ class SessionImportController {
                 : List.of());
         // The actors named by id, in one query rather than one per line.
         Map<String, ActorEntry> byId = projection.actors(lines.stream().map(ParticipantListCsv.Line::actorId)
-                .filter(Objects::nonNull).collect(Collectors.toSet()));
+                .filter(id -> id != null && id.length() <= SessionRules.MAX_ID).collect(Collectors.toSet()));
         Set<String> registered = session.participants().keySet();
         List<FieldProblem> refused = new ArrayList<>();
         List<LineResult> results = new ArrayList<>();
         List<RegisterParticipantsCommand.Participant> toRegister = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ParticipantListCsv.Line line : lines) {
+            if (tooLong(line, refused)) continue;
             ActorEntry actor = resolve(line, byId, byName, refused);
             if (actor == null) continue;
             Result result = !seen.add(actor.id()) ? Result.DUPLICATE
@@ -138,6 +140,26 @@ class SessionImportController {
         }
         return ResponseEntity.ok(new ImportReport(count(results, Result.REGISTERED),
                 count(results, Result.ALREADY_REGISTERED), count(results, Result.DUPLICATE), results));
+    }
+
+    /**
+     * Cells longer than the JSON API takes ({@link SessionRequests}): the organisation is copied into the session's
+     * events, and one event too large would never reach the topic. Each such cell is named by its line and column.
+     */
+    private static boolean tooLong(ParticipantListCsv.Line line, List<FieldProblem> refused) {
+        int before = refused.size();
+        checkLength(line, "identifiant", line.actorId(), SessionRules.MAX_ID, refused);
+        checkLength(line, "nom", line.name(), SessionRules.MAX_TEXT, refused);
+        checkLength(line, "organisation", line.organisation(), SessionRules.MAX_TEXT, refused);
+        return refused.size() > before;
+    }
+
+    private static void checkLength(ParticipantListCsv.Line line, String column, String cell, int max,
+                                    List<FieldProblem> refused) {
+        if (cell != null && cell.length() > max) {
+            refused.add(new FieldProblem("ligne " + line.number() + ", " + column, "la colonne « " + column
+                    + " » compte au plus " + max + " caractères (ici " + cell.length() + ")"));
+        }
     }
 
     private static ActorEntry resolve(ParticipantListCsv.Line line, Map<String, ActorEntry> byId,

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.session.api;
 
+import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.matchmaking.session.schedule.Schedule;
 import fr.labos.partenariats.platform.security.LabPrincipal;
@@ -20,6 +21,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Running a session on the day: check-ins, absences and late arrivals (both re-plan the rounds not started, keeping
@@ -51,39 +56,85 @@ class SessionLiveController {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * The re-plan is computed before the absence is written: when it cannot be (the index still loading), nothing is
+     * written and the facilitator asks again. When the absence was written but its re-plan was not (refused in a race
+     * with another change, or a failure in between), the schedule still seats someone absent in the rounds to come and
+     * the session refuses every adjustment until it is re-planned: asking again then re-plans instead of answering
+     * that the participant is already absent.
+     */
     @PostMapping("/absences")
     ResponseEntity<Void> absent(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
                                 @Valid @RequestBody SessionRequests.Presence request) {
-        access.checkRuns(principal, sessions.read(sessionId));
-        commands.sendAndWait(new MarkParticipantAbsentCommand(sessionId, request.actorId()));
-        replan(sessionId, "absence de " + request.actorId());
+        SessionState session = sessions.read(sessionId);
+        access.checkRuns(principal, session);
+        String actor = request.actorId();
+        String reason = "absence de " + actor;
+        if (session.absent().contains(actor) && session.seatsLater(actor)) {
+            adjust(sessionId, scheduling.replan(session), reason);
+            return ResponseEntity.noContent().build();
+        }
+        // Only for an absence the session will take: one it refuses is answered as such, not after a re-plan.
+        Schedule replanned = replans(session) && session.participants().containsKey(actor)
+                && !session.absent().contains(actor)
+                ? scheduling.replan(session, session.presentWithout(actor), session.availableTables()) : null;
+        commands.sendAndWait(new MarkParticipantAbsentCommand(sessionId, actor));
+        if (replanned != null) adjust(sessionId, replanned, reason);
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * As for an absence: the re-plan first, and a late arrival already written whose re-plan was not (the schedule
+     * has not changed since) is re-planned when asked again.
+     */
     @PostMapping("/late-arrivals")
     ResponseEntity<Void> late(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
                               @Valid @RequestBody SessionRequests.Presence request) {
-        access.checkRuns(principal, sessions.read(sessionId));
-        commands.sendAndWait(new RegisterLateArrivalCommand(sessionId, request.actorId()));
-        replan(sessionId, "arrivée en retard de " + request.actorId());
+        SessionState session = sessions.read(sessionId);
+        access.checkRuns(principal, session);
+        String actor = request.actorId();
+        String reason = "arrivée en retard de " + actor;
+        if (session.arrivedLateSinceSchedule(actor) && replans(session)) {
+            adjust(sessionId, scheduling.replan(session), reason);
+            return ResponseEntity.noContent().build();
+        }
+        boolean arrives = session.participants().containsKey(actor) && session.roundsStarted() > 0
+                && (!session.checkedIn().contains(actor) || session.absent().contains(actor));
+        Schedule replanned = replans(session) && arrives
+                ? scheduling.replan(session, session.presentWith(actor), session.availableTables()) : null;
+        commands.sendAndWait(new RegisterLateArrivalCommand(sessionId, actor));
+        if (replanned != null) adjust(sessionId, replanned, reason);
         return ResponseEntity.noContent().build();
     }
 
-    /** The round starts; each of its meetings whose two participants are not absent is held. */
+    /**
+     * The round starts; each of its meetings whose two participants are not absent is held. Each is a command of its
+     * own: when one fails part-way, asking to start the same round again records those not yet held instead of
+     * answering that the round already started.
+     */
     @PostMapping("/rounds/{round}/start")
     ResponseEntity<Void> startRound(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
                                     @PathVariable int round) {
-        access.checkRuns(principal, sessions.read(sessionId));
-        commands.sendAndWait(new StartRoundCommand(sessionId, round));
         SessionState session = sessions.read(sessionId);
-        for (ScheduledMeeting m : session.schedule()) {
-            if (m.round() == round && !session.absent().contains(m.actorId())
-                    && !session.absent().contains(m.partnerActorId())) {
-                commands.sendAndWait(new RecordSessionMeetingHeldCommand(sessionId, round, m.actorId(),
-                        m.partnerActorId()));
-            }
+        access.checkRuns(principal, session);
+        if (round != session.roundsStarted() || notHeld(session, round).isEmpty()) {
+            commands.sendAndWait(new StartRoundCommand(sessionId, round));
+            session = sessions.read(sessionId);
+        }
+        for (ScheduledMeeting m : notHeld(session, round)) {
+            commands.sendAndWait(new RecordSessionMeetingHeldCommand(sessionId, round, m.actorId(),
+                    m.partnerActorId()));
         }
         return ResponseEntity.noContent().build();
+    }
+
+    /** The round's meetings of two participants not absent that are not recorded as held. */
+    private static List<ScheduledMeeting> notHeld(SessionState session, int round) {
+        Set<ActorPair> held = session.held().stream().filter(h -> h.round() == round)
+                .map(h -> ActorPair.of(h.actorId(), h.partnerActorId())).collect(Collectors.toSet());
+        return session.schedule().stream().filter(m -> m.round() == round
+                && !session.absent().contains(m.actorId()) && !session.absent().contains(m.partnerActorId())
+                && !held.contains(ActorPair.of(m.actorId(), m.partnerActorId()))).toList();
     }
 
     @PostMapping("/close")
@@ -93,11 +144,12 @@ class SessionLiveController {
         return ResponseEntity.noContent().build();
     }
 
-    /** Once a schedule exists, the rounds not started are planned again for those present. */
-    private void replan(String sessionId, String reason) {
-        SessionState session = sessions.read(sessionId);
-        if (session.schedule().isEmpty() || session.roundsStarted() >= session.rounds()) return;
-        Schedule schedule = scheduling.replan(session);
+    /** Once a schedule exists, a presence changed re-plans the rounds not started. */
+    private static boolean replans(SessionState session) {
+        return !session.schedule().isEmpty() && session.roundsStarted() < session.rounds();
+    }
+
+    private void adjust(String sessionId, Schedule schedule, String reason) {
         commands.sendAndWait(new AdjustScheduleCommand(sessionId, schedule.meetings(), schedule.objective(), reason));
     }
 }

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Which problem each refusal of the session API answers: the session's state forbids it (409), the request is
- * invalid (400), no such session (404). The session's rules give their reason in French; texts in
+ * invalid (400), no such session or no such participant in it (404). The session's rules give their reason in French; texts in
  * {@code matchmaking-problems.properties} and {@code _en}.
  */
 @Configuration(proxyBeanMethods = false)
@@ -41,5 +41,11 @@ class SessionProblems {
     ProblemMapping<SessionNotFound> sessionNotFoundProblem() {
         return ProblemMapping.of(SessionNotFound.class, ProblemTypes.NOT_FOUND)
                 .detail("not-found.session", e -> new Object[]{e.sessionId()});
+    }
+
+    @Bean
+    ProblemMapping<ParticipantNotFound> participantNotFoundProblem() {
+        return ProblemMapping.of(ParticipantNotFound.class, ProblemTypes.NOT_FOUND)
+                .detail("not-found.session-participant", e -> new Object[]{e.actorId(), e.sessionId()});
     }
 }

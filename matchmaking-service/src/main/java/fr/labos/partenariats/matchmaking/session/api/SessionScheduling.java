@@ -74,12 +74,20 @@ class SessionScheduling {
 
     /** A first plan of every registered participant. */
     Schedule firstPlan(SessionState session) {
-        return plan(session, List.copyOf(session.participants().keySet()), List.of(), 0);
+        return plan(session, List.copyOf(session.participants().keySet()), session.availableTables(), List.of(), 0);
     }
 
     /** The rounds not started, planned again for those present, keeping held meetings and locks. */
     Schedule replan(SessionState session) {
-        return plan(session, session.present(), session.kept(), session.roundsStarted());
+        return replan(session, session.present(), session.availableTables());
+    }
+
+    /**
+     * The re-plan a live change calls for, computed before the change is written: for {@code present} (those present
+     * once the change is made) on {@code tables} (the tables left then), keeping held meetings and locks.
+     */
+    Schedule replan(SessionState session, List<String> present, List<Integer> tables) {
+        return plan(session, present, tables, session.kept(), session.roundsStarted());
     }
 
     /**
@@ -87,8 +95,8 @@ class SessionScheduling {
      * planned on the tables left, given to it in order and numbered back (a lock at a lost table gets a number past
      * the last, so the scheduler seats it at a free table of its round). Started rounds stay as they were held.
      */
-    private Schedule plan(SessionState session, List<String> present, List<ScheduledMeeting> kept, int roundsStarted) {
-        List<Integer> available = session.availableTables();
+    private Schedule plan(SessionState session, List<String> present, List<Integer> available,
+                          List<ScheduledMeeting> kept, int roundsStarted) {
         Map<Integer, Integer> numberOf = new HashMap<>();
         for (int i = 0; i < available.size(); i++) numberOf.put(available.get(i), i + 1);
         List<ScheduledMeeting> keptNumbered = kept.stream().map(m -> m.round() <= roundsStarted ? m

@@ -76,7 +76,11 @@ class SessionViewController {
     ResponseEntity<byte[]> calendar(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
                                     @PathVariable String actorId) {
         SessionState session = sessions.read(sessionId);
+        // Seen by those who see the schedule, for one of its participants they act for: a session's title and
+        // timing are not for members of actors outside it, and an actor outside it has no meeting to export.
+        access.checkSees(principal, session);
         access.checkActsFor(principal, session, actorId);
+        if (!session.participants().containsKey(actorId)) throw new ParticipantNotFound(sessionId, actorId);
         byte[] ics = ParticipantCalendar.write(sheet(session), actorId).getBytes(StandardCharsets.UTF_8);
         return file(ics, new MediaType("text", "calendar", StandardCharsets.UTF_8),
                 "rencontres-" + sessionId + "-" + actorId + ".ics");

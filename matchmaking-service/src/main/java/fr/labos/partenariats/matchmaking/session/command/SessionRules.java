@@ -1,31 +1,93 @@
 package fr.labos.partenariats.matchmaking.session.command;
 
 import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
+import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.session.PlanSessionCommand;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
+import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 /** The rules a plan and a schedule obey whatever the session's state, as sentences a facilitator can read. */
-final class SessionRules {
+public final class SessionRules {
+
+    /*
+     * Upper bounds. A speed-meeting session runs 6 to 12 rounds of 5 to 15 minutes; the bounds leave room for
+     * sessions well beyond that (a whole day of short rounds, long workshops, a large fair) while refusing numbers no
+     * lab would ever plan. They matter: the schedule, its views and its exports hold a list per round and per table,
+     * so a plan of two billion rounds or tables would exhaust the service's memory at its first reading.
+     */
+    /** 30 rounds: a whole day of 15-minute rounds, more than twice the longest session usually run. */
+    public static final int MAX_ROUNDS = 30;
+    /** Four hours: half a day for one meeting, beyond which it is a workshop, not a round. */
+    public static final int MAX_MINUTES_PER_ROUND = 240;
+    /** 200 tables: 400 participants meeting at once, more than the largest lab fair gathers. */
+    public static final int MAX_TABLES = 200;
+    /**
+     * A session is dated at most two years ahead (labs plan a season or two in advance) and at most two years back: a
+     * session already held on paper may be recorded afterwards, so that its meetings keep pairs apart in the next
+     * ones, but a date further away is a typing error (and one far enough breaks the calendar exports).
+     */
+    public static final int MAX_YEARS_AWAY = 2;
+    /**
+     * A title, a place, an organisation: a line of text, as long as an actor's name may be. Each is copied into the
+     * session's events, which travel to the topic one by one: text without a bound would make one too large to pass.
+     */
+    public static final int MAX_TEXT = 200;
+    /** An actor's id, as the rest of the service bounds it. */
+    public static final int MAX_ID = 100;
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private SessionRules() {
     }
 
-    static void checkPlan(PlanSessionCommand command) {
+    /** @param today the lab's day when the session is planned: its date is checked against it */
+    static void checkPlan(PlanSessionCommand command, LocalDate today) {
         require(command.sessionId(), "sessionId", "une session a besoin d'un identifiant");
         require(command.title(), "title", "une session a un titre");
         require(command.facilitatorSubject(), "facilitatorSubject", "une session a un animateur");
-        if (command.territory() == null) throw new InvalidSession("territory", "une session a lieu sur un territoire");
+        checkLength(command.title(), "title", "le titre");
+        checkLength(command.place(), "place", "le lieu");
+        checkTerritory(command.territory());
         if (command.date() == null) throw new InvalidSession("date", "une session a une date");
+        LocalDate latest = today.plusYears(MAX_YEARS_AWAY);
+        LocalDate earliest = today.minusYears(MAX_YEARS_AWAY);
+        if (command.date().isAfter(latest) || command.date().isBefore(earliest)) {
+            throw new InvalidSession("date", "une session a lieu entre le " + DAY.format(earliest) + " et le "
+                    + DAY.format(latest) + " (au plus " + MAX_YEARS_AWAY + " ans avant ou après aujourd'hui)");
+        }
         if (command.rounds() < 1) throw new InvalidSession("rounds", "une session compte au moins un tour");
+        if (command.rounds() > MAX_ROUNDS) {
+            throw new InvalidSession("rounds", "une session compte au plus " + MAX_ROUNDS + " tours");
+        }
         if (command.minutesPerRound() < 1) {
             throw new InvalidSession("minutesPerRound", "un tour dure au moins une minute");
         }
+        if (command.minutesPerRound() > MAX_MINUTES_PER_ROUND) {
+            throw new InvalidSession("minutesPerRound", "un tour dure au plus " + MAX_MINUTES_PER_ROUND
+                    + " minutes");
+        }
         if (command.tables() < 1) throw new InvalidSession("tables", "une session compte au moins une table");
+        if (command.tables() > MAX_TABLES) {
+            throw new InvalidSession("tables", "une session compte au plus " + MAX_TABLES + " tables");
+        }
+    }
+
+    /** A session takes place on a territory of the official directory, named by its code and level. */
+    public static void checkTerritory(TerritoryRef territory) {
+        if (territory == null || territory.code() == null || territory.level() == null) {
+            throw new InvalidSession("territory", "une session a lieu sur un territoire : son code et son niveau");
+        }
+        if (!TerritoryDirectory.official().isKnown(territory)) {
+            throw new InvalidSession("territory", "aucun territoire de niveau « " + territory.level().label()
+                    + " » n'a le code « " + territory.code() + " »");
+        }
     }
 
     /**
@@ -65,6 +127,18 @@ final class SessionRules {
                 throw new InvalidSession("meetings", "la table " + meeting.table() + " reçoit deux paires au tour "
                         + meeting.round());
             }
+        }
+    }
+
+    /** An organisation registered with a participant is a line of text. */
+    static void checkOrganisation(String organisation) {
+        checkLength(organisation, "organisation", "l'organisation");
+    }
+
+    private static void checkLength(String value, String field, String what) {
+        if (value != null && value.length() > MAX_TEXT) {
+            throw new InvalidSession(field, what + " compte au plus " + MAX_TEXT + " caractères (ici "
+                    + value.length() + ")");
         }
     }
 

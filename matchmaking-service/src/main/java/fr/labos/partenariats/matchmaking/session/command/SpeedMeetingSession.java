@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.session.command;
 
 import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.session.AdjustScheduleCommand;
 import fr.labos.partenariats.schema.session.CheckInParticipantCommand;
 import fr.labos.partenariats.schema.session.CloseSessionCommand;
@@ -75,7 +76,7 @@ public class SpeedMeetingSession {
 
     @CommandHandler
     public SpeedMeetingSession(PlanSessionCommand command, Clock clock) {
-        SessionRules.checkPlan(command);
+        SessionRules.checkPlan(command, LabCalendar.today(clock));
         apply(new SessionPlannedEvent(command.sessionId(), command.title(), command.territory(), command.place(),
                 command.date(), command.startsAt(), command.rounds(), command.minutesPerRound(), command.tables(),
                 command.facilitatorSubject(), clock.instant()));
@@ -85,6 +86,7 @@ public class SpeedMeetingSession {
     void handle(RegisterParticipantCommand command, Clock clock) {
         checkBeforePublication();
         SessionRules.require(command.actorId(), "actorId", "un participant est un acteur");
+        SessionRules.checkOrganisation(command.organisation());
         if (participants.contains(command.actorId())) throw new AlreadyRegistered(sessionId, command.actorId());
         apply(new ParticipantRegisteredEvent(sessionId, command.actorId(), command.organisation(), clock.instant()));
     }
@@ -102,6 +104,7 @@ public class SpeedMeetingSession {
         for (RegisterParticipantsCommand.Participant participant : command.participants()) {
             SessionRules.require(participant == null ? null : participant.actorId(), "actorId",
                     "un participant est un acteur");
+            SessionRules.checkOrganisation(participant.organisation());
         }
         Set<String> registering = new HashSet<>(participants);
         for (RegisterParticipantsCommand.Participant participant : command.participants()) {

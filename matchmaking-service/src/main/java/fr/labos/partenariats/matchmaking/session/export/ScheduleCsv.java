@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.session.export;
 
+import fr.labos.partenariats.matchmaking.csv.SpreadsheetCells;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -16,7 +17,9 @@ import java.util.Locale;
 
 /**
  * The schedule as a CSV file that French Excel opens as it is: UTF-8 with a byte order mark (without it Excel reads
- * the accents as Windows-1252), ';' between fields, decimal commas, French headers, one line per meeting.
+ * the accents as Windows-1252), ';' between fields, decimal commas, French headers, one line per meeting. Names are
+ * typed by users, and explanations quote them: they are written as text the spreadsheet never evaluates
+ * ({@link SpreadsheetCells}).
  */
 public final class ScheduleCsv {
 
@@ -38,9 +41,10 @@ public final class ScheduleCsv {
             CSVPrinter printer = new CSVPrinter(writer, format);
             for (ScheduledMeeting m : sheet.meetings()) {
                 printer.printRecord(m.round(), TIME.format(sheet.roundStart(m.round())),
-                        TIME.format(sheet.roundEnd(m.round())), m.table(), sheet.name(m.actorId()),
-                        sheet.name(m.partnerActorId()), SessionSheet.reasonLabel(m.reason()),
-                        decimal.format(m.weight()), m.explanation(), m.locked() ? "oui" : "non");
+                        TIME.format(sheet.roundEnd(m.round())), m.table(),
+                        SpreadsheetCells.text(sheet.name(m.actorId())),
+                        SpreadsheetCells.text(sheet.name(m.partnerActorId())), SessionSheet.reasonLabel(m.reason()),
+                        decimal.format(m.weight()), SpreadsheetCells.text(m.explanation()), m.locked() ? "oui" : "non");
             }
             printer.flush();
         } catch (IOException e) {

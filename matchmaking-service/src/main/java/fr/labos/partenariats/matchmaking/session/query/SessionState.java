@@ -53,6 +53,8 @@ public final class SessionState {
     private final Set<String> absent = new LinkedHashSet<>();
     private final List<SessionMeetingHeldEvent> held = new ArrayList<>();
     private final Set<Integer> lostTables = new TreeSet<>();
+    /** Late arrivals recorded since the schedule last changed: their re-plan is still to be written. */
+    private final Set<String> lateSinceSchedule = new LinkedHashSet<>();
     private List<ScheduledMeeting> schedule = List.of();
     private ScheduleObjective objective;
     private int version;
@@ -92,9 +94,11 @@ public final class SessionState {
             arrived(e.actorId());
         } else if (event instanceof LateArrivalRegisteredEvent e) {
             arrived(e.actorId());
+            lateSinceSchedule.add(e.actorId());
         } else if (event instanceof ParticipantMarkedAbsentEvent e) {
             absent.add(e.actorId());
             checkedIn.remove(e.actorId());
+            lateSinceSchedule.remove(e.actorId());
         } else if (event instanceof RoundStartedEvent e) {
             roundsStarted = Math.max(roundsStarted, e.round());
         } else if (event instanceof SessionMeetingHeldEvent e) {
@@ -113,6 +117,7 @@ public final class SessionState {
 
     private void schedule(List<ScheduledMeeting> meetings, ScheduleObjective reached, Instant at) {
         schedule = List.copyOf(meetings);
+        lateSinceSchedule.clear();
         objective = reached;
         version++;
         changedAt = at;
@@ -121,6 +126,36 @@ public final class SessionState {
     /** Registered participants not marked absent: those a plan or re-plan seats. */
     public List<String> present() {
         return participants.keySet().stream().filter(a -> !absent.contains(a)).toList();
+    }
+
+    /** Those present once {@code actorId} is marked absent, in registration order. */
+    public List<String> presentWithout(String actorId) {
+        return present().stream().filter(a -> !a.equals(actorId)).toList();
+    }
+
+    /** Those present once {@code actorId} has arrived, in registration order. */
+    public List<String> presentWith(String actorId) {
+        return participants.keySet().stream().filter(a -> a.equals(actorId) || !absent.contains(a)).toList();
+    }
+
+    /** The tables the rounds not started can use once {@code table} is lost, in order. */
+    public List<Integer> availableTablesWithout(int table) {
+        return availableTables().stream().filter(t -> t != table).toList();
+    }
+
+    /** Whether a round not started seats the actor (once absent, a re-plan must take it out). */
+    public boolean seatsLater(String actorId) {
+        return schedule.stream().anyMatch(m -> m.round() > roundsStarted && m.involves(actorId));
+    }
+
+    /** Whether a round not started uses the table (once lost, a re-plan must move its meetings). */
+    public boolean usesLater(int table) {
+        return schedule.stream().anyMatch(m -> m.round() > roundsStarted && m.table() == table);
+    }
+
+    /** Whether the actor's late arrival was recorded and the schedule has not changed since: not planned for yet. */
+    public boolean arrivedLateSinceSchedule(String actorId) {
+        return lateSinceSchedule.contains(actorId);
     }
 
     /** Meetings to keep in a re-plan: those of started rounds, and the locks. */

@@ -9,6 +9,10 @@ import fr.labos.partenariats.matchmaking.support.SharedKafka;
 import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+import fr.labos.partenariats.schema.session.MarkParticipantAbsentCommand;
+import fr.labos.partenariats.schema.session.RecordTableLostCommand;
+import fr.labos.partenariats.schema.session.RegisterLateArrivalCommand;
+import fr.labos.partenariats.schema.session.StartRoundCommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -254,6 +258,64 @@ class SessionAdjustmentApiTest {
         assertThat(last.statusCode()).as(last.body()).isEqualTo(409);
         assertThat(last.body()).contains("au moins une table");
         assertThat(store.eventTypes(sessionId)).hasSize(oneTableLeft);
+    }
+
+    /**
+     * A live change is two writes or more (the change, then its re-plan; a round's start, then each meeting held). When
+     * only the first was written (a failure in between, here the first write sent alone), asking again completes the
+     * rest instead of answering that it is done already, so that the facilitator is never left with a schedule the
+     * session refuses to adjust.
+     */
+    @Test
+    void aLiveChangeWrittenWithoutItsFollowUpIsCompletedWhenAskedAgain() {
+        String sessionId = generated(3, 4);
+        String path = "/api/sessions/" + sessionId;
+        assertThat(service.post(path + "/schedule/publish", FACILITATOR, "").statusCode()).isEqualTo(204);
+
+        // Round 1 started, none of its meetings recorded as held.
+        service.commands().sendAndWait(new StartRoundCommand(sessionId, 1));
+        HttpResponse<String> restarted = service.post(path + "/rounds/1/start", FACILITATOR, "");
+        assertThat(restarted.statusCode()).as(restarted.body()).isEqualTo(204);
+        JsonNode roundOne = schedule(sessionId).path("rounds").get(0).path("tables");
+        assertThat(roundOne.findValuesAsText("held")).hasSize(3).containsOnly("true");
+
+        // An absence recorded, its re-plan not: the rounds to come still seat the absent participant.
+        String absent = ACTORS.get(0);
+        service.commands().sendAndWait(new MarkParticipantAbsentCommand(sessionId, absent));
+        HttpResponse<String> absentAgain = service.post(path + "/absences", FACILITATOR,
+                "{\"actorId\": \"%s\"}".formatted(absent));
+        assertThat(absentAgain.statusCode()).as(absentAgain.body()).isEqualTo(204);
+        JsonNode withoutAbsent = schedule(sessionId);
+        for (int round = 2; round <= 3; round++) {
+            assertThat(withoutAbsent.path("rounds").get(round - 1).findValuesAsText("actorId")).as("round " + round)
+                    .isNotEmpty().doesNotContain(absent);
+        }
+        // Adjusting by hand works again.
+        HttpResponse<String> locked = service.post(path + "/schedule/adjustments", FACILITATOR, """
+                {"action": "LOCK", "meeting": {"round": 3, "table": %d}}"""
+                .formatted(withoutAbsent.path("rounds").get(2).path("tables").get(0).path("table").asInt()));
+        assertThat(locked.statusCode()).as(locked.body()).isEqualTo(200);
+
+        // A table lost, its re-plan not written.
+        int lost = withoutAbsent.path("rounds").get(1).path("tables").get(0).path("table").asInt();
+        service.commands().sendAndWait(new RecordTableLostCommand(sessionId, lost));
+        HttpResponse<String> lostAgain = service.post(path + "/tables-lost", FACILITATOR,
+                "{\"table\": %d}".formatted(lost));
+        assertThat(lostAgain.statusCode()).as(lostAgain.body()).isEqualTo(204);
+        JsonNode withoutTable = schedule(sessionId);
+        for (int round = 2; round <= 3; round++) {
+            assertThat(withoutTable.path("rounds").get(round - 1).path("tables").findValuesAsText("table"))
+                    .as("round " + round).isNotEmpty().doesNotContain(String.valueOf(lost));
+        }
+
+        // A late arrival recorded, its re-plan not.
+        service.commands().sendAndWait(new RegisterLateArrivalCommand(sessionId, absent));
+        HttpResponse<String> lateAgain = service.post(path + "/late-arrivals", FACILITATOR,
+                "{\"actorId\": \"%s\"}".formatted(absent));
+        assertThat(lateAgain.statusCode()).as(lateAgain.body()).isEqualTo(204);
+        List<String> types = store.eventTypes(sessionId);
+        assertThat(types.get(types.size() - 1)).isEqualTo("ScheduleAdjustedEvent");
+        assertThat(store.payloads(sessionId).get(types.size() - 1)).contains("arrivée en retard de " + absent);
     }
 
     /** A session of Isère with the six actors registered, two of them wishing to meet each other, generated. */

@@ -211,6 +211,54 @@ class SessionApiTest {
         assertThat(store.events()).isEqualTo(planned + 1);
     }
 
+    /**
+     * Numbers, dates and places no lab would plan: the grid, its views and its exports could not hold them (two billion
+     * rounds or tables exhaust the memory, a date in the year 300,000,000 breaks the calendar). A 400 naming the field,
+     * for an admin too, and nothing written.
+     */
+    @Test
+    void aPlanNoLabWouldRunIsA400NamingItsFieldAndWritesNothing() {
+        String admin = TestTokens.admin().sign();
+        String nextWeek = LocalDate.now().plusDays(7).toString();
+        long before = store.events();
+        for (String[] refused : new String[][]{
+                {"rounds", planJson("38", "DEPARTEMENT", nextWeek, 2_000_000_000, 12, 3)},
+                {"tables", planJson("38", "DEPARTEMENT", nextWeek, 3, 12, 2_000_000_000)},
+                {"minutesPerRound", planJson("38", "DEPARTEMENT", nextWeek, 3, 100_000, 3)},
+                {"date", planJson("38", "DEPARTEMENT", "+300000000-01-01", 3, 12, 3)},
+                {"date", planJson("38", "DEPARTEMENT", LocalDate.now().plusYears(3).toString(), 3, 12, 3)},
+                {"territory", planJson("ZZ", "DEPARTEMENT", nextWeek, 3, 12, 3)}}) {
+            for (String token : List.of(admin, FACILITATOR)) {
+                HttpResponse<String> response = service.post("/api/sessions", token, refused[1]);
+                assertThat(response.statusCode()).as(refused[0] + ": " + response.body()).isEqualTo(400);
+                assertThat(response.body()).as(refused[0]).contains("\"field\":\"" + refused[0] + "\"");
+            }
+        }
+        assertThat(store.events()).isEqualTo(before);
+    }
+
+    /**
+     * A participant's calendar is seen by those who see the schedule, and only for a participant: a member of an actor
+     * outside the session does not read its title, and an actor outside it has no calendar (404).
+     */
+    @Test
+    void aCalendarIsAParticipantsOnlyAndSeenByThoseWhoSeeTheSchedule() {
+        String sessionId = plan(FACILITATOR, 2, 2);
+        register(sessionId, ACTORS.get(0), ACTORS.get(1));
+        String calendar = "/api/sessions/" + sessionId + "/participants/%s/calendar.ics";
+
+        HttpResponse<String> outsider = service.get(calendar.formatted(ACTORS.get(4)),
+                TestTokens.member(ACTORS.get(4)).sign());
+        assertThat(outsider.statusCode()).as(outsider.body()).isEqualTo(403);
+        assertThat(outsider.body()).doesNotContain("Rencontres de l'emploi");
+
+        HttpResponse<String> notRegistered = service.get(calendar.formatted(ACTORS.get(5)), FACILITATOR);
+        assertThat(notRegistered.statusCode()).as(notRegistered.body()).isEqualTo(404);
+        assertThat(notRegistered.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/problem+json"));
+        assertThat(notRegistered.body()).contains("n'est pas inscrit à la session");
+    }
+
     @Test
     void aParticipantWithdrawnBeforePublicationLeavesItsWishesAndTheNextSchedule() {
         String sessionId = plan(FACILITATOR, 2, 2);
@@ -337,6 +385,35 @@ class SessionApiTest {
         assertThat(importCsv(TestTokens.member(actors.get(0)).sign(), sessionId, ("identifiant\n" + actors.get(0))
                 .getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
         assertThat(importCsv(FACILITATOR, UUID.randomUUID().toString(), good).statusCode()).isEqualTo(404);
+        assertThat(store.events()).isEqualTo(planned);
+    }
+
+    /**
+     * An organisation is copied into the registration's event: a cell of any length would make an event too large to
+     * reach the topic. The JSON API's bound holds for the file too, each cell over it named by its line and column.
+     */
+    @Test
+    void aParticipantListWithACellTooLongRegistersNobodyAndNamesItsLineAndColumn() {
+        String sessionId = plan(FACILITATOR, 2, 2);
+        long planned = store.events();
+        String csv = "identifiant;nom;organisation\n"
+                + ACTORS.get(0) + ";;" + "Groupe ".repeat(100_000) + "\n"
+                + ACTORS.get(1) + ";;Groupe Insertion\n";
+        HttpResponse<String> refused = importCsv(FACILITATOR, sessionId, csv.getBytes(StandardCharsets.UTF_8));
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode problem = RunningMatchmaking.parse(refused.body());
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("ligne 2, organisation");
+        assertThat(problem.path("errors").findValuesAsText("message")).containsExactly(
+                "la colonne « organisation » compte au plus 200 caractères (ici 699999)");
+        // An identifiant too long is named as such, not looked up.
+        HttpResponse<String> longId = importCsv(FACILITATOR, sessionId, ("identifiant\n" + "x".repeat(101) + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        assertThat(RunningMatchmaking.parse(longId.body()).path("errors").findValuesAsText("field"))
+                .containsExactly("ligne 2, identifiant");
+        // The JSON API's bound, which the file's reuses.
+        HttpResponse<String> json = service.post("/api/sessions/" + sessionId + "/participants", FACILITATOR,
+                "{\"actorId\": \"%s\", \"organisation\": \"%s\"}".formatted(ACTORS.get(2), "x".repeat(201)));
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(400);
         assertThat(store.events()).isEqualTo(planned);
     }
 
@@ -481,6 +558,15 @@ class SessionApiTest {
                  "place": "Maison des associations, Grenoble", "date": "%s", "startsAt": "09:00",
                  "rounds": %d, "minutesPerRound": 12, "tables": %d}""".formatted(LocalDate.now().plusDays(7), rounds,
                 tables);
+    }
+
+    private static String planJson(String code, String level, String date, long rounds, long minutesPerRound,
+                                   long tables) {
+        return """
+                {"title": "Rencontres de l'emploi", "territory": {"code": "%s", "level": "%s"},
+                 "place": "Maison des associations, Grenoble", "date": "%s", "startsAt": "09:00",
+                 "rounds": %d, "minutesPerRound": %d, "tables": %d}""".formatted(code, level, date, rounds,
+                minutesPerRound, tables);
     }
 
     private static HttpResponse<String> wish(String token, String sessionId, String actor, String wished) {

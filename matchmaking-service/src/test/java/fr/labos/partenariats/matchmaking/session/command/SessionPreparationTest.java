@@ -1,5 +1,7 @@
 package fr.labos.partenariats.matchmaking.session.command;
 
+import fr.labos.partenariats.schema.common.TerritoryLevel;
+import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.session.ExpressMeetingWishCommand;
 import fr.labos.partenariats.schema.session.GenerateScheduleCommand;
 import fr.labos.partenariats.schema.session.MeetingWishExpressedEvent;
@@ -26,6 +28,8 @@ import static fr.labos.partenariats.matchmaking.session.command.SessionSamples.*
 /** Planning, registrations, wishes, the generated draft and its publication. */
 class SessionPreparationTest {
 
+    private static final LocalDate DAY = LocalDate.of(2026, 4, 16);
+
     private final AggregateTestFixture<SpeedMeetingSession> fixture = SessionSamples.fixture();
 
     @Test
@@ -46,6 +50,70 @@ class SessionPreparationTest {
                         LocalTime.NOON, 3, 7, 0, "u-facilitator"))
                 .expectException(InvalidSession.class)
                 .expectExceptionMessage("une session compte au moins une table");
+    }
+
+    /** Numbers and dates no lab would plan, which the schedule, its views and its exports could not hold. */
+    @Test
+    void aSessionStaysWithinWhatALabWouldPlan() {
+        refusedPlan(new PlanSessionCommand(ID, "Titre", ISERE, "Salle", DAY, LocalTime.NOON, 31, 7, 2, "u-facilitator"),
+                "une session compte au plus 30 tours");
+        refusedPlan(new PlanSessionCommand(ID, "Titre", ISERE, "Salle", DAY, LocalTime.NOON, 2_000_000_000, 7, 2,
+                "u-facilitator"), "une session compte au plus 30 tours");
+        refusedPlan(new PlanSessionCommand(ID, "Titre", ISERE, "Salle", DAY, LocalTime.NOON, 3, 241, 2,
+                "u-facilitator"), "un tour dure au plus 240 minutes");
+        refusedPlan(new PlanSessionCommand(ID, "Titre", ISERE, "Salle", DAY, LocalTime.NOON, 3, 7, 201,
+                "u-facilitator"), "une session compte au plus 200 tables");
+        refusedPlan(new PlanSessionCommand(ID, "Titre", ISERE, "Salle", DAY, LocalTime.NOON, 3, 7, 2_000_000_000,
+                "u-facilitator"), "une session compte au plus 200 tables");
+    }
+
+    /** The clock says 16 April 2026: a session is dated between 16 April 2024 and 16 April 2028. */
+    @Test
+    void aSessionIsDatedWithinTwoYearsOfToday() {
+        String window = "une session a lieu entre le 16/04/2024 et le 16/04/2028 (au plus 2 ans avant ou après "
+                + "aujourd'hui)";
+        refusedPlan(new PlanSessionCommand(ID, "Titre", ISERE, "Salle", LocalDate.of(2028, 4, 17), LocalTime.NOON,
+                3, 7, 2, "u-facilitator"), window);
+        refusedPlan(new PlanSessionCommand(ID, "Titre", ISERE, "Salle", LocalDate.of(300_000_000, 1, 1),
+                LocalTime.NOON, 3, 7, 2, "u-facilitator"), window);
+        refusedPlan(new PlanSessionCommand(ID, "Titre", ISERE, "Salle", LocalDate.of(2024, 4, 15), LocalTime.NOON,
+                3, 7, 2, "u-facilitator"), window);
+    }
+
+    @Test
+    void aSessionTakesPlaceOnAKnownTerritory() {
+        refusedPlan(new PlanSessionCommand(ID, "Titre", new TerritoryRef("ZZ", TerritoryLevel.DEPARTEMENT), "Salle",
+                DAY, LocalTime.NOON, 3, 7, 2, "u-facilitator"),
+                "aucun territoire de niveau « département » n'a le code « ZZ »");
+    }
+
+    /** Texts are copied into the session's events: one too long would make an event too large to travel. */
+    @Test
+    void aTitleAPlaceAndAnOrganisationAreLinesOfText() {
+        String long201 = "x".repeat(201);
+        refusedPlan(new PlanSessionCommand(ID, long201, ISERE, "Salle", DAY, LocalTime.NOON, 3, 7, 2,
+                "u-facilitator"), "le titre compte au plus 200 caractères (ici 201)");
+        refusedPlan(new PlanSessionCommand(ID, "Titre", ISERE, long201, DAY, LocalTime.NOON, 3, 7, 2,
+                "u-facilitator"), "le lieu compte au plus 200 caractères (ici 201)");
+        fixture.given(planned())
+                .when(new RegisterParticipantCommand(ID, ASSOCIATION, long201))
+                .expectException(InvalidSession.class)
+                .expectExceptionMessage("l'organisation compte au plus 200 caractères (ici 201)")
+                .expectNoEvents();
+        fixture.given(planned())
+                .when(new RegisterParticipantsCommand(ID, List.of(
+                        new RegisterParticipantsCommand.Participant(FOUNDATION, null),
+                        new RegisterParticipantsCommand.Participant(COMMUNE, "x".repeat(1_000_000)))))
+                .expectException(InvalidSession.class)
+                .expectExceptionMessage("l'organisation compte au plus 200 caractères (ici 1000000)")
+                .expectNoEvents();
+    }
+
+    private void refusedPlan(PlanSessionCommand command, String message) {
+        fixture.givenNoPriorActivity().when(command)
+                .expectException(InvalidSession.class)
+                .expectExceptionMessage(message)
+                .expectNoEvents();
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -76,6 +77,35 @@ class SessionExportsTest {
                 assertThat(rows.get(2).get("Début")).isEqualTo("09:15");
                 assertThat(rows.get(3).get("Poids")).isEqualTo("0,125");
             }
+        }
+    }
+
+    /**
+     * Names are typed by users: one starting as a formula would run when a facilitator opens the file. Read back, every
+     * such cell starts with an apostrophe (shown as text, never evaluated); a name with a sign further on is as it was.
+     */
+    @Test
+    void namesAndSentencesThatASpreadsheetWouldEvaluateAreWrittenAsText() throws Exception {
+        String link = "=HYPERLINK(\"https://x\";\"Ouvrir\")";
+        Map<String, String> names = Map.of("a1", link, "a2", "+33 4 76 00 00 00", "a3", "-Fonds",
+                "a4", "@Commune", "a5", "\tTabulée", "a6", "\rRetour", "a7", "Tremplin = emploi");
+        List<ScheduledMeeting> meetings = List.of(
+                new ScheduledMeeting(1, 1, "a1", "a2", 0.5, MeetingReason.WISH, "=1+1 a demandé à rencontrer.", false),
+                new ScheduledMeeting(1, 2, "a3", "a4", 0.5, MeetingReason.WISH, "Complémentarité.", false),
+                new ScheduledMeeting(1, 3, "a5", "a6", 0.5, MeetingReason.WISH, "Complémentarité.", false),
+                new ScheduledMeeting(2, 1, "a7", "a1", 0.5, MeetingReason.WISH, "Complémentarité.", false));
+        byte[] csv = ScheduleCsv.write(new SessionSheet("s-1", "Rencontres", "Grenoble", LocalDate.of(2026, 12, 10),
+                LocalTime.of(9, 0), 15, PARIS, meetings, 1, Instant.parse("2026-12-01T10:00:00Z"), names));
+        try (BOMInputStream in = BOMInputStream.builder().setInputStream(new ByteArrayInputStream(csv)).get();
+             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';')
+                     .setHeader().setSkipHeaderRecord(true).get().parse(reader)) {
+            List<CSVRecord> rows = parser.getRecords();
+            assertThat(rows).extracting(r -> r.get("Participant 1")).containsExactly("'" + link, "'-Fonds",
+                    "'\tTabulée", "Tremplin = emploi");
+            assertThat(rows).extracting(r -> r.get("Participant 2")).containsExactly("'+33 4 76 00 00 00",
+                    "'@Commune", "'\rRetour", "'" + link);
+            assertThat(rows.get(0).get("Explication")).isEqualTo("'=1+1 a demandé à rencontrer.");
         }
     }
 
