@@ -66,11 +66,7 @@ public final class IntroductionRules {
         if (command.source() == null) {
             throw new InvalidIntroduction("source", "une mise en relation doit dire d'où elle vient");
         }
-        require(command.actorId(), "actorId", "une mise en relation a besoin de ses deux acteurs");
-        require(command.partnerActorId(), "partnerActorId", "une mise en relation a besoin de ses deux acteurs");
-        if (command.actorId().equals(command.partnerActorId())) {
-            throw new InvalidIntroduction("partnerActorId", "un acteur ne peut pas être présenté à lui-même");
-        }
+        checkTwoActors(command.actorId(), command.partnerActorId());
         if (command.proposedBy() == null || isBlank(command.proposedBy().subject())) {
             throw new InvalidIntroduction("proposedBy", "une mise en relation doit dire qui la propose");
         }
@@ -81,6 +77,18 @@ public final class IntroductionRules {
         }
     }
 
+    /**
+     * Two actors, not one twice. Public so that a request is refused for it (400) before anything is asked of the
+     * matcher, whose answer about an actor and itself would be a misleading 409.
+     */
+    public static void checkTwoActors(String actorId, String partnerActorId) {
+        require(actorId, "actorId", "une mise en relation a besoin de ses deux acteurs");
+        require(partnerActorId, "partnerActorId", "une mise en relation a besoin de ses deux acteurs");
+        if (actorId.equals(partnerActorId)) {
+            throw new InvalidIntroduction("partnerActorId", "un acteur ne peut pas être présenté à lui-même");
+        }
+    }
+
     /** What every meeting held at a session names: its session and round, two different actors, when. */
     private static void checkSpeedMeetingHeld(String sessionId, int round, String actorId, String partnerActorId,
                                               Instant heldAt) {
@@ -88,11 +96,7 @@ public final class IntroductionRules {
         if (round < 1) {
             throw new InvalidIntroduction("round", "une rencontre express a lieu dans un tour, à partir du premier");
         }
-        require(actorId, "actorId", "une mise en relation a besoin de ses deux acteurs");
-        require(partnerActorId, "partnerActorId", "une mise en relation a besoin de ses deux acteurs");
-        if (actorId.equals(partnerActorId)) {
-            throw new InvalidIntroduction("partnerActorId", "un acteur ne peut pas être présenté à lui-même");
-        }
+        checkTwoActors(actorId, partnerActorId);
         if (heldAt == null) {
             throw new InvalidIntroduction("heldAt", "une rencontre express a eu lieu à une date");
         }
@@ -212,11 +216,7 @@ public final class IntroductionRules {
      */
     public static void checkPastIntroduction(RecordPastIntroductionCommand command, LocalDate today) {
         require(command.introductionId(), "introductionId", "une mise en relation a besoin d'un identifiant");
-        require(command.actorId(), "actorId", "une mise en relation a besoin de ses deux acteurs");
-        require(command.partnerActorId(), "partnerActorId", "une mise en relation a besoin de ses deux acteurs");
-        if (command.actorId().equals(command.partnerActorId())) {
-            throw new InvalidIntroduction("partnerActorId", "un acteur ne peut pas être présenté à lui-même");
-        }
+        checkTwoActors(command.actorId(), command.partnerActorId());
         if (command.proposedBy() == null || isBlank(command.proposedBy().subject())) {
             throw new InvalidIntroduction("proposedBy", "une mise en relation doit dire qui la propose");
         }
