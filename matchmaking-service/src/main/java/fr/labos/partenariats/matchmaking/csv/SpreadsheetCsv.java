@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.csv;
 
+import fr.labos.partenariats.platform.problem.ProblemMessages;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -66,7 +68,17 @@ public final class SpreadsheetCsv {
         int[] lineStarts = lineStarts(text);
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             String[] named = null;
-            for (CSVRecord record : parser) {
+            Iterator<CSVRecord> records = parser.iterator();
+            while (true) {
+                // The lines read so far end with the last record read: the next one starts after them.
+                long linesRead = parser.getCurrentLineNumber();
+                CSVRecord record;
+                try {
+                    if (!records.hasNext()) break;
+                    record = records.next();
+                } catch (UncheckedIOException | IllegalStateException e) {
+                    throw new Unreadable(misquoted(lineAfter(text, lineStarts, linesRead)));
+                }
                 if (named == null) {
                     named = header(record, columns, required);
                     continue;
@@ -80,14 +92,38 @@ public final class SpreadsheetCsv {
                 int number = lineOf(lineStarts, firstCharacter(text, record.getCharacterPosition()));
                 rows.add(new Row(number, cells));
             }
-        } catch (IOException | UncheckedIOException e) {
-            throw new Unreadable("le fichier n'est pas un CSV lisible : " + e.getMessage());
+        } catch (IOException e) {
+            // Read from a string: only closing the parser could throw, and it holds nothing to release.
+            throw new UncheckedIOException(e);
         }
         if (rows.isEmpty()) {
             throw new Unreadable("le fichier ne contient rien après son en-tête : une ligne d'en-tête puis "
                     + oneItemPerLine + " sont attendus");
         }
         return rows;
+    }
+
+    /**
+     * A record Commons CSV cannot read is always a matter of quotes: one opened and never closed, or text after a
+     * closing one (« "Les Amis" de Grenoble »). Said in French with the line it starts on, rather than the parser's
+     * English text, with how Excel writes such a value.
+     */
+    private static String misquoted(int line) {
+        return "le fichier n'est pas un CSV lisible à partir de la ligne " + line + " : un guillemet y ouvre une valeur"
+                + " sans la refermer, ou du texte suit le guillemet qui la ferme ; une valeur qui contient des"
+                + " guillemets s'écrit entre guillemets, les siens doublés (\"\"\"Les Amis\"\" de Grenoble\")";
+    }
+
+    /** The first line (from 1) after the first {@code linesRead} that is not empty: where the next record starts. */
+    private static int lineAfter(String text, int[] lineStarts, long linesRead) {
+        int line = (int) Math.min(linesRead, lineStarts.length - 1);
+        while (line < lineStarts.length - 1 && isEmptyLine(text, lineStarts, line)) line++;
+        return line + 1;
+    }
+
+    private static boolean isEmptyLine(String text, int[] lineStarts, int line) {
+        int start = lineStarts[line];
+        return start >= text.length() || text.charAt(start) == '\n' || text.charAt(start) == '\r';
     }
 
     /** Each column's name in the rows, or null for a column not read. */
@@ -104,7 +140,7 @@ public final class SpreadsheetCsv {
         if (required.stream().noneMatch(seen::contains)) {
             throw new Unreadable("la ligne d'en-tête doit nommer une colonne " + String.join(" ou ",
                     required.stream().map(c -> "« " + c + " »").toList()) + " (séparées par des points-virgules) ; "
-                    + "elle contient : " + String.join(" | ", record.toList()));
+                    + "elle contient : " + ProblemMessages.quote(String.join(" | ", record.toList())));
         }
         return named;
     }

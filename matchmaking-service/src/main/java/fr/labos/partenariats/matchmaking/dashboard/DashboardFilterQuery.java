@@ -14,7 +14,8 @@ import java.util.stream.Collectors;
 
 /**
  * The filters of every dashboard as the request carries them ({@code ?from=2026-01-01&to=2026-06-30&departement=38
- * &region=84&family=PUBLIC&category=FUNDING}), checked into a {@link DashboardFilter}: a bad value is a 400 naming it.
+ * &region=84&family=PUBLIC&category=FUNDING}), checked into a {@link DashboardFilter}: a bad value is a 400 naming it,
+ * and so is a {@code from} after {@code to}.
  */
 record DashboardFilterQuery(String from, String to, String departement, String region, String family,
                             String category) {
@@ -22,7 +23,13 @@ record DashboardFilterQuery(String from, String to, String departement, String r
     private static final TerritoryDirectory TERRITORIES = TerritoryDirectory.official();
 
     DashboardFilter read() {
-        return new DashboardFilter(date("from", from), date("to", to), territory("departement", departement, TerritoryLevel.DEPARTEMENT),
+        LocalDate first = date("from", from);
+        LocalDate last = date("to", to);
+        // A period that ends before it starts holds nothing: an empty 200 would read as a period without introductions.
+        if (first != null && last != null && first.isAfter(last)) {
+            throw new InvalidParameterException("from", "invalid.parameter.period", first.toString(), last.toString());
+        }
+        return new DashboardFilter(first, last, territory("departement", departement, TerritoryLevel.DEPARTEMENT),
                 territory("region", region, TerritoryLevel.REGION), oneOf("family", family, ActorFamily.class),
                 oneOf("category", category, ResourceCategory.class));
     }

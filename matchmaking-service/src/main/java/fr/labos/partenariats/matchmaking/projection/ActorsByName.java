@@ -1,5 +1,7 @@
 package fr.labos.partenariats.matchmaking.projection;
 
+import fr.labos.partenariats.platform.problem.ProblemMessages;
+
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -41,8 +43,9 @@ public final class ActorsByName {
      */
     public static String ambiguous(String name, List<ActorEntry> homonyms) {
         List<String> ids = homonyms.stream().map(ActorEntry::id).sorted().toList();
-        return homonyms.size() + " acteurs s'appellent « " + name + " » (" + String.join(", ", ids.subList(0,
-                Math.min(5, ids.size()))) + (ids.size() > 5 ? ", …" : "")
+        // The name as the file wrote it, cut: its spaces, which a name's key ignores, could make it a megabyte.
+        return homonyms.size() + " acteurs s'appellent « " + ProblemMessages.quote(name) + " » ("
+                + String.join(", ", ids.subList(0, Math.min(5, ids.size()))) + (ids.size() > 5 ? ", …" : "")
                 + ") : écrivez l'identifiant de celui que vous voulez dire";
     }
 

@@ -326,6 +326,9 @@ class IntroductionApiTest {
                 "{\"partnerId\": \"%s\"}".formatted(FOUNDATION)));
         refused(400, "invalid-input", () -> service.post("/api/introductions", TestTokens.admin().sign(), """
                 {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR"}""".formatted(ASSOCIATION, ASSOCIATION)));
+        // Asked by an actor, the same mistake is said as such, not as a pair the matcher does not propose (409).
+        invalid("partnerId", "un acteur ne peut pas être présenté à lui-même", () -> service.post("/api/introductions",
+                member, "{\"actorId\": \"%s\", \"partnerId\": \"%s\"}".formatted(ASSOCIATION, ASSOCIATION)));
         refused(401, "unauthenticated", () -> service.post("/api/introductions", null,
                 "{\"actorId\": \"%s\", \"partnerId\": \"%s\"}".formatted(ASSOCIATION, FOUNDATION)));
 

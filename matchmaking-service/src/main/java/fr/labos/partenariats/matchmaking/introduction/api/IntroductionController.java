@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.introduction.api;
 
 import fr.labos.partenariats.matchmaking.access.ActorAccess;
+import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRules;
 import fr.labos.partenariats.matchmaking.introduction.command.InvalidIntroduction;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionReadAccess;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
@@ -41,7 +42,8 @@ import java.util.UUID;
 class IntroductionController {
 
     /** The commands' field names that the requests call otherwise. */
-    private static final Map<String, String> REQUEST_FIELDS = Map.of("partnerActorId", "partnerId", "occurredOn", "day");
+    private static final Map<String, String> REQUEST_FIELDS = Map.of("partnerActorId", "partnerId", "occurredOn", "day",
+            "explanation", "text", "location", "place");
 
     private final CommandGateway commands;
     private final ActorAccess access;
@@ -66,6 +68,9 @@ class IntroductionController {
     ResponseEntity<Created> propose(@AuthenticationPrincipal LabPrincipal principal,
                                     @Valid @RequestBody IntroductionRequests.Proposal request) {
         IntroductionSource source = request.sourceOrDefault();
+        // The request's own mistake first, whatever its source: the matcher asked about an actor and itself would
+        // answer that it proposes no such introduction (409), which sends the actor looking for the wrong cause.
+        inRequestTerms(() -> IntroductionRules.checkTwoActors(request.actorId(), request.partnerId()));
         MatcherGrounds.Grounds grounds = switch (source) {
             case ACTOR_REQUEST -> {
                 Map<String, ActorEntry> sides = access.read(List.of(request.actorId(), request.partnerId()));
@@ -165,11 +170,16 @@ class IntroductionController {
 
     /**
      * Sends a command and waits for the introduction's answer. Its rules name the command's fields, a client knows
-     * its request's: the two that differ are renamed, so that a 400's {@code errors} point at what the client sent.
+     * its request's: those that differ are renamed, so that a 400's {@code errors} point at what the client sent.
      */
     private void send(Object command) {
+        inRequestTerms(() -> commands.sendAndWait(command));
+    }
+
+    /** An introduction's rule applied, its refusal naming the request's fields. */
+    private static void inRequestTerms(Runnable rule) {
         try {
-            commands.sendAndWait(command);
+            rule.run();
         } catch (InvalidIntroduction invalid) {
             String requestField = REQUEST_FIELDS.get(invalid.field());
             if (requestField == null) {

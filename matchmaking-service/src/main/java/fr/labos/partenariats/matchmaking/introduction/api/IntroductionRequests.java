@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.introduction.api;
 
+import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRules;
 import fr.labos.partenariats.schema.common.PartnershipForm;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.matching.DeclineReason;
@@ -19,7 +20,9 @@ import java.util.List;
 final class IntroductionRequests {
 
     static final int MAX_ID = 100;
-    static final int MAX_NOTE = 2000;
+    /** The introduction's own limit, which every other way in meets too: the API says it first, by its fields. */
+    static final int MAX_NOTE = IntroductionRules.MAX_NOTE;
+    static final int MAX_PLACE = IntroductionRules.MAX_PLACE;
     static final int MAX_PAIRS = 20;
 
     private IntroductionRequests() {
@@ -59,7 +62,7 @@ final class IntroductionRequests {
     }
 
     /** A meeting of an accepted introduction; its id is generated when not given. */
-    record Meeting(@Size(max = MAX_ID) String meetingId, @NotNull Instant startsAt, @Size(max = 500) String place,
+    record Meeting(@Size(max = MAX_ID) String meetingId, @NotNull Instant startsAt, @Size(max = MAX_PLACE) String place,
                    @Size(max = MAX_ID) String actingFor) {
     }
 

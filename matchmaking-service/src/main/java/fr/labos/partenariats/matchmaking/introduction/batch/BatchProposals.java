@@ -5,6 +5,7 @@ import fr.labos.partenariats.matchmaking.engine.index.Partner;
 import fr.labos.partenariats.matchmaking.engine.index.RankingFilter;
 import fr.labos.partenariats.matchmaking.engine.model.Match;
 import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
+import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRules;
 import fr.labos.partenariats.matchmaking.introduction.command.PairAlreadyInIntroduction;
 import fr.labos.partenariats.matchmaking.matching.IndexNotReadyException;
 import fr.labos.partenariats.matchmaking.matching.MatchSnapshots;
@@ -148,12 +149,23 @@ public class BatchProposals {
         try {
             commands.sendAndWait(new ProposeIntroductionCommand(id, IntroductionSource.MATCHER, actorId,
                     partner.actor().id(), pairs, MatchSnapshots.of(best), proposer,
-                    "Proposition du lot de mise en relation : " + partner.sentence()));
+                    note("Proposition du lot de mise en relation : " + partner.sentence())));
             return id;
         } catch (AggregateStreamCreationException | ConcurrencyException | PairAlreadyInIntroduction alreadyThere) {
             // Proposed by a previous batch, or by someone else, and not yet read back from the topic.
             return null;
         }
+    }
+
+    /**
+     * The sentence quotes two actors' names and their posts' titles: long ones could take it past the longest note an
+     * introduction keeps, which would refuse the proposal and stop the batch. Cut, it still says why.
+     */
+    static String note(String text) {
+        if (text.length() <= IntroductionRules.MAX_NOTE) return text;
+        int end = IntroductionRules.MAX_NOTE - 1;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) end--; // not half a character
+        return text.substring(0, end) + "…";
     }
 
     /** The same for the same pair until an introduction of it comes back from the topic; then a new one. */

@@ -225,6 +225,7 @@ public class Introduction {
     @CommandHandler
     void handle(DeclineIntroductionCommand command, Clock clock, DeadlineManager deadlines, OpenPairs openPairs) {
         String side = command.actorId();
+        IntroductionRules.checkDecline(command);
         if (!isParty(side)) throw new NotAPartyToIntroduction(introductionId, side);
         checkStillUnanswered(clock);
         if (acceptedSides.contains(side)) throw new AlreadyAnswered(introductionId, side);
@@ -237,6 +238,7 @@ public class Introduction {
     /** By its proposer, or an administrator (who may do everything), while it waits for its answers. */
     @CommandHandler
     void handle(WithdrawIntroductionCommand command, Clock clock, DeadlineManager deadlines, OpenPairs openPairs) {
+        IntroductionRules.checkWithdrawal(command);
         if (!proposerSubject.equals(command.principalSubject()) && !ADMINISTRATOR.equals(command.principalRole())) {
             throw new NotTheProposer(introductionId);
         }
@@ -259,6 +261,7 @@ public class Introduction {
 
     @CommandHandler
     void handle(RecordMeetingHeldCommand command, Clock clock) {
+        IntroductionRules.checkMeetingHeld(command);
         checkActingFor(command.actingFor());
         checkAccepted(clock);
         checkMeetingToConclude(command.meetingId(), clock);
@@ -267,6 +270,7 @@ public class Introduction {
 
     @CommandHandler
     void handle(RecordMeetingMissedCommand command, Clock clock) {
+        IntroductionRules.checkMeetingMissed(command);
         checkActingFor(command.actingFor());
         checkAccepted(clock);
         checkMeetingToConclude(command.meetingId(), clock);

@@ -3,14 +3,18 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.common.PartnershipForm;
 import fr.labos.partenariats.schema.common.ResourceCategory;
+import fr.labos.partenariats.schema.matching.DeclineIntroductionCommand;
 import fr.labos.partenariats.schema.matching.IntroduceAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.JoinIntroductionAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
 import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.matching.ProposeIntroductionCommand;
+import fr.labos.partenariats.schema.matching.RecordMeetingHeldCommand;
+import fr.labos.partenariats.schema.matching.RecordMeetingMissedCommand;
 import fr.labos.partenariats.schema.matching.RecordPastIntroductionCommand;
 import fr.labos.partenariats.schema.matching.RecordOutcomeCommand;
 import fr.labos.partenariats.schema.matching.ScheduleMeetingCommand;
+import fr.labos.partenariats.schema.matching.WithdrawIntroductionCommand;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,6 +24,23 @@ import java.util.regex.Pattern;
 
 /** The rules on what a proposal and an outcome must say, whatever the introduction's state. */
 public final class IntroductionRules {
+
+    /**
+     * The longest free text an introduction keeps: a note, an explanation, a reason. Enough for what a person writes
+     * about an introduction, and it keeps each event far below the largest record the relay's broker takes (1 MB),
+     * even written as JSON, which may take six characters for one: an event over it is refused by the broker and
+     * holds back every event after it. Here, so that every way in (the API, a lab's file, a batch) is bound by it;
+     * the API's bodies take the same.
+     */
+    public static final int MAX_NOTE = 2000;
+    /** The longest place of a meeting, for the same reason; the API's bodies take the same. */
+    public static final int MAX_PLACE = 500;
+    /**
+     * The earliest day a lab's records may date a past introduction. The labs and the partnerships they follow are
+     * far more recent; an earlier year is a typing error (« 15/09/0205 » for 2025) which, recorded, would stay in the
+     * introduction's history for good (events are never rewritten) and in every dashboard by year.
+     */
+    public static final LocalDate EARLIEST_PAST_DAY = LocalDate.of(2000, 1, 1);
 
     /**
      * A meeting's id is a segment of its address ({@code /meetings/{id}/held}): letters without accents, digits,
@@ -45,17 +66,26 @@ public final class IntroductionRules {
         if (command.source() == null) {
             throw new InvalidIntroduction("source", "une mise en relation doit dire d'où elle vient");
         }
-        require(command.actorId(), "actorId", "une mise en relation a besoin de ses deux acteurs");
-        require(command.partnerActorId(), "partnerActorId", "une mise en relation a besoin de ses deux acteurs");
-        if (command.actorId().equals(command.partnerActorId())) {
-            throw new InvalidIntroduction("partnerActorId", "un acteur ne peut pas être présenté à lui-même");
-        }
+        checkTwoActors(command.actorId(), command.partnerActorId());
         if (command.proposedBy() == null || isBlank(command.proposedBy().subject())) {
             throw new InvalidIntroduction("proposedBy", "une mise en relation doit dire qui la propose");
         }
+        checkNote("note", command.note());
         switch (command.source()) {
             case MATCHER, ACTOR_REQUEST -> checkMatcherGrounds(command);
             case FACILITATOR, SPEED_MEETING -> checkScore(command.match());
+        }
+    }
+
+    /**
+     * Two actors, not one twice. Public so that a request is refused for it (400) before anything is asked of the
+     * matcher, whose answer about an actor and itself would be a misleading 409.
+     */
+    public static void checkTwoActors(String actorId, String partnerActorId) {
+        require(actorId, "actorId", "une mise en relation a besoin de ses deux acteurs");
+        require(partnerActorId, "partnerActorId", "une mise en relation a besoin de ses deux acteurs");
+        if (actorId.equals(partnerActorId)) {
+            throw new InvalidIntroduction("partnerActorId", "un acteur ne peut pas être présenté à lui-même");
         }
     }
 
@@ -66,11 +96,7 @@ public final class IntroductionRules {
         if (round < 1) {
             throw new InvalidIntroduction("round", "une rencontre express a lieu dans un tour, à partir du premier");
         }
-        require(actorId, "actorId", "une mise en relation a besoin de ses deux acteurs");
-        require(partnerActorId, "partnerActorId", "une mise en relation a besoin de ses deux acteurs");
-        if (actorId.equals(partnerActorId)) {
-            throw new InvalidIntroduction("partnerActorId", "un acteur ne peut pas être présenté à lui-même");
-        }
+        checkTwoActors(actorId, partnerActorId);
         if (heldAt == null) {
             throw new InvalidIntroduction("heldAt", "une rencontre express a eu lieu à une date");
         }
@@ -81,6 +107,11 @@ public final class IntroductionRules {
                 command.heldAt());
     }
 
+    /*
+     * The note and the place of a speed meeting are not bound here: the session writes them from its own title and
+     * place when a meeting has taken place, and a refusal would leave that meeting without its introduction. Their
+     * length is bound where they are typed, when the session is planned.
+     */
     static void checkSpeedMeeting(IntroduceAfterSpeedMeetingCommand command) {
         require(command.introductionId(), "introductionId", "une mise en relation a besoin d'un identifiant");
         checkSpeedMeetingHeld(command.sessionId(), command.round(), command.actorId(), command.partnerActorId(),
@@ -116,6 +147,7 @@ public final class IntroductionRules {
      */
     static void checkMeeting(ScheduleMeetingCommand command, Instant proposedAt, Clock clock) {
         require(command.meetingId(), "meetingId", "un rendez-vous a besoin d'un identifiant");
+        checkText("location", command.location(), MAX_PLACE, "un lieu");
         if (!MEETING_ID.matcher(command.meetingId()).matches()) {
             throw new InvalidIntroduction("meetingId", "identifiant de rendez-vous : lettres sans accent, chiffres, . _ - "
                     + "(100 au plus)");
@@ -137,8 +169,25 @@ public final class IntroductionRules {
     }
 
     static void checkOutcome(RecordOutcomeCommand command, Instant proposedAt, Clock clock) {
+        checkNote("note", command.note());
         checkOutcome("", command.outcome(), command.occurredOn(), command.form(), command.category(),
                 LabCalendar.dayOf(proposedAt), LabCalendar.today(clock));
+    }
+
+    static void checkDecline(DeclineIntroductionCommand command) {
+        checkText("explanation", command.explanation(), MAX_NOTE, "une explication");
+    }
+
+    static void checkWithdrawal(WithdrawIntroductionCommand command) {
+        checkText("reason", command.reason(), MAX_NOTE, "une raison");
+    }
+
+    static void checkMeetingHeld(RecordMeetingHeldCommand command) {
+        checkNote("note", command.note());
+    }
+
+    static void checkMeetingMissed(RecordMeetingMissedCommand command) {
+        checkNote("note", command.note());
     }
 
     /**
@@ -167,17 +216,19 @@ public final class IntroductionRules {
      */
     public static void checkPastIntroduction(RecordPastIntroductionCommand command, LocalDate today) {
         require(command.introductionId(), "introductionId", "une mise en relation a besoin d'un identifiant");
-        require(command.actorId(), "actorId", "une mise en relation a besoin de ses deux acteurs");
-        require(command.partnerActorId(), "partnerActorId", "une mise en relation a besoin de ses deux acteurs");
-        if (command.actorId().equals(command.partnerActorId())) {
-            throw new InvalidIntroduction("partnerActorId", "un acteur ne peut pas être présenté à lui-même");
-        }
+        checkTwoActors(command.actorId(), command.partnerActorId());
         if (command.proposedBy() == null || isBlank(command.proposedBy().subject())) {
             throw new InvalidIntroduction("proposedBy", "une mise en relation doit dire qui la propose");
         }
+        checkNote("note", command.note());
         LocalDate proposedOn = command.proposedOn();
         if (proposedOn == null) throw new InvalidIntroduction("proposedOn", "une mise en relation passée a une date");
         checkNotFuture("proposedOn", proposedOn, today);
+        // Every other day of the introduction is on or after its proposal: this bounds them all.
+        if (proposedOn.isBefore(EARLIEST_PAST_DAY)) {
+            throw new InvalidIntroduction("proposedOn", "une mise en relation passée date au plus tôt de "
+                    + EARLIEST_PAST_DAY.getYear() + ", pas du " + proposedOn + " (année mal saisie ?)");
+        }
         if (command.acceptedOn() != null && command.declinedOn() != null) {
             throw new InvalidIntroduction("declinedOn", "une mise en relation est acceptée ou déclinée, pas les deux");
         }
@@ -203,6 +254,7 @@ public final class IntroductionRules {
         LocalDate previous = proposedOn;
         for (RecordPastIntroductionCommand.PastOutcome outcome : command.outcomes()) {
             if (!accepted) throw new InvalidIntroduction("outcomes", "seule une mise en relation acceptée a des suites");
+            checkNote("outcomes.note", outcome.note());
             checkOutcome("outcomes.", outcome.outcome(), outcome.occurredOn(), outcome.form(), outcome.category(),
                     proposedOn, today);
             if (outcome.occurredOn().isBefore(previous)) {
@@ -252,6 +304,18 @@ public final class IntroductionRules {
     private static void checkNotFuture(String field, LocalDate day, LocalDate today) {
         if (day.isAfter(today)) {
             throw new InvalidIntroduction(field, "une date passée est attendue, pas " + day);
+        }
+    }
+
+    private static void checkNote(String field, String note) {
+        checkText(field, note, MAX_NOTE, "une note");
+    }
+
+    /** A text no longer than {@code max}; the message gives its length, never the text. */
+    private static void checkText(String field, String text, int max, String what) {
+        if (text != null && text.length() > max) {
+            throw new InvalidIntroduction(field, what + " compte au plus " + max + " caractères, pas "
+                    + text.length());
         }
     }
 

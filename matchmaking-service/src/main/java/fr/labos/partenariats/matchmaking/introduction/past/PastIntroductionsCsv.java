@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.introduction.past;
 
 import fr.labos.partenariats.matchmaking.csv.SpreadsheetCsv;
 import fr.labos.partenariats.platform.problem.FieldProblem;
+import fr.labos.partenariats.platform.problem.ProblemMessages;
 import fr.labos.partenariats.schema.common.PartnershipForm;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.matching.DeclineReason;
@@ -27,7 +28,8 @@ import java.util.stream.Collectors;
  * suite, suite prévue, partenariat conclu) with {@code suite le}, and for a partnership {@code forme} and
  * {@code catégorie}; {@code fin du partenariat le}; {@code note}. Days as {@code 15/09/2025} or {@code 2025-09-15};
  * values by their French label or their code. What a cell cannot mean is a problem naming its line and column;
- * whether the line makes sense as a whole is the introduction's rule, checked later.
+ * whether the line makes sense as a whole is the introduction's rule, checked later. A cell quoted back in a message
+ * is cut ({@link ProblemMessages#quote}): a file of a megabyte is not sent back in its answer.
  */
 final class PastIntroductionsCsv {
 
@@ -125,7 +127,7 @@ final class PastIntroductionsCsv {
                 return value.contains("/") ? LocalDate.parse(value, FRENCH_DAY) : LocalDate.parse(value, ISO_DAY);
             } catch (DateTimeParseException e) {
                 problems.add(new FieldProblem(at(row.number(), column),
-                        "« " + value + " » n'est pas une date (jj/mm/aaaa, par exemple 15/09/2025)"));
+                        "« " + ProblemMessages.quote(value) + " » n'est pas une date (jj/mm/aaaa, par exemple 15/09/2025)"));
                 return null;
             }
         }
@@ -136,7 +138,7 @@ final class PastIntroductionsCsv {
             T found = known.get(SpreadsheetCsv.normalise(value));
             if (found == null) {
                 problems.add(new FieldProblem(at(row.number(), column),
-                        "« " + value + " » n'est pas une valeur connue ; valeurs possibles : " + expected));
+                        "« " + ProblemMessages.quote(value) + " » n'est pas une valeur connue ; valeurs possibles : " + expected));
             }
             return found;
         }

@@ -11,6 +11,7 @@ import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.projection.ActorsByName;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.platform.problem.FieldProblem;
+import fr.labos.partenariats.platform.problem.ProblemMessages;
 import fr.labos.partenariats.platform.security.ActionForbiddenException;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.platform.security.LabRole;
@@ -327,6 +328,9 @@ class PastIntroductionsImport {
             case "outcomes", "outcomes.outcome" -> OUTCOME;
             case "outcomes.occurredOn" -> OUTCOME_ON;
             case "outcomes.form" -> FORM;
+            case "note" -> NOTE;
+            // A file has no column for an outcome's own note: its outcome stands for it.
+            case "outcomes.note" -> OUTCOME;
             default -> PROPOSED_ON;
         };
     }
@@ -343,8 +347,8 @@ class PastIntroductionsImport {
         List<ActorEntry> named = byName.named(cell);
         if (named.size() == 1) return named.get(0);
         if (named.isEmpty()) {
-            problems.add(new FieldProblem(at(line, column), "aucun acteur connu n'a « " + cell
-                    + " » pour identifiant ni pour nom"));
+            problems.add(new FieldProblem(at(line, column), "aucun acteur connu n'a « "
+                    + ProblemMessages.quote(cell) + " » pour identifiant ni pour nom"));
         } else {
             problems.add(new FieldProblem(at(line, column), ActorsByName.ambiguous(cell, named)));
         }

@@ -201,4 +201,53 @@ class PastIntroductionTest {
                     .expectNoEvents();
         }
     }
+
+    /**
+     * A lab's spreadsheet is not bound by the API's bodies: a note of 600,000 backslashes, twice as long in JSON, made
+     * an event the relay's broker refuses, and nothing after it reached the topic. The rule every way in goes through
+     * takes the API's limit, for the introduction's note as for each outcome's.
+     */
+    @Test
+    void aNoteOverTheLimitIsRefusedAndNothingIsWritten() {
+        LocalDate june = LocalDate.of(2025, 6, 2);
+        String backslashes = "\\".repeat(600_000);
+        PastOutcome followUp = new PastOutcome(Outcome.FOLLOW_UP_PLANNED, LocalDate.of(2025, 9, 1),
+                "x".repeat(IntroductionRules.MAX_NOTE + 1), null, null);
+        List<Object[]> refused = List.of(
+                new Object[]{new RecordPastIntroductionCommand(ID, ASSOCIATION, FOUNDATION, FACILITATOR, backslashes,
+                        june, june.plusDays(3), null, null, null, null, List.of()), "note"},
+                new Object[]{new RecordPastIntroductionCommand(ID, ASSOCIATION, FOUNDATION, FACILITATOR,
+                        "y".repeat(IntroductionRules.MAX_NOTE + 1), june, null, null, null, null, null, List.of()), "note"},
+                new Object[]{past(june, june.plusDays(3), null, null, List.of(followUp)), "outcomes.note"});
+        for (Object[] line : refused) {
+            RecordPastIntroductionCommand command = (RecordPastIntroductionCommand) line[0];
+            assertThatThrownBy(() -> IntroductionRules.checkPastIntroduction(command, TODAY))
+                    .as(line[1].toString())
+                    .isInstanceOfSatisfying(InvalidIntroduction.class, invalid -> {
+                        assertThat(invalid.field()).isEqualTo(line[1]);
+                        assertThat(invalid.getMessage()).contains("au plus 2000 caractères").hasSizeLessThan(100);
+                    });
+            fixture.givenNoPriorActivity().when(command)
+                    .expectException(InvalidIntroduction.class)
+                    .expectNoEvents()
+                    .expectNoScheduledDeadlines();
+        }
+    }
+
+    /** « 15/09/0205 » for 2025: recorded, it would stay in the history for good, and count in the year 205. */
+    @Test
+    void aYearBeforeAnyLabsRecordsIsRefusedAndNothingIsWritten() {
+        for (LocalDate typo : List.of(LocalDate.of(205, 9, 15), LocalDate.of(1999, 12, 31))) {
+            RecordPastIntroductionCommand command = past(typo, null, null, null, List.of());
+            assertThatThrownBy(() -> IntroductionRules.checkPastIntroduction(command, TODAY))
+                    .as(typo.toString())
+                    .isInstanceOfSatisfying(InvalidIntroduction.class, invalid -> {
+                        assertThat(invalid.field()).isEqualTo("proposedOn");
+                        assertThat(invalid.getMessage()).contains("2000").contains(typo.toString());
+                    });
+            fixture.givenNoPriorActivity().when(command)
+                    .expectException(InvalidIntroduction.class)
+                    .expectNoEvents();
+        }
+    }
 }

@@ -10,6 +10,7 @@ import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -308,5 +309,56 @@ class PastIntroductionsImportTest {
         assertThat(notUtf8.statusCode()).isEqualTo(400);
         assertThat(notUtf8.body()).contains("UTF-8");
         assertThat(store.events()).as("nothing written by any refused file").isEqualTo(events);
+    }
+
+    /**
+     * What the API refuses, a file is refused too, naming the line and the column, and nothing is written: a note of
+     * 600,000 backslashes (an event over the largest record the broker takes once written as JSON, which held back
+     * every event after it), a year typed « 0205 ». Whatever a cell holds, the answer quotes at most its start.
+     */
+    @Test
+    void anOverlongNoteOrAnAbsurdYearIsRefusedByLineAndColumnAndTheAnswerQuotesNoWholeCell() {
+        LocalDate today = LocalDate.now(PARIS);
+        String facilitator = TestTokens.facilitator("DEPARTEMENT:38").sign();
+        SoftAssertions softly = new SoftAssertions();
+        long events = store.events();
+
+        // Lines the file's own reading takes: only the introduction's rules refuse them.
+        HttpResponse<String> refused = send(facilitator, String.join("\n", HEADER,
+                "past-a;past-b;%s;%s;;;;;;;;;;%s".formatted(day(today.minusMonths(3)), day(today.minusMonths(3)),
+                        "\\".repeat(600_000)),
+                "past-b;past-c;15/09/0205;;;;;;;;;;;"));
+
+        softly.assertThat(refused.statusCode()).as(refused.body().substring(0, Math.min(2000, refused.body().length())))
+                .isEqualTo(400);
+        JsonNode errors = RunningMatchmaking.parse(refused.body()).path("errors");
+        softly.assertThat(errors.findValuesAsText("field")).containsExactly("ligne 2, note", "ligne 3, proposée le");
+        softly.assertThat(errors.path(0).path("message").asText()).contains("au plus 2000 caractères", "600000");
+        softly.assertThat(errors.path(1).path("message").asText()).contains("2000", "0205-09-15");
+        softly.assertThat(store.events()).as("nothing of the file is written").isEqualTo(events);
+
+        // Cells quoted back: an actor, a date, a value, a name two actors share (its spaces, which names are compared
+        // without, making it long).
+        long before = store.events();
+        String huge = "x".repeat(100_000);
+        HttpResponse<String> quoted = send(facilitator, String.join("\n", HEADER,
+                "past-a;%s;%s;;;;;;;;;;;".formatted(huge, day(today.minusMonths(2))),
+                "past-a;past-c;%s;;;;;;;;;;;".formatted(huge),
+                "past-c;past-b;%s;%s;;;;;%s;;;;;".formatted(day(today.minusMonths(2)), day(today.minusMonths(2)), huge),
+                "Mission%slocale;past-a;%s;;;;;;;;;;;".formatted(" ".repeat(100_000), day(today.minusMonths(2)))));
+
+        softly.assertThat(quoted.statusCode()).isEqualTo(400);
+        softly.assertThat(quoted.body().length()).as("no cell sent back whole").isLessThan(5_000);
+        JsonNode cells = RunningMatchmaking.parse(quoted.body()).path("errors");
+        softly.assertThat(cells.findValuesAsText("field")).containsExactly("ligne 2, partenaire", "ligne 3, proposée le",
+                "ligne 4, suite", "ligne 5, acteur");
+        for (int i = 0; i < 3; i++) {
+            softly.assertThat(cells.path(i).path("message").asText()).as(cells.path(i).path("field").asText())
+                    .contains("x".repeat(80) + "…").doesNotContain("x".repeat(81));
+        }
+        softly.assertThat(cells.path(3).path("message").asText()).as("ligne 5")
+                .contains("2 acteurs", "past-ml-grenoble").hasSizeLessThan(300);
+        softly.assertThat(store.events()).as("nothing of the file is written").isEqualTo(before);
+        softly.assertAll();
     }
 }

@@ -285,6 +285,15 @@ class IntroductionViewsThroughKafkaTest {
         assertThat(badFilter.statusCode()).isEqualTo(400);
         assertThat(badFilter.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(service.get("/api/dashboard/funnel?from=demain").statusCode()).isEqualTo(400);
+        // A period that ends before it starts is a mistake, not a period without introductions.
+        HttpResponse<String> backwards = service.get("/api/dashboard/periods?granularity=month&from=2026-04-30"
+                + "&to=2026-03-01");
+        assertThat(backwards.statusCode()).as(backwards.body()).isEqualTo(400);
+        JsonNode backwardsErrors = RunningMatchmaking.parse(backwards.body()).path("errors");
+        assertThat(backwardsErrors.findValuesAsText("field")).containsExactly("from");
+        assertThat(backwardsErrors.get(0).path("message").asText())
+                .isEqualTo("la période commence après sa fin : from (2026-04-30) est postérieur à to (2026-03-01) ; "
+                        + "from doit précéder to ou lui être égal");
 
         HttpResponse<String> asViewer = service.get("/api/dashboard/family-pairs", TestTokens.viewer().sign());
         assertThat(asViewer.statusCode()).isEqualTo(200);

@@ -1,0 +1,57 @@
+package fr.labos.partenariats.matchmaking.csv;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What a facilitator reads when a file cannot be read: French, the line it happens on, never the whole file back. */
+class SpreadsheetCsvTest {
+
+    private static final Map<String, String> COLUMNS = Map.of("nom", "nom", "departement", "département");
+
+    private static List<SpreadsheetCsv.Row> read(String text) {
+        return SpreadsheetCsv.read(text.getBytes(StandardCharsets.UTF_8), COLUMNS, List.of("nom"),
+                "un acteur par ligne");
+    }
+
+    @Test
+    void textAfterAClosingQuoteIsSaidInFrenchWithItsLine() {
+        assertThatThrownBy(() -> read("nom;département\r\n\"Les Amis\" de Grenoble;38\r\nTremplin;38\r\n"))
+                .isInstanceOf(SpreadsheetCsv.Unreadable.class)
+                .hasMessageStartingWith("le fichier n'est pas un CSV lisible à partir de la ligne 2 : ")
+                .hasMessageContaining("\"\"\"Les Amis\"\" de Grenoble\"")
+                .hasMessageNotContaining("CSVException").hasMessageNotContaining("Invalid")
+                .hasMessageNotContaining("position");
+    }
+
+    @Test
+    void aQuoteNeverClosedIsSaidWithTheLineItOpensOnPastEmptyLines() {
+        assertThatThrownBy(() -> read("nom;département\nTremplin;38\n\n\n\"Mission locale;38\nVille de Voiron;38\n"))
+                .isInstanceOf(SpreadsheetCsv.Unreadable.class)
+                .hasMessageStartingWith("le fichier n'est pas un CSV lisible à partir de la ligne 5 : ")
+                .hasMessageNotContaining("EOF");
+    }
+
+    @Test
+    void aValueOverSeveralLinesCountsAllItsLines() {
+        assertThatThrownBy(() -> read("nom;département\n\"Tremplin\nInsertion\";38\n\"Mission\" locale;38\n"))
+                .hasMessageStartingWith("le fichier n'est pas un CSV lisible à partir de la ligne 4 : ");
+    }
+
+    @Test
+    void aHeaderWithoutTheColumnsIsQuotedBackCutAndWithoutControlCharacters() {
+        String header = "identifiant\u0007;" + "x".repeat(100_000);
+
+        assertThatThrownBy(() -> read(header + "\nTremplin;38\n"))
+                .isInstanceOf(SpreadsheetCsv.Unreadable.class)
+                .hasMessageContaining("elle contient : identifiant | xxx")
+                .hasMessageEndingWith("…")
+                .hasMessageNotContaining("\u0007")
+                .satisfies(refused -> assertThat(refused.getMessage()).hasSizeLessThan(300));
+    }
+}
