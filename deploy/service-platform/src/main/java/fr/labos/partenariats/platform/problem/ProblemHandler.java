@@ -17,6 +17,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.lang.NonNull;
 import org.springframework.lang.Nullable;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -30,6 +31,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -44,6 +47,9 @@ import java.util.stream.Collectors;
  */
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    /** When a client may send again a request the database could not take. */
+    static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
@@ -74,14 +80,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         for (Throwable cause : ProblemCatalog.causesOf(e)) {
             ProblemMapping<?> mapping = catalog.find(cause);
             if (mapping != null) {
-                HttpHeaders headers = new HttpHeaders();
-                if (mapping.retryAfter() != null) {
-                    headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, mapping.retryAfter().toSeconds())));
-                }
+                HttpHeaders headers = mapping.retryAfter() == null ? new HttpHeaders() : retryAfter(mapping.retryAfter());
                 return answer(mapped(mapping, cause, request), headers);
             }
             if (cause instanceof PayloadTooLargeException) {
                 return answer(tooLarge(request), null);
+            }
+            if (isConnectionFailure(cause)) {
+                return answer(databaseUnavailable(request), retryAfter(DATABASE_RETRY_AFTER));
             }
         }
         log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -100,6 +106,33 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemTypes type = mapping.type();
         return problems.create(type, type.status().value(), locale, request.getRequestURI(),
                 detail == null ? problems.messages().get("problem." + type.slug() + ".detail", locale) : detail);
+    }
+
+    /**
+     * The database connection failed or was lost before anything committed, so the request wrote nothing and may be
+     * sent again: a 503, not an "internal error". Either an SQL state of class 08 (refused, closed, broken) anywhere in
+     * the causes, or a rollback that failed on the JDBC connection — the pool closes a connection whose socket broke,
+     * and the rollback's "Connection is closed" (no SQL state) then hides the first error. A failed commit is not
+     * counted: its outcome is unknown, and "nothing was recorded" could be false.
+     */
+    private static boolean isConnectionFailure(Throwable cause) {
+        if (cause instanceof SQLException sql) {
+            return sql.getSQLState() != null && sql.getSQLState().startsWith("08");
+        }
+        return cause instanceof TransactionSystemException failed && failed.getCause() instanceof SQLException
+                && String.valueOf(failed.getMessage()).startsWith("JDBC rollback");
+    }
+
+    private ProblemDetail databaseUnavailable(HttpServletRequest request) {
+        Locale locale = ProblemMessages.localeOf(request);
+        return problems.create(ProblemTypes.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE.status().value(),
+                locale, request.getRequestURI(), problems.messages().get("problem.unavailable.database", locale));
+    }
+
+    private static HttpHeaders retryAfter(Duration delay) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, delay.toSeconds())));
+        return headers;
     }
 
     private ProblemDetail tooLarge(HttpServletRequest request) {

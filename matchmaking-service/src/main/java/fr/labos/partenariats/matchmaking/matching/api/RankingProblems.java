@@ -48,7 +48,7 @@ class RankingProblems {
                 .detail("unavailable.index-loading", e -> new Object[0]).retryAfter(RETRY_AFTER);
     }
 
-    /** MongoDB unreachable: the projection cannot be read right now. */
+    /** A store unreachable (MongoDB's read models, or PostgreSQL read through Spring's JDBC): nothing can be read right now. */
     @Bean
     ProblemMapping<DataAccessException> projectionUnavailableProblem() {
         return ProblemMapping.of(DataAccessException.class, ProblemTypes.SERVICE_UNAVAILABLE)
