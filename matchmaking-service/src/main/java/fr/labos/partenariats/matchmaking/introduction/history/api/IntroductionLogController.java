@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The Merkle tree over every introduction event, in the formats of {@link ProofJson} that the standalone verifier
@@ -24,6 +26,10 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class IntroductionLogController {
+
+    /** Axon's event identifiers: a UUID in its usual text form. */
+    private static final Pattern EVENT_ID =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
     private final IntroductionLog log;
     private final HistoryRepository repository;
@@ -59,7 +65,10 @@ class IntroductionLogController {
     @GetMapping("/api/introduction-log/inclusion")
     ObjectNode inclusion(@RequestParam String eventId, @RequestParam(required = false) Long treeSize,
                          @AuthenticationPrincipal LabPrincipal principal) {
-        StoredEvent event = repository.event(eventId).filter(stored -> stored.leafIndex() != null)
+        // An event's id is a UUID: anything else names no event, and is not sent to the database (a NUL byte there is
+        // a server error, which the client would read as the service being away).
+        StoredEvent event = (EVENT_ID.matcher(eventId).matches() ? repository.event(eventId) : Optional.<StoredEvent>empty())
+                .filter(stored -> stored.leafIndex() != null)
                 .orElseThrow(() -> new LogRequestException.NotFound("history.not-found.event", eventId));
         SignedTreeHead head = treeSize == null ? latestHead(event.leafIndex() + 1) : publishedHead(treeSize);
         long size = head.head().treeSize();

@@ -241,6 +241,9 @@ class HistoryTamperingTest {
         assertThat(problem(service.get("/api/introduction-log/inclusion?eventId=no-such-event"), 404,
                 ProblemTypes.NOT_FOUND).path("detail").asText())
                 .isEqualTo("Aucun événement de mise en relation « no-such-event ».");
+        // A NUL byte, which PostgreSQL refuses in a query: still an id that names no event, not a 503.
+        assertThat(problem(service.get("/api/introduction-log/inclusion?eventId=a%00"), 404, ProblemTypes.NOT_FOUND)
+                .path("detail").asText()).isEqualTo("Aucun événement de mise en relation « a ».");
         assertThat(json(service.get("/api/introduction-log/heads/" + size)).path("treeSize").asLong()).isEqualTo(size);
     }
 
