@@ -17,6 +17,7 @@ import org.springframework.boot.autoconfigure.web.servlet.error.ErrorMvcAutoConf
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -75,6 +76,13 @@ public class ProblemAutoConfiguration {
     ProblemMapping<CannotCreateTransactionException> databaseUnavailableProblem() {
         return ProblemMapping.of(CannotCreateTransactionException.class, ProblemTypes.SERVICE_UNAVAILABLE)
                 .detail("problem.unavailable.database", e -> new Object[0]).retryAfter(ProblemHandler.DATABASE_RETRY_AFTER);
+    }
+
+    @Bean
+    FilterRegistrationBean<NulInQueryFilter> nulInQueryFilter(Problems problems) {
+        FilterRegistrationBean<NulInQueryFilter> registration = new FilterRegistrationBean<>(new NulInQueryFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
     }
 
     @Bean

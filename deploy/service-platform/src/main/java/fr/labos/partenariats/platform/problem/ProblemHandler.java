@@ -32,6 +32,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -116,6 +117,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * counted: its outcome is unknown, and "nothing was recorded" could be false.
      */
     private static boolean isConnectionFailure(Throwable cause) {
+        if (cause instanceof SQLTransientConnectionException) {
+            return true; // the pool gave no connection in time (its SQL state is that of its last attempt, or none)
+        }
         if (cause instanceof SQLException sql) {
             return sql.getSQLState() != null && sql.getSQLState().startsWith("08");
         }

@@ -1,19 +1,48 @@
 package fr.labos.partenariats.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
+import java.io.IOException;
+
 /**
  * JSON numbers, booleans and strings are read as what they are: {@code 8.5} is not the integer 8, {@code "8"} is not
- * a number, {@code 1} is not {@code true}, {@code 3} is not the fourth value of an enum, and a key is given once. Jackson's defaults coerce them silently, which stored {@code [8.5]} as
- * SDG 8.
+ * a number, {@code 1} is not {@code true}, {@code 3} is not the fourth value of an enum, a key is given once, and no text
+ * carries a NUL character. Jackson's defaults coerce them silently, which stored {@code [8.5]} as SDG 8.
  */
 final class StrictJson implements Jackson2ObjectMapperBuilderCustomizer {
+
+    /** Jackson's own string reading, then a refusal of a NUL character, named as an invalid value of that field. */
+    static final class NoNulStrings extends StdScalarDeserializer<String> {
+
+        NoNulStrings() {
+            super(String.class);
+        }
+
+        @Override
+        public LogicalType logicalType() {
+            return LogicalType.Textual; // the coercions refused above (a number for a text) still apply
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = StringDeserializer.instance.deserialize(parser, context);
+            if (value != null && value.indexOf('\u0000') >= 0) {
+                throw InvalidFormatException.from(parser, "NUL character", value, String.class);
+            }
+            return value;
+        }
+    }
 
     @Override
     public void customize(Jackson2ObjectMapperBuilder builder) {
@@ -22,7 +51,9 @@ final class StrictJson implements Jackson2ObjectMapperBuilderCustomizer {
         builder.featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         // Enums by name only: without this, "themes": [3] silently meant the fourth theme.
         builder.featuresToEnable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        // No string may carry a NUL character: PostgreSQL stores none (text, jsonb), so it would fail at the database.
         builder.postConfigurer(mapper -> {
+            mapper.registerModule(new SimpleModule("no-nul-strings").addDeserializer(String.class, new NoNulStrings()));
             mapper.coercionConfigFor(LogicalType.Integer)
                     .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

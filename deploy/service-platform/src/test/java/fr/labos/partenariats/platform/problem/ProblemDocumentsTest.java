@@ -13,6 +13,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,6 +163,43 @@ class ProblemDocumentsTest {
         assertThat(response.statusCode()).isEqualTo(415);
         assertThat(JSON.readTree(response.body()).get("detail").asText()).contains("text/csv").doesNotContain("JSON");
         assertThat(ProblemTestApplication.WRITES.get()).isEqualTo(writes);
+    }
+
+    @Test
+    void aNulCharacterInATextIsRefusedAndNamedBeforeAnythingIsWritten() throws Exception {
+        int writes = ProblemTestApplication.WRITES.get();
+        HttpResponse<String> title = postJson("{\"title\": \"Wimoov\\u0000 Isère\"}");
+        HttpResponse<String> tag = postJson("{\"title\": \"t\", \"tags\": [\"insertion\\u0000\"]}");
+        for (HttpResponse<String> response : List.of(title, tag)) {
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+            assertThat(JSON.readTree(response.body()).at("/errors/0/message").asText())
+                    .isEqualTo("caractère nul (\\u0000) interdit dans un texte");
+        }
+        assertThat(JSON.readTree(title.body()).at("/errors/0/field").asText()).isEqualTo("title");
+        assertThat(JSON.readTree(tag.body()).at("/errors/0/field").asText()).isEqualTo("tags[0]");
+        assertThat(ProblemTestApplication.WRITES.get()).isEqualTo(writes);
+        // Numbers are still not texts, and a text is still not a number.
+        assertThat(postJson("{\"title\": 8}").statusCode()).isEqualTo(400);
+        assertThat(postJson("{\"title\": \"Wimoov Isère\"}").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aNulCharacterInTheQueryIsAMalformedRequest() throws Exception {
+        JsonNode problem = assertProblem(RawHttp.get(port, "/api/echo?reason=projet%00report%C3%A9"), 400);
+        assertThat(problem.get("type").asText()).isEqualTo("https://labos-partenariats.fr/problems/malformed-request");
+        assertThat(problem.get("detail").asText()).contains("caractère nul (%00)");
+    }
+
+    @Test
+    void theDatabaseAwayIsA503ToRetryWhenNothingCommitted() throws Exception {
+        for (String failure : List.of("pool-timeout", "rollback")) {
+            RawHttp.Answer answer = RawHttp.get(port, "/api/database?failure=" + failure);
+            JsonNode problem = assertProblem(answer, 503);
+            assertThat(problem.get("detail").asText()).as(failure).startsWith("La base de données ne répond pas");
+            assertThat(answer.body()).doesNotContain("Hikari").doesNotContain("SQL");
+        }
+        // A commit that failed may have committed: never told "nothing was recorded".
+        assertProblem(RawHttp.get(port, "/api/database?failure=commit"), 500);
     }
 
     private HttpResponse<String> postJson(String body) throws Exception {

@@ -6,13 +6,17 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.time.Month;
 import java.util.List;
@@ -72,6 +76,17 @@ public class ProblemTestApplication {
         ResponseEntity<String> importCsv(@RequestBody String csv) {
             WRITES.incrementAndGet();
             return ResponseEntity.status(201).body(Long.toString(csv.lines().count()));
+        }
+
+        /** The database failing as the connection pool and the transaction manager report it. */
+        @GetMapping("/api/database")
+        String database(@RequestParam String failure) {
+            throw switch (failure) {
+                case "pool-timeout" -> new DataAccessResourceFailureException("Failed to obtain JDBC Connection",
+                        new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 5000ms"));
+                case "rollback" -> new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+                default -> new TransactionSystemException("JDBC commit failed", new SQLException("Connection is closed"));
+            };
         }
 
         @GetMapping("/api/boom")

@@ -241,9 +241,12 @@ class HistoryTamperingTest {
         assertThat(problem(service.get("/api/introduction-log/inclusion?eventId=no-such-event"), 404,
                 ProblemTypes.NOT_FOUND).path("detail").asText())
                 .isEqualTo("Aucun événement de mise en relation « no-such-event ».");
-        // A NUL byte, which PostgreSQL refuses in a query: still an id that names no event, not a 503.
-        assertThat(problem(service.get("/api/introduction-log/inclusion?eventId=a%00"), 404, ProblemTypes.NOT_FOUND)
-                .path("detail").asText()).isEqualTo("Aucun événement de mise en relation « a ».");
+        // A NUL byte, which PostgreSQL refuses in a query: a malformed request, not a 503; any other id that is no
+        // event's (a UUID) names no event, and is not looked up.
+        assertThat(problem(service.get("/api/introduction-log/inclusion?eventId=a%00"), 400,
+                ProblemTypes.MALFORMED_REQUEST).path("detail").asText()).contains("caractère nul");
+        assertThat(problem(service.get("/api/introduction-log/inclusion?eventId=" + "é".repeat(300)), 404,
+                ProblemTypes.NOT_FOUND).path("detail").asText()).startsWith("Aucun événement de mise en relation « ééé");
         assertThat(json(service.get("/api/introduction-log/heads/" + size)).path("treeSize").asLong()).isEqualTo(size);
     }
 
