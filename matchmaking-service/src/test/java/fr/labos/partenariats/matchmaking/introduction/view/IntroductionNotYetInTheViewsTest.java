@@ -5,21 +5,15 @@ import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.matchmaking.support.TwoActorsOfIsere;
 import fr.labos.partenariats.platform.security.TestTokens;
-import fr.labos.partenariats.schema.common.ActorType;
-import fr.labos.partenariats.schema.common.Sdg;
-import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.util.Set;
 
-import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * An introduction the event store holds but the views have not caught up with (here they follow a topic nothing is
@@ -31,6 +25,7 @@ class IntroductionNotYetInTheViewsTest {
     private static InMemoryMongo mongo;
     private static ProfileEventPublisher profiles;
     private static RunningMatchmaking service;
+    private static TwoActorsOfIsere actors;
 
     @BeforeAll
     static void start() {
@@ -39,11 +34,7 @@ class IntroductionNotYetInTheViewsTest {
         String followedByTheViews = SharedKafka.newTopic("it.views-behind.nothing-relayed");
         mongo = InMemoryMongo.start();
         profiles = new ProfileEventPublisher(SharedKafka.bootstrapServers(), profileTopic);
-        Instant registered = Instant.parse("2026-01-05T10:00:00Z");
-        profiles.publish("behind-a", 0, new ActorRegisteredEvent("behind-a", "Association Tremplin",
-                ActorType.ASSOCIATION, "38185", Set.of(), Set.of(Sdg.of(8)), "Insertion", registered));
-        profiles.publish("behind-b", 0, new ActorRegisteredEvent("behind-b", "Ville d'Échirolles",
-                ActorType.MUNICIPALITY, "38151", Set.of(), Set.of(Sdg.of(11)), "Commune", registered));
+        actors = TwoActorsOfIsere.registered(profiles, "behind");
         service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), profileTopic, "it-views-behind",
                 "lab.relay.topic=" + relayed, "matchmaking.introduction-views.topic=" + followedByTheViews,
                 "matchmaking.introduction-views.group-id=it-views-behind");
@@ -58,15 +49,10 @@ class IntroductionNotYetInTheViewsTest {
 
     @Test
     void aRecordedIntroductionIsToBeRetriedByItsReadersAndUnknownToOthers() {
-        await().atMost(ofSeconds(60)).until(() -> service.get("/api/actors/behind-a/introductions").statusCode() == 200
-                && service.get("/api/actors/behind-b/introductions").statusCode() == 200);
-        String facilitator = TestTokens.facilitator("DEPARTEMENT:38").sign();
-        HttpResponse<String> created = service.post("/api/introductions", facilitator, """
-                {"actorId": "behind-a", "partnerId": "behind-b", "source": "FACILITATOR"}""");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = RunningMatchmaking.parse(created.body()).path("id").asText();
+        String facilitator = TwoActorsOfIsere.facilitatorOfIsere();
+        String id = actors.knownTo(service).introducedBy(service, facilitator, "Deux acteurs de l'insertion");
 
-        for (String reader : new String[]{facilitator, TestTokens.member("behind-b").sign()}) {
+        for (String reader : new String[]{facilitator, TestTokens.member(actors.commune()).sign()}) {
             HttpResponse<String> timeline = service.get("/api/introductions/" + id, reader);
             assertThat(timeline.statusCode()).as(timeline.body()).isEqualTo(503);
             assertThat(timeline.headers().firstValue("Retry-After")).contains("2");

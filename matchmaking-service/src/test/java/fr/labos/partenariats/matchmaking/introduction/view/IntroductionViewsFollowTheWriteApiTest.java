@@ -5,17 +5,12 @@ import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.matchmaking.support.TwoActorsOfIsere;
 import fr.labos.partenariats.platform.security.TestTokens;
-import fr.labos.partenariats.schema.common.ActorType;
-import fr.labos.partenariats.schema.common.Sdg;
-import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.net.http.HttpResponse;
-import java.time.Instant;
-import java.util.Set;
 
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,6 +25,7 @@ class IntroductionViewsFollowTheWriteApiTest {
     private static InMemoryMongo mongo;
     private static ProfileEventPublisher profiles;
     private static RunningMatchmaking service;
+    private static TwoActorsOfIsere actors;
 
     @BeforeAll
     static void start() {
@@ -37,11 +33,7 @@ class IntroductionViewsFollowTheWriteApiTest {
         String topic = SharedKafka.newTopic("it.views-api.matchmaking.events");
         mongo = InMemoryMongo.start();
         profiles = new ProfileEventPublisher(SharedKafka.bootstrapServers(), profileTopic);
-        Instant registered = Instant.parse("2026-01-05T10:00:00Z");
-        profiles.publish("api-a", 0, new ActorRegisteredEvent("api-a", "Association Tremplin", ActorType.ASSOCIATION,
-                "38185", Set.of(), Set.of(Sdg.of(8)), "Insertion", registered));
-        profiles.publish("api-b", 0, new ActorRegisteredEvent("api-b", "Ville d'Échirolles", ActorType.MUNICIPALITY,
-                "38151", Set.of(), Set.of(Sdg.of(11)), "Commune", registered));
+        actors = TwoActorsOfIsere.registered(profiles, "api");
         service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), profileTopic, "it-views-api",
                 "lab.relay.topic=" + topic, "matchmaking.introduction-views.topic=" + topic,
                 "matchmaking.introduction-views.group-id=it-views-api", "matchmaking.dashboard.refresh=100ms");
@@ -56,14 +48,8 @@ class IntroductionViewsFollowTheWriteApiTest {
 
     @Test
     void aFacilitatorsIntroductionAndBothAnswersReachTheTimelineTheInboxAndTheFunnel() {
-        // The inbox answers 404 until the actor has reached the matching projection, which the write API needs too.
-        await().atMost(ofSeconds(60)).until(() -> service.get("/api/actors/api-a/introductions").statusCode() == 200
-                && service.get("/api/actors/api-b/introductions").statusCode() == 200);
         TestTokens.Token facilitator = TestTokens.facilitator("DEPARTEMENT:38");
-        HttpResponse<String> created = service.post("/api/introductions", facilitator.sign(), """
-                {"actorId": "api-a", "partnerId": "api-b", "note": "Deux acteurs de l'insertion", "source": "FACILITATOR"}""");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String id = RunningMatchmaking.parse(created.body()).path("id").asText();
+        String id = actors.knownTo(service).introducedBy(service, facilitator.sign(), "Deux acteurs de l'insertion");
 
         await().atMost(ofSeconds(30)).until(() -> service.get("/api/introductions/" + id).statusCode() == 200);
         JsonNode inbox = service.getJson("/api/actors/api-b/introductions");
