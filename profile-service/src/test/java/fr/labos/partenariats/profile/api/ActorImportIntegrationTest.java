@@ -230,6 +230,25 @@ class ActorImportIntegrationTest {
         assertThat(fromAdmin.getStatusCode().value()).as(fromAdmin.getBody()).isEqualTo(200);
     }
 
+    @Test
+    void aFileWrongOnEveryLineIsAnsweredInAFewKilobytes() throws Exception {
+        StringBuilder file = new StringBuilder("nom;type;commune");
+        while (file.length() < 900 * 1024) {
+            file.append("\nA;club;1");
+        }
+        long eventsBefore = events();
+
+        ResponseEntity<String> response = importing(isere, file.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().length()).as("the answer's size").isLessThan(64 * 1024);
+        JsonNode errors = json.readTree(response.getBody()).path("errors");
+        assertThat(errors.size()).isEqualTo(102);
+        assertThat(errors.get(100).path("message").asText()).isEqualTo("… et 1900 autres erreurs");
+        assertThat(errors.get(101).path("message").asText()).isEqualTo("plus de 1000 acteurs : découpez le fichier");
+        assertThat(events()).isEqualTo(eventsBefore);
+    }
+
     private ResponseEntity<String> importing(String token, byte[] file) {
         RestClient.RequestBodySpec request = http(token).post().uri("/api/actors/import").contentType(CSV);
         return request.body(file).retrieve().toEntity(String.class);
