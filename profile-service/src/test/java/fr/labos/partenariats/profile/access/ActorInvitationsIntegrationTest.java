@@ -24,6 +24,7 @@ import java.util.UUID;
 import static fr.labos.partenariats.profile.access.ProfileHttp.ACTOR_IN_GRENOBLE;
 import static fr.labos.partenariats.profile.access.ProfileHttp.invitationsOf;
 import static fr.labos.partenariats.profile.access.ProfileHttp.json;
+import static fr.labos.partenariats.profile.access.ProfileHttp.membersOf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
@@ -200,6 +201,42 @@ class ActorInvitationsIntegrationTest {
         }
         assertThat(json(http.get(member.sign(), invitationsOf(actor)).getBody()).findValuesAsText("status"))
                 .containsExactly("PENDING", "PENDING");
+    }
+
+    @Test
+    void aManagerMadeAMemberThenRemovedDoesNotComeBackWithACodeItKept() {
+        TestTokens.Token bob = colleague;
+        http.joinWithCode(bob.sign(), invite());
+        assertThat(http.call(HttpMethod.PUT, member.sign(), membersOf(actor) + "/" + bob.subject() + "/role",
+                "{\"role\": \"MANAGER\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        String kept = invite();
+        assertThat(http.call(HttpMethod.PUT, bob.sign(), membersOf(actor) + "/" + member.subject() + "/role",
+                "{\"role\": \"MEMBER\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(http.call(HttpMethod.DELETE, bob.sign(), membersOf(actor) + "/" + member.subject(), null)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        ResponseEntity<String> back = assertRefusedWritingNothing(member.sign(), codeBody(kept), HttpStatus.CONFLICT);
+
+        assertThat(json(back.getBody()).get("detail").asText())
+                .isEqualTo("Cette invitation a été faite avant votre départ de cet acteur : elle ne vous y fait pas"
+                        + " revenir. Demandez-en une nouvelle à l'un de ses responsables.");
+        assertThat(StoredRows.membershipsOf(jdbc, actor)).containsExactly(bob.subject() + " MANAGER");
+        assertThat(http.get(member.sign(), "/api/actors/" + actor + "/contact").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void theLastManagerRemovedDoesNotComeBackAsManagerWithACodeItKept() {
+        String kept = invite();
+        assertThat(http.call(HttpMethod.DELETE, TestTokens.facilitator("DEPARTEMENT:38").sign(),
+                membersOf(actor) + "/" + member.subject(), null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+
+        assertRefusedWritingNothing(member.sign(), codeBody(kept), HttpStatus.CONFLICT);
+
+        assertThat(StoredRows.membershipsOf(jdbc, actor)).as("no one took the place").isEmpty();
+        // The code still serves whoever it was handed to, who takes the place the removal left.
+        http.joinWithCode(colleague.sign(), kept);
+        assertThat(StoredRows.membershipsOf(jdbc, actor)).containsExactly(colleague.subject() + " MANAGER");
     }
 
     private String invite() {

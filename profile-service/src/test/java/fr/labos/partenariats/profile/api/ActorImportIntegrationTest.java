@@ -13,11 +13,16 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
+import javax.sql.DataSource;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +44,8 @@ class ActorImportIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     ObjectMapper json;
+    @Autowired
+    DataSource dataSource;
 
     private final String run = UUID.randomUUID().toString().substring(0, 8);
     private final String isere = TestTokens.facilitator("DEPARTEMENT:38").sign();
@@ -228,6 +235,53 @@ class ActorImportIntegrationTest {
         String adminFile = "nom;type;commune\nAssociation lyonnaise " + run + ";association;69123";
         ResponseEntity<String> fromAdmin = importing(TestTokens.admin().sign(), adminFile.getBytes(StandardCharsets.UTF_8));
         assertThat(fromAdmin.getStatusCode().value()).as(fromAdmin.getBody()).isEqualTo(200);
+    }
+
+    @Test
+    void aFileWrongOnEveryLineIsAnsweredInAFewKilobytes() throws Exception {
+        StringBuilder file = new StringBuilder("nom;type;commune");
+        while (file.length() < 900 * 1024) {
+            file.append("\nA;club;1");
+        }
+        long eventsBefore = events();
+
+        ResponseEntity<String> response = importing(isere, file.toString().getBytes(StandardCharsets.UTF_8));
+
+        assertThat(response.getStatusCode().value()).isEqualTo(400);
+        assertThat(response.getBody().length()).as("the answer's size").isLessThan(64 * 1024);
+        JsonNode errors = json.readTree(response.getBody()).path("errors");
+        assertThat(errors.size()).isEqualTo(102);
+        assertThat(errors.get(100).path("message").asText()).isEqualTo("… et 1900 autres erreurs");
+        assertThat(errors.get(101).path("message").asText()).isEqualTo("plus de 1000 acteurs : découpez le fichier");
+        assertThat(events()).isEqualTo(eventsBefore);
+    }
+
+    @Test
+    void anImportWhileAnotherIsUnderWayIsRefusedAtOnceWritingNothing() throws Exception {
+        String file = "nom;type;commune\nAssociation pendant un autre import " + run + ";association;38185";
+        long eventsBefore = events();
+        ResponseEntity<String> refused;
+        // Another import holds the lock: its key, "LABOS", taken the way an import takes it, in a transaction.
+        try (Connection other = dataSource.getConnection()) {
+            other.setAutoCommit(false);
+            try (Statement statement = other.createStatement()) {
+                statement.execute("SELECT pg_advisory_xact_lock(" + 0x4c41424f53L + ")");
+            }
+            try {
+                refused = CompletableFuture.supplyAsync(() -> importing(isere, file.getBytes(StandardCharsets.UTF_8)))
+                        .get(10, TimeUnit.SECONDS);
+            } finally {
+                other.rollback();
+            }
+        }
+
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(409);
+        assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(json.readTree(refused.getBody()).path("detail").asText())
+                .isEqualTo("Un autre import d'acteurs est en cours : réessayez dans un instant. Rien n'a été enregistré.");
+        assertThat(events()).isEqualTo(eventsBefore);
+        ResponseEntity<String> later = importing(isere, file.getBytes(StandardCharsets.UTF_8));
+        assertThat(later.getStatusCode().value()).as("once the other import is over").isEqualTo(200);
     }
 
     private ResponseEntity<String> importing(String token, byte[] file) {

@@ -1,6 +1,7 @@
 package fr.labos.partenariats.profile.actor.api;
 
 import fr.labos.partenariats.platform.problem.FieldProblem;
+import fr.labos.partenariats.platform.problem.ProblemMessages;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.Sdg;
 import fr.labos.partenariats.schema.common.Theme;
@@ -24,6 +25,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -49,6 +51,9 @@ final class ActorCsv {
 
     /** At most this many actors per file; a bigger territory is imported in several files. */
     static final int MAX_LINES = 1_000;
+
+    /** At most this many problems are listed, then how many more there are. */
+    static final int MAX_PROBLEMS = 100;
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[,|]");
@@ -84,41 +89,50 @@ final class ActorCsv {
         }
     }
 
-    /** The actors of the file, or {@link Rejected} with every problem of every line. */
+    /** The actors of the file, or {@link Rejected} with the problems of its lines (the first {@link #MAX_PROBLEMS}). */
     List<Line> read(byte[] bytes) {
-        List<FieldProblem> problems = new ArrayList<>();
         String text = decode(bytes);
         if (text.isBlank()) {
             throw new Rejected(List.of(new FieldProblem("fichier", "le fichier est vide : la première ligne doit nommer"
                     + " les colonnes (nom;type;commune;…)")));
         }
-        String header = text.lines().findFirst().orElse("");
+        String header = text.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
         char delimiter = header.indexOf(';') >= 0 || header.indexOf(',') < 0 ? ';' : ',';
-        List<CSVRecord> records;
-        try (CSVParser parser = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(true)
-                .setTrim(true).get().parse(new StringReader(text))) {
-            records = parser.getRecords();
-        } catch (IOException | UncheckedIOException | IllegalStateException e) {
-            throw new Rejected(List.of(new FieldProblem("fichier", "le fichier n'est pas un CSV lisible (un guillemet"
-                    + " ouvert n'est pas refermé ?)")));
+        // Empty lines are kept, and skipped below, so that each record's number is the row a spreadsheet shows it on:
+        // ignored by the parser, they shifted every later line's number. A cell written over several lines (quoted)
+        // stays one row, as in the spreadsheet the file comes from.
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(delimiter).setIgnoreEmptyLines(false)
+                .setTrim(true).get();
+        try (CSVParser parser = format.parse(new StringReader(text))) {
+            return read(parser.iterator());
+        } catch (IOException e) {
+            throw unreadable();
         }
-        Map<String, Integer> columns = header(records.get(0), problems);
+    }
+
+    private List<Line> read(Iterator<CSVRecord> records) {
+        ProblemList problems = new ProblemList();
+        CSVRecord headerRecord = nextFilled(records);
+        if (headerRecord == null) {
+            throw unreadable();
+        }
+        Map<String, Integer> columns = header(headerRecord, problems);
         if (!problems.isEmpty()) {
-            throw new Rejected(problems);
+            throw new Rejected(problems.all());
         }
+        int width = headerRecord.size();
         List<Line> lines = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        for (int index = 1; index < records.size(); index++) {
-            CSVRecord record = records.get(index);
-            if (record.stream().allMatch(String::isBlank)) {
-                continue; // the ";;;;" rows a spreadsheet leaves at the end
-            }
-            int number = index + 1;
-            if (lines.size() == MAX_LINES) {
-                problems.add(new FieldProblem("fichier", "plus de " + MAX_LINES + " acteurs : découpez le fichier"));
+        int filled = 0;
+        for (CSVRecord record = nextFilled(records); record != null; record = nextFilled(records)) {
+            int number = Math.toIntExact(record.getRecordNumber());
+            // Every filled line counts, faulty or not: a file of a hundred thousand wrong lines is refused for its
+            // size at the thousand-and-first, not read to its end with a problem or more for each line.
+            if (++filled > MAX_LINES) {
+                problems.addFinal(new FieldProblem("fichier", "plus de " + MAX_LINES + " acteurs : découpez le fichier"));
                 break;
             }
-            ActorRequest actor = line(record, number, columns, problems);
+            ActorRequest actor = line(record, number, width, columns, problems);
             if (actor != null) {
                 Integer first = seen.putIfAbsent(identity(actor.name(), actor.homeTerritory()), number);
                 if (first != null) {
@@ -132,9 +146,71 @@ final class ActorCsv {
             problems.add(new FieldProblem("fichier", "aucun acteur sous la ligne d'en-tête"));
         }
         if (!problems.isEmpty()) {
-            throw new Rejected(problems);
+            throw new Rejected(problems.all());
         }
         return lines;
+    }
+
+    /** The next record with a filled cell (not the empty lines, nor the ";;;;" rows a spreadsheet leaves at the end). */
+    private static CSVRecord nextFilled(Iterator<CSVRecord> records) {
+        try {
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                if (!record.stream().allMatch(String::isBlank)) {
+                    return record;
+                }
+            }
+            return null;
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw unreadable();
+        }
+    }
+
+    private static Rejected unreadable() {
+        return new Rejected(List.of(new FieldProblem("fichier", "le fichier n'est pas un CSV lisible (un guillemet"
+                + " ouvert n'est pas refermé ?)")));
+    }
+
+    /**
+     * The problems of a file, the first {@link #MAX_PROBLEMS} of them in the order of the file, then how many more:
+     * enough to correct a file in a few passes, while a file wrong on every line makes an answer of a few kilobytes,
+     * not of megabytes. A final problem (the file too long) is said whatever the count.
+     */
+    private static final class ProblemList {
+        private final List<FieldProblem> kept = new ArrayList<>();
+        private FieldProblem last;
+        private int more;
+
+        void add(FieldProblem problem) {
+            if (kept.size() < MAX_PROBLEMS) {
+                kept.add(problem);
+            } else {
+                more++;
+            }
+        }
+
+        void addFinal(FieldProblem problem) {
+            last = problem;
+        }
+
+        boolean isEmpty() {
+            return kept.isEmpty() && last == null;
+        }
+
+        int size() {
+            return kept.size() + more;
+        }
+
+        List<FieldProblem> all() {
+            List<FieldProblem> all = new ArrayList<>(kept);
+            if (more > 0) {
+                all.add(new FieldProblem("fichier", "… et " + more + (more == 1 ? " autre erreur" : " autres erreurs")));
+            }
+            if (last != null) {
+                all.add(last);
+            }
+            return all;
+        }
     }
 
     /**
@@ -146,7 +222,8 @@ final class ActorCsv {
         return homeCommune + "|" + normalise(name).replace('_', ' ');
     }
 
-    private Map<String, Integer> header(CSVRecord record, List<FieldProblem> problems) {
+    private Map<String, Integer> header(CSVRecord record, ProblemList problems) {
+        int number = Math.toIntExact(record.getRecordNumber());
         Map<String, Integer> columns = new LinkedHashMap<>();
         for (int i = 0; i < record.size(); i++) {
             String name = record.get(i);
@@ -158,25 +235,35 @@ final class ActorCsv {
             }
             String column = COLUMNS.get(normalise(name));
             if (column == null) {
-                problems.add(new FieldProblem(at(1, name), "colonne inconnue ; colonnes possibles : " + KNOWN_COLUMNS));
+                problems.add(new FieldProblem(at(number, quote(name)), "colonne inconnue ; colonnes possibles : "
+                        + KNOWN_COLUMNS));
             } else if (columns.putIfAbsent(column, i) != null) {
-                problems.add(new FieldProblem(at(1, name), "la colonne « " + column + " » apparaît deux fois"));
+                problems.add(new FieldProblem(at(number, quote(name)), "la colonne « " + column + " » apparaît deux fois"));
             }
         }
         for (String required : REQUIRED) {
             if (!columns.containsKey(required)) {
-                problems.add(new FieldProblem(at(1, required), "colonne obligatoire absente de la ligne d'en-tête"));
+                problems.add(new FieldProblem(at(number, required), "colonne obligatoire absente de la ligne d'en-tête"));
             }
         }
         return columns;
     }
 
-    private ActorRequest line(CSVRecord record, int number, Map<String, Integer> columns, List<FieldProblem> problems) {
+    private ActorRequest line(CSVRecord record, int number, int width, Map<String, Integer> columns,
+                              ProblemList problems) {
         int before = problems.size();
         Map<String, String> cells = new HashMap<>();
         columns.forEach((column, index) -> cells.put(column, index < record.size() ? blankToNull(record.get(index)) : null));
-        if (record.size() > columns.size() + 1 && record.stream().skip(columns.size()).anyMatch(cell -> !cell.isBlank())) {
-            problems.add(new FieldProblem(at(number, "colonnes"), "plus de cellules remplies que de colonnes nommées"));
+        // A filled cell beyond the header's cells, or under a header cell left empty, belongs to no column: dropping
+        // it would lose what the file says (a description typed one cell too far). Empty ones are the trailing ";"
+        // a spreadsheet often adds, and mean nothing.
+        for (int index = 0; index < record.size(); index++) {
+            if (!columns.containsValue(index) && !record.get(index).isBlank()) {
+                problems.add(new FieldProblem(at(number, "colonnes"), "la cellule n° " + (index + 1) + " (« "
+                        + quote(record.get(index)) + " ») est remplie mais n'est sous aucune colonne nommée de la"
+                        + " ligne d'en-tête, qui en a " + width));
+                break;
+            }
         }
         ActorType type = null;
         String typeCell = cells.get("type");
@@ -185,7 +272,7 @@ final class ActorCsv {
         } else {
             type = TYPES.get(normalise(typeCell));
             if (type == null) {
-                problems.add(new FieldProblem(at(number, "type"), "« " + cut(typeCell) + " » n'est pas un type d'acteur ;"
+                problems.add(new FieldProblem(at(number, "type"), "« " + quote(typeCell) + " » n'est pas un type d'acteur ;"
                         + " attendu : " + Arrays.stream(ActorType.values()).map(ActorType::label).collect(Collectors.joining(", "))));
             }
         }
@@ -193,14 +280,14 @@ final class ActorCsv {
         if (commune == null) {
             problems.add(new FieldProblem(at(number, "commune"), "le code INSEE de la commune est obligatoire"));
         } else if (!territories.isKnown(TerritoryRef.commune(commune))) {
-            problems.add(new FieldProblem(at(number, "commune"), "« " + cut(commune) + " » n'est pas un code commune INSEE"
+            problems.add(new FieldProblem(at(number, "commune"), "« " + quote(commune) + " » n'est pas un code commune INSEE"
                     + " en vigueur"));
         }
         Set<Theme> themes = new LinkedHashSet<>();
         for (String value : list(cells.get("themes"))) {
             Theme theme = THEMES.get(normalise(value));
             if (theme == null) {
-                problems.add(new FieldProblem(at(number, "thèmes"), "« " + cut(value) + " » n'est pas un thème ; attendu : "
+                problems.add(new FieldProblem(at(number, "thèmes"), "« " + quote(value) + " » n'est pas un thème ; attendu : "
                         + Arrays.stream(Theme.values()).map(Theme::label).collect(Collectors.joining(", "))));
             } else {
                 themes.add(theme);
@@ -210,7 +297,7 @@ final class ActorCsv {
         for (String value : list(cells.get("odd"))) {
             String digits = value.replaceFirst("(?i)^odd\\s*", "");
             if (!digits.matches("\\d{1,2}") || Integer.parseInt(digits) < 1 || Integer.parseInt(digits) > 17) {
-                problems.add(new FieldProblem(at(number, "ODD"), "« " + cut(value) + " » n'est pas un ODD ; attendu : un"
+                problems.add(new FieldProblem(at(number, "ODD"), "« " + quote(value) + " » n'est pas un ODD ; attendu : un"
                         + " nombre de 1 à 17"));
             } else {
                 sdgs.add(Sdg.values()[Integer.parseInt(digits) - 1]);
@@ -271,8 +358,9 @@ final class ActorCsv {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static String cut(String value) {
-        return value.length() > 80 ? value.substring(0, 80) + "…" : value;
+    /** A cell echoed in a problem: its first 80 characters, control characters dropped (see {@link ProblemMessages}). */
+    private static String quote(String value) {
+        return ProblemMessages.quote(value);
     }
 
     private static Map<String, String> columns() {

@@ -5,6 +5,7 @@ import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.profile.access.ActorAccess;
 import fr.labos.partenariats.profile.actor.query.ActorProjection;
 import fr.labos.partenariats.profile.actor.query.ActorView;
+import fr.labos.partenariats.profile.domain.ConflictException;
 import fr.labos.partenariats.schema.profile.RegisterActorCommand;
 import jakarta.validation.Validator;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -30,7 +31,10 @@ import java.util.stream.Collectors;
 @Component
 class ActorImport {
 
-    /** Serialises imports: two imports of the same file at once must not both find its actors missing. */
+    /**
+     * Serialises imports, all of them (not per territory: two facilitators' files may name the same communes): two
+     * imports of the same file at once must not both find its actors missing.
+     */
     private static final long IMPORT_LOCK = 0x4c41424f53L; // "LABOS"
 
     private final ActorCsv csv;
@@ -73,7 +77,13 @@ class ActorImport {
                     + " hors des territoires que vous animez : aucun acteur n'a été importé.");
         }
         return transaction.execute(status -> {
-            jdbc.query("SELECT pg_advisory_xact_lock(?)", rs -> null, IMPORT_LOCK);
+            // Never waited for: an import holds its connection for its whole transaction, so imports queued behind the
+            // lock would each hold one too, and ten of them took the whole pool from every other request. The one
+            // that finds the lock taken answers at once, having written nothing, and gives its connection back.
+            Boolean locked = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, IMPORT_LOCK);
+            if (!Boolean.TRUE.equals(locked)) {
+                throw new ConflictException("conflict.import.running");
+            }
             Set<String> communes = lines.stream().map(line -> line.actor().homeTerritory()).collect(Collectors.toSet());
             Map<String, ActorView> registered = new HashMap<>();
             actors.atHomes(communes).forEach(actor ->

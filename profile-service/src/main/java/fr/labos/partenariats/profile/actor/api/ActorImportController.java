@@ -37,8 +37,10 @@ class ActorImportController {
             without a byte order mark (or Windows-1252), `;` between fields, a header line. Columns: `nom`, `type` \
             (code or French label), `commune` (INSEE code) required; `thèmes`, `ODD` (several separated by `,` or \
             `|`), `description`, `contact nom`, `contact courriel`, `contact téléphone` optional. Every line is \
-            checked first: one faulty line and nothing is written, the 400 problem lists every line's problems \
-            (`errors[].field` = « ligne N, colonne »). An actor already registered with the same name at the same \
+            checked first: one faulty line and nothing is written, the 400 problem lists the lines' problems \
+            (`errors[].field` = « ligne N, colonne », N the row a spreadsheet shows; the first 100, then « … et N \
+            autres erreurs »); a filled cell under no named column is refused. At most 1000 filled lines, faulty or \
+            not. One import at a time: another one under way answers 409 at once, writing nothing. An actor already registered with the same name at the same \
             commune is reported as already registered, not registered again: a second import of the same file \
             registers nothing. Facilitators import actors of their territories only (403 naming the lines \
             otherwise), admins anywhere; whoever imports becomes a member of the actors it registers, as when \

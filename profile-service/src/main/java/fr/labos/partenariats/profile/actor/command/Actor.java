@@ -34,7 +34,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -188,6 +190,15 @@ public class Actor {
         if (members.containsKey(subject)) {
             throw new ConflictException("conflict.member.already");
         }
+        // Someone who left the actor, or was removed from it, after the invitation was made does not come back with
+        // it: otherwise a manager removed by the others would rejoin with a code it made for itself beforehand (as
+        // manager, even, were none left), and a removal would hold only as long as no old code was kept. The
+        // invitation stays good for anyone else: a member who invites a colleague and then leaves hands over, and the
+        // colleague, joining, still takes the place. A new invitation, made since by the actor's people, lets the
+        // former member back in.
+        if (invitation.closedTo().contains(subject)) {
+            throw new ConflictException("conflict.invitation.made-before-leaving");
+        }
         apply(new ActorInvitationRedeemedEvent(actorId, command.invitationId(), subject, now));
         // A colleague acts for the organisation; a manager names it manager too if it should invite others. Where no
         // manager is left (the one who invited was the last member, and left since), the colleague takes that role:
@@ -229,11 +240,15 @@ public class Actor {
     @EventSourcingHandler
     void on(ActorMemberLeftEvent event) {
         members.remove(event.memberSubject());
+        // Derived from the order of the events alone, so an older history loads as it is and says the same: only the
+        // invitations that could still be used at that moment need to remember who may not use them.
+        invitations.replaceAll((id, invitation) -> invitation.isPendingAt(event.leftAt())
+                ? invitation.closedTo(event.memberSubject()) : invitation);
     }
 
     @EventSourcingHandler
     void on(ActorMemberInvitedEvent event) {
-        invitations.put(event.invitationId(), new Invitation(event.codeDigest(), event.expiresAt(), false, false));
+        invitations.put(event.invitationId(), new Invitation(event.codeDigest(), event.expiresAt(), false, false, Set.of()));
     }
 
     @EventSourcingHandler
@@ -263,7 +278,11 @@ public class Actor {
         }
     }
 
-    private record Invitation(String codeDigest, Instant expiresAt, boolean redeemed, boolean revoked) {
+    /**
+     * @param closedTo the former members who left the actor after the invitation was made: it does not bring them back
+     */
+    private record Invitation(String codeDigest, Instant expiresAt, boolean redeemed, boolean revoked,
+                              Set<String> closedTo) {
 
         boolean isPendingAt(Instant now) {
             return !redeemed && !revoked && now.isBefore(expiresAt);
@@ -289,11 +308,17 @@ public class Actor {
         }
 
         Invitation asRedeemed() {
-            return new Invitation(codeDigest, expiresAt, true, revoked);
+            return new Invitation(codeDigest, expiresAt, true, revoked, closedTo);
         }
 
         Invitation asRevoked() {
-            return new Invitation(codeDigest, expiresAt, redeemed, true);
+            return new Invitation(codeDigest, expiresAt, redeemed, true, closedTo);
+        }
+
+        Invitation closedTo(String formerMember) {
+            Set<String> closed = new HashSet<>(closedTo);
+            closed.add(formerMember);
+            return new Invitation(codeDigest, expiresAt, redeemed, revoked, Set.copyOf(closed));
         }
     }
 }

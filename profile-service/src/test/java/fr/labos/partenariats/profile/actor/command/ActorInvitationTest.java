@@ -12,6 +12,7 @@ import fr.labos.partenariats.schema.profile.ActorInvitationRevokedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberInvitedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
+import fr.labos.partenariats.schema.profile.ActorMemberRoleChangedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.InviteActorMemberCommand;
 import fr.labos.partenariats.schema.profile.JoinActorByInvitationCommand;
@@ -159,6 +160,43 @@ class ActorInvitationTest {
     }
 
     @Test
+    void aManagerRemovedAfterMakingAnInvitationDoesNotComeBackWithItsCode() {
+        Map<String, ?> alice = Map.of(PrincipalMetadata.SUBJECT, "u-alice", PrincipalMetadata.ROLE, "ACTOR_MEMBER");
+        // Bob, the other manager, removes Alice, who kept the code of an invitation she made.
+        fixture.given(registered(), manager("u-alice"), manager("u-bob"), invited(),
+                        new ActorMemberLeftEvent(ACTOR, "u-alice", NOW.minusSeconds(60)))
+                .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST), alice)
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("conflict.invitation.made-before-leaving []")
+                .expectNoEvents();
+        // Removed as the last member (by a facilitator, say): without the rule she would come back as the manager.
+        fixture.given(registered(), manager("u-alice"), invited(),
+                        new ActorMemberLeftEvent(ACTOR, "u-alice", NOW.minusSeconds(60)))
+                .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST), alice)
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("conflict.invitation.made-before-leaving []")
+                .expectNoEvents();
+        // Made a member only, then removed: the codes she made as a manager do not bring her back either.
+        fixture.given(registered(), manager("u-alice"), manager("u-bob"), invited(),
+                        new ActorMemberRoleChangedEvent(ACTOR, "u-alice", MemberRole.MEMBER, NOW.minusSeconds(90)),
+                        new ActorMemberLeftEvent(ACTOR, "u-alice", NOW.minusSeconds(60)))
+                .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST), alice)
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("conflict.invitation.made-before-leaving []")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anInvitationMadeBeforeAMemberLeftStillServesTheColleagueItWasMadeFor() {
+        // The last member invites a colleague and leaves: the colleague takes over (guard of the rule above).
+        fixture.given(registered(), manager("u-alice"), invited(),
+                        new ActorMemberLeftEvent(ACTOR, "u-alice", NOW.minusSeconds(60)))
+                .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST), COLLEAGUE)
+                .expectEvents(new ActorInvitationRedeemedEvent(ACTOR, INVITATION, "u-colleague", NOW),
+                        new ActorMemberJoinedEvent(ACTOR, "u-colleague", MemberRole.MANAGER, NOW));
+    }
+
+    @Test
     void aViewerNeverJoinsEvenWithTheRightCode() {
         fixture.given(registered(), invited())
                 .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST),
@@ -206,6 +244,10 @@ class ActorInvitationTest {
     private static ActorRegisteredEvent registered() {
         return new ActorRegisteredEvent(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
                 Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), "Plateforme de mobilité", NOW.minus(Duration.ofDays(30)));
+    }
+
+    private static ActorMemberJoinedEvent manager(String subject) {
+        return new ActorMemberJoinedEvent(ACTOR, subject, MemberRole.MANAGER, NOW.minusSeconds(300));
     }
 
     /** Whoever registered the actor: its manager, so that a colleague joins as a member. */

@@ -1,0 +1,115 @@
+package fr.labos.partenariats.profile.actor.api;
+
+import fr.labos.partenariats.platform.problem.FieldProblem;
+import jakarta.validation.Validation;
+import jakarta.validation.ValidatorFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** How a file of actors is read, and what its problems say, without the service around it. */
+class ActorCsvTest {
+
+    private static ValidatorFactory validation;
+    private static ActorCsv csv;
+
+    @BeforeAll
+    static void reader() {
+        validation = Validation.buildDefaultValidatorFactory();
+        csv = new ActorCsv(validation.getValidator());
+    }
+
+    @AfterAll
+    static void close() {
+        validation.close();
+    }
+
+    @Test
+    void aHeaderCellIsEchoedShortAndWithoutItsControlCharacters() {
+        String huge = "x\u0007".repeat(450_000);
+
+        List<FieldProblem> problems = problems("nom;type;commune;" + huge + "\nAsso;association;38185;");
+
+        assertThat(problems).hasSize(1);
+        String field = problems.get(0).field();
+        assertThat(field).startsWith("ligne 1, xxx").endsWith("…").hasSizeLessThanOrEqualTo("ligne 1, ".length() + 81);
+        assertThat(field.chars()).noneMatch(Character::isISOControl);
+        List<FieldProblem> twice = problems("nom;type;commune;Type\u0000\u001b[31m\nAsso;association;38185;");
+        assertThat(twice.get(0).field()).isEqualTo("ligne 1, Type[31m");
+    }
+
+    @Test
+    void aCellEchoedInALineProblemLosesItsControlCharacters() {
+        List<FieldProblem> problems = problems("nom;type;commune\nAsso;cl\u0000u\u001bb;38185");
+
+        assertThat(problems).extracting(FieldProblem::message)
+                .singleElement().asString().startsWith("« club » n'est pas un type d'acteur");
+    }
+
+    @Test
+    void aFileWrongOnEveryLineListsAHundredProblemsThenHowManyMore() {
+        StringBuilder file = new StringBuilder("nom;type;commune");
+        for (int i = 0; i < 150; i++) {
+            file.append("\nAsso ").append(i).append(";club;38185");
+        }
+
+        List<FieldProblem> problems = problems(file.toString());
+
+        assertThat(problems).hasSize(ActorCsv.MAX_PROBLEMS + 1);
+        assertThat(problems.get(99).field()).isEqualTo("ligne 101, type");
+        assertThat(problems.get(100)).isEqualTo(new FieldProblem("fichier", "… et 50 autres erreurs"));
+    }
+
+    @Test
+    void everyFilledLineCountsTowardsTheThousandFaultyOrNot() {
+        StringBuilder file = new StringBuilder("nom;type;commune");
+        for (int i = 0; i < 170_000; i++) {
+            file.append("\nA;club;1");
+        }
+
+        List<FieldProblem> problems = problems(file.toString());
+
+        assertThat(problems).hasSize(ActorCsv.MAX_PROBLEMS + 2);
+        assertThat(problems.get(100)).isEqualTo(new FieldProblem("fichier", "… et 1900 autres erreurs"));
+        assertThat(problems.get(101)).isEqualTo(new FieldProblem("fichier", "plus de 1000 acteurs : découpez le fichier"));
+    }
+
+    @Test
+    void aFilledCellBeyondTheHeaderIsRefusedAndAnEmptyOneIgnored() {
+        List<FieldProblem> problems = problems("nom;type;commune\nAsso;association;38185;Collecte et réemploi");
+
+        assertThat(problems).containsExactly(new FieldProblem("ligne 2, colonnes", "la cellule n° 4 (« Collecte et"
+                + " réemploi ») est remplie mais n'est sous aucune colonne nommée de la ligne d'en-tête, qui en a 3"));
+        assertThat(csv.read(bytes("nom;type;commune\nAsso;association;38185;\r\n")))
+                .as("the trailing ; a spreadsheet adds").hasSize(1);
+    }
+
+    @Test
+    void aLineIsNumberedAsTheSpreadsheetShowsItEvenAfterAnEmptyLine() {
+        List<FieldProblem> afterEmptyLines = problems("nom;type;commune\r\n\r\nAsso;club;38185\r\n\r\n\r\nAutre;club;38185");
+
+        assertThat(afterEmptyLines).extracting(FieldProblem::field).containsExactly("ligne 3, type", "ligne 6, type");
+        List<ActorCsv.Line> lines = csv.read(bytes("nom;type;commune\n\nA;association;38185\n;;\nB;association;38185"));
+        assertThat(lines).extracting(ActorCsv.Line::number).containsExactly(3, 5);
+        // A cell written over several lines is still one row of the spreadsheet.
+        List<FieldProblem> afterAMultiLineCell = problems(
+                "nom;type;commune;description\nA;association;38185;\"deux\nlignes\"\n\nB;club;38185");
+        assertThat(afterAMultiLineCell).extracting(FieldProblem::field).containsExactly("ligne 4, type");
+    }
+
+    private static List<FieldProblem> problems(String file) {
+        ActorCsv.Rejected rejected = catchThrowableOfType(ActorCsv.Rejected.class, () -> csv.read(bytes(file)));
+        assertThat(rejected).as("the file is refused").isNotNull();
+        return rejected.problems();
+    }
+
+    private static byte[] bytes(String file) {
+        return file.getBytes(StandardCharsets.UTF_8);
+    }
+}
