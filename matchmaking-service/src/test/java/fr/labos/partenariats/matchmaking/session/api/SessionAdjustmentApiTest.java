@@ -67,7 +67,10 @@ class SessionAdjustmentApiTest {
         }
         await().atMost(ofSeconds(60)).untilAsserted(() -> {
             for (String actor : ACTORS) {
+                // Known to the index (the schedule's weights) and to the projection (a registration reads the
+                // actor there): two consumers of the topic, each at its own pace.
                 assertThat(service.get("/api/actors/" + actor + "/partners").statusCode()).isEqualTo(200);
+                assertThat(service.get("/api/actors/" + actor + "/introductions").statusCode()).isEqualTo(200);
             }
         });
     }
