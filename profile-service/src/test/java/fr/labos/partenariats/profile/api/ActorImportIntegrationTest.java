@@ -277,6 +277,7 @@ class ActorImportIntegrationTest {
 
         assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(409);
         assertThat(refused.getHeaders().getContentType().toString()).startsWith("application/problem+json");
+        assertThat(refused.getHeaders().getFirst("Retry-After")).isEqualTo("5");
         assertThat(json.readTree(refused.getBody()).path("detail").asText())
                 .isEqualTo("Un autre import d'acteurs est en cours : réessayez dans un instant. Rien n'a été enregistré.");
         assertThat(events()).isEqualTo(eventsBefore);

@@ -5,7 +5,6 @@ import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.profile.access.ActorAccess;
 import fr.labos.partenariats.profile.actor.query.ActorProjection;
 import fr.labos.partenariats.profile.actor.query.ActorView;
-import fr.labos.partenariats.profile.domain.ConflictException;
 import fr.labos.partenariats.schema.profile.RegisterActorCommand;
 import jakarta.validation.Validator;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -82,7 +81,7 @@ class ActorImport {
             // that finds the lock taken answers at once, having written nothing, and gives its connection back.
             Boolean locked = jdbc.queryForObject("SELECT pg_try_advisory_xact_lock(?)", Boolean.class, IMPORT_LOCK);
             if (!Boolean.TRUE.equals(locked)) {
-                throw new ConflictException("conflict.import.running");
+                throw new ImportRunning();
             }
             Set<String> communes = lines.stream().map(line -> line.actor().homeTerritory()).collect(Collectors.toSet());
             Map<String, ActorView> registered = new HashMap<>();

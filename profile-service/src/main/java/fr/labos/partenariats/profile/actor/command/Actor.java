@@ -78,6 +78,7 @@ public class Actor {
                  @MetaDataValue(PrincipalMetadata.SUBJECT) String subject,
                  @MetaDataValue(PrincipalMetadata.ROLE) String role) {
         ActorRules.checkProfile(command.name(), command.type(), command.homeTerritory());
+        ActorRules.checkContact(command.contact());
         contacts.store(command.actorId(), command.contact());
         apply(new ActorRegisteredEvent(command.actorId(), command.name().strip(), command.type(),
                 command.homeTerritory(), command.themes(), command.sdgs(), command.description(), clock.instant()));
@@ -89,6 +90,7 @@ public class Actor {
     @CommandHandler
     public void handle(UpdateActorProfileCommand command, ContactVault contacts) {
         ActorRules.checkProfile(command.name(), command.type(), command.homeTerritory());
+        ActorRules.checkContact(command.contact());
         if (command.contact() != null) {
             contacts.store(actorId, command.contact());
         }

@@ -3,6 +3,7 @@ package fr.labos.partenariats.profile.actor.command;
 import fr.labos.partenariats.profile.domain.InvalidInputException;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.TerritoryRef;
+import fr.labos.partenariats.schema.profile.ContactDetails;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 
 /** Invariants of an actor's profile, checked by the aggregate whatever the entry point (REST, import, tests). */
@@ -20,5 +21,20 @@ final class ActorRules {
         if (homeTerritory == null || !TerritoryDirectory.official().isKnown(TerritoryRef.commune(homeTerritory))) {
             throw new InvalidInputException("homeTerritory", "invalid.actor.home-territory", homeTerritory);
         }
+    }
+
+    /**
+     * A contact person given is someone: a name, an e-mail or a phone. An empty one ({@code "contact": {}}) would be
+     * stored as a row of nothing, read back as {@code {}} where "no contact" is a 404, and erased with an event for
+     * nobody.
+     */
+    static void checkContact(ContactDetails contact) {
+        if (contact != null && isBlank(contact.name()) && isBlank(contact.email()) && isBlank(contact.phone())) {
+            throw new InvalidInputException("contact", "invalid.actor.contact-empty");
+        }
+    }
+
+    private static boolean isBlank(String value) {
+        return value == null || value.isBlank();
     }
 }

@@ -99,6 +99,23 @@ class ActorTest {
     }
 
     @Test
+    void aContactPersonGivenIsSomeoneOnRegistrationAndUpdate() {
+        ContactDetails nobody = new ContactDetails(null, " ", "");
+        fixture.givenNoPriorActivity()
+                .when(new RegisterActorCommand(ACTOR, "Wimoov", ActorType.ASSOCIATION, "38185", Set.of(), Set.of(),
+                        null, nobody))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("invalid.actor.contact-empty []")
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(new UpdateActorProfileCommand(ACTOR, "Wimoov AURA", ActorType.NETWORK_HEAD, "69123",
+                        Set.of(), Set.of(), null, nobody))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+        verify(contacts, never()).store(any(), any());
+    }
+
+    @Test
     void updatingTheProfilePublishesTheWholeNewProfile() {
         fixture.given(registered())
                 .when(new UpdateActorProfileCommand(ACTOR, "Wimoov AURA", ActorType.NETWORK_HEAD, "69123",
