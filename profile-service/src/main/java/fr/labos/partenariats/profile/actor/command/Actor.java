@@ -70,8 +70,9 @@ public class Actor {
     }
 
     /**
-     * Whoever registers the actor (the principal in the command's metadata) becomes its member, and its manager; a
-     * command sent by no one in particular (an import) registers an actor without members.
+     * Whoever registers the actor (the principal in the command's metadata: one by one or by an import) becomes its
+     * member, and its manager, a viewer excepted; a command sent by no one in particular (no principal) registers an
+     * actor without members.
      */
     @CommandHandler
     public Actor(RegisterActorCommand command, ContactVault contacts, Clock clock,
