@@ -48,7 +48,7 @@ class EventStoreAwayTest {
                 Duration took = Duration.ofNanos(System.nanoTime() - start);
                 JsonNode problem = unavailable(accepted);
                 assertThat(problem.path("detail").asText()).isEqualTo(
-                        "La base de données ne répond pas pour le moment ; rien n'a été enregistré, réessayez sous peu.");
+                        "La base de données ne répond pas pour le moment ; réessayez sous peu.");
                 assertThat(took).as("the pool's 5 s wait for a connection, not its default 30 s")
                         .isLessThan(Duration.ofSeconds(15));
                 unavailable(service.get("/api/introductions/" + id + "/history", facilitator));

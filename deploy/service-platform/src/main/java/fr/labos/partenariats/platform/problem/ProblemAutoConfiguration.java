@@ -22,7 +22,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.servlet.DispatcherServlet;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
@@ -66,16 +65,6 @@ public class ProblemAutoConfiguration {
             "org.axonframework.modelling.command.AbstractRepository"})
     AggregateRefusalLogging aggregateRefusalLogging(ProblemCatalog catalog) {
         return new AggregateRefusalLogging(catalog);
-    }
-
-    /**
-     * The database does not give a connection (PostgreSQL away, or every connection busy for the pool's whole wait):
-     * the request wrote nothing and may be sent again shortly. Without this, a 500 "internal error".
-     */
-    @Bean
-    ProblemMapping<CannotCreateTransactionException> databaseUnavailableProblem() {
-        return ProblemMapping.of(CannotCreateTransactionException.class, ProblemTypes.SERVICE_UNAVAILABLE)
-                .detail("problem.unavailable.database", e -> new Object[0]).retryAfter(ProblemHandler.DATABASE_RETRY_AFTER);
     }
 
     @Bean

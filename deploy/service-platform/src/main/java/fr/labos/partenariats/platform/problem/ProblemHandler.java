@@ -78,7 +78,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (e.getClass().getName().startsWith("org.springframework.security.")) {
             throw e; // the security filter chain answers those (401/403) itself
         }
-        for (Throwable cause : ProblemCatalog.causesOf(e)) {
+        List<Throwable> causes = ProblemCatalog.causesOf(e);
+        // A commit that failed may have committed: whatever the connection did, "try again" could write twice.
+        boolean outcomeUnknown = causes.stream().anyMatch(ProblemHandler::isFailedCommit);
+        for (Throwable cause : causes) {
             ProblemMapping<?> mapping = catalog.find(cause);
             if (mapping != null) {
                 HttpHeaders headers = mapping.retryAfter() == null ? new HttpHeaders() : retryAfter(mapping.retryAfter());
@@ -87,7 +90,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof PayloadTooLargeException) {
                 return answer(tooLarge(request), null);
             }
-            if (isConnectionFailure(cause)) {
+            if (!outcomeUnknown && isConnectionFailure(cause)) {
+                log.warn("Database unavailable answering {} {}: {}", request.getMethod(), request.getRequestURI(),
+                        describe(causes));
                 return answer(databaseUnavailable(request), retryAfter(DATABASE_RETRY_AFTER));
             }
         }
@@ -110,11 +115,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The database connection failed or was lost before anything committed, so the request wrote nothing and may be
-     * sent again: a 503, not an "internal error". Either an SQL state of class 08 (refused, closed, broken) anywhere in
-     * the causes, or a rollback that failed on the JDBC connection — the pool closes a connection whose socket broke,
-     * and the rollback's "Connection is closed" (no SQL state) then hides the first error. A failed commit is not
-     * counted: its outcome is unknown, and "nothing was recorded" could be false.
+     * The database connection failed or was lost (no connection from the pool in time, an SQL state of class 08:
+     * refused, closed, broken), or a rollback failed on it — the pool closes a connection whose socket broke, and the
+     * rollback's "Connection is closed" (no SQL state) then hides the first error: a 503 to retry, not an "internal
+     * error". Unless a commit failed somewhere in the causes (see {@link #isFailedCommit}).
      */
     private static boolean isConnectionFailure(Throwable cause) {
         if (cause instanceof SQLTransientConnectionException) {
@@ -125,6 +129,17 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         return cause instanceof TransactionSystemException failed && failed.getCause() instanceof SQLException
                 && String.valueOf(failed.getMessage()).startsWith("JDBC rollback");
+    }
+
+    /** A commit the database may or may not have made: its request is a 500, never a "try again". */
+    private static boolean isFailedCommit(Throwable cause) {
+        return cause instanceof TransactionSystemException failed && String.valueOf(failed.getMessage()).startsWith("JDBC commit");
+    }
+
+    /** The chain of causes in one line for the log: the database's own message says why it is away. */
+    private static String describe(List<Throwable> causes) {
+        return causes.stream().map(cause -> cause.getClass().getSimpleName() + ": " + cause.getMessage())
+                .collect(Collectors.joining(" <- "));
     }
 
     private ProblemDetail databaseUnavailable(HttpServletRequest request) {

@@ -85,7 +85,8 @@ public class ProblemTestApplication {
                 case "pool-timeout" -> new DataAccessResourceFailureException("Failed to obtain JDBC Connection",
                         new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 5000ms"));
                 case "rollback" -> new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
-                default -> new TransactionSystemException("JDBC commit failed", new SQLException("Connection is closed"));
+                default -> new TransactionSystemException("JDBC commit failed",
+                        new SQLException("An I/O error occurred while sending to the backend.", "08006"));
             };
         }
 

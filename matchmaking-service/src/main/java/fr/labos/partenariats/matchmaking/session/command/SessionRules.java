@@ -29,6 +29,12 @@ public final class SessionRules {
     /** 200 tables: 400 participants meeting at once, more than the largest lab fair gathers. */
     public static final int MAX_TABLES = 200;
     /**
+     * 500 meetings in all (rounds × tables; 100 participants over 10 rounds): the schedule travels whole in one event
+     * (generated, then each adjustment), a meeting with its explanation weighs up to about 1.4 KB, and an event over
+     * the broker's 1 MB would be refused for ever, holding back every event of the service behind it.
+     */
+    public static final int MAX_MEETINGS = 500;
+    /**
      * A session is dated at most two years ahead (labs plan a season or two in advance) and at most two years back: a
      * session already held on paper may be recorded afterwards, so that its meetings keep pairs apart in the next
      * ones, but a date further away is a typing error (and one far enough breaks the calendar exports).
@@ -76,6 +82,11 @@ public final class SessionRules {
         if (command.tables() < 1) throw new InvalidSession("tables", "une session compte au moins une table");
         if (command.tables() > MAX_TABLES) {
             throw new InvalidSession("tables", "une session compte au plus " + MAX_TABLES + " tables");
+        }
+        if ((long) command.rounds() * command.tables() > MAX_MEETINGS) {
+            throw new InvalidSession("tables", "une session compte au plus " + MAX_MEETINGS + " rencontres (tours × "
+                    + "tables) : " + command.rounds() + " tours de " + command.tables() + " tables en font "
+                    + command.rounds() * command.tables());
         }
     }
 

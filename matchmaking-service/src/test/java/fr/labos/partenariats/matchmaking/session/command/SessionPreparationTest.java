@@ -65,6 +65,24 @@ class SessionPreparationTest {
                 "u-facilitator"), "une session compte au plus 200 tables");
         refusedPlan(new PlanSessionCommand(ID, "Titre", ISERE, "Salle", DAY, LocalTime.NOON, 3, 7, 2_000_000_000,
                 "u-facilitator"), "une session compte au plus 200 tables");
+        // Each bound alone is within reach, not all at once: the whole schedule travels in one event.
+        refusedPlan(new PlanSessionCommand(ID, "Titre", ISERE, "Salle", DAY, LocalTime.NOON, 30, 7, 200,
+                "u-facilitator"), "une session compte au plus 500 rencontres (tours × tables) : 30 tours de 200 "
+                + "tables en font 6000");
+    }
+
+    /** What a lab may plan, up to the bounds: a long day, a large fair, a session recorded after it was held. */
+    @Test
+    void aSessionUpToEachBoundIsPlanned() {
+        for (PlanSessionCommand plan : List.of(
+                new PlanSessionCommand(ID, "Journée", ISERE, "Salle", DAY, LocalTime.of(8, 0), 30, 15, 16, "u-facilitator"),
+                new PlanSessionCommand(ID, "Forum", ISERE, "Halle", DAY, LocalTime.of(9, 0), 2, 240, 200, "u-facilitator"),
+                new PlanSessionCommand(ID, "Rencontres d'Échirolles", ISERE, "Salle des fêtes", DAY, LocalTime.NOON, 10,
+                        12, 50, "u-facilitator"),
+                new PlanSessionCommand(ID, "Tenue sur papier", ISERE, "Salle", LocalDate.of(2024, 4, 16), LocalTime.NOON,
+                        6, 10, 8, "u-facilitator"))) {
+            fixture.givenNoPriorActivity().when(plan).expectSuccessfulHandlerExecution();
+        }
     }
 
     /** The clock says 16 April 2026: a session is dated between 16 April 2024 and 16 April 2028. */
