@@ -218,7 +218,7 @@ class ActorInvitationsIntegrationTest {
         ResponseEntity<String> back = assertRefusedWritingNothing(member.sign(), codeBody(kept), HttpStatus.CONFLICT);
 
         assertThat(json(back.getBody()).get("detail").asText())
-                .isEqualTo("Cette invitation a été faite avant votre départ de cet acteur : elle ne vous y fait pas"
+                .isEqualTo("Cette invitation a été faite avant que vous ne soyez retiré·e de cet acteur : elle ne vous y fait pas"
                         + " revenir. Demandez-en une nouvelle à l'un de ses responsables.");
         assertThat(StoredRows.membershipsOf(jdbc, actor)).containsExactly(bob.subject() + " MANAGER");
         assertThat(http.get(member.sign(), "/api/actors/" + actor + "/contact").getStatusCode())

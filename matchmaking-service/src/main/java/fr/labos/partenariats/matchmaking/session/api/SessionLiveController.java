@@ -128,12 +128,16 @@ class SessionLiveController {
         return ResponseEntity.noContent().build();
     }
 
-    /** The round's meetings of two participants not absent that are not recorded as held. */
+    /**
+     * The round's meetings not recorded as held whose two participants were there when it started: one who arrived
+     * late since did not sit at that round's table.
+     */
     private static List<ScheduledMeeting> notHeld(SessionState session, int round) {
         Set<ActorPair> held = session.held().stream().filter(h -> h.round() == round)
                 .map(h -> ActorPair.of(h.actorId(), h.partnerActorId())).collect(Collectors.toSet());
+        Set<String> absent = session.absentWhenStarted(round);
         return session.schedule().stream().filter(m -> m.round() == round
-                && !session.absent().contains(m.actorId()) && !session.absent().contains(m.partnerActorId())
+                && !absent.contains(m.actorId()) && !absent.contains(m.partnerActorId())
                 && !held.contains(ActorPair.of(m.actorId(), m.partnerActorId()))).toList();
     }
 

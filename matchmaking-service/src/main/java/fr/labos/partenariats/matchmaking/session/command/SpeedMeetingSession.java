@@ -39,9 +39,11 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -62,6 +64,11 @@ public class SpeedMeetingSession {
     private final Set<String> wishes = new HashSet<>();
     private final Set<String> checkedIn = new HashSet<>();
     private final Set<String> absent = new HashSet<>();
+    /**
+     * Who was absent when each round started: their meetings of that round did not take place, even once they arrive
+     * (a late arrival joins the rounds to come), so a meeting of theirs asked to be recorded later is refused.
+     */
+    private final Map<Integer, Set<String>> absentWhenStarted = new HashMap<>();
     private final Set<Seat> held = new HashSet<>();
     private final Set<Integer> lostTables = new HashSet<>();
     private List<ScheduledMeeting> schedule;
@@ -234,9 +241,14 @@ public class SpeedMeetingSession {
         if (meeting == null) {
             throw new MeetingNotScheduled(command.round(), command.actorId(), command.partnerActorId());
         }
+        Set<String> absentThen = absentWhenStarted.getOrDefault(command.round(), Set.of());
         for (String actor : List.of(meeting.actorId(), meeting.partnerActorId())) {
             if (absent.contains(actor)) {
                 throw new InvalidSession("actorId", "l'acteur " + actor + " est noté absent : il n'a rien tenu");
+            }
+            if (absentThen.contains(actor)) {
+                throw new InvalidSession("actorId", "l'acteur " + actor + " était absent quand le tour "
+                        + command.round() + " a commencé : cette rencontre n'a pas eu lieu");
             }
         }
         if (held.contains(seat(meeting))) {
@@ -375,6 +387,7 @@ public class SpeedMeetingSession {
     @EventSourcingHandler
     void on(RoundStartedEvent event) {
         roundsStarted = event.round();
+        absentWhenStarted.put(event.round(), Set.copyOf(absent));
     }
 
     @EventSourcingHandler

@@ -23,6 +23,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -51,6 +52,8 @@ public final class SessionState {
     private final List<Wish> wishes = new ArrayList<>();
     private final Set<String> checkedIn = new LinkedHashSet<>();
     private final Set<String> absent = new LinkedHashSet<>();
+    /** Who was absent when each round started (as the session's aggregate keeps it). */
+    private final Map<Integer, Set<String>> absentWhenStarted = new HashMap<>();
     private final List<SessionMeetingHeldEvent> held = new ArrayList<>();
     private final Set<Integer> lostTables = new TreeSet<>();
     /** Late arrivals recorded since the schedule last changed: their re-plan is still to be written. */
@@ -101,6 +104,7 @@ public final class SessionState {
             lateSinceSchedule.remove(e.actorId());
         } else if (event instanceof RoundStartedEvent e) {
             roundsStarted = Math.max(roundsStarted, e.round());
+            absentWhenStarted.put(e.round(), Set.copyOf(absent));
         } else if (event instanceof SessionMeetingHeldEvent e) {
             held.add(e);
         } else if (event instanceof TableLostEvent e) {
@@ -236,6 +240,11 @@ public final class SessionState {
 
     public Set<String> absent() {
         return Set.copyOf(absent);
+    }
+
+    /** Who was absent when the round started; those absent now for a round not started. */
+    public Set<String> absentWhenStarted(int round) {
+        return absentWhenStarted.getOrDefault(round, Set.copyOf(absent));
     }
 
     public List<SessionMeetingHeldEvent> held() {

@@ -118,6 +118,21 @@ class SessionLiveTest {
                 .expectNoEvents();
     }
 
+    /** Absent when the round started, then arrived: the round's meeting did not take place, and is not recorded. */
+    @Test
+    void aMeetingOfSomeoneAbsentWhenTheRoundStartedIsNotHeldOnceTheyArrive() {
+        List<Object> history = published();
+        history.add(new ParticipantMarkedAbsentEvent(ID, FOUNDATION, NOW));
+        history.add(new RoundStartedEvent(ID, 1, NOW));
+        history.add(new LateArrivalRegisteredEvent(ID, FOUNDATION, NOW));
+        fixture.given(history)
+                .when(new RecordSessionMeetingHeldCommand(ID, 1, ASSOCIATION, FOUNDATION))
+                .expectException(InvalidSession.class)
+                .expectExceptionMessage("l'acteur " + FOUNDATION + " était absent quand le tour 1 a commencé : cette "
+                        + "rencontre n'a pas eu lieu")
+                .expectNoEvents();
+    }
+
     @Test
     void aRePlanChangesOnlyTheRoundsNotYetStarted() {
         List<ScheduledMeeting> replanned = List.of(ROUND_ROBIN.get(0), ROUND_ROBIN.get(1),

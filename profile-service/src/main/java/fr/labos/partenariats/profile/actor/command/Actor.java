@@ -193,12 +193,12 @@ public class Actor {
         if (members.containsKey(subject)) {
             throw new ConflictException("conflict.member.already");
         }
-        // Someone who left the actor, or was removed from it, after the invitation was made does not come back with
-        // it: otherwise a manager removed by the others would rejoin with a code it made for itself beforehand (as
-        // manager, even, were none left), and a removal would hold only as long as no old code was kept. The
-        // invitation stays good for anyone else: a member who invites a colleague and then leaves hands over, and the
-        // colleague, joining, still takes the place. A new invitation, made since by the actor's people, lets the
-        // former member back in.
+        // Someone removed from the actor after the invitation was made does not come back with it: otherwise a manager
+        // removed by the others would rejoin with a code it made for itself beforehand (as manager, even, were none
+        // left), and a removal would hold only as long as no old code was kept. The invitation stays good for anyone
+        // else: a member who invites a colleague and then leaves hands over, and the colleague, joining, still takes
+        // the place; and for whoever left of their own accord. A new invitation, made since by the actor's people,
+        // lets a removed member back in.
         if (invitation.closedTo().contains(subject)) {
             throw new ConflictException("conflict.invitation.made-before-leaving");
         }
@@ -241,12 +241,15 @@ public class Actor {
     }
 
     @EventSourcingHandler
-    void on(ActorMemberLeftEvent event) {
+    void on(ActorMemberLeftEvent event, @MetaDataValue(PrincipalMetadata.SUBJECT) String removedBy) {
         members.remove(event.memberSubject());
-        // Derived from the order of the events alone, so an older history loads as it is and says the same: only the
-        // invitations that could still be used at that moment need to remember who may not use them.
-        invitations.replaceAll((id, invitation) -> invitation.isPendingAt(event.leftAt())
-                ? invitation.closedTo(event.memberSubject()) : invitation);
+        // Removed by someone else (or by no one known): the invitations that could still be used at that moment do
+        // not bring the former member back. Derived from the events and their metadata alone, so an older history
+        // loads as it is and says the same. Who left of their own accord may come back with a code given to them.
+        if (!event.memberSubject().equals(removedBy)) {
+            invitations.replaceAll((id, invitation) -> invitation.isPendingAt(event.leftAt())
+                    ? invitation.closedTo(event.memberSubject()) : invitation);
+        }
     }
 
     @EventSourcingHandler

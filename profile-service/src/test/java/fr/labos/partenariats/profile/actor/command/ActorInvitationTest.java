@@ -18,6 +18,8 @@ import fr.labos.partenariats.schema.profile.InviteActorMemberCommand;
 import fr.labos.partenariats.schema.profile.JoinActorByInvitationCommand;
 import fr.labos.partenariats.schema.profile.MemberRole;
 import fr.labos.partenariats.schema.profile.RevokeActorInvitationCommand;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,6 +186,17 @@ class ActorInvitationTest {
                 .expectException(ConflictException.class)
                 .expectExceptionMessage("conflict.invitation.made-before-leaving []")
                 .expectNoEvents();
+    }
+
+    @Test
+    void whoLeftOfTheirOwnAccordComesBackWithACodeGivenBefore() {
+        Map<String, ?> alice = Map.of(PrincipalMetadata.SUBJECT, "u-alice", PrincipalMetadata.ROLE, "ACTOR_MEMBER");
+        fixture.given(registered(), manager("u-alice"), manager("u-bob"), invited())
+                .andGiven(new GenericDomainEventMessage<>("Actor", ACTOR, 4,
+                        new ActorMemberLeftEvent(ACTOR, "u-alice", NOW.minusSeconds(60)), MetaData.from(alice)))
+                .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST), alice)
+                .expectEvents(new ActorInvitationRedeemedEvent(ACTOR, INVITATION, "u-alice", NOW),
+                        new ActorMemberJoinedEvent(ACTOR, "u-alice", MemberRole.MEMBER, NOW));
     }
 
     @Test
