@@ -84,8 +84,8 @@ class SessionLiveController {
     }
 
     /**
-     * As for an absence: the re-plan first, and a late arrival already written whose re-plan was not (the schedule
-     * has not changed since) is re-planned when asked again.
+     * As for an absence: the re-plan first, and a late arrival already written whose re-plan was not (the rounds to
+     * come do not seat the participant) is re-planned when asked again.
      */
     @PostMapping("/late-arrivals")
     ResponseEntity<Void> late(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
@@ -94,7 +94,7 @@ class SessionLiveController {
         access.checkRuns(principal, session);
         String actor = request.actorId();
         String reason = "arrivée en retard de " + actor;
-        if (session.arrivedLateSinceSchedule(actor) && replans(session)) {
+        if (session.arrivedLateUnseated(actor) && replans(session)) {
             adjust(sessionId, scheduling.replan(session), reason);
             return ResponseEntity.noContent().build();
         }

@@ -56,8 +56,8 @@ public final class SessionState {
     private final Map<Integer, Set<String>> absentWhenStarted = new HashMap<>();
     private final List<SessionMeetingHeldEvent> held = new ArrayList<>();
     private final Set<Integer> lostTables = new TreeSet<>();
-    /** Late arrivals recorded since the schedule last changed: their re-plan is still to be written. */
-    private final Set<String> lateSinceSchedule = new LinkedHashSet<>();
+    /** Who arrived late (and was not marked absent since): a re-plan must seat them in the rounds to come. */
+    private final Set<String> arrivedLate = new LinkedHashSet<>();
     private List<ScheduledMeeting> schedule = List.of();
     private ScheduleObjective objective;
     private int version;
@@ -97,11 +97,11 @@ public final class SessionState {
             arrived(e.actorId());
         } else if (event instanceof LateArrivalRegisteredEvent e) {
             arrived(e.actorId());
-            lateSinceSchedule.add(e.actorId());
+            arrivedLate.add(e.actorId());
         } else if (event instanceof ParticipantMarkedAbsentEvent e) {
             absent.add(e.actorId());
             checkedIn.remove(e.actorId());
-            lateSinceSchedule.remove(e.actorId());
+            arrivedLate.remove(e.actorId());
         } else if (event instanceof RoundStartedEvent e) {
             roundsStarted = Math.max(roundsStarted, e.round());
             absentWhenStarted.put(e.round(), Set.copyOf(absent));
@@ -121,7 +121,6 @@ public final class SessionState {
 
     private void schedule(List<ScheduledMeeting> meetings, ScheduleObjective reached, Instant at) {
         schedule = List.copyOf(meetings);
-        lateSinceSchedule.clear();
         objective = reached;
         version++;
         changedAt = at;
@@ -157,9 +156,14 @@ public final class SessionState {
         return schedule.stream().anyMatch(m -> m.round() > roundsStarted && m.table() == table);
     }
 
-    /** Whether the actor's late arrival was recorded and the schedule has not changed since: not planned for yet. */
-    public boolean arrivedLateSinceSchedule(String actorId) {
-        return lateSinceSchedule.contains(actorId);
+    /**
+     * Whether the actor arrived late and the rounds to come do not seat them yet: their late arrival was recorded but
+     * not planned for (its re-plan failed, or a change made since took no account of it). Read from the schedule
+     * itself, not from whether it changed since: any later change may have left them out.
+     */
+    public boolean arrivedLateUnseated(String actorId) {
+        return arrivedLate.contains(actorId) && !absent.contains(actorId) && roundsStarted < rounds
+                && !seatsLater(actorId);
     }
 
     /** Meetings to keep in a re-plan: those of started rounds, and the locks. */

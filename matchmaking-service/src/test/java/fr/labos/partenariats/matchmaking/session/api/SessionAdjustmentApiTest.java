@@ -311,8 +311,12 @@ class SessionAdjustmentApiTest {
                     .as("round " + round).isNotEmpty().doesNotContain(String.valueOf(lost));
         }
 
-        // A late arrival recorded, its re-plan not.
+        // A late arrival recorded, its re-plan not; then a change by hand that takes no account of it (a lock).
         service.commands().sendAndWait(new RegisterLateArrivalCommand(sessionId, absent));
+        int lockable = schedule(sessionId).path("rounds").get(2).path("tables").get(0).path("table").asInt();
+        HttpResponse<String> lockedSince = service.post(path + "/schedule/adjustments", FACILITATOR, """
+                {"action": "LOCK", "meeting": {"round": 3, "table": %d}}""".formatted(lockable));
+        assertThat(lockedSince.statusCode()).as(lockedSince.body()).isEqualTo(200);
         HttpResponse<String> lateAgain = service.post(path + "/late-arrivals", FACILITATOR,
                 "{\"actorId\": \"%s\"}".formatted(absent));
         assertThat(lateAgain.statusCode()).as(lateAgain.body()).isEqualTo(204);
