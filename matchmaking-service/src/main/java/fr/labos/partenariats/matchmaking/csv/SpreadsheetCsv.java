@@ -58,6 +58,13 @@ public final class SpreadsheetCsv {
                                  String oneItemPerLine) {
         String text = decode(body);
         if (text.startsWith("\uFEFF")) text = text.substring(1);
+        int nul = text.indexOf('\u0000');
+        if (nul >= 0) {
+            // No text the services keep may hold one (PostgreSQL stores none); a file saved as UTF-16 is full of them.
+            long line = text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
+            throw new Unreadable("le fichier contient un caractère nul (ligne " + line + ") : enregistré en « Texte Unicode » ? Dans Excel, "
+                    + "enregistrez-le au format « CSV UTF-8 (délimité par des virgules) »");
+        }
         String firstLine = text.lines().filter(l -> !l.isBlank()).findFirst()
                 .orElseThrow(() -> new Unreadable("le fichier est vide : une ligne d'en-tête puis " + oneItemPerLine
                         + " sont attendus"));

@@ -19,6 +19,14 @@ class SpreadsheetCsvTest {
                 "un acteur par ligne");
     }
 
+    /** PostgreSQL stores no NUL (and a file saved as UTF-16 is full of them): refused with its line. */
+    @Test
+    void aNulCharacterRefusesTheFileWithItsLine() {
+        assertThatThrownBy(() -> read("nom;département\r\nTremplin;38\r\nLes Amis\u0000;38\r\n"))
+                .isInstanceOf(SpreadsheetCsv.Unreadable.class)
+                .hasMessageStartingWith("le fichier contient un caractère nul (ligne 3) : enregistré en « Texte Unicode » ?");
+    }
+
     @Test
     void textAfterAClosingQuoteIsSaidInFrenchWithItsLine() {
         assertThatThrownBy(() -> read("nom;département\r\n\"Les Amis\" de Grenoble;38\r\nTremplin;38\r\n"))

@@ -40,16 +40,24 @@ class ActorCsvTest {
         String field = problems.get(0).field();
         assertThat(field).startsWith("ligne 1, xxx").endsWith("…").hasSizeLessThanOrEqualTo("ligne 1, ".length() + 81);
         assertThat(field.chars()).noneMatch(Character::isISOControl);
-        List<FieldProblem> twice = problems("nom;type;commune;Type\u0000\u001b[31m\nAsso;association;38185;");
+        List<FieldProblem> twice = problems("nom;type;commune;Type\u0007\u001b[31m\nAsso;association;38185;");
         assertThat(twice.get(0).field()).isEqualTo("ligne 1, Type[31m");
     }
 
     @Test
     void aCellEchoedInALineProblemLosesItsControlCharacters() {
-        List<FieldProblem> problems = problems("nom;type;commune\nAsso;cl\u0000u\u001bb;38185");
+        List<FieldProblem> problems = problems("nom;type;commune\nAsso;cl\u0007u\u001bb;38185");
 
         assertThat(problems).extracting(FieldProblem::message)
                 .singleElement().asString().startsWith("« club » n'est pas un type d'acteur");
+    }
+
+    /** PostgreSQL stores no NUL: the file is refused before any line, with where, and the likely cause. */
+    @Test
+    void aNulCharacterRefusesTheFileWithItsLine() {
+        assertThat(problems("nom;type;commune\nAsso;association;38185\nCl\u0000ub;association;38185"))
+                .extracting(FieldProblem::message).singleElement().asString()
+                .startsWith("le fichier contient un caractère nul (ligne 3) : enregistré en « Texte Unicode » ?");
     }
 
     @Test
