@@ -60,7 +60,7 @@ final class JsonFieldErrors {
             return new FieldProblem(field, specific != null && messages.has(specific, locale)
                     ? messages.get(specific, locale) : messages.get("problem.field.invalid", locale));
         }
-        if (mapping instanceof InvalidFormatException format && format.getTargetType() == String.class) {
+        if (mapping instanceof StrictJson.NulCharacter) {
             return new FieldProblem(field, messages.get("problem.field.nul-character", locale));
         }
         if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {

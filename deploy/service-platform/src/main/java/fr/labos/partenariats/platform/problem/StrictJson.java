@@ -22,6 +22,17 @@ import java.io.IOException;
  */
 final class StrictJson implements Jackson2ObjectMapperBuilderCustomizer {
 
+    /**
+     * A text carrying a NUL character: a type of its own, for {@link JsonFieldErrors} to tell it from the other
+     * invalid values of a text field (a number where a text is expected, which Jackson reports the same way).
+     */
+    static final class NulCharacter extends InvalidFormatException {
+
+        NulCharacter(JsonParser parser, String value) {
+            super(parser, "NUL character", value, String.class);
+        }
+    }
+
     /** Jackson's own string reading, then a refusal of a NUL character, named as an invalid value of that field. */
     static final class NoNulStrings extends StdScalarDeserializer<String> {
 
@@ -38,7 +49,7 @@ final class StrictJson implements Jackson2ObjectMapperBuilderCustomizer {
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
             String value = StringDeserializer.instance.deserialize(parser, context);
             if (value != null && value.indexOf('\u0000') >= 0) {
-                throw InvalidFormatException.from(parser, "NUL character", value, String.class);
+                throw new NulCharacter(parser, value);
             }
             return value;
         }

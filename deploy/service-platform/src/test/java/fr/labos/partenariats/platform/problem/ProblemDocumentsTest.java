@@ -178,8 +178,11 @@ class ProblemDocumentsTest {
         assertThat(JSON.readTree(title.body()).at("/errors/0/field").asText()).isEqualTo("title");
         assertThat(JSON.readTree(tag.body()).at("/errors/0/field").asText()).isEqualTo("tags[0]");
         assertThat(ProblemTestApplication.WRITES.get()).isEqualTo(writes);
-        // Numbers are still not texts, and a text is still not a number.
-        assertThat(postJson("{\"title\": 8}").statusCode()).isEqualTo(400);
+        // A number is still not a text, and said so (not taken for a NUL).
+        HttpResponse<String> number = postJson("{\"title\": 8}");
+        assertThat(number.statusCode()).isEqualTo(400);
+        assertThat(JSON.readTree(number.body()).at("/errors/0/message").asText())
+                .isEqualTo("valeur « 8 » invalide ; attendu : une chaîne de caractères");
         assertThat(postJson("{\"title\": \"Wimoov Isère\"}").statusCode()).isEqualTo(201);
     }
 
