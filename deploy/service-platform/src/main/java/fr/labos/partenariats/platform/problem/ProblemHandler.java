@@ -50,7 +50,7 @@ import java.util.stream.Collectors;
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** When a client may send again a request the database could not take. */
-    static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
+    private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
