@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.csv;
 
+import fr.labos.partenariats.platform.imports.ImportedText;
 import fr.labos.partenariats.platform.problem.ProblemMessages;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -58,13 +59,9 @@ public final class SpreadsheetCsv {
                                  String oneItemPerLine) {
         String text = decode(body);
         if (text.startsWith("\uFEFF")) text = text.substring(1);
-        int nul = text.indexOf('\u0000');
-        if (nul >= 0) {
-            // No text the services keep may hold one (PostgreSQL stores none); a file saved as UTF-16 is full of them.
-            long line = text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
-            throw new Unreadable("le fichier contient un caractère nul (ligne " + line + ") : enregistré en « Texte Unicode » ? Dans Excel, "
-                    + "enregistrez-le au format « CSV UTF-8 (délimité par des virgules) »");
-        }
+        ImportedText.nulCharacterRefusal(text).ifPresent(refusal -> {
+            throw new Unreadable(refusal);
+        });
         String firstLine = text.lines().filter(l -> !l.isBlank()).findFirst()
                 .orElseThrow(() -> new Unreadable("le fichier est vide : une ligne d'en-tête puis " + oneItemPerLine
                         + " sont attendus"));

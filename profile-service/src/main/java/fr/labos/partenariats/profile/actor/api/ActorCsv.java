@@ -1,5 +1,6 @@
 package fr.labos.partenariats.profile.actor.api;
 
+import fr.labos.partenariats.platform.imports.ImportedText;
 import fr.labos.partenariats.platform.problem.FieldProblem;
 import fr.labos.partenariats.platform.problem.ProblemMessages;
 import fr.labos.partenariats.schema.common.ActorType;
@@ -92,13 +93,9 @@ final class ActorCsv {
     /** The actors of the file, or {@link Rejected} with the problems of its lines (the first {@link #MAX_PROBLEMS}). */
     List<Line> read(byte[] bytes) {
         String text = decode(bytes);
-        int nul = text.indexOf('\u0000');
-        if (nul >= 0) {
-            // No text the services keep may hold one (PostgreSQL stores none); a file saved as UTF-16 is full of them.
-            long line = text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
-            throw new Rejected(List.of(new FieldProblem("fichier", "le fichier contient un caractère nul (ligne " + line + ") : enregistré en « Texte Unicode » ? Dans Excel, "
-                    + "enregistrez-le au format « CSV UTF-8 (délimité par des virgules) »")));
-        }
+        ImportedText.nulCharacterRefusal(text).ifPresent(refusal -> {
+            throw new Rejected(List.of(new FieldProblem("fichier", refusal)));
+        });
         if (text.isBlank()) {
             throw new Rejected(List.of(new FieldProblem("fichier", "le fichier est vide : la première ligne doit nommer"
                     + " les colonnes (nom;type;commune;…)")));
