@@ -11,7 +11,7 @@ import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** With MongoDB away, health and rankings answer within seconds (DOWN, 503 problem) instead of hanging 30 s. */
+/** With MongoDB away, health, rankings and the views answer within seconds (DOWN, 503 problem) instead of hanging 30 s. */
 class HealthWithoutMongoTest {
 
     @Test
@@ -40,6 +40,18 @@ class HealthWithoutMongoTest {
             assertThat(ranking.statusCode()).isEqualTo(503);
             assertThat(ranking.headers().firstValue("Retry-After")).isPresent();
             assertThat(ranking.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+
+            // The introductions' views and the dashboard read MongoDB itself, not the index: the store's failure is
+            // what answers there, still a 503 to retry and not a 500.
+            for (String path : new String[]{"/api/actors/any/introductions", "/api/dashboard/funnel"}) {
+                start = System.nanoTime();
+                HttpResponse<String> view = service.get(path);
+                assertThat(Duration.ofNanos(System.nanoTime() - start)).as(path).isLessThan(Duration.ofMillis(3500));
+                assertThat(view.statusCode()).as(path).isEqualTo(503);
+                assertThat(view.headers().firstValue("Retry-After")).as(path).isPresent();
+                assertThat(RunningMatchmaking.parse(view.body()).get("detail").asText()).as(path)
+                        .startsWith("Les données de mise en relation");
+            }
         }
     }
 }

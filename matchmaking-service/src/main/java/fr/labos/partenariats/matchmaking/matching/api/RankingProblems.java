@@ -8,7 +8,8 @@ import fr.labos.partenariats.platform.problem.ProblemMapping;
 import fr.labos.partenariats.platform.problem.ProblemTypes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 
 import java.time.Duration;
 
@@ -48,10 +49,24 @@ class RankingProblems {
                 .detail("unavailable.index-loading", e -> new Object[0]).retryAfter(RETRY_AFTER);
     }
 
-    /** A store unreachable (MongoDB's read models, or PostgreSQL read through Spring's JDBC): nothing can be read right now. */
+    /**
+     * A store unreachable (MongoDB's read models, or PostgreSQL read through Spring's JDBC): nothing can be read right
+     * now, and asking again later may work.
+     */
     @Bean
-    ProblemMapping<DataAccessException> projectionUnavailableProblem() {
-        return ProblemMapping.of(DataAccessException.class, ProblemTypes.SERVICE_UNAVAILABLE)
+    ProblemMapping<DataAccessResourceFailureException> storeUnreachableProblem() {
+        return ProblemMapping.of(DataAccessResourceFailureException.class, ProblemTypes.SERVICE_UNAVAILABLE)
+                .detail("unavailable.projection", e -> new Object[0]).retryAfter(RETRY_AFTER);
+    }
+
+    /**
+     * A store that timed out or lost a lock race: again a moment to wait. Any other {@code DataAccessException} (a
+     * duplicate key, a bad query, a value the store refuses) is a fault of the service that asking again will not
+     * mend: it stays a 500, logged as an error, instead of « réessayez » for ever.
+     */
+    @Bean
+    ProblemMapping<TransientDataAccessException> storeBusyProblem() {
+        return ProblemMapping.of(TransientDataAccessException.class, ProblemTypes.SERVICE_UNAVAILABLE)
                 .detail("unavailable.projection", e -> new Object[0]).retryAfter(RETRY_AFTER);
     }
 }
