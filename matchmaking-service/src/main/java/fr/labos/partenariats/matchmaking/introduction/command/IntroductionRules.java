@@ -244,6 +244,9 @@ public final class IntroductionRules {
             if (command.declineReason() == null) {
                 throw new InvalidIntroduction("declineReason", "un refus donne sa raison");
             }
+        } else if (command.declinedBy() != null || command.declineReason() != null) {
+            // Recorded as accepted or unanswered, the side and the reason would be dropped without a word.
+            throw new InvalidIntroduction("declinedOn", "qui a décliné et pourquoi ne vont qu'avec la date du refus");
         }
         boolean accepted = command.acceptedOn() != null;
         if (command.metOn() != null) {

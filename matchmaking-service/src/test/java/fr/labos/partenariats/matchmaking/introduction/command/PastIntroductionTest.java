@@ -189,7 +189,12 @@ class PastIntroductionTest {
                 new Object[]{new RecordPastIntroductionCommand(ID, ASSOCIATION, FOUNDATION, FACILITATOR, null, june,
                         null, june, STRANGER, DeclineReason.OTHER, null, List.of()), "declinedBy"},
                 new Object[]{new RecordPastIntroductionCommand(ID, ASSOCIATION, FOUNDATION, FACILITATOR, null, june,
-                        null, june, FOUNDATION, null, null, List.of()), "declineReason"});
+                        null, june, FOUNDATION, null, null, List.of()), "declineReason"},
+                // Who declined, or why, without the day: an answer the records half give is not guessed.
+                new Object[]{new RecordPastIntroductionCommand(ID, ASSOCIATION, FOUNDATION, FACILITATOR, null, june,
+                        june, null, FOUNDATION, null, null, List.of()), "declinedOn"},
+                new Object[]{new RecordPastIntroductionCommand(ID, ASSOCIATION, FOUNDATION, FACILITATOR, null, june,
+                        null, null, null, DeclineReason.COMPETITOR, null, List.of()), "declinedOn"});
         for (Object[] line : refused) {
             RecordPastIntroductionCommand command = (RecordPastIntroductionCommand) line[0];
             assertThatThrownBy(() -> IntroductionRules.checkPastIntroduction(command, TODAY))

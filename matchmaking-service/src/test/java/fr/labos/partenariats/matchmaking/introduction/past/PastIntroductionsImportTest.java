@@ -268,13 +268,15 @@ class PastIntroductionsImportTest {
                 "past-c;past-b;%s;;;;;;;;;;;".formatted(day(today.plusDays(2))),
                 "past-b;past-a;%s;%s;%s;acteur;concurrent;;;;;;;".formatted(day(today.minusMonths(4)),
                         day(today.minusMonths(4)), day(today.minusMonths(4))),
-                "past-a;past-b;%s;;;;;;;;;;;".formatted(today.minusMonths(2))));
+                "past-a;past-b;%s;;;;;;;;;;;".formatted(today.minusMonths(2)),
+                "past-c;past-a;%s;%s;;partenaire;;;;;;;;".formatted(day(today.minusMonths(7)),
+                        day(today.minusMonths(7)))));
 
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         JsonNode problem = RunningMatchmaking.parse(refused.body());
         assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("ligne 3, proposée le",
                 "ligne 4, partenaire", "ligne 5, fin du partenariat le", "ligne 6, proposée le", "ligne 7, déclinée le",
-                "ligne 8, proposée le");
+                "ligne 8, proposée le", "ligne 9, déclinée le");
         assertThat(problem.path("errors").get(5).path("message").asText()).contains("déjà à la ligne 2");
         assertThat(store.events()).as("nothing of the file is written").isEqualTo(events);
 
