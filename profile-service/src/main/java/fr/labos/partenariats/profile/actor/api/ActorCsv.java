@@ -97,8 +97,7 @@ final class ActorCsv {
             throw new Rejected(List.of(new FieldProblem("fichier", refusal)));
         });
         if (text.isBlank()) {
-            throw new Rejected(List.of(new FieldProblem("fichier", "le fichier est vide : la première ligne doit nommer"
-                    + " les colonnes (nom;type;commune;…)")));
+            throw empty();
         }
         String header = text.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
         char delimiter = header.indexOf(';') >= 0 || header.indexOf(',') < 0 ? ';' : ',';
@@ -118,7 +117,7 @@ final class ActorCsv {
         ProblemList problems = new ProblemList();
         CSVRecord headerRecord = nextFilled(records);
         if (headerRecord == null) {
-            throw unreadable();
+            throw empty(); // only separators: the ";;;;" rows a spreadsheet saves of an empty sheet
         }
         Map<String, Integer> columns = header(headerRecord, problems);
         if (!problems.isEmpty()) {
@@ -168,6 +167,11 @@ final class ActorCsv {
         } catch (UncheckedIOException | IllegalStateException e) {
             throw unreadable();
         }
+    }
+
+    private static Rejected empty() {
+        return new Rejected(List.of(new FieldProblem("fichier", "le fichier est vide : la première ligne doit nommer"
+                + " les colonnes (nom;type;commune;…)")));
     }
 
     private static Rejected unreadable() {

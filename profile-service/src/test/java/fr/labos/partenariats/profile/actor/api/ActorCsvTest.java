@@ -60,6 +60,16 @@ class ActorCsvTest {
                 .startsWith("le fichier contient un caractère nul (ligne 3) : enregistré en « Texte Unicode » ?");
     }
 
+    /** An empty sheet saved by a spreadsheet is rows of separators: said empty, not "unreadable" nor a quote's fault. */
+    @Test
+    void aFileOfSeparatorsOnlyIsSaidEmpty() {
+        for (String file : new String[]{"", "\n\n", ";;;\n;;;\n", ",,,\r\n"}) {
+            assertThat(problems(file)).as(file.replace("\n", "\\n"))
+                    .extracting(FieldProblem::message).singleElement().asString()
+                    .startsWith("le fichier est vide : la première ligne doit nommer les colonnes");
+        }
+    }
+
     @Test
     void aFileWrongOnEveryLineListsAHundredProblemsThenHowManyMore() {
         StringBuilder file = new StringBuilder("nom;type;commune");
