@@ -6,16 +6,22 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * The labs' calendar. Every plain day the services exchange or decide on — a post's last valid day, an outcome's day,
- * a session's date, the day an answer period ends — is a day in Paris, whatever the zone of the machine that writes
- * or reads it: a server on UTC would otherwise start "today" one or two hours late, and a reader west of Greenwich
- * would see the day before.
+ * The labs' calendar. Every plain day the services decide on — a post's last valid day, an outcome's day, the day an
+ * answer period ends, "today" when a session's date is checked — is a day in Paris, whatever the zone of the machine
+ * that writes or reads it: a server on UTC would otherwise start "today" one or two hours late, and a reader west of
+ * Greenwich would see the day before.
+ *
+ * <p>A speed-meeting session's date and start time are the exception: they are the local time of the session's
+ * territory, as its facilitator typed them, overseas included, and become instants in that territory's zone
+ * ({@link fr.labos.partenariats.schema.territory.TerritoryDirectory#zoneOf}), not in this one.
  */
 public final class LabCalendar {
 
     /**
-     * Metropolitan France's zone. Labs overseas (Antilles, Guyane, Réunion, Mayotte) would need a zone per territory,
-     * carried by the events; none runs on these services yet.
+     * Metropolitan France's zone, that of the labs' calendar. The overseas territories of the reference (Antilles,
+     * Guyane, La Réunion, Mayotte) have zones of their own, which only a session's times of day follow
+     * ({@link fr.labos.partenariats.schema.territory.TerritoryDirectory#zoneOf}); the rules' days and the national
+     * dashboards stay on this one.
      */
     public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 

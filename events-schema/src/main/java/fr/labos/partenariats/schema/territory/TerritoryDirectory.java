@@ -1,5 +1,6 @@
 package fr.labos.partenariats.schema.territory;
 
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
 import fr.labos.partenariats.schema.common.TerritoryRef;
 
@@ -9,6 +10,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -34,7 +36,7 @@ import java.util.zip.GZIPInputStream;
  * département even when its EPCI is mostly elsewhere; hence {@code contains} is not transitive across such EPCI.
  *
  * <p>Instances are immutable and safe to share between threads. Query methods are lenient with unknown territories
- * (false, empty, 0), except {@link #ancestry}, whose empty answer would be indistinguishable from a bug.
+ * (false, empty, 0, Paris's zone), except {@link #ancestry}, whose empty answer would be indistinguishable from a bug.
  */
 public final class TerritoryDirectory {
 
@@ -42,6 +44,17 @@ public final class TerritoryDirectory {
     static final String NATIONAL_NAME = "France";
     private static final String HEADER = "kind\tcode\tname\tdepartements\tregion\tepci\tcommune\tpopulation";
     private static final int COLUMNS = 8;
+    /**
+     * The zones of the overseas régions, by INSEE région code; every other région is in metropolitan France (Corsica
+     * included), on {@link LabCalendar#ZONE}. The reference holds no collectivité d'outre-mer (see
+     * {@code scripts/derive-territories.mjs}), so the five DROM are the only territories off Paris's time.
+     */
+    private static final Map<String, ZoneId> OVERSEAS_ZONES = Map.of(
+            "01", ZoneId.of("America/Guadeloupe"),
+            "02", ZoneId.of("America/Martinique"),
+            "03", ZoneId.of("America/Cayenne"),
+            "04", ZoneId.of("Indian/Reunion"),
+            "06", ZoneId.of("Indian/Mayotte"));
 
     private final Map<TerritoryLevel, Map<String, Territory>> byLevel;
     private final Map<TerritoryLevel, List<String>> sortedCodes;
@@ -169,6 +182,20 @@ public final class TerritoryDirectory {
             case REGION -> Optional.of(t.ref);
             case NATIONAL -> Optional.empty();
         };
+    }
+
+    /**
+     * The zone whose clocks the territory's people read: that of its région (Guadeloupe, Martinique, Guyane, La
+     * Réunion and Mayotte each have theirs), {@link LabCalendar#ZONE} for metropolitan France. A commune, an EPCI or a
+     * département is in its région's zone; national is in {@link LabCalendar#ZONE}, the labs' calendar's.
+     *
+     * <p>An unknown territory is in {@link LabCalendar#ZONE} too, leniently like the other queries: what is checked
+     * against this reference when it is written (a session's territory) becomes unknown only in a later edition of
+     * the reference (communes merge every year), and a session's exports should still come out then, not fail.
+     */
+    public ZoneId zoneOf(TerritoryRef ref) {
+        return regionOf(ref).map(region -> OVERSEAS_ZONES.getOrDefault(region.code(), LabCalendar.ZONE))
+                .orElse(LabCalendar.ZONE);
     }
 
     /** Municipal population of a commune or arrondissement municipal as published by INSEE; 0 if unknown or unpublished. */

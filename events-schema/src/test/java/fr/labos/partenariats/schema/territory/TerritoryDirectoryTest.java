@@ -6,6 +6,9 @@ import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -248,6 +251,67 @@ class TerritoryDirectoryTest {
     }
 
     @Test
+    void an_overseas_territory_is_in_its_regions_zone_at_every_level() {
+        ZoneId reunion = ZoneId.of("Indian/Reunion");
+        assertThat(List.of(commune("97411"), epci("249740119"), departement("974"), region("04")))
+                .allSatisfy(ref -> assertThat(DIR.zoneOf(ref)).as("%s", ref).isEqualTo(reunion));
+        assertThat(DIR.zoneOf(commune("97105"))).as("Basse-Terre").isEqualTo(ZoneId.of("America/Guadeloupe"));
+        assertThat(DIR.zoneOf(departement("971"))).isEqualTo(ZoneId.of("America/Guadeloupe"));
+        assertThat(DIR.zoneOf(commune("97209"))).as("Fort-de-France").isEqualTo(ZoneId.of("America/Martinique"));
+        assertThat(DIR.zoneOf(region("02"))).isEqualTo(ZoneId.of("America/Martinique"));
+        assertThat(DIR.zoneOf(commune("97302"))).as("Cayenne").isEqualTo(ZoneId.of("America/Cayenne"));
+        assertThat(DIR.zoneOf(region("03"))).isEqualTo(ZoneId.of("America/Cayenne"));
+        assertThat(DIR.zoneOf(commune("97611"))).as("Mamoudzou").isEqualTo(ZoneId.of("Indian/Mayotte"));
+        assertThat(DIR.zoneOf(departement("976"))).isEqualTo(ZoneId.of("Indian/Mayotte"));
+    }
+
+    @Test
+    void overseas_zones_are_hours_away_from_paris() {
+        // Offsets are facts (none of these territories changes its clocks), not values read back from the code.
+        Instant winter = Instant.parse("2026-12-10T12:00:00Z");
+        Instant summer = Instant.parse("2026-07-10T12:00:00Z");
+        for (Instant instant : List.of(winter, summer)) {
+            assertThat(offset(commune("97411"), instant)).isEqualTo(ZoneOffset.ofHours(4));
+            assertThat(offset(commune("97611"), instant)).isEqualTo(ZoneOffset.ofHours(3));
+            assertThat(offset(commune("97105"), instant)).isEqualTo(ZoneOffset.ofHours(-4));
+            assertThat(offset(commune("97209"), instant)).isEqualTo(ZoneOffset.ofHours(-4));
+            assertThat(offset(commune("97302"), instant)).isEqualTo(ZoneOffset.ofHours(-3));
+        }
+        assertThat(offset(GRENOBLE, winter)).isEqualTo(ZoneOffset.ofHours(1));
+        assertThat(offset(GRENOBLE, summer)).isEqualTo(ZoneOffset.ofHours(2));
+    }
+
+    @Test
+    void metropolitan_france_and_corsica_are_on_paris_time() {
+        ZoneId paris = ZoneId.of("Europe/Paris");
+        assertThat(List.of(GRENOBLE, PARIS_1ER, GRENOBLE_ALPES_METROPOLE, ISERE, AUVERGNE_RHONE_ALPES, commune("2A004"),
+                CORSE_DU_SUD, departement("2B"), CORSE, FRANCE))
+                .allSatisfy(ref -> assertThat(DIR.zoneOf(ref)).as("%s", ref).isEqualTo(paris));
+        // The overseas régions' codes are also départements' codes in metropolitan France: the level decides.
+        assertThat(DIR.zoneOf(departement("04"))).as("Alpes-de-Haute-Provence").isEqualTo(paris);
+        assertThat(DIR.zoneOf(departement("01"))).as("Ain").isEqualTo(paris);
+        assertThat(DIR.zoneOf(departement("06"))).as("Alpes-Maritimes").isEqualTo(paris);
+    }
+
+    @Test
+    void every_overseas_region_of_the_reference_has_its_own_zone() {
+        // INSEE numbers the overseas régions 01 to 06 and the metropolitan ones from 11: a région the reference gains
+        // overseas must be given its zone, not fall on Paris's.
+        assertThat(DIR.codes(TerritoryLevel.REGION)).allSatisfy(code -> {
+            boolean overseas = code.compareTo("10") < 0;
+            assertThat(DIR.zoneOf(region(code)).equals(ZoneId.of("Europe/Paris"))).as("région %s", code)
+                    .isEqualTo(!overseas);
+        });
+    }
+
+    @Test
+    void an_unknown_territory_is_on_the_labs_calendar_zone() {
+        assertThat(DIR.zoneOf(commune("97499"))).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(DIR.zoneOf(region("05"))).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(DIR.zoneOf(new TerritoryRef("974", null))).isEqualTo(ZoneId.of("Europe/Paris"));
+    }
+
+    @Test
     void malformed_resource_is_refused_with_the_offending_line() {
         String tsv = """
                 kind\tcode\tname\tdepartements\tregion\tepci\tcommune\tpopulation
@@ -258,6 +322,10 @@ class TerritoryDirectoryTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("line 3")
                 .hasMessageContaining("'99'");
+    }
+
+    private static ZoneOffset offset(TerritoryRef ref, Instant instant) {
+        return DIR.zoneOf(ref).getRules().getOffset(instant);
     }
 
     private static TerritoryRef commune(String code) {

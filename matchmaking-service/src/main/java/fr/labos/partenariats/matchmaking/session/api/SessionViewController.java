@@ -18,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.List;
 
 /**
@@ -34,15 +33,13 @@ class SessionViewController {
     private final SessionAccess access;
     private final SessionScheduling scheduling;
     private final ParticipantNames names;
-    private final Clock clock;
 
     SessionViewController(SessionReader sessions, SessionAccess access, SessionScheduling scheduling,
-                          ParticipantNames names, Clock clock) {
+                          ParticipantNames names) {
         this.sessions = sessions;
         this.access = access;
         this.scheduling = scheduling;
         this.names = names;
-        this.clock = clock;
     }
 
     /** The pairs' weights and the pairs set aside, with their reasons. */
@@ -94,9 +91,13 @@ class SessionViewController {
                 .body(PrintableSchedule.write(sheet(session)));
     }
 
+    /**
+     * The session's times are read in its territory's zone, not in the service's clock's (Paris): a session in La
+     * Réunion at 09:00 is at 09:00 there in every participant's calendar, not at 09:00 in Paris.
+     */
     private SessionSheet sheet(SessionState session) {
         return new SessionSheet(session.sessionId(), session.title(), session.place() == null ? "" : session.place(),
-                session.date(), session.startsAt(), session.minutesPerRound(), clock.getZone(), session.schedule(),
+                session.date(), session.startsAt(), session.minutesPerRound(), session.zone(), session.schedule(),
                 session.version(), session.changedAt(), names.everyoneIn(session));
     }
 

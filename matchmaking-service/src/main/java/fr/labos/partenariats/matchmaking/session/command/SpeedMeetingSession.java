@@ -83,6 +83,9 @@ public class SpeedMeetingSession {
 
     @CommandHandler
     public SpeedMeetingSession(PlanSessionCommand command, Clock clock) {
+        // The date is the territory's local day, but "today" stays the labs' day in Paris, as for every rule: the
+        // check is a guard of two years either way against typing errors, which the day's difference overseas (a few
+        // hours around midnight) does not change in substance.
         SessionRules.checkPlan(command, LabCalendar.today(clock));
         apply(new SessionPlannedEvent(command.sessionId(), command.title(), command.territory(), command.place(),
                 command.date(), command.startsAt(), command.rounds(), command.minutesPerRound(), command.tables(),

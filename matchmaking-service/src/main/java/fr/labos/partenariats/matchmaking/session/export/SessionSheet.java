@@ -16,6 +16,9 @@ import java.util.Map;
  * What the exports of a session print: the session's title, place and timing, its schedule as it now stands, and
  * the participants' names.
  *
+ * @param date      the session's day and {@code startsAt} its start time, both the local time of its territory
+ * @param zone      its territory's zone, in which they are read to write an instant (a calendar's): {@code 09:00} in
+ *                  La Réunion is 05:00 UTC
  * @param version   how many times the schedule was generated or adjusted: calendars use it as their sequence, so
  *                  that a re-import replaces the previous events
  * @param changedAt when the schedule last changed

@@ -18,10 +18,12 @@ import fr.labos.partenariats.schema.session.SessionClosedEvent;
 import fr.labos.partenariats.schema.session.SessionMeetingHeldEvent;
 import fr.labos.partenariats.schema.session.SessionPlannedEvent;
 import fr.labos.partenariats.schema.session.TableLostEvent;
+import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -185,6 +187,14 @@ public final class SessionState {
 
     public TerritoryRef territory() {
         return territory;
+    }
+
+    /**
+     * The zone of the session's territory: its date and start time are that zone's local time (09:00 in La Réunion is
+     * 09:00 there, 05:00 UTC), and an export that writes an instant reads them in it.
+     */
+    public ZoneId zone() {
+        return TerritoryDirectory.official().zoneOf(territory);
     }
 
     public String place() {

@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.session.api;
 
 import biweekly.Biweekly;
 import biweekly.ICalendar;
+import biweekly.component.VEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.support.EventStoreRows;
@@ -26,7 +27,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -493,13 +497,61 @@ class SessionApiTest {
                 .isEqualTo(deadlines - 1);
     }
 
-    /** Actors published to the profile topic, once the service knows them. */
+    // ------------------------------------------------------------------------ overseas
+
+    /**
+     * A session in La Réunion planned at 09:00 is at 09:00 there, whatever the service's own zone (Paris): 05:00 UTC
+     * (La Réunion is on UTC+4 all year) in its participants' calendars, 09:00 on the printed schedule and in the CSV.
+     * Read in Paris's zone, the calendars put it at 08:00 UTC in winter, 07:00 in summer.
+     */
+    @Test
+    void aSessionOverseasIsAtItsTerritorysLocalTimeInEveryExport() {
+        List<String> actors = freshActorsIn("97411", "Ti Kaz Solidarité", "Fondation Océan Indien");
+        String facilitator = TestTokens.facilitator("DEPARTEMENT:974").sign();
+        LocalDate date = LocalDate.now(ZoneOffset.UTC).plusDays(30);
+        HttpResponse<String> planned = service.post("/api/sessions", facilitator, """
+                {"title": "Rencontres express de La Réunion", "territory": {"code": "97411", "level": "COMMUNE"},
+                 "place": "Saint-Denis, Maison de la vie associative", "date": "%s", "startsAt": "09:00",
+                 "rounds": 1, "minutesPerRound": 12, "tables": 1}""".formatted(date));
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+        String sessionId = RunningMatchmaking.parse(planned.body()).path("id").asText();
+        for (String actor : actors) {
+            assertThat(service.post("/api/sessions/" + sessionId + "/participants", facilitator,
+                    "{\"actorId\": \"%s\"}".formatted(actor)).statusCode()).isEqualTo(204);
+        }
+        HttpResponse<String> generated = service.post("/api/sessions/" + sessionId + "/schedule/generate",
+                facilitator, "");
+        assertThat(generated.statusCode()).as(generated.body()).isEqualTo(200);
+
+        HttpResponse<String> ics = service.get("/api/sessions/" + sessionId + "/participants/" + actors.get(0)
+                + "/calendar.ics", TestTokens.member(actors.get(0)).sign());
+        assertThat(ics.statusCode()).as(ics.body()).isEqualTo(200);
+        String day = DateTimeFormatter.BASIC_ISO_DATE.format(date);
+        assertThat(ics.body()).contains("DTSTART:" + day + "T050000Z").contains("DTEND:" + day + "T051200Z");
+        VEvent meeting = Biweekly.parse(ics.body()).first().getEvents().get(0);
+        assertThat(meeting.getDateStart().getValue()).isEqualTo(Date.from(date.atTime(5, 0).toInstant(ZoneOffset.UTC)));
+        assertThat(meeting.getDateEnd().getValue()).isEqualTo(Date.from(date.atTime(5, 12).toInstant(ZoneOffset.UTC)));
+
+        HttpResponse<String> csv = service.get("/api/sessions/" + sessionId + "/schedule.csv", facilitator);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body().lines().skip(1).toList()).singleElement().asString().startsWith("1;09:00;09:12;1;");
+        HttpResponse<String> print = service.get("/api/sessions/" + sessionId + "/print", facilitator);
+        assertThat(print.statusCode()).isEqualTo(200);
+        assertThat(print.body()).contains("<td>09:00–09:12</td>");
+    }
+
+    /** Actors of Grenoble published to the profile topic, once the service knows them. */
     private static List<String> freshActors(String... names) {
+        return freshActorsIn("38185", names);
+    }
+
+    /** Actors of a commune published to the profile topic, once the service knows them. */
+    private static List<String> freshActorsIn(String commune, String... names) {
         List<String> ids = new ArrayList<>();
         for (String name : names) {
             String id = "actor-" + UUID.randomUUID();
             ids.add(id);
-            publisher.publish(id, 0, new ActorRegisteredEvent(id, name, ActorType.ASSOCIATION, "38185", Set.of(),
+            publisher.publish(id, 0, new ActorRegisteredEvent(id, name, ActorType.ASSOCIATION, commune, Set.of(),
                     Set.of(), name, Instant.now()));
         }
         // The index (rankings) and the actors' entries (who may act for them, names for the imports) follow the topic

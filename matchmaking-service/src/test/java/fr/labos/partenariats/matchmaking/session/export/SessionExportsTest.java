@@ -127,6 +127,25 @@ class SessionExportsTest {
         assertThat(events).extracting(e -> e.getUid().getValue()).doesNotHaveDuplicates();
     }
 
+    /**
+     * A session overseas: its times are its territory's local time, read in its zone. In La Réunion (UTC+4 all year)
+     * 09:00 is 05:00 UTC in the calendar, and 09:00 on paper and in the CSV.
+     */
+    @Test
+    void aSessionOverseasIsAtItsLocalTimeOnPaperAndAtTheRightInstantInTheCalendar() throws Exception {
+        SessionSheet reunion = new SessionSheet("s-2", "Rencontres express de La Réunion", "Saint-Denis",
+                LocalDate.of(2026, 12, 10), LocalTime.of(9, 0), 15, ZoneId.of("Indian/Reunion"), MEETINGS, 1,
+                Instant.parse("2026-12-01T10:00:00Z"), NAMES);
+        VEvent first = Biweekly.parse(ParticipantCalendar.write(reunion, "a1")).first().getEvents().get(0);
+        assertThat(first.getDateStart().getValue()).isEqualTo(Date.from(Instant.parse("2026-12-10T05:00:00Z")));
+        assertThat(first.getDateEnd().getValue()).isEqualTo(Date.from(Instant.parse("2026-12-10T05:15:00Z")));
+        assertThat(Jsoup.parse(PrintableSchedule.write(reunion)).select("section.table-page").get(0)
+                .select("tbody tr").eachText()).first().asString().startsWith("1 09:00–09:15 ");
+        String csv = new String(ScheduleCsv.write(reunion), StandardCharsets.UTF_8);
+        assertThat(csv.lines().skip(1).findFirst())
+                .hasValueSatisfying(row -> assertThat(row).startsWith("1;09:00;09:15;"));
+    }
+
     @Test
     void aCalendarOfAChangedScheduleKeepsItsUidsAndRaisesItsSequenceSoThatAReImportUpdates() {
         List<ScheduledMeeting> replanned = List.of(MEETINGS.get(0), MEETINGS.get(1),
