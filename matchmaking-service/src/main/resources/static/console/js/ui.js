@@ -141,6 +141,18 @@ export function formatDeadline(value) {
   return firstOfTheMonth(readerZone === LAB_TIME_ZONE ? shown : `${shown} (heure de Paris)`);
 }
 
+/**
+ * When a session takes place: its day and start time, which are its territory's local time. A session overseas says
+ * whose hour it is (« heure de La Réunion »), for the facilitators and administrators who read it from Paris.
+ */
+export function sessionStart(session) {
+  const when = `${formatDate(session.date)} à ${(session.startsAt || '').slice(0, 5)}`;
+  if (!session.timeZone || session.timeZone === LAB_TIME_ZONE) return when;
+  const zone = new Intl.DateTimeFormat('fr-FR', { timeZone: session.timeZone, timeZoneName: 'long' })
+    .formatToParts(new Date()).find(p => p.type === 'timeZoneName')?.value;
+  return zone ? `${when} (${zone})` : when;
+}
+
 export function percent(value) {
   return value === null || value === undefined ? '—' : `${Math.round(value * 100)} %`;
 }

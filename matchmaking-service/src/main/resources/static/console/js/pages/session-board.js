@@ -5,7 +5,7 @@
 import { download, profile, Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import { PRESENCE, REASONS, adjust, fill, overview, post, schedule, stage, weight, withdraw } from '../sessions-api.js';
-import { announce, coalescing, field, formatDate, h, keepingChoices, problemBox } from '../ui.js';
+import { announce, coalescing, field, h, keepingChoices, problemBox, sessionStart } from '../ui.js';
 
 export async function render(main, context, sessionId) {
   const first = await overview(sessionId);
@@ -43,7 +43,7 @@ export async function render(main, context, sessionId) {
   function draw() {
     const s = state.session;
     fill(heading, 
-      h('p', {}, `${formatDate(s.date)} à ${(s.startsAt || '').slice(0, 5)}${s.place ? ` — ${s.place}` : ''} — `
+      h('p', {}, `${sessionStart(s)}${s.place ? ` — ${s.place}` : ''} — `
         + `${s.rounds} tours de ${s.minutesPerRound} minutes, ${s.tables} tables — ${stage(s)}`));
     fill(actions, 
       s.published ? null : h('button', { type: 'button', 'data-cle': 'generer', onclick: () => act(() => post(sessionId, 'schedule/generate'), 'Plan généré.') },

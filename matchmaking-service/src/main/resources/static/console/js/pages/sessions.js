@@ -1,7 +1,7 @@
 // A facilitator's sessions: those it runs (GET /api/sessions), and planning a new one.
 import { matchmaking, Problem } from '../api.js';
 import { stage } from '../sessions-api.js';
-import { LEVELS, announce, field, formatDate, h, problemBox, select, showProblem } from '../ui.js';
+import { LEVELS, announce, field, h, problemBox, select, sessionStart, showProblem } from '../ui.js';
 
 export async function render(main, context) {
   const list = h('section', { 'aria-labelledby': 'titre-mes-sessions' });
@@ -12,7 +12,7 @@ export async function render(main, context) {
     list.replaceChildren(h('h2', { id: 'titre-mes-sessions' }, 'Mes sessions'), sessions.length
       ? h('ul', { class: 'grille', role: 'list' }, sessions.map(s => h('li', { class: 'carte', 'data-session': s.id },
         h('h3', {}, h('a', { href: `#/sessions/${s.id}` }, s.title)),
-        h('p', {}, `${formatDate(s.date)} à ${(s.startsAt || '').slice(0, 5)}${s.place ? ` — ${s.place}` : ''}`),
+        h('p', {}, `${sessionStart(s)}${s.place ? ` — ${s.place}` : ''}`),
         h('p', {}, `${s.participants} participants — ${stage(s)}`),
         h('p', {}, h('a', { href: `#/sessions/${s.id}` }, 'Préparer', h('span', { class: 'sr-only' }, ` : ${s.title}`)), ' · ',
           h('a', { href: `#/sessions/${s.id}/direct` }, 'Mode direct', h('span', { class: 'sr-only' }, ` : ${s.title}`))))))

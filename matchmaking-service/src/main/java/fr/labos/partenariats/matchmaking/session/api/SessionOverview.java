@@ -15,9 +15,11 @@ import java.util.stream.Collectors;
  * {@code GET /api/sessions/{id}}: what a facilitator prepares and runs a session with: its settings (and the tables
  * lost since), where it stands, its participants (name, organisation, presence on the day) and the wishes expressed.
  * {@code scheduled}: a schedule was generated (even one with no meeting, when every pair was set aside).
+ * {@code timeZone}: the zone of the session's territory, whose local time {@code date} and {@code startsAt} are
+ * (Europe/Paris in metropolitan France, Indian/Reunion in La Réunion…), for a reader elsewhere to be told.
  */
 record SessionOverview(String id, String title, TerritoryRef territory, String place, LocalDate date,
-                       LocalTime startsAt, int rounds, int minutesPerRound, int tables, List<Integer> lostTables,
+                       LocalTime startsAt, String timeZone, int rounds, int minutesPerRound, int tables, List<Integer> lostTables,
                        boolean scheduled, boolean published, int roundsStarted, boolean closed, int scheduleVersion,
                        List<Participant> participants, List<MeetingWish> wishes) {
 
@@ -35,11 +37,12 @@ record SessionOverview(String id, String title, TerritoryRef territory, String p
      * published, round n of {@code rounds} started, closed).
      */
     record Summary(String id, String title, TerritoryRef territory, String place, LocalDate date, LocalTime startsAt,
-                   int rounds, int participants, boolean scheduled, boolean published, int roundsStarted,
+                   String timeZone, int rounds, int participants, boolean scheduled, boolean published, int roundsStarted,
                    boolean closed) {
 
         static Summary of(SessionState s) {
-            return new Summary(s.sessionId(), s.title(), s.territory(), s.place(), s.date(), s.startsAt(), s.rounds(),
+            return new Summary(s.sessionId(), s.title(), s.territory(), s.place(), s.date(), s.startsAt(),
+                    s.zone().getId(), s.rounds(),
                     s.participants().size(), s.version() > 0, s.published(), s.roundsStarted(), s.closed());
         }
     }
@@ -55,7 +58,7 @@ record SessionOverview(String id, String title, TerritoryRef territory, String p
         List<MeetingWish> wishes = s.wishes().stream().map(w -> new MeetingWish(w.actorId(), w.wishedActorId(),
                 wished.contains(w.wishedActorId() + "→" + w.actorId()))).toList();
         return new SessionOverview(s.sessionId(), s.title(), s.territory(), s.place(), s.date(), s.startsAt(),
-                s.rounds(), s.minutesPerRound(), s.tables(), List.copyOf(new TreeSet<>(s.lostTables())),
+                s.zone().getId(), s.rounds(), s.minutesPerRound(), s.tables(), List.copyOf(new TreeSet<>(s.lostTables())),
                 s.version() > 0, s.published(),
                 s.roundsStarted(), s.closed(), s.version(), participants, wishes);
     }

@@ -522,6 +522,11 @@ class SessionApiTest {
         HttpResponse<String> generated = service.post("/api/sessions/" + sessionId + "/schedule/generate",
                 facilitator, "");
         assertThat(generated.statusCode()).as(generated.body()).isEqualTo(200);
+        // The overview and the list say whose local time 09:00 is, for a reader in Paris to be told.
+        assertThat(RunningMatchmaking.parse(service.get("/api/sessions/" + sessionId, facilitator).body())
+                .path("timeZone").asText()).isEqualTo("Indian/Reunion");
+        assertThat(RunningMatchmaking.parse(service.get("/api/sessions", facilitator).body()).findValuesAsText("timeZone"))
+                .containsOnly("Indian/Reunion");
 
         HttpResponse<String> ics = service.get("/api/sessions/" + sessionId + "/participants/" + actors.get(0)
                 + "/calendar.ics", TestTokens.member(actors.get(0)).sign());
