@@ -1,7 +1,6 @@
 package fr.labos.partenariats.platform.relay;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -20,6 +19,7 @@ import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
 import java.util.HashMap;
@@ -61,14 +61,15 @@ public class EventRelayAutoConfiguration {
                 headerSources.orderedStream().toList());
     }
 
+    /** The topic, created if missing (kept forever), never altered once it exists: see {@link RelayTopic}. */
     @Bean
-    NewTopic eventRelayTopic(RelayProperties properties) {
-        return TopicBuilder.name(properties.topic())
+    RelayTopic eventRelayTopic(KafkaAdmin admin, RelayProperties properties) {
+        return new RelayTopic(admin, TopicBuilder.name(properties.topic())
                 .partitions(properties.topicPartitions())
                 .replicas(properties.topicReplicationFactor())
                 .config(TopicConfig.RETENTION_MS_CONFIG, "-1")
                 .config(TopicConfig.RETENTION_BYTES_CONFIG, "-1")
-                .build();
+                .build());
     }
 
     /**
