@@ -1,7 +1,11 @@
 package fr.labos.partenariats.profile.introduction;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,16 +21,22 @@ import java.util.Map;
  * The consumer of {@code lab.matchmaking.events}: its own group (every instance of profile-service shares the one
  * database, so one of them applying a record is enough), from the topic's beginning, offsets committed by the
  * container after each record once the listener's transaction committed. A database failure is retried without end
- * (skipping it would lose an opened contact); an unreadable record is logged and passed over. It never creates the
- * topic: matchmaking-service's relay does, with its partitions.
+ * (skipping it would lose an opened contact); an unreadable record is logged and passed over, and counted
+ * ({@value #UNREADABLE_METRIC}): a revision a newer matchmaking-service wrote before this service learnt it is one, and
+ * the contacts it would have opened stay closed until the records are read again (the deploy guide says how). It
+ * never creates the topic: matchmaking-service's relay does, with its partitions.
  */
 @Configuration(proxyBeanMethods = false)
 class IntroductionEventsConfiguration {
 
     static final String CONTAINER_FACTORY = "introductionEventsContainerFactory";
+    static final String UNREADABLE_METRIC = "lab.introductions.contacts.unreadable";
+
+    private static final Logger log = LoggerFactory.getLogger(IntroductionEventsConfiguration.class);
 
     @Bean(CONTAINER_FACTORY)
-    ConcurrentKafkaListenerContainerFactory<String, String> introductionEventsContainerFactory(KafkaProperties kafka) {
+    ConcurrentKafkaListenerContainerFactory<String, String> introductionEventsContainerFactory(KafkaProperties kafka,
+                                                                                              MeterRegistry meters) {
         Map<String, Object> configuration = kafka.buildConsumerProperties(null);
         configuration.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         configuration.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -41,7 +51,14 @@ class IntroductionEventsConfiguration {
         factory.getContainerProperties().setMissingTopicsFatal(false);
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2);
         backOff.setMaxInterval(10_000);
-        DefaultErrorHandler errors = new DefaultErrorHandler(backOff);
+        Counter unreadable = Counter.builder(UNREADABLE_METRIC)
+                .description("Records of lab.matchmaking.events passed over unread: the contacts they open stay closed")
+                .register(meters);
+        DefaultErrorHandler errors = new DefaultErrorHandler((record, failure) -> {
+            unreadable.increment();
+            log.error("Passed over {}-{}@{} (introduction {}): {}", record.topic(), record.partition(), record.offset(),
+                    record.key(), failure.getCause() == null ? failure.getMessage() : failure.getCause().getMessage());
+        }, backOff);
         errors.addNotRetryableExceptions(AcceptedIntroductionsListener.UnreadableIntroductionEvent.class);
         factory.setCommonErrorHandler(errors);
         return factory;

@@ -3,6 +3,7 @@ package fr.labos.partenariats.profile.access;
 import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.platform.testing.RelayedRecords;
 import fr.labos.partenariats.profile.support.ProfileServiceIntegrationTest;
+import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.Topics;
 import fr.labos.partenariats.schema.matching.DeclineReason;
 import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
@@ -10,9 +11,11 @@ import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
 import fr.labos.partenariats.schema.matching.Proposer;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.admin.AdminClient;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +28,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,6 +59,8 @@ class IntroducedPartnerContactIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    MeterRegistry meters;
 
     ProfileHttp http;
     RelayedRecords relay;
@@ -200,6 +206,28 @@ class IntroducedPartnerContactIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT actor_id || '>' || partner_actor_id FROM introduced_pair"
                 + " WHERE introduction_id = ?", String.class, introduction)).isEqualTo(actorA + ">" + actorB);
         assertThat(http.get(memberOfB.sign(), "/api/actors/" + actorA + "/contact").getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    /**
+     * A revision a newer matchmaking-service wrote before this release learnt it: the record is passed over (the
+     * partition goes on), opens nothing, and is counted, for an alert to tell the operator to read the topic again
+     * once profile-service is upgraded.
+     */
+    @Test
+    void aRevisionNotKnownHereIsPassedOverCountedAndOpensNothing() {
+        double before = meters.get("lab.introductions.contacts.unreadable").counter().count();
+        ProducerRecord<String, String> newer = RelayedRecords.record(Topics.MATCHMAKING_EVENTS, introduction, 2,
+                new IntroductionAcceptedEvent(introduction, actorB, true, PROPOSED_AT.plusSeconds(120)),
+                PROPOSED_AT.plusSeconds(2), new RelayedRecords.Principal("u-facilitator", "FACILITATOR", null));
+        newer.headers().remove(EventHeaders.EVENT_REVISION);
+        newer.headers().add(EventHeaders.EVENT_REVISION, "99".getBytes(StandardCharsets.UTF_8));
+
+        RecordMetadata sent = relay.send(newer);
+
+        await().atMost(ofSeconds(30)).until(() -> committedPast(sent));
+        assertThat(meters.get("lab.introductions.contacts.unreadable").counter().count()).isEqualTo(before + 1);
+        assertThat(http.get(memberOfB.sign(), "/api/actors/" + actorA + "/contact").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     private IntroductionProposedEvent proposal(String id, String actor, String partner) {
