@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.session.introductions;
 
 import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
 import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRefused;
+import fr.labos.partenariats.matchmaking.introduction.command.OpenPairs;
 import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.schema.matching.IntroduceAfterSpeedMeetingCommand;
@@ -47,11 +48,14 @@ class SpeedMeetingIntroductions {
     private final CommandGateway commands;
     private final EventStore events;
     private final ObjectProvider<IntroducedPairs> introduced;
+    private final OpenPairs openPairs;
 
-    SpeedMeetingIntroductions(CommandGateway commands, EventStore events, ObjectProvider<IntroducedPairs> introduced) {
+    SpeedMeetingIntroductions(CommandGateway commands, EventStore events, ObjectProvider<IntroducedPairs> introduced,
+                              OpenPairs openPairs) {
         this.commands = commands;
         this.events = events;
         this.introduced = introduced;
+        this.openPairs = openPairs;
     }
 
     @EventHandler
@@ -88,10 +92,16 @@ class SpeedMeetingIntroductions {
     }
 
     /**
-     * The pair's introduction in progress, as the introduction events read back from the topic tell it. Until this
-     * instance has read the topic up to where it stood at start, it cannot tell: the meeting is retried.
+     * The pair's introduction in progress. One waiting for its answers holds a claim on the pair, written with its
+     * proposal in the event store's database: known at once, even when proposed a moment before the meeting and not
+     * yet read back from the topic (it would otherwise not be joined, and the meeting would open a second one). One
+     * accepted by both sides and not closed by an outcome is known from the introduction events read back from the
+     * topic; until this instance has read the topic up to where it stood at start, it cannot tell: the meeting is
+     * retried.
      */
     private Optional<String> introductionInProgress(SessionMeetingHeldEvent held) {
+        Optional<String> waiting = openPairs.waitingIn(held.actorId(), held.partnerActorId());
+        if (waiting.isPresent()) return waiting;
         IntroducedPairs pairs = introduced.getIfAvailable();
         if (pairs == null) return Optional.empty();
         if (!pairs.awaitCaughtUp(CATCH_UP)) {

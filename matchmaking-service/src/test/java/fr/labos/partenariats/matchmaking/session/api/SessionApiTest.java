@@ -16,6 +16,9 @@ import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
 import fr.labos.partenariats.schema.profile.OfferRegisteredEvent;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -495,6 +498,78 @@ class SessionApiTest {
         assertThat(store.eventTypes(wouldBeNew)).isEmpty();
         assertThat(store.pendingDeadlines()).as("the answer deadline went with the acceptances")
                 .isEqualTo(deadlines - 1);
+    }
+
+    /**
+     * An introduction proposed a moment before the meeting, not read back from the topic yet (here: the relay held),
+     * is joined all the same: waiting for its answers, it holds its pair in the event store's database.
+     */
+    @Test
+    void aMeetingJoinsAnIntroductionProposedJustBeforeEvenNotYetOnTheTopic() {
+        List<String> actors = freshActors("Jardins de Cocagne Isère", "Caisse Solidaire du Dauphiné");
+        TrackingEventProcessor relay = service.context().getBean(EventProcessingConfiguration.class)
+                .eventProcessor("kafka-relay", TrackingEventProcessor.class).orElseThrow();
+        relay.shutDown();
+        String introductionId;
+        String sessionId;
+        try {
+            HttpResponse<String> proposed = service.post("/api/introductions", FACILITATOR,
+                    "{\"actorId\": \"%s\", \"partnerId\": \"%s\", \"source\": \"FACILITATOR\"}"
+                            .formatted(actors.get(0), actors.get(1)));
+            assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+            introductionId = RunningMatchmaking.parse(proposed.body()).path("id").asText();
+            sessionId = plan(FACILITATOR, 1, 1);
+            register(sessionId, actors.get(0), actors.get(1));
+            runEveryRound(sessionId, 1, actors.get(0), actors.get(1));
+            await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(store.eventTypes(introductionId))
+                    .containsExactly("IntroductionProposedEvent", "IntroductionAcceptedEvent",
+                            "IntroductionAcceptedEvent", "MeetingScheduledEvent", "MeetingHeldEvent"));
+            assertThat(service.context().getBean(IntroducedPairs.class)
+                    .inProgressBetween(actors.get(0), actors.get(1))).as("not read back from the topic yet").isEmpty();
+        } finally {
+            relay.start();
+        }
+        String wouldBeNew = UUID.nameUUIDFromBytes(pairKey(sessionId, actors.get(0), actors.get(1))
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        assertThat(store.eventTypes(wouldBeNew)).isEmpty();
+    }
+
+    /**
+     * The processor that makes meetings introductions read again from the start (its token reset, as an operator
+     * would to replay it): a meeting whose introduction exists makes no second one, the processor does not stop on
+     * it, and meetings held afterwards still become introductions.
+     */
+    @Test
+    void meetingsReadAgainFromTheStartMakeNoSecondIntroductionAndLaterMeetingsStillDo() {
+        List<String> actors = freshActors("Atelier Vélo Solidaire", "Mutuelle des Alpes");
+        String sessionId = plan(FACILITATOR, 1, 1);
+        register(sessionId, actors.get(0), actors.get(1));
+        runEveryRound(sessionId, 1, actors.get(0), actors.get(1));
+        String introductionId = UUID.nameUUIDFromBytes(pairKey(sessionId, actors.get(0), actors.get(1))
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        await().atMost(ofSeconds(30)).until(() -> store.eventTypes(introductionId).size() == 5);
+
+        TrackingEventProcessor processor = service.context().getBean(EventProcessingConfiguration.class)
+                .eventProcessor("speed-meeting-introductions", TrackingEventProcessor.class).orElseThrow();
+        long before = processor.processingStatus().get(0).getCurrentPosition().orElseThrow();
+        processor.shutDown();
+        processor.resetTokens();
+        processor.start();
+        // Read again from the start, up to where it was: every meeting held so far passed once more.
+        await().atMost(ofSeconds(60)).until(() -> processor.processingStatus().values().stream()
+                .anyMatch(status -> status.isErrorState() || status.getCurrentPosition().orElse(-1) >= before));
+
+        List<String> later = freshActors("Recyclerie du Trièves", "Fondation Énergies Partagées");
+        String laterSession = plan(FACILITATOR, 1, 1);
+        register(laterSession, later.get(0), later.get(1));
+        runEveryRound(laterSession, 1, later.get(0), later.get(1));
+        String laterIntroduction = UUID.nameUUIDFromBytes(pairKey(laterSession, later.get(0), later.get(1))
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(store.eventTypes(laterIntroduction))
+                .containsExactly("IntroductionProposedEvent", "IntroductionAcceptedEvent",
+                        "IntroductionAcceptedEvent", "MeetingScheduledEvent", "MeetingHeldEvent"));
+        assertThat(store.eventTypes(introductionId)).hasSize(5);
+        assertThat(processor.processingStatus().values()).noneMatch(EventTrackerStatus::isErrorState);
     }
 
     // ------------------------------------------------------------------------ overseas
