@@ -177,9 +177,8 @@ class SessionApiTest {
         assertThat(session.path("closed").asBoolean()).isTrue();
         assertThat(session.findValues("held")).extracting(JsonNode::asBoolean).filteredOn(b -> b).hasSize(held.size());
         for (JsonNode meeting : held) {
-            String introductionId = UUID.nameUUIDFromBytes(pairKey(sessionId, meeting.path("actorId").asText(),
-                    meeting.path("partnerActorId").asText()).getBytes(java.nio.charset.StandardCharsets.UTF_8))
-                    .toString();
+            String introductionId = speedMeetingIntroduction(sessionId, meeting.path("actorId").asText(),
+                    meeting.path("partnerActorId").asText());
             await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(store.eventTypes(introductionId))
                     .containsExactly("IntroductionProposedEvent", "IntroductionAcceptedEvent",
                             "IntroductionAcceptedEvent", "MeetingScheduledEvent", "MeetingHeldEvent"));
@@ -493,8 +492,7 @@ class SessionApiTest {
                 .isEqualTo("session-" + sessionId + "-tour-1");
         assertThat(RunningMatchmaking.parse(payloads.get(4)).path("note").asText())
                 .startsWith("Rencontre express « Rencontres de l'emploi », tour 1, table 1");
-        String wouldBeNew = UUID.nameUUIDFromBytes(pairKey(sessionId, actors.get(0), actors.get(1))
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String wouldBeNew = speedMeetingIntroduction(sessionId, actors.get(0), actors.get(1));
         assertThat(store.eventTypes(wouldBeNew)).isEmpty();
         assertThat(store.pendingDeadlines()).as("the answer deadline went with the acceptances")
                 .isEqualTo(deadlines - 1);
@@ -529,8 +527,7 @@ class SessionApiTest {
         } finally {
             relay.start();
         }
-        String wouldBeNew = UUID.nameUUIDFromBytes(pairKey(sessionId, actors.get(0), actors.get(1))
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String wouldBeNew = speedMeetingIntroduction(sessionId, actors.get(0), actors.get(1));
         assertThat(store.eventTypes(wouldBeNew)).isEmpty();
     }
 
@@ -545,8 +542,7 @@ class SessionApiTest {
         String sessionId = plan(FACILITATOR, 1, 1);
         register(sessionId, actors.get(0), actors.get(1));
         runEveryRound(sessionId, 1, actors.get(0), actors.get(1));
-        String introductionId = UUID.nameUUIDFromBytes(pairKey(sessionId, actors.get(0), actors.get(1))
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String introductionId = speedMeetingIntroduction(sessionId, actors.get(0), actors.get(1));
         await().atMost(ofSeconds(30)).until(() -> store.eventTypes(introductionId).size() == 5);
 
         TrackingEventProcessor processor = service.context().getBean(EventProcessingConfiguration.class)
@@ -563,8 +559,7 @@ class SessionApiTest {
         String laterSession = plan(FACILITATOR, 1, 1);
         register(laterSession, later.get(0), later.get(1));
         runEveryRound(laterSession, 1, later.get(0), later.get(1));
-        String laterIntroduction = UUID.nameUUIDFromBytes(pairKey(laterSession, later.get(0), later.get(1))
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String laterIntroduction = speedMeetingIntroduction(laterSession, later.get(0), later.get(1));
         await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(store.eventTypes(laterIntroduction))
                 .containsExactly("IntroductionProposedEvent", "IntroductionAcceptedEvent",
                         "IntroductionAcceptedEvent", "MeetingScheduledEvent", "MeetingHeldEvent"));
@@ -718,9 +713,11 @@ class SessionApiTest {
         throw new AssertionError("no pair " + a + " / " + b + " in " + pairs);
     }
 
-    private static String pairKey(String sessionId, String x, String y) {
+    /** The id of the introduction a meeting of these two makes at this session, written out as the service derives it. */
+    private static String speedMeetingIntroduction(String sessionId, String x, String y) {
         String a = x.compareTo(y) < 0 ? x : y;
         String b = a.equals(x) ? y : x;
-        return "speed-meeting|" + sessionId + "|" + a + "|" + b;
+        return UUID.nameUUIDFromBytes(("speed-meeting|" + sessionId + "|" + a + "|" + b)
+                .getBytes(StandardCharsets.UTF_8)).toString();
     }
 }
