@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -79,9 +80,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             throw e; // the security filter chain answers those (401/403) itself
         }
         List<Throwable> causes = ProblemCatalog.causesOf(e);
-        // A commit that failed may have committed: whatever the connection did, "try again" could write twice.
+        // A commit that failed may have committed: whatever the connection did, and whatever a service maps its
+        // causes to (a store's timeout is a 503 in matchmaking-service), "try again" could write twice.
         boolean outcomeUnknown = causes.stream().anyMatch(ProblemHandler::isFailedCommit);
-        for (Throwable cause : causes) {
+        for (Throwable cause : outcomeUnknown ? List.<Throwable>of() : causes) {
             ProblemMapping<?> mapping = catalog.find(cause);
             if (mapping != null) {
                 HttpHeaders headers = mapping.retryAfter() == null ? new HttpHeaders() : retryAfter(mapping.retryAfter());
@@ -90,7 +92,7 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             if (cause instanceof PayloadTooLargeException) {
                 return answer(tooLarge(request), null);
             }
-            if (!outcomeUnknown && isConnectionFailure(cause)) {
+            if (isConnectionFailure(cause)) {
                 log.warn("Database unavailable answering {} {}: {}", request.getMethod(), request.getRequestURI(),
                         describe(causes));
                 return answer(databaseUnavailable(request), retryAfter(DATABASE_RETRY_AFTER));
@@ -131,9 +133,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 && String.valueOf(failed.getMessage()).startsWith("JDBC rollback");
     }
 
-    /** A commit the database may or may not have made: its request is a 500, never a "try again". */
+    /**
+     * A commit the database may or may not have made (its answer lost to a socket timeout or a broken connection):
+     * its request is a 500, never a "try again". Spring reports it as a {@code TransactionSystemException} "JDBC commit
+     * failed" (the platform keeps it so: {@code CommitFailures}), or translated by a {@code JdbcTransactionManager}
+     * left to itself, as a {@code DataAccessException} "JDBC commit; …".
+     */
     private static boolean isFailedCommit(Throwable cause) {
-        return cause instanceof TransactionSystemException failed && String.valueOf(failed.getMessage()).startsWith("JDBC commit");
+        return (cause instanceof TransactionSystemException || cause instanceof DataAccessException)
+                && String.valueOf(cause.getMessage()).startsWith("JDBC commit");
     }
 
     /** The chain of causes in one line for the log: the database's own message says why it is away. */

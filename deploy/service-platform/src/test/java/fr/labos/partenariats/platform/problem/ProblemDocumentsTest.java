@@ -195,14 +195,21 @@ class ProblemDocumentsTest {
 
     @Test
     void theDatabaseAwayIsA503ToRetryWhenNothingCommitted() throws Exception {
-        for (String failure : List.of("pool-timeout", "rollback")) {
+        for (String failure : List.of("pool-timeout", "rollback", "append-timeout")) {
             RawHttp.Answer answer = RawHttp.get(port, "/api/database?failure=" + failure);
             JsonNode problem = assertProblem(answer, 503);
             assertThat(problem.get("detail").asText()).as(failure).startsWith("La base de données ne répond pas");
-            assertThat(answer.body()).doesNotContain("Hikari").doesNotContain("SQL");
+            assertThat(answer.body()).doesNotContain("Hikari").doesNotContain("SQL").doesNotContain("INSERT");
+            assertThat(answer.headers().get("retry-after")).as(failure).isEqualTo("5");
         }
-        // A commit that failed may have committed: never told "nothing was recorded".
-        assertProblem(RawHttp.get(port, "/api/database?failure=commit"), 500);
+        assertProblem(RawHttp.get(port, "/api/database?failure=query-mapped"), 503);
+        // A commit that failed may have committed: never told "nothing was recorded", however it is reported, and
+        // even where a service's mapping would make its cause a 503 (the same timeout outside a commit just above).
+        for (String failure : List.of("commit", "commit-translated", "commit-mapped")) {
+            RawHttp.Answer answer = RawHttp.get(port, "/api/database?failure=" + failure);
+            assertProblem(answer, 500);
+            assertThat(answer.headers()).as(failure).doesNotContainKey("retry-after");
+        }
     }
 
     private HttpResponse<String> postJson(String body) throws Exception {

@@ -6,7 +6,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,13 +19,17 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.net.SocketTimeoutException;
+import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.Month;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /** A tiny service on the platform: echoes a query parameter, accepts a body, fails on demand. */
 @SpringBootConfiguration
@@ -51,6 +59,17 @@ public class ProblemTestApplication {
         }
     }
 
+    /** pgjdbc's answer to a socket timeout: the connection is lost (SQL state class 08). */
+    private static final Supplier<SQLException> IO_ERROR = () -> new SQLException(
+            "An I/O error occurred while sending to the backend.", "08006", new SocketTimeoutException("Read timed out"));
+
+    /** A store's timeout is worth another try, as a service may say (matchmaking-service does). */
+    @Bean
+    ProblemMapping<TransientDataAccessException> storeBusyProblem() {
+        return ProblemMapping.of(TransientDataAccessException.class, ProblemTypes.SERVICE_UNAVAILABLE)
+                .retryAfter(Duration.ofSeconds(5));
+    }
+
     /** Registered as a member class of the configuration. */
     @RestController
     static class Endpoints {
@@ -78,15 +97,25 @@ public class ProblemTestApplication {
             return ResponseEntity.status(201).body(Long.toString(csv.lines().count()));
         }
 
-        /** The database failing as the connection pool and the transaction manager report it. */
+        /** The database failing as the connection pool, the event store and the transaction manager report it. */
         @GetMapping("/api/database")
         String database(@RequestParam String failure) {
             throw switch (failure) {
                 case "pool-timeout" -> new DataAccessResourceFailureException("Failed to obtain JDBC Connection",
                         new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out after 5000ms"));
                 case "rollback" -> new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
-                default -> new TransactionSystemException("JDBC commit failed",
-                        new SQLException("An I/O error occurred while sending to the backend.", "08006"));
+                // The database fell silent while the events were being written: the socket timeout, before any commit.
+                case "append-timeout" -> new EventStoreException("An event for aggregate [i-1] at sequence [1] was already inserted",
+                        new BatchUpdateException("Batch entry 0 INSERT INTO DomainEventEntry (…) was aborted: An I/O error "
+                                + "occurred while sending to the backend.", "08006", 0, new int[0], IO_ERROR.get()));
+                // The same while committing, as JdbcTransactionManager translates it when left to itself.
+                case "commit-translated" -> new DataAccessResourceFailureException(
+                        "JDBC commit; An I/O error occurred while sending to the backend.", IO_ERROR.get());
+                case "commit-mapped" -> new QueryTimeoutException("JDBC commit; canceling statement due to statement timeout",
+                        new SQLException("canceling statement due to statement timeout", "57014"));
+                case "query-mapped" -> new QueryTimeoutException("PreparedStatementCallback; canceling statement due to "
+                        + "statement timeout", new SQLException("canceling statement due to statement timeout", "57014"));
+                default -> new TransactionSystemException("JDBC commit failed", IO_ERROR.get());
             };
         }
 
