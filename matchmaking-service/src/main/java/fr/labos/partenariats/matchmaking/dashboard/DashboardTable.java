@@ -446,23 +446,25 @@ final class DashboardTable {
 
     /**
      * By home département (or région) of either side; a cross-border introduction counts in both, each side only if
-     * its territory passes the filter's département and région (an unknown one only without them).
+     * its territory passes the filter's département and région (an unknown one only without them). By région with a
+     * département filter, that is the département's région only: an introduction between Isère and Paris, kept for
+     * Isère, counts in Auvergne-Rhône-Alpes, not in Île-de-France.
      */
     Breakdown territories(DashboardFilter filter, boolean byRegion) {
         TerritoryLevel level = byRegion ? TerritoryLevel.REGION : TerritoryLevel.DEPARTEMENT;
         String[] codes = byRegion ? regions : departements;
+        // What a side's département must be (by département) or its région (by région) for the filter's département.
+        String departementAs = filter.departement() == null ? null : byRegion
+                ? TERRITORIES.regionOf(new TerritoryRef(filter.departement(), TerritoryLevel.DEPARTEMENT))
+                        .map(TerritoryRef::code).orElse(null)
+                : filter.departement();
         // Slot 0: unknown; slot code + 1: the territory.
         boolean[] within = new boolean[codes.length + 1];
         within[0] = filter.departement() == null && filter.region() == null;
         for (int c = 0; c < codes.length; c++) {
             String code = codes[c];
-            if (filter.departement() != null && !byRegion && !code.equals(filter.departement())) {
-                within[c + 1] = false;
-            } else if (filter.region() != null) {
-                within[c + 1] = filter.region().equals(byRegion ? code : regionOfDepartement[c]);
-            } else {
-                within[c + 1] = true;
-            }
+            within[c + 1] = (filter.departement() == null || code.equals(departementAs))
+                    && (filter.region() == null || filter.region().equals(byRegion ? code : regionOfDepartement[c]));
         }
         int[] sideA = byRegion ? regionA : departementA;
         int[] sideB = byRegion ? regionB : departementB;

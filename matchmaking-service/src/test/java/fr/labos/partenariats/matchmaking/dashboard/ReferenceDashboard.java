@@ -255,6 +255,11 @@ final class ReferenceDashboard {
         if (filter.departement() != null && level == TerritoryLevel.DEPARTEMENT && !code.equals(filter.departement())) {
             return false;
         }
+        // By région, the filter's département keeps the région it lies in, not the other side's.
+        if (filter.departement() != null && level == TerritoryLevel.REGION && !territories.contains(
+                new TerritoryRef(code, TerritoryLevel.REGION), new TerritoryRef(filter.departement(), TerritoryLevel.DEPARTEMENT))) {
+            return false;
+        }
         if (filter.region() != null) {
             String region = level == TerritoryLevel.REGION ? code
                     : territories.regionOf(new TerritoryRef(code, level)).map(TerritoryRef::code).orElse(null);

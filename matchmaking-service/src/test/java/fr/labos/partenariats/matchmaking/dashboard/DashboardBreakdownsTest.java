@@ -1,0 +1,54 @@
+package fr.labos.partenariats.matchmaking.dashboard;
+
+import fr.labos.partenariats.matchmaking.dashboard.DashboardDimensions.ActorDimensions;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Breakdown;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Row;
+import fr.labos.partenariats.schema.common.ActorFamily;
+import fr.labos.partenariats.schema.common.LabCalendar;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the breakdowns' groups and columns mean, on a few introductions told in full (facts in memory). */
+class DashboardBreakdownsTest {
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), LabCalendar.ZONE);
+
+    /** The dashboards of a lab whose actors are in Isère and Savoie (Auvergne-Rhône-Alpes) and Paris. */
+    static Dashboard lab(FactBuilder... introductions) {
+        FakeFacts facts = new FakeFacts(CLOCK);
+        FakeDimensions dimensions = new FakeDimensions();
+        dimensions.actor("isere", new ActorDimensions(ActorFamily.PUBLIC, "38", "84", List.of(3)));
+        dimensions.actor("savoie", new ActorDimensions(ActorFamily.PRIVATE, "73", "84", List.of()));
+        dimensions.actor("paris", new ActorDimensions(ActorFamily.PEERS, "75", "11", List.of()));
+        for (FactBuilder introduction : introductions) {
+            facts.put(introduction.fact());
+        }
+        return new Dashboard(facts, dimensions, CLOCK);
+    }
+
+    @Test
+    void byRegionWithADepartementFilterCountsThatDepartementsRegionOnly() {
+        Dashboard dashboard = lab(FactBuilder.proposed("i-isere-paris", "isere", "paris", "2026-01-05"),
+                FactBuilder.proposed("i-savoie-paris", "savoie", "paris", "2026-01-06"));
+        DashboardFilter isere = new DashboardFilter(null, null, "38", null, null, null);
+
+        Breakdown regions = dashboard.territories(isere, true);
+
+        assertThat(keys(regions)).as("Auvergne-Rhône-Alpes, where Isère lies; not Paris's Île-de-France")
+                .containsExactly("84");
+        assertThat(regions.rows().get(0).counts().proposed()).isEqualTo(1);
+        assertThat(regions.total()).isEqualTo(1);
+        assertThat(keys(dashboard.territories(isere, false))).containsExactly("38");
+        assertThat(keys(dashboard.territories(DashboardFilter.NONE, true))).as("without a filter, both sides' régions")
+                .containsExactly("11", "84");
+    }
+
+    static List<String> keys(Breakdown breakdown) {
+        return breakdown.rows().stream().map(Row::key).toList();
+    }
+}
