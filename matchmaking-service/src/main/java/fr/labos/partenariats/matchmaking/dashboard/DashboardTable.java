@@ -277,7 +277,15 @@ final class DashboardTable {
         return flag(fact.reached(Step.ACCEPTED), ACCEPTED) | flag(fact.reached(Step.MET), MET)
                 | flag(fact.reached(Step.FOLLOW_UP), FOLLOW_UP) | flag(fact.reached(Step.PARTNERSHIP), PARTNERSHIP)
                 | flag(fact.declinedAt() != null, DECLINED) | flag(fact.expiredAt() != null, EXPIRED)
-                | flag(fact.withdrawnAt() != null, WITHDRAWN) | flag(fact.noFitOn() != null, NO_FIT);
+                | flag(fact.withdrawnAt() != null, WITHDRAWN) | flag(closedWithNoFit(fact), NO_FIT);
+    }
+
+    /**
+     * Whether it closed with no fit: its latest outcome is a no fit, which is what its stage says. A no fit followed
+     * by a follow-up or a partnership is a step it took (counted in {@link #periods} on its day), not how it closed.
+     */
+    private static boolean closedWithNoFit(IntroductionFact fact) {
+        return fact.stage() == IntroductionStage.NO_FIT;
     }
 
     private static int flag(boolean set, int column) {

@@ -11,7 +11,9 @@ final class DashboardViews {
 
     /**
      * Introductions counted by how far they got (each step counts those that reached it or a later one of the
-     * chain) and by how they closed.
+     * chain) and by how they closed: declined, expired, withdrawn, or {@code noFit}, whose latest outcome is a no fit
+     * (status {@code no-fit}; one followed by a follow-up or a partnership went on). In {@code periods} each column
+     * counts instead the steps dated in the period, a no fit on its day whatever came after.
      */
     record Counts(long proposed, long accepted, long met, long followUp, long partnership, long declined, long expired,
                   long withdrawn, long noFit) {

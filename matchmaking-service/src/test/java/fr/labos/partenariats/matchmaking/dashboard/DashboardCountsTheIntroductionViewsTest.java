@@ -5,6 +5,7 @@ import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Delays;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Funnel;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.FunnelStep;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Median;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Row;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionViewsWriter;
@@ -135,6 +136,36 @@ class DashboardCountsTheIntroductionViewsTest {
         MeterRegistry meters = new SimpleMeterRegistry();
         new DashboardMetrics(dashboard, meters).refresh();
         assertThat(meters.get(DashboardMetrics.CONVERSION).tag("step", "accepted").gauge().value()).isEqualTo(7 / 8.0);
+    }
+
+    @Test
+    void aNoFitFollowedByAPartnershipIsNotHowItClosedButStaysAStepOfItsMonth() {
+        List<Told> events = new IntroductionStories()
+                // No fit on 1 March, then a partnership after all on 1 June: the status says partnership.
+                .accepted("i-no-fit-then-partners", "a", "b", JANUARY_5, Duration.ofDays(2))
+                .met("i-no-fit-then-partners", JANUARY_5.plus(Duration.ofDays(10)))
+                .outcome("i-no-fit-then-partners", Outcome.NO_FIT, MARCH_1, Instant.parse("2026-03-02T10:00:00Z"))
+                .outcome("i-no-fit-then-partners", Outcome.PARTNERSHIP_FORMED, LocalDate.of(2026, 6, 1),
+                        Instant.parse("2026-06-02T10:00:00Z"))
+                // A follow-up on 1 February, then no fit on 1 March: it did close with no fit.
+                .accepted("i-follow-up-then-no-fit", "a", "b", JANUARY_5, Duration.ofDays(2))
+                .met("i-follow-up-then-no-fit", JANUARY_5.plus(Duration.ofDays(10)))
+                .outcome("i-follow-up-then-no-fit", Outcome.FOLLOW_UP_PLANNED, FEBRUARY_1, Instant.parse("2026-02-02T10:00:00Z"))
+                .outcome("i-follow-up-then-no-fit", Outcome.NO_FIT, MARCH_1, Instant.parse("2026-03-02T10:00:00Z"))
+                .events();
+        views.apply(events);
+
+        Dashboard dashboard = dashboard();
+        Funnel funnel = dashboard.funnel(DashboardFilter.NONE);
+        assertThat(funnel.byStatus()).containsEntry("partnership", 1L).containsEntry("no-fit", 1L);
+        assertThat(funnel.counts().partnership()).isEqualTo(1);
+        assertThat(funnel.counts().noFit()).as("closed with no fit: the one whose status says so, not the partnership")
+                .isEqualTo(1);
+        assertThat(dashboard.territories(DashboardFilter.NONE, false).rows())
+                .allSatisfy(row -> assertThat(row.counts().noFit()).isEqualTo(1));
+        Row march = dashboard.periods(DashboardFilter.NONE, Period.MONTH).rows().stream()
+                .filter(row -> row.key().equals("2026-03")).findFirst().orElseThrow();
+        assertThat(march.counts().noFit()).as("both no-fits were recorded in March: steps of that month").isEqualTo(2);
     }
 
     /** Dashboards over the views as they stand, read by facts of their own (as at an instance's start). */

@@ -338,7 +338,9 @@ final class ReferenceDashboard {
             declined += fact.declinedAt() != null ? 1 : 0;
             expired += fact.expiredAt() != null ? 1 : 0;
             withdrawn += fact.withdrawnAt() != null ? 1 : 0;
-            noFit += fact.noFitOn() != null ? 1 : 0;
+            // Closed with no fit: no outcome came after it, which is what its status says (a follow-up or a
+            // partnership that came after a no fit is how it went on).
+            noFit += fact.stage() == IntroductionStage.NO_FIT ? 1 : 0;
             return this;
         }
 
