@@ -29,7 +29,9 @@ export async function render(main) {
   const panels = PANELS.map(panel => ({ ...panel, section: h('section', { class: 'carte', id: panel.id, 'aria-labelledby': `titre-${panel.id}` }) }));
   main.replaceChildren(h('h1', {}, 'Tableau de bord des mises en relation'),
     h('p', {}, 'Les chiffres se mettent à jour d’eux-mêmes à chaque nouvel événement.', h('span', { id: 'maj', class: 'aide' })),
-    filters, h('div', { class: 'grille' }, panels.map(p => p.section)));
+    filters, h('p', { class: 'aide' }, 'Du… au… : jour de la proposition des mises en relation comptées ; '
+      + 'pour « Au fil du temps », jour de chaque étape comptée.'),
+    h('div', { class: 'grille' }, panels.map(p => p.section)));
   const query = extra => {
     const q = new URLSearchParams(extra || {});
     for (const name of ['from', 'to', 'departement', 'family', 'category']) {

@@ -87,7 +87,10 @@ class Dashboard {
         return viewed().sdgs(filter);
     }
 
-    /** By week or month: the steps taken in each period by the introductions the filter keeps. */
+    /**
+     * By week or month: the steps taken in each period, each kept by its own day (not the proposal's) within the
+     * filter's days, of the introductions its other conditions keep.
+     */
     Breakdown periods(DashboardFilter filter, Period period) {
         return viewed().periods(filter, period);
     }

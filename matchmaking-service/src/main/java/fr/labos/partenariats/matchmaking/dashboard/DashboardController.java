@@ -81,7 +81,19 @@ class DashboardController {
         return answer(breakdown, () -> DashboardCsv.breakdown(breakdown, "ODD"), "odd", format, accept);
     }
 
-    /** Steps taken by week ({@code granularity=week}) or month. */
+    /**
+     * Steps taken by week ({@code granularity=week}) or month; {@code from} and {@code to} select the steps by their
+     * own day (see {@link DashboardTable#periods}).
+     */
+    @Operation(summary = "Étapes franchies chaque semaine ou chaque mois",
+            description = "Chaque colonne compte les étapes datées de la période : propositions, acceptations, premières "
+                    + "rencontres tenues, suites prévues, partenariats conclus, refus, expirations, retraits, constats "
+                    + "« sans suite ». Ici from et to retiennent chaque étape par son propre jour, quel que soit le jour "
+                    + "de la proposition (une mise en relation proposée en décembre et acceptée le 5 janvier compte une "
+                    + "acceptation en janvier pour from=2026-01-01) ; les autres tableaux retiennent les mises en "
+                    + "relation par leur jour de proposition. Les autres filtres (territoire, famille, catégorie) "
+                    + "retiennent les mises en relation comme ailleurs. total : les mises en relation dont au moins une "
+                    + "étape est comptée.")
     @GetMapping("/api/dashboard/periods")
     ResponseEntity<Object> periods(@ParameterObject DashboardFilterQuery filter,
                               @RequestParam(defaultValue = "month") String granularity,

@@ -6,6 +6,7 @@ import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
 import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
+import io.swagger.v3.oas.annotations.Parameter;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -15,10 +16,16 @@ import java.util.stream.Collectors;
 /**
  * The filters of every dashboard as the request carries them ({@code ?from=2026-01-01&to=2026-06-30&departement=38
  * &region=84&family=PUBLIC&category=FUNDING}), checked into a {@link DashboardFilter}: a bad value is a 400 naming it,
- * and so is a {@code from} after {@code to}.
+ * and so is a {@code from} after {@code to}. {@code from} and {@code to} select introductions by their proposal day,
+ * but in {@code periods} the steps by their own day.
  */
-record DashboardFilterQuery(String from, String to, String departement, String region, String family,
-                            String category) {
+record DashboardFilterQuery(
+        @Parameter(description = "Premier jour (AAAA-MM-JJ, heure de Paris, inclus) : jour de la proposition des mises "
+                + "en relation comptées ; pour /api/dashboard/periods, jour de chaque étape comptée", example = "2026-01-01")
+        String from,
+        @Parameter(description = "Dernier jour (inclus), comme from", example = "2026-03-31")
+        String to,
+        String departement, String region, String family, String category) {
 
     private static final TerritoryDirectory TERRITORIES = TerritoryDirectory.official();
 

@@ -111,6 +111,8 @@ final class DashboardTable {
     private final byte[] stage;
     /** {@code COLUMNS} per introduction: the day of each milestone as an index into {@link #days}, {@value #NONE}: none. */
     private final int[] milestones;
+    /** The epoch days milestones fell on, ascending, each once: what {@link #milestones} indexes. */
+    private final long[] days;
     /** For each day a milestone fell on ({@link #milestones}), the index of its week and of its month. */
     private final int[] weekOfDay;
     private final int[] monthOfDay;
@@ -219,7 +221,7 @@ final class DashboardTable {
             meetingToPartnership[i] = toPartnership >= 0 ? toPartnership : ABSENT;
         }
         classFlags = Arrays.copyOf(flagsOfClass, classes);
-        long[] days = distinct(milestoneDays);
+        days = distinct(milestoneDays);
         for (int k = 0; k < milestoneDays.length; k++) {
             milestones[k] = milestoneDays[k] == ABSENT ? NONE : Arrays.binarySearch(days, milestoneDays[k]);
         }
@@ -375,7 +377,10 @@ final class DashboardTable {
     // ---------------------------------------------------------------------------------------------------------------
     // Queries
 
-    /** The rows a filter keeps: a range of proposal days, then int comparisons. */
+    /**
+     * The rows a filter keeps: a range of proposal days (unless {@code byProposalDay} is false: every day), then int
+     * comparisons.
+     */
     private final class Selection {
         final DashboardFilter filter;
         final int from;
@@ -387,9 +392,14 @@ final class DashboardTable {
         final int categoryMask;
 
         Selection(DashboardFilter filter) {
+            this(filter, true);
+        }
+
+        Selection(DashboardFilter filter, boolean byProposalDay) {
             this.filter = filter;
-            int first = filter.from() == null ? 0 : lowerBound(proposedDay, filter.from().toEpochDay());
-            int last = filter.to() == null ? size : lowerBound(proposedDay, filter.to().toEpochDay() + 1);
+            int first = filter.from() == null || !byProposalDay ? 0 : lowerBound(proposedDay, filter.from().toEpochDay());
+            int last = filter.to() == null || !byProposalDay ? size
+                    : lowerBound(proposedDay, filter.to().toEpochDay() + 1);
             departement = filter.departement() == null ? NONE : indexOf(departements, filter.departement());
             region = filter.region() == null ? NONE : indexOf(regions, filter.region());
             family = filter.family() == null ? NONE : filter.family().ordinal();
@@ -560,24 +570,33 @@ final class DashboardTable {
 
     /**
      * By week or month: each column counts the steps taken in that period (proposals, acceptances, first meetings,
-     * follow-ups, partnerships, closings), of the introductions the filter keeps.
+     * follow-ups, partnerships, closings) by the introductions the filter's territory, family and category keep.
+     * Unlike the other views, {@code from} and {@code to} select the steps by their own day, not the introductions by
+     * their proposal day: an acceptance of 5 January counts in January for {@code from=2026-01-01} whenever the
+     * introduction was proposed, and one of 10 April is left out of {@code to=2026-03-31}. {@code total}: the
+     * introductions with at least one step counted.
      */
     Breakdown periods(DashboardFilter filter, Period period) {
         int[] periodOf = period == Period.WEEK ? weekOfDay : monthOfDay;
         String[] keys = period == Period.WEEK ? weekKeys : monthKeys;
-        Selection kept = new Selection(filter);
+        Selection kept = new Selection(filter, false);
+        // The milestones counted: those whose day (an index into days) is in [firstDay, endDay).
+        int firstDay = filter.from() == null ? 0 : lowerBound(days, filter.from().toEpochDay());
+        int endDay = filter.to() == null ? days.length : lowerBound(days, filter.to().toEpochDay() + 1);
         int[] tallies = new int[keys.length * COLUMNS];
         int total = 0;
         for (int i = kept.from; i < kept.to; i++) {
             if (kept.keeps(i)) {
-                total++;
                 int base = i * COLUMNS;
+                boolean counted = false;
                 for (int column = 0; column < COLUMNS; column++) {
                     int day = milestones[base + column];
-                    if (day != NONE) {
+                    if (day >= firstDay && day < endDay) {
                         tallies[periodOf[day] * COLUMNS + column]++;
+                        counted = true;
                     }
                 }
+                total += counted ? 1 : 0;
             }
         }
         List<Row> rows = new ArrayList<>();

@@ -28,6 +28,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -131,26 +132,42 @@ final class ReferenceDashboard {
 
     /**
      * By week or month: each column counts the steps taken in that period (proposals, acceptances, first meetings,
-     * follow-ups, partnerships, closings), of the introductions the filter keeps.
+     * follow-ups, partnerships, closings) whose own day is within the filter's days, of the introductions the
+     * filter's other conditions keep, whenever they were proposed; {@code total}: the introductions with a step counted.
      */
     Breakdown periods(DashboardFilter filter, Period period) {
         Map<String, Tally> tallies = new TreeMap<>();
         Map<LocalDate, Tally> byDay = new HashMap<>();
-        List<IntroductionFact> kept = kept(filter);
-        for (IntroductionFact fact : kept) {
-            step(byDay, tallies, period, day(fact.proposedAt()), t -> t.proposed++);
-            step(byDay, tallies, period, day(fact.acceptedAt()), t -> t.accepted++);
-            step(byDay, tallies, period, day(fact.firstMetAt()), t -> t.met++);
-            step(byDay, tallies, period, fact.followUpOn(), t -> t.followUp++);
-            step(byDay, tallies, period, fact.partnershipOn(), t -> t.partnership++);
-            step(byDay, tallies, period, day(fact.declinedAt()), t -> t.declined++);
-            step(byDay, tallies, period, day(fact.expiredAt()), t -> t.expired++);
-            step(byDay, tallies, period, day(fact.withdrawnAt()), t -> t.withdrawn++);
-            step(byDay, tallies, period, fact.noFitOn(), t -> t.noFit++);
+        DashboardFilter anyProposalDay = new DashboardFilter(null, null, filter.departement(), filter.region(),
+                filter.family(), filter.category());
+        long withAStep = 0;
+        for (IntroductionFact fact : kept(anyProposalDay)) {
+            List<LocalDate> steps = new ArrayList<>();
+            Consumer<LocalDate> within = day -> steps.add(day != null && (filter.from() == null || !day.isBefore(filter.from()))
+                    && (filter.to() == null || !day.isAfter(filter.to())) ? day : null);
+            within.accept(day(fact.proposedAt()));
+            within.accept(day(fact.acceptedAt()));
+            within.accept(day(fact.firstMetAt()));
+            within.accept(fact.followUpOn());
+            within.accept(fact.partnershipOn());
+            within.accept(day(fact.declinedAt()));
+            within.accept(day(fact.expiredAt()));
+            within.accept(day(fact.withdrawnAt()));
+            within.accept(fact.noFitOn());
+            step(byDay, tallies, period, steps.get(0), t -> t.proposed++);
+            step(byDay, tallies, period, steps.get(1), t -> t.accepted++);
+            step(byDay, tallies, period, steps.get(2), t -> t.met++);
+            step(byDay, tallies, period, steps.get(3), t -> t.followUp++);
+            step(byDay, tallies, period, steps.get(4), t -> t.partnership++);
+            step(byDay, tallies, period, steps.get(5), t -> t.declined++);
+            step(byDay, tallies, period, steps.get(6), t -> t.expired++);
+            step(byDay, tallies, period, steps.get(7), t -> t.withdrawn++);
+            step(byDay, tallies, period, steps.get(8), t -> t.noFit++);
+            withAStep += steps.stream().anyMatch(Objects::nonNull) ? 1 : 0;
         }
         List<Row> rows = new ArrayList<>();
         tallies.forEach((key, tally) -> rows.add(new Row(key, period.label(key), tally.counts())));
-        return new Breakdown(period.view(), filter, kept.size(), rows);
+        return new Breakdown(period.view(), filter, withAStep, rows);
     }
 
     /**
