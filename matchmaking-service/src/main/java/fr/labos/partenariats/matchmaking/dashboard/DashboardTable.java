@@ -575,6 +575,11 @@ final class DashboardTable {
      * their proposal day: an acceptance of 5 January counts in January for {@code from=2026-01-01} whenever the
      * introduction was proposed, and one of 10 April is left out of {@code to=2026-03-31}. {@code total}: the
      * introductions with at least one step counted.
+     *
+     * <p>A row for every period of the axis, zeros included (a chart's time axis is not squeezed): from the period of
+     * {@code from} (or of the first step counted) to that of {@code to} (or of the last step counted). The range is
+     * clipped to the days of the first and last steps of the whole lab, so {@code from=2000-01-01&to=2100-12-31} by
+     * week is as long as the lab's history, not 5,200 rows.
      */
     Breakdown periods(DashboardFilter filter, Period period) {
         int[] periodOf = period == Period.WEEK ? weekOfDay : monthOfDay;
@@ -585,6 +590,8 @@ final class DashboardTable {
         int endDay = filter.to() == null ? days.length : lowerBound(days, filter.to().toEpochDay() + 1);
         int[] tallies = new int[keys.length * COLUMNS];
         int total = 0;
+        int firstCounted = Integer.MAX_VALUE;
+        int lastCounted = NONE;
         for (int i = kept.from; i < kept.to; i++) {
             if (kept.keeps(i)) {
                 int base = i * COLUMNS;
@@ -594,23 +601,30 @@ final class DashboardTable {
                     if (day >= firstDay && day < endDay) {
                         tallies[periodOf[day] * COLUMNS + column]++;
                         counted = true;
+                        firstCounted = Math.min(firstCounted, day);
+                        lastCounted = Math.max(lastCounted, day);
                     }
                 }
                 total += counted ? 1 : 0;
             }
         }
+        // The axis: from..to clipped to the lab's first and last steps, else the first and last steps counted.
+        List<String> axis = List.of();
+        if (days.length > 0) {
+            long first = filter.from() != null ? Math.max(filter.from().toEpochDay(), days[0])
+                    : lastCounted == NONE ? Long.MAX_VALUE : days[firstCounted];
+            long last = filter.to() != null ? Math.min(filter.to().toEpochDay(), days[days.length - 1])
+                    : lastCounted == NONE ? Long.MIN_VALUE : days[lastCounted];
+            axis = first > last ? axis : period.keysBetween(LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(last));
+        }
         List<Row> rows = new ArrayList<>();
-        for (int p = 0; p < keys.length; p++) {
-            int base = p * COLUMNS;
+        for (String key : axis) {
+            int p = Arrays.binarySearch(keys, key);
             long[] c = new long[COLUMNS];
-            long sum = 0;
-            for (int column = 0; column < COLUMNS; column++) {
-                c[column] = tallies[base + column];
-                sum += c[column];
+            for (int column = 0; p >= 0 && column < COLUMNS; column++) {
+                c[column] = tallies[p * COLUMNS + column];
             }
-            if (sum > 0) {
-                rows.add(new Row(keys[p], period.label(keys[p]), new Counts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8])));
-            }
+            rows.add(new Row(key, period.label(key), new Counts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8])));
         }
         return new Breakdown(period.view(), filter, total, rows);
     }

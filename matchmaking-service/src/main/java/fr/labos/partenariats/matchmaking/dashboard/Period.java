@@ -6,6 +6,8 @@ import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.IsoFields;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /** The periods a dashboard counts steps by: ISO weeks (from Monday) or calendar months. */
@@ -35,6 +37,17 @@ enum Period {
             case WEEK -> "%d-W%02d".formatted(day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
             case MONTH -> YearMonth.from(day).toString();
         };
+    }
+
+    /** The keys of the periods from the one holding {@code first} to the one holding {@code last}, in order. */
+    List<String> keysBetween(LocalDate first, LocalDate last) {
+        List<String> keys = new ArrayList<>();
+        LocalDate start = this == WEEK ? first.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+                : first.withDayOfMonth(1);
+        for (LocalDate day = start; !day.isAfter(last); day = this == WEEK ? day.plusWeeks(1) : day.plusMonths(1)) {
+            keys.add(keyOf(day));
+        }
+        return keys;
     }
 
     /** French label: « semaine du 26/01/2026 », « mars 2026 ». */

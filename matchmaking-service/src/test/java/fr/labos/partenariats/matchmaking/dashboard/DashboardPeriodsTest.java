@@ -54,6 +54,30 @@ class DashboardPeriodsTest {
         assertThat(counts(weeks, "2026-W02").accepted()).isEqualTo(1);
     }
 
+    @Test
+    void everyPeriodOfTheAxisHasItsRowZerosIncludedAndTheAxisKeepsToTheLabsHistory() {
+        Dashboard dashboard = lab(FactBuilder.proposed("i-june", "isere", "savoie", "2026-06-10"),
+                FactBuilder.proposed("i-september", "isere", "savoie", "2026-09-15").accepted("2026-09-21"));
+        Counts none = new Counts(0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+        Breakdown months = dashboard.periods(DashboardFilter.NONE, Period.MONTH);
+        assertThat(keys(months)).as("July and August, without a step, between June and September")
+                .containsExactly("2026-06", "2026-07", "2026-08", "2026-09");
+        assertThat(counts(months, "2026-07")).isEqualTo(none);
+        assertThat(months.rows().get(1).label()).isEqualTo("juillet 2026");
+
+        Breakdown quiet = dashboard.periods(new DashboardFilter(LocalDate.of(2026, 7, 1), LocalDate.of(2026, 8, 31),
+                null, null, null, null), Period.MONTH);
+        assertThat(keys(quiet)).as("the months asked for, within the lab's history, even without a step")
+                .containsExactly("2026-07", "2026-08");
+        assertThat(quiet.total()).isZero();
+
+        Breakdown centuries = dashboard.periods(new DashboardFilter(LocalDate.of(2000, 1, 1),
+                LocalDate.of(2100, 12, 31), null, null, null, null), Period.WEEK);
+        assertThat(keys(centuries)).as("from 2000 to 2100 by week: the weeks of the lab's history, not 5,200")
+                .hasSize(16).startsWith("2026-W24").endsWith("2026-W39");
+    }
+
     private static Counts counts(Breakdown breakdown, String key) {
         return breakdown.rows().stream().filter(row -> row.key().equals(key)).map(Row::counts).findFirst()
                 .orElseThrow(() -> new AssertionError("no row " + key + " in " + keys(breakdown)));

@@ -23,6 +23,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -134,6 +135,8 @@ final class ReferenceDashboard {
      * By week or month: each column counts the steps taken in that period (proposals, acceptances, first meetings,
      * follow-ups, partnerships, closings) whose own day is within the filter's days, of the introductions the
      * filter's other conditions keep, whenever they were proposed; {@code total}: the introductions with a step counted.
+     * A row for every period holding a day from {@code from} (else the first step counted) to {@code to} (else the
+     * last), zeros included, those days kept within the first and last steps of every introduction.
      */
     Breakdown periods(DashboardFilter filter, Period period) {
         Map<String, Tally> tallies = new TreeMap<>();
@@ -141,6 +144,7 @@ final class ReferenceDashboard {
         DashboardFilter anyProposalDay = new DashboardFilter(null, null, filter.departement(), filter.region(),
                 filter.family(), filter.category());
         long withAStep = 0;
+        TreeSet<LocalDate> counted = new TreeSet<>();
         for (IntroductionFact fact : kept(anyProposalDay)) {
             List<LocalDate> steps = new ArrayList<>();
             Consumer<LocalDate> within = day -> steps.add(day != null && (filter.from() == null || !day.isBefore(filter.from()))
@@ -164,9 +168,33 @@ final class ReferenceDashboard {
             step(byDay, tallies, period, steps.get(7), t -> t.withdrawn++);
             step(byDay, tallies, period, steps.get(8), t -> t.noFit++);
             withAStep += steps.stream().anyMatch(Objects::nonNull) ? 1 : 0;
+            steps.stream().filter(Objects::nonNull).forEach(counted::add);
+        }
+        TreeSet<LocalDate> everyStep = new TreeSet<>();
+        for (IntroductionFact fact : facts.all()) {
+            everyStep.addAll(Arrays.asList(day(fact.proposedAt()), day(fact.acceptedAt()), day(fact.firstMetAt()),
+                    fact.followUpOn(), fact.partnershipOn(), day(fact.declinedAt()), day(fact.expiredAt()),
+                    day(fact.withdrawnAt()), fact.noFitOn()).stream().filter(Objects::nonNull).toList());
         }
         List<Row> rows = new ArrayList<>();
-        tallies.forEach((key, tally) -> rows.add(new Row(key, period.label(key), tally.counts())));
+        LocalDate first = filter.from() != null ? filter.from() : counted.isEmpty() ? null : counted.first();
+        LocalDate last = filter.to() != null ? filter.to() : counted.isEmpty() ? null : counted.last();
+        if (first == null || last == null || everyStep.isEmpty()) {
+            return new Breakdown(period.view(), filter, withAStep, rows);
+        }
+        first = first.isBefore(everyStep.first()) ? everyStep.first() : first;
+        last = last.isAfter(everyStep.last()) ? everyStep.last() : last;
+        // Every period holding a day of first..last: sampled every 7 days (weeks) or 28 (months, none shorter), and last.
+        Set<String> axis = new TreeSet<>();
+        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(period == Period.WEEK ? 7 : 28)) {
+            axis.add(period.keyOf(day));
+        }
+        if (!first.isAfter(last)) {
+            axis.add(period.keyOf(last));
+        }
+        for (String key : axis) {
+            rows.add(new Row(key, period.label(key), tallies.getOrDefault(key, new Tally()).counts()));
+        }
         return new Breakdown(period.view(), filter, withAStep, rows);
     }
 
