@@ -21,6 +21,7 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -54,11 +55,14 @@ class DashboardDimensions {
     private final MongoTemplate mongo;
     private final TerritoryDirectory territories = TerritoryDirectory.official();
     private final Map<String, ActorDimensions> actors = new ConcurrentHashMap<>();
-    private final Map<String, ResourceCategory> posts = new ConcurrentHashMap<>();
+    /** Each post read, with its category; empty: none, or one this release does not know. */
+    private final Map<String, Optional<ResourceCategory>> posts = new ConcurrentHashMap<>();
     private final Set<String> missingActors = ConcurrentHashMap.newKeySet();
     private final Set<String> missingPosts = ConcurrentHashMap.newKeySet();
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong version = new AtomicLong();
+    /** The values of an enum this release does not know that were logged (once each). */
+    private final Set<String> unknownValuesLogged = ConcurrentHashMap.newKeySet();
 
     DashboardDimensions(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -68,9 +72,10 @@ class DashboardDimensions {
         return actorId == null ? ActorDimensions.UNKNOWN : actors.getOrDefault(actorId, ActorDimensions.UNKNOWN);
     }
 
-    /** The post's category, or null if the post has not reached the projection. */
+    /** The post's category, or null if the post has not reached the projection or its category is unknown. */
     ResourceCategory category(String postId) {
-        return posts.get(postId);
+        Optional<ResourceCategory> category = posts.get(postId);
+        return category == null ? null : category.orElse(null);
     }
 
     /** Changes whenever an actor's or a post's dimensions are read for the first time, or read different. */
@@ -150,11 +155,10 @@ class DashboardDimensions {
                 query.fields().include("category");
                 for (Document post : mongo.find(query, Document.class, kind.collection())) {
                     String category = post.getString("category");
-                    if (category != null) {
-                        ResourceCategory read = ResourceCategory.valueOf(category);
-                        if (read != posts.put(post.getString("_id"), read)) {
-                            version.incrementAndGet();
-                        }
+                    Optional<ResourceCategory> read = Optional.ofNullable(
+                            category == null ? null : known(ResourceCategory.class, category, kind.collection()));
+                    if (!read.equals(posts.put(post.getString("_id"), read))) {
+                        version.incrementAndGet();
                     }
                     notFound.remove(post.getString("_id"));
                 }
@@ -165,7 +169,8 @@ class DashboardDimensions {
 
     private ActorDimensions dimensions(Document actor) {
         String type = actor.getString("type");
-        ActorFamily family = type == null ? null : ActorType.valueOf(type).family();
+        ActorType actorType = type == null ? null : known(ActorType.class, type, ActorEntry.COLLECTION);
+        ActorFamily family = actorType == null ? null : actorType.family();
         String home = actor.getString("homeTerritory");
         String departement = null;
         String region = null;
@@ -180,6 +185,24 @@ class DashboardDimensions {
             list.stream().filter(Number.class::isInstance).map(n -> ((Number) n).intValue()).forEach(sdgs::add);
         }
         return new ActorDimensions(family, departement, region, List.copyOf(sdgs));
+    }
+
+    /**
+     * The constant of that name, or null (the dashboards' unknown group) for one this release does not know: a newer
+     * release adding a value writes it during a rolling upgrade, and every dashboard would otherwise fail. Logged
+     * once per value and instance.
+     */
+    private <E extends Enum<E>> E known(Class<E> type, String name, String collection) {
+        try {
+            return Enum.valueOf(type, name);
+        } catch (IllegalArgumentException e) {
+            if (unknownValuesLogged.add(type.getSimpleName() + "." + name)) {
+                log.warn("{} {} in {} is unknown to this release (written by a newer one?): the dashboards count it "
+                        + "in the unknown group (?) until every instance runs a release that knows it",
+                        type.getSimpleName(), name, collection);
+            }
+            return null;
+        }
     }
 
     private static List<List<String>> chunks(Collection<String> ids) {

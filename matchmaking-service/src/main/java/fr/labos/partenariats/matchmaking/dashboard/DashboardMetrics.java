@@ -36,6 +36,8 @@ class DashboardMetrics {
     private final MultiGauge byDepartement;
     private final MultiGauge byFamilyPair;
     private final MultiGauge conversion;
+    /** Refreshes failed in a row since the last that succeeded (only the scheduler's thread writes it). */
+    private int failedInARow;
 
     DashboardMetrics(Dashboard dashboard, MeterRegistry registry) {
         this.dashboard = dashboard;
@@ -70,8 +72,18 @@ class DashboardMetrics {
                 }
             }
             conversion.register(rates, true);
+            if (failedInARow > 0) {
+                log.info("The introduction gauges are recomputed again, after {} failed attempt(s)", failedInARow);
+                failedInARow = 0;
+            }
         } catch (RuntimeException e) {
-            log.debug("Cannot recompute the introduction gauges", e);
+            // The gauges keep the values of the last refresh that succeeded: say so once, not every 15 s.
+            if (failedInARow++ == 0) {
+                log.warn("Cannot recompute the introduction gauges: they keep their last values until a refresh "
+                        + "succeeds", e);
+            } else {
+                log.debug("Cannot recompute the introduction gauges ({} failed in a row)", failedInARow, e);
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.dashboard;
 
+import ch.qos.logback.classic.Level;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.projection.PostKind;
@@ -123,6 +124,31 @@ class DashboardDimensionsVersionTest {
 
         assertThat(dimensions.version()).isGreaterThan(before);
         assertThat(dimensions.category("n1")).isEqualTo(ResourceCategory.PREMISES);
+    }
+
+    @Test
+    void valuesThisReleaseDoesNotKnowAreCountedUnknownAndSaidOnce() {
+        // Written by a newer release during a rolling upgrade: a type and a category this one does not know.
+        template.insert(new Document("_id", "a-new").append("type", "COOPERATIVE_OF_THE_FUTURE")
+                .append("homeTerritory", "38185"), ActorEntry.COLLECTION);
+        template.insert(new Document("_id", "o-new").append("category", "DATA"), PostKind.OFFER.collection());
+
+        try (LoggedEvents logged = LoggedEvents.of(DashboardDimensions.class)) {
+            dimensions.cover(List.of(fact("a1", "a-new", "n1"), fact("a-new", "a1", "o-new")));
+            dimensions.refresh();
+            dimensions.refresh();
+
+            assertThat(dimensions.actor("a-new").family()).as("the unknown family").isNull();
+            assertThat(dimensions.actor("a-new").departement()).as("the rest of it read").isEqualTo("38");
+            assertThat(dimensions.category("o-new")).as("the unknown category").isNull();
+            assertThat(dimensions.category("n1")).isEqualTo(ResourceCategory.FUNDING);
+            assertThat(logged.at(Level.WARN)).as("each value said once, not at every refresh").hasSize(2)
+                    .anySatisfy(message -> assertThat(message).contains("ActorType COOPERATIVE_OF_THE_FUTURE"))
+                    .anySatisfy(message -> assertThat(message).contains("ResourceCategory DATA"));
+        }
+        long version = dimensions.version();
+        dimensions.refresh();
+        assertThat(dimensions.version()).as("read the same again: nothing changed").isEqualTo(version);
     }
 
     private static IntroductionFact fact(String actor, String partner, String post) {
