@@ -39,22 +39,35 @@ final class DashboardCsv {
             + "|(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \\d{4}",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** The first cell of a breakdown's last line. */
+    static final String TOTAL = "Total (mises en relation distinctes)";
+
     private static final List<String> COUNT_HEADERS = List.of("Proposées", "Acceptées", "Rencontres tenues",
             "Suites prévues", "Partenariats conclus", "Déclinées", "Expirées", "Retirées", "Sans suite");
 
     private DashboardCsv() {
     }
 
+    /**
+     * The rows, then a last line {@value #TOTAL} with each column over the distinct introductions: a row may count an
+     * introduction that another row counts too (both territories of a cross-border one, each of its categories and
+     * SDGs), so adding up a column over-counts.
+     */
     static byte[] breakdown(Breakdown breakdown, String keyHeader) {
         List<String> headers = new ArrayList<>(List.of(keyHeader, "Libellé"));
         headers.addAll(COUNT_HEADERS);
         List<List<Object>> records = new ArrayList<>();
         for (Row row : breakdown.rows()) {
-            List<Object> record = new ArrayList<>(List.of(row.key(), row.label()));
-            record.addAll(counts(row.counts()));
-            records.add(record);
+            records.add(record(row.key(), row.label(), row.counts()));
         }
+        records.add(record(TOTAL, "", breakdown.totalCounts()));
         return write(headers, records);
+    }
+
+    private static List<Object> record(String key, String label, Counts counts) {
+        List<Object> record = new ArrayList<>(List.of(key, label));
+        record.addAll(counts(counts));
+        return record;
     }
 
     static byte[] funnel(Funnel funnel) {

@@ -62,6 +62,8 @@ final class DashboardTable {
     private static final int NO_POST_BIT = CATEGORIES.length + 1;
     /** SDGs are grouped by their number modulo 18 ("00" to "17"), as the keys always were. */
     private static final int SDG_SLOTS = 18;
+    /** The SDG bit of an introduction neither of whose actors has an SDG known. */
+    private static final int NO_SDG_BIT = SDG_SLOTS;
     private static final String[] SDG_KEYS = IntStream.range(0, SDG_SLOTS)
             .mapToObj(n -> "%02d".formatted(n)).toArray(String[]::new);
 
@@ -102,7 +104,7 @@ final class DashboardTable {
     private final int[] familyPair;
     /** Bits of the posts' categories ({@link #UNKNOWN_CATEGORY_BIT}, {@link #NO_POST_BIT}). */
     private final int[] categoryBits;
-    /** Bits of either side's SDGs, by slot. */
+    /** Bits of either side's SDGs, by slot; {@link #NO_SDG_BIT} alone if neither has one. */
     private final int[] sdgBits;
     /** The introduction's count class: an index into {@link #classFlags}. */
     private final byte[] countClass;
@@ -186,7 +188,7 @@ final class DashboardTable {
             familyB[i] = (byte) b.family;
             familyPair[i] = a.family == NONE || b.family == NONE ? NONE
                     : Math.min(a.family, b.family) * FAMILIES.length + Math.max(a.family, b.family);
-            sdgBits[i] = a.sdgBits | b.sdgBits;
+            sdgBits[i] = (a.sdgBits | b.sdgBits) == 0 ? 1 << NO_SDG_BIT : a.sdgBits | b.sdgBits;
             int categories = 0;
             for (String post : fact.postIds()) {
                 ResourceCategory category = dimensions.category(post);
@@ -489,10 +491,10 @@ final class DashboardTable {
         Selection kept = new Selection(filter);
         int classes = classFlags.length;
         int[] tallies = new int[within.length * classes];
-        int total = 0;
+        int[] keptByClass = new int[classes];
         for (int i = kept.from; i < kept.to; i++) {
             if (kept.keeps(i)) {
-                total++;
+                keptByClass[countClass[i] & 0xFF]++;
                 int a = sideA[i] + 1;
                 int b = sideB[i] + 1;
                 if (within[a]) {
@@ -503,7 +505,7 @@ final class DashboardTable {
                 }
             }
         }
-        return breakdown(byRegion ? "regions" : "departements", kept, total, tallies,
+        return breakdown(byRegion ? "regions" : "departements", kept, keptByClass, tallies,
                 slot -> slot == 0 ? UNKNOWN : codes[slot - 1],
                 key -> key.equals(UNKNOWN) ? "territoire inconnu"
                         : TERRITORIES.nameOf(new TerritoryRef(key, level)).orElse(key));
@@ -514,14 +516,14 @@ final class DashboardTable {
         Selection kept = new Selection(filter);
         int classes = classFlags.length;
         int[] tallies = new int[(1 + FAMILIES.length * FAMILIES.length) * classes];
-        int total = 0;
+        int[] keptByClass = new int[classes];
         for (int i = kept.from; i < kept.to; i++) {
             if (kept.keeps(i)) {
-                total++;
+                keptByClass[countClass[i] & 0xFF]++;
                 tallies[(familyPair[i] + 1) * classes + (countClass[i] & 0xFF)]++;
             }
         }
-        return breakdown("family-pairs", kept, total, tallies, slot -> slot == 0 ? UNKNOWN
+        return breakdown("family-pairs", kept, keptByClass, tallies, slot -> slot == 0 ? UNKNOWN
                 : FAMILIES[(slot - 1) / FAMILIES.length].name() + "+" + FAMILIES[(slot - 1) % FAMILIES.length].name(),
                 DashboardTable::familyPairLabel);
     }
@@ -545,9 +547,13 @@ final class DashboardTable {
                 });
     }
 
-    /** By the SDGs of either side (an introduction counts once per SDG of its two actors). */
+    /**
+     * By the SDGs of either side (an introduction counts once per SDG of its two actors); {@value #UNKNOWN} for one
+     * neither of whose actors has an SDG known.
+     */
     Breakdown sdgs(DashboardFilter filter) {
-        return byBits("sdgs", filter, sdgBits, SDG_SLOTS, slot -> SDG_KEYS[slot], key -> "ODD " + Integer.parseInt(key));
+        return byBits("sdgs", filter, sdgBits, NO_SDG_BIT + 1, slot -> slot == NO_SDG_BIT ? UNKNOWN : SDG_KEYS[slot],
+                key -> key.equals(UNKNOWN) ? "aucun ODD connu" : "ODD " + Integer.parseInt(key));
     }
 
     private Breakdown byBits(String view, DashboardFilter filter, int[] bits, int slots, IntFunction<String> key,
@@ -555,17 +561,17 @@ final class DashboardTable {
         Selection kept = new Selection(filter);
         int classes = classFlags.length;
         int[] tallies = new int[slots * classes];
-        int total = 0;
+        int[] keptByClass = new int[classes];
         for (int i = kept.from; i < kept.to; i++) {
             if (kept.keeps(i)) {
-                total++;
+                keptByClass[countClass[i] & 0xFF]++;
                 int cls = countClass[i] & 0xFF;
                 for (int set = bits[i]; set != 0; set &= set - 1) {
                     tallies[Integer.numberOfTrailingZeros(set) * classes + cls]++;
                 }
             }
         }
-        return breakdown(view, kept, total, tallies, key, label);
+        return breakdown(view, kept, keptByClass, tallies, key, label);
     }
 
     /**
@@ -618,15 +624,18 @@ final class DashboardTable {
             axis = first > last ? axis : period.keysBetween(LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(last));
         }
         List<Row> rows = new ArrayList<>();
+        // Each introduction takes each step on one day at most: the steps of the range are distinct introductions.
+        long[] sums = new long[COLUMNS];
         for (String key : axis) {
             int p = Arrays.binarySearch(keys, key);
             long[] c = new long[COLUMNS];
             for (int column = 0; p >= 0 && column < COLUMNS; column++) {
                 c[column] = tallies[p * COLUMNS + column];
+                sums[column] += c[column];
             }
-            rows.add(new Row(key, period.label(key), new Counts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8])));
+            rows.add(new Row(key, period.label(key), counts(c)));
         }
-        return new Breakdown(period.view(), filter, total, rows);
+        return new Breakdown(period.view(), filter, total, counts(sums), rows);
     }
 
     /**
@@ -705,7 +714,7 @@ final class DashboardTable {
     }
 
     /** The rows of the groups that counted an introduction, ascending by key. */
-    private Breakdown breakdown(String view, Selection kept, int total, int[] tallies, IntFunction<String> key,
+    private Breakdown breakdown(String view, Selection kept, int[] keptByClass, int[] tallies, IntFunction<String> key,
                                 Function<String, String> label) {
         int classes = classFlags.length;
         TreeMap<String, Counts> groups = new TreeMap<>();
@@ -717,7 +726,8 @@ final class DashboardTable {
         }
         List<Row> rows = new ArrayList<>();
         groups.forEach((k, counts) -> rows.add(new Row(k, label.apply(k), counts)));
-        return new Breakdown(view, kept.filter, total, rows);
+        Counts distinct = counts(keptByClass, 0);
+        return new Breakdown(view, kept.filter, distinct.proposed(), distinct, rows);
     }
 
     /** The nine columns of a group from its introductions counted by class. */
@@ -732,6 +742,10 @@ final class DashboardTable {
                 }
             }
         }
+        return counts(c);
+    }
+
+    private static Counts counts(long[] c) {
         return new Counts(c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], c[8]);
     }
 }

@@ -23,8 +23,14 @@ final class DashboardViews {
     record Row(String key, String label, Counts counts) {
     }
 
-    /** A breakdown: {@code total} introductions passed the filter; a group may count one in several rows. */
-    record Breakdown(String view, DashboardFilter filter, long total, List<Row> rows) {
+    /**
+     * A breakdown: {@code total} introductions passed the filter; a group may count one in several rows (a
+     * cross-border introduction in both territories, one per category or SDG), so the rows do not add up to it.
+     * {@code totalCounts}: the columns over those introductions, each counted once (the total line of the CSV). In
+     * {@code periods}, {@code total} is the introductions with a step in the range and {@code totalCounts} the steps
+     * of the range, each a distinct introduction.
+     */
+    record Breakdown(String view, DashboardFilter filter, long total, Counts totalCounts, List<Row> rows) {
     }
 
     /** One step of the funnel and the share of the previous step's introductions that reached it (null: none). */

@@ -48,6 +48,21 @@ class DashboardBreakdownsTest {
                 .containsExactly("11", "84");
     }
 
+    @Test
+    void anIntroductionNeitherOfWhoseActorsHasAnSdgCountsInTheUnknownGroup() {
+        Dashboard dashboard = lab(FactBuilder.proposed("i-isere-paris", "isere", "paris", "2026-01-05"),
+                FactBuilder.proposed("i-savoie-paris", "savoie", "paris", "2026-01-06"),
+                FactBuilder.proposed("i-savoie-unknown", "savoie", "never-read", "2026-01-07"));
+
+        Breakdown sdgs = dashboard.sdgs(DashboardFilter.NONE);
+
+        assertThat(keys(sdgs)).as("Isère's SDG 3, and the two with no SDG known").containsExactly("03", "?");
+        assertThat(sdgs.rows().get(1).label()).isEqualTo("aucun ODD connu");
+        assertThat(sdgs.rows().get(1).counts().proposed()).isEqualTo(2);
+        assertThat(sdgs.rows().stream().mapToLong(row -> row.counts().proposed()).sum())
+                .as("every introduction in some row, as in the other breakdowns").isEqualTo(sdgs.total());
+    }
+
     static List<String> keys(Breakdown breakdown) {
         return breakdown.rows().stream().map(Row::key).toList();
     }

@@ -55,9 +55,10 @@ class DashboardCsvTest {
         assertThat(csv).isEqualTo("\uFEFFDépartement;Libellé;" + COUNT_HEADERS + "\r\n"
                 + "\"=\"\"01\"\"\";Ain;1;0;0;0;0;0;0;0;0\r\n"
                 + "\"=\"\"07\"\"\";Ardèche;1;1;0;0;0;0;0;0;0\r\n"
-                + "38;Isère;2;1;0;0;0;0;0;0;0\r\n");
+                + "38;Isère;2;1;0;0;0;0;0;0;0\r\n"
+                + "Total (mises en relation distinctes);;2;1;0;0;0;0;0;0;0\r\n");
         assertThat(records(csv)).extracting(r -> r.get(0)).as("the cells Excel reads")
-                .containsExactly("=\"01\"", "=\"07\"", "38");
+                .containsExactly("=\"01\"", "=\"07\"", "38", "Total (mises en relation distinctes)");
     }
 
     @Test
@@ -66,7 +67,8 @@ class DashboardCsvTest {
 
         assertThat(months).isEqualTo("\uFEFFMois;Libellé;" + COUNT_HEADERS + "\r\n"
                 + "\"=\"\"2026-03\"\"\";\"=\"\"mars 2026\"\"\";2;0;0;0;0;0;0;0;0\r\n"
-                + "\"=\"\"2026-04\"\"\";\"=\"\"avril 2026\"\"\";0;1;0;0;0;0;0;0;0\r\n");
+                + "\"=\"\"2026-04\"\"\";\"=\"\"avril 2026\"\"\";0;1;0;0;0;0;0;0;0\r\n"
+                + "Total (mises en relation distinctes);;2;1;0;0;0;0;0;0;0\r\n");
         assertThat(records(months).get(0).values()).startsWith("=\"2026-03\"", "=\"mars 2026\"", "2");
 
         String weeks = text(DashboardCsv.breakdown(dashboard.periods(DashboardFilter.NONE, Period.WEEK), "Semaine"));
@@ -83,6 +85,22 @@ class DashboardCsvTest {
         // 1 of the 2 proposals accepted: 50 %, a number for Excel.
         String funnel = text(DashboardCsv.funnel(dashboard.funnel(DashboardFilter.NONE)));
         assertThat(funnel).contains("\r\nProposées;2;\r\n").contains("\r\nAcceptées;1;50\r\n");
+    }
+
+    @Test
+    void aLastLineGivesTheDistinctIntroductionsWhichTheRowsOverCountAndTheFileStillReadsAsRecords() throws IOException {
+        // Both introductions have a side in Isère, one in Ain and one in Ardèche: the rows add up to 4 proposals.
+        String csv = text(DashboardCsv.breakdown(dashboard.territories(DashboardFilter.NONE, false), "Département"));
+
+        List<CSVRecord> records = records(csv);
+        assertThat(records.stream().limit(records.size() - 1).mapToLong(r -> Long.parseLong(r.get("Proposées"))).sum())
+                .isEqualTo(4);
+        CSVRecord total = records.get(records.size() - 1);
+        assertThat(total.get("Département")).isEqualTo(DashboardCsv.TOTAL);
+        assertThat(total.get("Libellé")).isEmpty();
+        assertThat(total.get("Proposées")).as("the 2 introductions, each once").isEqualTo("2");
+        assertThat(total.get("Acceptées")).isEqualTo("1");
+        assertThat(total.size()).isEqualTo(records.get(0).size());
     }
 
     private static IntroductionFact introduction(String id, String actor, String partner, String proposed, String accepted) {

@@ -52,6 +52,11 @@ final class ReferenceDashboard {
     private static final String[] SDG_KEYS = IntStream.rangeClosed(0, 17)
             .mapToObj(n -> "%02d".formatted(n)).toArray(String[]::new);
 
+    /** Counts one step in a tally: in the order of {@link #stepDays}. */
+    private static final List<Consumer<Tally>> STEPS = List.of(t -> t.proposed++, t -> t.accepted++, t -> t.met++,
+            t -> t.followUp++, t -> t.partnership++, t -> t.declined++, t -> t.expired++, t -> t.withdrawn++,
+            t -> t.noFit++);
+
     private final DashboardFacts facts;
     private final DashboardDimensions dimensions;
     private final ZoneId zone;
@@ -120,15 +125,15 @@ final class ReferenceDashboard {
         });
     }
 
-    /** By the SDGs of either side (an introduction counts once per SDG of its two actors). */
+    /** By the SDGs of either side (an introduction counts once per SDG of its two actors), "?" if neither has one. */
     Breakdown sdgs(DashboardFilter filter) {
         return breakdown("sdgs", filter, fact -> {
             Set<String> sdgs = new TreeSet<>();
             for (ActorDimensions side : sides(fact)) {
                 side.sdgs().forEach(sdg -> sdgs.add(SDG_KEYS[Math.floorMod(sdg, SDG_KEYS.length)]));
             }
-            return sdgs;
-        }, key -> "ODD " + Integer.parseInt(key));
+            return sdgs.isEmpty() ? Set.of(UNKNOWN) : sdgs;
+        }, key -> key.equals(UNKNOWN) ? "aucun ODD connu" : "ODD " + Integer.parseInt(key));
     }
 
     /**
@@ -141,61 +146,57 @@ final class ReferenceDashboard {
     Breakdown periods(DashboardFilter filter, Period period) {
         Map<String, Tally> tallies = new TreeMap<>();
         Map<LocalDate, Tally> byDay = new HashMap<>();
+        Tally range = new Tally();
         DashboardFilter anyProposalDay = new DashboardFilter(null, null, filter.departement(), filter.region(),
                 filter.family(), filter.category());
         long withAStep = 0;
         TreeSet<LocalDate> counted = new TreeSet<>();
         for (IntroductionFact fact : kept(anyProposalDay)) {
-            List<LocalDate> steps = new ArrayList<>();
-            Consumer<LocalDate> within = day -> steps.add(day != null && (filter.from() == null || !day.isBefore(filter.from()))
-                    && (filter.to() == null || !day.isAfter(filter.to())) ? day : null);
-            within.accept(day(fact.proposedAt()));
-            within.accept(day(fact.acceptedAt()));
-            within.accept(day(fact.firstMetAt()));
-            within.accept(fact.followUpOn());
-            within.accept(fact.partnershipOn());
-            within.accept(day(fact.declinedAt()));
-            within.accept(day(fact.expiredAt()));
-            within.accept(day(fact.withdrawnAt()));
-            within.accept(fact.noFitOn());
-            step(byDay, tallies, period, steps.get(0), t -> t.proposed++);
-            step(byDay, tallies, period, steps.get(1), t -> t.accepted++);
-            step(byDay, tallies, period, steps.get(2), t -> t.met++);
-            step(byDay, tallies, period, steps.get(3), t -> t.followUp++);
-            step(byDay, tallies, period, steps.get(4), t -> t.partnership++);
-            step(byDay, tallies, period, steps.get(5), t -> t.declined++);
-            step(byDay, tallies, period, steps.get(6), t -> t.expired++);
-            step(byDay, tallies, period, steps.get(7), t -> t.withdrawn++);
-            step(byDay, tallies, period, steps.get(8), t -> t.noFit++);
-            withAStep += steps.stream().anyMatch(Objects::nonNull) ? 1 : 0;
-            steps.stream().filter(Objects::nonNull).forEach(counted::add);
+            List<LocalDate> days = stepDays(fact);
+            boolean any = false;
+            for (int k = 0; k < days.size(); k++) {
+                LocalDate day = days.get(k);
+                if (day != null && (filter.from() == null || !day.isBefore(filter.from()))
+                        && (filter.to() == null || !day.isAfter(filter.to()))) {
+                    step(byDay, tallies, period, day, STEPS.get(k));
+                    STEPS.get(k).accept(range);
+                    counted.add(day);
+                    any = true;
+                }
+            }
+            withAStep += any ? 1 : 0;
         }
         TreeSet<LocalDate> everyStep = new TreeSet<>();
         for (IntroductionFact fact : facts.all()) {
-            everyStep.addAll(Arrays.asList(day(fact.proposedAt()), day(fact.acceptedAt()), day(fact.firstMetAt()),
-                    fact.followUpOn(), fact.partnershipOn(), day(fact.declinedAt()), day(fact.expiredAt()),
-                    day(fact.withdrawnAt()), fact.noFitOn()).stream().filter(Objects::nonNull).toList());
+            stepDays(fact).stream().filter(Objects::nonNull).forEach(everyStep::add);
         }
         List<Row> rows = new ArrayList<>();
         LocalDate first = filter.from() != null ? filter.from() : counted.isEmpty() ? null : counted.first();
         LocalDate last = filter.to() != null ? filter.to() : counted.isEmpty() ? null : counted.last();
-        if (first == null || last == null || everyStep.isEmpty()) {
-            return new Breakdown(period.view(), filter, withAStep, rows);
+        if (first != null && last != null && !everyStep.isEmpty()) {
+            first = first.isBefore(everyStep.first()) ? everyStep.first() : first;
+            last = last.isAfter(everyStep.last()) ? everyStep.last() : last;
+            // Every period holding a day of first..last: sampled every 7 days (weeks) or 28 (months, none shorter),
+            // and last.
+            Set<String> axis = new TreeSet<>();
+            for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(period == Period.WEEK ? 7 : 28)) {
+                axis.add(period.keyOf(day));
+            }
+            if (!first.isAfter(last)) {
+                axis.add(period.keyOf(last));
+            }
+            for (String key : axis) {
+                rows.add(new Row(key, period.label(key), tallies.getOrDefault(key, new Tally()).counts()));
+            }
         }
-        first = first.isBefore(everyStep.first()) ? everyStep.first() : first;
-        last = last.isAfter(everyStep.last()) ? everyStep.last() : last;
-        // Every period holding a day of first..last: sampled every 7 days (weeks) or 28 (months, none shorter), and last.
-        Set<String> axis = new TreeSet<>();
-        for (LocalDate day = first; !day.isAfter(last); day = day.plusDays(period == Period.WEEK ? 7 : 28)) {
-            axis.add(period.keyOf(day));
-        }
-        if (!first.isAfter(last)) {
-            axis.add(period.keyOf(last));
-        }
-        for (String key : axis) {
-            rows.add(new Row(key, period.label(key), tallies.getOrDefault(key, new Tally()).counts()));
-        }
-        return new Breakdown(period.view(), filter, withAStep, rows);
+        return new Breakdown(period.view(), filter, withAStep, range.counts(), rows);
+    }
+
+    /** The day of each step (null: not taken): proposed, accepted, met, follow-up, partnership, the closings. */
+    private List<LocalDate> stepDays(IntroductionFact fact) {
+        return Arrays.asList(day(fact.proposedAt()), day(fact.acceptedAt()), day(fact.firstMetAt()),
+                fact.followUpOn(), fact.partnershipOn(), day(fact.declinedAt()), day(fact.expiredAt()),
+                day(fact.withdrawnAt()), fact.noFitOn());
     }
 
     /**
@@ -268,9 +269,11 @@ final class ReferenceDashboard {
                 tallies.computeIfAbsent(group, key -> new Tally()).add(fact);
             }
         }
+        Tally all = new Tally();
+        kept.forEach(all::add);
         List<Row> rows = new ArrayList<>();
         tallies.forEach((key, tally) -> rows.add(new Row(key, label.apply(key), tally.counts())));
-        return new Breakdown(view, filter, kept.size(), rows);
+        return new Breakdown(view, filter, kept.size(), all.counts(), rows);
     }
 
     private List<IntroductionFact> kept(DashboardFilter filter) {

@@ -279,6 +279,8 @@ class IntroductionViewsThroughKafkaTest {
         // The steps from 1 April: the proposal of 20 April, and the partnership of 11 April of one proposed in March.
         JsonNode fromApril = service.getJson("/api/dashboard/periods?granularity=week&from=2026-04-01");
         assertThat(fromApril.path("total").asInt()).isEqualTo(2);
+        assertThat(fromApril.path("totalCounts").path("proposed").asInt()).isEqualTo(1);
+        assertThat(fromApril.path("totalCounts").path("partnership").asInt()).isEqualTo(1);
         JsonNode delays = service.getJson("/api/dashboard/delays");
         assertThat(delays.path("proposalToAcceptance").path("medianDays").asDouble()).isEqualTo(2.0);
         assertThat(delays.path("meetingToPartnership").path("medianDays").asDouble()).isEqualTo(30.0);
@@ -329,9 +331,10 @@ class IntroductionViewsThroughKafkaTest {
                 StandardCharsets.UTF_8); CSVParser parser = excel.parse(reader)) {
             assertThat(parser.getHeaderNames()).startsWith("Département", "Libellé", "Proposées", "Acceptées");
             List<CSVRecord> records = parser.getRecords();
-            assertThat(records).extracting(r -> r.get("Libellé")).containsExactly("Isère", "Savoie");
+            assertThat(records).extracting(r -> r.get("Libellé")).containsExactly("Isère", "Savoie", "");
             assertThat(records).extracting(r -> r.get("Département")).as("numbers for Excel, left as they are")
-                    .containsExactly("38", "73");
+                    .containsExactly("38", "73", "Total (mises en relation distinctes)");
+            assertThat(records.get(2).get("Proposées")).as("5 introductions, 3 of them in both").isEqualTo("5");
             assertThat(records.get(0).get("Proposées")).isEqualTo("5");
             assertThat(records.get(1).get("Partenariats conclus")).isEqualTo("1");
         }
