@@ -7,7 +7,12 @@ import { changesIntroductions, onEvent } from '../live.js';
 import { CATEGORIES, FAMILIES, SDGS, announce, coalescing, field, h, problemBox, select } from '../ui.js';
 
 const STEP_KEYS = ['proposed', 'accepted', 'met', 'followUp', 'partnership'];
-const STEP_LABELS = { proposed: 'Proposées', accepted: 'Acceptées', met: 'Rencontres', followUp: 'Suites', partnership: 'Partenariats' };
+// The words of the CSV headers. The funnel and the breakdowns count the introductions that reached a step or a later
+// one (one recorded with a partnership and no meeting held is at « Rencontre tenue ou au-delà »); « Au fil du temps »
+// counts the steps dated in each period (« Rencontres tenues »: meetings held that month).
+const REACHED_LABELS = { proposed: 'Proposées', accepted: 'Acceptées', met: 'Rencontre tenue ou au-delà', followUp: 'Suite prévue ou au-delà', partnership: 'Partenariats conclus' };
+const PERIOD_LABELS = { proposed: 'Proposées', accepted: 'Acceptées', met: 'Rencontres tenues', followUp: 'Suites prévues', partnership: 'Partenariats conclus' };
+const labelsOf = panel => (panel.path === 'periods' ? PERIOD_LABELS : REACHED_LABELS);
 const PANELS = [
   { id: 'entonnoir', title: 'Entonnoir des mises en relation', path: 'funnel', file: 'entonnoir' },
   { id: 'periodes', title: 'Au fil du temps (par mois)', path: 'periods', file: 'mois', query: { granularity: 'month' } },
@@ -139,7 +144,7 @@ function tableOf(panel, data) {
   const withCounts = panel.path !== 'funnel';
   return h('div', { class: 'table-defile' }, h('table', {},
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, panel.path === 'funnel' ? 'Étape' : 'Groupe'),
-      withCounts ? STEP_KEYS.map(k => h('th', { scope: 'col' }, STEP_LABELS[k])) : h('th', { scope: 'col' }, 'Nombre'))),
+      withCounts ? STEP_KEYS.map(k => h('th', { scope: 'col' }, labelsOf(panel)[k])) : h('th', { scope: 'col' }, 'Nombre'))),
     h('tbody', {}, rows.map(r => h('tr', {}, h('th', { scope: 'row' }, r.label),
       withCounts ? STEP_KEYS.map(k => h('td', {}, r.counts[k])) : h('td', {}, r.value))))));
 }
@@ -154,7 +159,7 @@ function optionFor(panel, data) {
         series: [{ type: 'bar', data: rows.map(r => r.value), itemStyle: { color: '#0b5cad' }, label: { show: true, position: 'top' } }] };
     case 'periods':
       return { tooltip, grid: { ...grid, top: 48 }, legend: { top: 0 }, xAxis: { type: 'category', data: rows.map(r => r.label) }, yAxis: { type: 'value', minInterval: 1 },
-        series: STEP_KEYS.map(k => ({ type: 'line', name: STEP_LABELS[k], data: rows.map(r => r.counts[k]) })) };
+        series: STEP_KEYS.map(k => ({ type: 'line', name: PERIOD_LABELS[k], data: rows.map(r => r.counts[k]) })) };
     case 'territories':
     case 'categories': {
       const ranked = [...rows].sort((a, b) => a.value - b.value);

@@ -106,7 +106,7 @@ class DashboardController {
                     "granularity", granularity, "week, month");
         };
         Breakdown breakdown = dashboard.periods(filter.read(), period);
-        return answer(breakdown, () -> DashboardCsv.breakdown(breakdown, period == Period.WEEK ? "Semaine" : "Mois"),
+        return answer(breakdown, () -> DashboardCsv.periods(breakdown, period == Period.WEEK ? "Semaine" : "Mois"),
                 period == Period.WEEK ? "semaines" : "mois", format, accept);
     }
 

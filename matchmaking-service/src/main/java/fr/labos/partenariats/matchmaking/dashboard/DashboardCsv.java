@@ -17,8 +17,10 @@ import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -42,8 +44,11 @@ final class DashboardCsv {
     /** The first cell of a breakdown's last line. */
     static final String TOTAL = "Total (mises en relation distinctes)";
 
-    private static final List<String> COUNT_HEADERS = List.of("Proposées", "Acceptées", "Rencontres tenues",
-            "Suites prévues", "Partenariats conclus", "Déclinées", "Expirées", "Retirées", "Sans suite");
+    private static final List<String> CLOSING_HEADERS = List.of("Déclinées", "Expirées", "Retirées", "Sans suite");
+    /** The introductions that reached each step or a later one, then how they closed. */
+    private static final List<String> COUNT_HEADERS = headers(Step::header);
+    /** The steps dated in the period, closings included. */
+    private static final List<String> PERIOD_HEADERS = headers(Step::periodHeader);
 
     private DashboardCsv() {
     }
@@ -54,8 +59,23 @@ final class DashboardCsv {
      * SDGs), so adding up a column over-counts.
      */
     static byte[] breakdown(Breakdown breakdown, String keyHeader) {
+        return breakdown(breakdown, keyHeader, COUNT_HEADERS);
+    }
+
+    /** {@code periods}: as {@link #breakdown}, with the headers of steps taken in the period. */
+    static byte[] periods(Breakdown breakdown, String keyHeader) {
+        return breakdown(breakdown, keyHeader, PERIOD_HEADERS);
+    }
+
+    private static List<String> headers(Function<Step, String> header) {
+        List<String> headers = new ArrayList<>(Arrays.stream(Step.values()).map(header).toList());
+        headers.addAll(CLOSING_HEADERS);
+        return List.copyOf(headers);
+    }
+
+    private static byte[] breakdown(Breakdown breakdown, String keyHeader, List<String> countHeaders) {
         List<String> headers = new ArrayList<>(List.of(keyHeader, "Libellé"));
-        headers.addAll(COUNT_HEADERS);
+        headers.addAll(countHeaders);
         List<List<Object>> records = new ArrayList<>();
         for (Row row : breakdown.rows()) {
             records.add(record(row.key(), row.label(), row.counts()));

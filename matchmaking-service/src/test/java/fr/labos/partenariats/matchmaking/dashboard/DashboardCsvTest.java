@@ -30,7 +30,11 @@ class DashboardCsvTest {
 
     private static final ZoneId PARIS = LabCalendar.ZONE;
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), PARIS);
-    private static final String COUNT_HEADERS = "Proposées;Acceptées;Rencontres tenues;Suites prévues;"
+    /** Introductions by the furthest step they reached (each step counts those that reached a later one too). */
+    private static final String COUNT_HEADERS = "Proposées;Acceptées;Rencontre tenue ou au-delà;"
+            + "Suite prévue ou au-delà;Partenariats conclus;Déclinées;Expirées;Retirées;Sans suite";
+    /** Steps taken in a period. */
+    private static final String PERIOD_HEADERS = "Proposées;Acceptées;Rencontres tenues;Suites prévues;"
             + "Partenariats conclus;Déclinées;Expirées;Retirées;Sans suite";
 
     private Dashboard dashboard;
@@ -63,15 +67,15 @@ class DashboardCsvTest {
 
     @Test
     void aMonthOpensAsItsKeyAndLabelAndAWeekAsItIs() throws IOException {
-        String months = text(DashboardCsv.breakdown(dashboard.periods(DashboardFilter.NONE, Period.MONTH), "Mois"));
+        String months = text(DashboardCsv.periods(dashboard.periods(DashboardFilter.NONE, Period.MONTH), "Mois"));
 
-        assertThat(months).isEqualTo("\uFEFFMois;Libellé;" + COUNT_HEADERS + "\r\n"
+        assertThat(months).isEqualTo("\uFEFFMois;Libellé;" + PERIOD_HEADERS + "\r\n"
                 + "\"=\"\"2026-03\"\"\";\"=\"\"mars 2026\"\"\";2;0;0;0;0;0;0;0;0\r\n"
                 + "\"=\"\"2026-04\"\"\";\"=\"\"avril 2026\"\"\";0;1;0;0;0;0;0;0;0\r\n"
                 + "Total (mises en relation distinctes);;2;1;0;0;0;0;0;0;0\r\n");
         assertThat(records(months).get(0).values()).startsWith("=\"2026-03\"", "=\"mars 2026\"", "2");
 
-        String weeks = text(DashboardCsv.breakdown(dashboard.periods(DashboardFilter.NONE, Period.WEEK), "Semaine"));
+        String weeks = text(DashboardCsv.periods(dashboard.periods(DashboardFilter.NONE, Period.WEEK), "Semaine"));
         assertThat(weeks).as("neither a number nor a date for Excel: left as it is")
                 .contains("\r\n2026-W10;semaine du 02/03/2026;1;0;")
                 .contains("\r\n2026-W11;semaine du 09/03/2026;1;0;");
@@ -101,6 +105,25 @@ class DashboardCsvTest {
         assertThat(total.get("Proposées")).as("the 2 introductions, each once").isEqualTo("2");
         assertThat(total.get("Acceptées")).isEqualTo("1");
         assertThat(total.size()).isEqualTo(records.get(0).size());
+    }
+
+    @Test
+    void aMeetingHeldMeansOneThingInEveryFile() throws IOException {
+        // Recorded with a partnership and no meeting held (as a lab's past records may have it).
+        FakeFacts facts = new FakeFacts(CLOCK);
+        facts.put(FactBuilder.proposed("i-past", "ain", "isere", "2026-03-02").accepted("2026-03-03")
+                .partnership("2026-05-04").fact());
+        Dashboard lab = new Dashboard(facts, new FakeDimensions(), CLOCK);
+
+        String funnel = text(DashboardCsv.funnel(lab.funnel(DashboardFilter.NONE)));
+        assertThat(funnel).as("reached the meeting or a later step: it does not say a meeting was held")
+                .contains("\r\nRencontre tenue ou au-delà;1;100\r\n").contains("\r\nSuite prévue ou au-delà;1;100\r\n")
+                .doesNotContain("Rencontres tenues");
+        assertThat(text(DashboardCsv.breakdown(lab.familyPairs(DashboardFilter.NONE), "Familles")))
+                .startsWith("\uFEFFFamilles;Libellé;" + COUNT_HEADERS + "\r\n");
+        String months = text(DashboardCsv.periods(lab.periods(DashboardFilter.NONE, Period.MONTH), "Mois"));
+        assertThat(months).as("meetings held that month: none").startsWith("\uFEFFMois;Libellé;" + PERIOD_HEADERS + "\r\n");
+        assertThat(records(months)).extracting(r -> r.get("Rencontres tenues")).containsOnly("0");
     }
 
     private static IntroductionFact introduction(String id, String actor, String partner, String proposed, String accepted) {
