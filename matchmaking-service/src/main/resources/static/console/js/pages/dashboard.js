@@ -113,7 +113,10 @@ async function loadPanel(panel, query) {
     await Promise.all([draw(map, await mapOption(data)), draw(chart, optionFor(panel, data))]);
     return;
   }
-  panel.section.replaceChildren(heading, chart, table, h('div', { class: 'actions' }, csv));
+  // The rates are over every proposal, those still waiting for an answer included.
+  const pending = panel.path === 'funnel' ? [h('p', { class: 'aide', 'data-chiffre': 'en-attente' },
+    `Taux calculés sur toutes les propositions, dont ${data.pending ?? 0} encore en attente de réponse.`)] : [];
+  panel.section.replaceChildren(heading, chart, ...pending, table, h('div', { class: 'actions' }, csv));
   await draw(chart, optionFor(panel, data));
 }
 

@@ -33,6 +33,13 @@ class DashboardController {
     }
 
     /** Introductions by step reached (proposed → accepted → met → follow-up → partnership), with conversion rates. */
+    @Operation(summary = "Entonnoir : mises en relation par étape atteinte, taux de passage",
+            description = "Chaque étape compte les mises en relation qui l'ont atteinte ou ont atteint une étape "
+                    + "suivante (« Rencontre tenue ou au-delà » compte une mise en relation reprise avec un partenariat "
+                    + "et sans rencontre datée). Les taux sont calculés sur toutes les propositions de la sélection, y "
+                    + "compris celles encore en attente de réponse (pending, statut proposed) : le taux d'acceptation "
+                    + "d'une période récente monte à mesure qu'elles reçoivent leur réponse. counts.noFit : les mises "
+                    + "en relation dont le dernier résultat est « sans suite » (statut no-fit).")
     @GetMapping("/api/dashboard/funnel")
     ResponseEntity<Object> funnel(@ParameterObject DashboardFilterQuery filter, @RequestParam(required = false) String format,
                              @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {

@@ -41,6 +41,8 @@ final class DashboardCsv {
             + "|(janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre) \\d{4}",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
+    /** The funnel's last line: the proposals still waiting for an answer. */
+    static final String PENDING = "En attente de réponse (parmi les proposées)";
     /** The first cell of a breakdown's last line. */
     static final String TOTAL = "Total (mises en relation distinctes)";
 
@@ -95,6 +97,8 @@ final class DashboardCsv {
         for (FunnelStep step : funnel.steps()) {
             records.add(List.of(step.label(), step.count(), percent(step.rateFromPrevious())));
         }
+        // The rates are over every proposal, these included.
+        records.add(List.of(PENDING, funnel.pending(), ""));
         return write(List.of("Étape", "Mises en relation", "Taux depuis l'étape précédente (%)"), records);
     }
 

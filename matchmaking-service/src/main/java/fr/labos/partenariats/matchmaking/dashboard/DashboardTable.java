@@ -461,7 +461,7 @@ final class DashboardTable {
         for (IntroductionStage s : STAGES) {
             byStatus.put(s.slug(), (long) byStage[s.ordinal()]);
         }
-        return new Funnel(filter, total, steps, byStatus, counts);
+        return new Funnel(filter, total, byStage[IntroductionStage.PROPOSED.ordinal()], steps, byStatus, counts);
     }
 
     /**

@@ -37,9 +37,13 @@ final class DashboardViews {
     record FunnelStep(String step, String label, long count, Double rateFromPrevious) {
     }
 
-    /** {@code /api/dashboard/funnel}: the steps, where the introductions stand now, and how many closed how. */
-    record Funnel(DashboardFilter filter, long total, List<FunnelStep> steps, Map<String, Long> byStatus,
-                  Counts counts) {
+    /**
+     * {@code /api/dashboard/funnel}: the steps, where the introductions stand now, and how many closed how. The rates
+     * are over every introduction of the selection, {@code pending} included: those still waiting for an answer
+     * (status {@code proposed}), which a recent period has many of, so its acceptance rate rises as they are answered.
+     */
+    record Funnel(DashboardFilter filter, long total, long pending, List<FunnelStep> steps,
+                  Map<String, Long> byStatus, Counts counts) {
     }
 
     /** A median over {@code count} introductions, in days; null when there are none. */

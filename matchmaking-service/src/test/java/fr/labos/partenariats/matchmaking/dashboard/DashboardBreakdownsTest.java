@@ -2,11 +2,13 @@ package fr.labos.partenariats.matchmaking.dashboard;
 
 import fr.labos.partenariats.matchmaking.dashboard.DashboardDimensions.ActorDimensions;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Breakdown;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Funnel;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Row;
 import fr.labos.partenariats.schema.common.ActorFamily;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -61,6 +63,21 @@ class DashboardBreakdownsTest {
         assertThat(sdgs.rows().get(1).counts().proposed()).isEqualTo(2);
         assertThat(sdgs.rows().stream().mapToLong(row -> row.counts().proposed()).sum())
                 .as("every introduction in some row, as in the other breakdowns").isEqualTo(sdgs.total());
+    }
+
+    @Test
+    void theFunnelSaysHowManyProposalsAreStillWaitingForAnAnswerItsRatesCountingThem() {
+        Dashboard dashboard = lab(FactBuilder.proposed("i-accepted", "isere", "paris", "2026-01-05").accepted("2026-01-07"),
+                FactBuilder.proposed("i-declined", "savoie", "paris", "2026-01-06").declined("2026-01-08"),
+                FactBuilder.proposed("i-waiting", "isere", "savoie", "2026-01-20"));
+
+        Funnel funnel = dashboard.funnel(DashboardFilter.NONE);
+
+        assertThat(funnel.pending()).isEqualTo(1);
+        assertThat(funnel.steps().get(1).rateFromPrevious()).as("1 accepted of the 3 proposals, the waiting one included")
+                .isEqualTo(1 / 3.0);
+        assertThat(new String(DashboardCsv.funnel(funnel), StandardCharsets.UTF_8))
+                .endsWith("\r\nEn attente de réponse (parmi les proposées);1;\r\n");
     }
 
     static List<String> keys(Breakdown breakdown) {

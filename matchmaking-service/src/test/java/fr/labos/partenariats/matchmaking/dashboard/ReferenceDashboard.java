@@ -88,7 +88,8 @@ final class ReferenceDashboard {
             steps.add(new FunnelStep(step.slug(), step.header(), count, rate));
             previous = count;
         }
-        return new Funnel(filter, kept.size(), steps, byStatus, tally.counts());
+        long waitingForAnAnswer = kept.stream().filter(fact -> fact.stage() == IntroductionStage.PROPOSED).count();
+        return new Funnel(filter, kept.size(), waitingForAnAnswer, steps, byStatus, tally.counts());
     }
 
     /** By home département (or région, {@code byRegion}) of either side: a cross-border introduction counts in both. */
