@@ -62,6 +62,8 @@ final class ReferenceDashboard {
     private final ZoneId zone;
     private final TerritoryDirectory territories = TerritoryDirectory.official();
     private volatile long coveredVersion = -1;
+    private TreeSet<LocalDate> everyStep;
+    private long everyStepVersion = -1;
 
     ReferenceDashboard(DashboardFacts facts, DashboardDimensions dimensions, Clock clock) {
         this.facts = facts;
@@ -167,10 +169,7 @@ final class ReferenceDashboard {
             }
             withAStep += any ? 1 : 0;
         }
-        TreeSet<LocalDate> everyStep = new TreeSet<>();
-        for (IntroductionFact fact : facts.all()) {
-            stepDays(fact).stream().filter(Objects::nonNull).forEach(everyStep::add);
-        }
+        TreeSet<LocalDate> everyStep = everyStep();
         List<Row> rows = new ArrayList<>();
         LocalDate first = filter.from() != null ? filter.from() : counted.isEmpty() ? null : counted.first();
         LocalDate last = filter.to() != null ? filter.to() : counted.isEmpty() ? null : counted.last();
@@ -191,6 +190,20 @@ final class ReferenceDashboard {
             }
         }
         return new Breakdown(period.view(), filter, withAStep, range.counts(), rows);
+    }
+
+    /** The days of every step of every introduction, filters aside; read again when the facts change. */
+    private TreeSet<LocalDate> everyStep() {
+        long version = facts.version();
+        if (version != everyStepVersion) {
+            TreeSet<LocalDate> days = new TreeSet<>();
+            for (IntroductionFact fact : facts.all()) {
+                stepDays(fact).stream().filter(Objects::nonNull).forEach(days::add);
+            }
+            everyStep = days;
+            everyStepVersion = version;
+        }
+        return everyStep;
     }
 
     /** The day of each step (null: not taken): proposed, accepted, met, follow-up, partnership, the closings. */
