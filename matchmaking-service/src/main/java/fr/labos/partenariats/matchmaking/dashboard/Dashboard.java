@@ -82,7 +82,7 @@ class Dashboard {
         return viewed().categories(filter);
     }
 
-    /** By the SDGs of either side (an introduction counts once per SDG of its two actors). */
+    /** By the SDGs of either side (an introduction counts once per SDG of its two actors; "?" if neither has one). */
     Breakdown sdgs(DashboardFilter filter) {
         return viewed().sdgs(filter);
     }

@@ -40,7 +40,8 @@ import java.util.stream.IntStream;
  *
  * <p>Why: joining per query (hash lookups of each side's actor and each post, a set of keys per introduction, tree
  * maps) cost a few hundred nanoseconds per introduction, tens of milliseconds per dashboard with 100,000 of them. Here
- * the introductions are sorted by proposal day, so the period filter is a binary search; every other filter compares
+ * the introductions are sorted by proposal day, so the period filter is a binary search (but {@link #periods}, which
+ * keeps the steps by their own days, reads every row and compares each step's day index); every other filter compares
  * ints; groups are array indexes; and the introductions of a group are counted by their "class" (the distinct
  * combinations of steps reached and closings, a dozen in practice), the nine columns of a row being derived from
  * these counts at the end. A query is a tight loop over the rows the period keeps.
