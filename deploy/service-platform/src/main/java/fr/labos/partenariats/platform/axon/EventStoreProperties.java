@@ -22,19 +22,20 @@ import java.time.Duration;
  *
  * @param gapTimeout           how long a gap is waited for (Axon's default: 1 minute, shorter than an import of a
  *                             thousand actors may take). Must exceed twice {@code longestTransaction}: the default, 10
- *                             minutes, is 2.5 times the 2 minutes' bound, for clocks of several instances a little
- *                             apart and a commit slower than usual. Its cost: a gap that will never be filled (a
+ *                             minutes, is 2.5 times twice the 2 minutes' bound, for clocks of several instances a
+ *                             little apart and a commit slower than usual. Its cost: a gap that will never be filled (a
  *                             transaction rolled back after its insert: a command that lost a race for its aggregate,
- *                             an import stopped) stays in the relay's token, and in its every query, for that long
+ *                             an import stopped) stays in the relay's token, and in its every query, at least that
+ *                             long (below {@code gapCleaningThreshold} gaps, until {@code maxGapOffset} indexes
+ *                             were handed out above it)
  * @param gapCleaningThreshold how many gaps the token holds before the relay looks for timed-out ones (Axon's default,
  *                             250): below it the relay's query carries the gaps and nothing else; above it each
  *                             query is preceded by a scan of the store from the oldest gap to the newest
  * @param maxGapOffset         how far below the newest event read a gap is still waited for (Axon's default: 10,000
- *                             indexes: 40 s of the 260 commands, of about an event each, a second that a node was
-     *                             measured to hold). 60,000 is
- *                             2 minutes at 500 events a second, the write side's target; each gap is one parameter of
- *                             the relay's query, of which PostgreSQL takes at most 65,535, so it stays below
- *                             {@value #MAX_GAP_OFFSET_LIMIT}
+ *                             indexes, 40 s of the 260 commands a second, of about an event each, that a node was
+ *                             measured to hold). 60,000 is 2 minutes at 500 events a second, the write side's target;
+ *                             each gap is one parameter of the relay's query, of which PostgreSQL takes at most
+ *                             65,535, so it stays below {@value #MAX_GAP_OFFSET_LIMIT}
  * @param longestTransaction   the longest a transaction that appends events may stay open (2 minutes: an import of
  *                             1,000 actors takes 8 to 18 s on an idle machine). What can run longer (the actors'
  *                             import, all or nothing) checks it, stops and rolls back past it
