@@ -48,9 +48,12 @@ class ApiDocumentation {
         };
     }
 
-    /** The import of actors reads CSV only: a body declared as anything else is refused (415) before it is read. */
+    /**
+     * The import of actors reads CSV only: a body declared as anything else is refused (415) before it is read. An
+     * import that runs longer than a transaction of the event store may stay open is rolled back (503).
+     */
     @Bean
     ExtraProblems actorImportMediaType() {
-        return (method, path) -> method.equals("POST") && path.equals("/api/actors/import") ? Set.of(415) : Set.of();
+        return (method, path) -> method.equals("POST") && path.equals("/api/actors/import") ? Set.of(415, 503) : Set.of();
     }
 }

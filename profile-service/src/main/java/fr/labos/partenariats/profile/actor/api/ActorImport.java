@@ -1,5 +1,6 @@
 package fr.labos.partenariats.profile.actor.api;
 
+import fr.labos.partenariats.platform.axon.EventStoreProperties;
 import fr.labos.partenariats.platform.security.ActionForbiddenException;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.profile.access.ActorAccess;
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -26,6 +28,10 @@ import java.util.stream.Collectors;
  * registration is sent in one database transaction, so that a failure half-way leaves nothing behind. An actor
  * already registered with the same name at the same commune is not registered again: importing a file twice, or a
  * file that grew, registers only what is new.
+ * <p>
+ * One transaction, so bounded in time: past {@code lab.event-store.longest-transaction} the import stops and rolls
+ * back, nothing written ({@link ImportTooLong}, a 503 saying to split the file). The events of a transaction open
+ * longer could be given up on by the relay, and never published.
  */
 @Component
 class ActorImport {
@@ -42,15 +48,17 @@ class ActorImport {
     private final ActorAccess access;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
+    private final Duration longestTransaction;
 
     ActorImport(Validator validator, CommandGateway commands, ActorProjection actors, ActorAccess access,
-                JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+                JdbcTemplate jdbc, PlatformTransactionManager transactions, EventStoreProperties eventStore) {
         this.csv = new ActorCsv(validator);
         this.commands = commands;
         this.actors = actors;
         this.access = access;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
+        this.longestTransaction = eventStore.longestTransaction();
     }
 
     /** What an import did, line by line. */
@@ -76,6 +84,7 @@ class ActorImport {
                     + " hors des territoires que vous animez : aucun acteur n'a été importé.");
         }
         return transaction.execute(status -> {
+            long started = System.nanoTime();
             // Never waited for: an import holds its connection for its whole transaction, so imports queued behind the
             // lock would each hold one too, and ten of them took the whole pool from every other request. The one
             // that finds the lock taken answers at once, having written nothing, and gives its connection back.
@@ -89,7 +98,9 @@ class ActorImport {
                     registered.putIfAbsent(ActorCsv.identity(actor.name(), actor.homeTerritory()), actor));
             List<ImportedLine> report = new ArrayList<>();
             int created = 0;
+            int done = 0;
             for (ActorCsv.Line line : lines) {
+                done++;
                 ActorRequest actor = line.actor();
                 ActorView existing = registered.get(ActorCsv.identity(actor.name(), actor.homeTerritory()));
                 if (existing != null) {
@@ -103,8 +114,18 @@ class ActorImport {
                 created++;
                 report.add(new ImportedLine(line.number(), actorId, actor.name().strip(), actor.homeTerritory(),
                         "REGISTERED", "inscrit"));
+                // After each registration, so that the transaction ends at most one command past the bound.
+                checkWithinBound(started, done, lines.size());
             }
+            checkWithinBound(started, done, lines.size());
             return new Report(lines.size(), created, lines.size() - created, report);
         });
+    }
+
+    /** Past the bound, the exception rolls the transaction back: nothing of the file is written. */
+    private void checkWithinBound(long started, int done, int lines) {
+        if (System.nanoTime() - started > longestTransaction.toNanos()) {
+            throw new ImportTooLong(longestTransaction, done, lines);
+        }
     }
 }

@@ -40,7 +40,10 @@ class ActorImportController {
             checked first: one faulty line and nothing is written, the 400 problem lists the lines' problems \
             (`errors[].field` = « ligne N, colonne », N the row a spreadsheet shows; the first 100, then « … et N \
             autres erreurs »); a filled cell under no named column is refused. At most 1000 filled lines, faulty or \
-            not. One import at a time: another one under way answers 409 at once, writing nothing. An actor already registered with the same name at the same \
+            not. One import at a time: another one under way answers 409 at once, writing nothing. An import that \
+            runs longer than a transaction of the event store may stay open (`lab.event-store.longest-transaction`, \
+            2 minutes by default) is stopped and writes nothing: 503 with Retry-After, whose detail says to split \
+            the file. An actor already registered with the same name at the same \
             commune is reported as already registered, not registered again: a second import of the same file \
             registers nothing. Facilitators import actors of their territories only (403 naming the lines \
             otherwise), admins anywhere; whoever imports becomes a member of the actors it registers, as when \
