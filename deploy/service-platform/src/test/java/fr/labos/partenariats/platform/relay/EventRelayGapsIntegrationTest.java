@@ -85,6 +85,9 @@ import static org.awaitility.Awaitility.await;
                 "lab.relay.processing-group=" + EventRelayGapsIntegrationTest.GROUP,
                 "axon.axonserver.enabled=false",
                 "axon.serializer.general=jackson",
+                // The Axon tables are created below from the services' script; Flyway (on the platform's classpath
+                // for platform.database) has no migrations of its own to run here.
+                "spring.flyway.enabled=false",
                 "axon.eventhandling.processors." + EventRelayGapsIntegrationTest.GROUP + ".mode=tracking",
                 "axon.eventhandling.processors." + EventRelayGapsIntegrationTest.GROUP + ".batch-size=200"})
 @AutoConfigureObservability
