@@ -147,11 +147,12 @@ class HistoryRewriteDetectedTest {
         String holeTopic = SharedKafka.newTopic("it.history-hole.matchmaking.events");
         String database;
         String firstEvent;
+        String second;
         try (RunningMatchmaking before = start(key, null, holeTopic)) {
             database = before.databaseUrl();
             Introductions introductions = new Introductions(before);
             String first = introductions.proposedAndAccepted("Intermédiation : atelier vélo");
-            introductions.proposedAndAccepted("Intermédiation : jardin partagé");
+            second = introductions.proposedAndAccepted("Intermédiation : jardin partagé");
             awaitHead(before, 6);
             firstEvent = JSON.readTree(before.get("/api/introductions/" + first + "/history").body())
                     .path("steps").get(0).path("eventId").asText();
@@ -167,6 +168,13 @@ class HistoryRewriteDetectedTest {
             MeterRegistry meters = after.context().getBean(MeterRegistry.class);
             await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(
                     meters.get("lab.introduction.log.missing.leaves").gauge().value()).isEqualTo(4.0));
+            // The tree rebuilt at start stops at the hole, short of the event store's introduction events.
+            assertThat(meters.get("lab.introduction.log.unmatched.events").gauge().value()).isGreaterThanOrEqualTo(4.0);
+            // A step whose leaf lies past the hole is not in the tree: its verification says so.
+            JsonNode beyond = JSON.readTree(after.get("/api/introductions/" + second + "/verification").body());
+            assertThat(beyond.path("holds").asBoolean()).as(beyond.toString()).isFalse();
+            assertThat(beyond.path("reason").asText()).isEqualTo("NOT_IN_TREE");
+            assertThat(beyond.path("brokenStep").asLong()).isZero();
             // Several publishing periods later, still the head of 6: none is signed over the hole.
             Thread.sleep(1_000);
             assertThat(JSON.readTree(after.get("/api/introduction-log/head").body()).path("treeSize").asLong())

@@ -2,6 +2,8 @@ package fr.labos.partenariats.matchmaking.introduction.history.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.matchmaking.introduction.history.CanonicalEvent;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleHashing;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHead;
@@ -28,6 +30,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.security.PublicKey;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.util.Locale;
@@ -196,6 +199,73 @@ class HistoryTamperingTest {
         assertThat(verification.path("reason").asText()).isEqualTo("ALTERED_STEP");
         assertThat(verification.path("explanation").asText())
                 .isEqualTo("l'étape 1 (IntroductionAcceptedEvent) a été modifiée après son enregistrement");
+    }
+
+    /**
+     * A rewrite that leaves the tree alone: the introduction's history rows are moved aside under another id (the tree
+     * keeps their leaves), its payloads altered, and new rows inserted for it with the chain recomputed, the real event
+     * ids and leaf indexes far beyond the tree. The chain holds; the leaves do not exist, and that is a break.
+     */
+    @Test
+    void aRewrittenChainGivenLeavesBeyondTheTreeIsNotInTheTree() throws Exception {
+        String id = new Introductions(service).proposedAndAccepted("Intermédiation : prêt d'un camion");
+        assertThat(json(service.get("/api/introductions/" + id + "/verification")).path("holds").asBoolean()).isTrue();
+
+        try (Connection db = DriverManager.getConnection(service.databaseUrl(), EmbeddedPostgresInitializer.USER,
+                EmbeddedPostgresInitializer.PASSWORD)) {
+            try (PreparedStatement aside = db.prepareStatement("""
+                    UPDATE introduction_history
+                    SET introduction_id = 'zz-' || introduction_id, event_identifier = gen_random_uuid()::text,
+                        global_index = -global_index
+                    WHERE introduction_id = ?""")) {
+                aside.setString(1, id);
+                assertThat(aside.executeUpdate()).isEqualTo(3);
+            }
+            try (PreparedStatement alter = db.prepareStatement("""
+                    UPDATE domainevententry
+                    SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'camion', 'autocar'), 'UTF8')
+                    WHERE aggregateidentifier = ?""")) {
+                alter.setString(1, id);
+                assertThat(alter.executeUpdate()).isEqualTo(3);
+            }
+            String previous = null;
+            try (PreparedStatement rows = db.prepareStatement("""
+                    SELECT sequencenumber, eventidentifier, globalindex, payloadtype, payloadrevision, payload,
+                           metadata, timestamp
+                    FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber""");
+                 PreparedStatement insert = db.prepareStatement("""
+                         INSERT INTO introduction_history (introduction_id, sequence_number, event_identifier,
+                             global_index, previous_hash, hash, leaf_index, leaf_hash)
+                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                rows.setString(1, id);
+                try (ResultSet row = rows.executeQuery()) {
+                    while (row.next()) {
+                        String type = row.getString("payloadtype");
+                        CanonicalEvent event = CanonicalEvent.ofStored(type.substring(type.lastIndexOf('.') + 1),
+                                row.getString("payloadrevision"), row.getBytes("payload"), row.getBytes("metadata"),
+                                row.getString("timestamp"), previous);
+                        insert.setString(1, id);
+                        insert.setLong(2, row.getLong("sequencenumber"));
+                        insert.setString(3, row.getString("eventidentifier"));
+                        insert.setLong(4, row.getLong("globalindex"));
+                        insert.setString(5, previous);
+                        insert.setString(6, event.hash());
+                        insert.setLong(7, 1_000_000_000_000L + row.getLong("sequencenumber"));
+                        insert.setString(8, MerkleHashing.leafHash(event.bytes()).hex());
+                        assertThat(insert.executeUpdate()).isEqualTo(1);
+                        previous = event.hash();
+                    }
+                }
+            }
+        }
+
+        JsonNode verification = json(service.get("/api/introductions/" + id + "/verification"));
+        assertThat(verification.path("holds").asBoolean()).as(verification.toString()).isFalse();
+        assertThat(verification.path("reason").asText()).isEqualTo("NOT_IN_TREE");
+        assertThat(verification.path("brokenStep").asLong()).isZero();
+        assertThat(verification.path("brokenType").asText()).isEqualTo("IntroductionProposedEvent");
+        assertThat(verification.path("explanation").asText()).startsWith("l'étape 0 (IntroductionProposedEvent) est "
+                + "enregistrée à la feuille 1000000000000, hors de l'arbre des mises en relation");
     }
 
     @Test
