@@ -3,8 +3,9 @@ package fr.labos.partenariats.matchmaking.introduction.history;
 /**
  * Whether an introduction's hash chain holds and, when it does not, the first step where it breaks and why.
  *
- * @param brokenStep the sequence number of the first broken step, or null when the chain holds
- * @param brokenType the event type of that step, or null
+ * @param brokenStep the sequence number of the first broken step (the first missing one when steps were deleted), or
+ *                   null when the chain holds
+ * @param brokenType the event type of that step, or null (always for a missing step)
  * @param reason     why it breaks, or null
  * @param explanation a French sentence for the user, naming the step
  */

@@ -268,6 +268,38 @@ class HistoryTamperingTest {
                 + "enregistrée à la feuille 1000000000000, hors de l'arbre des mises en relation");
     }
 
+    /**
+     * The proposal deleted from the store, which names the two actors: the history still records the introduction, so
+     * it is not unknown; with no known actors only an admin reads it, and the verification names the deleted step.
+     */
+    @Test
+    void anIntroductionWhoseFirstStepWasDeletedIsVerifiedForAnAdmin() throws Exception {
+        String id = new Introductions(service).proposedAndAccepted("Intermédiation : prêt d'une salle de réunion");
+        String member = TestTokens.member("actor-a").sign();
+        assertThat(service.get("/api/introductions/" + id + "/verification", member).statusCode()).isEqualTo(200);
+        assertThat(sql("DELETE FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 0", id))
+                .isEqualTo(1);
+
+        JsonNode verification = brokenAtStepZero(id, "MISSING_STEP");
+        assertThat(verification.path("explanation").asText()).startsWith("l'étape 0 manque avant l'étape 1");
+        JsonNode history = json(service.get("/api/introductions/" + id + "/history"));
+        assertThat(history.path("steps")).hasSize(2);
+        assertThat(history.path("steps").get(0).path("step").asLong()).isEqualTo(1);
+        // The parties are no longer known: a member of one of them is told, as anyone, that there is nothing.
+        assertThat(service.get("/api/introductions/" + id + "/verification", member).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anIntroductionWhoseStepsWereAllDeletedIsVerifiedForAnAdmin() throws Exception {
+        String id = new Introductions(service).proposedAndAccepted("Intermédiation : prêt d'un vidéoprojecteur");
+        assertThat(sql("DELETE FROM domainevententry WHERE aggregateidentifier = ?", id)).isEqualTo(3);
+
+        JsonNode verification = brokenAtStepZero(id, "MISSING_STEP");
+        assertThat(verification.path("explanation").asText()).isEqualTo("les étapes 0 à 2, enregistrées dans "
+                + "l'historique, manquent dans le magasin d'événements : elles ont été supprimées");
+        assertThat(json(service.get("/api/introductions/" + id + "/history")).path("steps")).isEmpty();
+    }
+
     @Test
     void aViewerReadsTheTreeButNeitherTheHistoryNorTheEventsInItsProofs() throws Exception {
         String id = new Introductions(service).proposedAndAccepted("Intermédiation : jardin partagé");
@@ -325,6 +357,17 @@ class HistoryTamperingTest {
         JsonNode problem = problem(service.get("/api/introductions/intro-nowhere/history"), 404, ProblemTypes.NOT_FOUND);
         assertThat(problem.path("detail").asText())
                 .isEqualTo("Aucune mise en relation « intro-nowhere » : elle n'a aucun historique.");
+    }
+
+    /** The verification as an admin reads it: a 200 that does not hold, broken at step 0 for that reason. */
+    private static JsonNode brokenAtStepZero(String id, String reason) throws Exception {
+        HttpResponse<String> response = service.get("/api/introductions/" + id + "/verification");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode verification = json(response);
+        assertThat(verification.path("holds").asBoolean()).as(verification.toString()).isFalse();
+        assertThat(verification.path("reason").asText()).isEqualTo(reason);
+        assertThat(verification.path("brokenStep").asLong()).isZero();
+        return verification;
     }
 
     /** The answer is a problem document (RFC 7807) of that status and type; returns it. */
