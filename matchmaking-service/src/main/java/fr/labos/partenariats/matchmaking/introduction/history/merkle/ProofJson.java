@@ -30,6 +30,7 @@ import java.util.List;
 public final class ProofJson {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final String ECDSA = "SHA256withECDSA";
 
     private ProofJson() {
     }
@@ -84,6 +85,39 @@ public final class ProofJson {
     public static ConsistencyProof readConsistencyProof(JsonNode node) {
         return new ConsistencyProof(required(node, "firstSize").asLong(), required(node, "secondSize").asLong(),
                 hashes(required(node, "path")));
+    }
+
+    /**
+     * A public key as PEM ("BEGIN PUBLIC KEY") or bare base64 of its X.509 SubjectPublicKeyInfo, Ed25519 or EC,
+     * whichever it is: the key says which algorithm checks a signature ({@link #signatureAlgorithm}), never the
+     * signed document, which anyone may have written.
+     *
+     * @throws IllegalArgumentException when it is neither an Ed25519 nor an EC public key
+     */
+    public static PublicKey readPublicKey(String text) {
+        for (String algorithm : new String[]{TreeHeadSigner.ED25519, ECDSA}) {
+            try {
+                return readPublicKey(text, algorithm);
+            } catch (IllegalArgumentException notOfThisAlgorithm) {
+                // try the next one
+            }
+        }
+        throw new IllegalArgumentException("neither an Ed25519 nor an EC public key");
+    }
+
+    /**
+     * The signature algorithm heads are signed with by the private half of this key: Ed25519, or SHA256withECDSA for
+     * an EC key.
+     *
+     * @throws IllegalArgumentException for a key of another kind
+     */
+    public static String signatureAlgorithm(PublicKey key) {
+        return switch (key.getAlgorithm()) {
+            case "EdDSA", "Ed25519" -> TreeHeadSigner.ED25519;
+            case "EC" -> ECDSA;
+            default -> throw new IllegalArgumentException("neither an Ed25519 nor an EC public key: "
+                    + key.getAlgorithm());
+        };
     }
 
     /** A public key as PEM ("BEGIN PUBLIC KEY") or bare base64 of its X.509 SubjectPublicKeyInfo. */

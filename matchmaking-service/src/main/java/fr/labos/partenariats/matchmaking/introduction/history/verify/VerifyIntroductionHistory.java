@@ -119,15 +119,14 @@ public final class VerifyIntroductionHistory {
     }
 
     private int topic(String bootstrapServers, String topic, Path keyFile, Path clientSettingsFile) throws IOException {
-        String keyText = keyFile == null ? null : Files.readString(keyFile);
+        PublicKey key = keyFile == null ? null : ProofJson.readPublicKey(Files.readString(keyFile));
         Properties clientSettings = new Properties();
         if (clientSettingsFile != null) {
             try (Reader reader = Files.newBufferedReader(clientSettingsFile)) {
                 clientSettings.load(reader);
             }
         }
-        TopicAudit.Verdict verdict = TopicAudit.ofTopic(bootstrapServers, topic, clientSettings,
-                keyText == null ? null : algorithm -> ProofJson.readPublicKey(keyText, algorithm));
+        TopicAudit.Verdict verdict = TopicAudit.ofTopic(bootstrapServers, topic, clientSettings, key);
         verdict.lines().forEach(out::println);
         return verdict.holds() ? HOLDS : FAILS;
     }
@@ -146,7 +145,13 @@ public final class VerifyIntroductionHistory {
         if (keyFile == null) {
             return true;
         }
-        PublicKey key = ProofJson.readPublicKey(Files.readString(keyFile), head.algorithm());
+        // The key file says how a signature is checked; the head file, whoever wrote it, does not.
+        PublicKey key = ProofJson.readPublicKey(Files.readString(keyFile));
+        String uncheckable = head.uncheckableBy(key);
+        if (uncheckable != null) {
+            fails("la tête de " + head.head().treeSize() + " événements n'a pas pu être vérifiée : " + uncheckable);
+            return false;
+        }
         if (!head.isSignedBy(key)) {
             fails("la tête de " + head.head().treeSize() + " événements n'est pas signée par cette clé");
             return false;

@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -94,6 +96,30 @@ class VerifyIntroductionHistoryTest {
         Path proof = write("inclusion.json", ProofJson.write(tree.inclusionProof(7, 20), tree.leafHash(7)));
         assertThat(run("inclusion", head, proof, publicKey())).isEqualTo(VerifyIntroductionHistory.FAILS);
         assertThat(printed()).contains("n'est pas signée par cette clé");
+    }
+
+    /** The key file says how a signature is checked: a head file naming another algorithm fails, it is not unreadable. */
+    @Test
+    void aHeadNamingAnAlgorithmTheKeyDoesNotCheckFails() throws IOException {
+        ObjectNode forged = ProofJson.write(signer.sign(new TreeHead(20, tree.rootHash(20), JUNE)));
+        forged.put("algorithm", "RSA");
+        Path head = write("head.json", forged);
+        Path proof = write("inclusion.json", ProofJson.write(tree.inclusionProof(7, 20), tree.leafHash(7)));
+        assertThat(run("inclusion", head, proof, publicKey())).isEqualTo(VerifyIntroductionHistory.FAILS);
+        assertThat(printed()).isEqualTo("ÉCHEC : la tête de 20 événements n'a pas pu être vérifiée : elle annonce "
+                + "l'algorithme « RSA », que la clé donnée (Ed25519) ne vérifie pas\n");
+    }
+
+    @Test
+    void anEcKeyChecksTheHeadsItSigned() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        KeyPair ec = generator.generateKeyPair();
+        TreeHeadSigner ecdsa = new TreeHeadSigner(ec.getPrivate(), "SHA256withECDSA");
+        Path head = write("head.json", ProofJson.write(ecdsa.sign(new TreeHead(20, tree.rootHash(20), JUNE))));
+        Path proof = write("inclusion.json", ProofJson.write(tree.inclusionProof(7, 20), tree.leafHash(7)));
+        Path key = Files.writeString(files.resolve("ec.pem"), ProofJson.writePublicKey(ec.getPublic()));
+        assertThat(run("inclusion", head, proof, key)).as(printed()).isEqualTo(VerifyIntroductionHistory.HOLDS);
     }
 
     @Test
