@@ -64,14 +64,13 @@ public final class ProofJson {
 
     /** @throws IllegalArgumentException when a field is missing or malformed */
     public static SignedTreeHead readHead(JsonNode node) {
-        TreeHead head = new TreeHead(required(node, "treeSize").asLong(), Hash.ofHex(text(node, "rootHash")),
+        TreeHead head = new TreeHead(count(node, "treeSize"), Hash.ofHex(text(node, "rootHash")),
                 Instant.parse(text(node, "timestamp")));
         return new SignedTreeHead(head, text(node, "algorithm"), Base64.getDecoder().decode(text(node, "signature")));
     }
 
     public static InclusionProof readInclusionProof(JsonNode node) {
-        return new InclusionProof(required(node, "leafIndex").asLong(), required(node, "treeSize").asLong(),
-                hashes(required(node, "path")));
+        return new InclusionProof(count(node, "leafIndex"), count(node, "treeSize"), hashes(required(node, "path")));
     }
 
     /** The leaf hash a proof is about: recomputed from the canonical event when the file holds it. */
@@ -83,7 +82,7 @@ public final class ProofJson {
     }
 
     public static ConsistencyProof readConsistencyProof(JsonNode node) {
-        return new ConsistencyProof(required(node, "firstSize").asLong(), required(node, "secondSize").asLong(),
+        return new ConsistencyProof(count(node, "firstSize"), count(node, "secondSize"),
                 hashes(required(node, "path")));
     }
 
@@ -155,9 +154,24 @@ public final class ProofJson {
     private static JsonNode required(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
-            throw new IllegalArgumentException("missing field " + field);
+            throw new IllegalArgumentException("le champ « " + field + " » manque");
         }
         return value;
+    }
+
+    /**
+     * A size or an index: a JSON integer, zero or more. Jackson's {@code asLong} would read {@code "kept"} as 0 and
+     * {@code true} as 1, and a verifier would then check a proof about a tree nobody published.
+     *
+     * @throws IllegalArgumentException, in French for the verifier's user, for anything else
+     */
+    private static long count(JsonNode node, String field) {
+        JsonNode value = required(node, field);
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
+            throw new IllegalArgumentException("le champ « " + field + " » doit être un entier positif ou nul, pas "
+                    + value);
+        }
+        return value.asLong();
     }
 
     private static String text(JsonNode node, String field) {

@@ -1,7 +1,12 @@
 package fr.labos.partenariats.matchmaking.introduction.history.verify;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
+import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.ConsistencyProof;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleTree;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
@@ -127,6 +132,45 @@ class VerifyIntroductionHistoryTest {
         Path head = write("head.json", ProofJson.write(signer.sign(new TreeHead(20, tree.rootHash(20), JUNE))));
         Path proof = write("inclusion.json", ProofJson.write(tree.inclusionProof(7, 19), tree.leafHash(7)));
         assertThat(run("inclusion", head, proof)).isEqualTo(VerifyIntroductionHistory.FAILS);
+    }
+
+    /**
+     * A size that is no JSON integer was read as 0 ("kept", false) or 1 (true): with no key, a kept head of
+     * "treeSize": "kept" and a proof from 0 said that the later tree extends it. It is unreadable.
+     */
+    @Test
+    void aSizeThatIsNoIntegerIsUnreadableRatherThanZero() throws IOException {
+        Path later = write("june.json", ProofJson.write(signer.sign(new TreeHead(20, tree.rootHash(20), JUNE))));
+        ObjectNode fromNothing = ProofJson.write(new ConsistencyProof(0, 20, List.of()));
+        ObjectNode kept = ProofJson.write(signer.sign(new TreeHead(12, tree.rootHash(12), MAY)));
+        for (JsonNode size : List.of(TextNode.valueOf("kept"), BooleanNode.TRUE, DoubleNode.valueOf(12.5),
+                LongNode.valueOf(-1))) {
+            output.reset();
+            kept.set("treeSize", size);
+            assertThat(run("consistency", write("may.json", kept), later, write("proof.json", fromNothing)))
+                    .as(printed()).isEqualTo(VerifyIntroductionHistory.UNUSABLE);
+            assertThat(printed()).isEqualTo("illisible : le champ « treeSize » doit être un entier positif ou nul, pas "
+                    + size + "\n");
+        }
+        output.reset();
+        ObjectNode inclusion = ProofJson.write(tree.inclusionProof(7, 20), tree.leafHash(7));
+        inclusion.put("leafIndex", "7");
+        assertThat(run("inclusion", later, write("inclusion.json", inclusion)))
+                .isEqualTo(VerifyIntroductionHistory.UNUSABLE);
+        assertThat(printed()).startsWith("illisible : le champ « leafIndex » doit être un entier positif ou nul");
+    }
+
+    /** A head of 0 events is the empty tree's, whose root is SHA-256 of nothing: one with another root extends nothing. */
+    @Test
+    void aHeadOfZeroEventsWithAnotherRootThanTheEmptyTreesIsNotExtended() throws IOException {
+        Path later = write("june.json", ProofJson.write(signer.sign(new TreeHead(20, tree.rootHash(20), JUNE))));
+        Path fromNothing = write("proof.json", ProofJson.write(new ConsistencyProof(0, 20, List.of())));
+        Path forged = write("may.json", ProofJson.write(signer.sign(new TreeHead(0, tree.rootHash(12), MAY))));
+        assertThat(run("consistency", forged, later, fromNothing)).isEqualTo(VerifyIntroductionHistory.FAILS);
+        assertThat(printed()).contains("ne prolonge PAS celui de 0");
+        output.reset();
+        Path empty = write("empty.json", ProofJson.write(signer.sign(new TreeHead(0, new MerkleTree().rootHash(), MAY))));
+        assertThat(run("consistency", empty, later, fromNothing)).isEqualTo(VerifyIntroductionHistory.HOLDS);
     }
 
     @Test
