@@ -22,8 +22,9 @@ import java.util.List;
  * <pre>
  * head:        {"treeSize": 8, "rootHash": "…", "timestamp": "2026-06-01T00:00:00Z", "algorithm": "Ed25519",
  *               "signature": "…"}
- * inclusion:   {"leafIndex": 5, "treeSize": 8, "leafHash": "…", "path": ["…", …]}   ("leaf": the canonical event
- *              instead of "leafHash" lets the verifier hash the event itself)
+ * inclusion:   {"leafIndex": 5, "treeSize": 8, "leafHash": "…", "path": ["…", …], "eventId": "…"}   ("leaf": the
+ *              canonical event lets the verifier hash the event itself; which event a leaf is, only a step of the
+ *              history the reader saved can say)
  * consistency: {"firstSize": 3, "secondSize": 8, "path": ["…", …]}
  * </pre>
  */
@@ -73,11 +74,22 @@ public final class ProofJson {
         return new InclusionProof(count(node, "leafIndex"), count(node, "treeSize"), hashes(required(node, "path")));
     }
 
-    /** The leaf hash a proof is about: recomputed from the canonical event when the file holds it. */
+    /**
+     * The leaf hash a proof is about: recomputed from the canonical event when the file holds it, else the one the
+     * service gave ({@link #readGivenLeafHash}), which nothing ties to an event.
+     */
     public static Hash readLeafHash(JsonNode node) {
-        if (node.hasNonNull("leaf")) {
-            return MerkleHashing.leafHash(text(node, "leaf").getBytes(StandardCharsets.UTF_8));
-        }
+        String leaf = readLeaf(node);
+        return leaf != null ? MerkleHashing.leafHash(leaf.getBytes(StandardCharsets.UTF_8)) : readGivenLeafHash(node);
+    }
+
+    /** The canonical event an inclusion proof carries ({@code leaf}), or null when it has only its leaf hash. */
+    public static String readLeaf(JsonNode node) {
+        return node.hasNonNull("leaf") ? text(node, "leaf") : null;
+    }
+
+    /** The leaf hash as the service wrote it in an inclusion proof ({@code leafHash}). */
+    public static Hash readGivenLeafHash(JsonNode node) {
         return Hash.ofHex(text(node, "leafHash"));
     }
 

@@ -77,12 +77,18 @@ class HistoryRewriteDetectedTest {
             Path mayHead = save(awaitHead(before, 6), "may-head.json");
             Files.writeString(files.resolve("service-key.pem"),
                     JSON.readTree(before.get("/api/introduction-log/public-key").body()).path("publicKey").asText());
-            firstEvent = JSON.readTree(before.get("/api/introductions/" + rewritten + "/history").body())
-                    .path("steps").get(0).path("eventId").asText();
+            JsonNode firstStep = JSON.readTree(before.get("/api/introductions/" + rewritten + "/history").body())
+                    .path("steps").get(0);
+            firstEvent = firstStep.path("eventId").asText();
+            // The step as its reader saved it: the proof must be about that very event.
+            save(firstStep.toString(), "step.json");
             Path included = save(before.get("/api/introduction-log/inclusion?treeSize=6&eventId=" + firstEvent).body(),
                     "inclusion.json");
-            Verifier inclusion = verify("inclusion", mayHead, included, files.resolve("service-key.pem"));
+            Verifier inclusion = runVerifier(new String[]{"inclusion", mayHead.toString(), included.toString(),
+                    files.resolve("service-key.pem").toString(), "--step", files.resolve("step.json").toString()});
             assertThat(inclusion.exitStatus()).as(inclusion.output()).isZero();
+            assertThat(inclusion.output()).contains("c'est l'événement " + firstEvent + " (étape 0, "
+                    + "IntroductionProposedEvent) enregistré dans step.json : recalculé à partir de la preuve");
 
             // Control: the history grows honestly, the proof from the kept head holds.
             introductions.proposedAndAccepted("Intermédiation : bénévoles");
@@ -123,6 +129,15 @@ class HistoryRewriteDetectedTest {
             Verifier inclusion = verify("inclusion", files.resolve("may-head.json"), forged,
                     files.resolve("service-key.pem"));
             assertThat(inclusion.exitStatus()).as(inclusion.output()).isEqualTo(1);
+            // Whoever kept no head but the step they read: the rewritten event is in the tree the service signs now,
+            // but it is not the event of that step.
+            Path current = save(after.get("/api/introduction-log/inclusion?treeSize=12&eventId=" + firstEvent).body(),
+                    "current-inclusion.json");
+            Verifier againstTheStep = runVerifier(new String[]{"inclusion", laterHead.toString(), current.toString(),
+                    files.resolve("service-key.pem").toString(), "--step", files.resolve("step.json").toString()});
+            assertThat(againstTheStep.exitStatus()).as(againstTheStep.output()).isEqualTo(1);
+            assertThat(againstTheStep.output()).startsWith("ÉCHEC : l'événement que porte la preuve n'est pas celui de "
+                    + "l'étape enregistrée");
 
             // Whoever kept no head but reads the topic: the records published before the rewrite do not give the
             // root the service signed after it.
