@@ -65,7 +65,7 @@ final class CrashChecker {
         // The introductions' history from the topic alone: every hash recomputed, every published head rebuilt and
         // its signature checked with the service's key (one key, kept across its restarts).
         TopicAudit.Verdict history = TopicAudit.ofTopic(lab.kafkaBootstrapServers(), Topics.MATCHMAKING_EVENTS,
-                new Properties(), algorithm -> lab.introductionLogPublicKey());
+                new Properties(), lab.introductionLogPublicKey());
         Verdict.Builder verdict = new Verdict.Builder(profile, matchmaking, history);
 
         // Event store → projection: each aggregate at its last sequence, nothing beyond, nothing the store lacks.

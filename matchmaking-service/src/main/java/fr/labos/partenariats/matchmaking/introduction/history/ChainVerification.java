@@ -3,8 +3,9 @@ package fr.labos.partenariats.matchmaking.introduction.history;
 /**
  * Whether an introduction's hash chain holds and, when it does not, the first step where it breaks and why.
  *
- * @param brokenStep the sequence number of the first broken step, or null when the chain holds
- * @param brokenType the event type of that step, or null
+ * @param brokenStep the sequence number of the first broken step (the first missing one when steps were deleted), or
+ *                   null when the chain holds
+ * @param brokenType the event type of that step, or null (always for a missing step)
  * @param reason     why it breaks, or null
  * @param explanation a French sentence for the user, naming the step
  */
@@ -20,7 +21,10 @@ public record ChainVerification(int steps, Long brokenStep, String brokenType, B
         MISSING_STEP,
         /** A step has no hash recorded when it was appended: it was added to the store afterwards. */
         UNRECORDED_STEP,
-        /** A step no longer gives the leaf the tree holds for it: the chain was rewritten, hashes and all. */
+        /**
+         * A step no longer gives the leaf the tree holds for it (the chain was rewritten, hashes and all), or its
+         * recorded leaf is not in the tree at all (a forged leaf index, or a hole left by a deleted history row).
+         */
         NOT_IN_TREE
     }
 
@@ -45,6 +49,21 @@ public record ChainVerification(int steps, Long brokenStep, String brokenType, B
         return new ChainVerification(steps, sequenceNumber, type, Break.NOT_IN_TREE,
                 "l'étape " + sequenceNumber + " (" + type + ") ne correspond plus à la feuille " + leafIndex
                         + " de l'arbre des mises en relation : l'historique a été réécrit, empreintes comprises");
+    }
+
+    /**
+     * A step whose chain holds but whose recorded leaf the tree does not have: its leaf index is missing or at or
+     * beyond the tree's end, where no committed step's leaf can be (leaves are committed in index order). Its index
+     * was forged, or a history row before it was deleted and the tree stops at the hole.
+     */
+    public static ChainVerification outsideTheTree(int steps, long sequenceNumber, String type, Long leafIndex,
+                                                   long treeSize) {
+        String leaf = leafIndex == null ? "n'a aucune feuille enregistrée"
+                : "est enregistrée à la feuille " + leafIndex + ", hors de l'arbre des mises en relation, qui en compte "
+                + treeSize;
+        return new ChainVerification(steps, sequenceNumber, type, Break.NOT_IN_TREE,
+                "l'étape " + sequenceNumber + " (" + type + ") " + leaf + " : sa place dans l'arbre a été falsifiée "
+                        + "(l'historique a été réécrit) ou une ligne de l'historique qui la précède a été supprimée");
     }
 
     public boolean chainHolds() {

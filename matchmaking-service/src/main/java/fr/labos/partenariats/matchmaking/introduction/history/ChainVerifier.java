@@ -36,9 +36,10 @@ public final class ChainVerifier {
         long expectedSequence = 0;
         for (ChainStep step : steps) {
             if (step.sequenceNumber() != expectedSequence) {
-                return ChainVerification.broken(steps.size(), step, ChainVerification.Break.MISSING_STEP,
-                        "l'étape " + expectedSequence + " manque avant l'étape " + step.sequenceNumber()
-                                + " (" + step.type() + ")");
+                // The broken step is the first missing one (its type is gone with it), as when the last ones are.
+                return new ChainVerification(steps.size(), expectedSequence, null,
+                        ChainVerification.Break.MISSING_STEP, "l'étape " + expectedSequence + " manque avant l'étape "
+                        + step.sequenceNumber() + " (" + step.type() + ")");
             }
             if (step.recordedHash() == null) {
                 return ChainVerification.broken(steps.size(), step, ChainVerification.Break.UNRECORDED_STEP,

@@ -106,9 +106,19 @@ class ChainVerifierTest {
         List<HistoryStep> tampered = new ArrayList<>(history);
         tampered.remove(2);
         ChainVerification verification = ChainVerifier.verify(tampered);
-        assertThat(verification.brokenStep()).isEqualTo(3);
+        // The broken step is the missing one, as for steps cut off at the end; its type went with it.
+        assertThat(verification.brokenStep()).isEqualTo(2);
+        assertThat(verification.brokenType()).isNull();
         assertThat(verification.reason()).isEqualTo(ChainVerification.Break.MISSING_STEP);
         assertThat(verification.explanation()).contains("l'étape 2 manque");
+    }
+
+    @Test
+    void aDeletedFirstStepIsStepZero() {
+        ChainVerification verification = ChainVerifier.verify(history.subList(1, 4), 4);
+        assertThat(verification.brokenStep()).isZero();
+        assertThat(verification.reason()).isEqualTo(ChainVerification.Break.MISSING_STEP);
+        assertThat(verification.explanation()).startsWith("l'étape 0 manque avant l'étape 1");
     }
 
     @Test

@@ -4,19 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import fr.labos.partenariats.matchmaking.access.ActorAccess;
 import fr.labos.partenariats.matchmaking.introduction.history.store.HistoryRepository;
+import fr.labos.partenariats.matchmaking.introduction.history.store.StoredEvent;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionReadAccess;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
  * Who may read an introduction's history: whoever may read the introduction ({@link IntroductionReadAccess}: those who
  * may act for one of its two actors, their members and the facilitators of their territory, and admins). The two
  * actors are read from the stored proposal, the first step of the history, so that a history whose later rows were
- * altered is still readable by the same people.
+ * altered is still readable by the same people. A history whose proposal was deleted from the store (or no longer
+ * reads) has no known actors: admins read it, and see what was deleted.
  */
 @Component
 class HistoryAccess {
@@ -52,10 +55,20 @@ class HistoryAccess {
         return readers.mayRead(principal, parties, actors.read(parties));
     }
 
-    /** The two actors of the introduction; none when its proposal is unreadable (then only admins read it). */
+    /**
+     * The two actors of the introduction; none when its proposal is unreadable, or gone from the store while the
+     * history still records steps of the introduction (then only admins read it, and its verification names the
+     * deleted steps). An introduction with neither is unknown.
+     */
     private List<String> parties(String introductionId) {
-        byte[] proposal = repository.proposal(introductionId)
-                .orElseThrow(() -> new UnknownIntroductionHistoryException(introductionId)).payload();
+        Optional<StoredEvent> stored = repository.proposal(introductionId);
+        if (stored.isEmpty()) {
+            if (repository.recordedSteps(introductionId) == 0) {
+                throw new UnknownIntroductionHistoryException(introductionId);
+            }
+            return List.of();
+        }
+        byte[] proposal = stored.get().payload();
         try {
             JsonNode payload = JSON.readTree(proposal);
             return Stream.of(payload.path("actorId").asText(null), payload.path("partnerActorId").asText(null))

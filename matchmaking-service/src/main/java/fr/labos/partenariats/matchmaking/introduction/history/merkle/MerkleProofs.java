@@ -44,13 +44,17 @@ public final class MerkleProofs {
     /**
      * Whether the tree of {@code proof.secondSize()} leaves with head {@code secondHash} extends the tree of
      * {@code proof.firstSize()} leaves with head {@code firstHash}. Equal sizes need equal heads and an empty proof;
-     * every tree extends the empty tree.
+     * every tree extends the empty tree, whose head is SHA-256 of nothing: a head of 0 leaves with any other root is no
+     * head of the empty tree, and nothing extends it.
      */
     public static boolean verifyConsistency(Hash firstHash, Hash secondHash, ConsistencyProof proof) {
         long first = proof.firstSize();
         long second = proof.secondSize();
         List<Hash> path = proof.path();
         if (first < 0 || first > second) {
+            return false;
+        }
+        if (first == 0 && !firstHash.equals(MerkleHashing.emptyTreeHash())) {
             return false;
         }
         if (first == second) {

@@ -22,14 +22,16 @@ import java.util.List;
  * <pre>
  * head:        {"treeSize": 8, "rootHash": "…", "timestamp": "2026-06-01T00:00:00Z", "algorithm": "Ed25519",
  *               "signature": "…"}
- * inclusion:   {"leafIndex": 5, "treeSize": 8, "leafHash": "…", "path": ["…", …]}   ("leaf": the canonical event
- *              instead of "leafHash" lets the verifier hash the event itself)
+ * inclusion:   {"leafIndex": 5, "treeSize": 8, "leafHash": "…", "path": ["…", …], "eventId": "…"}   ("leaf": the
+ *              canonical event lets the verifier hash the event itself; which event a leaf is, only a step of the
+ *              history the reader saved can say)
  * consistency: {"firstSize": 3, "secondSize": 8, "path": ["…", …]}
  * </pre>
  */
 public final class ProofJson {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
+    private static final String ECDSA = "SHA256withECDSA";
 
     private ProofJson() {
     }
@@ -63,27 +65,70 @@ public final class ProofJson {
 
     /** @throws IllegalArgumentException when a field is missing or malformed */
     public static SignedTreeHead readHead(JsonNode node) {
-        TreeHead head = new TreeHead(required(node, "treeSize").asLong(), Hash.ofHex(text(node, "rootHash")),
+        TreeHead head = new TreeHead(count(node, "treeSize"), Hash.ofHex(text(node, "rootHash")),
                 Instant.parse(text(node, "timestamp")));
         return new SignedTreeHead(head, text(node, "algorithm"), Base64.getDecoder().decode(text(node, "signature")));
     }
 
     public static InclusionProof readInclusionProof(JsonNode node) {
-        return new InclusionProof(required(node, "leafIndex").asLong(), required(node, "treeSize").asLong(),
-                hashes(required(node, "path")));
+        return new InclusionProof(count(node, "leafIndex"), count(node, "treeSize"), hashes(required(node, "path")));
     }
 
-    /** The leaf hash a proof is about: recomputed from the canonical event when the file holds it. */
+    /**
+     * The leaf hash a proof is about: recomputed from the canonical event when the file holds it, else the one the
+     * service gave ({@link #readGivenLeafHash}), which nothing ties to an event.
+     */
     public static Hash readLeafHash(JsonNode node) {
-        if (node.hasNonNull("leaf")) {
-            return MerkleHashing.leafHash(text(node, "leaf").getBytes(StandardCharsets.UTF_8));
-        }
+        String leaf = readLeaf(node);
+        return leaf != null ? MerkleHashing.leafHash(leaf.getBytes(StandardCharsets.UTF_8)) : readGivenLeafHash(node);
+    }
+
+    /** The canonical event an inclusion proof carries ({@code leaf}), or null when it has only its leaf hash. */
+    public static String readLeaf(JsonNode node) {
+        return node.hasNonNull("leaf") ? text(node, "leaf") : null;
+    }
+
+    /** The leaf hash as the service wrote it in an inclusion proof ({@code leafHash}). */
+    public static Hash readGivenLeafHash(JsonNode node) {
         return Hash.ofHex(text(node, "leafHash"));
     }
 
     public static ConsistencyProof readConsistencyProof(JsonNode node) {
-        return new ConsistencyProof(required(node, "firstSize").asLong(), required(node, "secondSize").asLong(),
+        return new ConsistencyProof(count(node, "firstSize"), count(node, "secondSize"),
                 hashes(required(node, "path")));
+    }
+
+    /**
+     * A public key as PEM ("BEGIN PUBLIC KEY") or bare base64 of its X.509 SubjectPublicKeyInfo, Ed25519 or EC,
+     * whichever it is: the key says which algorithm checks a signature ({@link #signatureAlgorithm}), never the
+     * signed document, which anyone may have written.
+     *
+     * @throws IllegalArgumentException when it is neither an Ed25519 nor an EC public key
+     */
+    public static PublicKey readPublicKey(String text) {
+        for (String algorithm : new String[]{TreeHeadSigner.ED25519, ECDSA}) {
+            try {
+                return readPublicKey(text, algorithm);
+            } catch (IllegalArgumentException notOfThisAlgorithm) {
+                // try the next one
+            }
+        }
+        throw new IllegalArgumentException("neither an Ed25519 nor an EC public key");
+    }
+
+    /**
+     * The signature algorithm heads are signed with by the private half of this key: Ed25519, or SHA256withECDSA for
+     * an EC key.
+     *
+     * @throws IllegalArgumentException for a key of another kind
+     */
+    public static String signatureAlgorithm(PublicKey key) {
+        return switch (key.getAlgorithm()) {
+            case "EdDSA", "Ed25519" -> TreeHeadSigner.ED25519;
+            case "EC" -> ECDSA;
+            default -> throw new IllegalArgumentException("neither an Ed25519 nor an EC public key: "
+                    + key.getAlgorithm());
+        };
     }
 
     /** A public key as PEM ("BEGIN PUBLIC KEY") or bare base64 of its X.509 SubjectPublicKeyInfo. */
@@ -121,9 +166,24 @@ public final class ProofJson {
     private static JsonNode required(JsonNode node, String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
-            throw new IllegalArgumentException("missing field " + field);
+            throw new IllegalArgumentException("le champ « " + field + " » manque");
         }
         return value;
+    }
+
+    /**
+     * A size or an index: a JSON integer, zero or more. Jackson's {@code asLong} would read {@code "kept"} as 0 and
+     * {@code true} as 1, and a verifier would then check a proof about a tree nobody published.
+     *
+     * @throws IllegalArgumentException, in French for the verifier's user, for anything else
+     */
+    private static long count(JsonNode node, String field) {
+        JsonNode value = required(node, field);
+        if (!value.isIntegralNumber() || !value.canConvertToLong() || value.asLong() < 0) {
+            throw new IllegalArgumentException("le champ « " + field + " » doit être un entier positif ou nul, pas "
+                    + value);
+        }
+        return value.asLong();
     }
 
     private static String text(JsonNode node, String field) {

@@ -24,6 +24,18 @@ public record SignedTreeHead(TreeHead head, String algorithm, byte[] signature) 
         return signature.clone();
     }
 
+    /**
+     * Why this key cannot check the head, or null when it can: the head names a signature algorithm other than the
+     * one the key signs with (see {@link ProofJson#signatureAlgorithm}). The head's record may have been written by
+     * anyone; its own word on the algorithm does not choose how it is checked.
+     */
+    public String uncheckableBy(PublicKey publicKey) {
+        String keyAlgorithm = ProofJson.signatureAlgorithm(publicKey);
+        return algorithm.equals(keyAlgorithm) ? null
+                : "elle annonce l'algorithme « " + algorithm + " », que la clé donnée (" + keyAlgorithm
+                + ") ne vérifie pas";
+    }
+
     /** Whether the head was signed by the private key matching {@code publicKey}. */
     public boolean isSignedBy(PublicKey publicKey) {
         try {

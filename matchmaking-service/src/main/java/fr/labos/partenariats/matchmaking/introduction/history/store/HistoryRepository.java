@@ -88,6 +88,13 @@ public class HistoryRepository {
         return count == null ? 0 : count;
     }
 
+    /** How many introduction events the event store holds: each one committed with its leaf. */
+    long introductionEvents() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE type = ?", Long.class,
+                HistoryRecorder.INTRODUCTION);
+        return count == null ? 0 : count;
+    }
+
     /** The event behind a leaf, or empty. */
     public Optional<StoredEvent> eventAtLeaf(long leafIndex) {
         return jdbc.query(STORED_EVENT + " WHERE h.leaf_index = ?", HistoryRepository::row, leafIndex).stream()

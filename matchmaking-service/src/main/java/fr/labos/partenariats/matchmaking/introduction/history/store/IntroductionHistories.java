@@ -50,15 +50,24 @@ public class IntroductionHistories {
     /**
      * A chain rewritten consistently holds; but while the service runs, its tree still has the leaves it was given
      * when the events were appended (after a restart it rebuilds from the table: then only a kept head tells).
+     * <p>
+     * Every step read here was committed before the tree caught up, and leaves are committed in their index order
+     * ({@code introduction_log}'s lock): a step's leaf is therefore inside the tree. A step whose recorded leaf is
+     * missing or lies beyond the tree's end has a forged leaf index (a rewritten chain given leaves of its own, past
+     * the real ones), or sits past a hole the tree cannot grow over (a history row deleted): either way it is not in
+     * the tree, and skipping it would let a rewritten chain hold.
      */
     private ChainVerification againstTheTree(List<StoredEvent> events, List<HistoryStep> steps, ChainVerification chain) {
         long treeSize = log.catchUp();
         for (int i = 0; i < events.size(); i++) {
-            Long leafIndex = events.get(i).leafIndex();
-            if (leafIndex != null && leafIndex < treeSize
-                    && !log.leafHash(leafIndex).equals(MerkleHashing.leafHash(steps.get(i).event().bytes()))) {
-                return ChainVerification.notInTree(events.size(), events.get(i).sequenceNumber(),
-                        events.get(i).typeName(), leafIndex);
+            StoredEvent event = events.get(i);
+            Long leafIndex = event.leafIndex();
+            if (leafIndex == null || leafIndex < 0 || leafIndex >= treeSize) {
+                return ChainVerification.outsideTheTree(events.size(), event.sequenceNumber(), event.typeName(),
+                        leafIndex, treeSize);
+            }
+            if (!log.leafHash(leafIndex).equals(MerkleHashing.leafHash(steps.get(i).event().bytes()))) {
+                return ChainVerification.notInTree(events.size(), event.sequenceNumber(), event.typeName(), leafIndex);
             }
         }
         return chain;

@@ -26,7 +26,6 @@ import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -83,12 +82,13 @@ public final class TopicAudit {
      *
      * @param clientSettings the Kafka consumer's settings beyond the servers (security protocol, SASL, TLS…); may be
      *                       empty
-     * @param serviceKey     the service's public key for a signature algorithm, or null to leave signatures unchecked
+     * @param serviceKey     the service's public key, which gives the signature algorithm, or null to leave signatures
+     *                       unchecked
      * @throws IllegalArgumentException when the broker does not know the topic
      * @throws org.apache.kafka.common.errors.TimeoutException when the broker cannot be reached
      */
     public static Verdict ofTopic(String bootstrapServers, String topic, Properties clientSettings,
-                                  Function<String, PublicKey> serviceKey) {
+                                  PublicKey serviceKey) {
         TopicAudit audit = new TopicAudit();
         TopicReader.readToTheEnd(bootstrapServers, topic, clientSettings, audit::accept);
         return audit.verdict(serviceKey);
@@ -199,11 +199,13 @@ public final class TopicAudit {
 
     /**
      * Checks what was read: every chain, then every published head against the tree the records give, and its
-     * signature when the service's key is given.
+     * signature when the service's key is given. The key, not the head's record, says which algorithm checks the
+     * signature: a record anyone may have put on the topic names any algorithm, and a head the key cannot check is a
+     * problem of its own, named like the others.
      *
-     * @param serviceKey the service's public key for a signature algorithm, or null to leave signatures unchecked
+     * @param serviceKey the service's public key (Ed25519 or EC), or null to leave signatures unchecked
      */
-    public Verdict verdict(Function<String, PublicKey> serviceKey) {
+    public Verdict verdict(PublicKey serviceKey) {
         List<String> found = new ArrayList<>(problems);
         introductions.forEach((introductionId, steps) -> checkChain(introductionId, steps, found));
         MerkleTree tree = treeOfContiguousLeaves();
@@ -219,8 +221,13 @@ public final class TopicAudit {
             if (!tree.rootHash(head.treeSize()).equals(head.rootHash())) {
                 found.add("la tête de " + head.treeSize() + " événements ne correspond PAS aux événements publiés : "
                         + "l'historique qu'elle signe a été réécrit après leur publication");
-            } else if (serviceKey != null && !signed.isSignedBy(serviceKey.apply(signed.algorithm()))) {
-                found.add("la tête de " + head.treeSize() + " événements n'est pas signée par cette clé");
+            } else if (serviceKey != null) {
+                String uncheckable = signed.uncheckableBy(serviceKey);
+                if (uncheckable != null) {
+                    found.add("la tête de " + head.treeSize() + " événements n'a pas pu être vérifiée : " + uncheckable);
+                } else if (!signed.isSignedBy(serviceKey)) {
+                    found.add("la tête de " + head.treeSize() + " événements n'est pas signée par cette clé");
+                }
             }
         }
         return new Verdict(found, records, introductionEvents, introductions.size(), repeated, withoutMetadata,

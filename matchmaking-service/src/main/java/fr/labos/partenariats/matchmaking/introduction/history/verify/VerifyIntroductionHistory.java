@@ -25,12 +25,17 @@ import java.util.Properties;
  * from the records of {@code lab.matchmaking.events} ({@link TopicAudit}). It runs without the service and trusts
  * nothing it says: only the heads the user holds or the topic kept and, when given, the service's public key.
  * <pre>
- * inclusion   HEAD.json INCLUSION-PROOF.json [PUBLIC-KEY.pem]
+ * inclusion   HEAD.json INCLUSION-PROOF.json [PUBLIC-KEY.pem] [--step STEP.json]
  * consistency EARLIER-HEAD.json LATER-HEAD.json CONSISTENCY-PROOF.json [PUBLIC-KEY.pem]
  * topic       BOOTSTRAP-SERVERS TOPIC [PUBLIC-KEY.pem] [--consumer.config CLIENT.properties]
  * </pre>
  * Exit status 0 when the proof or the audit holds, 1 when it does not, 2 when the arguments, files or broker cannot
  * be read.
+ * <p>
+ * An inclusion proof shows that a leaf is in a tree; which event that leaf is, only the service says (its
+ * {@code eventId}). With {@code --step}, the step of the history the user saved ({@link SavedStep}), the proof must
+ * be about that event: same id and the same leaf, recomputed from the event the proof carries when it does. Without
+ * it the verifier says what it could not tie, and when the leaf was only given by the service.
  */
 public final class VerifyIntroductionHistory {
 
@@ -39,6 +44,10 @@ public final class VerifyIntroductionHistory {
     static final int UNUSABLE = 2;
     /** As Kafka's own command-line tools: the consumer's settings (security protocol, SASL, TLS stores…). */
     static final String CONSUMER_CONFIG = "--consumer.config";
+    /** The step of the history the user saved, which an inclusion proof must be about. */
+    static final String STEP = "--step";
+    /** Said of a leaf hash the proof gives without the event: nothing here hashed it. */
+    private static final String GIVEN_LEAF = "feuille fournie par le service, non recalculée";
 
     private final PrintStream out;
 
@@ -52,8 +61,13 @@ public final class VerifyIntroductionHistory {
 
     int run(List<String> args) {
         try {
-            if (args.size() >= 3 && args.size() <= 4 && args.get(0).equals("inclusion")) {
-                return inclusion(Path.of(args.get(1)), Path.of(args.get(2)), keyPath(args, 3));
+            if (!args.isEmpty() && args.get(0).equals("inclusion")) {
+                List<String> positional = new ArrayList<>(args);
+                Path step = option(positional, STEP);
+                if (positional.size() >= 3 && positional.size() <= 4) {
+                    return inclusion(Path.of(positional.get(1)), Path.of(positional.get(2)), keyPath(positional, 3),
+                            step);
+                }
             }
             if (args.size() >= 4 && args.size() <= 5 && args.get(0).equals("consistency")) {
                 return consistency(Path.of(args.get(1)), Path.of(args.get(2)), Path.of(args.get(3)), keyPath(args, 4));
@@ -65,7 +79,7 @@ public final class VerifyIntroductionHistory {
                     return topic(positional.get(1), positional.get(2), keyPath(positional, 3), clientSettings);
                 }
             }
-            out.println("usage : inclusion TETE.json PREUVE.json [CLE-PUBLIQUE.pem]");
+            out.println("usage : inclusion TETE.json PREUVE.json [CLE-PUBLIQUE.pem] [--step ETAPE.json]");
             out.println("        consistency TETE-ANCIENNE.json TETE-RECENTE.json PREUVE.json [CLE-PUBLIQUE.pem]");
             out.println("        topic SERVEURS-KAFKA SUJET [CLE-PUBLIQUE.pem] [--consumer.config CLIENT.properties]");
             return UNUSABLE;
@@ -75,7 +89,7 @@ public final class VerifyIntroductionHistory {
         }
     }
 
-    private int inclusion(Path headFile, Path proofFile, Path keyFile) throws IOException {
+    private int inclusion(Path headFile, Path proofFile, Path keyFile, Path stepFile) throws IOException {
         SignedTreeHead head = ProofJson.readHead(read(headFile));
         if (!signedIfAsked(head, keyFile)) {
             return FAILS;
@@ -83,18 +97,50 @@ public final class VerifyIntroductionHistory {
         JsonNode proofJson = read(proofFile);
         InclusionProof proof = ProofJson.readInclusionProof(proofJson);
         Hash leafHash = ProofJson.readLeafHash(proofJson);
+        String leaf = ProofJson.readLeaf(proofJson);
+        String eventId = proofJson.path("eventId").isTextual() ? proofJson.path("eventId").asText() : null;
+        boolean twoLeaves = leaf != null && proofJson.hasNonNull("leafHash");
+        if (twoLeaves && !ProofJson.readGivenLeafHash(proofJson).equals(leafHash)) {
+            return fails("la feuille que donne la preuve n'est pas celle de l'événement qu'elle porte : l'une des deux "
+                    + "a été changée");
+        }
+        SavedStep saved = stepFile == null ? null : SavedStep.of(read(stepFile), eventId);
+        String mismatch = saved == null ? null : saved.mismatch(eventId, proof.leafIndex(), leaf, leafHash);
+        if (mismatch != null) {
+            return fails(mismatch);
+        }
         if (proof.treeSize() != head.head().treeSize()) {
             return fails("la preuve porte sur un arbre de " + proof.treeSize() + " événements, la tête sur "
                     + head.head().treeSize());
         }
         if (!MerkleProofs.verifyInclusion(leafHash, proof, head.head().rootHash())) {
-            return fails("l'événement " + proof.leafIndex() + " (" + leafHash + ") n'est PAS dans l'arbre de tête "
+            return fails("la feuille " + proof.leafIndex() + " (" + leafHash + ") n'est PAS dans l'arbre de tête "
                     + head.head().rootHash());
         }
-        out.println("OK : l'événement " + proof.leafIndex() + " figure dans l'arbre de " + proof.treeSize()
+        out.println("OK : la feuille " + proof.leafIndex() + " figure dans l'arbre de " + proof.treeSize()
                 + " événements de tête " + head.head().rootHash());
+        out.println(whichEvent(saved, stepFile, eventId, leaf));
         out.println(signatureSaid(keyFile, "la tête"));
         return HOLDS;
+    }
+
+    /**
+     * What ties the leaf to an event: the step the user saved, or nothing but the service's word; and whether the
+     * leaf was recomputed from the event the proof carries or only given by the service.
+     */
+    private static String whichEvent(SavedStep saved, Path stepFile, String eventId, String leaf) {
+        if (saved != null) {
+            return "  c'est " + saved.described() + " enregistré dans " + stepFile.getFileName() + (leaf != null
+                    ? " : recalculé à partir de la preuve, il a l'empreinte de l'étape enregistrée"
+                    : " : sa feuille est celle de l'étape enregistrée (" + GIVEN_LEAF + ")");
+        }
+        String named = eventId == null ? "la preuve ne nomme aucun événement"
+                : "l'événement " + eventId + " n'est que ce qu'en dit le service";
+        return leaf != null
+                ? "  feuille recalculée à partir de l'événement que porte la preuve ; " + named
+                + " (--step ETAPE.json : l'étape enregistrée de l'historique, pour l'y relier)"
+                : "  " + GIVEN_LEAF + " : la preuve montre qu'elle figure dans l'arbre, pas de quel événement elle "
+                + "est ; " + named + " (--step ETAPE.json : l'étape enregistrée de l'historique, pour l'y relier)";
     }
 
     private int consistency(Path earlierFile, Path laterFile, Path proofFile, Path keyFile) throws IOException {
@@ -119,15 +165,14 @@ public final class VerifyIntroductionHistory {
     }
 
     private int topic(String bootstrapServers, String topic, Path keyFile, Path clientSettingsFile) throws IOException {
-        String keyText = keyFile == null ? null : Files.readString(keyFile);
+        PublicKey key = keyFile == null ? null : ProofJson.readPublicKey(Files.readString(keyFile));
         Properties clientSettings = new Properties();
         if (clientSettingsFile != null) {
             try (Reader reader = Files.newBufferedReader(clientSettingsFile)) {
                 clientSettings.load(reader);
             }
         }
-        TopicAudit.Verdict verdict = TopicAudit.ofTopic(bootstrapServers, topic, clientSettings,
-                keyText == null ? null : algorithm -> ProofJson.readPublicKey(keyText, algorithm));
+        TopicAudit.Verdict verdict = TopicAudit.ofTopic(bootstrapServers, topic, clientSettings, key);
         verdict.lines().forEach(out::println);
         return verdict.holds() ? HOLDS : FAILS;
     }
@@ -146,7 +191,13 @@ public final class VerifyIntroductionHistory {
         if (keyFile == null) {
             return true;
         }
-        PublicKey key = ProofJson.readPublicKey(Files.readString(keyFile), head.algorithm());
+        // The key file says how a signature is checked; the head file, whoever wrote it, does not.
+        PublicKey key = ProofJson.readPublicKey(Files.readString(keyFile));
+        String uncheckable = head.uncheckableBy(key);
+        if (uncheckable != null) {
+            fails("la tête de " + head.head().treeSize() + " événements n'a pas pu être vérifiée : " + uncheckable);
+            return false;
+        }
         if (!head.isSignedBy(key)) {
             fails("la tête de " + head.head().treeSize() + " événements n'est pas signée par cette clé");
             return false;

@@ -84,6 +84,16 @@ class MerkleTreeVectorsTest {
         assertThat(MerkleProofs.verifyConsistency(tree.rootHash(4), tree.rootHash(5), empty)).isFalse();
     }
 
+    /** Every tree extends the empty one, whose head is SHA-256 of nothing; a "head of 0 leaves" with another root is none. */
+    @Test
+    void onlyTheEmptyTreesHeadIsExtendedFromSizeZero() {
+        ConsistencyProof fromNothing = new ConsistencyProof(0, 8, List.of());
+        assertThat(MerkleProofs.verifyConsistency(Hash.ofHex(ROOTS.get(0)), tree.rootHash(8), fromNothing)).isTrue();
+        assertThat(MerkleProofs.verifyConsistency(tree.rootHash(3), tree.rootHash(8), fromNothing)).isFalse();
+        assertThat(MerkleProofs.verifyConsistency(tree.rootHash(3), tree.rootHash(3),
+                new ConsistencyProof(0, 0, List.of()))).isFalse();
+    }
+
     @Test
     void aProofWithAHashOfTheWrongLengthCannotEvenBeRead() {
         assertThat(catchThrowable(() -> Hash.ofHex("abacaba0")))

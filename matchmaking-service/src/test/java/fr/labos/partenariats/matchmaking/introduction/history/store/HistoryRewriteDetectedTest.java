@@ -77,12 +77,18 @@ class HistoryRewriteDetectedTest {
             Path mayHead = save(awaitHead(before, 6), "may-head.json");
             Files.writeString(files.resolve("service-key.pem"),
                     JSON.readTree(before.get("/api/introduction-log/public-key").body()).path("publicKey").asText());
-            firstEvent = JSON.readTree(before.get("/api/introductions/" + rewritten + "/history").body())
-                    .path("steps").get(0).path("eventId").asText();
+            JsonNode firstStep = JSON.readTree(before.get("/api/introductions/" + rewritten + "/history").body())
+                    .path("steps").get(0);
+            firstEvent = firstStep.path("eventId").asText();
+            // The step as its reader saved it: the proof must be about that very event.
+            save(firstStep.toString(), "step.json");
             Path included = save(before.get("/api/introduction-log/inclusion?treeSize=6&eventId=" + firstEvent).body(),
                     "inclusion.json");
-            Verifier inclusion = verify("inclusion", mayHead, included, files.resolve("service-key.pem"));
+            Verifier inclusion = runVerifier(new String[]{"inclusion", mayHead.toString(), included.toString(),
+                    files.resolve("service-key.pem").toString(), "--step", files.resolve("step.json").toString()});
             assertThat(inclusion.exitStatus()).as(inclusion.output()).isZero();
+            assertThat(inclusion.output()).contains("c'est l'événement " + firstEvent + " (étape 0, "
+                    + "IntroductionProposedEvent) enregistré dans step.json : recalculé à partir de la preuve");
 
             // Control: the history grows honestly, the proof from the kept head holds.
             introductions.proposedAndAccepted("Intermédiation : bénévoles");
@@ -123,6 +129,15 @@ class HistoryRewriteDetectedTest {
             Verifier inclusion = verify("inclusion", files.resolve("may-head.json"), forged,
                     files.resolve("service-key.pem"));
             assertThat(inclusion.exitStatus()).as(inclusion.output()).isEqualTo(1);
+            // Whoever kept no head but the step they read: the rewritten event is in the tree the service signs now,
+            // but it is not the event of that step.
+            Path current = save(after.get("/api/introduction-log/inclusion?treeSize=12&eventId=" + firstEvent).body(),
+                    "current-inclusion.json");
+            Verifier againstTheStep = runVerifier(new String[]{"inclusion", laterHead.toString(), current.toString(),
+                    files.resolve("service-key.pem").toString(), "--step", files.resolve("step.json").toString()});
+            assertThat(againstTheStep.exitStatus()).as(againstTheStep.output()).isEqualTo(1);
+            assertThat(againstTheStep.output()).startsWith("ÉCHEC : l'événement que porte la preuve n'est pas celui de "
+                    + "l'étape enregistrée");
 
             // Whoever kept no head but reads the topic: the records published before the rewrite do not give the
             // root the service signed after it.
@@ -147,11 +162,12 @@ class HistoryRewriteDetectedTest {
         String holeTopic = SharedKafka.newTopic("it.history-hole.matchmaking.events");
         String database;
         String firstEvent;
+        String second;
         try (RunningMatchmaking before = start(key, null, holeTopic)) {
             database = before.databaseUrl();
             Introductions introductions = new Introductions(before);
             String first = introductions.proposedAndAccepted("Intermédiation : atelier vélo");
-            introductions.proposedAndAccepted("Intermédiation : jardin partagé");
+            second = introductions.proposedAndAccepted("Intermédiation : jardin partagé");
             awaitHead(before, 6);
             firstEvent = JSON.readTree(before.get("/api/introductions/" + first + "/history").body())
                     .path("steps").get(0).path("eventId").asText();
@@ -167,6 +183,13 @@ class HistoryRewriteDetectedTest {
             MeterRegistry meters = after.context().getBean(MeterRegistry.class);
             await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(
                     meters.get("lab.introduction.log.missing.leaves").gauge().value()).isEqualTo(4.0));
+            // The tree rebuilt at start stops at the hole, short of the event store's introduction events.
+            assertThat(meters.get("lab.introduction.log.unmatched.events").gauge().value()).isGreaterThanOrEqualTo(4.0);
+            // A step whose leaf lies past the hole is not in the tree: its verification says so.
+            JsonNode beyond = JSON.readTree(after.get("/api/introductions/" + second + "/verification").body());
+            assertThat(beyond.path("holds").asBoolean()).as(beyond.toString()).isFalse();
+            assertThat(beyond.path("reason").asText()).isEqualTo("NOT_IN_TREE");
+            assertThat(beyond.path("brokenStep").asLong()).isZero();
             // Several publishing periods later, still the head of 6: none is signed over the hole.
             Thread.sleep(1_000);
             assertThat(JSON.readTree(after.get("/api/introduction-log/head").body()).path("treeSize").asLong())

@@ -2,6 +2,8 @@ package fr.labos.partenariats.matchmaking.introduction.history.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.matchmaking.introduction.history.CanonicalEvent;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleHashing;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHead;
@@ -28,6 +30,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.security.PublicKey;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.util.Locale;
@@ -198,6 +201,105 @@ class HistoryTamperingTest {
                 .isEqualTo("l'étape 1 (IntroductionAcceptedEvent) a été modifiée après son enregistrement");
     }
 
+    /**
+     * A rewrite that leaves the tree alone: the introduction's history rows are moved aside under another id (the tree
+     * keeps their leaves), its payloads altered, and new rows inserted for it with the chain recomputed, the real event
+     * ids and leaf indexes far beyond the tree. The chain holds; the leaves do not exist, and that is a break.
+     */
+    @Test
+    void aRewrittenChainGivenLeavesBeyondTheTreeIsNotInTheTree() throws Exception {
+        String id = new Introductions(service).proposedAndAccepted("Intermédiation : prêt d'un camion");
+        assertThat(json(service.get("/api/introductions/" + id + "/verification")).path("holds").asBoolean()).isTrue();
+
+        try (Connection db = DriverManager.getConnection(service.databaseUrl(), EmbeddedPostgresInitializer.USER,
+                EmbeddedPostgresInitializer.PASSWORD)) {
+            try (PreparedStatement aside = db.prepareStatement("""
+                    UPDATE introduction_history
+                    SET introduction_id = 'zz-' || introduction_id, event_identifier = gen_random_uuid()::text,
+                        global_index = -global_index
+                    WHERE introduction_id = ?""")) {
+                aside.setString(1, id);
+                assertThat(aside.executeUpdate()).isEqualTo(3);
+            }
+            try (PreparedStatement alter = db.prepareStatement("""
+                    UPDATE domainevententry
+                    SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'camion', 'autocar'), 'UTF8')
+                    WHERE aggregateidentifier = ?""")) {
+                alter.setString(1, id);
+                assertThat(alter.executeUpdate()).isEqualTo(3);
+            }
+            String previous = null;
+            try (PreparedStatement rows = db.prepareStatement("""
+                    SELECT sequencenumber, eventidentifier, globalindex, payloadtype, payloadrevision, payload,
+                           metadata, timestamp
+                    FROM domainevententry WHERE aggregateidentifier = ? ORDER BY sequencenumber""");
+                 PreparedStatement insert = db.prepareStatement("""
+                         INSERT INTO introduction_history (introduction_id, sequence_number, event_identifier,
+                             global_index, previous_hash, hash, leaf_index, leaf_hash)
+                         VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                rows.setString(1, id);
+                try (ResultSet row = rows.executeQuery()) {
+                    while (row.next()) {
+                        String type = row.getString("payloadtype");
+                        CanonicalEvent event = CanonicalEvent.ofStored(type.substring(type.lastIndexOf('.') + 1),
+                                row.getString("payloadrevision"), row.getBytes("payload"), row.getBytes("metadata"),
+                                row.getString("timestamp"), previous);
+                        insert.setString(1, id);
+                        insert.setLong(2, row.getLong("sequencenumber"));
+                        insert.setString(3, row.getString("eventidentifier"));
+                        insert.setLong(4, row.getLong("globalindex"));
+                        insert.setString(5, previous);
+                        insert.setString(6, event.hash());
+                        insert.setLong(7, 1_000_000_000_000L + row.getLong("sequencenumber"));
+                        insert.setString(8, MerkleHashing.leafHash(event.bytes()).hex());
+                        assertThat(insert.executeUpdate()).isEqualTo(1);
+                        previous = event.hash();
+                    }
+                }
+            }
+        }
+
+        JsonNode verification = json(service.get("/api/introductions/" + id + "/verification"));
+        assertThat(verification.path("holds").asBoolean()).as(verification.toString()).isFalse();
+        assertThat(verification.path("reason").asText()).isEqualTo("NOT_IN_TREE");
+        assertThat(verification.path("brokenStep").asLong()).isZero();
+        assertThat(verification.path("brokenType").asText()).isEqualTo("IntroductionProposedEvent");
+        assertThat(verification.path("explanation").asText()).startsWith("l'étape 0 (IntroductionProposedEvent) est "
+                + "enregistrée à la feuille 1000000000000, hors de l'arbre des mises en relation");
+    }
+
+    /**
+     * The proposal deleted from the store, which names the two actors: the history still records the introduction, so
+     * it is not unknown; with no known actors only an admin reads it, and the verification names the deleted step.
+     */
+    @Test
+    void anIntroductionWhoseFirstStepWasDeletedIsVerifiedForAnAdmin() throws Exception {
+        String id = new Introductions(service).proposedAndAccepted("Intermédiation : prêt d'une salle de réunion");
+        String member = TestTokens.member("actor-a").sign();
+        assertThat(service.get("/api/introductions/" + id + "/verification", member).statusCode()).isEqualTo(200);
+        assertThat(sql("DELETE FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 0", id))
+                .isEqualTo(1);
+
+        JsonNode verification = brokenAtStepZero(id, "MISSING_STEP");
+        assertThat(verification.path("explanation").asText()).startsWith("l'étape 0 manque avant l'étape 1");
+        JsonNode history = json(service.get("/api/introductions/" + id + "/history"));
+        assertThat(history.path("steps")).hasSize(2);
+        assertThat(history.path("steps").get(0).path("step").asLong()).isEqualTo(1);
+        // The parties are no longer known: a member of one of them is told, as anyone, that there is nothing.
+        assertThat(service.get("/api/introductions/" + id + "/verification", member).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anIntroductionWhoseStepsWereAllDeletedIsVerifiedForAnAdmin() throws Exception {
+        String id = new Introductions(service).proposedAndAccepted("Intermédiation : prêt d'un vidéoprojecteur");
+        assertThat(sql("DELETE FROM domainevententry WHERE aggregateidentifier = ?", id)).isEqualTo(3);
+
+        JsonNode verification = brokenAtStepZero(id, "MISSING_STEP");
+        assertThat(verification.path("explanation").asText()).isEqualTo("les étapes 0 à 2, enregistrées dans "
+                + "l'historique, manquent dans le magasin d'événements : elles ont été supprimées");
+        assertThat(json(service.get("/api/introductions/" + id + "/history")).path("steps")).isEmpty();
+    }
+
     @Test
     void aViewerReadsTheTreeButNeitherTheHistoryNorTheEventsInItsProofs() throws Exception {
         String id = new Introductions(service).proposedAndAccepted("Intermédiation : jardin partagé");
@@ -255,6 +357,17 @@ class HistoryTamperingTest {
         JsonNode problem = problem(service.get("/api/introductions/intro-nowhere/history"), 404, ProblemTypes.NOT_FOUND);
         assertThat(problem.path("detail").asText())
                 .isEqualTo("Aucune mise en relation « intro-nowhere » : elle n'a aucun historique.");
+    }
+
+    /** The verification as an admin reads it: a 200 that does not hold, broken at step 0 for that reason. */
+    private static JsonNode brokenAtStepZero(String id, String reason) throws Exception {
+        HttpResponse<String> response = service.get("/api/introductions/" + id + "/verification");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode verification = json(response);
+        assertThat(verification.path("holds").asBoolean()).as(verification.toString()).isFalse();
+        assertThat(verification.path("reason").asText()).isEqualTo(reason);
+        assertThat(verification.path("brokenStep").asLong()).isZero();
+        return verification;
     }
 
     /** The answer is a problem document (RFC 7807) of that status and type; returns it. */

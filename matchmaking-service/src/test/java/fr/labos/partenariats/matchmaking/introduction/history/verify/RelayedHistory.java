@@ -19,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Records of {@code lab.matchmaking.events} written the way matchmaking-service's relay writes them: each
@@ -45,8 +44,8 @@ public final class RelayedHistory {
         return tree;
     }
 
-    public Function<String, PublicKey> serviceKey() {
-        return algorithm -> serviceKey.getPublic();
+    public PublicKey serviceKey() {
+        return serviceKey.getPublic();
     }
 
     /** An introduction's first step (a proposal) and then acceptances, hashed, chained and leafed as the service does. */
@@ -89,7 +88,12 @@ public final class RelayedHistory {
 
     /** A head of the service's key over any tree, e.g. one the published records do not give. */
     public void publish(TreeHead head) {
-        SignedTreeHead signed = signer.sign(head);
+        publish(signer.sign(head));
+    }
+
+    /** A head record as the relay writes it, whatever it holds: e.g. one a writer of the database appended. */
+    public void publish(SignedTreeHead signed) {
+        TreeHead head = signed.head();
         String value;
         try {
             // As the relay writes the event the service appends (TreeHeadPublisher).
@@ -105,7 +109,7 @@ public final class RelayedHistory {
     }
 
     /** The audit of the records as they are now. */
-    public TopicAudit.Verdict audit(Function<String, PublicKey> key) {
+    public TopicAudit.Verdict audit(PublicKey key) {
         TopicAudit audit = new TopicAudit();
         records.forEach(audit::accept);
         return audit.verdict(key);

@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.introduction.history.verify;
 
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleTree;
+import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHead;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHeadSigner;
 import fr.labos.partenariats.schema.EventHeaders;
@@ -12,7 +13,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -73,9 +73,7 @@ class TopicAuditTest {
     void aPayloadThatNoLongerGivesItsHashIsNamed() {
         history.introduction("intro-1", 3);
         history.head();
-        TopicAudit.TopicRecord accepted = topic.get(1);
-        topic.set(1, new TopicAudit.TopicRecord(accepted.partition(), accepted.offset(), accepted.headers(),
-                accepted.value().replace("\"bothSidesAccepted\":false", "\"bothSidesAccepted\":true")));
+        alter(1, "\"bothSidesAccepted\":false", "\"bothSidesAccepted\":true");
 
         TopicAudit.Verdict verdict = history.audit(key());
 
@@ -148,7 +146,7 @@ class TopicAuditTest {
         history.head();
         PublicKey otherKey = TreeHeadSigner.newEd25519KeyPair().getPublic();
 
-        assertThat(history.audit(algorithm -> otherKey).problems())
+        assertThat(history.audit(otherKey).problems())
                 .containsExactly("la tête de 2 événements n'est pas signée par cette clé");
         TopicAudit.Verdict unsigned = history.audit(null);
         assertThat(unsigned.holds()).isTrue();
@@ -168,6 +166,41 @@ class TopicAuditTest {
                         + "position 0)");
     }
 
+    /**
+     * Anyone who writes to the database can append a head event naming any algorithm; the relay publishes it and the
+     * topic keeps it forever. The key says how heads are checked: that head is a problem of its own, and the audit
+     * still names the rewritten step beside it.
+     */
+    @Test
+    void aHeadNamingAnAlgorithmTheKeyDoesNotCheckIsNamedAndTheAuditGoesOn() {
+        history.introduction("intro-1", 3);
+        history.head();
+        history.publish(new SignedTreeHead(new TreeHead(2, tree.rootHash(2), Instant.parse("2026-06-01T00:00:00Z")),
+                "RSA", new byte[256]));
+        history.introduction("intro-2", 2);
+        history.head();
+        alter(6, "\"actorId\":\"actor-a\"", "\"actorId\":\"actor-c\"");
+
+        TopicAudit.Verdict verdict = history.audit(key());
+
+        assertThat(verdict.holds()).isFalse();
+        assertThat(verdict.problems()).containsExactlyInAnyOrder(
+                "mise en relation intro-2 : l'étape 1 (IntroductionAcceptedEvent) a été modifiée après son "
+                        + "enregistrement",
+                "la tête de 2 événements n'a pas pu être vérifiée : elle annonce l'algorithme « RSA », que la clé "
+                        + "donnée (Ed25519) ne vérifie pas",
+                "la tête de 5 événements ne correspond PAS aux événements publiés : l'historique qu'elle signe a été "
+                        + "réécrit après leur publication");
+        assertThat(verdict.headsChecked()).isEqualTo(3);
+    }
+
+    /** Rewrites a record's payload in place, its headers (the hash it was published with) unchanged. */
+    private void alter(int record, String from, String to) {
+        TopicAudit.TopicRecord original = topic.get(record);
+        topic.set(record, new TopicAudit.TopicRecord(original.partition(), original.offset(), original.headers(),
+                original.value().replace(from, to)));
+    }
+
     /** What the service signs once its database was rewritten: a tree the published records do not give. */
     private MerkleTree rewrittenTree() {
         MerkleTree rewritten = new MerkleTree();
@@ -177,7 +210,7 @@ class TopicAuditTest {
         return rewritten;
     }
 
-    private Function<String, PublicKey> key() {
+    private PublicKey key() {
         return history.serviceKey();
     }
 }
