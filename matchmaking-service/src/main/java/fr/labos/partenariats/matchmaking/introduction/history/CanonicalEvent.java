@@ -127,41 +127,10 @@ public record CanonicalEvent(String type, String revision, JsonNode payload, Jso
         form.put("timestamp", timestamp.toString());
         form.put("previousHash", previousHash);
         try {
-            return utf8(CANONICAL.writeValueAsString(form));
+            return CANONICAL.writeValueAsString(form).getBytes(StandardCharsets.UTF_8);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree always serializes", e);
         }
-    }
-
-    /**
-     * JSON text in UTF-8, every unpaired surrogate written as its JSON escape (a backslash, {@code u} and four
-     * upper-case hex digits, as Jackson escapes it). A stored string may hold one (the serializer writes it escaped,
-     * the reader gives it back), and {@code String.getBytes} would turn it into {@code ?}: "pourquoi ?" and
-     * "pourquoi " followed by a lone low surrogate gave the same bytes, and the same hash. It can only stand inside a
-     * JSON string, where the escape means the same character. A text without one, which is every text a person
-     * types, gives exactly the bytes it gave before, so the hashes recorded are unchanged; Jackson's
-     * {@code writeValueAsBytes} would not do: it escapes the valid pairs too (an emoji) and would change their hashes.
-     */
-    static byte[] utf8(String json) {
-        StringBuilder escaped = null;
-        int copied = 0;
-        for (int i = 0; i < json.length(); i++) {
-            char c = json.charAt(i);
-            if (!Character.isSurrogate(c)) {
-                continue;
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < json.length() && Character.isLowSurrogate(json.charAt(i + 1))) {
-                i++; // a pair: one character outside the BMP, four bytes of UTF-8
-                continue;
-            }
-            if (escaped == null) {
-                escaped = new StringBuilder(json.length() + 16);
-            }
-            escaped.append(json, copied, i).append(String.format("\\u%04X", (int) c));
-            copied = i + 1;
-        }
-        String text = escaped == null ? json : escaped.append(json, copied, json.length()).toString();
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 
     /** SHA-256 of {@link #bytes()}, in lower-case hex: the hash the next step links to. */
