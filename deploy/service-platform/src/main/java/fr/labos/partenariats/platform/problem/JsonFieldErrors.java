@@ -63,6 +63,9 @@ final class JsonFieldErrors {
         if (mapping instanceof StrictJson.NulCharacter) {
             return new FieldProblem(field, messages.get("problem.field.nul-character", locale));
         }
+        if (mapping instanceof StrictJson.LoneSurrogate) {
+            return new FieldProblem(field, messages.get("problem.field.lone-surrogate", locale));
+        }
         if (mapping instanceof InvalidFormatException format && format.getTargetType() != null) {
             Class<?> target = format.getTargetType();
             if (target.isEnum()) {

@@ -33,7 +33,22 @@ final class StrictJson implements Jackson2ObjectMapperBuilderCustomizer {
         }
     }
 
-    /** Jackson's own string reading, then a refusal of a NUL character, named as an invalid value of that field. */
+    /**
+     * A text carrying half of a UTF-16 surrogate pair (JSON allows {@code "\\udc00"} alone): no character at all, which
+     * UTF-8 cannot encode — written out it becomes "?", so that two different texts would read the same, in the
+     * introductions' hashed history as anywhere else.
+     */
+    static final class LoneSurrogate extends InvalidFormatException {
+
+        LoneSurrogate(JsonParser parser, String value) {
+            super(parser, "lone surrogate", value, String.class);
+        }
+    }
+
+    /**
+     * Jackson's own string reading, then a refusal of a NUL character or a lone surrogate, named as an invalid value of
+     * that field.
+     */
     static final class NoNulStrings extends StdScalarDeserializer<String> {
 
         NoNulStrings() {
@@ -51,7 +66,22 @@ final class StrictJson implements Jackson2ObjectMapperBuilderCustomizer {
             if (value != null && value.indexOf('\u0000') >= 0) {
                 throw new NulCharacter(parser, value);
             }
+            if (value != null && hasLoneSurrogate(value)) {
+                throw new LoneSurrogate(parser, value);
+            }
             return value;
+        }
+
+        private static boolean hasLoneSurrogate(String value) {
+            for (int i = 0; i < value.length(); i++) {
+                char c = value.charAt(i);
+                if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                    i++; // a pair: one character outside the basic plane (an emoji)
+                } else if (Character.isSurrogate(c)) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

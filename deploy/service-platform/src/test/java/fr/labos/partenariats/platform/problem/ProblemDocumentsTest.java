@@ -178,6 +178,12 @@ class ProblemDocumentsTest {
         assertThat(JSON.readTree(title.body()).at("/errors/0/field").asText()).isEqualTo("title");
         assertThat(JSON.readTree(tag.body()).at("/errors/0/field").asText()).isEqualTo("tags[0]");
         assertThat(ProblemTestApplication.WRITES.get()).isEqualTo(writes);
+        // Half of a surrogate pair is no character either (UTF-8 would write it "?"); a whole pair, an emoji, is one.
+        HttpResponse<String> half = postJson("{\"title\": \"pourquoi \\udc00\"}");
+        assertThat(half.statusCode()).as(half.body()).isEqualTo(400);
+        assertThat(JSON.readTree(half.body()).at("/errors/0/message").asText()).startsWith("caractère incomplet");
+        assertThat(postJson("{\"title\": \"minibus \\ud83d\\ude90\"}").statusCode()).isEqualTo(201);
+        assertThat(ProblemTestApplication.WRITES.get()).isEqualTo(writes + 1);
         // A number is still not a text, and said so (not taken for a NUL).
         HttpResponse<String> number = postJson("{\"title\": 8}");
         assertThat(number.statusCode()).isEqualTo(400);

@@ -32,6 +32,22 @@ class CanonicalEventTest {
     }
 
     /**
+     * The hash of an event as the canonical form writes it, computed once and pinned: accents, guillemets, an emoji (a
+     * valid surrogate pair, four bytes of UTF-8), control characters, a decimal. A change to the form would make every
+     * recorded hash look altered; this test says so before a release does.
+     */
+    @Test
+    void anEventHasTheHashItAlwaysHad() {
+        CanonicalEvent event = CanonicalEvent.ofStored("IntroductionProposedEvent", "1",
+                ("{\"note\":\"Prêt d'un minibus \uD83D\uDE90 — « urgent »\\n\\t\\u0001\",\"score\":0.8125,"
+                        + "\"actorId\":\"actor-a\"}").getBytes(StandardCharsets.UTF_8),
+                "{\"principalSubject\":\"u-member-a\",\"actingFor\":\"actor-a\"}".getBytes(StandardCharsets.UTF_8),
+                "2026-05-01T09:30:00.123Z", "ab".repeat(32));
+        assertThat(event.hash()).isEqualTo("2fd2ddcd802d29a8aa7065e3132913cbc1644ee33f0e60c5e1f086e0b0426c99");
+        assertThat(event.text()).contains("minibus \uD83D\uDE90 — « urgent »\\n\\t\\u0001");
+    }
+
+    /**
      * For what the serializer writes, reading the decimals as text gives the bytes reading them as doubles gave on the
      * JDK that wrote them: the hashes recorded before the change still verify.
      */
