@@ -174,6 +174,13 @@ public class Introduction {
         String meetingId = speedMeetingId(command.sessionId(), command.round());
         if (meetings.containsKey(meetingId)) return;
         checkNotClosed(clock);
+        if (command.heldAt().isBefore(proposedAt)) {
+            // Proposed after they met (the meeting handled late, or read again from the start): the meeting says
+            // nothing of an answer to a proposal made later, so it does not accept it for both sides; the caller makes
+            // the meeting's own introduction instead.
+            throw new InvalidIntroduction("heldAt", "la rencontre (" + command.heldAt() + ") précède la proposition ("
+                    + proposedAt + ") : elle ne vaut pas réponse");
+        }
         Instant now = clock.instant();
         if (status == IntroductionStatus.PROPOSED) {
             List<String> waiting = new ArrayList<>(List.of(actorId, partnerActorId));

@@ -108,9 +108,11 @@ class IntroductionFromSpeedMeetingTest {
     // ------------------------------------------------------------------ a meeting that joins an introduction in progress
 
     private static final String PLACE = "Maison des associations — table 3";
+    /** The round of a session held once the introduction was proposed (at {@code NOW}): a minute after. */
+    private static final Instant ROUND_AFTER = NOW.plusSeconds(60);
 
     private static JoinIntroductionAfterSpeedMeetingCommand joined(String actor, String partner) {
-        return new JoinIntroductionAfterSpeedMeetingCommand(ID, "s-1", 2, actor, partner, ROUND_TWO, PLACE, NOTE);
+        return new JoinIntroductionAfterSpeedMeetingCommand(ID, "s-1", 2, actor, partner, ROUND_AFTER, PLACE, NOTE);
     }
 
     @Test
@@ -119,7 +121,7 @@ class IntroductionFromSpeedMeetingTest {
                 .andGivenCommands(askedByTheAssociation())
                 .when(joined(FOUNDATION, ASSOCIATION))
                 .expectEvents(acceptedBy(ASSOCIATION, false), acceptedBy(FOUNDATION, true),
-                        new MeetingScheduledEvent(ID, MEETING, ROUND_TWO, PLACE, NOW),
+                        new MeetingScheduledEvent(ID, MEETING, ROUND_AFTER, PLACE, NOW),
                         new MeetingHeldEvent(ID, MEETING, NOTE, NOW))
                 .expectNoScheduledDeadlines();
     }
@@ -130,7 +132,7 @@ class IntroductionFromSpeedMeetingTest {
                 .andGivenCommands(askedByTheAssociation(), acceptBy(FOUNDATION))
                 .when(joined(ASSOCIATION, FOUNDATION))
                 .expectEvents(acceptedBy(ASSOCIATION, true),
-                        new MeetingScheduledEvent(ID, MEETING, ROUND_TWO, PLACE, NOW),
+                        new MeetingScheduledEvent(ID, MEETING, ROUND_AFTER, PLACE, NOW),
                         new MeetingHeldEvent(ID, MEETING, NOTE, NOW))
                 .expectNoScheduledDeadlines();
     }
@@ -139,14 +141,14 @@ class IntroductionFromSpeedMeetingTest {
     void anAcceptedIntroductionGetsTheSessionMeetingAsAMeetingHeld() {
         fixture.given(acceptedByBothSides())
                 .when(joined(ASSOCIATION, FOUNDATION))
-                .expectEvents(new MeetingScheduledEvent(ID, MEETING, ROUND_TWO, PLACE, NOW),
+                .expectEvents(new MeetingScheduledEvent(ID, MEETING, ROUND_AFTER, PLACE, NOW),
                         new MeetingHeldEvent(ID, MEETING, NOTE, NOW));
     }
 
     @Test
     void theSameRoundJoinedTwiceIsRecordedOnce() {
         fixture.given(acceptedByBothSides())
-                .andGiven(new MeetingScheduledEvent(ID, MEETING, ROUND_TWO, PLACE, NOW),
+                .andGiven(new MeetingScheduledEvent(ID, MEETING, ROUND_AFTER, PLACE, NOW),
                         new MeetingHeldEvent(ID, MEETING, NOTE, NOW))
                 .when(joined(FOUNDATION, ASSOCIATION))
                 .expectSuccessfulHandlerExecution()
@@ -163,6 +165,20 @@ class IntroductionFromSpeedMeetingTest {
                 .expectNoEvents();
     }
 
+    /**
+     * A meeting held before the introduction was proposed (handled late, or read again from the start) says nothing
+     * of an answer to it: refused, and the meeting makes its own introduction instead of accepting this one for both.
+     */
+    @Test
+    void aMeetingHeldBeforeTheProposalDoesNotAnswerIt() {
+        fixture.givenCurrentTime(NOW)
+                .andGivenCommands(askedByTheAssociation())
+                .when(new JoinIntroductionAfterSpeedMeetingCommand(ID, "s-1", 2, ASSOCIATION, FOUNDATION,
+                        NOW.minusSeconds(60), PLACE, NOTE))
+                .expectException(InvalidIntroduction.class)
+                .expectNoEvents();
+    }
+
     @Test
     void onlyTheIntroductionOfThatPairIsJoined() {
         fixture.given(acceptedByBothSides())
@@ -170,7 +186,7 @@ class IntroductionFromSpeedMeetingTest {
                 .expectException(NotAPartyToIntroduction.class)
                 .expectNoEvents();
         fixture.given(acceptedByBothSides())
-                .when(new JoinIntroductionAfterSpeedMeetingCommand(ID, "s-1", 0, ASSOCIATION, FOUNDATION, ROUND_TWO,
+                .when(new JoinIntroductionAfterSpeedMeetingCommand(ID, "s-1", 0, ASSOCIATION, FOUNDATION, ROUND_AFTER,
                         PLACE, NOTE))
                 .expectException(InvalidIntroduction.class)
                 .expectNoEvents();
