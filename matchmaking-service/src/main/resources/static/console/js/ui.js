@@ -148,10 +148,20 @@ export function formatDeadline(value) {
 export function sessionStart(session) {
   const when = `${formatDate(session.date)} à ${(session.startsAt || '').slice(0, 5)}`;
   if (!session.timeZone || session.timeZone === LAB_TIME_ZONE) return when;
-  const zone = new Intl.DateTimeFormat('fr-FR', { timeZone: session.timeZone, timeZoneName: 'long' })
-    .formatToParts(new Date()).find(p => p.type === 'timeZoneName')?.value;
+  // The browser's own names say « heure normale de l'Atlantique » for the Antilles: the territory's name is clearer.
+  const zone = OVERSEAS_HOURS[session.timeZone] ?? new Intl.DateTimeFormat('fr-FR',
+    { timeZone: session.timeZone, timeZoneName: 'long' }).formatToParts(new Date()).find(p => p.type === 'timeZoneName')?.value;
   return zone ? `${when} (${zone})` : when;
 }
+
+/** Whose hour a session overseas starts at, by the zone of its territory (one per overseas région). */
+const OVERSEAS_HOURS = {
+  'America/Guadeloupe': 'heure de la Guadeloupe',
+  'America/Martinique': 'heure de la Martinique',
+  'America/Cayenne': 'heure de la Guyane',
+  'Indian/Reunion': 'heure de La Réunion',
+  'Indian/Mayotte': 'heure de Mayotte',
+};
 
 export function percent(value) {
   return value === null || value === undefined ? '—' : `${Math.round(value * 100)} %`;
