@@ -133,7 +133,16 @@ class ConsoleDashboardJourneyTest {
         // The lab's past year, brought from its spreadsheet: proposals month after month, and some left unanswered.
         JsonNode months = json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/periods?granularity=month"),
                 "viewer", null).body());
-        assertThat(months.path("rows").size()).as(months.toString()).isGreaterThanOrEqualTo(10);
+        // Every month of the axis has a row, zeros included: count the months where a step was taken.
+        int active = 0;
+        for (JsonNode month : months.path("rows")) {
+            boolean stepTaken = false;
+            for (JsonNode count : month.path("counts")) {
+                stepTaken |= count.asLong() > 0;
+            }
+            active += stepTaken ? 1 : 0;
+        }
+        assertThat(active).as(months.toString()).isGreaterThanOrEqualTo(10);
         assertThat(expired(funnel(lab))).as("the unanswered past introductions, expired, and nothing else")
                 .isEqualTo(expiredBefore + unanswered);
         return made;

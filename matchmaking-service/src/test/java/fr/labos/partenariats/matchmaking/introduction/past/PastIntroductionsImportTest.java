@@ -140,7 +140,12 @@ class PastIntroductionsImportTest {
             assertThat(service.getJson("/api/introductions/" + ids.get(2)).path("status").asText()).isEqualTo("expired");
             assertThat(service.getJson("/api/introductions/" + ids.get(1)).path("status").asText()).isEqualTo("declined");
             JsonNode months = service.getJson("/api/dashboard/periods?granularity=month");
-            assertThat(months.path("rows").findValuesAsText("key")).contains(YearMonth.from(eightMonthsAgo).toString(),
+            // Every month of the axis has its row, zeros included: the months of these proposals have proposals.
+            List<String> proposing = new ArrayList<>();
+            months.path("rows").forEach(row -> {
+                if (row.path("counts").path("proposed").asInt() > 0) proposing.add(row.path("key").asText());
+            });
+            assertThat(proposing).contains(YearMonth.from(eightMonthsAgo).toString(),
                     YearMonth.from(fiveMonthsAgo).toString(), YearMonth.from(threeMonthsAgo).toString());
         });
         JsonNode inbox = service.getJson("/api/actors/past-a/introductions");
