@@ -36,11 +36,14 @@ import java.sql.ResultSet;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.TimeUnit;
 
 import static java.time.Duration.ofSeconds;
@@ -204,8 +207,48 @@ class HistoryTamperingTest {
                 assertThat(meters.get(IntroductionLog.UNMATCHED_EVENTS).gauge().value()).isNaN());
         assertThat(log.catchUp()).isGreaterThanOrEqualTo(size);
         assertThat(log.inclusionProof(size - 1, size).leafIndex()).isEqualTo(size - 1);
-        ChainVerification verification = new IntroductionHistories(slowCount, log).verify(id);
+        ChainVerification verification = new IntroductionHistories(slowCount, log,
+                new DataSourceTransactionManager(database)).verify(id);
         assertThat(verification.chainHolds()).as(verification.explanation()).isTrue();
+    }
+
+    /**
+     * A step committed between the read of an introduction's events and the count of its recorded steps (here a member
+     * records an outcome, from another connection, right after the events were read): both reads belong to one
+     * snapshot, so the untouched introduction holds, with the steps read, instead of a new step reported as deleted.
+     */
+    @Test
+    void aStepCommittedWhileTheHistoryIsReadIsNotTakenForADeletedOne() throws Exception {
+        Introductions introductions = new Introductions(service);
+        String id = introductions.proposedAndAccepted("Intermédiation : local de stockage");
+        DriverManagerDataSource database = new DriverManagerDataSource(service.databaseUrl(),
+                EmbeddedPostgresInitializer.USER, EmbeddedPostgresInitializer.PASSWORD);
+        AtomicBoolean stepCommitted = new AtomicBoolean();
+        HistoryRepository stepBetweenTheReads = new HistoryRepository(new JdbcTemplate(database)) {
+            @Override
+            public List<StoredEvent> events(String introductionId) {
+                List<StoredEvent> events = super.events(introductionId);
+                if (stepCommitted.compareAndSet(false, true)) {
+                    // On a thread, and through the service, of its own: committed before this read goes on.
+                    CompletableFuture.runAsync(() -> introductions.followUps(id, 1)).join();
+                }
+                return events;
+            }
+        };
+        IntroductionHistories histories = new IntroductionHistories(stepBetweenTheReads,
+                service.context().getBean(IntroductionLog.class), new DataSourceTransactionManager(database));
+
+        IntroductionHistories.Snapshot read = histories.read(id);
+        ChainVerification verification = histories.verify(read);
+
+        assertThat(stepCommitted).isTrue();
+        assertThat(read.events()).hasSize(3);
+        assertThat(read.recordedSteps()).isEqualTo(3);
+        assertThat(verification.chainHolds()).as(verification.explanation()).isTrue();
+        assertThat(verification.steps()).isEqualTo(3);
+        // The step was committed, and the next reading has it.
+        assertThat(histories.read(id).events()).hasSize(4);
+        assertThat(histories.verify(id).chainHolds()).isTrue();
     }
 
     @Test
