@@ -82,17 +82,24 @@ public class IntroductionHistories {
      * A chain rewritten consistently holds; but while the service runs, its tree still has the leaves it was given
      * when the events were appended (after a restart it rebuilds from the table: then only a kept head tells).
      * <p>
-     * Every step read here was committed before the tree caught up, and leaves are committed in their index order
-     * ({@code introduction_log}'s lock): a step's leaf is therefore inside the tree. A step whose recorded leaf is
-     * missing or lies beyond the tree's end has a forged leaf index (a rewritten chain given leaves of its own, past
-     * the real ones), or sits past a hole the tree cannot grow over (a history row deleted): either way it is not in
-     * the tree, and skipping it would let a rewritten chain hold.
+     * Every step read here was committed before {@code introduction_log}'s counter is read, then the tree caught up,
+     * and leaves are committed in their index order (that counter's lock): a step's leaf is therefore below the
+     * counter, and inside the tree unless the tree stops short of the counter at a hole (a history row deleted). A
+     * step whose recorded leaf is missing or at or beyond the counter has a forged leaf index (a rewritten chain given
+     * leaves of its own, past the real ones): it is not in the tree, and skipping it would let a rewritten chain hold.
+     * A step between the hole and the counter is past a row of another introduction that was deleted: the tree is
+     * interrupted, which is not this introduction's doing.
      */
     private ChainVerification againstTheTree(List<StoredEvent> events, List<HistoryStep> steps, ChainVerification chain) {
+        long given = repository.recordedLeaves();
         long treeSize = log.catchUp();
         for (int i = 0; i < events.size(); i++) {
             StoredEvent event = events.get(i);
             Long leafIndex = event.leafIndex();
+            if (leafIndex != null && leafIndex >= treeSize && leafIndex < given) {
+                return ChainVerification.treeInterrupted(events.size(), event.sequenceNumber(), event.typeName(),
+                        leafIndex, treeSize);
+            }
             if (leafIndex == null || leafIndex < 0 || leafIndex >= treeSize) {
                 return ChainVerification.outsideTheTree(events.size(), event.sequenceNumber(), event.typeName(),
                         leafIndex, treeSize);
