@@ -23,9 +23,15 @@ public record ChainVerification(int steps, Long brokenStep, String brokenType, B
         UNRECORDED_STEP,
         /**
          * A step no longer gives the leaf the tree holds for it (the chain was rewritten, hashes and all), or its
-         * recorded leaf is not in the tree at all (a forged leaf index, or a hole left by a deleted history row).
+         * recorded leaf is not in the tree at all: past every leaf the appends were given, its index was forged.
          */
-        NOT_IN_TREE
+        NOT_IN_TREE,
+        /**
+         * A step's leaf was given to it by an append, but the tree stops before it, at a history row of another
+         * introduction deleted from the database: this introduction's place in the tree can no longer be checked,
+         * though nothing shows that its own steps were touched.
+         */
+        TREE_INTERRUPTED
     }
 
     static ChainVerification holds(int steps) {
@@ -52,9 +58,9 @@ public record ChainVerification(int steps, Long brokenStep, String brokenType, B
     }
 
     /**
-     * A step whose chain holds but whose recorded leaf the tree does not have: its leaf index is missing or at or
-     * beyond the tree's end, where no committed step's leaf can be (leaves are committed in index order). Its index
-     * was forged, or a history row before it was deleted and the tree stops at the hole.
+     * A step whose chain holds but whose recorded leaf the tree does not have: its leaf index is missing, or at or
+     * beyond the number of leaves the appends were given, where no committed step's leaf can be (leaves are committed
+     * in index order): its index was forged, the history rewritten.
      */
     public static ChainVerification outsideTheTree(int steps, long sequenceNumber, String type, Long leafIndex,
                                                    long treeSize) {
@@ -63,7 +69,22 @@ public record ChainVerification(int steps, Long brokenStep, String brokenType, B
                 + treeSize;
         return new ChainVerification(steps, sequenceNumber, type, Break.NOT_IN_TREE,
                 "l'étape " + sequenceNumber + " (" + type + ") " + leaf + " : sa place dans l'arbre a été falsifiée "
-                        + "(l'historique a été réécrit) ou une ligne de l'historique qui la précède a été supprimée");
+                        + "(l'historique a été réécrit)");
+    }
+
+    /**
+     * A step whose chain holds, recorded at a leaf an append gave it, but beyond the end of the tree, which stops at
+     * {@code treeSize}: the history row of that leaf, which belongs to another introduction (this one's rows are all
+     * there, or its chain would not hold), was deleted from the database.
+     */
+    public static ChainVerification treeInterrupted(int steps, long sequenceNumber, String type, long leafIndex,
+                                                    long treeSize) {
+        return new ChainVerification(steps, sequenceNumber, type, Break.TREE_INTERRUPTED,
+                "l'étape " + sequenceNumber + " (" + type + ") est enregistrée à la feuille " + leafIndex
+                        + ", mais l'arbre des mises en relation s'interrompt à la feuille " + treeSize
+                        + " : la ligne de l'historique de cette feuille, qui appartient à une autre mise en relation, "
+                        + "a été supprimée de la base. Rien n'indique que cette mise en relation-ci ait été modifiée, "
+                        + "mais sa place dans l'arbre ne peut plus être vérifiée");
     }
 
     public boolean chainHolds() {

@@ -40,9 +40,10 @@ class HistoryController {
     @GetMapping("/api/introductions/{id}/verification")
     HistoryViews.Verification verification(@PathVariable String id, @AuthenticationPrincipal LabPrincipal principal) {
         access.checkCanReadHistory(principal, id);
-        List<StoredEvent> events = readable(id);
-        ChainVerification chain = histories.verify(id);
-        return HistoryViews.verification(id, chain, events, clock.instant());
+        // One snapshot for the steps shown and the steps verified, as for the count of recorded steps.
+        IntroductionHistories.Snapshot read = histories.read(id);
+        ChainVerification chain = histories.verify(read);
+        return HistoryViews.verification(id, chain, read.events(), clock.instant());
     }
 
     /**

@@ -55,7 +55,8 @@ final class HistoryViews {
      * Whether an introduction's history holds.
      *
      * @param brokenStep  the first step that breaks, or null
-     * @param reason      why: ALTERED_STEP, BROKEN_LINK, MISSING_STEP, UNRECORDED_STEP or NOT_IN_TREE, or null
+     * @param reason      why: ALTERED_STEP, BROKEN_LINK, MISSING_STEP, UNRECORDED_STEP, NOT_IN_TREE or TREE_INTERRUPTED,
+     *                    or null
      * @param explanation in French, naming the step
      * @param lastHash    the hash of the last step when the chain holds (compare it with a copy kept elsewhere)
      */

@@ -6,6 +6,9 @@ import fr.labos.partenariats.matchmaking.introduction.history.ChainVerifier;
 import fr.labos.partenariats.matchmaking.introduction.history.HistoryStep;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleHashing;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,10 +22,25 @@ public class IntroductionHistories {
 
     private final HistoryRepository repository;
     private final IntroductionLog log;
+    private final TransactionTemplate snapshot;
 
-    IntroductionHistories(HistoryRepository repository, IntroductionLog log) {
+    IntroductionHistories(HistoryRepository repository, IntroductionLog log, PlatformTransactionManager transactions) {
         this.repository = repository;
         this.log = log;
+        this.snapshot = new TransactionTemplate(transactions);
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+    }
+
+    /**
+     * An introduction's stored events, in order, and how many steps its history recorded, read in one snapshot: a
+     * step committed meanwhile (an acceptance, a meeting) is in neither, so that a count read after the events cannot
+     * exceed them on an untouched introduction and pass its new step off as a deleted one.
+     */
+    public record Snapshot(List<StoredEvent> events, long recordedSteps) {
+        public Snapshot {
+            events = List.copyOf(events);
+        }
     }
 
     /** The stored events of an introduction, in order; empty when it has none. */
@@ -30,9 +48,22 @@ public class IntroductionHistories {
         return repository.events(introductionId);
     }
 
+    /** The events and recorded steps of an introduction, in one read-only repeatable-read transaction. */
+    public Snapshot read(String introductionId) {
+        return snapshot.execute(status -> {
+            List<StoredEvent> events = repository.events(introductionId);
+            return new Snapshot(events, repository.recordedSteps(introductionId));
+        });
+    }
+
     /** Recomputes the chain from the stored rows and names the first step that breaks. */
     public ChainVerification verify(String introductionId) {
-        List<StoredEvent> events = repository.events(introductionId);
+        return verify(read(introductionId));
+    }
+
+    /** Recomputes the chain from the rows of one snapshot ({@link #read}) and names the first step that breaks. */
+    public ChainVerification verify(Snapshot read) {
+        List<StoredEvent> events = read.events();
         List<HistoryStep> steps = new ArrayList<>(events.size());
         for (StoredEvent event : events) {
             CanonicalEvent canonical;
@@ -43,7 +74,7 @@ public class IntroductionHistories {
             }
             steps.add(new HistoryStep(event.sequenceNumber(), canonical, event.hash()));
         }
-        ChainVerification chain = ChainVerifier.verify(steps, repository.recordedSteps(introductionId));
+        ChainVerification chain = ChainVerifier.verify(steps, read.recordedSteps());
         return chain.chainHolds() ? againstTheTree(events, steps, chain) : chain;
     }
 
@@ -51,17 +82,24 @@ public class IntroductionHistories {
      * A chain rewritten consistently holds; but while the service runs, its tree still has the leaves it was given
      * when the events were appended (after a restart it rebuilds from the table: then only a kept head tells).
      * <p>
-     * Every step read here was committed before the tree caught up, and leaves are committed in their index order
-     * ({@code introduction_log}'s lock): a step's leaf is therefore inside the tree. A step whose recorded leaf is
-     * missing or lies beyond the tree's end has a forged leaf index (a rewritten chain given leaves of its own, past
-     * the real ones), or sits past a hole the tree cannot grow over (a history row deleted): either way it is not in
-     * the tree, and skipping it would let a rewritten chain hold.
+     * Every step read here was committed before {@code introduction_log}'s counter is read, then the tree caught up,
+     * and leaves are committed in their index order (that counter's lock): a step's leaf is therefore below the
+     * counter, and inside the tree unless the tree stops short of the counter at a hole (a history row deleted). A
+     * step whose recorded leaf is missing or at or beyond the counter has a forged leaf index (a rewritten chain given
+     * leaves of its own, past the real ones): it is not in the tree, and skipping it would let a rewritten chain hold.
+     * A step between the hole and the counter is past a row of another introduction that was deleted: the tree is
+     * interrupted, which is not this introduction's doing.
      */
     private ChainVerification againstTheTree(List<StoredEvent> events, List<HistoryStep> steps, ChainVerification chain) {
+        long given = repository.recordedLeaves();
         long treeSize = log.catchUp();
         for (int i = 0; i < events.size(); i++) {
             StoredEvent event = events.get(i);
             Long leafIndex = event.leafIndex();
+            if (leafIndex != null && leafIndex >= treeSize && leafIndex < given) {
+                return ChainVerification.treeInterrupted(events.size(), event.sequenceNumber(), event.typeName(),
+                        leafIndex, treeSize);
+            }
             if (leafIndex == null || leafIndex < 0 || leafIndex >= treeSize) {
                 return ChainVerification.outsideTheTree(events.size(), event.sequenceNumber(), event.typeName(),
                         leafIndex, treeSize);

@@ -14,18 +14,26 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import org.springframework.beans.factory.annotation.Autowired;
+
 import java.time.Instant;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The Merkle tree over every introduction event, in memory, following the leaves the history table commits (by any
  * instance of the service): it is rebuilt from the table at the first use after a start, then caught up before every
  * head and proof. The leaf order is the commit order, made dense by {@code introduction_log}'s lock.
  * <p>
- * The rebuild counts, in the same snapshot, the introduction events of the event store: each one commits with its
- * leaf, so the two agree unless rows were deleted behind the service's back (a history row: the tree stops at the hole;
- * an event: its leaf stays). A difference is logged as an error and kept in the gauge
- * {@value #UNMATCHED_EVENTS} (0 otherwise), since it is what a rewrite of the history looks like at a restart.
+ * After the rebuild, and apart from it, the introduction events of the event store are counted against the tree: each
+ * one commits with its leaf and {@code introduction_log}'s increment, so the count and that counter, read in one
+ * snapshot, agree, and the tree caught up after that snapshot holds every leaf the counter gives, unless rows were
+ * deleted behind the service's back (a history row: the tree stops at the hole; an event: its leaf stays). A
+ * difference is logged as an error and kept in the gauge {@value #UNMATCHED_EVENTS} (0 otherwise), since it is what
+ * a rewrite of the history looks like at a restart. That count is a diagnostic only: it runs once the tree serves,
+ * on a thread of its own, and when it fails (a slow database past the socket timeout) it is logged as a warning and
+ * the gauge is left at NaN; the tree, its heads and proofs never wait for it.
  */
 @Component
 public class IntroductionLog {
@@ -37,16 +45,32 @@ public class IntroductionLog {
     private final HistoryRepository repository;
     private final TransactionTemplate snapshot;
     private final MerkleTree tree = new MerkleTree();
-    /** How far the tree rebuilt at start and the event store's introduction events differ in number: 0 unless altered. */
-    private final AtomicLong unmatchedEvents = new AtomicLong();
+    /**
+     * How far the event store's introduction events and the tree differ in number: 0 unless altered, NaN until they
+     * were counted (or when counting them failed).
+     */
+    private final AtomicReference<Double> unmatchedEvents = new AtomicReference<>(Double.NaN);
+    /** Where the events are counted against the tree after the rebuild, away from the tree's lock and its callers. */
+    private final Executor diagnostics;
     private boolean rebuilt;
 
+    @Autowired
     IntroductionLog(HistoryRepository repository, PlatformTransactionManager transactions, MeterRegistry meters) {
+        this(repository, transactions, meters, Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "introduction-log-count");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    IntroductionLog(HistoryRepository repository, PlatformTransactionManager transactions, MeterRegistry meters,
+                    Executor diagnostics) {
         this.repository = repository;
+        this.diagnostics = diagnostics;
         this.snapshot = new TransactionTemplate(transactions);
         snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
         snapshot.setReadOnly(true);
-        Gauge.builder(UNMATCHED_EVENTS, unmatchedEvents, AtomicLong::get)
+        Gauge.builder(UNMATCHED_EVENTS, unmatchedEvents, AtomicReference::get)
                 .description("How many introduction events the event store and the tree of the introductions' history "
                         + "rebuilt at start differ by (rows deleted from either table in the database); 0 unless the "
                         + "history was altered")
@@ -54,35 +78,65 @@ public class IntroductionLog {
     }
 
     /** Appends the leaves committed since the last call; returns the tree's size. */
-    public synchronized long catchUp() {
-        if (!rebuilt) {
-            rebuild();
-            rebuilt = true;
-            return tree.size();
+    public long catchUp() {
+        boolean first;
+        long size;
+        synchronized (this) {
+            first = !rebuilt;
+            if (first) {
+                rebuild();
+            } else {
+                repository.leavesFrom(tree.size(), tree::appendLeafHash);
+            }
+            size = tree.size();
         }
-        repository.leavesFrom(tree.size(), tree::appendLeafHash);
-        return tree.size();
+        if (first) {
+            countEventsLater();
+        }
+        return size;
     }
 
-    /** The first catch-up: every leaf of the table, and the store's introduction events counted in the same snapshot. */
+    /** The first catch-up: every leaf of the table. The tree serves from now on, whatever the count of events gives. */
     private void rebuild() {
-        long before = tree.size();
-        Long events = snapshot.execute(status -> {
-            repository.leavesFrom(before, tree::appendLeafHash);
-            return repository.introductionEvents();
-        });
-        long leaves = tree.size();
-        if (leaves > 0) {
-            LOG.info("Arbre de l'historique des mises en relation reconstruit : {} événements", leaves);
+        snapshot.executeWithoutResult(status -> repository.leavesFrom(tree.size(), tree::appendLeafHash));
+        rebuilt = true;
+        if (tree.size() > 0) {
+            LOG.info("Arbre de l'historique des mises en relation reconstruit : {} événements", tree.size());
         }
-        if (events != null && events != leaves) {
-            unmatchedEvents.set(Math.abs(events - leaves));
-            LOG.error("L'arbre de l'historique des mises en relation reconstruit compte {} événements quand le magasin "
-                    + "d'événements en compte {} : {}", leaves, events, events > leaves
-                    ? "une ligne de l'historique a été supprimée dans la base (l'arbre s'arrête avant elle)"
-                    : "des événements de mise en relation ont été supprimés du magasin d'événements");
-        } else {
-            unmatchedEvents.set(0);
+    }
+
+    private void countEventsLater() {
+        try {
+            diagnostics.execute(this::countEvents);
+        } catch (RuntimeException refused) {
+            LOG.warn("Événements de mise en relation non comptés face à l'arbre : {}", refused.toString());
+        }
+    }
+
+    /**
+     * Counts the store's introduction events and reads {@code introduction_log}'s counter in one snapshot, then
+     * catches the tree up: it then holds every leaf that counter gives, unless it stops at a hole. Never throws.
+     */
+    void countEvents() {
+        try {
+            long[] counted = snapshot.execute(status ->
+                    new long[]{repository.introductionEvents(), repository.recordedLeaves()});
+            long events = counted[0];
+            long recorded = counted[1];
+            long leaves = Math.min(catchUp(), recorded);
+            if (events != leaves) {
+                unmatchedEvents.set((double) Math.abs(events - leaves));
+                LOG.error("L'arbre de l'historique des mises en relation compte {} événements quand le magasin "
+                        + "d'événements en compte {} : {}", leaves, events, events > leaves
+                        ? "une ligne de l'historique a été supprimée dans la base (l'arbre s'arrête avant elle)"
+                        : "des événements de mise en relation ont été supprimés du magasin d'événements");
+            } else {
+                unmatchedEvents.set(0.0);
+            }
+        } catch (RuntimeException failed) {
+            unmatchedEvents.set(Double.NaN);
+            LOG.warn("Événements de mise en relation non comptés face à l'arbre (l'arbre sert sans ce contrôle) : {}",
+                    failed.toString());
         }
     }
 

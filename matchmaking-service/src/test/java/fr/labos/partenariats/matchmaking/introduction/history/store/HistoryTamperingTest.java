@@ -3,6 +3,7 @@ package fr.labos.partenariats.matchmaking.introduction.history.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.matchmaking.introduction.history.CanonicalEvent;
+import fr.labos.partenariats.matchmaking.introduction.history.ChainVerification;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.MerkleHashing;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.ProofJson;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.SignedTreeHead;
@@ -22,6 +23,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,10 +35,16 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.text.NumberFormat;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.TimeUnit;
 
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -158,6 +166,89 @@ class HistoryTamperingTest {
         assertThat(jdbc.queryForObject("SELECT count(*) FROM domainevententry WHERE aggregateidentifier = ?",
                 Long.class, TreeHeadPublisher.LOG_ID))
                 .isEqualTo(jdbc.queryForObject("SELECT count(*) FROM introduction_log_head", Long.class));
+    }
+
+    /**
+     * The count of the store's introduction events after the rebuild fails (here PostgreSQL cancels it past its query
+     * timeout, as a count too slow for the socket timeout would fail): the tree rebuilt still serves, its proofs and
+     * the verification of an untouched introduction hold, and the gauge says nothing was counted.
+     */
+    @Test
+    void aFailedCountOfTheEventsNeitherFailsNorBlocksTheRebuiltTree() throws Exception {
+        String id = new Introductions(service).proposedAndAccepted("Intermédiation : salle de répétition");
+        DriverManagerDataSource database = new DriverManagerDataSource(service.databaseUrl(),
+                EmbeddedPostgresInitializer.USER, EmbeddedPostgresInitializer.PASSWORD);
+        JdbcTemplate impatient = new JdbcTemplate(database);
+        impatient.setQueryTimeout(1);
+        CountDownLatch countFailed = new CountDownLatch(1);
+        HistoryRepository slowCount = new HistoryRepository(new JdbcTemplate(database)) {
+            @Override
+            long introductionEvents() {
+                try {
+                    return impatient.queryForObject("SELECT count(*) FROM domainevententry, pg_sleep(5)", Long.class);
+                } catch (RuntimeException e) {
+                    countFailed.countDown();
+                    throw e;
+                }
+            }
+        };
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        IntroductionLog log = new IntroductionLog(slowCount, new DataSourceTransactionManager(database), meters);
+
+        long started = System.nanoTime();
+        long size = log.catchUp();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).as("the rebuild waits for no count")
+                .isLessThan(Duration.ofSeconds(1));
+        assertThat(size).as("the tree the service holds").isPositive()
+                .isEqualTo(service.context().getBean(IntroductionLog.class).catchUp());
+        assertThat(countFailed.await(30, TimeUnit.SECONDS)).as("the count was tried, and failed").isTrue();
+        await().atMost(ofSeconds(5)).untilAsserted(() ->
+                assertThat(meters.get(IntroductionLog.UNMATCHED_EVENTS).gauge().value()).isNaN());
+        assertThat(log.catchUp()).isGreaterThanOrEqualTo(size);
+        assertThat(log.inclusionProof(size - 1, size).leafIndex()).isEqualTo(size - 1);
+        ChainVerification verification = new IntroductionHistories(slowCount, log,
+                new DataSourceTransactionManager(database)).verify(id);
+        assertThat(verification.chainHolds()).as(verification.explanation()).isTrue();
+    }
+
+    /**
+     * A step committed between the read of an introduction's events and the count of its recorded steps (here a member
+     * records an outcome, from another connection, right after the events were read): both reads belong to one
+     * snapshot, so the untouched introduction holds, with the steps read, instead of a new step reported as deleted.
+     */
+    @Test
+    void aStepCommittedWhileTheHistoryIsReadIsNotTakenForADeletedOne() throws Exception {
+        Introductions introductions = new Introductions(service);
+        String id = introductions.proposedAndAccepted("Intermédiation : local de stockage");
+        DriverManagerDataSource database = new DriverManagerDataSource(service.databaseUrl(),
+                EmbeddedPostgresInitializer.USER, EmbeddedPostgresInitializer.PASSWORD);
+        AtomicBoolean stepCommitted = new AtomicBoolean();
+        HistoryRepository stepBetweenTheReads = new HistoryRepository(new JdbcTemplate(database)) {
+            @Override
+            public List<StoredEvent> events(String introductionId) {
+                List<StoredEvent> events = super.events(introductionId);
+                if (stepCommitted.compareAndSet(false, true)) {
+                    // On a thread, and through the service, of its own: committed before this read goes on.
+                    CompletableFuture.runAsync(() -> introductions.followUps(id, 1)).join();
+                }
+                return events;
+            }
+        };
+        IntroductionHistories histories = new IntroductionHistories(stepBetweenTheReads,
+                service.context().getBean(IntroductionLog.class), new DataSourceTransactionManager(database));
+
+        IntroductionHistories.Snapshot read = histories.read(id);
+        ChainVerification verification = histories.verify(read);
+
+        assertThat(stepCommitted).isTrue();
+        assertThat(read.events()).hasSize(3);
+        assertThat(read.recordedSteps()).isEqualTo(3);
+        assertThat(verification.chainHolds()).as(verification.explanation()).isTrue();
+        assertThat(verification.steps()).isEqualTo(3);
+        // The step was committed, and the next reading has it.
+        assertThat(histories.read(id).events()).hasSize(4);
+        assertThat(histories.verify(id).chainHolds()).isTrue();
     }
 
     @Test
