@@ -7,7 +7,11 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -50,7 +54,9 @@ public class EventRelayAutoConfiguration {
     EventRelay eventRelay(KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles,
                           ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers,
                           RelayProperties properties, MeterRegistry meters,
-                          ObjectProvider<RecordHeaderSource> headerSources) {
+                          ObjectProvider<RecordHeaderSource> headerSources,
+                          ObjectProvider<EventStorageEngine> engines,
+                          @Qualifier("eventSerializer") ObjectProvider<Serializer> eventSerializer) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(sslBundles.getIfAvailable()));
         config.putAll(GUARANTEES);
         DefaultKafkaProducerFactory<String, String> producers = new DefaultKafkaProducerFactory<>(config,
@@ -58,7 +64,17 @@ public class EventRelayAutoConfiguration {
         // Boot's customizers add, among others, the producer's Micrometer metrics (kafka.producer.*).
         customizers.orderedStream().forEach(customizer -> customizer.customize(producers));
         return new EventRelay(new KafkaTemplate<>(producers), properties, meters,
-                headerSources.orderedStream().toList());
+                headerSources.orderedStream().toList(), () -> storeSerializer(engines, eventSerializer));
+    }
+
+    /**
+     * The serializer the store reads events with: the engine's own when it has one (Axon's JDBC and JPA engines), else
+     * the event serializer the configuration gives the store. The relay publishes the stored payload through it.
+     */
+    static Serializer storeSerializer(ObjectProvider<EventStorageEngine> engines,
+                                      ObjectProvider<Serializer> eventSerializer) {
+        return engines.getIfUnique() instanceof AbstractEventStorageEngine engine
+                ? engine.getEventSerializer() : eventSerializer.getObject();
     }
 
     /** The topic, created if missing (kept forever), never altered once it exists: see {@link RelayTopic}. */
