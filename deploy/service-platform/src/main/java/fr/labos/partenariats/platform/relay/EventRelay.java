@@ -35,6 +35,17 @@ import java.util.function.Supplier;
  * commits (moving the token on) only once Kafka acknowledged every record of it. If Kafka is down, the batch
  * fails, the token stays, and the processor retries it with back-off: events published during an outage are
  * delivered after it. A retry may send a record twice; consumers are idempotent (aggregate sequence number).
+ * <p>
+ * An event is published as the store holds it: its payload's JSON and its revision as stored, never the payload read
+ * into the running code's classes and written again. Reading is lenient (unknown fields are ignored), so a
+ * re-serialization would publish an event a newer release wrote (during a rolling upgrade) with its new fields dropped
+ * under the old revision, which the topics, kept forever, would then give every rebuild. The payload is taken from the
+ * store's serialized form through the store's own event serializer ({@link
+ * org.axonframework.serialization.SerializedMessage#serializePayload}, which converts the stored data when the
+ * serializer is the one that reads it) and is never deserialized by the relay. The relay's processor reads the events
+ * without the upcasters ({@link RelayEventSource}): one stored at an older revision goes out at that revision with its
+ * stored JSON, which the consumers upcast, and the hashes an introduction's history keeps over the stored bytes hold
+ * on the topic.
  */
 public class EventRelay {
 

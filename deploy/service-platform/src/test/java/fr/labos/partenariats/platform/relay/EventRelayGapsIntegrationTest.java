@@ -1,10 +1,13 @@
 package fr.labos.partenariats.platform.relay;
 
+import fr.labos.partenariats.platform.axon.AsStoredJdbcEventStorageEngine;
 import fr.labos.partenariats.platform.axon.EventStoreProperties;
 import fr.labos.partenariats.platform.axon.JacksonSerializers;
 import fr.labos.partenariats.platform.axon.UniqueViolations;
 import fr.labos.partenariats.platform.testing.EmbeddedPostgresInitializer;
 import fr.labos.partenariats.schema.EventHeaders;
+import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
+import fr.labos.partenariats.schema.profile.MemberRole;
 import fr.labos.partenariats.schema.profile.NeedWithdrawnEvent;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -84,7 +87,8 @@ import static org.awaitility.Awaitility.await;
  * moved instead of waiting.
  * <p>
  * Over that store too: events are published as the store holds them (JSON and revision), including those a newer
- * release wrote, which this code reads leniently and must not publish reduced to its own revision.
+ * release wrote, which this code reads leniently and must not publish reduced to its own revision, and those of an
+ * older revision, which the store's upcasters change for everyone else.
  */
 @SpringBootTest(classes = EventRelayGapsIntegrationTest.RelayingStore.class,
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -308,6 +312,38 @@ class EventRelayGapsIntegrationTest {
         assertThat(record.value()).isEqualTo(stored);
         assertThat(header(record, EventHeaders.EVENT_TYPE)).isEqualTo("NeedArchivedEvent");
         assertThat(header(record, EventHeaders.EVENT_REVISION)).isEqualTo("1");
+    }
+
+    /**
+     * An event stored at an older revision, which the store's upcasters turn into the current one for the aggregates
+     * and the other processors: the relay publishes it as stored, at its revision, with its stored JSON (the consumers
+     * upcast it; an introduction's history hashed those bytes).
+     */
+    @Test
+    void anEventOfAnOlderRevisionIsPublishedAsStoredNotUpcast() {
+        String actor = "older-" + UUID.randomUUID();
+        String stored = "{\"actorId\":\"" + actor + "\",\"memberSubject\":\"u-7f3c9a\","
+                + "\"joinedAt\":\"2026-03-02T10:00:00Z\"}";
+        insertAsStored(actor, ActorMemberJoinedEvent.class.getName(), "1", stored);
+
+        awaitOnTopic(actor, 1);
+
+        ConsumerRecord<String, String> record = lastRecordPerKey.get(actor);
+        assertThat(record.value()).isEqualTo(stored);
+        assertThat(header(record, EventHeaders.EVENT_REVISION)).isEqualTo("1");
+        assertThat(header(record, EventHeaders.EVENT_TYPE)).isEqualTo("ActorMemberJoinedEvent");
+        // The store itself still reads it upcast.
+        assertThat(engine.readEvents(actor).asStream().<Object>map(EventMessage::getPayload).toList())
+                .containsExactly(new ActorMemberJoinedEvent(actor, "u-7f3c9a", MemberRole.MANAGER,
+                        Instant.parse("2026-03-02T10:00:00Z")));
+    }
+
+    /** The relay's processor reads the service's events as stored, from the same engine as the store. */
+    @Test
+    void theRelaysProcessorReadsTheEventsAsStored(@Autowired RelayEventSource source) {
+        assertThat(engine).isInstanceOf(AsStoredJdbcEventStorageEngine.class);
+        assertThat(source.readsAsStored()).isTrue();
+        assertThat(relay()).extracting("messageSource").isSameAs(source);
     }
 
     /** Appends a row as another release of the service would have written it, bypassing this code's serializer. */
