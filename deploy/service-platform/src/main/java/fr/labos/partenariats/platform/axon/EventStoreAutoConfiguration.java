@@ -26,7 +26,8 @@ import javax.sql.DataSource;
  * snapshots, the event serializer, the configuration's upcaster chain and snapshot filter, the persistence exception
  * resolver — {@link UniqueViolations} in the services —, the connection provider and transaction manager, the default
  * {@link EventSchema} whose tables Flyway creates), with the handling of gaps of {@link EventStoreProperties} instead
- * of Axon's defaults, under which the relay could skip the events of a transaction open for more than a minute.
+ * of Axon's defaults, under which the relay could skip the events of a transaction open for more than a minute, and
+ * the means to read events as stored, without the upcasters, for the relay ({@link AsStoredJdbcEventStorageEngine}).
  * Ordered before Axon's, whose engine then backs off; a service that declares its own engine keeps it.
  */
 @AutoConfiguration(afterName = "org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration",
@@ -47,7 +48,7 @@ public class EventStoreAutoConfiguration {
                                           TransactionManager transactionManager,
                                           ObjectProvider<EventSchema> eventSchema,
                                           EventStoreProperties properties) {
-        return JdbcEventStorageEngine.builder()
+        return new AsStoredJdbcEventStorageEngine(JdbcEventStorageEngine.builder()
                 .snapshotSerializer(defaultSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
@@ -59,7 +60,6 @@ public class EventStoreAutoConfiguration {
                 .schema(eventSchema.getIfAvailable(EventSchema::new))
                 .gapTimeout((int) properties.gapTimeout().toMillis())
                 .gapCleaningThreshold(properties.gapCleaningThreshold())
-                .maxGapOffset(properties.maxGapOffset())
-                .build();
+                .maxGapOffset(properties.maxGapOffset()));
     }
 }

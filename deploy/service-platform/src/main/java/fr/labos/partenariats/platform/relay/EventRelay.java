@@ -1,9 +1,7 @@
 package fr.labos.partenariats.platform.relay;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.EventHeaders;
-import fr.labos.partenariats.schema.EventJson;
 import fr.labos.partenariats.schema.PrincipalMetadata;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -14,6 +12,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 /**
  * Sends every event of a service's event store to one Kafka topic, at least once and in order per aggregate.
@@ -34,6 +35,17 @@ import java.util.concurrent.TimeoutException;
  * commits (moving the token on) only once Kafka acknowledged every record of it. If Kafka is down, the batch
  * fails, the token stays, and the processor retries it with back-off: events published during an outage are
  * delivered after it. A retry may send a record twice; consumers are idempotent (aggregate sequence number).
+ * <p>
+ * An event is published as the store holds it: its payload's JSON and its revision as stored, never the payload read
+ * into the running code's classes and written again. Reading is lenient (unknown fields are ignored), so a
+ * re-serialization would publish an event a newer release wrote (during a rolling upgrade) with its new fields dropped
+ * under the old revision, which the topics, kept forever, would then give every rebuild. The payload is taken from the
+ * store's serialized form through the store's own event serializer ({@link
+ * org.axonframework.serialization.SerializedMessage#serializePayload}, which converts the stored data when the
+ * serializer is the one that reads it) and is never deserialized by the relay. The relay's processor reads the events
+ * without the upcasters ({@link RelayEventSource}): one stored at an older revision goes out at that revision with its
+ * stored JSON, which the consumers upcast, and the hashes an introduction's history keeps over the stored bytes hold
+ * on the topic.
  */
 public class EventRelay {
 
@@ -51,10 +63,18 @@ public class EventRelay {
     private final Counter relayed;
     private final Counter failedBatches;
     private final List<RecordHeaderSource> headerSources;
+    private final Supplier<Serializer> storeSerializer;
+    private volatile Serializer eventSerializer;
 
+    /**
+     * @param storeSerializer the serializer the event store reads events with (the same instance, asked for on the first
+     *                        event): with it, Axon hands out the stored payload as it is; with another, it would
+     *                        deserialize the payload and write it again
+     */
     EventRelay(KafkaTemplate<String, String> kafka, RelayProperties properties, MeterRegistry meters,
-               List<RecordHeaderSource> headerSources) {
+               List<RecordHeaderSource> headerSources, Supplier<Serializer> storeSerializer) {
         this.kafka = kafka;
+        this.storeSerializer = storeSerializer;
         this.headerSources = List.copyOf(headerSources);
         this.topic = properties.topic();
         this.processingGroup = properties.processingGroup();
@@ -85,18 +105,21 @@ public class EventRelay {
         kafka.getProducerFactory().reset();
     }
 
+    /** No payload parameter: resolving one would deserialize the payload, which the relay never needs. */
     @EventHandler
-    void relay(Object payload, EventMessage<?> event) {
-        ProducerRecord<String, String> record = toRecord(payload, event);
+    void relay(EventMessage<?> event) {
+        ProducerRecord<String, String> record = toRecord(event);
         pendingAcksOfThisBatch().add(kafka.send(record));
     }
 
-    private ProducerRecord<String, String> toRecord(Object payload, EventMessage<?> event) {
+    private ProducerRecord<String, String> toRecord(EventMessage<?> event) {
         String key = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : event.getIdentifier();
+        // As stored: the data and type (class name, revision) the store read, converted to text, not re-serialized.
+        SerializedObject<String> payload = event.serializePayload(eventSerializer(), String.class);
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, null,
-                event.getTimestamp().toEpochMilli(), key, toJson(payload));
-        header(record, EventHeaders.EVENT_TYPE, EventCatalog.typeName(payload.getClass()));
-        String revision = EventCatalog.revisionOf(payload.getClass());
+                event.getTimestamp().toEpochMilli(), key, payload.getData());
+        header(record, EventHeaders.EVENT_TYPE, typeName(payload.getType().getName()));
+        String revision = payload.getType().getRevision();
         if (revision != null) {
             header(record, EventHeaders.EVENT_REVISION, revision);
         }
@@ -114,6 +137,15 @@ public class EventRelay {
         });
         headerSources.forEach(source -> source.headersOf(event).forEach((name, value) -> header(record, name, value)));
         return record;
+    }
+
+    private Serializer eventSerializer() {
+        Serializer serializer = eventSerializer;
+        if (serializer == null) {
+            serializer = storeSerializer.get();
+            eventSerializer = serializer;
+        }
+        return serializer;
     }
 
     /**
@@ -145,12 +177,13 @@ public class EventRelay {
         }
     }
 
-    private static String toJson(Object payload) {
-        try {
-            return EventJson.mapper().writeValueAsString(payload);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write " + payload.getClass().getSimpleName() + " as JSON", e);
-        }
+    /**
+     * The name an event travels under ({@link EventCatalog#typeName}), from the class name the store holds: also for a
+     * type the running code does not have (a newer release's), which consumers that do not know it skip.
+     */
+    static String typeName(String className) {
+        return EventCatalog.typeForClassName(className).map(EventCatalog::typeName)
+                .orElseGet(() -> className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1));
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {

@@ -7,7 +7,14 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.eventstore.AbstractEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.EventProcessorProperties;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -15,8 +22,10 @@ import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryC
 import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.kafka.config.TopicBuilder;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -28,13 +37,20 @@ import java.util.Map;
 /**
  * The relay of a service's Axon event store to its Kafka topic, switched on by {@code lab.relay.topic}. It declares
  * the topic (kept forever, so any read model can be rebuilt from offset 0), a producer of its own whose delivery
- * guarantees no configuration can weaken, and the relay's tracking processor with errors that propagate.
+ * guarantees no configuration can weaken, and the relay's tracking processor with errors that propagate, reading the
+ * events as stored ({@link RelayEventSource}).
  */
 @AutoConfiguration(after = KafkaAutoConfiguration.class)
 @ConditionalOnClass(EventProcessingConfigurer.class)
 @ConditionalOnProperty(prefix = "lab.relay", name = "topic")
 @EnableConfigurationProperties(RelayProperties.class)
 public class EventRelayAutoConfiguration {
+
+    /** The bean the relay's processor reads from. */
+    static final String SOURCE_BEAN = "eventRelaySource";
+
+    /** {@link RelayProperties#processingGroup()}'s default. */
+    static final String DEFAULT_GROUP = "kafka-relay";
 
     /**
      * No acknowledged event may be lost: every in-sync replica must have it, and a retry must not duplicate it.
@@ -50,7 +66,9 @@ public class EventRelayAutoConfiguration {
     EventRelay eventRelay(KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles,
                           ObjectProvider<DefaultKafkaProducerFactoryCustomizer> customizers,
                           RelayProperties properties, MeterRegistry meters,
-                          ObjectProvider<RecordHeaderSource> headerSources) {
+                          ObjectProvider<RecordHeaderSource> headerSources,
+                          ObjectProvider<EventStorageEngine> engines,
+                          @Qualifier("eventSerializer") ObjectProvider<Serializer> eventSerializer) {
         Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(sslBundles.getIfAvailable()));
         config.putAll(GUARANTEES);
         DefaultKafkaProducerFactory<String, String> producers = new DefaultKafkaProducerFactory<>(config,
@@ -58,7 +76,49 @@ public class EventRelayAutoConfiguration {
         // Boot's customizers add, among others, the producer's Micrometer metrics (kafka.producer.*).
         customizers.orderedStream().forEach(customizer -> customizer.customize(producers));
         return new EventRelay(new KafkaTemplate<>(producers), properties, meters,
-                headerSources.orderedStream().toList());
+                headerSources.orderedStream().toList(), () -> storeSerializer(engines, eventSerializer));
+    }
+
+    /**
+     * What the relay's processor reads: the events as stored ({@link RelayEventSource}). It is the processor's
+     * {@code source} ({@link #eventRelayReadsAsStored}).
+     */
+    @Bean(name = SOURCE_BEAN, destroyMethod = "close")
+    RelayEventSource eventRelaySource(ObjectProvider<EventStorageEngine> engines, ObjectProvider<EventStore> eventStore) {
+        return new RelayEventSource(engines::getIfUnique, eventStore::getObject);
+    }
+
+    /**
+     * Makes {@link #eventRelaySource} the source of the relay's processor, as {@code
+     * axon.eventhandling.processors.<group>.source} would, when that processor is configured as tracking or pooled
+     * under {@code axon.eventhandling.processors.<group>} (as the services configure it) and names no source of its own.
+     */
+    @Bean
+    static BeanPostProcessor eventRelayReadsAsStored(Environment environment) {
+        String group = Binder.get(environment).bind("lab.relay.processing-group", String.class).orElse(DEFAULT_GROUP);
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                if (bean instanceof EventProcessorProperties processors) {
+                    EventProcessorProperties.ProcessorSettings settings = processors.getProcessors().get(group);
+                    if (settings != null && settings.getSource() == null
+                            && settings.getMode() != EventProcessorProperties.Mode.SUBSCRIBING) {
+                        settings.setSource(SOURCE_BEAN);
+                    }
+                }
+                return bean;
+            }
+        };
+    }
+
+    /**
+     * The serializer the store reads events with: the engine's own when it has one (Axon's JDBC and JPA engines), else
+     * the event serializer the configuration gives the store. The relay publishes the stored payload through it.
+     */
+    static Serializer storeSerializer(ObjectProvider<EventStorageEngine> engines,
+                                      ObjectProvider<Serializer> eventSerializer) {
+        return engines.getIfUnique() instanceof AbstractEventStorageEngine engine
+                ? engine.getEventSerializer() : eventSerializer.getObject();
     }
 
     /** The topic, created if missing (kept forever), never altered once it exists: see {@link RelayTopic}. */

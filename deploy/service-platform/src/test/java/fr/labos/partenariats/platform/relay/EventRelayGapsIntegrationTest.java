@@ -1,12 +1,18 @@
 package fr.labos.partenariats.platform.relay;
 
+import fr.labos.partenariats.platform.axon.AsStoredJdbcEventStorageEngine;
 import fr.labos.partenariats.platform.axon.EventStoreProperties;
 import fr.labos.partenariats.platform.axon.JacksonSerializers;
 import fr.labos.partenariats.platform.axon.UniqueViolations;
 import fr.labos.partenariats.platform.testing.EmbeddedPostgresInitializer;
+import fr.labos.partenariats.schema.EventHeaders;
+import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
+import fr.labos.partenariats.schema.profile.MemberRole;
 import fr.labos.partenariats.schema.profile.NeedWithdrawnEvent;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
@@ -37,6 +43,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
 import org.springframework.kafka.test.EmbeddedKafkaBroker;
@@ -48,6 +55,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import javax.sql.DataSource;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -77,6 +85,10 @@ import static org.awaitility.Awaitility.await;
  * than 250, or dropped by a relay that reads events older than that), or after 10,000 events committed above it.
  * The events' clock ({@code GenericEventMessage.clock}, what Axon stamps events with and measures gaps' age by) is
  * moved instead of waiting.
+ * <p>
+ * Over that store too: events are published as the store holds them (JSON and revision), including those a newer
+ * release wrote, which this code reads leniently and must not publish reduced to its own revision, and those of an
+ * older revision, which the store's upcasters change for everyone else.
  */
 @SpringBootTest(classes = EventRelayGapsIntegrationTest.RelayingStore.class,
         webEnvironment = SpringBootTest.WebEnvironment.NONE,
@@ -109,6 +121,8 @@ class EventRelayGapsIntegrationTest {
     @Autowired
     EmbeddedKafkaBroker broker;
     @Autowired
+    DataSource dataSource;
+    @Autowired
     EventProcessingConfiguration processing;
     /** Not required: without service-platform's engine, each test below must fail on their own, not all at once. */
     @Autowired(required = false)
@@ -117,6 +131,7 @@ class EventRelayGapsIntegrationTest {
     private final ExecutorService slowTransactions = Executors.newSingleThreadExecutor();
     private Consumer<String, String> consumer;
     private final Map<String, Integer> recordsPerKey = new HashMap<>();
+    private final Map<String, ConsumerRecord<String, String>> lastRecordPerKey = new HashMap<>();
 
     @BeforeAll
     static void stampEventsWithAMovableClock() {
@@ -262,6 +277,89 @@ class EventRelayGapsIntegrationTest {
         assertThatThrownBy(() -> commit(events(need, 1))).isInstanceOf(AggregateStreamCreationException.class);
     }
 
+    /**
+     * An event a newer release wrote during a rolling upgrade: a revision this code does not know, with a field its
+     * class does not have. Read into this code's class and written again, it went out as revision 1 without the
+     * field, and consumers took it for a revision 1 event.
+     */
+    @Test
+    void anEventOfANewerRevisionIsPublishedAsStoredWithItsRevisionAndFields() {
+        String need = "newer-" + UUID.randomUUID();
+        String stored = "{\"needId\":\"" + need + "\",\"actorId\":\"actor-1\",\"reason\":\"complet\","
+                + "\"withdrawnAt\":\"2026-03-02T10:00:00Z\",\"withdrawnBy\":\"u-7f3c9a\"}";
+        insertAsStored(need, NeedWithdrawnEvent.class.getName(), "99", stored);
+
+        awaitOnTopic(need, 1);
+
+        ConsumerRecord<String, String> record = lastRecordPerKey.get(need);
+        assertThat(record.value()).isEqualTo(stored);
+        assertThat(header(record, EventHeaders.EVENT_REVISION)).isEqualTo("99");
+        assertThat(header(record, EventHeaders.EVENT_TYPE)).isEqualTo("NeedWithdrawnEvent");
+        assertThat(header(record, EventHeaders.AGGREGATE_ID)).isEqualTo(need);
+        assertThat(header(record, EventHeaders.AGGREGATE_SEQUENCE)).isEqualTo("0");
+    }
+
+    /** A type a newer release added: published under its name, as stored, never read (this code has no class for it). */
+    @Test
+    void anEventOfATypeThisCodeDoesNotHaveIsPublishedAsStored() {
+        String need = "unknown-type-" + UUID.randomUUID();
+        String stored = "{\"needId\":\"" + need + "\",\"archivedAt\":\"2026-03-02T10:00:00Z\"}";
+        insertAsStored(need, "fr.labos.partenariats.schema.profile.NeedArchivedEvent", "1", stored);
+
+        awaitOnTopic(need, 1);
+
+        ConsumerRecord<String, String> record = lastRecordPerKey.get(need);
+        assertThat(record.value()).isEqualTo(stored);
+        assertThat(header(record, EventHeaders.EVENT_TYPE)).isEqualTo("NeedArchivedEvent");
+        assertThat(header(record, EventHeaders.EVENT_REVISION)).isEqualTo("1");
+    }
+
+    /**
+     * An event stored at an older revision, which the store's upcasters turn into the current one for the aggregates
+     * and the other processors: the relay publishes it as stored, at its revision, with its stored JSON (the consumers
+     * upcast it; an introduction's history hashed those bytes).
+     */
+    @Test
+    void anEventOfAnOlderRevisionIsPublishedAsStoredNotUpcast() {
+        String actor = "older-" + UUID.randomUUID();
+        String stored = "{\"actorId\":\"" + actor + "\",\"memberSubject\":\"u-7f3c9a\","
+                + "\"joinedAt\":\"2026-03-02T10:00:00Z\"}";
+        insertAsStored(actor, ActorMemberJoinedEvent.class.getName(), "1", stored);
+
+        awaitOnTopic(actor, 1);
+
+        ConsumerRecord<String, String> record = lastRecordPerKey.get(actor);
+        assertThat(record.value()).isEqualTo(stored);
+        assertThat(header(record, EventHeaders.EVENT_REVISION)).isEqualTo("1");
+        assertThat(header(record, EventHeaders.EVENT_TYPE)).isEqualTo("ActorMemberJoinedEvent");
+        // The store itself still reads it upcast.
+        assertThat(engine.readEvents(actor).asStream().<Object>map(EventMessage::getPayload).toList())
+                .containsExactly(new ActorMemberJoinedEvent(actor, "u-7f3c9a", MemberRole.MANAGER,
+                        Instant.parse("2026-03-02T10:00:00Z")));
+    }
+
+    /** The relay's processor reads the service's events as stored, from the same engine as the store. */
+    @Test
+    void theRelaysProcessorReadsTheEventsAsStored(@Autowired RelayEventSource source) {
+        assertThat(engine).isInstanceOf(AsStoredJdbcEventStorageEngine.class);
+        assertThat(source.readsAsStored()).isTrue();
+        assertThat(relay()).extracting("messageSource").isSameAs(source);
+    }
+
+    /** Appends a row as another release of the service would have written it, bypassing this code's serializer. */
+    private void insertAsStored(String aggregateId, String payloadType, String revision, String payload) {
+        new JdbcTemplate(dataSource).update("INSERT INTO domainevententry (aggregateidentifier, sequencenumber, type,"
+                        + " eventidentifier, metadata, payload, payloadrevision, payloadtype, timestamp)"
+                        + " VALUES (?, 0, 'Need', ?, ?, ?, ?, ?, ?)",
+                aggregateId, UUID.randomUUID().toString(), "{}".getBytes(StandardCharsets.UTF_8),
+                payload.getBytes(StandardCharsets.UTF_8), revision, payloadType, CLOCK.instant().toString());
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
     private List<EventMessage<?>> events(String aggregateId, int count) {
         return LongStream.range(0, count).<EventMessage<?>>mapToObj(sequence -> new GenericDomainEventMessage<>(
                 "Need", aggregateId, sequence,
@@ -304,7 +402,10 @@ class EventRelayGapsIntegrationTest {
 
     private void awaitOnTopic(String aggregateId, int records) {
         await().atMost(ofSeconds(30)).pollInterval(Duration.ofMillis(100)).untilAsserted(() -> {
-            consumer.poll(Duration.ofMillis(200)).forEach(record -> recordsPerKey.merge(record.key(), 1, Integer::sum));
+            consumer.poll(Duration.ofMillis(200)).forEach(record -> {
+                recordsPerKey.merge(record.key(), 1, Integer::sum);
+                lastRecordPerKey.put(record.key(), record);
+            });
             assertThat(recordsPerKey.getOrDefault(aggregateId, 0)).as("records of " + aggregateId).isEqualTo(records);
         });
     }
