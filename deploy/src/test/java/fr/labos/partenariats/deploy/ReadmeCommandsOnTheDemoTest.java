@@ -169,7 +169,10 @@ class ReadmeCommandsOnTheDemoTest {
 
     @Test
     void theHistoryHoldsAndTheStandaloneVerifierAcceptsBothProofsAndTheTopic() {
-        assertThat(transcript.out()).contains("\"holds\":true").contains("OK : l'événement")
+        // The inclusion proof checked against the step the reader saved from the history (--step), not the service's word.
+        assertThat(transcript.out()).contains("\"holds\":true").contains("OK : la feuille")
+                .contains("enregistré dans step.json : recalculé à partir de la preuve, il a l'empreinte de l'étape "
+                        + "enregistrée")
                 .containsPattern("OK : \\d+ événements de \\d+ mises en relation .* toutes signées par cette clé");
         Matcher consistency = Pattern.compile("OK : l'arbre de (\\d+) événements prolonge celui de (\\d+)")
                 .matcher(transcript.out());
