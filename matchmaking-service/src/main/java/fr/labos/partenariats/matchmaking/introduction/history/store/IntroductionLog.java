@@ -9,16 +9,14 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.time.Instant;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -56,11 +54,12 @@ public class IntroductionLog {
 
     @Autowired
     IntroductionLog(HistoryRepository repository, PlatformTransactionManager transactions, MeterRegistry meters) {
-        this(repository, transactions, meters, Executors.newSingleThreadExecutor(runnable -> {
-            Thread thread = new Thread(runnable, "introduction-log-count");
+        // One count per start: a thread of its own that ends with it, not a pool left idle for the service's life.
+        this(repository, transactions, meters, count -> {
+            Thread thread = new Thread(count, "introduction-log-count");
             thread.setDaemon(true);
-            return thread;
-        }));
+            thread.start();
+        });
     }
 
     IntroductionLog(HistoryRepository repository, PlatformTransactionManager transactions, MeterRegistry meters,
