@@ -77,6 +77,12 @@ class ConsoleDashboardJourneyTest {
             assertThat(funnel.path("steps").get(0).path("count").asLong()).isGreaterThanOrEqualTo(proposed);
             JsonNode sdgs = json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/sdgs"), "viewer", null).body());
             assertThat(browser.driver.findElements(By.cssSelector("#odd tbody tr"))).hasSize(sdgs.path("rows").size());
+            // Its last line: the distinct introductions (an introduction with two SDGs is in two rows, once here).
+            assertThat(browser.script("return [...document.querySelectorAll('#odd tfoot th, #odd tfoot td')]"
+                    + ".map(cell => cell.textContent.trim());")).isEqualTo(List.of("Total (mises en relation distinctes)",
+                    sdgs.path("totalCounts").path("proposed").asText(), sdgs.path("totalCounts").path("accepted").asText(),
+                    sdgs.path("totalCounts").path("met").asText(), sdgs.path("totalCounts").path("followUp").asText(),
+                    sdgs.path("totalCounts").path("partnership").asText()));
             browser.shot("tableau-de-bord");
             browser.assertAccessible("the dashboard");
 

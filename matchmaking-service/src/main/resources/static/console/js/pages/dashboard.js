@@ -149,7 +149,15 @@ function tableOf(panel, data) {
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, panel.path === 'funnel' ? 'Étape' : 'Groupe'),
       withCounts ? STEP_KEYS.map(k => h('th', { scope: 'col' }, labelsOf(panel)[k])) : h('th', { scope: 'col' }, 'Nombre'))),
     h('tbody', {}, rows.map(r => h('tr', {}, h('th', { scope: 'row' }, r.label),
-      withCounts ? STEP_KEYS.map(k => h('td', {}, r.counts[k])) : h('td', {}, r.value))))));
+      withCounts ? STEP_KEYS.map(k => h('td', {}, r.counts[k])) : h('td', {}, r.value)))),
+    withCounts && data.totalCounts ? totalRow(data.totalCounts) : null));
+}
+
+// A row may count an introduction that another row counts too (both départements of a cross-border one, each of its
+// categories and SDGs): the total is over the distinct introductions, as in the CSV's last line, not the column's sum.
+function totalRow(totals) {
+  return h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, 'Total (mises en relation distinctes)'),
+    STEP_KEYS.map(k => h('td', {}, totals[k]))));
 }
 
 function optionFor(panel, data) {

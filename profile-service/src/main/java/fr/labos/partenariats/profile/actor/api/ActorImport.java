@@ -98,9 +98,7 @@ class ActorImport {
                     registered.putIfAbsent(ActorCsv.identity(actor.name(), actor.homeTerritory()), actor));
             List<ImportedLine> report = new ArrayList<>();
             int created = 0;
-            int done = 0;
             for (ActorCsv.Line line : lines) {
-                done++;
                 ActorRequest actor = line.actor();
                 ActorView existing = registered.get(ActorCsv.identity(actor.name(), actor.homeTerritory()));
                 if (existing != null) {
@@ -115,9 +113,9 @@ class ActorImport {
                 report.add(new ImportedLine(line.number(), actorId, actor.name().strip(), actor.homeTerritory(),
                         "REGISTERED", "inscrit"));
                 // After each registration, so that the transaction ends at most one command past the bound.
-                checkWithinBound(started, done, lines.size());
+                checkWithinBound(started, report.size(), lines.size());
             }
-            checkWithinBound(started, done, lines.size());
+            checkWithinBound(started, report.size(), lines.size());
             return new Report(lines.size(), created, lines.size() - created, report);
         });
     }
