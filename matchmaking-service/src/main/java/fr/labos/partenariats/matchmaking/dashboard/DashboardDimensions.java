@@ -62,7 +62,7 @@ class DashboardDimensions {
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong version = new AtomicLong();
     /** The values of an enum this release does not know that were logged (once each). */
-    private final Set<String> unknownValuesLogged = ConcurrentHashMap.newKeySet();
+    private final ValuesOfNewerReleases newerValues = new ValuesOfNewerReleases(log);
 
     DashboardDimensions(MongoTemplate mongo) {
         this.mongo = mongo;
@@ -156,7 +156,7 @@ class DashboardDimensions {
                 for (Document post : mongo.find(query, Document.class, kind.collection())) {
                     String category = post.getString("category");
                     Optional<ResourceCategory> read = Optional.ofNullable(
-                            category == null ? null : known(ResourceCategory.class, category, kind.collection()));
+                            category == null ? null : newerValues.known(ResourceCategory.class, category, kind.collection()));
                     if (!read.equals(posts.put(post.getString("_id"), read))) {
                         version.incrementAndGet();
                     }
@@ -169,7 +169,7 @@ class DashboardDimensions {
 
     private ActorDimensions dimensions(Document actor) {
         String type = actor.getString("type");
-        ActorType actorType = type == null ? null : known(ActorType.class, type, ActorEntry.COLLECTION);
+        ActorType actorType = type == null ? null : newerValues.known(ActorType.class, type, ActorEntry.COLLECTION);
         ActorFamily family = actorType == null ? null : actorType.family();
         String home = actor.getString("homeTerritory");
         String departement = null;
@@ -185,24 +185,6 @@ class DashboardDimensions {
             list.stream().filter(Number.class::isInstance).map(n -> ((Number) n).intValue()).forEach(sdgs::add);
         }
         return new ActorDimensions(family, departement, region, List.copyOf(sdgs));
-    }
-
-    /**
-     * The constant of that name, or null (the dashboards' unknown group) for one this release does not know: a newer
-     * release adding a value writes it during a rolling upgrade, and every dashboard would otherwise fail. Logged
-     * once per value and instance.
-     */
-    private <E extends Enum<E>> E known(Class<E> type, String name, String collection) {
-        try {
-            return Enum.valueOf(type, name);
-        } catch (IllegalArgumentException e) {
-            if (unknownValuesLogged.add(type.getSimpleName() + "." + name)) {
-                log.warn("{} {} in {} is unknown to this release (written by a newer one?): the dashboards count it "
-                        + "in the unknown group (?) until every instance runs a release that knows it",
-                        type.getSimpleName(), name, collection);
-            }
-            return null;
-        }
     }
 
     private static List<List<String>> chunks(Collection<String> ids) {

@@ -1,6 +1,8 @@
 package fr.labos.partenariats.matchmaking.dashboard;
 
+import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView;
+import fr.labos.partenariats.schema.matching.IntroductionSource;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,7 @@ class DashboardFacts {
             "noFitOn", IntroductionView.TOUCHED_AT};
 
     private final MongoTemplate mongo;
+    private final ValuesOfNewerReleases newerValues = new ValuesOfNewerReleases(log);
     private final ZoneId zone;
     private final long overlapMillis;
     private final Map<String, IntroductionFact> facts = new ConcurrentHashMap<>();
@@ -113,8 +116,8 @@ class DashboardFacts {
                 : Query.query(Criteria.where(IntroductionView.TOUCHED_AT).gte(newestSeen - overlapMillis));
         query.fields().include(FIELDS);
         query.with(Sort.by(IntroductionView.TOUCHED_AT));
-        List<IntroductionView> views = mongo.find(query, IntroductionView.class);
-        for (IntroductionView view : views) {
+        for (Document document : mongo.find(query, Document.class, IntroductionView.COLLECTION)) {
+            IntroductionView view = read(document);
             if (view.proposedAt() != null) {
                 IntroductionFact fact = IntroductionFact.of(view, zone);
                 // The overlap reads views again that did not change: the dashboards need not be rebuilt for them.
@@ -134,6 +137,23 @@ class DashboardFacts {
             version++;
         }
         loaded = true;
+    }
+
+    /**
+     * The view, without a stage or source this release does not know (the dashboards' unknown group): read as it is,
+     * such a view made every poll fail, and the dashboards stayed at the last facts read before it.
+     */
+    private IntroductionView read(Document document) {
+        forgetUnknown(document, "stage", IntroductionStage.class);
+        forgetUnknown(document, "source", IntroductionSource.class);
+        return mongo.getConverter().read(IntroductionView.class, document);
+    }
+
+    private <E extends Enum<E>> void forgetUnknown(Document document, String field, Class<E> type) {
+        if (document.get(field) instanceof String name
+                && newerValues.known(type, name, IntroductionView.COLLECTION) == null) {
+            document.remove(field);
+        }
     }
 
     /** Forgets everything: the next poll reads the views again whole. */

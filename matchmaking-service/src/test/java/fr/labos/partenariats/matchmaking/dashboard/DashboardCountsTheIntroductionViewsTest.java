@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.dashboard;
 
+import ch.qos.logback.classic.Level;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardDimensions.ActorDimensions;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Delays;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Funnel;
@@ -21,6 +22,9 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -166,6 +170,34 @@ class DashboardCountsTheIntroductionViewsTest {
         Row march = dashboard.periods(DashboardFilter.NONE, Period.MONTH).rows().stream()
                 .filter(row -> row.key().equals("2026-03")).findFirst().orElseThrow();
         assertThat(march.counts().noFit()).as("both no-fits were recorded in March: steps of that month").isEqualTo(2);
+    }
+
+    @Test
+    void aStageOrSourceWrittenByANewerReleaseCountsInTheUnknownGroup() {
+        views.apply(new IntroductionStories()
+                .accepted("i-known", "a", "b", JANUARY_5, Duration.ofDays(2))
+                .accepted("i-newer-stage", "a", "b", JANUARY_5, Duration.ofDays(2))
+                .waiting("i-newer-source", "b", "a", JANUARY_5, Duration.ofDays(14))
+                .events());
+        // During a rolling upgrade, an instance of a newer release writes values this one does not know.
+        mongo.template().updateFirst(Query.query(Criteria.where("_id").is("i-newer-stage")),
+                Update.update("stage", "ON_HOLD"), IntroductionView.COLLECTION);
+        mongo.template().updateFirst(Query.query(Criteria.where("_id").is("i-newer-source")),
+                Update.update("source", "PARTNER_NETWORK"), IntroductionView.COLLECTION);
+
+        try (LoggedEvents logged = LoggedEvents.of(DashboardFacts.class)) {
+            Dashboard dashboard = dashboard();
+            Funnel funnel = dashboard.funnel(DashboardFilter.NONE);
+
+            assertThat(funnel.steps()).extracting(FunnelStep::count).as("all three counted, by their dates")
+                    .containsExactly(3L, 2L, 0L, 0L, 0L);
+            assertThat(funnel.byStatus()).as("the unknown stage in no status").containsEntry("accepted", 1L)
+                    .containsEntry("proposed", 1L);
+            assertThat(funnel.byStatus().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(2L);
+            assertThat(logged.at(Level.WARN)).hasSize(2)
+                    .anySatisfy(message -> assertThat(message).contains("IntroductionStage ON_HOLD"))
+                    .anySatisfy(message -> assertThat(message).contains("IntroductionSource PARTNER_NETWORK"));
+        }
     }
 
     /** Dashboards over the views as they stand, read by facts of their own (as at an instance's start). */
