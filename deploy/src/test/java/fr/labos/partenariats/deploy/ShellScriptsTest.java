@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -32,29 +33,46 @@ class ShellScriptsTest {
         assertThat(scripts).extracting(file -> file.getFileName().toString())
                 .contains("run", "run.sh", "token.sh", "kafka-topics.sh");
         for (Path script : scripts) {
-            Result parsed = run(List.of("bash", "-n", script.toString()), null);
+            Result parsed = run(List.of("bash", "-n", script.toString()), null, Map.of());
             assertThat(parsed.exit()).as(script + ": " + parsed.output()).isZero();
         }
     }
 
     @Test
     void theTopicScriptCreatesEveryTopicTheServicesUseReplicatedAndKeptForever(@TempDir Path tools) throws Exception {
-        // Kafka's own tool, replaced by one that writes down how it was called.
-        Path calls = tools.resolve("calls.txt");
-        Path tool = tools.resolve("kafka-topics.sh");
-        Files.writeString(tool, "#!/usr/bin/env bash\necho \"$*\" >> " + calls + "\n");
-        Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
-
         Result created = run(List.of("bash", Repository.root().resolve("deploy/config/kafka-topics.sh").toString()),
-                tools);
+                recordingKafkaTopics(tools), Map.of());
 
         assertThat(created.exit()).as(created.output()).isZero();
-        List<String> creations = Files.readAllLines(calls).stream().filter(line -> line.contains("--create")).toList();
+        List<String> calls = Files.readAllLines(tools.resolve("calls.txt"));
+        assertThat(calls).noneSatisfy(line -> assertThat(line).contains("--command-config"));
+        List<String> creations = calls.stream().filter(line -> line.contains("--create")).toList();
         assertThat(creations).extracting(ShellScriptsTest::topicOf).containsExactlyInAnyOrder(
                 Topics.PROFILE_EVENTS, Topics.MATCHMAKING_EVENTS,
                 Topics.PROFILE_EVENTS + ".DLT", Topics.MATCHMAKING_EVENTS + ".introduction-views.DLT");
         assertThat(creations).allSatisfy(line -> assertThat(line)
                 .contains("--replication-factor 3", "min.insync.replicas=2", "retention.ms=-1", "--if-not-exists"));
+    }
+
+    @Test
+    void theTopicScriptPassesTheClusterCredentialsToEveryCall(@TempDir Path tools) throws Exception {
+        Path credentials = tools.resolve("admin-client.properties");
+        Files.writeString(credentials, "security.protocol=SASL_SSL\n");
+
+        Result created = run(List.of("bash", Repository.root().resolve("deploy/config/kafka-topics.sh").toString()),
+                recordingKafkaTopics(tools), Map.of("KAFKA_COMMAND_CONFIG", credentials.toString()));
+
+        assertThat(created.exit()).as(created.output()).isZero();
+        assertThat(Files.readAllLines(tools.resolve("calls.txt"))).hasSize(5)
+                .allSatisfy(line -> assertThat(line).contains("--command-config " + credentials));
+    }
+
+    /** Kafka's own tool, replaced by one that writes down how it was called (in calls.txt beside it). */
+    private static Path recordingKafkaTopics(Path tools) throws IOException {
+        Path tool = tools.resolve("kafka-topics.sh");
+        Files.writeString(tool, "#!/usr/bin/env bash\necho \"$*\" >> " + tools.resolve("calls.txt") + "\n");
+        Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
+        return tools;
     }
 
     private static String topicOf(String call) {
@@ -68,9 +86,12 @@ class ShellScriptsTest {
     private record Result(int exit, String output) {
     }
 
-    private static Result run(List<String> command, Path toolsFirst) throws IOException, InterruptedException {
+    private static Result run(List<String> command, Path toolsFirst, Map<String, String> environment)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
         builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", "kafka-1:9092");
+        builder.environment().remove("KAFKA_COMMAND_CONFIG");
+        builder.environment().putAll(environment);
         if (toolsFirst != null) {
             builder.environment().put("PATH", toolsFirst + ":" + System.getenv("PATH"));
         }

@@ -6,7 +6,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.config.ConcurrentKafkaListenerContainerFactory;
@@ -36,8 +38,10 @@ class IntroductionEventsConfiguration {
 
     @Bean(CONTAINER_FACTORY)
     ConcurrentKafkaListenerContainerFactory<String, String> introductionEventsContainerFactory(KafkaProperties kafka,
+                                                                                              ObjectProvider<SslBundles> sslBundles,
                                                                                               MeterRegistry meters) {
-        Map<String, Object> configuration = kafka.buildConsumerProperties(null);
+        // With the SSL bundle, if spring.kafka.ssl.bundle names one: without it, the consumer would connect in clear.
+        Map<String, Object> configuration = kafka.buildConsumerProperties(sslBundles.getIfAvailable());
         configuration.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         configuration.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         configuration.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");

@@ -2,7 +2,9 @@ package fr.labos.partenariats.matchmaking.matching.exclusion;
 
 import fr.labos.partenariats.matchmaking.session.pairs.MeetingsHeldInSessions;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.ssl.SslBundles;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,10 +30,11 @@ class ExclusionsConfiguration {
     }
 
     @Bean
-    SmartLifecycle introducedPairsFollower(KafkaProperties kafka, IntroducedPairs pairs,
+    SmartLifecycle introducedPairsFollower(KafkaProperties kafka, ObjectProvider<SslBundles> sslBundles, IntroducedPairs pairs,
                                            MeetingsHeldInSessions sessionMeetings,
                                            @Value("${matchmaking.introductions.topic:${lab.relay.topic:lab.matchmaking.events}}") String topic) {
-        IntroductionEventTail tail = new IntroductionEventTail(kafka.buildConsumerProperties(null), topic, pairs,
+        // With the SSL bundle, if spring.kafka.ssl.bundle names one: without it, the consumer would connect in clear.
+        IntroductionEventTail tail = new IntroductionEventTail(kafka.buildConsumerProperties(sslBundles.getIfAvailable()), topic, pairs,
                 sessionMeetings::apply);
         return new SmartLifecycle() {
             private volatile boolean running;
