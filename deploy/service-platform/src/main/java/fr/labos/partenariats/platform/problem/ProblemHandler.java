@@ -9,6 +9,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -50,7 +52,7 @@ import java.util.stream.Collectors;
 @RestControllerAdvice
 class ProblemHandler extends ResponseEntityExceptionHandler {
 
-    /** When a client may send again a request the database could not take. */
+    /** When a client may send again a request the database (or another store) could not take. */
     private static final Duration DATABASE_RETRY_AFTER = Duration.ofSeconds(5);
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
@@ -80,10 +82,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             throw e; // the security filter chain answers those (401/403) itself
         }
         List<Throwable> causes = ProblemCatalog.causesOf(e);
-        // A commit that failed may have committed: whatever the connection did, and whatever a service maps its
-        // causes to (a store's timeout is a 503 in matchmaking-service), "try again" could write twice.
+        // A commit that failed may have committed: whatever the connection did, whatever the store reported (a
+        // timeout is a 503 below) and whatever a service maps its causes to, "try again" could write twice.
         boolean outcomeUnknown = causes.stream().anyMatch(ProblemHandler::isFailedCommit);
-        for (Throwable cause : outcomeUnknown ? List.<Throwable>of() : causes) {
+        List<Throwable> answerable = outcomeUnknown ? List.of() : causes;
+        for (Throwable cause : answerable) {
             ProblemMapping<?> mapping = catalog.find(cause);
             if (mapping != null) {
                 HttpHeaders headers = mapping.retryAfter() == null ? new HttpHeaders() : retryAfter(mapping.retryAfter());
@@ -95,7 +98,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             if (isConnectionFailure(cause)) {
                 log.warn("Database unavailable answering {} {}: {}", request.getMethod(), request.getRequestURI(),
                         describe(causes));
-                return answer(databaseUnavailable(request), retryAfter(DATABASE_RETRY_AFTER));
+                return answer(unavailable(request, "problem.unavailable.database"), retryAfter(DATABASE_RETRY_AFTER));
+            }
+        }
+        // Looked for once no cause is mapped nor a lost connection, which say more precisely what happened.
+        for (Throwable cause : answerable) {
+            if (isStoreUnavailable(cause)) {
+                log.warn("Store unavailable answering {} {}: {}", request.getMethod(), request.getRequestURI(),
+                        describe(causes));
+                return answer(unavailable(request, "problem.unavailable.store"), retryAfter(DATABASE_RETRY_AFTER));
             }
         }
         log.error("Unexpected failure answering {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -134,6 +145,19 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
+     * A store that Spring's data access reports as unreachable ({@link DataAccessResourceFailureException}: PostgreSQL
+     * read through Spring's JDBC, MongoDB...) or busy for a moment ({@link TransientDataAccessException}: a statement
+     * or lock timeout, a deadlock, a lock race): nothing was done, and asking again later may work. Any other
+     * {@code DataAccessException} (a duplicate key, a bad query, a value the store refuses) is a fault of the service
+     * that asking again will not mend: it stays a 500, logged as an error, instead of « réessayez » for ever. The
+     * detail is {@code problem.unavailable.store}, which a service's bundle may word for its own data (its bundles are
+     * read before the platform's). Unless a commit failed somewhere in the causes (see {@link #isFailedCommit}).
+     */
+    private static boolean isStoreUnavailable(Throwable cause) {
+        return cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException;
+    }
+
+    /**
      * A commit the database may or may not have made (its answer lost to a socket timeout or a broken connection):
      * its request is a 500, never a "try again". Spring reports it as a {@code TransactionSystemException} "JDBC commit
      * failed" (the platform keeps it so: {@code CommitFailures}), or translated by a {@code JdbcTransactionManager}
@@ -150,10 +174,10 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
                 .collect(Collectors.joining(" <- "));
     }
 
-    private ProblemDetail databaseUnavailable(HttpServletRequest request) {
+    private ProblemDetail unavailable(HttpServletRequest request, String detailCode) {
         Locale locale = ProblemMessages.localeOf(request);
         return problems.create(ProblemTypes.SERVICE_UNAVAILABLE, ProblemTypes.SERVICE_UNAVAILABLE.status().value(),
-                locale, request.getRequestURI(), problems.messages().get("problem.unavailable.database", locale));
+                locale, request.getRequestURI(), problems.messages().get(detailCode, locale));
     }
 
     private static HttpHeaders retryAfter(Duration delay) {

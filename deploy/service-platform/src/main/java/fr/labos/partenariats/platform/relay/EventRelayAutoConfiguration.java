@@ -49,9 +49,6 @@ public class EventRelayAutoConfiguration {
     /** The bean the relay's processor reads from. */
     static final String SOURCE_BEAN = "eventRelaySource";
 
-    /** {@link RelayProperties#processingGroup()}'s default. */
-    static final String DEFAULT_GROUP = "kafka-relay";
-
     /**
      * No acknowledged event may be lost: every in-sync replica must have it, and a retry must not duplicate it.
      * These win over {@code spring.kafka.producer.*}, which still sets batching and timeouts.
@@ -95,7 +92,9 @@ public class EventRelayAutoConfiguration {
      */
     @Bean
     static BeanPostProcessor eventRelayReadsAsStored(Environment environment) {
-        String group = Binder.get(environment).bind("lab.relay.processing-group", String.class).orElse(DEFAULT_GROUP);
+        // RelayProperties bound here by hand (a post-processor is created before the properties bean), so that the
+        // group's default is RelayProperties' own, in one place.
+        String group = Binder.get(environment).bindOrCreate("lab.relay", RelayProperties.class).processingGroup();
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {

@@ -208,14 +208,33 @@ class ProblemDocumentsTest {
             assertThat(answer.body()).doesNotContain("Hikari").doesNotContain("SQL").doesNotContain("INSERT");
             assertThat(answer.headers().get("retry-after")).as(failure).isEqualTo("5");
         }
-        assertProblem(RawHttp.get(port, "/api/database?failure=query-mapped"), 503);
         // A commit that failed may have committed: never told "nothing was recorded", however it is reported, and
-        // even where a service's mapping would make its cause a 503 (the same timeout outside a commit just above).
+        // even where its cause alone would be a 503 (the same timeout outside a commit: see the test below).
         for (String failure : List.of("commit", "commit-translated", "commit-mapped")) {
             RawHttp.Answer answer = RawHttp.get(port, "/api/database?failure=" + failure);
             assertProblem(answer, 500);
             assertThat(answer.headers()).as(failure).doesNotContainKey("retry-after");
         }
+    }
+
+    /** Every service alike, with no mapping of its own: a store timed out, locked or away is a 503 to retry. */
+    @Test
+    void aStoreBusyOrAwayIsA503ToRetryButADuplicateKeyIsNot() throws Exception {
+        for (String failure : List.of("query-timeout", "lock-timeout", "store-away")) {
+            RawHttp.Answer answer = RawHttp.get(port, "/api/database?failure=" + failure);
+            JsonNode problem = assertProblem(answer, 503);
+            assertThat(problem.get("type").asText()).as(failure).endsWith("/service-unavailable");
+            assertThat(problem.get("detail").asText()).as(failure)
+                    .isEqualTo("Les données ne sont pas accessibles pour le moment ; réessayez sous peu.");
+            assertThat(answer.body()).doesNotContain("SQL").doesNotContain("actor_view").doesNotContain("Exception");
+            assertThat(answer.headers().get("retry-after")).as(failure).isEqualTo("5");
+        }
+        JsonNode english = assertProblem(RawHttp.get(port, "/api/database?failure=query-timeout", "Accept-Language: en"), 503);
+        assertThat(english.get("detail").asText()).isEqualTo("The data cannot be reached right now; try again shortly.");
+
+        RawHttp.Answer duplicate = RawHttp.get(port, "/api/database?failure=duplicate");
+        assertThat(assertProblem(duplicate, 500).get("title").asText()).isEqualTo("Erreur interne");
+        assertThat(duplicate.headers()).doesNotContainKey("retry-after");
     }
 
     private HttpResponse<String> postJson(String body) throws Exception {

@@ -7,10 +7,10 @@ import jakarta.validation.constraints.Size;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
-import org.springframework.context.annotation.Bean;
+import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.QueryTimeoutException;
-import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +23,6 @@ import java.net.SocketTimeoutException;
 import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.Month;
 import java.util.List;
@@ -62,13 +61,6 @@ public class ProblemTestApplication {
     /** pgjdbc's answer to a socket timeout: the connection is lost (SQL state class 08). */
     private static final Supplier<SQLException> IO_ERROR = () -> new SQLException(
             "An I/O error occurred while sending to the backend.", "08006", new SocketTimeoutException("Read timed out"));
-
-    /** A store's timeout is worth another try, as a service may say (matchmaking-service does). */
-    @Bean
-    ProblemMapping<TransientDataAccessException> storeBusyProblem() {
-        return ProblemMapping.of(TransientDataAccessException.class, ProblemTypes.SERVICE_UNAVAILABLE)
-                .retryAfter(Duration.ofSeconds(5));
-    }
 
     /** Registered as a member class of the configuration. */
     @RestController
@@ -113,8 +105,16 @@ public class ProblemTestApplication {
                         "JDBC commit; An I/O error occurred while sending to the backend.", IO_ERROR.get());
                 case "commit-mapped" -> new QueryTimeoutException("JDBC commit; canceling statement due to statement timeout",
                         new SQLException("canceling statement due to statement timeout", "57014"));
-                case "query-mapped" -> new QueryTimeoutException("PreparedStatementCallback; canceling statement due to "
+                // A store busy or away, as Spring's data access reports it, the connection itself unharmed.
+                case "query-timeout" -> new QueryTimeoutException("PreparedStatementCallback; canceling statement due to "
                         + "statement timeout", new SQLException("canceling statement due to statement timeout", "57014"));
+                case "lock-timeout" -> new CannotAcquireLockException("PreparedStatementCallback; could not obtain lock "
+                        + "on row in relation \"actor_view\"", new SQLException("could not obtain lock", "55P03"));
+                case "store-away" -> new DataAccessResourceFailureException("Timed out after 1000 ms while waiting to "
+                        + "connect to the store");
+                // A fault of the service's own, which asking again will not mend.
+                case "duplicate" -> new DuplicateKeyException("PreparedStatementCallback; duplicate key value violates "
+                        + "unique constraint \"actor_view_pkey\"", new SQLException("duplicate key value", "23505"));
                 default -> new TransactionSystemException("JDBC commit failed", IO_ERROR.get());
             };
         }

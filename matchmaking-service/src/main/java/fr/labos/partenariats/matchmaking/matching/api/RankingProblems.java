@@ -8,14 +8,14 @@ import fr.labos.partenariats.platform.problem.ProblemMapping;
 import fr.labos.partenariats.platform.problem.ProblemTypes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessResourceFailureException;
-import org.springframework.dao.TransientDataAccessException;
 
 import java.time.Duration;
 
 /**
  * Which problem each refusal of the ranking endpoints answers, in the platform's one shape; the texts are in
- * {@code matchmaking-problems.properties} (French) and {@code matchmaking-problems_en.properties}.
+ * {@code matchmaking-problems.properties} (French) and {@code matchmaking-problems_en.properties}. A store unreachable
+ * or busy (MongoDB's read models, PostgreSQL read through Spring's JDBC) is service-platform's 503 to retry; these
+ * bundles only word its detail for the matchmaking data ({@code problem.unavailable.store}).
  */
 @Configuration(proxyBeanMethods = false)
 class RankingProblems {
@@ -47,26 +47,5 @@ class RankingProblems {
     ProblemMapping<IndexNotReadyException> indexNotReadyProblem() {
         return ProblemMapping.of(IndexNotReadyException.class, ProblemTypes.SERVICE_UNAVAILABLE)
                 .detail("unavailable.index-loading", e -> new Object[0]).retryAfter(RETRY_AFTER);
-    }
-
-    /**
-     * A store unreachable (MongoDB's read models, or PostgreSQL read through Spring's JDBC): nothing can be read right
-     * now, and asking again later may work.
-     */
-    @Bean
-    ProblemMapping<DataAccessResourceFailureException> storeUnreachableProblem() {
-        return ProblemMapping.of(DataAccessResourceFailureException.class, ProblemTypes.SERVICE_UNAVAILABLE)
-                .detail("unavailable.projection", e -> new Object[0]).retryAfter(RETRY_AFTER);
-    }
-
-    /**
-     * A store that timed out or lost a lock race: again a moment to wait. Any other {@code DataAccessException} (a
-     * duplicate key, a bad query, a value the store refuses) is a fault of the service that asking again will not
-     * mend: it stays a 500, logged as an error, instead of « réessayez » for ever.
-     */
-    @Bean
-    ProblemMapping<TransientDataAccessException> storeBusyProblem() {
-        return ProblemMapping.of(TransientDataAccessException.class, ProblemTypes.SERVICE_UNAVAILABLE)
-                .detail("unavailable.projection", e -> new Object[0]).retryAfter(RETRY_AFTER);
     }
 }
