@@ -114,6 +114,46 @@ class MatchmakingOpenApiContractTest {
         assertBounds(plan.at("/properties/tables"), SessionRules.MAX_TABLES);
     }
 
+    @Test
+    void theDashboardsDeclareTheirJsonAndCsvAnswersAndTheValuesTheirParametersTake() {
+        List<String> dashboards = new ArrayList<>();
+        paths.fields().forEachRemaining(path -> {
+            if (!path.getKey().startsWith("/api/dashboard/")) return;
+            dashboards.add(path.getKey());
+            JsonNode operation = path.getValue().path("get");
+            JsonNode content = operation.at("/responses/200/content");
+            assertThat(content.fieldNames()).toIterable().as(path.getKey()).containsExactlyInAnyOrder("application/json", "text/csv");
+            String view = path.getKey().endsWith("/funnel") ? "Funnel" : path.getKey().endsWith("/delays") ? "Delays" : "Breakdown";
+            assertThat(content.at("/application~1json/schema/$ref").asText()).as(path.getKey()).endsWith("/" + view);
+            assertThat(content.at("/text~1csv/schema/type").asText()).as(path.getKey()).isEqualTo("string");
+            assertThat(operation.at("/responses/200/headers/Content-Disposition").isMissingNode()).as(path.getKey()).isFalse();
+            assertThat(values(operation, "format")).as(path.getKey()).containsExactly("json", "csv");
+        });
+        assertThat(dashboards).hasSize(7);
+        assertThat(values(paths.at("/~1api~1dashboard~1territories/get"), "level")).containsExactly("departement", "region");
+        assertThat(values(paths.at("/~1api~1dashboard~1periods/get"), "granularity")).containsExactly("week", "month");
+        assertThat(document.at("/components/schemas/Funnel/properties/steps").isMissingNode()).isFalse();
+    }
+
+    @Test
+    void theLiveEndpointDeclaresItsStreamAndItsJsonList() {
+        JsonNode operation = paths.at("/~1api~1live/get");
+        assertThat(operation.path("operationId").asText()).isEqualTo("liveEvents");
+        JsonNode content = operation.at("/responses/200/content");
+        assertThat(content.fieldNames()).toIterable().containsExactlyInAnyOrder("text/event-stream", "application/json");
+        assertThat(content.at("/text~1event-stream/schema/type").asText()).isEqualTo("string");
+        assertThat(content.at("/application~1json/schema/type").asText()).isEqualTo("array");
+        assertThat(content.at("/application~1json/schema/items/$ref").asText()).endsWith("/LiveNotification");
+    }
+
+    private static List<String> values(JsonNode operation, String parameter) {
+        List<String> values = new ArrayList<>();
+        operation.path("parameters").forEach(p -> {
+            if (p.path("name").asText().equals(parameter)) p.at("/schema/enum").forEach(v -> values.add(v.asText()));
+        });
+        return values;
+    }
+
     private static void assertBounds(JsonNode property, int maximum) {
         assertThat(property.path("type").asText()).as(property.toString()).isEqualTo("integer");
         assertThat(property.path("minimum").asInt(-1)).as(property.toString()).isEqualTo(1);

@@ -104,6 +104,13 @@ class ProfileOpenApiContractTest {
                 .contains("204", "409");
     }
 
+    @Test
+    void theActorsExportDeclaresItIsAnAttachment() {
+        JsonNode ok = paths.at("/~1api~1actors~1{actorId}~1export/get/responses/200");
+        assertThat(ok.at("/headers/Content-Disposition/schema/type").asText()).isEqualTo("string");
+        assertThat(ok.at("/content/application~1json/schema/$ref").asText()).endsWith("/Export");
+    }
+
     private String operationId(String method, String path) {
         return paths.path(path).path(method).path("operationId").asText();
     }
