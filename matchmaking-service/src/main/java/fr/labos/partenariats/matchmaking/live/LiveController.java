@@ -2,6 +2,10 @@ package fr.labos.partenariats.matchmaking.live;
 
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,10 +52,23 @@ class LiveController implements DisposableBean {
         heartbeat.scheduleAtFixedRate(this::beat, HEARTBEAT.toMillis(), HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    @Operation(summary = "Événements validés, en direct (text/event-stream) ; en JSON, les 100 derniers",
+    /**
+     * One operation in the OpenAPI document for both handlers of {@code GET /api/live} (a path has one GET there):
+     * its 200 declares the stream and the JSON list, and {@link #recent} is left out of the scan, so that the
+     * operation's id and answers do not depend on which handler is scanned first.
+     */
+    @Operation(operationId = "liveEvents",
+            summary = "Événements validés, en direct (text/event-stream) ; en JSON, les 100 derniers",
             description = "Le type et l'agrégat de chaque événement, jamais son contenu. Une mise en relation ou une "
                     + "session n'est nommée qu'à qui peut la lire ; les autres apprennent qu'un événement de ce type a "
-                    + "eu lieu, sans aggregateId.")
+                    + "eu lieu, sans aggregateId.",
+            responses = @ApiResponse(responseCode = "200",
+                    description = "With Accept: text/event-stream, server-sent events (a « ready » event, then one per "
+                            + "committed event, named after its source, whose data is a LiveNotification in JSON); "
+                            + "with Accept: application/json, the 100 latest notifications",
+                    content = {@Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")),
+                            @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                                    array = @ArraySchema(schema = @Schema(implementation = LiveNotification.class)))}))
     @GetMapping(path = "/api/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@AuthenticationPrincipal LabPrincipal reader) {
         SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
@@ -74,6 +91,7 @@ class LiveController implements DisposableBean {
         return emitter;
     }
 
+    @Operation(hidden = true) // documented with the stream: see there
     @GetMapping(path = "/api/live", produces = MediaType.APPLICATION_JSON_VALUE)
     List<LiveNotification> recent(@AuthenticationPrincipal LabPrincipal reader) {
         return events.recent().stream().map(event -> event.toldTo(reader)).toList();

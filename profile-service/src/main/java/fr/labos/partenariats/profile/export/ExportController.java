@@ -4,6 +4,10 @@ import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.profile.access.ActorAccess;
 import fr.labos.partenariats.profile.actor.query.ActorView;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,7 +40,13 @@ class ExportController {
             without the invitation events (`ActorMemberInvitedEvent`, `ActorInvitationRedeemedEvent`, \
             `ActorInvitationRevokedEvent`), as it may not list invitations either, and the document's `withheld` \
             field names those event types and says why, in French; the field is absent from a full export. A \
-            plain member's joining stays (`ActorMemberJoinedEvent`), as do the members' leaving and role changes.""")
+            plain member's joining stays (`ActorMemberJoinedEvent`), as do the members' leaving and role changes.""",
+            responses = @ApiResponse(responseCode = "200", description = "The export, as a JSON attachment",
+                    headers = @Header(name = "Content-Disposition",
+                            description = "attachment; filename=\"actor-<actorId>-export.json\"",
+                            schema = @Schema(type = "string")),
+                    content = @Content(mediaType = "application/json",
+                            schema = @Schema(implementation = ActorDataExport.Export.class))))
     @GetMapping("/api/actors/{actorId}/export")
     ResponseEntity<ActorDataExport.Export> export(@AuthenticationPrincipal LabPrincipal principal,
                                                   @PathVariable String actorId) {

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.Set;
 
-/** The title and description of profile-service's OpenAPI document, and the statuses only its posts answer. */
+/** The title and description of profile-service's OpenAPI document, and the statuses beyond those every service declares. */
 @Configuration(proxyBeanMethods = false)
 class ApiDocumentation {
 
@@ -49,11 +49,34 @@ class ApiDocumentation {
     }
 
     /**
-     * The import of actors reads CSV only: a body declared as anything else is refused (415) before it is read. An
+     * The import of actors reads CSV only: a body declared as anything else is refused (415) before it is read. One
+     * import runs at a time: another one under way answers 409 with Retry-After ({@code ActorImportProblems}). An
      * import that runs longer than a transaction of the event store may stay open is rolled back (503).
      */
     @Bean
-    ExtraProblems actorImportMediaType() {
+    ExtraProblems actorImportRunning() {
+        return ExtraProblems.retryingAfter((method, path) -> method.equals("POST") && path.equals("/api/actors/import"),
+                Set.of(409));
+    }
+
+    @Bean
+    ExtraProblems actorImportRefusals() {
         return (method, path) -> method.equals("POST") && path.equals("/api/actors/import") ? Set.of(415, 503) : Set.of();
+    }
+
+    /**
+     * Two instances changed the same actor at the same moment: the event store refuses the second change (409, via
+     * {@code RefusalProblems}), as it does for the posts, memberships and invitations already declared above.
+     */
+    @Bean
+    ExtraProblems actorConcurrentChanges() {
+        return (method, path) -> (method.equals("PUT") && path.equals("/api/actors/{actorId}"))
+                || (method.equals("DELETE") && path.equals("/api/actors/{actorId}/contact")) ? Set.of(409) : Set.of();
+    }
+
+    /** Every operation of the API reads or writes PostgreSQL: while it is unreachable, 503 with Retry-After. */
+    @Bean
+    ExtraProblems databaseUnavailable() {
+        return (method, path) -> path.startsWith("/api/") ? Set.of(503) : Set.of();
     }
 }

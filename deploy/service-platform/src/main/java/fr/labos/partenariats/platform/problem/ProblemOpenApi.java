@@ -39,6 +39,7 @@ final class ProblemOpenApi implements GlobalOpenApiCustomizer, GlobalOperationCu
             404, "Unknown id, or an id of another kind",
             409, "The current state forbids it (already withdrawn, fulfilled...)",
             413, "Request body over the size limit",
+            415, "Content-Type of the body not accepted by this operation",
             429, "Rate limit reached: retry after `Retry-After` seconds",
             503, "A store is unavailable or loading: retry after `Retry-After` seconds");
 
@@ -92,14 +93,16 @@ final class ProblemOpenApi implements GlobalOpenApiCustomizer, GlobalOperationCu
             statuses.add(404);
         }
         if (operation.getRequestBody() != null) {
-            statuses.add(413);
+            statuses.addAll(List.of(413, 415));
         }
         extras.forEach(extra -> statuses.addAll(extra.of(method.name(), path)));
+        TreeSet<Integer> retryAfter = new TreeSet<>(List.of(429, 503));
+        extras.forEach(extra -> retryAfter.addAll(extra.withRetryAfter(method.name(), path)));
         for (int status : statuses) {
             ApiResponse response = new ApiResponse().description(DESCRIPTIONS.getOrDefault(status, "Problem"))
                     .content(new Content().addMediaType(PROBLEM_JSON,
                             new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + SCHEMA))));
-            if (status == 429 || status == 503) {
+            if (retryAfter.contains(status)) {
                 response.addHeaderObject("Retry-After", new Header().description("Seconds to wait")
                         .schema(new IntegerSchema()));
             }

@@ -16,6 +16,7 @@ import fr.labos.partenariats.schema.matching.RecordMeetingMissedCommand;
 import fr.labos.partenariats.schema.matching.RecordOutcomeCommand;
 import fr.labos.partenariats.schema.matching.ScheduleMeetingCommand;
 import fr.labos.partenariats.schema.matching.WithdrawIntroductionCommand;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
@@ -64,6 +65,7 @@ class IntroductionController {
      * An actor asks to be introduced to a partner the matcher proposes ({@code ACTOR_REQUEST}): the score and its
      * explanation are frozen as they are now. A facilitator introduces two actors by hand ({@code FACILITATOR}).
      */
+    @Operation(operationId = "proposeIntroduction")
     @PostMapping
     ResponseEntity<Created> propose(@AuthenticationPrincipal LabPrincipal principal,
                                     @Valid @RequestBody IntroductionRequests.Proposal request) {
@@ -117,6 +119,7 @@ class IntroductionController {
      * Only the principal who proposed it, while it still acts for one of the two actors, or an administrator, before
      * both sides accepted (the introduction checks who proposed it, and when).
      */
+    @Operation(operationId = "withdrawIntroduction")
     @PostMapping("/{introductionId}/withdraw")
     ResponseEntity<Void> withdraw(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String introductionId,
                                   @Valid @RequestBody(required = false) IntroductionRequests.Withdrawal request) {

@@ -5,6 +5,7 @@ import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.platform.security.LabRole;
 import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -26,6 +27,7 @@ class BatchController {
         this.territories = territories;
     }
 
+    @Operation(operationId = "proposeIntroductionBatch")
     @PostMapping("/api/introductions/batch")
     BatchReport propose(@AuthenticationPrincipal LabPrincipal principal, @Valid @RequestBody BatchRequest request) {
         TerritoryRef territory = request.territory();

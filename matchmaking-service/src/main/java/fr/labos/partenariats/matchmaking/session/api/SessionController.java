@@ -79,7 +79,8 @@ class SessionController {
      * and a schedule generated before must be generated again before it is published. After publication, mark it
      * absent on the day.
      */
-    @Operation(summary = "Retirer un participant de la session, avant la publication du planning")
+    @Operation(operationId = "withdrawParticipant",
+            summary = "Retirer un participant de la session, avant la publication du planning")
     @DeleteMapping("/{sessionId}/participants/{actorId}")
     ResponseEntity<Void> withdraw(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
                                   @PathVariable String actorId) {
@@ -97,15 +98,15 @@ class SessionController {
         return ResponseEntity.noContent().build();
     }
 
+    /** The schedule generated: 200, as it replaces the session's schedule (read at /schedule) and creates nothing. */
     @PostMapping("/{sessionId}/schedule/generate")
-    ResponseEntity<ScheduleView> generate(@AuthenticationPrincipal LabPrincipal principal,
-                                          @PathVariable String sessionId) {
+    ScheduleView generate(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
         SessionState session = sessions.read(sessionId);
         access.checkRuns(principal, session);
         Schedule schedule = scheduling.firstPlan(session);
         commands.sendAndWait(new GenerateScheduleCommand(sessionId, schedule.meetings(), schedule.objective()));
         SessionState generated = sessions.read(sessionId);
-        return ResponseEntity.ok(ScheduleView.of(generated, names.of(generated)));
+        return ScheduleView.of(generated, names.of(generated));
     }
 
     @PostMapping("/{sessionId}/schedule/publish")

@@ -99,7 +99,7 @@ class SessionImportController {
                     + "acteur déjà inscrit, ou en double dans le fichier, est signalé, pas refusé. Pour les animateurs "
                     + "du territoire de la session et les administrateurs.")
     @PostMapping(consumes = {"text/csv", "text/plain"})
-    ResponseEntity<ImportReport> importList(
+    ImportReport importList(
             @AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
             @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = "text/csv", schema = @Schema(type = "string",
@@ -138,8 +138,9 @@ class SessionImportController {
         if (!toRegister.isEmpty()) {
             commands.sendAndWait(new RegisterParticipantsCommand(sessionId, toRegister));
         }
-        return ResponseEntity.ok(new ImportReport(count(results, Result.REGISTERED),
-                count(results, Result.ALREADY_REGISTERED), count(results, Result.DUPLICATE), results));
+        // 200 with the report: registering participants creates nothing with an address of its own.
+        return new ImportReport(count(results, Result.REGISTERED), count(results, Result.ALREADY_REGISTERED),
+                count(results, Result.DUPLICATE), results);
     }
 
     /**

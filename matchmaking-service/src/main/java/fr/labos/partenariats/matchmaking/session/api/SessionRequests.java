@@ -2,12 +2,15 @@ package fr.labos.partenariats.matchmaking.session.api;
 
 import fr.labos.partenariats.matchmaking.session.command.SessionRules;
 import fr.labos.partenariats.schema.common.TerritoryRef;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.LocalDate;
 import java.time.LocalTime;
+
+import static io.swagger.v3.oas.annotations.media.Schema.RequiredMode.REQUIRED;
 
 /**
  * The bodies of the session API's requests. Texts and ids are bounded as the session's rules bound them
@@ -18,10 +21,19 @@ final class SessionRequests {
     private SessionRequests() {
     }
 
-    /** A session to plan. */
+    /**
+     * A session to plan. The numbers are checked by the session's rules ({@link SessionRules}), whose
+     * refusals (400, in French) name the field; a number left out reads as 0, which they refuse: hence required.
+     */
     record Plan(@NotBlank @Size(max = SessionRules.MAX_TEXT) String title, @NotNull TerritoryRef territory,
                 @Size(max = SessionRules.MAX_TEXT) String place, @NotNull LocalDate date,
-                @NotNull LocalTime startsAt, int rounds, int minutesPerRound, int tables) {
+                @NotNull LocalTime startsAt,
+                @Schema(requiredMode = REQUIRED, minimum = "1", maximum = "" + SessionRules.MAX_ROUNDS) int rounds,
+                @Schema(requiredMode = REQUIRED, minimum = "1", maximum = "" + SessionRules.MAX_MINUTES_PER_ROUND)
+                int minutesPerRound,
+                @Schema(requiredMode = REQUIRED, minimum = "1", maximum = "" + SessionRules.MAX_TABLES,
+                        description = "At most " + SessionRules.MAX_MEETINGS + " meetings in all: rounds × tables")
+                int tables) {
     }
 
     /** An actor to register; its organisation (optional) sets aside meetings with its own. */

@@ -7,6 +7,10 @@ import fr.labos.partenariats.matchmaking.session.export.SessionSheet;
 import fr.labos.partenariats.matchmaking.session.pairs.SessionPairs;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.platform.security.LabPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -61,6 +65,8 @@ class SessionViewController {
         return new PairWeightsView(pairs.weighed(), pairs.setAside());
     }
 
+    @Operation(responses = @ApiResponse(responseCode = "200", description = "The schedule as a spreadsheet (attachment)",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))))
     @GetMapping("/schedule.csv")
     ResponseEntity<byte[]> csv(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
         SessionState session = sessions.read(sessionId);
@@ -69,6 +75,9 @@ class SessionViewController {
                 "planning-" + sessionId + ".csv");
     }
 
+    @Operation(responses = @ApiResponse(responseCode = "200",
+            description = "The participant's meetings as an iCalendar file (attachment)",
+            content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string", format = "binary"))))
     @GetMapping("/participants/{actorId}/calendar.ics")
     ResponseEntity<byte[]> calendar(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
                                     @PathVariable String actorId) {
@@ -83,6 +92,8 @@ class SessionViewController {
                 "rencontres-" + sessionId + "-" + actorId + ".ics");
     }
 
+    @Operation(responses = @ApiResponse(responseCode = "200", description = "The schedule as a page to print",
+            content = @Content(mediaType = "text/html", schema = @Schema(type = "string"))))
     @GetMapping("/print")
     ResponseEntity<String> print(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
         SessionState session = sessions.read(sessionId);

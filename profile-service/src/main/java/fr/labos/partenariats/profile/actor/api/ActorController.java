@@ -11,6 +11,7 @@ import fr.labos.partenariats.schema.profile.ContactDetails;
 import fr.labos.partenariats.schema.profile.EraseActorContactCommand;
 import fr.labos.partenariats.schema.profile.RegisterActorCommand;
 import fr.labos.partenariats.schema.profile.UpdateActorProfileCommand;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -54,6 +55,7 @@ class ActorController {
     }
 
     /** Whoever registers an actor becomes its member (a viewer may not register). */
+    @Operation(operationId = "registerActor")
     @PostMapping
     ResponseEntity<CreatedResponse> register(@AuthenticationPrincipal LabPrincipal principal,
                                              @Valid @RequestBody ActorRequest request) {
@@ -64,6 +66,7 @@ class ActorController {
         return ResponseEntity.created(URI.create("/api/actors/" + actorId)).body(new CreatedResponse(actorId));
     }
 
+    @Operation(operationId = "listActors")
     @GetMapping
     List<ActorView> list(@RequestParam(defaultValue = "0") @Min(0) int offset,
                          @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
@@ -71,6 +74,7 @@ class ActorController {
     }
 
     /** The public profile, and the contact person only for those who may see it. */
+    @Operation(operationId = "readActor")
     @GetMapping("/{actorId}")
     ActorDetails read(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId) {
         ActorView actor = access.existing(actorId);
@@ -100,6 +104,7 @@ class ActorController {
                 access.maySeeContact(principal, actor));
     }
 
+    @Operation(operationId = "updateActor")
     @PutMapping("/{actorId}")
     ResponseEntity<Void> update(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
                                 @Valid @RequestBody ActorRequest request) {

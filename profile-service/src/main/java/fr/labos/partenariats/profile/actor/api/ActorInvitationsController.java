@@ -6,6 +6,10 @@ import fr.labos.partenariats.profile.access.Invitations;
 import fr.labos.partenariats.profile.actor.command.InvitationCode;
 import fr.labos.partenariats.schema.profile.InviteActorMemberCommand;
 import fr.labos.partenariats.schema.profile.RevokeActorInvitationCommand;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,6 +64,10 @@ class ActorInvitationsController {
      * 201 with the code; the answer is never cached, as the code is nowhere else to be found. No Location: an
      * invitation is read in the actor's list, never alone.
      */
+    @Operation(operationId = "inviteMember", responses = @ApiResponse(responseCode = "201",
+            description = "Created: the invitation and its code, shown only here; no Location (an invitation is read in "
+                    + "the actor's list)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = NewInvitation.class))))
     @PostMapping
     ResponseEntity<NewInvitation> invite(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId) {
         access.managingMembersOf(principal, actorId);
@@ -72,6 +80,7 @@ class ActorInvitationsController {
     }
 
     /** The actor's most recent invitations, newest first, with where each stands. */
+    @Operation(operationId = "listInvitations")
     @GetMapping
     List<Invitations.Invitation> list(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId) {
         access.managingMembersOf(principal, actorId);

@@ -10,6 +10,7 @@ import fr.labos.partenariats.profile.post.query.PostView;
 import fr.labos.partenariats.profile.web.CreatedResponse;
 import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.schema.profile.FulfilNeedCommand;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -49,6 +50,7 @@ class PostController {
         this.access = access;
     }
 
+    @Operation(operationId = "registerPost")
     @PostMapping("/{kind:needs|offers}")
     ResponseEntity<CreatedResponse> register(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
                                              @PathVariable String kind, @Valid @RequestBody PostRequest request) {
@@ -59,6 +61,7 @@ class PostController {
                 .body(new CreatedResponse(postId));
     }
 
+    @Operation(operationId = "listPosts")
     @GetMapping("/{kind:needs|offers}")
     List<PostView> list(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
                         @PathVariable String kind, @RequestParam(defaultValue = "false") boolean includeClosed) {
@@ -69,6 +72,7 @@ class PostController {
         return posts.listForActor(kindOf(kind), actorId, includeClosed);
     }
 
+    @Operation(operationId = "readPost")
     @GetMapping("/{kind:needs|offers}/{postId}")
     PostView read(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
                   @PathVariable String kind, @PathVariable String postId) {
@@ -81,6 +85,7 @@ class PostController {
         return post;
     }
 
+    @Operation(operationId = "updatePost")
     @PutMapping("/{kind:needs|offers}/{postId}")
     ResponseEntity<Void> update(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
                                 @PathVariable String kind, @PathVariable String postId,

@@ -1,0 +1,171 @@
+package fr.labos.partenariats.matchmaking.hostile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.matchmaking.session.command.SessionRules;
+import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
+import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
+import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What a client generating code from matchmaking-service's OpenAPI document is promised, operation by operation: the
+ * success statuses and media types the server really answers, the bounds it really enforces, and operation ids that do
+ * not depend on the order in which the controllers are scanned.
+ */
+class MatchmakingOpenApiContractTest {
+
+    private static InMemoryMongo mongo;
+    private static RunningMatchmaking service;
+    private static JsonNode document;
+    private static JsonNode paths;
+
+    @BeforeAll
+    static void readDocument() {
+        String topic = SharedKafka.newTopic("it.openapi-contract.profile.events");
+        mongo = InMemoryMongo.start();
+        service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic, "it-openapi-contract");
+        document = RunningMatchmaking.parse(service.get("/v3/api-docs").body());
+        paths = document.path("paths");
+    }
+
+    @AfterAll
+    static void stop() {
+        if (service != null) service.close();
+        if (mongo != null) mongo.close();
+    }
+
+    @Test
+    void theParticipantsImportAndTheScheduleGenerationAnswer200WithTheirReportWithoutLocation() {
+        for (String path : List.of("/api/sessions/{sessionId}/participants/import",
+                "/api/sessions/{sessionId}/schedule/generate")) {
+            JsonNode responses = paths.path(path).path("post").path("responses");
+            assertThat(responses.fieldNames()).toIterable().as(path).contains("200").doesNotContain("201");
+            assertThat(responses.path("200").path("headers").has("Location")).as(path).isFalse();
+            assertThat(responses.path("200").path("content").findValuesAsText("$ref")).as(path).isNotEmpty();
+        }
+        // Planning a session does create one, at the address in Location.
+        assertThat(paths.at("/~1api~1sessions/post/responses/201/headers").has("Location")).isTrue();
+    }
+
+    @Test
+    void theSessionExportsDeclareTheMediaTypesTheyAnswer() {
+        JsonNode csv = paths.at("/~1api~1sessions~1{sessionId}~1schedule.csv/get/responses/200/content");
+        assertThat(csv.fieldNames()).toIterable().containsExactly("text/csv");
+        assertThat(csv.at("/text~1csv/schema/type").asText()).isEqualTo("string");
+        assertThat(csv.at("/text~1csv/schema/format").asText()).isEqualTo("binary");
+        JsonNode ics = paths.at("/~1api~1sessions~1{sessionId}~1participants~1{actorId}~1calendar.ics/get/responses/200/content");
+        assertThat(ics.fieldNames()).toIterable().containsExactly("text/calendar");
+        assertThat(ics.at("/text~1calendar/schema/type").asText()).isEqualTo("string");
+        assertThat(ics.at("/text~1calendar/schema/format").asText()).isEqualTo("binary");
+        JsonNode html = paths.at("/~1api~1sessions~1{sessionId}~1print/get/responses/200/content");
+        assertThat(html.fieldNames()).toIterable().containsExactly("text/html");
+        assertThat(html.at("/text~1html/schema/type").asText()).isEqualTo("string");
+        assertThat(html.at("/text~1html/schema/format").asText()).isNotEqualTo("byte");
+    }
+
+    @Test
+    void everyOperationWithABodyDeclaresTheRefusalOfAnotherContentType() {
+        List<String> withBody = new ArrayList<>();
+        forEachApiOperation((name, operation) -> {
+            if (operation.has("requestBody")) {
+                withBody.add(name);
+                assertThat(operation.path("responses").fieldNames()).toIterable().as(name).contains("413", "415");
+            } else {
+                assertThat(operation.path("responses").has("415")).as(name).isFalse();
+            }
+        });
+        assertThat(withBody).contains("POST /api/sessions", "POST /api/introductions",
+                "POST /api/sessions/{sessionId}/participants/import");
+    }
+
+    @Test
+    void operationIdsAreUniqueAndCarryNoScanOrderSuffix() {
+        List<String> ids = new ArrayList<>();
+        forEachApiOperation((name, operation) -> ids.add(operation.path("operationId").asText()));
+        Set<String> seen = new HashSet<>();
+        assertThat(ids).filteredOn(id -> !seen.add(id)).as("repeated operationIds").isEmpty();
+        assertThat(ids).filteredOn(id -> id.isEmpty() || id.matches(".*_\\d+$")).as("operationIds in " + ids).isEmpty();
+        assertThat(paths.at("/~1api~1introductions/post/operationId").asText()).isEqualTo("proposeIntroduction");
+        assertThat(paths.at("/~1api~1introductions~1{introductionId}~1withdraw/post/operationId").asText())
+                .isEqualTo("withdrawIntroduction");
+        assertThat(paths.at("/~1api~1sessions~1{sessionId}~1participants~1{actorId}/delete/operationId").asText())
+                .isEqualTo("withdrawParticipant");
+    }
+
+    @Test
+    void planningASessionRequiresItsNumbersWithinTheSessionsBounds() {
+        String ref = paths.at("/~1api~1sessions/post/requestBody/content/application~1json/schema/$ref").asText();
+        JsonNode plan = document.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
+        List<String> required = new ArrayList<>();
+        plan.path("required").forEach(name -> required.add(name.asText()));
+        assertThat(required).contains("rounds", "minutesPerRound", "tables", "title", "territory", "date", "startsAt");
+        assertBounds(plan.at("/properties/rounds"), SessionRules.MAX_ROUNDS);
+        assertBounds(plan.at("/properties/minutesPerRound"), SessionRules.MAX_MINUTES_PER_ROUND);
+        assertBounds(plan.at("/properties/tables"), SessionRules.MAX_TABLES);
+    }
+
+    @Test
+    void theDashboardsDeclareTheirJsonAndCsvAnswersAndTheValuesTheirParametersTake() {
+        List<String> dashboards = new ArrayList<>();
+        paths.fields().forEachRemaining(path -> {
+            if (!path.getKey().startsWith("/api/dashboard/")) return;
+            dashboards.add(path.getKey());
+            JsonNode operation = path.getValue().path("get");
+            JsonNode content = operation.at("/responses/200/content");
+            assertThat(content.fieldNames()).toIterable().as(path.getKey()).containsExactlyInAnyOrder("application/json", "text/csv");
+            String view = path.getKey().endsWith("/funnel") ? "Funnel" : path.getKey().endsWith("/delays") ? "Delays" : "Breakdown";
+            assertThat(content.at("/application~1json/schema/$ref").asText()).as(path.getKey()).endsWith("/" + view);
+            assertThat(content.at("/text~1csv/schema/type").asText()).as(path.getKey()).isEqualTo("string");
+            assertThat(operation.at("/responses/200/headers/Content-Disposition").isMissingNode()).as(path.getKey()).isFalse();
+            assertThat(values(operation, "format")).as(path.getKey()).containsExactly("json", "csv");
+        });
+        assertThat(dashboards).hasSize(7);
+        assertThat(values(paths.at("/~1api~1dashboard~1territories/get"), "level")).containsExactly("departement", "region");
+        assertThat(values(paths.at("/~1api~1dashboard~1periods/get"), "granularity")).containsExactly("week", "month");
+        assertThat(document.at("/components/schemas/Funnel/properties/steps").isMissingNode()).isFalse();
+    }
+
+    @Test
+    void theLiveEndpointDeclaresItsStreamAndItsJsonList() {
+        JsonNode operation = paths.at("/~1api~1live/get");
+        assertThat(operation.path("operationId").asText()).isEqualTo("liveEvents");
+        JsonNode content = operation.at("/responses/200/content");
+        assertThat(content.fieldNames()).toIterable().containsExactlyInAnyOrder("text/event-stream", "application/json");
+        assertThat(content.at("/text~1event-stream/schema/type").asText()).isEqualTo("string");
+        assertThat(content.at("/application~1json/schema/type").asText()).isEqualTo("array");
+        assertThat(content.at("/application~1json/schema/items/$ref").asText()).endsWith("/LiveNotification");
+    }
+
+    private static List<String> values(JsonNode operation, String parameter) {
+        List<String> values = new ArrayList<>();
+        operation.path("parameters").forEach(p -> {
+            if (p.path("name").asText().equals(parameter)) p.at("/schema/enum").forEach(v -> values.add(v.asText()));
+        });
+        return values;
+    }
+
+    private static void assertBounds(JsonNode property, int maximum) {
+        assertThat(property.path("type").asText()).as(property.toString()).isEqualTo("integer");
+        assertThat(property.path("minimum").asInt(-1)).as(property.toString()).isEqualTo(1);
+        assertThat(property.path("maximum").asInt(-1)).as(property.toString()).isEqualTo(maximum);
+    }
+
+    private static void forEachApiOperation(BiConsumer<String, JsonNode> check) {
+        paths.fields().forEachRemaining(path -> {
+            if (path.getKey().startsWith("/api/")) {
+                path.getValue().fields().forEachRemaining(operation ->
+                        check.accept(operation.getKey().toUpperCase() + " " + path.getKey(), operation.getValue()));
+            }
+        });
+    }
+}
