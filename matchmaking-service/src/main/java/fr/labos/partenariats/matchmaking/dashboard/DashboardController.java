@@ -6,10 +6,7 @@ import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Funnel;
 import fr.labos.partenariats.matchmaking.matching.api.InvalidParameterException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.headers.Header;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -32,10 +29,6 @@ import java.util.function.Supplier;
 class DashboardController {
 
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    /** What every dashboard's 200 says in the OpenAPI document (see {@link #answer}). */
-    private static final String JSON_OR_CSV = "JSON, or CSV (an attachment) with format=csv, or without format with "
-            + "Accept: text/csv";
-    private static final String CSV_ATTACHMENT = "With CSV only: attachment; filename=mises-en-relation-<view>.csv";
 
     private final Dashboard dashboard;
 
@@ -50,16 +43,10 @@ class DashboardController {
                     + "et sans rencontre datée). Les taux sont calculés sur toutes les propositions de la sélection, y "
                     + "compris celles encore en attente de réponse (pending, statut proposed) : le taux d'acceptation "
                     + "d'une période récente monte à mesure qu'elles reçoivent leur réponse. counts.noFit : les mises "
-                    + "en relation dont le dernier résultat est « sans suite » (statut no-fit).",
-            responses = @ApiResponse(responseCode = "200",
-                    description = JSON_OR_CSV,
-                    headers = @Header(name = "Content-Disposition",
-                            description = CSV_ATTACHMENT, schema = @Schema(type = "string")),
-                    content = {@Content(mediaType = "application/json", schema = @Schema(implementation = Funnel.class)),
-                            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))}))
+                    + "en relation dont le dernier résultat est « sans suite » (statut no-fit).")
+    @DashboardAnswer(Funnel.class)
     @GetMapping("/api/dashboard/funnel")
     ResponseEntity<Object> funnel(@ParameterObject DashboardFilterQuery filter,
-                                  @Parameter(schema = @Schema(allowableValues = {"json", "csv"}))
                                   @RequestParam(required = false) String format,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         DashboardViews.Funnel funnel = dashboard.funnel(filter.read());
@@ -67,17 +54,11 @@ class DashboardController {
     }
 
     /** By home département of either side, or by région with {@code level=region}. */
-    @Operation(responses = @ApiResponse(responseCode = "200",
-            description = JSON_OR_CSV,
-            headers = @Header(name = "Content-Disposition", description = CSV_ATTACHMENT,
-                    schema = @Schema(type = "string")),
-            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = Breakdown.class)),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))}))
+    @DashboardAnswer(Breakdown.class)
     @GetMapping("/api/dashboard/territories")
     ResponseEntity<Object> territories(@ParameterObject DashboardFilterQuery filter,
                                        @Parameter(schema = @Schema(allowableValues = {"departement", "region"}))
                                        @RequestParam(defaultValue = "departement") String level,
-                                       @Parameter(schema = @Schema(allowableValues = {"json", "csv"}))
                                        @RequestParam(required = false) String format,
                                        @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         boolean byRegion = switch (level) {
@@ -92,15 +73,9 @@ class DashboardController {
     }
 
     /** By the pair of the two sides' actor families. */
-    @Operation(responses = @ApiResponse(responseCode = "200",
-            description = JSON_OR_CSV,
-            headers = @Header(name = "Content-Disposition", description = CSV_ATTACHMENT,
-                    schema = @Schema(type = "string")),
-            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = Breakdown.class)),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))}))
+    @DashboardAnswer(Breakdown.class)
     @GetMapping("/api/dashboard/family-pairs")
     ResponseEntity<Object> familyPairs(@ParameterObject DashboardFilterQuery filter,
-                                       @Parameter(schema = @Schema(allowableValues = {"json", "csv"}))
                                        @RequestParam(required = false) String format,
                                        @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Breakdown breakdown = dashboard.familyPairs(filter.read());
@@ -108,15 +83,9 @@ class DashboardController {
     }
 
     /** By the resource category of the needs and offers the introductions rest on. */
-    @Operation(responses = @ApiResponse(responseCode = "200",
-            description = JSON_OR_CSV,
-            headers = @Header(name = "Content-Disposition", description = CSV_ATTACHMENT,
-                    schema = @Schema(type = "string")),
-            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = Breakdown.class)),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))}))
+    @DashboardAnswer(Breakdown.class)
     @GetMapping("/api/dashboard/categories")
     ResponseEntity<Object> categories(@ParameterObject DashboardFilterQuery filter,
-                                      @Parameter(schema = @Schema(allowableValues = {"json", "csv"}))
                                       @RequestParam(required = false) String format,
                                       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Breakdown breakdown = dashboard.categories(filter.read());
@@ -124,15 +93,9 @@ class DashboardController {
     }
 
     /** By the sustainable development goals (ODD) of either side. */
-    @Operation(responses = @ApiResponse(responseCode = "200",
-            description = JSON_OR_CSV,
-            headers = @Header(name = "Content-Disposition", description = CSV_ATTACHMENT,
-                    schema = @Schema(type = "string")),
-            content = {@Content(mediaType = "application/json", schema = @Schema(implementation = Breakdown.class)),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))}))
+    @DashboardAnswer(Breakdown.class)
     @GetMapping("/api/dashboard/sdgs")
     ResponseEntity<Object> sdgs(@ParameterObject DashboardFilterQuery filter,
-                                @Parameter(schema = @Schema(allowableValues = {"json", "csv"}))
                                 @RequestParam(required = false) String format,
                                 @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Breakdown breakdown = dashboard.sdgs(filter.read());
@@ -151,18 +114,12 @@ class DashboardController {
                     + "acceptation en janvier pour from=2026-01-01) ; les autres tableaux retiennent les mises en "
                     + "relation par leur jour de proposition. Les autres filtres (territoire, famille, catégorie) "
                     + "retiennent les mises en relation comme ailleurs. total : les mises en relation dont au moins une "
-                    + "étape est comptée.",
-            responses = @ApiResponse(responseCode = "200",
-                    description = JSON_OR_CSV,
-                    headers = @Header(name = "Content-Disposition",
-                            description = CSV_ATTACHMENT, schema = @Schema(type = "string")),
-                    content = {@Content(mediaType = "application/json", schema = @Schema(implementation = Breakdown.class)),
-                            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))}))
+                    + "étape est comptée.")
+    @DashboardAnswer(Breakdown.class)
     @GetMapping("/api/dashboard/periods")
     ResponseEntity<Object> periods(@ParameterObject DashboardFilterQuery filter,
                                    @Parameter(schema = @Schema(allowableValues = {"week", "month"}))
                                    @RequestParam(defaultValue = "month") String granularity,
-                                   @Parameter(schema = @Schema(allowableValues = {"json", "csv"}))
                                    @RequestParam(required = false) String format,
                                    @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         Period period = switch (granularity) {
@@ -187,16 +144,10 @@ class DashboardController {
                     + "aucune proposition et tirerait la médiane vers 0 ; elles comptent dans tous les autres chiffres. "
                     + "Celles reprises de l'historique d'un labo y entrent, aux dates de l'historique. "
                     + "meetingToPartnership : médiane des jours entre la première rencontre tenue et le partenariat "
-                    + "conclu (un partenariat daté d'avant cette rencontre n'y entre pas), speed meetings compris.",
-            responses = @ApiResponse(responseCode = "200",
-                    description = JSON_OR_CSV,
-                    headers = @Header(name = "Content-Disposition",
-                            description = CSV_ATTACHMENT, schema = @Schema(type = "string")),
-                    content = {@Content(mediaType = "application/json", schema = @Schema(implementation = Delays.class)),
-                            @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))}))
+                    + "conclu (un partenariat daté d'avant cette rencontre n'y entre pas), speed meetings compris.")
+    @DashboardAnswer(Delays.class)
     @GetMapping("/api/dashboard/delays")
     ResponseEntity<Object> delays(@ParameterObject DashboardFilterQuery filter,
-                                  @Parameter(schema = @Schema(allowableValues = {"json", "csv"}))
                                   @RequestParam(required = false) String format,
                                   @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
         DashboardViews.Delays delays = dashboard.delays(filter.read());
