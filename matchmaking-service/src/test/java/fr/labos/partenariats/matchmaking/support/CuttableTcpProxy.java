@@ -24,6 +24,8 @@ public final class CuttableTcpProxy implements AutoCloseable {
 
     private final ServerSocket listening;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    /** Set before the sockets are closed, read after a new connection's are listed: no connection outlives a cut. */
+    private volatile boolean closed;
     private final Object gate = new Object();
     /** Guarded by {@link #gate}. */
     private boolean frozen;
@@ -88,6 +90,7 @@ public final class CuttableTcpProxy implements AutoCloseable {
 
     @Override
     public void close() {
+        closed = true;
         closeQuietly(listening);
         sockets.forEach(CuttableTcpProxy::closeQuietly);
         thaw(); // pumps held at the gate then find their sockets closed
@@ -100,6 +103,13 @@ public final class CuttableTcpProxy implements AutoCloseable {
                 Socket server = new Socket(InetAddress.getLoopbackAddress(), targetPort);
                 sockets.add(client);
                 sockets.add(server);
+                // Accepted as the proxy was being cut (a pool opening a connection then): the cut closed the sockets
+                // it had listed, maybe not these.
+                if (closed) {
+                    closeQuietly(client);
+                    closeQuietly(server);
+                    return;
+                }
                 pump(client, server, true);
                 pump(server, client, false);
             } catch (IOException closed) {
