@@ -19,6 +19,7 @@ import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberRoleChangedEvent;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+import fr.labos.partenariats.schema.profile.ActorPrivate;
 import fr.labos.partenariats.schema.profile.ManagersOnly;
 import fr.labos.partenariats.schema.profile.NeedFulfilledEvent;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
@@ -84,6 +85,8 @@ public final class EventCatalog {
 
     /** The events only those who manage an actor's members read ({@link ManagersOnly}), by type name. */
     private static final Map<String, Class<?>> MANAGERS_ONLY = new LinkedHashMap<>();
+    /** The events that tell about an actor's people ({@link ActorPrivate}), by type name. */
+    private static final Map<String, Class<?>> ACTOR_PRIVATE = new LinkedHashMap<>();
 
     static {
         PROFILE_EVENTS.forEach(type -> BY_TYPE_NAME.put(typeName(type), type));
@@ -94,6 +97,9 @@ public final class EventCatalog {
         BY_TYPE_NAME.forEach((name, type) -> {
             if (type.isAnnotationPresent(ManagersOnly.class)) {
                 MANAGERS_ONLY.put(name, type);
+            }
+            if (type.isAnnotationPresent(ActorPrivate.class)) {
+                ACTOR_PRIVATE.put(name, type);
             }
         });
     }
@@ -112,6 +118,14 @@ public final class EventCatalog {
     /** Whether events of that type name are for those who manage an actor's members only ({@link ManagersOnly}). */
     public static boolean isManagersOnly(String typeName) {
         return typeName != null && MANAGERS_ONLY.containsKey(typeName);
+    }
+
+    /**
+     * Whether events of that type name tell about an actor's people ({@link ActorPrivate}): views open to every
+     * signed-in reader name the actor only to those who act for it.
+     */
+    public static boolean isActorPrivate(String typeName) {
+        return typeName != null && ACTOR_PRIVATE.containsKey(typeName);
     }
 
     public static List<Class<?>> profileEvents() {

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.schema;
 
+import fr.labos.partenariats.schema.profile.ActorPrivate;
 import fr.labos.partenariats.schema.profile.ManagersOnly;
 import org.junit.jupiter.api.Test;
 
@@ -31,5 +32,16 @@ class ManagersOnlyEventsTest {
                         "ActorInvitationRevokedEvent");
         assertThat(EventCatalog.matchingEvents().stream().anyMatch(type -> type.isAnnotationPresent(ManagersOnly.class)))
                 .as("the mark is a profile event's").isFalse();
+    }
+
+    @Test
+    void theMembersComingsAndGoingsAndTheContactsErasureArePrivateToTheActor() {
+        assertThat(EventCatalog.profileEvents().stream().filter(type -> type.isAnnotationPresent(ActorPrivate.class))
+                .map(EventCatalog::typeName))
+                .containsExactlyInAnyOrder("ActorMemberJoinedEvent", "ActorMemberLeftEvent",
+                        "ActorMemberRoleChangedEvent", "ActorContactErasedEvent");
+        assertThat(EventCatalog.isActorPrivate("ActorContactErasedEvent")).isTrue();
+        assertThat(EventCatalog.isActorPrivate("ActorRegisteredEvent")).as("an actor is public").isFalse();
+        assertThat(EventCatalog.isActorPrivate(null)).isFalse();
     }
 }

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -161,6 +162,16 @@ class ConsoleAndLiveStreamTest {
             assertThat(listeners.get("the facilitator of Isère").data())
                     .anyMatch(line -> line.contains("SessionPlannedEvent") && line.contains(session));
 
+            // Who joined Tremplin is its own people's business (ActorPrivate): the others hear that someone joined
+            // an organisation, not which.
+            assertThat(told(readers.get("the facilitator of Isère"), "ActorMemberJoinedEvent")).contains(tremplin);
+            assertThat(told(readers.get("Tremplin's member"), "ActorMemberJoinedEvent")).contains(tremplin)
+                    .doesNotContain(savoie);
+            for (String reader : List.of("the facilitator of Savoie", "a viewer")) {
+                assertThat(told(readers.get(reader), "ActorMemberJoinedEvent")).as(reader)
+                        .doesNotContain(tremplin).contains("(none)");
+            }
+
             // The same at catch-up, from the latest events.
             assertThat(service.get("/api/live", readers.get("Tremplin's member")).body()).contains(introduction, session);
             assertThat(service.get("/api/live", readers.get("Mobilité Savoie's member")).body())
@@ -223,6 +234,29 @@ class ConsoleAndLiveStreamTest {
             reading.cancel(true);
             stream.thenAccept(response -> response.body().close());
         }
+    }
+
+    @Test
+    void aStreamEndsWhenItsTokenExpires() {
+        // What a reader hears was decided by its token's claims, which must not outlive it.
+        LiveListener listener = LiveListener.open(service.port(),
+                TestTokens.viewer().valid(Instant.now(), Duration.ofSeconds(4)).sign());
+        try {
+            await().atMost(ofSeconds(20)).until(() -> listener.reading().isDone());
+        } finally {
+            listener.close();
+        }
+    }
+
+    /** The aggregates the reader is told of for events of that type, at catch-up; « (none) » for an event told without. */
+    private static List<String> told(String token, String type) {
+        List<String> aggregates = new ArrayList<>();
+        RunningMatchmaking.parse(service.get("/api/live", token).body()).forEach(notification -> {
+            if (type.equals(notification.path("type").asText())) {
+                aggregates.add(notification.path("aggregateId").isNull() ? "(none)" : notification.path("aggregateId").asText());
+            }
+        });
+        return aggregates;
     }
 
     /** A reader's open live stream, and the lines it was sent. */

@@ -17,6 +17,7 @@ import java.time.Instant;
  * @param role          manager for whoever registered the actor, member for a colleague who came with an invitation
  * @param joinedAt      when
  */
+@ActorPrivate
 @Revision("2")
 public record ActorMemberJoinedEvent(String actorId, String memberSubject, MemberRole role, Instant joinedAt) {
 }

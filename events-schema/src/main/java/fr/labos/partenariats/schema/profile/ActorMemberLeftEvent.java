@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param memberSubject the {@code sub} claim of the former member's tokens
  * @param leftAt        when
  */
+@ActorPrivate
 @Revision("1")
 public record ActorMemberLeftEvent(String actorId, String memberSubject, Instant leftAt) {
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
  * @param role          its role from now on
  * @param changedAt     when
  */
+@ActorPrivate
 @Revision("1")
 public record ActorMemberRoleChangedEvent(String actorId, String memberSubject, MemberRole role, Instant changedAt) {
 }

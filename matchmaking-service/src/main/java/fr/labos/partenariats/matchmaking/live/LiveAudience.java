@@ -1,7 +1,9 @@
 package fr.labos.partenariats.matchmaking.live;
 
+import fr.labos.partenariats.matchmaking.access.ActorAccess;
 import fr.labos.partenariats.matchmaking.introduction.api.IntroductionParties;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionReadAccess;
+import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.session.api.SessionReaders;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.platform.security.LabRole;
@@ -19,7 +21,8 @@ import java.util.stream.Collectors;
 
 /**
  * Who hears which aggregate an event belongs to. An actor, its posts and the introduction log's signed heads are
- * public: every signed-in reader hears their ids. An introduction's events name it only to those who may read the
+ * public: every signed-in reader hears their ids; but an event about an actor's people (its members' comings and
+ * goings, its contact person's erasure: {@code ActorPrivate}) names the actor only to those who act for it. An introduction's events name it only to those who may read the
  * introduction, a session's only to those who see the session; the others hear that an event of that type happened,
  * without the id (a dashboard, which counts every introduction, reloads on it). The id of an introduction born of a
  * speed meeting or of a batch is derived from its two actors: heard by everyone, it would tell who is being introduced
@@ -45,8 +48,11 @@ class LiveAudience {
     private final IntroductionParties parties;
     private final IntroductionReadAccess introductionReaders;
     private final SessionReaders sessionReaders;
+    private final ActorAccess actors;
 
-    LiveAudience(IntroductionParties parties, IntroductionReadAccess introductionReaders, SessionReaders sessionReaders) {
+    LiveAudience(IntroductionParties parties, IntroductionReadAccess introductionReaders, SessionReaders sessionReaders,
+                 ActorAccess actors) {
+        this.actors = actors;
         this.parties = parties;
         this.introductionReaders = introductionReaders;
         this.sessionReaders = sessionReaders;
@@ -57,6 +63,9 @@ class LiveAudience {
         String id = notification.aggregateId();
         // A record without a type (outside the contract) is taken as one of an unknown type.
         String type = notification.type() == null ? "" : notification.type();
+        if ("profile".equals(notification.source()) && EventCatalog.isActorPrivate(type)) {
+            return new Once(() -> actorsOwn(id), notification);
+        }
         if (!"matchmaking".equals(notification.source()) || LOG_EVENTS.contains(type)) {
             return principal -> true;
         }
@@ -69,6 +78,16 @@ class LiveAudience {
         // A type this release does not know (a newer release wrote it, during a rolling upgrade): an introduction's
         // or a session's all the same, as their ids say, and never public by default.
         return new Once(() -> introductionReaders(id).orElseGet(() -> sessionReaders.of(id)), notification);
+    }
+
+    /**
+     * Those who act for the actor (its members, the facilitators of its territory, admins); one not yet in the
+     * projection, the members its token names.
+     */
+    private Predicate<LabPrincipal> actorsOwn(String actorId) {
+        ActorEntry actor = actors.read(List.of(actorId)).get(actorId);
+        return principal -> actor != null ? actors.mayActFor(principal, actor)
+                : !principal.is(LabRole.VIEWER) && principal.actors().contains(actorId);
     }
 
     private Optional<Predicate<LabPrincipal>> introductionReaders(String introductionId) {

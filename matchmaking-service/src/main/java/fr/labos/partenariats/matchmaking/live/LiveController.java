@@ -8,7 +8,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.server.resource.authentication.AbstractOAuth2TokenAuthenticationToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -16,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,6 +39,7 @@ class LiveController implements DisposableBean {
 
     /** A stream ends after this; the browser opens a new one (and reads {@code GET /api/live} for what it missed). */
     private static final Duration STREAM_LIFETIME = Duration.ofMinutes(30);
+    private static final Duration SHORTEST_STREAM = Duration.ofSeconds(1);
     /** Comments keep idle connections open through proxies, and reveal closed ones. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
@@ -70,8 +74,8 @@ class LiveController implements DisposableBean {
                             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                                     array = @ArraySchema(schema = @Schema(implementation = LiveNotification.class)))}))
     @GetMapping(path = "/api/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@AuthenticationPrincipal LabPrincipal reader) {
-        SseEmitter emitter = new SseEmitter(STREAM_LIFETIME.toMillis());
+    SseEmitter stream(@AuthenticationPrincipal LabPrincipal reader, Authentication authentication) {
+        SseEmitter emitter = new SseEmitter(lifetime(authentication).toMillis());
         Consumer<LiveEvent> forward = event -> send(emitter, event.toldTo(reader));
         Runnable end = () -> {
             events.unsubscribe(forward);
@@ -89,6 +93,22 @@ class LiveController implements DisposableBean {
             end.run();
         }
         return emitter;
+    }
+
+    /**
+     * Until the token expires, at most {@link #STREAM_LIFETIME}: what a reader hears was decided by its token's role,
+     * territories and actors, which must not outlive it (a member removed at the identity provider, a facilitator
+     * moved to another territory). The browser then opens a new stream with its renewed token, or hears nothing more.
+     */
+    private static Duration lifetime(Authentication authentication) {
+        if (authentication instanceof AbstractOAuth2TokenAuthenticationToken<?> signedIn
+                && signedIn.getToken().getExpiresAt() != null) {
+            Duration left = Duration.between(Instant.now(), signedIn.getToken().getExpiresAt());
+            if (left.compareTo(STREAM_LIFETIME) < 0) {
+                return left.compareTo(SHORTEST_STREAM) > 0 ? left : SHORTEST_STREAM; // 0 would mean no timeout
+            }
+        }
+        return STREAM_LIFETIME;
     }
 
     @Operation(hidden = true) // documented with the stream: see there
