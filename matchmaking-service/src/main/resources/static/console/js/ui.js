@@ -167,6 +167,12 @@ export function percent(value) {
   return value === null || value === undefined ? '—' : `${Math.round(value * 100)} %`;
 }
 
+/** A rate with its decimal, as French writes it: « 62,5 % », the sign after a narrow no-break space (U+202F). */
+export function rate(value) {
+  if (value === null || value === undefined) return '—';
+  return `${(value * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 })}\u202F%`;
+}
+
 export const ACTOR_TYPES = {
   ASSOCIATION: 'Association', NETWORK_HEAD: 'Tête de réseau', MUNICIPALITY: 'Commune', INTERMUNICIPALITY: 'Intercommunalité',
   DEPARTMENT: 'Département', REGION: 'Région', STATE_AGENCY: "Service de l'État", COMPANY: 'Entreprise', FOUNDATION: 'Fondation',
