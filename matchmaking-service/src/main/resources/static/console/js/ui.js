@@ -175,8 +175,8 @@ export function rate(value) {
 
 export const ACTOR_TYPES = {
   ASSOCIATION: 'Association', NETWORK_HEAD: 'Tête de réseau', MUNICIPALITY: 'Commune', INTERMUNICIPALITY: 'Intercommunalité',
-  DEPARTMENT: 'Département', REGION: 'Région', STATE_AGENCY: "Service de l'État", COMPANY: 'Entreprise', FOUNDATION: 'Fondation',
-  ACADEMIC: 'Université ou recherche', SOCIAL_ENTERPRISE: "Entreprise de l'ESS", FACILITATOR_ORG: 'Structure d’animation',
+  DEPARTMENT: 'Département', REGION: 'Région', STATE_AGENCY: 'Service de l’État', COMPANY: 'Entreprise', FOUNDATION: 'Fondation',
+  ACADEMIC: 'Université ou recherche', SOCIAL_ENTERPRISE: 'Entreprise de l’ESS', FACILITATOR_ORG: 'Structure d’animation',
 };
 /** The families of actors (events-schema ActorFamily), used by the dashboards. */
 export const FAMILIES = {
@@ -195,7 +195,9 @@ export const THEMES = {
   CULTURE: 'Culture', HOUSING: 'Logement', SPORT: 'Sport', DIGITAL_INCLUSION: 'Inclusion numérique',
   AGEING_DISABILITY: 'Âge et handicap', CITIZENSHIP: 'Citoyenneté', LOCAL_ECONOMY: 'Économie locale',
 };
+/** A need's status (« un besoin ouvert »); an offer's agrees in the feminine ({@link OFFER_STATUSES}). */
 export const STATUSES = { OPEN: 'Ouvert', WITHDRAWN: 'Retiré', FULFILLED: 'Satisfait', EXPIRED: 'Expiré' };
+export const OFFER_STATUSES = { OPEN: 'Ouverte', WITHDRAWN: 'Retirée', FULFILLED: 'Satisfaite', EXPIRED: 'Expirée' };
 export const COMPONENTS = {
   category: 'Catégorie', territory: 'Territoire', purpose: 'Finalité (ODD, thèmes)', description: 'Descriptions',
   crossFamily: 'Familles différentes', reciprocity: 'Réciprocité', freshness: 'Fraîcheur',
