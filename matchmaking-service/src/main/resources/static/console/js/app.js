@@ -1,8 +1,8 @@
 // The console: reads its settings, completes or starts the sign-in, then shows the page of the address (#/…).
-import { completeSignIn, currentSession, signIn, signOut } from './auth.js';
+import { completeSignIn, currentSession, sessionEndsAt, signIn, signOut } from './auth.js';
 import { configure, profile, Problem } from './api.js';
-import { close as closeLive, whenReady as whenLiveReady } from './live.js';
-import { announce, h, problemBox } from './ui.js';
+import { close as closeLive, onSessionEnded, whenReady as whenLiveReady } from './live.js';
+import { announce, busyWhile, h, problemBox } from './ui.js';
 
 const ROLE_LABELS = { ADMIN: 'administration', FACILITATOR: 'animation', ACTOR_MEMBER: 'membre', VIEWER: 'lecture' };
 const PAGES = [
@@ -23,15 +23,46 @@ let cleanup = null;
 /** Counts the navigations: a page that finishes loading after the user moved on is dropped, not shown. */
 let navigation = 0;
 
+/** The console's settings (the provider, the profile service), read once; a French message when they cannot be. */
+async function loadSettings() {
+  if (context.settings) return context.settings;
+  let response;
+  try {
+    response = await fetch('/console/settings.json');
+  } catch (e) {
+    throw new Error('La console ne trouve pas ses réglages : vérifiez votre connexion puis réessayez.');
+  }
+  if (!response.ok) throw new Error(`La console ne trouve pas ses réglages (erreur ${response.status}) : réessayez dans un instant.`);
+  context.settings = await response.json();
+  configure(context.settings);
+  return context.settings;
+}
+
+/**
+ * « Se connecter » (or « Se reconnecter »): leaves for the provider; when the provider or the console's settings cannot
+ * be reached, says so in `problemAt` (an alert) instead of seeming to do nothing, and can be tried again.
+ */
+function signInButton(label, problemAt, attributes = {}) {
+  const button = h('button', { type: 'button', ...attributes, onclick: () => busyWhile(button, async () => {
+    problemAt.replaceChildren();
+    try {
+      await signIn(await loadSettings());
+    } catch (e) {
+      problemAt.replaceChildren(problemBox(new Problem(0, { title: 'Connexion impossible', detail: e.message })));
+    }
+  }) }, label);
+  return button;
+}
+
 async function start() {
   try {
-    context.settings = await (await fetch('/console/settings.json')).json();
-    configure(context.settings);
+    await loadSettings();
     const returnTo = await completeSignIn(context.settings);
     if (returnTo) location.hash = returnTo;
   } catch (e) {
-    main.replaceChildren(h('h1', {}, 'Connexion impossible'), problemBox(new Problem(0, { title: 'Connexion', detail: e.message })),
-      h('p', {}, h('button', { type: 'button', onclick: () => signIn(context.settings) }, 'Se connecter')));
+    const problemAt = h('div', {}, problemBox(new Problem(0, { title: 'Connexion', detail: e.message })));
+    main.replaceChildren(h('h1', {}, 'Connexion impossible'), problemAt,
+      h('p', {}, signInButton('Se connecter', problemAt)));
     return;
   }
   context.session = currentSession();
@@ -39,6 +70,7 @@ async function start() {
     showSignIn();
     return;
   }
+  watchSessionEnd();
   // The live stream opens before the first page reads anything: an event committed between the page's reads and the
   // stream's opening would otherwise never reach it. A stream that is not open within two seconds (the live endpoint
   // unreachable) does not hold the console back; it keeps trying on its own.
@@ -54,12 +86,37 @@ async function start() {
 
 function showSignIn() {
   document.getElementById('navigation').hidden = true;
+  const problemAt = h('div', {});
   main.replaceChildren(
     h('h1', {}, 'Console du labo des partenariats'),
     h('p', {}, 'Associations, collectivités, entreprises et fondations du territoire y publient leurs besoins et leurs offres, ' +
       'répondent aux mises en relation et suivent les rencontres. Connectez-vous avec le compte que le labo vous a remis.'),
-    h('p', {}, h('button', { type: 'button', id: 'se-connecter', onclick: () => signIn(context.settings) }, 'Se connecter')));
+    h('p', {}, signInButton('Se connecter', problemAt, { id: 'se-connecter' })), problemAt);
   markReady('connexion');
+}
+
+/**
+ * The token lasts an hour: once it is no longer used (or the live stream gives up for want of a sign-in), the page
+ * would go on showing what it read without a word. A banner says so above the page, which stays as it was, with
+ * « Se reconnecter » (back to the same address afterwards), and it is announced.
+ */
+function watchSessionEnd() {
+  const endsAt = sessionEndsAt();
+  // setTimeout takes up to about 24 days: an hour's token is far within.
+  if (endsAt !== null) setTimeout(showSessionExpired, Math.max(0, endsAt - Date.now()));
+  onSessionEnded(showSessionExpired);
+}
+
+function showSessionExpired() {
+  if (document.getElementById('session-expiree')) return;
+  closeLive();
+  const problemAt = h('div', {});
+  const banner = h('div', { id: 'session-expiree', class: 'session-expiree', role: 'region', 'aria-labelledby': 'titre-session-expiree' },
+    h('p', { id: 'titre-session-expiree' }, h('strong', {}, 'Votre session a expiré'),
+      ' : ce que la page montre n’est plus mis à jour et vos actions seront refusées.'),
+    signInButton('Se reconnecter', problemAt, { id: 'se-reconnecter' }), problemAt);
+  document.querySelector('header.bandeau').after(banner);
+  announce('Votre session a expiré : reconnectez-vous avec le bouton « Se reconnecter » en haut de la page.');
 }
 
 function showAccount() {
@@ -109,6 +166,8 @@ async function route() {
   main.setAttribute('aria-busy', 'true');
   if (!page) {
     main.replaceChildren(h('h1', {}, 'Page introuvable'), h('p', {}, h('a', { href: '#/' }, 'Revenir à l’accueil')));
+    // The title first: markReady announces it (the previous page's, else).
+    document.title = 'Page introuvable — Labo des partenariats';
     markReady('introuvable');
     return;
   }

@@ -16,7 +16,12 @@ export function redirectUri() {
 }
 
 async function discovery(settings) {
-  const response = await fetch(`${settings.issuer}/.well-known/openid-configuration`);
+  let response;
+  try {
+    response = await fetch(`${settings.issuer}/.well-known/openid-configuration`);
+  } catch (e) {
+    throw new Error('Le service de connexion est injoignable : vérifiez votre connexion puis réessayez.');
+  }
   if (!response.ok) throw new Error(`Le service de connexion ne répond pas (${response.status}).`);
   return response.json();
 }
@@ -52,12 +57,18 @@ export async function completeSignIn(settings) {
       client_id: settings.clientId, code_verifier: pending.verifier,
     }),
   });
-  if (!response.ok) throw new Error(`Le jeton n'a pas été délivré (${response.status}).`);
+  if (!response.ok) throw new Error(`Le jeton n’a pas été délivré (${response.status}).`);
   const token = await response.json();
   sessionStorage.setItem(SESSION, JSON.stringify({
     accessToken: token.access_token, expiresAt: Date.now() + (token.expires_in || 3600) * 1000,
   }));
   return pending.returnTo || '#/';
+}
+
+/** When the stored token stops being used (ten seconds before it expires, as {@link currentSession} does), or null. */
+export function sessionEndsAt() {
+  const stored = JSON.parse(sessionStorage.getItem(SESSION) || 'null');
+  return stored ? stored.expiresAt - 10_000 : null;
 }
 
 /** The signed-in session: the token and what it says (role, territories, subject), or null. */

@@ -3,6 +3,8 @@
 import { currentSession } from './auth.js';
 
 const listeners = new Set();
+/** Told when the stream gives up because the sign-in ended (the token expired, or the service no longer takes it). */
+const endListeners = new Set();
 /** The current stream's; a stream that ended or was closed is no longer current, and what it still reads is dropped. */
 let controller = null;
 let retry = null;
@@ -34,6 +36,12 @@ export function onEvent(listener) {
   return () => listeners.delete(listener);
 }
 
+/** `listener` is called when the stream stops for want of a valid sign-in (it does not try again then). */
+export function onSessionEnded(listener) {
+  endListeners.add(listener);
+  return () => endListeners.delete(listener);
+}
+
 /** Resolves once the stream is open: from then on no event is missed. */
 export function whenReady() {
   ensureOpen();
@@ -52,11 +60,13 @@ function ensureOpen() {
   clearTimeout(retry);
   const mine = new AbortController();
   controller = mine;
-  read(mine).catch(() => {}).finally(() => {
+  let refused = false;
+  read(mine).then(status => { refused = status === 401; }, () => {}).finally(() => {
     if (controller !== mine) return; // closed, and perhaps replaced by a newer stream: nothing of it is this one's
     controller = null;
     ready = false;
-    if (currentSession()) retry = setTimeout(ensureOpen, 2000); // the stream ended: open a new one
+    if (currentSession() && !refused) retry = setTimeout(ensureOpen, 2000); // the stream ended: open a new one
+    else endListeners.forEach(listener => listener());
   });
 }
 
@@ -66,7 +76,7 @@ async function read(stream) {
   const response = await fetch('/api/live', {
     headers: { Accept: 'text/event-stream', Authorization: `Bearer ${session.token}` }, signal: stream.signal,
   });
-  if (!response.ok || !response.body) return;
+  if (!response.ok || !response.body) return response.status; // 401: the token is no longer taken
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   for (;;) {

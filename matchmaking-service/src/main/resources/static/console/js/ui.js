@@ -167,10 +167,16 @@ export function percent(value) {
   return value === null || value === undefined ? '—' : `${Math.round(value * 100)} %`;
 }
 
+/** A rate with its decimal, as French writes it: « 62,5 % », the sign after a narrow no-break space (U+202F). */
+export function rate(value) {
+  if (value === null || value === undefined) return '—';
+  return `${(value * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 })}\u202F%`;
+}
+
 export const ACTOR_TYPES = {
   ASSOCIATION: 'Association', NETWORK_HEAD: 'Tête de réseau', MUNICIPALITY: 'Commune', INTERMUNICIPALITY: 'Intercommunalité',
-  DEPARTMENT: 'Département', REGION: 'Région', STATE_AGENCY: "Service de l'État", COMPANY: 'Entreprise', FOUNDATION: 'Fondation',
-  ACADEMIC: 'Université ou recherche', SOCIAL_ENTERPRISE: "Entreprise de l'ESS", FACILITATOR_ORG: 'Structure d’animation',
+  DEPARTMENT: 'Département', REGION: 'Région', STATE_AGENCY: 'Service de l’État', COMPANY: 'Entreprise', FOUNDATION: 'Fondation',
+  ACADEMIC: 'Université ou recherche', SOCIAL_ENTERPRISE: 'Entreprise de l’ESS', FACILITATOR_ORG: 'Structure d’animation',
 };
 /** The families of actors (events-schema ActorFamily), used by the dashboards. */
 export const FAMILIES = {
@@ -189,7 +195,9 @@ export const THEMES = {
   CULTURE: 'Culture', HOUSING: 'Logement', SPORT: 'Sport', DIGITAL_INCLUSION: 'Inclusion numérique',
   AGEING_DISABILITY: 'Âge et handicap', CITIZENSHIP: 'Citoyenneté', LOCAL_ECONOMY: 'Économie locale',
 };
+/** A need's status (« un besoin ouvert »); an offer's agrees in the feminine ({@link OFFER_STATUSES}). */
 export const STATUSES = { OPEN: 'Ouvert', WITHDRAWN: 'Retiré', FULFILLED: 'Satisfait', EXPIRED: 'Expiré' };
+export const OFFER_STATUSES = { OPEN: 'Ouverte', WITHDRAWN: 'Retirée', FULFILLED: 'Satisfaite', EXPIRED: 'Expirée' };
 export const COMPONENTS = {
   category: 'Catégorie', territory: 'Territoire', purpose: 'Finalité (ODD, thèmes)', description: 'Descriptions',
   crossFamily: 'Familles différentes', reciprocity: 'Réciprocité', freshness: 'Fraîcheur',
@@ -265,4 +273,49 @@ export function focusedControl(container, name) {
 export function controlOf(container, name, key, action) {
   const item = container.querySelector(`li[data-${name}="${CSS.escape(key)}"]`);
   return item?.querySelector(action ? `[data-action="${CSS.escape(action)}"]` : 'button') ?? null;
+}
+
+/**
+ * Runs `task` (a function starting the request) once at a time for `control`, a button or a form: until it settles the
+ * control says it is busy (aria-busy) and its buttons are disabled, so that a double click or a second Entrée sends
+ * nothing more (a command recorded twice cannot be taken back). A button that has the focus is only marked
+ * aria-disabled, as a disabled one would drop the focus on the page's body; a call while busy does nothing.
+ * Resolves with what the task resolved with (undefined when the control was busy).
+ */
+export async function busyWhile(control, task) {
+  if (!control) return typeof task === 'function' ? task() : task;
+  if (control.dataset.occupe) return undefined;
+  const buttons = (control instanceof HTMLFormElement ? [...control.querySelectorAll('button')] : [control]).filter(b => !b.disabled);
+  control.dataset.occupe = 'true';
+  control.setAttribute('aria-busy', 'true');
+  for (const button of buttons) {
+    button.setAttribute('aria-disabled', 'true');
+    if (button !== document.activeElement) button.disabled = true;
+  }
+  try {
+    return await (typeof task === 'function' ? task() : task);
+  } finally {
+    delete control.dataset.occupe;
+    control.removeAttribute('aria-busy');
+    for (const button of buttons) {
+      button.removeAttribute('aria-disabled');
+      button.disabled = false;
+    }
+  }
+}
+
+/**
+ * The focus after a list was drawn anew without the control that had it (a participant checked in has no « Arrivé »
+ * left, one withdrawn has no line): the same item's first button, else the item itself (made focusable), else the
+ * item now at its place, else `fallback`. Does nothing when the focus is still on a control (kept by the redraw, or
+ * given to a refusal).
+ */
+export function focusItemAgain(container, name, key, index, fallback) {
+  if (document.activeElement && document.activeElement !== document.body) return;
+  const items = [...container.querySelectorAll(`li[data-${name}]`)];
+  const item = items.find(li => li.getAttribute(`data-${name}`) === key) || items[Math.min(index, items.length - 1)];
+  const target = item?.querySelector('button') || item || fallback;
+  if (!target) return;
+  if (target === item || target === fallback) target.setAttribute('tabindex', '-1');
+  target.focus();
 }

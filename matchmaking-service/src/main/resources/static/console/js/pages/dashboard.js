@@ -4,7 +4,7 @@
 import { download, matchmaking, Problem } from '../api.js';
 import { departementsMap, draw, resizeAll } from '../charts.js';
 import { changesIntroductions, onEvent } from '../live.js';
-import { CATEGORIES, FAMILIES, SDGS, announce, coalescing, field, h, problemBox, select } from '../ui.js';
+import { CATEGORIES, FAMILIES, SDGS, announce, coalescing, field, h, problemBox, rate, select } from '../ui.js';
 
 const STEP_KEYS = ['proposed', 'accepted', 'met', 'followUp', 'partnership'];
 // The words of the CSV headers. The funnel and the breakdowns count the introductions that reached a step or a later
@@ -32,11 +32,13 @@ export async function render(main) {
     field('Catégorie', select('category', CATEGORIES, '', { empty: 'Toutes' })),
     h('button', { type: 'submit' }, 'Appliquer'));
   const panels = PANELS.map(panel => ({ ...panel, section: h('section', { class: 'carte', id: panel.id, 'aria-labelledby': `titre-${panel.id}` }) }));
+  // What the service refused (a bad filter is refused by every panel alike): said once, above the panels.
+  const refusals = h('div', { class: 'refus-tableau' });
   main.replaceChildren(h('h1', {}, 'Tableau de bord des mises en relation'),
     h('p', {}, 'Les chiffres se mettent à jour d’eux-mêmes à chaque nouvel événement.', h('span', { id: 'maj', class: 'aide' })),
     filters, h('p', { class: 'aide' }, 'Du… au… : jour de la proposition des mises en relation comptées ; '
       + 'pour « Au fil du temps », jour de chaque étape comptée.'),
-    h('div', { class: 'grille' }, panels.map(p => p.section)));
+    refusals, h('div', { class: 'grille' }, panels.map(p => p.section)));
   const query = extra => {
     const q = new URLSearchParams(extra || {});
     for (const name of ['from', 'to', 'departement', 'family', 'category']) {
@@ -45,8 +47,15 @@ export async function render(main) {
     }
     return q;
   };
-  const load = () => Promise.all(panels.map(panel => loadPanel(panel, query(panel.query))));
-  filters.addEventListener('submit', event => { event.preventDefault(); load().then(() => announce('Tableau de bord mis à jour.')); });
+  const load = async () => {
+    const problems = (await Promise.all(panels.map(panel => loadPanel(panel, query(panel.query))))).filter(Boolean);
+    // The same refusal from several panels is one alert; different ones are each said once.
+    const distinct = [...new Map(problems.map(p => [JSON.stringify([p.status, p.document?.title, p.document?.detail, p.fieldErrors]), p])).values()];
+    refusals.replaceChildren(...distinct.map(problemBox));
+    return distinct.length;
+  };
+  // A refusal is its own alert: nothing more to announce then.
+  filters.addEventListener('submit', event => { event.preventDefault(); load().then(refused => { if (!refused) announce('Tableau de bord mis à jour.'); }); });
   await load();
   let pending = null;
   let again = [];
@@ -73,6 +82,7 @@ export async function render(main) {
 /** When the dashboard is read again after the last event of a burst, in milliseconds. */
 const READ_AGAIN_AFTER = [1200, 3000, 6000, 10000];
 
+/** Draws a panel; resolves with the service's refusal of it (shown once for all panels by the caller), if any. */
 async function loadPanel(panel, query) {
   const path = `/api/dashboard/${panel.path}`;
   const heading = h('h2', { id: `titre-${panel.id}` }, panel.title);
@@ -89,8 +99,8 @@ async function loadPanel(panel, query) {
     data = await matchmaking(`${path}?${query}`);
   } catch (e) {
     if (!(e instanceof Problem)) throw e;
-    panel.section.replaceChildren(heading, problemBox(e));
-    return;
+    panel.section.replaceChildren(heading, h('p', { class: 'aide', 'data-refuse': e.status }, 'Données indisponibles : voir le message au-dessus des tableaux.'));
+    return e;
   }
   if (panel.path === 'delays') {
     const days = m => (m && m.medianDays !== null && m.medianDays !== undefined ? `${m.medianDays.toLocaleString('fr-FR')} jours` : '—');
@@ -138,18 +148,21 @@ async function mapOption(data) {
 }
 
 function rowsOf(panel, data) {
-  if (panel.path === 'funnel') return data.steps.map(s => ({ label: s.label, value: s.count, counts: null }));
+  if (panel.path === 'funnel') return data.steps.map(s => ({ label: s.label, value: s.count, counts: null, rate: s.rateFromPrevious }));
   return data.rows.map(r => ({ key: r.key, label: r.label, value: r.counts.proposed, counts: r.counts }));
 }
 
 function tableOf(panel, data) {
   const rows = rowsOf(panel, data);
   const withCounts = panel.path !== 'funnel';
+  // The funnel's rates: each step over the one before (none for the first), as in its CSV.
   return h('div', { class: 'table-defile' }, h('table', {},
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, panel.path === 'funnel' ? 'Étape' : 'Groupe'),
-      withCounts ? STEP_KEYS.map(k => h('th', { scope: 'col' }, labelsOf(panel)[k])) : h('th', { scope: 'col' }, 'Nombre'))),
+      withCounts ? STEP_KEYS.map(k => h('th', { scope: 'col' }, labelsOf(panel)[k]))
+        : [h('th', { scope: 'col' }, 'Nombre'), h('th', { scope: 'col' }, 'Taux depuis l’étape précédente')])),
     h('tbody', {}, rows.map(r => h('tr', {}, h('th', { scope: 'row' }, r.label),
-      withCounts ? STEP_KEYS.map(k => h('td', {}, r.counts[k])) : h('td', {}, r.value)))),
+      withCounts ? STEP_KEYS.map(k => h('td', {}, r.counts[k]))
+        : [h('td', {}, r.value), h('td', { 'data-taux': r.rate ?? '' }, rate(r.rate))]))),
     withCounts && data.totalCounts ? totalRow(data.totalCounts) : null));
 }
 

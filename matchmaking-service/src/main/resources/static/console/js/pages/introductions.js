@@ -3,10 +3,13 @@
 import { matchmaking, profile, Problem } from '../api.js';
 import { currentSession } from '../auth.js';
 import { changesIntroductions, onEvent } from '../live.js';
-import { CATEGORIES, FORMS, announce, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, select, showProblem } from '../ui.js';
+import { CATEGORIES, FORMS, announce, busyWhile, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, select, showProblem } from '../ui.js';
 
 const REASONS = { NOT_RELEVANT: 'Pas pertinent pour nous', ALREADY_PARTNERS: 'Déjà partenaires', NOT_NOW: 'Pas maintenant', COMPETITOR: 'Concurrent', OTHER: 'Autre raison' };
-const OUTCOMES = { NO_FIT: 'Sans suite', FOLLOW_UP_PLANNED: 'Suite prévue', PARTNERSHIP_FORMED: 'Partenariat formé', PARTNERSHIP_ENDED: 'Partenariat terminé' };
+/** The outcomes, in the words of the stages the cards show once recorded (IntroductionStage: « pas de suite »…). */
+const OUTCOMES = { NO_FIT: 'Pas de suite', FOLLOW_UP_PLANNED: 'Suite prévue', PARTNERSHIP_FORMED: 'Partenariat conclu', PARTNERSHIP_ENDED: 'Partenariat terminé' };
+/** The outcome that says what partnership was made (its form and category, required then and refused otherwise). */
+const PARTNERSHIP = 'PARTNERSHIP_FORMED';
 /** Statuses (the API's slugs) once both sides accepted: the partner's contact is then theirs to see. */
 const BOTH_ACCEPTED = ['accepted', 'met', 'no-fit', 'follow-up', 'partnership', 'partnership-ended'];
 const ROLES = { ACTOR_MEMBER: 'membre', FACILITATOR: 'facilitateur ou facilitatrice', ADMIN: 'administration', VIEWER: 'lecture seule' };
@@ -167,7 +170,7 @@ function card(actorId, actorName, entry, reload, histories, redrawLater) {
   }).catch(redrawLater);
   // The card on the page now: this one, or the one that replaced it while a request was under way.
   const current = () => (item.isConnected ? item : document.querySelector(`li[data-introduction="${CSS.escape(entry.id)}"]`)) || item;
-  const act = async (path, body, message) => {
+  const act = (path, body, message, button) => busyWhile(button, async () => {
     try {
       await matchmaking(`/api/introductions/${entry.id}/${path}`, { method: 'POST', body: { actingFor: actorId, ...body } });
       // Accepted: a decline the reader had opened is moot.
@@ -178,15 +181,18 @@ function card(actorId, actorName, entry, reload, histories, redrawLater) {
     } catch (e) {
       if (e instanceof Problem) current().querySelector('.probleme-formulaire').replaceChildren(problemBox(onThisPage(e))); else throw e;
     }
-  };
+  });
   if (entry.waitingForYourAnswer) {
     const decline = h('form', { novalidate: true, hidden: true, 'data-form': 'decline' },
       h('div', { class: 'probleme-formulaire' }),
       field('Raison', select('reason', REASONS, 'NOT_RELEVANT')),
       field('Précision (facultative)', h('input', { name: 'text' })),
       h('button', { type: 'submit', class: 'danger' }, 'Confirmer le refus'));
-    decline.addEventListener('submit', async event => {
+    decline.addEventListener('submit', event => {
       event.preventDefault();
+      busyWhile(decline, () => sendDecline(decline));
+    });
+    const sendDecline = async decline => {
       try {
         await matchmaking(`/api/introductions/${entry.id}/decline`, { method: 'POST', body: {
           actingFor: actorId, reason: decline.elements.reason.value, text: decline.elements.text.value.trim() || null } });
@@ -197,9 +203,9 @@ function card(actorId, actorName, entry, reload, histories, redrawLater) {
       } catch (e) {
         if (e instanceof Problem) showProblem(decline, onThisPage(e)); else throw e;
       }
-    });
+    };
     item.append(h('div', { class: 'actions' },
-      h('button', { type: 'button', 'data-action': 'accepter', onclick: () => act('accept', {}, 'Mise en relation acceptée.') }, `Accepter (${partner.name || 'partenaire'})`),
+      h('button', { type: 'button', 'data-action': 'accepter', onclick: event => act('accept', {}, 'Mise en relation acceptée.', event.currentTarget) }, `Accepter (${partner.name || 'partenaire'})`),
       h('button', { type: 'button', class: 'secondaire', 'data-action': 'decliner', onclick: () => {
         // The card's form, which may be the one an earlier drawing of the card handed over (carryOver).
         const form = item.querySelector('form[data-form="decline"]');
@@ -327,10 +333,20 @@ function outcomeForm(actorId, intro, reload) {
     h('div', { class: 'probleme-formulaire' }),
     field('Suite', select('outcome', OUTCOMES, 'FOLLOW_UP_PLANNED')),
     field('Date', h('input', { type: 'date', name: 'day', value: today, max: today })),
-    field('Forme du partenariat', select('form', FORMS, '', { empty: '—' })),
-    field('Catégorie', select('category', CATEGORIES, '', { empty: '—' })),
+    h('div', { 'data-partenariat': '' },
+      field('Forme du partenariat (obligatoire)', h('select', { name: 'form', 'aria-required': 'true' },
+        h('option', { value: '' }, '— choisir —'), Object.entries(FORMS).map(([value, label]) => h('option', { value }, label)))),
+      field('Catégorie (obligatoire)', h('select', { name: 'category', 'aria-required': 'true' },
+        h('option', { value: '' }, '— choisir —'), Object.entries(CATEGORIES).map(([value, label]) => h('option', { value }, label))))),
     field('Note', h('input', { name: 'note' })),
     h('button', { type: 'submit' }, 'Enregistrer la suite'));
+  // The partnership's form and category are asked for a partnership concluded only: the service requires them then,
+  // and refuses them with any other outcome.
+  const partnershipFields = () => {
+    form.querySelector('[data-partenariat]').hidden = form.elements.outcome.value !== PARTNERSHIP;
+  };
+  form.elements.outcome.addEventListener('change', partnershipFields);
+  partnershipFields();
   // A page left open past midnight in Paris: the day proposed, and the last one the picker offers, move on to the
   // new day when the reader comes to the form (unless they chose a day themselves).
   form.addEventListener('focusin', () => {
@@ -341,20 +357,26 @@ function outcomeForm(actorId, intro, reload) {
     day.max = now;
     day.defaultValue = now;
   });
-  form.addEventListener('submit', async event => {
+  // One outcome per click: a second submit while the first is sent records nothing more (an outcome is for ever).
+  form.addEventListener('submit', event => {
     event.preventDefault();
-    const value = name => form.elements[name].value.trim() || null;
-    try {
-      await matchmaking(`/api/introductions/${intro.id}/outcomes`, { method: 'POST', body: {
-        actingFor: actorId, outcome: value('outcome'), day: value('day'), note: value('note'), form: value('form'), category: value('category') } });
-      announce('Suite enregistrée.');
-      // Recorded: the form is blank again (the card drawn anew takes it over while it has the focus).
-      form.reset();
-      remember(form);
-      await reload();
-    } catch (e) {
-      if (e instanceof Problem) showProblem(form, onThisPage(e)); else throw e;
-    }
+    busyWhile(form, async () => {
+      const value = name => form.elements[name].value.trim() || null;
+      const partnership = value('outcome') === PARTNERSHIP;
+      try {
+        await matchmaking(`/api/introductions/${intro.id}/outcomes`, { method: 'POST', body: {
+          actingFor: actorId, outcome: value('outcome'), day: value('day'), note: value('note'),
+          form: partnership ? value('form') : null, category: partnership ? value('category') : null } });
+        announce('Suite enregistrée.');
+        // Recorded: the form is blank again (the card drawn anew takes it over while it has the focus).
+        form.reset();
+        partnershipFields();
+        remember(form);
+        await reload();
+      } catch (e) {
+        if (e instanceof Problem) showProblem(form, onThisPage(e)); else throw e;
+      }
+    });
   });
   return remember(form);
 }

@@ -6,7 +6,7 @@
 import { profile, Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import {
-  ACTOR_TYPES, CATEGORIES, FORMS, LEVELS, SDGS, STATUSES, THEMES, announce, checkboxes, checkedValues, clearProblems,
+  ACTOR_TYPES, CATEGORIES, FORMS, LEVELS, OFFER_STATUSES, SDGS, STATUSES, THEMES, announce, busyWhile, checkboxes, checkedValues, clearProblems,
   controlOf, field, focusedControl, formatDate, formatDeadline, h, problemBox, select, showProblem,
 } from '../ui.js';
 
@@ -25,8 +25,10 @@ const ROLES = { MANAGER: 'responsable', MEMBER: 'membre' };
 
 const KINDS = {
   needs: { one: 'besoin', title: 'Besoins', post: 'Publier un besoin', none: 'Aucun besoin pour l’instant.', open: 'ouvert',
+    statuses: STATUSES, published: 'Besoin publié.', withdrawn: 'Besoin retiré.',
     updated: 'Besoins mis à jour.', notUpdated: 'Les besoins n’ont pas pu être mis à jour : rechargez la page.' },
   offers: { one: 'offre', title: 'Offres', post: 'Publier une offre', none: 'Aucune offre pour l’instant.', open: 'ouverte',
+    statuses: OFFER_STATUSES, published: 'Offre publiée.', withdrawn: 'Offre retirée.',
     updated: 'Offres mises à jour.', notUpdated: 'Les offres n’ont pas pu être mises à jour : rechargez la page.' },
 };
 
@@ -144,7 +146,7 @@ async function renderMembers(section, context, actorId, permissions) {
       `${member.subject}${mine ? ' (vous)' : ''} `, role,
       ` — depuis le ${formatDate(member.joinedAt)}${joinedAs} `,
       !mine && manages && member.role
-        ? h('button', { type: 'button', class: 'secondaire', 'data-action': 'role', onclick: () => changeRole(section, context, actorId, member, manager ? 'MEMBER' : 'MANAGER') },
+        ? h('button', { type: 'button', class: 'secondaire', 'data-action': 'role', onclick: event => busyWhile(event.currentTarget, () => changeRole(section, context, actorId, member, manager ? 'MEMBER' : 'MANAGER')) },
           manager ? `Rendre ${member.subject} simple membre` : `Nommer ${member.subject} responsable`)
         : null, ' ',
       mine || manages
@@ -246,8 +248,11 @@ function confirmRemoval(section, context, actorId, member, mine) {
     announce(line ? 'Vous ne gérez plus les membres de cette organisation.'
       : mine ? 'Vous n’êtes déjà plus membre de l’organisation.' : `${member.subject} n’est déjà plus membre.`);
   };
-  form.addEventListener('submit', async event => {
+  form.addEventListener('submit', event => {
     event.preventDefault();
+    busyWhile(form, () => remove());
+  });
+  const remove = async () => {
     // As for a role: the user knows of this departure from the moment it asks, so its event is nothing new to announce
     // (the form is still open while the request runs); a refusal puts back what the user knew.
     const known = section.dataset.drawn;
@@ -266,7 +271,7 @@ function confirmRemoval(section, context, actorId, member, mine) {
       if (section.dataset.drawn === drawnWithout(known, member.subject)) section.dataset.drawn = known;
       if (e instanceof Problem) showProblem(form, e); else throw e;
     }
-  });
+  };
   section.querySelector('.editeur').replaceChildren(form);
   form.querySelector('button[type=submit]').focus();
 }
@@ -303,7 +308,7 @@ async function renderInvitations(section, actorId, manages, created = null) {
   const list = h('ul', { role: 'list' }, invitations.map(invitation => h('li', { 'data-invitation': invitation.invitationId },
     `Invitation du ${made(invitation)} — ${invitationState(invitation)} `,
     invitation.status === 'PENDING'
-      ? h('button', { type: 'button', class: 'secondaire', onclick: () => withdrawInvitation(section, actorId, invitation) },
+      ? h('button', { type: 'button', class: 'secondaire', onclick: event => busyWhile(event.currentTarget, () => withdrawInvitation(section, actorId, invitation)) },
         `Retirer l’invitation du ${made(invitation)}`)
       : null)));
   // Drawn anew after live events too: the control that had the focus keeps it (the button that makes a code, the code
@@ -313,7 +318,7 @@ async function renderInvitations(section, actorId, manages, created = null) {
   section.replaceChildren(
     h('h2', { id: 'titre-invitations' }, 'Inviter un·e collègue'),
     h('p', { class: 'aide' }, 'Un code à transmettre à un·e collègue qui a son propre compte sur la plateforme : en le saisissant, il ou elle devient membre de l’organisation. Un code ne sert qu’une fois et expire.'),
-    h('div', { class: 'actions' }, h('button', { type: 'button', id: 'inviter', onclick: () => invite(section, actorId) }, 'Créer un code d’invitation')),
+    h('div', { class: 'actions' }, h('button', { type: 'button', id: 'inviter', onclick: event => busyWhile(event.currentTarget, () => invite(section, actorId)) }, 'Créer un code d’invitation')),
     h('div', { class: 'probleme-invitations' }),
     // replaceChildren would write a null as the text « null »: only an element goes in.
     ...(stillShown ? [shown] : []),
@@ -395,7 +400,7 @@ function renderPosts(section, actorId, kind, posts, refresh) {
   const list = h('ul', { class: 'grille', role: 'list' }, posts.map(post => h('li', { class: 'carte', 'data-post': post.id },
     h('h3', {}, post.details.title),
     h('p', {}, h('span', { class: 'etiquette' }, CATEGORIES[post.details.category] || post.details.category), ' ',
-      h('span', { class: post.status === 'OPEN' ? 'statut-ouvert' : '' }, STATUSES[post.status] || post.status)),
+      h('span', { class: post.status === 'OPEN' ? 'statut-ouvert' : '' }, labels.statuses[post.status] || post.status)),
     h('p', {}, post.details.description || ''),
     h('p', { class: 'aide' }, `Territoire : ${LEVELS[post.details.territory.level] || post.details.territory.level} ${post.details.territory.code}`
       + (post.details.validUntil ? ` — jusqu’au ${formatDate(post.details.validUntil)}` : '')),
@@ -462,9 +467,10 @@ function focusBack(section, kind) {
 function openEditor(section, actorId, kind, post, refresh) {
   const d = post ? post.details : { territory: {} };
   const back = focusBack(section, kind);
-  const form = h('form', { novalidate: true, class: 'carte', 'aria-labelledby': 'titre-editeur',
+  // The needs' and the offers' editors may be open at once: each its own heading's id.
+  const form = h('form', { novalidate: true, class: 'carte', 'aria-labelledby': `titre-editeur-${kind}`,
     'data-post': post ? post.id : null, 'data-details': post ? JSON.stringify(post.details) : null },
-    h('h3', { id: 'titre-editeur' }, post ? `Modifier « ${d.title} »` : KINDS[kind].post),
+    h('h3', { id: `titre-editeur-${kind}` }, post ? `Modifier « ${d.title} »` : KINDS[kind].post),
     h('div', { class: 'probleme-formulaire' }),
     field('Titre (obligatoire)', h('input', { name: 'title', value: d.title || '', autocomplete: 'off' })),
     field('Description', h('textarea', { name: 'description', rows: 3 }, d.description || '')),
@@ -479,8 +485,12 @@ function openEditor(section, actorId, kind, post, refresh) {
     h('div', { class: 'actions' },
       h('button', { type: 'submit' }, post ? 'Enregistrer' : 'Publier'),
       h('button', { type: 'button', class: 'secondaire', onclick: () => { form.remove(); back(); } }, 'Annuler')));
-  form.addEventListener('submit', async event => {
+  // One post per click: a second submit while the first is sent publishes nothing more.
+  form.addEventListener('submit', event => {
     event.preventDefault();
+    busyWhile(form, () => save());
+  });
+  const save = async () => {
     const value = name => form.elements[name].value.trim();
     const body = {
       title: value('title'), description: value('description') || null,
@@ -493,14 +503,14 @@ function openEditor(section, actorId, kind, post, refresh) {
     try {
       if (post) await profile(`/api/actors/${actorId}/${kind}/${post.id}`, { method: 'PUT', body });
       else await profile(`/api/actors/${actorId}/${kind}`, { method: 'POST', body });
-      announce(post ? 'Modifications enregistrées.' : `${KINDS[kind].one[0].toUpperCase()}${KINDS[kind].one.slice(1)} publié.`);
+      announce(post ? 'Modifications enregistrées.' : KINDS[kind].published);
       form.remove(); // done: the list shows it
       await refresh();
       section.querySelector(`#publier-${kind}`)?.focus();
     } catch (e) {
       if (e instanceof Problem) showProblem(form, e); else throw e;
     }
-  });
+  };
   section.querySelector('.editeur').replaceChildren(form);
   form.elements.title.focus();
 }
@@ -515,8 +525,11 @@ function openClosing(section, actorId, kind, post, action, refresh) {
     field(withdraw ? 'Raison du retrait' : 'Note (comment il a été satisfait)', h('input', { name: withdraw ? 'reason' : 'note' })),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: withdraw ? 'danger' : '' }, withdraw ? 'Retirer' : 'Confirmer'),
       h('button', { type: 'button', class: 'secondaire', onclick: () => { form.remove(); back(); } }, 'Annuler')));
-  form.addEventListener('submit', async event => {
+  form.addEventListener('submit', event => {
     event.preventDefault();
+    busyWhile(form, () => close());
+  });
+  const close = async () => {
     try {
       if (withdraw) {
         const reason = form.elements.reason.value.trim();
@@ -524,14 +537,14 @@ function openClosing(section, actorId, kind, post, action, refresh) {
       } else {
         await profile(`/api/actors/${actorId}/needs/${post.id}/fulfilment`, { method: 'POST', body: { note: form.elements.note.value.trim() || null } });
       }
-      announce(withdraw ? 'Retiré.' : 'Marqué comme satisfait.');
+      announce(withdraw ? KINDS[kind].withdrawn : 'Besoin marqué comme satisfait.');
       form.remove();
       await refresh();
       section.querySelector(`#publier-${kind}`)?.focus(); // the post has no buttons left
     } catch (e) {
       if (e instanceof Problem) showProblem(form, e); else throw e;
     }
-  });
+  };
   section.querySelector('.editeur').replaceChildren(form);
   form.querySelector('input').focus();
 }

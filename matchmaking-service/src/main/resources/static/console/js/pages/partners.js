@@ -1,7 +1,7 @@
 // The partners proposed to an actor: the explanation sentence, the score components of each need/offer pair, filters,
 // and "ask for an introduction".
 import { matchmaking, profile, Problem } from '../api.js';
-import { ACTOR_TYPES, CATEGORIES, COMPONENTS, LEVELS, announce, checkedValues, field, h, percent, problemBox, select, showProblem } from '../ui.js';
+import { ACTOR_TYPES, CATEGORIES, COMPONENTS, LEVELS, announce, busyWhile, checkedValues, field, h, percent, problemBox, select, showProblem } from '../ui.js';
 
 export async function render(main, context, actorId) {
   const { profile: actor } = await profile(`/api/actors/${actorId}`);
@@ -68,8 +68,12 @@ function askForIntroduction(button, actorId, partner, role) {
     field('Message pour le partenaire', h('textarea', { name: 'note', rows: 2 })),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Envoyer la demande'),
       h('button', { type: 'button', class: 'secondaire', onclick: () => { form.remove(); button.focus(); } }, 'Annuler')));
-  form.addEventListener('submit', async event => {
+  // One request per click: a second submit while the first is sent asks for nothing more.
+  form.addEventListener('submit', event => {
     event.preventDefault();
+    busyWhile(form, () => send());
+  });
+  const send = async () => {
     const pairs = checkedValues(form, 'pairs').map(i => partner.pairs[i]).map(p => ({ needId: p.needId, offerId: p.offerId }));
     try {
       const created = await matchmaking('/api/introductions', { method: 'POST', body: {
@@ -82,7 +86,7 @@ function askForIntroduction(button, actorId, partner, role) {
     } catch (e) {
       if (e instanceof Problem) showProblem(form, e); else throw e;
     }
-  });
+  };
   card.append(form);
   form.querySelector('input, textarea').focus();
 }

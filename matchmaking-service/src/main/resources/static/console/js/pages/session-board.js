@@ -5,7 +5,7 @@
 import { download, profile, Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import { PRESENCE, REASONS, adjust, fill, overview, post, schedule, stage, weight, withdraw } from '../sessions-api.js';
-import { announce, coalescing, field, h, keepingChoices, problemBox, sessionStart } from '../ui.js';
+import { announce, busyWhile, coalescing, field, focusItemAgain, h, keepingChoices, problemBox, sessionStart } from '../ui.js';
 
 export async function render(main, context, sessionId) {
   const first = await overview(sessionId);
@@ -14,7 +14,7 @@ export async function render(main, context, sessionId) {
   const actions = h('div', { class: 'actions' });
   const participants = h('section', { 'aria-labelledby': 'titre-participants' });
   const grid = h('section', { 'aria-labelledby': 'titre-plan' });
-  const state = { session: first, plan: null, picked: null, busy: false };
+  const state = { session: first, plan: null, picked: null };
   let candidates = null;
 
   const refused = e => {
@@ -23,14 +23,15 @@ export async function render(main, context, sessionId) {
     status.querySelector('[role=alert]')?.setAttribute('tabindex', '-1');
     status.querySelector('[role=alert]')?.focus();
   };
-  const act = async (action, message) => {
+  // `control`: the button or form that sent the command, busy until the page shows its result (no command sent twice).
+  const act = (action, message, control) => busyWhile(control, async () => {
     status.replaceChildren();
     try {
       await action();
       if (message) announce(message);
       await refresh();
     } catch (e) { refused(e); }
-  };
+  });
 
   const refresh = coalescing(async () => {
     state.session = await overview(sessionId);
@@ -46,13 +47,13 @@ export async function render(main, context, sessionId) {
       h('p', {}, `${sessionStart(s)}${s.place ? ` — ${s.place}` : ''} — `
         + `${s.rounds} tours de ${s.minutesPerRound} minutes, ${s.tables} tables — ${stage(s)}`));
     fill(actions, 
-      s.published ? null : h('button', { type: 'button', 'data-cle': 'generer', onclick: () => act(() => post(sessionId, 'schedule/generate'), 'Plan généré.') },
+      s.published ? null : h('button', { type: 'button', 'data-cle': 'generer', onclick: event => act(() => post(sessionId, 'schedule/generate'), 'Plan généré.', event.currentTarget) },
         s.scheduled ? 'Générer à nouveau' : 'Générer le plan'),
-      s.scheduled && !s.published ? h('button', { type: 'button', 'data-cle': 'publier', onclick: () => act(() => post(sessionId, 'schedule/publish'), 'Plan publié.') }, 'Publier le plan') : null,
+      s.scheduled && !s.published ? h('button', { type: 'button', 'data-cle': 'publier', onclick: event => act(() => post(sessionId, 'schedule/publish'), 'Plan publié.', event.currentTarget) }, 'Publier le plan') : null,
       s.scheduled ? h('button', { type: 'button', class: 'secondaire', 'data-cle': 'csv',
-        onclick: () => act(() => download(`/api/sessions/${sessionId}/schedule.csv`, `planning-${sessionId}.csv`), 'Plan téléchargé.') }, 'Télécharger le plan (CSV)') : null,
+        onclick: event => act(() => download(`/api/sessions/${sessionId}/schedule.csv`, `planning-${sessionId}.csv`), 'Plan téléchargé.', event.currentTarget) }, 'Télécharger le plan (CSV)') : null,
       s.scheduled ? h('button', { type: 'button', class: 'secondaire', 'data-cle': 'imprimable',
-        onclick: () => act(() => download(`/api/sessions/${sessionId}/print`, `planning-${sessionId}.html`, 'text/html'), 'Version imprimable téléchargée.') },
+        onclick: event => act(() => download(`/api/sessions/${sessionId}/print`, `planning-${sessionId}.html`, 'text/html'), 'Version imprimable téléchargée.', event.currentTarget) },
       'Version imprimable (tables et participants)') : null,
       h('a', { class: 'bouton secondaire', href: `#/sessions/${sessionId}/direct` }, 'Mode direct'));
     drawParticipants();
@@ -68,7 +69,7 @@ export async function render(main, context, sessionId) {
         // Until the plan is published; after that, a participant who cannot come is marked absent in the live mode.
         s.published || s.closed ? null : [' ', h('button', { type: 'button', class: 'secondaire', 'data-cle': `retirer-${p.actorId}`,
           'aria-label': `Retirer ${p.name} de la session`,
-          onclick: () => act(() => withdraw(sessionId, p.actorId), `${p.name} retiré de la session.`) }, 'Retirer')]))),
+          onclick: event => withdrawing(event.currentTarget, p) }, 'Retirer')]))),
       h('p', { 'data-souhaits': s.wishes.length }, s.wishes.length ? `${s.wishes.length} souhait${s.wishes.length > 1 ? 's' : ''} de rencontre : ` : 'Aucun souhait de rencontre.',
         s.wishes.map((w, i) => `${i ? ' ; ' : ''}${names[w.actorId] || w.actorId} → ${names[w.wishedActorId] || w.wishedActorId}${w.mutual ? ' (réciproque)' : ''}`))];
     if (!s.published && !s.closed) {
@@ -79,7 +80,7 @@ export async function render(main, context, sessionId) {
         h('button', { type: 'submit', 'data-cle': 'inscrire' }, 'Inscrire'));
       register.addEventListener('submit', event => {
         event.preventDefault();
-        act(() => post(sessionId, 'participants', { actorId: register.elements.actorId.value }), 'Participant inscrit.');
+        act(() => post(sessionId, 'participants', { actorId: register.elements.actorId.value }), 'Participant inscrit.', register);
       });
       const options = () => s.participants.map(p => h('option', { value: p.actorId }, p.name));
       const wish = h('form', { novalidate: true, class: 'filtres', 'aria-label': 'Ajouter un souhait de rencontre' },
@@ -88,18 +89,42 @@ export async function render(main, context, sessionId) {
         h('button', { type: 'submit', 'data-cle': 'souhait' }, 'Ajouter le souhait'));
       wish.addEventListener('submit', event => {
         event.preventDefault();
-        act(() => post(sessionId, 'wishes', { actorId: wish.elements.actorId.value, wishedActorId: wish.elements.wishedActorId.value }), 'Souhait enregistré.');
+        act(() => post(sessionId, 'wishes', { actorId: wish.elements.actorId.value, wishedActorId: wish.elements.wishedActorId.value }), 'Souhait enregistré.', wish);
       });
       children.push(register, wish);
     }
     fill(participants, ...children);
   }
 
+  /** Withdrawn, the participant's line is gone: the focus goes to the line now at its place, else the list's heading. */
+  async function withdrawing(button, p) {
+    const list = participants.querySelector('ul');
+    const index = [...list.querySelectorAll('li[data-participant]')].indexOf(button.closest('li'));
+    await act(() => withdraw(sessionId, p.actorId), `${p.name} retiré de la session.`, button);
+    if (!state.session.participants.some(other => other.actorId === p.actorId)) {
+      focusItemAgain(participants.querySelector('ul') || participants, 'participant', p.actorId, index, participants.querySelector('h2'));
+    }
+  }
+
   const slotOf = m => ({ round: m.round, table: m.table });
   const at = (round, table) => state.plan.meetings.find(m => m.round === round && m.table === table);
   const label = m => `${m.actor.name} et ${m.partner.name}`;
 
+  let changing = false;
+  /** A hand change, one at a time: a second one asked while the first runs (a double click) is not sent. */
   async function change(body, message, focusKey) {
+    if (changing) return;
+    changing = true;
+    grid.setAttribute('aria-busy', 'true');
+    try {
+      await changeNow(body, message, focusKey);
+    } finally {
+      changing = false;
+      grid.removeAttribute('aria-busy');
+    }
+  }
+
+  async function changeNow(body, message, focusKey) {
     status.replaceChildren();
     state.picked = null;
     try {

@@ -4,7 +4,7 @@
 import { Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import { PRESENCE, fill, overview, post, schedule, stage } from '../sessions-api.js';
-import { announce, coalescing, field, h, keepingChoices, problemBox } from '../ui.js';
+import { announce, busyWhile, coalescing, field, focusItemAgain, h, keepingChoices, problemBox } from '../ui.js';
 
 export async function render(main, context, sessionId) {
   const first = await overview(sessionId);
@@ -15,37 +15,62 @@ export async function render(main, context, sessionId) {
   const rounds = h('section', { 'aria-labelledby': 'titre-tours' });
   const closing = h('div', { class: 'actions' });
   const tables = h('div', {});
-  const state = { session: first, plan: null, version: null };
+  // confirmingClose: the facilitator asked to close the session and is reading what it ends (kept across redraws).
+  const state = { session: first, plan: null, version: null, confirmingClose: false };
   let ticking = null;
   let timedRound = 0;
 
-  const startTimer = round => {
+  /** The round's countdown, from when it started: now, or the service's roundStartedAt after a reload. */
+  const startTimer = (round, startedAt = Date.now()) => {
     if (round === timedRound) return;
     timedRound = round;
-    const end = Date.now() + state.session.minutesPerRound * 60_000;
+    const end = startedAt + state.session.minutesPerRound * 60_000;
+    const alreadyOver = end <= Date.now(); // found over after a reload: nothing to announce
     clearInterval(ticking);
     const tick = () => {
       const left = Math.max(0, end - Date.now());
       timer.textContent = `Tour ${round} — ${String(Math.floor(left / 60_000)).padStart(2, '0')}:${String(Math.floor(left / 1000) % 60).padStart(2, '0')}`;
-      if (!left) { clearInterval(ticking); announce(`Fin du tour ${round}.`); }
+      if (!left) { clearInterval(ticking); if (!alreadyOver) announce(`Fin du tour ${round}.`); }
     };
     tick();
-    ticking = setInterval(tick, 250);
+    if (end > Date.now()) ticking = setInterval(tick, 250);
+  };
+  const stopTimer = () => {
+    clearInterval(ticking);
+    ticking = null;
+    timer.textContent = '--:--';
   };
 
-  const act = async (action, message) => {
+  /** The round under way, as the service tells it: its countdown goes on from its start (a reload, another device). */
+  const followRound = () => {
+    const s = state.session;
+    if (s.closed) {
+      if (timedRound !== -1) stopTimer();
+      timedRound = -1; // closed: no round is timed any more
+      return;
+    }
+    const startedAt = s.roundStartedAt ? Date.parse(s.roundStartedAt) : NaN;
+    if (s.roundsStarted && Number.isFinite(startedAt)) startTimer(s.roundsStarted, startedAt);
+  };
+
+  // `control`: the button or form that sent the command, busy until the page shows its result (no command sent twice).
+  const act = (action, message, control) => busyWhile(control, async () => {
     status.replaceChildren();
+    // A participant's button that goes with the command (« Arrivé » once arrived): the focus stays on their line.
+    const line = control?.closest?.('li[data-participant]');
+    const index = line ? [...checkIn.querySelectorAll('li[data-participant]')].indexOf(line) : -1;
     try {
       await action();
       if (message) announce(message);
       await refresh();
+      if (line) focusItemAgain(checkIn, 'participant', line.dataset.participant, index, checkIn.querySelector('h2'));
     } catch (e) {
       if (!(e instanceof Problem)) throw e;
       status.replaceChildren(problemBox(e));
       status.firstChild.setAttribute('tabindex', '-1');
       status.firstChild.focus();
     }
-  };
+  });
 
   const refresh = coalescing(async () => {
     state.session = await overview(sessionId);
@@ -53,6 +78,7 @@ export async function render(main, context, sessionId) {
     if (state.version !== null && state.session.scheduleVersion !== state.version) announce('Les tours à venir ont été re-planifiés.');
     state.version = state.session.scheduleVersion;
     keepingChoices(main, draw);
+    followRound();
   });
 
   function draw() {
@@ -60,19 +86,19 @@ export async function render(main, context, sessionId) {
     where.textContent = `${s.place ? `${s.place} — ` : ''}${s.rounds} tours de ${s.minutesPerRound} minutes, `
       + `${s.tables - s.lostTables.length} tables${s.lostTables.length ? ` (retirée${s.lostTables.length > 1 ? 's' : ''} : ${s.lostTables.join(', ')})` : ''} — ${stage(s)}`;
     const open = !s.closed;
-    const button = (key, text, name, onclick) => h('button', { type: 'button', class: 'secondaire', 'data-cle': key, onclick },
-      text, h('span', { class: 'sr-only' }, ` : ${name}`));
+    const button = (key, text, name, onclick) => h('button', { type: 'button', class: 'secondaire', 'data-cle': key,
+      onclick: event => onclick(event.currentTarget) }, text, h('span', { class: 'sr-only' }, ` : ${name}`));
     const present = s.participants.filter(p => p.presence !== 'ABSENT').length;
     fill(checkIn, h('h2', { id: 'titre-accueil' }, `Accueil des participants (${present} sur ${s.participants.length} attendus)`),
       h('ul', { class: 'accueil', role: 'list' }, s.participants.map(p => h('li', { 'data-participant': p.actorId, 'data-presence': p.presence },
         h('span', { class: 'nom' }, p.name), ' ', h('span', { class: `etiquette presence-${p.presence.toLowerCase()}` }, PRESENCE[p.presence]),
         open ? h('span', { class: 'boutons' },
           p.presence === 'REGISTERED' ? button(`arrive-${p.actorId}`, 'Arrivé', p.name,
-            () => act(() => post(sessionId, 'check-ins', { actorId: p.actorId }), `${p.name} est arrivé.`)) : null,
+            control => act(() => post(sessionId, 'check-ins', { actorId: p.actorId }), `${p.name} est arrivé.`, control)) : null,
           p.presence !== 'ABSENT' ? button(`absent-${p.actorId}`, 'Absent', p.name,
-            () => act(() => post(sessionId, 'absences', { actorId: p.actorId }), `${p.name} est noté absent : les tours à venir sont re-planifiés.`)) : null,
+            control => act(() => post(sessionId, 'absences', { actorId: p.actorId }), `${p.name} est noté absent : les tours à venir sont re-planifiés.`, control)) : null,
           s.roundsStarted && p.presence !== 'CHECKED_IN' ? button(`retard-${p.actorId}`, 'En retard', p.name,
-            () => act(() => post(sessionId, 'late-arrivals', { actorId: p.actorId }), `${p.name} arrive en retard : les tours à venir sont re-planifiés.`)) : null)
+            control => act(() => post(sessionId, 'late-arrivals', { actorId: p.actorId }), `${p.name} arrive en retard : les tours à venir sont re-planifiés.`, control)) : null)
           : null))));
     if (!state.plan) {
       fill(rounds, h('h2', { id: 'titre-tours' }, 'Tours'), h('p', {}, 'Aucun plan : générez-le et publiez-le depuis la page de la session.'));
@@ -88,7 +114,7 @@ export async function render(main, context, sessionId) {
             h('ul', {}, r.tables.map(t => h('li', { 'data-rencontre': `${t.actor.actorId} ${t.partner.actorId}` },
               `Table ${t.table} : ${t.actor.name} et ${t.partner.name}${t.locked ? ' (verrouillée)' : ''}`))),
             open && s.published && r.round === next ? h('button', { type: 'button', 'data-cle': `lancer-${r.round}`,
-              onclick: () => act(async () => { await post(sessionId, `rounds/${r.round}/start`); startTimer(r.round); }, `Tour ${r.round} lancé.`) },
+              onclick: event => act(async () => { await post(sessionId, `rounds/${r.round}/start`); startTimer(r.round); }, `Tour ${r.round} lancé.`, event.currentTarget) },
             `Lancer le tour ${r.round}`) : null);
         })));
     }
@@ -101,11 +127,49 @@ export async function render(main, context, sessionId) {
     tableForm.addEventListener('submit', event => {
       event.preventDefault();
       const table = Number(tableForm.elements.table.value);
-      act(() => post(sessionId, 'tables-lost', { table }), `Table ${table} retirée : les tours à venir sont re-planifiés.`);
+      act(() => post(sessionId, 'tables-lost', { table }), `Table ${table} retirée : les tours à venir sont re-planifiés.`, tableForm);
     });
     fill(tables, open && available.length > 1 ? tableForm : '');
-    fill(closing, open ? h('button', { type: 'button', class: 'danger', 'data-cle': 'clore',
-      onclick: () => act(() => post(sessionId, 'close'), 'Session close.') }, 'Clore la session') : h('p', {}, 'La session est close.'));
+    if (!open) state.confirmingClose = false;
+    fill(closing, !open ? h('p', {}, 'La session est close.')
+      : state.confirmingClose ? closeConfirmation(s)
+        : h('button', { type: 'button', class: 'danger', 'data-cle': 'clore', onclick: () => {
+          state.confirmingClose = true;
+          keepingChoices(main, draw);
+          closing.querySelector('[data-cle="clore-annuler"]')?.focus();
+        } }, 'Clore la session'));
+  }
+
+  /**
+   * Closing cannot be undone: the facilitator reads what it ends (the rounds not started yet will not take place)
+   * and confirms it, or goes back.
+   */
+  function closeConfirmation(s) {
+    const notStarted = Array.from({ length: Math.max(0, s.rounds - s.roundsStarted) }, (_, i) => s.roundsStarted + i + 1);
+    const rounds = notStarted.length === 1 ? `Le tour ${notStarted[0]} n’a pas commencé : il n’aura pas lieu.`
+      : notStarted.length ? `Les tours ${notStarted.slice(0, -1).join(', ')} et ${notStarted[notStarted.length - 1]} n’ont pas commencé : ils n’auront pas lieu.`
+        : 'Tous les tours ont commencé.';
+    const cancel = () => {
+      state.confirmingClose = false;
+      keepingChoices(main, draw);
+      closing.querySelector('[data-cle="clore"]')?.focus();
+    };
+    const box = h('div', { class: 'carte', role: 'group', 'aria-labelledby': 'titre-clore' },
+      h('h2', { id: 'titre-clore' }, 'Clore la session ?'),
+      h('p', { 'data-tours-non-commences': notStarted.join(' ') }, rounds),
+      h('p', {}, 'Une session close ne peut pas être rouverte : plus aucun tour ne peut être lancé ni aucune présence notée.'),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', class: 'danger', 'data-cle': 'clore-confirmer', onclick: event => act(async () => {
+          await post(sessionId, 'close');
+          state.confirmingClose = false;
+        }, 'Session close.', event.currentTarget).then(() => {
+          // Its buttons gone, the focus goes to the sentence saying the session is closed.
+          const said = state.session.closed && closing.querySelector('p');
+          if (said) { said.setAttribute('tabindex', '-1'); said.focus(); }
+        }) }, 'Clore définitivement'),
+        h('button', { type: 'button', class: 'secondaire', 'data-cle': 'clore-annuler', onclick: cancel }, 'Annuler')));
+    box.addEventListener('keydown', event => { if (event.key === 'Escape') cancel(); });
+    return box;
   }
 
   main.replaceChildren(h('h1', {}, `En direct : ${first.title}`), where, timer, status, checkIn, rounds, tables, closing,
@@ -114,6 +178,7 @@ export async function render(main, context, sessionId) {
   const stop = onEvent(event => {
     if (event.aggregateId !== sessionId) return;
     refresh().then(() => {
+      // Without the service's start instant (an older service), from the moment the event reached the page.
       if (event.type === 'RoundStartedEvent' && state.session.roundsStarted && !state.session.closed) startTimer(state.session.roundsStarted);
     }).catch(() => {});
   });

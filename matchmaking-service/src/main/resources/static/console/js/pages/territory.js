@@ -1,7 +1,7 @@
 // A facilitator's territory: its actors (search), each actor's page and partners, registering or importing actors,
 // bringing the lab's past introductions, and introductions proposed in a batch from the matcher.
 import { matchmaking, profile, Problem } from '../api.js';
-import { ACTOR_TYPES, THEMES, announce, checkboxes, checkedValues, clearProblems, field, h, problemBox, select, showProblem } from '../ui.js';
+import { ACTOR_TYPES, THEMES, announce, busyWhile, checkboxes, checkedValues, clearProblems, field, h, problemBox, select, showProblem } from '../ui.js';
 
 export async function render(main, context) {
   const departements = context.session.territories.filter(t => t.startsWith('DEPARTEMENT:')).map(t => t.split(':')[1]);
@@ -44,21 +44,26 @@ function registerForm() {
     field('Personne à contacter : nom', h('input', { name: 'contact.name' })),
     field('Personne à contacter : courriel', h('input', { name: 'contact.email', type: 'email' })),
     h('button', { type: 'submit' }, 'Inscrire'));
-  form.addEventListener('submit', async event => {
+  form.addEventListener('submit', event => {
     event.preventDefault();
-    const v = n => form.elements[n].value.trim() || null;
-    try {
-      const { id } = await profile('/api/actors', { method: 'POST', body: {
-        name: v('name'), type: v('type'), homeTerritory: v('homeTerritory'), description: v('description'),
-        themes: checkedValues(form, 'themes'), sdgs: [],
-        contact: v('contact.name') || v('contact.email') ? { name: v('contact.name'), email: v('contact.email') } : null } });
-      announce('Acteur inscrit.');
-      location.hash = `#/organisation/${id}`;
-    } catch (e) {
-      if (e instanceof Problem) showProblem(form, e); else throw e;
-    }
+    busyWhile(form, () => register(form));
   });
   return form;
+}
+
+/** One actor per click: a second submit while the first is sent registers nothing more. */
+async function register(form) {
+  const v = n => form.elements[n].value.trim() || null;
+  try {
+    const { id } = await profile('/api/actors', { method: 'POST', body: {
+      name: v('name'), type: v('type'), homeTerritory: v('homeTerritory'), description: v('description'),
+      themes: checkedValues(form, 'themes'), sdgs: [],
+      contact: v('contact.name') || v('contact.email') ? { name: v('contact.name'), email: v('contact.email') } : null } });
+    announce('Acteur inscrit.');
+    location.hash = `#/organisation/${id}`;
+  } catch (e) {
+    if (e instanceof Problem) showProblem(form, e); else throw e;
+  }
 }
 
 /**
@@ -71,8 +76,11 @@ function fileImportForm({ id, inputId, title, help, send, show }) {
   const form = h('form', { novalidate: true, class: 'carte', id },
     h('h2', {}, title), h('div', { class: 'probleme-formulaire' }), field('Fichier CSV', file, help),
     h('button', { type: 'submit' }, 'Importer'), result);
-  form.addEventListener('submit', async event => {
+  form.addEventListener('submit', event => {
     event.preventDefault();
+    busyWhile(form, () => importNow());
+  });
+  const importNow = async () => {
     result.replaceChildren();
     const chosen = file.files && file.files[0];
     if (!chosen) {
@@ -87,7 +95,7 @@ function fileImportForm({ id, inputId, title, help, send, show }) {
     } catch (e) {
       if (e instanceof Problem) showProblem(form, e); else result.replaceChildren(problemBox(e));
     }
-  });
+  };
   return form;
 }
 
@@ -156,16 +164,40 @@ function batchForm(departement) {
     field('Département', h('input', { name: 'territoryCode', value: departement || '' })),
     field('Partenaires par acteur', h('input', { name: 'partnersPerActor', type: 'number', min: 1, max: 5, value: 1 })),
     h('button', { type: 'submit' }, 'Proposer'), result);
-  form.addEventListener('submit', async event => {
+  // One batch per click: a second submit while the first runs proposes nothing more.
+  form.addEventListener('submit', event => {
     event.preventDefault();
-    try {
-      const answer = await matchmaking('/api/introductions/batch', { method: 'POST', body: {
-        territory: { level: 'DEPARTEMENT', code: form.elements.territoryCode.value.trim() },
-        partnersPerActor: Number(form.elements.partnersPerActor.value) } });
-      result.replaceChildren(h('p', { class: 'succes' }, `${(answer.introductions || answer.created || []).length} mises en relation proposées.`));
-    } catch (e) {
-      if (e instanceof Problem) showProblem(form, e); else result.replaceChildren(problemBox(e));
-    }
+    busyWhile(form, async () => {
+      try {
+        const answer = await matchmaking('/api/introductions/batch', { method: 'POST', body: {
+          territory: { level: 'DEPARTEMENT', code: form.elements.territoryCode.value.trim() },
+          partnersPerActor: Number(form.elements.partnersPerActor.value) } });
+        clearProblems(form);
+        result.replaceChildren(...batchReport(answer));
+        announce(result.firstChild.textContent);
+      } catch (e) {
+        if (e instanceof Problem) showProblem(form, e); else result.replaceChildren(problemBox(e));
+      }
+    });
   });
   return form;
+}
+
+/**
+ * What a batch did: the introductions proposed, the actors for whom the matcher found no partner at all, and the top
+ * partners left out, by reason (already introduced, for instance).
+ */
+function batchReport(answer) {
+  const proposed = answer.proposed ?? (answer.introductions || answer.created || []).length;
+  const skipped = answer.skipped || [];
+  const skippedCount = skipped.reduce((sum, reason) => sum + (reason.count || 0), 0);
+  const without = answer.actorsWithoutPartner || 0;
+  return [
+    h('p', { class: 'succes', 'data-proposees': proposed, 'data-ecartees': skippedCount, 'data-sans-partenaire': without },
+      `${proposed} mise${s(proposed)} en relation proposée${s(proposed)} ; `
+      + `${without} acteur${s(without)} sans partenaire ; `
+      + `${skippedCount} partenaire${s(skippedCount)} écarté${s(skippedCount)}${skippedCount ? ' :' : '.'}`),
+    skippedCount ? h('ul', {}, skipped.filter(reason => reason.count).map(reason =>
+      h('li', { 'data-raison': reason.reason }, `${reason.label || reason.reason} : ${reason.count}`))) : null,
+  ].filter(Boolean);
 }
