@@ -64,6 +64,12 @@ export function clearProblems(form) {
 
 let fieldCounter = 0;
 /** A labelled field; `input` is the control (its id is set here). */
+/**
+ * Beside a free text kept in the introductions' history (kept as long as the events are, and hashed by the history):
+ * it is about the partnership, not about people (a pseudonymous history cannot forget a name written there).
+ */
+export const KEPT_IN_HISTORY = 'Écrivez sur le partenariat, pas sur des personnes : ce texte reste dans l’historique.';
+
 export function field(label, input, help) {
   const id = input.id || `champ-${++fieldCounter}`;
   input.id = id;

@@ -3,7 +3,7 @@
 import { matchmaking, profile, Problem } from '../api.js';
 import { currentSession } from '../auth.js';
 import { changesIntroductions, onEvent } from '../live.js';
-import { CATEGORIES, FORMS, announce, busyWhile, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, select, showProblem } from '../ui.js';
+import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, select, showProblem } from '../ui.js';
 
 const REASONS = { NOT_RELEVANT: 'Pas pertinent pour nous', ALREADY_PARTNERS: 'Déjà partenaires', NOT_NOW: 'Pas maintenant', COMPETITOR: 'Concurrent', OTHER: 'Autre raison' };
 /** The outcomes, in the words of the stages the cards show once recorded (IntroductionStage: « pas de suite »…). */
@@ -186,7 +186,7 @@ function card(actorId, actorName, entry, reload, histories, redrawLater) {
     const decline = h('form', { novalidate: true, hidden: true, 'data-form': 'decline' },
       h('div', { class: 'probleme-formulaire' }),
       field('Raison', select('reason', REASONS, 'NOT_RELEVANT')),
-      field('Précision (facultative)', h('input', { name: 'text' })),
+      field('Précision (facultative)', h('input', { name: 'text' }), KEPT_IN_HISTORY),
       h('button', { type: 'submit', class: 'danger' }, 'Confirmer le refus'));
     decline.addEventListener('submit', event => {
       event.preventDefault();
@@ -338,7 +338,7 @@ function outcomeForm(actorId, intro, reload) {
         h('option', { value: '' }, '— choisir —'), Object.entries(FORMS).map(([value, label]) => h('option', { value }, label)))),
       field('Catégorie (obligatoire)', h('select', { name: 'category', 'aria-required': 'true' },
         h('option', { value: '' }, '— choisir —'), Object.entries(CATEGORIES).map(([value, label]) => h('option', { value }, label))))),
-    field('Note', h('input', { name: 'note' })),
+    field('Note', h('input', { name: 'note' }), KEPT_IN_HISTORY),
     h('button', { type: 'submit' }, 'Enregistrer la suite'));
   // The partnership's form and category are asked for a partnership concluded only: the service requires them then,
   // and refuses them with any other outcome.

@@ -1,7 +1,7 @@
 // The partners proposed to an actor: the explanation sentence, the score components of each need/offer pair, filters,
 // and "ask for an introduction".
 import { matchmaking, profile, Problem } from '../api.js';
-import { ACTOR_TYPES, CATEGORIES, COMPONENTS, LEVELS, announce, busyWhile, checkedValues, field, h, percent, problemBox, select, showProblem } from '../ui.js';
+import { ACTOR_TYPES, CATEGORIES, COMPONENTS, KEPT_IN_HISTORY, LEVELS, announce, busyWhile, checkedValues, field, h, percent, problemBox, select, showProblem } from '../ui.js';
 
 export async function render(main, context, actorId) {
   const { profile: actor } = await profile(`/api/actors/${actorId}`);
@@ -65,7 +65,7 @@ function askForIntroduction(button, actorId, partner, role) {
     h('fieldset', { 'data-champ': 'pairs' }, h('legend', {}, 'Correspondances à présenter'),
       partner.pairs.map((pair, i) => h('label', {}, h('input', { type: 'checkbox', name: 'pairs', value: i, checked: true }),
         ` ${pair.needTitle} ↔ ${pair.offerTitle}`))),
-    field('Message pour le partenaire', h('textarea', { name: 'note', rows: 2 })),
+    field('Message pour le partenaire', h('textarea', { name: 'note', rows: 2 }), KEPT_IN_HISTORY),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Envoyer la demande'),
       h('button', { type: 'button', class: 'secondaire', onclick: () => { form.remove(); button.focus(); } }, 'Annuler')));
   // One request per click: a second submit while the first is sent asks for nothing more.
