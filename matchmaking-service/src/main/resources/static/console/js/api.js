@@ -53,6 +53,26 @@ async function call(base, path, { method = 'GET', body, bodyType, accept = 'appl
 export const profile = (path, options) => call(settings.profileService, path, options);
 export const matchmaking = (path, options) => call('', path, options);
 
+/** The most actors profile-service lists at once. */
+const ACTORS_PAGE = 1000;
+
+/**
+ * Every actor at home in these départements (INSEE codes), or every actor of the lab when none is given, read page
+ * after page: a territory may hold more actors than one page.
+ */
+export async function actorsOf(departements = []) {
+  const filters = departements.length ? departements.map(code => `departement=${encodeURIComponent(code)}&`) : [''];
+  const actors = [];
+  for (const filter of filters) {
+    for (let offset = 0; ; offset += ACTORS_PAGE) {
+      const page = await profile(`/api/actors?${filter}limit=${ACTORS_PAGE}&offset=${offset}`);
+      actors.push(...page);
+      if (page.length < ACTORS_PAGE) break;
+    }
+  }
+  return actors;
+}
+
 /** Downloads an answer (a CSV by default) as a file (the token travels in a header, so a plain link cannot do it). */
 export async function download(path, filename, accept = 'text/csv') {
   const blob = await call('', path, { accept, raw: true });

@@ -2,7 +2,7 @@
 // and sentence), hand changes saved at once (move, swap, lock), publish, the CSV and the printable schedule.
 // A meeting is moved or swapped by drag and drop, or with the keyboard: Entrée on a meeting picks it up, Entrée on a
 // free place moves it there, on another meeting swaps the two; Échap puts it back. Each cell has its lock button.
-import { download, profile, Problem } from '../api.js';
+import { actorsOf, download, Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import { PRESENCE, REASONS, adjust, fill, overview, post, schedule, stage, weight, withdraw } from '../sessions-api.js';
 import { announce, busyWhile, coalescing, field, focusItemAgain, h, keepingChoices, problemBox, sessionStart } from '../ui.js';
@@ -37,7 +37,8 @@ export async function render(main, context, sessionId) {
     state.session = await overview(sessionId);
     state.plan = state.session.scheduled ? await schedule(sessionId) : null;
     if (state.picked && !state.plan?.meetings.some(m => m.round === state.picked.round && m.table === state.picked.table)) state.picked = null;
-    if (!state.session.published && !candidates) candidates = await profile('/api/actors?limit=1000').catch(() => []);
+    // The actors its facilitator may register: those of its départements (every actor for an admin).
+    if (!state.session.published && !candidates) candidates = await actorsOf(departementsOf(context.session)).catch(() => []);
     keepingChoices(main, draw);
   });
 
@@ -236,4 +237,9 @@ export async function render(main, context, sessionId) {
   await refresh();
   // Another device (a co-facilitator, the reception desk) changed the session: show it, keeping a meeting picked.
   return onEvent(event => { if (event.aggregateId === sessionId) refresh().catch(() => {}); });
+}
+
+/** The INSEE codes of the départements the signed-in facilitator serves (none for an admin). */
+function departementsOf(session) {
+  return (session.territories || []).filter(t => t.startsWith('DEPARTEMENT:')).map(t => t.split(':')[1]);
 }

@@ -1,13 +1,12 @@
 // A facilitator's territory: its actors (search), each actor's page and partners, registering or importing actors,
 // bringing the lab's past introductions, and introductions proposed in a batch from the matcher.
-import { matchmaking, profile, Problem } from '../api.js';
+import { actorsOf, matchmaking, profile, Problem } from '../api.js';
 import { ACTOR_TYPES, THEMES, announce, busyWhile, checkboxes, checkedValues, clearProblems, field, h, problemBox, select, showProblem } from '../ui.js';
 
 export async function render(main, context) {
   const departements = context.session.territories.filter(t => t.startsWith('DEPARTEMENT:')).map(t => t.split(':')[1]);
-  // A display filter only: what the facilitator may do on each actor is decided by the API when it acts.
-  const inTerritory = actors => departements.length ? actors.filter(a => departements.some(d => a.homeTerritory.startsWith(d))) : actors;
-  let mine = inTerritory(await profile('/api/actors?limit=1000'));
+  // What the facilitator may do on each actor is decided by the API when it acts; the list is its départements'.
+  let mine = await actorsOf(departements);
   const caption = h('caption', {}, `${mine.length} acteurs`);
   const search = h('input', { type: 'search', name: 'recherche', id: 'recherche-acteurs' });
   const body = h('tbody', {});
@@ -19,7 +18,7 @@ export async function render(main, context) {
   };
   search.addEventListener('input', show);
   const reload = async () => {
-    mine = inTerritory(await profile('/api/actors?limit=1000'));
+    mine = await actorsOf(departements);
     caption.textContent = `${mine.length} acteurs`;
     show();
   };

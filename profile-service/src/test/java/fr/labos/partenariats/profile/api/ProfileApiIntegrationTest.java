@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -67,6 +69,35 @@ class ProfileApiIntegrationTest {
         assertThat(actor.at("/profile/name").asText()).isEqualTo("Wimoov Isère");
         assertThat(actor.at("/profile/sdgs").toString()).isEqualTo("[8,10]");
         assertThat(actor.at("/contact/email").asText()).isEqualTo("camille@example.org");
+    }
+
+    @Test
+    void theActorsOfADepartementAreListedPageByPageAndAnUnknownDepartementIsRefused() throws Exception {
+        String grenoble = registerActor();
+        String chambery = idOf(post("/api/actors", ACTOR_JSON.replace("Wimoov Isère", "Wimoov Savoie")
+                .replace("38185", "73065")).getBody());
+        String voiron = idOf(post("/api/actors", ACTOR_JSON.replace("Wimoov Isère", "Wimoov Voiron")
+                .replace("38185", "38563")).getBody());
+
+        List<String> isere = new ArrayList<>();
+        for (int offset = 0; ; offset++) {
+            JsonNode page = json.readTree(http.get().uri("/api/actors?departement=38&limit=1&offset={o}", offset)
+                    .retrieve().body(String.class));
+            if (page.isEmpty()) {
+                break;
+            }
+            assertThat(page).hasSize(1);
+            page.forEach(actor -> isere.add(actor.path("id").asText()));
+        }
+        assertThat(isere).as("in the order they registered, one page each").containsSubsequence(grenoble, voiron)
+                .doesNotContain(chambery);
+        JsonNode savoie = json.readTree(http.get().uri("/api/actors?departement=73&limit=1000").retrieve().body(String.class));
+        savoie.forEach(actor -> assertThat(actor.path("homeTerritory").asText()).startsWith("73"));
+        assertThat(savoie.findValuesAsText("id")).contains(chambery);
+
+        var unknown = http.get().uri("/api/actors?departement=99").retrieve().toEntity(String.class);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(unknown.getBody()).contains("« 99 » n'est pas un code de département en vigueur");
     }
 
     @Test

@@ -60,6 +60,14 @@ public class ActorProjection implements ActorRegistry {
                 (rs, row) -> json.read(rs.getString(1), ActorView.class), offset, limit);
     }
 
+    /** As {@link #list}, among the actors whose home is one of these communes. */
+    public List<ActorView> atHomesIn(Collection<String> communes, int offset, int limit) {
+        return jdbc.query("""
+                        SELECT document FROM actor_view WHERE document->>'homeTerritory' = ANY (?)
+                        ORDER BY registered_at, actor_id OFFSET ? LIMIT ?""",
+                (rs, row) -> json.read(rs.getString(1), ActorView.class), communes.toArray(String[]::new), offset, limit);
+    }
+
     /** The actors whose home is one of these communes. */
     public List<ActorView> atHomes(Collection<String> communes) {
         if (communes.isEmpty()) {
