@@ -336,6 +336,58 @@ class SessionApiTest {
         assertThat(store.eventTypes(sessionId)).containsExactly("SessionPlannedEvent", "ParticipantRegisteredEvent");
     }
 
+    /**
+     * The overview says when the round in progress started (the instant its RoundStartedEvent carries), for a console
+     * reloaded mid-round to restore its timer: null before the first round, the later round's once it starts, null
+     * again once the session is closed.
+     */
+    @Test
+    void theOverviewSaysWhenTheRoundInProgressStarted() {
+        List<String> actors = freshActors("Compagnons bâtisseurs Isère", "Fondation du Dauphiné");
+        String sessionId = plan(FACILITATOR, 2, 1);
+        register(sessionId, actors.get(0), actors.get(1));
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/generate", FACILITATOR, "").statusCode())
+                .isEqualTo(200);
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/publish", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
+        JsonNode notStarted = overview(sessionId);
+        assertThat(notStarted.has("roundStartedAt")).as(notStarted.toString()).isTrue();
+        assertThat(notStarted.path("roundStartedAt").isNull()).as(notStarted.toString()).isTrue();
+
+        for (int round = 1; round <= 2; round++) {
+            assertThat(service.post("/api/sessions/" + sessionId + "/rounds/" + round + "/start", FACILITATOR, "")
+                    .statusCode()).isEqualTo(204);
+            JsonNode started = overview(sessionId);
+            assertThat(started.path("roundsStarted").asInt()).isEqualTo(round);
+            assertThat(Instant.parse(started.path("roundStartedAt").asText())).as(started.toString())
+                    .isEqualTo(roundStartedAt(sessionId, round));
+        }
+        assertThat(service.post("/api/sessions/" + sessionId + "/close", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
+        JsonNode closed = overview(sessionId);
+        assertThat(closed.has("roundStartedAt")).isTrue();
+        assertThat(closed.path("roundStartedAt").isNull()).as(closed.toString()).isTrue();
+    }
+
+    private static JsonNode overview(String sessionId) {
+        HttpResponse<String> response = service.get("/api/sessions/" + sessionId, FACILITATOR);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return RunningMatchmaking.parse(response.body());
+    }
+
+    /** The instant the session's RoundStartedEvent of this round carries, as written in the event store. */
+    private static Instant roundStartedAt(String sessionId, int round) {
+        List<String> types = store.eventTypes(sessionId);
+        List<String> payloads = store.payloads(sessionId);
+        for (int i = 0; i < types.size(); i++) {
+            JsonNode payload = RunningMatchmaking.parse(payloads.get(i));
+            if (types.get(i).equals("RoundStartedEvent") && payload.path("round").asInt() == round) {
+                return Instant.parse(payload.path("startedAt").asText());
+            }
+        }
+        throw new AssertionError("no RoundStartedEvent of round " + round + " in " + types);
+    }
+
     // --------------------------------------------------------------------------------- importing a participant list
 
     @Test
