@@ -65,11 +65,17 @@ class SessionController {
         return ResponseEntity.created(URI.create("/api/sessions/" + id)).body(new SessionRequests.Created(id));
     }
 
+    /**
+     * Running the session is not enough: each meeting held there becomes an introduction accepted in both
+     * participants' names, which opens each one's contact person to the other's members. So the principal registers
+     * only an actor it may act for ({@link ActorAccess#actingFor}: an admin any, a facilitator those of its
+     * territories and those it is a member of); another one is a 403, and nothing is written.
+     */
     @PostMapping("/{sessionId}/participants")
     ResponseEntity<Void> register(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
                                   @Valid @RequestBody SessionRequests.Participant request) {
         access.checkRuns(principal, sessions.read(sessionId));
-        actors.existing(request.actorId());
+        actors.actingFor(principal, request.actorId());
         commands.sendAndWait(new RegisterParticipantCommand(sessionId, request.actorId(), request.organisation()));
         return ResponseEntity.noContent().build();
     }

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.session.api;
 
+import fr.labos.partenariats.matchmaking.access.ActorAccess;
 import fr.labos.partenariats.matchmaking.csv.SpreadsheetCsv;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.projection.ActorsByName;
@@ -36,7 +37,8 @@ import java.util.stream.Collectors;
 /**
  * Importing a session's participant list as CSV ({@link ParticipantListCsv}), for the facilitators of its territory
  * and the admins. All or nothing: every line is resolved to an actor of the matching projection (by its id, or by
- * its name when it is the only actor to bear it) before anything is registered, and a single line that cannot be
+ * its name when it is the only actor to bear it) before anything is registered, and a single line that cannot be, or
+ * that names an actor the principal may not act for ({@link ActorAccess#mayActFor}, as registering one participant),
  * gives a 400 naming each such line and why, in French, with nobody registered; the others are then registered in one
  * command, so that the session's rules take all of them or none. An actor already registered, or named twice in the
  * file, is reported as such, not refused: importing the same list again registers nobody new.
@@ -49,14 +51,16 @@ class SessionImportController {
     private final SessionReader sessions;
     private final SessionAccess access;
     private final ProjectionReader projection;
+    private final ActorAccess actors;
     private final Problems problems;
 
     SessionImportController(CommandGateway commands, SessionReader sessions, SessionAccess access,
-                            ProjectionReader projection, Problems problems) {
+                            ProjectionReader projection, ActorAccess actors, Problems problems) {
         this.commands = commands;
         this.sessions = sessions;
         this.access = access;
         this.projection = projection;
+        this.actors = actors;
         this.problems = problems;
     }
 
@@ -97,7 +101,8 @@ class SessionImportController {
                     + SessionRules.MAX_TEXT + " caractères, l'identifiant " + SessionRules.MAX_ID + ". Tout ou rien : une ligne qui ne désigne pas un "
                     + "acteur connu donne un 400 qui nomme chaque ligne et sa raison, et personne n'est inscrit. Un "
                     + "acteur déjà inscrit, ou en double dans le fichier, est signalé, pas refusé. Pour les animateurs "
-                    + "du territoire de la session et les administrateurs.")
+                    + "du territoire de la session et les administrateurs ; un animateur n'inscrit que les acteurs "
+                    + "de ses territoires (ou dont il est membre), une autre ligne est refusée.")
     @PostMapping(consumes = {"text/csv", "text/plain"})
     ImportReport importList(
             @AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
@@ -127,6 +132,14 @@ class SessionImportController {
             if (tooLong(line, refused)) continue;
             ActorEntry actor = resolve(line, byId, byName, refused);
             if (actor == null) continue;
+            // As registering one participant: each meeting held at the session is accepted in both participants'
+            // names, so the list names only actors the principal may act for.
+            if (!actors.mayActFor(principal, actor)) {
+                refused.add(new FieldProblem("ligne " + line.number(), "« " + actor.name() + " » n'est pas dans les "
+                        + "territoires que vous animez : seul un animateur de son territoire ou un administrateur "
+                        + "l'inscrit à une session"));
+                continue;
+            }
             Result result = !seen.add(actor.id()) ? Result.DUPLICATE
                     : registered.contains(actor.id()) ? Result.ALREADY_REGISTERED : Result.REGISTERED;
             if (result == Result.REGISTERED) {

@@ -3,6 +3,7 @@ package fr.labos.partenariats.matchmaking.session.api;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.schema.common.TerritoryRef;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
@@ -17,10 +18,13 @@ import java.util.stream.Collectors;
  * {@code scheduled}: a schedule was generated (even one with no meeting, when every pair was set aside).
  * {@code timeZone}: the zone of the session's territory, whose local time {@code date} and {@code startsAt} are
  * (Europe/Paris in metropolitan France, Indian/Reunion in La Réunion…), for a reader elsewhere to be told.
+ * {@code roundStartedAt}: the instant (ISO-8601, UTC) the round in progress — round {@code roundsStarted} — started,
+ * for a console reloaded mid-round to restore its timer; null before the first round and once the session is closed.
  */
 record SessionOverview(String id, String title, TerritoryRef territory, String place, LocalDate date,
                        LocalTime startsAt, String timeZone, int rounds, int minutesPerRound, int tables, List<Integer> lostTables,
-                       boolean scheduled, boolean published, int roundsStarted, boolean closed, int scheduleVersion,
+                       boolean scheduled, boolean published, int roundsStarted, Instant roundStartedAt, boolean closed,
+                       int scheduleVersion,
                        List<Participant> participants, List<MeetingWish> wishes) {
 
     /** REGISTERED until the day; CHECKED_IN once arrived (late arrivals included), ABSENT when marked so. */
@@ -60,7 +64,7 @@ record SessionOverview(String id, String title, TerritoryRef territory, String p
         return new SessionOverview(s.sessionId(), s.title(), s.territory(), s.place(), s.date(), s.startsAt(),
                 s.zone().getId(), s.rounds(), s.minutesPerRound(), s.tables(), List.copyOf(new TreeSet<>(s.lostTables())),
                 s.version() > 0, s.published(),
-                s.roundsStarted(), s.closed(), s.version(), participants, wishes);
+                s.roundsStarted(), s.currentRoundStartedAt(), s.closed(), s.version(), participants, wishes);
     }
 
     private static Presence presence(Set<String> absent, Set<String> checkedIn, String actorId) {

@@ -72,9 +72,16 @@ class SessionScheduling {
         return pairs == null ? PairExclusions.NONE : pairs.lasting();
     }
 
-    /** A first plan of every registered participant. */
+    /**
+     * A plan of every registered participant, before publication: the first one, or one generated again. Generated
+     * again, it keeps the locked meetings at their round and table, as the board promises of a lock (a lock naming a
+     * participant withdrawn since is dropped: the scheduler seats only those registered). A meeting moved or swapped
+     * by hand but left unlocked is not kept: the whole schedule around the locks is planned afresh, so it may land
+     * elsewhere or not be made at all; lock it to keep it.
+     */
     Schedule firstPlan(SessionState session) {
-        return plan(session, List.copyOf(session.participants().keySet()), session.availableTables(), List.of(), 0);
+        List<ScheduledMeeting> locked = session.schedule().stream().filter(ScheduledMeeting::locked).toList();
+        return plan(session, List.copyOf(session.participants().keySet()), session.availableTables(), locked, 0);
     }
 
     /** The rounds not started, planned again for those present, keeping held meetings and locks. */

@@ -66,6 +66,8 @@ public final class SessionState {
     private Instant changedAt;
     private boolean published;
     private int roundsStarted;
+    /** When the last round started began; null before the first. */
+    private Instant roundStartedAt;
     private boolean closed;
 
     /** Applies one event of the session; events of other types are ignored. */
@@ -105,6 +107,7 @@ public final class SessionState {
             checkedIn.remove(e.actorId());
             arrivedLate.remove(e.actorId());
         } else if (event instanceof RoundStartedEvent e) {
+            if (e.round() >= roundsStarted) roundStartedAt = e.startedAt();
             roundsStarted = Math.max(roundsStarted, e.round());
             absentWhenStarted.put(e.round(), Set.copyOf(absent));
         } else if (event instanceof SessionMeetingHeldEvent e) {
@@ -291,5 +294,13 @@ public final class SessionState {
 
     public boolean closed() {
         return closed;
+    }
+
+    /**
+     * When the round in progress started: the last round started, while the session is not closed; null before the
+     * first round and once closed.
+     */
+    public Instant currentRoundStartedAt() {
+        return closed ? null : roundStartedAt;
     }
 }

@@ -145,6 +145,35 @@ class SessionAdjustmentApiTest {
                 .findValuesAsText("presence")).containsOnlyOnce("ABSENT");
     }
 
+    /**
+     * « Générer à nouveau » before publication keeps what the board says a lock keeps: the locked meeting stays at its
+     * round and table (here a table the scheduler would not have chosen), locked, and its pair meets nowhere else.
+     */
+    @Test
+    void generatingAgainKeepsTheLockedMeetingsAtTheirRoundAndTable() {
+        String sessionId = generated(3, 4);
+        JsonNode before = schedule(sessionId);
+        int free = freeTable(before, 3);
+        JsonNode moving = table(before, 3, 1);
+        adjusted(sessionId, """
+                {"action": "MOVE", "meeting": {"round": 3, "table": 1}, "target": {"round": 3, "table": %d}}"""
+                .formatted(free));
+        JsonNode locked = adjusted(sessionId, """
+                {"action": "LOCK", "meeting": {"round": 3, "table": %d}}""".formatted(free));
+        assertThat(table(locked, 3, free).path("locked").asBoolean()).isTrue();
+
+        HttpResponse<String> again = service.post("/api/sessions/" + sessionId + "/schedule/generate", FACILITATOR,
+                "");
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        JsonNode regenerated = RunningMatchmaking.parse(again.body());
+        assertThat(regenerated).isEqualTo(schedule(sessionId));
+        assertThat(pair(table(regenerated, 3, free))).isEqualTo(pair(moving));
+        assertThat(table(regenerated, 3, free).path("locked").asBoolean()).isTrue();
+        assertThat(regenerated.findParents("partner").stream().filter(t -> pair(t).equals(pair(moving))))
+                .as("the locked pair meets once").hasSize(1);
+        assertThat(store.eventTypes(sessionId)).last().isEqualTo("ScheduleGeneratedEvent");
+    }
+
     @Test
     void changesThatBreakARuleAreProblemsThatWriteNothing() {
         String sessionId = generated(3, 4);

@@ -310,6 +310,84 @@ class SessionApiTest {
         assertThat(late.statusCode()).as(late.body()).isEqualTo(409);
     }
 
+    /**
+     * Each meeting held at a session becomes an introduction accepted in both participants' names: running the session
+     * is not enough to register an actor, the principal must act for it. A facilitator of Isère registering an actor
+     * of Paris at its own session is a 403 that writes nothing; an admin registers anyone.
+     */
+    @Test
+    void aFacilitatorRegistersOnlyTheActorsOfItsTerritoriesAndAnAdminAnyone() {
+        String paris = freshActorsIn("75056", "Association parisienne de l'emploi").get(0);
+        String sessionId = plan(FACILITATOR, 2, 2);
+        long planned = store.events();
+        HttpResponse<String> outOfReach = service.post("/api/sessions/" + sessionId + "/participants", FACILITATOR,
+                "{\"actorId\": \"%s\"}".formatted(paris));
+        assertThat(outOfReach.statusCode()).as(outOfReach.body()).isEqualTo(403);
+        assertThat(outOfReach.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/problem+json"));
+        assertThat(outOfReach.body()).contains("Association parisienne de l'emploi")
+                .contains("n'est pas dans les territoires que vous animez");
+        assertThat(store.events()).isEqualTo(planned);
+        assertThat(store.eventTypes(sessionId)).containsExactly("SessionPlannedEvent");
+
+        HttpResponse<String> byAdmin = service.post("/api/sessions/" + sessionId + "/participants",
+                TestTokens.admin().sign(), "{\"actorId\": \"%s\"}".formatted(paris));
+        assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(204);
+        assertThat(store.eventTypes(sessionId)).containsExactly("SessionPlannedEvent", "ParticipantRegisteredEvent");
+    }
+
+    /**
+     * The overview says when the round in progress started (the instant its RoundStartedEvent carries), for a console
+     * reloaded mid-round to restore its timer: null before the first round, the later round's once it starts, null
+     * again once the session is closed.
+     */
+    @Test
+    void theOverviewSaysWhenTheRoundInProgressStarted() {
+        List<String> actors = freshActors("Compagnons bâtisseurs Isère", "Fondation du Dauphiné");
+        String sessionId = plan(FACILITATOR, 2, 1);
+        register(sessionId, actors.get(0), actors.get(1));
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/generate", FACILITATOR, "").statusCode())
+                .isEqualTo(200);
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/publish", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
+        JsonNode notStarted = overview(sessionId);
+        assertThat(notStarted.has("roundStartedAt")).as(notStarted.toString()).isTrue();
+        assertThat(notStarted.path("roundStartedAt").isNull()).as(notStarted.toString()).isTrue();
+
+        for (int round = 1; round <= 2; round++) {
+            assertThat(service.post("/api/sessions/" + sessionId + "/rounds/" + round + "/start", FACILITATOR, "")
+                    .statusCode()).isEqualTo(204);
+            JsonNode started = overview(sessionId);
+            assertThat(started.path("roundsStarted").asInt()).isEqualTo(round);
+            assertThat(Instant.parse(started.path("roundStartedAt").asText())).as(started.toString())
+                    .isEqualTo(roundStartedAt(sessionId, round));
+        }
+        assertThat(service.post("/api/sessions/" + sessionId + "/close", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
+        JsonNode closed = overview(sessionId);
+        assertThat(closed.has("roundStartedAt")).isTrue();
+        assertThat(closed.path("roundStartedAt").isNull()).as(closed.toString()).isTrue();
+    }
+
+    private static JsonNode overview(String sessionId) {
+        HttpResponse<String> response = service.get("/api/sessions/" + sessionId, FACILITATOR);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return RunningMatchmaking.parse(response.body());
+    }
+
+    /** The instant the session's RoundStartedEvent of this round carries, as written in the event store. */
+    private static Instant roundStartedAt(String sessionId, int round) {
+        List<String> types = store.eventTypes(sessionId);
+        List<String> payloads = store.payloads(sessionId);
+        for (int i = 0; i < types.size(); i++) {
+            JsonNode payload = RunningMatchmaking.parse(payloads.get(i));
+            if (types.get(i).equals("RoundStartedEvent") && payload.path("round").asInt() == round) {
+                return Instant.parse(payload.path("startedAt").asText());
+            }
+        }
+        throw new AssertionError("no RoundStartedEvent of round " + round + " in " + types);
+    }
+
     // --------------------------------------------------------------------------------- importing a participant list
 
     @Test
@@ -395,6 +473,34 @@ class SessionApiTest {
                 .getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
         assertThat(importCsv(FACILITATOR, UUID.randomUUID().toString(), good).statusCode()).isEqualTo(404);
         assertThat(store.events()).isEqualTo(planned);
+    }
+
+    /**
+     * The list as one registration: a line naming an actor outside the facilitator's territories is refused with the
+     * file's other bad lines (400, nobody registered); the same list imported by an admin registers everyone.
+     */
+    @Test
+    void aParticipantListNamingAnActorOutsideTheFacilitatorsTerritoriesRegistersNobody() {
+        List<String> paris = freshActorsIn("75056", "Régie de quartier de Belleville");
+        String sessionId = plan(FACILITATOR, 2, 2);
+        long planned = store.events();
+        byte[] csv = ("identifiant;nom\n" + ACTORS.get(0) + ";\n;régie de quartier de Belleville\n")
+                .getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> refused = importCsv(FACILITATOR, sessionId, csv);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode problem = RunningMatchmaking.parse(refused.body());
+        assertThat(problem.path("detail").asText()).startsWith("Aucun participant n'est inscrit : une ligne du "
+                + "fichier est refusée.");
+        assertThat(problem.path("errors").findValuesAsText("field")).containsExactly("ligne 3");
+        assertThat(problem.path("errors").findValuesAsText("message")).containsExactly("« Régie de quartier de "
+                + "Belleville » n'est pas dans les territoires que vous animez : seul un animateur de son territoire "
+                + "ou un administrateur l'inscrit à une session");
+        assertThat(store.events()).isEqualTo(planned);
+
+        HttpResponse<String> byAdmin = importCsv(TestTokens.admin().sign(), sessionId, csv);
+        assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(200);
+        assertThat(RunningMatchmaking.parse(byAdmin.body()).path("lines").findValuesAsText("actorId"))
+                .containsExactly(ACTORS.get(0), paris.get(0));
     }
 
     /**
