@@ -171,8 +171,13 @@ public class Actor {
     /**
      * Whoever gives a working code joins the actor. The code is checked before anything else is said about the
      * invitation: without it, one learns neither whether the invitation was used nor whether it still works. A current
-     * member gets a 409 and leaves the invitation for whom it was meant. A viewer never joins (the controller refuses
-     * it before any lookup; this is the rule's second line).
+     * member gets a 409 and leaves the invitation for whom it was meant; so does whoever made the invitation. A viewer
+     * never joins (the controller refuses it before any lookup; this is the rule's second line).
+     * <p>
+     * Who already acts for the actor by its token (a member its {@code lab_actors} names) or by its role (a facilitator
+     * of its territory, an admin) is refused by the controller, not here: the command's metadata carries the subject and
+     * role only, not the token's actors nor territories, and those are the identity provider's to say at each request.
+     * What the history alone knows (the stored members, who made each invitation, who was removed) is checked here.
      */
     @CommandHandler
     public void handle(JoinActorByInvitationCommand command, Clock clock,
@@ -197,10 +202,16 @@ public class Actor {
         // removed by the others would rejoin with a code it made for itself beforehand (as manager, even, were none
         // left), and a removal would hold only as long as no old code was kept. The invitation stays good for anyone
         // else: a member who invites a colleague and then leaves hands over, and the colleague, joining, still takes
-        // the place; and for whoever left of their own accord. A new invitation, made since by the actor's people,
-        // lets a removed member back in.
+        // the place; and for whoever left of their own accord (but the one who made it: see below). A new invitation,
+        // made since by the actor's people, lets a removed member back in.
         if (invitation.closedTo().contains(subject)) {
             throw new ConflictException("conflict.invitation.made-before-leaving");
+        }
+        // The one who made the invitation hands it over, it does not use it: otherwise a member known only by its token
+        // (or a facilitator, an admin) would turn its reach, which the identity provider may withdraw, into a membership
+        // granted here that outlasts it (as manager, even, were none stored).
+        if (subject.equals(invitation.invitedBy())) {
+            throw new ConflictException("conflict.invitation.own");
         }
         apply(new ActorInvitationRedeemedEvent(actorId, command.invitationId(), subject, now));
         // A colleague acts for the organisation; a manager names it manager too if it should invite others. Where no
@@ -253,8 +264,9 @@ public class Actor {
     }
 
     @EventSourcingHandler
-    void on(ActorMemberInvitedEvent event) {
-        invitations.put(event.invitationId(), new Invitation(event.codeDigest(), event.expiresAt(), false, false, Set.of()));
+    void on(ActorMemberInvitedEvent event, @MetaDataValue(PrincipalMetadata.SUBJECT) String invitedBy) {
+        invitations.put(event.invitationId(),
+                new Invitation(event.codeDigest(), event.expiresAt(), invitedBy, false, false, Set.of()));
     }
 
     @EventSourcingHandler
@@ -285,9 +297,11 @@ public class Actor {
     }
 
     /**
-     * @param closedTo the former members who left the actor after the invitation was made: it does not bring them back
+     * @param invitedBy who made the invitation (from the event's metadata; null when it carried no principal): it may
+     *                  not use it itself
+     * @param closedTo  the former members who left the actor after the invitation was made: it does not bring them back
      */
-    private record Invitation(String codeDigest, Instant expiresAt, boolean redeemed, boolean revoked,
+    private record Invitation(String codeDigest, Instant expiresAt, String invitedBy, boolean redeemed, boolean revoked,
                               Set<String> closedTo) {
 
         boolean isPendingAt(Instant now) {
@@ -314,17 +328,17 @@ public class Actor {
         }
 
         Invitation asRedeemed() {
-            return new Invitation(codeDigest, expiresAt, true, revoked, closedTo);
+            return new Invitation(codeDigest, expiresAt, invitedBy, true, revoked, closedTo);
         }
 
         Invitation asRevoked() {
-            return new Invitation(codeDigest, expiresAt, redeemed, true, closedTo);
+            return new Invitation(codeDigest, expiresAt, invitedBy, redeemed, true, closedTo);
         }
 
         Invitation closedTo(String formerMember) {
             Set<String> closed = new HashSet<>(closedTo);
             closed.add(formerMember);
-            return new Invitation(codeDigest, expiresAt, redeemed, revoked, Set.copyOf(closed));
+            return new Invitation(codeDigest, expiresAt, invitedBy, redeemed, revoked, Set.copyOf(closed));
         }
     }
 }
