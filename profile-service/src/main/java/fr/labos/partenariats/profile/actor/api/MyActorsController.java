@@ -23,9 +23,12 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * The organisations the caller is a member of (its token's, those it registered, those it joined with an invitation),
+ * The organisations the caller is a member of (its token's, those it registered as their member, those it joined with an
+ * invitation),
  * so that a browser application can open "my organisation" without deciding membership itself; and joining one with
- * the code one of those who manage its members handed over. Empty for a viewer, and for a facilitator or admin who registered nothing.
+ * the code one of those who manage its members handed over. Empty for a viewer; a facilitator or an admin, who
+ * reach actors through their role and join none by registering them, finds here only those it joined with an
+ * invitation.
  */
 @RestController
 class MyActorsController {

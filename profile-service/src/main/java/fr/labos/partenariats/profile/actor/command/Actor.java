@@ -45,6 +45,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Actor {
 
     private static final String VIEWER_ROLE = "VIEWER";
+    private static final String ACTOR_MEMBER_ROLE = "ACTOR_MEMBER";
 
     /**
      * Invitations waiting for their colleague at once, per actor: enough for a team joining together, few enough that
@@ -70,9 +71,11 @@ public class Actor {
     }
 
     /**
-     * Whoever registers the actor (the principal in the command's metadata: one by one or by an import) becomes its
-     * member, and its manager, a viewer excepted; a command sent by no one in particular (no principal) registers an
-     * actor without members.
+     * An actor's own member (the principal in the command's metadata, signed in as {@code ACTOR_MEMBER}) registering its
+     * organisation becomes its member, and its manager. A facilitator or an admin registers it (one by one or by an
+     * import) without joining: they reach the actor through their role, and only while it lasts (a facilitator leaving
+     * the territory, an admin losing the role, no longer act for it), instead of keeping a membership of every actor
+     * they entered. A viewer, or a command sent by no one in particular (no principal), joins no one either.
      */
     @CommandHandler
     public Actor(RegisterActorCommand command, ContactVault contacts, Clock clock,
@@ -83,7 +86,7 @@ public class Actor {
         contacts.store(command.actorId(), command.contact());
         apply(new ActorRegisteredEvent(command.actorId(), command.name().strip(), command.type(),
                 command.homeTerritory(), command.themes(), command.sdgs(), command.description(), clock.instant()));
-        if (subject != null && !VIEWER_ROLE.equals(role)) {
+        if (subject != null && ACTOR_MEMBER_ROLE.equals(role)) {
             apply(new ActorMemberJoinedEvent(command.actorId(), subject, MemberRole.MANAGER, clock.instant()));
         }
     }
