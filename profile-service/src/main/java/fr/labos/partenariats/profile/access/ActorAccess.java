@@ -5,6 +5,7 @@ import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.platform.security.LabRole;
 import fr.labos.partenariats.profile.actor.query.ActorProjection;
 import fr.labos.partenariats.profile.actor.query.ActorView;
+import fr.labos.partenariats.profile.domain.ConflictException;
 import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.profile.introduction.IntroducedPairs;
 import fr.labos.partenariats.schema.common.TerritoryRef;
@@ -96,6 +97,32 @@ public class ActorAccess {
                     + " vous en êtes membre, pas responsable.");
         }
         return actor;
+    }
+
+    /**
+     * Whether the principal acts for the actor without any membership granted here: by its token (a member its
+     * {@code lab_actors} names) or by its role (a facilitator of the actor's territory, an admin). Such a reach lasts
+     * as long as the identity provider says so; joining with an invitation would turn it into a membership that
+     * outlasts it, so it is refused ({@link #checkMayJoin(LabPrincipal, ActorView)}).
+     */
+    public boolean actsForByTokenOrRole(LabPrincipal principal, ActorView actor) {
+        return switch (principal.role()) {
+            case ADMIN -> true;
+            case FACILITATOR -> serves(principal, actor.homeTerritory()) || principal.actors().contains(actor.id());
+            case ACTOR_MEMBER -> principal.actors().contains(actor.id());
+            case VIEWER -> false;
+        };
+    }
+
+    /**
+     * Joining this actor with an invitation's code, once the invitation is known to be this actor's: refused (409,
+     * nothing written) to whoever already acts for it by its token or its role ({@link #actsForByTokenOrRole}). Telling
+     * so before the code is checked reveals nothing: those very principals may list the actor's invitations.
+     */
+    public void checkMayJoin(LabPrincipal principal, ActorView actor) {
+        if (actsForByTokenOrRole(principal, actor)) {
+            throw new ConflictException("conflict.member.acts-already");
+        }
     }
 
     /** The actors the principal is a member of: those its token lists, and those it joined here; existing ones only. */

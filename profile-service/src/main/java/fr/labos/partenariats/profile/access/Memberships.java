@@ -29,7 +29,7 @@ public class Memberships {
         this.jdbc = jdbc;
     }
 
-    /** The role of the account it joined with comes from the event's metadata (who registered the actor, or used the invitation). */
+    /** The role of the account it joined with comes from the event's metadata (the member who registered the actor, or who used the invitation). */
     @EventHandler
     void on(ActorMemberJoinedEvent event, @MetaDataValue(PrincipalMetadata.ROLE) String joinedAs) {
         // Idempotent: a replay writes the same row.
@@ -76,7 +76,7 @@ public class Memberships {
                         MemberRole.valueOf(rs.getString(4))), actorId);
     }
 
-    /** The actors the subject was made a member of here (by registering them or with an invitation), oldest first. */
+    /** The actors the subject was made a member of here (by registering them as an actor member, or with an invitation), oldest first. */
     public List<String> actorsOf(String subject) {
         return jdbc.queryForList("SELECT actor_id FROM actor_membership WHERE member_subject = ? ORDER BY joined_at, actor_id",
                 String.class, subject);
@@ -85,8 +85,9 @@ public class Memberships {
     /**
      * A member by its pseudonymous subject id.
      *
-     * @param joinedAs the role of the account it joined with ({@code FACILITATOR} for a facilitator who registered
-     *                 the actor for it); null when the joining event carried none
+     * @param joinedAs the role of the account it joined with ({@code FACILITATOR} for a facilitator who joined with a
+     *                 code, or who registered the actor before registering stopped making facilitators members); null
+     *                 when the joining event carried none
      * @param role     what it may do for the actor
      */
     public record Member(String subject, Instant joinedAt, String joinedAs, MemberRole role) {

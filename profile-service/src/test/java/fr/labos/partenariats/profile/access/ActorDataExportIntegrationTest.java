@@ -107,18 +107,21 @@ class ActorDataExportIntegrationTest {
     }
 
     /**
-     * Whether the invitations are exported follows who manages the members, not how one became a member: a facilitator
-     * of the actor's territory who joined with a code as a plain member manages them anyway, one of another territory
-     * does not.
+     * Whether the invitations are exported follows who manages the members, not how one became a member: a colleague
+     * who joined with a code and was named manager gets them, a facilitator of another territory who joined with a
+     * code as a plain member does not. (A facilitator of the actor's territory joins no more: it acts for the actor
+     * through its role.)
      */
     @Test
     void whoeverManagesTheMembersGetsTheInvitationsAndOnlyThey() {
-        TestTokens.Token facilitatorHere = TestTokens.facilitator("DEPARTEMENT:38");
+        TestTokens.Token manager = TestTokens.member().subject("u-manager-" + UUID.randomUUID());
         TestTokens.Token facilitatorElsewhere = TestTokens.facilitator("DEPARTEMENT:73");
-        http.joinWithCode(facilitatorHere.sign(), invite().get("code").asText());
+        http.joinWithCode(manager.sign(), invite().get("code").asText());
+        assertThat(http.call(HttpMethod.PUT, founder.sign(), membersOf(actor) + "/" + manager.subject() + "/role",
+                "{\"role\": \"MANAGER\"}").getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         http.joinWithCode(facilitatorElsewhere.sign(), invite().get("code").asText());
 
-        for (String full : new String[]{TestTokens.admin().sign(), TestTokens.member(actor).sign(), facilitatorHere.sign()}) {
+        for (String full : new String[]{TestTokens.admin().sign(), TestTokens.member(actor).sign(), manager.sign()}) {
             JsonNode export = json(http.get(full, "/api/actors/" + actor + "/export").getBody());
             assertThat(history(export)).contains("ActorMemberInvitedEvent " + withdrawn,
                     "ActorInvitationRedeemedEvent " + redeemed + " " + colleague.subject(),

@@ -186,12 +186,42 @@ class ActorInvitationsIntegrationTest {
     }
 
     @Test
-    void someoneTheTokenNamesAsAMemberMayStillJoinHereWithACode() {
+    void whoAlreadyActsForTheActorByItsTokenOrItsRoleCannotJoinWithACode() {
+        String code = invite();
         TestTokens.Token namedByToken = TestTokens.member(actor).subject("u-token-member-" + UUID.randomUUID());
-        assertThat(http.post(namedByToken.sign(), "/api/me/actors", codeBody(invite())).getStatusCode())
-                .isEqualTo(HttpStatus.CREATED);
-        assertThat(json(http.get(member.sign(), "/api/actors/" + actor + "/members").getBody()).findValuesAsText("subject"))
-                .as("a membership granted here, which outlasts the token's").contains(namedByToken.subject());
+        for (String actingAlready : new String[]{namedByToken.sign(), TestTokens.facilitator("DEPARTEMENT:38").sign(),
+                TestTokens.admin().sign()}) {
+            ResponseEntity<String> refused = assertRefusedWritingNothing(actingAlready, codeBody(code), HttpStatus.CONFLICT);
+            assertThat(json(refused.getBody()).get("detail").asText()).startsWith("Vous agissez déjà pour cet acteur");
+        }
+        assertThat(StoredRows.membershipsOf(jdbc, actor)).as("no membership that would outlast the token's")
+                .containsExactly(member.subject() + " MANAGER");
+        http.joinWithCode(colleague.sign(), code);
+    }
+
+    @Test
+    void whoMadeAnInvitationCannotUseItOnceItsTokenNoLongerNamesTheActor() {
+        // A member named by its token alone invites, keeps the code, and is then removed at the identity provider.
+        TestTokens.Token namedByToken = TestTokens.member(actor).subject("u-token-member-" + UUID.randomUUID());
+        String kept = inviteAs(namedByToken);
+        TestTokens.Token noLongerNamed = TestTokens.member().subject(namedByToken.subject());
+        // A facilitator of the territory invites, keeps the code, and is then moved to another territory.
+        TestTokens.Token facilitator = TestTokens.facilitator("DEPARTEMENT:38").subject("u-facilitator-" + UUID.randomUUID());
+        String keptByFacilitator = inviteAs(facilitator);
+        TestTokens.Token facilitatorElsewhere = TestTokens.facilitator("DEPARTEMENT:73").subject(facilitator.subject());
+
+        for (var attempt : List.of(List.of(noLongerNamed.sign(), kept), List.of(facilitatorElsewhere.sign(), keptByFacilitator))) {
+            ResponseEntity<String> refused = assertRefusedWritingNothing(attempt.get(0), codeBody(attempt.get(1)),
+                    HttpStatus.CONFLICT);
+            assertThat(json(refused.getBody()).get("detail").asText()).isEqualTo("Vous avez fait cette invitation : elle"
+                    + " est à transmettre à la personne invitée, pas à utiliser vous-même.");
+            assertThat(http.get(attempt.get(0), "/api/actors/" + actor + "/contact").getStatusCode())
+                    .isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(StoredRows.membershipsOf(jdbc, actor)).containsExactly(member.subject() + " MANAGER");
+        // The codes still serve the colleagues they are handed to.
+        http.joinWithCode(colleague.sign(), kept);
+        http.joinWithCode(TestTokens.member().subject("u-other-" + UUID.randomUUID()).sign(), keptByFacilitator);
     }
 
     @Test
@@ -240,7 +270,11 @@ class ActorInvitationsIntegrationTest {
     }
 
     private String invite() {
-        ResponseEntity<String> invitation = http.post(member.sign(), invitationsOf(actor), null);
+        return inviteAs(member);
+    }
+
+    private String inviteAs(TestTokens.Token inviter) {
+        ResponseEntity<String> invitation = http.post(inviter.sign(), invitationsOf(actor), null);
         assertThat(invitation.getStatusCode()).as(invitation.getBody()).isEqualTo(HttpStatus.CREATED);
         return json(invitation.getBody()).get("code").asText();
     }

@@ -20,9 +20,9 @@ import static fr.labos.partenariats.profile.access.ProfileHttp.membersOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Memberships granted here end: a member leaves, or someone acting for the actor removes it (a facilitator who
- * registered an actor for it, once the actor's own people took over). The former member loses every right the
- * membership gave at once; a removal that has nothing to remove, or that its caller may not make, writes nothing.
+ * Memberships granted here end: a member leaves, or someone acting for the actor removes it. The former member loses
+ * every right the membership gave at once; a removal that has nothing to remove, or that its caller may not make, writes
+ * nothing. A facilitator or an admin registering an actor joins it not: it acts for it through its role, while it lasts.
  */
 @ProfileServiceIntegrationTest
 class ActorMembersIntegrationTest {
@@ -37,9 +37,9 @@ class ActorMembersIntegrationTest {
     String actor;
 
     @BeforeEach
-    void aFacilitatorRegisteredAnActorOfItsTerritoryAndBecameItsMember() {
+    void aMemberRegisteredItsOrganisationAndBecameItsManager() {
         http = new ProfileHttp(port);
-        registrant = TestTokens.facilitator("DEPARTEMENT:38").subject("u-registrant-" + UUID.randomUUID());
+        registrant = TestTokens.member().subject("u-registrant-" + UUID.randomUUID());
         actor = http.registerActor(registrant.sign());
     }
 
@@ -51,7 +51,8 @@ class ActorMembersIntegrationTest {
         assertThat(list.findValuesAsText("subject")).containsExactly(registrant.subject());
         assertThat(list.get(0).get("joinedAt").asText()).isNotBlank();
         assertThat(list.get(0).get("joinedAs").asText()).as("the account it registered the actor with")
-                .isEqualTo("FACILITATOR");
+                .isEqualTo("ACTOR_MEMBER");
+        assertThat(list.get(0).get("role").asText()).isEqualTo("MANAGER");
 
         for (String outsider : new String[]{TestTokens.member().sign(), TestTokens.viewer().sign(),
                 TestTokens.facilitator("DEPARTEMENT:73").sign()}) {
@@ -63,8 +64,8 @@ class ActorMembersIntegrationTest {
 
     @Test
     void aMemberRemovedByTheActorsOwnPeopleNoLongerActsForItAnywhere() {
-        // The facilitator's territory no longer covers the actor once it moves away: its membership alone still lets it act.
-        TestTokens.Token registrantElsewhere = TestTokens.facilitator("DEPARTEMENT:73").subject(registrant.subject());
+        // Its token names no actor: its membership alone lets it act.
+        TestTokens.Token registrantElsewhere = registrant;
         assertThat(http.call(HttpMethod.PUT, registrantElsewhere.sign(), "/api/actors/" + actor, ACTOR_IN_GRENOBLE)
                 .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         long eventsBefore = StoredRows.eventsOf(jdbc, actor);
@@ -83,6 +84,27 @@ class ActorMembersIntegrationTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(json(http.get(registrantElsewhere.sign(), "/api/me/actors").getBody()).findValuesAsText("id"))
                 .doesNotContain(actor);
+    }
+
+    @Test
+    void aFacilitatorOrAnAdminWhoRegistersAnActorActsForItThroughItsRoleOnlyAndJoinsItNot() {
+        TestTokens.Token facilitator = TestTokens.facilitator("DEPARTEMENT:38").subject("u-facilitator-" + UUID.randomUUID());
+        TestTokens.Token admin = TestTokens.admin().subject("u-admin-" + UUID.randomUUID());
+        for (TestTokens.Token registering : new TestTokens.Token[]{facilitator, admin}) {
+            String registered = http.registerActor(registering.sign());
+            assertThat(StoredRows.membershipsOf(jdbc, registered)).as("no lasting membership").isEmpty();
+            assertThat(json(http.get(registering.sign(), "/api/me/actors").getBody()).findValuesAsText("id"))
+                    .doesNotContain(registered);
+            assertThat(http.call(HttpMethod.PUT, registering.sign(), "/api/actors/" + registered, ACTOR_IN_GRENOBLE)
+                    .getStatusCode()).as("through its role").isEqualTo(HttpStatus.NO_CONTENT);
+        }
+        // Moved to another territory, the facilitator no longer acts for the actor it registered.
+        String registered = http.registerActor(facilitator.sign());
+        TestTokens.Token facilitatorElsewhere = TestTokens.facilitator("DEPARTEMENT:73").subject(facilitator.subject());
+        assertThat(http.call(HttpMethod.PUT, facilitatorElsewhere.sign(), "/api/actors/" + registered, ACTOR_IN_GRENOBLE)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.get(facilitatorElsewhere.sign(), "/api/actors/" + registered + "/contact").getStatusCode())
+                .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test

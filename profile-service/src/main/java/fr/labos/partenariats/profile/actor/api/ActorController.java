@@ -59,7 +59,10 @@ class ActorController {
         this.access = access;
     }
 
-    /** Whoever registers an actor becomes its member (a viewer may not register). */
+    /**
+     * An actor member registering its organisation becomes its member and manager; a facilitator or an admin registers
+     * it without joining (it acts for the actor through its role, while it lasts). A viewer may not register.
+     */
     @Operation(operationId = "registerActor")
     @PostMapping
     ResponseEntity<CreatedResponse> register(@AuthenticationPrincipal LabPrincipal principal,

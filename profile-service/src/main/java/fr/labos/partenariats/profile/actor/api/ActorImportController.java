@@ -46,8 +46,8 @@ class ActorImportController {
             the file. An actor already registered with the same name at the same \
             commune is reported as already registered, not registered again: a second import of the same file \
             registers nothing. Facilitators import actors of their territories only (403 naming the lines \
-            otherwise), admins anywhere; whoever imports becomes a member of the actors it registers, as when \
-            registering one by one.""")
+            otherwise), admins anywhere; the importer does not become a member of the actors it registers, as when \
+            a facilitator or an admin registers one by one: it acts for them through its role, while it lasts.""")
     @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "text/csv",
             schema = @Schema(type = "string", example = EXAMPLE)))
     @PostMapping(path = PATH, consumes = "text/csv")

@@ -34,7 +34,9 @@ import java.util.List;
  * Inviting a colleague to act for the actor: whoever manages its members (a manager among them, a member its token
  * names, a facilitator of its territory, an admin) gets a code to hand over, shown this once; the colleague signs in
  * with an account of its own and gives the code back ({@code POST /api/me/actors}) before it expires, and becomes a
- * member (not a manager: one names it so afterwards if it should invite others). Waiting invitations are listed for
+ * member (not a manager: one names it so afterwards if it should invite others; the first to join an actor without a
+ * manager, one a facilitator or an admin registered, becomes its manager). Neither whoever made the invitation nor
+ * anyone acting for the actor already by its token or its role may use it. Waiting invitations are listed for
  * the same people, without their codes, and can be withdrawn.
  */
 @RestController

@@ -24,9 +24,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /**
- * The members profile-service granted an actor (whoever registered it, colleagues who came with an invitation), for
- * those who act for the actor: who they are (pseudonymous subjects) and their roles; for those who manage its members,
- * naming managers and taking a membership away (a member leaves by itself). Members named by the identity provider's
+ * The members profile-service granted an actor (the actor member who registered it, colleagues who came with an
+ * invitation), for those who act for the actor: who they are (pseudonymous subjects) and their roles; for those who
+ * manage its members, naming managers and taking a membership away (a member leaves by itself). Members named by the identity provider's
  * tokens ({@code lab_actors}) are the provider's to remove.
  */
 @RestController

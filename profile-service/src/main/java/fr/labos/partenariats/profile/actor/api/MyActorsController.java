@@ -23,9 +23,12 @@ import java.net.URI;
 import java.util.List;
 
 /**
- * The organisations the caller is a member of (its token's, those it registered, those it joined with an invitation),
+ * The organisations the caller is a member of (its token's, those it registered as their member, those it joined with an
+ * invitation),
  * so that a browser application can open "my organisation" without deciding membership itself; and joining one with
- * the code one of those who manage its members handed over. Empty for a viewer, and for a facilitator or admin who registered nothing.
+ * the code one of those who manage its members handed over. Empty for a viewer; a facilitator or an admin, who
+ * reach actors through their role and join none by registering them, finds here only those it joined with an
+ * invitation.
  */
 @RestController
 class MyActorsController {
@@ -48,9 +51,11 @@ class MyActorsController {
     /**
      * Joins the actor the invitation was made for: 201 with the actor. A viewer's account is refused (403) before
      * anything else. An unknown invitation and a wrong code are the same 404; only the right code learns that a code
-     * was used, withdrawn or has expired (409), or that its holder is a member already (409). Nothing is written in
-     * any of these cases. Whoever the token names as the actor's member may still join with a code: the membership
-     * granted here then outlasts the token's.
+     * was used, withdrawn or has expired (409), that its holder is a member already (409), or that its holder made it
+     * (409: an invitation is handed over, not used by whoever made it). Whoever already acts for the actor by its token
+     * (a member its {@code lab_actors} names) or its role (a facilitator of its territory, an admin) is refused too
+     * (409), whatever the code: a membership granted here would outlast the reach the identity provider gave it.
+     * Nothing is written in any of these cases.
      */
     @PostMapping("/api/me/actors")
     ResponseEntity<ActorView> join(@AuthenticationPrincipal LabPrincipal principal,
@@ -60,6 +65,11 @@ class MyActorsController {
                 .orElseThrow(() -> new InvalidInputException("invitationCode", "invalid.invitation.code"));
         String actorId = invitations.actorOf(code.invitationId())
                 .orElseThrow(() -> new NotFoundException("not-found.invitation"));
+        // Who already acts for the actor by its token or its role is refused here, not in the aggregate: only the
+        // request knows the token's actors and territories (the command's metadata carries the subject and role alone,
+        // and the identity provider may change them at any time). The aggregate checks what its history knows: stored
+        // members, who made the invitation, who was removed.
+        access.checkMayJoin(principal, access.existing(actorId));
         commands.sendAndWait(new JoinActorByInvitationCommand(actorId, code.invitationId(), code.digest()));
         return ResponseEntity.created(URI.create("/api/actors/" + actorId)).body(access.existing(actorId));
     }

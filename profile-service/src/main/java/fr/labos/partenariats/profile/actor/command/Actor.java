@@ -45,6 +45,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 public class Actor {
 
     private static final String VIEWER_ROLE = "VIEWER";
+    private static final String ACTOR_MEMBER_ROLE = "ACTOR_MEMBER";
 
     /**
      * Invitations waiting for their colleague at once, per actor: enough for a team joining together, few enough that
@@ -70,9 +71,11 @@ public class Actor {
     }
 
     /**
-     * Whoever registers the actor (the principal in the command's metadata: one by one or by an import) becomes its
-     * member, and its manager, a viewer excepted; a command sent by no one in particular (no principal) registers an
-     * actor without members.
+     * An actor's own member (the principal in the command's metadata, signed in as {@code ACTOR_MEMBER}) registering its
+     * organisation becomes its member, and its manager. A facilitator or an admin registers it (one by one or by an
+     * import) without joining: they reach the actor through their role, and only while it lasts (a facilitator leaving
+     * the territory, an admin losing the role, no longer act for it), instead of keeping a membership of every actor
+     * they entered. A viewer, or a command sent by no one in particular (no principal), joins no one either.
      */
     @CommandHandler
     public Actor(RegisterActorCommand command, ContactVault contacts, Clock clock,
@@ -83,7 +86,7 @@ public class Actor {
         contacts.store(command.actorId(), command.contact());
         apply(new ActorRegisteredEvent(command.actorId(), command.name().strip(), command.type(),
                 command.homeTerritory(), command.themes(), command.sdgs(), command.description(), clock.instant()));
-        if (subject != null && !VIEWER_ROLE.equals(role)) {
+        if (subject != null && ACTOR_MEMBER_ROLE.equals(role)) {
             apply(new ActorMemberJoinedEvent(command.actorId(), subject, MemberRole.MANAGER, clock.instant()));
         }
     }
@@ -171,8 +174,13 @@ public class Actor {
     /**
      * Whoever gives a working code joins the actor. The code is checked before anything else is said about the
      * invitation: without it, one learns neither whether the invitation was used nor whether it still works. A current
-     * member gets a 409 and leaves the invitation for whom it was meant. A viewer never joins (the controller refuses
-     * it before any lookup; this is the rule's second line).
+     * member gets a 409 and leaves the invitation for whom it was meant; so does whoever made the invitation. A viewer
+     * never joins (the controller refuses it before any lookup; this is the rule's second line).
+     * <p>
+     * Who already acts for the actor by its token (a member its {@code lab_actors} names) or by its role (a facilitator
+     * of its territory, an admin) is refused by the controller, not here: the command's metadata carries the subject and
+     * role only, not the token's actors nor territories, and those are the identity provider's to say at each request.
+     * What the history alone knows (the stored members, who made each invitation, who was removed) is checked here.
      */
     @CommandHandler
     public void handle(JoinActorByInvitationCommand command, Clock clock,
@@ -197,10 +205,16 @@ public class Actor {
         // removed by the others would rejoin with a code it made for itself beforehand (as manager, even, were none
         // left), and a removal would hold only as long as no old code was kept. The invitation stays good for anyone
         // else: a member who invites a colleague and then leaves hands over, and the colleague, joining, still takes
-        // the place; and for whoever left of their own accord. A new invitation, made since by the actor's people,
-        // lets a removed member back in.
+        // the place; and for whoever left of their own accord (but the one who made it: see below). A new invitation,
+        // made since by the actor's people, lets a removed member back in.
         if (invitation.closedTo().contains(subject)) {
             throw new ConflictException("conflict.invitation.made-before-leaving");
+        }
+        // The one who made the invitation hands it over, it does not use it: otherwise a member known only by its token
+        // (or a facilitator, an admin) would turn its reach, which the identity provider may withdraw, into a membership
+        // granted here that outlasts it (as manager, even, were none stored).
+        if (subject.equals(invitation.invitedBy())) {
+            throw new ConflictException("conflict.invitation.own");
         }
         apply(new ActorInvitationRedeemedEvent(actorId, command.invitationId(), subject, now));
         // A colleague acts for the organisation; a manager names it manager too if it should invite others. Where no
@@ -253,8 +267,9 @@ public class Actor {
     }
 
     @EventSourcingHandler
-    void on(ActorMemberInvitedEvent event) {
-        invitations.put(event.invitationId(), new Invitation(event.codeDigest(), event.expiresAt(), false, false, Set.of()));
+    void on(ActorMemberInvitedEvent event, @MetaDataValue(PrincipalMetadata.SUBJECT) String invitedBy) {
+        invitations.put(event.invitationId(),
+                new Invitation(event.codeDigest(), event.expiresAt(), invitedBy, false, false, Set.of()));
     }
 
     @EventSourcingHandler
@@ -285,9 +300,11 @@ public class Actor {
     }
 
     /**
-     * @param closedTo the former members who left the actor after the invitation was made: it does not bring them back
+     * @param invitedBy who made the invitation (from the event's metadata; null when it carried no principal): it may
+     *                  not use it itself
+     * @param closedTo  the former members who left the actor after the invitation was made: it does not bring them back
      */
-    private record Invitation(String codeDigest, Instant expiresAt, boolean redeemed, boolean revoked,
+    private record Invitation(String codeDigest, Instant expiresAt, String invitedBy, boolean redeemed, boolean revoked,
                               Set<String> closedTo) {
 
         boolean isPendingAt(Instant now) {
@@ -314,17 +331,17 @@ public class Actor {
         }
 
         Invitation asRedeemed() {
-            return new Invitation(codeDigest, expiresAt, true, revoked, closedTo);
+            return new Invitation(codeDigest, expiresAt, invitedBy, true, revoked, closedTo);
         }
 
         Invitation asRevoked() {
-            return new Invitation(codeDigest, expiresAt, redeemed, true, closedTo);
+            return new Invitation(codeDigest, expiresAt, invitedBy, redeemed, true, closedTo);
         }
 
         Invitation closedTo(String formerMember) {
             Set<String> closed = new HashSet<>(closedTo);
             closed.add(formerMember);
-            return new Invitation(codeDigest, expiresAt, redeemed, revoked, Set.copyOf(closed));
+            return new Invitation(codeDigest, expiresAt, invitedBy, redeemed, revoked, Set.copyOf(closed));
         }
     }
 }

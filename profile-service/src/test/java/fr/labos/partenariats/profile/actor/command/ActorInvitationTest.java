@@ -210,6 +210,36 @@ class ActorInvitationTest {
     }
 
     @Test
+    void whoMadeTheInvitationCannotUseItAndNothingIsWritten() {
+        // A member known by its token alone invites, then gives its own code back: it would keep a membership here
+        // once the identity provider no longer names it, and as manager, none being stored.
+        fixture.given(registered())
+                .andGiven(invitedBy(1, COLLEAGUE))
+                .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST), COLLEAGUE)
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("conflict.invitation.own []")
+                .expectNoEvents();
+        // A facilitator of the territory, to keep acting for the actor once it no longer serves it.
+        Map<String, ?> facilitator = Map.of(PrincipalMetadata.SUBJECT, "u-facilitator", PrincipalMetadata.ROLE, "FACILITATOR");
+        fixture.given(registered(), founder())
+                .andGiven(invitedBy(2, facilitator))
+                .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST), facilitator)
+                .expectException(ConflictException.class)
+                .expectExceptionMessage("conflict.invitation.own []")
+                .expectNoEvents();
+    }
+
+    @Test
+    void anInvitationMadeBySomeoneServesTheColleagueItIsHandedTo() {
+        Map<String, ?> facilitator = Map.of(PrincipalMetadata.SUBJECT, "u-facilitator", PrincipalMetadata.ROLE, "FACILITATOR");
+        fixture.given(registered())
+                .andGiven(invitedBy(1, facilitator))
+                .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST), COLLEAGUE)
+                .expectEvents(new ActorInvitationRedeemedEvent(ACTOR, INVITATION, "u-colleague", NOW),
+                        new ActorMemberJoinedEvent(ACTOR, "u-colleague", MemberRole.MANAGER, NOW));
+    }
+
+    @Test
     void aViewerNeverJoinsEvenWithTheRightCode() {
         fixture.given(registered(), invited())
                 .when(new JoinActorByInvitationCommand(ACTOR, INVITATION, DIGEST),
@@ -252,6 +282,11 @@ class ActorInvitationTest {
 
     private static ActorMemberInvitedEvent invited() {
         return new ActorMemberInvitedEvent(ACTOR, INVITATION, DIGEST, IN_A_WEEK, NOW.minusSeconds(120));
+    }
+
+    /** {@link #invited()}, made by the principal given (in the event's metadata, as the service records it). */
+    private static GenericDomainEventMessage<ActorMemberInvitedEvent> invitedBy(long sequence, Map<String, ?> principal) {
+        return new GenericDomainEventMessage<>("Actor", ACTOR, sequence, invited(), MetaData.from(principal));
     }
 
     private static ActorRegisteredEvent registered() {

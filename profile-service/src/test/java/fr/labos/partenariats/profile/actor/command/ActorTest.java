@@ -59,7 +59,7 @@ class ActorTest {
     }
 
     @Test
-    void whoeverRegistersAnActorBecomesItsMemberAndManager() {
+    void anActorsOwnMemberRegisteringItBecomesItsMemberAndManager() {
         fixture.givenNoPriorActivity()
                 .when(new RegisterActorCommand(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
                         Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), "Plateforme de mobilité", CAMILLE),
@@ -67,6 +67,18 @@ class ActorTest {
                 .expectEvents(new ActorRegisteredEvent(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
                                 Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), "Plateforme de mobilité", NOW),
                         new ActorMemberJoinedEvent(ACTOR, "u-42", MemberRole.MANAGER, NOW));
+    }
+
+    @Test
+    void aFacilitatorOrAnAdminRegistersAnActorWithoutJoiningIt() {
+        for (String role : new String[]{"FACILITATOR", "ADMIN"}) {
+            fixture.givenNoPriorActivity()
+                    .when(new RegisterActorCommand(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
+                                    Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), "Plateforme de mobilité", CAMILLE),
+                            Map.of(PrincipalMetadata.SUBJECT, "u-" + role, PrincipalMetadata.ROLE, role))
+                    .expectEvents(new ActorRegisteredEvent(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
+                            Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), "Plateforme de mobilité", NOW));
+        }
     }
 
     @Test
