@@ -159,10 +159,11 @@ class AuthorizationMatrixTest {
             GET    /api/me/actors                                 own      401   200      200      200      200       200        200     200
             GET    /api/me/actors                                 other    401   200      200      200      200       200        200     200
             # Joining an actor with the code of an invitation to it (own: a fresh actor of A's member, which the plain
-            # member of A joined too, as every fixture of A; another's: of B's): whoever is its member already gets a
-            # 409, a viewer may not join (403), every other account becomes its member
-            POST   /api/me/actors                                 own      401   409      409      201      201       201        403     201
-            POST   /api/me/actors                                 other    401   201      201      409      201       201        403     201
+            # member of A joined too, as every fixture of A; another's: of B's): whoever acts for it already (its
+            # member, a facilitator of its territory, an admin) gets a 409, a viewer may not join (403), every other
+            # account becomes its member
+            POST   /api/me/actors                                 own      401   409      409      201      409       201        403     409
+            POST   /api/me/actors                                 other    401   201      201      409      409       201        403     409
             GET    /api/live                                      own      401   200      200      200      200       200        200     200
             GET    /api/live                                      other    401   200      200      200      200       200        200     200
             # Batch proposals of the matcher (facilitators within their territories, admins): own = Isère, other = Savoie

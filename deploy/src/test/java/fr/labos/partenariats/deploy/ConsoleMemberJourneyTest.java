@@ -44,12 +44,13 @@ class ConsoleMemberJourneyTest {
     private static final int PHONE = 390;
 
     @Test
-    void aFacilitatorWhoRegisteredAnOrganisationFindsItselfAmongItsMembersAndLeavesIt(SignedInLab lab) throws Exception {
+    void aMemberWhoRegisteredItsOrganisationFindsItselfItsManagerAndLeavesIt(SignedInLab lab) throws Exception {
+        lab.leaveEveryOrganisation("member-newcomer");
         String suffix = UUID.randomUUID().toString().substring(0, 8);
-        String actor = lab.create("/api/actors", "facilitator-isere", AuthorizationMatrixTest.ISERE_ACTOR.formatted(
+        String actor = lab.create("/api/actors", "member-newcomer", AuthorizationMatrixTest.ISERE_ACTOR.formatted(
                 "Association de la console " + suffix, "console-" + suffix + "@matrice.example.org"));
         try (ConsoleBrowser browser = ConsoleBrowser.open("membres", DESKTOP)) {
-            browser.signIn(lab, "facilitator-isere");
+            browser.signIn(lab, "member-newcomer");
             browser.go(lab, "#/organisation/" + actor, "organisation");
             WebElement me = browser.await(By.cssSelector("section[aria-labelledby=titre-membres] li[data-membre]"));
             assertThat(me.getText()).contains("(vous)").contains("responsable").contains("depuis le");
@@ -65,16 +66,30 @@ class ConsoleMemberJourneyTest {
 
             browser.driver.findElement(leave).click();
             browser.await(By.cssSelector("section[aria-labelledby=titre-membres] form button[type=submit]")).click();
-            // The console starts again from the caller's organisations: the facilitator's home, its territory.
-            browser.awaitReady("territoire");
+            // The console starts again from the caller's organisations: none left, it offers to join one.
+            browser.awaitReady("rejoindre");
             JsonNode members = JSON.readTree(lab.send("GET", lab.profile.resolve("/api/actors/" + actor + "/members"),
                     "admin", null).body());
             assertThat(members).as("memberships left after leaving").isEmpty();
+        } finally {
+            lab.leaveEveryOrganisation("member-newcomer");
+        }
+    }
 
-            // The facilitator still acts for the organisation through its territory, no longer as a member.
+    @Test
+    void aFacilitatorWhoRegisteredAnOrganisationActsForItThroughItsTerritoryWithoutJoiningIt(SignedInLab lab)
+            throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String actor = lab.create("/api/actors", "facilitator-isere", AuthorizationMatrixTest.ISERE_ACTOR.formatted(
+                "Association du territoire " + suffix, "territoire-" + suffix + "@matrice.example.org"));
+        assertThat(JSON.readTree(lab.send("GET", lab.profile.resolve("/api/actors/" + actor + "/members"), "admin", null)
+                .body())).as("registering made no member").isEmpty();
+        try (ConsoleBrowser browser = ConsoleBrowser.open("organisation-du-territoire", DESKTOP)) {
+            browser.signIn(lab, "facilitator-isere");
             browser.go(lab, "#/organisation/" + actor, "organisation");
+            // Its page, as the facilitator of its territory sees it: no member yet, colleagues to invite.
             browser.await(By.xpath("//section[@aria-labelledby='titre-membres']/p[normalize-space()='Aucun membre inscrit ici.']"));
-            browser.shot("organisation-quittee");
+            browser.shot("organisation-sans-membre");
         }
     }
 

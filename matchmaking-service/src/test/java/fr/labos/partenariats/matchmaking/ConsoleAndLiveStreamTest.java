@@ -35,6 +35,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 
 import static java.time.Duration.ofSeconds;
@@ -48,6 +50,15 @@ import static org.awaitility.Awaitility.await;
 class ConsoleAndLiveStreamTest {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * Where each stream is read, line after line until it ends: a reading chained with thenAccept ran on the test's
+     * own thread whenever the answer had come already, and the test then read the stream until it ended (30 minutes).
+     */
+    private static final ExecutorService READERS = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "live-stream-reader");
+        thread.setDaemon(true);
+        return thread;
+    });
     private static InMemoryMongo mongo;
     private static ProfileEventPublisher publisher;
     private static RunningMatchmaking service;
@@ -205,7 +216,7 @@ class ConsoleAndLiveStreamTest {
                 .header("Accept", "text/event-stream")
                 .header("Authorization", TestTokens.bearer(TestTokens.viewer().sign())).GET().build();
         CompletableFuture<HttpResponse<Stream<String>>> stream = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        CompletableFuture<Void> reading = stream.thenAccept(response -> response.body().forEach(lines::add));
+        CompletableFuture<Void> reading = stream.thenAcceptAsync(response -> response.body().forEach(lines::add), READERS);
         try {
             await().atMost(ofSeconds(10)).until(() -> lines.contains("event:ready"));
             String actor = "live-" + UUID.randomUUID();
@@ -269,7 +280,7 @@ class ConsoleAndLiveStreamTest {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/live"))
                     .header("Accept", "text/event-stream").header("Authorization", TestTokens.bearer(token)).GET().build();
             CompletableFuture<HttpResponse<Stream<String>>> stream = HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-            LiveListener listener = new LiveListener(lines, stream, stream.thenAccept(response -> response.body().forEach(lines::add)));
+            LiveListener listener = new LiveListener(lines, stream, stream.thenAcceptAsync(response -> response.body().forEach(lines::add), READERS));
             await().atMost(ofSeconds(10)).until(() -> lines.contains("event:ready"));
             return listener;
         }
