@@ -17,9 +17,9 @@ fi
 # introduction views.
 for topic in lab.profile.events lab.matchmaking.events lab.profile.events.DLT \
         lab.matchmaking.events.introduction-views.DLT; do
-    kafka-topics.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" "${CREDENTIALS[@]}" --create --if-not-exists --topic "$topic" \
+    kafka-topics.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" ${CREDENTIALS[@]+"${CREDENTIALS[@]}"} --create --if-not-exists --topic "$topic" \
         --partitions "$PARTITIONS" --replication-factor 3 \
         --config min.insync.replicas=2 --config retention.ms=-1 --config retention.bytes=-1 \
         --config unclean.leader.election.enable=false
 done
-kafka-topics.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" "${CREDENTIALS[@]}" --describe --topic lab.profile.events
+kafka-topics.sh --bootstrap-server "$KAFKA_BOOTSTRAP_SERVERS" ${CREDENTIALS[@]+"${CREDENTIALS[@]}"} --describe --topic lab.profile.events

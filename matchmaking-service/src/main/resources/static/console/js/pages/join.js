@@ -9,7 +9,7 @@ export async function render(main, context, code) {
   const input = h('input', { name: 'invitationCode', value: code || '', autocomplete: 'off', spellcheck: 'false' });
   const form = h('form', { novalidate: true, class: 'carte' },
     h('div', { class: 'probleme-formulaire' }),
-    field('Code d’invitation', input, 'Le code que vous a transmis un·e responsable de l’organisation (il ne sert qu’une fois et expire).'),
+    field('Code d’invitation', input, 'Le code que vous a transmis un·e responsable de l’organisation ou l’animateur·rice de son territoire (il ne sert qu’une fois et expire).'),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Rejoindre l’organisation')));
   form.addEventListener('submit', async event => {
     event.preventDefault();
@@ -27,7 +27,7 @@ export async function render(main, context, code) {
   main.replaceChildren(h('h1', {}, 'Rejoindre une organisation'),
     h('p', {}, context.myActors.length
       ? 'Vous agissez déjà pour une organisation ; un code d’invitation vous fait membre d’une autre.'
-      : 'Votre compte n’est encore membre d’aucune organisation. Un·e responsable de la vôtre peut vous inviter depuis sa page « Mon organisation » : saisissez ici le code qu’on vous a transmis.'),
+      : 'Votre compte n’est encore membre d’aucune organisation. Un·e responsable de la vôtre, ou l’animateur·rice de son territoire, peut vous inviter depuis la page de l’organisation : saisissez ici le code qu’on vous a transmis.'),
     form);
   return null;
 }

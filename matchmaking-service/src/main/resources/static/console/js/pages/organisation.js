@@ -158,7 +158,7 @@ async function renderMembers(section, context, actorId, permissions) {
   const spot = focusedControl(section, 'membre');
   section.replaceChildren(
     h('h2', { id: 'titre-membres' }, 'Membres inscrits ici'),
-    h('p', { class: 'aide' }, 'Responsables et membres agissent pour l’organisation (profil, besoins et offres, mises en relation) ; seuls les responsables invitent des collègues, nomment d’autres responsables et retirent des membres. Qui inscrit l’organisation en est responsable, qui la rejoint sur invitation en est membre. Les membres que nomme votre compte de connexion se gèrent chez votre fournisseur d’identité.'),
+    h('p', { class: 'aide' }, 'Responsables et membres agissent pour l’organisation (profil, besoins et offres, mises en relation) ; seuls les responsables invitent des collègues, nomment d’autres responsables et retirent des membres. Un membre qui inscrit son organisation en est responsable ; la première personne qui rejoint sur invitation une organisation sans responsable le devient ; les suivantes en sont membres. Les membres que nomme votre compte de connexion se gèrent chez votre fournisseur d’identité.'),
     h('div', { class: 'probleme-membres' }),
     h('div', { class: 'editeur' }),
     members.length ? list : h('p', {}, 'Aucun membre inscrit ici.'));
@@ -317,7 +317,7 @@ async function renderInvitations(section, actorId, manages, created = null) {
   const focusedInvitation = focused?.closest('li[data-invitation]')?.dataset.invitation;
   section.replaceChildren(
     h('h2', { id: 'titre-invitations' }, 'Inviter un·e collègue'),
-    h('p', { class: 'aide' }, 'Un code à transmettre à un·e collègue qui a son propre compte sur la plateforme : en le saisissant, il ou elle devient membre de l’organisation. Un code ne sert qu’une fois et expire.'),
+    h('p', { class: 'aide' }, 'Un code à transmettre à un·e collègue qui a son propre compte sur la plateforme : en le saisissant, il ou elle rejoint l’organisation (comme responsable si elle n’en a pas encore). Un code ne sert qu’une fois et expire.'),
     h('div', { class: 'actions' }, h('button', { type: 'button', id: 'inviter', onclick: event => busyWhile(event.currentTarget, () => invite(section, actorId)) }, 'Créer un code d’invitation')),
     h('div', { class: 'probleme-invitations' }),
     // replaceChildren would write a null as the text « null »: only an element goes in.

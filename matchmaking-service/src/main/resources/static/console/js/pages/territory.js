@@ -7,7 +7,7 @@ export async function render(main, context) {
   const departements = context.session.territories.filter(t => t.startsWith('DEPARTEMENT:')).map(t => t.split(':')[1]);
   // What the facilitator may do on each actor is decided by the API when it acts; the list is its départements'.
   let mine = await actorsOf(departements);
-  const caption = h('caption', {}, `${mine.length} acteurs`);
+  const caption = h('caption', {}, `${mine.length} acteur${mine.length > 1 ? 's' : ''}`);
   const search = h('input', { type: 'search', name: 'recherche', id: 'recherche-acteurs' });
   const body = h('tbody', {});
   const show = () => {
@@ -19,7 +19,7 @@ export async function render(main, context) {
   search.addEventListener('input', show);
   const reload = async () => {
     mine = await actorsOf(departements);
-    caption.textContent = `${mine.length} acteurs`;
+    caption.textContent = `${mine.length} acteur${mine.length > 1 ? 's' : ''}`;
     show();
   };
   main.replaceChildren(

@@ -103,7 +103,7 @@ public class ActorAccess {
      * Whether the principal acts for the actor without any membership granted here: by its token (a member its
      * {@code lab_actors} names) or by its role (a facilitator of the actor's territory, an admin). Such a reach lasts
      * as long as the identity provider says so; joining with an invitation would turn it into a membership that
-     * outlasts it, so it is refused ({@link #checkMayJoin(LabPrincipal, ActorView)}).
+     * outlasts it, so it is refused ({@link #checkNotActingAlready}).
      */
     public boolean actsForByTokenOrRole(LabPrincipal principal, ActorView actor) {
         return switch (principal.role()) {
@@ -119,7 +119,7 @@ public class ActorAccess {
      * nothing written) to whoever already acts for it by its token or its role ({@link #actsForByTokenOrRole}). Telling
      * so before the code is checked reveals nothing: those very principals may list the actor's invitations.
      */
-    public void checkMayJoin(LabPrincipal principal, ActorView actor) {
+    public void checkNotActingAlready(LabPrincipal principal, ActorView actor) {
         if (actsForByTokenOrRole(principal, actor)) {
             throw new ConflictException("conflict.member.acts-already");
         }

@@ -10,6 +10,7 @@ import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -154,7 +155,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
      * read before the platform's). Unless a commit failed somewhere in the causes (see {@link #isFailedCommit}).
      */
     private static boolean isStoreUnavailable(Throwable cause) {
-        return cause instanceof DataAccessResourceFailureException || cause instanceof TransientDataAccessException;
+        // An optimistic lock lost is a race with another change, not a store away: « réessayez » would not say so.
+        return cause instanceof DataAccessResourceFailureException
+                || cause instanceof TransientDataAccessException && !(cause instanceof OptimisticLockingFailureException);
     }
 
     /**

@@ -232,9 +232,11 @@ class ProblemDocumentsTest {
         JsonNode english = assertProblem(RawHttp.get(port, "/api/database?failure=query-timeout", "Accept-Language: en"), 503);
         assertThat(english.get("detail").asText()).isEqualTo("The data cannot be reached right now; try again shortly.");
 
-        RawHttp.Answer duplicate = RawHttp.get(port, "/api/database?failure=duplicate");
-        assertThat(assertProblem(duplicate, 500).get("title").asText()).isEqualTo("Erreur interne");
-        assertThat(duplicate.headers()).doesNotContainKey("retry-after");
+        for (String failure : List.of("duplicate", "optimistic-lock")) {
+            RawHttp.Answer answer = RawHttp.get(port, "/api/database?failure=" + failure);
+            assertThat(assertProblem(answer, 500).get("title").asText()).as(failure).isEqualTo("Erreur interne");
+            assertThat(answer.headers()).as(failure).doesNotContainKey("retry-after");
+        }
     }
 
     private HttpResponse<String> postJson(String body) throws Exception {

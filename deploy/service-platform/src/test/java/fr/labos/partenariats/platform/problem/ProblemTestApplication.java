@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.springframework.dao.CannotAcquireLockException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.TransactionSystemException;
@@ -112,6 +113,8 @@ public class ProblemTestApplication {
                         + "on row in relation \"actor_view\"", new SQLException("could not obtain lock", "55P03"));
                 case "store-away" -> new DataAccessResourceFailureException("Timed out after 1000 ms while waiting to "
                         + "connect to the store");
+                // A race lost to another change, which « réessayez » would not describe.
+                case "optimistic-lock" -> new OptimisticLockingFailureException("Row was updated by another transaction");
                 // A fault of the service's own, which asking again will not mend.
                 case "duplicate" -> new DuplicateKeyException("PreparedStatementCallback; duplicate key value violates "
                         + "unique constraint \"actor_view_pkey\"", new SQLException("duplicate key value", "23505"));

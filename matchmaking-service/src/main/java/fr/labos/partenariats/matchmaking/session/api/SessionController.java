@@ -74,8 +74,13 @@ class SessionController {
     @PostMapping("/{sessionId}/participants")
     ResponseEntity<Void> register(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
                                   @Valid @RequestBody SessionRequests.Participant request) {
-        access.checkRuns(principal, sessions.read(sessionId));
-        actors.actingFor(principal, request.actorId());
+        SessionState session = sessions.read(sessionId);
+        access.checkRuns(principal, session);
+        if (session.participants().containsKey(request.actorId())) {
+            actors.existing(request.actorId()); // registered already (by an admin, say): asked again, nothing changes
+        } else {
+            actors.actingFor(principal, request.actorId());
+        }
         commands.sendAndWait(new RegisterParticipantCommand(sessionId, request.actorId(), request.organisation()));
         return ResponseEntity.noContent().build();
     }

@@ -132,16 +132,17 @@ class SessionImportController {
             if (tooLong(line, refused)) continue;
             ActorEntry actor = resolve(line, byId, byName, refused);
             if (actor == null) continue;
+            Result result = !seen.add(actor.id()) ? Result.DUPLICATE
+                    : registered.contains(actor.id()) ? Result.ALREADY_REGISTERED : Result.REGISTERED;
             // As registering one participant: each meeting held at the session is accepted in both participants'
-            // names, so the list names only actors the principal may act for.
-            if (!actors.mayActFor(principal, actor)) {
+            // names, so the list registers only actors the principal may act for. One registered already (by an
+            // admin, say) is left as it is: the same list imported again still registers nobody.
+            if (result == Result.REGISTERED && !actors.mayActFor(principal, actor)) {
                 refused.add(new FieldProblem("ligne " + line.number(), "« " + actor.name() + " » n'est pas dans les "
                         + "territoires que vous animez : seul un animateur de son territoire ou un administrateur "
                         + "l'inscrit à une session"));
                 continue;
             }
-            Result result = !seen.add(actor.id()) ? Result.DUPLICATE
-                    : registered.contains(actor.id()) ? Result.ALREADY_REGISTERED : Result.REGISTERED;
             if (result == Result.REGISTERED) {
                 toRegister.add(new RegisterParticipantsCommand.Participant(actor.id(), line.organisation()));
             }

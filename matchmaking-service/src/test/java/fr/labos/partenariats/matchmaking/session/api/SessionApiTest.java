@@ -334,6 +334,13 @@ class SessionApiTest {
                 TestTokens.admin().sign(), "{\"actorId\": \"%s\"}".formatted(paris));
         assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(204);
         assertThat(store.eventTypes(sessionId)).containsExactly("SessionPlannedEvent", "ParticipantRegisteredEvent");
+
+        // Registered by the admin, it stays: the facilitator asking again is told it is registered already (409),
+        // not that it may not register it.
+        HttpResponse<String> again = service.post("/api/sessions/" + sessionId + "/participants", FACILITATOR,
+                "{\"actorId\": \"%s\"}".formatted(paris));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+        assertThat(store.eventTypes(sessionId)).containsExactly("SessionPlannedEvent", "ParticipantRegisteredEvent");
     }
 
     /**
@@ -501,6 +508,14 @@ class SessionApiTest {
         assertThat(byAdmin.statusCode()).as(byAdmin.body()).isEqualTo(200);
         assertThat(RunningMatchmaking.parse(byAdmin.body()).path("lines").findValuesAsText("actorId"))
                 .containsExactly(ACTORS.get(0), paris.get(0));
+        long registered = store.events();
+
+        // The same list imported again by the facilitator registers nobody new, and refuses nobody already there.
+        HttpResponse<String> again = importCsv(FACILITATOR, sessionId, csv);
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        assertThat(RunningMatchmaking.parse(again.body()).path("lines").findValuesAsText("result"))
+                .containsOnly("ALREADY_REGISTERED");
+        assertThat(store.events()).isEqualTo(registered);
     }
 
     /**

@@ -69,7 +69,7 @@ class MyActorsController {
         // request knows the token's actors and territories (the command's metadata carries the subject and role alone,
         // and the identity provider may change them at any time). The aggregate checks what its history knows: stored
         // members, who made the invitation, who was removed.
-        access.checkMayJoin(principal, access.existing(actorId));
+        access.checkNotActingAlready(principal, access.existing(actorId));
         commands.sendAndWait(new JoinActorByInvitationCommand(actorId, code.invitationId(), code.digest()));
         return ResponseEntity.created(URI.create("/api/actors/" + actorId)).body(access.existing(actorId));
     }
