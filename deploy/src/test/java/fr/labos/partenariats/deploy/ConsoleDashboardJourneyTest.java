@@ -83,6 +83,12 @@ class ConsoleDashboardJourneyTest {
                     sdgs.path("totalCounts").path("proposed").asText(), sdgs.path("totalCounts").path("accepted").asText(),
                     sdgs.path("totalCounts").path("met").asText(), sdgs.path("totalCounts").path("followUp").asText(),
                     sdgs.path("totalCounts").path("partnership").asText()));
+            // The funnel's rates, written as French writes them: none for the first step.
+            List<?> rates = (List<?>) browser.script("return [...document.querySelectorAll("
+                    + "'#entonnoir tbody tr td:nth-of-type(2)')].map(td => td.textContent.trim());");
+            assertThat(rates).hasSize(funnel.path("steps").size()).first().isEqualTo("—");
+            assertThat(rates.subList(1, rates.size())).allSatisfy(rate -> assertThat(rate.toString())
+                    .matches("\\d+(,\\d)?\u202F%"));
             browser.shot("tableau-de-bord");
             browser.assertAccessible("the dashboard");
 
@@ -168,9 +174,10 @@ class ConsoleDashboardJourneyTest {
     }
 
     private static List<Long> funnelCells(ConsoleBrowser browser) {
-        // Read in one script: a live refresh redraws the table (a closed <details>, hence textContent).
+        // Read in one script: a live refresh redraws the table (a closed <details>, hence textContent). Each row's
+        // first cell is its count, the second the rate from the previous step.
         List<?> cells = (List<?>) browser.script(
-                "return [...document.querySelectorAll('#entonnoir tbody td')].map(td => td.textContent.trim());");
+                "return [...document.querySelectorAll('#entonnoir tbody tr td:first-of-type')].map(td => td.textContent.trim());");
         return cells.stream().map(Object::toString).map(Long::parseLong).toList();
     }
 
