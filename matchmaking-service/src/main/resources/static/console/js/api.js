@@ -57,20 +57,20 @@ export const matchmaking = (path, options) => call('', path, options);
 const ACTORS_PAGE = 1000;
 
 /**
- * Every actor at home in these départements (INSEE codes), or every actor of the lab when none is given, read page
- * after page: a territory may hold more actors than one page.
+ * Every actor at home in these territories (« DEPARTEMENT:38 », « REGION:84 », as the session names them), or every
+ * actor of the lab when none is given, read page after page: a territory may hold more actors than one page.
  */
-export async function actorsOf(departements = []) {
-  const filters = departements.length ? departements.map(code => `departement=${encodeURIComponent(code)}&`) : [''];
-  const actors = [];
+export async function actorsOf(territories = []) {
+  const filters = territories.length ? territories.map(territory => `territory=${encodeURIComponent(territory)}&`) : [''];
+  const actors = new Map();
   for (const filter of filters) {
     for (let offset = 0; ; offset += ACTORS_PAGE) {
       const page = await profile(`/api/actors?${filter}limit=${ACTORS_PAGE}&offset=${offset}`);
-      actors.push(...page);
+      page.forEach(actor => actors.set(actor.id, actor)); // a département within a région given too: listed once
       if (page.length < ACTORS_PAGE) break;
     }
   }
-  return actors;
+  return [...actors.values()];
 }
 
 /** Downloads an answer (a CSV by default) as a file (the token travels in a header, so a plain link cannot do it). */

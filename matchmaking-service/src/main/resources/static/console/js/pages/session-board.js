@@ -37,8 +37,8 @@ export async function render(main, context, sessionId) {
     state.session = await overview(sessionId);
     state.plan = state.session.scheduled ? await schedule(sessionId) : null;
     if (state.picked && !state.plan?.meetings.some(m => m.round === state.picked.round && m.table === state.picked.table)) state.picked = null;
-    // The actors its facilitator may register: those of its départements (every actor for an admin).
-    if (!state.session.published && !candidates) candidates = await actorsOf(departementsOf(context.session)).catch(() => []);
+    // The actors its facilitator may register: those of its territories (every actor for an admin).
+    if (!state.session.published && !candidates) candidates = await actorsOf(context.session.territories).catch(() => []);
     keepingChoices(main, draw);
   });
 
@@ -237,9 +237,4 @@ export async function render(main, context, sessionId) {
   await refresh();
   // Another device (a co-facilitator, the reception desk) changed the session: show it, keeping a meeting picked.
   return onEvent(event => { if (event.aggregateId === sessionId) refresh().catch(() => {}); });
-}
-
-/** The INSEE codes of the départements the signed-in facilitator serves (none for an admin). */
-function departementsOf(session) {
-  return (session.territories || []).filter(t => t.startsWith('DEPARTEMENT:')).map(t => t.split(':')[1]);
 }

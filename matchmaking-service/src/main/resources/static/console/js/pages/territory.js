@@ -6,7 +6,7 @@ import { ACTOR_TYPES, THEMES, announce, busyWhile, checkboxes, checkedValues, cl
 export async function render(main, context) {
   const departements = context.session.territories.filter(t => t.startsWith('DEPARTEMENT:')).map(t => t.split(':')[1]);
   // What the facilitator may do on each actor is decided by the API when it acts; the list is its départements'.
-  let mine = await actorsOf(departements);
+  let mine = await actorsOf(context.session.territories);
   const caption = h('caption', {}, `${mine.length} acteur${mine.length > 1 ? 's' : ''}`);
   const search = h('input', { type: 'search', name: 'recherche', id: 'recherche-acteurs' });
   const body = h('tbody', {});
@@ -18,7 +18,7 @@ export async function render(main, context) {
   };
   search.addEventListener('input', show);
   const reload = async () => {
-    mine = await actorsOf(departements);
+    mine = await actorsOf(context.session.territories);
     caption.textContent = `${mine.length} acteur${mine.length > 1 ? 's' : ''}`;
     show();
   };

@@ -72,7 +72,7 @@ class ProfileApiIntegrationTest {
     }
 
     @Test
-    void theActorsOfADepartementAreListedPageByPageAndAnUnknownDepartementIsRefused() throws Exception {
+    void theActorsOfADepartementOrARegionAreListedPageByPageAndAnUnknownTerritoryIsRefused() throws Exception {
         String grenoble = registerActor();
         String chambery = idOf(post("/api/actors", ACTOR_JSON.replace("Wimoov Isère", "Wimoov Savoie")
                 .replace("38185", "73065")).getBody());
@@ -81,7 +81,7 @@ class ProfileApiIntegrationTest {
 
         List<String> isere = new ArrayList<>();
         for (int offset = 0; ; offset++) {
-            JsonNode page = json.readTree(http.get().uri("/api/actors?departement=38&limit=1&offset={o}", offset)
+            JsonNode page = json.readTree(http.get().uri("/api/actors?territory=DEPARTEMENT:38&limit=1&offset={o}", offset)
                     .retrieve().body(String.class));
             if (page.isEmpty()) {
                 break;
@@ -91,13 +91,20 @@ class ProfileApiIntegrationTest {
         }
         assertThat(isere).as("in the order they registered, one page each").containsSubsequence(grenoble, voiron)
                 .doesNotContain(chambery);
-        JsonNode savoie = json.readTree(http.get().uri("/api/actors?departement=73&limit=1000").retrieve().body(String.class));
+        JsonNode savoie = json.readTree(http.get().uri("/api/actors?territory=DEPARTEMENT:73&limit=1000")
+                .retrieve().body(String.class));
         savoie.forEach(actor -> assertThat(actor.path("homeTerritory").asText()).startsWith("73"));
         assertThat(savoie.findValuesAsText("id")).contains(chambery);
+        JsonNode auvergneRhoneAlpes = json.readTree(http.get().uri("/api/actors?territory=REGION:84&limit=1000")
+                .retrieve().body(String.class));
+        assertThat(auvergneRhoneAlpes.findValuesAsText("id")).contains(grenoble, chambery, voiron);
 
-        var unknown = http.get().uri("/api/actors?departement=99").retrieve().toEntity(String.class);
-        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(unknown.getBody()).contains("« 99 » n'est pas un code de département en vigueur");
+        for (String unknown : List.of("DEPARTEMENT:99", "38", "COMMUNE:38185")) {
+            var refused = http.get().uri("/api/actors?territory={t}", unknown).retrieve().toEntity(String.class);
+            assertThat(refused.getStatusCode()).as(unknown).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).as(unknown).contains("« " + unknown + " » n'est ni un département ni une "
+                    + "région en vigueur (écrire DEPARTEMENT:38 ou REGION:84)");
+        }
     }
 
     @Test

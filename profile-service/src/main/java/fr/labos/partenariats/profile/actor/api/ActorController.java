@@ -6,15 +6,11 @@ import fr.labos.partenariats.profile.actor.command.ContactVault;
 import fr.labos.partenariats.profile.actor.query.ActorProjection;
 import fr.labos.partenariats.profile.actor.query.ActorView;
 import fr.labos.partenariats.profile.web.CreatedResponse;
-import fr.labos.partenariats.profile.domain.InvalidInputException;
 import fr.labos.partenariats.profile.domain.NotFoundException;
-import fr.labos.partenariats.schema.common.TerritoryLevel;
-import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.profile.ContactDetails;
 import fr.labos.partenariats.schema.profile.EraseActorContactCommand;
 import fr.labos.partenariats.schema.profile.RegisterActorCommand;
 import fr.labos.partenariats.schema.profile.UpdateActorProfileCommand;
-import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
@@ -51,8 +47,11 @@ class ActorController {
     private final ActorProjection actors;
     private final ContactVault contacts;
     private final ActorAccess access;
+    private final HomeTerritories communes;
 
-    ActorController(CommandGateway commands, ActorProjection actors, ContactVault contacts, ActorAccess access) {
+    ActorController(CommandGateway commands, ActorProjection actors, ContactVault contacts, ActorAccess access,
+                    HomeTerritories communes) {
+        this.communes = communes;
         this.commands = commands;
         this.actors = actors;
         this.contacts = contacts;
@@ -75,31 +74,21 @@ class ActorController {
     }
 
     /**
-     * The actors in the order they registered; with {@code departement}, only those at home there (a facilitator's
-     * territory holds more actors than a page: without it, a lab's first thousand actors hid the others).
+     * The actors in the order they registered; with {@code territory}, only those at home in that département or
+     * région (a facilitator's territory holds more actors than a page: without it, a lab's first thousand actors hid
+     * the others).
      */
     @Operation(operationId = "listActors")
     @GetMapping
     List<ActorView> list(@RequestParam(defaultValue = "0") @Min(0) int offset,
                          @RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit,
-                         @Parameter(description = "Code INSEE d'un département (« 38 », « 2A », « 974 »)")
-                         @RequestParam(required = false) String departement) {
-        if (departement == null) {
+                         @Parameter(description = "Un département ou une région, écrit comme dans les jetons : "
+                                 + "DEPARTEMENT:38, REGION:84")
+                         @RequestParam(required = false) String territory) {
+        if (territory == null) {
             return actors.list(offset, limit);
         }
-        TerritoryRef ref = new TerritoryRef(departement, TerritoryLevel.DEPARTEMENT);
-        if (!TerritoryDirectory.official().isKnown(ref)) {
-            throw new InvalidInputException("departement", "invalid.actor.departement", departement);
-        }
-        return actors.atHomesIn(communesOf(ref), offset, limit);
-    }
-
-    /** The communes (arrondissements municipaux included: a home may be one) of the département. */
-    private static List<String> communesOf(TerritoryRef departement) {
-        TerritoryDirectory directory = TerritoryDirectory.official();
-        return directory.codes(TerritoryLevel.COMMUNE).stream()
-                .filter(code -> directory.departementOf(TerritoryRef.commune(code)).filter(departement::equals).isPresent())
-                .toList();
+        return actors.atHomesIn(communes.of(HomeTerritories.parse(territory)), offset, limit);
     }
 
     /** The public profile, and the contact person only for those who may see it. */
