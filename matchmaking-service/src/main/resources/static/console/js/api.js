@@ -21,6 +21,15 @@ export class Problem extends Error {
   }
 }
 
+/**
+ * How far this service's clock is ahead of this device's, in milliseconds, from the Date of its answers: a round's
+ * countdown restored from the instant the service gives runs on the service's clock. A Date is to the second and
+ * written before the answer travels, so each answer underestimates the offset: the largest one seen is kept (a
+ * countdown that does not jump back and forth with each answer).
+ */
+let serverOffset = null;
+export const serverNow = () => Date.now() + (serverOffset ?? 0);
+
 // bodyType: send the body as it is (a file's bytes) with that Content-Type, instead of as JSON.
 async function call(base, path, { method = 'GET', body, bodyType, accept = 'application/json', raw = false } = {}) {
   const session = currentSession();
@@ -34,6 +43,8 @@ async function call(base, path, { method = 'GET', body, bodyType, accept = 'appl
   } catch (e) {
     throw new Problem(0, { title: 'Service injoignable', detail: 'Le service ne répond pas : vérifiez votre connexion puis réessayez.' });
   }
+  const answeredAt = Date.parse(response.headers.get('Date') || '');
+  if (base === '' && Number.isFinite(answeredAt)) serverOffset = Math.max(serverOffset ?? -Infinity, answeredAt - Date.now());
   if (response.ok) {
     if (raw) return response.blob(); // the bytes as sent: a CSV keeps its byte order mark for Excel
     if (response.status === 204) return null;

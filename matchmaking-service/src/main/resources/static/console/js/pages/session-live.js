@@ -1,7 +1,7 @@
 // The live mode on the day: the check-in list (arrived, absent, late), starting the rounds with their timer, a table
 // lost, and the rounds to come as the service re-plans them, shown as soon as the session's events reach the live
 // stream, without a reload (also when another device, the reception desk for instance, records an absence).
-import { Problem } from '../api.js';
+import { Problem, serverNow } from '../api.js';
 import { onEvent } from '../live.js';
 import { PRESENCE, fill, overview, post, schedule, stage } from '../sessions-api.js';
 import { announce, busyWhile, coalescing, field, focusItemAgain, h, keepingChoices, problemBox } from '../ui.js';
@@ -20,20 +20,23 @@ export async function render(main, context, sessionId) {
   let ticking = null;
   let timedRound = 0;
 
-  /** The round's countdown, from when it started: now, or the service's roundStartedAt after a reload. */
-  const startTimer = (round, startedAt = Date.now()) => {
+  /**
+   * The round's countdown, from when it started: now, or the service's roundStartedAt after a reload — on the service's
+   * clock (serverNow), so that two devices, or one whose clock is off, count down alike.
+   */
+  const startTimer = (round, startedAt = serverNow()) => {
     if (round === timedRound) return;
     timedRound = round;
     const end = startedAt + state.session.minutesPerRound * 60_000;
-    const alreadyOver = end <= Date.now(); // found over after a reload: nothing to announce
+    const alreadyOver = end <= serverNow(); // found over after a reload: nothing to announce
     clearInterval(ticking);
     const tick = () => {
-      const left = Math.max(0, end - Date.now());
+      const left = Math.max(0, end - serverNow());
       timer.textContent = `Tour ${round} — ${String(Math.floor(left / 60_000)).padStart(2, '0')}:${String(Math.floor(left / 1000) % 60).padStart(2, '0')}`;
       if (!left) { clearInterval(ticking); if (!alreadyOver) announce(`Fin du tour ${round}.`); }
     };
     tick();
-    if (end > Date.now()) ticking = setInterval(tick, 250);
+    if (end > serverNow()) ticking = setInterval(tick, 250);
   };
   const stopTimer = () => {
     clearInterval(ticking);

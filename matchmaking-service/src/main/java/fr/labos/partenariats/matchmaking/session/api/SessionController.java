@@ -114,7 +114,7 @@ class SessionController {
     ScheduleView generate(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
         SessionState session = sessions.read(sessionId);
         access.checkRuns(principal, session);
-        Schedule schedule = scheduling.firstPlan(session);
+        Schedule schedule = scheduling.planBeforePublication(session);
         commands.sendAndWait(new GenerateScheduleCommand(sessionId, schedule.meetings(), schedule.objective()));
         SessionState generated = sessions.read(sessionId);
         return ScheduleView.of(generated, names.of(generated));

@@ -79,7 +79,7 @@ class SessionScheduling {
      * by hand but left unlocked is not kept: the whole schedule around the locks is planned afresh, so it may land
      * elsewhere or not be made at all; lock it to keep it.
      */
-    Schedule firstPlan(SessionState session) {
+    Schedule planBeforePublication(SessionState session) {
         List<ScheduledMeeting> locked = session.schedule().stream().filter(ScheduledMeeting::locked).toList();
         return plan(session, List.copyOf(session.participants().keySet()), session.availableTables(), locked, 0);
     }
