@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking;
 
 import com.zaxxer.hikari.HikariDataSource;
 import fr.labos.partenariats.platform.testing.EmbeddedPostgresInitializer;
+import fr.labos.partenariats.platform.testing.FailureText;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.core.env.PropertySource;
@@ -10,7 +11,6 @@ import org.springframework.core.io.ClassPathResource;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.sql.Statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -50,11 +50,7 @@ class PostgresErrorsWithoutValuesTest {
                         insert.executeBatch();
                     }
                 });
-                StringBuilder chain = new StringBuilder();
-                for (SQLException e = refused; e != null; e = e.getNextException()) {
-                    chain.append(e).append('\n');
-                }
-                assertThat(chain.toString()).contains("contact_pkey").doesNotContain(EMAIL);
+                assertThat(FailureText.of(refused)).contains("contact_pkey").doesNotContain(EMAIL);
                 assertThat(refused.getNextException().getSQLState()).isEqualTo("23505");
             }
         }

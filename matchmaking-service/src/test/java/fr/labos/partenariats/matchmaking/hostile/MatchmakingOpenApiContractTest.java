@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.platform.testing.ApiOperations;
 import fr.labos.partenariats.matchmaking.session.command.SessionRules;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,7 +76,7 @@ class MatchmakingOpenApiContractTest {
     @Test
     void everyOperationWithABodyDeclaresTheRefusalOfAnotherContentType() {
         List<String> withBody = new ArrayList<>();
-        forEachApiOperation((name, operation) -> {
+        ApiOperations.forEach(paths, (name, operation) -> {
             if (operation.has("requestBody")) {
                 withBody.add(name);
                 assertThat(operation.path("responses").fieldNames()).toIterable().as(name).contains("413", "415");
@@ -91,7 +91,7 @@ class MatchmakingOpenApiContractTest {
     @Test
     void operationIdsAreUniqueAndCarryNoScanOrderSuffix() {
         List<String> ids = new ArrayList<>();
-        forEachApiOperation((name, operation) -> ids.add(operation.path("operationId").asText()));
+        ApiOperations.forEach(paths, (name, operation) -> ids.add(operation.path("operationId").asText()));
         Set<String> seen = new HashSet<>();
         assertThat(ids).filteredOn(id -> !seen.add(id)).as("repeated operationIds").isEmpty();
         assertThat(ids).filteredOn(id -> id.isEmpty() || id.matches(".*_\\d+$")).as("operationIds in " + ids).isEmpty();
@@ -160,12 +160,4 @@ class MatchmakingOpenApiContractTest {
         assertThat(property.path("maximum").asInt(-1)).as(property.toString()).isEqualTo(maximum);
     }
 
-    private static void forEachApiOperation(BiConsumer<String, JsonNode> check) {
-        paths.fields().forEachRemaining(path -> {
-            if (path.getKey().startsWith("/api/")) {
-                path.getValue().fields().forEachRemaining(operation ->
-                        check.accept(operation.getKey().toUpperCase() + " " + path.getKey(), operation.getValue()));
-            }
-        });
-    }
 }

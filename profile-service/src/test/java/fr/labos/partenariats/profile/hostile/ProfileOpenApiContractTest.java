@@ -1,6 +1,7 @@
 package fr.labos.partenariats.profile.hostile;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.platform.testing.ApiOperations;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.platform.testing.OpenApiFuzz;
 import fr.labos.partenariats.profile.support.ProfileServiceIntegrationTest;
@@ -50,7 +51,7 @@ class ProfileOpenApiContractTest {
 
     @Test
     void everyApiOperationMayAnswer503WithRetryAfterWhenItsDatabaseIsAway() {
-        forEachApiOperation((name, operation) -> {
+        ApiOperations.forEach(paths, (name, operation) -> {
             assertThat(operation.path("responses").has("503")).as(name).isTrue();
             assertThat(operation.at("/responses/503/headers/Retry-After/schema/type").asText()).as(name)
                     .isEqualTo("integer");
@@ -60,7 +61,7 @@ class ProfileOpenApiContractTest {
     @Test
     void everyOperationWithABodyDeclaresTheRefusalOfAnotherContentType() {
         List<String> withBody = new ArrayList<>();
-        forEachApiOperation((name, operation) -> {
+        ApiOperations.forEach(paths, (name, operation) -> {
             if (operation.has("requestBody")) {
                 withBody.add(name);
                 assertThat(operation.path("responses").fieldNames()).toIterable().as(name).contains("413", "415");
@@ -74,7 +75,7 @@ class ProfileOpenApiContractTest {
     @Test
     void operationIdsAreUniqueAndCarryNoScanOrderSuffix() {
         List<String> ids = new ArrayList<>();
-        forEachApiOperation((name, operation) -> ids.add(operation.path("operationId").asText()));
+        ApiOperations.forEach(paths, (name, operation) -> ids.add(operation.path("operationId").asText()));
         Set<String> seen = new HashSet<>();
         assertThat(ids).filteredOn(id -> !seen.add(id)).as("repeated operationIds").isEmpty();
         assertThat(ids).filteredOn(id -> id.isEmpty() || id.matches(".*_\\d+$")).as("operationIds in " + ids).isEmpty();
@@ -113,14 +114,5 @@ class ProfileOpenApiContractTest {
 
     private String operationId(String method, String path) {
         return paths.path(path).path(method).path("operationId").asText();
-    }
-
-    private void forEachApiOperation(java.util.function.BiConsumer<String, JsonNode> check) {
-        paths.fields().forEachRemaining(path -> {
-            if (path.getKey().startsWith("/api/")) {
-                path.getValue().fields().forEachRemaining(operation ->
-                        check.accept(operation.getKey().toUpperCase() + " " + path.getKey(), operation.getValue()));
-            }
-        });
     }
 }

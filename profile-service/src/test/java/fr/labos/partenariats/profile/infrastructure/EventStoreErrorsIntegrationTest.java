@@ -1,5 +1,6 @@
 package fr.labos.partenariats.profile.infrastructure;
 
+import fr.labos.partenariats.platform.testing.FailureText;
 import fr.labos.partenariats.profile.support.ProfileServiceIntegrationTest;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -8,7 +9,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.UUID;
@@ -41,24 +41,11 @@ class EventStoreErrorsIntegrationTest {
                 new GenericDomainEventMessage<>("Actor", actorId, 2L, Map.of("email", EMAIL))));
 
         assertThat(refused).as("a unique violation, recognised as a concurrent change").isNotNull();
-        String chain = chainOf(refused);
+        String chain = FailureText.of(refused);
         assertThat(chain).contains("Batch entry").contains("duplicate key value violates unique constraint")
                 .doesNotContain(EMAIL).doesNotContain("Camille")
                 .doesNotContain(HexFormat.of().formatHex(EMAIL.getBytes(StandardCharsets.UTF_8)))
                 .doesNotContain("Key (");
     }
 
-    /** Everything a log could print of the failure: each cause's text and each SQL exception's next ones. */
-    private static String chainOf(Throwable failure) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            text.append(cause).append('\n');
-            if (cause instanceof SQLException sql) {
-                for (SQLException next = sql.getNextException(); next != null; next = next.getNextException()) {
-                    text.append(next).append('\n');
-                }
-            }
-        }
-        return text.toString();
-    }
 }

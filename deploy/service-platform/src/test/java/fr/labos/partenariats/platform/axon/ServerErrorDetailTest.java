@@ -1,6 +1,7 @@
 package fr.labos.partenariats.platform.axon;
 
 import fr.labos.partenariats.platform.testing.EmbeddedPostgresInitializer;
+import fr.labos.partenariats.platform.testing.FailureText;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.util.PSQLException;
@@ -47,7 +48,7 @@ class ServerErrorDetailTest {
     void aDuplicateKeysExceptionDoesNotCarryTheValueInserted() {
         DuplicateKeyException refused = insertAgain(jdbc(false), "e-1");
 
-        assertThat(chainOf(refused)).doesNotContain(EMAIL).doesNotContain("Camille").doesNotContain("e-1")
+        assertThat(FailureText.of(refused)).doesNotContain(EMAIL).doesNotContain("Camille").doesNotContain("e-1")
                 .contains(CONSTRAINT);
         // What code may read of the error is kept on the exception, out of its message.
         PSQLException server = psql(refused);
@@ -55,7 +56,7 @@ class ServerErrorDetailTest {
         assertThat(server.getServerErrorMessage().getConstraint()).isEqualTo(CONSTRAINT);
         assertThat(UniqueViolations.isUniqueViolation(refused)).isTrue();
 
-        assertThat(chainOf(insertAgain(jdbc(true), "e-2"))).as("the driver's default").contains(EMAIL);
+        assertThat(FailureText.of(insertAgain(jdbc(true), "e-2"))).as("the driver's default").contains(EMAIL);
     }
 
     /** As Axon's event store appends: a batch, whose failure pgjdbc reports with the refused statement. */
@@ -63,13 +64,13 @@ class ServerErrorDetailTest {
     void aRefusedBatchsExceptionDoesNotCarryTheStatementsValues() {
         BatchUpdateException refused = insertInABatch(jdbc(false), "e-3");
 
-        String chain = chainOf(refused);
+        String chain = FailureText.of(refused);
         assertThat(chain).doesNotContain(EMAIL).doesNotContain("Camille").doesNotContain(hex(EMAIL))
                 .doesNotContain("e-3").contains(CONSTRAINT);
         assertThat(UniqueViolations.isUniqueViolation(refused)).isTrue();
         assertThat(psql(refused).getServerErrorMessage().getConstraint()).isEqualTo(CONSTRAINT);
 
-        assertThat(chainOf(insertInABatch(jdbc(true), "e-4"))).as("the driver's default")
+        assertThat(FailureText.of(insertInABatch(jdbc(true), "e-4"))).as("the driver's default")
                 .contains("e-4").containsAnyOf(EMAIL, hex(EMAIL));
     }
 
@@ -110,19 +111,6 @@ class ServerErrorDetailTest {
         return new JdbcTemplate(dataSource);
     }
 
-    /** Everything a log could print of the failure: each cause's text and each SQL exception's next ones. */
-    static String chainOf(Throwable failure) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            text.append(cause).append('\n');
-            if (cause instanceof SQLException sql) {
-                for (SQLException next = sql.getNextException(); next != null; next = next.getNextException()) {
-                    text.append(next).append('\n');
-                }
-            }
-        }
-        return text.toString();
-    }
 
     private static PSQLException psql(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -134,7 +122,7 @@ class ServerErrorDetailTest {
                 }
             }
         }
-        throw new AssertionError("no server error in " + chainOf(failure));
+        throw new AssertionError("no server error in " + FailureText.of(failure));
     }
 
     private static String hex(String text) {
