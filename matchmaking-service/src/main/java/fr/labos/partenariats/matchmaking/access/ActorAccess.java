@@ -66,6 +66,21 @@ public class ActorAccess {
         };
     }
 
+    /**
+     * May read what concerns the actor (its introductions, the live stream's events about its people), given the
+     * projection's entries {@link #read read} for it: those who {@link #mayActFor act for} it; an actor not in the
+     * entries (its profile not yet in the projection), the members its token names, and admins; no actor (null), admins
+     * only.
+     */
+    public boolean mayReadFor(LabPrincipal principal, String actorId, Map<String, ActorEntry> read) {
+        if (actorId == null) {
+            return principal.is(LabRole.ADMIN);
+        }
+        ActorEntry actor = read.get(actorId);
+        return actor != null ? mayActFor(principal, actor)
+                : principal.is(LabRole.ADMIN) || !principal.is(LabRole.VIEWER) && principal.actors().contains(actorId);
+    }
+
     /** The actor, if it exists (else 404) and the principal may act for it (else 403). */
     public ActorEntry actingFor(LabPrincipal principal, String actorId) {
         return actingFor(principal, existing(actorId));

@@ -13,6 +13,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -80,14 +81,10 @@ class LiveAudience {
         return new Once(() -> introductionReaders(id).orElseGet(() -> sessionReaders.of(id)), notification);
     }
 
-    /**
-     * Those who act for the actor (its members, the facilitators of its territory, admins); one not yet in the
-     * projection, the members its token names.
-     */
+    /** Those who may read for the actor ({@link ActorAccess#mayReadFor}), as introductions' readers are told. */
     private Predicate<LabPrincipal> actorsOwn(String actorId) {
-        ActorEntry actor = actors.read(List.of(actorId)).get(actorId);
-        return principal -> actor != null ? actors.mayActFor(principal, actor)
-                : !principal.is(LabRole.VIEWER) && principal.actors().contains(actorId);
+        Map<String, ActorEntry> read = actors.read(List.of(actorId));
+        return principal -> actors.mayReadFor(principal, actorId, read);
     }
 
     private Optional<Predicate<LabPrincipal>> introductionReaders(String introductionId) {

@@ -71,22 +71,13 @@ public class IntroductionReadAccess {
      * readable by the members its token names). No side known: admins only.
      */
     public boolean mayRead(LabPrincipal principal, List<String> sides, Map<String, ActorEntry> entries) {
-        return principal.is(LabRole.ADMIN) || sides.stream().anyMatch(side -> mayReadFor(principal, side, entries));
+        return principal.is(LabRole.ADMIN) || sides.stream().anyMatch(side -> access.mayReadFor(principal, side, entries));
     }
 
     /** Those who may read for at least one of the sides (a side not known, null, is readable by admins only). */
     private Predicate<LabPrincipal> readersFor(List<String> sides) {
         Map<String, ActorEntry> read = actors.actors(sides.stream().filter(Objects::nonNull).toList());
         return principal -> mayRead(principal, sides, read);
-    }
-
-    private boolean mayReadFor(LabPrincipal principal, String actorId, Map<String, ActorEntry> read) {
-        if (actorId == null) {
-            return principal.is(LabRole.ADMIN);
-        }
-        ActorEntry actor = read.get(actorId);
-        return actor != null ? access.mayActFor(principal, actor)
-                : principal.is(LabRole.ADMIN) || !principal.is(LabRole.VIEWER) && principal.actors().contains(actorId);
     }
 
     private static String reach(LabPrincipal principal) {
