@@ -1,5 +1,5 @@
 // The console: reads its settings, completes or starts the sign-in, then shows the page of the address (#/…).
-import { completeSignIn, currentSession, sessionEndsAt, signIn, signOut } from './auth.js';
+import { completeSignIn, currentSession, sessionEndsAt, sessionStartedAt, signIn, signOut } from './auth.js';
 import { configure, profile, Problem } from './api.js';
 import { close as closeLive, onSessionEnded, whenReady as whenLiveReady } from './live.js';
 import { announce, busyWhile, h, problemBox } from './ui.js';
@@ -95,21 +95,50 @@ function showSignIn() {
   markReady('connexion');
 }
 
+/** How long before the token's end the console offers to prolong the session (a quarter of a shorter token's life). */
+const WARNING_BEFORE_END_MS = 5 * 60_000;
+
 /**
- * The token lasts an hour: once it is no longer used (or the live stream gives up for want of a sign-in), the page
- * would go on showing what it read without a word. A banner says so above the page, which stays as it was, with
- * « Se reconnecter » (back to the same address afterwards), and it is announced.
+ * The token lasts about an hour; a speed-meeting session, an afternoon. A few minutes before the token ends, a banner
+ * offers to prolong the session then — between two rounds rather than in the middle of one. Once the token is no
+ * longer used (or the live stream gives up for want of a sign-in), the page would go on showing what it read without a
+ * word: a banner says so above the page, which stays as it was, with « Se reconnecter ». Both are announced, and both
+ * go through the provider's sign-in, which answers at once while its own session lasts (no password asked), and come
+ * back to the same address.
  */
 function watchSessionEnd() {
   const endsAt = sessionEndsAt();
   // setTimeout takes up to about 24 days: an hour's token is far within.
-  if (endsAt !== null) setTimeout(showSessionExpired, Math.max(0, endsAt - Date.now()));
+  if (endsAt !== null) {
+    const lifetime = endsAt - (sessionStartedAt() ?? Number.NEGATIVE_INFINITY);
+    const warnAt = endsAt - Math.min(WARNING_BEFORE_END_MS, lifetime / 4);
+    setTimeout(showSessionEnding, Math.max(0, warnAt - Date.now()));
+    setTimeout(showSessionExpired, Math.max(0, endsAt - Date.now()));
+  }
   onSessionEnded(showSessionExpired);
+}
+
+function showSessionEnding() {
+  const endsAt = sessionEndsAt();
+  if (endsAt === null || endsAt <= Date.now() || document.getElementById('session-expiree')
+    || document.getElementById('session-bientot-expiree')) return;
+  // The reader's own clock, which the end was computed on.
+  const at = new Date(endsAt).toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' });
+  const problemAt = h('div', {});
+  const banner = h('div', { id: 'session-bientot-expiree', class: 'session-bientot-expiree', role: 'region',
+    'aria-labelledby': 'titre-session-bientot-expiree' },
+    h('p', { id: 'titre-session-bientot-expiree' }, h('strong', {}, `Votre session expire à ${at}`),
+      ' : prolongez-la maintenant pour ne pas être interrompu·e. Enregistrez d’abord ce que vous êtes en train de saisir ;'
+      + ' vous reviendrez ensuite sur cette page.'),
+    signInButton('Prolonger la session', problemAt, { id: 'prolonger-session' }), problemAt);
+  document.querySelector('header.bandeau').after(banner);
+  announce(`Votre session expire à ${at} : prolongez-la avec le bouton « Prolonger la session » en haut de la page.`);
 }
 
 function showSessionExpired() {
   if (document.getElementById('session-expiree')) return;
   closeLive();
+  document.getElementById('session-bientot-expiree')?.remove();
   const problemAt = h('div', {});
   const banner = h('div', { id: 'session-expiree', class: 'session-expiree', role: 'region', 'aria-labelledby': 'titre-session-expiree' },
     h('p', { id: 'titre-session-expiree' }, h('strong', {}, 'Votre session a expiré'),

@@ -60,7 +60,7 @@ export async function completeSignIn(settings) {
   if (!response.ok) throw new Error(`Le jeton n’a pas été délivré (${response.status}).`);
   const token = await response.json();
   sessionStorage.setItem(SESSION, JSON.stringify({
-    accessToken: token.access_token, expiresAt: Date.now() + (token.expires_in || 3600) * 1000,
+    accessToken: token.access_token, signedInAt: Date.now(), expiresAt: Date.now() + (token.expires_in || 3600) * 1000,
   }));
   return pending.returnTo || '#/';
 }
@@ -69,6 +69,12 @@ export async function completeSignIn(settings) {
 export function sessionEndsAt() {
   const stored = JSON.parse(sessionStorage.getItem(SESSION) || 'null');
   return stored ? stored.expiresAt - 10_000 : null;
+}
+
+/** When the stored token was received, or null (one stored before the console kept that). */
+export function sessionStartedAt() {
+  const stored = JSON.parse(sessionStorage.getItem(SESSION) || 'null');
+  return stored?.signedInAt ?? null;
 }
 
 /** The signed-in session: the token and what it says (role, territories, subject), or null. */

@@ -1,0 +1,85 @@
+package fr.labos.partenariats.deploy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A facilitator's sign-in ends while the console is open (an access token lasts about an hour, a speed-meeting session
+ * an afternoon), in a real headless Chromium against the real provider: a few minutes before, a banner offers to
+ * prolong it, which takes one click and no password while the provider's own session lasts, and comes back to the
+ * same page; once the token has ended, the page says so and offers to sign in again.
+ */
+@ExtendWith(SignedInLab.Resolver.class)
+class ConsoleSessionRenewalJourneyTest {
+
+    private static final String STORED_SESSION = "lab.console.session";
+    private static final Pattern HOUR = Pattern.compile("Votre session expire à \\d{2}:\\d{2}");
+
+    @Test
+    void aSessionAboutToEndIsProlongedInOneClickAndAnEndedOneSaysSo(SignedInLab lab) {
+        try (ConsoleBrowser browser = ConsoleBrowser.open("prolonger-la-session", 1280)) {
+            browser.signIn(lab, "facilitator-isere");
+            browser.awaitReady("territoire");
+            browser.go(lab, "#/sessions", "sessions");
+            assertThat(browser.driver.findElements(By.id("session-bientot-expiree"))).isEmpty();
+
+            // The token received an hour ago, four minutes from its end: the page opened now warns at once.
+            String firstToken = endTokenIn(browser, 4 * 60_000);
+            browser.driver.navigate().refresh();
+            browser.awaitReady("sessions");
+            String warning = browser.await(By.id("session-bientot-expiree")).getText();
+            assertThat(warning).containsPattern(HOUR).contains("Prolonger la session");
+            assertThat(browser.driver.findElements(By.id("session-expiree"))).isEmpty();
+            browser.shot("session-bientot-expiree");
+            browser.assertAccessible("the warning that the session is about to end");
+
+            // One click: the provider answers at once (its own session lasts: no form, no password), and the console
+            // comes back to the sessions with a new token, the warning gone.
+            browser.script("delete document.body.dataset.pret;");
+            browser.driver.findElement(By.id("prolonger-session")).click();
+            browser.awaitReady("sessions");
+            assertThat(browser.driver.getCurrentUrl()).endsWith("#/sessions");
+            assertThat(storedToken(browser)).isNotEqualTo(firstToken);
+            assertThat(((Number) browser.script("return JSON.parse(sessionStorage.getItem(arguments[0])).expiresAt - Date.now();",
+                    STORED_SESSION)).longValue()).as("ms left on the new token").isGreaterThan(5 * 60_000);
+            assertThat(browser.driver.findElements(By.id("session-bientot-expiree"))).isEmpty();
+
+            // A token used for ten more seconds: warned at once, then told it has ended.
+            endTokenIn(browser, 20_000);
+            browser.driver.navigate().refresh();
+            browser.awaitReady("sessions");
+            String ended = browser.await(By.id("session-expiree")).getText();
+            assertThat(ended).contains("Votre session a expiré").contains("Se reconnecter");
+            assertThat(browser.driver.findElements(By.id("session-bientot-expiree"))).as("the warning, replaced").isEmpty();
+            browser.shot("session-expiree");
+            browser.assertAccessible("the banner of an ended session");
+
+            browser.script("delete document.body.dataset.pret;");
+            browser.driver.findElement(By.id("se-reconnecter")).click();
+            browser.awaitReady("sessions");
+            assertThat(browser.driver.findElements(By.id("session-expiree"))).isEmpty();
+        }
+    }
+
+    /**
+     * Makes the stored token end {@code millis} from now, as if received an hour ago (the console stops using a token
+     * ten seconds before its end); returns the token.
+     */
+    private static String endTokenIn(ConsoleBrowser browser, long millis) {
+        return (String) browser.script("""
+                const stored = JSON.parse(sessionStorage.getItem(arguments[0]));
+                stored.signedInAt = Date.now() - 3_600_000;
+                stored.expiresAt = Date.now() + arguments[1];
+                sessionStorage.setItem(arguments[0], JSON.stringify(stored));
+                return stored.accessToken;""", STORED_SESSION, millis);
+    }
+
+    private static String storedToken(ConsoleBrowser browser) {
+        return (String) browser.script("return JSON.parse(sessionStorage.getItem(arguments[0])).accessToken;", STORED_SESSION);
+    }
+}
