@@ -37,12 +37,14 @@ final class IntroductionViewJson {
     }
 
     /**
-     * One line of an actor's inbox. {@code sequence}: the introduction's last step the view took in (its events are
-     * numbered from 0), as the live stream numbers them: a page told of step n reads again until its line is there.
+     * One line of an actor's inbox, with what a reader answers and acts on — the matcher's sentence, the note of the
+     * proposal, the meetings — so that a page lists the inbox in one request rather than one more per introduction.
+     * {@code sequence}: the introduction's last step the view took in (its events are numbered from 0), as the live
+     * stream numbers them: a page told of step n reads again until its line is there.
      */
     record InboxEntry(String id, String status, String statusLabel, boolean waitingForYourAnswer, Instant answerBy,
                       String side, ActorRef partner, String source, Instant proposedAt, Instant lastStepAt,
-                      String lastStep, long sequence) {
+                      String lastStep, String sentence, String note, List<MeetingEntry> meetings, long sequence) {
     }
 
     /** {@code GET /api/actors/{id}/introductions}: what waits for this actor's answer first, then the latest. */
@@ -62,7 +64,7 @@ final class IntroductionViewJson {
         String lastStep = view.steps.isEmpty() ? null : view.steps.get(view.steps.size() - 1).what();
         return new InboxEntry(view.id, slug(view), label(view), view.waitsFor(actorId), view.answerBy,
                 asked ? "demandeur" : "sollicité", ref(partner, names), view.source == null ? null : view.source.name(),
-                view.proposedAt, view.lastStepAt, lastStep, view.sequence);
+                view.proposedAt, view.lastStepAt, lastStep, view.sentence, view.note, view.meetings, view.sequence);
     }
 
     private static Milestones milestones(IntroductionView view) {

@@ -167,6 +167,16 @@ class IntroductionViewsThroughKafkaTest {
         assertThat(inbox.path("introductions").get(0).path("partner").path("name").asText()).isEqualTo("Imprimerie du Voironnais");
         assertThat(inbox.path("waitingForYourAnswer").asInt()).isEqualTo(1);
         assertThat(inbox.path("byStatus").path("declined").asInt()).isEqualTo(1);
+        // What a card of the inbox shows and acts on, without reading each introduction again.
+        JsonNode fullEntry = inbox.path("introductions").get(1);
+        assertThat(fullEntry.path("sentence").asText()).isEqualTo("Le besoin de financement trouve une offre de subvention en Isère.");
+        assertThat(fullEntry.path("note").asText()).isEqualTo("Rencontre souhaitée");
+        assertThat(fullEntry.path("meetings")).hasSize(1);
+        assertThat(fullEntry.path("meetings").get(0).path("meetingId").asText()).isEqualTo("i-full-m1");
+        assertThat(fullEntry.path("meetings").get(0).path("location").asText()).isEqualTo("Maison des associations, Grenoble");
+        assertThat(fullEntry.path("meetings").get(0).path("status").asText()).isEqualTo("held");
+        assertThat(fullEntry.path("meetings").get(0).path("startsAt").asText())
+                .isEqualTo(full.path("meetings").get(0).path("startsAt").asText()).isNotEmpty();
         assertThat(ids(service.getJson("/api/actors/" + A + "/introductions?status=partnership"))).containsExactly("i-full");
         assertThat(ids(service.getJson("/api/actors/" + A + "/introductions?status=proposed,declined")))
                 .containsExactly("i-wait", "i-decl");
