@@ -57,6 +57,25 @@ class MatchmakingOpenApiContractTest {
         assertThat(paths.at("/~1api~1sessions/post/responses/201/headers").has("Location")).isTrue();
     }
 
+    /**
+     * A participant's member reads the schedule without the why of the meetings that do not rest on its own actor's
+     * wishes: the operation says so, and so do those three fields, null then.
+     */
+    @Test
+    void theScheduleSaysWhatAParticipantsMemberIsNotTold() {
+        assertThat(paths.at("/~1api~1sessions~1{sessionId}~1schedule/get/description").asText())
+                .contains("membres d'un participant").contains("souhait");
+        JsonNode table = null;
+        for (JsonNode schema : document.path("components").path("schemas")) {
+            if (schema.path("properties").has("partner") && schema.path("properties").has("held")) table = schema;
+        }
+        assertThat(table).as("the schedule's table schema").isNotNull();
+        for (String field : List.of("weight", "reason", "explanation")) {
+            assertThat(table.path("properties").path(field).path("description").asText())
+                    .as(field + ": " + table.path("properties").path(field)).startsWith("Nul pour un membre");
+        }
+    }
+
     @Test
     void theSessionExportsDeclareTheMediaTypesTheyAnswer() {
         JsonNode csv = paths.at("/~1api~1sessions~1{sessionId}~1schedule.csv/get/responses/200/content");

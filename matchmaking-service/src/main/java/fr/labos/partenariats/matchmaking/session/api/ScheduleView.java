@@ -1,10 +1,12 @@
 package fr.labos.partenariats.matchmaking.session.api;
 
 import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
+import fr.labos.partenariats.matchmaking.session.export.WhySeen;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.schema.session.MeetingReason;
 import fr.labos.partenariats.schema.session.ScheduleObjective;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -16,6 +18,12 @@ import java.util.stream.Collectors;
 /**
  * {@code GET /api/sessions/{id}/schedule}: rounds → tables → pairs, each meeting with its weight and why, and the
  * objective the schedule reaches (minimum meetings, wishes met, total weight).
+ *
+ * <p>Those who run the session see every meeting's why. A participant's member sees every meeting (who meets whom,
+ * at which table, in which round: it needs them), but a meeting's {@code weight}, {@code reason} and
+ * {@code explanation} only when they rest on a wish made by an actor it acts for ({@link WhySeen}): null on every
+ * other meeting, so that a one-sided wish of another participant (naming its actor or not) is never told. The
+ * objective's counts, across the whole session, name nobody and stay.
  */
 record ScheduleView(String sessionId, String title, boolean published, int roundsStarted, boolean closed,
                     ScheduleObjective objective, List<Round> rounds) {
@@ -23,21 +31,34 @@ record ScheduleView(String sessionId, String title, boolean published, int round
     record Round(int round, LocalTime startsAt, List<Table> tables) {
     }
 
-    record Table(int table, Seat actor, Seat partner, double weight, MeetingReason reason, String explanation,
+    /** {@code weight}, {@code reason} and {@code explanation}: null for a reader not told why ({@link WhySeen}). */
+    record Table(int table, Seat actor, Seat partner,
+                 @Schema(description = NOT_TOLD) Double weight,
+                 @Schema(description = NOT_TOLD) MeetingReason reason,
+                 @Schema(description = NOT_TOLD) String explanation,
                  boolean locked, boolean held) {
+
+        static final String NOT_TOLD = "Nul pour un membre d'un participant quand la rencontre ne repose pas sur un "
+                + "souhait de l'acteur pour lequel il agit";
     }
 
     record Seat(String actorId, String name) {
     }
 
+    /** The schedule as those who run the session see it. */
     static ScheduleView of(SessionState session, Function<String, String> names) {
+        return of(session, names, WhySeen.all());
+    }
+
+    static ScheduleView of(SessionState session, Function<String, String> names, WhySeen whySeen) {
         Set<RoundPair> held = session.held().stream().map(h -> seat(h.round(), h.actorId(), h.partnerActorId()))
                 .collect(Collectors.toSet());
         List<Round> rounds = new ArrayList<>();
         for (int round = 1; round <= session.rounds(); round++) {
             int r = round;
             List<Table> tables = session.schedule().stream().filter(m -> m.round() == r)
-                    .map(m -> table(m, held.contains(seat(m.round(), m.actorId(), m.partnerActorId())), names))
+                    .map(m -> table(m, held.contains(seat(m.round(), m.actorId(), m.partnerActorId())), names,
+                            whySeen.of(m)))
                     .toList();
             rounds.add(new Round(round, session.startsAt().plusMinutes((long) (round - 1) * session.minutesPerRound()),
                     tables));
@@ -46,10 +67,10 @@ record ScheduleView(String sessionId, String title, boolean published, int round
                 session.closed(), session.objective(), rounds);
     }
 
-    private static Table table(ScheduledMeeting m, boolean held, Function<String, String> names) {
+    private static Table table(ScheduledMeeting m, boolean held, Function<String, String> names, boolean why) {
         return new Table(m.table(), new Seat(m.actorId(), names.apply(m.actorId())),
-                new Seat(m.partnerActorId(), names.apply(m.partnerActorId())), m.weight(), m.reason(),
-                m.explanation(), m.locked(), held);
+                new Seat(m.partnerActorId(), names.apply(m.partnerActorId())), why ? m.weight() : null,
+                why ? m.reason() : null, why ? m.explanation() : null, m.locked(), held);
     }
 
     /** A pair in a round, in either order. */

@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.session.api;
 
 import fr.labos.partenariats.matchmaking.access.ActorAccess;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
+import fr.labos.partenariats.matchmaking.session.export.WhySeen;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.platform.security.ActionForbiddenException;
 import fr.labos.partenariats.platform.security.LabPrincipal;
@@ -11,11 +12,13 @@ import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.function.Predicate;
 
 /**
  * Who runs a session and who sees it: the admins and the facilitators of the session's territory run it; the members
- * of a participant see the schedule, their calendar, and wish for their actor.
+ * of a participant see the schedule, their calendar, and wish for their actor. What they see of the wishes is
+ * {@link #whySeenBy}.
  */
 @Component
 class SessionAccess {
@@ -76,6 +79,19 @@ class SessionAccess {
     private Predicate<LabPrincipal> actsForAParticipant(SessionState session) {
         Collection<ActorEntry> participants = actors.read(session.participants().keySet()).values();
         return principal -> participants.stream().anyMatch(actor -> actors.mayActFor(principal, actor));
+    }
+
+    /**
+     * What the principal may read of why the session's meetings were planned: everything when it runs the session;
+     * else only what rests on the wishes of the participants it acts for ({@link ActorAccess#mayActFor}).
+     */
+    WhySeen whySeenBy(LabPrincipal principal, SessionState session) {
+        if (serves(principal, session.territory())) return WhySeen.all();
+        Map<String, ActorEntry> participants = actors.read(session.participants().keySet());
+        return WhySeen.byParticipant(session.wishes(), actorId -> {
+            ActorEntry actor = participants.get(actorId);
+            return actor != null && actors.mayActFor(principal, actor);
+        });
     }
 
     /** Runs the session, or acts for this actor. */

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
 /**
  * {@code GET /api/sessions/{id}}: what a facilitator prepares and runs a session with: its settings (and the tables
  * lost since), where it stands, its participants (name, organisation, presence on the day) and the wishes expressed.
+ * Those who run the session only: every wish is there, and a wish is a participant's private preference given to the
+ * facilitator (a participant's members read the schedule instead, told only of their own wishes: {@link ScheduleView}).
  * {@code scheduled}: a schedule was generated (even one with no meeting, when every pair was set aside).
  * {@code timeZone}: the zone of the session's territory, whose local time {@code date} and {@code startsAt} are
  * (Europe/Paris in metropolitan France, Indian/Reunion in La Réunion…), for a reader elsewhere to be told.

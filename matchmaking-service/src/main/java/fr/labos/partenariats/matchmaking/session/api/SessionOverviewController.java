@@ -46,7 +46,10 @@ class SessionOverviewController {
     }
 
     @GetMapping("/{sessionId}")
-    @Operation(summary = "Une session : réglages, avancement, participants (présence du jour) et souhaits")
+    @Operation(summary = "Une session : réglages, avancement, participants (présence du jour) et souhaits",
+            description = "Réservé aux animateurs de la session et aux administrateurs, qui voient tous les souhaits "
+                    + "exprimés : un souhait est une préférence confiée à l'animateur, et les membres des participants "
+                    + "ne lisent pas cette vue (403).")
     SessionOverview session(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
         SessionState session = sessions.read(sessionId);
         access.checkRuns(principal, session);

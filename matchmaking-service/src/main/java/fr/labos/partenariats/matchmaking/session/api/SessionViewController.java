@@ -50,11 +50,19 @@ class SessionViewController {
     record PairWeightsView(List<SessionPairs.Weighed> weighed, List<SessionPairs.SetAside> setAside) {
     }
 
+    @Operation(summary = "Le planning de la session : tours, tables, rencontres, et l'objectif atteint",
+            description = "Les animateurs de la session et les administrateurs voient pourquoi chaque rencontre a été "
+                    + "planifiée (poids, motif, explication). Les membres d'un participant voient toutes les rencontres "
+                    + "(qui rencontre qui, à quelle table, à quel tour), mais le poids, le motif et l'explication d'une "
+                    + "rencontre seulement quand elle repose sur un souhait de l'acteur pour lequel ils agissent "
+                    + "(réciproque ou non) : ailleurs, ces trois champs sont nuls, pour qu'aucun souhait d'un autre "
+                    + "participant ne soit révélé. Les compteurs de l'objectif portent sur toute la session et ne "
+                    + "nomment personne.")
     @GetMapping("/schedule")
     ScheduleView schedule(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
         SessionState session = sessions.read(sessionId);
         access.checkSees(principal, session);
-        return ScheduleView.of(session, names.of(session));
+        return ScheduleView.of(session, names.of(session), access.whySeenBy(principal, session));
     }
 
     @GetMapping("/pair-weights")
@@ -76,7 +84,8 @@ class SessionViewController {
     }
 
     @Operation(responses = @ApiResponse(responseCode = "200",
-            description = "The participant's meetings as an iCalendar file (attachment)",
+            description = "The participant's meetings as an iCalendar file (attachment); an event says why the "
+                    + "meeting was planned only when it rests on a wish of this participant",
             content = @Content(mediaType = "text/calendar", schema = @Schema(type = "string", format = "binary"))))
     @GetMapping("/participants/{actorId}/calendar.ics")
     ResponseEntity<byte[]> calendar(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
@@ -92,7 +101,8 @@ class SessionViewController {
                 "rencontres-" + sessionId + "-" + actorId + ".ics");
     }
 
-    @Operation(responses = @ApiResponse(responseCode = "200", description = "The schedule as a page to print",
+    @Operation(responses = @ApiResponse(responseCode = "200", description = "The schedule as a page to print; a "
+            + "participant's page says why a meeting was planned only when it rests on a wish of this participant",
             content = @Content(mediaType = "text/html", schema = @Schema(type = "string"))))
     @GetMapping("/print")
     ResponseEntity<String> print(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
@@ -109,7 +119,7 @@ class SessionViewController {
     private SessionSheet sheet(SessionState session) {
         return new SessionSheet(session.sessionId(), session.title(), session.place() == null ? "" : session.place(),
                 session.date(), session.startsAt(), session.minutesPerRound(), session.zone(), session.schedule(),
-                session.version(), session.changedAt(), names.everyoneIn(session));
+                session.version(), session.changedAt(), names.everyoneIn(session), session.wishes());
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {

@@ -12,6 +12,7 @@ import java.util.Date;
  * One participant's meetings as an iCalendar file, one event per meeting. An event's UID names the session, the
  * round and the participant, never the partner or the table: when the schedule changes, a re-import of the file
  * updates the participant's events (its sequence grows with the schedule's version) instead of adding new ones.
+ * An event says why the meeting was planned only when the participant may know it ({@link WhySeen}).
  */
 public final class ParticipantCalendar {
 
@@ -23,6 +24,7 @@ public final class ParticipantCalendar {
         calendar.setProductId("-//Labos des partenariats//Rencontres express//FR");
         calendar.setMethod(Method.publish());
         calendar.setName(sheet.title() + " — " + sheet.name(actorId));
+        WhySeen whySeen = sheet.whySeenBy(actorId);
         for (ScheduledMeeting m : sheet.meetings()) {
             if (!m.involves(actorId)) continue;
             String partner = SessionSheet.partnerOf(m, actorId);
@@ -35,8 +37,9 @@ public final class ParticipantCalendar {
             event.setSummary("Rencontre avec " + sheet.name(partner) + " (tour " + m.round() + ", table "
                     + m.table() + ")");
             event.setLocation(sheet.place() + " — table " + m.table());
-            event.setDescription(sheet.title() + "\n" + SessionSheet.reasonLabel(m.reason()) + " : "
-                    + m.explanation());
+            event.setDescription(whySeen.of(m)
+                    ? sheet.title() + "\n" + SessionSheet.reasonLabel(m.reason()) + " : " + m.explanation()
+                    : sheet.title());
             calendar.addEvent(event);
         }
         return Biweekly.write(calendar).go();

@@ -12,6 +12,8 @@ import java.util.TreeSet;
 /**
  * The schedule to print on the day, in French: one A4 page per table (who sits there in each round, for the table
  * sign) and one per participant (its rounds, tables and partners, to hand out at check-in), laid out by print CSS.
+ * A participant's page is read by the participant: it says why a meeting was planned only when the participant may
+ * know it ({@link WhySeen}), and leaves the cell empty otherwise.
  */
 public final class PrintableSchedule {
 
@@ -59,6 +61,7 @@ public final class PrintableSchedule {
             html.append("<section class=\"page participant-page\">\n<h1>Programme de ").append(esc(sheet.name(actor)))
                     .append("</h1>\n");
             header(html, sheet);
+            WhySeen whySeen = sheet.whySeenBy(actor);
             html.append("<table>\n<thead><tr><th>Tour</th><th>Horaire</th><th>Table</th><th>Rencontre</th>"
                     + "<th>Pourquoi</th></tr></thead>\n<tbody>\n");
             for (ScheduledMeeting m : sheet.meetings()) {
@@ -66,7 +69,7 @@ public final class PrintableSchedule {
                 html.append("<tr><td>").append(m.round()).append("</td><td>").append(hours(sheet, m.round()))
                         .append("</td><td>").append(m.table()).append("</td><td>")
                         .append(esc(sheet.name(SessionSheet.partnerOf(m, actor)))).append("</td><td>")
-                        .append(esc(m.explanation())).append("</td></tr>\n");
+                        .append(whySeen.of(m) ? esc(m.explanation()) : "").append("</td></tr>\n");
             }
             html.append("</tbody>\n</table>\n</section>\n");
         }

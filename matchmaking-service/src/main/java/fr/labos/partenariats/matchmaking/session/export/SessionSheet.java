@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.session.export;
 
+import fr.labos.partenariats.matchmaking.session.schedule.Wish;
 import fr.labos.partenariats.schema.session.MeetingReason;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
 
@@ -23,16 +24,27 @@ import java.util.Map;
  *                  that a re-import replaces the previous events
  * @param changedAt when the schedule last changed
  * @param names     actor id to display name; an actor without a name is shown by its id
+ * @param wishes    the session's wishes: what a participant's own calendar and printed programme may say of why it
+ *                  meets someone ({@link WhySeen})
  */
 public record SessionSheet(String sessionId, String title, String place, LocalDate date, LocalTime startsAt,
                            int minutesPerRound, ZoneId zone, List<ScheduledMeeting> meetings, int version,
-                           Instant changedAt, Map<String, String> names) {
+                           Instant changedAt, Map<String, String> names, List<Wish> wishes) {
 
     public SessionSheet {
         meetings = meetings.stream()
                 .sorted(Comparator.comparingInt(ScheduledMeeting::round).thenComparingInt(ScheduledMeeting::table))
                 .toList();
         names = Map.copyOf(names);
+        wishes = List.copyOf(wishes);
+    }
+
+    /**
+     * What the participant may read of why it meets someone, whoever downloads or prints its calendar or programme:
+     * a facilitator hands them out.
+     */
+    WhySeen whySeenBy(String actorId) {
+        return WhySeen.byParticipant(wishes, actorId::equals);
     }
 
     /** When the round starts, in the session's time zone. */

@@ -1,14 +1,18 @@
 package fr.labos.partenariats.matchmaking.session.introductions;
 
+import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
 import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
 import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRefused;
 import fr.labos.partenariats.matchmaking.introduction.command.OpenPairs;
 import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
+import fr.labos.partenariats.matchmaking.session.export.WhySeen;
+import fr.labos.partenariats.matchmaking.session.pairs.Complementarity;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.schema.matching.IntroduceAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.JoinIntroductionAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
 import fr.labos.partenariats.schema.matching.Proposer;
+import fr.labos.partenariats.schema.session.MeetingReason;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
 import fr.labos.partenariats.schema.session.SessionMeetingHeldEvent;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -22,7 +26,9 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -49,13 +55,17 @@ class SpeedMeetingIntroductions {
     private final EventStore events;
     private final ObjectProvider<IntroducedPairs> introduced;
     private final OpenPairs openPairs;
+    private final MatchingEngine engine;
+    private final Clock clock;
 
     SpeedMeetingIntroductions(CommandGateway commands, EventStore events, ObjectProvider<IntroducedPairs> introduced,
-                              OpenPairs openPairs) {
+                              OpenPairs openPairs, MatchingEngine engine, Clock clock) {
         this.commands = commands;
         this.events = events;
         this.introduced = introduced;
         this.openPairs = openPairs;
+        this.engine = engine;
+        this.clock = clock;
     }
 
     @EventHandler
@@ -80,8 +90,7 @@ class SpeedMeetingIntroductions {
         ScheduledMeeting meeting = session.schedule().stream()
                 .filter(m -> m.round() == held.round() && m.brings(held.actorId(), held.partnerActorId()))
                 .findFirst().orElse(null);
-        MatchSnapshot match = meeting == null ? null
-                : new MatchSnapshot(null, Math.min(1, Math.max(0, meeting.weight())), Map.of(), meeting.explanation());
+        MatchSnapshot match = meeting == null ? null : grounds(meeting);
         try {
             commands.sendAndWait(new IntroduceAfterSpeedMeetingCommand(introductionId(held), held.sessionId(),
                     held.round(), held.actorId(), held.partnerActorId(), held.heldAt(), place, match,
@@ -89,6 +98,27 @@ class SpeedMeetingIntroductions {
         } catch (AggregateStreamCreationException alreadyIntroduced) {
             // This meeting was handled before (a replay, or a redelivery after a crash): its introduction exists.
         }
+    }
+
+    /**
+     * Why the pair met, as the introduction keeps it for both sides to read. A mutual wish both sides made, and a
+     * complementarity, are kept as the schedule says them. A wish of one side alone is that side's private preference
+     * ({@link WhySeen}): neither its sentence (« B a demandé à rencontrer A ») nor its weight (the wish bonus) are
+     * kept, but the pair's complementarity as the engine weighs it now, as for a meeting planned for it — so that the
+     * other side cannot tell the two apart.
+     */
+    private MatchSnapshot grounds(ScheduledMeeting meeting) {
+        if (meeting.reason() == MeetingReason.WISH) {
+            Complementarity pair = Complementarity.of(engine, meeting.actorId(), meeting.partnerActorId(),
+                    LocalDate.now(clock));
+            return new MatchSnapshot(null, score(pair.score()), Map.of(), pair.sentence());
+        }
+        return new MatchSnapshot(null, score(meeting.weight()), Map.of(), meeting.explanation());
+    }
+
+    /** A snapshot's score lies in [0, 1]; a meeting's weight carries a wish bonus on top of the complementarity. */
+    private static double score(double weight) {
+        return Math.min(1, Math.max(0, weight));
     }
 
     /**

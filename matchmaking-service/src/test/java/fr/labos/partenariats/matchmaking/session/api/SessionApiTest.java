@@ -19,6 +19,8 @@ import fr.labos.partenariats.schema.profile.OfferRegisteredEvent;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -266,6 +268,143 @@ class SessionApiTest {
         assertThat(notRegistered.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
                 assertThat(t).startsWith("application/problem+json"));
         assertThat(notRegistered.body()).contains("n'est pas inscrit à la session");
+    }
+
+    /**
+     * A wish is a participant's private preference, given to the facilitator to build the schedule. Four participants
+     * meet each other over three rounds; A and D wished each other, A wished C alone, B wished A alone and C alone.
+     * A's member sees every meeting, but why only for those resting on A's wishes (D's wish back included): nothing
+     * of B's wishes, not even the one naming A, and so nothing of why A meets B or D meets C either. B's member sees
+     * B's wishes and nothing of A's and D's mutual one. The facilitator sees every wish. A's calendar and printed
+     * programme say what A's member sees, whoever downloads them; the introductions the meetings become keep no
+     * one-sided wish, since both sides read them.
+     */
+    @Test
+    void aParticipantsMemberIsToldOnlyOfItsOwnWishesAndWhetherTheyWereMutual() {
+        List<String> actors = freshActors("Entreprise d'insertion des Alpes", "Banque alimentaire de l'Isère",
+                "Maison de l'emploi de Grenoble", "Fablab de Grenoble");
+        String a = actors.get(0);
+        String b = actors.get(1);
+        String c = actors.get(2);
+        String d = actors.get(3);
+        String memberOfA = TestTokens.member(a).sign();
+        String memberOfB = TestTokens.member(b).sign();
+        String sessionId = plan(FACILITATOR, 3, 2);
+        register(sessionId, a, b, c, d);
+        assertThat(wish(memberOfA, sessionId, a, d).statusCode()).isEqualTo(204);
+        assertThat(wish(FACILITATOR, sessionId, d, a).statusCode()).isEqualTo(204);
+        assertThat(wish(memberOfA, sessionId, a, c).statusCode()).isEqualTo(204);
+        assertThat(wish(memberOfB, sessionId, b, a).statusCode()).isEqualTo(204);
+        assertThat(wish(memberOfB, sessionId, b, c).statusCode()).isEqualTo(204);
+        // A member wishes for its own actor only.
+        assertThat(wish(memberOfA, sessionId, b, d).statusCode()).isEqualTo(403);
+        HttpResponse<String> generated = service.post("/api/sessions/" + sessionId + "/schedule/generate",
+                FACILITATOR, "");
+        assertThat(generated.statusCode()).as(generated.body()).isEqualTo(200);
+
+        // The facilitator reads every wish, and why every meeting was planned.
+        JsonNode overview = overview(sessionId);
+        assertThat(overview.path("wishes")).extracting(w -> w.path("actorId").asText() + "→"
+                + w.path("wishedActorId").asText() + (w.path("mutual").asBoolean() ? " mutual" : "")).containsOnly(
+                a + "→" + d + " mutual", d + "→" + a + " mutual", a + "→" + c, b + "→" + a, b + "→" + c);
+        JsonNode run = schedule(sessionId, FACILITATOR);
+        assertThat(meeting(run, a, d).path("reason").asText()).isEqualTo("MUTUAL_WISH");
+        assertThat(meeting(run, a, c).path("reason").asText()).isEqualTo("WISH");
+        assertThat(meeting(run, a, b).path("explanation").asText()).isEqualTo(b + " a demandé à rencontrer " + a + ".");
+        assertThat(meeting(run, b, c).path("reason").asText()).isEqualTo("WISH");
+        assertThat(pairsOf(run)).hasSize(6);
+
+        // A's member: the whole schedule, why only where A wished.
+        assertThat(service.get("/api/sessions/" + sessionId, memberOfA).statusCode()).isEqualTo(403);
+        JsonNode seenByA = schedule(sessionId, memberOfA);
+        assertThat(pairsOf(seenByA)).containsExactlyElementsOf(pairsOf(run));
+        assertThat(seenByA.path("objective")).isEqualTo(run.path("objective"));
+        assertThat(meeting(seenByA, a, d).path("reason").asText()).isEqualTo("MUTUAL_WISH");
+        assertThat(meeting(seenByA, a, d).path("weight").isNumber()).isTrue();
+        assertThat(meeting(seenByA, a, c).path("explanation").asText())
+                .isEqualTo(a + " a demandé à rencontrer " + c + ".");
+        for (String[] untold : new String[][]{{a, b}, {b, c}, {b, d}, {c, d}}) {
+            JsonNode table = meeting(seenByA, untold[0], untold[1]);
+            assertThat(List.of(table.path("weight"), table.path("reason"), table.path("explanation")))
+                    .as(table.toString()).allSatisfy(field -> assertThat(field.isNull() || field.isMissingNode())
+                            .isTrue());
+        }
+        assertThat(seenByA.toString()).doesNotContain(b + " a demandé");
+
+        // B's member: B's two wishes, nothing of A's and D's.
+        JsonNode seenByB = schedule(sessionId, memberOfB);
+        assertThat(meeting(seenByB, a, b).path("reason").asText()).isEqualTo("WISH");
+        assertThat(meeting(seenByB, b, c).path("reason").asText()).isEqualTo("WISH");
+        assertThat(meeting(seenByB, a, d).path("reason").isNull()).isTrue();
+        assertThat(seenByB.toString()).doesNotContain("Les deux participants");
+
+        // A's calendar, downloaded by its member or by the facilitator who hands it out.
+        for (String token : List.of(memberOfA, FACILITATOR)) {
+            HttpResponse<String> ics = service.get("/api/sessions/" + sessionId + "/participants/" + a
+                    + "/calendar.ics", token);
+            assertThat(ics.statusCode()).isEqualTo(200);
+            assertThat(Biweekly.parse(ics.body()).first().getEvents()).hasSize(3).extracting(e ->
+                    e.getDescription().getValue()).containsOnly("Rencontres de l'emploi",
+                    "Rencontres de l'emploi\nSouhait réciproque : Les deux participants ont demandé à se rencontrer.",
+                    "Rencontres de l'emploi\nSouhait : " + a + " a demandé à rencontrer " + c + ".");
+        }
+        // The printed programme of each, handed out at check-in; the CSV is the facilitator's and says every why.
+        Document printed = Jsoup.parse(service.get("/api/sessions/" + sessionId + "/print", FACILITATOR).body());
+        assertThat(programme(printed, "Entreprise d'insertion des Alpes")).doesNotContain(b + " a demandé")
+                .contains(a + " a demandé à rencontrer " + c);
+        assertThat(programme(printed, "Banque alimentaire de l'Isère")).contains(b + " a demandé à rencontrer " + a)
+                .doesNotContain("Les deux participants");
+        assertThat(programme(printed, "Maison de l'emploi de Grenoble")).doesNotContain("a demandé");
+        assertThat(service.get("/api/sessions/" + sessionId + "/schedule.csv", FACILITATOR).body())
+                .contains(b + " a demandé à rencontrer " + a);
+
+        // Held, each meeting is an introduction both sides read: a one-sided wish is kept as the pair's
+        // complementarity, a mutual one as it is.
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/publish", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
+        for (String actor : actors) {
+            assertThat(service.post("/api/sessions/" + sessionId + "/check-ins", FACILITATOR,
+                    "{\"actorId\": \"%s\"}".formatted(actor)).statusCode()).isEqualTo(204);
+        }
+        for (int round = 1; round <= 3; round++) {
+            assertThat(service.post("/api/sessions/" + sessionId + "/rounds/" + round + "/start", FACILITATOR, "")
+                    .statusCode()).isEqualTo(204);
+        }
+        for (String[] pair : new String[][]{{a, b}, {a, c}, {b, c}, {a, d}}) {
+            String introductionId = speedMeetingIntroduction(sessionId, pair[0], pair[1]);
+            await().atMost(ofSeconds(30)).until(() -> !store.payloads(introductionId).isEmpty());
+            JsonNode match = RunningMatchmaking.parse(store.payloads(introductionId).get(0)).path("match");
+            if (pair[1].equals(d)) {
+                assertThat(match.path("sentence").asText())
+                        .isEqualTo("Les deux participants ont demandé à se rencontrer.");
+            } else {
+                assertThat(match.path("sentence").asText()).as(match.toString()).isNotBlank()
+                        .doesNotContain("demandé");
+                assertThat(match.path("score").asDouble()).isBetween(0.0, 1.0);
+            }
+        }
+    }
+
+    private static JsonNode schedule(String sessionId, String token) {
+        HttpResponse<String> response = service.get("/api/sessions/" + sessionId + "/schedule", token);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        return RunningMatchmaking.parse(response.body());
+    }
+
+    /** The table of a schedule view that seats these two, in either order. */
+    private static JsonNode meeting(JsonNode schedule, String x, String y) {
+        for (JsonNode table : schedule.findParents("partner")) {
+            if (Set.of(table.path("actor").path("actorId").asText(), table.path("partner").path("actorId").asText())
+                    .equals(Set.of(x, y))) return table;
+        }
+        throw new AssertionError("no meeting of " + x + " and " + y + " in " + schedule);
+    }
+
+    /** The text of a participant's page of the printable schedule. */
+    private static String programme(Document printed, String name) {
+        return printed.select("section.participant-page").stream()
+                .filter(page -> page.select("h1").text().equals("Programme de " + name))
+                .findFirst().orElseThrow(() -> new AssertionError("no programme of " + name)).text();
     }
 
     @Test

@@ -3,6 +3,7 @@ package fr.labos.partenariats.matchmaking.session.export;
 import biweekly.Biweekly;
 import biweekly.ICalendar;
 import biweekly.component.VEvent;
+import fr.labos.partenariats.matchmaking.session.schedule.Wish;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.session.MeetingReason;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
@@ -40,8 +41,11 @@ class SessionExportsTest {
     private static SessionSheet sheet(List<ScheduledMeeting> meetings, int version) {
         return new SessionSheet("s-1", "Rencontres express de l'Isère", "Maison des associations, Grenoble",
                 LocalDate.of(2026, 12, 10), LocalTime.of(9, 0), 15, PARIS, meetings, version,
-                Instant.parse("2026-12-01T10:00:00Z"), NAMES);
+                Instant.parse("2026-12-01T10:00:00Z"), NAMES, WISHES);
     }
+
+    /** The wishes MEETINGS rest on: a1 and a2 wished each other, a1 wished a3 (a3 did not wish it back). */
+    private static final List<Wish> WISHES = List.of(new Wish("a1", "a2"), new Wish("a2", "a1"), new Wish("a1", "a3"));
 
     private static final List<ScheduledMeeting> MEETINGS = List.of(
             new ScheduledMeeting(1, 1, "a1", "a2", 0.75, MeetingReason.MUTUAL_WISH,
@@ -95,7 +99,8 @@ class SessionExportsTest {
                 new ScheduledMeeting(1, 3, "a5", "a6", 0.5, MeetingReason.WISH, "Complémentarité.", false),
                 new ScheduledMeeting(2, 1, "a7", "a1", 0.5, MeetingReason.WISH, "Complémentarité.", false));
         byte[] csv = ScheduleCsv.write(new SessionSheet("s-1", "Rencontres", "Grenoble", LocalDate.of(2026, 12, 10),
-                LocalTime.of(9, 0), 15, PARIS, meetings, 1, Instant.parse("2026-12-01T10:00:00Z"), names));
+                LocalTime.of(9, 0), 15, PARIS, meetings, 1, Instant.parse("2026-12-01T10:00:00Z"), names,
+                List.of()));
         try (BOMInputStream in = BOMInputStream.builder().setInputStream(new ByteArrayInputStream(csv)).get();
              Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
              CSVParser parser = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';')
@@ -135,7 +140,7 @@ class SessionExportsTest {
     void aSessionOverseasIsAtItsLocalTimeOnPaperAndAtTheRightInstantInTheCalendar() throws Exception {
         SessionSheet reunion = new SessionSheet("s-2", "Rencontres express de La Réunion", "Saint-Denis",
                 LocalDate.of(2026, 12, 10), LocalTime.of(9, 0), 15, ZoneId.of("Indian/Reunion"), MEETINGS, 1,
-                Instant.parse("2026-12-01T10:00:00Z"), NAMES);
+                Instant.parse("2026-12-01T10:00:00Z"), NAMES, WISHES);
         VEvent first = Biweekly.parse(ParticipantCalendar.write(reunion, "a1")).first().getEvents().get(0);
         assertThat(first.getDateStart().getValue()).isEqualTo(Date.from(Instant.parse("2026-12-10T05:00:00Z")));
         assertThat(first.getDateEnd().getValue()).isEqualTo(Date.from(Instant.parse("2026-12-10T05:15:00Z")));
@@ -163,6 +168,31 @@ class SessionExportsTest {
         List<VEvent> ofA2 = Biweekly.parse(ParticipantCalendar.write(sheet(MEETINGS, 1), "a2")).first().getEvents();
         assertThat(ofA2).extracting(e -> e.getUid().getValue())
                 .doesNotContainAnyElementsOf(before.stream().map(e -> e.getUid().getValue()).toList());
+    }
+
+    /**
+     * A participant's calendar and printed programme are its own (a facilitator hands them out): why a meeting was
+     * planned is said only when it rests on a wish the participant made. a3 never learns that a1 wished to meet it
+     * alone, and is not told why it meets a4 either, lest the silence on a1 alone say it; a1 reads its two wishes,
+     * the mutual one as such.
+     */
+    @Test
+    void aParticipantsCalendarAndProgrammeSayWhyOnlyOfMeetingsRestingOnItsOwnWishes() {
+        List<VEvent> ofA3 = Biweekly.parse(ParticipantCalendar.write(sheet(MEETINGS, 1), "a3")).first().getEvents();
+        assertThat(ofA3).hasSize(2).allSatisfy(e -> assertThat(e.getDescription().getValue())
+                .isEqualTo("Rencontres express de l'Isère"));
+        List<VEvent> ofA1 = Biweekly.parse(ParticipantCalendar.write(sheet(MEETINGS, 1), "a1")).first().getEvents();
+        assertThat(ofA1).extracting(e -> e.getDescription().getValue()).containsExactly(
+                "Rencontres express de l'Isère\nSouhait réciproque : Les deux participants ont demandé à se rencontrer.",
+                "Rencontres express de l'Isère\nSouhait : a1 a demandé à rencontrer a3.");
+
+        Document page = Jsoup.parse(PrintableSchedule.write(sheet(MEETINGS, 1)));
+        assertThat(page.select("section.participant-page").get(1).select("tbody tr").eachText()).containsExactly(
+                "1 09:00–09:15 2 Commune de Saint-Égrève",
+                "2 09:15–09:30 1 Mobilité Grésivaudan");
+        assertThat(page.select("section.participant-page").get(3).select("tbody tr").eachText()).containsExactly(
+                "1 09:00–09:15 1 Mobilité Grésivaudan Les deux participants ont demandé à se rencontrer.",
+                "2 09:15–09:30 2 Commune de Saint-Égrève");
     }
 
     @Test
