@@ -29,7 +29,8 @@ import static org.awaitility.Awaitility.await;
  * admin plans one in La Réunion it is registered at too, not published yet; Tremplin's member finds both from the
  * navigation, its organisation's meetings (round, time, table, the partner's name, as the API's schedule seats them,
  * and no other organisation's), the session's local time, and downloads its calendar. A member whose organisation
- * takes part in no session is told so. axe-core runs on each page, at 1280 and 390 px.
+ * takes part in no session is told so. The overseas plan, published while the page is open, appears there without a
+ * reload. axe-core runs on each page, at 1280 and 390 px.
  */
 @ExtendWith(SignedInLab.Resolver.class)
 class ConsoleMemberSessionsJourneyTest {
@@ -144,6 +145,16 @@ class ConsoleMemberSessionsJourneyTest {
             assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(ours.size() + 1);
             assertThat(session.findElements(By.cssSelector("[role=alert]"))).as("no refusal").isEmpty();
             browser.settled().until(d -> d.findElement(By.id("annonces")).getText().equals("Calendrier téléchargé."));
+
+            // The admin publishes the plan overseas meanwhile: the open page shows it as it comes, without a reload.
+            browser.script("window.__memePage = 'oui';");
+            expect(lab.send("POST", lab.matchmaking.resolve("/api/sessions/" + pending + "/schedule/generate"), "admin", null), 200);
+            expect(lab.send("POST", lab.matchmaking.resolve("/api/sessions/" + pending + "/schedule/publish"), "admin", null), 204);
+            By overseasCalendar = By.cssSelector("section[data-session='" + pending + "'] [data-cle='calendrier-" + pending + "-" + tremplin + "']");
+            browser.settled().until(d -> !d.findElements(overseasCalendar).isEmpty());
+            assertThat(browser.driver.findElement(By.cssSelector("section[data-session='" + pending + "']")).getText())
+                    .contains("plan publié").doesNotContain("pas encore publié");
+            assertThat(browser.script("return window.__memePage;")).as("no reload").isEqualTo("oui");
         }
     }
 
