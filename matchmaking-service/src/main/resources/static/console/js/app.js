@@ -12,6 +12,7 @@ const PAGES = [
   { pattern: /^#\/rejoindre(?:\/([\w.-]+))?$/, module: './pages/join.js', nav: 'rejoindre' },
   { pattern: /^#\/tableau-de-bord$/, module: './pages/dashboard.js', nav: 'tableau-de-bord' },
   { pattern: /^#\/territoire$/, module: './pages/territory.js', nav: 'territoire' },
+  { pattern: /^#\/mes-rencontres$/, module: './pages/my-sessions.js', nav: 'mes-rencontres' },
   { pattern: /^#\/sessions$/, module: './pages/sessions.js', nav: 'sessions' },
   { pattern: /^#\/sessions\/([\w-]+)$/, module: './pages/session-board.js', nav: 'sessions' },
   { pattern: /^#\/sessions\/([\w-]+)\/direct$/, module: './pages/session-live.js', nav: 'sessions' },
@@ -161,6 +162,9 @@ function showAccount() {
       ['partenaires', `#/partenaires/${actor.id}`, 'Partenaires proposés'],
       ['mises-en-relation', `#/mises-en-relation/${actor.id}`, 'Mises en relation']);
   }
+  // A member's sessions, for every organisation it belongs to; the facilitators and admins run theirs under « Sessions ».
+  // Offered to every member of an organisation, whether or not it takes part in a session: the page says so.
+  if (actor && role === 'ACTOR_MEMBER') links.push(['mes-rencontres', '#/mes-rencontres', 'Mes rencontres express']);
   if (role === 'FACILITATOR' || role === 'ADMIN') links.push(['territoire', '#/territoire', role === 'ADMIN' ? 'Acteurs' : 'Mon territoire'], ['sessions', '#/sessions', 'Sessions']);
   links.push(['tableau-de-bord', '#/tableau-de-bord', 'Tableau de bord']);
   if (role !== 'VIEWER') links.push(['rejoindre', '#/rejoindre', 'Rejoindre une organisation']);

@@ -200,6 +200,9 @@ class AuthorizationMatrixTest {
             POST   /api/sessions/{sessionId}/close                other    401   403      403      403      204       403        403     204
             GET    /api/sessions                                  own      401   403      403      403      200       200        403     200
             GET    /api/sessions                                  other    401   403      403      403      200       200        403     200
+            # The sessions one's actors take part in (a member's): every signed-in caller, each told of its own.
+            GET    /api/me/sessions                               own      401   200      200      200      200       200        200     200
+            GET    /api/me/sessions                               other    401   200      200      200      200       200        200     200
             GET    /api/sessions/{sessionId}                      own      401   403      403      403      200       403        403     200
             GET    /api/sessions/{sessionId}                      other    401   403      403      403      200       403        403     200
             POST   /api/sessions/{sessionId}/schedule/adjustments own      401   403      403      403      200       403        403     200

@@ -407,6 +407,58 @@ class SessionApiTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no programme of " + name)).text();
     }
 
+    /**
+     * A member runs no session ({@code GET /api/sessions} is a 403), so {@code GET /api/me/sessions} lists those its
+     * actors take part in, each with those actors only: every session listed shows its schedule to the same member, a
+     * session of other actors is not listed, and a member of an actor at no session gets an empty list.
+     */
+    @Test
+    void aMemberListsTheSessionsItsActorsTakePartInAndNoOther() {
+        List<String> actors = freshActors("Ressourcerie du Drac", "Maison de l'emploi du Sud", "Café associatif");
+        String ours = plan(FACILITATOR, 2, 2);
+        register(ours, actors.get(0), actors.get(1));
+        String theirs = plan(FACILITATOR, 2, 2);
+        register(theirs, actors.get(1), actors.get(2));
+        String member = TestTokens.member(actors.get(0)).sign();
+        assertThat(service.get("/api/sessions", member).statusCode()).isEqualTo(403);
+
+        HttpResponse<String> listed = service.get("/api/me/sessions", member);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        JsonNode sessions = RunningMatchmaking.parse(listed.body());
+        assertThat(sessions.findValuesAsText("id")).containsExactly(ours);
+        JsonNode session = sessions.get(0);
+        assertThat(session.path("title").asText()).isEqualTo("Rencontres de l'emploi");
+        assertThat(session.path("place").asText()).isEqualTo("Maison des associations, Grenoble");
+        assertThat(session.path("date").asText()).isEqualTo(LocalDate.now().plusDays(7).toString());
+        assertThat(session.path("startsAt").asText()).startsWith("09:00");
+        assertThat(session.path("timeZone").asText()).isEqualTo("Europe/Paris");
+        assertThat(session.path("published").asBoolean()).isFalse();
+        // Its own actor, named; not the other participant, nor anything of the wishes.
+        assertThat(session.path("actors")).hasSize(1);
+        assertThat(session.path("actors").get(0).path("actorId").asText()).isEqualTo(actors.get(0));
+        assertThat(session.path("actors").get(0).path("name").asText()).isEqualTo("Ressourcerie du Drac");
+        assertThat(listed.body()).doesNotContain(actors.get(1)).doesNotContain("wishes");
+        assertThat(service.get("/api/sessions/" + ours + "/schedule", member).statusCode()).isEqualTo(200);
+
+        // A member of actors at both sessions is told which of its actors takes part in each.
+        JsonNode both = RunningMatchmaking.parse(service.get("/api/me/sessions",
+                TestTokens.member(actors.get(0), actors.get(2)).sign()).body());
+        assertThat(both.findValuesAsText("id")).containsExactlyInAnyOrder(ours, theirs);
+        for (JsonNode listedSession : both) {
+            assertThat(listedSession.path("actors").findValuesAsText("actorId")).containsExactly(
+                    listedSession.path("id").asText().equals(ours) ? actors.get(0) : actors.get(2));
+        }
+
+        JsonNode none = RunningMatchmaking.parse(service.get("/api/me/sessions",
+                TestTokens.member("actor-" + UUID.randomUUID()).sign()).body());
+        assertThat(none).isEmpty();
+        assertThat(RunningMatchmaking.parse(service.get("/api/me/sessions", TestTokens.viewer().sign()).body())).isEmpty();
+        // A facilitator elsewhere acts for none of these participants: neither session is its.
+        assertThat(RunningMatchmaking.parse(service.get("/api/me/sessions", SAVOIE_FACILITATOR).body())
+                .findValuesAsText("id")).doesNotContain(ours, theirs);
+        assertThat(service.get("/api/me/sessions", null).statusCode()).isEqualTo(401);
+    }
+
     @Test
     void aParticipantWithdrawnBeforePublicationLeavesItsWishesAndTheNextSchedule() {
         String sessionId = plan(FACILITATOR, 2, 2);

@@ -1,0 +1,222 @@
+package fr.labos.partenariats.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.schema.common.LabCalendar;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * « Mes rencontres express », the sessions page of an organisation's members, in a real headless Chromium on the
+ * signed-in lab: the facilitator of Isère publishes the plan of a session where Tremplin Insertion takes part, and an
+ * admin plans one in La Réunion it is registered at too, not published yet; Tremplin's member finds both from the
+ * navigation, its organisation's meetings (round, time, table, the partner's name, as the API's schedule seats them,
+ * and no other organisation's), the session's local time, and downloads its calendar. A member whose organisation
+ * takes part in no session is told so. The overseas plan, published while the page is open, appears there without a
+ * reload. axe-core runs on each page, at 1280 and 390 px.
+ */
+@ExtendWith(SignedInLab.Resolver.class)
+class ConsoleMemberSessionsJourneyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String MEMBER = "member-tremplin";
+    private static final String PLAN = """
+            {"title": "%s", "territory": {"code": "%s", "level": "DEPARTEMENT"}, "place": "%s", "date": "%s",
+             "startsAt": "14:00", "rounds": 3, "minutesPerRound": 10, "tables": 3}""";
+
+    @Test
+    void aMemberFindsItsOrganisationsMeetingsAtEachSessionAndDownloadsItsCalendar(SignedInLab lab) throws Exception {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String tremplin = lab.actor("tremplin-insertion");
+        List<String> participants = DemoSession.PARTICIPANTS.subList(0, 6).stream().map(lab::actor).toList();
+        assertThat(participants).contains(tremplin);
+        // The demo actors reach matchmaking-service through Kafka: the scheduler weighs only actors it knows.
+        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> participants.stream()
+                .allMatch(actor -> lab.send("GET", lab.matchmaking.resolve("/api/actors/" + actor + "/partners?limit=1"),
+                        DemoSession.FACILITATOR, null).statusCode() == 200));
+
+        String title = "Rencontres express de Voiron " + suffix;
+        LocalDate date = LocalDate.now(LabCalendar.ZONE).plusDays(10);
+        String published = plan(lab, DemoSession.FACILITATOR, PLAN.formatted(title, "38", "Salle des fêtes, Voiron", date));
+        for (String actor : participants) {
+            register(lab, DemoSession.FACILITATOR, published, actor);
+        }
+        expect(lab.send("POST", lab.matchmaking.resolve("/api/sessions/" + published + "/schedule/generate"),
+                DemoSession.FACILITATOR, null), 200);
+        expect(lab.send("POST", lab.matchmaking.resolve("/api/sessions/" + published + "/schedule/publish"),
+                DemoSession.FACILITATOR, null), 204);
+        // The plan as the member itself may read it: Tremplin's meetings, and the others'.
+        JsonNode schedule = json(expect(lab.send("GET", lab.matchmaking.resolve("/api/sessions/" + published + "/schedule"),
+                MEMBER, null), 200));
+        List<JsonNode> ours = new ArrayList<>();
+        List<JsonNode> others = new ArrayList<>();
+        for (JsonNode round : schedule.path("rounds")) {
+            for (JsonNode meeting : round.path("tables")) {
+                ((com.fasterxml.jackson.databind.node.ObjectNode) meeting).put("round", round.path("round").asInt());
+                boolean tremplinSits = tremplin.equals(meeting.path("actor").path("actorId").asText())
+                        || tremplin.equals(meeting.path("partner").path("actorId").asText());
+                (tremplinSits ? ours : others).add(meeting);
+            }
+        }
+        assertThat(ours).as("Tremplin's meetings").isNotEmpty();
+        assertThat(others).as("the other organisations' meetings, which the page leaves out").isNotEmpty();
+
+        // A session overseas, planned and registered by an admin, whose plan is not published yet.
+        String overseasTitle = "Rencontres express de Saint-Denis " + suffix;
+        String pending = plan(lab, "admin", PLAN.formatted(overseasTitle, "974", "Saint-Denis, Maison de la vie associative",
+                date.plusDays(20)));
+        register(lab, "admin", pending, tremplin);
+        register(lab, "admin", pending, participants.get(1));
+
+        try (ConsoleBrowser browser = ConsoleBrowser.open("membre-rencontres-express", 1280)) {
+            browser.signIn(lab, MEMBER);
+            browser.awaitReady("organisation");
+            browser.driver.findElement(By.cssSelector("nav a[data-nav=mes-rencontres]")).click();
+            browser.awaitReady("mes-rencontres");
+            assertThat(browser.driver.findElement(By.tagName("h1")).getText()).isEqualTo("Mes rencontres express");
+            assertThat(browser.driver.findElement(By.cssSelector("nav a[data-nav=mes-rencontres]")).getAttribute("aria-current"))
+                    .isEqualTo("page");
+
+            WebElement session = browser.await(By.cssSelector("section[data-session='" + published + "']"));
+            assertThat(session.findElement(By.tagName("h2")).getText()).isEqualTo(title);
+            // The day in French and the start as the facilitators' pages write it, then the place.
+            assertThat(session.findElement(By.cssSelector("[data-quand]")).getText())
+                    .isEqualTo(frenchDay(date) + " à 14:00 — Salle des fêtes, Voiron");
+            assertThat(session.getText()).contains("plan publié").contains("Rencontres de Tremplin");
+            List<WebElement> rows = session.findElements(By.cssSelector("tbody tr"));
+            assertThat(rows).as("Tremplin's meetings only").hasSize(ours.size());
+            for (JsonNode meeting : ours) {
+                int round = meeting.path("round").asInt();
+                int table = meeting.path("table").asInt();
+                JsonNode partner = tremplin.equals(meeting.path("actor").path("actorId").asText())
+                        ? meeting.path("partner") : meeting.path("actor");
+                WebElement row = session.findElement(By.cssSelector("tr[data-rencontre='" + round + "-" + table + "']"));
+                List<String> cells = row.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList();
+                String start = "%02d:%02d".formatted(14, (round - 1) * 10);
+                String end = "%02d:%02d".formatted(14, round * 10);
+                assertThat(cells).containsExactly("Tour " + round, start + "–" + end, "Table " + table,
+                        partner.path("name").asText());
+            }
+            assertThat(session.findElements(By.cssSelector("caption"))).singleElement()
+                    .extracting(WebElement::getText).asString().contains(ours.size() + " rencontre");
+            assertThat(session.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText))
+                    .containsExactly("Tour", "Horaire", "Table", "Organisation rencontrée");
+
+            // The session overseas: its local time, said whose; no meeting nor calendar before the plan is published.
+            WebElement overseas = browser.driver.findElement(By.cssSelector("section[data-session='" + pending + "']"));
+            assertThat(overseas.findElement(By.cssSelector("[data-quand]")).getText())
+                    .isEqualTo(frenchDay(date.plusDays(20)) + " à 14:00 (heure de La Réunion) — Saint-Denis, Maison de la vie associative");
+            assertThat(overseas.getText()).contains("Le plan de table n’est pas encore publié");
+            assertThat(overseas.findElements(By.cssSelector("table, button"))).isEmpty();
+            browser.shot("mes-rencontres");
+            checkPage(browser, "the member's sessions");
+
+            // The calendar, through the page's button: the file the API writes for Tremplin, one event per meeting.
+            browser.script("""
+                    window.__fichier = null;
+                    const create = URL.createObjectURL;
+                    URL.createObjectURL = blob => {
+                      blob.text().then(text => { window.__fichier = text; });
+                      return create.call(URL, blob);
+                    };""");
+            WebElement download = session.findElement(By.cssSelector("[data-cle='calendrier-" + published + "-" + tremplin + "']"));
+            assertThat(download.getText()).startsWith("Télécharger le calendrier");
+            download.click();
+            browser.settled().until(d -> browser.script("return window.__fichier;") != null);
+            String ics = browser.script("return window.__fichier;").toString();
+            assertThat(ics).startsWith("BEGIN:VCALENDAR");
+            assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(ours.size() + 1);
+            assertThat(session.findElements(By.cssSelector("[role=alert]"))).as("no refusal").isEmpty();
+            browser.settled().until(d -> d.findElement(By.id("annonces")).getText().equals("Calendrier téléchargé."));
+
+            // The admin publishes the plan overseas meanwhile: the open page shows it as it comes, without a reload.
+            browser.script("window.__memePage = 'oui';");
+            expect(lab.send("POST", lab.matchmaking.resolve("/api/sessions/" + pending + "/schedule/generate"), "admin", null), 200);
+            expect(lab.send("POST", lab.matchmaking.resolve("/api/sessions/" + pending + "/schedule/publish"), "admin", null), 204);
+            By overseasCalendar = By.cssSelector("section[data-session='" + pending + "'] [data-cle='calendrier-" + pending + "-" + tremplin + "']");
+            browser.settled().until(d -> !d.findElements(overseasCalendar).isEmpty());
+            assertThat(browser.driver.findElement(By.cssSelector("section[data-session='" + pending + "']")).getText())
+                    .contains("plan publié").doesNotContain("pas encore publié");
+            assertThat(browser.script("return window.__memePage;")).as("no reload").isEqualTo("oui");
+        }
+    }
+
+    @Test
+    void aMemberWhoseOrganisationTakesPartInNoSessionIsToldSo(SignedInLab lab) throws Exception {
+        lab.leaveEveryOrganisation("member-newcomer");
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        lab.create("/api/actors", "member-newcomer", AuthorizationMatrixTest.ISERE_ACTOR.formatted(
+                "Association sans rencontre " + suffix, "sans-rencontre-" + suffix + "@matrice.example.org"));
+        try (ConsoleBrowser browser = ConsoleBrowser.open("membre-sans-rencontre", 1280)) {
+            browser.signIn(lab, "member-newcomer");
+            browser.awaitReady("organisation");
+            browser.driver.findElement(By.cssSelector("nav a[data-nav=mes-rencontres]")).click();
+            browser.awaitReady("mes-rencontres");
+            assertThat(browser.await(By.id("aucune-session")).getText())
+                    .startsWith("Votre organisation n’est inscrite à aucune session de rencontres express pour l’instant.");
+            assertThat(browser.driver.findElements(By.cssSelector("section[data-session]"))).isEmpty();
+            browser.shot("aucune-rencontre");
+            checkPage(browser, "the member's sessions, none");
+        } finally {
+            lab.leaveEveryOrganisation("member-newcomer");
+        }
+    }
+
+    /** « 15 décembre 2026 », « 1er janvier 2027 »: a day as the console writes it. */
+    private static String frenchDay(LocalDate day) {
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH).format(day).replaceFirst("^1 ", "1er ");
+    }
+
+    /** axe-core at 1280 px and at 390 px, nothing to scroll sideways on a phone, no placeholder of a missing value. */
+    private static void checkPage(ConsoleBrowser browser, String what) {
+        assertThat(browser.driver.findElement(By.tagName("main")).getText()).as("no placeholder of a missing value on " + what)
+                .doesNotContainPattern("\\b(null|undefined|NaN)\\b");
+        browser.assertAccessible(what + " at 1280 px");
+        browser.driver.manage().window().setSize(new Dimension(390, 900));
+        browser.settled().until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 400);
+        browser.assertAccessible(what + " at 390 px");
+        browser.assertNoHorizontalScroll(what + " at 390 px");
+        browser.shot("390px");
+        browser.driver.manage().window().setSize(new Dimension(1280, 900));
+        browser.settled().until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() > 1000);
+    }
+
+    private static String plan(SignedInLab lab, String account, String body) throws IOException {
+        return json(expect(lab.send("POST", lab.matchmaking.resolve("/api/sessions"), account, body), 201)).path("id").asText();
+    }
+
+    private static void register(SignedInLab lab, String account, String sessionId, String actorId) {
+        expect(lab.send("POST", lab.matchmaking.resolve("/api/sessions/" + sessionId + "/participants"), account,
+                "{\"actorId\": \"%s\"}".formatted(actorId)), 204);
+    }
+
+    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
+        assertThat(response.statusCode()).as(response.uri() + ": " + response.body()).isEqualTo(status);
+        return response;
+    }
+
+    private static JsonNode json(HttpResponse<String> response) {
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(response.body(), e);
+        }
+    }
+}
