@@ -7,6 +7,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
@@ -27,7 +28,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An introduction answered in a real headless Chromium, on the demo territory with sign-in on: a member asks for an
  * introduction to a partner the matcher proposes, the partner's member finds it in its inbox and accepts, the first
  * member accepts too, and both then see the other's contact person and the introduction's history, verified intact;
- * another one is declined with a reason.
+ * another one is declined with a reason; another one is withdrawn by the facilitator who proposed it.
  */
 @ExtendWith(SignedInLab.Resolver.class)
 class ConsoleIntroductionJourneyTest {
@@ -270,6 +271,113 @@ class ConsoleIntroductionJourneyTest {
         JsonNode view = json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction), "member-tremplin", null).body());
         assertThat(view.path("status").asText()).isEqualTo("declined");
         assertThat(view.path("steps").toString()).contains("NOT_NOW").contains("Nous reprendrons contact à l'automne. Merci !");
+    }
+
+    /**
+     * Whoever proposed an introduction may withdraw it while it waits for its answers: a member of one of its sides, who
+     * did not propose it, is not offered to; the facilitator who introduced the two organisations finds « Retirer la
+     * mise en relation » on its card, which asks for a confirmation (Échap closes it) with an optional reason. A reason
+     * the API refuses (too long) is said by the field, with the API's words; a side accepting meanwhile leaves the
+     * confirmation as it was; confirmed, the card says « retirée » and its last step, and its history the step taken.
+     */
+    @Test
+    void theFacilitatorWhoProposedAnIntroductionWithdrawsIt(SignedInLab lab) {
+        // Introduced by the facilitator of Isère: Tremplin and an association of Isère registered just now (a pair no
+        // other test of the lab introduced before, whatever their order).
+        String tremplin = lab.actor("tremplin-insertion");
+        String partner = isereNewcomer(lab, "member-mobilite", "Association à qui l'on retire une proposition");
+        String introduction = id(lab.send("POST", lab.matchmaking.resolve("/api/introductions"), "facilitator-isere", """
+                {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "Une piste à explorer ensemble."}"""
+                .formatted(partner, tremplin)).body());
+        awaitInInbox(lab, tremplin, "member-tremplin", introduction);
+        String cardOf = "li[data-introduction='" + introduction + "']";
+
+        // Tremplin's member answers it, and may not withdraw it (the API would refuse: it did not propose it).
+        try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-retrait-1-membre", DESKTOP)) {
+            browser.signIn(lab, "member-tremplin");
+            browser.go(lab, "#/mises-en-relation/" + tremplin, "mises-en-relation");
+            // The card has read the introduction (its note shows): it knows who proposed it.
+            browser.await(By.xpath("//li[@data-introduction='" + introduction
+                    + "']//p[normalize-space()='Message : Une piste à explorer ensemble.']"));
+            WebElement card = browser.driver.findElement(By.cssSelector(cardOf));
+            assertThat(card.findElements(By.xpath(".//button[starts-with(normalize-space(), 'Accepter')]"))).hasSize(1);
+            assertThat(card.findElements(By.cssSelector("[data-action='retirer'], form[data-form='withdraw']")))
+                    .as("no withdrawal offered to a side that did not propose it").isEmpty();
+        }
+
+        // The facilitator, on the inbox of the association it introduced.
+        try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-retrait-2-animateur", DESKTOP)) {
+            browser.signIn(lab, "facilitator-isere");
+            browser.go(lab, "#/mises-en-relation/" + partner, "mises-en-relation");
+            By withdraw = By.cssSelector(cardOf + " button[data-action='retirer']");
+            String confirmation = cardOf + " form[data-form='withdraw']";
+            browser.await(withdraw).click();
+            browser.await(By.cssSelector(confirmation));
+            assertThat(focusedField(browser)).as("the reason gets the focus").isEqualTo("reason");
+            browser.shot("confirmation-du-retrait");
+            // Échap: closed, nothing sent, the focus back on the button that opened it.
+            browser.driver.switchTo().activeElement().sendKeys(Keys.ESCAPE);
+            assertThat(browser.driver.findElement(By.cssSelector(confirmation)).isDisplayed()).isFalse();
+            assertThat(browser.script("return document.activeElement.dataset.action;")).isEqualTo("retirer");
+
+            // A reason longer than the API takes: its refusal, by the field.
+            String tooLong = "x".repeat(2001);
+            JsonNode refusal = json(lab.send("POST", lab.matchmaking.resolve("/api/introductions/" + introduction + "/withdraw"),
+                    "facilitator-isere", "{\"reason\": \"%s\"}".formatted(tooLong)).body());
+            assertThat(refusal.path("errors").path(0).path("field").asText()).isEqualTo("reason");
+            browser.driver.findElement(withdraw).click();
+            browser.script("document.querySelector(arguments[0] + ' input[name=reason]').value = arguments[1];", confirmation, tooLong);
+            browser.driver.findElement(By.cssSelector(confirmation + " button[type=submit]")).click();
+            WebElement fieldError = browser.await(By.cssSelector(confirmation + " .erreur-champ"));
+            assertThat(fieldError.getText()).isEqualTo(refusal.path("errors").path(0).path("message").asText());
+            assertThat(browser.driver.findElement(By.cssSelector(confirmation + " input[name=reason]")).getAttribute("aria-invalid"))
+                    .isEqualTo("true");
+            assertThat(problemShown(browser, confirmation)).startsWith(refusal.path("title").asText());
+            assertThat(json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction), "facilitator-isere",
+                    null).body()).path("status").asText()).as("refused, nothing withdrawn").isEqualTo("proposed");
+
+            // A reason it takes. Meanwhile Tremplin accepts (it may still be withdrawn): the card is drawn anew, with the
+            // confirmation as it was, and the focus where the facilitator was typing.
+            WebElement reason = browser.driver.findElement(By.cssSelector(confirmation + " input[name=reason]"));
+            reason.clear();
+            reason.sendKeys("Les deux organisations");
+            browser.script("document.querySelector(arguments[0]).__drawnFirst = true;", cardOf);
+            assertThat(lab.send("POST", lab.matchmaking.resolve("/api/introductions/" + introduction + "/accept"),
+                    "member-tremplin", "{\"actingFor\": \"%s\"}".formatted(tremplin)).statusCode()).isEqualTo(204);
+            browser.settled().until(driver -> Boolean.FALSE.equals(browser.script(
+                    "const card = document.querySelector(arguments[0]); return card !== null && card.__drawnFirst === true;", cardOf)));
+            assertThat(browser.driver.findElement(By.cssSelector(confirmation)).isDisplayed()).as("the confirmation still open").isTrue();
+            assertThat(focusedField(browser)).as("the focus stays in the reason being typed").isEqualTo("reason");
+            browser.driver.switchTo().activeElement().sendKeys(" travaillent déjà ensemble.");
+            browser.assertAccessible("the withdrawal's confirmation");
+            browser.driver.findElement(By.cssSelector(confirmation + " button[type=submit]")).click();
+            browser.await(By.cssSelector(cardOf + " [data-statut='withdrawn']"));
+            String shown = browser.settled().until(driver -> driver.findElement(By.cssSelector(cardOf)).getText());
+            assertThat(shown).contains("retirée").contains("Dernière étape : retirée par qui l'avait proposée");
+            assertThat(browser.driver.findElements(By.cssSelector(cardOf + " [data-action='retirer']"))).isEmpty();
+            Awaitility.await().pollDelay(Duration.ofMillis(1500)).atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                    assertThat(browser.script("return document.getElementById('annonces').textContent;"))
+                            .isEqualTo("Mise en relation retirée."));
+            assertThat(browser.script("return document.activeElement.closest('li[data-introduction]')?.dataset.introduction;"))
+                    .as("the focus on the withdrawn introduction's card").isEqualTo(introduction);
+            browser.shot("mise-en-relation-retiree");
+
+            // Its history: proposed, accepted by Tremplin, then withdrawn by the reader.
+            browser.settled().until(driver -> {
+                driver.findElement(By.cssSelector(cardOf + " details.historique summary")).click();
+                return true;
+            });
+            List<String> steps = browser.settled().until(driver -> {
+                List<String> texts = driver.findElements(By.cssSelector(cardOf + " ol.historique li[data-etape]")).stream()
+                        .map(WebElement::getText).toList();
+                return texts.size() == 3 ? texts : null;
+            });
+            assertThat(steps.get(2)).startsWith("Mise en relation retirée").contains("par vous");
+            browser.assertAccessible("the withdrawn introduction");
+        }
+        JsonNode view = json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction), "member-tremplin", null).body());
+        assertThat(view.path("status").asText()).isEqualTo("withdrawn");
+        assertThat(view.path("steps").toString()).contains("Les deux organisations travaillent déjà ensemble.");
     }
 
     /**

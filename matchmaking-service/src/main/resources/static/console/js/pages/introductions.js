@@ -1,9 +1,10 @@
-// An actor's introductions: answer (accept, decline with a reason), the partner's contact once both sides accepted,
-// the outcome recorded later on, and each introduction's history with the check that it was not altered.
+// An actor's introductions: answer (accept, decline with a reason), withdraw one the reader proposed, the partner's
+// contact once both sides accepted, the outcome recorded later on, and each introduction's history with the check
+// that it was not altered.
 import { matchmaking, profile, Problem } from '../api.js';
 import { currentSession } from '../auth.js';
 import { changesIntroductions, onEvent } from '../live.js';
-import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, select, showProblem } from '../ui.js';
+import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, clearProblems, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, select, showProblem } from '../ui.js';
 
 const REASONS = { NOT_RELEVANT: 'Pas pertinent pour nous', ALREADY_PARTNERS: 'Déjà partenaires', NOT_NOW: 'Pas maintenant', COMPETITOR: 'Concurrent', OTHER: 'Autre raison' };
 /** The outcomes, in the words of the stages the cards show once recorded (IntroductionStage: « pas de suite »…). */
@@ -22,6 +23,9 @@ export async function render(main, context, actorId) {
   const empty = h('p', { hidden: true }, 'Aucune mise en relation pour l’instant.');
   // What the reader opened (a history, its verification) stays as it was when its card is drawn anew.
   const histories = new Map();
+  // Whether the reader may withdraw each introduction, as its detail last said (the API's answer): a card drawn anew
+  // offers « Retirer » at once, and so keeps a confirmation the reader had opened, until its own detail says otherwise.
+  const withdrawable = new Map();
   /** The cards on the page, by introduction id, with the inbox entry each was drawn from. */
   const drawn = new Map();
   main.replaceChildren(h('h1', {}, `Mises en relation de ${actor.name}`), summary, problemAt, list, empty);
@@ -46,7 +50,7 @@ export async function render(main, context, actorId) {
       const key = JSON.stringify(entry);
       const before = drawn.get(entry.id);
       if (before && before.key === key) return before.item;
-      const item = card(actorId, actor.name, entry, load, histories, () => { const now = drawn.get(entry.id); if (now) now.key = null; });
+      const item = card(actorId, actor.name, entry, load, histories, withdrawable, () => { const now = drawn.get(entry.id); if (now) now.key = null; });
       if (before) {
         carryOver(before.item, item, entry);
         if (before.item.contains(focused)) focusInstead = sameControl(focused, item);
@@ -98,7 +102,8 @@ const READ_AGAIN_AFTER = [800, 2000, 4000, 8000];
 
 /**
  * Where the focus goes when the card that had it is drawn anew: nowhere to move if it was in a form the new card took
- * over; else the new card's same control (« Accepter », « Décliner », the history, its verification), or its heading.
+ * over; else the new card's same control (« Accepter », « Décliner », « Retirer », the history, its verification), or
+ * its heading.
  */
 function sameControl(focused, item) {
   if (item.contains(focused)) return null;
@@ -122,13 +127,17 @@ function remember(form) {
   return form;
 }
 
+/** The forms drawn closed, which a button opens (« Décliner », « Retirer la mise en relation »). */
+const OPENED_BY_A_BUTTON = ['decline', 'withdraw'];
+
 /**
  * The reader is working in the form: it has the focus, was opened, or holds something else than what it was drawn
  * with — and was not sent (a sent decline, or one the acceptance made moot, goes with its card).
  */
 function inUse(form) {
   if (form.dataset.sent) return false;
-  return form.contains(document.activeElement) || (form.dataset.form === 'decline' ? !form.hidden : values(form) !== pristine.get(form));
+  return form.contains(document.activeElement)
+    || (OPENED_BY_A_BUTTON.includes(form.dataset.form) ? !form.hidden : values(form) !== pristine.get(form));
 }
 
 /**
@@ -149,10 +158,11 @@ function carryOver(before, after, entry) {
 }
 
 /**
- * An introduction's card. {@code redrawLater}: what it read of its own (the detail, the partner's contact) failed, so the
- * next reading of the inbox draws it anew even if its entry did not change.
+ * An introduction's card. {@code withdrawable}: by introduction, whether the reader may withdraw it, as the page last
+ * read. {@code redrawLater}: what it read of its own (the detail, the partner's contact) failed, so the next reading of
+ * the inbox draws it anew even if its entry did not change.
  */
-function card(actorId, actorName, entry, reload, histories, redrawLater) {
+function card(actorId, actorName, entry, reload, histories, withdrawable, redrawLater) {
   const partner = entry.partner || {};
   const item = h('li', { class: 'carte', 'data-introduction': entry.id },
     h('h2', {}, partner.name || 'Organisation'),
@@ -162,11 +172,28 @@ function card(actorId, actorName, entry, reload, histories, redrawLater) {
       entry.waitingForYourAnswer && entry.answerBy ? ` — réponse attendue avant le ${formatDeadline(entry.answerBy)}` : ''),
     entry.lastStep ? h('p', { class: 'aide' }, `Dernière étape : ${entry.lastStep}`) : null,
     h('div', { class: 'probleme-formulaire' }));
-  // The matcher's sentence and the note are in the introduction itself.
+  // « Retirer la mise en relation », offered as the API says the reader may (its proposer, or an admin, while it waits
+  // for its answers): the console keeps no copy of that rule. At once when the page read it already, while the
+  // introduction is still proposed; then as the card's own reading of the introduction says.
+  const withdrawAt = h('div', {});
+  const offerWithdrawal = may => {
+    if (may && !withdrawAt.hasChildNodes()) withdrawAt.append(...withdrawal(entry, reload));
+    if (!may && withdrawAt.hasChildNodes()) {
+      // A confirmation the reader had open (its answer period ended meanwhile): gone, and they are told why.
+      const open = withdrawAt.querySelector('form[data-form="withdraw"]:not([hidden])');
+      withdrawAt.replaceChildren();
+      if (open) announce('Cette mise en relation ne peut plus être retirée : votre saisie ne peut pas être envoyée.');
+    }
+  };
+  if (entry.status === 'proposed') offerWithdrawal(withdrawable.get(entry.id) === true);
+  // The matcher's sentence and the note are in the introduction itself, and so is what the reader may do with it.
   matchmaking(`/api/introductions/${entry.id}`).then(detail => {
     const at = item.querySelector('.probleme-formulaire');
     if (detail.match && detail.match.sentence) at.before(h('p', { class: 'phrase' }, detail.match.sentence));
     if (detail.note) at.before(h('p', {}, `Message : ${detail.note}`));
+    const may = detail.permissions?.withdraw === true;
+    withdrawable.set(entry.id, may);
+    offerWithdrawal(may);
   }).catch(redrawLater);
   // The card on the page now: this one, or the one that replaced it while a request was under way.
   const current = () => (item.isConnected ? item : document.querySelector(`li[data-introduction="${CSS.escape(entry.id)}"]`)) || item;
@@ -213,6 +240,7 @@ function card(actorId, actorName, entry, reload, histories, redrawLater) {
         form.elements.reason.focus();
       } }, 'Décliner')), decline);
   }
+  if (entry.status === 'proposed') item.append(withdrawAt);
   if (BOTH_ACCEPTED.includes(entry.status) && partner.id) {
     const contact = h('div', { class: 'contact' }, h('p', { class: 'aide' }, 'Contact du partenaire : ouverture en cours…'));
     partnerContact(partner.id)
@@ -283,12 +311,68 @@ function whoActed(who) {
  * The view reads the events after the command is committed: asks it again, a few times, until it shows the actor's
  * answer (then the page is redrawn from it), so that the answer never seems lost.
  */
-async function answered(actorId, introductionId) {
+function answered(actorId, introductionId) {
+  return untilTheViewShows(introductionId, view => view.status !== 'proposed' || (view.acceptedBy || []).includes(actorId));
+}
+
+/** Asks the introduction's view again, a few times, until `shows` holds of it (about five seconds at most). */
+async function untilTheViewShows(introductionId, shows) {
   for (let attempt = 0; attempt < 20; attempt++) {
     const view = await matchmaking(`/api/introductions/${introductionId}`).catch(() => null);
-    if (view && (view.status !== 'proposed' || (view.acceptedBy || []).includes(actorId))) return;
+    if (view && shows(view)) return;
     await new Promise(resolve => setTimeout(resolve, 250));
   }
+}
+
+/**
+ * « Retirer la mise en relation » and its confirmation: withdrawing cannot be undone, so, as for closing a session, the
+ * button opens a box that says what it ends and asks again, with an optional reason kept in the history. « Annuler »
+ * or Échap closes it, the focus back on the button. Withdrawn, the card is drawn anew as « retirée »; refused (the
+ * view the button was offered from trailed the introduction), the API's problem is shown in the box.
+ */
+function withdrawal(entry, reload) {
+  const titleId = `titre-retrait-${entry.id}`;
+  const form = h('form', { novalidate: true, hidden: true, 'data-form': 'withdraw', 'aria-labelledby': titleId },
+    h('h3', { id: titleId }, 'Retirer la mise en relation ?'),
+    h('div', { class: 'probleme-formulaire' }),
+    h('p', {}, 'Les deux organisations n’auront plus à y répondre. Une mise en relation retirée ne peut pas être rouverte.'),
+    field('Raison du retrait (facultative)', h('input', { name: 'reason' }), KEPT_IN_HISTORY),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit', class: 'danger' }, 'Retirer définitivement'),
+      h('button', { type: 'button', class: 'secondaire', onclick: () => cancel() }, 'Annuler')));
+  // The card the form is in now: the one it was drawn in, or a card drawn anew since that took it over (carryOver).
+  const cardOf = element => element.closest('li[data-introduction]');
+  const cancel = () => {
+    const opener = cardOf(form)?.querySelector('[data-action="retirer"]');
+    form.reset();
+    clearProblems(form);
+    form.hidden = true;
+    opener?.focus();
+  };
+  // Not while the withdrawal is being sent: the box stays until the page shows its answer.
+  form.addEventListener('keydown', event => { if (event.key === 'Escape' && !form.dataset.occupe) cancel(); });
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    busyWhile(form, async () => {
+      try {
+        await matchmaking(`/api/introductions/${entry.id}/withdraw`, { method: 'POST', body: {
+          reason: form.elements.reason.value.trim() || null } });
+        form.dataset.sent = 'true';
+        announce('Mise en relation retirée.');
+        await untilTheViewShows(entry.id, view => view.status !== 'proposed');
+        await reload();
+      } catch (e) {
+        if (e instanceof Problem) showProblem(form, onThisPage(e)); else throw e;
+      }
+    });
+  });
+  const open = h('button', { type: 'button', class: 'secondaire', 'data-action': 'retirer', onclick: event => {
+    // The card's form, which may be the one an earlier drawing of the card handed over (carryOver).
+    const shown = cardOf(event.currentTarget).querySelector('form[data-form="withdraw"]');
+    shown.hidden = false;
+    shown.elements.reason.focus();
+  } }, 'Retirer la mise en relation');
+  return [h('div', { class: 'actions' }, open), form];
 }
 
 /**

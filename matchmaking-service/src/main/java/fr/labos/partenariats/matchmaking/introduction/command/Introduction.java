@@ -54,8 +54,6 @@ public class Introduction {
 
     /** The deadline by which both sides must have accepted; scheduled on proposal, cancelled once answered. */
     static final String ANSWER_DEADLINE = "introduction-answer";
-    /** The role that may withdraw any introduction ({@code LabRole.ADMIN}'s name). */
-    private static final String ADMINISTRATOR = "ADMIN";
 
     @AggregateIdentifier
     private String introductionId;
@@ -246,7 +244,7 @@ public class Introduction {
     @CommandHandler
     void handle(WithdrawIntroductionCommand command, Clock clock, DeadlineManager deadlines, OpenPairs openPairs) {
         IntroductionRules.checkWithdrawal(command);
-        if (!proposerSubject.equals(command.principalSubject()) && !ADMINISTRATOR.equals(command.principalRole())) {
+        if (!IntroductionRules.mayWithdraw(proposerSubject, command.principalSubject(), command.principalRole())) {
             throw new NotTheProposer(introductionId);
         }
         checkStillUnanswered(clock);
@@ -330,7 +328,7 @@ public class Introduction {
      */
     private void checkNotClosed(Clock clock) {
         checkNotClosed();
-        if (status == IntroductionStatus.PROPOSED && answerBy != null && !clock.instant().isBefore(answerBy)) {
+        if (status == IntroductionStatus.PROPOSED && IntroductionRules.answerPeriodOver(answerBy, clock.instant())) {
             throw new IntroductionExpired(introductionId);
         }
     }

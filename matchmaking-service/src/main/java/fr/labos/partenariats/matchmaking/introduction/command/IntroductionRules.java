@@ -22,8 +22,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 
-/** The rules on what a proposal and an outcome must say, whatever the introduction's state. */
+/**
+ * The rules on what a proposal and an outcome must say, whatever the introduction's state; and who may withdraw it, and
+ * until when, which its view also tells its reader (what the console offers).
+ */
 public final class IntroductionRules {
+
+    /** The role that may withdraw any introduction ({@code LabRole.ADMIN}'s name). */
+    private static final String ADMINISTRATOR = "ADMIN";
 
     /**
      * The longest free text an introduction keeps: a note, an explanation, a reason. Enough for what a person writes
@@ -180,6 +186,23 @@ public final class IntroductionRules {
 
     static void checkWithdrawal(WithdrawIntroductionCommand command) {
         checkText("reason", command.reason(), MAX_NOTE, "une raison");
+    }
+
+    /**
+     * Whether the principal may withdraw an introduction proposed by {@code proposerSubject}: its proposer, or an
+     * administrator (who may do everything). The write API also wants the proposer to act still for one of the two
+     * actors, and the introduction to wait for its answers.
+     */
+    public static boolean mayWithdraw(String proposerSubject, String principalSubject, String principalRole) {
+        return ADMINISTRATOR.equals(principalRole) || (proposerSubject != null && proposerSubject.equals(principalSubject));
+    }
+
+    /**
+     * Whether an introduction not answered by both sides is past its answer period: from {@code answerBy} on it takes
+     * no answer, withdrawal or meeting, even before the deadline manager records its expiry. None (null): never.
+     */
+    public static boolean answerPeriodOver(Instant answerBy, Instant now) {
+        return answerBy != null && !now.isBefore(answerBy);
     }
 
     static void checkMeetingHeld(RecordMeetingHeldCommand command) {

@@ -33,6 +33,8 @@ public class IntroductionView {
     IntroductionSource source;
     String actorId;
     String partnerActorId;
+    /** The subject of the principal who proposed it, as the proposal states it: who may withdraw it. */
+    String proposerSubject;
     List<NeedOfferPair> pairs = new ArrayList<>();
     Double score;
     String modelVersion;
@@ -117,6 +119,17 @@ public class IntroductionView {
 
     public long touchedAt() {
         return touchedAt;
+    }
+
+    /**
+     * Who proposed it. A view written before it kept the proposer has the subject of its first step instead: the
+     * principal that sent the proposal, the one the proposal names.
+     */
+    String proposer() {
+        if (proposerSubject != null || steps.isEmpty()) {
+            return proposerSubject;
+        }
+        return steps.get(0).subject();
     }
 
     /** Is it waiting for this side's answer: proposed, and this side has not accepted yet. */

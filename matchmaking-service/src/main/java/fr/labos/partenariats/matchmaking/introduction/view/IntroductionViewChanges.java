@@ -102,6 +102,7 @@ final class IntroductionViewChanges {
             view.source = e.source();
             view.actorId = e.actorId();
             view.partnerActorId = e.partnerActorId();
+            view.proposerSubject = e.proposedBy() == null ? null : e.proposedBy().subject();
             view.pairs = new ArrayList<>(e.pairs());
             if (e.match() != null) {
                 view.score = e.match().score();

@@ -1,6 +1,8 @@
 package fr.labos.partenariats.matchmaking.introduction.view;
 
+import fr.labos.partenariats.matchmaking.access.ActorAccess;
 import fr.labos.partenariats.matchmaking.introduction.api.IntroductionParties;
+import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRules;
 import fr.labos.partenariats.matchmaking.matching.api.InvalidParameterException;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
@@ -13,6 +15,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -39,16 +42,23 @@ class IntroductionViewController {
     private final ProjectionReader actors;
     private final IntroductionReadAccess access;
     private final IntroductionParties parties;
+    private final ActorAccess actorAccess;
+    private final Clock clock;
 
     IntroductionViewController(IntroductionViewReader views, ProjectionReader actors, IntroductionReadAccess access,
-                               IntroductionParties parties) {
+                               IntroductionParties parties, ActorAccess actorAccess, Clock clock) {
         this.views = views;
         this.actors = actors;
         this.access = access;
         this.parties = parties;
+        this.actorAccess = actorAccess;
+        this.clock = clock;
     }
 
-    /** Where the introduction stands and every step it took: what, when, who (pseudonymous subject and role), why. */
+    /**
+     * Where the introduction stands and every step it took: what, when, who (pseudonymous subject and role), why; and
+     * what the reader may do with it now.
+     */
     @GetMapping("/api/introductions/{introductionId}")
     IntroductionViewJson.Timeline introduction(@PathVariable String introductionId,
                                                @AuthenticationPrincipal LabPrincipal principal) {
@@ -59,7 +69,19 @@ class IntroductionViewController {
         List<String> sides = Arrays.asList(view.actorId, view.partnerActorId);
         Map<String, ActorEntry> entries = actors.actors(sides.stream().filter(Objects::nonNull).toList());
         access.checkMayReadIntroduction(principal, introductionId, sides, entries);
-        return IntroductionViewJson.timeline(view, namesOf(entries));
+        return IntroductionViewJson.timeline(view, namesOf(entries),
+                new IntroductionViewJson.Permissions(mayWithdraw(principal, view, entries)));
+    }
+
+    /**
+     * Whether the write API would take the principal's withdrawal (POST …/withdraw), by its rules: whoever proposed
+     * it while still acting for one of the two actors, or an admin, while it waits for its answers.
+     */
+    private boolean mayWithdraw(LabPrincipal principal, IntroductionView view, Map<String, ActorEntry> sides) {
+        return view.stage == IntroductionStage.PROPOSED
+                && !IntroductionRules.answerPeriodOver(view.answerBy, clock.instant())
+                && IntroductionRules.mayWithdraw(view.proposer(), principal.subject(), principal.role().name())
+                && actorAccess.actsForOneOf(principal, sides.values());
     }
 
     /**

@@ -29,11 +29,22 @@ final class IntroductionViewJson {
                       LocalDate noFitOn, LocalDate partnershipEndedOn) {
     }
 
-    /** {@code GET /api/introductions/{id}}: where it stands and every step it took. */
+    /**
+     * {@code GET /api/introductions/{id}}: where it stands and every step it took, and what its reader may do with it
+     * now.
+     */
     record Timeline(String id, String status, String statusLabel, String source, String sourceLabel, ActorRef actor,
                     ActorRef partner, List<NeedOfferPair> pairs, Grounds match, String note, Instant answerBy,
                     List<String> acceptedBy, Milestones milestones, List<MeetingEntry> meetings,
-                    List<TimelineStep> steps) {
+                    List<TimelineStep> steps, Permissions permissions) {
+    }
+
+    /**
+     * What the reader may do with the introduction as its view stands, by the rules the write API applies, so that a
+     * client offers it without a copy of them: {@code withdraw}, its proposer still acting for one of the two actors,
+     * or an admin, while it waits for its answers. The write API still decides: a view trails the commands by moments.
+     */
+    record Permissions(boolean withdraw) {
     }
 
     /**
@@ -51,11 +62,11 @@ final class IntroductionViewJson {
     record Inbox(String actorId, int waitingForYourAnswer, Map<String, Long> byStatus, List<InboxEntry> introductions) {
     }
 
-    static Timeline timeline(IntroductionView view, Map<String, String> names) {
+    static Timeline timeline(IntroductionView view, Map<String, String> names, Permissions permissions) {
         return new Timeline(view.id, slug(view), label(view), view.source == null ? null : view.source.name(),
                 view.source == null ? null : view.source.label(), ref(view.actorId, names),
                 ref(view.partnerActorId, names), view.pairs, new Grounds(view.score, view.modelVersion, view.sentence),
-                view.note, view.answerBy, view.acceptedBy, milestones(view), view.meetings, view.steps);
+                view.note, view.answerBy, view.acceptedBy, milestones(view), view.meetings, view.steps, permissions);
     }
 
     static InboxEntry inboxEntry(IntroductionView view, String actorId, Map<String, String> names) {

@@ -116,7 +116,8 @@ class IntroductionViewChangesTest {
         assertThat(view.partnershipOn).isEqualTo(MARCH_1);
         assertThat(view.steps).as("the timeline keeps the order of recording").last()
                 .satisfies(step -> assertThat(step.outcome()).isEqualTo("FOLLOW_UP_PLANNED"));
-        IntroductionViewJson.Timeline timeline = IntroductionViewJson.timeline(view, Map.of());
+        IntroductionViewJson.Timeline timeline = IntroductionViewJson.timeline(view, Map.of(),
+                new IntroductionViewJson.Permissions(false));
         assertThat(timeline.status()).isEqualTo("partnership");
         assertThat(timeline.statusLabel()).isEqualTo("partenariat conclu");
         assertThat(IntroductionViewJson.inboxEntry(view, "a", Map.of()).status()).isEqualTo("partnership");

@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.introduction.view;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
@@ -11,6 +12,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
 
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +22,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The views follow the write API through the service's own relay and the topic: a facilitator's introduction, then
- * both answers, read back from the timeline, the inbox and the funnel with who took each step.
+ * both answers, read back from the timeline, the inbox and the funnel with who took each step; and the timeline tells
+ * each reader whether the write API would take its withdrawal.
  */
 class IntroductionViewsFollowTheWriteApiTest {
 
@@ -52,6 +57,14 @@ class IntroductionViewsFollowTheWriteApiTest {
         String id = actors.knownTo(service).introducedBy(service, facilitator.sign(), "Deux acteurs de l'insertion");
 
         await().atMost(ofSeconds(30)).until(() -> service.get("/api/introductions/" + id).statusCode() == 200);
+        // Who may withdraw it: its proposer and admins, not another facilitator of the territory nor a side's member —
+        // as the write API answers them.
+        TestTokens.Token colleague = TestTokens.facilitator("DEPARTEMENT:38");
+        assertThat(withdrawable(id, facilitator.sign())).as("its proposer").isTrue();
+        assertThat(withdrawable(id, TestTokens.admin().sign())).as("an admin").isTrue();
+        assertThat(withdrawable(id, colleague.sign())).as("another facilitator of Isère").isFalse();
+        assertThat(withdrawable(id, TestTokens.member("api-a").sign())).as("a member of a side").isFalse();
+        assertThat(service.post("/api/introductions/" + id + "/withdraw", colleague.sign(), "{}").statusCode()).isEqualTo(403);
         JsonNode inbox = service.getJson("/api/actors/api-b/introductions");
         assertThat(inbox.path("introductions").get(0).path("id").asText()).isEqualTo(id);
         assertThat(inbox.path("introductions").get(0).path("waitingForYourAnswer").asBoolean()).isTrue();
@@ -69,10 +82,27 @@ class IntroductionViewsFollowTheWriteApiTest {
         assertThat(steps.get(0).path("text").asText()).isEqualTo("Deux acteurs de l'insertion");
         assertThat(steps.get(2).path("role").asText()).isEqualTo("ADMIN");
         assertThat(steps.get(2).path("actingFor").asText()).isEqualTo("api-b");
+        // Answered by both sides: withdrawn by nobody.
+        assertThat(withdrawable(id, facilitator.sign())).as("its proposer, once accepted").isFalse();
+        assertThat(withdrawable(id, admin)).as("an admin, once accepted").isFalse();
+        assertThat(service.post("/api/introductions/" + id + "/withdraw", facilitator.sign(), "{}").statusCode()).isEqualTo(409);
         await().atMost(ofSeconds(10)).untilAsserted(() -> {
             JsonNode funnel = service.getJson("/api/dashboard/funnel");
             assertThat(funnel.path("byStatus").path("accepted").asInt()).isEqualTo(1);
             assertThat(funnel.path("steps").get(1).path("count").asInt()).isEqualTo(1);
         });
+    }
+
+    /** Whether the timeline, read with this token, says its reader may withdraw the introduction. */
+    private static boolean withdrawable(String id, String token) {
+        HttpResponse<String> response = service.get("/api/introductions/" + id, token);
+        assertThat(response.statusCode()).isEqualTo(200);
+        try {
+            JsonNode permissions = new ObjectMapper().readTree(response.body()).path("permissions");
+            assertThat(permissions.path("withdraw").isBoolean()).as(response.body()).isTrue();
+            return permissions.path("withdraw").asBoolean();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }
