@@ -28,6 +28,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * An introduction's timeline and an actor's inbox, read from the introduction views (fed by
@@ -69,19 +70,26 @@ class IntroductionViewController {
         List<String> sides = Arrays.asList(view.actorId, view.partnerActorId);
         Map<String, ActorEntry> entries = actors.actors(sides.stream().filter(Objects::nonNull).toList());
         access.checkMayReadIntroduction(principal, introductionId, sides, entries);
-        return IntroductionViewJson.timeline(view, namesOf(entries),
-                new IntroductionViewJson.Permissions(mayWithdraw(principal, view, entries)));
+        return IntroductionViewJson.timeline(view, namesOf(entries), permissions(principal, view, entries));
+    }
+
+    /** What the reader may do with the introduction now; {@code entries}: its sides' (at least), as read. */
+    private IntroductionViewJson.Permissions permissions(LabPrincipal principal, IntroductionView view,
+                                                        Map<String, ActorEntry> entries) {
+        List<ActorEntry> sides = Stream.of(view.actorId, view.partnerActorId).filter(Objects::nonNull)
+                .map(entries::get).filter(Objects::nonNull).toList();
+        return new IntroductionViewJson.Permissions(mayWithdraw(principal, view, sides));
     }
 
     /**
      * Whether the write API would take the principal's withdrawal (POST …/withdraw), by its rules: whoever proposed
      * it while still acting for one of the two actors, or an admin, while it waits for its answers.
      */
-    private boolean mayWithdraw(LabPrincipal principal, IntroductionView view, Map<String, ActorEntry> sides) {
+    private boolean mayWithdraw(LabPrincipal principal, IntroductionView view, List<ActorEntry> sides) {
         return view.stage == IntroductionStage.PROPOSED
                 && !IntroductionRules.answerPeriodOver(view.answerBy, clock.instant())
                 && IntroductionRules.mayWithdraw(view.proposer(), principal.subject(), principal.role().name())
-                && actorAccess.actsForOneOf(principal, sides.values());
+                && actorAccess.actsForOneOf(principal, sides);
     }
 
     /**
@@ -115,11 +123,16 @@ class IntroductionViewController {
         List<IntroductionView> kept = involving.stream()
                 .filter(view -> view.stage != null && stages.contains(view.stage))
                 .sorted(inboxOrder(actorId)).limit(limit).toList();
-        Set<String> partners = new HashSet<>();
-        kept.forEach(view -> partners.add(actorId.equals(view.actorId) ? view.partnerActorId : view.actorId));
-        Map<String, String> names = names(partners);
+        // Both sides of every line, in one read: the partners' names, and what the reader may do with each line.
+        Set<String> sides = new HashSet<>();
+        sides.add(actorId);
+        kept.forEach(view -> sides.add(actorId.equals(view.actorId) ? view.partnerActorId : view.actorId));
+        sides.remove(null);
+        Map<String, ActorEntry> sideEntries = actors.actors(sides);
+        Map<String, String> names = namesOf(sideEntries);
         List<IntroductionViewJson.InboxEntry> entries = new ArrayList<>();
-        kept.forEach(view -> entries.add(IntroductionViewJson.inboxEntry(view, actorId, names)));
+        kept.forEach(view -> entries.add(IntroductionViewJson.inboxEntry(view, actorId, names,
+                permissions(principal, view, sideEntries))));
         int waiting = (int) involving.stream().filter(view -> view.waitsFor(actorId)).count();
         return new IntroductionViewJson.Inbox(actorId, waiting, byStatus, entries);
     }
@@ -147,12 +160,6 @@ class IntroductionViewController {
             }
         }
         return stages;
-    }
-
-    private Map<String, String> names(Set<String> ids) {
-        Set<String> known = new HashSet<>(ids);
-        known.remove(null);
-        return namesOf(actors.actors(known));
     }
 
     private static Map<String, String> namesOf(Map<String, ActorEntry> entries) {

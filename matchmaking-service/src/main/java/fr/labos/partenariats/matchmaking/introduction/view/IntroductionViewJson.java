@@ -49,13 +49,14 @@ final class IntroductionViewJson {
 
     /**
      * One line of an actor's inbox, with what a reader answers and acts on — the matcher's sentence, the note of the
-     * proposal, the meetings — so that a page lists the inbox in one request rather than one more per introduction.
+     * proposal, the meetings, what the reader may do with it ({@link Permissions}) — so that a page lists the inbox in one request rather than one more per introduction.
      * {@code sequence}: the introduction's last step the view took in (its events are numbered from 0), as the live
      * stream numbers them: a page told of step n reads again until its line is there.
      */
     record InboxEntry(String id, String status, String statusLabel, boolean waitingForYourAnswer, Instant answerBy,
                       String side, ActorRef partner, String source, Instant proposedAt, Instant lastStepAt,
-                      String lastStep, String sentence, String note, List<MeetingEntry> meetings, long sequence) {
+                      String lastStep, String sentence, String note, List<MeetingEntry> meetings,
+                      Permissions permissions, long sequence) {
     }
 
     /** {@code GET /api/actors/{id}/introductions}: what waits for this actor's answer first, then the latest. */
@@ -69,13 +70,15 @@ final class IntroductionViewJson {
                 view.note, view.answerBy, view.acceptedBy, milestones(view), view.meetings, view.steps, permissions);
     }
 
-    static InboxEntry inboxEntry(IntroductionView view, String actorId, Map<String, String> names) {
+    static InboxEntry inboxEntry(IntroductionView view, String actorId, Map<String, String> names,
+                                 Permissions permissions) {
         boolean asked = actorId.equals(view.actorId);
         String partner = asked ? view.partnerActorId : view.actorId;
         String lastStep = view.steps.isEmpty() ? null : view.steps.get(view.steps.size() - 1).what();
         return new InboxEntry(view.id, slug(view), label(view), view.waitsFor(actorId), view.answerBy,
                 asked ? "demandeur" : "sollicité", ref(partner, names), view.source == null ? null : view.source.name(),
-                view.proposedAt, view.lastStepAt, lastStep, view.sentence, view.note, view.meetings, view.sequence);
+                view.proposedAt, view.lastStepAt, lastStep, view.sentence, view.note, view.meetings,
+                permissions, view.sequence);
     }
 
     private static Milestones milestones(IntroductionView view) {

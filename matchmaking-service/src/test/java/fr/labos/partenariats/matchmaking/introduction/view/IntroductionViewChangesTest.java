@@ -120,7 +120,8 @@ class IntroductionViewChangesTest {
                 new IntroductionViewJson.Permissions(false));
         assertThat(timeline.status()).isEqualTo("partnership");
         assertThat(timeline.statusLabel()).isEqualTo("partenariat conclu");
-        assertThat(IntroductionViewJson.inboxEntry(view, "a", Map.of()).status()).isEqualTo("partnership");
+        assertThat(IntroductionViewJson.inboxEntry(view, "a", Map.of(),
+                new IntroductionViewJson.Permissions(false)).status()).isEqualTo("partnership");
 
         for (Told told : story) {
             assertThat(IntroductionViewChanges.apply(view, event(told))).as("redelivered").isFalse();

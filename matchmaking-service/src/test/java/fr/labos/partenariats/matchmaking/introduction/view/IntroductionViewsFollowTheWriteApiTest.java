@@ -60,10 +60,10 @@ class IntroductionViewsFollowTheWriteApiTest {
         // Who may withdraw it: its proposer and admins, not another facilitator of the territory nor a side's member —
         // as the write API answers them.
         TestTokens.Token colleague = TestTokens.facilitator("DEPARTEMENT:38");
-        assertThat(withdrawable(id, facilitator.sign())).as("its proposer").isTrue();
-        assertThat(withdrawable(id, TestTokens.admin().sign())).as("an admin").isTrue();
-        assertThat(withdrawable(id, colleague.sign())).as("another facilitator of Isère").isFalse();
-        assertThat(withdrawable(id, TestTokens.member("api-a").sign())).as("a member of a side").isFalse();
+        assertThat(withdrawable(id, facilitator.sign(), "api-b")).as("its proposer").isTrue();
+        assertThat(withdrawable(id, TestTokens.admin().sign(), "api-b")).as("an admin").isTrue();
+        assertThat(withdrawable(id, colleague.sign(), "api-b")).as("another facilitator of Isère").isFalse();
+        assertThat(withdrawable(id, TestTokens.member("api-a").sign(), "api-a")).as("a member of a side").isFalse();
         assertThat(service.post("/api/introductions/" + id + "/withdraw", colleague.sign(), "{}").statusCode()).isEqualTo(403);
         JsonNode inbox = service.getJson("/api/actors/api-b/introductions");
         assertThat(inbox.path("introductions").get(0).path("id").asText()).isEqualTo(id);
@@ -83,8 +83,8 @@ class IntroductionViewsFollowTheWriteApiTest {
         assertThat(steps.get(2).path("role").asText()).isEqualTo("ADMIN");
         assertThat(steps.get(2).path("actingFor").asText()).isEqualTo("api-b");
         // Answered by both sides: withdrawn by nobody.
-        assertThat(withdrawable(id, facilitator.sign())).as("its proposer, once accepted").isFalse();
-        assertThat(withdrawable(id, admin)).as("an admin, once accepted").isFalse();
+        assertThat(withdrawable(id, facilitator.sign(), "api-a")).as("its proposer, once accepted").isFalse();
+        assertThat(withdrawable(id, admin, "api-b")).as("an admin, once accepted").isFalse();
         assertThat(service.post("/api/introductions/" + id + "/withdraw", facilitator.sign(), "{}").statusCode()).isEqualTo(409);
         await().atMost(ofSeconds(10)).untilAsserted(() -> {
             JsonNode funnel = service.getJson("/api/dashboard/funnel");
@@ -93,14 +93,34 @@ class IntroductionViewsFollowTheWriteApiTest {
         });
     }
 
-    /** Whether the timeline, read with this token, says its reader may withdraw the introduction. */
-    private static boolean withdrawable(String id, String token) {
-        HttpResponse<String> response = service.get("/api/introductions/" + id, token);
-        assertThat(response.statusCode()).isEqualTo(200);
+    /**
+     * Whether the timeline, read with this token, says its reader may withdraw the introduction; the line of the
+     * introduction in the inbox of {@code side}, read with the same token, says the same.
+     */
+    private static boolean withdrawable(String id, String token, String side) {
+        boolean fromTimeline = permissions(service.get("/api/introductions/" + id, token)).path("withdraw").asBoolean();
+        JsonNode inbox = read(service.get("/api/actors/" + side + "/introductions", token));
+        JsonNode line = null;
+        for (JsonNode entry : inbox.path("introductions")) {
+            line = entry.path("id").asText().equals(id) ? entry : line;
+        }
+        assertThat(line).as("the line of " + id + " in " + inbox).isNotNull();
+        assertThat(line.path("permissions").path("withdraw").isBoolean()).as(line.toString()).isTrue();
+        assertThat(line.path("permissions").path("withdraw").asBoolean()).as("the inbox as the timeline")
+                .isEqualTo(fromTimeline);
+        return fromTimeline;
+    }
+
+    private static JsonNode permissions(HttpResponse<String> timeline) {
+        JsonNode permissions = read(timeline).path("permissions");
+        assertThat(permissions.path("withdraw").isBoolean()).as(timeline.body()).isTrue();
+        return permissions;
+    }
+
+    private static JsonNode read(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         try {
-            JsonNode permissions = new ObjectMapper().readTree(response.body()).path("permissions");
-            assertThat(permissions.path("withdraw").isBoolean()).as(response.body()).isTrue();
-            return permissions.path("withdraw").asBoolean();
+            return new ObjectMapper().readTree(response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
