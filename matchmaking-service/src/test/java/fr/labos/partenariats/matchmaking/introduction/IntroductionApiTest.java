@@ -526,9 +526,9 @@ class IntroductionApiTest {
         HttpResponse<String> english = service.post("/api/introductions/" + id + "/accept", member,
                 "{\"actingFor\": \"%s\"}".formatted(ASSOCIATION), "en");
         assertThat(RunningMatchmaking.parse(french.body()).path("detail").asText())
-                .isEqualTo("La mise en relation « " + id + " » a été retirée par son auteur.");
+                .isEqualTo("La mise en relation « " + id + " » a été retirée.");
         assertThat(RunningMatchmaking.parse(english.body()).path("detail").asText())
-                .isEqualTo("Introduction \"" + id + "\" was withdrawn by its author.");
+                .isEqualTo("Introduction \"" + id + "\" was withdrawn.");
         assertThat(store.eventTypes(id)).containsExactly("IntroductionProposedEvent", "IntroductionWithdrawnEvent");
     }
 

@@ -4,6 +4,6 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 public class IntroductionWithdrawn extends IntroductionConflict {
 
     public IntroductionWithdrawn(String introductionId) {
-        super("la mise en relation " + introductionId + " a été retirée par son auteur", introductionId);
+        super("la mise en relation " + introductionId + " a été retirée", introductionId);
     }
 }

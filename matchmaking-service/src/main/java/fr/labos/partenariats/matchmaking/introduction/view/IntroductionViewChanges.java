@@ -140,7 +140,7 @@ final class IntroductionViewChanges {
         if (payload instanceof IntroductionWithdrawnEvent e) {
             view.stage = IntroductionStage.WITHDRAWN;
             view.withdrawnAt = e.withdrawnAt();
-            return step(event, "retirée par qui l'avait proposée", e.withdrawnAt()).text(e.reason()).build();
+            return step(event, withdrawnBy(view, event), e.withdrawnAt()).text(e.reason()).build();
         }
         if (payload instanceof MeetingScheduledEvent e) {
             view.meetings.add(new MeetingEntry(e.meetingId(), e.startsAt(), e.location(), "scheduled", e.scheduledAt()));
@@ -232,6 +232,17 @@ final class IntroductionViewChanges {
 
     private static LocalDate earliest(LocalDate current, LocalDate day) {
         return current == null || day.isBefore(current) ? day : current;
+    }
+
+    /**
+     * Its proposer withdraws an introduction, or an admin anyone's: the step says which, as the event's principal
+     * does (a replay gives the same words).
+     */
+    private static String withdrawnBy(IntroductionView view, IntroductionEvent event) {
+        if (event.subject() != null && event.subject().equals(view.proposer())) {
+            return "retirée par qui l'avait proposée";
+        }
+        return "ADMIN".equals(event.role()) ? "retirée par un administrateur" : "retirée";
     }
 
     private static StepBuilder step(IntroductionEvent event, String what, Instant at) {

@@ -87,6 +87,29 @@ class IntroductionViewChangesTest {
     }
 
     @Test
+    void aWithdrawalSaysWhetherItsProposerOrAnAdminTookItBack() {
+        IntroductionView byProposer = new IntroductionView();
+        List<Told> story = new IntroductionStories().withdrawn("i6", "a", "b", T0).events();
+        story.forEach(told -> IntroductionViewChanges.apply(byProposer, event(told)));
+        assertThat(byProposer.steps).last().satisfies(step -> {
+            assertThat(step.what()).isEqualTo("retirée par qui l'avait proposée");
+            assertThat(step.subject()).isEqualTo("sub-facilitator");
+        });
+
+        // The same proposal, taken back by an admin.
+        IntroductionView byAdmin = new IntroductionView();
+        IntroductionViewChanges.apply(byAdmin, event(story.get(0)));
+        Told withdrawal = story.get(1);
+        IntroductionViewChanges.apply(byAdmin, new IntroductionEvent("i6#1", "IntroductionWithdrawnEvent", "i6", 1,
+                withdrawal.at(), withdrawal.event(), "sub-admin", "ADMIN", null));
+        assertThat(byAdmin.stage).isEqualTo(IntroductionStage.WITHDRAWN);
+        assertThat(byAdmin.steps).last().satisfies(step -> {
+            assertThat(step.what()).isEqualTo("retirée par un administrateur");
+            assertThat(step.subject()).isEqualTo("sub-admin");
+        });
+    }
+
+    @Test
     void anEventMissingWhatTheContractRequiresIsRefusedBeforeTouchingTheView() {
         IntroductionView view = new IntroductionView();
         IntroductionEvent noDate = new IntroductionEvent("e", "IntroductionAcceptedEvent", "i4", 0, T0,
