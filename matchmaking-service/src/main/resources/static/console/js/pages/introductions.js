@@ -4,6 +4,7 @@ import { matchmaking, profile, Problem } from '../api.js';
 import { currentSession } from '../auth.js';
 import { changesIntroductions, onEvent } from '../live.js';
 import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, select, showProblem } from '../ui.js';
+import { meetingsSection } from './meetings.js';
 
 const REASONS = { NOT_RELEVANT: 'Pas pertinent pour nous', ALREADY_PARTNERS: 'Déjà partenaires', NOT_NOW: 'Pas maintenant', COMPETITOR: 'Concurrent', OTHER: 'Autre raison' };
 /** The outcomes, in the words of the stages the cards show once recorded (IntroductionStage: « pas de suite »…). */
@@ -149,8 +150,8 @@ function carryOver(before, after, entry) {
 }
 
 /**
- * An introduction's card. {@code redrawLater}: what it read of its own (the detail, the partner's contact) failed, so the
- * next reading of the inbox draws it anew even if its entry did not change.
+ * An introduction's card. {@code redrawLater}: what it read of its own (the partner's contact) failed, so the next
+ * reading of the inbox draws it anew even if its entry did not change.
  */
 function card(actorId, actorName, entry, reload, histories, redrawLater) {
   const partner = entry.partner || {};
@@ -161,13 +162,10 @@ function card(actorId, actorName, entry, reload, histories, redrawLater) {
       entry.side ? ` — vous êtes ${entry.side}` : '',
       entry.waitingForYourAnswer && entry.answerBy ? ` — réponse attendue avant le ${formatDeadline(entry.answerBy)}` : ''),
     entry.lastStep ? h('p', { class: 'aide' }, `Dernière étape : ${entry.lastStep}`) : null,
+    // The matcher's sentence and the proposal's note come with the inbox line: no request more per card.
+    entry.sentence ? h('p', { class: 'phrase' }, entry.sentence) : null,
+    entry.note ? h('p', {}, `Message : ${entry.note}`) : null,
     h('div', { class: 'probleme-formulaire' }));
-  // The matcher's sentence and the note are in the introduction itself.
-  matchmaking(`/api/introductions/${entry.id}`).then(detail => {
-    const at = item.querySelector('.probleme-formulaire');
-    if (detail.match && detail.match.sentence) at.before(h('p', { class: 'phrase' }, detail.match.sentence));
-    if (detail.note) at.before(h('p', {}, `Message : ${detail.note}`));
-  }).catch(redrawLater);
   // The card on the page now: this one, or the one that replaced it while a request was under way.
   const current = () => (item.isConnected ? item : document.querySelector(`li[data-introduction="${CSS.escape(entry.id)}"]`)) || item;
   const act = (path, body, message, button) => busyWhile(button, async () => {
@@ -218,7 +216,7 @@ function card(actorId, actorName, entry, reload, histories, redrawLater) {
     partnerContact(partner.id)
       .then(c => contact.replaceChildren(h('h3', {}, 'Contact du partenaire'), h('p', { 'data-contact': partner.id }, `${c.name} — ${c.email}${c.phone ? ` — ${c.phone}` : ''}`)))
       .catch(e => { contact.replaceChildren(problemBox(e)); redrawLater(); });
-    item.append(contact, outcomeForm(actorId, entry, reload));
+    item.append(contact, meetingsSection(actorId, entry, reload, remember), outcomeForm(actorId, entry, reload));
   }
   // The history names the actors acted for by their ids: the two of this introduction are known here by name.
   item.append(historyPanel(entry.id, histories, { [actorId]: actorName, [partner.id]: partner.name }));
