@@ -109,6 +109,29 @@ export function labToday(now = new Date()) {
   return `${part('year')}-${part('month')}-${part('day')}`;
 }
 
+/**
+ * The instant that a day and an hour in the lab's zone name (« 2026-12-04 » and « 14:30 », the values of inputs of type
+ * date and time), as the API takes instants: a meeting typed at 14:30 is at 14:30 in Paris whatever the browser's
+ * zone. Null when either is missing or unreadable. An hour the clocks skip in spring is taken an hour later; one they
+ * go through twice in autumn, the second time.
+ */
+export function labInstant(day, time) {
+  const wall = Date.parse(`${day}T${time}Z`); // the lab's clock read as if it were UTC
+  if (!day || !time || Number.isNaN(wall)) return null;
+  // Paris's offset depends on the instant sought: taken at the wall time read as UTC, then at the instant it gives.
+  const guess = wall - labOffset(wall);
+  return new Date(wall - labOffset(guess)).toISOString();
+}
+
+/** How far the lab's clock is ahead of UTC at an instant, in milliseconds. */
+function labOffset(instant) {
+  const parts = new Intl.DateTimeFormat('en-GB', { timeZone: LAB_TIME_ZONE, hourCycle: 'h23', year: 'numeric',
+    month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric' }).formatToParts(new Date(instant));
+  const part = type => Number(parts.find(p => p.type === type).value);
+  const onTheLabsClock = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'), part('second'));
+  return onTheLabsClock - Math.floor(instant / 1000) * 1000; // the parts stop at the second
+}
+
 /** A plain day of the API ("2026-12-04"): the day it names, in every zone. */
 const PLAIN_DAY = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -5,6 +5,7 @@ import { matchmaking, profile, Problem } from '../api.js';
 import { currentSession } from '../auth.js';
 import { changesIntroductions, onEvent } from '../live.js';
 import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, clearProblems, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, select, showProblem } from '../ui.js';
+import { meetingsSection } from './meetings.js';
 
 const REASONS = { NOT_RELEVANT: 'Pas pertinent pour nous', ALREADY_PARTNERS: 'Déjà partenaires', NOT_NOW: 'Pas maintenant', COMPETITOR: 'Concurrent', OTHER: 'Autre raison' };
 /** The outcomes, in the words of the stages the cards show once recorded (IntroductionStage: « pas de suite »…). */
@@ -23,9 +24,6 @@ export async function render(main, context, actorId) {
   const empty = h('p', { hidden: true }, 'Aucune mise en relation pour l’instant.');
   // What the reader opened (a history, its verification) stays as it was when its card is drawn anew.
   const histories = new Map();
-  // Whether the reader may withdraw each introduction, as its detail last said (the API's answer): a card drawn anew
-  // offers « Retirer » at once, and so keeps a confirmation the reader had opened, until its own detail says otherwise.
-  const withdrawable = new Map();
   /** The cards on the page, by introduction id, with the inbox entry each was drawn from. */
   const drawn = new Map();
   main.replaceChildren(h('h1', {}, `Mises en relation de ${actor.name}`), summary, problemAt, list, empty);
@@ -50,7 +48,7 @@ export async function render(main, context, actorId) {
       const key = JSON.stringify(entry);
       const before = drawn.get(entry.id);
       if (before && before.key === key) return before.item;
-      const item = card(actorId, actor.name, entry, load, histories, withdrawable, () => { const now = drawn.get(entry.id); if (now) now.key = null; });
+      const item = card(actorId, actor.name, entry, load, histories, () => { const now = drawn.get(entry.id); if (now) now.key = null; });
       if (before) {
         carryOver(before.item, item, entry);
         if (before.item.contains(focused)) focusInstead = sameControl(focused, item);
@@ -158,11 +156,10 @@ function carryOver(before, after, entry) {
 }
 
 /**
- * An introduction's card. {@code withdrawable}: by introduction, whether the reader may withdraw it, as the page last
- * read. {@code redrawLater}: what it read of its own (the detail, the partner's contact) failed, so the next reading of
- * the inbox draws it anew even if its entry did not change.
+ * An introduction's card. {@code redrawLater}: what it read of its own (the partner's contact) failed, so the next
+ * reading of the inbox draws it anew even if its entry did not change.
  */
-function card(actorId, actorName, entry, reload, histories, withdrawable, redrawLater) {
+function card(actorId, actorName, entry, reload, histories, redrawLater) {
   const partner = entry.partner || {};
   const item = h('li', { class: 'carte', 'data-introduction': entry.id },
     h('h2', {}, partner.name || 'Organisation'),
@@ -171,30 +168,14 @@ function card(actorId, actorName, entry, reload, histories, withdrawable, redraw
       entry.side ? ` — vous êtes ${entry.side}` : '',
       entry.waitingForYourAnswer && entry.answerBy ? ` — réponse attendue avant le ${formatDeadline(entry.answerBy)}` : ''),
     entry.lastStep ? h('p', { class: 'aide' }, `Dernière étape : ${entry.lastStep}`) : null,
+    // The matcher's sentence and the proposal's note come with the inbox line: no request more per card.
+    entry.sentence ? h('p', { class: 'phrase' }, entry.sentence) : null,
+    entry.note ? h('p', {}, `Message : ${entry.note}`) : null,
     h('div', { class: 'probleme-formulaire' }));
-  // « Retirer la mise en relation », offered as the API says the reader may (its proposer, or an admin, while it waits
-  // for its answers): the console keeps no copy of that rule. At once when the page read it already, while the
-  // introduction is still proposed; then as the card's own reading of the introduction says.
+  // « Retirer la mise en relation », offered as the inbox line says the reader may (its proposer, or an admin, while it
+  // waits for its answers): the console keeps no copy of that rule.
   const withdrawAt = h('div', {});
-  const offerWithdrawal = may => {
-    if (may && !withdrawAt.hasChildNodes()) withdrawAt.append(...withdrawal(entry, reload));
-    if (!may && withdrawAt.hasChildNodes()) {
-      // A confirmation the reader had open (its answer period ended meanwhile): gone, and they are told why.
-      const open = withdrawAt.querySelector('form[data-form="withdraw"]:not([hidden])');
-      withdrawAt.replaceChildren();
-      if (open) announce('Cette mise en relation ne peut plus être retirée : votre saisie ne peut pas être envoyée.');
-    }
-  };
-  if (entry.status === 'proposed') offerWithdrawal(withdrawable.get(entry.id) === true);
-  // The matcher's sentence and the note are in the introduction itself, and so is what the reader may do with it.
-  matchmaking(`/api/introductions/${entry.id}`).then(detail => {
-    const at = item.querySelector('.probleme-formulaire');
-    if (detail.match && detail.match.sentence) at.before(h('p', { class: 'phrase' }, detail.match.sentence));
-    if (detail.note) at.before(h('p', {}, `Message : ${detail.note}`));
-    const may = detail.permissions?.withdraw === true;
-    withdrawable.set(entry.id, may);
-    offerWithdrawal(may);
-  }).catch(redrawLater);
+  if (entry.permissions?.withdraw === true) withdrawAt.append(...withdrawal(entry, reload));
   // The card on the page now: this one, or the one that replaced it while a request was under way.
   const current = () => (item.isConnected ? item : document.querySelector(`li[data-introduction="${CSS.escape(entry.id)}"]`)) || item;
   const act = (path, body, message, button) => busyWhile(button, async () => {
@@ -246,7 +227,7 @@ function card(actorId, actorName, entry, reload, histories, withdrawable, redraw
     partnerContact(partner.id)
       .then(c => contact.replaceChildren(h('h3', {}, 'Contact du partenaire'), h('p', { 'data-contact': partner.id }, `${c.name} — ${c.email}${c.phone ? ` — ${c.phone}` : ''}`)))
       .catch(e => { contact.replaceChildren(problemBox(e)); redrawLater(); });
-    item.append(contact, outcomeForm(actorId, entry, reload));
+    item.append(contact, meetingsSection(actorId, entry, reload, remember), outcomeForm(actorId, entry, reload));
   }
   // The history names the actors acted for by their ids: the two of this introduction are known here by name.
   item.append(historyPanel(entry.id, histories, { [actorId]: actorName, [partner.id]: partner.name }));

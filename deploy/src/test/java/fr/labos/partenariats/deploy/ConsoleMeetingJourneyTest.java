@@ -1,0 +1,239 @@
+package fr.labos.partenariats.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.schema.common.LabCalendar;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The meetings of an introduction both sides accepted, in a real headless Chromium set to Martinique's time, on the
+ * demo territory with sign-in on: its card is drawn from the inbox line alone (the proposal's note with it); a member
+ * plans one (a date more than a year ahead is refused next to the date; the form keeps what was typed while the
+ * partner plans another meanwhile), sees it listed « prévue » at the hour typed, Paris's, with its place, says it was
+ * held and the partner's one missed, and the introduction's timeline has the steps.
+ */
+@ExtendWith(SignedInLab.Resolver.class)
+class ConsoleMeetingJourneyTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int DESKTOP = 1280;
+    /** The lab's zone: the hours a member types and reads are its hours. */
+    private static final ZoneId LAB_TIME_ZONE = LabCalendar.ZONE;
+    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("HH:mm");
+    private static final String PLACE = "Maison des associations de Voiron";
+    private static final String NOTE = "Premier échange sur le transport solidaire";
+    private static final String PROPOSAL_NOTE = "Je vous propose d'en parler.";
+
+    @Test
+    void aMemberPlansAMeetingThenSaysItWasHeld(SignedInLab lab) {
+        // Introduced by the facilitator of Isère and accepted by both sides: Tremplin and an association of Isère that
+        // Mobilité solidaire's member has just registered (a pair no other test introduced before).
+        String tremplin = lab.actor("tremplin-insertion");
+        String partner = isereNewcomer(lab, "member-mobilite", "Association des rencontres");
+        String introduction = id(lab.send("POST", lab.matchmaking.resolve("/api/introductions"), "facilitator-isere", """
+                {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "%s"}"""
+                .formatted(partner, tremplin, PROPOSAL_NOTE)).body());
+        accept(lab, introduction, "member-mobilite", partner);
+        accept(lab, introduction, "member-tremplin", tremplin);
+        Awaitility.await("both acceptances in the inbox").atMost(Duration.ofSeconds(30)).until(() -> "accepted".equals(
+                timeline(lab, introduction).path("status").asText()));
+        String card = "li[data-introduction='" + introduction + "']";
+        String plan = card + " form[data-form='rencontre']";
+        String partnersMeeting;
+        String meeting;
+        try (ConsoleBrowser browser = ConsoleBrowser.open("rencontres", DESKTOP)) {
+            browser.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "America/Martinique"));
+            browser.signIn(lab, "member-tremplin");
+            browser.go(lab, "#/mises-en-relation/" + tremplin, "mises-en-relation");
+            WebElement form = browser.await(By.cssSelector(plan));
+            assertThat(browser.driver.findElement(By.cssSelector(card)).getText()).contains("Aucune rencontre planifiée")
+                    .contains("Message : " + PROPOSAL_NOTE);
+            // The note, as the meetings, came with the inbox line: the card does not read its introduction again.
+            assertThat(browser.script("return performance.getEntriesByType('resource')"
+                    + ".filter(entry => entry.name.endsWith('/api/introductions/' + arguments[0])).length;", introduction))
+                    .as("readings of the introduction by its card").isEqualTo(0L);
+            assertThat(form.getText()).as("a reader elsewhere is told whose hour it is").contains("À l’heure de Paris.");
+
+            // A date more than a year ahead (a year mistyped): refused, and said next to the date.
+            LocalDate tooFar = LocalDate.now(LAB_TIME_ZONE).plusYears(2);
+            fill(browser, plan, tooFar.toString(), "10:00");
+            form.findElement(By.name("place")).sendKeys(PLACE);
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            WebElement refusal = browser.await(By.cssSelector(plan + " input[name=day][aria-invalid=true] + .erreur-champ"));
+            assertThat(refusal.getText()).contains("année à venir");
+            assertThat(focusedField(browser)).as("the focus on the date refused").isEqualTo("day");
+            assertThat(timeline(lab, introduction).path("meetings")).as("nothing planned").isEmpty();
+            browser.shot("rencontre-refusee");
+            browser.assertAccessible("a meeting refused");
+
+            // The partner plans a meeting meanwhile (the day before): the card is drawn anew, the form kept as typed.
+            browser.script("document.querySelector(arguments[0]).__drawnFirst = true;", card);
+            partnersMeeting = id(lab.send("POST", meetings(lab, introduction), "member-mobilite", """
+                    {"startsAt": "%s", "place": "Visioconférence", "actingFor": "%s"}"""
+                    .formatted(Instant.now().minus(Duration.ofDays(1)), partner)).body());
+            browser.await(By.cssSelector(card + " li[data-rencontre='" + partnersMeeting + "']"));
+            assertThat(browser.script("return document.querySelector(arguments[0]).__drawnFirst === true;", card))
+                    .as("the card, drawn anew").isEqualTo(false);
+            assertThat(browser.script("return document.querySelector(arguments[0]).elements.place.value;", plan)).isEqualTo(PLACE);
+            assertThat(browser.script("return document.querySelector(arguments[0]).elements.day.value;", plan)).isEqualTo(tooFar.toString());
+
+            // Two hours ago, in Paris: planned, then listed at that hour with its place.
+            ZonedDateTime startsAt = ZonedDateTime.now(LAB_TIME_ZONE).minusHours(2).truncatedTo(ChronoUnit.MINUTES);
+            fill(browser, plan, startsAt.toLocalDate().toString(), HOUR.format(startsAt));
+            browser.driver.findElement(By.cssSelector(plan + " button[type=submit]")).click();
+            String ours = card + " li[data-rencontre]:not([data-rencontre='" + partnersMeeting + "'])";
+            WebElement line = browser.await(By.cssSelector(ours));
+            meeting = line.getAttribute("data-rencontre");
+            assertThat(line.getText()).contains(day(startsAt) + " à " + HOUR.format(startsAt) + " (heure de Paris)")
+                    .contains(PLACE).contains("prévue");
+            JsonNode planned = meetingOf(timeline(lab, introduction), meeting);
+            assertThat(Instant.parse(planned.path("startsAt").asText())).as("the hour typed, Paris's").isEqualTo(startsAt.toInstant());
+            assertThat(planned.path("location").asText()).isEqualTo(PLACE);
+            browser.settled().until(driver -> "".equals(browser.script(
+                    "return document.querySelector(arguments[0]).elements.place.value;", plan)));
+            browser.shot("rencontre-prevue");
+            browser.assertAccessible("the meetings of an introduction");
+
+            // Held, with a note; the partner's one missed.
+            String conclude = card + " form[data-form='rencontre-" + meeting + "']";
+            browser.settled().until(driver -> {
+                driver.findElement(By.cssSelector(conclude + " input[name=note]")).sendKeys(NOTE);
+                return true;
+            });
+            browser.settled().until(driver -> {
+                driver.findElement(By.xpath(xpathOf(introduction, meeting) + "//button[normalize-space()='Rencontre tenue']")).click();
+                return true;
+            });
+            WebElement held = browser.await(By.cssSelector(card + " li[data-rencontre='" + meeting + "'][data-statut-rencontre='held']"));
+            assertThat(held.getText()).contains("tenue").contains(PLACE);
+            browser.settled().until(driver -> {
+                driver.findElement(By.xpath(xpathOf(introduction, partnersMeeting) + "//button[normalize-space()='Rencontre manquée']")).click();
+                return true;
+            });
+            WebElement missed = browser.await(By.cssSelector(card + " li[data-rencontre='" + partnersMeeting + "'][data-statut-rencontre='missed']"));
+            assertThat(missed.getText()).contains("manquée").contains("Visioconférence");
+            browser.shot("rencontres-tenue-et-manquee");
+            browser.assertAccessible("meetings held and missed");
+        }
+        JsonNode view = timeline(lab, introduction);
+        List<String> types = new ArrayList<>();
+        view.path("steps").forEach(step -> types.add(step.path("type").asText()));
+        assertThat(types).containsSubsequence("MeetingScheduledEvent", "MeetingScheduledEvent", "MeetingHeldEvent",
+                "MeetingMissedEvent");
+        assertThat(view.path("steps").toString()).contains(NOTE);
+        assertThat(meetingOf(view, meeting).path("status").asText()).isEqualTo("held");
+        assertThat(meetingOf(view, partnersMeeting).path("status").asText()).isEqualTo("missed");
+        assertThat(view.path("status").asText()).isEqualTo("met");
+    }
+
+    /**
+     * The day and the hour a member types are the lab's, whatever the browser's zone: read in the console's own module
+     * in a browser set to Martinique, including the hour the clocks skip in spring (taken an hour later) and the one
+     * they go through twice in autumn (the second time).
+     */
+    @Test
+    void theHourTypedIsTheLabsWhateverTheBrowsersZone(SignedInLab lab) {
+        try (ConsoleBrowser browser = ConsoleBrowser.open("heures-du-labo", DESKTOP)) {
+            browser.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "America/Martinique"));
+            browser.driver.get(lab.console().toString());
+            browser.awaitReady("connexion");
+            browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+            Object instants = browser.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import(new URL('js/ui.js', document.baseURI).href).then(ui => [
+                      ui.labInstant('2026-12-05', '10:30'), ui.labInstant('2026-07-14', '23:59'),
+                      ui.labInstant('2026-03-29', '02:30'), ui.labInstant('2026-10-25', '02:30'),
+                      ui.labInstant('2026-12-05', ''), ui.labInstant('', '10:30')]).then(done, e => done(String(e)));
+                    """);
+            assertThat(instants).isEqualTo(Arrays.asList("2026-12-05T09:30:00.000Z", "2026-07-14T21:59:00.000Z",
+                    "2026-03-29T01:30:00.000Z", "2026-10-25T01:30:00.000Z", null, null));
+        }
+    }
+
+    /** Sets the day and the hour as the browser's pickers would (their typing order depends on the locale). */
+    private static void fill(ConsoleBrowser browser, String form, String day, String time) {
+        browser.script("""
+                const form = document.querySelector(arguments[0]);
+                form.elements.day.value = arguments[1];
+                form.elements.time.value = arguments[2];
+                form.elements.day.dispatchEvent(new Event('change', { bubbles: true }));""", form, day, time);
+    }
+
+    private static String xpathOf(String introduction, String meeting) {
+        return "//li[@data-introduction='" + introduction + "']//li[@data-rencontre='" + meeting + "']";
+    }
+
+    /** A day as the console writes it, in French (the first of a month as an ordinal). */
+    private static String day(ZonedDateTime at) {
+        String day = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH).format(at);
+        return day.startsWith("1 ") ? "1er" + day.substring(1) : day;
+    }
+
+    private static void accept(SignedInLab lab, String introduction, String account, String actor) {
+        assertThat(lab.send("POST", lab.matchmaking.resolve("/api/introductions/" + introduction + "/accept"), account,
+                "{\"actingFor\": \"%s\"}".formatted(actor)).statusCode()).isEqualTo(204);
+    }
+
+    private static URI meetings(SignedInLab lab, String introduction) {
+        return lab.matchmaking.resolve("/api/introductions/" + introduction + "/meetings");
+    }
+
+    private static JsonNode timeline(SignedInLab lab, String introduction) {
+        return json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction), "member-tremplin", null).body());
+    }
+
+    private static JsonNode meetingOf(JsonNode timeline, String meeting) {
+        for (JsonNode each : timeline.path("meetings")) {
+            if (each.path("meetingId").asText().equals(meeting)) return each;
+        }
+        throw new AssertionError("no meeting " + meeting + " in " + timeline.path("meetings"));
+    }
+
+    private static Object focusedField(ConsoleBrowser browser) {
+        return browser.script("return document.activeElement.name;");
+    }
+
+    /** An association of Isère registered by a demo member (its member then), once the matcher knows it. */
+    private static String isereNewcomer(SignedInLab lab, String account, String name) {
+        String actor = lab.create("/api/actors", account, AuthorizationMatrixTest.ISERE_ACTOR.formatted(
+                name, "nouvelle-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.org"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> lab.send("GET",
+                lab.matchmaking.resolve("/api/actors/" + actor + "/introductions"), account, null).statusCode() == 200);
+        return actor;
+    }
+
+    private static String id(String body) {
+        return json(body).path("id").asText();
+    }
+
+    private static JsonNode json(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(body, e);
+        }
+    }
+}

@@ -1,0 +1,116 @@
+// The meetings of an introduction both sides accepted, on its card of the inbox: each one planned (when, where) and
+// what became of it, a form to plan one, and for a meeting planned, « Rencontre tenue » or « Rencontre manquée ».
+import { matchmaking, Problem, serverNow } from '../api.js';
+import { KEPT_IN_HISTORY, LAB_TIME_ZONE, announce, busyWhile, clearProblems, field, formatDeadline, h, labInstant, showProblem } from '../ui.js';
+
+/** A meeting's status (the API's slugs), as the card says it of « une rencontre ». */
+const STATUSES = { scheduled: 'prévue', held: 'tenue', missed: 'manquée' };
+
+/**
+ * The « Rencontres » section of the card of an introduction both sides accepted (the introduction takes meetings from
+ * then on, whatever its outcomes), drawn from its inbox line ({@code entry}), which carries its meetings. Each form
+ * names itself (data-form) and is passed to {@code remember}, the page's note of what a form holds when drawn: a card
+ * drawn anew (the partner planned a meeting meanwhile) takes over the forms the reader started filling in.
+ */
+export function meetingsSection(actorId, entry, reload, remember) {
+  // In the order they take place, whatever the order they were planned in.
+  const meetings = [...(entry.meetings || [])].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
+  return h('div', { class: 'rencontres' },
+    h('h3', {}, 'Rencontres'),
+    meetings.length
+      ? h('ul', {}, meetings.map(meeting => meetingItem(actorId, entry, meeting, reload, remember)))
+      : h('p', { class: 'aide' }, 'Aucune rencontre planifiée pour l’instant.'),
+    scheduleForm(actorId, entry, reload, remember));
+}
+
+/** A meeting: when (the lab's hour, as deadlines are shown), where, its status; once planned, whether it took place. */
+function meetingItem(actorId, entry, meeting, reload, remember) {
+  return h('li', { 'data-rencontre': meeting.meetingId, 'data-statut-rencontre': meeting.status },
+    h('strong', {}, formatDeadline(meeting.startsAt)),
+    ` — ${meeting.location || 'lieu non précisé'} — `,
+    h('span', { class: 'etiquette' }, STATUSES[meeting.status] || meeting.status),
+    meeting.status === 'scheduled' ? concludeForm(actorId, entry, meeting, reload, remember) : null);
+}
+
+/**
+ * Held or missed, with an optional note, once: the introduction refuses to conclude a meeting twice, or before it
+ * starts. Two buttons rather than a submit, so that Entrée in the note records neither by mistake.
+ */
+function concludeForm(actorId, entry, meeting, reload, remember) {
+  const form = h('form', { novalidate: true, 'data-form': `rencontre-${meeting.meetingId}` },
+    h('div', { class: 'probleme-formulaire' }),
+    Date.parse(meeting.startsAt) > serverNow()
+      ? h('p', { class: 'aide' }, 'Une fois la rencontre commencée, dites si elle a eu lieu.') : null,
+    field('Note sur la rencontre (facultative)', h('input', { name: 'note' }), KEPT_IN_HISTORY),
+    h('div', { class: 'actions' },
+      h('button', { type: 'button', 'data-action': `tenue-${meeting.meetingId}`, onclick: () => conclude('held', 'Rencontre tenue enregistrée.') },
+        'Rencontre tenue'),
+      h('button', { type: 'button', class: 'secondaire', 'data-action': `manquee-${meeting.meetingId}`,
+        onclick: () => conclude('missed', 'Rencontre manquée enregistrée.') }, 'Rencontre manquée')));
+  form.addEventListener('submit', event => event.preventDefault());
+  const conclude = (status, message) => busyWhile(form, async () => {
+    try {
+      await matchmaking(`/api/introductions/${entry.id}/meetings/${encodeURIComponent(meeting.meetingId)}/${status}`, {
+        method: 'POST', body: { actingFor: actorId, note: form.elements.note.value.trim() || null } });
+      // Recorded: the form goes with its card, the meeting has no such form any more.
+      form.dataset.sent = 'true';
+      announce(message);
+      await shown(entry.id, meeting.meetingId, status);
+      await reload();
+    } catch (e) {
+      if (e instanceof Problem) showProblem(form, e); else throw e;
+    }
+  });
+  return remember(form);
+}
+
+/**
+ * A meeting planned: a day and an hour in the lab's zone (the console's days and hours are Paris's), and a place if
+ * known (the service takes a meeting without one). The service checks the date: at most a week before the proposal,
+ * within the coming year; its refusal is shown next to the date.
+ */
+function scheduleForm(actorId, entry, reload, remember) {
+  const elsewhere = Intl.DateTimeFormat().resolvedOptions().timeZone !== LAB_TIME_ZONE;
+  const form = h('form', { novalidate: true, 'data-form': 'rencontre' },
+    h('h4', {}, 'Planifier une rencontre'),
+    h('div', { class: 'probleme-formulaire' }),
+    // The API names the instant the day and the hour make (startsAt): its refusal goes next to the day.
+    field('Date', h('input', { type: 'date', name: 'day', 'data-champ': 'startsAt' })),
+    // A reader in Paris is not told the obvious.
+    field('Heure', h('input', { type: 'time', name: 'time' }), elsewhere ? 'À l’heure de Paris.' : undefined),
+    field('Lieu (facultatif)', h('input', { name: 'place' })),
+    h('button', { type: 'submit' }, 'Planifier la rencontre'));
+  // One meeting per click: a second submit while the first is sent plans nothing more.
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    busyWhile(form, async () => {
+      try {
+        const planned = await matchmaking(`/api/introductions/${entry.id}/meetings`, { method: 'POST', body: {
+          actingFor: actorId, startsAt: labInstant(form.elements.day.value, form.elements.time.value),
+          place: form.elements.place.value.trim() || null } });
+        announce('Rencontre planifiée.');
+        // Planned: the form is blank again (the card drawn anew takes it over while it has the focus).
+        form.reset();
+        clearProblems(form);
+        remember(form);
+        await shown(entry.id, planned.id, 'scheduled');
+        await reload();
+      } catch (e) {
+        if (e instanceof Problem) showProblem(form, e); else throw e;
+      }
+    });
+  });
+  return remember(form);
+}
+
+/**
+ * The view reads the events after the command is committed: asks it again, a few times, until it shows the meeting
+ * with its new status (then the page is redrawn from it), so that what was just recorded never seems lost.
+ */
+async function shown(introductionId, meetingId, status) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const view = await matchmaking(`/api/introductions/${introductionId}`).catch(() => null);
+    if ((view?.meetings || []).some(meeting => meeting.meetingId === meetingId && meeting.status === status)) return;
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+}
