@@ -271,17 +271,24 @@ export function coalescing(task) {
 
 /**
  * Draws anew with `draw` and gives the controls of `root` named by {@code data-cle} back what the user had in them, when
- * the new drawing still offers them: the choice made in a list, and the focus. A redraw brought by a live event takes
- * nothing from a choice being made, nor the keyboard's place.
+ * the new drawing still offers them: the choice made in a list, a box ticked or unticked (not yet sent: unlike what
+ * the page drew), and the focus. A redraw brought by a live event takes nothing from a choice being made, nor the
+ * keyboard's place.
  */
 export function keepingChoices(root, draw) {
   const chosen = [...root.querySelectorAll('select[data-cle]')].map(list => [list.dataset.cle, list.value]);
+  const ticked = [...root.querySelectorAll('input[type="checkbox"][data-cle]')].filter(box => box.checked !== box.defaultChecked)
+    .map(box => [box.dataset.cle, box.checked]);
   const focused = root.contains(document.activeElement) ? document.activeElement.dataset.cle : undefined;
   draw();
   const named = key => root.querySelector(`[data-cle="${CSS.escape(key)}"]`);
   for (const [key, value] of chosen) {
     const list = named(key);
     if (list && [...list.options].some(option => option.value === value)) list.value = value;
+  }
+  for (const [key, checked] of ticked) {
+    const box = named(key);
+    if (box && !box.disabled) box.checked = checked;
   }
   if (focused) named(focused)?.focus();
 }

@@ -29,8 +29,10 @@ import static org.awaitility.Awaitility.await;
  * admin plans one in La Réunion it is registered at too, not published yet; Tremplin's member finds both from the
  * navigation, its organisation's meetings (round, time, table, the partner's name, as the API's schedule seats them,
  * and no other organisation's), the session's local time, and downloads its calendar. A member whose organisation
- * takes part in no session is told so. The overseas plan, published while the page is open, appears there without a
- * reload. axe-core runs on each page, at 1280 and 390 px.
+ * takes part in no session is told so. Before the overseas plan is published, the member says on the page whom Tremplin
+ * wishes to meet: the wish reaches the session (as its admin reads it) and is shown made after a reload. The overseas
+ * plan, published while the page is open, appears there without a reload, and the wishes with it, no longer to change.
+ * axe-core runs on each page, at 1280 and 390 px.
  */
 @ExtendWith(SignedInLab.Resolver.class)
 class ConsoleMemberSessionsJourneyTest {
@@ -84,6 +86,12 @@ class ConsoleMemberSessionsJourneyTest {
                 date.plusDays(20)));
         register(lab, "admin", pending, tremplin);
         register(lab, "admin", pending, participants.get(1));
+        register(lab, "admin", pending, participants.get(2));
+        String wished = participants.get(1);
+        String notWished = participants.get(2);
+        JsonNode pendingOverview = json(expect(lab.send("GET", lab.matchmaking.resolve("/api/sessions/" + pending), "admin", null), 200));
+        String tremplinName = nameIn(pendingOverview, tremplin);
+        String wishedName = nameIn(pendingOverview, wished);
 
         try (ConsoleBrowser browser = ConsoleBrowser.open("membre-rencontres-express", 1280)) {
             browser.signIn(lab, MEMBER);
@@ -124,7 +132,19 @@ class ConsoleMemberSessionsJourneyTest {
             assertThat(overseas.findElement(By.cssSelector("[data-quand]")).getText())
                     .isEqualTo(frenchDay(date.plusDays(20)) + " à 14:00 (heure de La Réunion) — Saint-Denis, Maison de la vie associative");
             assertThat(overseas.getText()).contains("Le plan de table n’est pas encore publié");
-            assertThat(overseas.findElements(By.cssSelector("table, button"))).isEmpty();
+            assertThat(overseas.findElements(By.cssSelector("table, [data-cle^='calendrier']"))).isEmpty();
+            // Its wishes may still change: a form of its own, the other participants as boxes, none ticked yet.
+            WebElement wishes = overseas.findElement(By.cssSelector("form[data-souhaits='" + tremplin + "']"));
+            assertThat(wishes.findElement(By.cssSelector("fieldset legend")).getText())
+                    .isEqualTo("Organisations que " + tremplinName + " souhaite rencontrer");
+            assertThat(wishes.getText()).contains("Vos souhaits ne sont vus que par l’équipe d’animation");
+            assertThat(wishes.findElements(By.cssSelector("input[type=checkbox]"))).extracting(box -> box.getAttribute("value"))
+                    .containsExactlyInAnyOrder(wished, notWished);
+            assertThat(wishes.findElements(By.cssSelector("input:checked"))).isEmpty();
+            // The published session's wishes no longer change: no form there.
+            assertThat(session.findElements(By.cssSelector("form[data-souhaits]"))).isEmpty();
+            assertThat(session.findElement(By.cssSelector("[data-souhaits]")).getText())
+                    .contains(tremplinName + " n’a exprimé aucun souhait de rencontre pour cette session.");
             browser.shot("mes-rencontres");
             checkPage(browser, "the member's sessions");
 
@@ -146,6 +166,47 @@ class ConsoleMemberSessionsJourneyTest {
             assertThat(session.findElements(By.cssSelector("[role=alert]"))).as("no refusal").isEmpty();
             browser.settled().until(d -> d.findElement(By.id("annonces")).getText().equals("Calendrier téléchargé."));
 
+            // Tremplin wishes to meet one of the two others: ticked and saved on the page, the wish reaches the session.
+            By wishedBox = By.cssSelector("[data-cle='souhait-" + pending + "-" + tremplin + "-" + wished + "']");
+            By notWishedBox = By.cssSelector("[data-cle='souhait-" + pending + "-" + tremplin + "-" + notWished + "']");
+            browser.driver.findElement(wishedBox).click();
+            // Clicked twice at once, as an impatient double click: sent once (sent twice, the wish would be refused).
+            WebElement save = browser.driver.findElement(By.cssSelector("form[data-souhaits='" + tremplin + "'] button[type=submit]"));
+            assertThat(save.getText()).startsWith("Enregistrer mes souhaits");
+            browser.script("arguments[0].click(); arguments[0].click();", save);
+            browser.settled().until(d -> d.findElement(By.id("annonces")).getText()
+                    .equals("Souhait enregistré pour " + tremplinName + "."));
+            JsonNode sessionWishes = json(expect(lab.send("GET", lab.matchmaking.resolve("/api/sessions/" + pending), "admin", null), 200))
+                    .path("wishes");
+            assertThat(sessionWishes).extracting(w -> w.path("actorId").asText() + "→" + w.path("wishedActorId").asText())
+                    .containsExactly(tremplin + "→" + wished);
+            browser.settled().until(d -> d.findElement(wishedBox).getAttribute("disabled") != null);
+            assertThat(browser.driver.findElements(By.cssSelector("section[data-session='" + pending + "'] [role=alert]")))
+                    .as("no refusal").isEmpty();
+            // A box ticked, not saved yet, stays ticked when a live event draws the page anew: here a wish the admin
+            // expresses between the two others, of which the page shows nothing.
+            browser.driver.findElement(notWishedBox).click();
+            browser.script("window.__formulaire = document.querySelector(\"form[data-souhaits='" + tremplin + "']\");");
+            expect(lab.send("POST", lab.matchmaking.resolve("/api/sessions/" + pending + "/wishes"), "admin",
+                    "{\"actorId\": \"%s\", \"wishedActorId\": \"%s\"}".formatted(notWished, wished)), 204);
+            browser.settled().until(d -> Boolean.FALSE.equals(browser.script("return window.__formulaire.isConnected;")));
+            assertThat(browser.driver.findElement(notWishedBox).isSelected()).as("still ticked after the redraw").isTrue();
+            assertThat(browser.driver.findElements(By.cssSelector("[data-souhaits] input:checked")))
+                    .extracting(box -> box.getAttribute("value")).containsExactlyInAnyOrder(wished, notWished);
+
+            // Reloaded, the page shows the wish made: ticked, and not to untick (the API takes no wish back); the
+            // other box, never saved, open again.
+            browser.driver.navigate().refresh();
+            browser.awaitReady("mes-rencontres");
+            WebElement made = browser.await(wishedBox);
+            assertThat(made.isSelected()).isTrue();
+            assertThat(made.isEnabled()).isFalse();
+            assertThat(made.findElement(By.xpath("..")).getText()).isEqualTo(wishedName + " (souhait enregistré)");
+            assertThat(browser.driver.findElement(notWishedBox).isSelected()).isFalse();
+            assertThat(browser.driver.findElement(notWishedBox).isEnabled()).isTrue();
+            browser.shot("souhait-enregistre");
+            checkPage(browser, "the member's sessions, a wish made");
+
             // The admin publishes the plan overseas meanwhile: the open page shows it as it comes, without a reload.
             browser.script("window.__memePage = 'oui';");
             expect(lab.send("POST", lab.matchmaking.resolve("/api/sessions/" + pending + "/schedule/generate"), "admin", null), 200);
@@ -154,6 +215,11 @@ class ConsoleMemberSessionsJourneyTest {
             browser.settled().until(d -> !d.findElements(overseasCalendar).isEmpty());
             assertThat(browser.driver.findElement(By.cssSelector("section[data-session='" + pending + "']")).getText())
                     .contains("plan publié").doesNotContain("pas encore publié");
+            // The wishes, no longer to change: read only.
+            By closedWishes = By.cssSelector("section[data-session='" + pending + "'] [data-souhaits]");
+            browser.settled().until(d -> d.findElement(closedWishes).findElements(By.cssSelector("li[data-souhaite]")).stream()
+                    .map(WebElement::getText).toList().equals(List.of(wishedName)));
+            assertThat(browser.driver.findElement(closedWishes).findElements(By.cssSelector("form, input"))).isEmpty();
             assertThat(browser.script("return window.__memePage;")).as("no reload").isEqualTo("oui");
         }
     }
@@ -177,6 +243,14 @@ class ConsoleMemberSessionsJourneyTest {
         } finally {
             lab.leaveEveryOrganisation("member-newcomer");
         }
+    }
+
+    /** A participant's name, as the session's overview gives it. */
+    private static String nameIn(JsonNode overview, String actorId) {
+        for (JsonNode participant : overview.path("participants")) {
+            if (participant.path("actorId").asText().equals(actorId)) return participant.path("name").asText();
+        }
+        throw new AssertionError(actorId + " is no participant of " + overview);
     }
 
     /** « 15 décembre 2026 », « 1er janvier 2027 »: a day as the console writes it. */

@@ -1,26 +1,36 @@
 // « Mes rencontres express »: the speed-meeting sessions the member's organisations take part in
 // (GET /api/me/sessions), each with the organisation's own meetings once the plan is published (read from the session's
-// schedule, which its participants' members may read) and its calendar to download. Read-only: the facilitators run
-// the sessions; the other organisations' meetings and the wishes are theirs, not shown here.
+// schedule, which its participants' members may read) and its calendar to download, and its wishes: whom it wishes to
+// meet, to express while the plan may still change (POST /api/sessions/{id}/wishes), then read-only. The facilitators
+// run the sessions; the other organisations' meetings and wishes are theirs, and the API gives none of their wishes.
 import { download, matchmaking, Problem } from '../api.js';
 import { onEvent } from '../live.js';
-import { fill, schedule, stage } from '../sessions-api.js';
-import { announce, busyWhile, coalescing, h, keepingChoices, problemBox, sessionStart } from '../ui.js';
+import { fill, post, schedule, stage } from '../sessions-api.js';
+import { announce, busyWhile, clearProblems, coalescing, h, keepingChoices, problemBox, sessionStart, showProblem } from '../ui.js';
 
 export async function render(main, context) {
   const list = h('div', {});
   main.replaceChildren(h('h1', {}, 'Mes rencontres express'),
-    h('p', {}, 'Les sessions de rencontres express où votre organisation est inscrite : vos rencontres tour par tour, '
-      + 'et le calendrier à ajouter à votre agenda.'),
+    h('p', {}, 'Les sessions de rencontres express où votre organisation est inscrite : vos souhaits de rencontre tant '
+      + 'que le plan de table n’est pas publié, puis vos rencontres tour par tour et le calendrier à ajouter à votre agenda.'),
     list);
   let listed = new Set();
+  // The wish forms outlive a redraw (a live event, such as the wish just sent, draws the page anew): a form still
+  // sending stays busy, and a refusal stays shown, on the form drawn in its place (same data-cle).
+  const page = { list, saving: new Map(), refusals: new Map(), refresh: null };
 
-  const refresh = coalescing(async () => {
+  const refresh = page.refresh = coalescing(async () => {
     const sessions = await matchmaking('/api/me/sessions');
     // One schedule per session whose plan is published: an organisation takes part in a few sessions, not hundreds.
     const plans = await Promise.all(sessions.map(s => (s.published ? schedule(s.id) : null)));
     listed = new Set(sessions.map(s => s.id));
-    keepingChoices(main, () => fill(list, sessions.length ? sessions.map((s, i) => sessionCard(s, plans[i])) : noSession()));
+    keepingChoices(main, () => fill(list, sessions.length ? sessions.map((s, i) => sessionCard(s, plans[i], page)) : noSession()));
+    for (const [key, refusal] of page.refusals) formOf(list, key)?.querySelector('.probleme-formulaire').replaceChildren(problemBox(refusal));
+    // After the focus was given back (keepingChoices): a busy button that has it is only marked aria-disabled.
+    for (const [key, sending] of page.saving) {
+      const form = formOf(list, key);
+      if (form) busyWhile(form, sending.catch(() => {}));
+    }
   });
 
   await refresh();
@@ -36,23 +46,31 @@ function noSession() {
     'L’équipe d’animation de votre territoire inscrit les participants : les sessions où elle vous inscrit s’afficheront ici.');
 }
 
-function sessionCard(s, plan) {
+function formOf(list, key) {
+  return list.querySelector(`form[data-cle="${CSS.escape(key)}"]`);
+}
+
+function sessionCard(s, plan, page) {
   const titleId = `titre-session-${s.id}`;
   return h('section', { class: 'carte rencontres-session', 'aria-labelledby': titleId, 'data-session': s.id },
     h('h2', { id: titleId }, s.title),
     h('p', { 'data-quand': '' }, `${sessionStart(s)}${s.place ? ` — ${s.place}` : ''}`),
     h('p', {}, `${s.rounds} tour${s.rounds > 1 ? 's' : ''} de ${s.minutesPerRound} minutes — ${s.published ? stage(s) : 'plan de table pas encore publié'}`),
-    s.actors.map(actor => participation(s, actor, plan)));
+    s.actors.map(actor => participation(s, actor, plan, page)));
 }
 
-/** One of the member's organisations at the session: its meetings and its calendar, once the plan is published. */
-function participation(s, actor, plan) {
+/**
+ * One of the member's organisations at the session: its meetings and its calendar once the plan is published, and its
+ * wishes.
+ */
+function participation(s, actor, plan, page) {
   const headingId = `titre-rencontres-${s.id}-${actor.actorId}`;
   const part = h('div', { 'data-acteur': actor.actorId }, h('h3', { id: headingId }, `Rencontres de ${actor.name}`));
   if (!plan) {
     // A plan in preparation still changes: the meetings are shown once the facilitators publish it.
     part.append(h('p', {}, 'Le plan de table n’est pas encore publié : vos rencontres s’afficheront ici dès que l’équipe '
       + 'd’animation l’aura publié.'));
+    part.append(wishes(s, actor, page));
     return part;
   }
   const mine = plan.meetings.filter(m => m.actor.actorId === actor.actorId || m.partner.actorId === actor.actorId)
@@ -73,7 +91,116 @@ function participation(s, actor, plan) {
       }))))
     : h('p', {}, `Aucune rencontre n’est prévue pour ${actor.name} dans ce plan.`));
   part.append(calendar(s, actor));
+  part.append(wishes(s, actor, page));
   return part;
+}
+
+/** Said wherever the wishes are: who sees them (the API gives no participant another's wish). */
+const WHO_SEES_WISHES = 'Vos souhaits ne sont vus que par l’équipe d’animation : une organisation que vous choisissez ne '
+  + 'l’apprend que si elle vous a choisie elle aussi.';
+
+/**
+ * « Vos souhaits »: the organisations this one wishes to meet. While the plan may still change ({@code wishesOpen}, the
+ * rule the API applies), a form: the other participants as boxes, those already wished ticked. The API has no way to
+ * take a wish back, so a wish made is shown ticked and cannot be unticked; the form sends the new ones only. Then, the
+ * wishes made, read-only.
+ */
+function wishes(s, actor, page) {
+  // Whom it may wish to meet: every other participant, the member's other organisations there included.
+  const others = [...s.otherParticipants, ...s.actors].filter(p => p.actorId !== actor.actorId)
+    .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
+  const made = new Set(actor.wishedActorIds);
+  const headingId = `titre-souhaits-${s.id}-${actor.actorId}`;
+  const heading = h('h4', { id: headingId }, 'Vos souhaits');
+  if (!s.wishesOpen) {
+    const wished = others.filter(p => made.has(p.actorId));
+    return h('div', { 'data-souhaits': actor.actorId }, heading,
+      wished.length
+        ? [h('p', {}, `${actor.name} a souhaité rencontrer :`), h('ul', {}, wished.map(p => h('li', { 'data-souhaite': p.actorId }, p.name)))]
+        : h('p', {}, `${actor.name} n’a exprimé aucun souhait de rencontre pour cette session.`),
+      h('p', { class: 'aide' }, s.closed && !s.published ? 'La session est close : les souhaits ne changent plus. '
+        : 'Le plan de table est publié : les souhaits ne changent plus. ', WHO_SEES_WISHES));
+  }
+  if (!others.length) {
+    return h('div', { 'data-souhaits': actor.actorId }, heading,
+      h('p', {}, 'Aucune autre organisation n’est encore inscrite : vous pourrez dire lesquelles vous souhaitez rencontrer '
+        + 'dès que l’équipe d’animation en aura inscrit.'));
+  }
+  const key = `souhaits-${s.id}-${actor.actorId}`;
+  const helpId = `aide-souhaits-${s.id}-${actor.actorId}`;
+  const open = others.filter(p => !made.has(p.actorId));
+  const form = h('form', { novalidate: true, 'aria-labelledby': headingId, 'data-souhaits': actor.actorId, 'data-cle': key },
+    heading,
+    h('p', { class: 'aide', id: helpId }, 'Cochez les organisations que vous souhaitez rencontrer : l’équipe d’animation en '
+      + 'tient compte pour composer le plan de table. Un souhait enregistré ne peut plus être retiré. ', WHO_SEES_WISHES),
+    h('div', { class: 'probleme-formulaire' }),
+    h('fieldset', { 'aria-describedby': helpId },
+      h('legend', {}, `Organisations que ${actor.name} souhaite rencontrer`),
+      h('div', { class: 'cases' }, others.map(p => h('label', {},
+        h('input', { type: 'checkbox', name: 'wishedActorId', value: p.actorId, checked: made.has(p.actorId),
+          disabled: made.has(p.actorId), 'data-cle': `souhait-${s.id}-${actor.actorId}-${p.actorId}` }),
+        p.name, made.has(p.actorId) ? ' (souhait enregistré)' : '')))),
+    open.length
+      ? h('div', { class: 'actions' }, h('button', { type: 'submit', 'data-cle': `${key}-enregistrer` }, 'Enregistrer mes souhaits',
+        h('span', { class: 'sr-only' }, ` : ${actor.name}, ${s.title}`)))
+      : h('p', {}, `${actor.name} a déjà souhaité rencontrer chacune des autres organisations inscrites.`));
+  // Once at a time: a second click or Entrée while the wishes are sent sends nothing more (a wish made twice is refused).
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    busyWhile(form, () => {
+      const chosen = [...form.querySelectorAll('input[name="wishedActorId"]:checked:not(:disabled)')].map(box => box.value);
+      page.refusals.delete(key);
+      clearProblems(form);
+      if (!chosen.length) {
+        const nothing = new Problem(0, { title: 'Aucun nouveau souhait à enregistrer',
+          detail: 'Cochez au moins une organisation que vous souhaitez rencontrer.' });
+        page.refusals.set(key, nothing);
+        showProblem(form, nothing);
+        return undefined;
+      }
+      const sending = sendWishes(s, actor, chosen, key, headingId, page).finally(() => page.saving.delete(key));
+      page.saving.set(key, sending);
+      return sending;
+    });
+  });
+  return form;
+}
+
+/**
+ * Sends the new wishes one by one (the API takes one per request), then shows the page again with the wishes the API
+ * now gives: those sent before a refusal are made, and the refusal stays shown.
+ */
+async function sendWishes(s, actor, chosen, key, headingId, page) {
+  let sent = 0;
+  try {
+    for (const wishedActorId of chosen) {
+      await post(s.id, 'wishes', { actorId: actor.actorId, wishedActorId });
+      sent++;
+    }
+    announce(sent > 1 ? `${sent} souhaits enregistrés pour ${actor.name}.` : `Souhait enregistré pour ${actor.name}.`);
+  } catch (e) {
+    if (!(e instanceof Problem)) throw e;
+    page.refusals.set(key, e);
+  }
+  await page.refresh().catch(() => {});
+  const list = page.list;
+  const form = formOf(list, key);
+  const heading = list.querySelector(`#${CSS.escape(headingId)}`);
+  const refusal = page.refusals.get(key);
+  if (refusal && form) {
+    // The refusal, next to the fields, where the keyboard finds it (showProblem gives it the focus).
+    showProblem(form, refusal);
+    return;
+  }
+  // Refused because the wishes closed meanwhile (the plan was published): the form gave way to the wishes made.
+  if (refusal && heading) heading.after(problemBox(refusal));
+  if (!list.contains(document.activeElement)) {
+    // The button that had the focus is gone (every other organisation is now wished, or the form gave way to the
+    // wishes made): « Vos souhaits » takes it, rather than the page's body.
+    const target = heading || list;
+    target.setAttribute('tabindex', '-1');
+    target.focus();
+  }
 }
 
 /** « Télécharger le calendrier »: the organisation's meetings as an .ics file, through the API (the token in a header). */

@@ -76,6 +76,33 @@ class MatchmakingOpenApiContractTest {
         }
     }
 
+    /**
+     * A member's sessions give what it needs to wish for its actors: whether wishes may still change, the others'
+     * names, and its own actors' wishes, each in a schema of its own (not one shared by name with another
+     * {@code Participant}, whose fields a generated client would then expect).
+     */
+    @Test
+    void theMembersSessionsDeclareWhatItNeedsToWish() {
+        JsonNode session = schemaOf(paths.at("/~1api~1me~1sessions/get/responses/200/content")
+                .findValue("schema").path("items"));
+        assertThat(session.path("properties").fieldNames()).toIterable()
+                .contains("wishesOpen", "actors", "otherParticipants");
+        assertThat(session.at("/properties/wishesOpen/description").asText()).contains("publié");
+        JsonNode own = schemaOf(session.at("/properties/actors/items"));
+        assertThat(own.path("properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("actorId", "name", "wishedActorIds");
+        assertThat(own.at("/properties/wishedActorIds/items/type").asText()).isEqualTo("string");
+        JsonNode other = schemaOf(session.at("/properties/otherParticipants/items"));
+        assertThat(other.path("properties").fieldNames()).toIterable().containsExactlyInAnyOrder("actorId", "name");
+    }
+
+    /** The schema a {@code $ref} names in the document's components. */
+    private static JsonNode schemaOf(JsonNode reference) {
+        String ref = reference.path("$ref").asText();
+        assertThat(ref).as(reference.toString()).startsWith("#/components/schemas/");
+        return document.at("/components/schemas/" + ref.substring(ref.lastIndexOf('/') + 1));
+    }
+
     @Test
     void theSessionExportsDeclareTheMediaTypesTheyAnswer() {
         JsonNode csv = paths.at("/~1api~1sessions~1{sessionId}~1schedule.csv/get/responses/200/content");

@@ -3,8 +3,10 @@ package fr.labos.partenariats.matchmaking.session.api;
 import fr.labos.partenariats.matchmaking.access.ActorAccess;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
+import fr.labos.partenariats.matchmaking.session.schedule.Wish;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -13,16 +15,20 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The sessions a member's organisations take part in: {@code GET /api/sessions} lists those one runs, and a member
- * runs none, yet it may read the schedule and the calendar of each session one of its actors is registered at. This
- * list is how it finds them.
+ * runs none, yet it may read the schedule and the calendar of each session one of its actors is registered at, and
+ * wish for them. This list is how it finds them, and what it needs to wish.
  *
  * <p>A session is listed when the principal acts for one of its participants, the rule by which
  * {@link SessionAccess#checkSees} lets a participant's member see a session: every session listed here answers its
- * schedule to the same principal. It says nothing of the other participants, nor of the wishes.
+ * schedule to the same principal. Of the other participants it gives the names only (those at a session know who
+ * attends). Of the wishes it gives those of the principal's own actors, and nothing else: a wish is a participant's
+ * private preference (see {@link SessionAccess#whySeenBy}), so neither another participant's wish, not even one
+ * naming the principal's actor, nor whether a wish of its own was returned.
  */
 @RestController
 class ParticipantSessionsController {
@@ -39,21 +45,40 @@ class ParticipantSessionsController {
 
     /**
      * A session one of the principal's actors takes part in, with those actors ({@code actors}: what its schedule and
-     * its calendars are read for). {@code date} and {@code startsAt} are the local time of {@code timeZone}, the
-     * session's territory's, as in {@code GET /api/sessions}.
+     * its calendars are read for, and who it wishes for) and the others ({@code otherParticipants}: whom they may
+     * wish to meet). {@code date} and {@code startsAt} are the local time of {@code timeZone}, the session's
+     * territory's, as in {@code GET /api/sessions}.
      */
     record ParticipantSession(String id, String title, String place, LocalDate date, LocalTime startsAt,
                               String timeZone, int rounds, int minutesPerRound, boolean published, int roundsStarted,
-                              boolean closed, List<Participant> actors) {
+                              boolean closed,
+                              @Schema(description = "Vrai tant que les souhaits peuvent être exprimés : planning pas "
+                                      + "encore publié et session non close (après, POST …/wishes répond 409)")
+                              boolean wishesOpen,
+                              List<OwnActor> actors,
+                              @Schema(description = "Les autres participants de la session, nommés seulement : ceux "
+                                      + "que les acteurs de l'appelant peuvent souhaiter rencontrer")
+                              List<OtherParticipant> otherParticipants) {
     }
 
-    record Participant(String actorId, String name) {
+    /** One of the principal's actors at the session, with the wishes it made there. */
+    record OwnActor(String actorId, String name,
+                    @Schema(description = "Les participants que cet acteur a souhaité rencontrer (ses souhaits à lui "
+                            + "seul : jamais ceux des autres, ni s'ils sont réciproques)")
+                    List<String> wishedActorIds) {
+    }
+
+    /** Another participant of the session: its name, nothing else. */
+    record OtherParticipant(String actorId, String name) {
     }
 
     /** The sessions where the principal acts for a participant, latest date first (as the sessions one runs). */
     @GetMapping("/api/me/sessions")
     @Operation(operationId = "sessionsOfMyActors",
-            summary = "Les sessions de rencontres express où l'on représente un participant, avec ces participants")
+            summary = "Les sessions de rencontres express où l'on représente un participant, avec ces participants",
+            description = "Pour chaque session : les participants que l'on représente et leurs propres souhaits, les "
+                    + "noms des autres participants, et si les souhaits peuvent encore être exprimés. Les souhaits "
+                    + "des autres participants n'y figurent jamais, ni ceux qui nomment les nôtres.")
     List<ParticipantSession> list(@AuthenticationPrincipal LabPrincipal principal) {
         return directory.plannedSessions().stream().distinct()
                 .map(planned -> sessions.read(planned.sessionId(), planned.lastSequence()))
@@ -68,15 +93,31 @@ class ParticipantSessionsController {
     private Optional<ParticipantSession> takenPartIn(LabPrincipal principal, SessionState session) {
         if (session.participants().isEmpty()) return Optional.empty();
         // Its participants read in one query, as SessionAccess reads them to decide who sees the session.
-        List<Participant> mine = actors.read(session.participants().keySet()).values().stream()
+        Map<String, ActorEntry> participants = actors.read(session.participants().keySet());
+        List<OwnActor> mine = participants.values().stream()
                 .filter(actor -> actors.mayActFor(principal, actor))
-                .map(actor -> new Participant(actor.id(), name(actor)))
-                .sorted(Comparator.comparing(Participant::name))
+                .map(actor -> new OwnActor(actor.id(), name(actor), wishesOf(session, actor.id())))
+                .sorted(Comparator.comparing(OwnActor::name))
                 .toList();
         if (mine.isEmpty()) return Optional.empty();
+        List<OtherParticipant> others = session.participants().keySet().stream()
+                .filter(actorId -> mine.stream().noneMatch(own -> own.actorId().equals(actorId)))
+                .map(actorId -> new OtherParticipant(actorId,
+                        participants.containsKey(actorId) ? name(participants.get(actorId)) : actorId))
+                .sorted(Comparator.comparing(OtherParticipant::name))
+                .toList();
         return Optional.of(new ParticipantSession(session.sessionId(), session.title(), session.place(),
                 session.date(), session.startsAt(), session.zone().getId(), session.rounds(),
-                session.minutesPerRound(), session.published(), session.roundsStarted(), session.closed(), mine));
+                session.minutesPerRound(), session.published(), session.roundsStarted(), session.closed(),
+                session.beforePublication(), mine, others));
+    }
+
+    /** The actors this one wished to meet: its own wishes only, whoever expressed them for it. */
+    private static List<String> wishesOf(SessionState session, String actorId) {
+        return session.wishes().stream()
+                .filter(wish -> wish.actorId().equals(actorId))
+                .map(Wish::wishedActorId)
+                .toList();
     }
 
     private static String name(ActorEntry actor) {

@@ -297,6 +297,14 @@ public final class SessionState {
     }
 
     /**
+     * Whether registrations and wishes may still change: the schedule is not published and the session not closed,
+     * the rule by which the session's aggregate accepts them. A page reads it so as not to offer what would be refused.
+     */
+    public boolean beforePublication() {
+        return !published && !closed;
+    }
+
+    /**
      * When the round in progress started: the last round started, while the session is not closed; null before the
      * first round and once closed.
      */

@@ -433,11 +433,13 @@ class SessionApiTest {
         assertThat(session.path("startsAt").asText()).startsWith("09:00");
         assertThat(session.path("timeZone").asText()).isEqualTo("Europe/Paris");
         assertThat(session.path("published").asBoolean()).isFalse();
-        // Its own actor, named; not the other participant, nor anything of the wishes.
+        // Its own actor, named; the other participant is named among the others (whom it may wish to meet); the
+        // participant of the other session nowhere.
         assertThat(session.path("actors")).hasSize(1);
         assertThat(session.path("actors").get(0).path("actorId").asText()).isEqualTo(actors.get(0));
         assertThat(session.path("actors").get(0).path("name").asText()).isEqualTo("Ressourcerie du Drac");
-        assertThat(listed.body()).doesNotContain(actors.get(1)).doesNotContain("wishes");
+        assertThat(session.path("otherParticipants").findValuesAsText("actorId")).containsExactly(actors.get(1));
+        assertThat(listed.body()).doesNotContain(actors.get(2));
         assertThat(service.get("/api/sessions/" + ours + "/schedule", member).statusCode()).isEqualTo(200);
 
         // A member of actors at both sessions is told which of its actors takes part in each.
@@ -457,6 +459,92 @@ class SessionApiTest {
         assertThat(RunningMatchmaking.parse(service.get("/api/me/sessions", SAVOIE_FACILITATOR).body())
                 .findValuesAsText("id")).doesNotContain(ours, theirs);
         assertThat(service.get("/api/me/sessions", null).statusCode()).isEqualTo(401);
+    }
+
+    /**
+     * What a member needs to wish for its actor, and no more: {@code GET /api/me/sessions} names the session's other
+     * participants and gives its own actor's wishes, whoever expressed them; never another participant's, not even
+     * one naming its actor, nor whether its own were returned. A and C wished each other (the facilitator expressed
+     * C's), A wished nothing else, B wished A and C. Wishes may change until the plan is published, or the session
+     * closed unpublished; the list says so as the command refuses them.
+     */
+    @Test
+    void aMemberIsToldWhomItsActorsMayWishToMeetAndTheirOwnWishesOnly() {
+        List<String> actors = freshActors("Jardin partagé de l'Abbaye", "Compagnons bâtisseurs de l'Isère",
+                "Mission locale de Grenoble", "Ressourcerie de Fontaine");
+        String a = actors.get(0);
+        String b = actors.get(1);
+        String c = actors.get(2);
+        String d = actors.get(3);
+        String memberOfA = TestTokens.member(a).sign();
+        String memberOfB = TestTokens.member(b).sign();
+        String sessionId = plan(FACILITATOR, 2, 2);
+        register(sessionId, a, b, c, d);
+        assertThat(wish(memberOfA, sessionId, a, c).statusCode()).isEqualTo(204);
+        assertThat(wish(FACILITATOR, sessionId, c, a).statusCode()).isEqualTo(204);
+        assertThat(wish(memberOfB, sessionId, b, a).statusCode()).isEqualTo(204);
+        assertThat(wish(memberOfB, sessionId, b, c).statusCode()).isEqualTo(204);
+
+        // A's member: the three others by name, A's wish, nothing of B's nor of C's wish back.
+        JsonNode seenByA = mySession(memberOfA, sessionId);
+        assertThat(seenByA.path("wishesOpen").asBoolean()).isTrue();
+        assertThat(seenByA.path("otherParticipants")).extracting(p -> p.path("actorId").asText() + " "
+                + p.path("name").asText()).containsExactly(b + " Compagnons bâtisseurs de l'Isère",
+                c + " Mission locale de Grenoble", d + " Ressourcerie de Fontaine");
+        for (JsonNode other : seenByA.path("otherParticipants")) {
+            assertThat(other.fieldNames()).toIterable().as("a name, nothing else").containsExactlyInAnyOrder("actorId",
+                    "name");
+        }
+        assertThat(seenByA.path("actors")).singleElement().satisfies(own -> {
+            assertThat(own.path("actorId").asText()).isEqualTo(a);
+            assertThat(own.path("wishedActorIds")).extracting(JsonNode::asText).containsExactly(c);
+        });
+        assertThat(seenByA.findValues("wishedActorIds")).as("A's wishes only").hasSize(1);
+        assertThat(seenByA.toString()).doesNotContain("mutual").doesNotContain("réciproque");
+
+        // B's member: B's two wishes, A named among the others and nothing of A's wish.
+        JsonNode seenByB = mySession(memberOfB, sessionId);
+        assertThat(seenByB.path("actors")).singleElement().satisfies(own ->
+                assertThat(own.path("wishedActorIds")).extracting(JsonNode::asText).containsExactlyInAnyOrder(a, c));
+        assertThat(seenByB.path("otherParticipants").findValuesAsText("actorId")).containsExactly(a, c, d);
+        assertThat(seenByB.findValues("wishedActorIds")).hasSize(1);
+
+        // A member of A and D: each its own wishes (D none), and the others are B and C.
+        JsonNode seenByBoth = mySession(TestTokens.member(a, d).sign(), sessionId);
+        assertThat(seenByBoth.path("actors")).extracting(own -> own.path("actorId").asText() + " "
+                + own.path("wishedActorIds")).containsExactly(a + " [\"" + c + "\"]", d + " []");
+        assertThat(seenByBoth.path("otherParticipants").findValuesAsText("actorId")).containsExactly(b, c);
+
+        // Published, the plan closes the wishes: the list says so, as the command refuses one; A's stays listed.
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/generate", FACILITATOR, "").statusCode())
+                .isEqualTo(200);
+        assertThat(mySession(memberOfA, sessionId).path("wishesOpen").asBoolean()).as("generated, not published")
+                .isTrue();
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/publish", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
+        JsonNode published = mySession(memberOfA, sessionId);
+        assertThat(published.path("wishesOpen").asBoolean()).isFalse();
+        assertThat(published.path("actors").get(0).path("wishedActorIds")).extracting(JsonNode::asText)
+                .containsExactly(c);
+        assertThat(wish(memberOfA, sessionId, a, d).statusCode()).isEqualTo(409);
+
+        // A session closed before its plan was published closes them too.
+        String closed = plan(FACILITATOR, 2, 2);
+        register(closed, a, b);
+        assertThat(mySession(memberOfA, closed).path("wishesOpen").asBoolean()).isTrue();
+        assertThat(service.post("/api/sessions/" + closed + "/close", FACILITATOR, "").statusCode()).isEqualTo(204);
+        assertThat(mySession(memberOfA, closed).path("wishesOpen").asBoolean()).isFalse();
+        assertThat(wish(memberOfA, closed, a, b).statusCode()).isEqualTo(409);
+    }
+
+    /** A session of {@code GET /api/me/sessions} as the member reads it. */
+    private static JsonNode mySession(String token, String sessionId) {
+        HttpResponse<String> listed = service.get("/api/me/sessions", token);
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        for (JsonNode session : RunningMatchmaking.parse(listed.body())) {
+            if (session.path("id").asText().equals(sessionId)) return session;
+        }
+        throw new AssertionError("session " + sessionId + " not listed in " + listed.body());
     }
 
     @Test
