@@ -11,10 +11,12 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.text.Collator;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -32,6 +34,9 @@ import java.util.Optional;
  */
 @RestController
 class ParticipantSessionsController {
+
+    /** Names in French order (« Épicerie » among the E, not after « Zone »). */
+    private static final Comparator<String> FRENCH = Collator.getInstance(Locale.FRENCH)::compare;
 
     private final SessionReader sessions;
     private final SessionDirectory directory;
@@ -97,14 +102,14 @@ class ParticipantSessionsController {
         List<OwnActor> mine = participants.values().stream()
                 .filter(actor -> actors.mayActFor(principal, actor))
                 .map(actor -> new OwnActor(actor.id(), name(actor), wishesOf(session, actor.id())))
-                .sorted(Comparator.comparing(OwnActor::name))
+                .sorted(Comparator.comparing(OwnActor::name, FRENCH))
                 .toList();
         if (mine.isEmpty()) return Optional.empty();
         List<OtherParticipant> others = session.participants().keySet().stream()
                 .filter(actorId -> mine.stream().noneMatch(own -> own.actorId().equals(actorId)))
                 .map(actorId -> new OtherParticipant(actorId,
                         participants.containsKey(actorId) ? name(participants.get(actorId)) : actorId))
-                .sorted(Comparator.comparing(OtherParticipant::name))
+                .sorted(Comparator.comparing(OtherParticipant::name, FRENCH))
                 .toList();
         return Optional.of(new ParticipantSession(session.sessionId(), session.title(), session.place(),
                 session.date(), session.startsAt(), session.zone().getId(), session.rounds(),

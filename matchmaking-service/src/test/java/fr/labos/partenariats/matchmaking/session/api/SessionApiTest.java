@@ -471,7 +471,7 @@ class SessionApiTest {
     @Test
     void aMemberIsToldWhomItsActorsMayWishToMeetAndTheirOwnWishesOnly() {
         List<String> actors = freshActors("Jardin partagé de l'Abbaye", "Compagnons bâtisseurs de l'Isère",
-                "Mission locale de Grenoble", "Ressourcerie de Fontaine");
+                "Mission locale de Grenoble", "Épicerie solidaire de Fontaine");
         String a = actors.get(0);
         String b = actors.get(1);
         String c = actors.get(2);
@@ -488,9 +488,10 @@ class SessionApiTest {
         // A's member: the three others by name, A's wish, nothing of B's nor of C's wish back.
         JsonNode seenByA = mySession(memberOfA, sessionId);
         assertThat(seenByA.path("wishesOpen").asBoolean()).isTrue();
+        // In French order: « Épicerie » among the E.
         assertThat(seenByA.path("otherParticipants")).extracting(p -> p.path("actorId").asText() + " "
                 + p.path("name").asText()).containsExactly(b + " Compagnons bâtisseurs de l'Isère",
-                c + " Mission locale de Grenoble", d + " Ressourcerie de Fontaine");
+                d + " Épicerie solidaire de Fontaine", c + " Mission locale de Grenoble");
         for (JsonNode other : seenByA.path("otherParticipants")) {
             assertThat(other.fieldNames()).toIterable().as("a name, nothing else").containsExactlyInAnyOrder("actorId",
                     "name");
@@ -506,13 +507,14 @@ class SessionApiTest {
         JsonNode seenByB = mySession(memberOfB, sessionId);
         assertThat(seenByB.path("actors")).singleElement().satisfies(own ->
                 assertThat(own.path("wishedActorIds")).extracting(JsonNode::asText).containsExactlyInAnyOrder(a, c));
-        assertThat(seenByB.path("otherParticipants").findValuesAsText("actorId")).containsExactly(a, c, d);
+        assertThat(seenByB.path("otherParticipants").findValuesAsText("actorId")).as("Épicerie, Jardin, Mission")
+                .containsExactly(d, a, c);
         assertThat(seenByB.findValues("wishedActorIds")).hasSize(1);
 
         // A member of A and D: each its own wishes (D none), and the others are B and C.
         JsonNode seenByBoth = mySession(TestTokens.member(a, d).sign(), sessionId);
         assertThat(seenByBoth.path("actors")).extracting(own -> own.path("actorId").asText() + " "
-                + own.path("wishedActorIds")).containsExactly(a + " [\"" + c + "\"]", d + " []");
+                + own.path("wishedActorIds")).as("Épicerie, then Jardin").containsExactly(d + " []", a + " [\"" + c + "\"]");
         assertThat(seenByBoth.path("otherParticipants").findValuesAsText("actorId")).containsExactly(b, c);
 
         // Published, the plan closes the wishes: the list says so, as the command refuses one; A's stays listed.
