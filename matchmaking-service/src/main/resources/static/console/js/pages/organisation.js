@@ -1,9 +1,11 @@
-// An actor's own page: its profile and contact person, its members and the invitations to join it, its needs and
-// offers (post, edit, withdraw, fulfil). What may be seen and done is the API's answer: a member of another actor gets
-// the API's refusal, shown as it is. Managing the members is for the organisation's managers (« responsables »), the
-// members named by the sign-in token, its territory's facilitators and admins: the buttons follow the API's own answer
-// (the actor's permissions for the user), so that no one is offered what the API would refuse.
+// An actor's own page: its profile and contact person (changed, or the contact person erased, by those who act for
+// it), its members and the invitations to join it, its needs and offers (post, edit, withdraw, fulfil). What may be
+// seen and done is the API's answer: a member of another actor gets the API's refusal, shown as it is. Managing the
+// members is for the organisation's managers (« responsables »), the members named by the sign-in token, its
+// territory's facilitators and admins: the buttons follow the API's own answer (the actor's permissions for the user),
+// so that no one is offered what the API would refuse.
 import { profile, Problem } from '../api.js';
+import { actorBody, actorFields } from '../actor-form.js';
 import { onEvent } from '../live.js';
 import {
   ACTOR_TYPES, CATEGORIES, FORMS, LEVELS, OFFER_STATUSES, SDGS, STATUSES, THEMES, announce, busyWhile, checkboxes, checkedValues, clearProblems,
@@ -33,8 +35,9 @@ const KINDS = {
 };
 
 export async function render(main, context, actorId) {
-  const [{ profile: actor }, permissions] = await Promise.all([
+  const [{ profile: read }, permissions] = await Promise.all([
     profile(`/api/actors/${actorId}`), profile(`/api/actors/${actorId}/permissions`)]);
+  let actor = read; // as last saved on this page: the profile changes there
   const heading = h('h1', {}, actor.name);
   main.replaceChildren(heading, profileList(actor));
   // The management view (the contact person, the members, closed posts) is for those who act for the actor, as the API
@@ -48,15 +51,14 @@ export async function render(main, context, actorId) {
       h('p', {}, 'Vous voyez le profil public de cette organisation ; ses besoins et offres ouverts sont sur la page des partenaires.'));
     return null;
   }
-  let contact;
-  try {
-    contact = await profile(`/api/actors/${actorId}/contact`);
-  } catch (e) {
-    if (!(e instanceof Problem) || e.status !== 404) throw e; // 404: no contact person on file
-  }
-  main.append(h('h2', {}, 'Personne à contacter'), contact
-    ? h('p', {}, `${contact.name} — ${contact.email}${contact.phone ? ` — ${contact.phone}` : ''}`)
-    : h('p', {}, 'Aucune personne à contacter n’est enregistrée.'));
+  // The profile and the contact person, which those who act for the actor change and erase here.
+  const about = h('section', { 'aria-labelledby': 'titre-contact' });
+  main.append(about);
+  await renderContact(about, actorId, await readContact(actorId), changed => {
+    actor = changed;
+    heading.textContent = actor.name;
+    main.querySelector(':scope > dl.profil').replaceWith(profileList(actor));
+  });
   const members = h('section', { 'aria-labelledby': 'titre-membres' });
   main.append(members);
   // Nothing else draws the members before the page's live listener below exists: this drawing is the latest.
@@ -118,6 +120,105 @@ export async function render(main, context, actorId) {
     if (kind) refresh(kind).then(() => shown() && announce(KINDS[kind].updated), () => shown() && announce(KINDS[kind].notUpdated));
   });
   return stop;
+}
+
+/** The contact person on file, or null when there is none (never entered, or erased: the API says 404). */
+async function readContact(actorId) {
+  try {
+    return await profile(`/api/actors/${actorId}/contact`);
+  } catch (e) {
+    if (!(e instanceof Problem) || e.status !== 404) throw e;
+    return null;
+  }
+}
+
+/** A contact person in one line, with what is on file of it (a name, an e-mail, a phone: any may be missing). */
+function contactLine(contact) {
+  return [contact.name, contact.email, contact.phone].filter(Boolean).join(' — ');
+}
+
+/**
+ * The contact person, and for those who act for the actor (the only ones shown this part of the page) changing the
+ * profile and the contact person in one form, as the API takes them (PUT /api/actors/{id}, whole), and erasing the
+ * contact person. {@code shown}: what to call with the profile as it now is, for the top of the page.
+ */
+async function renderContact(section, actorId, contact, shown) {
+  const edit = h('button', { type: 'button', id: 'modifier-profil',
+    onclick: event => busyWhile(event.currentTarget, () => openProfileEditor(section, actorId, contact, shown)) },
+    'Modifier le profil et le contact');
+  const erase = contact ? h('button', { type: 'button', class: 'secondaire', id: 'effacer-contact',
+    onclick: () => confirmErasure(section, actorId, shown) }, 'Effacer la personne à contacter') : null;
+  section.replaceChildren(
+    h('h2', { id: 'titre-contact' }, 'Personne à contacter'),
+    contact ? h('p', { 'data-contact': '' }, contactLine(contact))
+      : h('p', { 'data-contact': '' }, 'Aucune personne à contacter n’est enregistrée.'),
+    h('div', { class: 'actions' }, edit, erase),
+    h('div', { class: 'editeur' }));
+}
+
+/**
+ * The form of the profile and the contact person, filled with what is on file, with the same fields as registering an
+ * actor. The API validates it and its messages appear next to the fields; nothing changes until it accepts.
+ */
+async function openProfileEditor(section, actorId, contact, shown) {
+  const { profile: actor } = await profile(`/api/actors/${actorId}`); // as it is now, not as the page was drawn
+  const form = h('form', { novalidate: true, class: 'carte', 'aria-labelledby': 'titre-editeur-profil' },
+    h('h3', { id: 'titre-editeur-profil' }, 'Modifier le profil et le contact'),
+    h('div', { class: 'probleme-formulaire' }),
+    ...actorFields(actor, contact),
+    h('p', { class: 'aide' }, 'Laisser vides les trois champs de la personne à contacter ne l’efface pas : utilisez pour cela « Effacer la personne à contacter ».'),
+    h('div', { class: 'actions' },
+      h('button', { type: 'submit' }, 'Enregistrer'),
+      h('button', { type: 'button', class: 'secondaire', onclick: () => { form.remove(); section.querySelector('#modifier-profil')?.focus(); } }, 'Annuler')));
+  // One update per click: a second submit while the first is sent changes nothing more.
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    busyWhile(form, () => save());
+  });
+  const save = async () => {
+    clearProblems(form);
+    try {
+      await profile(`/api/actors/${actorId}`, { method: 'PUT', body: actorBody(form) });
+    } catch (e) {
+      if (e instanceof Problem) { showProblem(form, e); return; }
+      throw e;
+    }
+    // The page shows what the API now has, read back rather than copied from the form (it strips the name, for one).
+    const [{ profile: changed }, now] = await Promise.all([profile(`/api/actors/${actorId}`), readContact(actorId)]);
+    shown(changed);
+    await renderContact(section, actorId, now, shown);
+    announce('Profil et personne à contacter enregistrés.');
+    section.querySelector('#modifier-profil').focus();
+  };
+  section.querySelector('.editeur').replaceChildren(form);
+  form.elements.name.focus();
+}
+
+/** Erasing the contact person, once confirmed: the right to erasure, which nothing undoes. */
+function confirmErasure(section, actorId, shown) {
+  const form = h('form', { novalidate: true, class: 'carte', 'aria-labelledby': 'titre-effacer-contact' },
+    h('h3', { id: 'titre-effacer-contact' }, 'Effacer la personne à contacter'),
+    h('div', { class: 'probleme-formulaire' }),
+    h('p', {}, 'L’effacement est définitif : son nom, son courriel et son téléphone sont supprimés, et l’historique garde seulement la date à laquelle la personne à contacter a été effacée, et par qui.'),
+    h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'danger' }, 'Effacer'),
+      h('button', { type: 'button', class: 'secondaire', onclick: () => { form.remove(); section.querySelector('#effacer-contact')?.focus(); } }, 'Annuler')));
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    busyWhile(form, () => erase());
+  });
+  const erase = async () => {
+    try {
+      await profile(`/api/actors/${actorId}/contact`, { method: 'DELETE' });
+    } catch (e) {
+      if (e instanceof Problem) { showProblem(form, e); return; }
+      throw e;
+    }
+    await renderContact(section, actorId, await readContact(actorId), shown);
+    announce('Personne à contacter effacée.');
+    section.querySelector('#modifier-profil').focus();
+  };
+  section.querySelector('.editeur').replaceChildren(form);
+  form.querySelector('button[type=submit]').focus();
 }
 
 /**

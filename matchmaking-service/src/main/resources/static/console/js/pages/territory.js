@@ -1,7 +1,8 @@
 // A facilitator's territory: its actors (search), each actor's page and partners, registering or importing actors,
 // bringing the lab's past introductions, and introductions proposed in a batch from the matcher.
 import { actorsOf, matchmaking, profile, Problem } from '../api.js';
-import { ACTOR_TYPES, THEMES, announce, busyWhile, checkboxes, checkedValues, clearProblems, field, h, problemBox, select, showProblem } from '../ui.js';
+import { actorBody, actorFields } from '../actor-form.js';
+import { ACTOR_TYPES, announce, busyWhile, clearProblems, field, h, problemBox, showProblem } from '../ui.js';
 
 export async function render(main, context) {
   const departements = context.session.territories.filter(t => t.startsWith('DEPARTEMENT:')).map(t => t.split(':')[1]);
@@ -35,13 +36,7 @@ export async function render(main, context) {
 function registerForm() {
   const form = h('form', { novalidate: true, class: 'carte' },
     h('h2', {}, 'Inscrire un acteur'), h('div', { class: 'probleme-formulaire' }),
-    field('Nom (obligatoire)', h('input', { name: 'name' })),
-    field('Famille (obligatoire)', select('type', ACTOR_TYPES, '', { empty: '— choisir —' })),
-    field('Commune (code INSEE, obligatoire)', h('input', { name: 'homeTerritory', inputmode: 'numeric' })),
-    field('Présentation', h('textarea', { name: 'description', rows: 2 })),
-    checkboxes('Thèmes', 'themes', THEMES),
-    field('Personne à contacter : nom', h('input', { name: 'contact.name' })),
-    field('Personne à contacter : courriel', h('input', { name: 'contact.email', type: 'email' })),
+    ...actorFields(),
     h('button', { type: 'submit' }, 'Inscrire'));
   form.addEventListener('submit', event => {
     event.preventDefault();
@@ -52,12 +47,8 @@ function registerForm() {
 
 /** One actor per click: a second submit while the first is sent registers nothing more. */
 async function register(form) {
-  const v = n => form.elements[n].value.trim() || null;
   try {
-    const { id } = await profile('/api/actors', { method: 'POST', body: {
-      name: v('name'), type: v('type'), homeTerritory: v('homeTerritory'), description: v('description'),
-      themes: checkedValues(form, 'themes'), sdgs: [],
-      contact: v('contact.name') || v('contact.email') ? { name: v('contact.name'), email: v('contact.email') } : null } });
+    const { id } = await profile('/api/actors', { method: 'POST', body: actorBody(form) });
     announce('Acteur inscrit.');
     location.hash = `#/organisation/${id}`;
   } catch (e) {
