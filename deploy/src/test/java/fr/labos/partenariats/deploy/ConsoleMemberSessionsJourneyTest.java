@@ -1,7 +1,6 @@
 package fr.labos.partenariats.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -10,7 +9,6 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -20,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
+import static fr.labos.partenariats.deploy.Answers.json;
+import static fr.labos.partenariats.deploy.Answers.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,7 +37,6 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(SignedInLab.Resolver.class)
 class ConsoleMemberSessionsJourneyTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String MEMBER = "member-tremplin";
     private static final String PLAN = """
             {"title": "%s", "territory": {"code": "%s", "level": "DEPARTEMENT"}, "place": "%s", "date": "%s",
@@ -279,18 +278,5 @@ class ConsoleMemberSessionsJourneyTest {
     private static void register(SignedInLab lab, String account, String sessionId, String actorId) {
         expect(lab.send("POST", lab.matchmaking.resolve("/api/sessions/" + sessionId + "/participants"), account,
                 "{\"actorId\": \"%s\"}".formatted(actorId)), 204);
-    }
-
-    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.uri() + ": " + response.body()).isEqualTo(status);
-        return response;
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(response.body(), e);
-        }
     }
 }

@@ -1,7 +1,6 @@
 package fr.labos.partenariats.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -12,8 +11,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,6 +26,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
 
+import static fr.labos.partenariats.deploy.Answers.json;
+import static fr.labos.partenariats.deploy.Answers.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -45,7 +44,6 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(SignedInLab.Resolver.class)
 class ConsoleSessionJourneyTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FACILITATOR = DemoSession.FACILITATOR;
     private static final String TITLE = "Rencontres express du Grésivaudan";
     private static final int ROUNDS = 4;
@@ -425,19 +423,6 @@ class ConsoleSessionJourneyTest {
 
     private static void replace(WebElement input, int value) {
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Integer.toString(value));
-    }
-
-    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.uri() + ": " + response.body()).isEqualTo(status);
-        return response;
-    }
-
-    private static JsonNode json(HttpResponse<String> response) {
-        try {
-            return JSON.readTree(response.body());
-        } catch (IOException e) {
-            throw new UncheckedIOException(response.body(), e);
-        }
     }
 
     private static byte[] bytes(List<?> values) {

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static fr.labos.partenariats.deploy.Answers.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -357,12 +358,6 @@ class IntroductionEndToEndTest {
 
     private static JsonNode read(SignedInLab lab, String path, String account) throws Exception {
         return read(expect(lab.send("GET", lab.matchmaking.resolve(path), account, null), 200));
-    }
-
-    private static HttpResponse<String> expect(HttpResponse<String> response, int status) {
-        assertThat(response.statusCode()).as(response.request().method() + " " + response.request().uri() + ": "
-                + response.body()).isEqualTo(status);
-        return response;
     }
 
     private static String created(HttpResponse<String> response) throws Exception {

@@ -1,7 +1,6 @@
 package fr.labos.partenariats.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.schema.Topics;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static fr.labos.partenariats.deploy.Answers.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,7 +37,6 @@ import static org.awaitility.Awaitility.await;
 @ExtendWith(SignedInLab.Resolver.class)
 class SessionEndToEndTest {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String FACILITATOR = DemoSession.FACILITATOR;
 
     @Test
@@ -285,9 +284,5 @@ class SessionEndToEndTest {
         HttpResponse<String> response = lab.send("POST", lab.matchmaking.resolve(path), FACILITATOR, body);
         assertThat(response.statusCode()).as("POST " + path + ": " + response.body()).isEqualTo(expected);
         return response;
-    }
-
-    private static JsonNode json(HttpResponse<String> response) throws Exception {
-        return JSON.readTree(response.body());
     }
 }
