@@ -118,6 +118,20 @@ class ConsoleOrganisationProfileJourneyTest {
             assertThat(contactOf(lab, actor).statusCode()).isEqualTo(404);
             assertThat(profileOf(lab, actor).path("description").asText()).as("the public profile stays").isEqualTo(description);
             browser.shot("contact-efface");
+
+            // Changed meanwhile by the facilitator of Isère (the profile as registered, a contact person again): the
+            // page shows it without a reload, and says so.
+            browser.script("window.pageNotReloaded = true;");
+            HttpResponse<String> changed = lab.send("PUT", lab.profile.resolve("/api/actors/" + actor), "facilitator-isere",
+                    AuthorizationMatrixTest.ISERE_ACTOR.formatted(name, email));
+            assertThat(changed.statusCode()).as(changed.body()).isEqualTo(204);
+            browser.settled().until(d -> d.findElement(CONTACT_SHOWN).getText()
+                    .equals("Contact Matrice — " + email + " — 04 65 71 09 99"));
+            browser.settled().until(d -> d.findElement(By.cssSelector("main dl.profil")).getText()
+                    .contains("Association de la matrice des droits"));
+            browser.settled().until(d -> d.findElement(By.id("annonces")).getText().contains("ont été mis à jour"));
+            assertThat(browser.script("return window.pageNotReloaded === true;")).isEqualTo(true);
+            assertThat(browser.driver.findElements(ERASE)).as("a contact person to erase again").hasSize(1);
         }
 
         // A member of another organisation sees the public profile, and no way to change or erase anything.

@@ -25,6 +25,9 @@ const ACCOUNTS = { ADMIN: 'compte d’administration', FACILITATOR: 'compte d’
 /** A member's role in the organisation: a manager invites, names managers and removes members; a member does not. */
 const ROLES = { MANAGER: 'responsable', MEMBER: 'membre' };
 
+/** The events that change what the page shows of the profile and of the contact person. */
+const PROFILE_CHANGES = ['ActorProfileUpdatedEvent', 'ActorContactErasedEvent'];
+
 const KINDS = {
   needs: { one: 'besoin', title: 'Besoins', post: 'Publier un besoin', none: 'Aucun besoin pour l’instant.', open: 'ouvert',
     statuses: STATUSES, published: 'Besoin publié.', withdrawn: 'Besoin retiré.',
@@ -54,11 +57,12 @@ export async function render(main, context, actorId) {
   // The profile and the contact person, which those who act for the actor change and erase here.
   const about = h('section', { 'aria-labelledby': 'titre-contact' });
   main.append(about);
-  await renderContact(about, actorId, await readContact(actorId), changed => {
+  const showProfile = changed => {
     actor = changed;
     heading.textContent = actor.name;
     main.querySelector(':scope > dl.profil').replaceWith(profileList(actor));
-  });
+  };
+  await renderContact(about, actorId, await readContact(actorId), showProfile);
   const members = h('section', { 'aria-labelledby': 'titre-membres' });
   main.append(members);
   // Nothing else draws the members before the page's live listener below exists: this drawing is the latest.
@@ -110,6 +114,28 @@ export async function render(main, context, actorId) {
         .catch(e => {
           if (e instanceof Problem && e.status === 403) noLongerActing(e);
           else announce('La liste des membres n’a pas pu être mise à jour : rechargez la page.');
+        });
+      return;
+    }
+    if (PROFILE_CHANGES.includes(event.type)) {
+      // Changed in another tab or by a facilitator of the territory: shown without a reload — unless the user is
+      // changing or erasing it here, whose form, filled from what was on file, stays (saving reads it all back).
+      if (about.querySelector('.editeur')?.hasChildNodes()) return;
+      const focused = about.contains(document.activeElement) ? document.activeElement.id : null;
+      const before = about.querySelector('[data-contact]')?.textContent + JSON.stringify(actor);
+      Promise.all([profile(`/api/actors/${actorId}`), readContact(actorId)])
+        .then(async ([{ profile: now }, contact]) => {
+          showProfile(now);
+          await renderContact(about, actorId, contact, showProfile);
+          if (focused) about.querySelector(`#${CSS.escape(focused)}`)?.focus();
+          // The user's own change announced itself already: its event shows nothing new.
+          if (about.querySelector('[data-contact]').textContent + JSON.stringify(now) !== before) {
+            announce('Le profil et la personne à contacter ont été mis à jour.');
+          }
+        })
+        .catch(e => {
+          if (e instanceof Problem && e.status === 403) noLongerActing(e);
+          else announce('Le profil n’a pas pu être mis à jour : rechargez la page.');
         });
       return;
     }
