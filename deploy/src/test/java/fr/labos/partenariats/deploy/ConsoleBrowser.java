@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -165,6 +166,56 @@ final class ConsoleBrowser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         assertThat(serious).as("axe-core, serious or critical violations on " + what).isEmpty();
+    }
+
+    /**
+     * What every page owes its readers, at a desktop's width then at a phone's (390 px), back at the desktop's after:
+     * no placeholder of a missing value shown ({@code null}, {@code undefined}, {@code NaN}), no serious accessibility
+     * violation, and on the phone nothing wider than the screen (the scrolling tables, {@code .table-defile}, aside).
+     */
+    void checkAtDesktopAndPhoneWidths(String what) {
+        assertThat(driver.findElement(By.tagName("main")).getText()).as("no placeholder of a missing value on " + what)
+                .doesNotContainPattern("\\b(null|undefined|NaN)\\b");
+        assertAccessible(what + " at 1280 px");
+        driver.manage().window().setSize(new Dimension(390, 900));
+        settled().until(d -> ((Number) script("return window.innerWidth;")).intValue() <= 400);
+        assertAccessible(what + " at 390 px");
+        Object wide = script("""
+                return [...document.querySelectorAll('body *')].filter(e => !e.closest('.table-defile')
+                    && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
+                  .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));""");
+        assertThat((List<?>) wide).as("elements wider than 390 px on " + what).isEmpty();
+        assertNoHorizontalScroll(what + " at 390 px");
+        shot("390px");
+        driver.manage().window().setSize(new Dimension(1280, 900));
+        settled().until(d -> ((Number) script("return window.innerWidth;")).intValue() > 1000);
+    }
+
+    /**
+     * Opens the console's sign-in page in a browser set to the given time zone, as a reader overseas or abroad has it
+     * (the console's days and hours are the lab's, Paris's, whatever the browser's zone).
+     */
+    void openInZone(SignedInLab lab, String zone) {
+        setZone(zone);
+        driver.get(lab.console().toString());
+        awaitReady("connexion");
+    }
+
+    void setZone(String zone) {
+        driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", zone));
+    }
+
+    /**
+     * The value of a JavaScript expression over the console's {@code js/ui.js} module, named {@code ui} in it, as the
+     * console's pages import it (a promise is awaited); an error comes back as its text.
+     */
+    Object overUi(String expression) {
+        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+        return driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import(new URL('js/ui.js', document.baseURI).href)
+                  .then(ui => (%s)).then(done, e => done(String(e)));
+                """.formatted(expression));
     }
 
     /** The page fits the window's width: nothing to scroll sideways. */

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -390,21 +389,15 @@ class ConsoleIntroductionJourneyTest {
     @Test
     void daysAreTheLabsWhateverTheBrowsersZone(SignedInLab lab) {
         try (ConsoleBrowser browser = ConsoleBrowser.open("jours-du-labo", DESKTOP)) {
-            browser.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "America/Martinique"));
-            browser.driver.get(lab.console().toString());
-            browser.awaitReady("connexion");
-            browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
-            Object days = browser.driver.executeAsyncScript("""
-                    const done = arguments[arguments.length - 1];
-                    import(new URL('js/ui.js', document.baseURI).href).then(ui => done([
-                      ui.labToday(new Date('2026-12-04T22:59:00Z')), ui.labToday(new Date('2026-12-04T23:30:00Z')),
-                      ui.labToday(new Date('2026-07-14T21:59:00Z')), ui.labToday(new Date('2026-07-14T22:00:00Z')),
-                      ui.labToday(new Date('2026-12-05T02:00:00Z')), ui.formatDate('2026-12-04'),
-                      ui.formatDate('2026-12-05T02:00:00Z'), ui.formatDeadline('2026-12-11T17:00:00Z'),
-                      ui.formatDeadline('2026-07-14T21:59:00Z'), ui.formatDate('2026-12-01'),
-                      ui.formatDeadline('2026-12-01T10:00:00Z'), ui.formatDateTime('2026-12-01T14:00:00Z'),
-                      ui.formatDate('2026-12-11')]), e => done(String(e)));
-                    """);
+            browser.openInZone(lab, "America/Martinique");
+            Object days = browser.overUi("""
+                    [ui.labToday(new Date('2026-12-04T22:59:00Z')), ui.labToday(new Date('2026-12-04T23:30:00Z')),
+                     ui.labToday(new Date('2026-07-14T21:59:00Z')), ui.labToday(new Date('2026-07-14T22:00:00Z')),
+                     ui.labToday(new Date('2026-12-05T02:00:00Z')), ui.formatDate('2026-12-04'),
+                     ui.formatDate('2026-12-05T02:00:00Z'), ui.formatDeadline('2026-12-11T17:00:00Z'),
+                     ui.formatDeadline('2026-07-14T21:59:00Z'), ui.formatDate('2026-12-01'),
+                     ui.formatDeadline('2026-12-01T10:00:00Z'), ui.formatDateTime('2026-12-01T14:00:00Z'),
+                     ui.formatDate('2026-12-11')]""");
             assertThat(days).isEqualTo(List.of(
                     // Midnight in Paris: 23:00 UTC in winter, 22:00 in summer.
                     "2026-12-04", "2026-12-05", "2026-07-14", "2026-07-15",
@@ -419,12 +412,8 @@ class ConsoleIntroductionJourneyTest {
                     "11 décembre 2026"));
 
             // A reader in Paris is not told the obvious.
-            browser.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "Europe/Paris"));
-            Object inParis = browser.driver.executeAsyncScript("""
-                    const done = arguments[arguments.length - 1];
-                    import(new URL('js/ui.js', document.baseURI).href)
-                      .then(ui => done(ui.formatDeadline('2026-12-11T17:00:00Z')), e => done(String(e)));
-                    """);
+            browser.setZone("Europe/Paris");
+            Object inParis = browser.overUi("ui.formatDeadline('2026-12-11T17:00:00Z')");
             assertThat(inParis).isEqualTo("11 décembre 2026 à 18:00");
         }
     }

@@ -23,7 +23,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -65,7 +64,7 @@ class ConsoleMeetingJourneyTest {
         String partnersMeeting;
         String meeting;
         try (ConsoleBrowser browser = ConsoleBrowser.open("rencontres", DESKTOP)) {
-            browser.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "America/Martinique"));
+            browser.setZone("America/Martinique");
             browser.signIn(lab, "member-tremplin");
             browser.go(lab, "#/mises-en-relation/" + tremplin, "mises-en-relation");
             WebElement form = browser.await(By.cssSelector(plan));
@@ -157,17 +156,11 @@ class ConsoleMeetingJourneyTest {
     @Test
     void theHourTypedIsTheLabsWhateverTheBrowsersZone(SignedInLab lab) {
         try (ConsoleBrowser browser = ConsoleBrowser.open("heures-du-labo", DESKTOP)) {
-            browser.driver.executeCdpCommand("Emulation.setTimezoneOverride", Map.of("timezoneId", "America/Martinique"));
-            browser.driver.get(lab.console().toString());
-            browser.awaitReady("connexion");
-            browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
-            Object instants = browser.driver.executeAsyncScript("""
-                    const done = arguments[arguments.length - 1];
-                    import(new URL('js/ui.js', document.baseURI).href).then(ui => [
-                      ui.labInstant('2026-12-05', '10:30'), ui.labInstant('2026-07-14', '23:59'),
-                      ui.labInstant('2026-03-29', '02:30'), ui.labInstant('2026-10-25', '02:30'),
-                      ui.labInstant('2026-12-05', ''), ui.labInstant('', '10:30')]).then(done, e => done(String(e)));
-                    """);
+            browser.openInZone(lab, "America/Martinique");
+            Object instants = browser.overUi("""
+                    [ui.labInstant('2026-12-05', '10:30'), ui.labInstant('2026-07-14', '23:59'),
+                     ui.labInstant('2026-03-29', '02:30'), ui.labInstant('2026-10-25', '02:30'),
+                     ui.labInstant('2026-12-05', ''), ui.labInstant('', '10:30')]""");
             assertThat(instants).isEqualTo(Arrays.asList("2026-12-05T09:30:00.000Z", "2026-07-14T21:59:00.000Z",
                     "2026-03-29T01:30:00.000Z", "2026-10-25T01:30:00.000Z", null, null));
         }

@@ -5,7 +5,6 @@ import fr.labos.partenariats.schema.common.LabCalendar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
@@ -145,7 +144,7 @@ class ConsoleMemberSessionsJourneyTest {
             assertThat(session.findElement(By.cssSelector("[data-souhaits]")).getText())
                     .contains(tremplinName + " n’a exprimé aucun souhait de rencontre pour cette session.");
             browser.shot("mes-rencontres");
-            checkPage(browser, "the member's sessions");
+            browser.checkAtDesktopAndPhoneWidths("the member's sessions");
 
             // The calendar, through the page's button: the file the API writes for Tremplin, one event per meeting.
             browser.script("""
@@ -204,7 +203,7 @@ class ConsoleMemberSessionsJourneyTest {
             assertThat(browser.driver.findElement(notWishedBox).isSelected()).isFalse();
             assertThat(browser.driver.findElement(notWishedBox).isEnabled()).isTrue();
             browser.shot("souhait-enregistre");
-            checkPage(browser, "the member's sessions, a wish made");
+            browser.checkAtDesktopAndPhoneWidths("the member's sessions, a wish made");
 
             // The admin publishes the plan overseas meanwhile: the open page shows it as it comes, without a reload.
             browser.script("window.__memePage = 'oui';");
@@ -238,7 +237,7 @@ class ConsoleMemberSessionsJourneyTest {
                     .startsWith("Votre organisation n’est inscrite à aucune session de rencontres express pour l’instant.");
             assertThat(browser.driver.findElements(By.cssSelector("section[data-session]"))).isEmpty();
             browser.shot("aucune-rencontre");
-            checkPage(browser, "the member's sessions, none");
+            browser.checkAtDesktopAndPhoneWidths("the member's sessions, none");
         } finally {
             lab.leaveEveryOrganisation("member-newcomer");
         }
@@ -258,19 +257,6 @@ class ConsoleMemberSessionsJourneyTest {
     }
 
     /** axe-core at 1280 px and at 390 px, nothing to scroll sideways on a phone, no placeholder of a missing value. */
-    private static void checkPage(ConsoleBrowser browser, String what) {
-        assertThat(browser.driver.findElement(By.tagName("main")).getText()).as("no placeholder of a missing value on " + what)
-                .doesNotContainPattern("\\b(null|undefined|NaN)\\b");
-        browser.assertAccessible(what + " at 1280 px");
-        browser.driver.manage().window().setSize(new Dimension(390, 900));
-        browser.settled().until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 400);
-        browser.assertAccessible(what + " at 390 px");
-        browser.assertNoHorizontalScroll(what + " at 390 px");
-        browser.shot("390px");
-        browser.driver.manage().window().setSize(new Dimension(1280, 900));
-        browser.settled().until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() > 1000);
-    }
-
     private static String plan(SignedInLab lab, String account, String body) throws IOException {
         return json(expect(lab.send("POST", lab.matchmaking.resolve("/api/sessions"), account, body), 201)).path("id").asText();
     }

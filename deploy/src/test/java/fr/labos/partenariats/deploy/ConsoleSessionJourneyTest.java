@@ -5,7 +5,6 @@ import fr.labos.partenariats.schema.common.LabCalendar;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -296,22 +295,9 @@ class ConsoleSessionJourneyTest {
     }
 
     /** Checks the page at 1280 px (axe-core), then at 390 px (axe-core, nothing to scroll sideways, a screenshot). */
+    /** The checks of every page at both widths, and the page still the one shown (a resize redraws nothing else). */
     private static void checkPage(ConsoleBrowser browser, String page, String what) {
-        assertThat(browser.driver.findElement(By.tagName("main")).getText()).as("no placeholder of a missing value on " + what)
-                .doesNotContainPattern("\\b(null|undefined|NaN)\\b");
-        browser.assertAccessible(what + " at 1280 px");
-        browser.driver.manage().window().setSize(new Dimension(390, 900));
-        browser.settled().until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() <= 400);
-        browser.assertAccessible(what + " at 390 px");
-        Object wide = browser.script("""
-                return [...document.querySelectorAll('body *')].filter(e => !e.closest('.table-defile')
-                    && e.getBoundingClientRect().right > document.documentElement.clientWidth + 1)
-                  .slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right));""");
-        assertThat((List<?>) wide).as("elements wider than 390 px on " + what).isEmpty();
-        browser.assertNoHorizontalScroll(what + " at 390 px");
-        browser.shot("390px");
-        browser.driver.manage().window().setSize(new Dimension(1280, 900));
-        browser.settled().until(d -> ((Number) browser.script("return window.innerWidth;")).intValue() > 1000);
+        browser.checkAtDesktopAndPhoneWidths(what);
         assertThat(browser.readyPage()).isEqualTo(page);
     }
 
