@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 
+import static fr.labos.partenariats.deploy.Answers.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -386,6 +387,64 @@ class ConsoleIntroductionJourneyTest {
      * Read in the console's own module, in a browser set to Martinique (four hours behind UTC, five or six behind
      * Paris), then to Paris.
      */
+    @Test
+    void anOrganisationOfManyIntroductionsReadsThemPageByPageAndAStageAtATime(SignedInLab lab) {
+        // An association of Isère introduced by the facilitator to 26 organisations of the demo territory, two of
+        // which the facilitator then withdraws: one more than the page shows at first.
+        String busy = isereNewcomer(lab, "member-mobilite", "Association aux nombreuses mises en relation");
+        List<String> partners = lab.demoActors().stream().limit(26).toList();
+        assertThat(partners).hasSize(26);
+        List<String> introductions = partners.stream().map(partner -> id(expect(lab.send("POST",
+                lab.matchmaking.resolve("/api/introductions"), "facilitator-isere", """
+                        {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR"}""".formatted(partner, busy)), 201).body()))
+                .toList();
+        for (String withdrawn : introductions.subList(0, 2)) {
+            expect(lab.send("POST", lab.matchmaking.resolve("/api/introductions/" + withdrawn + "/withdraw"),
+                    "facilitator-isere", "{}"), 204);
+        }
+        Awaitility.await("the inbox has them all").atMost(Duration.ofSeconds(60)).until(() -> json(lab.send("GET",
+                lab.matchmaking.resolve("/api/actors/" + busy + "/introductions"), "member-mobilite", null).body())
+                .path("byStatus").path("withdrawn").asInt() == 2);
+
+        try (ConsoleBrowser browser = ConsoleBrowser.open("mises-en-relation-nombreuses", DESKTOP)) {
+            browser.signIn(lab, "member-mobilite");
+            browser.go(lab, "#/mises-en-relation/" + busy, "mises-en-relation");
+            By cards = By.cssSelector("li[data-introduction]");
+            By count = By.cssSelector("[data-compte]");
+            By more = By.cssSelector("button[data-action='suivantes']");
+            assertThat(browser.driver.findElements(cards)).hasSize(25);
+            assertThat(browser.driver.findElement(count).getText()).isEqualTo("25 mises en relation affichées sur 26.");
+            assertThat(browser.driver.findElement(more).getText()).isEqualTo("Afficher la suivante");
+            // Those waiting for an answer first, then the others by their latest step: the withdrawal made last, then
+            // the one made first, beyond the first page.
+            List<String> shown = browser.driver.findElements(cards).stream().map(card -> card.getAttribute("data-introduction")).toList();
+            assertThat(shown.get(24)).isEqualTo(introductions.get(1));
+            assertThat(shown).doesNotContain(introductions.get(0));
+            browser.checkAtDesktopAndPhoneWidths("an inbox of more than a page");
+
+            browser.driver.findElement(more).click();
+            browser.settled().until(d -> d.findElements(cards).size() == 26);
+            assertThat(browser.driver.findElement(count).isDisplayed()).isFalse();
+            assertThat(browser.driver.findElement(more).isDisplayed()).isFalse();
+            assertThat(browser.script("return document.activeElement.closest('li[data-introduction]')?.dataset.introduction;"))
+                    .as("the focus on the card just shown").isEqualTo(introductions.get(0));
+
+            // The stages, with how many at each, in the lifecycle's order; one chosen, only its cards.
+            Select stage = new Select(browser.driver.findElement(By.cssSelector("select[data-filtre='statut']")));
+            assertThat(stage.getOptions()).extracting(WebElement::getText)
+                    .containsExactly("tous (26)", "proposée (24)", "retirée (2)");
+            stage.selectByValue("withdrawn");
+            browser.settled().until(d -> d.findElements(cards).size() == 2);
+            assertThat(browser.driver.findElements(cards)).extracting(card -> card.getAttribute("data-introduction"))
+                    .containsExactlyInAnyOrder(introductions.get(0), introductions.get(1));
+            assertThat(browser.driver.findElement(more).isDisplayed()).isFalse();
+            browser.assertAccessible("an inbox filtered by stage");
+            browser.shot("filtre-retirees");
+            stage.selectByValue("");
+            browser.settled().until(d -> d.findElements(cards).size() == 25);
+        }
+    }
+
     @Test
     void daysAreTheLabsWhateverTheBrowsersZone(SignedInLab lab) {
         try (ConsoleBrowser browser = ConsoleBrowser.open("jours-du-labo", DESKTOP)) {

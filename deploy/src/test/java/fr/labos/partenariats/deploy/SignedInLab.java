@@ -79,6 +79,11 @@ final class SignedInLab {
         return loaded.actors().get(key);
     }
 
+    /** The demo territory's actors' ids. */
+    List<String> demoActors() {
+        return List.copyOf(loaded.actors().values());
+    }
+
     /** The web console's address: a loopback origin, which the provider accepts as a redirect on any port. */
     URI console() {
         return URI.create(consoleOrigin(matchmaking.getPort()) + "/console/");

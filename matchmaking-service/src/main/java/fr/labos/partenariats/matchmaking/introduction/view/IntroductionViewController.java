@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -105,12 +106,14 @@ class IntroductionViewController {
 
     /**
      * The introductions the actor is a side of, those waiting for its answer first (soonest deadline first), then the
-     * others by their latest step. {@code status} keeps only the given stages (repeatable or comma-separated).
+     * others by their latest step. {@code status} keeps only the given stages (repeatable or comma-separated);
+     * {@code offset} and {@code limit} page through the lines kept (an actor of many years may have hundreds).
      */
     @GetMapping("/api/actors/{actorId}/introductions")
     IntroductionViewJson.Inbox inbox(@PathVariable String actorId,
                                      @RequestParam(required = false) List<String> status,
                                      @RequestParam(defaultValue = "100") @Min(1) @Max(MAX_LIMIT) int limit,
+                                     @RequestParam(defaultValue = "0") @Min(0) int offset,
                                      @AuthenticationPrincipal LabPrincipal principal) {
         Set<IntroductionStage> stages = stages(status);
         List<IntroductionView> involving = views.involving(actorId);
@@ -118,11 +121,19 @@ class IntroductionViewController {
             throw new ViewNotFoundException("not-found.actor", actorId);
         }
         access.checkMayReadInbox(principal, actorId);
-        Map<String, Long> byStatus = new TreeMap<>(involving.stream().filter(v -> v.stage != null)
-                .collect(Collectors.groupingBy(v -> v.stage.slug(), Collectors.counting())));
-        List<IntroductionView> kept = involving.stream()
+        Map<IntroductionStage, Long> counts = involving.stream().filter(v -> v.stage != null)
+                .collect(Collectors.groupingBy(v -> v.stage, () -> new EnumMap<>(IntroductionStage.class),
+                        Collectors.counting()));
+        Map<String, Long> byStatus = new TreeMap<>();
+        List<IntroductionViewJson.StageCount> stageCounts = new ArrayList<>();
+        counts.forEach((stage, count) -> {
+            byStatus.put(stage.slug(), count);
+            stageCounts.add(new IntroductionViewJson.StageCount(stage.slug(), stage.label(), count));
+        });
+        List<IntroductionView> matching = involving.stream()
                 .filter(view -> view.stage != null && stages.contains(view.stage))
-                .sorted(inboxOrder(actorId)).limit(limit).toList();
+                .sorted(inboxOrder(actorId)).toList();
+        List<IntroductionView> kept = matching.stream().skip(offset).limit(limit).toList();
         // Both sides of every line, in one read: the partners' names, and what the reader may do with each line.
         Set<String> sides = new HashSet<>();
         sides.add(actorId);
@@ -134,7 +145,7 @@ class IntroductionViewController {
         kept.forEach(view -> entries.add(IntroductionViewJson.inboxEntry(view, actorId, names,
                 permissions(principal, view, sideEntries))));
         int waiting = (int) involving.stream().filter(view -> view.waitsFor(actorId)).count();
-        return new IntroductionViewJson.Inbox(actorId, waiting, byStatus, entries);
+        return new IntroductionViewJson.Inbox(actorId, waiting, byStatus, stageCounts, matching.size(), offset, entries);
     }
 
     private static Comparator<IntroductionView> inboxOrder(String actorId) {

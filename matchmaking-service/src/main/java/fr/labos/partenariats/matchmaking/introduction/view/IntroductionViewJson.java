@@ -59,8 +59,19 @@ final class IntroductionViewJson {
                       Permissions permissions, long sequence) {
     }
 
-    /** {@code GET /api/actors/{id}/introductions}: what waits for this actor's answer first, then the latest. */
-    record Inbox(String actorId, int waitingForYourAnswer, Map<String, Long> byStatus, List<InboxEntry> introductions) {
+    /**
+     * {@code GET /api/actors/{id}/introductions}: what waits for this actor's answer first, then the latest.
+     * {@code byStatus} counts every introduction of the actor by stage (by slug, whatever the filter); {@code stages}
+     * says the same in the lifecycle's order with each stage's French label, for a filter to offer; {@code total} is
+     * the number of lines the filter keeps, of which {@code introductions} holds those from {@code offset} on, at most
+     * {@code limit}.
+     */
+    record Inbox(String actorId, int waitingForYourAnswer, Map<String, Long> byStatus, List<StageCount> stages,
+                 int total, int offset, List<InboxEntry> introductions) {
+    }
+
+    /** A stage the actor has introductions at, and how many. */
+    record StageCount(String status, String label, long count) {
     }
 
     static Timeline timeline(IntroductionView view, Map<String, String> names, Permissions permissions) {

@@ -181,6 +181,25 @@ class IntroductionViewsThroughKafkaTest {
         assertThat(ids(service.getJson("/api/actors/" + A + "/introductions?status=proposed,declined")))
                 .containsExactly("i-wait", "i-decl");
         assertThat(ids(service.getJson("/api/actors/" + B + "/introductions?status=expired"))).containsExactly("i-exp");
+        // The stages A has introductions at, in the lifecycle's order, labelled for a filter to offer.
+        assertThat(inbox.path("stages")).extracting(s -> s.path("status").asText() + "|" + s.path("label").asText()
+                + "|" + s.path("count").asInt()).containsExactly("proposed|proposée|1", "declined|déclinée|1",
+                "withdrawn|retirée|1", "partnership|partenariat conclu|1");
+        assertThat(inbox.path("total").asInt()).isEqualTo(4);
+        // Paged: the lines kept by the filter, in the inbox's order, from the offset on.
+        JsonNode firstPage = service.getJson("/api/actors/" + A + "/introductions?limit=2");
+        assertThat(ids(firstPage)).containsExactly("i-wait", "i-full");
+        assertThat(firstPage.path("total").asInt()).isEqualTo(4);
+        JsonNode secondPage = service.getJson("/api/actors/" + A + "/introductions?limit=2&offset=2");
+        assertThat(ids(secondPage)).containsExactly("i-wd", "i-decl");
+        assertThat(secondPage.path("offset").asInt()).isEqualTo(2);
+        assertThat(secondPage.path("waitingForYourAnswer").asInt()).as("counted over all, not the page").isEqualTo(1);
+        assertThat(ids(service.getJson("/api/actors/" + A + "/introductions?offset=4"))).isEmpty();
+        JsonNode filteredPage = service.getJson("/api/actors/" + A + "/introductions?status=proposed,declined&limit=1&offset=1");
+        assertThat(ids(filteredPage)).containsExactly("i-decl");
+        assertThat(filteredPage.path("total").asInt()).isEqualTo(2);
+        assertThat(filteredPage.path("byStatus").path("partnership").asInt()).as("whatever the filter").isEqualTo(1);
+        assertThat(service.get("/api/actors/" + A + "/introductions?offset=-1").statusCode()).isEqualTo(400);
 
         HttpResponse<String> badStatus = service.get("/api/actors/" + A + "/introductions?status=lost");
         assertThat(badStatus.statusCode()).isEqualTo(400);
