@@ -123,6 +123,9 @@ class AuthorizationMatrixTest {
             GET    /api/introductions/{introductionId}            other    401   404      404      200      200       404        404     200
             GET    /api/actors/{actorId}/introductions            own      401   200      200      403      200       403        403     200
             GET    /api/actors/{actorId}/introductions            other    401   403      403      200      200       403        403     200
+            # The follow-up list: facilitators (the introductions of their territories) and admins
+            GET    /api/introductions                             own      401   403      403      403      200       200        403     200
+            GET    /api/introductions                             other    401   403      403      403      200       200        403     200
             GET    /api/dashboard/funnel                          own      401   200      200      200      200       200        200     200
             GET    /api/dashboard/funnel                          other    401   200      200      200      200       200        200     200
             GET    /api/dashboard/territories                     own      401   200      200      200      200       200        200     200

@@ -121,15 +121,9 @@ class IntroductionViewController {
             throw new ViewNotFoundException("not-found.actor", actorId);
         }
         access.checkMayReadInbox(principal, actorId);
-        Map<IntroductionStage, Long> counts = involving.stream().filter(v -> v.stage != null)
-                .collect(Collectors.groupingBy(v -> v.stage, () -> new EnumMap<>(IntroductionStage.class),
-                        Collectors.counting()));
+        List<IntroductionViewJson.StageCount> stageCounts = stageCounts(involving);
         Map<String, Long> byStatus = new TreeMap<>();
-        List<IntroductionViewJson.StageCount> stageCounts = new ArrayList<>();
-        counts.forEach((stage, count) -> {
-            byStatus.put(stage.slug(), count);
-            stageCounts.add(new IntroductionViewJson.StageCount(stage.slug(), stage.label(), count));
-        });
+        stageCounts.forEach(stage -> byStatus.put(stage.status(), stage.count()));
         List<IntroductionView> matching = involving.stream()
                 .filter(view -> view.stage != null && stages.contains(view.stage))
                 .sorted(inboxOrder(actorId)).toList();
@@ -157,7 +151,18 @@ class IntroductionViewController {
                 .thenComparing(view -> view.id);
     }
 
-    private static Set<IntroductionStage> stages(List<String> status) {
+    /** How many of these introductions are at each stage, in the lifecycle's order, for the stages they are at. */
+    static List<IntroductionViewJson.StageCount> stageCounts(List<IntroductionView> views) {
+        Map<IntroductionStage, Long> counts = views.stream().filter(v -> v.stage != null)
+                .collect(Collectors.groupingBy(v -> v.stage, () -> new EnumMap<>(IntroductionStage.class),
+                        Collectors.counting()));
+        List<IntroductionViewJson.StageCount> stageCounts = new ArrayList<>();
+        counts.forEach((stage, count) -> stageCounts.add(new IntroductionViewJson.StageCount(stage.slug(), stage.label(), count)));
+        return stageCounts;
+    }
+
+    /** The stages a {@code status} parameter names (all when absent); a 400 naming the stages for an unknown one. */
+    static Set<IntroductionStage> stages(List<String> status) {
         if (status == null || status.isEmpty()) {
             return EnumSet.allOf(IntroductionStage.class);
         }
@@ -173,7 +178,7 @@ class IntroductionViewController {
         return stages;
     }
 
-    private static Map<String, String> namesOf(Map<String, ActorEntry> entries) {
+    static Map<String, String> namesOf(Map<String, ActorEntry> entries) {
         Map<String, String> names = new HashMap<>();
         entries.forEach((id, actor) -> names.put(id, actor.name()));
         return names;

@@ -74,6 +74,33 @@ final class IntroductionViewJson {
     record StageCount(String status, String label, long count) {
     }
 
+    /**
+     * {@code GET /api/introductions}: the introductions a facilitator (or an admin) follows up, those to follow first.
+     * {@code toFollow} counts those with a reason to, {@code stages} all of them by stage; {@code total} is the number
+     * of lines the filters keep, of which {@code introductions} holds those from {@code offset} on.
+     */
+    record FollowUpList(int toFollow, List<StageCount> stages, int total, int offset, List<FollowUpEntry> introductions) {
+    }
+
+    /** One introduction of the list: its two actors, where it stands, and why to follow it up now (null: no need). */
+    record FollowUpEntry(String id, String status, String statusLabel, ActorRef actor, ActorRef partner, String source,
+                         String sourceLabel, Instant proposedAt, Instant lastStepAt, String lastStep, Instant answerBy,
+                         ToFollow toFollow) {
+    }
+
+    /** Why to follow an introduction up: {@code reason} for programs, {@code label} for people. */
+    record ToFollow(String reason, String label) {
+    }
+
+    static FollowUpEntry followUpEntry(FollowUp.Followed followed, Map<String, String> names) {
+        IntroductionView view = followed.view();
+        FollowUp.Reason reason = followed.reason();
+        return new FollowUpEntry(view.id, slug(view), label(view), ref(view.actorId, names),
+                ref(view.partnerActorId, names), view.source == null ? null : view.source.name(),
+                view.source == null ? null : view.source.label(), view.proposedAt, view.lastStepAt, lastStep(view),
+                view.answerBy, reason == null ? null : new ToFollow(reason.kind().slug(), reason.label()));
+    }
+
     static Timeline timeline(IntroductionView view, Map<String, String> names, Permissions permissions) {
         return new Timeline(view.id, slug(view), label(view), view.source == null ? null : view.source.name(),
                 view.source == null ? null : view.source.label(), ref(view.actorId, names),
@@ -85,11 +112,14 @@ final class IntroductionViewJson {
                                  Permissions permissions) {
         boolean asked = actorId.equals(view.actorId);
         String partner = asked ? view.partnerActorId : view.actorId;
-        String lastStep = view.steps.isEmpty() ? null : view.steps.get(view.steps.size() - 1).what();
         return new InboxEntry(view.id, slug(view), label(view), view.waitsFor(actorId), view.answerBy,
                 asked ? "demandeur" : "sollicité", ref(partner, names), view.source == null ? null : view.source.name(),
-                view.proposedAt, view.lastStepAt, lastStep, view.sentence, view.note, view.meetings,
+                view.proposedAt, view.lastStepAt, lastStep(view), view.sentence, view.note, view.meetings,
                 permissions, view.sequence);
+    }
+
+    private static String lastStep(IntroductionView view) {
+        return view.steps.isEmpty() ? null : view.steps.get(view.steps.size() - 1).what();
     }
 
     private static Milestones milestones(IntroductionView view) {

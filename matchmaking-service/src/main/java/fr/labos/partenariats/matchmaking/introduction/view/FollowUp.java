@@ -1,0 +1,114 @@
+package fr.labos.partenariats.matchmaking.introduction.view;
+
+import fr.labos.partenariats.schema.common.LabCalendar;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Why a facilitator should look at an introduction now — the lab's mission after introducing two actors is to
+ * accompany what follows: an answer about to be due (a reminder may save it from expiring), an acceptance followed by
+ * no meeting, a meeting followed by no outcome, a follow-up planned long ago with nothing since. Each is said in
+ * French, with the Paris days it counts.
+ */
+enum FollowUp {
+    ANSWER_DUE("answer-due"),
+    NO_MEETING("no-meeting"),
+    NO_OUTCOME("no-outcome"),
+    FOLLOW_UP_QUIET("follow-up-quiet");
+
+    /** An answer due within these days (in Paris) is to follow: there is still time for a reminder. */
+    static final int ANSWER_DUE_WITHIN_DAYS = 3;
+    /** Accepted this many days ago with no meeting planned nor held. */
+    static final int NO_MEETING_AFTER_DAYS = 30;
+    /** A first meeting held this many days ago, and no outcome recorded since. */
+    static final int NO_OUTCOME_AFTER_DAYS = 90;
+    /** A follow-up planned on a day this many days ago, and nothing recorded since. */
+    static final int FOLLOW_UP_QUIET_AFTER_DAYS = 180;
+
+    private final String slug;
+
+    FollowUp(String slug) {
+        this.slug = slug;
+    }
+
+    String slug() {
+        return slug;
+    }
+
+    /** Why to follow the introduction up on {@code today}, and since when, if there is a reason. */
+    static Optional<Reason> of(IntroductionView view, LocalDate today, Map<String, String> names) {
+        if (view.stage == null) {
+            return Optional.empty();
+        }
+        return switch (view.stage) {
+            case PROPOSED -> answerDue(view, today, names);
+            case ACCEPTED -> daysSince(view.acceptedAt, today)
+                    .filter(days -> days >= NO_MEETING_AFTER_DAYS && noMeetingPlannedNorHeld(view))
+                    .map(days -> new Reason(NO_MEETING, "acceptée il y a " + days + " jours, aucune rencontre prévue",
+                            LabCalendar.dayOf(view.acceptedAt)));
+            case MET -> daysSince(view.firstMetAt, today)
+                    .filter(days -> days >= NO_OUTCOME_AFTER_DAYS)
+                    .map(days -> new Reason(NO_OUTCOME, "rencontre tenue il y a " + days + " jours, aucune suite enregistrée",
+                            LabCalendar.dayOf(view.firstMetAt)));
+            case FOLLOW_UP -> Optional.ofNullable(view.followUpOn)
+                    .map(day -> ChronoUnit.DAYS.between(day, today))
+                    .filter(days -> days >= FOLLOW_UP_QUIET_AFTER_DAYS)
+                    .map(days -> new Reason(FOLLOW_UP_QUIET, "suite prévue il y a " + days + " jours, rien de nouveau depuis",
+                            view.followUpOn));
+            default -> Optional.empty();
+        };
+    }
+
+    /**
+     * The order of a facilitator's list: the answers due first, soonest first (they expire); then the other reasons,
+     * the longest quiet first; then the introductions with nothing to follow, the latest step first.
+     */
+    static Comparator<Followed> order() {
+        return Comparator.<Followed, Integer>comparing(f -> f.reason() == null ? 2 : f.reason().kind() == ANSWER_DUE ? 0 : 1)
+                .thenComparing(f -> f.reason() == null ? null : f.reason().kind() == ANSWER_DUE ? f.view().answerBy : null,
+                        Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(f -> f.reason() == null ? null : f.reason().since(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(f -> f.view().lastStepAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(f -> f.view().id);
+    }
+
+    /** An introduction and why to follow it up (null: nothing to). */
+    record Followed(IntroductionView view, Reason reason) {
+    }
+
+    /** Why, in French, and the day the quiet started (the answer's deadline for {@link #ANSWER_DUE}). */
+    record Reason(FollowUp kind, String label, LocalDate since) {
+    }
+
+    private static Optional<Reason> answerDue(IntroductionView view, LocalDate today, Map<String, String> names) {
+        if (view.answerBy == null) {
+            return Optional.empty();
+        }
+        LocalDate due = LabCalendar.dayOf(view.answerBy);
+        long days = ChronoUnit.DAYS.between(today, due);
+        if (days < 0 || days > ANSWER_DUE_WITHIN_DAYS) {
+            return Optional.empty();
+        }
+        String silent = List.of(view.actorId, view.partnerActorId).stream().filter(Objects::nonNull)
+                .filter(view::waitsFor).map(side -> Optional.ofNullable(names.get(side)).orElse("un acteur"))
+                .collect(Collectors.joining(" et "));
+        String when = days == 0 ? "aujourd'hui" : days == 1 ? "demain" : "dans " + days + " jours";
+        return Optional.of(new Reason(ANSWER_DUE, "sans réponse de " + silent + ", échéance " + when, due));
+    }
+
+    private static Optional<Long> daysSince(Instant at, LocalDate today) {
+        return Optional.ofNullable(at).map(instant -> ChronoUnit.DAYS.between(LabCalendar.dayOf(instant), today));
+    }
+
+    private static boolean noMeetingPlannedNorHeld(IntroductionView view) {
+        return view.meetings.stream().noneMatch(m -> "scheduled".equals(m.status()) || "held".equals(m.status()));
+    }
+}

@@ -1,0 +1,166 @@
+package fr.labos.partenariats.matchmaking.introduction.view;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
+import fr.labos.partenariats.matchmaking.support.IntroductionStories;
+import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
+import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
+import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.platform.security.TestTokens;
+import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.common.LabCalendar;
+import fr.labos.partenariats.schema.matching.Outcome;
+import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import static java.time.Duration.ofDays;
+import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The facilitators' follow-up list ({@code GET /api/introductions}) over introduction views fed through a real Kafka
+ * broker into MongoDB's wire protocol: who reads which introductions, what is to follow up and in which order, filters
+ * and pages. The stories are dated from now, as the service's clock is the real one.
+ */
+class FollowUpListTest {
+
+    static final String TREMPLIN = "f-tremplin";    // association, Grenoble (Isère)
+    static final String CHAMBERY = "f-chambery";    // commune, Chambéry (Savoie)
+    static final String IMPRIMERIE = "f-imprimerie"; // company, Voiron (Isère)
+    static final String ANNECY = "f-annecy";        // association, Annecy (Haute-Savoie)
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static InMemoryMongo mongo;
+    private static ProfileEventPublisher kafka;
+    private static RunningMatchmaking service;
+
+    @BeforeAll
+    static void start() {
+        String profileTopic = SharedKafka.newTopic("it.follow-up.profile.events");
+        String topic = SharedKafka.newTopic("it.follow-up.matchmaking.events");
+        mongo = InMemoryMongo.start();
+        kafka = new ProfileEventPublisher(SharedKafka.bootstrapServers(), profileTopic);
+        Instant now = Instant.now();
+        Instant registered = now.minus(ofDays(400));
+        kafka.publish(TREMPLIN, 0, new ActorRegisteredEvent(TREMPLIN, "Association Tremplin", ActorType.ASSOCIATION,
+                "38185", Set.of(), Set.of(), "Insertion", registered));
+        kafka.publish(CHAMBERY, 0, new ActorRegisteredEvent(CHAMBERY, "Ville de Chambéry", ActorType.MUNICIPALITY,
+                "73065", Set.of(), Set.of(), "Commune", registered));
+        kafka.publish(IMPRIMERIE, 0, new ActorRegisteredEvent(IMPRIMERIE, "Imprimerie du Voironnais", ActorType.COMPANY,
+                "38563", Set.of(), Set.of(), "Imprimerie", registered));
+        kafka.publish(ANNECY, 0, new ActorRegisteredEvent(ANNECY, "Association d'Annecy", ActorType.ASSOCIATION,
+                "74010", Set.of(), Set.of(), "Annecy", registered));
+        LocalDate today = LabCalendar.today(Clock.systemUTC());
+        IntroductionStories stories = new IntroductionStories()
+                // Its answer due in 12 days: nothing to follow yet.
+                .waiting("f-wait-later", IMPRIMERIE, TREMPLIN, now.minus(ofDays(2)), ofDays(14))
+                // Due within three days: to follow, the sooner first.
+                .waiting("f-wait-soon", TREMPLIN, CHAMBERY, now.minus(ofDays(12)), ofDays(14))
+                .waiting("f-wait-sooner", CHAMBERY, IMPRIMERIE, now.minus(ofDays(13)), ofDays(14))
+                // Accepted 45 days ago, no meeting since; and accepted 10 days ago (not yet to follow).
+                .accepted("f-accepted-quiet", TREMPLIN, IMPRIMERIE, now.minus(ofDays(50)), ofDays(5))
+                .accepted("f-accepted-recent", CHAMBERY, TREMPLIN, now.minus(ofDays(11)), ofDays(1))
+                // Met 120 days ago, no outcome since.
+                .accepted("f-met-quiet", IMPRIMERIE, CHAMBERY, now.minus(ofDays(130)), ofDays(2))
+                .met("f-met-quiet", now.minus(ofDays(120)))
+                // A follow-up planned 200 days ago, nothing since.
+                .accepted("f-follow-quiet", CHAMBERY, TREMPLIN, now.minus(ofDays(260)), ofDays(2))
+                .met("f-follow-quiet", now.minus(ofDays(240)))
+                .outcome("f-follow-quiet", Outcome.FOLLOW_UP_PLANNED, today.minusDays(200), now.minus(ofDays(200)))
+                // Between Savoie and Haute-Savoie only: not the facilitator of Isère's.
+                .waiting("f-savoie", CHAMBERY, ANNECY, now.minus(ofDays(13)), ofDays(14));
+        stories.events().forEach(told -> kafka.send(told.record(topic)));
+        service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), profileTopic, "it-follow-up-profile",
+                "matchmaking.introduction-views.topic=" + topic, "matchmaking.introduction-views.group-id=it-follow-up");
+        await().atMost(ofSeconds(60)).untilAsserted(() -> {
+            JsonNode all = service.getJson("/api/introductions");
+            assertThat(all.path("total").asInt()).isEqualTo(8);
+            assertThat(all.path("introductions").findValues("actor").stream().map(a -> a.path("name").asText()))
+                    .doesNotContain("");
+        });
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+        kafka.close();
+        mongo.close();
+    }
+
+    @Test
+    void theFacilitatorOfIsereFollowsItsIntroductionsThoseToFollowUpFirstEachWithWhy() throws Exception {
+        JsonNode list = read(service.get("/api/introductions", TestTokens.facilitator("DEPARTEMENT:38").sign()), 200);
+        assertThat(ids(list)).as("answers due first, the sooner first; then the longest quiet; then the latest step")
+                .containsExactly("f-wait-sooner", "f-wait-soon", "f-follow-quiet", "f-met-quiet", "f-accepted-quiet",
+                        "f-wait-later", "f-accepted-recent");
+        assertThat(list.path("toFollow").asInt()).isEqualTo(5);
+        assertThat(list.path("total").asInt()).isEqualTo(7);
+        JsonNode sooner = list.path("introductions").get(0);
+        assertThat(sooner.path("toFollow").path("reason").asText()).isEqualTo("answer-due");
+        assertThat(sooner.path("toFollow").path("label").asText())
+                .isEqualTo("sans réponse de Ville de Chambéry et Imprimerie du Voironnais, échéance demain");
+        assertThat(sooner.path("actor").path("name").asText()).isEqualTo("Ville de Chambéry");
+        assertThat(sooner.path("partner").path("name").asText()).isEqualTo("Imprimerie du Voironnais");
+        assertThat(list.path("introductions").get(1).path("toFollow").path("label").asText())
+                .isEqualTo("sans réponse de Association Tremplin et Ville de Chambéry, échéance dans 2 jours");
+        assertThat(list.path("introductions").get(2).path("toFollow").path("label").asText())
+                .isEqualTo("suite prévue il y a 200 jours, rien de nouveau depuis");
+        assertThat(list.path("introductions").get(3).path("toFollow").path("label").asText())
+                .isEqualTo("rencontre tenue il y a 120 jours, aucune suite enregistrée");
+        assertThat(list.path("introductions").get(4).path("toFollow").path("label").asText())
+                .isEqualTo("acceptée il y a 45 jours, aucune rencontre prévue");
+        assertThat(list.path("introductions").get(5).path("toFollow").isNull()).isTrue();
+        assertThat(list.path("stages")).extracting(s -> s.path("status").asText() + "=" + s.path("count").asInt())
+                .containsExactly("proposed=3", "accepted=2", "met=1", "follow-up=1");
+    }
+
+    @Test
+    void filtersAndPages() throws Exception {
+        String facilitator = TestTokens.facilitator("DEPARTEMENT:38").sign();
+        JsonNode toFollow = read(service.get("/api/introductions?toFollow=true&limit=2&offset=1", facilitator), 200);
+        assertThat(ids(toFollow)).containsExactly("f-wait-soon", "f-follow-quiet");
+        assertThat(toFollow.path("total").asInt()).isEqualTo(5);
+        JsonNode accepted = read(service.get("/api/introductions?status=accepted", facilitator), 200);
+        assertThat(ids(accepted)).containsExactly("f-accepted-quiet", "f-accepted-recent");
+        assertThat(accepted.path("stages").size()).as("the stages of all, whatever the filter").isEqualTo(4);
+        assertThat(read(service.get("/api/introductions?status=lost", facilitator), 400).path("detail").asText())
+                .contains("« lost » inconnue");
+        read(service.get("/api/introductions?offset=-1", facilitator), 400);
+    }
+
+    @Test
+    void eachReaderFollowsOnlyWhatItMayReadAndMembersAndViewersNone() throws Exception {
+        assertThat(ids(read(service.get("/api/introductions?limit=500", TestTokens.admin().sign()), 200)))
+                .hasSize(8).contains("f-savoie");
+        assertThat(ids(read(service.get("/api/introductions", TestTokens.facilitator("DEPARTEMENT:74").sign()), 200)))
+                .containsExactly("f-savoie");
+        assertThat(read(service.get("/api/introductions", TestTokens.member(TREMPLIN).sign()), 403).path("detail").asText())
+                .contains("réservé à l'animation des territoires et à l'administration");
+        read(service.get("/api/introductions", TestTokens.viewer().sign()), 403);
+        assertThat(service.get("/api/introductions", null).statusCode()).isEqualTo(401);
+    }
+
+    private static JsonNode read(HttpResponse<String> response, int status) throws Exception {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        return JSON.readTree(response.body());
+    }
+
+    private static List<String> ids(JsonNode list) {
+        List<String> ids = new ArrayList<>();
+        list.path("introductions").forEach(entry -> ids.add(entry.path("id").asText()));
+        return ids;
+    }
+}
