@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * demo territory with sign-in on: its card is drawn from the inbox line alone (the proposal's note with it); a member
  * plans one (a date more than a year ahead is refused next to the date; the form keeps what was typed while the
  * partner plans another meanwhile), sees it listed « prévue » at the hour typed, Paris's, with its place, says it was
- * held and the partner's one missed, and the introduction's timeline has the steps.
+ * held (its introduction answering 404 first: the page's own words) and the partner's one missed by the partner, which
+ * the card and the history then say, and the introduction's timeline has the steps and who was absent.
  */
 @ExtendWith(SignedInLab.Resolver.class)
 class ConsoleMeetingJourneyTest {
@@ -45,13 +47,15 @@ class ConsoleMeetingJourneyTest {
     private static final String PLACE = "Maison des associations de Voiron";
     private static final String NOTE = "Premier échange sur le transport solidaire";
     private static final String PROPOSAL_NOTE = "Je vous propose d'en parler.";
+    private static final String PARTNER_NAME = "Association des rencontres";
+    private static final String TREMPLIN_NAME = "Tremplin Insertion Grésivaudan";
 
     @Test
     void aMemberPlansAMeetingThenSaysItWasHeld(SignedInLab lab) {
         // Introduced by the facilitator of Isère and accepted by both sides: Tremplin and an association of Isère that
         // Mobilité solidaire's member has just registered (a pair no other test introduced before).
         String tremplin = lab.actor("tremplin-insertion");
-        String partner = isereNewcomer(lab, "member-mobilite", "Association des rencontres");
+        String partner = isereNewcomer(lab, "member-mobilite", PARTNER_NAME);
         String introduction = id(lab.send("POST", lab.matchmaking.resolve("/api/introductions"), "facilitator-isere", """
                 {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "%s"}"""
                 .formatted(partner, tremplin, PROPOSAL_NOTE)).body());
@@ -122,20 +126,59 @@ class ConsoleMeetingJourneyTest {
                 driver.findElement(By.cssSelector(conclude + " input[name=note]")).sendKeys(NOTE);
                 return true;
             });
+            // The introduction gone from the API meanwhile (its first answer is sent for an id it does not know): a
+            // 404, said in the page's words rather than the API's, and the form kept to send again.
+            browser.script("""
+                    const introduction = arguments[0];
+                    const original = window.fetch;
+                    window.fetch = (input, init) => {
+                      const url = typeof input === 'string' ? input : input.url;
+                      if (!url.endsWith('/held')) return original(input, init);
+                      window.fetch = original;
+                      return original(url.replace(introduction, 'inconnue-' + introduction), init);
+                    };""", introduction);
+            browser.settled().until(driver -> {
+                driver.findElement(By.xpath(xpathOf(introduction, meeting) + "//button[normalize-space()='Rencontre tenue']")).click();
+                return true;
+            });
+            WebElement gone = browser.await(By.cssSelector(conclude + " [role=alert][data-status='404']"));
+            assertThat(gone.getText()).contains("Cette mise en relation est introuvable ou ne vous est plus accessible")
+                    .doesNotContain("Aucune mise en relation");
+            assertThat(browser.script("return document.querySelector(arguments[0]).elements.note.value;", conclude)).isEqualTo(NOTE);
+            browser.shot("rencontre-introuvable");
+            browser.assertAccessible("a meeting's introduction gone");
             browser.settled().until(driver -> {
                 driver.findElement(By.xpath(xpathOf(introduction, meeting) + "//button[normalize-space()='Rencontre tenue']")).click();
                 return true;
             });
             WebElement held = browser.await(By.cssSelector(card + " li[data-rencontre='" + meeting + "'][data-statut-rencontre='held']"));
             assertThat(held.getText()).contains("tenue").contains(PLACE);
+            // Missed: the partner did not come, chosen among the two organisations (« Non précisé » by default).
+            String missedForm = card + " form[data-form='rencontre-" + partnersMeeting + "']";
+            browser.settled().until(driver -> {
+                WebElement absent = driver.findElement(By.cssSelector(missedForm + " select[name=absentActorId]"));
+                assertThat(new Select(absent).getFirstSelectedOption().getText()).isEqualTo("Non précisé");
+                assertThat(new Select(absent).getOptions()).extracting(WebElement::getText)
+                        .containsExactly("Non précisé", PARTNER_NAME, TREMPLIN_NAME);
+                new Select(absent).selectByVisibleText(PARTNER_NAME);
+                return true;
+            });
             browser.settled().until(driver -> {
                 driver.findElement(By.xpath(xpathOf(introduction, partnersMeeting) + "//button[normalize-space()='Rencontre manquée']")).click();
                 return true;
             });
             WebElement missed = browser.await(By.cssSelector(card + " li[data-rencontre='" + partnersMeeting + "'][data-statut-rencontre='missed']"));
-            assertThat(missed.getText()).contains("manquée").contains("Visioconférence");
+            assertThat(missed.getText()).contains("manquée — absence de " + PARTNER_NAME).contains("Visioconférence");
+            assertThat(browser.driver.findElement(By.cssSelector(card + " li[data-rencontre='" + meeting + "']")).getText())
+                    .as("a meeting held names no one").doesNotContain("absence");
             browser.shot("rencontres-tenue-et-manquee");
             browser.assertAccessible("meetings held and missed");
+
+            // The history says it too.
+            browser.driver.findElement(By.cssSelector(card + " summary[data-action=historique]")).click();
+            WebElement step = browser.await(By.xpath("//li[@data-introduction='" + introduction
+                    + "']//ol[contains(@class,'historique')]/li[strong[normalize-space()='Rencontre manquée']]"));
+            assertThat(step.getText()).startsWith("Rencontre manquée — absence de " + PARTNER_NAME + " — ");
         }
         JsonNode view = timeline(lab, introduction);
         List<String> types = new ArrayList<>();
@@ -145,6 +188,13 @@ class ConsoleMeetingJourneyTest {
         assertThat(view.path("steps").toString()).contains(NOTE);
         assertThat(meetingOf(view, meeting).path("status").asText()).isEqualTo("held");
         assertThat(meetingOf(view, partnersMeeting).path("status").asText()).isEqualTo("missed");
+        assertThat(meetingOf(view, partnersMeeting).path("absentActorId").asText()).as("who did not come").isEqualTo(partner);
+        JsonNode missedStep = null;
+        for (JsonNode step : view.path("steps")) {
+            if (step.path("type").asText().equals("MeetingMissedEvent")) missedStep = step;
+        }
+        assertThat(missedStep).isNotNull();
+        assertThat(missedStep.path("actorId").asText()).as("the missed meeting's step").isEqualTo(partner);
         assertThat(view.path("status").asText()).isEqualTo("met");
     }
 

@@ -5,7 +5,7 @@ import { matchmaking, profile, Problem } from '../api.js';
 import { currentSession } from '../auth.js';
 import { changesIntroductions, onEvent } from '../live.js';
 import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, clearProblems, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, select, showProblem } from '../ui.js';
-import { meetingsSection } from './meetings.js';
+import { absence, meetingsSection } from './meetings.js';
 
 const REASONS = { NOT_RELEVANT: 'Pas pertinent pour nous', ALREADY_PARTNERS: 'Déjà partenaires', NOT_NOW: 'Pas maintenant', COMPETITOR: 'Concurrent', OTHER: 'Autre raison' };
 /** The outcomes, in the words of the stages the cards show once recorded (IntroductionStage: « pas de suite »…). */
@@ -222,6 +222,9 @@ function carryOver(before, after, entry) {
  */
 function card(actorId, actorName, entry, reload, histories, redrawLater) {
   const partner = entry.partner || {};
+  // The API names actors by their ids (who acted for whom, who missed a meeting): the two of this introduction are
+  // known here by name.
+  const names = { [actorId]: actorName, [partner.id]: partner.name };
   const item = h('li', { class: 'carte', 'data-introduction': entry.id },
     h('h2', {}, partner.name || 'Organisation'),
     h('p', {}, h('span', { class: 'etiquette', 'data-statut': entry.status }, entry.statusLabel || entry.status),
@@ -288,10 +291,9 @@ function card(actorId, actorName, entry, reload, histories, redrawLater) {
     partnerContact(partner.id)
       .then(c => contact.replaceChildren(h('h3', {}, 'Contact du partenaire'), h('p', { 'data-contact': partner.id }, `${c.name} — ${c.email}${c.phone ? ` — ${c.phone}` : ''}`)))
       .catch(e => { contact.replaceChildren(problemBox(e)); redrawLater(); });
-    item.append(contact, meetingsSection(actorId, entry, reload, remember), outcomeForm(actorId, entry, reload));
+    item.append(contact, meetingsSection(actorId, entry, names, reload, remember, onThisPage), outcomeForm(actorId, entry, reload));
   }
-  // The history names the actors acted for by their ids: the two of this introduction are known here by name.
-  item.append(historyPanel(entry.id, histories, { [actorId]: actorName, [partner.id]: partner.name }));
+  item.append(historyPanel(entry.id, histories, names));
   return item;
 }
 
@@ -326,7 +328,9 @@ function historyPanel(introductionId, histories, actorNames) {
     try {
       const history = await matchmaking(`/api/introductions/${introductionId}/history`);
       steps.replaceChildren(...history.steps.map(step => h('li', { 'data-etape': step.step },
-        h('strong', {}, step.label || step.what), ` — ${formatDateTime(step.when)}`,
+        h('strong', {}, step.label || step.what),
+        step.what === 'MeetingMissedEvent' && step.grounds?.absentActorId ? ` — ${absence(step.grounds.absentActorId, actorNames)}` : '',
+        ` — ${formatDateTime(step.when)}`,
         step.who ? ` — par ${whoActed(step.who)} (${ROLES[step.who.role] || step.who.role})` : ' — par le service',
         step.who && step.who.actingFor ? ` pour ${actorNames[step.who.actingFor] || step.who.actingFor}` : '',
         h('br', {}), h('small', { class: 'empreinte', title: step.hash }, `empreinte ${step.hash.slice(0, 16)}…`))));

@@ -1,64 +1,87 @@
 // The meetings of an introduction both sides accepted, on its card of the inbox: each one planned (when, where) and
 // what became of it, a form to plan one, and for a meeting planned, « Rencontre tenue » or « Rencontre manquée ».
 import { matchmaking, Problem, serverNow } from '../api.js';
-import { KEPT_IN_HISTORY, LAB_TIME_ZONE, announce, busyWhile, clearProblems, field, formatDeadline, h, labInstant, showProblem } from '../ui.js';
+import { KEPT_IN_HISTORY, LAB_TIME_ZONE, announce, busyWhile, clearProblems, field, formatDeadline, h, labInstant, select, showProblem } from '../ui.js';
 
 /** A meeting's status (the API's slugs), as the card says it of « une rencontre ». */
 const STATUSES = { scheduled: 'prévue', held: 'tenue', missed: 'manquée' };
 
 /**
- * The « Rencontres » section of the card of an introduction both sides accepted (the introduction takes meetings from
- * then on, whatever its outcomes), drawn from its inbox line ({@code entry}), which carries its meetings. Each form
- * names itself (data-form) and is passed to {@code remember}, the page's note of what a form holds when drawn: a card
- * drawn anew (the partner planned a meeting meanwhile) takes over the forms the reader started filling in.
+ * Who did not come to a missed meeting, as the card and the history say it (« absence de … »), by the name of one of
+ * the introduction's two sides ({@code names}, by actor id); null when whoever recorded it did not say.
  */
-export function meetingsSection(actorId, entry, reload, remember) {
+export function absence(absentActorId, names) {
+  return absentActorId ? `absence de ${names[absentActorId] || absentActorId}` : null;
+}
+
+/**
+ * The « Rencontres » section of the card of an introduction both sides accepted (the introduction takes meetings from
+ * then on, whatever its outcomes), drawn from its inbox line ({@code entry}), which carries its meetings; {@code names}
+ * are its two sides' names by actor id. Each form names itself (data-form) and is passed to {@code remember}, the
+ * page's note of what a form holds when drawn: a card drawn anew (the partner planned a meeting meanwhile) takes over
+ * the forms the reader started filling in. A refusal goes through {@code onThisPage}, the page's wording of the API's
+ * problems (a 404: the introduction is gone from the reader's reach).
+ */
+export function meetingsSection(actorId, entry, names, reload, remember, onThisPage) {
   // In the order they take place, whatever the order they were planned in.
   const meetings = [...(entry.meetings || [])].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt));
   return h('div', { class: 'rencontres' },
     h('h3', {}, 'Rencontres'),
     meetings.length
-      ? h('ul', {}, meetings.map(meeting => meetingItem(actorId, entry, meeting, reload, remember)))
+      ? h('ul', {}, meetings.map(meeting => meetingItem(actorId, entry, meeting, names, reload, remember, onThisPage)))
       : h('p', { class: 'aide' }, 'Aucune rencontre planifiée pour l’instant.'),
-    scheduleForm(actorId, entry, reload, remember));
+    scheduleForm(actorId, entry, reload, remember, onThisPage));
 }
 
-/** A meeting: when (the lab's hour, as deadlines are shown), where, its status; once planned, whether it took place. */
-function meetingItem(actorId, entry, meeting, reload, remember) {
+/**
+ * A meeting: when (the lab's hour, as deadlines are shown), where, its status, and for a missed one who did not come
+ * when that was said; once planned, whether it took place.
+ */
+function meetingItem(actorId, entry, meeting, names, reload, remember, onThisPage) {
+  const absent = meeting.status === 'missed' ? absence(meeting.absentActorId, names) : null;
   return h('li', { 'data-rencontre': meeting.meetingId, 'data-statut-rencontre': meeting.status },
     h('strong', {}, formatDeadline(meeting.startsAt)),
     ` — ${meeting.location || 'lieu non précisé'} — `,
     h('span', { class: 'etiquette' }, STATUSES[meeting.status] || meeting.status),
-    meeting.status === 'scheduled' ? concludeForm(actorId, entry, meeting, reload, remember) : null);
+    absent ? ` — ${absent}` : null,
+    meeting.status === 'scheduled' ? concludeForm(actorId, entry, meeting, names, reload, remember, onThisPage) : null);
 }
 
 /**
  * Held or missed, with an optional note, once: the introduction refuses to conclude a meeting twice, or before it
- * starts. Two buttons rather than a submit, so that Entrée in the note records neither by mistake.
+ * starts. Missed, it may say which of the two sides did not come (what a facilitator following the introduction
+ * looks for: a side missing meetings again and again); « Non précisé » says nothing of it. Two buttons rather than a
+ * submit, so that Entrée in the note records neither by mistake.
  */
-function concludeForm(actorId, entry, meeting, reload, remember) {
+function concludeForm(actorId, entry, meeting, names, reload, remember, onThisPage) {
+  const partner = entry.partner || {};
+  const sides = { [partner.id]: names[partner.id] || 'Organisation partenaire', [actorId]: names[actorId] };
   const form = h('form', { novalidate: true, 'data-form': `rencontre-${meeting.meetingId}` },
     h('div', { class: 'probleme-formulaire' }),
     Date.parse(meeting.startsAt) > serverNow()
       ? h('p', { class: 'aide' }, 'Une fois la rencontre commencée, dites si elle a eu lieu.') : null,
     field('Note sur la rencontre (facultative)', h('input', { name: 'note' }), KEPT_IN_HISTORY),
+    // Named as the API names it: its refusal of the choice goes next to the list.
+    field('Qui était absent ?', select('absentActorId', sides, '', { empty: 'Non précisé' }), 'Pour une rencontre manquée seulement.'),
     h('div', { class: 'actions' },
       h('button', { type: 'button', 'data-action': `tenue-${meeting.meetingId}`, onclick: () => conclude('held', 'Rencontre tenue enregistrée.') },
         'Rencontre tenue'),
       h('button', { type: 'button', class: 'secondaire', 'data-action': `manquee-${meeting.meetingId}`,
-        onclick: () => conclude('missed', 'Rencontre manquée enregistrée.') }, 'Rencontre manquée')));
+        onclick: () => conclude('missed', 'Rencontre manquée enregistrée.', form.elements.absentActorId.value || undefined) },
+        'Rencontre manquée')));
   form.addEventListener('submit', event => event.preventDefault());
-  const conclude = (status, message) => busyWhile(form, async () => {
+  const conclude = (status, message, absentActorId) => busyWhile(form, async () => {
     try {
       await matchmaking(`/api/introductions/${entry.id}/meetings/${encodeURIComponent(meeting.meetingId)}/${status}`, {
-        method: 'POST', body: { actingFor: actorId, note: form.elements.note.value.trim() || null } });
+        // Undefined (held, or « Non précisé »): left out of the request.
+        method: 'POST', body: { actingFor: actorId, note: form.elements.note.value.trim() || null, absentActorId } });
       // Recorded: the form goes with its card, the meeting has no such form any more.
       form.dataset.sent = 'true';
       announce(message);
       await shown(entry.id, meeting.meetingId, status);
       await reload();
     } catch (e) {
-      if (e instanceof Problem) showProblem(form, e); else throw e;
+      if (e instanceof Problem) showProblem(form, onThisPage(e)); else throw e;
     }
   });
   return remember(form);
@@ -69,7 +92,7 @@ function concludeForm(actorId, entry, meeting, reload, remember) {
  * known (the service takes a meeting without one). The service checks the date: at most a week before the proposal,
  * within the coming year; its refusal is shown next to the date.
  */
-function scheduleForm(actorId, entry, reload, remember) {
+function scheduleForm(actorId, entry, reload, remember, onThisPage) {
   const elsewhere = Intl.DateTimeFormat().resolvedOptions().timeZone !== LAB_TIME_ZONE;
   const form = h('form', { novalidate: true, 'data-form': 'rencontre' },
     h('h4', {}, 'Planifier une rencontre'),
@@ -96,7 +119,7 @@ function scheduleForm(actorId, entry, reload, remember) {
         await shown(entry.id, planned.id, 'scheduled');
         await reload();
       } catch (e) {
-        if (e instanceof Problem) showProblem(form, e); else throw e;
+        if (e instanceof Problem) showProblem(form, onThisPage(e)); else throw e;
       }
     });
   });

@@ -181,6 +181,21 @@ class MatchmakingOpenApiContractTest {
         assertThat(document.at("/components/schemas/Funnel/properties/steps").isMissingNode()).isFalse();
     }
 
+    /**
+     * The meetings of an inbox line and of a timeline, one schema, say who did not come to a missed one: what a client
+     * shows of a meeting without reading the steps.
+     */
+    @Test
+    void theMeetingsOfTheInboxAndOfTheTimelineNameTheAbsentSide() {
+        JsonNode inbox = schemaOf(paths.at("/~1api~1actors~1{actorId}~1introductions/get/responses/200/content")
+                .findValue("schema"));
+        JsonNode meeting = schemaOf(schemaOf(inbox.at("/properties/introductions/items")).at("/properties/meetings/items"));
+        assertThat(meeting.path("properties").fieldNames()).toIterable().contains("meetingId", "status", "absentActorId");
+        JsonNode timeline = schemaOf(paths.at("/~1api~1introductions~1{introductionId}/get/responses/200/content")
+                .findValue("schema"));
+        assertThat(schemaOf(timeline.at("/properties/meetings/items"))).isEqualTo(meeting);
+    }
+
     @Test
     void theLiveEndpointDeclaresItsStreamAndItsJsonList() {
         JsonNode operation = paths.at("/~1api~1live/get");

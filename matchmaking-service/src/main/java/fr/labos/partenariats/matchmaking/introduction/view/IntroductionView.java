@@ -138,8 +138,12 @@ public class IntroductionView {
                 && (actor.equals(actorId) || actor.equals(partnerActorId));
     }
 
-    /** A meeting of the introduction and what became of it. */
-    record MeetingEntry(String meetingId, Instant startsAt, String location, String status, Instant recordedAt) {
+    /**
+     * A meeting of the introduction and what became of it; a missed one names the side that did not come, when whoever
+     * recorded it said so (null otherwise, and for views written before it was kept).
+     */
+    record MeetingEntry(String meetingId, Instant startsAt, String location, String status, Instant recordedAt,
+                        String absentActorId) {
     }
 
     /**

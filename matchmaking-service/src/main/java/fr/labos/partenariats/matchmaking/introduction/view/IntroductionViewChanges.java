@@ -143,11 +143,12 @@ final class IntroductionViewChanges {
             return step(event, withdrawnBy(view, event), e.withdrawnAt()).text(e.reason()).build();
         }
         if (payload instanceof MeetingScheduledEvent e) {
-            view.meetings.add(new MeetingEntry(e.meetingId(), e.startsAt(), e.location(), "scheduled", e.scheduledAt()));
+            view.meetings.add(new MeetingEntry(e.meetingId(), e.startsAt(), e.location(), "scheduled", e.scheduledAt(),
+                    null));
             return step(event, "rencontre prévue", e.scheduledAt()).meeting(e.meetingId(), e.startsAt(), e.location()).build();
         }
         if (payload instanceof MeetingHeldEvent e) {
-            meetingConcluded(view, e.meetingId(), "held", e.recordedAt());
+            meetingConcluded(view, e.meetingId(), "held", e.recordedAt(), null);
             Instant heldAt = startOf(view, e.meetingId(), e.recordedAt());
             if (view.firstMetAt == null || heldAt.isBefore(view.firstMetAt)) {
                 view.firstMetAt = heldAt;
@@ -158,7 +159,7 @@ final class IntroductionViewChanges {
             return step(event, "rencontre tenue", e.recordedAt()).text(e.note()).meeting(e.meetingId(), null, null).build();
         }
         if (payload instanceof MeetingMissedEvent e) {
-            meetingConcluded(view, e.meetingId(), "missed", e.recordedAt());
+            meetingConcluded(view, e.meetingId(), "missed", e.recordedAt(), e.absentActorId());
             return step(event, "rencontre manquée", e.recordedAt()).actor(e.absentActorId()).text(e.note())
                     .meeting(e.meetingId(), null, null).build();
         }
@@ -193,19 +194,21 @@ final class IntroductionViewChanges {
         throw new MalformedEventException(event.type() + " is not an introduction event");
     }
 
-    private static void meetingConcluded(IntroductionView view, String meetingId, String status, Instant at) {
+    private static void meetingConcluded(IntroductionView view, String meetingId, String status, Instant at,
+                                         String absentActorId) {
         List<MeetingEntry> meetings = new ArrayList<>();
         boolean found = false;
         for (MeetingEntry meeting : view.meetings) {
             if (meeting.meetingId().equals(meetingId)) {
-                meetings.add(new MeetingEntry(meetingId, meeting.startsAt(), meeting.location(), status, at));
+                meetings.add(new MeetingEntry(meetingId, meeting.startsAt(), meeting.location(), status, at,
+                        absentActorId));
                 found = true;
             } else {
                 meetings.add(meeting);
             }
         }
         if (!found) {
-            meetings.add(new MeetingEntry(meetingId, null, null, status, at));
+            meetings.add(new MeetingEntry(meetingId, null, null, status, at, absentActorId));
         }
         view.meetings = meetings;
     }

@@ -15,6 +15,8 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
 
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,8 +24,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The views follow the write API through the service's own relay and the topic: a facilitator's introduction, then
- * both answers, read back from the timeline, the inbox and the funnel with who took each step; and the timeline tells
- * each reader whether the write API would take its withdrawal.
+ * both answers, read back from the timeline, the inbox and the funnel with who took each step, then a meeting missed by
+ * one side, whose absence the meetings of the timeline and the inbox name; and the timeline tells each reader whether
+ * the write API would take its withdrawal.
  */
 class IntroductionViewsFollowTheWriteApiTest {
 
@@ -91,6 +94,23 @@ class IntroductionViewsFollowTheWriteApiTest {
             assertThat(funnel.path("byStatus").path("accepted").asInt()).isEqualTo(1);
             assertThat(funnel.path("steps").get(1).path("count").asInt()).isEqualTo(1);
         });
+
+        // A meeting the commune did not come to: the timeline's meeting and the inbox's say whose absence it was, as
+        // the step does, so that a page listing the meetings need not read the steps.
+        HttpResponse<String> planned = service.post("/api/introductions/" + id + "/meetings", admin, """
+                {"meetingId": "api-m1", "startsAt": "%s", "place": "Mairie d'Échirolles", "actingFor": "api-a"}"""
+                .formatted(Instant.now().minus(Duration.ofHours(1))));
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+        HttpResponse<String> missed = service.post("/api/introductions/" + id + "/meetings/api-m1/missed", admin,
+                "{\"actingFor\": \"api-a\", \"absentActorId\": \"api-b\", \"note\": \"Personne à l'accueil\"}");
+        assertThat(missed.statusCode()).as(missed.body()).isEqualTo(204);
+        await().atMost(ofSeconds(30)).untilAsserted(() -> assertThat(service.getJson("/api/introductions/" + id)
+                .path("meetings").get(0).path("status").asText()).isEqualTo("missed"));
+        JsonNode timeline = service.getJson("/api/introductions/" + id);
+        assertThat(timeline.path("meetings").get(0).path("absentActorId").asText()).isEqualTo("api-b");
+        JsonNode line = service.getJson("/api/actors/api-a/introductions").path("introductions").get(0);
+        assertThat(line.path("meetings").get(0).path("status").asText()).isEqualTo("missed");
+        assertThat(line.path("meetings").get(0).path("absentActorId").asText()).isEqualTo("api-b");
     }
 
     /**
