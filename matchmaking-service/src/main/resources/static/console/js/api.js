@@ -97,3 +97,24 @@ export async function download(path, filename, accept = 'text/csv') {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return blob;
 }
+
+/** The most lines a list of introductions gives in one request (the API's {@code limit} at most). */
+const LINES_PER_REQUEST = 500;
+
+/**
+ * The first {@code count} lines of a paged list of introductions (an inbox, the follow-up list: {@code introductions},
+ * {@code total}, {@code limit} and {@code offset}), in as few requests as may be; the answer as the last request gave
+ * it, with all the lines read.
+ */
+export async function readIntroductions(path, count) {
+  const separator = path.includes('?') ? '&' : '?';
+  let answer = null;
+  const introductions = [];
+  while (introductions.length < count) {
+    const limit = Math.min(LINES_PER_REQUEST, count - introductions.length);
+    answer = await matchmaking(`${path}${separator}limit=${limit}&offset=${introductions.length}`);
+    introductions.push(...answer.introductions);
+    if (answer.introductions.length < limit) break;
+  }
+  return { ...answer, introductions };
+}

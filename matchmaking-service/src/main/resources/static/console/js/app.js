@@ -12,6 +12,7 @@ const PAGES = [
   { pattern: /^#\/rejoindre(?:\/([\w.-]+))?$/, module: './pages/join.js', nav: 'rejoindre' },
   { pattern: /^#\/tableau-de-bord$/, module: './pages/dashboard.js', nav: 'tableau-de-bord' },
   { pattern: /^#\/territoire$/, module: './pages/territory.js', nav: 'territoire' },
+  { pattern: /^#\/suivi$/, module: './pages/follow-up.js', nav: 'suivi' },
   { pattern: /^#\/mes-rencontres$/, module: './pages/my-sessions.js', nav: 'mes-rencontres' },
   { pattern: /^#\/sessions$/, module: './pages/sessions.js', nav: 'sessions' },
   { pattern: /^#\/sessions\/([\w-]+)$/, module: './pages/session-board.js', nav: 'sessions' },
@@ -165,7 +166,10 @@ function showAccount() {
   // A member's sessions, for every organisation it belongs to; the facilitators and admins run theirs under « Sessions ».
   // Offered to every member of an organisation, whether or not it takes part in a session: the page says so.
   if (actor && role === 'ACTOR_MEMBER') links.push(['mes-rencontres', '#/mes-rencontres', 'Mes rencontres express']);
-  if (role === 'FACILITATOR' || role === 'ADMIN') links.push(['territoire', '#/territoire', role === 'ADMIN' ? 'Acteurs' : 'Mon territoire'], ['sessions', '#/sessions', 'Sessions']);
+  if (role === 'FACILITATOR' || role === 'ADMIN') {
+    links.push(['territoire', '#/territoire', role === 'ADMIN' ? 'Acteurs' : 'Mon territoire'],
+      ['suivi', '#/suivi', 'Suivi des mises en relation'], ['sessions', '#/sessions', 'Sessions']);
+  }
   links.push(['tableau-de-bord', '#/tableau-de-bord', 'Tableau de bord']);
   if (role !== 'VIEWER') links.push(['rejoindre', '#/rejoindre', 'Rejoindre une organisation']);
   const nav = document.getElementById('navigation');

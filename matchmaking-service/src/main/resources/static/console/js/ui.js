@@ -355,3 +355,56 @@ export function focusItemAgain(container, name, key, index, fallback) {
   if (target === item || target === fallback) target.setAttribute('tabindex', '-1');
   target.focus();
 }
+
+/**
+ * The « Statut » choices of a list of introductions: all, then each stage it has introductions at, with how many, in
+ * the lifecycle's order ({@code stages}, as the API gives them); the one chosen stays, with none left at it.
+ */
+export function stageChoices(choice, stages) {
+  const chosen = choice.value;
+  const all = stages.reduce((sum, s) => sum + s.count, 0);
+  const option = (status, label, count) => h('option', { value: status, 'data-libelle': label }, `${label} (${count})`);
+  const options = [option('', 'tous', all), ...stages.map(s => option(s.status, s.label, s.count))];
+  if (chosen && !stages.some(s => s.status === chosen)) {
+    options.push(option(chosen, choice.selectedOptions[0]?.dataset.libelle || chosen, 0));
+  }
+  const labels = options.map(o => `${o.value}=${o.textContent}`).join('|');
+  if (choice.dataset.choix === labels) return; // unchanged: the list open in the reader's hand is left alone
+  choice.dataset.choix = labels;
+  choice.replaceChildren(...options);
+  choice.value = chosen;
+}
+
+/**
+ * A list of introductions shown a page at a time: « 25 mises en relation affichées sur 240. » and « Afficher les 25 suivantes » under it
+ * (both hidden when all are shown). A click asks {@code load} for one more page ({@code shown} grows), then gives the
+ * focus to the first item it added ({@code focusOf} an item: the control to focus, made focusable if it is not).
+ */
+export function pager(list, page, load, focusOf) {
+  let shown = page;
+  const count = h('p', { 'data-compte': '', hidden: true });
+  const more = h('button', { type: 'button', class: 'secondaire', hidden: true, 'data-action': 'suivantes',
+    onclick: async () => {
+      const before = list.children.length;
+      shown += page;
+      await load();
+      const target = list.children[before] && focusOf(list.children[before]);
+      if (target) {
+        if (!target.matches('a, button, input, select, textarea')) target.setAttribute('tabindex', '-1');
+        target.focus();
+      }
+    } });
+  return {
+    elements: [count, more],
+    get shown() { return shown; },
+    /** Back to the first page (another filter chosen). */
+    reset() { shown = page; },
+    /** Says how many are shown of how many. */
+    update(showing, total) {
+      count.hidden = more.hidden = total <= showing;
+      count.textContent = `${showing} mises en relation affichées sur ${total}.`;
+      const next = Math.min(page, total - showing);
+      more.textContent = next === 1 ? 'Afficher la suivante' : `Afficher les ${next} suivantes`;
+    },
+  };
+}

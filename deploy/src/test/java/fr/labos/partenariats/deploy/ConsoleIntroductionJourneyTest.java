@@ -201,13 +201,13 @@ class ConsoleIntroductionJourneyTest {
         // has just registered (a pair no other test of the lab introduced before, whatever their order).
         String tremplin = lab.actor("tremplin-insertion");
         String mobilite = lab.actor("mobilite-solidaire");
-        String partner = isereNewcomer(lab, "member-mobilite", "Association partenaire");
+        String partner = lab.isereNewcomer("member-mobilite", "Association partenaire");
         String introduction = id(lab.send("POST", lab.matchmaking.resolve("/api/introductions"), "facilitator-isere", """
                 {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "Je vous propose d'en parler."}"""
                 .formatted(partner, tremplin)).body());
         awaitInInbox(lab, tremplin, "member-tremplin", introduction);
         // A newcomer of Isère, whom the facilitator will introduce to Tremplin while Tremplin's member is declining.
-        String newcomer = isereNewcomer(lab, "member-mobilite", "Association nouvelle venue");
+        String newcomer = lab.isereNewcomer("member-mobilite", "Association nouvelle venue");
         String cardOf = "li[data-introduction='" + introduction + "']";
         try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-declinee", DESKTOP)) {
             browser.signIn(lab, "member-tremplin");
@@ -285,7 +285,7 @@ class ConsoleIntroductionJourneyTest {
         // Introduced by the facilitator of Isère: Tremplin and an association of Isère registered just now (a pair no
         // other test of the lab introduced before, whatever their order).
         String tremplin = lab.actor("tremplin-insertion");
-        String partner = isereNewcomer(lab, "member-mobilite", "Association à qui l'on retire une proposition");
+        String partner = lab.isereNewcomer("member-mobilite", "Association à qui l'on retire une proposition");
         String introduction = id(lab.send("POST", lab.matchmaking.resolve("/api/introductions"), "facilitator-isere", """
                 {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "Une piste à explorer ensemble."}"""
                 .formatted(partner, tremplin)).body());
@@ -391,7 +391,7 @@ class ConsoleIntroductionJourneyTest {
     void anOrganisationOfManyIntroductionsReadsThemPageByPageAndAStageAtATime(SignedInLab lab) {
         // An association of Isère introduced by the facilitator to 26 organisations of the demo territory, two of
         // which the facilitator then withdraws: one more than the page shows at first.
-        String busy = isereNewcomer(lab, "member-mobilite", "Association aux nombreuses mises en relation");
+        String busy = lab.isereNewcomer("member-mobilite", "Association aux nombreuses mises en relation");
         List<String> partners = lab.demoActors().stream().limit(26).toList();
         assertThat(partners).hasSize(26);
         List<String> introductions = partners.stream().map(partner -> id(expect(lab.send("POST",
@@ -477,15 +477,6 @@ class ConsoleIntroductionJourneyTest {
         }
     }
 
-    /** An association of Isère registered by a demo member (its member then), once the matcher knows it. */
-    private static String isereNewcomer(SignedInLab lab, String account, String name) {
-        String actor = lab.create("/api/actors", account, AuthorizationMatrixTest.ISERE_ACTOR.formatted(
-                name, "nouvelle-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.org"));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> lab.send("GET",
-                lab.matchmaking.resolve("/api/actors/" + actor + "/introductions"), account, null).statusCode() == 200);
-        return actor;
-    }
-
     private static String problemShown(ConsoleBrowser browser, String form) {
         Object text = browser.script("return document.querySelector(arguments[0] + ' .probleme-formulaire')?.textContent || '';", form);
         return text == null ? "" : text.toString().trim();
@@ -527,8 +518,8 @@ class ConsoleIntroductionJourneyTest {
             }
         }
         String workshop = "atelier" + UUID.randomUUID().toString().substring(0, 8);
-        String asker = isereNewcomer(lab, "member-mobilite", "Association de l'" + workshop);
-        String partner = isereNewcomer(lab, "member-fonds", "Fondation de l'" + workshop);
+        String asker = lab.isereNewcomer("member-mobilite", "Association de l'" + workshop);
+        String partner = lab.isereNewcomer("member-fonds", "Fondation de l'" + workshop);
         lab.create("/api/actors/" + asker + "/needs", "member-mobilite", """
                 {"category": "FUNDING", "form": "RESOURCES", "title": "Financer l'%1$s vers l'emploi",
                  "description": "Un financeur pour l'%1$s, qui accompagne vingt personnes vers l'emploi",

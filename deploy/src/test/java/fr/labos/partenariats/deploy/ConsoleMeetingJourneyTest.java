@@ -55,7 +55,7 @@ class ConsoleMeetingJourneyTest {
         // Introduced by the facilitator of Isère and accepted by both sides: Tremplin and an association of Isère that
         // Mobilité solidaire's member has just registered (a pair no other test introduced before).
         String tremplin = lab.actor("tremplin-insertion");
-        String partner = isereNewcomer(lab, "member-mobilite", PARTNER_NAME);
+        String partner = lab.isereNewcomer("member-mobilite", PARTNER_NAME);
         String introduction = id(lab.send("POST", lab.matchmaking.resolve("/api/introductions"), "facilitator-isere", """
                 {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "%s"}"""
                 .formatted(partner, tremplin, PROPOSAL_NOTE)).body());
@@ -168,7 +168,7 @@ class ConsoleMeetingJourneyTest {
                 return true;
             });
             WebElement missed = browser.await(By.cssSelector(card + " li[data-rencontre='" + partnersMeeting + "'][data-statut-rencontre='missed']"));
-            assertThat(missed.getText()).contains("manquée — absence de " + PARTNER_NAME).contains("Visioconférence");
+            assertThat(missed.getText()).contains("manquée — organisation absente : " + PARTNER_NAME).contains("Visioconférence");
             assertThat(browser.driver.findElement(By.cssSelector(card + " li[data-rencontre='" + meeting + "']")).getText())
                     .as("a meeting held names no one").doesNotContain("absence");
             browser.shot("rencontres-tenue-et-manquee");
@@ -178,7 +178,7 @@ class ConsoleMeetingJourneyTest {
             browser.driver.findElement(By.cssSelector(card + " summary[data-action=historique]")).click();
             WebElement step = browser.await(By.xpath("//li[@data-introduction='" + introduction
                     + "']//ol[contains(@class,'historique')]/li[strong[normalize-space()='Rencontre manquée']]"));
-            assertThat(step.getText()).startsWith("Rencontre manquée — absence de " + PARTNER_NAME + " — ");
+            assertThat(step.getText()).startsWith("Rencontre manquée — organisation absente : " + PARTNER_NAME + " — ");
         }
         JsonNode view = timeline(lab, introduction);
         List<String> types = new ArrayList<>();
@@ -257,15 +257,6 @@ class ConsoleMeetingJourneyTest {
 
     private static Object focusedField(ConsoleBrowser browser) {
         return browser.script("return document.activeElement.name;");
-    }
-
-    /** An association of Isère registered by a demo member (its member then), once the matcher knows it. */
-    private static String isereNewcomer(SignedInLab lab, String account, String name) {
-        String actor = lab.create("/api/actors", account, AuthorizationMatrixTest.ISERE_ACTOR.formatted(
-                name, "nouvelle-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.org"));
-        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> lab.send("GET",
-                lab.matchmaking.resolve("/api/actors/" + actor + "/introductions"), account, null).statusCode() == 200);
-        return actor;
     }
 
     private static String id(String body) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import fr.labos.partenariats.schema.Topics;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -77,6 +79,15 @@ final class SignedInLab {
     /** The demo actor's id, by its key in the demo territory. */
     String actor(String key) {
         return loaded.actors().get(key);
+    }
+
+    /** An association of Isère registered by a demo member (its member then), once the matcher knows it. */
+    String isereNewcomer(String account, String name) {
+        String actor = create("/api/actors", account, AuthorizationMatrixTest.ISERE_ACTOR.formatted(
+                name, "nouvelle-" + UUID.randomUUID().toString().substring(0, 8) + "@exemple.org"));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> send("GET",
+                matchmaking.resolve("/api/actors/" + actor + "/introductions"), account, null).statusCode() == 200);
+        return actor;
     }
 
     /** The demo territory's actors' ids. */

@@ -1,10 +1,10 @@
 // An actor's introductions: answer (accept, decline with a reason), withdraw one the reader proposed, the partner's
 // contact once both sides accepted, the outcome recorded later on, and each introduction's history with the check
 // that it was not altered.
-import { matchmaking, profile, Problem } from '../api.js';
+import { matchmaking, profile, Problem, readIntroductions } from '../api.js';
 import { currentSession } from '../auth.js';
 import { changesIntroductions, onEvent } from '../live.js';
-import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, clearProblems, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, select, showProblem } from '../ui.js';
+import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, clearProblems, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, select, pager, showProblem, stageChoices } from '../ui.js';
 import { absence, meetingsSection } from './meetings.js';
 
 const REASONS = { NOT_RELEVANT: 'Pas pertinent pour nous', ALREADY_PARTNERS: 'Déjà partenaires', NOT_NOW: 'Pas maintenant', COMPETITOR: 'Concurrent', OTHER: 'Autre raison' };
@@ -28,25 +28,16 @@ export async function render(main, context, actorId) {
   const drawn = new Map();
   // An actor of many years has hundreds of introductions: the page shows a stage at a time if asked (« Statut »), and
   // the first ones in the inbox's order (those waiting for an answer first), more on demand.
-  let shown = PAGE;
   const stage = field('Statut', h('select', { name: 'statut', 'data-filtre': 'statut' }));
-  stage.querySelector('select').addEventListener('change', () => { shown = PAGE; load(); });
-  const count = h('p', { 'data-compte': '' });
-  // Once shown, the first of the next ones takes the focus (the button is gone when there are no more).
-  const more = h('button', { type: 'button', class: 'secondaire', hidden: true, 'data-action': 'suivantes',
-    onclick: async () => {
-      const before = list.children.length;
-      shown += PAGE;
-      await load();
-      const heading = list.children[before]?.querySelector('h2');
-      if (heading) { heading.setAttribute('tabindex', '-1'); heading.focus(); }
-    } });
+  const pages = pager(list, PAGE, () => load(), item => item.querySelector('h2'));
+  stage.querySelector('select').addEventListener('change', () => { pages.reset(); load(); });
   main.replaceChildren(h('h1', {}, `Mises en relation de ${actor.name}`), summary, h('div', { class: 'filtres' }, stage), problemAt,
-    list, empty, count, more);
+    list, empty, ...pages.elements);
   const load = coalescing(async () => {
     let inbox;
     try {
-      inbox = await readInbox(actorId, stage.querySelector('select').value, shown);
+      const status = stage.querySelector('select').value;
+      inbox = await readIntroductions(`/api/actors/${actorId}/introductions${status ? `?status=${encodeURIComponent(status)}` : ''}`, pages.shown);
     } catch (e) {
       if (e instanceof Problem) { problemAt.replaceChildren(problemBox(e)); return; }
       throw e;
@@ -57,12 +48,7 @@ export async function render(main, context, actorId) {
     stageChoices(stage.querySelector('select'), inbox.stages || []);
     empty.textContent = stage.querySelector('select').value ? 'Aucune mise en relation à ce statut.' : 'Aucune mise en relation pour l’instant.';
     empty.hidden = entries.length > 0;
-    const total = inbox.total ?? entries.length;
-    count.hidden = total <= entries.length;
-    count.textContent = `${entries.length} mises en relation affichées sur ${total}.`;
-    more.hidden = total <= entries.length;
-    const next = Math.min(PAGE, total - entries.length);
-    more.textContent = next === 1 ? 'Afficher la suivante' : `Afficher les ${next} suivantes`;
+    pages.update(entries.length, inbox.total ?? entries.length);
     // Only the cards whose introduction changed are drawn anew: the others keep what the reader is doing in them (a
     // form being filled in, the focus) and are not read again. A changed card takes over the forms the reader had
     // started, when the introduction still allows them, and the focus goes to the same control of the new card.
@@ -119,42 +105,8 @@ export async function render(main, context, actorId) {
   return () => { left = true; stop(); clearTimeout(again); };
 }
 
-/** How many more introductions « Afficher les suivantes » shows; the API gives at most {@link API_PAGE} a request. */
+/** How many more introductions « Afficher les suivantes » shows. */
 const PAGE = 25;
-const API_PAGE = 500;
-
-/** The inbox's first {@code count} lines at the stage chosen (all stages when empty), in as few requests as may be. */
-async function readInbox(actorId, status, count) {
-  const filter = status ? `&status=${encodeURIComponent(status)}` : '';
-  let inbox = null;
-  const introductions = [];
-  while (introductions.length < count) {
-    const limit = Math.min(API_PAGE, count - introductions.length);
-    inbox = await matchmaking(`/api/actors/${actorId}/introductions?limit=${limit}&offset=${introductions.length}${filter}`);
-    introductions.push(...inbox.introductions);
-    if (inbox.introductions.length < limit) break;
-  }
-  return { ...inbox, introductions };
-}
-
-/**
- * The « Statut » choices: all, then each stage the actor has introductions at, with how many, in the lifecycle's order;
- * the one chosen stays, with none left at it.
- */
-function stageChoices(choice, stages) {
-  const chosen = choice.value;
-  const all = stages.reduce((sum, s) => sum + s.count, 0);
-  const option = (status, label, count) => h('option', { value: status, 'data-libelle': label }, `${label} (${count})`);
-  const options = [option('', 'tous', all), ...stages.map(s => option(s.status, s.label, s.count))];
-  if (chosen && !stages.some(s => s.status === chosen)) {
-    options.push(option(chosen, choice.selectedOptions[0]?.dataset.libelle || chosen, 0));
-  }
-  const labels = options.map(o => `${o.value}=${o.textContent}`).join('|');
-  if (choice.dataset.choix === labels) return; // unchanged: the list open in the reader's hand is left alone
-  choice.dataset.choix = labels;
-  choice.replaceChildren(...options);
-  choice.value = chosen;
-}
 
 /** When the inbox is read again, in milliseconds after the previous reading, while a step told is not in it yet. */
 const READ_AGAIN_AFTER = [800, 2000, 4000, 8000];

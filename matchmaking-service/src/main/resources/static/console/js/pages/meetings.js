@@ -7,11 +7,11 @@ import { KEPT_IN_HISTORY, LAB_TIME_ZONE, announce, busyWhile, clearProblems, fie
 const STATUSES = { scheduled: 'prévue', held: 'tenue', missed: 'manquée' };
 
 /**
- * Who did not come to a missed meeting, as the card and the history say it (« absence de … »), by the name of one of
+ * Who did not come to a missed meeting, as the card and the history say it (« organisation absente : … »), by the name of one of
  * the introduction's two sides ({@code names}, by actor id); null when whoever recorded it did not say.
  */
 export function absence(absentActorId, names) {
-  return absentActorId ? `absence de ${names[absentActorId] || absentActorId}` : null;
+  return absentActorId ? `organisation absente : ${names[absentActorId] || absentActorId}` : null;
 }
 
 /**

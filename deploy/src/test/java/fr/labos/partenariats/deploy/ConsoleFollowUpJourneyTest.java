@@ -1,0 +1,104 @@
+package fr.labos.partenariats.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.schema.common.LabCalendar;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import static fr.labos.partenariats.deploy.Answers.expect;
+import static fr.labos.partenariats.deploy.Answers.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The facilitators' follow-up list in a real headless Chromium, on the demo territory with sign-in on: introductions of
+ * an association of Isère taken from the lab's past records (an answer due in two days, an acceptance 45 days ago with
+ * no meeting, a meeting 120 days ago with no outcome) are listed with why to follow them, the due answer before the
+ * others, by stage when one is chosen; an answer given meanwhile changes the line without a reload; a side's name
+ * leads to its introductions.
+ */
+@ExtendWith(SignedInLab.Resolver.class)
+class ConsoleFollowUpJourneyTest {
+
+    private static final int DESKTOP = 1280;
+
+    @Test
+    void theFacilitatorSeesWhichIntroductionsToFollowUpAndWhy(SignedInLab lab) {
+        String followed = lab.isereNewcomer("member-mobilite", "Association suivie de près");
+        List<String> partners = lab.demoActors().subList(0, 3);
+        LocalDate today = LabCalendar.today(Clock.systemUTC());
+        String file = "acteur;partenaire;proposée le;acceptée le;rencontre le\n"
+                + followed + ";" + partners.get(0) + ";" + today.minusDays(12) + ";;\n"
+                + followed + ";" + partners.get(1) + ";" + today.minusDays(50) + ";" + today.minusDays(45) + ";\n"
+                + followed + ";" + partners.get(2) + ";" + today.minusDays(130) + ";" + today.minusDays(125) + ";" + today.minusDays(120) + "\n";
+        expect(lab.send("POST", lab.matchmaking.resolve("/api/introductions/past"), "facilitator-isere", file,
+                "text/csv;charset=UTF-8"), 200);
+        Awaitility.await("the three in the views").atMost(Duration.ofSeconds(60)).until(() -> json(lab.send("GET",
+                lab.matchmaking.resolve("/api/actors/" + followed + "/introductions"), "member-mobilite", null))
+                .path("introductions").size() == 3);
+        String waiting = partnerName(lab, partners.get(0));
+
+        try (ConsoleBrowser browser = ConsoleBrowser.open("suivi-des-mises-en-relation", DESKTOP)) {
+            browser.signIn(lab, "facilitator-isere");
+            browser.driver.findElement(By.cssSelector("nav a[data-nav=suivi]")).click();
+            browser.awaitReady("suivi");
+            assertThat(browser.driver.findElement(By.cssSelector("input[data-filtre='a-suivre']")).isSelected())
+                    .as("those to follow only, at first").isTrue();
+            // The answer due first: its line comes before the association's two others (which the lab's other
+            // introductions to follow may push to a later page).
+            List<String> rows = rowsOf(browser, "Association suivie de près");
+            assertThat(rows).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+            assertThat(rows.get(0)).contains("sans réponse de Association suivie de près et " + waiting
+                    + ", échéance dans 2 jours");
+            assertThat(browser.driver.findElement(By.cssSelector("[data-a-suivre]")).getText()).endsWith("à suivre.");
+            browser.checkAtDesktopAndPhoneWidths("the follow-up list");
+
+            // One stage at a time: the acceptance with no meeting, then the meeting with no outcome.
+            Select stage = new Select(browser.driver.findElement(By.cssSelector("select[data-filtre='statut']")));
+            stage.selectByValue("accepted");
+            browser.settled().until(d -> rowsOf(browser, "Association suivie de près").size() == 1
+                    && rowsOf(browser, "Association suivie de près").get(0).contains("acceptée il y a 45 jours, aucune rencontre prévue"));
+            stage.selectByValue("met");
+            browser.settled().until(d -> rowsOf(browser, "Association suivie de près").size() == 1
+                    && rowsOf(browser, "Association suivie de près").get(0).contains("rencontre tenue il y a 120 jours, aucune suite enregistrée"));
+            stage.selectByValue("");
+            browser.settled().until(d -> !rowsOf(browser, "Association suivie de près").isEmpty()
+                    && rowsOf(browser, "Association suivie de près").get(0).contains("sans réponse de"));
+
+            // The association answers the one due: the line says who is still silent, without a reload.
+            browser.script("window.__memePage = 'oui';");
+            String due = json(lab.send("GET", lab.matchmaking.resolve("/api/actors/" + followed + "/introductions?status=proposed"),
+                    "member-mobilite", null)).path("introductions").get(0).path("id").asText();
+            expect(lab.send("POST", lab.matchmaking.resolve("/api/introductions/" + due + "/accept"), "member-mobilite",
+                    "{\"actingFor\": \"%s\"}".formatted(followed)), 204);
+            By dueRow = By.cssSelector("tr[data-introduction='" + due + "']");
+            browser.settled().until(d -> d.findElement(dueRow).getText().contains("sans réponse de " + waiting + ", échéance"));
+            assertThat(browser.script("return window.__memePage;")).as("no reload").isEqualTo("oui");
+            browser.shot("suivi");
+
+            // A side's name leads to its introductions, where the facilitator acts for it.
+            browser.driver.findElement(dueRow).findElement(By.linkText("Association suivie de près")).click();
+            browser.awaitReady("mises-en-relation");
+            assertThat(browser.driver.getCurrentUrl()).endsWith("#/mises-en-relation/" + followed);
+        }
+    }
+
+    /** The texts of the list's lines that name this organisation. */
+    private static List<String> rowsOf(ConsoleBrowser browser, String name) {
+        return browser.driver.findElements(By.cssSelector("tr[data-introduction]")).stream().map(WebElement::getText)
+                .filter(text -> text.contains(name)).toList();
+    }
+
+    private static String partnerName(SignedInLab lab, String actor) {
+        JsonNode answer = json(expect(lab.send("GET", lab.profile.resolve("/api/actors/" + actor), "admin", null), 200));
+        return answer.path("profile").path("name").asText();
+    }
+}
