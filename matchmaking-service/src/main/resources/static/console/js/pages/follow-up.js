@@ -5,7 +5,7 @@
 // introductions, where the facilitator acts for it.
 import { Problem, readIntroductions } from '../api.js';
 import { changesIntroductions, onEvent } from '../live.js';
-import { coalescing, field, formatDate, formatDeadline, h, pager, problemBox, stageChoices } from '../ui.js';
+import { coalescing, field, formatDate, h, pager, problemBox, stageChoices } from '../ui.js';
 
 /** How many more introductions « Afficher les suivantes » shows. */
 const PAGE = 50;
@@ -71,7 +71,5 @@ function row(entry) {
     h('td', {}, side(entry.actor), ' et ', side(entry.partner)),
     h('td', {}, h('span', { class: 'etiquette', 'data-statut': entry.status }, entry.statusLabel || entry.status)),
     h('td', {}, `${entry.lastStep || ''}${entry.lastStepAt ? ` — ${formatDate(entry.lastStepAt)}` : ''}`),
-    h('td', { 'data-a-suivre': entry.toFollow?.reason || '' }, entry.toFollow
-      ? [entry.toFollow.label, entry.toFollow.reason === 'answer-due' && entry.answerBy ? ` (${formatDeadline(entry.answerBy)})` : '']
-      : '—'));
+    h('td', { 'data-a-suivre': entry.toFollow?.reason || '' }, entry.toFollow ? entry.toFollow.label : '—'));
 }
