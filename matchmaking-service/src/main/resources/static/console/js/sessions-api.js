@@ -37,6 +37,11 @@ export function withdraw(sessionId, actorId) {
   return matchmaking(`/api/sessions/${sessionId}/participants/${actorId}`, { method: 'DELETE' });
 }
 
+/** Takes back a participant's wish to meet another, before the plan is published. */
+export function withdrawWish(sessionId, actorId, wishedActorId) {
+  return matchmaking(`/api/sessions/${sessionId}/wishes/${actorId}/${wishedActorId}`, { method: 'DELETE' });
+}
+
 /** Where a session stands, in French. */
 export function stage(session) {
   if (session.closed) return 'close';

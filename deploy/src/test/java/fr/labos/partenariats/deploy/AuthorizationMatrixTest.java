@@ -187,6 +187,8 @@ class AuthorizationMatrixTest {
             DELETE /api/sessions/{sessionId}/participants/{actorId} other  401   403      403      403      204       403        403     204
             POST   /api/sessions/{sessionId}/wishes               own      401   204      204      403      204       403        403     204
             POST   /api/sessions/{sessionId}/wishes               other    401   403      403      204      204       403        403     204
+            DELETE /api/sessions/{sessionId}/wishes/{actorId}/{wishedActorId} own   401  204  204  403  204  403  403  204
+            DELETE /api/sessions/{sessionId}/wishes/{actorId}/{wishedActorId} other 401  403  403  204  204  403  403  204
             POST   /api/sessions/{sessionId}/schedule/generate    own      401   403      403      403      200       403        403     200
             POST   /api/sessions/{sessionId}/schedule/generate    other    401   403      403      403      200       403        403     200
             POST   /api/sessions/{sessionId}/schedule/publish     own      401   403      403      403      204       403        403     204

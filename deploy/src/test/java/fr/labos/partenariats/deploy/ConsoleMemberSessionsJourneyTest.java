@@ -29,8 +29,9 @@ import static org.awaitility.Awaitility.await;
  * navigation, its organisation's meetings (round, time, table, the partner's name, as the API's schedule seats them,
  * and no other organisation's), the session's local time, and downloads its calendar. A member whose organisation
  * takes part in no session is told so. Before the overseas plan is published, the member says on the page whom Tremplin
- * wishes to meet: the wish reaches the session (as its admin reads it) and is shown made after a reload. The overseas
- * plan, published while the page is open, appears there without a reload, and the wishes with it, no longer to change.
+ * wishes to meet: the wish reaches the session (as its admin reads it) and is shown made after a reload; unticked and
+ * saved, it is taken back (the session no longer has it, the page shows it so), then made again. The overseas plan,
+ * published while the page is open, appears there without a reload, and the wishes with it, no longer to change.
  * axe-core runs on each page, at 1280 and 390 px.
  */
 @ExtendWith(SignedInLab.Resolver.class)
@@ -178,7 +179,9 @@ class ConsoleMemberSessionsJourneyTest {
                     .path("wishes");
             assertThat(sessionWishes).extracting(w -> w.path("actorId").asText() + "→" + w.path("wishedActorId").asText())
                     .containsExactly(tremplin + "→" + wished);
-            browser.settled().until(d -> d.findElement(wishedBox).getAttribute("disabled") != null);
+            // Shown made, as the API now gives it (ticked, and open to untick, to take it back).
+            browser.settled().until(d -> d.findElement(wishedBox).isSelected()
+                    && d.findElement(wishedBox).findElement(By.xpath("..")).getText().equals(wishedName + " (souhait enregistré)"));
             assertThat(browser.driver.findElements(By.cssSelector("section[data-session='" + pending + "'] [role=alert]")))
                     .as("no refusal").isEmpty();
             // A box ticked, not saved yet, stays ticked when a live event draws the page anew: here a wish the admin
@@ -192,18 +195,48 @@ class ConsoleMemberSessionsJourneyTest {
             assertThat(browser.driver.findElements(By.cssSelector("[data-souhaits] input:checked")))
                     .extracting(box -> box.getAttribute("value")).containsExactlyInAnyOrder(wished, notWished);
 
-            // Reloaded, the page shows the wish made: ticked, and not to untick (the API takes no wish back); the
-            // other box, never saved, open again.
+            // Reloaded, the page shows the wish made: ticked, and open to untick (to take it back); the other box,
+            // never saved, open again.
             browser.driver.navigate().refresh();
             browser.awaitReady("mes-rencontres");
             WebElement made = browser.await(wishedBox);
             assertThat(made.isSelected()).isTrue();
-            assertThat(made.isEnabled()).isFalse();
+            assertThat(made.isEnabled()).isTrue();
             assertThat(made.findElement(By.xpath("..")).getText()).isEqualTo(wishedName + " (souhait enregistré)");
             assertThat(browser.driver.findElement(notWishedBox).isSelected()).isFalse();
             assertThat(browser.driver.findElement(notWishedBox).isEnabled()).isTrue();
             browser.shot("souhait-enregistre");
             browser.checkAtDesktopAndPhoneWidths("the member's sessions, a wish made");
+
+            // Ticked by mistake: unticked and saved, the wish is taken back; the session no longer has it (the admin's
+            // wish between the two others stays), and the page shows it no longer made.
+            browser.driver.findElement(wishedBox).click();
+            browser.driver.findElement(By.cssSelector("form[data-souhaits='" + tremplin + "'] button[type=submit]")).click();
+            browser.settled().until(d -> d.findElement(By.id("annonces")).getText()
+                    .equals("Souhait retiré pour " + tremplinName + "."));
+            assertThat(json(expect(lab.send("GET", lab.matchmaking.resolve("/api/sessions/" + pending), "admin", null), 200))
+                    .path("wishes")).extracting(w -> w.path("actorId").asText() + "→" + w.path("wishedActorId").asText())
+                    .containsExactly(notWished + "→" + wished);
+            browser.settled().until(d -> !d.findElement(wishedBox).isSelected()
+                    && d.findElement(wishedBox).findElement(By.xpath("..")).getText().equals(wishedName));
+            assertThat(browser.driver.findElements(By.cssSelector("section[data-session='" + pending + "'] [role=alert]")))
+                    .as("no refusal").isEmpty();
+            browser.shot("souhait-retire");
+            checkPage(browser, "the member's sessions, a wish taken back");
+            // Reloaded, still not made: the page said what the session holds.
+            browser.driver.navigate().refresh();
+            browser.awaitReady("mes-rencontres");
+            assertThat(browser.await(wishedBox).isSelected()).isFalse();
+            // Wished again: made anew.
+            browser.driver.findElement(wishedBox).click();
+            browser.driver.findElement(By.cssSelector("form[data-souhaits='" + tremplin + "'] button[type=submit]")).click();
+            browser.settled().until(d -> d.findElement(By.id("annonces")).getText()
+                    .equals("Souhait enregistré pour " + tremplinName + "."));
+            browser.settled().until(d -> d.findElement(wishedBox).isSelected()
+                    && d.findElement(wishedBox).findElement(By.xpath("..")).getText().equals(wishedName + " (souhait enregistré)"));
+            assertThat(json(expect(lab.send("GET", lab.matchmaking.resolve("/api/sessions/" + pending), "admin", null), 200))
+                    .path("wishes")).extracting(w -> w.path("actorId").asText() + "→" + w.path("wishedActorId").asText())
+                    .containsExactlyInAnyOrder(notWished + "→" + wished, tremplin + "→" + wished);
 
             // The admin publishes the plan overseas meanwhile: the open page shows it as it comes, without a reload.
             browser.script("window.__memePage = 'oui';");

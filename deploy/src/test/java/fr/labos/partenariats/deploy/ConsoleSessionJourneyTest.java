@@ -32,12 +32,12 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The facilitator's speed-meeting journey in a real headless Chromium, on the real sessions API: the facilitator of
- * Isère plans a session, registers participants and a wish, generates the schedule, swaps two meetings with the
- * keyboard and two by drag and drop, locks one, downloads the CSV, publishes, goes live, checks a participant in and
- * starts the first round; the reception desk (another device) then marks a participant absent, and the open live page
- * shows the rounds to come re-planned without that participant, without a reload; a table is then lost and the
- * rounds to come do without it. Every action is done with the
- * keyboard (but the drag and drop); every page passes axe-core and fits 1280 and 390 px. The live delay (from the
+ * Isère plans a session, registers participants and a wish (and takes back one added by mistake), generates the
+ * schedule, swaps two meetings with the keyboard and two by drag and drop, locks one, downloads the CSV, publishes,
+ * goes live, checks a participant in and starts the first round; the reception desk (another device) then marks a
+ * participant absent, and the open live page shows the rounds to come re-planned without that participant, without a
+ * reload; a table is then lost and the rounds to come do without it. Every action is done with the keyboard (but the
+ * drag and drop); every page passes axe-core and fits 1280 and 390 px. The live delay (from the
  * API's answer to the change shown) is measured and written to {@code target/console-session-measures.txt}.
  */
 @ExtendWith(SignedInLab.Resolver.class)
@@ -104,6 +104,20 @@ class ConsoleSessionJourneyTest {
             JsonNode overview = json(lab.send("GET", lab.matchmaking.resolve(session), FACILITATOR, null));
             assertThat(overview.path("wishes").get(0).path("actorId").asText()).isEqualTo(participants.get(0));
             assertThat(overview.path("wishes").get(0).path("wishedActorId").asText()).isEqualTo(participants.get(5));
+            // A wish added by mistake is taken back with its own « Retirer »; the focus goes to the wish now at its place.
+            choose(browser, "souhait", "souhait-acteur", participants.get(1), "souhait-cible", participants.get(2));
+            browser.await(By.cssSelector("[data-souhaits='2']"));
+            browser.driver.findElement(By.cssSelector("[data-cle='retirer-souhait-" + participants.get(1) + "-"
+                    + participants.get(2) + "']")).sendKeys(Keys.ENTER);
+            browser.await(By.cssSelector("[data-souhaits='1']"));
+            assertThat(browser.driver.findElements(By.cssSelector("li[data-souhait]")))
+                    .extracting(wish -> wish.getAttribute("data-souhait"))
+                    .containsExactly(participants.get(0) + "-" + participants.get(5));
+            browser.settled().until(d -> ("retirer-souhait-" + participants.get(0) + "-" + participants.get(5))
+                    .equals(browser.script("return document.activeElement.dataset.cle;")));
+            assertThat(json(lab.send("GET", lab.matchmaking.resolve(session), FACILITATOR, null)).path("wishes"))
+                    .extracting(wish -> wish.path("actorId").asText() + "→" + wish.path("wishedActorId").asText())
+                    .containsExactly(participants.get(0) + "→" + participants.get(5));
             // One more registered on the page, then withdrawn with its own button before the plan exists.
             choose(browser, "inscrire", "inscrire-acteur", cancelled);
             browser.await(By.cssSelector("li[data-participant='" + cancelled + "']"));

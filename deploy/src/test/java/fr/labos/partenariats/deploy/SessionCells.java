@@ -97,6 +97,15 @@ final class SessionCells {
                 return cell(path, registered(lab, actors),
                         "{\"actorId\": \"%s\", \"wishedActorId\": \"%s\"}".formatted(actor, other));
             }
+            case "/wishes/{actorId}/{wishedActorId}" -> {
+                // A's wish to meet B (own) or B's to meet A (another's), expressed by the admin, taken back.
+                session = registered(lab, actors);
+                send(lab, "/api/sessions/" + session + "/wishes",
+                        "{\"actorId\": \"%s\", \"wishedActorId\": \"%s\"}".formatted(actor, other), 204);
+                IntroductionCells.Cell cell = cell(path, session, null);
+                return new IntroductionCells.Cell(cell.path().replace("{actorId}", actor)
+                        .replace("{wishedActorId}", other), null);
+            }
             case "/schedule/generate" -> {
                 return cell(path, registered(lab, actors), null);
             }

@@ -30,6 +30,7 @@ import fr.labos.partenariats.schema.profile.OfferUpdatedEvent;
 import fr.labos.partenariats.schema.profile.OfferWithdrawnEvent;
 import fr.labos.partenariats.schema.session.LateArrivalRegisteredEvent;
 import fr.labos.partenariats.schema.session.MeetingWishExpressedEvent;
+import fr.labos.partenariats.schema.session.MeetingWishWithdrawnEvent;
 import fr.labos.partenariats.schema.session.ParticipantCheckedInEvent;
 import fr.labos.partenariats.schema.session.ParticipantMarkedAbsentEvent;
 import fr.labos.partenariats.schema.session.ParticipantRegisteredEvent;
@@ -74,10 +75,10 @@ public final class EventCatalog {
 
     private static final List<Class<?>> SESSION_EVENTS = List.of(
             SessionPlannedEvent.class, ParticipantRegisteredEvent.class, ParticipantWithdrewEvent.class,
-            MeetingWishExpressedEvent.class, ScheduleGeneratedEvent.class, ScheduleAdjustedEvent.class,
-            SchedulePublishedEvent.class, ParticipantCheckedInEvent.class, ParticipantMarkedAbsentEvent.class,
-            LateArrivalRegisteredEvent.class, RoundStartedEvent.class, SessionMeetingHeldEvent.class,
-            SessionClosedEvent.class, TableLostEvent.class);
+            MeetingWishExpressedEvent.class, MeetingWishWithdrawnEvent.class, ScheduleGeneratedEvent.class,
+            ScheduleAdjustedEvent.class, SchedulePublishedEvent.class, ParticipantCheckedInEvent.class,
+            ParticipantMarkedAbsentEvent.class, LateArrivalRegisteredEvent.class, RoundStartedEvent.class,
+            SessionMeetingHeldEvent.class, SessionClosedEvent.class, TableLostEvent.class);
 
     private static final Map<String, Class<?>> BY_TYPE_NAME = new LinkedHashMap<>();
     /** By fully qualified class name, as event stores name payloads: looked up for every event read from a store. */

@@ -21,6 +21,8 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -77,6 +79,26 @@ class GoldenSamplesTest {
             assertThat(EventCatalog.revisionOf(type)).as(type.getSimpleName()).matches("[1-9][0-9]*");
             assertThat(EventCatalog.typeFor(type.getSimpleName())).contains(type);
             assertThat(EventCatalog.typeForClassName(type.getName())).contains(type);
+        }
+    }
+
+    /**
+     * An event written but left out of the catalogue would have no golden sample checked here, and the live stream would
+     * not know whose it is: every event record of the schema's packages is catalogued.
+     */
+    @Test
+    void everyEventOfTheSchemaIsInTheCatalog() throws Exception {
+        List<String> catalogued = allEvents().stream().map(Class::getName).toList();
+        for (String context : List.of("profile", "matching", "session")) {
+            String folder = "fr/labos/partenariats/schema/" + context;
+            try (Stream<Path> classes = Files.list(Path.of(getClass().getClassLoader().getResource(folder).toURI()))) {
+                List<String> events = classes.map(file -> file.getFileName().toString())
+                        .filter(name -> name.endsWith("Event.class"))
+                        .map(name -> folder.replace('/', '.') + "." + name.substring(0, name.length() - 6))
+                        .toList();
+                assertThat(events).as(context).isNotEmpty();
+                assertThat(catalogued).as(context).containsAll(events);
+            }
         }
     }
 

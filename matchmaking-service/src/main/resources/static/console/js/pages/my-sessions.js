@@ -1,11 +1,12 @@
 // « Mes rencontres express »: the speed-meeting sessions the member's organisations take part in
 // (GET /api/me/sessions), each with the organisation's own meetings once the plan is published (read from the session's
 // schedule, which its participants' members may read) and its calendar to download, and its wishes: whom it wishes to
-// meet, to express while the plan may still change (POST /api/sessions/{id}/wishes), then read-only. The facilitators
-// run the sessions; the other organisations' meetings and wishes are theirs, and the API gives none of their wishes.
+// meet, to express (POST /api/sessions/{id}/wishes) or take back (DELETE /api/sessions/{id}/wishes/{actorId}/{wishedActorId})
+// while the plan may still change, then read-only. The facilitators run the sessions; the other organisations' meetings
+// and wishes are theirs, and the API gives none of their wishes.
 import { download, matchmaking, Problem } from '../api.js';
 import { onEvent } from '../live.js';
-import { fill, post, schedule, stage } from '../sessions-api.js';
+import { fill, post, schedule, stage, withdrawWish } from '../sessions-api.js';
 import { announce, busyWhile, clearProblems, coalescing, h, keepingChoices, problemBox, sessionStart, showProblem } from '../ui.js';
 
 export async function render(main, context) {
@@ -101,8 +102,8 @@ const WHO_SEES_WISHES = 'Vos souhaits ne sont vus que par l’équipe d’animat
 
 /**
  * « Vos souhaits »: the organisations this one wishes to meet. While the plan may still change ({@code wishesOpen}, the
- * rule the API applies), a form: the other participants as boxes, those already wished ticked. The API has no way to
- * take a wish back, so a wish made is shown ticked and cannot be unticked; the form sends the new ones only. Then, the
+ * rule the API applies), a form: the other participants as boxes, those already wished ticked. The form sends what
+ * changed: a box ticked is a wish expressed, a wish made unticked is taken back (a wish ticked by mistake). Then, the
  * wishes made, read-only.
  */
 function wishes(s, actor, page) {
@@ -128,37 +129,39 @@ function wishes(s, actor, page) {
   }
   const key = `souhaits-${s.id}-${actor.actorId}`;
   const helpId = `aide-souhaits-${s.id}-${actor.actorId}`;
-  const open = others.filter(p => !made.has(p.actorId));
   const form = h('form', { novalidate: true, 'aria-labelledby': headingId, 'data-souhaits': actor.actorId, 'data-cle': key },
     heading,
     h('p', { class: 'aide', id: helpId }, 'Cochez les organisations que vous souhaitez rencontrer : l’équipe d’animation en '
-      + 'tient compte pour composer le plan de table. Un souhait enregistré ne peut plus être retiré. ', WHO_SEES_WISHES),
+      + 'tient compte pour composer le plan de table. Décochez un souhait enregistré pour le retirer, tant que le plan de '
+      + 'table n’est pas publié. ', WHO_SEES_WISHES),
     h('div', { class: 'probleme-formulaire' }),
     h('fieldset', { 'aria-describedby': helpId },
       h('legend', {}, `Organisations que ${actor.name} souhaite rencontrer`),
       h('div', { class: 'cases' }, others.map(p => h('label', {},
+        // Ticked as drawn (its default) when the wish is made: what changed is read against it when the form is sent.
         h('input', { type: 'checkbox', name: 'wishedActorId', value: p.actorId, checked: made.has(p.actorId),
-          disabled: made.has(p.actorId), 'data-cle': `souhait-${s.id}-${actor.actorId}-${p.actorId}` }),
+          'data-cle': `souhait-${s.id}-${actor.actorId}-${p.actorId}` }),
         p.name, made.has(p.actorId) ? ' (souhait enregistré)' : '')))),
-    open.length
-      ? h('div', { class: 'actions' }, h('button', { type: 'submit', 'data-cle': `${key}-enregistrer` }, 'Enregistrer mes souhaits',
-        h('span', { class: 'sr-only' }, ` : ${actor.name}, ${s.title}`)))
-      : h('p', {}, `${actor.name} a déjà souhaité rencontrer chacune des autres organisations inscrites.`));
-  // Once at a time: a second click or Entrée while the wishes are sent sends nothing more (a wish made twice is refused).
+    h('div', { class: 'actions' }, h('button', { type: 'submit', 'data-cle': `${key}-enregistrer` }, 'Enregistrer mes souhaits',
+      h('span', { class: 'sr-only' }, ` : ${actor.name}, ${s.title}`))));
+  // Once at a time: a second click or Entrée while the wishes are sent sends nothing more (a wish made twice, or taken
+  // back twice, is refused).
   form.addEventListener('submit', event => {
     event.preventDefault();
     busyWhile(form, () => {
-      const chosen = [...form.querySelectorAll('input[name="wishedActorId"]:checked:not(:disabled)')].map(box => box.value);
+      const boxes = [...form.querySelectorAll('input[name="wishedActorId"]')];
+      const chosen = boxes.filter(box => box.checked && !box.defaultChecked).map(box => box.value);
+      const takenBack = boxes.filter(box => !box.checked && box.defaultChecked).map(box => box.value);
       page.refusals.delete(key);
       clearProblems(form);
-      if (!chosen.length) {
-        const nothing = new Problem(0, { title: 'Aucun nouveau souhait à enregistrer',
-          detail: 'Cochez au moins une organisation que vous souhaitez rencontrer.' });
+      if (!chosen.length && !takenBack.length) {
+        const nothing = new Problem(0, { title: 'Aucun changement à enregistrer',
+          detail: 'Cochez une organisation que vous souhaitez rencontrer, ou décochez un souhait pour le retirer.' });
         page.refusals.set(key, nothing);
         showProblem(form, nothing);
         return undefined;
       }
-      const sending = sendWishes(s, actor, chosen, key, headingId, page).finally(() => page.saving.delete(key));
+      const sending = sendWishes(s, actor, chosen, takenBack, key, headingId, page).finally(() => page.saving.delete(key));
       page.saving.set(key, sending);
       return sending;
     });
@@ -167,21 +170,29 @@ function wishes(s, actor, page) {
 }
 
 /**
- * Sends the new wishes one by one (the API takes one per request), then shows the page again with the wishes the API
- * now gives: those sent before a refusal are made, and the refusal stays shown.
+ * Sends the new wishes, then those taken back, one by one (the API takes one per request), then shows the page again
+ * with the wishes the API now gives: those sent before a refusal are made (or taken back), and the refusal stays shown.
  */
-async function sendWishes(s, actor, chosen, key, headingId, page) {
+async function sendWishes(s, actor, chosen, takenBack, key, headingId, page) {
   let sent = 0;
+  let withdrawn = 0;
   try {
     for (const wishedActorId of chosen) {
       await post(s.id, 'wishes', { actorId: actor.actorId, wishedActorId });
       sent++;
     }
-    announce(sent > 1 ? `${sent} souhaits enregistrés pour ${actor.name}.` : `Souhait enregistré pour ${actor.name}.`);
+    for (const wishedActorId of takenBack) {
+      await withdrawWish(s.id, actor.actorId, wishedActorId);
+      withdrawn++;
+    }
+    announce(saved(sent, withdrawn, actor.name));
   } catch (e) {
     if (!(e instanceof Problem)) throw e;
     page.refusals.set(key, e);
   }
+  // The boxes as the API now gives them, not as they were ticked: the redraw keeps no choice of this form (one not sent,
+  // after a refusal, is not made).
+  for (const box of formOf(page.list, key)?.querySelectorAll('input[name="wishedActorId"]') || []) box.checked = box.defaultChecked;
   await page.refresh().catch(() => {});
   const list = page.list;
   const form = formOf(list, key);
@@ -201,6 +212,14 @@ async function sendWishes(s, actor, chosen, key, headingId, page) {
     target.setAttribute('tabindex', '-1');
     target.focus();
   }
+}
+
+/** « Souhait enregistré pour … », « 2 souhaits enregistrés et 1 souhait retiré pour … ». */
+function saved(sent, withdrawn, name) {
+  const both = sent && withdrawn;
+  const said = (count, done) => (count > 1 ? `${count} souhaits ${done}s` : `${both ? '1 souhait' : 'souhait'} ${done}`);
+  const sentence = [sent ? said(sent, 'enregistré') : null, withdrawn ? said(withdrawn, 'retiré') : null].filter(Boolean).join(' et ');
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)} pour ${name}.`;
 }
 
 /** « Télécharger le calendrier »: the organisation's meetings as an .ics file, through the API (the token in a header). */

@@ -1,11 +1,15 @@
-// The session board: participants and wishes, generate, the rounds × tables grid (each meeting with its reason, weight
-// and sentence), hand changes saved at once (move, swap, lock), publish, the CSV and the printable schedule.
+// The session board: participants and wishes (each withdrawn, or taken back, with its « Retirer » until the plan is
+// published), generate, the rounds × tables grid (each meeting with its reason, weight and sentence), hand changes saved
+// at once (move, swap, lock), publish, the CSV and the printable schedule.
 // A meeting is moved or swapped by drag and drop, or with the keyboard: Entrée on a meeting picks it up, Entrée on a
 // free place moves it there, on another meeting swaps the two; Échap puts it back. Each cell has its lock button.
 import { actorsOf, download, Problem } from '../api.js';
 import { onEvent } from '../live.js';
-import { PRESENCE, REASONS, adjust, fill, overview, post, schedule, stage, weight, withdraw } from '../sessions-api.js';
+import { PRESENCE, REASONS, adjust, fill, overview, post, schedule, stage, weight, withdraw, withdrawWish } from '../sessions-api.js';
 import { announce, busyWhile, coalescing, field, focusItemAgain, h, keepingChoices, problemBox, sessionStart } from '../ui.js';
+
+/** A wish's key on the page: who wishes, then whom. */
+const wishKey = w => `${w.actorId}-${w.wishedActorId}`;
 
 export async function render(main, context, sessionId) {
   const first = await overview(sessionId);
@@ -71,8 +75,16 @@ export async function render(main, context, sessionId) {
         s.published || s.closed ? null : [' ', h('button', { type: 'button', class: 'secondaire', 'data-cle': `retirer-${p.actorId}`,
           'aria-label': `Retirer ${p.name} de la session`,
           onclick: event => withdrawing(event.currentTarget, p) }, 'Retirer')]))),
-      h('p', { 'data-souhaits': s.wishes.length }, s.wishes.length ? `${s.wishes.length} souhait${s.wishes.length > 1 ? 's' : ''} de rencontre : ` : 'Aucun souhait de rencontre.',
-        s.wishes.map((w, i) => `${i ? ' ; ' : ''}${names[w.actorId] || w.actorId} → ${names[w.wishedActorId] || w.wishedActorId}${w.mutual ? ' (réciproque)' : ''}`))];
+      h('p', { id: 'titre-souhaits', 'data-souhaits': s.wishes.length }, s.wishes.length ? `${s.wishes.length} souhait${s.wishes.length > 1 ? 's' : ''} de rencontre :` : 'Aucun souhait de rencontre.'),
+      s.wishes.length ? h('ul', { 'aria-labelledby': 'titre-souhaits' }, s.wishes.map(w => {
+        const who = names[w.actorId] || w.actorId;
+        const whom = names[w.wishedActorId] || w.wishedActorId;
+        return h('li', { 'data-souhait': wishKey(w) }, `${who} → ${whom}${w.mutual ? ' (réciproque)' : ''}`,
+          // A wish ticked by mistake, taken back while wishes may change (as participants are withdrawn).
+          s.published || s.closed ? null : [' ', h('button', { type: 'button', class: 'secondaire', 'data-cle': `retirer-souhait-${wishKey(w)}`,
+            'aria-label': `Retirer le souhait de ${who} de rencontrer ${whom}`,
+            onclick: event => takingBack(event.currentTarget, w, who) }, 'Retirer')]);
+      })) : null];
     if (!s.published && !s.closed) {
       const registered = new Set(s.participants.map(p => p.actorId));
       const register = h('form', { novalidate: true, class: 'filtres', 'aria-label': 'Inscrire un participant' },
@@ -104,6 +116,17 @@ export async function render(main, context, sessionId) {
     await act(() => withdraw(sessionId, p.actorId), `${p.name} retiré de la session.`, button);
     if (!state.session.participants.some(other => other.actorId === p.actorId)) {
       focusItemAgain(participants.querySelector('ul') || participants, 'participant', p.actorId, index, participants.querySelector('h2'));
+    }
+  }
+
+  /** Taken back, the wish's line is gone: the focus goes to the line now at its place, else the wishes' count. */
+  async function takingBack(button, w, who) {
+    const list = participants.querySelector('ul[aria-labelledby=titre-souhaits]');
+    const index = [...list.querySelectorAll('li[data-souhait]')].indexOf(button.closest('li'));
+    await act(() => withdrawWish(sessionId, w.actorId, w.wishedActorId), `Souhait de ${who} retiré.`, button);
+    if (!state.session.wishes.some(other => wishKey(other) === wishKey(w))) {
+      focusItemAgain(participants.querySelector('ul[aria-labelledby=titre-souhaits]') || participants, 'souhait', wishKey(w), index,
+        participants.querySelector('#titre-souhaits'));
     }
   }
 

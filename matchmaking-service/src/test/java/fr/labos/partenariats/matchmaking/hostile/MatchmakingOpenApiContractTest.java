@@ -146,6 +146,12 @@ class MatchmakingOpenApiContractTest {
                 .isEqualTo("withdrawIntroduction");
         assertThat(paths.at("/~1api~1sessions~1{sessionId}~1participants~1{actorId}/delete/operationId").asText())
                 .isEqualTo("withdrawParticipant");
+        JsonNode withdrawWish = paths.at("/~1api~1sessions~1{sessionId}~1wishes~1{actorId}~1{wishedActorId}/delete");
+        assertThat(withdrawWish.path("operationId").asText()).isEqualTo("withdrawMeetingWish");
+        // Taken back (204), not for this caller (403), a wish never made or the plan published (409): problems.
+        assertThat(withdrawWish.path("responses").fieldNames()).toIterable().contains("204", "403", "404", "409");
+        assertThat(withdrawWish.at("/responses/409/content").fieldNames()).toIterable()
+                .contains("application/problem+json");
     }
 
     @Test

@@ -10,6 +10,7 @@ import fr.labos.partenariats.schema.session.GenerateScheduleCommand;
 import fr.labos.partenariats.schema.session.PlanSessionCommand;
 import fr.labos.partenariats.schema.session.PublishScheduleCommand;
 import fr.labos.partenariats.schema.session.RegisterParticipantCommand;
+import fr.labos.partenariats.schema.session.WithdrawMeetingWishCommand;
 import fr.labos.partenariats.schema.session.WithdrawParticipantCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -27,8 +28,8 @@ import java.net.URI;
 import java.util.UUID;
 
 /**
- * Preparing a speed-meeting session over HTTP: plan it, register (or withdraw) participants, wishes, generate the
- * schedule and publish it. Who may is checked here ({@link SessionAccess}) before any command is sent; the session's own rules
+ * Preparing a speed-meeting session over HTTP: plan it, register (or withdraw) participants, express (or take back)
+ * wishes, generate the schedule and publish it. Who may is checked here ({@link SessionAccess}) before any command is sent; the session's own rules
  * refuse the rest; either way a refused request writes nothing.
  */
 @RestController
@@ -106,6 +107,20 @@ class SessionController {
                               @Valid @RequestBody SessionRequests.MeetingWish request) {
         access.checkActsFor(principal, sessions.read(sessionId), request.actorId());
         commands.sendAndWait(new ExpressMeetingWishCommand(sessionId, request.actorId(), request.wishedActorId()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * A wish taken back (ticked by mistake), by whom may express it: a facilitator of the session, or a member of the
+     * wishing participant. Until the schedule is published, as wishes are expressed; the other side's wish stays.
+     */
+    @Operation(operationId = "withdrawMeetingWish",
+            summary = "Retirer un souhait de rencontre, avant la publication du planning")
+    @DeleteMapping("/{sessionId}/wishes/{actorId}/{wishedActorId}")
+    ResponseEntity<Void> withdrawWish(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
+                                      @PathVariable String actorId, @PathVariable String wishedActorId) {
+        access.checkActsFor(principal, sessions.read(sessionId), actorId);
+        commands.sendAndWait(new WithdrawMeetingWishCommand(sessionId, actorId, wishedActorId));
         return ResponseEntity.noContent().build();
     }
 

@@ -10,6 +10,7 @@ import fr.labos.partenariats.schema.session.GenerateScheduleCommand;
 import fr.labos.partenariats.schema.session.LateArrivalRegisteredEvent;
 import fr.labos.partenariats.schema.session.MarkParticipantAbsentCommand;
 import fr.labos.partenariats.schema.session.MeetingWishExpressedEvent;
+import fr.labos.partenariats.schema.session.MeetingWishWithdrawnEvent;
 import fr.labos.partenariats.schema.session.ParticipantCheckedInEvent;
 import fr.labos.partenariats.schema.session.ParticipantMarkedAbsentEvent;
 import fr.labos.partenariats.schema.session.ParticipantRegisteredEvent;
@@ -31,6 +32,7 @@ import fr.labos.partenariats.schema.session.SessionMeetingHeldEvent;
 import fr.labos.partenariats.schema.session.SessionPlannedEvent;
 import fr.labos.partenariats.schema.session.StartRoundCommand;
 import fr.labos.partenariats.schema.session.TableLostEvent;
+import fr.labos.partenariats.schema.session.WithdrawMeetingWishCommand;
 import fr.labos.partenariats.schema.session.WithdrawParticipantCommand;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -147,6 +149,19 @@ public class SpeedMeetingSession {
         boolean mutual = wishes.contains(wish(command.wishedActorId(), command.actorId()));
         apply(new MeetingWishExpressedEvent(sessionId, command.actorId(), command.wishedActorId(), mutual,
                 clock.instant()));
+    }
+
+    /**
+     * A wish ticked by mistake is taken back while wishes may still change, as it was expressed. The other side's wish,
+     * if it had one, stays (no longer mutual); the wish may be expressed again.
+     */
+    @CommandHandler
+    void handle(WithdrawMeetingWishCommand command, Clock clock) {
+        checkBeforePublication();
+        if (!wishes.contains(wish(command.actorId(), command.wishedActorId()))) {
+            throw new WishNotExpressed(command.actorId(), command.wishedActorId());
+        }
+        apply(new MeetingWishWithdrawnEvent(sessionId, command.actorId(), command.wishedActorId(), clock.instant()));
     }
 
     @CommandHandler
@@ -351,6 +366,11 @@ public class SpeedMeetingSession {
     @EventSourcingHandler
     void on(MeetingWishExpressedEvent event) {
         wishes.add(wish(event.actorId(), event.wishedActorId()));
+    }
+
+    @EventSourcingHandler
+    void on(MeetingWishWithdrawnEvent event) {
+        wishes.remove(wish(event.actorId(), event.wishedActorId()));
     }
 
     @EventSourcingHandler

@@ -4,6 +4,7 @@ import fr.labos.partenariats.matchmaking.session.schedule.Wish;
 import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.session.LateArrivalRegisteredEvent;
 import fr.labos.partenariats.schema.session.MeetingWishExpressedEvent;
+import fr.labos.partenariats.schema.session.MeetingWishWithdrawnEvent;
 import fr.labos.partenariats.schema.session.ParticipantCheckedInEvent;
 import fr.labos.partenariats.schema.session.ParticipantMarkedAbsentEvent;
 import fr.labos.partenariats.schema.session.ParticipantRegisteredEvent;
@@ -91,6 +92,9 @@ public final class SessionState {
             wishes.removeIf(w -> w.actorId().equals(e.actorId()) || w.wishedActorId().equals(e.actorId()));
         } else if (event instanceof MeetingWishExpressedEvent e) {
             wishes.add(new Wish(e.actorId(), e.wishedActorId()));
+        } else if (event instanceof MeetingWishWithdrawnEvent e) {
+            // The other side's wish stays; whether a wish is mutual is read from both being there, not from the event.
+            wishes.remove(new Wish(e.actorId(), e.wishedActorId()));
         } else if (event instanceof ScheduleGeneratedEvent e) {
             schedule(e.meetings(), e.objective(), e.generatedAt());
         } else if (event instanceof ScheduleAdjustedEvent e) {

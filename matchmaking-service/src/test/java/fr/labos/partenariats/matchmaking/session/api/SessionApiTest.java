@@ -549,6 +549,79 @@ class SessionApiTest {
         throw new AssertionError("session " + sessionId + " not listed in " + listed.body());
     }
 
+    /**
+     * A wish ticked by mistake is taken back by whom may express it (the facilitator, a member of the wishing
+     * participant), until the plan is published. A and B wished each other, A wished C too; A takes back its wish to
+     * meet B: B's stays, no longer mutual, and the plan generated then counts two one-sided wishes. A wishes B again:
+     * mutual again. Refused — a member of another participant, a facilitator elsewhere, a wish never made, after
+     * publication — it is a problem and writes nothing.
+     */
+    @Test
+    void aWishTakenBackNoLongerCountsAndTheOtherSidesStays() {
+        List<String> actors = freshActors("Recyclerie du Trièves", "Coopérative bois de Chartreuse",
+                "Ressourcerie de Voiron", "Café associatif de Mens");
+        String a = actors.get(0);
+        String b = actors.get(1);
+        String c = actors.get(2);
+        String d = actors.get(3);
+        String memberOfA = TestTokens.member(a).sign();
+        String memberOfB = TestTokens.member(b).sign();
+        String sessionId = plan(FACILITATOR, 3, 2);
+        register(sessionId, a, b, c, d);
+        assertThat(wish(memberOfA, sessionId, a, b).statusCode()).isEqualTo(204);
+        assertThat(wish(memberOfB, sessionId, b, a).statusCode()).isEqualTo(204);
+        assertThat(wish(memberOfA, sessionId, a, c).statusCode()).isEqualTo(204);
+
+        long before = store.events();
+        HttpResponse<String> otherMember = withdrawWish(memberOfB, sessionId, a, b);
+        assertThat(otherMember.statusCode()).as(otherMember.body()).isEqualTo(403);
+        assertThat(otherMember.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/problem+json"));
+        assertThat(withdrawWish(SAVOIE_FACILITATOR, sessionId, a, b).statusCode()).isEqualTo(403);
+        HttpResponse<String> neverMade = withdrawWish(memberOfA, sessionId, a, d);
+        assertThat(neverMade.statusCode()).as(neverMade.body()).isEqualTo(409);
+        assertThat(neverMade.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
+                assertThat(t).startsWith("application/problem+json"));
+        assertThat(neverMade.body()).contains("l'acteur " + a + " n'a pas souhaité rencontrer " + d);
+        assertThat(withdrawWish(FACILITATOR, UUID.randomUUID().toString(), a, b).statusCode()).isEqualTo(404);
+        assertThat(store.events()).isEqualTo(before);
+
+        assertThat(withdrawWish(memberOfA, sessionId, a, b).statusCode()).isEqualTo(204);
+        assertThat(store.eventTypes(sessionId)).last().isEqualTo("MeetingWishWithdrawnEvent");
+        assertThat(overview(sessionId).path("wishes")).extracting(w -> w.path("actorId").asText() + "→"
+                + w.path("wishedActorId").asText() + (w.path("mutual").asBoolean() ? " mutual" : ""))
+                .containsExactlyInAnyOrder(b + "→" + a, a + "→" + c);
+        assertThat(mySession(memberOfA, sessionId).path("actors").get(0).path("wishedActorIds"))
+                .extracting(JsonNode::asText).containsExactly(c);
+        assertThat(mySession(memberOfB, sessionId).path("actors").get(0).path("wishedActorIds"))
+                .extracting(JsonNode::asText).as("B's wish stays").containsExactly(a);
+        HttpResponse<String> generated = service.post("/api/sessions/" + sessionId + "/schedule/generate",
+                FACILITATOR, "");
+        assertThat(generated.statusCode()).as(generated.body()).isEqualTo(200);
+        JsonNode objective = RunningMatchmaking.parse(generated.body()).path("objective");
+        assertThat(objective.path("mutualWishes").asInt()).isZero();
+        assertThat(objective.path("oneSidedWishes").asInt()).isEqualTo(2);
+
+        // The facilitator takes back A's other wish for it; A wishes B again: mutual again.
+        assertThat(withdrawWish(FACILITATOR, sessionId, a, c).statusCode()).isEqualTo(204);
+        assertThat(wish(memberOfA, sessionId, a, b).statusCode()).isEqualTo(204);
+        assertThat(overview(sessionId).path("wishes")).extracting(w -> w.path("actorId").asText() + "→"
+                + w.path("wishedActorId").asText() + (w.path("mutual").asBoolean() ? " mutual" : ""))
+                .containsExactlyInAnyOrder(b + "→" + a + " mutual", a + "→" + b + " mutual");
+
+        // Published, the plan closes the wishes: none is taken back any more.
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/generate", FACILITATOR, "").statusCode())
+                .isEqualTo(200);
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/publish", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
+        long published = store.events();
+        HttpResponse<String> tooLate = withdrawWish(memberOfA, sessionId, a, b);
+        assertThat(tooLate.statusCode()).as(tooLate.body()).isEqualTo(409);
+        assertThat(tooLate.body()).contains("est déjà publié");
+        assertThat(store.events()).isEqualTo(published);
+        assertThat(overview(sessionId).path("wishes")).hasSize(2);
+    }
+
     @Test
     void aParticipantWithdrawnBeforePublicationLeavesItsWishesAndTheNextSchedule() {
         String sessionId = plan(FACILITATOR, 2, 2);
@@ -1104,6 +1177,10 @@ class SessionApiTest {
     private static HttpResponse<String> wish(String token, String sessionId, String actor, String wished) {
         return service.post("/api/sessions/" + sessionId + "/wishes", token,
                 "{\"actorId\": \"%s\", \"wishedActorId\": \"%s\"}".formatted(actor, wished));
+    }
+
+    private static HttpResponse<String> withdrawWish(String token, String sessionId, String actor, String wished) {
+        return service.delete("/api/sessions/" + sessionId + "/wishes/" + actor + "/" + wished, token);
     }
 
     private static JsonNode find(JsonNode pairs, String a, String b) {

@@ -5,6 +5,7 @@ import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.session.ExpressMeetingWishCommand;
 import fr.labos.partenariats.schema.session.GenerateScheduleCommand;
 import fr.labos.partenariats.schema.session.MeetingWishExpressedEvent;
+import fr.labos.partenariats.schema.session.MeetingWishWithdrawnEvent;
 import fr.labos.partenariats.schema.session.ParticipantWithdrewEvent;
 import fr.labos.partenariats.schema.session.PlanSessionCommand;
 import fr.labos.partenariats.schema.session.PublishScheduleCommand;
@@ -14,6 +15,8 @@ import fr.labos.partenariats.schema.session.RegisterParticipantsCommand;
 import fr.labos.partenariats.schema.session.ScheduleGeneratedEvent;
 import fr.labos.partenariats.schema.session.SchedulePublishedEvent;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
+import fr.labos.partenariats.schema.session.SessionClosedEvent;
+import fr.labos.partenariats.schema.session.WithdrawMeetingWishCommand;
 import fr.labos.partenariats.schema.session.WithdrawParticipantCommand;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
@@ -217,6 +220,95 @@ class SessionPreparationTest {
                 .andGiven(new MeetingWishExpressedEvent(ID, ASSOCIATION, FOUNDATION, false, NOW))
                 .when(new ExpressMeetingWishCommand(ID, ASSOCIATION, FOUNDATION))
                 .expectException(AlreadyDone.class)
+                .expectNoEvents();
+    }
+
+    @Test
+    void aWishTickedByMistakeIsTakenBack() {
+        fixture.given(withFourParticipants())
+                .andGiven(new MeetingWishExpressedEvent(ID, ASSOCIATION, FOUNDATION, false, NOW))
+                .when(new WithdrawMeetingWishCommand(ID, ASSOCIATION, FOUNDATION))
+                .expectEvents(new MeetingWishWithdrawnEvent(ID, ASSOCIATION, FOUNDATION, NOW));
+    }
+
+    /** Taken back, a wish may be expressed again: it is one-sided, as the other side never wished it. */
+    @Test
+    void aWishTakenBackIsExpressedAgain() {
+        fixture.given(withFourParticipants())
+                .andGiven(new MeetingWishExpressedEvent(ID, ASSOCIATION, FOUNDATION, false, NOW),
+                        new MeetingWishWithdrawnEvent(ID, ASSOCIATION, FOUNDATION, NOW))
+                .when(new ExpressMeetingWishCommand(ID, ASSOCIATION, FOUNDATION))
+                .expectEvents(new MeetingWishExpressedEvent(ID, ASSOCIATION, FOUNDATION, false, NOW));
+    }
+
+    /**
+     * A mutual wish taken back by one side: the other side's wish stays, no longer mutual; it may be taken back in its
+     * turn, and the first side's wish expressed again is mutual anew.
+     */
+    @Test
+    void aMutualWishTakenBackLeavesTheOtherSidesWish() {
+        List<Object> mutual = withFourParticipants();
+        mutual.add(new MeetingWishExpressedEvent(ID, FOUNDATION, ASSOCIATION, false, NOW));
+        mutual.add(new MeetingWishExpressedEvent(ID, ASSOCIATION, FOUNDATION, true, NOW));
+        fixture.given(mutual)
+                .when(new WithdrawMeetingWishCommand(ID, ASSOCIATION, FOUNDATION))
+                .expectEvents(new MeetingWishWithdrawnEvent(ID, ASSOCIATION, FOUNDATION, NOW));
+        mutual.add(new MeetingWishWithdrawnEvent(ID, ASSOCIATION, FOUNDATION, NOW));
+        fixture.given(mutual)
+                .when(new WithdrawMeetingWishCommand(ID, FOUNDATION, ASSOCIATION))
+                .expectEvents(new MeetingWishWithdrawnEvent(ID, FOUNDATION, ASSOCIATION, NOW));
+        fixture.given(mutual)
+                .when(new ExpressMeetingWishCommand(ID, ASSOCIATION, FOUNDATION))
+                .expectEvents(new MeetingWishExpressedEvent(ID, ASSOCIATION, FOUNDATION, true, NOW));
+    }
+
+    /**
+     * Only a wish made is taken back: not one never made, nor the other side's (the wish has a direction), nor one
+     * taken back already, nor one a participant's withdrawal took away.
+     */
+    @Test
+    void onlyAWishMadeIsTakenBack() {
+        fixture.given(withFourParticipants())
+                .when(new WithdrawMeetingWishCommand(ID, ASSOCIATION, FOUNDATION))
+                .expectException(WishNotExpressed.class)
+                .expectExceptionMessage("l'acteur actor-association n'a pas souhaité rencontrer actor-foundation")
+                .expectNoEvents();
+        fixture.given(withFourParticipants())
+                .andGiven(new MeetingWishExpressedEvent(ID, FOUNDATION, ASSOCIATION, false, NOW))
+                .when(new WithdrawMeetingWishCommand(ID, ASSOCIATION, FOUNDATION))
+                .expectException(WishNotExpressed.class)
+                .expectNoEvents();
+        fixture.given(withFourParticipants())
+                .andGiven(new MeetingWishExpressedEvent(ID, ASSOCIATION, FOUNDATION, false, NOW),
+                        new MeetingWishWithdrawnEvent(ID, ASSOCIATION, FOUNDATION, NOW))
+                .when(new WithdrawMeetingWishCommand(ID, ASSOCIATION, FOUNDATION))
+                .expectException(WishNotExpressed.class)
+                .expectNoEvents();
+        fixture.given(withFourParticipants())
+                .andGiven(new MeetingWishExpressedEvent(ID, ASSOCIATION, FOUNDATION, false, NOW),
+                        new ParticipantWithdrewEvent(ID, FOUNDATION, NOW))
+                .when(new WithdrawMeetingWishCommand(ID, ASSOCIATION, FOUNDATION))
+                .expectException(WishNotExpressed.class)
+                .expectNoEvents();
+    }
+
+    /** As wishes are expressed: until the schedule is published, and not once the session is closed. */
+    @Test
+    void noWishIsTakenBackOnceTheScheduleIsPublishedOrTheSessionClosed() {
+        List<Object> published = withFourParticipants();
+        published.add(new MeetingWishExpressedEvent(ID, ASSOCIATION, COMPANY, false, NOW));
+        published.add(new ScheduleGeneratedEvent(ID, ROUND_ROBIN, OBJECTIVE, NOW));
+        published.add(new SchedulePublishedEvent(ID, NOW));
+        fixture.given(published)
+                .when(new WithdrawMeetingWishCommand(ID, ASSOCIATION, COMPANY))
+                .expectException(SchedulePublishedAlready.class)
+                .expectExceptionMessage("le planning de la session session-1 est déjà publié")
+                .expectNoEvents();
+        fixture.given(withFourParticipants())
+                .andGiven(new MeetingWishExpressedEvent(ID, ASSOCIATION, COMPANY, false, NOW),
+                        new SessionClosedEvent(ID, NOW))
+                .when(new WithdrawMeetingWishCommand(ID, ASSOCIATION, COMPANY))
+                .expectException(SessionAlreadyClosed.class)
                 .expectNoEvents();
     }
 

@@ -1,0 +1,9 @@
+package fr.labos.partenariats.matchmaking.session.command;
+
+/** Only a wish expressed (and not taken back since) is taken back. */
+public class WishNotExpressed extends SessionConflict {
+
+    public WishNotExpressed(String actorId, String wishedActorId) {
+        super("l'acteur " + actorId + " n'a pas souhaité rencontrer " + wishedActorId);
+    }
+}
