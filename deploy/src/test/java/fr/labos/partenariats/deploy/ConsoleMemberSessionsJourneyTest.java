@@ -222,7 +222,7 @@ class ConsoleMemberSessionsJourneyTest {
             assertThat(browser.driver.findElements(By.cssSelector("section[data-session='" + pending + "'] [role=alert]")))
                     .as("no refusal").isEmpty();
             browser.shot("souhait-retire");
-            checkPage(browser, "the member's sessions, a wish taken back");
+            browser.checkAtDesktopAndPhoneWidths("the member's sessions, a wish taken back");
             // Reloaded, still not made: the page said what the session holds.
             browser.driver.navigate().refresh();
             browser.awaitReady("mes-rencontres");
