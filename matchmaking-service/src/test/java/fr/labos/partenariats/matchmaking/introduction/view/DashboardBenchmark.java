@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.introduction.view;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardInMemoryBenchmark;
 import fr.labos.partenariats.matchmaking.projection.MatchingProjection;
 import fr.labos.partenariats.matchmaking.projection.ProfileEvent;
@@ -9,6 +10,7 @@ import fr.labos.partenariats.matchmaking.support.IntroductionStories.Told;
 import fr.labos.partenariats.matchmaking.support.Posts;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
+import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.ResourceCategory;
@@ -19,6 +21,7 @@ import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
 import fr.labos.partenariats.schema.profile.OfferRegisteredEvent;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,6 +54,7 @@ import java.util.stream.IntStream;
  */
 public final class DashboardBenchmark {
 
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final List<String> QUERIES = List.of(
             "funnel", "funnel?departement=38&from=2025-06-01&to=2025-12-31", "territories", "territories?level=region",
             "family-pairs", "family-pairs?family=PUBLIC", "categories", "categories?category=FUNDING", "sdgs",
@@ -109,9 +113,39 @@ public final class DashboardBenchmark {
                             percentile(millis, 100), service.get("/api/dashboard/" + query).body().length());
                 }
                 System.out.printf("%-60s %8.1f %8.1f %8.1f%n", "all queries", percentile(all, 50), percentile(all, 99), percentile(all, 100));
+                followUpList(service, Math.max(10, queries / 20));
                 System.out.printf("machine load average after the HTTP queries: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
                 DashboardInMemoryBenchmark.report(service.context(), 20, queries, System.out);
                 System.out.printf("machine load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
+            }
+        }
+    }
+
+    /**
+     * The facilitators' follow-up list ({@code GET /api/introductions}), computed from the views at each request: for
+     * an admin, over every introduction of the lab; for the facilitator of one département, over its actors' ones.
+     */
+    private static void followUpList(RunningMatchmaking service, int times) throws IOException {
+        System.out.printf("%n%-60s %8s %8s %8s %8s%n", "GET /api/introductions (follow-up list)", "p50 ms", "p99 ms", "max ms", "lines");
+        String admin = TestTokens.admin().sign();
+        String isere = TestTokens.facilitator("DEPARTEMENT:38").sign();
+        for (String[] reader : List.of(new String[]{"admin", admin}, new String[]{"facilitator of Isère", isere})) {
+            for (String query : List.of("?toFollow=true", "?status=accepted&limit=500")) {
+                List<Double> millis = new ArrayList<>();
+                HttpResponse<String> last = null;
+                for (int i = 0; i < times + 2; i++) {
+                    long started = System.nanoTime();
+                    last = service.get("/api/introductions" + query, reader[1]);
+                    if (i >= 2) { // two warm-ups
+                        millis.add((System.nanoTime() - started) / 1e6);
+                    }
+                    if (last.statusCode() != 200) {
+                        throw new IllegalStateException(query + " answered " + last.statusCode() + ": " + last.body());
+                    }
+                }
+                int total = JSON.readTree(last.body()).path("total").asInt();
+                System.out.printf("%-60s %8.1f %8.1f %8.1f %,8d%n", reader[0] + ", " + query, percentile(millis, 50),
+                        percentile(millis, 99), percentile(millis, 100), total);
             }
         }
     }
