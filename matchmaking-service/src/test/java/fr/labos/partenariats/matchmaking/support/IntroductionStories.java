@@ -138,6 +138,14 @@ public final class IntroductionStories {
         return this;
     }
 
+    /** A meeting of an accepted introduction, planned at {@code plannedAt} for {@code startsAt}, not held yet. */
+    public IntroductionStories planned(String id, Instant plannedAt, Instant startsAt) {
+        String meetingId = id + "-m" + events.stream().filter(told -> told.introductionId().equals(id)).count();
+        tell(id, new MeetingScheduledEvent(id, meetingId, startsAt, "Maison des associations, Grenoble", plannedAt), plannedAt,
+                facilitator("sub-facilitator"));
+        return this;
+    }
+
     /** What came of an introduction: on the day it happened, recorded by a facilitator at {@code recordedAt}. */
     public IntroductionStories outcome(String id, Outcome outcome, LocalDate occurredOn, Instant recordedAt) {
         boolean partnership = outcome == Outcome.PARTNERSHIP_FORMED;

@@ -19,10 +19,10 @@ import java.util.stream.Collectors;
  * French, with the Paris days it counts.
  */
 enum FollowUp {
-    ANSWER_DUE("answer-due"),
-    NO_MEETING("no-meeting"),
-    NO_OUTCOME("no-outcome"),
-    FOLLOW_UP_QUIET("follow-up-quiet");
+    ANSWER_DUE("answer-due", IntroductionStage.PROPOSED),
+    NO_MEETING("no-meeting", IntroductionStage.ACCEPTED),
+    NO_OUTCOME("no-outcome", IntroductionStage.MET),
+    FOLLOW_UP_QUIET("follow-up-quiet", IntroductionStage.FOLLOW_UP);
 
     /** An answer due within these days (in Paris) is to follow: there is still time for a reminder. */
     static final int ANSWER_DUE_WITHIN_DAYS = 3;
@@ -34,9 +34,16 @@ enum FollowUp {
     static final int FOLLOW_UP_QUIET_AFTER_DAYS = 180;
 
     private final String slug;
+    private final IntroductionStage stage;
 
-    FollowUp(String slug) {
+    FollowUp(String slug, IntroductionStage stage) {
         this.slug = slug;
+        this.stage = stage;
+    }
+
+    /** The stage an introduction the rule holds for is at. */
+    IntroductionStage stage() {
+        return stage;
     }
 
     String slug() {
@@ -53,30 +60,29 @@ enum FollowUp {
             case ACCEPTED -> daysSince(view.acceptedAt, today)
                     .filter(days -> days >= NO_MEETING_AFTER_DAYS && noMeetingPlannedNorHeld(view))
                     .map(days -> new Reason(NO_MEETING, "acceptée il y a " + days + " jours, aucune rencontre prévue",
-                            LabCalendar.dayOf(view.acceptedAt)));
+                            view.acceptedAt));
             case MET -> daysSince(view.firstMetAt, today)
                     .filter(days -> days >= NO_OUTCOME_AFTER_DAYS)
                     .map(days -> new Reason(NO_OUTCOME, "rencontre tenue il y a " + days + " jours, aucune suite enregistrée",
-                            LabCalendar.dayOf(view.firstMetAt)));
+                            view.firstMetAt));
             case FOLLOW_UP -> Optional.ofNullable(view.followUpOn)
                     .map(day -> ChronoUnit.DAYS.between(day, today))
                     .filter(days -> days >= FOLLOW_UP_QUIET_AFTER_DAYS)
                     .map(days -> new Reason(FOLLOW_UP_QUIET, "suite prévue il y a " + days + " jours, rien de nouveau depuis",
-                            view.followUpOn));
+                            LabCalendar.startOf(view.followUpOn)));
             default -> Optional.empty();
         };
     }
 
     /**
      * The order of a facilitator's list: the answers due first, soonest first (they expire); then the other reasons,
-     * the longest quiet first; then the introductions with nothing to follow, the latest step first.
+     * the longest quiet first (by the instant it started; a follow-up by the first instant of its day, in Paris); then
+     * the introductions with nothing to follow, the latest step first. Ties by id, as {@link FollowUpReader} sorts.
      */
     static Comparator<Followed> order() {
         return Comparator.<Followed, Integer>comparing(f -> f.reason() == null ? 2 : f.reason().kind() == ANSWER_DUE ? 0 : 1)
-                .thenComparing(f -> f.reason() == null ? null : f.reason().kind() == ANSWER_DUE ? f.view().answerBy : null,
-                        Comparator.nullsLast(Comparator.naturalOrder()))
                 .thenComparing(f -> f.reason() == null ? null : f.reason().since(), Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(f -> f.view().lastStepAt, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(f -> f.reason() == null ? f.view().lastStepAt : null, Comparator.nullsLast(Comparator.reverseOrder()))
                 .thenComparing(f -> f.view().id);
     }
 
@@ -84,8 +90,8 @@ enum FollowUp {
     record Followed(IntroductionView view, Reason reason) {
     }
 
-    /** Why, in French, and the day the quiet started (the answer's deadline for {@link #ANSWER_DUE}). */
-    record Reason(FollowUp kind, String label, LocalDate since) {
+    /** Why, in French, and when the quiet started (the answer's deadline for {@link #ANSWER_DUE}). */
+    record Reason(FollowUp kind, String label, Instant since) {
     }
 
     private static Optional<Reason> answerDue(IntroductionView view, LocalDate today, Map<String, String> names) {
@@ -101,7 +107,7 @@ enum FollowUp {
                 .filter(view::waitsFor).map(side -> Optional.ofNullable(names.get(side)).orElse("un acteur"))
                 .collect(Collectors.joining(" et "));
         String when = days == 0 ? "aujourd'hui" : days == 1 ? "demain" : "dans " + days + " jours";
-        return Optional.of(new Reason(ANSWER_DUE, "sans réponse de " + silent + ", échéance " + when, due));
+        return Optional.of(new Reason(ANSWER_DUE, "sans réponse de " + silent + ", échéance " + when, view.answerBy));
     }
 
     private static Optional<Long> daysSince(Instant at, LocalDate today) {

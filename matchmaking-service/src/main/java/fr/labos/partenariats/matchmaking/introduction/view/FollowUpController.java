@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,18 +26,18 @@ import java.util.stream.Collectors;
 
 /**
  * The facilitators' follow-up list: the introductions of the actors they may act for (their territories', and those
- * they are members of; every introduction for an admin), those to follow up now first, each with why ({@link FollowUp}).
- * Read from the introduction views, as the inboxes are.
+ * they are members of; every introduction for an admin), those to follow up now first, each with why ({@link FollowUp}),
+ * then the others, the latest step first. Read from the introduction views ({@link FollowUpReader}), as the inboxes are.
  */
 @RestController
 class FollowUpController {
 
-    private final IntroductionViewReader views;
+    private final FollowUpReader views;
     private final ProjectionReader actors;
     private final ActorAccess access;
     private final Clock clock;
 
-    FollowUpController(IntroductionViewReader views, ProjectionReader actors, ActorAccess access, Clock clock) {
+    FollowUpController(FollowUpReader views, ProjectionReader actors, ActorAccess access, Clock clock) {
         this.views = views;
         this.actors = actors;
         this.access = access;
@@ -60,20 +61,57 @@ class FollowUpController {
         Set<IntroductionStage> stages = IntroductionViewController.stages(status);
         Map<String, ActorEntry> everyActor = actors.allActors().stream()
                 .collect(Collectors.toMap(ActorEntry::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        List<IntroductionView> followed = principal.is(LabRole.ADMIN) ? views.all()
-                : views.involvingAnyOf(everyActor.values().stream().filter(actor -> access.mayActFor(principal, actor))
-                        .map(ActorEntry::id).toList());
         Map<String, String> names = IntroductionViewController.namesOf(everyActor);
         LocalDate today = LabCalendar.today(clock);
-        List<FollowUp.Followed> all = followed.stream().filter(view -> view.stage != null)
+        if (!principal.is(LabRole.ADMIN)) {
+            List<IntroductionView> theirs = views.involvingAnyOf(everyActor.values().stream()
+                    .filter(actor -> access.mayActFor(principal, actor)).map(ActorEntry::id).toList());
+            return inMemory(theirs, stages, toFollow, limit, offset, today, names);
+        }
+        // An admin's: the whole lab, read a page at a time.
+
+        // Those to follow first: the first offset + limit lines of each rule whose stage is kept, merged in the list's
+        // order; then, unless only they are asked for, the others, the latest step first.
+        long toFollowCount = 0;
+        long kept = 0;
+        List<FollowUp.Followed> followed = new ArrayList<>();
+        for (FollowUp rule : FollowUp.values()) {
+            long count = views.count(rule, today);
+            toFollowCount += count;
+            if (count > 0 && stages.contains(rule.stage())) {
+                kept += count;
+                views.first(rule, today, offset + limit).forEach(view -> FollowUp.of(view, today, names)
+                        .ifPresent(reason -> followed.add(new FollowUp.Followed(view, reason))));
+            }
+        }
+        followed.sort(FollowUp.order());
+        List<FollowUp.Followed> page = new ArrayList<>(followed.subList(Math.min(offset, followed.size()),
+                Math.min(offset + limit, followed.size())));
+        long total = kept;
+        if (!toFollow) {
+            total += views.countOthers(stages, today);
+            int room = limit - page.size();
+            if (room > 0) {
+                views.others(stages, today, Math.max(0, offset - kept), room)
+                        .forEach(view -> page.add(new FollowUp.Followed(view, null)));
+            }
+        }
+        return new IntroductionViewJson.FollowUpList((int) toFollowCount,
+                IntroductionViewController.stageCounts(views.stageCounts()), (int) total, offset,
+                page.stream().map(f -> IntroductionViewJson.followUpEntry(f, names)).toList());
+    }
+
+    /** The same list over introductions read whole (a facilitator's share of the lab's), computed here. */
+    private static IntroductionViewJson.FollowUpList inMemory(List<IntroductionView> theirs, Set<IntroductionStage> stages,
+                                                             boolean toFollow, int limit, int offset, LocalDate today,
+                                                             Map<String, String> names) {
+        List<FollowUp.Followed> all = theirs.stream().filter(view -> view.stage != null)
                 .map(view -> new FollowUp.Followed(view, FollowUp.of(view, today, names).orElse(null))).toList();
         List<FollowUp.Followed> kept = all.stream()
                 .filter(f -> stages.contains(f.view().stage) && (!toFollow || f.reason() != null))
                 .sorted(FollowUp.order()).toList();
-        List<IntroductionViewJson.FollowUpEntry> page = kept.stream().skip(offset).limit(limit)
-                .map(f -> IntroductionViewJson.followUpEntry(f, names)).toList();
-        int toFollowCount = (int) all.stream().filter(f -> f.reason() != null).count();
-        return new IntroductionViewJson.FollowUpList(toFollowCount, IntroductionViewController.stageCounts(followed),
-                kept.size(), offset, page);
+        return new IntroductionViewJson.FollowUpList((int) all.stream().filter(f -> f.reason() != null).count(),
+                IntroductionViewController.stageCounts(theirs), kept.size(), offset, kept.stream().skip(offset).limit(limit)
+                .map(f -> IntroductionViewJson.followUpEntry(f, names)).toList());
     }
 }

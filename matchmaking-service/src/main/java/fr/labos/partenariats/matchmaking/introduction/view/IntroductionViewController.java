@@ -153,9 +153,13 @@ class IntroductionViewController {
 
     /** How many of these introductions are at each stage, in the lifecycle's order, for the stages they are at. */
     static List<IntroductionViewJson.StageCount> stageCounts(List<IntroductionView> views) {
-        Map<IntroductionStage, Long> counts = views.stream().filter(v -> v.stage != null)
+        return stageCounts(views.stream().filter(v -> v.stage != null)
                 .collect(Collectors.groupingBy(v -> v.stage, () -> new EnumMap<>(IntroductionStage.class),
-                        Collectors.counting()));
+                        Collectors.counting())));
+    }
+
+    /** These counts by stage, in the lifecycle's order (an {@link EnumMap}'s), each with its French label. */
+    static List<IntroductionViewJson.StageCount> stageCounts(Map<IntroductionStage, Long> counts) {
         List<IntroductionViewJson.StageCount> stageCounts = new ArrayList<>();
         counts.forEach((stage, count) -> stageCounts.add(new IntroductionViewJson.StageCount(stage.slug(), stage.label(), count)));
         return stageCounts;

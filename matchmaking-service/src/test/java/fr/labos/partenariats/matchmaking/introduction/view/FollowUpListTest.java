@@ -73,6 +73,9 @@ class FollowUpListTest {
                 // Accepted 45 days ago, no meeting since; and accepted 10 days ago (not yet to follow).
                 .accepted("f-accepted-quiet", TREMPLIN, IMPRIMERIE, now.minus(ofDays(50)), ofDays(5))
                 .accepted("f-accepted-recent", CHAMBERY, TREMPLIN, now.minus(ofDays(11)), ofDays(1))
+                // Accepted 60 days ago, a meeting planned yesterday for next week: nothing to follow.
+                .accepted("f-accepted-planned", IMPRIMERIE, ANNECY, now.minus(ofDays(61)), ofDays(1))
+                .planned("f-accepted-planned", now.minus(ofDays(1)), now.plus(ofDays(6)))
                 // Met 120 days ago, no outcome since.
                 .accepted("f-met-quiet", IMPRIMERIE, CHAMBERY, now.minus(ofDays(130)), ofDays(2))
                 .met("f-met-quiet", now.minus(ofDays(120)))
@@ -87,7 +90,7 @@ class FollowUpListTest {
                 "matchmaking.introduction-views.topic=" + topic, "matchmaking.introduction-views.group-id=it-follow-up");
         await().atMost(ofSeconds(60)).untilAsserted(() -> {
             JsonNode all = service.getJson("/api/introductions");
-            assertThat(all.path("total").asInt()).isEqualTo(8);
+            assertThat(all.path("total").asInt()).isEqualTo(9);
             assertThat(all.path("introductions").findValues("actor").stream().map(a -> a.path("name").asText()))
                     .doesNotContain("");
         });
@@ -105,9 +108,9 @@ class FollowUpListTest {
         JsonNode list = read(service.get("/api/introductions", TestTokens.facilitator("DEPARTEMENT:38").sign()), 200);
         assertThat(ids(list)).as("answers due first, the sooner first; then the longest quiet; then the latest step")
                 .containsExactly("f-wait-sooner", "f-wait-soon", "f-follow-quiet", "f-met-quiet", "f-accepted-quiet",
-                        "f-wait-later", "f-accepted-recent");
+                        "f-accepted-planned", "f-wait-later", "f-accepted-recent");
         assertThat(list.path("toFollow").asInt()).isEqualTo(5);
-        assertThat(list.path("total").asInt()).isEqualTo(7);
+        assertThat(list.path("total").asInt()).isEqualTo(8);
         JsonNode sooner = list.path("introductions").get(0);
         assertThat(sooner.path("toFollow").path("reason").asText()).isEqualTo("answer-due");
         assertThat(sooner.path("toFollow").path("label").asText())
@@ -123,8 +126,13 @@ class FollowUpListTest {
         assertThat(list.path("introductions").get(4).path("toFollow").path("label").asText())
                 .isEqualTo("acceptée il y a 45 jours, aucune rencontre prévue");
         assertThat(list.path("introductions").get(5).path("toFollow").isNull()).isTrue();
+        // A line says its last step as the timeline does (the list reads only that one of the steps).
+        JsonNode steps = service.getJson("/api/introductions/f-follow-quiet").path("steps");
+        assertThat(list.path("introductions").get(2).path("lastStep").asText()).isNotEmpty()
+                .isEqualTo(steps.get(steps.size() - 1).path("what").asText());
+        assertThat(steps.size()).isGreaterThan(1);
         assertThat(list.path("stages")).extracting(s -> s.path("status").asText() + "=" + s.path("count").asInt())
-                .containsExactly("proposed=3", "accepted=2", "met=1", "follow-up=1");
+                .containsExactly("proposed=3", "accepted=3", "met=1", "follow-up=1");
     }
 
     @Test
@@ -133,8 +141,14 @@ class FollowUpListTest {
         JsonNode toFollow = read(service.get("/api/introductions?toFollow=true&limit=2&offset=1", facilitator), 200);
         assertThat(ids(toFollow)).containsExactly("f-wait-soon", "f-follow-quiet");
         assertThat(toFollow.path("total").asInt()).isEqualTo(5);
+        // Pages across the end of those to follow: the others follow, the latest step first.
+        assertThat(ids(read(service.get("/api/introductions?limit=3&offset=4", facilitator), 200)))
+                .containsExactly("f-accepted-quiet", "f-accepted-planned", "f-wait-later");
+        JsonNode last = read(service.get("/api/introductions?limit=5&offset=7", facilitator), 200);
+        assertThat(ids(last)).containsExactly("f-accepted-recent");
+        assertThat(last.path("total").asInt()).isEqualTo(8);
         JsonNode accepted = read(service.get("/api/introductions?status=accepted", facilitator), 200);
-        assertThat(ids(accepted)).containsExactly("f-accepted-quiet", "f-accepted-recent");
+        assertThat(ids(accepted)).containsExactly("f-accepted-quiet", "f-accepted-planned", "f-accepted-recent");
         assertThat(accepted.path("stages").size()).as("the stages of all, whatever the filter").isEqualTo(4);
         assertThat(read(service.get("/api/introductions?status=lost", facilitator), 400).path("detail").asText())
                 .contains("« lost » inconnue");
@@ -143,10 +157,24 @@ class FollowUpListTest {
 
     @Test
     void eachReaderFollowsOnlyWhatItMayReadAndMembersAndViewersNone() throws Exception {
-        assertThat(ids(read(service.get("/api/introductions?limit=500", TestTokens.admin().sign()), 200)))
-                .hasSize(8).contains("f-savoie");
+        // An admin's list is the whole lab's, which MongoDB reads a page at a time: the same order and pages.
+        String admin = TestTokens.admin().sign();
+        JsonNode lab = read(service.get("/api/introductions?limit=500", admin), 200);
+        assertThat(ids(lab)).containsExactly("f-savoie", "f-wait-sooner", "f-wait-soon", "f-follow-quiet", "f-met-quiet",
+                "f-accepted-quiet", "f-accepted-planned", "f-wait-later", "f-accepted-recent");
+        assertThat(lab.path("toFollow").asInt()).isEqualTo(6);
+        assertThat(lab.path("total").asInt()).isEqualTo(9);
+        assertThat(lab.path("introductions").get(3).path("toFollow").path("label").asText())
+                .isEqualTo("suite prévue il y a 200 jours, rien de nouveau depuis");
+        assertThat(lab.path("stages")).extracting(s -> s.path("status").asText() + "=" + s.path("count").asInt())
+                .containsExactly("proposed=4", "accepted=3", "met=1", "follow-up=1");
+        assertThat(ids(read(service.get("/api/introductions?limit=2&offset=5", admin), 200)))
+                .containsExactly("f-accepted-quiet", "f-accepted-planned");
+        JsonNode acceptedToFollow = read(service.get("/api/introductions?status=accepted&toFollow=true", admin), 200);
+        assertThat(ids(acceptedToFollow)).containsExactly("f-accepted-quiet");
+        assertThat(acceptedToFollow.path("total").asInt()).isEqualTo(1);
         assertThat(ids(read(service.get("/api/introductions", TestTokens.facilitator("DEPARTEMENT:74").sign()), 200)))
-                .containsExactly("f-savoie");
+                .containsExactly("f-savoie", "f-accepted-planned");
         assertThat(read(service.get("/api/introductions", TestTokens.member(TREMPLIN).sign()), 403).path("detail").asText())
                 .contains("réservé à l'animation des territoires et à l'administration");
         read(service.get("/api/introductions", TestTokens.viewer().sign()), 403);

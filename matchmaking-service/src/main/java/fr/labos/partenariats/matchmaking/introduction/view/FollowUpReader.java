@@ -1,0 +1,133 @@
+package fr.labos.partenariats.matchmaking.introduction.view;
+
+import org.bson.Document;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.aggregation.Aggregation;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static fr.labos.partenariats.schema.common.LabCalendar.startOf;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Reads the follow-up list's introductions from the views. A facilitator's are a share of the lab's, read whole
+ * ({@link #involvingAnyOf}); an admin's are all the lab's — tens of thousands over the years, far too many to read at
+ * each request (and a reply larger than MongoDB's protocol takes) —, so MongoDB is asked for no more than a page needs:
+ * each rule of {@link FollowUp} is a query ({@link #rule}), sorted as the list orders its lines, so that a page takes
+ * the first lines of each and merges them; the others come a page at a time, sorted by MongoDB; the stages are counted
+ * by MongoDB. A view is read without the proposal's grounds and with its last step only.
+ */
+@Component
+class FollowUpReader {
+
+    private final MongoTemplate mongo;
+
+    FollowUpReader(MongoTemplate mongo) {
+        this.mongo = mongo;
+    }
+
+    /**
+     * The introductions at least one of these actors is a side of (a facilitator's: those of the actors it acts for, a
+     * share of the lab's), by one indexed equality per actor and side, as the inboxes read: a query on the whole
+     * collection with the list of actors ({@code $in}) is a scan, which the stand-in pays per document and per actor.
+     */
+    List<IntroductionView> involvingAnyOf(Collection<String> actorIds) {
+        Map<String, IntroductionView> views = new LinkedHashMap<>();
+        for (String actorId : actorIds) {
+            for (String side : List.of("actorId", "partnerActorId")) {
+                mongo.find(lean(where(side).is(actorId)), IntroductionView.class).forEach(view -> views.putIfAbsent(view.id, view));
+            }
+        }
+        return List.copyOf(views.values());
+    }
+
+    /** How many of the lab's introductions are at each stage. */
+    Map<IntroductionStage, Long> stageCounts() {
+        Aggregation counting = Aggregation.newAggregation(Aggregation.group("stage").count().as("count"));
+        Map<IntroductionStage, Long> counts = new EnumMap<>(IntroductionStage.class);
+        for (Document group : mongo.aggregate(counting, IntroductionView.COLLECTION, Document.class)) {
+            Object stage = group.get("_id");
+            if (stage != null) {
+                counts.put(IntroductionStage.valueOf(stage.toString()), ((Number) group.get("count")).longValue());
+            }
+        }
+        return counts;
+    }
+
+    /** How many of the lab's introductions the rule holds for on {@code today}. */
+    long count(FollowUp rule, LocalDate today) {
+        return mongo.count(Query.query(rule(rule, today)), IntroductionView.class);
+    }
+
+    /** The first {@code limit} of the lab's introductions the rule holds for, in the list's order (the longest quiet first). */
+    List<IntroductionView> first(FollowUp rule, LocalDate today, int limit) {
+        Query query = lean(rule(rule, today))
+                .with(Sort.by(Sort.Order.asc(sinceField(rule)), Sort.Order.asc("_id"))).limit(limit);
+        return mongo.find(query, IntroductionView.class);
+    }
+
+    /** How many of the lab's introductions, at these stages, no rule holds for. */
+    long countOthers(Set<IntroductionStage> stages, LocalDate today) {
+        return mongo.count(Query.query(others(stages, today)), IntroductionView.class);
+    }
+
+    /** A page of those, the latest step first. */
+    List<IntroductionView> others(Set<IntroductionStage> stages, LocalDate today, long skip, int limit) {
+        Query query = lean(others(stages, today))
+                .with(Sort.by(Sort.Order.desc("lastStepAt"), Sort.Order.asc("_id"))).skip(skip).limit(limit);
+        return mongo.find(query, IntroductionView.class);
+    }
+
+    /**
+     * The rule as a query, the same as {@link FollowUp#of} decides it: Paris days, an instant compared with the first
+     * instant of a day in Paris (a day {@code d} days ago or more is before the start of the day {@code d - 1} days ago).
+     */
+    static Criteria rule(FollowUp rule, LocalDate today) {
+        Criteria atItsStage = where("stage").is(rule.stage().name());
+        return switch (rule) {
+            case ANSWER_DUE -> atItsStage.and("answerBy")
+                    .gte(startOf(today)).lt(startOf(today.plusDays(FollowUp.ANSWER_DUE_WITHIN_DAYS + 1)));
+            // No meeting planned nor held: none of its meetings (if any) is either.
+            case NO_MEETING -> atItsStage.and("acceptedAt").lt(startOf(today.minusDays(FollowUp.NO_MEETING_AFTER_DAYS - 1)))
+                    .and("meetings.status").nin("scheduled", "held");
+            case NO_OUTCOME -> atItsStage.and("firstMetAt").lt(startOf(today.minusDays(FollowUp.NO_OUTCOME_AFTER_DAYS - 1)));
+            case FOLLOW_UP_QUIET -> atItsStage.and("followUpOn").lte(today.minusDays(FollowUp.FOLLOW_UP_QUIET_AFTER_DAYS));
+        };
+    }
+
+    /** The field a rule's lines are ordered by, oldest (or soonest due) first. */
+    private static String sinceField(FollowUp rule) {
+        return switch (rule) {
+            case ANSWER_DUE -> "answerBy";
+            case NO_MEETING -> "acceptedAt";
+            case NO_OUTCOME -> "firstMetAt";
+            case FOLLOW_UP_QUIET -> "followUpOn";
+        };
+    }
+
+    private static Criteria others(Set<IntroductionStage> stages, LocalDate today) {
+        Criteria noRule = new Criteria().norOperator(List.of(FollowUp.values()).stream().map(r -> rule(r, today)).toList());
+        return new Criteria().andOperator(where("stage").in(stages.stream().map(Enum::name).toList()), noRule);
+    }
+
+    /**
+     * What {@link FollowUp} and a line of the list read of a view, and of its steps only the last (the line says what it
+     * was): neither the proposal's grounds nor the whole timeline.
+     */
+    private static Query lean(Criteria criteria) {
+        Query query = Query.query(criteria);
+        query.fields().include("stage", "source", "actorId", "partnerActorId", "answerBy", "acceptedBy", "proposedAt",
+                "acceptedAt", "firstMetAt", "followUpOn", "meetings", "lastStepAt").slice("steps", -1);
+        return query;
+    }
+}
