@@ -59,6 +59,9 @@ class ConsoleFollowUpJourneyTest {
             assertThat(rows.get(0)).contains("sans réponse de Association suivie de près et " + waiting
                     + ", échéance dans 2 jours");
             assertThat(browser.driver.findElement(By.cssSelector("[data-a-suivre]")).getText()).endsWith("à suivre.");
+            // What « to follow » means here, with the lab's days, as the API says it.
+            assertThat(browser.driver.findElement(By.cssSelector("[data-regles]")).getText())
+                    .contains("une réponse attendue dans les 3 jours", "une suite prévue sans nouvelles depuis 180 jours");
             browser.checkAtDesktopAndPhoneWidths("the follow-up list");
 
             // One stage at a time: the acceptance with no meeting, then the meeting with no outcome.

@@ -12,6 +12,9 @@ const PAGE = 50;
 
 export async function render(main, context) {
   const admin = context.session.role === 'ADMIN';
+  // What makes an introduction one to follow, with the lab's own days, as the API says it.
+  const rulesSaid = h('p', { 'data-regles': '' },
+    `${admin ? 'Les mises en relation du labo' : 'Les mises en relation de vos territoires'}, celles à suivre d’abord.`);
   const summary = h('p', { 'data-a-suivre': '' });
   const problemAt = h('div', {});
   const rows = h('tbody', {});
@@ -29,9 +32,7 @@ export async function render(main, context) {
   stage.querySelector('select').addEventListener('change', refilter);
   main.replaceChildren(
     h('h1', { id: 'titre-suivi' }, 'Suivi des mises en relation'),
-    h('p', {}, `${admin ? 'Les mises en relation du labo' : 'Les mises en relation de vos territoires'}, celles à suivre d’abord : `
-      + 'une réponse attendue sous trois jours, une acceptation sans rencontre depuis 30 jours, une rencontre sans suite '
-      + 'depuis 90 jours, une suite prévue sans nouvelles depuis 180 jours.'),
+    rulesSaid,
     summary,
     h('div', { class: 'filtres' }, h('div', { class: 'cases' }, h('label', {}, onlyToFollow, 'À suivre seulement')), stage),
     problemAt, table, empty, ...pages.elements);
@@ -48,6 +49,10 @@ export async function render(main, context) {
       throw e;
     }
     problemAt.replaceChildren();
+    if (list.rules?.length) {
+      rulesSaid.textContent = `${admin ? 'Les mises en relation du labo' : 'Les mises en relation de vos territoires'}, `
+        + `celles à suivre d’abord : ${list.rules.map(rule => rule.label).join(', ')}.`;
+    }
     summary.textContent = list.toFollow
       ? `${list.toFollow} mise${list.toFollow > 1 ? 's' : ''} en relation à suivre.` : 'Aucune mise en relation à suivre.';
     stageChoices(stage.querySelector('select'), list.stages || []);

@@ -114,8 +114,13 @@ public final class RunningMatchmaking implements AutoCloseable {
 
     /** GET with that bearer token, or none if null. */
     public HttpResponse<String> get(String path, String token) {
+        return get(path, token, Duration.ofSeconds(10));
+    }
+
+    /** The same, waiting up to {@code timeout} for the answer (a benchmark's slowest reads). */
+    public HttpResponse<String> get(String path, String token, Duration timeout) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET();
+                .timeout(timeout).GET();
         if (token != null) {
             builder.header("Authorization", TestTokens.bearer(token));
         }

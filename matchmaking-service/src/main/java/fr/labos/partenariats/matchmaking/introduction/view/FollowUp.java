@@ -16,22 +16,13 @@ import java.util.stream.Collectors;
  * Why a facilitator should look at an introduction now — the lab's mission after introducing two actors is to
  * accompany what follows: an answer about to be due (a reminder may save it from expiring), an acceptance followed by
  * no meeting, a meeting followed by no outcome, a follow-up planned long ago with nothing since. Each is said in
- * French, with the Paris days it counts.
+ * French, with the Paris days it counts; how many days make each rule is the lab's setting ({@link FollowUpThresholds}).
  */
 enum FollowUp {
     ANSWER_DUE("answer-due", IntroductionStage.PROPOSED),
     NO_MEETING("no-meeting", IntroductionStage.ACCEPTED),
     NO_OUTCOME("no-outcome", IntroductionStage.MET),
     FOLLOW_UP_QUIET("follow-up-quiet", IntroductionStage.FOLLOW_UP);
-
-    /** An answer due within these days (in Paris) is to follow: there is still time for a reminder. */
-    static final int ANSWER_DUE_WITHIN_DAYS = 3;
-    /** Accepted this many days ago with no meeting planned nor held. */
-    static final int NO_MEETING_AFTER_DAYS = 30;
-    /** A first meeting held this many days ago, and no outcome recorded since. */
-    static final int NO_OUTCOME_AFTER_DAYS = 90;
-    /** A follow-up planned on a day this many days ago, and nothing recorded since. */
-    static final int FOLLOW_UP_QUIET_AFTER_DAYS = 180;
 
     private final String slug;
     private final IntroductionStage stage;
@@ -50,24 +41,37 @@ enum FollowUp {
         return slug;
     }
 
+    /** The rule as a facilitator reads it, with its days: « une acceptation sans rencontre depuis 30 jours ». */
+    String rule(FollowUpThresholds thresholds) {
+        int days = thresholds.days(this);
+        return switch (this) {
+            case ANSWER_DUE -> "une réponse attendue " + (days == 0 ? "le jour même" : days == 1 ? "d'ici demain"
+                    : "dans les " + days(days));
+            case NO_MEETING -> "une acceptation sans rencontre depuis " + days(days);
+            case NO_OUTCOME -> "une rencontre sans suite depuis " + days(days);
+            case FOLLOW_UP_QUIET -> "une suite prévue sans nouvelles depuis " + days(days);
+        };
+    }
+
     /** Why to follow the introduction up on {@code today}, and since when, if there is a reason. */
-    static Optional<Reason> of(IntroductionView view, LocalDate today, Map<String, String> names) {
+    static Optional<Reason> of(IntroductionView view, LocalDate today, Map<String, String> names,
+                               FollowUpThresholds thresholds) {
         if (view.stage == null) {
             return Optional.empty();
         }
         return switch (view.stage) {
-            case PROPOSED -> answerDue(view, today, names);
+            case PROPOSED -> answerDue(view, today, names, thresholds.answerDueWithinDays());
             case ACCEPTED -> daysSince(view.acceptedAt, today)
-                    .filter(days -> days >= NO_MEETING_AFTER_DAYS && noMeetingPlannedNorHeld(view))
+                    .filter(days -> days >= thresholds.noMeetingAfterDays() && noMeetingPlannedNorHeld(view))
                     .map(days -> new Reason(NO_MEETING, "acceptée il y a " + days + " jours, aucune rencontre prévue",
                             view.acceptedAt));
             case MET -> daysSince(view.firstMetAt, today)
-                    .filter(days -> days >= NO_OUTCOME_AFTER_DAYS)
+                    .filter(days -> days >= thresholds.noOutcomeAfterDays())
                     .map(days -> new Reason(NO_OUTCOME, "rencontre tenue il y a " + days + " jours, aucune suite enregistrée",
                             view.firstMetAt));
             case FOLLOW_UP -> Optional.ofNullable(view.followUpOn)
                     .map(day -> ChronoUnit.DAYS.between(day, today))
-                    .filter(days -> days >= FOLLOW_UP_QUIET_AFTER_DAYS)
+                    .filter(days -> days >= thresholds.followUpQuietAfterDays())
                     .map(days -> new Reason(FOLLOW_UP_QUIET, "suite prévue il y a " + days + " jours, rien de nouveau depuis",
                             LabCalendar.startOf(view.followUpOn)));
             default -> Optional.empty();
@@ -94,13 +98,14 @@ enum FollowUp {
     record Reason(FollowUp kind, String label, Instant since) {
     }
 
-    private static Optional<Reason> answerDue(IntroductionView view, LocalDate today, Map<String, String> names) {
+    private static Optional<Reason> answerDue(IntroductionView view, LocalDate today, Map<String, String> names,
+                                              int withinDays) {
         if (view.answerBy == null) {
             return Optional.empty();
         }
         LocalDate due = LabCalendar.dayOf(view.answerBy);
         long days = ChronoUnit.DAYS.between(today, due);
-        if (days < 0 || days > ANSWER_DUE_WITHIN_DAYS) {
+        if (days < 0 || days > withinDays) {
             return Optional.empty();
         }
         String silent = List.of(view.actorId, view.partnerActorId).stream().filter(Objects::nonNull)
@@ -108,6 +113,10 @@ enum FollowUp {
                 .collect(Collectors.joining(" et "));
         String when = days == 0 ? "aujourd'hui" : days == 1 ? "demain" : "dans " + days + " jours";
         return Optional.of(new Reason(ANSWER_DUE, "sans réponse de " + silent + ", échéance " + when, view.answerBy));
+    }
+
+    private static String days(int days) {
+        return days + (days == 1 ? " jour" : " jours");
     }
 
     private static Optional<Long> daysSince(Instant at, LocalDate today) {

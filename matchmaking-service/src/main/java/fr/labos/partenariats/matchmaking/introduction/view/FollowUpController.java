@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,12 +37,15 @@ class FollowUpController {
     private final ProjectionReader actors;
     private final ActorAccess access;
     private final Clock clock;
+    private final FollowUpThresholds thresholds;
 
-    FollowUpController(FollowUpReader views, ProjectionReader actors, ActorAccess access, Clock clock) {
+    FollowUpController(FollowUpReader views, ProjectionReader actors, ActorAccess access, Clock clock,
+                       FollowUpThresholds thresholds) {
         this.views = views;
         this.actors = actors;
         this.access = access;
         this.clock = clock;
+        this.thresholds = thresholds;
     }
 
     /**
@@ -80,7 +84,7 @@ class FollowUpController {
             toFollowCount += count;
             if (count > 0 && stages.contains(rule.stage())) {
                 kept += count;
-                views.first(rule, today, offset + limit).forEach(view -> FollowUp.of(view, today, names)
+                views.first(rule, today, offset + limit).forEach(view -> FollowUp.of(view, today, names, thresholds)
                         .ifPresent(reason -> followed.add(new FollowUp.Followed(view, reason))));
             }
         }
@@ -96,22 +100,29 @@ class FollowUpController {
                         .forEach(view -> page.add(new FollowUp.Followed(view, null)));
             }
         }
-        return new IntroductionViewJson.FollowUpList((int) toFollowCount,
+        return new IntroductionViewJson.FollowUpList((int) toFollowCount, rules(),
                 IntroductionViewController.stageCounts(views.stageCounts()), (int) total, offset,
                 page.stream().map(f -> IntroductionViewJson.followUpEntry(f, names)).toList());
     }
 
     /** The same list over introductions read whole (a facilitator's share of the lab's), computed here. */
-    private static IntroductionViewJson.FollowUpList inMemory(List<IntroductionView> theirs, Set<IntroductionStage> stages,
-                                                             boolean toFollow, int limit, int offset, LocalDate today,
-                                                             Map<String, String> names) {
+    private IntroductionViewJson.FollowUpList inMemory(List<IntroductionView> theirs, Set<IntroductionStage> stages,
+                                                       boolean toFollow, int limit, int offset, LocalDate today,
+                                                       Map<String, String> names) {
         List<FollowUp.Followed> all = theirs.stream().filter(view -> view.stage != null)
-                .map(view -> new FollowUp.Followed(view, FollowUp.of(view, today, names).orElse(null))).toList();
+                .map(view -> new FollowUp.Followed(view, FollowUp.of(view, today, names, thresholds).orElse(null))).toList();
         List<FollowUp.Followed> kept = all.stream()
                 .filter(f -> stages.contains(f.view().stage) && (!toFollow || f.reason() != null))
                 .sorted(FollowUp.order()).toList();
-        return new IntroductionViewJson.FollowUpList((int) all.stream().filter(f -> f.reason() != null).count(),
+        return new IntroductionViewJson.FollowUpList((int) all.stream().filter(f -> f.reason() != null).count(), rules(),
                 IntroductionViewController.stageCounts(theirs), kept.size(), offset, kept.stream().skip(offset).limit(limit)
                 .map(f -> IntroductionViewJson.followUpEntry(f, names)).toList());
+    }
+
+    /** The rules with this lab's days, for the reader to be told what « to follow » means here. */
+    private List<IntroductionViewJson.FollowUpRule> rules() {
+        return Arrays.stream(FollowUp.values())
+                .map(rule -> new IntroductionViewJson.FollowUpRule(rule.slug(), thresholds.days(rule), rule.rule(thresholds)))
+                .toList();
     }
 }

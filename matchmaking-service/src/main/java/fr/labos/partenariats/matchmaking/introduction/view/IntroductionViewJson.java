@@ -76,10 +76,16 @@ final class IntroductionViewJson {
 
     /**
      * {@code GET /api/introductions}: the introductions a facilitator (or an admin) follows up, those to follow first.
-     * {@code toFollow} counts those with a reason to, {@code stages} all of them by stage; {@code total} is the number
-     * of lines the filters keep, of which {@code introductions} holds those from {@code offset} on.
+     * {@code toFollow} counts those with a reason to, {@code rules} says what makes one (with this lab's days),
+     * {@code stages} counts all of them by stage; {@code total} is the number of lines the filters keep, of which
+     * {@code introductions} holds those from {@code offset} on.
      */
-    record FollowUpList(int toFollow, List<StageCount> stages, int total, int offset, List<FollowUpEntry> introductions) {
+    record FollowUpList(int toFollow, List<FollowUpRule> rules, List<StageCount> stages, int total, int offset,
+                        List<FollowUpEntry> introductions) {
+    }
+
+    /** A reason to follow up ({@code reason}, as lines give it), the days it counts, and the rule in French. */
+    record FollowUpRule(String reason, int days, String label) {
     }
 
     /** One introduction of the list: its two actors, where it stands, and why to follow it up now (null: no need). */

@@ -49,7 +49,7 @@ import java.util.stream.IntStream;
  * mvn -pl matchmaking-service -am -DskipTests install
  * mvn -pl matchmaking-service test-compile exec:java \
  *     -Dexec.mainClass=fr.labos.partenariats.matchmaking.introduction.view.DashboardBenchmark \
- *     [-Dbench.introductions=100000] [-Dbench.actors=5000] [-Dbench.queries=200]
+ *     [-Dbench.introductions=100000] [-Dbench.actors=5000] [-Dbench.queries=200] [-Dbench.only=follow-up]
  * </pre>
  */
 public final class DashboardBenchmark {
@@ -92,6 +92,10 @@ public final class DashboardBenchmark {
             try (RunningMatchmaking service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(),
                     profileTopic, "bench-dashboard", "matchmaking.introduction-views.topic=" + topic,
                     "matchmaking.introduction-views.group-id=bench-dashboard-views", "lab.limits.rate.enabled=false")) {
+                if ("follow-up".equals(System.getProperty("bench.only"))) {
+                    followUpList(service, Math.max(10, queries / 20));
+                    return;
+                }
                 long first = System.nanoTime();
                 HttpResponse<String> cold = firstAnswer(service);
                 System.out.printf("first answer after the start (the %,d introductions' milestones read, their actors and posts): %d ms, status %d, %s%n",
@@ -123,20 +127,23 @@ public final class DashboardBenchmark {
 
     /**
      * The facilitators' follow-up list ({@code GET /api/introductions}), computed from the views at each request: for
-     * an admin, over every introduction of the lab; for the facilitator of one département, over its actors' ones.
+     * an admin, over every introduction of the lab; for the facilitator of a département and of a région, over its
+     * actors' ones. The région's, far slower on the stand-in, is asked fewer times, and waited for up to five minutes.
      */
     private static void followUpList(RunningMatchmaking service, int times) throws IOException {
         System.out.printf("%n%-60s %8s %8s %8s %8s%n", "GET /api/introductions (follow-up list)", "p50 ms", "p99 ms", "max ms", "lines");
-        String admin = TestTokens.admin().sign();
-        String isere = TestTokens.facilitator("DEPARTEMENT:38").sign();
-        for (String[] reader : List.of(new String[]{"admin", admin}, new String[]{"facilitator of Isère", isere})) {
+        record Reader(String name, String token, int times, int warmUps) {
+        }
+        for (Reader reader : List.of(new Reader("admin", TestTokens.admin().sign(), times, 2),
+                new Reader("facilitator of Isère", TestTokens.facilitator("DEPARTEMENT:38").sign(), times, 2),
+                new Reader("facilitator of Auvergne-Rhône-Alpes", TestTokens.facilitator("REGION:84").sign(), 3, 1))) {
             for (String query : List.of("?toFollow=true", "?status=accepted&limit=500")) {
                 List<Double> millis = new ArrayList<>();
                 HttpResponse<String> last = null;
-                for (int i = 0; i < times + 2; i++) {
+                for (int i = 0; i < reader.times() + reader.warmUps(); i++) {
                     long started = System.nanoTime();
-                    last = service.get("/api/introductions" + query, reader[1]);
-                    if (i >= 2) { // two warm-ups
+                    last = service.get("/api/introductions" + query, reader.token(), Duration.ofMinutes(5));
+                    if (i >= reader.warmUps()) {
                         millis.add((System.nanoTime() - started) / 1e6);
                     }
                     if (last.statusCode() != 200) {
@@ -144,7 +151,7 @@ public final class DashboardBenchmark {
                     }
                 }
                 int total = JSON.readTree(last.body()).path("total").asInt();
-                System.out.printf("%-60s %8.1f %8.1f %8.1f %,8d%n", reader[0] + ", " + query, percentile(millis, 50),
+                System.out.printf("%-60s %8.1f %8.1f %8.1f %,8d%n", reader.name() + ", " + query, percentile(millis, 50),
                         percentile(millis, 99), percentile(millis, 100), total);
             }
         }

@@ -87,7 +87,9 @@ class FollowUpListTest {
                 .waiting("f-savoie", CHAMBERY, ANNECY, now.minus(ofDays(13)), ofDays(14));
         stories.events().forEach(told -> kafka.send(told.record(topic)));
         service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), profileTopic, "it-follow-up-profile",
-                "matchmaking.introduction-views.topic=" + topic, "matchmaking.introduction-views.group-id=it-follow-up");
+                "matchmaking.introduction-views.topic=" + topic, "matchmaking.introduction-views.group-id=it-follow-up",
+                // A lab's own days for one rule: the follow-up planned 200 days ago is to follow on its 200th day.
+                "lab.introductions.follow-up.follow-up-quiet-after-days=200");
         await().atMost(ofSeconds(60)).untilAsserted(() -> {
             JsonNode all = service.getJson("/api/introductions");
             assertThat(all.path("total").asInt()).isEqualTo(9);
@@ -115,6 +117,12 @@ class FollowUpListTest {
                         "f-accepted-planned", "f-wait-later", "f-accepted-recent");
         assertThat(list.path("toFollow").asInt()).isEqualTo(5);
         assertThat(list.path("total").asInt()).isEqualTo(8);
+        assertThat(list.path("rules")).as("the rules, with this lab's days").extracting(
+                rule -> rule.path("reason").asText() + " " + rule.path("days").asInt() + " " + rule.path("label").asText())
+                .containsExactly("answer-due 3 une réponse attendue dans les 3 jours",
+                        "no-meeting 30 une acceptation sans rencontre depuis 30 jours",
+                        "no-outcome 90 une rencontre sans suite depuis 90 jours",
+                        "follow-up-quiet 200 une suite prévue sans nouvelles depuis 200 jours");
         JsonNode sooner = list.path("introductions").get(0);
         assertThat(sooner.path("toFollow").path("reason").asText()).isEqualTo("answer-due");
         assertThat(sooner.path("toFollow").path("label").asText())

@@ -1,0 +1,164 @@
+package fr.labos.partenariats.matchmaking.introduction.view;
+
+import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
+import fr.labos.partenariats.schema.common.LabCalendar;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Each follow-up rule is written twice: in Java ({@link FollowUp#of}, the facilitators' lists computed in memory) and
+ * as a MongoDB query ({@link FollowUpReader#rule}, an admin's list read a page at a time). Both must keep the same
+ * introductions, to the day, in Paris: here, introductions on either side of each threshold — the first and last
+ * instant of the days around it, in Paris — are asked of both, on days that straddle the clock changes.
+ */
+class FollowUpRulesAtTheirBoundariesTest {
+
+    /** A lab that calls sooner than the defaults, to see the rules follow the settings. */
+    private static final FollowUpThresholds SOONER = new FollowUpThresholds(1, 7, 45, 60);
+
+    private static InMemoryMongo mongo;
+
+    @BeforeAll
+    static void start() {
+        mongo = InMemoryMongo.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        mongo.close();
+    }
+
+    /**
+     * Today: an ordinary day; the days after the clocks go forward (29 March 2026) and back (25 October 2026), and
+     * days whose thresholds fall across them; with the default days and with {@link #SOONER}'s.
+     */
+    static Stream<Arguments> daysAndSettings() {
+        return Stream.of("2026-12-05", "2026-03-30", "2026-04-27", "2026-10-26", "2026-11-23")
+                .flatMap(day -> Stream.of(Arguments.of(day, FollowUpThresholds.DEFAULTS), Arguments.of(day, SOONER)));
+    }
+
+    @ParameterizedTest
+    @MethodSource("daysAndSettings")
+    void theMongoQueryOfEachRuleKeepsExactlyWhatTheRuleDecidesToTheDay(String day, FollowUpThresholds thresholds) {
+        LocalDate today = LocalDate.parse(day);
+        FollowUpReader reader = new FollowUpReader(mongo.template(), thresholds);
+        mongo.template().remove(new Query(), IntroductionView.class);
+        // For each rule, introductions on the days from two before its threshold to two after (offset -2 to 2; the id
+        // says it: "no-meeting@1" was accepted 31 days ago), each at the first and the last instant of its day.
+        List<IntroductionView> views = new ArrayList<>();
+        for (int offset = -2; offset <= 2; offset++) {
+            // Due in 3 + offset days (by default): 3 days or less is to follow (time for a reminder), 4 or 5 not yet.
+            views.addAll(atBothEnds("answer-due@" + offset, today.plusDays(thresholds.answerDueWithinDays() + offset),
+                    IntroductionStage.PROPOSED, (view, at) -> view.answerBy = at));
+            // Due in offset days: today on is to follow, up to the threshold; a day already past is no one's to remind.
+            views.addAll(atBothEnds("due-today@" + offset, today.plusDays(offset),
+                    IntroductionStage.PROPOSED, (view, at) -> view.answerBy = at));
+            views.addAll(atBothEnds("no-meeting@" + offset, today.minusDays(thresholds.noMeetingAfterDays() + offset),
+                    IntroductionStage.ACCEPTED, (view, at) -> view.acceptedAt = at));
+            // The same with a meeting missed (still none planned nor held), or one planned (nothing to follow).
+            views.addAll(atBothEnds("missed@" + offset, today.minusDays(thresholds.noMeetingAfterDays() + offset),
+                    IntroductionStage.ACCEPTED, (view, at) -> {
+                        view.acceptedAt = at;
+                        view.meetings.add(meeting("missed", at));
+                    }));
+            views.addAll(atBothEnds("planned@" + offset, today.minusDays(thresholds.noMeetingAfterDays() + offset),
+                    IntroductionStage.ACCEPTED, (view, at) -> {
+                        view.acceptedAt = at;
+                        view.meetings.add(meeting("scheduled", at));
+                    }));
+            views.addAll(atBothEnds("no-outcome@" + offset, today.minusDays(thresholds.noOutcomeAfterDays() + offset),
+                    IntroductionStage.MET, (view, at) -> view.firstMetAt = at));
+            IntroductionView followUp = view("follow-up@" + offset, IntroductionStage.FOLLOW_UP);
+            followUp.followUpOn = today.minusDays(thresholds.followUpQuietAfterDays() + offset);
+            views.add(followUp);
+        }
+        views.forEach(mongo.template()::save);
+
+        Map<FollowUp, Set<String>> wanted = Map.of(
+                // Within 3 days by default; within 1 day, so due tomorrow at the latest, sooner.
+                FollowUp.ANSWER_DUE, thresholds.equals(SOONER)
+                        ? atBothEnds("answer-due@-1", "answer-due@0", "due-today@0", "due-today@1")
+                        : atBothEnds("answer-due@-2", "answer-due@-1", "answer-due@0", "due-today@0", "due-today@1", "due-today@2"),
+                FollowUp.NO_MEETING, atBothEnds("no-meeting@0", "no-meeting@1", "no-meeting@2",
+                        "missed@0", "missed@1", "missed@2"),
+                FollowUp.NO_OUTCOME, atBothEnds("no-outcome@0", "no-outcome@1", "no-outcome@2"),
+                FollowUp.FOLLOW_UP_QUIET, new TreeSet<>(Set.of("follow-up@0", "follow-up@1", "follow-up@2")));
+        for (FollowUp rule : FollowUp.values()) {
+            Set<String> inJava = views.stream()
+                    .filter(view -> FollowUp.of(view, today, Map.of(), thresholds).filter(reason -> reason.kind() == rule).isPresent())
+                    .map(IntroductionView::id).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> inMongo = reader.first(rule, today, 1_000).stream().map(IntroductionView::id)
+                    .collect(Collectors.toCollection(TreeSet::new));
+            assertThat(inJava).as("%s on %s with %s, in Java", rule, today, thresholds).isEqualTo(wanted.get(rule));
+            assertThat(inMongo).as("%s on %s with %s, as a MongoDB query", rule, today, thresholds).isEqualTo(wanted.get(rule));
+            assertThat(reader.count(rule, today)).isEqualTo(wanted.get(rule).size());
+        }
+    }
+
+    /** The introduction twice: at the first instant of the Paris day (the id) and at its last ({@code id + "-end"}). */
+    private static List<IntroductionView> atBothEnds(String id, LocalDate day, IntroductionStage stage,
+                                                     BiConsumer<IntroductionView, Instant> dated) {
+        List<IntroductionView> views = new ArrayList<>();
+        Instant last = LabCalendar.startOf(day.plusDays(1)).minus(Duration.ofMillis(1));
+        for (Map.Entry<String, Instant> at : Map.of(id, LabCalendar.startOf(day), id + "-end", last).entrySet()) {
+            IntroductionView view = view(at.getKey(), stage);
+            dated.accept(view, at.getValue());
+            views.add(view);
+        }
+        return views;
+    }
+
+    private static Set<String> atBothEnds(String... ids) {
+        Set<String> both = new TreeSet<>();
+        for (String id : ids) {
+            both.add(id);
+            both.add(id + "-end");
+        }
+        return both;
+    }
+
+    private static IntroductionView.MeetingEntry meeting(String status, Instant acceptedAt) {
+        return new IntroductionView.MeetingEntry("m1", acceptedAt.plus(Duration.ofDays(7)), "Grenoble", status, acceptedAt, null);
+    }
+
+    @Test
+    void eachRuleIsSaidInFrenchWithItsDays() {
+        assertThat(Arrays.stream(FollowUp.values()).map(rule -> rule.rule(FollowUpThresholds.DEFAULTS))).containsExactly(
+                "une réponse attendue dans les 3 jours", "une acceptation sans rencontre depuis 30 jours",
+                "une rencontre sans suite depuis 90 jours", "une suite prévue sans nouvelles depuis 180 jours");
+        assertThat(FollowUp.ANSWER_DUE.rule(SOONER)).isEqualTo("une réponse attendue d'ici demain");
+        assertThat(FollowUp.ANSWER_DUE.rule(new FollowUpThresholds(0, 1, 1, 1))).isEqualTo("une réponse attendue le jour même");
+        assertThat(FollowUp.NO_MEETING.rule(new FollowUpThresholds(0, 1, 1, 1))).isEqualTo("une acceptation sans rencontre depuis 1 jour");
+    }
+
+    private static IntroductionView view(String id, IntroductionStage stage) {
+        IntroductionView view = new IntroductionView();
+        view.id = id;
+        view.stage = stage;
+        view.actorId = "a-" + id;
+        view.partnerActorId = "p-" + id;
+        view.lastStepAt = Instant.parse("2024-01-01T00:00:00Z");
+        return view;
+    }
+
+}
