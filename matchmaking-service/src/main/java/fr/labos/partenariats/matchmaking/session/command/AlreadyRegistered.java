@@ -4,6 +4,6 @@ package fr.labos.partenariats.matchmaking.session.command;
 public class AlreadyRegistered extends SessionConflict {
 
     public AlreadyRegistered(String sessionId, String actorId) {
-        super("l'acteur " + actorId + " est déjà inscrit à la session " + sessionId);
+        super("l'acteur {0} est déjà inscrit à la session " + sessionId, actorId);
     }
 }

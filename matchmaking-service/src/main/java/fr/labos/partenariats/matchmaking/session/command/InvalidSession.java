@@ -5,8 +5,8 @@ public class InvalidSession extends SessionRefused {
 
     private final String field;
 
-    public InvalidSession(String field, String message) {
-        super(message);
+    public InvalidSession(String field, String message, String... actorIds) {
+        super(message, actorIds);
         this.field = field;
     }
 

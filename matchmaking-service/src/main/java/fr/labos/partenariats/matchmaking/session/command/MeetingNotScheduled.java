@@ -4,7 +4,6 @@ package fr.labos.partenariats.matchmaking.session.command;
 public class MeetingNotScheduled extends SessionConflict {
 
     public MeetingNotScheduled(int round, String actorId, String partnerActorId) {
-        super("aucune rencontre entre " + actorId + " et " + partnerActorId + " n'est prévue dans un tour " + round
-                + " commencé");
+        super("aucune rencontre entre {0} et {1} n'est prévue dans un tour " + round + " commencé", actorId, partnerActorId);
     }
 }

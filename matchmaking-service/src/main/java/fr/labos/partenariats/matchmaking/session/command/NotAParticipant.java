@@ -4,6 +4,6 @@ package fr.labos.partenariats.matchmaking.session.command;
 public class NotAParticipant extends SessionConflict {
 
     public NotAParticipant(String sessionId, String actorId) {
-        super("l'acteur " + actorId + " n'est pas inscrit à la session " + sessionId);
+        super("l'acteur {0} n'est pas inscrit à la session " + sessionId, actorId);
     }
 }

@@ -6,7 +6,7 @@ package fr.labos.partenariats.matchmaking.session.command;
  */
 public class ScheduleNotReady extends SessionConflict {
 
-    public ScheduleNotReady(String why) {
-        super(why);
+    public ScheduleNotReady(String why, String... actorIds) {
+        super(why, actorIds);
     }
 }

@@ -118,11 +118,11 @@ public final class SessionRules {
             }
             for (String actor : List.of(a, b)) {
                 if (!participants.contains(actor)) {
-                    throw new InvalidSession("meetings", "l'acteur " + actor + " n'est pas inscrit à la session");
+                    throw new InvalidSession("meetings", "l'acteur {0} n'est pas inscrit à la session", actor);
                 }
                 if (!seats.add(meeting.round() + "/" + actor)) {
-                    throw new InvalidSession("meetings", "l'acteur " + actor + " a deux rencontres au tour "
-                            + meeting.round());
+                    throw new InvalidSession("meetings", "l'acteur {0} a deux rencontres au tour " + meeting.round(),
+                            actor);
                 }
             }
             if (meeting.round() < 1 || meeting.round() > rounds) {
@@ -132,7 +132,7 @@ public final class SessionRules {
                 throw new InvalidSession("meetings", "la table " + meeting.table() + " n'existe pas dans la session");
             }
             if (!pairs.add(ActorPair.of(a, b))) {
-                throw new InvalidSession("meetings", a + " et " + b + " se rencontrent deux fois");
+                throw new InvalidSession("meetings", "{0} et {1} se rencontrent deux fois", a, b);
             }
             if (!tablesUsed.add(meeting.round() + "/" + meeting.table())) {
                 throw new InvalidSession("meetings", "la table " + meeting.table() + " reçoit deux paires au tour "

@@ -143,8 +143,8 @@ public class SpeedMeetingSession {
             throw new InvalidSession("wishedActorId", "un participant ne souhaite pas se rencontrer lui-même");
         }
         if (wishes.contains(wish(command.actorId(), command.wishedActorId()))) {
-            throw new AlreadyDone("l'acteur " + command.actorId() + " a déjà souhaité rencontrer "
-                    + command.wishedActorId());
+            throw new AlreadyDone("l'acteur {0} a déjà souhaité rencontrer {1}", command.actorId(),
+                    command.wishedActorId());
         }
         boolean mutual = wishes.contains(wish(command.wishedActorId(), command.actorId()));
         apply(new MeetingWishExpressedEvent(sessionId, command.actorId(), command.wishedActorId(), mutual,
@@ -212,7 +212,7 @@ public class SpeedMeetingSession {
         checkNotClosed();
         checkRegistered(command.actorId());
         if (checkedIn.contains(command.actorId())) {
-            throw new AlreadyDone("l'acteur " + command.actorId() + " est déjà arrivé");
+            throw new AlreadyDone("l'acteur {0} est déjà arrivé", command.actorId());
         }
         apply(new ParticipantCheckedInEvent(sessionId, command.actorId(), clock.instant()));
     }
@@ -222,7 +222,7 @@ public class SpeedMeetingSession {
         checkNotClosed();
         checkRegistered(command.actorId());
         if (absent.contains(command.actorId())) {
-            throw new AlreadyDone("l'acteur " + command.actorId() + " est déjà noté absent");
+            throw new AlreadyDone("l'acteur {0} est déjà noté absent", command.actorId());
         }
         apply(new ParticipantMarkedAbsentEvent(sessionId, command.actorId(), clock.instant()));
     }
@@ -232,11 +232,11 @@ public class SpeedMeetingSession {
         checkNotClosed();
         checkRegistered(command.actorId());
         if (roundsStarted == 0) {
-            throw new ScheduleNotReady("la session n'a pas commencé : l'acteur " + command.actorId()
-                    + " s'enregistre à l'accueil");
+            throw new ScheduleNotReady("la session n'a pas commencé : l'acteur {0} s'enregistre à l'accueil",
+                    command.actorId());
         }
         if (checkedIn.contains(command.actorId()) && !absent.contains(command.actorId())) {
-            throw new AlreadyDone("l'acteur " + command.actorId() + " est déjà arrivé");
+            throw new AlreadyDone("l'acteur {0} est déjà arrivé", command.actorId());
         }
         apply(new LateArrivalRegisteredEvent(sessionId, command.actorId(), clock.instant()));
     }
@@ -262,16 +262,16 @@ public class SpeedMeetingSession {
         Set<String> absentThen = absentWhenStarted.getOrDefault(command.round(), Set.of());
         for (String actor : List.of(meeting.actorId(), meeting.partnerActorId())) {
             if (absent.contains(actor)) {
-                throw new InvalidSession("actorId", "l'acteur " + actor + " est noté absent : il n'a rien tenu");
+                throw new InvalidSession("actorId", "l'acteur {0} est noté absent : il n'a rien tenu", actor);
             }
             if (absentThen.contains(actor)) {
-                throw new InvalidSession("actorId", "l'acteur " + actor + " était absent quand le tour "
-                        + command.round() + " a commencé : cette rencontre n'a pas eu lieu");
+                throw new InvalidSession("actorId", "l'acteur {0} était absent quand le tour " + command.round()
+                        + " a commencé : cette rencontre n'a pas eu lieu", actor);
             }
         }
         if (held.contains(seat(meeting))) {
-            throw new AlreadyDone("la rencontre entre " + command.actorId() + " et " + command.partnerActorId()
-                    + " est déjà enregistrée");
+            throw new AlreadyDone("la rencontre entre {0} et {1} est déjà enregistrée", command.actorId(),
+                    command.partnerActorId());
         }
         apply(new SessionMeetingHeldEvent(sessionId, meeting.round(), meeting.table(), meeting.actorId(),
                 meeting.partnerActorId(), clock.instant()));

@@ -4,6 +4,6 @@ package fr.labos.partenariats.matchmaking.session.command;
 public class WishNotExpressed extends SessionConflict {
 
     public WishNotExpressed(String actorId, String wishedActorId) {
-        super("l'acteur " + actorId + " n'a pas souhaité rencontrer " + wishedActorId);
+        super("l'acteur {0} n'a pas souhaité rencontrer {1}", actorId, wishedActorId);
     }
 }

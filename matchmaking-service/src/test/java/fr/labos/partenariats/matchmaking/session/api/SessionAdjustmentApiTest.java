@@ -200,7 +200,7 @@ class SessionAdjustmentApiTest {
         HttpResponse<String> outside = service.post(path, FACILITATOR, """
                 {"action": "MOVE", "meeting": {"round": 1, "table": 1}, "target": {"round": 1, "table": 9}}""");
         assertThat(outside.statusCode()).as(outside.body()).isEqualTo(400);
-        assertThat(outside.body()).contains("\"field\":\"target\"").contains("la table 9 n'existe pas");
+        assertThat(outside.body()).contains("\"field\":\"target\"").contains("La table 9 n'existe pas");
         int free = freeTable(schedule, 1);
         HttpResponse<String> nothing = service.post(path, FACILITATOR, """
                 {"action": "LOCK", "meeting": {"round": 1, "table": %d}}""".formatted(free));
@@ -230,7 +230,7 @@ class SessionAdjustmentApiTest {
                 {"action": "MOVE", "meeting": {"round": 1, "table": 1}, "target": {"round": 1, "table": %d}}"""
                 .formatted(free));
         assertThat(held.statusCode()).as(held.body()).isEqualTo(409);
-        assertThat(held.body()).contains("le tour 1 a commencé");
+        assertThat(held.body()).contains("Le tour 1 a commencé");
         int freeInRoundTwo = freeTable(schedule(sessionId), 2);
         HttpResponse<String> intoStarted = service.post(path, FACILITATOR, """
                 {"action": "MOVE", "meeting": {"round": 2, "table": %d}, "target": {"round": 1, "table": %d}}"""

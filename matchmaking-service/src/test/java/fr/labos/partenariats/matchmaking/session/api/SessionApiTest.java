@@ -582,7 +582,9 @@ class SessionApiTest {
         assertThat(neverMade.statusCode()).as(neverMade.body()).isEqualTo(409);
         assertThat(neverMade.headers().firstValue("Content-Type")).hasValueSatisfying(t ->
                 assertThat(t).startsWith("application/problem+json"));
-        assertThat(neverMade.body()).contains("l'acteur " + a + " n'a pas souhaité rencontrer " + d);
+        // Said with the names the member knows them by, not the session's ids.
+        assertThat(RunningMatchmaking.parse(neverMade.body()).path("detail").asText())
+                .isEqualTo("L'acteur « Recyclerie du Trièves » n'a pas souhaité rencontrer « Café associatif de Mens ».");
         assertThat(withdrawWish(FACILITATOR, UUID.randomUUID().toString(), a, b).statusCode()).isEqualTo(404);
         assertThat(store.events()).isEqualTo(before);
 

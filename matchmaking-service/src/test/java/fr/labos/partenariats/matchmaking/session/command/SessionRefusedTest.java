@@ -1,0 +1,35 @@
+package fr.labos.partenariats.matchmaking.session.command;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A refusal names its actors by id in its own message, and by what its reader knows them as when the API says it. */
+class SessionRefusedTest {
+
+    @Test
+    void theActorsOfARefusalAreSaidByIdOrByName() {
+        SessionRefused refused = new MeetingNotScheduled(2, "actor-a", "actor-b");
+        assertThat(refused.getMessage()).isEqualTo("aucune rencontre entre actor-a et actor-b n'est prévue dans un tour 2 commencé");
+        assertThat(refused.actorIds()).containsExactly("actor-a", "actor-b");
+        Map<String, String> names = Map.of("actor-a", "« Association Tremplin »", "actor-b", "« Ville de Voiron »");
+        assertThat(refused.naming(names::get))
+                .isEqualTo("aucune rencontre entre « Association Tremplin » et « Ville de Voiron » n'est prévue dans un tour 2 commencé");
+    }
+
+    @Test
+    void anActorTheCommandDidNotNameIsSaidSo() {
+        SessionRefused refused = new NotAParticipant("session-1", null);
+        assertThat(refused.getMessage()).isEqualTo("l'acteur non précisé n'est pas inscrit à la session session-1");
+        assertThat(refused.naming(id -> "« " + id + " »")).isEqualTo(refused.getMessage());
+    }
+
+    @Test
+    void aRefusalNamingNoActorIsItsMessage() {
+        SessionRefused refused = new SessionAlreadyClosed("session-1");
+        assertThat(refused.actorIds()).isEmpty();
+        assertThat(refused.naming(id -> "?")).isEqualTo("la session session-1 est close");
+    }
+}
