@@ -61,7 +61,7 @@ final class ScheduleAdjustment {
 
     /** The whole schedule after the change; throws a refusal (nothing is written) when the change is not allowed. */
     static List<ScheduledMeeting> apply(SessionState session, Request request, Function<String, String> names) {
-        if (session.closed()) throw new SessionAlreadyClosed(session.sessionId());
+        if (session.closed()) throw new SessionAlreadyClosed();
         if (session.version() == 0) throw new ScheduleNotReady("il n'y a pas encore de planning à ajuster");
         checkInGrid(session, request.meeting(), "meeting");
         ScheduledMeeting meeting = at(session, request.meeting())

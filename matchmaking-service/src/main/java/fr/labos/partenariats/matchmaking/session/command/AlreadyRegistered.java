@@ -3,7 +3,7 @@ package fr.labos.partenariats.matchmaking.session.command;
 /** An actor is registered once to a session. */
 public class AlreadyRegistered extends SessionConflict {
 
-    public AlreadyRegistered(String sessionId, String actorId) {
-        super("l'acteur {0} est déjà inscrit à la session " + sessionId, actorId);
+    public AlreadyRegistered(String actorId) {
+        super("l'acteur {0} est déjà inscrit à la session", actorId);
     }
 }

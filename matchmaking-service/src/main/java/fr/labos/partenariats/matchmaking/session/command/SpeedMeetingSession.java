@@ -99,7 +99,7 @@ public class SpeedMeetingSession {
         checkBeforePublication();
         SessionRules.require(command.actorId(), "actorId", "un participant est un acteur");
         SessionRules.checkOrganisation(command.organisation());
-        if (participants.contains(command.actorId())) throw new AlreadyRegistered(sessionId, command.actorId());
+        if (participants.contains(command.actorId())) throw new AlreadyRegistered(command.actorId());
         apply(new ParticipantRegisteredEvent(sessionId, command.actorId(), command.organisation(), clock.instant()));
     }
 
@@ -297,12 +297,12 @@ public class SpeedMeetingSession {
     }
 
     private void checkNotClosed() {
-        if (closed) throw new SessionAlreadyClosed(sessionId);
+        if (closed) throw new SessionAlreadyClosed();
     }
 
     private void checkBeforePublication() {
         checkNotClosed();
-        if (published) throw new SchedulePublishedAlready(sessionId);
+        if (published) throw new SchedulePublishedAlready();
     }
 
     /** No meeting of a round not started sits at a lost table (those of started rounds were held there). */
@@ -316,7 +316,7 @@ public class SpeedMeetingSession {
     }
 
     private void checkRegistered(String actorId) {
-        if (actorId == null || !participants.contains(actorId)) throw new NotAParticipant(sessionId, actorId);
+        if (actorId == null || !participants.contains(actorId)) throw new NotAParticipant(actorId);
     }
 
     private static String wish(String actorId, String wishedActorId) {

@@ -181,7 +181,7 @@ class SessionLiveTest {
                 new AdjustScheduleCommand(ID, ROUND_ROBIN, OBJECTIVE, "x"))) {
             fixture.given(closed).when(command)
                     .expectException(SessionAlreadyClosed.class)
-                    .expectExceptionMessage("la session session-1 est close")
+                    .expectExceptionMessage("la session est close")
                     .expectNoEvents();
         }
     }

@@ -186,7 +186,7 @@ class SessionPreparationTest {
         fixture.given(planned(), registered(ASSOCIATION))
                 .when(new WithdrawParticipantCommand(ID, STRANGER))
                 .expectException(NotAParticipant.class)
-                .expectExceptionMessage("l'acteur actor-stranger n'est pas inscrit à la session session-1");
+                .expectExceptionMessage("l'acteur actor-stranger n'est pas inscrit à la session");
     }
 
     @Test
@@ -302,7 +302,7 @@ class SessionPreparationTest {
         fixture.given(published)
                 .when(new WithdrawMeetingWishCommand(ID, ASSOCIATION, COMPANY))
                 .expectException(SchedulePublishedAlready.class)
-                .expectExceptionMessage("le planning de la session session-1 est déjà publié")
+                .expectExceptionMessage("le planning de la session est déjà publié")
                 .expectNoEvents();
         fixture.given(withFourParticipants())
                 .andGiven(new MeetingWishExpressedEvent(ID, ASSOCIATION, COMPANY, false, NOW),

@@ -21,15 +21,15 @@ class SessionRefusedTest {
 
     @Test
     void anActorTheCommandDidNotNameIsSaidSo() {
-        SessionRefused refused = new NotAParticipant("session-1", null);
-        assertThat(refused.getMessage()).isEqualTo("l'acteur non précisé n'est pas inscrit à la session session-1");
+        SessionRefused refused = new NotAParticipant(null);
+        assertThat(refused.getMessage()).isEqualTo("l'acteur non précisé n'est pas inscrit à la session");
         assertThat(refused.naming(id -> "« " + id + " »")).isEqualTo(refused.getMessage());
     }
 
     @Test
     void aRefusalNamingNoActorIsItsMessage() {
-        SessionRefused refused = new SessionAlreadyClosed("session-1");
+        SessionRefused refused = new SessionAlreadyClosed();
         assertThat(refused.actorIds()).isEmpty();
-        assertThat(refused.naming(id -> "?")).isEqualTo("la session session-1 est close");
+        assertThat(refused.naming(id -> "?")).isEqualTo("la session est close");
     }
 }
