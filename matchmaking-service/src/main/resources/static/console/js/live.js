@@ -27,7 +27,7 @@ let pastTaken = false;
  */
 export function changesIntroductions(event) {
   return event.source === 'matchmaking'
-    && /^(Introduction(Proposed|Accepted|Declined|Expired|Withdrawn)|Meeting(Scheduled|Held|Missed)|OutcomeRecorded)Event$/.test(event.type || '');
+    && /^(Introduction(Proposed|Accepted|Declined|Expired|Withdrawn|ReminderRecorded)|Meeting(Scheduled|Held|Missed)|OutcomeRecorded)Event$/.test(event.type || '');
 }
 
 export function onEvent(listener) {

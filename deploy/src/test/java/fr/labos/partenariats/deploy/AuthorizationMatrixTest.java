@@ -158,6 +158,10 @@ class AuthorizationMatrixTest {
             POST   /api/introductions/{introductionId}/meetings/{meetingId}/missed other  401  403  404  204  204  404  404  204
             POST   /api/introductions/{introductionId}/outcomes   own      401   204      204      403      204       404        404     204
             POST   /api/introductions/{introductionId}/outcomes   other    401   403      404      204      204       404        404     204
+            # A facilitator's reminder (own: A reminded, another's: B): those who run the territory's introductions, not
+            # their sides
+            POST   /api/introductions/{introductionId}/reminders  own      401   403      403      403      204       404        404     204
+            POST   /api/introductions/{introductionId}/reminders  other    401   403      404      403      204       404        404     204
             # web console: the caller's own organisations; the live stream of events (its JSON form: the latest ones)
             GET    /api/me/actors                                 own      401   200      200      200      200       200        200     200
             GET    /api/me/actors                                 other    401   200      200      200      200       200        200     200

@@ -85,6 +85,22 @@ class ConsoleFollowUpJourneyTest {
             By dueRow = By.cssSelector("tr[data-introduction='" + due + "']");
             browser.settled().until(d -> d.findElement(dueRow).getText().contains("sans réponse de " + waiting + ", échéance"));
             assertThat(browser.script("return window.__memePage;")).as("no reload").isEqualTo("oui");
+
+            // The facilitator calls the silent partner and notes it on the line, for the next one to look.
+            WebElement reminder = browser.driver.findElement(dueRow).findElement(By.cssSelector("details[data-noter-relance]"));
+            reminder.findElement(By.tagName("summary")).click();
+            new Select(reminder.findElement(By.name("remindedActorId"))).selectByValue(partners.get(0));
+            assertThat(new Select(reminder.findElement(By.name("channel"))).getFirstSelectedOption().getText())
+                    .isEqualTo("Par téléphone");
+            reminder.findElement(By.name("note")).sendKeys("Réponse promise pour vendredi");
+            reminder.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.settled().until(d -> d.findElement(dueRow).getText().contains("Relancée le ")
+                    && d.findElement(dueRow).getText().contains(" par téléphone (" + waiting + ")"));
+            assertThat(browser.driver.findElement(By.id("annonces")).getText()).isEqualTo("Relance notée.");
+            assertThat(browser.driver.switchTo().activeElement().getText()).as("the focus back on its line")
+                    .startsWith("Noter une relance");
+            assertThat(json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + due), "member-mobilite", null))
+                    .path("steps").findValuesAsText("text")).as("in the introduction's history").contains("Réponse promise pour vendredi");
             browser.shot("suivi");
 
             // A side's name leads to its introductions, where the facilitator acts for it.

@@ -71,6 +71,11 @@ final class IntroductionCells {
             return new Cell(introduction + "/decline", """
                     {"actingFor": "%s", "reason": "NOT_NOW", "text": "Pas avant l'automne"}""".formatted(actingFor));
         }
+        if (path.endsWith("/reminders")) {
+            // A facilitator's note that it reminded a side (own: A, another's: B) of an introduction awaiting answers.
+            return new Cell(introduction + "/reminders", """
+                    {"remindedActorId": "%s", "channel": "PHONE", "note": "Réponse promise"}""".formatted(actingFor));
+        }
         accept(lab, introduction, pair.a());
         accept(lab, introduction, pair.b());
         if (path.endsWith("/meetings")) {

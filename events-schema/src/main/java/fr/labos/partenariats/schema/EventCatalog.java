@@ -5,6 +5,7 @@ import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
 import fr.labos.partenariats.schema.matching.IntroductionLogHeadPublishedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionReminderRecordedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionWithdrawnEvent;
 import fr.labos.partenariats.schema.matching.MeetingHeldEvent;
 import fr.labos.partenariats.schema.matching.MeetingMissedEvent;
@@ -68,7 +69,8 @@ public final class EventCatalog {
     private static final List<Class<?>> MATCHING_EVENTS = List.of(
             IntroductionProposedEvent.class, IntroductionAcceptedEvent.class, IntroductionDeclinedEvent.class,
             IntroductionExpiredEvent.class, IntroductionWithdrawnEvent.class,
-            MeetingScheduledEvent.class, MeetingHeldEvent.class, MeetingMissedEvent.class, OutcomeRecordedEvent.class);
+            MeetingScheduledEvent.class, MeetingHeldEvent.class, MeetingMissedEvent.class, OutcomeRecordedEvent.class,
+            IntroductionReminderRecordedEvent.class);
 
     /** Not about one introduction but about all of them: the signed heads of the tree over their history. */
     private static final List<Class<?>> INTRODUCTION_LOG_EVENTS = List.of(IntroductionLogHeadPublishedEvent.class);

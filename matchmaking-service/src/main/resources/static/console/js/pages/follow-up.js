@@ -2,13 +2,21 @@
 // the lab's for an admin — those to follow up now first, each with why (an answer about to be due, an acceptance with
 // no meeting, a meeting with no outcome, a follow-up planned long ago with nothing since). After introducing two actors,
 // the lab accompanies what follows: this is where a facilitator sees whom to call. Each side's name leads to its
-// introductions, where the facilitator acts for it.
-import { Problem, readIntroductions } from '../api.js';
+// introductions, where the facilitator acts for it. A reminder made (a call, an e-mail) is noted on its line, so that
+// the next facilitator to look does not call twice.
+import { Problem, matchmaking, readIntroductions } from '../api.js';
 import { changesIntroductions, onEvent } from '../live.js';
-import { coalescing, field, formatDate, h, pager, problemBox, stageChoices } from '../ui.js';
+import { KEPT_IN_HISTORY, announce, busyWhile, coalescing, field, formatDate, h, pager, problemBox, select, showProblem,
+  stageChoices } from '../ui.js';
 
 /** How many more introductions « Afficher les suivantes » shows. */
 const PAGE = 50;
+
+/** How a reminder was made, as the API names it. */
+const CHANNELS = { PHONE: 'Par téléphone', EMAIL: 'Par courriel', IN_PERSON: 'De vive voix', OTHER: 'Autrement' };
+
+/** The stages after which an introduction takes no reminder: it closed before both sides accepted. */
+const CLOSED = new Set(['declined', 'expired', 'withdrawn']);
 
 export async function render(main, context) {
   const admin = context.session.role === 'ADMIN';
@@ -21,7 +29,8 @@ export async function render(main, context) {
   const table = h('div', { class: 'table-defile', role: 'region', 'aria-labelledby': 'titre-suivi', tabindex: '0' },
     h('table', {},
       h('caption', { class: 'sr-only' }, 'Mises en relation, celles à suivre d’abord'),
-      h('thead', {}, h('tr', {}, ['Mise en relation', 'Statut', 'Dernière étape', 'À suivre'].map(title => h('th', { scope: 'col' }, title)))),
+      h('thead', {}, h('tr', {}, ['Mise en relation', 'Statut', 'Dernière étape', 'À suivre', 'Relance']
+        .map(title => h('th', { scope: 'col' }, title)))),
       rows));
   const empty = h('p', { hidden: true });
   const onlyToFollow = h('input', { type: 'checkbox', name: 'aSuivre', checked: true, 'data-filtre': 'a-suivre' });
@@ -56,7 +65,10 @@ export async function render(main, context) {
     summary.textContent = list.toFollow
       ? `${list.toFollow} mise${list.toFollow > 1 ? 's' : ''} en relation à suivre.` : 'Aucune mise en relation à suivre.';
     stageChoices(stage.querySelector('select'), list.stages || []);
-    rows.replaceChildren(...list.introductions.map(row));
+    // A line whose reminder form is open stays as it is: a live redraw would take away what is being typed.
+    const open = new Map([...rows.querySelectorAll('tr[data-introduction]')]
+      .filter(line => line.querySelector('details[open]')).map(line => [line.dataset.introduction, line]));
+    rows.replaceChildren(...list.introductions.map(entry => open.get(entry.id) || row(entry, load)));
     table.hidden = list.introductions.length === 0;
     empty.hidden = list.introductions.length > 0;
     empty.textContent = onlyToFollow.checked || status ? 'Aucune mise en relation ne répond à ces critères.' : 'Aucune mise en relation pour l’instant.';
@@ -67,8 +79,11 @@ export async function render(main, context) {
   return onEvent(event => { if (changesIntroductions(event)) load(); });
 }
 
-/** One introduction: its two sides (each leading to its introductions), its stage, its last step, and why to follow it. */
-function row(entry) {
+/**
+ * One introduction: its two sides (each leading to its introductions), its stage, its last step, why to follow it, and
+ * its last reminder with the form to note one.
+ */
+function row(entry, reload) {
   const side = actor => actor
     ? h('a', { href: `#/mises-en-relation/${actor.id}` }, actor.name || 'Organisation')
     : 'Organisation inconnue';
@@ -76,5 +91,51 @@ function row(entry) {
     h('td', {}, side(entry.actor), ' et ', side(entry.partner)),
     h('td', {}, h('span', { class: 'etiquette', 'data-statut': entry.status }, entry.statusLabel || entry.status)),
     h('td', {}, `${entry.lastStep || ''}${entry.lastStepAt ? ` — ${formatDate(entry.lastStepAt)}` : ''}`),
-    h('td', { 'data-a-suivre': entry.toFollow?.reason || '' }, entry.toFollow ? entry.toFollow.label : '—'));
+    h('td', { 'data-a-suivre': entry.toFollow?.reason || '' }, entry.toFollow ? entry.toFollow.label : '—'),
+    reminderCell(entry, reload));
+}
+
+/**
+ * The last reminder noted (« Relancée le 5 décembre 2026 par téléphone (Ville de Chambéry) ») and, while the
+ * introduction is open, « Noter une relance »: to whom (one side or both), how, and a note that stays in its history.
+ */
+function reminderCell(entry, reload) {
+  const last = entry.lastReminder;
+  const said = last ? h('p', { 'data-relance': '' }, `Relancée le ${formatDate(last.at)} ${last.label} `
+    + `(${last.reminded ? last.reminded.name || 'une organisation' : 'les deux organisations'})`) : null;
+  if (CLOSED.has(entry.status)) return h('td', {}, said || '—');
+  const sides = Object.fromEntries([entry.actor, entry.partner].filter(Boolean).map(side => [side.id, side.name || 'Organisation']));
+  const form = h('form', { novalidate: true, 'data-form': 'relance' },
+    h('div', { class: 'probleme-formulaire' }),
+    field('Qui avez-vous relancé ?', select('remindedActorId', sides, '', { empty: 'Les deux organisations' })),
+    field('Comment ?', select('channel', CHANNELS, 'PHONE')),
+    field('Note (facultative)', h('input', { name: 'note' }), KEPT_IN_HISTORY),
+    h('button', { type: 'submit' }, 'Enregistrer la relance'));
+  const details = h('details', { 'data-noter-relance': entry.id },
+    h('summary', {}, 'Noter une relance', h('span', { class: 'sr-only' }, ` : ${Object.values(sides).join(' et ')}`)), form);
+  form.addEventListener('submit', event => {
+    event.preventDefault();
+    busyWhile(form, async () => {
+      try {
+        // The line is drawn from the introduction's view, written once the event is read: wait for its new step.
+        const before = (await matchmaking(`/api/introductions/${entry.id}`)).steps.length;
+        await matchmaking(`/api/introductions/${entry.id}/reminders`, { method: 'POST', body: {
+          remindedActorId: form.elements.remindedActorId.value || null, channel: form.elements.channel.value,
+          note: form.elements.note.value.trim() || null } });
+        for (let attempt = 0; attempt < 20; attempt++) {
+          const view = await matchmaking(`/api/introductions/${entry.id}`).catch(() => null);
+          if ((view?.steps || []).length > before) break;
+          await new Promise(resolve => setTimeout(resolve, 250));
+        }
+        details.open = false;
+        announce('Relance notée.');
+        await reload();
+        // The line is drawn anew: the focus goes back to where it was, on its « Noter une relance ».
+        document.querySelector(`details[data-noter-relance="${CSS.escape(entry.id)}"] summary`)?.focus();
+      } catch (e) {
+        if (e instanceof Problem) showProblem(form, e); else throw e;
+      }
+    });
+  });
+  return h('td', {}, said, details);
 }

@@ -255,6 +255,50 @@ class IntroductionApiTest {
         assertThat(store.eventTypes(id)).endsWith("MeetingScheduledEvent");
     }
 
+    /**
+     * A facilitator of one side (or an admin) notes that it reminded a side, or both; not the sides' members, nor a
+     * facilitator elsewhere (for whom the introduction does not exist). A bad request, an actor that is not a side, an
+     * introduction closed unaccepted: a problem that writes nothing.
+     */
+    @Test
+    void aFacilitatorNotesTheRemindersItMadeAndOnlyItOrAnAdmin() {
+        String facilitator = TestTokens.facilitator("DEPARTEMENT:38").sign();
+        String member = TestTokens.member(ASSOCIATION).sign();
+        String id = created(service.post("/api/introductions", facilitator, """
+                {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR"}""".formatted(ASSOCIATION, SAVOIE_ACTOR)));
+        String reminders = "/api/introductions/" + id + "/reminders";
+
+        assertThat(service.post(reminders, facilitator, """
+                {"remindedActorId": "%s", "channel": "PHONE", "note": "Réponse promise avant vendredi"}"""
+                .formatted(SAVOIE_ACTOR)).statusCode()).isEqualTo(204);
+        assertThat(service.post(reminders, TestTokens.admin().sign(), "{\"channel\": \"EMAIL\"}").statusCode())
+                .isEqualTo(204);
+        assertThat(store.eventTypes(id)).containsExactly("IntroductionProposedEvent",
+                "IntroductionReminderRecordedEvent", "IntroductionReminderRecordedEvent");
+        JsonNode first = RunningMatchmaking.parse(store.payloads(id).get(1));
+        assertThat(first.path("remindedActorId").asText()).isEqualTo(SAVOIE_ACTOR);
+        assertThat(first.path("channel").asText()).isEqualTo("PHONE");
+        assertThat(RunningMatchmaking.parse(store.payloads(id).get(2)).path("remindedActorId").isNull())
+                .as("both sides").isTrue();
+
+        refused(403, "forbidden", () -> service.post(reminders, member, "{\"channel\": \"PHONE\"}"));
+        refused(404, "not-found", () -> service.post(reminders, TestTokens.facilitator("DEPARTEMENT:69").sign(),
+                "{\"channel\": \"PHONE\"}"));
+        refused(404, "not-found", () -> service.post(reminders, TestTokens.viewer().sign(), "{\"channel\": \"PHONE\"}"));
+        invalid("remindedActorId", "la relance s'adresse à l'un des deux acteurs, ou aux deux",
+                () -> service.post(reminders, facilitator, "{\"remindedActorId\": \"%s\", \"channel\": \"PHONE\"}"
+                        .formatted(FOUNDATION)));
+        refused(400, "invalid-input", () -> service.post(reminders, facilitator, "{}"));
+        refused(400, "invalid-input", () -> service.post(reminders, facilitator, "{\"channel\": \"PIGEON\"}"));
+
+        String withdrawn = created(service.post("/api/introductions", facilitator, """
+                {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR"}""".formatted(FOUNDATION, SAVOIE_ACTOR)));
+        assertThat(service.post("/api/introductions/" + withdrawn + "/withdraw", facilitator, "{}").statusCode()).isEqualTo(204);
+        refused(409, "conflict", () -> service.post("/api/introductions/" + withdrawn + "/reminders", facilitator,
+                "{\"channel\": \"PHONE\"}"));
+        assertThat(store.eventTypes(withdrawn)).containsExactly("IntroductionProposedEvent", "IntroductionWithdrawnEvent");
+    }
+
     /** A refusal raised as the introduction is created is a 409 for the caller, not a warning in the service's log. */
     @Test
     void aPairAlreadyWaitingIsRefusedWithoutAWarningInTheLog() {

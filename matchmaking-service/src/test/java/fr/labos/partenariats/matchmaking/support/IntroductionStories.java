@@ -9,6 +9,7 @@ import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
 import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionReminderRecordedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
 import fr.labos.partenariats.schema.matching.IntroductionWithdrawnEvent;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
@@ -17,6 +18,7 @@ import fr.labos.partenariats.schema.matching.MeetingScheduledEvent;
 import fr.labos.partenariats.schema.matching.NeedOfferPair;
 import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
+import fr.labos.partenariats.schema.matching.ReminderChannel;
 import fr.labos.partenariats.schema.matching.Proposer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 
@@ -142,6 +144,13 @@ public final class IntroductionStories {
     public IntroductionStories planned(String id, Instant plannedAt, Instant startsAt) {
         String meetingId = id + "-m" + events.stream().filter(told -> told.introductionId().equals(id)).count();
         tell(id, new MeetingScheduledEvent(id, meetingId, startsAt, "Maison des associations, Grenoble", plannedAt), plannedAt,
+                facilitator("sub-facilitator"));
+        return this;
+    }
+
+    /** A facilitator noted at {@code at} that it reminded a side ({@code remindedActorId}; null: both) by phone. */
+    public IntroductionStories reminded(String id, String remindedActorId, Instant at) {
+        tell(id, new IntroductionReminderRecordedEvent(id, remindedActorId, ReminderChannel.PHONE, null, at), at,
                 facilitator("sub-facilitator"));
         return this;
     }

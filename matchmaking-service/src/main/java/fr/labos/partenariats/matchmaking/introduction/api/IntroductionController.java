@@ -14,6 +14,7 @@ import fr.labos.partenariats.schema.matching.Proposer;
 import fr.labos.partenariats.schema.matching.RecordMeetingHeldCommand;
 import fr.labos.partenariats.schema.matching.RecordMeetingMissedCommand;
 import fr.labos.partenariats.schema.matching.RecordOutcomeCommand;
+import fr.labos.partenariats.schema.matching.RecordReminderCommand;
 import fr.labos.partenariats.schema.matching.ScheduleMeetingCommand;
 import fr.labos.partenariats.schema.matching.WithdrawIntroductionCommand;
 import io.swagger.v3.oas.annotations.Operation;
@@ -34,7 +35,7 @@ import java.util.UUID;
 
 /**
  * The life of an introduction over HTTP: ask for it (or make it, as a facilitator), accept or decline it for one of
- * its actors, withdraw it, then its meetings and outcomes. Who may act for which actor is decided here
+ * its actors, withdraw it, then its meetings and outcomes, and the facilitators' reminders. Who may act for which actor is decided here
  * ({@link ActorAccess}) before any command is sent; the introduction's own rules refuse the rest. Either way a refused
  * request writes nothing.
  */
@@ -168,6 +169,20 @@ class IntroductionController {
         checkMayAct(principal, introductionId, request.actingFor());
         send(new RecordOutcomeCommand(introductionId, request.actingFor(), request.outcome(),
                 request.day(), request.note(), request.form(), request.category()));
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * A facilitator of one of the two actors, or an admin, notes that it reminded one side or both (a phone call, an
+     * e-mail): the next one to look sees it in the history and on the follow-up list, and does not call twice.
+     */
+    @Operation(operationId = "recordReminder")
+    @PostMapping("/{introductionId}/reminders")
+    ResponseEntity<Void> recordReminder(@AuthenticationPrincipal LabPrincipal principal,
+                                        @PathVariable String introductionId,
+                                        @Valid @RequestBody IntroductionRequests.Reminder request) {
+        access.checkMayIntermediateBetween(principal, sidesReadBy(principal, introductionId).values());
+        send(new RecordReminderCommand(introductionId, request.remindedActorId(), request.channel(), request.note()));
         return ResponseEntity.noContent().build();
     }
 

@@ -7,6 +7,7 @@ import fr.labos.partenariats.schema.matching.DeclineReason;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
 import fr.labos.partenariats.schema.matching.NeedOfferPair;
 import fr.labos.partenariats.schema.matching.Outcome;
+import fr.labos.partenariats.schema.matching.ReminderChannel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -73,6 +74,11 @@ final class IntroductionRequests {
     /** A meeting did not take place; the absent side when known. */
     record MeetingMissed(@Size(max = MAX_ID) String actingFor, @Size(max = MAX_ID) String absentActorId,
                          @Size(max = MAX_NOTE) String note) {
+    }
+
+    /** A facilitator reminded a side ({@code remindedActorId}), or both (null). */
+    record Reminder(@Size(max = MAX_ID) String remindedActorId, @NotNull ReminderChannel channel,
+                    @Size(max = MAX_NOTE) String note) {
     }
 
     /** What came of an accepted introduction, on a day; a partnership says its form and category. */

@@ -8,6 +8,7 @@ import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
 import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionReminderRecordedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
 import fr.labos.partenariats.schema.matching.IntroductionWithdrawnEvent;
 import fr.labos.partenariats.schema.matching.JoinIntroductionAfterSpeedMeetingCommand;
@@ -21,6 +22,7 @@ import fr.labos.partenariats.schema.matching.RecordMeetingHeldCommand;
 import fr.labos.partenariats.schema.matching.RecordMeetingMissedCommand;
 import fr.labos.partenariats.schema.matching.RecordOutcomeCommand;
 import fr.labos.partenariats.schema.matching.RecordPastIntroductionCommand;
+import fr.labos.partenariats.schema.matching.RecordReminderCommand;
 import fr.labos.partenariats.schema.matching.ScheduleMeetingCommand;
 import fr.labos.partenariats.schema.matching.WithdrawIntroductionCommand;
 import org.axonframework.commandhandling.CommandHandler;
@@ -294,6 +296,22 @@ public class Introduction {
         if (endsAPartnership(command)) checkPartnershipToEnd(command.occurredOn());
         apply(new OutcomeRecordedEvent(introductionId, command.outcome(), command.occurredOn(), command.note(),
                 command.form(), command.category(), clock.instant()));
+    }
+
+    /**
+     * A facilitator reminded one side, or both, of an introduction still open: waiting for its answers (before its
+     * deadline) or accepted, whatever came of it since. Who may is decided by the API (a facilitator of one side, an
+     * admin), as for any act for neither side.
+     */
+    @CommandHandler
+    void handle(RecordReminderCommand command, Clock clock) {
+        IntroductionRules.checkReminder(command);
+        if (command.remindedActorId() != null && !isParty(command.remindedActorId())) {
+            throw new InvalidIntroduction("remindedActorId", "la relance s'adresse à l'un des deux acteurs, ou aux deux");
+        }
+        checkNotClosed(clock);
+        apply(new IntroductionReminderRecordedEvent(introductionId, command.remindedActorId(), command.channel(),
+                command.note(), clock.instant()));
     }
 
     /**

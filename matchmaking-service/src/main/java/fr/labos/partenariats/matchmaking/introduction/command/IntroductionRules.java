@@ -12,6 +12,7 @@ import fr.labos.partenariats.schema.matching.ProposeIntroductionCommand;
 import fr.labos.partenariats.schema.matching.RecordMeetingHeldCommand;
 import fr.labos.partenariats.schema.matching.RecordMeetingMissedCommand;
 import fr.labos.partenariats.schema.matching.RecordPastIntroductionCommand;
+import fr.labos.partenariats.schema.matching.RecordReminderCommand;
 import fr.labos.partenariats.schema.matching.RecordOutcomeCommand;
 import fr.labos.partenariats.schema.matching.ScheduleMeetingCommand;
 import fr.labos.partenariats.schema.matching.WithdrawIntroductionCommand;
@@ -210,6 +211,13 @@ public final class IntroductionRules {
     }
 
     static void checkMeetingMissed(RecordMeetingMissedCommand command) {
+        checkNote("note", command.note());
+    }
+
+    static void checkReminder(RecordReminderCommand command) {
+        if (command.channel() == null) {
+            throw new InvalidIntroduction("channel", "une relance dit comment elle a été faite (PHONE, EMAIL, IN_PERSON, OTHER)");
+        }
         checkNote("note", command.note());
     }
 

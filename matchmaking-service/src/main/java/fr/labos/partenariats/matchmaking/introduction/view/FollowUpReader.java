@@ -128,7 +128,7 @@ class FollowUpReader {
     private static Query lean(Criteria criteria) {
         Query query = Query.query(criteria);
         query.fields().include("stage", "source", "actorId", "partnerActorId", "answerBy", "acceptedBy", "proposedAt",
-                "acceptedAt", "firstMetAt", "followUpOn", "meetings", "lastStepAt").slice("steps", -1);
+                "acceptedAt", "firstMetAt", "followUpOn", "meetings", "lastStepAt", "lastReminder").slice("steps", -1);
         return query;
     }
 }

@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.introduction.view;
 
 import fr.labos.partenariats.schema.matching.IntroductionSource;
 import fr.labos.partenariats.schema.matching.NeedOfferPair;
+import fr.labos.partenariats.schema.matching.ReminderChannel;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
@@ -53,6 +54,8 @@ public class IntroductionView {
     LocalDate noFitOn;
     LocalDate partnershipEndedOn;
     List<MeetingEntry> meetings = new ArrayList<>();
+    /** The last reminder a facilitator noted, if any: what the follow-up list shows beside a line. */
+    ReminderEntry lastReminder;
     List<TimelineStep> steps = new ArrayList<>();
     Instant lastStepAt;
     long touchedAt;
@@ -144,6 +147,10 @@ public class IntroductionView {
      */
     record MeetingEntry(String meetingId, Instant startsAt, String location, String status, Instant recordedAt,
                         String absentActorId) {
+    }
+
+    /** A facilitator's reminder: when, how, and to which side (null: both). */
+    record ReminderEntry(Instant at, ReminderChannel channel, String remindedActorId) {
     }
 
     /**

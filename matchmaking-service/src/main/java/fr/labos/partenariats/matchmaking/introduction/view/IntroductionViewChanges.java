@@ -8,6 +8,7 @@ import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
 import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionReminderRecordedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionWithdrawnEvent;
 import fr.labos.partenariats.schema.matching.MeetingHeldEvent;
 import fr.labos.partenariats.schema.matching.MeetingMissedEvent;
@@ -77,6 +78,8 @@ final class IntroductionViewChanges {
             complete = all(e.meetingId(), e.recordedAt());
         } else if (p instanceof OutcomeRecordedEvent e) {
             complete = all(e.outcome(), e.occurredOn(), e.recordedAt());
+        } else if (p instanceof IntroductionReminderRecordedEvent e) {
+            complete = all(e.channel(), e.recordedAt());
         } else {
             throw new MalformedEventException(event.type() + " is not an introduction event");
         }
@@ -190,6 +193,12 @@ final class IntroductionViewChanges {
                     .outcome(e.outcome().name(), e.outcome().label(), day,
                             e.form() == null ? null : e.form().name(), e.category() == null ? null : e.category().name())
                     .build();
+        }
+        if (payload instanceof IntroductionReminderRecordedEvent e) {
+            // Its stage stays: a reminder is the facilitators' work, not a step of the two actors.
+            view.lastReminder = new IntroductionView.ReminderEntry(e.recordedAt(), e.channel(), e.remindedActorId());
+            return step(event, "relance de l'animation " + e.channel().label(), e.recordedAt()).actor(e.remindedActorId())
+                    .reason(e.channel().name(), e.channel().label()).text(e.note()).build();
         }
         throw new MalformedEventException(event.type() + " is not an introduction event");
     }

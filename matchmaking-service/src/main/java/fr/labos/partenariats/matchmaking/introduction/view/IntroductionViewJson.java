@@ -88,10 +88,17 @@ final class IntroductionViewJson {
     record FollowUpRule(String reason, int days, String label) {
     }
 
-    /** One introduction of the list: its two actors, where it stands, and why to follow it up now (null: no need). */
+    /**
+     * One introduction of the list: its two actors, where it stands, why to follow it up now (null: no need), and the
+     * last reminder a facilitator noted (null: none).
+     */
     record FollowUpEntry(String id, String status, String statusLabel, ActorRef actor, ActorRef partner, String source,
                          String sourceLabel, Instant proposedAt, Instant lastStepAt, String lastStep, Instant answerBy,
-                         ToFollow toFollow) {
+                         ToFollow toFollow, Reminder lastReminder) {
+    }
+
+    /** A facilitator's reminder: when, how ({@code channel}, and in French {@code label}), to whom (null: both sides). */
+    record Reminder(Instant at, String channel, String label, ActorRef reminded) {
     }
 
     /** Why to follow an introduction up: {@code reason} for programs, {@code label} for people. */
@@ -104,7 +111,9 @@ final class IntroductionViewJson {
         return new FollowUpEntry(view.id, slug(view), label(view), ref(view.actorId, names),
                 ref(view.partnerActorId, names), view.source == null ? null : view.source.name(),
                 view.source == null ? null : view.source.label(), view.proposedAt, view.lastStepAt, lastStep(view),
-                view.answerBy, reason == null ? null : new ToFollow(reason.kind().slug(), reason.label()));
+                view.answerBy, reason == null ? null : new ToFollow(reason.kind().slug(), reason.label()),
+                view.lastReminder == null ? null : new Reminder(view.lastReminder.at(), view.lastReminder.channel().name(),
+                        view.lastReminder.channel().label(), ref(view.lastReminder.remindedActorId(), names)));
     }
 
     static Timeline timeline(IntroductionView view, Map<String, String> names, Permissions permissions) {

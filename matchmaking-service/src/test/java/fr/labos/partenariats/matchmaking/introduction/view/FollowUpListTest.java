@@ -70,6 +70,8 @@ class FollowUpListTest {
                 // Due within three days: to follow, the sooner first.
                 .waiting("f-wait-soon", TREMPLIN, CHAMBERY, now.minus(ofDays(12)), ofDays(14))
                 .waiting("f-wait-sooner", CHAMBERY, IMPRIMERIE, now.minus(ofDays(13)), ofDays(14))
+                // A facilitator called the printer yesterday about it: still to follow, and the line says so.
+                .reminded("f-wait-sooner", IMPRIMERIE, now.minus(ofDays(1)))
                 // Accepted 45 days ago, no meeting since; and accepted 10 days ago (not yet to follow).
                 .accepted("f-accepted-quiet", TREMPLIN, IMPRIMERIE, now.minus(ofDays(50)), ofDays(5))
                 .accepted("f-accepted-recent", CHAMBERY, TREMPLIN, now.minus(ofDays(11)), ofDays(1))
@@ -129,6 +131,10 @@ class FollowUpListTest {
                 .isEqualTo("sans réponse de Ville de Chambéry et Imprimerie du Voironnais, échéance demain");
         assertThat(sooner.path("actor").path("name").asText()).isEqualTo("Ville de Chambéry");
         assertThat(sooner.path("partner").path("name").asText()).isEqualTo("Imprimerie du Voironnais");
+        assertThat(sooner.path("lastReminder").path("channel").asText()).isEqualTo("PHONE");
+        assertThat(sooner.path("lastReminder").path("label").asText()).isEqualTo("par téléphone");
+        assertThat(sooner.path("lastReminder").path("reminded").path("name").asText()).isEqualTo("Imprimerie du Voironnais");
+        assertThat(list.path("introductions").get(1).path("lastReminder").isNull()).as("none noted").isTrue();
         assertThat(list.path("introductions").get(1).path("toFollow").path("label").asText())
                 .isEqualTo("sans réponse de Association Tremplin et Ville de Chambéry, échéance dans 2 jours");
         assertThat(list.path("introductions").get(2).path("toFollow").path("label").asText())

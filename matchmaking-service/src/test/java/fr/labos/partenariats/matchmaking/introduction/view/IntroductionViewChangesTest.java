@@ -5,8 +5,10 @@ import fr.labos.partenariats.matchmaking.support.IntroductionStories;
 import fr.labos.partenariats.matchmaking.support.IntroductionStories.Told;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
+import fr.labos.partenariats.schema.matching.IntroductionReminderRecordedEvent;
 import fr.labos.partenariats.schema.matching.NeedOfferPair;
 import fr.labos.partenariats.schema.matching.Outcome;
+import fr.labos.partenariats.schema.matching.ReminderChannel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -107,6 +109,32 @@ class IntroductionViewChangesTest {
             assertThat(step.what()).isEqualTo("retirée par un administrateur");
             assertThat(step.subject()).isEqualTo("sub-admin");
         });
+    }
+
+    @Test
+    void aFacilitatorsReminderIsAStepAndTheLastReminderButLeavesTheStageAsItWas() {
+        IntroductionView view = new IntroductionView();
+        new IntroductionStories().waiting("i7", "a", "b", T0, Duration.ofDays(14)).events()
+                .forEach(told -> IntroductionViewChanges.apply(view, event(told)));
+        Instant reminded = T0.plus(Duration.ofDays(12));
+        assertThat(IntroductionViewChanges.apply(view, new IntroductionEvent("i7#1", "IntroductionReminderRecordedEvent",
+                "i7", 1, reminded, new IntroductionReminderRecordedEvent("i7", "b", ReminderChannel.PHONE,
+                "Réponse promise", reminded), "sub-facilitator", "FACILITATOR", null))).isTrue();
+
+        assertThat(view.stage).isEqualTo(IntroductionStage.PROPOSED);
+        assertThat(view.lastStepAt).isEqualTo(reminded);
+        assertThat(view.lastReminder).isEqualTo(new IntroductionView.ReminderEntry(reminded, ReminderChannel.PHONE, "b"));
+        assertThat(view.steps).last().satisfies(step -> {
+            assertThat(step.what()).isEqualTo("relance de l'animation par téléphone");
+            assertThat(step.actorId()).isEqualTo("b");
+            assertThat(step.reason()).isEqualTo("PHONE");
+            assertThat(step.text()).isEqualTo("Réponse promise");
+            assertThat(step.role()).isEqualTo("FACILITATOR");
+        });
+        // A reminder without its channel is not one the contract knows.
+        assertThatThrownBy(() -> IntroductionViewChanges.apply(view, new IntroductionEvent("i7#2",
+                "IntroductionReminderRecordedEvent", "i7", 2, reminded, new IntroductionReminderRecordedEvent("i7", null,
+                null, null, reminded), null, null, null))).isInstanceOf(MalformedEventException.class);
     }
 
     @Test

@@ -26,7 +26,8 @@ final class HistoryViews {
             "MeetingScheduledEvent", "Rencontre planifiée",
             "MeetingHeldEvent", "Rencontre tenue",
             "MeetingMissedEvent", "Rencontre manquée",
-            "OutcomeRecordedEvent", "Suite enregistrée");
+            "OutcomeRecordedEvent", "Suite enregistrée",
+            "IntroductionReminderRecordedEvent", "Relance de l'animation");
 
     private HistoryViews() {
     }
