@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * The facilitator's speed-meeting journey in a real headless Chromium, on the real sessions API: the facilitator of
  * Isère plans a session, registers participants and a wish (and takes back one added by mistake), generates the
- * schedule, swaps two meetings with the keyboard and two by drag and drop, locks one, downloads the CSV, publishes,
+ * schedule, registers a latecomer (the board says the plan leaves them out) and generates it again, swaps two meetings with the keyboard and two by drag and drop, locks one, downloads the CSV, publishes,
  * goes live, checks a participant in and starts the first round; the reception desk (another device) then marks a
  * participant absent, and the open live page shows the rounds to come re-planned without that participant, without a
  * reload; a table is then lost and the rounds to come do without it. Every action is done with the keyboard (but the
@@ -53,8 +53,9 @@ class ConsoleSessionJourneyTest {
         List<String> participants = DemoSession.PARTICIPANTS.subList(0, 10).stream().map(lab::actor).toList();
         // The demo actors reach matchmaking-service through Kafka: the scheduler weighs only actors it knows.
         String cancelled = lab.actor(DemoSession.PARTICIPANTS.get(10)); // registered, then withdrawn on the page
+        String latecomer = lab.actor(DemoSession.PARTICIPANTS.get(11)); // registered once the plan exists
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() -> Stream.concat(
-                participants.stream(), Stream.of(cancelled))
+                participants.stream(), Stream.of(cancelled, latecomer))
                 .allMatch(actor -> lab.send("GET", lab.matchmaking.resolve("/api/actors/" + actor + "/partners?limit=1"),
                         FACILITATOR, null).statusCode() == 200));
         try (ConsoleBrowser browser = ConsoleBrowser.open("animateur-session", 1280)) {
@@ -132,6 +133,21 @@ class ConsoleSessionJourneyTest {
             // Generate: the grid shows every meeting of the API's schedule with its reason and weight.
             browser.driver.findElement(By.cssSelector("[data-cle=generer]")).sendKeys(Keys.ENTER);
             browser.await(By.cssSelector("[data-objectif]"));
+            assertThat(browser.driver.findElements(By.cssSelector("[data-depuis-plan]"))).as("nothing changed yet").isEmpty();
+            // A latecomer registered once the plan exists is seated nowhere: the board says so until it is generated again.
+            String latecomerName = browser.script("return [...document.querySelectorAll('[data-cle=inscrire-acteur] option')]"
+                    + ".find(option => option.value === arguments[0]).textContent;", latecomer).toString();
+            choose(browser, "inscrire", "inscrire-acteur", latecomer);
+            WebElement sincePlan = browser.await(By.cssSelector("[data-depuis-plan]"));
+            assertThat(sincePlan.getAttribute("role")).isEqualTo("status");
+            assertThat(sincePlan.getText()).isEqualTo("Depuis la génération du plan : 1 participant inscrit (" + latecomerName
+                    + "), sans rencontre dans le plan. Générez le plan à nouveau pour en tenir compte.");
+            shotOf(browser, "[data-depuis-plan]", "inscrit-apres-le-plan");
+            checkPage(browser, "sessions", "the session board with a participant registered since its plan");
+            browser.driver.findElement(By.cssSelector("[data-cle=generer]")).sendKeys(Keys.ENTER);
+            browser.settled().until(d -> d.findElements(By.cssSelector("[data-depuis-plan]")).isEmpty());
+            assertThat(json(lab.send("GET", lab.matchmaking.resolve(session), FACILITATOR, null)).path("sinceSchedule")
+                    .path("registered")).isEmpty();
             JsonNode generated = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
             assertThat(browser.driver.findElements(By.cssSelector("button.rencontre"))).hasSize(meetings(generated).size());
             // Pairs that met at an earlier session of the run are set aside: a round may leave a table free.

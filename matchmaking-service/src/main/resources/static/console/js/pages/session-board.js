@@ -1,6 +1,8 @@
 // The session board: participants and wishes (each withdrawn, or taken back, with its « Retirer » until the plan is
 // published), generate, the rounds × tables grid (each meeting with its reason, weight and sentence), hand changes saved
-// at once (move, swap, lock), publish, the CSV and the printable schedule.
+// at once (move, swap, lock), publish, the CSV and the printable schedule. Until it is published, what changed since the
+// plan was generated (participants registered or withdrawn, wishes) is told next to the buttons: the plan does not
+// account for it until generated again, and publishing it as it is would leave a newcomer without a meeting.
 // A meeting is moved or swapped by drag and drop, or with the keyboard: Entrée on a meeting picks it up, Entrée on a
 // free place moves it there, on another meeting swaps the two; Échap puts it back. Each cell has its lock button.
 import { actorsOf, download, Problem } from '../api.js';
@@ -11,11 +13,32 @@ import { announce, busyWhile, coalescing, field, focusItemAgain, h, keepingChoic
 /** A wish's key on the page: who wishes, then whom. */
 const wishKey = w => `${w.actorId}-${w.wishedActorId}`;
 
+/** The plural mark of French words counted `count` times (0 and 1 take none). */
+const plural = count => (count > 1 ? 's' : '');
+
+/**
+ * What changed since the plan was generated, said in one sentence; null when nothing did (or with no plan to change,
+ * or once published: the overview then has no `sinceSchedule`).
+ */
+function changesSincePlan(since) {
+  if (!since) return null;
+  const counted = people => `${people.length} participant${plural(people.length)}`;
+  const names = people => `(${people.map(p => p.name).join(', ')})`;
+  const changes = [
+    since.registered.length ? `${counted(since.registered)} inscrit${plural(since.registered.length)} ${names(since.registered)}, sans rencontre dans le plan` : null,
+    since.withdrawn.length ? `${counted(since.withdrawn)} retiré${plural(since.withdrawn.length)} ${names(since.withdrawn)}` : null,
+    since.wishesExpressed ? `${since.wishesExpressed} souhait${plural(since.wishesExpressed)} ajouté${plural(since.wishesExpressed)}` : null,
+    since.wishesWithdrawn ? `${since.wishesWithdrawn} souhait${plural(since.wishesWithdrawn)} retiré${plural(since.wishesWithdrawn)}` : null,
+  ].filter(Boolean);
+  return changes.length ? `Depuis la génération du plan : ${changes.join(' ; ')}. Générez le plan à nouveau pour en tenir compte.` : null;
+}
+
 export async function render(main, context, sessionId) {
   const first = await overview(sessionId);
   const status = h('div', { class: 'etat-action' });
   const heading = h('div', {});
   const actions = h('div', { class: 'actions' });
+  const sincePlan = h('div', {});
   const participants = h('section', { 'aria-labelledby': 'titre-participants' });
   const grid = h('section', { 'aria-labelledby': 'titre-plan' });
   const state = { session: first, plan: null, picked: null };
@@ -61,8 +84,16 @@ export async function render(main, context, sessionId) {
         onclick: event => act(() => download(`/api/sessions/${sessionId}/print`, `planning-${sessionId}.html`, 'text/html'), 'Version imprimable téléchargée.', event.currentTarget) },
       'Version imprimable (tables et participants)') : null,
       h('a', { class: 'bouton secondaire', href: `#/sessions/${sessionId}/direct` }, 'Mode direct'));
+    drawSincePlan();
     drawParticipants();
     drawGrid();
+  }
+
+  /** Redrawn only when it says something else: a status read out again at every refresh would be noise. */
+  function drawSincePlan() {
+    const text = changesSincePlan(state.session.sinceSchedule);
+    if ((sincePlan.firstChild?.textContent ?? null) === text) return;
+    fill(sincePlan, text ? h('p', { class: 'probleme', role: 'status', 'data-depuis-plan': '' }, text) : null);
   }
 
   function drawParticipants() {
@@ -256,7 +287,7 @@ export async function render(main, context, sessionId) {
       h('div', { class: 'table-defile', role: 'region', 'aria-label': 'Plan de table', tabindex: '0' }, table));
   }
 
-  main.replaceChildren(h('h1', {}, first.title), heading, actions, status, participants, grid);
+  main.replaceChildren(h('h1', {}, first.title), heading, sincePlan, actions, status, participants, grid);
   await refresh();
   // Another device (a co-facilitator, the reception desk) changed the session: show it, keeping a meeting picked.
   return onEvent(event => { if (event.aggregateId === sessionId) refresh().catch(() => {}); });

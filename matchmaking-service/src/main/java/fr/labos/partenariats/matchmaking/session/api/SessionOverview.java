@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
@@ -22,12 +23,17 @@ import java.util.stream.Collectors;
  * (Europe/Paris in metropolitan France, Indian/Reunion in La Réunion…), for a reader elsewhere to be told.
  * {@code roundStartedAt}: the instant (ISO-8601, UTC) the round in progress — round {@code roundsStarted} — started,
  * for a console reloaded mid-round to restore its timer; null before the first round and once the session is closed.
+ * {@code sinceSchedule}: what changed since the plan was last generated (or re-planned), which the plan takes no account
+ * of until it is generated again: {@code registered}, the participants registered since (seated nowhere);
+ * {@code withdrawn}, those withdrawn since (their wishes with them); {@code wishesExpressed} and {@code wishesWithdrawn},
+ * how many wishes were expressed and taken back since (one expressed then taken back again is no change). Every list
+ * empty and both counts 0 when nothing changed; null with no plan and once it is published (nothing may change then).
  */
 record SessionOverview(String id, String title, TerritoryRef territory, String place, LocalDate date,
                        LocalTime startsAt, String timeZone, int rounds, int minutesPerRound, int tables, List<Integer> lostTables,
                        boolean scheduled, boolean published, int roundsStarted, Instant roundStartedAt, boolean closed,
                        int scheduleVersion,
-                       List<Participant> participants, List<MeetingWish> wishes) {
+                       List<Participant> participants, List<MeetingWish> wishes, SinceSchedule sinceSchedule) {
 
     /** REGISTERED until the day; CHECKED_IN once arrived (late arrivals included), ABSENT when marked so. */
     enum Presence { REGISTERED, CHECKED_IN, ABSENT }
@@ -36,6 +42,26 @@ record SessionOverview(String id, String title, TerritoryRef territory, String p
     }
 
     record MeetingWish(String actorId, String wishedActorId, boolean mutual) {
+    }
+
+    record SinceSchedule(List<ChangedParticipant> registered, List<ChangedParticipant> withdrawn, int wishesExpressed,
+                         int wishesWithdrawn) {
+
+        static SinceSchedule of(SessionState.ChangesSinceSchedule changes, Function<String, String> names) {
+            return changes == null ? null : new SinceSchedule(named(changes.registered(), names),
+                    named(changes.withdrawn(), names), changes.wishesExpressed().size(),
+                    changes.wishesTakenBack().size());
+        }
+
+        private static List<ChangedParticipant> named(Map<String, String> organisations,
+                                                      Function<String, String> names) {
+            return organisations.entrySet().stream().map(p -> new ChangedParticipant(p.getKey(),
+                    names.apply(p.getKey()), p.getValue())).toList();
+        }
+    }
+
+    /** A participant registered or withdrawn since the plan: its public name, and the organisation it registered as. */
+    record ChangedParticipant(String actorId, String name, String organisation) {
     }
 
     /**
@@ -66,7 +92,8 @@ record SessionOverview(String id, String title, TerritoryRef territory, String p
         return new SessionOverview(s.sessionId(), s.title(), s.territory(), s.place(), s.date(), s.startsAt(),
                 s.zone().getId(), s.rounds(), s.minutesPerRound(), s.tables(), List.copyOf(new TreeSet<>(s.lostTables())),
                 s.version() > 0, s.published(),
-                s.roundsStarted(), s.currentRoundStartedAt(), s.closed(), s.version(), participants, wishes);
+                s.roundsStarted(), s.currentRoundStartedAt(), s.closed(), s.version(), participants, wishes,
+                SinceSchedule.of(s.changesSinceSchedule(), names));
     }
 
     private static Presence presence(Set<String> absent, Set<String> checkedIn, String actorId) {

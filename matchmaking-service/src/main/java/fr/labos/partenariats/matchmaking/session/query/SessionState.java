@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.session.query;
 
+import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
 import fr.labos.partenariats.matchmaking.session.schedule.Wish;
 import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.session.LateArrivalRegisteredEvent;
@@ -27,12 +28,14 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * A session as its events tell it, folded in order: what the service reads to build a scheduling request, answer
@@ -62,6 +65,12 @@ public final class SessionState {
     /** Who arrived late (and was not marked absent since): a re-plan must seat them in the rounds to come. */
     private final Set<String> arrivedLate = new LinkedHashSet<>();
     private List<ScheduledMeeting> schedule = List.of();
+    /**
+     * The participants (actor id to organisation) and wishes the schedule was last planned with: until publication,
+     * they may still change while the plan stays as it was, and the facilitator is told what it does not account for.
+     */
+    private Map<String, String> participantsPlannedWith = Map.of();
+    private Set<Wish> wishesPlannedWith = Set.of();
     private ScheduleObjective objective;
     private int version;
     private Instant changedAt;
@@ -96,8 +105,12 @@ public final class SessionState {
             // The other side's wish stays; whether a wish is mutual is read from both being there, not from the event.
             wishes.remove(new Wish(e.actorId(), e.wishedActorId()));
         } else if (event instanceof ScheduleGeneratedEvent e) {
+            plannedWithWhatIsThere();
             schedule(e.meetings(), e.objective(), e.generatedAt());
         } else if (event instanceof ScheduleAdjustedEvent e) {
+            // A meeting moved, swapped or locked by hand keeps the pairs and so is still the plan made with what was
+            // there then; a re-plan (a table lost) is made with the participants and wishes of now.
+            if (!pairsOf(e.meetings()).equals(pairsOf(schedule))) plannedWithWhatIsThere();
             schedule(e.meetings(), e.objective(), e.adjustedAt());
         } else if (event instanceof SchedulePublishedEvent) {
             published = true;
@@ -126,6 +139,17 @@ public final class SessionState {
     private void arrived(String actorId) {
         checkedIn.add(actorId);
         absent.remove(actorId);
+    }
+
+    private void plannedWithWhatIsThere() {
+        participantsPlannedWith = new LinkedHashMap<>(participants);
+        wishesPlannedWith = new LinkedHashSet<>(wishes);
+    }
+
+    /** How many times each pair meets, wherever it sits. */
+    private static Map<ActorPair, Long> pairsOf(List<ScheduledMeeting> meetings) {
+        return meetings.stream().collect(Collectors.groupingBy(m -> ActorPair.of(m.actorId(), m.partnerActorId()),
+                Collectors.counting()));
     }
 
     private void schedule(List<ScheduledMeeting> meetings, ScheduleObjective reached, Instant at) {
@@ -306,6 +330,39 @@ public final class SessionState {
      */
     public boolean beforePublication() {
         return !published && !closed;
+    }
+
+    /**
+     * What changed since the schedule was last planned (generated, or re-planned), while it is not published: the plan
+     * seats no participant registered since and takes no account of the wishes changed since. Null with no schedule and
+     * once published (or closed): nothing may change any more.
+     */
+    public ChangesSinceSchedule changesSinceSchedule() {
+        if (version == 0 || !beforePublication()) return null;
+        Map<String, String> registered = new LinkedHashMap<>(participants);
+        registered.keySet().removeAll(participantsPlannedWith.keySet());
+        Map<String, String> withdrawn = new LinkedHashMap<>(participantsPlannedWith);
+        withdrawn.keySet().removeAll(participants.keySet());
+        Set<Wish> wishesNow = new HashSet<>(wishes);
+        List<Wish> expressed = wishes.stream().filter(w -> !wishesPlannedWith.contains(w)).toList();
+        // A withdrawn participant's wishes, and those for it, went with it: told as its withdrawal, not as wishes.
+        List<Wish> takenBack = wishesPlannedWith.stream().filter(w -> !wishesNow.contains(w)
+                && !withdrawn.containsKey(w.actorId()) && !withdrawn.containsKey(w.wishedActorId())).toList();
+        return new ChangesSinceSchedule(registered, withdrawn, expressed, takenBack);
+    }
+
+    /**
+     * Participants (actor id to organisation, in registration order) registered and withdrawn since the schedule was
+     * planned, and the wishes expressed and taken back since; one registered then withdrawn again, or a wish expressed
+     * then taken back, is no change.
+     */
+    public record ChangesSinceSchedule(Map<String, String> registered, Map<String, String> withdrawn,
+                                       List<Wish> wishesExpressed, List<Wish> wishesTakenBack) {
+
+        public boolean none() {
+            return registered.isEmpty() && withdrawn.isEmpty() && wishesExpressed.isEmpty()
+                    && wishesTakenBack.isEmpty();
+        }
     }
 
     /**

@@ -667,6 +667,39 @@ class SessionApiTest {
     }
 
     /**
+     * Registrations and wishes may change until publication while the plan stays as generated: the overview tells the
+     * facilitator what the plan does not account for (a newcomer seated nowhere), until it is generated again.
+     */
+    @Test
+    void theOverviewTellsWhoWasRegisteredSinceThePlanWasGenerated() {
+        String sessionId = plan(FACILITATOR, 2, 2);
+        register(sessionId, ACTORS.get(0), ACTORS.get(1), ACTORS.get(2));
+        assertThat(overview(sessionId).path("sinceSchedule").isNull()).as("no plan yet").isTrue();
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/generate", FACILITATOR, "").statusCode())
+                .isEqualTo(200);
+
+        register(sessionId, ACTORS.get(3));
+        assertThat(wish(FACILITATOR, sessionId, ACTORS.get(3), ACTORS.get(0)).statusCode()).isEqualTo(204);
+
+        JsonNode since = overview(sessionId).path("sinceSchedule");
+        assertThat(since.path("registered")).hasSize(1);
+        assertThat(since.path("registered").get(0).path("actorId").asText()).isEqualTo(ACTORS.get(3));
+        assertThat(since.path("registered").get(0).path("name").asText()).isEqualTo("Commune d'Échirolles");
+        assertThat(since.path("withdrawn")).isEmpty();
+        assertThat(since.path("wishesExpressed").asInt()).isEqualTo(1);
+        assertThat(since.path("wishesWithdrawn").asInt()).isZero();
+
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/generate", FACILITATOR, "").statusCode())
+                .isEqualTo(200);
+        since = overview(sessionId).path("sinceSchedule");
+        assertThat(since.path("registered")).isEmpty();
+        assertThat(since.path("wishesExpressed").asInt()).isZero();
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/publish", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
+        assertThat(overview(sessionId).path("sinceSchedule").isNull()).as("published").isTrue();
+    }
+
+    /**
      * Each meeting held at a session becomes an introduction accepted in both participants' names: running the session
      * is not enough to register an actor, the principal must act for it. A facilitator of Isère registering an actor
      * of Paris at its own session is a 403 that writes nothing; an admin registers anyone.
