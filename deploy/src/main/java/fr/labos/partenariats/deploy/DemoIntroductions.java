@@ -40,7 +40,8 @@ final class DemoIntroductions {
     /**
      * Each story: the actor (demo key), the partner, then its steps: {@code accept-a}, {@code accept-b},
      * {@code decline-b:REASON}, {@code withdraw}, {@code meeting-held}, {@code meeting-missed}, {@code meeting-planned},
-     * {@code outcome:OUTCOME[:FORM:CATEGORY]}.
+     * {@code outcome:OUTCOME[:FORM:CATEGORY]}, {@code remind-b} (the facilitator called the partner) and
+     * {@code remind-both} (e-mailed both).
      */
     static final List<List<String>> STORIES = List.of(
             List.of("mobilite-solidaire", "transports-guillot"),
@@ -72,9 +73,9 @@ final class DemoIntroductions {
                     "outcome:PARTNERSHIP_FORMED:RESOURCES:FUNDING"),
             List.of("ferme-chambarans", "banque-alimentaire", "accept-a", "accept-b", "meeting-held", "meeting-held",
                     "outcome:PARTNERSHIP_FORMED:POOLING:POOLING"),
-            List.of("sport-sante-nord-isere", "aines-trieves", "accept-a"),
+            List.of("sport-sante-nord-isere", "aines-trieves", "accept-a", "remind-b"),
             List.of("uga", "fabrique-numerique", "accept-a", "accept-b", "meeting-held", "outcome:FOLLOW_UP_PLANNED"),
-            List.of("ville-grenoble", "habitat-jeunes", "accept-a", "accept-b"));
+            List.of("ville-grenoble", "habitat-jeunes", "accept-a", "accept-b", "remind-both"));
 
     /**
      * The lab's past year, one introduction each: actor, partner, how many months before the load day it was
@@ -244,6 +245,11 @@ final class DemoIntroductions {
                         {"outcome": "%s", "day": "%s", "note": "Suivi du Labo", "form": "%s", "category": "%s"}"""
                         .formatted(parts[1], today(), parts[2], parts[3])
                         : "{\"outcome\": \"%s\", \"day\": \"%s\", \"note\": \"Suivi du Labo\"}".formatted(parts[1], today()), 204);
+                case "remind-b" -> send("POST", path + "/reminders", FACILITATOR, """
+                        {"remindedActorId": "%s", "channel": "PHONE", "note": "Réponse promise dans la semaine"}"""
+                        .formatted(b), 204);
+                case "remind-both" -> send("POST", path + "/reminders", FACILITATOR,
+                        "{\"channel\": \"EMAIL\", \"note\": \"Proposition de dates pour une première rencontre\"}", 204);
                 default -> throw new IllegalStateException("Unknown demo step " + step);
             }
         }
