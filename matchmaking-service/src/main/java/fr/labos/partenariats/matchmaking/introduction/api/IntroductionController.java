@@ -35,9 +35,9 @@ import java.util.UUID;
 
 /**
  * The life of an introduction over HTTP: ask for it (or make it, as a facilitator), accept or decline it for one of
- * its actors, withdraw it, then its meetings and outcomes, and the facilitators' reminders. Who may act for which actor is decided here
- * ({@link ActorAccess}) before any command is sent; the introduction's own rules refuse the rest. Either way a refused
- * request writes nothing.
+ * its actors, withdraw it, then its meetings and outcomes, and the facilitators' reminders. Who may act for which
+ * actor is decided here ({@link ActorAccess}) before any command is sent; the introduction's own rules refuse the rest.
+ * Either way a refused request writes nothing.
  */
 @RestController
 @RequestMapping("/api/introductions")

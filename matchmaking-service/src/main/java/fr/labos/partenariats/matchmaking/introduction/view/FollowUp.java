@@ -63,16 +63,16 @@ enum FollowUp {
             case PROPOSED -> answerDue(view, today, names, thresholds.answerDueWithinDays());
             case ACCEPTED -> daysSince(view.acceptedAt, today)
                     .filter(days -> days >= thresholds.noMeetingAfterDays() && noMeetingPlannedNorHeld(view))
-                    .map(days -> new Reason(NO_MEETING, "acceptée il y a " + days + " jours, aucune rencontre prévue",
+                    .map(days -> new Reason(NO_MEETING, "acceptée il y a " + days(days) + ", aucune rencontre prévue",
                             view.acceptedAt));
             case MET -> daysSince(view.firstMetAt, today)
                     .filter(days -> days >= thresholds.noOutcomeAfterDays())
-                    .map(days -> new Reason(NO_OUTCOME, "rencontre tenue il y a " + days + " jours, aucune suite enregistrée",
+                    .map(days -> new Reason(NO_OUTCOME, "rencontre tenue il y a " + days(days) + ", aucune suite enregistrée",
                             view.firstMetAt));
             case FOLLOW_UP -> Optional.ofNullable(view.followUpOn)
                     .map(day -> ChronoUnit.DAYS.between(day, today))
                     .filter(days -> days >= thresholds.followUpQuietAfterDays())
-                    .map(days -> new Reason(FOLLOW_UP_QUIET, "suite prévue il y a " + days + " jours, rien de nouveau depuis",
+                    .map(days -> new Reason(FOLLOW_UP_QUIET, "suite prévue il y a " + days(days) + ", rien de nouveau depuis",
                             LabCalendar.startOf(view.followUpOn)));
             default -> Optional.empty();
         };
@@ -115,7 +115,8 @@ enum FollowUp {
         return Optional.of(new Reason(ANSWER_DUE, "sans réponse de " + silent + ", échéance " + when, view.answerBy));
     }
 
-    private static String days(int days) {
+    /** A number of days in French: « 1 jour », « 30 jours » (a lab may set a threshold of one day). */
+    private static String days(long days) {
         return days + (days == 1 ? " jour" : " jours");
     }
 

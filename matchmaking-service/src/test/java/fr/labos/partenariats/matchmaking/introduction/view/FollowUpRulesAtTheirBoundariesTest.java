@@ -149,6 +149,12 @@ class FollowUpRulesAtTheirBoundariesTest {
         assertThat(FollowUp.ANSWER_DUE.rule(SOONER)).isEqualTo("une réponse attendue d'ici demain");
         assertThat(FollowUp.ANSWER_DUE.rule(new FollowUpThresholds(0, 1, 1, 1))).isEqualTo("une réponse attendue le jour même");
         assertThat(FollowUp.NO_MEETING.rule(new FollowUpThresholds(0, 1, 1, 1))).isEqualTo("une acceptation sans rencontre depuis 1 jour");
+        // A line's reason, in a lab that calls after a day.
+        LocalDate today = LocalDate.parse("2026-12-05");
+        IntroductionView accepted = view("accepted-yesterday", IntroductionStage.ACCEPTED);
+        accepted.acceptedAt = LabCalendar.startOf(today.minusDays(1));
+        assertThat(FollowUp.of(accepted, today, Map.of(), new FollowUpThresholds(0, 1, 1, 1)))
+                .hasValueSatisfying(reason -> assertThat(reason.label()).isEqualTo("acceptée il y a 1 jour, aucune rencontre prévue"));
     }
 
     private static IntroductionView view(String id, IntroductionStage stage) {
