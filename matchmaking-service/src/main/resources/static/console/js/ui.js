@@ -225,6 +225,8 @@ export const THEMES = {
   AGEING_DISABILITY: 'Âge et handicap', CITIZENSHIP: 'Citoyenneté', LOCAL_ECONOMY: 'Économie locale',
 };
 /** A need's status (« un besoin ouvert »); an offer's agrees in the feminine ({@link OFFER_STATUSES}). */
+/** How a facilitator reminded a side of an introduction, as the words follow « relancée » (the API's channels). */
+export const REMINDER_CHANNELS = { PHONE: 'par téléphone', EMAIL: 'par courriel', IN_PERSON: 'de vive voix', OTHER: 'autrement' };
 export const STATUSES = { OPEN: 'Ouvert', WITHDRAWN: 'Retiré', FULFILLED: 'Satisfait', EXPIRED: 'Expiré' };
 export const OFFER_STATUSES = { OPEN: 'Ouverte', WITHDRAWN: 'Retirée', FULFILLED: 'Satisfaite', EXPIRED: 'Expirée' };
 export const COMPONENTS = {

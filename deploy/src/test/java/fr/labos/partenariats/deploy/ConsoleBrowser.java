@@ -127,6 +127,28 @@ final class ConsoleBrowser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, arguments);
     }
 
+    /**
+     * The bytes the page saves as a file when this button is clicked: the console hands a download to the browser as
+     * an object URL, which is caught on its way (a headless browser's downloads are out of the test's reach).
+     */
+    byte[] savedBy(By button) {
+        script("""
+                window.__saved = null;
+                const create = URL.createObjectURL;
+                URL.createObjectURL = blob => {
+                  blob.arrayBuffer().then(buffer => { window.__saved = Array.from(new Uint8Array(buffer)); });
+                  return create.call(URL, blob);
+                };""");
+        driver.findElement(button).click();
+        new WebDriverWait(driver, WAIT).until(d -> script("return window.__saved;") != null);
+        List<?> values = (List<?>) script("return window.__saved;");
+        byte[] bytes = new byte[values.size()];
+        for (int i = 0; i < bytes.length; i++) {
+            bytes[i] = (byte) ((Number) values.get(i)).intValue();
+        }
+        return bytes;
+    }
+
     /** Keeps a screenshot of the step, numbered in the order of the journey. */
     Path shot(String name) {
         Path file = folder.resolve(String.format("%02d-%s.png", ++step, name));

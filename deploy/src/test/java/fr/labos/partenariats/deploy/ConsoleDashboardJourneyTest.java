@@ -93,16 +93,7 @@ class ConsoleDashboardJourneyTest {
             browser.assertAccessible("the dashboard");
 
             // The funnel's data as CSV, through the page's own button: the bytes it saves are the API's, for Excel.
-            browser.script("""
-                    window.__csv = null;
-                    const create = URL.createObjectURL;
-                    URL.createObjectURL = blob => {
-                      blob.arrayBuffer().then(buffer => { window.__csv = Array.from(new Uint8Array(buffer)); });
-                      return create.call(URL, blob);
-                    };""");
-            browser.driver.findElement(By.cssSelector("button[data-csv='entonnoir']")).click();
-            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> browser.script("return window.__csv;") != null);
-            byte[] saved = bytes((List<?>) browser.script("return window.__csv;"));
+            byte[] saved = browser.savedBy(By.cssSelector("button[data-csv='entonnoir']"));
             assertThat(Arrays.copyOf(saved, 3)).as("UTF-8 byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
             String csv = new String(saved, 3, saved.length - 3, StandardCharsets.UTF_8);
             assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("Étape;Mises en relation;Taux depuis l'étape précédente (%)");
@@ -191,14 +182,6 @@ class ConsoleDashboardJourneyTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/csv");
         return response.body();
-    }
-
-    private static byte[] bytes(List<?> values) {
-        byte[] bytes = new byte[values.size()];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) ((Number) values.get(i)).intValue();
-        }
-        return bytes;
     }
 
     private static JsonNode json(String body) {

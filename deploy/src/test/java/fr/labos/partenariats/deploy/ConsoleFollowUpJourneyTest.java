@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -101,12 +102,24 @@ class ConsoleFollowUpJourneyTest {
                     .startsWith("Noter une relance");
             assertThat(json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + due), "member-mobilite", null))
                     .path("steps").findValuesAsText("text")).as("in the introduction's history").contains("Réponse promise pour vendredi");
+
+            // The list as a file for French Excel, through the page's button: the same lines, the reminder said.
+            String saved = new String(browser.savedBy(By.cssSelector("button[data-action='telecharger-suivi']")),
+                    StandardCharsets.UTF_8);
+            assertThat(saved).startsWith("\uFEFFOrganisation;Partenaire;Statut;À suivre;");
+            assertThat(saved.lines()).anySatisfy(line -> assertThat(line).endsWith(";" + due)
+                    .contains("Association suivie de près").contains(" par téléphone (" + waiting + ")"));
             browser.shot("suivi");
 
             // A side's name leads to its introductions, where the facilitator acts for it.
             browser.driver.findElement(dueRow).findElement(By.linkText("Association suivie de près")).click();
             browser.awaitReady("mises-en-relation");
             assertThat(browser.driver.getCurrentUrl()).endsWith("#/mises-en-relation/" + followed);
+            // There, the introduction's history says the reminder: how, and to whom.
+            browser.driver.findElement(By.cssSelector("li[data-introduction='" + due + "'] summary[data-action=historique]")).click();
+            WebElement step = browser.await(By.xpath("//li[@data-introduction='" + due
+                    + "']//ol[contains(@class,'historique')]/li[strong[normalize-space()=\"Relance de l'animation\"]]"));
+            assertThat(step.getText()).startsWith("Relance de l'animation — par téléphone, auprès de " + waiting + " — ");
         }
     }
 

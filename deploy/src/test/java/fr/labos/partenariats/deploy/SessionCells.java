@@ -5,11 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicReference;
 
-import static org.awaitility.Awaitility.await;
 
 /**
  * The objects the authorization matrix acts on for the speed-meeting session API: a session in Isère planned by the
@@ -53,21 +50,15 @@ final class SessionCells {
     }
 
     /**
-     * The cell of {@code account} on the row ({@code path}, {@code own}) whose expected status is {@code expected}
-     * ({@code 2xx} or a refusal).
+     * The cell on the row ({@code path}, {@code own}) whose expected status is {@code expected} ({@code 2xx} or a
+     * refusal). (The admin's set-up may spend its allowance of writes: the cell's own request, refused 429, is asked
+     * again by the lab once its Retry-After passed.)
      */
-    static synchronized IntroductionCells.Cell prepare(SignedInLab lab, String path, boolean own, String account,
-                                                       String expected) {
+    static synchronized IntroductionCells.Cell prepare(SignedInLab lab, String path, boolean own, String expected) {
         boolean refusal = expected.startsWith("4");
-        IntroductionCells.Cell cell = refusal
+        return refusal
                 ? forRefusals.computeIfAbsent(path + (own ? " own" : " other"), row -> prepare(lab, path, own))
                 : prepare(lab, path, own);
-        if ("admin".equals(account)) {
-            // The admin's set-up may have spent its allowance of writes (300 a minute, refilled continuously: one every
-            // 200 ms): the cell's own request comes once two have come back.
-            await().pollDelay(Duration.ofMillis(400)).atMost(Duration.ofSeconds(5)).until(() -> true);
-        }
-        return cell;
     }
 
     private static IntroductionCells.Cell prepare(SignedInLab lab, String path, boolean own) {
@@ -198,17 +189,8 @@ final class SessionCells {
         }
     }
 
-    /**
-     * A set-up request of the admin; each cell makes several, faster than the rate limit allows the admin: a 429
-     * is asked again once its Retry-After passed (it wrote nothing).
-     */
+    /** A set-up request of the admin (a 429 of the rate limits is asked again by the lab, once its Retry-After passed). */
     private static HttpResponse<String> asAdmin(SignedInLab lab, String path, String body) {
-        AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(1100)).pollDelay(Duration.ZERO)
-                .until(() -> {
-                    answer.set(lab.send("POST", lab.matchmaking.resolve(path), "admin", body));
-                    return answer.get().statusCode() != 429;
-                });
-        return answer.get();
+        return lab.send("POST", lab.matchmaking.resolve(path), "admin", body);
     }
 }

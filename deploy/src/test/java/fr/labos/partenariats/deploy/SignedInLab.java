@@ -34,6 +34,9 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class SignedInLab {
 
+    /** How many times a request the rate limits refuse (429) is sent in all: about a minute of waiting at most. */
+    private static final int MAX_ATTEMPTS_WHEN_LIMITED = 60;
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     final LocalAuthServer auth;
@@ -141,7 +144,11 @@ final class SignedInLab {
         return send(method, uri, account, body, "application/json");
     }
 
-    /** A request whose body (if any) is of that content type, e.g. {@code text/csv;charset=UTF-8}. */
+    /**
+     * A request whose body (if any) is of that content type, e.g. {@code text/csv;charset=UTF-8}. A 429 is asked again
+     * once its {@code Retry-After} passed, as a well-behaved client does (it wrote nothing): the lab's rate limits count
+     * all the tests' requests, which come from one address and faster than people make them.
+     */
     HttpResponse<String> send(String method, URI uri, String account, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
@@ -153,7 +160,15 @@ final class SignedInLab {
             request.header("Authorization", "Bearer " + token(account));
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest built = request.build();
+            for (int attempt = 1; ; attempt++) {
+                HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 429 || attempt == MAX_ATTEMPTS_WHEN_LIMITED) {
+                    return response;
+                }
+                long seconds = response.headers().firstValue("Retry-After").map(Long::parseLong).orElse(1L);
+                Thread.sleep(Duration.ofSeconds(Math.max(1, seconds)).toMillis());
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(method + " " + uri, e);
         } catch (InterruptedException e) {

@@ -4,16 +4,17 @@
 // the lab accompanies what follows: this is where a facilitator sees whom to call. Each side's name leads to its
 // introductions, where the facilitator acts for it. A reminder made (a call, an e-mail) is noted on its line, so that
 // the next facilitator to look does not call twice.
-import { Problem, matchmaking, readIntroductions } from '../api.js';
+import { Problem, download, matchmaking, readIntroductions } from '../api.js';
 import { changesIntroductions, onEvent } from '../live.js';
-import { KEPT_IN_HISTORY, announce, busyWhile, coalescing, field, formatDate, h, pager, problemBox, select, showProblem,
-  stageChoices } from '../ui.js';
+import { KEPT_IN_HISTORY, REMINDER_CHANNELS, announce, busyWhile, coalescing, field, formatDate, h, pager, problemBox, select,
+  showProblem, stageChoices } from '../ui.js';
 
 /** How many more introductions « Afficher les suivantes » shows. */
 const PAGE = 50;
 
-/** How a reminder was made, as the API names it. */
-const CHANNELS = { PHONE: 'Par téléphone', EMAIL: 'Par courriel', IN_PERSON: 'De vive voix', OTHER: 'Autrement' };
+/** How a reminder was made, as the form offers it (« Par téléphone »…). */
+const CHANNELS = Object.fromEntries(Object.entries(REMINDER_CHANNELS)
+  .map(([channel, words]) => [channel, words[0].toUpperCase() + words.slice(1)]));
 
 /** The stages after which an introduction takes no reminder: it closed before both sides accepted. */
 const CLOSED = new Set(['declined', 'expired', 'withdrawn']);
@@ -36,6 +37,17 @@ export async function render(main, context) {
   const onlyToFollow = h('input', { type: 'checkbox', name: 'aSuivre', checked: true, 'data-filtre': 'a-suivre' });
   const stage = field('Statut', h('select', { name: 'statut', 'data-filtre': 'statut' }));
   const pages = pager(rows, PAGE, () => load(), row => row.querySelector('a'));
+  // The lines the filters keep, all of them, for French Excel: what a facilitator works through on the phone.
+  const file = h('button', { type: 'button', class: 'secondaire', 'data-action': 'telecharger-suivi' }, 'Télécharger la liste (CSV)');
+  file.addEventListener('click', () => busyWhile(file, async () => {
+    try {
+      await download(`/api/introductions.csv${filters() ? `?${filters()}` : ''}`, `suivi-mises-en-relation.csv`);
+      problemAt.replaceChildren();
+      announce('Liste téléchargée.');
+    } catch (e) {
+      if (e instanceof Problem) problemAt.replaceChildren(problemBox(e)); else throw e;
+    }
+  }));
   const refilter = () => { pages.reset(); load(); };
   onlyToFollow.addEventListener('change', refilter);
   stage.querySelector('select').addEventListener('change', refilter);
@@ -43,13 +55,19 @@ export async function render(main, context) {
     h('h1', { id: 'titre-suivi' }, 'Suivi des mises en relation'),
     rulesSaid,
     summary,
-    h('div', { class: 'filtres' }, h('div', { class: 'cases' }, h('label', {}, onlyToFollow, 'À suivre seulement')), stage),
+    h('div', { class: 'filtres' }, h('div', { class: 'cases' }, h('label', {}, onlyToFollow, 'À suivre seulement')), stage, file),
     problemAt, table, empty, ...pages.elements);
+
+  /** The filters as the API takes them: those to follow only, a stage. */
+  const filters = () => {
+    const status = stage.querySelector('select').value;
+    return [onlyToFollow.checked ? 'toFollow=true' : null, status ? `status=${encodeURIComponent(status)}` : null]
+      .filter(Boolean).join('&');
+  };
 
   const load = coalescing(async () => {
     const status = stage.querySelector('select').value;
-    const query = [onlyToFollow.checked ? 'toFollow=true' : null, status ? `status=${encodeURIComponent(status)}` : null]
-      .filter(Boolean).join('&');
+    const query = filters();
     let list;
     try {
       list = await readIntroductions(`/api/introductions${query ? `?${query}` : ''}`, pages.shown);

@@ -4,7 +4,7 @@
 import { matchmaking, profile, Problem, readIntroductions } from '../api.js';
 import { currentSession } from '../auth.js';
 import { changesIntroductions, onEvent } from '../live.js';
-import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, clearProblems, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, select, pager, showProblem, stageChoices } from '../ui.js';
+import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, clearProblems, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, REMINDER_CHANNELS, select, pager, showProblem, stageChoices } from '../ui.js';
 import { absence, meetingsSection } from './meetings.js';
 
 const REASONS = { NOT_RELEVANT: 'Pas pertinent pour nous', ALREADY_PARTNERS: 'Déjà partenaires', NOT_NOW: 'Pas maintenant', COMPETITOR: 'Concurrent', OTHER: 'Autre raison' };
@@ -282,6 +282,7 @@ function historyPanel(introductionId, histories, actorNames) {
       steps.replaceChildren(...history.steps.map(step => h('li', { 'data-etape': step.step },
         h('strong', {}, step.label || step.what),
         step.what === 'MeetingMissedEvent' && step.grounds?.absentActorId ? ` — ${absence(step.grounds.absentActorId, actorNames)}` : '',
+        step.what === 'IntroductionReminderRecordedEvent' ? ` — ${reminded(step.grounds, actorNames)}` : '',
         ` — ${formatDateTime(step.when)}`,
         step.who ? ` — par ${whoActed(step.who)} (${ROLES[step.who.role] || step.who.role})` : ' — par le service',
         step.who && step.who.actingFor ? ` pour ${actorNames[step.who.actingFor] || step.who.actingFor}` : '',
@@ -293,6 +294,12 @@ function historyPanel(introductionId, histories, actorNames) {
   if (remembered.check) showVerdict(remembered.check);
   if (remembered.open) panel.open = true; // fires 'toggle': the steps are read again
   return panel;
+}
+
+/** A facilitator's reminder in the history: how, and to whom (« par téléphone, auprès de Ville de Voiron »). */
+function reminded(grounds, actorNames) {
+  const whom = grounds?.remindedActorId ? actorNames[grounds.remindedActorId] || 'une organisation' : 'les deux organisations';
+  return `${REMINDER_CHANNELS[grounds?.channel] || ''}, auprès de ${whom}`;
 }
 
 /**

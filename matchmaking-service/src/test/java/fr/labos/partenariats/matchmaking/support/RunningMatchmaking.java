@@ -137,8 +137,13 @@ public final class RunningMatchmaking implements AutoCloseable {
 
     /** GET as an admin, with extra request headers (name, value, name, value...), the body as bytes. */
     public HttpResponse<byte[]> getBytes(String path, String... headers) {
+        return getBytesAs(path, adminToken(), headers);
+    }
+
+    /** The same with that bearer token. */
+    public HttpResponse<byte[]> getBytesAs(String path, String token, String... headers) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .timeout(Duration.ofSeconds(10)).GET().header("Authorization", TestTokens.bearer(adminToken()));
+                .timeout(Duration.ofSeconds(10)).GET().header("Authorization", TestTokens.bearer(token));
         for (int i = 0; i + 1 < headers.length; i += 2) {
             builder.header(headers[i], headers[i + 1]);
         }

@@ -1,19 +1,30 @@
 package fr.labos.partenariats.matchmaking.introduction.view;
 
 import fr.labos.partenariats.matchmaking.access.ActorAccess;
+import fr.labos.partenariats.matchmaking.matching.api.InvalidParameterException;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.platform.security.ActionForbiddenException;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.platform.security.LabRole;
 import fr.labos.partenariats.schema.common.LabCalendar;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,14 +49,21 @@ class FollowUpController {
     private final ActorAccess access;
     private final Clock clock;
     private final FollowUpThresholds thresholds;
+    /**
+     * The lines of a file at most (10,000): a lab's follow-up fits many times over, and a file of a whole lab's
+     * history, read at once, is not one to work through.
+     */
+    private final int maxFileLines;
 
     FollowUpController(FollowUpReader views, ProjectionReader actors, ActorAccess access, Clock clock,
-                       FollowUpThresholds thresholds) {
+                       FollowUpThresholds thresholds,
+                       @Value("${lab.introductions.follow-up.max-file-lines:10000}") int maxFileLines) {
         this.views = views;
         this.actors = actors;
         this.access = access;
         this.clock = clock;
         this.thresholds = thresholds;
+        this.maxFileLines = maxFileLines;
     }
 
     /**
@@ -58,6 +76,33 @@ class FollowUpController {
                                                @RequestParam(defaultValue = "50") @Min(1) @Max(IntroductionViewController.MAX_LIMIT) int limit,
                                                @RequestParam(defaultValue = "0") @Min(0) int offset,
                                                @AuthenticationPrincipal LabPrincipal principal) {
+        return list(principal, status, toFollow, limit, offset);
+    }
+
+    /**
+     * The same lines, all those the filters keep ({@link #maxFileLines} at most: more is a 400 saying how many), as a
+     * spreadsheet for French Excel ({@link FollowUpCsv}).
+     */
+    @Operation(responses = @ApiResponse(responseCode = "200",
+            description = "The follow-up list as a spreadsheet (attachment): the lines the filters keep, in its order",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))))
+    @GetMapping("/api/introductions.csv")
+    ResponseEntity<byte[]> followUpFile(@RequestParam(required = false) List<String> status,
+                                        @RequestParam(defaultValue = "false") boolean toFollow,
+                                        @AuthenticationPrincipal LabPrincipal principal) {
+        IntroductionViewJson.FollowUpList list = list(principal, status, toFollow, maxFileLines, 0);
+        if (list.total() > maxFileLines) {
+            throw new InvalidParameterException(toFollow ? "status" : "toFollow", "invalid.follow-up.file-too-long",
+                    list.total(), maxFileLines);
+        }
+        String name = "suivi-mises-en-relation-" + LabCalendar.today(clock) + ".csv";
+        return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .body(FollowUpCsv.write(list.introductions()));
+    }
+
+    private IntroductionViewJson.FollowUpList list(LabPrincipal principal, List<String> status, boolean toFollow,
+                                                   int limit, int offset) {
         if (!principal.is(LabRole.FACILITATOR) && !principal.is(LabRole.ADMIN)) {
             throw new ActionForbiddenException("Le suivi des mises en relation est réservé à l'animation des territoires "
                     + "et à l'administration ; les membres d'une organisation suivent les leurs sur sa page.");
@@ -73,7 +118,6 @@ class FollowUpController {
             return inMemory(theirs, stages, toFollow, limit, offset, today, names);
         }
         // An admin's: the whole lab, read a page at a time.
-
         // Those to follow first: the first offset + limit lines of each rule whose stage is kept, merged in the list's
         // order; then, unless only they are asked for, the others, the latest step first.
         long toFollowCount = 0;

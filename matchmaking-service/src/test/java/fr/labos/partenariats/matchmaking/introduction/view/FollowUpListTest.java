@@ -17,10 +17,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -91,7 +93,9 @@ class FollowUpListTest {
         service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), profileTopic, "it-follow-up-profile",
                 "matchmaking.introduction-views.topic=" + topic, "matchmaking.introduction-views.group-id=it-follow-up",
                 // A lab's own days for one rule: the follow-up planned 200 days ago is to follow on its 200th day.
-                "lab.introductions.follow-up.follow-up-quiet-after-days=200");
+                "lab.introductions.follow-up.follow-up-quiet-after-days=200",
+                // Files of 8 lines at most: the lab's 9 introductions are one too many.
+                "lab.introductions.follow-up.max-file-lines=8");
         await().atMost(ofSeconds(60)).untilAsserted(() -> {
             JsonNode all = service.getJson("/api/introductions");
             assertThat(all.path("total").asInt()).isEqualTo(9);
@@ -197,6 +201,33 @@ class FollowUpListTest {
                 .contains("réservé à l'animation des territoires et à l'administration");
         read(service.get("/api/introductions", TestTokens.viewer().sign()), 403);
         assertThat(service.get("/api/introductions", null).statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void theListIsAFileForFrenchExcelTheLinesTheFiltersKeepInItsOrder() throws Exception {
+        HttpResponse<byte[]> file = service.getBytesAs("/api/introductions.csv?toFollow=true",
+                TestTokens.facilitator("DEPARTEMENT:38").sign());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type).startsWith("text/csv"));
+        assertThat(file.headers().firstValue("Content-Disposition")).hasValueSatisfying(disposition ->
+                assertThat(disposition).contains("attachment").contains("suivi-mises-en-relation-"));
+        String text = new String(file.body(), StandardCharsets.UTF_8);
+        assertThat(text).as("a byte order mark, for Excel to read UTF-8").startsWith("\uFEFF");
+        List<String> lines = text.substring(1).lines().toList();
+        assertThat(lines.get(0)).isEqualTo("Organisation;Partenaire;Statut;À suivre;Dernière étape;"
+                + "Date de la dernière étape;Dernière relance;Proposée le;Réponse attendue le;Identifiant");
+        assertThat(lines).hasSize(6);
+        assertThat(lines.subList(1, 6)).extracting(line -> line.substring(line.lastIndexOf(';') + 1))
+                .containsExactly("f-wait-sooner", "f-wait-soon", "f-follow-quiet", "f-met-quiet", "f-accepted-quiet");
+        LocalDate today = LabCalendar.today(Clock.systemUTC());
+        String yesterday = today.minusDays(1).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        assertThat(lines.get(1)).startsWith("Ville de Chambéry;Imprimerie du Voironnais;proposée;"
+                        + "sans réponse de Ville de Chambéry et Imprimerie du Voironnais, échéance demain;")
+                .contains(";" + yesterday + " par téléphone (Imprimerie du Voironnais);");
+        // Too many lines for a file: a problem saying how many, and how to keep fewer.
+        HttpResponse<String> tooLong = service.get("/api/introductions.csv", TestTokens.admin().sign());
+        assertThat(read(tooLong, 400).path("detail").asText()).contains("9").contains("8 au plus");
+        read(service.get("/api/introductions.csv", TestTokens.member(TREMPLIN).sign()), 403);
     }
 
     private static JsonNode read(HttpResponse<String> response, int status) throws Exception {
