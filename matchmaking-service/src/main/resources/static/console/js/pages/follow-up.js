@@ -20,10 +20,9 @@ const CHANNELS = Object.fromEntries(Object.entries(REMINDER_CHANNELS)
 const CLOSED = new Set(['declined', 'expired', 'withdrawn']);
 
 export async function render(main, context) {
-  const admin = context.session.role === 'ADMIN';
+  const whose = context.session.role === 'ADMIN' ? 'Les mises en relation du labo' : 'Les mises en relation de vos territoires';
   // What makes an introduction one to follow, with the lab's own days, as the API says it.
-  const rulesSaid = h('p', { 'data-regles': '' },
-    `${admin ? 'Les mises en relation du labo' : 'Les mises en relation de vos territoires'}, celles à suivre d’abord.`);
+  const rulesSaid = h('p', { 'data-regles': '' }, `${whose}, celles à suivre d’abord.`);
   const summary = h('p', { 'data-a-suivre': '' });
   const problemAt = h('div', {});
   const rows = h('tbody', {});
@@ -77,8 +76,7 @@ export async function render(main, context) {
     }
     problemAt.replaceChildren();
     if (list.rules?.length) {
-      rulesSaid.textContent = `${admin ? 'Les mises en relation du labo' : 'Les mises en relation de vos territoires'}, `
-        + `celles à suivre d’abord : ${list.rules.map(rule => rule.label).join(', ')}.`;
+      rulesSaid.textContent = `${whose}, celles à suivre d’abord : ${list.rules.map(rule => rule.label).join(', ')}.`;
     }
     summary.textContent = list.toFollow
       ? `${list.toFollow} mise${list.toFollow > 1 ? 's' : ''} en relation à suivre.` : 'Aucune mise en relation à suivre.';
