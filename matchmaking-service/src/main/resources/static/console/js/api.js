@@ -118,3 +118,16 @@ export async function readIntroductions(path, count) {
   }
   return { ...answer, introductions };
 }
+
+/**
+ * Asks an introduction's view again, a few times, until `shows` holds of it (about five seconds at most): the view
+ * reads the events after the command is committed, and a page redrawn from it at once would seem to lose what was just
+ * recorded.
+ */
+export async function untilTheViewShows(introductionId, shows) {
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const view = await matchmaking(`/api/introductions/${introductionId}`).catch(() => null);
+    if (view && shows(view)) return;
+    await new Promise(resolve => setTimeout(resolve, 250));
+  }
+}

@@ -4,7 +4,7 @@
 // the lab accompanies what follows: this is where a facilitator sees whom to call. Each side's name leads to its
 // introductions, where the facilitator acts for it. A reminder made (a call, an e-mail) is noted on its line, so that
 // the next facilitator to look does not call twice.
-import { Problem, download, matchmaking, readIntroductions } from '../api.js';
+import { Problem, download, matchmaking, readIntroductions, untilTheViewShows } from '../api.js';
 import { changesIntroductions, onEvent } from '../live.js';
 import { KEPT_IN_HISTORY, REMINDER_CHANNELS, announce, busyWhile, coalescing, field, formatDate, h, pager, problemBox, select,
   showProblem, stageChoices } from '../ui.js';
@@ -138,11 +138,7 @@ function reminderCell(entry, reload) {
         await matchmaking(`/api/introductions/${entry.id}/reminders`, { method: 'POST', body: {
           remindedActorId: form.elements.remindedActorId.value || null, channel: form.elements.channel.value,
           note: form.elements.note.value.trim() || null } });
-        for (let attempt = 0; attempt < 20; attempt++) {
-          const view = await matchmaking(`/api/introductions/${entry.id}`).catch(() => null);
-          if ((view?.steps || []).length > before) break;
-          await new Promise(resolve => setTimeout(resolve, 250));
-        }
+        await untilTheViewShows(entry.id, view => (view.steps || []).length > before);
         details.open = false;
         announce('Relance notée.');
         await reload();

@@ -1,7 +1,7 @@
 // An actor's introductions: answer (accept, decline with a reason), withdraw one the reader proposed, the partner's
 // contact once both sides accepted, the outcome recorded later on, and each introduction's history with the check
 // that it was not altered.
-import { matchmaking, profile, Problem, readIntroductions } from '../api.js';
+import { matchmaking, profile, Problem, readIntroductions, untilTheViewShows } from '../api.js';
 import { currentSession } from '../auth.js';
 import { changesIntroductions, onEvent } from '../live.js';
 import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, clearProblems, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, REMINDER_CHANNELS, select, pager, showProblem, stageChoices } from '../ui.js';
@@ -318,15 +318,6 @@ function whoActed(who) {
  */
 function answered(actorId, introductionId) {
   return untilTheViewShows(introductionId, view => view.status !== 'proposed' || (view.acceptedBy || []).includes(actorId));
-}
-
-/** Asks the introduction's view again, a few times, until `shows` holds of it (about five seconds at most). */
-async function untilTheViewShows(introductionId, shows) {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const view = await matchmaking(`/api/introductions/${introductionId}`).catch(() => null);
-    if (view && shows(view)) return;
-    await new Promise(resolve => setTimeout(resolve, 250));
-  }
 }
 
 /**

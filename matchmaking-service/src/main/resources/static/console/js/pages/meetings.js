@@ -1,6 +1,6 @@
 // The meetings of an introduction both sides accepted, on its card of the inbox: each one planned (when, where) and
 // what became of it, a form to plan one, and for a meeting planned, « Rencontre tenue » or « Rencontre manquée ».
-import { matchmaking, Problem, serverNow } from '../api.js';
+import { matchmaking, Problem, serverNow, untilTheViewShows } from '../api.js';
 import { KEPT_IN_HISTORY, LAB_TIME_ZONE, announce, busyWhile, clearProblems, field, formatDeadline, h, labInstant, select, showProblem } from '../ui.js';
 
 /** A meeting's status (the API's slugs), as the card says it of « une rencontre ». */
@@ -126,14 +126,8 @@ function scheduleForm(actorId, entry, reload, remember, onThisPage) {
   return remember(form);
 }
 
-/**
- * The view reads the events after the command is committed: asks it again, a few times, until it shows the meeting
- * with its new status (then the page is redrawn from it), so that what was just recorded never seems lost.
- */
-async function shown(introductionId, meetingId, status) {
-  for (let attempt = 0; attempt < 20; attempt++) {
-    const view = await matchmaking(`/api/introductions/${introductionId}`).catch(() => null);
-    if ((view?.meetings || []).some(meeting => meeting.meetingId === meetingId && meeting.status === status)) return;
-    await new Promise(resolve => setTimeout(resolve, 250));
-  }
+/** Until the view shows the meeting with its new status (then the page is redrawn from it). */
+function shown(introductionId, meetingId, status) {
+  return untilTheViewShows(introductionId,
+    view => (view.meetings || []).some(meeting => meeting.meetingId === meetingId && meeting.status === status));
 }

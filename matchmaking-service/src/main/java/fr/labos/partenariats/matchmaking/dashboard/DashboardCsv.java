@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.dashboard;
 
+import fr.labos.partenariats.matchmaking.csv.ExcelCsv;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Breakdown;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Counts;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Delays;
@@ -7,13 +8,7 @@ import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Funnel;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.FunnelStep;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Median;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Row;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
@@ -24,15 +19,10 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The dashboards as CSV that French Excel opens as it is: UTF-8 with a byte order mark (without it Excel reads
- * « Isère » as « IsÃ¨re »), {@code ;} between fields (the comma is the French decimal separator), CRLF line ends,
- * French headers and decimal commas, and the codes and months Excel would convert written as text
- * ({@link #asExcelShouldShow}).
+ * The dashboards as CSV that French Excel opens as it is ({@link ExcelCsv}): French headers and decimal commas, and
+ * the codes and months Excel would convert written as text ({@link #asExcelShouldShow}).
  */
 final class DashboardCsv {
-
-    static final String BOM = "\uFEFF";
-    static final CSVFormat FORMAT = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';').get();
 
     /** Digits only, with a leading zero: a département (« 01 » to « 09 ») or an SDG key (« 05 »). */
     private static final Pattern CODE_WITH_LEADING_ZERO = Pattern.compile("0\\d+");
@@ -144,16 +134,8 @@ final class DashboardCsv {
     }
 
     private static byte[] write(List<String> headers, List<List<Object>> records) {
-        StringWriter out = new StringWriter();
-        out.write(BOM);
-        try (CSVPrinter printer = new CSVPrinter(out, FORMAT.builder().setHeader(headers.toArray(String[]::new)).get())) {
-            for (List<Object> record : records) {
-                // Commons CSV quotes the text form and doubles its quotes: "=""01""".
-                printer.printRecord(record.stream().map(DashboardCsv::asExcelShouldShow).toList());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString().getBytes(StandardCharsets.UTF_8);
+        // Commons CSV quotes the text form and doubles its quotes: "=""01""".
+        return ExcelCsv.write(headers, records.stream()
+                .map(record -> record.stream().map(DashboardCsv::asExcelShouldShow).toList()).toList());
     }
 }

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.dashboard;
 
+import fr.labos.partenariats.matchmaking.csv.ExcelCsv;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardDimensions.ActorDimensions;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
 import fr.labos.partenariats.schema.common.ActorFamily;
@@ -140,7 +141,7 @@ class DashboardCsvTest {
     }
 
     private static List<CSVRecord> records(String csv) throws IOException {
-        try (CSVParser parser = DashboardCsv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get()
+        try (CSVParser parser = ExcelCsv.FORMAT.builder().setHeader().setSkipHeaderRecord(true).get()
                 .parse(new StringReader(csv.substring(1)))) {
             return parser.getRecords();
         }

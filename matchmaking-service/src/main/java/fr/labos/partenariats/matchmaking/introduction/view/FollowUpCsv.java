@@ -1,29 +1,23 @@
 package fr.labos.partenariats.matchmaking.introduction.view;
 
+import fr.labos.partenariats.matchmaking.csv.ExcelCsv;
 import fr.labos.partenariats.matchmaking.csv.SpreadsheetCells;
 import fr.labos.partenariats.schema.common.LabCalendar;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * The follow-up list as a file French Excel opens as it is (UTF-8 with a byte order mark, ';' between fields, French
- * headers and days), one line per introduction in the list's order: what a facilitator prints or shares for a morning
- * of calls. Names are typed by users: written as text no spreadsheet evaluates ({@link SpreadsheetCells}).
+ * The follow-up list as a file French Excel opens as it is ({@link ExcelCsv}, French headers and days), one line per
+ * introduction in the list's order: what a facilitator prints or shares for a morning of calls. Names are typed by
+ * users: written as text no spreadsheet evaluates ({@link SpreadsheetCells}).
  */
 final class FollowUpCsv {
 
-    static final String[] HEADERS = {"Organisation", "Partenaire", "Statut", "À suivre", "Dernière étape",
-            "Date de la dernière étape", "Dernière relance", "Proposée le", "Réponse attendue le", "Identifiant"};
+    static final List<String> HEADERS = List.of("Organisation", "Partenaire", "Statut", "À suivre", "Dernière étape",
+            "Date de la dernière étape", "Dernière relance", "Proposée le", "Réponse attendue le", "Identifiant");
     /** Days as French Excel writes them, in Paris. */
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -31,22 +25,12 @@ final class FollowUpCsv {
     }
 
     static byte[] write(List<IntroductionViewJson.FollowUpEntry> lines) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        CSVFormat format = CSVFormat.Builder.create(CSVFormat.EXCEL).setDelimiter(';').setHeader(HEADERS).get();
-        try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            writer.write('\uFEFF');
-            CSVPrinter printer = new CSVPrinter(writer, format);
-            for (IntroductionViewJson.FollowUpEntry line : lines) {
-                printer.printRecord(name(line.actor()), name(line.partner()), line.statusLabel(),
-                        line.toFollow() == null ? "" : SpreadsheetCells.text(line.toFollow().label()),
-                        SpreadsheetCells.text(line.lastStep()), day(line.lastStepAt()), reminder(line.lastReminder()),
-                        day(line.proposedAt()), day(line.answerBy()), SpreadsheetCells.text(line.id()));
-            }
-            printer.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        // A list that takes nulls: a line with no last step is an empty cell.
+        return ExcelCsv.write(HEADERS, lines.stream().map(line -> Arrays.<Object>asList(name(line.actor()),
+                name(line.partner()), line.statusLabel(),
+                line.toFollow() == null ? "" : SpreadsheetCells.text(line.toFollow().label()),
+                SpreadsheetCells.text(line.lastStep()), day(line.lastStepAt()), reminder(line.lastReminder()),
+                day(line.proposedAt()), day(line.answerBy()), SpreadsheetCells.text(line.id()))).toList());
     }
 
     private static String name(IntroductionViewJson.ActorRef actor) {

@@ -27,7 +27,7 @@ class IntroductionViewReader {
     /** The introductions the actor is a side of. */
     List<IntroductionView> involving(String actorId) {
         Map<String, IntroductionView> views = new LinkedHashMap<>();
-        // Two queries on one field each rather than one $or: each uses its own index, in MongoDB as in its stand-in.
+        // Two queries on one field each rather than one $or: each uses its own index in MongoDB.
         for (String side : List.of("actorId", "partnerActorId")) {
             Query query = Query.query(Criteria.where(side).is(actorId));
             mongo.find(query, IntroductionView.class).forEach(view -> views.putIfAbsent(view.id, view));
