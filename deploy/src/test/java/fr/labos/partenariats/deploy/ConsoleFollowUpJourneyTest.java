@@ -111,6 +111,15 @@ class ConsoleFollowUpJourneyTest {
                     .contains("Association suivie de près").contains(" par téléphone (" + waiting + ")"));
             browser.shot("suivi");
 
+            // The next round of calls skips whom this one reached: the line leaves the list, and comes back without the filter.
+            Select remindedLately = new Select(browser.driver.findElement(By.cssSelector("select[data-filtre='relances']")));
+            assertThat(remindedLately.getOptions()).extracting(WebElement::getText).containsExactly("Relancées ou non",
+                    "Sans relance depuis 7 jours", "Sans relance depuis 14 jours", "Sans relance depuis 30 jours");
+            remindedLately.selectByValue("7");
+            browser.settled().until(d -> d.findElements(dueRow).isEmpty());
+            remindedLately.selectByValue("");
+            browser.settled().until(d -> !d.findElements(dueRow).isEmpty());
+
             // A side's name leads to its introductions, where the facilitator acts for it.
             browser.driver.findElement(dueRow).findElement(By.linkText("Association suivie de près")).click();
             browser.awaitReady("mises-en-relation");

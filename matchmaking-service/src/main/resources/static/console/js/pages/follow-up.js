@@ -16,6 +16,12 @@ const PAGE = 50;
 const CHANNELS = Object.fromEntries(Object.entries(REMINDER_CHANNELS)
   .map(([channel, words]) => [channel, words[0].toUpperCase() + words.slice(1)]));
 
+/**
+ * A round of calls skips whom the last ones reached: the lines a reminder was noted on within so many days (today
+ * included) can be left out.
+ */
+const NOT_REMINDED_WITHIN = Object.fromEntries([7, 14, 30].map(days => [days, `Sans relance depuis ${days} jours`]));
+
 /** The stages after which an introduction takes no reminder: it closed before both sides accepted. */
 const CLOSED = new Set(['declined', 'expired', 'withdrawn']);
 
@@ -35,6 +41,8 @@ export async function render(main, context) {
   const empty = h('p', { hidden: true });
   const onlyToFollow = h('input', { type: 'checkbox', name: 'aSuivre', checked: true, 'data-filtre': 'a-suivre' });
   const stage = field('Statut', h('select', { name: 'statut', 'data-filtre': 'statut' }));
+  const reminded = select('relances', NOT_REMINDED_WITHIN, '', { empty: 'Relancées ou non' });
+  reminded.dataset.filtre = 'relances';
   const pages = pager(rows, PAGE, () => load(), row => row.querySelector('a'));
   // The lines the filters keep, all of them, for French Excel: what a facilitator works through on the phone.
   const file = h('button', { type: 'button', class: 'secondaire', 'data-action': 'telecharger-suivi' }, 'Télécharger la liste (CSV)');
@@ -50,18 +58,20 @@ export async function render(main, context) {
   const refilter = () => { pages.reset(); load(); };
   onlyToFollow.addEventListener('change', refilter);
   stage.querySelector('select').addEventListener('change', refilter);
+  reminded.addEventListener('change', refilter);
   main.replaceChildren(
     h('h1', { id: 'titre-suivi' }, 'Suivi des mises en relation'),
     rulesSaid,
     summary,
-    h('div', { class: 'filtres' }, h('div', { class: 'cases' }, h('label', {}, onlyToFollow, 'À suivre seulement')), stage, file),
+    h('div', { class: 'filtres' }, h('div', { class: 'cases' }, h('label', {}, onlyToFollow, 'À suivre seulement')), stage,
+      field('Relances', reminded), file),
     problemAt, table, empty, ...pages.elements);
 
-  /** The filters as the API takes them: those to follow only, a stage. */
+  /** The filters as the API takes them: those to follow only, a stage, those not reminded lately. */
   const filters = () => {
     const status = stage.querySelector('select').value;
-    return [onlyToFollow.checked ? 'toFollow=true' : null, status ? `status=${encodeURIComponent(status)}` : null]
-      .filter(Boolean).join('&');
+    return [onlyToFollow.checked ? 'toFollow=true' : null, status ? `status=${encodeURIComponent(status)}` : null,
+      reminded.value ? `notRemindedForDays=${reminded.value}` : null].filter(Boolean).join('&');
   };
 
   const load = coalescing(async () => {
@@ -87,7 +97,7 @@ export async function render(main, context) {
     rows.replaceChildren(...list.introductions.map(entry => open.get(entry.id) || row(entry, load)));
     table.hidden = list.introductions.length === 0;
     empty.hidden = list.introductions.length > 0;
-    empty.textContent = onlyToFollow.checked || status ? 'Aucune mise en relation ne répond à ces critères.' : 'Aucune mise en relation pour l’instant.';
+    empty.textContent = onlyToFollow.checked || status || reminded.value ? 'Aucune mise en relation ne répond à ces critères.' : 'Aucune mise en relation pour l’instant.';
     pages.update(list.introductions.length, list.total);
   });
   await load();

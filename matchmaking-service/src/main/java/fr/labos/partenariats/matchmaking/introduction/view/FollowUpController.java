@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -68,15 +69,17 @@ class FollowUpController {
 
     /**
      * {@code status} keeps some stages (repeatable or comma-separated); {@code toFollow=true} only those to follow up
-     * now; {@code offset} and {@code limit} page through the lines kept.
+     * now; {@code notRemindedForDays=7} leaves out those a reminder was noted on today or in the six days before (a
+     * round of calls skips whom the last one reached); {@code offset} and {@code limit} page through the lines kept.
      */
     @GetMapping("/api/introductions")
     IntroductionViewJson.FollowUpList followUp(@RequestParam(required = false) List<String> status,
                                                @RequestParam(defaultValue = "false") boolean toFollow,
+                                               @RequestParam(required = false) @Min(1) @Max(NotRemindedWithin.MAX_DAYS) Integer notRemindedForDays,
                                                @RequestParam(defaultValue = "50") @Min(1) @Max(IntroductionViewController.MAX_LIMIT) int limit,
                                                @RequestParam(defaultValue = "0") @Min(0) int offset,
                                                @AuthenticationPrincipal LabPrincipal principal) {
-        return list(principal, status, toFollow, limit, offset);
+        return list(principal, status, toFollow, notReminded(notRemindedForDays), limit, offset);
     }
 
     /**
@@ -89,8 +92,10 @@ class FollowUpController {
     @GetMapping("/api/introductions.csv")
     ResponseEntity<byte[]> followUpFile(@RequestParam(required = false) List<String> status,
                                         @RequestParam(defaultValue = "false") boolean toFollow,
+                                        @RequestParam(required = false) @Min(1) @Max(NotRemindedWithin.MAX_DAYS) Integer notRemindedForDays,
                                         @AuthenticationPrincipal LabPrincipal principal) {
-        IntroductionViewJson.FollowUpList list = list(principal, status, toFollow, maxFileLines, 0);
+        IntroductionViewJson.FollowUpList list = list(principal, status, toFollow, notReminded(notRemindedForDays),
+                maxFileLines, 0);
         if (list.total() > maxFileLines) {
             throw new InvalidParameterException(toFollow ? "status" : "toFollow", "invalid.follow-up.file-too-long",
                     list.total(), maxFileLines);
@@ -101,8 +106,12 @@ class FollowUpController {
                 .body(FollowUpCsv.write(list.introductions()));
     }
 
+    private static Optional<NotRemindedWithin> notReminded(Integer days) {
+        return Optional.ofNullable(days).map(NotRemindedWithin::new);
+    }
+
     private IntroductionViewJson.FollowUpList list(LabPrincipal principal, List<String> status, boolean toFollow,
-                                                   int limit, int offset) {
+                                                   Optional<NotRemindedWithin> notReminded, int limit, int offset) {
         if (!principal.is(LabRole.FACILITATOR) && !principal.is(LabRole.ADMIN)) {
             throw new ActionForbiddenException("Le suivi des mises en relation est réservé à l'animation des territoires "
                     + "et à l'administration ; les membres d'une organisation suivent les leurs sur sa page.");
@@ -115,7 +124,7 @@ class FollowUpController {
         if (!principal.is(LabRole.ADMIN)) {
             List<IntroductionView> theirs = views.involvingAnyOf(everyActor.values().stream()
                     .filter(actor -> access.mayActFor(principal, actor)).map(ActorEntry::id).toList());
-            return inMemory(theirs, stages, toFollow, limit, offset, today, names);
+            return inMemory(theirs, stages, toFollow, notReminded, limit, offset, today, names);
         }
         // An admin's: the whole lab, read a page at a time.
         // Those to follow first: the first offset + limit lines of each rule whose stage is kept, merged in the list's
@@ -124,11 +133,12 @@ class FollowUpController {
         long kept = 0;
         List<FollowUp.Followed> followed = new ArrayList<>();
         for (FollowUp rule : FollowUp.values()) {
-            long count = views.count(rule, today);
+            long count = views.count(rule, today, Optional.empty());
             toFollowCount += count;
-            if (count > 0 && stages.contains(rule.stage())) {
-                kept += count;
-                views.first(rule, today, offset + limit).forEach(view -> FollowUp.of(view, today, names, thresholds)
+            long keptOfRule = count == 0 || notReminded.isEmpty() ? count : views.count(rule, today, notReminded);
+            if (keptOfRule > 0 && stages.contains(rule.stage())) {
+                kept += keptOfRule;
+                views.first(rule, today, notReminded, offset + limit).forEach(view -> FollowUp.of(view, today, names, thresholds)
                         .ifPresent(reason -> followed.add(new FollowUp.Followed(view, reason))));
             }
         }
@@ -137,10 +147,10 @@ class FollowUpController {
                 Math.min(offset + limit, followed.size())));
         long total = kept;
         if (!toFollow) {
-            total += views.countOthers(stages, today);
+            total += views.countOthers(stages, today, notReminded);
             int room = limit - page.size();
             if (room > 0) {
-                views.others(stages, today, Math.max(0, offset - kept), room)
+                views.others(stages, today, notReminded, Math.max(0, offset - kept), room)
                         .forEach(view -> page.add(new FollowUp.Followed(view, null)));
             }
         }
@@ -151,12 +161,13 @@ class FollowUpController {
 
     /** The same list over introductions read whole (a facilitator's share of the lab's), computed here. */
     private IntroductionViewJson.FollowUpList inMemory(List<IntroductionView> theirs, Set<IntroductionStage> stages,
-                                                       boolean toFollow, int limit, int offset, LocalDate today,
-                                                       Map<String, String> names) {
+                                                       boolean toFollow, Optional<NotRemindedWithin> notReminded,
+                                                       int limit, int offset, LocalDate today, Map<String, String> names) {
         List<FollowUp.Followed> all = theirs.stream().filter(view -> view.stage != null)
                 .map(view -> new FollowUp.Followed(view, FollowUp.of(view, today, names, thresholds).orElse(null))).toList();
         List<FollowUp.Followed> kept = all.stream()
-                .filter(f -> stages.contains(f.view().stage) && (!toFollow || f.reason() != null))
+                .filter(f -> stages.contains(f.view().stage) && (!toFollow || f.reason() != null)
+                        && notReminded.map(filter -> filter.keeps(f.view(), today)).orElse(true))
                 .sorted(FollowUp.order()).toList();
         return new IntroductionViewJson.FollowUpList((int) all.stream().filter(f -> f.reason() != null).count(), rules(),
                 IntroductionViewController.stageCounts(theirs), kept.size(), offset, kept.stream().skip(offset).limit(limit)

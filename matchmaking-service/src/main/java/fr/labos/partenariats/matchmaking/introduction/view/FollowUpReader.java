@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static fr.labos.partenariats.schema.common.LabCalendar.startOf;
@@ -64,28 +65,36 @@ class FollowUpReader {
         return counts;
     }
 
-    /** How many of the lab's introductions the rule holds for on {@code today}. */
-    long count(FollowUp rule, LocalDate today) {
-        return mongo.count(Query.query(rule(rule, today, thresholds)), IntroductionView.class);
+    /**
+     * How many of the lab's introductions the rule holds for on {@code today}, of those the filter keeps (all without
+     * one).
+     */
+    long count(FollowUp rule, LocalDate today, Optional<NotRemindedWithin> notReminded) {
+        return mongo.count(Query.query(narrowed(rule(rule, today, thresholds), notReminded, today)), IntroductionView.class);
     }
 
-    /** The first {@code limit} of the lab's introductions the rule holds for, in the list's order (the longest quiet first). */
-    List<IntroductionView> first(FollowUp rule, LocalDate today, int limit) {
-        Query query = lean(rule(rule, today, thresholds))
+    /** The first {@code limit} of those, in the list's order (the longest quiet first). */
+    List<IntroductionView> first(FollowUp rule, LocalDate today, Optional<NotRemindedWithin> notReminded, int limit) {
+        Query query = lean(narrowed(rule(rule, today, thresholds), notReminded, today))
                 .with(Sort.by(Sort.Order.asc(sinceField(rule)), Sort.Order.asc("_id"))).limit(limit);
         return mongo.find(query, IntroductionView.class);
     }
 
-    /** How many of the lab's introductions, at these stages, no rule holds for. */
-    long countOthers(Set<IntroductionStage> stages, LocalDate today) {
-        return mongo.count(Query.query(others(stages, today)), IntroductionView.class);
+    /** How many of the lab's introductions, at these stages, no rule holds for, of those the filter keeps. */
+    long countOthers(Set<IntroductionStage> stages, LocalDate today, Optional<NotRemindedWithin> notReminded) {
+        return mongo.count(Query.query(narrowed(others(stages, today), notReminded, today)), IntroductionView.class);
     }
 
     /** A page of those, the latest step first. */
-    List<IntroductionView> others(Set<IntroductionStage> stages, LocalDate today, long skip, int limit) {
-        Query query = lean(others(stages, today))
+    List<IntroductionView> others(Set<IntroductionStage> stages, LocalDate today, Optional<NotRemindedWithin> notReminded,
+                                  long skip, int limit) {
+        Query query = lean(narrowed(others(stages, today), notReminded, today))
                 .with(Sort.by(Sort.Order.desc("lastStepAt"), Sort.Order.asc("_id"))).skip(skip).limit(limit);
         return mongo.find(query, IntroductionView.class);
+    }
+
+    private static Criteria narrowed(Criteria criteria, Optional<NotRemindedWithin> notReminded, LocalDate today) {
+        return notReminded.map(filter -> new Criteria().andOperator(criteria, filter.criteria(today))).orElse(criteria);
     }
 
     /**

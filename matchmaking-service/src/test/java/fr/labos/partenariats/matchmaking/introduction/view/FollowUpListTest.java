@@ -178,6 +178,37 @@ class FollowUpListTest {
     }
 
     @Test
+    void aRoundOfCallsLeavesOutThoseRemindedWithinTheDaysAsked() throws Exception {
+        // The printer was called about "f-wait-sooner" yesterday: a week's round leaves it out, today's keeps it.
+        String facilitator = TestTokens.facilitator("DEPARTEMENT:38").sign();
+        JsonNode week = read(service.get("/api/introductions?toFollow=true&notRemindedForDays=7", facilitator), 200);
+        assertThat(ids(week)).containsExactly("f-wait-soon", "f-follow-quiet", "f-met-quiet", "f-accepted-quiet");
+        assertThat(week.path("total").asInt()).isEqualTo(4);
+        assertThat(week.path("toFollow").asInt()).as("the list's count of those to follow, whatever the filter").isEqualTo(5);
+        assertThat(ids(read(service.get("/api/introductions?toFollow=true&notRemindedForDays=1", facilitator), 200)))
+                .containsExactly("f-wait-sooner", "f-wait-soon", "f-follow-quiet", "f-met-quiet", "f-accepted-quiet");
+        // An admin's list, read a page at a time by MongoDB: the same.
+        String admin = TestTokens.admin().sign();
+        JsonNode lab = read(service.get("/api/introductions?notRemindedForDays=2&limit=3&offset=1", admin), 200);
+        assertThat(ids(lab)).containsExactly("f-wait-soon", "f-follow-quiet", "f-met-quiet");
+        assertThat(lab.path("total").asInt()).isEqualTo(8);
+        assertThat(lab.path("toFollow").asInt()).isEqualTo(6);
+        assertThat(ids(read(service.get("/api/introductions?notRemindedForDays=2&limit=3&offset=5", admin), 200)))
+                .containsExactly("f-accepted-planned", "f-wait-later", "f-accepted-recent");
+        // The file keeps the same lines.
+        String file = new String(service.getBytesAs("/api/introductions.csv?toFollow=true&notRemindedForDays=7",
+                facilitator).body(), StandardCharsets.UTF_8);
+        assertThat(file.lines().skip(1).map(line -> line.substring(line.lastIndexOf(';') + 1)))
+                .containsExactly("f-wait-soon", "f-follow-quiet", "f-met-quiet", "f-accepted-quiet");
+        // Days out of reason: a problem naming the parameter.
+        for (String days : List.of("0", "366", "une")) {
+            assertThat(read(service.get("/api/introductions?notRemindedForDays=" + days, facilitator), 400).toString())
+                    .as(days).contains("notRemindedForDays");
+        }
+        read(service.get("/api/introductions.csv?notRemindedForDays=0", facilitator), 400);
+    }
+
+    @Test
     void eachReaderFollowsOnlyWhatItMayReadAndMembersAndViewersNone() throws Exception {
         // An admin's list is the whole lab's, which MongoDB reads a page at a time: the same order and pages.
         String admin = TestTokens.admin().sign();

@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.introduction.view;
 
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.schema.common.LabCalendar;
+import fr.labos.partenariats.schema.matching.ReminderChannel;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
@@ -107,12 +109,61 @@ class FollowUpRulesAtTheirBoundariesTest {
             Set<String> inJava = views.stream()
                     .filter(view -> FollowUp.of(view, today, Map.of(), thresholds).filter(reason -> reason.kind() == rule).isPresent())
                     .map(IntroductionView::id).collect(Collectors.toCollection(TreeSet::new));
-            Set<String> inMongo = reader.first(rule, today, 1_000).stream().map(IntroductionView::id)
+            Set<String> inMongo = reader.first(rule, today, Optional.empty(), 1_000).stream().map(IntroductionView::id)
                     .collect(Collectors.toCollection(TreeSet::new));
             assertThat(inJava).as("%s on %s with %s, in Java", rule, today, thresholds).isEqualTo(wanted.get(rule));
             assertThat(inMongo).as("%s on %s with %s, as a MongoDB query", rule, today, thresholds).isEqualTo(wanted.get(rule));
-            assertThat(reader.count(rule, today)).isEqualTo(wanted.get(rule).size());
+            assertThat(reader.count(rule, today, Optional.empty())).isEqualTo(wanted.get(rule).size());
         }
+    }
+
+    /**
+     * The filter of a round of calls (« sans relance depuis N jours ») is written twice too: introductions reminded at
+     * the first and last instant of each day from today to two days past the filter's reach, and one never reminded,
+     * some to follow (accepted long ago, no meeting) and some not (accepted yesterday), are asked of both forms.
+     */
+    @ParameterizedTest
+    @MethodSource("daysAndReaches")
+    void theFilterOfThoseRemindedLatelyKeepsTheSameInJavaAndAsAMongoQuery(String day, int reach) {
+        LocalDate today = LocalDate.parse(day);
+        NotRemindedWithin filter = new NotRemindedWithin(reach);
+        FollowUpReader reader = new FollowUpReader(mongo.template(), FollowUpThresholds.DEFAULTS);
+        mongo.template().remove(new Query(), IntroductionView.class);
+        List<IntroductionView> views = new ArrayList<>();
+        for (String kind : List.of("to-follow", "other")) {
+            LocalDate accepted = kind.equals("to-follow") ? today.minusDays(100) : today.minusDays(1);
+            for (int daysAgo = 0; daysAgo <= reach + 1; daysAgo++) {
+                views.addAll(atBothEnds(kind + "-reminded@" + daysAgo, today.minusDays(daysAgo), IntroductionStage.ACCEPTED,
+                        (view, at) -> view.lastReminder = new IntroductionView.ReminderEntry(at, ReminderChannel.PHONE, null)));
+            }
+            views.add(view(kind + "-never", IntroductionStage.ACCEPTED));
+            views.forEach(view -> view.acceptedAt = view.id.startsWith(kind) ? LabCalendar.startOf(accepted) : view.acceptedAt);
+        }
+        views.forEach(mongo.template()::save);
+
+        // Reminded `reach` days ago or earlier: out of its reach (7: today and the six days before are left out).
+        Set<String> kept = new TreeSet<>();
+        for (String kind : List.of("to-follow", "other")) {
+            kept.add(kind + "-never");
+            kept.addAll(atBothEnds(kind + "-reminded@" + reach, kind + "-reminded@" + (reach + 1)));
+        }
+        Set<String> inJava = views.stream().filter(view -> filter.keeps(view, today)).map(IntroductionView::id)
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(inJava).as("on %s, not reminded within %d days, in Java", today, reach).isEqualTo(kept);
+        Set<String> inMongo = new TreeSet<>();
+        reader.first(FollowUp.NO_MEETING, today, Optional.of(filter), 1_000).forEach(view -> inMongo.add(view.id));
+        reader.others(Set.of(IntroductionStage.ACCEPTED), today, Optional.of(filter), 0, 1_000).forEach(view -> inMongo.add(view.id));
+        assertThat(inMongo).as("on %s, not reminded within %d days, as a MongoDB query", today, reach).isEqualTo(kept);
+        assertThat(reader.count(FollowUp.NO_MEETING, today, Optional.of(filter))).isEqualTo(kept.size() / 2);
+        assertThat(reader.countOthers(Set.of(IntroductionStage.ACCEPTED), today, Optional.of(filter))).isEqualTo(kept.size() / 2);
+        assertThat(reader.count(FollowUp.NO_MEETING, today, Optional.empty())).as("without the filter, all")
+                .isEqualTo(views.size() / 2);
+    }
+
+    /** Today as in {@link #daysAndSettings}; the filter's reach: today only, a week, a fortnight. */
+    static Stream<Arguments> daysAndReaches() {
+        return Stream.of("2026-12-05", "2026-03-30", "2026-04-01", "2026-10-26", "2026-10-30")
+                .flatMap(day -> Stream.of(Arguments.of(day, 1), Arguments.of(day, 7), Arguments.of(day, 14)));
     }
 
     /** The introduction twice: at the first instant of the Paris day (the id) and at its last ({@code id + "-end"}). */
