@@ -53,6 +53,8 @@ class ConsoleFollowUpJourneyTest {
             browser.awaitReady("suivi");
             assertThat(browser.driver.findElement(By.cssSelector("input[data-filtre='a-suivre']")).isSelected())
                     .as("those to follow only, at first").isTrue();
+            assertThat(browser.driver.findElement(By.cssSelector("select[data-filtre='territoire']")).isDisplayed())
+                    .as("no territory to choose for a facilitator of one département").isFalse();
             // The answer due first: its line comes before the association's two others (which the lab's other
             // introductions to follow may push to a later page).
             List<String> rows = rowsOf(browser, "Association suivie de près");
@@ -129,6 +131,32 @@ class ConsoleFollowUpJourneyTest {
             WebElement step = browser.await(By.xpath("//li[@data-introduction='" + due
                     + "']//ol[contains(@class,'historique')]/li[strong[normalize-space()=\"Relance de l'animation\"]]"));
             assertThat(step.getText()).startsWith("Relance de l'animation — par téléphone, auprès de " + waiting + " — ");
+        }
+    }
+
+    @Test
+    void anAdminWorksThroughTheLabOneTerritoryAtATime(SignedInLab lab) {
+        try (ConsoleBrowser browser = ConsoleBrowser.open("suivi-par-territoire", DESKTOP)) {
+            browser.signIn(lab, "admin");
+            browser.driver.findElement(By.cssSelector("nav a[data-nav=suivi]")).click();
+            browser.awaitReady("suivi");
+            Select territory = new Select(browser.await(By.cssSelector("select[data-filtre='territoire']")));
+            assertThat(territory.getFirstSelectedOption().getText()).isEqualTo("Tout le labo");
+            assertThat(territory.getOptions()).extracting(WebElement::getText)
+                    .contains("Auvergne-Rhône-Alpes (région)", "Isère (38)", "Corse-du-Sud (2A)");
+            browser.settled().until(d -> !d.findElements(By.cssSelector("tr[data-introduction]")).isEmpty());
+            // The demo territory is Isère: none of its introductions is Corsica's.
+            territory.selectByValue("DEPARTEMENT:2A");
+            browser.settled().until(d -> d.findElements(By.cssSelector("tr[data-introduction]")).isEmpty()
+                    && d.findElement(By.cssSelector("p[data-a-suivre]")).getText().equals("Aucune mise en relation à suivre."));
+            territory.selectByValue("DEPARTEMENT:38");
+            int isere = json(expect(lab.send("GET", lab.matchmaking.resolve("/api/introductions?territory=DEPARTEMENT:38"),
+                    "admin", null), 200)).path("toFollow").asInt();
+            assertThat(isere).as("the demo's introductions to follow").isPositive();
+            browser.settled().until(d -> !d.findElements(By.cssSelector("tr[data-introduction]")).isEmpty()
+                    && d.findElement(By.cssSelector("p[data-a-suivre]")).getText()
+                    .equals(isere + " mises en relation à suivre."));
+            browser.checkAtDesktopAndPhoneWidths("the follow-up list narrowed to a territory");
         }
     }
 

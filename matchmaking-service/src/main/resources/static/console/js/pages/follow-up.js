@@ -1,5 +1,5 @@
 // The facilitators' follow-up list (GET /api/introductions): the introductions of their territories — every one of
-// the lab's for an admin — those to follow up now first, each with why (an answer about to be due, an acceptance with
+// the lab's for an admin, or one territory's at a time — those to follow up now first, each with why (an answer about to be due, an acceptance with
 // no meeting, a meeting with no outcome, a follow-up planned long ago with nothing since). After introducing two actors,
 // the lab accompanies what follows: this is where a facilitator sees whom to call. Each side's name leads to its
 // introductions, where the facilitator acts for it. A reminder made (a call, an e-mail) is noted on its line, so that
@@ -43,6 +43,11 @@ export async function render(main, context) {
   const stage = field('Statut', h('select', { name: 'statut', 'data-filtre': 'statut' }));
   const reminded = select('relances', NOT_REMINDED_WITHIN, '', { empty: 'Relancées ou non' });
   reminded.dataset.filtre = 'relances';
+  // A région's facilitator (or an admin) works through one territory at a time: those the API offers, once known.
+  const territory = select('territoire', {}, '', { empty: context.session.role === 'ADMIN' ? 'Tout le labo' : 'Tous vos territoires' });
+  territory.dataset.filtre = 'territoire';
+  const territoryField = field('Territoire', territory);
+  territoryField.hidden = true;
   const pages = pager(rows, PAGE, () => load(), row => row.querySelector('a'));
   // The lines the filters keep, all of them, for French Excel: what a facilitator works through on the phone.
   const file = h('button', { type: 'button', class: 'secondaire', 'data-action': 'telecharger-suivi' }, 'Télécharger la liste (CSV)');
@@ -59,18 +64,20 @@ export async function render(main, context) {
   onlyToFollow.addEventListener('change', refilter);
   stage.querySelector('select').addEventListener('change', refilter);
   reminded.addEventListener('change', refilter);
+  territory.addEventListener('change', refilter);
   main.replaceChildren(
     h('h1', { id: 'titre-suivi' }, 'Suivi des mises en relation'),
     rulesSaid,
     summary,
-    h('div', { class: 'filtres' }, h('div', { class: 'cases' }, h('label', {}, onlyToFollow, 'À suivre seulement')), stage,
-      field('Relances', reminded), file),
+    h('div', { class: 'filtres' }, h('div', { class: 'cases' }, h('label', {}, onlyToFollow, 'À suivre seulement')), territoryField,
+      stage, field('Relances', reminded), file),
     problemAt, table, empty, ...pages.elements);
 
-  /** The filters as the API takes them: those to follow only, a stage, those not reminded lately. */
+  /** The filters as the API takes them: a territory, those to follow only, a stage, those not reminded lately. */
   const filters = () => {
     const status = stage.querySelector('select').value;
-    return [onlyToFollow.checked ? 'toFollow=true' : null, status ? `status=${encodeURIComponent(status)}` : null,
+    return [territory.value ? `territory=${encodeURIComponent(territory.value)}` : null,
+      onlyToFollow.checked ? 'toFollow=true' : null, status ? `status=${encodeURIComponent(status)}` : null,
       reminded.value ? `notRemindedForDays=${reminded.value}` : null].filter(Boolean).join('&');
   };
 
@@ -91,13 +98,18 @@ export async function render(main, context) {
     summary.textContent = list.toFollow
       ? `${list.toFollow} mise${list.toFollow > 1 ? 's' : ''} en relation à suivre.` : 'Aucune mise en relation à suivre.';
     stageChoices(stage.querySelector('select'), list.stages || []);
+    if (territory.options.length === 1 && (list.territories || []).length > 1) {
+      territory.append(...list.territories.map(choice => h('option', { value: choice.territory },
+        `${choice.name} (${choice.level === 'région' ? 'région' : choice.territory.split(':')[1]})`)));
+      territoryField.hidden = false;
+    }
     // A line whose reminder form is open stays as it is: a live redraw would take away what is being typed.
     const open = new Map([...rows.querySelectorAll('tr[data-introduction]')]
       .filter(line => line.querySelector('details[open]')).map(line => [line.dataset.introduction, line]));
     rows.replaceChildren(...list.introductions.map(entry => open.get(entry.id) || row(entry, load)));
     table.hidden = list.introductions.length === 0;
     empty.hidden = list.introductions.length > 0;
-    empty.textContent = onlyToFollow.checked || status || reminded.value ? 'Aucune mise en relation ne répond à ces critères.' : 'Aucune mise en relation pour l’instant.';
+    empty.textContent = onlyToFollow.checked || status || reminded.value || territory.value ? 'Aucune mise en relation ne répond à ces critères.' : 'Aucune mise en relation pour l’instant.';
     pages.update(list.introductions.length, list.total);
   });
   await load();

@@ -1,8 +1,6 @@
 package fr.labos.partenariats.platform.security;
 
-import fr.labos.partenariats.schema.common.TerritoryLevel;
 import fr.labos.partenariats.schema.common.TerritoryRef;
-import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.convert.converter.Converter;
@@ -23,7 +21,6 @@ import java.util.Set;
 final class LabTokenConverter implements Converter<Jwt, AbstractAuthenticationToken> {
 
     private static final Logger LOG = LoggerFactory.getLogger(LabTokenConverter.class);
-    private static final Set<TerritoryLevel> SCOPE_LEVELS = Set.of(TerritoryLevel.DEPARTEMENT, TerritoryLevel.REGION);
 
     private final LabSecurityProperties.Claim claims;
 
@@ -58,27 +55,11 @@ final class LabTokenConverter implements Converter<Jwt, AbstractAuthenticationTo
     private Set<TerritoryRef> territories(Jwt jwt) {
         Set<TerritoryRef> territories = new LinkedHashSet<>();
         for (String entry : strings(jwt, claims.territories())) {
-            parseTerritory(entry).ifPresentOrElse(territories::add,
+            TerritoryScope.parse(entry).ifPresentOrElse(territories::add,
                     () -> LOG.warn("Token of subject {}: ignored territory '{}' (expected DEPARTEMENT:code or REGION:code)",
                             jwt.getSubject(), entry));
         }
         return territories;
-    }
-
-    static Optional<TerritoryRef> parseTerritory(String entry) {
-        int colon = entry.indexOf(':');
-        if (colon < 0) {
-            return Optional.empty();
-        }
-        String level = entry.substring(0, colon).strip();
-        String code = entry.substring(colon + 1).strip();
-        for (TerritoryLevel candidate : SCOPE_LEVELS) {
-            if (candidate.name().equals(level)) {
-                TerritoryRef ref = new TerritoryRef(code, candidate);
-                return TerritoryDirectory.official().isKnown(ref) ? Optional.of(ref) : Optional.empty();
-            }
-        }
-        return Optional.empty();
     }
 
     private Set<String> actors(Jwt jwt) {

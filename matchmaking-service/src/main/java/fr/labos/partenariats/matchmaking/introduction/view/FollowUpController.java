@@ -8,7 +8,9 @@ import fr.labos.partenariats.platform.security.ActionForbiddenException;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.platform.security.LabRole;
 import fr.labos.partenariats.schema.common.LabCalendar;
+import fr.labos.partenariats.schema.common.TerritoryRef;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -45,11 +47,15 @@ import java.util.stream.Collectors;
 @RestController
 class FollowUpController {
 
+    private static final String TERRITORY = "Un département ou une région, écrit comme dans les jetons (DEPARTEMENT:38, "
+            + "REGION:84) : les mises en relation de ses acteurs seulement";
+
     private final FollowUpReader views;
     private final ProjectionReader actors;
     private final ActorAccess access;
     private final Clock clock;
     private final FollowUpThresholds thresholds;
+    private final FollowUpTerritories territories;
     /**
      * The lines of a file at most (10,000): a lab's follow-up fits many times over, and a file of a whole lab's
      * history, read at once, is not one to work through.
@@ -57,8 +63,9 @@ class FollowUpController {
     private final int maxFileLines;
 
     FollowUpController(FollowUpReader views, ProjectionReader actors, ActorAccess access, Clock clock,
-                       FollowUpThresholds thresholds,
+                       FollowUpThresholds thresholds, FollowUpTerritories territories,
                        @Value("${lab.introductions.follow-up.max-file-lines:10000}") int maxFileLines) {
+        this.territories = territories;
         this.views = views;
         this.actors = actors;
         this.access = access;
@@ -70,16 +77,19 @@ class FollowUpController {
     /**
      * {@code status} keeps some stages (repeatable or comma-separated); {@code toFollow=true} only those to follow up
      * now; {@code notRemindedForDays=7} leaves out those a reminder was noted on today or in the six days before (a
-     * round of calls skips whom the last one reached); {@code offset} and {@code limit} page through the lines kept.
+     * round of calls skips whom the last one reached); {@code territory=DEPARTEMENT:38} narrows the list to the
+     * introductions of that territory's actors (its counts too); {@code offset} and {@code limit} page through the lines
+     * kept.
      */
     @GetMapping("/api/introductions")
     IntroductionViewJson.FollowUpList followUp(@RequestParam(required = false) List<String> status,
                                                @RequestParam(defaultValue = "false") boolean toFollow,
                                                @RequestParam(required = false) @Min(1) @Max(NotRemindedWithin.MAX_DAYS) Integer notRemindedForDays,
+                                               @Parameter(description = TERRITORY) @RequestParam(required = false) String territory,
                                                @RequestParam(defaultValue = "50") @Min(1) @Max(IntroductionViewController.MAX_LIMIT) int limit,
                                                @RequestParam(defaultValue = "0") @Min(0) int offset,
                                                @AuthenticationPrincipal LabPrincipal principal) {
-        return list(principal, status, toFollow, notReminded(notRemindedForDays), limit, offset);
+        return list(principal, status, toFollow, notReminded(notRemindedForDays), territories.read(territory), limit, offset);
     }
 
     /**
@@ -93,9 +103,10 @@ class FollowUpController {
     ResponseEntity<byte[]> followUpFile(@RequestParam(required = false) List<String> status,
                                         @RequestParam(defaultValue = "false") boolean toFollow,
                                         @RequestParam(required = false) @Min(1) @Max(NotRemindedWithin.MAX_DAYS) Integer notRemindedForDays,
+                                        @Parameter(description = TERRITORY) @RequestParam(required = false) String territory,
                                         @AuthenticationPrincipal LabPrincipal principal) {
         IntroductionViewJson.FollowUpList list = list(principal, status, toFollow, notReminded(notRemindedForDays),
-                maxFileLines, 0);
+                territories.read(territory), maxFileLines, 0);
         if (list.total() > maxFileLines) {
             throw new InvalidParameterException(toFollow ? "status" : "toFollow", "invalid.follow-up.file-too-long",
                     list.total(), maxFileLines);
@@ -111,7 +122,8 @@ class FollowUpController {
     }
 
     private IntroductionViewJson.FollowUpList list(LabPrincipal principal, List<String> status, boolean toFollow,
-                                                   Optional<NotRemindedWithin> notReminded, int limit, int offset) {
+                                                   Optional<NotRemindedWithin> notReminded,
+                                                   Optional<TerritoryRef> territory, int limit, int offset) {
         if (!principal.is(LabRole.FACILITATOR) && !principal.is(LabRole.ADMIN)) {
             throw new ActionForbiddenException("Le suivi des mises en relation est réservé à l'animation des territoires "
                     + "et à l'administration ; les membres d'une organisation suivent les leurs sur sa page.");
@@ -121,10 +133,14 @@ class FollowUpController {
                 .collect(Collectors.toMap(ActorEntry::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
         Map<String, String> names = IntroductionViewController.namesOf(everyActor);
         LocalDate today = LabCalendar.today(clock);
-        if (!principal.is(LabRole.ADMIN)) {
+        List<IntroductionViewJson.TerritoryChoice> choices = territories.choices(principal);
+        if (!principal.is(LabRole.ADMIN) || territory.isPresent()) {
+            // A facilitator's share of the lab's (or a territory's, for an admin too): the introductions of its actors.
             List<IntroductionView> theirs = views.involvingAnyOf(everyActor.values().stream()
-                    .filter(actor -> access.mayActFor(principal, actor)).map(ActorEntry::id).toList());
-            return inMemory(theirs, stages, toFollow, notReminded, limit, offset, today, names);
+                    .filter(actor -> access.mayActFor(principal, actor))
+                    .filter(actor -> territory.map(within -> territories.isHomeOf(within, actor)).orElse(true))
+                    .map(ActorEntry::id).toList());
+            return inMemory(theirs, stages, toFollow, notReminded, choices, limit, offset, today, names);
         }
         // An admin's: the whole lab, read a page at a time.
         // Those to follow first: the first offset + limit lines of each rule whose stage is kept, merged in the list's
@@ -155,13 +171,14 @@ class FollowUpController {
             }
         }
         return new IntroductionViewJson.FollowUpList((int) toFollowCount, rules(),
-                IntroductionViewController.stageCounts(views.stageCounts()), (int) total, offset,
+                IntroductionViewController.stageCounts(views.stageCounts()), choices, (int) total, offset,
                 page.stream().map(f -> IntroductionViewJson.followUpEntry(f, names)).toList());
     }
 
     /** The same list over introductions read whole (a facilitator's share of the lab's), computed here. */
     private IntroductionViewJson.FollowUpList inMemory(List<IntroductionView> theirs, Set<IntroductionStage> stages,
                                                        boolean toFollow, Optional<NotRemindedWithin> notReminded,
+                                                       List<IntroductionViewJson.TerritoryChoice> choices,
                                                        int limit, int offset, LocalDate today, Map<String, String> names) {
         List<FollowUp.Followed> all = theirs.stream().filter(view -> view.stage != null)
                 .map(view -> new FollowUp.Followed(view, FollowUp.of(view, today, names, thresholds).orElse(null))).toList();
@@ -170,7 +187,7 @@ class FollowUpController {
                         && notReminded.map(filter -> filter.keeps(f.view(), today)).orElse(true))
                 .sorted(FollowUp.order()).toList();
         return new IntroductionViewJson.FollowUpList((int) all.stream().filter(f -> f.reason() != null).count(), rules(),
-                IntroductionViewController.stageCounts(theirs), kept.size(), offset, kept.stream().skip(offset).limit(limit)
+                IntroductionViewController.stageCounts(theirs), choices, kept.size(), offset, kept.stream().skip(offset).limit(limit)
                 .map(f -> IntroductionViewJson.followUpEntry(f, names)).toList());
     }
 

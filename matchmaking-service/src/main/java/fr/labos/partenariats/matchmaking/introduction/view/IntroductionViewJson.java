@@ -77,11 +77,19 @@ final class IntroductionViewJson {
     /**
      * {@code GET /api/introductions}: the introductions a facilitator (or an admin) follows up, those to follow first.
      * {@code toFollow} counts those with a reason to, {@code rules} says what makes one (with this lab's days),
-     * {@code stages} counts all of them by stage; {@code total} is the number of lines the filters keep, of which
+     * {@code stages} counts all of them by stage (the territory's, when narrowed to one), {@code territories} are those
+     * it may be narrowed to; {@code total} is the number of lines the filters keep, of which
      * {@code introductions} holds those from {@code offset} on.
      */
-    record FollowUpList(int toFollow, List<FollowUpRule> rules, List<StageCount> stages, int total, int offset,
-                        List<FollowUpEntry> introductions) {
+    record FollowUpList(int toFollow, List<FollowUpRule> rules, List<StageCount> stages,
+                        List<TerritoryChoice> territories, int total, int offset, List<FollowUpEntry> introductions) {
+    }
+
+    /**
+     * A territory the list may be narrowed to: as {@code ?territory=} takes it ({@code DEPARTEMENT:38}), its name, and
+     * its level in French (« département », « région »).
+     */
+    record TerritoryChoice(String territory, String name, String level) {
     }
 
     /** A reason to follow up ({@code reason}, as lines give it), the days it counts, and the rule in French. */

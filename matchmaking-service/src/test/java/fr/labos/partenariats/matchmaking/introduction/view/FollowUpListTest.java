@@ -209,6 +209,49 @@ class FollowUpListTest {
     }
 
     @Test
+    void aRegionsFacilitatorWorksThroughOneDepartementAtATimeWithinItsReach() throws Exception {
+        String region = TestTokens.facilitator("REGION:84").sign();
+        JsonNode whole = read(service.get("/api/introductions", region), 200);
+        assertThat(whole.path("total").asInt()).as("the four actors are all of Auvergne-Rhône-Alpes").isEqualTo(9);
+        assertThat(whole.path("territories").get(0).toString())
+                .isEqualTo("{\"territory\":\"REGION:84\",\"name\":\"Auvergne-Rhône-Alpes\",\"level\":\"région\"}");
+        assertThat(whole.path("territories").findValuesAsText("territory")).as("the région, then its départements by code")
+                .containsExactly("REGION:84", "DEPARTEMENT:01", "DEPARTEMENT:03", "DEPARTEMENT:07", "DEPARTEMENT:15",
+                        "DEPARTEMENT:26", "DEPARTEMENT:38", "DEPARTEMENT:42", "DEPARTEMENT:43", "DEPARTEMENT:63",
+                        "DEPARTEMENT:69", "DEPARTEMENT:73", "DEPARTEMENT:74");
+        assertThat(whole.path("territories").get(6).path("name").asText()).isEqualTo("Isère");
+        // Savoie's: those with the Ville de Chambéry on one side, in the list's order; their counts are Savoie's.
+        JsonNode savoie = read(service.get("/api/introductions?territory=DEPARTEMENT:73", region), 200);
+        assertThat(ids(savoie)).containsExactly("f-savoie", "f-wait-sooner", "f-wait-soon", "f-follow-quiet", "f-met-quiet",
+                "f-accepted-recent");
+        assertThat(savoie.path("toFollow").asInt()).isEqualTo(5);
+        assertThat(savoie.path("stages")).extracting(s -> s.path("status").asText() + "=" + s.path("count").asInt())
+                .containsExactly("proposed=3", "accepted=1", "met=1", "follow-up=1");
+        assertThat(ids(read(service.get("/api/introductions?territory=DEPARTEMENT:73&toFollow=true&notRemindedForDays=7"
+                + "&limit=2", region), 200))).as("with the other filters").containsExactly("f-savoie", "f-wait-soon");
+        // Narrowed, never widened: Isère's facilitator acts for no one in Savoie.
+        JsonNode isere = read(service.get("/api/introductions?territory=DEPARTEMENT:73",
+                TestTokens.facilitator("DEPARTEMENT:38").sign()), 200);
+        assertThat(isere.path("total").asInt()).isZero();
+        assertThat(isere.path("territories").findValuesAsText("territory")).containsExactly("DEPARTEMENT:38");
+        // An admin narrows the lab's to a territory the same way.
+        String admin = TestTokens.admin().sign();
+        JsonNode hauteSavoie = read(service.get("/api/introductions?territory=DEPARTEMENT:74", admin), 200);
+        assertThat(ids(hauteSavoie)).containsExactly("f-savoie", "f-accepted-planned");
+        assertThat(hauteSavoie.path("toFollow").asInt()).isEqualTo(1);
+        assertThat(hauteSavoie.path("territories").findValuesAsText("territory"))
+                .contains("REGION:84", "REGION:93", "DEPARTEMENT:2A", "DEPARTEMENT:974").hasSizeGreaterThan(110);
+        String file = new String(service.getBytesAs("/api/introductions.csv?territory=DEPARTEMENT:74", admin).body(),
+                StandardCharsets.UTF_8);
+        assertThat(file.lines().skip(1).map(line -> line.substring(line.lastIndexOf(';') + 1)))
+                .containsExactly("f-savoie", "f-accepted-planned");
+        for (String territory : List.of("COMMUNE:38185", "DEPARTEMENT:99", "Isère")) {
+            assertThat(read(service.get("/api/introductions?territory=" + territory.replace("è", "%C3%A8"), region), 400)
+                    .path("detail").asText()).as(territory).contains("ni un département ni une région");
+        }
+    }
+
+    @Test
     void eachReaderFollowsOnlyWhatItMayReadAndMembersAndViewersNone() throws Exception {
         // An admin's list is the whole lab's, which MongoDB reads a page at a time: the same order and pages.
         String admin = TestTokens.admin().sign();

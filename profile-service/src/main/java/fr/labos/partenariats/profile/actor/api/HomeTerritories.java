@@ -1,5 +1,6 @@
 package fr.labos.partenariats.profile.actor.api;
 
+import fr.labos.partenariats.platform.security.TerritoryScope;
 import fr.labos.partenariats.profile.domain.InvalidInputException;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
 import fr.labos.partenariats.schema.common.TerritoryRef;
@@ -8,7 +9,6 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -19,25 +19,13 @@ import java.util.concurrent.ConcurrentHashMap;
 @Component
 class HomeTerritories {
 
-    /** The levels a facilitator's territory is given at (its token's {@code lab_territories}). */
-    private static final Set<TerritoryLevel> LEVELS = Set.of(TerritoryLevel.DEPARTEMENT, TerritoryLevel.REGION);
-
     private final TerritoryDirectory directory = TerritoryDirectory.official();
     private final Map<TerritoryRef, List<String>> communes = new ConcurrentHashMap<>();
 
     /** {@code DEPARTEMENT:38} or {@code REGION:84}, as tokens write territories; anything else is a 400. */
     static TerritoryRef parse(String territory) {
-        int colon = territory.indexOf(':');
-        if (colon > 0) {
-            String level = territory.substring(0, colon);
-            for (TerritoryLevel candidate : LEVELS) {
-                TerritoryRef ref = new TerritoryRef(territory.substring(colon + 1), candidate);
-                if (candidate.name().equals(level) && TerritoryDirectory.official().isKnown(ref)) {
-                    return ref;
-                }
-            }
-        }
-        throw new InvalidInputException("territory", "invalid.actor.territory", territory);
+        return TerritoryScope.parse(territory)
+                .orElseThrow(() -> new InvalidInputException("territory", "invalid.actor.territory", territory));
     }
 
     List<String> of(TerritoryRef territory) {
