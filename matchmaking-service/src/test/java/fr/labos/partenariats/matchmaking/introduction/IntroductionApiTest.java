@@ -500,9 +500,9 @@ class IntroductionApiTest {
         refused(409, "conflict", isAccepted, () -> service.post(path + "/decline", partnerMember,
                 "{\"actingFor\": \"%s\", \"reason\": \"NOT_NOW\"}".formatted(FOUNDATION)));
 
-        // A meeting is held once it is scheduled and has started, and only once.
+        // A meeting is held once it is scheduled and has started, and only once; one never planned is not there (404).
         String neverScheduled = "rdv-jamais-planifie";
-        refused(409, "conflict", "Aucun rendez-vous « " + neverScheduled + " » n'est planifié pour la mise en relation « "
+        refused(404, "not-found", "Aucun rendez-vous « " + neverScheduled + " » n'est planifié pour la mise en relation « "
                         + accepted + " ».", () -> service.post(path + "/meetings/" + neverScheduled + "/held", partnerMember,
                 "{\"actingFor\": \"%s\"}".formatted(FOUNDATION)));
         String tomorrow = created(service.post(path + "/meetings", member, """

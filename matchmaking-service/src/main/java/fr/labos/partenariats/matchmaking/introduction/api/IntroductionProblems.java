@@ -3,6 +3,7 @@ package fr.labos.partenariats.matchmaking.introduction.api;
 import fr.labos.partenariats.matchmaking.introduction.command.IntroductionConflict;
 import fr.labos.partenariats.matchmaking.introduction.command.IntroductionForbidden;
 import fr.labos.partenariats.matchmaking.introduction.command.InvalidIntroduction;
+import fr.labos.partenariats.matchmaking.introduction.command.UnknownMeeting;
 import fr.labos.partenariats.platform.problem.ExtraProblems;
 import fr.labos.partenariats.platform.problem.ProblemMapping;
 import fr.labos.partenariats.platform.problem.ProblemMessages;
@@ -33,6 +34,12 @@ class IntroductionProblems {
     @Bean
     ProblemMapping<IntroductionConflict> introductionConflictProblem() {
         return ProblemMapping.of(IntroductionConflict.class, ProblemTypes.CONFLICT);
+    }
+
+    /** A meeting the introduction never planned: the address names nothing. */
+    @Bean
+    ProblemMapping<UnknownMeeting> unknownMeetingProblem() {
+        return ProblemMapping.of(UnknownMeeting.class, ProblemTypes.NOT_FOUND);
     }
 
     @Bean

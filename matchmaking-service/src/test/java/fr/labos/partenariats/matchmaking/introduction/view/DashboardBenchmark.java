@@ -132,12 +132,16 @@ public final class DashboardBenchmark {
      */
     private static void followUpList(RunningMatchmaking service, int times) throws IOException {
         System.out.printf("%n%-60s %8s %8s %8s %8s%n", "GET /api/introductions (follow-up list)", "p50 ms", "p99 ms", "max ms", "lines");
-        record Reader(String name, String token, int times, int warmUps) {
+        record Reader(String name, String token, int times, int warmUps, String narrowed) {
         }
-        for (Reader reader : List.of(new Reader("admin", TestTokens.admin().sign(), times, 2),
-                new Reader("facilitator of Isère", TestTokens.facilitator("DEPARTEMENT:38").sign(), times, 2),
-                new Reader("facilitator of Auvergne-Rhône-Alpes", TestTokens.facilitator("REGION:84").sign(), 3, 1))) {
-            for (String query : List.of("?toFollow=true", "?status=accepted&limit=500")) {
+        String region = TestTokens.facilitator("REGION:84").sign();
+        for (Reader reader : List.of(new Reader("admin", TestTokens.admin().sign(), times, 2, ""),
+                new Reader("facilitator of Isère", TestTokens.facilitator("DEPARTEMENT:38").sign(), times, 2, ""),
+                new Reader("facilitator of Auvergne-Rhône-Alpes", region, 3, 1, ""),
+                // The région's facilitator working through Isère (?territory=), and an admin the same.
+                new Reader("facilitator of Auvergne-Rhône-Alpes, Isère", region, times, 2, "&territory=DEPARTEMENT:38"),
+                new Reader("admin, Isère", TestTokens.admin().sign(), times, 2, "&territory=DEPARTEMENT:38"))) {
+            for (String query : List.of("?toFollow=true" + reader.narrowed(), "?status=accepted&limit=500" + reader.narrowed())) {
                 List<Double> millis = new ArrayList<>();
                 HttpResponse<String> last = null;
                 for (int i = 0; i < reader.times() + reader.warmUps(); i++) {
