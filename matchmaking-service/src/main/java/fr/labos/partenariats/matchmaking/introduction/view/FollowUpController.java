@@ -65,12 +65,12 @@ class FollowUpController {
     FollowUpController(FollowUpReader views, ProjectionReader actors, ActorAccess access, Clock clock,
                        FollowUpThresholds thresholds, FollowUpTerritories territories,
                        @Value("${lab.introductions.follow-up.max-file-lines:10000}") int maxFileLines) {
-        this.territories = territories;
         this.views = views;
         this.actors = actors;
         this.access = access;
         this.clock = clock;
         this.thresholds = thresholds;
+        this.territories = territories;
         this.maxFileLines = maxFileLines;
     }
 
