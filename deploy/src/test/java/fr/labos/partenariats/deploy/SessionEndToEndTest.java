@@ -1,6 +1,7 @@
 package fr.labos.partenariats.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import fr.labos.partenariats.schema.Topics;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import org.junit.jupiter.api.Test;
@@ -10,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -157,12 +159,14 @@ class SessionEndToEndTest {
             List<String> what = shown.path("steps").findValuesAsText("what");
             assertThat(shown.path("acceptedBy")).extracting(JsonNode::asText)
                     .containsExactlyInAnyOrder(meeting[0], meeting[1]);
-            assertThat(what).contains("acceptée par les deux parties", "rencontre tenue");
+            // The step says the meeting's day (the round's, in Paris), beside the day it was recorded.
+            String heldStep = "rencontre tenue (rendez-vous du " + LabCalendar.inFrench(LabCalendar.dayOf(
+                    Instant.parse(meetingOf(shown, meetingId).path("startsAt").asText()))) + ")";
+            assertThat(what).contains("acceptée par les deux parties", heldStep);
             if (before == null) {
                 assertThat(shown.path("source").asText()).isEqualTo("SPEED_MEETING");
                 assertThat(what).containsExactly("proposée : " + shown.path("sourceLabel").asText(),
-                        "acceptée par une partie", "acceptée par les deux parties", "rencontre prévue",
-                        "rencontre tenue");
+                        "acceptée par une partie", "acceptée par les deux parties", "rencontre prévue", heldStep);
                 newOnes++;
                 acceptedNow++;
                 metNow++;
@@ -227,12 +231,17 @@ class SessionEndToEndTest {
     }
 
     private static boolean heldMeeting(JsonNode timeline, String meetingId) {
+        return meetingOf(timeline, meetingId).path("status").asText().equals("held");
+    }
+
+    /** The meeting of the timeline with this id (a missing node when there is none). */
+    private static JsonNode meetingOf(JsonNode timeline, String meetingId) {
         for (JsonNode meeting : timeline.path("meetings")) {
-            if (meeting.path("meetingId").asText().equals(meetingId) && meeting.path("status").asText().equals("held")) {
-                return true;
+            if (meeting.path("meetingId").asText().equals(meetingId)) {
+                return meeting;
             }
         }
-        return false;
+        return MissingNode.getInstance();
     }
 
     private static String pairKey(List<String[]> held, String x, String y) {

@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 /**
  * The labs' calendar. Every plain day the services decide on — a post's last valid day, an outcome's day, the day an
@@ -25,6 +27,8 @@ public final class LabCalendar {
      */
     public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
 
+    private static final DateTimeFormatter FRENCH_DAY = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH);
+
     private LabCalendar() {
     }
 
@@ -36,6 +40,15 @@ public final class LabCalendar {
     /** The lab's day of an instant. */
     public static LocalDate dayOf(Instant instant) {
         return LocalDate.ofInstant(instant, ZONE);
+    }
+
+    /**
+     * A day as French writes it in a sentence: « 7 août 2026 », and the first of a month as an ordinal
+     * (« 1er août 2026 »), which Java's formats do not.
+     */
+    public static String inFrench(LocalDate day) {
+        String written = day.format(FRENCH_DAY);
+        return day.getDayOfMonth() == 1 ? written.replaceFirst("^1 ", "1er ") : written;
     }
 
     /** The instant a lab's day starts (midnight in Paris, 23:00 or 22:00 UTC the day before). */

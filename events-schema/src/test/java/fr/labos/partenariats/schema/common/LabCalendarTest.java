@@ -27,4 +27,12 @@ class LabCalendarTest {
         assertThat(LabCalendar.startOf(LocalDate.of(2026, 7, 14))).isEqualTo("2026-07-13T22:00:00Z");
         assertThat(LabCalendar.dayOf(LabCalendar.startOf(LocalDate.of(2026, 3, 29)))).isEqualTo("2026-03-29");
     }
+
+    @Test
+    void aDayIsWrittenAsFrenchWritesItTheFirstOfAMonthAsAnOrdinal() {
+        assertThat(LabCalendar.inFrench(LocalDate.of(2026, 8, 7))).isEqualTo("7 août 2026");
+        assertThat(LabCalendar.inFrench(LocalDate.of(2026, 12, 1))).isEqualTo("1er décembre 2026");
+        assertThat(LabCalendar.inFrench(LocalDate.of(2026, 2, 11))).isEqualTo("11 février 2026");
+        assertThat(LabCalendar.inFrench(LocalDate.of(2026, 2, 21))).isEqualTo("21 février 2026");
+    }
 }

@@ -4,6 +4,7 @@ import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView.Meet
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView.TimelineStep;
 import fr.labos.partenariats.matchmaking.matching.exclusion.LatestOutcome;
 import fr.labos.partenariats.matchmaking.projection.MalformedEventException;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
@@ -159,11 +160,13 @@ final class IntroductionViewChanges {
             if (view.stage == IntroductionStage.ACCEPTED) {
                 view.stage = IntroductionStage.MET;
             }
-            return step(event, "rencontre tenue", e.recordedAt()).text(e.note()).meeting(e.meetingId(), null, null).build();
+            return step(event, "rencontre tenue" + ofItsDay(view, e.meetingId()), e.recordedAt()).text(e.note())
+                    .meeting(e.meetingId(), null, null).build();
         }
         if (payload instanceof MeetingMissedEvent e) {
             meetingConcluded(view, e.meetingId(), "missed", e.recordedAt(), e.absentActorId());
-            return step(event, "rencontre manquée", e.recordedAt()).actor(e.absentActorId()).text(e.note())
+            return step(event, "rencontre manquée" + ofItsDay(view, e.meetingId()), e.recordedAt()).actor(e.absentActorId())
+                    .text(e.note())
                     .meeting(e.meetingId(), null, null).build();
         }
         if (payload instanceof OutcomeRecordedEvent e) {
@@ -223,6 +226,16 @@ final class IntroductionViewChanges {
     }
 
     /** A meeting took place when it was planned to start; the recording time only if its start is unknown. */
+    /**
+     * The day of the meeting a step concludes, as a step says it: « (rendez-vous du 7 août 2026) ». A meeting is said
+     * held or missed on the day it is recorded, which may be weeks after it took place (a past introduction taken
+     * from a spreadsheet is recorded all at once): the step's date is that of the record, this says the meeting's.
+     */
+    private static String ofItsDay(IntroductionView view, String meetingId) {
+        return view.meetings.stream().filter(m -> m.meetingId().equals(meetingId) && m.startsAt() != null).findFirst()
+                .map(m -> " (rendez-vous du " + LabCalendar.inFrench(LabCalendar.dayOf(m.startsAt())) + ")").orElse("");
+    }
+
     private static Instant startOf(IntroductionView view, String meetingId, Instant recordedAt) {
         return view.meetings.stream().filter(m -> m.meetingId().equals(meetingId) && m.startsAt() != null)
                 .map(MeetingEntry::startsAt).findFirst().orElse(recordedAt);

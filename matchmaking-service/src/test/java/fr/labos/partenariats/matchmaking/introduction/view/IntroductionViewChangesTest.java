@@ -6,6 +6,9 @@ import fr.labos.partenariats.matchmaking.support.IntroductionStories.Told;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionReminderRecordedEvent;
+import fr.labos.partenariats.schema.matching.MeetingHeldEvent;
+import fr.labos.partenariats.schema.matching.MeetingMissedEvent;
+import fr.labos.partenariats.schema.matching.MeetingScheduledEvent;
 import fr.labos.partenariats.schema.matching.NeedOfferPair;
 import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.matching.ReminderChannel;
@@ -19,6 +22,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 class IntroductionViewChangesTest {
 
@@ -109,6 +113,33 @@ class IntroductionViewChangesTest {
             assertThat(step.what()).isEqualTo("retirée par un administrateur");
             assertThat(step.subject()).isEqualTo("sub-admin");
         });
+    }
+
+    @Test
+    void aMeetingHeldOrMissedSaysItsOwnDayBesideTheDayItWasRecorded() {
+        // Accepted in January (three events: 0 to 2); a meeting on 1 August (09:00 Paris), recorded held only on
+        // 5 December.
+        IntroductionView view = new IntroductionView();
+        new IntroductionStories().accepted("i8", "a", "b", JANUARY_5, Duration.ofDays(1)).events()
+                .forEach(told -> IntroductionViewChanges.apply(view, event(told)));
+        Instant august1 = Instant.parse("2026-08-01T07:00:00Z");
+        Instant december5 = Instant.parse("2026-12-05T10:00:00Z");
+        IntroductionViewChanges.apply(view, new IntroductionEvent("i8#3", "MeetingScheduledEvent", "i8", 3, JANUARY_5,
+                new MeetingScheduledEvent("i8", "m1", august1, "Grenoble", JANUARY_5), "sub-a", "ACTOR_MEMBER", "a"));
+        // And a second one, on 30 November at 23:30 Paris (22:30 UTC): its day is Paris's, not UTC's.
+        Instant november30Late = Instant.parse("2026-11-30T22:30:00Z");
+        IntroductionViewChanges.apply(view, new IntroductionEvent("i8#4", "MeetingScheduledEvent", "i8", 4, JANUARY_5,
+                new MeetingScheduledEvent("i8", "m2", november30Late, "Voiron", JANUARY_5), "sub-a", "ACTOR_MEMBER", "a"));
+        IntroductionViewChanges.apply(view, new IntroductionEvent("i8#5", "MeetingHeldEvent", "i8", 5, december5,
+                new MeetingHeldEvent("i8", "m1", null, december5), "sub-a", "ACTOR_MEMBER", "a"));
+        IntroductionViewChanges.apply(view, new IntroductionEvent("i8#6", "MeetingMissedEvent", "i8", 6, december5,
+                new MeetingMissedEvent("i8", "m2", "b", null, december5), "sub-a", "ACTOR_MEMBER", "a"));
+
+        assertThat(view.steps.subList(view.steps.size() - 2, view.steps.size()))
+                .extracting(IntroductionView.TimelineStep::what, IntroductionView.TimelineStep::at)
+                .containsExactly(tuple("rencontre tenue (rendez-vous du 1er août 2026)", december5),
+                        tuple("rencontre manquée (rendez-vous du 30 novembre 2026)", december5));
+        assertThat(view.firstMetAt).isEqualTo(august1);
     }
 
     @Test
