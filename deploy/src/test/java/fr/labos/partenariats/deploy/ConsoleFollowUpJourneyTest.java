@@ -119,6 +119,12 @@ class ConsoleFollowUpJourneyTest {
                     "Sans relance depuis 7 jours", "Sans relance depuis 14 jours", "Sans relance depuis 30 jours");
             remindedLately.selectByValue("7");
             browser.settled().until(d -> d.findElements(dueRow).isEmpty());
+            // The summary says how many lines are left, as the API counts them.
+            int left = json(expect(lab.send("GET", lab.matchmaking.resolve(
+                    "/api/introductions?toFollow=true&notRemindedForDays=7"), "facilitator-isere", null), 200))
+                    .path("total").asInt();
+            assertThat(browser.driver.findElement(By.cssSelector("p[data-a-suivre]")).getText())
+                    .endsWith(" ; " + left + (left > 1 ? " lignes répondent" : " ligne répond") + " à ces critères.");
             remindedLately.selectByValue("");
             browser.settled().until(d -> !d.findElements(dueRow).isEmpty());
 

@@ -95,8 +95,12 @@ export async function render(main, context) {
     if (list.rules?.length) {
       rulesSaid.textContent = `${whose}, celles à suivre d’abord : ${list.rules.map(rule => rule.label).join(', ')}.`;
     }
-    summary.textContent = list.toFollow
-      ? `${list.toFollow} mise${list.toFollow > 1 ? 's' : ''} en relation à suivre.` : 'Aucune mise en relation à suivre.';
+    // How many to follow (the territory's, when narrowed to one); and, when a stage or the reminders leave some out,
+    // how many lines are left: the pager says nothing once they all fit on the page.
+    const kept = status || reminded.value
+      ? ` ; ${list.total} ligne${list.total > 1 ? 's répondent' : ' répond'} à ces critères` : '';
+    summary.textContent = `${list.toFollow
+      ? `${list.toFollow} mise${list.toFollow > 1 ? 's' : ''} en relation à suivre` : 'Aucune mise en relation à suivre'}${kept}.`;
     stageChoices(stage.querySelector('select'), list.stages || []);
     if (territory.options.length === 1 && (list.territories || []).length > 1) {
       territory.append(...list.territories.map(choice => h('option', { value: choice.territory },
