@@ -53,7 +53,8 @@ export async function render(main, context) {
   const file = h('button', { type: 'button', class: 'secondaire', 'data-action': 'telecharger-suivi' }, 'Télécharger la liste (CSV)');
   file.addEventListener('click', () => busyWhile(file, async () => {
     try {
-      await download(`/api/introductions.csv${filters() ? `?${filters()}` : ''}`, `suivi-mises-en-relation.csv`);
+      const within = territory.value ? `-${territory.value.toLowerCase().replace(':', '-')}` : '';
+      await download(`/api/introductions.csv${filters() ? `?${filters()}` : ''}`, `suivi-mises-en-relation${within}.csv`);
       problemAt.replaceChildren();
       announce('Liste téléchargée.');
     } catch (e) {

@@ -7,6 +7,7 @@ import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.platform.security.ActionForbiddenException;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.platform.security.LabRole;
+import fr.labos.partenariats.platform.security.TerritoryScope;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.common.TerritoryRef;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -105,13 +107,16 @@ class FollowUpController {
                                         @RequestParam(required = false) @Min(1) @Max(NotRemindedWithin.MAX_DAYS) Integer notRemindedForDays,
                                         @Parameter(description = TERRITORY) @RequestParam(required = false) String territory,
                                         @AuthenticationPrincipal LabPrincipal principal) {
+        Optional<TerritoryRef> within = territories.read(territory);
         IntroductionViewJson.FollowUpList list = list(principal, status, toFollow, notReminded(notRemindedForDays),
-                territories.read(territory), maxFileLines, 0);
+                within, maxFileLines, 0);
         if (list.total() > maxFileLines) {
             throw new InvalidParameterException(toFollow ? "status" : "toFollow", "invalid.follow-up.file-too-long",
                     list.total(), maxFileLines);
         }
-        String name = "suivi-mises-en-relation-" + LabCalendar.today(clock) + ".csv";
+        // Named after the territory it was narrowed to, if any: a facilitator keeps one file per département.
+        String name = "suivi-mises-en-relation-" + within.map(t -> TerritoryScope.written(t).toLowerCase(Locale.ROOT)
+                .replace(':', '-') + "-").orElse("") + LabCalendar.today(clock) + ".csv";
         return ResponseEntity.ok().contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
                 .body(FollowUpCsv.write(list.introductions()));

@@ -241,8 +241,10 @@ class FollowUpListTest {
         assertThat(hauteSavoie.path("toFollow").asInt()).isEqualTo(1);
         assertThat(hauteSavoie.path("territories").findValuesAsText("territory"))
                 .contains("REGION:84", "REGION:93", "DEPARTEMENT:2A", "DEPARTEMENT:974").hasSizeGreaterThan(110);
-        String file = new String(service.getBytesAs("/api/introductions.csv?territory=DEPARTEMENT:74", admin).body(),
-                StandardCharsets.UTF_8);
+        HttpResponse<byte[]> hauteSavoieFile = service.getBytesAs("/api/introductions.csv?territory=DEPARTEMENT:74", admin);
+        assertThat(hauteSavoieFile.headers().firstValue("Content-Disposition")).as("named after its territory")
+                .hasValueSatisfying(name -> assertThat(name).contains("suivi-mises-en-relation-departement-74-2"));
+        String file = new String(hauteSavoieFile.body(), StandardCharsets.UTF_8);
         assertThat(file.lines().skip(1).map(line -> line.substring(line.lastIndexOf(';') + 1)))
                 .containsExactly("f-savoie", "f-accepted-planned");
         for (String territory : List.of("COMMUNE:38185", "DEPARTEMENT:99", "Isère")) {
