@@ -104,8 +104,14 @@ export async function render(main, context) {
       ? `${list.toFollow} mise${list.toFollow > 1 ? 's' : ''} en relation à suivre` : 'Aucune mise en relation à suivre'}${kept}.`;
     stageChoices(stage.querySelector('select'), list.stages || []);
     if (territory.options.length === 1 && (list.territories || []).length > 1) {
-      territory.append(...list.territories.map(choice => h('option', { value: choice.territory },
-        `${choice.name} (${choice.level === 'région' ? 'région' : choice.territory.split(':')[1]})`)));
+      const option = choice => h('option', { value: choice.territory },
+        `${choice.name} (${choice.level === 'région' ? 'région' : choice.territory.split(':')[1]})`);
+      // An admin's hundred-odd: régions, then départements, each under its heading; a facilitator's, as they come.
+      const regions = list.territories.filter(choice => choice.level === 'région');
+      const departements = list.territories.filter(choice => choice.level !== 'région');
+      territory.append(...(context.session.role === 'ADMIN'
+        ? [h('optgroup', { label: 'Régions' }, regions.map(option)), h('optgroup', { label: 'Départements' }, departements.map(option))]
+        : list.territories.map(option)));
       territoryField.hidden = false;
     }
     // A line whose reminder form is open stays as it is: a live redraw would take away what is being typed.
