@@ -2,12 +2,11 @@ package fr.labos.partenariats.matchmaking.dashboard;
 
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Breakdown;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.FunnelStep;
+import fr.labos.partenariats.matchmaking.infrastructure.GaugeRefresh;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -29,15 +28,12 @@ class DashboardMetrics {
     static final String BY_FAMILY_PAIR = "lab.introductions.family.pair";
     static final String CONVERSION = "lab.introductions.conversion";
 
-    private static final Logger log = LoggerFactory.getLogger(DashboardMetrics.class);
-
     private final Dashboard dashboard;
     private final MultiGauge byStatus;
     private final MultiGauge byDepartement;
     private final MultiGauge byFamilyPair;
     private final MultiGauge conversion;
-    /** Refreshes failed in a row since the last that succeeded (only the scheduler's thread writes it). */
-    private int failedInARow;
+    private final GaugeRefresh refresh = new GaugeRefresh(DashboardMetrics.class, "the introduction gauges");
 
     DashboardMetrics(Dashboard dashboard, MeterRegistry registry) {
         this.dashboard = dashboard;
@@ -54,7 +50,7 @@ class DashboardMetrics {
 
     @Scheduled(fixedDelayString = "${matchmaking.dashboard.metrics-refresh:15s}", initialDelayString = "${matchmaking.dashboard.metrics-refresh:15s}")
     void refresh() {
-        try {
+        refresh.run(() -> {
             // Straight from the table, once: the gauges are not someone looking at the dashboards (which would keep
             // the table rebuilt at every poll, see Dashboard).
             DashboardTable table = dashboard.table();
@@ -72,19 +68,7 @@ class DashboardMetrics {
                 }
             }
             conversion.register(rates, true);
-            if (failedInARow > 0) {
-                log.info("The introduction gauges are recomputed again, after {} failed attempt(s)", failedInARow);
-                failedInARow = 0;
-            }
-        } catch (RuntimeException e) {
-            // The gauges keep the values of the last refresh that succeeded: say so once, not every 15 s.
-            if (failedInARow++ == 0) {
-                log.warn("Cannot recompute the introduction gauges: they keep their last values until a refresh "
-                        + "succeeds", e);
-            } else {
-                log.debug("Cannot recompute the introduction gauges ({} failed in a row)", failedInARow, e);
-            }
-        }
+        });
     }
 
     private static List<MultiGauge.Row<?>> rows(Breakdown breakdown, String tag) {

@@ -95,7 +95,9 @@ class FollowUpListTest {
                 // A lab's own days for one rule: the follow-up planned 200 days ago is to follow on its 200th day.
                 "lab.introductions.follow-up.follow-up-quiet-after-days=200",
                 // Files of 8 lines at most: the lab's 9 introductions are one too many.
-                "lab.introductions.follow-up.max-file-lines=8");
+                "lab.introductions.follow-up.max-file-lines=8",
+                // The backlog's gauge recomputed every second (every minute by default).
+                "lab.introductions.follow-up.metrics-refresh=1s");
         await().atMost(ofSeconds(60)).untilAsserted(() -> {
             JsonNode all = service.getJson("/api/introductions");
             assertThat(all.path("total").asInt()).isEqualTo(9);
@@ -304,6 +306,17 @@ class FollowUpListTest {
         HttpResponse<String> tooLong = service.get("/api/introductions.csv", TestTokens.admin().sign());
         assertThat(read(tooLong, 400).path("detail").asText()).contains("9").contains("8 au plus");
         read(service.get("/api/introductions.csv", TestTokens.member(TREMPLIN).sign()), 403);
+    }
+
+    @Test
+    void theLabsBacklogIsAGaugeByRule() {
+        // The lab's six to follow (as an admin's list counts them): three answers due (two of Isère, one of Savoie),
+        // an acceptance with no meeting, a meeting with no outcome, a follow-up quiet for 200 days (this lab's days).
+        await().atMost(ofSeconds(20)).untilAsserted(() -> assertThat(service.get("/actuator/prometheus").body())
+                .containsPattern("lab_introductions_to_follow\\{[^}]*reason=\"answer-due\"[^}]*} 3\\.0\n")
+                .containsPattern("lab_introductions_to_follow\\{[^}]*reason=\"no-meeting\"[^}]*} 1\\.0\n")
+                .containsPattern("lab_introductions_to_follow\\{[^}]*reason=\"no-outcome\"[^}]*} 1\\.0\n")
+                .containsPattern("lab_introductions_to_follow\\{[^}]*reason=\"follow-up-quiet\"[^}]*} 1\\.0\n"));
     }
 
     private static JsonNode read(HttpResponse<String> response, int status) throws Exception {
