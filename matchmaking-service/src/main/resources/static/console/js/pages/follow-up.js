@@ -1,9 +1,10 @@
 // The facilitators' follow-up list (GET /api/introductions): the introductions of their territories — every one of
-// the lab's for an admin, or one territory's at a time — those to follow up now first, each with why (an answer about to be due, an acceptance with
-// no meeting, a meeting with no outcome, a follow-up planned long ago with nothing since). After introducing two actors,
-// the lab accompanies what follows: this is where a facilitator sees whom to call. Each side's name leads to its
-// introductions, where the facilitator acts for it. A reminder made (a call, an e-mail) is noted on its line, so that
-// the next facilitator to look does not call twice.
+// the lab's for an admin, or one territory's at a time — those to follow up now first, each with why (an answer about
+// to be due, an acceptance with no meeting, a meeting with no outcome, a follow-up planned long ago with nothing since).
+// After introducing two actors, the lab accompanies what follows: this is where a facilitator sees whom to call. Each
+// side's name leads to its introductions, where the facilitator acts for it. A reminder made (a call, an e-mail) is
+// noted on its line, so that the next facilitator to look does not call twice; a round of calls leaves out whom the
+// last one reached.
 import { Problem, download, matchmaking, readIntroductions, untilTheViewShows } from '../api.js';
 import { changesIntroductions, onEvent } from '../live.js';
 import { KEPT_IN_HISTORY, REMINDER_CHANNELS, announce, busyWhile, coalescing, field, formatDate, h, pager, problemBox, select,
@@ -98,8 +99,9 @@ export async function render(main, context) {
     }
     // How many to follow (the territory's, when narrowed to one); and, when a stage or the reminders leave some out,
     // how many lines are left: the pager says nothing once they all fit on the page.
-    const kept = status || reminded.value
-      ? ` ; ${list.total} ligne${list.total > 1 ? 's répondent' : ' répond'} à ces critères` : '';
+    const kept = !(status || reminded.value) ? ''
+      : list.total === 0 ? ' ; aucune ligne ne répond à ces critères'
+        : ` ; ${list.total} ligne${list.total > 1 ? 's répondent' : ' répond'} à ces critères`;
     summary.textContent = `${list.toFollow
       ? `${list.toFollow} mise${list.toFollow > 1 ? 's' : ''} en relation à suivre` : 'Aucune mise en relation à suivre'}${kept}.`;
     stageChoices(stage.querySelector('select'), list.stages || []);
