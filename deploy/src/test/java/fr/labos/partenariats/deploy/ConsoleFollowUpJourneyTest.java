@@ -175,6 +175,7 @@ class ConsoleFollowUpJourneyTest {
             String summary = toFollow + (toFollow > 1 ? " mises en relation à suivre." : " mise en relation à suivre.");
             browser.settled().until(d -> d.findElements(lines).size() == Math.min(50, toFollow)
                     && d.findElement(By.cssSelector("p[data-a-suivre]")).getText().equals(summary));
+            browser.shot("suivi-isere");
             browser.checkAtDesktopAndPhoneWidths("the follow-up list narrowed to a territory");
         }
     }
