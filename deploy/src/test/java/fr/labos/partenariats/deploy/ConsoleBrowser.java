@@ -132,6 +132,11 @@ final class ConsoleBrowser implements AutoCloseable {
      * an object URL, which is caught on its way (a headless browser's downloads are out of the test's reach).
      */
     byte[] savedBy(By button) {
+        return savedBy(() -> driver.findElement(button).click());
+    }
+
+    /** The same, the download started by {@code press}: a key on a focused button, a click on one found elsewhere. */
+    byte[] savedBy(Runnable press) {
         script("""
                 window.__saved = null;
                 const create = URL.createObjectURL;
@@ -139,7 +144,7 @@ final class ConsoleBrowser implements AutoCloseable {
                   blob.arrayBuffer().then(buffer => { window.__saved = Array.from(new Uint8Array(buffer)); });
                   return create.call(URL, blob);
                 };""");
-        driver.findElement(button).click();
+        press.run();
         new WebDriverWait(driver, WAIT).until(d -> script("return window.__saved;") != null);
         List<?> values = (List<?>) script("return window.__saved;");
         byte[] bytes = new byte[values.size()];

@@ -9,6 +9,7 @@ import org.openqa.selenium.WebElement;
 
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -148,18 +149,9 @@ class ConsoleMemberSessionsJourneyTest {
             browser.checkAtDesktopAndPhoneWidths("the member's sessions");
 
             // The calendar, through the page's button: the file the API writes for Tremplin, one event per meeting.
-            browser.script("""
-                    window.__fichier = null;
-                    const create = URL.createObjectURL;
-                    URL.createObjectURL = blob => {
-                      blob.text().then(text => { window.__fichier = text; });
-                      return create.call(URL, blob);
-                    };""");
             WebElement download = session.findElement(By.cssSelector("[data-cle='calendrier-" + published + "-" + tremplin + "']"));
             assertThat(download.getText()).startsWith("Télécharger le calendrier");
-            download.click();
-            browser.settled().until(d -> browser.script("return window.__fichier;") != null);
-            String ics = browser.script("return window.__fichier;").toString();
+            String ics = new String(browser.savedBy(download::click), StandardCharsets.UTF_8);
             assertThat(ics).startsWith("BEGIN:VCALENDAR");
             assertThat(ics.split("BEGIN:VEVENT", -1)).hasSize(ours.size() + 1);
             assertThat(session.findElements(By.cssSelector("[role=alert]"))).as("no refusal").isEmpty();

@@ -201,16 +201,7 @@ class ConsoleSessionJourneyTest {
             shotOf(browser, "#titre-plan", "rencontre-verrouillee");
 
             // The CSV, through the page's button: the bytes the API answers, for French Excel.
-            browser.script("""
-                    window.__fichier = null;
-                    const create = URL.createObjectURL;
-                    URL.createObjectURL = blob => {
-                      blob.arrayBuffer().then(buffer => { window.__fichier = Array.from(new Uint8Array(buffer)); });
-                      return create.call(URL, blob);
-                    };""");
-            browser.driver.findElement(By.cssSelector("[data-cle=csv]")).sendKeys(Keys.ENTER);
-            browser.settled().until(d -> browser.script("return window.__fichier;") != null);
-            byte[] csv = bytes((List<?>) browser.script("return window.__fichier;"));
+            byte[] csv = browser.savedBy(() -> browser.driver.findElement(By.cssSelector("[data-cle=csv]")).sendKeys(Keys.ENTER));
             assertThat(Arrays.copyOf(csv, 3)).as("UTF-8 byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
             assertThat(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).lines().count()).isEqualTo(1 + meetings(locked).size());
 
@@ -439,14 +430,6 @@ class ConsoleSessionJourneyTest {
 
     private static void replace(WebElement input, int value) {
         input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, Integer.toString(value));
-    }
-
-    private static byte[] bytes(List<?> values) {
-        byte[] bytes = new byte[values.size()];
-        for (int i = 0; i < bytes.length; i++) {
-            bytes[i] = (byte) ((Number) values.get(i)).intValue();
-        }
-        return bytes;
     }
 
     private static String summary(List<Long> values) {
