@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 
 import static java.time.Duration.ofDays;
+import static java.time.Duration.ofHours;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -35,7 +36,9 @@ import static org.awaitility.Awaitility.await;
 /**
  * The facilitators' follow-up list ({@code GET /api/introductions}) over introduction views fed through a real Kafka
  * broker into MongoDB's wire protocol: who reads which introductions, what is to follow up and in which order, filters
- * and pages. The stories are dated from now, as the service's clock is the real one.
+ * and pages. The stories are dated from today, as the service's clock is the real one: at noon in Paris, so that the
+ * days a line counts (« il y a 120 jours ») are the same whatever the hour the test runs at and whichever clock change
+ * lies between (a story dated by the hour, 22:15 UTC in December less 120 days, fell on the next Paris day in August).
  */
 class FollowUpListTest {
 
@@ -55,7 +58,8 @@ class FollowUpListTest {
         String topic = SharedKafka.newTopic("it.follow-up.matchmaking.events");
         mongo = InMemoryMongo.start();
         kafka = new ProfileEventPublisher(SharedKafka.bootstrapServers(), profileTopic);
-        Instant now = Instant.now();
+        LocalDate today = LabCalendar.today(Clock.systemUTC());
+        Instant now = LabCalendar.startOf(today).plus(ofHours(12));
         Instant registered = now.minus(ofDays(400));
         kafka.publish(TREMPLIN, 0, new ActorRegisteredEvent(TREMPLIN, "Association Tremplin", ActorType.ASSOCIATION,
                 "38185", Set.of(), Set.of(), "Insertion", registered));
@@ -65,7 +69,6 @@ class FollowUpListTest {
                 "38563", Set.of(), Set.of(), "Imprimerie", registered));
         kafka.publish(ANNECY, 0, new ActorRegisteredEvent(ANNECY, "Association d'Annecy", ActorType.ASSOCIATION,
                 "74010", Set.of(), Set.of(), "Annecy", registered));
-        LocalDate today = LabCalendar.today(Clock.systemUTC());
         IntroductionStories stories = new IntroductionStories()
                 // Its answer due in 12 days: nothing to follow yet.
                 .waiting("f-wait-later", IMPRIMERIE, TREMPLIN, now.minus(ofDays(2)), ofDays(14))
