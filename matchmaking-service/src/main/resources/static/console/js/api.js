@@ -46,7 +46,8 @@ async function call(base, path, { method = 'GET', body, bodyType, accept = 'appl
   const answeredAt = Date.parse(response.headers.get('Date') || '');
   if (base === '' && Number.isFinite(answeredAt)) serverOffset = Math.max(serverOffset ?? -Infinity, answeredAt - Date.now());
   if (response.ok) {
-    if (raw) return response.blob(); // the bytes as sent: a CSV keeps its byte order mark for Excel
+    // The bytes as sent (a CSV keeps its byte order mark for Excel), and the name the service gives the file.
+    if (raw) return { blob: await response.blob(), name: attachmentName(response) };
     if (response.status === 204) return null;
     const type = response.headers.get('Content-Type') || '';
     return type.includes('json') ? response.json() : response.text();
@@ -84,18 +85,31 @@ export async function actorsOf(territories = []) {
   return [...actors.values()];
 }
 
-/** Downloads an answer (a CSV by default) as a file (the token travels in a header, so a plain link cannot do it). */
-export async function download(path, filename, accept = 'text/csv') {
-  const blob = await call('', path, { accept, raw: true });
+/** The file name an answer's Content-Disposition gives (RFC 6266: the UTF-8 form first), if it gives one. */
+function attachmentName(response) {
+  const disposition = response.headers.get('Content-Disposition') || '';
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition);
+  if (encoded) return decodeURIComponent(encoded[1]);
+  const plain = /filename="([^"]+)"/i.exec(disposition);
+  return plain ? plain[1] : null;
+}
+
+/**
+ * Downloads an answer (a CSV by default) as a file (the token travels in a header, so a plain link cannot do it),
+ * under the name the service gives it — the same file whether fetched with curl or from the console, named after its
+ * territory and day — or {@code fallbackName} if it gives none. Resolves with the name it was saved under.
+ */
+export async function download(path, fallbackName, accept = 'text/csv') {
+  const { blob, name } = await call('', path, { accept, raw: true });
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
-  link.download = filename;
+  link.download = name || fallbackName;
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  return blob;
+  return link.download;
 }
 
 /** The most lines a list of introductions gives in one request (the API's {@code limit} at most). */

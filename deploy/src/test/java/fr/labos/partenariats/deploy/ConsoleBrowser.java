@@ -137,12 +137,32 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** The same, the download started by {@code press}: a key on a focused button, a click on one found elsewhere. */
     byte[] savedBy(Runnable press) {
+        return fileSavedBy(press).bytes();
+    }
+
+    /** A file the page saved: the name it gave the browser and its bytes. */
+    record SavedFile(String name, byte[] bytes) {
+    }
+
+    /** The file the page saves when this button is clicked, with the name it is saved under. */
+    SavedFile fileSavedBy(By button) {
+        return fileSavedBy(() -> driver.findElement(button).click());
+    }
+
+    private SavedFile fileSavedBy(Runnable press) {
+        // The name is the download link's, read as the page clicks it.
         script("""
                 window.__saved = null;
+                window.__savedName = null;
                 const create = URL.createObjectURL;
                 URL.createObjectURL = blob => {
                   blob.arrayBuffer().then(buffer => { window.__saved = Array.from(new Uint8Array(buffer)); });
                   return create.call(URL, blob);
+                };
+                const click = HTMLAnchorElement.prototype.click;
+                HTMLAnchorElement.prototype.click = function () {
+                  if (this.download) window.__savedName = this.download;
+                  return click.call(this);
                 };""");
         press.run();
         new WebDriverWait(driver, WAIT).until(d -> script("return window.__saved;") != null);
@@ -151,7 +171,7 @@ final class ConsoleBrowser implements AutoCloseable {
         for (int i = 0; i < bytes.length; i++) {
             bytes[i] = (byte) ((Number) values.get(i)).intValue();
         }
-        return bytes;
+        return new SavedFile((String) script("return window.__savedName;"), bytes);
     }
 
     /** Keeps a screenshot of the step, numbered in the order of the journey. */

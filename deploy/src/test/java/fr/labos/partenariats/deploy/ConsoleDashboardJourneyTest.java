@@ -93,7 +93,11 @@ class ConsoleDashboardJourneyTest {
             browser.assertAccessible("the dashboard");
 
             // The funnel's data as CSV, through the page's own button: the bytes it saves are the API's, for Excel.
-            byte[] saved = browser.savedBy(By.cssSelector("button[data-csv='entonnoir']"));
+            ConsoleBrowser.SavedFile file = browser.fileSavedBy(By.cssSelector("button[data-csv='entonnoir']"));
+            assertThat(file.name()).as("the API's name for it").isEqualTo("mises-en-relation-entonnoir.csv");
+            browser.settled().until(d -> d.findElement(By.id("annonces")).getText()
+                    .equals("Fichier mises-en-relation-entonnoir.csv téléchargé."));
+            byte[] saved = file.bytes();
             assertThat(Arrays.copyOf(saved, 3)).as("UTF-8 byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
             String csv = new String(saved, 3, saved.length - 3, StandardCharsets.UTF_8);
             assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("Étape;Mises en relation;Taux depuis l'étape précédente (%)");

@@ -105,9 +105,11 @@ class ConsoleFollowUpJourneyTest {
             assertThat(json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + due), "member-mobilite", null))
                     .path("steps").findValuesAsText("text")).as("in the introduction's history").contains("Réponse promise pour vendredi");
 
-            // The list as a file for French Excel, through the page's button: the same lines, the reminder said.
-            String saved = new String(browser.savedBy(By.cssSelector("button[data-action='telecharger-suivi']")),
-                    StandardCharsets.UTF_8);
+            // The list as a file for French Excel, through the page's button: the same lines, the reminder said, under
+            // the name the API gives it (its day: a facilitator keeps one file per round of calls).
+            ConsoleBrowser.SavedFile list = browser.fileSavedBy(By.cssSelector("button[data-action='telecharger-suivi']"));
+            assertThat(list.name()).isEqualTo("suivi-mises-en-relation-" + today + ".csv");
+            String saved = new String(list.bytes(), StandardCharsets.UTF_8);
             assertThat(saved).startsWith("\uFEFFOrganisation;Partenaire;Statut;À suivre;");
             assertThat(saved.lines()).anySatisfy(line -> assertThat(line).endsWith(";" + due)
                     .contains("Association suivie de près").contains(" par téléphone (" + waiting + ")"));
@@ -176,6 +178,11 @@ class ConsoleFollowUpJourneyTest {
             browser.settled().until(d -> d.findElements(lines).size() == Math.min(50, toFollow)
                     && d.findElement(By.cssSelector("p[data-a-suivre]")).getText().equals(summary));
             browser.shot("suivi-isere");
+            // Its file holds the lines shown (Isère's to follow), and is named after Isère and the day.
+            ConsoleBrowser.SavedFile file = browser.fileSavedBy(By.cssSelector("button[data-action='telecharger-suivi']"));
+            assertThat(file.name()).isEqualTo("suivi-mises-en-relation-departement-38-" + today + ".csv");
+            assertThat(new String(file.bytes(), StandardCharsets.UTF_8).lines().skip(1).count())
+                    .isEqualTo(toFollow);
             browser.checkAtDesktopAndPhoneWidths("the follow-up list narrowed to a territory");
         }
     }

@@ -88,8 +88,8 @@ async function loadPanel(panel, query) {
   const heading = h('h2', { id: `titre-${panel.id}` }, panel.title);
   const csv = h('button', { type: 'button', class: 'secondaire', 'data-csv': panel.id, onclick: async () => {
     try {
-      await download(`${path}?${query}&format=csv`, `mises-en-relation-${panel.file}.csv`);
-      announce(`Fichier mises-en-relation-${panel.file}.csv téléchargé.`);
+      const saved = await download(`${path}?${query}&format=csv`, `mises-en-relation-${panel.file}.csv`);
+      announce(`Fichier ${saved} téléchargé.`);
     } catch (e) {
       panel.section.append(problemBox(e));
     }

@@ -54,8 +54,7 @@ export async function render(main, context) {
   const file = h('button', { type: 'button', class: 'secondaire', 'data-action': 'telecharger-suivi' }, 'Télécharger la liste (CSV)');
   file.addEventListener('click', () => busyWhile(file, async () => {
     try {
-      const within = territory.value ? `-${territory.value.toLowerCase().replace(':', '-')}` : '';
-      await download(`/api/introductions.csv${filters() ? `?${filters()}` : ''}`, `suivi-mises-en-relation${within}.csv`);
+      await download(`/api/introductions.csv${filters() ? `?${filters()}` : ''}`, 'suivi-mises-en-relation.csv');
       problemAt.replaceChildren();
       announce('Liste téléchargée.');
     } catch (e) {
