@@ -23,7 +23,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -231,8 +230,7 @@ class ConsoleMeetingJourneyTest {
 
     /** A day as the console writes it, in French (the first of a month as an ordinal). */
     private static String day(ZonedDateTime at) {
-        String day = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH).format(at);
-        return day.startsWith("1 ") ? "1er" + day.substring(1) : day;
+        return LabCalendar.inFrench(at.toLocalDate());
     }
 
     private static void accept(SignedInLab lab, String introduction, String account, String actor) {

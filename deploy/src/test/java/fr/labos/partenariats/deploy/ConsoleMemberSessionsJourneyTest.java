@@ -12,10 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 import static fr.labos.partenariats.deploy.Answers.json;
@@ -278,7 +276,7 @@ class ConsoleMemberSessionsJourneyTest {
 
     /** « 15 décembre 2026 », « 1er janvier 2027 »: a day as the console writes it. */
     private static String frenchDay(LocalDate day) {
-        return DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRENCH).format(day).replaceFirst("^1 ", "1er ");
+        return LabCalendar.inFrench(day);
     }
 
     /** axe-core at 1280 px and at 390 px, nothing to scroll sideways on a phone, no placeholder of a missing value. */

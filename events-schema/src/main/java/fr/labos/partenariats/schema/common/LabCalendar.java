@@ -47,8 +47,12 @@ public final class LabCalendar {
      * (« 1er août 2026 »), which Java's formats do not.
      */
     public static String inFrench(LocalDate day) {
-        String written = day.format(FRENCH_DAY);
-        return day.getDayOfMonth() == 1 ? written.replaceFirst("^1 ", "1er ") : written;
+        return withFirstAsOrdinal(day.format(FRENCH_DAY));
+    }
+
+    /** A day written by a French date format, « 1 août 2026 », with the first of the month as an ordinal. */
+    public static String withFirstAsOrdinal(String writtenDay) {
+        return writtenDay.replaceFirst("^1 ", "1er ");
     }
 
     /** The instant a lab's day starts (midnight in Paris, 23:00 or 22:00 UTC the day before). */

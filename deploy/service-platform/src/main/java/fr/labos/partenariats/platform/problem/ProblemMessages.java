@@ -66,7 +66,7 @@ public final class ProblemMessages {
 
         @Override
         public StringBuffer format(Object value, StringBuffer toAppendTo, FieldPosition position) {
-            return toAppendTo.append(date.format(value).replaceFirst("^1 ", "1er "));
+            return toAppendTo.append(LabCalendar.withFirstAsOrdinal(date.format(value)));
         }
 
         @Override
