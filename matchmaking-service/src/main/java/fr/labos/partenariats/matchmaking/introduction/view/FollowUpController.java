@@ -84,14 +84,16 @@ class FollowUpController {
      * kept.
      */
     @GetMapping("/api/introductions")
-    IntroductionViewJson.FollowUpList followUp(@RequestParam(required = false) List<String> status,
-                                               @RequestParam(defaultValue = "false") boolean toFollow,
-                                               @RequestParam(required = false) @Min(1) @Max(NotRemindedWithin.MAX_DAYS) Integer notRemindedForDays,
-                                               @Parameter(description = TERRITORY) @RequestParam(required = false) String territory,
-                                               @RequestParam(defaultValue = "50") @Min(1) @Max(IntroductionViewController.MAX_LIMIT) int limit,
-                                               @RequestParam(defaultValue = "0") @Min(0) int offset,
-                                               @AuthenticationPrincipal LabPrincipal principal) {
-        return list(principal, status, toFollow, notReminded(notRemindedForDays), territories.read(territory), limit, offset);
+    IntroductionViewJson.FollowUpList followUp(
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(defaultValue = "false") boolean toFollow,
+            @RequestParam(required = false) @Min(1) @Max(NotRemindedWithin.MAX_DAYS) Integer notRemindedForDays,
+            @Parameter(description = TERRITORY) @RequestParam(required = false) String territory,
+            @RequestParam(defaultValue = "50") @Min(1) @Max(IntroductionViewController.MAX_LIMIT) int limit,
+            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @AuthenticationPrincipal LabPrincipal principal) {
+        return list(principal, status, toFollow, notReminded(notRemindedForDays), territories.read(territory), limit,
+                offset);
     }
 
     /**
@@ -102,11 +104,12 @@ class FollowUpController {
             description = "The follow-up list as a spreadsheet (attachment): the lines the filters keep, in its order",
             content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary"))))
     @GetMapping("/api/introductions.csv")
-    ResponseEntity<byte[]> followUpFile(@RequestParam(required = false) List<String> status,
-                                        @RequestParam(defaultValue = "false") boolean toFollow,
-                                        @RequestParam(required = false) @Min(1) @Max(NotRemindedWithin.MAX_DAYS) Integer notRemindedForDays,
-                                        @Parameter(description = TERRITORY) @RequestParam(required = false) String territory,
-                                        @AuthenticationPrincipal LabPrincipal principal) {
+    ResponseEntity<byte[]> followUpFile(
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(defaultValue = "false") boolean toFollow,
+            @RequestParam(required = false) @Min(1) @Max(NotRemindedWithin.MAX_DAYS) Integer notRemindedForDays,
+            @Parameter(description = TERRITORY) @RequestParam(required = false) String territory,
+            @AuthenticationPrincipal LabPrincipal principal) {
         Optional<TerritoryRef> within = territories.read(territory);
         IntroductionViewJson.FollowUpList list = list(principal, status, toFollow, notReminded(notRemindedForDays),
                 within, maxFileLines, 0);
