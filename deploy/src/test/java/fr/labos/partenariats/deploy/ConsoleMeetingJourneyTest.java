@@ -13,10 +13,12 @@ import org.openqa.selenium.support.ui.Select;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -103,7 +105,7 @@ class ConsoleMeetingJourneyTest {
             assertThat(browser.script("return document.querySelector(arguments[0]).elements.day.value;", plan)).isEqualTo(tooFar.toString());
 
             // Two hours ago, in Paris: planned, then listed at that hour with its place.
-            ZonedDateTime startsAt = ZonedDateTime.now(LAB_TIME_ZONE).minusHours(2).truncatedTo(ChronoUnit.MINUTES);
+            ZonedDateTime startsAt = twoHoursBefore(Clock.systemUTC());
             fill(browser, plan, startsAt.toLocalDate().toString(), HOUR.format(startsAt));
             browser.driver.findElement(By.cssSelector(plan + " button[type=submit]")).click();
             String ours = card + " li[data-rencontre]:not([data-rencontre='" + partnersMeeting + "'])";
@@ -212,7 +214,25 @@ class ConsoleMeetingJourneyTest {
                      ui.labInstant('2026-12-05', ''), ui.labInstant('', '10:30')]""");
             assertThat(instants).isEqualTo(Arrays.asList("2026-12-05T09:30:00.000Z", "2026-07-14T21:59:00.000Z",
                     "2026-03-29T01:30:00.000Z", "2026-10-25T01:30:00.000Z", null, null));
+            // The meeting the journey above plans, were it run at 03:10 in Paris the night the clocks go back (02:10
+            // UTC): its day and hour, typed, are the instant the journey expects, and one already begun.
+            Clock nightTheClocksGoBack = Clock.fixed(Instant.parse("2026-10-25T02:10:00Z"), ZoneOffset.UTC);
+            ZonedDateTime typed = twoHoursBefore(nightTheClocksGoBack);
+            assertThat(Instant.parse((String) browser.overUi("ui.labInstant('%s', '%s')"
+                    .formatted(typed.toLocalDate(), HOUR.format(typed))))).isEqualTo(typed.toInstant());
+            assertThat(typed.toInstant()).isBefore(nightTheClocksGoBack.instant());
         }
+    }
+
+    /**
+     * A meeting two hours before the clock's instant, as a member types it: a day and an hour in Paris, to the minute.
+     * In the hour the clocks go through twice in autumn, the console takes the hour typed the second time (above):
+     * so does the test, or a run between 02:00 and 03:00 UTC on the last Sunday of October would expect the first
+     * (00:10 UTC for 02:10 typed) of a meeting the console plans an hour later (01:10 UTC).
+     */
+    private static ZonedDateTime twoHoursBefore(Clock clock) {
+        return ZonedDateTime.now(clock.withZone(LAB_TIME_ZONE)).minusHours(2).truncatedTo(ChronoUnit.MINUTES)
+                .withLaterOffsetAtOverlap();
     }
 
     /** Sets the day and the hour as the browser's pickers would (their typing order depends on the locale). */
