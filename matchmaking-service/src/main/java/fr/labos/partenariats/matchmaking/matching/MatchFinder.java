@@ -6,12 +6,12 @@ import fr.labos.partenariats.matchmaking.engine.index.RankingFilter;
 import fr.labos.partenariats.matchmaking.engine.model.Match;
 import fr.labos.partenariats.matchmaking.engine.model.PostKind;
 import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,13 +64,13 @@ public class MatchFinder {
      */
     public List<Partner> partnersOf(String actorId, RankingFilter filter, int limit, int pairsPerPartner) {
         awaitIndex();
-        return engine.partnersOf(actorId, filter, LocalDate.now(clock), limit, pairsPerPartner)
+        return engine.partnersOf(actorId, filter, LabCalendar.today(clock), limit, pairsPerPartner)
                 .orElseThrow(() -> new UnknownActorException(actorId));
     }
 
     private List<Match> matches(PostKind kind, String id, RankingFilter filter, int limit) {
         awaitIndex();
-        return engine.rank(kind, id, filter, LocalDate.now(clock), limit)
+        return engine.rank(kind, id, filter, LabCalendar.today(clock), limit)
                 .orElseThrow(() -> new PostNotOpenException(kind, id));
     }
 

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.projection;
 
+import fr.labos.partenariats.schema.common.LabCalendar;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,7 +12,6 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -94,7 +94,7 @@ public class ProjectionMetrics {
 
     private double countOrNaN(ProjectionReader reader, PostKind kind) {
         try {
-            return reader.countOpen(kind, LocalDate.now(clock));
+            return reader.countOpen(kind, LabCalendar.today(clock));
         } catch (RuntimeException e) {
             // A scrape must not fail because MongoDB is down; the health endpoint says so.
             log.debug("Cannot count open {} for the gauge", kind.collection(), e);

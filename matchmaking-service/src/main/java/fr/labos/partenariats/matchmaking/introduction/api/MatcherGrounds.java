@@ -6,6 +6,7 @@ import fr.labos.partenariats.matchmaking.engine.model.Match;
 import fr.labos.partenariats.matchmaking.matching.IndexNotReadyException;
 import fr.labos.partenariats.matchmaking.matching.MatchSnapshots;
 import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
 import fr.labos.partenariats.schema.matching.NeedOfferPair;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,7 +14,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -96,7 +96,7 @@ class MatcherGrounds {
     }
 
     private Optional<Grounds> find(String actorId, String partnerId, List<NeedOfferPair> asked) {
-        Optional<Partner> partner = engine.weight(actorId, partnerId, LocalDate.now(clock), PAIRS_LOOKED_AT);
+        Optional<Partner> partner = engine.weight(actorId, partnerId, LabCalendar.today(clock), PAIRS_LOOKED_AT);
         if (partner.isEmpty() || partner.get().pairs().isEmpty()) {
             return Optional.empty();
         }

@@ -1,12 +1,12 @@
 package fr.labos.partenariats.matchmaking.matching.index;
 
+import fr.labos.partenariats.schema.common.LabCalendar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.LocalDate;
 
 /**
  * Frees the memory of posts whose end date has passed. Rankings never show them anyway (the model's validity gate
@@ -28,7 +28,7 @@ class ExpiredPostsPurge {
     @Scheduled(fixedDelayString = "${matchmaking.index.purge-interval:1h}", initialDelayString = "${matchmaking.index.purge-interval:1h}")
     void purge() {
         if (index.isReady()) {
-            int purged = index.purgeExpired(LocalDate.now(clock));
+            int purged = index.purgeExpired(LabCalendar.today(clock));
             if (purged > 0) {
                 log.info("Purged {} expired posts from the matching index", purged);
             }

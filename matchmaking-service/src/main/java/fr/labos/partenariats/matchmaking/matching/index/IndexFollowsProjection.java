@@ -8,6 +8,7 @@ import fr.labos.partenariats.matchmaking.projection.ProjectionObserver;
 import fr.labos.partenariats.matchmaking.projection.ProjectionPositions;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.matchmaking.projection.kafka.ProfileEventTail;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.profile.ActorProfileUpdatedEvent;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedFulfilledEvent;
@@ -65,7 +66,7 @@ class IndexFollowsProjection implements ProjectionObserver {
         for (ActorEntry actor : actors) {
             index.putActor(actor.id(), actor.name(), actor.type(), actor.sequence());
         }
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = LabCalendar.today(clock);
         for (PostKind kind : PostKind.values()) {
             index.putAll(projection.open(kind, today).stream().map(post -> content(kind, post)).toList());
         }

@@ -10,6 +10,7 @@ import fr.labos.partenariats.matchmaking.session.pairs.WishBonuses;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.matchmaking.session.schedule.Schedule;
 import fr.labos.partenariats.matchmaking.session.schedule.SpeedMeetingScheduler;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,7 +18,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +64,7 @@ class SessionScheduling {
         }
         return new SessionPairs(session.sessionId(), session.participants(), session.wishes(), engine,
                 lastingExclusions(), earlier.getIfAvailable(() -> EarlierMeetings.NONE),
-                bonuses, LocalDate.now(clock));
+                bonuses, LabCalendar.today(clock));
     }
 
     private PairExclusions lastingExclusions() {

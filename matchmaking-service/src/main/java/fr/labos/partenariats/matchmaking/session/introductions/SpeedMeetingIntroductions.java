@@ -8,6 +8,7 @@ import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
 import fr.labos.partenariats.matchmaking.session.export.WhySeen;
 import fr.labos.partenariats.matchmaking.session.pairs.Complementarity;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.matching.IntroduceAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.JoinIntroductionAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
@@ -28,7 +29,6 @@ import org.springframework.stereotype.Component;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -110,7 +110,7 @@ class SpeedMeetingIntroductions {
     private MatchSnapshot grounds(ScheduledMeeting meeting) {
         if (meeting.reason() == MeetingReason.WISH) {
             Complementarity pair = Complementarity.of(engine, meeting.actorId(), meeting.partnerActorId(),
-                    LocalDate.now(clock));
+                    LabCalendar.today(clock));
             return new MatchSnapshot(null, score(pair.score()), Map.of(), pair.sentence());
         }
         return new MatchSnapshot(null, score(meeting.weight()), Map.of(), meeting.explanation());
