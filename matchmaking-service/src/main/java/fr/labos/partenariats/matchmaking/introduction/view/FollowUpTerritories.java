@@ -63,11 +63,14 @@ class FollowUpTerritories {
                 .filter(departement -> directory.contains(region, departement));
     }
 
-    /** Régions by name; départements by their code, as lists of départements are read in France (01, 02, …, 2A, 2B, …). */
+    /**
+     * Régions by name; départements by their code, as lists of départements are read in France: Corsica's two (2A, 2B)
+     * where its single département 20 was, between 19 and 21 — not after 29, where the characters would put them.
+     */
     private Stream<TerritoryRef> sorted(List<String> codes, TerritoryLevel level) {
         Comparator<TerritoryRef> order = level == TerritoryLevel.REGION
                 ? Comparator.comparing(ref -> directory.nameOf(ref).orElse(ref.code()))
-                : Comparator.comparing(TerritoryRef::code);
+                : Comparator.comparing(ref -> ref.code().replaceFirst("^2([AB])$", "20$1"));
         return codes.stream().map(code -> new TerritoryRef(code, level)).sorted(order);
     }
 }

@@ -245,7 +245,9 @@ class FollowUpListTest {
         assertThat(ids(hauteSavoie)).containsExactly("f-savoie", "f-accepted-planned");
         assertThat(hauteSavoie.path("toFollow").asInt()).isEqualTo(1);
         assertThat(hauteSavoie.path("territories").findValuesAsText("territory"))
-                .contains("REGION:84", "REGION:93", "DEPARTEMENT:2A", "DEPARTEMENT:974").hasSizeGreaterThan(110);
+                .contains("REGION:84", "REGION:93", "DEPARTEMENT:2A", "DEPARTEMENT:974").hasSizeGreaterThan(110)
+                .as("Corsica's two départements where its one was, between 19 and 21")
+                .containsSequence("DEPARTEMENT:19", "DEPARTEMENT:2A", "DEPARTEMENT:2B", "DEPARTEMENT:21");
         HttpResponse<byte[]> hauteSavoieFile = service.getBytesAs("/api/introductions.csv?territory=DEPARTEMENT:74", admin);
         assertThat(hauteSavoieFile.headers().firstValue("Content-Disposition")).as("named after its territory")
                 .hasValueSatisfying(name -> assertThat(name).contains("suivi-mises-en-relation-departement-74-2"));
