@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * How each introduction event changes an {@link IntroductionView}: pure, in memory, so that the same function serves
@@ -225,20 +226,25 @@ final class IntroductionViewChanges {
         view.meetings = meetings;
     }
 
-    /** A meeting took place when it was planned to start; the recording time only if its start is unknown. */
     /**
      * The day of the meeting a step concludes, as a step says it: « (rendez-vous du 7 août 2026) ». A meeting is said
      * held or missed on the day it is recorded, which may be weeks after it took place (a past introduction taken
      * from a spreadsheet is recorded all at once): the step's date is that of the record, this says the meeting's.
      */
     private static String ofItsDay(IntroductionView view, String meetingId) {
-        return view.meetings.stream().filter(m -> m.meetingId().equals(meetingId) && m.startsAt() != null).findFirst()
-                .map(m -> " (rendez-vous du " + LabCalendar.inFrench(LabCalendar.dayOf(m.startsAt())) + ")").orElse("");
+        return plannedStart(view, meetingId)
+                .map(start -> " (rendez-vous du " + LabCalendar.inFrench(LabCalendar.dayOf(start)) + ")").orElse("");
     }
 
+    /** A meeting took place when it was planned to start; the recording time only if its start is unknown. */
     private static Instant startOf(IntroductionView view, String meetingId, Instant recordedAt) {
+        return plannedStart(view, meetingId).orElse(recordedAt);
+    }
+
+    /** When the view's meeting of this id was planned to start, if it knows. */
+    private static Optional<Instant> plannedStart(IntroductionView view, String meetingId) {
         return view.meetings.stream().filter(m -> m.meetingId().equals(meetingId) && m.startsAt() != null)
-                .map(MeetingEntry::startsAt).findFirst().orElse(recordedAt);
+                .map(MeetingEntry::startsAt).findFirst();
     }
 
     /**
