@@ -90,6 +90,8 @@ class ConsoleMemberSessionsJourneyTest {
         JsonNode pendingOverview = json(expect(lab.send("GET", lab.matchmaking.resolve("/api/sessions/" + pending), "admin", null), 200));
         String tremplinName = nameIn(pendingOverview, tremplin);
         String wishedName = nameIn(pendingOverview, wished);
+        // Tremplin's form of wishes at that session (it may be in other sessions of the lab, each with a form of its own).
+        String tremplinsWishes = "section[data-session='" + pending + "'] form[data-souhaits='" + tremplin + "']";
 
         try (ConsoleBrowser browser = ConsoleBrowser.open("membre-rencontres-express", 1280)) {
             browser.signIn(lab, MEMBER);
@@ -100,51 +102,56 @@ class ConsoleMemberSessionsJourneyTest {
             assertThat(browser.driver.findElement(By.cssSelector("nav a[data-nav=mes-rencontres]")).getAttribute("aria-current"))
                     .isEqualTo("page");
 
-            WebElement session = browser.await(By.cssSelector("section[data-session='" + published + "']"));
-            assertThat(session.findElement(By.tagName("h2")).getText()).isEqualTo(title);
-            // The day in French and the start as the facilitators' pages write it, then the place.
-            assertThat(session.findElement(By.cssSelector("[data-quand]")).getText())
-                    .isEqualTo(frenchDay(date) + " à 14:00 — Salle des fêtes, Voiron");
-            assertThat(session.getText()).contains("plan publié").contains("Rencontres de Tremplin");
-            List<WebElement> rows = session.findElements(By.cssSelector("tbody tr"));
-            assertThat(rows).as("Tremplin's meetings only").hasSize(ours.size());
-            for (JsonNode meeting : ours) {
-                int round = meeting.path("round").asInt();
-                int table = meeting.path("table").asInt();
-                JsonNode partner = tremplin.equals(meeting.path("actor").path("actorId").asText())
-                        ? meeting.path("partner") : meeting.path("actor");
-                WebElement row = session.findElement(By.cssSelector("tr[data-rencontre='" + round + "-" + table + "']"));
-                List<String> cells = row.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList();
-                String start = "%02d:%02d".formatted(14, (round - 1) * 10);
-                String end = "%02d:%02d".formatted(14, round * 10);
-                assertThat(cells).containsExactly("Tour " + round, start + "–" + end, "Table " + table,
-                        partner.path("name").asText());
-            }
-            assertThat(session.findElements(By.cssSelector("caption"))).singleElement()
-                    .extracting(WebElement::getText).asString().contains(ours.size() + " rencontre");
-            assertThat(session.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText))
-                    .containsExactly("Tour", "Horaire", "Table", "Organisation rencontrée");
+            // Read again from the start if a live event redraws the page meanwhile (the sessions just planned and
+            // registered may still be on their way to it).
+            browser.reading(() -> {
+                WebElement session = browser.await(By.cssSelector("section[data-session='" + published + "']"));
+                assertThat(session.findElement(By.tagName("h2")).getText()).isEqualTo(title);
+                // The day in French and the start as the facilitators' pages write it, then the place.
+                assertThat(session.findElement(By.cssSelector("[data-quand]")).getText())
+                        .isEqualTo(frenchDay(date) + " à 14:00 — Salle des fêtes, Voiron");
+                assertThat(session.getText()).contains("plan publié").contains("Rencontres de Tremplin");
+                List<WebElement> rows = session.findElements(By.cssSelector("tbody tr"));
+                assertThat(rows).as("Tremplin's meetings only").hasSize(ours.size());
+                for (JsonNode meeting : ours) {
+                    int round = meeting.path("round").asInt();
+                    int table = meeting.path("table").asInt();
+                    JsonNode partner = tremplin.equals(meeting.path("actor").path("actorId").asText())
+                            ? meeting.path("partner") : meeting.path("actor");
+                    WebElement row = session.findElement(By.cssSelector("tr[data-rencontre='" + round + "-" + table + "']"));
+                    List<String> cells = row.findElements(By.cssSelector("th, td")).stream().map(WebElement::getText).toList();
+                    String start = "%02d:%02d".formatted(14, (round - 1) * 10);
+                    String end = "%02d:%02d".formatted(14, round * 10);
+                    assertThat(cells).containsExactly("Tour " + round, start + "–" + end, "Table " + table,
+                            partner.path("name").asText());
+                }
+                assertThat(session.findElements(By.cssSelector("caption"))).singleElement()
+                        .extracting(WebElement::getText).asString().contains(ours.size() + " rencontre");
+                assertThat(session.findElements(By.cssSelector("thead th")).stream().map(WebElement::getText))
+                        .containsExactly("Tour", "Horaire", "Table", "Organisation rencontrée");
 
-            // The session overseas: its local time, said whose; no meeting nor calendar before the plan is published.
-            WebElement overseas = browser.driver.findElement(By.cssSelector("section[data-session='" + pending + "']"));
-            assertThat(overseas.findElement(By.cssSelector("[data-quand]")).getText())
-                    .isEqualTo(frenchDay(date.plusDays(20)) + " à 14:00 (heure de La Réunion) — Saint-Denis, Maison de la vie associative");
-            assertThat(overseas.getText()).contains("Le plan de table n’est pas encore publié");
-            assertThat(overseas.findElements(By.cssSelector("table, [data-cle^='calendrier']"))).isEmpty();
-            // Its wishes may still change: a form of its own, the other participants as boxes, none ticked yet.
-            WebElement wishes = overseas.findElement(By.cssSelector("form[data-souhaits='" + tremplin + "']"));
-            assertThat(wishes.findElement(By.cssSelector("fieldset legend")).getText())
-                    .isEqualTo("Organisations que " + tremplinName + " souhaite rencontrer");
-            assertThat(wishes.getText()).contains("Vos souhaits ne sont vus que par l’équipe d’animation");
-            assertThat(wishes.findElements(By.cssSelector("input[type=checkbox]"))).extracting(box -> box.getAttribute("value"))
-                    .containsExactlyInAnyOrder(wished, notWished);
-            assertThat(wishes.findElements(By.cssSelector("input:checked"))).isEmpty();
-            // The published session's wishes no longer change: no form there.
-            assertThat(session.findElements(By.cssSelector("form[data-souhaits]"))).isEmpty();
-            assertThat(session.findElement(By.cssSelector("[data-souhaits]")).getText())
-                    .contains(tremplinName + " n’a exprimé aucun souhait de rencontre pour cette session.");
+                // The session overseas: its local time, said whose; no meeting nor calendar before the plan is published.
+                WebElement overseas = browser.driver.findElement(By.cssSelector("section[data-session='" + pending + "']"));
+                assertThat(overseas.findElement(By.cssSelector("[data-quand]")).getText())
+                        .isEqualTo(frenchDay(date.plusDays(20)) + " à 14:00 (heure de La Réunion) — Saint-Denis, Maison de la vie associative");
+                assertThat(overseas.getText()).contains("Le plan de table n’est pas encore publié");
+                assertThat(overseas.findElements(By.cssSelector("table, [data-cle^='calendrier']"))).isEmpty();
+                // Its wishes may still change: a form of its own, the other participants as boxes, none ticked yet.
+                WebElement wishes = overseas.findElement(By.cssSelector("form[data-souhaits='" + tremplin + "']"));
+                assertThat(wishes.findElement(By.cssSelector("fieldset legend")).getText())
+                        .isEqualTo("Organisations que " + tremplinName + " souhaite rencontrer");
+                assertThat(wishes.getText()).contains("Vos souhaits ne sont vus que par l’équipe d’animation");
+                assertThat(wishes.findElements(By.cssSelector("input[type=checkbox]"))).extracting(box -> box.getAttribute("value"))
+                        .containsExactlyInAnyOrder(wished, notWished);
+                assertThat(wishes.findElements(By.cssSelector("input:checked"))).isEmpty();
+                // The published session's wishes no longer change: no form there.
+                assertThat(session.findElements(By.cssSelector("form[data-souhaits]"))).isEmpty();
+                assertThat(session.findElement(By.cssSelector("[data-souhaits]")).getText())
+                        .contains(tremplinName + " n’a exprimé aucun souhait de rencontre pour cette session.");
+            });
             browser.shot("mes-rencontres");
             browser.checkAtDesktopAndPhoneWidths("the member's sessions");
+            WebElement session = browser.await(By.cssSelector("section[data-session='" + published + "']"));
 
             // The calendar, through the page's button: the file the API writes for Tremplin, one event per meeting.
             WebElement download = session.findElement(By.cssSelector("[data-cle='calendrier-" + published + "-" + tremplin + "']"));
@@ -160,7 +167,7 @@ class ConsoleMemberSessionsJourneyTest {
             By notWishedBox = By.cssSelector("[data-cle='souhait-" + pending + "-" + tremplin + "-" + notWished + "']");
             browser.driver.findElement(wishedBox).click();
             // Clicked twice at once, as an impatient double click: sent once (sent twice, the wish would be refused).
-            WebElement save = browser.driver.findElement(By.cssSelector("form[data-souhaits='" + tremplin + "'] button[type=submit]"));
+            WebElement save = browser.driver.findElement(By.cssSelector(tremplinsWishes + " button[type=submit]"));
             assertThat(save.getText()).startsWith("Enregistrer mes souhaits");
             browser.script("arguments[0].click(); arguments[0].click();", save);
             browser.settled().until(d -> d.findElement(By.id("annonces")).getText()
@@ -177,31 +184,35 @@ class ConsoleMemberSessionsJourneyTest {
             // A box ticked, not saved yet, stays ticked when a live event draws the page anew: here a wish the admin
             // expresses between the two others, of which the page shows nothing.
             browser.driver.findElement(notWishedBox).click();
-            browser.script("window.__formulaire = document.querySelector(\"form[data-souhaits='" + tremplin + "']\");");
+            browser.script("window.__formulaire = document.querySelector(arguments[0]);", tremplinsWishes);
             expect(lab.send("POST", lab.matchmaking.resolve("/api/sessions/" + pending + "/wishes"), "admin",
                     "{\"actorId\": \"%s\", \"wishedActorId\": \"%s\"}".formatted(notWished, wished)), 204);
             browser.settled().until(d -> Boolean.FALSE.equals(browser.script("return window.__formulaire.isConnected;")));
             assertThat(browser.driver.findElement(notWishedBox).isSelected()).as("still ticked after the redraw").isTrue();
-            assertThat(browser.driver.findElements(By.cssSelector("[data-souhaits] input:checked")))
+            // This session's boxes only: Tremplin may be in other sessions of the lab, with wishes of its own there.
+            By tickedHere = By.cssSelector("section[data-session='" + pending + "'] [data-souhaits] input:checked");
+            assertThat(browser.driver.findElements(tickedHere))
                     .extracting(box -> box.getAttribute("value")).containsExactlyInAnyOrder(wished, notWished);
 
             // Reloaded, the page shows the wish made: ticked, and open to untick (to take it back); the other box,
             // never saved, open again.
             browser.driver.navigate().refresh();
             browser.awaitReady("mes-rencontres");
-            WebElement made = browser.await(wishedBox);
-            assertThat(made.isSelected()).isTrue();
-            assertThat(made.isEnabled()).isTrue();
-            assertThat(made.findElement(By.xpath("..")).getText()).isEqualTo(wishedName + " (souhait enregistré)");
-            assertThat(browser.driver.findElement(notWishedBox).isSelected()).isFalse();
-            assertThat(browser.driver.findElement(notWishedBox).isEnabled()).isTrue();
+            browser.reading(() -> {
+                WebElement made = browser.await(wishedBox);
+                assertThat(made.isSelected()).isTrue();
+                assertThat(made.isEnabled()).isTrue();
+                assertThat(made.findElement(By.xpath("..")).getText()).isEqualTo(wishedName + " (souhait enregistré)");
+                assertThat(browser.driver.findElement(notWishedBox).isSelected()).isFalse();
+                assertThat(browser.driver.findElement(notWishedBox).isEnabled()).isTrue();
+            });
             browser.shot("souhait-enregistre");
             browser.checkAtDesktopAndPhoneWidths("the member's sessions, a wish made");
 
             // Ticked by mistake: unticked and saved, the wish is taken back; the session no longer has it (the admin's
             // wish between the two others stays), and the page shows it no longer made.
             browser.driver.findElement(wishedBox).click();
-            browser.driver.findElement(By.cssSelector("form[data-souhaits='" + tremplin + "'] button[type=submit]")).click();
+            browser.driver.findElement(By.cssSelector(tremplinsWishes + " button[type=submit]")).click();
             browser.settled().until(d -> d.findElement(By.id("annonces")).getText()
                     .equals("Souhait retiré pour " + tremplinName + "."));
             assertThat(json(expect(lab.send("GET", lab.matchmaking.resolve("/api/sessions/" + pending), "admin", null), 200))
@@ -216,10 +227,10 @@ class ConsoleMemberSessionsJourneyTest {
             // Reloaded, still not made: the page said what the session holds.
             browser.driver.navigate().refresh();
             browser.awaitReady("mes-rencontres");
-            assertThat(browser.await(wishedBox).isSelected()).isFalse();
+            browser.reading(() -> assertThat(browser.await(wishedBox).isSelected()).isFalse());
             // Wished again: made anew.
             browser.driver.findElement(wishedBox).click();
-            browser.driver.findElement(By.cssSelector("form[data-souhaits='" + tremplin + "'] button[type=submit]")).click();
+            browser.driver.findElement(By.cssSelector(tremplinsWishes + " button[type=submit]")).click();
             browser.settled().until(d -> d.findElement(By.id("annonces")).getText()
                     .equals("Souhait enregistré pour " + tremplinName + "."));
             browser.settled().until(d -> d.findElement(wishedBox).isSelected()
