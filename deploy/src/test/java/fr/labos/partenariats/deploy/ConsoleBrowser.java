@@ -37,8 +37,6 @@ final class ConsoleBrowser implements AutoCloseable {
     static final Path SCREENSHOTS = Path.of("target", "console-screenshots");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration WAIT = Duration.ofSeconds(20);
-    /** How many times checks that read the page are run when the page keeps drawing itself anew under them. */
-    private static final int MAX_READINGS = 5;
 
     final ChromeDriver driver;
     private final Path folder;
@@ -127,20 +125,14 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /**
      * Runs checks that read the page, and runs them again from the start if the page drew itself anew in the middle
-     * (a live event redraws it; an element found before is then stale). Only a stale element is read again: a check
-     * that fails fails the test.
+     * (a live event redraws it; an element found before is then stale), as {@link #settled()} waits do. Only a stale
+     * element is read again: a check that fails fails the test.
      */
     void reading(Runnable checks) {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                checks.run();
-                return;
-            } catch (StaleElementReferenceException redrawn) {
-                if (attempt == MAX_READINGS) {
-                    throw redrawn;
-                }
-            }
-        }
+        settled().until(page -> {
+            checks.run();
+            return true;
+        });
     }
 
     Object script(String script, Object... arguments) {
