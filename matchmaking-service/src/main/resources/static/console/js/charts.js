@@ -14,10 +14,14 @@ export function echarts() {
   return loading;
 }
 
-/** Draws (or redraws) a chart in `element`, described for screen readers by ECharts' aria option. */
+/**
+ * Draws (or redraws) a chart in `element`, described for screen readers by ECharts' aria option. Drawn in SVG: its
+ * text stays sharp when zoomed and printed, and what it names is text of the page (a label left out for want of room
+ * is absent from it, which the browser tests look for).
+ */
 export async function draw(element, option) {
   const lib = await echarts();
-  const chart = lib.getInstanceByDom(element) || lib.init(element, null, { renderer: 'canvas' });
+  const chart = lib.getInstanceByDom(element) || lib.init(element, null, { renderer: 'svg' });
   chart.setOption({ aria: { enabled: true }, animation: false, ...option }, true);
   return chart;
 }

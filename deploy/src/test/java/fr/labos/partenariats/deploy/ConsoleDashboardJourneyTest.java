@@ -41,7 +41,7 @@ class ConsoleDashboardJourneyTest {
             // Every chart drawn by ECharts, and its data table showing the API's figures.
             new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(browser.script(
                     "return !!window.echarts && arguments[0].every(id => { const e = document.querySelector('#' + id + ' .graphique');"
-                            + " return e && echarts.getInstanceByDom(e) && e.querySelector('canvas'); });", CHARTS)));
+                            + " return e && echarts.getInstanceByDom(e) && e.querySelector('svg'); });", CHARTS)));
             // The demo's last events may still be arriving: the page follows them until it shows what the API answers.
             new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> funnelCells(browser).equals(funnelCounts(
                     json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/funnel"), "viewer", null).body()))));
@@ -71,7 +71,7 @@ class ConsoleDashboardJourneyTest {
                         && Boolean.TRUE.equals(shown.get(3)) && shown.get(4) instanceof Number value
                         && value.longValue() == isere && isere > 0;
             });
-            assertThat(browser.driver.findElement(By.cssSelector("#carte-departements canvas")).getSize().getHeight())
+            assertThat(browser.driver.findElement(By.cssSelector("#carte-departements svg")).getSize().getHeight())
                     .isGreaterThan(200);
             JsonNode funnel = json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/funnel"), "viewer", null).body());
             assertThat(funnel.path("steps").get(0).path("count").asLong()).isGreaterThanOrEqualTo(proposed);
@@ -89,6 +89,17 @@ class ConsoleDashboardJourneyTest {
             assertThat(rates).hasSize(funnel.path("steps").size()).first().isEqualTo("—");
             assertThat(rates.subList(1, rates.size())).allSatisfy(rate -> assertThat(rate.toString())
                     .matches("\\d+(,\\d)?\u202F%"));
+            // Each step of the funnel named on its chart, beside its count and its rate from the step before, and each
+            // row of the rankings (SDGs, categories, départements) named on its own: what a chart leaves out for want
+            // of room is not in its SVG.
+            new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                    .withMessage(() -> "the funnel's chart, against its table: " + chartAndTable(browser, "entonnoir"))
+                    .until(d -> funnelNamedOnItsChart(chartAndTable(browser, "entonnoir")));
+            for (String ranking : List.of("odd", "categories", "territoires")) {
+                new WebDriverWait(browser.driver, Duration.ofSeconds(20))
+                        .withMessage(() -> "the chart of " + ranking + ", against its table: " + chartAndTable(browser, ranking))
+                        .until(d -> everyRowNamedOnItsChart(chartAndTable(browser, ranking)));
+            }
             browser.shot("tableau-de-bord");
             browser.assertAccessible("the dashboard");
 
@@ -174,6 +185,35 @@ class ConsoleDashboardJourneyTest {
         List<?> cells = (List<?>) browser.script(
                 "return [...document.querySelectorAll('#entonnoir tbody tr td:first-of-type')].map(td => td.textContent.trim());");
         return cells.stream().map(Object::toString).map(Long::parseLong).toList();
+    }
+
+    /**
+     * What a panel's chart drew — its texts, in SVG: the names on its axes it had room for, its figures — and its data
+     * table's rows (the name, then each cell), read together in one script, so that a live redraw cannot come between.
+     */
+    private static ChartAndTable chartAndTable(ConsoleBrowser browser, String panel) {
+        List<?> read = (List<?>) browser.script("const panel = document.getElementById(arguments[0]);"
+                + " return [[...panel.querySelectorAll('.graphique svg text')].map(t => t.textContent.trim()),"
+                + " [...panel.querySelectorAll('tbody tr')].map(tr => [...tr.children].map(c => c.textContent.trim()))];", panel);
+        List<String> texts = ((List<?>) read.get(0)).stream().map(Object::toString).toList();
+        List<List<String>> rows = ((List<?>) read.get(1)).stream()
+                .map(row -> ((List<?>) row).stream().map(Object::toString).toList()).toList();
+        return new ChartAndTable(texts, rows);
+    }
+
+    record ChartAndTable(List<String> chartTexts, List<List<String>> tableRows) {
+    }
+
+    /** Each step (row: name, count, rate from the step before or « — ») on the chart: its name, and its count with its rate. */
+    private static boolean funnelNamedOnItsChart(ChartAndTable read) {
+        return !read.tableRows().isEmpty() && read.tableRows().stream().allMatch(row -> read.chartTexts().contains(row.get(0))
+                && read.chartTexts().contains(row.get(2).equals("—") ? row.get(1) : row.get(1) + " (" + row.get(2) + ")"));
+    }
+
+    /** Each row's name on the chart, alone or followed by a title (« ODD 1 · Pas de pauvreté », not « ODD 10 »). */
+    private static boolean everyRowNamedOnItsChart(ChartAndTable read) {
+        return !read.tableRows().isEmpty() && read.tableRows().stream().map(row -> row.get(0)).allMatch(name -> read.chartTexts()
+                .stream().anyMatch(text -> text.equals(name) || text.startsWith(name + " · ")));
     }
 
     private static List<Long> funnelCounts(JsonNode funnel) {

@@ -79,6 +79,9 @@ export async function render(main) {
   return () => { stop(); window.removeEventListener('resize', onResize); clearTimeout(pending); again.forEach(clearTimeout); };
 }
 
+/** How many rows a ranking's bars show at the most (a label per bar, on a card's height). */
+const RANKED_AT_MOST = 20;
+
 /** When the dashboard is read again after the last event of a burst, in milliseconds. */
 const READ_AGAIN_AFTER = [1200, 3000, 6000, 10000];
 
@@ -110,15 +113,22 @@ async function loadPanel(panel, query) {
     h('div', { class: 'actions' }, csv));
     return;
   }
-  const chart = h('div', { class: 'graphique', role: 'img', 'aria-label': panel.title });
+  // A bar per row, each named beside it: as tall as its rows need (the SDGs may be seventeen, the départements a
+  // hundred: the first of those only).
+  const bars = ['sdgs', 'categories', 'territories'].includes(panel.path) ? Math.min(rowsOf(panel, data).length, RANKED_AT_MOST) : 0;
+  const chart = h('div', { class: 'graphique', role: 'img', 'aria-label': panel.title,
+    style: bars > 10 ? `height: ${bars * 26 + 40}px` : null });
   const table = h('details', {}, h('summary', {}, 'Voir les données en tableau'), tableOf(panel, data));
   if (panel.path === 'territories') {
     // The map for the eye, the ranked bars and the table (the same figures) for everyone, screen readers included.
     const map = h('div', { class: 'graphique carte-departements', id: 'carte-departements', role: 'img',
       'aria-label': 'Carte des départements de France métropolitaine, colorés selon les mises en relation proposées ; '
         + 'les mêmes chiffres sont dans le classement et le tableau qui suivent.' });
+    const ranking = data.rows.length > RANKED_AT_MOST
+      ? `Le classement montre les ${RANKED_AT_MOST} premiers ; le tableau, tous (l’outre-mer compris).`
+      : 'L’outre-mer figure dans le classement.';
     panel.section.replaceChildren(heading, map, chart, table, h('p', { class: 'aide' }, 'Contours des départements : ',
-      'svg-maps (Victor Cazanave), licence CC BY 4.0. La carte montre la métropole ; l’outre-mer figure dans le classement.'),
+      `svg-maps (Victor Cazanave), licence CC BY 4.0. La carte montre la métropole. ${ranking}`),
       h('div', { class: 'actions' }, csv));
     await Promise.all([draw(map, await mapOption(data)), draw(chart, optionFor(panel, data))]);
     return;
@@ -179,21 +189,33 @@ function optionFor(panel, data) {
   const grid = { left: 8, right: 16, top: 24, bottom: 8, containLabel: true };
   switch (panel.path) {
     case 'funnel':
-      return { tooltip, grid, xAxis: { type: 'category', data: rows.map(r => r.label) }, yAxis: { type: 'value', minInterval: 1 },
-        series: [{ type: 'bar', data: rows.map(r => r.value), itemStyle: { color: '#0b5cad' }, label: { show: true, position: 'top' } }] };
+      // Its steps from top to bottom, each named on its left (five names side by side under columns do not fit a
+      // card: the chart would leave out the middle ones), its count and its rate from the step before on its right.
+      return { tooltip, grid: { ...grid, right: 88 }, yAxis: { type: 'category', inverse: true, data: rows.map(r => r.label) },
+        xAxis: { type: 'value', show: false }, // each bar says its figure
+        series: [{ type: 'bar', name: 'Mises en relation', data: rows.map(r => r.value), itemStyle: { color: '#0b5cad' },
+          label: { show: true, position: 'right', formatter: p => (rows[p.dataIndex].rate === null || rows[p.dataIndex].rate === undefined
+            ? `${p.value}` : `${p.value} (${rate(rows[p.dataIndex].rate)})`) } }] };
     case 'periods':
-      return { tooltip, grid: { ...grid, top: 48 }, legend: { top: 0 }, xAxis: { type: 'category', data: rows.map(r => r.label) }, yAxis: { type: 'value', minInterval: 1 },
+      // Room for its legend on two lines, above the highest figure of the axis.
+      return { tooltip, grid: { ...grid, top: 64 }, legend: { top: 0 }, xAxis: { type: 'category', data: rows.map(r => r.label) }, yAxis: { type: 'value', minInterval: 1 },
         series: STEP_KEYS.map(k => ({ type: 'line', name: PERIOD_LABELS[k], data: rows.map(r => r.counts[k]) })) };
     case 'territories':
     case 'categories': {
-      const ranked = [...rows].sort((a, b) => a.value - b.value);
-      return { tooltip, grid, yAxis: { type: 'category', data: ranked.map(r => r.label) }, xAxis: { type: 'value', minInterval: 1 },
+      // The largest on top; the first RANKED_AT_MOST only (the table has them all).
+      const ranked = [...rows].sort((a, b) => b.value - a.value).slice(0, RANKED_AT_MOST);
+      return { tooltip, grid, yAxis: { type: 'category', inverse: true, data: ranked.map(r => r.label) }, xAxis: { type: 'value', minInterval: 1 },
         series: [{ type: 'bar', name: 'Proposées', data: ranked.map(r => r.value), itemStyle: { color: '#0b5cad' }, label: { show: true, position: 'right' } }] };
     }
     case 'sdgs': {
-      const colour = key => (SDGS.find(([n]) => n === Number(key)) || [0, '', '#666'])[2]; // keys are "01"…"17"
-      return { tooltip, grid, xAxis: { type: 'category', data: rows.map(r => r.label) }, yAxis: { type: 'value', minInterval: 1 },
-        series: [{ type: 'bar', name: 'Proposées', data: rows.map(r => ({ value: r.value, itemStyle: { color: colour(r.key) } })) }] };
+      // In the SDGs' order, each bar in its SDG's colour and named on its left by number and (as room allows) title:
+      // seventeen numbers under columns do not fit a card, the chart would leave most of them out.
+      const sdg = key => SDGS.find(([n]) => n === Number(key)) || [0, '', '#666']; // keys are "01"…"17"
+      return { tooltip, grid: { ...grid, right: 40 }, xAxis: { type: 'value', minInterval: 1 },
+        yAxis: { type: 'category', inverse: true, data: rows.map(r => (sdg(r.key)[1] ? `${r.label} · ${sdg(r.key)[1]}` : r.label)),
+          axisLabel: { width: 150, overflow: 'truncate', ellipsis: '…' } },
+        series: [{ type: 'bar', name: 'Proposées', label: { show: true, position: 'right' },
+          data: rows.map(r => ({ value: r.value, itemStyle: { color: sdg(r.key)[2] } })) }] };
     }
     case 'family-pairs': {
       // A row's key is "FAMILY_A+FAMILY_B" (events-schema ActorFamily): a symmetric matrix of families.
@@ -205,7 +227,7 @@ function optionFor(panel, data) {
         return a === b ? [cell] : [cell, [cell[1], cell[0], r.value]];
       });
       return { tooltip: { position: 'top', confine: true }, grid: { ...grid, bottom: 56 },
-        xAxis: { type: 'category', data: families.map(f => FAMILIES[f]), axisLabel: { rotate: 30 } },
+        xAxis: { type: 'category', data: families.map(f => FAMILIES[f]), axisLabel: { rotate: 45 } }, // at 30°, neighbours overlap
         yAxis: { type: 'category', data: families.map(f => FAMILIES[f]) },
         visualMap: { min: 0, max: Math.max(1, ...known.map(r => r.value)), calculable: true, orient: 'horizontal', left: 'center', bottom: 0,
           inRange: { color: ['#e8f0fa', '#083f77'] } },
