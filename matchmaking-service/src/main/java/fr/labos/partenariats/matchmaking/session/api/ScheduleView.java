@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
@@ -56,7 +57,10 @@ record ScheduleView(String sessionId, String title, boolean published, int round
         List<Round> rounds = new ArrayList<>();
         for (int round = 1; round <= session.rounds(); round++) {
             int r = round;
+            // By table, as the room is laid out: the schedule keeps its meetings in the order they were planned, which
+            // swaps, moves and re-plans change, not the tables they sit at.
             List<Table> tables = session.schedule().stream().filter(m -> m.round() == r)
+                    .sorted(Comparator.comparingInt(ScheduledMeeting::table))
                     .map(m -> table(m, held.contains(seat(m.round(), m.actorId(), m.partnerActorId())), names,
                             whySeen.of(m)))
                     .toList();

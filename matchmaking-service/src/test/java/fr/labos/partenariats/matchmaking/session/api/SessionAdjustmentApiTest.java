@@ -115,6 +115,7 @@ class SessionAdjustmentApiTest {
         assertThat(table(swapped, 1, 2).path("weight").asDouble()).isEqualTo(first.path("weight").asDouble());
         assertThat(table(swapped, 1, 2).path("explanation").asText()).isEqualTo(first.path("explanation").asText());
         assertThat(swapped.path("objective")).isEqualTo(before.path("objective"));
+        assertTablesInOrder(swapped);
 
         int free = freeTable(swapped, 2);
         JsonNode moving = table(swapped, 2, 1);
@@ -123,6 +124,7 @@ class SessionAdjustmentApiTest {
                 .formatted(free));
         assertThat(pair(table(moved, 2, free))).isEqualTo(pair(moving));
         assertThat(freeTable(moved, 2)).isEqualTo(1);
+        assertTablesInOrder(moved);
 
         JsonNode lockedMeeting = table(moved, 3, 1);
         JsonNode locked = adjusted(sessionId, """
@@ -397,6 +399,17 @@ class SessionAdjustmentApiTest {
             if (t.path("table").asInt() == table) return t;
         }
         throw new AssertionError("no meeting at round " + round + ", table " + table + " in " + schedule);
+    }
+
+    /**
+     * Each round's meetings listed by table, as the room is laid out and as a facilitator reads them out, whatever order
+     * the swaps and moves left them in.
+     */
+    private static void assertTablesInOrder(JsonNode schedule) {
+        for (JsonNode round : schedule.path("rounds")) {
+            assertThat(round.path("tables").findValues("table").stream().map(JsonNode::asInt).toList())
+                    .as("the tables of round " + round.path("round").asInt()).isSorted();
+        }
     }
 
     private static int freeTable(JsonNode schedule, int round) {
