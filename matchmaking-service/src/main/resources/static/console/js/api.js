@@ -65,6 +65,31 @@ async function call(base, path, { method = 'GET', body, bodyType, accept = 'appl
 export const profile = (path, options) => call(settings.profileService, path, options);
 export const matchmaking = (path, options) => call('', path, options);
 
+/**
+ * Territories of the official reference whose name (or code) the words begin (« echirol »), best first, as
+ * profile-service finds them: each with its level, code, name and the label the console writes (« Échirolles (38) »).
+ */
+export const findTerritories = (words, level, limit = 10) =>
+  profile(`/api/territories?${new URLSearchParams({ q: words, ...(level ? { level } : {}), limit })}`);
+
+const territoryNames = new Map();
+
+/**
+ * A territory's label (« Échirolles (38) », « Isère (38) ») for its level and code, read once per page load; null for a
+ * code the reference does not know (a commune merged since), undefined when it cannot be read now (asked again next
+ * time): the code is shown then.
+ */
+export function territoryLabel(level, code) {
+  const key = `${level}:${code}`;
+  if (!territoryNames.has(key)) {
+    const read = findTerritories(code, level, 1)
+      .then(found => (found.length && found[0].code === code ? found[0].label : null))
+      .catch(() => { territoryNames.delete(key); return undefined; });
+    territoryNames.set(key, read);
+  }
+  return territoryNames.get(key);
+}
+
 /** The most actors profile-service lists at once. */
 const ACTORS_PAGE = 1000;
 

@@ -70,12 +70,13 @@ let fieldCounter = 0;
  */
 export const KEPT_IN_HISTORY = 'Écrivez sur le partenariat, pas sur des personnes : ce texte reste dans l’historique.';
 
-export function field(label, input, help) {
+/** A labelled control, its help (if any) read with it; {@code after}: what follows the control (a line it updates). */
+export function field(label, input, help, ...after) {
   const id = input.id || `champ-${++fieldCounter}`;
   input.id = id;
   const helpId = help ? `${id}-aide` : null;
   if (helpId) input.setAttribute('aria-describedby', helpId);
-  return h('div', { class: 'champ' }, h('label', { for: id }, label), help ? h('p', { class: 'aide', id: helpId }, help) : null, input);
+  return h('div', { class: 'champ' }, h('label', { for: id }, label), help ? h('p', { class: 'aide', id: helpId }, help) : null, input, ...after);
 }
 
 export function select(name, options, selected, { empty } = {}) {

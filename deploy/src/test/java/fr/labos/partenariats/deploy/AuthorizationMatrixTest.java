@@ -70,6 +70,9 @@ class AuthorizationMatrixTest {
             GET    /api/actors/{actorId}/contact                  other    401   403      403      200c     200c      403        403     200c
             # What the caller may do with the actor: every signed-in role asks about itself (the answer's content is
             # MemberRolesIntegrationTest's)
+            # The official territorial reference, searched by name or code (public data): every signed-in caller
+            GET    /api/territories                               own      401   200      200      200      200       200        200     200
+            GET    /api/territories                               other    401   200      200      200      200       200        200     200
             GET    /api/actors/{actorId}/permissions              own      401   200      200      200      200       200        200     200
             GET    /api/actors/{actorId}/permissions              other    401   200      200      200      200       200        200     200
             GET    /api/actors/{actorId}/export                   own      401   200c     200c     403      403       403        403     200c
@@ -416,6 +419,9 @@ class AuthorizationMatrixTest {
         }
         if (path.contains("{memberSubject}")) {
             path = path.replace("{memberSubject}", registeringMember(target.actorId(), joined));
+        }
+        if (path.equals("/api/territories")) {
+            path += "?q=" + (own ? "echirolles" : "chambery"); // the words searched are required
         }
         expect(row, account, expected, path, body(row), target);
         if (row.path().contains("{memberSubject}") && !expected.startsWith("2")) {

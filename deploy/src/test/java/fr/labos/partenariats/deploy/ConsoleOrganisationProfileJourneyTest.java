@@ -27,6 +27,7 @@ class ConsoleOrganisationProfileJourneyTest {
     private static final By EDIT = By.id("modifier-profil");
     private static final By ERASE = By.id("effacer-contact");
     /** The line under the heading « Personne à contacter »: the contact person on file, or the sentence saying none is. */
+    private static final By COMMUNE_SHOWN = By.xpath("//main//dl[contains(@class,'profil')]/dt[normalize-space()='Commune']/following-sibling::dd[1]");
     private static final By CONTACT_SHOWN = By.xpath("//main//h2[normalize-space()='Personne à contacter']/following-sibling::p[1]");
 
     @Test
@@ -43,6 +44,9 @@ class ConsoleOrganisationProfileJourneyTest {
             browser.signIn(lab, "member-tremplin");
             browser.go(lab, "#/organisation/" + actor, "organisation");
             assertThat(browser.await(CONTACT_SHOWN).getText()).isEqualTo("Contact Matrice — " + email + " — 04 65 71 09 99");
+            // Its commune by name, from the official reference, beside the INSEE code the profile holds.
+            browser.settled().withMessage(() -> "the commune shown: " + browser.driver.findElement(COMMUNE_SHOWN).getText())
+                    .until(d -> d.findElement(COMMUNE_SHOWN).getText().equals("Grenoble (38) — code INSEE 38185"));
 
             // The form is filled with what is on file: every field of the update.
             browser.await(EDIT).click();
@@ -62,6 +66,20 @@ class ConsoleOrganisationProfileJourneyTest {
                 assertThat(form.findElements(By.cssSelector("label[for='" + control.getAttribute("id") + "']")))
                         .as("the label of " + control.getAttribute("name")).hasSize(1);
             }
+            WebElement communeNamed = form.findElement(By.cssSelector("[data-commune]"));
+            browser.settled().until(d -> communeNamed.getText().equals("Commune : Grenoble (38)"));
+            // A commune typed by its name, without its accent: offered with its département, and one click writes its code.
+            type(form, "homeTerritory", "echirol");
+            By echirolles = By.cssSelector(".suggestions button[data-code='38151']");
+            browser.settled().withMessage(() -> "the communes offered: " + communeNamed.getText())
+                    .until(d -> !form.findElements(echirolles).isEmpty());
+            assertThat(form.findElement(echirolles).getText()).isEqualTo("Échirolles (38) — 38151");
+            browser.shot("commune-proposee");
+            browser.assertAccessible("the communes offered under the field");
+            form.findElement(echirolles).click();
+            assertThat(value(form, "homeTerritory")).isEqualTo("38151");
+            browser.settled().until(d -> communeNamed.getText().equals("Commune : Échirolles (38)")
+                    && form.findElements(By.cssSelector(".suggestions li")).isEmpty());
             browser.shot("profil-formulaire");
             browser.assertAccessible("the form of the profile and the contact person");
 
@@ -100,6 +118,8 @@ class ConsoleOrganisationProfileJourneyTest {
             browser.settled().until(d -> d.findElement(By.id("annonces")).getText().contains("enregistrés"));
             assertThat(browser.driver.switchTo().activeElement()).isEqualTo(browser.driver.findElement(EDIT));
             assertThat(profileOf(lab, actor).path("description").asText()).isEqualTo(description);
+            assertThat(profileOf(lab, actor).path("homeTerritory").asText()).as("the commune chosen by its name").isEqualTo("38151");
+            browser.settled().until(d -> d.findElement(COMMUNE_SHOWN).getText().equals("Échirolles (38) — code INSEE 38151"));
             JsonNode contact = JSON.readTree(contactOf(lab, actor).body());
             assertThat(contact.path("phone").asText()).isEqualTo(phone);
             assertThat(contact.path("email").asText()).isEqualTo(email);

@@ -4,7 +4,7 @@
 // members is for the organisation's managers (« responsables »), the members named by the sign-in token, its
 // territory's facilitators and admins: the buttons follow the API's own answer (the actor's permissions for the user),
 // so that no one is offered what the API would refuse.
-import { profile, Problem } from '../api.js';
+import { profile, Problem, territoryLabel } from '../api.js';
 import { actorBody, actorFields } from '../actor-form.js';
 import { onEvent } from '../live.js';
 import {
@@ -511,11 +511,28 @@ function showInvitationProblem(section, e) {
   section.querySelector('.probleme-invitations').replaceChildren(problemBox(e));
 }
 
+/**
+ * The element, whose text is a territory's code, told its name once the reference gives it (the code stays for a code
+ * it does not know).
+ */
+function named(element, level, code, written) {
+  if (code) territoryLabel(level, code).then(label => { if (label) element.textContent = written(label); });
+  return element;
+}
+
+const TERRITORY_WORDS = { COMMUNE: 'commune', EPCI: 'intercommunalité', DEPARTEMENT: 'département', REGION: 'région' };
+
+/** Where a post holds: « département Isère (38) », « toute la France ». */
+function postTerritory({ level, code }) {
+  if (level === 'NATIONAL') return h('span', {}, 'toute la France');
+  return named(h('span', {}, `${LEVELS[level] || level} ${code}`), level, code, label => `${TERRITORY_WORDS[level] || ''} ${label}`.trim());
+}
+
 function profileList(actor) {
   const sdgs = (actor.sdgs || []).map(n => `ODD ${n}`).join(', ') || '—';
   return h('dl', { class: 'profil' },
     h('dt', {}, 'Famille'), h('dd', {}, ACTOR_TYPES[actor.type] || actor.type),
-    h('dt', {}, 'Commune (code INSEE)'), h('dd', {}, actor.homeTerritory),
+    h('dt', {}, 'Commune'), named(h('dd', {}, actor.homeTerritory), 'COMMUNE', actor.homeTerritory, label => `${label} — code INSEE ${actor.homeTerritory}`),
     h('dt', {}, 'Thèmes'), h('dd', {}, (actor.themes || []).map(t => THEMES[t] || t).join(', ') || '—'),
     h('dt', {}, 'ODD'), h('dd', {}, sdgs),
     h('dt', {}, 'Présentation'), h('dd', {}, actor.description || '—'));
@@ -529,8 +546,8 @@ function renderPosts(section, actorId, kind, posts, refresh) {
     h('p', {}, h('span', { class: 'etiquette' }, CATEGORIES[post.details.category] || post.details.category), ' ',
       h('span', { class: post.status === 'OPEN' ? 'statut-ouvert' : '' }, labels.statuses[post.status] || post.status)),
     h('p', {}, post.details.description || ''),
-    h('p', { class: 'aide' }, `Territoire : ${LEVELS[post.details.territory.level] || post.details.territory.level} ${post.details.territory.code}`
-      + (post.details.validUntil ? ` — jusqu’au ${formatDate(post.details.validUntil)}` : '')),
+    h('p', { class: 'aide' }, 'Territoire : ', postTerritory(post.details.territory),
+      post.details.validUntil ? ` — jusqu’au ${formatDate(post.details.validUntil)}` : ''),
     post.closingNote ? h('p', { class: 'aide' }, `Note : ${post.closingNote}`) : null,
     post.status === 'OPEN' ? h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'secondaire', 'data-action': 'modifier', onclick: () => openEditor(section, actorId, kind, post, refresh) }, `Modifier « ${post.details.title} »`),
