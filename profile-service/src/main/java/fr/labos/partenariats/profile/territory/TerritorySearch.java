@@ -22,8 +22,8 @@ import java.util.regex.Pattern;
  * and « sainte »). The answers come best first: the code written, then the names equal to the words, then those that
  * begin with them, then those holding a word that begins with them; within each, the larger territory first (a région
  * before a département before an intercommunality before a commune; among communes, the more populous), so that
- * « saint » offers Saint-Étienne and Saint-Denis before the villages. The reference holds some 37,000 territories: one
- * pass over them folded in memory, about a millisecond.
+ * « saint » offers Saint-Étienne and Saint-Denis before the villages. The reference holds some 37,000 territories,
+ * folded once when the search is built: a query is one pass over them in memory.
  */
 public final class TerritorySearch {
 
