@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -14,7 +15,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -33,8 +34,9 @@ class ConsoleDashboardJourneyTest {
     private static final List<String> CHARTS = List.of("entonnoir", "periodes", "territoires", "familles", "categories", "odd");
 
     @Test
-    void theViewerReadsTheChartsDownloadsACsvAndSeesAFigureFollowANewIntroduction(SignedInLab lab) throws Exception {
-        long proposed = loadDemoIntroductions(lab);
+    void theViewerReadsTheChartsDownloadsACsvAndSeesAFigureFollowANewIntroduction(SignedInLab lab, @TempDir Path progress)
+            throws Exception {
+        long proposed = loadDemoIntroductions(lab, progress);
         try (ConsoleBrowser browser = ConsoleBrowser.open("lecteur-tableau-de-bord", 1280)) {
             browser.signIn(lab, "viewer");
             browser.awaitReady("tableau-de-bord");
@@ -129,13 +131,13 @@ class ConsoleDashboardJourneyTest {
     }
 
     /** The demo history of introductions (every state), made through the API as the launcher does. */
-    private static long loadDemoIntroductions(SignedInLab lab) throws IOException, InterruptedException {
+    private static long loadDemoIntroductions(SignedInLab lab, Path progress) throws IOException, InterruptedException {
         // The lab is shared with other tests, which make introductions of their own: count from what is there.
         JsonNode before = funnel(lab);
         long proposedBefore = proposed(before);
         long expiredBefore = expired(before);
         DemoIntroductions demo = new DemoIntroductions(lab.matchmaking, lab.auth, lab.loaded.actors());
-        int made = demo.loadOnce(Files.createTempDirectory("demo-introductions").resolve("progress.json"));
+        int made = demo.loadOnce(progress.resolve("progress.json"));
         // Every story told, but those whose two actors another test of the lab already introduced (a pair in
         // progress is not introduced again).
         assertThat(made - demo.pastRecorded() + demo.storiesLeftOut()).isGreaterThanOrEqualTo(DemoIntroductions.STORIES.size());

@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import fr.labos.partenariats.schema.Topics;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -42,7 +43,7 @@ class SessionEndToEndTest {
     private static final String FACILITATOR = DemoSession.FACILITATOR;
 
     @Test
-    void everyMeetingHeldAtTheDemoSessionBecomesAFollowedIntroduction(SignedInLab lab) throws Exception {
+    void everyMeetingHeldAtTheDemoSessionBecomesAFollowedIntroduction(SignedInLab lab, @TempDir Path demoProgress) throws Exception {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500)).until(() ->
                 DemoSession.PARTICIPANTS.stream().allMatch(key -> lab.send("GET",
                         lab.matchmaking.resolve("/api/actors/" + lab.actor(key) + "/partners?limit=1"), FACILITATOR,
@@ -55,7 +56,7 @@ class SessionEndToEndTest {
         String fonds = lab.actor("fonds-assureur");
         if (inProgress(lab, tremplin, fonds) == null) {
             new DemoIntroductions(lab.matchmaking, lab.auth, lab.loaded.actors())
-                    .loadOnce(Files.createTempDirectory("demo-introductions").resolve("progress.json"));
+                    .loadOnce(demoProgress.resolve("progress.json"));
         }
         if (inProgress(lab, tremplin, fonds) == null) {
             post(lab, "/api/introductions", """

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Gives a test the real local authorization server, started once for the whole run (its own JVM, from the jar built
@@ -36,10 +37,12 @@ final class SharedAuthServer implements ParameterResolver {
     private static final class Running implements ExtensionContext.Store.CloseableResource {
 
         private final LocalAuthServer server;
+        private final Path folder;
 
         Running() {
             try {
-                server = LocalAuthServer.start(Files.createTempDirectory("lab-auth-server"));
+                folder = Files.createTempDirectory("lab-auth-server");
+                server = LocalAuthServer.start(folder);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -48,6 +51,7 @@ final class SharedAuthServer implements ParameterResolver {
         @Override
         public void close() {
             server.close();
+            SignedInLab.deleteQuietly(folder);
         }
     }
 }

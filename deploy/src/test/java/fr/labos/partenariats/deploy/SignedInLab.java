@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.util.FileSystemUtils;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -190,6 +191,17 @@ final class SignedInLab {
         }
     }
 
+    /** Deletes a temporary folder the run made, with what is in it; one left behind is the system's to clean. */
+    static void deleteQuietly(Path folder) {
+        try {
+            if (folder != null) {
+                FileSystemUtils.deleteRecursively(folder);
+            }
+        } catch (IOException e) {
+            System.err.println("Could not delete " + folder + ": " + e);
+        }
+    }
+
     /** Started on first use, closed by JUnit at the end of the run. */
     private static final class Running implements ExtensionContext.Store.CloseableResource {
 
@@ -199,10 +211,11 @@ final class SignedInLab {
         private final ConfigurableApplicationContext profileService;
         private final ConfigurableApplicationContext matchmakingService;
         private final SignedInLab lab;
+        private final Path data;
 
         Running(LocalAuthServer auth) {
             try {
-                Path data = Files.createTempDirectory("signed-in-lab");
+                data = Files.createTempDirectory("signed-in-lab");
                 postgres = EmbeddedPostgresServer.start(null, Ports.freePort(), null).ensureDatabase("profile");
                 kafka = KafkaBrokerProcess.forTests(data.resolve("kafka")).start();
                 kafka.createTopics(List.of(KafkaBrokerProcess.foreverTopic(Topics.PROFILE_EVENTS, 3)));
@@ -252,6 +265,7 @@ final class SignedInLab {
                     System.err.println("Could not stop " + closeable + ": " + e);
                 }
             }
+            deleteQuietly(data); // the broker's logs and the demo's progress: a few megabytes at each run
         }
     }
 }
