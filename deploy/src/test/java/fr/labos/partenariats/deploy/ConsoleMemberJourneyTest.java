@@ -328,11 +328,22 @@ class ConsoleMemberJourneyTest {
             String title = "Bénévoles pour l'accompagnement numérique " + UUID.randomUUID().toString().substring(0, 6);
             form.findElement(By.name("title")).sendKeys(title);
             form.findElement(By.name("description")).sendKeys("Accompagner nos salariés en insertion dans leurs démarches en ligne");
-            form.findElement(By.name("territory.code")).sendKeys("38");
+            // The département by its name: offered under the field, one click writes its number.
+            form.findElement(By.name("territory.code")).sendKeys("isère");
+            By isere = By.cssSelector(".suggestions button[data-code='38']");
+            browser.settled().until(d -> !form.findElements(isere).isEmpty());
+            assertThat(form.findElement(isere).getText()).isEqualTo("Isère (38)");
+            form.findElement(isere).click();
+            assertThat(form.findElement(By.name("territory.code")).getAttribute("value")).isEqualTo("38");
+            browser.settled().until(d -> form.findElement(By.cssSelector("[data-territoire-nomme]")).getText()
+                    .equals("Département : Isère (38)"));
             form.findElement(By.cssSelector("input[name=themes][value=DIGITAL_INCLUSION]")).click();
             form.findElement(By.cssSelector("input[name=sdgs][value='8']")).click();
             form.findElement(By.cssSelector("button[type=submit]")).click();
-            WebElement posted = browser.await(By.xpath("//li[@data-post][h3[normalize-space()=\"" + title + "\"]]"));
+            By postedCard = By.xpath("//li[@data-post][h3[normalize-space()=\"" + title + "\"]]");
+            WebElement posted = browser.await(postedCard);
+            // Where it holds, named (a live event may redraw the card meanwhile: read it again then).
+            browser.settled().until(d -> d.findElement(postedCard).getText().contains("Territoire : département Isère (38)"));
             browser.shot("besoin-publie");
             assertThat(lab.send("GET", lab.profile.resolve("/api/actors/" + tremplin + "/needs"), "viewer", null).body())
                     .as("the need went through profile-service's API").contains(title);

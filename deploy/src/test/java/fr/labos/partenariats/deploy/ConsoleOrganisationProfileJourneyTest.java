@@ -66,7 +66,7 @@ class ConsoleOrganisationProfileJourneyTest {
                 assertThat(form.findElements(By.cssSelector("label[for='" + control.getAttribute("id") + "']")))
                         .as("the label of " + control.getAttribute("name")).hasSize(1);
             }
-            WebElement communeNamed = form.findElement(By.cssSelector("[data-commune]"));
+            WebElement communeNamed = form.findElement(By.cssSelector("[data-territoire-nomme]"));
             browser.settled().until(d -> communeNamed.getText().equals("Commune : Grenoble (38)"));
             // A commune typed by its name, without its accent: offered with its département, and one click writes its code.
             type(form, "homeTerritory", "echirol");

@@ -6,6 +6,7 @@
 // so that no one is offered what the API would refuse.
 import { profile, Problem, territoryLabel } from '../api.js';
 import { actorBody, actorFields } from '../actor-form.js';
+import { territoryCodeField } from '../territory-field.js';
 import { onEvent } from '../live.js';
 import {
   ACTOR_TYPES, CATEGORIES, FORMS, LEVELS, OFFER_STATUSES, SDGS, STATUSES, THEMES, announce, busyWhile, checkboxes, checkedValues, clearProblems,
@@ -611,6 +612,7 @@ function focusBack(section, kind) {
 function openEditor(section, actorId, kind, post, refresh) {
   const d = post ? post.details : { territory: {} };
   const back = focusBack(section, kind);
+  const level = select('territory.level', LEVELS, d.territory.level, { empty: '— choisir —' });
   // The needs' and the offers' editors may be open at once: each its own heading's id.
   const form = h('form', { novalidate: true, class: 'carte', 'aria-labelledby': `titre-editeur-${kind}`,
     'data-post': post ? post.id : null, 'data-details': post ? JSON.stringify(post.details) : null },
@@ -620,9 +622,10 @@ function openEditor(section, actorId, kind, post, refresh) {
     field('Description', h('textarea', { name: 'description', rows: 3 }, d.description || '')),
     field('Catégorie de ressource (obligatoire)', select('category', CATEGORIES, d.category, { empty: '— choisir —' })),
     field('Forme de partenariat (obligatoire)', select('form', FORMS, d.form, { empty: '— choisir —' })),
-    field('Niveau du territoire (obligatoire)', select('territory.level', LEVELS, d.territory.level, { empty: '— choisir —' })),
-    field('Code du territoire (obligatoire)', h('input', { name: 'territory.code', value: d.territory.code || '' }),
-      'Code INSEE de la commune, SIREN de l’intercommunalité, numéro du département ou de la région, FR pour national.'),
+    field('Niveau du territoire (obligatoire)', level),
+    territoryCodeField('Territoire (obligatoire)', h('input', { name: 'territory.code', value: d.territory.code || '' }), { level,
+      help: 'Son nom, ou son code : code INSEE de la commune, SIREN de l’intercommunalité, numéro du département ou de la '
+        + 'région, FR pour national.' }),
     field('Valable jusqu’au', h('input', { type: 'date', name: 'validUntil', value: d.validUntil || '' })),
     checkboxes('Thèmes', 'themes', THEMES, d.themes || []),
     checkboxes('Objectifs de développement durable', 'sdgs', Object.fromEntries(SDGS.map(([n, label]) => [n, `${n}. ${label}`])), d.sdgs || []),

@@ -1,14 +1,16 @@
 // The partners proposed to an actor: the explanation sentence, the score components of each need/offer pair, filters,
 // and "ask for an introduction".
 import { matchmaking, profile, Problem } from '../api.js';
+import { territoryCodeField } from '../territory-field.js';
 import { ACTOR_TYPES, CATEGORIES, COMPONENTS, KEPT_IN_HISTORY, LEVELS, announce, busyWhile, checkedValues, field, h, percent, problemBox, select, showProblem } from '../ui.js';
 
 export async function render(main, context, actorId) {
   const { profile: actor } = await profile(`/api/actors/${actorId}`);
   const results = h('div', { 'aria-live': 'polite' });
+  const level = select('territoryLevel', LEVELS, '', { empty: 'Tous' });
   const filters = h('form', { class: 'filtres', role: 'search', 'aria-label': 'Filtrer les partenaires' },
-    field('Niveau de territoire', select('territoryLevel', LEVELS, '', { empty: 'Tous' })),
-    field('Code du territoire', h('input', { name: 'territoryCode', size: 8 })),
+    field('Niveau de territoire', level),
+    territoryCodeField('Territoire (nom ou code)', h('input', { name: 'territoryCode', size: 12 }), { level }),
     field('Famille', select('actorType', ACTOR_TYPES, '', { empty: 'Toutes' })),
     field('Catégorie', select('category', CATEGORIES, '', { empty: 'Toutes' })),
     h('button', { type: 'submit' }, 'Filtrer'));

@@ -1,5 +1,6 @@
 // A facilitator's sessions: those it runs (GET /api/sessions), and planning a new one.
 import { matchmaking, Problem } from '../api.js';
+import { territoryCodeField } from '../territory-field.js';
 import { stage } from '../sessions-api.js';
 import { LEVELS, announce, busyWhile, field, h, problemBox, select, sessionStart, showProblem } from '../ui.js';
 
@@ -24,14 +25,15 @@ export async function render(main, context) {
 }
 
 function planForm(departement) {
+  const level = select('territory.level', LEVELS, 'DEPARTEMENT');
   const form = h('form', { novalidate: true, class: 'carte', 'aria-labelledby': 'titre-prevoir' },
     h('h2', { id: 'titre-prevoir' }, 'Prévoir une session'), h('div', { class: 'probleme-formulaire' }),
     field('Titre', h('input', { name: 'title' })),
     field('Lieu', h('input', { name: 'place' })),
     field('Date', h('input', { type: 'date', name: 'date' })),
     field('Heure de début', h('input', { type: 'time', name: 'startsAt', value: '09:00' })),
-    field('Niveau du territoire', select('territory.level', LEVELS, 'DEPARTEMENT')),
-    field('Code du territoire', h('input', { name: 'territory.code', value: departement || '' })),
+    field('Niveau du territoire', level),
+    territoryCodeField('Territoire (nom ou code)', h('input', { name: 'territory.code', value: departement || '' }), { level }),
     field('Nombre de tours', h('input', { type: 'number', name: 'rounds', value: 6, min: 1 })),
     field('Minutes par tour', h('input', { type: 'number', name: 'minutesPerRound', value: 8, min: 1 })),
     field('Nombre de tables', h('input', { type: 'number', name: 'tables', value: 10, min: 1 })),
