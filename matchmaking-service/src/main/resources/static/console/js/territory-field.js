@@ -1,7 +1,7 @@
 // A territory's code typed in a form, found by its name: profiles, posts, sessions and filters are written with the
 // official reference's codes (a commune's INSEE code, a département's number, an intercommunality's SIREN), which few
 // people know by heart — a commune's INSEE code is not its postcode.
-import { findTerritories } from './api.js';
+import { findTerritories, territoryLabel } from './api.js';
 import { field, h } from './ui.js';
 
 const LEVEL_WORDS = { COMMUNE: 'Commune', EPCI: 'Intercommunalité', DEPARTEMENT: 'Département', REGION: 'Région', NATIONAL: 'National' };
@@ -53,4 +53,13 @@ function buttonText(territory, withLevel) {
   const more = [withLevel ? LEVEL_WORDS[territory.level].toLowerCase() : null,
     territory.label.endsWith(`(${territory.code})`) ? null : territory.code].filter(Boolean);
   return more.length ? `${territory.label} — ${more.join(', ')}` : territory.label;
+}
+
+/**
+ * The element, whose text is a territory's code, told its name once the reference gives it: its text becomes
+ * `written(label)` (the label alone by default); a code the reference does not know (a commune merged since) stays.
+ */
+export function named(element, level, code, written = label => label) {
+  if (code) territoryLabel(level, code).then(label => { if (label) element.textContent = written(label); });
+  return element;
 }

@@ -24,8 +24,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -578,6 +580,9 @@ class ConsoleMemberJourneyTest {
             browser.driver.findElement(By.id("recherche-acteurs")).sendKeys(run);
             new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d ->
                     d.findElements(By.cssSelector(TERRITORY_ROWS)).size() == 2);
+            // Their communes by name (the file gave their INSEE codes, 38563 and 38169).
+            browser.settled().until(d -> d.findElements(By.cssSelector(TERRITORY_ROWS + " td:nth-of-type(2)")).stream()
+                    .map(WebElement::getText).collect(Collectors.toSet()).equals(Set.of("Voiron (38)", "Fontaine (38)")));
             browser.shot("import-reussi");
             browser.assertAccessible("the import's report");
 

@@ -4,9 +4,9 @@
 // members is for the organisation's managers (« responsables »), the members named by the sign-in token, its
 // territory's facilitators and admins: the buttons follow the API's own answer (the actor's permissions for the user),
 // so that no one is offered what the API would refuse.
-import { profile, Problem, territoryLabel } from '../api.js';
+import { profile, Problem } from '../api.js';
 import { actorBody, actorFields } from '../actor-form.js';
-import { territoryCodeField } from '../territory-field.js';
+import { named, territoryCodeField } from '../territory-field.js';
 import { onEvent } from '../live.js';
 import {
   ACTOR_TYPES, CATEGORIES, FORMS, LEVELS, OFFER_STATUSES, SDGS, STATUSES, THEMES, announce, busyWhile, checkboxes, checkedValues, clearProblems,
@@ -510,15 +510,6 @@ async function withdrawInvitation(section, actorId, invitation) {
 function showInvitationProblem(section, e) {
   if (!(e instanceof Problem)) throw e;
   section.querySelector('.probleme-invitations').replaceChildren(problemBox(e));
-}
-
-/**
- * The element, whose text is a territory's code, told its name once the reference gives it (the code stays for a code
- * it does not know).
- */
-function named(element, level, code, written) {
-  if (code) territoryLabel(level, code).then(label => { if (label) element.textContent = written(label); });
-  return element;
 }
 
 const TERRITORY_WORDS = { COMMUNE: 'commune', EPCI: 'intercommunalité', DEPARTEMENT: 'département', REGION: 'région' };

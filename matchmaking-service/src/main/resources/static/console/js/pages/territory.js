@@ -2,6 +2,7 @@
 // bringing the lab's past introductions, and introductions proposed in a batch from the matcher.
 import { actorsOf, matchmaking, profile, Problem } from '../api.js';
 import { actorBody, actorFields } from '../actor-form.js';
+import { named } from '../territory-field.js';
 import { ACTOR_TYPES, announce, busyWhile, clearProblems, field, h, problemBox, showProblem } from '../ui.js';
 
 export async function render(main, context) {
@@ -14,7 +15,7 @@ export async function render(main, context) {
   const show = () => {
     const term = search.value.trim().toLowerCase();
     body.replaceChildren(...mine.filter(a => !term || a.name.toLowerCase().includes(term)).map(a => h('tr', {},
-      h('th', { scope: 'row' }, a.name), h('td', {}, ACTOR_TYPES[a.type] || a.type), h('td', {}, a.homeTerritory),
+      h('th', { scope: 'row' }, a.name), h('td', {}, ACTOR_TYPES[a.type] || a.type), named(h('td', {}, a.homeTerritory), 'COMMUNE', a.homeTerritory),
       h('td', {}, h('a', { href: `#/organisation/${a.id}` }, 'Besoins et offres'), ' · ', h('a', { href: `#/partenaires/${a.id}` }, 'Partenaires')))));
   };
   search.addEventListener('input', show);
@@ -111,7 +112,7 @@ function importForm(reload) {
           h('thead', {}, h('tr', {}, ['Ligne', 'Nom', 'Commune', 'Résultat'].map(t => h('th', { scope: 'col' }, t)))),
           h('tbody', {}, report.lines.map(line => h('tr', { 'data-acteur': line.actorId },
             h('td', {}, String(line.line)), h('th', { scope: 'row' }, h('a', { href: `#/organisation/${line.actorId}` }, line.name)),
-            h('td', {}, line.homeTerritory), h('td', {}, line.outcomeLabel))))))];
+            named(h('td', {}, line.homeTerritory), 'COMMUNE', line.homeTerritory), h('td', {}, line.outcomeLabel))))))];
     }
   });
 }
