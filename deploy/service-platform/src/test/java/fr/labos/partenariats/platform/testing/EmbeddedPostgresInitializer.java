@@ -1,6 +1,7 @@
 package fr.labos.partenariats.platform.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.util.TestPropertyValues;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -27,10 +28,24 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static EmbeddedPostgres postgres;
 
+    /**
+     * The test JVM's PostgreSQL, started on first use. It stops when the JVM exits, after the Spring applications that
+     * use it have closed (a shutdown handler of Spring Boot's, which runs once they have): with PostgreSQL's own
+     * shutdown hook, which runs beside Spring's, the applications closed on a stopped server and each connection pool
+     * retried for seconds, so that the test JVM outlived its 30 s to exit and was killed.
+     */
     public static synchronized EmbeddedPostgres postgres() {
         if (postgres == null) {
             try {
-                postgres = EmbeddedPostgres.builder().start();
+                EmbeddedPostgres started = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                SpringApplication.getShutdownHandlers().add(() -> {
+                    try {
+                        started.close();
+                    } catch (IOException e) {
+                        System.err.println("Could not stop the embedded PostgreSQL: " + e);
+                    }
+                });
+                postgres = started;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
             }
