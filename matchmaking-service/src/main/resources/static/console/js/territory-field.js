@@ -27,7 +27,10 @@ export function territoryCodeField(label, input, { level, help } = {}) {
     const asked = ++typed;
     const found = words ? await findTerritories(words, chosen, 6).catch(() => null) : []; // null: not read now
     if (asked !== typed) return; // a later keystroke's answer is the one to show
-    const exact = found?.find(t => t.code === words.toUpperCase());
+    // The code typed, if it names one territory (« 84 » names both a région and a département: offered, to choose).
+    const exacts = found?.filter(t => t.code === words.toUpperCase()) || [];
+    const exact = exacts.length === 1 ? exacts[0] : null;
+    if (exact && levelSelect && !levelSelect.value) levelSelect.value = exact.level; // a code is read with its level
     offered.replaceChildren(...(exact ? [] : found || []).map(t => h('li', {}, h('button', {
       type: 'button', class: 'secondaire', 'data-code': t.code, 'data-niveau': t.level,
       onclick: () => {

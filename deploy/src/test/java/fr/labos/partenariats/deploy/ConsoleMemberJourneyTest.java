@@ -393,6 +393,22 @@ class ConsoleMemberJourneyTest {
                     == foundations.size() && (foundations.isEmpty() || d.findElement(By.cssSelector("[data-partenaire] h2")).getText()
                     .equals(foundations.get(0).path("actorName").asText())));
             browser.shot("partenaires-fondations");
+
+            // A territory's code typed without its level: the département it names, and its level chosen with it
+            // (the API reads a code with its level); the cards are then what the API answers for Isère's foundations.
+            WebElement search = browser.driver.findElement(By.cssSelector("form[role=search]"));
+            search.findElement(By.name("territoryCode")).sendKeys("38");
+            browser.settled().until(d -> search.findElement(By.cssSelector("[data-territoire-nomme]")).getText()
+                    .equals("Département : Isère (38)"));
+            assertThat(new Select(search.findElement(By.name("territoryLevel"))).getFirstSelectedOption().getAttribute("value"))
+                    .isEqualTo("DEPARTEMENT");
+            search.findElement(By.cssSelector("button[type=submit]")).click();
+            JsonNode isereFoundations = JSON.readTree(lab.send("GET", lab.matchmaking.resolve("/api/actors/" + tremplin
+                    + "/partners?limit=10&pairs=3&actorType=FOUNDATION&territoryLevel=DEPARTEMENT&territoryCode=38"),
+                    "member-tremplin", null).body());
+            assertThat(isereFoundations.size()).as("the demo's foundations of Isère among Tremplin's partners").isPositive();
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10)).until(d -> d.findElements(By.cssSelector("[data-partenaire]"))
+                    .size() == isereFoundations.size() && d.findElements(By.cssSelector("main .probleme")).isEmpty());
         }
     }
 
