@@ -64,6 +64,18 @@ class IntroductionViewChangesTest {
     }
 
     @Test
+    void theProposalsStepSaysWhereItCameFromOnce() {
+        IntroductionView byTheMatcher = new IntroductionView();
+        new IntroductionStories().declined("i1", "a", "b", PAIR, T0).events()
+                .forEach(told -> IntroductionViewChanges.apply(byTheMatcher, event(told)));
+        assertThat(byTheMatcher.steps.get(0).what()).isEqualTo("proposée par l'algorithme de mise en relation");
+        IntroductionView byHand = new IntroductionView();
+        new IntroductionStories().withdrawn("i2", "a", "b", T0).events()
+                .forEach(told -> IntroductionViewChanges.apply(byHand, event(told)));
+        assertThat(byHand.steps.get(0).what()).isEqualTo("proposée : intermédiation d'un facilitateur");
+    }
+
+    @Test
     void aRedeliveredOrOlderEventChangesNothing() {
         List<Told> story = new IntroductionStories().declined("i2", "a", "b", PAIR, T0).events();
         IntroductionView view = new IntroductionView();
