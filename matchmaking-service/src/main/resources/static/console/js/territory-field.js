@@ -4,7 +4,8 @@
 import { findTerritories, territoryLabel } from './api.js';
 import { field, h } from './ui.js';
 
-const LEVEL_WORDS = { COMMUNE: 'Commune', EPCI: 'Intercommunalité', DEPARTEMENT: 'Département', REGION: 'Région', NATIONAL: 'National' };
+/** A level in a sentence's words (« Commune : … »; lower-cased within one). */
+export const LEVEL_WORDS = { COMMUNE: 'Commune', EPCI: 'Intercommunalité', DEPARTEMENT: 'Département', REGION: 'Région', NATIONAL: 'National' };
 
 /**
  * The field of a territory's code: typing a name (« echirol », « isère ») offers, under it, the territories whose name

@@ -286,10 +286,6 @@ final class ConsoleBrowser implements AutoCloseable {
     @Override
     public void close() {
         driver.quit();
-        try (var files = Files.walk(profileDir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder: the system cleans it eventually
-        }
+        SignedInLab.deleteQuietly(profileDir);
     }
 }

@@ -115,7 +115,7 @@ async function loadPanel(panel, query) {
   }
   // A bar per row, each named beside it: as tall as its rows need (the SDGs may be seventeen, the départements a
   // hundred: the first of those only).
-  const bars = ['sdgs', 'categories', 'territories'].includes(panel.path) ? Math.min(rowsOf(panel, data).length, RANKED_AT_MOST) : 0;
+  const bars = ['sdgs', 'categories', 'territories'].includes(panel.path) ? Math.min(data.rows.length, RANKED_AT_MOST) : 0;
   const chart = h('div', { class: 'graphique', role: 'img', 'aria-label': panel.title,
     style: bars > 10 ? `height: ${bars * 26 + 40}px` : null });
   const table = h('details', {}, h('summary', {}, 'Voir les données en tableau'), tableOf(panel, data));

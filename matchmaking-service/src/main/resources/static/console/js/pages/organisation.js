@@ -6,7 +6,7 @@
 // so that no one is offered what the API would refuse.
 import { profile, Problem } from '../api.js';
 import { actorBody, actorFields } from '../actor-form.js';
-import { named, territoryCodeField } from '../territory-field.js';
+import { LEVEL_WORDS, named, territoryCodeField } from '../territory-field.js';
 import { onEvent } from '../live.js';
 import {
   ACTOR_TYPES, CATEGORIES, FORMS, LEVELS, OFFER_STATUSES, SDGS, STATUSES, THEMES, announce, busyWhile, checkboxes, checkedValues, clearProblems,
@@ -512,12 +512,10 @@ function showInvitationProblem(section, e) {
   section.querySelector('.probleme-invitations').replaceChildren(problemBox(e));
 }
 
-const TERRITORY_WORDS = { COMMUNE: 'commune', EPCI: 'intercommunalité', DEPARTEMENT: 'département', REGION: 'région' };
-
 /** Where a post holds: « département Isère (38) », « toute la France ». */
 function postTerritory({ level, code }) {
   if (level === 'NATIONAL') return h('span', {}, 'toute la France');
-  return named(h('span', {}, `${LEVELS[level] || level} ${code}`), level, code, label => `${TERRITORY_WORDS[level] || ''} ${label}`.trim());
+  return named(h('span', {}, `${LEVELS[level] || level} ${code}`), level, code, label => `${(LEVEL_WORDS[level] || '').toLowerCase()} ${label}`.trim());
 }
 
 function profileList(actor) {
