@@ -86,6 +86,8 @@ export function currentSession() {
   return {
     token: stored.accessToken,
     subject: payload.sub,
+    // The person's name, for the account line: the console shows it to the person itself and sends it nowhere.
+    name: payload.name,
     role: payload.lab_role,
     territories: payload.lab_territories || [],
     actors: payload.lab_actors || [],

@@ -139,6 +139,14 @@ class ConsoleFollowUpJourneyTest {
             WebElement step = browser.await(By.xpath("//li[@data-introduction='" + due
                     + "']//ol[contains(@class,'historique')]/li[strong[normalize-space()=\"Relance de l'animation\"]]"));
             assertThat(step.getText()).startsWith("Relance de l'animation — par téléphone, auprès de " + waiting + " — ");
+            // The association's answer is signed with its member's name (the facilitator reads its list of members),
+            // never with the pseudonym the history records.
+            assertThat(browser.driver.findElements(By.xpath("//li[@data-introduction='" + due
+                    + "']//ol[contains(@class,'historique')]/li")))
+                    .extracting(WebElement::getText)
+                    .anySatisfy(text -> assertThat(text).contains("par " + lab.nameOf("member-mobilite") + " (")
+                            .contains("pour Association suivie de près"))
+                    .noneSatisfy(text -> assertThat(text).contains(lab.subjectOf("member-mobilite")));
         }
     }
 

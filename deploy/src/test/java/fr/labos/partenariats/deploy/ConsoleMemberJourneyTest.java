@@ -57,7 +57,10 @@ class ConsoleMemberJourneyTest {
             browser.awaitReady("organisation");
             assertThat(browser.driver.getCurrentUrl()).endsWith("#/organisation/" + actor);
             WebElement me = browser.await(By.cssSelector("section[aria-labelledby=titre-membres] li[data-membre]"));
-            assertThat(me.getText()).contains("(vous)").contains("responsable").contains("depuis le");
+            assertThat(me.getText()).as("the member by the name its sign-in gave").startsWith(lab.nameOf("member-newcomer") + " (vous)")
+                    .contains("responsable").contains("depuis le").doesNotContain(lab.subjectOf("member-newcomer"));
+            assertThat(browser.driver.findElement(By.cssSelector("[data-connecte]")).getText())
+                    .as("whose session is open").isEqualTo("Connecté : " + lab.nameOf("member-newcomer") + " (membre)");
             browser.shot("membres-inscrits-ici");
             browser.assertAccessible("the organisation's members");
 
@@ -123,9 +126,11 @@ class ConsoleMemberJourneyTest {
                     "{\"invitationCode\": \"" + other.path("code").asText() + "\"}");
             assertThat(joined.statusCode()).as(joined.body()).isEqualTo(201);
             By usedOne = By.cssSelector("li[data-invitation='" + other.path("invitationId").asText() + "']");
-            browser.settled().until(d -> d.findElement(usedOne).getText().contains("utilisée"));
             browser.settled().until(d -> d.findElement(By.cssSelector("section[aria-labelledby=titre-membres]")).getText()
-                    .contains(lab.subjectOf("member-newcomer")));
+                    .contains(lab.nameOf("member-newcomer")));
+            // Who used it, by the name the members list gives (that colleague is a member since).
+            browser.settled().until(d -> d.findElement(usedOne).getText().contains("utilisée"));
+            assertThat(browser.driver.findElement(usedOne).getText()).endsWith("par " + lab.nameOf("member-newcomer"));
             assertThat(browser.driver.findElement(By.cssSelector("#nouveau-code [data-code]")).getText()).isEqualTo(code);
             browser.shot("invitation-utilisee-en-direct");
 
@@ -175,6 +180,8 @@ class ConsoleMemberJourneyTest {
                     .endsWith("#/organisation/" + actor);
             // Joined with a code: a member (« membre »), who may leave but neither invites nor removes anyone.
             String newcomer = lab.subjectOf("member-newcomer");
+            // Its colleagues see it by the name its own sign-in gave, as it sees them.
+            String newcomerName = lab.nameOf("member-newcomer");
             By newcomerRole = By.cssSelector("section[aria-labelledby=titre-membres] li[data-membre='" + newcomer + "'] [data-role]");
             assertThat(browser.driver.findElement(newcomerRole).getText()).isEqualTo("membre");
             assertThat(browser.driver.findElements(By.cssSelector("section[aria-labelledby=titre-membres] li[data-membre] button")))
@@ -182,6 +189,8 @@ class ConsoleMemberJourneyTest {
                     .extracting(WebElement::getText).containsExactly("Quitter l’organisation");
             assertThat(browser.driver.findElements(By.cssSelector("#inviter, #titre-invitations"))).as("no invitation for a member").isEmpty();
             assertThat(browser.driver.findElement(By.id("invitations-reservees")).getText()).contains("responsables");
+            assertThat(browser.driver.findElement(By.cssSelector("section[aria-labelledby=titre-membres] li[data-membre='"
+                    + lab.subjectOf("member-tremplin") + "'] .personne")).getText()).isEqualTo(lab.nameOf("member-tremplin"));
             browser.shot("collegue-devenu-membre");
             browser.assertAccessible("the organisation seen by a member");
 
@@ -194,9 +203,11 @@ class ConsoleMemberJourneyTest {
                         + " import(new URL('js/live.js', document.baseURI).href).then(m => { m.onEvent(e => {"
                         + " if (e.type === 'ActorMemberRoleChangedEvent') window.__roleHeard = true;"
                         + " if (e.type === 'ActorMemberLeftEvent') window.__leftHeard = (window.__leftHeard || 0) + 1; }); done(true); });");
-                manager.await(By.xpath("//button[normalize-space()='Nommer " + newcomer + " responsable']")).click();
+                assertThat(manager.await(By.cssSelector("section[aria-labelledby=titre-membres] li[data-membre='" + newcomer
+                        + "'] .personne")).getText()).isEqualTo(newcomerName);
+                manager.await(By.xpath("//button[normalize-space()='Nommer " + newcomerName + " responsable']")).click();
                 manager.settled().until(d -> d.findElement(newcomerRole).getText().equals("responsable"));
-                manager.await(By.xpath("//button[normalize-space()='Rendre " + newcomer + " simple membre']"));
+                manager.await(By.xpath("//button[normalize-space()='Rendre " + newcomerName + " simple membre']"));
                 manager.shot("collegue-nomme-responsable");
                 // The newcomer's page hears of it live, says so, and offers the invitations from now on.
                 browser.settled().until(d -> d.findElement(newcomerRole).getText().equals("responsable"));
@@ -207,7 +218,7 @@ class ConsoleMemberJourneyTest {
                 // The manager's page hears the same event: what it announced of its own action is said once, not
                 // replaced by the event's echo (whose redraw takes a fraction of the two seconds watched).
                 manager.settled().until(d -> Boolean.TRUE.equals(manager.script("return window.__roleHeard === true;")));
-                String announced = newcomer + " est maintenant responsable.";
+                String announced = newcomerName + " est maintenant responsable.";
                 long until = System.nanoTime() + Duration.ofSeconds(2).toNanos();
                 while (System.nanoTime() < until) {
                     assertThat(manager.driver.findElement(By.id("annonces")).getText()).isEqualTo(announced);
@@ -248,7 +259,7 @@ class ConsoleMemberJourneyTest {
                 manager.driver.findElement(cancel).click();
                 manager.settled().until(d -> "titre-membres".equals(manager.script("return document.activeElement.id;")));
                 assertThat(manager.driver.findElements(removeNewcomer)).isEmpty();
-                manager.settled().until(d -> d.findElement(By.id("annonces")).getText().equals(newcomer + " n’est déjà plus membre."));
+                manager.settled().until(d -> d.findElement(By.id("annonces")).getText().equals(newcomerName + " n’est déjà plus membre."));
 
                 // The newcomer joins again with a new code, and the manager removes it from the page this time: what
                 // the page announced of its own action is said once, not replaced by the echo of its event.
@@ -275,7 +286,7 @@ class ConsoleMemberJourneyTest {
                 manager.await(By.cssSelector("section[aria-labelledby=titre-membres] form button[type=submit]")).click();
                 manager.settled().until(d -> d.findElements(removeNewcomer).isEmpty()
                         && Long.valueOf(2).equals(manager.script("return window.__leftHeard;")));
-                String removed = newcomer + " n’est plus membre.";
+                String removed = newcomerName + " n’est plus membre.";
                 long watchedUntil = System.nanoTime() + Duration.ofSeconds(2).toNanos();
                 while (System.nanoTime() < watchedUntil) {
                     assertThat(manager.driver.findElement(By.id("annonces")).getText()).isEqualTo(removed);

@@ -115,9 +115,18 @@ final class SignedInLab {
 
     /** The pseudonymous subject ({@code sub}) of the account's token: what the history and memberships record. */
     String subjectOf(String account) {
+        return claimOf(account, "sub");
+    }
+
+    /** The person's name the account's token gives ({@code name}): what its colleagues see in the list of members. */
+    String nameOf(String account) {
+        return claimOf(account, "name");
+    }
+
+    private String claimOf(String account, String claim) {
         String payload = token(account).split("\\.")[1];
         try {
-            return JSON.readTree(Base64.getUrlDecoder().decode(payload)).path("sub").asText();
+            return JSON.readTree(Base64.getUrlDecoder().decode(payload)).path(claim).asText();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

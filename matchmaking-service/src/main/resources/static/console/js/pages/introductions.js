@@ -245,7 +245,7 @@ function card(actorId, actorName, entry, reload, histories, redrawLater) {
       .catch(e => { contact.replaceChildren(problemBox(e)); redrawLater(); });
     item.append(contact, meetingsSection(actorId, entry, names, reload, remember, onThisPage), outcomeForm(actorId, entry, reload));
   }
-  item.append(historyPanel(entry.id, histories, names));
+  item.append(historyPanel(actorId, entry.id, histories, names));
   return item;
 }
 
@@ -253,8 +253,9 @@ function card(actorId, actorName, entry, reload, histories, redrawLater) {
  * Every step of the introduction as the service recorded it (what, when, who, for whom), read when opened, and the
  * verification that recomputes its chain of hashes from the event store: the sentence says whether it holds or names
  * the first altered step. {@code histories} remembers, by introduction, that the panel is open and the last verdict.
+ * The steps of the organisation's own people are signed with their names, from its list of members.
  */
-function historyPanel(introductionId, histories, actorNames) {
+function historyPanel(actorId, introductionId, histories, actorNames) {
   const remembered = histories.get(introductionId) || {};
   const steps = h('ol', { class: 'historique' });
   const verdict = h('p', { role: 'status' });
@@ -278,13 +279,14 @@ function historyPanel(introductionId, histories, actorNames) {
     histories.set(introductionId, { ...(histories.get(introductionId) || {}), open: panel.open });
     if (!panel.open || steps.childElementCount) return;
     try {
-      const history = await matchmaking(`/api/introductions/${introductionId}/history`);
+      const [history, colleagues] = await Promise.all([
+        matchmaking(`/api/introductions/${introductionId}/history`), namesOfMembers(actorId)]);
       steps.replaceChildren(...history.steps.map(step => h('li', { 'data-etape': step.step },
         h('strong', {}, step.label || step.what),
         step.what === 'MeetingMissedEvent' && step.grounds?.absentActorId ? ` — ${absence(step.grounds.absentActorId, actorNames)}` : '',
         step.what === 'IntroductionReminderRecordedEvent' ? ` — ${reminded(step.grounds, actorNames)}` : '',
         ` — ${formatDateTime(step.when)}`,
-        step.who ? ` — par ${whoActed(step.who)} (${ROLES[step.who.role] || step.who.role})` : ' — par le service',
+        step.who ? ` — par ${whoActed(step.who, colleagues)} (${ROLES[step.who.role] || step.who.role})` : ' — par le service',
         step.who && step.who.actingFor ? ` pour ${actorNames[step.who.actingFor] || step.who.actingFor}` : '',
         h('br', {}), h('small', { class: 'empreinte', title: step.hash }, `empreinte ${step.hash.slice(0, 16)}…`))));
     } catch (e) {
@@ -304,11 +306,22 @@ function reminded(grounds, actorNames) {
 
 /**
  * The history records who acted by a fixed pseudonym, never a name (so that an erasure still wins): the reader's own
- * steps are shown as theirs, the others by that pseudonym.
+ * steps are shown as theirs, those of the organisation's members by the names its list of members gives today (a
+ * member who left is no longer named), the others by that pseudonym.
  */
-function whoActed(who) {
+function whoActed(who, colleagues) {
   const session = currentSession();
-  return session && session.subject === who.subject ? 'vous' : who.subject;
+  return session && session.subject === who.subject ? 'vous' : colleagues[who.subject] || who.subject;
+}
+
+/**
+ * The actor's members by name (each as its own sign-in gave it), read from profile-service's list of members; none
+ * when the reader may not read that list, or it cannot be read now: the history then shows pseudonyms.
+ */
+function namesOfMembers(actorId) {
+  return profile(`/api/actors/${actorId}/members`)
+    .then(members => Object.fromEntries(members.filter(member => member.name).map(member => [member.subject, member.name])))
+    .catch(() => ({}));
 }
 
 

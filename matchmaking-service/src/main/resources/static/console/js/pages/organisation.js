@@ -271,15 +271,15 @@ async function renderMembers(section, context, actorId, permissions) {
     const role = member.role ? h('span', { class: 'etiquette', 'data-role': member.role }, ROLES[member.role] || member.role) : null;
     const manager = member.role === 'MANAGER';
     return h('li', { 'data-membre': member.subject },
-      `${member.subject}${mine ? ' (vous)' : ''} `, role,
+      h('span', { class: 'personne' }, personOf(member)), mine ? ' (vous) ' : ' ', role,
       ` — depuis le ${formatDate(member.joinedAt)}${joinedAs} `,
       !mine && manages && member.role
         ? h('button', { type: 'button', class: 'secondaire', 'data-action': 'role', onclick: event => busyWhile(event.currentTarget, () => changeRole(section, context, actorId, member, manager ? 'MEMBER' : 'MANAGER')) },
-          manager ? `Rendre ${member.subject} simple membre` : `Nommer ${member.subject} responsable`)
+          manager ? `Rendre ${personOf(member)} simple membre` : `Nommer ${personOf(member)} responsable`)
         : null, ' ',
       mine || manages
         ? h('button', { type: 'button', class: 'secondaire', 'data-action': 'retirer', onclick: () => confirmRemoval(section, context, actorId, member, mine) },
-          mine ? 'Quitter l’organisation' : `Retirer ${member.subject}`)
+          mine ? 'Quitter l’organisation' : `Retirer ${personOf(member)}`)
         : null);
   }));
   // The list is drawn anew after the user's actions and live events: the button that had the focus keeps it.
@@ -302,7 +302,22 @@ async function renderMembers(section, context, actorId, permissions) {
 async function readMembers(actorId, known) {
   const [members, permissions] = await Promise.all([
     profile(`/api/actors/${actorId}/members`), known ?? profile(`/api/actors/${actorId}/permissions`)]);
+  members.forEach(member => { if (member.name) namesOfMembers.set(member.subject, member.name); });
   return { members, manages: permissions.manageMembers };
+}
+
+/**
+ * The names of the members as the members list last gave them (each from its own person's sign-in), for the
+ * invitations' lines too: who used an invitation is a member since.
+ */
+const namesOfMembers = new Map();
+
+/**
+ * A member by its name, as its own sign-in gave it; by its pseudonymous identifier when the lab has none (a token
+ * without a name, or a member who has not signed in since names are kept).
+ */
+function personOf(member) {
+  return member.name || `le membre ${member.subject}`;
 }
 
 /** What a drawing of the members shows: who, with which role, and whether the user manages them. */
@@ -346,14 +361,14 @@ async function changeRole(section, context, actorId, member, role) {
     box.focus();
     return;
   }
-  announce(role === 'MANAGER' ? `${member.subject} est maintenant responsable.` : `${member.subject} est de nouveau simple membre.`);
+  announce(role === 'MANAGER' ? `${personOf(member)} est maintenant responsable.` : `${personOf(member)} est de nouveau simple membre.`);
   await renderMembers(section, context, actorId);
 }
 
 function confirmRemoval(section, context, actorId, member, mine) {
   section.querySelector('.probleme-membres').replaceChildren();
   const form = h('form', { novalidate: true, class: 'carte' },
-    h('h3', {}, mine ? 'Quitter l’organisation' : `Retirer ${member.subject}`),
+    h('h3', {}, mine ? 'Quitter l’organisation' : `Retirer ${personOf(member)}`),
     h('div', { class: 'probleme-formulaire' }),
     h('p', {}, mine
       ? 'Votre adhésion enregistrée ici prend fin : vous n’agirez plus pour cette organisation à ce titre, ni ne verrez les contacts de ses partenaires (votre compte de connexion ou votre territoire d’animation peuvent encore vous en donner l’accès).'
@@ -374,7 +389,7 @@ function confirmRemoval(section, context, actorId, member, mine) {
     heading?.setAttribute('tabindex', '-1');
     heading?.focus();
     announce(line ? 'Vous ne gérez plus les membres de cette organisation.'
-      : mine ? 'Vous n’êtes déjà plus membre de l’organisation.' : `${member.subject} n’est déjà plus membre.`);
+      : mine ? 'Vous n’êtes déjà plus membre de l’organisation.' : `${personOf(member)} n’est déjà plus membre.`);
   };
   form.addEventListener('submit', event => {
     event.preventDefault();
@@ -387,7 +402,7 @@ function confirmRemoval(section, context, actorId, member, mine) {
     section.dataset.drawn = drawnWithout(known, member.subject);
     try {
       await profile(`/api/actors/${actorId}/members/${encodeURIComponent(member.subject)}`, { method: 'DELETE' });
-      announce(mine ? 'Vous avez quitté l’organisation.' : `${member.subject} n’est plus membre.`);
+      announce(mine ? 'Vous avez quitté l’organisation.' : `${personOf(member)} n’est plus membre.`);
       if (mine) {
         // The navigation and the home page follow the caller's organisations: start again from them.
         location.hash = '#/';
@@ -468,7 +483,7 @@ function latestDrawing(section) {
 function invitationState(invitation) {
   switch (invitation.status) {
     case 'PENDING': return `en attente, valable jusqu’au ${formatDeadline(invitation.expiresAt)}`;
-    case 'REDEEMED': return `utilisée le ${formatDate(invitation.redeemedAt)} par ${invitation.redeemedBy}`;
+    case 'REDEEMED': return `utilisée le ${formatDate(invitation.redeemedAt)} par ${namesOfMembers.get(invitation.redeemedBy) || invitation.redeemedBy}`;
     case 'REVOKED': return `retirée le ${formatDate(invitation.revokedAt)}`;
     default: return `expirée le ${formatDeadline(invitation.expiresAt)} sans avoir servi`;
   }

@@ -18,7 +18,8 @@ record AuthServerProperties(String issuer, Path dataDir, String audience, Durati
     }
 
     /** A demo account: its name is both the OAuth2 client id and the form-login user name. */
-    record Account(String name, String subject, String role, List<String> territories, List<String> actors) {
+    record Account(String name, String subject, String displayName, String role, List<String> territories,
+                   List<String> actors) {
 
         Account {
             territories = territories == null ? List.of() : List.copyOf(territories);

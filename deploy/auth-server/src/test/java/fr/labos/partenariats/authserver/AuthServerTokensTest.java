@@ -48,7 +48,7 @@ class AuthServerTokensTest {
     }
 
     @Test
-    void aFacilitatorsTokenCarriesItsRoleTerritoriesPseudonymAndTheLabsAudience() throws Exception {
+    void aFacilitatorsTokenCarriesItsRoleTerritoriesPseudonymNameAndTheLabsAudience() throws Exception {
         HttpResponse<String> response = tokenRequest("facilitator-isere", Files.readString(data.resolve("demo-secret")).trim());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         String token = response.body().replaceAll(".*\"access_token\":\"([^\"]+)\".*", "$1");
@@ -63,6 +63,8 @@ class AuthServerTokensTest {
         assertThat(claims.getStringClaim("lab_role")).isEqualTo("FACILITATOR");
         assertThat(claims.getStringListClaim("lab_territories")).containsExactly("DEPARTEMENT:38");
         assertThat(claims.getStringListClaim("lab_actors")).isEmpty();
+        // The person's name, as any OpenID Connect provider gives it: for its colleagues to see, never for an event.
+        assertThat(claims.getStringClaim("name")).isEqualTo("Julien Roux");
     }
 
     @Test

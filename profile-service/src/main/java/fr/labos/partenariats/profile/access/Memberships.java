@@ -1,5 +1,6 @@
 package fr.labos.partenariats.profile.access;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import fr.labos.partenariats.schema.PrincipalMetadata;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.ActorMemberLeftEvent;
@@ -68,12 +69,14 @@ public class Memberships {
         return count != null && count > 0;
     }
 
+    /** The members, with the names their tokens gave ({@link MemberNames}), oldest first. */
     public List<Member> membersOf(String actorId) {
         return jdbc.query("""
-                        SELECT member_subject, joined_at, joined_as, role FROM actor_membership WHERE actor_id = ?
-                        ORDER BY joined_at, member_subject""",
+                        SELECT m.member_subject, m.joined_at, m.joined_as, m.role, n.display_name
+                        FROM actor_membership m LEFT JOIN member_name n ON n.member_subject = m.member_subject
+                        WHERE m.actor_id = ? ORDER BY m.joined_at, m.member_subject""",
                 (rs, row) -> new Member(rs.getString(1), rs.getTimestamp(2).toInstant(), rs.getString(3),
-                        MemberRole.valueOf(rs.getString(4))), actorId);
+                        MemberRole.valueOf(rs.getString(4)), rs.getString(5)), actorId);
     }
 
     /** The actors the subject was made a member of here (by registering them as an actor member, or with an invitation), oldest first. */
@@ -83,13 +86,15 @@ public class Memberships {
     }
 
     /**
-     * A member by its pseudonymous subject id.
+     * A member by its pseudonymous subject id, and its name for its colleagues.
      *
      * @param joinedAs the role of the account it joined with ({@code FACILITATOR} for a facilitator who joined with a
      *                 code, or who registered the actor before registering stopped making facilitators members); null
      *                 when the joining event carried none
      * @param role     what it may do for the actor
+     * @param name     the person's name, as its token last gave it; absent until it signs in with a token that has one
      */
-    public record Member(String subject, Instant joinedAt, String joinedAs, MemberRole role) {
+    public record Member(String subject, Instant joinedAt, String joinedAs, MemberRole role,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String name) {
     }
 }

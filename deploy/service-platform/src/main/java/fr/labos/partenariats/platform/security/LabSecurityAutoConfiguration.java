@@ -74,6 +74,11 @@ public class LabSecurityAutoConfiguration {
     }
 
     @Bean
+    PersonNames personNames(LabSecurityProperties properties) {
+        return new PersonNames(properties.claim().name());
+    }
+
+    @Bean
     SecurityProblems securityProblems() {
         return new SecurityProblems();
     }

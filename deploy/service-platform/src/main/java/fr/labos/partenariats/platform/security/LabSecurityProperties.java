@@ -45,9 +45,13 @@ public record LabSecurityProperties(@DefaultValue Oidc oidc, @DefaultValue Claim
         }
     }
 
-    /** {@code LAB_CLAIM_ROLE}, {@code LAB_CLAIM_TERRITORIES}, {@code LAB_CLAIM_ACTORS}: the claims' names. */
+    /**
+     * {@code LAB_CLAIM_ROLE}, {@code LAB_CLAIM_TERRITORIES}, {@code LAB_CLAIM_ACTORS}, {@code LAB_CLAIM_NAME}: the
+     * claims' names. The person's name ({@code name} in OpenID Connect) is read only where a member is shown to its
+     * colleagues ({@link PersonNames}); it never enters the principal, the events or their metadata.
+     */
     public record Claim(@DefaultValue("lab_role") String role, @DefaultValue("lab_territories") String territories,
-                        @DefaultValue("lab_actors") String actors) {
+                        @DefaultValue("lab_actors") String actors, @DefaultValue("name") String name) {
     }
 
     /** {@code LAB_CORS_ALLOWED_ORIGINS}: a comma-separated list of origins, e.g. {@code https://lab.example.fr}. */

@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LabTokenConverterTest {
 
     private final LabTokenConverter converter =
-            new LabTokenConverter(new LabSecurityProperties.Claim("lab_role", "lab_territories", "lab_actors"));
+            new LabTokenConverter(new LabSecurityProperties.Claim("lab_role", "lab_territories", "lab_actors", "name"));
 
     @Test
     void aRoleMayBeAStringOrAListHoldingExactlyOneKnownRole() {
@@ -39,7 +39,7 @@ class LabTokenConverterTest {
 
     @Test
     void claimNamesAreConfigurable() {
-        LabTokenConverter keycloak = new LabTokenConverter(new LabSecurityProperties.Claim("role", "zones", "orgs"));
+        LabTokenConverter keycloak = new LabTokenConverter(new LabSecurityProperties.Claim("role", "zones", "orgs", "name"));
         LabPrincipal principal = (LabPrincipal) keycloak.convert(jwt(Map.of("role", "ACTOR_MEMBER",
                 "orgs", "a-1", "lab_actors", List.of("ignored")))).getPrincipal();
         assertThat(principal.role()).isEqualTo(LabRole.ACTOR_MEMBER);

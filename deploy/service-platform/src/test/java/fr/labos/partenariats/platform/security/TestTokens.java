@@ -78,7 +78,7 @@ public final class TestTokens {
         return "Bearer " + token;
     }
 
-    /** A token being described; {@link #sign()} makes it. Each setter returns a changed copy. */
+    /** A token being described; {@link #sign()} makes it. Each setter changes it and returns it. */
     public static final class Token {
         private String subject;
         private String role;
@@ -89,6 +89,8 @@ public final class TestTokens {
         private Instant issuedAt = Instant.now();
         private Duration lifetime = Duration.ofMinutes(10);
         private RSAKey signingKey = KEY;
+        private String personalName;
+        private boolean withoutName;
 
         private Token(String subject, String role) {
             this.subject = subject;
@@ -99,9 +101,24 @@ public final class TestTokens {
             return subject;
         }
 
-        /** The {@code name} claim every token carries, as providers add it: personal data that must go nowhere. */
+        /**
+         * The {@code name} claim, as providers add it: personal data that must go nowhere but the list of an
+         * organisation's members, to its colleagues. By default, one that holds the subject.
+         */
         public String personalName() {
-            return "Dominique Testeur " + subject;
+            return personalName != null ? personalName : "Dominique Testeur " + subject;
+        }
+
+        /** Another name, or none at all with {@link #withoutName()}. */
+        public Token personalName(String name) {
+            this.personalName = name;
+            return this;
+        }
+
+        /** A token without a {@code name} claim, as some providers issue them. */
+        public Token withoutName() {
+            this.withoutName = true;
+            return this;
         }
 
         /** The {@code email} claim every token carries. */
@@ -162,7 +179,7 @@ public final class TestTokens {
             JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                     .subject(subject)
                     // As an OpenID Connect provider would add them: a service must never copy these anywhere.
-                    .claim("name", personalName())
+                    .claim("name", withoutName ? null : personalName())
                     .claim("email", personalEmail())
                     .issuer(issuer)
                     .audience(audience)

@@ -2,6 +2,7 @@ package fr.labos.partenariats.profile.actor.api;
 
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.profile.access.ActorAccess;
+import fr.labos.partenariats.profile.access.MemberNames;
 import fr.labos.partenariats.profile.actor.command.ContactVault;
 import fr.labos.partenariats.profile.actor.query.ActorProjection;
 import fr.labos.partenariats.profile.actor.query.ActorView;
@@ -48,10 +49,12 @@ class ActorController {
     private final ContactVault contacts;
     private final ActorAccess access;
     private final HomeTerritories communes;
+    private final MemberNames memberNames;
 
     ActorController(CommandGateway commands, ActorProjection actors, ContactVault contacts, ActorAccess access,
-                    HomeTerritories communes) {
+                    HomeTerritories communes, MemberNames memberNames) {
         this.communes = communes;
+        this.memberNames = memberNames;
         this.commands = commands;
         this.actors = actors;
         this.contacts = contacts;
@@ -70,6 +73,8 @@ class ActorController {
         String actorId = UUID.randomUUID().toString();
         commands.sendAndWait(new RegisterActorCommand(actorId, request.name(), request.type(), request.homeTerritory(),
                 request.themes(), request.sdgs(), request.description(), request.contactDetails()));
+        // A member who registers its organisation is its first member: its colleagues will see it by name.
+        memberNames.rememberSignedIn(principal);
         return ResponseEntity.created(URI.create("/api/actors/" + actorId)).body(new CreatedResponse(actorId));
     }
 

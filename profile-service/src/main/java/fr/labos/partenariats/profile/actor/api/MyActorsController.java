@@ -3,6 +3,7 @@ package fr.labos.partenariats.profile.actor.api;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.profile.access.ActorAccess;
 import fr.labos.partenariats.profile.access.Invitations;
+import fr.labos.partenariats.profile.access.MemberNames;
 import fr.labos.partenariats.profile.actor.command.InvitationCode;
 import fr.labos.partenariats.profile.actor.query.ActorView;
 import fr.labos.partenariats.profile.domain.InvalidInputException;
@@ -35,16 +36,23 @@ class MyActorsController {
 
     private final ActorAccess access;
     private final Invitations invitations;
+    private final MemberNames memberNames;
     private final CommandGateway commands;
 
-    MyActorsController(ActorAccess access, Invitations invitations, CommandGateway commands) {
+    MyActorsController(ActorAccess access, Invitations invitations, MemberNames memberNames, CommandGateway commands) {
         this.access = access;
         this.invitations = invitations;
+        this.memberNames = memberNames;
         this.commands = commands;
     }
 
+    /**
+     * Also where a member's name follows its token: the web console reads this once each time it opens, so a name
+     * changed at the identity provider is the one its colleagues see from the member's next visit.
+     */
     @GetMapping("/api/me/actors")
     List<ActorView> myActors(@AuthenticationPrincipal LabPrincipal principal) {
+        memberNames.rememberSignedIn(principal);
         return access.memberOf(principal);
     }
 
@@ -71,6 +79,7 @@ class MyActorsController {
         // members, who made the invitation, who was removed.
         access.checkNotActingAlready(principal, access.existing(actorId));
         commands.sendAndWait(new JoinActorByInvitationCommand(actorId, code.invitationId(), code.digest()));
+        memberNames.rememberSignedIn(principal);
         return ResponseEntity.created(URI.create("/api/actors/" + actorId)).body(access.existing(actorId));
     }
 
