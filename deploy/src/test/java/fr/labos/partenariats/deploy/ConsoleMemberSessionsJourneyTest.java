@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import static fr.labos.partenariats.deploy.Answers.json;
 import static fr.labos.partenariats.deploy.Answers.expect;
@@ -40,6 +41,17 @@ class ConsoleMemberSessionsJourneyTest {
     private static final String PLAN = """
             {"title": "%s", "territory": {"code": "%s", "level": "DEPARTEMENT"}, "place": "%s", "date": "%s",
              "startsAt": "14:00", "rounds": 3, "minutesPerRound": 10, "tables": 3}""";
+
+    /** What {@code GET /api/me/sessions} tells the member of whom the engine finds complementary to its actor. */
+    private static JsonNode complementaryTo(SignedInLab lab, String sessionId, String actorId) {
+        for (JsonNode session : json(expect(lab.send("GET", lab.matchmaking.resolve("/api/me/sessions"), MEMBER, null), 200))) {
+            if (!session.path("id").asText().equals(sessionId)) continue;
+            for (JsonNode own : session.path("actors")) {
+                if (own.path("actorId").asText().equals(actorId)) return own.path("complementary");
+            }
+        }
+        throw new AssertionError(actorId + " not at session " + sessionId);
+    }
 
     @Test
     void aMemberFindsItsOrganisationsMeetingsAtEachSessionAndDownloadsItsCalendar(SignedInLab lab) throws Exception {
@@ -144,6 +156,20 @@ class ConsoleMemberSessionsJourneyTest {
                 assertThat(wishes.findElements(By.cssSelector("input[type=checkbox]"))).extracting(box -> box.getAttribute("value"))
                         .containsExactlyInAnyOrder(wished, notWished);
                 assertThat(wishes.findElements(By.cssSelector("input:checked"))).isEmpty();
+                // Under each organisation the engine finds complementary to Tremplin, its score and sentence, as the API
+                // gives them to the member; under no other.
+                JsonNode complementary = complementaryTo(lab, pending, tremplin);
+                assertThat(complementary).as("the demo's organisations complement Tremplin").isNotEmpty();
+                assertThat(wishes.findElements(By.cssSelector("[data-complementarite]"))).extracting(WebElement::getText)
+                        .containsExactlyInAnyOrderElementsOf(StreamSupport.stream(complementary.spliterator(), false)
+                                .map(c -> "Complémentarité " + Math.round(c.path("score").asDouble() * 100) + " % : "
+                                        + c.path("sentence").asText()).toList());
+                for (JsonNode c : complementary) {
+                    assertThat(wishes.findElement(By.cssSelector("input[value='" + c.path("actorId").asText() + "']"))
+                            .getAttribute("aria-describedby")).as("the sentence describes its box")
+                            .isEqualTo(wishes.findElement(By.cssSelector("[data-complementarite='"
+                                    + c.path("actorId").asText() + "']")).getAttribute("id"));
+                }
                 // The published session's wishes no longer change: no form there.
                 assertThat(session.findElements(By.cssSelector("form[data-souhaits]"))).isEmpty();
                 assertThat(session.findElement(By.cssSelector("[data-souhaits]")).getText())

@@ -286,7 +286,7 @@ function historyPanel(actorId, introductionId, histories, actorNames) {
         step.what === 'MeetingMissedEvent' && step.grounds?.absentActorId ? ` — ${absence(step.grounds.absentActorId, actorNames)}` : '',
         step.what === 'IntroductionReminderRecordedEvent' ? ` — ${reminded(step.grounds, actorNames)}` : '',
         ` — ${formatDateTime(step.when)}`,
-        step.who ? ` — par ${whoActed(step.who, colleagues)} (${ROLES[step.who.role] || step.who.role})` : ' — par le service',
+        ...(step.who ? [' — par ', whoActed(step.who, colleagues), ` (${ROLES[step.who.role] || step.who.role})`] : [' — par le service']),
         step.who && step.who.actingFor ? ` pour ${actorNames[step.who.actingFor] || step.who.actingFor}` : '',
         h('br', {}), h('small', { class: 'empreinte', title: step.hash }, `empreinte ${step.hash.slice(0, 16)}…`))));
     } catch (e) {
@@ -311,7 +311,8 @@ function reminded(grounds, actorNames) {
  */
 function whoActed(who, colleagues) {
   const session = currentSession();
-  return session && session.subject === who.subject ? 'vous' : colleagues[who.subject] || who.subject;
+  if (session && session.subject === who.subject) return 'vous';
+  return colleagues[who.subject] || h('span', { class: 'pseudonyme' }, who.subject);
 }
 
 /**

@@ -7,7 +7,7 @@
 import { download, matchmaking, Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import { fill, post, schedule, stage, withdrawWish } from '../sessions-api.js';
-import { announce, busyWhile, clearProblems, coalescing, h, keepingChoices, problemBox, sessionStart, showProblem } from '../ui.js';
+import { announce, busyWhile, clearProblems, coalescing, h, keepingChoices, percent, problemBox, sessionStart, showProblem } from '../ui.js';
 
 export async function render(main, context) {
   const list = h('div', {});
@@ -111,6 +111,8 @@ function wishes(s, actor, page) {
   const others = [...s.otherParticipants, ...s.actors].filter(p => p.actorId !== actor.actorId)
     .sort((a, b) => a.name.localeCompare(b.name, 'fr'));
   const made = new Set(actor.wishedActorIds);
+  // While wishes may change, the API says whom the engine finds complementary to this organisation, and how.
+  const why = new Map((actor.complementary || []).map(c => [c.actorId, c]));
   const headingId = `titre-souhaits-${s.id}-${actor.actorId}`;
   const heading = h('h4', { id: headingId }, 'Vos souhaits');
   if (!s.wishesOpen) {
@@ -133,15 +135,22 @@ function wishes(s, actor, page) {
     heading,
     h('p', { class: 'aide', id: helpId }, 'Cochez les organisations que vous souhaitez rencontrer : l’équipe d’animation en '
       + 'tient compte pour composer le plan de table. Décochez un souhait enregistré pour le retirer, tant que le plan de '
-      + 'table n’est pas publié. ', WHO_SEES_WISHES),
+      + 'table n’est pas publié. ', WHO_SEES_WISHES,
+      why.size ? ' Sous une organisation, l’algorithme de mise en relation dit en quoi vos besoins et vos offres se complètent.' : ''),
     h('div', { class: 'probleme-formulaire' }),
     h('fieldset', { 'aria-describedby': helpId },
       h('legend', {}, `Organisations que ${actor.name} souhaite rencontrer`),
-      h('div', { class: 'cases' }, others.map(p => h('label', {},
-        // Ticked as drawn (its default) when the wish is made: what changed is read against it when the form is sent.
-        h('input', { type: 'checkbox', name: 'wishedActorId', value: p.actorId, checked: made.has(p.actorId),
-          'data-cle': `souhait-${s.id}-${actor.actorId}-${p.actorId}` }),
-        p.name, made.has(p.actorId) ? ' (souhait enregistré)' : '')))),
+      h('div', { class: 'cases', 'data-avec-complementarites': why.size ? '' : null }, others.map(p => {
+        const complementary = why.get(p.actorId);
+        const whyId = complementary ? `complementarite-${s.id}-${actor.actorId}-${p.actorId}` : null;
+        return h('div', { class: 'case' }, h('label', {},
+          // Ticked as drawn (its default) when the wish is made: what changed is read against it when the form is sent.
+          h('input', { type: 'checkbox', name: 'wishedActorId', value: p.actorId, checked: made.has(p.actorId),
+            'data-cle': `souhait-${s.id}-${actor.actorId}-${p.actorId}`, 'aria-describedby': whyId }),
+          p.name, made.has(p.actorId) ? ' (souhait enregistré)' : ''),
+          complementary ? h('p', { class: 'complementarite', id: whyId, 'data-complementarite': p.actorId },
+            `Complémentarité ${percent(complementary.score)} : ${complementary.sentence}`) : null);
+      }))),
     h('div', { class: 'actions' }, h('button', { type: 'submit', 'data-cle': `${key}-enregistrer` }, 'Enregistrer mes souhaits',
       h('span', { class: 'sr-only' }, ` : ${actor.name}, ${s.title}`))));
   // Once at a time: a second click or Entrée while the wishes are sent sends nothing more (a wish made twice, or taken

@@ -1,10 +1,13 @@
 package fr.labos.partenariats.matchmaking.session.api;
 
 import fr.labos.partenariats.matchmaking.access.ActorAccess;
+import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
+import fr.labos.partenariats.matchmaking.session.pairs.Complementarity;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.matchmaking.session.schedule.Wish;
 import fr.labos.partenariats.platform.security.LabPrincipal;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -12,6 +15,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.text.Collator;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Comparator;
@@ -31,6 +35,10 @@ import java.util.Optional;
  * attends). Of the wishes it gives those of the principal's own actors, and nothing else: a wish is a participant's
  * private preference (see {@link SessionAccess#whySeenBy}), so neither another participant's wish, not even one
  * naming the principal's actor, nor whether a wish of its own was returned.
+ *
+ * <p>While wishes may be expressed, each of the principal's actors is also told which other participants its needs
+ * and offers complement, and how (the matching engine's score and sentence, as {@code /partners} gives them): what a
+ * member would want to know before choosing whom to meet. That says nothing of anyone's wishes.
  */
 @RestController
 class ParticipantSessionsController {
@@ -41,11 +49,16 @@ class ParticipantSessionsController {
     private final SessionReader sessions;
     private final SessionDirectory directory;
     private final ActorAccess actors;
+    private final MatchingEngine engine;
+    private final Clock clock;
 
-    ParticipantSessionsController(SessionReader sessions, SessionDirectory directory, ActorAccess actors) {
+    ParticipantSessionsController(SessionReader sessions, SessionDirectory directory, ActorAccess actors,
+                                  MatchingEngine engine, Clock clock) {
         this.sessions = sessions;
         this.directory = directory;
         this.actors = actors;
+        this.engine = engine;
+        this.clock = clock;
     }
 
     /**
@@ -70,7 +83,16 @@ class ParticipantSessionsController {
     record OwnActor(String actorId, String name,
                     @Schema(description = "Les participants que cet acteur a souhaité rencontrer (ses souhaits à lui "
                             + "seul : jamais ceux des autres, ni s'ils sont réciproques)")
-                    List<String> wishedActorIds) {
+                    List<String> wishedActorIds,
+                    @Schema(description = "Tant que les souhaits peuvent être exprimés : les autres participants dont "
+                            + "les besoins et offres complètent ceux de cet acteur, du plus au moins complémentaire, "
+                            + "avec le score et la phrase du moteur de mise en relation (rien des souhaits de quiconque) ; "
+                            + "vide ensuite")
+                    List<ComplementaryParticipant> complementary) {
+    }
+
+    /** Another participant whose needs and offers complement the actor's: the engine's score in [0, 1] and sentence. */
+    record ComplementaryParticipant(String actorId, double score, String sentence) {
     }
 
     /** Another participant of the session: its name, nothing else. */
@@ -99,9 +121,11 @@ class ParticipantSessionsController {
         if (session.participants().isEmpty()) return Optional.empty();
         // Its participants read in one query, as SessionAccess reads them to decide who sees the session.
         Map<String, ActorEntry> participants = actors.read(session.participants().keySet());
+        LocalDate today = LabCalendar.today(clock);
         List<OwnActor> mine = participants.values().stream()
                 .filter(actor -> actors.mayActFor(principal, actor))
-                .map(actor -> new OwnActor(actor.id(), name(actor), wishesOf(session, actor.id())))
+                .map(actor -> new OwnActor(actor.id(), name(actor), wishesOf(session, actor.id()),
+                        session.beforePublication() ? complementary(session, actor.id(), today) : List.of()))
                 .sorted(Comparator.comparing(OwnActor::name, FRENCH))
                 .toList();
         if (mine.isEmpty()) return Optional.empty();
@@ -115,6 +139,23 @@ class ParticipantSessionsController {
                 session.date(), session.startsAt(), session.zone().getId(), session.rounds(),
                 session.minutesPerRound(), session.published(), session.roundsStarted(), session.closed(),
                 session.beforePublication(), mine, others));
+    }
+
+    /**
+     * The other participants the engine finds complementary to the actor, most first: the better of the pair's two
+     * directions, as a session's plan weighs them ({@link Complementarity}). The pairs the introductions set aside
+     * (one in progress, partners, declined as a competitor) are not suggested: the engine gives them no complementarity,
+     * as it proposes them nowhere.
+     */
+    private List<ComplementaryParticipant> complementary(SessionState session, String actorId, LocalDate today) {
+        return session.participants().keySet().stream()
+                .filter(other -> !other.equals(actorId))
+                .map(other -> Map.entry(other, Complementarity.of(engine, actorId, other, today)))
+                .filter(pair -> pair.getValue().score() > 0)
+                .map(pair -> new ComplementaryParticipant(pair.getKey(), pair.getValue().score(), pair.getValue().sentence()))
+                .sorted(Comparator.comparingDouble(ComplementaryParticipant::score).reversed()
+                        .thenComparing(ComplementaryParticipant::actorId))
+                .toList();
     }
 
     /** The actors this one wished to meet: its own wishes only, whoever expressed them for it. */

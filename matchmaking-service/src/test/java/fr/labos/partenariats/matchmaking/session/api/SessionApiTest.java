@@ -539,6 +539,66 @@ class SessionApiTest {
         assertThat(wish(memberOfA, closed, a, b).statusCode()).isEqualTo(409);
     }
 
+    /**
+     * Before choosing whom to meet, a member is told which participants complement its actor, and how: the engine's
+     * score and sentence, as the plan weighs the pair (A needs funding, B and D offer it, C posts nothing). A pair the
+     * plan never seats (D declined A as a competitor) is not suggested; once the plan is published, nothing is.
+     */
+    @Test
+    void aMemberIsToldWhichParticipantsComplementItsActorWhileWishesMayChange() {
+        List<String> actors = freshActors("Recyclerie de Fontaine", "Fondation du Grésivaudan", "Théâtre de poche",
+                "Fonds de soutien de Vizille");
+        String a = actors.get(0);
+        String b = actors.get(1);
+        String c = actors.get(2);
+        String d = actors.get(3);
+        Instant now = Instant.now();
+        String need = "need-" + UUID.randomUUID();
+        publisher.publish(need, 0, new NeedRegisteredEvent(need, a, post(ResourceCategory.FUNDING)
+                .title("Financer un atelier de réparation").sdgs(12).in(GRENOBLE).build(), now));
+        for (String funder : List.of(b, d)) {
+            String offer = "offer-" + UUID.randomUUID();
+            publisher.publish(offer, 0, new OfferRegisteredEvent(offer, funder, post(ResourceCategory.FUNDING)
+                    .title("Subvention aux projets d'économie circulaire").sdgs(12).in(ISERE).build(), now));
+        }
+        await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(
+                service.getJson("/api/actors/" + a + "/partners").findValuesAsText("actorId")).contains(b, d));
+        HttpResponse<String> proposed = service.post("/api/introductions", FACILITATOR,
+                "{\"actorId\": \"%s\", \"partnerId\": \"%s\", \"source\": \"FACILITATOR\"}".formatted(a, d));
+        assertThat(proposed.statusCode()).as(proposed.body()).isEqualTo(201);
+        String introduction = RunningMatchmaking.parse(proposed.body()).path("id").asText();
+        assertThat(service.post("/api/introductions/" + introduction + "/decline", TestTokens.member(d).sign(),
+                "{\"actingFor\": \"%s\", \"reason\": \"COMPETITOR\"}".formatted(d)).statusCode()).isEqualTo(204);
+        IntroducedPairs introduced = service.context().getBean(IntroducedPairs.class);
+        await().atMost(ofSeconds(30)).until(() -> introduced.lasting().excludedPartnersOf(a).contains(d));
+
+        String sessionId = plan(FACILITATOR, 2, 2);
+        register(sessionId, a, b, c, d);
+        String memberOfA = TestTokens.member(a).sign();
+        JsonNode own = mySession(memberOfA, sessionId).path("actors").get(0);
+        JsonNode weights = RunningMatchmaking.parse(service.get("/api/sessions/" + sessionId + "/pair-weights",
+                FACILITATOR).body());
+        JsonNode weighed = find(weights.path("weighed"), a, b);
+        assertThat(own.path("complementary")).singleElement().satisfies(suggested -> {
+            assertThat(suggested.path("actorId").asText()).isEqualTo(b);
+            assertThat(suggested.path("score").asDouble()).isPositive()
+                    .isEqualTo(weighed.path("complementarity").asDouble());
+            assertThat(suggested.path("sentence").asText()).isEqualTo(weighed.path("explanation").asText())
+                    .contains("Recyclerie de Fontaine").contains("Fondation du Grésivaudan");
+        });
+        assertThat(find(weights.path("setAside"), a, d).path("reason").asText()).isEqualTo(SessionPairs.INTRODUCED);
+        // B's member is told of A the same way: the pair's complementarity, whichever side reads it.
+        assertThat(mySession(TestTokens.member(b).sign(), sessionId).path("actors").get(0).path("complementary")
+                .findValuesAsText("actorId")).containsExactly(a);
+
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/generate", FACILITATOR, "").statusCode())
+                .isEqualTo(200);
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/publish", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
+        assertThat(mySession(memberOfA, sessionId).path("actors").get(0).path("complementary")).as("wishes closed")
+                .isEmpty();
+    }
+
     /** A session of {@code GET /api/me/sessions} as the member reads it. */
     private static JsonNode mySession(String token, String sessionId) {
         HttpResponse<String> listed = service.get("/api/me/sessions", token);
