@@ -153,7 +153,8 @@ function showSessionExpired() {
 function showAccount() {
   const { role, name } = context.session;
   const account = document.getElementById('compte');
-  // Whose session is open, by name when the token gives one: at a speed-meeting session one computer passes from hand to hand.
+  // Whose session is open, by name when the token gives one: at a speed-meeting session one computer passes from
+  // hand to hand.
   account.replaceChildren(
     h('span', { 'data-connecte': '' }, `Connecté${name ? ` : ${name}` : ''} (${ROLE_LABELS[role] || role})`),
     h('button', { type: 'button', onclick: () => { signOut(); closeLive(); location.hash = ''; location.reload(); } }, 'Se déconnecter'));

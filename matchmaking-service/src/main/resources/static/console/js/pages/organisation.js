@@ -320,6 +320,12 @@ function personOf(member) {
   return member.name || `le membre ${member.subject}`;
 }
 
+/** The same at the start of a sentence (« Le membre u-… n’est plus membre. »). */
+function personAtSentenceStart(member) {
+  const person = personOf(member);
+  return person.charAt(0).toUpperCase() + person.slice(1);
+}
+
 /** What a drawing of the members shows: who, with which role, and whether the user manages them. */
 function drawnState({ members, manages }) {
   return JSON.stringify([manages, members.map(member => [member.subject, member.role])]);
@@ -361,7 +367,7 @@ async function changeRole(section, context, actorId, member, role) {
     box.focus();
     return;
   }
-  announce(role === 'MANAGER' ? `${personOf(member)} est maintenant responsable.` : `${personOf(member)} est de nouveau simple membre.`);
+  announce(role === 'MANAGER' ? `${personAtSentenceStart(member)} est maintenant responsable.` : `${personAtSentenceStart(member)} est de nouveau simple membre.`);
   await renderMembers(section, context, actorId);
 }
 
@@ -389,7 +395,7 @@ function confirmRemoval(section, context, actorId, member, mine) {
     heading?.setAttribute('tabindex', '-1');
     heading?.focus();
     announce(line ? 'Vous ne gérez plus les membres de cette organisation.'
-      : mine ? 'Vous n’êtes déjà plus membre de l’organisation.' : `${personOf(member)} n’est déjà plus membre.`);
+      : mine ? 'Vous n’êtes déjà plus membre de l’organisation.' : `${personAtSentenceStart(member)} n’est déjà plus membre.`);
   };
   form.addEventListener('submit', event => {
     event.preventDefault();
@@ -402,7 +408,7 @@ function confirmRemoval(section, context, actorId, member, mine) {
     section.dataset.drawn = drawnWithout(known, member.subject);
     try {
       await profile(`/api/actors/${actorId}/members/${encodeURIComponent(member.subject)}`, { method: 'DELETE' });
-      announce(mine ? 'Vous avez quitté l’organisation.' : `${personOf(member)} n’est plus membre.`);
+      announce(mine ? 'Vous avez quitté l’organisation.' : `${personAtSentenceStart(member)} n’est plus membre.`);
       if (mine) {
         // The navigation and the home page follow the caller's organisations: start again from them.
         location.hash = '#/';

@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * Puts the lab's claims into every token it issues for a demo account (the identity contract, docs/identity.md):
  * a pseudonymous {@code sub}, {@code lab_role}, {@code lab_territories}, {@code lab_actors}, the person's {@code name},
- * and the lab's audience on access tokens. The account is the client itself (client credentials) or the signed-in user (authorization code).
+ * and the lab's audience on access tokens. The account is the client itself (client credentials) or the signed-in
+ * user (authorization code).
  */
 final class LabClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
