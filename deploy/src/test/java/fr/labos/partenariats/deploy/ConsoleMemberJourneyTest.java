@@ -549,7 +549,29 @@ class ConsoleMemberJourneyTest {
             new WebDriverWait(browser.driver, Duration.ofSeconds(10))
                     .withMessage(() -> "rows shown for « Tremplin Insertion »: " + shown.get() + ", expected " + tremplins)
                     .until(d -> shown.get().equals(tremplins));
+            // The table says how many it shows, out of how many; the heading names the territory as the API does.
+            assertThat(browser.driver.findElement(By.cssSelector("table caption")).getText())
+                    .isEqualTo(tremplins.size() + " acteur" + (tremplins.size() > 1 ? "s" : "") + " sur " + isere.size());
+            String isereLabel = JSON.readTree(lab.send("GET", lab.profile.resolve("/api/territories?q=38&level=DEPARTEMENT"),
+                    "facilitator-isere", null).body()).get(0).path("label").asText();
+            browser.settled().until(d -> d.findElement(By.tagName("h1")).getText().equals("Mon territoire : " + isereLabel));
             browser.shot("mon-territoire");
+            // Searched as people type: without capitals, accents or hyphens (« gresivaudan » finds « Grésivaudan »).
+            browser.driver.findElement(By.id("recherche-acteurs")).clear();
+            browser.driver.findElement(By.id("recherche-acteurs")).sendKeys("gresivaudan");
+            List<String> gresivaudan = isere.stream().filter(name -> java.text.Normalizer
+                    .normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}", "").toLowerCase(Locale.FRENCH)
+                    .contains("gresivaudan")).sorted().toList();
+            assertThat(gresivaudan).contains("Tremplin Insertion Grésivaudan");
+            new WebDriverWait(browser.driver, Duration.ofSeconds(10))
+                    .withMessage(() -> "rows shown for « gresivaudan »: " + shown.get() + ", expected " + gresivaudan)
+                    .until(d -> shown.get().equals(gresivaudan));
+            browser.driver.findElement(By.id("recherche-acteurs")).sendKeys(" zzz");
+            browser.settled().until(d -> shown.get().isEmpty() && d.findElement(By.cssSelector("table caption")).getText()
+                    .equals("Aucun acteur sur " + isere.size() + " ne correspond à « gresivaudan zzz »"));
+            browser.driver.findElement(By.id("recherche-acteurs")).clear();
+            browser.driver.findElement(By.id("recherche-acteurs")).sendKeys("Tremplin Insertion");
+            browser.settled().until(d -> shown.get().equals(tremplins));
             browser.assertAccessible("the facilitator's territory");
             browser.driver.findElement(By.xpath("//tbody/tr[th = 'Tremplin Insertion Grésivaudan']"))
                     .findElement(By.linkText("Besoins et offres")).click();

@@ -2,30 +2,34 @@
 // bringing the lab's past introductions, and introductions proposed in a batch from the matcher.
 import { actorsOf, matchmaking, profile, Problem } from '../api.js';
 import { actorBody, actorFields } from '../actor-form.js';
-import { named } from '../territory-field.js';
+import { LEVEL_WORDS, named } from '../territory-field.js';
 import { ACTOR_TYPES, announce, busyWhile, clearProblems, field, h, problemBox, showProblem } from '../ui.js';
 
 export async function render(main, context) {
   const departements = context.session.territories.filter(t => t.startsWith('DEPARTEMENT:')).map(t => t.split(':')[1]);
   // What the facilitator may do on each actor is decided by the API when it acts; the list is its départements'.
   let mine = await actorsOf(context.session.territories);
-  const caption = h('caption', {}, `${mine.length} acteur${mine.length > 1 ? 's' : ''}`);
+  const caption = h('caption', {});
   const search = h('input', { type: 'search', name: 'recherche', id: 'recherche-acteurs' });
   const body = h('tbody', {});
   const show = () => {
-    const term = search.value.trim().toLowerCase();
-    body.replaceChildren(...mine.filter(a => !term || a.name.toLowerCase().includes(term)).map(a => h('tr', {},
+    const term = folded(search.value.trim());
+    const shown = mine.filter(a => !term || folded(a.name).includes(term));
+    // What the table shows, out of how many: « 2 acteurs sur 569 » while a search narrows it.
+    caption.textContent = !term ? `${mine.length} acteur${s(mine.length)}`
+      : shown.length ? `${shown.length} acteur${s(shown.length)} sur ${mine.length}`
+        : `Aucun acteur sur ${mine.length} ne correspond à « ${search.value.trim()} »`;
+    body.replaceChildren(...shown.map(a => h('tr', {},
       h('th', { scope: 'row' }, a.name), h('td', {}, ACTOR_TYPES[a.type] || a.type), named(h('td', {}, a.homeTerritory), 'COMMUNE', a.homeTerritory),
       h('td', {}, h('a', { href: `#/organisation/${a.id}` }, 'Besoins et offres'), ' · ', h('a', { href: `#/partenaires/${a.id}` }, 'Partenaires')))));
   };
   search.addEventListener('input', show);
   const reload = async () => {
     mine = await actorsOf(context.session.territories);
-    caption.textContent = `${mine.length} acteur${mine.length > 1 ? 's' : ''}`;
     show();
   };
   main.replaceChildren(
-    h('h1', {}, departements.length ? `Mon territoire (${departements.map(d => `département ${d}`).join(', ')})` : 'Acteurs'),
+    territoryHeading(context.session.territories),
     field('Rechercher un acteur', search),
     h('div', { class: 'table-defile' }, h('table', {}, caption,
       h('thead', {}, h('tr', {}, ['Nom', 'Famille', 'Commune', 'Pages'].map(t => h('th', { scope: 'col' }, t)))), body)),
@@ -92,6 +96,22 @@ function fileImportForm({ id, inputId, title, help, send, show }) {
 
 /** The plural mark of French words counted `count` times (0 and 1 take none). */
 const s = count => (count > 1 ? 's' : '');
+
+/**
+ * « Mon territoire : Isère (38) », each département or région of the facilitator by its name (its code until the name
+ * is read); « Acteurs » for whom serves none (an admin).
+ */
+function territoryHeading(territories) {
+  const served = territories.map(t => t.split(':')).filter(([level]) => level === 'DEPARTEMENT' || level === 'REGION');
+  if (!served.length) return h('h1', {}, 'Acteurs');
+  return h('h1', {}, 'Mon territoire : ', served.flatMap(([level, code], i) => [i ? ', ' : '',
+    named(h('span', { 'data-territoire': `${level}:${code}` }, `${LEVEL_WORDS[level].toLowerCase()} ${code}`), level, code)]));
+}
+
+/** A name as the search compares it: without case, accents, hyphens or apostrophes (« ecole » finds « École »). */
+function folded(text) {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[-'’]/g, ' ').replace(/\s+/g, ' ');
+}
 
 /** POST /api/actors/import: every new actor registered, and which were already there. */
 function importForm(reload) {

@@ -1,15 +1,21 @@
 package fr.labos.partenariats.matchmaking.bench;
 
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
+import fr.labos.partenariats.matchmaking.support.Posts;
 import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
 import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
+import fr.labos.partenariats.schema.profile.OfferRegisteredEvent;
+import org.awaitility.Awaitility;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +62,26 @@ final class BenchService implements AutoCloseable {
             actors.add(actor);
         }
         return actors;
+    }
+
+    /**
+     * A need and an offer for each actor, of categories taken in turn (so that every actor complements some others),
+     * once the engine knows them all (its index follows the topic on a consumer of its own).
+     */
+    void postNeedsAndOffers(List<String> actors) {
+        ResourceCategory[] categories = ResourceCategory.values();
+        Instant now = Instant.now();
+        for (int i = 0; i < actors.size(); i++) {
+            String need = "bench-need-" + UUID.randomUUID();
+            String offer = "bench-offer-" + UUID.randomUUID();
+            publisher.publish(need, 0, new NeedRegisteredEvent(need, actors.get(i),
+                    Posts.post(categories[i % categories.length]).title("Besoin " + i).in(Posts.GRENOBLE).build(), now));
+            publisher.publish(offer, 0, new OfferRegisteredEvent(offer, actors.get(i),
+                    Posts.post(categories[(i + 1) % categories.length]).title("Offre " + i).in(Posts.ISERE).build(), now));
+        }
+        String last = actors.get(actors.size() - 1);
+        Awaitility.await().atMost(Duration.ofMinutes(2)).until(() ->
+                RunningMatchmaking.parse(service.get("/api/actors/" + last + "/partners?limit=1").body()).size() == 1);
     }
 
     /** The latency at {@code quantile} of nanoseconds sorted ascending, in milliseconds (nearest rank). */

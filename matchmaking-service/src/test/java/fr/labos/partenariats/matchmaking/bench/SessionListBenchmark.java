@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.platform.testing.EmbeddedPostgresInitializer;
@@ -37,7 +38,8 @@ import java.util.function.Supplier;
  * over HTTP, signed in, with {@code N} speed-meeting sessions in the event store that were run from start to end
  * (40 participants registered and checked in, a grid of 10 rounds generated and published, every round started and
  * each of its 20 meetings recorded as held, then closed: 294 events each, and each meeting held becoming an
- * introduction). Also one session's page and grid. Not a test (kept out of surefire by its name); run as
+ * introduction). Also one session's page and grid, and a member's list of its sessions when one of them, with 40
+ * participants, is open to wishes (so it is told which participants complement its organisation). Not a test (kept out of surefire by its name); run as
  * BENCHMARKS.md says:
  * <pre>
  * mvn -B -q -pl matchmaking-service test-compile exec:java -Dexec.classpathScope=test \
@@ -70,6 +72,14 @@ public final class SessionListBenchmark {
             int listed = RunningMatchmaking.parse(service.get("/api/sessions", admin).body()).size();
             long[] one = measure(requests, () -> service.get("/api/sessions/" + some, admin));
             long[] grid = measure(requests, () -> service.get("/api/sessions/" + some + "/schedule", admin));
+            // A member before a session of 40 whose wishes are open: its list tells it, for its organisation, which
+            // participants complement it (the engine, asked for each of the 39 others, both ways).
+            bench.postNeedsAndOffers(actors);
+            String open = planOpenSession(service.commands(), actors);
+            String member = TestTokens.member(actors.get(0)).sign();
+            int suggested = RunningMatchmaking.parse(service.get("/api/me/sessions", member).body()).findValues("complementary")
+                    .stream().mapToInt(JsonNode::size).sum();
+            long[] mine = measure(requests, () -> service.get("/api/me/sessions", member));
             String report = String.format(Locale.ROOT, """
                     ## Sessions' list with %d sessions that ran
 
@@ -82,6 +92,7 @@ public final class SessionListBenchmark {
                     | `GET /api/sessions` | %s |
                     | `GET /api/sessions/{id}` | %s |
                     | `GET /api/sessions/{id}/schedule` | %s |
+                    | `GET /api/me/sessions`, a member of one participant of %d closed sessions and of an open one (%d participants complementary to it) | %s |
 
                     The list's query in PostgreSQL (`EXPLAIN ANALYZE`, after the seeding):
 
@@ -90,7 +101,8 @@ public final class SessionListBenchmark {
                     ```
                     """, sessions, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                     sessions, seedingSeconds, 4 + 2 * PARTICIPANTS + ROUNDS + ROUNDS * PARTICIPANTS / 2, listed,
-                    requests, hostLine(), row(list), row(one), row(grid), plan.strip());
+                    requests, hostLine(), row(list), row(one), row(grid), closedSessionsOf(ids, actors.get(0), service),
+                    suggested, row(mine), plan.strip());
             BenchService.publish(report, "session-list-benchmark.md");
         }
         System.exit(0);
@@ -124,6 +136,25 @@ public final class SessionListBenchmark {
         }
         commands.sendAndWait(new CloseSessionCommand(id));
         return id;
+    }
+
+    /** A session of {@link #PARTICIPANTS} planned for next week, the first actor among them, its plan not made. */
+    private static String planOpenSession(CommandGateway commands, List<String> actors) {
+        String id = "bench-open-session-" + UUID.randomUUID();
+        commands.sendAndWait(new PlanSessionCommand(id, "Rencontres express à venir",
+                new TerritoryRef("38", TerritoryLevel.DEPARTEMENT), "Grenoble", LocalDate.now().plusWeeks(1),
+                LocalTime.of(9, 0), ROUNDS, 7, PARTICIPANTS / 2, "facilitator-isere"));
+        for (int p = 0; p < PARTICIPANTS; p++) {
+            commands.sendAndWait(new RegisterParticipantCommand(id, actors.get(p * (actors.size() / PARTICIPANTS)),
+                    "Organisation " + p));
+        }
+        return id;
+    }
+
+    /** How many of the sessions that ran the actor took part in. */
+    private static long closedSessionsOf(List<String> sessions, String actor, RunningMatchmaking service) {
+        return RunningMatchmaking.parse(service.get("/api/me/sessions", TestTokens.member(actor).sign()).body())
+                .findValuesAsText("id").stream().filter(sessions::contains).count();
     }
 
     /** The circle method: every participant meets a different one in each round, a table per pair. */

@@ -78,7 +78,7 @@ class MatchmakingOpenApiContractTest {
 
     /**
      * A member's sessions give what it needs to wish for its actors: whether wishes may still change, the others'
-     * names, and its own actors' wishes, each in a schema of its own (not one shared by name with another
+     * names, its own actors' wishes and whom the engine finds complementary to them, each in a schema of its own (not one shared by name with another
      * {@code Participant}, whose fields a generated client would then expect).
      */
     @Test
@@ -90,8 +90,13 @@ class MatchmakingOpenApiContractTest {
         assertThat(session.at("/properties/wishesOpen/description").asText()).contains("publié");
         JsonNode own = schemaOf(session.at("/properties/actors/items"));
         assertThat(own.path("properties").fieldNames()).toIterable()
-                .containsExactlyInAnyOrder("actorId", "name", "wishedActorIds");
+                .containsExactlyInAnyOrder("actorId", "name", "wishedActorIds", "complementary");
         assertThat(own.at("/properties/wishedActorIds/items/type").asText()).isEqualTo("string");
+        // Whom the engine finds complementary, while wishes are open: the score and the sentence, nothing of a wish.
+        assertThat(own.at("/properties/complementary/description").asText()).contains("souhaits peuvent être exprimés");
+        JsonNode complementary = schemaOf(own.at("/properties/complementary/items"));
+        assertThat(complementary.path("properties").fieldNames()).toIterable()
+                .containsExactlyInAnyOrder("actorId", "score", "sentence");
         JsonNode other = schemaOf(session.at("/properties/otherParticipants/items"));
         assertThat(other.path("properties").fieldNames()).toIterable().containsExactlyInAnyOrder("actorId", "name");
     }
