@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
 
@@ -65,19 +66,23 @@ final class BenchService implements AutoCloseable {
     }
 
     /**
-     * A need and an offer for each actor, of categories taken in turn (so that every actor complements some others),
-     * once the engine knows them all (its index follows the topic on a consumer of its own).
+     * Two needs and two offers for each actor, of categories drawn at random (a fixed seed: every run the same), so that
+     * an actor complements about a third of the others, once the engine knows them all (its index follows the topic on
+     * a consumer of its own).
      */
     void postNeedsAndOffers(List<String> actors) {
         ResourceCategory[] categories = ResourceCategory.values();
+        Random random = new Random(42);
         Instant now = Instant.now();
         for (int i = 0; i < actors.size(); i++) {
-            String need = "bench-need-" + UUID.randomUUID();
-            String offer = "bench-offer-" + UUID.randomUUID();
-            publisher.publish(need, 0, new NeedRegisteredEvent(need, actors.get(i),
-                    Posts.post(categories[i % categories.length]).title("Besoin " + i).in(Posts.GRENOBLE).build(), now));
-            publisher.publish(offer, 0, new OfferRegisteredEvent(offer, actors.get(i),
-                    Posts.post(categories[(i + 1) % categories.length]).title("Offre " + i).in(Posts.ISERE).build(), now));
+            for (int post = 0; post < 2; post++) {
+                String need = "bench-need-" + UUID.randomUUID();
+                String offer = "bench-offer-" + UUID.randomUUID();
+                publisher.publish(need, 0, new NeedRegisteredEvent(need, actors.get(i), Posts.post(
+                        categories[random.nextInt(categories.length)]).title("Besoin " + i).in(Posts.GRENOBLE).build(), now));
+                publisher.publish(offer, 0, new OfferRegisteredEvent(offer, actors.get(i), Posts.post(
+                        categories[random.nextInt(categories.length)]).title("Offre " + i).in(Posts.ISERE).build(), now));
+            }
         }
         String last = actors.get(actors.size() - 1);
         Awaitility.await().atMost(Duration.ofMinutes(2)).until(() ->

@@ -72,14 +72,17 @@ public final class SessionListBenchmark {
             int listed = RunningMatchmaking.parse(service.get("/api/sessions", admin).body()).size();
             long[] one = measure(requests, () -> service.get("/api/sessions/" + some, admin));
             long[] grid = measure(requests, () -> service.get("/api/sessions/" + some + "/schedule", admin));
-            // A member before a session of 40 whose wishes are open: its list tells it, for its organisation, which
-            // participants complement it (the engine, asked for each of the 39 others, both ways).
-            bench.postNeedsAndOffers(actors);
-            String open = planOpenSession(service.commands(), actors);
+            // A member's list of its sessions: its organisation took part in some of those that ran; then one of 40
+            // opens to wishes, and the list tells it which participants complement its organisation (the engine, asked
+            // for each of the 39 others, both ways).
             String member = TestTokens.member(actors.get(0)).sign();
+            long closed = closedSessionsOf(ids, actors.get(0), service);
+            bench.postNeedsAndOffers(actors);
+            long[] mineClosed = measure(requests, () -> service.get("/api/me/sessions", member));
+            planOpenSession(service.commands(), actors);
             int suggested = RunningMatchmaking.parse(service.get("/api/me/sessions", member).body()).findValues("complementary")
                     .stream().mapToInt(JsonNode::size).sum();
-            long[] mine = measure(requests, () -> service.get("/api/me/sessions", member));
+            long[] mineOpen = measure(requests, () -> service.get("/api/me/sessions", member));
             String report = String.format(Locale.ROOT, """
                     ## Sessions' list with %d sessions that ran
 
@@ -92,7 +95,8 @@ public final class SessionListBenchmark {
                     | `GET /api/sessions` | %s |
                     | `GET /api/sessions/{id}` | %s |
                     | `GET /api/sessions/{id}/schedule` | %s |
-                    | `GET /api/me/sessions`, a member of one participant of %d closed sessions and of an open one (%d participants complementary to it) | %s |
+                    | `GET /api/me/sessions`, a member of a participant of %d sessions that ran | %s |
+                    | the same, its organisation also at a session of 40 open to wishes (%d participants complementary to it) | %s |
 
                     The list's query in PostgreSQL (`EXPLAIN ANALYZE`, after the seeding):
 
@@ -101,8 +105,8 @@ public final class SessionListBenchmark {
                     ```
                     """, sessions, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
                     sessions, seedingSeconds, 4 + 2 * PARTICIPANTS + ROUNDS + ROUNDS * PARTICIPANTS / 2, listed,
-                    requests, hostLine(), row(list), row(one), row(grid), closedSessionsOf(ids, actors.get(0), service),
-                    suggested, row(mine), plan.strip());
+                    requests, hostLine(), row(list), row(one), row(grid), closed, row(mineClosed), suggested, row(mineOpen),
+                    plan.strip());
             BenchService.publish(report, "session-list-benchmark.md");
         }
         System.exit(0);
@@ -138,17 +142,15 @@ public final class SessionListBenchmark {
         return id;
     }
 
-    /** A session of {@link #PARTICIPANTS} planned for next week, the first actor among them, its plan not made. */
-    private static String planOpenSession(CommandGateway commands, List<String> actors) {
+    /** A session of {@link #PARTICIPANTS} planned for next week, the first actors among them, its plan not made. */
+    private static void planOpenSession(CommandGateway commands, List<String> actors) {
         String id = "bench-open-session-" + UUID.randomUUID();
         commands.sendAndWait(new PlanSessionCommand(id, "Rencontres express à venir",
                 new TerritoryRef("38", TerritoryLevel.DEPARTEMENT), "Grenoble", LocalDate.now().plusWeeks(1),
                 LocalTime.of(9, 0), ROUNDS, 7, PARTICIPANTS / 2, "facilitator-isere"));
         for (int p = 0; p < PARTICIPANTS; p++) {
-            commands.sendAndWait(new RegisterParticipantCommand(id, actors.get(p * (actors.size() / PARTICIPANTS)),
-                    "Organisation " + p));
+            commands.sendAndWait(new RegisterParticipantCommand(id, actors.get(p), "Organisation " + p));
         }
-        return id;
     }
 
     /** How many of the sessions that ran the actor took part in. */
