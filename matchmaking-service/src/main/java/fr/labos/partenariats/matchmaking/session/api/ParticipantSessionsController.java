@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * The sessions a member's organisations take part in: {@code GET /api/sessions} lists those one runs, and a member
@@ -107,23 +108,34 @@ class ParticipantSessionsController {
                     + "noms des autres participants, et si les souhaits peuvent encore être exprimés. Les souhaits "
                     + "des autres participants n'y figurent jamais, ni ceux qui nomment les nôtres.")
     List<ParticipantSession> list(@AuthenticationPrincipal LabPrincipal principal) {
-        return directory.plannedSessions().stream().distinct()
+        List<SessionState> all = directory.plannedSessions().stream().distinct()
                 .map(planned -> sessions.read(planned.sessionId(), planned.lastSequence()))
-                .map(session -> takenPartIn(principal, session))
+                .toList();
+        // The participants of every session read in one query (one per session cost a lab's list 60 reads after five
+        // years of a session a month), as SessionAccess reads them to decide who sees a session.
+        Map<String, ActorEntry> participants = actors.read(all.stream()
+                .flatMap(session -> session.participants().keySet().stream()).collect(Collectors.toSet()));
+        return all.stream()
+                .map(session -> takenPartIn(principal, session, participants))
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(ParticipantSession::date).thenComparing(ParticipantSession::startsAt)
                         .reversed())
                 .toList();
     }
 
-    /** The session with the participants the principal acts for, or nothing when it acts for none of them. */
-    private Optional<ParticipantSession> takenPartIn(LabPrincipal principal, SessionState session) {
+    /**
+     * The session with the participants the principal acts for, or nothing when it acts for none of them.
+     *
+     * @param participants the entries of the participants of every session listed (a participant not in the
+     *                     projection yet is named by its id, and acted for by no one)
+     */
+    private Optional<ParticipantSession> takenPartIn(LabPrincipal principal, SessionState session,
+                                                     Map<String, ActorEntry> participants) {
         if (session.participants().isEmpty()) return Optional.empty();
-        // Its participants read in one query, as SessionAccess reads them to decide who sees the session.
-        Map<String, ActorEntry> participants = actors.read(session.participants().keySet());
         LocalDate today = LabCalendar.today(clock);
-        List<OwnActor> mine = participants.values().stream()
-                .filter(actor -> actors.mayActFor(principal, actor))
+        List<OwnActor> mine = session.participants().keySet().stream()
+                .map(participants::get)
+                .filter(actor -> actor != null && actors.mayActFor(principal, actor))
                 .map(actor -> new OwnActor(actor.id(), name(actor), wishesOf(session, actor.id()),
                         session.beforePublication() ? complementary(session, actor.id(), today) : List.of()))
                 .sorted(Comparator.comparing(OwnActor::name, FRENCH))
