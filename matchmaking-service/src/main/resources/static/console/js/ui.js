@@ -193,6 +193,11 @@ const OVERSEAS_HOURS = {
   'Indian/Mayotte': 'heure de Mayotte',
 };
 
+/** The text with its first letter a capital, as a French sentence or label begins (« Le membre u-… », « Par téléphone »). */
+export function capitalised(text) {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 export function percent(value) {
   return value === null || value === undefined ? '—' : `${Math.round(value * 100)} %`;
 }

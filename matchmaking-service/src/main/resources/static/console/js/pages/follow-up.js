@@ -7,7 +7,7 @@
 // last one reached.
 import { Problem, download, matchmaking, readIntroductions, untilTheViewShows } from '../api.js';
 import { changesIntroductions, onEvent } from '../live.js';
-import { KEPT_IN_HISTORY, REMINDER_CHANNELS, announce, busyWhile, coalescing, field, formatDate, h, pager, problemBox, select,
+import { KEPT_IN_HISTORY, REMINDER_CHANNELS, announce, busyWhile, capitalised, coalescing, field, formatDate, h, pager, problemBox, select,
   showProblem, stageChoices } from '../ui.js';
 
 /** How many more introductions « Afficher les suivantes » shows. */
@@ -15,7 +15,7 @@ const PAGE = 50;
 
 /** How a reminder was made, as the form offers it (« Par téléphone »…). */
 const CHANNELS = Object.fromEntries(Object.entries(REMINDER_CHANNELS)
-  .map(([channel, words]) => [channel, words[0].toUpperCase() + words.slice(1)]));
+  .map(([channel, words]) => [channel, capitalised(words)]));
 
 /**
  * A round of calls skips whom the last ones reached: the lines a reminder was noted on within so many days (today

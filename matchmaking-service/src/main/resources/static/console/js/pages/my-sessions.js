@@ -7,7 +7,7 @@
 import { download, matchmaking, Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import { fill, post, schedule, stage, withdrawWish } from '../sessions-api.js';
-import { announce, busyWhile, clearProblems, coalescing, h, keepingChoices, percent, problemBox, sessionStart, showProblem } from '../ui.js';
+import { announce, busyWhile, capitalised, clearProblems, coalescing, h, keepingChoices, percent, problemBox, sessionStart, showProblem } from '../ui.js';
 
 export async function render(main, context) {
   const list = h('div', {});
@@ -228,7 +228,7 @@ function saved(sent, withdrawn, name) {
   const both = sent && withdrawn;
   const said = (count, done) => (count > 1 ? `${count} souhaits ${done}s` : `${both ? '1 souhait' : 'souhait'} ${done}`);
   const sentence = [sent ? said(sent, 'enregistré') : null, withdrawn ? said(withdrawn, 'retiré') : null].filter(Boolean).join(' et ');
-  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)} pour ${name}.`;
+  return `${capitalised(sentence)} pour ${name}.`;
 }
 
 /** « Télécharger le calendrier »: the organisation's meetings as an .ics file, through the API (the token in a header). */

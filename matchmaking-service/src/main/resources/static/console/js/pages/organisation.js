@@ -10,7 +10,7 @@ import { LEVEL_WORDS, named, territoryCodeField } from '../territory-field.js';
 import { onEvent } from '../live.js';
 import {
   ACTOR_TYPES, CATEGORIES, FORMS, LEVELS, OFFER_STATUSES, SDGS, STATUSES, THEMES, announce, busyWhile, checkboxes, checkedValues, clearProblems,
-  controlOf, field, focusedControl, formatDate, formatDeadline, h, problemBox, select, showProblem,
+  capitalised, controlOf, field, focusedControl, formatDate, formatDeadline, h, problemBox, select, showProblem,
 } from '../ui.js';
 
 /** The events that change the members' list, with what is announced when another device made them. */
@@ -322,8 +322,7 @@ function personOf(member) {
 
 /** The same at the start of a sentence (« Le membre u-… n’est plus membre. »). */
 function personAtSentenceStart(member) {
-  const person = personOf(member);
-  return person.charAt(0).toUpperCase() + person.slice(1);
+  return capitalised(personOf(member));
 }
 
 /** What a drawing of the members shows: who, with which role, and whether the user manages them. */

@@ -115,8 +115,9 @@ class ParticipantSessionsController {
         // years of a session a month), as SessionAccess reads them to decide who sees a session.
         Map<String, ActorEntry> participants = actors.read(all.stream()
                 .flatMap(session -> session.participants().keySet().stream()).collect(Collectors.toSet()));
+        LocalDate today = LabCalendar.today(clock);
         return all.stream()
-                .map(session -> takenPartIn(principal, session, participants))
+                .map(session -> takenPartIn(principal, session, participants, today))
                 .flatMap(Optional::stream)
                 .sorted(Comparator.comparing(ParticipantSession::date).thenComparing(ParticipantSession::startsAt)
                         .reversed())
@@ -128,11 +129,11 @@ class ParticipantSessionsController {
      *
      * @param participants the entries of the participants of every session listed (a participant not in the
      *                     projection yet is named by its id, and acted for by no one)
+     * @param today        the lab's day, as the engine scores a pair on it (read once for the whole list)
      */
     private Optional<ParticipantSession> takenPartIn(LabPrincipal principal, SessionState session,
-                                                     Map<String, ActorEntry> participants) {
+                                                     Map<String, ActorEntry> participants, LocalDate today) {
         if (session.participants().isEmpty()) return Optional.empty();
-        LocalDate today = LabCalendar.today(clock);
         List<OwnActor> mine = session.participants().keySet().stream()
                 .map(participants::get)
                 .filter(actor -> actor != null && actors.mayActFor(principal, actor))
@@ -162,12 +163,15 @@ class ParticipantSessionsController {
     private List<ComplementaryParticipant> complementary(SessionState session, String actorId, LocalDate today) {
         return session.participants().keySet().stream()
                 .filter(other -> !other.equals(actorId))
-                .map(other -> Map.entry(other, Complementarity.of(engine, actorId, other, today)))
-                .filter(pair -> pair.getValue().score() > 0)
-                .map(pair -> new ComplementaryParticipant(pair.getKey(), pair.getValue().score(), pair.getValue().sentence()))
+                .map(other -> complementaryParticipant(other, Complementarity.of(engine, actorId, other, today)))
+                .filter(other -> other.score() > 0)
                 .sorted(Comparator.comparingDouble(ComplementaryParticipant::score).reversed()
                         .thenComparing(ComplementaryParticipant::actorId))
                 .toList();
+    }
+
+    private static ComplementaryParticipant complementaryParticipant(String actorId, Complementarity complementarity) {
+        return new ComplementaryParticipant(actorId, complementarity.score(), complementarity.sentence());
     }
 
     /** The actors this one wished to meet: its own wishes only, whoever expressed them for it. */
