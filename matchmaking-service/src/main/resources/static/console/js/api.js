@@ -137,6 +137,14 @@ export async function download(path, fallbackName, accept = 'text/csv') {
   return link.download;
 }
 
+/**
+ * People's names by their pseudonymous subjects, from a list of people as profile-service gives them (an
+ * organisation's members, the lab's team: {@code subject} and, when the lab knows it, {@code name}). A map, not an
+ * object: a subject is any string the identity provider chose.
+ */
+export const namesBySubject = people =>
+  new Map(people.filter(person => person.name).map(person => [person.subject, person.name]));
+
 /** The most lines a list of introductions gives in one request (the API's {@code limit} at most). */
 const LINES_PER_REQUEST = 500;
 

@@ -73,6 +73,9 @@ class AuthorizationMatrixTest {
             # The official territorial reference, searched by name or code (public data): every signed-in caller
             GET    /api/territories                               own      401   200      200      200      200       200        200     200
             GET    /api/territories                               other    401   200      200      200      200       200        200     200
+            # The lab's team (facilitators, admins) by name, for the history's readers: every signed-in caller
+            GET    /api/lab-team                                  own      401   200      200      200      200       200        200     200
+            GET    /api/lab-team                                  other    401   200      200      200      200       200        200     200
             GET    /api/actors/{actorId}/permissions              own      401   200      200      200      200       200        200     200
             GET    /api/actors/{actorId}/permissions              other    401   200      200      200      200       200        200     200
             GET    /api/actors/{actorId}/export                   own      401   200c     200c     403      403       403        403     200c

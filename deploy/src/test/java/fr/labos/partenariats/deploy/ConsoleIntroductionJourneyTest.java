@@ -303,6 +303,14 @@ class ConsoleIntroductionJourneyTest {
             assertThat(card.findElements(By.xpath(".//button[starts-with(normalize-space(), 'Accepter')]"))).hasSize(1);
             assertThat(card.findElements(By.cssSelector("[data-action='retirer'], form[data-form='withdraw']")))
                     .as("no withdrawal offered to a side that did not propose it").isEmpty();
+            // Who of the lab proposed it: its history names that facilitator as its own sign-in names it.
+            card.findElement(By.cssSelector("details.historique summary")).click();
+            String proposed = browser.settled().until(d -> d.findElements(By.cssSelector(cardOf + " ol.historique li[data-etape]"))
+                    .stream().map(WebElement::getText).findFirst().orElse(null));
+            assertThat(proposed).contains("par " + lab.nameOf("facilitator-isere") + " (facilitateur ou facilitatrice)")
+                    .doesNotContain(lab.subjectOf("facilitator-isere"));
+            browser.script("document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", cardOf + " ol.historique");
+            browser.shot("proposee-par-le-facilitateur");
         }
 
         // The facilitator, on the inbox of the association it introduced.

@@ -1,7 +1,7 @@
 // An actor's introductions: answer (accept, decline with a reason), withdraw one the reader proposed, the partner's
 // contact once both sides accepted, the outcome recorded later on, and each introduction's history with the check
 // that it was not altered.
-import { matchmaking, profile, Problem, readIntroductions, untilTheViewShows } from '../api.js';
+import { matchmaking, namesBySubject, profile, Problem, readIntroductions, untilTheViewShows } from '../api.js';
 import { currentSession } from '../auth.js';
 import { changesIntroductions, onEvent } from '../live.js';
 import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, clearProblems, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, REMINDER_CHANNELS, select, pager, showProblem, stageChoices } from '../ui.js';
@@ -279,14 +279,14 @@ function historyPanel(actorId, introductionId, histories, actorNames) {
     histories.set(introductionId, { ...(histories.get(introductionId) || {}), open: panel.open });
     if (!panel.open || steps.childElementCount) return;
     try {
-      const [history, colleagues] = await Promise.all([
-        matchmaking(`/api/introductions/${introductionId}/history`), namesOfMembers(actorId)]);
+      const [history, people] = await Promise.all([
+        matchmaking(`/api/introductions/${introductionId}/history`), namesOfWhoMayHaveActed(actorId)]);
       steps.replaceChildren(...history.steps.map(step => h('li', { 'data-etape': step.step },
         h('strong', {}, step.label || step.what),
         step.what === 'MeetingMissedEvent' && step.grounds?.absentActorId ? ` — ${absence(step.grounds.absentActorId, actorNames)}` : '',
         step.what === 'IntroductionReminderRecordedEvent' ? ` — ${reminded(step.grounds, actorNames)}` : '',
         ` — ${formatDateTime(step.when)}`,
-        ...(step.who ? [' — par ', whoActed(step.who, colleagues), ` (${ROLES[step.who.role] || step.who.role})`] : [' — par le service']),
+        ...(step.who ? [' — par ', whoActed(step.who, people), ` (${ROLES[step.who.role] || step.who.role})`] : [' — par le service']),
         step.who && step.who.actingFor ? ` pour ${actorNames[step.who.actingFor] || step.who.actingFor}` : '',
         h('br', {}), h('small', { class: 'empreinte', title: step.hash }, `empreinte ${step.hash.slice(0, 16)}…`))));
     } catch (e) {
@@ -306,23 +306,25 @@ function reminded(grounds, actorNames) {
 
 /**
  * The history records who acted by a fixed pseudonym, never a name (so that an erasure still wins): the reader's own
- * steps are shown as theirs, those of the organisation's members by the names its list of members gives today (a
- * member who left is no longer named), the others by that pseudonym.
+ * steps are shown as theirs; those of the organisation's members and of the lab's team by the names the lab knows
+ * today (a member who left, a facilitator long gone, is no longer named); the others (the other side's people) by that
+ * pseudonym.
  */
-function whoActed(who, colleagues) {
+function whoActed(who, people) {
   const session = currentSession();
   if (session && session.subject === who.subject) return 'vous';
-  return colleagues[who.subject] || h('span', { class: 'pseudonyme' }, who.subject);
+  return people.get(who.subject) || h('span', { class: 'pseudonyme' }, who.subject);
 }
 
 /**
- * The actor's members by name (each as its own sign-in gave it), read from profile-service's list of members; none
- * when the reader may not read that list, or it cannot be read now: the history then shows pseudonyms.
+ * The names of those who may have acted for the reader's side, each as its own sign-in gave it: the lab's team (its
+ * facilitators and admins) and the actor's members, read from profile-service. A list the reader may not read, or that
+ * cannot be read now, names no one: the history then shows pseudonyms.
  */
-function namesOfMembers(actorId) {
-  return profile(`/api/actors/${actorId}/members`)
-    .then(members => Object.fromEntries(members.filter(member => member.name).map(member => [member.subject, member.name])))
-    .catch(() => ({}));
+function namesOfWhoMayHaveActed(actorId) {
+  const named = path => profile(path).then(namesBySubject).catch(() => new Map());
+  return Promise.all([named('/api/lab-team'), named(`/api/actors/${actorId}/members`)])
+    .then(([team, members]) => new Map([...team, ...members]));
 }
 
 

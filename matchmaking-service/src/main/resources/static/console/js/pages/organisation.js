@@ -4,7 +4,7 @@
 // members is for the organisation's managers (« responsables »), the members named by the sign-in token, its
 // territory's facilitators and admins: the buttons follow the API's own answer (the actor's permissions for the user),
 // so that no one is offered what the API would refuse.
-import { profile, Problem } from '../api.js';
+import { namesBySubject, profile, Problem } from '../api.js';
 import { actorBody, actorFields } from '../actor-form.js';
 import { LEVEL_WORDS, named, territoryCodeField } from '../territory-field.js';
 import { onEvent } from '../live.js';
@@ -302,7 +302,7 @@ async function renderMembers(section, context, actorId, permissions) {
 async function readMembers(actorId, known) {
   const [members, permissions] = await Promise.all([
     profile(`/api/actors/${actorId}/members`), known ?? profile(`/api/actors/${actorId}/permissions`)]);
-  members.forEach(member => { if (member.name) namesOfMembers.set(member.subject, member.name); });
+  namesBySubject(members).forEach((name, subject) => namesOfMembers.set(subject, name));
   return { members, manages: permissions.manageMembers };
 }
 

@@ -2,9 +2,14 @@ package fr.labos.partenariats.profile;
 
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
-/** profile-service: actors, their needs and offers, event-sourced in PostgreSQL and relayed to Kafka. */
+/**
+ * profile-service: actors, their needs and offers, event-sourced in PostgreSQL and relayed to Kafka. Scheduling: the
+ * lab team's names not seen for too long are deleted every hour.
+ */
 @SpringBootApplication
+@EnableScheduling
 public class ProfileServiceApplication {
 
     public static void main(String[] args) {

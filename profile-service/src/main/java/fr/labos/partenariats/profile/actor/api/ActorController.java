@@ -2,6 +2,7 @@ package fr.labos.partenariats.profile.actor.api;
 
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.profile.access.ActorAccess;
+import fr.labos.partenariats.profile.access.LabTeam;
 import fr.labos.partenariats.profile.access.MemberNames;
 import fr.labos.partenariats.profile.actor.command.ContactVault;
 import fr.labos.partenariats.profile.actor.query.ActorProjection;
@@ -50,11 +51,13 @@ class ActorController {
     private final ActorAccess access;
     private final HomeTerritories communes;
     private final MemberNames memberNames;
+    private final LabTeam team;
 
     ActorController(CommandGateway commands, ActorProjection actors, ContactVault contacts, ActorAccess access,
-                    HomeTerritories communes, MemberNames memberNames) {
+                    HomeTerritories communes, MemberNames memberNames, LabTeam team) {
         this.communes = communes;
         this.memberNames = memberNames;
+        this.team = team;
         this.commands = commands;
         this.actors = actors;
         this.contacts = contacts;
@@ -73,8 +76,10 @@ class ActorController {
         String actorId = UUID.randomUUID().toString();
         commands.sendAndWait(new RegisterActorCommand(actorId, request.name(), request.type(), request.homeTerritory(),
                 request.themes(), request.sdgs(), request.description(), request.contactDetails()));
-        // A member who registers its organisation is its first member: its colleagues will see it by name.
+        // A member who registers its organisation is its first member: its colleagues will see it by name; a facilitator
+        // who registers one is seen by name by its people.
         memberNames.rememberSignedIn(principal);
+        team.rememberSignedIn(principal);
         return ResponseEntity.created(URI.create("/api/actors/" + actorId)).body(new CreatedResponse(actorId));
     }
 

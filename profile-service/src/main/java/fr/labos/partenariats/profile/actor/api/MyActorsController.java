@@ -3,6 +3,7 @@ package fr.labos.partenariats.profile.actor.api;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.profile.access.ActorAccess;
 import fr.labos.partenariats.profile.access.Invitations;
+import fr.labos.partenariats.profile.access.LabTeam;
 import fr.labos.partenariats.profile.access.MemberNames;
 import fr.labos.partenariats.profile.actor.command.InvitationCode;
 import fr.labos.partenariats.profile.actor.query.ActorView;
@@ -37,22 +38,27 @@ class MyActorsController {
     private final ActorAccess access;
     private final Invitations invitations;
     private final MemberNames memberNames;
+    private final LabTeam team;
     private final CommandGateway commands;
 
-    MyActorsController(ActorAccess access, Invitations invitations, MemberNames memberNames, CommandGateway commands) {
+    MyActorsController(ActorAccess access, Invitations invitations, MemberNames memberNames, LabTeam team,
+                       CommandGateway commands) {
         this.access = access;
         this.invitations = invitations;
         this.memberNames = memberNames;
+        this.team = team;
         this.commands = commands;
     }
 
     /**
-     * Also where a member's name follows its token: the web console reads this once each time it opens, so a name
-     * changed at the identity provider is the one its colleagues see from the member's next visit.
+     * Also where a person's name follows its token: the web console reads this once each time it opens, so a name
+     * changed at the identity provider is the one its colleagues (or, for the lab's team, the organisations it works
+     * with) see from the next visit.
      */
     @GetMapping("/api/me/actors")
     List<ActorView> myActors(@AuthenticationPrincipal LabPrincipal principal) {
         memberNames.rememberSignedIn(principal);
+        team.rememberSignedIn(principal);
         return access.memberOf(principal);
     }
 
