@@ -114,13 +114,14 @@ class ConsoleMemberJourneyTest {
             code = browser.await(By.cssSelector("#nouveau-code [data-code]")).getText();
             assertThat(browser.driver.findElement(By.cssSelector("#nouveau-code [data-lien]")).getText())
                     .isEqualTo(lab.console() + "#/rejoindre/" + code);
-            assertThat(browser.await(By.cssSelector("li[data-invitation]")).getText()).contains("en attente");
+            assertThat(browser.await(By.cssSelector("li[data-invitation]")).getText()).contains(", faite par vous — en attente");
             browser.shot("invitation-creee");
             browser.assertAccessible("the invitation just made");
 
-            // Meanwhile a colleague uses another code: the page shows it without a reload, and keeps the code shown.
+            // Meanwhile a colleague uses another code, made by the facilitator of Isère: the page shows it without a
+            // reload, and keeps the code shown.
             JsonNode other = JSON.readTree(lab.send("POST", lab.profile.resolve("/api/actors/" + actor + "/invitations"),
-                    "member-tremplin", null).body());
+                    "facilitator-isere", null).body());
             lab.leaveEveryOrganisation("member-newcomer");
             HttpResponse<String> joined = lab.send("POST", lab.profile.resolve("/api/me/actors"), "member-newcomer",
                     "{\"invitationCode\": \"" + other.path("code").asText() + "\"}");
@@ -130,7 +131,8 @@ class ConsoleMemberJourneyTest {
                     .contains(lab.nameOf("member-newcomer")));
             // Who used it, by the name the members list gives (that colleague is a member since).
             browser.settled().until(d -> d.findElement(usedOne).getText().contains("utilisée"));
-            assertThat(browser.driver.findElement(usedOne).getText()).endsWith("par " + lab.nameOf("member-newcomer"));
+            assertThat(browser.driver.findElement(usedOne).getText()).endsWith("par " + lab.nameOf("member-newcomer"))
+                    .as("who made it, one of the lab's team, by name").contains(", faite par " + lab.nameOf("facilitator-isere") + " — ");
             assertThat(browser.driver.findElement(By.cssSelector("#nouveau-code [data-code]")).getText()).isEqualTo(code);
             browser.shot("invitation-utilisee-en-direct");
 
@@ -143,6 +145,7 @@ class ConsoleMemberJourneyTest {
             By thirdOne = By.cssSelector("li[data-invitation='" + third.substring(0, third.indexOf('.')) + "']");
             browser.driver.findElement(thirdOne).findElement(By.tagName("button")).click();
             browser.settled().until(d -> d.findElement(thirdOne).getText().contains("retirée"));
+            assertThat(browser.driver.findElement(thirdOne).getText()).endsWith(" par vous");
             assertThat(browser.driver.findElements(By.id("nouveau-code"))).as("a withdrawn code is no longer shown").isEmpty();
             assertThat(browser.driver.findElement(By.cssSelector("section[aria-labelledby=titre-invitations]")).getText())
                     .as("nothing but the invitations in their place").doesNotContain("null");

@@ -5,6 +5,7 @@
 // territory's facilitators and admins: the buttons follow the API's own answer (the actor's permissions for the user),
 // so that no one is offered what the API would refuse.
 import { namesBySubject, profile, Problem } from '../api.js';
+import { currentSession } from '../auth.js';
 import { actorBody, actorFields } from '../actor-form.js';
 import { LEVEL_WORDS, named, territoryCodeField } from '../territory-field.js';
 import { onEvent } from '../live.js';
@@ -302,15 +303,29 @@ async function renderMembers(section, context, actorId, permissions) {
 async function readMembers(actorId, known) {
   const [members, permissions] = await Promise.all([
     profile(`/api/actors/${actorId}/members`), known ?? profile(`/api/actors/${actorId}/permissions`)]);
-  namesBySubject(members).forEach((name, subject) => namesOfMembers.set(subject, name));
+  namesBySubject(members).forEach((name, subject) => namesOfPeople.set(subject, name));
   return { members, manages: permissions.manageMembers };
 }
 
 /**
- * The names of the members as the members list last gave them (each from its own person's sign-in), for the
- * invitations' lines too: who used an invitation is a member since.
+ * People's names as the members list and the lab's team last gave them (each from its own person's sign-in), for the
+ * invitations' lines: who made an invitation is a manager or one of the lab's team, who used it is a member since.
  */
-const namesOfMembers = new Map();
+const namesOfPeople = new Map();
+
+/** Reads the lab's team into {@link namesOfPeople}; a team that cannot be read now names no one. */
+const readTheLabTeam = () => profile('/api/lab-team')
+  .then(team => namesBySubject(team).forEach((name, subject) => namesOfPeople.set(subject, name)))
+  .catch(() => {});
+
+/**
+ * Who acted on an invitation, after the words given: « vous », its name, or its pseudonym while the lab knows no name;
+ * nothing when the event recorded no one.
+ */
+function by(words, subject) {
+  if (!subject) return '';
+  return words + (subject === currentSession()?.subject ? 'vous' : namesOfPeople.get(subject) || subject);
+}
 
 /**
  * A member by its name, as its own sign-in gave it; by its pseudonymous identifier when the lab has none (a token
@@ -433,7 +448,7 @@ async function renderInvitations(section, actorId, manages, created = null) {
   const drawing = latestDrawing(section);
   let invitations = null;
   try {
-    if (manages) invitations = await profile(`/api/actors/${actorId}/invitations`);
+    if (manages) [invitations] = await Promise.all([profile(`/api/actors/${actorId}/invitations`), readTheLabTeam()]);
   } catch (e) {
     // The user's role changed between the permissions read and this request: the API says no.
     if (!(e instanceof Problem) || e.status !== 403) throw e;
@@ -454,7 +469,7 @@ async function renderInvitations(section, actorId, manages, created = null) {
   const made = invitation => `${formatDate(invitation.invitedAt)} à ${new Date(invitation.invitedAt)
     .toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`;
   const list = h('ul', { role: 'list' }, invitations.map(invitation => h('li', { 'data-invitation': invitation.invitationId },
-    `Invitation du ${made(invitation)} — ${invitationState(invitation)} `,
+    `Invitation du ${made(invitation)}${by(', faite par ', invitation.invitedBy)} — ${invitationState(invitation)} `,
     invitation.status === 'PENDING'
       ? h('button', { type: 'button', class: 'secondaire', onclick: event => busyWhile(event.currentTarget, () => withdrawInvitation(section, actorId, invitation)) },
         `Retirer l’invitation du ${made(invitation)}`)
@@ -488,8 +503,8 @@ function latestDrawing(section) {
 function invitationState(invitation) {
   switch (invitation.status) {
     case 'PENDING': return `en attente, valable jusqu’au ${formatDeadline(invitation.expiresAt)}`;
-    case 'REDEEMED': return `utilisée le ${formatDate(invitation.redeemedAt)} par ${namesOfMembers.get(invitation.redeemedBy) || invitation.redeemedBy}`;
-    case 'REVOKED': return `retirée le ${formatDate(invitation.revokedAt)}`;
+    case 'REDEEMED': return `utilisée le ${formatDate(invitation.redeemedAt)}${by(' par ', invitation.redeemedBy)}`;
+    case 'REVOKED': return `retirée le ${formatDate(invitation.revokedAt)}${by(' par ', invitation.revokedBy)}`;
     default: return `expirée le ${formatDeadline(invitation.expiresAt)} sans avoir servi`;
   }
 }
