@@ -5,10 +5,13 @@ import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.profile.support.ProfileServiceIntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -37,6 +40,8 @@ class LabTeamIntegrationTest {
     JdbcTemplate jdbc;
     @Autowired
     LabTeam team;
+    @Autowired
+    ObjectProvider<ScheduledTaskHolder> scheduling;
 
     ProfileHttp http;
     String suffix;
@@ -114,6 +119,14 @@ class LabTeamIntegrationTest {
 
         http.get(facilitator.sign(), "/api/me/actors");
         assertThat(keptNameOf(facilitator)).contains("Hugo Lambert " + suffix);
+    }
+
+    @Test
+    void theServiceDeletesTheNamesNotSeenForTooLongEveryHour() {
+        assertThat(scheduling.stream().flatMap(holder -> holder.getScheduledTasks().stream()).map(task -> task.getTask())
+                .filter(task -> task.toString().endsWith("LabTeam.forgetThoseNotSeen")))
+                .singleElement().isInstanceOfSatisfying(FixedDelayTask.class,
+                        task -> assertThat(task.getIntervalDuration()).isEqualTo(Duration.ofHours(1)));
     }
 
     @Test
