@@ -145,6 +145,12 @@ export async function download(path, fallbackName, accept = 'text/csv') {
 export const namesBySubject = people =>
   new Map(people.filter(person => person.name).map(person => [person.subject, person.name]));
 
+/**
+ * The names of the people of a profile-service list ({@code /api/lab-team}, an actor's members), by subject; a list the
+ * reader may not read, or that cannot be read now, names no one: pages then show pseudonyms.
+ */
+export const namesAt = path => profile(path).then(namesBySubject).catch(() => new Map());
+
 /** The most lines a list of introductions gives in one request (the API's {@code limit} at most). */
 const LINES_PER_REQUEST = 500;
 

@@ -1,7 +1,7 @@
 // An actor's introductions: answer (accept, decline with a reason), withdraw one the reader proposed, the partner's
 // contact once both sides accepted, the outcome recorded later on, and each introduction's history with the check
 // that it was not altered.
-import { matchmaking, namesBySubject, profile, Problem, readIntroductions, untilTheViewShows } from '../api.js';
+import { matchmaking, namesAt, profile, Problem, readIntroductions, untilTheViewShows } from '../api.js';
 import { currentSession } from '../auth.js';
 import { changesIntroductions, onEvent } from '../live.js';
 import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, clearProblems, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, REMINDER_CHANNELS, select, pager, showProblem, stageChoices } from '../ui.js';
@@ -318,12 +318,10 @@ function whoActed(who, people) {
 
 /**
  * The names of those who may have acted for the reader's side, each as its own sign-in gave it: the lab's team (its
- * facilitators and admins) and the actor's members, read from profile-service. A list the reader may not read, or that
- * cannot be read now, names no one: the history then shows pseudonyms.
+ * facilitators and admins) and the actor's members, read from profile-service.
  */
 function namesOfWhoMayHaveActed(actorId) {
-  const named = path => profile(path).then(namesBySubject).catch(() => new Map());
-  return Promise.all([named('/api/lab-team'), named(`/api/actors/${actorId}/members`)])
+  return Promise.all([namesAt('/api/lab-team'), namesAt(`/api/actors/${actorId}/members`)])
     .then(([team, members]) => new Map([...team, ...members]));
 }
 

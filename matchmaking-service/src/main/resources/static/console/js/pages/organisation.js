@@ -4,7 +4,7 @@
 // members is for the organisation's managers (« responsables »), the members named by the sign-in token, its
 // territory's facilitators and admins: the buttons follow the API's own answer (the actor's permissions for the user),
 // so that no one is offered what the API would refuse.
-import { namesBySubject, profile, Problem } from '../api.js';
+import { namesAt, namesBySubject, profile, Problem } from '../api.js';
 import { currentSession } from '../auth.js';
 import { actorBody, actorFields } from '../actor-form.js';
 import { LEVEL_WORDS, named, territoryCodeField } from '../territory-field.js';
@@ -314,9 +314,8 @@ async function readMembers(actorId, known) {
 const namesOfPeople = new Map();
 
 /** Reads the lab's team into {@link namesOfPeople}; a team that cannot be read now names no one. */
-const readTheLabTeam = () => profile('/api/lab-team')
-  .then(team => namesBySubject(team).forEach((name, subject) => namesOfPeople.set(subject, name)))
-  .catch(() => {});
+const readTheLabTeam = () => namesAt('/api/lab-team')
+  .then(team => team.forEach((name, subject) => namesOfPeople.set(subject, name)));
 
 /**
  * Who acted on an invitation, after the words given: « vous », its name, or its pseudonym while the lab knows no name;
