@@ -2,9 +2,8 @@
 import { completeSignIn, currentSession, sessionEndsAt, sessionStartedAt, signIn, signOut } from './auth.js';
 import { configure, profile, Problem } from './api.js';
 import { close as closeLive, onSessionEnded, whenReady as whenLiveReady } from './live.js';
-import { announce, busyWhile, h, problemBox } from './ui.js';
+import { announce, busyWhile, h, problemBox, ROLE_LABELS } from './ui.js';
 
-const ROLE_LABELS = { ADMIN: 'administration', FACILITATOR: 'animation', ACTOR_MEMBER: 'membre', VIEWER: 'lecture' };
 const PAGES = [
   { pattern: /^#\/organisation\/([\w-]+)$/, module: './pages/organisation.js', nav: 'organisation' },
   { pattern: /^#\/partenaires\/([\w-]+)$/, module: './pages/partners.js', nav: 'partenaires' },

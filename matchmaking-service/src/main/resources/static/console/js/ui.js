@@ -208,6 +208,8 @@ export function rate(value) {
   return `${(value * 100).toLocaleString('fr-FR', { maximumFractionDigits: 1 })}\u202F%`;
 }
 
+/** The lab's roles as the console names them: in the header (« Connecté : … (animation du labo) ») and in histories. */
+export const ROLE_LABELS = { ADMIN: 'administration', FACILITATOR: 'animation du labo', ACTOR_MEMBER: 'membre', VIEWER: 'lecture seule' };
 export const ACTOR_TYPES = {
   ASSOCIATION: 'Association', NETWORK_HEAD: 'Tête de réseau', MUNICIPALITY: 'Commune', INTERMUNICIPALITY: 'Intercommunalité',
   DEPARTMENT: 'Département', REGION: 'Région', STATE_AGENCY: 'Service de l’État', COMPANY: 'Entreprise', FOUNDATION: 'Fondation',

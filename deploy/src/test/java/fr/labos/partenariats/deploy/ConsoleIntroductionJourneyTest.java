@@ -68,7 +68,9 @@ class ConsoleIntroductionJourneyTest {
             browser.go(lab, "#/mises-en-relation/" + partner, "mises-en-relation");
             WebElement card = browser.await(By.cssSelector("li[data-introduction='" + introduction + "']"));
             assertThat(card.findElement(By.cssSelector("[data-statut]")).getAttribute("data-statut")).isEqualTo("proposed");
-            assertThat(card.getText()).contains("Bonjour, vos ressources répondent à notre besoin.");
+            // The asker's note, signed by its organisation: the partner does not know its people by name.
+            assertThat(card.getText()).contains("Message de " + actorName(lab, asker)
+                    + " : Bonjour, vos ressources répondent à notre besoin.");
             browser.shot("boite-de-reception-en-attente");
             browser.assertAccessible("the partner's inbox");
             card.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Accepter')]")).click();
@@ -83,6 +85,7 @@ class ConsoleIntroductionJourneyTest {
             browser.signIn(lab, pair[1]);
             browser.go(lab, "#/mises-en-relation/" + asker, "mises-en-relation");
             WebElement card = browser.await(By.cssSelector("li[data-introduction='" + introduction + "']"));
+            assertThat(card.getText()).as("the reader's own note").contains("Votre message : Bonjour, vos ressources");
             browser.shot("boite-de-reception-du-demandeur");
             browser.assertAccessible("the asker's inbox");
             card.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Accepter')]")).click();
@@ -296,9 +299,11 @@ class ConsoleIntroductionJourneyTest {
         try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-retrait-1-membre", DESKTOP)) {
             browser.signIn(lab, "member-tremplin");
             browser.go(lab, "#/mises-en-relation/" + tremplin, "mises-en-relation");
-            // The card has read the introduction (its note shows): it knows who proposed it.
+            // The card has read the introduction (its note shows, signed by the facilitator who wrote it): it knows who
+            // proposed it.
             browser.await(By.xpath("//li[@data-introduction='" + introduction
-                    + "']//p[normalize-space()='Message : Une piste à explorer ensemble.']"));
+                    + "']//p[normalize-space()='Message de " + lab.nameOf("facilitator-isere")
+                    + " (animation du labo) : Une piste à explorer ensemble.']"));
             WebElement card = browser.driver.findElement(By.cssSelector(cardOf));
             assertThat(card.findElements(By.xpath(".//button[starts-with(normalize-space(), 'Accepter')]"))).hasSize(1);
             assertThat(card.findElements(By.cssSelector("[data-action='retirer'], form[data-form='withdraw']")))
@@ -307,7 +312,7 @@ class ConsoleIntroductionJourneyTest {
             card.findElement(By.cssSelector("details.historique summary")).click();
             String proposed = browser.settled().until(d -> d.findElements(By.cssSelector(cardOf + " ol.historique li[data-etape]"))
                     .stream().map(WebElement::getText).findFirst().orElse(null));
-            assertThat(proposed).contains("par " + lab.nameOf("facilitator-isere") + " (facilitateur ou facilitatrice)")
+            assertThat(proposed).contains("par " + lab.nameOf("facilitator-isere") + " (animation du labo)")
                     .doesNotContain(lab.subjectOf("facilitator-isere"));
             browser.script("document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", cardOf + " ol.historique");
             browser.shot("proposee-par-le-facilitateur");

@@ -74,7 +74,7 @@ class ConsoleMeetingJourneyTest {
             browser.go(lab, "#/mises-en-relation/" + tremplin, "mises-en-relation");
             WebElement form = browser.await(By.cssSelector(plan));
             assertThat(browser.driver.findElement(By.cssSelector(card)).getText()).contains("Aucune rencontre planifiée")
-                    .contains("Message : " + PROPOSAL_NOTE);
+                    .contains("Message de " + lab.nameOf("facilitator-isere") + " (animation du labo) : " + PROPOSAL_NOTE);
             // The note, as the meetings, came with the inbox line: the card does not read its introduction again.
             assertThat(browser.script("return performance.getEntriesByType('resource')"
                     + ".filter(entry => entry.name.endsWith('/api/introductions/' + arguments[0])).length;", introduction))

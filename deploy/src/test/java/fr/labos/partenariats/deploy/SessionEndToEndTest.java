@@ -166,7 +166,8 @@ class SessionEndToEndTest {
             assertThat(what).contains("acceptée par les deux parties", heldStep);
             if (before == null) {
                 assertThat(shown.path("source").asText()).isEqualTo("SPEED_MEETING");
-                assertThat(what).containsExactly("proposée : " + shown.path("sourceLabel").asText(),
+                assertThat(shown.path("sourceLabel").asText()).isEqualTo("proposée après une rencontre express");
+                assertThat(what).containsExactly("proposée après une rencontre express",
                         "acceptée par une partie", "acceptée par les deux parties", "rencontre prévue", heldStep);
                 newOnes++;
                 acceptedNow++;

@@ -4,7 +4,7 @@
 import { matchmaking, namesAt, profile, Problem, readIntroductions, untilTheViewShows } from '../api.js';
 import { currentSession } from '../auth.js';
 import { changesIntroductions, onEvent } from '../live.js';
-import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, clearProblems, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, REMINDER_CHANNELS, select, pager, showProblem, stageChoices } from '../ui.js';
+import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, clearProblems, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, REMINDER_CHANNELS, ROLE_LABELS, select, pager, showProblem, stageChoices } from '../ui.js';
 import { absence, meetingsSection } from './meetings.js';
 
 const REASONS = { NOT_RELEVANT: 'Pas pertinent pour nous', ALREADY_PARTNERS: 'Déjà partenaires', NOT_NOW: 'Pas maintenant', COMPETITOR: 'Concurrent', OTHER: 'Autre raison' };
@@ -14,10 +14,10 @@ const OUTCOMES = { NO_FIT: 'Pas de suite', FOLLOW_UP_PLANNED: 'Suite prévue', P
 const PARTNERSHIP = 'PARTNERSHIP_FORMED';
 /** Statuses (the API's slugs) once both sides accepted: the partner's contact is then theirs to see. */
 const BOTH_ACCEPTED = ['accepted', 'met', 'no-fit', 'follow-up', 'partnership', 'partnership-ended'];
-const ROLES = { ACTOR_MEMBER: 'membre', FACILITATOR: 'facilitateur ou facilitatrice', ADMIN: 'administration', VIEWER: 'lecture seule' };
 
 export async function render(main, context, actorId) {
-  const { profile: actor } = await profile(`/api/actors/${actorId}`);
+  // The people the reader may know by name (its organisation's members, the lab's team): who wrote a proposal's note.
+  const [{ profile: actor }, people] = await Promise.all([profile(`/api/actors/${actorId}`), namesOfWhoMayHaveActed(actorId)]);
   const summary = h('p', {});
   const problemAt = h('div', {});
   const list = h('ul', { class: 'grille', role: 'list' });
@@ -58,7 +58,7 @@ export async function render(main, context, actorId) {
       const key = JSON.stringify(entry);
       const before = drawn.get(entry.id);
       if (before && before.key === key) return before.item;
-      const item = card(actorId, actor.name, entry, load, histories, () => { const now = drawn.get(entry.id); if (now) now.key = null; });
+      const item = card(actorId, actor.name, people, entry, load, histories, () => { const now = drawn.get(entry.id); if (now) now.key = null; });
       if (before) {
         carryOver(before.item, item, entry);
         if (before.item.contains(focused)) focusInstead = sameControl(focused, item);
@@ -172,7 +172,7 @@ function carryOver(before, after, entry) {
  * An introduction's card. {@code redrawLater}: what it read of its own (the partner's contact) failed, so the next
  * reading of the inbox draws it anew even if its entry did not change.
  */
-function card(actorId, actorName, entry, reload, histories, redrawLater) {
+function card(actorId, actorName, people, entry, reload, histories, redrawLater) {
   const partner = entry.partner || {};
   // The API names actors by their ids (who acted for whom, who missed a meeting): the two of this introduction are
   // known here by name.
@@ -186,7 +186,7 @@ function card(actorId, actorName, entry, reload, histories, redrawLater) {
     entry.lastStep ? h('p', { class: 'aide' }, `Dernière étape : ${entry.lastStep}`) : null,
     // The matcher's sentence and the proposal's note come with the inbox line: no request more per card.
     entry.sentence ? h('p', { class: 'phrase' }, entry.sentence) : null,
-    entry.note ? h('p', {}, `Message : ${entry.note}`) : null,
+    entry.note ? h('p', {}, `${noteHeading(entry.noteBy, partner, people)} : ${entry.note}`) : null,
     h('div', { class: 'probleme-formulaire' }));
   // « Retirer la mise en relation », offered as the inbox line says the reader may (its proposer, or an admin, while it
   // waits for its answers): the console keeps no copy of that rule.
@@ -245,7 +245,7 @@ function card(actorId, actorName, entry, reload, histories, redrawLater) {
       .catch(e => { contact.replaceChildren(problemBox(e)); redrawLater(); });
     item.append(contact, meetingsSection(actorId, entry, names, reload, remember, onThisPage), outcomeForm(actorId, entry, reload));
   }
-  item.append(historyPanel(actorId, entry.id, histories, names));
+  item.append(historyPanel(entry.id, histories, names, people));
   return item;
 }
 
@@ -253,9 +253,10 @@ function card(actorId, actorName, entry, reload, histories, redrawLater) {
  * Every step of the introduction as the service recorded it (what, when, who, for whom), read when opened, and the
  * verification that recomputes its chain of hashes from the event store: the sentence says whether it holds or names
  * the first altered step. {@code histories} remembers, by introduction, that the panel is open and the last verdict.
- * The steps of the organisation's own people are signed with their names, from its list of members.
+ * The steps of the organisation's own people and of the lab's team are signed with their names ({@code people}, read
+ * with the page).
  */
-function historyPanel(actorId, introductionId, histories, actorNames) {
+function historyPanel(introductionId, histories, actorNames, people) {
   const remembered = histories.get(introductionId) || {};
   const steps = h('ol', { class: 'historique' });
   const verdict = h('p', { role: 'status' });
@@ -279,14 +280,13 @@ function historyPanel(actorId, introductionId, histories, actorNames) {
     histories.set(introductionId, { ...(histories.get(introductionId) || {}), open: panel.open });
     if (!panel.open || steps.childElementCount) return;
     try {
-      const [history, people] = await Promise.all([
-        matchmaking(`/api/introductions/${introductionId}/history`), namesOfWhoMayHaveActed(actorId)]);
+      const history = await matchmaking(`/api/introductions/${introductionId}/history`);
       steps.replaceChildren(...history.steps.map(step => h('li', { 'data-etape': step.step },
         h('strong', {}, step.label || step.what),
         step.what === 'MeetingMissedEvent' && step.grounds?.absentActorId ? ` — ${absence(step.grounds.absentActorId, actorNames)}` : '',
         step.what === 'IntroductionReminderRecordedEvent' ? ` — ${reminded(step.grounds, actorNames)}` : '',
         ` — ${formatDateTime(step.when)}`,
-        ...(step.who ? [' — par ', whoActed(step.who, people), ` (${ROLES[step.who.role] || step.who.role})`] : [' — par le service']),
+        ...(step.who ? [' — par ', whoActed(step.who, people), ` (${ROLE_LABELS[step.who.role] || step.who.role})`] : [' — par le service']),
         step.who && step.who.actingFor ? ` pour ${actorNames[step.who.actingFor] || step.who.actingFor}` : '',
         h('br', {}), h('small', { class: 'empreinte', title: step.hash }, `empreinte ${step.hash.slice(0, 16)}…`))));
     } catch (e) {
@@ -314,6 +314,20 @@ function whoActed(who, people) {
   const session = currentSession();
   if (session && session.subject === who.subject) return 'vous';
   return people.get(who.subject) || h('span', { class: 'pseudonyme' }, who.subject);
+}
+
+/**
+ * Whose is the proposal's note: the reader's own (« Votre message »), someone of the lab's team or of the organisation
+ * by name and role (« Message de Julien Roux (animation du labo) »), the other organisation's people by their
+ * organisation (their names are not the reader's to know); « Message » alone when the inbox line does not say.
+ */
+function noteHeading(author, partner, people) {
+  if (!author) return 'Message';
+  if (currentSession()?.subject === author.subject) return 'Votre message';
+  const name = people.get(author.subject);
+  if (name) return `Message de ${name} (${ROLE_LABELS[author.role] || author.role})`;
+  if (author.actingFor && author.actingFor === partner.id && partner.name) return `Message de ${partner.name}`;
+  return 'Message';
 }
 
 /**

@@ -5,11 +5,11 @@ public enum IntroductionSource {
     /** The matcher proposed the pair, alone or in a batch a facilitator asked for; the model version is recorded. */
     MATCHER("proposée par l'algorithme de mise en relation"),
     /** An actor asked to be introduced to a partner the matcher showed it. */
-    ACTOR_REQUEST("demandée par un acteur"),
+    ACTOR_REQUEST("proposée à la demande d'une organisation"),
     /** A facilitator introduced the two actors by hand (intermédiation). */
-    FACILITATOR("intermédiation d'un facilitateur"),
+    FACILITATOR("proposée par l'animation du labo (intermédiation)"),
     /** The two actors met at a speed-meeting session. */
-    SPEED_MEETING("rencontre lors d'un speed meeting");
+    SPEED_MEETING("proposée après une rencontre express");
 
     private final String label;
 
@@ -17,7 +17,10 @@ public enum IntroductionSource {
         this.label = label;
     }
 
-    /** French label, as shown in an introduction's history. */
+    /**
+     * French label, as shown in an introduction's history and as its proposal step: « proposée … », in the console's
+     * words (the lab's team is « l'animation du labo », a speed meeting « une rencontre express »).
+     */
     public String label() {
         return label;
     }

@@ -139,12 +139,12 @@ class DashboardController {
      */
     @Operation(summary = "Délais médians : de la proposition à l'acceptation, de la première rencontre au partenariat",
             description = "proposalToAcceptance : médiane des jours entre la proposition et l'acceptation par les deux "
-                    + "parties. Les mises en relation nées d'un speed meeting n'y entrent pas : proposées et acceptées "
+                    + "parties. Les mises en relation nées d'une rencontre express n'y entrent pas : proposées et acceptées "
                     + "au même instant, une fois les deux acteurs rencontrés à une table, leur acceptation ne répond à "
                     + "aucune proposition et tirerait la médiane vers 0 ; elles comptent dans tous les autres chiffres. "
                     + "Celles reprises de l'historique d'un labo y entrent, aux dates de l'historique. "
                     + "meetingToPartnership : médiane des jours entre la première rencontre tenue et le partenariat "
-                    + "conclu (un partenariat daté d'avant cette rencontre n'y entre pas), speed meetings compris.")
+                    + "conclu (un partenariat daté d'avant cette rencontre n'y entre pas), rencontres express comprises.")
     @DashboardAnswer(Delays.class)
     @GetMapping("/api/dashboard/delays")
     ResponseEntity<Object> delays(@ParameterObject DashboardFilterQuery filter,

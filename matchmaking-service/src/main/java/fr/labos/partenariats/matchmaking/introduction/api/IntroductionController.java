@@ -88,7 +88,8 @@ class IntroductionController {
                 yield matcher.optional(request.actorId(), request.partnerId(), request.requestedPairs());
             }
             case MATCHER, SPEED_MEETING -> throw new InvalidIntroduction("source",
-                    "une mise en relation demandée ici vient d'un acteur (ACTOR_REQUEST) ou d'un facilitateur (FACILITATOR)");
+                    "une mise en relation demandée ici vient d'une organisation (ACTOR_REQUEST) ou de l'animation du labo "
+                            + "(FACILITATOR)");
         };
         String id = UUID.randomUUID().toString();
         send(new ProposeIntroductionCommand(id, source, request.actorId(), request.partnerId(),

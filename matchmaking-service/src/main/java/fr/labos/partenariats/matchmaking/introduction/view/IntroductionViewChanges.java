@@ -10,7 +10,6 @@ import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
 import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionReminderRecordedEvent;
-import fr.labos.partenariats.schema.matching.IntroductionSource;
 import fr.labos.partenariats.schema.matching.IntroductionWithdrawnEvent;
 import fr.labos.partenariats.schema.matching.MeetingHeldEvent;
 import fr.labos.partenariats.schema.matching.MeetingMissedEvent;
@@ -118,7 +117,7 @@ final class IntroductionViewChanges {
             view.note = e.note();
             view.proposedAt = e.proposedAt();
             view.answerBy = e.answerBy();
-            return step(event, proposalStep(e.source()), e.proposedAt()).text(e.note()).build();
+            return step(event, e.source().label(), e.proposedAt()).text(e.note()).build();
         }
         if (payload instanceof IntroductionAcceptedEvent e) {
             if (!view.acceptedBy.contains(e.actorId())) {
@@ -342,14 +341,5 @@ final class IntroductionViewChanges {
                     event.actingFor(), actorId, reason, reasonLabel, text, outcome, outcomeLabel, occurredOn, form,
                     category, meetingId, startsAt, location);
         }
-    }
-
-    /**
-     * The proposal's step: where it came from (« proposée : intermédiation d'un facilitateur »), or its source's label
-     * alone when that says it already (« proposée par l'algorithme de mise en relation », not « proposée : proposée
-     * par… »). Views written before keep their words until rebuilt from the topic.
-     */
-    static String proposalStep(IntroductionSource source) {
-        return source.label().startsWith("proposée") ? source.label() : "proposée : " + source.label();
     }
 }

@@ -49,14 +49,22 @@ final class IntroductionViewJson {
 
     /**
      * One line of an actor's inbox, with what a reader answers and acts on — the matcher's sentence, the note of the
-     * proposal, the meetings, what the reader may do with it ({@link Permissions}) — so that a page lists the inbox in one request rather than one more per introduction.
+     * proposal and who wrote it ({@code noteBy}, null without a note), the meetings, what the reader may do with it
+     * ({@link Permissions}) — so that a page lists the inbox in one request rather than one more per introduction.
      * {@code sequence}: the introduction's last step the view took in (its events are numbered from 0), as the live
      * stream numbers them: a page told of step n reads again until its line is there.
      */
     record InboxEntry(String id, String status, String statusLabel, boolean waitingForYourAnswer, Instant answerBy,
                       String side, ActorRef partner, String source, Instant proposedAt, Instant lastStepAt,
-                      String lastStep, String sentence, String note, List<MeetingEntry> meetings,
+                      String lastStep, String sentence, String note, NoteAuthor noteBy, List<MeetingEntry> meetings,
                       Permissions permissions, long sequence) {
+    }
+
+    /**
+     * Who wrote the proposal's note, as its history records the proposer: a pseudonymous {@code subject} (never a
+     * name: the reader's client names the people it may know), its {@code role}, and the actor it acted for if any.
+     */
+    record NoteAuthor(String subject, String role, String actingFor) {
     }
 
     /**
@@ -137,8 +145,18 @@ final class IntroductionViewJson {
         String partner = asked ? view.partnerActorId : view.actorId;
         return new InboxEntry(view.id, slug(view), label(view), view.waitsFor(actorId), view.answerBy,
                 asked ? "demandeur" : "sollicité", ref(partner, names), view.source == null ? null : view.source.name(),
-                view.proposedAt, view.lastStepAt, lastStep(view), view.sentence, view.note, view.meetings,
-                permissions, view.sequence);
+                view.proposedAt, view.lastStepAt, lastStep(view), view.sentence, view.note, noteAuthor(view),
+                view.meetings, permissions, view.sequence);
+    }
+
+    /** The proposer, who wrote the note: the first step's author (an introduction's events are numbered from 0). */
+    private static NoteAuthor noteAuthor(IntroductionView view) {
+        if (view.note == null || view.steps.isEmpty() || view.steps.get(0).sequence() != 0) {
+            return null;
+        }
+        TimelineStep proposal = view.steps.get(0);
+        return proposal.subject() == null ? null
+                : new NoteAuthor(proposal.subject(), proposal.role(), proposal.actingFor());
     }
 
     private static String lastStep(IntroductionView view) {

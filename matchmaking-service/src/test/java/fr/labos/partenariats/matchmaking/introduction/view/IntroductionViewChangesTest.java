@@ -64,7 +64,7 @@ class IntroductionViewChangesTest {
     }
 
     @Test
-    void theProposalsStepSaysWhereItCameFromOnce() {
+    void theProposalsStepSaysWhereItCameFrom() {
         IntroductionView byTheMatcher = new IntroductionView();
         new IntroductionStories().declined("i1", "a", "b", PAIR, T0).events()
                 .forEach(told -> IntroductionViewChanges.apply(byTheMatcher, event(told)));
@@ -72,7 +72,25 @@ class IntroductionViewChangesTest {
         IntroductionView byHand = new IntroductionView();
         new IntroductionStories().withdrawn("i2", "a", "b", T0).events()
                 .forEach(told -> IntroductionViewChanges.apply(byHand, event(told)));
-        assertThat(byHand.steps.get(0).what()).isEqualTo("proposée : intermédiation d'un facilitateur");
+        assertThat(byHand.steps.get(0).what()).isEqualTo("proposée par l'animation du labo (intermédiation)");
+    }
+
+    @Test
+    void anInboxLineSaysWhoWroteTheProposalsNote() {
+        IntroductionView byHand = new IntroductionView();
+        new IntroductionStories().waiting("i1", "a", "b", T0, Duration.ofDays(14)).events()
+                .forEach(told -> IntroductionViewChanges.apply(byHand, event(told)));
+        IntroductionViewJson.InboxEntry line = IntroductionViewJson.inboxEntry(byHand, "b", Map.of(),
+                new IntroductionViewJson.Permissions(false));
+        assertThat(line.note()).isEqualTo("Intermédiation");
+        assertThat(line.noteBy()).as("its proposer, as the history records it: a pseudonym and a role")
+                .isEqualTo(new IntroductionViewJson.NoteAuthor("sub-facilitator", "FACILITATOR", null));
+
+        IntroductionView withoutNote = new IntroductionView();
+        new IntroductionStories().withdrawn("i2", "a", "b", T0).events()
+                .forEach(told -> IntroductionViewChanges.apply(withoutNote, event(told)));
+        assertThat(IntroductionViewJson.inboxEntry(withoutNote, "b", Map.of(),
+                new IntroductionViewJson.Permissions(false)).noteBy()).as("no note, no author").isNull();
     }
 
     @Test
