@@ -76,6 +76,9 @@ class AuthorizationMatrixTest {
             # The lab's team (facilitators, admins) by name, for the history's readers: every signed-in caller
             GET    /api/lab-team                                  own      401   200      200      200      200       200        200     200
             GET    /api/lab-team                                  other    401   200      200      200      200       200        200     200
+            # Deleting a name of the team at once (a request for erasure): admins only, 204 whether one was kept or not
+            DELETE /api/lab-team/{subject}                        own      401   403      403      403      403       403        403     204
+            DELETE /api/lab-team/{subject}                        other    401   403      403      403      403       403        403     204
             GET    /api/actors/{actorId}/permissions              own      401   200      200      200      200       200        200     200
             GET    /api/actors/{actorId}/permissions              other    401   200      200      200      200       200        200     200
             GET    /api/actors/{actorId}/export                   own      401   200c     200c     403      403       403        403     200c
@@ -388,6 +391,12 @@ class AuthorizationMatrixTest {
         if (SessionCells.handles(row.path())) {
             IntroductionCells.Cell cell = SessionCells.prepare(lab, row.path(), own, expected);
             expect(row, account, expected, cell.path(), cell.body(), null, cell.contentType());
+            return;
+        }
+        if (row.operation().equals("DELETE /api/lab-team/{subject}")) {
+            // The subject of no one: the cell checks who may delete a name of the team, and deletes none that another
+            // test reads (LabTeamIntegrationTest checks what the deletion does).
+            expect(row, account, expected, "/api/lab-team/u-matrice-" + UUID.randomUUID(), null, null);
             return;
         }
         if (row.operation().equals("POST /api/me/actors")) {

@@ -84,6 +84,15 @@ public class LabTeam {
                 .stream().sorted(Comparator.comparing(Person::name, french).thenComparing(Person::subject)).toList();
     }
 
+    /**
+     * Deletes the name kept for that person at once (an admin honouring a request for erasure, or someone who left the
+     * team before the delay ran out); {@code false} if none was kept. A person still of the team is written again at
+     * its next visit, as its token gives its name: to keep someone unnamed, the provider leaves {@code name} out.
+     */
+    public boolean forget(String subject) {
+        return jdbc.update("DELETE FROM lab_team_name WHERE subject = ?", subject) > 0;
+    }
+
     /** Deletes the names of those not seen for too long (every hour; {@link #members()} leaves them out meanwhile). */
     @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT1M")
     public int forgetThoseNotSeen() {

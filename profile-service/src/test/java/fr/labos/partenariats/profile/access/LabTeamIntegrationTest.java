@@ -8,7 +8,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.config.FixedDelayTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
@@ -29,7 +31,7 @@ import static org.assertj.core.api.Assertions.within;
  * The organisations' people read the lab's team by name ({@code GET /api/lab-team}): the facilitators and admins, each
  * as its own token names it when it opens the console or registers an organisation, in French alphabetical order;
  * no one else's name; none in any event; a name not seen for the configured time (180 days) left out then deleted, and
- * one whose person signs in with another role deleted at once.
+ * one whose person signs in with another role deleted at once; an admin deletes one at once, no one else.
  */
 @ProfileServiceIntegrationTest
 class LabTeamIntegrationTest {
@@ -140,6 +142,30 @@ class LabTeamIntegrationTest {
         seenAgo(facilitator, Duration.ofDays(2));
         http.get(facilitator.sign(), "/api/me/actors");
         assertThat(seenAt(facilitator)).isCloseTo(Instant.now(), within(Duration.ofMinutes(1)));
+    }
+
+    @Test
+    void anAdminDeletesANameAtOnceOnRequestAndNoOneElseMay() {
+        TestTokens.Token leaving = TestTokens.facilitator("DEPARTEMENT:38").personalName("Marc Dubois " + suffix);
+        TestTokens.Token staying = TestTokens.facilitator("DEPARTEMENT:38").personalName("Nadia Haddad " + suffix);
+        http.get(leaving.sign(), "/api/me/actors");
+        http.get(staying.sign(), "/api/me/actors");
+        String path = "/api/lab-team/" + leaving.subject();
+
+        for (TestTokens.Token refused : List.of(leaving, staying, TestTokens.member(), TestTokens.viewer())) {
+            var answer = http.call(HttpMethod.DELETE, refused.sign(), path, null);
+            assertThat(answer.getStatusCode()).as(refused.subject()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(answer.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(http.call(HttpMethod.DELETE, null, path, null).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(keptNameOf(leaving)).as("refused: nothing deleted").contains("Marc Dubois " + suffix);
+
+        TestTokens.Token admin = TestTokens.admin();
+        assertThat(http.call(HttpMethod.DELETE, admin.sign(), path, null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(keptNameOf(leaving)).isEmpty();
+        assertThat(ours(staying)).containsExactly("Nadia Haddad " + suffix + " FACILITATOR " + staying.subject());
+        assertThat(http.call(HttpMethod.DELETE, admin.sign(), path, null).getStatusCode()).as("already gone")
+                .isEqualTo(HttpStatus.NO_CONTENT);
     }
 
     /** The team as the reader gets it, limited to this test's people (other tests sign facilitators in too). */
