@@ -312,7 +312,8 @@ class ConsoleIntroductionJourneyTest {
             card.findElement(By.cssSelector("details.historique summary")).click();
             String proposed = browser.settled().until(d -> d.findElements(By.cssSelector(cardOf + " ol.historique li[data-etape]"))
                     .stream().map(WebElement::getText).findFirst().orElse(null));
-            assertThat(proposed).contains("par " + lab.nameOf("facilitator-isere") + " (animation du labo)")
+            assertThat(proposed).startsWith("Mise en relation proposée par l'animation du labo (intermédiation) — ")
+                    .contains("par " + lab.nameOf("facilitator-isere") + " (animation du labo)")
                     .doesNotContain(lab.subjectOf("facilitator-isere"));
             browser.script("document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", cardOf + " ol.historique");
             browser.shot("proposee-par-le-facilitateur");

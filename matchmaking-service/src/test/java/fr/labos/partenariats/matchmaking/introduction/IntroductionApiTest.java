@@ -212,6 +212,11 @@ class IntroductionApiTest {
         JsonNode steps = RunningMatchmaking.parse(service.get("/api/introductions/" + id + "/history",
                 TestTokens.admin().sign()).body()).path("steps");
         assertThat(steps).hasSize(6);
+        assertThat(steps).extracting(step -> step.path("label").asText())
+                .as("each step in words, the proposal saying where it came from").containsExactly(
+                        "Mise en relation proposée à la demande d'une organisation",
+                        "Mise en relation acceptée par une partie", "Mise en relation acceptée par une partie",
+                        "Rencontre planifiée", "Rencontre tenue", "Suite enregistrée");
         for (int step = 0; step < records.size(); step++) {
             ConsumerRecord<String, String> record = records.get(step);
             assertThat(MatchmakingEvents.header(record, EventHeaders.HISTORY_HASH)).as("hash of step %d", step)

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import fr.labos.partenariats.matchmaking.introduction.history.ChainVerification;
 import fr.labos.partenariats.matchmaking.introduction.history.store.StoredEvent;
 import fr.labos.partenariats.schema.PrincipalMetadata;
+import fr.labos.partenariats.schema.matching.IntroductionSource;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -16,9 +18,10 @@ final class HistoryViews {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private static final String PROPOSED = "IntroductionProposedEvent";
     /** A French label for each step, as a facilitator would name it. */
     private static final Map<String, String> LABELS = Map.of(
-            "IntroductionProposedEvent", "Mise en relation proposée",
+            PROPOSED, "Mise en relation proposée",
             "IntroductionAcceptedEvent", "Mise en relation acceptée par une partie",
             "IntroductionDeclinedEvent", "Mise en relation déclinée",
             "IntroductionExpiredEvent", "Mise en relation expirée sans réponse",
@@ -85,9 +88,24 @@ final class HistoryViews {
                 metadata.path(PrincipalMetadata.ACTING_FOR).asText(null))
                 : null;
         String what = event.typeName();
-        return new Step(event.sequenceNumber(), event.eventIdentifier(), what, LABELS.getOrDefault(what, what),
-                event.payloadRevision(), instant(event.timestamp()), who, json(event.payload()), event.previousHash(),
+        JsonNode grounds = json(event.payload());
+        return new Step(event.sequenceNumber(), event.eventIdentifier(), what, label(what, grounds),
+                event.payloadRevision(), instant(event.timestamp()), who, grounds, event.previousHash(),
                 event.hash(), event.leafIndex(), event.leafHash());
+    }
+
+    /**
+     * The step in words; a proposal's says where it came from (« Mise en relation proposée à la demande d'une
+     * organisation »), as its source's label does in the timeline. A row altered into an unknown source is still named.
+     */
+    private static String label(String what, JsonNode grounds) {
+        if (PROPOSED.equals(what)) {
+            String source = grounds.path("source").asText("");
+            if (Arrays.stream(IntroductionSource.values()).anyMatch(known -> known.name().equals(source))) {
+                return "Mise en relation " + IntroductionSource.valueOf(source).label();
+            }
+        }
+        return LABELS.getOrDefault(what, what);
     }
 
     /** A row altered into something unreadable is still shown, as text; the verification names it. */
