@@ -110,8 +110,11 @@ final class ConsoleBrowser implements AutoCloseable {
             options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                     "--disable-background-networking", "--disable-component-update", "--disable-sync",
                     "--disable-dev-shm-usage", "--lang=fr-FR", "--user-data-dir=" + profileDir);
+            // In French as the lab's users have it: --lang for the pages' languages, the locale of the process (with
+            // Debian's chromium-l10n) for what the browser draws itself — a date field reads jj/mm/aaaa, not mm/dd/yyyy.
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of(System.getProperty("chromedriver", "/usr/bin/chromedriver")).toFile())
+                    .withEnvironment(Map.of("LANG", "fr_FR.UTF-8"))
                     .build();
             return new Chromium(new ChromeDriver(service, options), profileDir, new HashSet<>());
         }

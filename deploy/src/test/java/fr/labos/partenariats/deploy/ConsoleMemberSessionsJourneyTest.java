@@ -277,8 +277,10 @@ class ConsoleMemberSessionsJourneyTest {
             expect(lab.send("POST", lab.matchmaking.resolve("/api/sessions/" + pending + "/schedule/publish"), "admin", null), 204);
             By overseasCalendar = By.cssSelector("section[data-session='" + pending + "'] [data-cle='calendrier-" + pending + "-" + tremplin + "']");
             browser.settled().until(d -> !d.findElements(overseasCalendar).isEmpty());
-            assertThat(browser.driver.findElement(By.cssSelector("section[data-session='" + pending + "']")).getText())
-                    .contains("plan publié").doesNotContain("pas encore publié");
+            // Read as the page shows it, again if a live update drew the section anew meanwhile.
+            String overseas = browser.settled().until(d -> d.findElement(By.cssSelector("section[data-session='" + pending
+                    + "']")).getText());
+            assertThat(overseas).contains("plan publié").doesNotContain("pas encore publié");
             // The wishes, no longer to change: read only.
             By closedWishes = By.cssSelector("section[data-session='" + pending + "'] [data-souhaits]");
             browser.settled().until(d -> d.findElement(closedWishes).findElements(By.cssSelector("li[data-souhaite]")).stream()
