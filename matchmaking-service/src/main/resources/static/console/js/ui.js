@@ -210,6 +210,7 @@ export function rate(value) {
 
 /** The lab's roles as the console names them: in the header (« Connecté : … (animation du labo) ») and in histories. */
 export const ROLE_LABELS = { ADMIN: 'administration', FACILITATOR: 'animation du labo', ACTOR_MEMBER: 'membre', VIEWER: 'lecture seule' };
+
 export const ACTOR_TYPES = {
   ASSOCIATION: 'Association', NETWORK_HEAD: 'Tête de réseau', MUNICIPALITY: 'Commune', INTERMUNICIPALITY: 'Intercommunalité',
   DEPARTMENT: 'Département', REGION: 'Région', STATE_AGENCY: 'Service de l’État', COMPANY: 'Entreprise', FOUNDATION: 'Fondation',

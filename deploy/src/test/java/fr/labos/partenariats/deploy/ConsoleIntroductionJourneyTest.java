@@ -312,7 +312,7 @@ class ConsoleIntroductionJourneyTest {
             card.findElement(By.cssSelector("details.historique summary")).click();
             String proposed = browser.settled().until(d -> d.findElements(By.cssSelector(cardOf + " ol.historique li[data-etape]"))
                     .stream().map(WebElement::getText).findFirst().orElse(null));
-            assertThat(proposed).startsWith("Mise en relation proposée par l'animation du labo (intermédiation) — ")
+            assertThat(proposed).startsWith("Mise en relation proposée par l'équipe du labo (intermédiation) — ")
                     .contains("par " + lab.nameOf("facilitator-isere") + " (animation du labo)")
                     .doesNotContain(lab.subjectOf("facilitator-isere"));
             browser.script("document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", cardOf + " ol.historique");
@@ -392,6 +392,45 @@ class ConsoleIntroductionJourneyTest {
         JsonNode view = json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction), "member-tremplin", null).body());
         assertThat(view.path("status").asText()).isEqualTo("withdrawn");
         assertThat(view.path("steps").toString()).contains("Les deux organisations travaillent déjà ensemble.");
+    }
+
+    /**
+     * Someone of the lab whose name the lab no longer keeps (an admin erased it on request): the note it wrote is signed
+     * with its role, and the history shows its pseudonym, never its name. Here the admin proposes, then has its own
+     * name erased; its next visit names it again, as the other journeys expect.
+     */
+    @Test
+    void aNoteOfSomeoneTheLabNoLongerNamesIsSignedWithItsRole(SignedInLab lab) {
+        String tremplin = lab.actor("tremplin-insertion");
+        String partner = lab.isereNewcomer("member-mobilite", "Association proposée par l'administration");
+        String admin = lab.subjectOf("admin");
+        expect(lab.send("GET", lab.profile.resolve("/api/me/actors"), "admin", null), 200);
+        String introduction = id(expect(lab.send("POST", lab.matchmaking.resolve("/api/introductions"), "admin", """
+                {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "Deux projets voisins."}"""
+                .formatted(partner, tremplin)), 201).body());
+        awaitInInbox(lab, tremplin, "member-tremplin", introduction);
+        String cardOf = "li[data-introduction='" + introduction + "']";
+        try {
+            expect(lab.send("DELETE", lab.profile.resolve("/api/lab-team/" + admin), "admin", null), 204);
+            assertThat(json(lab.send("GET", lab.profile.resolve("/api/lab-team"), "member-tremplin", null).body())
+                    .findValuesAsText("subject")).as("erased").doesNotContain(admin);
+            try (ConsoleBrowser browser = ConsoleBrowser.open("mise-en-relation-nom-efface", DESKTOP)) {
+                browser.signIn(lab, "member-tremplin");
+                browser.go(lab, "#/mises-en-relation/" + tremplin, "mises-en-relation");
+                browser.await(By.xpath("//li[@data-introduction='" + introduction
+                        + "']//p[normalize-space()='Message (administration) : Deux projets voisins.']"));
+                browser.driver.findElement(By.cssSelector(cardOf + " details.historique summary")).click();
+                String proposed = browser.settled().until(d -> d.findElements(By.cssSelector(cardOf + " ol.historique li[data-etape]"))
+                        .stream().map(WebElement::getText).findFirst().orElse(null));
+                assertThat(proposed).contains("par " + admin + " (administration)").doesNotContain(lab.nameOf("admin"));
+                browser.script("document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", cardOf + " ol.historique");
+                browser.shot("message-signe-par-le-role");
+            }
+        } finally {
+            expect(lab.send("GET", lab.profile.resolve("/api/me/actors"), "admin", null), 200);
+        }
+        assertThat(json(lab.send("GET", lab.profile.resolve("/api/lab-team"), "member-tremplin", null).body())
+                .findValuesAsText("name")).as("named again at its next visit").contains(lab.nameOf("admin"));
     }
 
     /**

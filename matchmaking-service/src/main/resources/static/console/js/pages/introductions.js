@@ -319,13 +319,17 @@ function whoActed(who, people) {
 /**
  * Whose is the proposal's note: the reader's own (« Votre message »), someone of the lab's team or of the organisation
  * by name and role (« Message de Julien Roux (animation du labo) »), the other organisation's people by their
- * organisation (their names are not the reader's to know); « Message » alone when the inbox line does not say.
+ * organisation (their names are not the reader's to know), the lab's people it no longer names by their role; « Message »
+ * alone when the inbox line does not say.
  */
 function noteHeading(author, partner, people) {
   if (!author) return 'Message';
   if (currentSession()?.subject === author.subject) return 'Votre message';
   const name = people.get(author.subject);
   if (name) return `Message de ${name} (${ROLE_LABELS[author.role] || author.role})`;
+  // Someone of the lab the reader no longer knows by name (gone from its team), even acting for the partner: its role
+  // says who wrote, not the organisation.
+  if (author.role === 'FACILITATOR' || author.role === 'ADMIN') return `Message (${ROLE_LABELS[author.role]})`;
   if (author.actingFor && author.actingFor === partner.id && partner.name) return `Message de ${partner.name}`;
   return 'Message';
 }

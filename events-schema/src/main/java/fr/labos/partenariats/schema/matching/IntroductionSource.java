@@ -7,7 +7,7 @@ public enum IntroductionSource {
     /** An actor asked to be introduced to a partner the matcher showed it. */
     ACTOR_REQUEST("proposée à la demande d'une organisation"),
     /** A facilitator introduced the two actors by hand (intermédiation). */
-    FACILITATOR("proposée par l'animation du labo (intermédiation)"),
+    FACILITATOR("proposée par l'équipe du labo (intermédiation)"),
     /** The two actors met at a speed-meeting session. */
     SPEED_MEETING("proposée après une rencontre express");
 
@@ -19,7 +19,7 @@ public enum IntroductionSource {
 
     /**
      * French label, as shown in an introduction's history and as its proposal step: « proposée … », in the console's
-     * words (the lab's team is « l'animation du labo », a speed meeting « une rencontre express »).
+     * words (« l'équipe du labo », its facilitators and admins; « une rencontre express », a speed meeting).
      */
     public String label() {
         return label;

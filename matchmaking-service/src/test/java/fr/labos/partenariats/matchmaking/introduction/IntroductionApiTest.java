@@ -359,7 +359,7 @@ class IntroductionApiTest {
                 "{\"actorId\": \"%s\", \"partnerId\": \"nobody\"}".formatted(ASSOCIATION)));
         // The rule's sentence whole, not cut as a client's input would be.
         invalid("source", "une mise en relation demandée ici vient d'une organisation (ACTOR_REQUEST) ou de "
-                + "l'animation du labo (FACILITATOR)", () -> service.post("/api/introductions", member, """
+                + "l'équipe du labo (FACILITATOR)", () -> service.post("/api/introductions", member, """
                 {"actorId": "%s", "partnerId": "%s", "source": "MATCHER"}""".formatted(ASSOCIATION, FOUNDATION)));
         // A field the API does not know is refused and named, never dropped: "Source" is not "source" (dropped, the
         // facilitator's introduction would have been recorded as the actor's own request), "raison" not "reason".

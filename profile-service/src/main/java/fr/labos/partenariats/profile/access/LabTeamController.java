@@ -3,6 +3,7 @@ package fr.labos.partenariats.profile.access;
 import fr.labos.partenariats.platform.security.ActionForbiddenException;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.platform.security.LabRole;
+import fr.labos.partenariats.profile.domain.NotFoundException;
 import io.swagger.v3.oas.annotations.Operation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,8 +41,8 @@ class LabTeamController {
 
     /**
      * Deletes the name kept for that person (the histories show its pseudonym again): for admins, who honour a request
-     * for erasure without waiting for the name to be forgotten. 204 whether a name was kept or not, as a DELETE of what
-     * is already gone; {@code GET /api/lab-team} says who is named.
+     * for erasure without waiting for the name to be forgotten. A subject the lab keeps no name for is a 404 problem
+     * (a mistyped subject is said, not taken for done); {@code GET /api/lab-team} says who is named.
      */
     @Operation(operationId = "forgetLabTeamName", summary = "Effacer le nom d'une personne de l'équipe du labo")
     @DeleteMapping("/api/lab-team/{subject}")
@@ -51,9 +52,10 @@ class LabTeamController {
             throw new ActionForbiddenException("Seule l'administration du labo efface le nom d'une personne de son "
                     + "équipe.");
         }
-        if (team.forget(subject)) {
-            // Who erased whose name, by their pseudonyms: the trace an erasure request leaves.
-            log.info("Lab team name of {} deleted at the request of admin {}", subject, principal.subject());
+        if (!team.forget(subject)) {
+            throw new NotFoundException("not-found.team-name", subject);
         }
+        // Who erased whose name, by their pseudonyms: the trace an erasure request leaves.
+        log.info("Lab team name of {} deleted at the request of admin {}", subject, principal.subject());
     }
 }

@@ -164,8 +164,10 @@ class LabTeamIntegrationTest {
         assertThat(http.call(HttpMethod.DELETE, admin.sign(), path, null).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(keptNameOf(leaving)).isEmpty();
         assertThat(ours(staying)).containsExactly("Nadia Haddad " + suffix + " FACILITATOR " + staying.subject());
-        assertThat(http.call(HttpMethod.DELETE, admin.sign(), path, null).getStatusCode()).as("already gone")
-                .isEqualTo(HttpStatus.NO_CONTENT);
+        var again = http.call(HttpMethod.DELETE, admin.sign(), path, null);
+        assertThat(again.getStatusCode()).as("no name kept any more: said, not taken for done")
+                .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(json(again.getBody()).path("detail").asText()).contains(leaving.subject());
     }
 
     /** The team as the reader gets it, limited to this test's people (other tests sign facilitators in too). */

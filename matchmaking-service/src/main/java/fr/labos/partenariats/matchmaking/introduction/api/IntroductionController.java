@@ -88,7 +88,7 @@ class IntroductionController {
                 yield matcher.optional(request.actorId(), request.partnerId(), request.requestedPairs());
             }
             case MATCHER, SPEED_MEETING -> throw new InvalidIntroduction("source",
-                    "une mise en relation demandée ici vient d'une organisation (ACTOR_REQUEST) ou de l'animation du labo "
+                    "une mise en relation demandée ici vient d'une organisation (ACTOR_REQUEST) ou de l'équipe du labo "
                             + "(FACILITATOR)");
         };
         String id = UUID.randomUUID().toString();

@@ -273,7 +273,7 @@ final class IntroductionViewChanges {
         if (event.subject() != null && event.subject().equals(view.proposer())) {
             return "retirée par qui l'avait proposée";
         }
-        return "ADMIN".equals(event.role()) ? "retirée par un administrateur" : "retirée";
+        return "ADMIN".equals(event.role()) ? "retirée par l'administration du labo" : "retirée";
     }
 
     private static StepBuilder step(IntroductionEvent event, String what, Instant at) {

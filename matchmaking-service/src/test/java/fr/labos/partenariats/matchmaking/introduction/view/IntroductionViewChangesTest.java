@@ -72,7 +72,7 @@ class IntroductionViewChangesTest {
         IntroductionView byHand = new IntroductionView();
         new IntroductionStories().withdrawn("i2", "a", "b", T0).events()
                 .forEach(told -> IntroductionViewChanges.apply(byHand, event(told)));
-        assertThat(byHand.steps.get(0).what()).isEqualTo("proposée par l'animation du labo (intermédiation)");
+        assertThat(byHand.steps.get(0).what()).isEqualTo("proposée par l'équipe du labo (intermédiation)");
     }
 
     @Test
@@ -140,7 +140,7 @@ class IntroductionViewChangesTest {
                 withdrawal.at(), withdrawal.event(), "sub-admin", "ADMIN", null));
         assertThat(byAdmin.stage).isEqualTo(IntroductionStage.WITHDRAWN);
         assertThat(byAdmin.steps).last().satisfies(step -> {
-            assertThat(step.what()).isEqualTo("retirée par un administrateur");
+            assertThat(step.what()).isEqualTo("retirée par l'administration du labo");
             assertThat(step.subject()).isEqualTo("sub-admin");
         });
     }
