@@ -99,13 +99,13 @@ final class HistoryViews {
      * organisation »), as its source's label does in the timeline. A row altered into an unknown source is still named.
      */
     private static String label(String what, JsonNode grounds) {
-        if (PROPOSED.equals(what)) {
-            String source = grounds.path("source").asText("");
-            if (Arrays.stream(IntroductionSource.values()).anyMatch(known -> known.name().equals(source))) {
-                return "Mise en relation " + IntroductionSource.valueOf(source).label();
-            }
+        String named = LABELS.getOrDefault(what, what);
+        if (!PROPOSED.equals(what)) {
+            return named;
         }
-        return LABELS.getOrDefault(what, what);
+        String source = grounds.path("source").asText("");
+        return Arrays.stream(IntroductionSource.values()).filter(known -> known.name().equals(source)).findFirst()
+                .map(known -> "Mise en relation " + known.label()).orElse(named);
     }
 
     /** A row altered into something unreadable is still shown, as text; the verification names it. */
