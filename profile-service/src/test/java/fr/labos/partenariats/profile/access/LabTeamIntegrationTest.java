@@ -62,7 +62,7 @@ class LabTeamIntegrationTest {
         TestTokens.Token member = TestTokens.member().personalName("Camille Martin " + suffix);
         TestTokens.Token viewer = TestTokens.viewer().personalName("Paul Girard " + suffix);
         for (TestTokens.Token signedIn : List.of(zoe, elise, member, viewer)) {
-            assertThat(http.get(signedIn.sign(), "/api/me/actors").getStatusCode()).isEqualTo(HttpStatus.OK);
+            visit(signedIn);
         }
         // Registering an organisation is the other moment a facilitator's name is taken.
         String registered = http.registerActor(julien.sign());
@@ -84,22 +84,22 @@ class LabTeamIntegrationTest {
     @Test
     void aNameFollowsItsTokenAndATokenWithoutNameChangesNothing() {
         TestTokens.Token facilitator = TestTokens.facilitator("DEPARTEMENT:38").personalName("Julien Roux " + suffix);
-        http.get(facilitator.sign(), "/api/me/actors");
-        http.get(facilitator.personalName("Julien Roux-Bernard " + suffix).sign(), "/api/me/actors");
+        visit(facilitator);
+        visit(facilitator.personalName("Julien Roux-Bernard " + suffix));
         assertThat(keptNameOf(facilitator)).contains("Julien Roux-Bernard " + suffix);
 
-        http.get(facilitator.withoutName().sign(), "/api/me/actors");
+        visit(facilitator.withoutName());
         assertThat(keptNameOf(facilitator)).contains("Julien Roux-Bernard " + suffix);
     }
 
     @Test
     void whoSignsInWithAnotherRoleIsOfTheTeamNoLonger() {
         TestTokens.Token facilitator = TestTokens.facilitator("DEPARTEMENT:38").personalName("Sophie Bernard " + suffix);
-        http.get(facilitator.sign(), "/api/me/actors");
+        visit(facilitator);
         assertThat(keptNameOf(facilitator)).isPresent();
 
         TestTokens.Token nowAMember = TestTokens.member().subject(facilitator.subject()).personalName("Sophie Bernard " + suffix);
-        http.get(nowAMember.sign(), "/api/me/actors");
+        visit(nowAMember);
         assertThat(keptNameOf(facilitator)).isEmpty();
         assertThat(ours(nowAMember)).isEmpty();
     }
@@ -108,8 +108,8 @@ class LabTeamIntegrationTest {
     void aNameNotSeenForTooLongIsLeftOutThenDeletedAndComesBackWithItsPerson() {
         TestTokens.Token facilitator = TestTokens.facilitator("DEPARTEMENT:38").personalName("Hugo Lambert " + suffix);
         TestTokens.Token recent = TestTokens.facilitator("DEPARTEMENT:38").personalName("Inès Lefèvre " + suffix);
-        http.get(facilitator.sign(), "/api/me/actors");
-        http.get(recent.sign(), "/api/me/actors");
+        visit(facilitator);
+        visit(recent);
         seenAgo(facilitator, Duration.ofDays(181));
         seenAgo(recent, Duration.ofDays(179));
 
@@ -119,7 +119,7 @@ class LabTeamIntegrationTest {
         assertThat(keptNameOf(facilitator)).isEmpty();
         assertThat(keptNameOf(recent)).isPresent();
 
-        http.get(facilitator.sign(), "/api/me/actors");
+        visit(facilitator);
         assertThat(keptNameOf(facilitator)).contains("Hugo Lambert " + suffix);
     }
 
@@ -134,13 +134,13 @@ class LabTeamIntegrationTest {
     @Test
     void aVisitIsRecordedAtMostOnceADay() {
         TestTokens.Token facilitator = TestTokens.facilitator("DEPARTEMENT:38").personalName("Léa Fabre " + suffix);
-        http.get(facilitator.sign(), "/api/me/actors");
+        visit(facilitator);
         Instant hoursAgo = seenAgo(facilitator, Duration.ofHours(3));
-        http.get(facilitator.sign(), "/api/me/actors");
+        visit(facilitator);
         assertThat(seenAt(facilitator)).as("seen a few hours ago: not written again").isEqualTo(hoursAgo);
 
         seenAgo(facilitator, Duration.ofDays(2));
-        http.get(facilitator.sign(), "/api/me/actors");
+        visit(facilitator);
         assertThat(seenAt(facilitator)).isCloseTo(Instant.now(), within(Duration.ofMinutes(1)));
     }
 
@@ -148,8 +148,8 @@ class LabTeamIntegrationTest {
     void anAdminDeletesANameAtOnceOnRequestAndNoOneElseMay() {
         TestTokens.Token leaving = TestTokens.facilitator("DEPARTEMENT:38").personalName("Marc Dubois " + suffix);
         TestTokens.Token staying = TestTokens.facilitator("DEPARTEMENT:38").personalName("Nadia Haddad " + suffix);
-        http.get(leaving.sign(), "/api/me/actors");
-        http.get(staying.sign(), "/api/me/actors");
+        visit(leaving);
+        visit(staying);
         String path = "/api/lab-team/" + leaving.subject();
 
         for (TestTokens.Token refused : List.of(leaving, staying, TestTokens.member(), TestTokens.viewer())) {
@@ -168,6 +168,11 @@ class LabTeamIntegrationTest {
         assertThat(again.getStatusCode()).as("no name kept any more: said, not taken for done")
                 .isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(json(again.getBody()).path("detail").asText()).contains(leaving.subject());
+    }
+
+    /** The person opens the console ({@code GET /api/me/actors}): the visit at which the lab notes its team's names. */
+    private void visit(TestTokens.Token person) {
+        assertThat(http.get(person.sign(), "/api/me/actors").getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     /** The team as the reader gets it, limited to this test's people (other tests sign facilitators in too). */
