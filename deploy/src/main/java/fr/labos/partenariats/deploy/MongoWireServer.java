@@ -2,7 +2,6 @@ package fr.labos.partenariats.deploy;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,14 +29,17 @@ public final class MongoWireServer implements AutoCloseable {
         this.port = server.getLocalAddress().getPort();
     }
 
-    /** A server whose data lives in an H2 file (e.g. {@code .data/mongo.mv}), kept across runs. */
+    /**
+     * A server whose data lives in an H2 file (e.g. {@code .data/mongo.mv}), kept across runs; every write it
+     * acknowledges is in the file first ({@link CommittingH2Backend}).
+     */
     public static MongoWireServer withH2File(Path file, int port) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the folder of " + file, e);
         }
-        MongoWireServer server = new MongoWireServer(new H2Backend(file.toAbsolutePath().toString()), port);
+        MongoWireServer server = new MongoWireServer(new CommittingH2Backend(file.toAbsolutePath().toString()), port);
         log.info("MongoDB wire protocol (mongo-java-server, H2 file {}) on port {}", file, server.port());
         return server;
     }

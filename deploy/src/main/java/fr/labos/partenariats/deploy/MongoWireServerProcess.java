@@ -16,8 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The MongoDB stand-in ({@link MongoWireServer} over an H2 file) in a JVM of its own, so that it can be stopped or
  * killed apart from its clients, as a real {@code mongod} would be. The child runs this class's {@link #main} on the
- * parent's class path; a SIGTERM closes the server, which flushes the H2 file, and a SIGKILL loses whatever H2 had not
- * written yet.
+ * parent's class path; a SIGTERM closes the server, which flushes the H2 file. A SIGKILL loses no write the stand-in
+ * acknowledged ({@link CommittingH2Backend}), only those still in flight, as with MongoDB's journal.
  */
 public final class MongoWireServerProcess implements AutoCloseable {
 
