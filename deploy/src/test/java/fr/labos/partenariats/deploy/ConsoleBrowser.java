@@ -292,10 +292,9 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** Runs axe-core in the page and fails on any serious or critical violation, naming the rule and the elements. */
     void assertAccessible(String what) {
-        try {
-            script(Files.readString(Path.of(System.getProperty("axe.script", "target/axe-core/package/axe.min.js"))));
-        } catch (IOException e) {
-            throw new UncheckedIOException("axe-core is fetched by the build (generate-test-resources)", e);
+        // Half a megabyte of script, sent once per page: a page the console drew anew (a hash route) keeps it.
+        if (!Boolean.TRUE.equals(script("return typeof window.axe?.run === 'function';"))) {
+            script(axeSource());
         }
         driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
         Object result = driver.executeAsyncScript("""
@@ -318,6 +317,19 @@ final class ConsoleBrowser implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         assertThat(serious).as("axe-core, serious or critical violations on " + what).isEmpty();
+    }
+
+    private static String axeSource;
+
+    private static synchronized String axeSource() {
+        if (axeSource == null) {
+            try {
+                axeSource = Files.readString(Path.of(System.getProperty("axe.script", "target/axe-core/package/axe.min.js")));
+            } catch (IOException e) {
+                throw new UncheckedIOException("axe-core is fetched by the build (generate-test-resources)", e);
+            }
+        }
+        return axeSource;
     }
 
     /**
