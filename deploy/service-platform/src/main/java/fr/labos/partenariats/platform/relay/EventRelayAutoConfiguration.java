@@ -31,6 +31,7 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -45,6 +46,9 @@ import java.util.Map;
 @ConditionalOnProperty(prefix = "lab.relay", name = "topic")
 @EnableConfigurationProperties(RelayProperties.class)
 public class EventRelayAutoConfiguration {
+
+    /** How long closing the relay's producer waits for unacknowledged records (see {@link #relayProducers}). */
+    static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
     /** The bean the relay's processor reads from. */
     static final String SOURCE_BEAN = "eventRelaySource";
@@ -66,14 +70,27 @@ public class EventRelayAutoConfiguration {
                           ObjectProvider<RecordHeaderSource> headerSources,
                           ObjectProvider<EventStorageEngine> engines,
                           @Qualifier("eventSerializer") ObjectProvider<Serializer> eventSerializer) {
-        Map<String, Object> config = new HashMap<>(kafka.buildProducerProperties(sslBundles.getIfAvailable()));
-        config.putAll(GUARANTEES);
-        DefaultKafkaProducerFactory<String, String> producers = new DefaultKafkaProducerFactory<>(config,
-                StringSerializer::new, StringSerializer::new);
+        DefaultKafkaProducerFactory<String, String> producers =
+                relayProducers(kafka.buildProducerProperties(sslBundles.getIfAvailable()));
         // Boot's customizers add, among others, the producer's Micrometer metrics (kafka.producer.*).
         customizers.orderedStream().forEach(customizer -> customizer.customize(producers));
         return new EventRelay(new KafkaTemplate<>(producers), properties, meters,
                 headerSources.orderedStream().toList(), () -> storeSerializer(engines, eventSerializer));
+    }
+
+    /**
+     * The relay's producers: the service's producer settings with {@link #GUARANTEES} on top. Closing one (the
+     * service stopping) waits {@link #CLOSE_TIMEOUT} at most for records still unacknowledged, not Spring's 30 s: the
+     * relay's token never moved past them, so they are sent again after the restart, and a service stopped while the
+     * broker is away stops within seconds.
+     */
+    static DefaultKafkaProducerFactory<String, String> relayProducers(Map<String, Object> serviceSettings) {
+        Map<String, Object> config = new HashMap<>(serviceSettings);
+        config.putAll(GUARANTEES);
+        DefaultKafkaProducerFactory<String, String> producers = new DefaultKafkaProducerFactory<>(config,
+                StringSerializer::new, StringSerializer::new);
+        producers.setPhysicalCloseTimeout((int) CLOSE_TIMEOUT.toSeconds());
+        return producers;
     }
 
     /**
