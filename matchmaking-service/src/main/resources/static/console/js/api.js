@@ -151,6 +151,16 @@ export const namesBySubject = people =>
  */
 export const namesAt = path => profile(path).then(namesBySubject).catch(() => new Map());
 
+/**
+ * How the console names the person behind a pseudonymous subject to the reader: « vous » for the reader, else the name
+ * the lab keeps for that person in {@code names} (see {@link namesAt}), else null — each page then says what stands in
+ * (the pseudonym, the person's role, the organisation).
+ */
+export function personAsReadBy(subject, names) {
+  if (subject && subject === currentSession()?.subject) return 'vous';
+  return names.get(subject) || null;
+}
+
 /** The most lines a list of introductions gives in one request (the API's {@code limit} at most). */
 const LINES_PER_REQUEST = 500;
 

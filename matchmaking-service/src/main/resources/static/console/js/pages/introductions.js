@@ -1,7 +1,7 @@
 // An actor's introductions: answer (accept, decline with a reason), withdraw one the reader proposed, the partner's
 // contact once both sides accepted, the outcome recorded later on, and each introduction's history with the check
 // that it was not altered.
-import { matchmaking, namesAt, profile, Problem, readIntroductions, untilTheViewShows } from '../api.js';
+import { matchmaking, namesAt, personAsReadBy, profile, Problem, readIntroductions, untilTheViewShows } from '../api.js';
 import { currentSession } from '../auth.js';
 import { changesIntroductions, onEvent } from '../live.js';
 import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, clearProblems, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, REMINDER_CHANNELS, ROLE_LABELS, select, pager, showProblem, stageChoices } from '../ui.js';
@@ -311,9 +311,7 @@ function reminded(grounds, actorNames) {
  * pseudonym.
  */
 function whoActed(who, people) {
-  const session = currentSession();
-  if (session && session.subject === who.subject) return 'vous';
-  return people.get(who.subject) || h('span', { class: 'pseudonyme' }, who.subject);
+  return personAsReadBy(who.subject, people) || h('span', { class: 'pseudonyme' }, who.subject);
 }
 
 /**
@@ -324,9 +322,9 @@ function whoActed(who, people) {
  */
 function noteHeading(author, partner, people) {
   if (!author) return 'Message';
-  if (currentSession()?.subject === author.subject) return 'Votre message';
-  const name = people.get(author.subject);
-  if (name) return `Message de ${name} (${ROLE_LABELS[author.role] || author.role})`;
+  const person = personAsReadBy(author.subject, people);
+  if (person === 'vous') return 'Votre message';
+  if (person) return `Message de ${person} (${ROLE_LABELS[author.role] || author.role})`;
   // Someone of the lab the reader no longer knows by name (gone from its team), even acting for the partner: its role
   // says who wrote, not the organisation.
   if (author.role === 'FACILITATOR' || author.role === 'ADMIN') return `Message (${ROLE_LABELS[author.role]})`;

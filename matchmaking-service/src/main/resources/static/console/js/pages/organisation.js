@@ -4,8 +4,7 @@
 // members is for the organisation's managers (« responsables »), the members named by the sign-in token, its
 // territory's facilitators and admins: the buttons follow the API's own answer (the actor's permissions for the user),
 // so that no one is offered what the API would refuse.
-import { namesAt, namesBySubject, profile, Problem } from '../api.js';
-import { currentSession } from '../auth.js';
+import { namesAt, namesBySubject, personAsReadBy, profile, Problem } from '../api.js';
 import { actorBody, actorFields } from '../actor-form.js';
 import { LEVEL_WORDS, named, territoryCodeField } from '../territory-field.js';
 import { onEvent } from '../live.js';
@@ -323,7 +322,7 @@ const readTheLabTeam = () => namesAt('/api/lab-team')
  */
 function by(words, subject) {
   if (!subject) return '';
-  return words + (subject === currentSession()?.subject ? 'vous' : namesOfPeople.get(subject) || subject);
+  return words + (personAsReadBy(subject, namesOfPeople) || subject);
 }
 
 /**
