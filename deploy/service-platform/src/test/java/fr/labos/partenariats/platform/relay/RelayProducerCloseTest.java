@@ -27,20 +27,18 @@ class RelayProducerCloseTest {
     void closingTheRelaysProducerWithTheBrokerGoneTakesSecondsNotHalfAMinute() throws Exception {
         EmbeddedKafkaKraftBroker broker = new EmbeddedKafkaKraftBroker(1, 1, TOPIC);
         broker.afterPropertiesSet();
-        DefaultKafkaProducerFactory<String, String> producers;
-        CompletableFuture<?> unacknowledged;
+        // Deliveries kept waiting far longer than the close: what bounds the close is the close's own timeout.
+        DefaultKafkaProducerFactory<String, String> producers = EventRelayAutoConfiguration.relayProducers(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
+                ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000,
+                ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 60_000));
+        KafkaTemplate<String, String> relay = new KafkaTemplate<>(producers);
         try {
-            // Deliveries kept waiting far longer than the close: what bounds the close is the close's own timeout.
-            producers = EventRelayAutoConfiguration.relayProducers(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.getBrokersAsString(),
-                    ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 120_000,
-                    ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 60_000));
-            KafkaTemplate<String, String> relay = new KafkaTemplate<>(producers);
             relay.send(new ProducerRecord<>(TOPIC, "need-1", "{\"relayed\": true}")).get(30, TimeUnit.SECONDS);
         } finally {
             broker.destroy();
         }
-        unacknowledged = new KafkaTemplate<>(producers).send(new ProducerRecord<>(TOPIC, "need-2", "{\"relayed\": false}"));
+        CompletableFuture<?> unacknowledged = relay.send(new ProducerRecord<>(TOPIC, "need-2", "{\"relayed\": false}"));
 
         long start = System.nanoTime();
         producers.reset();
