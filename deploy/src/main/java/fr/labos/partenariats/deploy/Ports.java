@@ -36,6 +36,36 @@ public final class Ports {
         }
     }
 
+    /**
+     * {@code count} different ports the operating system considers free right now. Each is held while the next is
+     * drawn: drawn one after the other, a port just given back may be given again (two servers of one lab were once
+     * handed the same one).
+     */
+    public static int[] freePorts(int count) {
+        ServerSocket[] held = new ServerSocket[count];
+        try {
+            int[] ports = new int[count];
+            for (int i = 0; i < count; i++) {
+                held[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                held[i].setReuseAddress(true);
+                ports[i] = held[i].getLocalPort();
+            }
+            return ports;
+        } catch (IOException e) {
+            throw new UncheckedIOException("No free TCP port", e);
+        } finally {
+            for (ServerSocket socket : held) {
+                try {
+                    if (socket != null) {
+                        socket.close();
+                    }
+                } catch (IOException e) {
+                    // closing a listening socket that accepted nothing: nothing to lose
+                }
+            }
+        }
+    }
+
     /** Whether a server accepts connections on the loopback port. */
     public static boolean isListening(int port) {
         try (Socket socket = new Socket()) {
