@@ -7,9 +7,16 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** TCP port helpers for local infrastructure: which ports are free, and when a server has started listening. */
 public final class Ports {
+
+    /** Every port {@link #freePort()} handed out in this JVM: a few per lab started, never reused. */
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     private Ports() {
     }
@@ -26,43 +33,37 @@ public final class Ports {
         return !isListening(port);
     }
 
-    /** A port the operating system considers free right now. */
-    public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("No free TCP port", e);
-        }
-    }
-
     /**
-     * {@code count} different ports the operating system considers free right now. Each is held while the next is
-     * drawn: drawn one after the other, a port just given back may be given again (two servers of one lab were once
-     * handed the same one).
+     * A port the operating system considers free right now, and that this JVM has not handed out before.
+     *
+     * <p>The system gives a port just closed back out again: drawn one after the other, each closed before the next, one
+     * draw of fifty ports in seven repeated one on Linux, and two servers of one lab were once handed the same port
+     * (the first had not started listening yet). So every port handed out is remembered, and a port given back is
+     * refused, its socket held open so that the next draw cannot return it again.
      */
-    public static int[] freePorts(int count) {
-        ServerSocket[] held = new ServerSocket[count];
+    public static int freePort() {
+        List<ServerSocket> drawn = new ArrayList<>();
         try {
-            int[] ports = new int[count];
-            for (int i = 0; i < count; i++) {
-                held[i] = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                held[i].setReuseAddress(true);
-                ports[i] = held[i].getLocalPort();
+            while (true) {
+                ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                drawn.add(socket);
+                int port = socket.getLocalPort();
+                if (HANDED_OUT.add(port)) {
+                    return port;
+                }
             }
-            return ports;
         } catch (IOException e) {
             throw new UncheckedIOException("No free TCP port", e);
         } finally {
-            for (ServerSocket socket : held) {
-                try {
-                    if (socket != null) {
-                        socket.close();
-                    }
-                } catch (IOException e) {
-                    // closing a listening socket that accepted nothing: nothing to lose
-                }
-            }
+            drawn.forEach(Ports::closeQuietly);
+        }
+    }
+
+    private static void closeQuietly(ServerSocket socket) {
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // a listening socket that accepted nothing: nothing to lose
         }
     }
 

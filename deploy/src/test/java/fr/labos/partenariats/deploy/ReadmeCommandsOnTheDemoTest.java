@@ -79,16 +79,14 @@ class ReadmeCommandsOnTheDemoTest {
     static void startTheLabAndRunTheReadme() throws Exception {
         Path root = Repository.root();
         Path data = Files.createDirectories(work.resolve("data"));
-        // Seven different ports (drawn one by one, profile-service was once given the broker's).
-        int[] ports = Ports.freePorts(7);
-        int profilePort = ports[0];
-        int matchmakingPort = ports[1];
-        int kafkaPort = ports[2];
+        int profilePort = Ports.freePort();
+        int matchmakingPort = Ports.freePort();
+        int kafkaPort = Ports.freePort();
         environment = Map.of("LAB_SKIP_BUILD", "1", "LAB_DATA_DIR", data.toString(),
                 "PROFILE_SERVICE_PORT", String.valueOf(profilePort), "MATCHMAKING_SERVICE_PORT", String.valueOf(matchmakingPort),
-                "KAFKA_PORT", String.valueOf(kafkaPort), "KAFKA_CONTROLLER_PORT", String.valueOf(ports[3]),
-                "POSTGRES_PORT", String.valueOf(ports[4]), "MONGODB_PORT", String.valueOf(ports[5]),
-                "AUTH_SERVER_PORT", String.valueOf(ports[6]));
+                "KAFKA_PORT", String.valueOf(kafkaPort), "KAFKA_CONTROLLER_PORT", String.valueOf(Ports.freePort()),
+                "POSTGRES_PORT", String.valueOf(Ports.freePort()), "MONGODB_PORT", String.valueOf(Ports.freePort()),
+                "AUTH_SERVER_PORT", String.valueOf(Ports.freePort()));
         Path launcherLog = work.resolve("run.log");
         ProcessBuilder run = new ProcessBuilder("bash", "deploy/run.sh").directory(root.toFile())
                 .redirectErrorStream(true).redirectOutput(launcherLog.toFile());

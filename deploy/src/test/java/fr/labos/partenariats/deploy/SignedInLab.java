@@ -230,9 +230,10 @@ final class SignedInLab {
                 kafka.createTopics(List.of(KafkaBrokerProcess.foreverTopic(Topics.PROFILE_EVENTS, 3)));
                 mongo = new MongoWireServer(new MemoryBackend(), 0);
                 // The web console is served by matchmaking-service and calls profile-service from its origin.
+                // Both ports drawn here: profile-service on port 0 could be given matchmaking-service's, not yet listened on.
                 int matchmakingPort = Ports.freePort();
                 profileService = SharedClasspath.startProfileService(postgres, kafka, SharedClasspath.signInWith(auth),
-                        "--lab.cors.allowed-origins=" + consoleOrigin(matchmakingPort));
+                        "--server.port=" + Ports.freePort(), "--lab.cors.allowed-origins=" + consoleOrigin(matchmakingPort));
                 String profileUrl = "http://localhost:" + profileService.getEnvironment().getProperty("local.server.port");
                 matchmakingService = SharedClasspath.startMatchmakingService(postgres, kafka, mongo.uri("matchmaking"),
                         SharedClasspath.signInWith(auth),

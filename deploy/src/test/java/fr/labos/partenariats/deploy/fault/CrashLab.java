@@ -90,16 +90,14 @@ final class CrashLab implements AutoCloseable {
     private void startAll(Path root) throws InterruptedException {
         Path logs = data.resolve("logs");
         CompletableFuture<LocalAuthServer> authStarted = CompletableFuture.supplyAsync(() -> LocalAuthServer.start(data.resolve("auth-server")));
-        // Each is recorded before it starts, so that close() stops whatever did start. The broker's and PostgreSQL's
-        // ports drawn together: the broker may not listen yet when PostgreSQL's is chosen.
-        int[] ports = Ports.freePorts(2);
+        // Each is recorded before it starts, so that close() stops whatever did start.
         kafka = new KafkaBrokerProcess(Path.of(System.getProperty("kafka.broker.lib", "kafka-broker/target/lib")),
-                data.resolve("kafka"), ports[0], 0, logs.resolve("kafka.log"));
+                data.resolve("kafka"), Ports.freePort(), 0, logs.resolve("kafka.log"));
         mongo = MongoWireServerProcess.onFreePort(data.resolve("mongo.mv"), logs.resolve("mongo.log"));
         // The broker is the slowest to start: alongside PostgreSQL and MongoDB.
         CompletableFuture<Void> kafkaStarted = CompletableFuture.runAsync(this::startBroker);
         CompletableFuture<MongoWireServerProcess> mongoStarted = CompletableFuture.supplyAsync(mongo::start);
-        postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), ports[1], logs.resolve("postgres.log"))
+        postgres = EmbeddedPostgresServer.start(data.resolve("postgres"), Ports.freePort(), logs.resolve("postgres.log"))
                 .ensureDatabase("profile").ensureDatabase(MATCHMAKING_DATABASE);
         CompletableFuture.allOf(kafkaStarted, mongoStarted, authStarted).join();
         auth = authStarted.join();
