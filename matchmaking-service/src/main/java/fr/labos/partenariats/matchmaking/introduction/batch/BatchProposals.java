@@ -50,8 +50,8 @@ import java.util.UUID;
  * model version, and the others are skipped, with the reason.
  *
  * <p>So running it twice proposes nothing new: the same top N now have introductions in progress. Before the first
- * run's proposals came back from the topic, the ids decide: the id of a proposal is derived from the pair and the
- * last introduction the pair had, so the second run computes the same ids, which the event store refuses (skipped as
+ * run's proposals came back from the topic, the ids decide: the id of a proposal is derived from the pair and every
+ * introduction the pair had, so the second run computes the same ids, which the event store refuses (skipped as
  * already proposed) instead of opening a second introduction. A pair proposed earlier in the same batch (seen from
  * its other side) is skipped too.
  */
@@ -169,10 +169,15 @@ public class BatchProposals {
         return text.substring(0, end) + "…";
     }
 
-    /** The same for the same pair until an introduction of it comes back from the topic; then a new one. */
+    /**
+     * The same for the same pair until an introduction of it comes back from the topic; then a new one, never one the
+     * pair had. Derived from every introduction of the pair, not from the one read last: rebuilt from the topic, an
+     * instance may read a pair's introductions in another order (they lie on different partitions), and an id derived
+     * from an earlier one would be that of a later proposal, which the event store refuses for ever after.
+     */
     private String proposalId(String actorId, String partnerId) {
         ActorPair pair = ActorPair.of(actorId, partnerId);
-        String after = introducedPairs.latestIntroductionBetween(actorId, partnerId).orElse("-");
+        String after = String.join(",", introducedPairs.introductionsBetween(actorId, partnerId));
         return UUID.nameUUIDFromBytes(("matcher-batch|" + pair.first() + "|" + pair.second() + "|" + after)
                 .getBytes(StandardCharsets.UTF_8)).toString();
     }

@@ -11,11 +11,13 @@ import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,16 +53,16 @@ public final class IntroducedPairs implements PairExclusions {
         final String id;
         final String actorId;
         final String partnerId;
-        final long arrival;
+        final Instant proposedAt;
         long sequence;
         Stage stage = Stage.PROPOSED;
         ExclusionReason lasting;
         Outcome latestOutcome;
         LocalDate latestOutcomeOn;
 
-        Introduction(String id, String actorId, String partnerId, long sequence, long arrival) {
+        Introduction(String id, String actorId, String partnerId, long sequence, Instant proposedAt) {
             this.id = id;
-            this.arrival = arrival;
+            this.proposedAt = proposedAt;
             this.actorId = actorId;
             this.partnerId = partnerId;
             this.sequence = sequence;
@@ -79,6 +81,14 @@ public final class IntroducedPairs implements PairExclusions {
             };
         }
     }
+
+    /**
+     * Proposed last: by the proposal's instant, then its id. Never by the order the events arrived in: an instance
+     * rebuilding from the topic reads one partition after another, and two introductions of a pair, on different
+     * partitions, come back in either order; every instance, after every restart, must name the same one.
+     */
+    private static final Comparator<Introduction> PROPOSED_LAST =
+            Comparator.comparing((Introduction introduction) -> introduction.proposedAt).thenComparing(introduction -> introduction.id);
 
     private final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
     private final Map<String, Introduction> introductions = new HashMap<>();
@@ -99,7 +109,7 @@ public final class IntroducedPairs implements PairExclusions {
             if (event instanceof IntroductionProposedEvent proposed) {
                 if (introduction == null && !proposed.actorId().equals(proposed.partnerActorId())) {
                     introduction = new Introduction(introductionId, proposed.actorId(), proposed.partnerActorId(), sequence,
-                            introductions.size());
+                            proposed.proposedAt() != null ? proposed.proposedAt() : Instant.EPOCH);
                     introductions.put(introductionId, introduction);
                     byPair.computeIfAbsent(pair(introduction), key -> new HashSet<>()).add(introduction);
                     refresh(introduction);
@@ -238,23 +248,22 @@ public final class IntroducedPairs implements PairExclusions {
             return byPair.getOrDefault(Set.of(actorId, partnerId), Set.of()).stream()
                     .filter(introduction -> introduction.reason() == ExclusionReason.OPEN_INTRODUCTION
                             || introduction.reason() == ExclusionReason.INTRODUCED)
-                    .max(Comparator.comparingLong(introduction -> introduction.arrival))
+                    .max(PROPOSED_LAST)
                     .map(introduction -> new SetAside(introduction.reason(), introduction.id));
         } finally {
             lock.readLock().unlock();
         }
     }
 
-    /** The introduction of this pair proposed last, whatever became of it, if any. */
-    public Optional<String> latestIntroductionBetween(String actorId, String partnerId) {
+    /** The ids of every introduction of this pair, whatever became of them, in id order (the same on every instance). */
+    public List<String> introductionsBetween(String actorId, String partnerId) {
         if (actorId.equals(partnerId)) {
-            return Optional.empty();
+            return List.of();
         }
         lock.readLock().lock();
         try {
             return byPair.getOrDefault(Set.of(actorId, partnerId), Set.of()).stream()
-                    .max(Comparator.comparingLong(introduction -> introduction.arrival))
-                    .map(introduction -> introduction.id);
+                    .map(introduction -> introduction.id).sorted().toList();
         } finally {
             lock.readLock().unlock();
         }

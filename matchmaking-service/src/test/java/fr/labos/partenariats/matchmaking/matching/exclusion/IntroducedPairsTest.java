@@ -173,16 +173,42 @@ class IntroducedPairsTest {
     }
 
     @Test
-    void theLatestIntroductionOfAPairIsTheOneProposedLastWhateverBecameOfIt() {
-        assertThat(pairs.latestIntroductionBetween("wimoov", "fondation")).isEmpty();
-        propose("i1", "wimoov", "fondation");
-        pairs.apply("i1", 1, new IntroductionExpiredEvent("i1", AT));
+    void theIntroductionsOfAPairAreAllOfThemWhateverBecameOfThem() {
+        assertThat(pairs.introductionsBetween("wimoov", "fondation")).isEmpty();
         propose("i2", "fondation", "wimoov");
         pairs.apply("i2", 1, new IntroductionWithdrawnEvent("i2", null, AT));
+        propose("i1", "wimoov", "fondation");
+        pairs.apply("i1", 1, new IntroductionExpiredEvent("i1", AT));
         propose("i3", "wimoov", "banque");
-        assertThat(pairs.latestIntroductionBetween("wimoov", "fondation")).contains("i2");
-        assertThat(pairs.latestIntroductionBetween("fondation", "wimoov")).contains("i2");
-        assertThat(pairs.latestIntroductionBetween("banque", "wimoov")).contains("i3");
+        assertThat(pairs.introductionsBetween("wimoov", "fondation")).containsExactly("i1", "i2");
+        assertThat(pairs.introductionsBetween("fondation", "wimoov")).containsExactly("i1", "i2");
+        assertThat(pairs.introductionsBetween("banque", "wimoov")).containsExactly("i3");
+        assertThat(pairs.introductionsBetween("wimoov", "wimoov")).isEmpty();
+    }
+
+    /**
+     * Rebuilt from the topic, an instance reads a pair's introductions in the order of its partitions, not of their
+     * proposals: two instances fed the same introductions in opposite orders name the same one in progress, the one
+     * proposed last.
+     */
+    @Test
+    void theIntroductionInProgressIsTheOneProposedLastWhateverOrderTheyArrivedIn() {
+        IntroducedPairs inProposalOrder = new IntroducedPairs();
+        IntroducedPairs inReverse = new IntroducedPairs();
+        proposeAt(inProposalOrder, "b-earlier", AT);
+        proposeAt(inProposalOrder, "a-later", AT.plusSeconds(3_600));
+        proposeAt(inReverse, "a-later", AT.plusSeconds(3_600));
+        proposeAt(inReverse, "b-earlier", AT);
+
+        assertThat(inProposalOrder.inProgressBetween("wimoov", "fondation")).contains("a-later");
+        assertThat(inReverse.inProgressBetween("wimoov", "fondation")).contains("a-later");
+        assertThat(inReverse.introductionsBetween("wimoov", "fondation"))
+                .isEqualTo(inProposalOrder.introductionsBetween("wimoov", "fondation"));
+    }
+
+    private static void proposeAt(IntroducedPairs pairs, String id, Instant proposedAt) {
+        pairs.apply(id, 0, new IntroductionProposedEvent(id, IntroductionSource.MATCHER, "wimoov", "fondation", List.of(),
+                null, new Proposer("u-1", "FACILITATOR"), null, proposedAt, proposedAt.plusSeconds(14 * 86_400), null));
     }
 
     @Test
