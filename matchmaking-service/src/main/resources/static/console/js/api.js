@@ -30,11 +30,13 @@ export class Problem extends Error {
 let serverOffset = null;
 export const serverNow = () => Date.now() + (serverOffset ?? 0);
 
-// bodyType: send the body as it is (a file's bytes) with that Content-Type, instead of as JSON.
-async function call(base, path, { method = 'GET', body, bodyType, accept = 'application/json', raw = false } = {}) {
+// bodyType: send the body as it is (a file's bytes) with that Content-Type, instead of as JSON. tagged: answer
+// { value, etag }, the ETag naming the revision read; ifMatch: change only that revision (a 412 Problem otherwise).
+async function call(base, path, { method = 'GET', body, bodyType, accept = 'application/json', raw = false, tagged = false, ifMatch } = {}) {
   const session = currentSession();
   const headers = { Accept: accept, 'Accept-Language': 'fr' };
   if (session) headers.Authorization = `Bearer ${session.token}`;
+  if (ifMatch) headers['If-Match'] = ifMatch;
   if (body !== undefined) headers['Content-Type'] = bodyType || 'application/json';
   let response;
   try {
@@ -50,7 +52,8 @@ async function call(base, path, { method = 'GET', body, bodyType, accept = 'appl
     if (raw) return { blob: await response.blob(), name: attachmentName(response) };
     if (response.status === 204) return null;
     const type = response.headers.get('Content-Type') || '';
-    return type.includes('json') ? response.json() : response.text();
+    const value = type.includes('json') ? await response.json() : await response.text();
+    return tagged ? { value, etag: response.headers.get('ETag') } : value;
   }
   let document;
   try {

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The organisation's page in a real headless Chromium, on the demo territory with sign-in on (the shared
  * {@link SignedInLab}): a member changes its organisation's profile and contact person (a malformed e-mail first
  * refused, with the API's message beside the field and nothing changed), then erases the contact person after a
- * confirmation; a member of another organisation is offered neither. The organisation is registered afresh for the
+ * confirmation; a form left open while the contact person is erased cannot bring that person back; a member of another
+ * organisation is offered neither. The organisation is registered afresh for the
  * journey, so that the demo's own actors, which other journeys read, stay as they are.
  */
 @ExtendWith(SignedInLab.Resolver.class)
@@ -152,6 +153,31 @@ class ConsoleOrganisationProfileJourneyTest {
             browser.settled().until(d -> d.findElement(By.id("annonces")).getText().contains("ont été mis à jour"));
             assertThat(browser.script("return window.pageNotReloaded === true;")).isEqualTo(true);
             assertThat(browser.driver.findElements(ERASE)).as("a contact person to erase again").hasSize(1);
+
+            // The person asks the facilitator to be erased while the member's form is open: the erasure wins. Saving
+            // the form, filled before, is refused with the API's message and brings no one back; closed, the section
+            // shows what is on file.
+            browser.await(EDIT).click();
+            WebElement stale = browser.await(By.cssSelector("form[aria-labelledby=titre-editeur-profil]"));
+            assertThat(value(stale, "contact.email")).isEqualTo(email);
+            type(stale, "description", description + " (encore)");
+            HttpResponse<String> erased = lab.send("DELETE", lab.profile.resolve("/api/actors/" + actor + "/contact"),
+                    "facilitator-isere", null);
+            assertThat(erased.statusCode()).as(erased.body()).isEqualTo(204);
+            stale.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.settled().until(d -> !stale.findElements(By.cssSelector(".probleme-formulaire [role=alert]")).isEmpty());
+            assertThat(stale.findElement(By.cssSelector(".probleme-formulaire [role=alert]")).getText())
+                    .contains("a changé depuis que vous les avez lus");
+            assertThat(contactOf(lab, actor).statusCode()).as("the erased person stays erased").isEqualTo(404);
+            assertThat(profileOf(lab, actor).path("description").asText()).isEqualTo("Association de la matrice des droits");
+            browser.shot("profil-modifie-entre-temps");
+            browser.assertAccessible("the form refused because the contact person was erased meanwhile");
+            stale.findElement(By.xpath(".//button[normalize-space()='Annuler']")).click();
+            browser.settled().until(d -> d.findElement(CONTACT_SHOWN).getText()
+                    .equals("Aucune personne à contacter n’est enregistrée."));
+            assertThat(browser.driver.findElements(ERASE)).as("nothing left to erase").isEmpty();
+            assertThat(browser.driver.switchTo().activeElement()).as("back on the button that opened the form")
+                    .isEqualTo(browser.driver.findElement(EDIT));
         }
 
         // A member of another organisation sees the public profile, and no way to change or erase anything.

@@ -120,8 +120,9 @@ export async function render(main, context, actorId) {
     }
     if (PROFILE_CHANGES.includes(event.type)) {
       // Changed in another tab or by a facilitator of the territory: shown without a reload — unless the user is
-      // changing or erasing it here, whose form, filled from what was on file, stays (saving reads it all back).
-      if (about.querySelector('.editeur')?.hasChildNodes()) return;
+      // changing or erasing it here, whose form, filled from what was on file, stays (saving reads it all back; closing
+      // it without saving draws what is on file then).
+      if (about.querySelector('.editeur')?.hasChildNodes()) { about.dataset.stale = 'true'; return; }
       const focused = about.contains(document.activeElement) ? document.activeElement.id : null;
       const before = about.querySelector('[data-contact]')?.textContent + JSON.stringify(actor);
       Promise.all([profile(`/api/actors/${actorId}`), readContact(actorId)])
@@ -171,7 +172,7 @@ function contactLine(contact) {
  */
 async function renderContact(section, actorId, contact, shown) {
   const edit = h('button', { type: 'button', id: 'modifier-profil',
-    onclick: event => busyWhile(event.currentTarget, () => openProfileEditor(section, actorId, contact, shown)) },
+    onclick: event => busyWhile(event.currentTarget, () => openProfileEditor(section, actorId, shown)) },
     'Modifier le profil et le contact');
   const erase = contact ? h('button', { type: 'button', class: 'secondaire', id: 'effacer-contact',
     onclick: () => confirmErasure(section, actorId, shown) }, 'Effacer la personne à contacter') : null;
@@ -187,8 +188,11 @@ async function renderContact(section, actorId, contact, shown) {
  * The form of the profile and the contact person, filled with what is on file, with the same fields as registering an
  * actor. The API validates it and its messages appear next to the fields; nothing changes until it accepts.
  */
-async function openProfileEditor(section, actorId, contact, shown) {
-  const { profile: actor } = await profile(`/api/actors/${actorId}`); // as it is now, not as the page was drawn
+async function openProfileEditor(section, actorId, shown) {
+  // As it is now, not as the page was drawn: the profile and the contact person in one reading, with its revision, which
+  // the change names (If-Match). Changed or erased meanwhile, the API refuses it (412) and writes nothing: the form
+  // never writes back a person erased while it was open.
+  const { value: { profile: actor, contact }, etag: revision } = await profile(`/api/actors/${actorId}`, { tagged: true });
   const form = h('form', { novalidate: true, class: 'carte', 'aria-labelledby': 'titre-editeur-profil' },
     h('h3', { id: 'titre-editeur-profil' }, 'Modifier le profil et le contact'),
     h('div', { class: 'probleme-formulaire' }),
@@ -196,7 +200,7 @@ async function openProfileEditor(section, actorId, contact, shown) {
     h('p', { class: 'aide' }, 'Laisser vides les trois champs de la personne à contacter ne l’efface pas : utilisez pour cela « Effacer la personne à contacter ».'),
     h('div', { class: 'actions' },
       h('button', { type: 'submit' }, 'Enregistrer'),
-      h('button', { type: 'button', class: 'secondaire', onclick: () => { form.remove(); section.querySelector('#modifier-profil')?.focus(); } }, 'Annuler')));
+      h('button', { type: 'button', class: 'secondaire', onclick: () => closeEditor(section, actorId, shown, '#modifier-profil') }, 'Annuler')));
   // One update per click: a second submit while the first is sent changes nothing more.
   form.addEventListener('submit', event => {
     event.preventDefault();
@@ -205,20 +209,42 @@ async function openProfileEditor(section, actorId, contact, shown) {
   const save = async () => {
     clearProblems(form);
     try {
-      await profile(`/api/actors/${actorId}`, { method: 'PUT', body: actorBody(form) });
+      await profile(`/api/actors/${actorId}`, { method: 'PUT', body: actorBody(form), ifMatch: revision });
     } catch (e) {
+      // Changed or erased since the form was filled (412): what is on file is drawn when the form closes.
+      if (e instanceof Problem && e.status === 412) section.dataset.stale = 'true';
       if (e instanceof Problem) { showProblem(form, e); return; }
       throw e;
     }
     // The page shows what the API now has, read back rather than copied from the form (it strips the name, for one).
-    const [{ profile: changed }, now] = await Promise.all([profile(`/api/actors/${actorId}`), readContact(actorId)]);
-    shown(changed);
-    await renderContact(section, actorId, now, shown);
+    await redrawContact(section, actorId, shown);
     announce('Profil et personne à contacter enregistrés.');
     section.querySelector('#modifier-profil').focus();
   };
   section.querySelector('.editeur').replaceChildren(form);
   form.elements.name.focus();
+}
+
+/** The profile and the contact person as they are on file now, drawn again. */
+async function redrawContact(section, actorId, shown) {
+  const [{ profile: now }, contact] = await Promise.all([profile(`/api/actors/${actorId}`), readContact(actorId)]);
+  delete section.dataset.stale;
+  shown(now);
+  await renderContact(section, actorId, contact, shown);
+}
+
+/**
+ * A form of this section closed without a change: what is on file drawn first if it changed meanwhile, then the focus
+ * back on the button that opened the form (or on the section's heading, when that button is gone: no contact to erase).
+ */
+async function closeEditor(section, actorId, shown, opener) {
+  section.querySelector('.editeur').replaceChildren();
+  if (section.dataset.stale) await redrawContact(section, actorId, shown);
+  const button = section.querySelector(opener);
+  if (button) { button.focus(); return; }
+  const heading = section.querySelector('#titre-contact');
+  heading.setAttribute('tabindex', '-1');
+  heading.focus();
 }
 
 /** Erasing the contact person, once confirmed: the right to erasure, which nothing undoes. */
@@ -228,7 +254,7 @@ function confirmErasure(section, actorId, shown) {
     h('div', { class: 'probleme-formulaire' }),
     h('p', {}, 'L’effacement est définitif : son nom, son courriel et son téléphone sont supprimés, et l’historique garde seulement la date à laquelle la personne à contacter a été effacée, et par qui.'),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: 'danger' }, 'Effacer'),
-      h('button', { type: 'button', class: 'secondaire', onclick: () => { form.remove(); section.querySelector('#effacer-contact')?.focus(); } }, 'Annuler')));
+      h('button', { type: 'button', class: 'secondaire', onclick: () => closeEditor(section, actorId, shown, '#effacer-contact') }, 'Annuler')));
   form.addEventListener('submit', event => {
     event.preventDefault();
     busyWhile(form, () => erase());
@@ -240,7 +266,7 @@ function confirmErasure(section, actorId, shown) {
       if (e instanceof Problem) { showProblem(form, e); return; }
       throw e;
     }
-    await renderContact(section, actorId, await readContact(actorId), shown);
+    await redrawContact(section, actorId, shown);
     announce('Personne à contacter effacée.');
     section.querySelector('#modifier-profil').focus();
   };

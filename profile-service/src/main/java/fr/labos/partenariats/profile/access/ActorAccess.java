@@ -125,8 +125,14 @@ public class ActorAccess {
         }
     }
 
-    /** The actors the principal is a member of: those its token lists, and those it joined here; existing ones only. */
+    /**
+     * The actors the principal is a member of: those its token lists, and those it joined here; existing ones only. None
+     * for a viewer, even one whose token names actors: it acts for none of them ({@link #mayActFor}).
+     */
     public List<ActorView> memberOf(LabPrincipal principal) {
+        if (principal.is(LabRole.VIEWER)) {
+            return List.of();
+        }
         LinkedHashSet<String> ids = new LinkedHashSet<>(principal.actors());
         ids.addAll(memberships.actorsOf(principal.subject()));
         return ids.stream().map(actors::find).flatMap(Optional::stream).toList();

@@ -5,6 +5,7 @@ import fr.labos.partenariats.platform.problem.ProblemTypes;
 import fr.labos.partenariats.profile.domain.ConflictException;
 import fr.labos.partenariats.profile.domain.InvalidInputException;
 import fr.labos.partenariats.profile.domain.NotFoundException;
+import fr.labos.partenariats.profile.domain.PreconditionFailedException;
 import org.axonframework.eventsourcing.IncompatibleAggregateException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -26,6 +27,11 @@ class RefusalProblems {
     @Bean
     ProblemMapping<ConflictException> conflictProblem() {
         return ProblemMapping.of(ConflictException.class, ProblemTypes.CONFLICT);
+    }
+
+    @Bean
+    ProblemMapping<PreconditionFailedException> preconditionFailedProblem() {
+        return ProblemMapping.of(PreconditionFailedException.class, ProblemTypes.PRECONDITION_FAILED);
     }
 
     @Bean

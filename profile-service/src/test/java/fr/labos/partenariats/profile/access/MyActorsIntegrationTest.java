@@ -37,6 +37,8 @@ class MyActorsIntegrationTest {
         String listed = TestTokens.member(someoneElses).subject("u-listed-" + UUID.randomUUID()).sign();
         assertThat(json(http.get(listed, "/api/me/actors").getBody()).findValuesAsText("id")).containsExactly(someoneElses);
         assertThat(json(http.get(TestTokens.viewer().sign(), "/api/me/actors").getBody())).isEmpty();
+        assertThat(json(http.get(TestTokens.viewer().actors(someoneElses).sign(), "/api/me/actors").getBody()))
+                .as("a viewer whose token names an actor acts for none").isEmpty();
         assertThat(http.get(null, "/api/me/actors").getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }
 }

@@ -140,7 +140,7 @@ class ActorImportIntegrationTest {
                 "Valide " + run + ";association;38185;;;;;;",
                 "Type inconnu " + run + ";club;38185;;;;;;",
                 ";association;99999;;;;;;",
-                "ODD faux " + run + ";association;38185;mobilité, pêche;18;;;Jean Dupont;pas-un-courriel;",
+                "ODD faux " + run + ";association;38185;mobilité, pêche;18;;Jean Dupont;pas-un-courriel;le soir",
                 "Valide " + run + ";entreprise;38185;;;;;;",
                 "Ligne 7;;38185;;;;;;",
                 "Ligne 8 " + run + ";association;38185;;;;;;",
@@ -169,6 +169,8 @@ class ActorImportIntegrationTest {
                         + " développement économique local",
                 "ligne 5, ODD : « 18 » n'est pas un ODD ; attendu : un nombre de 1 à 17",
                 "ligne 5, contact courriel : doit être une adresse électronique syntaxiquement correcte",
+                "ligne 5, contact téléphone : un numéro de téléphone s'écrit en chiffres (au moins six), groupés par des"
+                        + " espaces, points, tirets ou barres obliques, avec un + au début s'il est international",
                 "ligne 6, nom : même nom et même commune que la ligne 2",
                 "ligne 7, type : le type d'acteur est obligatoire",
                 "ligne 11, commune : « 3818 » n'est pas un code commune INSEE en vigueur");

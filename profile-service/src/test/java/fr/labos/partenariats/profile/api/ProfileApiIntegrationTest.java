@@ -14,6 +14,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.client.RestClient;
 
@@ -125,6 +126,65 @@ class ProfileApiIntegrationTest {
         assertThat(actor.at("/profile/name").asText()).isEqualTo("Wimoov Isère");
     }
 
+    /**
+     * The erasure wins over a form left open: a change made from a copy read before it (its ETag in If-Match) is a 412
+     * and writes nothing, so the erased person is not written back; the same change from a copy read after it is made.
+     */
+    @Test
+    void aChangeFromACopyReadBeforeTheErasureIs412AndDoesNotBringThePersonBack() throws Exception {
+        String id = registerActor();
+        ResponseEntity<String> read = http.get().uri("/api/actors/{id}", id).retrieve().toEntity(String.class);
+        String copy = read.getHeaders().getETag();
+        assertThat(copy).isEqualTo("\"0\"");
+        assertThat(json.readTree(read.getBody()).at("/contact/email").asText()).isEqualTo("camille@example.org");
+        http.delete().uri("/api/actors/{id}/contact", id).retrieve().toBodilessEntity();
+        long before = eventCount();
+
+        String changed = ACTOR_JSON.replace("Plateforme de mobilité", "Plateforme de mobilité solidaire");
+        ResponseEntity<String> refused = http.put().uri("/api/actors/{id}", id).header(HttpHeaders.IF_MATCH, copy)
+                .contentType(MediaType.APPLICATION_JSON).body(changed).retrieve().toEntity(String.class);
+
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(412);
+        JsonNode problem = json.readTree(refused.getBody());
+        assertThat(problem.path("type").asText()).endsWith("/precondition-failed");
+        assertThat(problem.path("detail").asText()).isEqualTo("Le profil ou la personne à contacter a changé depuis que "
+                + "vous les avez lus (révision 1 à présent) ; rien n'a été enregistré : relisez-les, puis refaites votre "
+                + "modification.");
+        assertThat(eventCount()).isEqualTo(before);
+        assertThat(http.get().uri("/api/actors/{id}/contact", id).retrieve().toBodilessEntity().getStatusCode())
+                .as("the erased person stays erased").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(getJson("/api/actors/" + id).at("/profile/description").asText()).isEqualTo("Plateforme de mobilité");
+
+        ResponseEntity<String> again = http.get().uri("/api/actors/{id}", id).retrieve().toEntity(String.class);
+        assertThat(again.getHeaders().getETag()).isEqualTo("\"1\"");
+        assertThat(http.put().uri("/api/actors/{id}", id).header(HttpHeaders.IF_MATCH, again.getHeaders().getETag())
+                .contentType(MediaType.APPLICATION_JSON).body(changed).retrieve().toBodilessEntity().getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(http.get().uri("/api/actors/{id}", id).retrieve().toEntity(String.class).getHeaders().getETag())
+                .isEqualTo("\"2\"");
+        assertThat(getJson("/api/actors/" + id).at("/contact/email").asText()).as("entered again, knowingly")
+                .isEqualTo("camille@example.org");
+    }
+
+    /** Without If-Match the last change wins, as before; a weak tag, or one never given, matches nothing. */
+    @Test
+    void aChangeWithoutIfMatchIsMadeAndAWeakOrUnknownTagIsRefused() {
+        String id = registerActor();
+        for (String unknown : new String[]{"W/\"0\"", "\"7\"", "\"abc\""}) {
+            assertThat(http.put().uri("/api/actors/{id}", id).header(HttpHeaders.IF_MATCH, unknown)
+                    .contentType(MediaType.APPLICATION_JSON).body(ACTOR_JSON).retrieve().toBodilessEntity().getStatusCode()
+                    .value()).as(unknown).isEqualTo(412);
+        }
+        assertThat(http.put().uri("/api/actors/{id}", id).header(HttpHeaders.IF_MATCH, "\"3\", \"0\"")
+                .contentType(MediaType.APPLICATION_JSON).body(ACTOR_JSON).retrieve().toBodilessEntity().getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(http.put().uri("/api/actors/{id}", id).contentType(MediaType.APPLICATION_JSON).body(ACTOR_JSON)
+                .retrieve().toBodilessEntity().getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(http.put().uri("/api/actors/{id}", id).header(HttpHeaders.IF_MATCH, "*")
+                .contentType(MediaType.APPLICATION_JSON).body(ACTOR_JSON).retrieve().toBodilessEntity().getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
+    }
+
     @Test
     void aNeedCanBePostedReadListedUpdatedAndWithdrawn() throws Exception {
         String actor = registerActor();
@@ -217,6 +277,8 @@ class ProfileApiIntegrationTest {
             "empty name              | name          | {\"name\": \"\"}",
             "SDG above 17            | sdgs[1]       | {\"sdgs\": [3, 42]}",
             "malformed email         | contact.email | {\"contact\": {\"email\": \"not-an-email\"}}",
+            "words for a phone       | contact.phone | {\"contact\": {\"phone\": \"appelez-moi le soir\"}}",
+            "five digits for a phone | contact.phone | {\"contact\": {\"phone\": \"04 76 0\"}}",
     })
     void anInvalidActorIs400NamingTheFieldAndWritesNoEvent(String situation, String field, String override) throws Exception {
         long before = eventCount();
@@ -224,6 +286,23 @@ class ProfileApiIntegrationTest {
         assertThat(response.getStatusCode()).as(situation).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(json.readTree(response.getBody()).get("errors").findValuesAsText("field")).as(situation).contains(field);
         assertThat(eventCount()).isEqualTo(before);
+    }
+
+    /** A phone as people write one is kept as written; a field left blank beside others is none, not spaces. */
+    @Test
+    void aContactPersonIsKeptWithoutTheSpacesAroundItsValuesAndAPhoneMustBeOne() throws Exception {
+        String id = idOf(post("/api/actors", ACTOR_JSON.replace("""
+                "contact": {"name": "Camille Martin", "email": "camille@example.org", "phone": "0476000000"}""", """
+                "contact": {"name": "   ", "email": " camille@example.org ", "phone": "+33 (0)4 76-00.00/00"}""")).getBody());
+        JsonNode contact = getJson("/api/actors/" + id + "/contact");
+        assertThat(contact.path("name").isMissingNode() || contact.path("name").isNull()).as(contact.toString()).isTrue();
+        assertThat(contact.path("email").asText()).isEqualTo("camille@example.org");
+        assertThat(contact.path("phone").asText()).isEqualTo("+33 (0)4 76-00.00/00");
+
+        var refused = post("/api/actors", withOverride(ACTOR_JSON, "{\"contact\": {\"phone\": \"le soir\"}}"));
+        assertThat(json.readTree(refused.getBody()).path("errors").get(0).path("message").asText())
+                .isEqualTo("un numéro de téléphone s'écrit en chiffres (au moins six), groupés par des espaces, points, "
+                        + "tirets ou barres obliques, avec un + au début s'il est international");
     }
 
     @Test

@@ -3,6 +3,7 @@ package fr.labos.partenariats.profile.web;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.platform.security.TestTokens;
+import fr.labos.partenariats.profile.access.MemberNames;
 import fr.labos.partenariats.profile.actor.query.ActorProjection;
 import fr.labos.partenariats.profile.support.ProfileServiceIntegrationTest;
 import org.junit.jupiter.api.AfterEach;
@@ -14,6 +15,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 import org.springframework.web.client.RestClient;
@@ -22,6 +24,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
@@ -29,7 +32,8 @@ import static org.mockito.Mockito.doThrow;
 /**
  * A read that PostgreSQL cannot serve for a moment (a statement or lock timeout, the store unreachable as Spring's
  * data access reports it) is a 503 « réessayez » with Retry-After, as in every service of the platform; a fault that
- * asking again will not mend (a duplicate key) stays a 500. Before, profile-service answered 500 to all of them.
+ * asking again will not mend (a duplicate key) stays a 500. Before, profile-service answered 500 to all of them. And
+ * « réessayez » is never said of a command that was done.
  */
 @ProfileServiceIntegrationTest
 class StoreUnavailableIntegrationTest {
@@ -43,9 +47,12 @@ class StoreUnavailableIntegrationTest {
     @MockitoSpyBean
     ActorProjection actors;
 
+    @MockitoSpyBean
+    MemberNames memberNames;
+
     @AfterEach
     void readAsUsual() {
-        Mockito.reset(actors);
+        Mockito.reset(actors, memberNames);
     }
 
     @Test
@@ -86,6 +93,30 @@ class StoreUnavailableIntegrationTest {
         assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(500);
         assertThat(answer.getHeaders().containsKey(HttpHeaders.RETRY_AFTER)).isFalse();
         assertThat(JSON.readTree(answer.getBody()).path("title").asText()).isEqualTo("Erreur interne");
+    }
+
+    /**
+     * The member's name is written after the registration's command, outside its transaction: a failure there is not a
+     * 503 « réessayez » for an organisation registered already, which trying again would register a second time.
+     */
+    @Test
+    void aRegistrationDoneIsACreatedEvenWhenTheMembersNameCannotBeKept() throws Exception {
+        doThrow(new QueryTimeoutException("PreparedStatementCallback; ERROR: canceling statement due to statement timeout",
+                new SQLException("ERROR: canceling statement due to statement timeout", "57014")))
+                .when(memberNames).rememberSignedIn(any());
+
+        ResponseEntity<String> answer = RestClient.create().post().uri("http://localhost:" + port + "/api/actors")
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.member().personalName("Amélie Roux").sign()))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body("""
+                        {"name": "Tiers-lieu du Trièves", "type": "ASSOCIATION", "homeTerritory": "38185"}""")
+                .exchange((request, response) -> ResponseEntity.status(response.getStatusCode())
+                        .body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+
+        assertThat(answer.getStatusCode().value()).as(answer.getBody()).isEqualTo(201);
+        String actorId = JSON.readTree(answer.getBody()).path("id").asText();
+        assertThat(actors.find(actorId)).as("the organisation registered once").isPresent();
+        Mockito.verify(memberNames).rememberSignedIn(any());
     }
 
     private ResponseEntity<String> get(String uri) {

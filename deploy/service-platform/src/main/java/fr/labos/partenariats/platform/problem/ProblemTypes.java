@@ -14,6 +14,7 @@ public enum ProblemTypes {
     METHOD_NOT_ALLOWED("method-not-allowed", HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE("not-acceptable", HttpStatus.NOT_ACCEPTABLE),
     CONFLICT("conflict", HttpStatus.CONFLICT),
+    PRECONDITION_FAILED("precondition-failed", HttpStatus.PRECONDITION_FAILED),
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.PAYLOAD_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     TOO_MANY_REQUESTS("too-many-requests", HttpStatus.TOO_MANY_REQUESTS),

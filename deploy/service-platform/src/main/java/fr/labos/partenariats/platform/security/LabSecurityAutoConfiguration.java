@@ -98,9 +98,11 @@ public class LabSecurityAutoConfiguration {
             CorsConfiguration cors = new CorsConfiguration();
             cors.setAllowedOrigins(origins);
             cors.setAllowedMethods(List.of("GET", "POST", "PUT", "DELETE", "OPTIONS"));
+            // ETag and If-Match: a browser application changes what it read only if nobody changed it since.
             cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
-                    HttpHeaders.ACCEPT_LANGUAGE));
-            cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER));
+                    HttpHeaders.ACCEPT_LANGUAGE, HttpHeaders.IF_MATCH));
+            cors.setExposedHeaders(List.of(HttpHeaders.LOCATION, HttpHeaders.WWW_AUTHENTICATE, HttpHeaders.RETRY_AFTER,
+                    HttpHeaders.ETAG));
             cors.setAllowCredentials(false);
             cors.setMaxAge(Duration.ofHours(1));
             source.registerCorsConfiguration("/**", cors);

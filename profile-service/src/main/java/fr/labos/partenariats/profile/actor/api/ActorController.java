@@ -2,11 +2,11 @@ package fr.labos.partenariats.profile.actor.api;
 
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.profile.access.ActorAccess;
-import fr.labos.partenariats.profile.access.LabTeam;
-import fr.labos.partenariats.profile.access.MemberNames;
+import fr.labos.partenariats.profile.access.SignedInNames;
 import fr.labos.partenariats.profile.actor.command.ContactVault;
 import fr.labos.partenariats.profile.actor.query.ActorProjection;
 import fr.labos.partenariats.profile.actor.query.ActorView;
+import fr.labos.partenariats.profile.actor.query.ProfileRevisions;
 import fr.labos.partenariats.profile.web.CreatedResponse;
 import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.schema.profile.ContactDetails;
@@ -19,6 +19,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.validation.annotation.Validated;
@@ -28,12 +29,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -50,14 +53,14 @@ class ActorController {
     private final ContactVault contacts;
     private final ActorAccess access;
     private final HomeTerritories communes;
-    private final MemberNames memberNames;
-    private final LabTeam team;
+    private final SignedInNames names;
+    private final ProfileRevisions revisions;
 
     ActorController(CommandGateway commands, ActorProjection actors, ContactVault contacts, ActorAccess access,
-                    HomeTerritories communes, MemberNames memberNames, LabTeam team) {
+                    HomeTerritories communes, SignedInNames names, ProfileRevisions revisions) {
         this.communes = communes;
-        this.memberNames = memberNames;
-        this.team = team;
+        this.names = names;
+        this.revisions = revisions;
         this.commands = commands;
         this.actors = actors;
         this.contacts = contacts;
@@ -78,8 +81,7 @@ class ActorController {
                 request.themes(), request.sdgs(), request.description(), request.contactDetails()));
         // A member who registers its organisation is its first member: its colleagues will see it by name; a facilitator
         // who registers one is seen by name by its people.
-        memberNames.rememberSignedIn(principal);
-        team.rememberSignedIn(principal);
+        names.rememberAfterCommand(principal);
         return ResponseEntity.created(URI.create("/api/actors/" + actorId)).body(new CreatedResponse(actorId));
     }
 
@@ -101,13 +103,20 @@ class ActorController {
         return actors.atHomesIn(communes.of(HomeTerritories.parse(territory)), offset, limit);
     }
 
-    /** The public profile, and the contact person only for those who may see it. */
+    /**
+     * The public profile, and the contact person only for those who may see it; its revision as the {@code ETag}, for a
+     * change made from this copy to name it ({@code If-Match}). The revision is read first: a change in between gives an
+     * older tag than the copy, never a newer one, so a copy is never taken for more current than it is.
+     */
     @Operation(operationId = "readActor")
     @GetMapping("/{actorId}")
-    ActorDetails read(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId) {
+    ResponseEntity<ActorDetails> read(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId) {
+        Optional<Long> revision = revisions.of(actorId);
         ActorView actor = access.existing(actorId);
         ContactDetails contact = access.maySeeContact(principal, actor) ? contacts.find(actorId).orElse(null) : null;
-        return new ActorDetails(actor, contact);
+        ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
+        revision.ifPresent(seen -> answer.eTag(ProfileRevisionTags.tag(seen)));
+        return answer.body(new ActorDetails(actor, contact));
     }
 
     /**
@@ -132,15 +141,23 @@ class ActorController {
                 access.maySeeContact(principal, actor));
     }
 
+    /**
+     * Replaces the profile, and the contact person when one is given. With {@code If-Match} (the {@code ETag} of the copy
+     * the change was made from), a profile or contact person changed or erased since is a 412 and nothing is written: a
+     * form left open while the person asked to be erased does not bring that person back. Without it, the last change
+     * wins.
+     */
     @Operation(operationId = "updateActor")
     @PutMapping("/{actorId}")
     ResponseEntity<Void> update(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
+                                @Parameter(description = "L'ETag de la lecture d'où vient la modification (GET /api/actors/{actorId})")
+                                @RequestHeader(value = HttpHeaders.IF_MATCH, required = false) String ifMatch,
                                 @Valid @RequestBody ActorRequest request) {
         ActorView actor = access.actingFor(principal, actorId);
         access.checkMayMoveTo(principal, actor, request.homeTerritory());
         commands.sendAndWait(new UpdateActorProfileCommand(actorId, request.name(), request.type(),
                 request.homeTerritory(), request.themes(), request.sdgs(), request.description(),
-                request.contactDetails()));
+                request.contactDetails(), ProfileRevisionTags.accepted(ifMatch)));
         return ResponseEntity.noContent().build();
     }
 

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import java.util.Set;
@@ -22,9 +23,30 @@ record ActorRequest(
         @Size(max = 4000) String description,
         @Valid ContactRequest contact) {
 
-    record ContactRequest(@Size(max = 200) String name, @Email @Size(max = 320) String email, @Size(max = 40) String phone) {
+    /**
+     * A phone number as people write one in France: digits, grouped by spaces, dots, hyphens or slashes, a {@code +}
+     * before an international one, the area code in brackets; at least six digits. Not words: a phone field holding
+     * « appelez le soir » is no way to call anyone. Each repetition is separators then one digit, two sets that share
+     * nothing: the expression reads any text in one pass, however long.
+     */
+    static final String PHONE = "\\+?(?:[ .()/-]*[0-9]){6,}[ .()/-]*";
+
+    /** Each value read without the spaces around it, and one left blank as none (not a name made of spaces). */
+    record ContactRequest(@Size(max = 200) String name, @Email @Size(max = 320) String email,
+                          @Size(max = 40) @Pattern(regexp = PHONE, message = "{lab.contact.phone}") String phone) {
+
+        ContactRequest {
+            name = stripped(name);
+            email = stripped(email);
+            phone = stripped(phone);
+        }
+
         ContactDetails toDetails() {
             return new ContactDetails(name, email, phone);
+        }
+
+        private static String stripped(String value) {
+            return value == null || value.isBlank() ? null : value.strip();
         }
     }
 

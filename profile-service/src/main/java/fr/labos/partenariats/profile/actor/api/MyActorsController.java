@@ -3,8 +3,7 @@ package fr.labos.partenariats.profile.actor.api;
 import fr.labos.partenariats.platform.security.LabPrincipal;
 import fr.labos.partenariats.profile.access.ActorAccess;
 import fr.labos.partenariats.profile.access.Invitations;
-import fr.labos.partenariats.profile.access.LabTeam;
-import fr.labos.partenariats.profile.access.MemberNames;
+import fr.labos.partenariats.profile.access.SignedInNames;
 import fr.labos.partenariats.profile.actor.command.InvitationCode;
 import fr.labos.partenariats.profile.actor.query.ActorView;
 import fr.labos.partenariats.profile.domain.InvalidInputException;
@@ -37,16 +36,14 @@ class MyActorsController {
 
     private final ActorAccess access;
     private final Invitations invitations;
-    private final MemberNames memberNames;
-    private final LabTeam team;
+    private final SignedInNames names;
     private final CommandGateway commands;
 
-    MyActorsController(ActorAccess access, Invitations invitations, MemberNames memberNames, LabTeam team,
+    MyActorsController(ActorAccess access, Invitations invitations, SignedInNames names,
                        CommandGateway commands) {
         this.access = access;
         this.invitations = invitations;
-        this.memberNames = memberNames;
-        this.team = team;
+        this.names = names;
         this.commands = commands;
     }
 
@@ -57,8 +54,7 @@ class MyActorsController {
      */
     @GetMapping("/api/me/actors")
     List<ActorView> myActors(@AuthenticationPrincipal LabPrincipal principal) {
-        memberNames.rememberSignedIn(principal);
-        team.rememberSignedIn(principal);
+        names.remember(principal);
         return access.memberOf(principal);
     }
 
@@ -85,7 +81,7 @@ class MyActorsController {
         // members, who made the invitation, who was removed.
         access.checkNotActingAlready(principal, access.existing(actorId));
         commands.sendAndWait(new JoinActorByInvitationCommand(actorId, code.invitationId(), code.digest()));
-        memberNames.rememberSignedIn(principal);
+        names.rememberAfterCommand(principal);
         return ResponseEntity.created(URI.create("/api/actors/" + actorId)).body(access.existing(actorId));
     }
 

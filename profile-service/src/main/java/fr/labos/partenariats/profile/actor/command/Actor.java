@@ -3,6 +3,7 @@ package fr.labos.partenariats.profile.actor.command;
 import fr.labos.partenariats.platform.security.ActionForbiddenException;
 import fr.labos.partenariats.profile.domain.ConflictException;
 import fr.labos.partenariats.profile.domain.NotFoundException;
+import fr.labos.partenariats.profile.domain.PreconditionFailedException;
 import fr.labos.partenariats.schema.PrincipalMetadata;
 import fr.labos.partenariats.schema.profile.ActorContactErasedEvent;
 import fr.labos.partenariats.schema.profile.ActorInvitationRedeemedEvent;
@@ -23,6 +24,7 @@ import fr.labos.partenariats.schema.profile.RemoveActorMemberCommand;
 import fr.labos.partenariats.schema.profile.RevokeActorInvitationCommand;
 import fr.labos.partenariats.schema.profile.UpdateActorProfileCommand;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -66,6 +68,13 @@ public class Actor {
     /** Every invitation made, by id: what its code must digest to, until when, and whether it was used or withdrawn. */
     private final Map<String, Invitation> invitations = new HashMap<>();
 
+    /**
+     * The sequence number of the last event that changed the profile or the contact person (registered, updated,
+     * erased): what readers are given as the profile's revision ({@code ETag}), and what a change made from their copy
+     * must still find. Members and invitations leave it alone: a colleague joining does not make a profile form stale.
+     */
+    private long profileRevision;
+
     protected Actor() {
         // for Axon
     }
@@ -91,8 +100,15 @@ public class Actor {
         }
     }
 
+    /**
+     * With {@code onlyAtRevisions}, refused (412, nothing written) unless the profile is still at one of them: a form
+     * filled before the contact person was erased must not write that person back.
+     */
     @CommandHandler
     public void handle(UpdateActorProfileCommand command, ContactVault contacts) {
+        if (command.onlyAtRevisions() != null && !command.onlyAtRevisions().contains(profileRevision)) {
+            throw new PreconditionFailedException("precondition.actor.profile-changed", profileRevision);
+        }
         ActorRules.checkProfile(command.name(), command.type(), command.homeTerritory());
         ActorRules.checkContact(command.contact());
         if (command.contact() != null) {
@@ -240,8 +256,19 @@ public class Actor {
     }
 
     @EventSourcingHandler
-    void on(ActorRegisteredEvent event) {
+    void on(ActorRegisteredEvent event, @SequenceNumber long sequence) {
         actorId = event.actorId();
+        profileRevision = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ActorProfileUpdatedEvent event, @SequenceNumber long sequence) {
+        profileRevision = sequence;
+    }
+
+    @EventSourcingHandler
+    void on(ActorContactErasedEvent event, @SequenceNumber long sequence) {
+        profileRevision = sequence;
     }
 
     @EventSourcingHandler

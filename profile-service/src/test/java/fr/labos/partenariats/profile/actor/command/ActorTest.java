@@ -2,6 +2,7 @@ package fr.labos.partenariats.profile.actor.command;
 
 import fr.labos.partenariats.profile.domain.InvalidInputException;
 import fr.labos.partenariats.profile.domain.NotFoundException;
+import fr.labos.partenariats.profile.domain.PreconditionFailedException;
 import fr.labos.partenariats.schema.PrincipalMetadata;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.Sdg;
@@ -121,7 +122,7 @@ class ActorTest {
                 .expectNoEvents();
         fixture.given(registered())
                 .when(new UpdateActorProfileCommand(ACTOR, "Wimoov AURA", ActorType.NETWORK_HEAD, "69123",
-                        Set.of(), Set.of(), null, nobody))
+                        Set.of(), Set.of(), null, nobody, null))
                 .expectException(InvalidInputException.class)
                 .expectNoEvents();
         verify(contacts, never()).store(any(), any());
@@ -131,10 +132,54 @@ class ActorTest {
     void updatingTheProfilePublishesTheWholeNewProfile() {
         fixture.given(registered())
                 .when(new UpdateActorProfileCommand(ACTOR, "Wimoov AURA", ActorType.NETWORK_HEAD, "69123",
-                        Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_17), "Tête de réseau", null))
+                        Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_17), "Tête de réseau", null, null))
                 .expectEvents(new ActorProfileUpdatedEvent(ACTOR, "Wimoov AURA", ActorType.NETWORK_HEAD, "69123",
                         Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_17), "Tête de réseau"));
         verify(contacts, never()).store(any(), any());
+    }
+
+    /**
+     * The profile's revision is the sequence number of its last registration, update or erasure: a change made from a
+     * form filled before the contact person was erased (revision 0, the registration) finds revision 1 and is refused,
+     * and the erased person is not written back.
+     */
+    @Test
+    void aChangeFromACopyReadBeforeTheErasureIsRefusedAndWritesNothing() {
+        fixture.given(registered(), new ActorContactErasedEvent(ACTOR, NOW.minusSeconds(60)))
+                .when(updateWith(CAMILLE, Set.of(0L)))
+                .expectException(PreconditionFailedException.class)
+                .expectExceptionMessage("precondition.actor.profile-changed [1]")
+                .expectNoEvents();
+        verify(contacts, never()).store(any(), any());
+    }
+
+    @Test
+    void aChangeFromTheCurrentRevisionIsMadeWhateverHappenedToTheMembers() {
+        fixture.given(registered(), new ActorProfileUpdatedEvent(ACTOR, "Wimoov", ActorType.ASSOCIATION, "38185",
+                                Set.of(), Set.of(), "Mobilité solidaire"),
+                        new ActorMemberJoinedEvent(ACTOR, "u-42", MemberRole.MANAGER, NOW.minusSeconds(30)))
+                .when(updateWith(CAMILLE, Set.of(1L)))
+                .expectEvents(new ActorProfileUpdatedEvent(ACTOR, "Wimoov AURA", ActorType.NETWORK_HEAD, "69123",
+                        Set.of(), Set.of(), null));
+        verify(contacts).store(ACTOR, CAMILLE);
+    }
+
+    @Test
+    void aChangeFromAnyOtherRevisionThanTheCurrentOneIsRefused() {
+        fixture.given(registered(), new ActorProfileUpdatedEvent(ACTOR, "Wimoov", ActorType.ASSOCIATION, "38185",
+                        Set.of(), Set.of(), "Mobilité solidaire"))
+                .when(updateWith(null, Set.of(0L, 2L)))
+                .expectException(PreconditionFailedException.class)
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(updateWith(null, Set.of()))
+                .expectException(PreconditionFailedException.class)
+                .expectNoEvents();
+    }
+
+    private static UpdateActorProfileCommand updateWith(ContactDetails contact, Set<Long> onlyAtRevisions) {
+        return new UpdateActorProfileCommand(ACTOR, "Wimoov AURA", ActorType.NETWORK_HEAD, "69123", Set.of(), Set.of(),
+                null, contact, onlyAtRevisions);
     }
 
     @Test
