@@ -14,6 +14,7 @@ import fr.labos.partenariats.schema.matching.IntroductionWithdrawnEvent;
 import fr.labos.partenariats.schema.matching.MeetingHeldEvent;
 import fr.labos.partenariats.schema.matching.MeetingMissedEvent;
 import fr.labos.partenariats.schema.matching.MeetingScheduledEvent;
+import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
 
 import java.time.Instant;
@@ -193,6 +194,11 @@ final class IntroductionViewChanges {
             if (LatestOutcome.prevails(day, latestOutcomeDay(view))) {
                 view.stage = outcomeStage;
             }
+            // Another partnership formed through it still in force: not ended, nor « no fit », as the matcher reads it.
+            if ((view.stage == IntroductionStage.PARTNERSHIP_ENDED || view.stage == IntroductionStage.NO_FIT)
+                    && partnershipsInForce(view, e.outcome()) > 0) {
+                view.stage = IntroductionStage.PARTNERSHIP;
+            }
             return step(event, "suite enregistrée : " + e.outcome().label(), e.recordedAt()).text(e.note())
                     .outcome(e.outcome().name(), e.outcome().label(), day,
                             e.form() == null ? null : e.form().name(), e.category() == null ? null : e.category().name())
@@ -252,6 +258,17 @@ final class IntroductionViewChanges {
      * rather than from a field of its own, so that views written before the rule of {@link LatestOutcome} apply it as
      * well from their next outcome on.
      */
+    /** Once {@code recorded} is, counted over the outcomes of the timeline in the order they were recorded. */
+    private static int partnershipsInForce(IntroductionView view, Outcome recorded) {
+        int inForce = 0;
+        for (TimelineStep step : view.steps) {
+            if (step.outcome() != null) {
+                inForce = LatestOutcome.partnershipsInForce(inForce, Outcome.valueOf(step.outcome()));
+            }
+        }
+        return LatestOutcome.partnershipsInForce(inForce, recorded);
+    }
+
     private static LocalDate latestOutcomeDay(IntroductionView view) {
         return view.steps.stream()
                 .filter(step -> step.outcome() != null)

@@ -33,7 +33,8 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  *   <li>while it is open: proposed and waiting for answers ({@link ExclusionReason#OPEN_INTRODUCTION});</li>
  *   <li>once both sides accepted, until an outcome closes it ({@link ExclusionReason#INTRODUCED}); the outcome that
  *   happened last decides ({@link LatestOutcome}): {@code FOLLOW_UP_PLANNED} keeps it so, {@code PARTNERSHIP_FORMED}
- *   makes it {@link ExclusionReason#PARTNERS}, {@code NO_FIT} and {@code PARTNERSHIP_ENDED} free the pair;</li>
+ *   makes it {@link ExclusionReason#PARTNERS}, {@code NO_FIT} and {@code PARTNERSHIP_ENDED} free the pair — unless
+ *   another partnership formed through the introduction is still in force, which keeps it {@code PARTNERS};</li>
  *   <li>for good when a side declined it as {@code COMPETITOR} or {@code ALREADY_PARTNERS}.</li>
  * </ul>
  * An introduction that expired, was withdrawn, or was declined for another reason ({@code NOT_NOW},
@@ -59,6 +60,8 @@ public final class IntroducedPairs implements PairExclusions {
         ExclusionReason lasting;
         Outcome latestOutcome;
         LocalDate latestOutcomeOn;
+        /** Partnerships formed and not ended: an introduction may lead to several, and an end closes one of them. */
+        int partnershipsInForce;
 
         Introduction(String id, String actorId, String partnerId, long sequence, Instant proposedAt) {
             this.id = id;
@@ -77,7 +80,9 @@ public final class IntroducedPairs implements PairExclusions {
                 case CLOSED -> null;
                 case ACCEPTED -> latestOutcome == null || latestOutcome == Outcome.FOLLOW_UP_PLANNED
                         ? ExclusionReason.INTRODUCED
-                        : latestOutcome == Outcome.PARTNERSHIP_FORMED ? ExclusionReason.PARTNERS : null;
+                        // An end (or a « no fit ») while another partnership of the introduction goes on frees nothing.
+                        : latestOutcome == Outcome.PARTNERSHIP_FORMED || partnershipsInForce > 0 ? ExclusionReason.PARTNERS
+                        : null;
             };
         }
     }
@@ -142,6 +147,8 @@ public final class IntroducedPairs implements PairExclusions {
         } else if (event instanceof IntroductionExpiredEvent || event instanceof IntroductionWithdrawnEvent) {
             introduction.stage = Stage.CLOSED;
         } else if (event instanceof OutcomeRecordedEvent outcome) {
+            introduction.partnershipsInForce = LatestOutcome.partnershipsInForce(introduction.partnershipsInForce,
+                    outcome.outcome());
             if (LatestOutcome.prevails(outcome.occurredOn(), introduction.latestOutcomeOn)) {
                 introduction.latestOutcome = outcome.outcome();
                 introduction.latestOutcomeOn = outcome.occurredOn();

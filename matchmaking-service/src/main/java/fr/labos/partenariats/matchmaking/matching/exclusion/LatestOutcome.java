@@ -1,5 +1,7 @@
 package fr.labos.partenariats.matchmaking.matching.exclusion;
 
+import fr.labos.partenariats.schema.matching.Outcome;
+
 import java.time.LocalDate;
 
 /**
@@ -21,5 +23,19 @@ public final class LatestOutcome {
      */
     public static boolean prevails(LocalDate occurredOn, LocalDate latestBefore) {
         return latestBefore == null || !occurredOn.isBefore(latestBefore);
+    }
+
+    /**
+     * The partnerships formed through an introduction and not ended, once this outcome is recorded (outcomes taken in
+     * the order they were recorded): an introduction may lead to several partnerships, and an end closes one of them,
+     * as the introduction itself counts them. While one is in force, a later end or « no fit » does not make the pair
+     * strangers again.
+     */
+    public static int partnershipsInForce(int before, Outcome outcome) {
+        return switch (outcome) {
+            case PARTNERSHIP_FORMED -> before + 1;
+            case PARTNERSHIP_ENDED -> Math.max(0, before - 1);
+            case NO_FIT, FOLLOW_UP_PLANNED -> before;
+        };
     }
 }

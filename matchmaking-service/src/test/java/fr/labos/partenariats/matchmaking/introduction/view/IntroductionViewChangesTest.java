@@ -264,6 +264,28 @@ class IntroductionViewChangesTest {
         assertThat(view.followUpOn).isEqualTo(FEBRUARY_1);
     }
 
+    /**
+     * An introduction may lead to several partnerships, and an end closes one of them (as the introduction counts them):
+     * while another goes on, the stage stays « partenariat », as the matcher keeps the pair set aside as partners.
+     */
+    @Test
+    void anEndWhileAnotherPartnershipGoesOnLeavesThePartnershipStage() {
+        List<Told> story = new IntroductionStories()
+                .accepted("i8", "a", "b", JANUARY_5, Duration.ofDays(2))
+                .outcome("i8", Outcome.PARTNERSHIP_FORMED, FEBRUARY_1, Instant.parse("2026-02-02T10:00:00Z"))
+                .outcome("i8", Outcome.PARTNERSHIP_FORMED, MARCH_1, Instant.parse("2026-03-02T10:00:00Z"))
+                .outcome("i8", Outcome.PARTNERSHIP_ENDED, LocalDate.of(2026, 6, 1), Instant.parse("2026-06-03T10:00:00Z"))
+                .outcome("i8", Outcome.PARTNERSHIP_ENDED, LocalDate.of(2026, 9, 1), Instant.parse("2026-09-03T10:00:00Z"))
+                .events();
+        IntroductionView view = new IntroductionView();
+        story.subList(0, story.size() - 1).forEach(told -> IntroductionViewChanges.apply(view, event(told)));
+        assertThat(view.stage).as("one of the two ended, the other goes on").isEqualTo(IntroductionStage.PARTNERSHIP);
+
+        IntroductionViewChanges.apply(view, event(story.get(story.size() - 1)));
+
+        assertThat(view.stage).as("both ended").isEqualTo(IntroductionStage.PARTNERSHIP_ENDED);
+    }
+
     @Test
     void ofOutcomesOnTheSameDayTheOneRecordedLastSetsTheStage() {
         IntroductionView view = new IntroductionView();

@@ -172,6 +172,21 @@ class IntroducedPairsTest {
         assertThat(pairs.introductionCount()).isZero();
     }
 
+    /** An end closes one partnership: while another formed through the introduction goes on, the pair stays partners. */
+    @Test
+    void anEndWhileAnotherPartnershipGoesOnKeepsThePairPartners() {
+        propose("i1", "wimoov", "fondation");
+        pairs.apply("i1", 1, new IntroductionAcceptedEvent("i1", "wimoov", false, AT));
+        pairs.apply("i1", 2, new IntroductionAcceptedEvent("i1", "fondation", true, AT));
+        outcome("i1", 3, Outcome.PARTNERSHIP_FORMED);
+        outcome("i1", 4, Outcome.PARTNERSHIP_FORMED);
+        outcome("i1", 5, Outcome.PARTNERSHIP_ENDED);
+        assertAside("wimoov", "fondation", ExclusionReason.PARTNERS, "i1");
+
+        outcome("i1", 6, Outcome.PARTNERSHIP_ENDED);
+        assertFree("wimoov", "fondation");
+    }
+
     @Test
     void theIntroductionsOfAPairAreAllOfThemWhateverBecameOfThem() {
         assertThat(pairs.introductionsBetween("wimoov", "fondation")).isEmpty();
