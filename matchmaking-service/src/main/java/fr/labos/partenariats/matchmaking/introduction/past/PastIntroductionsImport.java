@@ -183,6 +183,12 @@ class PastIntroductionsImport {
                 // sending recorded this line between the check above and this command.
                 results.add(numbered.result(Result.ALREADY_RECORDED));
             } catch (PairAlreadyInIntroduction proposedMeanwhile) {
+                if (either(numbered.command()).contains(proposedMeanwhile.openIntroductionId())) {
+                    // A line waiting for its answers holds its pair before it is written: the same file sent at once,
+                    // this line was recorded by the other sending, which held the pair first.
+                    results.add(numbered.result(Result.ALREADY_RECORDED));
+                    continue;
+                }
                 // Each line is its own command: the lines before it stay recorded, and the report says which one was
                 // not, rather than a 409 that would hide them.
                 results.add(numbered.result(Result.PAIR_WAITING));
@@ -235,16 +241,18 @@ class PastIntroductionsImport {
         if (line.endedOn() != null) {
             outcomes.add(new PastOutcome(Outcome.PARTNERSHIP_ENDED, line.endedOn(), null, null, null));
         }
-        return new RecordPastIntroductionCommand(idOf(actorId, partnerId, line.proposedOn()), actorId, partnerId,
+        ActorPair pair = ActorPair.of(actorId, partnerId);
+        return new RecordPastIntroductionCommand(idOf(pair.first(), pair.second(), line.proposedOn()), actorId, partnerId,
                 proposer, line.note(), line.proposedOn(), line.acceptedOn(), line.declinedOn(),
                 sideOf(line.declinedBy(), actor, partner, actorId, partnerId), line.declineReason(), line.metOn(),
                 outcomes);
     }
 
     /**
-     * The ids the same introduction may have: the two actors proposed on the same day in either order (a line's id
-     * names them in the order of its columns, as it always has, so that a file sent again finds its lines). The
-     * first, in the order of their ids, stands for both.
+     * The ids the same introduction may have: the two actors proposed on the same day in either order. A line is
+     * recorded under the first, the two actors in the order of their ids, whichever column names which: two files
+     * naming the pair in opposite orders, sent at once, compute one id, which the event store takes once. Lines
+     * recorded before named them in the order of their columns: a file sent again finds those under the second.
      */
     private static List<String> either(RecordPastIntroductionCommand command) {
         ActorPair pair = ActorPair.of(command.actorId(), command.partnerActorId());
