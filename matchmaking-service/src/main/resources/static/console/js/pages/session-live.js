@@ -96,7 +96,8 @@ export async function render(main, context, sessionId) {
       h('ul', { class: 'accueil', role: 'list' }, s.participants.map(p => h('li', { 'data-participant': p.actorId, 'data-presence': p.presence },
         h('span', { class: 'nom' }, p.name), ' ', h('span', { class: `etiquette presence-${p.presence.toLowerCase()}` }, PRESENCE[p.presence]),
         open ? h('span', { class: 'boutons' },
-          p.presence === 'REGISTERED' ? button(`arrive-${p.actorId}`, 'Arrivé', p.name,
+          // Noted absent before the first round (a wrong line clicked, someone who stepped out): arrived after all.
+          p.presence === 'REGISTERED' || (p.presence === 'ABSENT' && !s.roundsStarted) ? button(`arrive-${p.actorId}`, 'Arrivé', p.name,
             control => act(() => post(sessionId, 'check-ins', { actorId: p.actorId }), `${p.name} est arrivé.`, control)) : null,
           p.presence !== 'ABSENT' ? button(`absent-${p.actorId}`, 'Absent', p.name,
             control => act(() => post(sessionId, 'absences', { actorId: p.actorId }), `${p.name} est noté absent : les tours à venir sont re-planifiés.`, control)) : null,

@@ -153,6 +153,8 @@ class FollowUpController {
         // An admin's: the whole lab, read a page at a time.
         // Those to follow first: the first offset + limit lines of each rule whose stage is kept, merged in the list's
         // order; then, unless only they are asked for, the others, the latest step first.
+        // The end of the page, in long: an offset near Integer.MAX_VALUE plus the limit is past it, not negative.
+        int upTo = (int) Math.min((long) offset + limit, Integer.MAX_VALUE);
         long toFollowCount = 0;
         long kept = 0;
         List<FollowUp.Followed> followed = new ArrayList<>();
@@ -162,13 +164,13 @@ class FollowUpController {
             long keptOfRule = count == 0 || notReminded.isEmpty() ? count : views.count(rule, today, notReminded);
             if (keptOfRule > 0 && stages.contains(rule.stage())) {
                 kept += keptOfRule;
-                views.first(rule, today, notReminded, offset + limit).forEach(view -> FollowUp.of(view, today, names, thresholds)
+                views.first(rule, today, notReminded, upTo).forEach(view -> FollowUp.of(view, today, names, thresholds)
                         .ifPresent(reason -> followed.add(new FollowUp.Followed(view, reason))));
             }
         }
         followed.sort(FollowUp.order());
         List<FollowUp.Followed> page = new ArrayList<>(followed.subList(Math.min(offset, followed.size()),
-                Math.min(offset + limit, followed.size())));
+                Math.min(upTo, followed.size())));
         long total = kept;
         if (!toFollow) {
             total += views.countOthers(stages, today, notReminded);

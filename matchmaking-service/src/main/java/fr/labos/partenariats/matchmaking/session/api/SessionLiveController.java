@@ -48,11 +48,21 @@ class SessionLiveController {
         this.scheduling = scheduling;
     }
 
+    /**
+     * A participant marked absent before the first round who arrives after all (the absence re-planned the rounds
+     * without them) is planned back in: the re-plan first, as for a late arrival, then the check-in, then the re-plan.
+     */
     @PostMapping("/check-ins")
     ResponseEntity<Void> checkIn(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
                                  @Valid @RequestBody SessionRequests.Presence request) {
-        access.checkRuns(principal, sessions.read(sessionId));
-        commands.sendAndWait(new CheckInParticipantCommand(sessionId, request.actorId()));
+        SessionState session = sessions.read(sessionId);
+        access.checkRuns(principal, session);
+        String actor = request.actorId();
+        Schedule replanned = replans(session) && session.roundsStarted() == 0 && session.absent().contains(actor)
+                && session.participants().containsKey(actor)
+                ? scheduling.replan(session, session.presentWith(actor), session.availableTables()) : null;
+        commands.sendAndWait(new CheckInParticipantCommand(sessionId, actor));
+        if (replanned != null) adjust(sessionId, replanned, "arrivée de " + actor + ", noté absent avant le premier tour");
         return ResponseEntity.noContent().build();
     }
 

@@ -73,15 +73,16 @@ class SessionScheduling {
     }
 
     /**
-     * A plan of every registered participant, before publication: the first one, or one generated again. Generated
-     * again, it keeps the locked meetings at their round and table, as the board promises of a lock (a lock naming a
-     * participant withdrawn since is dropped: the scheduler seats only those registered). A meeting moved or swapped
+     * A plan of every registered participant not marked absent, before publication: the first one, or one generated
+     * again (an absence noted early at the welcome desk stays one). Generated again, it keeps the locked meetings at
+     * their round and table, as the board promises of a lock (a lock naming a participant withdrawn or absent since is
+     * dropped: the scheduler seats only those given). A meeting moved or swapped
      * by hand but left unlocked is not kept: the whole schedule around the locks is planned afresh, so it may land
      * elsewhere or not be made at all; lock it to keep it.
      */
     Schedule planBeforePublication(SessionState session) {
         List<ScheduledMeeting> locked = session.schedule().stream().filter(ScheduledMeeting::locked).toList();
-        return plan(session, List.copyOf(session.participants().keySet()), session.availableTables(), locked, 0);
+        return plan(session, session.present(), session.availableTables(), locked, 0);
     }
 
     /** The rounds not started, planned again for those present, keeping held meetings and locks. */

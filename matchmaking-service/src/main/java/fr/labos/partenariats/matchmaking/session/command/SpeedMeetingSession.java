@@ -172,6 +172,7 @@ public class SpeedMeetingSession {
         }
         SessionRules.checkSchedule(command.meetings(), participants, rounds, tables);
         checkNoLostTable(command.meetings());
+        checkNoAbsentSeated(command.meetings(), 0);
         apply(new ScheduleGeneratedEvent(sessionId, command.meetings(), command.objective(), clock.instant()));
     }
 
@@ -186,15 +187,20 @@ public class SpeedMeetingSession {
             }
         }
         checkNoLostTable(command.meetings());
-        for (ScheduledMeeting meeting : command.meetings()) {
-            if (meeting.round() > roundsStarted && (absent.contains(meeting.actorId())
+        checkNoAbsentSeated(command.meetings(), roundsStarted);
+        apply(new ScheduleAdjustedEvent(sessionId, command.meetings(), command.objective(), command.reason(),
+                clock.instant()));
+    }
+
+    /** No participant marked absent sits at a table of a round after {@code afterRound}. */
+    private void checkNoAbsentSeated(List<ScheduledMeeting> meetings, int afterRound) {
+        for (ScheduledMeeting meeting : meetings) {
+            if (meeting.round() > afterRound && (absent.contains(meeting.actorId())
                     || absent.contains(meeting.partnerActorId()))) {
                 throw new InvalidSession("meetings",
                         "un participant absent ne siège à aucune table des tours à venir");
             }
         }
-        apply(new ScheduleAdjustedEvent(sessionId, command.meetings(), command.objective(), command.reason(),
-                clock.instant()));
     }
 
     @CommandHandler
@@ -207,12 +213,22 @@ public class SpeedMeetingSession {
         apply(new SchedulePublishedEvent(sessionId, clock.instant()));
     }
 
+    /**
+     * Arrived at the welcome desk: also one marked absent before the first round (a click on the wrong line, or someone
+     * who stepped out), whose absence this takes back. Once a round started, an absent participant who comes arrives
+     * late (the rounds it missed are on record as such).
+     */
     @CommandHandler
     void handle(CheckInParticipantCommand command, Clock clock) {
         checkNotClosed();
         checkRegistered(command.actorId());
-        if (checkedIn.contains(command.actorId())) {
+        boolean absentNow = absent.contains(command.actorId());
+        if (checkedIn.contains(command.actorId()) && !absentNow) {
             throw new AlreadyDone("l'acteur {0} est déjà arrivé", command.actorId());
+        }
+        if (absentNow && roundsStarted > 0) {
+            throw new ScheduleNotReady("la session a commencé : l'acteur {0}, noté absent, arrive en retard",
+                    command.actorId());
         }
         apply(new ParticipantCheckedInEvent(sessionId, command.actorId(), clock.instant()));
     }

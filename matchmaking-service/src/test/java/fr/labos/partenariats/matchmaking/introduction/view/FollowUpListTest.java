@@ -275,6 +275,10 @@ class FollowUpListTest {
                 .containsExactly("proposed=4", "accepted=3", "met=1", "follow-up=1");
         assertThat(ids(read(service.get("/api/introductions?limit=2&offset=5", admin), 200)))
                 .containsExactly("f-accepted-quiet", "f-accepted-planned");
+        // A page far past the end is empty, not a 500: offset + limit is past Integer.MAX_VALUE.
+        JsonNode farPast = read(service.get("/api/introductions?offset=2147483647&limit=500", admin), 200);
+        assertThat(ids(farPast)).isEmpty();
+        assertThat(farPast.path("total").asInt()).isEqualTo(9);
         JsonNode acceptedToFollow = read(service.get("/api/introductions?status=accepted&toFollow=true", admin), 200);
         assertThat(ids(acceptedToFollow)).containsExactly("f-accepted-quiet");
         assertThat(acceptedToFollow.path("total").asInt()).isEqualTo(1);

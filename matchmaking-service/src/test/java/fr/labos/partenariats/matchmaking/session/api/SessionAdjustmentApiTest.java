@@ -295,6 +295,63 @@ class SessionAdjustmentApiTest {
     }
 
     /**
+     * An absence noted before publication stays one when the plan is generated again (a walk-in registered, say): the
+     * plan seats only those present, and the hand adjustments that follow are taken.
+     */
+    @Test
+    void aPlanGeneratedAgainSeatsNoParticipantMarkedAbsent() {
+        String sessionId = generated(3, 4);
+        String path = "/api/sessions/" + sessionId;
+        String absent = ACTORS.get(2);
+        assertThat(service.post(path + "/absences", FACILITATOR, "{\"actorId\": \"%s\"}".formatted(absent))
+                .statusCode()).isEqualTo(204);
+
+        HttpResponse<String> again = service.post(path + "/schedule/generate", FACILITATOR, "");
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        JsonNode regenerated = schedule(sessionId);
+        assertThat(regenerated.findValuesAsText("actorId")).isNotEmpty().doesNotContain(absent);
+        HttpResponse<String> locked = service.post(path + "/schedule/adjustments", FACILITATOR, """
+                {"action": "LOCK", "meeting": {"round": 2, "table": %d}}"""
+                .formatted(regenerated.path("rounds").get(1).path("tables").get(0).path("table").asInt()));
+        assertThat(locked.statusCode()).as(locked.body()).isEqualTo(200);
+    }
+
+    /**
+     * Marked absent before the first round (the wrong line clicked at the welcome desk), then checked in after all:
+     * the absence is taken back and the rounds seat the participant again. Once a round started, an absent
+     * participant arrives late instead.
+     */
+    @Test
+    void aParticipantMarkedAbsentBeforeTheFirstRoundWhoChecksInIsPlannedBackIn() {
+        String sessionId = generated(3, 4);
+        String path = "/api/sessions/" + sessionId;
+        assertThat(service.post(path + "/schedule/publish", FACILITATOR, "").statusCode()).isEqualTo(204);
+        String participant = ACTORS.get(1);
+        String body = "{\"actorId\": \"%s\"}".formatted(participant);
+        assertThat(service.post(path + "/check-ins", FACILITATOR, body).statusCode()).isEqualTo(204);
+        assertThat(service.post(path + "/absences", FACILITATOR, body).statusCode()).isEqualTo(204);
+        assertThat(schedule(sessionId).findValuesAsText("actorId")).as("re-planned without them").doesNotContain(participant);
+
+        HttpResponse<String> back = service.post(path + "/check-ins", FACILITATOR, body);
+
+        assertThat(back.statusCode()).as(back.body()).isEqualTo(204);
+        assertThat(schedule(sessionId).findValuesAsText("actorId")).as("seated again (a round may give them a rest)")
+                .contains(participant);
+        assertThat(store.eventTypes(sessionId)).endsWith("ParticipantCheckedInEvent", "ScheduleAdjustedEvent");
+
+        // Once the first round started, marked absent again and back: a late arrival, not a check-in.
+        assertThat(service.post(path + "/rounds/1/start", FACILITATOR, "").statusCode()).isEqualTo(204);
+        assertThat(service.post(path + "/absences", FACILITATOR, body).statusCode()).isEqualTo(204);
+        int written = store.eventTypes(sessionId).size();
+        HttpResponse<String> afterStart = service.post(path + "/check-ins", FACILITATOR, body);
+        assertThat(afterStart.statusCode()).as(afterStart.body()).isEqualTo(409);
+        assertThat(afterStart.body()).contains("arrive en retard");
+        assertThat(store.eventTypes(sessionId)).hasSize(written);
+        assertThat(service.post(path + "/late-arrivals", FACILITATOR, body).statusCode()).isEqualTo(204);
+    }
+
+    /**
      * A live change is two writes or more (the change, then its re-plan; a round's start, then each meeting held). When
      * only the first was written (a failure in between, here the first write sent alone), asking again completes the
      * rest instead of answering that it is done already, so that the facilitator is never left with a schedule the

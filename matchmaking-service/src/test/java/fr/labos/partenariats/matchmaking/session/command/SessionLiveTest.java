@@ -38,6 +38,18 @@ class SessionLiveTest {
     }
 
     @Test
+    void aParticipantMarkedAbsentBeforeTheFirstRoundChecksInAfterAllButOnceARoundStartedArrivesLate() {
+        fixture.given(published()).andGiven(new ParticipantCheckedInEvent(ID, ASSOCIATION, NOW),
+                        new ParticipantMarkedAbsentEvent(ID, ASSOCIATION, NOW))
+                .when(new CheckInParticipantCommand(ID, ASSOCIATION))
+                .expectEvents(new ParticipantCheckedInEvent(ID, ASSOCIATION, NOW));
+        fixture.given(started(1)).andGiven(new ParticipantMarkedAbsentEvent(ID, ASSOCIATION, NOW))
+                .when(new CheckInParticipantCommand(ID, ASSOCIATION))
+                .expectException(ScheduleNotReady.class)
+                .expectNoEvents();
+    }
+
+    @Test
     void onlyRegisteredParticipantsCheckInOrAreMarkedAbsent() {
         fixture.given(published()).when(new CheckInParticipantCommand(ID, STRANGER))
                 .expectException(NotAParticipant.class).expectNoEvents();
