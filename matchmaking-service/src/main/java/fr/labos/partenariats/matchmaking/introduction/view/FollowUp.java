@@ -69,11 +69,11 @@ enum FollowUp {
                     .filter(days -> days >= thresholds.noOutcomeAfterDays())
                     .map(days -> new Reason(NO_OUTCOME, "rencontre tenue il y a " + days(days) + ", aucune suite enregistrée",
                             view.firstMetAt));
-            case FOLLOW_UP -> Optional.ofNullable(view.followUpOn)
-                    .map(day -> ChronoUnit.DAYS.between(day, today))
-                    .filter(days -> days >= thresholds.followUpQuietAfterDays())
-                    .map(days -> new Reason(FOLLOW_UP_QUIET, "suite prévue il y a " + days(days) + ", rien de nouveau depuis",
-                            LabCalendar.startOf(view.followUpOn)));
+            // Quiet since the last news (a later follow-up, a meeting), not since the first follow-up planned.
+            case FOLLOW_UP -> Optional.ofNullable(quietSince(view))
+                    .filter(since -> ChronoUnit.DAYS.between(since, today) >= thresholds.followUpQuietAfterDays())
+                    .map(since -> new Reason(FOLLOW_UP_QUIET, "suite prévue, rien de nouveau depuis "
+                            + days(ChronoUnit.DAYS.between(since, today)), LabCalendar.startOf(since)));
             default -> Optional.empty();
         };
     }
@@ -113,6 +113,11 @@ enum FollowUp {
                 .collect(Collectors.joining(" et "));
         String when = days == 0 ? "aujourd'hui" : days == 1 ? "demain" : "dans " + days + " jours";
         return Optional.of(new Reason(ANSWER_DUE, "sans réponse de " + silent + ", échéance " + when, view.answerBy));
+    }
+
+    /** The day a follow-up's quiet started: its last news; for a view written before those were kept, its follow-up. */
+    static LocalDate quietSince(IntroductionView view) {
+        return view.lastNewsOn != null ? view.lastNewsOn : view.followUpOn;
     }
 
     /** A number of days in French: « 1 jour », « 30 jours » (a lab may set a threshold of one day). */

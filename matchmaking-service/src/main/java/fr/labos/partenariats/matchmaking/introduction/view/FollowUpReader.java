@@ -110,7 +110,9 @@ class FollowUpReader {
             case NO_MEETING -> atItsStage.and("acceptedAt").lt(startOf(today.minusDays(days - 1)))
                     .and("meetings.status").nin("scheduled", "held");
             case NO_OUTCOME -> atItsStage.and("firstMetAt").lt(startOf(today.minusDays(days - 1)));
-            case FOLLOW_UP_QUIET -> atItsStage.and("followUpOn").lte(today.minusDays(days));
+            // Quiet since the last news; a view written before it was kept counts from its follow-up (FollowUp.quietSince).
+            case FOLLOW_UP_QUIET -> atItsStage.orOperator(where("lastNewsOn").lte(today.minusDays(days)),
+                    where("lastNewsOn").exists(false).and("followUpOn").lte(today.minusDays(days)));
         };
     }
 
@@ -120,7 +122,7 @@ class FollowUpReader {
             case ANSWER_DUE -> "answerBy";
             case NO_MEETING -> "acceptedAt";
             case NO_OUTCOME -> "firstMetAt";
-            case FOLLOW_UP_QUIET -> "followUpOn";
+            case FOLLOW_UP_QUIET -> "lastNewsOn";
         };
     }
 
@@ -137,7 +139,7 @@ class FollowUpReader {
     private static Query lean(Criteria criteria) {
         Query query = Query.query(criteria);
         query.fields().include("stage", "source", "actorId", "partnerActorId", "answerBy", "acceptedBy", "proposedAt",
-                "acceptedAt", "firstMetAt", "followUpOn", "meetings", "lastStepAt", "lastReminder").slice("steps", -1);
+                "acceptedAt", "firstMetAt", "followUpOn", "lastNewsOn", "meetings", "lastStepAt", "lastReminder").slice("steps", -1);
         return query;
     }
 }

@@ -53,6 +53,12 @@ public class IntroductionView {
     LocalDate partnershipOn;
     LocalDate noFitOn;
     LocalDate partnershipEndedOn;
+    /**
+     * The last day something happened to the introduction: a step of its two actors (the day it was recorded) or an
+     * outcome (the day it happened); a facilitator's reminder is not news. What « nothing new since » counts from. Absent
+     * from views written before it was kept (their earliest follow-up stands in, until a rebuild from the topic).
+     */
+    LocalDate lastNewsOn;
     List<MeetingEntry> meetings = new ArrayList<>();
     /** The last reminder a facilitator noted, if any: what the follow-up list shows beside a line. */
     ReminderEntry lastReminder;

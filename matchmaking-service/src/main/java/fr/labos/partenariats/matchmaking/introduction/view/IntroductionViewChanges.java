@@ -53,6 +53,10 @@ final class IntroductionViewChanges {
         view.sequence = event.sequence();
         view.steps.add(step);
         view.lastStepAt = step.at();
+        if (!(event.payload() instanceof IntroductionReminderRecordedEvent)) {
+            LocalDate news = step.occurredOn() != null ? step.occurredOn() : LabCalendar.dayOf(step.at());
+            view.lastNewsOn = view.lastNewsOn == null || news.isAfter(view.lastNewsOn) ? news : view.lastNewsOn;
+        }
         return true;
     }
 

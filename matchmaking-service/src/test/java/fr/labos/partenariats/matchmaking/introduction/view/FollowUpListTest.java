@@ -147,7 +147,7 @@ class FollowUpListTest {
         assertThat(list.path("introductions").get(1).path("toFollow").path("label").asText())
                 .isEqualTo("sans réponse de Association Tremplin et Ville de Chambéry, échéance dans 2 jours");
         assertThat(list.path("introductions").get(2).path("toFollow").path("label").asText())
-                .isEqualTo("suite prévue il y a 200 jours, rien de nouveau depuis");
+                .isEqualTo("suite prévue, rien de nouveau depuis 200 jours");
         assertThat(list.path("introductions").get(3).path("toFollow").path("label").asText())
                 .isEqualTo("rencontre tenue il y a 120 jours, aucune suite enregistrée");
         assertThat(list.path("introductions").get(4).path("toFollow").path("label").asText())
@@ -270,7 +270,7 @@ class FollowUpListTest {
         assertThat(lab.path("toFollow").asInt()).isEqualTo(6);
         assertThat(lab.path("total").asInt()).isEqualTo(9);
         assertThat(lab.path("introductions").get(3).path("toFollow").path("label").asText())
-                .isEqualTo("suite prévue il y a 200 jours, rien de nouveau depuis");
+                .isEqualTo("suite prévue, rien de nouveau depuis 200 jours");
         assertThat(lab.path("stages")).extracting(s -> s.path("status").asText() + "=" + s.path("count").asInt())
                 .containsExactly("proposed=4", "accepted=3", "met=1", "follow-up=1");
         assertThat(ids(read(service.get("/api/introductions?limit=2&offset=5", admin), 200)))

@@ -90,9 +90,15 @@ class FollowUpRulesAtTheirBoundariesTest {
                     }));
             views.addAll(atBothEnds("no-outcome@" + offset, today.minusDays(thresholds.noOutcomeAfterDays() + offset),
                     IntroductionStage.MET, (view, at) -> view.firstMetAt = at));
+            // A view written before the last news was kept: its follow-up's day stands in.
             IntroductionView followUp = view("follow-up@" + offset, IntroductionStage.FOLLOW_UP);
             followUp.followUpOn = today.minusDays(thresholds.followUpQuietAfterDays() + offset);
             views.add(followUp);
+            // A first follow-up planned long ago, then news (another follow-up, a meeting): quiet since the news only.
+            IntroductionView news = view("news@" + offset, IntroductionStage.FOLLOW_UP);
+            news.followUpOn = today.minusDays(thresholds.followUpQuietAfterDays() + 100);
+            news.lastNewsOn = today.minusDays(thresholds.followUpQuietAfterDays() + offset);
+            views.add(news);
         }
         views.forEach(mongo.template()::save);
 
@@ -104,7 +110,8 @@ class FollowUpRulesAtTheirBoundariesTest {
                 FollowUp.NO_MEETING, atBothEnds("no-meeting@0", "no-meeting@1", "no-meeting@2",
                         "missed@0", "missed@1", "missed@2"),
                 FollowUp.NO_OUTCOME, atBothEnds("no-outcome@0", "no-outcome@1", "no-outcome@2"),
-                FollowUp.FOLLOW_UP_QUIET, new TreeSet<>(Set.of("follow-up@0", "follow-up@1", "follow-up@2")));
+                FollowUp.FOLLOW_UP_QUIET, new TreeSet<>(Set.of("follow-up@0", "follow-up@1", "follow-up@2",
+                        "news@0", "news@1", "news@2")));
         for (FollowUp rule : FollowUp.values()) {
             Set<String> inJava = views.stream()
                     .filter(view -> FollowUp.of(view, today, Map.of(), thresholds).filter(reason -> reason.kind() == rule).isPresent())

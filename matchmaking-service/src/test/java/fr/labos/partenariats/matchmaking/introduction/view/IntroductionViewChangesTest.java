@@ -286,6 +286,32 @@ class IntroductionViewChangesTest {
         assertThat(view.stage).as("both ended").isEqualTo(IntroductionStage.PARTNERSHIP_ENDED);
     }
 
+    /**
+     * « Nothing new since » counts from the last news, not from the first follow-up planned: a follow-up of February,
+     * a second meeting in June and a follow-up planned again on 20 June are not quiet on 31 July; a facilitator's
+     * reminder since is no news.
+     */
+    @Test
+    void aFollowUpIsQuietSinceItsLastNewsNotSinceTheFirstFollowUp() {
+        List<Told> story = new IntroductionStories()
+                .accepted("i9", "a", "b", JANUARY_5, Duration.ofDays(2))
+                .outcome("i9", Outcome.FOLLOW_UP_PLANNED, FEBRUARY_1, Instant.parse("2026-02-02T10:00:00Z"))
+                .met("i9", Instant.parse("2026-06-10T08:00:00Z"))
+                .outcome("i9", Outcome.FOLLOW_UP_PLANNED, LocalDate.of(2026, 6, 20), Instant.parse("2026-06-21T10:00:00Z"))
+                .reminded("i9", null, Instant.parse("2026-09-01T10:00:00Z"))
+                .events();
+        IntroductionView view = new IntroductionView();
+        story.forEach(told -> IntroductionViewChanges.apply(view, event(told)));
+
+        assertThat(view.stage).isEqualTo(IntroductionStage.FOLLOW_UP);
+        assertThat(view.followUpOn).as("the milestone: the first follow-up").isEqualTo(FEBRUARY_1);
+        assertThat(view.lastNewsOn).isEqualTo(LocalDate.of(2026, 6, 20));
+        assertThat(FollowUp.of(view, LocalDate.of(2026, 7, 31), Map.of(), FollowUpThresholds.DEFAULTS)).isEmpty();
+        assertThat(FollowUp.of(view, LocalDate.of(2026, 12, 20), Map.of(), FollowUpThresholds.DEFAULTS))
+                .hasValueSatisfying(reason -> assertThat(reason.label())
+                        .isEqualTo("suite prévue, rien de nouveau depuis 183 jours"));
+    }
+
     @Test
     void ofOutcomesOnTheSameDayTheOneRecordedLastSetsTheStage() {
         IntroductionView view = new IntroductionView();
