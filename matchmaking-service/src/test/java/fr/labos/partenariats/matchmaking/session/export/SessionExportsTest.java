@@ -171,6 +171,28 @@ class SessionExportsTest {
     }
 
     /**
+     * A re-plan that leaves a1 without a meeting at round 2: the new file still has round 2's event, cancelled, with a
+     * higher sequence, so that a re-import takes the old meeting out of a1's calendar.
+     */
+    @Test
+    void aMeetingARePlanTookAwayIsCancelledInTheNextCalendar() {
+        List<ScheduledMeeting> replanned = List.of(MEETINGS.get(0), MEETINGS.get(1),
+                new ScheduledMeeting(2, 1, "a2", "a3", 0.2, MeetingReason.COMPLEMENTARITY, "Complémentarité.", false));
+        List<VEvent> before = Biweekly.parse(ParticipantCalendar.write(sheet(MEETINGS, 1), "a1")).first().getEvents();
+        List<VEvent> after = Biweekly.parse(ParticipantCalendar.write(sheet(replanned, 2), "a1")).first().getEvents();
+
+        assertThat(after).hasSize(2);
+        VEvent roundTwo = after.get(1);
+        assertThat(roundTwo.getUid().getValue()).isEqualTo(before.get(1).getUid().getValue());
+        assertThat(roundTwo.getStatus().isCancelled()).isTrue();
+        assertThat(roundTwo.getSequence().getValue()).isEqualTo(2);
+        assertThat(roundTwo.getSummary().getValue()).isEqualTo("Pas de rencontre au tour 2");
+        assertThat(roundTwo.getDateStart().getValue())
+                .isEqualTo(Date.from(ZonedDateTime.of(2026, 12, 10, 9, 15, 0, 0, PARIS).toInstant()));
+        assertThat(after.get(0).getStatus()).as("a meeting kept is not cancelled").isNull();
+    }
+
+    /**
      * A participant's calendar and printed programme are its own (a facilitator hands them out): why a meeting was
      * planned is said only when it rests on a wish the participant made. a3 never learns that a1 wished to meet it
      * alone, and is not told why it meets a4 either, lest the silence on a1 alone say it; a1 reads its two wishes,
