@@ -9,6 +9,7 @@ import fr.labos.partenariats.schema.session.ScheduledMeeting;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalTime;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -64,8 +65,10 @@ record ScheduleView(String sessionId, String title, boolean published, int round
                     .map(m -> table(m, held.contains(seat(m.round(), m.actorId(), m.partnerActorId())), names,
                             whySeen.of(m)))
                     .toList();
-            rounds.add(new Round(round, session.startsAt().plusMinutes((long) (round - 1) * session.minutesPerRound()),
-                    tables));
+            // On the session's day in its zone, as the exports count it: on the night the clocks go back, a round
+            // after 03:00 starts at 02:xx again, as the room's clocks say.
+            rounds.add(new Round(round, ZonedDateTime.of(session.date(), session.startsAt(), session.zone())
+                    .plusMinutes((long) (round - 1) * session.minutesPerRound()).toLocalTime(), tables));
         }
         return new ScheduleView(session.sessionId(), session.title(), session.published(), session.roundsStarted(),
                 session.closed(), session.objective(), rounds);
