@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -318,7 +319,12 @@ final class ActorCsv {
                 : new ActorRequest.ContactRequest(contactName, contactEmail, contactPhone);
         ActorRequest actor = new ActorRequest(cells.get("nom"), type, commune, themes, sdgs, cells.get("description"),
                 contact);
-        for (ConstraintViolation<ActorRequest> violation : validator.validate(actor)) {
+        // In the order of the file's columns: Bean Validation gives a line's violations as a set, in no set order.
+        List<ConstraintViolation<ActorRequest>> violations = validator.validate(actor).stream()
+                .sorted(Comparator.comparingInt((ConstraintViolation<ActorRequest> v) -> columnRank(v.getPropertyPath().toString()))
+                        .thenComparing(v -> v.getPropertyPath().toString()).thenComparing(ConstraintViolation::getMessage))
+                .toList();
+        for (ConstraintViolation<ActorRequest> violation : violations) {
             String property = violation.getPropertyPath().toString();
             if (property.equals("type") || property.equals("homeTerritory") && commune == null) {
                 continue; // already said above, in the file's own words
@@ -332,6 +338,16 @@ final class ActorCsv {
     private static final Map<String, String> COLUMN_OF_PROPERTY = Map.of("name", "nom", "homeTerritory", "commune",
             "description", "description", "contact.name", "contact nom", "contact.email", "contact courriel",
             "contact.phone", "contact téléphone", "themes", "thèmes", "sdgs", "ODD");
+
+    /** The properties in the order of the file's columns (an element of a list, « themes[2] », as its list). */
+    private static final List<String> PROPERTY_ORDER = List.of("name", "type", "homeTerritory", "themes", "sdgs",
+            "description", "contact.name", "contact.email", "contact.phone");
+
+    private static int columnRank(String property) {
+        String list = property.replaceFirst("\\[.*$", "");
+        int rank = PROPERTY_ORDER.indexOf(list);
+        return rank < 0 ? PROPERTY_ORDER.size() : rank;
+    }
 
     /** How a problem names its place: the line, and the column when there is one. */
     static String at(int line, String column) {
