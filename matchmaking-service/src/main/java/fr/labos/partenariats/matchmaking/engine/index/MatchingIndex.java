@@ -251,7 +251,9 @@ public final class MatchingIndex {
         PostFeatures post = new PostFeatures(content.id(), content.kind(), actor, content.sequence(),
                 details.category(), details.form(), details.title(), prepared.place(),
                 PostFeatures.sdgMask(details.sdgs()), PostFeatures.themeMask(details.themes()), prepared.terms(),
-                details.validUntil() == null ? PostFeatures.NO_END : (int) details.validUntil().toEpochDay(),
+                // Past the days an int counts (year 5,881,580), a post has no end rather than one in the past.
+                details.validUntil() == null ? PostFeatures.NO_END
+                        : (int) Math.min(details.validUntil().toEpochDay(), PostFeatures.NO_END),
                 content.writtenAt() == null ? 0 : (int) LocalDate.ofInstant(content.writtenAt(), zone).toEpochDay());
         byId.put(post.id(), post);
         buckets.add(post);

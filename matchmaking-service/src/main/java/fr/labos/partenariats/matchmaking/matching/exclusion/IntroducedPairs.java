@@ -159,13 +159,23 @@ public final class IntroducedPairs implements PairExclusions {
         return true;
     }
 
-    /** Recomputes the pair of this introduction from all of the pair's introductions. */
+    /**
+     * Recomputes the pair of this introduction from all of the pair's introductions: the most lasting reason, and of
+     * two introductions giving it, the one proposed last (never the one a hash set happens to give first: every
+     * instance names the same introduction).
+     */
     private void refresh(Introduction changed) {
         SetAside strongest = null;
+        Introduction strongestIntroduction = null;
         for (Introduction introduction : byPair.get(pair(changed))) {
             ExclusionReason reason = introduction.reason();
-            if (reason != null && (strongest == null || reason.ordinal() < strongest.reason().ordinal())) {
+            if (reason == null) {
+                continue;
+            }
+            int order = strongest == null ? -1 : Integer.compare(reason.ordinal(), strongest.reason().ordinal());
+            if (strongest == null || order < 0 || order == 0 && PROPOSED_LAST.compare(introduction, strongestIntroduction) > 0) {
                 strongest = new SetAside(reason, introduction.id);
+                strongestIntroduction = introduction;
             }
         }
         put(changed.actorId, changed.partnerId, strongest);

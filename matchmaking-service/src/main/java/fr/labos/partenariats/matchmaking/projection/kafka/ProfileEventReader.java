@@ -60,6 +60,10 @@ public final class ProfileEventReader {
         } catch (JsonProcessingException e) {
             throw new MalformedEventException(type + " payload is not valid JSON for its type: " + e.getOriginalMessage(), e);
         }
+        if (payload == null) {
+            // The JSON text « null »: valid JSON that Jackson reads as no event at all.
+            throw new MalformedEventException(type + " has a null payload");
+        }
         String aggregateId = header(record, EventHeaders.AGGREGATE_ID);
         return Optional.of(new ProfileEvent(
                 header(record, EventHeaders.EVENT_ID),

@@ -8,6 +8,7 @@ import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -106,6 +107,17 @@ class MatchingIndexTest {
 
         assertThat(lab.index().purgeExpired(TODAY.plusDays(1))).isEqualTo(1);
         assertThat(lab.index().statistics().offers()).isZero();
+    }
+
+    /** A day past what an int counts (year 5,881,580 on) is no end, not a day before 1970: the post stands. */
+    @Test
+    void aPostValidBeyondTheDaysAnIntCountsStands() {
+        lab.actor("seeker", "Wimoov Isère", ActorType.ASSOCIATION).actor("giver", "Fondation Dauphiné", ActorType.FOUNDATION);
+        lab.need("n", "seeker", post(FUNDING));
+        lab.offer("o", "giver", post(FUNDING).validUntil(LocalDate.of(6_000_000, 1, 1)));
+
+        assertThat(lab.offersFor("n")).hasSize(1);
+        assertThat(lab.index().purgeExpired(TODAY.plusDays(1))).isZero();
     }
 
     @Test

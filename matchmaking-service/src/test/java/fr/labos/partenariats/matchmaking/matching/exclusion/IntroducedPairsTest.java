@@ -221,6 +221,24 @@ class IntroducedPairsTest {
                 .isEqualTo(inProposalOrder.introductionsBetween("wimoov", "fondation"));
     }
 
+    /**
+     * Two introductions of a pair declined as competitor (a facilitator introduced the two again by hand): the pair is
+     * set aside in the name of the one proposed last, on every instance — not of whichever a hash set gives first.
+     */
+    @Test
+    void ofTwoIntroductionsGivingTheSameReasonThePairIsSetAsideInTheNameOfTheOneProposedLast() {
+        for (int instance = 0; instance < 20; instance++) {
+            IntroducedPairs fresh = new IntroducedPairs();
+            proposeAt(fresh, "z-first", AT);
+            proposeAt(fresh, "a-again", AT.plusSeconds(86_400));
+            for (String id : instance % 2 == 0 ? List.of("z-first", "a-again") : List.of("a-again", "z-first")) {
+                fresh.apply(id, 1, new IntroductionDeclinedEvent(id, "fondation", DeclineReason.COMPETITOR, null, AT));
+            }
+            assertThat(fresh.between("wimoov", "fondation"))
+                    .contains(new IntroducedPairs.SetAside(ExclusionReason.DECLINED_COMPETITOR, "a-again"));
+        }
+    }
+
     private static void proposeAt(IntroducedPairs pairs, String id, Instant proposedAt) {
         pairs.apply(id, 0, new IntroductionProposedEvent(id, IntroductionSource.MATCHER, "wimoov", "fondation", List.of(),
                 null, new Proposer("u-1", "FACILITATOR"), null, proposedAt, proposedAt.plusSeconds(14 * 86_400), null));

@@ -66,6 +66,19 @@ class ProfileEventReaderTest {
         assertThatThrownBy(() -> ProfileEventReader.read(consumed(bad))).isInstanceOf(MalformedEventException.class);
     }
 
+    /**
+     * The JSON text « null » is valid JSON that reads as no event: malformed (parked with the reason), not a
+     * NullPointerException further on, which the projection would retry for ever and the index tail re-read for ever.
+     */
+    @Test
+    void aPayloadOfJsonNullIsMalformed() {
+        ProducerRecord<String, String> good = ProfileRecords.record("t", "n1", 0, NEED, AT);
+        ProducerRecord<String, String> nothing = new ProducerRecord<>("t", null, "n1", "null", good.headers());
+
+        assertThatThrownBy(() -> ProfileEventReader.read(consumed(nothing)))
+                .isInstanceOf(MalformedEventException.class).hasMessageContaining("null payload");
+    }
+
     @Test
     void aRevisionNoUpcastLeadsFromIsMalformed() {
         ProducerRecord<String, String> record = ProfileRecords.record("t", "n1", 0, NEED, AT);

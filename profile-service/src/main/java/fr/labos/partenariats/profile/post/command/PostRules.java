@@ -13,6 +13,13 @@ import java.time.LocalDate;
 /** The rules every need and offer obeys, whichever way it arrives (REST, bulk import, tests). */
 final class PostRules {
 
+    /**
+     * How far ahead a post may stand: a need or an offer of a partnership lab is met within months, a few years at most;
+     * a date further off is a typing error (20266 for 2026), and a date of year five million would overflow the days
+     * the matcher counts in.
+     */
+    static final int MAX_YEARS_AHEAD = 10;
+
     private PostRules() {
     }
 
@@ -33,8 +40,13 @@ final class PostRules {
             throw new InvalidInputException("territory", "invalid.post.territory",
                     details.territory() == null ? null : details.territory().code());
         }
-        if (details.isExpiredOn(LabCalendar.today(clock))) {
+        LocalDate today = LabCalendar.today(clock);
+        if (details.isExpiredOn(today)) {
             throw new InvalidInputException("validUntil", "invalid.post.valid-until", details.validUntil());
+        }
+        if (details.validUntil() != null && details.validUntil().isAfter(today.plusYears(MAX_YEARS_AHEAD))) {
+            throw new InvalidInputException("validUntil", "invalid.post.valid-until-too-far", details.validUntil(),
+                    MAX_YEARS_AHEAD);
         }
     }
 

@@ -75,6 +75,23 @@ class NeedTest {
                 .expectSuccessfulHandlerExecution();
     }
 
+    /** Ten years ahead is the furthest a post stands; a year of five million is a typing error, not a long need. */
+    @Test
+    void aNeedValidUntilMoreThanTenYearsAheadIsRejected() {
+        fixture.givenNoPriorActivity()
+                .when(new RegisterNeedCommand(NEED, ACTOR, details(LocalDate.of(2036, 11, 26))))
+                .expectSuccessfulHandlerExecution();
+        fixture.givenNoPriorActivity()
+                .when(new RegisterNeedCommand(NEED, ACTOR, details(LocalDate.of(2036, 11, 27))))
+                .expectException(InvalidInputException.class)
+                .expectExceptionMessage("invalid.post.valid-until-too-far [2036-11-27, 10]")
+                .expectNoEvents();
+        fixture.givenNoPriorActivity()
+                .when(new RegisterNeedCommand(NEED, ACTOR, details(LocalDate.of(6_000_000, 1, 1))))
+                .expectException(InvalidInputException.class)
+                .expectNoEvents();
+    }
+
     @Test
     void aNeedScopedToAnUnknownTerritoryIsRejected() {
         PostDetails nowhere = new PostDetails(ResourceCategory.FUNDING, PartnershipForm.RESOURCES, "Financement",
