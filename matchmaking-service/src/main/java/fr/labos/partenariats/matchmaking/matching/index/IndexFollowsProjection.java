@@ -70,11 +70,21 @@ class IndexFollowsProjection implements ProjectionObserver {
         for (PostKind kind : PostKind.values()) {
             index.putAll(projection.open(kind, today).stream().map(post -> content(kind, post)).toList());
         }
-        index.markReady();
         MatchingIndex.Statistics statistics = index.statistics();
         log.info("Matching index loaded from the projection in {} ms: {} needs, {} offers, {} actors; following the topic from {}",
                 (System.nanoTime() - started) / 1_000_000, statistics.needs(), statistics.offers(), statistics.actors(), from);
-        tail.follow(from, this::apply);
+        if (from.isEmpty()) {
+            // No position: the projection is being rebuilt from the topic (its documents just dropped), or this is its
+            // first start. The documents hold nothing yet; the index is ready once it has read what the topic held —
+            // until then a ranking is a 503 « chargement », never a 404 for a post that exists.
+            tail.follow(from, this::apply, () -> {
+                index.markReady();
+                log.info("Matching index caught up with {}: {}", tail.topic(), index.statistics());
+            });
+        } else {
+            index.markReady();
+            tail.follow(from, this::apply);
+        }
     }
 
     /** One event of the topic, as the projection applies it to its documents. */

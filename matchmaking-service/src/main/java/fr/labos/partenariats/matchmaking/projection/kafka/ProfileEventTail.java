@@ -59,8 +59,17 @@ public class ProfileEventTail implements DisposableBean {
      * absent starts at its beginning), handing every event to {@code handler} in its partition's order.
      */
     public synchronized void follow(Map<Integer, Long> from, Consumer<ProfileEvent> handler) {
+        follow(from, handler, () -> {
+        });
+    }
+
+    /**
+     * As {@link #follow(Map, Consumer)}, and calls {@code caughtUp} once, as soon as every event the topic held when
+     * following began was handed over (at once if it held none past {@code from}).
+     */
+    public synchronized void follow(Map<Integer, Long> from, Consumer<ProfileEvent> handler, Runnable caughtUp) {
         stop();
-        follower = new Follower(new HashMap<>(from), handler);
+        follower = new Follower(new HashMap<>(from), handler, caughtUp);
         Thread thread = new Thread(follower, "matching-index-tail");
         thread.setDaemon(true);
         follower.thread = thread;
@@ -84,13 +93,18 @@ public class ProfileEventTail implements DisposableBean {
 
         private final Map<Integer, Long> next;
         private final Consumer<ProfileEvent> handler;
+        private final Runnable caughtUp;
+        /** The end of each partition when following began: once reached, the tail has caught up. */
+        private Map<TopicPartition, Long> endsAtStart;
+        private boolean saidCaughtUp;
         private volatile boolean running = true;
         private volatile KafkaConsumer<String, String> consumer;
         private Thread thread;
 
-        Follower(Map<Integer, Long> next, Consumer<ProfileEvent> handler) {
+        Follower(Map<Integer, Long> next, Consumer<ProfileEvent> handler, Runnable caughtUp) {
             this.next = next;
             this.handler = handler;
+            this.caughtUp = caughtUp;
         }
 
         @Override
@@ -115,11 +129,18 @@ public class ProfileEventTail implements DisposableBean {
 
         private void follow(KafkaConsumer<String, String> kafka) {
             List<TopicPartition> assigned = assign(kafka);
+            if (endsAtStart == null) {
+                endsAtStart = kafka.endOffsets(assigned);
+            }
             long checkedPartitionsAt = System.currentTimeMillis();
             while (running) {
                 for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
                     readable(record).ifPresent(handler);
                     next.put(record.partition(), record.offset() + 1);
+                }
+                if (!saidCaughtUp && reachedEndsAtStart(kafka)) {
+                    saidCaughtUp = true;
+                    caughtUp.run();
                 }
                 if (System.currentTimeMillis() - checkedPartitionsAt > NEW_PARTITIONS_CHECK_MILLIS) {
                     checkedPartitionsAt = System.currentTimeMillis();
@@ -128,6 +149,15 @@ public class ProfileEventTail implements DisposableBean {
                     }
                 }
             }
+        }
+
+        private boolean reachedEndsAtStart(KafkaConsumer<String, String> kafka) {
+            for (Map.Entry<TopicPartition, Long> end : endsAtStart.entrySet()) {
+                if (kafka.position(end.getKey()) < end.getValue()) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         private List<TopicPartition> assign(KafkaConsumer<String, String> kafka) {
