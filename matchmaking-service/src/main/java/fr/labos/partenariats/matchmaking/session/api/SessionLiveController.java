@@ -50,7 +50,8 @@ class SessionLiveController {
 
     /**
      * A participant marked absent before the first round who arrives after all (the absence re-planned the rounds
-     * without them) is planned back in: the re-plan first, as for a late arrival, then the check-in, then the re-plan.
+     * without them) is planned back in: the re-plan computed first, as for a late arrival, then the check-in written,
+     * then the re-plan.
      */
     @PostMapping("/check-ins")
     ResponseEntity<Void> checkIn(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
