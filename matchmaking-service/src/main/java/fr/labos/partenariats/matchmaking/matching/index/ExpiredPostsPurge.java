@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 
 /**
- * Frees the memory of posts whose end date has passed. Rankings never show them anyway (the model's validity gate
- * compares with today at query time), so how often this runs changes memory, not results.
+ * Lets go of posts whose end date has passed. Rankings never show them anyway (the model's validity gate compares with
+ * today at query time), but the text statistics count the posts held: so it runs at the start of each day in the lab's
+ * calendar, when posts expire, on every instance alike (and every hour besides, should one day's run have failed).
  */
 @Component
 class ExpiredPostsPurge {
@@ -23,6 +24,12 @@ class ExpiredPostsPurge {
     ExpiredPostsPurge(MatchingIndex index, Clock clock) {
         this.index = index;
         this.clock = clock;
+    }
+
+    /** At the first second of each day in Paris: the posts of yesterday are expired from now on. */
+    @Scheduled(cron = "1 0 0 * * *", zone = "Europe/Paris")
+    void purgeAtTheStartOfTheDay() {
+        purge();
     }
 
     @Scheduled(fixedDelayString = "${matchmaking.index.purge-interval:1h}", initialDelayString = "${matchmaking.index.purge-interval:1h}")

@@ -78,6 +78,9 @@ class IndexFollowsProjection implements ProjectionObserver {
             // first start. The documents hold nothing yet; the index is ready once it has read what the topic held —
             // until then a ranking is a 503 « chargement », never a 404 for a post that exists.
             tail.follow(from, this::apply, () -> {
+                // The topic holds every post ever registered: those expired are let go before the first ranking, so
+                // that the text statistics count the posts open today, as after a load from the documents.
+                index.purgeExpired(LabCalendar.today(clock));
                 index.markReady();
                 log.info("Matching index caught up with {}: {}", tail.topic(), index.statistics());
             });

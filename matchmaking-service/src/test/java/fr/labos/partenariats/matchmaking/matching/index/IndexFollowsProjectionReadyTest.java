@@ -3,16 +3,21 @@ package fr.labos.partenariats.matchmaking.matching.index;
 import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
 import fr.labos.partenariats.matchmaking.engine.model.ComplementarityWeights;
 import fr.labos.partenariats.matchmaking.engine.model.PairExclusions;
+import fr.labos.partenariats.matchmaking.projection.ProfileEvent;
 import fr.labos.partenariats.matchmaking.projection.ProjectionPositions;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.matchmaking.projection.kafka.ProfileEventTail;
 import fr.labos.partenariats.matchmaking.support.IndexFixture;
+import fr.labos.partenariats.matchmaking.support.Posts;
 import fr.labos.partenariats.schema.common.LabCalendar;
+import fr.labos.partenariats.schema.common.ResourceCategory;
+import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -57,6 +62,29 @@ class IndexFollowsProjectionReadyTest {
         ArgumentCaptor<Runnable> caughtUp = ArgumentCaptor.forClass(Runnable.class);
         verify(tail).follow(eq(Map.of()), any(), caughtUp.capture());
         caughtUp.getValue().run();
+        assertThat(index.isReady()).isTrue();
+    }
+
+    /**
+     * Replayed from the topic, posts long expired enter the index: they are let go before it is ready, so that the text
+     * statistics of its first rankings count the posts open today, as a load from the documents does.
+     */
+    @Test
+    void postsExpiredBeforeTheReplayEndedAreLetGoBeforeTheIndexIsReady() {
+        when(positions.read(TOPIC)).thenReturn(Map.of());
+        follows.reload(documents);
+        Instant written = Instant.parse("2025-01-06T10:00:00Z");
+        follows.apply(new ProfileEvent("e1", "NeedRegisteredEvent", "n-old", 0, written, new NeedRegisteredEvent("n-old",
+                "a1", Posts.post(ResourceCategory.FUNDING).validUntil(LocalDate.of(2025, 6, 30)).build(), written)));
+        follows.apply(new ProfileEvent("e2", "NeedRegisteredEvent", "n-open", 0, written, new NeedRegisteredEvent("n-open",
+                "a1", Posts.post(ResourceCategory.FUNDING).validUntil(LocalDate.of(2027, 6, 30)).build(), written)));
+        assertThat(index.statistics().needs()).isEqualTo(2);
+
+        ArgumentCaptor<Runnable> caughtUp = ArgumentCaptor.forClass(Runnable.class);
+        verify(tail).follow(eq(Map.of()), any(), caughtUp.capture());
+        caughtUp.getValue().run();
+
+        assertThat(index.statistics().needs()).as("the expired need let go").isEqualTo(1);
         assertThat(index.isReady()).isTrue();
     }
 
