@@ -140,15 +140,19 @@ class SessionLiveController {
     }
 
     /**
-     * The round's meetings not recorded as held whose two participants were there when it started: one who arrived
-     * late since did not sit at that round's table.
+     * The round's meetings not recorded as held whose two participants were there when it started (one who arrived
+     * late since did not sit at that round's table) and are not marked absent now: the session holds no meeting of
+     * someone absent, so a start asked again after a failure, with a participant marked absent in between, records the
+     * others instead of stopping at that one.
      */
     private static List<ScheduledMeeting> notHeld(SessionState session, int round) {
         Set<ActorPair> held = session.held().stream().filter(h -> h.round() == round)
                 .map(h -> ActorPair.of(h.actorId(), h.partnerActorId())).collect(Collectors.toSet());
-        Set<String> absent = session.absentWhenStarted(round);
+        Set<String> absentThen = session.absentWhenStarted(round);
+        Set<String> absentNow = session.absent();
         return session.schedule().stream().filter(m -> m.round() == round
-                && !absent.contains(m.actorId()) && !absent.contains(m.partnerActorId())
+                && !absentThen.contains(m.actorId()) && !absentThen.contains(m.partnerActorId())
+                && !absentNow.contains(m.actorId()) && !absentNow.contains(m.partnerActorId())
                 && !held.contains(ActorPair.of(m.actorId(), m.partnerActorId()))).toList();
     }
 

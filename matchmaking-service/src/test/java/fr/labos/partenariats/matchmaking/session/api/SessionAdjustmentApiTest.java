@@ -295,6 +295,34 @@ class SessionAdjustmentApiTest {
     }
 
     /**
+     * A round started whose meetings were not recorded (a failure in between), then a participant of that round marked
+     * absent: starting the round again records the round's other meetings; the absent participant's is not recorded
+     * (the session holds no meeting of someone absent), and it no longer stops the others.
+     */
+    @Test
+    void aRoundStartedAgainAfterAnAbsenceRecordsTheOtherMeetingsOfTheRound() {
+        String sessionId = generated(3, 4);
+        String path = "/api/sessions/" + sessionId;
+        assertThat(service.post(path + "/schedule/publish", FACILITATOR, "").statusCode()).isEqualTo(204);
+        service.commands().sendAndWait(new StartRoundCommand(sessionId, 1));
+        JsonNode roundOne = schedule(sessionId).path("rounds").get(0).path("tables");
+        String gone = roundOne.get(0).path("actor").path("actorId").asText();
+        assertThat(service.post(path + "/absences", FACILITATOR, "{\"actorId\": \"%s\"}".formatted(gone))
+                .statusCode()).isEqualTo(204);
+
+        HttpResponse<String> again = service.post(path + "/rounds/1/start", FACILITATOR, "");
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(204);
+        JsonNode tables = schedule(sessionId).path("rounds").get(0).path("tables");
+        for (JsonNode table : tables) {
+            boolean withTheAbsent = table.path("actor").path("actorId").asText().equals(gone)
+                    || table.path("partner").path("actorId").asText().equals(gone);
+            assertThat(table.path("held").asBoolean()).as("table " + table.path("table").asInt())
+                    .isEqualTo(!withTheAbsent);
+        }
+    }
+
+    /**
      * An absence noted before publication stays one when the plan is generated again (a walk-in registered, say): the
      * plan seats only those present, and the hand adjustments that follow are taken.
      */
