@@ -75,12 +75,21 @@ async function start() {
   // The live stream opens before the first page reads anything: an event committed between the page's reads and the
   // stream's opening would otherwise never reach it. A stream that is not open within two seconds (the live endpoint
   // unreachable) does not hold the console back; it keeps trying on its own.
+  let unread = null;
   const [myActors] = await Promise.all([
-    context.session.role === 'VIEWER' ? [] : profile('/api/me/actors').catch(() => []),
+    context.session.role === 'VIEWER' ? [] : profile('/api/me/actors').catch(e => { unread = e; return []; }),
     Promise.race([whenLiveReady(), new Promise(resolve => setTimeout(resolve, 2000))]),
   ]);
   context.myActors = myActors;
   showAccount();
+  if (unread) {
+    // Not « member of no organisation » (and the page to join one) when the organisations could not be read.
+    main.replaceChildren(h('h1', { tabindex: '-1' }, 'Console du labo des partenariats'), problemBox(unread),
+      h('p', {}, 'Vos organisations n’ont pas pu être lues. Rechargez la page dans un instant.'),
+      h('p', {}, h('button', { type: 'button', onclick: () => location.reload() }, 'Recharger la page')));
+    main.querySelector('h1').focus();
+    return;
+  }
   window.addEventListener('hashchange', route);
   await route();
 }

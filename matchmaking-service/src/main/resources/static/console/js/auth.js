@@ -56,6 +56,9 @@ export async function completeSignIn(settings) {
       grant_type: 'authorization_code', code: params.get('code'), redirect_uri: redirectUri(),
       client_id: settings.clientId, code_verifier: pending.verifier,
     }),
+  }).catch(() => {
+    // The browser's own words (« Failed to fetch ») are not the user's language.
+    throw new Error('Le service de connexion ne répond pas : vérifiez votre connexion puis recommencez.');
   });
   if (!response.ok) throw new Error(`Le jeton n’a pas été délivré (${response.status}).`);
   const token = await response.json();

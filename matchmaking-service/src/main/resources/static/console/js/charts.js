@@ -26,6 +26,12 @@ export async function draw(element, option) {
   return chart;
 }
 
+/** Lets go of the charts drawn in `container` (before they are drawn anew in other elements). */
+export function disposeAll(container) {
+  if (!window.echarts) return;
+  container.querySelectorAll('.graphique').forEach(element => window.echarts.getInstanceByDom(element)?.dispose());
+}
+
 export function resizeAll(container) {
   if (!window.echarts) return;
   container.querySelectorAll('.graphique').forEach(element => window.echarts.getInstanceByDom(element)?.resize());
@@ -39,8 +45,9 @@ let departements = null;
 
 export function departementsMap() {
   if (!departements) {
-    departements = Promise.all([echarts(), fetch('/console/cartes/departements.svg').then(r => {
-      if (!r.ok) throw new Error('La carte des départements ne s’est pas chargée.');
+    const failed = () => { throw new Error('La carte des départements ne s’est pas chargée.'); };
+    departements = Promise.all([echarts(), fetch('/console/cartes/departements.svg').catch(failed).then(r => {
+      if (!r.ok) failed();
       return r.text();
     })]).then(([lib, svg]) => { lib.registerMap('departements', { svg }); return 'departements'; });
   }

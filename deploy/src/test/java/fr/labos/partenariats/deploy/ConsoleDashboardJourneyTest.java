@@ -119,13 +119,23 @@ class ConsoleDashboardJourneyTest {
             assertThat(saved).isEqualTo(apiCsv(lab, "/api/dashboard/funnel?format=csv"));
             browser.shot("donnees-csv-telechargees");
 
-            // A new introduction, made elsewhere: the funnel's first figure follows it without a reload.
+            // A new introduction, made elsewhere: the funnel's first figure follows it without a reload — with the
+            // filters as last applied (« 3 », typed on the way to « 38 » and not applied, filters nothing), the funnel's
+            // table left open and the focus on its summary, where the reader was.
+            browser.driver.findElement(By.name("departement")).sendKeys("3");
+            browser.driver.findElement(By.cssSelector("#entonnoir summary")).click();
             long before = funnelCells(browser).get(0);
             HttpResponse<String> created = lab.send("POST", lab.matchmaking.resolve("/api/introductions"), "facilitator-isere", """
                     {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR", "note": "Une nouvelle mise en relation."}"""
                     .formatted(lab.actor("uga"), lab.actor("caf-isere")));
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
             new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> funnelCells(browser).get(0) == before + 1);
+            assertThat(browser.driver.findElements(By.cssSelector("#entonnoir details[open]"))).as("the table still open")
+                    .hasSize(1);
+            assertThat(browser.driver.switchTo().activeElement())
+                    .isEqualTo(browser.driver.findElement(By.cssSelector("#entonnoir summary")));
+            assertThat(browser.driver.findElements(By.cssSelector(".refus-tableau [role=alert]"))).as("no filter refused")
+                    .isEmpty();
             browser.shot("chiffre-mis-a-jour-en-direct");
         }
     }

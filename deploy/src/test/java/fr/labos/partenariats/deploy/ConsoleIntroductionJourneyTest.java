@@ -178,6 +178,13 @@ class ConsoleIntroductionJourneyTest {
             assertThat(form.findElement(By.name("note")).getAttribute("value")).isEqualTo("Convention en préparation");
             assertThat(focusedField(browser)).as("the focus stays in the note being typed").isEqualTo("note");
             browser.driver.switchTo().activeElement().sendKeys(" avec la collectivité");
+            // Sent first without its category: refused, the form says why; sent again with it, recorded, and the
+            // refusal goes with it.
+            browser.script("document.querySelector(arguments[0] + ' select[name=category]').value = '';", outcome);
+            form.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.settled().until(driver -> !problemShown(browser, outcome).isEmpty());
+            form = browser.driver.findElement(By.cssSelector(outcome));
+            new Select(form.findElement(By.name("category"))).selectByValue("SKILLS");
             form.findElement(By.cssSelector("button[type=submit]")).click();
             // Recorded, or refused: then the form says why, and so does the failure.
             Awaitility.await("the partnership recorded").atMost(Duration.ofSeconds(30)).until(() -> "partnership".equals(json(lab.send("GET",

@@ -2,7 +2,7 @@
 // actor families, by category and by SDG, and the median delays. Every chart's data downloads as CSV; the figures
 // follow the events as they arrive.
 import { download, matchmaking, Problem } from '../api.js';
-import { departementsMap, draw, resizeAll } from '../charts.js';
+import { departementsMap, disposeAll, draw, resizeAll } from '../charts.js';
 import { changesIntroductions, onEvent } from '../live.js';
 import { CATEGORIES, FAMILIES, SDGS, announce, coalescing, field, h, problemBox, rate, select } from '../ui.js';
 
@@ -39,14 +39,17 @@ export async function render(main) {
     filters, h('p', { class: 'aide' }, 'Du… au… : jour de la proposition des mises en relation comptées ; '
       + 'pour « Au fil du temps », jour de chaque étape comptée.'),
     refusals, h('div', { class: 'grille' }, panels.map(p => p.section)));
-  const query = extra => {
-    const q = new URLSearchParams(extra || {});
+  // The filters as last applied: a live refresh draws those, not what is being typed in the form (« 3 » on the way to
+  // « 38 »), until « Appliquer ».
+  let applied = {};
+  const apply = () => {
+    applied = {};
     for (const name of ['from', 'to', 'departement', 'family', 'category']) {
       const value = filters.elements[name].value.trim();
-      if (value) q.set(name, value);
+      if (value) applied[name] = value;
     }
-    return q;
   };
+  const query = extra => new URLSearchParams({ ...(extra || {}), ...applied });
   const load = async () => {
     const problems = (await Promise.all(panels.map(panel => loadPanel(panel, query(panel.query))))).filter(Boolean);
     // The same refusal from several panels is one alert; different ones are each said once.
@@ -55,7 +58,8 @@ export async function render(main) {
     return distinct.length;
   };
   // A refusal is its own alert: nothing more to announce then.
-  filters.addEventListener('submit', event => { event.preventDefault(); load().then(refused => { if (!refused) announce('Tableau de bord mis à jour.'); }); });
+  filters.addEventListener('submit', event => { event.preventDefault(); apply(); load().then(refused => { if (!refused) announce('Tableau de bord mis à jour.'); }); });
+  apply();
   await load();
   let pending = null;
   let again = [];
@@ -98,6 +102,12 @@ async function loadPanel(panel, query) {
     }
   } }, `Télécharger les données (CSV) — ${panel.title}`);
   let data;
+  // Drawn anew below: a table the reader opened stays open, and the focus on its summary or on the file's button stays
+  // there (a live refresh comes at every event of the lab).
+  const wasOpen = panel.section.querySelector('details')?.open;
+  const focused = !panel.section.contains(document.activeElement) ? null
+    : document.activeElement.matches('summary') ? 'summary' : document.activeElement.matches('[data-csv]') ? '[data-csv]' : null;
+  const keepFocus = () => { if (focused) panel.section.querySelector(focused)?.focus(); };
   try {
     data = await matchmaking(`${path}?${query}`);
   } catch (e) {
@@ -111,6 +121,7 @@ async function loadPanel(panel, query) {
       h('dt', {}, 'De la proposition à l’acceptation'), h('dd', { 'data-chiffre': 'acceptation' }, `${days(data.proposalToAcceptance)} (${data.proposalToAcceptance?.count ?? 0} mises en relation)`),
       h('dt', {}, 'De la première rencontre au partenariat'), h('dd', {}, `${days(data.meetingToPartnership)} (${data.meetingToPartnership?.count ?? 0})`)),
     h('div', { class: 'actions' }, csv));
+    keepFocus();
     return;
   }
   // A bar per row, each named beside it: as tall as its rows need (the SDGs may be seventeen, the départements a
@@ -118,7 +129,8 @@ async function loadPanel(panel, query) {
   const bars = ['sdgs', 'categories', 'territories'].includes(panel.path) ? Math.min(data.rows.length, RANKED_AT_MOST) : 0;
   const chart = h('div', { class: 'graphique', role: 'img', 'aria-label': panel.title,
     style: bars > 10 ? `height: ${bars * 26 + 40}px` : null });
-  const table = h('details', {}, h('summary', {}, 'Voir les données en tableau'), tableOf(panel, data));
+  const table = h('details', { open: wasOpen || null }, h('summary', {}, 'Voir les données en tableau'), tableOf(panel, data));
+  disposeAll(panel.section);
   if (panel.path === 'territories') {
     // The map for the eye, the ranked bars and the table (the same figures) for everyone, screen readers included.
     const map = h('div', { class: 'graphique carte-departements', id: 'carte-departements', role: 'img',
@@ -130,6 +142,7 @@ async function loadPanel(panel, query) {
     panel.section.replaceChildren(heading, map, chart, table, h('p', { class: 'aide' }, 'Contours des départements : ',
       `svg-maps (Victor Cazanave), licence CC BY 4.0. La carte montre la métropole. ${ranking}`),
       h('div', { class: 'actions' }, csv));
+    keepFocus();
     await Promise.all([draw(map, await mapOption(data)), draw(chart, optionFor(panel, data))]);
     return;
   }
@@ -137,6 +150,7 @@ async function loadPanel(panel, query) {
   const pending = panel.path === 'funnel' ? [h('p', { class: 'aide', 'data-chiffre': 'en-attente' },
     `Taux calculés sur toutes les propositions, dont ${data.pending ?? 0} encore en attente de réponse.`)] : [];
   panel.section.replaceChildren(heading, chart, ...pending, table, h('div', { class: 'actions' }, csv));
+  keepFocus();
   await draw(chart, optionFor(panel, data));
 }
 

@@ -471,6 +471,7 @@ function outcomeForm(actorId, intro, reload) {
   form.addEventListener('submit', event => {
     event.preventDefault();
     busyWhile(form, async () => {
+      clearProblems(form);
       const value = name => form.elements[name].value.trim() || null;
       const partnership = value('outcome') === PARTNERSHIP;
       try {

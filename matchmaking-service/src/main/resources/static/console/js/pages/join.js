@@ -1,7 +1,7 @@
 // Joining an organisation with the code of an invitation a member of it handed over (or the link that carries it):
 // the code goes to profile-service, which alone says whether it works; its refusals are shown as they come.
 import { profile, Problem } from '../api.js';
-import { announce, clearProblems, field, h, showProblem } from '../ui.js';
+import { announce, busyWhile, clearProblems, field, h, showProblem } from '../ui.js';
 
 export async function render(main, context, code) {
   // The code came in the address (the link a member handed over): keep it in the form, not in the browser's history.
@@ -11,18 +11,21 @@ export async function render(main, context, code) {
     h('div', { class: 'probleme-formulaire' }),
     field('Code d’invitation', input, 'Le code que vous a transmis un·e responsable de l’organisation ou l’animateur·rice de son territoire (il ne sert qu’une fois et expire).'),
     h('div', { class: 'actions' }, h('button', { type: 'submit' }, 'Rejoindre l’organisation')));
-  form.addEventListener('submit', async event => {
+  // One request per click: a code serves once, and a second submit while the first is sent would only be refused.
+  form.addEventListener('submit', event => {
     event.preventDefault();
-    clearProblems(form);
-    try {
-      const actor = await profile('/api/me/actors', { method: 'POST', body: { invitationCode: input.value.trim() } });
-      announce(`Vous êtes membre de « ${actor.name} ».`);
-      // The navigation follows the caller's organisations: start again from the one just joined.
-      location.hash = `#/organisation/${actor.id}`;
-      location.reload();
-    } catch (e) {
-      if (e instanceof Problem) showProblem(form, e); else throw e;
-    }
+    busyWhile(form, async () => {
+      clearProblems(form);
+      try {
+        const actor = await profile('/api/me/actors', { method: 'POST', body: { invitationCode: input.value.trim() } });
+        announce(`Vous êtes membre de « ${actor.name} ».`);
+        // The navigation follows the caller's organisations: start again from the one just joined.
+        location.hash = `#/organisation/${actor.id}`;
+        location.reload();
+      } catch (e) {
+        if (e instanceof Problem) showProblem(form, e); else throw e;
+      }
+    });
   });
   main.replaceChildren(h('h1', {}, 'Rejoindre une organisation'),
     h('p', {}, context.myActors.length

@@ -192,7 +192,16 @@ async function openProfileEditor(section, actorId, shown) {
   // As it is now, not as the page was drawn: the profile and the contact person in one reading, with its revision, which
   // the change names (If-Match). Changed or erased meanwhile, the API refuses it (412) and writes nothing: the form
   // never writes back a person erased while it was open.
-  const { value: { profile: actor, contact }, etag: revision } = await profile(`/api/actors/${actorId}`, { tagged: true });
+  let read;
+  try {
+    read = await profile(`/api/actors/${actorId}`, { tagged: true });
+  } catch (e) {
+    // Not read (the service away for a moment): said where the form would have opened, not a click that does nothing.
+    if (!(e instanceof Problem)) throw e;
+    section.querySelector('.editeur').replaceChildren(problemBox(e));
+    return;
+  }
+  const { value: { profile: actor, contact }, etag: revision } = read;
   const form = h('form', { novalidate: true, class: 'carte', 'aria-labelledby': 'titre-editeur-profil' },
     h('h3', { id: 'titre-editeur-profil' }, 'Modifier le profil et le contact'),
     h('div', { class: 'probleme-formulaire' }),

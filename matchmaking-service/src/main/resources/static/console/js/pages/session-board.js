@@ -65,7 +65,8 @@ export async function render(main, context, sessionId) {
     state.plan = state.session.scheduled ? await schedule(sessionId) : null;
     if (state.picked && !state.plan?.meetings.some(m => m.round === state.picked.round && m.table === state.picked.table)) state.picked = null;
     // The actors its facilitator may register: those of its territories (every actor for an admin).
-    if (!state.session.published && !candidates) candidates = await actorsOf(context.session.territories).catch(() => []);
+    // Not read (profile-service away for a moment): read again at the next refresh, not kept empty for good.
+    if (!state.session.published && !candidates) candidates = await actorsOf(context.session.territories).catch(() => null);
     keepingChoices(main, draw);
   });
 
