@@ -107,7 +107,10 @@ async function loadPanel(panel, query) {
   const wasOpen = panel.section.querySelector('details')?.open;
   const focused = !panel.section.contains(document.activeElement) ? null
     : document.activeElement.matches('summary') ? 'summary' : document.activeElement.matches('[data-csv]') ? '[data-csv]' : null;
-  const keepFocus = () => { if (focused) panel.section.querySelector(focused)?.focus(); };
+  // Given back only if nothing else took it meanwhile (the reader moved on while the panel was read).
+  const keepFocus = () => {
+    if (focused && (!document.activeElement || document.activeElement === document.body)) panel.section.querySelector(focused)?.focus();
+  };
   try {
     data = await matchmaking(`${path}?${query}`);
   } catch (e) {
