@@ -165,19 +165,13 @@ public final class IntroducedPairs implements PairExclusions {
      * instance names the same introduction).
      */
     private void refresh(Introduction changed) {
-        SetAside strongest = null;
-        Introduction strongestIntroduction = null;
-        for (Introduction introduction : byPair.get(pair(changed))) {
-            ExclusionReason reason = introduction.reason();
-            if (reason == null) {
-                continue;
-            }
-            int order = strongest == null ? -1 : Integer.compare(reason.ordinal(), strongest.reason().ordinal());
-            if (strongest == null || order < 0 || order == 0 && PROPOSED_LAST.compare(introduction, strongestIntroduction) > 0) {
-                strongest = new SetAside(reason, introduction.id);
-                strongestIntroduction = introduction;
-            }
-        }
+        // The reasons are declared from the most lasting down: the strongest is the one of least ordinal.
+        SetAside strongest = byPair.get(pair(changed)).stream()
+                .filter(introduction -> introduction.reason() != null)
+                .max(Comparator.comparing(Introduction::reason, Comparator.<ExclusionReason>reverseOrder())
+                        .thenComparing(PROPOSED_LAST))
+                .map(introduction -> new SetAside(introduction.reason(), introduction.id))
+                .orElse(null);
         put(changed.actorId, changed.partnerId, strongest);
         put(changed.partnerId, changed.actorId, strongest);
     }

@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.matching.exclusion;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import fr.labos.partenariats.matchmaking.projection.kafka.TopicEnds;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.EventUpcasts;
@@ -148,7 +149,7 @@ final class IntroductionEventTail {
                 handle(record);
                 next.put(record.partition(), record.offset() + 1);
             }
-            if (!pairs.isCaughtUp() && reachedEndsAtStart(kafka)) {
+            if (!pairs.isCaughtUp() && TopicEnds.reached(kafka, endsAtStart)) {
                 log.info("Introduced pairs caught up with {}: {} introductions", topic, pairs.introductionCount());
                 pairs.markCaughtUp();
             }
@@ -170,15 +171,6 @@ final class IntroductionEventTail {
         }
         log.info("Introduced pairs follow {} partitions of {} from {}", partitions.size(), topic, next);
         return partitions;
-    }
-
-    private boolean reachedEndsAtStart(KafkaConsumer<String, String> kafka) {
-        for (Map.Entry<TopicPartition, Long> end : endsAtStart.entrySet()) {
-            if (kafka.position(end.getKey()) < end.getValue()) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<String, String> kafka) {

@@ -138,7 +138,7 @@ public class ProfileEventTail implements DisposableBean {
                     readable(record).ifPresent(handler);
                     next.put(record.partition(), record.offset() + 1);
                 }
-                if (!saidCaughtUp && reachedEndsAtStart(kafka)) {
+                if (!saidCaughtUp && TopicEnds.reached(kafka, endsAtStart)) {
                     saidCaughtUp = true;
                     caughtUp.run();
                 }
@@ -149,15 +149,6 @@ public class ProfileEventTail implements DisposableBean {
                     }
                 }
             }
-        }
-
-        private boolean reachedEndsAtStart(KafkaConsumer<String, String> kafka) {
-            for (Map.Entry<TopicPartition, Long> end : endsAtStart.entrySet()) {
-                if (kafka.position(end.getKey()) < end.getValue()) {
-                    return false;
-                }
-            }
-            return true;
         }
 
         private List<TopicPartition> assign(KafkaConsumer<String, String> kafka) {

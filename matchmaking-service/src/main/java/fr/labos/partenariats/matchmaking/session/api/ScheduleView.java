@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.session.api;
 
 import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
+import fr.labos.partenariats.matchmaking.session.export.SessionSheet;
 import fr.labos.partenariats.matchmaking.session.export.WhySeen;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.schema.session.MeetingReason;
@@ -9,7 +10,6 @@ import fr.labos.partenariats.schema.session.ScheduledMeeting;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.LocalTime;
-import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -65,10 +65,9 @@ record ScheduleView(String sessionId, String title, boolean published, int round
                     .map(m -> table(m, held.contains(seat(m.round(), m.actorId(), m.partnerActorId())), names,
                             whySeen.of(m)))
                     .toList();
-            // On the session's day in its zone, as the exports count it: on the night the clocks go back, a round
-            // after 03:00 starts at 02:xx again, as the room's clocks say.
-            rounds.add(new Round(round, ZonedDateTime.of(session.date(), session.startsAt(), session.zone())
-                    .plusMinutes((long) (round - 1) * session.minutesPerRound()).toLocalTime(), tables));
+            // As the exports count it (on the night the clocks go back, a round after 03:00 starts at 02:xx again).
+            rounds.add(new Round(round, SessionSheet.roundStart(session.date(), session.startsAt(), session.zone(),
+                    session.minutesPerRound(), round).toLocalTime(), tables));
         }
         return new ScheduleView(session.sessionId(), session.title(), session.published(), session.roundsStarted(),
                 session.closed(), session.objective(), rounds);

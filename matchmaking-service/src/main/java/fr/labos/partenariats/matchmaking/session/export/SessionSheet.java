@@ -49,6 +49,14 @@ public record SessionSheet(String sessionId, String title, String place, LocalDa
 
     /** When the round starts, in the session's time zone. */
     ZonedDateTime roundStart(int round) {
+        return roundStart(date, startsAt, zone, minutesPerRound, round);
+    }
+
+    /**
+     * When a round of a session starts, in its time zone: on the real timeline of the session's day, so that on the
+     * night the clocks change, every page, sheet and calendar gives the time the room's clocks show.
+     */
+    public static ZonedDateTime roundStart(LocalDate date, LocalTime startsAt, ZoneId zone, int minutesPerRound, int round) {
         return ZonedDateTime.of(date, startsAt, zone).plusMinutes((long) (round - 1) * minutesPerRound);
     }
 

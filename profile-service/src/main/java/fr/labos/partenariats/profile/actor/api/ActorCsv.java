@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -335,18 +336,26 @@ final class ActorCsv {
         return problems.size() == before ? actor : null;
     }
 
-    private static final Map<String, String> COLUMN_OF_PROPERTY = Map.of("name", "nom", "homeTerritory", "commune",
-            "description", "description", "contact.name", "contact nom", "contact.email", "contact courriel",
-            "contact.phone", "contact téléphone", "themes", "thèmes", "sdgs", "ODD");
+    /** The column of each property, in the order of the file's columns. */
+    private static final Map<String, String> COLUMN_OF_PROPERTY = columnsOfProperties();
 
-    /** The properties in the order of the file's columns (an element of a list, « themes[2] », as its list). */
-    private static final List<String> PROPERTY_ORDER = List.of("name", "type", "homeTerritory", "themes", "sdgs",
-            "description", "contact.name", "contact.email", "contact.phone");
+    private static Map<String, String> columnsOfProperties() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        columns.put("name", "nom");
+        columns.put("homeTerritory", "commune");
+        columns.put("themes", "thèmes");
+        columns.put("sdgs", "ODD");
+        columns.put("description", "description");
+        columns.put("contact.name", "contact nom");
+        columns.put("contact.email", "contact courriel");
+        columns.put("contact.phone", "contact téléphone");
+        return Collections.unmodifiableMap(columns);
+    }
 
+    /** Where a property's column stands in the file (an element of a list, « themes[2] », as its list); others last. */
     private static int columnRank(String property) {
-        String list = property.replaceFirst("\\[.*$", "");
-        int rank = PROPERTY_ORDER.indexOf(list);
-        return rank < 0 ? PROPERTY_ORDER.size() : rank;
+        int rank = List.copyOf(COLUMN_OF_PROPERTY.keySet()).indexOf(property.replaceFirst("\\[.*$", ""));
+        return rank < 0 ? COLUMN_OF_PROPERTY.size() : rank;
     }
 
     /** How a problem names its place: the line, and the column when there is one. */
