@@ -368,6 +368,17 @@ export function focusItemAgain(container, name, key, index, fallback) {
 }
 
 /**
+ * The focus after the control that had it went with a redraw (« Publier le plan » once published, « Lancer le tour »
+ * once started): `target` (made focusable), which says what the action did, instead of the page's body, where a
+ * keyboard or screen-reader user would lose their place. Does nothing when the focus is on something still there.
+ */
+export function focusIfLost(target) {
+  if (!target || (document.activeElement && document.activeElement !== document.body)) return;
+  if (!target.matches('a[href], button, input, select, textarea, [tabindex]')) target.setAttribute('tabindex', '-1');
+  target.focus();
+}
+
+/**
  * The « Statut » choices of a list of introductions: all, then each stage it has introductions at, with how many, in
  * the lifecycle's order ({@code stages}, as the API gives them); the one chosen stays, with none left at it.
  */

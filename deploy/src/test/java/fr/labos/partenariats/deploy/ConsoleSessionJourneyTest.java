@@ -210,6 +210,8 @@ class ConsoleSessionJourneyTest {
             browser.settled().until(d -> d.findElements(By.cssSelector("[data-cle=publier]")).isEmpty()
                     && d.findElement(By.tagName("main")).getText().contains("plan publié"));
             assertThat(json(lab.send("GET", lab.matchmaking.resolve(session), FACILITATOR, null)).path("published").asBoolean()).isTrue();
+            assertThat(browser.script("return document.activeElement === document.body ? null : document.activeElement.textContent;"))
+                    .as("the focus on what the button did, not lost on the page's body").asString().contains("plan publié");
             browser.shot("plan-publie");
             checkPage(browser, "sessions", "the published schedule");
 
@@ -222,8 +224,31 @@ class ConsoleSessionJourneyTest {
             browser.driver.findElement(By.cssSelector("[data-cle='arrive-" + arriving + "']")).sendKeys(Keys.ENTER);
             browser.await(By.cssSelector("li[data-participant='" + arriving + "'][data-presence=CHECKED_IN]"));
             shotOf(browser, "#titre-accueil", "accueil");
+            // The others of round 1 are neither checked in nor absent: the facilitator is told who before starting it,
+            // since their meetings would be recorded as held; the page names exactly them, and starts the round anyway.
+            JsonNode published = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
+            List<String> notPointed = meetings(published).stream().filter(m -> m.path("round").asInt() == 1)
+                    .flatMap(m -> Stream.of(m.path("actor"), m.path("partner")))
+                    .filter(actor -> !actor.path("actorId").asText().equals(arriving))
+                    .map(actor -> actor.path("name").asText()).distinct().toList();
+            assertThat(notPointed).isNotEmpty().allSatisfy(name -> assertThat(name).isNotBlank());
             browser.driver.findElement(By.cssSelector("[data-cle='lancer-1']")).sendKeys(Keys.ENTER);
+            By warning = By.cssSelector("[data-tour='1'] [data-non-pointes]");
+            browser.await(warning);
+            String counted = browser.settled().until(d -> d.findElement(warning).getAttribute("data-non-pointes"));
+            String said = browser.settled().until(d -> d.findElement(warning).getText());
+            assertThat(counted).isEqualTo(Integer.toString(notPointed.size()));
+            assertThat(said).contains(notPointed).contains("comptées comme tenues");
+            assertThat(browser.script("return document.activeElement.dataset.cle;")).isEqualTo("lancer-annuler-1");
+            assertThat(json(lab.send("GET", lab.matchmaking.resolve(session), FACILITATOR, null)).path("roundsStarted").asInt())
+                    .as("nothing started while the facilitator reads").isZero();
+            shotOf(browser, "#titre-tours", "tour-1-non-pointes");
+            browser.driver.findElement(By.cssSelector("[data-cle='lancer-confirmer-1']")).sendKeys(Keys.ENTER);
             browser.await(By.cssSelector("[data-tour='1'][data-etat='en cours']"));
+            browser.settled().until(d -> "1".equals(browser.script(
+                    "return document.activeElement.closest('[data-tour]')?.dataset.tour ?? null;")));
+            assertThat(browser.script("return document.activeElement.tagName;")).as("the round's heading, not the page's body")
+                    .isEqualTo("H3");
             browser.settled().until(d -> d.findElement(By.cssSelector(".minuteur")).getText().startsWith("Tour 1 — "));
             shotOf(browser, "#titre-tours", "tour-1-lance");
             checkPage(browser, "sessions", "the live mode");

@@ -8,7 +8,7 @@
 import { actorsOf, download, Problem } from '../api.js';
 import { onEvent } from '../live.js';
 import { PRESENCE, REASONS, adjust, fill, overview, post, schedule, stage, weight, withdraw, withdrawWish } from '../sessions-api.js';
-import { announce, busyWhile, coalescing, field, focusItemAgain, h, keepingChoices, problemBox, sessionStart } from '../ui.js';
+import { announce, busyWhile, coalescing, field, focusIfLost, focusItemAgain, h, keepingChoices, problemBox, sessionStart } from '../ui.js';
 
 /** A wish's key on the page: who wishes, then whom. */
 const wishKey = w => `${w.actorId}-${w.wishedActorId}`;
@@ -50,13 +50,15 @@ export async function render(main, context, sessionId) {
     status.querySelector('[role=alert]')?.setAttribute('tabindex', '-1');
     status.querySelector('[role=alert]')?.focus();
   };
-  // `control`: the button or form that sent the command, busy until the page shows its result (no command sent twice).
-  const act = (action, message, control) => busyWhile(control, async () => {
+  // `control`: the button or form that sent the command, busy until the page shows its result (no command sent twice);
+  // `focusAfter`: where the focus goes when the redraw took the control away (« Publier le plan » once published).
+  const act = (action, message, control, focusAfter) => busyWhile(control, async () => {
     status.replaceChildren();
     try {
       await action();
       if (message) announce(message);
       await refresh();
+      if (focusAfter) focusIfLost(focusAfter());
     } catch (e) { refused(e); }
   });
 
@@ -78,7 +80,8 @@ export async function render(main, context, sessionId) {
     fill(actions, 
       s.published ? null : h('button', { type: 'button', 'data-cle': 'generer', onclick: event => act(() => post(sessionId, 'schedule/generate'), 'Plan généré.', event.currentTarget) },
         s.scheduled ? 'Générer à nouveau' : 'Générer le plan'),
-      s.scheduled && !s.published ? h('button', { type: 'button', 'data-cle': 'publier', onclick: event => act(() => post(sessionId, 'schedule/publish'), 'Plan publié.', event.currentTarget) }, 'Publier le plan') : null,
+      s.scheduled && !s.published ? h('button', { type: 'button', 'data-cle': 'publier', onclick: event => act(() => post(sessionId, 'schedule/publish'), 'Plan publié.', event.currentTarget,
+        () => heading.querySelector('p')) }, 'Publier le plan') : null,
       s.scheduled ? h('button', { type: 'button', class: 'secondaire', 'data-cle': 'csv',
         onclick: event => act(() => download(`/api/sessions/${sessionId}/schedule.csv`, `planning-${sessionId}.csv`), 'Plan téléchargé.', event.currentTarget) }, 'Télécharger le plan (CSV)') : null,
       s.scheduled ? h('button', { type: 'button', class: 'secondaire', 'data-cle': 'imprimable',

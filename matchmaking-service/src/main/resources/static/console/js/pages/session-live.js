@@ -4,7 +4,7 @@
 import { Problem, serverNow } from '../api.js';
 import { onEvent } from '../live.js';
 import { PRESENCE, fill, overview, post, schedule, stage } from '../sessions-api.js';
-import { announce, busyWhile, coalescing, field, focusItemAgain, h, keepingChoices, problemBox } from '../ui.js';
+import { announce, busyWhile, coalescing, field, focusIfLost, focusItemAgain, h, keepingChoices, problemBox } from '../ui.js';
 
 export async function render(main, context, sessionId) {
   const first = await overview(sessionId);
@@ -15,8 +15,9 @@ export async function render(main, context, sessionId) {
   const rounds = h('section', { 'aria-labelledby': 'titre-tours' });
   const closing = h('div', { class: 'actions' });
   const tables = h('div', {});
-  // confirmingClose: the facilitator asked to close the session and is reading what it ends (kept across redraws).
-  const state = { session: first, plan: null, version: null, confirmingClose: false };
+  // confirmingClose: the facilitator asked to close the session and is reading what it ends (kept across redraws);
+  // confirmingRound: the round the facilitator asked to start while some of its participants are not pointed yet.
+  const state = { session: first, plan: null, version: null, confirmingClose: false, confirmingRound: 0 };
   let ticking = null;
   let timedRound = 0;
 
@@ -56,8 +57,9 @@ export async function render(main, context, sessionId) {
     if (s.roundsStarted && Number.isFinite(startedAt)) startTimer(s.roundsStarted, startedAt);
   };
 
-  // `control`: the button or form that sent the command, busy until the page shows its result (no command sent twice).
-  const act = (action, message, control) => busyWhile(control, async () => {
+  // `control`: the button or form that sent the command, busy until the page shows its result (no command sent twice);
+  // `focusAfter`: where the focus goes when the redraw took the control away (« Lancer le tour » once started).
+  const act = (action, message, control, focusAfter) => busyWhile(control, async () => {
     status.replaceChildren();
     // A participant's button that goes with the command (« Arrivé » once arrived): the focus stays on their line.
     const line = control?.closest?.('li[data-participant]');
@@ -67,6 +69,7 @@ export async function render(main, context, sessionId) {
       if (message) announce(message);
       await refresh();
       if (line) focusItemAgain(checkIn, 'participant', line.dataset.participant, index, checkIn.querySelector('h2'));
+      else if (focusAfter) focusIfLost(focusAfter());
     } catch (e) {
       if (!(e instanceof Problem)) throw e;
       status.replaceChildren(problemBox(e));
@@ -117,9 +120,7 @@ export async function render(main, context, sessionId) {
             h('h3', {}, `Tour ${r.round} — ${(r.startsAt || '').slice(0, 5)} — ${when}`),
             h('ul', {}, r.tables.map(t => h('li', { 'data-rencontre': `${t.actor.actorId} ${t.partner.actorId}` },
               `Table ${t.table} : ${t.actor.name} et ${t.partner.name}${t.locked ? ' (verrouillée)' : ''}`))),
-            open && s.published && r.round === next ? h('button', { type: 'button', 'data-cle': `lancer-${r.round}`,
-              onclick: event => act(async () => { await post(sessionId, `rounds/${r.round}/start`); startTimer(r.round); }, `Tour ${r.round} lancé.`, event.currentTarget) },
-            `Lancer le tour ${r.round}`) : null);
+            open && s.published && r.round === next ? roundStart(r) : null);
         })));
     }
     const available = Array.from({ length: s.tables }, (_, i) => i + 1).filter(t => !s.lostTables.includes(t));
@@ -142,6 +143,48 @@ export async function render(main, context, sessionId) {
           keepingChoices(main, draw);
           closing.querySelector('[data-cle="clore-annuler"]')?.focus();
         } }, 'Clore la session'));
+  }
+
+  /**
+   * Starting a round records its meetings as held, but for those of someone marked absent. A participant seated in it
+   * whom nobody pointed yet (neither « Arrivé » nor « Absent ») may not have come: the facilitator reads who, and
+   * points them or starts the round anyway (a lab that does without the welcome desk), rather than find afterwards
+   * meetings recorded as held, and introductions opened, for someone who was not there.
+   */
+  function roundStart(r) {
+    const registered = new Map(state.session.participants.filter(p => p.presence === 'REGISTERED').map(p => [p.actorId, p.name]));
+    const notPointed = [...new Set(r.tables.flatMap(t => [t.actor.actorId, t.partner.actorId]))].filter(id => registered.has(id))
+      .map(id => registered.get(id));
+    const start = control => act(async () => {
+      await post(sessionId, `rounds/${r.round}/start`);
+      state.confirmingRound = 0;
+      startTimer(r.round);
+    }, `Tour ${r.round} lancé.`, control, () => rounds.querySelector(`[data-tour="${r.round}"] h3`));
+    if (!notPointed.length || state.confirmingRound !== r.round) {
+      return h('button', { type: 'button', 'data-cle': `lancer-${r.round}`, onclick: event => {
+        if (!notPointed.length) return start(event.currentTarget);
+        state.confirmingRound = r.round;
+        keepingChoices(main, draw);
+        rounds.querySelector(`[data-cle="lancer-annuler-${r.round}"]`)?.focus();
+      } }, `Lancer le tour ${r.round}`);
+    }
+    const cancel = () => {
+      state.confirmingRound = 0;
+      keepingChoices(main, draw);
+      rounds.querySelector(`[data-cle="lancer-${r.round}"]`)?.focus();
+    };
+    const one = notPointed.length === 1;
+    const box = h('div', { role: 'group', 'aria-labelledby': `titre-lancer-${r.round}`, 'aria-describedby': `non-pointes-${r.round}` },
+      h('h4', { id: `titre-lancer-${r.round}` }, `Lancer le tour ${r.round} ?`),
+      h('p', { id: `non-pointes-${r.round}`, class: 'probleme', 'data-non-pointes': notPointed.length },
+        `${one ? 'Ce participant n’est' : 'Ces participants ne sont'} ni arrivé${one ? '' : 's'} ni noté${one ? '' : 's'} absent${one ? '' : 's'} : `
+        + `${notPointed.join(', ')}. Leurs rencontres de ce tour seront comptées comme tenues. `
+        + 'Notez leur arrivée ou leur absence ci-dessus, ou lancez le tour quand même.'),
+      h('div', { class: 'actions' },
+        h('button', { type: 'button', 'data-cle': `lancer-confirmer-${r.round}`, onclick: event => start(event.currentTarget) }, 'Lancer quand même'),
+        h('button', { type: 'button', class: 'secondaire', 'data-cle': `lancer-annuler-${r.round}`, onclick: cancel }, 'Annuler')));
+    box.addEventListener('keydown', event => { if (event.key === 'Escape') cancel(); });
+    return box;
   }
 
   /**
