@@ -48,7 +48,8 @@ public record LimitsProperties(@DefaultValue("64KB") DataSize maxBodySize, @Defa
      * @param methods      HTTP methods of the family (none: all)
      * @param paths        path patterns ({@code /api/**}, {@code /api/actors/*}/export)
      * @param perPrincipal allowance of one signed-in principal (none: not counted per principal)
-     * @param perAddress   allowance of one client address, signed in or not (none: not counted per address)
+     * @param perAddress   allowance of one client address, whoever signed in from there (none: not counted per
+     *                     address); a request without a valid token is answered 401 before it is counted
      */
     public record Family(List<String> methods, List<String> paths, Allowance perPrincipal, Allowance perAddress) {
     }
@@ -59,7 +60,8 @@ public record LimitsProperties(@DefaultValue("64KB") DataSize maxBodySize, @Defa
 
     private static Map<String, Family> defaults() {
         Map<String, Family> families = new LinkedHashMap<>();
-        families.put("exports", new Family(List.of("GET"), List.of("/api/actors/*/export"),
+        // HEAD too: answered by the same handler, it builds the whole export only to leave its body out.
+        families.put("exports", new Family(List.of("GET", "HEAD"), List.of("/api/actors/*/export"),
                 new Allowance(10, Duration.ofMinutes(1)), new Allowance(30, Duration.ofMinutes(1))));
         families.put("writes", new Family(List.of("POST", "PUT", "PATCH", "DELETE"), List.of("/api/**"),
                 new Allowance(300, Duration.ofMinutes(1)), new Allowance(1200, Duration.ofMinutes(1))));

@@ -16,6 +16,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.lang.NonNull;
 import org.springframework.util.AntPathMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 import java.io.IOException;
 import java.security.Principal;
@@ -90,7 +91,9 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private Map.Entry<String, LimitsProperties.Family> familyOf(HttpServletRequest request) {
         String method = request.getMethod().toUpperCase(Locale.ROOT);
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // The path as the controllers match it, decoded and without ;parameters: matched as sent, an export asked
+        // for as /api/actors/x/%65xport would reach its controller and be counted as a mere read.
+        String path = UrlPathHelper.defaultInstance.getPathWithinApplication(request);
         for (Map.Entry<String, LimitsProperties.Family> entry : families) {
             LimitsProperties.Family family = entry.getValue();
             boolean methodMatches = family.methods() == null || family.methods().isEmpty()

@@ -75,6 +75,13 @@ public class ProblemAutoConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<FormBodyFilter> formBodyFilter(Problems problems) {
+        FilterRegistrationBean<FormBodyFilter> registration = new FilterRegistrationBean<>(new FormBodyFilter(problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 11);
+        return registration;
+    }
+
+    @Bean
     @ConditionalOnMissingBean(org.springframework.boot.web.servlet.error.ErrorController.class)
     ProblemErrorController problemErrorController(Problems problems) {
         return new ProblemErrorController(problems);

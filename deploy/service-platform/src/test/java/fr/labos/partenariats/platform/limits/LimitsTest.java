@@ -39,6 +39,10 @@ import static org.assertj.core.api.Assertions.assertThat;
                 "lab.limits.rate.families.writes.per-principal.period=1h",
                 "lab.limits.rate.families.writes.per-address.capacity=5",
                 "lab.limits.rate.families.writes.per-address.period=1h",
+                "lab.limits.rate.families.pages.methods=GET",
+                "lab.limits.rate.families.pages.paths=/api/page",
+                "lab.limits.rate.families.pages.per-principal.capacity=2",
+                "lab.limits.rate.families.pages.per-principal.period=1h",
         })
 @Import(LimitsTest.HeaderPrincipal.class)
 class LimitsTest {
@@ -74,6 +78,22 @@ class LimitsTest {
         // Routes of no family are not counted.
         assertThat(http.send(HttpRequest.newBuilder(uri("/api/echo?reason=x")).build(),
                 HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aPathSpelledWithPercentEscapesCountsInTheFamilyOfThePathItReaches() throws Exception {
+        assertThat(get("dora", "/api/page").statusCode()).isEqualTo(200);
+        HttpResponse<String> escaped = get("dora", "/api/%70age");
+        assertThat(escaped.statusCode()).as("the controller of /api/page answers it").isEqualTo(200);
+        assertThat(escaped.body()).isEqualTo("1");
+        assertThat(get("dora", "/api/page").statusCode()).as("the escaped spelling was counted").isEqualTo(429);
+        assertThat(get("dora", "/api/p%61ge").statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void theDefaultExportsFamilyCountsHeadRequestsToo() {
+        LimitsProperties.Family exports = LimitsProperties.DEFAULTS.get("exports");
+        assertThat(exports.methods()).contains("GET", "HEAD");
     }
 
     @Test
@@ -130,6 +150,11 @@ class LimitsTest {
         return http.send(HttpRequest.newBuilder(uri("/api/notes")).header("Content-Type", "application/json")
                 .header("X-Test-Principal", principal)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String principal, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("X-Test-Principal", principal).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private static HttpRequest.BodyPublisher unknownLength(String body) {

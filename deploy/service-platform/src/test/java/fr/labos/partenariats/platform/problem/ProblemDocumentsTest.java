@@ -199,6 +199,45 @@ class ProblemDocumentsTest {
         assertThat(problem.get("detail").asText()).contains("caractère nul (%00)");
     }
 
+    /**
+     * A form's fields would be read as the query's parameters, past the query's checks: a NUL would reach the command
+     * (and fail at the database), and a large chunked form was read before the body's limit could answer.
+     */
+    @Test
+    void aFormBodyIsRefusedBeforeItsFieldsAreReadAndAnEmptyOnePasses() throws Exception {
+        int before = ProblemTestApplication.WRITES.get();
+        HttpResponse<String> nul = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/notes/n1"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString("reason=projet%00report")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(nul.statusCode()).isEqualTo(415);
+        assertThat(nul.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(JSON.readTree(nul.body()).get("detail").asText()).contains("pas de formulaire");
+        String large = "reason=" + "a".repeat(70 * 1024);
+        HttpRequest.BodyPublisher known = HttpRequest.BodyPublishers.ofString(large);
+        HttpRequest.BodyPublisher unknownLength = new HttpRequest.BodyPublisher() { // sent chunked
+            @Override
+            public long contentLength() {
+                return -1;
+            }
+
+            @Override
+            public void subscribe(java.util.concurrent.Flow.Subscriber<? super java.nio.ByteBuffer> subscriber) {
+                known.subscribe(subscriber);
+            }
+        };
+        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/notes/n1"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .method("DELETE", unknownLength).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(415);
+        assertThat(ProblemTestApplication.WRITES.get()).as("nothing done").isEqualTo(before);
+
+        HttpResponse<String> empty = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/notes/n1?reason=doublon"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .method("DELETE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(empty.statusCode()).isEqualTo(204);
+    }
+
     @Test
     void theDatabaseAwayIsA503ToRetryWhenNothingCommitted() throws Exception {
         for (String failure : List.of("pool-timeout", "rollback", "append-timeout")) {

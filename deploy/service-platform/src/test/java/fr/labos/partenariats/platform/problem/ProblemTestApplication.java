@@ -14,6 +14,7 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.ResponseEntity;
 import org.springframework.transaction.TransactionSystemException;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -81,6 +82,13 @@ public class ProblemTestApplication {
         ResponseEntity<Void> write(@Valid @RequestBody Note note) {
             WRITES.incrementAndGet();
             return ResponseEntity.status(201).build();
+        }
+
+        /** A command taking its reason from the query, as a post's withdrawal does. */
+        @DeleteMapping("/api/notes/{id}")
+        ResponseEntity<Void> withdraw(@RequestParam(required = false) String reason) {
+            WRITES.incrementAndGet();
+            return ResponseEntity.noContent().build();
         }
 
         /** A CSV import: the lines it received. */
