@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.dashboard;
 
+import fr.labos.partenariats.matchmaking.infrastructure.GaugeRefresh;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
@@ -45,6 +46,7 @@ class DashboardFacts {
 
     private final MongoTemplate mongo;
     private final ValuesOfNewerReleases newerValues = new ValuesOfNewerReleases(log);
+    private final GaugeRefresh polls = new GaugeRefresh(DashboardFacts.class, "the dashboards' facts");
     private final ZoneId zone;
     private final long overlapMillis;
     private final Map<String, IntroductionFact> facts = new ConcurrentHashMap<>();
@@ -87,12 +89,9 @@ class DashboardFacts {
     @Scheduled(fixedDelayString = "${matchmaking.dashboard.refresh:1s}", initialDelay = 0)
     void refresh() {
         long before = version();
-        try {
-            poll();
-        } catch (RuntimeException e) {
-            // MongoDB away: the dashboards answer from the last poll; the health endpoint says why.
-            log.debug("Cannot poll the introduction views", e);
-        }
+        // MongoDB away, or a view it cannot read: the dashboards answer from the last poll, which the log says once
+        // (a view that fails at every poll would otherwise freeze them without a word at the usual level).
+        polls.run(this::poll);
         if (version() != before) {
             listeners.forEach(Runnable::run);
         }

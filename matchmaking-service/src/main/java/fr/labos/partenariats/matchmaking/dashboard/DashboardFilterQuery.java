@@ -16,7 +16,7 @@ import java.util.stream.Collectors;
 /**
  * The filters of every dashboard as the request carries them ({@code ?from=2026-01-01&to=2026-06-30&departement=38
  * &region=84&family=PUBLIC&category=FUNDING}), checked into a {@link DashboardFilter}: a bad value is a 400 naming it,
- * and so is a {@code from} after {@code to}. {@code from} and {@code to} select introductions by their proposal day,
+ * and so is a {@code from} after {@code to}, or a département outside the région asked with it. {@code from} and {@code to} select introductions by their proposal day,
  * but in {@code periods} the steps by their own day.
  */
 record DashboardFilterQuery(
@@ -36,8 +36,16 @@ record DashboardFilterQuery(
         if (first != null && last != null && first.isAfter(last)) {
             throw new InvalidParameterException("from", "invalid.parameter.period", first.toString(), last.toString());
         }
-        return new DashboardFilter(first, last, territory("departement", departement, TerritoryLevel.DEPARTEMENT),
-                territory("region", region, TerritoryLevel.REGION), oneOf("family", family, ActorFamily.class),
+        String departementCode = territory("departement", departement, TerritoryLevel.DEPARTEMENT);
+        String regionCode = territory("region", region, TerritoryLevel.REGION);
+        // Both filters hold together only within the région: Isère and Île-de-France would keep an Isère–Paris
+        // introduction in the funnel and in no row of the territories, a total over an empty table.
+        if (departementCode != null && regionCode != null && !TERRITORIES
+                .regionOf(new TerritoryRef(departementCode, TerritoryLevel.DEPARTEMENT))
+                .map(TerritoryRef::code).orElse("").equals(regionCode)) {
+            throw new InvalidParameterException("region", "invalid.parameter.dashboard-region", departementCode, regionCode);
+        }
+        return new DashboardFilter(first, last, departementCode, regionCode, oneOf("family", family, ActorFamily.class),
                 oneOf("category", category, ResourceCategory.class));
     }
 

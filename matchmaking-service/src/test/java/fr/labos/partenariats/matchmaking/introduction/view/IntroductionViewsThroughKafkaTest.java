@@ -327,6 +327,14 @@ class IntroductionViewsThroughKafkaTest {
         assertThat(backwardsErrors.get(0).path("message").asText())
                 .isEqualTo("la période commence après sa fin : from (2026-04-30) est postérieur à to (2026-03-01) ; "
                         + "from doit précéder to ou lui être égal");
+        // Isère with Île-de-France: no territory row would hold what the funnel counts.
+        HttpResponse<String> apart = service.get("/api/dashboard/territories?departement=38&region=11");
+        assertThat(apart.statusCode()).as(apart.body()).isEqualTo(400);
+        JsonNode apartErrors = RunningMatchmaking.parse(apart.body()).path("errors");
+        assertThat(apartErrors.findValuesAsText("field")).containsExactly("region");
+        assertThat(apartErrors.get(0).path("message").asText()).isEqualTo("le département 38 n'est pas dans la région 11 : "
+                + "retirez l'un des deux filtres, ou choisissez la région du département");
+        assertThat(service.get("/api/dashboard/territories?departement=38&region=84").statusCode()).isEqualTo(200);
 
         HttpResponse<String> asViewer = service.get("/api/dashboard/family-pairs", TestTokens.viewer().sign());
         assertThat(asViewer.statusCode()).isEqualTo(200);
