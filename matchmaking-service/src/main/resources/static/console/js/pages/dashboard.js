@@ -9,7 +9,7 @@ import { CATEGORIES, FAMILIES, SDGS, announce, coalescing, field, h, problemBox,
 const STEP_KEYS = ['proposed', 'accepted', 'met', 'followUp', 'partnership'];
 // The words of the CSV headers. The funnel and the breakdowns count the introductions that reached a step or a later
 // one (one recorded with a partnership and no meeting held is at « Rencontre tenue ou au-delà »); « Au fil du temps »
-// counts the steps dated in each period (« Rencontres tenues »: meetings held that month).
+// counts the steps dated in each period (« Rencontres tenues »: every meeting held that month, a second one included).
 const REACHED_LABELS = { proposed: 'Proposées', accepted: 'Acceptées', met: 'Rencontre tenue ou au-delà', followUp: 'Suite prévue ou au-delà', partnership: 'Partenariats conclus' };
 const PERIOD_LABELS = { proposed: 'Proposées', accepted: 'Acceptées', met: 'Rencontres tenues', followUp: 'Suites prévues', partnership: 'Partenariats conclus' };
 const labelsOf = panel => (panel.path === 'periods' ? PERIOD_LABELS : REACHED_LABELS);
@@ -190,14 +190,16 @@ function tableOf(panel, data) {
     h('tbody', {}, rows.map(r => h('tr', {}, h('th', { scope: 'row' }, r.label),
       withCounts ? STEP_KEYS.map(k => h('td', {}, r.counts[k]))
         : [h('td', {}, r.value), h('td', { 'data-taux': r.rate ?? '' }, rate(r.rate))]))),
-    withCounts && data.totalCounts ? totalRow(data.totalCounts) : null));
+    withCounts && data.totalCounts ? totalRow(panel, data.totalCounts) : null));
 }
 
 // A row may count an introduction that another row counts too (both départements of a cross-border one, each of its
 // categories and SDGs): the total is over the distinct introductions, as in the CSV's last line, not the column's sum.
-function totalRow(totals) {
-  return h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, 'Total (mises en relation distinctes)'),
-    STEP_KEYS.map(k => h('td', {}, totals[k]))));
+// Over time, every step counts in its own period (an introduction met twice, two meetings held): there the total is
+// the steps', each column's sum.
+function totalRow(panel, totals) {
+  const label = panel.path === 'periods' ? 'Total (étapes comptées)' : 'Total (mises en relation distinctes)';
+  return h('tfoot', {}, h('tr', {}, h('th', { scope: 'row' }, label), STEP_KEYS.map(k => h('td', {}, totals[k]))));
 }
 
 function optionFor(panel, data) {

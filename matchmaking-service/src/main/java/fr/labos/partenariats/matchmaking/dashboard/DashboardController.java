@@ -107,9 +107,10 @@ class DashboardController {
      * own day (see {@link DashboardTable#periods}).
      */
     @Operation(summary = "Étapes franchies chaque semaine ou chaque mois",
-            description = "Chaque colonne compte les étapes datées de la période : propositions, acceptations, premières "
+            description = "Chaque colonne compte les étapes datées de la période : propositions, acceptations, "
                     + "rencontres tenues, suites prévues, partenariats conclus, refus, expirations, retraits, constats "
-                    + "« sans suite ». Ici from et to retiennent chaque étape par son propre jour, quel que soit le jour "
+                    + "« sans suite » ; chaque rencontre tenue et chaque suite enregistrée compte à son jour (deux "
+                    + "rencontres d'une même mise en relation comptent deux rencontres), et totalCounts les somme. Ici from et to retiennent chaque étape par son propre jour, quel que soit le jour "
                     + "de la proposition (une mise en relation proposée en décembre et acceptée le 5 janvier compte une "
                     + "acceptation en janvier pour from=2026-01-01) ; les autres tableaux retiennent les mises en "
                     + "relation par leur jour de proposition. Les autres filtres (territoire, famille, catégorie) "

@@ -35,6 +35,8 @@ final class DashboardCsv {
     static final String PENDING = "En attente de réponse (parmi les proposées)";
     /** The first cell of a breakdown's last line. */
     static final String TOTAL = "Total (mises en relation distinctes)";
+    /** {@code periods}' last line: every step of the range, each in one period only (a column's sum). */
+    static final String TOTAL_STEPS = "Total (étapes comptées)";
 
     private static final List<String> CLOSING_HEADERS = List.of("Déclinées", "Expirées", "Retirées", "Sans suite");
     /** The introductions that reached each step or a later one, then how they closed. */
@@ -51,12 +53,15 @@ final class DashboardCsv {
      * SDGs), so adding up a column over-counts.
      */
     static byte[] breakdown(Breakdown breakdown, String keyHeader) {
-        return breakdown(breakdown, keyHeader, COUNT_HEADERS);
+        return breakdown(breakdown, keyHeader, COUNT_HEADERS, TOTAL);
     }
 
-    /** {@code periods}: as {@link #breakdown}, with the headers of steps taken in the period. */
+    /**
+     * {@code periods}: as {@link #breakdown}, with the headers of steps taken in the period, and a last line
+     * {@value #TOTAL_STEPS}: there, an introduction met twice counts two meetings held.
+     */
     static byte[] periods(Breakdown breakdown, String keyHeader) {
-        return breakdown(breakdown, keyHeader, PERIOD_HEADERS);
+        return breakdown(breakdown, keyHeader, PERIOD_HEADERS, TOTAL_STEPS);
     }
 
     private static List<String> headers(Function<Step, String> header) {
@@ -65,14 +70,14 @@ final class DashboardCsv {
         return List.copyOf(headers);
     }
 
-    private static byte[] breakdown(Breakdown breakdown, String keyHeader, List<String> countHeaders) {
+    private static byte[] breakdown(Breakdown breakdown, String keyHeader, List<String> countHeaders, String total) {
         List<String> headers = new ArrayList<>(List.of(keyHeader, "Libellé"));
         headers.addAll(countHeaders);
         List<List<Object>> records = new ArrayList<>();
         for (Row row : breakdown.rows()) {
             records.add(record(row.key(), row.label(), row.counts()));
         }
-        records.add(record(TOTAL, "", breakdown.totalCounts()));
+        records.add(record(total, "", breakdown.totalCounts()));
         return write(headers, records);
     }
 

@@ -42,7 +42,10 @@ class DashboardFacts {
     private static final Logger log = LoggerFactory.getLogger(DashboardFacts.class);
     private static final String[] FIELDS = {"source", "actorId", "partnerActorId", "pairs", "stage", "proposedAt",
             "acceptedAt", "declinedAt", "expiredAt", "withdrawnAt", "firstMetAt", "followUpOn", "partnershipOn",
-            "noFitOn", IntroductionView.TOUCHED_AT};
+            "noFitOn", IntroductionView.TOUCHED_AT,
+            // Every meeting held and every outcome, for periods (their days only: the timeline's texts stay out).
+            "meetings.meetingId", "meetings.status", "meetings.startsAt", "meetings.recordedAt", "steps.sequence",
+            "steps.outcome", "steps.occurredOn"};
 
     private final MongoTemplate mongo;
     private final ValuesOfNewerReleases newerValues = new ValuesOfNewerReleases(log);

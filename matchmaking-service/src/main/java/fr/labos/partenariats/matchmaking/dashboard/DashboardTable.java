@@ -13,6 +13,7 @@ import fr.labos.partenariats.schema.common.ActorFamily;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
 import fr.labos.partenariats.schema.common.TerritoryRef;
+import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 
 import java.time.Duration;
@@ -114,6 +115,14 @@ final class DashboardTable {
     private final byte[] stage;
     /** {@code COLUMNS} per introduction: the day of each milestone as an index into {@link #days}, {@value #NONE}: none. */
     private final int[] milestones;
+    /**
+     * The steps taken again after the first time (a second meeting held, a partnership after one that ended), which
+     * {@link #periods} counts each on its day: those of introduction {@code i} are {@code furtherStart[i]} to
+     * {@code furtherStart[i + 1]} (exclusive), each a column and a day (an index into {@link #days}).
+     */
+    private final int[] furtherStart;
+    private final byte[] furtherColumn;
+    private final int[] furtherDay;
     /** The epoch days milestones fell on, ascending, each once: what {@link #milestones} indexes. */
     private final long[] days;
     /** For each day a milestone fell on ({@link #milestones}), the index of its week and of its month. */
@@ -172,6 +181,9 @@ final class DashboardTable {
         int[] flagsOfClass = new int[1 << (COLUMNS - 1)];
         int classes = 0;
         long[] milestoneDays = new long[n * COLUMNS];
+        furtherStart = new int[n + 1];
+        List<Integer> furtherColumns = new ArrayList<>();
+        List<Long> furtherDays = new ArrayList<>();
         long[] acceptance = new long[n];
         long[] meetingToPartnership = new long[n];
         for (int i = 0; i < n; i++) {
@@ -215,6 +227,16 @@ final class DashboardTable {
             milestoneDays[base + EXPIRED] = day(fact.expiredAt(), rules);
             milestoneDays[base + WITHDRAWN] = day(fact.withdrawnAt(), rules);
             milestoneDays[base + NO_FIT] = day(fact.noFitOn());
+            furtherStart[i] = furtherDays.size();
+            List<Long> heldDays = new ArrayList<>();
+            fact.meetingsHeldAt().forEach(held -> heldDays.add(day(held, rules)));
+            further(MET, milestoneDays[base + MET], heldDays, furtherColumns, furtherDays);
+            further(FOLLOW_UP, milestoneDays[base + FOLLOW_UP], epochDays(fact.outcomeDays(Outcome.FOLLOW_UP_PLANNED)),
+                    furtherColumns, furtherDays);
+            further(PARTNERSHIP, milestoneDays[base + PARTNERSHIP],
+                    epochDays(fact.outcomeDays(Outcome.PARTNERSHIP_FORMED)), furtherColumns, furtherDays);
+            further(NO_FIT, milestoneDays[base + NO_FIT], epochDays(fact.outcomeDays(Outcome.NO_FIT)), furtherColumns,
+                    furtherDays);
 
             acceptance[i] = fact.acceptedAt() == null || !fact.acceptanceAnsweredTheProposal() ? ABSENT
                     : Duration.between(fact.proposedAt(), fact.acceptedAt()).toMillis();
@@ -224,9 +246,20 @@ final class DashboardTable {
             meetingToPartnership[i] = toPartnership >= 0 ? toPartnership : ABSENT;
         }
         classFlags = Arrays.copyOf(flagsOfClass, classes);
-        days = distinct(milestoneDays);
+        furtherStart[n] = furtherDays.size();
+        long[] stepDays = Arrays.copyOf(milestoneDays, milestoneDays.length + furtherDays.size());
+        for (int k = 0; k < furtherDays.size(); k++) {
+            stepDays[milestoneDays.length + k] = furtherDays.get(k);
+        }
+        days = distinct(stepDays);
         for (int k = 0; k < milestoneDays.length; k++) {
             milestones[k] = milestoneDays[k] == ABSENT ? NONE : Arrays.binarySearch(days, milestoneDays[k]);
+        }
+        furtherColumn = new byte[furtherDays.size()];
+        furtherDay = new int[furtherDays.size()];
+        for (int k = 0; k < furtherDays.size(); k++) {
+            furtherColumn[k] = furtherColumns.get(k).byteValue();
+            furtherDay[k] = Arrays.binarySearch(days, furtherDays.get(k));
         }
         String[] weekOfEachDay = keys(days, Period.WEEK);
         String[] monthOfEachDay = keys(days, Period.MONTH);
@@ -305,6 +338,25 @@ final class DashboardTable {
 
     private static long day(LocalDate date) {
         return date == null ? ABSENT : date.toEpochDay();
+    }
+
+    /**
+     * The days of a step beyond its first ({@code first}, the milestone): every day of {@code all} but one occurrence of
+     * the first. When {@code all} misses the first (a fact knowing its first step only), none.
+     */
+    private static void further(int column, long first, List<Long> all, List<Integer> columns, List<Long> days) {
+        List<Long> others = new ArrayList<>(all);
+        if (first == ABSENT || !others.remove((Long) first)) {
+            return;
+        }
+        for (long day : others) {
+            columns.add(column);
+            days.add(day);
+        }
+    }
+
+    private static List<Long> epochDays(List<LocalDate> dates) {
+        return dates.stream().map(DashboardTable::day).toList();
     }
 
     /** The values present, ascending, each once. */
@@ -612,6 +664,15 @@ final class DashboardTable {
                         lastCounted = Math.max(lastCounted, day);
                     }
                 }
+                for (int k = furtherStart[i]; k < furtherStart[i + 1]; k++) {
+                    int day = furtherDay[k];
+                    if (day >= firstDay && day < endDay) {
+                        tallies[periodOf[day] * COLUMNS + furtherColumn[k]]++;
+                        counted = true;
+                        firstCounted = Math.min(firstCounted, day);
+                        lastCounted = Math.max(lastCounted, day);
+                    }
+                }
                 total += counted ? 1 : 0;
             }
         }
@@ -625,7 +686,7 @@ final class DashboardTable {
             axis = first > last ? axis : period.keysBetween(LocalDate.ofEpochDay(first), LocalDate.ofEpochDay(last));
         }
         List<Row> rows = new ArrayList<>();
-        // Each introduction takes each step on one day at most: the steps of the range are distinct introductions.
+        // The steps of the range: an introduction met twice in it counts two meetings held.
         long[] sums = new long[COLUMNS];
         for (String key : axis) {
             int p = Arrays.binarySearch(keys, key);

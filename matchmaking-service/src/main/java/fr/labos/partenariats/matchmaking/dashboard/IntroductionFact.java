@@ -2,8 +2,10 @@ package fr.labos.partenariats.matchmaking.dashboard;
 
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView;
+import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView.RecordedOutcome;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
 import fr.labos.partenariats.schema.matching.NeedOfferPair;
+import fr.labos.partenariats.schema.matching.Outcome;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -18,18 +20,39 @@ import java.util.stream.Stream;
  * ({@link DashboardDimensions}).
  *
  * @param source      where it came from; null if unknown
- * @param proposedDay the day of the proposal in the lab's zone, as an epoch day: what the period filter compares
+ * @param proposedDay    the day of the proposal in the lab's zone, as an epoch day: what the period filter compares
+ * @param firstMetAt     the first of {@code meetingsHeldAt} (and {@code followUpOn}, {@code partnershipOn},
+ *                       {@code noFitOn} the first day of their kind of outcome): the steps the funnel and breakdowns
+ *                       count once per introduction
+ * @param meetingsHeldAt every meeting held, which {@code periods} counts each on its day (empty: only the first known)
+ * @param outcomes       every outcome recorded, likewise
  */
 record IntroductionFact(String id, String actorId, String partnerActorId, List<String> postIds, IntroductionSource source,
                         IntroductionStage stage, long proposedDay, Instant proposedAt, Instant acceptedAt,
                         Instant declinedAt, Instant expiredAt, Instant withdrawnAt, Instant firstMetAt,
-                        LocalDate followUpOn, LocalDate partnershipOn, LocalDate noFitOn) {
+                        LocalDate followUpOn, LocalDate partnershipOn, LocalDate noFitOn, List<Instant> meetingsHeldAt,
+                        List<RecordedOutcome> outcomes) {
+
+    /** A fact that knows its first meeting and first outcomes of each kind only. */
+    IntroductionFact(String id, String actorId, String partnerActorId, List<String> postIds, IntroductionSource source,
+                     IntroductionStage stage, long proposedDay, Instant proposedAt, Instant acceptedAt,
+                     Instant declinedAt, Instant expiredAt, Instant withdrawnAt, Instant firstMetAt,
+                     LocalDate followUpOn, LocalDate partnershipOn, LocalDate noFitOn) {
+        this(id, actorId, partnerActorId, postIds, source, stage, proposedDay, proposedAt, acceptedAt, declinedAt,
+                expiredAt, withdrawnAt, firstMetAt, followUpOn, partnershipOn, noFitOn, List.of(), List.of());
+    }
 
     static IntroductionFact of(IntroductionView view, ZoneId zone) {
         return new IntroductionFact(view.id(), view.actorId(), view.partnerActorId(), postsOf(view.pairs()),
                 view.source(), view.stage(), view.proposedAt().atZone(zone).toLocalDate().toEpochDay(),
                 view.proposedAt(), view.acceptedAt(), view.declinedAt(), view.expiredAt(), view.withdrawnAt(),
-                view.firstMetAt(), view.followUpOn(), view.partnershipOn(), view.noFitOn());
+                view.firstMetAt(), view.followUpOn(), view.partnershipOn(), view.noFitOn(), view.meetingsHeldAt(),
+                view.outcomes());
+    }
+
+    /** The days of its outcomes of this kind, in the order they were recorded. */
+    List<LocalDate> outcomeDays(Outcome kind) {
+        return outcomes.stream().filter(outcome -> outcome.outcome() == kind).map(RecordedOutcome::occurredOn).toList();
     }
 
     /**

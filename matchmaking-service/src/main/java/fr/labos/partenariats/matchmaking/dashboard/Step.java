@@ -7,7 +7,8 @@ package fr.labos.partenariats.matchmaking.dashboard;
  * reached the step or a later one ({@link #header}): an introduction recorded with a partnership and no meeting held
  * (a lab's past records, often) counts at « Rencontre tenue ou au-delà », which does not claim a meeting was held.
  * {@code periods} counts the steps dated in each period ({@link #periodHeader}): « Rencontres tenues » there are
- * meetings held that week or month.
+ * the meetings held that week or month, each one (an introduction whose sides met again counts its second meeting in
+ * its own month), and so are the outcomes (a second partnership after one that ended).
  */
 enum Step {
     PROPOSED("proposed", "Proposées", "Proposées"),

@@ -2,6 +2,8 @@ package fr.labos.partenariats.matchmaking.dashboard;
 
 import ch.qos.logback.classic.Level;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardDimensions.ActorDimensions;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Breakdown;
+import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Counts;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Delays;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Funnel;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.FunnelStep;
@@ -31,6 +33,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -170,6 +174,40 @@ class DashboardCountsTheIntroductionViewsTest {
         Row march = dashboard.periods(DashboardFilter.NONE, Period.MONTH).rows().stream()
                 .filter(row -> row.key().equals("2026-03")).findFirst().orElseThrow();
         assertThat(march.counts().noFit()).as("both no-fits were recorded in March: steps of that month").isEqualTo(2);
+    }
+
+    /**
+     * A pair that met again, and formed a second partnership after the first ended: {@code periods} counts every meeting
+     * held and every partnership on its day, read back from the views (the funnel still counts the introduction once).
+     */
+    @Test
+    void periodsCountEveryMeetingHeldAndEveryPartnershipNotOnlyTheFirst() {
+        List<Told> events = new IntroductionStories()
+                .accepted("i-again", "a", "b", JANUARY_5, Duration.ofDays(2))
+                .met("i-again", Instant.parse("2026-02-10T09:00:00Z"))
+                .outcome("i-again", Outcome.PARTNERSHIP_FORMED, MARCH_1, Instant.parse("2026-03-02T10:00:00Z"))
+                .met("i-again", Instant.parse("2026-05-12T09:00:00Z"))
+                .outcome("i-again", Outcome.PARTNERSHIP_ENDED, LocalDate.of(2026, 6, 30), Instant.parse("2026-07-01T10:00:00Z"))
+                .outcome("i-again", Outcome.PARTNERSHIP_FORMED, LocalDate.of(2026, 9, 1), Instant.parse("2026-09-02T10:00:00Z"))
+                .events();
+        views.apply(events);
+
+        Dashboard dashboard = dashboard();
+        Breakdown months = dashboard.periods(DashboardFilter.NONE, Period.MONTH);
+        Map<String, Counts> byMonth = months.rows().stream().collect(Collectors.toMap(Row::key, Row::counts));
+        assertThat(byMonth.get("2026-02").met()).isEqualTo(1);
+        assertThat(byMonth.get("2026-05").met()).as("the second meeting held, in May").isEqualTo(1);
+        assertThat(byMonth.get("2026-03").partnership()).isEqualTo(1);
+        assertThat(byMonth.get("2026-09").partnership()).as("the second partnership, in September").isEqualTo(1);
+        assertThat(months.total()).as("one introduction").isEqualTo(1);
+        assertThat(months.totalCounts().met()).as("two meetings held over the periods").isEqualTo(2);
+        assertThat(months.totalCounts().partnership()).isEqualTo(2);
+        Breakdown may = dashboard.periods(new DashboardFilter(LocalDate.of(2026, 5, 1), LocalDate.of(2026, 5, 31), null,
+                null, null, null), Period.MONTH);
+        assertThat(may.total()).as("its step of May keeps it in a range of May alone").isEqualTo(1);
+        assertThat(may.totalCounts().met()).isEqualTo(1);
+        assertThat(dashboard.funnel(DashboardFilter.NONE).steps()).extracting(FunnelStep::count)
+                .as("the funnel counts the introduction once at each step").containsExactly(1L, 1L, 1L, 1L, 1L);
     }
 
     @Test

@@ -73,7 +73,7 @@ class DashboardCsvTest {
         assertThat(months).isEqualTo("\uFEFFMois;Libellé;" + PERIOD_HEADERS + "\r\n"
                 + "\"=\"\"2026-03\"\"\";\"=\"\"mars 2026\"\"\";2;0;0;0;0;0;0;0;0\r\n"
                 + "\"=\"\"2026-04\"\"\";\"=\"\"avril 2026\"\"\";0;1;0;0;0;0;0;0;0\r\n"
-                + "Total (mises en relation distinctes);;2;1;0;0;0;0;0;0;0\r\n");
+                + "Total (étapes comptées);;2;1;0;0;0;0;0;0;0\r\n");
         assertThat(records(months).get(0).values()).startsWith("=\"2026-03\"", "=\"mars 2026\"", "2");
 
         String weeks = text(DashboardCsv.periods(dashboard.periods(DashboardFilter.NONE, Period.WEEK), "Semaine"));

@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardDimensions.ActorDimensions;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Breakdown;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
+import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView.RecordedOutcome;
 import fr.labos.partenariats.schema.common.ActorFamily;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
 import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
+import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Random;
@@ -192,10 +195,36 @@ class DashboardTableMatchesTheReferenceTest {
         Instant withdrawnAt = random.nextInt(10) == 0 ? later(random, proposedAt) : null;
         // Every source, speed meetings (left out of the acceptance median) included; now and then none.
         IntroductionSource source = random.nextInt(50) == 0 ? null : oneOf(random, IntroductionSource.values());
+        // Now and then steps taken again: more meetings held, outcomes of a kind recorded again (on the first's day
+        // too), in any order; and some facts that know their first steps only.
+        List<Instant> held = new ArrayList<>();
+        List<RecordedOutcome> outcomes = new ArrayList<>();
+        if (random.nextInt(3) != 0) {
+            if (firstMetAt != null) {
+                held.add(firstMetAt);
+                for (int k = 0, n = random.nextInt(4) == 0 ? 1 + random.nextInt(3) : 0; k < n; k++) {
+                    // The first meeting is the earliest held, as the views keep it.
+                    held.add(firstMetAt.plusMillis(random.nextInt(5) == 0 ? 0 : random.nextLong(86_400_000L * 120)));
+                }
+            }
+            Object[][] kinds = {{Outcome.FOLLOW_UP_PLANNED, followUpOn}, {Outcome.PARTNERSHIP_FORMED, partnershipOn},
+                    {Outcome.NO_FIT, noFitOn}, {Outcome.PARTNERSHIP_ENDED, partnershipOn}};
+            for (Object[] kind : kinds) {
+                LocalDate first = (LocalDate) kind[1];
+                if (first != null) {
+                    outcomes.add(new RecordedOutcome((Outcome) kind[0], first));
+                    for (int k = 0, n = random.nextInt(4) == 0 ? 1 + random.nextInt(2) : 0; k < n; k++) {
+                        outcomes.add(new RecordedOutcome((Outcome) kind[0], first.plusDays(random.nextInt(400))));
+                    }
+                }
+            }
+            Collections.shuffle(held, random);
+            Collections.shuffle(outcomes, random);
+        }
         return new IntroductionFact(id, actor, partner, List.copyOf(postIds), source,
                 oneOf(random, IntroductionStage.values()), LocalDate.ofInstant(proposedAt, PARIS).toEpochDay(),
                 proposedAt, acceptedAt, declinedAt, expiredAt, withdrawnAt, firstMetAt, followUpOn, partnershipOn,
-                noFitOn);
+                noFitOn, List.copyOf(held), List.copyOf(outcomes));
     }
 
     /** A moment of the day, often close to midnight in Paris (where the day in UTC is another). */

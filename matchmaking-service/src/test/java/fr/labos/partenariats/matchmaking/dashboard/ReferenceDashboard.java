@@ -14,6 +14,7 @@ import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
 import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
+import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 
 import java.time.Clock;
@@ -167,6 +168,16 @@ final class ReferenceDashboard {
                     any = true;
                 }
             }
+            for (Map.Entry<Integer, LocalDate> again : stepsTakenAgain(fact)) {
+                LocalDate day = again.getValue();
+                if ((filter.from() == null || !day.isBefore(filter.from()))
+                        && (filter.to() == null || !day.isAfter(filter.to()))) {
+                    step(byDay, tallies, period, day, STEPS.get(again.getKey()));
+                    STEPS.get(again.getKey()).accept(range);
+                    counted.add(day);
+                    any = true;
+                }
+            }
             withAStep += any ? 1 : 0;
         }
         TreeSet<LocalDate> everyStep = everyStep();
@@ -199,6 +210,7 @@ final class ReferenceDashboard {
             TreeSet<LocalDate> days = new TreeSet<>();
             for (IntroductionFact fact : facts.all()) {
                 stepDays(fact).stream().filter(Objects::nonNull).forEach(days::add);
+                stepsTakenAgain(fact).forEach(again -> days.add(again.getValue()));
             }
             everyStep = days;
             everyStepVersion = version;
@@ -211,6 +223,23 @@ final class ReferenceDashboard {
         return Arrays.asList(day(fact.proposedAt()), day(fact.acceptedAt()), day(fact.firstMetAt()),
                 fact.followUpOn(), fact.partnershipOn(), day(fact.declinedAt()), day(fact.expiredAt()),
                 day(fact.withdrawnAt()), fact.noFitOn());
+    }
+
+    /**
+     * The steps an introduction took again after the first time, each (index in {@link #STEPS}, day): every meeting
+     * held and every outcome but the first of their kind, which {@link #stepDays} gives.
+     */
+    private List<Map.Entry<Integer, LocalDate>> stepsTakenAgain(IntroductionFact fact) {
+        List<Map.Entry<Integer, LocalDate>> again = new ArrayList<>();
+        List<LocalDate> held = fact.meetingsHeldAt().stream().map(this::day).sorted().toList();
+        held.stream().skip(1).forEach(day -> again.add(Map.entry(2, day)));
+        int[] steps = {3, 4, 8};
+        Outcome[] kinds = {Outcome.FOLLOW_UP_PLANNED, Outcome.PARTNERSHIP_FORMED, Outcome.NO_FIT};
+        for (int k = 0; k < kinds.length; k++) {
+            int step = steps[k];
+            fact.outcomeDays(kinds[k]).stream().sorted().skip(1).forEach(day -> again.add(Map.entry(step, day)));
+        }
+        return again;
     }
 
     /**
