@@ -73,9 +73,13 @@ public record CanonicalEvent(String type, String revision, JsonNode payload, Jso
      * in JDK 19 (JDK-4511638: 4.0301848979298272E17 became 4.030184897929827E17): a history hashed on one JDK would
      * seem altered to a service or an auditor on another. For the text the service's serializer writes, this gives the
      * bytes the doubles gave on the JDK that wrote it, so the hashes recorded before are unchanged.
+     * <p>
+     * A key repeated in an object is refused: the tree keeps one of its values, so {"note":"A","note":"B"} and
+     * {"note":"B"} would give one form, and a row altered that way would still verify. No serializer writes one.
      */
     static JsonNode readExact(byte[] json) throws IOException {
-        try (JsonParser parser = CANONICAL.getFactory().createParser(json)) {
+        try (JsonParser parser = CANONICAL.getFactory().createParser(json)
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)) {
             if (parser.nextToken() == null) {
                 throw new IOException("no JSON value");
             }

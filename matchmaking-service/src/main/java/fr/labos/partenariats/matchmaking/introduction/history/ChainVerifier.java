@@ -42,9 +42,10 @@ public final class ChainVerifier {
                         + step.sequenceNumber() + " (" + step.type() + ")");
             }
             if (step.recordedHash() == null) {
+                // A row added behind the service's back and a recorded hash deleted since look the same here.
                 return ChainVerification.broken(steps.size(), step, ChainVerification.Break.UNRECORDED_STEP,
-                        "l'étape " + step.sequenceNumber() + " (" + step.type()
-                                + ") n'a reçu aucune empreinte à son enregistrement : elle a été ajoutée après coup");
+                        "l'étape " + step.sequenceNumber() + " (" + step.type() + ") n'a aucune empreinte dans "
+                                + "l'historique : elle a été ajoutée après coup, ou son empreinte a été supprimée");
             }
             if (!Objects.equals(step.linkedHash(), previousHash)) {
                 return ChainVerification.broken(steps.size(), step, ChainVerification.Break.BROKEN_LINK,

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The canonical form's numbers: the same bytes on every JDK, and the bytes the hashes recorded so far were made of. */
 class CanonicalEventTest {
@@ -45,6 +46,29 @@ class CanonicalEventTest {
                 "2026-05-01T09:30:00.123Z", "ab".repeat(32));
         assertThat(event.hash()).isEqualTo("2fd2ddcd802d29a8aa7065e3132913cbc1644ee33f0e60c5e1f086e0b0426c99");
         assertThat(event.text()).contains("minibus \uD83D\uDE90 — « urgent »\\n\\t\\u0001");
+    }
+
+    /**
+     * A key written twice, in the payload or the metadata, at any depth: the tree would keep one value, so the row would
+     * have the form (and the hash) of another that never had the first value. It is unreadable, which the verification
+     * reports as an altered step.
+     */
+    @Test
+    void aKeyWrittenTwiceIsRefusedRatherThanHashedAsTheRowWithItsLastValue() {
+        String once = "{\"note\":\"B\",\"match\":{\"score\":0.5}}";
+        CanonicalEvent kept = CanonicalEvent.ofStored("IntroductionProposedEvent", "1",
+                once.getBytes(StandardCharsets.UTF_8), null, T0.toString(), null);
+        assertThat(kept.text()).contains("\"note\":\"B\"");
+        for (String twice : new String[]{"{\"note\":\"A\",\"note\":\"B\",\"match\":{\"score\":0.5}}",
+                "{\"note\":\"B\",\"match\":{\"score\":0.9,\"score\":0.5}}"}) {
+            assertThatThrownBy(() -> CanonicalEvent.ofStored("IntroductionProposedEvent", "1",
+                    twice.getBytes(StandardCharsets.UTF_8), null, T0.toString(), null))
+                    .as(twice).isInstanceOf(IllegalArgumentException.class);
+        }
+        assertThatThrownBy(() -> CanonicalEvent.ofStored("IntroductionProposedEvent", "1",
+                once.getBytes(StandardCharsets.UTF_8),
+                "{\"actingFor\":\"actor-z\",\"actingFor\":\"actor-a\"}".getBytes(StandardCharsets.UTF_8),
+                T0.toString(), null)).isInstanceOf(IllegalArgumentException.class);
     }
 
     /**

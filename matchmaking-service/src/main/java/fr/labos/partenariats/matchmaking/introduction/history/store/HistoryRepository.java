@@ -104,6 +104,17 @@ public class HistoryRepository {
         return size == null ? 0 : size;
     }
 
+    /**
+     * How many of the leaves below {@code treeSize} still have their row: all of them unless rows were deleted (leaf
+     * indexes are unique, so a row cannot stand for another).
+     */
+    long leavesBelow(long treeSize) {
+        Long count = jdbc.queryForObject(
+                "SELECT count(*) FROM introduction_history WHERE leaf_index >= 0 AND leaf_index < ?", Long.class,
+                treeSize);
+        return count == null ? 0 : count;
+    }
+
     /** The event behind a leaf, or empty. */
     public Optional<StoredEvent> eventAtLeaf(long leafIndex) {
         return jdbc.query(STORED_EVENT + " WHERE h.leaf_index = ?", HistoryRepository::row, leafIndex).stream()

@@ -32,6 +32,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * a rewrite of the history looks like at a restart. That count is a diagnostic only: it runs once the tree serves,
  * on a thread of its own, and when it fails (a slow database past the socket timeout) it is logged as a warning and
  * the gauge is left at NaN; the tree, its heads and proofs never wait for it.
+ * <p>
+ * While the service runs, a catch-up reads on from the tree's end and never sees a row deleted below it: the tree
+ * would keep that leaf, and heads be signed over it, until a restart. So at every publishing period ({@link
+ * #recheck}) the table is checked to still hold every leaf of the tree, the tree is rebuilt from it when it does
+ * not (it then stops at the hole, as after a restart, and the heads stop with it), and the events are counted again.
  */
 @Component
 public class IntroductionLog {
@@ -42,7 +47,8 @@ public class IntroductionLog {
 
     private final HistoryRepository repository;
     private final TransactionTemplate snapshot;
-    private final MerkleTree tree = new MerkleTree();
+    /** Replaced, under this object's lock, when rows it holds were deleted from the table ({@link #recheck}). */
+    private MerkleTree tree = new MerkleTree();
     /**
      * How far the event store's introduction events and the tree differ in number: 0 unless altered, NaN until they
      * were counted (or when counting them failed).
@@ -110,6 +116,39 @@ public class IntroductionLog {
         } catch (RuntimeException refused) {
             LOG.warn("Événements de mise en relation non comptés face à l'arbre : {}", refused.toString());
         }
+    }
+
+    /**
+     * Run before each periodic head: checks that the table still holds a row for every leaf of the tree, rebuilds the
+     * tree from the table when it does not, then counts the events against it. Never throws: a failed check is logged
+     * as a warning and the tree serves as it is.
+     */
+    void recheck() {
+        long size;
+        synchronized (this) {
+            if (!rebuilt) {
+                // The first catch-up rebuilds the tree from the table and counts the events itself.
+                return;
+            }
+            size = tree.size();
+        }
+        try {
+            long rows = repository.leavesBelow(size);
+            if (rows < size) {
+                LOG.error("Lignes de l'historique des mises en relation supprimées dans la base : la table ne compte "
+                        + "plus que {} des {} feuilles de l'arbre. L'arbre est reconstruit à partir d'elle, comme au "
+                        + "démarrage : il s'arrête avant la première ligne manquante", rows, size);
+                synchronized (this) {
+                    tree = new MerkleTree();
+                    rebuilt = false;
+                    rebuild();
+                }
+            }
+        } catch (RuntimeException failed) {
+            LOG.warn("Feuilles de l'arbre de l'historique non vérifiées dans la table (l'arbre sert tel quel) : {}",
+                    failed.toString());
+        }
+        countEvents();
     }
 
     /**

@@ -7,9 +7,16 @@ import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHead;
 import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHeadSigner;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.OpenOption;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -20,7 +27,9 @@ import java.security.PublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.HexFormat;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -42,10 +51,32 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey, String algo
     static SigningKey fromFile(Path file, boolean createIfMissing) throws IOException {
         if (createIfMissing && !Files.exists(file)) {
             SigningKey created = generate();
-            created.writeTo(file);
-            return created;
+            if (created.writeTo(file)) {
+                return created;
+            }
+            // Another instance created it since the check: its key is the one both sign with.
+            return readOnceWritten(file);
         }
         return read(Files.readString(file));
+    }
+
+    /** The key of a file another instance has just created, which it may still be writing for a moment. */
+    private static SigningKey readOnceWritten(Path file) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return read(Files.readString(file));
+            } catch (IllegalArgumentException incomplete) {
+                if (attempt == 50) {
+                    throw incomplete;
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw incomplete;
+                }
+            }
+        }
     }
 
     /** The key from the PEM text of a key file (its private key and its public key). */
@@ -109,18 +140,36 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey, String algo
         return ProofJson.writePublicKey(publicKey);
     }
 
-    void writeTo(Path file) throws IOException {
+    /**
+     * Writes the key into a new file, readable and writable by its owner only from its creation: a file written first
+     * and restricted after would let others open it in between. Creating it is what checks that it does not exist,
+     * so that two instances starting at once cannot both write a key of their own there.
+     *
+     * @return false, writing nothing, when the file exists already
+     */
+    boolean writeTo(Path file) throws IOException {
         String pem = "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(privateKey.getEncoded())
                 + "\n-----END PRIVATE KEY-----\n" + publicKeyPem();
         if (file.getParent() != null) {
             Files.createDirectories(file.getParent());
         }
-        Files.writeString(file, pem);
+        Set<OpenOption> created = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        SeekableByteChannel channel;
         try {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException e) {
-            // not a POSIX file system: the folder's own permissions protect it
+            try {
+                channel = Files.newByteChannel(file, created, PosixFilePermissions.asFileAttribute(
+                        EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the folder's own permissions protect it
+                channel = Files.newByteChannel(file, created);
+            }
+        } catch (FileAlreadyExistsException e) {
+            return false;
         }
+        try (OutputStream out = Channels.newOutputStream(channel)) {
+            out.write(pem.getBytes(StandardCharsets.US_ASCII));
+        }
+        return true;
     }
 }

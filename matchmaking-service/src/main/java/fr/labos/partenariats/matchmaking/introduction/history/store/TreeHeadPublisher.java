@@ -29,6 +29,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * No aggregate applies it: it is written as a domain event of its own stream ({@value #LOG_ID}, sequence = the
  * number of heads before it), which the relay keys by that id, so every head lands on one partition, in order; the
  * store's unique (aggregate, sequence) makes two instances publishing at once fail one of them rather than fork.
+ * <p>
+ * Each period first has the tree checked against the table ({@link IntroductionLog#recheck}): a history row deleted
+ * while the service runs stops the heads at the next period, not at the next restart.
  */
 @Component
 public class TreeHeadPublisher {
@@ -65,6 +68,7 @@ public class TreeHeadPublisher {
     @Scheduled(initialDelayString = "${lab.introductions.history.head-initial-delay:PT5S}",
             fixedDelayString = "${lab.introductions.history.head-interval:PT1M}")
     void publishPeriodically() {
+        log.recheck();
         try {
             publishIfGrown();
         } catch (DataAccessException e) {

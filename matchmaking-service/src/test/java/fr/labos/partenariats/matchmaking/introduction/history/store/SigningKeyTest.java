@@ -14,7 +14,14 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,6 +42,39 @@ class SigningKeyTest {
         assertThat(again.keyId()).isEqualTo(created.keyId()).hasSize(64);
         assertThat(created.signer().sign(HEAD).isSignedBy(again.publicKey())).isTrue();
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
+    /**
+     * Instances started at once on the same data folder: one creates the key, the others read that one rather than
+     * each writing its own over it and signing with a key the file no longer holds. Tried on several folders, since
+     * the instances must meet between one's look for the file and its writing of it.
+     */
+    @Test
+    void instancesCreatingTheKeyAtOnceAllSignWithTheOneTheFileHolds() throws Exception {
+        int instances = 4;
+        ExecutorService threads = Executors.newFixedThreadPool(instances);
+        try {
+            for (int round = 0; round < 20; round++) {
+                Path file = folder.resolve("data-" + round + "/introduction-log-key.pem");
+                CyclicBarrier start = new CyclicBarrier(instances);
+                List<Future<SigningKey>> keys = new ArrayList<>();
+                for (int i = 0; i < instances; i++) {
+                    keys.add(threads.submit(() -> {
+                        start.await();
+                        return SigningKey.fromFile(file, true);
+                    }));
+                }
+                List<String> signedWith = new ArrayList<>();
+                for (Future<SigningKey> key : keys) {
+                    signedWith.add(key.get(30, TimeUnit.SECONDS).keyId());
+                }
+                String inTheFile = SigningKey.read(Files.readString(file)).keyId();
+                assertThat(signedWith).as("the keys the instances sign with, round " + round).containsOnly(inTheFile);
+                assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     @Test

@@ -213,6 +213,8 @@ class VerifyIntroductionHistoryTest {
         Path head = write("head.json", ProofJson.write(signer.sign(new TreeHead(20, tree.rootHash(20), JUNE))));
         Path proof = write("inclusion.json", ProofJson.write(tree.inclusionProof(7, 19), tree.leafHash(7)));
         assertThat(run("inclusion", head, proof)).isEqualTo(VerifyIntroductionHistory.FAILS);
+        // Refused for its size, before the path is checked against a root it was not computed for.
+        assertThat(printed()).isEqualTo("ÉCHEC : la preuve porte sur un arbre de 19 événements, la tête sur 20\n");
     }
 
     /**
