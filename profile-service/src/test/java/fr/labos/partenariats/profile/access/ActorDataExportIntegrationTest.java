@@ -25,7 +25,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The GDPR export as each of those who may read it gets it, over HTTP with signed tokens and the real event store: a
  * plain member (« membre ») reads everything the API shows it, its own joining included, but not the invitations, which
  * the invitations API refuses it too, and the document says they were left out; whoever manages the actor's members
- * (a manager, a member its token names, a facilitator of its territory, an admin) reads every event.
+ * (a manager, a member its token names, an admin) reads every event. (A facilitator of its territory who is not its
+ * member may not export it: 403.)
  */
 @ProfileServiceIntegrationTest
 class ActorDataExportIntegrationTest {

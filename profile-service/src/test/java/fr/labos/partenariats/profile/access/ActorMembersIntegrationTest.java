@@ -82,6 +82,8 @@ class ActorMembersIntegrationTest {
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(http.get(registrantElsewhere.sign(), "/api/actors/" + actor + "/contact").getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.post(registrantElsewhere.sign(), "/api/actors/" + actor + "/needs", ProfileHttp.NEED)
+                .getStatusCode()).as("no need posted in its name").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(json(http.get(registrantElsewhere.sign(), "/api/me/actors").getBody()).findValuesAsText("id"))
                 .doesNotContain(actor);
     }

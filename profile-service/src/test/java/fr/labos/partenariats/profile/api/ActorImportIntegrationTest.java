@@ -213,6 +213,21 @@ class ActorImportIntegrationTest {
         assertThat(profile.at("/profile/type").asText()).isEqualTo("SOCIAL_ENTERPRISE");
     }
 
+    /** A Mac's plain « CSV » (Mac Roman) decodes as Windows-1252 without error, « é » as « Ž »: refused, nothing written. */
+    @Test
+    void aFileInAnotherEncodingIsRefusedRatherThanImportedWithWrongLetters() throws Exception {
+        String file = "nom;type;commune\r\nAtelier vélo de Fontaine " + run + ";association;38169\r\n";
+        long eventsBefore = events();
+
+        ResponseEntity<String> refused = importing(isere, file.getBytes(Charset.forName("x-MacRoman")));
+
+        assertThat(refused.getStatusCode().value()).as(refused.getBody()).isEqualTo(400);
+        assertThat(json.readTree(refused.getBody()).at("/errors/0/message").asText())
+                .startsWith("le fichier semble enregistré dans un autre encodage (« Ž » (ligne 2)")
+                .contains("« CSV UTF-8");
+        assertThat(events()).isEqualTo(eventsBefore);
+    }
+
     @Test
     void onlyTheFacilitatorsOfTheActorsTerritoriesAndAdminsImport() throws Exception {
         String file = String.join("\n", "nom;type;commune",

@@ -1,11 +1,107 @@
 package fr.labos.partenariats.platform.imports;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /** What every file a lab imports (actors, past introductions, participants) must be before its lines are read. */
 public final class ImportedText {
 
+    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
+    /**
+     * Characters Windows-1252 gives bytes 0x80–0x9F that French text does not use, but that a file in another 8-bit
+     * encoding turns its accents into: Mac Roman's « é » (0x8E) reads « Ž », its « à » (0x88) « ˆ », its « ô » (0x99)
+     * « ™ ». Such a file decodes without error and would import « Atelier vŽlo ».
+     */
+    private static final String NOT_FRENCH = "Žžƒˆ‰Šš™";
+    private static final String SAVE_AS_UTF8 = "Dans Excel, enregistrez-le au format « CSV UTF-8 (délimité par des "
+            + "virgules) »";
+
+    /** A file whose bytes are text in neither encoding a lab's spreadsheet writes; the message says so, in French. */
+    public static final class Undecodable extends IllegalArgumentException {
+        Undecodable(String message) {
+            super(message);
+        }
+    }
+
     private ImportedText() {
+    }
+
+    /**
+     * The file's text: UTF-8 (its byte order mark dropped), or Windows-1252, what older French Excel writes as « CSV »
+     * (séparateur : point-virgule). Anything else is refused rather than read into wrong letters: a byte Windows-1252
+     * leaves undefined, a UTF-8 file (it starts with the UTF-8 mark) with a byte that is not, or letters French never
+     * uses (a Mac Roman file).
+     *
+     * @throws Undecodable naming the line of the first byte that cannot be read
+     */
+    public static String decode(byte[] bytes) {
+        ByteBuffer utf8Bom = ByteBuffer.wrap(new byte[]{(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        boolean markedUtf8 = bytes.length >= 3 && ByteBuffer.wrap(bytes, 0, 3).equals(utf8Bom);
+        try {
+            String text = strict(StandardCharsets.UTF_8).decode(ByteBuffer.wrap(bytes)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException notUtf8) {
+            if (markedUtf8) {
+                throw new Undecodable("le fichier se dit UTF-8 mais ne l'est pas " + lineOf(bytes, firstBadUtf8(bytes))
+                        + " : " + SAVE_AS_UTF8);
+            }
+        }
+        String text;
+        try {
+            text = strict(WINDOWS_1252).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException notWindows1252) {
+            throw new Undecodable("le fichier n'est ni en UTF-8 ni en Windows-1252 " + lineOf(bytes, firstUndefined(bytes))
+                    + " : " + SAVE_AS_UTF8);
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (NOT_FRENCH.indexOf(text.charAt(i)) >= 0) {
+                // Windows-1252 maps one byte to one character: the character's index is the byte's.
+                throw new Undecodable("le fichier semble enregistré dans un autre encodage (« " + text.charAt(i)
+                        + " » " + lineOf(bytes, i) + ", sans doute une lettre accentuée) : " + SAVE_AS_UTF8);
+            }
+        }
+        return text;
+    }
+
+    private static CharsetDecoder strict(Charset charset) {
+        return charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** The first byte at which UTF-8 decoding fails. */
+    private static int firstBadUtf8(byte[] bytes) {
+        CharsetDecoder decoder = strict(StandardCharsets.UTF_8);
+        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        decoder.decode(in, out, true);
+        return in.position();
+    }
+
+    /** The first byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D). */
+    private static int firstUndefined(byte[] bytes) {
+        for (int i = 0; i < bytes.length; i++) {
+            int b = bytes[i] & 0xFF;
+            if (b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private static String lineOf(byte[] bytes, int at) {
+        long line = 1;
+        for (int i = 0; i < at && i < bytes.length; i++) {
+            if (bytes[i] == '\n') {
+                line++;
+            }
+        }
+        return "(ligne " + line + ")";
     }
 
     /**

@@ -17,11 +17,6 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -58,7 +53,6 @@ final class ActorCsv {
     /** At most this many problems are listed, then how many more there are. */
     static final int MAX_PROBLEMS = 100;
 
-    private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final Pattern LIST_SEPARATOR = Pattern.compile("[,|]");
     private static final Map<String, String> COLUMNS = columns();
     private static final List<String> REQUIRED = List.of("nom", "type", "commune");
@@ -370,14 +364,15 @@ final class ActorCsv {
         return LIST_SEPARATOR.splitAsStream(cell).map(String::strip).filter(s -> !s.isEmpty()).toList();
     }
 
-    /** UTF-8 (a byte order mark dropped), or Windows-1252 when the bytes are not UTF-8. */
+    /**
+     * UTF-8 (a byte order mark dropped), or Windows-1252 when the bytes are not UTF-8; a file in another encoding is
+     * refused rather than imported with wrong letters in its names ({@link ImportedText#decode}).
+     */
     private static String decode(byte[] bytes) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException notUtf8) {
-            return new String(bytes, WINDOWS_1252);
+            return ImportedText.decode(bytes);
+        } catch (ImportedText.Undecodable e) {
+            throw new Rejected(List.of(new FieldProblem("fichier", e.getMessage())));
         }
     }
 

@@ -1,0 +1,52 @@
+package fr.labos.partenariats.platform.imports;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The encodings a lab's spreadsheet writes are read; another is refused rather than read into wrong letters. */
+class ImportedTextTest {
+
+    private static final String FILE = "nom;type;commune\r\nAtelier vélo à Fontaine;association;38169\r\n";
+
+    @Test
+    void utf8WithOrWithoutItsMarkAndWindows1252AreRead() {
+        byte[] utf8 = FILE.getBytes(StandardCharsets.UTF_8);
+        byte[] marked = ("\uFEFF" + FILE).getBytes(StandardCharsets.UTF_8);
+        byte[] windows1252 = FILE.getBytes(Charset.forName("windows-1252"));
+
+        assertThat(ImportedText.decode(utf8)).isEqualTo(FILE);
+        assertThat(ImportedText.decode(marked)).isEqualTo(FILE);
+        assertThat(ImportedText.decode(windows1252)).isEqualTo(FILE);
+    }
+
+    /** Mac Roman's « é » is Windows-1252's « Ž », its « à » « ˆ »: decoded without error, it would import « vŽlo ». */
+    @Test
+    void aMacRomanFileIsRefusedNamingTheLineOfItsFirstAccent() {
+        byte[] macRoman = FILE.getBytes(Charset.forName("x-MacRoman"));
+
+        assertThatThrownBy(() -> ImportedText.decode(macRoman)).isInstanceOf(ImportedText.Undecodable.class)
+                .hasMessage("le fichier semble enregistré dans un autre encodage (« Ž » (ligne 2), sans doute une "
+                        + "lettre accentuée) : Dans Excel, enregistrez-le au format « CSV UTF-8 (délimité par des "
+                        + "virgules) »");
+    }
+
+    @Test
+    void aByteWindows1252LeavesUndefinedOrAMarkedUtf8FileThatIsNotAreRefused() {
+        byte[] undefined = "nom\r\nA\r\nB\u0081C\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> ImportedText.decode(undefined)).isInstanceOf(ImportedText.Undecodable.class)
+                .hasMessageStartingWith("le fichier n'est ni en UTF-8 ni en Windows-1252 (ligne 3)");
+
+        byte[] utf8Head = "\uFEFFnom\r\n".getBytes(StandardCharsets.UTF_8);
+        byte[] latin1Tail = "Atelier vélo\r\n".getBytes(StandardCharsets.ISO_8859_1);
+        byte[] mixed = new byte[utf8Head.length + latin1Tail.length];
+        System.arraycopy(utf8Head, 0, mixed, 0, utf8Head.length);
+        System.arraycopy(latin1Tail, 0, mixed, utf8Head.length, latin1Tail.length);
+        assertThatThrownBy(() -> ImportedText.decode(mixed)).isInstanceOf(ImportedText.Undecodable.class)
+                .hasMessageStartingWith("le fichier se dit UTF-8 mais ne l'est pas (ligne 2)");
+    }
+}
