@@ -49,7 +49,9 @@ export function departementsMap() {
     departements = Promise.all([echarts(), fetch('/console/cartes/departements.svg').catch(failed).then(r => {
       if (!r.ok) failed();
       return r.text();
-    })]).then(([lib, svg]) => { lib.registerMap('departements', { svg }); return 'departements'; });
+    })]).then(([lib, svg]) => { lib.registerMap('departements', { svg }); return 'departements'; })
+      // Not loaded (the network away for a moment): asked again at the next drawing, not failed for good.
+      .catch(e => { departements = null; throw e; });
   }
   return departements;
 }

@@ -76,7 +76,7 @@ record ScheduleView(String sessionId, String title, boolean published, int round
     private static Table table(ScheduledMeeting m, boolean held, Function<String, String> names, boolean why) {
         return new Table(m.table(), new Seat(m.actorId(), names.apply(m.actorId())),
                 new Seat(m.partnerActorId(), names.apply(m.partnerActorId())), why ? m.weight() : null,
-                why ? m.reason() : null, why ? m.explanation() : null, m.locked(), held);
+                why ? m.reason() : null, why ? SessionSheet.explanation(m, names) : null, m.locked(), held);
     }
 
     /** A pair in a round, in either order. */

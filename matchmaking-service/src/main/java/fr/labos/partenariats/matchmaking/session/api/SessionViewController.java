@@ -118,7 +118,7 @@ class SessionViewController {
      */
     private SessionSheet sheet(SessionState session) {
         return new SessionSheet(session.sessionId(), session.title(), session.place() == null ? "" : session.place(),
-                session.date(), session.startsAt(), session.minutesPerRound(), session.zone(), session.schedule(),
+                session.date(), session.startsAt(), session.minutesPerRound(), session.rounds(), session.zone(), session.schedule(),
                 session.version(), session.changedAt(), names.everyoneIn(session), session.wishes());
     }
 

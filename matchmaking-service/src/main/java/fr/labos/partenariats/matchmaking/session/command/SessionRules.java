@@ -35,6 +35,12 @@ public final class SessionRules {
      */
     public static final int MAX_MEETINGS = 500;
     /**
+     * 400 participants: as many as the most tables seat at once. More would never sit together, and each costs: the
+     * pairs' weights are read for every pair of participants (n²/2 of them) at each generation and each live re-plan,
+     * an import of a whole département (2,000 actors, two million pairs) would hold the welcome desk's every click.
+     */
+    public static final int MAX_PARTICIPANTS = 2 * MAX_TABLES;
+    /**
      * A session is dated at most two years ahead (labs plan a season or two in advance) and at most two years back: a
      * session already held on paper may be recorded afterwards, so that its meetings keep pairs apart in the next
      * ones, but a date further away is a typing error (and one far enough breaks the calendar exports).

@@ -47,6 +47,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -100,6 +102,7 @@ public class SpeedMeetingSession {
         SessionRules.require(command.actorId(), "actorId", "un participant est un acteur");
         SessionRules.checkOrganisation(command.organisation());
         if (participants.contains(command.actorId())) throw new AlreadyRegistered(command.actorId());
+        checkParticipantsAtMost(participants.size() + 1);
         apply(new ParticipantRegisteredEvent(sessionId, command.actorId(), command.organisation(), clock.instant()));
     }
 
@@ -118,12 +121,23 @@ public class SpeedMeetingSession {
                     "un participant est un acteur");
             SessionRules.checkOrganisation(participant.organisation());
         }
+        Set<String> afterwards = new HashSet<>(participants);
+        command.participants().forEach(participant -> afterwards.add(participant.actorId()));
+        checkParticipantsAtMost(afterwards.size());
         Set<String> registering = new HashSet<>(participants);
         for (RegisterParticipantsCommand.Participant participant : command.participants()) {
             if (registering.add(participant.actorId())) {
                 apply(new ParticipantRegisteredEvent(sessionId, participant.actorId(), participant.organisation(),
                         clock.instant()));
             }
+        }
+    }
+
+    /** Registrations stop at {@link SessionRules#MAX_PARTICIPANTS}; a list that would go beyond registers nobody. */
+    private void checkParticipantsAtMost(int count) {
+        if (count > SessionRules.MAX_PARTICIPANTS) {
+            throw new InvalidSession("participants", "une session compte au plus " + SessionRules.MAX_PARTICIPANTS
+                    + " participants (ici " + count + ") : répartissez-les en plusieurs sessions");
         }
     }
 
@@ -303,7 +317,26 @@ public class SpeedMeetingSession {
         }
         if (lostTables.contains(table)) throw new AlreadyDone("la table " + table + " est déjà retirée");
         if (lostTables.size() + 1 >= tables) throw new NoTableLeft(table);
+        checkLocksFitWithout(table);
         apply(new TableLostEvent(sessionId, table, clock.instant()));
+    }
+
+    /**
+     * A lock keeps a meeting in its round through the re-plans to come, at another table if its own is lost: a round
+     * not started with more locks than the tables left would lose one of them in the re-plan, silently.
+     */
+    private void checkLocksFitWithout(int table) {
+        if (schedule == null) {
+            return;
+        }
+        int tablesLeft = tables - lostTables.size() - 1;
+        schedule.stream().filter(m -> m.round() > roundsStarted && m.locked())
+                .collect(Collectors.groupingBy(ScheduledMeeting::round, TreeMap::new, Collectors.counting()))
+                .forEach((round, locked) -> {
+                    if (locked > tablesLeft) {
+                        throw new LocksExceedTables(table, round, locked, tablesLeft);
+                    }
+                });
     }
 
     @CommandHandler

@@ -28,8 +28,9 @@ public final class ParticipantCalendar {
         calendar.setMethod(Method.publish());
         calendar.setName(sheet.title() + " — " + sheet.name(actorId));
         WhySeen whySeen = sheet.whySeenBy(actorId);
-        int rounds = sheet.meetings().stream().mapToInt(ScheduledMeeting::round).max().orElse(0);
-        for (int round = 1; round <= rounds; round++) {
+        // Every round of the session, also one a re-plan left without any meeting (two absent before the first round
+        // may empty the last ones): its slot is cancelled too, or the meeting imported before would stay.
+        for (int round = 1; round <= sheet.rounds(); round++) {
             int r = round;
             VEvent event = new VEvent();
             event.setUid(uid(sheet.sessionId(), round, actorId));
@@ -53,7 +54,7 @@ public final class ParticipantCalendar {
                     + m.table() + ")");
             event.setLocation(sheet.place() + " — table " + m.table());
             event.setDescription(whySeen.of(m)
-                    ? sheet.title() + "\n" + SessionSheet.reasonLabel(m.reason()) + " : " + m.explanation()
+                    ? sheet.title() + "\n" + SessionSheet.reasonLabel(m.reason()) + " : " + sheet.explanation(m)
                     : sheet.title());
             calendar.addEvent(event);
         }

@@ -69,7 +69,7 @@ public final class PrintableSchedule {
                 html.append("<tr><td>").append(m.round()).append("</td><td>").append(hours(sheet, m.round()))
                         .append("</td><td>").append(m.table()).append("</td><td>")
                         .append(esc(sheet.name(SessionSheet.partnerOf(m, actor)))).append("</td><td>")
-                        .append(whySeen.of(m) ? esc(m.explanation()) : "").append("</td></tr>\n");
+                        .append(whySeen.of(m) ? esc(sheet.explanation(m)) : "").append("</td></tr>\n");
             }
             html.append("</tbody>\n</table>\n</section>\n");
         }

@@ -32,7 +32,7 @@ public final class ScheduleCsv {
         return ExcelCsv.write(HEADERS, sheet.meetings().stream().map(m -> Arrays.<Object>asList(m.round(),
                 TIME.format(sheet.roundStart(m.round())), TIME.format(sheet.roundEnd(m.round())), m.table(),
                 SpreadsheetCells.text(sheet.name(m.actorId())), SpreadsheetCells.text(sheet.name(m.partnerActorId())),
-                SessionSheet.reasonLabel(m.reason()), decimal.format(m.weight()), SpreadsheetCells.text(m.explanation()),
+                SessionSheet.reasonLabel(m.reason()), decimal.format(m.weight()), SpreadsheetCells.text(sheet.explanation(m)),
                 m.locked() ? "oui" : "non")).toList());
     }
 }

@@ -12,6 +12,7 @@ import java.time.ZonedDateTime;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What the exports of a session print: the session's title, place and timing, its schedule as it now stands, and
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param date      the session's day and {@code startsAt} its start time, both the local time of its territory
  * @param zone      its territory's zone, in which they are read to write an instant (a calendar's): {@code 09:00} in
  *                  La Réunion is 05:00 UTC
+ * @param rounds    how many rounds the session has, with or without meetings
  * @param version   how many times the schedule was generated or adjusted: calendars use it as their sequence, so
  *                  that a re-import replaces the previous events
  * @param changedAt when the schedule last changed
@@ -28,7 +30,7 @@ import java.util.Map;
  *                  meets someone ({@link WhySeen})
  */
 public record SessionSheet(String sessionId, String title, String place, LocalDate date, LocalTime startsAt,
-                           int minutesPerRound, ZoneId zone, List<ScheduledMeeting> meetings, int version,
+                           int minutesPerRound, int rounds, ZoneId zone, List<ScheduledMeeting> meetings, int version,
                            Instant changedAt, Map<String, String> names, List<Wish> wishes) {
 
     public SessionSheet {
@@ -67,6 +69,27 @@ public record SessionSheet(String sessionId, String title, String place, LocalDa
     String name(String actorId) {
         String name = names.get(actorId);
         return name == null || name.isBlank() ? actorId : name;
+    }
+
+    /** Why the meeting was planned, its participants named: {@link #explanation(ScheduledMeeting, Function)}. */
+    String explanation(ScheduledMeeting meeting) {
+        return explanation(meeting, this::name);
+    }
+
+    /**
+     * Why the meeting was planned, as people read it. The plan writes a one-sided wish with the participants' ids
+     * (« {id} a demandé à rencontrer {id} »: the planner knows no names, and a name changed since would leave a stale
+     * one in the session's events); each is put back in their name here, on every page, file and calendar.
+     */
+    public static String explanation(ScheduledMeeting meeting, Function<String, String> names) {
+        String text = meeting.explanation();
+        if (text == null) {
+            return null;
+        }
+        for (String actorId : List.of(meeting.actorId(), meeting.partnerActorId())) {
+            text = text.replace(actorId, names.apply(actorId));
+        }
+        return text;
     }
 
     /** The other participant of a meeting, seen from one of the two. */

@@ -159,7 +159,12 @@ public class SpeedMeetingScheduler {
         MatchingAlgorithm.Matching<Integer, DefaultWeightedEdge> matching =
                 new KolmogorovWeightedMatching<>(graph, ObjectiveSense.MAXIMIZE).getMatching();
         List<DefaultWeightedEdge> chosen = new ArrayList<>(matching.getEdges());
-        chosen.sort(Comparator.comparingDouble(graph::getEdgeWeight).reversed());
+        // The matching comes as a hash set of edges hashed by identity: pairs of equal weight (many, where neither side
+        // wished the other) would otherwise take the seats and tables in an order that changes from run to run, and the
+        // same session give another plan on another instance or at the next generation.
+        chosen.sort(Comparator.comparingDouble(graph::getEdgeWeight).reversed()
+                .thenComparingInt(edge -> Math.min(graph.getEdgeSource(edge), graph.getEdgeTarget(edge)))
+                .thenComparingInt(edge -> Math.max(graph.getEdgeSource(edge), graph.getEdgeTarget(edge))));
         List<DefaultWeightedEdge> kept = chosen.subList(0, Math.min(capacity, chosen.size()));
         for (DefaultWeightedEdge edge : kept) {
             plan.seat(round, plan.freeTable(round, tables), graph.getEdgeSource(edge), graph.getEdgeTarget(edge),

@@ -25,6 +25,7 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static fr.labos.partenariats.matchmaking.session.command.SessionSamples.*;
 
@@ -135,6 +136,40 @@ class SessionPreparationTest {
                 .expectException(InvalidSession.class)
                 .expectExceptionMessage(message)
                 .expectNoEvents();
+    }
+
+    /**
+     * 400 participants at most (as many as the most tables seat at once): the 401st is refused, and so is a list that
+     * would go beyond, which then registers nobody; a list of those already registered changes nothing and passes.
+     */
+    @Test
+    void aSessionHoldsAtMostFourHundredParticipants() {
+        List<Object> full = new ArrayList<>(List.of(planned()));
+        IntStream.range(0, SessionRules.MAX_PARTICIPANTS).forEach(i -> full.add(registered("actor-" + i)));
+        fixture.given(full)
+                .when(new RegisterParticipantCommand(ID, ASSOCIATION, null))
+                .expectException(InvalidSession.class)
+                .expectExceptionMessage("une session compte au plus 400 participants (ici 401) : répartissez-les en "
+                        + "plusieurs sessions")
+                .expectNoEvents();
+        List<Object> almost = full.subList(0, full.size() - 2);
+        fixture.given(almost)
+                .when(new RegisterParticipantsCommand(ID, List.of(
+                        new RegisterParticipantsCommand.Participant("actor-0", null),
+                        new RegisterParticipantsCommand.Participant(ASSOCIATION, null),
+                        new RegisterParticipantsCommand.Participant(FOUNDATION, null),
+                        new RegisterParticipantsCommand.Participant(COMMUNE, null))))
+                .expectException(InvalidSession.class)
+                .expectExceptionMessage("une session compte au plus 400 participants (ici 401) : répartissez-les en "
+                        + "plusieurs sessions")
+                .expectNoEvents();
+        fixture.given(almost)
+                .when(new RegisterParticipantsCommand(ID, List.of(
+                        new RegisterParticipantsCommand.Participant("actor-0", null),
+                        new RegisterParticipantsCommand.Participant(ASSOCIATION, null),
+                        new RegisterParticipantsCommand.Participant(FOUNDATION, null))))
+                .expectEvents(new ParticipantRegisteredEvent(ID, ASSOCIATION, null, NOW),
+                        new ParticipantRegisteredEvent(ID, FOUNDATION, null, NOW));
     }
 
     @Test

@@ -21,6 +21,26 @@ class SpeedMeetingSchedulerTest {
     /** Pairs of a1..a4 with a5..a8 weigh 1, the others 0.1. */
     private static final PairWeights CROSS = (a, b) -> (a.compareTo("a5") < 0) != (b.compareTo("a5") < 0) ? 1 : 0.1;
 
+    /**
+     * Tables short and every pair of the same weight (nobody wished anyone, complementarity alike): which pairs take
+     * the seats, and at which tables, must not depend on the run, or another instance, or the next generation, would
+     * hand out another plan for the same session.
+     */
+    @Test
+    void theSameSessionGivesTheSamePlanRunAfterRun() {
+        // Seven people at two tables over ten rounds: once most pairs have met, more pairs could take the seats left
+        // than there are seats.
+        List<String> seven = IntStream.rangeClosed(1, 7).mapToObj(i -> "a" + i).toList();
+        PairWeights alike = (a, b) -> 0.5;
+        List<ScheduledMeeting> first = new SpeedMeetingScheduler()
+                .plan(SchedulingRequest.firstPlan(seven, 10, 2, alike, List.of(), List.of())).meetings();
+        for (int run = 0; run < 20; run++) {
+            assertThat(new SpeedMeetingScheduler()
+                    .plan(SchedulingRequest.firstPlan(seven, 10, 2, alike, List.of(), List.of())).meetings())
+                    .as("run " + run).isEqualTo(first);
+        }
+    }
+
     @Test
     void withATableForEveryPairEveryoneMeetsInEveryRound() {
         Schedule schedule = scheduler.plan(SchedulingRequest.firstPlan(EIGHT, 7, 4, CROSS, List.of(), List.of()));
