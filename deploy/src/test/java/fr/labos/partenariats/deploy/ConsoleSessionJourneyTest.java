@@ -238,7 +238,9 @@ class ConsoleSessionJourneyTest {
             String counted = browser.settled().until(d -> d.findElement(warning).getAttribute("data-non-pointes"));
             String said = browser.settled().until(d -> d.findElement(warning).getText());
             assertThat(counted).isEqualTo(Integer.toString(notPointed.size()));
-            assertThat(said).contains(notPointed).contains("comptées comme tenues");
+            assertThat(said).contains(notPointed).contains(notPointed.size() == 1
+                    ? "Sa rencontre de ce tour sera comptée comme tenue"
+                    : "Leurs rencontres de ce tour seront comptées comme tenues");
             assertThat(browser.script("return document.activeElement.dataset.cle;")).isEqualTo("lancer-annuler-1");
             assertThat(json(lab.send("GET", lab.matchmaking.resolve(session), FACILITATOR, null)).path("roundsStarted").asInt())
                     .as("nothing started while the facilitator reads").isZero();

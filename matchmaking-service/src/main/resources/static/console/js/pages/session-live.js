@@ -177,9 +177,10 @@ export async function render(main, context, sessionId) {
     const box = h('div', { role: 'group', 'aria-labelledby': `titre-lancer-${r.round}`, 'aria-describedby': `non-pointes-${r.round}` },
       h('h4', { id: `titre-lancer-${r.round}` }, `Lancer le tour ${r.round} ?`),
       h('p', { id: `non-pointes-${r.round}`, class: 'probleme', 'data-non-pointes': notPointed.length },
-        `${one ? 'Ce participant n’est' : 'Ces participants ne sont'} ni arrivé${one ? '' : 's'} ni noté${one ? '' : 's'} absent${one ? '' : 's'} : `
-        + `${notPointed.join(', ')}. Leurs rencontres de ce tour seront comptées comme tenues. `
-        + 'Notez leur arrivée ou leur absence ci-dessus, ou lancez le tour quand même.'),
+        one ? `Ce participant n’est ni arrivé ni noté absent : ${notPointed[0]}. Sa rencontre de ce tour sera comptée `
+          + 'comme tenue. Notez son arrivée ou son absence ci-dessus, ou lancez le tour quand même.'
+          : `Ces participants ne sont ni arrivés ni notés absents : ${notPointed.join(', ')}. Leurs rencontres de ce `
+          + 'tour seront comptées comme tenues. Notez leur arrivée ou leur absence ci-dessus, ou lancez le tour quand même.'),
       h('div', { class: 'actions' },
         h('button', { type: 'button', 'data-cle': `lancer-confirmer-${r.round}`, onclick: event => start(event.currentTarget) }, 'Lancer quand même'),
         h('button', { type: 'button', class: 'secondaire', 'data-cle': `lancer-annuler-${r.round}`, onclick: cancel }, 'Annuler')));

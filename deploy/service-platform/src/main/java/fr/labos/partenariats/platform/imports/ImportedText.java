@@ -8,6 +8,8 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** What every file a lab imports (actors, past introductions, participants) must be before its lines are read. */
 public final class ImportedText {
@@ -19,6 +21,13 @@ public final class ImportedText {
      * « ™ ». Such a file decodes without error and would import « Atelier vŽlo ».
      */
     private static final String NOT_FRENCH = "Žžƒˆ‰Šš™";
+    /**
+     * UTF-8's two bytes of an accented letter read as Windows-1252: « é » as « Ã© ». In a file that is not UTF-8 as a
+     * whole, they say that part of it is (two files pasted together, one byte typed in another encoding).
+     */
+    private static final Pattern UTF8_READ_AS_WINDOWS_1252 = Pattern.compile(
+            "Ã[\u00A0-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014"
+                    + "\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]");
     private static final String SAVE_AS_UTF8 = "Dans Excel, enregistrez-le au format « CSV UTF-8 (délimité par des "
             + "virgules) »";
 
@@ -34,9 +43,10 @@ public final class ImportedText {
 
     /**
      * The file's text: UTF-8 (its byte order mark dropped), or Windows-1252, what older French Excel writes as « CSV »
-     * (séparateur : point-virgule). Anything else is refused rather than read into wrong letters: a byte Windows-1252
-     * leaves undefined, a UTF-8 file (it starts with the UTF-8 mark) with a byte that is not, or letters French never
-     * uses (a Mac Roman file).
+     * (séparateur : point-virgule). Another encoding is refused, where it shows, rather than read into wrong letters:
+     * a byte Windows-1252 leaves undefined, a UTF-8 file (it starts with the UTF-8 mark) with a byte that is not, a
+     * file partly in UTF-8, or letters French never uses (a Mac Roman file's « é », « à », « ô »; its rarer « î » or
+     * « œ » alone read as other letters and pass).
      *
      * @throws Undecodable naming the line of the first byte that cannot be read
      */
@@ -58,6 +68,11 @@ public final class ImportedText {
         } catch (CharacterCodingException notWindows1252) {
             throw new Undecodable("le fichier n'est ni en UTF-8 ni en Windows-1252 " + lineOf(bytes, firstUndefined(bytes))
                     + " : " + SAVE_AS_UTF8);
+        }
+        Matcher mixed = UTF8_READ_AS_WINDOWS_1252.matcher(text);
+        if (mixed.find()) {
+            throw new Undecodable("le fichier mêle deux encodages : une partie est en UTF-8 (« " + mixed.group()
+                    + " » " + lineOf(bytes, mixed.start()) + "), une autre non : " + SAVE_AS_UTF8);
         }
         for (int i = 0; i < text.length(); i++) {
             if (NOT_FRENCH.indexOf(text.charAt(i)) >= 0) {
@@ -94,10 +109,11 @@ public final class ImportedText {
         return 0;
     }
 
+    /** The line of a byte: lines end with LF, CRLF, or CR alone (what Excel for Mac writes as « CSV (Macintosh) »). */
     private static String lineOf(byte[] bytes, int at) {
         long line = 1;
         for (int i = 0; i < at && i < bytes.length; i++) {
-            if (bytes[i] == '\n') {
+            if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
                 line++;
             }
         }

@@ -15,7 +15,8 @@ import java.io.IOException;
  * with a 415 before anything reads it. The services take JSON, and CSV for imports; but Tomcat and Spring read a
  * form's fields as request parameters, so they would reach the {@code @RequestParam}s meant for the query past what
  * checks the query (a NUL, {@link NulInQueryFilter}) and the body (its size limit): read outside the controllers, a
- * form too large was a 500. An empty form ({@code curl -d ''} on a command without body) carries nothing and passes.
+ * form too large was a 500. An empty form ({@code curl -d ''} on a command without body), or a request without a body
+ * that names the type anyway, carries nothing and passes.
  */
 final class FormBodyFilter extends OncePerRequestFilter {
 
@@ -28,12 +29,17 @@ final class FormBodyFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(@NonNull HttpServletRequest request, @NonNull HttpServletResponse response,
                                     @NonNull FilterChain chain) throws ServletException, IOException {
-        if (request.getContentLengthLong() != 0 && isForm(request.getContentType())) {
+        if (hasBody(request) && isForm(request.getContentType())) {
             problems.write(response, problems.of(ProblemTypes.UNSUPPORTED_MEDIA_TYPE, request,
                     "problem.unsupported-media-type.form"));
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /** A body declared by its length, or sent in chunks; a request with neither has none (-1 alone says nothing). */
+    private static boolean hasBody(HttpServletRequest request) {
+        return request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
     }
 
     private static boolean isForm(String contentType) {

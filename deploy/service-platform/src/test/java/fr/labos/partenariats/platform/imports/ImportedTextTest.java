@@ -35,6 +35,27 @@ class ImportedTextTest {
                         + "virgules) »");
     }
 
+    /** Excel for Mac's « CSV (Macintosh) »: Mac Roman, lines ended by CR alone; the line named is the right one. */
+    @Test
+    void linesEndedByACarriageReturnAloneAreCounted() {
+        byte[] macintosh = "nom;type;commune\rRecyclerie;association;38169\rAtelier vélo;association;38169\r"
+                .getBytes(Charset.forName("x-MacRoman"));
+
+        assertThatThrownBy(() -> ImportedText.decode(macintosh)).hasMessageContaining("(ligne 3)");
+    }
+
+    /** A UTF-8 file with one byte of another encoding typed in: read as Windows-1252, its « é » would be « Ã© ». */
+    @Test
+    void aFilePartlyInUtf8IsRefusedRatherThanReadWithItsAccentsDoubled() {
+        byte[] utf8 = "nom\nAtelier vélo\n".getBytes(StandardCharsets.UTF_8);
+        byte[] mixed = new byte[utf8.length + 4];
+        System.arraycopy(utf8, 0, mixed, 0, utf8.length);
+        System.arraycopy(new byte[]{'C', 'a', (byte) 0xE9, '\n'}, 0, mixed, utf8.length, 4);
+
+        assertThatThrownBy(() -> ImportedText.decode(mixed)).isInstanceOf(ImportedText.Undecodable.class)
+                .hasMessageStartingWith("le fichier mêle deux encodages : une partie est en UTF-8 (« Ã© » (ligne 2))");
+    }
+
     @Test
     void aByteWindows1252LeavesUndefinedOrAMarkedUtf8FileThatIsNotAreRefused() {
         byte[] undefined = "nom\r\nA\r\nB\u0081C\r\n".getBytes(StandardCharsets.ISO_8859_1);

@@ -91,7 +91,7 @@ class LimitsTest {
     }
 
     @Test
-    void theDefaultExportsFamilyCountsHeadRequestsToo() {
+    void theDefaultExportsFamilyNamesHeadRequestsToo() {
         LimitsProperties.Family exports = LimitsProperties.DEFAULTS.get("exports");
         assertThat(exports.methods()).contains("GET", "HEAD");
     }

@@ -236,6 +236,10 @@ class ProblemDocumentsTest {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .method("DELETE", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(empty.statusCode()).isEqualTo(204);
+        // Neither a length nor chunks: no body at all, whatever type the client names.
+        RawHttp.Answer bodiless = RawHttp.get(port, "/api/echo?reason=doublon",
+                "Content-Type: application/x-www-form-urlencoded");
+        assertThat(bodiless.status()).as(bodiless.body()).isEqualTo(200);
     }
 
     @Test

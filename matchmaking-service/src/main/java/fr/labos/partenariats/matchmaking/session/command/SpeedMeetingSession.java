@@ -330,7 +330,9 @@ public class SpeedMeetingSession {
             return;
         }
         int tablesLeft = tables - lostTables.size() - 1;
-        schedule.stream().filter(m -> m.round() > roundsStarted && m.locked())
+        // A lock of someone absent is no longer kept by a re-plan: it does not count.
+        schedule.stream().filter(m -> m.round() > roundsStarted && m.locked() && !absent.contains(m.actorId())
+                        && !absent.contains(m.partnerActorId()))
                 .collect(Collectors.groupingBy(ScheduledMeeting::round, TreeMap::new, Collectors.counting()))
                 .forEach((round, locked) -> {
                     if (locked > tablesLeft) {

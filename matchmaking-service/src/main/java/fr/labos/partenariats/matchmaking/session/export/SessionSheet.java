@@ -13,6 +13,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * What the exports of a session print: the session's title, place and timing, its schedule as it now stands, and
@@ -86,10 +88,12 @@ public record SessionSheet(String sessionId, String title, String place, LocalDa
         if (text == null) {
             return null;
         }
-        for (String actorId : List.of(meeting.actorId(), meeting.partnerActorId())) {
-            text = text.replace(actorId, names.apply(actorId));
-        }
-        return text;
+        // In one pass, the longer id first: « a1 » must not be replaced inside « a12 », nor an id inside a name put in.
+        String longer = meeting.actorId().length() >= meeting.partnerActorId().length() ? meeting.actorId()
+                : meeting.partnerActorId();
+        String shorter = longer.equals(meeting.actorId()) ? meeting.partnerActorId() : meeting.actorId();
+        return Pattern.compile(Pattern.quote(longer) + "|" + Pattern.quote(shorter)).matcher(text)
+                .replaceAll(found -> Matcher.quoteReplacement(names.apply(found.group())));
     }
 
     /** The other participant of a meeting, seen from one of the two. */

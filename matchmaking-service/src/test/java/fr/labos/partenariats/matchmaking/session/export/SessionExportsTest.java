@@ -233,6 +233,17 @@ class SessionExportsTest {
                 "2 09:15–09:30 2 Commune de Saint-Égrève");
     }
 
+    /** The plan writes a wish with ids; each is read as its name, whole: « a1 » is not a part of « a12 ». */
+    @Test
+    void aWishIsSaidWithTheParticipantsNamesWhateverTheirIds() {
+        ScheduledMeeting wish = new ScheduledMeeting(1, 1, "a12", "a1", 0.25, MeetingReason.WISH,
+                "a1 a demandé à rencontrer a12.", false);
+        Map<String, String> names = Map.of("a1", "Atelier $1 vélo", "a12", "Recyclerie a1");
+
+        assertThat(SessionSheet.explanation(wish, names::get))
+                .isEqualTo("Atelier $1 vélo a demandé à rencontrer Recyclerie a1.");
+    }
+
     @Test
     void thePrintableViewHasAnA4PagePerTableAndPerParticipantInFrench() {
         Document page = Jsoup.parse(PrintableSchedule.write(sheet(MEETINGS, 1)));

@@ -16,6 +16,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -30,7 +31,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * deleted behind the service's back (a history row: the tree stops at the hole; an event: its leaf stays). A
  * difference is logged as an error and kept in the gauge {@value #UNMATCHED_EVENTS} (0 otherwise), since it is what
  * a rewrite of the history looks like at a restart. That count is a diagnostic only: it runs once the tree serves,
- * on a thread of its own, and when it fails (a slow database past the socket timeout) it is logged as a warning and
+ * and again at every publishing period, on a thread of its own (an error is logged when the difference changes, not
+ * at every count while it lasts), and when it fails (a slow database past the socket timeout) it is logged as a warning and
  * the gauge is left at NaN; the tree, its heads and proofs never wait for it.
  * <p>
  * While the service runs, a catch-up reads on from the tree's end and never sees a row deleted below it: the tree
@@ -77,8 +79,8 @@ public class IntroductionLog {
         snapshot.setReadOnly(true);
         Gauge.builder(UNMATCHED_EVENTS, unmatchedEvents, AtomicReference::get)
                 .description("How many introduction events the event store and the tree of the introductions' history "
-                        + "rebuilt at start differ by (rows deleted from either table in the database); 0 unless the "
-                        + "history was altered")
+                        + "differ by, counted at start and at every head period (rows deleted from either table in the "
+                        + "database); 0 unless the history was altered")
                 .register(meters);
     }
 
@@ -148,7 +150,8 @@ public class IntroductionLog {
             LOG.warn("Feuilles de l'arbre de l'historique non vérifiées dans la table (l'arbre sert tel quel) : {}",
                     failed.toString());
         }
-        countEvents();
+        // On the diagnostics' thread, as at start: a slow count never holds the head back.
+        countEventsLater();
     }
 
     /**
@@ -162,13 +165,14 @@ public class IntroductionLog {
             long events = counted[0];
             long recorded = counted[1];
             long leaves = Math.min(catchUp(), recorded);
-            if (events != leaves) {
-                unmatchedEvents.set((double) Math.abs(events - leaves));
+            double difference = Math.abs(events - leaves);
+            // Said when it changes, not at every period while it lasts: the gauge keeps it.
+            if (events != leaves && !Objects.equals(unmatchedEvents.getAndSet(difference), difference)) {
                 LOG.error("L'arbre de l'historique des mises en relation compte {} événements quand le magasin "
                         + "d'événements en compte {} : {}", leaves, events, events > leaves
                         ? "une ligne de l'historique a été supprimée dans la base (l'arbre s'arrête avant elle)"
                         : "des événements de mise en relation ont été supprimés du magasin d'événements");
-            } else {
+            } else if (events == leaves) {
                 unmatchedEvents.set(0.0);
             }
         } catch (RuntimeException failed) {

@@ -49,15 +49,18 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey, String algo
 
     /** Reads the key, or creates one at that path first when asked to (a local run keeps it in its data folder). */
     static SigningKey fromFile(Path file, boolean createIfMissing) throws IOException {
-        if (createIfMissing && !Files.exists(file)) {
+        if (!createIfMissing) {
+            return read(Files.readString(file));
+        }
+        if (!Files.exists(file)) {
             SigningKey created = generate();
             if (created.writeTo(file)) {
                 return created;
             }
-            // Another instance created it since the check: its key is the one both sign with.
-            return readOnceWritten(file);
         }
-        return read(Files.readString(file));
+        // Created by another instance, since the check or just before it: it may still be writing the key, which is
+        // the one both sign with.
+        return readOnceWritten(file);
     }
 
     /** The key of a file another instance has just created, which it may still be writing for a moment. */
