@@ -4,6 +4,7 @@ import fr.labos.partenariats.matchmaking.infrastructure.GaugeRefresh;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
+import fr.labos.partenariats.schema.matching.Outcome;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,8 +18,13 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -119,9 +125,13 @@ class DashboardFacts {
         query.fields().include(FIELDS);
         query.with(Sort.by(IntroductionView.TOUCHED_AT));
         for (Document document : mongo.find(query, Document.class, IntroductionView.COLLECTION)) {
+            // Read as stored, not converted into the view's records: at start, 100,000 views' meetings and steps
+            // (a record of nineteen fields per step) doubled the time of the first dashboard.
+            List<Instant> meetingsHeldAt = meetingsHeldAt(document.remove("meetings"));
+            List<RecordedOutcome> outcomes = outcomes(document.remove("steps"));
             IntroductionView view = read(document);
             if (view.proposedAt() != null) {
-                IntroductionFact fact = IntroductionFact.of(view, zone);
+                IntroductionFact fact = IntroductionFact.of(view, zone, meetingsHeldAt, outcomes);
                 // The overlap reads views again that did not change: the dashboards need not be rebuilt for them.
                 if (!fact.equals(facts.get(view.id()))) {
                     if (!changed) {
@@ -139,6 +149,42 @@ class DashboardFacts {
             version++;
         }
         loaded = true;
+    }
+
+    /** Every meeting held, on its planned start or else when it was recorded (as the view's first meeting counts). */
+    private static List<Instant> meetingsHeldAt(Object meetings) {
+        List<Instant> held = new ArrayList<>();
+        if (meetings instanceof List<?> stored) {
+            for (Object item : stored) {
+                if (item instanceof Document meeting && "held".equals(meeting.get("status"))) {
+                    Object at = meeting.get("startsAt") != null ? meeting.get("startsAt") : meeting.get("recordedAt");
+                    if (at instanceof Date date) {
+                        held.add(date.toInstant());
+                    }
+                }
+            }
+        }
+        return held;
+    }
+
+    /**
+     * The outcomes of the timeline's steps, in the order recorded; a day is stored at midnight UTC ({@code MongoDays}).
+     * An outcome this release does not know is left out, as the view leaves it out.
+     */
+    private List<RecordedOutcome> outcomes(Object steps) {
+        List<RecordedOutcome> outcomes = new ArrayList<>();
+        if (steps instanceof List<?> stored) {
+            for (Object item : stored) {
+                if (item instanceof Document step && step.get("outcome") instanceof String name
+                        && step.get("occurredOn") instanceof Date day) {
+                    Outcome outcome = newerValues.known(Outcome.class, name, IntroductionView.COLLECTION);
+                    if (outcome != null) {
+                        outcomes.add(new RecordedOutcome(outcome, LocalDate.ofInstant(day.toInstant(), ZoneOffset.UTC)));
+                    }
+                }
+            }
+        }
+        return outcomes;
     }
 
     /**

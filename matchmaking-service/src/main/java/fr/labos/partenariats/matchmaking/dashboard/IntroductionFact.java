@@ -2,7 +2,6 @@ package fr.labos.partenariats.matchmaking.dashboard;
 
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView;
-import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView.RecordedOutcome;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
 import fr.labos.partenariats.schema.matching.NeedOfferPair;
 import fr.labos.partenariats.schema.matching.Outcome;
@@ -42,12 +41,14 @@ record IntroductionFact(String id, String actorId, String partnerActorId, List<S
                 expiredAt, withdrawnAt, firstMetAt, followUpOn, partnershipOn, noFitOn, List.of(), List.of());
     }
 
-    static IntroductionFact of(IntroductionView view, ZoneId zone) {
+    /** With its meetings held and outcomes, read apart from the stored document ({@link DashboardFacts}). */
+    static IntroductionFact of(IntroductionView view, ZoneId zone, List<Instant> meetingsHeldAt,
+                               List<RecordedOutcome> outcomes) {
         return new IntroductionFact(view.id(), view.actorId(), view.partnerActorId(), postsOf(view.pairs()),
                 view.source(), view.stage(), view.proposedAt().atZone(zone).toLocalDate().toEpochDay(),
                 view.proposedAt(), view.acceptedAt(), view.declinedAt(), view.expiredAt(), view.withdrawnAt(),
-                view.firstMetAt(), view.followUpOn(), view.partnershipOn(), view.noFitOn(), view.meetingsHeldAt(),
-                view.outcomes());
+                view.firstMetAt(), view.followUpOn(), view.partnershipOn(), view.noFitOn(), List.copyOf(meetingsHeldAt),
+                List.copyOf(outcomes));
     }
 
     /** The days of its outcomes of this kind, in the order they were recorded. */

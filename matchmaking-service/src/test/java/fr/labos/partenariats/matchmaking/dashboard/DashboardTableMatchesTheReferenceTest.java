@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardDimensions.ActorDimensions;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Breakdown;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
-import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView.RecordedOutcome;
 import fr.labos.partenariats.schema.common.ActorFamily;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.common.ResourceCategory;

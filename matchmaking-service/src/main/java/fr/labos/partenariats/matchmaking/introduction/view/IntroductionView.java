@@ -2,7 +2,6 @@ package fr.labos.partenariats.matchmaking.introduction.view;
 
 import fr.labos.partenariats.schema.matching.IntroductionSource;
 import fr.labos.partenariats.schema.matching.NeedOfferPair;
-import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.matching.ReminderChannel;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
@@ -10,11 +9,7 @@ import org.springframework.data.mongodb.core.mapping.Document;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * One introduction as its readers see it (collection {@value #COLLECTION}): its current stage, the grounds of the
@@ -30,8 +25,6 @@ public class IntroductionView {
     public static final String POSITIONS = "introductionViewPositions";
     /** Milliseconds since the epoch at which this instance last wrote the document: what other instances poll. */
     public static final String TOUCHED_AT = "touchedAt";
-    private static final Set<String> KNOWN_OUTCOMES = Arrays.stream(Outcome.values()).map(Enum::name)
-            .collect(Collectors.toUnmodifiableSet());
 
     @Id
     String id;
@@ -135,35 +128,6 @@ public class IntroductionView {
 
     public long touchedAt() {
         return touchedAt;
-    }
-
-    /**
-     * When each of its meetings held took place: its planned start, else when it was recorded (as {@link #firstMetAt}
-     * counts it). The dashboards count every meeting held on its day, not only the first.
-     */
-    public List<Instant> meetingsHeldAt() {
-        return meetings.stream().filter(meeting -> "held".equals(meeting.status()))
-                .map(meeting -> meeting.startsAt() != null ? meeting.startsAt() : meeting.recordedAt())
-                .filter(Objects::nonNull).toList();
-    }
-
-    /**
-     * Its outcomes in the order they were recorded, each with the day it happened, from the timeline (which every view
-     * has kept since its first outcome): several may follow one another, a second partnership after a first one ended.
-     * One of a kind a newer release records, unknown here, is left out.
-     */
-    public List<RecordedOutcome> outcomes() {
-        List<RecordedOutcome> outcomes = new ArrayList<>();
-        for (TimelineStep step : steps) {
-            if (step.outcome() != null && step.occurredOn() != null && KNOWN_OUTCOMES.contains(step.outcome())) {
-                outcomes.add(new RecordedOutcome(Outcome.valueOf(step.outcome()), step.occurredOn()));
-            }
-        }
-        return outcomes;
-    }
-
-    /** An outcome recorded, and the day it happened. */
-    public record RecordedOutcome(Outcome outcome, LocalDate occurredOn) {
     }
 
     /**
