@@ -20,6 +20,7 @@ import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -71,6 +72,10 @@ public final class TopicAudit {
     private final Map<String, TreeMap<Long, Step>> introductions = new HashMap<>();
     private final Map<Long, Hash> leaves = new HashMap<>();
     private final TreeMap<Long, SignedTreeHead> heads = new TreeMap<>();
+    /** The heads by their number in the heads' stream (the service appends each as the next event of its log). */
+    private final TreeMap<Long, SignedTreeHead> headsAlongStream = new TreeMap<>();
+    /** The other heads found under a number already taken, each said once. */
+    private final Set<String> otherHeadsAlongStream = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
     private long records;
     private long introductionEvents;
@@ -119,10 +124,37 @@ public final class TopicAudit {
             problem("la tête publiée en " + record.where() + " est illisible : " + e.getMessage());
             return;
         }
+        alongStream(record, head);
         SignedTreeHead before = heads.putIfAbsent(head.head().treeSize(), head);
         if (before != null && !before.head().rootHash().equals(head.head().rootHash())) {
             problem("deux têtes de " + head.head().treeSize() + " événements publiées avec des racines différentes ("
                     + before.head().rootHash() + ", " + head.head().rootHash() + " en " + record.where() + ")");
+        }
+    }
+
+    /**
+     * Two heads under one number of the heads' stream: heads were deleted from the database and others appended in
+     * their place (the number is the stream's next sequence), as a history shortened in the database then shows.
+     */
+    private void alongStream(TopicRecord record, SignedTreeHead head) {
+        String sequence = record.header(EventHeaders.AGGREGATE_SEQUENCE);
+        if (sequence == null) {
+            return; // a record without it (written by hand): the other checks still apply
+        }
+        long number;
+        try {
+            number = Long.parseLong(sequence);
+        } catch (NumberFormatException e) {
+            problem("la tête publiée en " + record.where() + " porte un numéro illisible : " + sequence);
+            return;
+        }
+        SignedTreeHead before = headsAlongStream.putIfAbsent(number, head);
+        // A head redelivered as it is (the relay publishes at least once) is said once.
+        if (before != null && !before.head().equals(head.head())
+                && otherHeadsAlongStream.add(number + "|" + head.head())) {
+            problem("deux têtes publiées sous le numéro " + number + " du flux des têtes (" + before.head().treeSize()
+                    + " et " + head.head().treeSize() + " événements, la seconde en " + record.where() + ") : des "
+                    + "têtes ont été effacées de la base et d'autres publiées à leur place");
         }
     }
 
@@ -208,6 +240,7 @@ public final class TopicAudit {
     public Verdict verdict(PublicKey serviceKey) {
         List<String> found = new ArrayList<>(problems);
         introductions.forEach((introductionId, steps) -> checkChain(introductionId, steps, found));
+        checkHeadsGrow(found);
         MerkleTree tree = treeOfContiguousLeaves();
         long headsChecked = 0;
         for (SignedTreeHead signed : heads.values()) {
@@ -232,6 +265,23 @@ public final class TopicAudit {
         }
         return new Verdict(found, records, introductionEvents, introductions.size(), repeated, withoutMetadata,
                 headsChecked, heads.isEmpty() ? 0 : heads.lastKey(), serviceKey != null);
+    }
+
+    /**
+     * Along the heads' stream, a tree only grows: a head smaller than one published before it signs a history that
+     * lost events in the database since (its root may well match the topic's first leaves, as a prefix does).
+     */
+    private void checkHeadsGrow(List<String> found) {
+        Map.Entry<Long, SignedTreeHead> largest = null;
+        for (Map.Entry<Long, SignedTreeHead> head : headsAlongStream.entrySet()) {
+            if (largest != null && head.getValue().head().treeSize() < largest.getValue().head().treeSize()) {
+                found.add("la tête n° " + head.getKey() + " du flux des têtes couvre " + head.getValue().head().treeSize()
+                        + " événements, moins que la tête n° " + largest.getKey() + " publiée avant elle ("
+                        + largest.getValue().head().treeSize() + ") : l'historique a été raccourci dans la base");
+            } else {
+                largest = head;
+            }
+        }
     }
 
     private static void checkChain(String introductionId, TreeMap<Long, Step> steps, List<String> found) {

@@ -34,6 +34,8 @@ public final class RelayedHistory {
     private final TreeHeadSigner signer = new TreeHeadSigner(serviceKey.getPrivate(), TreeHeadSigner.ED25519);
     private final MerkleTree tree = new MerkleTree();
     private final List<TopicAudit.TopicRecord> records = new ArrayList<>();
+    /** The heads' stream, as the service appends them: its next sequence number. */
+    private long headsPublished;
 
     /** The records so far, in the order they were published (all on partition 0); tests may change it. */
     public List<TopicAudit.TopicRecord> records() {
@@ -91,6 +93,11 @@ public final class RelayedHistory {
         publish(signer.sign(head));
     }
 
+    /** Makes the next head published the stream's {@code sequence}-th, as after heads deleted from the database. */
+    public void nextHeadNumbered(long sequence) {
+        headsPublished = sequence;
+    }
+
     /** A head record as the relay writes it, whatever it holds: e.g. one a writer of the database appended. */
     public void publish(SignedTreeHead signed) {
         TreeHead head = signed.head();
@@ -105,7 +112,8 @@ public final class RelayedHistory {
         }
         records.add(new TopicAudit.TopicRecord(0, records.size(), Map.of(
                 EventHeaders.EVENT_TYPE, "IntroductionLogHeadPublishedEvent", EventHeaders.EVENT_REVISION, "1",
-                EventHeaders.AGGREGATE_ID, "introduction-log"), value));
+                EventHeaders.AGGREGATE_ID, "introduction-log",
+                EventHeaders.AGGREGATE_SEQUENCE, Long.toString(headsPublished++)), value));
     }
 
     /** The audit of the records as they are now. */

@@ -111,6 +111,43 @@ class TopicAuditTest {
                 + "publiés : l'historique qu'elle signe a été réécrit après leur publication");
     }
 
+    /**
+     * The last events deleted from the database with the heads that covered them, the counter lowered, the service
+     * restarted: its next head covers fewer events, and its root matches the topic's first leaves (a prefix does).
+     * Only the heads' stream tells: a head smaller than one published before it.
+     */
+    @Test
+    void aHeadSmallerThanOnePublishedBeforeItOnTheHeadsStreamIsNamed() {
+        history.introduction("intro-1", 3);
+        history.head();
+        history.introduction("intro-2", 2);
+        history.head();
+        history.publish(new TreeHead(3, tree.rootHash(3), Instant.parse("2026-06-01T00:00:00Z")));
+
+        TopicAudit.Verdict verdict = history.audit(key());
+
+        assertThat(verdict.problems()).containsExactly("la tête n° 2 du flux des têtes couvre 3 événements, moins que "
+                + "la tête n° 1 publiée avant elle (5) : l'historique a été raccourci dans la base");
+    }
+
+    /** The heads deleted from the database too: the next one takes the number of one published before. */
+    @Test
+    void twoHeadsUnderOneNumberOfTheHeadsStreamAreNamed() {
+        history.introduction("intro-1", 3);
+        history.head();
+        history.introduction("intro-2", 2);
+        history.head();
+        history.nextHeadNumbered(1);
+        history.publish(new TreeHead(3, tree.rootHash(3), Instant.parse("2026-06-01T00:00:00Z")));
+        topic.add(topic.get(topic.size() - 1)); // redelivered as it is: not a second head
+
+        TopicAudit.Verdict verdict = history.audit(key());
+
+        assertThat(verdict.problems()).containsExactly("deux têtes publiées sous le numéro 1 du flux des têtes (5 et 3 "
+                + "événements, la seconde en partition 0, position 7) : des têtes ont été effacées de la base et "
+                + "d'autres publiées à leur place");
+    }
+
     @Test
     void aStepMissingFromTheTopicBreaksItsChainAndTheHeadsThatCoverIt() {
         history.introduction("intro-1", 3);
@@ -174,9 +211,9 @@ class TopicAuditTest {
     @Test
     void aHeadNamingAnAlgorithmTheKeyDoesNotCheckIsNamedAndTheAuditGoesOn() {
         history.introduction("intro-1", 3);
-        history.head();
         history.publish(new SignedTreeHead(new TreeHead(2, tree.rootHash(2), Instant.parse("2026-06-01T00:00:00Z")),
                 "RSA", new byte[256]));
+        history.head();
         history.introduction("intro-2", 2);
         history.head();
         alter(6, "\"actorId\":\"actor-a\"", "\"actorId\":\"actor-c\"");
