@@ -36,6 +36,8 @@ final class DemoIntroductions {
 
     static final String FACILITATOR = "facilitator-isere";
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** In the progress file while the history is being loaded: an earlier load stopped before its end. */
+    static final String UNDER_WAY = "chargement en cours";
 
     /**
      * Each story: the actor (demo key), the partner, then its steps: {@code accept-a}, {@code accept-b},
@@ -143,16 +145,30 @@ final class DemoIntroductions {
         return pastRecorded;
     }
 
-    /** Loads the history unless the progress file says it was loaded; returns how many introductions it made. */
+    /**
+     * Loads the history unless the progress file says it was loaded; returns how many introductions it made. Each
+     * introduction is written to the progress file as soon as it is made (the file says {@value #UNDER_WAY} until the
+     * last), so that a load interrupted (Ctrl-C during the first start, a refusal) goes on from where it stopped at the
+     * next start instead of making every introduction again.
+     */
     int loadOnce(Path progressFile) throws IOException, InterruptedException {
-        if (Files.exists(progressFile)) {
-            return 0;
-        }
-        awaitActorsKnown(Duration.ofSeconds(90));
         ObjectNode made = JSON.createObjectNode();
+        if (Files.exists(progressFile)) {
+            JsonNode before = JSON.readTree(progressFile.toFile());
+            if (!before.path(UNDER_WAY).asBoolean(false)) {
+                return 0; // loaded (a file written before the progress was kept item by item says so too)
+            }
+            made.setAll((ObjectNode) before);
+        }
+        made.put(UNDER_WAY, true);
+        Files.createDirectories(progressFile.toAbsolutePath().getParent());
+        awaitActorsKnown(Duration.ofSeconds(90));
         int count = 0;
         for (Map.Entry<String, String> asking : ASKING_MEMBERS.entrySet()) {
             String actor = actors.get(asking.getKey());
+            if (made.propertyStream().anyMatch(field -> field.getKey().startsWith(asking.getKey() + "→"))) {
+                continue; // asked at an earlier start (its partner then is left out of its partners now)
+            }
             JsonNode partners = JSON.readTree(send("GET", "/api/actors/" + actor + "/partners?limit=1", asking.getValue(), null, 200));
             if (partners.isArray() && !partners.isEmpty()) {
                 String partner = partners.get(0).path("actorId").asText();
@@ -160,13 +176,18 @@ final class DemoIntroductions {
                         {"actorId": "%s", "partnerId": "%s", "note": "Votre offre répond à notre besoin : pouvons-nous en parler ?"}"""
                         .formatted(actor, partner), 201));
                 made.put(asking.getKey() + "→" + partner, id);
+                save(made, progressFile);
                 count++;
             }
         }
         for (List<String> story : STORIES) {
+            if (made.has(story.get(0) + "→" + story.get(1))) {
+                continue;
+            }
             String id = tell(story);
             if (id != null) {
                 made.put(story.get(0) + "→" + story.get(1), id);
+                save(made, progressFile);
                 count++;
             } else {
                 storiesLeftOut++;
@@ -181,8 +202,13 @@ final class DemoIntroductions {
         pastRecorded = imported.path("recorded").asInt();
         made.put("reprise de l'historique", pastRecorded);
         count += pastRecorded;
-        JSON.writerWithDefaultPrettyPrinter().writeValue(progressFile.toFile(), made);
+        made.remove(UNDER_WAY);
+        save(made, progressFile);
         return count;
+    }
+
+    private static void save(ObjectNode made, Path progressFile) throws IOException {
+        JSON.writerWithDefaultPrettyPrinter().writeValue(progressFile.toFile(), made);
     }
 
     /** The profile events travel through Kafka: wait until the matcher knows every actor of the stories. */

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -11,6 +12,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -51,31 +53,60 @@ final class DemoSession {
         this.actors = actorIdsByKey;
     }
 
-    /** Plans the session unless the progress file says it was; returns its id, or null when it already was. */
+    /**
+     * Plans the session unless the progress file says it was; returns its id, or null when it already was. The
+     * session's id is kept as soon as it is planned (the file says {@value DemoIntroductions#UNDER_WAY} until its
+     * participants and wishes are in), so that a start interrupted in between completes that session at the next
+     * start rather than plan another one.
+     */
     String loadOnce(Path progressFile) throws IOException, InterruptedException {
+        String sessionId = null;
         if (Files.exists(progressFile)) {
-            return null;
+            JsonNode before = JSON.readTree(progressFile.toFile());
+            if (!before.path(DemoIntroductions.UNDER_WAY).asBoolean(false)) {
+                return null;
+            }
+            sessionId = before.path("sessionId").asText(null);
         }
-        String sessionId = planReadyToGenerate();
         Files.createDirectories(progressFile.toAbsolutePath().getParent());
-        ObjectNode made = JSON.createObjectNode().put("sessionId", sessionId);
-        JSON.writerWithDefaultPrettyPrinter().writeValue(progressFile.toFile(), made);
+        if (sessionId == null) {
+            sessionId = plan();
+            save(progressFile, JSON.createObjectNode().put("sessionId", sessionId).put(DemoIntroductions.UNDER_WAY, true));
+        }
+        readyToGenerate(sessionId);
+        save(progressFile, JSON.createObjectNode().put("sessionId", sessionId));
         return sessionId;
     }
 
     /** Plans the session, registers the participants and expresses the mutual wishes; returns its id. */
     String planReadyToGenerate() throws IOException, InterruptedException {
-        String sessionId = JSON.readTree(send("/api/sessions",
-                PLAN.formatted(DemoIntroductions.today().plusDays(7)), 201)).path("id").asText();
+        String sessionId = plan();
+        readyToGenerate(sessionId);
+        return sessionId;
+    }
+
+    private String plan() throws IOException, InterruptedException {
+        return JSON.readTree(send("/api/sessions", PLAN.formatted(DemoIntroductions.today().plusDays(7)), 201))
+                .path("id").asText();
+    }
+
+    /**
+     * Registers the participants and expresses the mutual wishes; those done at an earlier start (409) stay as they
+     * are.
+     */
+    private void readyToGenerate(String sessionId) throws IOException, InterruptedException {
         String path = "/api/sessions/" + sessionId;
         for (String key : PARTICIPANTS) {
-            send(path + "/participants", "{\"actorId\": \"%s\"}".formatted(require(key)), 204);
+            send(path + "/participants", "{\"actorId\": \"%s\"}".formatted(require(key)), 204, 409);
         }
         for (List<String> pair : MUTUAL_WISHES) {
-            send(path + "/wishes", wish(pair.get(0), pair.get(1)), 204);
-            send(path + "/wishes", wish(pair.get(1), pair.get(0)), 204);
+            send(path + "/wishes", wish(pair.get(0), pair.get(1)), 204, 409);
+            send(path + "/wishes", wish(pair.get(1), pair.get(0)), 204, 409);
         }
-        return sessionId;
+    }
+
+    private static void save(Path progressFile, ObjectNode made) throws IOException {
+        JSON.writerWithDefaultPrettyPrinter().writeValue(progressFile.toFile(), made);
     }
 
     private String wish(String from, String to) {
@@ -90,12 +121,14 @@ final class DemoSession {
         return id;
     }
 
-    private String send(String path, String body, int expected) throws IOException, InterruptedException {
+    /** POSTs, expecting {@code expected} or one of {@code alsoFine}. */
+    private String send(String path, String body, int expected, int... alsoFine) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(matchmaking.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
+        if (response.statusCode() != expected
+                && Arrays.stream(alsoFine).noneMatch(status -> status == response.statusCode())) {
             throw new IllegalStateException("matchmaking-service refused demo POST " + path + ": "
                     + response.statusCode() + " " + response.body());
         }

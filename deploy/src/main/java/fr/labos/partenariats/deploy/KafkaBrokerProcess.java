@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -75,7 +76,16 @@ public final class KafkaBrokerProcess implements AutoCloseable {
     }
 
     /** Formats the data directory if it is new, starts the broker and waits until it answers an admin request. */
-    public synchronized KafkaBrokerProcess start() {
+    public KafkaBrokerProcess start() {
+        return start(pid -> {
+        });
+    }
+
+    /**
+     * As {@link #start()}, telling {@code spawned} the broker's pid as soon as its process exists, before it is ready
+     * (seconds later): a caller killed in between can still have it stopped.
+     */
+    public synchronized KafkaBrokerProcess start(LongConsumer spawned) {
         if (process != null && process.isAlive()) {
             return this;
         }
@@ -92,6 +102,7 @@ public final class KafkaBrokerProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
+            spawned.accept(process.pid());
             awaitReady();
             log.info("Kafka broker ready on {} in {} ms (pid {}, data {})", bootstrapServers(),
                     Duration.ofNanos(System.nanoTime() - started).toMillis(), process.pid(), dataDir);

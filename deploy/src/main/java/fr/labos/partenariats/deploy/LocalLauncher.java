@@ -109,7 +109,16 @@ public final class LocalLauncher {
         // Kafka is the slowest to start: run it alongside PostgreSQL.
         KafkaBrokerProcess broker = new KafkaBrokerProcess(settings.kafkaBrokerLib(), data.resolve("kafka"),
                 settings.kafkaPort(), settings.kafkaControllerPort(), settings.logs().resolve("kafka.log"));
-        CompletableFuture<KafkaBrokerProcess> kafkaStart = CompletableFuture.supplyAsync(broker::start);
+        String kafkaMarker = "-Dlab.kafka.data=" + data.resolve("kafka").toAbsolutePath();
+        // Recorded as soon as it is spawned, not once ready seconds later: a launcher killed in between (kill -9) left
+        // a broker holding the port and the data folder's lock, and every later start failed on it.
+        CompletableFuture<KafkaBrokerProcess> kafkaStart = CompletableFuture.supplyAsync(() -> broker.start(pid -> {
+            try {
+                stale.record("kafka", pid, kafkaMarker);
+            } catch (IOException e) {
+                log.warn("Could not record the Kafka broker's pid {}: {}", pid, e.getMessage());
+            }
+        }));
         try {
             LocalAuthServer auth = new LocalAuthServer(settings.authServerJar(), settings.authServerPort(),
                     data.resolve("auth-server"), settings.serviceJvmOptions(), settings.logs().resolve("auth-server.log"));
@@ -122,7 +131,6 @@ public final class LocalLauncher {
             MongoWireServer documents = register(MongoWireServer.withH2File(data.resolve("mongo.mv"), settings.mongoPort()));
 
             register(awaitFuture(kafkaStart));
-            stale.record("kafka", broker.pid(), "-Dlab.kafka.data=" + data.resolve("kafka").toAbsolutePath());
             broker.createTopics(List.of(
                     KafkaBrokerProcess.foreverTopic(Topics.PROFILE_EVENTS, 3),
                     KafkaBrokerProcess.foreverTopic(Topics.MATCHMAKING_EVENTS, 3)));
