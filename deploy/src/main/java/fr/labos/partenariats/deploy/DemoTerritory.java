@@ -74,8 +74,14 @@ final class DemoTerritory {
         return document.path("actors").size();
     }
 
-    /** Ids handed out by profile-service, by demo key. */
-    record Loaded(Map<String, String> actors, Map<String, String> needs, Map<String, String> offers, int posted) {
+    /**
+     * Ids handed out by profile-service, by demo key.
+     *
+     * @param loadedAgain the progress file named actors profile-service no longer knows (its database was deleted):
+     *                    the territory was loaded anew, and what was made from the old one is gone with it
+     */
+    record Loaded(Map<String, String> actors, Map<String, String> needs, Map<String, String> offers, int posted,
+                  boolean loadedAgain) {
         String needId(String key) {
             return needs.get(key);
         }
@@ -91,6 +97,7 @@ final class DemoTerritory {
         Map<String, String> tokens = new HashMap<>();
         Function<String, String> tokenFor = account -> tokens.computeIfAbsent(account, auth::token);
         ObjectNode progress = readProgress(profileService, progressFile, tokenFor.apply(SHOWCASE_ACCOUNT));
+        boolean loadedAgain = Files.exists(progressFile) && progress.isEmpty();
         int posted = 0;
         LocalDate today = DemoIntroductions.today();
         for (JsonNode actor : document.path("actors")) {
@@ -119,7 +126,8 @@ final class DemoTerritory {
                 }
             }
         }
-        return new Loaded(toMap(progress.with("actors")), toMap(progress.with("needs")), toMap(progress.with("offers")), posted);
+        return new Loaded(toMap(progress.with("actors")), toMap(progress.with("needs")), toMap(progress.with("offers")), posted,
+                loadedAgain);
     }
 
     /**
