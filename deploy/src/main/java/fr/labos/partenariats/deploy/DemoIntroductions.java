@@ -166,7 +166,9 @@ final class DemoIntroductions {
         int count = 0;
         for (Map.Entry<String, String> asking : ASKING_MEMBERS.entrySet()) {
             String actor = actors.get(asking.getKey());
-            if (made.propertyStream().anyMatch(field -> field.getKey().startsWith(asking.getKey() + "→"))) {
+            // Keyed apart from the stories' « a→b »: a story may start with the same actor.
+            String askedBy = "demande de " + asking.getKey() + "→";
+            if (made.propertyStream().anyMatch(field -> field.getKey().startsWith(askedBy))) {
                 continue; // asked at an earlier start (its partner then is left out of its partners now)
             }
             JsonNode partners = JSON.readTree(send("GET", "/api/actors/" + actor + "/partners?limit=1", asking.getValue(), null, 200));
@@ -175,7 +177,7 @@ final class DemoIntroductions {
                 String id = id(send("POST", "/api/introductions", asking.getValue(), """
                         {"actorId": "%s", "partnerId": "%s", "note": "Votre offre répond à notre besoin : pouvons-nous en parler ?"}"""
                         .formatted(actor, partner), 201));
-                made.put(asking.getKey() + "→" + partner, id);
+                made.put(askedBy + partner, id);
                 save(made, progressFile);
                 count++;
             }
