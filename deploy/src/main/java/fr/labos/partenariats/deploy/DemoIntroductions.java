@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -38,6 +39,13 @@ final class DemoIntroductions {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** In the progress file while the history is being loaded: an earlier load stopped before its end. */
     static final String UNDER_WAY = "chargement en cours";
+    /** How many steps of a story begun were taken, in its progress entry until it is told whole. */
+    private static final String STEPS_DONE = "étapes faites";
+
+    /** Told as each step of a story is taken: its introduction's id and how many steps are done. */
+    private interface StoryProgress {
+        void made(String introductionId, int stepsDone) throws IOException;
+    }
 
     /**
      * Each story: the actor (demo key), the partner, then its steps: {@code accept-a}, {@code accept-b},
@@ -183,12 +191,18 @@ final class DemoIntroductions {
             }
         }
         for (List<String> story : STORIES) {
-            if (made.has(story.get(0) + "→" + story.get(1))) {
-                continue;
+            String key = story.get(0) + "→" + story.get(1);
+            JsonNode before = made.path(key);
+            if (before.isTextual()) {
+                continue; // told whole at an earlier start
             }
-            String id = tell(story);
+            // Begun at an earlier start: its introduction and the steps it took then.
+            String id = tell(story, before.path("id").asText(null), before.path(STEPS_DONE).asInt(0), (introductionId, done) -> {
+                made.set(key, JSON.createObjectNode().put("id", introductionId).put(STEPS_DONE, done));
+                save(made, progressFile);
+            });
             if (id != null) {
-                made.put(story.get(0) + "→" + story.get(1), id);
+                made.put(key, id);
                 save(made, progressFile);
                 count++;
             } else {
@@ -209,8 +223,11 @@ final class DemoIntroductions {
         return count;
     }
 
-    private static void save(ObjectNode made, Path progressFile) throws IOException {
-        JSON.writerWithDefaultPrettyPrinter().writeValue(progressFile.toFile(), made);
+    /** Written whole or not at all (a kill while writing leaves the last file, not half of it). */
+    static void save(ObjectNode made, Path progressFile) throws IOException {
+        Path written = progressFile.resolveSibling(progressFile.getFileName() + ".tmp");
+        JSON.writerWithDefaultPrettyPrinter().writeValue(written.toFile(), made);
+        Files.move(written, progressFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     /** The profile events travel through Kafka: wait until the matcher knows every actor of the stories. */
@@ -238,11 +255,33 @@ final class DemoIntroductions {
     /**
      * Takes one story's introduction through its steps; null, and nothing written, when the two actors already have
      * an introduction in progress (a lab where someone introduced them before the demo was loaded): a pair in
-     * progress is not introduced again, so the story is left out.
+     * progress is not introduced again, so the story is left out. A story begun at an earlier start ({@code madeId},
+     * {@code stepsDone}) goes on from its next step; that step may have been taken just before the start was
+     * interrupted, so its refusal as done already (409) counts as taken.
      */
-    private String tell(List<String> story) throws IOException, InterruptedException {
+    private String tell(List<String> story, String madeId, int stepsDone, StoryProgress progress)
+            throws IOException, InterruptedException {
         String a = require(story.get(0));
         String b = require(story.get(1));
+        List<String> steps = story.subList(2, story.size());
+        String id = madeId;
+        if (id == null) {
+            id = propose(story, a, b);
+            if (id == null) {
+                return null;
+            }
+            progress.made(id, 0);
+        }
+        String path = "/api/introductions/" + id;
+        for (int i = stepsDone; i < steps.size(); i++) {
+            takeStep(path, steps.get(i), a, b, madeId != null && i == stepsDone ? 409 : 204);
+            progress.made(id, i + 1);
+        }
+        return id;
+    }
+
+    /** The story's proposal; null when the pair already has an introduction in progress. */
+    private String propose(List<String> story, String a, String b) throws IOException, InterruptedException {
         String proposal = """
                 {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR",
                  "note": "Intermédiation du Labo : vos projets se complètent, je vous propose d'en parler."}"""
@@ -253,35 +292,35 @@ final class DemoIntroductions {
                     + "cours, leur histoire n'est pas rejouée");
             return null;
         }
-        String id = id(expect(proposed, "POST", "/api/introductions", 201));
-        String path = "/api/introductions/" + id;
-        for (String step : story.subList(2, story.size())) {
-            String[] parts = step.split(":");
-            switch (parts[0]) {
-                case "accept-a" -> send("POST", path + "/accept", FACILITATOR, actingFor(a), 204);
-                case "accept-b" -> send("POST", path + "/accept", FACILITATOR, actingFor(b), 204);
-                case "decline-b" -> send("POST", path + "/decline", FACILITATOR, """
-                        {"actingFor": "%s", "reason": "%s", "text": "Réponse recueillie par le Labo"}""".formatted(b, parts[1]), 204);
-                case "withdraw" -> send("POST", path + "/withdraw", FACILITATOR, "{\"reason\": \"Projet suspendu\"}", 204);
-                case "meeting-planned" -> meeting(path, Instant.now().plus(Duration.ofDays(10)));
-                case "meeting-held", "meeting-missed" -> {
-                    String meeting = meeting(path, Instant.now().minus(Duration.ofHours(3)));
-                    send("POST", path + "/meetings/" + meeting + (parts[0].equals("meeting-held") ? "/held" : "/missed"),
-                            FACILITATOR, "{\"note\": \"Compte rendu du Labo\"}", 204);
-                }
-                case "outcome" -> send("POST", path + "/outcomes", FACILITATOR, parts.length == 4 ? """
-                        {"outcome": "%s", "day": "%s", "note": "Suivi du Labo", "form": "%s", "category": "%s"}"""
-                        .formatted(parts[1], today(), parts[2], parts[3])
-                        : "{\"outcome\": \"%s\", \"day\": \"%s\", \"note\": \"Suivi du Labo\"}".formatted(parts[1], today()), 204);
-                case "remind-b" -> send("POST", path + "/reminders", FACILITATOR, """
-                        {"remindedActorId": "%s", "channel": "PHONE", "note": "Réponse promise dans la semaine"}"""
-                        .formatted(b), 204);
-                case "remind-both" -> send("POST", path + "/reminders", FACILITATOR,
-                        "{\"channel\": \"EMAIL\", \"note\": \"Proposition de dates pour une première rencontre\"}", 204);
-                default -> throw new IllegalStateException("Unknown demo step " + step);
+        return id(expect(proposed, "POST", "/api/introductions", 201));
+    }
+
+    /** One step of a story; {@code orAlso}, besides the step's own success, an answer taken as done (409 on resume). */
+    private void takeStep(String path, String step, String a, String b, int orAlso) throws IOException, InterruptedException {
+        String[] parts = step.split(":");
+        switch (parts[0]) {
+            case "accept-a" -> send("POST", path + "/accept", FACILITATOR, actingFor(a), 204, orAlso);
+            case "accept-b" -> send("POST", path + "/accept", FACILITATOR, actingFor(b), 204, orAlso);
+            case "decline-b" -> send("POST", path + "/decline", FACILITATOR, """
+                    {"actingFor": "%s", "reason": "%s", "text": "Réponse recueillie par le Labo"}""".formatted(b, parts[1]), 204, orAlso);
+            case "withdraw" -> send("POST", path + "/withdraw", FACILITATOR, "{\"reason\": \"Projet suspendu\"}", 204, orAlso);
+            case "meeting-planned" -> meeting(path, Instant.now().plus(Duration.ofDays(10)));
+            case "meeting-held", "meeting-missed" -> {
+                String meeting = meeting(path, Instant.now().minus(Duration.ofHours(3)));
+                send("POST", path + "/meetings/" + meeting + (parts[0].equals("meeting-held") ? "/held" : "/missed"),
+                        FACILITATOR, "{\"note\": \"Compte rendu du Labo\"}", 204, orAlso);
             }
+            case "outcome" -> send("POST", path + "/outcomes", FACILITATOR, parts.length == 4 ? """
+                    {"outcome": "%s", "day": "%s", "note": "Suivi du Labo", "form": "%s", "category": "%s"}"""
+                    .formatted(parts[1], today(), parts[2], parts[3])
+                    : "{\"outcome\": \"%s\", \"day\": \"%s\", \"note\": \"Suivi du Labo\"}".formatted(parts[1], today()), 204, orAlso);
+            case "remind-b" -> send("POST", path + "/reminders", FACILITATOR, """
+                    {"remindedActorId": "%s", "channel": "PHONE", "note": "Réponse promise dans la semaine"}"""
+                    .formatted(b), 204, orAlso);
+            case "remind-both" -> send("POST", path + "/reminders", FACILITATOR,
+                    "{\"channel\": \"EMAIL\", \"note\": \"Proposition de dates pour une première rencontre\"}", 204, orAlso);
+            default -> throw new IllegalStateException("Unknown demo step " + step);
         }
-        return id;
     }
 
     /**
@@ -348,6 +387,15 @@ final class DemoIntroductions {
     private String send(String method, String path, String account, String body, int expected)
             throws IOException, InterruptedException {
         return send(method, path, account, "application/json", body, expected);
+    }
+
+    /** As {@link #send}, {@code orAlso} taken as success too (the same as {@code expected} when nothing else is). */
+    private void send(String method, String path, String account, String body, int expected, int orAlso)
+            throws IOException, InterruptedException {
+        HttpResponse<String> response = request(method, path, account, "application/json", body);
+        if (response.statusCode() != orAlso) {
+            expect(response, method, path, expected);
+        }
     }
 
     private String send(String method, String path, String account, String contentType, String body, int expected)

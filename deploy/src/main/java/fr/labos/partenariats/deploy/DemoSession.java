@@ -106,7 +106,7 @@ final class DemoSession {
     }
 
     private static void save(Path progressFile, ObjectNode made) throws IOException {
-        JSON.writerWithDefaultPrettyPrinter().writeValue(progressFile.toFile(), made);
+        DemoIntroductions.save(made, progressFile);
     }
 
     private String wish(String from, String to) {

@@ -74,14 +74,8 @@ final class DemoTerritory {
         return document.path("actors").size();
     }
 
-    /**
-     * Ids handed out by profile-service, by demo key.
-     *
-     * @param loadedAgain the progress file named actors profile-service no longer knows (its database was deleted):
-     *                    the territory was loaded anew, and what was made from the old one is gone with it
-     */
-    record Loaded(Map<String, String> actors, Map<String, String> needs, Map<String, String> offers, int posted,
-                  boolean loadedAgain) {
+    /** Ids handed out by profile-service, by demo key. */
+    record Loaded(Map<String, String> actors, Map<String, String> needs, Map<String, String> offers, int posted) {
         String needId(String key) {
             return needs.get(key);
         }
@@ -94,10 +88,25 @@ final class DemoTerritory {
 
     /** Posts whatever the progress file does not record yet; returns every id, old and new. */
     Loaded load(URI profileService, Path progressFile, LocalAuthServer auth) throws IOException, InterruptedException {
+        return load(profileService, progressFile, auth, List.of());
+    }
+
+    /**
+     * As {@link #load(URI, Path, LocalAuthServer)}; {@code madeFromIt} are the progress files of what is made from the
+     * territory (the demo history, the session): when the territory is loaded anew (its database deleted), they are
+     * deleted first, before anything is posted, so that what they say was made is made again for the new actors, even
+     * if this start is interrupted.
+     */
+    Loaded load(URI profileService, Path progressFile, LocalAuthServer auth, List<Path> madeFromIt)
+            throws IOException, InterruptedException {
         Map<String, String> tokens = new HashMap<>();
         Function<String, String> tokenFor = account -> tokens.computeIfAbsent(account, auth::token);
         ObjectNode progress = readProgress(profileService, progressFile, tokenFor.apply(SHOWCASE_ACCOUNT));
-        boolean loadedAgain = Files.exists(progressFile) && progress.isEmpty();
+        if (Files.exists(progressFile) && progress.isEmpty()) {
+            for (Path made : madeFromIt) {
+                Files.deleteIfExists(made);
+            }
+        }
         int posted = 0;
         LocalDate today = DemoIntroductions.today();
         for (JsonNode actor : document.path("actors")) {
@@ -126,8 +135,7 @@ final class DemoTerritory {
                 }
             }
         }
-        return new Loaded(toMap(progress.with("actors")), toMap(progress.with("needs")), toMap(progress.with("offers")), posted,
-                loadedAgain);
+        return new Loaded(toMap(progress.with("actors")), toMap(progress.with("needs")), toMap(progress.with("offers")), posted);
     }
 
     /**

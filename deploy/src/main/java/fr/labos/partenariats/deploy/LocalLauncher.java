@@ -171,13 +171,10 @@ public final class LocalLauncher {
             watch(auth.process());
 
             DemoTerritory demo = DemoTerritory.fromClasspath();
-            DemoTerritory.Loaded loaded = demo.load(profile.baseUri(), data.resolve("demo-territory.json"), auth);
-            if (loaded.loadedAgain()) {
-                // The databases were deleted, not the data folder: the history and the session recorded as made are
-                // gone with them, and are made again for the new actors.
-                Files.deleteIfExists(data.resolve("demo-introductions.json"));
-                Files.deleteIfExists(data.resolve("demo-session.json"));
-            }
+            // The databases deleted, not the data folder: the history and the session recorded as made are gone with
+            // them, and are made again for the new actors.
+            DemoTerritory.Loaded loaded = demo.load(profile.baseUri(), data.resolve("demo-territory.json"), auth,
+                    List.of(data.resolve("demo-introductions.json"), data.resolve("demo-session.json")));
             log.info(loaded.posted() == 0 ? "Demo territory already loaded ({} actors)"
                     : "Demo territory loaded: {} actors, " + loaded.posted() + " items posted", loaded.actors().size());
             String showcaseNeed = loaded.needId(demo.showcaseNeedKey());

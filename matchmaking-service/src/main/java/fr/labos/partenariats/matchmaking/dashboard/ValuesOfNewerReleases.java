@@ -28,7 +28,8 @@ final class ValuesOfNewerReleases {
         } catch (IllegalArgumentException e) {
             if (logged.add(type.getSimpleName() + "." + name)) {
                 log.warn("{} {} in {} is unknown to this release (written by a newer one?): the dashboards count it "
-                        + "in the unknown group (?) until every instance runs a release that knows it",
+                        + "in the unknown group (?), or leave it out where they have none (an outcome), until every "
+                        + "instance runs a release that knows it",
                         type.getSimpleName(), name, collection);
             }
             return null;

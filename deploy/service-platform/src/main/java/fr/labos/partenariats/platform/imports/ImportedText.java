@@ -22,11 +22,12 @@ public final class ImportedText {
      */
     private static final String NOT_FRENCH = "Žžƒˆ‰Šš™";
     /**
-     * UTF-8's two bytes of an accented letter read as Windows-1252: « é » as « Ã© ». In a file that is not UTF-8 as a
-     * whole, they say that part of it is (two files pasted together, one byte typed in another encoding).
+     * UTF-8's bytes of a French letter or sign read as Windows-1252: « é » as « Ã© », « « » as « Â« », « œ » as
+     * « Å“ », « ’ » as « â€™ ». In a file that is not UTF-8 as a whole, they say that part of it is (two files pasted
+     * together, one byte typed in another encoding).
      */
     private static final Pattern UTF8_READ_AS_WINDOWS_1252 = Pattern.compile(
-            "Ã[\u00A0-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014"
+            "â€|[ÂÃÅ][\u00A0-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013\u2014"
                     + "\u2018-\u201E\u2020-\u2022\u2026\u2030\u2039\u203A\u20AC\u2122]");
     private static final String SAVE_AS_UTF8 = "Dans Excel, enregistrez-le au format « CSV UTF-8 (délimité par des "
             + "virgules) »";

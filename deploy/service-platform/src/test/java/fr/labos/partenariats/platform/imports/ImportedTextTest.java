@@ -54,6 +54,15 @@ class ImportedTextTest {
 
         assertThatThrownBy(() -> ImportedText.decode(mixed)).isInstanceOf(ImportedText.Undecodable.class)
                 .hasMessageStartingWith("le fichier mêle deux encodages : une partie est en UTF-8 (« Ã© » (ligne 2))");
+        for (String sign : new String[]{"« Vélo »", "Cœur", "l’atelier"}) {
+            byte[] utf8Sign = ("nom\n" + sign.replace("é", "e") + "\n").getBytes(StandardCharsets.UTF_8);
+            byte[] withStray = new byte[utf8Sign.length + 2];
+            System.arraycopy(utf8Sign, 0, withStray, 0, utf8Sign.length);
+            withStray[utf8Sign.length] = (byte) 0xE9;
+            withStray[utf8Sign.length + 1] = '\n';
+            assertThatThrownBy(() -> ImportedText.decode(withStray)).as(sign)
+                    .hasMessageStartingWith("le fichier mêle deux encodages");
+        }
     }
 
     @Test

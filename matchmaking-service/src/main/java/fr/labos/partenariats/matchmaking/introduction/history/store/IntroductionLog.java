@@ -18,6 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -59,10 +60,12 @@ public class IntroductionLog {
     /** Where the events are counted against the tree after the rebuild, away from the tree's lock and its callers. */
     private final Executor diagnostics;
     private boolean rebuilt;
+    private final AtomicBoolean counting = new AtomicBoolean();
 
     @Autowired
     IntroductionLog(HistoryRepository repository, PlatformTransactionManager transactions, MeterRegistry meters) {
-        // One count per start: a thread of its own that ends with it, not a pool left idle for the service's life.
+        // Each count on a thread of its own that ends with it (one at start, then one per head period at most), not a
+        // pool left idle for the service's life.
         this(repository, transactions, meters, count -> {
             Thread thread = new Thread(count, "introduction-log-count");
             thread.setDaemon(true);
@@ -113,9 +116,20 @@ public class IntroductionLog {
     }
 
     private void countEventsLater() {
+        // A count still running (a slow database) is not joined by another: the next period counts again.
+        if (!counting.compareAndSet(false, true)) {
+            return;
+        }
         try {
-            diagnostics.execute(this::countEvents);
+            diagnostics.execute(() -> {
+                try {
+                    countEvents();
+                } finally {
+                    counting.set(false);
+                }
+            });
         } catch (RuntimeException refused) {
+            counting.set(false);
             LOG.warn("Événements de mise en relation non comptés face à l'arbre : {}", refused.toString());
         }
     }

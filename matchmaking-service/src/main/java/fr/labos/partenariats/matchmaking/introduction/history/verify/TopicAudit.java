@@ -277,7 +277,8 @@ public final class TopicAudit {
             if (largest != null && head.getValue().head().treeSize() < largest.getValue().head().treeSize()) {
                 found.add("la tête n° " + head.getKey() + " du flux des têtes couvre " + head.getValue().head().treeSize()
                         + " événements, moins que la tête n° " + largest.getKey() + " publiée avant elle ("
-                        + largest.getValue().head().treeSize() + ") : l'historique a été raccourci dans la base");
+                        + largest.getValue().head().treeSize() + ") : les têtes ne font que grandir, l'historique a été "
+                        + "raccourci dans la base ou cette tête n'est pas celle du service");
             } else {
                 largest = head;
             }

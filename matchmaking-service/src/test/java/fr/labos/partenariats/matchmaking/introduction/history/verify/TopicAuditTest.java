@@ -127,7 +127,8 @@ class TopicAuditTest {
         TopicAudit.Verdict verdict = history.audit(key());
 
         assertThat(verdict.problems()).containsExactly("la tête n° 2 du flux des têtes couvre 3 événements, moins que "
-                + "la tête n° 1 publiée avant elle (5) : l'historique a été raccourci dans la base");
+                + "la tête n° 1 publiée avant elle (5) : les têtes ne font que grandir, l'historique a été raccourci dans "
+                + "la base ou cette tête n'est pas celle du service");
     }
 
     /** The heads deleted from the database too: the next one takes the number of one published before. */
@@ -211,9 +212,9 @@ class TopicAuditTest {
     @Test
     void aHeadNamingAnAlgorithmTheKeyDoesNotCheckIsNamedAndTheAuditGoesOn() {
         history.introduction("intro-1", 3);
+        history.head();
         history.publish(new SignedTreeHead(new TreeHead(2, tree.rootHash(2), Instant.parse("2026-06-01T00:00:00Z")),
                 "RSA", new byte[256]));
-        history.head();
         history.introduction("intro-2", 2);
         history.head();
         alter(6, "\"actorId\":\"actor-a\"", "\"actorId\":\"actor-c\"");
@@ -226,6 +227,9 @@ class TopicAuditTest {
                         + "enregistrement",
                 "la tête de 2 événements n'a pas pu être vérifiée : elle annonce l'algorithme « RSA », que la clé "
                         + "donnée (Ed25519) ne vérifie pas",
+                "la tête n° 1 du flux des têtes couvre 2 événements, moins que la tête n° 0 publiée avant elle (3) : "
+                        + "les têtes ne font que grandir, l'historique a été raccourci dans la base ou cette tête n'est "
+                        + "pas celle du service",
                 "la tête de 5 événements ne correspond PAS aux événements publiés : l'historique qu'elle signe a été "
                         + "réécrit après leur publication");
         assertThat(verdict.headsChecked()).isEqualTo(3);
