@@ -20,6 +20,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -274,7 +275,8 @@ final class DemoIntroductions {
         }
         String path = "/api/introductions/" + id;
         for (int i = stepsDone; i < steps.size(); i++) {
-            takeStep(path, steps.get(i), a, b, madeId != null && i == stepsDone ? 409 : 204);
+            boolean mayBeTaken = madeId != null && i == stepsDone;
+            takeStep(path, steps.get(i), a, b, mayBeTaken ? new int[]{204, 409} : new int[]{204});
             progress.made(id, i + 1);
         }
         return id;
@@ -295,30 +297,31 @@ final class DemoIntroductions {
         return id(expect(proposed, "POST", "/api/introductions", 201));
     }
 
-    /** One step of a story; {@code orAlso}, besides the step's own success, an answer taken as done (409 on resume). */
-    private void takeStep(String path, String step, String a, String b, int orAlso) throws IOException, InterruptedException {
+    /** One step of a story; {@code accepted}: the answers taken as done (204, and 409 for a step taken before). */
+    private void takeStep(String path, String step, String a, String b, int... accepted)
+            throws IOException, InterruptedException {
         String[] parts = step.split(":");
         switch (parts[0]) {
-            case "accept-a" -> send("POST", path + "/accept", FACILITATOR, actingFor(a), 204, orAlso);
-            case "accept-b" -> send("POST", path + "/accept", FACILITATOR, actingFor(b), 204, orAlso);
+            case "accept-a" -> send("POST", path + "/accept", FACILITATOR, actingFor(a), accepted);
+            case "accept-b" -> send("POST", path + "/accept", FACILITATOR, actingFor(b), accepted);
             case "decline-b" -> send("POST", path + "/decline", FACILITATOR, """
-                    {"actingFor": "%s", "reason": "%s", "text": "Réponse recueillie par le Labo"}""".formatted(b, parts[1]), 204, orAlso);
-            case "withdraw" -> send("POST", path + "/withdraw", FACILITATOR, "{\"reason\": \"Projet suspendu\"}", 204, orAlso);
+                    {"actingFor": "%s", "reason": "%s", "text": "Réponse recueillie par le Labo"}""".formatted(b, parts[1]), accepted);
+            case "withdraw" -> send("POST", path + "/withdraw", FACILITATOR, "{\"reason\": \"Projet suspendu\"}", accepted);
             case "meeting-planned" -> meeting(path, Instant.now().plus(Duration.ofDays(10)));
             case "meeting-held", "meeting-missed" -> {
                 String meeting = meeting(path, Instant.now().minus(Duration.ofHours(3)));
                 send("POST", path + "/meetings/" + meeting + (parts[0].equals("meeting-held") ? "/held" : "/missed"),
-                        FACILITATOR, "{\"note\": \"Compte rendu du Labo\"}", 204, orAlso);
+                        FACILITATOR, "{\"note\": \"Compte rendu du Labo\"}", accepted);
             }
             case "outcome" -> send("POST", path + "/outcomes", FACILITATOR, parts.length == 4 ? """
                     {"outcome": "%s", "day": "%s", "note": "Suivi du Labo", "form": "%s", "category": "%s"}"""
                     .formatted(parts[1], today(), parts[2], parts[3])
-                    : "{\"outcome\": \"%s\", \"day\": \"%s\", \"note\": \"Suivi du Labo\"}".formatted(parts[1], today()), 204, orAlso);
+                    : "{\"outcome\": \"%s\", \"day\": \"%s\", \"note\": \"Suivi du Labo\"}".formatted(parts[1], today()), accepted);
             case "remind-b" -> send("POST", path + "/reminders", FACILITATOR, """
                     {"remindedActorId": "%s", "channel": "PHONE", "note": "Réponse promise dans la semaine"}"""
-                    .formatted(b), 204, orAlso);
+                    .formatted(b), accepted);
             case "remind-both" -> send("POST", path + "/reminders", FACILITATOR,
-                    "{\"channel\": \"EMAIL\", \"note\": \"Proposition de dates pour une première rencontre\"}", 204, orAlso);
+                    "{\"channel\": \"EMAIL\", \"note\": \"Proposition de dates pour une première rencontre\"}", accepted);
             default -> throw new IllegalStateException("Unknown demo step " + step);
         }
     }
@@ -384,18 +387,10 @@ final class DemoIntroductions {
         return JSON.readTree(body).path("id").asText();
     }
 
-    private String send(String method, String path, String account, String body, int expected)
+    /** A JSON request whose answer must be one of {@code accepted}; its body. */
+    private String send(String method, String path, String account, String body, int... accepted)
             throws IOException, InterruptedException {
-        return send(method, path, account, "application/json", body, expected);
-    }
-
-    /** As {@link #send}, {@code orAlso} taken as success too (the same as {@code expected} when nothing else is). */
-    private void send(String method, String path, String account, String body, int expected, int orAlso)
-            throws IOException, InterruptedException {
-        HttpResponse<String> response = request(method, path, account, "application/json", body);
-        if (response.statusCode() != orAlso) {
-            expect(response, method, path, expected);
-        }
+        return expect(request(method, path, account, "application/json", body), method, path, accepted);
     }
 
     private String send(String method, String path, String account, String contentType, String body, int expected)
@@ -412,8 +407,8 @@ final class DemoIntroductions {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String expect(HttpResponse<String> response, String method, String path, int expected) {
-        if (response.statusCode() != expected) {
+    private static String expect(HttpResponse<String> response, String method, String path, int... accepted) {
+        if (Arrays.stream(accepted).noneMatch(status -> status == response.statusCode())) {
             throw new IllegalStateException("matchmaking-service refused demo " + method + " " + path + ": "
                     + response.statusCode() + " " + response.body());
         }

@@ -121,14 +121,13 @@ final class DemoSession {
         return id;
     }
 
-    /** POSTs, expecting {@code expected} or one of {@code alsoFine}. */
-    private String send(String path, String body, int expected, int... alsoFine) throws IOException, InterruptedException {
+    /** POSTs; the answer must be one of {@code accepted}. */
+    private String send(String path, String body, int... accepted) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(matchmaking.resolve(path)).timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + token).header("Accept", "application/json")
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected
-                && Arrays.stream(alsoFine).noneMatch(status -> status == response.statusCode())) {
+        if (Arrays.stream(accepted).noneMatch(status -> status == response.statusCode())) {
             throw new IllegalStateException("matchmaking-service refused demo POST " + path + ": "
                     + response.statusCode() + " " + response.body());
         }

@@ -16,8 +16,8 @@ import java.util.stream.Collectors;
 /**
  * The filters of every dashboard as the request carries them ({@code ?from=2026-01-01&to=2026-06-30&departement=38
  * &region=84&family=PUBLIC&category=FUNDING}), checked into a {@link DashboardFilter}: a bad value is a 400 naming it,
- * and so is a {@code from} after {@code to}, or a département outside the région asked with it. {@code from} and {@code to} select introductions by their proposal day,
- * but in {@code periods} the steps by their own day.
+ * and so is a {@code from} after {@code to}, or a département outside the région asked with it. {@code from} and
+ * {@code to} select introductions by their proposal day, but in {@code periods} the steps by their own day.
  */
 record DashboardFilterQuery(
         @Parameter(description = "Premier jour (AAAA-MM-JJ, heure de Paris, inclus) : jour de la proposition des mises "

@@ -629,7 +629,8 @@ final class DashboardTable {
 
     /**
      * By week or month: each column counts the steps taken in that period (proposals, acceptances, meetings held,
-     * follow-ups, partnerships, closings: every meeting and every outcome, a second one too) by the introductions the filter's territory, family and category keep.
+     * follow-ups, partnerships, closings: every meeting and every outcome, a second one too) by the introductions the
+     * filter's territory, family and category keep.
      * Unlike the other views, {@code from} and {@code to} select the steps by their own day, not the introductions by
      * their proposal day: an acceptance of 5 January counts in January for {@code from=2026-01-01} whenever the
      * introduction was proposed, and one of 10 April is left out of {@code to=2026-03-31}. {@code total}: the

@@ -36,8 +36,8 @@ class ExportController {
             needs and offers (closed ones too), members and their roles, and the history of the actor's and its \
             posts' events with their dates and the role of whoever acted (never who it was). For the actor's members \
             and admins (403 otherwise: a facilitator of its territory who is not its member too). Among them, its \
-            managers (« responsables »), the members its token names and admins get every event; a plain member (« membre ») gets the history \
-            without the invitation events (`ActorMemberInvitedEvent`, `ActorInvitationRedeemedEvent`, \
+            managers (« responsables »), the members its token names and admins get every event; a plain member \
+            (« membre ») gets the history without the invitation events (`ActorMemberInvitedEvent`, `ActorInvitationRedeemedEvent`, \
             `ActorInvitationRevokedEvent`), as it may not list invitations either, and the document's `withheld` \
             field names those event types and says why, in French; the field is absent from a full export. A \
             plain member's joining stays (`ActorMemberJoinedEvent`), as do the members' leaving and role changes.""",

@@ -59,16 +59,16 @@ public final class ImportedText {
             return text.startsWith("\uFEFF") ? text.substring(1) : text;
         } catch (CharacterCodingException notUtf8) {
             if (markedUtf8) {
-                throw new Undecodable("le fichier se dit UTF-8 mais ne l'est pas " + lineOf(bytes, firstBadUtf8(bytes))
-                        + " : " + SAVE_AS_UTF8);
+                throw new Undecodable("le fichier se dit UTF-8 mais ne l'est pas "
+                        + lineOf(bytes, firstUndecodable(StandardCharsets.UTF_8, bytes)) + " : " + SAVE_AS_UTF8);
             }
         }
         String text;
         try {
             text = strict(WINDOWS_1252).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException notWindows1252) {
-            throw new Undecodable("le fichier n'est ni en UTF-8 ni en Windows-1252 " + lineOf(bytes, firstUndefined(bytes))
-                    + " : " + SAVE_AS_UTF8);
+            throw new Undecodable("le fichier n'est ni en UTF-8 ni en Windows-1252 "
+                    + lineOf(bytes, firstUndecodable(WINDOWS_1252, bytes)) + " : " + SAVE_AS_UTF8);
         }
         Matcher mixed = UTF8_READ_AS_WINDOWS_1252.matcher(text);
         if (mixed.find()) {
@@ -90,24 +90,11 @@ public final class ImportedText {
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
     }
 
-    /** The first byte at which UTF-8 decoding fails. */
-    private static int firstBadUtf8(byte[] bytes) {
-        CharsetDecoder decoder = strict(StandardCharsets.UTF_8);
-        CharBuffer out = CharBuffer.allocate(bytes.length + 1);
+    /** The first byte at which the charset's strict decoder stops (a byte it cannot read). */
+    private static int firstUndecodable(Charset charset, byte[] bytes) {
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        decoder.decode(in, out, true);
+        strict(charset).decode(in, CharBuffer.allocate(bytes.length + 1), true);
         return in.position();
-    }
-
-    /** The first byte Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D). */
-    private static int firstUndefined(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
-            int b = bytes[i] & 0xFF;
-            if (b == 0x81 || b == 0x8D || b == 0x8F || b == 0x90 || b == 0x9D) {
-                return i;
-            }
-        }
-        return 0;
     }
 
     /** The line of a byte: lines end with LF, CRLF, or CR alone (what Excel for Mac writes as « CSV (Macintosh) »). */

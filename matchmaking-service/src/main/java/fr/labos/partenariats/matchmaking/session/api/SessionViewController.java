@@ -118,8 +118,8 @@ class SessionViewController {
      */
     private SessionSheet sheet(SessionState session) {
         return new SessionSheet(session.sessionId(), session.title(), session.place() == null ? "" : session.place(),
-                session.date(), session.startsAt(), session.minutesPerRound(), session.rounds(), session.zone(), session.schedule(),
-                session.version(), session.changedAt(), names.everyoneIn(session), session.wishes());
+                session.date(), session.startsAt(), session.minutesPerRound(), session.rounds(), session.zone(),
+                session.schedule(), session.version(), session.changedAt(), names.everyoneIn(session), session.wishes());
     }
 
     private static ResponseEntity<byte[]> file(byte[] body, MediaType type, String name) {

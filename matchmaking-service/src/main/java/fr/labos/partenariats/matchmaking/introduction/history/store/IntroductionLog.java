@@ -33,8 +33,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * difference is logged as an error and kept in the gauge {@value #UNMATCHED_EVENTS} (0 otherwise), since it is what
  * a rewrite of the history looks like at a restart. That count is a diagnostic only: it runs once the tree serves,
  * and again at every publishing period, on a thread of its own (an error is logged when the difference changes, not
- * at every count while it lasts), and when it fails (a slow database past the socket timeout) it is logged as a warning and
- * the gauge is left at NaN; the tree, its heads and proofs never wait for it.
+ * at every count while it lasts), and when it fails (a slow database past the socket timeout) it is logged as a
+ * warning and the gauge is left at NaN; the tree, its heads and proofs never wait for it.
  * <p>
  * While the service runs, a catch-up reads on from the tree's end and never sees a row deleted below it: the tree
  * would keep that leaf, and heads be signed over it, until a restart. So at every publishing period ({@link

@@ -75,7 +75,7 @@ public final class TopicAudit {
     /** The heads by their number in the heads' stream (the service appends each as the next event of its log). */
     private final TreeMap<Long, SignedTreeHead> headsAlongStream = new TreeMap<>();
     /** The other heads found under a number already taken, each said once. */
-    private final Set<String> otherHeadsAlongStream = new HashSet<>();
+    private final Set<Map.Entry<Long, TreeHead>> otherHeadsAlongStream = new HashSet<>();
     private final List<String> problems = new ArrayList<>();
     private long records;
     private long introductionEvents;
@@ -151,7 +151,7 @@ public final class TopicAudit {
         SignedTreeHead before = headsAlongStream.putIfAbsent(number, head);
         // A head redelivered as it is (the relay publishes at least once) is said once.
         if (before != null && !before.head().equals(head.head())
-                && otherHeadsAlongStream.add(number + "|" + head.head())) {
+                && otherHeadsAlongStream.add(Map.entry(number, head.head()))) {
             problem("deux têtes publiées sous le numéro " + number + " du flux des têtes (" + before.head().treeSize()
                     + " et " + head.head().treeSize() + " événements, la seconde en " + record.where() + ") : des "
                     + "têtes ont été effacées de la base et d'autres publiées à leur place");
