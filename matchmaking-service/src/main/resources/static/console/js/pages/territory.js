@@ -62,8 +62,9 @@ async function register(form) {
 }
 
 /**
- * A form that sends a spreadsheet saved as CSV (Excel's « CSV UTF-8 », `;`) as it is to an all-or-nothing import:
- * the API's problem lists every faulty line; else `send` gives the report, which `show` turns into what to display.
+ * A form that sends a spreadsheet saved as CSV (Excel's « CSV UTF-8 » or its plain « CSV », `;`) as it is to an
+ * all-or-nothing import: the API's problem lists every faulty line; else `send` gives the report, which `show` turns
+ * into what to display.
  */
 function fileImportForm({ id, inputId, title, help, send, show }) {
   const result = h('div', { 'aria-live': 'polite', class: 'resultat-import' });

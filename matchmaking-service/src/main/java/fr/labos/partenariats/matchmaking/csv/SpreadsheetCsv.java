@@ -9,10 +9,6 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,9 +18,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A file a facilitator imports, as French Excel writes it ("CSV UTF-8", or any UTF-8 text), read with Commons CSV: a
- * header line, then one item per line. The separator is {@code ;} (Excel's in France), or {@code ,} when the header
- * has no {@code ;}; a byte order mark is skipped; empty lines are passed over. Columns are known by their header,
+ * A file a facilitator imports, as French Excel writes it (« CSV UTF-8 », or « CSV (séparateur : point-virgule) » in
+ * Windows-1252), read with Commons CSV: a header line, then one item per line. The separator is {@code ;} (Excel's in
+ * France), or {@code ,} when the header has no {@code ;}; a byte order mark is skipped; empty lines are passed over. Columns are known by their header,
  * case, accents, spaces, dashes, dots, apostrophes and underscores aside ({@link #normalise}). Nothing is interpreted
  * here: each row keeps its line number in the file, for the messages that name it.
  */
@@ -58,7 +54,6 @@ public final class SpreadsheetCsv {
     public static List<Row> read(byte[] body, Map<String, String> columns, List<String> required,
                                  String oneItemPerLine) {
         String text = decode(body);
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
         ImportedText.nulCharacterRefusal(text).ifPresent(refusal -> {
             throw new Unreadable(refusal);
         });
@@ -149,14 +144,16 @@ public final class SpreadsheetCsv {
         return named;
     }
 
-    /** Strict UTF-8: a file saved in another encoding (Excel's « CSV (séparateur : point-virgule) ») is refused. */
+    /**
+     * UTF-8 (« CSV UTF-8 »), or Windows-1252, what French Excel writes as « CSV (séparateur : point-virgule) », the
+     * format a facilitator most often picks; a file in another encoding is refused naming the line where it shows,
+     * rather than read into wrong letters in the names it is matched by ({@link ImportedText#decode}).
+     */
     private static String decode(byte[] body) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-        } catch (CharacterCodingException e) {
-            throw new Unreadable("le fichier n'est pas encodé en UTF-8 : dans Excel, enregistrez-le au format "
-                    + "« CSV UTF-8 (délimité par des virgules) »");
+            return ImportedText.decode(body);
+        } catch (ImportedText.Undecodable e) {
+            throw new Unreadable(e.getMessage());
         }
     }
 

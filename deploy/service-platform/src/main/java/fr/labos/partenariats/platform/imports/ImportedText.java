@@ -8,6 +8,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,9 +100,19 @@ public final class ImportedText {
 
     /** The line of a byte: lines end with LF, CRLF, or CR alone (what Excel for Mac writes as « CSV (Macintosh) »). */
     private static String lineOf(byte[] bytes, int at) {
+        return lineOf(bytes.length, i -> bytes[i], at);
+    }
+
+    /** The line of a character, lines ended as {@link #lineOf(byte[], int)} says. */
+    private static String lineOf(String text, int at) {
+        return lineOf(text.length(), text::charAt, at);
+    }
+
+    private static String lineOf(int length, IntUnaryOperator unitAt, int at) {
         long line = 1;
-        for (int i = 0; i < at && i < bytes.length; i++) {
-            if (bytes[i] == '\n' || (bytes[i] == '\r' && (i + 1 >= bytes.length || bytes[i + 1] != '\n'))) {
+        for (int i = 0; i < at && i < length; i++) {
+            int unit = unitAt.applyAsInt(i);
+            if (unit == '\n' || (unit == '\r' && (i + 1 >= length || unitAt.applyAsInt(i + 1) != '\n'))) {
                 line++;
             }
         }
@@ -118,8 +129,7 @@ public final class ImportedText {
         if (nul < 0) {
             return Optional.empty();
         }
-        long line = text.substring(0, nul).chars().filter(c -> c == '\n').count() + 1;
-        return Optional.of("le fichier contient un caractère nul (ligne " + line + ") : enregistré en « Texte Unicode » ?"
+        return Optional.of("le fichier contient un caractère nul " + lineOf(text, nul) + " : enregistré en « Texte Unicode » ?"
                 + " Dans Excel, enregistrez-le au format « CSV UTF-8 (délimité par des virgules) »");
     }
 }

@@ -79,4 +79,17 @@ class ImportedTextTest {
         assertThatThrownBy(() -> ImportedText.decode(mixed)).isInstanceOf(ImportedText.Undecodable.class)
                 .hasMessageStartingWith("le fichier se dit UTF-8 mais ne l'est pas (ligne 2)");
     }
+
+    /** A file saved as « Texte Unicode » (UTF-16) is full of NULs: refused at the line of the first, however lines end. */
+    @Test
+    void aNulCharacterIsRefusedAtItsLineWhateverEndsTheLines() {
+        assertThat(ImportedText.nulCharacterRefusal("nom\nA\n")).isEmpty();
+        assertThat(ImportedText.nulCharacterRefusal("nom\nA\nB\u0000C\n")).hasValueSatisfying(refusal ->
+                assertThat(refusal).startsWith("le fichier contient un caractère nul (ligne 3) : "));
+        assertThat(ImportedText.nulCharacterRefusal("nom\r\nA\r\nB\u0000C\r\n")).hasValueSatisfying(refusal ->
+                assertThat(refusal).startsWith("le fichier contient un caractère nul (ligne 3) : "));
+        assertThat(ImportedText.nulCharacterRefusal("nom\rA\rB\u0000C\r")).as("Excel for Mac's lines, CR alone")
+                .hasValueSatisfying(refusal ->
+                        assertThat(refusal).startsWith("le fichier contient un caractère nul (ligne 3) : "));
+    }
 }

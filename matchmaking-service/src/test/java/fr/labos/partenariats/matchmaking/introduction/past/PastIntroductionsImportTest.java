@@ -10,6 +10,7 @@ import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Set;
 
 import static java.time.Duration.ofSeconds;
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -223,6 +225,31 @@ class PastIntroductionsImportTest {
         assertThat(store.events()).as("nothing of the file is written").isEqualTo(before);
     }
 
+    /**
+     * French Excel's plain « CSV (séparateur : point-virgule) » is Windows-1252, the format a lab's spreadsheet is most
+     * often saved in: its accented names find their actors and its notes keep their letters.
+     */
+    @Test
+    void aSpreadsheetSavedInWindows1252IsReadWithItsAccents() {
+        LocalDate tenMonthsAgo = LocalDate.now(PARIS).minusMonths(10);
+        byte[] windows1252 = String.join("\r\n", HEADER,
+                        "Fonds Alpes Solidarités;Ville d'Échirolles;%s;;%s;partenaire;pas maintenant;;;;;;;Réunion à Échirolles"
+                                .formatted(day(tenMonthsAgo), day(tenMonthsAgo.plusDays(2))))
+                .getBytes(java.nio.charset.Charset.forName("windows-1252"));
+
+        HttpResponse<String> imported = service.postBytes("/api/introductions/past",
+                TestTokens.facilitator("DEPARTEMENT:38").sign(), "text/csv", windows1252);
+
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        JsonNode line = RunningMatchmaking.parse(imported.body()).path("lines").get(0);
+        assertThat(line.path("actorId").asText()).isEqualTo("past-b");
+        assertThat(line.path("partnerId").asText()).isEqualTo("past-c");
+        String id = line.path("introductionId").asText();
+        assertThat(store.eventTypes(id)).containsExactly("IntroductionProposedEvent", "IntroductionDeclinedEvent");
+        assertThat(RunningMatchmaking.parse(store.payloads(id).get(0)).path("note").asText())
+                .isEqualTo("Réunion à Échirolles");
+    }
+
     @Test
     void aRecentLineLeftUnansweredHoldsItsPairAndOneThatWouldWaitBesideAnotherIsRefused() {
         LocalDate today = LocalDate.now(PARIS);
@@ -310,11 +337,15 @@ class PastIntroductionsImportTest {
                 .doesNotContain("ligne 2").doesNotContain("ligne 4");
         assertThat(send(TestTokens.member("past-a").sign(), String.join("\n", HEADER,
                 "past-a;past-b;%s;;;;;;;;;;;".formatted(day(today.minusMonths(1))))).statusCode()).isEqualTo(403);
+        // A Mac's plain « CSV » (Mac Roman) reads « é » as « Ž » in Windows-1252: refused at its first line that has
+        // one, the header's « proposée le ».
         HttpResponse<String> notUtf8 = service.postBytes("/api/introductions/past", facilitator, "text/csv",
                 (HEADER + "\npast-a;past-b;01/02/2026;;;;;;;;;;;Réunion à Échirolles")
-                        .getBytes(java.nio.charset.Charset.forName("windows-1252")));
+                        .getBytes(java.nio.charset.Charset.forName("x-MacRoman")));
         assertThat(notUtf8.statusCode()).isEqualTo(400);
-        assertThat(notUtf8.body()).contains("UTF-8");
+        assertThat(RunningMatchmaking.parse(notUtf8.body()).path("errors").findValuesAsText("message"))
+                .singleElement(as(InstanceOfAssertFactories.STRING))
+                .contains("(« Ž » (ligne 1), sans doute une lettre accentuée)");
         assertThat(store.events()).as("nothing written by any refused file").isEqualTo(events);
     }
 

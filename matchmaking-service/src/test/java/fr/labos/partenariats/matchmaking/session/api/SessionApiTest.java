@@ -29,6 +29,7 @@ import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
 import fr.labos.partenariats.matchmaking.session.pairs.SessionPairs;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -918,10 +919,12 @@ class SessionApiTest {
                         + ") : écrivez l'identifiant de celui que vous voulez dire");
         assertThat(store.events()).isEqualTo(planned);
 
-        byte[] latin1 = ("identifiant;nom\n;Recyclerie du Trièves\n").getBytes(StandardCharsets.ISO_8859_1);
-        HttpResponse<String> notUtf8 = importCsv(FACILITATOR, sessionId, latin1);
+        // A Mac's plain « CSV » (Mac Roman: « è » is 0x8F, a byte Windows-1252 leaves undefined) is refused at its line.
+        byte[] macRoman = ("identifiant;nom\n;Recyclerie du Trièves\n").getBytes(Charset.forName("x-MacRoman"));
+        HttpResponse<String> notUtf8 = importCsv(FACILITATOR, sessionId, macRoman);
         assertThat(notUtf8.statusCode()).isEqualTo(400);
-        assertThat(notUtf8.body()).contains("n'est pas encodé en UTF-8");
+        assertThat(RunningMatchmaking.parse(notUtf8.body()).path("detail").asText())
+                .contains("le fichier n'est ni en UTF-8 ni en Windows-1252 (ligne 2)");
         HttpResponse<String> noColumn = importCsv(FACILITATOR, sessionId,
                 "acteur_id;ville\nx;Grenoble\n".getBytes(StandardCharsets.UTF_8));
         assertThat(noColumn.statusCode()).isEqualTo(400);
@@ -933,6 +936,16 @@ class SessionApiTest {
                 .getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(403);
         assertThat(importCsv(FACILITATOR, UUID.randomUUID().toString(), good).statusCode()).isEqualTo(404);
         assertThat(store.events()).isEqualTo(planned);
+
+        // French Excel's plain « CSV (séparateur : point-virgule) » is Windows-1252: its accented names are read right.
+        String epicerie = freshActors("Épicerie solidaire de Mens-Trièves").get(0);
+        byte[] windows1252 = ("identifiant;nom\r\n;Épicerie solidaire de Mens-Trièves\r\n")
+                .getBytes(Charset.forName("windows-1252"));
+        HttpResponse<String> excel = importCsv(FACILITATOR, sessionId, windows1252);
+        assertThat(excel.statusCode()).as(excel.body()).isEqualTo(200);
+        assertThat(RunningMatchmaking.parse(excel.body()).path("lines").findValuesAsText("actorId"))
+                .containsExactly(epicerie);
+        assertThat(store.eventTypes(sessionId)).containsExactly("SessionPlannedEvent", "ParticipantRegisteredEvent");
     }
 
     /**
