@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.session.command;
 
 import fr.labos.partenariats.schema.session.AdjustScheduleCommand;
 import fr.labos.partenariats.schema.session.GenerateScheduleCommand;
+import fr.labos.partenariats.schema.session.ParticipantMarkedAbsentEvent;
 import fr.labos.partenariats.schema.session.RecordTableLostCommand;
 import fr.labos.partenariats.schema.session.RoundStartedEvent;
 import fr.labos.partenariats.schema.session.ScheduleAdjustedEvent;
@@ -85,6 +86,11 @@ class SessionTableLostTest {
                 .expectExceptionMessage("sans la table 2, il resterait 1 table au tour 2 pour 2 rencontres "
                         + "verrouillées : déverrouillez-en une avant de retirer la table")
                 .expectNoEvents();
+        // The Foundation marked absent: its locked meeting of round 2 goes at the next re-plan, one lock is left.
+        fixture.given(started(1)).andGiven(new ScheduleAdjustedEvent(ID, roundTwoLocked, OBJECTIVE, "verrous", NOW),
+                        new ParticipantMarkedAbsentEvent(ID, FOUNDATION, NOW))
+                .when(new RecordTableLostCommand(ID, 2))
+                .expectEvents(new TableLostEvent(ID, 2, NOW));
         List<ScheduledMeeting> oneLockedInRoundTwo = ROUND_ROBIN.stream().map(m -> m.round() == 2 && m.table() == 1
                 ? new ScheduledMeeting(m.round(), m.table(), m.actorId(), m.partnerActorId(), m.weight(), m.reason(),
                         m.explanation(), true) : m).toList();
