@@ -284,13 +284,19 @@ export function coalescing(task) {
  * Draws anew with `draw` and gives the controls of `root` named by {@code data-cle} back what the user had in them, when
  * the new drawing still offers them: the choice made in a list, a box ticked or unticked (not yet sent: unlike what
  * the page drew), and the focus. A redraw brought by a live event takes nothing from a choice being made, nor the
- * keyboard's place.
+ * keyboard's place. `items` names the lists' items ({@code li[data-<name>]}) whose controls may go with a redraw:
+ * when the focused one went (another device checked that participant in: no « Arrivé » left), the focus goes to the
+ * same item ({@link focusItemAgain}) rather than falling on the page's body.
  */
-export function keepingChoices(root, draw) {
+export function keepingChoices(root, draw, items = []) {
   const chosen = [...root.querySelectorAll('select[data-cle]')].map(list => [list.dataset.cle, list.value]);
   const ticked = [...root.querySelectorAll('input[type="checkbox"][data-cle]')].filter(box => box.checked !== box.defaultChecked)
     .map(box => [box.dataset.cle, box.checked]);
-  const focused = root.contains(document.activeElement) ? document.activeElement.dataset.cle : undefined;
+  const focusedElement = root.contains(document.activeElement) ? document.activeElement : null;
+  const focused = focusedElement?.dataset.cle;
+  const itemName = items.find(name => focusedElement?.closest(`li[data-${name}]`));
+  const item = itemName ? focusedElement.closest(`li[data-${itemName}]`) : null;
+  const index = item ? [...root.querySelectorAll(`li[data-${itemName}]`)].indexOf(item) : -1;
   draw();
   const named = key => root.querySelector(`[data-cle="${CSS.escape(key)}"]`);
   for (const [key, value] of chosen) {
@@ -302,6 +308,7 @@ export function keepingChoices(root, draw) {
     if (box && !box.disabled) box.checked = checked;
   }
   if (focused) named(focused)?.focus();
+  if (item) focusItemAgain(root, itemName, item.getAttribute(`data-${itemName}`), index);
 }
 
 /**

@@ -262,6 +262,8 @@ class ConsoleSessionJourneyTest {
                             m.path("actor").path("actorId").asText(), m.path("partner").path("actorId").asText()))
                     .filter(actor -> !actor.equals(arriving)).findFirst().orElseThrow();
             assertThat(onPageIn(browser, "à venir")).as("before the absence").contains(absent);
+            // A keyboard user is on that participant's « Absent » button when the desk's absence takes it away.
+            browser.script("document.querySelector(`[data-cle='absent-${arguments[0]}']`).focus();", absent);
             List<Long> delays = new ArrayList<>();
             watch(browser, """
                     const absent = arguments[0];
@@ -274,6 +276,9 @@ class ConsoleSessionJourneyTest {
             delays.add(seen(browser) - committed);
             long eventToPage = seen(browser) - replanAt(lab, sessionId).toEpochMilli();
             assertThat(onPageIn(browser, "à venir")).as("the rounds to come, re-planned").doesNotContain(absent).isNotEmpty();
+            assertThat(browser.script("return document.activeElement.dataset.cle ?? document.activeElement.tagName;"))
+                    .as("the focus stays on the participant's line, on what is left to do: « En retard »")
+                    .isEqualTo("retard-" + absent);
             JsonNode replanned = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
             for (JsonNode m : meetings(replanned)) {
                 if (m.path("round").asInt() > 1) {

@@ -33,6 +33,9 @@ function changesSincePlan(since) {
   return changes.length ? `Depuis la génération du plan : ${changes.join(' ; ')}. Générez le plan à nouveau pour en tenir compte.` : null;
 }
 
+/** The lists' items whose controls may go with a redraw: the focus stays on the item (keepingChoices). */
+const ITEMS = ['participant', 'souhait'];
+
 export async function render(main, context, sessionId) {
   const first = await overview(sessionId);
   const status = h('div', { class: 'etat-action' });
@@ -69,7 +72,7 @@ export async function render(main, context, sessionId) {
     // The actors its facilitator may register: those of its territories (every actor for an admin).
     // Not read (profile-service away for a moment): read again at the next refresh, not kept empty for good.
     if (!state.session.published && !candidates) candidates = await actorsOf(context.session.territories).catch(() => null);
-    keepingChoices(main, draw);
+    keepingChoices(main, draw, ITEMS);
   });
 
   function draw() {
@@ -188,10 +191,10 @@ export async function render(main, context, sessionId) {
     state.picked = null;
     try {
       state.plan = await adjust(sessionId, body);
-      keepingChoices(main, draw);
+      keepingChoices(main, draw, ITEMS);
       announce(message);
     } catch (e) {
-      keepingChoices(main, draw);
+      keepingChoices(main, draw, ITEMS);
       refused(e);
       return;
     }

@@ -6,6 +6,9 @@ import { onEvent } from '../live.js';
 import { PRESENCE, fill, overview, post, schedule, stage } from '../sessions-api.js';
 import { announce, busyWhile, coalescing, field, focusIfLost, focusItemAgain, h, keepingChoices, problemBox } from '../ui.js';
 
+/** The lists' items whose controls may go with a redraw: the focus stays on the item (keepingChoices). */
+const ITEMS = ['participant'];
+
 export async function render(main, context, sessionId) {
   const first = await overview(sessionId);
   const status = h('div', { class: 'etat-action' });
@@ -83,7 +86,7 @@ export async function render(main, context, sessionId) {
     state.plan = state.session.scheduled ? await schedule(sessionId) : null;
     if (state.version !== null && state.session.scheduleVersion !== state.version) announce('Les tours à venir ont été re-planifiés.');
     state.version = state.session.scheduleVersion;
-    keepingChoices(main, draw);
+    keepingChoices(main, draw, ITEMS);
     followRound();
   });
 
@@ -140,7 +143,7 @@ export async function render(main, context, sessionId) {
       : state.confirmingClose ? closeConfirmation(s)
         : h('button', { type: 'button', class: 'danger', 'data-cle': 'clore', onclick: () => {
           state.confirmingClose = true;
-          keepingChoices(main, draw);
+          keepingChoices(main, draw, ITEMS);
           closing.querySelector('[data-cle="clore-annuler"]')?.focus();
         } }, 'Clore la session'));
   }
@@ -164,13 +167,13 @@ export async function render(main, context, sessionId) {
       return h('button', { type: 'button', 'data-cle': `lancer-${r.round}`, onclick: event => {
         if (!notPointed.length) return start(event.currentTarget);
         state.confirmingRound = r.round;
-        keepingChoices(main, draw);
+        keepingChoices(main, draw, ITEMS);
         rounds.querySelector(`[data-cle="lancer-annuler-${r.round}"]`)?.focus();
       } }, `Lancer le tour ${r.round}`);
     }
     const cancel = () => {
       state.confirmingRound = 0;
-      keepingChoices(main, draw);
+      keepingChoices(main, draw, ITEMS);
       rounds.querySelector(`[data-cle="lancer-${r.round}"]`)?.focus();
     };
     const one = notPointed.length === 1;
@@ -199,7 +202,7 @@ export async function render(main, context, sessionId) {
         : 'Tous les tours ont commencé.';
     const cancel = () => {
       state.confirmingClose = false;
-      keepingChoices(main, draw);
+      keepingChoices(main, draw, ITEMS);
       closing.querySelector('[data-cle="clore"]')?.focus();
     };
     const box = h('div', { class: 'carte', role: 'group', 'aria-labelledby': 'titre-clore' },
