@@ -169,6 +169,16 @@ class BatchProposalsThroughKafkaTest {
         assertThat(unknown.get(0).path("field").asText()).isEqualTo("territory");
         assertThat(unknown.get(0).path("message").asText())
                 .isEqualTo("« 99 » n'est pas un territoire de niveau DEPARTEMENT du référentiel officiel");
+        // A territory half written is told what it lacks (it was « « 38 » n'est pas un territoire de niveau null »).
+        JsonNode noLevel = refused(400, ProblemTypes.INVALID_INPUT, () -> batch(TestTokens.admin().sign(),
+                "{\"territory\": {\"code\": \"38\"}}")).path("errors");
+        assertThat(noLevel.findValuesAsText("field")).containsExactly("territory.level");
+        assertThat(noLevel.get(0).path("message").asText()).isEqualTo("le territoire du lot doit avoir son niveau "
+                + "(« level » : COMMUNE, EPCI, DEPARTEMENT, REGION ou NATIONAL)");
+        JsonNode noCode = refused(400, ProblemTypes.INVALID_INPUT, () -> batch(TestTokens.admin().sign(),
+                "{\"territory\": {\"level\": \"DEPARTEMENT\"}}")).path("errors");
+        assertThat(noCode.findValuesAsText("field")).containsExactly("territory.code");
+        assertThat(noCode.get(0).path("message").asText()).startsWith("le territoire du lot doit avoir son code");
         JsonNode none = refused(400, ProblemTypes.INVALID_INPUT, () -> batch(TestTokens.admin().sign(),
                 "{\"territory\": {\"code\": \"38\", \"level\": \"DEPARTEMENT\"}, \"partnersPerActor\": 0}"))
                 .path("errors");

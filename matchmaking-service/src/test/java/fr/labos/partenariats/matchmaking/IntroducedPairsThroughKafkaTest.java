@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.matchmaking.support.EventStoreRows;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.Posts;
 import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
@@ -41,6 +42,7 @@ import static fr.labos.partenariats.matchmaking.support.Posts.ISERE;
 import static fr.labos.partenariats.matchmaking.support.Posts.post;
 import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -70,7 +72,7 @@ class IntroducedPairsThroughKafkaTest {
         introductions = new RelayedRecords(SharedKafka.bootstrapServers(), introductionTopic);
 
         actor("wimoov", "Wimoov Isère", ActorType.ASSOCIATION);
-        for (String funder : List.of("dauphine", "fdf", "banque", "mecene", "caisse")) {
+        for (String funder : List.of("dauphine", "fdf", "banque", "mecene", "caisse", "rival")) {
             actor(funder, "Financeur " + funder, ActorType.FOUNDATION);
             profile.publish(funder + "-funding", 0, new OfferRegisteredEvent(funder + "-funding", funder,
                     funding().in(funder.equals("fdf") ? FRANCE : ISERE).build(), Instant.now()));
@@ -81,10 +83,13 @@ class IntroducedPairsThroughKafkaTest {
         propose("i-competitor", "wimoov", "dauphine");
         publish("i-competitor", 1, new IntroductionDeclinedEvent("i-competitor", "dauphine", DeclineReason.COMPETITOR,
                 "Nous finançons déjà un concurrent", AT));
+        propose("i-rival", "wimoov", "rival");
+        publish("i-rival", 1, new IntroductionDeclinedEvent("i-rival", "rival", DeclineReason.COMPETITOR,
+                "Nous finançons déjà un concurrent", AT));
 
         service = start(mongo);
         await().atMost(ofSeconds(60)).ignoreExceptions().until(() ->
-                service.getJson("/api/actors/wimoov/partners?includeIntroduced=true").size() == 5);
+                service.getJson("/api/actors/wimoov/partners?includeIntroduced=true").size() == 6);
     }
 
     @AfterAll
@@ -112,17 +117,44 @@ class IntroducedPairsThroughKafkaTest {
         // A pair not set aside carries no mark.
         assertThat(partner("wimoov", "banque").has("introduced")).isFalse();
 
-        // Wimoov's member may not ask for that pair: it is told why, and which introduction says so. (Asked until the
-        // actors' entries, which say who may act for them, are read too: a 404 before.)
+        // Wimoov's member may not ask for that pair: it is told why (the actors by their names), and which introduction
+        // says so. (Asked until the actors' entries, which say who may act for them, are read too: a 404 before.)
         String member = TestTokens.member("wimoov").sign();
         await().atMost(ofSeconds(20)).untilAsserted(() -> {
             HttpResponse<String> asked = service.post("/api/introductions", member,
                     "{\"actorId\": \"wimoov\", \"partnerId\": \"dauphine\"}");
             assertThat(asked.statusCode()).as(asked.body()).isEqualTo(409);
-            assertThat(RunningMatchmaking.parse(asked.body()).path("detail").asText()).isEqualTo("« wimoov » et "
-                    + "« dauphine » ne se voient pas proposer de nouvelle mise en relation : mise en relation refusée : "
+            assertThat(RunningMatchmaking.parse(asked.body()).path("detail").asText()).isEqualTo("« Wimoov Isère » et "
+                    + "« Financeur dauphine » ne se voient pas proposer de nouvelle mise en relation : mise en relation refusée : "
                     + "concurrents (mise en relation « i-competitor »).");
         });
+    }
+
+    /**
+     * The rankings leave out for good a pair declined as competitor, but a facilitator may introduce them again (its
+     * judgement): on the matcher's grounds for them, the need/offer pair it names and the score of that moment, as
+     * for any pair.
+     */
+    @Test
+    void aFacilitatorIntroducesAgainAPairDeclinedAsCompetitorOnTheMatchersGrounds() {
+        assertThat(partner("wimoov", "rival").at("/introduced/reason").asText()).isEqualTo("DECLINED_COMPETITOR");
+        String facilitator = TestTokens.facilitator("DEPARTEMENT:38").sign();
+
+        HttpResponse<String> named = service.post("/api/introductions", facilitator, """
+                {"actorId": "wimoov", "partnerId": "rival", "source": "FACILITATOR",
+                 "pairs": [{"needId": "w-funding", "offerId": "rival-funding"}],
+                 "note": "Les choses ont changé depuis leur refus"}""");
+
+        assertThat(named.statusCode()).as(named.body()).isEqualTo(201);
+        String id = RunningMatchmaking.parse(named.body()).path("id").asText();
+        JsonNode proposed = RunningMatchmaking.parse(new EventStoreRows(service.databaseUrl()).payloads(id).get(0));
+        assertThat(proposed.path("pairs").findValuesAsText("offerId")).containsExactly("rival-funding");
+        JsonNode pair = partner("wimoov", "rival").path("pairs").get(0);
+        assertThat(pair.path("offerId").asText()).isEqualTo("rival-funding");
+        assertThat(proposed.path("match").path("score").asDouble()).as("the score of that moment, frozen")
+                .isPositive().isCloseTo(pair.path("score").asDouble(), within(0.0005));
+        assertThat(proposed.path("match").path("modelVersion").asText())
+                .isEqualTo(pair.path("explanation").path("modelVersion").asText());
     }
 
     @Test
@@ -135,14 +167,14 @@ class IntroducedPairsThroughKafkaTest {
         HttpResponse<String> asked = service.post("/api/introductions", TestTokens.member("wimoov").sign(),
                 "{\"actorId\": \"wimoov\", \"partnerId\": \"fdf\", \"note\": \"Encore ?\"}");
         assertThat(asked.statusCode()).as(asked.body()).isEqualTo(409);
-        assertThat(RunningMatchmaking.parse(asked.body()).path("detail").asText()).isEqualTo("« wimoov » et « fdf » "
+        assertThat(RunningMatchmaking.parse(asked.body()).path("detail").asText()).isEqualTo("« Wimoov Isère » et « Financeur fdf » "
                 + "ne se voient pas proposer de nouvelle mise en relation : mise en relation proposée, en attente de "
                 + "réponse (mise en relation « i-open »).");
         // Nor may a facilitator, by hand: the introduction in progress is to be carried on, not repeated.
         HttpResponse<String> byHand = service.post("/api/introductions", TestTokens.admin().sign(),
                 "{\"actorId\": \"fdf\", \"partnerId\": \"wimoov\", \"source\": \"FACILITATOR\"}");
         assertThat(byHand.statusCode()).as(byHand.body()).isEqualTo(409);
-        assertThat(RunningMatchmaking.parse(byHand.body()).path("detail").asText()).isEqualTo("« fdf » et « wimoov » "
+        assertThat(RunningMatchmaking.parse(byHand.body()).path("detail").asText()).isEqualTo("« Financeur fdf » et « Wimoov Isère » "
                 + "ne se voient pas proposer de nouvelle mise en relation : mise en relation proposée, en attente de "
                 + "réponse (mise en relation « i-open »).");
 
@@ -221,7 +253,7 @@ class IntroducedPairsThroughKafkaTest {
 
         try (InMemoryMongo otherMongo = InMemoryMongo.start(); RunningMatchmaking other = start(otherMongo)) {
             await().atMost(ofSeconds(60)).ignoreExceptions().until(() ->
-                    other.getJson("/api/actors/wimoov/partners?includeIntroduced=true").size() == 5);
+                    other.getJson("/api/actors/wimoov/partners?includeIntroduced=true").size() == 6);
             for (String query : List.of("", "includeIntroduced=true")) {
                 assertThat(other.getJson("/api/actors/wimoov/partners?" + query))
                         .isEqualTo(service.getJson("/api/actors/wimoov/partners?" + query));

@@ -116,6 +116,15 @@ public final class MatchingEngine {
      * empty if either actor is unknown.
      */
     public Optional<Partner> weight(String actorId, String otherActorId, LocalDate today, int pairsPerPartner) {
-        return index.partnership(actorId, otherActorId, today, pairsPerPartner);
+        return weight(actorId, otherActorId, today, pairsPerPartner, RankingFilter.none());
+    }
+
+    /**
+     * The same, through {@code filter}: {@link RankingFilter#keepingSetAside} gives the pairs of two actors whose
+     * introductions set them aside, for a facilitator who introduces them again.
+     */
+    public Optional<Partner> weight(String actorId, String otherActorId, LocalDate today, int pairsPerPartner,
+                                    RankingFilter filter) {
+        return index.partnership(actorId, otherActorId, today, pairsPerPartner, filter);
     }
 }

@@ -418,10 +418,10 @@ class IntroductionApiTest {
         // as by the actor, and by the introduction itself (the pairs set aside follow no topic in this class).
         String alreadyOpen = "« %s » et « %s » ont déjà une mise en relation en attente de réponse (« %s ») : répondez-y, "
                 + "ou retirez-la, avant d'en proposer une autre.";
-        refused(409, "conflict", alreadyOpen.formatted(FOUNDATION, ASSOCIATION, proposed), () -> service.post(
+        refused(409, "conflict", alreadyOpen.formatted("Fonds Alpes Solidarités", "Tremplin Insertion", proposed), () -> service.post(
                 "/api/introductions", TestTokens.facilitator("DEPARTEMENT:38").sign(), """
                         {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR"}""".formatted(FOUNDATION, ASSOCIATION)));
-        refused(409, "conflict", alreadyOpen.formatted(ASSOCIATION, FOUNDATION, proposed), () -> service.post(
+        refused(409, "conflict", alreadyOpen.formatted("Tremplin Insertion", "Fonds Alpes Solidarités", proposed), () -> service.post(
                 "/api/introductions", member, "{\"actorId\": \"%s\", \"partnerId\": \"%s\"}".formatted(ASSOCIATION, FOUNDATION)));
 
         assertThat(store.eventTypes(proposed)).containsExactly("IntroductionProposedEvent", "IntroductionAcceptedEvent");
@@ -524,7 +524,7 @@ class IntroductionApiTest {
                 .formatted(Instant.now().minusSeconds(3600), ASSOCIATION)));
         invalid("absentActorId", "l'absent doit être l'un des deux acteurs", () -> service.post(
                 path + "/meetings/" + anHourAgo + "/missed", admin, "{\"absentActorId\": \"%s\"}".formatted(SAVOIE_ACTOR)));
-        refused(403, "forbidden", "L'acteur « " + SAVOIE_ACTOR + " » n'est pas partie à la mise en relation « " + accepted
+        refused(403, "forbidden", "L'acteur « Mobilité Savoie » n'est pas partie à la mise en relation « " + accepted
                 + " ».", () -> service.post(path + "/meetings/" + anHourAgo + "/held", admin,
                 "{\"actingFor\": \"%s\"}".formatted(SAVOIE_ACTOR)));
         assertThat(service.post(path + "/meetings/" + anHourAgo + "/held", partnerMember,

@@ -447,17 +447,18 @@ public final class MatchingIndex {
     /**
      * How {@code otherActorId} stands as a partner of {@code actorId} on {@code today}: the partner score over every
      * pair between them, both directions, with the best {@code pairsPerPartner} pairs explained, as
-     * {@link #partnersOf} would list it (score 0 and no pair when no pair passes the gates); empty if the index knows
-     * either actor not at all.
+     * {@link #partnersOf} would list it through {@code filter} (score 0 and no pair when no pair passes the gates);
+     * empty if the index knows either actor not at all.
      */
-    public Optional<Partner> partnership(String actorId, String otherActorId, LocalDate today, int pairsPerPartner) {
+    public Optional<Partner> partnership(String actorId, String otherActorId, LocalDate today, int pairsPerPartner,
+                                         RankingFilter filter) {
         return read(() -> {
             ActorFeatures actor = actors.get(actorId);
             ActorFeatures other = actors.get(otherActorId);
             if (actor == null || other == null) {
                 return Optional.empty();
             }
-            return Optional.of(new PartnerRanking(this, actor, RankingFilter.none(), today, dictionary.statistics())
+            return Optional.of(new PartnerRanking(this, actor, filter, today, dictionary.statistics())
                     .with(other, pairsPerPartner));
         });
     }

@@ -4,6 +4,8 @@ import fr.labos.partenariats.matchmaking.introduction.command.IntroductionConfli
 import fr.labos.partenariats.matchmaking.introduction.command.IntroductionForbidden;
 import fr.labos.partenariats.matchmaking.introduction.command.InvalidIntroduction;
 import fr.labos.partenariats.matchmaking.introduction.command.UnknownMeeting;
+import fr.labos.partenariats.matchmaking.projection.ActorEntry;
+import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.platform.problem.ExtraProblems;
 import fr.labos.partenariats.platform.problem.ProblemMapping;
 import fr.labos.partenariats.platform.problem.ProblemMessages;
@@ -12,6 +14,9 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -32,8 +37,9 @@ class IntroductionProblems {
     }
 
     @Bean
-    ProblemMapping<IntroductionConflict> introductionConflictProblem() {
-        return ProblemMapping.of(IntroductionConflict.class, ProblemTypes.CONFLICT);
+    ProblemMapping<IntroductionConflict> introductionConflictProblem(ProjectionReader actors) {
+        return ProblemMapping.of(IntroductionConflict.class, ProblemTypes.CONFLICT)
+                .detail(e -> e.getCodes()[0], e -> byName(e.getArguments(), actors));
     }
 
     /** A meeting the introduction never planned: the address names nothing. */
@@ -43,8 +49,9 @@ class IntroductionProblems {
     }
 
     @Bean
-    ProblemMapping<IntroductionForbidden> introductionForbiddenProblem() {
-        return ProblemMapping.of(IntroductionForbidden.class, ProblemTypes.FORBIDDEN);
+    ProblemMapping<IntroductionForbidden> introductionForbiddenProblem(ProjectionReader actors) {
+        return ProblemMapping.of(IntroductionForbidden.class, ProblemTypes.FORBIDDEN)
+                .detail(e -> e.getCodes()[0], e -> byName(e.getArguments(), actors));
     }
 
     @Bean
@@ -71,14 +78,26 @@ class IntroductionProblems {
     }
 
     @Bean
-    ProblemMapping<PairSetAside> pairSetAsideProblem() {
+    ProblemMapping<PairSetAside> pairSetAsideProblem(ProjectionReader actors) {
         return ProblemMapping.of(PairSetAside.class, ProblemTypes.CONFLICT)
-                .detail("conflict.pair-set-aside", PairSetAside::arguments);
+                .detail("conflict.pair-set-aside", e -> byName(e.arguments(), actors));
     }
 
     @Bean
-    ProblemMapping<PairNotProposed> pairNotProposedProblem() {
+    ProblemMapping<PairNotProposed> pairNotProposedProblem(ProjectionReader actors) {
         return ProblemMapping.of(PairNotProposed.class, ProblemTypes.CONFLICT)
-                .detail("conflict.pair-not-proposed", e -> new Object[]{e.actorId(), e.partnerId()});
+                .detail("conflict.pair-not-proposed", e -> byName(new Object[]{e.actorId(), e.partnerId()}, actors));
+    }
+
+    /**
+     * The refusal's arguments, the actors among them said by their names, as the people reading it know them
+     * (« L'acteur « Tremplin Insertion » a déjà répondu »), rather than by their ids; read in one query. An argument
+     * that is no known actor's id (the introduction's, a meeting's) stays as it is.
+     */
+    private static Object[] byName(Object[] arguments, ProjectionReader actors) {
+        List<String> ids = Arrays.stream(arguments).filter(String.class::isInstance).map(String.class::cast).toList();
+        Map<String, ActorEntry> known = ids.isEmpty() ? Map.of() : actors.actors(ids);
+        return Arrays.stream(arguments).map(argument -> argument instanceof String id && known.containsKey(id)
+                && known.get(id).name() != null ? known.get(id).name() : argument).toArray();
     }
 }

@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.introduction.api;
 
 import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
 import fr.labos.partenariats.matchmaking.engine.index.Partner;
+import fr.labos.partenariats.matchmaking.engine.index.RankingFilter;
 import fr.labos.partenariats.matchmaking.engine.model.Match;
 import fr.labos.partenariats.matchmaking.matching.IndexNotReadyException;
 import fr.labos.partenariats.matchmaking.matching.MatchSnapshots;
@@ -54,15 +55,17 @@ class MatcherGrounds {
     Grounds required(String actorId, String partnerId, List<NeedOfferPair> asked) {
         awaitIndex();
         checkNotSetAside(actorId, partnerId);
-        return find(actorId, partnerId, asked).orElseThrow(() -> new PairNotProposed(actorId, partnerId));
+        return find(actorId, partnerId, asked, RankingFilter.none())
+                .orElseThrow(() -> new PairNotProposed(actorId, partnerId));
     }
 
     /**
      * The grounds of a facilitator's proposal by hand: the pairs named, checked as for {@link #required}; otherwise
      * the matcher's best pairs if it proposes any, or none at all (an intermediation may rest on the facilitator's
      * knowledge alone). A facilitator may introduce again two actors that the matcher leaves out for good (declined as
-     * competitor or already partners, partners already): that is its judgement to make. Not two with an introduction
-     * in progress ({@link PairSetAside}): that one is to be carried on, not repeated.
+     * competitor or already partners, partners already): that is its judgement to make, on the matcher's grounds for
+     * them as for any pair (the rankings leave them out, not the grounds). Not two with an introduction in progress
+     * ({@link PairSetAside}): that one is to be carried on, not repeated.
      */
     Grounds optional(String actorId, String partnerId, List<NeedOfferPair> asked) {
         awaitIndex();
@@ -70,10 +73,12 @@ class MatcherGrounds {
         if (inProgress.isPresent()) {
             throw new PairSetAside(actorId, partnerId, inProgress.get());
         }
+        RankingFilter setAsideToo = RankingFilter.none().keepingSetAside(true);
         if (!asked.isEmpty()) {
-            return find(actorId, partnerId, asked).orElseThrow(() -> new PairNotProposed(actorId, partnerId));
+            return find(actorId, partnerId, asked, setAsideToo)
+                    .orElseThrow(() -> new PairNotProposed(actorId, partnerId));
         }
-        return find(actorId, partnerId, asked).orElse(new Grounds(List.of(), null));
+        return find(actorId, partnerId, asked, setAsideToo).orElse(new Grounds(List.of(), null));
     }
 
     /**
@@ -95,8 +100,8 @@ class MatcherGrounds {
         }
     }
 
-    private Optional<Grounds> find(String actorId, String partnerId, List<NeedOfferPair> asked) {
-        Optional<Partner> partner = engine.weight(actorId, partnerId, LabCalendar.today(clock), PAIRS_LOOKED_AT);
+    private Optional<Grounds> find(String actorId, String partnerId, List<NeedOfferPair> asked, RankingFilter filter) {
+        Optional<Partner> partner = engine.weight(actorId, partnerId, LabCalendar.today(clock), PAIRS_LOOKED_AT, filter);
         if (partner.isEmpty() || partner.get().pairs().isEmpty()) {
             return Optional.empty();
         }

@@ -31,9 +31,14 @@ class BatchController {
     @PostMapping("/api/introductions/batch")
     BatchReport propose(@AuthenticationPrincipal LabPrincipal principal, @Valid @RequestBody BatchRequest request) {
         TerritoryRef territory = request.territory();
-        if (territory.code() == null || territory.level() == null || !territories.isKnown(territory)) {
-            throw new InvalidBatchException("territory", "invalid.batch.territory",
-                    territory.code(), territory.level());
+        if (territory.code() == null || territory.code().isBlank()) {
+            throw new InvalidBatchException("territory.code", "invalid.batch.territory-code");
+        }
+        if (territory.level() == null) {
+            throw new InvalidBatchException("territory.level", "invalid.batch.territory-level");
+        }
+        if (!territories.isKnown(territory)) {
+            throw new InvalidBatchException("territory", "invalid.batch.territory", territory.code(), territory.level());
         }
         checkMayAskFor(principal, territory);
         return batches.propose(principal, territory, request.perActor());
