@@ -607,7 +607,11 @@ function renderPosts(section, actorId, kind, posts, refresh) {
     h('p', { class: 'aide' }, 'Territoire : ', postTerritory(post.details.territory),
       post.details.validUntil ? ` — jusqu’au ${formatDate(post.details.validUntil)}` : ''),
     post.closingNote ? h('p', { class: 'aide' }, `Note : ${post.closingNote}`) : null,
-    post.status === 'OPEN' ? h('div', { class: 'actions' },
+    // Past its date, a post is no longer proposed: given a new date it is open again, or it is closed.
+    post.status === 'EXPIRED' ? h('p', { class: 'aide', 'data-expire': '' },
+      kind === 'offers' ? 'Sa date est passée : l’algorithme ne la propose plus. Modifiez sa date pour la publier à nouveau, ou retirez-la.'
+        : 'Sa date est passée : l’algorithme ne le propose plus. Modifiez sa date pour le publier à nouveau, ou retirez-le.') : null,
+    post.status === 'OPEN' || post.status === 'EXPIRED' ? h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'secondaire', 'data-action': 'modifier', onclick: () => openEditor(section, actorId, kind, post, refresh) }, `Modifier « ${post.details.title} »`),
       h('button', { type: 'button', class: 'secondaire', 'data-action': 'retirer', onclick: () => openClosing(section, actorId, kind, post, 'withdraw', refresh) }, 'Retirer'),
       kind === 'needs' ? h('button', { type: 'button', class: 'secondaire', 'data-action': 'satisfait', onclick: () => openClosing(section, actorId, kind, post, 'fulfil', refresh) }, 'Marquer comme satisfait') : null)

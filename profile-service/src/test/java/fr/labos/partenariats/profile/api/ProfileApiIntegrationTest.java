@@ -107,6 +107,40 @@ class ProfileApiIntegrationTest {
         }
     }
 
+    /**
+     * A need past its date is no longer open: the matcher stopped proposing it the day after, and its actor's page
+     * showed it « Ouvert » for ever. It is listed as EXPIRED with the closed posts (for those who act for the actor),
+     * and given a new date it is open again. (Its date is moved back in the read model: the API refuses a past one.)
+     */
+    @Test
+    void aNeedPastItsDateIsExpiredUntilGivenANewOne() throws Exception {
+        String actor = registerActor();
+        LocalDate today = LabCalendar.today(java.time.Clock.systemUTC());
+        String need = idOf(post("/api/actors/" + actor + "/needs",
+                needJson("FUNDING", "38", "DEPARTEMENT", today.toString())).getBody());
+        assertThat(getJson("/api/actors/" + actor + "/needs").findValuesAsText("id")).contains(need);
+
+        jdbc.update("UPDATE post_view SET document = jsonb_set(document, '{details,validUntil}', to_jsonb(?::text)) "
+                + "WHERE post_id = ?", today.minusDays(1).toString(), need);
+
+        assertThat(getJson("/api/actors/" + actor + "/needs").findValuesAsText("id")).doesNotContain(need);
+        JsonNode closed = getJson("/api/actors/" + actor + "/needs?includeClosed=true");
+        assertThat(closed.findValuesAsText("id")).contains(need);
+        assertThat(getJson("/api/actors/" + actor + "/needs/" + need).path("status").asText()).isEqualTo("EXPIRED");
+        var byViewer = http.get().uri("/api/actors/{a}/needs/{n}", actor, need)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.viewer().sign()))
+                .retrieve().toEntity(String.class);
+        assertThat(byViewer.getStatusCode()).as("closed to those who do not act for the actor")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+
+        var renewed = http.put().uri("/api/actors/{a}/needs/{n}", actor, need).contentType(MediaType.APPLICATION_JSON)
+                .body(needJson("FUNDING", "38", "DEPARTEMENT", today.plusMonths(3).toString()))
+                .retrieve().toEntity(String.class);
+        assertThat(renewed.getStatusCode()).as(renewed.getBody()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(getJson("/api/actors/" + actor + "/needs/" + need).path("status").asText()).isEqualTo("OPEN");
+        assertThat(getJson("/api/actors/" + actor + "/needs").findValuesAsText("id")).contains(need);
+    }
+
     @Test
     void theContactPersonIsNeverInTheEventStore() {
         String id = registerActor();

@@ -280,7 +280,10 @@ final class ActorCsv {
                         + " attendu : " + Arrays.stream(ActorType.values()).map(ActorType::label).collect(Collectors.joining(", "))));
             }
         }
-        String commune = cells.get("commune");
+        String commune = withLostZero(cells.get("commune"), "\\d{4}");
+        if (commune != null && !territories.isKnown(TerritoryRef.commune(commune))) {
+            commune = cells.get("commune"); // not a code whose zero was lost: said as the file writes it
+        }
         if (commune == null) {
             problems.add(new FieldProblem(at(number, "commune"), "le code INSEE de la commune est obligatoire"));
         } else if (!territories.isKnown(TerritoryRef.commune(commune))) {
@@ -309,7 +312,7 @@ final class ActorCsv {
         }
         String contactName = cells.get("contact_nom");
         String contactEmail = cells.get("contact_courriel");
-        String contactPhone = cells.get("contact_telephone");
+        String contactPhone = withLostZero(cells.get("contact_telephone"), "[1-9]\\d{8}");
         ActorRequest.ContactRequest contact = contactName == null && contactEmail == null && contactPhone == null ? null
                 : new ActorRequest.ContactRequest(contactName, contactEmail, contactPhone);
         ActorRequest actor = new ActorRequest(cells.get("nom"), type, commune, themes, sdgs, cells.get("description"),
@@ -362,6 +365,16 @@ final class ActorCsv {
             return List.of();
         }
         return LIST_SEPARATOR.splitAsStream(cell).map(String::strip).filter(s -> !s.isEmpty()).toList();
+    }
+
+    /**
+     * A code a spreadsheet took for a number lost its leading zero (a cell « Standard » in French Excel): a commune of
+     * Ain to Ariège, « 01001 », saved as « 1001 »; a French phone number, « 0476000000 », as « 476000000 ». A cell
+     * of exactly that shape ({@code lostZeroShape}: four digits, or nine not starting with 0) gets it back; any other
+     * is as written.
+     */
+    private static String withLostZero(String cell, String lostZeroShape) {
+        return cell != null && cell.matches(lostZeroShape) ? "0" + cell : cell;
     }
 
     /**

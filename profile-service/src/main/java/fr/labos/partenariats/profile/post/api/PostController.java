@@ -9,6 +9,7 @@ import fr.labos.partenariats.profile.post.query.PostProjection;
 import fr.labos.partenariats.profile.post.query.PostView;
 import fr.labos.partenariats.profile.web.CreatedResponse;
 import fr.labos.partenariats.profile.domain.NotFoundException;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.profile.FulfilNeedCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -28,12 +29,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
 /**
  * REST for an actor's needs ({@code /needs}) and offers ({@code /offers}): same shape, same rules. Open posts are public
- * to every signed-in role; posting, changing, closing, and reading closed posts are for those who act for the actor.
+ * to every signed-in role; posting, changing, closing, and reading closed posts (withdrawn, fulfilled, or past their
+ * date: {@link PostStatus#EXPIRED}) are for those who act for the actor.
  */
 @RestController
 @RequestMapping("/api/actors/{actorId}")
@@ -43,11 +47,13 @@ class PostController {
     private final CommandGateway commands;
     private final PostProjection posts;
     private final ActorAccess access;
+    private final Clock clock;
 
-    PostController(CommandGateway commands, PostProjection posts, ActorAccess access) {
+    PostController(CommandGateway commands, PostProjection posts, ActorAccess access, Clock clock) {
         this.commands = commands;
         this.posts = posts;
         this.access = access;
+        this.clock = clock;
     }
 
     @Operation(operationId = "registerPost")
@@ -69,14 +75,17 @@ class PostController {
         if (includeClosed) {
             checkMayReadClosed(principal, actorId);
         }
-        return posts.listForActor(kindOf(kind), actorId, includeClosed);
+        LocalDate today = LabCalendar.today(clock);
+        // A post past its date is closed to all but those who act for its actor, as the withdrawn and fulfilled are.
+        return posts.listForActor(kindOf(kind), actorId, includeClosed).stream().map(post -> post.asOf(today))
+                .filter(post -> includeClosed || post.status() == PostStatus.OPEN).toList();
     }
 
     @Operation(operationId = "readPost")
     @GetMapping("/{kind:needs|offers}/{postId}")
     PostView read(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
                   @PathVariable String kind, @PathVariable String postId) {
-        PostView post = posts.find(kindOf(kind), actorId, postId)
+        PostView post = posts.find(kindOf(kind), actorId, postId).map(found -> found.asOf(LabCalendar.today(clock)))
                 .orElseThrow(() -> new NotFoundException("not-found." + kindOf(kind).name().toLowerCase(), postId,
                         actorId));
         if (post.status() != PostStatus.OPEN) {

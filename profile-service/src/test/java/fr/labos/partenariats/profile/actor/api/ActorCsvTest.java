@@ -108,6 +108,25 @@ class ActorCsvTest {
                 .as("the trailing ; a spreadsheet adds").hasSize(1);
     }
 
+    /**
+     * French Excel takes a code typed in a « Standard » cell for a number and drops its leading zero: Bourg-en-Bresse's
+     * « 01053 » is saved as « 1053 », a phone « 0476000000 » as « 476000000 ». Both get it back; other values stay
+     * as written.
+     */
+    @Test
+    void aCommuneOrAPhoneThatLostItsLeadingZeroInASpreadsheetGetsItBack() {
+        List<ActorCsv.Line> lines = csv.read(bytes("nom;type;commune;contact nom;contact téléphone\n"
+                + "Asso de l'Ain;association;1053;Camille Martin;476000000\n"
+                + "Asso de l'Isère;association;38185;Camille Martin;0476000000\n"
+                + "Asso d'ailleurs;association;38185;Camille Martin;+33 4 76 00 00 00\n"));
+
+        assertThat(lines).extracting(line -> line.actor().homeTerritory()).containsExactly("01053", "38185", "38185");
+        assertThat(lines).extracting(line -> line.actor().contact().phone())
+                .containsExactly("0476000000", "0476000000", "+33 4 76 00 00 00");
+        assertThat(problems("nom;type;commune\nAsso;association;9999")).extracting(FieldProblem::message)
+                .containsExactly("« 9999 » n'est pas un code commune INSEE en vigueur");
+    }
+
     @Test
     void aLineIsNumberedAsTheSpreadsheetShowsItEvenAfterAnEmptyLine() {
         List<FieldProblem> afterEmptyLines = problems("nom;type;commune\r\n\r\nAsso;club;38185\r\n\r\n\r\nAutre;club;38185");
