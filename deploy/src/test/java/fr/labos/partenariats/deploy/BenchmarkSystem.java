@@ -22,6 +22,7 @@ import java.util.Map;
 final class BenchmarkSystem implements AutoCloseable {
 
     private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(240);
+    private static final String RATE_LIMITS = "LAB_RATE_LIMITS_ENABLED";
 
     private final LauncherSettings settings;
     private final Path data;
@@ -54,7 +55,7 @@ final class BenchmarkSystem implements AutoCloseable {
                         "PROFILE_DB_USER", EmbeddedPostgresServer.USER,
                         "PROFILE_DB_PASSWORD", EmbeddedPostgresServer.PASSWORD,
                         "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(),
-                        "LAB_OIDC_ISSUER", auth.issuer().toString()),
+                        "LAB_OIDC_ISSUER", auth.issuer().toString(), RATE_LIMITS, rateLimits()),
                 settings.serviceJvmOptions(), logs.resolve("profile-service.log")));
         matchmaking = track(new ServiceProcess("matchmaking-service", settings.matchmakingServiceJar(),
                 settings.matchmakingPort(),
@@ -62,7 +63,7 @@ final class BenchmarkSystem implements AutoCloseable {
                         "MATCHMAKING_DB_USER", EmbeddedPostgresServer.USER,
                         "MATCHMAKING_DB_PASSWORD", EmbeddedPostgresServer.PASSWORD,
                         "KAFKA_BOOTSTRAP_SERVERS", kafka.bootstrapServers(), "MONGODB_URI", mongo.uri("matchmaking"),
-                        "LAB_OIDC_ISSUER", auth.issuer().toString()),
+                        "LAB_OIDC_ISSUER", auth.issuer().toString(), RATE_LIMITS, rateLimits()),
                 settings.serviceJvmOptions(), logs.resolve("matchmaking-service.log")));
         auth.awaitReady();
         profile.start();
@@ -70,6 +71,15 @@ final class BenchmarkSystem implements AutoCloseable {
         profile.awaitHealthy(HEALTH_TIMEOUT);
         matchmaking.awaitHealthy(HEALTH_TIMEOUT);
         return this;
+    }
+
+    /**
+     * Off unless the command line says otherwise: the benchmark's clients post thousands of needs and offers a minute
+     * as one account, which the services' rate limits would answer with 429s (counted as failures, and a phase then
+     * waits in vain for posts that were never written).
+     */
+    private static String rateLimits() {
+        return System.getenv().getOrDefault(RATE_LIMITS, "false");
     }
 
     ServiceProcess profile() {

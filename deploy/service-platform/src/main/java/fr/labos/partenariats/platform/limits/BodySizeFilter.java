@@ -18,15 +18,16 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * Refuses a request body over the limit with a 413 problem: at once when its {@code Content-Length} says so, else
- * (chunked bodies) as soon as reading goes past the limit, before any of it reaches a command. A CSV body
- * ({@code text/csv}, an import) has a limit of its own.
+ * (chunked bodies) as soon as reading goes past the limit, before any of it reaches a command. A file's body
+ * ({@code text/csv}, or {@code text/plain}, which the imports of a spreadsheet take too) has a limit of its own.
  */
 class BodySizeFilter extends OncePerRequestFilter {
 
-    private static final String CSV = "text/csv";
+    private static final List<String> FILE_TYPES = List.of("text/csv", "text/plain");
 
     private final long bodyLimit;
     private final long importLimit;
@@ -42,8 +43,9 @@ class BodySizeFilter extends OncePerRequestFilter {
     protected void doFilterInternal(@NonNull HttpServletRequest request, @NonNull HttpServletResponse response,
                                     @NonNull FilterChain chain) throws ServletException, IOException {
         String contentType = request.getContentType();
-        boolean csv = contentType != null && contentType.regionMatches(true, 0, CSV, 0, CSV.length());
-        long limit = csv ? importLimit : bodyLimit;
+        boolean file = contentType != null && FILE_TYPES.stream()
+                .anyMatch(type -> contentType.regionMatches(true, 0, type, 0, type.length()));
+        long limit = file ? importLimit : bodyLimit;
         if (request.getContentLengthLong() > limit) {
             problems.write(response, problems.of(ProblemTypes.PAYLOAD_TOO_LARGE, request,
                     "problem.payload-too-large.limit", limit / 1024));

@@ -131,6 +131,11 @@ class LimitsTest {
                 .POST(HttpRequest.BodyPublishers.ofString(tenKilobytes)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).as("10 KB of CSV, over the 4 KB of other bodies").isEqualTo(201);
         assertThat(accepted.body()).isEqualTo(Long.toString(tenKilobytes.lines().count()));
+        // The same file sent as text/plain, which the imports of a spreadsheet take too, has the same limit.
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(uri("/api/imports"))
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .POST(HttpRequest.BodyPublishers.ofString(tenKilobytes)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(plain.statusCode()).as(plain.body()).isEqualTo(201);
 
         HttpResponse<String> declared = http.send(HttpRequest.newBuilder(uri("/api/imports"))
                 .header("Content-Type", "text/csv")
@@ -143,7 +148,7 @@ class LimitsTest {
             assertThat(JSON.readTree(response.body()).get("type").asText())
                     .isEqualTo("https://labos-partenariats.fr/problems/payload-too-large");
         }
-        assertThat(ProblemTestApplication.WRITES.get()).isEqualTo(before + 1);
+        assertThat(ProblemTestApplication.WRITES.get()).isEqualTo(before + 2);
     }
 
     private HttpResponse<String> post(String principal, String body) throws Exception {

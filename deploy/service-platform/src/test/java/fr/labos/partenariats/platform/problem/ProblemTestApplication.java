@@ -92,7 +92,7 @@ public class ProblemTestApplication {
         }
 
         /** A CSV import: the lines it received. */
-        @PostMapping(path = "/api/imports", consumes = "text/csv")
+        @PostMapping(path = "/api/imports", consumes = {"text/csv", "text/plain"})
         ResponseEntity<String> importCsv(@RequestBody String csv) {
             WRITES.incrementAndGet();
             return ResponseEntity.status(201).body(Long.toString(csv.lines().count()));
