@@ -1,9 +1,5 @@
 package fr.labos.partenariats.matchmaking.infrastructure;
 
-import io.micrometer.core.instrument.MeterRegistry;
-import org.axonframework.commandhandling.CommandBus;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.EhCache3Adapter;
 import org.axonframework.eventsourcing.EventSourcingRepository;
@@ -16,7 +12,6 @@ import org.ehcache.config.builders.CacheConfigurationBuilder;
 import org.ehcache.config.builders.CacheManagerBuilder;
 import org.ehcache.config.builders.ResourcePoolsBuilder;
 import org.ehcache.core.Ehcache;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -29,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * <p>Correct with several instances and no session affinity: a copy another instance has moved on from is seen by
  * its version and read again; a change that lands between that check and the append is refused by the event store's
  * unique (aggregate, sequence), which writes nothing, evicts the copy, and the gateway sends the command again
- * ({@link ConflictRetryScheduler}) on the aggregate as it stands.
+ * ({@code ConflictRetryScheduler}, the platform's) on the aggregate as it stands.
  */
 @Configuration
 public class AggregateCaching {
@@ -37,14 +32,6 @@ public class AggregateCaching {
     @Bean(destroyMethod = "close")
     CacheManager aggregateCacheManager() {
         return CacheManagerBuilder.newCacheManagerBuilder().build(true);
-    }
-
-    /** Axon's gateway, sending a command again when it lost a race for its aggregate. */
-    @Bean
-    CommandGateway commandGateway(CommandBus commandBus, MeterRegistry registry,
-                                  @Value("${lab.commands.conflict-retries:3}") int conflictRetries) {
-        return DefaultCommandGateway.builder().commandBus(commandBus)
-                .retryScheduler(new ConflictRetryScheduler(conflictRetries, registry)).build();
     }
 
     /**

@@ -1,10 +1,10 @@
 package fr.labos.partenariats.matchmaking.introduction;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import fr.labos.partenariats.matchmaking.infrastructure.ConflictRetryScheduler;
 import fr.labos.partenariats.matchmaking.support.EventStoreRows;
 import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.TwoInstances;
+import fr.labos.partenariats.platform.axon.ConflictRetryScheduler;
 import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,4 +1,4 @@
-package fr.labos.partenariats.matchmaking.infrastructure;
+package fr.labos.partenariats.platform.axon;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -15,8 +15,10 @@ import java.util.List;
  * Sends a command again, at once and in the same thread, when it failed only because another command changed the
  * same aggregate first: the event store refused its events (unique aggregate and sequence number), so it wrote
  * nothing, and the retry decides again on the aggregate as it now stands. This happens when two instances change
- * one aggregate at the same moment: each checked its cached copy against the store ({@code AggregateCaching}) before
- * the other appended; the refusal evicts the loser's copy and the retry reads the aggregate again.
+ * one aggregate at the same moment: each read it (or checked its cached copy against the store) before the other
+ * appended; the refusal evicts a loser's cached copy and the retry reads the aggregate again. Without it the loser
+ * answers a 409 « réessayez » for a change nobody refused: an erasure of a contact person, which must never fail,
+ * while a colleague joined the same actor on another instance.
  *
  * <p>Every other failure (a rule refused the command, a 4xx of the API) is final: Axon's own retry schedulers retry
  * anything not marked non-transient, which would run a refused command several times. The retry stays in the

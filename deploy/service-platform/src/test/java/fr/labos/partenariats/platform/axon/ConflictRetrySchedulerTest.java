@@ -1,6 +1,5 @@
-package fr.labos.partenariats.matchmaking.infrastructure;
+package fr.labos.partenariats.platform.axon;
 
-import fr.labos.partenariats.matchmaking.introduction.command.IntroductionAlreadyAccepted;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -45,7 +44,7 @@ class ConflictRetrySchedulerTest {
 
     @Test
     void aRefusalByTheRulesOrACreationTwiceIsNeverRetried() {
-        RuntimeException refused = new IntroductionAlreadyAccepted("intro-1");
+        RuntimeException refused = new IllegalStateException("la mise en relation intro-1 a déjà été acceptée");
         RuntimeException createdTwice = new AggregateStreamCreationException("intro-1 exists");
         assertThat(scheduler.scheduleRetry(command(), refused, List.<Class<? extends Throwable>[]>of(chainOf(refused)),
                 dispatched::incrementAndGet)).isFalse();
