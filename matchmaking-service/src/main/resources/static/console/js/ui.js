@@ -285,8 +285,10 @@ export function coalescing(task) {
  * the new drawing still offers them: the choice made in a list, a box ticked or unticked (not yet sent: unlike what
  * the page drew), and the focus. A redraw brought by a live event takes nothing from a choice being made, nor the
  * keyboard's place. `items` names the lists' items ({@code li[data-<name>]}) whose controls may go with a redraw:
- * when the focused one went (another device checked that participant in: no « Arrivé » left), the focus goes to the
- * same item ({@link focusItemAgain}) rather than falling on the page's body.
+ * when the focused one went because of someone else's change (another device checked that participant in: no
+ * « Arrivé » left), the focus goes to the same item itself rather than falling on the page's body — not to one of its
+ * buttons, whose opposite action (« Absent ») a keystroke meant for the one gone would then do. The user's own action
+ * (its control busy, {@link busyWhile}) is left to place the focus itself.
  */
 export function keepingChoices(root, draw, items = []) {
   const chosen = [...root.querySelectorAll('select[data-cle]')].map(list => [list.dataset.cle, list.value]);
@@ -294,7 +296,8 @@ export function keepingChoices(root, draw, items = []) {
     .map(box => [box.dataset.cle, box.checked]);
   const focusedElement = root.contains(document.activeElement) ? document.activeElement : null;
   const focused = focusedElement?.dataset.cle;
-  const itemName = items.find(name => focusedElement?.closest(`li[data-${name}]`));
+  const othersChange = !focusedElement?.closest('[aria-busy="true"]');
+  const itemName = othersChange ? items.find(name => focusedElement?.closest(`li[data-${name}]`)) : undefined;
   const item = itemName ? focusedElement.closest(`li[data-${itemName}]`) : null;
   const index = item ? [...root.querySelectorAll(`li[data-${itemName}]`)].indexOf(item) : -1;
   draw();
@@ -308,7 +311,7 @@ export function keepingChoices(root, draw, items = []) {
     if (box && !box.disabled) box.checked = checked;
   }
   if (focused) named(focused)?.focus();
-  if (item) focusItemAgain(root, itemName, item.getAttribute(`data-${itemName}`), index);
+  if (item) focusItemAgain(root, itemName, item.getAttribute(`data-${itemName}`), index, null, { itself: true });
 }
 
 /**
@@ -361,14 +364,14 @@ export async function busyWhile(control, task) {
 /**
  * The focus after a list was drawn anew without the control that had it (a participant checked in has no « Arrivé »
  * left, one withdrawn has no line): the same item's first button, else the item itself (made focusable), else the
- * item now at its place, else `fallback`. Does nothing when the focus is still on a control (kept by the redraw, or
- * given to a refusal).
+ * item now at its place, else `fallback`; with `itself`, the item rather than its first button. Does nothing when the
+ * focus is still on a control (kept by the redraw, or given to a refusal).
  */
-export function focusItemAgain(container, name, key, index, fallback) {
+export function focusItemAgain(container, name, key, index, fallback, { itself = false } = {}) {
   if (document.activeElement && document.activeElement !== document.body) return;
   const items = [...container.querySelectorAll(`li[data-${name}]`)];
   const item = items.find(li => li.getAttribute(`data-${name}`) === key) || items[Math.min(index, items.length - 1)];
-  const target = item?.querySelector('button') || item || fallback;
+  const target = (itself ? null : item?.querySelector('button')) || item || fallback;
   if (!target) return;
   if (target === item || target === fallback) target.setAttribute('tabindex', '-1');
   target.focus();

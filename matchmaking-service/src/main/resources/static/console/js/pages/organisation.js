@@ -646,8 +646,10 @@ function renderPosts(section, actorId, kind, posts, refresh) {
 function warnIfEditedElsewhere(form, posts) {
   if (!form) return;
   const now = posts.find(post => post.id === form.dataset.post);
-  const notice = now && now.status === 'OPEN' && JSON.stringify(now.details) === form.dataset.details ? null
-    : h('p', { class: 'probleme', role: 'status', 'data-modifie-ailleurs': '' }, now && now.status === 'OPEN'
+  // Past its date a post is still editable: a new date is what opens it again.
+  const editable = now && (now.status === 'OPEN' || now.status === 'EXPIRED');
+  const notice = editable && JSON.stringify(now.details) === form.dataset.details ? null
+    : h('p', { class: 'probleme', role: 'status', 'data-modifie-ailleurs': '' }, editable
       ? 'Modifié entre-temps par une autre personne : enregistrer remplacera ses modifications par les vôtres.'
       : 'Retiré ou satisfait entre-temps : il ne peut plus être modifié.');
   const shown = form.querySelector('[data-modifie-ailleurs]');

@@ -157,12 +157,16 @@ public final class SpreadsheetCsv {
         }
     }
 
-    /** Where each line of the text starts. */
+    /**
+     * Where each line of the text starts: after LF, CRLF, or CR alone (Excel for Mac's « CSV (Macintosh) »), as the
+     * file's other messages count them ({@link ImportedText}).
+     */
     private static int[] lineStarts(String text) {
         List<Integer> starts = new ArrayList<>();
         starts.add(0);
         for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) == '\n') starts.add(i + 1);
+            char c = text.charAt(i);
+            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) starts.add(i + 1);
         }
         return starts.stream().mapToInt(Integer::intValue).toArray();
     }

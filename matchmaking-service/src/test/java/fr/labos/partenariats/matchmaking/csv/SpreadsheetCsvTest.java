@@ -27,6 +27,15 @@ class SpreadsheetCsvTest {
                 .hasMessageStartingWith("le fichier contient un caractère nul (ligne 3) : enregistré en « Texte Unicode » ?");
     }
 
+    /** Excel for Mac's « CSV (Macintosh) » ends its lines with CR alone: they are numbered as the spreadsheet shows. */
+    @Test
+    void linesEndedByCrAloneAreNumberedAsTheSpreadsheetShowsThem() {
+        assertThat(read("nom;département\rTremplin;38\r\rMission locale;38\r")).extracting(SpreadsheetCsv.Row::number)
+                .containsExactly(2, 4);
+        assertThatThrownBy(() -> read("nom;département\rTremplin;38\r\"Les Amis\" de Grenoble;38\r"))
+                .hasMessageStartingWith("le fichier n'est pas un CSV lisible à partir de la ligne 3 : ");
+    }
+
     @Test
     void textAfterAClosingQuoteIsSaidInFrenchWithItsLine() {
         assertThatThrownBy(() -> read("nom;département\r\n\"Les Amis\" de Grenoble;38\r\nTremplin;38\r\n"))

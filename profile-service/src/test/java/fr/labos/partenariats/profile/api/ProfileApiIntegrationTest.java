@@ -127,6 +127,8 @@ class ProfileApiIntegrationTest {
         JsonNode closed = getJson("/api/actors/" + actor + "/needs?includeClosed=true");
         assertThat(closed.findValuesAsText("id")).contains(need);
         assertThat(getJson("/api/actors/" + actor + "/needs/" + need).path("status").asText()).isEqualTo("EXPIRED");
+        assertThat(getJson("/api/actors/" + actor + "/export").path("needs").findValuesAsText("status"))
+                .as("the actor's export says it as the API does").containsExactly("EXPIRED");
         var byViewer = http.get().uri("/api/actors/{a}/needs/{n}", actor, need)
                 .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.viewer().sign()))
                 .retrieve().toEntity(String.class);

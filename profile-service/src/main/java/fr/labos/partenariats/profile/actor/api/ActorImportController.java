@@ -36,7 +36,10 @@ class ActorImportController {
             The body is the CSV file itself (Content-Type: text/csv), as French Excel saves it: UTF-8 with or \
             without a byte order mark (or Windows-1252), `;` between fields, a header line. Columns: `nom`, `type` \
             (code or French label), `commune` (INSEE code) required; `thèmes`, `ODD` (several separated by `,` or \
-            `|`), `description`, `contact nom`, `contact courriel`, `contact téléphone` optional. Every line is \
+            `|`), `description`, `contact nom`, `contact courriel`, `contact téléphone` optional. A code a \
+            spreadsheet took for a number gets back the zero it dropped: a commune of four digits (`1053` is \
+            `01053`, when that code exists), a phone of nine digits not starting with 0 (`476000000` is \
+            `0476000000`): write a foreign number with its `+` and country code. Every line is \
             checked first: one faulty line and nothing is written, the 400 problem lists the lines' problems \
             (`errors[].field` = « ligne N, colonne », N the row a spreadsheet shows; the first 100, then « … et N \
             autres erreurs »); a filled cell under no named column is refused. At most 1000 filled lines, faulty or \

@@ -9,7 +9,6 @@ import fr.labos.partenariats.profile.post.query.PostProjection;
 import fr.labos.partenariats.profile.post.query.PostView;
 import fr.labos.partenariats.profile.web.CreatedResponse;
 import fr.labos.partenariats.profile.domain.NotFoundException;
-import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.profile.FulfilNeedCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
@@ -29,8 +28,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,13 +44,11 @@ class PostController {
     private final CommandGateway commands;
     private final PostProjection posts;
     private final ActorAccess access;
-    private final Clock clock;
 
-    PostController(CommandGateway commands, PostProjection posts, ActorAccess access, Clock clock) {
+    PostController(CommandGateway commands, PostProjection posts, ActorAccess access) {
         this.commands = commands;
         this.posts = posts;
         this.access = access;
-        this.clock = clock;
     }
 
     @Operation(operationId = "registerPost")
@@ -75,17 +70,15 @@ class PostController {
         if (includeClosed) {
             checkMayReadClosed(principal, actorId);
         }
-        LocalDate today = LabCalendar.today(clock);
         // A post past its date is closed to all but those who act for its actor, as the withdrawn and fulfilled are.
-        return posts.listForActor(kindOf(kind), actorId, includeClosed).stream().map(post -> post.asOf(today))
-                .filter(post -> includeClosed || post.status() == PostStatus.OPEN).toList();
+        return posts.listForActor(kindOf(kind), actorId, includeClosed);
     }
 
     @Operation(operationId = "readPost")
     @GetMapping("/{kind:needs|offers}/{postId}")
     PostView read(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
                   @PathVariable String kind, @PathVariable String postId) {
-        PostView post = posts.find(kindOf(kind), actorId, postId).map(found -> found.asOf(LabCalendar.today(clock)))
+        PostView post = posts.find(kindOf(kind), actorId, postId)
                 .orElseThrow(() -> new NotFoundException("not-found." + kindOf(kind).name().toLowerCase(), postId,
                         actorId));
         if (post.status() != PostStatus.OPEN) {

@@ -2,6 +2,7 @@ package fr.labos.partenariats.profile.post.query;
 
 import fr.labos.partenariats.profile.infrastructure.JsonDocuments;
 import fr.labos.partenariats.profile.post.command.PostStatus;
+import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.profile.NeedFulfilledEvent;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedUpdatedEvent;
@@ -15,6 +16,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -26,10 +29,12 @@ public class PostProjection {
 
     private final JdbcTemplate jdbc;
     private final JsonDocuments json;
+    private final Clock clock;
 
-    public PostProjection(JdbcTemplate jdbc, JsonDocuments json) {
+    public PostProjection(JdbcTemplate jdbc, JsonDocuments json, Clock clock) {
         this.jdbc = jdbc;
         this.json = json;
+        this.clock = clock;
     }
 
     @EventHandler
@@ -69,18 +74,27 @@ public class PostProjection {
         change(event.needId(), view -> view.closed(PostStatus.FULFILLED, event.fulfilledAt(), event.note()));
     }
 
-    /** The post of that kind, only if it belongs to that actor: nobody reads another actor's post by guessing ids. */
+    /**
+     * The post of that kind, only if it belongs to that actor (nobody reads another actor's post by guessing ids), as
+     * it stands today: past its date, {@link PostStatus#EXPIRED} ({@link PostView#asOf}), for every reader alike.
+     */
     public Optional<PostView> find(PostKind kind, String actorId, String postId) {
+        LocalDate today = LabCalendar.today(clock);
         return jdbc.query("SELECT document FROM post_view WHERE post_id = ? AND kind = ? AND actor_id = ?",
-                (rs, row) -> json.read(rs.getString(1), PostView.class), postId, kind.name(), actorId).stream().findFirst();
+                        (rs, row) -> json.read(rs.getString(1), PostView.class), postId, kind.name(), actorId).stream()
+                .findFirst().map(post -> post.asOf(today));
     }
 
+    /** The actor's posts of that kind as they stand today: the open ones, or all with {@code includeClosed}. */
     public List<PostView> listForActor(PostKind kind, String actorId, boolean includeClosed) {
+        LocalDate today = LabCalendar.today(clock);
         return jdbc.query("""
-                        SELECT document FROM post_view WHERE actor_id = ? AND kind = ? AND (? OR status = 'OPEN')
-                        ORDER BY registered_at, post_id
-                        """,
-                (rs, row) -> json.read(rs.getString(1), PostView.class), actorId, kind.name(), includeClosed);
+                                SELECT document FROM post_view WHERE actor_id = ? AND kind = ? AND (? OR status = 'OPEN')
+                                ORDER BY registered_at, post_id
+                                """,
+                        (rs, row) -> json.read(rs.getString(1), PostView.class), actorId, kind.name(), includeClosed)
+                .stream().map(post -> post.asOf(today))
+                .filter(post -> includeClosed || post.status() == PostStatus.OPEN).toList();
     }
 
     private void insert(PostView view) {
