@@ -427,7 +427,7 @@ class ConsoleMemberJourneyTest {
     }
 
     @Test
-    void aMemberPostsANeedWithTheKeyboardOnly(SignedInLab lab) {
+    void aMemberPostsANeedWithTheKeyboardOnly(SignedInLab lab) throws Exception {
         try (ConsoleBrowser browser = ConsoleBrowser.open("clavier", DESKTOP)) {
             browser.signIn(lab, "member-tremplin");
             browser.awaitReady("organisation");
@@ -478,6 +478,31 @@ class ConsoleMemberJourneyTest {
                     .isEqualTo("Modifié entre-temps par une autre personne : enregistrer remplacera ses modifications par les vôtres.");
             assertThat(browser.script("return document.activeElement.name;")).as("the focus stays in the form").isEqualTo("title");
             browser.shot("modifie-ailleurs");
+
+            // A need past its date: said expired, with what to do, and still editable to give it a new date. (Its date
+            // is moved back in profile-service's view: the API refuses a date already past.)
+            String dated = "Besoin daté " + UUID.randomUUID().toString().substring(0, 6);
+            String expired = lab.create("/api/actors/" + tremplin + "/needs", "facilitator-isere", AuthorizationMatrixTest.NEED
+                    .replace("Financer l'accompagnement vers l'emploi", dated)
+                    .replace("\"sdgs\": [8]", "\"sdgs\": [8], \"validUntil\": \"" + LabCalendar.today(java.time.Clock.systemUTC()) + "\""));
+            try (java.sql.Connection connection = java.sql.DriverManager.getConnection(lab.profileDatabaseUrl,
+                    EmbeddedPostgresServer.USER, EmbeddedPostgresServer.PASSWORD);
+                 java.sql.PreparedStatement moveBack = connection.prepareStatement("UPDATE post_view SET document = "
+                         + "jsonb_set(document, '{details,validUntil}', to_jsonb(?::text)) WHERE post_id = ?")) {
+                moveBack.setString(1, LabCalendar.today(java.time.Clock.systemUTC()).minusDays(1).toString());
+                moveBack.setString(2, expired);
+                assertThat(moveBack.executeUpdate()).isEqualTo(1);
+            }
+            // Read again as a user coming back to the page would (the view was changed behind the service's back).
+            browser.driver.navigate().refresh();
+            browser.awaitReady("organisation");
+            WebElement card = browser.await(By.cssSelector("li[data-post='" + expired + "']"));
+            assertThat(card.getText()).contains("Expiré")
+                    .contains("Sa date est passée : l’algorithme ne le propose plus. Modifiez sa date pour le publier à "
+                            + "nouveau, ou retirez-le.");
+            assertThat(card.findElements(By.cssSelector("button[data-action=modifier], button[data-action=retirer]")))
+                    .hasSize(2);
+            browser.shot("besoin-expire");
         }
     }
 

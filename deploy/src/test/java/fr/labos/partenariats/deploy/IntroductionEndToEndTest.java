@@ -268,9 +268,7 @@ class IntroductionEndToEndTest {
 
     /** The introduction's row in profile-service's own database (beside matchmaking-service's), or null before it. */
     private static IntroducedPair introducedPair(SignedInLab lab, String introduction) throws Exception {
-        String profileDatabaseUrl = lab.matchmakingDatabaseUrl
-                .replaceFirst("/" + SharedClasspath.MATCHMAKING_DATABASE + "$", "/profile");
-        try (Connection connection = DriverManager.getConnection(profileDatabaseUrl, EmbeddedPostgresServer.USER,
+        try (Connection connection = DriverManager.getConnection(lab.profileDatabaseUrl, EmbeddedPostgresServer.USER,
                 EmbeddedPostgresServer.PASSWORD);
              PreparedStatement query = connection.prepareStatement("""
                      SELECT actor_id, partner_actor_id, accepted_at IS NOT NULL FROM introduced_pair

@@ -47,6 +47,8 @@ final class SignedInLab {
     final DemoTerritory.Loaded loaded;
     /** matchmaking-service's own PostgreSQL database (its event store), for the tests that alter it by SQL. */
     final String matchmakingDatabaseUrl;
+    /** profile-service's database (its event store and views), for the tests that alter it by SQL. */
+    final String profileDatabaseUrl;
     /** The broker both services use, for the tests that watch how far a consumer group has read. */
     final String kafkaBootstrapServers;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -54,13 +56,14 @@ final class SignedInLab {
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
 
     private SignedInLab(LocalAuthServer auth, URI profile, URI matchmaking, DemoTerritory demo, DemoTerritory.Loaded loaded,
-                        String matchmakingDatabaseUrl, String kafkaBootstrapServers) {
+                        String matchmakingDatabaseUrl, String profileDatabaseUrl, String kafkaBootstrapServers) {
         this.auth = auth;
         this.profile = profile;
         this.matchmaking = matchmaking;
         this.demo = demo;
         this.loaded = loaded;
         this.matchmakingDatabaseUrl = matchmakingDatabaseUrl;
+        this.profileDatabaseUrl = profileDatabaseUrl;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
     }
 
@@ -249,7 +252,8 @@ final class SignedInLab {
                     throw new IllegalStateException("The demo territory never reached matchmaking-service");
                 }
                 lab = new SignedInLab(auth, profile, matchmaking, demo, loaded,
-                        postgres.jdbcUrl(SharedClasspath.MATCHMAKING_DATABASE), kafka.bootstrapServers());
+                        postgres.jdbcUrl(SharedClasspath.MATCHMAKING_DATABASE), postgres.jdbcUrl("profile"),
+                        kafka.bootstrapServers());
             } catch (IOException e) {
                 close();
                 throw new UncheckedIOException(e);
