@@ -61,9 +61,18 @@ async function call(base, path, { method = 'GET', body, bodyType, accept = 'appl
   } catch (e) {
     document = { title: `Erreur ${response.status}`, detail: `Le service a répondu ${response.status}.` };
   }
-  if (response.status === 401) document.detail = document.detail || 'Votre session a expiré : reconnectez-vous.';
+  // Without a valid token (the hour is up, the token refused): the service's own words name an HTTP header; the
+  // reader is told what happened and what to do, and the page's banner says it too.
+  if (response.status === 401) {
+    document = { ...document, title: 'Session expirée', detail: 'Votre session a expiré : rien n’a été enregistré. '
+      + 'Copiez ce que vous avez saisi, puis reconnectez-vous avec le bouton « Se reconnecter » en haut de la page.' };
+    window.dispatchEvent(new CustomEvent(SESSION_ENDED));
+  }
   throw new Problem(response.status, document);
 }
+
+/** Fired on `window` when the service refused the session's token (401): the page shows it ended. */
+export const SESSION_ENDED = 'lab:session-ended';
 
 export const profile = (path, options) => call(settings.profileService, path, options);
 export const matchmaking = (path, options) => call('', path, options);

@@ -1,6 +1,6 @@
 // The console: reads its settings, completes or starts the sign-in, then shows the page of the address (#/…).
 import { completeSignIn, currentSession, sessionEndsAt, sessionStartedAt, signIn, signOut } from './auth.js';
-import { configure, profile, Problem } from './api.js';
+import { configure, profile, Problem, SESSION_ENDED } from './api.js';
 import { close as closeLive, onSessionEnded, whenReady as whenLiveReady } from './live.js';
 import { announce, busyWhile, h, problemBox, ROLE_LABELS } from './ui.js';
 
@@ -126,6 +126,8 @@ function watchSessionEnd() {
     setTimeout(showSessionExpired, Math.max(0, endsAt - Date.now()));
   }
   onSessionEnded(showSessionExpired);
+  // A request refused for its token (a session ended sooner than its token said, a clock off): the same banner.
+  window.addEventListener(SESSION_ENDED, showSessionExpired);
 }
 
 function showSessionEnding() {

@@ -138,12 +138,14 @@ const PLAIN_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * A day in French words. A plain day is shown as written (read as an instant, "2026-12-04" would be midnight UTC, the
- * 3rd west of Greenwich); an instant is shown in the reader's zone, like the hours next to it.
+ * 3rd west of Greenwich); an instant is shown on the lab's calendar (Paris), the day the service's rules count it on:
+ * an introduction proposed at 03:00 in Paris is « proposée le 5 », and an outcome dated the 4th is refused as before
+ * it, even for a reader in Martinique, where it was still the 4th.
  */
 export function formatDate(value) {
   if (!value) return '—';
   const options = { day: 'numeric', month: 'long', year: 'numeric' };
-  if (PLAIN_DAY.test(value)) options.timeZone = 'UTC';
+  options.timeZone = PLAIN_DAY.test(value) ? 'UTC' : LAB_TIME_ZONE;
   return firstOfTheMonth(new Date(value).toLocaleDateString('fr-FR', options));
 }
 

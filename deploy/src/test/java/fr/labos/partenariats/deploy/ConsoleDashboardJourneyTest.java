@@ -102,6 +102,18 @@ class ConsoleDashboardJourneyTest {
                         .withMessage(() -> "the chart of " + ranking + ", against its table: " + chartAndTable(browser, ranking))
                         .until(d -> everyRowNamedOnItsChart(chartAndTable(browser, ranking)));
             }
+            // The median delays in French, the figures the API gives, a noun in the singular below two (« 1 jour »,
+            // « 0,5 jour », « 1 mise en relation »).
+            JsonNode delays = json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/delays"), "viewer", null).body());
+            for (String[] figure : new String[][]{{"acceptation", "proposalToAcceptance"}, {"partenariat", "meetingToPartnership"}}) {
+                JsonNode median = delays.path(figure[1]);
+                long count = median.path("count").asLong();
+                String days = median.path("medianDays").isNumber() ? french(median.path("medianDays").asDouble())
+                        + (median.path("medianDays").asDouble() < 2 ? " jour" : " jours") : "—";
+                new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> (days + " (" + count
+                        + (count < 2 ? " mise en relation)" : " mises en relation)")).equals(
+                        d.findElement(By.cssSelector("[data-chiffre=" + figure[0] + "]")).getText()));
+            }
             browser.shot("tableau-de-bord");
             browser.assertAccessible("the dashboard");
 
@@ -246,5 +258,11 @@ class ConsoleDashboardJourneyTest {
         } catch (IOException e) {
             throw new UncheckedIOException(body, e);
         }
+    }
+
+    /** A number as the console writes it in French: a decimal comma, no trailing zeros (« 7 », « 3,5 »). */
+    private static String french(double value) {
+        return java.math.BigDecimal.valueOf(value).setScale(3, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros()
+                .toPlainString().replace('.', ',');
     }
 }

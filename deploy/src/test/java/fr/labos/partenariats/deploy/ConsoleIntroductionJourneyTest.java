@@ -525,8 +525,8 @@ class ConsoleIntroductionJourneyTest {
                     "2026-12-04", "2026-12-05", "2026-07-14", "2026-07-15",
                     // 22:00 on the 4th in Martinique, 03:00 on the 5th in Paris.
                     "2026-12-05",
-                    // A plain day as written; an instant in the reader's zone.
-                    "4 décembre 2026", "4 décembre 2026",
+                    // A plain day as written; an instant on the lab's calendar, as the rules count it (03:00 in Paris).
+                    "4 décembre 2026", "5 décembre 2026",
                     // A deadline at the lab's hour, as the service's refusal will state it, and said to be Paris's.
                     "11 décembre 2026 à 18:00 (heure de Paris)", "14 juillet 2026 à 23:59 (heure de Paris)",
                     // The first of a month is an ordinal in French; the 11th is not (10:00 in Martinique, 14:00 UTC).

@@ -107,12 +107,30 @@ class ConsoleMeetingJourneyTest {
             // Two hours ago, in Paris: planned, then listed at that hour with its place.
             ZonedDateTime startsAt = twoHoursBefore(Clock.systemUTC());
             fill(browser, plan, startsAt.toLocalDate().toString(), HOUR.format(startsAt));
+            // Its first sending reaches the service, but its answer is lost (the network, a proxy's timeout): the page
+            // says the service did not answer and keeps the form. Sent again, it is that meeting, not a second one.
+            browser.script("""
+                    const original = window.fetch;
+                    let lost = false;
+                    window.fetch = async (input, init) => {
+                      const response = await original(input, init);
+                      if (!lost && init?.method === 'POST' && String(input).endsWith('/meetings')) {
+                        lost = true;
+                        throw new TypeError('Failed to fetch');
+                      }
+                      return response;
+                    };""");
+            browser.driver.findElement(By.cssSelector(plan + " button[type=submit]")).click();
+            browser.settled().until(d -> d.findElement(By.cssSelector(plan)).getText().contains("Service injoignable"));
+            Awaitility.await("the meeting whose answer was lost, recorded").atMost(Duration.ofSeconds(30))
+                    .until(() -> timeline(lab, introduction).path("meetings").size() == 2);
             browser.driver.findElement(By.cssSelector(plan + " button[type=submit]")).click();
             String ours = card + " li[data-rencontre]:not([data-rencontre='" + partnersMeeting + "'])";
             WebElement line = browser.await(By.cssSelector(ours));
             meeting = line.getAttribute("data-rencontre");
             assertThat(line.getText()).contains(day(startsAt) + " à " + HOUR.format(startsAt) + " (heure de Paris)")
                     .contains(PLACE).contains("prévue");
+            assertThat(timeline(lab, introduction).path("meetings")).as("the partner's and ours, once").hasSize(2);
             JsonNode planned = meetingOf(timeline(lab, introduction), meeting);
             assertThat(Instant.parse(planned.path("startsAt").asText())).as("the hour typed, Paris's").isEqualTo(startsAt.toInstant());
             assertThat(planned.path("location").asText()).isEqualTo(PLACE);

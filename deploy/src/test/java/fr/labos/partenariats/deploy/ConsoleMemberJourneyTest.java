@@ -392,6 +392,10 @@ class ConsoleMemberJourneyTest {
             browser.shot("demande-de-mise-en-relation");
             ask.findElement(By.cssSelector("button[type=submit]")).click();
             String introduction = browser.await(By.cssSelector("[data-partenaire] .succes[data-introduction]")).getAttribute("data-introduction");
+            assertThat(browser.script("return document.activeElement.dataset.introduction ?? document.activeElement.tagName;"))
+                    .as("the keyboard on what was done, not on the page's body").isEqualTo(introduction);
+            assertThat(browser.driver.findElements(By.cssSelector("main [aria-live]:has([data-partenaire])")))
+                    .as("no list of partners read aloud whole").isEmpty();
             browser.shot("mise-en-relation-demandee");
             // Committed and relayed: its proposal is on the matchmaking events topic, as the live stream read it.
             Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(lab.send("GET",

@@ -4,6 +4,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +60,17 @@ class ConsoleSessionRenewalJourneyTest {
             assertThat(browser.driver.findElements(By.id("session-bientot-expiree"))).as("the warning, replaced").isEmpty();
             browser.shot("session-expiree");
             browser.assertAccessible("the banner of an ended session");
+            // An action sent then is refused (401): said as the page's own words, not the HTTP header the service
+            // names, with what to do before signing in again.
+            browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+            Object refused = browser.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import(new URL('js/api.js', document.baseURI).href)
+                      .then(api => api.matchmaking('/api/sessions', { method: 'POST', body: {} }))
+                      .then(() => done('accepted'), e => done([String(e.status), e.document?.title, e.message]));""");
+            assertThat(refused).isEqualTo(List.of("401", "Session expirée", "Votre session a expiré : rien n’a été "
+                    + "enregistré. Copiez ce que vous avez saisi, puis reconnectez-vous avec le bouton « Se reconnecter » "
+                    + "en haut de la page."));
 
             browser.script("delete document.body.dataset.pret;");
             browser.driver.findElement(By.id("se-reconnecter")).click();

@@ -50,15 +50,21 @@ export async function render(main) {
     }
   };
   const query = extra => new URLSearchParams({ ...(extra || {}), ...applied });
+  // Each reading is numbered: « Appliquer » may start one while a live refresh's is still on its way, with the filters
+  // before; an answer of an older reading is dropped, never drawn over a newer one (nor its CSV button kept).
+  let drawing = 0;
   const load = async () => {
-    const problems = (await Promise.all(panels.map(panel => loadPanel(panel, query(panel.query))))).filter(Boolean);
+    const generation = ++drawing;
+    const current = () => generation === drawing;
+    const problems = (await Promise.all(panels.map(panel => loadPanel(panel, query(panel.query), current)))).filter(Boolean);
+    if (!current()) return -1;
     // The same refusal from several panels is one alert; different ones are each said once.
     const distinct = [...new Map(problems.map(p => [JSON.stringify([p.status, p.document?.title, p.document?.detail, p.fieldErrors]), p])).values()];
     refusals.replaceChildren(...distinct.map(problemBox));
     return distinct.length;
   };
   // A refusal is its own alert: nothing more to announce then.
-  filters.addEventListener('submit', event => { event.preventDefault(); apply(); load().then(refused => { if (!refused) announce('Tableau de bord mis à jour.'); }); });
+  filters.addEventListener('submit', event => { event.preventDefault(); apply(); load().then(refused => { if (refused === 0) announce('Tableau de bord mis à jour.'); }); });
   apply();
   await load();
   let pending = null;
@@ -89,8 +95,11 @@ const RANKED_AT_MOST = 20;
 /** When the dashboard is read again after the last event of a burst, in milliseconds. */
 const READ_AGAIN_AFTER = [1200, 3000, 6000, 10000];
 
-/** Draws a panel; resolves with the service's refusal of it (shown once for all panels by the caller), if any. */
-async function loadPanel(panel, query) {
+/**
+ * Draws a panel, unless a newer reading started meanwhile (`current` says); resolves with the service's refusal of it
+ * (shown once for all panels by the caller), if any.
+ */
+async function loadPanel(panel, query, current) {
   const path = `/api/dashboard/${panel.path}`;
   const heading = h('h2', { id: `titre-${panel.id}` }, panel.title);
   const csv = h('button', { type: 'button', class: 'secondaire', 'data-csv': panel.id, onclick: async () => {
@@ -115,14 +124,19 @@ async function loadPanel(panel, query) {
     data = await matchmaking(`${path}?${query}`);
   } catch (e) {
     if (!(e instanceof Problem)) throw e;
+    if (!current()) return null;
     panel.section.replaceChildren(heading, h('p', { class: 'aide', 'data-refuse': e.status }, 'Données indisponibles : voir le message au-dessus des tableaux.'));
     return e;
   }
+  if (!current()) return null;
   if (panel.path === 'delays') {
-    const days = m => (m && m.medianDays !== null && m.medianDays !== undefined ? `${m.medianDays.toLocaleString('fr-FR')} jours` : '—');
+    // French puts the singular below two: « 0,5 jour », « 1 mise en relation ».
+    const days = m => (m && m.medianDays !== null && m.medianDays !== undefined
+      ? `${m.medianDays.toLocaleString('fr-FR')} ${m.medianDays < 2 ? 'jour' : 'jours'}` : '—');
+    const introductions = m => { const n = m?.count ?? 0; return `${n} ${n < 2 ? 'mise en relation' : 'mises en relation'}`; };
     panel.section.replaceChildren(heading, h('dl', { class: 'profil' },
-      h('dt', {}, 'De la proposition à l’acceptation'), h('dd', { 'data-chiffre': 'acceptation' }, `${days(data.proposalToAcceptance)} (${data.proposalToAcceptance?.count ?? 0} mises en relation)`),
-      h('dt', {}, 'De la première rencontre au partenariat'), h('dd', {}, `${days(data.meetingToPartnership)} (${data.meetingToPartnership?.count ?? 0})`)),
+      h('dt', {}, 'De la proposition à l’acceptation'), h('dd', { 'data-chiffre': 'acceptation' }, `${days(data.proposalToAcceptance)} (${introductions(data.proposalToAcceptance)})`),
+      h('dt', {}, 'De la première rencontre au partenariat'), h('dd', { 'data-chiffre': 'partenariat' }, `${days(data.meetingToPartnership)} (${introductions(data.meetingToPartnership)})`)),
     h('div', { class: 'actions' }, csv));
     keepFocus();
     return;

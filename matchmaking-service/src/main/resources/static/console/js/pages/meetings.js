@@ -103,20 +103,31 @@ function scheduleForm(actorId, entry, reload, remember, onThisPage) {
     field('Heure', h('input', { type: 'time', name: 'time' }), elsewhere ? 'À l’heure de Paris.' : undefined),
     field('Lieu (facultatif)', h('input', { name: 'place' })),
     h('button', { type: 'submit' }, 'Planifier la rencontre'));
-  // One meeting per click: a second submit while the first is sent plans nothing more.
+  // One meeting per click: a second submit while the first is sent plans nothing more. And one per form filled: its
+  // meeting's id is chosen here and sent again with a retry, so that a first sending whose answer was lost (the
+  // network, a proxy's timeout) and is sent again is refused as already planned (409) — that meeting, then — instead
+  // of planning a second one.
+  form.dataset.meeting = newMeetingId();
   form.addEventListener('submit', event => {
     event.preventDefault();
     busyWhile(form, async () => {
+      const meetingId = form.dataset.meeting;
       try {
-        const planned = await matchmaking(`/api/introductions/${entry.id}/meetings`, { method: 'POST', body: {
-          actingFor: actorId, startsAt: labInstant(form.elements.day.value, form.elements.time.value),
-          place: form.elements.place.value.trim() || null } });
+        try {
+          await matchmaking(`/api/introductions/${entry.id}/meetings`, { method: 'POST', body: {
+            meetingId, actingFor: actorId, startsAt: labInstant(form.elements.day.value, form.elements.time.value),
+            place: form.elements.place.value.trim() || null } });
+        } catch (e) {
+          if (!(e instanceof Problem && e.status === 409 && (e.document?.detail || '').includes(meetingId))) throw e;
+        }
         announce('Rencontre planifiée.');
-        // Planned: the form is blank again (the card drawn anew takes it over while it has the focus).
+        // Planned: the form is blank again, for another meeting (the card drawn anew takes it over while it has the
+        // focus).
         form.reset();
+        form.dataset.meeting = newMeetingId();
         clearProblems(form);
         remember(form);
-        await shown(entry.id, planned.id, 'scheduled');
+        await shown(entry.id, meetingId, 'scheduled');
         await reload();
       } catch (e) {
         if (e instanceof Problem) showProblem(form, onThisPage(e)); else throw e;
@@ -124,6 +135,15 @@ function scheduleForm(actorId, entry, reload, remember, onThisPage) {
     });
   });
   return remember(form);
+}
+
+/** A meeting's id chosen by the page (a UUID: crypto.randomUUID needs a secure context, getRandomValues does not). */
+function newMeetingId() {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = (bytes[6] & 0x0f) | 0x40; // version 4
+  bytes[8] = (bytes[8] & 0x3f) | 0x80; // RFC 4122 variant
+  const hex = [...bytes].map(b => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
 /** Until the view shows the meeting with its new status (then the page is redrawn from it). */

@@ -6,7 +6,9 @@ import { ACTOR_TYPES, CATEGORIES, COMPONENTS, KEPT_IN_HISTORY, LEVELS, announce,
 
 export async function render(main, context, actorId) {
   const { profile: actor } = await profile(`/api/actors/${actorId}`);
-  const results = h('div', { 'aria-live': 'polite' });
+  // Not a live region: it would read every card and table aloud, and the form opened in a card; what changed is
+  // announced in one sentence instead.
+  const results = h('div', {});
   const level = select('territoryLevel', LEVELS, '', { empty: 'Tous' });
   const filters = h('form', { class: 'filtres', role: 'search', 'aria-label': 'Filtrer les partenaires' },
     field('Niveau de territoire', level),
@@ -29,7 +31,13 @@ export async function render(main, context, actorId) {
       if (e instanceof Problem) results.replaceChildren(problemBox(e)); else throw e;
     }
   };
-  filters.addEventListener('submit', event => { event.preventDefault(); load().then(() => announce('Liste des partenaires mise à jour.')); });
+  filters.addEventListener('submit', event => {
+    event.preventDefault();
+    load().then(() => {
+      const shown = results.querySelectorAll('li[data-partenaire]').length;
+      announce(shown ? `${shown} ${shown > 1 ? 'partenaires proposés' : 'partenaire proposé'}.` : 'Aucun partenaire ne correspond.');
+    });
+  });
   main.replaceChildren(h('h1', {}, `Partenaires proposés à ${actor.name}`),
     h('p', {}, 'Chaque proposition est expliquée : la phrase dit pourquoi, le tableau donne le poids de chaque critère.'),
     filters, results);
@@ -82,8 +90,11 @@ function askForIntroduction(button, actorId, partner, role) {
         actorId, partnerId: partner.actorId, pairs, note: form.elements.note.value.trim() || null,
         source: role === 'ACTOR_MEMBER' ? 'ACTOR_REQUEST' : 'FACILITATOR',
       } });
-      form.replaceWith(h('p', { class: 'succes', role: 'status', 'data-introduction': created.id },
-        `Demande envoyée à ${partner.actorName}. Elle apparaît dans vos mises en relation.`));
+      const sent = h('p', { class: 'succes', role: 'status', tabindex: '-1', 'data-introduction': created.id },
+        `Demande envoyée à ${partner.actorName}. Elle apparaît dans vos mises en relation.`);
+      form.replaceWith(sent);
+      // The button that had the focus went with the form: the keyboard stays on what was done, not the page's body.
+      sent.focus();
       announce('Demande de mise en relation envoyée.');
     } catch (e) {
       if (e instanceof Problem) showProblem(form, e); else throw e;
