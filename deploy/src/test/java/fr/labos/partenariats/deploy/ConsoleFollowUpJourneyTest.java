@@ -192,6 +192,25 @@ class ConsoleFollowUpJourneyTest {
             assertThat(new String(file.bytes(), StandardCharsets.UTF_8).lines().skip(1).count())
                     .isEqualTo(toFollow);
             browser.checkAtDesktopAndPhoneWidths("the follow-up list narrowed to a territory");
+
+            // The admin notes a reminder on the accepted one while, elsewhere, a side records that nothing came of it:
+            // the line is no longer to follow, but stays with the note being typed, said to have changed.
+            new Select(browser.driver.findElement(By.cssSelector("select[data-filtre='statut']"))).selectByValue("accepted");
+            String accepted = json(lab.send("GET", lab.matchmaking.resolve("/api/actors/" + followed + "/introductions"),
+                    "member-mobilite", null)).path("introductions").get(0).path("id").asText();
+            By line = By.cssSelector("tr[data-introduction='" + accepted + "']");
+            WebElement reminder = browser.await(line).findElement(By.cssSelector("details[data-noter-relance]"));
+            reminder.findElement(By.tagName("summary")).click();
+            reminder.findElement(By.name("note")).sendKeys("Rappeler jeudi");
+            expect(lab.send("POST", lab.matchmaking.resolve("/api/introductions/" + accepted + "/outcomes"),
+                    "member-mobilite", "{\"outcome\": \"NO_FIT\", \"day\": \"%s\", \"actingFor\": \"%s\"}"
+                            .formatted(today, followed)), 204);
+            browser.settled().until(d -> !d.findElements(By.cssSelector("tr[data-introduction='" + accepted
+                    + "'] [data-hors-filtres]")).isEmpty());
+            assertThat(browser.driver.findElement(line).findElement(By.name("note")).getAttribute("value"))
+                    .as("what was typed, kept").isEqualTo("Rappeler jeudi");
+            assertThat(browser.driver.switchTo().activeElement().getAttribute("name")).as("the focus kept in it")
+                    .isEqualTo("note");
         }
     }
 

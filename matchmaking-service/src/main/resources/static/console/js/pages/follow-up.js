@@ -115,19 +115,52 @@ export async function render(main, context) {
         : list.territories.map(option)));
       territoryField.hidden = false;
     }
-    // A line whose reminder form is open stays as it is: a live redraw would take away what is being typed.
+    // A line whose reminder form is open stays as it is: a live redraw would take away what is being typed. Even a
+    // line the filters no longer keep (the partner answered during the call): it stays, said to be so, until its form
+    // is sent or closed.
     const open = new Map([...rows.querySelectorAll('tr[data-introduction]')]
       .filter(line => line.querySelector('details[open]')).map(line => [line.dataset.introduction, line]));
-    rows.replaceChildren(...list.introductions.map(entry => open.get(entry.id) || row(entry, load)));
-    table.hidden = list.introductions.length === 0;
+    const listed = new Set(list.introductions.map(entry => entry.id));
+    const left = [...open.values()].filter(line => !listed.has(line.dataset.introduction));
+    for (const line of left) {
+      if (line.querySelector('[data-hors-filtres]')) continue;
+      line.querySelector('form[data-form=relance]')?.before(h('p', { class: 'aide', 'data-hors-filtres': '' },
+        'Cette mise en relation ne répond plus aux filtres (elle a changé entre-temps) : notez votre relance ou fermez.'));
+      announce('Une mise en relation dont vous notez la relance a changé entre-temps : sa ligne reste jusqu’à ce que vous la fermiez.');
+    }
+    // The keyboard keeps its place: the same control of the same line, drawn anew (or kept).
+    const focused = rows.contains(document.activeElement) ? document.activeElement : null;
+    const focusedLine = focused?.closest('tr[data-introduction]')?.dataset.introduction;
+    const focusedIndex = focusedLine === undefined ? -1
+      : [...focused.closest('tr').querySelectorAll('a, summary, button, input, select')].indexOf(focused);
+    rows.replaceChildren(...list.introductions.map(entry => open.get(entry.id) || row(entry, load)), ...left);
+    if (focused && document.activeElement !== focused) {
+      const again = focused.isConnected ? focused : [...(rows.querySelector(`tr[data-introduction="${CSS.escape(focusedLine)}"]`)
+        ?.querySelectorAll('a, summary, button, input, select') || [])][focusedIndex];
+      again?.focus();
+    }
+    table.hidden = list.introductions.length === 0 && left.length === 0;
     empty.hidden = list.introductions.length > 0;
     empty.textContent = onlyToFollow.checked || status || reminded.value || territory.value ? 'Aucune mise en relation ne répond à ces critères.' : 'Aucune mise en relation pour l’instant.';
     pages.update(list.introductions.length, list.total);
   });
   await load();
   // A step of any introduction the reader may read may change the list: read again (a burst of events is one reading).
-  return onEvent(event => { if (changesIntroductions(event)) load(); });
+  // The list is read from the introductions' views, fed by another consumer than the live stream's, which may trail it
+  // by a few seconds: read again a few times after the last event, later each time, or the line would stay as it was
+  // until the next event.
+  let again = [];
+  const stop = onEvent(event => {
+    if (!changesIntroductions(event)) return;
+    load();
+    again.forEach(clearTimeout);
+    again = READ_AGAIN_AFTER.map(delay => setTimeout(load, delay));
+  });
+  return () => { stop(); again.forEach(clearTimeout); };
 }
+
+/** When the list is read again after the last event of a burst, in milliseconds. */
+const READ_AGAIN_AFTER = [1200, 3000, 6000];
 
 /**
  * One introduction: its two sides (each leading to its introductions), its stage, its last step, why to follow it, and

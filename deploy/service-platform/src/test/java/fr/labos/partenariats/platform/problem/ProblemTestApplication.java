@@ -37,6 +37,8 @@ import java.util.function.Supplier;
 // Sign-in is tested on its own; here the problems and limits are, as any servlet application would see them.
 @EnableAutoConfiguration(excludeName = {
         "org.axonframework.springboot.autoconfig.AxonAutoConfiguration",
+        // The platform's command gateway is Axon's with retries: no Axon, no command bus to send through.
+        "fr.labos.partenariats.platform.axon.CommandGatewayAutoConfiguration",
         "org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration",
         "fr.labos.partenariats.platform.security.LabSecurityAutoConfiguration",
         "fr.labos.partenariats.platform.security.PrincipalMetadataAutoConfiguration",
