@@ -199,9 +199,13 @@ class ConsoleFollowUpJourneyTest {
             String accepted = json(lab.send("GET", lab.matchmaking.resolve("/api/actors/" + followed + "/introductions"),
                     "member-mobilite", null)).path("introductions").get(0).path("id").asText();
             By line = By.cssSelector("tr[data-introduction='" + accepted + "']");
-            WebElement reminder = browser.await(line).findElement(By.cssSelector("details[data-noter-relance]"));
-            reminder.findElement(By.tagName("summary")).click();
-            reminder.findElement(By.name("note")).sendKeys("Rappeler jeudi");
+            // Opened once the list is drawn for that stage (a line found just before a redraw is found again).
+            browser.settled().until(d -> {
+                WebElement details = d.findElement(line).findElement(By.cssSelector("details[data-noter-relance]"));
+                if (details.getAttribute("open") == null) details.findElement(By.tagName("summary")).click();
+                return d.findElement(line).findElement(By.cssSelector("details[data-noter-relance]")).getAttribute("open") != null;
+            });
+            browser.driver.findElement(line).findElement(By.name("note")).sendKeys("Rappeler jeudi");
             expect(lab.send("POST", lab.matchmaking.resolve("/api/introductions/" + accepted + "/outcomes"),
                     "member-mobilite", "{\"outcome\": \"NO_FIT\", \"day\": \"%s\", \"actingFor\": \"%s\"}"
                             .formatted(today, followed)), 204);

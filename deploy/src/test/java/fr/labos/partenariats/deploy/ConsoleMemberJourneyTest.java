@@ -483,6 +483,38 @@ class ConsoleMemberJourneyTest {
             assertThat(browser.script("return document.activeElement.name;")).as("the focus stays in the form").isEqualTo("title");
             browser.shot("modifie-ailleurs");
 
+            // Typing in it, then a click on another need's « Retirer »: the form typed in stays, and says so.
+            browser.driver.switchTo().activeElement().sendKeys(Keys.END, " (brouillon)");
+            browser.driver.findElement(By.xpath("//li[@data-post][h3[normalize-space()=\"" + posted + "\"]]"))
+                    .findElement(By.cssSelector("button[data-action=retirer]")).click();
+            WebElement kept = browser.await(By.cssSelector("form[data-post='" + need + "'] [data-deja-ouvert]"));
+            assertThat(kept.getText()).isEqualTo("Ce formulaire est en cours de saisie : enregistrez-le ou annulez-le "
+                    + "avant d’en ouvrir un autre.");
+            assertThat(browser.script("return document.querySelector(arguments[0]).elements.title.value;",
+                    "form[data-post='" + need + "']")).isEqualTo(title + " (brouillon)");
+            assertThat(browser.script("return document.querySelector('li[data-post] button[data-action=retirer]').textContent;"))
+                    .as("each « Retirer » named for a screen reader").asString().startsWith("Retirer « ");
+
+            // Saved, but the list cannot be read again just then (the service away a moment): the change is said
+            // done and the list to be reloaded, not an error in a form already closed, which would invite a resend.
+            browser.script("""
+                    const original = window.fetch;
+                    let failed = false;
+                    window.fetch = (input, init) => {
+                      if (!failed && (init?.method ?? 'GET') === 'GET' && String(input).includes('/needs?includeClosed=true')) {
+                        failed = true;
+                        return Promise.reject(new TypeError('Failed to fetch'));
+                      }
+                      return original(input, init);
+                    };""");
+            browser.driver.findElement(By.cssSelector("form[data-post='" + need + "'] button[type=submit]")).click();
+            WebElement notReadAgain = browser.await(By.cssSelector("[data-liste-non-relue]"));
+            assertThat(notReadAgain.getText()).isEqualTo("Modifications enregistrées. La liste n’a pas pu être relue : "
+                    + "rechargez la page pour la voir.");
+            assertThat(browser.script("return document.activeElement.hasAttribute('data-liste-non-relue');")).isEqualTo(true);
+            assertThat(lab.send("GET", lab.profile.resolve("/api/actors/" + tremplin + "/needs/" + need), "member-tremplin",
+                    null).body()).contains(title + " (brouillon)");
+
             // A need past its date: said expired, with what to do, and still editable to give it a new date. (Its date
             // is moved back in profile-service's view: the API refuses a date already past.)
             String dated = "Besoin daté " + UUID.randomUUID().toString().substring(0, 6);

@@ -230,8 +230,7 @@ async function openProfileEditor(section, actorId, shown) {
     announce('Profil et personne à contacter enregistrés.');
     section.querySelector('#modifier-profil').focus();
   };
-  section.querySelector('.editeur').replaceChildren(form);
-  form.elements.name.focus();
+  if (openInEditor(section, form)) form.elements.name.focus();
 }
 
 /** The profile and the contact person as they are on file now, drawn again. */
@@ -279,8 +278,7 @@ function confirmErasure(section, actorId, shown) {
     announce('Personne à contacter effacée.');
     section.querySelector('#modifier-profil').focus();
   };
-  section.querySelector('.editeur').replaceChildren(form);
-  form.querySelector('button[type=submit]').focus();
+  if (openInEditor(section, form)) form.querySelector('button[type=submit]').focus();
 }
 
 /**
@@ -613,8 +611,11 @@ function renderPosts(section, actorId, kind, posts, refresh) {
         : 'Sa date est passée : l’algorithme ne le propose plus. Modifiez sa date pour le publier à nouveau, ou retirez-le.') : null,
     post.status === 'OPEN' || post.status === 'EXPIRED' ? h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'secondaire', 'data-action': 'modifier', onclick: () => openEditor(section, actorId, kind, post, refresh) }, `Modifier « ${post.details.title} »`),
-      h('button', { type: 'button', class: 'secondaire', 'data-action': 'retirer', onclick: () => openClosing(section, actorId, kind, post, 'withdraw', refresh) }, 'Retirer'),
-      kind === 'needs' ? h('button', { type: 'button', class: 'secondaire', 'data-action': 'satisfait', onclick: () => openClosing(section, actorId, kind, post, 'fulfil', refresh) }, 'Marquer comme satisfait') : null)
+      // Each button says whose post it acts on to a screen reader's list of buttons (not « Retirer, Retirer… »).
+      h('button', { type: 'button', class: 'secondaire', 'data-action': 'retirer', onclick: () => openClosing(section, actorId, kind, post, 'withdraw', refresh) },
+        'Retirer', h('span', { class: 'sr-only' }, ` « ${post.details.title} »`)),
+      kind === 'needs' ? h('button', { type: 'button', class: 'secondaire', 'data-action': 'satisfait', onclick: () => openClosing(section, actorId, kind, post, 'fulfil', refresh) },
+        'Marquer comme satisfait', h('span', { class: 'sr-only' }, ` : « ${post.details.title} »`)) : null)
       : null)));
   const title = `${labels.title} (${open} ${labels.open}${open > 1 ? 's' : ''})`;
   const shown = posts.length ? list : h('p', {}, labels.none);
@@ -713,16 +714,62 @@ function openEditor(section, actorId, kind, post, refresh) {
     try {
       if (post) await profile(`/api/actors/${actorId}/${kind}/${post.id}`, { method: 'PUT', body });
       else await profile(`/api/actors/${actorId}/${kind}`, { method: 'POST', body });
-      announce(post ? 'Modifications enregistrées.' : KINDS[kind].published);
+      const done = post ? 'Modifications enregistrées.' : KINDS[kind].published;
+      announce(done);
       form.remove(); // done: the list shows it
-      await refresh();
-      section.querySelector(`#publier-${kind}`)?.focus();
+      if (await readAgainOrSay(section, refresh, done)) section.querySelector(`#publier-${kind}`)?.focus();
     } catch (e) {
       if (e instanceof Problem) showProblem(form, e); else throw e;
     }
   };
-  section.querySelector('.editeur').replaceChildren(form);
-  form.elements.title.focus();
+  if (openInEditor(section, form)) form.elements.title.focus();
+}
+
+/**
+ * Opens `form` in the section's editor, unless a form typed in is open there (a need being edited, the profile): that
+ * one stays, and says so, instead of losing what was typed to a click on another post's « Retirer ». Whether it was
+ * typed in is what its fields hold against what they held when it opened.
+ */
+function openInEditor(section, form) {
+  const editor = section.querySelector('.editeur');
+  const open = editor.querySelector('form');
+  if (open && open !== form && fieldsOf(open) !== open.dataset.ouvert) {
+    let said = open.querySelector('[data-deja-ouvert]');
+    if (!said) {
+      said = h('p', { class: 'probleme', role: 'alert', 'data-deja-ouvert': '' });
+      open.querySelector('.probleme-formulaire').before(said);
+    }
+    said.textContent = 'Ce formulaire est en cours de saisie : enregistrez-le ou annulez-le avant d’en ouvrir un autre.';
+    open.querySelector('input, textarea, select')?.focus();
+    return false;
+  }
+  editor.replaceChildren(form);
+  form.dataset.ouvert = fieldsOf(form);
+  return true;
+}
+
+/** What a form's fields hold, to tell whether someone typed in it. */
+function fieldsOf(form) {
+  return JSON.stringify([...form.elements].map(field => (field.type === 'checkbox' ? field.checked : field.value)));
+}
+
+/**
+ * The list read again after a change the service accepted (true once drawn). Should that reading fail (the service away a moment), the
+ * change is still said done, and the list to be reloaded: not an error written in a form already closed, unseen, which
+ * would leave the user to publish the same need again.
+ */
+async function readAgainOrSay(section, refresh, done) {
+  try {
+    await refresh();
+    return true;
+  } catch (e) {
+    if (!(e instanceof Problem)) throw e;
+    const said = h('p', { class: 'probleme', role: 'alert', tabindex: '-1', 'data-liste-non-relue': '' },
+      `${done} La liste n’a pas pu être relue : rechargez la page pour la voir.`);
+    section.querySelector('.editeur').replaceChildren(said);
+    said.focus();
+    return false;
+  }
 }
 
 /** Withdraw (with a reason) or fulfil (with a note). */
@@ -747,14 +794,14 @@ function openClosing(section, actorId, kind, post, action, refresh) {
       } else {
         await profile(`/api/actors/${actorId}/needs/${post.id}/fulfilment`, { method: 'POST', body: { note: form.elements.note.value.trim() || null } });
       }
-      announce(withdraw ? KINDS[kind].withdrawn : 'Besoin marqué comme satisfait.');
+      const done = withdraw ? KINDS[kind].withdrawn : 'Besoin marqué comme satisfait.';
+      announce(done);
       form.remove();
-      await refresh();
-      section.querySelector(`#publier-${kind}`)?.focus(); // the post has no buttons left
+      // The post has no buttons left: the focus goes to « Publier ».
+      if (await readAgainOrSay(section, refresh, done)) section.querySelector(`#publier-${kind}`)?.focus();
     } catch (e) {
       if (e instanceof Problem) showProblem(form, e); else throw e;
     }
   };
-  section.querySelector('.editeur').replaceChildren(form);
-  form.querySelector('input').focus();
+  if (openInEditor(section, form)) form.querySelector('input').focus();
 }
