@@ -129,7 +129,8 @@ public final class ImportedText {
         if (nul < 0) {
             return Optional.empty();
         }
-        return Optional.of("le fichier contient un caractère nul " + lineOf(text, nul) + " : enregistré en « Texte Unicode » ?"
+        return Optional.of("le fichier contient un caractère nul " + lineOf(text, nul)
+                + " : enregistré en « Texte Unicode » ?"
                 + " Dans Excel, enregistrez-le au format « CSV UTF-8 (délimité par des virgules) »");
     }
 }
