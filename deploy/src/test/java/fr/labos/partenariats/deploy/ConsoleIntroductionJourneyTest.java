@@ -185,7 +185,23 @@ class ConsoleIntroductionJourneyTest {
             browser.settled().until(driver -> !problemShown(browser, outcome).isEmpty());
             form = browser.driver.findElement(By.cssSelector(outcome));
             new Select(form.findElement(By.name("category"))).selectByValue("SKILLS");
+            // Its answer lost on the way back (the network, a proxy's timeout): recorded, but the page cannot know.
+            // Sent again as it was, it is found in the history and not recorded twice (an outcome is for ever).
+            browser.script("""
+                    const original = window.fetch;
+                    let lost = false;
+                    window.fetch = async (input, init) => {
+                      const response = await original(input, init);
+                      if (!lost && init?.method === 'POST' && String(input).endsWith('/outcomes')) {
+                        lost = true;
+                        throw new TypeError('Failed to fetch');
+                      }
+                      return response;
+                    };""");
             form.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.settled().until(driver -> driver.findElement(By.cssSelector(outcome)).getText()
+                    .contains("Service injoignable"));
+            browser.driver.findElement(By.cssSelector(outcome + " button[type=submit]")).click();
             // Recorded, or refused: then the form says why, and so does the failure.
             Awaitility.await("the partnership recorded").atMost(Duration.ofSeconds(30)).until(() -> "partnership".equals(json(lab.send("GET",
                     lab.matchmaking.resolve("/api/introductions/" + introduction), pair[3], null).body()).path("status").asText())
@@ -193,6 +209,11 @@ class ConsoleIntroductionJourneyTest {
             assertThat(problemShown(browser, outcome)).as("the outcome form's problem").isEmpty();
             assertThat(json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction + "/history"),
                     pair[3], null).body()).path("steps").toString()).contains("Convention en préparation avec la collectivité");
+            browser.settled().until(driver -> "".equals(browser.script(
+                    "return document.querySelector(arguments[0] + ' input[name=note]').value;", outcome)));
+            assertThat(json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction), pair[3], null)
+                    .body()).path("steps").findValuesAsText("type")).as("the outcome recorded once, its answer lost")
+                    .containsOnlyOnce("OutcomeRecordedEvent");
             browser.settled().until(driver -> "".equals(browser.script(
                     "return document.querySelector(arguments[0] + ' input[name=note]').value;", outcome)));
             assertThat(new Select(browser.driver.findElement(By.cssSelector(outcome + " select[name=outcome]")))

@@ -468,16 +468,30 @@ function outcomeForm(actorId, intro, reload) {
     day.defaultValue = now;
   });
   // One outcome per click: a second submit while the first is sent records nothing more (an outcome is for ever).
+  // And a sending whose answer never came (the network, a proxy's timeout) may have been recorded: the service gives an
+  // outcome no id the page could choose, so the same outcome sent again is first looked for in the introduction's
+  // history, among the steps after the last one read before the first sending, and is not sent twice.
+  let unanswered = null;
   form.addEventListener('submit', event => {
     event.preventDefault();
     busyWhile(form, async () => {
       clearProblems(form);
       const value = name => form.elements[name].value.trim() || null;
       const partnership = value('outcome') === PARTNERSHIP;
+      const body = { actingFor: actorId, outcome: value('outcome'), day: value('day'), note: value('note'),
+        form: partnership ? value('form') : null, category: partnership ? value('category') : null };
+      let lastStep = null;
       try {
-        await matchmaking(`/api/introductions/${intro.id}/outcomes`, { method: 'POST', body: {
-          actingFor: actorId, outcome: value('outcome'), day: value('day'), note: value('note'),
-          form: partnership ? value('form') : null, category: partnership ? value('category') : null } });
+        const again = unanswered && JSON.stringify(unanswered.body) === JSON.stringify(body) ? unanswered : null;
+        const recordedSince = view => (view.steps || []).some(step => step.sequence > again.lastStep
+          && step.type === 'OutcomeRecordedEvent' && step.outcome === body.outcome && step.occurredOn === body.day);
+        if (again) await untilTheViewShows(intro.id, recordedSince);
+        const view = await matchmaking(`/api/introductions/${intro.id}`);
+        if (!again || !recordedSince(view)) {
+          lastStep = Math.max(-1, ...(view.steps || []).map(step => step.sequence));
+          await matchmaking(`/api/introductions/${intro.id}/outcomes`, { method: 'POST', body });
+        }
+        unanswered = null;
         announce('Suite enregistrée.');
         // Recorded: the form is blank again (the card drawn anew takes it over while it has the focus).
         form.reset();
@@ -485,6 +499,7 @@ function outcomeForm(actorId, intro, reload) {
         remember(form);
         await reload();
       } catch (e) {
+        if (e instanceof Problem && e.status === 0 && lastStep !== null) unanswered = { body, lastStep };
         if (e instanceof Problem) showProblem(form, onThisPage(e)); else throw e;
       }
     });
