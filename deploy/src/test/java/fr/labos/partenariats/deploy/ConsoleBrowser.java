@@ -233,6 +233,25 @@ final class ConsoleBrowser implements AutoCloseable {
     }
 
     /**
+     * The page's next {@code POST} to an address ending with {@code pathEnd} reaches the service, but its answer is lost
+     * on the way back (the network, a proxy's timeout): the page sees the service as unreachable, though it recorded it.
+     */
+    void loseTheAnswerOfTheNextPost(String pathEnd) {
+        script("""
+                const pathEnd = arguments[0];
+                const original = window.fetch;
+                let lost = false;
+                window.fetch = async (input, init) => {
+                  const response = await original(input, init);
+                  if (!lost && init?.method === 'POST' && String(input).endsWith(pathEnd)) {
+                    lost = true;
+                    throw new TypeError('Failed to fetch');
+                  }
+                  return response;
+                };""", pathEnd);
+    }
+
+    /**
      * The bytes the page saves as a file when this button is clicked: the console hands a download to the browser as
      * an object URL, which is caught on its way (a headless browser's downloads are out of the test's reach).
      */

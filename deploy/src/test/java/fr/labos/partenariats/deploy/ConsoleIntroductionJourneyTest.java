@@ -187,17 +187,7 @@ class ConsoleIntroductionJourneyTest {
             new Select(form.findElement(By.name("category"))).selectByValue("SKILLS");
             // Its answer lost on the way back (the network, a proxy's timeout): recorded, but the page cannot know.
             // Sent again as it was, it is found in the history and not recorded twice (an outcome is for ever).
-            browser.script("""
-                    const original = window.fetch;
-                    let lost = false;
-                    window.fetch = async (input, init) => {
-                      const response = await original(input, init);
-                      if (!lost && init?.method === 'POST' && String(input).endsWith('/outcomes')) {
-                        lost = true;
-                        throw new TypeError('Failed to fetch');
-                      }
-                      return response;
-                    };""");
+            browser.loseTheAnswerOfTheNextPost("/outcomes");
             form.findElement(By.cssSelector("button[type=submit]")).click();
             browser.settled().until(driver -> driver.findElement(By.cssSelector(outcome)).getText()
                     .contains("Service injoignable"));

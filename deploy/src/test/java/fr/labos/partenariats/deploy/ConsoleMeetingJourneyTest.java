@@ -109,17 +109,7 @@ class ConsoleMeetingJourneyTest {
             fill(browser, plan, startsAt.toLocalDate().toString(), HOUR.format(startsAt));
             // Its first sending reaches the service, but its answer is lost (the network, a proxy's timeout): the page
             // says the service did not answer and keeps the form. Sent again, it is that meeting, not a second one.
-            browser.script("""
-                    const original = window.fetch;
-                    let lost = false;
-                    window.fetch = async (input, init) => {
-                      const response = await original(input, init);
-                      if (!lost && init?.method === 'POST' && String(input).endsWith('/meetings')) {
-                        lost = true;
-                        throw new TypeError('Failed to fetch');
-                      }
-                      return response;
-                    };""");
+            browser.loseTheAnswerOfTheNextPost("/meetings");
             browser.driver.findElement(By.cssSelector(plan + " button[type=submit]")).click();
             browser.settled().until(d -> d.findElement(By.cssSelector(plan)).getText().contains("Service injoignable"));
             Awaitility.await("the meeting whose answer was lost, recorded").atMost(Duration.ofSeconds(30))
