@@ -30,6 +30,25 @@ export function changesIntroductions(event) {
     && /^(Introduction(Proposed|Accepted|Declined|Expired|Withdrawn|ReminderRecorded)|Meeting(Scheduled|Held|Missed)|OutcomeRecorded)Event$/.test(event.type || '');
 }
 
+/**
+ * Calls `read` when an introduction changes on the stream ({@link changesIntroductions}), `first` ms after the event
+ * (a burst of events is one reading), then again `readAgainAfter` ms after the last event of a burst: a page reading
+ * the introductions' views reads what another consumer than the stream's wrote, which may trail it by seconds on a
+ * loaded server. Returns what stops it, timers included.
+ */
+export function followIntroductions(read, { first = 0, readAgainAfter }) {
+  let pending = null;
+  let again = [];
+  const stop = onEvent(event => {
+    if (!changesIntroductions(event)) return;
+    again.forEach(clearTimeout);
+    again = readAgainAfter.map(delay => setTimeout(read, delay));
+    if (pending) return;
+    pending = setTimeout(() => { pending = null; read(); }, first);
+  });
+  return () => { stop(); clearTimeout(pending); again.forEach(clearTimeout); };
+}
+
 export function onEvent(listener) {
   listeners.add(listener);
   ensureOpen();

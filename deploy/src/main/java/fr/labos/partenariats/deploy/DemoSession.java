@@ -2,7 +2,6 @@ package fr.labos.partenariats.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;
 import java.net.URI;
@@ -71,10 +70,11 @@ final class DemoSession {
         Files.createDirectories(progressFile.toAbsolutePath().getParent());
         if (sessionId == null) {
             sessionId = plan();
-            save(progressFile, JSON.createObjectNode().put("sessionId", sessionId).put(DemoIntroductions.UNDER_WAY, true));
+            DemoIntroductions.save(JSON.createObjectNode().put("sessionId", sessionId).put(DemoIntroductions.UNDER_WAY, true),
+                    progressFile);
         }
         readyToGenerate(sessionId);
-        save(progressFile, JSON.createObjectNode().put("sessionId", sessionId));
+        DemoIntroductions.save(JSON.createObjectNode().put("sessionId", sessionId), progressFile);
         return sessionId;
     }
 
@@ -103,10 +103,6 @@ final class DemoSession {
             send(path + "/wishes", wish(pair.get(0), pair.get(1)), 204, 409);
             send(path + "/wishes", wish(pair.get(1), pair.get(0)), 204, 409);
         }
-    }
-
-    private static void save(Path progressFile, ObjectNode made) throws IOException {
-        DemoIntroductions.save(made, progressFile);
     }
 
     private String wish(String from, String to) {

@@ -3,7 +3,7 @@
 // follow the events as they arrive.
 import { download, matchmaking, Problem } from '../api.js';
 import { departementsMap, disposeAll, draw, resizeAll } from '../charts.js';
-import { changesIntroductions, onEvent } from '../live.js';
+import { followIntroductions } from '../live.js';
 import { CATEGORIES, FAMILIES, SDGS, announce, coalescing, field, h, problemBox, rate, select } from '../ui.js';
 
 const STEP_KEYS = ['proposed', 'accepted', 'met', 'followUp', 'partnership'];
@@ -67,26 +67,17 @@ export async function render(main) {
   filters.addEventListener('submit', event => { event.preventDefault(); apply(); load().then(refused => { if (refused === 0) announce('Tableau de bord mis à jour.'); }); });
   apply();
   await load();
-  let pending = null;
-  let again = [];
   const refresh = coalescing(async () => {
     await load();
     const stamp = document.getElementById('maj');
     if (stamp) stamp.textContent = ` Dernière mise à jour : ${new Date().toLocaleTimeString('fr-FR')}.`;
   });
-  const stop = onEvent(event => {
-    if (!changesIntroductions(event)) return;
-    // The dashboard's facts are taken from the introductions' views every second or so, and the views are fed by
-    // another consumer than the stream's, which may trail it by seconds on a loaded server: after the reading of a
-    // burst, read again a few times, later each time (the last event of a burst sets the series).
-    again.forEach(clearTimeout);
-    again = READ_AGAIN_AFTER.map(delay => setTimeout(refresh, delay));
-    if (pending) return;
-    pending = setTimeout(() => { pending = null; refresh(); }, 300);
-  });
+  // The dashboard's facts are taken from the introductions' views every second or so: after the reading of a burst,
+  // read again a few times, later each time (the last event of a burst sets the series).
+  const stop = followIntroductions(refresh, { first: 300, readAgainAfter: READ_AGAIN_AFTER });
   const onResize = () => resizeAll(main);
   window.addEventListener('resize', onResize);
-  return () => { stop(); window.removeEventListener('resize', onResize); clearTimeout(pending); again.forEach(clearTimeout); };
+  return () => { stop(); window.removeEventListener('resize', onResize); };
 }
 
 /** How many rows a ranking's bars show at the most (a label per bar, on a card's height). */

@@ -6,7 +6,7 @@
 // noted on its line, so that the next facilitator to look does not call twice; a round of calls leaves out whom the
 // last one reached.
 import { Problem, download, matchmaking, readIntroductions, untilTheViewShows } from '../api.js';
-import { changesIntroductions, onEvent } from '../live.js';
+import { followIntroductions } from '../live.js';
 import { KEPT_IN_HISTORY, REMINDER_CHANNELS, announce, busyWhile, capitalised, coalescing, field, formatDate, h, pager, problemBox, select,
   showProblem, stageChoices } from '../ui.js';
 
@@ -145,18 +145,9 @@ export async function render(main, context) {
     pages.update(list.introductions.length, list.total);
   });
   await load();
-  // A step of any introduction the reader may read may change the list: read again (a burst of events is one reading).
-  // The list is read from the introductions' views, fed by another consumer than the live stream's, which may trail it
-  // by a few seconds: read again a few times after the last event, later each time, or the line would stay as it was
-  // until the next event.
-  let again = [];
-  const stop = onEvent(event => {
-    if (!changesIntroductions(event)) return;
-    load();
-    again.forEach(clearTimeout);
-    again = READ_AGAIN_AFTER.map(delay => setTimeout(load, delay));
-  });
-  return () => { stop(); again.forEach(clearTimeout); };
+  // A step of any introduction the reader may read may change the list: read again (a burst of events is one reading),
+  // and a few times after the last event, or a line would stay as it was until the next one.
+  return followIntroductions(load, { readAgainAfter: READ_AGAIN_AFTER });
 }
 
 /** When the list is read again after the last event of a burst, in milliseconds. */

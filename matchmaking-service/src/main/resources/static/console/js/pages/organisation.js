@@ -29,6 +29,9 @@ const ROLES = { MANAGER: 'responsable', MEMBER: 'membre' };
 /** The events that change what the page shows of the profile and of the contact person. */
 const PROFILE_CHANGES = ['ActorProfileUpdatedEvent', 'ActorContactErasedEvent'];
 
+/** The posts whose form opens: the open ones, and those past their date (a new date is what opens them again). */
+const EDITABLE = new Set(['OPEN', 'EXPIRED']);
+
 const KINDS = {
   needs: { one: 'besoin', title: 'Besoins', post: 'Publier un besoin', none: 'Aucun besoin pour l’instant.', open: 'ouvert',
     statuses: STATUSES, published: 'Besoin publié.', withdrawn: 'Besoin retiré.',
@@ -596,6 +599,7 @@ function profileList(actor) {
 
 function renderPosts(section, actorId, kind, posts, refresh) {
   const labels = KINDS[kind];
+  const it = kind === 'offers' ? 'la' : 'le'; // une offre, un besoin
   const open = posts.filter(p => p.status === 'OPEN').length;
   const list = h('ul', { class: 'grille', role: 'list' }, posts.map(post => h('li', { class: 'carte', 'data-post': post.id },
     h('h3', {}, post.details.title),
@@ -606,10 +610,9 @@ function renderPosts(section, actorId, kind, posts, refresh) {
       post.details.validUntil ? ` — jusqu’au ${formatDate(post.details.validUntil)}` : ''),
     post.closingNote ? h('p', { class: 'aide' }, `Note : ${post.closingNote}`) : null,
     // Past its date, a post is no longer proposed: given a new date it is open again, or it is closed.
-    post.status === 'EXPIRED' ? h('p', { class: 'aide', 'data-expire': '' },
-      kind === 'offers' ? 'Sa date est passée : l’algorithme ne la propose plus. Modifiez sa date pour la publier à nouveau, ou retirez-la.'
-        : 'Sa date est passée : l’algorithme ne le propose plus. Modifiez sa date pour le publier à nouveau, ou retirez-le.') : null,
-    post.status === 'OPEN' || post.status === 'EXPIRED' ? h('div', { class: 'actions' },
+    post.status === 'EXPIRED' ? h('p', { class: 'aide', 'data-expire': '' }, `Sa date est passée : l’algorithme ne ${it} `
+      + `propose plus. Modifiez sa date pour ${it} publier à nouveau, ou retirez-${it}.`) : null,
+    EDITABLE.has(post.status) ? h('div', { class: 'actions' },
       h('button', { type: 'button', class: 'secondaire', 'data-action': 'modifier', onclick: () => openEditor(section, actorId, kind, post, refresh) }, `Modifier « ${post.details.title} »`),
       // Each button says whose post it acts on to a screen reader's list of buttons (not « Retirer, Retirer… »).
       h('button', { type: 'button', class: 'secondaire', 'data-action': 'retirer', onclick: () => openClosing(section, actorId, kind, post, 'withdraw', refresh) },
@@ -647,8 +650,7 @@ function renderPosts(section, actorId, kind, posts, refresh) {
 function warnIfEditedElsewhere(form, posts) {
   if (!form) return;
   const now = posts.find(post => post.id === form.dataset.post);
-  // Past its date a post is still editable: a new date is what opens it again.
-  const editable = now && (now.status === 'OPEN' || now.status === 'EXPIRED');
+  const editable = now && EDITABLE.has(now.status);
   const notice = editable && JSON.stringify(now.details) === form.dataset.details ? null
     : h('p', { class: 'probleme', role: 'status', 'data-modifie-ailleurs': '' }, editable
       ? 'Modifié entre-temps par une autre personne : enregistrer remplacera ses modifications par les vôtres.'
@@ -754,9 +756,9 @@ function fieldsOf(form) {
 }
 
 /**
- * The list read again after a change the service accepted (true once drawn). Should that reading fail (the service away a moment), the
- * change is still said done, and the list to be reloaded: not an error written in a form already closed, unseen, which
- * would leave the user to publish the same need again.
+ * The list read again after a change the service accepted (true once drawn). Should that reading fail (the service
+ * away a moment), the change is still said done, and the list to be reloaded: not an error written in a form already
+ * closed, unseen, which would leave the user to publish the same need again.
  */
 async function readAgainOrSay(section, refresh, done) {
   try {

@@ -20,7 +20,8 @@ import java.util.Map;
 /**
  * A file a facilitator imports, as French Excel writes it (« CSV UTF-8 », or « CSV (séparateur : point-virgule) » in
  * Windows-1252), read with Commons CSV: a header line, then one item per line. The separator is {@code ;} (Excel's in
- * France), or {@code ,} when the header has no {@code ;}; a byte order mark is skipped; empty lines are passed over. Columns are known by their header,
+ * France), or {@code ,} when the header has no {@code ;}; a byte order mark is skipped; empty lines are passed over;
+ * lines are numbered as {@link ImportedText#lineStarts} ends them. Columns are known by their header,
  * case, accents, spaces, dashes, dots, apostrophes and underscores aside ({@link #normalise}). Nothing is interpreted
  * here: each row keeps its line number in the file, for the messages that name it.
  */
@@ -64,7 +65,7 @@ public final class SpreadsheetCsv {
         CSVFormat format = CSVFormat.Builder.create().setDelimiter(separator).setQuote('"')
                 .setIgnoreEmptyLines(true).setTrim(true).build();
         List<Row> rows = new ArrayList<>();
-        int[] lineStarts = lineStarts(text);
+        int[] lineStarts = ImportedText.lineStarts(text);
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             String[] named = null;
             Iterator<CSVRecord> records = parser.iterator();
@@ -155,20 +156,6 @@ public final class SpreadsheetCsv {
         } catch (ImportedText.Undecodable e) {
             throw new Unreadable(e.getMessage());
         }
-    }
-
-    /**
-     * Where each line of the text starts: after LF, CRLF, or CR alone (Excel for Mac's « CSV (Macintosh) »), as the
-     * file's other messages count them ({@link ImportedText}).
-     */
-    private static int[] lineStarts(String text) {
-        List<Integer> starts = new ArrayList<>();
-        starts.add(0);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\n' || c == '\r' && (i + 1 >= text.length() || text.charAt(i + 1) != '\n')) starts.add(i + 1);
-        }
-        return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
     /** A record's position counts the empty lines passed over before it: its first character is after them. */

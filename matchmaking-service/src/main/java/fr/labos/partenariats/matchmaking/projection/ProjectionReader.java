@@ -1,5 +1,7 @@
 package fr.labos.partenariats.matchmaking.projection;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -7,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +18,8 @@ import java.util.Optional;
 /** The matching projection's read side: open posts (standing and not expired) and the actors behind them. */
 @Component
 public class ProjectionReader {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProjectionReader.class);
 
     private final MongoTemplate mongo;
 
@@ -49,6 +54,27 @@ public class ProjectionReader {
 
     public Optional<ActorEntry> actor(String id) {
         return Optional.ofNullable(mongo.findById(id, ActorEntry.class));
+    }
+
+    /**
+     * The names of the actors among {@code ids} the projection knows (one without a name left out), to say them in a
+     * message in place of their ids; none when MongoDB cannot be read just then: a refusal is still answered, with the
+     * ids, rather than turned into an error of its own.
+     */
+    public Map<String, String> namesForMessages(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        try {
+            Map<String, String> names = new HashMap<>();
+            actors(ids).forEach((id, actor) -> {
+                if (actor.name() != null) names.put(id, actor.name());
+            });
+            return names;
+        } catch (RuntimeException unreadable) {
+            LOG.debug("Actors' names not read for a message; said by their ids", unreadable);
+            return Map.of();
+        }
     }
 
     /** The actors known among {@code ids}; an actor whose profile has not arrived yet is simply absent. */

@@ -7,6 +7,8 @@ import java.nio.charset.Charset;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.IntUnaryOperator;
 import java.util.regex.Matcher;
@@ -111,12 +113,32 @@ public final class ImportedText {
     private static String lineOf(int length, IntUnaryOperator unitAt, int at) {
         long line = 1;
         for (int i = 0; i < at && i < length; i++) {
-            int unit = unitAt.applyAsInt(i);
-            if (unit == '\n' || (unit == '\r' && (i + 1 >= length || unitAt.applyAsInt(i + 1) != '\n'))) {
+            if (endsLine(length, unitAt, i)) {
                 line++;
             }
         }
         return "(ligne " + line + ")";
+    }
+
+    /**
+     * Where each line of a file's text starts (the first at 0), lines ended as this class counts them in its messages:
+     * for the readers of the file's lines to number them alike.
+     */
+    public static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (endsLine(text.length(), text::charAt, i)) {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    /** Whether a line ends at {@code i}: LF, the LF of CRLF, or CR alone. */
+    private static boolean endsLine(int length, IntUnaryOperator unitAt, int i) {
+        int unit = unitAt.applyAsInt(i);
+        return unit == '\n' || (unit == '\r' && (i + 1 >= length || unitAt.applyAsInt(i + 1) != '\n'));
     }
 
     /**

@@ -4,20 +4,16 @@ import fr.labos.partenariats.matchmaking.introduction.command.IntroductionConfli
 import fr.labos.partenariats.matchmaking.introduction.command.IntroductionForbidden;
 import fr.labos.partenariats.matchmaking.introduction.command.InvalidIntroduction;
 import fr.labos.partenariats.matchmaking.introduction.command.UnknownMeeting;
-import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.platform.problem.ExtraProblems;
 import fr.labos.partenariats.platform.problem.ProblemMapping;
 import fr.labos.partenariats.platform.problem.ProblemMessages;
 import fr.labos.partenariats.platform.problem.ProblemTypes;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -28,8 +24,6 @@ import java.util.Set;
  */
 @Configuration(proxyBeanMethods = false)
 class IntroductionProblems {
-
-    private static final Logger LOG = LoggerFactory.getLogger(IntroductionProblems.class);
 
     /** What the OpenAPI document says of these operations besides the statuses every operation has. */
     @Bean
@@ -99,19 +93,9 @@ class IntroductionProblems {
      * that is no known actor's id (the introduction's, a meeting's) stays as it is.
      */
     static Object[] byName(Object[] arguments, ProjectionReader actors) {
-        List<String> ids = Arrays.stream(arguments).filter(String.class::isInstance).map(String.class::cast).toList();
-        Map<String, ActorEntry> known = namesOf(ids, actors);
-        return Arrays.stream(arguments).map(argument -> argument instanceof String id && known.containsKey(id)
-                && known.get(id).name() != null ? known.get(id).name() : argument).toArray();
-    }
-
-    private static Map<String, ActorEntry> namesOf(List<String> ids, ProjectionReader actors) {
-        try {
-            return ids.isEmpty() ? Map.of() : actors.actors(ids);
-        } catch (RuntimeException unreadable) {
-            // MongoDB away: the refusal is still the answer (a 409, a 403), said with the ids, not turned into a 500.
-            LOG.debug("Actors' names not read for a refusal; said by their ids", unreadable);
-            return Map.of();
-        }
+        Map<String, String> names = actors.namesForMessages(
+                Arrays.stream(arguments).filter(String.class::isInstance).map(String.class::cast).toList());
+        return Arrays.stream(arguments).map(argument -> argument instanceof String id ? names.getOrDefault(id, id)
+                : argument).toArray();
     }
 }

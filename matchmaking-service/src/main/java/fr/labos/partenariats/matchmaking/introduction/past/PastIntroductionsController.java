@@ -35,7 +35,8 @@ class PastIntroductionsController {
 
     @Operation(summary = "Reprendre l'historique des mises en relation d'un labo (CSV)",
             description = "Un fichier CSV en UTF-8 (avec ou sans BOM) ou en Windows-1252, séparé par des points-virgules "
-                    + "comme l'écrit Excel (« CSV UTF-8 » ou « CSV (séparateur : point-virgule) ») : une ligne d'en-tête puis une mise en relation passée par ligne, "
+                    + "comme l'écrit Excel (« CSV UTF-8 » ou « CSV (séparateur : point-virgule) ») : une ligne "
+                    + "d'en-tête puis une mise en relation passée par ligne, "
                     + "1 000 au plus. Colonnes : `acteur` et `partenaire` (identifiant ou nom ; un nom porté par "
                     + "plusieurs acteurs est refusé avec leurs identifiants), `proposée le`, puis `acceptée le`, ou "
                     + "`déclinée le` avec `déclinée par` (identifiant, nom, ou `acteur` / `partenaire`) "

@@ -95,7 +95,8 @@ class SessionImportController {
 
     @Operation(summary = "Importer la liste des participants d'une session (CSV)",
             description = "Un fichier CSV en UTF-8 (avec ou sans BOM) ou en Windows-1252, séparé par des points-virgules "
-                    + "comme l'écrit Excel (« CSV UTF-8 » ou « CSV (séparateur : point-virgule) ») : une ligne d'en-tête puis un participant par ligne. Colonnes : "
+                    + "comme l'écrit Excel (« CSV UTF-8 » ou « CSV (séparateur : point-virgule) ») : une ligne "
+                    + "d'en-tête puis un participant par ligne. Colonnes : "
                     + "`identifiant` (l'identifiant de l'acteur) ou `nom` (son nom exact, s'il est le seul à le "
                     + "porter), et `organisation` (facultative) ; le nom et l'organisation comptent au plus "
                     + SessionRules.MAX_TEXT + " caractères, l'identifiant " + SessionRules.MAX_ID + ". Tout ou rien : une ligne qui ne désigne pas un "

@@ -1,6 +1,5 @@
 package fr.labos.partenariats.matchmaking.session.api;
 
-import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.matchmaking.session.command.InvalidSession;
 import fr.labos.partenariats.matchmaking.session.command.SessionConflict;
@@ -12,7 +11,6 @@ import fr.labos.partenariats.platform.problem.ProblemTypes;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -48,13 +46,13 @@ class SessionProblems {
 
     /**
      * The refusal as a sentence, the actors it names said by their names, as the facilitator knows them (« Association
-     * Tremplin »), read in one query; an actor the projection does not know keeps its id.
+     * Tremplin »), read in one query; an actor the projection does not know, or names unreadable just then, keep their
+     * ids.
      */
     private static String said(SessionRefused refused, ProjectionReader actors) {
-        List<String> named = refused.actorIds().stream().filter(Objects::nonNull).toList();
-        Map<String, ActorEntry> read = named.isEmpty() ? Map.of() : actors.actors(named);
-        String said = refused.naming(id -> Optional.ofNullable(read.get(id)).map(ActorEntry::name)
-                .map(name -> "« " + name + " »").orElse(id));
+        Map<String, String> names = actors.namesForMessages(
+                refused.actorIds().stream().filter(Objects::nonNull).toList());
+        String said = refused.naming(id -> Optional.ofNullable(names.get(id)).map(name -> "« " + name + " »").orElse(id));
         // The rules word their reasons as clauses (« la session est close »); a problem's detail is a sentence.
         String sentence = said.substring(0, 1).toUpperCase(Locale.FRENCH) + said.substring(1);
         return sentence.matches(".*[.!?…]$") ? sentence : sentence + ".";

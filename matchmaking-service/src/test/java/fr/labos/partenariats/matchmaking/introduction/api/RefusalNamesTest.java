@@ -3,6 +3,7 @@ package fr.labos.partenariats.matchmaking.introduction.api;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
 import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.schema.common.ActorType;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 
@@ -20,6 +21,12 @@ import static org.mockito.Mockito.when;
 class RefusalNamesTest {
 
     private final ProjectionReader actors = mock(ProjectionReader.class);
+
+    /** The projection's own reading of the names, over an actors' query the test answers. */
+    @BeforeEach
+    void namesReadAsTheProjectionReadsThem() {
+        when(actors.namesForMessages(anyCollection())).thenCallRealMethod();
+    }
 
     @Test
     void theActorsAmongTheArgumentsAreSaidByTheirNamesTheOtherArgumentsAsTheyAre() {

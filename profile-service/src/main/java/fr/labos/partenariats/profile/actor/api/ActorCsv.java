@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -280,10 +281,9 @@ final class ActorCsv {
                         + " attendu : " + Arrays.stream(ActorType.values()).map(ActorType::label).collect(Collectors.joining(", "))));
             }
         }
-        String commune = withLostZero(cells.get("commune"), "\\d{4}");
-        if (commune != null && !territories.isKnown(TerritoryRef.commune(commune))) {
-            commune = cells.get("commune"); // not a code whose zero was lost: said as the file writes it
-        }
+        // With its zero back only when that names a commune; otherwise said as the file writes it.
+        String commune = Optional.ofNullable(withLostZero(cells.get("commune"), "\\d{4}"))
+                .filter(code -> territories.isKnown(TerritoryRef.commune(code))).orElse(cells.get("commune"));
         if (commune == null) {
             problems.add(new FieldProblem(at(number, "commune"), "le code INSEE de la commune est obligatoire"));
         } else if (!territories.isKnown(TerritoryRef.commune(commune))) {
