@@ -312,7 +312,8 @@ export function keepingChoices(root, draw, items = []) {
     const box = named(key);
     if (box && !box.disabled) box.checked = checked;
   }
-  if (focused) named(focused)?.focus();
+  // The same control drawn anew (made focusable when it is a heading or a paragraph the focus was given to).
+  if (focused) focusIfLost(named(focused));
   if (item) focusItemAgain(root, itemName, item.getAttribute(`data-${itemName}`), index, null, { itself: true });
 }
 

@@ -77,8 +77,8 @@ export async function render(main, context, sessionId) {
 
   function draw() {
     const s = state.session;
-    fill(heading, 
-      h('p', {}, `${sessionStart(s)}${s.place ? ` — ${s.place}` : ''} — `
+    fill(heading,
+      h('p', { 'data-cle': 'etat-session' }, `${sessionStart(s)}${s.place ? ` — ${s.place}` : ''} — `
         + `${s.rounds} tours de ${s.minutesPerRound} minutes, ${s.tables} tables — ${stage(s)}`));
     fill(actions, 
       s.published ? null : h('button', { type: 'button', 'data-cle': 'generer', onclick: event => act(() => post(sessionId, 'schedule/generate'), 'Plan généré.', event.currentTarget) },

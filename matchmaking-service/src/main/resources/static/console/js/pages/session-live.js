@@ -120,7 +120,7 @@ export async function render(main, context, sessionId) {
           const when = r.round < s.roundsStarted || (r.round === s.roundsStarted && s.closed) ? 'terminé'
             : r.round === s.roundsStarted ? 'en cours' : 'à venir';
           return h('div', { class: 'carte', 'data-tour': r.round, 'data-etat': when },
-            h('h3', {}, `Tour ${r.round} — ${(r.startsAt || '').slice(0, 5)} — ${when}`),
+            h('h3', { 'data-cle': `titre-tour-${r.round}` }, `Tour ${r.round} — ${(r.startsAt || '').slice(0, 5)} — ${when}`),
             h('ul', {}, r.tables.map(t => h('li', { 'data-rencontre': `${t.actor.actorId} ${t.partner.actorId}` },
               `Table ${t.table} : ${t.actor.name} et ${t.partner.name}${t.locked ? ' (verrouillée)' : ''}`))),
             open && s.published && r.round === next ? roundStart(r) : null);
