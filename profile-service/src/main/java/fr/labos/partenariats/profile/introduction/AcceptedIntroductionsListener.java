@@ -26,6 +26,9 @@ class AcceptedIntroductionsListener {
     private static final String PROPOSED = EventCatalog.typeName(IntroductionProposedEvent.class);
     private static final String ACCEPTED = EventCatalog.typeName(IntroductionAcceptedEvent.class);
 
+    /** The length of the identifiers' columns of table introduced_pair. */
+    private static final int ID_LENGTH = 64;
+
     private final IntroducedPairs pairs;
     private final TransactionTemplate transaction;
 
@@ -42,10 +45,15 @@ class AcceptedIntroductionsListener {
         String type = header(record, EventHeaders.EVENT_TYPE);
         if (PROPOSED.equals(type)) {
             IntroductionProposedEvent proposed = read(record, IntroductionProposedEvent.class);
+            requiredId(record, "introductionId", proposed.introductionId());
+            requiredId(record, "actorId", proposed.actorId());
+            requiredId(record, "partnerActorId", proposed.partnerActorId());
             transaction.executeWithoutResult(status ->
                     pairs.proposed(proposed.introductionId(), proposed.actorId(), proposed.partnerActorId()));
         } else if (ACCEPTED.equals(type)) {
             IntroductionAcceptedEvent accepted = read(record, IntroductionAcceptedEvent.class);
+            requiredId(record, "introductionId", accepted.introductionId());
+            required(record, "acceptedAt", accepted.acceptedAt());
             if (accepted.bothSidesAccepted()) {
                 transaction.executeWithoutResult(status ->
                         pairs.bothAccepted(accepted.introductionId(), accepted.acceptedAt()));
@@ -67,6 +75,28 @@ class AcceptedIntroductionsListener {
             return event;
         } catch (JsonProcessingException e) {
             throw new UnreadableIntroductionEvent(record, e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            // A record without a value (a tombstone) or one Jackson cannot map at all.
+            throw new UnreadableIntroductionEvent(record, e.getMessage());
+        }
+    }
+
+    /**
+     * A field the row needs, checked before the transaction: the database would refuse a missing one (or the write
+     * would fail before it), and the error handler retries database failures for ever, which would stop the partition
+     * on a record that no retry can mend.
+     */
+    private static void required(ConsumerRecord<String, String> record, String field, Object value) {
+        if (value == null) {
+            throw new UnreadableIntroductionEvent(record, "no " + field);
+        }
+    }
+
+    /** An identifier, which the table also keeps to {@value #ID_LENGTH} characters. */
+    private static void requiredId(ConsumerRecord<String, String> record, String field, String value) {
+        required(record, field, value);
+        if (value.length() > ID_LENGTH) {
+            throw new UnreadableIntroductionEvent(record, field + " longer than " + ID_LENGTH + " characters");
         }
     }
 

@@ -230,6 +230,31 @@ class IntroducedPartnerContactIntegrationTest {
                 .isEqualTo(HttpStatus.FORBIDDEN);
     }
 
+    /**
+     * Records no retry can mend — an acceptance without its date, a record without a value — are passed over and
+     * counted like an unknown revision, not retried for ever: the partition goes on, and the acceptance behind them
+     * opens the contact.
+     */
+    @Test
+    void aRecordMissingWhatTheRowNeedsIsPassedOverAndThePartitionGoesOn() {
+        double before = meters.get("lab.introductions.contacts.unreadable").counter().count();
+        publish(introduction, 2, new IntroductionAcceptedEvent(introduction, actorB, true, null));
+        ProducerRecord<String, String> withoutValue = RelayedRecords.record(Topics.MATCHMAKING_EVENTS, introduction, 3,
+                new IntroductionAcceptedEvent(introduction, actorB, true, PROPOSED_AT.plusSeconds(120)),
+                PROPOSED_AT.plusSeconds(3), new RelayedRecords.Principal("u-facilitator", "FACILITATOR", null));
+        relay.send(new ProducerRecord<>(withoutValue.topic(), null, withoutValue.key(), null, withoutValue.headers()));
+        Instant bothAt = PROPOSED_AT.plusSeconds(180);
+        RecordMetadata acceptance = publish(introduction, 4,
+                new IntroductionAcceptedEvent(introduction, actorB, true, bothAt));
+
+        await().atMost(ofSeconds(30)).until(() -> committedPast(acceptance));
+        assertThat(meters.get("lab.introductions.contacts.unreadable").counter().count()).isEqualTo(before + 2);
+        assertThat(jdbc.queryForObject("SELECT accepted_at FROM introduced_pair WHERE introduction_id = ?",
+                java.sql.Timestamp.class, introduction).toInstant()).isEqualTo(bothAt);
+        assertThat(http.get(memberOfB.sign(), "/api/actors/" + actorA + "/contact").getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
     private IntroductionProposedEvent proposal(String id, String actor, String partner) {
         return new IntroductionProposedEvent(id, IntroductionSource.FACILITATOR, actor, partner, List.of(), null,
                 new Proposer("u-facilitator", "FACILITATOR"), "Deux acteurs de la mobilité", PROPOSED_AT,
