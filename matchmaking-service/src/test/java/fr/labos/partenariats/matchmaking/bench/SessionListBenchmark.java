@@ -12,7 +12,6 @@ import fr.labos.partenariats.schema.session.GenerateScheduleCommand;
 import fr.labos.partenariats.schema.session.MeetingReason;
 import fr.labos.partenariats.schema.session.PlanSessionCommand;
 import fr.labos.partenariats.schema.session.PublishScheduleCommand;
-import fr.labos.partenariats.schema.session.RecordSessionMeetingHeldCommand;
 import fr.labos.partenariats.schema.session.RegisterParticipantCommand;
 import fr.labos.partenariats.schema.session.ScheduleObjective;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
@@ -130,13 +129,7 @@ public final class SessionListBenchmark {
         commands.sendAndWait(new PublishScheduleCommand(id));
         participants.forEach(actor -> commands.sendAndWait(new CheckInParticipantCommand(id, actor)));
         for (int round = 1; round <= ROUNDS; round++) {
-            commands.sendAndWait(new StartRoundCommand(id, round));
-            for (ScheduledMeeting meeting : meetings) {
-                if (meeting.round() == round) {
-                    commands.sendAndWait(new RecordSessionMeetingHeldCommand(id, round, meeting.actorId(),
-                            meeting.partnerActorId()));
-                }
-            }
+            commands.sendAndWait(new StartRoundCommand(id, round)); // holds the round's meetings
         }
         commands.sendAndWait(new CloseSessionCommand(id));
         return id;

@@ -1,6 +1,5 @@
 package fr.labos.partenariats.matchmaking.session.api;
 
-import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.matchmaking.session.schedule.Schedule;
 import fr.labos.partenariats.platform.security.LabPrincipal;
@@ -8,9 +7,7 @@ import fr.labos.partenariats.schema.session.AdjustScheduleCommand;
 import fr.labos.partenariats.schema.session.CheckInParticipantCommand;
 import fr.labos.partenariats.schema.session.CloseSessionCommand;
 import fr.labos.partenariats.schema.session.MarkParticipantAbsentCommand;
-import fr.labos.partenariats.schema.session.RecordSessionMeetingHeldCommand;
 import fr.labos.partenariats.schema.session.RegisterLateArrivalCommand;
-import fr.labos.partenariats.schema.session.ScheduledMeeting;
 import fr.labos.partenariats.schema.session.StartRoundCommand;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -21,10 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * Running a session on the day: check-ins, absences and late arrivals (both re-plan the rounds not started, keeping
@@ -118,42 +111,13 @@ class SessionLiveController {
         return ResponseEntity.noContent().build();
     }
 
-    /**
-     * The round starts; each of its meetings whose two participants are not absent is held. Each is a command of its
-     * own: when one fails part-way, asking to start the same round again records those not yet held instead of
-     * answering that the round already started.
-     */
+    /** The round starts, its meetings held (all but those of a participant absent then), in one command. */
     @PostMapping("/rounds/{round}/start")
     ResponseEntity<Void> startRound(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
                                     @PathVariable int round) {
-        SessionState session = sessions.read(sessionId);
-        access.checkRuns(principal, session);
-        if (round != session.roundsStarted() || notHeld(session, round).isEmpty()) {
-            commands.sendAndWait(new StartRoundCommand(sessionId, round));
-            session = sessions.read(sessionId);
-        }
-        for (ScheduledMeeting m : notHeld(session, round)) {
-            commands.sendAndWait(new RecordSessionMeetingHeldCommand(sessionId, round, m.actorId(),
-                    m.partnerActorId()));
-        }
+        access.checkRuns(principal, sessions.read(sessionId));
+        commands.sendAndWait(new StartRoundCommand(sessionId, round));
         return ResponseEntity.noContent().build();
-    }
-
-    /**
-     * The round's meetings not recorded as held whose two participants were there when it started (one who arrived
-     * late since did not sit at that round's table) and are not marked absent now: the session holds no meeting of
-     * someone absent, so a start asked again after a failure, with a participant marked absent in between, records the
-     * others instead of stopping at that one.
-     */
-    private static List<ScheduledMeeting> notHeld(SessionState session, int round) {
-        Set<ActorPair> held = session.held().stream().filter(h -> h.round() == round)
-                .map(h -> ActorPair.of(h.actorId(), h.partnerActorId())).collect(Collectors.toSet());
-        Set<String> absentThen = session.absentWhenStarted(round);
-        Set<String> absentNow = session.absent();
-        return session.schedule().stream().filter(m -> m.round() == round
-                && !absentThen.contains(m.actorId()) && !absentThen.contains(m.partnerActorId())
-                && !absentNow.contains(m.actorId()) && !absentNow.contains(m.partnerActorId())
-                && !held.contains(ActorPair.of(m.actorId(), m.partnerActorId()))).toList();
     }
 
     @PostMapping("/close")

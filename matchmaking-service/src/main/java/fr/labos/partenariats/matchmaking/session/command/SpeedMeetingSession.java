@@ -17,7 +17,6 @@ import fr.labos.partenariats.schema.session.ParticipantRegisteredEvent;
 import fr.labos.partenariats.schema.session.ParticipantWithdrewEvent;
 import fr.labos.partenariats.schema.session.PlanSessionCommand;
 import fr.labos.partenariats.schema.session.PublishScheduleCommand;
-import fr.labos.partenariats.schema.session.RecordSessionMeetingHeldCommand;
 import fr.labos.partenariats.schema.session.RecordTableLostCommand;
 import fr.labos.partenariats.schema.session.RegisterLateArrivalCommand;
 import fr.labos.partenariats.schema.session.RegisterParticipantCommand;
@@ -40,6 +39,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -277,34 +277,18 @@ public class SpeedMeetingSession {
         if (!published) throw new ScheduleNotReady("aucun tour ne commence avant la publication du planning");
         if (roundsStarted == rounds) throw new RoundOutOfOrder(rounds + 1, command.round());
         if (command.round() != roundsStarted + 1) throw new RoundOutOfOrder(roundsStarted + 1, command.round());
-        apply(new RoundStartedEvent(sessionId, command.round(), clock.instant()));
-    }
-
-    @CommandHandler
-    void handle(RecordSessionMeetingHeldCommand command, Clock clock) {
-        checkNotClosed();
-        ScheduledMeeting meeting = schedule == null || command.round() < 1 || command.round() > roundsStarted ? null
-                : schedule.stream().filter(m -> m.round() == command.round()
-                && m.brings(command.actorId(), command.partnerActorId())).findFirst().orElse(null);
-        if (meeting == null) {
-            throw new MeetingNotScheduled(command.round(), command.actorId(), command.partnerActorId());
-        }
-        Set<String> absentThen = absentWhenStarted.getOrDefault(command.round(), Set.of());
-        for (String actor : List.of(meeting.actorId(), meeting.partnerActorId())) {
-            if (absent.contains(actor)) {
-                throw new InvalidSession("actorId", "l'acteur {0} est noté absent : il n'a rien tenu", actor);
-            }
-            if (absentThen.contains(actor)) {
-                throw new InvalidSession("actorId", "l'acteur {0} était absent quand le tour " + command.round()
-                        + " a commencé : cette rencontre n'a pas eu lieu", actor);
+        Instant startedAt = clock.instant();
+        apply(new RoundStartedEvent(sessionId, command.round(), startedAt));
+        // The round's meetings are held with its start, in the same command: appended one command each, a failure
+        // part-way (a restart, the database unreachable) left some unrecorded, and once the next round started
+        // nothing could record them any more — meetings that took place, lost to the introductions they open.
+        for (ScheduledMeeting meeting : schedule) {
+            if (meeting.round() == command.round() && !absent.contains(meeting.actorId())
+                    && !absent.contains(meeting.partnerActorId()) && !held.contains(seat(meeting))) {
+                apply(new SessionMeetingHeldEvent(sessionId, meeting.round(), meeting.table(), meeting.actorId(),
+                        meeting.partnerActorId(), startedAt));
             }
         }
-        if (held.contains(seat(meeting))) {
-            throw new AlreadyDone("la rencontre entre {0} et {1} est déjà enregistrée", command.actorId(),
-                    command.partnerActorId());
-        }
-        apply(new SessionMeetingHeldEvent(sessionId, meeting.round(), meeting.table(), meeting.actorId(),
-                meeting.partnerActorId(), clock.instant()));
     }
 
     /** A table lost on the day (or before): the rounds not started do without it; a re-plan follows. */

@@ -11,12 +11,12 @@ class SessionRefusedTest {
 
     @Test
     void theActorsOfARefusalAreSaidByIdOrByName() {
-        SessionRefused refused = new MeetingNotScheduled(2, "actor-a", "actor-b");
-        assertThat(refused.getMessage()).isEqualTo("aucune rencontre entre actor-a et actor-b n'est prévue dans un tour 2 commencé");
+        SessionRefused refused = new WishNotExpressed("actor-a", "actor-b");
+        assertThat(refused.getMessage()).isEqualTo("l'acteur actor-a n'a pas souhaité rencontrer actor-b");
         assertThat(refused.actorIds()).containsExactly("actor-a", "actor-b");
         Map<String, String> names = Map.of("actor-a", "« Association Tremplin »", "actor-b", "« Ville de Voiron »");
         assertThat(refused.naming(names::get))
-                .isEqualTo("aucune rencontre entre « Association Tremplin » et « Ville de Voiron » n'est prévue dans un tour 2 commencé");
+                .isEqualTo("l'acteur « Association Tremplin » n'a pas souhaité rencontrer « Ville de Voiron »");
     }
 
     @Test
