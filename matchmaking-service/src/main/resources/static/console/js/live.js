@@ -80,11 +80,16 @@ function ensureOpen() {
   const mine = new AbortController();
   controller = mine;
   let refused = false;
-  read(mine).then(status => { refused = status === 401; }, () => {}).finally(() => {
+  let wait = 2000;
+  read(mine).then(answer => {
+    refused = answer?.status === 401;
+    // 429 (this account's streams all open: other tabs) or 503: the service says when to come back.
+    if (answer?.retryAfter > 0) wait = answer.retryAfter * 1000;
+  }, () => {}).finally(() => {
     if (controller !== mine) return; // closed, and perhaps replaced by a newer stream: nothing of it is this one's
     controller = null;
     ready = false;
-    if (currentSession() && !refused) retry = setTimeout(ensureOpen, 2000); // the stream ended: open a new one
+    if (currentSession() && !refused) retry = setTimeout(ensureOpen, wait); // the stream ended: open a new one
     else endListeners.forEach(listener => listener());
   });
 }
@@ -95,7 +100,9 @@ async function read(stream) {
   const response = await fetch('/api/live', {
     headers: { Accept: 'text/event-stream', Authorization: `Bearer ${session.token}` }, signal: stream.signal,
   });
-  if (!response.ok || !response.body) return response.status; // 401: the token is no longer taken
+  if (!response.ok || !response.body) { // 401: the token is no longer taken
+    return { status: response.status, retryAfter: Number(response.headers.get('Retry-After')) || 0 };
+  }
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffer = '';
   for (;;) {

@@ -259,6 +259,50 @@ class ConsoleAndLiveStreamTest {
         }
     }
 
+    /**
+     * One account holds a few streams (tabs, devices), not every connection of the server: past five, a 429 problem
+     * that says why and when to try again; a stream that ends (its browser gone, seen at the next keep-alive) makes
+     * room for a new one.
+     */
+    @Test
+    void anAccountHoldsAtMostFiveStreams() throws Exception {
+        String token = TestTokens.viewer().sign();
+        List<LiveListener> listeners = new ArrayList<>();
+        try {
+            for (int i = 0; i < 5; i++) {
+                listeners.add(LiveListener.open(service.port(), token));
+            }
+            // The answer's head first: a stream opened (the defect) would keep its body open for half an hour.
+            HttpResponse<java.io.InputStream> sixth = HTTP.send(HttpRequest.newBuilder(
+                            URI.create("http://localhost:" + service.port() + "/api/live"))
+                    .header("Accept", "text/event-stream").header("Authorization", TestTokens.bearer(token)).GET()
+                    .build(), HttpResponse.BodyHandlers.ofInputStream());
+            if (sixth.statusCode() == 200) {
+                sixth.body().close();
+            }
+            assertThat(sixth.statusCode()).isEqualTo(429);
+            assertThat(sixth.headers().firstValue("Retry-After")).hasValue("30");
+            assertThat(sixth.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            assertThat(new String(sixth.body().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("https://labos-partenariats.fr/problems/too-many-requests",
+                    "Déjà 5 flux en direct ouverts pour ce compte");
+            // Another account is not held back by this one.
+            listeners.add(LiveListener.open(service.port(), TestTokens.viewer().sign()));
+
+            listeners.remove(0).close();
+            await().atMost(ofSeconds(40)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                // The answer's head alone: a stream opened stays open, and is closed at once.
+                HttpResponse<java.io.InputStream> again = HTTP.send(HttpRequest.newBuilder(
+                                URI.create("http://localhost:" + service.port() + "/api/live"))
+                        .header("Accept", "text/event-stream").header("Authorization", TestTokens.bearer(token)).GET()
+                        .build(), HttpResponse.BodyHandlers.ofInputStream());
+                again.body().close();
+                return again.statusCode() == 200;
+            });
+        } finally {
+            listeners.forEach(LiveListener::close);
+        }
+    }
+
     /** The aggregates the reader is told of for events of that type, at catch-up; « (none) » for an event told without. */
     private static List<String> told(String token, String type) {
         List<String> aggregates = new ArrayList<>();

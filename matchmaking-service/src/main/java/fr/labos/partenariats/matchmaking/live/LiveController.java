@@ -20,11 +20,14 @@ import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -42,9 +45,17 @@ class LiveController implements DisposableBean {
     private static final Duration SHORTEST_STREAM = Duration.ofSeconds(1);
     /** Comments keep idle connections open through proxies, and reveal closed ones. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
+    /**
+     * Streams one signed-in person may hold open on this instance: a few tabs and devices (the console opens one per
+     * tab). Without a cap, one account could hold every connection the server has, each for half an hour.
+     */
+    static final int STREAMS_PER_PERSON = 5;
+    /** Streams this instance holds open in all, well under the server's connections, which requests also need. */
+    static final int STREAMS_IN_ALL = 2_000;
 
     private final LiveEvents events;
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicInteger> streamsBySubject = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "live-heartbeat");
         thread.setDaemon(true);
@@ -75,17 +86,30 @@ class LiveController implements DisposableBean {
                                     array = @ArraySchema(schema = @Schema(implementation = LiveNotification.class)))}))
     @GetMapping(path = "/api/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@AuthenticationPrincipal LabPrincipal reader, Authentication authentication) {
+        String subject = authentication.getName();
+        if (!holdOneMore(subject)) {
+            throw new TooManyLiveStreams(STREAMS_PER_PERSON);
+        }
+        if (open.size() >= STREAMS_IN_ALL) {
+            letGo(subject);
+            throw new LiveStreamsFull();
+        }
         SseEmitter emitter = new SseEmitter(lifetime(authentication).toMillis());
-        Consumer<LiveEvent> forward = event -> send(emitter, event.toldTo(reader));
+        AtomicBoolean ended = new AtomicBoolean();
+        Consumer<LiveEvent> forward = event -> send(emitter, event == LiveEvent.KEEP_ALIVE ? null : event.toldTo(reader));
         Runnable end = () -> {
-            events.unsubscribe(forward);
-            open.remove(emitter);
+            if (ended.compareAndSet(false, true)) {
+                events.unsubscribe(forward);
+                open.remove(emitter);
+                letGo(subject);
+            }
         };
         emitter.onCompletion(end);
         emitter.onTimeout(end);
         emitter.onError(error -> end.run());
         open.add(emitter);
-        events.subscribe(forward);
+        // Dropped for falling behind (a browser that stopped reading): ended, the page opens a new stream.
+        events.subscribe(forward, emitter::complete);
         try {
             // Tells the page its stream is open: what it shows from now on cannot miss an event.
             emitter.send(SseEmitter.event().name("ready").data("{}", MediaType.APPLICATION_JSON));
@@ -93,6 +117,20 @@ class LiveController implements DisposableBean {
             end.run();
         }
         return emitter;
+    }
+
+    /** Counts one more stream of {@code subject}, unless it holds {@link #STREAMS_PER_PERSON} already. */
+    private boolean holdOneMore(String subject) {
+        AtomicInteger held = streamsBySubject.computeIfAbsent(subject, s -> new AtomicInteger());
+        if (held.incrementAndGet() > STREAMS_PER_PERSON) {
+            letGo(subject);
+            return false;
+        }
+        return true;
+    }
+
+    private void letGo(String subject) {
+        streamsBySubject.computeIfPresent(subject, (s, held) -> held.decrementAndGet() <= 0 ? null : held);
     }
 
     /**
@@ -117,25 +155,20 @@ class LiveController implements DisposableBean {
         return events.recent().stream().map(event -> event.toldTo(reader)).toList();
     }
 
+    /** Writes one notification, or a keep-alive comment when {@code notification} is null. */
     private static void send(SseEmitter emitter, LiveNotification notification) {
         try {
-            emitter.send(SseEmitter.event().id(notification.eventId()).name(notification.source())
+            emitter.send(notification == null ? SseEmitter.event().comment("keep-alive")
+                    : SseEmitter.event().id(notification.eventId()).name(notification.source())
                     .data(notification, MediaType.APPLICATION_JSON));
-        } catch (IOException e) {
+        } catch (IOException | IllegalStateException e) {
             emitter.completeWithError(e);
-            throw new UncheckedIOException(e); // LiveEvents drops this subscriber
+            throw new UncheckedIOException(e instanceof IOException io ? io : new IOException(e)); // LiveEvents drops it
         }
     }
 
     private void beat() {
-        for (SseEmitter emitter : open) {
-            try {
-                emitter.send(SseEmitter.event().comment("keep-alive"));
-            } catch (IOException | IllegalStateException e) {
-                open.remove(emitter);
-                emitter.completeWithError(e);
-            }
-        }
+        events.keepAlive();
     }
 
     @Override

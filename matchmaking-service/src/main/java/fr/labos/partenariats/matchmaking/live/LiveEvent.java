@@ -11,6 +11,9 @@ import java.util.function.Predicate;
  */
 record LiveEvent(LiveNotification notification, Predicate<LabPrincipal> namedTo) {
 
+    /** Not an event: a comment that keeps an idle stream open through proxies, and reveals a closed one. */
+    static final LiveEvent KEEP_ALIVE = new LiveEvent(null, reader -> false);
+
     /** The notification as this reader hears it. */
     LiveNotification toldTo(LabPrincipal reader) {
         return namedTo.test(reader) ? notification : notification.withoutAggregate();

@@ -32,13 +32,28 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
  * Reads every partition of both event topics from their end, in a thread of its own, and tells the subscribers (the
  * open live streams of this instance) of each event. No consumer group: every instance tells its own browsers of
  * every event. Partitions that appear later (a topic created after the start) are picked up within seconds.
+ * <p>
+ * The reading thread never writes to a browser: each subscriber has a queue of its own, written out by a small pool
+ * of senders, so that a browser that stops reading (its socket full, a write blocked until it times out) holds up
+ * its own stream only. A subscriber whose queue is full ({@value #QUEUED} events behind) is dropped and told so: its
+ * page opens a new stream and reads again what it shows.
  */
 @Component
 class LiveEvents implements InitializingBean, DisposableBean {
@@ -47,12 +62,30 @@ class LiveEvents implements InitializingBean, DisposableBean {
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long PARTITIONS_CHECK_MILLIS = 5_000;
     private static final int RECENT = 100;
+    /** Events a subscriber may have waiting; a burst of a whole session's round is a few hundred. */
+    static final int QUEUED = 1_000;
+    /**
+     * Threads that write to browsers, made as needed: a write to a browser that stopped reading blocks one until the
+     * socket times out, and the others go on.
+     */
+    private static final int SENDERS = 64;
 
     /** Topic → source named in the notifications. */
     private final Map<String, String> sources;
     private final Map<String, Object> consumerProperties;
     private final LiveAudience audience;
-    private final List<Consumer<LiveEvent>> subscribers = new CopyOnWriteArrayList<>();
+    private final Map<Consumer<LiveEvent>, Subscription> subscribers = new ConcurrentHashMap<>();
+    private final ExecutorService senders = new ThreadPoolExecutor(0, SENDERS, 60, TimeUnit.SECONDS,
+            new SynchronousQueue<>(), new ThreadFactory() {
+                private final AtomicInteger count = new AtomicInteger();
+
+                @Override
+                public Thread newThread(Runnable runnable) {
+                    Thread thread = new Thread(runnable, "live-sender-" + count.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }
+            });
     private final Deque<LiveEvent> recent = new ArrayDeque<>();
     private final long startedAt = System.currentTimeMillis();
     private volatile boolean running = true;
@@ -75,13 +108,25 @@ class LiveEvents implements InitializingBean, DisposableBean {
         this.consumerProperties = Map.copyOf(configuration);
     }
 
-    /** Calls {@code subscriber} for every event read from now on, until {@link #unsubscribe}. */
-    void subscribe(Consumer<LiveEvent> subscriber) {
-        subscribers.add(subscriber);
+    /**
+     * Calls {@code subscriber}, from a sender thread and one event at a time, for every event read from now on and
+     * every {@link #keepAlive()}, until {@link #unsubscribe} — or until it throws, or falls {@value #QUEUED} events
+     * behind: it is then dropped and {@code dropped} is run.
+     */
+    void subscribe(Consumer<LiveEvent> subscriber, Runnable dropped) {
+        subscribers.put(subscriber, new Subscription(subscriber, dropped));
     }
 
     void unsubscribe(Consumer<LiveEvent> subscriber) {
-        subscribers.remove(subscriber);
+        Subscription subscription = subscribers.remove(subscriber);
+        if (subscription != null) {
+            subscription.closed = true;
+        }
+    }
+
+    /** Tells every subscriber {@link LiveEvent#KEEP_ALIVE}, in its turn after the events it has waiting. */
+    void keepAlive() {
+        subscribers.values().forEach(subscription -> subscription.offer(LiveEvent.KEEP_ALIVE));
     }
 
     /** The last events read (at most {@value #RECENT}), oldest first: what a stream that reconnects may have missed. */
@@ -102,12 +147,15 @@ class LiveEvents implements InitializingBean, DisposableBean {
 
     @Override
     public void destroy() throws InterruptedException {
+        senders.shutdownNow();
         running = false;
         KafkaConsumer<String, String> current = consumer;
         if (current != null) {
             current.wakeup();
         }
-        thread.join(5_000);
+        if (thread != null) { // null when the context stopped before starting it
+            thread.join(5_000);
+        }
     }
 
     private void run() {
@@ -182,18 +230,78 @@ class LiveEvents implements InitializingBean, DisposableBean {
         return added;
     }
 
-    private void publish(LiveEvent event) {
+    void publish(LiveEvent event) {
         synchronized (this) {
             recent.addLast(event);
             while (recent.size() > RECENT) {
                 recent.removeFirst();
             }
         }
-        for (Consumer<LiveEvent> subscriber : subscribers) {
+        subscribers.values().forEach(subscription -> subscription.offer(event));
+    }
+
+    /** One subscriber's waiting events, written out by one sender at a time, in order. */
+    private final class Subscription {
+
+        private final Consumer<LiveEvent> subscriber;
+        private final Runnable dropped;
+        private final BlockingQueue<LiveEvent> waiting = new ArrayBlockingQueue<>(QUEUED);
+        private final AtomicBoolean sending = new AtomicBoolean();
+        private volatile boolean closed;
+
+        Subscription(Consumer<LiveEvent> subscriber, Runnable dropped) {
+            this.subscriber = subscriber;
+            this.dropped = dropped;
+        }
+
+        void offer(LiveEvent event) {
+            if (closed) {
+                return;
+            }
+            if (!waiting.offer(event)) {
+                log.info("Live stream dropped: {} events behind (a browser that stopped reading)", QUEUED);
+                drop();
+                return;
+            }
+            sendIfIdle();
+        }
+
+        private void sendIfIdle() {
+            if (sending.compareAndSet(false, true)) {
+                try {
+                    senders.execute(this::send);
+                } catch (RejectedExecutionException e) {
+                    // Every sender busy (or shutting down): the events wait, sent at the next offer or keep-alive.
+                    sending.set(false);
+                }
+            }
+        }
+
+        private void send() {
             try {
-                subscriber.accept(event);
+                LiveEvent next;
+                while (!closed && (next = waiting.poll()) != null) {
+                    subscriber.accept(next);
+                }
             } catch (RuntimeException e) {
-                subscribers.remove(subscriber); // a stream that can no longer be written to
+                drop(); // a stream that can no longer be written to
+            } finally {
+                sending.set(false);
+            }
+            if (!closed && !waiting.isEmpty()) {
+                sendIfIdle(); // an event offered between the last poll and the flag's reset
+            }
+        }
+
+        private void drop() {
+            closed = true;
+            waiting.clear();
+            if (subscribers.remove(subscriber, this)) {
+                try {
+                    dropped.run();
+                } catch (RuntimeException e) {
+                    log.debug("Live stream already ended: {}", e.toString());
+                }
             }
         }
     }
