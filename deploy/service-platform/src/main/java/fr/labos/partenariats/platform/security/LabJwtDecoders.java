@@ -1,7 +1,12 @@
 package fr.labos.partenariats.platform.security;
 
 import com.nimbusds.jose.JWSAlgorithm;
-import org.springframework.boot.web.client.RestTemplateBuilder;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.jwk.source.RateLimitReachedException;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
 import org.springframework.security.converter.RsaKeyConverters;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -17,18 +22,27 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URI;
 import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Builds the JWT decoder: signature, issuer, audience, expiry with a clock skew, and a subject, all required; a token
  * already verified is remembered until it expires ({@link VerifiedTokens}).
  */
 final class LabJwtDecoders {
+
+    /** The shortest time between two fetches of the provider's key set. */
+    static final Duration KEY_SET_REFRESH = Duration.ofSeconds(30);
+    private static final Duration KEY_SET_TIMEOUT = Duration.ofSeconds(5);
+    private static final int KEY_SET_SIZE_LIMIT = 512 * 1024;
 
     private LabJwtDecoders() {
     }
@@ -42,10 +56,13 @@ final class LabJwtDecoders {
             decoder = NimbusJwtDecoder.withPublicKey(readPublicKey(oidc)).signatureAlgorithm(SignatureAlgorithm.RS256).build();
         } else {
             // The key set is fetched on the first token and cached, so the provider need not be up when we start.
+            JWKSource<SecurityContext> keys = providerKeys(oidc.effectiveJwkSetUri());
+            Set<JWSAlgorithm> accepted = oidc.jwsAlgorithms().stream()
+                    .map(name -> JWSAlgorithm.parse(signatureAlgorithm(name).getName())).collect(Collectors.toSet());
             decoder = NimbusJwtDecoder.withJwkSetUri(oidc.effectiveJwkSetUri())
                     .jwsAlgorithms(algorithms -> oidc.jwsAlgorithms().forEach(name -> algorithms.add(signatureAlgorithm(name))))
-                    .restOperations(new RestTemplateBuilder()
-                            .connectTimeout(Duration.ofSeconds(5)).readTimeout(Duration.ofSeconds(5)).build())
+                    .jwtProcessorCustomizer(processor ->
+                            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(accepted, keys)))
                     .build();
         }
         OAuth2TokenValidator<Jwt> validator = validator(oidc);
@@ -54,6 +71,34 @@ final class LabJwtDecoders {
             return decoder;
         }
         return new VerifiedTokens(decoder, validator, oidc.verifiedTokens(), oidc.clockSkew(), Clock.systemUTC());
+    }
+
+    /**
+     * The provider's keys, cached, fetched again when a token names a key not in the cache (the provider rotated its
+     * keys) — but at most once every {@link #KEY_SET_REFRESH}: Spring's own key source fetches again for every such
+     * token, so that anyone, without an account, could make each request cost the service a call to the provider by
+     * sending tokens with made-up key ids. A key rotated in is taken within that interval.
+     */
+    static JWKSource<SecurityContext> providerKeys(String jwkSetUri) {
+        try {
+            JWKSource<SecurityContext> keys = JWKSourceBuilder.create(URI.create(jwkSetUri).toURL(),
+                            new DefaultResourceRetriever((int) KEY_SET_TIMEOUT.toMillis(), (int) KEY_SET_TIMEOUT.toMillis(),
+                                    KEY_SET_SIZE_LIMIT))
+                    .cache(true)
+                    .rateLimited(KEY_SET_REFRESH.toMillis())
+                    .build();
+            // A fetch refused by the rate limit is a key not found (the token is refused: 401), not a failure of the
+            // key source, which Spring would answer with a 500.
+            return (selector, context) -> {
+                try {
+                    return keys.get(selector, context);
+                } catch (RateLimitReachedException e) {
+                    return List.of();
+                }
+            };
+        } catch (MalformedURLException | IllegalArgumentException e) {
+            throw new IllegalStateException("LAB_OIDC_JWK_SET_URI is not a URL: " + jwkSetUri, e);
+        }
     }
 
     static OAuth2TokenValidator<Jwt> validator(LabSecurityProperties.Oidc oidc) {

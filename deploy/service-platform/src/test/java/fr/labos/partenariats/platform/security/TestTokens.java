@@ -74,6 +74,11 @@ public final class TestTokens {
     }
 
     /** {@code Authorization} header value. */
+    /** The issuer's public key as a provider publishes it (a JWK set, in JSON). */
+    public static String publicKeySet() {
+        return new com.nimbusds.jose.jwk.JWKSet(KEY.toPublicJWK()).toString();
+    }
+
     public static String bearer(String token) {
         return "Bearer " + token;
     }

@@ -1,0 +1,70 @@
+package fr.labos.partenariats.platform.security;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The decoder the services use against a provider's key set served over HTTP (a local server counting its
+ * requests): tokens naming keys the provider never published, sent by anyone, do not make each request a call to the
+ * provider.
+ */
+class ProviderKeySetTest {
+
+    private HttpServer provider;
+    private final AtomicInteger keySetFetches = new AtomicInteger();
+    private JwtDecoder decoder;
+
+    @BeforeEach
+    void aProviderPublishingTheTestIssuersKey() throws IOException {
+        provider = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        provider.createContext("/oauth2/jwks", exchange -> {
+            keySetFetches.incrementAndGet();
+            byte[] body = TestTokens.publicKeySet().getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        provider.start();
+        String keySet = "http://127.0.0.1:" + provider.getAddress().getPort() + "/oauth2/jwks";
+        decoder = LabJwtDecoders.create(new LabSecurityProperties.Oidc(TestTokens.ISSUER, keySet, TestTokens.AUDIENCE,
+                null, Duration.ofSeconds(30), List.of("RS256"), 0));
+    }
+
+    @AfterEach
+    void stop() {
+        provider.stop(0);
+    }
+
+    @Test
+    void tokensNamingUnknownKeysFetchTheKeySetAtMostOnceAnInterval() {
+        assertThat(decoder.decode(TestTokens.viewer().sign()).getSubject()).isNotBlank();
+        int afterFirstToken = keySetFetches.get();
+        assertThat(afterFirstToken).isEqualTo(1);
+
+        for (int i = 0; i < 50; i++) {
+            String forged = TestTokens.viewer().signedByAnotherKey().sign(); // a key id the provider never published
+            assertThatThrownBy(() -> decoder.decode(forged)).isInstanceOf(BadJwtException.class);
+        }
+
+        // One fetch again for the first unknown key (it may have been rotated in), then none within the interval.
+        assertThat(keySetFetches.get() - afterFirstToken).isBetween(0, 1);
+        assertThat(decoder.decode(TestTokens.viewer().sign()).getSubject()).isNotBlank();
+    }
+}
