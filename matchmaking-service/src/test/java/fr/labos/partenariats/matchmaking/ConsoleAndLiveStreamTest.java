@@ -20,10 +20,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -231,6 +233,13 @@ class ConsoleAndLiveStreamTest {
                     .doesNotContain("Association en direct"); // what happened to which aggregate, never the content
             assertThat(service.get("/api/live", TestTokens.viewer().sign()).body()).contains(actor);
 
+            // A record no relay writes (its sequence unreadable) is passed over: the stream goes on with the next one.
+            ProducerRecord<String, String> unreadable = new ProducerRecord<>(publisher.topic(), actor, "{}");
+            unreadable.headers().add(EventHeaders.EVENT_TYPE, "ActorRenamedEvent".getBytes(StandardCharsets.UTF_8))
+                    .add(EventHeaders.AGGREGATE_SEQUENCE, "un".getBytes(StandardCharsets.UTF_8))
+                    .add(EventHeaders.TIMESTAMP, null);
+            publisher.send(unreadable);
+
             // An invitation is for the actor's managers only: no reader hears of it, not even that it happened; the
             // colleague's joining, read after it from the same partition, is heard of.
             publisher.publish(actor, 1, new ActorMemberInvitedEvent(actor, "inv-live", "0".repeat(64),
@@ -273,7 +282,7 @@ class ConsoleAndLiveStreamTest {
                 listeners.add(LiveListener.open(service.port(), token));
             }
             // The answer's head first: a stream opened (the defect) would keep its body open for half an hour.
-            HttpResponse<java.io.InputStream> sixth = HTTP.send(HttpRequest.newBuilder(
+            HttpResponse<InputStream> sixth = HTTP.send(HttpRequest.newBuilder(
                             URI.create("http://localhost:" + service.port() + "/api/live"))
                     .header("Accept", "text/event-stream").header("Authorization", TestTokens.bearer(token)).GET()
                     .build(), HttpResponse.BodyHandlers.ofInputStream());
@@ -283,15 +292,16 @@ class ConsoleAndLiveStreamTest {
             assertThat(sixth.statusCode()).isEqualTo(429);
             assertThat(sixth.headers().firstValue("Retry-After")).hasValue("30");
             assertThat(sixth.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-            assertThat(new String(sixth.body().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)).contains("https://labos-partenariats.fr/problems/too-many-requests",
-                    "Déjà 5 flux en direct ouverts pour ce compte");
+            assertThat(new String(sixth.body().readAllBytes(), StandardCharsets.UTF_8))
+                    .contains("https://labos-partenariats.fr/problems/too-many-requests",
+                            "Déjà 5 flux en direct ouverts pour ce compte");
             // Another account is not held back by this one.
             listeners.add(LiveListener.open(service.port(), TestTokens.viewer().sign()));
 
             listeners.remove(0).close();
             await().atMost(ofSeconds(40)).pollInterval(Duration.ofSeconds(2)).until(() -> {
                 // The answer's head alone: a stream opened stays open, and is closed at once.
-                HttpResponse<java.io.InputStream> again = HTTP.send(HttpRequest.newBuilder(
+                HttpResponse<InputStream> again = HTTP.send(HttpRequest.newBuilder(
                                 URI.create("http://localhost:" + service.port() + "/api/live"))
                         .header("Accept", "text/event-stream").header("Authorization", TestTokens.bearer(token)).GET()
                         .build(), HttpResponse.BodyHandlers.ofInputStream());

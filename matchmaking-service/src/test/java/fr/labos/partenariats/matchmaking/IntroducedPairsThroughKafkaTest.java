@@ -9,6 +9,7 @@ import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
 import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.platform.testing.RelayedRecords;
+import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.common.Theme;
@@ -25,6 +26,8 @@ import fr.labos.partenariats.schema.matching.Proposer;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
 import fr.labos.partenariats.schema.profile.NeedRegisteredEvent;
 import fr.labos.partenariats.schema.profile.OfferRegisteredEvent;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -205,6 +208,16 @@ class IntroducedPairsThroughKafkaTest {
         await().atMost(ofSeconds(20)).until(() -> !partnerIds("wimoov", "").contains("mecene")
                 && !partnerIds("wimoov", "").contains("caisse"));
 
+        // Ahead of the decline in its partition, records no relay writes (an operator's tool might): one without a
+        // value, one whose header has none. They are passed over, and the decline behind them is read.
+        ProducerRecord<String, String> decline = RelayedRecords.record(introductionTopic, "i-not-now", 1,
+                new IntroductionDeclinedEvent("i-not-now", "mecene", DeclineReason.NOT_NOW, null, AT), AT,
+                new RelayedRecords.Principal("u-facilitator", "FACILITATOR", null));
+        introductions.send(new ProducerRecord<>(introductionTopic, null, "i-not-now", null, decline.headers()));
+        ProducerRecord<String, String> headerWithoutValue = new ProducerRecord<>(introductionTopic, null, "i-not-now",
+                decline.value(), new RecordHeaders(decline.headers().toArray()));
+        headerWithoutValue.headers().remove(EventHeaders.AGGREGATE_ID).add(EventHeaders.AGGREGATE_ID, null);
+        introductions.send(headerWithoutValue);
         publish("i-not-now", 1, new IntroductionDeclinedEvent("i-not-now", "mecene", DeclineReason.NOT_NOW, null, AT));
         publish("i-withdrawn", 1, new IntroductionWithdrawnEvent("i-withdrawn", "doublon", AT));
         await().atMost(ofSeconds(20)).until(() -> partnerIds("wimoov", "").containsAll(List.of("mecene", "caisse")));

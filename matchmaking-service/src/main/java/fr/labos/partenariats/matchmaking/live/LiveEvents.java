@@ -190,9 +190,18 @@ class LiveEvents implements InitializingBean, DisposableBean {
                 continue;
             }
             for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
-                LiveNotification notification = notification(record);
-                if (!managersOnly(notification)) {
-                    publish(new LiveEvent(notification, audience.of(notification)));
+                LiveEvent event;
+                try {
+                    LiveNotification notification = notification(record);
+                    event = managersOnly(notification) ? null : new LiveEvent(notification, audience.of(notification));
+                } catch (RuntimeException e) {
+                    // A record no relay writes (a sequence or a date unreadable): passed over, not read again for ever.
+                    log.warn("Live events: passing over {}-{}@{}: {}", record.topic(), record.partition(),
+                            record.offset(), e.toString());
+                    continue;
+                }
+                if (event != null) {
+                    publish(event);
                 }
             }
         }
@@ -328,7 +337,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private void pause() {

@@ -102,7 +102,7 @@ class AcceptedIntroductionsListener {
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** A record this service cannot read: retrying would not help, so it is logged and passed over. */

@@ -202,6 +202,8 @@ final class IntroductionEventTail {
         } else if (header(record, EventHeaders.AGGREGATE_ID) == null
                 || !isNumber(header(record, EventHeaders.AGGREGATE_SEQUENCE))) {
             problem = "no aggregate id or sequence";
+        } else if (record.value() == null) {
+            problem = "no value"; // a tombstone: an operator's tool, never the relay
         } else {
             try {
                 Object event = EventUpcasts.read(record.value(), type, revision);
@@ -224,7 +226,7 @@ final class IntroductionEventTail {
 
     private static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private void pause() {
