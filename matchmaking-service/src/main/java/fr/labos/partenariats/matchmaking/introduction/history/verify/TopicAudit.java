@@ -72,6 +72,8 @@ public final class TopicAudit {
     private final Map<String, TreeMap<Long, Step>> introductions = new HashMap<>();
     private final Map<Long, Hash> leaves = new HashMap<>();
     private final TreeMap<Long, SignedTreeHead> heads = new TreeMap<>();
+    /** Every head record read, repeats and all: each one's signature is checked, not only the first of its size. */
+    private final List<SignedTreeHead> everyHead = new ArrayList<>();
     /** The heads by their number in the heads' stream (the service appends each as the next event of its log). */
     private final TreeMap<Long, SignedTreeHead> headsAlongStream = new TreeMap<>();
     /** The other heads found under a number already taken, each said once. */
@@ -125,6 +127,7 @@ public final class TopicAudit {
             return;
         }
         alongStream(record, head);
+        everyHead.add(head);
         SignedTreeHead before = heads.putIfAbsent(head.head().treeSize(), head);
         if (before != null && !before.head().rootHash().equals(head.head().rootHash())) {
             problem("deux têtes de " + head.head().treeSize() + " événements publiées avec des racines différentes ("
@@ -254,12 +257,21 @@ public final class TopicAudit {
             if (!tree.rootHash(head.treeSize()).equals(head.rootHash())) {
                 found.add("la tête de " + head.treeSize() + " événements ne correspond PAS aux événements publiés : "
                         + "l'historique qu'elle signe a été réécrit après leur publication");
-            } else if (serviceKey != null) {
+            }
+        }
+        if (serviceKey != null) {
+            // Every record, not the first of each size only: a second record of a size already seen, with the right
+            // root and any signature, would otherwise be vouched for unchecked.
+            Set<String> said = new HashSet<>();
+            for (SignedTreeHead signed : everyHead) {
+                long size = signed.head().treeSize();
                 String uncheckable = signed.uncheckableBy(serviceKey);
                 if (uncheckable != null) {
-                    found.add("la tête de " + head.treeSize() + " événements n'a pas pu être vérifiée : " + uncheckable);
-                } else if (!signed.isSignedBy(serviceKey)) {
-                    found.add("la tête de " + head.treeSize() + " événements n'est pas signée par cette clé");
+                    if (said.add(size + uncheckable)) {
+                        found.add("la tête de " + size + " événements n'a pas pu être vérifiée : " + uncheckable);
+                    }
+                } else if (!signed.isSignedBy(serviceKey) && said.add(size + " unsigned")) {
+                    found.add("la tête de " + size + " événements n'est pas signée par cette clé");
                 }
             }
         }
@@ -274,9 +286,10 @@ public final class TopicAudit {
     private void checkHeadsGrow(List<String> found) {
         Map.Entry<Long, SignedTreeHead> largest = null;
         for (Map.Entry<Long, SignedTreeHead> head : headsAlongStream.entrySet()) {
-            if (largest != null && head.getValue().head().treeSize() < largest.getValue().head().treeSize()) {
+            // Equal is wrong too: the service signs a head only over a tree larger than its last one.
+            if (largest != null && head.getValue().head().treeSize() <= largest.getValue().head().treeSize()) {
                 found.add("la tête n° " + head.getKey() + " du flux des têtes couvre " + head.getValue().head().treeSize()
-                        + " événements, moins que la tête n° " + largest.getKey() + " publiée avant elle ("
+                        + " événements, pas plus que la tête n° " + largest.getKey() + " publiée avant elle ("
                         + largest.getValue().head().treeSize() + ") : les têtes ne font que grandir, l'historique a été "
                         + "raccourci dans la base ou cette tête n'est pas celle du service");
             } else {

@@ -94,8 +94,12 @@ class TopicAuditTest {
 
         TopicAudit.Verdict verdict = history.audit(key());
 
+        // The service signs a head only over a tree larger than its last: one of the same size is wrong as well.
         assertThat(verdict.problems()).containsExactly("deux têtes de 3 événements publiées avec des racines "
-                + "différentes (" + tree.rootHash(3) + ", " + rewritten.rootHash() + " en partition 0, position 4)");
+                        + "différentes (" + tree.rootHash(3) + ", " + rewritten.rootHash() + " en partition 0, position 4)",
+                "la tête n° 1 du flux des têtes couvre 3 événements, pas plus que la tête n° 0 publiée avant elle (3) : "
+                        + "les têtes ne font que grandir, l'historique a été raccourci dans la base ou cette tête n'est "
+                        + "pas celle du service");
     }
 
     @Test
@@ -126,7 +130,7 @@ class TopicAuditTest {
 
         TopicAudit.Verdict verdict = history.audit(key());
 
-        assertThat(verdict.problems()).containsExactly("la tête n° 2 du flux des têtes couvre 3 événements, moins que "
+        assertThat(verdict.problems()).containsExactly("la tête n° 2 du flux des têtes couvre 3 événements, pas plus que "
                 + "la tête n° 1 publiée avant elle (5) : les têtes ne font que grandir, l'historique a été raccourci dans "
                 + "la base ou cette tête n'est pas celle du service");
     }
@@ -147,6 +151,29 @@ class TopicAuditTest {
         assertThat(verdict.problems()).containsExactly("deux têtes publiées sous le numéro 1 du flux des têtes (5 et 3 "
                 + "événements, la seconde en partition 0, position 7) : des têtes ont été effacées de la base et "
                 + "d'autres publiées à leur place");
+    }
+
+    /**
+     * Anyone who writes to the database can append a head event of the latest size with its true root (computable
+     * from the history table) and any signature; the relay publishes it. Its signature is checked like the first
+     * head's of that size, and the stream says a head did not grow.
+     */
+    @Test
+    void aSecondHeadOfASizeAlreadyPublishedHasItsSignatureCheckedToo() {
+        history.introduction("intro-1", 3);
+        history.head();
+        history.introduction("intro-2", 2);
+        history.head();
+        history.publish(new SignedTreeHead(new TreeHead(5, tree.rootHash(5), Instant.parse("2026-06-01T00:00:00Z")),
+                "Ed25519", new byte[64]));
+
+        TopicAudit.Verdict verdict = history.audit(key());
+
+        assertThat(verdict.problems()).containsExactlyInAnyOrder(
+                "la tête de 5 événements n'est pas signée par cette clé",
+                "la tête n° 2 du flux des têtes couvre 5 événements, pas plus que la tête n° 1 publiée avant elle (5) : "
+                        + "les têtes ne font que grandir, l'historique a été raccourci dans la base ou cette tête n'est "
+                        + "pas celle du service");
     }
 
     @Test
@@ -227,7 +254,7 @@ class TopicAuditTest {
                         + "enregistrement",
                 "la tête de 2 événements n'a pas pu être vérifiée : elle annonce l'algorithme « RSA », que la clé "
                         + "donnée (Ed25519) ne vérifie pas",
-                "la tête n° 1 du flux des têtes couvre 2 événements, moins que la tête n° 0 publiée avant elle (3) : "
+                "la tête n° 1 du flux des têtes couvre 2 événements, pas plus que la tête n° 0 publiée avant elle (3) : "
                         + "les têtes ne font que grandir, l'historique a été raccourci dans la base ou cette tête n'est "
                         + "pas celle du service",
                 "la tête de 5 événements ne correspond PAS aux événements publiés : l'historique qu'elle signe a été "
