@@ -181,19 +181,27 @@ public class HistoryRepository {
      * Keeps a signed head as the next on the log's stream, unless a head at least as large is there already: another
      * instance, which had caught up further, published one since this one read the latest. Heads then always grow
      * along the stream, and a reader given the latest is never sent back to a smaller one. Two instances inserting
-     * at the same moment both count the same heads, and the unique sequence number refuses the second.
+     * at the same moment both take the same next number, and the unique sequence number refuses the second.
+     * <p>
+     * The next number is the stream's own (its last event in the store, + 1) when the table is behind it: a head row
+     * deleted or restored from an older backup would otherwise give a number the stream already holds, and every
+     * head from then on would fail to be appended — no head published again.
      *
+     * @param streamId the aggregate id of the heads' stream in the event store
      * @return the head's place on the stream; empty when a head at least as large was published first
      */
-    OptionalLong saveHead(SignedTreeHead signed, String keyId) {
+    OptionalLong saveHead(SignedTreeHead signed, String keyId, String streamId) {
         List<Long> sequence = jdbc.queryForList("""
                         INSERT INTO introduction_log_head (tree_size, root_hash, signed_at_ms, algorithm, signature,
                             key_id, sequence_number)
-                        SELECT ?, ?, ?, ?, ?, ?, count(*) FROM introduction_log_head
+                        SELECT ?, ?, ?, ?, ?, ?, GREATEST(coalesce(max(sequence_number) + 1, 0),
+                            (SELECT coalesce(max(sequencenumber) + 1, 0) FROM domainevententry
+                             WHERE aggregateidentifier = ?))
+                        FROM introduction_log_head
                         HAVING coalesce(max(tree_size), 0) < ?
                         RETURNING sequence_number""", Long.class,
                 signed.head().treeSize(), signed.head().rootHash().hex(), signed.head().timestamp().toEpochMilli(),
-                signed.algorithm(), Base64.getEncoder().encodeToString(signed.signature()), keyId,
+                signed.algorithm(), Base64.getEncoder().encodeToString(signed.signature()), keyId, streamId,
                 signed.head().treeSize());
         return sequence.isEmpty() ? OptionalLong.empty() : OptionalLong.of(sequence.get(0));
     }

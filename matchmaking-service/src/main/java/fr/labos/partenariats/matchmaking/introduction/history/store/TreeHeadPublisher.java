@@ -74,6 +74,9 @@ public class TreeHeadPublisher {
         } catch (DataAccessException e) {
             // The next run tries again; an unpublished head loses nothing, the tree is in the table.
             LOG.warn("Tête de l'historique non publiée : {}", e.getMessage());
+        } catch (RuntimeException e) {
+            // Not the database being away (the event store refusing the head, say): said loudly, tried again next run.
+            LOG.error("Tête de l'historique non publiée", e);
         }
     }
 
@@ -110,7 +113,7 @@ public class TreeHeadPublisher {
         last.ifPresent(this::warnIfRewritten);
         SignedTreeHead signed = key.signer().sign(log.head(size, clock.instant()));
         boolean published = Boolean.TRUE.equals(transaction.execute(status -> {
-            OptionalLong sequence = repository.saveHead(signed, key.keyId());
+            OptionalLong sequence = repository.saveHead(signed, key.keyId(), LOG_ID);
             if (sequence.isEmpty()) {
                 return false;
             }

@@ -38,6 +38,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -117,11 +118,44 @@ class HistoryTamperingTest {
         Long heads = jdbc.queryForObject("SELECT count(*) FROM introduction_log_head", Long.class);
 
         OptionalLong saved = repository.saveHead(new SignedTreeHead(new TreeHead(smaller, last.head().rootHash(),
-                last.head().timestamp()), last.algorithm(), last.signature()), "0".repeat(64));
+                last.head().timestamp()), last.algorithm(), last.signature()), "0".repeat(64), TreeHeadPublisher.LOG_ID);
 
         assertThat(saved).as("a head smaller than one already published").isEmpty();
         assertThat(jdbc.queryForObject("SELECT count(*) FROM introduction_log_head", Long.class)).isEqualTo(heads);
         assertThat(repository.latestHead().orElseThrow().head().treeSize()).isEqualTo(latest);
+    }
+
+    /**
+     * The latest head's row deleted from the database (or the table restored from an older backup): its number is
+     * still taken on the heads' stream in the event store. The next head takes the stream's next number, and heads go
+     * on being published, where they all failed for good.
+     */
+    @Test
+    void aHeadRowDeletedDoesNotStopTheHeadsBeingPublished() throws Exception {
+        TreeHeadPublisher publisher = service.context().getBean(TreeHeadPublisher.class);
+        new Introductions(service).proposedAndAccepted("Intermédiation : jardin partagé");
+        publisher.publishIfGrown();
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(service.databaseUrl(),
+                EmbeddedPostgresInitializer.USER, EmbeddedPostgresInitializer.PASSWORD));
+        Map<String, Object> deleted = jdbc.queryForMap("SELECT * FROM introduction_log_head ORDER BY tree_size DESC LIMIT 1");
+        jdbc.update("DELETE FROM introduction_log_head WHERE tree_size = ?", deleted.get("tree_size"));
+        long streamLast = jdbc.queryForObject("SELECT max(sequencenumber) FROM domainevententry "
+                + "WHERE aggregateidentifier = ?", Long.class, TreeHeadPublisher.LOG_ID);
+        try {
+            new Introductions(service).proposedAndAccepted("Intermédiation : repair café");
+            Optional<SignedTreeHead> next = publisher.publishIfGrown();
+
+            assertThat(next).isPresent();
+            assertThat(jdbc.queryForObject("SELECT sequence_number FROM introduction_log_head WHERE tree_size = ?",
+                    Long.class, next.get().head().treeSize())).isEqualTo(streamLast + 1);
+            assertThat(jdbc.queryForObject("SELECT max(sequencenumber) FROM domainevententry "
+                    + "WHERE aggregateidentifier = ?", Long.class, TreeHeadPublisher.LOG_ID)).isEqualTo(streamLast + 1);
+        } finally {
+            // Put back for the other tests of this service, which count a row per event of the stream.
+            jdbc.update("INSERT INTO introduction_log_head (" + String.join(", ", deleted.keySet()) + ") VALUES ("
+                    + String.join(", ", java.util.Collections.nCopies(deleted.size(), "?")) + ")",
+                    deleted.values().toArray());
+        }
     }
 
     /**
