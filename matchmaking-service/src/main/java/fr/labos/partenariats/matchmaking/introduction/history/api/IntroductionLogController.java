@@ -73,6 +73,12 @@ class IntroductionLogController {
         SignedTreeHead head = treeSize == null ? latestHead(event.leafIndex() + 1) : publishedHead(treeSize);
         long size = head.head().treeSize();
         if (event.leafIndex() >= size) {
+            if (treeSize == null && log.catchUp() <= event.leafIndex()) {
+                // Asked for the latest head, and none could be signed over it: the tree stops before its leaf, at a
+                // history row deleted from the database. No head will ever hold it — not a 409 to try again.
+                throw new LogRequestException.NotFound("history.not-found.beyond-hole", eventId, event.leafIndex(),
+                        log.size());
+            }
             throw new LogRequestException.NotYetPublished("history.not-yet-published", eventId, event.leafIndex(), size);
         }
         if (log.catchUp() < size) {

@@ -97,6 +97,17 @@ class HistoryDeletedWhileRunningTest {
         assertThat(inclusion.statusCode()).as(inclusion.body()).isEqualTo(404);
         assertThat(JSON.readTree(inclusion.body()).path("detail").asText()).isEqualTo("L'arbre ne compte que 2 "
                 + "événements ; la tête de 6 événements ne peut plus être reconstituée.");
+        // An event recorded past the hole, asked for against the latest head: no head will ever cover it (not a 409
+        // that says to wait for the next one).
+        JsonNode laterStep = JSON.readTree(service.get("/api/introductions/" + later + "/history").body())
+                .path("steps").get(0);
+        HttpResponse<String> beyondHole = service.get("/api/introduction-log/inclusion?eventId="
+                + laterStep.path("eventId").asText());
+        assertThat(beyondHole.statusCode()).as(beyondHole.body()).isEqualTo(404);
+        assertThat(JSON.readTree(beyondHole.body()).path("detail").asText()).isEqualTo("L'événement « "
+                + laterStep.path("eventId").asText() + " » (feuille " + laterStep.path("leafIndex").asLong()
+                + ") est au-delà de la fin de l'arbre, qui s'arrête à 2 événements : une ligne de l'historique a été "
+                + "effacée de la base avant lui, aucune tête ne le couvrira.");
     }
 
     private static void awaitHead(long size) {
