@@ -128,7 +128,7 @@ final class SessionCells {
                 return cell(path, session, presence);
             }
             default -> {
-                // Reads: one generated session for all of them; a calendar is A's (own) or B's (another's).
+                // Reads: one published session for all of them; a calendar is A's (own) or B's (another's).
                 return new IntroductionCells.Cell(path.replace("{sessionId}", sharedSession(lab, actors))
                         .replace("{actorId}", actor), null);
             }
@@ -143,6 +143,8 @@ final class SessionCells {
         if (shared == null) {
             shared = registered(lab, actors);
             send(lab, "/api/sessions/" + shared + "/schedule/generate", 200);
+            // Published: before, a participant's member reads the rounds without their meetings, and no calendar.
+            send(lab, "/api/sessions/" + shared + "/schedule/publish", 204);
         }
         return shared;
     }

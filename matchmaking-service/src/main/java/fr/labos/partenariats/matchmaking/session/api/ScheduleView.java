@@ -73,6 +73,17 @@ record ScheduleView(String sessionId, String title, boolean published, int round
                 session.closed(), session.objective(), rounds);
     }
 
+    /** What a participant's member reads before publication: the session and its rounds, no meeting, no objective. */
+    static ScheduleView notYetPublished(SessionState session) {
+        List<Round> rounds = new ArrayList<>();
+        for (int round = 1; round <= session.rounds(); round++) {
+            rounds.add(new Round(round, SessionSheet.roundStart(session.date(), session.startsAt(), session.zone(),
+                    session.minutesPerRound(), round).toLocalTime(), List.of()));
+        }
+        return new ScheduleView(session.sessionId(), session.title(), false, session.roundsStarted(), session.closed(),
+                null, rounds);
+    }
+
     private static Table table(ScheduledMeeting m, boolean held, Function<String, String> names, boolean why) {
         return new Table(m.table(), new Seat(m.actorId(), names.apply(m.actorId())),
                 new Seat(m.partnerActorId(), names.apply(m.partnerActorId())), why ? m.weight() : null,

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.session.api;
 
+import fr.labos.partenariats.matchmaking.session.command.ScheduleNotReady;
 import fr.labos.partenariats.matchmaking.session.export.ParticipantCalendar;
 import fr.labos.partenariats.matchmaking.session.export.PrintableSchedule;
 import fr.labos.partenariats.matchmaking.session.export.ScheduleCsv;
@@ -57,11 +58,17 @@ class SessionViewController {
                     + "rencontre seulement quand elle repose sur un souhait de l'acteur pour lequel ils agissent "
                     + "(réciproque ou non) : ailleurs, ces trois champs sont nuls, pour qu'aucun souhait d'un autre "
                     + "participant ne soit révélé. Les compteurs de l'objectif portent sur toute la session et ne "
-                    + "nomment personne.")
+                    + "nomment personne. Avant la publication, les membres des participants ne voient que les tours, "
+                    + "sans rencontres : le brouillon est aux animateurs.")
     @GetMapping("/schedule")
     ScheduleView schedule(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
         SessionState session = sessions.read(sessionId);
         access.checkSees(principal, session);
+        if (!session.published() && !access.runs(principal, session)) {
+            // A draft is the facilitators' until they publish it: it still moves, and a participant who read it would
+            // prepare meetings that may never take place.
+            return ScheduleView.notYetPublished(session);
+        }
         return ScheduleView.of(session, names.of(session), access.whySeenBy(principal, session));
     }
 
@@ -96,6 +103,10 @@ class SessionViewController {
         access.checkSees(principal, session);
         access.checkActsFor(principal, session, actorId);
         if (!session.participants().containsKey(actorId)) throw new ParticipantNotFound(sessionId, actorId);
+        if (!session.published() && !access.runs(principal, session)) {
+            throw new ScheduleNotReady("le planning n'est pas encore publié : les rencontres de chacun seront visibles "
+                    + "à sa publication");
+        }
         byte[] ics = ParticipantCalendar.write(sheet(session), actorId).getBytes(StandardCharsets.UTF_8);
         return file(ics, new MediaType("text", "calendar", StandardCharsets.UTF_8),
                 "rencontres-" + sessionId + "-" + actorId + ".ics");

@@ -140,17 +140,29 @@ class SessionApiTest {
         HttpResponse<String> csv = service.get("/api/sessions/" + sessionId + "/schedule.csv", FACILITATOR);
         assertThat(csv.statusCode()).isEqualTo(200);
         assertThat(csv.body()).startsWith("\uFEFFTour;Début;Fin;Table;");
-        HttpResponse<String> ics = service.get("/api/sessions/" + sessionId + "/participants/" + ACTORS.get(2)
-                + "/calendar.ics", member);
+        assertThat(service.get("/api/sessions/" + sessionId + "/print", FACILITATOR).body())
+                .contains("<h1>Table 1</h1>").contains("Programme de Mobilité Grésivaudan");
+        // The draft is the facilitators' until published: a participant's member reads the rounds, no meeting, and
+        // gets no calendar (a 409 that says when it will).
+        JsonNode draftSeenByMember = RunningMatchmaking.parse(service.get("/api/sessions/" + sessionId + "/schedule",
+                member).body());
+        assertThat(draftSeenByMember.path("published").asBoolean()).isFalse();
+        assertThat(draftSeenByMember.path("rounds")).hasSize(3);
+        assertThat(draftSeenByMember.findValues("tables")).allSatisfy(tables -> assertThat(tables).isEmpty());
+        assertThat(draftSeenByMember.path("objective").isNull()).isTrue();
+        String calendarOfMember = "/api/sessions/" + sessionId + "/participants/" + ACTORS.get(2) + "/calendar.ics";
+        HttpResponse<String> draftIcs = service.get(calendarOfMember, member);
+        assertThat(draftIcs.statusCode()).isEqualTo(409);
+        assertThat(RunningMatchmaking.parse(draftIcs.body()).path("detail").asText())
+                .isEqualTo("Le planning n'est pas encore publié : les rencontres de chacun seront visibles à sa publication.");
+
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/publish", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> ics = service.get(calendarOfMember, member);
         assertThat(ics.statusCode()).isEqualTo(200);
         ICalendar calendar = Biweekly.parse(ics.body()).first();
         assertThat(calendar.getEvents()).isNotEmpty()
                 .allSatisfy(e -> assertThat(e.getSummary().getValue()).startsWith("Rencontre avec "));
-        assertThat(service.get("/api/sessions/" + sessionId + "/print", FACILITATOR).body())
-                .contains("<h1>Table 1</h1>").contains("Programme de Mobilité Grésivaudan");
-
-        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/publish", FACILITATOR, "").statusCode())
-                .isEqualTo(204);
         for (int i = 0; i < 5; i++) {
             assertThat(service.post("/api/sessions/" + sessionId + "/check-ins", FACILITATOR,
                     "{\"actorId\": \"%s\"}".formatted(ACTORS.get(i))).statusCode()).isEqualTo(204);
@@ -318,7 +330,9 @@ class SessionApiTest {
         assertThat(meeting(run, b, c).path("reason").asText()).isEqualTo("WISH");
         assertThat(pairsOf(run)).hasSize(6);
 
-        // A's member: the whole schedule, why only where A wished.
+        // A's member, once the schedule is published: the whole schedule, why only where A wished.
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/publish", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
         assertThat(service.get("/api/sessions/" + sessionId, memberOfA).statusCode()).isEqualTo(403);
         JsonNode seenByA = schedule(sessionId, memberOfA);
         assertThat(pairsOf(seenByA)).containsExactlyElementsOf(pairsOf(run));
@@ -365,8 +379,6 @@ class SessionApiTest {
 
         // Held, each meeting is an introduction both sides read: a one-sided wish is kept as the pair's
         // complementarity, a mutual one as it is.
-        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/publish", FACILITATOR, "").statusCode())
-                .isEqualTo(204);
         for (String actor : actors) {
             assertThat(service.post("/api/sessions/" + sessionId + "/check-ins", FACILITATOR,
                     "{\"actorId\": \"%s\"}".formatted(actor)).statusCode()).isEqualTo(204);
@@ -1185,6 +1197,8 @@ class SessionApiTest {
         assertThat(RunningMatchmaking.parse(service.get("/api/sessions", facilitator).body()).findValuesAsText("timeZone"))
                 .containsOnly("Indian/Reunion");
 
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/publish", facilitator, "").statusCode())
+                .isEqualTo(204);
         HttpResponse<String> ics = service.get("/api/sessions/" + sessionId + "/participants/" + actors.get(0)
                 + "/calendar.ics", TestTokens.member(actors.get(0)).sign());
         assertThat(ics.statusCode()).as(ics.body()).isEqualTo(200);
