@@ -14,6 +14,7 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.springframework.kafka.KafkaException;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.support.SendResult;
 
@@ -109,7 +110,19 @@ public class EventRelay {
     @EventHandler
     void relay(EventMessage<?> event) {
         ProducerRecord<String, String> record = toRecord(event);
-        pendingAcksOfThisBatch().add(kafka.send(record));
+        CompletableFuture<SendResult<String, String>> ack;
+        try {
+            ack = kafka.send(record);
+        } catch (KafkaException refused) {
+            // Refused by the producer itself, before anything was sent (a record over max.request.size, say): the
+            // batch stops at this event, so that no later step of the same aggregate reaches the topic before it
+            // (consumers skip a sequence they have passed: it would be lost to them). Counted like a failed batch,
+            // and retried like one: the relay holds here until the record is let through.
+            failedBatches.increment();
+            throw new RelayFailedException("Kafka's producer refused event " + event.getIdentifier() + " ("
+                    + record.key() + "); the relay stops at it", refused);
+        }
+        pendingAcksOfThisBatch().add(ack);
     }
 
     private ProducerRecord<String, String> toRecord(EventMessage<?> event) {
