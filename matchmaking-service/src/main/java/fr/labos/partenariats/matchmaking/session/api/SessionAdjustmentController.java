@@ -35,14 +35,16 @@ class SessionAdjustmentController {
     private final SessionAccess access;
     private final ParticipantNames names;
     private final SessionScheduling scheduling;
+    private final Replans replans;
 
     SessionAdjustmentController(CommandGateway commands, SessionReader sessions, SessionAccess access,
-                                ParticipantNames names, SessionScheduling scheduling) {
+                                ParticipantNames names, SessionScheduling scheduling, Replans replans) {
         this.commands = commands;
         this.sessions = sessions;
         this.access = access;
         this.names = names;
         this.scheduling = scheduling;
+        this.replans = replans;
     }
 
     /** The number of a table that can no longer be used. */
@@ -57,8 +59,10 @@ class SessionAdjustmentController {
         SessionState session = sessions.read(sessionId);
         access.checkRuns(principal, session);
         List<ScheduledMeeting> meetings = ScheduleAdjustment.apply(session, request, names.of(session));
+        // Refused (409) if the schedule changed since it was read here: a hand change is the facilitator's, on the
+        // schedule it saw, never applied to another.
         commands.sendAndWait(new AdjustScheduleCommand(sessionId, meetings, session.objective(),
-                ScheduleAdjustment.reason(request)));
+                ScheduleAdjustment.reason(request), session.version()));
         SessionState adjusted = sessions.read(sessionId);
         return ScheduleView.of(adjusted, names.of(adjusted));
     }
@@ -79,22 +83,19 @@ class SessionAdjustmentController {
         access.checkRuns(principal, session);
         int table = request.table();
         String reason = "table " + table + " retirée";
-        boolean replans = session.version() > 0 && session.roundsStarted() < session.rounds();
-        if (replans && session.lostTables().contains(table) && session.usesLater(table)) {
-            adjust(sessionId, scheduling.replan(session), reason);
+        boolean replanning = session.version() > 0 && session.roundsStarted() < session.rounds();
+        if (replanning && session.lostTables().contains(table) && session.usesLater(table)) {
+            replans.write(sessionId, session, scheduling.replan(session), reason);
             return ResponseEntity.noContent().build();
         }
         // Only for a loss the session will take: one it refuses is answered as such, not after a re-plan.
         boolean taken = table >= 1 && table <= session.tables() && !session.lostTables().contains(table)
                 && session.lostTables().size() + 1 < session.tables();
-        Schedule replanned = replans && taken
+        Schedule replanned = replanning && taken
                 ? scheduling.replan(session, session.present(), session.availableTablesWithout(table)) : null;
         commands.sendAndWait(new RecordTableLostCommand(sessionId, table));
-        if (replanned != null) adjust(sessionId, replanned, reason);
+        if (replanned != null) replans.write(sessionId, session, replanned, reason);
         return ResponseEntity.noContent().build();
     }
 
-    private void adjust(String sessionId, Schedule schedule, String reason) {
-        commands.sendAndWait(new AdjustScheduleCommand(sessionId, schedule.meetings(), schedule.objective(), reason));
-    }
 }

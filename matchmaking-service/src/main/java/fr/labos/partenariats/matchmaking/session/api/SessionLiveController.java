@@ -3,7 +3,6 @@ package fr.labos.partenariats.matchmaking.session.api;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.matchmaking.session.schedule.Schedule;
 import fr.labos.partenariats.platform.security.LabPrincipal;
-import fr.labos.partenariats.schema.session.AdjustScheduleCommand;
 import fr.labos.partenariats.schema.session.CheckInParticipantCommand;
 import fr.labos.partenariats.schema.session.CloseSessionCommand;
 import fr.labos.partenariats.schema.session.MarkParticipantAbsentCommand;
@@ -32,13 +31,15 @@ class SessionLiveController {
     private final SessionReader sessions;
     private final SessionAccess access;
     private final SessionScheduling scheduling;
+    private final Replans replans;
 
     SessionLiveController(CommandGateway commands, SessionReader sessions, SessionAccess access,
-                          SessionScheduling scheduling) {
+                          SessionScheduling scheduling, Replans replans) {
         this.commands = commands;
         this.sessions = sessions;
         this.access = access;
         this.scheduling = scheduling;
+        this.replans = replans;
     }
 
     /**
@@ -56,7 +57,7 @@ class SessionLiveController {
                 && session.participants().containsKey(actor)
                 ? scheduling.replan(session, session.presentWith(actor), session.availableTables()) : null;
         commands.sendAndWait(new CheckInParticipantCommand(sessionId, actor));
-        if (replanned != null) adjust(sessionId, replanned, "arrivée de " + actor + ", noté absent avant le premier tour");
+        if (replanned != null) replans.write(sessionId, session, replanned, "arrivée de " + actor + ", noté absent avant le premier tour");
         return ResponseEntity.noContent().build();
     }
 
@@ -75,7 +76,7 @@ class SessionLiveController {
         String actor = request.actorId();
         String reason = "absence de " + actor;
         if (session.absent().contains(actor) && session.seatsLater(actor)) {
-            adjust(sessionId, scheduling.replan(session), reason);
+            replans.write(sessionId, session, scheduling.replan(session), reason);
             return ResponseEntity.noContent().build();
         }
         // Only for an absence the session will take: one it refuses is answered as such, not after a re-plan.
@@ -83,7 +84,7 @@ class SessionLiveController {
                 && !session.absent().contains(actor)
                 ? scheduling.replan(session, session.presentWithout(actor), session.availableTables()) : null;
         commands.sendAndWait(new MarkParticipantAbsentCommand(sessionId, actor));
-        if (replanned != null) adjust(sessionId, replanned, reason);
+        if (replanned != null) replans.write(sessionId, session, replanned, reason);
         return ResponseEntity.noContent().build();
     }
 
@@ -99,7 +100,7 @@ class SessionLiveController {
         String actor = request.actorId();
         String reason = "arrivée en retard de " + actor;
         if (session.arrivedLateUnseated(actor) && replans(session)) {
-            adjust(sessionId, scheduling.replan(session), reason);
+            replans.write(sessionId, session, scheduling.replan(session), reason);
             return ResponseEntity.noContent().build();
         }
         boolean arrives = session.participants().containsKey(actor) && session.roundsStarted() > 0
@@ -107,7 +108,7 @@ class SessionLiveController {
         Schedule replanned = replans(session) && arrives
                 ? scheduling.replan(session, session.presentWith(actor), session.availableTables()) : null;
         commands.sendAndWait(new RegisterLateArrivalCommand(sessionId, actor));
-        if (replanned != null) adjust(sessionId, replanned, reason);
+        if (replanned != null) replans.write(sessionId, session, replanned, reason);
         return ResponseEntity.noContent().build();
     }
 
@@ -132,7 +133,4 @@ class SessionLiveController {
         return !session.schedule().isEmpty() && session.roundsStarted() < session.rounds();
     }
 
-    private void adjust(String sessionId, Schedule schedule, String reason) {
-        commands.sendAndWait(new AdjustScheduleCommand(sessionId, schedule.meetings(), schedule.objective(), reason));
-    }
 }

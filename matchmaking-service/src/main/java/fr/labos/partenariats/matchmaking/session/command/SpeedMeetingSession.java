@@ -79,6 +79,8 @@ public class SpeedMeetingSession {
     private boolean scheduleOutdated;
     private boolean published;
     private int roundsStarted;
+    /** Schedules generated or adjusted so far, as the read side counts them ({@code SessionState.version()}). */
+    private int scheduleVersion;
     private boolean closed;
 
     protected SpeedMeetingSession() {
@@ -194,6 +196,9 @@ public class SpeedMeetingSession {
     void handle(AdjustScheduleCommand command, Clock clock) {
         checkNotClosed();
         if (schedule == null) throw new ScheduleNotReady("il n'y a pas encore de planning à ajuster");
+        if (command.basedOnVersion() != null && command.basedOnVersion() != scheduleVersion) {
+            throw new ScheduleChangedMeanwhile(command.basedOnVersion(), scheduleVersion);
+        }
         SessionRules.checkSchedule(command.meetings(), participants, rounds, tables);
         for (int round = 1; round <= roundsStarted; round++) {
             if (!seatsOf(command.meetings(), round).equals(seatsOf(schedule, round))) {
@@ -211,8 +216,7 @@ public class SpeedMeetingSession {
         for (ScheduledMeeting meeting : meetings) {
             if (meeting.round() > afterRound && (absent.contains(meeting.actorId())
                     || absent.contains(meeting.partnerActorId()))) {
-                throw new InvalidSession("meetings",
-                        "un participant absent ne siège à aucune table des tours à venir");
+                throw new AbsentParticipantSeated();
             }
         }
     }
@@ -412,12 +416,14 @@ public class SpeedMeetingSession {
     void on(ScheduleGeneratedEvent event) {
         schedule = new ArrayList<>(event.meetings());
         scheduleOutdated = false;
+        scheduleVersion++;
     }
 
     @EventSourcingHandler
     void on(ScheduleAdjustedEvent event) {
         schedule = new ArrayList<>(event.meetings());
         scheduleOutdated = false;
+        scheduleVersion++;
     }
 
     @EventSourcingHandler

@@ -1,6 +1,8 @@
 package fr.labos.partenariats.matchmaking.session.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import fr.labos.partenariats.matchmaking.session.query.SessionState;
+import fr.labos.partenariats.matchmaking.session.schedule.Schedule;
 import fr.labos.partenariats.matchmaking.support.EventStoreRows;
 import fr.labos.partenariats.matchmaking.support.InMemoryMongo;
 import fr.labos.partenariats.matchmaking.support.ProfileEventPublisher;
@@ -323,6 +325,46 @@ class SessionAdjustmentApiTest {
         assertThat(store.eventTypes(sessionId)).hasSize(written);
         assertThat(schedule(sessionId).path("rounds").get(0).path("tables").findValuesAsText("held"))
                 .hasSize(3).containsOnly("true");
+    }
+
+    /**
+     * Two absences at the desk at once: each re-plan is computed from the session as it was before either was written.
+     * Written as computed, the second would seat the first absentee again (refused: nobody absent sits at a table to
+     * come — and the schedule would be left seating them, every hand change refused). Named with the version it was
+     * computed from, it is refused for the schedule having moved on, computed again from the session as it now is, and
+     * written: neither absentee is seated, and the board takes hand changes again.
+     */
+    @Test
+    void aReplanComputedBeforeAnotherChangeWasWrittenIsComputedAgain() {
+        String sessionId = generated(3, 3);
+        String path = "/api/sessions/" + sessionId;
+        // Published, no round started (a round held would set its pairs aside for the other tests' sessions).
+        assertThat(service.post(path + "/schedule/publish", FACILITATOR, "").statusCode()).isEqualTo(204);
+        String first = ACTORS.get(0);
+        String second = ACTORS.get(1);
+        SessionReader sessions = service.context().getBean(SessionReader.class);
+        SessionScheduling scheduling = service.context().getBean(SessionScheduling.class);
+        // The second desk's reading, and the re-plan it computes from it: the first absentee still present.
+        SessionState readBefore = sessions.read(sessionId);
+        Schedule computedBefore = scheduling.replan(readBefore, readBefore.presentWithout(second),
+                readBefore.availableTables());
+        assertThat(computedBefore.meetings()).anyMatch(m -> m.involves(first));
+
+        // The first desk's absence, written whole (the absence and its re-plan); then the second's absence.
+        assertThat(service.post(path + "/absences", FACILITATOR, "{\"actorId\": \"%s\"}".formatted(first))
+                .statusCode()).isEqualTo(204);
+        service.commands().sendAndWait(new MarkParticipantAbsentCommand(sessionId, second));
+        service.context().getBean(Replans.class).write(sessionId, readBefore, computedBefore, "absence de " + second);
+
+        JsonNode now = schedule(sessionId);
+        for (int round = 1; round <= 3; round++) {
+            assertThat(now.path("rounds").get(round - 1).findValuesAsText("actorId")).as("round " + round)
+                    .isNotEmpty().doesNotContain(first, second);
+        }
+        HttpResponse<String> locked = service.post(path + "/schedule/adjustments", FACILITATOR, """
+                {"action": "LOCK", "meeting": {"round": 3, "table": %d}}"""
+                .formatted(now.path("rounds").get(2).path("tables").get(0).path("table").asInt()));
+        assertThat(locked.statusCode()).as(locked.body()).isEqualTo(200);
     }
 
     /**

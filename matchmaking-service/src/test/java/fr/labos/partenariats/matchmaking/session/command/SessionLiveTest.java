@@ -150,6 +150,22 @@ class SessionLiveTest {
                 .expectNoEvents();
     }
 
+    /**
+     * A schedule names the version it was computed from (schedules generated or adjusted before it): one computed
+     * before another was written is refused, and writes nothing, rather than undo it.
+     */
+    @Test
+    void aScheduleComputedFromAVersionNoLongerCurrentIsRefused() {
+        fixture.given(published()).when(new AdjustScheduleCommand(ID, ROUND_ROBIN, OBJECTIVE, "ajustement", 1))
+                .expectEvents(new ScheduleAdjustedEvent(ID, ROUND_ROBIN, OBJECTIVE, "ajustement", NOW));
+        fixture.given(published()).andGiven(new ScheduleAdjustedEvent(ID, ROUND_ROBIN, OBJECTIVE, "verrou", NOW))
+                .when(new AdjustScheduleCommand(ID, ROUND_ROBIN, OBJECTIVE, "absence", 1))
+                .expectException(ScheduleChangedMeanwhile.class)
+                .expectExceptionMessage("le planning a changé entre-temps (version 2, ce changement partait de la "
+                        + "version 1) : relisez-le, puis recommencez")
+                .expectNoEvents();
+    }
+
     @Test
     void aRePlanSeatsNoAbsentParticipantInTheRoundsToCome() {
         fixture.given(started(1)).andGiven(new ParticipantMarkedAbsentEvent(ID, COMPANY, NOW))
