@@ -279,7 +279,7 @@ public class SpeedMeetingSession {
     void handle(StartRoundCommand command, Clock clock) {
         checkNotClosed();
         if (!published) throw new ScheduleNotReady("aucun tour ne commence avant la publication du planning");
-        if (roundsStarted == rounds) throw new RoundOutOfOrder(rounds + 1, command.round());
+        if (roundsStarted == rounds) throw RoundOutOfOrder.allStarted(rounds, command.round());
         if (command.round() != roundsStarted + 1) throw new RoundOutOfOrder(roundsStarted + 1, command.round());
         Instant startedAt = clock.instant();
         apply(new RoundStartedEvent(sessionId, command.round(), startedAt));

@@ -52,12 +52,48 @@ public final class WhySeen {
                 .collect(Collectors.toUnmodifiableSet()), actsFor);
     }
 
-    /** True when the meeting's reason, sentence and weight may be shown. */
+    /**
+     * True when the meeting's reason, sentence and weight may be shown. They were written when the schedule was
+     * made, from the wishes of then; a wish taken back since (« coché par erreur ») must not be told through them:
+     * a mutual wish is told only while both wishes stand, a one-sided one only to its wisher, while it stands.
+     */
     public boolean of(ScheduledMeeting meeting) {
         if (everything) return true;
-        if (meeting.reason() == MeetingReason.COMPLEMENTARITY) return false;
-        return wishedBySide(meeting.actorId(), meeting.partnerActorId())
-                || wishedBySide(meeting.partnerActorId(), meeting.actorId());
+        String a = meeting.actorId();
+        String b = meeting.partnerActorId();
+        return switch (meeting.reason()) {
+            case COMPLEMENTARITY -> false;
+            case MUTUAL_WISH -> wished.contains(a + "→" + b) && wished.contains(b + "→" + a)
+                    && (actsFor.test(a) || actsFor.test(b));
+            case WISH -> {
+                String wisher = wisherOf(meeting);
+                yield wisher != null && wishedBySide(wisher, wisher.equals(a) ? b : a);
+            }
+        };
+    }
+
+    /**
+     * The side the sentence of a one-sided wish names as the wisher (« {id} a demandé à rencontrer {id} », written
+     * by the planner); without a sentence, the side whose wish stands, if only one does.
+     */
+    private String wisherOf(ScheduledMeeting meeting) {
+        String a = meeting.actorId();
+        String b = meeting.partnerActorId();
+        String sentence = meeting.explanation();
+        if (sentence != null) {
+            boolean byA = sentence.startsWith(a + " ");
+            boolean byB = sentence.startsWith(b + " ");
+            if (byA != byB) return byA ? a : b;
+        }
+        boolean aWished = wished.contains(a + "→" + b);
+        boolean bWished = wished.contains(b + "→" + a);
+        return aWished == bWished ? null : aWished ? a : b;
+    }
+
+    /** Whether both sides' wishes to meet each other stand now. */
+    public static boolean bothStillWish(Collection<Wish> wishes, ScheduledMeeting meeting) {
+        return wishes.contains(new Wish(meeting.actorId(), meeting.partnerActorId()))
+                && wishes.contains(new Wish(meeting.partnerActorId(), meeting.actorId()));
     }
 
     private boolean wishedBySide(String wisher, String other) {

@@ -90,7 +90,7 @@ class SpeedMeetingIntroductions {
         ScheduledMeeting meeting = session.schedule().stream()
                 .filter(m -> m.round() == held.round() && m.brings(held.actorId(), held.partnerActorId()))
                 .findFirst().orElse(null);
-        MatchSnapshot match = meeting == null ? null : grounds(meeting);
+        MatchSnapshot match = meeting == null ? null : grounds(meeting, session);
         try {
             commands.sendAndWait(new IntroduceAfterSpeedMeetingCommand(introductionId(held), held.sessionId(),
                     held.round(), held.actorId(), held.partnerActorId(), held.heldAt(), place, match,
@@ -101,14 +101,18 @@ class SpeedMeetingIntroductions {
     }
 
     /**
-     * Why the pair met, as the introduction keeps it for both sides to read. A mutual wish both sides made, and a
+     * Why the pair met, as the introduction keeps it for both sides to read. A mutual wish both sides still make, and a
      * complementarity, are kept as the schedule says them. A wish of one side alone is that side's private preference
      * ({@link WhySeen}): neither its sentence (« B a demandé à rencontrer A ») nor its weight (the wish bonus) are
      * kept, but the pair's complementarity as the engine weighs it now, as for a meeting planned for it — so that the
      * other side cannot tell the two apart.
      */
-    private MatchSnapshot grounds(ScheduledMeeting meeting) {
-        if (meeting.reason() == MeetingReason.WISH) {
+    private MatchSnapshot grounds(ScheduledMeeting meeting, SessionState session) {
+        // A mutual wish one side took back since the plan was made is one side's wish now: said as such, it would
+        // tell the other side of a wish withdrawn.
+        boolean oneSided = meeting.reason() == MeetingReason.WISH || meeting.reason() == MeetingReason.MUTUAL_WISH
+                && !WhySeen.bothStillWish(session.wishes(), meeting);
+        if (oneSided) {
             Complementarity pair = Complementarity.of(engine, meeting.actorId(), meeting.partnerActorId(),
                     LabCalendar.today(clock));
             return new MatchSnapshot(null, score(pair.score()), Map.of(), pair.sentence());

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.session.pairs;
 
+import fr.labos.partenariats.matchmaking.csv.SpreadsheetCsv;
 import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
 import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
 import fr.labos.partenariats.matchmaking.engine.model.PairExclusions;
@@ -84,7 +85,13 @@ public final class SessionPairs implements PairWeights {
     private static String setAsideReason(String a, String b, boolean wished, Map<String, String> organisations,
                                          Map<String, Set<String>> introducedTo, Map<String, Set<String>> metTo) {
         String orgA = organisations.get(a);
-        if (orgA != null && !orgA.isBlank() && orgA.equals(organisations.get(b))) return SAME_ORGANISATION;
+        String orgB = organisations.get(b);
+        // Compared as a spreadsheet's lines may spell one organisation (case, accents, spaces, apostrophes): two
+        // colleagues seated together for a difference of spelling is a meeting wasted.
+        if (orgA != null && !orgA.isBlank() && orgB != null
+                && SpreadsheetCsv.normalise(orgA).equals(SpreadsheetCsv.normalise(orgB))) {
+            return SAME_ORGANISATION;
+        }
         if (introducedTo.get(a).contains(b) || introducedTo.get(b).contains(a)) return INTRODUCED;
         if (!wished && (metTo.get(a).contains(b) || metTo.get(b).contains(a))) return MET_BEFORE;
         return null;

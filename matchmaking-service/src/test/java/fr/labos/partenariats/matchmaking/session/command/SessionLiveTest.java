@@ -100,7 +100,8 @@ class SessionLiveTest {
         fixture.given(started(1)).when(new StartRoundCommand(ID, 1))
                 .expectException(RoundOutOfOrder.class);
         fixture.given(started(3)).when(new StartRoundCommand(ID, 4))
-                .expectException(RoundOutOfOrder.class);
+                .expectException(RoundOutOfOrder.class)
+                .expectExceptionMessage("le tour 4 ne peut pas commencer : les 3 tours de la session ont tous commencé");
     }
 
     /**

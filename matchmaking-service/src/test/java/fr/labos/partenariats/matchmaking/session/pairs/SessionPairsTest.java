@@ -49,8 +49,9 @@ class SessionPairsTest {
         participants.put("wimoov", "Wimoov");
         participants.put("fondation", "Fondation");
         participants.put("banque", "Banque");
-        participants.put("entreprise", "Groupe");
-        participants.put("filiale", "Groupe");
+        // One organisation as two lines of a spreadsheet spell it: still the same one.
+        participants.put("entreprise", "Groupe Solidaire d'Isère");
+        participants.put("filiale", " groupe  solidaire d’isere ");
     }
 
     @Test
