@@ -83,7 +83,7 @@ function ensureOpen() {
   let wait = 2000;
   read(mine).then(answer => {
     refused = answer?.status === 401;
-    // 429 (this account's streams all open: other tabs) or 503: the service says when to come back.
+    // 503 (the instance holds as many streams as it may): the service says when to come back.
     if (answer?.retryAfter > 0) wait = answer.retryAfter * 1000;
   }, () => {}).finally(() => {
     if (controller !== mine) return; // closed, and perhaps replaced by a newer stream: nothing of it is this one's

@@ -19,6 +19,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -27,7 +29,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -46,16 +47,19 @@ class LiveController implements DisposableBean {
     /** Comments keep idle connections open through proxies, and reveal closed ones. */
     private static final Duration HEARTBEAT = Duration.ofSeconds(15);
     /**
-     * Streams one signed-in person may hold open on this instance: a few tabs and devices (the console opens one per
-     * tab). Without a cap, one account could hold every connection the server has, each for half an hour.
+     * Streams one signed-in person holds open on this instance: a few tabs and devices (the console opens one per
+     * tab). A stream more ends that person's oldest, which is, as a rule, a page already left: a browser that
+     * reloads leaves its former stream open on the server until a write finds it closed. Without a cap, one account
+     * could hold every connection the server has, each for half an hour.
      */
-    static final int STREAMS_PER_PERSON = 5;
+    static final int STREAMS_PER_PERSON = 10;
     /** Streams this instance holds open in all, well under the server's connections, which requests also need. */
     static final int STREAMS_IN_ALL = 2_000;
 
     private final LiveEvents events;
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
-    private final Map<String, AtomicInteger> streamsBySubject = new ConcurrentHashMap<>();
+    /** Each person's open streams, oldest first. */
+    private final Map<String, Deque<SseEmitter>> streamsBySubject = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "live-heartbeat");
         thread.setDaemon(true);
@@ -87,11 +91,7 @@ class LiveController implements DisposableBean {
     @GetMapping(path = "/api/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@AuthenticationPrincipal LabPrincipal reader, Authentication authentication) {
         String subject = authentication.getName();
-        if (!holdOneMore(subject)) {
-            throw new TooManyLiveStreams(STREAMS_PER_PERSON);
-        }
         if (open.size() >= STREAMS_IN_ALL) {
-            letGo(subject);
             throw new LiveStreamsFull();
         }
         SseEmitter emitter = new SseEmitter(lifetime(authentication).toMillis());
@@ -101,13 +101,14 @@ class LiveController implements DisposableBean {
             if (ended.compareAndSet(false, true)) {
                 events.unsubscribe(forward);
                 open.remove(emitter);
-                letGo(subject);
+                letGo(subject, emitter);
             }
         };
         emitter.onCompletion(end);
         emitter.onTimeout(end);
         emitter.onError(error -> end.run());
         open.add(emitter);
+        holdOneMore(subject, emitter);
         // Dropped for falling behind (a browser that stopped reading): ended, the page opens a new stream.
         events.subscribe(forward, emitter::complete);
         try {
@@ -119,18 +120,27 @@ class LiveController implements DisposableBean {
         return emitter;
     }
 
-    /** Counts one more stream of {@code subject}, unless it holds {@link #STREAMS_PER_PERSON} already. */
-    private boolean holdOneMore(String subject) {
-        AtomicInteger held = streamsBySubject.computeIfAbsent(subject, s -> new AtomicInteger());
-        if (held.incrementAndGet() > STREAMS_PER_PERSON) {
-            letGo(subject);
-            return false;
+    /** Keeps {@code emitter} among {@code subject}'s streams, and ends the oldest of them past the cap. */
+    private void holdOneMore(String subject, SseEmitter emitter) {
+        SseEmitter[] oldest = new SseEmitter[1];
+        streamsBySubject.compute(subject, (s, held) -> {
+            Deque<SseEmitter> streams = held == null ? new ArrayDeque<>() : held;
+            streams.addLast(emitter);
+            if (streams.size() > STREAMS_PER_PERSON) {
+                oldest[0] = streams.pollFirst();
+            }
+            return streams;
+        });
+        if (oldest[0] != null) {
+            oldest[0].complete(); // its page, if still open, opens a new stream and reads again what it shows
         }
-        return true;
     }
 
-    private void letGo(String subject) {
-        streamsBySubject.computeIfPresent(subject, (s, held) -> held.decrementAndGet() <= 0 ? null : held);
+    private void letGo(String subject, SseEmitter emitter) {
+        streamsBySubject.computeIfPresent(subject, (s, held) -> {
+            held.remove(emitter);
+            return held.isEmpty() ? null : held;
+        });
     }
 
     /**

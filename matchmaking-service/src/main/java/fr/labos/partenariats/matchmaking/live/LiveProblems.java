@@ -15,12 +15,6 @@ class LiveProblems {
     private static final Duration RETRY_AFTER = Duration.ofSeconds(30);
 
     @Bean
-    ProblemMapping<TooManyLiveStreams> tooManyLiveStreamsProblem() {
-        return ProblemMapping.of(TooManyLiveStreams.class, ProblemTypes.TOO_MANY_REQUESTS)
-                .detail("too-many-requests.live-streams", e -> new Object[]{e.allowed()}).retryAfter(RETRY_AFTER);
-    }
-
-    @Bean
     ProblemMapping<LiveStreamsFull> liveStreamsFullProblem() {
         return ProblemMapping.of(LiveStreamsFull.class, ProblemTypes.SERVICE_UNAVAILABLE)
                 .detail("unavailable.live-streams", e -> new Object[0]).retryAfter(RETRY_AFTER);
