@@ -80,7 +80,7 @@ class DashboardCountsTheIntroductionViewsTest {
                 .met("i-in-order", JANUARY_5.plus(Duration.ofDays(10)))
                 .outcome("i-in-order", Outcome.FOLLOW_UP_PLANNED, FEBRUARY_1, Instant.parse("2026-02-02T10:00:00Z"))
                 .outcome("i-in-order", Outcome.PARTNERSHIP_FORMED, MARCH_1, Instant.parse("2026-03-02T10:00:00Z"))
-                // A follow-up that did come after the partnership: a stage of its own.
+                // A follow-up planned after the partnership, which goes on: still a partnership.
                 .accepted("i-follow-up-after", "a", "b", JANUARY_5, Duration.ofDays(2))
                 .met("i-follow-up-after", JANUARY_5.plus(Duration.ofDays(10)))
                 .outcome("i-follow-up-after", Outcome.PARTNERSHIP_FORMED, MARCH_1, Instant.parse("2026-03-02T10:00:00Z"))
@@ -91,16 +91,16 @@ class DashboardCountsTheIntroductionViewsTest {
 
         Dashboard dashboard = dashboard();
         Funnel funnel = dashboard.funnel(DashboardFilter.NONE);
-        assertThat(funnel.byStatus()).containsEntry("partnership", 2L).containsEntry("follow-up", 1L)
+        assertThat(funnel.byStatus()).containsEntry("partnership", 3L).containsEntry("follow-up", 0L)
                 .containsEntry("met", 0L);
         assertThat(funnel.steps()).extracting(FunnelStep::count).as("every one reached both outcomes")
                 .containsExactly(3L, 3L, 3L, 3L, 3L);
-        assertThat(dashboard.table().byStage()).containsEntry(IntroductionStage.PARTNERSHIP, 2L)
-                .containsEntry(IntroductionStage.FOLLOW_UP, 1L);
+        assertThat(dashboard.table().byStage()).containsEntry(IntroductionStage.PARTNERSHIP, 3L)
+                .containsEntry(IntroductionStage.FOLLOW_UP, 0L);
         MeterRegistry meters = new SimpleMeterRegistry();
         new DashboardMetrics(dashboard, meters).refresh();
-        assertThat(meters.get(DashboardMetrics.BY_STATUS).tag("status", "partnership").gauge().value()).isEqualTo(2.0);
-        assertThat(meters.get(DashboardMetrics.BY_STATUS).tag("status", "follow-up").gauge().value()).isEqualTo(1.0);
+        assertThat(meters.get(DashboardMetrics.BY_STATUS).tag("status", "partnership").gauge().value()).isEqualTo(3.0);
+        assertThat(meters.get(DashboardMetrics.BY_STATUS).tag("status", "follow-up").gauge().value()).isEqualTo(0.0);
 
         List<String> written = mongo.rawDocuments(IntroductionView.COLLECTION);
         assertThat(views.apply(events)).as("every event redelivered changes nothing").isZero();

@@ -198,9 +198,9 @@ final class IntroductionViewChanges {
             if (LatestOutcome.prevails(day, latestOutcomeDay(view))) {
                 view.stage = outcomeStage;
             }
-            // Another partnership formed through it still in force: not ended, nor « no fit », as the matcher reads it.
-            if ((view.stage == IntroductionStage.PARTNERSHIP_ENDED || view.stage == IntroductionStage.NO_FIT)
-                    && partnershipsInForce(view, e.outcome()) > 0) {
+            // A partnership formed through it still in force: a partnership, whatever came after it (a follow-up
+            // planned, a « no fit » on another subject, another partnership's end), as the matcher reads it.
+            if (view.stage != IntroductionStage.PARTNERSHIP && partnershipsInForce(view, e.outcome()) > 0) {
                 view.stage = IntroductionStage.PARTNERSHIP;
             }
             return step(event, "suite enregistrée : " + e.outcome().label(), e.recordedAt()).text(e.note())

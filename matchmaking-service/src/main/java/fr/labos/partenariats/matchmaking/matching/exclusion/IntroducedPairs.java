@@ -78,10 +78,11 @@ public final class IntroducedPairs implements PairExclusions {
             return switch (stage) {
                 case PROPOSED -> ExclusionReason.OPEN_INTRODUCTION;
                 case CLOSED -> null;
-                case ACCEPTED -> latestOutcome == null || latestOutcome == Outcome.FOLLOW_UP_PLANNED
-                        ? ExclusionReason.INTRODUCED
-                        // An end (or a « no fit ») while another partnership of the introduction goes on frees nothing.
-                        : latestOutcome == Outcome.PARTNERSHIP_FORMED || partnershipsInForce > 0 ? ExclusionReason.PARTNERS
+                // A partnership in force keeps the pair partners whatever came after it (a follow-up planned, a « no
+                // fit », another partnership's end).
+                case ACCEPTED -> partnershipsInForce > 0 || latestOutcome == Outcome.PARTNERSHIP_FORMED
+                        ? ExclusionReason.PARTNERS
+                        : latestOutcome == null || latestOutcome == Outcome.FOLLOW_UP_PLANNED ? ExclusionReason.INTRODUCED
                         : null;
             };
         }

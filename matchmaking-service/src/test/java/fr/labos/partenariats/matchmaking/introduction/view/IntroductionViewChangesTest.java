@@ -287,6 +287,28 @@ class IntroductionViewChangesTest {
     }
 
     /**
+     * A follow-up planned, then a « no fit » on another subject, while the partnership formed through the introduction
+     * goes on: still « partenariat », not « suite prévue » (which the follow-up list would flag after 180 quiet days)
+     * back and forth.
+     */
+    @Test
+    void aFollowUpOrANoFitWhileAPartnershipGoesOnLeavesThePartnershipStage() {
+        List<Told> story = new IntroductionStories()
+                .accepted("i9", "a", "b", JANUARY_5, Duration.ofDays(2))
+                .outcome("i9", Outcome.PARTNERSHIP_FORMED, MARCH_1, Instant.parse("2026-03-02T10:00:00Z"))
+                .outcome("i9", Outcome.FOLLOW_UP_PLANNED, LocalDate.of(2026, 6, 1), Instant.parse("2026-06-02T10:00:00Z"))
+                .outcome("i9", Outcome.NO_FIT, LocalDate.of(2026, 9, 1), Instant.parse("2026-09-02T10:00:00Z"))
+                .events();
+        IntroductionView view = new IntroductionView();
+        story.subList(0, story.size() - 1).forEach(told -> IntroductionViewChanges.apply(view, event(told)));
+        assertThat(view.stage).as("a follow-up planned within the partnership").isEqualTo(IntroductionStage.PARTNERSHIP);
+
+        IntroductionViewChanges.apply(view, event(story.get(story.size() - 1)));
+
+        assertThat(view.stage).as("a « no fit » on another subject").isEqualTo(IntroductionStage.PARTNERSHIP);
+    }
+
+    /**
      * « Nothing new since » counts from the last news, not from the first follow-up planned: a follow-up of February,
      * a second meeting in June and a follow-up planned again on 20 June are not quiet on 31 July; a facilitator's
      * reminder since is no news.

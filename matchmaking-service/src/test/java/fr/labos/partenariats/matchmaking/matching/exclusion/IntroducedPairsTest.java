@@ -172,6 +172,17 @@ class IntroducedPairsTest {
         assertThat(pairs.introductionCount()).isZero();
     }
 
+    /** A follow-up planned within a partnership that goes on leaves the pair partners, not merely introduced. */
+    @Test
+    void aFollowUpPlannedWhileAPartnershipGoesOnKeepsThePairPartners() {
+        propose("i1", "wimoov", "fondation");
+        pairs.apply("i1", 1, new IntroductionAcceptedEvent("i1", "wimoov", false, AT));
+        pairs.apply("i1", 2, new IntroductionAcceptedEvent("i1", "fondation", true, AT));
+        outcome("i1", 3, Outcome.PARTNERSHIP_FORMED);
+        outcome("i1", 4, Outcome.FOLLOW_UP_PLANNED);
+        assertAside("wimoov", "fondation", ExclusionReason.PARTNERS, "i1");
+    }
+
     /** An end closes one partnership: while another formed through the introduction goes on, the pair stays partners. */
     @Test
     void anEndWhileAnotherPartnershipGoesOnKeepsThePairPartners() {
