@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  */
 final class DashboardCsv {
 
+    /** A key made of digits only: a département, a région, an SDG. */
+    private static final Pattern DIGITS = Pattern.compile("\\d+");
     /** Digits only, with a leading zero: a département (« 01 » to « 09 ») or an SDG key (« 05 »). */
     private static final Pattern CODE_WITH_LEADING_ZERO = Pattern.compile("0\\d+");
     /** A month's key (« 2026-03 ») or its French label (« mars 2026 »), as {@link Period} writes them. */
@@ -127,12 +129,14 @@ final class DashboardCsv {
     /**
      * The cell as Excel should show it. French Excel converts a cell it can read as a number or a date: the
      * département « 01 » would open as the number 1 (and no longer match « 01 » in a lookup), « 2026-03 » and
-     * « mars 2026 » as the date 01/03/2026. Excel's text form {@code ="01"} opens as the text itself; only such cells
-     * take it, so that counts, rates and codes such as « 38 » stay numbers Excel can add up and sort.
+     * « mars 2026 » as the date 01/03/2026. Excel's text form {@code ="01"} opens as the text itself. A line's key (its
+     * first cell: a code, an SDG, a period) takes it whenever it is made of digits — « 38 » and « 971 » as much as
+     * « 01 »: a column of codes half text and half numbers sorts 10…976 before 01…09 and matches a lookup table by
+     * halves — so that counts and rates stay numbers Excel can add up and sort.
      */
-    private static Object asExcelShouldShow(Object cell) {
-        if (cell instanceof String text
-                && (CODE_WITH_LEADING_ZERO.matcher(text).matches() || MONTH.matcher(text).matches())) {
+    private static Object asExcelShouldShow(Object cell, boolean key) {
+        if (cell instanceof String text && (key && DIGITS.matcher(text).matches()
+                || CODE_WITH_LEADING_ZERO.matcher(text).matches() || MONTH.matcher(text).matches())) {
             return "=\"" + text + "\"";
         }
         return cell;
@@ -140,7 +144,12 @@ final class DashboardCsv {
 
     private static byte[] write(List<String> headers, List<List<Object>> records) {
         // Commons CSV quotes the text form and doubles its quotes: "=""01""".
-        return ExcelCsv.write(headers, records.stream()
-                .map(record -> record.stream().map(DashboardCsv::asExcelShouldShow).toList()).toList());
+        return ExcelCsv.write(headers, records.stream().map(record -> {
+            List<Object> cells = new ArrayList<>(record.size());
+            for (int i = 0; i < record.size(); i++) {
+                cells.add(asExcelShouldShow(record.get(i), i == 0));
+            }
+            return cells;
+        }).toList());
     }
 }

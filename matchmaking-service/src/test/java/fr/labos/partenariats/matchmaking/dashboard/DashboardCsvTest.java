@@ -53,17 +53,21 @@ class DashboardCsvTest {
         dashboard = new Dashboard(facts, dimensions, CLOCK);
     }
 
+    /**
+     * Every code of the key column opens as text, with or without a leading zero: a column of codes half text and
+     * half numbers sorts « 10 … 976 » before « 01 … 09 » in Excel, and matches a table of codes by halves.
+     */
     @Test
-    void aDepartementWithALeadingZeroOpensAsItsCodeAndTheOthersAsNumbers() throws IOException {
+    void everyDepartementCodeOpensAsTextAndTheCountsAsNumbers() throws IOException {
         String csv = text(DashboardCsv.breakdown(dashboard.territories(DashboardFilter.NONE, false), "Département"));
 
         assertThat(csv).isEqualTo("\uFEFFDépartement;Libellé;" + COUNT_HEADERS + "\r\n"
                 + "\"=\"\"01\"\"\";Ain;1;0;0;0;0;0;0;0;0\r\n"
                 + "\"=\"\"07\"\"\";Ardèche;1;1;0;0;0;0;0;0;0\r\n"
-                + "38;Isère;2;1;0;0;0;0;0;0;0\r\n"
+                + "\"=\"\"38\"\"\";Isère;2;1;0;0;0;0;0;0;0\r\n"
                 + "Total (mises en relation distinctes);;2;1;0;0;0;0;0;0;0\r\n");
         assertThat(records(csv)).extracting(r -> r.get(0)).as("the cells Excel reads")
-                .containsExactly("=\"01\"", "=\"07\"", "38", "Total (mises en relation distinctes)");
+                .containsExactly("=\"01\"", "=\"07\"", "=\"38\"", "Total (mises en relation distinctes)");
     }
 
     @Test
@@ -83,9 +87,9 @@ class DashboardCsvTest {
     }
 
     @Test
-    void anSdgKeyWithALeadingZeroKeepsItAndCountsAndRatesStayNumbers() throws IOException {
+    void anSdgKeyOpensAsTextAndCountsAndRatesStayNumbers() throws IOException {
         String sdgs = text(DashboardCsv.breakdown(dashboard.sdgs(DashboardFilter.NONE), "ODD"));
-        assertThat(sdgs).contains("\r\n\"=\"\"05\"\"\";ODD 5;1;0;").contains("\r\n11;ODD 11;1;1;");
+        assertThat(sdgs).contains("\r\n\"=\"\"05\"\"\";ODD 5;1;0;").contains("\r\n\"=\"\"11\"\"\";ODD 11;1;1;");
 
         // 1 of the 2 proposals accepted: 50 %, a number for Excel.
         String funnel = text(DashboardCsv.funnel(dashboard.funnel(DashboardFilter.NONE)));
