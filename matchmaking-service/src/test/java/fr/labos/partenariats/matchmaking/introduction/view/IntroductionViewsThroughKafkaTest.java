@@ -369,8 +369,8 @@ class IntroductionViewsThroughKafkaTest {
             assertThat(parser.getHeaderNames()).startsWith("Département", "Libellé", "Proposées", "Acceptées");
             List<CSVRecord> records = parser.getRecords();
             assertThat(records).extracting(r -> r.get("Libellé")).containsExactly("Isère", "Savoie", "");
-            assertThat(records).extracting(r -> r.get("Département")).as("numbers for Excel, left as they are")
-                    .containsExactly("38", "73", "Total (mises en relation distinctes)");
+            assertThat(records).extracting(r -> r.get("Département")).as("codes, in Excel's text form")
+                    .containsExactly("=\"38\"", "=\"73\"", "Total (mises en relation distinctes)");
             assertThat(records.get(2).get("Proposées")).as("5 introductions, 3 of them in both").isEqualTo("5");
             assertThat(records.get(0).get("Proposées")).isEqualTo("5");
             assertThat(records.get(1).get("Partenariats conclus")).isEqualTo("1");
