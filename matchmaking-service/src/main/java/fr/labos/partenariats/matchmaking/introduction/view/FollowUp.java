@@ -4,6 +4,7 @@ import fr.labos.partenariats.schema.common.LabCalendar;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -37,6 +38,8 @@ enum FollowUp {
         return stage;
     }
 
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
     String slug() {
         return slug;
     }
@@ -62,9 +65,11 @@ enum FollowUp {
         return switch (view.stage) {
             case PROPOSED -> answerDue(view, today, names, thresholds.answerDueWithinDays());
             case ACCEPTED -> daysSince(view.acceptedAt, today)
-                    .filter(days -> days >= thresholds.noMeetingAfterDays() && noMeetingPlannedNorHeld(view))
-                    .map(days -> new Reason(NO_MEETING, "acceptée il y a " + days(days) + ", aucune rencontre prévue",
-                            view.acceptedAt));
+                    .filter(days -> days >= thresholds.noMeetingAfterDays()
+                            && noMeetingPlannedNorHeld(view, today, thresholds.noMeetingAfterDays()))
+                    .map(days -> new Reason(NO_MEETING, "acceptée il y a " + days(days) + ", "
+                            + overdueMeeting(view).map(m -> "rencontre prévue le " + DAY.format(LabCalendar.dayOf(m.startsAt()))
+                            + ", ni tenue ni manquée").orElse("aucune rencontre prévue"), view.acceptedAt));
             case MET -> daysSince(view.firstMetAt, today)
                     .filter(days -> days >= thresholds.noOutcomeAfterDays())
                     .map(days -> new Reason(NO_OUTCOME, "rencontre tenue il y a " + days(days) + ", aucune suite enregistrée",
@@ -129,7 +134,20 @@ enum FollowUp {
         return Optional.ofNullable(at).map(instant -> ChronoUnit.DAYS.between(LabCalendar.dayOf(instant), today));
     }
 
-    private static boolean noMeetingPlannedNorHeld(IntroductionView view) {
-        return view.meetings.stream().noneMatch(m -> "scheduled".equals(m.status()) || "held".equals(m.status()));
+    /**
+     * No meeting held, nor one planned still to come or passed fewer than {@code days} days ago: a meeting whose day
+     * passed that long ago without being recorded as held or missed is not a plan any more but a silence (it left the
+     * introduction off the list for good).
+     */
+    private static boolean noMeetingPlannedNorHeld(IntroductionView view, LocalDate today, int days) {
+        Instant stillPlannedFrom = LabCalendar.startOf(today.minusDays(days - 1));
+        return view.meetings.stream().noneMatch(m -> "held".equals(m.status()) || "scheduled".equals(m.status())
+                && m.startsAt() != null && !m.startsAt().isBefore(stillPlannedFrom));
+    }
+
+    /** The latest meeting planned and never recorded as held or missed, if any. */
+    private static Optional<IntroductionView.MeetingEntry> overdueMeeting(IntroductionView view) {
+        return view.meetings.stream().filter(m -> "scheduled".equals(m.status()) && m.startsAt() != null)
+                .max(Comparator.comparing(IntroductionView.MeetingEntry::startsAt));
     }
 }

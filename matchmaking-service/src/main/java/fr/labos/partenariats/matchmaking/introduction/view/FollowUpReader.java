@@ -106,9 +106,11 @@ class FollowUpReader {
         int days = thresholds.days(rule);
         return switch (rule) {
             case ANSWER_DUE -> atItsStage.and("answerBy").gte(startOf(today)).lt(startOf(today.plusDays(days + 1)));
-            // No meeting planned nor held: none of its meetings (if any) is either.
-            case NO_MEETING -> atItsStage.and("acceptedAt").lt(startOf(today.minusDays(days - 1)))
-                    .and("meetings.status").nin("scheduled", "held");
+            // No meeting held, nor planned to come or passed fewer than `days` days ago (FollowUp.noMeetingPlannedNorHeld).
+            case NO_MEETING -> atItsStage.and("acceptedAt").lt(startOf(today.minusDays(days - 1))).norOperator(
+                    where("meetings").elemMatch(where("status").is("held")),
+                    where("meetings").elemMatch(where("status").is("scheduled")
+                            .and("startsAt").gte(startOf(today.minusDays(days - 1)))));
             case NO_OUTCOME -> atItsStage.and("firstMetAt").lt(startOf(today.minusDays(days - 1)));
             // Quiet since the last news; a view written before it was kept counts from its follow-up (FollowUp.quietSince).
             case FOLLOW_UP_QUIET -> atItsStage.orOperator(where("lastNewsOn").lte(today.minusDays(days)),

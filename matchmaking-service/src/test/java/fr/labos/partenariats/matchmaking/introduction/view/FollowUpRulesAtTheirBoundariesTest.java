@@ -88,6 +88,14 @@ class FollowUpRulesAtTheirBoundariesTest {
                         view.acceptedAt = at;
                         view.meetings.add(meeting("scheduled", at));
                     }));
+            // A meeting planned whose day passed as long ago as the threshold, never recorded as held or missed: no
+            // longer a plan but a silence, to follow up as an acceptance without a meeting.
+            views.addAll(atBothEnds("overdue@" + offset, today.minusDays(thresholds.noMeetingAfterDays() + offset),
+                    IntroductionStage.ACCEPTED, (view, at) -> {
+                        view.acceptedAt = at.minus(Duration.ofDays(60));
+                        view.meetings.add(new IntroductionView.MeetingEntry("m1", at, "Grenoble", "scheduled",
+                                at.minus(Duration.ofDays(20)), null));
+                    }));
             views.addAll(atBothEnds("no-outcome@" + offset, today.minusDays(thresholds.noOutcomeAfterDays() + offset),
                     IntroductionStage.MET, (view, at) -> view.firstMetAt = at));
             // A view written before the last news was kept: its follow-up's day stands in.
@@ -108,7 +116,7 @@ class FollowUpRulesAtTheirBoundariesTest {
                         ? atBothEnds("answer-due@-1", "answer-due@0", "due-today@0", "due-today@1")
                         : atBothEnds("answer-due@-2", "answer-due@-1", "answer-due@0", "due-today@0", "due-today@1", "due-today@2"),
                 FollowUp.NO_MEETING, atBothEnds("no-meeting@0", "no-meeting@1", "no-meeting@2",
-                        "missed@0", "missed@1", "missed@2"),
+                        "missed@0", "missed@1", "missed@2", "overdue@0", "overdue@1", "overdue@2"),
                 FollowUp.NO_OUTCOME, atBothEnds("no-outcome@0", "no-outcome@1", "no-outcome@2"),
                 FollowUp.FOLLOW_UP_QUIET, new TreeSet<>(Set.of("follow-up@0", "follow-up@1", "follow-up@2",
                         "news@0", "news@1", "news@2")));
@@ -197,6 +205,19 @@ class FollowUpRulesAtTheirBoundariesTest {
 
     private static IntroductionView.MeetingEntry meeting(String status, Instant acceptedAt) {
         return new IntroductionView.MeetingEntry("m1", acceptedAt.plus(Duration.ofDays(7)), "Grenoble", status, acceptedAt, null);
+    }
+
+    /** A meeting planned long past, never said held or missed: the line says which day it was planned for. */
+    @Test
+    void anAcceptanceWhoseMeetingDayPassedUnrecordedSaysThatDay() {
+        IntroductionView view = view("late", IntroductionStage.ACCEPTED);
+        view.acceptedAt = Instant.parse("2026-09-01T10:00:00Z");
+        view.meetings.add(new IntroductionView.MeetingEntry("m1", Instant.parse("2026-09-15T08:00:00Z"), "Grenoble",
+                "scheduled", Instant.parse("2026-09-02T10:00:00Z"), null));
+
+        assertThat(FollowUp.of(view, LocalDate.parse("2026-12-05"), Map.of(), FollowUpThresholds.DEFAULTS))
+                .map(FollowUp.Reason::label)
+                .hasValue("acceptée il y a 95 jours, rencontre prévue le 15/09/2026, ni tenue ni manquée");
     }
 
     @Test
