@@ -140,6 +140,16 @@ public final class IntroductionStories {
         return this;
     }
 
+    /** A meeting of an accepted introduction held at {@code startsAt}, planned and held as recorded at {@code recordedAt}. */
+    public IntroductionStories metAsRecorded(String id, Instant startsAt, Instant recordedAt) {
+        Principal facilitator = facilitator("sub-facilitator");
+        String meetingId = id + "-m" + events.stream().filter(told -> told.introductionId().equals(id)).count();
+        tell(id, new MeetingScheduledEvent(id, meetingId, startsAt, "Maison des associations, Grenoble", recordedAt),
+                recordedAt, facilitator);
+        tell(id, new MeetingHeldEvent(id, meetingId, null, recordedAt), recordedAt, facilitator);
+        return this;
+    }
+
     /** A meeting of an accepted introduction, planned at {@code plannedAt} for {@code startsAt}, not held yet. */
     public IntroductionStories planned(String id, Instant plannedAt, Instant startsAt) {
         String meetingId = id + "-m" + events.stream().filter(told -> told.introductionId().equals(id)).count();

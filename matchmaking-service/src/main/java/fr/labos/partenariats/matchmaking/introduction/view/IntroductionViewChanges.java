@@ -55,6 +55,12 @@ final class IntroductionViewChanges {
         view.lastStepAt = step.at();
         if (!(event.payload() instanceof IntroductionReminderRecordedEvent)) {
             LocalDate news = step.occurredOn() != null ? step.occurredOn() : LabCalendar.dayOf(step.at());
+            // A meeting recorded after its day (a lab's past introductions, imported) is news of that day, not of the
+            // day it was typed in: else an old follow-up imported would look fresh for months.
+            LocalDate meetingDay = meetingDayOf(view, event.payload());
+            if (meetingDay != null && meetingDay.isBefore(news)) {
+                news = meetingDay;
+            }
             view.lastNewsOn = view.lastNewsOn == null || news.isAfter(view.lastNewsOn) ? news : view.lastNewsOn;
         }
         return true;
@@ -249,6 +255,15 @@ final class IntroductionViewChanges {
     /** A meeting took place when it was planned to start; the recording time only if its start is unknown. */
     private static Instant startOf(IntroductionView view, String meetingId, Instant recordedAt) {
         return plannedStart(view, meetingId).orElse(recordedAt);
+    }
+
+    /** The day (in Paris) of the meeting a meeting step is about; null for another step, or a meeting of no known day. */
+    private static LocalDate meetingDayOf(IntroductionView view, Object payload) {
+        Optional<Instant> start = payload instanceof MeetingScheduledEvent e ? Optional.ofNullable(e.startsAt())
+                : payload instanceof MeetingHeldEvent e ? plannedStart(view, e.meetingId())
+                : payload instanceof MeetingMissedEvent e ? plannedStart(view, e.meetingId())
+                : Optional.empty();
+        return start.map(LabCalendar::dayOf).orElse(null);
     }
 
     /** When the view's meeting of this id was planned to start, if it knows. */

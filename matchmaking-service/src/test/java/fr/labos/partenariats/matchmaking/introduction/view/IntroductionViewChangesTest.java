@@ -334,6 +334,26 @@ class IntroductionViewChangesTest {
                         .isEqualTo("suite prévue, rien de nouveau depuis 183 jours"));
     }
 
+    /**
+     * A lab's past introduction, imported: met on 10 March 2023, a follow-up planned on 1 May 2023, all typed in on 1 June
+     * 2026. Its last news is of May 2023, not of the import: a dormant follow-up, to follow up at once.
+     */
+    @Test
+    void aMeetingRecordedAfterItsDayIsNewsOfItsDay() {
+        Instant imported = Instant.parse("2026-06-01T09:00:00Z");
+        List<Told> story = new IntroductionStories()
+                .past("i10", "a", "b", LocalDate.of(2023, 2, 1), LocalDate.of(2023, 2, 15))
+                .metAsRecorded("i10", Instant.parse("2023-03-10T09:00:00Z"), imported)
+                .outcome("i10", Outcome.FOLLOW_UP_PLANNED, LocalDate.of(2023, 5, 1), imported)
+                .events();
+        IntroductionView view = new IntroductionView();
+        story.forEach(told -> IntroductionViewChanges.apply(view, event(told)));
+
+        assertThat(view.lastNewsOn).isEqualTo(LocalDate.of(2023, 5, 1));
+        assertThat(FollowUp.of(view, LocalDate.of(2026, 6, 2), Map.of(), FollowUpThresholds.DEFAULTS))
+                .map(FollowUp.Reason::kind).hasValue(FollowUp.FOLLOW_UP_QUIET);
+    }
+
     @Test
     void ofOutcomesOnTheSameDayTheOneRecordedLastSetsTheStage() {
         IntroductionView view = new IntroductionView();
