@@ -10,6 +10,11 @@ let controller = null;
 let retry = null;
 let readyWaiters = [];
 let ready = false;
+/**
+ * The stream the service ended for a newer one of the same person (more pages open than it keeps streams for): its
+ * page opens a new one only once it is looked at again, instead of ending another page's at once, round and round.
+ */
+let replacedStream = null;
 /** The ids of the events told to the pages (the latest {@link DELIVERED_KEPT}): none is told twice. */
 const delivered = new Set();
 const DELIVERED_KEPT = 1000;
@@ -89,9 +94,26 @@ function ensureOpen() {
     if (controller !== mine) return; // closed, and perhaps replaced by a newer stream: nothing of it is this one's
     controller = null;
     ready = false;
-    if (currentSession() && !refused) retry = setTimeout(ensureOpen, wait); // the stream ended: open a new one
+    if (replacedStream === mine) {
+      replacedStream = null;
+      whenLookedAt(ensureOpen);
+    } else if (currentSession() && !refused) retry = setTimeout(ensureOpen, wait); // the stream ended: open a new one
     else endListeners.forEach(listener => listener());
   });
+}
+
+/** Calls `then` now if the page is shown, else once it is shown again. */
+function whenLookedAt(then) {
+  if (document.visibilityState === 'visible') {
+    then();
+    return;
+  }
+  const shown = () => {
+    if (document.visibilityState !== 'visible') return;
+    document.removeEventListener('visibilitychange', shown);
+    then();
+  };
+  document.addEventListener('visibilitychange', shown);
 }
 
 async function read(stream) {
@@ -111,18 +133,22 @@ async function read(stream) {
     buffer += value;
     let end;
     while ((end = buffer.indexOf('\n\n')) >= 0) {
-      if (controller === stream) dispatch(buffer.slice(0, end));
+      if (controller === stream) dispatch(buffer.slice(0, end), stream);
       buffer = buffer.slice(end + 2);
     }
   }
 }
 
-function dispatch(block) {
+function dispatch(block, stream) {
   let name = 'message';
   const data = [];
   for (const line of block.split('\n')) {
     if (line.startsWith('event:')) name = line.slice(6).trim();
     else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
+  }
+  if (name === 'remplace') {
+    replacedStream = stream;
+    return;
   }
   if (name === 'ready') {
     ready = true;

@@ -287,6 +287,8 @@ class ConsoleAndLiveStreamTest {
             listeners.add(LiveListener.open(service.port(), token));
 
             await().atMost(ofSeconds(10)).until(() -> listeners.get(0).reading().isDone());
+            // Told why, so that a page still open waits to be looked at before opening a stream again.
+            assertThat(listeners.get(0).lines()).contains("event:" + "remplace");
             assertThat(listeners.subList(1, 11)).noneMatch(listener -> listener.reading().isDone());
             assertThat(otherAccount.reading().isDone()).isFalse();
         } finally {

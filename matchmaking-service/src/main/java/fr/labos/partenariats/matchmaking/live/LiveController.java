@@ -53,6 +53,8 @@ class LiveController implements DisposableBean {
      * could hold every connection the server has, each for half an hour.
      */
     static final int STREAMS_PER_PERSON = 10;
+    /** The event that tells a page its stream was ended for a newer one of the same person. */
+    static final String REPLACED = "remplace";
     /** Streams this instance holds open in all, well under the server's connections, which requests also need. */
     static final int STREAMS_IN_ALL = 2_000;
 
@@ -91,7 +93,9 @@ class LiveController implements DisposableBean {
     @GetMapping(path = "/api/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@AuthenticationPrincipal LabPrincipal reader, Authentication authentication) {
         String subject = authentication.getName();
-        if (open.size() >= STREAMS_IN_ALL) {
+        // A person at its cap replaces its own oldest stream: the instance holds no more streams for it.
+        Deque<SseEmitter> own = streamsBySubject.get(subject);
+        if (open.size() >= STREAMS_IN_ALL && (own == null || own.size() < STREAMS_PER_PERSON)) {
             throw new LiveStreamsFull();
         }
         SseEmitter emitter = new SseEmitter(lifetime(authentication).toMillis());
@@ -132,7 +136,17 @@ class LiveController implements DisposableBean {
             return streams;
         });
         if (oldest[0] != null) {
-            oldest[0].complete(); // its page, if still open, opens a new stream and reads again what it shows
+            SseEmitter replaced = oldest[0];
+            // Told first, so that a page still open (an eleventh tab) waits to be looked at again before opening a
+            // new stream, instead of ending another of this person's at once, and that one another, round and round.
+            events.closeAside(() -> {
+                try {
+                    replaced.send(SseEmitter.event().name(REPLACED).data("{}", MediaType.APPLICATION_JSON));
+                } catch (IOException | IllegalStateException gone) {
+                    // a page already left: nothing to tell
+                }
+                replaced.complete();
+            });
         }
     }
 

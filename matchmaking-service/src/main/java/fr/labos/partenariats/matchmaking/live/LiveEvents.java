@@ -36,11 +36,12 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
@@ -50,9 +51,10 @@ import java.util.function.Consumer;
  * open live streams of this instance) of each event. No consumer group: every instance tells its own browsers of
  * every event. Partitions that appear later (a topic created after the start) are picked up within seconds.
  * <p>
- * The reading thread never writes to a browser: each subscriber has a queue of its own, written out by a small pool
- * of senders, so that a browser that stops reading (its socket full, a write blocked until it times out) holds up
- * its own stream only. A subscriber whose queue is full ({@value #QUEUED} events behind) is dropped and told so: its
+ * The reading thread never writes to a browser: each subscriber has a queue of its own, written out by a sender
+ * thread of its own while it has events waiting, so that a browser that stops reading (its socket full, a write
+ * blocked until it times out) holds up its own stream only. A subscriber whose queue is full ({@value #QUEUED} events
+ * behind) is dropped and told so, on a thread aside — ending a stream waits for the write it is blocked in — and its
  * page opens a new stream and reads again what it shows.
  */
 @Component
@@ -65,10 +67,11 @@ class LiveEvents implements InitializingBean, DisposableBean {
     /** Events a subscriber may have waiting; a burst of a whole session's round is a few hundred. */
     static final int QUEUED = 1_000;
     /**
-     * Threads that write to browsers, made as needed: a write to a browser that stopped reading blocks one until the
-     * socket times out, and the others go on.
+     * Threads that write to browsers, made as needed and kept a minute: one per stream with events waiting (a
+     * subscription hands the pool one task at a time), so at most one per stream the instance holds. A write to a
+     * browser that stopped reading blocks its thread until the socket times out; the other streams' go on.
      */
-    private static final int SENDERS = 64;
+    private static final int SENDERS = LiveController.STREAMS_IN_ALL;
 
     /** Topic → source named in the notifications. */
     private final Map<String, String> sources;
@@ -86,6 +89,12 @@ class LiveEvents implements InitializingBean, DisposableBean {
                     return thread;
                 }
             });
+    /** Where streams are ended: ending one waits for the write it may be blocked in. */
+    private final ExecutorService closers = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "live-closer");
+        thread.setDaemon(true);
+        return thread;
+    });
     private final Deque<LiveEvent> recent = new ArrayDeque<>();
     private final long startedAt = System.currentTimeMillis();
     private volatile boolean running = true;
@@ -124,6 +133,24 @@ class LiveEvents implements InitializingBean, DisposableBean {
         }
     }
 
+    /**
+     * Runs {@code closing} (ending a stream) on a thread aside, never on the caller's: ending a stream waits for the
+     * write it may be blocked in, which would hold the reading thread, or a request's, for as long.
+     */
+    void closeAside(Runnable closing) {
+        try {
+            closers.execute(() -> {
+                try {
+                    closing.run();
+                } catch (RuntimeException e) {
+                    log.debug("Live stream already ended: {}", e.toString());
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            // the context closes: every stream is ended with it
+        }
+    }
+
     /** Tells every subscriber {@link LiveEvent#KEEP_ALIVE}, in its turn after the events it has waiting. */
     void keepAlive() {
         subscribers.values().forEach(subscription -> subscription.offer(LiveEvent.KEEP_ALIVE));
@@ -148,6 +175,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
     @Override
     public void destroy() throws InterruptedException {
         senders.shutdownNow();
+        closers.shutdownNow();
         running = false;
         KafkaConsumer<String, String> current = consumer;
         if (current != null) {
@@ -306,11 +334,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
             closed = true;
             waiting.clear();
             if (subscribers.remove(subscriber, this)) {
-                try {
-                    dropped.run();
-                } catch (RuntimeException e) {
-                    log.debug("Live stream already ended: {}", e.toString());
-                }
+                closeAside(dropped);
             }
         }
     }

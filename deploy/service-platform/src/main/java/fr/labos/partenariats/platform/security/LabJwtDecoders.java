@@ -3,7 +3,6 @@ package fr.labos.partenariats.platform.security;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
-import com.nimbusds.jose.jwk.source.RateLimitReachedException;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jose.util.DefaultResourceRetriever;
@@ -39,8 +38,10 @@ import java.util.stream.Collectors;
  */
 final class LabJwtDecoders {
 
-    /** The shortest time between two fetches of the provider's key set. */
+    /** The shortest time between two fetches of the provider's key set asked by tokens naming unknown key ids. */
     static final Duration KEY_SET_REFRESH = Duration.ofSeconds(30);
+    /** How long the provider's key set is kept before it is fetched again. */
+    static final Duration KEY_SET_CACHE = Duration.ofMinutes(5);
     private static final Duration KEY_SET_TIMEOUT = Duration.ofSeconds(5);
     private static final int KEY_SET_SIZE_LIMIT = 512 * 1024;
 
@@ -48,6 +49,11 @@ final class LabJwtDecoders {
     }
 
     static JwtDecoder create(LabSecurityProperties.Oidc oidc) {
+        return create(oidc, KEY_SET_CACHE);
+    }
+
+    /** With the provider's key set kept {@code keySetCache} (a test's short one). */
+    static JwtDecoder create(LabSecurityProperties.Oidc oidc, Duration keySetCache) {
         if (oidc.issuer() == null || oidc.issuer().isBlank()) {
             throw new IllegalStateException("LAB_OIDC_ISSUER is empty: set it to the OpenID Connect provider's issuer");
         }
@@ -56,7 +62,7 @@ final class LabJwtDecoders {
             decoder = NimbusJwtDecoder.withPublicKey(readPublicKey(oidc)).signatureAlgorithm(SignatureAlgorithm.RS256).build();
         } else {
             // The key set is fetched on the first token and cached, so the provider need not be up when we start.
-            JWKSource<SecurityContext> keys = providerKeys(oidc.effectiveJwkSetUri());
+            JWKSource<SecurityContext> keys = providerKeys(oidc.effectiveJwkSetUri(), keySetCache);
             Set<JWSAlgorithm> accepted = oidc.jwsAlgorithms().stream()
                     .map(name -> JWSAlgorithm.parse(signatureAlgorithm(name).getName())).collect(Collectors.toSet());
             decoder = NimbusJwtDecoder.withJwkSetUri(oidc.effectiveJwkSetUri())
@@ -74,28 +80,22 @@ final class LabJwtDecoders {
     }
 
     /**
-     * The provider's keys, cached, fetched again when a token names a key not in the cache (the provider rotated its
-     * keys) — but at most once every {@link #KEY_SET_REFRESH}: Spring's own key source fetches again for every such
-     * token, so that anyone, without an account, could make each request cost the service a call to the provider by
-     * sending tokens with made-up key ids. A key rotated in is taken within that interval.
+     * The provider's keys, cached {@link #KEY_SET_CACHE} and renewed then, and fetched again when a token names a key
+     * id never seen (the provider rotated its keys) — that at most once every {@link #KEY_SET_REFRESH}
+     * ({@link UnknownKeyFetchLimit}): Spring's own key source fetches again for every such token, so that anyone,
+     * without an account, could make each request a call to the provider with made-up key ids.
      */
-    static JWKSource<SecurityContext> providerKeys(String jwkSetUri) {
+    static JWKSource<SecurityContext> providerKeys(String jwkSetUri, Duration cacheFor) {
         try {
             JWKSource<SecurityContext> keys = JWKSourceBuilder.create(URI.create(jwkSetUri).toURL(),
                             new DefaultResourceRetriever((int) KEY_SET_TIMEOUT.toMillis(), (int) KEY_SET_TIMEOUT.toMillis(),
                                     KEY_SET_SIZE_LIMIT))
-                    .cache(true)
-                    .rateLimited(KEY_SET_REFRESH.toMillis())
+                    .cache(cacheFor.toMillis(), Math.min(KEY_SET_TIMEOUT.multipliedBy(3).toMillis(), cacheFor.toMillis() / 2))
+                    // Renewed in the background before it expires, unless kept too short for that (a test's).
+                    .refreshAheadCache(cacheFor.compareTo(Duration.ofMinutes(1)) > 0)
+                    .rateLimited(false)
                     .build();
-            // A fetch refused by the rate limit is a key not found (the token is refused: 401), not a failure of the
-            // key source, which Spring would answer with a 500.
-            return (selector, context) -> {
-                try {
-                    return keys.get(selector, context);
-                } catch (RateLimitReachedException e) {
-                    return List.of();
-                }
-            };
+            return new UnknownKeyFetchLimit(keys, KEY_SET_REFRESH, Clock.systemUTC());
         } catch (MalformedURLException | IllegalArgumentException e) {
             throw new IllegalStateException("LAB_OIDC_JWK_SET_URI is not a URL: " + jwkSetUri, e);
         }

@@ -73,12 +73,12 @@ public final class TestTokens {
         return new Token("viewer-" + UUID.randomUUID(), "VIEWER");
     }
 
-    /** {@code Authorization} header value. */
     /** The issuer's public key as a provider publishes it (a JWK set, in JSON). */
     public static String publicKeySet() {
         return new com.nimbusds.jose.jwk.JWKSet(KEY.toPublicJWK()).toString();
     }
 
+    /** {@code Authorization} header value. */
     public static String bearer(String token) {
         return "Bearer " + token;
     }

@@ -24,7 +24,7 @@ class Replans {
 
     private static final Logger LOG = LoggerFactory.getLogger(Replans.class);
 
-    /** Re-plans of one change written again at most this many times: each retry follows another change written. */
+    /** A change's re-plan is written at most this many times in all: each new attempt follows another change written. */
     private static final int ATTEMPTS = 5;
 
     private final CommandGateway commands;

@@ -50,6 +50,10 @@ public final class TopicAudit {
     private static final int PROBLEMS_SHOWN = 20;
 
     /** One record of the topic: where it is, its headers (the last value of each) and its value. */
+    /** A head as read from the topic, and where. */
+    private record HeadRecord(SignedTreeHead head, String where) {
+    }
+
     public record TopicRecord(int partition, long offset, Map<String, String> headers, String value) {
 
         String header(String name) {
@@ -73,7 +77,7 @@ public final class TopicAudit {
     private final Map<Long, Hash> leaves = new HashMap<>();
     private final TreeMap<Long, SignedTreeHead> heads = new TreeMap<>();
     /** Every head record read, repeats and all: each one's signature is checked, not only the first of its size. */
-    private final List<SignedTreeHead> everyHead = new ArrayList<>();
+    private final List<HeadRecord> everyHead = new ArrayList<>();
     /** The heads by their number in the heads' stream (the service appends each as the next event of its log). */
     private final TreeMap<Long, SignedTreeHead> headsAlongStream = new TreeMap<>();
     /** The other heads found under a number already taken, each said once. */
@@ -127,7 +131,7 @@ public final class TopicAudit {
             return;
         }
         alongStream(record, head);
-        everyHead.add(head);
+        everyHead.add(new HeadRecord(head, record.where()));
         SignedTreeHead before = heads.putIfAbsent(head.head().treeSize(), head);
         if (before != null && !before.head().rootHash().equals(head.head().rootHash())) {
             problem("deux têtes de " + head.head().treeSize() + " événements publiées avec des racines différentes ("
@@ -260,18 +264,16 @@ public final class TopicAudit {
             }
         }
         if (serviceKey != null) {
-            // Every record, not the first of each size only: a second record of a size already seen, with the right
-            // root and any signature, would otherwise be vouched for unchecked.
-            Set<String> said = new HashSet<>();
-            for (SignedTreeHead signed : everyHead) {
-                long size = signed.head().treeSize();
+            // Every record, said by where it lies, not the first of each size only: a second record of a size already
+            // seen, with the right root and any signature, would otherwise be vouched for unchecked.
+            for (HeadRecord read : everyHead) {
+                SignedTreeHead signed = read.head();
+                String head = "la tête de " + signed.head().treeSize() + " événements publiée en " + read.where();
                 String uncheckable = signed.uncheckableBy(serviceKey);
                 if (uncheckable != null) {
-                    if (said.add(size + uncheckable)) {
-                        found.add("la tête de " + size + " événements n'a pas pu être vérifiée : " + uncheckable);
-                    }
-                } else if (!signed.isSignedBy(serviceKey) && said.add(size + " unsigned")) {
-                    found.add("la tête de " + size + " événements n'est pas signée par cette clé");
+                    found.add(head + " n'a pas pu être vérifiée : " + uncheckable);
+                } else if (!signed.isSignedBy(serviceKey)) {
+                    found.add(head + " n'est pas signée par cette clé");
                 }
             }
         }

@@ -170,7 +170,7 @@ class TopicAuditTest {
         TopicAudit.Verdict verdict = history.audit(key());
 
         assertThat(verdict.problems()).containsExactlyInAnyOrder(
-                "la tête de 5 événements n'est pas signée par cette clé",
+                "la tête de 5 événements publiée en partition 0, position 7 n'est pas signée par cette clé",
                 "la tête n° 2 du flux des têtes couvre 5 événements, pas plus que la tête n° 1 publiée avant elle (5) : "
                         + "les têtes ne font que grandir, l'historique a été raccourci dans la base ou cette tête n'est "
                         + "pas celle du service");
@@ -212,7 +212,7 @@ class TopicAuditTest {
         PublicKey otherKey = TreeHeadSigner.newEd25519KeyPair().getPublic();
 
         assertThat(history.audit(otherKey).problems())
-                .containsExactly("la tête de 2 événements n'est pas signée par cette clé");
+                .containsExactly("la tête de 2 événements publiée en partition 0, position 2 n'est pas signée par cette clé");
         TopicAudit.Verdict unsigned = history.audit(null);
         assertThat(unsigned.holds()).isTrue();
         assertThat(unsigned.lines().get(0)).doesNotContain("signées");
@@ -252,7 +252,8 @@ class TopicAuditTest {
         assertThat(verdict.problems()).containsExactlyInAnyOrder(
                 "mise en relation intro-2 : l'étape 1 (IntroductionAcceptedEvent) a été modifiée après son "
                         + "enregistrement",
-                "la tête de 2 événements n'a pas pu être vérifiée : elle annonce l'algorithme « RSA », que la clé "
+                "la tête de 2 événements publiée en partition 0, position 4 n'a pas pu être vérifiée : elle annonce "
+                        + "l'algorithme « RSA », que la clé "
                         + "donnée (Ed25519) ne vérifie pas",
                 "la tête n° 1 du flux des têtes couvre 2 événements, pas plus que la tête n° 0 publiée avant elle (3) : "
                         + "les têtes ne font que grandir, l'historique a été raccourci dans la base ou cette tête n'est "
