@@ -92,10 +92,11 @@ class SessionScheduling {
 
     /**
      * The re-plan a live change calls for, computed before the change is written: for {@code present} (those present
-     * once the change is made) on {@code tables} (the tables left then), keeping held meetings and locks.
+     * once the change is made) on {@code tables} (the tables left then), keeping held meetings and locks — those an
+     * absence set aside too, once both their participants are present again ({@link SessionState#keptFor}).
      */
     Schedule replan(SessionState session, List<String> present, List<Integer> tables) {
-        return plan(session, present, tables, session.kept(), session.roundsStarted());
+        return plan(session, present, tables, session.keptFor(present), session.roundsStarted());
     }
 
     /**

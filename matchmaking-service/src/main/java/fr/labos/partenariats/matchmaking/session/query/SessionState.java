@@ -66,6 +66,12 @@ public final class SessionState {
     private final Set<String> arrivedLate = new LinkedHashSet<>();
     private List<ScheduledMeeting> schedule = List.of();
     /**
+     * Locks a schedule dropped because one of their two participants was marked absent then (a re-plan seats no one
+     * absent), by round and pair: given back to a re-plan for which both are present again — the wrong line clicked
+     * at the welcome desk, then « Arrivé » — instead of lost with the promise they kept.
+     */
+    private final Map<String, ScheduledMeeting> locksSetAside = new LinkedHashMap<>();
+    /**
      * The participants (actor id to organisation) and wishes the schedule was last planned with: until publication,
      * they may still change while the plan stays as it was, and the facilitator is told what it does not account for.
      */
@@ -98,6 +104,7 @@ public final class SessionState {
             participants.put(e.actorId(), e.organisation());
         } else if (event instanceof ParticipantWithdrewEvent e) {
             participants.remove(e.actorId());
+            locksSetAside.values().removeIf(m -> m.involves(e.actorId()));
             wishes.removeIf(w -> w.actorId().equals(e.actorId()) || w.wishedActorId().equals(e.actorId()));
         } else if (event instanceof MeetingWishExpressedEvent e) {
             wishes.add(new Wish(e.actorId(), e.wishedActorId()));
@@ -106,8 +113,10 @@ public final class SessionState {
             wishes.remove(new Wish(e.actorId(), e.wishedActorId()));
         } else if (event instanceof ScheduleGeneratedEvent e) {
             plannedWithWhatIsThere();
+            setLocksAside(e.meetings());
             schedule(e.meetings(), e.objective(), e.generatedAt());
         } else if (event instanceof ScheduleAdjustedEvent e) {
+            setLocksAside(e.meetings());
             // A meeting moved, swapped or locked by hand keeps the pairs and so is still the plan made with what was
             // there then; a re-plan (a table lost) is made with the participants and wishes of now.
             if (!pairsOf(e.meetings()).equals(pairsOf(schedule))) plannedWithWhatIsThere();
@@ -202,6 +211,44 @@ public final class SessionState {
     /** Meetings to keep in a re-plan: those of started rounds, and the locks. */
     public List<ScheduledMeeting> kept() {
         return schedule.stream().filter(m -> m.round() <= roundsStarted || m.locked()).toList();
+    }
+
+    /**
+     * What a re-plan for {@code present} keeps: {@link #kept()}, and the locks set aside for an absence whose two
+     * participants are both present again, in a round not started, where neither already sits in a kept meeting.
+     */
+    public List<ScheduledMeeting> keptFor(List<String> present) {
+        List<ScheduledMeeting> kept = new ArrayList<>(kept());
+        Set<String> presentNow = new HashSet<>(present);
+        for (ScheduledMeeting lock : locksSetAside.values()) {
+            boolean seatedElsewhere = kept.stream().anyMatch(m -> m.round() == lock.round()
+                    && (m.involves(lock.actorId()) || m.involves(lock.partnerActorId())));
+            if (lock.round() > roundsStarted && presentNow.contains(lock.actorId())
+                    && presentNow.contains(lock.partnerActorId()) && !seatedElsewhere) {
+                kept.add(lock);
+            }
+        }
+        return kept;
+    }
+
+    /** Keeps aside the locks the new schedule drops for an absent participant, and forgets those it holds again. */
+    private void setLocksAside(List<ScheduledMeeting> next) {
+        for (ScheduledMeeting lock : schedule) {
+            if (lock.locked() && (absent.contains(lock.actorId()) || absent.contains(lock.partnerActorId()))
+                    && !holdsLock(next, lock)) {
+                locksSetAside.put(lockKey(lock), lock);
+            }
+        }
+        locksSetAside.values().removeIf(lock -> holdsLock(next, lock));
+    }
+
+    private static boolean holdsLock(List<ScheduledMeeting> meetings, ScheduledMeeting lock) {
+        return meetings.stream().anyMatch(m -> m.locked() && m.round() == lock.round()
+                && m.brings(lock.actorId(), lock.partnerActorId()));
+    }
+
+    private static String lockKey(ScheduledMeeting lock) {
+        return lock.round() + "|" + ActorPair.of(lock.actorId(), lock.partnerActorId());
     }
 
     public boolean planned() {

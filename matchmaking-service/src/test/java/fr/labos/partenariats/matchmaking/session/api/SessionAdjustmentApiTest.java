@@ -368,6 +368,37 @@ class SessionAdjustmentApiTest {
     }
 
     /**
+     * The wrong line clicked at the welcome desk: « Absent » on a participant of a locked meeting (a promise the
+     * facilitator made), then « Arrivé ». The absence's re-plan drops the lock (nobody absent sits at a table to come);
+     * the arrival's gives it back, in its round, rather than plan the participant afresh without it.
+     */
+    @Test
+    void aLockDroppedForAMistakenAbsenceComesBackWithTheArrival() {
+        String sessionId = generated(3, 3);
+        String path = "/api/sessions/" + sessionId;
+        Set<String> lockedPair = pair(table(adjusted(sessionId, """
+                {"action": "LOCK", "meeting": {"round": 3, "table": 2}}"""), 3, 2));
+        assertThat(service.post(path + "/schedule/publish", FACILITATOR, "").statusCode()).isEqualTo(204);
+        String clickedByMistake = lockedPair.iterator().next();
+        String body = "{\"actorId\": \"%s\"}".formatted(clickedByMistake);
+
+        assertThat(service.post(path + "/absences", FACILITATOR, body).statusCode()).isEqualTo(204);
+        assertThat(lockedIn(schedule(sessionId), 3)).as("dropped with the absence").doesNotContain(lockedPair);
+
+        assertThat(service.post(path + "/check-ins", FACILITATOR, body).statusCode()).isEqualTo(204);
+        assertThat(lockedIn(schedule(sessionId), 3)).as("given back with the arrival").contains(lockedPair);
+    }
+
+    /** The pairs of the locked meetings of a round. */
+    private static List<Set<String>> lockedIn(JsonNode schedule, int round) {
+        List<Set<String>> locked = new ArrayList<>();
+        for (JsonNode t : schedule.path("rounds").get(round - 1).path("tables")) {
+            if (t.path("locked").asBoolean()) locked.add(pair(t));
+        }
+        return locked;
+    }
+
+    /**
      * An absence noted before publication stays one when the plan is generated again (a walk-in registered, say): the
      * plan seats only those present, and the hand adjustments that follow are taken.
      */
