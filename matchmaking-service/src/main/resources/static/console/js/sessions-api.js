@@ -23,7 +23,10 @@ export function withMeetings(answer) {
   return { ...answer, meetings };
 }
 
-/** A hand change: { action: MOVE | SWAP | LOCK | UNLOCK, meeting: {round, table}, target?: {round, table} }. */
+/**
+ * A hand change: { action: MOVE | SWAP | LOCK | UNLOCK, meeting: {round, table}, target?: {round, table},
+ * basedOnVersion?: the schedule's version it was made on }.
+ */
 export async function adjust(sessionId, change) {
   return withMeetings(await matchmaking(`/api/sessions/${sessionId}/schedule/adjustments`, { method: 'POST', body: change }));
 }

@@ -190,7 +190,8 @@ export async function render(main, context, sessionId) {
     status.replaceChildren();
     state.picked = null;
     try {
-      state.plan = await adjust(sessionId, body);
+      // On the schedule shown: one changed meanwhile (another device, a desk's re-plan) refuses it, and redraws.
+      state.plan = await adjust(sessionId, { ...body, basedOnVersion: state.plan?.version });
       keepingChoices(main, draw, ITEMS);
       announce(message);
     } catch (e) {

@@ -43,9 +43,11 @@ final class ScheduleAdjustment {
 
     /**
      * The change asked for: {@code meeting} names the meeting by its place; {@code target} is where it goes (MOVE, a
-     * free place) or the meeting it swaps with (SWAP); LOCK and UNLOCK need no target.
+     * free place) or the meeting it swaps with (SWAP); LOCK and UNLOCK need no target. {@code basedOnVersion}, the
+     * schedule's version the change was made on (as the page showed it): refused if the schedule changed since, rather
+     * than applied to the meeting that now sits at that place. None: the schedule as the service reads it.
      */
-    record Request(@NotNull Action action, @NotNull @Valid Slot meeting, @Valid Slot target) {
+    record Request(@NotNull Action action, @NotNull @Valid Slot meeting, @Valid Slot target, Integer basedOnVersion) {
     }
 
     /** The place asked for is taken, or a participant would sit twice in a round. */

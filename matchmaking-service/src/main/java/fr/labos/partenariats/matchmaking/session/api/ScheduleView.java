@@ -28,6 +28,9 @@ import java.util.stream.Collectors;
  * objective's counts, across the whole session, name nobody and stay.
  */
 record ScheduleView(String sessionId, String title, boolean published, int roundsStarted, boolean closed,
+                    @Schema(description = "Schedules generated or adjusted so far: a hand change names the one it was "
+                            + "made on (basedOnVersion), and is refused (409) if the schedule changed since")
+                    int version,
                     ScheduleObjective objective, List<Round> rounds) {
 
     record Round(int round, LocalTime startsAt, List<Table> tables) {
@@ -70,7 +73,7 @@ record ScheduleView(String sessionId, String title, boolean published, int round
                     session.minutesPerRound(), round).toLocalTime(), tables));
         }
         return new ScheduleView(session.sessionId(), session.title(), session.published(), session.roundsStarted(),
-                session.closed(), session.objective(), rounds);
+                session.closed(), session.version(), session.objective(), rounds);
     }
 
     /** What a participant's member reads before publication: the session and its rounds, no meeting, no objective. */
@@ -81,7 +84,7 @@ record ScheduleView(String sessionId, String title, boolean published, int round
                     session.minutesPerRound(), round).toLocalTime(), List.of()));
         }
         return new ScheduleView(session.sessionId(), session.title(), false, session.roundsStarted(), session.closed(),
-                null, rounds);
+                session.version(), null, rounds);
     }
 
     private static Table table(ScheduledMeeting m, boolean held, Function<String, String> names, boolean why) {

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.session.api;
 
+import fr.labos.partenariats.matchmaking.session.command.ScheduleChangedMeanwhile;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.matchmaking.session.schedule.Schedule;
 import fr.labos.partenariats.platform.security.LabPrincipal;
@@ -58,9 +59,13 @@ class SessionAdjustmentController {
                         @Valid @RequestBody ScheduleAdjustment.Request request) {
         SessionState session = sessions.read(sessionId);
         access.checkRuns(principal, session);
+        // A hand change is the facilitator's, on the schedule it saw, never applied to another: refused (409) if the
+        // schedule changed since the page showed it, or since it was read here.
+        Integer seen = request.basedOnVersion();
+        if (seen != null && seen != session.version()) {
+            throw new ScheduleChangedMeanwhile(seen, session.version());
+        }
         List<ScheduledMeeting> meetings = ScheduleAdjustment.apply(session, request, names.of(session));
-        // Refused (409) if the schedule changed since it was read here: a hand change is the facilitator's, on the
-        // schedule it saw, never applied to another.
         commands.sendAndWait(new AdjustScheduleCommand(sessionId, meetings, session.objective(),
                 ScheduleAdjustment.reason(request), session.version()));
         SessionState adjusted = sessions.read(sessionId);

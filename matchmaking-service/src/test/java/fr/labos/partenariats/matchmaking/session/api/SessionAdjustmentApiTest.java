@@ -368,6 +368,35 @@ class SessionAdjustmentApiTest {
     }
 
     /**
+     * The board names the schedule's version it shows: a hand change made on a grid another device changed since
+     * (here a lock set elsewhere) is refused, writes nothing, and says so — it would have moved or locked whichever
+     * meeting now sits at that place. Made on the version now shown, it is taken.
+     */
+    @Test
+    void aHandChangeMadeOnAScheduleChangedSinceIsRefused() {
+        String sessionId = generated(3, 3);
+        int shown = schedule(sessionId).path("version").asInt();
+        assertThat(shown).isPositive();
+        adjusted(sessionId, """
+                {"action": "LOCK", "meeting": {"round": 2, "table": 1}}"""); // another device
+        int written = store.eventTypes(sessionId).size();
+
+        HttpResponse<String> stale = service.post("/api/sessions/" + sessionId + "/schedule/adjustments", FACILITATOR, """
+                {"action": "LOCK", "meeting": {"round": 3, "table": 1}, "basedOnVersion": %d}""".formatted(shown));
+
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+        assertThat(RunningMatchmaking.parse(stale.body()).path("detail").asText()).isEqualTo("Le planning a changé "
+                + "entre-temps (version " + (shown + 1) + ", ce changement partait de la version " + shown + ") : "
+                + "relisez-le, puis recommencez.");
+        assertThat(store.eventTypes(sessionId)).hasSize(written);
+        JsonNode now = schedule(sessionId);
+        assertThat(now.path("version").asInt()).isEqualTo(shown + 1);
+        assertThat(adjusted(sessionId, """
+                {"action": "LOCK", "meeting": {"round": 3, "table": 1}, "basedOnVersion": %d}"""
+                .formatted(now.path("version").asInt())).path("version").asInt()).isEqualTo(shown + 2);
+    }
+
+    /**
      * The wrong line clicked at the welcome desk: « Absent » on a participant of a locked meeting (a promise the
      * facilitator made), then « Arrivé ». The absence's re-plan drops the lock (nobody absent sits at a table to come);
      * the arrival's gives it back, in its round, rather than plan the participant afresh without it.
