@@ -70,10 +70,11 @@ enum FollowUp {
                     .map(days -> new Reason(NO_MEETING, "acceptée il y a " + days(days) + ", "
                             + overdueMeeting(view).map(m -> "rencontre prévue le " + DAY.format(LabCalendar.dayOf(m.startsAt()))
                             + ", ni tenue ni manquée").orElse("aucune rencontre prévue"), view.acceptedAt));
-            case MET -> daysSince(view.firstMetAt, today)
+            // From the latest meeting held: a second meeting is news. A view written before it was kept: its first.
+            case MET -> daysSince(lastMet(view), today)
                     .filter(days -> days >= thresholds.noOutcomeAfterDays())
                     .map(days -> new Reason(NO_OUTCOME, "rencontre tenue il y a " + days(days) + ", aucune suite enregistrée",
-                            view.firstMetAt));
+                            lastMet(view)));
             // Quiet since the last news (a later follow-up, a meeting), not since the first follow-up planned.
             case FOLLOW_UP -> Optional.ofNullable(quietSince(view))
                     .filter(since -> ChronoUnit.DAYS.between(since, today) >= thresholds.followUpQuietAfterDays())
@@ -118,6 +119,11 @@ enum FollowUp {
                 .collect(Collectors.joining(" et "));
         String when = days == 0 ? "aujourd'hui" : days == 1 ? "demain" : "dans " + days + " jours";
         return Optional.of(new Reason(ANSWER_DUE, "sans réponse de " + silent + ", échéance " + when, view.answerBy));
+    }
+
+    /** When the latest meeting held started; for a view written before it was kept, the first. */
+    static Instant lastMet(IntroductionView view) {
+        return view.lastMetAt != null ? view.lastMetAt : view.firstMetAt;
     }
 
     /** The day a follow-up's quiet started: its last news; for a view written before those were kept, its follow-up. */

@@ -111,7 +111,9 @@ class FollowUpReader {
                     where("meetings").elemMatch(where("status").is("held")),
                     where("meetings").elemMatch(where("status").is("scheduled")
                             .and("startsAt").gte(startOf(today.minusDays(days - 1)))));
-            case NO_OUTCOME -> atItsStage.and("firstMetAt").lt(startOf(today.minusDays(days - 1)));
+            // From the latest meeting held; a view written before it was kept, from its first (FollowUp.lastMet).
+            case NO_OUTCOME -> atItsStage.orOperator(where("lastMetAt").lt(startOf(today.minusDays(days - 1))),
+                    where("lastMetAt").exists(false).and("firstMetAt").lt(startOf(today.minusDays(days - 1))));
             // Quiet since the last news; a view written before it was kept counts from its follow-up (FollowUp.quietSince).
             case FOLLOW_UP_QUIET -> atItsStage.orOperator(where("lastNewsOn").lte(today.minusDays(days)),
                     where("lastNewsOn").exists(false).and("followUpOn").lte(today.minusDays(days)));
@@ -123,7 +125,7 @@ class FollowUpReader {
         return switch (rule) {
             case ANSWER_DUE -> "answerBy";
             case NO_MEETING -> "acceptedAt";
-            case NO_OUTCOME -> "firstMetAt";
+            case NO_OUTCOME -> "lastMetAt";
             case FOLLOW_UP_QUIET -> "lastNewsOn";
         };
     }
@@ -141,7 +143,7 @@ class FollowUpReader {
     private static Query lean(Criteria criteria) {
         Query query = Query.query(criteria);
         query.fields().include("stage", "source", "actorId", "partnerActorId", "answerBy", "acceptedBy", "proposedAt",
-                "acceptedAt", "firstMetAt", "followUpOn", "lastNewsOn", "meetings", "lastStepAt", "lastReminder").slice("steps", -1);
+                "acceptedAt", "firstMetAt", "lastMetAt", "followUpOn", "lastNewsOn", "meetings", "lastStepAt", "lastReminder").slice("steps", -1);
         return query;
     }
 }

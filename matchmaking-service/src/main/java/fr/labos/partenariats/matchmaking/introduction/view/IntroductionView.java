@@ -49,6 +49,8 @@ public class IntroductionView {
     Instant expiredAt;
     Instant withdrawnAt;
     Instant firstMetAt;
+    /** When its latest meeting held started (the follow-up list counts « no outcome » from it); null before one. */
+    Instant lastMetAt;
     LocalDate followUpOn;
     LocalDate partnershipOn;
     LocalDate noFitOn;

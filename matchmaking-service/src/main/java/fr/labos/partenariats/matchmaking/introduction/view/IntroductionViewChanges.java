@@ -169,6 +169,9 @@ final class IntroductionViewChanges {
             if (view.firstMetAt == null || heldAt.isBefore(view.firstMetAt)) {
                 view.firstMetAt = heldAt;
             }
+            if (view.lastMetAt == null || heldAt.isAfter(view.lastMetAt)) {
+                view.lastMetAt = heldAt;
+            }
             if (view.stage == IntroductionStage.ACCEPTED) {
                 view.stage = IntroductionStage.MET;
             }

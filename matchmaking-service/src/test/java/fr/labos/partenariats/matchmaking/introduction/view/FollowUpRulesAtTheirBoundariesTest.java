@@ -98,6 +98,12 @@ class FollowUpRulesAtTheirBoundariesTest {
                     }));
             views.addAll(atBothEnds("no-outcome@" + offset, today.minusDays(thresholds.noOutcomeAfterDays() + offset),
                     IntroductionStage.MET, (view, at) -> view.firstMetAt = at));
+            // Met long ago, and again since: counted from the latest meeting held.
+            views.addAll(atBothEnds("met-again@" + offset, today.minusDays(thresholds.noOutcomeAfterDays() + offset),
+                    IntroductionStage.MET, (view, at) -> {
+                        view.firstMetAt = at.minus(Duration.ofDays(100));
+                        view.lastMetAt = at;
+                    }));
             // A view written before the last news was kept: its follow-up's day stands in.
             IntroductionView followUp = view("follow-up@" + offset, IntroductionStage.FOLLOW_UP);
             followUp.followUpOn = today.minusDays(thresholds.followUpQuietAfterDays() + offset);
@@ -117,7 +123,8 @@ class FollowUpRulesAtTheirBoundariesTest {
                         : atBothEnds("answer-due@-2", "answer-due@-1", "answer-due@0", "due-today@0", "due-today@1", "due-today@2"),
                 FollowUp.NO_MEETING, atBothEnds("no-meeting@0", "no-meeting@1", "no-meeting@2",
                         "missed@0", "missed@1", "missed@2", "overdue@0", "overdue@1", "overdue@2"),
-                FollowUp.NO_OUTCOME, atBothEnds("no-outcome@0", "no-outcome@1", "no-outcome@2"),
+                FollowUp.NO_OUTCOME, atBothEnds("no-outcome@0", "no-outcome@1", "no-outcome@2",
+                        "met-again@0", "met-again@1", "met-again@2"),
                 FollowUp.FOLLOW_UP_QUIET, new TreeSet<>(Set.of("follow-up@0", "follow-up@1", "follow-up@2",
                         "news@0", "news@1", "news@2")));
         for (FollowUp rule : FollowUp.values()) {

@@ -354,6 +354,24 @@ class IntroductionViewChangesTest {
                 .map(FollowUp.Reason::kind).hasValue(FollowUp.FOLLOW_UP_QUIET);
     }
 
+    /** Met in February and again in June, no outcome yet: on 31 July, a second meeting seven weeks ago is news. */
+    @Test
+    void noOutcomeCountsFromTheLatestMeetingHeld() {
+        List<Told> story = new IntroductionStories()
+                .accepted("i11", "a", "b", JANUARY_5, Duration.ofDays(2))
+                .met("i11", Instant.parse("2026-02-10T09:00:00Z"))
+                .met("i11", Instant.parse("2026-06-10T09:00:00Z"))
+                .events();
+        IntroductionView view = new IntroductionView();
+        story.forEach(told -> IntroductionViewChanges.apply(view, event(told)));
+
+        assertThat(view.firstMetAt).isEqualTo(Instant.parse("2026-02-10T09:00:00Z"));
+        assertThat(view.lastMetAt).isEqualTo(Instant.parse("2026-06-10T09:00:00Z"));
+        assertThat(FollowUp.of(view, LocalDate.of(2026, 7, 31), Map.of(), FollowUpThresholds.DEFAULTS)).isEmpty();
+        assertThat(FollowUp.of(view, LocalDate.of(2026, 9, 8), Map.of(), FollowUpThresholds.DEFAULTS))
+                .map(FollowUp.Reason::label).hasValue("rencontre tenue il y a 90 jours, aucune suite enregistrée");
+    }
+
     @Test
     void ofOutcomesOnTheSameDayTheOneRecordedLastSetsTheStage() {
         IntroductionView view = new IntroductionView();
