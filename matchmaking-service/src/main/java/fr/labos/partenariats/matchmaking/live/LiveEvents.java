@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.live;
 
+import fr.labos.partenariats.platform.relay.RelayedHeaders;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.PrincipalMetadata;
@@ -11,7 +12,6 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -350,18 +349,13 @@ class LiveEvents implements InitializingBean, DisposableBean {
 
     private LiveNotification notification(ConsumerRecord<String, String> record) {
         String source = sources.get(record.topic());
-        String sequence = header(record, EventHeaders.AGGREGATE_SEQUENCE);
-        String timestamp = header(record, EventHeaders.TIMESTAMP);
-        return new LiveNotification(header(record, EventHeaders.EVENT_ID), source, header(record, EventHeaders.EVENT_TYPE),
-                header(record, EventHeaders.AGGREGATE_ID) != null ? header(record, EventHeaders.AGGREGATE_ID) : record.key(),
+        String sequence = RelayedHeaders.text(record, EventHeaders.AGGREGATE_SEQUENCE);
+        String timestamp = RelayedHeaders.text(record, EventHeaders.TIMESTAMP);
+        return new LiveNotification(RelayedHeaders.text(record, EventHeaders.EVENT_ID), source, RelayedHeaders.text(record, EventHeaders.EVENT_TYPE),
+                RelayedHeaders.text(record, EventHeaders.AGGREGATE_ID) != null ? RelayedHeaders.text(record, EventHeaders.AGGREGATE_ID) : record.key(),
                 sequence == null ? -1 : Long.parseLong(sequence),
-                "profile".equals(source) ? header(record, PrincipalMetadata.ACTING_FOR_HEADER) : null,
+                "profile".equals(source) ? RelayedHeaders.text(record, PrincipalMetadata.ACTING_FOR_HEADER) : null,
                 timestamp == null ? Instant.ofEpochMilli(record.timestamp()) : Instant.parse(timestamp), Instant.now());
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private void pause() {

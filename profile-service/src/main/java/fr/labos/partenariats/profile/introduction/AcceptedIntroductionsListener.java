@@ -1,18 +1,16 @@
 package fr.labos.partenariats.profile.introduction;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import fr.labos.partenariats.platform.relay.RelayedHeaders;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.EventUpcasts;
 import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * Learns from {@code lab.matchmaking.events} which introductions both sides accepted. Only two event types matter
@@ -42,7 +40,7 @@ class AcceptedIntroductionsListener {
             containerFactory = IntroductionEventsConfiguration.CONTAINER_FACTORY,
             autoStartup = "${lab.introductions.consumer.enabled:true}")
     void on(ConsumerRecord<String, String> record) {
-        String type = header(record, EventHeaders.EVENT_TYPE);
+        String type = RelayedHeaders.text(record, EventHeaders.EVENT_TYPE);
         if (PROPOSED.equals(type)) {
             IntroductionProposedEvent proposed = read(record, IntroductionProposedEvent.class);
             requiredId(record, "introductionId", proposed.introductionId());
@@ -62,7 +60,7 @@ class AcceptedIntroductionsListener {
     }
 
     private static <T> T read(ConsumerRecord<String, String> record, Class<T> type) {
-        String revision = header(record, EventHeaders.EVENT_REVISION);
+        String revision = RelayedHeaders.text(record, EventHeaders.EVENT_REVISION);
         if (revision == null || !EventUpcasts.canRead(type, revision)) {
             throw new UnreadableIntroductionEvent(record, "revision " + revision + " of " + type.getSimpleName()
                     + " is not known here");
@@ -98,11 +96,6 @@ class AcceptedIntroductionsListener {
         if (value.length() > ID_LENGTH) {
             throw new UnreadableIntroductionEvent(record, field + " longer than " + ID_LENGTH + " characters");
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     /** A record this service cannot read: retrying would not help, so it is logged and passed over. */

@@ -3,6 +3,7 @@ package fr.labos.partenariats.matchmaking.introduction.view;
 import fr.labos.partenariats.matchmaking.projection.MalformedEventException;
 import fr.labos.partenariats.matchmaking.projection.ProfileEvent;
 import fr.labos.partenariats.matchmaking.projection.kafka.ProfileEventReader;
+import fr.labos.partenariats.platform.relay.RelayedHeaders;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.PrincipalMetadata;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,9 +44,9 @@ final class IntroductionEventReader {
         }
         return Optional.of(new IntroductionEvent(event.eventId(), event.type(), event.aggregateId(), event.sequence(),
                 event.timestamp(), event.payload(),
-                ProfileEventReader.header(record, PrincipalMetadata.SUBJECT_HEADER),
-                ProfileEventReader.header(record, PrincipalMetadata.ROLE_HEADER),
-                ProfileEventReader.header(record, PrincipalMetadata.ACTING_FOR_HEADER)));
+                RelayedHeaders.text(record, PrincipalMetadata.SUBJECT_HEADER),
+                RelayedHeaders.text(record, PrincipalMetadata.ROLE_HEADER),
+                RelayedHeaders.text(record, PrincipalMetadata.ACTING_FOR_HEADER)));
     }
 
     static String typeOf(ConsumerRecord<?, ?> record) {

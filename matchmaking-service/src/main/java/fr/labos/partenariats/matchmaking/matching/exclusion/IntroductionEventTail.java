@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.matching.exclusion;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.labos.partenariats.matchmaking.projection.kafka.TopicEnds;
+import fr.labos.partenariats.platform.relay.RelayedHeaders;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.EventUpcasts;
@@ -18,12 +19,10 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -180,7 +179,7 @@ final class IntroductionEventTail {
     }
 
     private void handle(ConsumerRecord<String, String> record) {
-        String type = header(record, EventHeaders.EVENT_TYPE);
+        String type = RelayedHeaders.text(record, EventHeaders.EVENT_TYPE);
         if (SESSION_MEETING_HELD.equals(type)) {
             read(record, SessionMeetingHeldEvent.class).ifPresent(held ->
                     sessionMeetings.accept((SessionMeetingHeldEvent) held));
@@ -190,17 +189,17 @@ final class IntroductionEventTail {
         if (step == null) {
             return;
         }
-        read(record, step).ifPresent(event -> pairs.apply(header(record, EventHeaders.AGGREGATE_ID),
-                Long.parseLong(header(record, EventHeaders.AGGREGATE_SEQUENCE)), event));
+        read(record, step).ifPresent(event -> pairs.apply(RelayedHeaders.text(record, EventHeaders.AGGREGATE_ID),
+                Long.parseLong(RelayedHeaders.text(record, EventHeaders.AGGREGATE_SEQUENCE)), event));
     }
 
     private Optional<Object> read(ConsumerRecord<String, String> record, Class<?> type) {
         String problem;
-        String revision = header(record, EventHeaders.EVENT_REVISION);
+        String revision = RelayedHeaders.text(record, EventHeaders.EVENT_REVISION);
         if (revision == null || !EventUpcasts.canRead(type, revision)) {
             problem = "unknown revision " + revision;
-        } else if (header(record, EventHeaders.AGGREGATE_ID) == null
-                || !isNumber(header(record, EventHeaders.AGGREGATE_SEQUENCE))) {
+        } else if (RelayedHeaders.text(record, EventHeaders.AGGREGATE_ID) == null
+                || !isNumber(RelayedHeaders.text(record, EventHeaders.AGGREGATE_SEQUENCE))) {
             problem = "no aggregate id or sequence";
         } else if (record.value() == null) {
             problem = "no value"; // a tombstone: an operator's tool, never the relay
@@ -222,11 +221,6 @@ final class IntroductionEventTail {
 
     private static boolean isNumber(String value) {
         return value != null && !value.isEmpty() && value.chars().allMatch(Character::isDigit) && value.length() < 19;
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     private void pause() {

@@ -3,13 +3,12 @@ package fr.labos.partenariats.matchmaking.projection.kafka;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import fr.labos.partenariats.matchmaking.projection.MalformedEventException;
 import fr.labos.partenariats.matchmaking.projection.ProfileEvent;
+import fr.labos.partenariats.platform.relay.RelayedHeaders;
 import fr.labos.partenariats.schema.EventCatalog;
 import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.EventUpcasts;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
@@ -26,7 +25,7 @@ public final class ProfileEventReader {
 
     /** The type header, or null when absent. */
     public static String typeOf(ConsumerRecord<?, ?> record) {
-        return header(record, EventHeaders.EVENT_TYPE);
+        return RelayedHeaders.text(record, EventHeaders.EVENT_TYPE);
     }
 
     /**
@@ -44,7 +43,7 @@ public final class ProfileEventReader {
         if (eventClass.isEmpty()) {
             return Optional.empty();
         }
-        String revision = header(record, EventHeaders.EVENT_REVISION);
+        String revision = RelayedHeaders.text(record, EventHeaders.EVENT_REVISION);
         String supported = EventCatalog.revisionOf(eventClass.get());
         if (revision != null && !EventUpcasts.canRead(eventClass.get(), revision)) {
             // A newer revision than ours, or one no upcast leads from: reading it as ours could silently lose fields.
@@ -64,9 +63,9 @@ public final class ProfileEventReader {
             // The JSON text « null »: valid JSON that Jackson reads as no event at all.
             throw new MalformedEventException(type + " has a null payload");
         }
-        String aggregateId = header(record, EventHeaders.AGGREGATE_ID);
+        String aggregateId = RelayedHeaders.text(record, EventHeaders.AGGREGATE_ID);
         return Optional.of(new ProfileEvent(
-                header(record, EventHeaders.EVENT_ID),
+                RelayedHeaders.text(record, EventHeaders.EVENT_ID),
                 type,
                 aggregateId != null ? aggregateId : record.key(),
                 sequence(record, type),
@@ -75,7 +74,7 @@ public final class ProfileEventReader {
     }
 
     private static long sequence(ConsumerRecord<String, String> record, String type) {
-        String value = header(record, EventHeaders.AGGREGATE_SEQUENCE);
+        String value = RelayedHeaders.text(record, EventHeaders.AGGREGATE_SEQUENCE);
         if (value == null) {
             throw new MalformedEventException(type + " has no " + EventHeaders.AGGREGATE_SEQUENCE + " header: idempotence needs it");
         }
@@ -91,7 +90,7 @@ public final class ProfileEventReader {
     }
 
     private static Instant timestamp(ConsumerRecord<String, String> record) {
-        String value = header(record, EventHeaders.TIMESTAMP);
+        String value = RelayedHeaders.text(record, EventHeaders.TIMESTAMP);
         if (value != null) {
             try {
                 return Instant.parse(value.trim());
@@ -100,11 +99,5 @@ public final class ProfileEventReader {
             }
         }
         return Instant.ofEpochMilli(record.timestamp());
-    }
-
-    /** A header's value as text, or null when absent. */
-    public static String header(ConsumerRecord<?, ?> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }
