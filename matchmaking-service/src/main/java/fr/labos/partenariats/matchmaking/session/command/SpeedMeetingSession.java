@@ -41,11 +41,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -72,7 +70,6 @@ public class SpeedMeetingSession {
      * Who was absent when each round started: their meetings of that round did not take place, even once they arrive
      * (a late arrival joins the rounds to come), so a meeting of theirs asked to be recorded later is refused.
      */
-    private final Map<Integer, Set<String>> absentWhenStarted = new HashMap<>();
     private final Set<Seat> held = new HashSet<>();
     private final Set<Integer> lostTables = new HashSet<>();
     private List<ScheduledMeeting> schedule;
@@ -451,7 +448,6 @@ public class SpeedMeetingSession {
     @EventSourcingHandler
     void on(RoundStartedEvent event) {
         roundsStarted = event.round();
-        absentWhenStarted.put(event.round(), Set.copyOf(absent));
     }
 
     @EventSourcingHandler

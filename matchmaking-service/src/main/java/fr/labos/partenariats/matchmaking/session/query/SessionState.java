@@ -27,7 +27,6 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -59,7 +58,6 @@ public final class SessionState {
     private final Set<String> checkedIn = new LinkedHashSet<>();
     private final Set<String> absent = new LinkedHashSet<>();
     /** Who was absent when each round started (as the session's aggregate keeps it). */
-    private final Map<Integer, Set<String>> absentWhenStarted = new HashMap<>();
     private final List<SessionMeetingHeldEvent> held = new ArrayList<>();
     private final Set<Integer> lostTables = new TreeSet<>();
     /** Who arrived late (and was not marked absent since): a re-plan must seat them in the rounds to come. */
@@ -135,7 +133,6 @@ public final class SessionState {
         } else if (event instanceof RoundStartedEvent e) {
             if (e.round() >= roundsStarted) roundStartedAt = e.startedAt();
             roundsStarted = Math.max(roundsStarted, e.round());
-            absentWhenStarted.put(e.round(), Set.copyOf(absent));
         } else if (event instanceof SessionMeetingHeldEvent e) {
             held.add(e);
         } else if (event instanceof TableLostEvent e) {
@@ -332,11 +329,6 @@ public final class SessionState {
 
     public Set<String> absent() {
         return Set.copyOf(absent);
-    }
-
-    /** Who was absent when the round started; those absent now for a round not started. */
-    public Set<String> absentWhenStarted(int round) {
-        return absentWhenStarted.getOrDefault(round, Set.copyOf(absent));
     }
 
     public List<SessionMeetingHeldEvent> held() {
