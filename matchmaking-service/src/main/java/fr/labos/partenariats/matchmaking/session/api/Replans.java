@@ -52,7 +52,7 @@ class Replans {
                 }
                 LOG.info("Session {} : re-plan computed again ({})", sessionId, refused.getMessage());
                 SessionState now = sessions.read(sessionId);
-                if (now.schedule().isEmpty() || now.roundsStarted() >= now.rounds()) {
+                if (!now.replannable()) {
                     return; // nothing left to re-plan
                 }
                 schedule = scheduling.replan(now);

@@ -53,7 +53,7 @@ class SessionLiveController {
         SessionState session = sessions.read(sessionId);
         access.checkRuns(principal, session);
         String actor = request.actorId();
-        Schedule replanned = replans(session) && session.roundsStarted() == 0 && session.absent().contains(actor)
+        Schedule replanned = session.replannable() && session.roundsStarted() == 0 && session.absent().contains(actor)
                 && session.participants().containsKey(actor)
                 ? scheduling.replan(session, session.presentWith(actor), session.availableTables()) : null;
         commands.sendAndWait(new CheckInParticipantCommand(sessionId, actor));
@@ -80,7 +80,7 @@ class SessionLiveController {
             return ResponseEntity.noContent().build();
         }
         // Only for an absence the session will take: one it refuses is answered as such, not after a re-plan.
-        Schedule replanned = replans(session) && session.participants().containsKey(actor)
+        Schedule replanned = session.replannable() && session.participants().containsKey(actor)
                 && !session.absent().contains(actor)
                 ? scheduling.replan(session, session.presentWithout(actor), session.availableTables()) : null;
         commands.sendAndWait(new MarkParticipantAbsentCommand(sessionId, actor));
@@ -99,13 +99,13 @@ class SessionLiveController {
         access.checkRuns(principal, session);
         String actor = request.actorId();
         String reason = "arrivée en retard de " + actor;
-        if (session.arrivedLateUnseated(actor) && replans(session)) {
+        if (session.arrivedLateUnseated(actor) && session.replannable()) {
             replans.write(sessionId, session, scheduling.replan(session), reason);
             return ResponseEntity.noContent().build();
         }
         boolean arrives = session.participants().containsKey(actor) && session.roundsStarted() > 0
                 && (!session.checkedIn().contains(actor) || session.absent().contains(actor));
-        Schedule replanned = replans(session) && arrives
+        Schedule replanned = session.replannable() && arrives
                 ? scheduling.replan(session, session.presentWith(actor), session.availableTables()) : null;
         commands.sendAndWait(new RegisterLateArrivalCommand(sessionId, actor));
         if (replanned != null) replans.write(sessionId, session, replanned, reason);
@@ -127,10 +127,4 @@ class SessionLiveController {
         commands.sendAndWait(new CloseSessionCommand(sessionId));
         return ResponseEntity.noContent().build();
     }
-
-    /** Once a schedule exists, a presence changed re-plans the rounds not started. */
-    private static boolean replans(SessionState session) {
-        return !session.schedule().isEmpty() && session.roundsStarted() < session.rounds();
-    }
-
 }

@@ -359,6 +359,11 @@ public final class SessionState {
         return roundsStarted;
     }
 
+    /** A schedule exists and rounds remain to start: what a live change re-plans. */
+    public boolean replannable() {
+        return !schedule.isEmpty() && roundsStarted < rounds;
+    }
+
     public boolean closed() {
         return closed;
     }
