@@ -1,13 +1,11 @@
 package fr.labos.partenariats.matchmaking.session.export;
 
 import fr.labos.partenariats.matchmaking.session.schedule.Wish;
-import fr.labos.partenariats.schema.session.MeetingReason;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
 
 import java.util.Collection;
 import java.util.Set;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * Whose eyes a meeting's why (its reason, its sentence and its weight) is for. A wish is a participant's private
@@ -26,11 +24,10 @@ public final class WhySeen {
     private static final WhySeen ALL = new WhySeen(true, Set.of(), actor -> false);
 
     private final boolean everything;
-    /** "wisher→wished", as the session's other classes key a wish. */
-    private final Set<String> wished;
+    private final Set<Wish> wished;
     private final Predicate<String> actsFor;
 
-    private WhySeen(boolean everything, Set<String> wished, Predicate<String> actsFor) {
+    private WhySeen(boolean everything, Set<Wish> wished, Predicate<String> actsFor) {
         this.everything = everything;
         this.wished = wished;
         this.actsFor = actsFor;
@@ -48,8 +45,7 @@ public final class WhySeen {
      * @param wishes the session's wishes
      */
     public static WhySeen byParticipant(Collection<Wish> wishes, Predicate<String> actsFor) {
-        return new WhySeen(false, wishes.stream().map(w -> w.actorId() + "→" + w.wishedActorId())
-                .collect(Collectors.toUnmodifiableSet()), actsFor);
+        return new WhySeen(false, Set.copyOf(wishes), actsFor);
     }
 
     /**
@@ -63,8 +59,7 @@ public final class WhySeen {
         String b = meeting.partnerActorId();
         return switch (meeting.reason()) {
             case COMPLEMENTARITY -> false;
-            case MUTUAL_WISH -> wished.contains(a + "→" + b) && wished.contains(b + "→" + a)
-                    && (actsFor.test(a) || actsFor.test(b));
+            case MUTUAL_WISH -> bothStillWish(wished, meeting) && (actsFor.test(a) || actsFor.test(b));
             case WISH -> {
                 String wisher = wisherOf(meeting);
                 yield wisher != null && wishedBySide(wisher, wisher.equals(a) ? b : a);
@@ -85,8 +80,8 @@ public final class WhySeen {
             boolean byB = sentence.startsWith(b + " ");
             if (byA != byB) return byA ? a : b;
         }
-        boolean aWished = wished.contains(a + "→" + b);
-        boolean bWished = wished.contains(b + "→" + a);
+        boolean aWished = wished.contains(new Wish(a, b));
+        boolean bWished = wished.contains(new Wish(b, a));
         return aWished == bWished ? null : aWished ? a : b;
     }
 
@@ -97,6 +92,6 @@ public final class WhySeen {
     }
 
     private boolean wishedBySide(String wisher, String other) {
-        return actsFor.test(wisher) && wished.contains(wisher + "→" + other);
+        return actsFor.test(wisher) && wished.contains(new Wish(wisher, other));
     }
 }
