@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -187,7 +186,7 @@ class LiveController implements DisposableBean {
                     .data(notification, MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException e) {
             emitter.completeWithError(e);
-            throw new UncheckedIOException(e instanceof IOException io ? io : new IOException(e)); // LiveEvents drops it
+            throw new IllegalStateException("live stream no longer writable", e); // LiveEvents drops it
         }
     }
 
