@@ -361,10 +361,7 @@ class SessionAdjustmentApiTest {
             assertThat(now.path("rounds").get(round - 1).findValuesAsText("actorId")).as("round " + round)
                     .isNotEmpty().doesNotContain(first, second);
         }
-        HttpResponse<String> locked = service.post(path + "/schedule/adjustments", FACILITATOR, """
-                {"action": "LOCK", "meeting": {"round": 3, "table": %d}}"""
-                .formatted(now.path("rounds").get(2).path("tables").get(0).path("table").asInt()));
-        assertThat(locked.statusCode()).as(locked.body()).isEqualTo(200);
+        lockFirstMeeting(sessionId, now, 3);
     }
 
     /**
@@ -444,10 +441,7 @@ class SessionAdjustmentApiTest {
         assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
         JsonNode regenerated = schedule(sessionId);
         assertThat(regenerated.findValuesAsText("actorId")).isNotEmpty().doesNotContain(absent);
-        HttpResponse<String> locked = service.post(path + "/schedule/adjustments", FACILITATOR, """
-                {"action": "LOCK", "meeting": {"round": 2, "table": %d}}"""
-                .formatted(regenerated.path("rounds").get(1).path("tables").get(0).path("table").asInt()));
-        assertThat(locked.statusCode()).as(locked.body()).isEqualTo(200);
+        lockFirstMeeting(sessionId, regenerated, 2);
     }
 
     /**
@@ -513,10 +507,7 @@ class SessionAdjustmentApiTest {
                     .isNotEmpty().doesNotContain(absent);
         }
         // Adjusting by hand works again.
-        HttpResponse<String> locked = service.post(path + "/schedule/adjustments", FACILITATOR, """
-                {"action": "LOCK", "meeting": {"round": 3, "table": %d}}"""
-                .formatted(withoutAbsent.path("rounds").get(2).path("tables").get(0).path("table").asInt()));
-        assertThat(locked.statusCode()).as(locked.body()).isEqualTo(200);
+        lockFirstMeeting(sessionId, withoutAbsent, 3);
 
         // A table lost, its re-plan not written.
         int lost = withoutAbsent.path("rounds").get(1).path("tables").get(0).path("table").asInt();
@@ -580,6 +571,13 @@ class SessionAdjustmentApiTest {
         JsonNode answered = RunningMatchmaking.parse(response.body());
         assertThat(answered).isEqualTo(schedule(sessionId));
         return answered;
+    }
+
+    /** Locks by hand the meeting at the first table of {@code round}: a hand change the session takes (200). */
+    private static void lockFirstMeeting(String sessionId, JsonNode schedule, int round) {
+        adjusted(sessionId, """
+                {"action": "LOCK", "meeting": {"round": %d, "table": %d}}""".formatted(round,
+                schedule.path("rounds").get(round - 1).path("tables").get(0).path("table").asInt()));
     }
 
     private static JsonNode table(JsonNode schedule, int round, int table) {
