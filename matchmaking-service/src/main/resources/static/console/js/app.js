@@ -1,5 +1,5 @@
 // The console: reads its settings, completes or starts the sign-in, then shows the page of the address (#/…).
-import { completeSignIn, currentSession, sessionEndsAt, sessionStartedAt, signIn, signOut } from './auth.js';
+import { completeSignIn, currentSession, onSignedOutElsewhere, sessionEndsAt, sessionStartedAt, signIn, signOut } from './auth.js';
 import { configure, profile, Problem, SESSION_ENDED } from './api.js';
 import { close as closeLive, onSessionEnded, whenReady as whenLiveReady } from './live.js';
 import { announce, busyWhile, h, problemBox, ROLE_LABELS } from './ui.js';
@@ -72,6 +72,12 @@ async function start() {
     return;
   }
   watchSessionEnd();
+  // Signed out in another tab: this one shows the sign-in too, rather than go on acting for the person who left.
+  onSignedOutElsewhere(() => {
+    closeLive();
+    location.hash = '';
+    location.reload();
+  });
   // The live stream opens before the first page reads anything: an event committed between the page's reads and the
   // stream's opening would otherwise never reach it. A stream that is not open within two seconds (the live endpoint
   // unreachable) does not hold the console back; it keeps trying on its own.
@@ -167,7 +173,16 @@ function showAccount() {
   // hand to hand.
   account.replaceChildren(
     h('span', { 'data-connecte': '' }, `Connecté${name ? ` : ${name}` : ''} (${ROLE_LABELS[role] || role})`),
-    h('button', { type: 'button', onclick: () => { signOut(); closeLive(); location.hash = ''; location.reload(); } }, 'Se déconnecter'));
+    h('button', { type: 'button', id: 'se-deconnecter', onclick: () => {
+      const providerSignOut = signOut(context.settings);
+      closeLive();
+      if (providerSignOut) {
+        location.assign(providerSignOut);
+      } else {
+        location.hash = '';
+        location.reload();
+      }
+    } }, 'Se déconnecter'));
   const links = [];
   const actor = context.myActors[0];
   if (actor) {

@@ -2,6 +2,8 @@
 // The access token stays in this tab's sessionStorage; the APIs check it on every call.
 const SESSION = 'lab.console.session';
 const PENDING = 'lab.console.pending';
+/** Set in localStorage (shared by the browser's tabs) when the person signs out, removed at the next sign-in. */
+const SIGNED_OUT = 'lab.console.signed-out';
 
 function base64url(bytes) {
   return btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
@@ -32,11 +34,15 @@ export async function signIn(settings) {
   const verifier = randomString();
   const state = randomString();
   const challenge = base64url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
-  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, tokenEndpoint: provider.token_endpoint, returnTo: location.hash }));
+  sessionStorage.setItem(PENDING, JSON.stringify({ verifier, state, tokenEndpoint: provider.token_endpoint,
+    endSessionEndpoint: provider.end_session_endpoint || null, returnTo: location.hash }));
   const query = new URLSearchParams({
     response_type: 'code', client_id: settings.clientId, redirect_uri: redirectUri(), scope: 'openid',
     state, code_challenge: challenge, code_challenge_method: 'S256',
   });
+  // Signed out on this browser of a provider that cannot be asked to end its own session: it is asked to show its
+  // form rather than answer at once for the person who signed out.
+  if (localStorage.getItem(SIGNED_OUT)) query.set('prompt', 'login');
   location.assign(`${provider.authorization_endpoint}?${query}`);
 }
 
@@ -64,7 +70,9 @@ export async function completeSignIn(settings) {
   const token = await response.json();
   sessionStorage.setItem(SESSION, JSON.stringify({
     accessToken: token.access_token, signedInAt: Date.now(), expiresAt: Date.now() + (token.expires_in || 3600) * 1000,
+    idToken: token.id_token || null, endSessionEndpoint: pending.endSessionEndpoint || null,
   }));
+  localStorage.removeItem(SIGNED_OUT);
   return pending.returnTo || '#/';
 }
 
@@ -97,6 +105,29 @@ export function currentSession() {
   };
 }
 
-export function signOut() {
+/**
+ * « Se déconnecter »: forgets the token, tells the console's other tabs to forget theirs ({@link onSignedOutElsewhere}),
+ * and returns the address that ends the provider's own session too (OpenID Connect RP-initiated logout), coming back
+ * to the console — or null when the provider offers none, then the next sign-in asks for the password (prompt=login).
+ * Without it, at a speed-meeting session where one computer passes from hand to hand, « Se connecter » answered at once
+ * for the person who had just signed out: the provider's session outlived the console's.
+ */
+export function signOut(settings) {
+  const stored = JSON.parse(sessionStorage.getItem(SESSION) || 'null');
   sessionStorage.removeItem(SESSION);
+  localStorage.setItem(SIGNED_OUT, String(Date.now()));
+  if (!stored?.endSessionEndpoint || !stored.idToken) return null;
+  const query = new URLSearchParams({
+    id_token_hint: stored.idToken, post_logout_redirect_uri: redirectUri(), client_id: settings.clientId,
+  });
+  return `${stored.endSessionEndpoint}?${query}`;
+}
+
+/** Calls {@code then} when the person signs out in another tab of this browser: this tab forgets its token too. */
+export function onSignedOutElsewhere(then) {
+  window.addEventListener('storage', event => {
+    if (event.key !== SIGNED_OUT || !event.newValue || !sessionStorage.getItem(SESSION)) return;
+    sessionStorage.removeItem(SESSION);
+    then();
+  });
 }

@@ -3,6 +3,7 @@ package fr.labos.partenariats.deploy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WindowType;
 
 import java.time.Duration;
 import java.util.List;
@@ -76,6 +77,42 @@ class ConsoleSessionRenewalJourneyTest {
             browser.driver.findElement(By.id("se-reconnecter")).click();
             browser.awaitReady("sessions");
             assertThat(browser.driver.findElements(By.id("session-expiree"))).isEmpty();
+        }
+    }
+
+    /**
+     * One computer passes from hand to hand at a speed-meeting session: « Se déconnecter » ends the provider's session
+     * too, so that the next « Se connecter » asks for an account and its password instead of answering at once for the
+     * person who left; and the console's other tabs, signed in through that same session, stop acting for that person.
+     */
+    @Test
+    void signingOutEndsTheProvidersSessionAndTheOtherTabs(SignedInLab lab) {
+        try (ConsoleBrowser browser = ConsoleBrowser.open("se-deconnecter", 1280)) {
+            browser.signIn(lab, "facilitator-isere");
+            browser.awaitReady("territoire");
+            String firstTab = browser.driver.getWindowHandle();
+
+            // A second tab signs in through the provider's session: no form.
+            browser.driver.switchTo().newWindow(WindowType.TAB);
+            browser.driver.get(lab.console().toString());
+            browser.awaitReady("connexion");
+            browser.driver.findElement(By.id("se-connecter")).click();
+            browser.awaitReady("territoire");
+            assertThat(browser.driver.findElements(By.name("username"))).as("no form while the provider's session lasts").isEmpty();
+
+            browser.driver.findElement(By.id("se-deconnecter")).click();
+            browser.awaitReady("connexion");
+            assertThat(browser.driver.getCurrentUrl()).as("back at the console").startsWith(lab.console().toString());
+            assertThat(browser.script("return sessionStorage.getItem(arguments[0]);", STORED_SESSION)).isNull();
+
+            browser.driver.switchTo().window(firstTab);
+            browser.awaitReady("connexion");
+            assertThat(browser.script("return sessionStorage.getItem(arguments[0]);", STORED_SESSION))
+                    .as("the first tab's token, forgotten").isNull();
+            browser.driver.findElement(By.id("se-connecter")).click();
+            browser.await(By.name("username"));
+            assertThat(browser.driver.getCurrentUrl()).as("the provider's form, for whoever comes next")
+                    .doesNotStartWith(lab.console().toString());
         }
     }
 

@@ -24,6 +24,7 @@ import org.springframework.security.oauth2.server.authorization.client.Registere
 import org.springframework.security.oauth2.server.authorization.client.RegisteredClientRepository;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configuration.OAuth2AuthorizationServerConfiguration;
 import org.springframework.security.oauth2.server.authorization.config.annotation.web.configurers.OAuth2AuthorizationServerConfigurer;
+import org.springframework.security.oauth2.server.authorization.oidc.authentication.OidcLogoutAuthenticationProvider;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.oauth2.server.authorization.settings.ClientSettings;
 import org.springframework.security.oauth2.server.authorization.settings.TokenSettings;
@@ -58,7 +59,13 @@ class AuthServerSecurity {
     SecurityFilterChain authorizationServerEndpoints(HttpSecurity http) throws Exception {
         OAuth2AuthorizationServerConfigurer authorizationServer = OAuth2AuthorizationServerConfigurer.authorizationServer();
         http.securityMatcher(authorizationServer.getEndpointsMatcher())
-                .with(authorizationServer, server -> server.oidc(Customizer.withDefaults()))
+                .with(authorizationServer, server -> server.oidc(oidc -> oidc.logoutEndpoint(logout -> logout
+                        // « Se déconnecter » in the console ends this provider's session too, and comes back.
+                        .authenticationProviders(providers -> providers.forEach(provider -> {
+                            if (provider instanceof OidcLogoutAuthenticationProvider signOut) {
+                                signOut.setAuthenticationValidator(new ConsoleSignOutRedirects());
+                            }
+                        })))))
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().authenticated())
                 // The console exchanges its code for a token from its own origin (see corsConfigurationSource).
                 .cors(Customizer.withDefaults())
@@ -91,7 +98,7 @@ class AuthServerSecurity {
     CorsConfigurationSource corsConfigurationSource(AuthServerProperties properties) {
         List<String> origins = properties.consoleRedirectUris().stream().map(URI::create)
                 .map(uri -> uri.getScheme() + "://" + uri.getHost()
-                        + (isLoopback(uri.getHost()) ? ":[*]" : uri.getPort() < 0 ? "" : ":" + uri.getPort()))
+                        + (ConsoleSignOutRedirects.isLoopback(uri.getHost()) ? ":[*]" : uri.getPort() < 0 ? "" : ":" + uri.getPort()))
                 .distinct().toList();
         CorsConfiguration cors = new CorsConfiguration();
         cors.setAllowedOriginPatterns(origins);
@@ -104,10 +111,6 @@ class AuthServerSecurity {
         source.registerCorsConfiguration("/userinfo", cors);
         source.registerCorsConfiguration("/.well-known/openid-configuration", cors);
         return source;
-    }
-
-    private static boolean isLoopback(String host) {
-        return "127.0.0.1".equals(host) || "[::1]".equals(host);
     }
 
     @Bean
@@ -146,6 +149,7 @@ class AuthServerSecurity {
                 .clientSettings(ClientSettings.builder().requireProofKey(true).requireAuthorizationConsent(false).build())
                 .tokenSettings(tokens);
         properties.consoleRedirectUris().forEach(console::redirectUri);
+        properties.consoleRedirectUris().forEach(console::postLogoutRedirectUri);
         clients.add(console.build());
         return new InMemoryRegisteredClientRepository(clients);
     }
