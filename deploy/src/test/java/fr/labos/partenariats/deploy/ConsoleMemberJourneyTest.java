@@ -20,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -109,9 +111,17 @@ class ConsoleMemberJourneyTest {
         String code;
         try (ConsoleBrowser browser = ConsoleBrowser.open("invitation", DESKTOP)) {
             browser.signIn(lab, "member-tremplin");
+            // A member overseas (Martinique, five hours behind Paris in winter) reads the invitations on the lab's
+            // clock, day and hour alike, as their expiry beside them.
+            browser.setZone("America/Martinique");
             browser.go(lab, "#/organisation/" + actor, "organisation");
             browser.await(By.id("inviter")).click();
             code = browser.await(By.cssSelector("#nouveau-code [data-code]")).getText();
+            JsonNode made = JSON.readTree(lab.send("GET", lab.profile.resolve("/api/actors/" + actor + "/invitations"),
+                    "member-tremplin", null).body());
+            Instant invitedAt = Instant.parse(made.findValue("invitedAt").asText());
+            assertThat(browser.await(By.cssSelector("li[data-invitation]")).getText()).as("made at, on the lab's clock")
+                    .contains(" à " + DateTimeFormatter.ofPattern("HH:mm:ss").format(invitedAt.atZone(LabCalendar.ZONE)));
             assertThat(browser.driver.findElement(By.cssSelector("#nouveau-code [data-lien]")).getText())
                     .isEqualTo(lab.console() + "#/rejoindre/" + code);
             assertThat(browser.await(By.cssSelector("li[data-invitation]")).getText()).contains(", faite par vous — en attente");

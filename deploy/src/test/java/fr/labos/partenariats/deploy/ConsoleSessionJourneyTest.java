@@ -223,6 +223,11 @@ class ConsoleSessionJourneyTest {
             String arriving = participants.get(0);
             browser.driver.findElement(By.cssSelector("[data-cle='arrive-" + arriving + "']")).sendKeys(Keys.ENTER);
             browser.await(By.cssSelector("li[data-participant='" + arriving + "'][data-presence=CHECKED_IN]"));
+            // The focus stays on the participant's line, not on its first button — « Absent » now, which one more
+            // Entrée at the desk would send.
+            assertThat((Object) browser.settled().until(d -> browser.script("const focused = document.activeElement;"
+                    + " return focused === document.body ? null : focused.tagName + ' ' + (focused.dataset.participant || focused.dataset.cle);")))
+                    .as("the element focused after « Arrivé »").isEqualTo("LI " + arriving);
             shotOf(browser, "#titre-accueil", "accueil");
             // The others of round 1 are neither checked in nor absent: the facilitator is told who before starting it,
             // since their meetings would be recorded as held; the page names exactly them, and starts the round anyway.

@@ -285,10 +285,13 @@ function historyPanel(introductionId, histories, actorNames, people) {
         h('strong', {}, step.label || step.what),
         step.what === 'MeetingMissedEvent' && step.grounds?.absentActorId ? ` — ${absence(step.grounds.absentActorId, actorNames)}` : '',
         step.what === 'IntroductionReminderRecordedEvent' ? ` — ${reminded(step.grounds, actorNames)}` : '',
-        ` — ${formatDateTime(step.when)}`,
+        step.when ? ` — ${formatDateTime(step.when)}` : '',
         ...(step.who ? [' — par ', whoActed(step.who, people), ` (${ROLE_LABELS[step.who.role] || step.who.role})`] : [' — par le service']),
         step.who && step.who.actingFor ? ` pour ${actorNames[step.who.actingFor] || step.who.actingFor}` : '',
-        h('br', {}), h('small', { class: 'empreinte', title: step.hash }, `empreinte ${step.hash.slice(0, 16)}…`))));
+        h('br', {}), step.hash
+          ? h('small', { class: 'empreinte', title: step.hash }, `empreinte ${step.hash.slice(0, 16)}…`)
+          // A step added to the store afterwards has no recorded hash: it is the one an auditor looks for.
+          : h('small', { class: 'empreinte', 'data-sans-empreinte': '' }, 'aucune empreinte enregistrée pour cette étape'))));
     } catch (e) {
       if (e instanceof Problem) steps.replaceChildren(h('li', {}, problemBox(onThisPage(e)))); else throw e;
     }
@@ -488,8 +491,13 @@ function outcomeForm(actorId, intro, reload) {
         if (again) await untilTheViewShows(intro.id, recordedSince);
         const view = await matchmaking(`/api/introductions/${intro.id}`);
         if (!again || !recordedSince(view)) {
-          lastStep = Math.max(-1, ...(view.steps || []).map(step => step.sequence));
+          const before = Math.max(-1, ...(view.steps || []).map(step => step.sequence));
+          lastStep = before;
           await matchmaking(`/api/introductions/${intro.id}/outcomes`, { method: 'POST', body });
+          // The card is drawn from the views, which take the outcome in moments later: read once they have (as every
+          // other action here does), not at once, which drew the card at its former stage under a blank form.
+          await untilTheViewShows(intro.id, shown => (shown.steps || []).some(step => step.sequence > before
+            && step.type === 'OutcomeRecordedEvent'));
         }
         unanswered = null;
         announce('Suite enregistrée.');

@@ -10,7 +10,7 @@ import { LEVEL_WORDS, named, territoryCodeField } from '../territory-field.js';
 import { onEvent } from '../live.js';
 import {
   ACTOR_TYPES, CATEGORIES, FORMS, LEVELS, OFFER_STATUSES, SDGS, STATUSES, THEMES, announce, busyWhile, checkboxes, checkedValues, clearProblems,
-  capitalised, controlOf, field, focusedControl, formatDate, formatDeadline, h, problemBox, select, showProblem,
+  capitalised, controlOf, field, focusedControl, formatDate, formatDeadline, h, LAB_TIME_ZONE, problemBox, select, showProblem,
 } from '../ui.js';
 
 /** The events that change the members' list, with what is announced when another device made them. */
@@ -499,9 +499,10 @@ async function renderInvitations(section, actorId, manages, created = null) {
   // before the code was made does not know it yet): nothing else shows it.
   const shown = created ? newCode(created) : section.querySelector('#nouveau-code');
   const stillShown = shown && !invitations.some(i => i.invitationId === shown.dataset.invitation && i.status !== 'PENDING');
-  // Named by day and time to the second: each invitation's button must be told apart by a screen reader.
+  // Named by day and time to the second: each invitation's button must be told apart by a screen reader. Both on the
+  // lab's clock, as its expiry beside it: a day in Paris with a reader's hour in Martinique named another moment.
   const made = invitation => `${formatDate(invitation.invitedAt)} à ${new Date(invitation.invitedAt)
-    .toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit', second: '2-digit' })}`;
+    .toLocaleTimeString('fr-FR', { timeZone: LAB_TIME_ZONE, hour: '2-digit', minute: '2-digit', second: '2-digit' })}`;
   const list = h('ul', { role: 'list' }, invitations.map(invitation => h('li', { 'data-invitation': invitation.invitationId },
     `Invitation du ${made(invitation)}${by(', faite par ', invitation.invitedBy)} — ${invitationState(invitation)} `,
     invitation.status === 'PENDING'

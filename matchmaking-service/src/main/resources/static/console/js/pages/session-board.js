@@ -195,7 +195,10 @@ export async function render(main, context, sessionId) {
       keepingChoices(main, draw, ITEMS);
       announce(message);
     } catch (e) {
-      keepingChoices(main, draw, ITEMS);
+      // Refused for a schedule changed since (409): the page reads it again, so that the next try is made on the
+      // schedule as it is, not refused the same way until a live event or a reload comes.
+      if (e instanceof Problem && e.status === 409) await refresh().catch(() => keepingChoices(main, draw, ITEMS));
+      else keepingChoices(main, draw, ITEMS);
       refused(e);
       return;
     }

@@ -64,14 +64,16 @@ export async function render(main, context, sessionId) {
   // `focusAfter`: where the focus goes when the redraw took the control away (« Lancer le tour » once started).
   const act = (action, message, control, focusAfter) => busyWhile(control, async () => {
     status.replaceChildren();
-    // A participant's button that goes with the command (« Arrivé » once arrived): the focus stays on their line.
+    // A participant's button that goes with the command (« Arrivé » once arrived): the focus stays on their line, the
+    // line itself — its first button now is the opposite action (« Absent » after « Arrivé »), which one more Entrée at
+    // a busy desk would send.
     const line = control?.closest?.('li[data-participant]');
     const index = line ? [...checkIn.querySelectorAll('li[data-participant]')].indexOf(line) : -1;
     try {
       await action();
       if (message) announce(message);
       await refresh();
-      if (line) focusItemAgain(checkIn, 'participant', line.dataset.participant, index, checkIn.querySelector('h2'));
+      if (line) focusItemAgain(checkIn, 'participant', line.dataset.participant, index, checkIn.querySelector('h2'), { itself: true });
       else if (focusAfter) focusIfLost(focusAfter());
     } catch (e) {
       if (!(e instanceof Problem)) throw e;
