@@ -79,6 +79,11 @@ class BatchProposalsThroughKafkaTest {
         // Home in Savoie: never the subject of an Isère batch.
         actor("s-savoie", "73065");
         need("s-savoie", funding().title("Financer la mobilité en Savoie").in(Posts.AUVERGNE_RHONE_ALPES));
+        // The CC Cœur de Chartreuse lies across the border: Saint-Laurent-du-Pont (Isère, no post yet), Les Échelles
+        // (Savoie).
+        actor("c-chartreuse-isere", "38412");
+        actor("c-chartreuse-savoie", "73105");
+        need("c-chartreuse-savoie", funding().title("Financer un transport à la demande").in(Posts.AUVERGNE_RHONE_ALPES));
 
         service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), profileTopic,
                 "it-batch-" + System.nanoTime(), "lab.relay.topic=" + introductionTopic,
@@ -87,10 +92,10 @@ class BatchProposalsThroughKafkaTest {
         await().atMost(ofSeconds(60)).ignoreExceptions().until(() ->
                 service.getJson("/api/actors/a-wimoov/partners").size() == 4
                         && service.getJson("/api/actors/s-savoie/partners").size() == 4
-                        && service.getJson("/api/actors/f4/partners").size() == 3
+                        && service.getJson("/api/actors/f4/partners").size() == 4
                         // The batch reads the territory's actors from the projection, which another consumer than
-                        // the index's writes: wait for all seven there too.
-                        && mongo.template().findAll(ActorEntry.class).size() == 7);
+                        // the index's writes: wait for all nine there too.
+                        && mongo.template().findAll(ActorEntry.class).size() == 9);
     }
 
     @AfterAll
@@ -108,7 +113,7 @@ class BatchProposalsThroughKafkaTest {
         HttpResponse<String> first = batch(facilitator, ISERE_38);
         assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
         JsonNode report = RunningMatchmaking.parse(first.body());
-        assertThat(report.get("actors").asInt()).isEqualTo(6);
+        assertThat(report.get("actors").asInt()).isEqualTo(7);
         List<JsonNode> proposals = new ArrayList<>();
         report.get("introductions").forEach(proposals::add);
         assertThat(report.get("proposed").asInt()).isEqualTo(proposals.size()).isPositive();
@@ -184,6 +189,22 @@ class BatchProposalsThroughKafkaTest {
                 .path("errors");
         assertThat(none).hasSize(1);
         assertThat(none.get(0).path("field").asText()).isEqualTo("partnersPerActor");
+    }
+
+    /**
+     * An intercommunality across a border lies in each of its départements, so a facilitator of Isère may ask for it;
+     * the batch proposes for its actors on the Isère side only: an introduction made for a Savoyard and a partner
+     * outside Isère is one that facilitator could then neither read nor withdraw.
+     */
+    @Test
+    void aBatchForAnIntercommunalityAcrossTheBorderProposesForTheFacilitatorsSideOnly() {
+        HttpResponse<String> response = batch(TestTokens.facilitator("DEPARTEMENT:38").sign(),
+                "{\"territory\": {\"code\": \"200040111\", \"level\": \"EPCI\"}, \"partnersPerActor\": 2}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode report = RunningMatchmaking.parse(response.body());
+        assertThat(report.get("actors").asInt()).as("Saint-Laurent-du-Pont's actor, not Les Échelles'").isEqualTo(1);
+        assertThat(report.get("introductions").findValuesAsText("actorId")).doesNotContain("c-chartreuse-savoie");
+        assertThat(report.get("actorsWithoutPartner").asInt()).as("the Isère one has no post yet").isEqualTo(1);
     }
 
     private static HttpResponse<String> batch(String token, String body) {

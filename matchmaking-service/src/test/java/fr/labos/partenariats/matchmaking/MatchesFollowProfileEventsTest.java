@@ -89,7 +89,7 @@ class MatchesFollowProfileEventsTest {
             assertThat(match.get("title").asText()).isEqualTo("Mécénat financier");
             assertThat(match.get("score").asDouble()).isBetween(0.0, 1.0);
             JsonNode explanation = match.get("explanation");
-            assertThat(explanation.get("modelVersion").asText()).isEqualTo("complementarity-v3");
+            assertThat(explanation.get("modelVersion").asText()).isEqualTo("complementarity-v4");
             assertThat(explanation.get("components").get("category").asDouble()).isEqualTo(1.0);
             assertThat(explanation.get("components").get("territory").asDouble()).isEqualTo(0.7);
             assertThat(explanation.get("components").get("crossFamily").asDouble()).isEqualTo(1.0);

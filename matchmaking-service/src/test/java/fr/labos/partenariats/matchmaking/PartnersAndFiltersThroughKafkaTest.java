@@ -102,7 +102,7 @@ class PartnersAndFiltersThroughKafkaTest {
         for (JsonNode pair : alyl.get("pairs")) {
             pairs.add(pair.get("direction").asText() + " " + pair.get("needId").asText() + "/" + pair.get("offerId").asText());
             assertThat(pair.get("score").asDouble()).isBetween(0.0, 1.0);
-            assertThat(pair.at("/explanation/modelVersion").asText()).isEqualTo("complementarity-v3");
+            assertThat(pair.at("/explanation/modelVersion").asText()).isEqualTo("complementarity-v4");
             assertThat(pair.at("/explanation/components/reciprocity").asDouble()).isEqualTo(1.0);
             assertThat(pair.at("/explanation/components").has("freshness")).isTrue();
             assertThat(pair.at("/explanation/sentence").asText()).isNotBlank();

@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.csv;
 
 import fr.labos.partenariats.platform.imports.ImportedText;
 import fr.labos.partenariats.platform.problem.ProblemMessages;
+import fr.labos.partenariats.schema.common.FoldedText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -9,12 +10,10 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -171,10 +170,11 @@ public final class SpreadsheetCsv {
         return found >= 0 ? found + 1 : -found - 1;
     }
 
-    /** Lower case, no accents, no spaces, dashes, underscores, dots or apostrophes: "Identifiant acteur" → "identifiantacteur". */
+    /**
+     * Lower case, no accents, ligatures written out, no spaces, dashes, underscores, dots or apostrophes:
+     * "Identifiant acteur" → "identifiantacteur", « Restos du Cœur » → "restosducoeur".
+     */
     public static String normalise(String value) {
-        String plain = Normalizer.normalize(value == null ? "" : value.strip(), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[\\s_\\-.'’]", "");
+        return FoldedText.fold(value == null ? "" : value.strip()).replaceAll("[\\s_\\-.'’]", "");
     }
 }

@@ -208,7 +208,7 @@ public final class IntroductionStories {
 
     private static IntroductionProposedEvent proposed(String id, IntroductionSource source, String actor, String partner,
                                                       List<NeedOfferPair> pairs, Principal by, String note, Instant t0) {
-        MatchSnapshot match = pairs.isEmpty() ? null : new MatchSnapshot("complementarity-v3", 0.82,
+        MatchSnapshot match = pairs.isEmpty() ? null : new MatchSnapshot("complementarity-v4", 0.82,
                 Map.of("category", 1.0, "territory", 0.9), "Le besoin de financement trouve une offre de subvention en Isère.");
         return new IntroductionProposedEvent(id, source, actor, partner, pairs, match, new Proposer(by.subject(), by.role()),
                 note, t0, t0.plus(Duration.ofDays(14)), null);

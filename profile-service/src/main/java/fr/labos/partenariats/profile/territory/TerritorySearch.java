@@ -1,10 +1,10 @@
 package fr.labos.partenariats.profile.territory;
 
+import fr.labos.partenariats.schema.common.FoldedText;
 import fr.labos.partenariats.schema.common.TerritoryLevel;
 import fr.labos.partenariats.schema.common.TerritoryRef;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,7 +31,6 @@ public final class TerritorySearch {
     public record Found(TerritoryLevel level, String code, String name, Optional<TerritoryRef> departement) {
     }
 
-    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-'’.,()/]+");
 
     private final TerritoryDirectory directory;
@@ -101,9 +100,7 @@ public final class TerritorySearch {
      * « ste » written out.
      */
     static String fold(String text) {
-        String bare = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFD)).replaceAll("")
-                .replace("œ", "oe").replace("Œ", "oe").replace("æ", "ae").replace("Æ", "ae").toLowerCase(Locale.ROOT);
-        String spaced = SEPARATORS.matcher(bare).replaceAll(" ").strip();
+        String spaced = SEPARATORS.matcher(FoldedText.fold(text)).replaceAll(" ").strip();
         return (" " + spaced + " ").replace(" st ", " saint ").replace(" ste ", " sainte ").strip();
     }
 

@@ -37,7 +37,7 @@ import java.util.Objects;
 public final class ComplementarityModel {
 
     /** Recorded with every result, so that a score can always be traced to the rules that made it. */
-    public static final String MODEL_VERSION = "complementarity-v3";
+    public static final String MODEL_VERSION = "complementarity-v4";
 
     static final double SDG_SHARE = 0.6;
     /** Beyond ten years a post is as stale as can be; its freshness is then taken as 0. */

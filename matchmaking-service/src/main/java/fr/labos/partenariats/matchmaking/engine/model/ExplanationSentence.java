@@ -39,8 +39,12 @@ public final class ExplanationSentence {
         appendWhere(sentence, offer.place());
         appendQuoted(sentence, offer.title());
         if (!TerritorialProximity.nested(need.place(), offer.place())) {
-            sentence.append(TerritorialProximity.commonLevel(need.place(), offer.place()) == TerritoryLevel.EPCI
-                            ? " ; voisins dans la même intercommunalité (" : " ; voisins dans le même département (")
+            // Two arrondissements (Lyon 1er, Lyon 2e) are neighbours within one commune.
+            sentence.append(switch (TerritorialProximity.commonLevel(need.place(), offer.place())) {
+                        case COMMUNE -> " ; voisins dans la même commune (";
+                        case EPCI -> " ; voisins dans la même intercommunalité (";
+                        default -> " ; voisins dans le même département (";
+                    })
                     .append(TerritorialProximity.commonName(need.place(), offer.place())).append(')');
         }
         int sharedSdgs = need.sdgs() & offer.sdgs();

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.introduction.batch;
 
+import fr.labos.partenariats.matchmaking.access.ActorAccess;
 import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
 import fr.labos.partenariats.matchmaking.engine.index.Partner;
 import fr.labos.partenariats.matchmaking.engine.index.RankingFilter;
@@ -43,8 +44,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * A facilitator's batch of matcher proposals for a territory: for every actor whose home commune lies in it (in id
- * order), its top {@code N} partners as the matcher ranks them today, leaving out the pairs it will never propose
+ * A facilitator's batch of matcher proposals for a territory: for every actor whose home commune lies in it and that
+ * the facilitator may act for (in id order), its top {@code N} partners as the matcher ranks them today, leaving out the pairs it will never propose
  * again (declined as competitor or already partners, partnership formed); each of the N with no introduction in
  * progress is proposed as a {@code MATCHER} introduction that freezes the best pair's score, components, sentence and
  * model version, and the others are skipped, with the reason.
@@ -69,17 +70,19 @@ public class BatchProposals {
     private final IntroducedPairs introducedPairs;
     private final ProjectionReader projection;
     private final TerritoryDirectory territories;
+    private final ActorAccess access;
     private final CommandGateway commands;
     private final Clock clock;
     private final Duration readyTimeout;
 
     BatchProposals(MatchingEngine engine, IntroducedPairs introducedPairs, ProjectionReader projection,
-                   TerritoryDirectory territories, CommandGateway commands, Clock clock,
+                   TerritoryDirectory territories, ActorAccess access, CommandGateway commands, Clock clock,
                    @Value("${matchmaking.index.ready-timeout:5s}") Duration readyTimeout) {
         this.engine = engine;
         this.introducedPairs = introducedPairs;
         this.projection = projection;
         this.territories = territories;
+        this.access = access;
         this.commands = commands;
         this.clock = clock;
         this.readyTimeout = readyTimeout;
@@ -94,6 +97,9 @@ public class BatchProposals {
         List<ActorEntry> actors = projection.allActors().stream()
                 .filter(actor -> actor.homeTerritory() != null
                         && territories.contains(territory, TerritoryRef.commune(actor.homeTerritory())))
+                // An intercommunality across a border lies in each of its départements: a facilitator of one asks for
+                // it, and proposes for its actors on that side only — those it may act for, and so follow up, withdraw.
+                .filter(actor -> access.mayActFor(principal, actor))
                 .sorted(Comparator.comparing(ActorEntry::id))
                 .toList();
         Proposer proposer = new Proposer(principal.subject(), principal.role().name());

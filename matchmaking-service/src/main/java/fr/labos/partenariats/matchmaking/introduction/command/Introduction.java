@@ -68,6 +68,11 @@ public class Introduction {
     private IntroductionStatus status;
     private final Set<String> acceptedSides = new HashSet<>();
     private final Map<String, Meeting> meetings = new HashMap<>();
+    /**
+     * When the first meeting held began, null before one: what came of an introduction may date from that day even
+     * when it lies before the proposal (a meeting up to a week before it, recorded by a facilitator afterwards).
+     */
+    private Instant earliestMet;
     /** The day each partnership formed through this introduction and not yet ended was formed. */
     private final List<LocalDate> partnershipsInForce = new ArrayList<>();
 
@@ -292,7 +297,8 @@ public class Introduction {
     void handle(RecordOutcomeCommand command, Clock clock) {
         checkActingFor(command.actingFor());
         checkAccepted(clock);
-        IntroductionRules.checkOutcome(command, proposedAt, clock);
+        IntroductionRules.checkOutcome(command, earliestMet == null || proposedAt.isBefore(earliestMet) ? proposedAt
+                : earliestMet, clock);
         if (endsAPartnership(command)) checkPartnershipToEnd(command.occurredOn());
         apply(new OutcomeRecordedEvent(introductionId, command.outcome(), command.occurredOn(), command.note(),
                 command.form(), command.category(), clock.instant()));
@@ -427,7 +433,8 @@ public class Introduction {
 
     @EventSourcingHandler
     void on(MeetingHeldEvent event) {
-        meetings.computeIfPresent(event.meetingId(), (id, meeting) -> meeting.conclude());
+        Meeting held = meetings.computeIfPresent(event.meetingId(), (id, meeting) -> meeting.conclude());
+        if (held != null && (earliestMet == null || held.startsAt().isBefore(earliestMet))) earliestMet = held.startsAt();
     }
 
     @EventSourcingHandler

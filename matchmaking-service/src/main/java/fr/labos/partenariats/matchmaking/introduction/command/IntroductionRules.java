@@ -58,6 +58,8 @@ public final class IntroductionRules {
     private static final String SPEED_MEETING_IDS = "session-";
     /** How far ahead a meeting may be planned: further is taken for a typing error in the year. */
     private static final Duration MEETING_HORIZON = Duration.ofDays(366);
+    /** Beyond it an instant has no date in the lab's calendar ({@link java.time.LocalDate#MAX}). */
+    private static final Instant LAST_DAY_WRITTEN = Instant.parse("+999999999-12-30T00:00:00Z");
     /**
      * How long before the proposal a meeting may have started: an introduction is sometimes recorded after the two
      * met (a facilitator puts it down the next day, with both acceptances); earlier is taken for a typing error.
@@ -170,15 +172,20 @@ public final class IntroductionRules {
                     + "proposition (" + LabCalendar.dayOf(proposedAt) + ")");
         }
         if (startsAt.isAfter(clock.instant().plus(MEETING_HORIZON))) {
+            // An instant of the year 1,000,000,000 (JSON allows it) has no day on a calendar: said as written.
             throw new InvalidIntroduction("startsAt", "un rendez-vous se planifie dans l'année à venir, pas le "
-                    + LabCalendar.dayOf(startsAt));
+                    + (startsAt.isAfter(LAST_DAY_WRITTEN) ? startsAt : LabCalendar.dayOf(startsAt)));
         }
     }
 
-    static void checkOutcome(RecordOutcomeCommand command, Instant proposedAt, Clock clock) {
+    /**
+     * @param since the proposal, or the first meeting held when it came before (a meeting of the week before the
+     *              proposal, recorded afterwards): an outcome dates from that day at the earliest
+     */
+    static void checkOutcome(RecordOutcomeCommand command, Instant since, Clock clock) {
         checkNote("note", command.note());
         checkOutcome("", command.outcome(), command.occurredOn(), command.form(), command.category(),
-                LabCalendar.dayOf(proposedAt), LabCalendar.today(clock));
+                LabCalendar.dayOf(since), LabCalendar.today(clock));
     }
 
     static void checkDecline(DeclineIntroductionCommand command) {

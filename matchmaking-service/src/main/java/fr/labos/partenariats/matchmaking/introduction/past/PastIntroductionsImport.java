@@ -152,7 +152,9 @@ class PastIntroductionsImport {
                         + "acteurs, même date de proposition) est déjà à la ligne " + earlier));
                 continue;
             }
-            if (IntroductionRules.pastIntroductionWaits(command, answerPeriod, now)) {
+            // A line recorded by an earlier sending holds no pair any more once answered since: reported as recorded
+            // below, it is no reason to refuse the file sent again to finish it.
+            if (IntroductionRules.pastIntroductionWaits(command, answerPeriod, now) && !alreadyRecorded(command)) {
                 pairAlreadyWaiting(line.number(), command, nameOf(actor), nameOf(partner), waitingLineOf)
                         .ifPresent(problems::add);
             }
@@ -169,9 +171,7 @@ class PastIntroductionsImport {
         }
         List<LineResult> results = new ArrayList<>();
         for (Numbered numbered : toRecord) {
-            // Already in the store: recorded by an earlier sending of this file (or of a line of it), whichever of
-            // the two actors it named first.
-            if (either(numbered.command()).stream().anyMatch(id -> events.lastSequenceNumberFor(id).isPresent())) {
+            if (alreadyRecorded(numbered.command())) {
                 results.add(numbered.result(Result.ALREADY_RECORDED));
                 continue;
             }
@@ -196,6 +196,11 @@ class PastIntroductionsImport {
         }
         return new ImportReport(count(results, Result.RECORDED), count(results, Result.ALREADY_RECORDED),
                 count(results, Result.PAIR_WAITING), results);
+    }
+
+    /** In the store already: recorded by an earlier sending of the file (or of this line), whichever actor it named first. */
+    private boolean alreadyRecorded(RecordPastIntroductionCommand command) {
+        return either(command).stream().anyMatch(id -> events.lastSequenceNumberFor(id).isPresent());
     }
 
     /**

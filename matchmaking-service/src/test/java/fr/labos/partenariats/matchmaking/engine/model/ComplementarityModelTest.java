@@ -41,7 +41,7 @@ import static fr.labos.partenariats.schema.common.ResourceCategory.VOLUNTEERS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-/** The complementarity model (complementarity-v3) on hand-made territories of actors, needs and offers. */
+/** The complementarity model (complementarity-v4) on hand-made territories of actors, needs and offers. */
 class ComplementarityModelTest {
 
     private final IndexFixture lab = new IndexFixture();
@@ -119,6 +119,19 @@ class ComplementarityModelTest {
                 });
         assertThat(matches).filteredOn(m -> m.offer().id().equals("isere"))
                 .singleElement().satisfies(m -> assertThat(m.sentence()).doesNotContain("voisins"));
+    }
+
+    /** Two arrondissements of Lyon share their commune: « même commune », as scored, not « même département (Lyon) ». */
+    @Test
+    void neighbouringArrondissementsAreSaidToShareTheirCommune() {
+        lab.actor("seeker", "Wimoov Lyon", ActorType.ASSOCIATION).actor("giver", "Entreprise Presqu'île", ActorType.COMPANY);
+        lab.need("n", "seeker", post(SKILLS).in(TerritoryRef.commune("69381")));
+        lab.offer("lyon-2e", "giver", post(SKILLS).in(TerritoryRef.commune("69382")));
+
+        assertThat(lab.offersFor("n")).singleElement().satisfies(m -> {
+            assertThat(m.components().territory()).isEqualTo(1.0);
+            assertThat(m.sentence()).contains("voisins dans la même commune (Lyon)").doesNotContain("département");
+        });
     }
 
     @Test
@@ -269,7 +282,7 @@ class ComplementarityModelTest {
         assertThat(match.sentence()).isEqualTo("Wimoov Isère cherche un financement : « Plateforme de mobilité en Sud-Isère » ; "
                 + "Fondation Dauphiné offre un financement dans tout le département (Isère) : « Mécénat financier » ; "
                 + "2 ODD en commun (ODD 8, ODD 10) ; alliance entre familles : association et fondation.");
-        assertThat(match.modelVersion()).isEqualTo("complementarity-v3");
+        assertThat(match.modelVersion()).isEqualTo("complementarity-v4");
     }
 
     @Test

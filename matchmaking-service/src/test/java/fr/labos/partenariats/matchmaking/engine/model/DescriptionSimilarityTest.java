@@ -25,6 +25,14 @@ class DescriptionSimilarityTest {
     }
 
     @Test
+    void accentsAndLigaturesTypedOrNotMeet() {
+        // Short stems keep their accents through the stemmer alone: « vélo » and « velo » were two words.
+        assertThat(similarity("Atelier vélo pour personnes âgées, mise en œuvre", "ateliers velo personnes agees mise en oeuvre",
+                FLAT)).isCloseTo(1.0, within(1e-9));
+        assertThat(TEXT.stems("Élève")).isEqualTo(TEXT.stems("eleve"));
+    }
+
+    @Test
     void stopWordsCountForNothing() {
         assertThat(TEXT.stems("le la les de des du et pour avec nous")).isEmpty();
         assertThat(similarity("le la les de des du et pour avec nous", "le la les de des du et pour avec nous", FLAT)).isZero();

@@ -290,6 +290,27 @@ class IntroductionMeetingsAndOutcomesTest {
                 .expectEvents(new MeetingScheduledEvent(ID, "m-1", theEveningBefore, null, LATER));
     }
 
+    /**
+     * What came of a meeting held the evening before the proposal (recorded after the fact) may date from that
+     * evening; not from before it, nor from before a meeting only planned.
+     */
+    @Test
+    void anOutcomeMayDateFromTheFirstMeetingHeldWhenItPrecedesTheProposal() {
+        Instant theEveningBefore = Instant.parse("2026-03-08T18:00:00Z");
+        MeetingScheduledEvent before = new MeetingScheduledEvent(ID, "m-0", theEveningBefore, null, LATER);
+        fixture.given(acceptedByBothSides()).andGiven(before, new MeetingHeldEvent(ID, "m-0", null, LATER))
+                .when(new RecordOutcomeCommand(ID, ASSOCIATION, Outcome.NO_FIT, LocalDate.of(2026, 3, 8), null, null, null))
+                .expectEvents(new OutcomeRecordedEvent(ID, Outcome.NO_FIT, LocalDate.of(2026, 3, 8), null, null, null, LATER));
+        fixture.given(acceptedByBothSides()).andGiven(before, new MeetingHeldEvent(ID, "m-0", null, LATER))
+                .when(new RecordOutcomeCommand(ID, ASSOCIATION, Outcome.NO_FIT, LocalDate.of(2026, 3, 7), null, null, null))
+                .expectException(InvalidIntroduction.class)
+                .expectNoEvents();
+        fixture.given(acceptedByBothSides()).andGiven(before)
+                .when(new RecordOutcomeCommand(ID, ASSOCIATION, Outcome.NO_FIT, LocalDate.of(2026, 3, 8), null, null, null))
+                .expectException(InvalidIntroduction.class)
+                .expectNoEvents();
+    }
+
     @Test
     void aMeetingIsPlannedWithinTheComingYear() {
         Instant typoInTheYear = Instant.parse("2062-04-15T08:00:00Z");
@@ -297,6 +318,12 @@ class IntroductionMeetingsAndOutcomesTest {
                 .when(new ScheduleMeetingCommand(ID, "m-1", ASSOCIATION, typoInTheYear, "La Mure"))
                 .expectException(InvalidIntroduction.class)
                 .expectExceptionMessage("un rendez-vous se planifie dans l'année à venir, pas le 2062-04-15")
+                .expectNoEvents();
+        // The last instant JSON may carry has no day on a calendar: refused all the same, not a crash (a 500).
+        fixture.given(acceptedByBothSides())
+                .when(new ScheduleMeetingCommand(ID, "m-1", ASSOCIATION, Instant.MAX, "La Mure"))
+                .expectException(InvalidIntroduction.class)
+                .expectExceptionMessage("un rendez-vous se planifie dans l'année à venir, pas le " + Instant.MAX)
                 .expectNoEvents();
     }
 

@@ -283,6 +283,22 @@ class PastIntroductionsImportTest {
                 "past-c;past-b;%s;%s;;;;;;;;;;".formatted(day(today.minusDays(9)), day(today.minusDays(8)))));
         assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
         assertThat(RunningMatchmaking.parse(answered.body()).path("recorded").asInt()).isEqualTo(1);
+
+        // The waiting line withdrawn since, and the pair introduced again: the first file sent again (to finish an
+        // import cut short) reports its line as recorded already, instead of refusing the file for a pair that line
+        // no longer holds.
+        String firstFile = String.join("\n", HEADER,
+                "past-b;past-c;%s;;;;;;;;;;;Proposée au comité".formatted(day(today.minusDays(2))));
+        HttpResponse<String> withdrawn = service.post("/api/introductions/" + held + "/withdraw",
+                TestTokens.admin().sign(), "{}");
+        assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(204);
+        HttpResponse<String> again = send(facilitator, String.join("\n", HEADER,
+                "past-c;past-b;%s;;;;;;;;;;;".formatted(day(today.minusDays(1)))));
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(200);
+        HttpResponse<String> resent = send(facilitator, firstFile);
+        assertThat(resent.statusCode()).as(resent.body()).isEqualTo(200);
+        assertThat(RunningMatchmaking.parse(resent.body()).path("lines").findValuesAsText("result"))
+                .containsExactly("ALREADY_RECORDED");
     }
 
     @Test

@@ -140,7 +140,7 @@ public final class IntroducedPairsRebuildBenchmark {
         List<Object> steps = new ArrayList<>();
         steps.add(new IntroductionProposedEvent(id, IntroductionSource.MATCHER, actor, partner,
                 List.of(new NeedOfferPair("need-" + id, "offer-" + id)),
-                new MatchSnapshot("complementarity-v3", 0.72, Map.of("category", 1.0, "territory", 0.8, "purpose", 0.6),
+                new MatchSnapshot("complementarity-v4", 0.72, Map.of("category", 1.0, "territory", 0.8, "purpose", 0.6),
                         "Financeur de la mobilité solidaire en Isère, qui répond à votre besoin."),
                 new Proposer("u-facilitator", "FACILITATOR"), null, at, at.plus(Duration.ofDays(14)), null));
         int fate = random.nextInt(100);

@@ -4,6 +4,7 @@ import fr.labos.partenariats.platform.imports.ImportedText;
 import fr.labos.partenariats.platform.problem.FieldProblem;
 import fr.labos.partenariats.platform.problem.ProblemMessages;
 import fr.labos.partenariats.schema.common.ActorType;
+import fr.labos.partenariats.schema.common.FoldedText;
 import fr.labos.partenariats.schema.common.Sdg;
 import fr.labos.partenariats.schema.common.Theme;
 import fr.labos.partenariats.schema.common.TerritoryRef;
@@ -17,7 +18,6 @@ import org.apache.commons.csv.CSVRecord;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -27,7 +27,6 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -389,10 +388,12 @@ final class ActorCsv {
         }
     }
 
-    /** Lower case, no accents, every run of other characters one underscore: "Contact téléphone" → "contact_telephone". */
+    /**
+     * Lower case, no accents, ligatures written out, every run of other characters one underscore: "Contact téléphone"
+     * → "contact_telephone", « Restos du Cœur » → "restos_du_coeur".
+     */
     static String normalise(String value) {
-        String plain = Normalizer.normalize(value.strip(), Normalizer.Form.NFD).replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
+        return FoldedText.fold(value.strip()).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 
     private static String blankToNull(String value) {

@@ -3,6 +3,7 @@ package fr.labos.partenariats.profile.actor.command;
 import fr.labos.partenariats.profile.domain.InvalidInputException;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.TerritoryRef;
+import fr.labos.partenariats.schema.common.VisibleText;
 import fr.labos.partenariats.schema.profile.ContactDetails;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 
@@ -12,7 +13,7 @@ final class ActorRules {
     }
 
     static void checkProfile(String name, ActorType type, String homeTerritory) {
-        if (name == null || name.isBlank()) {
+        if (VisibleText.isBlank(name)) {
             throw new InvalidInputException("name", "invalid.actor.name");
         }
         if (type == null) {

@@ -4,6 +4,7 @@ import fr.labos.partenariats.profile.domain.ConflictException;
 import fr.labos.partenariats.profile.domain.InvalidInputException;
 import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.schema.common.LabCalendar;
+import fr.labos.partenariats.schema.common.VisibleText;
 import fr.labos.partenariats.schema.profile.PostDetails;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
 
@@ -33,7 +34,7 @@ final class PostRules {
         if (details.form() == null) {
             throw new InvalidInputException("form", "invalid.post.form");
         }
-        if (details.title() == null || details.title().isBlank()) {
+        if (VisibleText.isBlank(details.title())) {
             throw new InvalidInputException("title", "invalid.post.title");
         }
         if (details.territory() == null || !TerritoryDirectory.official().isKnown(details.territory())) {

@@ -44,6 +44,16 @@ class ActorCsvTest {
         assertThat(twice.get(0).field()).isEqualTo("ligne 1, Type[31m");
     }
 
+    /** One actor spelt with or without its ligature or accents: a file sent again finds it registered. */
+    @Test
+    void anActorsNameIsOneWhateverItsLigaturesAccentsCaseAndPunctuation() {
+        assertThat(ActorCsv.identity("Les Restos du Cœur", "38185"))
+                .isEqualTo(ActorCsv.identity("les restos du coeur", "38185"))
+                .isEqualTo(ActorCsv.identity("LES RESTOS DU CŒUR !", "38185"))
+                .isNotEqualTo(ActorCsv.identity("Les Restos du Cœur", "38421"));
+        assertThat(ActorCsv.identity("Ætheria Échirolles", "38151")).isEqualTo(ActorCsv.identity("aetheria echirolles", "38151"));
+    }
+
     @Test
     void aCellEchoedInALineProblemLosesItsControlCharacters() {
         List<FieldProblem> problems = problems("nom;type;commune\nAsso;cl\u0007u\u001bb;38185");
