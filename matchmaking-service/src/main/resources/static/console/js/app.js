@@ -1,7 +1,7 @@
 // The console: reads its settings, completes or starts the sign-in, then shows the page of the address (#/…).
 import { completeSignIn, currentSession, onSignedOutElsewhere, sessionEndsAt, sessionStartedAt, signIn, signOut } from './auth.js';
 import { configure, profile, Problem, SESSION_ENDED } from './api.js';
-import { close as closeLive, onSessionEnded, whenReady as whenLiveReady } from './live.js';
+import { close as closeLive, onMissedTooMany, onSessionEnded, whenReady as whenLiveReady } from './live.js';
 import { announce, busyWhile, h, problemBox, ROLE_LABELS } from './ui.js';
 
 const PAGES = [
@@ -78,6 +78,7 @@ async function start() {
     location.hash = '';
     location.reload();
   });
+  onMissedTooMany(showMissedChanges);
   // The live stream opens before the first page reads anything: an event committed between the page's reads and the
   // stream's opening would otherwise never reach it. A stream that is not open within two seconds (the live endpoint
   // unreachable) does not hold the console back; it keeps trying on its own.
@@ -151,6 +152,21 @@ function showSessionEnding() {
     signInButton('Prolonger la session', problemAt, { id: 'prolonger-session' }), problemAt);
   document.querySelector('header.bandeau').after(banner);
   announce(`Votre session expire à ${at} : prolongez-la avec le bouton « Prolonger la session » en haut de la page.`);
+}
+
+/**
+ * Back online after more happened in the lab than the live stream can tell again (a phone asleep through a busy
+ * session): the page may show a state of before. A banner says so and reads the page again on a click — not on its own,
+ * which would take away what the reader may be typing.
+ */
+function showMissedChanges() {
+  if (document.getElementById('changements-manques')) return;
+  const banner = h('div', { id: 'changements-manques', class: 'session-expiree', role: 'region', 'aria-labelledby': 'titre-changements-manques' },
+    h('p', { id: 'titre-changements-manques' }, h('strong', {}, 'Connexion retrouvée'),
+      ' : des changements faits entre-temps ne sont peut-être pas affichés.'),
+    h('button', { type: 'button', id: 'relire-la-page', onclick: () => { banner.remove(); route(); } }, 'Mettre la page à jour'));
+  document.querySelector('header.bandeau').after(banner);
+  announce('Connexion retrouvée : des changements faits entre-temps ne sont peut-être pas affichés. Mettez la page à jour avec le bouton en haut de la page.');
 }
 
 function showSessionExpired() {
@@ -227,6 +243,7 @@ async function route() {
     else link.removeAttribute('aria-current');
   });
   delete document.body.dataset.pret;
+  document.getElementById('changements-manques')?.remove(); // the page is read anew
   main.setAttribute('aria-busy', 'true');
   if (!page) {
     main.replaceChildren(h('h1', {}, 'Page introuvable'), h('p', {}, h('a', { href: '#/' }, 'Revenir à l’accueil')));

@@ -5,6 +5,10 @@ import { currentSession } from './auth.js';
 const listeners = new Set();
 /** Told when the stream gives up because the sign-in ended (the token expired, or the service no longer takes it). */
 const endListeners = new Set();
+/** Told when a stream opened again may have missed events ({@link onMissedTooMany}). */
+const missedListeners = new Set();
+/** How many of its latest events the service lists ({@code LiveEvents.RECENT}). */
+const RECENT_LISTED = 100;
 /** The current stream's; a stream that ended or was closed is no longer current, and what it still reads is dropped. */
 let controller = null;
 let retry = null;
@@ -58,6 +62,15 @@ export function onEvent(listener) {
   listeners.add(listener);
   ensureOpen();
   return () => listeners.delete(listener);
+}
+
+/**
+ * `listener` is called when a stream opened again finds that more events happened while none was open than the
+ * service still lists (a device offline for a while in a busy lab): what the page shows may lack some of them.
+ */
+export function onMissedTooMany(listener) {
+  missedListeners.add(listener);
+  return () => missedListeners.delete(listener);
 }
 
 /** `listener` is called when the stream stops for want of a valid sign-in (it does not try again then). */
@@ -116,26 +129,45 @@ function whenLookedAt(then) {
   document.addEventListener('visibilitychange', shown);
 }
 
+/**
+ * How long the stream may stay silent before it is taken for dead: the service writes at least every 15 seconds (a
+ * keep-alive when nothing happens). A connection lost without being closed — a phone changing Wi-Fi, a laptop waking
+ * up — never ends the read by itself: the page would go on showing what it had, without a word, for good.
+ */
+const SILENCE_MS = 45_000;
+
 async function read(stream) {
   const session = currentSession();
   if (!session) return;
-  const response = await fetch('/api/live', {
-    headers: { Accept: 'text/event-stream', Authorization: `Bearer ${session.token}` }, signal: stream.signal,
-  });
-  if (!response.ok || !response.body) { // 401: the token is no longer taken
-    return { status: response.status, retryAfter: Number(response.headers.get('Retry-After')) || 0 };
-  }
-  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) return;
-    buffer += value;
-    let end;
-    while ((end = buffer.indexOf('\n\n')) >= 0) {
-      if (controller === stream) dispatch(buffer.slice(0, end), stream);
-      buffer = buffer.slice(end + 2);
+  let silence = null;
+  // Aborted, the read fails and the stream is opened again, which catches up with what it missed.
+  const heard = () => {
+    clearTimeout(silence);
+    silence = setTimeout(() => stream.abort(), SILENCE_MS);
+  };
+  heard();
+  try {
+    const response = await fetch('/api/live', {
+      headers: { Accept: 'text/event-stream', Authorization: `Bearer ${session.token}` }, signal: stream.signal,
+    });
+    if (!response.ok || !response.body) { // 401: the token is no longer taken
+      return { status: response.status, retryAfter: Number(response.headers.get('Retry-After')) || 0 };
     }
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) return;
+      heard();
+      buffer += value;
+      let end;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        if (controller === stream) dispatch(buffer.slice(0, end), stream);
+        buffer = buffer.slice(end + 2);
+      }
+    }
+  } finally {
+    clearTimeout(silence);
   }
 }
 
@@ -197,11 +229,17 @@ async function catchUp() {
     headers: { Accept: 'application/json', Authorization: `Bearer ${session.token}` },
   });
   if (!response.ok) return;
-  const latest = (await response.json()).filter(event => event.eventId);
+  const listed = await response.json();
+  const latest = listed.filter(event => event.eventId);
   if (!pastTaken) {
     latest.forEach(event => past.add(event.eventId));
     pastTaken = true;
     return;
+  }
+  // The service lists its latest events only: a full list holding none this page knew of means that more happened
+  // while no stream was open than the list holds, and which those were cannot be told. The page is told to read again.
+  if (listed.length >= RECENT_LISTED && !latest.some(event => past.has(event.eventId) || delivered.has(event.eventId))) {
+    missedListeners.forEach(listener => listener());
   }
   const missed = new Map();
   for (const event of latest.filter(e => !past.has(e.eventId) && !delivered.has(e.eventId))) {

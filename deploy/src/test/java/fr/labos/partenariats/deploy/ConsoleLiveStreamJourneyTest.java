@@ -1,0 +1,112 @@
+package fr.labos.partenariats.deploy;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console's live stream over a network that fails the ways a phone's or a laptop's does, in a real headless
+ * Chromium against the real services: a connection that dies without being closed (the page's {@code fetch} is
+ * handed a stream that stops in the middle, as a Wi-Fi change leaves one) is taken for dead and opened again; a page
+ * back after more happened than the service lists again says so and offers to read the page again.
+ */
+@ExtendWith(SignedInLab.Resolver.class)
+class ConsoleLiveStreamJourneyTest {
+
+    private static final String MEMBER = "member-tremplin";
+
+    @Test
+    void aStreamThatFallsSilentIsOpenedAgainAndAPageThatMissedTooMuchSaysSo(SignedInLab lab) {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String profile = AuthorizationMatrixTest.ISERE_ACTOR.formatted("Association en direct " + suffix,
+                "direct-" + suffix + "@matrice.example.org");
+        String actor = lab.create("/api/actors", MEMBER, profile);
+        try (ConsoleBrowser browser = ConsoleBrowser.open("flux-en-direct", 1280)) {
+            browser.signIn(lab, MEMBER);
+            browser.go(lab, "#/organisation/" + actor, "organisation");
+            browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+
+            // The next stream the page opens stops after its first bytes, without ending: the page's reading waits
+            // for ever unless it watches the silence (the service writes at least every 15 seconds).
+            browser.script("""
+                    const original = window.fetch;
+                    let stalled = false;
+                    window.__streamsOpened = 0;
+                    window.__heard = [];
+                    window.fetch = async (input, init) => {
+                      const response = await original(input, init);
+                      const stream = String(input).endsWith('/api/live') && init?.headers?.Accept === 'text/event-stream';
+                      if (!stream) return response;
+                      if (stalled) {
+                        window.__streamsOpened++;
+                        return response;
+                      }
+                      stalled = true;
+                      const reader = response.body.getReader();
+                      const first = await reader.read();
+                      reader.cancel();
+                      // As a real response's body does, it fails when the request is aborted, and only then.
+                      return new Response(new ReadableStream({ start(c) {
+                        c.enqueue(first.value);
+                        init.signal?.addEventListener('abort', () => c.error(new DOMException('Aborted', 'AbortError')));
+                      } }), { status: 200, headers: response.headers });
+                    };""");
+            liveModule(browser, "live.close(); live.onEvent(event => window.__heard.push(event.type));"
+                    + " return live.whenReady().then(() => 'open');");
+
+            new WebDriverWait(browser.driver, Duration.ofSeconds(75)).until(d ->
+                    ((Number) browser.script("return window.__streamsOpened;")).intValue() >= 1);
+            liveModule(browser, "return live.whenReady().then(() => 'open');");
+            changeProfile(lab, actor, profile, "après la reprise");
+            browser.settled().until(d -> ((List<?>) browser.script("return window.__heard;")).contains("ActorProfileUpdatedEvent"));
+
+            // Closed while one change is made: the latest events the service lists still hold some the page heard
+            // of, so it knows what it missed, and tells its pages of it (no banner).
+            liveModule(browser, "live.close(); return 'closed';");
+            changeProfile(lab, actor, profile, "une seule modification");
+            liveModule(browser, "return live.whenReady().then(() => 'open');");
+            browser.settled().until(d -> ((List<?>) browser.script("return window.__heard;")).stream()
+                    .filter("ActorProfileUpdatedEvent"::equals).count() >= 2);
+            assertThat(browser.driver.findElements(By.id("changements-manques"))).isEmpty();
+
+            // Closed while more changes are made than the service lists again (100): which ones the page missed
+            // cannot be told; it says so, and reads the page again on a click.
+            liveModule(browser, "live.close(); return 'closed';");
+            for (int change = 0; change < 101; change++) {
+                changeProfile(lab, actor, profile, "modification " + change);
+            }
+            liveModule(browser, "return live.whenReady().then(() => 'open');");
+            String said = browser.await(By.id("changements-manques")).getText();
+            assertThat(said).contains("Connexion retrouvée").contains("Mettre la page à jour");
+            browser.assertAccessible("the banner of a page that may have missed changes");
+            browser.driver.findElement(By.id("relire-la-page")).click();
+            browser.awaitReady("organisation");
+            assertThat(browser.driver.findElements(By.id("changements-manques"))).isEmpty();
+            assertThat(browser.driver.findElement(By.id("contenu")).getText()).contains("modification 100");
+        }
+    }
+
+    /** Runs {@code body} over the console's {@code js/live.js} module, named {@code live}; returns what it returns. */
+    private static Object liveModule(ConsoleBrowser browser, String body) {
+        return browser.driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                import(new URL('js/live.js', document.baseURI).href)
+                  .then(live => { %s }).then(done, e => done(String(e)));
+                """.formatted(body));
+    }
+
+    /** The actor's profile with another description: one event. */
+    private static void changeProfile(SignedInLab lab, String actor, String profile, String description) {
+        HttpResponse<String> response = lab.send("PUT", lab.profile.resolve("/api/actors/" + actor), MEMBER,
+                profile.replace("Association de la matrice des droits", description));
+        assertThat(response.statusCode()).as(response.body()).isIn(200, 204);
+    }
+}
