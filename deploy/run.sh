@@ -41,6 +41,15 @@ if pid="$(running_launcher)"; then
     exit 1
 fi
 
+# One start at a time: a second ./deploy/run.sh while this one builds (before its launcher runs, which the check above
+# finds) says so, instead of building into the same target/ folders at once or being taken for a stop.
+mkdir -p "$DATA_DIR"
+exec 9>"$DATA_DIR/run.lock"
+if command -v flock >/dev/null && ! flock -n 9; then
+    echo "./deploy/run.sh is already starting the lab: run it again once it is up to stop it." >&2
+    exit 1
+fi
+
 # Build only when something changed since the last build made by this script.
 STAMP="$ROOT/deploy/target/.run-build-stamp"
 needs_build() {
@@ -65,7 +74,7 @@ CLASSPATH="$ROOT/deploy/target/classes:$(cat "$ROOT/deploy/target/launcher.class
 
 # The launcher gets a session of its own: Ctrl-C reaches only this script, which asks the launcher to stop, and the
 # launcher stops the services before Kafka, MongoDB and PostgreSQL instead of everything dying at once.
-setsid "$JAVA" -Xmx256m -cp "$CLASSPATH" "$LAUNCHER_CLASS" &
+setsid "$JAVA" -Xmx256m -cp "$CLASSPATH" "$LAUNCHER_CLASS" 9>&- &
 LAUNCHER_PID=$!
 asked_to_stop=0
 trap 'asked_to_stop=1; kill -TERM "$LAUNCHER_PID" 2>/dev/null || true' INT TERM HUP

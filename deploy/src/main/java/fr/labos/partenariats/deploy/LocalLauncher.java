@@ -17,6 +17,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Starts the whole system on one machine with embedded defaults: PostgreSQL, a Kafka broker, MongoDB's wire protocol,
@@ -206,10 +207,23 @@ public final class LocalLauncher {
             }
             return new StartedSystem(profile, matchmaking, auth, broker, database, documents, demo, loaded, matches);
         } catch (Exception e) {
-            // Do not leave a broker behind that finishes starting after a failure elsewhere.
-            kafkaStart.handle((k, err) -> null).get(120, TimeUnit.SECONDS);
-            if (broker.isRunning() && !isRegistered(broker)) {
-                broker.stop();
+            // Do not leave a broker behind that finishes starting after a failure elsewhere — nor after a stop asked
+            // during the start (Ctrl-C, a second run.sh): that one interrupts this thread, and an interrupted wait
+            // would end at once, before the broker could be stopped, its pid record then forgotten with it running.
+            boolean interrupted = Thread.interrupted();
+            try {
+                kafkaStart.handle((k, err) -> null).get(120, TimeUnit.SECONDS);
+            } catch (InterruptedException again) {
+                interrupted = true;
+            } catch (ExecutionException | TimeoutException notStarted) {
+                log.warn("The Kafka broker did not finish starting: {}", notStarted.toString());
+            } finally {
+                if (broker.isRunning() && !isRegistered(broker)) {
+                    broker.stop();
+                }
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
             throw e;
         }

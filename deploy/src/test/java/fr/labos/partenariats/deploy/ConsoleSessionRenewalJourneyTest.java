@@ -109,6 +109,10 @@ class ConsoleSessionRenewalJourneyTest {
             browser.awaitReady("connexion");
             assertThat(browser.script("return sessionStorage.getItem(arguments[0]);", STORED_SESSION))
                     .as("the first tab's token, forgotten").isNull();
+            // The console also asks the next sign-in for the form (prompt=login): set aside, so that the form below
+            // shows that the provider's own session ended.
+            assertThat(browser.script("const was = localStorage.getItem('lab.console.signed-out');"
+                    + " localStorage.removeItem('lab.console.signed-out'); return was;")).isNotNull();
             browser.driver.findElement(By.id("se-connecter")).click();
             browser.await(By.name("username"));
             assertThat(browser.driver.getCurrentUrl()).as("the provider's form, for whoever comes next")

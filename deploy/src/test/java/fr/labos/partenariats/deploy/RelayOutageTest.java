@@ -97,6 +97,11 @@ class RelayOutageTest {
                      "territory": {"code": "38169", "level": "COMMUNE"}}
                     """.formatted(i)));
         }
+        // Taking writes through the outage, the service stays in its load balancer: ready, alive; its full health
+        // says what is down, for monitoring.
+        await().atMost(Duration.ofSeconds(30)).until(() -> status("/actuator/health") == 503);
+        assertThat(status("/actuator/health/readiness")).as("readiness while Kafka is away").isEqualTo(200);
+        assertThat(status("/actuator/health/liveness")).isEqualTo(200);
         // The relay tried, Kafka did not acknowledge, the batch failed: its token did not move past these events.
         MeterRegistry meters = profileService.getBean(MeterRegistry.class);
         await().atMost(Duration.ofSeconds(60)).until(() -> meters.counter("lab.relay.failed.batches", "topic", Topics.PROFILE_EVENTS).count() >= 1);
@@ -109,6 +114,11 @@ class RelayOutageTest {
             needsDuringOutage.forEach(needId ->
                     assertThat(onTopic.get(needId)).as("registration of need " + needId).hasSize(1));
         });
+    }
+
+    private static int status(String path) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(profile.resolve(path)).GET().build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /** Distinct event ids on the topic, by record key (aggregate id); a redelivered record adds no id. */

@@ -67,6 +67,35 @@ class ShellScriptsTest {
                 .allSatisfy(line -> assertThat(line).contains("--command-config " + credentials));
     }
 
+    /**
+     * A second {@code run.sh} while the first one builds (it holds the start's lock, and its launcher has not written
+     * its pid yet) says so and does nothing: no second build into the same folders, no second lab. The Java it would
+     * start is one that only writes down that it was started.
+     */
+    @Test
+    void aSecondRunWhileTheFirstOneStartsDoesNothingButSaySo(@TempDir Path data, @TempDir Path jdk) throws Exception {
+        Path java = Files.createDirectories(jdk.resolve("bin")).resolve("java");
+        Files.writeString(java, "#!/usr/bin/env bash\ntouch " + data.resolve("launched") + "\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Process first = new ProcessBuilder("flock", data.resolve("run.lock").toString(), "sleep", "30").start();
+        try {
+            // flock holds the lock once it runs the command it was given.
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (first.children().findAny().isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            Result second = run(List.of("bash", Repository.root().resolve("deploy/run.sh").toString()), null,
+                    Map.of("LAB_DATA_DIR", data.toString(), "LAB_SKIP_BUILD", "1", "JAVA_HOME", jdk.toString()));
+
+            assertThat(second.exit()).as(second.output()).isEqualTo(1);
+            assertThat(second.output()).contains("already starting the lab");
+            assertThat(data.resolve("launched")).as("no launcher started").doesNotExist();
+        } finally {
+            first.descendants().forEach(ProcessHandle::destroy);
+            first.destroy();
+        }
+    }
+
     /** Kafka's own tool, replaced by one that writes down how it was called (in calls.txt beside it). */
     private static Path recordingKafkaTopics(Path tools) throws IOException {
         Path tool = tools.resolve("kafka-topics.sh");

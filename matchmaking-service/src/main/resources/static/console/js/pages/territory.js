@@ -111,7 +111,9 @@ function territoryHeading(territories) {
 
 /** A name as the search compares it: without case, accents, hyphens or apostrophes (« ecole » finds « École »). */
 function folded(text) {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[-'’]/g, ' ').replace(/\s+/g, ' ');
+  // « œ » and « æ » have no decomposition: written out, so that « Coeur » finds « Cœur ».
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/œ/g, 'oe').replace(/æ/g, 'ae')
+    .replace(/[-'’]/g, ' ').replace(/\s+/g, ' ');
 }
 
 /** POST /api/actors/import: every new actor registered, and which were already there. */

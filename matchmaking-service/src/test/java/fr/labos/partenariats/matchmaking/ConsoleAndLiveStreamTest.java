@@ -220,6 +220,9 @@ class ConsoleAndLiveStreamTest {
         CompletableFuture<Void> reading = stream.thenAcceptAsync(response -> response.body().forEach(lines::add), READERS);
         try {
             await().atMost(ofSeconds(10)).until(() -> lines.contains("event:ready"));
+            // A reverse proxy (nginx) would otherwise hold the stream's bytes back, keep-alives included: the page
+            // would take its stream for dead every 45 seconds.
+            assertThat(stream.join().headers().firstValue("X-Accel-Buffering")).hasValue("no");
             String actor = "live-" + UUID.randomUUID();
             // The stream reads the partitions found at start or within seconds: publish until one arrives.
             await().atMost(ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> {

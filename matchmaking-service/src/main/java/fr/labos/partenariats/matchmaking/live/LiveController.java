@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
@@ -90,7 +91,11 @@ class LiveController implements DisposableBean {
                             @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                                     array = @ArraySchema(schema = @Schema(implementation = LiveNotification.class)))}))
     @GetMapping(path = "/api/live", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@AuthenticationPrincipal LabPrincipal reader, Authentication authentication) {
+    SseEmitter stream(@AuthenticationPrincipal LabPrincipal reader, Authentication authentication,
+                      HttpServletResponse response) {
+        // Bytes as they come, through a reverse proxy too (nginx buffers answers by default): the console takes a
+        // stream it hears nothing from for 45 seconds for dead, keep-alives included.
+        response.setHeader("X-Accel-Buffering", "no");
         String subject = authentication.getName();
         // A person at its cap replaces its own oldest stream: the instance holds no more streams for it.
         Deque<SseEmitter> own = streamsBySubject.get(subject);

@@ -1,13 +1,12 @@
 package fr.labos.partenariats.matchmaking.projection;
 
 import fr.labos.partenariats.platform.problem.ProblemMessages;
+import fr.labos.partenariats.schema.common.FoldedText;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -49,10 +48,11 @@ public final class ActorsByName {
                 + ") : écrivez l'identifiant de celui que vous voulez dire";
     }
 
-    /** A name as compared: lower case, no accents, one space between words, one kind of apostrophe. */
+    /**
+     * A name as compared: lower case, no accents, ligatures written out (« Cœur », « Coeur »), one space between words,
+     * one kind of apostrophe.
+     */
     public static String key(String name) {
-        String plain = Normalizer.normalize(name == null ? "" : name.strip(), Normalizer.Form.NFD)
-                .replaceAll("\\p{M}", "");
-        return plain.toLowerCase(Locale.ROOT).replace('’', '\'').replaceAll("\\s+", " ");
+        return FoldedText.fold(name == null ? "" : name.strip()).replace('’', '\'').replaceAll("\\s+", " ");
     }
 }

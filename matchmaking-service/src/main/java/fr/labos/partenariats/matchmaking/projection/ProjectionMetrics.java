@@ -36,7 +36,7 @@ public class ProjectionMetrics {
 
     private final MeterRegistry registry;
     private final Clock clock;
-    private final AtomicReference<Instant> lastApplied = new AtomicReference<>();
+    private final AtomicReference<Double> lastLag = new AtomicReference<>();
     private final Map<PostKind, AtomicReference<Double>> openPosts = new EnumMap<>(PostKind.class);
     private final ProjectionReader reader;
 
@@ -44,7 +44,8 @@ public class ProjectionMetrics {
         this.registry = registry;
         this.clock = clock;
         Gauge.builder(LAG, this, ProjectionMetrics::lagSeconds)
-                .description("Seconds between now and the producer timestamp of the last applied event (NaN before the first)")
+                .description("Seconds between the producer timestamp of the last applied event and its application"
+                        + " (NaN before the first)")
                 .baseUnit("seconds")
                 .register(registry);
         this.reader = reader;
@@ -78,7 +79,7 @@ public class ProjectionMetrics {
                 .register(registry)
                 .increment();
         if (outcome == EventOutcome.APPLIED && eventTimestamp != null) {
-            lastApplied.set(eventTimestamp);
+            lastLag.set(Duration.between(eventTimestamp, clock.instant()).toMillis() / 1000.0);
         }
     }
 
@@ -87,9 +88,14 @@ public class ProjectionMetrics {
         return registry.find(EVENTS).tag("outcome", outcome.tag()).counters().stream().mapToDouble(Counter::count).sum();
     }
 
+    /**
+     * How late the last applied event was applied: what a reader of the rankings waits for a change to show. It does
+     * not grow while nothing happens (a quiet night is not a lag); a partition that stops moving while records wait
+     * shows in the Kafka consumer's own {@code kafka_consumer_fetch_manager_records_lag_max}.
+     */
     double lagSeconds() {
-        Instant last = lastApplied.get();
-        return last == null ? Double.NaN : Duration.between(last, clock.instant()).toMillis() / 1000.0;
+        Double last = lastLag.get();
+        return last == null ? Double.NaN : last;
     }
 
     private double countOrNaN(ProjectionReader reader, PostKind kind) {

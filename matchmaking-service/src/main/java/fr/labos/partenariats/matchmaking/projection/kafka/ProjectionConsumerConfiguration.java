@@ -13,7 +13,8 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * How the projection's consumer treats failures. A record no retry can read is no failure here: the listener parks it
  * on the dead-letter topic ({@link DeadLetters}) and goes on. Anything thrown out of the listener may heal (MongoDB
  * unreachable, a timeout, a bug fixed by a redeploy): the batch is retried for ever with exponential back-off, the
- * partition waits, the lag metric grows, the health endpoint shows why, and no event is ever skipped. Spring Boot's
+ * partition waits, the Kafka consumer's records lag ({@code kafka_consumer_fetch_manager_records_lag_max}) grows, the
+ * health endpoint shows why, and no event is ever skipped. Spring Boot's
  * listener container factory picks this error handler up by type.
  */
 @Configuration(proxyBeanMethods = false)

@@ -30,6 +30,17 @@ class DescriptionSimilarityTest {
         assertThat(similarity("Atelier vélo pour personnes âgées, mise en œuvre", "ateliers velo personnes agees mise en oeuvre",
                 FLAT)).isCloseTo(1.0, within(1e-9));
         assertThat(TEXT.stems("Élève")).isEqualTo(TEXT.stems("eleve"));
+        // A stop word typed without its accent goes as it does with it (« a » as « à »).
+        assertThat(similarity("Accès à l'emploi", "acces a l'emploi", FLAT)).isCloseTo(1.0, within(1e-9));
+    }
+
+    /** The stemmer's accented endings still meet: feminine and masculine of a trade, an ordinal typed either way. */
+    @Test
+    void theStemmersAccentedEndingsMeetTypedWithOrWithoutTheirAccent() {
+        assertThat(TEXT.stems("conseillère")).isEqualTo(TEXT.stems("conseillere")).isEqualTo(TEXT.stems("conseiller"));
+        assertThat(TEXT.stems("infirmière")).isEqualTo(TEXT.stems("infirmiere")).isEqualTo(TEXT.stems("infirmier"));
+        assertThat(TEXT.stems("deuxième")).isEqualTo(TEXT.stems("deuxieme"));
+        assertThat(TEXT.stems("père")).isEqualTo(TEXT.stems("pere")).hasSize(1);
     }
 
     @Test
