@@ -7,6 +7,8 @@ const listeners = new Set();
 const endListeners = new Set();
 /** Told when a stream opened again may have missed events ({@link onMissedTooMany}). */
 const missedListeners = new Set();
+/** The service's time of the last keep-alive or event heard, in ms ({@link heardUntil}); null before any. */
+let lastHeard = null;
 /** How many of its latest events the service lists ({@code LiveEvents.RECENT}). */
 const RECENT_LISTED = 100;
 /** The current stream's; a stream that ended or was closed is no longer current, and what it still reads is dropped. */
@@ -177,12 +179,17 @@ function dispatch(block, stream) {
   for (const line of block.split('\n')) {
     if (line.startsWith('event:')) name = line.slice(6).trim();
     else if (line.startsWith('data:')) data.push(line.slice(5).trimStart());
+    else if (line.startsWith(':keep-alive ')) heardUntil(line.slice(12).trim());
   }
   if (name === 'remplace') {
     replacedStream = stream;
     return;
   }
   if (name === 'ready') {
+    // The instance tells of every event since it started: one started after this page was last told of any (a
+    // restart, another instance) never read what was committed in between, and cannot list it again.
+    const since = Date.parse(JSON.parse(data.join('\n') || '{}').since);
+    if (lastHeard !== null && since > lastHeard) missedListeners.forEach(listener => listener());
     ready = true;
     readyWaiters.forEach(resolve => resolve());
     readyWaiters = [];
@@ -193,7 +200,15 @@ function dispatch(block, stream) {
     return;
   }
   if (!data.length) return;
-  deliver(JSON.parse(data.join('\n')));
+  const event = JSON.parse(data.join('\n'));
+  heardUntil(event.receivedAt);
+  deliver(event);
+}
+
+/** Until when (the service's time) this page was told of every event: the last keep-alive or event it heard. */
+function heardUntil(instant) {
+  const at = Date.parse(instant);
+  if (Number.isFinite(at) && (lastHeard === null || at > lastHeard)) lastHeard = at;
 }
 
 function remember(eventId) {

@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The console's live stream over a network that fails the ways a phone's or a laptop's does, in a real headless
  * Chromium against the real services: a connection that dies without being closed (the page's {@code fetch} is
  * handed a stream that stops in the middle, as a Wi-Fi change leaves one) is taken for dead and opened again; a page
- * back after more happened than the service lists again says so and offers to read the page again.
+ * back after more happened than the service lists again, or on an instance started since it last heard from the
+ * service, says so and offers to read the page again.
  */
 @ExtendWith(SignedInLab.Resolver.class)
 class ConsoleLiveStreamJourneyTest {
@@ -91,6 +92,28 @@ class ConsoleLiveStreamJourneyTest {
             browser.awaitReady("organisation");
             assertThat(browser.driver.findElements(By.id("changements-manques"))).isEmpty();
             assertThat(browser.driver.findElement(By.id("contenu")).getText()).contains("modification 100");
+
+            // The stream opened again on an instance started after the page last heard from the service (a restart,
+            // another instance taking over): what was committed in between was never read there, and its list
+            // cannot tell it. Here the instance's start it states is moved a day ahead on the way, as after a restart.
+            liveModule(browser, "live.close(); return 'closed';");
+            browser.script("""
+                    const before = window.fetch;
+                    let restarted = false;
+                    window.fetch = async (input, init) => {
+                      const response = await before(input, init);
+                      if (restarted || !(String(input).endsWith('/api/live') && init?.headers?.Accept === 'text/event-stream')) {
+                        return response;
+                      }
+                      restarted = true;
+                      const later = new Date(Date.now() + 86_400_000).toISOString();
+                      const body = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(new TransformStream({
+                        transform(chunk, c) { c.enqueue(chunk.replace(/"since":"[^"]*"/, `"since":"${later}"`)); }
+                      })).pipeThrough(new TextEncoderStream());
+                      return new Response(body, { status: response.status, headers: response.headers });
+                    };""");
+            liveModule(browser, "return live.whenReady().then(() => 'open');");
+            assertThat(browser.await(By.id("changements-manques")).getText()).contains("Connexion retrouvée");
         }
     }
 

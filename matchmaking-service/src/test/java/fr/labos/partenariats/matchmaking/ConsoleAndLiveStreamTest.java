@@ -223,6 +223,12 @@ class ConsoleAndLiveStreamTest {
             // A reverse proxy (nginx) would otherwise hold the stream's bytes back, keep-alives included: the page
             // would take its stream for dead every 45 seconds.
             assertThat(stream.join().headers().firstValue("X-Accel-Buffering")).hasValue("no");
+            // Since when this instance tells of every event: its start, which a page compares with when it last heard.
+            await().atMost(ofSeconds(10)).until(() -> lines.size() > lines.indexOf("event:ready") + 1);
+            String since = lines.get(lines.indexOf("event:ready") + 1);
+            assertThat(since).startsWith("data:{\"since\":\"");
+            assertThat(Instant.parse(since.substring("data:{\"since\":\"".length(), since.length() - 2)))
+                    .isBefore(Instant.now()).isAfter(Instant.now().minus(Duration.ofHours(1)));
             String actor = "live-" + UUID.randomUUID();
             // The stream reads the partitions found at start or within seconds: publish until one arrives.
             await().atMost(ofSeconds(30)).pollInterval(Duration.ofSeconds(2)).until(() -> {

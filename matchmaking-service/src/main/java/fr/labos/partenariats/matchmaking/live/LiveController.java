@@ -120,8 +120,10 @@ class LiveController implements DisposableBean {
         // Dropped for falling behind (a browser that stopped reading): ended, the page opens a new stream.
         events.subscribe(forward, emitter::complete);
         try {
-            // Tells the page its stream is open: what it shows from now on cannot miss an event.
-            emitter.send(SseEmitter.event().name("ready").data("{}", MediaType.APPLICATION_JSON));
+            // Tells the page its stream is open: what it shows from now on cannot miss an event; and since when this
+            // instance tells of every event, for a page that was last told of one before (see send's keep-alive).
+            emitter.send(SseEmitter.event().name("ready")
+                    .data("{\"since\":\"" + events.completeSince() + "\"}", MediaType.APPLICATION_JSON));
         } catch (IOException e) {
             end.run();
         }
@@ -186,7 +188,8 @@ class LiveController implements DisposableBean {
     /** Writes one notification, or a keep-alive comment when {@code notification} is null. */
     private static void send(SseEmitter emitter, LiveNotification notification) {
         try {
-            emitter.send(notification == null ? SseEmitter.event().comment("keep-alive")
+            // A keep-alive says this instance's time: the page knows until when it was told of every event.
+            emitter.send(notification == null ? SseEmitter.event().comment("keep-alive " + Instant.now())
                     : SseEmitter.event().id(notification.eventId()).name(notification.source())
                     .data(notification, MediaType.APPLICATION_JSON));
         } catch (IOException | IllegalStateException e) {

@@ -155,6 +155,14 @@ class LiveEvents implements InitializingBean, DisposableBean {
         subscribers.values().forEach(subscription -> subscription.offer(LiveEvent.KEEP_ALIVE));
     }
 
+    /**
+     * From when this instance tells of every event: it reads the topics from the moment it started. A page whose
+     * stream was last heard before that (the instance restarted meanwhile, or another took over) may have missed some.
+     */
+    Instant completeSince() {
+        return Instant.ofEpochMilli(startedAt);
+    }
+
     /** The last events read (at most {@value #RECENT}), oldest first: what a stream that reconnects may have missed. */
     synchronized List<LiveEvent> recent() {
         return List.copyOf(recent);
