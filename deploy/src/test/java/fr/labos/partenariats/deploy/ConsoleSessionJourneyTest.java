@@ -200,6 +200,36 @@ class ConsoleSessionJourneyTest {
             assertThat(at(locked, 3, lockedTable).path("locked").asBoolean()).isTrue();
             shotOf(browser, "#titre-plan", "rencontre-verrouillee");
 
+            // Another device locks a meeting of round 2 while this page does not hear of it (its live stream closed):
+            // a hand change made here on the grid as it was is refused, and the page reads the grid again, which
+            // shows the other device's lock, instead of leaving the next try to be refused the same way.
+            browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(20));
+            browser.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import(new URL('js/live.js', document.baseURI).href).then(live => { live.close(); done('closed'); });""");
+            int elsewhere = tablesOf(locked, 2)[0];
+            HttpResponse<String> otherDevice = lab.send("POST", lab.matchmaking.resolve(session + "/schedule/adjustments"),
+                    FACILITATOR, "{\"action\": \"LOCK\", \"meeting\": {\"round\": 2, \"table\": " + elsewhere
+                            + "}, \"basedOnVersion\": " + locked.path("version").asInt() + "}");
+            assertThat(otherDevice.statusCode()).as(otherDevice.body()).isEqualTo(200);
+            By otherLock = By.cssSelector("[data-cle='verrou-2-" + elsewhere + "']");
+            assertThat(browser.driver.findElement(otherLock).getAttribute("aria-pressed")).isNotEqualTo("true");
+            browser.driver.findElement(lockButton).sendKeys(Keys.ENTER); // unlock, on the grid as it was
+            browser.settled().until(d -> "true".equals(d.findElement(otherLock).getAttribute("aria-pressed")));
+            assertThat(browser.driver.findElement(lockButton).getAttribute("aria-pressed")).as("refused: still locked")
+                    .isEqualTo("true");
+            locked = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
+            assertThat(at(locked, 3, lockedTable).path("locked").asBoolean()).isTrue();
+            HttpResponse<String> unlocked = lab.send("POST", lab.matchmaking.resolve(session + "/schedule/adjustments"),
+                    FACILITATOR, "{\"action\": \"UNLOCK\", \"meeting\": {\"round\": 2, \"table\": " + elsewhere
+                            + "}, \"basedOnVersion\": " + locked.path("version").asInt() + "}");
+            assertThat(unlocked.statusCode()).as(unlocked.body()).isEqualTo(200);
+            browser.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import(new URL('js/live.js', document.baseURI).href).then(live => live.whenReady()).then(() => done('open'));""");
+            browser.settled().until(d -> !"true".equals(d.findElement(otherLock).getAttribute("aria-pressed")));
+            locked = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
+
             // The CSV, through the page's button: the bytes the API answers, for French Excel.
             byte[] csv = browser.savedBy(() -> browser.driver.findElement(By.cssSelector("[data-cle=csv]")).sendKeys(Keys.ENTER));
             assertThat(Arrays.copyOf(csv, 3)).as("UTF-8 byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
