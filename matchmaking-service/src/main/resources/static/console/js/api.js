@@ -206,3 +206,33 @@ export async function untilTheViewShows(introductionId, shows) {
     await new Promise(resolve => setTimeout(resolve, 250));
   }
 }
+
+/**
+ * Sends steps of an introduction that the service gives no id the page could choose (an outcome, a reminder) at most
+ * once each, and resolves once the introduction's view shows the step. A sending whose answer never came (the network,
+ * a proxy's timeout) may have been recorded: the same body sent again is first looked for in the introduction's
+ * history, among the steps after the last one read before that sending, and is not sent twice. `isTheStep(step, body)`
+ * says whether a step of the view is the one this body records. Returns `send(body)`; a refusal is thrown as is.
+ */
+export function stepSender(introductionId, path, isTheStep) {
+  let unanswered = null;
+  return async body => {
+    let lastStep = null;
+    try {
+      const again = unanswered && JSON.stringify(unanswered.body) === JSON.stringify(body) ? unanswered : null;
+      const recordedAfter = step => view => (view.steps || []).some(s => s.sequence > step && isTheStep(s, body));
+      if (again) await untilTheViewShows(introductionId, recordedAfter(again.lastStep));
+      const view = await matchmaking(`/api/introductions/${introductionId}`);
+      if (!again || !recordedAfter(again.lastStep)(view)) {
+        lastStep = Math.max(-1, ...(view.steps || []).map(step => step.sequence));
+        await matchmaking(`/api/introductions/${introductionId}/${path}`, { method: 'POST', body });
+        // The page is drawn from the views, which take the step in moments later: read once they have.
+        await untilTheViewShows(introductionId, recordedAfter(lastStep));
+      }
+      unanswered = null;
+    } catch (e) {
+      if (e instanceof Problem && e.status === 0 && lastStep !== null) unanswered = { body, lastStep };
+      throw e;
+    }
+  };
+}

@@ -96,14 +96,20 @@ class ConsoleFollowUpJourneyTest {
             assertThat(new Select(reminder.findElement(By.name("channel"))).getFirstSelectedOption().getText())
                     .isEqualTo("Par téléphone");
             reminder.findElement(By.name("note")).sendKeys("Réponse promise pour vendredi");
+            // Its answer lost on the way back: noted, but the page cannot know; sent again as it was, it is found in
+            // the history and not noted twice.
+            browser.loseTheAnswerOfTheNextPost("/reminders");
             reminder.findElement(By.cssSelector("button[type=submit]")).click();
+            browser.settled().until(d -> d.findElement(dueRow).getText().contains("Service injoignable"));
+            browser.driver.findElement(dueRow).findElement(By.cssSelector("form[data-form='relance'] button[type=submit]")).click();
             browser.settled().until(d -> d.findElement(dueRow).getText().contains("Relancée le ")
                     && d.findElement(dueRow).getText().contains(" par téléphone (" + waiting + ")"));
             assertThat(browser.driver.findElement(By.id("annonces")).getText()).isEqualTo("Relance notée.");
             assertThat(browser.driver.switchTo().activeElement().getText()).as("the focus back on its line")
                     .startsWith("Noter une relance");
             assertThat(json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + due), "member-mobilite", null))
-                    .path("steps").findValuesAsText("text")).as("in the introduction's history").contains("Réponse promise pour vendredi");
+                    .path("steps").findValuesAsText("text")).as("in the introduction's history, once")
+                    .containsOnlyOnce("Réponse promise pour vendredi");
 
             // The list as a file for French Excel, through the page's button: the same lines, the reminder said, under
             // the name the API gives it (its day: a facilitator keeps one file per round of calls).

@@ -5,7 +5,7 @@
 // side's name leads to its introductions, where the facilitator acts for it. A reminder made (a call, an e-mail) is
 // noted on its line, so that the next facilitator to look does not call twice; a round of calls leaves out whom the
 // last one reached.
-import { Problem, download, matchmaking, readIntroductions, untilTheViewShows } from '../api.js';
+import { Problem, download, readIntroductions, stepSender } from '../api.js';
 import { followIntroductions } from '../live.js';
 import { KEPT_IN_HISTORY, REMINDER_CHANNELS, announce, busyWhile, capitalised, coalescing, field, formatDate, h, pager, problemBox, select,
   showProblem, stageChoices } from '../ui.js';
@@ -187,16 +187,16 @@ function reminderCell(entry, reload) {
     h('button', { type: 'submit' }, 'Enregistrer la relance'));
   const details = h('details', { 'data-noter-relance': entry.id },
     h('summary', {}, 'Noter une relance', h('span', { class: 'sr-only' }, ` : ${Object.values(sides).join(' et ')}`)), form);
+  // A reminder sent again after its answer was lost is looked for first, not noted twice (stepSender).
+  const send = stepSender(entry.id, 'reminders', (step, body) => step.type === 'IntroductionReminderRecordedEvent'
+    && step.reason === body.channel && (step.actorId ?? null) === body.remindedActorId && (step.text ?? null) === body.note);
   form.addEventListener('submit', event => {
     event.preventDefault();
     busyWhile(form, async () => {
       try {
-        // The line is drawn from the introduction's view, written once the event is read: wait for its new step.
-        const before = (await matchmaking(`/api/introductions/${entry.id}`)).steps.length;
-        await matchmaking(`/api/introductions/${entry.id}/reminders`, { method: 'POST', body: {
-          remindedActorId: form.elements.remindedActorId.value || null, channel: form.elements.channel.value,
-          note: form.elements.note.value.trim() || null } });
-        await untilTheViewShows(entry.id, view => (view.steps || []).length > before);
+        // The line is drawn from the introduction's view: sent, and read once the view has the new step.
+        await send({ remindedActorId: form.elements.remindedActorId.value || null, channel: form.elements.channel.value,
+          note: form.elements.note.value.trim() || null });
         details.open = false;
         announce('Relance notée.');
         await reload();

@@ -1,7 +1,7 @@
 // An actor's introductions: answer (accept, decline with a reason), withdraw one the reader proposed, the partner's
 // contact once both sides accepted, the outcome recorded later on, and each introduction's history with the check
 // that it was not altered.
-import { matchmaking, namesAt, personAsReadBy, profile, Problem, readIntroductions, untilTheViewShows } from '../api.js';
+import { matchmaking, namesAt, personAsReadBy, profile, Problem, readIntroductions, stepSender, untilTheViewShows } from '../api.js';
 import { currentSession } from '../auth.js';
 import { changesIntroductions, onEvent } from '../live.js';
 import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, clearProblems, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, REMINDER_CHANNELS, ROLE_LABELS, select, pager, showProblem, stageChoices } from '../ui.js';
@@ -470,11 +470,10 @@ function outcomeForm(actorId, intro, reload) {
     day.max = now;
     day.defaultValue = now;
   });
-  // One outcome per click: a second submit while the first is sent records nothing more (an outcome is for ever).
-  // And a sending whose answer never came (the network, a proxy's timeout) may have been recorded: the service gives an
-  // outcome no id the page could choose, so the same outcome sent again is first looked for in the introduction's
-  // history, among the steps after the last one read before the first sending, and is not sent twice.
-  let unanswered = null;
+  // One outcome per click: a second submit while the first is sent records nothing more (an outcome is for ever), and
+  // one sent again after its answer was lost is looked for first (stepSender).
+  const send = stepSender(intro.id, 'outcomes', (step, body) => step.type === 'OutcomeRecordedEvent'
+    && step.outcome === body.outcome && step.occurredOn === body.day);
   form.addEventListener('submit', event => {
     event.preventDefault();
     busyWhile(form, async () => {
@@ -483,23 +482,8 @@ function outcomeForm(actorId, intro, reload) {
       const partnership = value('outcome') === PARTNERSHIP;
       const body = { actingFor: actorId, outcome: value('outcome'), day: value('day'), note: value('note'),
         form: partnership ? value('form') : null, category: partnership ? value('category') : null };
-      let lastStep = null;
       try {
-        const again = unanswered && JSON.stringify(unanswered.body) === JSON.stringify(body) ? unanswered : null;
-        const recordedSince = view => (view.steps || []).some(step => step.sequence > again.lastStep
-          && step.type === 'OutcomeRecordedEvent' && step.outcome === body.outcome && step.occurredOn === body.day);
-        if (again) await untilTheViewShows(intro.id, recordedSince);
-        const view = await matchmaking(`/api/introductions/${intro.id}`);
-        if (!again || !recordedSince(view)) {
-          const before = Math.max(-1, ...(view.steps || []).map(step => step.sequence));
-          lastStep = before;
-          await matchmaking(`/api/introductions/${intro.id}/outcomes`, { method: 'POST', body });
-          // The card is drawn from the views, which take the outcome in moments later: read once they have (as every
-          // other action here does), not at once, which drew the card at its former stage under a blank form.
-          await untilTheViewShows(intro.id, shown => (shown.steps || []).some(step => step.sequence > before
-            && step.type === 'OutcomeRecordedEvent'));
-        }
-        unanswered = null;
+        await send(body);
         announce('Suite enregistrée.');
         // Recorded: the form is blank again (the card drawn anew takes it over while it has the focus).
         form.reset();
@@ -507,7 +491,6 @@ function outcomeForm(actorId, intro, reload) {
         remember(form);
         await reload();
       } catch (e) {
-        if (e instanceof Problem && e.status === 0 && lastStep !== null) unanswered = { body, lastStep };
         if (e instanceof Problem) showProblem(form, onThisPage(e)); else throw e;
       }
     });
