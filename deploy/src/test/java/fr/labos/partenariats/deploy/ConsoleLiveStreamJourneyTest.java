@@ -51,12 +51,22 @@ class ConsoleLiveStreamJourneyTest {
                         return response;
                       }
                       stalled = true;
+                      // Everything up to the end of its « ready » event (which may come in several chunks), then
+                      // nothing more, without an end.
                       const reader = response.body.getReader();
-                      const first = await reader.read();
+                      const decoder = new TextDecoder();
+                      const chunks = [];
+                      let text = '';
+                      while (!/event:ready\\n[^]*?\\n\\n/.test(text)) {
+                        const { value, done } = await reader.read();
+                        if (done) break;
+                        chunks.push(value);
+                        text += decoder.decode(value, { stream: true });
+                      }
                       reader.cancel();
                       // As a real response's body does, it fails when the request is aborted, and only then.
                       return new Response(new ReadableStream({ start(c) {
-                        c.enqueue(first.value);
+                        chunks.forEach(chunk => c.enqueue(chunk));
                         init.signal?.addEventListener('abort', () => c.error(new DOMException('Aborted', 'AbortError')));
                       } }), { status: 200, headers: response.headers });
                     };""");
@@ -107,8 +117,17 @@ class ConsoleLiveStreamJourneyTest {
                       }
                       restarted = true;
                       const later = new Date(Date.now() + 86_400_000).toISOString();
+                      // The « ready » event gathered whole (it may come in several chunks), its « since » moved.
+                      let head = '';
+                      let passed = false;
                       const body = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(new TransformStream({
-                        transform(chunk, c) { c.enqueue(chunk.replace(/"since":"[^"]*"/, `"since":"${later}"`)); }
+                        transform(chunk, c) {
+                          if (passed) return c.enqueue(chunk);
+                          head += chunk;
+                          if (!/event:ready\\n[^]*?\\n\\n/.test(head)) return;
+                          passed = true;
+                          c.enqueue(head.replace(/"since":"[^"]*"/, `"since":"${later}"`));
+                        }
                       })).pipeThrough(new TextEncoderStream());
                       return new Response(body, { status: response.status, headers: response.headers });
                     };""");
