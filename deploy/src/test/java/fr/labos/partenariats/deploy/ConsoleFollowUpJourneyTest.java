@@ -101,7 +101,8 @@ class ConsoleFollowUpJourneyTest {
             browser.loseTheAnswerOfTheNextPost("/reminders");
             reminder.findElement(By.cssSelector("button[type=submit]")).click();
             browser.settled().until(d -> d.findElement(dueRow).getText().contains("Service injoignable"));
-            browser.driver.findElement(dueRow).findElement(By.cssSelector("form[data-form='relance'] button[type=submit]")).click();
+            browser.reading(() -> browser.driver.findElement(dueRow)
+                    .findElement(By.cssSelector("form[data-form='relance'] button[type=submit]")).click());
             browser.settled().until(d -> d.findElement(dueRow).getText().contains("Relancée le ")
                     && d.findElement(dueRow).getText().contains(" par téléphone (" + waiting + ")"));
             assertThat(browser.driver.findElement(By.id("annonces")).getText()).isEqualTo("Relance notée.");
@@ -137,7 +138,8 @@ class ConsoleFollowUpJourneyTest {
             browser.settled().until(d -> !d.findElements(dueRow).isEmpty());
 
             // A side's name leads to its introductions, where the facilitator acts for it.
-            browser.driver.findElement(dueRow).findElement(By.linkText("Association suivie de près")).click();
+            // Found and clicked again if the list drew the line anew in between (the reminder's events still arriving).
+            browser.reading(() -> browser.driver.findElement(dueRow).findElement(By.linkText("Association suivie de près")).click());
             browser.awaitReady("mises-en-relation");
             assertThat(browser.driver.getCurrentUrl()).endsWith("#/mises-en-relation/" + followed);
             // There, the introduction's history says the reminder: how, and to whom.
