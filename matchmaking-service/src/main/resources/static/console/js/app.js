@@ -73,11 +73,7 @@ async function start() {
   }
   watchSessionEnd();
   // Signed out in another tab: this one shows the sign-in too, rather than go on acting for the person who left.
-  onSignedOutElsewhere(() => {
-    closeLive();
-    location.hash = '';
-    location.reload();
-  });
+  onSignedOutElsewhere(backToSignIn);
   onMissedTooMany(showMissedChanges);
   // The live stream opens before the first page reads anything: an event committed between the page's reads and the
   // stream's opening would otherwise never reach it. A stream that is not open within two seconds (the live endpoint
@@ -154,6 +150,13 @@ function showSessionEnding() {
   announce(`Votre session expire à ${at} : prolongez-la avec le bouton « Prolonger la session » en haut de la page.`);
 }
 
+/** Signed out (here or in another tab): the stream closed, the console shows its sign-in from its home address. */
+function backToSignIn() {
+  closeLive();
+  location.hash = '';
+  location.reload();
+}
+
 /**
  * Back online after more happened in the lab than the live stream can tell again (a phone asleep through a busy
  * session): the page may show a state of before. A banner says so and reads the page again on a click — not on its own,
@@ -191,12 +194,11 @@ function showAccount() {
     h('span', { 'data-connecte': '' }, `Connecté${name ? ` : ${name}` : ''} (${ROLE_LABELS[role] || role})`),
     h('button', { type: 'button', id: 'se-deconnecter', onclick: () => {
       const providerSignOut = signOut(context.settings);
-      closeLive();
       if (providerSignOut) {
+        closeLive();
         location.assign(providerSignOut);
       } else {
-        location.hash = '';
-        location.reload();
+        backToSignIn();
       }
     } }, 'Se déconnecter'));
   const links = [];

@@ -40,8 +40,9 @@ export async function signIn(settings) {
     response_type: 'code', client_id: settings.clientId, redirect_uri: redirectUri(), scope: 'openid',
     state, code_challenge: challenge, code_challenge_method: 'S256',
   });
-  // Signed out on this browser of a provider that cannot be asked to end its own session: it is asked to show its
-  // form rather than answer at once for the person who signed out.
+  // Signed out on this browser since the last sign-in: the provider is asked to show its form rather than answer at
+  // once for the person who signed out (what protects the next person with a provider whose session could not be
+  // ended, or whose sign-out failed).
   if (localStorage.getItem(SIGNED_OUT)) query.set('prompt', 'login');
   location.assign(`${provider.authorization_endpoint}?${query}`);
 }
