@@ -249,9 +249,7 @@ class SessionAdjustmentApiTest {
         // 6 participants, 3 tables: every table is used in every round.
         String sessionId = generated(3, 3);
         String path = "/api/sessions/" + sessionId;
-        Set<String> lockedPair = pair(table(adjusted(sessionId, """
-                {"action": "LOCK", "meeting": {"round": 3, "table": 2}}"""), 3, 2));
-        assertThat(service.post(path + "/schedule/publish", FACILITATOR, "").statusCode()).isEqualTo(204);
+        Set<String> lockedPair = lockRoundThreeTableTwoAndPublish(sessionId);
         assertThat(service.post(path + "/rounds/1/start", FACILITATOR, "").statusCode()).isEqualTo(204);
         JsonNode before = schedule(sessionId);
 
@@ -402,9 +400,7 @@ class SessionAdjustmentApiTest {
     void aLockDroppedForAMistakenAbsenceComesBackWithTheArrival() {
         String sessionId = generated(3, 3);
         String path = "/api/sessions/" + sessionId;
-        Set<String> lockedPair = pair(table(adjusted(sessionId, """
-                {"action": "LOCK", "meeting": {"round": 3, "table": 2}}"""), 3, 2));
-        assertThat(service.post(path + "/schedule/publish", FACILITATOR, "").statusCode()).isEqualTo(204);
+        Set<String> lockedPair = lockRoundThreeTableTwoAndPublish(sessionId);
         String clickedByMistake = lockedPair.iterator().next();
         String body = "{\"actorId\": \"%s\"}".formatted(clickedByMistake);
 
@@ -604,6 +600,15 @@ class SessionAdjustmentApiTest {
         for (int table = 1; ; table++) {
             if (!used.contains(table)) return table;
         }
+    }
+
+    /** Locks the meeting at table 2 of round 3 (a promise the facilitator made), publishes; returns its two actors. */
+    private static Set<String> lockRoundThreeTableTwoAndPublish(String sessionId) {
+        Set<String> lockedPair = pair(table(adjusted(sessionId, """
+                {"action": "LOCK", "meeting": {"round": 3, "table": 2}}"""), 3, 2));
+        assertThat(service.post("/api/sessions/" + sessionId + "/schedule/publish", FACILITATOR, "").statusCode())
+                .isEqualTo(204);
+        return lockedPair;
     }
 
     private static Set<String> pair(JsonNode table) {
