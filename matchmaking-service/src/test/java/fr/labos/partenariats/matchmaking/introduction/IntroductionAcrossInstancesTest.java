@@ -45,6 +45,10 @@ class IntroductionAcrossInstancesTest {
     private static final String HALF_ACCEPTED = "association-" + UUID.randomUUID();
     private static final String ACCEPTED = "association-" + UUID.randomUUID();
     private static final String DECLINED = "association-" + UUID.randomUUID();
+    private static final String FOLLOWED_UP = "association-" + UUID.randomUUID();
+    private static final String NO_FIT = "association-" + UUID.randomUUID();
+    private static final String PARTNERS = "association-" + UUID.randomUUID();
+    private static final String CARRIED_ON_AGAIN = "association-" + UUID.randomUUID();
 
     /** Signed once: the test lasts well under a token's ten minutes. */
     private static final String ADMIN = TestTokens.admin().sign();
@@ -60,6 +64,8 @@ class IntroductionAcrossInstancesTest {
                 TwoInstances.association(OTHER_ASSOCIATION), TwoInstances.association(RACING_ASSOCIATION),
                 TwoInstances.association(WAITING), TwoInstances.association(HALF_ACCEPTED),
                 TwoInstances.association(ACCEPTED), TwoInstances.association(DECLINED),
+                TwoInstances.association(FOLLOWED_UP), TwoInstances.association(NO_FIT),
+                TwoInstances.association(PARTNERS), TwoInstances.association(CARRIED_ON_AGAIN),
                 TwoInstances.foundation(FOUNDATION));
         a = instances.a();
         b = instances.b();
@@ -158,27 +164,53 @@ class IntroductionAcrossInstancesTest {
     }
 
     /**
-     * The migration that created the open pairs' table filled it from the introductions already stored: on this
-     * store it finds exactly the pairs the commands claimed and released since.
+     * The migrations that filled the open pairs' table from the introductions already stored (when it was created,
+     * then when claims came to last until an outcome) find, on this store, exactly the pairs the commands claimed and
+     * released since: held while waiting for answers and once accepted, until an outcome closes the introduction.
      */
     @Test
-    void theMigrationFindsThePairsTheCommandsKeptOpen() {
+    void theMigrationsFindThePairsTheCommandsHold() {
         String waiting = proposedOn(a, WAITING);
         String halfAccepted = proposedOn(b, HALF_ACCEPTED);
         assertThat(accept(a, halfAccepted, FOUNDATION).statusCode()).isEqualTo(204);
-        String accepted = proposedOn(a, ACCEPTED);
-        assertThat(accept(a, accepted, FOUNDATION).statusCode()).isEqualTo(204);
-        assertThat(accept(b, accepted, ACCEPTED).statusCode()).isEqualTo(204);
+        String accepted = acceptedOn(a, b, ACCEPTED);
         String declined = proposedOn(b, DECLINED);
         assertThat(b.post("/api/introductions/" + declined + "/decline", ADMIN,
                 "{\"actingFor\": \"%s\", \"reason\": \"NOT_NOW\"}".formatted(FOUNDATION)).statusCode()).isEqualTo(204);
+        String followedUp = acceptedOn(b, a, FOLLOWED_UP);
+        recordOutcome(a, followedUp, "FOLLOW_UP_PLANNED");
+        String noFit = acceptedOn(a, b, NO_FIT);
+        recordOutcome(b, noFit, "NO_FIT");
+        String partners = acceptedOn(b, a, PARTNERS);
+        recordOutcome(a, partners, "PARTNERSHIP_FORMED");
+        // The same day, the outcome recorded last prevails: carried on again after all.
+        String carriedOnAgain = acceptedOn(a, b, CARRIED_ON_AGAIN);
+        recordOutcome(a, carriedOnAgain, "NO_FIT");
+        recordOutcome(b, carriedOnAgain, "FOLLOW_UP_PLANNED");
 
-        List<String> keptByTheCommands = store.openPairs();
-        assertThat(keptByTheCommands).contains(open(WAITING, waiting), open(HALF_ACCEPTED, halfAccepted))
-                .noneMatch(row -> row.endsWith(" " + accepted) || row.endsWith(" " + declined));
+        List<String> heldByTheCommands = store.openPairs();
+        assertThat(heldByTheCommands).contains(open(WAITING, waiting), open(HALF_ACCEPTED, halfAccepted),
+                        open(ACCEPTED, accepted), open(FOLLOWED_UP, followedUp), open(CARRIED_ON_AGAIN, carriedOnAgain))
+                .noneMatch(row -> row.endsWith(" " + declined) || row.endsWith(" " + noFit)
+                        || row.endsWith(" " + partners));
 
-        store.refillOpenPairsAsTheMigrationDoes();
-        assertThat(store.openPairs()).isEqualTo(keptByTheCommands);
+        store.refillOpenPairsAsTheMigrationsDo();
+        assertThat(store.openPairs()).isEqualTo(heldByTheCommands);
+    }
+
+    /** Proposed on one instance, accepted by the association there and by the foundation on the other. */
+    private static String acceptedOn(RunningMatchmaking one, RunningMatchmaking other, String association) {
+        String id = proposedOn(one, association);
+        assertThat(accept(one, id, association).statusCode()).isEqualTo(204);
+        assertThat(accept(other, id, FOUNDATION).statusCode()).isEqualTo(204);
+        return id;
+    }
+
+    private static void recordOutcome(RunningMatchmaking instance, String id, String outcome) {
+        String partnership = outcome.equals("PARTNERSHIP_FORMED") ? ", \"form\": \"RESOURCES\", \"category\": \"FUNDING\"" : "";
+        HttpResponse<String> recorded = instance.post("/api/introductions/" + id + "/outcomes", ADMIN,
+                "{\"outcome\": \"%s\", \"day\": \"%s\"%s}".formatted(outcome, today(), partnership));
+        assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(204);
     }
 
     /** A row of the open pairs: the two actors in order, then the introduction. */

@@ -90,26 +90,33 @@ public final class EventStoreRows {
     }
 
     /**
-     * Empties the open pairs and fills them again with the migration that created their table, as it fills them on
-     * a store that already holds introductions. That migration orders each pair with the database's collation, which
+     * Empties the open pairs and fills them again with the migrations that filled them from the introductions already
+     * stored: V12 (those waiting for their answers, when the table was created), then V16 (those accepted and still in
+     * progress, when claims came to last until an outcome). V12 orders each pair with the database's collation, which
      * for the tests' ids (lowercase ASCII) is the service's order; V14 turns round the pairs of a database where it is
      * not (OpenPairsCollationTest).
      */
-    public void refillOpenPairsAsTheMigrationDoes() {
-        String migration;
-        try (var in = EventStoreRows.class.getResourceAsStream("/db/migration/matchmaking/V12__open_introduction_pairs.sql")) {
-            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        } catch (java.io.IOException | NullPointerException e) {
-            throw new IllegalStateException("The migration of the open pairs is not on the class path", e);
-        }
-        String refill = migration.substring(migration.indexOf("INSERT INTO open_introduction_pair"));
+    public void refillOpenPairsAsTheMigrationsDo() {
+        String waiting = migration("V12__open_introduction_pairs.sql", "INSERT INTO open_introduction_pair");
+        String inProgress = migration("V16__open_pairs_while_in_progress.sql", "WITH RECURSIVE");
         try (Connection connection = connect(); var statement = connection.createStatement()) {
             connection.setAutoCommit(false);
             statement.executeUpdate("DELETE FROM open_introduction_pair");
-            statement.executeUpdate(refill);
+            statement.executeUpdate(waiting);
+            statement.executeUpdate(inProgress);
             connection.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A migration's text from its first statement of interest on (the comments and table definitions before it left out). */
+    private static String migration(String file, String from) {
+        try (var in = EventStoreRows.class.getResourceAsStream("/db/migration/matchmaking/" + file)) {
+            String migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            return migration.substring(migration.indexOf(from));
+        } catch (java.io.IOException | NullPointerException e) {
+            throw new IllegalStateException("The migration " + file + " is not on the class path", e);
         }
     }
 

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.introduction.command;
 
+import fr.labos.partenariats.matchmaking.matching.exclusion.LatestOutcome;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.matching.AcceptIntroductionCommand;
 import fr.labos.partenariats.schema.matching.DeclineIntroductionCommand;
@@ -48,8 +49,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * An introduction (mise en relation) of two actors, from its proposal to what came of it. Double opt-in: it is
  * accepted only once both sides accepted; unanswered, it expires through a deadline that a persistent deadline
- * manager keeps across restarts. While it waits for its answers its pair of actors is claimed ({@link OpenPairs}), so
- * that no second introduction of the same pair can be proposed meanwhile, however close together the requests.
+ * manager keeps across restarts. While it is in progress (waiting for its answers, then accepted until an outcome
+ * closes it) its pair of actors is claimed ({@link OpenPairs}), so that no second introduction of the same pair can be
+ * proposed meanwhile, however close together the requests and however late the matcher reads the introductions back.
  */
 @Aggregate(repository = IntroductionCommandConfiguration.REPOSITORY)
 public class Introduction {
@@ -75,6 +77,9 @@ public class Introduction {
     private Instant earliestMet;
     /** The day each partnership formed through this introduction and not yet ended was formed. */
     private final List<LocalDate> partnershipsInForce = new ArrayList<>();
+    /** The outcome that happened last ({@link LatestOutcome}), and on which day; null while none is recorded. */
+    private Outcome latestOutcome;
+    private LocalDate latestOutcomeOn;
 
     protected Introduction() {
         // for Axon
@@ -99,7 +104,7 @@ public class Introduction {
      * nothing waits for an answer (no deadline) and the outcome can be recorded at once.
      */
     @CommandHandler
-    public Introduction(IntroduceAfterSpeedMeetingCommand command, Clock clock) {
+    public Introduction(IntroduceAfterSpeedMeetingCommand command, Clock clock, OpenPairs openPairs) {
         IntroductionRules.checkSpeedMeeting(command);
         Instant now = clock.instant();
         String id = command.introductionId();
@@ -111,6 +116,9 @@ public class Introduction {
         apply(new IntroductionAcceptedEvent(id, command.partnerActorId(), true, now));
         apply(new MeetingScheduledEvent(id, meetingId, command.heldAt(), command.place(), now));
         apply(new MeetingHeldEvent(id, meetingId, null, now));
+        // In progress from the start. The session joins the pair's introduction in progress when it finds one: one
+        // holding the pair meanwhile (proposed a moment ago) keeps it, and the meeting is recorded all the same.
+        openPairs.claimIfFree(id, command.actorId(), command.partnerActorId());
     }
 
     /**
@@ -155,6 +163,30 @@ public class Introduction {
             apply(new OutcomeRecordedEvent(id, outcome.outcome(), outcome.occurredOn(), outcome.note(), outcome.form(),
                     outcome.category(), now));
         }
+        if (!waits && acceptedAndCarriedOn(command)) {
+            // Accepted long ago and carried on since (no outcome closed it): in progress, as a proposal accepted
+            // here would be. The lab's records may hold two such introductions of a pair: the first one keeps it.
+            openPairs.claimIfFree(id, command.actorId(), command.partnerActorId());
+        }
+    }
+
+    /**
+     * Accepted, and no outcome closed it: {@link #inProgress} for the events this command makes, told from the command
+     * (the events applied in a constructor reach the handlers only once it returns).
+     */
+    private static boolean acceptedAndCarriedOn(RecordPastIntroductionCommand command) {
+        if (command.acceptedOn() == null) return false;
+        int partnerships = 0;
+        Outcome latest = null;
+        LocalDate latestOn = null;
+        for (RecordPastIntroductionCommand.PastOutcome outcome : command.outcomes()) {
+            partnerships = LatestOutcome.partnershipsInForce(partnerships, outcome.outcome());
+            if (LatestOutcome.prevails(outcome.occurredOn(), latestOn)) {
+                latest = outcome.outcome();
+                latestOn = outcome.occurredOn();
+            }
+        }
+        return LatestOutcome.carriesOn(partnerships, latest);
     }
 
     private static Instant startOf(LocalDate day) {
@@ -169,8 +201,7 @@ public class Introduction {
      * changes nothing.
      */
     @CommandHandler
-    void handle(JoinIntroductionAfterSpeedMeetingCommand command, Clock clock, DeadlineManager deadlines,
-                OpenPairs openPairs) {
+    void handle(JoinIntroductionAfterSpeedMeetingCommand command, Clock clock, DeadlineManager deadlines) {
         IntroductionRules.checkSpeedMeetingJoined(command);
         if (!isParty(command.actorId())) throw new NotAPartyToIntroduction(introductionId, command.actorId());
         if (!isParty(command.partnerActorId())) {
@@ -193,14 +224,17 @@ public class Introduction {
             for (int i = 0; i < waiting.size(); i++) {
                 apply(new IntroductionAcceptedEvent(introductionId, waiting.get(i), i == waiting.size() - 1, now));
             }
-            endAnswerPeriod(deadlines, openPairs);
+            cancelAnswerDeadline(deadlines);
         }
         apply(new MeetingScheduledEvent(introductionId, meetingId, command.heldAt(), command.place(), now));
         apply(new MeetingHeldEvent(introductionId, meetingId, command.note(), now));
     }
 
-    /** Answered (both sides accepted, or declined) or withdrawn: no deadline to wait for, the pair is free again. */
-    private void endAnswerPeriod(DeadlineManager deadlines, OpenPairs openPairs) {
+    /**
+     * Declined or withdrawn: no deadline to wait for, and the pair is free again. (Accepted by both sides, it is in
+     * progress still: the deadline is cancelled, the pair stays claimed until an outcome closes the introduction.)
+     */
+    private void close(DeadlineManager deadlines, OpenPairs openPairs) {
         cancelAnswerDeadline(deadlines);
         openPairs.release(introductionId);
     }
@@ -224,14 +258,14 @@ public class Introduction {
     }
 
     @CommandHandler
-    void handle(AcceptIntroductionCommand command, Clock clock, DeadlineManager deadlines, OpenPairs openPairs) {
+    void handle(AcceptIntroductionCommand command, Clock clock, DeadlineManager deadlines) {
         String side = command.actorId();
         if (!isParty(side)) throw new NotAPartyToIntroduction(introductionId, side);
         checkStillUnanswered(clock);
         if (acceptedSides.contains(side)) throw new AlreadyAnswered(introductionId, side);
         boolean otherSideAcceptedAlready = !acceptedSides.isEmpty();
         apply(new IntroductionAcceptedEvent(introductionId, side, otherSideAcceptedAlready, clock.instant()));
-        if (otherSideAcceptedAlready) endAnswerPeriod(deadlines, openPairs);
+        if (otherSideAcceptedAlready) cancelAnswerDeadline(deadlines);
     }
 
     @CommandHandler
@@ -244,7 +278,7 @@ public class Introduction {
         if (command.reason() == null) throw new InvalidIntroduction("reason", "un refus donne sa raison");
         apply(new IntroductionDeclinedEvent(introductionId, side, command.reason(), command.explanation(),
                 clock.instant()));
-        endAnswerPeriod(deadlines, openPairs);
+        close(deadlines, openPairs);
     }
 
     /** By its proposer, or an administrator (who may do everything), while it waits for its answers. */
@@ -256,7 +290,7 @@ public class Introduction {
         }
         checkStillUnanswered(clock);
         apply(new IntroductionWithdrawnEvent(introductionId, command.reason(), clock.instant()));
-        endAnswerPeriod(deadlines, openPairs);
+        close(deadlines, openPairs);
     }
 
     @CommandHandler
@@ -293,15 +327,39 @@ public class Introduction {
                 clock.instant()));
     }
 
+    /**
+     * An outcome may close the introduction (the pair is released: no fit, a partnership formed or ended), or, dated
+     * after the one that closed it, carry it on again (a follow-up planned after all: the pair is claimed again, unless
+     * another introduction of the two holds it by then; the outcome is recorded either way).
+     */
     @CommandHandler
-    void handle(RecordOutcomeCommand command, Clock clock) {
+    void handle(RecordOutcomeCommand command, Clock clock, OpenPairs openPairs) {
         checkActingFor(command.actingFor());
         checkAccepted(clock);
         IntroductionRules.checkOutcome(command, earliestMet == null || proposedAt.isBefore(earliestMet) ? proposedAt
                 : earliestMet, clock);
         if (endsAPartnership(command)) checkPartnershipToEnd(command.occurredOn());
+        boolean inProgressBefore = inProgress();
         apply(new OutcomeRecordedEvent(introductionId, command.outcome(), command.occurredOn(), command.note(),
                 command.form(), command.category(), clock.instant()));
+        if (inProgressBefore && !inProgress()) {
+            openPairs.release(introductionId);
+        } else if (!inProgressBefore && inProgress()) {
+            openPairs.claimIfFree(introductionId, actorId, partnerActorId);
+        }
+    }
+
+    /**
+     * In progress as the matcher tells it ({@code IntroducedPairs}), from this introduction's events alone: waiting
+     * for its answers, or accepted by both sides with no partnership in force and no outcome that closes it (none
+     * yet, or the latest a follow-up planned).
+     */
+    private boolean inProgress() {
+        return switch (status) {
+            case PROPOSED -> true;
+            case ACCEPTED -> LatestOutcome.carriesOn(partnershipsInForce.size(), latestOutcome);
+            case DECLINED, EXPIRED, WITHDRAWN -> false;
+        };
     }
 
     /**
@@ -444,6 +502,10 @@ public class Introduction {
 
     @EventSourcingHandler
     void on(OutcomeRecordedEvent event) {
+        if (LatestOutcome.prevails(event.occurredOn(), latestOutcomeOn)) {
+            latestOutcome = event.outcome();
+            latestOutcomeOn = event.occurredOn();
+        }
         switch (event.outcome()) {
             case PARTNERSHIP_FORMED -> partnershipsInForce.add(event.occurredOn());
             case PARTNERSHIP_ENDED -> endPartnership(event.occurredOn());

@@ -82,7 +82,7 @@ class PastIntroductionsImport {
         RECORDED("reprise"),
         ALREADY_RECORDED("déjà reprise par un envoi précédent"),
         /** Found free when the file was checked, the pair was claimed by a proposal made while the file was recorded. */
-        PAIR_WAITING("non reprise : une mise en relation de ces deux acteurs, proposée pendant la reprise, attend leurs réponses");
+        PAIR_WAITING("non reprise : une mise en relation de ces deux acteurs, proposée pendant la reprise, est en cours");
 
         final String label;
 
@@ -205,9 +205,10 @@ class PastIntroductionsImport {
 
     /**
      * A line left unanswered and recent enough to wait for its answers holds its pair of actors, as a proposal made
-     * today would: refused when an introduction of the two already waits, here or at an earlier line of the file
-     * (each line is its own command: found now, nothing of the file is recorded). The same line sent again finds its
-     * own introduction waiting, which is no problem: it is reported as recorded already.
+     * today would: refused when an introduction of the two is already in progress (it holds the pair), or waits at
+     * an earlier line of the file (each line is its own command: found now, nothing of the file is recorded). The same
+     * line sent again finds its own introduction holding the pair, which is no problem: it is reported as recorded
+     * already.
      */
     private Optional<FieldProblem> pairAlreadyWaiting(int line, RecordPastIntroductionCommand command, String actorName,
                                                       String partnerName, Map<ActorPair, Integer> waitingLineOf) {
@@ -216,10 +217,10 @@ class PastIntroductionsImport {
             return Optional.of(new FieldProblem(at(line, PROPOSED_ON), "« " + actorName + " » et « " + partnerName
                     + " » ont déjà à la ligne " + earlier + " une mise en relation qui attendra leurs réponses"));
         }
-        return openPairs.waitingIn(command.actorId(), command.partnerActorId())
+        return openPairs.claimedBy(command.actorId(), command.partnerActorId())
                 .filter(waiting -> !either(command).contains(waiting))
                 .map(waiting -> new FieldProblem(at(line, PROPOSED_ON), "une mise en relation de « " + actorName
-                        + " » et « " + partnerName + " » attend déjà leurs réponses (" + waiting + ")"));
+                        + " » et « " + partnerName + " » est déjà en cours (" + waiting + ")"));
     }
 
     private record Numbered(int line, RecordPastIntroductionCommand command, String actorName, String partnerName) {

@@ -82,7 +82,7 @@ public final class IntroducedPairs implements PairExclusions {
                 // fit », another partnership's end).
                 case ACCEPTED -> partnershipsInForce > 0 || latestOutcome == Outcome.PARTNERSHIP_FORMED
                         ? ExclusionReason.PARTNERS
-                        : latestOutcome == null || latestOutcome == Outcome.FOLLOW_UP_PLANNED ? ExclusionReason.INTRODUCED
+                        : LatestOutcome.carriesOn(partnershipsInForce, latestOutcome) ? ExclusionReason.INTRODUCED
                         : null;
             };
         }

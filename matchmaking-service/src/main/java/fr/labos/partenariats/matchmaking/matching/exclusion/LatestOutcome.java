@@ -38,4 +38,14 @@ public final class LatestOutcome {
             case NO_FIT, FOLLOW_UP_PLANNED -> before;
         };
     }
+
+    /**
+     * Whether an introduction accepted by both sides is still in progress: no partnership formed through it in force,
+     * and no outcome that closes it (none yet, or the latest a follow-up planned).
+     *
+     * @param latest the outcome that prevails ({@link #prevails}); null if none is recorded
+     */
+    public static boolean carriesOn(int partnershipsInForce, Outcome latest) {
+        return partnershipsInForce == 0 && (latest == null || latest == Outcome.FOLLOW_UP_PLANNED);
+    }
 }

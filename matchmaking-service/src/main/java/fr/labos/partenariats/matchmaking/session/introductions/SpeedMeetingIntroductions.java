@@ -126,16 +126,16 @@ class SpeedMeetingIntroductions {
     }
 
     /**
-     * The pair's introduction in progress. One waiting for its answers holds a claim on the pair, written with its
-     * proposal in the event store's database: known at once, even when proposed a moment before the meeting and not
-     * yet read back from the topic (it would otherwise not be joined, and the meeting would open a second one). One
-     * accepted by both sides and not closed by an outcome is known from the introduction events read back from the
+     * The pair's introduction in progress. It holds a claim on the pair, written with its events in the event store's
+     * database: known at once, even when proposed or accepted a moment before the meeting and not yet read back from
+     * the topic (it would otherwise not be joined, and the meeting would open a second one). One accepted before the
+     * claims lasted past the acceptance holds none: it is known from the introduction events read back from the
      * topic; until this instance has read the topic up to where it stood at start, it cannot tell: the meeting is
      * retried.
      */
     private Optional<String> introductionInProgress(SessionMeetingHeldEvent held) {
-        Optional<String> waiting = openPairs.waitingIn(held.actorId(), held.partnerActorId());
-        if (waiting.isPresent()) return waiting;
+        Optional<String> claiming = openPairs.claimedBy(held.actorId(), held.partnerActorId());
+        if (claiming.isPresent()) return claiming;
         IntroducedPairs pairs = introduced.getIfAvailable();
         if (pairs == null) return Optional.empty();
         if (!pairs.awaitCaughtUp(CATCH_UP)) {

@@ -237,27 +237,20 @@ class IntroductionAnswerTest {
     }
 
     @Test
-    void theEndOfTheAnswerPeriodFreesThePairForAnotherIntroduction() {
-        OpenPairsInMemory acceptedByBoth = new OpenPairsInMemory();
-        IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, acceptedByBoth)
-                .givenCommands(askedByTheAssociation(), acceptBy(FOUNDATION))
-                .when(acceptBy(ASSOCIATION))
-                .expectSuccessfulHandlerExecution();
-        assertThat(acceptedByBoth.waitingIn(ASSOCIATION, FOUNDATION)).isEmpty();
-
+    void anIntroductionClosedBeforeAcceptanceFreesThePairForAnotherIntroduction() {
         OpenPairsInMemory declined = new OpenPairsInMemory();
         IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, declined)
                 .givenCommands(askedByTheAssociation())
                 .when(new DeclineIntroductionCommand(ID, FOUNDATION, DeclineReason.NOT_NOW, null))
                 .expectSuccessfulHandlerExecution();
-        assertThat(declined.waitingIn(ASSOCIATION, FOUNDATION)).isEmpty();
+        assertThat(declined.claimedBy(ASSOCIATION, FOUNDATION)).isEmpty();
 
         OpenPairsInMemory withdrawn = new OpenPairsInMemory();
         IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, withdrawn)
                 .givenCommands(askedByTheAssociation())
                 .when(new WithdrawIntroductionCommand(ID, MEMBER.subject(), MEMBER.role(), "Doublon"))
                 .expectSuccessfulHandlerExecution();
-        assertThat(withdrawn.waitingIn(ASSOCIATION, FOUNDATION)).isEmpty();
+        assertThat(withdrawn.claimedBy(ASSOCIATION, FOUNDATION)).isEmpty();
 
         OpenPairsInMemory expired = new OpenPairsInMemory();
         IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, expired)
@@ -265,7 +258,7 @@ class IntroductionAnswerTest {
                 .andGivenCommands(askedByTheAssociation())
                 .whenThenTimeElapses(Duration.ofDays(14))
                 .expectEvents(new IntroductionExpiredEvent(ID, ANSWER_BY));
-        assertThat(expired.waitingIn(ASSOCIATION, FOUNDATION)).isEmpty();
+        assertThat(expired.claimedBy(ASSOCIATION, FOUNDATION)).isEmpty();
     }
 
     @Test
@@ -275,6 +268,6 @@ class IntroductionAnswerTest {
                 .givenCommands(askedByTheAssociation())
                 .when(acceptBy(FOUNDATION))
                 .expectSuccessfulHandlerExecution();
-        assertThat(openPairs.waitingIn(FOUNDATION, ASSOCIATION)).contains(ID);
+        assertThat(openPairs.claimedBy(FOUNDATION, ASSOCIATION)).contains(ID);
     }
 }

@@ -122,7 +122,7 @@ class IntroductionProposalTest {
                 .givenNoPriorActivity()
                 .when(askedByTheAssociation())
                 .expectSuccessfulHandlerExecution();
-        assertThat(openPairs.waitingIn(FOUNDATION, ASSOCIATION)).contains(ID);
+        assertThat(openPairs.claimedBy(FOUNDATION, ASSOCIATION)).contains(ID);
     }
 
     /** Whichever side asked first, and whoever asks now: one introduction of a pair waits for answers at a time. */
@@ -137,7 +137,7 @@ class IntroductionProposalTest {
                 .when(byHand)
                 .expectException(PairAlreadyInIntroduction.class)
                 .expectExceptionMessage("les acteurs actor-association et actor-foundation ont déjà une mise en "
-                        + "relation en attente de réponse (intro-0)")
+                        + "relation en cours (intro-0)")
                 .expectNoEvents()
                 .expectNoScheduledDeadlines();
     }

@@ -68,12 +68,12 @@ class OpenPairsCollationTest {
         migrate(null);
 
         pairs.claim("intro-1", "alpha", "Zulu");
-        assertThat(pairs.waitingIn("Zulu", "alpha")).contains("intro-1");
+        assertThat(pairs.claimedBy("Zulu", "alpha")).contains("intro-1");
         assertThatThrownBy(() -> pairs.claim("intro-2", "Zulu", "alpha")).isInstanceOf(PairAlreadyInIntroduction.class);
         pairs.release("intro-1");
-        assertThat(pairs.waitingIn("alpha", "Zulu")).isEmpty();
+        assertThat(pairs.claimedBy("alpha", "Zulu")).isEmpty();
         pairs.claim("intro-2", "Zulu", "alpha");
-        assertThat(pairs.waitingIn("alpha", "Zulu")).contains("intro-2");
+        assertThat(pairs.claimedBy("alpha", "Zulu")).contains("intro-2");
     }
 
     @Test
@@ -90,7 +90,7 @@ class OpenPairsCollationTest {
                 Map.of("first_actor_id", "Zulu", "second_actor_id", "alpha", "introduction_id", "intro-1"),
                 Map.of("first_actor_id", "beta", "second_actor_id", "gamma", "introduction_id", "intro-2"));
         JdbcOpenPairs pairs = new JdbcOpenPairs(jdbc);
-        assertThat(pairs.waitingIn("alpha", "Zulu")).contains("intro-1");
+        assertThat(pairs.claimedBy("alpha", "Zulu")).contains("intro-1");
         assertThatThrownBy(() -> pairs.claim("intro-3", "alpha", "Zulu")).isInstanceOf(PairAlreadyInIntroduction.class);
         assertThatThrownBy(() -> jdbc.update("INSERT INTO open_introduction_pair VALUES ('alpha', 'Zulu', 'intro-4')"))
                 .isInstanceOf(DataIntegrityViolationException.class);

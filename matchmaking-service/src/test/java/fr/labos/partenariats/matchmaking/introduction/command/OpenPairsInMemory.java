@@ -12,10 +12,17 @@ final class OpenPairsInMemory implements OpenPairs {
 
     @Override
     public void claim(String introductionId, String actorId, String partnerActorId) {
-        String open = introductionByPair.putIfAbsent(Set.of(actorId, partnerActorId), introductionId);
-        if (open != null) {
-            throw new PairAlreadyInIntroduction(open, actorId, partnerActorId);
+        // As the table: a row already there, even this introduction's own, is a refusal.
+        String holder = introductionByPair.putIfAbsent(Set.of(actorId, partnerActorId), introductionId);
+        if (holder != null) {
+            throw new PairAlreadyInIntroduction(holder, actorId, partnerActorId);
         }
+    }
+
+    @Override
+    public boolean claimIfFree(String introductionId, String actorId, String partnerActorId) {
+        String holder = introductionByPair.putIfAbsent(Set.of(actorId, partnerActorId), introductionId);
+        return holder == null || holder.equals(introductionId);
     }
 
     @Override
@@ -24,7 +31,7 @@ final class OpenPairsInMemory implements OpenPairs {
     }
 
     @Override
-    public Optional<String> waitingIn(String actorId, String partnerActorId) {
+    public Optional<String> claimedBy(String actorId, String partnerActorId) {
         return Optional.ofNullable(introductionByPair.get(Set.of(actorId, partnerActorId)));
     }
 }

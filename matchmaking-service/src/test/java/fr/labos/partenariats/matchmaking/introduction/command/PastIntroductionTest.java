@@ -127,7 +127,7 @@ class PastIntroductionTest {
         IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, openPairs).givenNoPriorActivity()
                 .when(past(LocalDate.of(2026, 3, 2), null, null, null, List.of()))
                 .expectSuccessfulHandlerExecution();
-        assertThat(openPairs.waitingIn(FOUNDATION, ASSOCIATION)).contains(ID);
+        assertThat(openPairs.claimedBy(FOUNDATION, ASSOCIATION)).contains(ID);
 
         OpenPairsInMemory held = new OpenPairsInMemory();
         held.claim("another-introduction", FOUNDATION, ASSOCIATION);
@@ -148,7 +148,7 @@ class PastIntroductionTest {
         IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, held).givenNoPriorActivity()
                 .when(past(LocalDate.of(2025, 10, 6), null, null, null, List.of()))
                 .expectSuccessfulHandlerExecution();
-        assertThat(held.waitingIn(ASSOCIATION, FOUNDATION)).contains("another-introduction");
+        assertThat(held.claimedBy(ASSOCIATION, FOUNDATION)).contains("another-introduction");
     }
 
     @Test

@@ -64,7 +64,7 @@ class PastIntroductionsImportRaceTest {
         when(access.mayIntermediateBetween(any(), any())).thenReturn(true);
         when(access.mayActFor(any(), any())).thenReturn(true);
         OpenPairs openPairs = mock(OpenPairs.class);
-        when(openPairs.waitingIn(anyString(), anyString())).thenReturn(Optional.empty());
+        when(openPairs.claimedBy(anyString(), anyString())).thenReturn(Optional.empty());
         importer = new PastIntroductionsImport(commands, events, access, mock(ProjectionReader.class), openPairs,
                 AnswerPeriod.DEFAULT, Clock.fixed(NOW, LabCalendar.ZONE));
     }

@@ -296,7 +296,7 @@ class HistoryTamperingTest {
         assertThat(steps.get(0).path("who").path("subject").asText()).isEqualTo(Introductions.FACILITATOR);
         assertThat(steps.get(0).path("grounds").path("note").asText()).isEqualTo("Intermédiation : locaux partagés");
         assertThat(steps.get(0).path("previousHash").isNull()).isTrue();
-        assertThat(steps.get(2).path("who").path("actingFor").asText()).isEqualTo("actor-b");
+        assertThat(steps.get(2).path("who").path("actingFor").asText()).isEqualTo(Introductions.partnerOf(id));
         assertThat(steps.get(2).path("who").path("role").asText()).isEqualTo("ACTOR_MEMBER");
         for (int i = 1; i < 3; i++) {
             assertThat(steps.get(i).path("previousHash").asText()).isEqualTo(steps.get(i - 1).path("hash").asText());

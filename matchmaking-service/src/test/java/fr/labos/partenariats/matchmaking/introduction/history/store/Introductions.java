@@ -30,14 +30,23 @@ public final class Introductions {
         this.service = service;
     }
 
-    /** A facilitator introduces actor-a to actor-b, and both accept: three steps. */
+    /**
+     * A facilitator introduces actor-a to a partner of its own ({@link #partnerOf}), and both accept: three steps.
+     * Accepted, the introduction is in progress and holds its pair: the next one needs another partner.
+     */
     public String proposedAndAccepted(String note) {
         String id = "intro-" + UUID.randomUUID();
-        send(new ProposeIntroductionCommand(id, IntroductionSource.FACILITATOR, "actor-a", "actor-b", List.of(), null,
+        String partner = partnerOf(id);
+        send(new ProposeIntroductionCommand(id, IntroductionSource.FACILITATOR, "actor-a", partner, List.of(), null,
                 new Proposer(FACILITATOR, "FACILITATOR"), note), FACILITATOR, "FACILITATOR", null);
         send(new AcceptIntroductionCommand(id, "actor-a"), MEMBER_A, "ACTOR_MEMBER", "actor-a");
-        send(new AcceptIntroductionCommand(id, "actor-b"), MEMBER_B, "ACTOR_MEMBER", "actor-b");
+        send(new AcceptIntroductionCommand(id, partner), MEMBER_B, "ACTOR_MEMBER", partner);
         return id;
+    }
+
+    /** The partner of actor-a in an introduction made by {@link #proposedAndAccepted}. */
+    public static String partnerOf(String introductionId) {
+        return "actor-b-" + introductionId.substring("intro-".length(), "intro-".length() + 8);
     }
 
     /** Outcomes recorded one after the other on an accepted introduction, as a member of actor-a. */
