@@ -62,7 +62,12 @@ export async function render(main, context, sessionId) {
       if (message) announce(message);
       await refresh();
       if (focusAfter) focusIfLost(focusAfter());
-    } catch (e) { refused(e); }
+    } catch (e) {
+      // Refused for a plan changed since it was drawn (generated again or adjusted on another device): the page
+      // reads it again, for the facilitator to look at what would be published.
+      if (e instanceof Problem && e.status === 409) await refresh().catch(() => keepingChoices(main, draw, ITEMS));
+      refused(e);
+    }
   });
 
   const refresh = coalescing(async () => {
@@ -81,9 +86,9 @@ export async function render(main, context, sessionId) {
       h('p', { 'data-cle': 'etat-session' }, `${sessionStart(s)}${s.place ? ` — ${s.place}` : ''} — `
         + `${s.rounds} tours de ${s.minutesPerRound} minutes, ${s.tables} tables — ${stage(s)}`));
     fill(actions, 
-      s.published ? null : h('button', { type: 'button', 'data-cle': 'generer', onclick: event => act(() => post(sessionId, 'schedule/generate'), 'Plan généré.', event.currentTarget) },
+      s.published || s.closed ? null : h('button', { type: 'button', 'data-cle': 'generer', onclick: event => act(() => post(sessionId, 'schedule/generate'), 'Plan généré.', event.currentTarget) },
         s.scheduled ? 'Générer à nouveau' : 'Générer le plan'),
-      s.scheduled && !s.published ? h('button', { type: 'button', 'data-cle': 'publier', onclick: event => act(() => post(sessionId, 'schedule/publish'), 'Plan publié.', event.currentTarget,
+      s.scheduled && !s.published && !s.closed ? h('button', { type: 'button', 'data-cle': 'publier', onclick: event => act(() => post(sessionId, 'schedule/publish', { basedOnVersion: state.plan?.version }), 'Plan publié.', event.currentTarget,
         () => heading.querySelector('p')) }, 'Publier le plan') : null,
       s.scheduled ? h('button', { type: 'button', class: 'secondaire', 'data-cle': 'csv',
         onclick: event => act(() => download(`/api/sessions/${sessionId}/schedule.csv`, `planning-${sessionId}.csv`), 'Plan téléchargé.', event.currentTarget) }, 'Télécharger le plan (CSV)') : null,

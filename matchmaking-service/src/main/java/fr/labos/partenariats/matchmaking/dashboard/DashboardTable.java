@@ -637,7 +637,8 @@ final class DashboardTable {
      * introductions with at least one step counted.
      *
      * <p>A row for every period of the axis, zeros included (a chart's time axis is not squeezed): from the period of
-     * {@code from} (or of the first step counted) to that of {@code to} (or of the last step counted). The range is
+     * {@code from} (or of the first step counted) to that of {@code to} (or of the last step counted); a period
+     * {@code from} or {@code to} cuts says so in its label (« avril 2026 (jusqu'au 15/04/2026) »). The range is
      * clipped to the days of the first and last steps of the whole lab, so {@code from=2000-01-01&to=2100-12-31} by
      * week is as long as the lab's history, not 5,200 rows.
      */
@@ -696,7 +697,8 @@ final class DashboardTable {
                 c[column] = tallies[p * COLUMNS + column];
                 sums[column] += c[column];
             }
-            rows.add(new Row(key, period.label(key), counts(c)));
+            // The first and last periods may be cut by from and to: their labels say so.
+            rows.add(new Row(key, period.label(key, filter.from(), filter.to()), counts(c)));
         }
         return new Breakdown(period.view(), filter, total, counts(sums), rows);
     }

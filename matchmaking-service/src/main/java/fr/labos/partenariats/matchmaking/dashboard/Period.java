@@ -16,6 +16,7 @@ enum Period {
     MONTH("month");
 
     private static final DateTimeFormatter MONTH_LABEL = DateTimeFormatter.ofPattern("MMMM yyyy", Locale.FRENCH);
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     private final String slug;
 
@@ -53,14 +54,42 @@ enum Period {
     /** French label: « semaine du 26/01/2026 », « mars 2026 ». */
     String label(String key) {
         return switch (this) {
-            case WEEK -> {
-                int year = Integer.parseInt(key.substring(0, 4));
-                int week = Integer.parseInt(key.substring(6));
-                LocalDate monday = LocalDate.of(year, 1, 4).with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, week)
-                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-                yield "semaine du " + monday.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
-            }
+            case WEEK -> "semaine du " + firstDay(key).format(DAY);
             case MONTH -> YearMonth.parse(key).format(MONTH_LABEL);
+        };
+    }
+
+    /**
+     * The label of a period of which only the days from {@code from} to {@code to} are counted (either null: from its
+     * start, to its end): « semaine du 29/12/2025 (à partir du 01/01/2026) », « avril 2026 (jusqu'au 15/04/2026) ». A
+     * reader comparing it with the same period of another export, or charting it among whole ones, is told it is not
+     * whole.
+     */
+    String label(String key, LocalDate from, LocalDate to) {
+        boolean cutAtStart = from != null && from.isAfter(firstDay(key));
+        boolean cutAtEnd = to != null && to.isBefore(lastDay(key));
+        if (cutAtStart && cutAtEnd) {
+            return label(key) + " (du " + from.format(DAY) + " au " + to.format(DAY) + ")";
+        }
+        return label(key) + (cutAtStart ? " (à partir du " + from.format(DAY) + ")"
+                : cutAtEnd ? " (jusqu'au " + to.format(DAY) + ")" : "");
+    }
+
+    /** The first day of the period of this key: its Monday, or the first of its month. */
+    LocalDate firstDay(String key) {
+        return switch (this) {
+            case WEEK -> LocalDate.of(Integer.parseInt(key.substring(0, 4)), 1, 4)
+                    .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(key.substring(6)))
+                    .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+            case MONTH -> YearMonth.parse(key).atDay(1);
+        };
+    }
+
+    /** The last day of the period of this key: its Sunday, or the last of its month. */
+    LocalDate lastDay(String key) {
+        return switch (this) {
+            case WEEK -> firstDay(key).plusDays(6);
+            case MONTH -> YearMonth.parse(key).atEndOfMonth();
         };
     }
 }

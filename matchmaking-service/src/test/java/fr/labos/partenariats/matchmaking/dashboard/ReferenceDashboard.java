@@ -197,7 +197,9 @@ final class ReferenceDashboard {
                 axis.add(period.keyOf(last));
             }
             for (String key : axis) {
-                rows.add(new Row(key, period.label(key), tallies.getOrDefault(key, new Tally()).counts()));
+                // The label of a period the range cuts says so (its wording checked by PeriodLabelTest).
+                rows.add(new Row(key, period.label(key, filter.from(), filter.to()),
+                        tallies.getOrDefault(key, new Tally()).counts()));
             }
         }
         return new Breakdown(period.view(), filter, withAStep, range.counts(), rows);

@@ -109,7 +109,7 @@ enum FollowUp {
         if (view.answerBy == null) {
             return Optional.empty();
         }
-        LocalDate due = LabCalendar.dayOf(view.answerBy);
+        LocalDate due = lastDayToAnswer(view.answerBy);
         long days = ChronoUnit.DAYS.between(today, due);
         if (days < 0 || days > withinDays) {
             return Optional.empty();
@@ -119,6 +119,15 @@ enum FollowUp {
                 .collect(Collectors.joining(" et "));
         String when = days == 0 ? "aujourd'hui" : days == 1 ? "demain" : "dans " + days + " jours";
         return Optional.of(new Reason(ANSWER_DUE, "sans réponse de " + silent + ", échéance " + when, view.answerBy));
+    }
+
+    /**
+     * The last day an answer is taken: the day before {@code answerBy} when that is the first instant of a day, as for
+     * an introduction brought from the lab's records (proposed on a day, due at the start of the day its answer period
+     * ends, when it expires). Said as « échéance demain » a day too late, it would be reminded of on the day it expired.
+     */
+    static LocalDate lastDayToAnswer(Instant answerBy) {
+        return LabCalendar.dayOf(answerBy.minusNanos(1));
     }
 
     /** When the latest meeting held started; for a view written before it was kept, the first. */

@@ -30,7 +30,8 @@ final class FollowUpCsv {
                 name(line.partner()), line.statusLabel(),
                 line.toFollow() == null ? "" : SpreadsheetCells.text(line.toFollow().label()),
                 SpreadsheetCells.text(line.lastStep()), day(line.lastStepAt()), reminder(line.lastReminder()),
-                day(line.proposedAt()), day(line.answerBy()), SpreadsheetCells.text(line.id()))).toList());
+                day(line.proposedAt()), line.answerBy() == null ? "" : DAY.format(FollowUp.lastDayToAnswer(line.answerBy())),
+                SpreadsheetCells.text(line.id()))).toList());
     }
 
     private static String name(IntroductionViewJson.ActorRef actor) {

@@ -105,7 +105,8 @@ class FollowUpReader {
         Criteria atItsStage = where("stage").is(rule.stage().name());
         int days = thresholds.days(rule);
         return switch (rule) {
-            case ANSWER_DUE -> atItsStage.and("answerBy").gte(startOf(today)).lt(startOf(today.plusDays(days + 1)));
+            // The last day to answer (FollowUp.lastDayToAnswer) from today to `days` days on.
+            case ANSWER_DUE -> atItsStage.and("answerBy").gt(startOf(today)).lte(startOf(today.plusDays(days + 1)));
             // No meeting held, nor planned to come or passed fewer than `days` days ago (FollowUp.noMeetingPlannedNorHeld).
             case NO_MEETING -> atItsStage.and("acceptedAt").lt(startOf(today.minusDays(days - 1))).norOperator(
                     where("meetings").elemMatch(where("status").is("held")),

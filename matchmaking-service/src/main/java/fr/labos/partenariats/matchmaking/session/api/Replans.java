@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.session.api;
 
 import fr.labos.partenariats.matchmaking.session.command.AbsentParticipantSeated;
+import fr.labos.partenariats.matchmaking.session.command.LostTableSeated;
 import fr.labos.partenariats.matchmaking.session.command.ScheduleChangedMeanwhile;
 import fr.labos.partenariats.matchmaking.session.command.StartedRoundChanged;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
@@ -61,11 +62,14 @@ class Replans {
         }
     }
 
-    /** Refused because the session moved on since it was read, not for what the re-plan is. */
+    /**
+     * Refused because the session moved on since it was read, not for what the re-plan is: a schedule written meanwhile,
+     * or a presence or a table recorded meanwhile (they leave the schedule's version as it was).
+     */
     private static boolean movedOn(Throwable refused) {
         for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
             if (cause instanceof ScheduleChangedMeanwhile || cause instanceof AbsentParticipantSeated
-                    || cause instanceof StartedRoundChanged) {
+                    || cause instanceof LostTableSeated || cause instanceof StartedRoundChanged) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.session.api;
 
 import fr.labos.partenariats.matchmaking.access.ActorAccess;
+import fr.labos.partenariats.matchmaking.session.command.ScheduleChangedMeanwhile;
 import fr.labos.partenariats.matchmaking.session.command.SessionRules;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.matchmaking.session.schedule.Schedule;
@@ -35,6 +36,9 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/sessions")
 class SessionController {
+
+    /** A draft is computed again at most this many times in all: each new attempt follows another change written. */
+    private static final int GENERATION_ATTEMPTS = 3;
 
     private final CommandGateway commands;
     private final SessionReader sessions;
@@ -124,21 +128,48 @@ class SessionController {
         return ResponseEntity.noContent().build();
     }
 
-    /** The schedule generated: 200, as it replaces the session's schedule (read at /schedule) and creates nothing. */
+    /**
+     * The schedule generated: 200, as it replaces the session's schedule (read at /schedule) and creates nothing. The
+     * draft is computed from the session as read (its locks, those present, the tables left) and written only on the
+     * schedule's version it was computed from: a change written meanwhile (a lock set on another device) is not
+     * undone, the draft is computed again from the session as it now is.
+     */
     @PostMapping("/{sessionId}/schedule/generate")
     ScheduleView generate(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
-        SessionState session = sessions.read(sessionId);
-        access.checkRuns(principal, session);
-        Schedule schedule = scheduling.planBeforePublication(session);
-        commands.sendAndWait(new GenerateScheduleCommand(sessionId, schedule.meetings(), schedule.objective()));
+        for (int attempt = 1; ; attempt++) {
+            SessionState session = sessions.read(sessionId);
+            access.checkRuns(principal, session);
+            Schedule schedule = scheduling.planBeforePublication(session);
+            try {
+                commands.sendAndWait(new GenerateScheduleCommand(sessionId, schedule.meetings(), schedule.objective(),
+                        session.version()));
+                break;
+            } catch (RuntimeException refused) {
+                if (attempt == GENERATION_ATTEMPTS || !changedMeanwhile(refused)) {
+                    throw refused;
+                }
+            }
+        }
         SessionState generated = sessions.read(sessionId);
         return ScheduleView.of(generated, names.of(generated));
     }
 
+    private static boolean changedMeanwhile(Throwable refused) {
+        for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
+            if (cause instanceof ScheduleChangedMeanwhile) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Published as the facilitator saw it, when the request names its version (the console does). */
     @PostMapping("/{sessionId}/schedule/publish")
-    ResponseEntity<Void> publish(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId) {
+    ResponseEntity<Void> publish(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
+                                 @RequestBody(required = false) SessionRequests.Publication publication) {
         access.checkRuns(principal, sessions.read(sessionId));
-        commands.sendAndWait(new PublishScheduleCommand(sessionId));
+        commands.sendAndWait(new PublishScheduleCommand(sessionId,
+                publication == null ? null : publication.basedOnVersion()));
         return ResponseEntity.noContent().build();
     }
 }

@@ -103,8 +103,12 @@ class SessionLiveController {
             replans.write(sessionId, session, scheduling.replan(session), reason);
             return ResponseEntity.noContent().build();
         }
+        // Planned in again: one marked absent (taken out of the rounds to come), or one not seated in them. One only
+        // registered and never checked in is still seated: its meetings wait for it, and a re-plan would undo the hand
+        // changes not locked and move tables already printed.
         boolean arrives = session.participants().containsKey(actor) && session.roundsStarted() > 0
-                && (!session.checkedIn().contains(actor) || session.absent().contains(actor));
+                && (session.absent().contains(actor)
+                || !session.checkedIn().contains(actor) && !session.seatsLater(actor));
         Schedule replanned = session.replannable() && arrives
                 ? scheduling.replan(session, session.presentWith(actor), session.availableTables()) : null;
         commands.sendAndWait(new RegisterLateArrivalCommand(sessionId, actor));

@@ -50,6 +50,13 @@ final class SessionRequests {
     record Presence(@NotBlank @Size(max = SessionRules.MAX_ID) String actorId) {
     }
 
+    /**
+     * A publication: the version of the schedule the facilitator looked at (the schedule's {@code version}), so that
+     * a plan generated again or adjusted on another device meanwhile is not published unseen (409). Optional.
+     */
+    record Publication(Integer basedOnVersion) {
+    }
+
     record Created(String id) {
     }
 }

@@ -180,6 +180,7 @@ public class SpeedMeetingSession {
     @CommandHandler
     void handle(GenerateScheduleCommand command, Clock clock) {
         checkBeforePublication();
+        checkBasedOnCurrentSchedule(command.basedOnVersion());
         if (participants.size() < 2) {
             throw new ScheduleNotReady("il faut au moins deux participants inscrits pour générer un planning");
         }
@@ -193,9 +194,7 @@ public class SpeedMeetingSession {
     void handle(AdjustScheduleCommand command, Clock clock) {
         checkNotClosed();
         if (schedule == null) throw new ScheduleNotReady("il n'y a pas encore de planning à ajuster");
-        if (command.basedOnVersion() != null && command.basedOnVersion() != scheduleVersion) {
-            throw new ScheduleChangedMeanwhile(command.basedOnVersion(), scheduleVersion);
-        }
+        checkBasedOnCurrentSchedule(command.basedOnVersion());
         SessionRules.checkSchedule(command.meetings(), participants, rounds, tables);
         for (int round = 1; round <= roundsStarted; round++) {
             if (!seatsOf(command.meetings(), round).equals(seatsOf(schedule, round))) {
@@ -206,6 +205,17 @@ public class SpeedMeetingSession {
         checkNoAbsentSeated(command.meetings(), roundsStarted);
         apply(new ScheduleAdjustedEvent(sessionId, command.meetings(), command.objective(), command.reason(),
                 clock.instant()));
+    }
+
+    /**
+     * A schedule computed, or looked at, on the version the session has now: one written over a change made in between
+     * (a lock set while the draft was computed, a plan generated again on another device while this one was read)
+     * would undo it, or publish what no one looked at. Null: no version named, no check.
+     */
+    private void checkBasedOnCurrentSchedule(Integer basedOnVersion) {
+        if (basedOnVersion != null && basedOnVersion != scheduleVersion) {
+            throw new ScheduleChangedMeanwhile(basedOnVersion, scheduleVersion);
+        }
     }
 
     /** No participant marked absent sits at a table of a round after {@code afterRound}. */
@@ -222,6 +232,7 @@ public class SpeedMeetingSession {
     void handle(PublishScheduleCommand command, Clock clock) {
         checkBeforePublication();
         if (schedule == null) throw new ScheduleNotReady("seul un planning généré peut être publié");
+        checkBasedOnCurrentSchedule(command.basedOnVersion());
         if (scheduleOutdated) {
             throw new ScheduleNotReady("un participant du planning s'est retiré : générez le planning à nouveau");
         }
@@ -345,8 +356,7 @@ public class SpeedMeetingSession {
     private void checkNoLostTable(List<ScheduledMeeting> meetings) {
         for (ScheduledMeeting meeting : meetings) {
             if (meeting.round() > roundsStarted && lostTables.contains(meeting.table())) {
-                throw new InvalidSession("meetings", "la table " + meeting.table() + " est retirée : aucune "
-                        + "rencontre des tours à venir n'y a lieu");
+                throw new LostTableSeated(meeting.table());
             }
         }
     }

@@ -212,7 +212,8 @@ public final class SessionState {
 
     /**
      * What a re-plan for {@code present} keeps: {@link #kept()}, and the locks set aside for an absence whose two
-     * participants are both present again, in a round not started, where neither already sits in a kept meeting.
+     * participants are both present again, in a round not started, where neither already sits in a kept meeting, and
+     * whose pair does not meet in a kept meeting already (seated elsewhere while the lock was set aside, then held).
      */
     public List<ScheduledMeeting> keptFor(List<String> present) {
         List<ScheduledMeeting> kept = new ArrayList<>(kept());
@@ -220,8 +221,9 @@ public final class SessionState {
         for (ScheduledMeeting lock : locksSetAside.values()) {
             boolean seatedElsewhere = kept.stream().anyMatch(m -> m.round() == lock.round()
                     && (m.involves(lock.actorId()) || m.involves(lock.partnerActorId())));
+            boolean metAlready = kept.stream().anyMatch(m -> m.brings(lock.actorId(), lock.partnerActorId()));
             if (lock.round() > roundsStarted && presentNow.contains(lock.actorId())
-                    && presentNow.contains(lock.partnerActorId()) && !seatedElsewhere) {
+                    && presentNow.contains(lock.partnerActorId()) && !seatedElsewhere && !metAlready) {
                 kept.add(lock);
             }
         }

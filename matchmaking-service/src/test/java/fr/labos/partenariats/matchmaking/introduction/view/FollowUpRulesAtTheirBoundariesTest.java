@@ -117,10 +117,16 @@ class FollowUpRulesAtTheirBoundariesTest {
         views.forEach(mongo.template()::save);
 
         Map<FollowUp, Set<String>> wanted = Map.of(
-                // Within 3 days by default; within 1 day, so due tomorrow at the latest, sooner.
+                // Within 3 days by default; within 1 day, so due tomorrow at the latest, sooner. An answer period that
+                // ends at the first instant of a day (as one of the lab's records does) took its last answer the day
+                // before: a day's first instant is due the day before it, its last instant that day.
                 FollowUp.ANSWER_DUE, thresholds.equals(SOONER)
-                        ? atBothEnds("answer-due@-1", "answer-due@0", "due-today@0", "due-today@1")
-                        : atBothEnds("answer-due@-2", "answer-due@-1", "answer-due@0", "due-today@0", "due-today@1", "due-today@2"),
+                        ? union(atTheStart("answer-due@0", "answer-due@1", "due-today@1", "due-today@2"),
+                                atTheEnd("answer-due@-1", "answer-due@0", "due-today@0", "due-today@1"))
+                        : union(atTheStart("answer-due@-2", "answer-due@-1", "answer-due@0", "answer-due@1",
+                                        "due-today@1", "due-today@2"),
+                                atTheEnd("answer-due@-2", "answer-due@-1", "answer-due@0",
+                                        "due-today@0", "due-today@1", "due-today@2")),
                 FollowUp.NO_MEETING, atBothEnds("no-meeting@0", "no-meeting@1", "no-meeting@2",
                         "missed@0", "missed@1", "missed@2", "overdue@0", "overdue@1", "overdue@2"),
                 FollowUp.NO_OUTCOME, atBothEnds("no-outcome@0", "no-outcome@1", "no-outcome@2",
@@ -207,6 +213,22 @@ class FollowUpRulesAtTheirBoundariesTest {
             both.add(id);
             both.add(id + "-end");
         }
+        return both;
+    }
+
+    /** The views dated at the first instant of their day. */
+    private static Set<String> atTheStart(String... ids) {
+        return new TreeSet<>(List.of(ids));
+    }
+
+    /** The views dated at the last instant of their day. */
+    private static Set<String> atTheEnd(String... ids) {
+        return Stream.of(ids).map(id -> id + "-end").collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static Set<String> union(Set<String> some, Set<String> others) {
+        Set<String> both = new TreeSet<>(some);
+        both.addAll(others);
         return both;
     }
 

@@ -310,6 +310,13 @@ class IntroductionViewsThroughKafkaTest {
         assertThat(fromApril.path("total").asInt()).isEqualTo(2);
         assertThat(fromApril.path("totalCounts").path("proposed").asInt()).isEqualTo(1);
         assertThat(fromApril.path("totalCounts").path("partnership").asInt()).isEqualTo(1);
+        // Its first week began on Monday 30 March: counted from the 1st only, and said so.
+        assertThat(fromApril.path("rows").get(0).path("key").asText()).isEqualTo("2026-W14");
+        assertThat(fromApril.path("rows").get(0).path("label").asText())
+                .isEqualTo("semaine du 30/03/2026 (à partir du 01/04/2026)");
+        JsonNode toMidApril = service.getJson("/api/dashboard/periods?granularity=month&to=2026-04-15");
+        assertThat(toMidApril.path("rows").findValuesAsText("label"))
+                .containsExactly("mars 2026", "avril 2026 (jusqu'au 15/04/2026)");
         JsonNode delays = service.getJson("/api/dashboard/delays");
         assertThat(delays.path("proposalToAcceptance").path("medianDays").asDouble()).isEqualTo(2.0);
         assertThat(delays.path("meetingToPartnership").path("medianDays").asDouble()).isEqualTo(30.0);

@@ -46,6 +46,11 @@ class SessionAdjustmentApiTest {
     private static RunningMatchmaking service;
     private static EventStoreRows store;
     private static final List<String> ACTORS = new ArrayList<>();
+    /**
+     * Four other actors, for the sessions whose rounds start: the meetings a round holds are not planned again at a later
+     * session, and the other tests' sessions of {@link #ACTORS} need their pairs.
+     */
+    private static final List<String> OTHERS = new ArrayList<>();
     private static final String FACILITATOR = TestTokens.facilitator("DEPARTEMENT:38").sign();
     private static final String SAVOIE_FACILITATOR = TestTokens.facilitator("DEPARTEMENT:73").sign();
     private static final String[] NAMES = {"Tremplin Insertion", "Fonds Alpes Solidarités", "Mobilité Grésivaudan",
@@ -60,14 +65,15 @@ class SessionAdjustmentApiTest {
                 "lab.relay.topic=it.adjustments.matchmaking.events");
         store = new EventStoreRows(service.databaseUrl());
         Instant now = Instant.now();
-        for (String name : NAMES) {
+        for (int i = 0; i < NAMES.length + 4; i++) {
             String id = "actor-" + UUID.randomUUID();
-            ACTORS.add(id);
+            String name = NAMES[i % NAMES.length];
+            (i < NAMES.length ? ACTORS : OTHERS).add(id);
             publisher.publish(id, 0, new ActorRegisteredEvent(id, name, ActorType.ASSOCIATION, "38185", Set.of(),
                     Set.of(), name, now));
         }
         await().atMost(ofSeconds(60)).untilAsserted(() -> {
-            for (String actor : ACTORS) {
+            for (String actor : java.util.stream.Stream.concat(ACTORS.stream(), OTHERS.stream()).toList()) {
                 // Known to the index (the schedule's weights) and to the projection (a registration reads the
                 // actor there): two consumers of the topic, each at its own pace.
                 assertThat(service.get("/api/actors/" + actor + "/partners").statusCode()).isEqualTo(200);
@@ -340,12 +346,10 @@ class SessionAdjustmentApiTest {
         assertThat(service.post(path + "/schedule/publish", FACILITATOR, "").statusCode()).isEqualTo(204);
         String first = ACTORS.get(0);
         String second = ACTORS.get(1);
-        SessionReader sessions = service.context().getBean(SessionReader.class);
-        SessionScheduling scheduling = service.context().getBean(SessionScheduling.class);
         // The second desk's reading, and the re-plan it computes from it: the first absentee still present.
-        SessionState readBefore = sessions.read(sessionId);
-        Schedule computedBefore = scheduling.replan(readBefore, readBefore.presentWithout(second),
-                readBefore.availableTables());
+        DeskReading secondDesk = absenceReplannedAsReadNow(sessionId, second);
+        SessionState readBefore = secondDesk.read();
+        Schedule computedBefore = secondDesk.replan();
         assertThat(computedBefore.meetings()).anyMatch(m -> m.involves(first));
 
         // The first desk's absence, written whole (the absence and its re-plan); then the second's absence.
@@ -360,6 +364,85 @@ class SessionAdjustmentApiTest {
                     .isNotEmpty().doesNotContain(first, second);
         }
         lockFirstMeeting(sessionId, now, 3);
+    }
+
+    /**
+     * A table lost at one desk while another marks an absence: the absence's re-plan, computed before the loss was
+     * recorded, seats a meeting at the lost table. The loss leaves the schedule's version as it was, so the refusal is
+     * not for the version: it is still the session having moved on, and the re-plan is computed again and written,
+     * rather than the absence answered with a 400 once recorded.
+     */
+    @Test
+    void aReplanComputedBeforeATableWasLostIsComputedAgain() {
+        String sessionId = generated(3, 3);
+        String path = "/api/sessions/" + sessionId;
+        assertThat(service.post(path + "/schedule/publish", FACILITATOR, "").statusCode()).isEqualTo(204);
+        String absentee = ACTORS.get(0);
+        DeskReading secondDesk = absenceReplannedAsReadNow(sessionId, absentee);
+        SessionState readBefore = secondDesk.read();
+        Schedule computedBefore = secondDesk.replan();
+        int lost = computedBefore.meetings().stream().filter(m -> m.round() == 2).findFirst().orElseThrow().table();
+
+        // The first desk's loss recorded, its re-plan not yet; then the second desk's absence and its re-plan.
+        service.commands().sendAndWait(new RecordTableLostCommand(sessionId, lost));
+        service.commands().sendAndWait(new MarkParticipantAbsentCommand(sessionId, absentee));
+        service.context().getBean(Replans.class).write(sessionId, readBefore, computedBefore, "absence de " + absentee);
+
+        JsonNode now = schedule(sessionId);
+        for (int round = 1; round <= 3; round++) {
+            JsonNode tables = now.path("rounds").get(round - 1).path("tables");
+            assertThat(tables.findValuesAsText("actorId")).as("round " + round).isNotEmpty().doesNotContain(absentee);
+            assertThat(tables.findValuesAsText("table")).as("round " + round).doesNotContain(String.valueOf(lost));
+        }
+    }
+
+    /**
+     * Published as the facilitator saw it: a publication naming the version the board showed, after the plan changed
+     * on another device (here a lock), is refused and writes nothing; named with the version now shown, it is taken.
+     */
+    @Test
+    void aPublicationOfAScheduleChangedSinceItWasShownIsRefused() {
+        String sessionId = generated(3, 3);
+        String path = "/api/sessions/" + sessionId;
+        int shown = schedule(sessionId).path("version").asInt();
+        adjusted(sessionId, """
+                {"action": "LOCK", "meeting": {"round": 2, "table": 1}}"""); // another device
+        int written = store.eventTypes(sessionId).size();
+
+        HttpResponse<String> stale = service.post(path + "/schedule/publish", FACILITATOR,
+                "{\"basedOnVersion\": %d}".formatted(shown));
+
+        assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+        assertThat(RunningMatchmaking.parse(stale.body()).path("detail").asText()).startsWith("Le planning a changé "
+                + "entre-temps (version " + (shown + 1) + ", ce changement partait de la version " + shown + ")");
+        assertThat(store.eventTypes(sessionId)).hasSize(written);
+        assertThat(service.post(path + "/schedule/publish", FACILITATOR,
+                "{\"basedOnVersion\": %d}".formatted(shown + 1)).statusCode()).isEqualTo(204);
+        assertThat(store.eventTypes(sessionId)).endsWith("SchedulePublishedEvent");
+    }
+
+    /**
+     * A participant registered, never checked in, who comes once the first round started: its meetings of the rounds
+     * to come wait for it, so its late arrival is recorded and nothing is planned again (a re-plan would undo the
+     * hand changes not locked, and move tables already printed).
+     */
+    @Test
+    void aLateArrivalAlreadySeatedInTheRoundsToComeChangesNoTable() {
+        String sessionId = planned(OTHERS, 3, 2);
+        String path = "/api/sessions/" + sessionId;
+        assertThat(service.post(path + "/schedule/generate", FACILITATOR, "").statusCode()).isEqualTo(200);
+        assertThat(service.post(path + "/schedule/publish", FACILITATOR, "").statusCode()).isEqualTo(204);
+        assertThat(service.post(path + "/rounds/1/start", FACILITATOR, "").statusCode()).isEqualTo(204);
+        JsonNode before = schedule(sessionId);
+        String late = StreamSupport.stream(before.path("rounds").get(1).path("tables").spliterator(), false)
+                .map(t -> t.path("actor").path("actorId").asText()).findFirst().orElseThrow();
+
+        HttpResponse<String> arrived = service.post(path + "/late-arrivals", FACILITATOR,
+                "{\"actorId\": \"%s\"}".formatted(late));
+
+        assertThat(arrived.statusCode()).as(arrived.body()).isEqualTo(204);
+        assertThat(store.eventTypes(sessionId)).endsWith("LateArrivalRegisteredEvent");
+        assertThat(schedule(sessionId).path("version").asInt()).isEqualTo(before.path("version").asInt());
     }
 
     /**
@@ -533,16 +616,7 @@ class SessionAdjustmentApiTest {
 
     /** A session of Isère with the six actors registered, two of them wishing to meet each other, generated. */
     private static String generated(int rounds, int tables) {
-        HttpResponse<String> planned = service.post("/api/sessions", FACILITATOR, """
-                {"title": "Rencontres de l'emploi", "territory": {"code": "38", "level": "DEPARTEMENT"},
-                 "place": "Grenoble", "date": "%s", "startsAt": "09:00", "rounds": %d, "minutesPerRound": 12,
-                 "tables": %d}""".formatted(LocalDate.now().plusDays(7), rounds, tables));
-        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
-        String sessionId = RunningMatchmaking.parse(planned.body()).path("id").asText();
-        for (String actor : ACTORS) {
-            assertThat(service.post("/api/sessions/" + sessionId + "/participants", FACILITATOR,
-                    "{\"actorId\": \"%s\"}".formatted(actor)).statusCode()).isEqualTo(204);
-        }
+        String sessionId = planned(ACTORS, rounds, tables);
         for (int[] wish : new int[][]{{2, 3}, {3, 2}}) {
             assertThat(service.post("/api/sessions/" + sessionId + "/wishes", FACILITATOR,
                     "{\"actorId\": \"%s\", \"wishedActorId\": \"%s\"}".formatted(ACTORS.get(wish[0]),
@@ -551,6 +625,32 @@ class SessionAdjustmentApiTest {
         HttpResponse<String> generated = service.post("/api/sessions/" + sessionId + "/schedule/generate",
                 FACILITATOR, "");
         assertThat(generated.statusCode()).as(generated.body()).isEqualTo(200);
+        return sessionId;
+    }
+
+    /** What a desk read of the session, and the re-plan of an absence it computed from it. */
+    private record DeskReading(SessionState read, Schedule replan) {
+    }
+
+    /** A desk marking {@code absentee} absent reads the session now and computes the absence's re-plan from it. */
+    private static DeskReading absenceReplannedAsReadNow(String sessionId, String absentee) {
+        SessionState read = service.context().getBean(SessionReader.class).read(sessionId);
+        return new DeskReading(read, service.context().getBean(SessionScheduling.class)
+                .replan(read, read.presentWithout(absentee), read.availableTables()));
+    }
+
+    /** A session of Isère with these actors registered, no plan yet. */
+    private static String planned(List<String> actors, int rounds, int tables) {
+        HttpResponse<String> planned = service.post("/api/sessions", FACILITATOR, """
+                {"title": "Rencontres de l'emploi", "territory": {"code": "38", "level": "DEPARTEMENT"},
+                 "place": "Grenoble", "date": "%s", "startsAt": "09:00", "rounds": %d, "minutesPerRound": 12,
+                 "tables": %d}""".formatted(LocalDate.now().plusDays(7), rounds, tables));
+        assertThat(planned.statusCode()).as(planned.body()).isEqualTo(201);
+        String sessionId = RunningMatchmaking.parse(planned.body()).path("id").asText();
+        for (String actor : actors) {
+            assertThat(service.post("/api/sessions/" + sessionId + "/participants", FACILITATOR,
+                    "{\"actorId\": \"%s\"}".formatted(actor)).statusCode()).isEqualTo(204);
+        }
         return sessionId;
     }
 

@@ -12,6 +12,7 @@ import fr.labos.partenariats.schema.session.PublishScheduleCommand;
 import fr.labos.partenariats.schema.session.ParticipantRegisteredEvent;
 import fr.labos.partenariats.schema.session.RegisterParticipantCommand;
 import fr.labos.partenariats.schema.session.RegisterParticipantsCommand;
+import fr.labos.partenariats.schema.session.ScheduleAdjustedEvent;
 import fr.labos.partenariats.schema.session.ScheduleGeneratedEvent;
 import fr.labos.partenariats.schema.session.SchedulePublishedEvent;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
@@ -409,6 +410,36 @@ class SessionPreparationTest {
                 .expectExceptionMessage("seul un planning généré peut être publié");
         fixture.given(generated()).when(new PublishScheduleCommand(ID))
                 .expectEvents(new SchedulePublishedEvent(ID, NOW));
+    }
+
+    /**
+     * A draft names the version it was computed from, a publication the version the facilitator looked at: one a lock
+     * set meanwhile, or a plan generated again on another device, made out of date is refused, writing nothing.
+     */
+    @Test
+    void aDraftOrAPublicationOnAScheduleChangedMeanwhileIsRefused() {
+        List<Object> lockedMeanwhile = new ArrayList<>(generated());
+        lockedMeanwhile.add(new ScheduleAdjustedEvent(ID, ROUND_ROBIN, OBJECTIVE, "verrou", NOW));
+        fixture.given(lockedMeanwhile)
+                .when(new GenerateScheduleCommand(ID, ROUND_ROBIN, OBJECTIVE, 1))
+                .expectException(ScheduleChangedMeanwhile.class)
+                .expectExceptionMessage("le planning a changé entre-temps (version 2, ce changement partait de la "
+                        + "version 1) : relisez-le, puis recommencez")
+                .expectNoEvents();
+        fixture.given(lockedMeanwhile)
+                .when(new PublishScheduleCommand(ID, 1))
+                .expectException(ScheduleChangedMeanwhile.class)
+                .expectNoEvents();
+
+        fixture.given(lockedMeanwhile)
+                .when(new GenerateScheduleCommand(ID, ROUND_ROBIN, OBJECTIVE, 2))
+                .expectEvents(new ScheduleGeneratedEvent(ID, ROUND_ROBIN, OBJECTIVE, NOW));
+        fixture.given(lockedMeanwhile)
+                .when(new PublishScheduleCommand(ID, 2))
+                .expectEvents(new SchedulePublishedEvent(ID, NOW));
+        fixture.given(withFourParticipants())
+                .when(new GenerateScheduleCommand(ID, ROUND_ROBIN, OBJECTIVE, 0))
+                .expectEvents(new ScheduleGeneratedEvent(ID, ROUND_ROBIN, OBJECTIVE, NOW));
     }
 
     @Test
