@@ -56,11 +56,12 @@ class ConsoleFollowUpJourneyTest {
             assertThat(browser.driver.findElement(By.cssSelector("select[data-filtre='territoire']")).isDisplayed())
                     .as("no territory to choose for a facilitator of one département").isFalse();
             // The answer due first: its line comes before the association's two others (which the lab's other
-            // introductions to follow may push to a later page).
+            // introductions to follow may push to a later page). Proposed 12 days ago as the lab's records say, its
+            // 14 days end at the first instant of the day after tomorrow: tomorrow is the last day to answer.
             List<String> rows = rowsOf(browser, "Association suivie de près");
             assertThat(rows).isNotEmpty().hasSizeLessThanOrEqualTo(3);
             assertThat(rows.get(0)).contains("sans réponse de Association suivie de près et " + waiting
-                    + ", échéance dans 2 jours");
+                    + ", échéance demain");
             assertThat(browser.driver.findElement(By.cssSelector("[data-a-suivre]")).getText()).endsWith("à suivre.");
             // What « to follow » means here, with the lab's days, as the API says it.
             assertThat(browser.driver.findElement(By.cssSelector("[data-regles]")).getText())

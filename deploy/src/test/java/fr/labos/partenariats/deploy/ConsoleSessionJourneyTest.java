@@ -235,8 +235,28 @@ class ConsoleSessionJourneyTest {
             assertThat(Arrays.copyOf(csv, 3)).as("UTF-8 byte order mark").containsExactly(0xEF, 0xBB, 0xBF);
             assertThat(new String(csv, 3, csv.length - 3, StandardCharsets.UTF_8).lines().count()).isEqualTo(1 + meetings(locked).size());
 
-            // Publish.
+            // Another device changes the plan again while this page does not hear of it: « Publier le plan » on the
+            // plan as it was drawn is refused, publishing nothing, and the page reads the plan again, so that what is
+            // published is what the facilitator looked at.
+            browser.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import(new URL('js/live.js', document.baseURI).href).then(live => { live.close(); done('closed'); });""");
+            HttpResponse<String> beforePublishing = lab.send("POST", lab.matchmaking.resolve(session + "/schedule/adjustments"),
+                    FACILITATOR, "{\"action\": \"LOCK\", \"meeting\": {\"round\": 2, \"table\": " + elsewhere
+                            + "}, \"basedOnVersion\": " + locked.path("version").asInt() + "}");
+            assertThat(beforePublishing.statusCode()).as(beforePublishing.body()).isEqualTo(200);
             browser.driver.findElement(By.cssSelector("[data-cle=publier]")).sendKeys(Keys.ENTER);
+            browser.settled().until(d -> "true".equals(d.findElement(otherLock).getAttribute("aria-pressed"))
+                    && d.findElement(By.tagName("main")).getText().contains("Le planning a changé entre-temps"));
+            assertThat(json(lab.send("GET", lab.matchmaking.resolve(session), FACILITATOR, null)).path("published").asBoolean())
+                    .as("nothing published unseen").isFalse();
+            browser.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    import(new URL('js/live.js', document.baseURI).href).then(live => live.whenReady()).then(() => done('open'));""");
+            locked = json(lab.send("GET", lab.matchmaking.resolve(session + "/schedule"), FACILITATOR, null));
+
+            // Publish, the plan as it now is (the stream opened again may redraw the page under the click).
+            browser.reading(() -> browser.driver.findElement(By.cssSelector("[data-cle=publier]")).sendKeys(Keys.ENTER));
             browser.settled().until(d -> d.findElements(By.cssSelector("[data-cle=publier]")).isEmpty()
                     && d.findElement(By.tagName("main")).getText().contains("plan publié"));
             assertThat(json(lab.send("GET", lab.matchmaking.resolve(session), FACILITATOR, null)).path("published").asBoolean()).isTrue();

@@ -589,9 +589,14 @@ final class DashboardTable {
         return ActorFamily.valueOf(families[0]).label() + " – " + ActorFamily.valueOf(families[1]).label();
     }
 
-    /** By the resource categories of the needs and offers an introduction rests on; "NONE" for one made by hand. */
+    /**
+     * By the resource categories of the needs and offers an introduction rests on; "NONE" for one made by hand. A
+     * category filter keeps only its own group, as a territory filter does: the other categories its introductions
+     * also rest on are not its rows.
+     */
     Breakdown categories(DashboardFilter filter) {
-        return byBits("categories", filter, categoryBits, NO_POST_BIT + 1,
+        int onlyBits = filter.category() == null ? -1 : 1 << filter.category().ordinal();
+        return byBits("categories", filter, categoryBits, onlyBits, NO_POST_BIT + 1,
                 bit -> bit == UNKNOWN_CATEGORY_BIT ? UNKNOWN : bit == NO_POST_BIT ? NO_POST : CATEGORIES[bit].name(),
                 key -> switch (key) {
                     case NO_POST -> "sans besoin ni offre";
@@ -605,12 +610,13 @@ final class DashboardTable {
      * neither of whose actors has an SDG known.
      */
     Breakdown sdgs(DashboardFilter filter) {
-        return byBits("sdgs", filter, sdgBits, NO_SDG_BIT + 1, slot -> slot == NO_SDG_BIT ? UNKNOWN : SDG_KEYS[slot],
+        return byBits("sdgs", filter, sdgBits, -1, NO_SDG_BIT + 1, slot -> slot == NO_SDG_BIT ? UNKNOWN : SDG_KEYS[slot],
                 key -> key.equals(UNKNOWN) ? "aucun ODD connu" : "ODD " + Integer.parseInt(key));
     }
 
-    private Breakdown byBits(String view, DashboardFilter filter, int[] bits, int slots, IntFunction<String> key,
-                             Function<String, String> label) {
+    /** @param onlyBits the groups that may have rows (-1: all) */
+    private Breakdown byBits(String view, DashboardFilter filter, int[] bits, int onlyBits, int slots,
+                             IntFunction<String> key, Function<String, String> label) {
         Selection kept = new Selection(filter);
         int classes = classFlags.length;
         int[] tallies = new int[slots * classes];
@@ -619,7 +625,7 @@ final class DashboardTable {
             if (kept.keeps(i)) {
                 keptByClass[countClass[i] & 0xFF]++;
                 int cls = countClass[i] & 0xFF;
-                for (int set = bits[i]; set != 0; set &= set - 1) {
+                for (int set = bits[i] & onlyBits; set != 0; set &= set - 1) {
                     tallies[Integer.numberOfTrailingZeros(set) * classes + cls]++;
                 }
             }

@@ -11,18 +11,18 @@ import java.util.concurrent.ConcurrentHashMap;
  * the instances still running this release would otherwise fail on it. Such a value counts in the unknown group
  * (« ? »), said once per value and instance.
  */
-final class ValuesOfNewerReleases {
+public final class ValuesOfNewerReleases {
 
     private final Logger log;
     private final Set<String> logged = ConcurrentHashMap.newKeySet();
 
     /** @param log the logger of the reader, where an operator looks for what its dashboards count */
-    ValuesOfNewerReleases(Logger log) {
+    public ValuesOfNewerReleases(Logger log) {
         this.log = log;
     }
 
     /** The constant of that name, or null for one this release does not know. */
-    <E extends Enum<E>> E known(Class<E> type, String name, String collection) {
+    public <E extends Enum<E>> E known(Class<E> type, String name, String collection) {
         try {
             return Enum.valueOf(type, name);
         } catch (IllegalArgumentException e) {

@@ -113,7 +113,10 @@ final class ReferenceDashboard {
         return breakdown("family-pairs", filter, fact -> Set.of(familyPair(fact)), ReferenceDashboard::familyPairLabel);
     }
 
-    /** By the resource categories of the needs and offers an introduction rests on; "NONE" for one made by hand. */
+    /**
+     * By the resource categories of the needs and offers an introduction rests on; "NONE" for one made by hand. With a
+     * category filter, that category's group alone.
+     */
     Breakdown categories(DashboardFilter filter) {
         return breakdown("categories", filter, fact -> {
             Set<String> categories = new TreeSet<>();
@@ -121,7 +124,10 @@ final class ReferenceDashboard {
                 ResourceCategory category = dimensions.category(post);
                 categories.add(category == null ? UNKNOWN : category.name());
             }
-            return categories.isEmpty() ? Set.of("NONE") : categories;
+            if (filter.category() != null) {
+                categories.retainAll(Set.of(filter.category().name()));
+            }
+            return categories.isEmpty() && filter.category() == null ? Set.of("NONE") : categories;
         }, key -> switch (key) {
             case "NONE" -> "sans besoin ni offre";
             case UNKNOWN -> "catégorie inconnue";

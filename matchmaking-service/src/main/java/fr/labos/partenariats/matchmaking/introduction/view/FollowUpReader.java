@@ -1,6 +1,9 @@
 package fr.labos.partenariats.matchmaking.introduction.view;
 
+import fr.labos.partenariats.matchmaking.dashboard.ValuesOfNewerReleases;
 import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.aggregation.Aggregation;
@@ -30,8 +33,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @Component
 class FollowUpReader {
 
+    private static final Logger LOG = LoggerFactory.getLogger(FollowUpReader.class);
+
     private final MongoTemplate mongo;
     private final FollowUpThresholds thresholds;
+    private final ValuesOfNewerReleases newerValues = new ValuesOfNewerReleases(LOG);
 
     FollowUpReader(MongoTemplate mongo, FollowUpThresholds thresholds) {
         this.mongo = mongo;
@@ -57,9 +63,11 @@ class FollowUpReader {
         Aggregation counting = Aggregation.newAggregation(Aggregation.group("stage").count().as("count"));
         Map<IntroductionStage, Long> counts = new EnumMap<>(IntroductionStage.class);
         for (Document group : mongo.aggregate(counting, IntroductionView.COLLECTION, Document.class)) {
-            Object stage = group.get("_id");
+            // A stage a newer release wrote (a rolling upgrade) is left out of the counts, not a failed list.
+            IntroductionStage stage = group.get("_id") == null ? null
+                    : newerValues.known(IntroductionStage.class, group.get("_id").toString(), IntroductionView.COLLECTION);
             if (stage != null) {
-                counts.put(IntroductionStage.valueOf(stage.toString()), ((Number) group.get("count")).longValue());
+                counts.put(stage, ((Number) group.get("count")).longValue());
             }
         }
         return counts;

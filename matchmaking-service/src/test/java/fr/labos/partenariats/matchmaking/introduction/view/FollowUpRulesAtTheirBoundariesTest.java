@@ -237,6 +237,18 @@ class FollowUpRulesAtTheirBoundariesTest {
     }
 
     /** A meeting planned long past, never said held or missed: the line says which day it was planned for. */
+    /** A stage a newer release wrote (during a rolling upgrade) is left out of the counts, not a failed list. */
+    @Test
+    void aStageWrittenByANewerReleaseIsLeftOutOfTheStageCounts() {
+        mongo.template().remove(new Query(), IntroductionView.class);
+        mongo.template().save(view("known", IntroductionStage.PROPOSED));
+        mongo.template().getCollection(IntroductionView.COLLECTION)
+                .insertOne(new org.bson.Document("_id", "newer").append("stage", "ON_HOLD"));
+
+        assertThat(new FollowUpReader(mongo.template(), FollowUpThresholds.DEFAULTS).stageCounts())
+                .containsExactly(Map.entry(IntroductionStage.PROPOSED, 1L));
+    }
+
     @Test
     void anAcceptanceWhoseMeetingDayPassedUnrecordedSaysThatDay() {
         IntroductionView view = view("late", IntroductionStage.ACCEPTED);
