@@ -3,7 +3,8 @@
 -- release and still in progress are claimed now: accepted by both sides, with no partnership formed through them in
 -- force and no outcome that closes them (none, or the one that happened last a follow-up planned; on the same day,
 -- the one recorded last). A pair already held (by a proposal waiting for its answers) keeps its claim; of two
--- accepted introductions of a pair, the latest proposed holds it. Pairs in Java's order, as V14 stores them.
+-- accepted introductions of a pair, the one proposed last holds it (by its proposal's instant, then its id), the one
+-- the matcher names. Pairs in Java's order, as V14 stores them.
 WITH RECURSIVE
     accepted AS (
         SELECT DISTINCT e.aggregateidentifier AS introduction_id
@@ -52,8 +53,8 @@ WITH RECURSIVE
     pairs AS (
         SELECT LEAST((proposal ->> 'actorId') COLLATE "C", (proposal ->> 'partnerActorId') COLLATE "C")    AS first_actor_id,
                GREATEST((proposal ->> 'actorId') COLLATE "C", (proposal ->> 'partnerActorId') COLLATE "C") AS second_actor_id,
-               introduction_id, globalindex
-        FROM (SELECT e.aggregateidentifier AS introduction_id, e.globalindex,
+               introduction_id, (proposal ->> 'proposedAt')::timestamptz AS proposed_at
+        FROM (SELECT e.aggregateidentifier AS introduction_id,
                      convert_from(e.payload, 'UTF8')::jsonb AS proposal
               FROM domainevententry e
                        JOIN carried_on c ON c.introduction_id = e.aggregateidentifier
@@ -63,5 +64,5 @@ INSERT INTO open_introduction_pair (first_actor_id, second_actor_id, introductio
 SELECT DISTINCT ON (first_actor_id, second_actor_id) first_actor_id, second_actor_id, introduction_id
 FROM pairs
 WHERE first_actor_id < second_actor_id
-ORDER BY first_actor_id, second_actor_id, globalindex DESC
+ORDER BY first_actor_id, second_actor_id, proposed_at DESC, introduction_id COLLATE "C" DESC
 ON CONFLICT DO NOTHING;

@@ -163,30 +163,11 @@ public class Introduction {
             apply(new OutcomeRecordedEvent(id, outcome.outcome(), outcome.occurredOn(), outcome.note(), outcome.form(),
                     outcome.category(), now));
         }
-        if (!waits && acceptedAndCarriedOn(command)) {
+        if (!waits && IntroductionRules.pastIntroductionCarriedOn(command)) {
             // Accepted long ago and carried on since (no outcome closed it): in progress, as a proposal accepted
             // here would be. The lab's records may hold two such introductions of a pair: the first one keeps it.
             openPairs.claimIfFree(id, command.actorId(), command.partnerActorId());
         }
-    }
-
-    /**
-     * Accepted, and no outcome closed it: {@link #inProgress} for the events this command makes, told from the command
-     * (the events applied in a constructor reach the handlers only once it returns).
-     */
-    private static boolean acceptedAndCarriedOn(RecordPastIntroductionCommand command) {
-        if (command.acceptedOn() == null) return false;
-        int partnerships = 0;
-        Outcome latest = null;
-        LocalDate latestOn = null;
-        for (RecordPastIntroductionCommand.PastOutcome outcome : command.outcomes()) {
-            partnerships = LatestOutcome.partnershipsInForce(partnerships, outcome.outcome());
-            if (LatestOutcome.prevails(outcome.occurredOn(), latestOn)) {
-                latest = outcome.outcome();
-                latestOn = outcome.occurredOn();
-            }
-        }
-        return LatestOutcome.carriesOn(partnerships, latest);
     }
 
     private static Instant startOf(LocalDate day) {

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.introduction.command;
 
+import fr.labos.partenariats.matchmaking.matching.exclusion.LatestOutcome;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.common.PartnershipForm;
 import fr.labos.partenariats.schema.common.ResourceCategory;
@@ -234,6 +235,27 @@ public final class IntroductionRules {
      */
     static Instant pastAnswersDue(RecordPastIntroductionCommand command, AnswerPeriod answerPeriod) {
         return answerPeriod.endOf(LabCalendar.startOf(command.proposedOn()));
+    }
+
+    /**
+     * Whether a past introduction, once recorded, is in progress after its answers: accepted, and no outcome closed it
+     * (none, or the latest a follow-up planned), as the introduction's own rule and the matcher's tell it. It then
+     * holds its pair of actors, unless another introduction does. Public so that an import finds, before it records
+     * anything, a line that would wait for its answers beside it.
+     */
+    public static boolean pastIntroductionCarriedOn(RecordPastIntroductionCommand command) {
+        if (command.acceptedOn() == null) return false;
+        int partnerships = 0;
+        Outcome latest = null;
+        LocalDate latestOn = null;
+        for (RecordPastIntroductionCommand.PastOutcome outcome : command.outcomes()) {
+            partnerships = LatestOutcome.partnershipsInForce(partnerships, outcome.outcome());
+            if (LatestOutcome.prevails(outcome.occurredOn(), latestOn)) {
+                latest = outcome.outcome();
+                latestOn = outcome.occurredOn();
+            }
+        }
+        return LatestOutcome.carriesOn(partnerships, latest);
     }
 
     /**

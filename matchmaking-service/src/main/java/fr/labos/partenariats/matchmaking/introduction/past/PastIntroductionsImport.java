@@ -129,6 +129,9 @@ class PastIntroductionsImport {
         LocalDate today = LabCalendar.today(clock);
         Instant now = clock.instant();
         Map<ActorPair, Integer> waitingLineOf = new HashMap<>();
+        // The lines accepted and carried on since (they hold their pair once recorded), and those that would wait.
+        Map<ActorPair, Integer> carriedOnLineOf = new HashMap<>();
+        List<Numbered> waitingLines = new ArrayList<>();
         Proposer proposer = new Proposer(principal.subject(), principal.role().name());
         List<FieldProblem> outOfReach = new ArrayList<>();
         Map<String, Integer> firstLineOf = new HashMap<>();
@@ -154,11 +157,26 @@ class PastIntroductionsImport {
             }
             // A line recorded by an earlier sending holds no pair any more once answered since: reported as recorded
             // below, it is no reason to refuse the file sent again to finish it.
+            Numbered numbered = new Numbered(line.number(), command, nameOf(actor), nameOf(partner));
             if (IntroductionRules.pastIntroductionWaits(command, answerPeriod, now) && !alreadyRecorded(command)) {
                 pairAlreadyWaiting(line.number(), command, nameOf(actor), nameOf(partner), waitingLineOf)
                         .ifPresent(problems::add);
+                waitingLines.add(numbered);
+            } else if (IntroductionRules.pastIntroductionCarriedOn(command)) {
+                carriedOnLineOf.putIfAbsent(ActorPair.of(command.actorId(), command.partnerActorId()), line.number());
             }
-            toRecord.add(new Numbered(line.number(), command, nameOf(actor), nameOf(partner)));
+            toRecord.add(numbered);
+        }
+        // A line that would wait beside one of the file accepted and carried on since, before it or after it: once
+        // both recorded, the pair would have two introductions in progress, which no proposal made today may have.
+        for (Numbered waiting : waitingLines) {
+            Integer carriedOn = carriedOnLineOf.get(ActorPair.of(waiting.command().actorId(),
+                    waiting.command().partnerActorId()));
+            if (carriedOn != null) {
+                problems.add(new FieldProblem(at(waiting.line(), PROPOSED_ON), "« " + waiting.actorName() + " » et « "
+                        + waiting.partnerName() + " » ont à la ligne " + carriedOn + " une mise en relation acceptée, "
+                        + "toujours en cours : notez-en la suite, ou retirez cette ligne"));
+            }
         }
         if (!outOfReach.isEmpty()) {
             throw new ActionForbiddenException("Aucune mise en relation n'est reprise : " + String.join(" ; ",

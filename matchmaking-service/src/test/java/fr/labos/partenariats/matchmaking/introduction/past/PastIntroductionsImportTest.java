@@ -303,6 +303,31 @@ class PastIntroductionsImportTest {
                 .containsExactly("ALREADY_RECORDED");
     }
 
+    /**
+     * A line accepted long ago and carried on since (no outcome closed it) holds its pair once recorded: a line of the
+     * same two actors that would wait for its answers, before it in the file or after it, is a problem of the file, and
+     * nothing of it is recorded (else the first would be recorded and the second refused for a pair it holds).
+     */
+    @Test
+    void aLineThatWouldWaitBesideOneAcceptedAndCarriedOnIsAProblemOfTheFile() {
+        LocalDate today = LocalDate.now(PARIS);
+        LocalDate nineMonthsAgo = today.minusMonths(9);
+        String facilitator = TestTokens.facilitator("DEPARTEMENT:38").sign();
+        long events = store.events();
+
+        HttpResponse<String> refused = send(facilitator, String.join("\n", HEADER,
+                "past-ml-grenoble;past-b;%s;;;;;;;;;;;".formatted(day(today.minusDays(3))),
+                "past-b;past-ml-grenoble;%s;%s;;;;;;;;;;".formatted(day(nineMonthsAgo), day(nineMonthsAgo.plusDays(5)))));
+
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        JsonNode errors = RunningMatchmaking.parse(refused.body()).path("errors");
+        assertThat(errors.findValuesAsText("field")).containsExactly("ligne 2, proposée le");
+        assertThat(errors.get(0).path("message").asText()).isEqualTo("« Mission locale » et « Fonds Alpes Solidarités » "
+                + "ont à la ligne 3 une mise en relation acceptée, toujours en cours : notez-en la suite, ou retirez "
+                + "cette ligne");
+        assertThat(store.events()).as("nothing of the file is written").isEqualTo(events);
+    }
+
     @Test
     void aFileWithABadLineOrALineOutOfReachWritesNothingAndSaysWhereAndWhy() {
         LocalDate today = LocalDate.now(PARIS);
