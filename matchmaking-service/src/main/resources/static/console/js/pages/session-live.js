@@ -100,6 +100,10 @@ export async function render(main, context, sessionId) {
     const button = (key, text, name, onclick) => h('button', { type: 'button', class: 'secondaire', 'data-cle': key,
       onclick: event => onclick(event.currentTarget) }, text, h('span', { class: 'sr-only' }, ` : ${name}`));
     const present = s.participants.filter(p => p.presence !== 'ABSENT').length;
+    // A change at the desk is two writes (the presence, then the re-plan): one whose re-plan failed (a restart in
+    // between) leaves someone absent seated — the session then refuses hand changes — or someone arrived at no table.
+    // The service says so (replanPending); the same request sent again finishes it.
+    const finishing = p => p.presence === 'ABSENT' ? 'absences' : s.roundsStarted ? 'late-arrivals' : 'check-ins';
     fill(checkIn, h('h2', { id: 'titre-accueil' }, `Accueil des participants (${present} sur ${s.participants.length} attendus)`),
       h('ul', { class: 'accueil', role: 'list' }, s.participants.map(p => h('li', { 'data-participant': p.actorId, 'data-presence': p.presence },
         h('span', { class: 'nom' }, p.name), ' ', h('span', { class: `etiquette presence-${p.presence.toLowerCase()}` }, PRESENCE[p.presence]),
@@ -110,7 +114,10 @@ export async function render(main, context, sessionId) {
           p.presence !== 'ABSENT' ? button(`absent-${p.actorId}`, 'Absent', p.name,
             control => act(() => post(sessionId, 'absences', { actorId: p.actorId }), `${p.name} est noté absent : les tours à venir sont re-planifiés.`, control)) : null,
           s.roundsStarted && p.presence !== 'CHECKED_IN' ? button(`retard-${p.actorId}`, 'En retard', p.name,
-            control => act(() => post(sessionId, 'late-arrivals', { actorId: p.actorId }), `${p.name} arrive en retard : les tours à venir sont re-planifiés.`, control)) : null)
+            control => act(() => post(sessionId, 'late-arrivals', { actorId: p.actorId }), `${p.name} arrive en retard : les tours à venir sont re-planifiés.`, control)) : null,
+          p.replanPending ? button(`replanifier-${p.actorId}`, p.presence === 'ABSENT' ? 'Retirer des tours à venir' : 'Replacer dans les tours', p.name,
+            control => act(() => post(sessionId, finishing(p), { actorId: p.actorId }),
+              `Tours à venir re-planifiés pour ${p.name}.`, control)) : null)
           : null))));
     if (!state.plan) {
       fill(rounds, h('h2', { id: 'titre-tours' }, 'Tours'), h('p', {}, 'Aucun plan : générez-le et publiez-le depuis la page de la session.'));

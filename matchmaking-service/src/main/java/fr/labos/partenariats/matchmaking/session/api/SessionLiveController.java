@@ -45,7 +45,8 @@ class SessionLiveController {
     /**
      * A participant marked absent before the first round who arrives after all (the absence re-planned the rounds
      * without them) is planned back in: the re-plan computed first, as for a late arrival, then the check-in written,
-     * then the re-plan.
+     * then the re-plan. When the check-in was written but its re-plan was not (a failure in between), the participant
+     * sits at no table: asking again re-plans instead of answering that it has arrived already.
      */
     @PostMapping("/check-ins")
     ResponseEntity<Void> checkIn(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
@@ -53,6 +54,11 @@ class SessionLiveController {
         SessionState session = sessions.read(sessionId);
         access.checkRuns(principal, session);
         String actor = request.actorId();
+        if (session.checkedInUnseated(actor) && session.replannable()) {
+            replans.write(sessionId, session, scheduling.replan(session), "arrivée de " + actor
+                    + ", noté absent avant le premier tour");
+            return ResponseEntity.noContent().build();
+        }
         Schedule replanned = session.replannable() && session.roundsStarted() == 0 && session.absent().contains(actor)
                 && session.participants().containsKey(actor)
                 ? scheduling.replan(session, session.presentWith(actor), session.availableTables()) : null;

@@ -38,7 +38,12 @@ record SessionOverview(String id, String title, TerritoryRef territory, String p
     /** REGISTERED until the day; CHECKED_IN once arrived (late arrivals included), ABSENT when marked so. */
     enum Presence { REGISTERED, CHECKED_IN, ABSENT }
 
-    record Participant(String actorId, String name, String organisation, Presence presence) {
+    /**
+     * @param replanPending its presence changed at the desk, and the re-plan that goes with it was not written (a
+     *                      failure in between): the same request sent again ({@code absences} for one absent, else
+     *                      {@code check-ins} before the first round, {@code late-arrivals} after) finishes it
+     */
+    record Participant(String actorId, String name, String organisation, Presence presence, boolean replanPending) {
     }
 
     record MeetingWish(String actorId, String wishedActorId, boolean mutual) {
@@ -86,7 +91,8 @@ record SessionOverview(String id, String title, TerritoryRef territory, String p
         Set<String> absent = s.absent();
         Set<String> checkedIn = s.checkedIn();
         List<Participant> participants = s.participants().entrySet().stream().map(p -> new Participant(p.getKey(),
-                names.apply(p.getKey()), p.getValue(), presence(absent, checkedIn, p.getKey()))).toList();
+                names.apply(p.getKey()), p.getValue(), presence(absent, checkedIn, p.getKey()),
+                s.replanPending(p.getKey()))).toList();
         List<MeetingWish> wishes = s.wishes().stream().map(w -> new MeetingWish(w.actorId(), w.wishedActorId(),
                 wished.contains(w.wishedActorId() + "→" + w.actorId()))).toList();
         return new SessionOverview(s.sessionId(), s.title(), s.territory(), s.place(), s.date(), s.startsAt(),

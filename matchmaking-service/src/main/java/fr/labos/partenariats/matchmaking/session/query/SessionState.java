@@ -200,6 +200,24 @@ public final class SessionState {
      * not planned for (its re-plan failed, or a change made since took no account of it). Read from the schedule
      * itself, not from whether it changed since: any later change may have left them out.
      */
+    /**
+     * Checked in before the first round, and seated in none of the rounds: the check-in that took back an absence was
+     * written, its re-plan was not (a failure in between).
+     */
+    public boolean checkedInUnseated(String actorId) {
+        return checkedIn.contains(actorId) && !absent.contains(actorId) && roundsStarted == 0 && !seatsLater(actorId);
+    }
+
+    /**
+     * A change at the desk written whose re-plan was not (a failure between the two writes): someone absent still
+     * seated in the rounds to come (the session then refuses every hand change), or someone arrived at no table. The
+     * same request sent again finishes it.
+     */
+    public boolean replanPending(String actorId) {
+        return !closed && replannable() && (absent.contains(actorId) && seatsLater(actorId)
+                || checkedInUnseated(actorId) || arrivedLateUnseated(actorId));
+    }
+
     public boolean arrivedLateUnseated(String actorId) {
         return arrivedLate.contains(actorId) && !absent.contains(actorId) && roundsStarted < rounds
                 && !seatsLater(actorId);

@@ -11,6 +11,7 @@ import fr.labos.partenariats.matchmaking.support.SharedKafka;
 import fr.labos.partenariats.platform.security.TestTokens;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.profile.ActorRegisteredEvent;
+import fr.labos.partenariats.schema.session.CheckInParticipantCommand;
 import fr.labos.partenariats.schema.session.MarkParticipantAbsentCommand;
 import fr.labos.partenariats.schema.session.RecordTableLostCommand;
 import fr.labos.partenariats.schema.session.RegisterLateArrivalCommand;
@@ -558,6 +559,33 @@ class SessionAdjustmentApiTest {
     }
 
     /**
+     * A check-in that takes back an absence before the first round is two writes too (the check-in, then the re-plan
+     * that seats the participant again). Written without its re-plan (here the check-in sent alone), asking again
+     * re-plans instead of answering that the participant has arrived already: it would otherwise sit at no table.
+     */
+    @Test
+    void aCheckInWrittenWithoutItsReplanIsCompletedWhenAskedAgain() {
+        String sessionId = generated(3, 4);
+        String path = "/api/sessions/" + sessionId;
+        assertThat(service.post(path + "/schedule/publish", FACILITATOR, "").statusCode()).isEqualTo(204);
+        String participant = ACTORS.get(1);
+        String body = "{\"actorId\": \"%s\"}".formatted(participant);
+        assertThat(service.post(path + "/absences", FACILITATOR, body).statusCode()).isEqualTo(204);
+        service.commands().sendAndWait(new CheckInParticipantCommand(sessionId, participant));
+        assertThat(schedule(sessionId).findValuesAsText("actorId")).as("checked in, not re-planned").doesNotContain(participant);
+        // The session says so, for the live page to offer to finish it.
+        assertThat(replanPending(sessionId, participant)).isTrue();
+
+        HttpResponse<String> again = service.post(path + "/check-ins", FACILITATOR, body);
+
+        assertThat(again.statusCode()).as(again.body()).isEqualTo(204);
+        assertThat(schedule(sessionId).findValuesAsText("actorId")).contains(participant);
+        assertThat(replanPending(sessionId, participant)).isFalse();
+        assertThat(service.post(path + "/check-ins", FACILITATOR, body).statusCode())
+                .as("once seated, arrived already").isEqualTo(409);
+    }
+
+    /**
      * A live change is two writes (the change, then its re-plan). When
      * only the first was written (a failure in between, here the first write sent alone), asking again completes the
      * rest instead of answering that it is done already, so that the facilitator is never left with a schedule the
@@ -577,9 +605,11 @@ class SessionAdjustmentApiTest {
         // An absence recorded, its re-plan not: the rounds to come still seat the absent participant.
         String absent = ACTORS.get(0);
         service.commands().sendAndWait(new MarkParticipantAbsentCommand(sessionId, absent));
+        assertThat(replanPending(sessionId, absent)).as("absent, still seated").isTrue();
         HttpResponse<String> absentAgain = service.post(path + "/absences", FACILITATOR,
                 "{\"actorId\": \"%s\"}".formatted(absent));
         assertThat(absentAgain.statusCode()).as(absentAgain.body()).isEqualTo(204);
+        assertThat(replanPending(sessionId, absent)).isFalse();
         JsonNode withoutAbsent = schedule(sessionId);
         for (int round = 2; round <= 3; round++) {
             assertThat(withoutAbsent.path("rounds").get(round - 1).findValuesAsText("actorId")).as("round " + round)
@@ -602,6 +632,7 @@ class SessionAdjustmentApiTest {
 
         // A late arrival recorded, its re-plan not; then a change by hand that takes no account of it (a lock).
         service.commands().sendAndWait(new RegisterLateArrivalCommand(sessionId, absent));
+        assertThat(replanPending(sessionId, absent)).as("arrived late, at no table").isTrue();
         int lockable = schedule(sessionId).path("rounds").get(2).path("tables").get(0).path("table").asInt();
         HttpResponse<String> lockedSince = service.post(path + "/schedule/adjustments", FACILITATOR, """
                 {"action": "LOCK", "meeting": {"round": 3, "table": %d}}""".formatted(lockable));
@@ -626,6 +657,15 @@ class SessionAdjustmentApiTest {
                 FACILITATOR, "");
         assertThat(generated.statusCode()).as(generated.body()).isEqualTo(200);
         return sessionId;
+    }
+
+    /** Whether the session says a presence change of this participant waits for its re-plan. */
+    private static boolean replanPending(String sessionId, String actorId) {
+        JsonNode participants = RunningMatchmaking.parse(service.get("/api/sessions/" + sessionId, FACILITATOR).body())
+                .path("participants");
+        return StreamSupport.stream(participants.spliterator(), false)
+                .filter(p -> p.path("actorId").asText().equals(actorId)).findFirst().orElseThrow()
+                .path("replanPending").asBoolean();
     }
 
     /** What a desk read of the session, and the re-plan of an absence it computed from it. */
