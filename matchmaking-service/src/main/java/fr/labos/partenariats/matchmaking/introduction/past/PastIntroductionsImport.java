@@ -159,8 +159,7 @@ class PastIntroductionsImport {
             // below, it is no reason to refuse the file sent again to finish it.
             Numbered numbered = new Numbered(line.number(), command, nameOf(actor), nameOf(partner));
             if (IntroductionRules.pastIntroductionWaits(command, answerPeriod, now) && !alreadyRecorded(command)) {
-                pairAlreadyWaiting(line.number(), command, nameOf(actor), nameOf(partner), waitingLineOf)
-                        .ifPresent(problems::add);
+                pairAlreadyWaiting(numbered, waitingLineOf).ifPresent(problems::add);
                 waitingLines.add(numbered);
             } else if (IntroductionRules.pastIntroductionCarriedOn(command)) {
                 carriedOnLineOf.putIfAbsent(ActorPair.of(command.actorId(), command.partnerActorId()), line.number());
@@ -228,8 +227,11 @@ class PastIntroductionsImport {
      * line sent again finds its own introduction holding the pair, which is no problem: it is reported as recorded
      * already.
      */
-    private Optional<FieldProblem> pairAlreadyWaiting(int line, RecordPastIntroductionCommand command, String actorName,
-                                                      String partnerName, Map<ActorPair, Integer> waitingLineOf) {
+    private Optional<FieldProblem> pairAlreadyWaiting(Numbered numbered, Map<ActorPair, Integer> waitingLineOf) {
+        int line = numbered.line();
+        RecordPastIntroductionCommand command = numbered.command();
+        String actorName = numbered.actorName();
+        String partnerName = numbered.partnerName();
         Integer earlier = waitingLineOf.putIfAbsent(ActorPair.of(command.actorId(), command.partnerActorId()), line);
         if (earlier != null) {
             return Optional.of(new FieldProblem(at(line, PROPOSED_ON), "« " + actorName + " » et « " + partnerName

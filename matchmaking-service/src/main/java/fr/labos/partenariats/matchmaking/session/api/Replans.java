@@ -67,10 +67,18 @@ class Replans {
      * or a presence or a table recorded meanwhile (they leave the schedule's version as it was).
      */
     private static boolean movedOn(Throwable refused) {
+        return refusedFor(refused, ScheduleChangedMeanwhile.class, AbsentParticipantSeated.class, LostTableSeated.class,
+                StartedRoundChanged.class);
+    }
+
+    /** Whether the refusal, or one of its causes (the command bus may wrap it), is one of these. */
+    @SafeVarargs
+    static boolean refusedFor(Throwable refused, Class<? extends Throwable>... reasons) {
         for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ScheduleChangedMeanwhile || cause instanceof AbsentParticipantSeated
-                    || cause instanceof LostTableSeated || cause instanceof StartedRoundChanged) {
-                return true;
+            for (Class<? extends Throwable> reason : reasons) {
+                if (reason.isInstance(cause)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -145,22 +145,13 @@ class SessionController {
                         session.version()));
                 break;
             } catch (RuntimeException refused) {
-                if (attempt == GENERATION_ATTEMPTS || !changedMeanwhile(refused)) {
+                if (attempt == GENERATION_ATTEMPTS || !Replans.refusedFor(refused, ScheduleChangedMeanwhile.class)) {
                     throw refused;
                 }
             }
         }
         SessionState generated = sessions.read(sessionId);
         return ScheduleView.of(generated, names.of(generated));
-    }
-
-    private static boolean changedMeanwhile(Throwable refused) {
-        for (Throwable cause = refused; cause != null; cause = cause.getCause()) {
-            if (cause instanceof ScheduleChangedMeanwhile) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Published as the facilitator saw it, when the request names its version (the console does). */

@@ -200,6 +200,11 @@ public final class SessionState {
      * not planned for (its re-plan failed, or a change made since took no account of it). Read from the schedule
      * itself, not from whether it changed since: any later change may have left them out.
      */
+    public boolean arrivedLateUnseated(String actorId) {
+        return arrivedLate.contains(actorId) && !absent.contains(actorId) && roundsStarted < rounds
+                && !seatsLater(actorId);
+    }
+
     /**
      * Checked in before the first round, and seated in none of the rounds: the check-in that took back an absence was
      * written, its re-plan was not (a failure in between).
@@ -216,11 +221,6 @@ public final class SessionState {
     public boolean replanPending(String actorId) {
         return !closed && replannable() && (absent.contains(actorId) && seatsLater(actorId)
                 || checkedInUnseated(actorId) || arrivedLateUnseated(actorId));
-    }
-
-    public boolean arrivedLateUnseated(String actorId) {
-        return arrivedLate.contains(actorId) && !absent.contains(actorId) && roundsStarted < rounds
-                && !seatsLater(actorId);
     }
 
     /** Meetings to keep in a re-plan: those of started rounds, and the locks. */
