@@ -1,9 +1,8 @@
 package fr.labos.partenariats.matchmaking.dashboard;
 
 import fr.labos.partenariats.matchmaking.infrastructure.GaugeRefresh;
-import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView;
-import fr.labos.partenariats.schema.matching.IntroductionSource;
+import fr.labos.partenariats.matchmaking.introduction.view.ViewsOfAnyRelease;
 import fr.labos.partenariats.schema.matching.Outcome;
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -55,6 +54,7 @@ class DashboardFacts {
 
     private final MongoTemplate mongo;
     private final ValuesOfNewerReleases newerValues = new ValuesOfNewerReleases(log);
+    private final ViewsOfAnyRelease views;
     private final GaugeRefresh polls = new GaugeRefresh(DashboardFacts.class, "the dashboards' facts");
     private final ZoneId zone;
     private final long overlapMillis;
@@ -67,6 +67,7 @@ class DashboardFacts {
 
     DashboardFacts(MongoTemplate mongo, Clock clock, @Value("${matchmaking.dashboard.poll-overlap:10s}") Duration overlap) {
         this.mongo = mongo;
+        this.views = new ViewsOfAnyRelease(mongo, log);
         this.zone = clock.getZone();
         this.overlapMillis = overlap.toMillis();
     }
@@ -129,7 +130,7 @@ class DashboardFacts {
             // (a record of nineteen fields per step) doubled the time of the first dashboard.
             List<Instant> meetingsHeldAt = meetingsHeldAt(document.remove("meetings"));
             List<RecordedOutcome> outcomes = outcomes(document.remove("steps"));
-            IntroductionView view = read(document);
+            IntroductionView view = views.read(document);
             if (view.proposedAt() != null) {
                 IntroductionFact fact = IntroductionFact.of(view, zone, meetingsHeldAt, outcomes);
                 // The overlap reads views again that did not change: the dashboards need not be rebuilt for them.
@@ -185,23 +186,6 @@ class DashboardFacts {
             }
         }
         return outcomes;
-    }
-
-    /**
-     * The view, without a stage or source this release does not know (the dashboards' unknown group): read as it is,
-     * such a view made every poll fail, and the dashboards stayed at the last facts read before it.
-     */
-    private IntroductionView read(Document document) {
-        forgetUnknown(document, "stage", IntroductionStage.class);
-        forgetUnknown(document, "source", IntroductionSource.class);
-        return mongo.getConverter().read(IntroductionView.class, document);
-    }
-
-    private <E extends Enum<E>> void forgetUnknown(Document document, String field, Class<E> type) {
-        if (document.get(field) instanceof String name
-                && newerValues.known(type, name, IntroductionView.COLLECTION) == null) {
-            document.remove(field);
-        }
     }
 
     /** Forgets everything: the next poll reads the views again whole. */

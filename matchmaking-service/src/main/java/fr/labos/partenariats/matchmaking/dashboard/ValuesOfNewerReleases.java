@@ -6,10 +6,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Reads the constants the dashboards group by, leniently: a newer release adding a value (an actor type, a category,
- * an introduction's stage or source) writes it in the read models during a rolling upgrade, and every dashboard of
- * the instances still running this release would otherwise fail on it. Such a value counts in the unknown group
- * (« ? »), said once per value and instance.
+ * Reads the constants the read models store, leniently: a newer release adding a value (an actor type, a category,
+ * an introduction's stage or source) writes it in the read models during a rolling upgrade, and every dashboard, inbox
+ * and follow-up list of the instances still running this release would otherwise fail on it. Such a value counts in
+ * the dashboards' unknown group (« ? »), or is left out where a reader has none, said once per value and instance.
  */
 public final class ValuesOfNewerReleases {
 
@@ -28,8 +28,8 @@ public final class ValuesOfNewerReleases {
         } catch (IllegalArgumentException e) {
             if (logged.add(type.getSimpleName() + "." + name)) {
                 log.warn("{} {} in {} is unknown to this release (written by a newer one?): the dashboards count it "
-                        + "in the unknown group (?), or leave it out where they have none (an outcome), until every "
-                        + "instance runs a release that knows it",
+                        + "in the unknown group (?), the other readers leave it out, until every instance runs a "
+                        + "release that knows it",
                         type.getSimpleName(), name, collection);
             }
             return null;

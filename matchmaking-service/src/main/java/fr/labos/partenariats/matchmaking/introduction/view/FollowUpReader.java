@@ -38,10 +38,12 @@ class FollowUpReader {
     private final MongoTemplate mongo;
     private final FollowUpThresholds thresholds;
     private final ValuesOfNewerReleases newerValues = new ValuesOfNewerReleases(LOG);
+    private final ViewsOfAnyRelease views;
 
     FollowUpReader(MongoTemplate mongo, FollowUpThresholds thresholds) {
         this.mongo = mongo;
         this.thresholds = thresholds;
+        this.views = new ViewsOfAnyRelease(mongo, LOG);
     }
 
     /**
@@ -54,8 +56,7 @@ class FollowUpReader {
         if (actorIds.isEmpty()) {
             return List.of();
         }
-        return mongo.find(lean(new Criteria().orOperator(where("actorId").in(actorIds), where("partnerActorId").in(actorIds))),
-                IntroductionView.class);
+        return views.find(lean(new Criteria().orOperator(where("actorId").in(actorIds), where("partnerActorId").in(actorIds))));
     }
 
     /** How many of the lab's introductions are at each stage. */
@@ -85,7 +86,7 @@ class FollowUpReader {
     List<IntroductionView> first(FollowUp rule, LocalDate today, Optional<NotRemindedWithin> notReminded, int limit) {
         Query query = lean(narrowed(rule(rule, today, thresholds), notReminded, today))
                 .with(Sort.by(Sort.Order.asc(sinceField(rule)), Sort.Order.asc("_id"))).limit(limit);
-        return mongo.find(query, IntroductionView.class);
+        return views.find(query);
     }
 
     /** How many of the lab's introductions, at these stages, no rule holds for, of those the filter keeps. */
@@ -98,7 +99,7 @@ class FollowUpReader {
                                   long skip, int limit) {
         Query query = lean(narrowed(others(stages, today), notReminded, today))
                 .with(Sort.by(Sort.Order.desc("lastStepAt"), Sort.Order.asc("_id"))).skip(skip).limit(limit);
-        return mongo.find(query, IntroductionView.class);
+        return views.find(query);
     }
 
     private static Criteria narrowed(Criteria criteria, Optional<NotRemindedWithin> notReminded, LocalDate today) {

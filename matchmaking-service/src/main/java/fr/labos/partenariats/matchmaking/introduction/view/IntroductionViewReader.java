@@ -1,5 +1,7 @@
 package fr.labos.partenariats.matchmaking.introduction.view;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -14,14 +16,16 @@ import java.util.Optional;
 @Component
 class IntroductionViewReader {
 
-    private final MongoTemplate mongo;
+    private static final Logger LOG = LoggerFactory.getLogger(IntroductionViewReader.class);
+
+    private final ViewsOfAnyRelease views;
 
     IntroductionViewReader(MongoTemplate mongo) {
-        this.mongo = mongo;
+        this.views = new ViewsOfAnyRelease(mongo, LOG);
     }
 
     Optional<IntroductionView> find(String introductionId) {
-        return Optional.ofNullable(mongo.findById(introductionId, IntroductionView.class));
+        return views.findById(introductionId);
     }
 
     /** The introductions the actor is a side of. */
@@ -30,7 +34,7 @@ class IntroductionViewReader {
         // Two queries on one field each rather than one $or: each uses its own index in MongoDB.
         for (String side : List.of("actorId", "partnerActorId")) {
             Query query = Query.query(Criteria.where(side).is(actorId));
-            mongo.find(query, IntroductionView.class).forEach(view -> views.putIfAbsent(view.id, view));
+            this.views.find(query).forEach(view -> views.putIfAbsent(view.id, view));
         }
         return List.copyOf(views.values());
     }

@@ -8,6 +8,7 @@ import fr.labos.partenariats.matchmaking.support.RunningMatchmaking;
 import fr.labos.partenariats.matchmaking.support.SharedKafka;
 import fr.labos.partenariats.matchmaking.support.TwoActorsOfIsere;
 import fr.labos.partenariats.platform.security.TestTokens;
+import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -111,6 +112,34 @@ class IntroductionViewsFollowTheWriteApiTest {
         JsonNode line = service.getJson("/api/actors/api-a/introductions").path("introductions").get(0);
         assertThat(line.path("meetings").get(0).path("status").asText()).isEqualTo("missed");
         assertThat(line.path("meetings").get(0).path("absentActorId").asText()).isEqualTo("api-b");
+    }
+
+    /**
+     * During a rolling upgrade a newer release may write a stage or a source this one does not know: the inbox, the
+     * timeline and a facilitator's follow-up list still answer (each failed whole on that one introduction), the
+     * introduction shown without them, or left out where the list is by stage.
+     */
+    @Test
+    void anIntroductionWrittenByANewerReleaseLeavesTheReadsAnswering() {
+        mongo.template().getCollection(IntroductionView.COLLECTION).insertOne(new Document("_id", "api-newer")
+                .append("stage", "ON_HOLD").append("source", "PARTNER_NETWORK")
+                .append("actorId", "api-a").append("partnerActorId", "api-b"));
+        try {
+            HttpResponse<String> inbox = service.get("/api/actors/api-a/introductions");
+            assertThat(inbox.statusCode()).as(inbox.body()).isEqualTo(200);
+            assertThat(read(inbox).path("introductions").findValuesAsText("id")).doesNotContain("api-newer");
+
+            HttpResponse<String> timeline = service.get("/api/introductions/api-newer");
+            assertThat(timeline.statusCode()).as(timeline.body()).isEqualTo(200);
+            assertThat(read(timeline).path("status").isNull()).as(timeline.body()).isTrue();
+            assertThat(read(timeline).path("source").isNull()).as(timeline.body()).isTrue();
+
+            HttpResponse<String> followUps = service.get("/api/introductions",
+                    TestTokens.facilitator("DEPARTEMENT:38").sign());
+            assertThat(followUps.statusCode()).as(followUps.body()).isEqualTo(200);
+        } finally {
+            mongo.template().getCollection(IntroductionView.COLLECTION).deleteOne(new Document("_id", "api-newer"));
+        }
     }
 
     /**

@@ -1,0 +1,55 @@
+package fr.labos.partenariats.matchmaking.introduction.view;
+
+import fr.labos.partenariats.matchmaking.dashboard.ValuesOfNewerReleases;
+import fr.labos.partenariats.schema.matching.IntroductionSource;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads introduction views for those who only read them (the APIs, the dashboards), whatever release wrote them: a
+ * stage or a source a newer release added (a rolling upgrade) is read as unknown (null), which the readers show as
+ * such or leave out, instead of failing the whole answer — an actor's inbox, a facilitator's follow-up list, every
+ * dashboard poll — on the one view this release cannot read. Not for the projection: it writes views back whole, and
+ * would write the unknown value over; it fails on such a view until an instance of the newer release takes its
+ * partition.
+ */
+public final class ViewsOfAnyRelease {
+
+    private final MongoTemplate mongo;
+    private final ValuesOfNewerReleases newerValues;
+
+    /** @param log the reader's logger, where an operator looks for what it could not read */
+    public ViewsOfAnyRelease(MongoTemplate mongo, Logger log) {
+        this.mongo = mongo;
+        this.newerValues = new ValuesOfNewerReleases(log);
+    }
+
+    /** The views the query finds, with the fields it includes. */
+    public List<IntroductionView> find(Query query) {
+        return mongo.find(query, Document.class, IntroductionView.COLLECTION).stream().map(this::read).toList();
+    }
+
+    public Optional<IntroductionView> findById(String introductionId) {
+        return find(Query.query(Criteria.where("_id").is(introductionId))).stream().findFirst();
+    }
+
+    /** The view a stored document holds, without a stage or source this release does not know. */
+    public IntroductionView read(Document document) {
+        forgetUnknown(document, "stage", IntroductionStage.class);
+        forgetUnknown(document, "source", IntroductionSource.class);
+        return mongo.getConverter().read(IntroductionView.class, document);
+    }
+
+    private <E extends Enum<E>> void forgetUnknown(Document document, String field, Class<E> type) {
+        if (document.get(field) instanceof String name
+                && newerValues.known(type, name, IntroductionView.COLLECTION) == null) {
+            document.remove(field);
+        }
+    }
+}
