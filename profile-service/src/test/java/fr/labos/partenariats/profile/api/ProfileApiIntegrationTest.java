@@ -313,6 +313,7 @@ class ProfileApiIntegrationTest {
             "unknown home commune    | homeTerritory | {\"homeTerritory\": \"99999\"}",
             "empty name              | name          | {\"name\": \"\"}",
             "no-break space as name  | name          | {\"name\": \"\\u00a0\"}",
+            "invisible contact       | contact       | {\"contact\": {\"name\": \"\\u200b\\u00a0\", \"email\": null, \"phone\": null}}",
             "SDG above 17            | sdgs[1]       | {\"sdgs\": [3, 42]}",
             "malformed email         | contact.email | {\"contact\": {\"email\": \"not-an-email\"}}",
             "words for a phone       | contact.phone | {\"contact\": {\"phone\": \"appelez-moi le soir\"}}",

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.profile.actor.api;
 
+import fr.labos.partenariats.schema.common.VisibleText;
 import fr.labos.partenariats.platform.imports.ImportedText;
 import fr.labos.partenariats.platform.problem.FieldProblem;
 import fr.labos.partenariats.platform.problem.ProblemMessages;
@@ -155,7 +156,7 @@ final class ActorCsv {
         try {
             while (records.hasNext()) {
                 CSVRecord record = records.next();
-                if (!record.stream().allMatch(String::isBlank)) {
+                if (!record.stream().allMatch(VisibleText::isBlank)) {
                     return record;
                 }
             }
@@ -262,7 +263,7 @@ final class ActorCsv {
         // it would lose what the file says (a description typed one cell too far). Empty ones are the trailing ";"
         // a spreadsheet often adds, and mean nothing.
         for (int index = 0; index < record.size(); index++) {
-            if (!columns.containsValue(index) && !record.get(index).isBlank()) {
+            if (!columns.containsValue(index) && !VisibleText.isBlank(record.get(index))) {
                 problems.add(new FieldProblem(at(number, "colonnes"), "la cellule n° " + (index + 1) + " (« "
                         + quote(record.get(index)) + " ») est remplie mais n'est sous aucune colonne nommée de la"
                         + " ligne d'en-tête, qui en a " + width));
@@ -396,8 +397,9 @@ final class ActorCsv {
         return FoldedText.fold(value.strip()).replaceAll("[^a-z0-9]+", "_").replaceAll("^_|_$", "");
     }
 
+    /** A cell that shows nothing (spaces of any kind, as French spreadsheets put no-break ones) is an empty cell. */
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return VisibleText.isBlank(value) ? null : value.strip();
     }
 
     /** A cell echoed in a problem: its first 80 characters, control characters dropped (see {@link ProblemMessages}). */

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.profile.actor.api;
 
+import fr.labos.partenariats.schema.common.VisibleText;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.Sdg;
 import fr.labos.partenariats.schema.common.Theme;
@@ -45,8 +46,9 @@ record ActorRequest(
             return new ContactDetails(name, email, phone);
         }
 
+        /** A value that shows nothing (no-break or zero-width spaces too) is none: a contact of those only is empty. */
         private static String stripped(String value) {
-            return value == null || value.isBlank() ? null : value.strip();
+            return VisibleText.isBlank(value) ? null : value.strip();
         }
     }
 

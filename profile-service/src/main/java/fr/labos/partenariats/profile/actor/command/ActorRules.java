@@ -30,12 +30,9 @@ final class ActorRules {
      * nobody.
      */
     static void checkContact(ContactDetails contact) {
-        if (contact != null && isBlank(contact.name()) && isBlank(contact.email()) && isBlank(contact.phone())) {
+        if (contact != null && VisibleText.isBlank(contact.name()) && VisibleText.isBlank(contact.email())
+                && VisibleText.isBlank(contact.phone())) {
             throw new InvalidInputException("contact", "invalid.actor.contact-empty");
         }
-    }
-
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
     }
 }

@@ -150,6 +150,19 @@ class ActorCsvTest {
         assertThat(afterAMultiLineCell).extracting(FieldProblem::field).containsExactly("ligne 4, type");
     }
 
+    /**
+     * A name of no-break or zero-width spaces only (French spreadsheets put the first in cells) is no name: said at its
+     * line, as an empty cell is, rather than refused by the actor's rules once the lines before it were sent.
+     */
+    @Test
+    void aNameOfInvisibleSpacesIsAnEmptyCellOfItsLine() {
+        List<FieldProblem> problems = problems("nom;type;commune\nAsso;association;38185\n\u00a0\u200b;association;38185");
+
+        assertThat(problems).extracting(FieldProblem::field).containsExactly("ligne 3, nom");
+        assertThat(problems("nom;type;commune\n;;\n\u00a0;;\u00a0\nB;club;38185")).as("a line that shows nothing is empty")
+                .extracting(FieldProblem::field).containsExactly("ligne 4, type");
+    }
+
     private static List<FieldProblem> problems(String file) {
         ActorCsv.Rejected rejected = catchThrowableOfType(ActorCsv.Rejected.class, () -> csv.read(bytes(file)));
         assertThat(rejected).as("the file is refused").isNotNull();
