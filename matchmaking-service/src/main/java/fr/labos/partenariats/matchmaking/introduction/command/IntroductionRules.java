@@ -245,17 +245,9 @@ public final class IntroductionRules {
      */
     public static boolean pastIntroductionCarriedOn(RecordPastIntroductionCommand command) {
         if (command.acceptedOn() == null) return false;
-        int partnerships = 0;
-        Outcome latest = null;
-        LocalDate latestOn = null;
-        for (RecordPastIntroductionCommand.PastOutcome outcome : command.outcomes()) {
-            partnerships = LatestOutcome.partnershipsInForce(partnerships, outcome.outcome());
-            if (LatestOutcome.prevails(outcome.occurredOn(), latestOn)) {
-                latest = outcome.outcome();
-                latestOn = outcome.occurredOn();
-            }
-        }
-        return LatestOutcome.carriesOn(partnerships, latest);
+        LatestOutcome.Standing standing = new LatestOutcome.Standing();
+        command.outcomes().forEach(outcome -> standing.record(outcome.outcome(), outcome.occurredOn()));
+        return standing.carriesOn();
     }
 
     /**

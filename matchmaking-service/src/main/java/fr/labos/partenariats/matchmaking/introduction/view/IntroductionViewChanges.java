@@ -186,32 +186,19 @@ final class IntroductionViewChanges {
         }
         if (payload instanceof OutcomeRecordedEvent e) {
             LocalDate day = e.occurredOn();
-            IntroductionStage outcomeStage = switch (e.outcome()) {
-                case NO_FIT -> {
-                    view.noFitOn = earliest(view.noFitOn, day);
-                    yield IntroductionStage.NO_FIT;
-                }
-                case FOLLOW_UP_PLANNED -> {
-                    view.followUpOn = earliest(view.followUpOn, day);
-                    yield IntroductionStage.FOLLOW_UP;
-                }
-                case PARTNERSHIP_FORMED -> {
-                    view.partnershipOn = earliest(view.partnershipOn, day);
-                    yield IntroductionStage.PARTNERSHIP;
-                }
-                case PARTNERSHIP_ENDED -> {
-                    view.partnershipEndedOn = earliest(view.partnershipEndedOn, day);
-                    yield IntroductionStage.PARTNERSHIP_ENDED;
-                }
-            };
-            if (LatestOutcome.prevails(day, latestOutcomeDay(view))) {
-                view.stage = outcomeStage;
+            switch (e.outcome()) {
+                case NO_FIT -> view.noFitOn = earliest(view.noFitOn, day);
+                case FOLLOW_UP_PLANNED -> view.followUpOn = earliest(view.followUpOn, day);
+                case PARTNERSHIP_FORMED -> view.partnershipOn = earliest(view.partnershipOn, day);
+                case PARTNERSHIP_ENDED -> view.partnershipEndedOn = earliest(view.partnershipEndedOn, day);
             }
-            // A partnership formed through it still in force: a partnership, whatever came after it (a follow-up
-            // planned, a « no fit » on another subject, another partnership's end), as the matcher reads it.
-            if (view.stage != IntroductionStage.PARTNERSHIP && partnershipsInForce(view, e.outcome()) > 0) {
-                view.stage = IntroductionStage.PARTNERSHIP;
-            }
+            // Where it stands after all its outcomes, this one last, as the matcher reads them: a partnership formed
+            // through it still in force, whatever came after it (a follow-up planned, a « no fit » on another subject,
+            // another partnership's end); otherwise the outcome that prevails. Not always this one, nor what the stage
+            // was: an end recorded late, dated before the follow-up that prevails, ends the last partnership in force,
+            // and the introduction is at its follow-up again.
+            LatestOutcome.Standing standing = outcomesOf(view).record(e.outcome(), day);
+            view.stage = standing.partnershipsInForce() > 0 ? IntroductionStage.PARTNERSHIP : stageOf(standing.latest());
             return step(event, "suite enregistrée : " + e.outcome().label(), e.recordedAt()).text(e.note())
                     .outcome(e.outcome().name(), e.outcome().label(), day,
                             e.form() == null ? null : e.form().name(), e.category() == null ? null : e.category().name())
@@ -276,28 +263,26 @@ final class IntroductionViewChanges {
     }
 
     /**
-     * The latest day on which one of the view's outcomes happened, or null. Read from the outcomes in the timeline
-     * rather than from a field of its own, so that views written before the rule of {@link LatestOutcome} apply it as
-     * well from their next outcome on.
+     * The view's outcomes so far, from its timeline in the order they were recorded (rather than from fields of its own,
+     * so that views written before {@link LatestOutcome}'s rules apply them as well from their next outcome on).
      */
-    /** Once {@code recorded} is, counted over the outcomes of the timeline in the order they were recorded. */
-    private static int partnershipsInForce(IntroductionView view, Outcome recorded) {
-        int inForce = 0;
+    private static LatestOutcome.Standing outcomesOf(IntroductionView view) {
+        LatestOutcome.Standing standing = new LatestOutcome.Standing();
         for (TimelineStep step : view.steps) {
             if (step.outcome() != null) {
-                inForce = LatestOutcome.partnershipsInForce(inForce, Outcome.valueOf(step.outcome()));
+                standing.record(Outcome.valueOf(step.outcome()), step.occurredOn());
             }
         }
-        return LatestOutcome.partnershipsInForce(inForce, recorded);
+        return standing;
     }
 
-    private static LocalDate latestOutcomeDay(IntroductionView view) {
-        return view.steps.stream()
-                .filter(step -> step.outcome() != null)
-                .map(TimelineStep::occurredOn)
-                .filter(Objects::nonNull)
-                .max(Comparator.naturalOrder())
-                .orElse(null);
+    private static IntroductionStage stageOf(Outcome outcome) {
+        return switch (outcome) {
+            case NO_FIT -> IntroductionStage.NO_FIT;
+            case FOLLOW_UP_PLANNED -> IntroductionStage.FOLLOW_UP;
+            case PARTNERSHIP_FORMED -> IntroductionStage.PARTNERSHIP;
+            case PARTNERSHIP_ENDED -> IntroductionStage.PARTNERSHIP_ENDED;
+        };
     }
 
     private static LocalDate earliest(LocalDate current, LocalDate day) {

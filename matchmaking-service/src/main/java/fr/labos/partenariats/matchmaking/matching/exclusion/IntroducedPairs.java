@@ -12,7 +12,6 @@ import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -58,10 +57,8 @@ public final class IntroducedPairs implements PairExclusions {
         long sequence;
         Stage stage = Stage.PROPOSED;
         ExclusionReason lasting;
-        Outcome latestOutcome;
-        LocalDate latestOutcomeOn;
-        /** Partnerships formed and not ended: an introduction may lead to several, and an end closes one of them. */
-        int partnershipsInForce;
+        /** Its outcomes so far: partnerships formed and not ended (it may lead to several), the one that prevails. */
+        final LatestOutcome.Standing outcomes = new LatestOutcome.Standing();
 
         Introduction(String id, String actorId, String partnerId, long sequence, Instant proposedAt) {
             this.id = id;
@@ -80,9 +77,9 @@ public final class IntroducedPairs implements PairExclusions {
                 case CLOSED -> null;
                 // A partnership in force keeps the pair partners whatever came after it (a follow-up planned, a « no
                 // fit », another partnership's end).
-                case ACCEPTED -> partnershipsInForce > 0 || latestOutcome == Outcome.PARTNERSHIP_FORMED
+                case ACCEPTED -> outcomes.partnershipsInForce() > 0 || outcomes.latest() == Outcome.PARTNERSHIP_FORMED
                         ? ExclusionReason.PARTNERS
-                        : LatestOutcome.carriesOn(partnershipsInForce, latestOutcome) ? ExclusionReason.INTRODUCED
+                        : outcomes.carriesOn() ? ExclusionReason.INTRODUCED
                         : null;
             };
         }
@@ -148,12 +145,7 @@ public final class IntroducedPairs implements PairExclusions {
         } else if (event instanceof IntroductionExpiredEvent || event instanceof IntroductionWithdrawnEvent) {
             introduction.stage = Stage.CLOSED;
         } else if (event instanceof OutcomeRecordedEvent outcome) {
-            introduction.partnershipsInForce = LatestOutcome.partnershipsInForce(introduction.partnershipsInForce,
-                    outcome.outcome());
-            if (LatestOutcome.prevails(outcome.occurredOn(), introduction.latestOutcomeOn)) {
-                introduction.latestOutcome = outcome.outcome();
-                introduction.latestOutcomeOn = outcome.occurredOn();
-            }
+            introduction.outcomes.record(outcome.outcome(), outcome.occurredOn());
         } else {
             return false;
         }

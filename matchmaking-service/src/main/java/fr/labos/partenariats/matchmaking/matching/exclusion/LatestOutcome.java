@@ -48,4 +48,43 @@ public final class LatestOutcome {
     public static boolean carriesOn(int partnershipsInForce, Outcome latest) {
         return partnershipsInForce == 0 && (latest == null || latest == Outcome.FOLLOW_UP_PLANNED);
     }
+
+    /**
+     * Where an introduction stands after its outcomes, given in the order they were recorded: the partnerships formed
+     * through it and in force, and the outcome that prevails. The one fold of those rules for every reader that keeps no
+     * richer state (the aggregate keeps the days its partnerships were formed, to know which one an end closes).
+     */
+    public static final class Standing {
+
+        private int partnershipsInForce;
+        private Outcome latest;
+        private LocalDate latestOn;
+
+        /**
+         * Takes the next outcome recorded. One of no known day (a view's step written before steps kept it) counts
+         * for the partnerships in force, not for the one that prevails.
+         */
+        public Standing record(Outcome outcome, LocalDate occurredOn) {
+            partnershipsInForce = LatestOutcome.partnershipsInForce(partnershipsInForce, outcome);
+            if (occurredOn != null && prevails(occurredOn, latestOn)) {
+                latest = outcome;
+                latestOn = occurredOn;
+            }
+            return this;
+        }
+
+        public int partnershipsInForce() {
+            return partnershipsInForce;
+        }
+
+        /** The outcome that prevails; null while none is recorded. */
+        public Outcome latest() {
+            return latest;
+        }
+
+        /** Whether an introduction accepted by both sides is still in progress after these outcomes ({@link #carriesOn}). */
+        public boolean carriesOn() {
+            return LatestOutcome.carriesOn(partnershipsInForce, latest);
+        }
+    }
 }

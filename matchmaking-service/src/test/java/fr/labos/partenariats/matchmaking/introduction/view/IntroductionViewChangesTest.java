@@ -287,6 +287,38 @@ class IntroductionViewChangesTest {
     }
 
     /**
+     * An end recorded late, dated before the outcome that prevails, still ends the partnership it closes: the last one
+     * in force ended, the introduction is where its prevailing outcome says — at its follow-up, carried on as the
+     * matcher and the introduction itself count it; after two ends recorded out of order, ended — not « partenariat »
+     * for good.
+     */
+    @Test
+    void theLastPartnershipEndedByALateEndLeavesTheStageOfTheOutcomeThatPrevails() {
+        List<Told> followedUp = new IntroductionStories()
+                .accepted("i10", "a", "b", JANUARY_5, Duration.ofDays(2))
+                .outcome("i10", Outcome.PARTNERSHIP_FORMED, MARCH_1, Instant.parse("2026-03-02T10:00:00Z"))
+                .outcome("i10", Outcome.FOLLOW_UP_PLANNED, LocalDate.of(2026, 6, 1), Instant.parse("2026-06-02T10:00:00Z"))
+                .outcome("i10", Outcome.PARTNERSHIP_ENDED, LocalDate.of(2026, 5, 1), Instant.parse("2026-06-10T10:00:00Z"))
+                .events();
+        assertThat(viewAfter(followedUp).stage).isEqualTo(IntroductionStage.FOLLOW_UP);
+
+        List<Told> endedOutOfOrder = new IntroductionStories()
+                .accepted("i11", "a", "b", JANUARY_5, Duration.ofDays(2))
+                .outcome("i11", Outcome.PARTNERSHIP_FORMED, FEBRUARY_1, Instant.parse("2026-02-02T10:00:00Z"))
+                .outcome("i11", Outcome.PARTNERSHIP_FORMED, MARCH_1, Instant.parse("2026-03-02T10:00:00Z"))
+                .outcome("i11", Outcome.PARTNERSHIP_ENDED, LocalDate.of(2026, 9, 1), Instant.parse("2026-09-03T10:00:00Z"))
+                .outcome("i11", Outcome.PARTNERSHIP_ENDED, LocalDate.of(2026, 6, 1), Instant.parse("2026-09-04T10:00:00Z"))
+                .events();
+        assertThat(viewAfter(endedOutOfOrder).stage).isEqualTo(IntroductionStage.PARTNERSHIP_ENDED);
+    }
+
+    private static IntroductionView viewAfter(List<Told> story) {
+        IntroductionView view = new IntroductionView();
+        story.forEach(told -> IntroductionViewChanges.apply(view, event(told)));
+        return view;
+    }
+
+    /**
      * A follow-up planned, then a « no fit » on another subject, while the partnership formed through the introduction
      * goes on: still « partenariat », not « suite prévue » (which the follow-up list would flag after 180 quiet days)
      * back and forth.
