@@ -59,8 +59,8 @@ class IntroductionLogController {
     }
 
     /**
-     * The proof that an event is in the tree of a published head: the one of {@code treeSize} events, else the
-     * latest, signed now if the event is newer than it.
+     * The proof that an event is in the tree of a published head: the one of {@code treeSize} events (a 400 if the event
+     * was recorded after it), else the latest, signed now if the event is newer than it.
      */
     @GetMapping("/api/introduction-log/inclusion")
     ObjectNode inclusion(@RequestParam String eventId, @RequestParam(required = false) Long treeSize,
@@ -73,7 +73,12 @@ class IntroductionLogController {
         SignedTreeHead head = treeSize == null ? latestHead(event.leafIndex() + 1) : publishedHead(treeSize);
         long size = head.head().treeSize();
         if (event.leafIndex() >= size) {
-            if (treeSize == null && log.catchUp() <= event.leafIndex()) {
+            if (treeSize != null) {
+                // A head that was published holds the events it held then, for good: asking again will not help.
+                throw new LogRequestException.Invalid("treeSize", "history.invalid.tree-size-before-event", treeSize,
+                        eventId, event.leafIndex(), event.leafIndex() + 1);
+            }
+            if (log.catchUp() <= event.leafIndex()) {
                 // Asked for the latest head, and none could be signed over it: the tree stops before its leaf, at a
                 // history row deleted from the database. No head will ever hold it — not a 409 to try again.
                 throw new LogRequestException.NotFound("history.not-found.beyond-hole", eventId, event.leafIndex(),

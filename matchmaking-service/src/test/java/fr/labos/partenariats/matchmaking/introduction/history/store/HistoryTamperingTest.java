@@ -475,6 +475,17 @@ class HistoryTamperingTest {
         assertThat(problem(service.get("/api/introduction-log/inclusion?eventId=" + "é".repeat(300)), 404,
                 ProblemTypes.NOT_FOUND).path("detail").asText()).startsWith("Aucun événement de mise en relation « ééé");
         assertThat(json(service.get("/api/introduction-log/heads/" + size)).path("treeSize").asLong()).isEqualTo(size);
+
+        // An event recorded after that head, asked for against it: the head will never hold it — a 400 naming the
+        // size to ask for, not a 409 telling the client to try again.
+        String later = new Introductions(service).proposedAndAccepted("Intermédiation : repair café");
+        String laterEvent = json(service.get("/api/introductions/" + later + "/history")).path("steps").get(0)
+                .path("eventId").asText();
+        JsonNode beforeIt = problem(service.get("/api/introduction-log/inclusion?treeSize=" + size + "&eventId="
+                + laterEvent), 400, ProblemTypes.INVALID_INPUT);
+        assertThat(beforeIt.path("errors").get(0).path("field").asText()).isEqualTo("treeSize");
+        assertThat(beforeIt.path("errors").get(0).path("message").asText())
+                .startsWith("La tête de " + french(size) + " événements ne contient pas l'événement « " + laterEvent + " »");
     }
 
     @Test
