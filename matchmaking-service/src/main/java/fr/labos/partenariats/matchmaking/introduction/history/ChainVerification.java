@@ -43,6 +43,17 @@ public record ChainVerification(int steps, Long brokenStep, String brokenType, B
         return new ChainVerification(steps, step.sequenceNumber(), step.type(), reason, explanation);
     }
 
+    /** The sequence numbers skip from {@code missingStep} to {@code nextStep}: the steps between were deleted. */
+    public static ChainVerification missing(int steps, long missingStep, long nextStep, String nextType) {
+        return new ChainVerification(steps, missingStep, null, Break.MISSING_STEP,
+                "l'étape " + missingStep + " manque avant l'étape " + nextStep + " (" + nextType + ")");
+    }
+
+    /** The same break, in a history of {@code total} steps (found among the first of them). */
+    public ChainVerification ofSteps(int total) {
+        return new ChainVerification(total, brokenStep, brokenType, reason, explanation);
+    }
+
     /** A stored step that cannot even be read back as an event (its payload or metadata is no longer JSON). */
     public static ChainVerification unreadable(int steps, long sequenceNumber, String type) {
         return new ChainVerification(steps, sequenceNumber, type, Break.ALTERED_STEP,

@@ -37,9 +37,7 @@ public final class ChainVerifier {
         for (ChainStep step : steps) {
             if (step.sequenceNumber() != expectedSequence) {
                 // The broken step is the first missing one (its type is gone with it), as when the last ones are.
-                return new ChainVerification(steps.size(), expectedSequence, null,
-                        ChainVerification.Break.MISSING_STEP, "l'étape " + expectedSequence + " manque avant l'étape "
-                        + step.sequenceNumber() + " (" + step.type() + ")");
+                return ChainVerification.missing(steps.size(), expectedSequence, step.sequenceNumber(), step.type());
             }
             if (step.recordedHash() == null) {
                 // A row added behind the service's back and a recorded hash deleted since look the same here.

@@ -70,12 +70,27 @@ public class IntroductionHistories {
             try {
                 canonical = event.canonical();
             } catch (IllegalArgumentException unreadable) {
-                return ChainVerification.unreadable(events.size(), event.sequenceNumber(), event.typeName());
+                return unreadable(steps, event, events.size());
             }
             steps.add(new HistoryStep(event.sequenceNumber(), canonical, event.hash()));
         }
         ChainVerification chain = ChainVerifier.verify(steps, read.recordedSteps());
         return chain.chainHolds() ? againstTheTree(events, steps, chain) : chain;
+    }
+
+    /**
+     * A step that cannot be read is where the chain breaks unless it breaks before: a step missing, or one altered,
+     * among those read before it or just before it — the first break is the one named.
+     */
+    private static ChainVerification unreadable(List<HistoryStep> readBefore, StoredEvent event, int stepCount) {
+        ChainVerification before = ChainVerifier.verify(readBefore);
+        if (!before.chainHolds()) {
+            return before.ofSteps(stepCount);
+        }
+        if (event.sequenceNumber() != readBefore.size()) {
+            return ChainVerification.missing(stepCount, readBefore.size(), event.sequenceNumber(), event.typeName());
+        }
+        return ChainVerification.unreadable(stepCount, event.sequenceNumber(), event.typeName());
     }
 
     /**

@@ -327,6 +327,47 @@ class HistoryTamperingTest {
     }
 
     /**
+     * A step whose row no longer holds JSON cannot be read back at all: it breaks the chain there — unless the chain broke
+     * before it, a step deleted or altered earlier, which is then the first break named.
+     */
+    @Test
+    void anUnreadableStepIsNamedUnlessTheChainBrokeBeforeIt() throws Exception {
+        String alone = new Introductions(service).proposedAndAccepted("Intermédiation : local associatif");
+        assertThat(garble(alone, 2)).isEqualTo(1);
+        JsonNode unreadable = json(service.get("/api/introductions/" + alone + "/verification"));
+        assertThat(unreadable.path("holds").asBoolean()).isFalse();
+        assertThat(unreadable.path("brokenStep").asLong()).isEqualTo(2);
+        assertThat(unreadable.path("reason").asText()).isEqualTo("ALTERED_STEP");
+        assertThat(unreadable.path("explanation").asText()).endsWith("elle n'est même plus lisible");
+
+        String deletedBefore = new Introductions(service).proposedAndAccepted("Intermédiation : jardin d'insertion");
+        assertThat(sql("DELETE FROM domainevententry WHERE aggregateidentifier = ? AND sequencenumber = 1", deletedBefore))
+                .isEqualTo(1);
+        assertThat(garble(deletedBefore, 2)).isEqualTo(1);
+        JsonNode missing = json(service.get("/api/introductions/" + deletedBefore + "/verification"));
+        assertThat(missing.path("brokenStep").asLong()).isEqualTo(1);
+        assertThat(missing.path("reason").asText()).isEqualTo("MISSING_STEP");
+        assertThat(missing.path("explanation").asText()).startsWith("l'étape 1 manque avant l'étape 2");
+
+        String alteredBefore = new Introductions(service).proposedAndAccepted("Intermédiation : épicerie solidaire");
+        assertThat(sql("""
+                UPDATE domainevententry
+                SET payload = convert_to(replace(convert_from(payload, 'UTF8'), 'actor-a', 'actor-z'), 'UTF8')
+                WHERE aggregateidentifier = ? AND sequencenumber = 1""", alteredBefore)).isEqualTo(1);
+        assertThat(garble(alteredBefore, 2)).isEqualTo(1);
+        JsonNode altered = json(service.get("/api/introductions/" + alteredBefore + "/verification"));
+        assertThat(altered.path("brokenStep").asLong()).isEqualTo(1);
+        assertThat(altered.path("explanation").asText())
+                .isEqualTo("l'étape 1 (IntroductionAcceptedEvent) a été modifiée après son enregistrement");
+    }
+
+    /** Replaces a stored step's payload with text that is not JSON; the rows changed. */
+    private static int garble(String introductionId, long step) throws Exception {
+        return sql("UPDATE domainevententry SET payload = convert_to('plus du JSON', 'UTF8') "
+                + "WHERE aggregateidentifier = ? AND sequencenumber = " + step, introductionId);
+    }
+
+    /**
      * A rewrite that leaves the tree alone: the introduction's history rows are moved aside under another id (the tree
      * keeps their leaves), its payloads altered, and new rows inserted for it with the chain recomputed, the real event
      * ids and leaf indexes far beyond the tree. The chain holds; the leaves do not exist, and that is a break.
