@@ -480,8 +480,11 @@ function outcomeForm(actorId, intro, reload) {
       clearProblems(form);
       const value = name => form.elements[name].value.trim() || null;
       const partnership = value('outcome') === PARTNERSHIP;
+      // The last step the card was drawn from: an outcome recorded since, from another page, refuses this one (409,
+      // saying which) rather than count the same partnership twice.
       const body = { actingFor: actorId, outcome: value('outcome'), day: value('day'), note: value('note'),
-        form: partnership ? value('form') : null, category: partnership ? value('category') : null };
+        form: partnership ? value('form') : null, category: partnership ? value('category') : null,
+        lastStepSeen: intro.sequence };
       try {
         await send(body);
         announce('Suite enregistrée.');

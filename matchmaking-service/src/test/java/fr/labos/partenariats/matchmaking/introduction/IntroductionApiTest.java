@@ -18,6 +18,7 @@ import fr.labos.partenariats.schema.EventHeaders;
 import fr.labos.partenariats.schema.PrincipalMetadata;
 import fr.labos.partenariats.schema.common.ActorType;
 import fr.labos.partenariats.schema.common.LabCalendar;
+import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.profile.ActorMemberJoinedEvent;
 import fr.labos.partenariats.schema.profile.MemberRole;
@@ -572,6 +573,18 @@ class IntroductionApiTest {
 
         assertThat(store.eventTypes(accepted)).containsExactly("IntroductionProposedEvent", "IntroductionAcceptedEvent",
                 "IntroductionAcceptedEvent", "MeetingScheduledEvent", "MeetingScheduledEvent", "MeetingHeldEvent");
+
+        // Two pages showed it up to the meeting held (step 5): the first records a follow-up; the second, sending the
+        // same, is told of it rather than record it twice.
+        String followUp = """
+                {"actingFor": "%s", "outcome": "FOLLOW_UP_PLANNED", "day": "%s", "lastStepSeen": 5}""".formatted(ASSOCIATION, today());
+        assertThat(service.post(path + "/outcomes", member, followUp).statusCode()).isEqualTo(204);
+        refused(409, "conflict", "Une suite a été enregistrée pour la mise en relation « " + accepted + " » depuis que "
+                + "vous l'avez affichée (« " + Outcome.FOLLOW_UP_PLANNED.label() + " », le " + LabCalendar.inFrench(today())
+                + ") : rechargez-la, et n'enregistrez la vôtre que si elle dit autre chose.",
+                () -> service.post(path + "/outcomes", partnerMember, followUp.replace(ASSOCIATION, FOUNDATION)));
+        invalid("lastStepSeen", "doit être supérieur ou égal à 0", () -> service.post(path + "/outcomes", member,
+                followUp.replace("\"lastStepSeen\": 5", "\"lastStepSeen\": -1")));
 
         // « Pas de suite » closes it: the pair may be introduced again (withdrawn at once, for the other tests).
         assertThat(service.post(path + "/outcomes", member, """

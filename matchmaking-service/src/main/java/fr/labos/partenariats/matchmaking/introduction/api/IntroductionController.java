@@ -169,7 +169,7 @@ class IntroductionController {
                                        @Valid @RequestBody IntroductionRequests.OutcomeReport request) {
         checkMayAct(principal, introductionId, request.actingFor());
         send(new RecordOutcomeCommand(introductionId, request.actingFor(), request.outcome(),
-                request.day(), request.note(), request.form(), request.category()));
+                request.day(), request.note(), request.form(), request.category(), request.lastStepSeen()));
         return ResponseEntity.noContent().build();
     }
 

@@ -11,6 +11,7 @@ import fr.labos.partenariats.schema.matching.ReminderChannel;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 import java.time.Instant;
@@ -82,7 +83,13 @@ final class IntroductionRequests {
     }
 
     /** What came of an accepted introduction, on a day; a partnership says its form and category. */
+    /**
+     * @param lastStepSeen the last step of the introduction the author saw (the {@code sequence} of its timeline or
+     *                     inbox line): an outcome recorded after it, from another page, refuses this one (409) rather
+     *                     than count the same partnership twice. Optional
+     */
     record OutcomeReport(@Size(max = MAX_ID) String actingFor, @NotNull Outcome outcome, @NotNull LocalDate day,
-                         @Size(max = MAX_NOTE) String note, PartnershipForm form, ResourceCategory category) {
+                         @Size(max = MAX_NOTE) String note, PartnershipForm form, ResourceCategory category,
+                         @PositiveOrZero Long lastStepSeen) {
     }
 }

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.introduction.command;
 
+import org.axonframework.eventhandling.SequenceNumber;
 import fr.labos.partenariats.matchmaking.matching.exclusion.LatestOutcome;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.matching.AcceptIntroductionCommand;
@@ -80,6 +81,9 @@ public class Introduction {
     /** The outcome that happened last ({@link LatestOutcome}), and on which day; null while none is recorded. */
     private Outcome latestOutcome;
     private LocalDate latestOutcomeOn;
+    /** The outcome recorded last (whatever its day), and the step it is: what a later one must have been told of. */
+    private OutcomeRecordedEvent lastRecordedOutcome;
+    private long lastRecordedOutcomeStep = -1;
 
     protected Introduction() {
         // for Axon
@@ -320,6 +324,10 @@ public class Introduction {
         IntroductionRules.checkOutcome(command, earliestMet == null || proposedAt.isBefore(earliestMet) ? proposedAt
                 : earliestMet, clock);
         if (endsAPartnership(command)) checkPartnershipToEnd(command.occurredOn());
+        if (command.lastStepSeen() != null && lastRecordedOutcomeStep > command.lastStepSeen()) {
+            throw new OutcomeRecordedMeanwhile(introductionId, lastRecordedOutcome.outcome().label(),
+                    LabCalendar.inFrench(lastRecordedOutcome.occurredOn()));
+        }
         boolean inProgressBefore = inProgress();
         apply(new OutcomeRecordedEvent(introductionId, command.outcome(), command.occurredOn(), command.note(),
                 command.form(), command.category(), clock.instant()));
@@ -482,7 +490,9 @@ public class Introduction {
     }
 
     @EventSourcingHandler
-    void on(OutcomeRecordedEvent event) {
+    void on(OutcomeRecordedEvent event, @SequenceNumber long step) {
+        lastRecordedOutcome = event;
+        lastRecordedOutcomeStep = step;
         if (LatestOutcome.prevails(event.occurredOn(), latestOutcomeOn)) {
             latestOutcome = event.outcome();
             latestOutcomeOn = event.occurredOn();

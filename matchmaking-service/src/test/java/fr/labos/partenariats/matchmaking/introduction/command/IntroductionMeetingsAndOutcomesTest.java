@@ -238,6 +238,36 @@ class IntroductionMeetingsAndOutcomesTest {
                 .expectNoEvents();
     }
 
+    /**
+     * Two pages — or the two sides — record the same partnership moments apart: the second, written from a page that
+     * showed the introduction up to its acceptance (step 2), is refused; counted twice, one end would no longer end it.
+     */
+    @Test
+    void anOutcomeRecordedAfterTheLastStepItsAuthorSawRefusesTheirs() {
+        fixture.given(acceptedByBothSides()).andGiven(FORMED)
+                .when(withLastStepSeen(partnership(Outcome.PARTNERSHIP_FORMED, FORMED.occurredOn()), 2L))
+                .expectException(OutcomeRecordedMeanwhile.class)
+                .expectNoEvents();
+    }
+
+    /** Told of the outcome recorded last (step 3), or saying nothing of what it saw, the next one is recorded. */
+    @Test
+    void anOutcomeWrittenKnowingTheOneRecordedLastIsRecorded() {
+        OutcomeRecordedEvent ended = new OutcomeRecordedEvent(ID, Outcome.PARTNERSHIP_ENDED, TODAY_IN_PARIS,
+                "Convention non renouvelée", null, null, LATER);
+        fixture.given(acceptedByBothSides()).andGiven(FORMED)
+                .when(withLastStepSeen(ENDING, 3L))
+                .expectEvents(ended);
+        IntroductionSamples.fixtureAt(LATER).given(acceptedByBothSides()).andGiven(FORMED)
+                .when(ENDING)
+                .expectEvents(ended);
+    }
+
+    private static RecordOutcomeCommand withLastStepSeen(RecordOutcomeCommand command, Long lastStepSeen) {
+        return new RecordOutcomeCommand(command.introductionId(), command.actingFor(), command.outcome(),
+                command.occurredOn(), command.note(), command.form(), command.category(), lastStepSeen);
+    }
+
     private static RecordOutcomeCommand partnership(Outcome outcome, LocalDate day) {
         return new RecordOutcomeCommand(ID, FOUNDATION, outcome, day, "Convention signée", PartnershipForm.RESOURCES,
                 ResourceCategory.FUNDING);
