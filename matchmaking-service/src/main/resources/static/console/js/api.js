@@ -210,7 +210,8 @@ export async function untilTheViewShows(introductionId, shows) {
 /**
  * Sends steps of an introduction that the service gives no id the page could choose (an outcome, a reminder) at most
  * once each, and resolves once the introduction's view shows the step. A sending whose answer never came (the network,
- * a proxy's timeout) may have been recorded: the same body sent again is first looked for in the introduction's
+ * a proxy's timeout) or was a server error (a 5xx: the service answers 500 when a commit failed that may have been
+ * written, a proxy 502 or 504 when it gave up waiting) may have been recorded: the same body sent again is first looked for in the introduction's
  * history, among the steps after the last one read before that sending, and is not sent twice. `isTheStep(step, body)`
  * says whether a step of the view is the one this body records. Returns `send(body)`; a refusal is thrown as is.
  */
@@ -231,7 +232,7 @@ export function stepSender(introductionId, path, isTheStep) {
       }
       unanswered = null;
     } catch (e) {
-      if (e instanceof Problem && e.status === 0 && lastStep !== null) unanswered = { body, lastStep };
+      if (e instanceof Problem && (e.status === 0 || e.status >= 500) && lastStep !== null) unanswered = { body, lastStep };
       throw e;
     }
   };

@@ -219,7 +219,31 @@ function showAccount() {
   if (role !== 'VIEWER') links.push(['rejoindre', '#/rejoindre', 'Rejoindre une organisation']);
   const nav = document.getElementById('navigation');
   nav.replaceChildren(h('ul', {}, links.map(([key, href, label]) => h('li', {}, h('a', { href, 'data-nav': key }, label)))));
+  // A member of several organisations chooses the one its organisation's pages are about; the links follow the page.
+  if (context.myActors.length > 1) {
+    const chooser = h('select', { id: 'choix-organisation', 'aria-label': 'Organisation pour laquelle vous agissez' },
+      context.myActors.map(a => h('option', { value: a.id }, a.name || a.id)));
+    chooser.addEventListener('change', () => {
+      const kind = ACTOR_PAGES.find(page => location.hash.startsWith(`#/${page}/`)) || 'organisation';
+      location.hash = `#/${kind}/${chooser.value}`;
+    });
+    nav.prepend(h('p', { class: 'choix-organisation' }, h('label', { for: 'choix-organisation' }, 'Organisation : '), chooser));
+  }
   nav.hidden = false;
+}
+
+/** The pages about one of the member's organisations, by the navigation key and path they share. */
+const ACTOR_PAGES = ['organisation', 'partenaires', 'mises-en-relation'];
+
+/** The navigation's organisation links, and its chooser, lead to this organisation of the member's. */
+function followActor(actorId) {
+  if (!context.myActors.some(a => a.id === actorId)) return;
+  for (const page of ACTOR_PAGES) {
+    const link = document.querySelector(`#navigation [data-nav="${page}"]`);
+    if (link) link.setAttribute('href', `#/${page}/${actorId}`);
+  }
+  const chooser = document.getElementById('choix-organisation');
+  if (chooser) chooser.value = actorId;
 }
 
 function home() {
@@ -255,6 +279,7 @@ async function route() {
     return;
   }
   const params = hash.match(page.pattern).slice(1);
+  if (ACTOR_PAGES.includes(page.nav)) followActor(decodeURIComponent(params[0] || ''));
   // Each page draws into a view of its own: one still loading when the user moves on goes on drawing into a view no
   // longer shown, instead of into the next page, and what it returns to stop its live updates is called at once.
   const view = h('div', { class: 'vue' });

@@ -200,6 +200,11 @@ export function capitalised(text) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
+/** A contact person in one line, with what is on file of it (a name, an e-mail, a phone: any may be missing). */
+export function contactLine(contact) {
+  return [contact.name, contact.email, contact.phone].filter(Boolean).join(' — ');
+}
+
 export function percent(value) {
   return value === null || value === undefined ? '—' : `${Math.round(value * 100)} %`;
 }

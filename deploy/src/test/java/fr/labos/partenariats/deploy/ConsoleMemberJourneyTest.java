@@ -165,6 +165,18 @@ class ConsoleMemberJourneyTest {
             assertThat(withdrawn.statusCode()).isEqualTo(409);
             assertThat(JSON.readTree(withdrawn.body()).path("detail").asText()).contains("retirée");
             browser.shot("invitation-retiree");
+
+            // A member of several organisations (this one, registered by it, and Tremplin): the navigation leads to the
+            // one shown, and its chooser to the other, on the same kind of page.
+            assertThat(browser.driver.findElement(By.cssSelector("nav a[data-nav=mises-en-relation]")).getAttribute("href"))
+                    .endsWith("#/mises-en-relation/" + actor);
+            String tremplin = lab.actor("tremplin-insertion");
+            new Select(browser.driver.findElement(By.id("choix-organisation"))).selectByValue(tremplin);
+            browser.settled().until(d -> d.findElement(By.tagName("h1")).getText().equals("Tremplin Insertion Grésivaudan"));
+            assertThat(browser.driver.getCurrentUrl()).endsWith("#/organisation/" + tremplin);
+            assertThat(browser.driver.findElement(By.cssSelector("nav a[data-nav=partenaires]")).getAttribute("href"))
+                    .endsWith("#/partenaires/" + tremplin);
+            browser.assertAccessible("the navigation of a member of two organisations");
         }
         lab.leaveEveryOrganisation("member-newcomer");
         try (ConsoleBrowser browser = ConsoleBrowser.open("collegue-invite", DESKTOP)) {
@@ -398,6 +410,14 @@ class ConsoleMemberJourneyTest {
             // Ask for an introduction to the first partner, on the pairs the matcher proposes.
             first.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Demander une mise en relation')]")).click();
             WebElement ask = browser.await(By.cssSelector("[data-partenaire] form"));
+            // Every pair unticked is no choice (the API would take the best ones, those very pairs): said, not sent.
+            List<WebElement> pairs = ask.findElements(By.name("pairs"));
+            pairs.forEach(WebElement::click);
+            ask.findElement(By.cssSelector("button[type=submit]")).click();
+            assertThat(browser.await(By.cssSelector("[data-partenaire] form .erreur-champ")).getText())
+                    .isEqualTo("aucune correspondance cochée");
+            assertThat(browser.driver.findElements(By.cssSelector("[data-partenaire] .succes[data-introduction]"))).isEmpty();
+            pairs.forEach(WebElement::click);
             ask.findElement(By.name("note")).sendKeys("Bonjour, nous aimerions vous rencontrer.");
             browser.shot("demande-de-mise-en-relation");
             ask.findElement(By.cssSelector("button[type=submit]")).click();

@@ -53,18 +53,23 @@ export async function render(main) {
   // Each reading is numbered: « Appliquer » may start one while a live refresh's is still on its way, with the filters
   // before; an answer of an older reading is dropped, never drawn over a newer one (nor its CSV button kept).
   let drawing = 0;
-  const load = async () => {
+  let refusalsShown = '[]';
+  // sayAgain: « Appliquer » asked for it; a live refresh that meets the same refusals leaves their alerts as they are,
+  // which, drawn again, a screen reader would read out at every event of the lab.
+  const load = async (sayAgain = false) => {
     const generation = ++drawing;
     const current = () => generation === drawing;
     const problems = (await Promise.all(panels.map(panel => loadPanel(panel, query(panel.query), current)))).filter(Boolean);
     if (!current()) return -1;
     // The same refusal from several panels is one alert; different ones are each said once.
-    const distinct = [...new Map(problems.map(p => [JSON.stringify([p.status, p.document?.title, p.document?.detail, p.fieldErrors]), p])).values()];
-    refusals.replaceChildren(...distinct.map(problemBox));
-    return distinct.length;
+    const byKey = new Map(problems.map(p => [JSON.stringify([p.status, p.document?.title, p.document?.detail, p.fieldErrors]), p]));
+    const shown = JSON.stringify([...byKey.keys()]);
+    if (sayAgain || shown !== refusalsShown) refusals.replaceChildren(...[...byKey.values()].map(problemBox));
+    refusalsShown = shown;
+    return byKey.size;
   };
   // A refusal is its own alert: nothing more to announce then.
-  filters.addEventListener('submit', event => { event.preventDefault(); apply(); load().then(refused => { if (refused === 0) announce('Tableau de bord mis à jour.'); }); });
+  filters.addEventListener('submit', event => { event.preventDefault(); apply(); load(true).then(refused => { if (refused === 0) announce('Tableau de bord mis à jour.'); }); });
   apply();
   await load();
   const refresh = coalescing(async () => {

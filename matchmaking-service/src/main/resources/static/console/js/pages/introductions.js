@@ -4,7 +4,7 @@
 import { matchmaking, namesAt, personAsReadBy, profile, Problem, readIntroductions, stepSender, untilTheViewShows } from '../api.js';
 import { currentSession } from '../auth.js';
 import { changesIntroductions, onEvent } from '../live.js';
-import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, clearProblems, coalescing, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, REMINDER_CHANNELS, ROLE_LABELS, select, pager, showProblem, stageChoices } from '../ui.js';
+import { CATEGORIES, FORMS, KEPT_IN_HISTORY, announce, busyWhile, clearProblems, coalescing, contactLine, field, formatDate, formatDateTime, formatDeadline, h, labToday, problemBox, REMINDER_CHANNELS, ROLE_LABELS, select, pager, showProblem, stageChoices } from '../ui.js';
 import { absence, meetingsSection } from './meetings.js';
 
 const REASONS = { NOT_RELEVANT: 'Pas pertinent pour nous', ALREADY_PARTNERS: 'Déjà partenaires', NOT_NOW: 'Pas maintenant', COMPETITOR: 'Concurrent', OTHER: 'Autre raison' };
@@ -241,8 +241,17 @@ function card(actorId, actorName, people, entry, reload, histories, redrawLater)
   if (BOTH_ACCEPTED.includes(entry.status) && partner.id) {
     const contact = h('div', { class: 'contact' }, h('p', { class: 'aide' }, 'Contact du partenaire : ouverture en cours…'));
     partnerContact(partner.id)
-      .then(c => contact.replaceChildren(h('h3', {}, 'Contact du partenaire'), h('p', { 'data-contact': partner.id }, `${c.name} — ${c.email}${c.phone ? ` — ${c.phone}` : ''}`)))
-      .catch(e => { contact.replaceChildren(problemBox(e)); redrawLater(); });
+      .then(c => contact.replaceChildren(h('h3', {}, 'Contact du partenaire'), h('p', { 'data-contact': partner.id }, contactLine(c))))
+      .catch(e => {
+        // None on file (never given, or erased): a fact about the partner, not a failure to read again and announce.
+        if (e instanceof Problem && e.status === 404) {
+          contact.replaceChildren(h('h3', {}, 'Contact du partenaire'), h('p', { class: 'aide', 'data-contact': partner.id },
+            'Le partenaire n’a enregistré aucune personne de contact : écrivez-lui par les moyens de son organisation.'));
+          return;
+        }
+        contact.replaceChildren(problemBox(e));
+        redrawLater();
+      });
     item.append(contact, meetingsSection(actorId, entry, names, reload, remember, onThisPage), outcomeForm(actorId, entry, reload));
   }
   item.append(historyPanel(entry.id, histories, names, people));

@@ -112,13 +112,26 @@ function scheduleForm(actorId, entry, reload, remember, onThisPage) {
     event.preventDefault();
     busyWhile(form, async () => {
       const meetingId = form.dataset.meeting;
+      const startsAt = labInstant(form.elements.day.value, form.elements.time.value);
+      const place = form.elements.place.value.trim() || null;
       try {
         try {
           await matchmaking(`/api/introductions/${entry.id}/meetings`, { method: 'POST', body: {
-            meetingId, actingFor: actorId, startsAt: labInstant(form.elements.day.value, form.elements.time.value),
-            place: form.elements.place.value.trim() || null } });
+            meetingId, actingFor: actorId, startsAt, place } });
         } catch (e) {
           if (!(e instanceof Problem && e.status === 409 && (e.document?.detail || '').includes(meetingId))) throw e;
+          // Planned by a first sending whose answer was lost — as it was sent then, which the form, corrected since,
+          // may no longer say: then it is told, not announced as planned at the new time.
+          const planned = await plannedAs(entry.id, meetingId);
+          if (planned && (Date.parse(planned.startsAt) !== Date.parse(startsAt) || (planned.location || null) !== place)) {
+            form.dataset.meeting = newMeetingId();
+            showProblem(form, new Problem(409, { title: 'Rencontre déjà planifiée',
+              detail: `Votre première demande avait abouti : la rencontre est planifiée le ${formatDeadline(planned.startsAt)}`
+                + `${planned.location ? ` (${planned.location})` : ''}, sans votre correction. Pour une autre date ou un `
+                + 'autre lieu, planifiez une autre rencontre.' }));
+            await reload();
+            return;
+          }
         }
         announce('Rencontre planifiée.');
         // Planned: the form is blank again, for another meeting (the card drawn anew takes it over while it has the
@@ -147,6 +160,13 @@ function newMeetingId() {
 }
 
 /** Until the view shows the meeting with its new status (then the page is redrawn from it). */
+/** The meeting as the introduction's view holds it, once it does (null if it does not in a few seconds). */
+async function plannedAs(introductionId, meetingId) {
+  await shown(introductionId, meetingId, 'scheduled');
+  const view = await matchmaking(`/api/introductions/${introductionId}`);
+  return (view.meetings || []).find(meeting => meeting.meetingId === meetingId) || null;
+}
+
 function shown(introductionId, meetingId, status) {
   return untilTheViewShows(introductionId,
     view => (view.meetings || []).some(meeting => meeting.meetingId === meetingId && meeting.status === status));

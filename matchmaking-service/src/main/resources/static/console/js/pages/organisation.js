@@ -10,7 +10,7 @@ import { LEVEL_WORDS, named, territoryCodeField } from '../territory-field.js';
 import { onEvent } from '../live.js';
 import {
   ACTOR_TYPES, CATEGORIES, FORMS, LEVELS, OFFER_STATUSES, SDGS, STATUSES, THEMES, announce, busyWhile, checkboxes, checkedValues, clearProblems,
-  capitalised, controlOf, field, focusedControl, formatDate, formatDeadline, h, LAB_TIME_ZONE, problemBox, select, showProblem,
+  capitalised, contactLine, controlOf, field, focusedControl, formatDate, formatDeadline, h, LAB_TIME_ZONE, problemBox, select, showProblem,
 } from '../ui.js';
 
 /** The events that change the members' list, with what is announced when another device made them. */
@@ -161,11 +161,6 @@ async function readContact(actorId) {
     if (!(e instanceof Problem) || e.status !== 404) throw e;
     return null;
   }
-}
-
-/** A contact person in one line, with what is on file of it (a name, an e-mail, a phone: any may be missing). */
-function contactLine(contact) {
-  return [contact.name, contact.email, contact.phone].filter(Boolean).join(' — ');
 }
 
 /**

@@ -85,6 +85,12 @@ function askForIntroduction(button, actorId, partner, role) {
   });
   const send = async () => {
     const pairs = checkedValues(form, 'pairs').map(i => partner.pairs[i]).map(p => ({ needId: p.needId, offerId: p.offerId }));
+    if (!pairs.length) {
+      // The API takes no pair for « the best ones »: every box unticked would send the very ones the member took out.
+      showProblem(form, new Problem(400, { title: 'Données invalides', detail: 'Gardez au moins une correspondance à présenter.',
+        errors: [{ field: 'pairs', message: 'aucune correspondance cochée' }] }));
+      return;
+    }
     try {
       const created = await matchmaking('/api/introductions', { method: 'POST', body: {
         actorId, partnerId: partner.actorId, pairs, note: form.elements.note.value.trim() || null,

@@ -126,7 +126,8 @@ function importForm(reload) {
     send: bytes => profile('/api/actors/import', { method: 'POST', body: bytes, bodyType: 'text/csv' }),
     show: async report => {
       announce(`Import terminé : ${report.registered} inscrits, ${report.alreadyRegistered} déjà inscrits.`);
-      await reload();
+      // The actors are registered: a list that cannot be read again just now must not show the import as failed.
+      await reload().catch(() => announce('La liste des acteurs n’a pas pu être relue : rechargez la page pour la voir.'));
       return [
         h('p', { class: 'succes', 'data-inscrits': report.registered, 'data-deja-inscrits': report.alreadyRegistered },
           `${report.registered} acteur${s(report.registered)} inscrit${s(report.registered)}, `
@@ -175,7 +176,8 @@ function batchForm(departement) {
   const result = h('div', { 'aria-live': 'polite' });
   const form = h('form', { novalidate: true, class: 'carte' },
     h('h2', {}, 'Proposer des mises en relation en lot'), h('div', { class: 'probleme-formulaire' }),
-    field('Département', h('input', { name: 'territoryCode', value: departement || '' })),
+    // Named as the API names its errors (territory.code), which are then shown beside it.
+    field('Département', h('input', { name: 'territory.code', value: departement || '' })),
     field('Partenaires par acteur', h('input', { name: 'partnersPerActor', type: 'number', min: 1, max: 5, value: 1 })),
     h('button', { type: 'submit' }, 'Proposer'), result);
   // One batch per click: a second submit while the first runs proposes nothing more.
@@ -184,7 +186,7 @@ function batchForm(departement) {
     busyWhile(form, async () => {
       try {
         const answer = await matchmaking('/api/introductions/batch', { method: 'POST', body: {
-          territory: { level: 'DEPARTEMENT', code: form.elements.territoryCode.value.trim() },
+          territory: { level: 'DEPARTEMENT', code: form.elements['territory.code'].value.trim() },
           partnersPerActor: Number(form.elements.partnersPerActor.value) } });
         clearProblems(form);
         result.replaceChildren(...batchReport(answer));
