@@ -22,26 +22,26 @@ record LauncherSettings(Path root, Path dataDir, Path kafkaBrokerLib,
     static final String DEFAULT_SERVICE_JVM_OPTIONS = "-Xmx512m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
 
     static Path root(Map<String, String> env) {
-        return Path.of(env.getOrDefault("LAB_ROOT", System.getProperty("lab.root", "."))).toAbsolutePath().normalize();
+        return Path.of(setting(env, "LAB_ROOT", System.getProperty("lab.root", "."))).toAbsolutePath().normalize();
     }
 
     static Path dataDir(Map<String, String> env) {
-        return root(env).resolve(env.getOrDefault("LAB_DATA_DIR", ".data")).normalize();
+        return root(env).resolve(setting(env, "LAB_DATA_DIR", ".data")).normalize();
     }
 
     /** Resolves the ports too, so call it once leftovers of an earlier run no longer hold them. */
     static LauncherSettings fromEnvironment(Map<String, String> env) {
         Path root = root(env);
         Path data = dataDir(env);
-        Path kafkaLib = root.resolve(env.getOrDefault("LAB_KAFKA_BROKER_LIB", "deploy/kafka-broker/target/lib")).normalize();
-        List<String> jvmOptions = Arrays.stream(env.getOrDefault("LAB_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JVM_OPTIONS).trim().split("\\s+"))
+        Path kafkaLib = root.resolve(setting(env, "LAB_KAFKA_BROKER_LIB", "deploy/kafka-broker/target/lib")).normalize();
+        List<String> jvmOptions = Arrays.stream(setting(env, "LAB_SERVICE_JAVA_OPTS", DEFAULT_SERVICE_JVM_OPTIONS).trim().split("\\s+"))
                 .filter(s -> !s.isEmpty()).toList();
         return new LauncherSettings(root, data, kafkaLib,
                 port(env, "PROFILE_SERVICE_PORT", 8081),
                 port(env, "MATCHMAKING_SERVICE_PORT", 8082),
                 port(env, "KAFKA_PORT", 9092),
                 // 0: the port recorded in Kafka's data directory, or a free one the first time.
-                Integer.parseInt(env.getOrDefault("KAFKA_CONTROLLER_PORT", "0")),
+                Integer.parseInt(setting(env, "KAFKA_CONTROLLER_PORT", "0").trim()),
                 port(env, "POSTGRES_PORT", 5432),
                 port(env, "MONGODB_PORT", 27017),
                 jvmOptions,
@@ -62,6 +62,15 @@ record LauncherSettings(Path root, Path dataDir, Path kafkaBrokerLib,
 
     Path authServerJar() {
         return root.resolve("deploy/auth-server/target/auth-server-0.1.0-SNAPSHOT-exec.jar");
+    }
+
+    /**
+     * A variable's value, its default when unset or blank — as {@code run.sh} reads them (${VAR:-default}): an empty
+     * LAB_DATA_DIR made the script use .data and the launcher the repository's root, each its own lab.
+     */
+    static String setting(Map<String, String> env, String variable, String defaultValue) {
+        String value = env.get(variable);
+        return value == null || value.isBlank() ? defaultValue : value;
     }
 
     private static int port(Map<String, String> env, String variable, int defaultPort) {
