@@ -242,6 +242,26 @@ class ProblemDocumentsTest {
         assertThat(bodiless.status()).as(bodiless.body()).isEqualTo(200);
     }
 
+    /**
+     * Any multipart type, with parts or none, on any path: refused before Spring's multipart resolver parses it (an empty
+     * or boundless one was a 500; parts sent in chunks were read past the body's limit).
+     */
+    @Test
+    void aMultipartBodyOfAnyKindIsRefusedBeforeItIsParsed() throws Exception {
+        int before = ProblemTestApplication.WRITES.get();
+        for (String type : List.of("multipart/mixed", "multipart/form-data", "Multipart/Related; boundary=x")) {
+            RawHttp.Answer bodiless = RawHttp.get(port, "/api/echo?reason=doublon", "Content-Type: " + type);
+            JsonNode problem = assertProblem(bodiless, 415);
+            assertThat(problem.get("detail").asText()).as(type).contains("pas de formulaire");
+        }
+        HttpResponse<String> parts = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/notes/n1"))
+                .header("Content-Type", "multipart/form-data; boundary=b")
+                .method("DELETE", HttpRequest.BodyPublishers.ofString("--b\r\nContent-Disposition: form-data; name=\"reason\""
+                        + "\r\n\r\nprojet\r\n--b--\r\n")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(parts.statusCode()).as(parts.body()).isEqualTo(415);
+        assertThat(ProblemTestApplication.WRITES.get()).as("nothing done").isEqualTo(before);
+    }
+
     @Test
     void theDatabaseAwayIsA503ToRetryWhenNothingCommitted() throws Exception {
         for (String failure : List.of("pool-timeout", "rollback", "append-timeout")) {
