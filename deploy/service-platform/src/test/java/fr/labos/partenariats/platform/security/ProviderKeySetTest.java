@@ -12,6 +12,7 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -70,6 +71,35 @@ class ProviderKeySetTest {
 
         // One fetch again for the first unknown key (it may have been rotated in), then none within the interval.
         assertThat(keySetFetches.get() - afterFirstToken).isEqualTo(1);
+        assertThat(decoder.decode(TestTokens.viewer().sign()).getSubject()).isNotBlank();
+    }
+
+    /**
+     * A key id is not the only thing a token's header asks of a key: the provider's own key id with a made-up
+     * certificate thumbprint, or a thumbprint and no key id, match no key held either, and may not make every request
+     * a call to the provider.
+     */
+    @Test
+    void headersMatchingNoKeyHeldFetchTheKeySetAtMostOnceAnIntervalWhateverTheyName() {
+        String valid = TestTokens.viewer().sign();
+        assertThat(decoder.decode(valid).getSubject()).isNotBlank();
+        int afterFirstToken = keySetFetches.get();
+        String[] parts = valid.split("\\.");
+        String header = new String(Base64.getUrlDecoder().decode(parts[0]), StandardCharsets.UTF_8);
+        String thumbprint = "\"x5t#S256\":\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]) + "\"";
+        String withItsKidAndAThumbprint = header.replaceFirst("\\{", "{" + thumbprint + ",");
+        String withAThumbprintOnly = withItsKidAndAThumbprint.replaceAll(",?\"kid\":\"[^\"]*\"", "");
+        assertThat(withAThumbprintOnly).doesNotContain("kid").contains("x5t#S256");
+
+        for (int i = 0; i < 10; i++) {
+            for (String forged : List.of(withItsKidAndAThumbprint, withAThumbprintOnly)) {
+                String token = Base64.getUrlEncoder().withoutPadding().encodeToString(forged.getBytes(StandardCharsets.UTF_8))
+                        + "." + parts[1] + "." + parts[2];
+                assertThatThrownBy(() -> decoder.decode(token)).isInstanceOf(BadJwtException.class);
+            }
+        }
+
+        assertThat(keySetFetches.get() - afterFirstToken).isLessThanOrEqualTo(1);
         assertThat(decoder.decode(TestTokens.viewer().sign()).getSubject()).isNotBlank();
     }
 
