@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -65,16 +66,20 @@ public class EventRelay {
     private final Counter failedBatches;
     private final List<RecordHeaderSource> headerSources;
     private final Supplier<Serializer> storeSerializer;
+    private final BooleanSupplier topicReady;
     private volatile Serializer eventSerializer;
 
     /**
      * @param storeSerializer the serializer the event store reads events with (the same instance, asked for on the first
      *                        event): with it, Axon hands out the stored payload as it is; with another, it would
      *                        deserialize the payload and write it again
+     * @param topicReady      whether the topic is there as configured ({@link RelayTopic#ready}): until it is, nothing
+     *                        is sent, which would have the broker create it with its own defaults
      */
     EventRelay(KafkaTemplate<String, String> kafka, RelayProperties properties, MeterRegistry meters,
-               List<RecordHeaderSource> headerSources, Supplier<Serializer> storeSerializer) {
+               List<RecordHeaderSource> headerSources, Supplier<Serializer> storeSerializer, BooleanSupplier topicReady) {
         this.kafka = kafka;
+        this.topicReady = topicReady;
         this.storeSerializer = storeSerializer;
         this.headerSources = List.copyOf(headerSources);
         this.topic = properties.topic();
@@ -109,6 +114,12 @@ public class EventRelay {
     /** No payload parameter: resolving one would deserialize the payload, which the relay never needs. */
     @EventHandler
     void relay(EventMessage<?> event) {
+        if (!topicReady.getAsBoolean()) {
+            // Held in the store, as for a broker out of reach: the processor tries the batch again later.
+            failedBatches.increment();
+            throw new RelayFailedException("Kafka topic " + topic + " is not known to be there yet; the relay waits for it",
+                    null);
+        }
         ProducerRecord<String, String> record = toRecord(event);
         CompletableFuture<SendResult<String, String>> ack;
         try {

@@ -69,13 +69,14 @@ public class EventRelayAutoConfiguration {
                           RelayProperties properties, MeterRegistry meters,
                           ObjectProvider<RecordHeaderSource> headerSources,
                           ObjectProvider<EventStorageEngine> engines,
-                          @Qualifier("eventSerializer") ObjectProvider<Serializer> eventSerializer) {
+                          @Qualifier("eventSerializer") ObjectProvider<Serializer> eventSerializer,
+                          RelayTopic topic) {
         DefaultKafkaProducerFactory<String, String> producers =
                 relayProducers(kafka.buildProducerProperties(sslBundles.getIfAvailable()));
         // Boot's customizers add, among others, the producer's Micrometer metrics (kafka.producer.*).
         customizers.orderedStream().forEach(customizer -> customizer.customize(producers));
         return new EventRelay(new KafkaTemplate<>(producers), properties, meters,
-                headerSources.orderedStream().toList(), () -> storeSerializer(engines, eventSerializer));
+                headerSources.orderedStream().toList(), () -> storeSerializer(engines, eventSerializer), topic::ready);
     }
 
     /**

@@ -16,6 +16,7 @@ import org.springframework.kafka.test.context.EmbeddedKafka;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -56,6 +57,41 @@ class RelayTopicTest {
         new RelayTopic(admin, relayTopic(name, 6)).ensureExists();
 
         assertThat(describe(name).partitions()).hasSize(2);
+    }
+
+    /**
+     * The broker out of reach at start-up: the topic is not taken for there (the relay would send, and a broker
+     * creating topics on demand would make it with its own week of retention); once the broker answers, the next
+     * batch's check creates it as configured.
+     */
+    @Test
+    void aTopicNotFoundAtStartUpIsLookedForAgainAndCreatedAsConfiguredBeforeTheRelaySends(EmbeddedKafkaBroker broker)
+            throws Exception {
+        String name = "lab.test.later-" + UUID.randomUUID();
+        AtomicReference<String> servers = new AtomicReference<>("127.0.0.1:" + closedPort());
+        KafkaAdmin later = new KafkaAdmin(Map.of(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 1000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000));
+        later.setBootstrapServersSupplier(servers::get);
+        later.setOperationTimeout(2);
+        RelayTopic topic = new RelayTopic(later, relayTopic(name, 3));
+
+        topic.ensureExists();
+        assertThat(topic.ready()).as("the broker out of reach").isFalse();
+
+        servers.set(broker.getBrokersAsString());
+        assertThat(topic.ready()).isTrue();
+        assertThat(describe(name).partitions()).hasSize(3);
+        try (Admin client = Admin.create(admin.getConfigurationProperties())) {
+            ConfigResource config = new ConfigResource(ConfigResource.Type.TOPIC, name);
+            assertThat(client.describeConfigs(List.of(config)).all().get().get(config)
+                    .get(TopicConfig.RETENTION_MS_CONFIG).value()).isEqualTo("-1");
+        }
+    }
+
+    private static int closedPort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
     }
 
     private static NewTopic relayTopic(String name, int partitions) {
