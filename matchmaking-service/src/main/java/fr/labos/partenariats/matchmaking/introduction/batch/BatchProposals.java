@@ -117,9 +117,10 @@ public class BatchProposals {
                 String partnerId = partner.actor().id();
                 Optional<IntroducedPairs.SetAside> aside = introducedPairs.between(actor.id(), partnerId);
                 if (aside.isPresent()) {
-                    tally.skip(aside.get().reason().name(), aside.get().reason().label());
-                    // A pair never to be proposed again does not count among the top N; one in progress does.
+                    // A pair never to be proposed again is left out, as the matcher's rankings leave it: neither among
+                    // the top N nor said skipped. One in progress is among them, skipped with its reason.
                     if (IN_PROGRESS.contains(aside.get().reason())) {
+                        tally.skip(aside.get().reason().name(), aside.get().reason().label());
                         considered++;
                     }
                     continue;
@@ -136,7 +137,9 @@ public class BatchProposals {
                     }
                 }
             }
-            if (ranked.isEmpty()) {
+            // No partner but those never proposed again: none at all, as the actor's rankings say.
+            if (ranked.stream().allMatch(partner -> introducedPairs.between(actor.id(), partner.actor().id())
+                    .filter(aside -> !IN_PROGRESS.contains(aside.reason())).isPresent())) {
                 tally.withoutPartner++;
             }
         }
