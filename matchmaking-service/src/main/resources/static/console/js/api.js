@@ -219,20 +219,26 @@ export function stepSender(introductionId, path, isTheStep) {
   let unanswered = null;
   return async body => {
     let lastStep = null;
+    let sent = body;
     try {
-      const again = unanswered && JSON.stringify(unanswered.body) === JSON.stringify(body) ? unanswered : null;
+      // The same step sent again: the same body, whatever the last step the page now shows (lastStepSeen, which the
+      // step itself may have moved on if its answer was lost and the page was drawn anew since).
+      const same = b => JSON.stringify({ ...b, lastStepSeen: undefined });
+      const again = unanswered && same(unanswered.body) === same(body) ? unanswered : null;
       const recordedAfter = step => view => (view.steps || []).some(s => s.sequence > step && isTheStep(s, body));
       if (again) await untilTheViewShows(introductionId, recordedAfter(again.lastStep));
       const view = await matchmaking(`/api/introductions/${introductionId}`);
       if (!again || !recordedAfter(again.lastStep)(view)) {
         lastStep = Math.max(-1, ...(view.steps || []).map(step => step.sequence));
-        await matchmaking(`/api/introductions/${introductionId}/${path}`, { method: 'POST', body });
+        // Sent again as first sent: told the steps that page had shown then, not those its own step added.
+        sent = again ? again.body : body;
+        await matchmaking(`/api/introductions/${introductionId}/${path}`, { method: 'POST', body: sent });
         // The page is drawn from the views, which take the step in moments later: read once they have.
         await untilTheViewShows(introductionId, recordedAfter(lastStep));
       }
       unanswered = null;
     } catch (e) {
-      if (e instanceof Problem && (e.status === 0 || e.status >= 500) && lastStep !== null) unanswered = { body, lastStep };
+      if (e instanceof Problem && (e.status === 0 || e.status >= 500) && lastStep !== null) unanswered = { body: sent, lastStep };
       throw e;
     }
   };

@@ -208,6 +208,16 @@ class ConsoleIntroductionJourneyTest {
                     "return document.querySelector(arguments[0] + ' input[name=note]').value;", outcome)));
             assertThat(new Select(browser.driver.findElement(By.cssSelector(outcome + " select[name=outcome]")))
                     .getFirstSelectedOption().getAttribute("value")).as("blank again").isEqualTo("FOLLOW_UP_PLANNED");
+
+            // A second outcome from the same form, which the card drawn anew took over: it says the steps this page
+            // showed, its own outcome among them, and is recorded — not refused as one recorded meanwhile elsewhere.
+            browser.driver.findElement(By.cssSelector(outcome + " input[name=note]")).sendKeys("Point d'étape à l'automne");
+            browser.driver.findElement(By.cssSelector(outcome + " button[type=submit]")).click();
+            Awaitility.await("the follow-up recorded").atMost(Duration.ofSeconds(30)).until(() -> json(lab.send("GET",
+                    lab.matchmaking.resolve("/api/introductions/" + introduction), pair[3], null).body())
+                    .path("steps").findValuesAsText("type").stream().filter("OutcomeRecordedEvent"::equals).count() == 2
+                    || !problemShown(browser, outcome).isEmpty());
+            assertThat(problemShown(browser, outcome)).as("the outcome form's problem").isEmpty();
         }
     }
 

@@ -177,7 +177,8 @@ function card(actorId, actorName, people, entry, reload, histories, redrawLater)
   // The API names actors by their ids (who acted for whom, who missed a meeting): the two of this introduction are
   // known here by name.
   const names = { [actorId]: actorName, [partner.id]: partner.name };
-  const item = h('li', { class: 'carte', 'data-introduction': entry.id },
+  // Its last step drawn (data-sequence): what a form sent from it says the reader saw, whichever card drew the form.
+  const item = h('li', { class: 'carte', 'data-introduction': entry.id, 'data-sequence': entry.sequence },
     h('h2', {}, partner.name || 'Organisation'),
     h('p', {}, h('span', { class: 'etiquette', 'data-statut': entry.status }, entry.statusLabel || entry.status),
       entry.proposedAt ? ` — proposée le ${formatDate(entry.proposedAt)}` : '',
@@ -489,11 +490,13 @@ function outcomeForm(actorId, intro, reload) {
       clearProblems(form);
       const value = name => form.elements[name].value.trim() || null;
       const partnership = value('outcome') === PARTNERSHIP;
-      // The last step the card was drawn from: an outcome recorded since, from another page, refuses this one (409,
-      // saying which) rather than count the same partnership twice.
+      // The last step of the card the form is in now (drawn anew since, it may have taken the form over, after this
+      // page's own outcome too): an outcome recorded after it, from another page, refuses this one (409, saying which)
+      // rather than count the same partnership twice.
+      const shown = Number(form.closest('[data-introduction]')?.dataset.sequence);
       const body = { actingFor: actorId, outcome: value('outcome'), day: value('day'), note: value('note'),
         form: partnership ? value('form') : null, category: partnership ? value('category') : null,
-        lastStepSeen: intro.sequence };
+        lastStepSeen: Number.isInteger(shown) ? shown : intro.sequence };
       try {
         await send(body);
         announce('Suite enregistrée.');

@@ -159,7 +159,6 @@ function newMeetingId() {
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }
 
-/** Until the view shows the meeting with its new status (then the page is redrawn from it). */
 /** The meeting as the introduction's view holds it, once it does (null if it does not in a few seconds). */
 async function plannedAs(introductionId, meetingId) {
   await shown(introductionId, meetingId, 'scheduled');
@@ -167,6 +166,7 @@ async function plannedAs(introductionId, meetingId) {
   return (view.meetings || []).find(meeting => meeting.meetingId === meetingId) || null;
 }
 
+/** Until the view shows the meeting with its new status (then the page is redrawn from it). */
 function shown(introductionId, meetingId, status) {
   return untilTheViewShows(introductionId,
     view => (view.meetings || []).some(meeting => meeting.meetingId === meetingId && meeting.status === status));

@@ -177,7 +177,7 @@ function batchForm(departement) {
   const form = h('form', { novalidate: true, class: 'carte' },
     h('h2', {}, 'Proposer des mises en relation en lot'), h('div', { class: 'probleme-formulaire' }),
     // Named as the API names its errors (territory.code), which are then shown beside it.
-    field('Département', h('input', { name: 'territory.code', value: departement || '' })),
+    field('Département', h('input', { name: 'territory.code', 'data-champ': 'territory', value: departement || '' })),
     field('Partenaires par acteur', h('input', { name: 'partnersPerActor', type: 'number', min: 1, max: 5, value: 1 })),
     h('button', { type: 'submit' }, 'Proposer'), result);
   // One batch per click: a second submit while the first runs proposes nothing more.

@@ -82,11 +82,12 @@ final class IntroductionRequests {
                     @Size(max = MAX_NOTE) String note) {
     }
 
-    /** What came of an accepted introduction, on a day; a partnership says its form and category. */
     /**
-     * @param lastStepSeen the last step of the introduction the author saw (the {@code sequence} of its timeline or
-     *                     inbox line): an outcome recorded after it, from another page, refuses this one (409) rather
-     *                     than count the same partnership twice. Optional
+     * What came of an accepted introduction, on a day; a partnership says its form and category.
+     *
+     * @param lastStepSeen the last step of the introduction the author saw (its inbox line's {@code sequence}, or the
+     *                     highest {@code steps[].sequence} of its timeline): an outcome recorded after it, from another
+     *                     page, refuses this one (409) rather than count the same partnership twice. Optional
      */
     record OutcomeReport(@Size(max = MAX_ID) String actingFor, @NotNull Outcome outcome, @NotNull LocalDate day,
                          @Size(max = MAX_NOTE) String note, PartnershipForm form, ResourceCategory category,

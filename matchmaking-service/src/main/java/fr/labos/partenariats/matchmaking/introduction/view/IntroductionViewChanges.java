@@ -20,9 +20,7 @@ import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 
 /**

@@ -3,6 +3,7 @@ package fr.labos.partenariats.matchmaking.introduction.view;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView.MeetingEntry;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionView.TimelineStep;
 import fr.labos.partenariats.schema.matching.NeedOfferPair;
+import fr.labos.partenariats.schema.matching.ReminderChannel;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -117,6 +118,13 @@ final class IntroductionViewJson {
     record Reminder(Instant at, String channel, String label, ActorRef reminded) {
     }
 
+    /** A reminder by a channel this release does not know (a newer release's) is a reminder all the same. */
+    private static Reminder reminder(IntroductionView.ReminderEntry reminder, Map<String, String> names) {
+        ReminderChannel channel = reminder.channel();
+        return new Reminder(reminder.at(), channel == null ? null : channel.name(),
+                channel == null ? "relance" : channel.label(), ref(reminder.remindedActorId(), names));
+    }
+
     /** Why to follow an introduction up: {@code reason} for programs, {@code label} for people. */
     record ToFollow(String reason, String label) {
     }
@@ -128,8 +136,7 @@ final class IntroductionViewJson {
                 ref(view.partnerActorId, names), view.source == null ? null : view.source.name(),
                 view.source == null ? null : view.source.label(), view.proposedAt, view.lastStepAt, lastStep(view),
                 view.answerBy, reason == null ? null : new ToFollow(reason.kind().slug(), reason.label()),
-                view.lastReminder == null ? null : new Reminder(view.lastReminder.at(), view.lastReminder.channel().name(),
-                        view.lastReminder.channel().label(), ref(view.lastReminder.remindedActorId(), names)));
+                view.lastReminder == null ? null : reminder(view.lastReminder, names));
     }
 
     static Timeline timeline(IntroductionView view, Map<String, String> names, Permissions permissions) {

@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.introduction.view;
 
 import fr.labos.partenariats.matchmaking.dashboard.ValuesOfNewerReleases;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
+import fr.labos.partenariats.schema.matching.ReminderChannel;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -13,7 +14,7 @@ import java.util.Optional;
 
 /**
  * Reads introduction views for those who only read them (the APIs, the dashboards), whatever release wrote them: a
- * stage or a source a newer release added (a rolling upgrade) is read as unknown (null), which the readers show as
+ * stage, a source or a reminder's channel a newer release added (a rolling upgrade) is read as unknown (null), which the readers show as
  * such or leave out, instead of failing the whole answer — an actor's inbox, a facilitator's follow-up list, every
  * dashboard poll — on the one view this release cannot read. Not for the projection: it writes views back whole, and
  * would write the unknown value over; it fails on such a view until an instance of the newer release takes its
@@ -39,10 +40,13 @@ public final class ViewsOfAnyRelease {
         return find(Query.query(Criteria.where("_id").is(introductionId))).stream().findFirst();
     }
 
-    /** The view a stored document holds, without a stage or source this release does not know. */
+    /** The view a stored document holds, without a stage, source or reminder's channel this release does not know. */
     public IntroductionView read(Document document) {
         forgetUnknown(document, "stage", IntroductionStage.class);
         forgetUnknown(document, "source", IntroductionSource.class);
+        if (document.get("lastReminder") instanceof Document reminder) {
+            forgetUnknown(reminder, "channel", ReminderChannel.class);
+        }
         return mongo.getConverter().read(IntroductionView.class, document);
     }
 

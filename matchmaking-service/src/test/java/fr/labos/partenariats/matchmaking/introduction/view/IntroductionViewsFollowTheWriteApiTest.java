@@ -123,7 +123,16 @@ class IntroductionViewsFollowTheWriteApiTest {
     void anIntroductionWrittenByANewerReleaseLeavesTheReadsAnswering() {
         mongo.template().getCollection(IntroductionView.COLLECTION).insertOne(new Document("_id", "api-newer")
                 .append("stage", "ON_HOLD").append("source", "PARTNER_NETWORK")
-                .append("actorId", "api-a").append("partnerActorId", "api-b"));
+                .append("actorId", "api-a").append("partnerActorId", "api-b")
+                // Its steps and meetings, as every view has them (the follow-up list reads the last step).
+                .append("steps", java.util.List.of()).append("meetings", java.util.List.of()));
+        // And one at a known stage, reminded by a channel this release does not know.
+        mongo.template().getCollection(IntroductionView.COLLECTION).insertOne(new Document("_id", "api-newer-reminder")
+                .append("stage", "ACCEPTED").append("source", "FACILITATOR")
+                .append("actorId", "api-a").append("partnerActorId", "api-b")
+                .append("steps", java.util.List.of()).append("meetings", java.util.List.of())
+                .append("lastReminder", new Document("at", java.util.Date.from(Instant.parse("2026-11-30T09:00:00Z")))
+                        .append("channel", "MESSAGERIE_INSTANTANEE")));
         try {
             HttpResponse<String> inbox = service.get("/api/actors/api-a/introductions");
             assertThat(inbox.statusCode()).as(inbox.body()).isEqualTo(200);
@@ -134,11 +143,23 @@ class IntroductionViewsFollowTheWriteApiTest {
             assertThat(read(timeline).path("status").isNull()).as(timeline.body()).isTrue();
             assertThat(read(timeline).path("source").isNull()).as(timeline.body()).isTrue();
 
-            HttpResponse<String> followUps = service.get("/api/introductions",
-                    TestTokens.facilitator("DEPARTEMENT:38").sign());
-            assertThat(followUps.statusCode()).as(followUps.body()).isEqualTo(200);
+            // The facilitator's list: once the two actors are in the service's projection (read from the profile topic).
+            String facilitator = TestTokens.facilitator("DEPARTEMENT:38").sign();
+            JsonNode reminded = await().atMost(ofSeconds(30)).until(() -> {
+                HttpResponse<String> followUps = service.get("/api/introductions", facilitator);
+                assertThat(followUps.statusCode()).as(followUps.body()).isEqualTo(200);
+                JsonNode line = null;
+                for (JsonNode each : read(followUps).path("introductions")) {
+                    line = each.path("id").asText().equals("api-newer-reminder") ? each : line;
+                }
+                return line;
+            }, java.util.Objects::nonNull);
+            assertThat(reminded.path("lastReminder").path("label").asText()).isEqualTo("relance");
+            assertThat(service.get("/api/introductions.csv", TestTokens.facilitator("DEPARTEMENT:38").sign()).statusCode())
+                    .isEqualTo(200);
         } finally {
             mongo.template().getCollection(IntroductionView.COLLECTION).deleteOne(new Document("_id", "api-newer"));
+            mongo.template().getCollection(IntroductionView.COLLECTION).deleteOne(new Document("_id", "api-newer-reminder"));
         }
     }
 

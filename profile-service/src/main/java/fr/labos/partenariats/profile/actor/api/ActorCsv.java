@@ -93,10 +93,11 @@ final class ActorCsv {
         ImportedText.nulCharacterRefusal(text).ifPresent(refusal -> {
             throw new Rejected(List.of(new FieldProblem("fichier", refusal)));
         });
-        if (text.isBlank()) {
+        if (VisibleText.isBlank(text)) {
             throw empty();
         }
-        String header = text.lines().filter(line -> !line.isBlank()).findFirst().orElse("");
+        // The header, as the reader below finds it: the first line that shows something.
+        String header = text.lines().filter(line -> !VisibleText.isBlank(line)).findFirst().orElse("");
         char delimiter = header.indexOf(';') >= 0 || header.indexOf(',') < 0 ? ';' : ',';
         // Empty lines are kept, and skipped below, so that each record's number is the row a spreadsheet shows it on:
         // ignored by the parser, they shifted every later line's number. A cell written over several lines (quoted)
@@ -235,7 +236,7 @@ final class ActorCsv {
             if (i == 0 && name.startsWith("\uFEFF")) {
                 name = name.substring(1);
             }
-            if (name.isBlank()) {
+            if (VisibleText.isBlank(name)) {
                 continue;
             }
             String column = COLUMNS.get(normalise(name));
