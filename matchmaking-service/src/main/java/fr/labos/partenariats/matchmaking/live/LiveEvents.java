@@ -96,6 +96,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
     });
     private final Deque<LiveEvent> recent = new ArrayDeque<>();
     private final long startedAt = System.currentTimeMillis();
+    private final LivePositions positions = new LivePositions(startedAt);
     private volatile boolean running = true;
     private volatile KafkaConsumer<String, String> consumer;
     private Thread thread;
@@ -217,7 +218,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
                 if (!added.isEmpty()) {
                     assigned.addAll(added);
                     kafka.assign(assigned);
-                    seekToStart(kafka, added);
+                    positions.seek(kafka, added);
                 }
             }
             if (assigned.isEmpty()) {
@@ -225,6 +226,7 @@ class LiveEvents implements InitializingBean, DisposableBean {
                 continue;
             }
             for (ConsumerRecord<String, String> record : kafka.poll(POLL)) {
+                positions.read(new TopicPartition(record.topic(), record.partition()), record.offset());
                 LiveEvent event;
                 try {
                     LiveNotification notification = notification(record);
@@ -240,24 +242,6 @@ class LiveEvents implements InitializingBean, DisposableBean {
                 }
             }
         }
-    }
-
-    /**
-     * Live: what was written since this reader started, and nothing older; a partition found later (a topic created
-     * after the start) is read from the same moment, so that its first events are not missed.
-     */
-    private void seekToStart(KafkaConsumer<String, String> kafka, List<TopicPartition> partitions) {
-        Map<TopicPartition, Long> since = new HashMap<>();
-        partitions.forEach(partition -> since.put(partition, startedAt));
-        List<TopicPartition> atEnd = new ArrayList<>();
-        kafka.offsetsForTimes(since, Duration.ofSeconds(5)).forEach((partition, offset) -> {
-            if (offset == null) {
-                atEnd.add(partition); // nothing written since: from the end
-            } else {
-                kafka.seek(partition, offset.offset());
-            }
-        });
-        kafka.seekToEnd(atEnd);
     }
 
     private List<TopicPartition> newPartitions(KafkaConsumer<String, String> kafka, Set<TopicPartition> assigned) {
