@@ -65,10 +65,12 @@ class ConsoleAndLiveStreamTest {
     private static RunningMatchmaking service;
     /** Where the service relays its own events, and its live stream reads them. */
     private static String matchmakingTopic;
+    private static String profileTopic;
 
     @BeforeAll
     static void start() {
         String topic = SharedKafka.newTopic("it.live.profile.events");
+        profileTopic = topic;
         matchmakingTopic = SharedKafka.newTopic("it.live.matchmaking.events");
         mongo = InMemoryMongo.start();
         publisher = new ProfileEventPublisher(SharedKafka.bootstrapServers(), topic);
@@ -205,6 +207,23 @@ class ConsoleAndLiveStreamTest {
             assertThat(listeners.get("Mobilité Savoie's member").data())
                     .anyMatch(line -> line.contains("IntroductionRenegotiatedEvent"))
                     .noneMatch(line -> line.contains(introduction));
+
+            // A profile event of a type of a newer release: it may be about the actor's people, or its managers' only
+            // — its actor named only to those who act for it, as an actor's private events are.
+            ProducerRecord<String, String> newer = new ProducerRecord<>(profileTopic, tremplin, "{}");
+            ProfileRecords.add(newer.headers(), EventHeaders.EVENT_TYPE, "ActorMentorAssignedEvent");
+            ProfileRecords.add(newer.headers(), EventHeaders.EVENT_ID, UUID.randomUUID().toString());
+            ProfileRecords.add(newer.headers(), EventHeaders.AGGREGATE_ID, tremplin);
+            ProfileRecords.add(newer.headers(), EventHeaders.AGGREGATE_SEQUENCE, "2");
+            publisher.send(newer);
+            listeners.forEach((reader, listener) -> await(reader).atMost(ofSeconds(30))
+                    .until(() -> listener.heard("ActorMentorAssignedEvent")));
+            assertThat(listeners.get("Tremplin's member").data())
+                    .anyMatch(line -> line.contains("ActorMentorAssignedEvent") && line.contains(tremplin));
+            for (String reader : List.of("the facilitator of Savoie", "a viewer")) {
+                assertThat(listeners.get(reader).data()).as(reader)
+                        .noneMatch(line -> line.contains("ActorMentorAssignedEvent") && line.contains(tremplin));
+            }
         } finally {
             listeners.values().forEach(LiveListener::close);
         }

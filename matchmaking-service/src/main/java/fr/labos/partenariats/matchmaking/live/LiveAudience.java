@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
  * to whom, and what came of it.
  *
  * <p>An event of a type this release does not know (written by a newer one) names its aggregate as an introduction's
- * or a session's would, whichever its id is, and to admins only if neither.
+ * or a session's would, whichever its id is, and to admins only if neither; of profile-service's, as an actor's
+ * private event would.
  *
  * <p>Decided once per event on this instance, and only once a reader other than an admin asks (the stream's thread for
  * its open streams, or a catch-up): the introduction's two actors (from the event store, kept once read, then their
@@ -64,7 +65,10 @@ class LiveAudience {
         String id = notification.aggregateId();
         // A record without a type (outside the contract) is taken as one of an unknown type.
         String type = notification.type() == null ? "" : notification.type();
-        if ("profile".equals(notification.source()) && EventCatalog.isActorPrivate(type)) {
+        // An actor's private event, or one of a type this release does not know (a newer release's, which may be
+        // private, or its managers' only): its actor named only to those who act for it.
+        if ("profile".equals(notification.source())
+                && (EventCatalog.isActorPrivate(type) || EventCatalog.typeFor(type).isEmpty())) {
             return new Once(() -> actorsOwn(id), notification);
         }
         if (!"matchmaking".equals(notification.source()) || LOG_EVENTS.contains(type)) {
