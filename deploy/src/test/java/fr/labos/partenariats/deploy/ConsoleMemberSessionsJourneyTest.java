@@ -290,6 +290,18 @@ class ConsoleMemberSessionsJourneyTest {
                     .map(WebElement::getText).toList().equals(List.of(wishedName)));
             assertThat(browser.driver.findElement(closedWishes).findElements(By.cssSelector("form, input"))).isEmpty();
             assertThat(browser.script("return window.__memePage;")).as("no reload").isEqualTo("oui");
+
+            // Registered at another session, then withdrawn from it before its plan is published: its card goes
+            // without a reload (the withdrawal is told once the session no longer counts Tremplin: without its id).
+            String withdrawnFrom = plan(lab, "admin", PLAN.formatted("Rencontres express de Vienne " + suffix, "38",
+                    "Vienne, salle des fêtes", date.plusDays(3)));
+            register(lab, "admin", withdrawnFrom, tremplin);
+            By itsCard = By.cssSelector("section[data-session='" + withdrawnFrom + "']");
+            browser.settled().until(d -> !d.findElements(itsCard).isEmpty());
+            expect(lab.send("DELETE", lab.matchmaking.resolve("/api/sessions/" + withdrawnFrom + "/participants/" + tremplin),
+                    "admin", null), 204);
+            browser.settled().until(d -> d.findElements(itsCard).isEmpty());
+            assertThat(browser.script("return window.__memePage;")).as("no reload").isEqualTo("oui");
         }
     }
 

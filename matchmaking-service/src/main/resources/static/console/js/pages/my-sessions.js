@@ -35,10 +35,13 @@ export async function render(main, context) {
   });
 
   await refresh();
-  // A plan published or changed (an absence re-plans the rounds to come), a registration: shown without a reload. The
-  // live stream brings a member the events of the sessions it sees, so a registration is one of its organisations'.
+  // A plan published or changed (an absence re-plans the rounds to come), a registration or a withdrawal: shown without
+  // a reload. The live stream brings a member the events of the sessions it sees, so a registration is one of its
+  // organisations'; a withdrawal is told after the session no longer counts the organisation, so without the session's
+  // id: read again on any (its card would stay, with a wish form the session refuses).
+  const joinedOrLeft = new Set(['ParticipantRegisteredEvent', 'ParticipantWithdrewEvent']);
   return onEvent(event => {
-    if (listed.has(event.aggregateId) || event.type === 'ParticipantRegisteredEvent') refresh().catch(() => {});
+    if (listed.has(event.aggregateId) || joinedOrLeft.has(event.type)) refresh().catch(() => {});
   });
 }
 
