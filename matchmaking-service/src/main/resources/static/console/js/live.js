@@ -1,5 +1,6 @@
 // The live stream of committed events (server-sent events from matchmaking-service, fed by Kafka). Read with fetch
 // rather than EventSource, so that the token travels in the Authorization header and never in a URL.
+import { serverNow } from './api.js';
 import { currentSession } from './auth.js';
 
 const listeners = new Set();
@@ -31,6 +32,12 @@ const DELIVERED_KEPT = 1000;
  */
 const past = new Set();
 let pastTaken = false;
+/**
+ * When this page started (this device's clock): the console opens the stream first, but draws its first page without
+ * it after two seconds; what was committed after this, before the first stream opened (a stream refused for a moment,
+ * a slow network), was not read by that page, and is told at the first catch-up instead of taken for past.
+ */
+const pageStartedAt = Date.now();
 
 /**
  * Whether the event changes introductions (and so an inbox, a timeline, the dashboard): of an introduction, its meetings
@@ -232,7 +239,8 @@ function deliver(event) {
 }
 
 /**
- * Reads the service's latest events (oldest first). The first time, only notes which they are; then, tells the pages
+ * Reads the service's latest events (oldest first). The first time, notes which came before the page started, and tells
+ * the pages of those after (they read before the stream was open); then, tells the pages
  * of those neither told nor past: of each aggregate's kind of event the latest only, as the pages read again what
  * changed however many times it did (a hundred missed events are not a hundred reloads). An event without an id cannot
  * be told apart from one already told: it is left out.
@@ -247,8 +255,12 @@ async function catchUp() {
   const listed = await response.json();
   const latest = listed.filter(event => event.eventId);
   if (!pastTaken) {
-    latest.forEach(event => past.add(event.eventId));
+    // The page's start on the service's clock (its offset as the answers so far tell it).
+    const startedOnTheService = pageStartedAt + (serverNow() - Date.now());
+    const before = latest.filter(event => !(Date.parse(event.receivedAt) > startedOnTheService));
+    before.forEach(event => past.add(event.eventId));
     pastTaken = true;
+    latest.filter(event => !past.has(event.eventId) && !delivered.has(event.eventId)).forEach(deliver);
     return;
   }
   // The service lists its latest events only: a full list holding none this page knew of means that more happened

@@ -25,6 +25,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
@@ -806,6 +807,44 @@ class ConsoleMemberJourneyTest {
         Files.write(file, bom);
         Files.writeString(file, text, StandardOpenOption.APPEND);
         return file;
+    }
+
+    /**
+     * The console draws its first page without its live stream when the stream is not open within two seconds (the
+     * instance refusing it for a moment, a slow network): what is committed after the page started and before its
+     * first stream opens reaches the page all the same, from the service's latest events.
+     */
+    @Test
+    void aPageWhoseFirstStreamOpenedLateHearsOfWhatWasCommittedMeanwhile(SignedInLab lab) throws IOException {
+        String tremplin = lab.actor("tremplin-insertion");
+        try (ConsoleBrowser browser = ConsoleBrowser.open("premier-flux-tardif", DESKTOP)) {
+            browser.signIn(lab, "member-tremplin");
+            // Every page loaded from now on holds its first live stream until the test lets it open.
+            Object held = browser.driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", """
+                    const original = window.fetch;
+                    window.fetch = async (input, init) => {
+                      if (String(input).endsWith('/api/live') && init?.headers?.Accept === 'text/event-stream') {
+                        while (!window.__streamMayOpen) await new Promise(resolve => setTimeout(resolve, 100));
+                      }
+                      return original(input, init);
+                    };""")).get("identifier");
+            browser.driver.get(lab.console() + "?premier-flux#/organisation/" + tremplin);
+            browser.awaitReady("organisation");
+
+            String title = "Besoin publié avant le premier flux " + UUID.randomUUID().toString().substring(0, 6);
+            String need = lab.create("/api/actors/" + tremplin + "/needs", "facilitator-isere", """
+                    {"category": "SKILLS", "form": "CO_PRODUCTION", "title": "%s", "description": "Publié ailleurs",
+                     "themes": [], "sdgs": [], "territory": {"code": "38", "level": "DEPARTEMENT"}}""".formatted(title));
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> JSON.readTree(lab.send("GET",
+                    lab.matchmaking.resolve("/api/live"), "member-tremplin", null).body()).findValuesAsText("aggregateId")
+                    .contains(need));
+            By posted = By.xpath("//*[@data-post='" + need + "']");
+            assertThat(browser.driver.findElements(posted)).as("not shown before the stream opens").isEmpty();
+
+            browser.script("window.__streamMayOpen = true;");
+            browser.settled().until(d -> d.findElement(posted).getText().contains(title));
+            browser.driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", held));
+        }
     }
 
     /**
