@@ -239,6 +239,7 @@ export function stepSender(introductionId, path, isTheStep) {
       unanswered = null;
     } catch (e) {
       if (e instanceof Problem && (e.status === 0 || e.status >= 500) && lastStep !== null) unanswered = { body: sent, lastStep };
+      else if (e instanceof Problem && e.status > 0) unanswered = null; // refused: not recorded, the next one is new
       throw e;
     }
   };

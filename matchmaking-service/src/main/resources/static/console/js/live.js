@@ -26,9 +26,10 @@ let replacedStream = null;
 const delivered = new Set();
 const DELIVERED_KEPT = 1000;
 /**
- * The ids among the service's latest events when the first stream opened: the pages read everything after that, so
- * a later catch-up does not tell them of these. Kept apart from {@link delivered}: one of them may still be on its way
- * through that first stream (the service lists an event just before sending it), and must not be dropped there.
+ * The ids among the service's latest events when the first stream opened that the service received before the page
+ * started: the pages read everything after that, so no catch-up tells them of these. Kept apart from
+ * {@link delivered}: one of them may still be on its way through that first stream (the service lists an event just
+ * before sending it), and must not be dropped there.
  */
 const past = new Set();
 let pastTaken = false;
@@ -201,8 +202,8 @@ function dispatch(block, stream) {
     readyWaiters.forEach(resolve => resolve());
     readyWaiters = [];
     // The events committed while no stream was open (the last one ended: its lifetime, the network) are among the
-    // service's latest: the first stream only learns which those are, as the pages read everything after it opened;
-    // a stream opened again tells the pages of those they have not heard of.
+    // service's latest: a stream opened again tells the pages of those they have not heard of; the first one, of
+    // those received since the page started (it is drawn without the stream after two seconds).
     catchUp().catch(() => {});
     return;
   }
@@ -255,17 +256,18 @@ async function catchUp() {
   const listed = await response.json();
   const latest = listed.filter(event => event.eventId);
   if (!pastTaken) {
-    // The page's start on the service's clock (its offset as the answers so far tell it).
-    const startedOnTheService = pageStartedAt + (serverNow() - Date.now());
-    const before = latest.filter(event => !(Date.parse(event.receivedAt) > startedOnTheService));
-    before.forEach(event => past.add(event.eventId));
+    // The page's start on the service's clock: this answer's Date says how far ahead of this device it is (to the
+    // second, and rounded down: an event of the second before the start may be told too, which a page reads again).
+    const answeredAt = Date.parse(response.headers.get('Date'));
+    const ahead = Number.isFinite(answeredAt) ? answeredAt - Date.now() : serverNow() - Date.now();
+    const startedOnTheService = pageStartedAt + ahead - 1000;
+    latest.filter(event => !(Date.parse(event.receivedAt) > startedOnTheService)).forEach(event => past.add(event.eventId));
     pastTaken = true;
-    latest.filter(event => !past.has(event.eventId) && !delivered.has(event.eventId)).forEach(deliver);
-    return;
-  }
-  // The service lists its latest events only: a full list holding none this page knew of means that more happened
-  // while no stream was open than the list holds, and which those were cannot be told. The page is told to read again.
-  if (listed.length >= RECENT_LISTED && !latest.some(event => past.has(event.eventId) || delivered.has(event.eventId))) {
+  } else if (listed.length >= RECENT_LISTED
+      && !latest.some(event => past.has(event.eventId) || delivered.has(event.eventId))) {
+    // The service lists its latest events only: a full list holding none this page knew of means that more happened
+    // while no stream was open than the list holds, and which those were cannot be told. The page is told to read
+    // again.
     missedListeners.forEach(listener => listener());
   }
   const missed = new Map();

@@ -218,6 +218,27 @@ class ConsoleIntroductionJourneyTest {
                     .path("steps").findValuesAsText("type").stream().filter("OutcomeRecordedEvent"::equals).count() == 2
                     || !problemShown(browser, outcome).isEmpty());
             assertThat(problemShown(browser, outcome)).as("the outcome form's problem").isEmpty();
+
+            // While the partner's member writes another, the asker's member records one from its own page: the card is
+            // drawn anew, the form goes over to it as it was — and, sent, is refused as written before that outcome
+            // was seen (the same partnership is not counted twice); sent again, now that the card shows it, recorded.
+            // (Once the page is done with its own: the card it drew after it is the step it saw.)
+            long afterItsOwn = lastStep(lab, introduction, pair[3]);
+            browser.settled().until(driver -> String.valueOf(afterItsOwn).equals(browser.script(
+                    "return document.querySelector(arguments[0]).dataset.seen;", outcome)));
+            browser.driver.findElement(By.cssSelector(outcome + " input[name=note]")).sendKeys("Comité de pilotage");
+            assertThat(lab.send("POST", lab.matchmaking.resolve("/api/introductions/" + introduction + "/outcomes"),
+                    pair[1], "{\"actingFor\": \"%s\", \"outcome\": \"FOLLOW_UP_PLANNED\", \"day\": \"%s\"}"
+                            .formatted(asker, LocalDate.now(LAB_TIME_ZONE))).statusCode()).isEqualTo(204);
+            browser.settled().until(driver -> browser.script(
+                    "return document.querySelector(arguments[0]).dataset.sequence;", card).toString()
+                    .equals(String.valueOf(lastStep(lab, introduction, pair[3]))));
+            browser.driver.findElement(By.cssSelector(outcome + " button[type=submit]")).click();
+            browser.settled().until(driver -> problemShown(browser, outcome).contains("Une suite a été enregistrée"));
+            browser.driver.findElement(By.cssSelector(outcome + " button[type=submit]")).click();
+            Awaitility.await("the reader's outcome recorded, once told").atMost(Duration.ofSeconds(30)).until(() -> json(lab.send("GET",
+                    lab.matchmaking.resolve("/api/introductions/" + introduction), pair[3], null).body())
+                    .path("steps").findValuesAsText("type").stream().filter("OutcomeRecordedEvent"::equals).count() == 4);
         }
     }
 
@@ -561,7 +582,17 @@ class ConsoleIntroductionJourneyTest {
         }
     }
 
-    private static String problemShown(ConsoleBrowser browser, String form) {
+    /** The introduction's last step, as its timeline says it. */
+    private static long lastStep(SignedInLab lab, String introduction, String account) {
+        long last = -1;
+        for (JsonNode step : json(lab.send("GET", lab.matchmaking.resolve("/api/introductions/" + introduction), account,
+                null).body()).path("steps")) {
+            last = Math.max(last, step.path("sequence").asLong());
+        }
+        return last;
+    }
+
+        private static String problemShown(ConsoleBrowser browser, String form) {
         Object text = browser.script("return document.querySelector(arguments[0] + ' .probleme-formulaire')?.textContent || '';", form);
         return text == null ? "" : text.toString().trim();
     }

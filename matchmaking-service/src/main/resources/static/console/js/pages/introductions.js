@@ -177,7 +177,7 @@ function card(actorId, actorName, people, entry, reload, histories, redrawLater)
   // The API names actors by their ids (who acted for whom, who missed a meeting): the two of this introduction are
   // known here by name.
   const names = { [actorId]: actorName, [partner.id]: partner.name };
-  // Its last step drawn (data-sequence): what a form sent from it says the reader saw, whichever card drew the form.
+  // Its last step drawn (data-sequence): what the reader sees of it (an outcome form's seenBy).
   const item = h('li', { class: 'carte', 'data-introduction': entry.id, 'data-sequence': entry.sequence },
     h('h2', {}, partner.name || 'Organisation'),
     h('p', {}, h('span', { class: 'etiquette', 'data-statut': entry.status }, entry.statusLabel || entry.status),
@@ -447,6 +447,12 @@ function onThisPage(problem) {
     : problem;
 }
 
+/** The reader has seen the card the form is in now: its last step is the one the next outcome says it saw. */
+function seenBy(form) {
+  const shown = Number(form.closest('[data-introduction]')?.dataset.sequence);
+  if (Number.isInteger(shown)) form.dataset.seen = String(Math.max(shown, Number(form.dataset.seen) || -1));
+}
+
 /** Recording an outcome, possibly months after the meeting. */
 function outcomeForm(actorId, intro, reload) {
   // The lab's day, which the service checks the outcome's day against (not the UTC date, a day behind in Paris at night).
@@ -480,6 +486,10 @@ function outcomeForm(actorId, intro, reload) {
     day.max = now;
     day.defaultValue = now;
   });
+  // The step the form was drawn at: a form the reader is filling in goes over to the card drawn anew when another
+  // page records something (carryOver), and keeps the step it was started at — not the new card's, which would hold
+  // that other page's outcome unseen.
+  form.dataset.seen = String(intro.sequence);
   // One outcome per click: a second submit while the first is sent records nothing more (an outcome is for ever), and
   // one sent again after its answer was lost is looked for first (stepSender).
   const send = stepSender(intro.id, 'outcomes', (step, body) => step.type === 'OutcomeRecordedEvent'
@@ -490,22 +500,24 @@ function outcomeForm(actorId, intro, reload) {
       clearProblems(form);
       const value = name => form.elements[name].value.trim() || null;
       const partnership = value('outcome') === PARTNERSHIP;
-      // The last step of the card the form is in now (drawn anew since, it may have taken the form over, after this
-      // page's own outcome too): an outcome recorded after it, from another page, refuses this one (409, saying which)
-      // rather than count the same partnership twice.
-      const shown = Number(form.closest('[data-introduction]')?.dataset.sequence);
+      // The last step the reader saw before writing this outcome (seenBy): an outcome recorded after it, from another
+      // page, refuses this one (409, saying which) rather than count the same partnership twice.
       const body = { actingFor: actorId, outcome: value('outcome'), day: value('day'), note: value('note'),
         form: partnership ? value('form') : null, category: partnership ? value('category') : null,
-        lastStepSeen: Number.isInteger(shown) ? shown : intro.sequence };
+        lastStepSeen: Number(form.dataset.seen) };
       try {
         await send(body);
         announce('Suite enregistrée.');
-        // Recorded: the form is blank again (the card drawn anew takes it over while it has the focus).
+        // Recorded: the form is blank again (the card drawn anew takes it over while it has the focus), and the card
+        // now shown, this outcome in it, is what the reader saw.
         form.reset();
         partnershipFields();
         remember(form);
         await reload();
+        seenBy(form);
       } catch (e) {
+        // Told of the outcome recorded meanwhile (the card drawn anew shows it): sent again, the reader's stands.
+        if (e instanceof Problem && e.status === 409) seenBy(form);
         if (e instanceof Problem) showProblem(form, onThisPage(e)); else throw e;
       }
     });

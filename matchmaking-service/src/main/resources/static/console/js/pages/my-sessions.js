@@ -38,10 +38,10 @@ export async function render(main, context) {
   // A plan published or changed (an absence re-plans the rounds to come), a registration or a withdrawal: shown without
   // a reload. The live stream brings a member the events of the sessions it sees, so a registration is one of its
   // organisations'; a withdrawal is told after the session no longer counts the organisation, so without the session's
-  // id: read again on any (its card would stay, with a wish form the session refuses).
-  const joinedOrLeft = new Set(['ParticipantRegisteredEvent', 'ParticipantWithdrewEvent']);
+  // id: read again on one while the page lists a session (its card would stay, with a wish form the session refuses).
   return onEvent(event => {
-    if (listed.has(event.aggregateId) || joinedOrLeft.has(event.type)) refresh().catch(() => {});
+    if (listed.has(event.aggregateId) || event.type === 'ParticipantRegisteredEvent'
+        || (event.type === 'ParticipantWithdrewEvent' && listed.size > 0)) refresh().catch(() => {});
   });
 }
 

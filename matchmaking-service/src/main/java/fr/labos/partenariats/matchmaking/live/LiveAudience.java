@@ -69,7 +69,9 @@ class LiveAudience {
         // private, or its managers' only): its actor named only to those who act for it.
         if ("profile".equals(notification.source())
                 && (EventCatalog.isActorPrivate(type) || EventCatalog.typeFor(type).isEmpty())) {
-            return new Once(() -> actorsOwn(id), notification);
+            // Its actor: the aggregate for an actor's event, the one a post's event names for a need's or an offer's.
+            String actorId = notification.actorId() != null ? notification.actorId() : id;
+            return new Once(() -> actorsOwn(actorId), notification);
         }
         if (!"matchmaking".equals(notification.source()) || LOG_EVENTS.contains(type)) {
             return principal -> true;

@@ -29,18 +29,23 @@ final class LivePositions {
 
     /** The record at this offset was read: the next one is where to go on. */
     void read(TopicPartition partition, long offset) {
-        next.merge(partition, offset + 1, Math::max);
+        next.put(partition, offset + 1);
     }
 
     /**
-     * Places the consumer on each partition: after the last record read, or — a partition never read — at what was
-     * written since the reader started, nothing older (from the end when nothing was).
+     * Places the consumer on each partition: after the last record read, or — a partition never read, or whose
+     * records no longer reach that position (the topic deleted and created again) — at what was written since the
+     * reader started, nothing older (from the end when nothing was).
      */
     void seek(Consumer<?, ?> consumer, Collection<TopicPartition> partitions) {
         Map<TopicPartition, Long> since = new HashMap<>();
+        List<TopicPartition> read = partitions.stream().filter(next::containsKey).toList();
+        Map<TopicPartition, Long> first = read.isEmpty() ? Map.of() : consumer.beginningOffsets(read, Duration.ofSeconds(5));
+        Map<TopicPartition, Long> end = read.isEmpty() ? Map.of() : consumer.endOffsets(read, Duration.ofSeconds(5));
         for (TopicPartition partition : partitions) {
             Long position = next.get(partition);
-            if (position != null) {
+            if (position != null && first.getOrDefault(partition, Long.MAX_VALUE) <= position
+                    && position <= end.getOrDefault(partition, -1L)) {
                 consumer.seek(partition, position);
             } else {
                 since.put(partition, startedAt);

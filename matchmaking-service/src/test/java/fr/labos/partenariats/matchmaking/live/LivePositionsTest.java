@@ -56,4 +56,16 @@ class LivePositionsTest {
         assertThat(again.position(READ)).as("after the last record read, not from the reader's start").isEqualTo(42);
         assertThat(again.position(NEVER_READ)).as("never read: what was written since the start").isEqualTo(40);
     }
+
+    /** A topic deleted and created again: a position its records no longer reach is read from the reader's start. */
+    @Test
+    void aPositionOutsideThePartitionNowIsReadFromTheStartAgain() {
+        LivePositions positions = new LivePositions(STARTED_AT);
+        positions.read(READ, 5_000);
+        MockConsumer<String, String> recreated = consumer();
+
+        positions.seek(recreated, List.of(READ));
+
+        assertThat(recreated.position(READ)).isEqualTo(40);
+    }
 }
