@@ -67,7 +67,7 @@ class DashboardFacts {
 
     DashboardFacts(MongoTemplate mongo, Clock clock, @Value("${matchmaking.dashboard.poll-overlap:10s}") Duration overlap) {
         this.mongo = mongo;
-        this.views = new ViewsOfAnyRelease(mongo, log);
+        this.views = new ViewsOfAnyRelease(mongo, newerValues);
         this.zone = clock.getZone();
         this.overlapMillis = overlap.toMillis();
     }

@@ -162,15 +162,14 @@ class PastIntroductionsImport {
                 pairAlreadyWaiting(numbered, waitingLineOf).ifPresent(problems::add);
                 waitingLines.add(numbered);
             } else if (IntroductionRules.pastIntroductionCarriedOn(command)) {
-                carriedOnLineOf.putIfAbsent(ActorPair.of(command.actorId(), command.partnerActorId()), line.number());
+                carriedOnLineOf.putIfAbsent(numbered.pair(), line.number());
             }
             toRecord.add(numbered);
         }
         // A line that would wait beside one of the file accepted and carried on since, before it or after it: once
         // both recorded, the pair would have two introductions in progress, which no proposal made today may have.
         for (Numbered waiting : waitingLines) {
-            Integer carriedOn = carriedOnLineOf.get(ActorPair.of(waiting.command().actorId(),
-                    waiting.command().partnerActorId()));
+            Integer carriedOn = carriedOnLineOf.get(waiting.pair());
             if (carriedOn != null) {
                 problems.add(new FieldProblem(at(waiting.line(), PROPOSED_ON), "« " + waiting.actorName() + " » et « "
                         + waiting.partnerName() + " » ont à la ligne " + carriedOn + " une mise en relation acceptée, "
@@ -232,7 +231,7 @@ class PastIntroductionsImport {
         RecordPastIntroductionCommand command = numbered.command();
         String actorName = numbered.actorName();
         String partnerName = numbered.partnerName();
-        Integer earlier = waitingLineOf.putIfAbsent(ActorPair.of(command.actorId(), command.partnerActorId()), line);
+        Integer earlier = waitingLineOf.putIfAbsent(numbered.pair(), line);
         if (earlier != null) {
             return Optional.of(new FieldProblem(at(line, PROPOSED_ON), "« " + actorName + " » et « " + partnerName
                     + " » ont déjà à la ligne " + earlier + " une mise en relation qui attendra leurs réponses"));
@@ -244,6 +243,10 @@ class PastIntroductionsImport {
     }
 
     private record Numbered(int line, RecordPastIntroductionCommand command, String actorName, String partnerName) {
+
+        ActorPair pair() {
+            return ActorPair.of(command.actorId(), command.partnerActorId());
+        }
 
         LineResult result(Result result) {
             return new LineResult(line, command.introductionId(), command.actorId(), actorName,

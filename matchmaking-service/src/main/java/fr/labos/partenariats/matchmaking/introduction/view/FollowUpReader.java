@@ -43,7 +43,7 @@ class FollowUpReader {
     FollowUpReader(MongoTemplate mongo, FollowUpThresholds thresholds) {
         this.mongo = mongo;
         this.thresholds = thresholds;
-        this.views = new ViewsOfAnyRelease(mongo, LOG);
+        this.views = new ViewsOfAnyRelease(mongo, newerValues);
     }
 
     /**

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.matchmaking.introduction.view;
 
+import fr.labos.partenariats.matchmaking.dashboard.ValuesOfNewerReleases;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -21,7 +22,7 @@ class IntroductionViewReader {
     private final ViewsOfAnyRelease views;
 
     IntroductionViewReader(MongoTemplate mongo) {
-        this.views = new ViewsOfAnyRelease(mongo, LOG);
+        this.views = new ViewsOfAnyRelease(mongo, new ValuesOfNewerReleases(LOG));
     }
 
     Optional<IntroductionView> find(String introductionId) {

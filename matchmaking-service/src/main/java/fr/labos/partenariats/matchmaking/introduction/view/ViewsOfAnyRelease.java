@@ -4,7 +4,6 @@ import fr.labos.partenariats.matchmaking.dashboard.ValuesOfNewerReleases;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
 import fr.labos.partenariats.schema.matching.ReminderChannel;
 import org.bson.Document;
-import org.slf4j.Logger;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -25,10 +24,10 @@ public final class ViewsOfAnyRelease {
     private final MongoTemplate mongo;
     private final ValuesOfNewerReleases newerValues;
 
-    /** @param log the reader's logger, where an operator looks for what it could not read */
-    public ViewsOfAnyRelease(MongoTemplate mongo, Logger log) {
+    /** @param newerValues the reader's own (each unknown value said once per reader, in its logger) */
+    public ViewsOfAnyRelease(MongoTemplate mongo, ValuesOfNewerReleases newerValues) {
         this.mongo = mongo;
-        this.newerValues = new ValuesOfNewerReleases(log);
+        this.newerValues = newerValues;
     }
 
     /** The views the query finds, with the fields it includes. */

@@ -81,7 +81,7 @@ class SessionLiveController {
         access.checkRuns(principal, session);
         String actor = request.actorId();
         String reason = "absence de " + actor;
-        if (session.absent().contains(actor) && session.seatsLater(actor)) {
+        if (session.absentSeated(actor)) {
             replans.write(sessionId, session, scheduling.replan(session), reason);
             return ResponseEntity.noContent().build();
         }

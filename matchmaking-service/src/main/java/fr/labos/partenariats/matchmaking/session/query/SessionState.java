@@ -206,6 +206,14 @@ public final class SessionState {
     }
 
     /**
+     * Marked absent, and still seated in a round to come: the absence was written, its re-plan was not (refused in a
+     * race with another change, or a failure in between); the session refuses every hand change until it is.
+     */
+    public boolean absentSeated(String actorId) {
+        return absent.contains(actorId) && seatsLater(actorId);
+    }
+
+    /**
      * Checked in before the first round, and seated in none of the rounds: the check-in that took back an absence was
      * written, its re-plan was not (a failure in between).
      */
@@ -219,8 +227,8 @@ public final class SessionState {
      * same request sent again finishes it.
      */
     public boolean replanPending(String actorId) {
-        return !closed && replannable() && (absent.contains(actorId) && seatsLater(actorId)
-                || checkedInUnseated(actorId) || arrivedLateUnseated(actorId));
+        return !closed && replannable() && (absentSeated(actorId) || checkedInUnseated(actorId)
+                || arrivedLateUnseated(actorId));
     }
 
     /** Meetings to keep in a re-plan: those of started rounds, and the locks. */
