@@ -208,6 +208,78 @@ class ConsoleMeetingJourneyTest {
     }
 
     /**
+     * A partner who erased its contact person, and a meeting corrected while its first sending's answer was lost. The
+     * card says calmly that no contact is on file, with no alert (one would be read out again at every refresh). The
+     * meeting stands as first sent, and the page says so instead of « Rencontre planifiée », which the reader would
+     * take for the place typed since; sent once more as corrected, the form plans a second meeting, at the new place.
+     */
+    @Test
+    void aMeetingCorrectedAfterItsAnswerWasLostIsToldAsFirstPlanned(SignedInLab lab) {
+        String tremplin = lab.actor("tremplin-insertion");
+        String partner = lab.isereNewcomer("member-mobilite", "Association sans contact");
+        String introduction = id(lab.send("POST", lab.matchmaking.resolve("/api/introductions"), "facilitator-isere", """
+                {"actorId": "%s", "partnerId": "%s", "source": "FACILITATOR"}""".formatted(partner, tremplin)).body());
+        accept(lab, introduction, "member-mobilite", partner);
+        accept(lab, introduction, "member-tremplin", tremplin);
+        assertThat(lab.send("DELETE", lab.profile.resolve("/api/actors/" + partner + "/contact"), "member-mobilite", null)
+                .statusCode()).isEqualTo(204);
+        // Opened to Tremplin's member by the acceptances (a 403 until then), then gone: a 404.
+        Awaitility.await("the partner's contact, opened then erased").atMost(Duration.ofSeconds(30)).until(() -> lab.send(
+                "GET", lab.profile.resolve("/api/actors/" + partner + "/contact"), "member-tremplin", null).statusCode() == 404);
+        Awaitility.await("both acceptances in the inbox").atMost(Duration.ofSeconds(30)).until(() -> "accepted".equals(
+                timeline(lab, introduction).path("status").asText()));
+        String card = "li[data-introduction='" + introduction + "']";
+        String plan = card + " form[data-form='rencontre']";
+        String correctedPlace = "Salle du conseil de Crolles";
+        try (ConsoleBrowser browser = ConsoleBrowser.open("rencontre-corrigee", DESKTOP)) {
+            browser.signIn(lab, "member-tremplin");
+            browser.go(lab, "#/mises-en-relation/" + tremplin, "mises-en-relation");
+            WebElement contact = browser.await(By.cssSelector(card + " [data-contact='" + partner + "']"));
+            assertThat(contact.getText()).isEqualTo("Le partenaire n’a enregistré aucune personne de contact : "
+                    + "écrivez-lui par les moyens de son organisation.");
+            assertThat(browser.driver.findElements(By.cssSelector(card + " .contact [role=alert]"))).as("no alert").isEmpty();
+
+            ZonedDateTime startsAt = twoHoursBefore(Clock.systemUTC());
+            fill(browser, plan, startsAt.toLocalDate().toString(), HOUR.format(startsAt));
+            browser.driver.findElement(By.cssSelector(plan + " input[name=place]")).sendKeys(PLACE);
+            browser.loseTheAnswerOfTheNextPost("/meetings");
+            browser.driver.findElement(By.cssSelector(plan + " button[type=submit]")).click();
+            browser.settled().until(d -> d.findElement(By.cssSelector(plan)).getText().contains("Service injoignable"));
+            Awaitility.await("the meeting whose answer was lost, recorded").atMost(Duration.ofSeconds(30))
+                    .until(() -> timeline(lab, introduction).path("meetings").size() == 1);
+            String first = timeline(lab, introduction).path("meetings").get(0).path("meetingId").asText();
+
+            // Corrected, then sent again: the same meeting (the form's id), which stands as first sent.
+            browser.settled().until(driver -> {
+                WebElement place = driver.findElement(By.cssSelector(plan + " input[name=place]"));
+                place.clear();
+                place.sendKeys(correctedPlace);
+                return true;
+            });
+            browser.driver.findElement(By.cssSelector(plan + " button[type=submit]")).click();
+            WebElement told = browser.await(By.cssSelector(plan + " .probleme-formulaire [role=alert][data-status='409']"));
+            assertThat(told.getText()).contains("Rencontre déjà planifiée").contains("(" + PLACE + "), sans votre correction");
+            WebElement line = browser.await(By.cssSelector(card + " li[data-rencontre='" + first + "']"));
+            assertThat(line.getText()).contains(PLACE).contains("prévue").doesNotContain(correctedPlace);
+            assertThat(browser.driver.findElements(By.cssSelector(card + " li[data-rencontre]"))).as("one meeting listed").hasSize(1);
+            assertThat(timeline(lab, introduction).path("meetings")).as("one meeting recorded").hasSize(1);
+            assertThat(meetingOf(timeline(lab, introduction), first).path("location").asText()).isEqualTo(PLACE);
+            assertThat(browser.script("return document.querySelector(arguments[0]).elements.place.value;", plan))
+                    .as("the correction kept, to plan another").isEqualTo(correctedPlace);
+            browser.shot("rencontre-deja-planifiee");
+            browser.assertAccessible("a meeting corrected after a lost answer");
+
+            // Sent once more: a second meeting, at the corrected place.
+            browser.driver.findElement(By.cssSelector(plan + " button[type=submit]")).click();
+            WebElement second = browser.await(By.cssSelector(card + " li[data-rencontre]:not([data-rencontre='" + first + "'])"));
+            assertThat(second.getText()).contains(correctedPlace).contains("prévue");
+        }
+        JsonNode meetings = timeline(lab, introduction).path("meetings");
+        assertThat(meetings).hasSize(2);
+        assertThat(meetings.findValuesAsText("location")).containsExactlyInAnyOrder(PLACE, correctedPlace);
+    }
+
+    /**
      * The day and the hour a member types are the lab's, whatever the browser's zone: read in the console's own module
      * in a browser set to Martinique, including the hour the clocks skip in spring (taken an hour later) and the one
      * they go through twice in autumn (the second time).

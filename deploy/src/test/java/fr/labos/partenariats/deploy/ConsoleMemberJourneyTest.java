@@ -730,6 +730,21 @@ class ConsoleMemberJourneyTest {
             browser.shot("import-reussi");
             browser.assertAccessible("the import's report");
 
+            // The same file again, the territory's list then unreadable a moment (the network): the import is done
+            // all the same, and said so; the list not read again is told, not taken for the import failing.
+            browser.script("""
+                    const original = window.fetch;
+                    let imported = false;
+                    window.fetch = async (input, init) => {
+                      const url = typeof input === 'string' ? input : input.url;
+                      if (imported && url.includes('/api/actors?')) {
+                        window.fetch = original;
+                        throw new TypeError('Failed to fetch');
+                      }
+                      const response = await original(input, init);
+                      if (init?.method === 'POST' && url.endsWith('/api/actors/import')) imported = true;
+                      return response;
+                    };""");
             browser.driver.findElement(By.id("fichier-acteurs")).clear();
             browser.driver.findElement(By.id("fichier-acteurs")).sendKeys(corrected.toAbsolutePath().toString());
             browser.driver.findElement(By.xpath("//form[@id='import-acteurs']//button[normalize-space()='Importer']")).click();
@@ -737,6 +752,11 @@ class ConsoleMemberJourneyTest {
                     "2".equals(d.findElement(By.cssSelector("#import-acteurs .succes[data-inscrits]")).getAttribute("data-deja-inscrits")));
             assertThat(browser.driver.findElement(By.cssSelector("#import-acteurs .succes")).getText())
                     .isEqualTo("0 acteur inscrit, 2 déjà inscrits.");
+            assertThat(browser.driver.findElements(By.cssSelector("#import-acteurs .probleme"))).isEmpty();
+            browser.settled().until(d -> d.findElement(By.id("annonces")).getText()
+                    .equals("La liste des acteurs n’a pas pu être relue : rechargez la page pour la voir."));
+            assertThat(browser.script("return window.fetch.toString().includes('imported');"))
+                    .as("the list's reading failed, as arranged").isEqualTo(false);
             browser.shot("import-repete-rien-de-nouveau");
         }
     }
