@@ -14,15 +14,32 @@ export function echarts() {
   return loading;
 }
 
+/** A figure as French writes it: « 1 500 », where ECharts' own formatting writes « 1,500 », read 1.5 in France. */
+function frenchNumber(value) {
+  return typeof value === 'number' ? value.toLocaleString('fr-FR') : value;
+}
+
+/** The option's value axes and tooltip writing their figures in French, unless the option says how already. */
+function withFrenchNumbers(option) {
+  const axes = axis => axis?.type === 'value' && !axis.axisLabel?.formatter
+    ? { ...axis, axisLabel: { ...axis.axisLabel, formatter: frenchNumber } } : axis;
+  const each = value => (Array.isArray(value) ? value.map(axes) : axes(value));
+  return { ...option, xAxis: each(option.xAxis), yAxis: each(option.yAxis),
+    tooltip: option.tooltip && { valueFormatter: frenchNumber, ...option.tooltip } };
+}
+
 /**
- * Draws (or redraws) a chart in `element`, described for screen readers by ECharts' aria option. Drawn in SVG: its
- * text stays sharp when zoomed and printed, and what it names is text of the page (a label left out for want of room
- * is absent from it, which the browser tests look for).
+ * Draws (or redraws) a chart in `element`. Drawn in SVG: its text stays sharp when zoomed and printed, and what it
+ * names is text of the page (a label left out for want of room is absent from it, which the browser tests look for).
+ * For screen readers, the element's own French label: ECharts' aria option, enabled, would put its English
+ * description (« This is a chart… ») in its place; the figures are in the table beside each chart.
  */
 export async function draw(element, option) {
   const lib = await echarts();
   const chart = lib.getInstanceByDom(element) || lib.init(element, null, { renderer: 'svg' });
-  chart.setOption({ aria: { enabled: true }, animation: false, ...option }, true);
+  const label = element.getAttribute('aria-label');
+  chart.setOption({ aria: label ? { enabled: true, label: { description: label } } : { enabled: false },
+    animation: false, ...withFrenchNumbers(option) }, true);
   return chart;
 }
 

@@ -205,8 +205,9 @@ export function contactLine(contact) {
   return [contact.name, contact.email, contact.phone].filter(Boolean).join(' — ');
 }
 
+/** A whole percentage, « 75 % », the sign after a narrow no-break space (U+202F) as in {@link rate}: never alone on a line. */
 export function percent(value) {
-  return value === null || value === undefined ? '—' : `${Math.round(value * 100)} %`;
+  return value === null || value === undefined ? '—' : `${Math.round(value * 100)}\u202F%`;
 }
 
 /** A rate with its decimal, as French writes it: « 62,5 % », the sign after a narrow no-break space (U+202F). */

@@ -44,6 +44,17 @@ class ConsoleDashboardJourneyTest {
             new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> Boolean.TRUE.equals(browser.script(
                     "return !!window.echarts && arguments[0].every(id => { const e = document.querySelector('#' + id + ' .graphique');"
                             + " return e && echarts.getInstanceByDom(e) && e.querySelector('svg'); });", CHARTS)));
+            // Each chart keeps the French name the page gave it, which ECharts' aria description (« This is a chart
+            // about… ») would replace; a value axis writes a figure as French does, where ECharts' own « 1,500 »
+            // reads 1.5 in France.
+            assertThat(browser.script("return arguments[0].map(id => document.querySelector('#' + id + ' .graphique:not(#carte-departements)')"
+                    + ".getAttribute('aria-label'));", CHARTS)).isEqualTo(List.of("Entonnoir des mises en relation",
+                    "Au fil du temps (par mois)", "Par département (carte et classement)", "Par paire de familles d’acteurs",
+                    "Par catégorie de ressource", "Par objectif de développement durable"));
+            assertThat(browser.script("return document.getElementById('carte-departements').getAttribute('aria-label');"))
+                    .asString().startsWith("Carte des départements de France métropolitaine");
+            assertThat(browser.script("return echarts.getInstanceByDom(document.querySelector('#periodes .graphique'))"
+                    + ".getOption().yAxis[0].axisLabel.formatter(1500);")).isEqualTo("1\u202f500");
             // The demo's last events may still be arriving: the page follows them until it shows what the API answers.
             new WebDriverWait(browser.driver, Duration.ofSeconds(20)).until(d -> funnelCells(browser).equals(funnelCounts(
                     json(lab.send("GET", lab.matchmaking.resolve("/api/dashboard/funnel"), "viewer", null).body()))));

@@ -636,21 +636,22 @@ function renderPosts(section, actorId, kind, posts, refresh) {
     // The same button of the same post, or, when that post was closed meanwhile (no buttons left), « Publier ».
     (controlOf(shown, 'post', spot.key, spot.action) || section.querySelector(`#publier-${kind}`))?.focus();
   }
-  warnIfEditedElsewhere(editor.querySelector('form[data-post]'), posts);
+  warnIfEditedElsewhere(editor.querySelector('form[data-post]'), posts, kind);
 }
 
 /**
  * The post being edited changed since its form opened (a colleague or a facilitator saved it, or closed it): the form
  * stays as the user typed it, and says what saving it would do.
  */
-function warnIfEditedElsewhere(form, posts) {
+function warnIfEditedElsewhere(form, posts, kind) {
   if (!form) return;
   const now = posts.find(post => post.id === form.dataset.post);
   const editable = now && EDITABLE.has(now.status);
+  const e = kind === 'offers' ? 'e' : ''; // une offre, un besoin
   const notice = editable && JSON.stringify(now.details) === form.dataset.details ? null
     : h('p', { class: 'probleme', role: 'status', 'data-modifie-ailleurs': '' }, editable
-      ? 'Modifié entre-temps par une autre personne : enregistrer remplacera ses modifications par les vôtres.'
-      : 'Retiré ou satisfait entre-temps : il ne peut plus être modifié.');
+      ? `Modifié${e} entre-temps par une autre personne : enregistrer remplacera ses modifications par les vôtres.`
+      : `Retiré${e} ou satisfait${e} entre-temps : ${e ? 'elle' : 'il'} ne peut plus être modifié${e}.`);
   const shown = form.querySelector('[data-modifie-ailleurs]');
   if (notice && shown && shown.textContent === notice.textContent) return;
   shown?.remove();

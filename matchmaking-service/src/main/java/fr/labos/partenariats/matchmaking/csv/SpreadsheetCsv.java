@@ -3,6 +3,7 @@ package fr.labos.partenariats.matchmaking.csv;
 import fr.labos.partenariats.platform.imports.ImportedText;
 import fr.labos.partenariats.platform.problem.ProblemMessages;
 import fr.labos.partenariats.schema.common.FoldedText;
+import fr.labos.partenariats.schema.common.VisibleText;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -82,11 +83,12 @@ public final class SpreadsheetCsv {
                     named = header(record, columns, required);
                     continue;
                 }
-                if (record.stream().allMatch(cell -> cell == null || cell.isBlank())) continue;
+                // A cell of no-break or zero-width spaces only (which a spreadsheet keeps) is as empty as it looks.
+                if (record.stream().allMatch(VisibleText::isBlank)) continue;
                 Map<String, String> cells = new java.util.HashMap<>();
                 for (int i = 0; i < Math.min(named.length, record.size()); i++) {
                     String value = record.get(i);
-                    if (named[i] != null && value != null && !value.isBlank()) cells.put(named[i], value.strip());
+                    if (named[i] != null && !VisibleText.isBlank(value)) cells.put(named[i], value.strip());
                 }
                 int number = lineOf(lineStarts, firstCharacter(text, record.getCharacterPosition()));
                 rows.add(new Row(number, cells));

@@ -19,6 +19,15 @@ class SpreadsheetCsvTest {
                 "un acteur par ligne");
     }
 
+    /** A cell of no-break or zero-width spaces only, as a spreadsheet keeps them, is empty; a line of them, skipped. */
+    @Test
+    void aCellOfInvisibleSpacesOnlyIsEmpty() {
+        assertThat(read("nom;département\r\nTremplin;\u00a0\r\n\u00a0;\u200b\r\nMission locale;38\r\n"))
+                .extracting(SpreadsheetCsv.Row::number, SpreadsheetCsv.Row::cells)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, Map.of("nom", "Tremplin")),
+                        org.assertj.core.groups.Tuple.tuple(4, Map.of("nom", "Mission locale", "département", "38")));
+    }
+
     /** PostgreSQL stores no NUL (and a file saved as UTF-16 is full of them): refused with its line. */
     @Test
     void aNulCharacterRefusesTheFileWithItsLine() {

@@ -44,6 +44,17 @@ final class JsonFieldErrors {
             if (duplicate != null) {
                 return new FieldProblem(ProblemMessages.quote(duplicate), messages.get("problem.field.duplicate", locale));
             }
+            if (trailingValue(e)) {
+                return new FieldProblem("body", messages.get("problem.body.trailing", locale,
+                        where == null ? 0 : where.getLineNr(), where == null ? 0 : where.getColumnNr()));
+            }
+            // Well-formed JSON of another shape than the body's ([{…}] where one object is read): its shape is said,
+            // not « JSON illisible », which would send the reader looking for a syntax error there is not.
+            if (e instanceof MismatchedInputException mismatch && !(e instanceof JsonParseException)
+                    && mismatch.getTargetType() != null) {
+                return new FieldProblem("body", messages.get("problem.field.expected", locale,
+                        ProblemMessages.written(typeName(mismatch.getTargetType(), locale, messages))));
+            }
             if (e instanceof JsonParseException || where != null) {
                 return new FieldProblem("body", messages.get("problem.body.not-json", locale,
                         where == null ? 0 : where.getLineNr(), where == null ? 0 : where.getColumnNr()));
@@ -99,6 +110,16 @@ final class JsonFieldErrors {
         }
         int end = message.lastIndexOf('\'');
         return end > prefix.length() ? message.substring(prefix.length(), end) : null;
+    }
+
+    /**
+     * Something after the body's value ({@code {"actorId": "A"}{"actorId": "B"}}), refused by
+     * {@code FAIL_ON_TRAILING_TOKENS}: Jackson says so only in its message, whose start has not changed since it
+     * was introduced.
+     */
+    private static boolean trailingValue(JsonProcessingException e) {
+        String message = e.getOriginalMessage();
+        return e instanceof MismatchedInputException && message != null && message.startsWith("Trailing token");
     }
 
     static String typeName(Class<?> type, Locale locale, ProblemMessages messages) {

@@ -66,11 +66,21 @@ public final class Problems {
     }
 
     private ProblemDetail listed(Locale locale, String path, List<FieldProblem> sorted) {
-        String summary = String.join("; ", sorted.stream().map(f -> f.field() + " : " + f.message()).toList());
         ProblemDetail problem = create(ProblemTypes.INVALID_INPUT, 400, locale, path,
-                messages.get("problem.invalid-input.fields", locale, sorted.size(), summary));
+                messages.get("problem.invalid-input.fields", locale, sorted.size(), summary(sorted, locale)));
         problem.setProperty("errors", sorted);
         return problem;
+    }
+
+    /**
+     * The fields and their messages in one sentence, for a problem's detail: whole (up to the bound of text the
+     * service wrote), since a reader shown the detail alone — a page's banner — would otherwise lose the end of the
+     * first message and every other field. Each message quotes the client's input already, cut as it should be.
+     */
+    public static ProblemMessages.Written summary(List<FieldProblem> fields, Locale locale) {
+        // French sets a space before « ; » as before « : ».
+        String separator = Locale.FRENCH.getLanguage().equals(locale.getLanguage()) ? " ; " : "; ";
+        return ProblemMessages.written(String.join(separator, fields.stream().map(f -> f.field() + " : " + f.message()).toList()));
     }
 
     ProblemDetail create(ProblemTypes type, int status, Locale locale, String path, String detail) {

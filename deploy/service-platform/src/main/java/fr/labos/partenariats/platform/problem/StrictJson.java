@@ -1,6 +1,7 @@
 package fr.labos.partenariats.platform.problem;
 
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
@@ -10,10 +11,12 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.io.IOException;
+import java.time.Instant;
 
 /**
  * JSON numbers, booleans and strings are read as what they are: {@code 8.5} is not the integer 8, {@code "8"} is not
@@ -85,6 +88,26 @@ final class StrictJson implements Jackson2ObjectMapperBuilderCustomizer {
         }
     }
 
+    /**
+     * An instant only as written ({@code "2027-12-31T10:00:00Z"}): Jackson reads a number as seconds since 1970, which
+     * no client of these services means ({@code 1700000000} would be 14 November 2023), and default leniency does not
+     * change that for instants as it does for dates.
+     */
+    static final class InstantsAsText extends StdScalarDeserializer<Instant> {
+
+        InstantsAsText() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+            }
+            return InstantDeserializer.INSTANT.deserialize(parser, context);
+        }
+    }
+
     @Override
     public void customize(Jackson2ObjectMapperBuilder builder) {
         builder.featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
@@ -92,9 +115,15 @@ final class StrictJson implements Jackson2ObjectMapperBuilderCustomizer {
         builder.featuresToEnable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         // Enums by name only: without this, "themes": [3] silently meant the fourth theme.
         builder.featuresToEnable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
+        // One value per body: without this, {"actorId": "A"}{"actorId": "B"} registered A and dropped B unsaid.
+        builder.featuresToEnable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         // No string may carry a NUL character: PostgreSQL stores none (text, jsonb), so it would fail at the database.
         builder.postConfigurer(mapper -> {
             mapper.registerModule(new SimpleModule("no-nul-strings").addDeserializer(String.class, new NoNulStrings()));
+            mapper.registerModule(new SimpleModule("instants-as-text").addDeserializer(Instant.class, new InstantsAsText()));
+            // Dates as written (« 2027-12-31 », « 2027-12-31T10:00:00Z »), not as numbers: 20271231 was read as a day
+            // counted from 1970, some 55,000 years ahead, and 20500 silently as 16 February 2026.
+            mapper.setDefaultLeniency(false);
             mapper.coercionConfigFor(LogicalType.Integer)
                     .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
                     .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)

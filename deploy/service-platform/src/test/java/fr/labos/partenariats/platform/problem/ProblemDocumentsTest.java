@@ -155,6 +155,57 @@ class ProblemDocumentsTest {
     }
 
     @Test
+    void theDetailSumsUpEveryFieldWhole() throws Exception {
+        HttpResponse<String> response = postJson("{\"title\": \"%s\", \"tags\": [\"a\", \"b\", \"c\", \"d\"]}"
+                .formatted("t".repeat(201)));
+        assertThat(response.statusCode()).isEqualTo(400);
+        // Longer than the cut of client input: the detail, shown alone by a page's banner, keeps every field.
+        assertThat(JSON.readTree(response.body()).get("detail").asText()).isEqualTo("2 champs sont invalides : "
+                + "tags : la taille doit être comprise entre 0 et 3 ; title : la taille doit être comprise entre 0 et 200");
+    }
+
+    @Test
+    void aSecondValueAfterTheBodysIsRefusedNotDropped() throws Exception {
+        int writes = ProblemTestApplication.WRITES.get();
+        for (String body : new String[]{"{\"title\": \"A\"}{\"title\": \"B\"}", "{\"title\": \"A\"}\n{\"title\": \"B\"}",
+                "{\"title\": \"A\"} 42"}) {
+            HttpResponse<String> response = postJson(body);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            JsonNode error = JSON.readTree(response.body()).at("/errors/0");
+            assertThat(error.get("field").asText()).as(body).isEqualTo("body");
+            assertThat(error.get("message").asText()).as(body).startsWith("du texte suit la fin du JSON (ligne ");
+        }
+        assertThat(ProblemTestApplication.WRITES.get()).isEqualTo(writes);
+    }
+
+    @Test
+    void wellFormedJsonOfAnotherShapeIsSaidByItsShape() throws Exception {
+        for (String body : new String[]{"[{\"title\": \"A\"}]", "\"A\"", "42"}) {
+            HttpResponse<String> response = postJson(body);
+            assertThat(response.statusCode()).as(body).isEqualTo(400);
+            JsonNode error = JSON.readTree(response.body()).at("/errors/0");
+            assertThat(error.get("field").asText()).as(body).isEqualTo("body");
+            assertThat(error.get("message").asText()).as(body).isEqualTo("type de valeur invalide ; attendu : un objet JSON");
+        }
+    }
+
+    @Test
+    void aDateIsNotReadFromANumber() throws Exception {
+        int writes = ProblemTestApplication.WRITES.get();
+        for (String field : new String[]{"\"day\": 20271231", "\"startsAt\": 1700000000"}) {
+            HttpResponse<String> response = postJson("{\"title\": \"t\", " + field + "}");
+            assertThat(response.statusCode()).as(field).isEqualTo(400);
+            JsonNode error = JSON.readTree(response.body()).at("/errors/0");
+            assertThat(error.get("field").asText()).as(field).isEqualTo(field.substring(1, field.indexOf('"', 1)));
+            assertThat(error.get("message").asText()).as(field).contains(field.startsWith("\"day") ? "une date AAAA-MM-JJ"
+                    : "une date et heure avec son fuseau");
+        }
+        assertThat(ProblemTestApplication.WRITES.get()).isEqualTo(writes);
+        assertThat(postJson("{\"title\": \"t\", \"day\": \"2027-12-31\", \"startsAt\": \"2027-12-31T10:00:00Z\"}").statusCode())
+                .as("as dates are written").isEqualTo(201);
+    }
+
+    @Test
     void aFileImportSentWithAnotherTypeSaysWhichTypeItTakes() throws Exception {
         int writes = ProblemTestApplication.WRITES.get();
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri("/api/imports"))

@@ -26,6 +26,7 @@ import java.sql.BatchUpdateException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Month;
 import java.util.List;
 import java.util.Set;
@@ -52,8 +53,8 @@ public class ProblemTestApplication {
     /** Requests that reached the controller's write endpoint. */
     public static final AtomicInteger WRITES = new AtomicInteger();
 
-    record Note(@NotBlank @Size(max = 200) String title, Set<Integer> numbers, List<String> tags, Instant startsAt,
-                Month month) {
+    record Note(@NotBlank @Size(max = 200) String title, Set<Integer> numbers, @Size(max = 3) List<String> tags, Instant startsAt,
+                Month month, LocalDate day) {
     }
 
     static class Boom extends RuntimeException {

@@ -108,13 +108,7 @@ public final class ExplanationSentence {
     }
 
     private static void appendWhere(StringBuilder sentence, Place place) {
-        switch (place.level()) {
-            case COMMUNE -> sentence.append("à ").append(place.name());
-            case EPCI -> sentence.append("dans toute l'intercommunalité (").append(place.name()).append(')');
-            case DEPARTEMENT -> sentence.append("dans tout le département (").append(place.name()).append(')');
-            case REGION -> sentence.append("dans toute la région (").append(place.name()).append(')');
-            case NATIONAL -> sentence.append("dans toute la France");
-        }
+        sentence.append(where(place));
     }
 
     private static void appendQuoted(StringBuilder sentence, String title) {
@@ -126,12 +120,22 @@ public final class ExplanationSentence {
     /** « dans tout le département (Isère) », « à Grenoble »: where an offer stands, in words. */
     public static String where(Place place) {
         return switch (place.level()) {
-            case COMMUNE -> "à " + place.name();
+            case COMMUNE -> atCommune(place.name());
             case EPCI -> "dans toute l'intercommunalité (" + place.name() + ")";
             case DEPARTEMENT -> "dans tout le département (" + place.name() + ")";
             case REGION -> "dans toute la région (" + place.name() + ")";
             case NATIONAL -> "dans toute la France";
         };
+    }
+
+    /**
+     * « à » before a commune's name, contracted with the name's article as French writes it: « au Pont-de-Claix »,
+     * « aux Abrets en Dauphiné »; « à La Tronche » and « à L'Isle-d'Abeau » keep theirs.
+     */
+    static String atCommune(String name) {
+        if (name.startsWith("Le ")) return "au " + name.substring("Le ".length());
+        if (name.startsWith("Les ")) return "aux " + name.substring("Les ".length());
+        return "à " + name;
     }
 
     /** « que » elides before a vowel: « qu'Alyl Sécurité », « que Fondation X ». */

@@ -4,7 +4,6 @@ import fr.labos.partenariats.schema.common.LabCalendar;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
@@ -38,8 +37,6 @@ enum FollowUp {
         return stage;
     }
 
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
     String slug() {
         return slug;
     }
@@ -68,7 +65,7 @@ enum FollowUp {
                     .filter(days -> days >= thresholds.noMeetingAfterDays()
                             && noMeetingPlannedNorHeld(view, today, thresholds.noMeetingAfterDays()))
                     .map(days -> new Reason(NO_MEETING, "acceptée il y a " + days(days) + ", "
-                            + overdueMeeting(view).map(m -> "rencontre prévue le " + DAY.format(LabCalendar.dayOf(m.startsAt()))
+                            + overdueMeeting(view).map(m -> "rencontre prévue le " + LabCalendar.inFrench(LabCalendar.dayOf(m.startsAt()))
                             + ", ni tenue ni manquée").orElse("aucune rencontre prévue"), view.acceptedAt));
             // From the latest meeting held: a second meeting is news. A view written before it was kept: its first.
             case MET -> daysSince(lastMet(view), today)

@@ -8,6 +8,7 @@ import fr.labos.partenariats.matchmaking.projection.ProjectionReader;
 import fr.labos.partenariats.matchmaking.session.command.SessionRules;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.platform.problem.FieldProblem;
+import fr.labos.partenariats.platform.problem.ProblemMessages;
 import fr.labos.partenariats.platform.problem.Problems;
 import fr.labos.partenariats.platform.problem.ProblemTypes;
 import fr.labos.partenariats.platform.security.LabPrincipal;
@@ -213,9 +214,8 @@ class SessionImportController {
     @ExceptionHandler(ListRefused.class)
     ResponseEntity<ProblemDetail> refused(ListRefused refused, HttpServletRequest request) {
         List<FieldProblem> lines = refused.lines;
-        String summary = String.join(" ; ", lines.stream().map(l -> l.field() + " : " + l.message()).toList());
         ProblemDetail problem = problems.of(ProblemTypes.INVALID_INPUT, request, "session.import.refused",
-                lines.size(), summary);
+                lines.size(), Problems.summary(lines, ProblemMessages.localeOf(request)));
         problem.setProperty("errors", lines);
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }

@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.session.command;
 
 import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
 import fr.labos.partenariats.schema.common.TerritoryRef;
+import fr.labos.partenariats.schema.common.VisibleText;
 import fr.labos.partenariats.schema.session.PlanSessionCommand;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
 import fr.labos.partenariats.schema.territory.TerritoryDirectory;
@@ -160,6 +161,7 @@ public final class SessionRules {
     }
 
     static void require(String value, String field, String message) {
-        if (value == null || value.isBlank()) throw new InvalidSession(field, message);
+        // Visible: a title of no-break or zero-width spaces only would be a session listed and printed untitled.
+        if (VisibleText.isBlank(value)) throw new InvalidSession(field, message);
     }
 }

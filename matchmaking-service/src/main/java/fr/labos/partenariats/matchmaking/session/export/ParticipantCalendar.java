@@ -52,7 +52,7 @@ public final class ParticipantCalendar {
             String partner = SessionSheet.partnerOf(m, actorId);
             event.setSummary("Rencontre avec " + sheet.name(partner) + " (tour " + m.round() + ", table "
                     + m.table() + ")");
-            event.setLocation(sheet.place() + " — table " + m.table());
+            event.setLocation(sheet.atTable(m.table()));
             event.setDescription(whySeen.of(m)
                     ? sheet.title() + "\n" + SessionSheet.reasonLabel(m.reason()) + " : " + sheet.explanation(m)
                     : sheet.title());

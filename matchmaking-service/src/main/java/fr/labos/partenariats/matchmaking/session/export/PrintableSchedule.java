@@ -1,5 +1,7 @@
 package fr.labos.partenariats.matchmaking.session.export;
 
+import fr.labos.partenariats.schema.common.LabCalendar;
+import fr.labos.partenariats.schema.common.VisibleText;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
 import org.springframework.web.util.HtmlUtils;
 
@@ -18,7 +20,7 @@ import java.util.TreeSet;
 public final class PrintableSchedule {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm");
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.FRANCE);
+    private static final DateTimeFormatter WEEKDAY = DateTimeFormatter.ofPattern("EEEE", Locale.FRANCE);
     private static final String STYLE = """
             @page { size: A4 portrait; margin: 15mm; }
             body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 12pt; color: #000; }
@@ -77,8 +79,12 @@ public final class PrintableSchedule {
     }
 
     private static void header(StringBuilder html, SessionSheet sheet) {
-        html.append("<p class=\"session\">").append(esc(sheet.title())).append(" — ").append(esc(sheet.place()))
-                .append(", ").append(DAY.format(sheet.date())).append("</p>\n");
+        // « Rencontres express — Maison des associations, mardi 1er décembre 2026 »; without a place, no dash before
+        // the comma.
+        html.append("<p class=\"session\">").append(esc(sheet.title()))
+                .append(VisibleText.isBlank(sheet.place()) ? "" : " — " + esc(sheet.place().strip()))
+                .append(", ").append(WEEKDAY.format(sheet.date())).append(' ').append(LabCalendar.inFrench(sheet.date()))
+                .append("</p>\n");
     }
 
     private static String hours(SessionSheet sheet, int round) {

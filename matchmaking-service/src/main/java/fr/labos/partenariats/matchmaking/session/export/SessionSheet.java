@@ -1,6 +1,7 @@
 package fr.labos.partenariats.matchmaking.session.export;
 
 import fr.labos.partenariats.matchmaking.session.schedule.Wish;
+import fr.labos.partenariats.schema.common.VisibleText;
 import fr.labos.partenariats.schema.session.MeetingReason;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
 
@@ -49,6 +50,11 @@ public record SessionSheet(String sessionId, String title, String place, LocalDa
      */
     WhySeen whySeenBy(String actorId) {
         return WhySeen.byParticipant(wishes, actorId::equals);
+    }
+
+    /** Where a table stands: « Maison des associations — table 3 », or « table 3 » for a session without a place. */
+    String atTable(int table) {
+        return (VisibleText.isBlank(place) ? "" : place.strip() + " — ") + "table " + table;
     }
 
     /** When the round starts, in the session's time zone. */

@@ -9,6 +9,7 @@ import fr.labos.partenariats.matchmaking.session.export.WhySeen;
 import fr.labos.partenariats.matchmaking.session.pairs.Complementarity;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.schema.common.LabCalendar;
+import fr.labos.partenariats.schema.common.VisibleText;
 import fr.labos.partenariats.schema.matching.IntroduceAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.JoinIntroductionAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
@@ -20,7 +21,6 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -74,7 +74,7 @@ class SpeedMeetingIntroductions {
         events.readEvents(held.sessionId()).asStream().forEach(message -> session.apply(message.getPayload()));
         String note = "Rencontre express « " + session.title() + " », tour " + held.round() + ", table "
                 + held.table();
-        String place = (session.place() == null ? "" : session.place() + " — ") + "table " + held.table();
+        String place = (VisibleText.isBlank(session.place()) ? "" : session.place().strip() + " — ") + "table " + held.table();
         Optional<String> inProgress = introductionInProgress(held);
         if (inProgress.isPresent()) {
             try {
@@ -87,17 +87,21 @@ class SpeedMeetingIntroductions {
                         held.sessionId(), held.round(), inProgress.get(), closedMeanwhile.getMessage());
             }
         }
+        // Handled before (a replay, a token reset): its introduction exists. Asked here, because the command's events
+        // are stored with this processor's own unit of work: a second creation would fail at its commit, outside any
+        // catch, and the processor would retry it, and stop on it, for ever.
+        String introductionId = introductionId(held);
+        if (events.lastSequenceNumberFor(introductionId).isPresent()) {
+            log.debug("Speed meeting {} round {}: introduction {} made already", held.sessionId(), held.round(), introductionId);
+            return;
+        }
         ScheduledMeeting meeting = session.schedule().stream()
                 .filter(m -> m.round() == held.round() && m.brings(held.actorId(), held.partnerActorId()))
                 .findFirst().orElse(null);
         MatchSnapshot match = meeting == null ? null : grounds(meeting, session);
-        try {
-            commands.sendAndWait(new IntroduceAfterSpeedMeetingCommand(introductionId(held), held.sessionId(),
-                    held.round(), held.actorId(), held.partnerActorId(), held.heldAt(), place, match,
-                    new Proposer(session.facilitatorSubject(), "FACILITATOR"), note));
-        } catch (AggregateStreamCreationException alreadyIntroduced) {
-            // This meeting was handled before (a replay, or a redelivery after a crash): its introduction exists.
-        }
+        commands.sendAndWait(new IntroduceAfterSpeedMeetingCommand(introductionId, held.sessionId(),
+                held.round(), held.actorId(), held.partnerActorId(), held.heldAt(), place, match,
+                new Proposer(session.facilitatorSubject(), "FACILITATOR"), note));
     }
 
     /**

@@ -8,6 +8,7 @@ import fr.labos.partenariats.matchmaking.session.schedule.Exclusion;
 import fr.labos.partenariats.matchmaking.session.schedule.PairWeights;
 import fr.labos.partenariats.matchmaking.session.schedule.SchedulingRequest;
 import fr.labos.partenariats.matchmaking.session.schedule.Wish;
+import fr.labos.partenariats.schema.common.VisibleText;
 import fr.labos.partenariats.schema.session.ScheduledMeeting;
 
 import java.time.LocalDate;
@@ -84,17 +85,24 @@ public final class SessionPairs implements PairWeights {
 
     private static String setAsideReason(String a, String b, boolean wished, Map<String, String> organisations,
                                          Map<String, Set<String>> introducedTo, Map<String, Set<String>> metTo) {
-        String orgA = organisations.get(a);
-        String orgB = organisations.get(b);
+        String orgA = organisationKey(organisations.get(a));
         // Compared as a spreadsheet's lines may spell one organisation (case, accents, spaces, apostrophes): two
         // colleagues seated together for a difference of spelling is a meeting wasted.
-        if (orgA != null && !orgA.isBlank() && orgB != null
-                && SpreadsheetCsv.normalise(orgA).equals(SpreadsheetCsv.normalise(orgB))) {
+        if (!orgA.isEmpty() && orgA.equals(organisationKey(organisations.get(b)))) {
             return SAME_ORGANISATION;
         }
         if (introducedTo.get(a).contains(b) || introducedTo.get(b).contains(a)) return INTRODUCED;
         if (!wished && (metTo.get(a).contains(b) || metTo.get(b).contains(a))) return MET_BEFORE;
         return null;
+    }
+
+    /**
+     * An organisation as compared, empty for none: a cell left blank, or holding what a spreadsheet writes for « none »
+     * (« - », « . », a no-break space), which would otherwise make every participant so described one organisation
+     * and none of them be seated together.
+     */
+    private static String organisationKey(String organisation) {
+        return VisibleText.isBlank(organisation) ? "" : SpreadsheetCsv.normalise(organisation);
     }
 
     @Override

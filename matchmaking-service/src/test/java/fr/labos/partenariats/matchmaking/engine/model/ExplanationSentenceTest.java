@@ -28,7 +28,7 @@ class ExplanationSentenceTest {
     private static final String[] NAMES = {"Wimoov Isère", "  alyl Sécurité ", "élan solidaire", "", "ßtraße", "42 Lab",
             "Fondation Dauphiné", null};
     private static final String[] TITLES = {"Plateforme de mobilité", "  Mécénat  ", "", "   ", null, "« guillemets »"};
-    private static final String[] PLACE_NAMES = {"Grenoble", "Isère", "Grenoble-Alpes-Métropole", "Auvergne-Rhône-Alpes", "France"};
+    private static final String[] PLACE_NAMES = {"Grenoble", "Le Pont-de-Claix", "Isère", "Grenoble-Alpes-Métropole", "Auvergne-Rhône-Alpes", "France"};
 
     @Test
     void writesExactlyWhatTheClauseByClauseVersionWrote() {
@@ -46,6 +46,22 @@ class ExplanationSentenceTest {
             assertThat(sentences.write(need, needActor, offer, offerActor, components, reciprocal))
                     .isEqualTo(reference(need, needActor, offer, offerActor, components, reciprocal));
         }
+    }
+
+    /** « à » and a commune's article make one word, as French writes them: « à Le Pont-de-Claix » is no French. */
+    @Test
+    void aCommuneIsNamedAfterThePrepositionContractedWithItsArticle() {
+        assertThat(ExplanationSentence.where(commune("Le Pont-de-Claix"))).isEqualTo("au Pont-de-Claix");
+        assertThat(ExplanationSentence.where(commune("Les Abrets en Dauphiné"))).isEqualTo("aux Abrets en Dauphiné");
+        assertThat(ExplanationSentence.where(commune("La Tronche"))).isEqualTo("à La Tronche");
+        assertThat(ExplanationSentence.where(commune("L'Isle-d'Abeau"))).isEqualTo("à L'Isle-d'Abeau");
+        assertThat(ExplanationSentence.where(commune("Lespinasse"))).isEqualTo("à Lespinasse");
+        assertThat(ExplanationSentence.where(commune("Grenoble"))).isEqualTo("à Grenoble");
+    }
+
+    private static Place commune(String name) {
+        return new Place(1, new TerritoryRef("38317", TerritoryLevel.COMMUNE), name, new int[]{1},
+                new TerritoryLevel[]{TerritoryLevel.COMMUNE}, new String[]{name});
     }
 
     private static Actor actor(Random random) {

@@ -258,7 +258,7 @@ class FollowUpRulesAtTheirBoundariesTest {
 
         assertThat(FollowUp.of(view, LocalDate.parse("2026-12-05"), Map.of(), FollowUpThresholds.DEFAULTS))
                 .map(FollowUp.Reason::label)
-                .hasValue("acceptée il y a 95 jours, rencontre prévue le 15/09/2026, ni tenue ni manquée");
+                .hasValue("acceptée il y a 95 jours, rencontre prévue le 15 septembre 2026, ni tenue ni manquée");
     }
 
     @Test

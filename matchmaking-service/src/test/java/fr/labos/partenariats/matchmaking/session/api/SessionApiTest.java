@@ -1132,8 +1132,9 @@ class SessionApiTest {
 
     /**
      * The processor that makes meetings introductions read again from the start (its token reset, as an operator
-     * would to replay it): a meeting whose introduction exists makes no second one, the processor does not stop on
-     * it, and meetings held afterwards still become introductions.
+     * would to replay it): a meeting whose introduction exists — closed since by its outcome, so not one to join —
+     * makes no second one, the processor does not stop on it, and meetings held afterwards still become
+     * introductions.
      */
     @Test
     void meetingsReadAgainFromTheStartMakeNoSecondIntroductionAndLaterMeetingsStillDo() {
@@ -1143,6 +1144,10 @@ class SessionApiTest {
         runEveryRound(sessionId, 1, actors.get(0), actors.get(1));
         String introductionId = speedMeetingIntroduction(sessionId, actors.get(0), actors.get(1));
         await().atMost(ofSeconds(30)).until(() -> store.eventTypes(introductionId).size() == 5);
+        assertThat(service.post("/api/introductions/" + introductionId + "/outcomes", TestTokens.member(actors.get(0)).sign(),
+                "{\"actingFor\": \"%s\", \"outcome\": \"NO_FIT\", \"day\": \"%s\"}".formatted(actors.get(0),
+                        fr.labos.partenariats.schema.common.LabCalendar.today(java.time.Clock.systemUTC()))).statusCode())
+                .isEqualTo(204);
 
         TrackingEventProcessor processor = service.context().getBean(EventProcessingConfiguration.class)
                 .eventProcessor("speed-meeting-introductions", TrackingEventProcessor.class).orElseThrow();
@@ -1162,7 +1167,7 @@ class SessionApiTest {
         await().atMost(ofSeconds(60)).untilAsserted(() -> assertThat(store.eventTypes(laterIntroduction))
                 .containsExactly("IntroductionProposedEvent", "IntroductionAcceptedEvent",
                         "IntroductionAcceptedEvent", "MeetingScheduledEvent", "MeetingHeldEvent"));
-        assertThat(store.eventTypes(introductionId)).hasSize(5);
+        assertThat(store.eventTypes(introductionId)).hasSize(6).last().isEqualTo("OutcomeRecordedEvent");
         assertThat(processor.processingStatus().values()).noneMatch(EventTrackerStatus::isErrorState);
     }
 

@@ -110,6 +110,13 @@ class SessionPreparationTest {
                 "aucun territoire de niveau « département » n'a le code « ZZ »");
     }
 
+    /** A title of zero-width and no-break spaces only would be a session listed and printed untitled. */
+    @Test
+    void aTitleShowsSomething() {
+        refusedPlan(new PlanSessionCommand(ID, "\u200b\u00a0", ISERE, "Salle", DAY, LocalTime.NOON, 3, 7, 2,
+                "u-facilitator"), "une session a un titre");
+    }
+
     /** Texts are copied into the session's events: one too long would make an event too large to travel. */
     @Test
     void aTitleAPlaceAndAnOrganisationAreLinesOfText() {

@@ -244,6 +244,18 @@ class SessionExportsTest {
                 .isEqualTo("Atelier $1 vélo a demandé à rencontrer Recyclerie a1.");
     }
 
+    /** A session without a place: no dash left before nothing, on paper or in the calendar; the 1st as « 1er ». */
+    @Test
+    void aSessionWithoutAPlaceIsPrintedAndCalendaredWithoutEmptyPunctuation() {
+        SessionSheet nowhere = new SessionSheet("s-1", "Rencontres express de l'Isère", "",
+                LocalDate.of(2026, 12, 1), LocalTime.of(9, 0), 15, 2, PARIS, MEETINGS, 1,
+                Instant.parse("2026-11-20T10:00:00Z"), NAMES, WISHES);
+        assertThat(Jsoup.parse(PrintableSchedule.write(nowhere)).select("p.session").first().text())
+                .isEqualTo("Rencontres express de l'Isère, mardi 1er décembre 2026");
+        assertThat(Biweekly.parse(ParticipantCalendar.write(nowhere, "a1")).first().getEvents())
+                .extracting(event -> event.getLocation().getValue()).containsExactly("table 1", "table 1");
+    }
+
     @Test
     void thePrintableViewHasAnA4PagePerTableAndPerParticipantInFrench() {
         Document page = Jsoup.parse(PrintableSchedule.write(sheet(MEETINGS, 1)));

@@ -105,6 +105,19 @@ class SessionPairsTest {
         assertThat(pairs.weighed()).hasSize(10 - 3);
     }
 
+    /** « - », « . » or a no-break space is a spreadsheet's « none »: those so described are not one organisation. */
+    @Test
+    void anOrganisationOfPunctuationOrInvisibleSpacesIsNone() {
+        participants.put("wimoov", "-");
+        participants.put("fondation", ".");
+        participants.put("banque", "\u00a0");
+        SessionPairs pairs = pairs(List.of(), PairExclusions.NONE, EarlierMeetings.NONE);
+        assertThat(pairs.setAside()).extracting(p -> p.actorId() + "-" + p.partnerActorId() + ": " + p.reason())
+                .containsExactly("entreprise-filiale: " + SessionPairs.SAME_ORGANISATION);
+        assertThat(pairs.weighed()).extracting(w -> w.actorId() + "-" + w.partnerActorId())
+                .contains("wimoov-fondation", "wimoov-banque");
+    }
+
     @Test
     void theRequestSeatsThePresentInRegistrationOrderWithTheExclusions() {
         SessionPairs pairs = pairs(List.of(new Wish("wimoov", "banque")), PairExclusions.NONE, EarlierMeetings.NONE);

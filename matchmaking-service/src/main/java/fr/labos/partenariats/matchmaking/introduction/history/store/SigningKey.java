@@ -9,11 +9,10 @@ import fr.labos.partenariats.matchmaking.introduction.history.merkle.TreeHeadSig
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
-import java.nio.channels.SeekableByteChannel;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -29,7 +28,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
 import java.util.HexFormat;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -58,28 +56,8 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey, String algo
                 return created;
             }
         }
-        // Created by another instance, since the check or just before it: it may still be writing the key, which is
-        // the one both sign with.
-        return readOnceWritten(file);
-    }
-
-    /** The key of a file another instance has just created, which it may still be writing for a moment. */
-    private static SigningKey readOnceWritten(Path file) throws IOException {
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return read(Files.readString(file));
-            } catch (IllegalArgumentException incomplete) {
-                if (attempt == 50) {
-                    throw incomplete;
-                }
-                try {
-                    Thread.sleep(20);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw incomplete;
-                }
-            }
-        }
+        // Created by another instance, since the check or just before it: the one both sign with, there whole.
+        return read(Files.readString(file));
     }
 
     /** The key from the PEM text of a key file (its private key and its public key). */
@@ -143,36 +121,55 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey, String algo
         return ProofJson.writePublicKey(publicKey);
     }
 
-    /**
-     * Writes the key into a new file, readable and writable by its owner only from its creation: a file written first
-     * and restricted after would let others open it in between. Creating it is what checks that it does not exist,
-     * so that two instances starting at once cannot both write a key of their own there.
-     *
-     * @return false, writing nothing, when the file exists already
-     */
+    /** Writes the key into a new file (see {@link #publish}); false, writing nothing, when the file exists already. */
     boolean writeTo(Path file) throws IOException {
         String pem = "-----BEGIN PRIVATE KEY-----\n"
                 + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(privateKey.getEncoded())
                 + "\n-----END PRIVATE KEY-----\n" + publicKeyPem();
-        if (file.getParent() != null) {
-            Files.createDirectories(file.getParent());
-        }
-        Set<OpenOption> created = Set.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        SeekableByteChannel channel;
+        return publish(file, out -> out.write(pem.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** What goes into a file being published. */
+    @FunctionalInterface
+    interface Content {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Puts a file at {@code file} whole or not at all, readable and writable by its owner only from its creation (a
+     * file restricted after being written would let others open it in between). The content is written and synced
+     * to a file of its own beside it, then linked under the file's name: a kill while writing leaves a stray
+     * temporary file rather than a partial key, which every later start would refuse to read. The link fails when
+     * the name exists, so that two instances starting at once cannot both put a key there.
+     *
+     * @return false, writing nothing, when the file exists already
+     */
+    static boolean publish(Path file, Content content) throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        Path temporary;
         try {
-            try {
-                channel = Files.newByteChannel(file, created, PosixFilePermissions.asFileAttribute(
-                        EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the folder's own permissions protect it
-                channel = Files.newByteChannel(file, created);
+            temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp", PosixFilePermissions.asFileAttribute(
+                    EnumSet.of(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE)));
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: the folder's own permissions protect it
+            temporary = Files.createTempFile(folder, "." + file.getFileName(), ".tmp");
+        }
+        try {
+            try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+                content.writeTo(Channels.newOutputStream(channel));
+                channel.force(true);
             }
+            try {
+                Files.createLink(file, temporary);
+            } catch (UnsupportedOperationException noHardLinks) {
+                Files.move(temporary, file); // without REPLACE_EXISTING: refused when the name exists
+            }
+            return true;
         } catch (FileAlreadyExistsException e) {
             return false;
+        } finally {
+            Files.deleteIfExists(temporary);
         }
-        try (OutputStream out = Channels.newOutputStream(channel)) {
-            out.write(pem.getBytes(StandardCharsets.US_ASCII));
-        }
-        return true;
     }
 }

@@ -122,6 +122,29 @@ class SigningKeyTest {
         assertThat(SigningKey.read(Files.readString(mine)).keyId()).hasSize(64);
     }
 
+    /**
+     * A write cut short (a kill, a full disk) leaves no key file: the next start creates the key, where a partial
+     * file under the key's name would have stopped every start after it.
+     */
+    @Test
+    void aKeyFileIsPutWholeOrNotAtAll() throws Exception {
+        Path file = folder.resolve("local").resolve("signing-key.pem");
+        assertThatThrownBy(() -> SigningKey.publish(file, out -> {
+            out.write("-----BEGIN PRIVATE KEY-----\nMC4CAQ".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            throw new java.io.IOException("No space left on device");
+        })).hasMessage("No space left on device");
+        assertThat(file).doesNotExist();
+        try (var left = Files.list(file.getParent())) {
+            assertThat(left).as("nothing left beside it").isEmpty();
+        }
+
+        SigningKey created = SigningKey.fromFile(file, true);
+        assertThat(SigningKey.fromFile(file, true).keyId()).isEqualTo(created.keyId());
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+        assertThat(SigningKey.publish(file, out -> out.write(new byte[]{1}))).as("an existing key is never replaced").isFalse();
+        assertThat(SigningKey.fromFile(file, false).keyId()).isEqualTo(created.keyId());
+    }
+
     @Test
     void aMissingKeyIsNotCreatedUnlessAsked() {
         assertThatThrownBy(() -> SigningKey.fromFile(folder.resolve("absent.pem"), false))
