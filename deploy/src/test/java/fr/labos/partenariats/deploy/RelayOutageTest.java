@@ -61,7 +61,7 @@ class RelayOutageTest {
         kafka.createTopics(List.of(KafkaBrokerProcess.foreverTopic(Topics.PROFILE_EVENTS, 3)));
         profileService = SharedClasspath.startProfileService(postgres, kafka, SharedClasspath.signInWith(auth),
                 // Give up on a batch quickly, so that the outage makes the relay fail rather than just wait.
-                "--RELAY_DELIVERY_TIMEOUT_MS=3000",
+                "--RELAY_ACK_TIMEOUT=PT3S",
                 "--RELAY_REQUEST_TIMEOUT_MS=1000",
                 "--RELAY_MAX_BLOCK_MS=1000");
         profile = URI.create("http://localhost:" + profileService.getEnvironment().getProperty("local.server.port"));

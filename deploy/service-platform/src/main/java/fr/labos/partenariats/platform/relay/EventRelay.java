@@ -35,8 +35,11 @@ import java.util.function.Supplier;
  * <p>
  * It is a tracking processor over the event store: a batch of events is sent asynchronously, and the batch
  * commits (moving the token on) only once Kafka acknowledged every record of it. If Kafka is down, the batch
- * fails, the token stays, and the processor retries it with back-off: events published during an outage are
- * delivered after it. A retry may send a record twice; consumers are idempotent (aggregate sequence number).
+ * fails after {@link RelayProperties#ackTimeout}, the token stays, and the processor retries it with back-off: events
+ * published during an outage are delivered after it. A retry may send a record twice; consumers are idempotent
+ * (aggregate sequence number). A record never fails alone by time: the batch fails as a whole and the producer is
+ * closed with what it had not sent, so that the topic holds a batch's records in their order, a prefix of them at
+ * worst, before the retry sends them all again.
  * <p>
  * An event is published as the store holds it: its payload's JSON and its revision as stored, never the payload read
  * into the running code's classes and written again. Reading is lenient (unknown fields are ignored), so a
@@ -185,8 +188,12 @@ public class EventRelay {
         });
     }
 
+    /**
+     * Waits for every record of the batch (no {@code flush()}: it would wait for them without a bound, records never
+     * giving up on their own). A batch that fails closes the producer, which drops what it had not sent: so that no
+     * record of it reaches the topic after an earlier one failed, and the retry sends them all again, in order.
+     */
     private void awaitAll(List<CompletableFuture<SendResult<String, String>>> acks) {
-        kafka.flush();
         try {
             CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
                     .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -194,9 +201,11 @@ public class EventRelay {
         } catch (InterruptedException e) {
             failedBatches.increment();
             Thread.currentThread().interrupt();
+            kafka.getProducerFactory().reset();
             throw new RelayFailedException("interrupted while waiting for Kafka", e);
         } catch (ExecutionException | TimeoutException e) {
             failedBatches.increment();
+            kafka.getProducerFactory().reset();
             throw new RelayFailedException("Kafka did not acknowledge " + acks.size() + " events; the batch will be retried", e);
         }
     }

@@ -54,12 +54,17 @@ public class EventRelayAutoConfiguration {
     static final String SOURCE_BEAN = "eventRelaySource";
 
     /**
-     * No acknowledged event may be lost: every in-sync replica must have it, and a retry must not duplicate it.
-     * These win over {@code spring.kafka.producer.*}, which still sets batching and timeouts.
+     * No acknowledged event may be lost: every in-sync replica must have it, and a retry must not duplicate it. And no
+     * record gives up on its own: one left unsent past a delivery timeout would fail while the next records of its
+     * batch, queued a moment later, could still reach the broker come back, an aggregate's later step ahead of an
+     * earlier one, which consumers, skipping a sequence they passed, would then lose. The batch gives up as a whole
+     * instead ({@link RelayProperties#ackTimeout}), closing the producer with what it had not sent. These win over
+     * {@code spring.kafka.producer.*}, which still sets batching and the other timeouts.
      */
     static final Map<String, Object> GUARANTEES = Map.of(
             ProducerConfig.ACKS_CONFIG, "all",
             ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
+            ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE,
             ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
             ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
 

@@ -13,7 +13,9 @@ import java.time.Duration;
  *                               threads and segments are set under {@code axon.eventhandling.processors.<group>}
  * @param topicPartitions        partitions of the topic when the relay creates it
  * @param topicReplicationFactor replication factor of the topic when the relay creates it
- * @param ackTimeout             how long a batch waits for Kafka's acknowledgements before it fails and is retried
+ * @param ackTimeout             how long a batch waits for Kafka's acknowledgements before it fails as a whole and is
+ *                               retried (its records never give up on their own: see
+ *                               {@link EventRelayAutoConfiguration#GUARANTEES})
  */
 @ConfigurationProperties("lab.relay")
 public record RelayProperties(
@@ -21,5 +23,5 @@ public record RelayProperties(
         @DefaultValue("kafka-relay") String processingGroup,
         @DefaultValue("3") int topicPartitions,
         @DefaultValue("1") short topicReplicationFactor,
-        @DefaultValue("PT60S") Duration ackTimeout) {
+        @DefaultValue("PT30S") Duration ackTimeout) {
 }

@@ -59,6 +59,7 @@ import static org.awaitility.Awaitility.await;
                 // A service that asks for less must still get acks=all and idempotence from the relay.
                 "spring.kafka.producer.acks=1",
                 "spring.kafka.producer.properties.enable.idempotence=false",
+                "spring.kafka.producer.properties.delivery.timeout.ms=3000",
                 "spring.kafka.producer.value-serializer=org.apache.kafka.common.serialization.ByteArraySerializer"})
 @AutoConfigureObservability
 @EmbeddedKafka(kraft = true, partitions = 3, bootstrapServersProperty = "spring.kafka.bootstrap-servers")
@@ -147,6 +148,8 @@ class EventRelayIntegrationTest {
         assertThat(relay.producerConfiguration())
                 .containsEntry(ProducerConfig.ACKS_CONFIG, "all")
                 .containsEntry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true)
+                // A record never fails alone by time, ahead of the next ones of its batch (EventRelayBatchFailureTest).
+                .containsEntry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.MAX_VALUE)
                 .containsEntry(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
     }
 
