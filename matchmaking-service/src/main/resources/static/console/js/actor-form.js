@@ -9,7 +9,7 @@ export function actorFields(actor = {}, contact = null) {
   const person = contact || {};
   return [
     field('Nom (obligatoire)', h('input', { name: 'name', value: actor.name || '', autocomplete: 'off' })),
-    field('Famille (obligatoire)', select('type', ACTOR_TYPES, actor.type || '', { empty: '— choisir —' })),
+    field('Type d’acteur (obligatoire)', select('type', ACTOR_TYPES, actor.type || '', { empty: '— choisir —' })),
     communeField(actor.homeTerritory),
     field('Présentation', h('textarea', { name: 'description', rows: 3 }, actor.description || '')),
     checkboxes('Thèmes', 'themes', THEMES, actor.themes || []),

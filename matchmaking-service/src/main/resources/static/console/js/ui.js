@@ -219,10 +219,12 @@ export function rate(value) {
 /** The lab's roles as the console names them: in the header (« Connecté : … (animation du labo) ») and in histories. */
 export const ROLE_LABELS = { ADMIN: 'administration', FACILITATOR: 'animation du labo', ACTOR_MEMBER: 'membre', VIEWER: 'lecture seule' };
 
+// The words of the services' own (events-schema's labels, or a category's short label), which the imports accept:
+// ConsoleWordsTest keeps them so.
 export const ACTOR_TYPES = {
   ASSOCIATION: 'Association', NETWORK_HEAD: 'Tête de réseau', MUNICIPALITY: 'Commune', INTERMUNICIPALITY: 'Intercommunalité',
   DEPARTMENT: 'Département', REGION: 'Région', STATE_AGENCY: 'Service de l’État', COMPANY: 'Entreprise', FOUNDATION: 'Fondation',
-  ACADEMIC: 'Université ou recherche', SOCIAL_ENTERPRISE: 'Entreprise de l’ESS', FACILITATOR_ORG: 'Structure d’animation',
+  ACADEMIC: 'Établissement d’enseignement ou de recherche', SOCIAL_ENTERPRISE: 'Structure de l’ESS', FACILITATOR_ORG: 'Accompagnateur',
 };
 /** The families of actors (events-schema ActorFamily), used by the dashboards. */
 export const FAMILIES = {
@@ -233,13 +235,13 @@ export const CATEGORIES = {
   FUNDING: 'Financement', SKILLS: 'Compétences', VOLUNTEERS: 'Bénévoles', PREMISES: 'Locaux', EQUIPMENT: 'Matériel',
   NETWORK: 'Réseau', CO_PRODUCTION: 'Co-construction', ADVOCACY: 'Plaidoyer', POOLING: 'Mutualisation', EXPERIMENTATION: 'Expérimentation',
 };
-export const FORMS = { POSITIONING: 'Positionnement', CO_PRODUCTION: 'Co-construction', POOLING: 'Mutualisation', RESOURCES: 'Ressources' };
+export const FORMS = { POSITIONING: 'Dialogue et plaidoyer', CO_PRODUCTION: 'Actions communes', POOLING: 'Mutualisation de moyens', RESOURCES: 'Apport de ressources' };
 export const LEVELS = { COMMUNE: 'Commune', EPCI: 'Intercommunalité (SIREN)', DEPARTEMENT: 'Département', REGION: 'Région', NATIONAL: 'National (FR)' };
 export const THEMES = {
   HEALTH_SOCIAL: 'Santé et social', YOUTH_EDUCATION: 'Jeunesse et éducation', ENVIRONMENT_BIODIVERSITY: 'Environnement et biodiversité',
   ENERGY_CLIMATE: 'Énergie et climat', MOBILITY: 'Mobilité', EMPLOYMENT_INSERTION: 'Emploi et insertion', FOOD: 'Alimentation',
   CULTURE: 'Culture', HOUSING: 'Logement', SPORT: 'Sport', DIGITAL_INCLUSION: 'Inclusion numérique',
-  AGEING_DISABILITY: 'Âge et handicap', CITIZENSHIP: 'Citoyenneté', LOCAL_ECONOMY: 'Économie locale',
+  AGEING_DISABILITY: 'Âge et handicap', CITIZENSHIP: 'Citoyenneté et vie associative', LOCAL_ECONOMY: 'Développement économique local',
 };
 /** A need's status (« un besoin ouvert »); an offer's agrees in the feminine ({@link OFFER_STATUSES}). */
 /** How a facilitator reminded a side of an introduction, as the words follow « relancée » (the API's channels). */

@@ -586,7 +586,7 @@ function postTerritory({ level, code }) {
 function profileList(actor) {
   const sdgs = (actor.sdgs || []).map(n => `ODD ${n}`).join(', ') || '—';
   return h('dl', { class: 'profil' },
-    h('dt', {}, 'Famille'), h('dd', {}, ACTOR_TYPES[actor.type] || actor.type),
+    h('dt', {}, 'Type d’acteur'), h('dd', {}, ACTOR_TYPES[actor.type] || actor.type),
     h('dt', {}, 'Commune'), named(h('dd', {}, actor.homeTerritory), 'COMMUNE', actor.homeTerritory, label => `${label} — code INSEE ${actor.homeTerritory}`),
     h('dt', {}, 'Thèmes'), h('dd', {}, (actor.themes || []).map(t => THEMES[t] || t).join(', ') || '—'),
     h('dt', {}, 'ODD'), h('dd', {}, sdgs),

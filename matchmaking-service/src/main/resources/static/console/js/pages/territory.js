@@ -32,7 +32,7 @@ export async function render(main, context) {
     territoryHeading(context.session.territories),
     field('Rechercher un acteur', search),
     h('div', { class: 'table-defile' }, h('table', {}, caption,
-      h('thead', {}, h('tr', {}, ['Nom', 'Famille', 'Commune', 'Pages'].map(t => h('th', { scope: 'col' }, t)))), body)),
+      h('thead', {}, h('tr', {}, ['Nom', 'Type d’acteur', 'Commune', 'Pages'].map(t => h('th', { scope: 'col' }, t)))), body)),
     registerForm(), importForm(reload), pastIntroductionsForm(), batchForm(departements[0]));
   show();
   return null;

@@ -601,7 +601,7 @@ final class DashboardTable {
                 key -> switch (key) {
                     case NO_POST -> "sans besoin ni offre";
                     case UNKNOWN -> "catégorie inconnue";
-                    default -> ResourceCategory.valueOf(key).label();
+                    default -> ResourceCategory.valueOf(key).shortLabel(); // as the console's filter names it
                 });
     }
 

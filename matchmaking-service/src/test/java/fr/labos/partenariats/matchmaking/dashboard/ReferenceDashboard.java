@@ -131,7 +131,7 @@ final class ReferenceDashboard {
         }, key -> switch (key) {
             case "NONE" -> "sans besoin ni offre";
             case UNKNOWN -> "catégorie inconnue";
-            default -> ResourceCategory.valueOf(key).label();
+            default -> ResourceCategory.valueOf(key).shortLabel();
         });
     }
 

@@ -64,7 +64,7 @@ final class PastIntroductionsCsv {
     private static final Map<String, PartnershipForm> FORMS = byCodeAndLabel(PartnershipForm.values(),
             PartnershipForm::label);
     private static final Map<String, ResourceCategory> CATEGORIES = byCodeAndLabel(ResourceCategory.values(),
-            ResourceCategory::label);
+            ResourceCategory::label, ResourceCategory::shortLabel);
 
     /**
      * One introduction as the file tells it; a cell that could not be read is null, and a problem says why.
@@ -144,11 +144,15 @@ final class PastIntroductionsCsv {
         }
     }
 
-    private static <E extends Enum<E>> Map<String, E> byCodeAndLabel(E[] values, Function<E, String> label) {
+    /** A value by its code or any of its labels (a category's: the sentence's and the console's, « Financement »). */
+    @SafeVarargs
+    private static <E extends Enum<E>> Map<String, E> byCodeAndLabel(E[] values, Function<E, String>... labels) {
         Map<String, E> known = new HashMap<>();
         for (E value : values) {
             known.put(SpreadsheetCsv.normalise(value.name()), value);
-            known.put(SpreadsheetCsv.normalise(label.apply(value)), value);
+            for (Function<E, String> label : labels) {
+                known.put(SpreadsheetCsv.normalise(label.apply(value)), value);
+            }
         }
         return Map.copyOf(known);
     }

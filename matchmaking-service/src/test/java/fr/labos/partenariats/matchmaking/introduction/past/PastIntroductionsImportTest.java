@@ -107,7 +107,7 @@ class PastIntroductionsImportTest {
         String csv = String.join("\r\n",
                 "acteur;partenaire;proposée le;acceptée le;déclinée le;déclinée par;raison du refus;rencontre le;"
                         + "suite;suite le;forme;catégorie;fin du partenariat le;note",
-                "past-a;past-b;%s;%s;;;;%s;partenariat conclu;%s;apport de ressources;un financement;%s;Forum des associations"
+                "past-a;past-b;%s;%s;;;;%s;partenariat conclu;%s;apport de ressources;Financement;%s;Forum des associations"
                         .formatted(day(eightMonthsAgo), day(eightMonthsAgo.plusDays(7)), day(eightMonthsAgo.plusDays(30)),
                                 day(eightMonthsAgo.plusMonths(2)), day(eightMonthsAgo.plusMonths(6))),
                 "past-a;past-c;%s;;%s;partenaire;pas maintenant;;;;;;;".formatted(day(fiveMonthsAgo),
@@ -131,6 +131,8 @@ class PastIntroductionsImportTest {
         assertThat(store.eventTypes(ids.get(0))).containsExactly("IntroductionProposedEvent",
                 "IntroductionAcceptedEvent", "IntroductionAcceptedEvent", "MeetingScheduledEvent", "MeetingHeldEvent",
                 "OutcomeRecordedEvent", "OutcomeRecordedEvent");
+        // The category as the console names it (« Financement »), as the sentences do (« un financement ») or by code.
+        assertThat(RunningMatchmaking.parse(store.payloads(ids.get(0)).get(5)).path("category").asText()).isEqualTo("FUNDING");
         assertThat(store.eventTypes(ids.get(1))).containsExactly("IntroductionProposedEvent", "IntroductionDeclinedEvent");
         assertThat(store.eventTypes(ids.get(2))).as("unanswered past its answer period")
                 .containsExactly("IntroductionProposedEvent", "IntroductionExpiredEvent");
