@@ -79,7 +79,9 @@ class ConsoleMeetingJourneyTest {
             assertThat(browser.script("return performance.getEntriesByType('resource')"
                     + ".filter(entry => entry.name.endsWith('/api/introductions/' + arguments[0])).length;", introduction))
                     .as("readings of the introduction by its card").isEqualTo(0L);
-            assertThat(form.getText()).as("a reader elsewhere is told whose hour it is").contains("À l’heure de Paris.");
+            assertThat(form.getText()).as("a reader elsewhere is told whose hour it is").contains("À l’heure de Paris.")
+                    .as("the place is kept in the history: no one's name or number there")
+                    .contains("pas le nom ni le numéro d’une personne : il reste dans l’historique.");
 
             // A date more than a year ahead (a year mistyped): refused, and said next to the date.
             LocalDate tooFar = LocalDate.now(LAB_TIME_ZONE).plusYears(2);

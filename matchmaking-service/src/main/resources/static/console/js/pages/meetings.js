@@ -101,7 +101,8 @@ function scheduleForm(actorId, entry, reload, remember, onThisPage) {
     field('Date', h('input', { type: 'date', name: 'day', 'data-champ': 'startsAt' })),
     // A reader in Paris is not told the obvious.
     field('Heure', h('input', { type: 'time', name: 'time' }), elsewhere ? 'À l’heure de Paris.' : undefined),
-    field('Lieu (facultatif)', h('input', { name: 'place' })),
+    field('Lieu (facultatif)', h('input', { name: 'place' }),
+      'Un lieu ou un lien de visioconférence, pas le nom ni le numéro d’une personne : il reste dans l’historique.'),
     h('button', { type: 'submit' }, 'Planifier la rencontre'));
   // One meeting per click: a second submit while the first is sent plans nothing more. And one per form filled: its
   // meeting's id is chosen here and sent again with a retry, so that a first sending whose answer was lost (the

@@ -9,7 +9,7 @@ import { actorBody, actorFields } from '../actor-form.js';
 import { LEVEL_WORDS, named, territoryCodeField } from '../territory-field.js';
 import { onEvent } from '../live.js';
 import {
-  ACTOR_TYPES, CATEGORIES, FORMS, LEVELS, OFFER_STATUSES, SDGS, STATUSES, THEMES, announce, busyWhile, checkboxes, checkedValues, clearProblems,
+  ACTOR_TYPES, CATEGORIES, FORMS, KEPT_IN_HISTORY, LEVELS, OFFER_STATUSES, SDGS, STATUSES, THEMES, announce, busyWhile, checkboxes, checkedValues, clearProblems,
   capitalised, contactLine, controlOf, field, focusedControl, formatDate, formatDeadline, h, LAB_TIME_ZONE, problemBox, select, showProblem,
 } from '../ui.js';
 
@@ -778,7 +778,8 @@ function openClosing(section, actorId, kind, post, action, refresh) {
   const form = h('form', { novalidate: true, class: 'carte' },
     h('h3', {}, withdraw ? `Retirer « ${post.details.title} »` : `« ${post.details.title} » est satisfait`),
     h('div', { class: 'probleme-formulaire' }),
-    field(withdraw ? 'Raison du retrait' : 'Note (comment il a été satisfait)', h('input', { name: withdraw ? 'reason' : 'note' })),
+    field(withdraw ? 'Raison du retrait' : 'Note (comment il a été satisfait)', h('input', { name: withdraw ? 'reason' : 'note' }),
+      KEPT_IN_HISTORY),
     h('div', { class: 'actions' }, h('button', { type: 'submit', class: withdraw ? 'danger' : '' }, withdraw ? 'Retirer' : 'Confirmer'),
       h('button', { type: 'button', class: 'secondaire', onclick: () => { form.remove(); back(); } }, 'Annuler')));
   form.addEventListener('submit', event => {

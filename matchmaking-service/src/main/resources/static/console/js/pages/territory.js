@@ -151,7 +151,8 @@ function pastIntroductionsForm() {
     help: 'Une mise en relation passée par ligne, une ligne d’en-tête : acteur, partenaire (nom ou identifiant), proposée le '
       + '(obligatoires) ; acceptée le, ou déclinée le, déclinée par (acteur, partenaire ou son nom) et raison du refus ; rencontre le ; '
       + 'suite (pas de suite, suite prévue, partenariat conclu), suite le, forme, catégorie ; fin du partenariat le ; note. '
-      + 'Dates jj/mm/aaaa. Une seule ligne en erreur et rien n’est repris ; renvoyer le même fichier ne reprend rien deux fois.',
+      + 'Dates jj/mm/aaaa. Une seule ligne en erreur et rien n’est repris ; renvoyer le même fichier ne reprend rien deux fois. '
+      + 'La note reste dans l’historique de sa mise en relation, qui ne s’efface pas : rien sur des personnes (ni nom, ni courriel, ni téléphone).',
     send: bytes => matchmaking('/api/introductions/past', { method: 'POST', body: bytes, bodyType: 'text/csv' }),
     show: report => {
       announce(`Reprise terminée : ${report.recorded} reprises, ${report.alreadyRecorded} déjà reprises.`);

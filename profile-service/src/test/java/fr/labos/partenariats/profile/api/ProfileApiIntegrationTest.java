@@ -143,6 +143,22 @@ class ProfileApiIntegrationTest {
         assertThat(getJson("/api/actors/" + actor + "/needs").findValuesAsText("id")).contains(need);
     }
 
+    /**
+     * The revision is for those who may change the profile: a viewer comparing tags would see one move with nothing
+     * changed in the profile it reads, and learn that the contact person asked to be forgotten, and when.
+     */
+    @Test
+    void onlyThoseWhoMayChangeTheProfileReadItsRevision() {
+        String id = registerActor();
+        assertThat(http.get().uri("/api/actors/{id}", id).retrieve().toEntity(String.class).getHeaders().getETag())
+                .as("an admin").isEqualTo("\"0\"");
+        var byViewer = http.get().uri("/api/actors/{id}", id)
+                .header(HttpHeaders.AUTHORIZATION, TestTokens.bearer(TestTokens.viewer().sign()))
+                .retrieve().toEntity(String.class);
+        assertThat(byViewer.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(byViewer.getHeaders().getETag()).as("a viewer").isNull();
+    }
+
     @Test
     void theContactPersonIsNeverInTheEventStore() {
         String id = registerActor();

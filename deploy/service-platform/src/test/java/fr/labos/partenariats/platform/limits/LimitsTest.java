@@ -94,6 +94,8 @@ class LimitsTest {
     void theDefaultExportsFamilyNamesHeadRequestsToo() {
         LimitsProperties.Family exports = LimitsProperties.DEFAULTS.get("exports");
         assertThat(exports.methods()).contains("GET", "HEAD");
+        assertThat(exports.paths()).as("the follow-up list's spreadsheet is an export, not a page")
+                .contains("/api/actors/*/export", "/api/introductions.csv");
     }
 
     @Test

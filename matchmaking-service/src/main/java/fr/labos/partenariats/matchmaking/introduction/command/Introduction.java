@@ -33,6 +33,7 @@ import org.axonframework.deadline.DeadlineMessage;
 import org.axonframework.deadline.annotation.DeadlineHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Clock;
@@ -82,6 +83,14 @@ public class Introduction {
     private Outcome latestOutcome;
     private LocalDate latestOutcomeOn;
     /** The outcome recorded last (whatever its day), and the step it is: what a later one must have been told of. */
+    /**
+     * The most steps an introduction holds. Meetings, reminders and outcomes may follow one another for years, but
+     * not without end: one client adding them in a loop would make a history too long to verify at each reading and
+     * a view past MongoDB's 16 MB for one document (a step takes up to 6 KB), which no update of any view would then
+     * get past. Far above what a lab's introduction lives through; a speed meeting joining one is not refused.
+     */
+    static final int STEPS_AT_MOST = 500;
+
     private OutcomeRecordedEvent lastRecordedOutcome;
     private long lastRecordedOutcomeStep = -1;
 
@@ -280,6 +289,7 @@ public class Introduction {
 
     @CommandHandler
     void handle(ScheduleMeetingCommand command, Clock clock) {
+        checkRoomForAStep();
         checkActingFor(command.actingFor());
         checkAccepted(clock);
         IntroductionRules.checkMeeting(command, proposedAt, clock);
@@ -292,6 +302,7 @@ public class Introduction {
 
     @CommandHandler
     void handle(RecordMeetingHeldCommand command, Clock clock) {
+        checkRoomForAStep();
         IntroductionRules.checkMeetingHeld(command);
         checkActingFor(command.actingFor());
         checkAccepted(clock);
@@ -301,6 +312,7 @@ public class Introduction {
 
     @CommandHandler
     void handle(RecordMeetingMissedCommand command, Clock clock) {
+        checkRoomForAStep();
         IntroductionRules.checkMeetingMissed(command);
         checkActingFor(command.actingFor());
         checkAccepted(clock);
@@ -319,6 +331,7 @@ public class Introduction {
      */
     @CommandHandler
     void handle(RecordOutcomeCommand command, Clock clock, OpenPairs openPairs) {
+        checkRoomForAStep();
         checkActingFor(command.actingFor());
         checkAccepted(clock);
         IntroductionRules.checkOutcome(command, earliestMet == null || proposedAt.isBefore(earliestMet) ? proposedAt
@@ -358,6 +371,7 @@ public class Introduction {
      */
     @CommandHandler
     void handle(RecordReminderCommand command, Clock clock) {
+        checkRoomForAStep();
         IntroductionRules.checkReminder(command);
         if (command.remindedActorId() != null && !isParty(command.remindedActorId())) {
             throw new InvalidIntroduction("remindedActorId", "la relance s'adresse à l'un des deux acteurs, ou aux deux");
@@ -365,6 +379,14 @@ public class Introduction {
         checkNotClosed(clock);
         apply(new IntroductionReminderRecordedEvent(introductionId, command.remindedActorId(), command.channel(),
                 command.note(), clock.instant()));
+    }
+
+    /** Refuses a step past {@link #STEPS_AT_MOST}; the version is the last step's sequence number, from 0. */
+    private void checkRoomForAStep() {
+        Long version = AggregateLifecycle.getVersion();
+        if (version != null && version + 1 >= STEPS_AT_MOST) {
+            throw new HistoryFull(introductionId, STEPS_AT_MOST);
+        }
     }
 
     /**

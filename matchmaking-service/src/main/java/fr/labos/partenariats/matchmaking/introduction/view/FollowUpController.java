@@ -62,6 +62,13 @@ class FollowUpController {
      * The lines of a file at most (10,000): a lab's follow-up fits many times over, and a file of a whole lab's
      * history, read at once, is not one to work through.
      */
+    /**
+     * How far a page may start: each rule's query reads the lines before it, so that an offset of a hundred thousand
+     * read as many views at each request. As far as the spreadsheet goes (its default bound), which narrowing the
+     * list (a territory, a stage) brings within reach.
+     */
+    static final int MAX_OFFSET = 10_000;
+
     private final int maxFileLines;
 
     FollowUpController(FollowUpReader views, ProjectionReader actors, ActorAccess access, Clock clock,
@@ -90,7 +97,7 @@ class FollowUpController {
             @RequestParam(required = false) @Min(1) @Max(NotRemindedWithin.MAX_DAYS) Integer notRemindedForDays,
             @Parameter(description = TERRITORY) @RequestParam(required = false) String territory,
             @RequestParam(defaultValue = "50") @Min(1) @Max(IntroductionViewController.MAX_LIMIT) int limit,
-            @RequestParam(defaultValue = "0") @Min(0) int offset,
+            @RequestParam(defaultValue = "0") @Min(0) @Max(MAX_OFFSET) int offset,
             @AuthenticationPrincipal LabPrincipal principal) {
         return list(principal, status, toFollow, notReminded(notRemindedForDays), territories.read(territory), limit,
                 offset);

@@ -180,6 +180,10 @@ class FollowUpListTest {
         assertThat(read(service.get("/api/introductions?status=lost", facilitator), 400).path("detail").asText())
                 .contains("« lost » inconnue");
         read(service.get("/api/introductions?offset=-1", facilitator), 400);
+        // Each rule reads the lines before a page: a page far beyond any lab's list is refused, not read through.
+        assertThat(read(service.get("/api/introductions?offset=10001", facilitator), 400).path("errors").get(0)
+                .path("field").asText()).isEqualTo("offset");
+        assertThat(ids(read(service.get("/api/introductions?offset=10000", facilitator), 200))).isEmpty();
     }
 
     @Test
@@ -275,10 +279,13 @@ class FollowUpListTest {
                 .containsExactly("proposed=4", "accepted=3", "met=1", "follow-up=1");
         assertThat(ids(read(service.get("/api/introductions?limit=2&offset=5", admin), 200)))
                 .containsExactly("f-accepted-quiet", "f-accepted-planned");
-        // A page far past the end is empty, not a 500: offset + limit is past Integer.MAX_VALUE.
-        JsonNode farPast = read(service.get("/api/introductions?offset=2147483647&limit=500", admin), 200);
+        // A page past the end is empty; one past any lab's list is refused, naming the offset (not a 500: offset +
+        // limit would be past Integer.MAX_VALUE).
+        JsonNode farPast = read(service.get("/api/introductions?offset=10000&limit=500", admin), 200);
         assertThat(ids(farPast)).isEmpty();
         assertThat(farPast.path("total").asInt()).isEqualTo(9);
+        assertThat(read(service.get("/api/introductions?offset=2147483647&limit=500", admin), 400).path("errors").get(0)
+                .path("field").asText()).isEqualTo("offset");
         JsonNode acceptedToFollow = read(service.get("/api/introductions?status=accepted&toFollow=true", admin), 200);
         assertThat(ids(acceptedToFollow)).containsExactly("f-accepted-quiet");
         assertThat(acceptedToFollow.path("total").asInt()).isEqualTo(1);

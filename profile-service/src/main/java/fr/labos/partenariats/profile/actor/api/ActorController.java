@@ -104,9 +104,11 @@ class ActorController {
     }
 
     /**
-     * The public profile, and the contact person only for those who may see it; its revision as the {@code ETag}, for a
-     * change made from this copy to name it ({@code If-Match}). The revision is read first: a change in between gives an
-     * older tag than the copy, never a newer one, so a copy is never taken for more current than it is.
+     * The public profile, and the contact person only for those who may see it; for those who may change them, their
+     * revision as the {@code ETag}, for a change made from this copy to name it ({@code If-Match}). The revision is read
+     * first: a change in between gives an older tag than the copy, never a newer one, so a copy is never taken for more
+     * current than it is. Not to the others: the revision moves when the contact person is erased, which a reader
+     * comparing tags while the public profile stays the same would learn, and when.
      */
     @Operation(operationId = "readActor")
     @GetMapping("/{actorId}")
@@ -115,7 +117,9 @@ class ActorController {
         ActorView actor = access.existing(actorId);
         ContactDetails contact = access.maySeeContact(principal, actor) ? contacts.find(actorId).orElse(null) : null;
         ResponseEntity.BodyBuilder answer = ResponseEntity.ok();
-        revision.ifPresent(seen -> answer.eTag(ProfileRevisionTags.tag(seen)));
+        if (access.mayActFor(principal, actor)) {
+            revision.ifPresent(seen -> answer.eTag(ProfileRevisionTags.tag(seen)));
+        }
         return answer.body(new ActorDetails(actor, contact));
     }
 

@@ -46,6 +46,12 @@ record ActorRequest(
             return new ContactDetails(name, email, phone);
         }
 
+        /** Never the person in a log line or an exception's message, as {@link ContactDetails} prints it. */
+        @Override
+        public String toString() {
+            return "ContactRequest[redacted]";
+        }
+
         /** A value that shows nothing (no-break or zero-width spaces too) is none: a contact of those only is empty. */
         private static String stripped(String value) {
             return VisibleText.isBlank(value) ? null : value.strip();
