@@ -168,7 +168,7 @@ class ConsoleMemberSessionsJourneyTest {
                 assertThat(complementary.findValuesAsText("actorId")).as("the funder complements Tremplin").contains(funder);
                 assertThat(wishes.findElements(By.cssSelector("[data-complementarite]"))).extracting(WebElement::getText)
                         .containsExactlyInAnyOrderElementsOf(StreamSupport.stream(complementary.spliterator(), false)
-                                .map(c -> "Complémentarité " + Math.round(c.path("score").asDouble() * 100) + " % : "
+                                .map(c -> "Complémentarité " + Math.round(c.path("score").asDouble() * 100) + "\u202F% : "
                                         + c.path("sentence").asText()).toList());
                 for (JsonNode c : complementary) {
                     assertThat(wishes.findElement(By.cssSelector("input[value='" + c.path("actorId").asText() + "']"))

@@ -13,7 +13,7 @@ export async function render(main, context, actorId) {
   const filters = h('form', { class: 'filtres', role: 'search', 'aria-label': 'Filtrer les partenaires' },
     field('Niveau de territoire', level),
     territoryCodeField('Territoire (nom ou code)', h('input', { name: 'territoryCode', size: 12 }), { level }),
-    field('Type d’acteur', select('actorType', ACTOR_TYPES, '', { empty: 'Toutes' })),
+    field('Type d’acteur', select('actorType', ACTOR_TYPES, '', { empty: 'Tous' })),
     field('Catégorie', select('category', CATEGORIES, '', { empty: 'Toutes' })),
     h('button', { type: 'submit' }, 'Filtrer'));
   const load = async () => {

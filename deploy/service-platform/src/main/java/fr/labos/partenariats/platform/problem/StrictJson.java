@@ -11,12 +11,14 @@ import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 
 /**
  * JSON numbers, booleans and strings are read as what they are: {@code 8.5} is not the integer 8, {@code "8"} is not
@@ -89,9 +91,10 @@ final class StrictJson implements Jackson2ObjectMapperBuilderCustomizer {
     }
 
     /**
-     * An instant only as written ({@code "2027-12-31T10:00:00Z"}): Jackson reads a number as seconds since 1970, which
-     * no client of these services means ({@code 1700000000} would be 14 November 2023), and default leniency does not
-     * change that for instants as it does for dates.
+     * An instant only as written, a date and time with its offset ({@code "2027-12-31T10:00:00Z"},
+     * {@code "2027-12-31T11:00:00+01:00"}): Jackson reads a number, and a text of digits alike, as seconds since 1970,
+     * which no client of these services means ({@code 1700000000} would be 14 November 2023), and default leniency
+     * does not change that for instants as it does for dates.
      */
     static final class InstantsAsText extends StdScalarDeserializer<Instant> {
 
@@ -104,7 +107,12 @@ final class StrictJson implements Jackson2ObjectMapperBuilderCustomizer {
             if (!parser.hasToken(JsonToken.VALUE_STRING)) {
                 return (Instant) context.handleUnexpectedToken(Instant.class, parser);
             }
-            return InstantDeserializer.INSTANT.deserialize(parser, context);
+            String text = parser.getText().strip();
+            try {
+                return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant();
+            } catch (DateTimeParseException e) {
+                return (Instant) context.handleWeirdStringValue(Instant.class, text, "not a date-time with its offset");
+            }
         }
     }
 

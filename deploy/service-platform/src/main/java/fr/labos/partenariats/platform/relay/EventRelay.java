@@ -38,8 +38,8 @@ import java.util.function.Supplier;
  * fails after {@link RelayProperties#ackTimeout}, the token stays, and the processor retries it with back-off: events
  * published during an outage are delivered after it. A retry may send a record twice; consumers are idempotent
  * (aggregate sequence number). A record never fails alone by time: the batch fails as a whole and the producer is
- * closed with what it had not sent, so that the topic holds a batch's records in their order, a prefix of them at
- * worst, before the retry sends them all again.
+ * closed (what it still sends within the close's few seconds goes out in order, the rest is dropped), so that the
+ * topic holds a batch's records in their order, a prefix of them at worst, before the retry sends them all again.
  * <p>
  * An event is published as the store holds it: its payload's JSON and its revision as stored, never the payload read
  * into the running code's classes and written again. Reading is lenient (unknown fields are ignored), so a
@@ -133,6 +133,9 @@ public class EventRelay {
             // (consumers skip a sequence they have passed: it would be lost to them). Counted like a failed batch,
             // and retried like one: the relay holds here until the record is let through.
             failedBatches.increment();
+            // The batch's records queued before it never time out: let go with the producer, or each retry would
+            // queue them once more.
+            kafka.getProducerFactory().reset();
             throw new RelayFailedException("Kafka's producer refused event " + event.getIdentifier() + " ("
                     + record.key() + "); the relay stops at it", refused);
         }
@@ -190,8 +193,9 @@ public class EventRelay {
 
     /**
      * Waits for every record of the batch (no {@code flush()}: it would wait for them without a bound, records never
-     * giving up on their own). A batch that fails closes the producer, which drops what it had not sent: so that no
-     * record of it reaches the topic after an earlier one failed, and the retry sends them all again, in order.
+     * giving up on their own). A batch that fails closes the producer: what it still sends in the close's few seconds
+     * goes out in order, and what it had not sent by then is dropped, so that no record of the batch reaches the topic
+     * after an earlier one failed; the retry sends them all again, in order.
      */
     private void awaitAll(List<CompletableFuture<SendResult<String, String>>> acks) {
         try {

@@ -192,7 +192,7 @@ class ProblemDocumentsTest {
     @Test
     void aDateIsNotReadFromANumber() throws Exception {
         int writes = ProblemTestApplication.WRITES.get();
-        for (String field : new String[]{"\"day\": 20271231", "\"startsAt\": 1700000000"}) {
+        for (String field : new String[]{"\"day\": 20271231", "\"startsAt\": 1700000000", "\"startsAt\": \"1800000000\""}) {
             HttpResponse<String> response = postJson("{\"title\": \"t\", " + field + "}");
             assertThat(response.statusCode()).as(field).isEqualTo(400);
             JsonNode error = JSON.readTree(response.body()).at("/errors/0");
@@ -203,6 +203,8 @@ class ProblemDocumentsTest {
         assertThat(ProblemTestApplication.WRITES.get()).isEqualTo(writes);
         assertThat(postJson("{\"title\": \"t\", \"day\": \"2027-12-31\", \"startsAt\": \"2027-12-31T10:00:00Z\"}").statusCode())
                 .as("as dates are written").isEqualTo(201);
+        assertThat(postJson("{\"title\": \"t\", \"startsAt\": \"2027-12-31T11:00:00.250+01:00\"}").statusCode())
+                .as("with an offset and a fraction").isEqualTo(201);
     }
 
     @Test

@@ -8,6 +8,6 @@ public class HistoryFull extends IntroductionConflict {
 
     public HistoryFull(String introductionId, int stepsAtMost) {
         super("la mise en relation " + introductionId + " compte déjà " + stepsAtMost
-                + " étapes, le plus que garde un historique : rien ne peut plus y être ajouté", introductionId, stepsAtMost);
+                + " étapes, le maximum que peut contenir un historique : rien ne peut plus y être ajouté", introductionId, stepsAtMost);
     }
 }

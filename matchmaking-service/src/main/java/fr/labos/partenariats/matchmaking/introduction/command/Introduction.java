@@ -61,6 +61,14 @@ public class Introduction {
     /** The deadline by which both sides must have accepted; scheduled on proposal, cancelled once answered. */
     static final String ANSWER_DEADLINE = "introduction-answer";
 
+    /**
+     * The most steps an introduction holds. Meetings, reminders and outcomes may follow one another for years, but
+     * not without end: one client adding them in a loop would make a history too long to verify at each reading and
+     * a view past MongoDB's 16 MB for one document (a step takes up to 6 KB), which no update of any view would then
+     * get past. Far above what a lab's introduction lives through; a speed meeting joining one is not refused.
+     */
+    static final int STEPS_AT_MOST = 500;
+
     @AggregateIdentifier
     private String introductionId;
     private String actorId;
@@ -83,14 +91,6 @@ public class Introduction {
     private Outcome latestOutcome;
     private LocalDate latestOutcomeOn;
     /** The outcome recorded last (whatever its day), and the step it is: what a later one must have been told of. */
-    /**
-     * The most steps an introduction holds. Meetings, reminders and outcomes may follow one another for years, but
-     * not without end: one client adding them in a loop would make a history too long to verify at each reading and
-     * a view past MongoDB's 16 MB for one document (a step takes up to 6 KB), which no update of any view would then
-     * get past. Far above what a lab's introduction lives through; a speed meeting joining one is not refused.
-     */
-    static final int STEPS_AT_MOST = 500;
-
     private OutcomeRecordedEvent lastRecordedOutcome;
     private long lastRecordedOutcomeStep = -1;
 

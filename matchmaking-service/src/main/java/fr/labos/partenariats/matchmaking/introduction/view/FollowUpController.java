@@ -52,6 +52,13 @@ class FollowUpController {
     private static final String TERRITORY = "Un département ou une région, écrit comme dans les jetons (DEPARTEMENT:38, "
             + "REGION:84) : les mises en relation de ses acteurs seulement";
 
+    /**
+     * How far a page may start: each rule's query reads the lines before it, so that an offset of a hundred thousand
+     * read as many views at each request. As far as the spreadsheet goes (its default bound), which narrowing the
+     * list (a territory, a stage) brings within reach.
+     */
+    static final int MAX_OFFSET = 10_000;
+
     private final FollowUpReader views;
     private final ProjectionReader actors;
     private final ActorAccess access;
@@ -62,13 +69,6 @@ class FollowUpController {
      * The lines of a file at most (10,000): a lab's follow-up fits many times over, and a file of a whole lab's
      * history, read at once, is not one to work through.
      */
-    /**
-     * How far a page may start: each rule's query reads the lines before it, so that an offset of a hundred thousand
-     * read as many views at each request. As far as the spreadsheet goes (its default bound), which narrowing the
-     * list (a territory, a stage) brings within reach.
-     */
-    static final int MAX_OFFSET = 10_000;
-
     private final int maxFileLines;
 
     FollowUpController(FollowUpReader views, ProjectionReader actors, ActorAccess access, Clock clock,

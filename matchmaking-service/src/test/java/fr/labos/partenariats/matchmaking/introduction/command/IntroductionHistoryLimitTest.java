@@ -40,8 +40,8 @@ class IntroductionHistoryLimitTest {
         fixture.given(full)
                 .when(new RecordReminderCommand(ID, null, ReminderChannel.EMAIL, null))
                 .expectException(HistoryFull.class)
-                .expectExceptionMessage("la mise en relation " + ID + " compte déjà 500 étapes, le plus que garde un "
-                        + "historique : rien ne peut plus y être ajouté")
+                .expectExceptionMessage("la mise en relation " + ID + " compte déjà 500 étapes, le maximum que peut "
+                        + "contenir un historique : rien ne peut plus y être ajouté")
                 .expectNoEvents();
         fixture.given(full)
                 .when(new ScheduleMeetingCommand(ID, "m-1", ASSOCIATION, LATER.plus(Duration.ofDays(3)), "Grenoble"))

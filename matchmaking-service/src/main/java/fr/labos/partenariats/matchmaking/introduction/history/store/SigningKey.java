@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -162,8 +163,12 @@ public record SigningKey(PrivateKey privateKey, PublicKey publicKey, String algo
             }
             try {
                 Files.createLink(file, temporary);
-            } catch (UnsupportedOperationException noHardLinks) {
-                Files.move(temporary, file); // without REPLACE_EXISTING: refused when the name exists
+            } catch (FileAlreadyExistsException e) {
+                return false;
+            } catch (UnsupportedOperationException | FileSystemException noHardLinks) {
+                // A file system without hard links (FAT, some network or FUSE mounts): moved into place instead,
+                // which still refuses a name that exists (no REPLACE_EXISTING).
+                Files.move(temporary, file);
             }
             return true;
         } catch (FileAlreadyExistsException e) {
