@@ -116,6 +116,8 @@ class AuthorizationMatrixTest {
             PUT    /api/actors/{actorId}/{kind}/{postId}          other    401   403      403      204      204       403        403     204
             DELETE /api/actors/{actorId}/{kind}/{postId}          own      401   204      204      403      204       403        403     204
             DELETE /api/actors/{actorId}/{kind}/{postId}          other    401   403      403      204      204       403        403     204
+            POST   /api/actors/{actorId}/{kind}/{postId}/withdrawal own    401   204      204      403      204       403        403     204
+            POST   /api/actors/{actorId}/{kind}/{postId}/withdrawal other  401   403      403      204      204       403        403     204
             POST   /api/actors/{actorId}/needs/{needId}/fulfilment own     401   204      204      403      204       403        403     204
             POST   /api/actors/{actorId}/needs/{needId}/fulfilment other   401   403      403      204      204       403        403     204
             GET    /api/needs/{needId}/matches                    own      401   200      200      200      200       200        200     200
@@ -482,6 +484,7 @@ class AuthorizationMatrixTest {
             case "PUT /api/actors/{actorId}" -> ISERE_ACTOR.formatted("Association renommée", "renommee@matrice.example.org");
             case "POST /api/actors/{actorId}/{kind}", "PUT /api/actors/{actorId}/{kind}/{postId}" -> NEED;
             case "POST /api/actors/{actorId}/needs/{needId}/fulfilment" -> "{\"note\": \"financé\"}";
+            case "POST /api/actors/{actorId}/{kind}/{postId}/withdrawal" -> "{\"reason\": \"projet reporté\"}";
             case "PUT /api/actors/{actorId}/members/{memberSubject}/role" -> "{\"role\": \"MANAGER\"}";
             // Batch proposals: one partner per actor, in Isère (own) or Savoie (another's).
             case "POST /api/introductions/batch" -> "{\"territory\": {\"code\": \""

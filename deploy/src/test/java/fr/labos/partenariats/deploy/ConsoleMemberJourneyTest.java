@@ -570,6 +570,23 @@ class ConsoleMemberJourneyTest {
             assertThat(card.findElements(By.cssSelector("button[data-action=modifier], button[data-action=retirer]")))
                     .hasSize(2);
             browser.shot("besoin-expire");
+
+            // Withdrawn with its reason, which is sent in the request's body: an address with it would be written down
+            // by every access log on its way.
+            card.findElement(By.cssSelector("button[data-action=retirer]")).click();
+            WebElement reason = browser.await(By.cssSelector("form input[name=reason]"));
+            assertThat(reason.getAttribute("aria-describedby")).as("told that it stays in the history").isNotBlank();
+            reason.sendKeys("Projet abandonné");
+            reason.findElement(By.xpath("./ancestor::form//button[@type='submit']")).click();
+            Awaitility.await("the need withdrawn with its reason").atMost(Duration.ofSeconds(20)).until(() -> {
+                JsonNode withdrawn = JSON.readTree(lab.send("GET", lab.profile.resolve("/api/actors/" + tremplin + "/needs/"
+                        + expired), "member-tremplin", null).body());
+                return withdrawn.path("status").asText().equals("WITHDRAWN")
+                        && withdrawn.path("closingNote").asText().equals("Projet abandonné");
+            });
+            assertThat(browser.script("return performance.getEntriesByType('resource').filter(entry => "
+                    + "entry.name.includes(arguments[0]) && entry.name.includes('reason')).length;", expired))
+                    .as("no address naming the reason").isEqualTo(0L);
         }
     }
 

@@ -28,7 +28,7 @@ class ApiDocumentation {
     /** A withdrawn or fulfilled post refuses a second withdrawal, an update or a fulfilment. */
     @Bean
     ExtraProblems postConflicts() {
-        return (method, path) -> path.matches("/api/actors/\\{actorId}/(\\{kind}|needs|offers)/\\{[a-zA-Z]+}(/fulfilment)?")
+        return (method, path) -> path.matches("/api/actors/\\{actorId}/(\\{kind}|needs|offers)/\\{[a-zA-Z]+}(/fulfilment|/withdrawal)?")
                 && !method.equals("GET") ? Set.of(409) : Set.of();
     }
 

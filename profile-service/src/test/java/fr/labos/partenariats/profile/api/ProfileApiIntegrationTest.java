@@ -261,6 +261,26 @@ class ProfileApiIntegrationTest {
                 .isEqualTo("WITHDRAWN");
     }
 
+    /** The reason in the body, out of the access logs that keep a query string: the same withdrawal, the same rules. */
+    @Test
+    void anOfferIsWithdrawnWithItsReasonInTheBody() {
+        String actor = registerActor();
+        String offer = idOf(post("/api/actors/" + actor + "/offers", needJson("SKILLS", "FR", "NATIONAL", null)).getBody());
+        var tooLong = http.post().uri("/api/actors/{a}/offers/{o}/withdrawal", actor, offer).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"reason\": \"" + "x".repeat(501) + "\"}").retrieve().toEntity(String.class);
+        assertThat(tooLong.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(getJson("/api/actors/" + actor + "/offers").findValuesAsText("id")).as("nothing written").contains(offer);
+
+        var withdrawn = http.post().uri("/api/actors/{a}/offers/{o}/withdrawal", actor, offer).contentType(MediaType.APPLICATION_JSON)
+                .body("{\"reason\": \"projet reporté\"}").retrieve().toBodilessEntity();
+        assertThat(withdrawn.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode closed = getJson("/api/actors/" + actor + "/offers/" + offer);
+        assertThat(closed.path("status").asText()).isEqualTo("WITHDRAWN");
+        assertThat(closed.path("closingNote").asText()).isEqualTo("projet reporté");
+        var again = http.post().uri("/api/actors/{a}/offers/{o}/withdrawal", actor, offer).retrieve().toEntity(String.class);
+        assertThat(again.getStatusCode()).as("without a body: the same withdrawal, refused twice").isEqualTo(HttpStatus.CONFLICT);
+    }
+
     @Test
     void withdrawingTwiceIsAConflict() {
         String actor = registerActor();

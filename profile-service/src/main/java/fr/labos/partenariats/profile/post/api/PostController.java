@@ -106,6 +106,23 @@ class PostController {
         return ResponseEntity.noContent().build();
     }
 
+    /**
+     * The same withdrawal, its reason in the body: a reason in the query string ({@code DELETE …?reason=}, kept for the
+     * clients that send it) is written down by every proxy's and server's access log on its way, where the lab cannot
+     * take it back; a body is not.
+     */
+    @PostMapping("/{kind:needs|offers}/{postId}/withdrawal")
+    ResponseEntity<Void> withdrawWithItsReason(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
+                                               @PathVariable String kind, @PathVariable String postId,
+                                               @Valid @RequestBody(required = false) WithdrawalRequest request) {
+        access.actingFor(principal, actorId);
+        commands.sendAndWait(PostCommands.withdraw(kindOf(kind), postId, actorId, request == null ? null : request.reason()));
+        return ResponseEntity.noContent().build();
+    }
+
+    record WithdrawalRequest(@Size(max = 500) String reason) {
+    }
+
     /** A need was met: it leaves matching and counts as a success on the dashboards. */
     @PostMapping("/needs/{needId}/fulfilment")
     ResponseEntity<Void> fulfil(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String actorId,
