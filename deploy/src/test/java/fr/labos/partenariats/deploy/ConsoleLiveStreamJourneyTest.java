@@ -1,10 +1,14 @@
 package fr.labos.partenariats.deploy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -23,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ConsoleLiveStreamJourneyTest {
 
     private static final String MEMBER = "member-tremplin";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Test
     void aStreamThatFallsSilentIsOpenedAgainAndAPageThatMissedTooMuchSaysSo(SignedInLab lab) {
@@ -94,6 +99,11 @@ class ConsoleLiveStreamJourneyTest {
             for (int change = 0; change < 101; change++) {
                 changeProfile(lab, actor, profile, "modification " + change);
             }
+            // Opened again once the service has heard the last of them (relayed a moment after their answers): opened
+            // before, the page is told of the latest ones as they arrive, and has missed none of those.
+            long lastChange = Long.parseLong(lab.send("GET", lab.profile.resolve("/api/actors/" + actor), MEMBER, null)
+                    .headers().firstValue("ETag").orElseThrow().replace("\"", ""));
+            new WebDriverWait(browser.driver, Duration.ofSeconds(30)).until(d -> heardBy(lab, actor, lastChange));
             liveModule(browser, "return live.whenReady().then(() => 'open');");
             String said = browser.await(By.id("changements-manques")).getText();
             assertThat(said).contains("Connexion retrouvée").contains("Mettre la page à jour");
@@ -146,6 +156,22 @@ class ConsoleLiveStreamJourneyTest {
     }
 
     /** The actor's profile with another description: one event. */
+    /** Whether the service's latest events (what a stream opened now is given to catch up) hold that step of the actor. */
+    private static boolean heardBy(SignedInLab lab, String actor, long sequence) {
+        HttpResponse<String> recent = lab.send("GET", lab.matchmaking.resolve("/api/live"), MEMBER, null);
+        assertThat(recent.statusCode()).as(recent.body()).isEqualTo(200);
+        try {
+            for (JsonNode event : JSON.readTree(recent.body())) {
+                if (actor.equals(event.path("aggregateId").asText()) && event.path("sequence").asLong() == sequence) {
+                    return true;
+                }
+            }
+            return false;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static void changeProfile(SignedInLab lab, String actor, String profile, String description) {
         HttpResponse<String> response = lab.send("PUT", lab.profile.resolve("/api/actors/" + actor), MEMBER,
                 profile.replace("Association de la matrice des droits", description));
