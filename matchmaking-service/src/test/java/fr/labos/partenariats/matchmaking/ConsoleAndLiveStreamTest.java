@@ -69,12 +69,11 @@ class ConsoleAndLiveStreamTest {
 
     @BeforeAll
     static void start() {
-        String topic = SharedKafka.newTopic("it.live.profile.events");
-        profileTopic = topic;
+        profileTopic = SharedKafka.newTopic("it.live.profile.events");
         matchmakingTopic = SharedKafka.newTopic("it.live.matchmaking.events");
         mongo = InMemoryMongo.start();
-        publisher = new ProfileEventPublisher(SharedKafka.bootstrapServers(), topic);
-        service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), topic, "it-live",
+        publisher = new ProfileEventPublisher(SharedKafka.bootstrapServers(), profileTopic);
+        service = RunningMatchmaking.start(SharedKafka.bootstrapServers(), mongo.uri(), profileTopic, "it-live",
                 "lab.console.profile-service-url=http://localhost:18081",
                 "lab.relay.topic=" + matchmakingTopic);
     }
@@ -194,14 +193,7 @@ class ConsoleAndLiveStreamTest {
 
             // An event of a type of a newer release (written during a rolling upgrade) about the same introduction:
             // named as the introduction's own are, never to everyone by default.
-            ProducerRecord<String, String> later = new ProducerRecord<>(matchmakingTopic, introduction, "{}");
-            ProfileRecords.add(later.headers(), EventHeaders.EVENT_TYPE, "IntroductionRenegotiatedEvent");
-            ProfileRecords.add(later.headers(), EventHeaders.EVENT_ID, UUID.randomUUID().toString());
-            ProfileRecords.add(later.headers(), EventHeaders.AGGREGATE_ID, introduction);
-            ProfileRecords.add(later.headers(), EventHeaders.AGGREGATE_SEQUENCE, "1");
-            publisher.send(later);
-            listeners.forEach((reader, listener) -> await(reader).atMost(ofSeconds(30))
-                    .until(() -> listener.heard("IntroductionRenegotiatedEvent")));
+            publishOfANewerRelease(matchmakingTopic, "IntroductionRenegotiatedEvent", introduction, 1, listeners);
             assertThat(listeners.get("Tremplin's member").data())
                     .anyMatch(line -> line.contains("IntroductionRenegotiatedEvent") && line.contains(introduction));
             assertThat(listeners.get("Mobilité Savoie's member").data())
@@ -210,14 +202,7 @@ class ConsoleAndLiveStreamTest {
 
             // A profile event of a type of a newer release: it may be about the actor's people, or its managers' only
             // — its actor named only to those who act for it, as an actor's private events are.
-            ProducerRecord<String, String> newer = new ProducerRecord<>(profileTopic, tremplin, "{}");
-            ProfileRecords.add(newer.headers(), EventHeaders.EVENT_TYPE, "ActorMentorAssignedEvent");
-            ProfileRecords.add(newer.headers(), EventHeaders.EVENT_ID, UUID.randomUUID().toString());
-            ProfileRecords.add(newer.headers(), EventHeaders.AGGREGATE_ID, tremplin);
-            ProfileRecords.add(newer.headers(), EventHeaders.AGGREGATE_SEQUENCE, "2");
-            publisher.send(newer);
-            listeners.forEach((reader, listener) -> await(reader).atMost(ofSeconds(30))
-                    .until(() -> listener.heard("ActorMentorAssignedEvent")));
+            publishOfANewerRelease(profileTopic, "ActorMentorAssignedEvent", tremplin, 2, listeners);
             assertThat(listeners.get("Tremplin's member").data())
                     .anyMatch(line -> line.contains("ActorMentorAssignedEvent") && line.contains(tremplin));
             for (String reader : List.of("the facilitator of Savoie", "a viewer")) {
@@ -323,6 +308,21 @@ class ConsoleAndLiveStreamTest {
             listeners.forEach(LiveListener::close);
             otherAccount.close();
         }
+    }
+
+    /**
+     * Publishes an event of a type this release does not know (a newer release's, written during a rolling upgrade),
+     * step {@code sequence} of {@code aggregateId}, and waits until every listener heard of it.
+     */
+    private static void publishOfANewerRelease(String topic, String type, String aggregateId, long sequence,
+                                               Map<String, LiveListener> listeners) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, aggregateId, "{}");
+        ProfileRecords.add(record.headers(), EventHeaders.EVENT_TYPE, type);
+        ProfileRecords.add(record.headers(), EventHeaders.EVENT_ID, UUID.randomUUID().toString());
+        ProfileRecords.add(record.headers(), EventHeaders.AGGREGATE_ID, aggregateId);
+        ProfileRecords.add(record.headers(), EventHeaders.AGGREGATE_SEQUENCE, Long.toString(sequence));
+        publisher.send(record);
+        listeners.forEach((reader, listener) -> await(reader).atMost(ofSeconds(30)).until(() -> listener.heard(type)));
     }
 
     /** The aggregates the reader is told of for events of that type, at catch-up; « (none) » for an event told without. */

@@ -45,8 +45,7 @@ final class JsonFieldErrors {
                 return new FieldProblem(ProblemMessages.quote(duplicate), messages.get("problem.field.duplicate", locale));
             }
             if (trailingValue(e)) {
-                return new FieldProblem("body", messages.get("problem.body.trailing", locale,
-                        where == null ? 0 : where.getLineNr(), where == null ? 0 : where.getColumnNr()));
+                return atPosition("problem.body.trailing", where, locale);
             }
             // Well-formed JSON of another shape than the body's ([{…}] where one object is read): its shape is said,
             // not « JSON illisible », which would send the reader looking for a syntax error there is not.
@@ -56,8 +55,7 @@ final class JsonFieldErrors {
                         ProblemMessages.written(typeName(mismatch.getTargetType(), locale, messages))));
             }
             if (e instanceof JsonParseException || where != null) {
-                return new FieldProblem("body", messages.get("problem.body.not-json", locale,
-                        where == null ? 0 : where.getLineNr(), where == null ? 0 : where.getColumnNr()));
+                return atPosition("problem.body.not-json", where, locale);
             }
             return new FieldProblem("body", messages.get("problem.body.not-readable", locale));
         }
@@ -110,6 +108,12 @@ final class JsonFieldErrors {
         }
         int end = message.lastIndexOf('\'');
         return end > prefix.length() ? message.substring(prefix.length(), end) : null;
+    }
+
+    /** A problem of the body as a whole, said with its line and column (0 when Jackson knows none). */
+    private FieldProblem atPosition(String code, JsonLocation where, Locale locale) {
+        return new FieldProblem("body", messages.get(code, locale, where == null ? 0 : where.getLineNr(),
+                where == null ? 0 : where.getColumnNr()));
     }
 
     /**

@@ -132,10 +132,9 @@ public class EventRelay {
             // batch stops at this event, so that no later step of the same aggregate reaches the topic before it
             // (consumers skip a sequence they have passed: it would be lost to them). Counted like a failed batch,
             // and retried like one: the relay holds here until the record is let through.
-            failedBatches.increment();
             // The batch's records queued before it never time out: let go with the producer, or each retry would
             // queue them once more.
-            kafka.getProducerFactory().reset();
+            batchFailed();
             throw new RelayFailedException("Kafka's producer refused event " + event.getIdentifier() + " ("
                     + record.key() + "); the relay stops at it", refused);
         }
@@ -203,15 +202,19 @@ public class EventRelay {
                     .get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
             relayed.increment(acks.size());
         } catch (InterruptedException e) {
-            failedBatches.increment();
             Thread.currentThread().interrupt();
-            kafka.getProducerFactory().reset();
+            batchFailed();
             throw new RelayFailedException("interrupted while waiting for Kafka", e);
         } catch (ExecutionException | TimeoutException e) {
-            failedBatches.increment();
-            kafka.getProducerFactory().reset();
+            batchFailed();
             throw new RelayFailedException("Kafka did not acknowledge " + acks.size() + " events; the batch will be retried", e);
         }
+    }
+
+    /** A batch given up: counted, and the producer closed with what it had not sent (see {@link #awaitAll}). */
+    private void batchFailed() {
+        failedBatches.increment();
+        kafka.getProducerFactory().reset();
     }
 
     /**

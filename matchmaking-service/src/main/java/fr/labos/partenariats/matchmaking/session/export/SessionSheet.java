@@ -54,6 +54,11 @@ public record SessionSheet(String sessionId, String title, String place, LocalDa
 
     /** Where a table stands: « Maison des associations — table 3 », or « table 3 » for a session without a place. */
     String atTable(int table) {
+        return atTable(place, table);
+    }
+
+    /** Where a table of a session held at {@code place} stands (see {@link #atTable(int)}). */
+    public static String atTable(String place, int table) {
         return (VisibleText.isBlank(place) ? "" : place.strip() + " — ") + "table " + table;
     }
 

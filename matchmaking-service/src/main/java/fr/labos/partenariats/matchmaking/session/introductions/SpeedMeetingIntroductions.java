@@ -5,11 +5,11 @@ import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
 import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRefused;
 import fr.labos.partenariats.matchmaking.introduction.command.OpenPairs;
 import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
+import fr.labos.partenariats.matchmaking.session.export.SessionSheet;
 import fr.labos.partenariats.matchmaking.session.export.WhySeen;
 import fr.labos.partenariats.matchmaking.session.pairs.Complementarity;
 import fr.labos.partenariats.matchmaking.session.query.SessionState;
 import fr.labos.partenariats.schema.common.LabCalendar;
-import fr.labos.partenariats.schema.common.VisibleText;
 import fr.labos.partenariats.schema.matching.IntroduceAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.JoinIntroductionAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
@@ -74,7 +74,7 @@ class SpeedMeetingIntroductions {
         events.readEvents(held.sessionId()).asStream().forEach(message -> session.apply(message.getPayload()));
         String note = "Rencontre express « " + session.title() + " », tour " + held.round() + ", table "
                 + held.table();
-        String place = (VisibleText.isBlank(session.place()) ? "" : session.place().strip() + " — ") + "table " + held.table();
+        String place = SessionSheet.atTable(session.place(), held.table());
         Optional<String> inProgress = introductionInProgress(held);
         if (inProgress.isPresent()) {
             try {
