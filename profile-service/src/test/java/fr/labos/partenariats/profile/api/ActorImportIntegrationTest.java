@@ -20,6 +20,7 @@ import java.sql.Connection;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -106,6 +107,40 @@ class ActorImportIntegrationTest {
         assertThat(third.path("lines").get(0).path("actorId").asText()).isEqualTo(vercors);
         assertThat(third.path("lines").get(1).path("outcome").asText()).isEqualTo("REGISTERED");
         assertThat(events()).isEqualTo(eventsAfterFirst + 1);
+    }
+
+    @Test
+    void anActorRenamedAndMovedSinceIsRecognisedAndItsErasedContactStaysErased() throws Exception {
+        String file = String.join("\r\n", HEADER,
+                "Jardins partagés de Fontaine " + run + ";association;38169;;;;Lucie Girard;lucie.girard@example.org;");
+        JsonNode first = json.readTree(importing(isere, utf8WithBom(file)).getBody());
+        assertThat(first.path("registered").asInt()).isEqualTo(1);
+        String actorId = first.path("lines").get(0).path("actorId").asText();
+        RestClient facilitator = http(isere);
+        String renamed = "Les Jardins de Sassenage " + run;
+        assertThat(facilitator.put().uri("/api/actors/" + actorId).contentType(MediaType.APPLICATION_JSON)
+                .body(json.writeValueAsString(Map.of("name", renamed, "type", "ASSOCIATION",
+                        "homeTerritory", "38474")))
+                .retrieve().toBodilessEntity().getStatusCode().value()).isEqualTo(204);
+        assertThat(facilitator.delete().uri("/api/actors/" + actorId + "/contact")
+                .retrieve().toBodilessEntity().getStatusCode().is2xxSuccessful()).isTrue();
+        long events = events();
+        long actors = jdbc.queryForObject("SELECT count(*) FROM actor_view", Long.class);
+
+        ResponseEntity<String> again = importing(isere, utf8WithBom(file));
+
+        assertThat(again.getStatusCode().value()).as(again.getBody()).isEqualTo(200);
+        JsonNode report = json.readTree(again.getBody());
+        assertThat(report.path("registered").asInt()).isZero();
+        JsonNode line = report.path("lines").get(0);
+        assertThat(line.path("outcome").asText()).isEqualTo("ALREADY_REGISTERED");
+        assertThat(line.path("actorId").asText()).isEqualTo(actorId);
+        assertThat(line.path("name").asText()).as("the actor as it is now").isEqualTo(renamed);
+        assertThat(line.path("homeTerritory").asText()).isEqualTo("38474");
+        assertThat(events()).isEqualTo(events);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM actor_view", Long.class)).isEqualTo(actors);
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM actor_contact WHERE email = 'lucie.girard@example.org'",
+                Long.class)).as("the erased contact person is nowhere on file").isZero();
     }
 
     @Test

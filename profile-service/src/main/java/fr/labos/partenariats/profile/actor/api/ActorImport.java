@@ -26,8 +26,8 @@ import java.util.stream.Collectors;
 /**
  * Registers the actors of a CSV file, all or none: every line is checked first ({@link ActorCsv}), then every
  * registration is sent in one database transaction, so that a failure half-way leaves nothing behind. An actor
- * already registered with the same name at the same commune is not registered again: importing a file twice, or a
- * file that grew, registers only what is new.
+ * registered with the same name at the same commune, now or at any time before, is not registered again: importing
+ * a file twice, or a file that grew, registers only what is new.
  * <p>
  * One transaction, so bounded in time: past {@code lab.event-store.longest-transaction} the import stops and rolls
  * back, nothing written ({@link ImportTooLong}, a 503 saying to split the file). The events of a transaction open
@@ -94,8 +94,11 @@ class ActorImport {
             }
             Set<String> communes = lines.stream().map(line -> line.actor().homeTerritory()).collect(Collectors.toSet());
             Map<String, ActorView> registered = new HashMap<>();
-            actors.atHomes(communes).forEach(actor ->
-                    registered.putIfAbsent(ActorCsv.identity(actor.name(), actor.homeTerritory()), actor));
+            // Under any name it held at the commune: an actor renamed (or moved) since an earlier import of the same
+            // file is that actor still, and registering it again would duplicate it and bring back the contact
+            // person it may have had erased since.
+            actors.namesHeldAt(communes).forEach(held ->
+                    registered.putIfAbsent(ActorCsv.identity(held.name(), held.homeTerritory()), held.actor()));
             List<ImportedLine> report = new ArrayList<>();
             int created = 0;
             for (ActorCsv.Line line : lines) {

@@ -39,6 +39,7 @@ public class ActorProjection implements ActorRegistry {
                 INSERT INTO actor_view (actor_id, document, registered_at) VALUES (?, ?::jsonb, ?)
                 ON CONFLICT (actor_id) DO UPDATE SET document = excluded.document
                 """, view.id(), json.write(view), Timestamp.from(view.registeredAt()));
+        holdsName(event.actorId(), event.homeTerritory(), event.name());
     }
 
     @EventHandler
@@ -48,6 +49,12 @@ public class ActorProjection implements ActorRegistry {
                 json.write(new ActorView(current.id(), event.name(), event.type(), event.homeTerritory(), event.themes(),
                         event.sdgs(), event.description(), current.registeredAt())),
                 event.actorId()));
+        holdsName(event.actorId(), event.homeTerritory(), event.name());
+    }
+
+    private void holdsName(String actorId, String homeTerritory, String name) {
+        jdbc.update("INSERT INTO actor_name_held (actor_id, home_territory, name) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                actorId, homeTerritory, name);
     }
 
     public Optional<ActorView> find(String actorId) {
@@ -68,13 +75,26 @@ public class ActorProjection implements ActorRegistry {
                 (rs, row) -> json.read(rs.getString(1), ActorView.class), communes.toArray(String[]::new), offset, limit);
     }
 
-    /** The actors whose home is one of these communes. */
-    public List<ActorView> atHomes(Collection<String> communes) {
+    /** A name an actor held at a commune, with what that actor is now. */
+    public record NameHeld(String name, String homeTerritory, ActorView actor) {
+    }
+
+    /**
+     * Every name any actor has held at one of these communes, each with the actor as it is now (which may be under
+     * another name, at another commune): the names actors hold now first, then by actor.
+     */
+    public List<NameHeld> namesHeldAt(Collection<String> communes) {
         if (communes.isEmpty()) {
             return List.of();
         }
-        return jdbc.query("SELECT document FROM actor_view WHERE document->>'homeTerritory' = ANY (?) ORDER BY actor_id",
-                (rs, row) -> json.read(rs.getString(1), ActorView.class), (Object) communes.toArray(String[]::new));
+        return jdbc.query("""
+                        SELECT held.name, held.home_territory, actor.document FROM actor_name_held held
+                        JOIN actor_view actor ON actor.actor_id = held.actor_id
+                        WHERE held.home_territory = ANY (?)
+                        ORDER BY (actor.document->>'name' = held.name
+                                  AND actor.document->>'homeTerritory' = held.home_territory) DESC, held.actor_id""",
+                (rs, row) -> new NameHeld(rs.getString(1), rs.getString(2), json.read(rs.getString(3), ActorView.class)),
+                (Object) communes.toArray(String[]::new));
     }
 
     @Override
