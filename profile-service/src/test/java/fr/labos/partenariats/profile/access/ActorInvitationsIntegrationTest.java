@@ -74,7 +74,8 @@ class ActorInvitationsIntegrationTest {
         assertThat(joined.getStatusCode()).as(joined.getBody()).isEqualTo(HttpStatus.CREATED);
         assertThat(json(joined.getBody()).get("id").asText()).isEqualTo(actor);
         assertThat(json(http.get(colleague.sign(), "/api/me/actors").getBody()).findValuesAsText("id")).containsExactly(actor);
-        assertThat(http.call(HttpMethod.PUT, colleague.sign(), "/api/actors/" + actor, ACTOR_IN_GRENOBLE).getStatusCode())
+        assertThat(http.call(HttpMethod.PUT, colleague.sign(), "/api/actors/" + actor,
+                ACTOR_IN_GRENOBLE.replace("Plateforme de mobilité", "Plateforme de mobilité solidaire")).getStatusCode())
                 .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(http.get(colleague.sign(), "/api/actors/" + actor + "/contact").getStatusCode()).isEqualTo(HttpStatus.OK);
         JsonNode members = json(http.get(colleague.sign(), "/api/actors/" + actor + "/members").getBody());

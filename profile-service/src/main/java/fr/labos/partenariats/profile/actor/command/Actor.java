@@ -38,6 +38,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -75,6 +76,9 @@ public class Actor {
      */
     private long profileRevision;
 
+    /** The public profile as it stands, in the shape an update would give it: an update that changes nothing is none. */
+    private ActorProfileUpdatedEvent profile;
+
     protected Actor() {
         // for Axon
     }
@@ -111,11 +115,19 @@ public class Actor {
         }
         ActorRules.checkProfile(command.name(), command.type(), command.homeTerritory());
         ActorRules.checkContact(command.contact());
-        if (command.contact() != null) {
+        ActorProfileUpdatedEvent updated = new ActorProfileUpdatedEvent(actorId, command.name().strip(), command.type(),
+                command.homeTerritory(), command.themes(), command.sdgs(), command.description());
+        boolean contactChanged = command.contact() != null
+                && !contacts.find(actorId).equals(Optional.of(command.contact()));
+        if (updated.equals(profile) && !contactChanged) {
+            // A form saved as it was read: nothing happened, so nothing is recorded (the revision stays, the
+            // matchmaking service has nothing to index again, the history no step that changed nothing).
+            return;
+        }
+        if (contactChanged) {
             contacts.store(actorId, command.contact());
         }
-        apply(new ActorProfileUpdatedEvent(actorId, command.name().strip(), command.type(), command.homeTerritory(),
-                command.themes(), command.sdgs(), command.description()));
+        apply(updated);
     }
 
     /**
@@ -258,11 +270,14 @@ public class Actor {
     @EventSourcingHandler
     void on(ActorRegisteredEvent event, @SequenceNumber long sequence) {
         actorId = event.actorId();
+        profile = new ActorProfileUpdatedEvent(event.actorId(), event.name(), event.type(), event.homeTerritory(),
+                event.themes(), event.sdgs(), event.description());
         profileRevision = sequence;
     }
 
     @EventSourcingHandler
     void on(ActorProfileUpdatedEvent event, @SequenceNumber long sequence) {
+        profile = event;
         profileRevision = sequence;
     }
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.mockito.ArgumentMatchers.any;
@@ -136,6 +137,47 @@ class ActorTest {
                 .expectEvents(new ActorProfileUpdatedEvent(ACTOR, "Wimoov AURA", ActorType.NETWORK_HEAD, "69123",
                         Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_17), "Tête de réseau"));
         verify(contacts, never()).store(any(), any());
+    }
+
+    @Test
+    void aFormSavedAsItWasReadRecordsNothingAndKeepsTheRevision() {
+        when(contacts.find(ACTOR)).thenReturn(Optional.of(CAMILLE));
+        ActorProfileUpdatedEvent current = new ActorProfileUpdatedEvent(ACTOR, "Wimoov AURA", ActorType.NETWORK_HEAD,
+                "69123", Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_17), "Tête de réseau");
+        UpdateActorProfileCommand same = new UpdateActorProfileCommand(ACTOR, " Wimoov AURA ", ActorType.NETWORK_HEAD,
+                "69123", Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_17), "Tête de réseau", CAMILLE, Set.of(1L));
+        fixture.given(registered(), current)
+                .when(same)
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        // Without the contact person, or the same profile as registered: nothing either.
+        fixture.given(registered(), current)
+                .when(new UpdateActorProfileCommand(ACTOR, "Wimoov AURA", ActorType.NETWORK_HEAD, "69123",
+                        Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_17), "Tête de réseau", null, null))
+                .expectNoEvents();
+        fixture.given(registered())
+                .when(new UpdateActorProfileCommand(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
+                        Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), "Plateforme de mobilité", null, Set.of(0L)))
+                .expectNoEvents();
+        verify(contacts, never()).store(any(), any());
+        // Still at revision 1: a change from that copy is made.
+        fixture.given(registered(), current)
+                .when(new UpdateActorProfileCommand(ACTOR, "Wimoov AURA", ActorType.NETWORK_HEAD, "69123",
+                        Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_17), "Tête de réseau régionale", null, Set.of(1L)))
+                .expectEvents(new ActorProfileUpdatedEvent(ACTOR, "Wimoov AURA", ActorType.NETWORK_HEAD, "69123",
+                        Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_17), "Tête de réseau régionale"));
+    }
+
+    @Test
+    void aNewContactPersonAloneIsAChangeOfTheProfilesRevision() {
+        ContactDetails lucie = new ContactDetails("Lucie Girard", "lucie@example.org", null);
+        when(contacts.find(ACTOR)).thenReturn(Optional.of(CAMILLE));
+        fixture.given(registered())
+                .when(new UpdateActorProfileCommand(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
+                        Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), "Plateforme de mobilité", lucie, Set.of(0L)))
+                .expectEvents(new ActorProfileUpdatedEvent(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
+                        Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), "Plateforme de mobilité"));
+        verify(contacts).store(ACTOR, lucie);
     }
 
     /**
