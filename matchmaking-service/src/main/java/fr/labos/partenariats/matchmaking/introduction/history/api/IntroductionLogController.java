@@ -55,7 +55,7 @@ class IntroductionLogController {
     /** The head published at this size; every published head is kept. */
     @GetMapping("/api/introduction-log/heads/{treeSize}")
     ObjectNode headOfSize(@PathVariable long treeSize) {
-        return ProofJson.write(publishedHead(treeSize));
+        return ProofJson.write(publishedHead("treeSize", treeSize));
     }
 
     /**
@@ -70,7 +70,7 @@ class IntroductionLogController {
         StoredEvent event = (EVENT_ID.matcher(eventId).matches() ? repository.event(eventId) : Optional.<StoredEvent>empty())
                 .filter(stored -> stored.leafIndex() != null)
                 .orElseThrow(() -> new LogRequestException.NotFound("history.not-found.event", eventId));
-        SignedTreeHead head = treeSize == null ? latestHead(event.leafIndex() + 1) : publishedHead(treeSize);
+        SignedTreeHead head = treeSize == null ? latestHead(event.leafIndex() + 1) : publishedHead("treeSize", treeSize);
         long size = head.head().treeSize();
         if (event.leafIndex() >= size) {
             if (treeSize != null) {
@@ -106,7 +106,7 @@ class IntroductionLogController {
     /** The proof that the tree of {@code second} events (the latest head unless given) extends that of {@code first}. */
     @GetMapping("/api/introduction-log/consistency")
     ObjectNode consistency(@RequestParam long first, @RequestParam(required = false) Long second) {
-        long later = second == null ? latestHead(1).head().treeSize() : publishedHead(second).head().treeSize();
+        long later = second == null ? latestHead(1).head().treeSize() : publishedHead("second", second).head().treeSize();
         if (first < 1 || first > later) {
             throw new LogRequestException.Invalid("first", "history.invalid.first-size", first, later);
         }
@@ -133,7 +133,11 @@ class IntroductionLogController {
                 .orElseThrow(() -> new LogRequestException.NotFound("history.not-found.no-head"));
     }
 
-    private SignedTreeHead publishedHead(long treeSize) {
+    /** A size under 1 is bad input (a 400), not a head that could be published some day (a 404). */
+    private SignedTreeHead publishedHead(String parameter, long treeSize) {
+        if (treeSize < 1) {
+            throw new LogRequestException.Invalid(parameter, "history.invalid.size", parameter, treeSize);
+        }
         return repository.head(treeSize)
                 .orElseThrow(() -> new LogRequestException.NotFound("history.not-found.head", treeSize));
     }

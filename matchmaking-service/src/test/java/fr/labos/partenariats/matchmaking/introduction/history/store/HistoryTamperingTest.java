@@ -506,6 +506,13 @@ class HistoryTamperingTest {
         assertThat(problem(service.get("/api/introduction-log/heads/" + (size + 1000)), 404, ProblemTypes.NOT_FOUND)
                 .path("detail").asText()).isEqualTo("Aucune tête publiée pour un arbre de " + french(size + 1000)
                 + " événements.");
+        // No head can ever be of fewer than one event: bad input, not one that is not published yet.
+        JsonNode empty = problem(service.get("/api/introduction-log/heads/0"), 400, ProblemTypes.INVALID_INPUT);
+        assertThat(empty.path("errors").get(0).path("field").asText()).isEqualTo("treeSize");
+        assertThat(empty.path("errors").get(0).path("message").asText())
+                .isEqualTo("treeSize est un nombre d'événements : 1 au moins ; reçu 0.");
+        assertThat(problem(service.get("/api/introduction-log/consistency?first=1&second=-3"), 400,
+                ProblemTypes.INVALID_INPUT).path("errors").get(0).path("field").asText()).isEqualTo("second");
         assertThat(problem(service.get("/api/introduction-log/inclusion?eventId=no-such-event"), 404,
                 ProblemTypes.NOT_FOUND).path("detail").asText())
                 .isEqualTo("Aucun événement de mise en relation « no-such-event ».");
