@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.stream.Collectors;
 
 /**
@@ -76,7 +77,8 @@ record DashboardFilterQuery(
             return null;
         }
         try {
-            return Enum.valueOf(type, value.trim());
+            // Without case, as the rankings' filters read them: ?family=public is the filter a person typed.
+            return Enum.valueOf(type, value.trim().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw InvalidParameterException.oneOf(parameter, value,
                     Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", ")));

@@ -1,6 +1,8 @@
 package fr.labos.partenariats.matchmaking.dashboard;
 
 import fr.labos.partenariats.matchmaking.matching.api.InvalidParameterException;
+import fr.labos.partenariats.schema.common.ActorFamily;
+import fr.labos.partenariats.schema.common.ResourceCategory;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,5 +26,15 @@ class DashboardFilterQueryTest {
 
         assertThat(refused).isNotNull();
         assertThat(refused.getMessage()).isEqualTo("region: invalid.parameter.dashboard-region");
+    }
+
+    @Test
+    void aFamilyOrACategoryIsReadWithoutCaseAndAnUnknownOneIsRefused() {
+        DashboardFilter filter = new DashboardFilterQuery(null, null, null, null, " public ", "Funding").read();
+
+        assertThat(filter.family()).isEqualTo(ActorFamily.PUBLIC);
+        assertThat(filter.category()).isEqualTo(ResourceCategory.FUNDING);
+        assertThat(catchThrowableOfType(() -> new DashboardFilterQuery(null, null, null, null, "publique", null).read(),
+                InvalidParameterException.class).getMessage()).startsWith("family: ");
     }
 }

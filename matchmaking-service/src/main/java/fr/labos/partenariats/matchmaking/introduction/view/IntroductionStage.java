@@ -39,6 +39,6 @@ public enum IntroductionStage {
     }
 
     public static Optional<IntroductionStage> bySlug(String slug) {
-        return Arrays.stream(values()).filter(stage -> stage.slug.equals(slug)).findFirst();
+        return Arrays.stream(values()).filter(stage -> stage.slug.equalsIgnoreCase(slug)).findFirst();
     }
 }
