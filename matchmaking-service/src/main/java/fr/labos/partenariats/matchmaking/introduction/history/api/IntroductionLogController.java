@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -90,7 +91,8 @@ class IntroductionLogController {
             // A history row of the tree was deleted: the tree stops before it, short of the published head.
             throw new LogRequestException.NotFound("history.not-found.tree-size", size, log.size());
         }
-        ObjectNode proof = ProofJson.write(log.inclusionProof(event.leafIndex(), size), log.leafHash(event.leafIndex()));
+        ObjectNode proof = withinTree(size, () ->
+                ProofJson.write(log.inclusionProof(event.leafIndex(), size), log.leafHash(event.leafIndex())));
         proof.put("eventId", eventId);
         String introductionId = repository.introductionOf(eventId).orElseThrow();
         if (access.canReadHistory(principal, introductionId)) {
@@ -115,7 +117,7 @@ class IntroductionLogController {
             // The table lost leaves since that head was published: the tree cannot even reach it.
             throw new LogRequestException.NotFound("history.not-found.tree-size", later, log.size());
         }
-        return ProofJson.write(log.consistencyProof(first, later));
+        return withinTree(later, () -> ProofJson.write(log.consistencyProof(first, later)));
     }
 
     /** The public key that checks the heads' signatures: its algorithm, its id and the key itself as PEM. */
@@ -126,6 +128,18 @@ class IntroductionLogController {
         answer.put("keyId", key.keyId());
         answer.put("publicKey", key.publicKeyPem());
         return answer;
+    }
+
+    /**
+     * A proof from the tree as checked just before: should a recheck rebuild it shorter in between (history rows deleted
+     * from the database at that moment), the head's size is out of it, said as when the check finds it so — not a 500.
+     */
+    private ObjectNode withinTree(long treeSize, Supplier<ObjectNode> proof) {
+        try {
+            return proof.get();
+        } catch (IllegalArgumentException outsideTheTree) {
+            throw new LogRequestException.NotFound("history.not-found.tree-size", treeSize, log.size());
+        }
     }
 
     private SignedTreeHead latestHead(long covering) {
