@@ -94,6 +94,15 @@ class SessionAccess {
         });
     }
 
+    /**
+     * Sees the session and acts for this actor in it: the member of an actor outside the session is refused before
+     * anything is asked of it, and learns nothing of its state (closed, published) from a wish it sends.
+     */
+    void checkSeesActingFor(LabPrincipal principal, SessionState session, String actorId) {
+        checkSees(principal, session);
+        checkActsFor(principal, session, actorId);
+    }
+
     /** Runs the session, or acts for this actor. */
     void checkActsFor(LabPrincipal principal, SessionState session, String actorId) {
         if (serves(principal, session.territory())) return;

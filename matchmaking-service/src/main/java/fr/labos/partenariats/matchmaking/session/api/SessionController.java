@@ -109,7 +109,7 @@ class SessionController {
     @PostMapping("/{sessionId}/wishes")
     ResponseEntity<Void> wish(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
                               @Valid @RequestBody SessionRequests.MeetingWish request) {
-        access.checkActsFor(principal, sessions.read(sessionId), request.actorId());
+        access.checkSeesActingFor(principal, sessions.read(sessionId), request.actorId());
         commands.sendAndWait(new ExpressMeetingWishCommand(sessionId, request.actorId(), request.wishedActorId()));
         return ResponseEntity.noContent().build();
     }
@@ -123,7 +123,7 @@ class SessionController {
     @DeleteMapping("/{sessionId}/wishes/{actorId}/{wishedActorId}")
     ResponseEntity<Void> withdrawWish(@AuthenticationPrincipal LabPrincipal principal, @PathVariable String sessionId,
                                       @PathVariable String actorId, @PathVariable String wishedActorId) {
-        access.checkActsFor(principal, sessions.read(sessionId), actorId);
+        access.checkSeesActingFor(principal, sessions.read(sessionId), actorId);
         commands.sendAndWait(new WithdrawMeetingWishCommand(sessionId, actorId, wishedActorId));
         return ResponseEntity.noContent().build();
     }

@@ -100,8 +100,7 @@ class SessionViewController {
         SessionState session = sessions.read(sessionId);
         // Seen by those who see the schedule, for one of its participants they act for: a session's title and
         // timing are not for members of actors outside it, and an actor outside it has no meeting to export.
-        access.checkSees(principal, session);
-        access.checkActsFor(principal, session, actorId);
+        access.checkSeesActingFor(principal, session, actorId);
         if (!session.participants().containsKey(actorId)) throw new ParticipantNotFound(sessionId, actorId);
         if (!session.published() && !access.runs(principal, session)) {
             throw new ScheduleNotReady("le planning n'est pas encore publié : les rencontres de chacun seront visibles "

@@ -554,6 +554,10 @@ class SessionApiTest {
         assertThat(service.post("/api/sessions/" + closed + "/close", FACILITATOR, "").statusCode()).isEqualTo(204);
         assertThat(mySession(memberOfA, closed).path("wishesOpen").asBoolean()).isFalse();
         assertThat(wish(memberOfA, closed, a, b).statusCode()).isEqualTo(409);
+        // The member of an actor outside the session is refused first: it does not learn that the session closed.
+        String memberOfC = TestTokens.member(c).sign();
+        assertThat(wish(memberOfC, closed, c, a).statusCode()).isEqualTo(403);
+        assertThat(withdrawWish(memberOfC, closed, c, a).statusCode()).isEqualTo(403);
     }
 
     /**
