@@ -110,6 +110,18 @@ public final class EventStoreRows {
         }
     }
 
+    /**
+     * Forgets the pairs the introductions set aside for as long as the reason lasts: for the tests that introduce the
+     * same two actors again and again, as if each were the first (the matcher's own reading is kept off their topic).
+     */
+    public void forgetPairsSetAsideForGood() {
+        try (Connection connection = connect(); var statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM lasting_pair_exclusion");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** A migration's text from its first statement of interest on (the comments and table definitions before it left out). */
     private static String migration(String file, String from) {
         try (var in = EventStoreRows.class.getResourceAsStream("/db/migration/matchmaking/" + file)) {

@@ -6,6 +6,7 @@ import fr.labos.partenariats.matchmaking.engine.index.RankingFilter;
 import fr.labos.partenariats.matchmaking.engine.model.Match;
 import fr.labos.partenariats.matchmaking.matching.IndexNotReadyException;
 import fr.labos.partenariats.matchmaking.matching.MatchSnapshots;
+import fr.labos.partenariats.matchmaking.introduction.command.LastingPairs;
 import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
@@ -32,13 +33,15 @@ class MatcherGrounds {
 
     private final MatchingEngine engine;
     private final IntroducedPairs introducedPairs;
+    private final LastingPairs lastingPairs;
     private final Clock clock;
     private final Duration readyTimeout;
 
-    MatcherGrounds(MatchingEngine engine, IntroducedPairs introducedPairs, Clock clock,
+    MatcherGrounds(MatchingEngine engine, IntroducedPairs introducedPairs, LastingPairs lastingPairs, Clock clock,
                    @Value("${matchmaking.index.ready-timeout:5s}") Duration readyTimeout) {
         this.engine = engine;
         this.introducedPairs = introducedPairs;
+        this.lastingPairs = lastingPairs;
         this.clock = clock;
         this.readyTimeout = readyTimeout;
     }
@@ -84,10 +87,13 @@ class MatcherGrounds {
     /**
      * Said first, and for what it is, rather than as a pair the matcher does not propose (which it does not, for
      * that reason). Read from the introductions relayed so far; one proposed a moment ago and not yet read back is
-     * refused by the introduction itself ({@code OpenPairs}).
+     * refused by the introduction itself ({@code OpenPairs}), and one declined for good or become a partnership by
+     * what the introductions wrote down then ({@link LastingPairs}): the broker or the relay away for hours, the
+     * competitor refused for good is not asked again.
      */
     private void checkNotSetAside(String actorId, String partnerId) {
-        Optional<IntroducedPairs.SetAside> why = introducedPairs.between(actorId, partnerId);
+        Optional<IntroducedPairs.SetAside> why = introducedPairs.between(actorId, partnerId)
+                .or(() -> lastingPairs.between(actorId, partnerId));
         if (why.isPresent()) {
             throw new PairSetAside(actorId, partnerId, why.get());
         }

@@ -7,6 +7,7 @@ import fr.labos.partenariats.matchmaking.engine.index.RankingFilter;
 import fr.labos.partenariats.matchmaking.engine.model.ActorPair;
 import fr.labos.partenariats.matchmaking.engine.model.Match;
 import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRules;
+import fr.labos.partenariats.matchmaking.introduction.command.LastingPairs;
 import fr.labos.partenariats.matchmaking.introduction.command.PairAlreadyInIntroduction;
 import fr.labos.partenariats.matchmaking.matching.IndexNotReadyException;
 import fr.labos.partenariats.matchmaking.matching.MatchSnapshots;
@@ -68,6 +69,7 @@ public class BatchProposals {
 
     private final MatchingEngine engine;
     private final IntroducedPairs introducedPairs;
+    private final LastingPairs lastingPairs;
     private final ProjectionReader projection;
     private final TerritoryDirectory territories;
     private final ActorAccess access;
@@ -75,11 +77,13 @@ public class BatchProposals {
     private final Clock clock;
     private final Duration readyTimeout;
 
-    BatchProposals(MatchingEngine engine, IntroducedPairs introducedPairs, ProjectionReader projection,
-                   TerritoryDirectory territories, ActorAccess access, CommandGateway commands, Clock clock,
+    BatchProposals(MatchingEngine engine, IntroducedPairs introducedPairs, LastingPairs lastingPairs,
+                   ProjectionReader projection, TerritoryDirectory territories, ActorAccess access,
+                   CommandGateway commands, Clock clock,
                    @Value("${matchmaking.index.ready-timeout:5s}") Duration readyTimeout) {
         this.engine = engine;
         this.introducedPairs = introducedPairs;
+        this.lastingPairs = lastingPairs;
         this.projection = projection;
         this.territories = territories;
         this.access = access;
@@ -115,7 +119,7 @@ public class BatchProposals {
                     break;
                 }
                 String partnerId = partner.actor().id();
-                Optional<IntroducedPairs.SetAside> aside = introducedPairs.between(actor.id(), partnerId);
+                Optional<IntroducedPairs.SetAside> aside = setAside(actor.id(), partnerId);
                 if (aside.isPresent()) {
                     // A pair never to be proposed again is left out, as the matcher's rankings leave it: neither among
                     // the top N nor said skipped. One in progress is among them, skipped with its reason.
@@ -138,13 +142,22 @@ public class BatchProposals {
                 }
             }
             // No partner but those never proposed again: none at all, as the actor's rankings say.
-            if (ranked.stream().allMatch(partner -> introducedPairs.between(actor.id(), partner.actor().id())
+            if (ranked.stream().allMatch(partner -> setAside(actor.id(), partner.actor().id())
                     .filter(aside -> !IN_PROGRESS.contains(aside.reason())).isPresent())) {
                 tally.withoutPartner++;
             }
         }
         return new BatchReport(territory, perActor, actors.size(), tally.proposals.size(), tally.withoutPartner,
                 tally.skipped.values().stream().toList(), tally.proposals);
+    }
+
+    /**
+     * As the matcher reads it from the introduction events in memory; else as the introductions wrote it down when
+     * set aside for as long as the reason lasts, which a batch run while those events have not reached this instance
+     * (the broker or the relay away) must not miss: a competitor refused for good is never proposed again.
+     */
+    private Optional<IntroducedPairs.SetAside> setAside(String actorId, String partnerId) {
+        return introducedPairs.between(actorId, partnerId).or(() -> lastingPairs.between(actorId, partnerId));
     }
 
     /**

@@ -1,9 +1,11 @@
 package fr.labos.partenariats.matchmaking.introduction.command;
 
 import org.axonframework.eventhandling.SequenceNumber;
+import fr.labos.partenariats.matchmaking.matching.exclusion.ExclusionReason;
 import fr.labos.partenariats.matchmaking.matching.exclusion.LatestOutcome;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.matching.AcceptIntroductionCommand;
+import fr.labos.partenariats.schema.matching.DeclineReason;
 import fr.labos.partenariats.schema.matching.DeclineIntroductionCommand;
 import fr.labos.partenariats.schema.matching.IntroduceAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
@@ -93,6 +95,8 @@ public class Introduction {
     /** The outcome recorded last (whatever its day), and the step it is: what a later one must have been told of. */
     private OutcomeRecordedEvent lastRecordedOutcome;
     private long lastRecordedOutcomeStep = -1;
+    /** Why a side declined it, null if none did. */
+    private DeclineReason declinedAs;
 
     protected Introduction() {
         // for Axon
@@ -143,7 +147,7 @@ public class Introduction {
      */
     @CommandHandler
     public Introduction(RecordPastIntroductionCommand command, AnswerPeriod answerPeriod, Clock clock,
-                        DeadlineManager deadlines, OpenPairs openPairs) {
+                        DeadlineManager deadlines, OpenPairs openPairs, LastingPairs lastingPairs) {
         IntroductionRules.checkPastIntroduction(command, LabCalendar.today(clock));
         Instant now = clock.instant();
         String id = command.introductionId();
@@ -180,6 +184,14 @@ public class Introduction {
             // Accepted long ago and carried on since (no outcome closed it): in progress, as a proposal accepted
             // here would be. The lab's records may hold two such introductions of a pair: the first one keeps it.
             openPairs.claimIfFree(id, command.actorId(), command.partnerActorId());
+        }
+        // From the command: in a constructor, the events applied reach the aggregate's state once it returns.
+        LatestOutcome.Standing outcomes = new LatestOutcome.Standing();
+        command.outcomes().forEach(outcome -> outcomes.record(outcome.outcome(), outcome.occurredOn()));
+        ExclusionReason lasting = lastingReason(command.declineReason(), command.acceptedOn() != null,
+                outcomes.partnershipsInForce(), outcomes.latest());
+        if (lasting != null) {
+            lastingPairs.setAside(id, command.actorId(), command.partnerActorId(), lasting);
         }
     }
 
@@ -263,7 +275,8 @@ public class Introduction {
     }
 
     @CommandHandler
-    void handle(DeclineIntroductionCommand command, Clock clock, DeadlineManager deadlines, OpenPairs openPairs) {
+    void handle(DeclineIntroductionCommand command, Clock clock, DeadlineManager deadlines, OpenPairs openPairs,
+                LastingPairs lastingPairs) {
         String side = command.actorId();
         IntroductionRules.checkDecline(command);
         if (!isParty(side)) throw new NotAPartyToIntroduction(introductionId, side);
@@ -273,6 +286,7 @@ public class Introduction {
         apply(new IntroductionDeclinedEvent(introductionId, side, command.reason(), command.explanation(),
                 clock.instant()));
         close(deadlines, openPairs);
+        setAsideIfLasting(lastingPairs, lastingReason());
     }
 
     /** By its proposer, or an administrator (who may do everything), while it waits for its answers. */
@@ -330,7 +344,7 @@ public class Introduction {
      * another introduction of the two holds it by then; the outcome is recorded either way).
      */
     @CommandHandler
-    void handle(RecordOutcomeCommand command, Clock clock, OpenPairs openPairs) {
+    void handle(RecordOutcomeCommand command, Clock clock, OpenPairs openPairs, LastingPairs lastingPairs) {
         checkRoomForAStep();
         checkActingFor(command.actingFor());
         checkAccepted(clock);
@@ -342,12 +356,44 @@ public class Introduction {
                     LabCalendar.inFrench(lastRecordedOutcome.occurredOn()));
         }
         boolean inProgressBefore = inProgress();
+        ExclusionReason lastingBefore = lastingReason();
         apply(new OutcomeRecordedEvent(introductionId, command.outcome(), command.occurredOn(), command.note(),
                 command.form(), command.category(), clock.instant()));
         if (inProgressBefore && !inProgress()) {
             openPairs.release(introductionId);
         } else if (!inProgressBefore && inProgress()) {
             openPairs.claimIfFree(introductionId, actorId, partnerActorId);
+        }
+        ExclusionReason lastingNow = lastingReason();
+        if (lastingNow == null && lastingBefore != null) {
+            lastingPairs.clear(introductionId);
+        } else if (lastingNow != lastingBefore) {
+            setAsideIfLasting(lastingPairs, lastingNow);
+        }
+    }
+
+    /**
+     * What sets the pair aside for as long as it lasts, as the matcher reads it from these events
+     * ({@code IntroducedPairs}): declined for good, or a partnership in force (or the outcome that happened last a
+     * formation); null otherwise.
+     */
+    private ExclusionReason lastingReason() {
+        return lastingReason(declinedAs, status == IntroductionStatus.ACCEPTED, partnershipsInForce.size(),
+                latestOutcome);
+    }
+
+    private static ExclusionReason lastingReason(DeclineReason declinedAs, boolean accepted, int partnershipsInForce,
+                                                 Outcome latestOutcome) {
+        if (declinedAs == DeclineReason.COMPETITOR) return ExclusionReason.DECLINED_COMPETITOR;
+        if (declinedAs == DeclineReason.ALREADY_PARTNERS) return ExclusionReason.DECLINED_ALREADY_PARTNERS;
+        boolean partners = partnershipsInForce > 0 || latestOutcome == Outcome.PARTNERSHIP_FORMED;
+        return accepted && partners ? ExclusionReason.PARTNERS : null;
+    }
+
+    /** Written down in the step's transaction, for the proposals checked before the matcher has read the step. */
+    private void setAsideIfLasting(LastingPairs lastingPairs, ExclusionReason lasting) {
+        if (lasting != null) {
+            lastingPairs.setAside(introductionId, actorId, partnerActorId, lasting);
         }
     }
 
@@ -483,6 +529,7 @@ public class Introduction {
     @EventSourcingHandler
     void on(IntroductionDeclinedEvent event) {
         status = IntroductionStatus.DECLINED;
+        declinedAs = event.reason();
     }
 
     @EventSourcingHandler

@@ -4,6 +4,7 @@ import fr.labos.partenariats.matchmaking.access.ActorAccess;
 import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
 import fr.labos.partenariats.matchmaking.engine.index.Partner;
 import fr.labos.partenariats.matchmaking.engine.model.Actor;
+import fr.labos.partenariats.matchmaking.introduction.command.LastingPairs;
 import fr.labos.partenariats.matchmaking.matching.exclusion.ExclusionReason;
 import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
 import fr.labos.partenariats.matchmaking.projection.ActorEntry;
@@ -52,7 +53,8 @@ class BatchReportLeavesOutLastingPairsTest {
     private final ProjectionReader projection = mock(ProjectionReader.class);
     private final ActorAccess access = mock(ActorAccess.class);
     private final CommandGateway commands = mock(CommandGateway.class);
-    private final BatchProposals batch = new BatchProposals(engine, introducedPairs, projection,
+    private final LastingPairs lastingPairs = mock(LastingPairs.class);
+    private final BatchProposals batch = new BatchProposals(engine, introducedPairs, lastingPairs, projection,
             TerritoryDirectory.official(), access, commands, Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC),
             Duration.ofSeconds(1));
 
@@ -77,6 +79,24 @@ class BatchReportLeavesOutLastingPairsTest {
         assertThat(report.actors()).isEqualTo(1);
         assertThat(report.proposed()).isZero();
         assertThat(report.skipped()).as("nothing of the top N was skipped: there is none").isEmpty();
+        assertThat(report.actorsWithoutPartner()).isEqualTo(1);
+        verifyNoInteractions(commands);
+    }
+
+    /**
+     * The decline has not reached this instance (the broker or the relay away): what the introduction wrote down in
+     * its own transaction still leaves the pair out.
+     */
+    @Test
+    void aPairDeclinedForGoodThatTheMatcherHasNotHeardOfIsNotProposedEither() {
+        when(introducedPairs.between("a-seule", "b-concurrent")).thenReturn(Optional.empty());
+        when(introducedPairs.excludedPartnersOf("a-seule")).thenReturn(Set.of());
+        when(lastingPairs.between("a-seule", "b-concurrent"))
+                .thenReturn(Optional.of(new IntroducedPairs.SetAside(ExclusionReason.DECLINED_COMPETITOR, "i-declined")));
+
+        BatchReport report = batch.propose(FACILITATOR, ISERE, 3);
+
+        assertThat(report.proposed()).isZero();
         assertThat(report.actorsWithoutPartner()).isEqualTo(1);
         verifyNoInteractions(commands);
     }

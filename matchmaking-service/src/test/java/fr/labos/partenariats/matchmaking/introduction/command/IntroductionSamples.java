@@ -50,10 +50,16 @@ final class IntroductionSamples {
     }
 
     static AggregateTestFixture<Introduction> fixture(Instant now, AnswerPeriod answerPeriod, OpenPairs openPairs) {
+        return fixture(now, answerPeriod, openPairs, new LastingPairsInMemory());
+    }
+
+    static AggregateTestFixture<Introduction> fixture(Instant now, AnswerPeriod answerPeriod, OpenPairs openPairs,
+                                                      LastingPairs lastingPairs) {
         AggregateTestFixture<Introduction> fixture = new AggregateTestFixture<>(Introduction.class);
         fixture.registerInjectableResource(Clock.fixed(now, ZoneOffset.UTC));
         fixture.registerInjectableResource(answerPeriod);
         fixture.registerInjectableResource(openPairs);
+        fixture.registerInjectableResource(lastingPairs);
         return fixture;
     }
 

@@ -1,7 +1,11 @@
 package fr.labos.partenariats.matchmaking.introduction.command;
 
+import fr.labos.partenariats.matchmaking.matching.exclusion.ExclusionReason;
+import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
 import fr.labos.partenariats.schema.common.PartnershipForm;
 import fr.labos.partenariats.schema.common.ResourceCategory;
+import fr.labos.partenariats.schema.matching.DeclineIntroductionCommand;
+import fr.labos.partenariats.schema.matching.DeclineReason;
 import fr.labos.partenariats.schema.matching.IntroduceAfterSpeedMeetingCommand;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
 import fr.labos.partenariats.schema.matching.Outcome;
@@ -17,6 +21,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static fr.labos.partenariats.matchmaking.introduction.command.IntroductionSamples.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -155,6 +160,68 @@ class PairHeldWhileInProgressTest {
     }
 
     /** The pair as the introduction's proposal claimed it (the fixture's given events claim nothing). */
+    /*
+     * Set aside for as long as the reason lasts (declined as competitor or already partners, partners), written down
+     * with the step, as the matcher would read it from the events: what a proposal of the matcher or an actor's
+     * request is checked against while those events have not reached the instance.
+     */
+
+    @Test
+    void aDeclineForGoodSetsThePairAsideAndAnotherDeclineDoesNot() {
+        for (DeclineReason reason : DeclineReason.values()) {
+            LastingPairsInMemory lasting = new LastingPairsInMemory();
+            IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, new OpenPairsInMemory(), lasting)
+                    .givenCommands(askedByTheAssociation())
+                    .when(new DeclineIntroductionCommand(ID, FOUNDATION, reason, null))
+                    .expectSuccessfulHandlerExecution();
+            Optional<ExclusionReason> setAside = lasting.between(FOUNDATION, ASSOCIATION)
+                    .map(IntroducedPairs.SetAside::reason);
+            switch (reason) {
+                case COMPETITOR -> assertThat(setAside).contains(ExclusionReason.DECLINED_COMPETITOR);
+                case ALREADY_PARTNERS -> assertThat(setAside).contains(ExclusionReason.DECLINED_ALREADY_PARTNERS);
+                default -> assertThat(setAside).as(reason.name()).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aPartnershipSetsThePairAsideUntilItEnds() {
+        LastingPairsInMemory lasting = new LastingPairsInMemory();
+        IntroductionSamples.fixture(A_MONTH_LATER, AnswerPeriod.DEFAULT, claimedByTheIntroduction(), lasting)
+                .given(acceptedByBothSides())
+                .when(outcome(Outcome.PARTNERSHIP_FORMED, MARCH_20))
+                .expectSuccessfulHandlerExecution();
+        assertThat(lasting.between(ASSOCIATION, FOUNDATION)).contains(new IntroducedPairs.SetAside(
+                ExclusionReason.PARTNERS, ID));
+
+        IntroductionSamples.fixture(A_MONTH_LATER, AnswerPeriod.DEFAULT, openPairs, lasting)
+                .given(acceptedByBothSides()).andGiven(recorded(Outcome.PARTNERSHIP_FORMED, MARCH_20))
+                .when(outcome(Outcome.FOLLOW_UP_PLANNED, APRIL_1))
+                .expectSuccessfulHandlerExecution();
+        assertThat(lasting.between(ASSOCIATION, FOUNDATION)).as("partners still, a follow-up planned")
+                .map(IntroducedPairs.SetAside::reason).contains(ExclusionReason.PARTNERS);
+
+        IntroductionSamples.fixture(A_MONTH_LATER, AnswerPeriod.DEFAULT, openPairs, lasting)
+                .given(acceptedByBothSides()).andGiven(recorded(Outcome.PARTNERSHIP_FORMED, MARCH_20))
+                .when(new RecordOutcomeCommand(ID, FOUNDATION, Outcome.PARTNERSHIP_ENDED, APRIL_1, null, null, null))
+                .expectSuccessfulHandlerExecution();
+        assertThat(lasting.between(ASSOCIATION, FOUNDATION)).isEmpty();
+    }
+
+    @Test
+    void aPastIntroductionDeclinedForGoodSetsThePairAside() {
+        LastingPairsInMemory lasting = new LastingPairsInMemory();
+        IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, new OpenPairsInMemory(), lasting)
+                .givenNoPriorActivity()
+                .when(new RecordPastIntroductionCommand(ID, ASSOCIATION, FOUNDATION,
+                        new Proposer("u-facilitator", "FACILITATOR"), "Registre du labo",
+                        LocalDate.of(2026, 2, 2), null, LocalDate.of(2026, 2, 10), FOUNDATION, DeclineReason.COMPETITOR,
+                        null, List.of()))
+                .expectSuccessfulHandlerExecution();
+        assertThat(lasting.between(ASSOCIATION, FOUNDATION)).map(IntroducedPairs.SetAside::reason)
+                .contains(ExclusionReason.DECLINED_COMPETITOR);
+    }
+
     private static OpenPairsInMemory claimedByTheIntroduction() {
         OpenPairsInMemory pairs = new OpenPairsInMemory();
         pairs.claim(ID, ASSOCIATION, FOUNDATION);
