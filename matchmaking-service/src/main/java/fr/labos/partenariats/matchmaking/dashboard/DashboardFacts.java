@@ -7,6 +7,7 @@ import fr.labos.partenariats.schema.matching.Outcome;
 import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -35,7 +36,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * Views are written by whichever instance owns their partition, so every instance polls the collection for the views
  * written since its last poll ({@value IntroductionView#TOUCHED_AT}, indexed), with an overlap that covers the
  * writers' clock skew and writes still in flight; a view read twice is simply replaced. A collection that shrank (a
- * rebuild emptied it) is read again whole.
+ * rebuild emptied it) is read again whole, and so is every collection once in a while ({@code
+ * matchmaking.dashboard.full-read}, an hour): a view whose write landed later than the overlap after the time its
+ * writer stamped on it (a failover of MongoDB's primary, a writer's clock further behind than the overlap) is missed by
+ * the polls that follow, and would otherwise stay missed until its introduction changes again.
  *
  * <p>A poll first reads the consumer's positions (a few small documents, written after the views they cover) and
  * stops there if they have not moved: an idle topic costs no query of the views. MongoDB's stand-in in tests
@@ -58,6 +62,9 @@ class DashboardFacts {
     private final GaugeRefresh polls = new GaugeRefresh(DashboardFacts.class, "the dashboards' facts");
     private final ZoneId zone;
     private final long overlapMillis;
+    private final Clock clock;
+    private final Duration fullReadEvery;
+    private volatile Instant lastFullRead = Instant.MIN;
     private final Map<String, IntroductionFact> facts = new ConcurrentHashMap<>();
     private volatile long newestSeen = Long.MIN_VALUE;
     private volatile List<Document> positionsSeen = List.of();
@@ -65,11 +72,20 @@ class DashboardFacts {
     private volatile long version;
     private final List<Runnable> listeners = new CopyOnWriteArrayList<>();
 
-    DashboardFacts(MongoTemplate mongo, Clock clock, @Value("${matchmaking.dashboard.poll-overlap:10s}") Duration overlap) {
+    @Autowired
+    DashboardFacts(MongoTemplate mongo, Clock clock, @Value("${matchmaking.dashboard.poll-overlap:10s}") Duration overlap,
+                   @Value("${matchmaking.dashboard.full-read:1h}") Duration fullReadEvery) {
         this.mongo = mongo;
         this.views = new ViewsOfAnyRelease(mongo, newerValues);
         this.zone = clock.getZone();
         this.overlapMillis = overlap.toMillis();
+        this.clock = clock;
+        this.fullReadEvery = fullReadEvery;
+    }
+
+    /** Read again whole every hour, as in the service. */
+    DashboardFacts(MongoTemplate mongo, Clock clock, Duration overlap) {
+        this(mongo, clock, overlap, Duration.ofHours(1));
     }
 
     /**
@@ -110,7 +126,9 @@ class DashboardFacts {
     /** Reads the views written since the last poll (all of them the first time, or after a rebuild). */
     synchronized void poll() {
         List<Document> positions = mongo.findAll(Document.class, IntroductionView.POSITIONS);
-        if (loaded && positions.equals(positionsSeen)) {
+        Instant now = clock.instant();
+        boolean fullRead = !now.isBefore(lastFullRead.plus(fullReadEvery));
+        if (loaded && !fullRead && positions.equals(positionsSeen)) {
             return;
         }
         if (loaded && mongo.estimatedCount(IntroductionView.COLLECTION) < facts.size()) {
@@ -121,7 +139,7 @@ class DashboardFacts {
         }
         long newest = newestSeen;
         boolean changed = false;
-        Query query = newestSeen == Long.MIN_VALUE ? new Query()
+        Query query = newestSeen == Long.MIN_VALUE || fullRead ? new Query()
                 : Query.query(Criteria.where(IntroductionView.TOUCHED_AT).gte(newestSeen - overlapMillis));
         query.fields().include(FIELDS);
         query.with(Sort.by(IntroductionView.TOUCHED_AT));
@@ -146,6 +164,9 @@ class DashboardFacts {
         }
         newestSeen = newest;
         positionsSeen = positions;
+        if (fullRead) {
+            lastFullRead = now;
+        }
         if (changed) {
             version++;
         }

@@ -10,13 +10,16 @@ import fr.labos.partenariats.platform.security.LabRole;
 import fr.labos.partenariats.schema.EventCatalog;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -33,10 +36,13 @@ import java.util.stream.Collectors;
  * or a session's would, whichever its id is, and to admins only if neither; of profile-service's, as an actor's
  * private event would.
  *
- * <p>Decided once per event on this instance, and only once a reader other than an admin asks (the stream's thread for
+ * <p>Decided per event on this instance, and only once a reader other than an admin asks (the stream's thread for
  * its open streams, or a catch-up): the introduction's two actors (from the event store, kept once read, then their
  * projection entries in one query) or the session as it stands then (its participants' entries in one query) are
  * read, and each reader is tested against them in memory. A reading that fails names the aggregate to admins only.
+ * The answer is kept a minute ({@link #KEPT}), then read again at the next test: the catch-up serves the latest events
+ * for as long as they are among them (days, in a quiet lab), and a member removed since, a participant withdrawn, must
+ * stop hearing their ids.
  */
 @Component
 class LiveAudience {
@@ -47,17 +53,28 @@ class LiveAudience {
     private static final Set<String> SESSION_EVENTS = typeNames(EventCatalog.sessionEvents());
     private static final Set<String> LOG_EVENTS = typeNames(EventCatalog.introductionLogEvents());
 
+    /** How long who may hear an event is kept once read. */
+    static final Duration KEPT = Duration.ofMinutes(1);
+
     private final IntroductionParties parties;
     private final IntroductionReadAccess introductionReaders;
     private final SessionReaders sessionReaders;
     private final ActorAccess actors;
+    private final LongSupplier nanoTime;
 
+    @Autowired
     LiveAudience(IntroductionParties parties, IntroductionReadAccess introductionReaders, SessionReaders sessionReaders,
                  ActorAccess actors) {
+        this(parties, introductionReaders, sessionReaders, actors, System::nanoTime);
+    }
+
+    LiveAudience(IntroductionParties parties, IntroductionReadAccess introductionReaders, SessionReaders sessionReaders,
+                 ActorAccess actors, LongSupplier nanoTime) {
         this.actors = actors;
         this.parties = parties;
         this.introductionReaders = introductionReaders;
         this.sessionReaders = sessionReaders;
+        this.nanoTime = nanoTime;
     }
 
     /** Who may hear the notification's aggregate: tested in memory once its readers are known (on the first test). */
@@ -101,12 +118,13 @@ class LiveAudience {
         return types.stream().map(EventCatalog::typeName).collect(Collectors.toUnmodifiableSet());
     }
 
-    /** Reads who may hear the aggregate on the first test, and keeps the answer. */
-    private static final class Once implements Predicate<LabPrincipal> {
+    /** Reads who may hear the aggregate on the first test, and keeps the answer for {@link #KEPT}. */
+    private final class Once implements Predicate<LabPrincipal> {
 
         private final Supplier<Predicate<LabPrincipal>> readers;
         private final LiveNotification notification;
         private volatile Predicate<LabPrincipal> known;
+        private volatile long readAt;
 
         Once(Supplier<Predicate<LabPrincipal>> readers, LiveNotification notification) {
             this.readers = readers;
@@ -119,15 +137,20 @@ class LiveAudience {
                 return true; // every aggregate, without reading who else may hear it
             }
             Predicate<LabPrincipal> current = known;
-            if (current == null) {
+            if (current == null || stale()) {
                 synchronized (this) {
-                    if (known == null) {
+                    if (known == null || stale()) {
                         known = read();
+                        readAt = nanoTime.getAsLong();
                     }
                     current = known;
                 }
             }
             return current.test(principal);
+        }
+
+        private boolean stale() {
+            return nanoTime.getAsLong() - readAt > KEPT.toNanos();
         }
 
         private Predicate<LabPrincipal> read() {

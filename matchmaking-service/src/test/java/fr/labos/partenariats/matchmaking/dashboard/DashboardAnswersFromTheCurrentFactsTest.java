@@ -3,6 +3,7 @@ package fr.labos.partenariats.matchmaking.dashboard;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardDimensions.ActorDimensions;
 import fr.labos.partenariats.matchmaking.dashboard.DashboardViews.Row;
 import fr.labos.partenariats.matchmaking.introduction.view.IntroductionStage;
+import fr.labos.partenariats.platform.testing.MovableClock;
 import fr.labos.partenariats.schema.common.ActorFamily;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.matching.IntroductionSource;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,37 +107,6 @@ class DashboardAnswersFromTheCurrentFactsTest {
         assertThat(watched.published().size()).as("11 minutes since the last look: left").isEqualTo(3);
         assertThat(watched.funnel(DashboardFilter.NONE).total()).as("the next look counts everything").isEqualTo(4);
     }
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private Instant now;
-        private final ZoneId zone;
-
-        MovableClock(Instant now, ZoneId zone) {
-            this.now = now;
-            this.zone = zone;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return zone;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return new MovableClock(now, zone);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     @Test
     void aPollThatChangedNothingBuildsNothing() {
         facts.put(introduction("i1", "isere", "savoie"));

@@ -1,5 +1,6 @@
 package fr.labos.partenariats.platform.security;
 
+import fr.labos.partenariats.platform.testing.MovableClock;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.UrlResource;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -15,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.List;
@@ -35,7 +35,7 @@ class VerifiedTokensTest {
     private final LabSecurityProperties.Oidc oidc = oidc(2000);
     private final JwtDecoder signatureCheck = LabJwtDecoders.create(oidc(0));
     private final AtomicInteger signatureChecks = new AtomicInteger();
-    private final MovableClock clock = new MovableClock(Instant.now());
+    private final MovableClock clock = new MovableClock(Instant.now(), ZoneOffset.UTC);
     private final VerifiedTokens decoder = new VerifiedTokens(token -> {
         signatureChecks.incrementAndGet();
         return signatureCheck.decode(token);
@@ -132,33 +132,6 @@ class VerifiedTokensTest {
                     new UrlResource(URI.create(location)), SKEW, List.of("RS256"), verifiedTokens);
         } catch (java.net.MalformedURLException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    private static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }
