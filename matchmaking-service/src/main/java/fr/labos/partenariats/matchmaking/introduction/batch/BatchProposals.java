@@ -9,6 +9,7 @@ import fr.labos.partenariats.matchmaking.engine.model.Match;
 import fr.labos.partenariats.matchmaking.introduction.command.IntroductionRules;
 import fr.labos.partenariats.matchmaking.introduction.command.LastingPairs;
 import fr.labos.partenariats.matchmaking.introduction.command.PairAlreadyInIntroduction;
+import fr.labos.partenariats.matchmaking.introduction.command.PairSetAsideForGood;
 import fr.labos.partenariats.matchmaking.matching.IndexNotReadyException;
 import fr.labos.partenariats.matchmaking.matching.MatchSnapshots;
 import fr.labos.partenariats.matchmaking.matching.exclusion.ExclusionReason;
@@ -109,7 +110,10 @@ public class BatchProposals {
         Proposer proposer = new Proposer(principal.subject(), principal.role().name());
         Tally tally = new Tally();
         for (ActorEntry actor : actors) {
-            int limit = Math.min(perActor + introducedPairs.excludedPartnersOf(actor.id()).size(), 100);
+            // Enough to find perActor partners past those set aside, as the matcher read them or as written down.
+            Set<String> setAside = new HashSet<>(introducedPairs.excludedPartnersOf(actor.id()));
+            setAside.addAll(lastingPairs.partnersSetAsideOf(List.of(actor.id())).getOrDefault(actor.id(), Set.of()));
+            int limit = Math.min(perActor + setAside.size(), 100);
             // Set-aside pairs kept in the ranking, so that the report can say which top partners were skipped and why.
             List<Partner> ranked = engine.partnersOf(actor.id(), RankingFilter.none().keepingSetAside(true), today,
                     limit, PAIRS_FROZEN).orElse(List.of());
@@ -176,6 +180,9 @@ public class BatchProposals {
             return id;
         } catch (AggregateStreamCreationException | ConcurrencyException | PairAlreadyInIntroduction alreadyThere) {
             // Proposed by a previous batch, or by someone else, and not yet read back from the topic.
+            return null;
+        } catch (PairSetAsideForGood setAsideMeanwhile) {
+            // Declined for good, or become partners, since the pair was looked at: left out, as the rankings would.
             return null;
         }
     }

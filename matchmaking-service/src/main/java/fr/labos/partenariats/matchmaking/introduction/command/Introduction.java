@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 
 import org.axonframework.eventhandling.SequenceNumber;
 import fr.labos.partenariats.matchmaking.matching.exclusion.ExclusionReason;
+import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
 import fr.labos.partenariats.matchmaking.matching.exclusion.LatestOutcome;
 import fr.labos.partenariats.schema.common.LabCalendar;
 import fr.labos.partenariats.schema.matching.AcceptIntroductionCommand;
@@ -46,6 +47,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -104,9 +106,19 @@ public class Introduction {
 
     @CommandHandler
     public Introduction(ProposeIntroductionCommand command, AnswerPeriod answerPeriod, Clock clock,
-                        DeadlineManager deadlines, OpenPairs openPairs) {
+                        DeadlineManager deadlines, OpenPairs openPairs, LastingPairs lastingPairs) {
         IntroductionRules.checkProposal(command);
         openPairs.claim(command.introductionId(), command.actorId(), command.partnerActorId());
+        if (command.source() == IntroductionSource.MATCHER || command.source() == IntroductionSource.ACTOR_REQUEST) {
+            // After the claim: a decline for good or a partnership committing meanwhile released the pair and wrote
+            // its row in one transaction, which the claim's insert waited for; read now, the row is there. (The API
+            // said so earlier, from what it read before sending the command.) A facilitator may introduce them.
+            Optional<IntroducedPairs.SetAside> setAside = lastingPairs.between(command.actorId(),
+                    command.partnerActorId());
+            if (setAside.isPresent()) {
+                throw new PairSetAsideForGood(command.actorId(), command.partnerActorId(), setAside.get());
+            }
+        }
         Instant now = clock.instant();
         Instant due = answerPeriod.endOf(now);
         // Scheduled first for its id (the deadline is written with the events, when the unit of work commits).
@@ -356,7 +368,6 @@ public class Introduction {
                     LabCalendar.inFrench(lastRecordedOutcome.occurredOn()));
         }
         boolean inProgressBefore = inProgress();
-        ExclusionReason lastingBefore = lastingReason();
         apply(new OutcomeRecordedEvent(introductionId, command.outcome(), command.occurredOn(), command.note(),
                 command.form(), command.category(), clock.instant()));
         if (inProgressBefore && !inProgress()) {
@@ -364,11 +375,13 @@ public class Introduction {
         } else if (!inProgressBefore && inProgress()) {
             openPairs.claimIfFree(introductionId, actorId, partnerActorId);
         }
-        ExclusionReason lastingNow = lastingReason();
-        if (lastingNow == null && lastingBefore != null) {
+        // Written whatever it was before: a row an instance of an earlier release left as it was (during a rolling
+        // upgrade) is put right at the introduction's next outcome.
+        ExclusionReason lasting = lastingReason();
+        if (lasting != null) {
+            setAsideIfLasting(lastingPairs, lasting);
+        } else {
             lastingPairs.clear(introductionId);
-        } else if (lastingNow != lastingBefore) {
-            setAsideIfLasting(lastingPairs, lastingNow);
         }
     }
 

@@ -3,7 +3,10 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 import fr.labos.partenariats.matchmaking.matching.exclusion.ExclusionReason;
 import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
 
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The pairs of actors set aside for as long as the reason lasts — declined as competitor or already partners, or
@@ -22,4 +25,7 @@ public interface LastingPairs {
 
     /** Why these two actors (in either order) are set aside, the most lasting reason first; empty if they are not. */
     Optional<IntroducedPairs.SetAside> between(String actorId, String partnerActorId);
+
+    /** For each of these actors that has any, the actors set aside with it, whatever the reason; read at once. */
+    Map<String, Set<String>> partnersSetAsideOf(Collection<String> actorIds);
 }

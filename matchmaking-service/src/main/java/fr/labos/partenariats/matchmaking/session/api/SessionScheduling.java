@@ -2,6 +2,7 @@ package fr.labos.partenariats.matchmaking.session.api;
 
 import fr.labos.partenariats.matchmaking.engine.MatchingEngine;
 import fr.labos.partenariats.matchmaking.engine.model.PairExclusions;
+import fr.labos.partenariats.matchmaking.introduction.command.LastingPairs;
 import fr.labos.partenariats.matchmaking.matching.IndexNotReadyException;
 import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
 import fr.labos.partenariats.matchmaking.session.pairs.EarlierMeetings;
@@ -19,8 +20,10 @@ import org.springframework.stereotype.Component;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Plans a session's rounds: its pairs weighed by the matching engine and set aside by the introductions that
@@ -34,6 +37,7 @@ class SessionScheduling {
 
     private final MatchingEngine engine;
     private final ObjectProvider<IntroducedPairs> introduced;
+    private final ObjectProvider<LastingPairs> lastingPairs;
     private final ObjectProvider<EarlierMeetings> earlier;
     private final WishBonuses bonuses;
     private final Clock clock;
@@ -41,13 +45,14 @@ class SessionScheduling {
     private final SpeedMeetingScheduler scheduler = new SpeedMeetingScheduler();
 
     SessionScheduling(MatchingEngine engine, ObjectProvider<IntroducedPairs> introduced,
-                      ObjectProvider<EarlierMeetings> earlier, Clock clock,
+                      ObjectProvider<LastingPairs> lastingPairs, ObjectProvider<EarlierMeetings> earlier, Clock clock,
                       @Value("${lab.sessions.wish-bonus.one-sided:0.5}") double oneSided,
                       @Value("${lab.sessions.wish-bonus.mutual:1.0}") double mutual,
                       @Value("${matchmaking.index.ready-timeout:5s}") Duration readyTimeout) {
         this.readyTimeout = readyTimeout;
         this.engine = engine;
         this.introduced = introduced;
+        this.lastingPairs = lastingPairs;
         this.earlier = earlier;
         this.clock = clock;
         this.bonuses = new WishBonuses(oneSided, mutual);
@@ -63,13 +68,28 @@ class SessionScheduling {
             throw new IndexNotReadyException();
         }
         return new SessionPairs(session.sessionId(), session.participants(), session.wishes(), engine,
-                lastingExclusions(), earlier.getIfAvailable(() -> EarlierMeetings.NONE),
+                lastingExclusions(session), earlier.getIfAvailable(() -> EarlierMeetings.NONE),
                 bonuses, LabCalendar.today(clock));
     }
 
-    private PairExclusions lastingExclusions() {
+    /**
+     * The pairs set aside for as long as the reason lasts, as the matcher read them from the introduction events, and
+     * as the introductions wrote them down (one query for the session's participants): with the broker or the relay
+     * away, two participants declined as competitors a moment ago are not seated together all the same.
+     */
+    private PairExclusions lastingExclusions(SessionState session) {
         IntroducedPairs pairs = introduced.getIfAvailable();
-        return pairs == null ? PairExclusions.NONE : pairs.lasting();
+        PairExclusions read = pairs == null ? PairExclusions.NONE : pairs.lasting();
+        LastingPairs written = lastingPairs.getIfAvailable();
+        if (written == null) {
+            return read;
+        }
+        Map<String, Set<String>> writtenDown = written.partnersSetAsideOf(session.participants().keySet());
+        return actorId -> {
+            Set<String> partners = new HashSet<>(read.excludedPartnersOf(actorId));
+            partners.addAll(writtenDown.getOrDefault(actorId, Set.of()));
+            return partners;
+        };
     }
 
     /**

@@ -3,7 +3,10 @@ package fr.labos.partenariats.matchmaking.introduction.command;
 import fr.labos.partenariats.matchmaking.matching.exclusion.ExclusionReason;
 import fr.labos.partenariats.matchmaking.matching.exclusion.IntroducedPairs;
 
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -33,5 +36,19 @@ final class LastingPairsInMemory implements LastingPairs {
                 .filter(row -> row.getValue().pair().equals(Set.of(actorId, partnerActorId)))
                 .map(row -> new IntroducedPairs.SetAside(row.getValue().reason(), row.getKey()))
                 .min(Comparator.comparing(IntroducedPairs.SetAside::reason));
+    }
+
+    @Override
+    public Map<String, Set<String>> partnersSetAsideOf(Collection<String> actorIds) {
+        Map<String, Set<String>> partners = new HashMap<>();
+        for (Row row : byIntroduction.values()) {
+            for (String actorId : row.pair()) {
+                if (actorIds.contains(actorId)) {
+                    row.pair().stream().filter(other -> !other.equals(actorId))
+                            .forEach(other -> partners.computeIfAbsent(actorId, id -> new HashSet<>()).add(other));
+                }
+            }
+        }
+        return partners;
     }
 }

@@ -7,9 +7,11 @@ import fr.labos.partenariats.schema.common.ResourceCategory;
 import fr.labos.partenariats.schema.matching.DeclineIntroductionCommand;
 import fr.labos.partenariats.schema.matching.DeclineReason;
 import fr.labos.partenariats.schema.matching.IntroduceAfterSpeedMeetingCommand;
+import fr.labos.partenariats.schema.matching.IntroductionSource;
 import fr.labos.partenariats.schema.matching.MatchSnapshot;
 import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
+import fr.labos.partenariats.schema.matching.ProposeIntroductionCommand;
 import fr.labos.partenariats.schema.matching.Proposer;
 import fr.labos.partenariats.schema.matching.RecordOutcomeCommand;
 import fr.labos.partenariats.schema.matching.RecordPastIntroductionCommand;
@@ -159,7 +161,6 @@ class PairHeldWhileInProgressTest {
         }
     }
 
-    /** The pair as the introduction's proposal claimed it (the fixture's given events claim nothing). */
     /*
      * Set aside for as long as the reason lasts (declined as competitor or already partners, partners), written down
      * with the step, as the matcher would read it from the events: what a proposal of the matcher or an actor's
@@ -194,11 +195,14 @@ class PairHeldWhileInProgressTest {
         assertThat(lasting.between(ASSOCIATION, FOUNDATION)).contains(new IntroducedPairs.SetAside(
                 ExclusionReason.PARTNERS, ID));
 
-        IntroductionSamples.fixture(A_MONTH_LATER, AnswerPeriod.DEFAULT, openPairs, lasting)
+        // Written again at each outcome, whatever it was: a row an instance of an earlier release never wrote (or left
+        // behind) is put right at the next one.
+        LastingPairsInMemory neverWritten = new LastingPairsInMemory();
+        IntroductionSamples.fixture(A_MONTH_LATER, AnswerPeriod.DEFAULT, openPairs, neverWritten)
                 .given(acceptedByBothSides()).andGiven(recorded(Outcome.PARTNERSHIP_FORMED, MARCH_20))
                 .when(outcome(Outcome.FOLLOW_UP_PLANNED, APRIL_1))
                 .expectSuccessfulHandlerExecution();
-        assertThat(lasting.between(ASSOCIATION, FOUNDATION)).as("partners still, a follow-up planned")
+        assertThat(neverWritten.between(ASSOCIATION, FOUNDATION)).as("partners still, a follow-up planned")
                 .map(IntroducedPairs.SetAside::reason).contains(ExclusionReason.PARTNERS);
 
         IntroductionSamples.fixture(A_MONTH_LATER, AnswerPeriod.DEFAULT, openPairs, lasting)
@@ -206,6 +210,28 @@ class PairHeldWhileInProgressTest {
                 .when(new RecordOutcomeCommand(ID, FOUNDATION, Outcome.PARTNERSHIP_ENDED, APRIL_1, null, null, null))
                 .expectSuccessfulHandlerExecution();
         assertThat(lasting.between(ASSOCIATION, FOUNDATION)).isEmpty();
+    }
+
+    /**
+     * The matcher's proposal or an actor's request for a pair set aside is refused by the introduction itself, after
+     * its claim: a decline for good committed between the API's look and the command is not missed. A facilitator
+     * may introduce them by hand.
+     */
+    @Test
+    void onlyAFacilitatorProposesAPairSetAsideForGood() {
+        for (IntroductionSource source : IntroductionSource.values()) {
+            if (source == IntroductionSource.SPEED_MEETING) continue;
+            LastingPairsInMemory lasting = new LastingPairsInMemory();
+            lasting.setAside("i-declined", FOUNDATION, ASSOCIATION, ExclusionReason.DECLINED_COMPETITOR);
+            OpenPairsInMemory open = new OpenPairsInMemory();
+            var proposing = IntroductionSamples.fixture(NOW, AnswerPeriod.DEFAULT, open, lasting).givenNoPriorActivity()
+                    .when(new ProposeIntroductionCommand(ID, source, ASSOCIATION, FOUNDATION, PAIRS, MATCH, MEMBER, null));
+            if (source == IntroductionSource.FACILITATOR) {
+                proposing.expectSuccessfulHandlerExecution();
+            } else {
+                proposing.expectException(PairSetAsideForGood.class).expectNoEvents();
+            }
+        }
     }
 
     @Test
@@ -222,6 +248,7 @@ class PairHeldWhileInProgressTest {
                 .contains(ExclusionReason.DECLINED_COMPETITOR);
     }
 
+    /** The pair as the introduction's proposal claimed it (the fixture's given events claim nothing). */
     private static OpenPairsInMemory claimedByTheIntroduction() {
         OpenPairsInMemory pairs = new OpenPairsInMemory();
         pairs.claim(ID, ASSOCIATION, FOUNDATION);

@@ -5,6 +5,7 @@ import fr.labos.partenariats.profile.domain.ConflictException;
 import fr.labos.partenariats.profile.domain.NotFoundException;
 import fr.labos.partenariats.profile.domain.PreconditionFailedException;
 import fr.labos.partenariats.schema.PrincipalMetadata;
+import fr.labos.partenariats.schema.common.VisibleText;
 import fr.labos.partenariats.schema.profile.ActorContactErasedEvent;
 import fr.labos.partenariats.schema.profile.ActorInvitationRedeemedEvent;
 import fr.labos.partenariats.schema.profile.ActorInvitationRevokedEvent;
@@ -119,7 +120,7 @@ public class Actor {
                 command.homeTerritory(), command.themes(), command.sdgs(), command.description());
         boolean contactChanged = command.contact() != null
                 && !contacts.find(actorId).equals(Optional.of(command.contact()));
-        if (updated.equals(profile) && !contactChanged) {
+        if (sameProfile(updated, profile) && !contactChanged) {
             // A form saved as it was read: nothing happened, so nothing is recorded (the revision stays, the
             // matchmaking service has nothing to index again, the history no step that changed nothing).
             return;
@@ -128,6 +129,30 @@ public class Actor {
             contacts.store(actorId, command.contact());
         }
         apply(updated);
+    }
+
+    /**
+     * The same profile, its description compared as it shows: none and an empty one, or one with spaces around it
+     * (a form trims what a spreadsheet's import kept), are the same.
+     */
+    private static boolean sameProfile(ActorProfileUpdatedEvent updated, ActorProfileUpdatedEvent current) {
+        return current != null && updated.name().equals(current.name()) && updated.type() == current.type()
+                && updated.homeTerritory().equals(current.homeTerritory()) && updated.themes().equals(current.themes())
+                && updated.sdgs().equals(current.sdgs()) && sameText(updated.description(), current.description());
+    }
+
+    private static boolean sameText(String one, String other) {
+        return VisibleText.isBlank(one) ? VisibleText.isBlank(other)
+                : !VisibleText.isBlank(other) && shown(one).equals(shown(other));
+    }
+
+    /** Without the spaces of any kind (a no-break space among them) and invisible characters at either end. */
+    private static String shown(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && VisibleText.isBlank(String.valueOf(text.charAt(start)))) start++;
+        while (end > start && VisibleText.isBlank(String.valueOf(text.charAt(end - 1)))) end--;
+        return text.substring(start, end);
     }
 
     /**

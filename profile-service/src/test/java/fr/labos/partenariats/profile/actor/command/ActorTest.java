@@ -169,6 +169,19 @@ class ActorTest {
     }
 
     @Test
+    void aDescriptionThatShowsTheSameIsNoChange() {
+        fixture.given(registered())
+                .when(new UpdateActorProfileCommand(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
+                        Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), " Plateforme de mobilité\u00a0", null, null))
+                .expectNoEvents();
+        fixture.given(new ActorRegisteredEvent(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
+                        Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), "", NOW))
+                .when(new UpdateActorProfileCommand(ACTOR, "Wimoov Isère", ActorType.ASSOCIATION, "38185",
+                        Set.of(Theme.MOBILITY), Set.of(Sdg.ODD_8), null, null, null))
+                .expectNoEvents();
+    }
+
+    @Test
     void aNewContactPersonAloneIsAChangeOfTheProfilesRevision() {
         ContactDetails lucie = new ContactDetails("Lucie Girard", "lucie@example.org", null);
         when(contacts.find(ACTOR)).thenReturn(Optional.of(CAMILLE));
