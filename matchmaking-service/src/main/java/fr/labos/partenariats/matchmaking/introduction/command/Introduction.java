@@ -379,7 +379,7 @@ public class Introduction {
         // upgrade) is put right at the introduction's next outcome.
         ExclusionReason lasting = lastingReason();
         if (lasting != null) {
-            setAsideIfLasting(lastingPairs, lasting);
+            lastingPairs.setAside(introductionId, actorId, partnerActorId, lasting);
         } else {
             lastingPairs.clear(introductionId);
         }
@@ -397,10 +397,9 @@ public class Introduction {
 
     private static ExclusionReason lastingReason(DeclineReason declinedAs, boolean accepted, int partnershipsInForce,
                                                  Outcome latestOutcome) {
-        if (declinedAs == DeclineReason.COMPETITOR) return ExclusionReason.DECLINED_COMPETITOR;
-        if (declinedAs == DeclineReason.ALREADY_PARTNERS) return ExclusionReason.DECLINED_ALREADY_PARTNERS;
-        boolean partners = partnershipsInForce > 0 || latestOutcome == Outcome.PARTNERSHIP_FORMED;
-        return accepted && partners ? ExclusionReason.PARTNERS : null;
+        ExclusionReason declined = ExclusionReason.ofDecline(declinedAs);
+        if (declined != null) return declined;
+        return accepted && LatestOutcome.partners(partnershipsInForce, latestOutcome) ? ExclusionReason.PARTNERS : null;
     }
 
     /** Written down in the step's transaction, for the proposals checked before the matcher has read the step. */

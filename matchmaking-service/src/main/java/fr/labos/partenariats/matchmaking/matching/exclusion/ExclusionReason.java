@@ -1,5 +1,7 @@
 package fr.labos.partenariats.matchmaking.matching.exclusion;
 
+import fr.labos.partenariats.schema.matching.DeclineReason;
+
 /**
  * Why the matcher does not propose a pair of actors to each other, most lasting first: when several introductions of
  * one pair set it aside, the first of these reasons is the one shown.
@@ -20,6 +22,16 @@ public enum ExclusionReason {
 
     ExclusionReason(String label) {
         this.label = label;
+    }
+
+    /** What a decline for this reason sets aside for good: as competitors, as partners already; null for another. */
+    public static ExclusionReason ofDecline(DeclineReason reason) {
+        if (reason == null) return null;
+        return switch (reason) {
+            case COMPETITOR -> DECLINED_COMPETITOR;
+            case ALREADY_PARTNERS -> DECLINED_ALREADY_PARTNERS;
+            default -> null;
+        };
     }
 
     /** French label, as the rankings show it on {@code includeIntroduced=true}. */

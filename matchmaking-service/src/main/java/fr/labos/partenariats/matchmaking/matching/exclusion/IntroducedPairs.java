@@ -1,13 +1,11 @@
 package fr.labos.partenariats.matchmaking.matching.exclusion;
 
 import fr.labos.partenariats.matchmaking.engine.model.PairExclusions;
-import fr.labos.partenariats.schema.matching.DeclineReason;
 import fr.labos.partenariats.schema.matching.IntroductionAcceptedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionDeclinedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionExpiredEvent;
 import fr.labos.partenariats.schema.matching.IntroductionProposedEvent;
 import fr.labos.partenariats.schema.matching.IntroductionWithdrawnEvent;
-import fr.labos.partenariats.schema.matching.Outcome;
 import fr.labos.partenariats.schema.matching.OutcomeRecordedEvent;
 
 import java.time.Duration;
@@ -75,9 +73,7 @@ public final class IntroducedPairs implements PairExclusions {
             return switch (stage) {
                 case PROPOSED -> ExclusionReason.OPEN_INTRODUCTION;
                 case CLOSED -> null;
-                // A partnership in force keeps the pair partners whatever came after it (a follow-up planned, a « no
-                // fit », another partnership's end).
-                case ACCEPTED -> outcomes.partnershipsInForce() > 0 || outcomes.latest() == Outcome.PARTNERSHIP_FORMED
+                case ACCEPTED -> LatestOutcome.partners(outcomes.partnershipsInForce(), outcomes.latest())
                         ? ExclusionReason.PARTNERS
                         : outcomes.carriesOn() ? ExclusionReason.INTRODUCED
                         : null;
@@ -137,11 +133,7 @@ public final class IntroducedPairs implements PairExclusions {
             }
         } else if (event instanceof IntroductionDeclinedEvent declined) {
             introduction.stage = Stage.CLOSED;
-            if (declined.reason() == DeclineReason.COMPETITOR) {
-                introduction.lasting = ExclusionReason.DECLINED_COMPETITOR;
-            } else if (declined.reason() == DeclineReason.ALREADY_PARTNERS) {
-                introduction.lasting = ExclusionReason.DECLINED_ALREADY_PARTNERS;
-            }
+            introduction.lasting = ExclusionReason.ofDecline(declined.reason());
         } else if (event instanceof IntroductionExpiredEvent || event instanceof IntroductionWithdrawnEvent) {
             introduction.stage = Stage.CLOSED;
         } else if (event instanceof OutcomeRecordedEvent outcome) {

@@ -40,6 +40,17 @@ public final class LatestOutcome {
     }
 
     /**
+     * Whether an introduction accepted by both sides makes its two actors partners: a partnership formed through it in
+     * force, whatever came after it (a follow-up planned, a « no fit », another partnership's end), or a formation the
+     * outcome that prevails.
+     *
+     * @param latest the outcome that prevails ({@link #prevails}); null if none is recorded
+     */
+    public static boolean partners(int partnershipsInForce, Outcome latest) {
+        return partnershipsInForce > 0 || latest == Outcome.PARTNERSHIP_FORMED;
+    }
+
+    /**
      * Whether an introduction accepted by both sides is still in progress: no partnership formed through it in force,
      * and no outcome that closes it (none yet, or the latest a follow-up planned).
      *
